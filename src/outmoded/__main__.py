@@ -1,0 +1,3 @@
+from outmoded.cli import main
+
+raise SystemExit(main())

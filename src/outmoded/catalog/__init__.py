@@ -1,0 +1,243 @@
+"""The removal catalog: YAML data files, loaded and validated here and nowhere else.
+
+Each file in ``data/`` is ``removed_3_N.yaml`` (every entry removed in 3.N) or ``classes.yaml``
+(class hierarchy hints the scanner needs to tie instance methods to stdlib classes).  Entries:
+
+    - code: OM12001                # stable rule code, unique; usable in --select and noqa
+      name: imp                    # dotted name as users write it (or ``names:`` for a family)
+      kind: module                 # module | function | class | constant | attribute | method | argument
+      removed_in: "3.12"
+      deprecated_in: "3.4"         # or null when removed without deprecation
+      replacement: importlib       # text shown to users; a dotted name where the fix is mechanical
+      fix: none                    # safe | unsafe | none
+      fix_reason: ...              # required when fix is unsafe: how behaviour differs
+      rewrite: ...                 # optional template for fixes that are not a plain rename
+      replacement_since: "3.4"     # optional: first Python that has the replacement
+      reason: one line of why it was removed
+      doc: https://docs.python.org/3/whatsnew/3.12.html#imp
+
+Kind-specific keys: ``argument`` (+ optional ``position``, ``value_contains``) for ``argument``;
+``distinctive`` (name is unique enough to report on unknown receivers) and ``not_on`` (classes
+that define the same method themselves) for ``method``.
+
+Entries whose ``removed_in`` is newer than ``LATEST_RELEASE`` are pending removals.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+DATA_DIR = Path(__file__).parent / "data"
+LATEST_RELEASE = (3, 15)
+
+KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi"}
+FIX_SAFETY = {"safe", "unsafe", "none"}
+CODE_RE = re.compile(r"^OM[A-Z]?\d{3,5}$")
+VERSION_RE = re.compile(r"^3\.\d{1,2}$")
+DOTTED_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
+OPTIONAL = {
+    "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
+    "position", "value_contains", "distinctive", "not_on", "example", "note", "platform",
+}
+
+
+class CatalogError(Exception):
+    """Bad catalog data: the message names the file and the entry."""
+
+
+def parse_version(text: str) -> tuple[int, int]:
+    major, minor = text.split(".")
+    return int(major), int(minor)
+
+
+def format_version(version: tuple[int, int]) -> str:
+    return f"{version[0]}.{version[1]}"
+
+
+@dataclass(frozen=True)
+class Entry:
+    code: str
+    names: tuple[str, ...]
+    kind: str
+    removed_in: tuple[int, int]
+    deprecated_in: tuple[int, int] | None
+    replacement: str
+    fix: str
+    reason: str
+    doc: str
+    fix_reason: str | None = None
+    rewrite: str | None = None
+    replacement_since: tuple[int, int] | None = None
+    argument: str | None = None
+    position: int | None = None
+    value_contains: str | None = None
+    distinctive: bool = False
+    not_on: tuple[str, ...] = ()
+    example: str | None = None
+    platform: str | None = None  # e.g. "win32": only importable there, so probes elsewhere skip it
+    source: str = ""
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def pending(self) -> bool:
+        return self.removed_in > LATEST_RELEASE
+
+    @property
+    def fix_safety(self) -> str | None:
+        """``safe``/``unsafe`` as shown in output, ``None`` when there is no fix."""
+        return None if self.fix == "none" else self.fix
+
+
+@dataclass(frozen=True)
+class Catalog:
+    entries: tuple[Entry, ...]
+    bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+
+    @property
+    def by_code(self) -> dict[str, Entry]:
+        return {e.code: e for e in self.entries}
+
+    def versions(self) -> list[tuple[int, int]]:
+        return sorted({e.removed_in for e in self.entries})
+
+
+def _fail(source: str, where: str, message: str) -> CatalogError:
+    return CatalogError(f"{source}: {where}: {message}")
+
+
+def _version(raw: Any, source: str, where: str, key: str) -> tuple[int, int]:
+    if not isinstance(raw, str) or not VERSION_RE.match(raw):
+        raise _fail(source, where, f"{key} must be a string like \"3.12\", got {raw!r}")
+    return parse_version(raw)
+
+
+def _names(raw: dict, source: str, where: str) -> tuple[str, ...]:
+    if ("name" in raw) == ("names" in raw):
+        raise _fail(source, where, "needs exactly one of 'name' or 'names'")
+    names = [raw["name"]] if "name" in raw else raw["names"]
+    if not isinstance(names, list) or not names:
+        raise _fail(source, where, "'names' must be a non-empty list")
+    for name in names:
+        if not isinstance(name, str) or not DOTTED_RE.match(name):
+            raise _fail(source, where, f"name {name!r} is not a dotted Python name")
+    return tuple(names)
+
+
+def _check_keys(raw: dict, source: str, where: str) -> None:
+    missing = [k for k in REQUIRED if k not in raw]
+    if missing:
+        raise _fail(source, where, f"missing key(s): {', '.join(missing)}")
+    unknown = sorted(set(raw) - set(REQUIRED) - OPTIONAL)
+    if unknown:
+        raise _fail(source, where, f"unknown key(s): {', '.join(unknown)}")
+    for key in ("replacement", "reason", "doc"):
+        if not isinstance(raw[key], str) or not raw[key].strip():
+            raise _fail(source, where, f"{key} must be a non-empty string")
+
+
+def _entry(raw: Any, source: str, index: int) -> Entry:
+    where = f"entry {index + 1}"
+    if not isinstance(raw, dict):
+        raise _fail(source, where, "must be a mapping")
+    where = f"entry {index + 1} ({raw.get('code') or raw.get('name') or '?'})"
+    _check_keys(raw, source, where)
+    if not isinstance(raw["code"], str) or not CODE_RE.match(raw["code"]):
+        raise _fail(source, where, f"code {raw['code']!r} must look like OM12001")
+    if raw["kind"] not in KINDS:
+        raise _fail(source, where, f"kind must be one of {sorted(KINDS)}, got {raw['kind']!r}")
+    if raw["fix"] not in FIX_SAFETY:
+        raise _fail(source, where, f"fix must be one of {sorted(FIX_SAFETY)}, got {raw['fix']!r}")
+    if raw["fix"] == "unsafe" and not raw.get("fix_reason"):
+        raise _fail(source, where, "an unsafe fix needs a fix_reason saying how behaviour differs")
+    if raw["kind"] == "argument" and not raw.get("argument"):
+        raise _fail(source, where, "kind 'argument' needs the 'argument' key")
+    removed = _version(raw["removed_in"], source, where, "removed_in")
+    deprecated = raw.get("deprecated_in")
+    deprecated = None if deprecated is None else _version(deprecated, source, where, "deprecated_in")
+    if deprecated and deprecated > removed:
+        raise _fail(source, where, "deprecated_in is after removed_in")
+    since = raw.get("replacement_since")
+    return Entry(
+        code=raw["code"],
+        names=_names(raw, source, where),
+        kind=raw["kind"],
+        removed_in=removed,
+        deprecated_in=deprecated,
+        replacement=raw["replacement"].strip(),
+        fix=raw["fix"],
+        reason=raw["reason"].strip(),
+        doc=raw["doc"],
+        fix_reason=raw.get("fix_reason"),
+        rewrite=raw.get("rewrite"),
+        replacement_since=None if since is None else _version(since, source, where, "replacement_since"),
+        argument=raw.get("argument"),
+        position=raw.get("position"),
+        value_contains=raw.get("value_contains"),
+        distinctive=bool(raw.get("distinctive", False)),
+        not_on=tuple(raw.get("not_on") or ()),
+        example=raw.get("example"),
+        platform=raw.get("platform"),
+        source=source,
+    )
+
+
+def _read_yaml(path: Path) -> Any:
+    import yaml  # imported here: a warm cached run never needs it
+
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except yaml.YAMLError as exc:
+        raise CatalogError(f"{path.name}: not valid YAML: {exc}") from None
+
+
+def _file_version(path: Path) -> tuple[int, int] | None:
+    match = re.fullmatch(r"removed_(\d+)_(\d+)\.yaml", path.name)
+    return (int(match[1]), int(match[2])) if match else None
+
+
+def _load_file(path: Path) -> list[Entry]:
+    data = _read_yaml(path)
+    if not isinstance(data, list):
+        raise CatalogError(f"{path.name}: must be a list of entries")
+    entries = [_entry(raw, path.name, i) for i, raw in enumerate(data)]
+    expected = _file_version(path)
+    for i, entry in enumerate(entries):
+        if entry.kind != "capi" and expected and entry.removed_in != expected:
+            raise _fail(path.name, f"entry {i + 1} ({entry.code})",
+                        f"removed_in {format_version(entry.removed_in)} does not match the file")
+    return entries
+
+
+def _load_bases(path: Path) -> dict[str, tuple[str, ...]]:
+    data = _read_yaml(path) if path.exists() else {}
+    bases = (data or {}).get("bases", {})
+    if not isinstance(bases, dict):
+        raise CatalogError(f"{path.name}: 'bases' must map a class to its base classes")
+    return {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
+
+
+def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
+    """Read and validate every catalog file; raise CatalogError naming file and entry."""
+    entries: list[Entry] = []
+    for path in sorted(data_dir.glob("*.yaml")):
+        if path.name.startswith(("removed_", "capi_", "pending")):
+            entries.extend(_load_file(path))
+    seen: dict[str, str] = {}
+    for entry in entries:
+        if entry.code in seen:
+            raise CatalogError(f"{entry.source}: code {entry.code} is also used in {seen[entry.code]}")
+        seen[entry.code] = entry.source
+    return Catalog(entries=tuple(entries), bases=_load_bases(data_dir / "classes.yaml"))
+
+
+@lru_cache(maxsize=1)
+def default_catalog() -> Catalog:
+    return load_catalog()
