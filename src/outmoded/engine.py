@@ -1,0 +1,67 @@
+"""Check one file: read, decode, prefilter, parse, scan, apply suppressions.
+
+This is the unit of work a worker process runs; it never raises for a bad file, it returns a
+``FileError`` saying what is wrong.
+"""
+
+from __future__ import annotations
+
+import ast
+import warnings
+from dataclasses import dataclass, field
+
+from outmoded import suppress
+from outmoded.catalog.index import Index
+from outmoded.findings import FileError, Finding
+from outmoded.scan import NEWLINE_RE, scan_tree
+from outmoded.source import SourceError, decode, read_bytes
+
+
+@dataclass
+class FileResult:
+    path: str
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    parsed: bool = False  # False when the prefilter cleared the file
+
+
+def parse(text: str, path: str) -> ast.Module:
+    """ast.parse with every failure turned into a SourceError."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # invalid escape sequences and the like
+            return ast.parse(text, filename=path)
+    except SyntaxError as exc:
+        where = f" (line {exc.lineno})" if exc.lineno else ""
+        raise SourceError(f"cannot parse: {exc.msg}{where}") from None
+    except (RecursionError, MemoryError):
+        raise SourceError("cannot parse: too deeply nested") from None
+    except ValueError as exc:
+        raise SourceError(f"cannot parse: {exc}") from None
+
+
+def check_source(path: str, data: bytes, index: Index) -> FileResult:
+    result = FileResult(path)
+    try:
+        source = decode(data)
+        if not index.is_candidate(data):
+            return result
+        tree = parse(source.text, path)
+        result.parsed = True
+        try:
+            findings = scan_tree(tree, index, path, source.text)
+        except RecursionError:
+            raise SourceError("cannot analyse: too deeply nested") from None
+    except SourceError as exc:
+        result.errors.append(FileError(path, str(exc)))
+        return result
+    result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
+    return result
+
+
+def check_file(path: str, index: Index) -> FileResult:
+    try:
+        data = read_bytes(path)
+    except SourceError as exc:
+        return FileResult(path, errors=[FileError(path, str(exc))])
+    return check_source(path, data, index)

@@ -1,0 +1,87 @@
+"""What a scan reports: findings (a use of a removed API) and per-file errors.
+
+Both are plain data (picklable, JSON-able) so they cross process boundaries and live in the cache.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Optional
+
+from outmoded.catalog import Entry, format_version
+
+ERROR, WARNING = "error", "warning"
+
+# Why a finding is only a warning; each is appended to the message.
+CONTEXTS = {
+    "fallback": "inside a try/except that catches the failure: on {target} this always takes the fallback",
+    "hasattr": "guarded by hasattr(): on {target} this branch never runs",
+    "handler": "in an except-branch that only runs when an import above fails",
+    "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
+    "pending": "",
+}
+
+
+@dataclass(frozen=True)
+class Finding:
+    path: str
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+    code: str
+    api: str
+    removed_in: str
+    deprecated_in: Optional[str]
+    severity: str
+    message: str
+    replacement: str
+    fix: Optional[str]
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+@dataclass(frozen=True)
+class FileError:
+    path: str
+    message: str
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+
+def describe(entry: Entry, api: str, target: tuple[int, int], context: str | None = None) -> str:
+    """The one-line message: what was removed, when, and what to use instead."""
+    removed = format_version(entry.removed_in)
+    if entry.pending:
+        head = f"`{api}` is deprecated and scheduled for removal in Python {removed}"
+    else:
+        head = f"`{api}` was removed in Python {removed}"
+        if entry.deprecated_in:
+            head += f" (deprecated since {format_version(entry.deprecated_in)})"
+    text = f"{head}; {_replacement_phrase(entry)}"
+    if context and CONTEXTS.get(context):
+        text += f" [{CONTEXTS[context].format(target=format_version(target))}]"
+    if entry.fix == "unsafe" and entry.fix_reason:
+        text += f" (unsafe fix: {entry.fix_reason.rstrip('.')})"
+    return text
+
+
+def _replacement_phrase(entry: Entry) -> str:
+    replacement = entry.replacement
+    if " " in replacement or not replacement.replace(".", "").replace("_", "").isalnum():
+        return replacement[0].lower() + replacement[1:]
+    return f"use `{replacement}`"
+
+
+def make_finding(path: str, span: tuple[int, int, int, int], entry: Entry, api: str,
+                 target: tuple[int, int], severity: str, context: str | None = None) -> Finding:
+    line, column, end_line, end_column = span
+    return Finding(
+        path=path, line=line, column=column, end_line=end_line, end_column=end_column,
+        code=entry.code, api=api, removed_in=format_version(entry.removed_in),
+        deprecated_in=format_version(entry.deprecated_in) if entry.deprecated_in else None,
+        severity=severity, message=describe(entry, api, target, context),
+        replacement=entry.replacement, fix=entry.fix_safety,
+    )

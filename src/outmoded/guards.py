@@ -1,0 +1,176 @@
+"""Static evaluation of version checks: does this branch run on the target Python?
+
+``evaluate(test, target, lookup)`` answers True, False or None (cannot tell) for conditions built
+from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys.hexversion``,
+``six.PY2``/``six.PY3`` and module-level flags such as ``PY2 = sys.version_info[0] == 2``
+(``lookup`` resolves names to qualified names or remembered flag values).
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from typing import Callable, Optional
+
+Lookup = Callable[[ast.expr], object]
+
+_COMPARE = {
+    ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt,
+    ast.GtE: operator.ge, ast.Eq: operator.eq, ast.NotEq: operator.ne,
+}
+VERSION_INFO = "sys.version_info"
+
+
+class Unknown(Exception):
+    pass
+
+
+def _constant(node: ast.expr):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, str)) and not isinstance(node.value, bool):
+        return node.value
+    if isinstance(node, ast.Tuple):
+        return tuple(_constant(elt) for elt in node.elts)
+    raise Unknown
+
+
+def _slice_bounds(node: ast.Subscript) -> slice | int:
+    index = node.slice
+    if isinstance(index, ast.Index):  # Python 3.8
+        index = index.value  # type: ignore[attr-defined]
+    if isinstance(index, ast.Constant) and isinstance(index.value, int):
+        return index.value
+    if isinstance(index, ast.Slice) and index.step is None:
+        lower = 0 if index.lower is None else _constant(index.lower)
+        upper = None if index.upper is None else _constant(index.upper)
+        return slice(lower, upper)
+    raise Unknown
+
+
+class _Version:
+    """The target's version as each spelling of a version check sees it."""
+
+    def __init__(self, target: tuple[int, int]):
+        self.info = (target[0], target[1])
+
+    def value(self, node: ast.expr, lookup: Lookup):
+        name = lookup(node)
+        if name == VERSION_INFO:
+            return ("full", self.info)
+        if name == "sys.version_info.major":
+            return ("exact", self.info[0])
+        if name == "sys.version_info.minor":
+            return ("exact", self.info[1])
+        if name == "sys.hexversion":
+            return ("hex", self.info)
+        if isinstance(node, ast.Subscript) and lookup(node.value) == VERSION_INFO:
+            part = _slice_bounds(node)
+            if isinstance(part, int):
+                if part not in (0, 1):
+                    raise Unknown
+                return ("exact", self.info[part])
+            if part.start != 0:
+                raise Unknown
+            return ("info", self.info[: part.stop])
+        raise Unknown
+
+
+def _compare_info(info: tuple, full: bool, op, other) -> bool:
+    if not isinstance(other, tuple):
+        raise Unknown
+    if not full:  # a slice such as version_info[:2] is exactly that tuple
+        return op(info, other)
+    # the whole version_info is (major, minor, micro, ...): longer than any (major, minor)
+    if len(other) > 2:
+        if tuple(other[:2]) == info[:2]:
+            raise Unknown  # (3, 12, 1) against target 3.12: the micro version decides
+        other = tuple(other[:2])
+    return op(info[:2] + (0,), other)
+
+
+def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
+    if len(node.ops) != 1:
+        raise Unknown
+    op = _COMPARE.get(type(node.ops[0]))
+    if op is None:
+        raise Unknown
+    left, right = node.left, node.comparators[0]
+    try:
+        kind, value = version.value(left, lookup)
+        other = _constant(right)
+    except Unknown:
+        kind, value = version.value(right, lookup)
+        other = _constant(left)
+        op = {operator.lt: operator.gt, operator.gt: operator.lt,
+              operator.le: operator.ge, operator.ge: operator.le}.get(op, op)
+    if kind == "exact":
+        if not isinstance(other, int):
+            raise Unknown
+        return op(value, other)
+    if kind == "hex":
+        if not isinstance(other, int):
+            raise Unknown
+        wanted = (other >> 24, (other >> 16) & 0xFF)
+        if wanted == value and other & 0xFFFF:
+            raise Unknown
+        return op(value, wanted) if wanted != value else op(0, other & 0xFFFF)
+    return _compare_info(value, kind == "full", op, other)
+
+
+def _flag(name: object) -> bool:
+    if isinstance(name, bool):
+        return name
+    if isinstance(name, str):
+        module, _, attr = name.rpartition(".")
+        if module == "six" or module.endswith(".six"):
+            if attr == "PY2":
+                return False
+            if attr == "PY3":
+                return True
+    raise Unknown
+
+
+def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
+    if isinstance(node, ast.BoolOp):
+        values = [evaluate_with(v, version, lookup) for v in node.values]
+        if isinstance(node.op, ast.And):
+            if False in values:
+                return False
+            if None in values:
+                raise Unknown
+            return True
+        if True in values:
+            return True
+        if None in values:
+            raise Unknown
+        return False
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+        return not _evaluate(node.operand, version, lookup)
+    if isinstance(node, ast.Compare):
+        return _compare(node, version, lookup)
+    if isinstance(node, (ast.Name, ast.Attribute)):
+        return _flag(lookup(node))
+    raise Unknown
+
+
+def evaluate_with(node: ast.expr, version: _Version, lookup: Lookup) -> Optional[bool]:
+    try:
+        return _evaluate(node, version, lookup)
+    except (Unknown, TypeError, RecursionError):
+        return None
+
+
+def evaluate(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> Optional[bool]:
+    """True/False when ``node`` is a version check decided by the target; None otherwise."""
+    return evaluate_with(node, _Version(target), lookup)
+
+
+def terminates(body: list[ast.stmt], lookup: Lookup) -> bool:
+    """Does this block always leave the enclosing block (return, raise, sys.exit, ...)?"""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
+        return True
+    if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
+        return lookup(last.value.func) in {"sys.exit", "builtins.exit", "builtins.quit", "os._exit"}
+    return False

@@ -1,0 +1,19 @@
+"""Machine-readable output: ``{"target_version", "findings": [...], "errors": [...]}``."""
+
+from __future__ import annotations
+
+import json
+
+from outmoded.catalog import format_version
+
+
+def document(report) -> dict:
+    return {
+        "target_version": format_version(report.target),
+        "findings": [f.to_json() for f in report.findings],
+        "errors": [e.to_json() for e in report.errors],
+    }
+
+
+def render(report, options) -> str:
+    return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"

@@ -1,0 +1,113 @@
+"""Run the check over many files: discovery, cache, a process pool for the files that miss it.
+
+Small runs (a pre-commit hook on a few files) stay in-process: starting workers costs more than
+checking a handful of files.  Large runs fork one worker per core; workers inherit the index
+built here, so the catalog is loaded and compiled once.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from typing import Optional
+
+from outmoded.cache import ResultCache, catalog_fingerprint
+from outmoded.config import Settings, cache_root
+from outmoded.discover import discover, display_path
+from outmoded.engine import check_source
+from outmoded.findings import FileError, Finding
+from outmoded.source import SourceError, read_bytes
+
+PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
+_INDEX = None  # set in the parent before forking; workers read it
+
+
+@dataclass
+class Report:
+    target: tuple[int, int]
+    findings: list[Finding] = field(default_factory=list)
+    errors: list[FileError] = field(default_factory=list)
+    files: int = 0
+    parsed: int = 0
+    cached: int = 0
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.findings or self.errors)
+
+
+def _work(job: tuple[str, str]):
+    path, display = job
+    try:
+        data = read_bytes(path)
+    except SourceError as exc:
+        return path, b"", [], [FileError(display, str(exc))], False
+    result = check_source(display, data, _INDEX)
+    return path, data, result.findings, result.errors, result.parsed
+
+
+def _jobs_count(jobs: Optional[int], pending: int) -> int:
+    if pending < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, jobs or os.cpu_count() or 1)
+
+
+def _run_jobs(jobs: list[tuple[str, str]], workers: int):
+    if workers == 1 or "fork" not in multiprocessing.get_all_start_methods():
+        return map(_work, jobs)
+    chunk = max(1, min(64, len(jobs) // (workers * 8)))
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return _drain(pool, pool.map(_work, jobs, chunksize=chunk))
+
+
+def _drain(pool, results):
+    try:
+        yield from results
+    finally:
+        pool.shutdown()
+
+
+def _index_for(settings: Settings):
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import build_index
+
+    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending)
+
+
+def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
+              jobs: Optional[int] = None) -> Report:
+    global _INDEX
+    target = settings.resolved_target()
+    report = Report(target)
+    cwd = os.getcwd()
+    found = discover(paths, settings.root, settings.exclude + settings.extend_exclude)
+    report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
+    report.files = len(found.files)
+    cache = ResultCache(cache_root(settings), ResultCache.key(catalog_fingerprint(), target, settings.pending)) \
+        if use_cache else None
+    todo = []
+    for path in found.files:
+        display = display_path(path, cwd)
+        hit = cache.lookup(path, display) if cache else None
+        if hit is None:
+            todo.append((path, display))
+        else:
+            report.cached += 1
+            report.findings.extend(hit[0])
+            report.errors.extend(hit[1])
+    if todo:
+        _INDEX = _index_for(settings)
+        for path, data, findings, errors, parsed in _run_jobs(todo, _jobs_count(jobs, len(todo))):
+            report.findings.extend(findings)
+            report.errors.extend(errors)
+            report.parsed += parsed
+            if cache and data:
+                cache.store(path, data, findings, errors)
+    if cache:
+        cache.save()
+    report.findings = sorted((f for f in report.findings if settings.wants(f.code)),
+                             key=lambda f: (f.path, f.line, f.column, f.code))
+    report.errors.sort(key=lambda e: e.path)
+    return report

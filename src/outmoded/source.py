@@ -1,0 +1,81 @@
+"""Reading Python source files the way the interpreter does: PEP 263 cookies, BOMs, newlines.
+
+Everything that can go wrong with a file becomes a ``SourceError`` with a one-line message, so
+the caller can report the file and go on.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import os
+import stat
+import tokenize
+from dataclasses import dataclass
+
+
+class SourceError(Exception):
+    """A file that cannot be read as Python source; the message says why."""
+
+
+@dataclass(frozen=True)
+class Source:
+    text: str  # decoded, newlines as in the file
+    encoding: str  # as declared (cookie) or utf-8; "utf-8-sig" when there is a BOM
+    newline: str  # the file's dominant newline: "\n", "\r\n" or "\r"
+
+    def encode(self, text: str) -> bytes:
+        return text.encode(self.encoding)
+
+
+def read_bytes(path: str) -> bytes:
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        raise SourceError("no such file (or a dangling symlink)") from None
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise SourceError("is a directory")
+    if not stat.S_ISREG(st.st_mode):
+        raise SourceError("not a regular file")
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError as exc:
+        raise SourceError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def detect_newline(text: str) -> str:
+    crlf = text.count("\r\n")
+    lf = text.count("\n") - crlf
+    cr = text.count("\r") - crlf
+    if crlf >= lf and crlf >= cr and crlf:
+        return "\r\n"
+    if cr > lf:
+        return "\r"
+    return "\n"
+
+
+def decode(data: bytes) -> Source:
+    """Decode source bytes as Python would; raise SourceError with the reason."""
+    if b"\0" in data:
+        raise SourceError("contains NUL bytes (binary file?)")
+    try:
+        encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
+    except SyntaxError as exc:
+        raise SourceError(f"bad encoding declaration: {exc.msg if hasattr(exc, 'msg') else exc}") from None
+    try:
+        codecs.lookup(encoding)
+        text = data.decode(encoding)
+    except LookupError:
+        raise SourceError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        raise SourceError(f"not valid {encoding}: byte {exc.start} ({exc.reason})") from None
+    if encoding == "utf-8-sig" and text.startswith("\ufeff"):
+        text = text[1:]
+    return Source(text=text, encoding=encoding, newline=detect_newline(text))
+
+
+def read_source(path: str) -> Source:
+    return decode(read_bytes(path))
