@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator, Optional
 
+from outmoded.filetypes import wanted
 from outmoded.findings import FileError
-
-SUFFIXES = (".py", ".pyi")
 
 
 @dataclass
@@ -98,7 +97,7 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
                 if not ignorer.ignored(path, True):
                     stack.append(path)
                 continue
-            if not entry.name.endswith(SUFFIXES) or ignorer.ignored(path, False):
+            if not wanted(path) or ignorer.ignored(path, False):
                 continue
             if is_link and not _link_inside(path, real_top, errors):
                 continue

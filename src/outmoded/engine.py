@@ -1,7 +1,8 @@
 """Check one file: read, decode, prefilter, parse, scan, apply suppressions.
 
 This is the unit of work a worker process runs; it never raises for a bad file, it returns a
-``FileError`` saying what is wrong.
+``FileError`` saying what is wrong.  Python files are checked here; other file types (C sources,
+CI configuration) register a checker in ``filetypes``.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ import ast
 import warnings
 from dataclasses import dataclass, field
 
-from outmoded import suppress
+from outmoded import filetypes, suppress
 from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
 from outmoded.scan import NEWLINE_RE, scan_tree
@@ -41,6 +42,9 @@ def parse(text: str, path: str) -> ast.Module:
 
 
 def check_source(path: str, data: bytes, index: Index) -> FileResult:
+    other = filetypes.checker_for(path)
+    if other is not None:
+        return other(path, data, index)
     result = FileResult(path)
     try:
         source = decode(data)
