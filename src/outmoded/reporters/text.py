@@ -57,7 +57,7 @@ def render(report, options) -> str:
     lines = [finding_line(f) for f in report.findings]
     lines += [f"{clean(e.path)}: error: {clean(e.message)}" for e in report.errors]
     if getattr(options, "statistics", False):
-        lines = statistics(report) + [""] if report.findings else []
+        lines = statistics(report) + lines[len(report.findings):]
     if not getattr(options, "quiet", False):
         lines.append(summary(report))
     return "\n".join(lines) + ("\n" if lines else "")
