@@ -171,7 +171,9 @@ class Scanner(ast.NodeVisitor):
             return f"{base}.{node.attr}" if isinstance(base, str) else None
         if isinstance(node, ast.Call):
             func = self.qualify(node.func)
-            return Instance(func) if isinstance(func, (str, LocalClass)) else None
+            if isinstance(func, str):
+                return Instance(self.index.returns.get(func, func))
+            return Instance(func) if isinstance(func, LocalClass) else None
         return None
 
     def bind(self, name: str, value: Value) -> None:

@@ -100,6 +100,7 @@ class Entry:
 class Catalog:
     entries: tuple[Entry, ...]
     bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    returns: dict[str, str] = field(default_factory=dict)
 
     @property
     def by_code(self) -> dict[str, Entry]:
@@ -216,12 +217,15 @@ def _load_file(path: Path) -> list[Entry]:
     return entries
 
 
-def _load_bases(path: Path) -> dict[str, tuple[str, ...]]:
-    data = _read_yaml(path) if path.exists() else {}
-    bases = (data or {}).get("bases", {})
-    if not isinstance(bases, dict):
-        raise CatalogError(f"{path.name}: 'bases' must map a class to its base classes")
-    return {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
+def _load_classes(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    data = (_read_yaml(path) if path.exists() else {}) or {}
+    bases, returns = data.get("bases", {}), data.get("returns", {})
+    for key, table in (("bases", bases), ("returns", returns)):
+        if not isinstance(table, dict) or not all(
+                isinstance(k, str) and DOTTED_RE.match(k) for k in table):
+            raise CatalogError(f"{path.name}: '{key}' must map dotted names to dotted names")
+    bases = {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
+    return bases, dict(returns)
 
 
 def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
@@ -235,7 +239,8 @@ def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
         if entry.code in seen:
             raise CatalogError(f"{entry.source}: code {entry.code} is also used in {seen[entry.code]}")
         seen[entry.code] = entry.source
-    return Catalog(entries=tuple(entries), bases=_load_bases(data_dir / "classes.yaml"))
+    bases, returns = _load_classes(data_dir / "classes.yaml")
+    return Catalog(entries=tuple(entries), bases=bases, returns=returns)
 
 
 @lru_cache(maxsize=1)

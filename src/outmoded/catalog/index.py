@@ -32,6 +32,7 @@ class Index:
     methods: dict[str, list[Method]] = field(default_factory=dict)
     arguments: dict[str, list[Entry]] = field(default_factory=dict)
     bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    returns: dict[str, str] = field(default_factory=dict)
     needles: list[tuple[Entry, frozenset[str]]] = field(default_factory=list)
     word_re: re.Pattern | None = None
 
@@ -58,6 +59,28 @@ def applies(entry: Entry, target: tuple[int, int], pending: bool) -> bool:
     if entry.removed_in <= target:
         return True
     return pending and entry.pending and (entry.deprecated_in or (0, 0)) <= target
+
+
+def _roots_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
+    """Top-level modules of ``cls`` and of every class the hints say inherits from it."""
+    roots, changed, family = {cls.split(".")[0]}, True, {cls}
+    while changed:
+        changed = False
+        for sub, parents in bases.items():
+            if sub not in family and family.intersection(parents):
+                family.add(sub)
+                roots.add(sub.split(".")[0])
+                changed = True
+    return roots
+
+
+def needle_sets(entry: Entry, name: str, bases: dict) -> list[frozenset[str]]:
+    """Word sets of which one must appear whole in a file for the entry to be found there."""
+    if entry.kind == "method" and not entry.distinctive:
+        # only reported on receivers tied to the class: its module (or a subclass's) is imported
+        cls, _, method = name.rpartition(".")
+        return [frozenset([root, method]) for root in _roots_of(cls, bases)]
+    return [needle_words(entry, name)]
 
 
 def needle_words(entry: Entry, name: str) -> frozenset[str]:
@@ -89,12 +112,12 @@ def _add(index: Index, entry: Entry, name: str) -> None:
         if entry.kind == "method":
             cls, _, method = name.rpartition(".")
             index.methods.setdefault(method, []).append(Method(entry, cls, method))
-    index.needles.append((entry, needle_words(entry, name)))
+    index.needles.extend((entry, words) for words in needle_sets(entry, name, index.bases))
 
 
 def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False,
                 keep=lambda entry: True) -> Index:
-    index = Index(target=target, bases=dict(catalog.bases))
+    index = Index(target=target, bases=dict(catalog.bases), returns=dict(catalog.returns))
     for entry in catalog.entries:
         if applies(entry, target, pending) and keep(entry):
             for name in entry.names:

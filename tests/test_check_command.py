@@ -1,0 +1,140 @@
+"""The check command as a user runs it: formats, exit codes, config, suppression, cache."""
+
+import json
+
+IMP = "import imp\n"
+
+
+def test_text_output_and_exit_code(project):
+    project.write("src/a.py", "import imp\nimp.reload(imp)\n")
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "src")
+    assert code == 1
+    lines = out.splitlines()
+    assert lines[0].startswith("src/a.py:1:8: OM")
+    assert "`imp` was removed in Python 3.12" in lines[0]
+    assert "[*]" in lines[1] and "importlib.reload" in lines[1]
+    assert "Found 2 finding(s) for Python 3.13" in out
+
+
+def test_clean_tree_exits_zero(project):
+    project.write("ok.py", "import importlib\n")
+    code, out, _ = project.run("check", "--no-cache", ".")
+    assert code == 0
+    assert "All checks passed" in out
+
+
+def test_exit_zero(project):
+    project.write("a.py", IMP)
+    assert project.run("check", "--no-cache", "--exit-zero", ".")[0] == 0
+
+
+def test_json_shape(project):
+    project.write("a.py", "import json\njson.loads('1', encoding='utf-8')\n")
+    doc = project.check_json(".")
+    assert doc["target_version"] == "3.13"
+    finding = doc["findings"][0]
+    assert set(finding) >= {"path", "line", "column", "end_line", "end_column", "code", "api", "removed_in",
+                            "deprecated_in", "severity", "message", "replacement", "fix"}
+    assert (finding["path"], finding["line"], finding["column"]) == ("a.py", 2, 22)
+    assert finding["removed_in"] == "3.9" and finding["fix"] == "safe"
+    assert doc["errors"] == []
+
+
+def test_columns_count_characters_not_bytes(project):
+    project.write("a.py", "x = 'ééé'; import imp\n")
+    finding = project.check_json(".")["findings"][0]
+    assert (finding["column"], finding["end_column"]) == (19, 22)
+
+
+def test_target_from_requires_python(project):
+    project.write("pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.8,<3.12"\n')
+    project.write("a.py", IMP)
+    code, out, _ = project.run("check", "--no-cache", ".")
+    assert code == 0 and "Python 3.11" in out
+    project.write("pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.9"\n')
+    code, out, _ = project.run("check", "--no-cache", ".")
+    assert code == 1 and "Python 3.15" in out
+
+
+def test_config_section(project):
+    project.write("pyproject.toml", """\
+        [tool.outmoded]
+        target-version = "3.12"
+        extend-exclude = ["vendored/"]
+        ignore = ["OM12"]
+        """)
+    project.write("a.py", "import imp\nimport asyncore\nimport telnetlib\n")
+    project.write("vendored/b.py", "import asyncore\n")
+    doc = json.loads(project.run("check", "--no-cache", "--format", "json", ".")[1])
+    assert doc["target_version"] == "3.12"
+    assert doc["findings"] == []
+
+
+def test_broken_config_is_a_usage_error(project):
+    project.write("pyproject.toml", "[tool.outmoded]\ntarget_versoin = '3.13'\n")
+    project.write("a.py", IMP)
+    code, _, err = project.run("check", ".")
+    assert code == 2 and "target_versoin" in err
+    project.write("pyproject.toml", "[tool.outmoded\n")
+    code, _, err = project.run("check", ".")
+    assert code == 2 and "pyproject.toml" in err
+
+
+def test_unknown_rule_code_is_a_usage_error(project):
+    project.write("a.py", IMP)
+    code, _, err = project.run("check", "--select", "XYZ1", ".")
+    assert code == 2 and "XYZ1" in err
+    assert project.run("check", "--target-version", "banana", ".")[0] == 2
+    assert project.run("check", "--format", "yaml", ".")[0] == 2
+
+
+def test_select_by_prefix(project):
+    project.write("a.py", "import imp\nimport telnetlib\n")
+    doc = project.check_json("--select", "OM13", ".")
+    assert [f["api"] for f in doc["findings"]] == ["telnetlib"]
+
+
+def test_noqa(project):
+    project.write("a.py", """\
+        import imp  # noqa
+        import asyncore  # noqa: OM13001
+        import asynchat  # NOQA:OM12
+        import telnetlib  # outmoded: ignore[OM13]
+        import smtpd
+        """)
+    doc = project.check_json(".")
+    assert [f["api"] for f in doc["findings"]] == ["asyncore", "smtpd"]
+    project.write("b.py", "# outmoded: noqa\nimport imp\n")
+    assert project.check_json("b.py")["findings"] == []
+
+
+def test_statistics_and_quiet(project):
+    project.write("a.py", "import imp\nimport imp as i\n")
+    code, out, _ = project.run("check", "--no-cache", "--statistics", "-q", ".")
+    assert out.split() == ["2", project.check_json(".")["findings"][0]["code"], "imp"]
+
+
+def test_cache_reuses_and_invalidates(project):
+    project.write("a.py", IMP)
+    first = project.run("check", "--format", "json", ".")[1]
+    assert (project.root / ".outmoded_cache").is_dir()
+    assert project.run("check", "--format", "json", ".")[1] == first
+    project.write("a.py", "import importlib\n")
+    assert json.loads(project.run("check", "--format", "json", ".")[1])["findings"] == []
+
+
+def test_many_files_use_the_process_pool(project):
+    for n in range(100):
+        project.write(f"pkg/m{n}.py", IMP if n % 10 == 0 else "x = 1\n")
+    doc = project.check_json("--jobs", "2", "pkg")
+    assert len(doc["findings"]) == 10
+
+
+def test_rules_and_explain(project):
+    code, out, _ = project.run("rules", "--removed-in", "3.12", "--format", "json")
+    rules = json.loads(out)
+    assert code == 0 and rules and all(r["removed_in"] == "3.12" for r in rules)
+    imp = next(r for r in rules if r["names"] == ["imp"])
+    code, out, _ = project.run("explain", imp["code"].lower())
+    assert code == 0 and "Removed in Python 3.12" in out and "importlib" in out
+    assert project.run("explain", "OM99999")[0] == 2

@@ -1,0 +1,75 @@
+"""Removed methods are tied to their class through the receiver; unknown receivers only warn."""
+
+E, W = "error", "warning"
+
+
+def test_self_in_a_testcase_subclass(project):
+    assert project.findings("""\
+        import unittest
+
+        class Base(unittest.TestCase):
+            pass
+
+        class T(Base):
+            def test(self):
+                self.assertEquals(1, 1)
+                self.failUnless(True)
+        """) == [(8, "unittest.TestCase.assertEquals", E), (9, "unittest.TestCase.failUnless", E)]
+
+
+def test_third_party_subclass_of_testcase_is_known(project):
+    assert project.findings("""\
+        from django.test import TestCase
+
+        class T(TestCase):
+            def test(self):
+                self.assertEquals(1, 1)
+        """) == [(5, "unittest.TestCase.assertEquals", E)]
+
+
+def test_twisted_trial_defines_the_aliases_itself(project):
+    assert project.findings("""\
+        from twisted.trial import unittest
+
+        class T(unittest.TestCase):
+            def test(self):
+                self.assertEquals(1, 1)
+                self.failUnlessRaises(ValueError, int, "x")
+        """) == []
+
+
+def test_class_that_defines_the_method_itself(project):
+    assert project.findings("""\
+        import unittest
+
+        class T(unittest.TestCase):
+            def assertEquals(self, a, b):
+                return a == b
+
+            def test(self):
+                self.assertEquals(1, 1)
+        """) == []
+
+
+def test_instances_from_constructors(project):
+    assert project.findings("""\
+        import threading
+        import configparser
+        import mimetypes
+
+        t = threading.Thread(target=print)
+        t.isAlive()
+        parser = configparser.ConfigParser()
+        parser.readfp(open("setup.cfg"))
+        mimetypes.MimeTypes().readfp(open("types"))
+        """, target="3.12") == [
+        (6, "threading.Thread.isAlive", E), (8, "configparser.RawConfigParser.readfp", E),
+    ]
+
+
+def test_unknown_receivers(project):
+    assert project.findings("""\
+        def f(elem, buf):
+            elem.getchildren()
+            buf.tostring()
+        """) == [(2, "xml.etree.ElementTree.Element.getchildren", W)]

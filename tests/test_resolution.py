@@ -1,0 +1,107 @@
+"""Findings follow how Python binds names: imports, aliases, attribute chains, shadowing."""
+
+E, W = "error", "warning"
+
+
+def test_import_forms(project):
+    assert project.findings("""\
+        import imp
+        import imp as i
+        from imp import reload as rl
+        import distutils.core
+        from distutils.util import strtobool
+        i.reload(i)
+        """) == [
+        (1, "imp", E), (2, "imp", E), (3, "imp.reload", E), (4, "distutils.core", E),
+        (5, "distutils.util", E), (6, "imp.reload", E),
+    ]
+
+
+def test_attribute_chains_and_from_imports(project):
+    assert project.findings("""\
+        import collections
+        from collections import Mapping, OrderedDict
+        import xml.etree.ElementTree as ET
+        isinstance({}, collections.MutableMapping)
+        ET.Element("a").getchildren()
+        """, target="3.10") == [
+        (2, "collections.Mapping", E), (4, "collections.MutableMapping", E),
+        (5, "xml.etree.ElementTree.Element.getchildren", E),
+    ]
+
+
+def test_decorator(project):
+    assert project.findings("""\
+        import asyncio
+
+        @asyncio.coroutine
+        def legacy():
+            yield
+        """) == [(3, "asyncio.coroutine", E)]
+
+
+def test_local_shadowing_is_not_a_finding(project):
+    assert project.findings("""\
+        import time
+        import inspect
+
+        class Clock:
+            def clock(self):
+                return 0
+
+        def measure():
+            time = Clock()
+            return time.clock()
+
+        def getargspec(f):
+            return f
+
+        def use(imp):
+            return imp.reload(1)
+
+        getargspec(measure)
+        """) == []
+
+
+def test_module_level_rebinding_shadows_the_import(project):
+    assert project.findings("""\
+        import time
+        time = object()
+        time.clock()
+        """) == []
+
+
+def test_function_body_sees_final_module_bindings(project):
+    assert project.findings("""\
+        def later():
+            return time.clock()
+
+        import time
+        """, target="3.8") == [(2, "time.clock", E)]
+
+
+def test_lower_target_reports_nothing_removed_later(project):
+    source = """\
+        import imp
+        import telnetlib
+        """
+    assert project.findings(source, target="3.11") == []
+    assert project.findings(source, target="3.12") == [(1, "imp", E)]
+    assert project.findings(source, target="3.13") == [(1, "imp", E), (2, "telnetlib", E)]
+
+
+def test_dynamic_import_of_a_removed_module(project):
+    assert project.findings("""\
+        import importlib
+        importlib.import_module("asyncore")
+        __import__("imp")
+        importlib.import_module(name)
+        """) == [(2, "asyncore", E), (3, "imp", E)]
+
+
+def test_relative_imports_are_the_projects_own(project):
+    assert project.findings("""\
+        from . import imp
+        from .imp import reload
+        imp.reload(1)
+        """) == []
