@@ -16,7 +16,9 @@ Each file in ``data/`` is ``removed_3_N.yaml`` (every entry removed in 3.N) or `
       reason: one line of why it was removed
       doc: https://docs.python.org/3/whatsnew/3.12.html#imp
 
-Kind-specific keys: ``argument`` (+ optional ``position``, ``value_contains``) for ``argument``;
+Probe hints: ``platform`` (only importable there, e.g. win32), ``not_probeable`` (why
+introspection cannot see it: an instance attribute, a decorated signature) and ``added_in`` (the name is newer
+than the interpreters a probe may run on).  Kind-specific keys: ``argument`` (+ optional ``position``, ``value_contains``) for ``argument``;
 ``distinctive`` (name is unique enough to report on unknown receivers) and ``not_on`` (classes
 that define the same method themselves) for ``method``.
 
@@ -42,7 +44,7 @@ DOTTED_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
 REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
-    "position", "value_contains", "distinctive", "not_on", "example", "note", "platform",
+    "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
 }
 
 
@@ -80,6 +82,8 @@ class Entry:
     not_on: tuple[str, ...] = ()
     example: str | None = None
     platform: str | None = None  # e.g. "win32": only importable there, so probes elsewhere skip it
+    added_in: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
+    not_probeable: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
     source: str = ""
 
     @property
@@ -186,6 +190,8 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         not_on=tuple(raw.get("not_on") or ()),
         example=raw.get("example"),
         platform=raw.get("platform"),
+        not_probeable=raw.get("not_probeable"),
+        added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
         source=source,
     )
 

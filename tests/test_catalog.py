@@ -1,0 +1,155 @@
+"""The catalog is data; these tests keep it valid and true against real interpreters and typeshed."""
+
+import ast
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import real_python
+from outmoded.catalog import CatalogError, default_catalog, format_version, load_catalog
+
+PROBE = Path(__file__).resolve().parents[1] / "src" / "outmoded" / "catalog" / "probe.py"
+CATALOG = default_catalog()
+
+
+def test_catalog_loads_with_hundreds_of_entries():
+    assert len(CATALOG.entries) >= 300
+    for version in ["3.12", "3.13", "3.14"]:
+        count = sum(format_version(e.removed_in) == version and e.kind != "capi" for e in CATALOG.entries)
+        assert count >= 40, version
+
+
+def test_bad_entries_are_named(tmp_path):
+    (tmp_path / "removed_3_12.yaml").write_text(
+        "- code: OM12001\n  name: imp\n  kind: module\n  removed_in: '3.12'\n  replacement: importlib\n"
+        "  fix: maybe\n  reason: x\n  doc: https://docs.python.org\n")
+    with pytest.raises(CatalogError, match=r"removed_3_12.yaml: entry 1 \(OM12001\): fix must be"):
+        load_catalog(tmp_path)
+    (tmp_path / "removed_3_12.yaml").write_text("- code: OM12001\n  name: imp\n")
+    with pytest.raises(CatalogError, match="removed_3_12.yaml: entry 1 .*missing key"):
+        load_catalog(tmp_path)
+    (tmp_path / "removed_3_12.yaml").write_text("- [unclosed\n")
+    with pytest.raises(CatalogError, match="removed_3_12.yaml: not valid YAML"):
+        load_catalog(tmp_path)
+
+
+def _questions():
+    rows = []
+    for entry in CATALOG.entries:
+        if entry.kind == "capi" or entry.not_probeable or (entry.platform and entry.platform != sys.platform):
+            continue
+        if entry.kind == "argument" and entry.value_contains:
+            continue  # a removed value, not a name: introspection cannot see it
+        for name in entry.names:
+            rows.append((entry, name))
+    return rows
+
+
+def _probe(python: str, rows) -> dict:
+    roots = sorted({name.split(".")[0] for _, name in rows})
+    payload = [[e.code, e.kind, n, e.argument] for e, n in rows] + [["root", "module", r, None] for r in roots]
+    out = subprocess.run([python, "-I", str(PROBE)], input=json.dumps(payload), capture_output=True,
+                         text=True, check=True, timeout=300).stdout
+    return json.loads(out)
+
+
+def _disagreements(python: str, version: tuple[int, int]) -> list[str]:
+    rows = _questions()
+    answers = _probe(python, rows)
+    wrong = []
+    for entry, name in rows:
+        answer = answers[f"{entry.code}:{name}"]
+        expected = "absent" if entry.removed_in <= version or (entry.added_in and entry.added_in > version) \
+            else "present"
+        root_missing = answers[f"root:{name.split('.')[0]}"] == "absent"
+        if answer == "unknown" or (expected == "present" and root_missing):
+            continue  # e.g. tkinter is not built into every interpreter
+        if answer != expected:
+            wrong.append(f"{entry.code} {name}: {answer} on {format_version(version)}, expected {expected}")
+    return wrong
+
+
+def test_catalog_is_true_on_this_interpreter():
+    assert _disagreements(sys.executable, sys.version_info[:2]) == []
+
+
+@pytest.mark.realpython
+@pytest.mark.parametrize("version", ["3.13", "3.14", "3.15"])
+def test_catalog_is_true_on_real_interpreters(version):
+    python = real_python(version)
+    if python is None:
+        pytest.skip(f"python{version} not available (run ../shared/tools/real-pythons)")
+    assert _disagreements(python, tuple(int(p) for p in version.split("."))) == []
+
+
+def _typeshed():
+    typeshed_client = pytest.importorskip("typeshed_client")
+    return Path(typeshed_client.__file__).parent / "typeshed"  # the stdlib stubs and VERSIONS
+
+
+def _removed_in(stmt: ast.If):
+    """N when ``stmt`` is ``if sys.version_info < (3, N):`` (names in it vanish in 3.N)."""
+    test = stmt.test
+    if (isinstance(test, ast.Compare) and isinstance(test.ops[0], ast.Lt)
+            and ast.unparse(test.left) == "sys.version_info" and isinstance(test.comparators[0], ast.Tuple)):
+        return tuple(e.value for e in test.comparators[0].elts)[:2]
+    return None
+
+
+def _guarded_names(path: Path, module: str):
+    tree = ast.parse(path.read_text())
+    scopes = [(module, tree.body)]
+    for node in tree.body:
+        if isinstance(node, ast.ClassDef):
+            scopes.append((f"{module}.{node.name}", node.body))
+    for prefix, body in scopes:
+        for stmt in body:
+            if isinstance(stmt, ast.If) and not stmt.orelse and _removed_in(stmt):
+                for inner in stmt.body:
+                    names = [inner.name] if isinstance(inner, (ast.FunctionDef, ast.ClassDef)) else \
+                        [t.id for t in getattr(inner, "targets", [getattr(inner, "target", None)]) if isinstance(t, ast.Name)]
+                    for name in names:
+                        if not name.startswith("_"):
+                            yield f"{prefix}.{name}", _removed_in(stmt)
+
+
+def _covered(name: str, version: tuple[int, int]) -> bool:
+    parts = name.split(".")
+    for entry in CATALOG.entries:
+        for known in entry.names:
+            if known == name or (entry.kind == "module" and name.startswith(known + ".")):
+                return entry.removed_in <= version
+            if known.rpartition(".")[2] == parts[-1] and entry.kind == "method" and known.endswith(name.split(".", 1)[-1]):
+                return True
+    return False
+
+
+def test_every_module_typeshed_says_was_removed_is_in_the_catalog():
+    versions = (_typeshed() / "VERSIONS").read_text().splitlines()
+    missing = []
+    for line in versions:
+        module, _, span = line.partition(":")
+        low, _, high = span.strip().partition("-")
+        if not high or module.startswith("_") or "#" in module:
+            continue
+        major, minor = map(int, high.split("."))
+        if (major, minor + 1) <= (3, 15) and not _covered(module, (major, minor + 1)):
+            missing.append(f"{module} (typeshed: removed in 3.{minor + 1})")
+    assert missing == []
+
+
+def test_names_typeshed_guards_as_removed_are_in_the_catalog():
+    stdlib = _typeshed()
+    missing = []
+    for stub in sorted(stdlib.rglob("*.pyi")):
+        relative = stub.relative_to(stdlib).with_suffix("")
+        parts = [p for p in relative.parts if p != "__init__"]
+        if not parts or any(p.startswith("_") for p in parts):
+            continue
+        for name, version in _guarded_names(stub, ".".join(parts)):
+            if (3, 9) < version <= (3, 15) and not _covered(name, version):
+                missing.append(f"{name} (3.{version[1]})")
+    assert missing == [], f"{len(missing)} names typeshed removes are not in the catalog"
