@@ -12,6 +12,7 @@ import importlib
 import sys
 
 from outmoded import __version__
+from outmoded.catalog import CatalogError
 
 # name -> (module, one-line help)
 COMMANDS = {
@@ -56,6 +57,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.run(args)
     except UsageError as exc:
         print(f"outmoded {args.command}: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except CatalogError as exc:
+        print(f"outmoded {args.command}: error: broken catalog: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         return EXIT_OK

@@ -34,50 +34,65 @@ def display_path(path: str, cwd: str) -> str:
 
 
 class Ignorer:
-    """gitignore-style matching of exclude settings and .gitignore files."""
+    """gitignore-style matching of exclude settings and .gitignore files.
+
+    Plain names ("build/", "*_pb2.py") are matched against each path component without pathspec,
+    which keeps a walk of thousands of files cheap; patterns with a slash inside, and .gitignore
+    files, go through pathspec.
+    """
 
     def __init__(self, root: Path, patterns: tuple[str, ...]):
         self.root = str(root)
-        self.specs: dict[str, object] = {}  # directory -> spec from its .gitignore (None: none)
-        self.exclude = self._spec(patterns)
+        simple = [p for p in patterns if "/" not in p.rstrip("/") and not p.startswith("!")]
+        self.dir_names = _name_regex([p.rstrip("/") for p in simple])
+        self.file_names = _name_regex([p for p in simple if not p.endswith("/")])
+        self.spec = _spec([p for p in patterns if p not in simple])
+        self.gitignores: dict[str, object] = {}  # directory -> spec of its .gitignore, or None
 
-    @staticmethod
-    def _spec(lines):
-        lines = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
-        if not lines:
-            return None
-        import pathspec
-
-        return pathspec.GitIgnoreSpec.from_lines(lines)
-
-    def _gitignore(self, directory: str):
-        if directory not in self.specs:
-            try:
-                with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
-                    self.specs[directory] = self._spec(handle.read().splitlines())
-            except OSError:
-                self.specs[directory] = None
-        return self.specs[directory]
+    def add_gitignore(self, directory: str) -> None:
+        try:
+            with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+                self.gitignores[directory] = _spec(handle.read().splitlines())
+        except OSError:
+            pass
 
     def ignored(self, path: str, is_dir: bool) -> bool:
+        name = os.path.basename(path)
+        if (self.dir_names if is_dir else self.file_names).match(name):
+            return True
         suffix = "/" if is_dir else ""
-        relative = os.path.relpath(path, self.root)
-        if self.exclude and not relative.startswith("..") and self.exclude.match_file(relative + suffix):
-            return True
-        if self.exclude and self.exclude.match_file(os.path.basename(path) + suffix):
-            return True
-        directory = os.path.dirname(path)
-        while True:  # .gitignore files from the file's directory up to the root
-            spec = self._gitignore(directory)
-            if spec is not None and spec.match_file(os.path.relpath(path, directory) + suffix):
+        if self.spec is not None and path.startswith(self.root + os.sep):
+            if self.spec.match_file(path[len(self.root) + 1:] + suffix):
                 return True
-            if directory == self.root or len(directory) <= len(self.root) or os.path.dirname(directory) == directory:
-                return False
-            directory = os.path.dirname(directory)
+        for directory, spec in self.gitignores.items():
+            if spec is not None and path.startswith(directory + os.sep) \
+                    and spec.match_file(path[len(directory) + 1:] + suffix):
+                return True
+        return False
+
+
+def _name_regex(patterns: list[str]):
+    import fnmatch
+    import re
+
+    if not patterns:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+
+
+def _spec(lines):
+    lines = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        return None
+    import pathspec
+
+    return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
 def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
     real_top = os.path.realpath(top)
+    for directory in _ancestors(top, ignorer.root):
+        ignorer.add_gitignore(directory)
     stack = [top]
     while stack:
         directory = stack.pop()
@@ -86,6 +101,9 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
         except OSError as exc:
             errors.append(FileError(directory, f"cannot list directory: {exc.strerror or exc}"))
             continue
+        if directory != top and any(e.name == ".gitignore" for e in entries):
+            ignorer.add_gitignore(directory)
+        subdirectories = []
         for entry in entries:
             path = entry.path
             try:
@@ -95,13 +113,22 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
                 continue
             if is_dir:
                 if not ignorer.ignored(path, True):
-                    stack.append(path)
+                    subdirectories.append(path)
                 continue
             if not wanted(path) or ignorer.ignored(path, False):
                 continue
             if is_link and not _link_inside(path, real_top, errors):
                 continue
             yield path
+        stack.extend(reversed(subdirectories))
+
+
+def _ancestors(path: str, root: str) -> list[str]:
+    """``path`` and its parents up to ``root`` (just ``path`` when it is outside root)."""
+    chain = [path]
+    while chain[-1] != root and chain[-1].startswith(root + os.sep):
+        chain.append(os.path.dirname(chain[-1]))
+    return chain
 
 
 def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
@@ -128,6 +155,9 @@ def discover(paths: list[str], root: Path, exclude: tuple[str, ...]) -> Discover
         if os.path.isdir(path) and not os.path.islink(path):
             candidates = _walk(path, ignorer, found.errors)
         elif os.path.lexists(path):
+            for directory in _ancestors(os.path.dirname(path), ignorer.root):
+                if directory not in ignorer.gitignores:
+                    ignorer.add_gitignore(directory)
             candidates = [] if ignorer.ignored(path, False) else [path]
         else:
             found.errors.append(FileError(raw, "no such file or directory"))

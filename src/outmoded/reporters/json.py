@@ -12,6 +12,7 @@ def document(report) -> dict:
         "target_version": format_version(report.target),
         "findings": [f.to_json() for f in report.findings],
         "errors": [e.to_json() for e in report.errors],
+        "stats": {"files": report.files, "parsed": report.parsed, "cached": report.cached},
     }
 
 
