@@ -1,0 +1,94 @@
+"""On-disk HTTP cache for index pages, honouring ``Cache-Control`` and ``ETag``/``Last-Modified``.
+
+One file per URL, named by its SHA-256: a line of JSON (validators, max-age, when stored), then
+the page.  Writes go through a temporary file and ``os.replace`` so that concurrent workers (or
+two outmoded runs) never read half an entry.  Cache trouble is never fatal: a cache that
+cannot be read or written just means asking the index again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def default_directory() -> Path:
+    configured = os.environ.get("OUTMODED_CACHE_DIR")
+    if configured:
+        return Path(configured).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "outmoded" / "http"
+
+
+@dataclass
+class Entry:
+    body: bytes
+    content_type: str
+    etag: str | None
+    last_modified: str | None
+    max_age: int | None  # seconds the entry is fresh for; None: revalidate every time
+    stored_at: float
+
+    def fresh(self, now: float | None = None) -> bool:
+        return self.max_age is not None and (now or time.time()) - self.stored_at < self.max_age
+
+    def validators(self) -> dict:
+        headers = {"If-None-Match": self.etag} if self.etag else {}
+        if self.last_modified:
+            headers["If-Modified-Since"] = self.last_modified
+        return headers
+
+
+def freshness(cache_control: str) -> tuple:
+    """(storable, max-age or None) from a ``Cache-Control`` header."""
+    directives = {d.split("=")[0].strip().lower(): d for d in cache_control.split(",") if d.strip()}
+    if "no-store" in directives:
+        return False, None
+    if "no-cache" in directives:
+        return True, None
+    age = re.search(r"max-age\s*=\s*\"?(\d+)", directives.get("max-age", ""))
+    return True, int(age.group(1)) if age else None
+
+
+class Cache:
+    def __init__(self, directory: Path):
+        self.directory = directory
+
+    def _path(self, url: str) -> Path:
+        return self.directory / hashlib.sha256(url.encode()).hexdigest()
+
+    def get(self, url: str) -> Entry | None:
+        try:
+            header, _, body = self._path(url).read_bytes().partition(b"\n")
+            meta = json.loads(header)
+            return Entry(body, meta["content_type"], meta.get("etag"), meta.get("last_modified"),
+                         meta.get("max_age"), float(meta["stored_at"]))
+        except (OSError, ValueError, KeyError, TypeError):
+            return None  # missing or damaged: a miss
+
+    def put(self, url: str, entry: Entry) -> None:
+        meta = {"content_type": entry.content_type, "etag": entry.etag,
+                "last_modified": entry.last_modified, "max_age": entry.max_age,
+                "stored_at": entry.stored_at}
+        try:
+            self.directory.mkdir(parents=True, exist_ok=True)
+            _write(self._path(url), json.dumps(meta).encode() + b"\n" + entry.body)
+        except OSError:
+            pass  # read-only or full disk: run uncached rather than fail
+
+
+def _write(path: Path, data: bytes) -> None:
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.replace(temporary, path)
+    except OSError:
+        os.unlink(temporary)
+        raise

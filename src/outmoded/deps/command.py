@@ -1,0 +1,75 @@
+"""``outmoded deps [FILES...]``: can the target Python install these dependencies from wheels?
+
+Exit 0 when every dependency is ready, 1 when one is not (or could not be checked), 2 on bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from urllib.parse import urlsplit
+
+from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+
+DEFAULT_TIMEOUT = 15.0
+DEFAULT_RETRIES = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("files", nargs="*", metavar="FILES",
+                        help="requirements*.txt, pyproject.toml, pylock.toml or directories "
+                             "(default: found in the current directory)")
+    parser.add_argument("--target-version", metavar="X.Y",
+                        help="Python to check for (default: the newest the tool knows)")
+    parser.add_argument("--free-threading", action="store_true",
+                        help="also check the free-threaded build (cp3XXt wheels)")
+    parser.add_argument("--platform", action="append", metavar="NAME",
+                        help="platform to check, repeatable or comma-separated, e.g. "
+                             "manylinux_x86_64, macosx_arm64, win_amd64 "
+                             "(default: manylinux_x86_64 and this machine's)")
+    parser.add_argument("--index-url", metavar="URL",
+                        help="simple-API index (default: $PIP_INDEX_URL or https://pypi.org/simple/)")
+    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--offline", action="store_true",
+                        help="use only the HTTP cache; uncached packages are reported unknown")
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                        help=f"per-request timeout (default: {DEFAULT_TIMEOUT:g})")
+    parser.add_argument("--retries", type=int, default=DEFAULT_RETRIES, metavar="N",
+                        help=f"retries after a failed request (default: {DEFAULT_RETRIES})")
+
+
+def run(args: argparse.Namespace) -> int:
+    from outmoded.deps import check, platforms, report, sources, target
+    from outmoded.deps.cache import Cache, default_directory
+    from outmoded.deps.index import PYPI, IndexClient
+
+    version = target.parse_target(args.target_version)
+    if args.free_threading:
+        target.check_free_threading(version)
+    chosen = platforms.select(args.platform)
+    index_url = _index_url(args.index_url or os.environ.get("PIP_INDEX_URL") or PYPI)
+    _check_numbers(args)
+    deps, skipped = sources.collect(sources.files_to_read(args.files), version, chosen)
+    client = IndexClient(index_url, Cache(default_directory()), args.timeout, args.retries,
+                         args.offline)
+    results = check.check(deps, client, version, args.free_threading, sys.stderr)
+    context = {"target_version": f"{version[0]}.{version[1]}",
+               "free_threading_checked": args.free_threading,
+               "platforms": [p.name for p in chosen], "index_url": client.shown_url}
+    write = report.write_json if args.format == "json" else report.write_text
+    write(results, skipped, context, sys.stdout)
+    return EXIT_FINDINGS if any(not r.ready for r in results) else EXIT_OK
+
+
+def _index_url(url: str) -> str:
+    if urlsplit(url).scheme not in ("http", "https") or not urlsplit(url).netloc:
+        raise UsageError(f"--index-url must be an http(s) URL, not {url!r}")
+    return url
+
+
+def _check_numbers(args: argparse.Namespace) -> None:
+    if not args.timeout > 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if not 0 <= args.retries <= 10:
+        raise UsageError("--retries must be between 0 and 10")

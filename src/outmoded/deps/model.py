@@ -1,0 +1,66 @@
+"""Records passed between the deps modules: a requirement read from a file, and its verdict."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from packaging.requirements import Requirement
+
+OK, SOURCE_ONLY, INCOMPATIBLE, UNKNOWN = "ok", "source-only", "incompatible", "unknown"
+
+# Why a dependency is ``unknown``: the user acts differently on each (typo vs. network).
+NOT_ON_INDEX = "not-on-index"
+UNREACHABLE = "index-unreachable"
+INDEX_ERROR = "index-error"
+NOT_CACHED = "not-cached"
+INVALID = "invalid-requirement"
+
+
+@dataclass
+class Dependency:
+    """One requirement as written in a file; ``error`` is set when it could not be parsed."""
+
+    name: str
+    requirement: Requirement | None
+    file: str
+    line: int | None
+    error: str | None = None
+    extra: str = ""  # the optional-dependency group it belongs to, for ``extra == ...`` markers
+    platforms: tuple = ()  # platforms its marker selects (all chosen platforms when no marker)
+
+
+@dataclass
+class Skipped:
+    """A line that names no index package for the target (direct URL, path, marker false)."""
+
+    name: str
+    file: str
+    line: int | None
+    reason: str
+
+
+@dataclass
+class Verdict:
+    status: str
+    message: str
+    lacking: list = field(default_factory=list)  # platform names without a usable wheel
+
+
+@dataclass
+class Result:
+    dependency: Dependency
+    version: str | None = None
+    status: str = UNKNOWN
+    reason: str | None = None
+    message: str = ""
+    minimum_ready: str | None = None
+    platforms_without_wheels: list = field(default_factory=list)
+    free_threading: str | None = None
+    free_threading_minimum_ready: str | None = None
+    free_threading_message: str | None = None
+    free_threading_platforms_without_wheels: list = field(default_factory=list)
+    yanked: bool = False
+
+    @property
+    def ready(self) -> bool:
+        return self.status == OK and self.free_threading in (None, OK)

@@ -1,0 +1,119 @@
+"""Deciding from release files whether a version installs on a target interpreter build.
+
+A file counts only when its ``requires-python`` admits the target; a version is ``ok`` when on
+every platform one such wheel has a tag the target accepts (``packaging.tags`` lists them, so
+``cp313``, ``abi3`` with a base no newer than the target, and pure ``py3-none-any`` all count).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from packaging.specifiers import SpecifierSet
+
+from outmoded.deps.model import INCOMPATIBLE, OK, SOURCE_ONLY, Verdict
+from outmoded.deps.platforms import compatible_tags
+
+
+@dataclass(frozen=True)
+class Build:
+    """One interpreter build: CPython ``version``, free-threaded or not."""
+
+    version: tuple
+    free_threading: bool = False
+
+    @property
+    def label(self) -> str:
+        return f"{self.version[0]}.{self.version[1]}" + ("t" if self.free_threading else "")
+
+    @property
+    def abi(self) -> str:
+        return f"cp{self.version[0]}{self.version[1]}" + ("t" if self.free_threading else "")
+
+
+def python_allows(spec: SpecifierSet | None, version: tuple) -> bool:
+    # The target is a minor version: any of its micro releases will do (``>=3.13.1`` installs
+    # on an up-to-date 3.13), so test both ends of the series.
+    if spec is None:
+        return True
+    return any(spec.contains(f"{version[0]}.{version[1]}.{micro}", prereleases=True)
+               for micro in (0, 99))
+
+
+def by_version(files: list) -> dict:
+    grouped = defaultdict(list)
+    for f in files:
+        grouped[f.version].append(f)
+    return dict(grouped)
+
+
+def judge(files: list, build: Build, platforms: tuple) -> Verdict:
+    if not files:
+        return Verdict(INCOMPATIBLE, "no release files")
+    usable = [f for f in files if python_allows(f.requires_python, build.version)]
+    if not usable:
+        spec = next(str(f.requires_python) for f in files if f.requires_python is not None)
+        return Verdict(INCOMPATIBLE, f"requires-python {spec} excludes Python {build.label}")
+    lacking = [p.name for p in platforms if not _has_wheel(usable, build, p)]
+    if not lacking:
+        return Verdict(OK, f"has wheels for Python {build.label}")
+    where = "" if len(lacking) == len(platforms) else f" for {', '.join(lacking)}"
+    missing = f"no {build.abi} wheel{where}{_offered(usable)}"
+    if any(f.kind == "sdist" for f in usable):
+        return Verdict(SOURCE_ONLY, f"{missing}: pip would build it from source", lacking)
+    return Verdict(INCOMPATIBLE, f"{missing} and no sdist", lacking)
+
+
+def _has_wheel(files: list, build: Build, platform) -> bool:
+    accepted = compatible_tags(build.version, platform, build.free_threading)
+    return any(f.kind == "wheel" and f.tags & accepted for f in files)
+
+
+def _offered(files: list) -> str:
+    """`` (wheels for cp310, cp311, cp312)``: what the release does ship, for the message."""
+    abis = {t.abi if t.abi.startswith("cp") else f"{t.interpreter}-{t.abi}"
+            for f in files if f.kind == "wheel" for t in f.tags
+            if t.interpreter.startswith(("cp", "py"))}  # PyPy builds are noise for CPython
+    abis = sorted(abis, key=lambda a: ([int(n) for n in re.findall(r"\d+", a)], a))
+    return f" (wheels for {', '.join(abis)})" if abis else " (no wheels at all)"
+
+
+def is_pinned(spec: SpecifierSet) -> bool:
+    specs = list(spec)
+    return len(specs) == 1 and specs[0].operator in ("==", "===") and "*" not in specs[0].version
+
+
+def choose(spec: SpecifierSet, releases: dict, build: Build) -> tuple:
+    """(version, its files) pip would install, or (None, []).
+
+    The pinned version counts yanked files (PEP 592 lets an exact pin install them); otherwise
+    the newest allowed release, without yanked files and, like pip, preferring releases whose
+    requires-python admits the target.
+    """
+    if is_pinned(spec):
+        version = max((v for v in releases if spec.contains(v, prereleases=True)), default=None)
+        return version, releases.get(version, [])
+    live = live_releases(releases)
+    allowed = list(spec.filter(live))
+    runnable = [v for v in allowed
+                if any(python_allows(f.requires_python, build.version) for f in live[v])]
+    version = max(runnable or allowed, default=None)
+    return version, live.get(version, [])
+
+
+def live_releases(releases: dict) -> dict:
+    """Releases without their yanked files; releases left with none are gone."""
+    live = {v: [f for f in files if not f.yanked] for v, files in releases.items()}
+    return {v: files for v, files in live.items() if files}
+
+
+def minimum_ready(releases: dict, build: Build, platforms: tuple, prereleases: bool = False):
+    """The first release, ascending, that is ``ok`` for ``build``: what to upgrade to."""
+    live = live_releases(releases)
+    for version in sorted(live):
+        if (prereleases or not version.is_prerelease) and \
+                judge(live[version], build, platforms).status == OK:
+            return version
+    return None

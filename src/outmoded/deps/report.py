@@ -1,0 +1,99 @@
+"""Printing results: JSON (the shape from the issue, plus a few keys) or a text table with the
+problems first and the upgrade to make."""
+
+from __future__ import annotations
+
+import json
+
+from packaging.version import Version
+
+from outmoded.deps.model import OK, UNKNOWN
+
+
+def upgrade(result) -> str | None:
+    """``>=2.1.0`` when a newer release fixes every build checked; None when nothing to do.
+
+    ``none yet`` when some build has no ready release at all.
+    """
+    needed = [(status, minimum) for status, minimum in (
+        (result.status, result.minimum_ready),
+        (result.free_threading, result.free_threading_minimum_ready)) if status not in (None, OK)]
+    if not needed or any(status == UNKNOWN for status, _ in needed):
+        return None
+    if any(minimum is None for _, minimum in needed):
+        return "none yet"
+    return ">=" + str(max(Version(minimum) for _, minimum in needed))
+
+
+def as_dict(result) -> dict:
+    dep = result.dependency
+    return {
+        "name": dep.name, "requested": str(dep.requirement.specifier) if dep.requirement else None,
+        "version": result.version, "file": dep.file, "line": dep.line, "status": result.status,
+        "minimum_ready": result.minimum_ready, "free_threading": result.free_threading,
+        "free_threading_minimum_ready": result.free_threading_minimum_ready,
+        "message": result.message, "reason": result.reason, "upgrade": upgrade(result),
+        "yanked": result.yanked, "platforms": [p.name for p in dep.platforms],
+        "platforms_without_wheels": result.platforms_without_wheels,
+        "free_threading_platforms_without_wheels": result.free_threading_platforms_without_wheels,
+    }
+
+
+def write_json(results: list, skipped: list, context: dict, stream) -> None:
+    document = {
+        **context,
+        "dependencies": [as_dict(r) for r in results],
+        "skipped": [{"name": s.name, "file": s.file, "line": s.line, "reason": s.reason} for s in skipped],
+        "not_ready": sum(not r.ready for r in results),
+    }
+    json.dump(document, stream, indent=2)
+    stream.write("\n")
+
+
+def write_text(results: list, skipped: list, context: dict, stream) -> None:
+    free = context["free_threading_checked"]
+    target = context["target_version"] + (f" and its free-threaded build {context['target_version']}t"
+                                          if free else "")
+    stream.write(f"Dependencies on Python {target}, for {', '.join(context['platforms'])}\n\n")
+    ordered = sorted(results, key=lambda r: r.ready)  # stable: problems first, file order kept
+    _table(ordered, free, stream)
+    problems = [r for r in ordered if not r.ready]
+    if problems:
+        stream.write("\n")
+    for result in problems:
+        stream.write(f"{result.dependency.name} ({_where(result)}): {result.message}\n")
+    for entry in skipped:
+        stream.write(f"skipped {entry.name} ({entry.file}:{entry.line}): {entry.reason}\n")
+    stream.write("\n" + _summary(results, target) + "\n")
+
+
+def _table(results: list, free: bool, stream) -> None:
+    header = ["PACKAGE", "REQUESTED", "VERSION", "STATUS"] + (["FREE-THREADED"] if free else []) \
+        + ["UPGRADE TO", "WHERE"]
+    rows = [header] + [_row(r, free) for r in results]
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
+    for row in rows:
+        stream.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
+
+
+def _row(result, free: bool) -> list:
+    dep = result.dependency
+    status = result.status + (f" ({result.reason})" if result.status == UNKNOWN and result.reason else "")
+    cells = [dep.name, str(dep.requirement.specifier) if dep.requirement else "?",
+             result.version or "-", status]
+    return cells + ([result.free_threading or "-"] if free else []) \
+        + [upgrade(result) or "-", _where(result)]
+
+
+def _where(result) -> str:
+    dep = result.dependency
+    return f"{dep.file}:{dep.line}" if dep.line else dep.file
+
+
+def _summary(results: list, target: str) -> str:
+    bad = sum(not r.ready for r in results)
+    if not results:
+        return "No dependencies to check."
+    if not bad:
+        return f"All {len(results)} dependencies are ready for Python {target}."
+    return f"{bad} of {len(results)} dependencies are not ready for Python {target}."

@@ -1,0 +1,121 @@
+"""Reading pip requirements files: ``-r`` includes, comments, continuations, options, hashes.
+
+Follows pip's own rules (``pip/_internal/req/req_file.py``) for what a line is, so a file pip
+accepts reads the same here: ``#`` starts a comment only at the line start or after whitespace
+(URLs keep their ``#egg=`` fragments), a trailing backslash joins the next line, and per-line
+options such as ``--hash`` follow the requirement after a space.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+
+from packaging.requirements import InvalidRequirement, Requirement
+
+from outmoded.cli import UsageError
+from outmoded.deps.model import Dependency, Skipped
+
+COMMENT_RE = re.compile(r"(^|\s+)#.*$")
+ENV_VAR_RE = re.compile(r"\$\{([A-Z0-9_]+)\}")
+INCLUDE_RE = re.compile(r"^(?:-r|--requirement)(?:\s*=?\s*)(\S.*)$")
+EDITABLE_RE = re.compile(r"^(?:-e|--editable)\b")
+DIRECT_RE = re.compile(r"^(?:[./~]|[A-Za-z][A-Za-z0-9+.-]*://|\S+\.(?:whl|zip|tar\.gz|tgz)$)")
+
+
+def logical_lines(text: str):
+    """(first physical line number, text) for each non-empty logical line, comments removed."""
+    start, parts = None, []
+    for number, raw in enumerate(text.splitlines(), start=1):
+        start = start or number
+        # pip removes comments before joining, so a comment may end in a backslash harmlessly.
+        line = COMMENT_RE.sub("", raw)
+        if line.endswith("\\"):
+            parts.append(line[:-1])
+            continue
+        parts.append(line)
+        yield from _joined(start, parts)
+        start, parts = None, []
+    yield from _joined(start, parts)  # a continuation on the last line
+
+
+def _joined(start, parts: list):
+    joined = " ".join(p.strip() for p in parts).strip()
+    if joined:
+        # ${VAR} expansion, as pip does; unset variables stay as written.
+        yield start, ENV_VAR_RE.sub(lambda m: os.environ.get(m.group(1), m.group(0)), joined)
+
+
+def requirement_text(line: str) -> str:
+    """The requirement part of a line: everything before the first option (``--hash=...``)."""
+    kept = []
+    for token in line.split(" "):
+        if token.startswith("-"):
+            break
+        kept.append(token)
+    return " ".join(kept).strip()
+
+
+def read(path: Path, label, seen: set | None = None):
+    """Dependencies and skipped lines of one requirements file and the files it includes.
+
+    ``label(path)`` gives the name reported for a file; ``seen`` stops include cycles.
+    """
+    seen = set() if seen is None else seen
+    seen.add(path.resolve())
+    deps, skipped = [], []
+    for number, line in logical_lines(_read_text(path)):
+        found = _read_line(path, label, seen, number, line)
+        deps.extend(d for d in found if isinstance(d, Dependency))
+        skipped.extend(s for s in found if isinstance(s, Skipped))
+    return deps, skipped
+
+
+def _read_line(path: Path, label, seen: set, number: int, line: str) -> list:
+    where = (label(path), number)
+    include = INCLUDE_RE.match(line)
+    if include:
+        return _include(path, label, seen, number, include.group(1).strip())
+    if EDITABLE_RE.match(line):
+        return [Skipped(line, *where, "editable install: not looked up on the index")]
+    if line.startswith("-"):
+        return []  # index and install options (-i, -c, --pre, ...) name no dependency
+    text = requirement_text(line)
+    if DIRECT_RE.match(text):
+        return [Skipped(text, *where, "path or URL: not looked up on the index")]
+    return [parse_requirement(text, *where)]
+
+
+def parse_requirement(text: str, file: str, line):
+    """A ``Dependency`` (with ``error`` set when malformed) or a ``Skipped`` direct reference."""
+    try:
+        requirement = Requirement(text)
+    except InvalidRequirement as exc:
+        first = str(exc).splitlines()[0] if str(exc) else "not a valid requirement"
+        return Dependency(text, None, file, line, error=f"malformed requirement {text!r}: {first}")
+    if requirement.url:
+        return Skipped(requirement.name, file, line, "direct URL reference: not looked up on the index")
+    return Dependency(requirement.name, requirement, file, line)
+
+
+def _include(path: Path, label, seen: set, number: int, target: str) -> list:
+    if "://" in target:
+        return [Skipped(target, label(path), number, "remote requirements file: not fetched")]
+    included = (path.parent / target)
+    if included.resolve() in seen:
+        return []  # an include cycle: every line of that file is already read
+    if not included.is_file():
+        return [Dependency(f"-r {target}", None, label(path), number,
+                           error=f"included requirements file not found: {target}")]
+    deps, skipped = read(included, label, seen)
+    return deps + skipped
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise UsageError(f"{path}: not UTF-8 text") from None
+    except OSError as exc:
+        raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None

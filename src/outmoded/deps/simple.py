@@ -1,0 +1,143 @@
+"""Release files of a project from a simple-index page: PEP 691 JSON, or PEP 503 HTML.
+
+The JSON form is asked for first; HTML is accepted too because plenty of private indexes and
+mirrors still serve only that.  Anything else (a login page, an error page) is a ``PageError``.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from urllib.parse import unquote, urlsplit
+
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.utils import (
+    InvalidSdistFilename,
+    InvalidWheelFilename,
+    canonicalize_name,
+    parse_sdist_filename,
+    parse_wheel_filename,
+)
+from packaging.version import InvalidVersion, Version
+
+JSON_TYPE = "application/vnd.pypi.simple.v1+json"
+HTML_TYPES = ("application/vnd.pypi.simple.v1+html", "text/html")
+# Old sdist formats pip still installs, beyond the .tar.gz and .zip that packaging parses.
+LEGACY_SDISTS = (".tar.bz2", ".tbz", ".tar.xz", ".txz", ".tgz", ".tar")
+
+
+class PageError(Exception):
+    """The index answered, but not with a simple-index project page."""
+
+
+@dataclass(frozen=True)
+class DistFile:
+    filename: str
+    version: Version
+    kind: str  # "wheel" or "sdist"
+    tags: frozenset
+    requires_python: SpecifierSet | None
+    yanked: bool
+
+
+def parse_page(body: bytes, content_type: str, project: str) -> list:
+    kind = content_type.split(";")[0].strip().lower()
+    if kind == JSON_TYPE or (kind.endswith("json") and body.lstrip().startswith(b"{")):
+        return _from_json(body, project)
+    if kind in HTML_TYPES:
+        return _from_html(body, project)
+    raise PageError(f"index answered with {kind or 'no content type'}, not a simple-index page")
+
+
+def _from_json(body: bytes, project: str) -> list:
+    try:
+        data = json.loads(body.decode("utf-8"))
+    except ValueError:
+        raise PageError("index answered with malformed JSON") from None
+    if not isinstance(data, dict) or not isinstance(data.get("files"), list):
+        raise PageError("index answered with JSON that is not a PEP 691 project page")
+    entries = [f for f in data["files"] if isinstance(f, dict)]
+    return _files(((f.get("filename"), f.get("requires-python"), f.get("yanked")) for f in entries),
+                  project)
+
+
+def _from_html(body: bytes, project: str) -> list:
+    parser = _Anchors()
+    parser.feed(body.decode("utf-8", errors="replace"))
+    files = _files(parser.anchors, project)
+    if not files:
+        # A project page with no files and a page that is no project page look alike; either
+        # way there is nothing to judge, and the message says why.
+        raise PageError("index answered with an HTML page that lists no release files "
+                        "(a login or error page?)")
+    return files
+
+
+class _Anchors(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.anchors, self._current, self._text = [], None, []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._current, self._text = dict(attrs), []
+
+    def handle_data(self, data):
+        if self._current is not None:
+            self._text.append(data)
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._current is not None:
+            attrs, self._current = self._current, None
+            name = "".join(self._text).strip() or _basename(attrs.get("href") or "")
+            yanked = attrs.get("data-yanked", False)
+            self.anchors.append((name, attrs.get("data-requires-python"), yanked is not False))
+
+
+def _basename(href: str) -> str:
+    return unquote(urlsplit(href).path.rsplit("/", 1)[-1])
+
+
+def _files(entries, project: str) -> list:
+    files = []
+    for filename, requires_python, yanked in entries:
+        if isinstance(filename, str):
+            parsed = parse_filename(filename, project)
+            if parsed:
+                files.append(DistFile(filename, parsed[0], parsed[1], parsed[2],
+                                      _specifier(requires_python), bool(yanked)))
+    return files
+
+
+def parse_filename(filename: str, project: str):
+    """(version, kind, tags) for a wheel or sdist of ``project``; None for anything else."""
+    try:
+        if filename.endswith(".whl"):
+            name, version, _build, tags = parse_wheel_filename(filename)
+            kind = "wheel"
+        elif filename.endswith((".tar.gz", ".zip")):
+            (name, version), tags, kind = parse_sdist_filename(filename), frozenset(), "sdist"
+        else:
+            return _legacy_sdist(filename, project)
+    except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
+        return None  # eggs, installers, or names no installer accepts either
+    return (version, kind, tags) if name == canonicalize_name(project) else None
+
+
+def _legacy_sdist(filename: str, project: str):
+    suffix = next((s for s in LEGACY_SDISTS if filename.endswith(s)), None)
+    stem = filename[: -len(suffix)] if suffix else ""
+    name, _, version = stem.rpartition("-")
+    if not suffix or canonicalize_name(name) != canonicalize_name(project):
+        return None
+    return Version(version), "sdist", frozenset()
+
+
+def _specifier(text) -> SpecifierSet | None:
+    if not isinstance(text, str) or not text.strip():
+        return None
+    try:
+        return SpecifierSet(text)
+    except InvalidSpecifier:
+        return None  # pip ignores a requires-python it cannot read; so do we

@@ -1,0 +1,57 @@
+"""The Python a dependency must install on, and which of a requirement's markers hold there."""
+
+from __future__ import annotations
+
+from packaging.markers import (
+    InvalidMarker,
+    UndefinedComparison,
+    UndefinedEnvironmentName,
+)
+from packaging.requirements import Requirement
+
+from outmoded.catalog import format_version
+from outmoded.cli import UsageError
+
+FREE_THREADED_SINCE = (3, 13)
+
+
+def parse_target(text: str | None) -> tuple:
+    """``3.13`` -> (3, 13); by default the same target as ``check`` (requires-python, config)."""
+    from outmoded.config import ConfigError, load_settings, parse_version
+
+    try:
+        return parse_version(text, "--target-version") if text else load_settings().resolved_target()
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def check_free_threading(version: tuple) -> None:
+    if version < FREE_THREADED_SINCE:
+        raise UsageError(f"there is no free-threaded build of Python {format_version(version)} "
+                         f"(it starts with {format_version(FREE_THREADED_SINCE)})")
+
+
+def environment(version: tuple, platform, extra: str = "") -> dict:
+    sys_platform, system, os_name, machine = platform.markers
+    full = f"{version[0]}.{version[1]}.0"
+    return {
+        "python_version": format_version(version), "python_full_version": full,
+        "implementation_name": "cpython", "platform_python_implementation": "CPython",
+        "implementation_version": full, "sys_platform": sys_platform, "platform_system": system,
+        "os_name": os_name, "platform_machine": machine, "extra": extra,
+    }
+
+
+def selected_platforms(requirement: Requirement, version: tuple, platforms: tuple,
+                       extra: str = "") -> tuple:
+    """The platforms whose marker environment the requirement's marker accepts."""
+    if requirement.marker is None:
+        return platforms
+    return tuple(p for p in platforms if _holds(requirement, version, p, extra))
+
+
+def _holds(requirement: Requirement, version: tuple, platform, extra: str) -> bool:
+    try:
+        return requirement.marker.evaluate(environment(version, platform, extra))
+    except (InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
+        return True  # a marker we cannot decide: check the dependency rather than drop it

@@ -1,0 +1,196 @@
+"""A real package index on 127.0.0.1 for the deps tests, serving PEP 691 JSON pages built from
+realistic file lists, plus endpoints that misbehave (HTML, 500, a hang, bad JSON)."""
+
+from __future__ import annotations
+
+import json
+import threading
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+import pytest
+
+from outmoded.cli import main
+
+JSON_TYPE = "application/vnd.pypi.simple.v1+json"
+PLATFORMS = ("manylinux_2_17_x86_64.manylinux2014_x86_64", "macosx_11_0_arm64", "win_amd64")
+
+
+def wheels(name, version, abis, platforms=PLATFORMS, **extra):
+    """cp3XX wheels for every abi and platform: ``abis`` like ["cp312", "cp313t", "cp38-abi3"]."""
+    files = []
+    for abi in abis:
+        interpreter, _, tag_abi = abi.partition("-")
+        tag_abi = tag_abi or abi
+        interpreter = interpreter.rstrip("t")
+        files += [dict(filename=f"{name}-{version}-{interpreter}-{tag_abi}-{plat}.whl", **extra)
+                  for plat in platforms]
+    return files
+
+
+def sdist(name, version, **extra):
+    return [dict(filename=f"{name}-{version}.tar.gz", **extra)]
+
+
+def pure(name, version, **extra):
+    return [dict(filename=f"{name}-{version}-py3-none-any.whl", **extra)]
+
+
+CP310_312 = ["cp310", "cp311", "cp312"]
+
+PROJECTS = {
+    # numpy: 1.26.4 stops at cp312; 2.1.0 is the first with cp313 and cp313t.
+    "numpy": (sdist("numpy", "1.25.2") + wheels("numpy", "1.25.2", ["cp39"] + CP310_312[:2])
+              + sdist("numpy", "1.26.4", **{"requires-python": ">=3.9"})
+              + wheels("numpy", "1.26.4", CP310_312, **{"requires-python": ">=3.9"})
+              + sdist("numpy", "2.1.0", **{"requires-python": ">=3.10"})
+              + wheels("numpy", "2.1.0", CP310_312 + ["cp313", "cp313t"],
+                       **{"requires-python": ">=3.10"})
+              + sdist("numpy", "2.2.0rc1") + wheels("numpy", "2.2.0rc1", ["cp314", "cp314t"])),
+    "pandas": (sdist("pandas", "2.2.2") + wheels("pandas", "2.2.2", ["cp39"] + CP310_312)
+               + sdist("pandas", "2.2.3") + wheels("pandas", "2.2.3", CP310_312 + ["cp313", "cp313t"])),
+    # pillow: 10.4.0 has cp313 but no cp313t; 11.0.0 has both.
+    "pillow": (sdist("pillow", "10.4.0") + wheels("pillow", "10.4.0", ["cp38", "cp39"] + CP310_312 + ["cp313"])
+               + sdist("pillow", "11.0.0") + wheels("pillow", "11.0.0", CP310_312 + ["cp313", "cp313t"])),
+    "cryptography": sdist("cryptography", "43.0.0") + wheels("cryptography", "43.0.0", ["cp37-abi3", "cp39-abi3"]),
+    "futureabi": sdist("futureabi", "1.0") + wheels("futureabi", "1.0", ["cp314-abi3"]),
+    "requests": (sdist("requests", "2.32.3") + pure("requests", "2.32.3", **{"requires-python": ">=3.8"})),
+    "sdistonly": sdist("sdistonly", "1.0") + sdist("sdistonly", "2.0"),
+    "yanky": (pure("yanky", "1.0") + pure("yanky", "1.1", yanked="broken metadata")),
+    "yankfix": (sdist("yankfix", "1.0") + wheels("yankfix", "1.1", ["cp313"], yanked=True)
+                + wheels("yankfix", "1.2", ["cp313"])),
+    "oldpy": pure("oldpy", "1.0", **{"requires-python": ">=3.6,<3.13"}),
+    "dropper": (pure("dropper", "1.0") + pure("dropper", "2.0", **{"requires-python": ">=3.14"})),
+    "linuxonly": sdist("linuxonly", "1.0") + wheels("linuxonly", "1.0", ["cp313"], PLATFORMS[:1]),
+    "winonly": wheels("winonly", "1.0", ["cp313"], ("win_amd64",)),
+    "cached": pure("cached", "1.0"),
+    "fresh": pure("fresh", "1.0"),
+}
+
+LEGACY_HTML = b"""<!DOCTYPE html><html><body>
+<a href="../../files/legacy-1.0.tar.gz#sha256=00">legacy-1.0.tar.gz</a>
+<a href="../../files/legacy-1.0-py3-none-any.whl" data-requires-python="&gt;=3.8">legacy-1.0-py3-none-any.whl</a>
+<a href="../../files/legacy-2.0-py3-none-any.whl" data-yanked="">legacy-2.0-py3-none-any.whl</a>
+</body></html>"""
+LOGIN_HTML = b"<html><head><title>Sign in</title></head><body><form>password</form></body></html>"
+
+
+def page(name):
+    return json.dumps({"meta": {"api-version": "1.1"}, "name": name, "files": [
+        {"url": f"https://files.example/{f['filename']}", "hashes": {}, **f} for f in PROJECTS[name]
+    ]}).encode()
+
+
+class Handler(BaseHTTPRequestHandler):
+    def log_message(self, *args):  # keep pytest output clean
+        pass
+
+    def do_GET(self):
+        self.server.log.append((self.path, dict(self.headers)))
+        name = self.path.strip("/").split("/")[-1]
+        special = getattr(self, f"serve_{name}", None)
+        if special:
+            return special()
+        if name in PROJECTS:
+            return self.send(200, page(name), JSON_TYPE)
+        self.send(404, b"not found", "text/plain")
+
+    def send(self, status, body, content_type, headers=()):
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        for key, value in headers:
+            self.send_header(key, value)
+        self.end_headers()
+        self.wfile.write(body)
+
+    def serve_legacy(self):
+        self.send(200, LEGACY_HTML, "text/html; charset=utf-8")
+
+    def serve_loginpage(self):
+        self.send(200, LOGIN_HTML, "text/html")
+
+    def serve_broken(self):
+        self.send(500, b"Internal Server Error", "text/plain")
+
+    def serve_badjson(self):
+        self.send(200, b"{not json", JSON_TYPE)
+
+    def serve_plaintext(self):
+        self.send(200, b"hello", "text/plain")
+
+    def serve_hangs(self):
+        self.server.release.wait(10)  # longer than any client timeout in the tests
+
+    def serve_cached(self):
+        # Revalidate every time (max-age=0): a matching If-None-Match gets a 304.
+        headers = [("ETag", '"v1"'), ("Cache-Control", "max-age=0")]
+        if self.headers.get("If-None-Match") == '"v1"':
+            self.send_response(304)
+            for key, value in headers:
+                self.send_header(key, value)
+            self.end_headers()
+            return
+        self.send(200, page("cached"), JSON_TYPE, headers)
+
+    def serve_fresh(self):
+        self.send(200, page("fresh"), JSON_TYPE, [("Cache-Control", "max-age=600, public")])
+
+
+class Index:
+    def __init__(self):
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.log, self.server.release = [], threading.Event()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}/simple/"
+        self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
+        self.thread.start()
+
+    @property
+    def log(self):
+        return self.server.log
+
+    def requests_for(self, name):
+        return [headers for path, headers in self.log if path.rstrip("/").endswith("/" + name)]
+
+    def close(self):
+        self.server.release.set()
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def index():
+    server = Index()
+    yield server
+    server.close()
+
+
+@pytest.fixture(autouse=True)
+def isolated(tmp_path, monkeypatch):
+    """Each test: its own cache and working directory, no index from the environment."""
+    monkeypatch.setenv("OUTMODED_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("PIP_INDEX_URL", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+@pytest.fixture
+def deps(index, capsys):
+    """Run ``outmoded deps`` against the test index: returns (exit code, stdout, stderr)."""
+    def run(*args, url=None):
+        capsys.readouterr()
+        code = main(["deps", "--index-url", url or index.url, "--timeout", "0.5",
+                     "--retries", "0", *args])
+        out, err = capsys.readouterr()
+        return code, out, err
+    return run
+
+
+@pytest.fixture
+def deps_json(deps):
+    """Run with ``--format json``: returns (exit code, {name: dependency dict}, document)."""
+    def run(*args, **kwargs):
+        code, out, err = deps("--format", "json", *args, **kwargs)
+        assert "Traceback" not in err
+        document = json.loads(out)
+        return code, {d["name"]: d for d in document["dependencies"]}, document
+    return run
+

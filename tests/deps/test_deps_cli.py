@@ -1,0 +1,120 @@
+"""The ``deps`` command line: text report, exit codes, usage errors, progress, no tracebacks."""
+
+from __future__ import annotations
+
+import os
+import select
+import subprocess
+import sys
+
+import pytest
+
+from outmoded.deps.progress import Progress
+
+ISSUE = "numpy==1.26.4\npandas==2.2.2\npillow==10.4.0\nrequests==2.32.3\n"
+
+
+def test_text_report_puts_problems_first_with_the_upgrade(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("requests==2.32.3\nnumpy==1.26.4\npillow==10.4.0\n")
+    code, out, err = deps("--platform", "linux", "--target-version", "3.13", "--free-threading")
+    assert code == 1
+    lines = out.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("PACKAGE"))
+    assert lines[header].split() == ["PACKAGE", "REQUESTED", "VERSION", "STATUS", "FREE-THREADED",
+                                     "UPGRADE", "TO", "WHERE"]
+    rows = [line.split() for line in lines[header + 1:header + 4]]
+    assert rows == [
+        ["numpy", "==1.26.4", "1.26.4", "source-only", "source-only", ">=2.1.0", "requirements.txt:2"],
+        ["pillow", "==10.4.0", "10.4.0", "ok", "source-only", ">=11.0.0", "requirements.txt:3"],
+        ["requests", "==2.32.3", "2.32.3", "ok", "ok", "-", "requirements.txt:1"]]
+    assert "numpy (requirements.txt:2): 1.26.4: no cp313 wheel" in out
+    assert out.rstrip().endswith("2 of 3 dependencies are not ready for Python 3.13 and its "
+                                 "free-threaded build 3.13t.")
+    assert err == ""  # no progress line: stderr is not a terminal
+
+
+def test_all_ready_exits_zero(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("requests\n-e .\n")
+    code, out, _ = deps("--platform", "linux", "--target-version", "3.13")
+    assert code == 0
+    assert "All 1 dependencies are ready for Python 3.13." in out
+    assert "skipped -e . (requirements.txt:2): editable install" in out
+
+
+def test_default_target_is_the_newest_known(tmp_path, deps_json):
+    (tmp_path / "requirements.txt").write_text("numpy==2.1.0\n")
+    _code, found, document = deps_json("--platform", "linux")
+    assert document["target_version"] == "3.15"
+    assert found["numpy"]["status"] == "source-only"
+
+
+def test_malformed_lines_do_not_stop_the_rest(tmp_path, deps_json):
+    (tmp_path / "requirements.txt").write_text("numpy=1.26\nrequests\n")
+    code, found, _ = deps_json("--platform", "linux", "--target-version", "3.13")
+    assert code == 1
+    bad = found["numpy=1.26"]
+    assert (bad["status"], bad["reason"], bad["line"]) == ("unknown", "invalid-requirement", 1)
+    assert found["requests"]["status"] == "ok"
+
+
+@pytest.mark.parametrize("args, message", [
+    (["--target-version", "3"], "--target-version must look like 3.13"),
+    (["--target-version", "3.12", "--free-threading"], "no free-threaded build of Python 3.12"),
+    (["--platform", "amiga"], "unknown platform 'amiga'"),
+    (["--index-url", "ftp://example.invalid/"], "--index-url must be an http(s) URL"),
+    (["--timeout", "0"], "--timeout must be a positive"),
+    (["missing.txt"], "missing.txt: no such file or directory"),
+])
+def test_bad_usage_exits_2(tmp_path, deps, args, message):
+    (tmp_path / "requirements.txt").write_text("requests\n")
+    code, out, err = deps(*args)
+    assert code == 2
+    assert message in err
+    assert out == ""
+
+
+def test_no_files_found_exits_2(deps):
+    code, _, err = deps()
+    assert code == 2
+    assert "no requirements*.txt, pyproject.toml or pylock.toml" in err
+
+
+def test_no_traceback_for_hostile_input(tmp_path, index):
+    (tmp_path / "requirements.txt").write_bytes(
+        b"numpy==1.26.4\n\xff\xfe garbage\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "outmoded", "deps", "--index-url", index.url, "--timeout", "0.5"],
+        capture_output=True, text=True, check=False, cwd=tmp_path, env={**os.environ, "PYTHONUTF8": "1"})
+    assert result.returncode == 2
+    assert "Traceback" not in result.stderr
+    assert "not UTF-8" in result.stderr
+
+
+def test_many_problems_in_one_run_exit_cleanly(tmp_path, index):
+    (tmp_path / "requirements.txt").write_text(
+        ISSUE + "hangs\nbroken\nloginpage\nno-such-thing\nfoo bar\n-r nowhere.txt\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "outmoded", "deps", "--index-url", index.url, "--timeout", "0.5",
+         "--retries", "1", "--platform", "linux", "--target-version", "3.13"],
+        capture_output=True, text=True, check=False, cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    assert "unknown (index-unreachable)" in result.stdout
+    assert "unknown (not-on-index)" in result.stdout
+    assert "8 of 10 dependencies are not ready" in result.stdout  # requests and pillow are fine
+
+
+def test_progress_shows_only_on_a_terminal(tmp_path):
+    primary, secondary = os.openpty()
+    with open(secondary, "w") as terminal, open(tmp_path / "log", "w") as plain:
+        for stream in (terminal, plain):
+            progress = Progress(3, stream)
+            for _ in range(3):
+                progress.advance()
+            progress.close()
+        shown = b""
+        while select.select([primary], [], [], 0.2)[0]:  # read before the terminal closes
+            shown += os.read(primary, 1000)
+    os.close(primary)
+    assert (tmp_path / "log").read_text() == ""
+    assert "checking dependencies: 3/3" in shown.decode()
