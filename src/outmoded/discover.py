@@ -123,6 +123,12 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
         stack.extend(reversed(subdirectories))
 
 
+def _explicit_ignored(path: str, ignorer: Ignorer) -> bool:
+    """A named file is skipped when it, or a directory it is in below the root, is excluded."""
+    parents = _ancestors(os.path.dirname(path), ignorer.root)
+    return ignorer.ignored(path, False) or any(ignorer.ignored(d, True) for d in parents if d != ignorer.root)
+
+
 def _ancestors(path: str, root: str) -> list[str]:
     """``path`` and its parents up to ``root`` (just ``path`` when it is outside root)."""
     chain = [path]
@@ -158,7 +164,7 @@ def discover(paths: list[str], root: Path, exclude: tuple[str, ...]) -> Discover
             for directory in _ancestors(os.path.dirname(path), ignorer.root):
                 if directory not in ignorer.gitignores:
                     ignorer.add_gitignore(directory)
-            candidates = [] if ignorer.ignored(path, False) else [path]
+            candidates = [] if _explicit_ignored(path, ignorer) else [path]
         else:
             found.errors.append(FileError(raw, "no such file or directory"))
             continue

@@ -66,33 +66,58 @@ class Context:
     names: frozenset = frozenset()  # for "hasattr": attribute names checked
 
 
+def _target_names(target: ast.AST, names: set[str]) -> None:
+    if isinstance(target, ast.Name):
+        names.add(target.id)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for elt in target.elts:
+            _target_names(elt, names)
+    elif isinstance(target, ast.Starred):
+        _target_names(target.value, names)
+
+
 def _local_names(node: ast.AST) -> set[str]:
-    """Names a function binds anywhere in its own body (they are local throughout it)."""
-    names, declared = set(), set()
+    """Names a function binds anywhere in its own body (they are local throughout it).
+
+    Walks statements and their binding targets only, not expressions: that is most of the
+    tree, and the one binding form it misses (``:=`` inside an expression) rarely shadows a module.
+    """
     args = node.args
-    for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
-        if arg is not None:
-            names.add(arg.arg)
+    names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg] if a}
+    declared: set[str] = set()
     todo = list(node.body)
     while todo:
-        child = todo.pop()
-        if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(child.name)
-            todo.extend(child.decorator_list)
+        stmt = todo.pop()
+        kind = type(stmt)
+        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            names.add(stmt.name)
             continue
-        if isinstance(child, ast.Lambda):
-            continue
-        if isinstance(child, (ast.Global, ast.Nonlocal)):
-            declared.update(child.names)
-        elif isinstance(child, ast.Name) and isinstance(child.ctx, (ast.Store, ast.Del)):
-            names.add(child.id)
-        elif isinstance(child, (ast.Import, ast.ImportFrom)):
-            names.update((a.asname or a.name).split(".")[0] for a in child.names if a.name != "*")
-        elif isinstance(child, ast.ExceptHandler) and child.name:
-            names.add(child.name)
-        elif isinstance(child, ast.MatchAs) and child.name:
-            names.add(child.name)
-        todo.extend(ast.iter_child_nodes(child))
+        if kind is ast.Assign:
+            for target in stmt.targets:
+                _target_names(target, names)
+        elif kind in (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor):
+            _target_names(stmt.target, names)
+        elif kind in (ast.With, ast.AsyncWith):
+            for item in stmt.items:
+                if item.optional_vars is not None:
+                    _target_names(item.optional_vars, names)
+        elif kind in (ast.Import, ast.ImportFrom):
+            names.update((a.asname or a.name).split(".")[0] for a in stmt.names if a.name != "*")
+        elif kind in (ast.Global, ast.Nonlocal):
+            declared.update(stmt.names)
+        elif kind is ast.Delete:
+            for target in stmt.targets:
+                _target_names(target, names)
+        elif kind.__name__ == "Match":
+            for case in stmt.cases:
+                names.update(n.name for n in ast.walk(case.pattern) if getattr(n, "name", None))
+                todo.extend(case.body)
+        for handler in getattr(stmt, "handlers", ()):
+            if handler.name:
+                names.add(handler.name)
+            todo.extend(handler.body)
+        for block in ("body", "orelse", "finalbody"):
+            todo.extend(getattr(stmt, block, ()))
     return names - declared
 
 
@@ -169,6 +194,8 @@ class Scanner(ast.NodeVisitor):
         if isinstance(node, ast.Attribute):
             base = self.qualify(node.value)
             return f"{base}.{node.attr}" if isinstance(base, str) else None
+        if isinstance(node, (ast.Dict, ast.DictComp)):
+            return Instance("builtins.dict")
         if isinstance(node, ast.Call):
             func = self.qualify(node.func)
             if isinstance(func, str):
@@ -422,7 +449,7 @@ class Scanner(ast.NodeVisitor):
         flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) else None
         if flag is not None:
             return flag
-        if isinstance(value, ast.Call):
+        if isinstance(value, (ast.Call, ast.Dict, ast.DictComp)):
             return self.qualify(value)
         return LOCAL
 
