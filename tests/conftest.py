@@ -1,14 +1,11 @@
 import json
 import os
-import shutil
 import textwrap
 from pathlib import Path
 
 import pytest
 
 from outmoded.cli import main
-
-REAL_PYTHONS_BIN = Path.home() / ".cache" / "real-pythons" / "bin"
 
 
 class Project:
@@ -55,8 +52,3 @@ class Project:
 def project(tmp_path, capsys):
     return Project(tmp_path, capsys)
 
-
-def real_python(version: str):
-    """A real CPython interpreter from ../shared/tools/real-pythons, or None."""
-    found = shutil.which(f"python{version}", path=str(REAL_PYTHONS_BIN))
-    return found

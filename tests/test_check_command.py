@@ -35,7 +35,7 @@ def test_json_shape(project):
     finding = doc["findings"][0]
     assert set(finding) >= {"path", "line", "column", "end_line", "end_column", "code", "api", "removed_in",
                             "deprecated_in", "severity", "message", "replacement", "fix"}
-    assert (finding["path"], finding["line"], finding["column"]) == ("a.py", 2, 22)
+    assert (finding["path"], finding["line"], finding["column"]) == ("a.py", 2, 17)  # at `encoding=`
     assert finding["removed_in"] == "3.9" and finding["fix"] == "safe"
     assert doc["errors"] == []
 
@@ -116,9 +116,11 @@ def test_statistics_and_quiet(project):
 
 def test_cache_reuses_and_invalidates(project):
     project.write("a.py", IMP)
-    first = project.run("check", "--format", "json", ".")[1]
+    first = json.loads(project.run("check", "--format", "json", ".")[1])
     assert (project.root / ".outmoded_cache").is_dir()
-    assert project.run("check", "--format", "json", ".")[1] == first
+    second = json.loads(project.run("check", "--format", "json", ".")[1])
+    assert second["findings"] == first["findings"] and first["findings"]
+    assert second["stats"]["cached"] == 1
     project.write("a.py", "import importlib\n")
     assert json.loads(project.run("check", "--format", "json", ".")[1])["findings"] == []
 

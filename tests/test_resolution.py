@@ -13,7 +13,7 @@ def test_import_forms(project):
         i.reload(i)
         """) == [
         (1, "imp", E), (2, "imp", E), (3, "imp.reload", E), (4, "distutils.core", E),
-        (5, "distutils.util", E), (6, "imp.reload", E),
+        (5, "distutils.util.strtobool", E), (6, "imp.reload", E),
     ]
 
 
@@ -88,6 +88,14 @@ def test_lower_target_reports_nothing_removed_later(project):
     assert project.findings(source, target="3.11") == []
     assert project.findings(source, target="3.12") == [(1, "imp", E)]
     assert project.findings(source, target="3.13") == [(1, "imp", E), (2, "telnetlib", E)]
+
+
+def test_dict_literals_are_typed_receivers(project):
+    assert project.findings("""\
+        d = {}
+        d.has_key("k")
+        cache.has_key("k")
+        """) == [(2, "builtins.dict.has_key", E)]
 
 
 def test_dynamic_import_of_a_removed_module(project):

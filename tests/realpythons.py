@@ -1,0 +1,11 @@
+"""Real CPython interpreters from ../shared/tools/real-pythons, for tests that prove behaviour."""
+
+import shutil
+from pathlib import Path
+
+REAL_PYTHONS_BIN = Path.home() / ".cache" / "real-pythons" / "bin"
+
+
+def real_python(version: str):
+    """The path of a real ``python<version>``, or None when it has not been built here."""
+    return shutil.which(f"python{version}", path=str(REAL_PYTHONS_BIN))
