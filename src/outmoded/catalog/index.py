@@ -121,12 +121,18 @@ def _roots_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
     return roots
 
 
+def is_instance_attribute(entry: Entry, name: str) -> bool:
+    """``gzip.GzipFile.filename``: an attribute read on instances, matched like a method."""
+    parts = name.split(".")
+    return entry.kind == "attribute" and len(parts) >= 3 and parts[-2][:1].isupper()
+
+
 def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
     """The prefilter's conditions for finding ``entry`` in a file; one of them must hold."""
     def encoded(words):
         return frozenset(w.encode() for w in words)
 
-    if entry.kind == "method":
+    if entry.kind == "method" or is_instance_attribute(entry, name):
         if entry.distinctive:  # reported on any receiver
             return [Needle(encoded([name.rpartition(".")[2]]))]
         # only reported on receivers tied to the class: its module (or a subclass's) is imported
@@ -164,7 +170,7 @@ def _add(index: Index, entry: Entry, name: str) -> None:
         index.arguments.setdefault(name, []).append(entry)
     else:
         index.names[name] = entry
-        if entry.kind == "method":
+        if entry.kind == "method" or is_instance_attribute(entry, name):
             cls, _, method = name.rpartition(".")
             index.methods.setdefault(method, []).append(Method(entry, cls, method))
     index.prefilter.extend(needles(entry, name, index.bases))

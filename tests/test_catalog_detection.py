@@ -1,0 +1,65 @@
+"""Every name the catalog lists for 3.8-3.15 is found in the forms users write it, with the right
+version, and not for a target before its removal.  Generated from the catalog itself."""
+
+import json
+
+import pytest
+
+from outmoded.catalog import default_catalog, format_version
+
+CATALOG = default_catalog()
+KINDS = {"module", "function", "class", "constant"}
+
+
+def _forms(entry, name):
+    """(source, expected api) pairs: plain, from-import and alias spellings."""
+    if entry.kind == "module":
+        yield f"import {name}\n", name
+        yield f"import {name} as _alias\n", name
+        if "." in name:
+            parent, _, leaf = name.rpartition(".")
+            yield f"from {parent} import {leaf}\n", name
+        return
+    module, _, attr = name.rpartition(".")
+    if not module or module.split(".")[0] == "builtins" or module[-1:].isupper():
+        return
+    yield f"import {module}\n{module}.{attr}\n", name
+    yield f"import {module} as _alias\n_alias.{attr}\n", name
+    yield f"from {module} import {attr}\n", name
+    yield f"from {module} import {attr} as _other\n", name
+
+
+def _cases():
+    for entry in CATALOG.entries:
+        if entry.kind in KINDS and (3, 8) <= entry.removed_in <= (3, 15):
+            for name in entry.names:
+                for number, (source, api) in enumerate(_forms(entry, name)):
+                    yield entry, source, api, number
+
+
+CASES = list(_cases())
+
+
+def test_there_are_many_cases():
+    assert len(CASES) > 500
+
+
+def _check(project, files, target):
+    for path, source in files.items():
+        project.write(path, source)
+    doc = project.check_json(".", target=target)
+    assert doc["errors"] == []
+    return {(f["path"], f["api"], f["removed_in"]) for f in doc["findings"]}
+
+
+@pytest.mark.parametrize("version", [(3, v) for v in range(8, 16)], ids=lambda v: f"3.{v[1]}")
+def test_removals_are_found_from_their_version_on(project, version):
+    cases = [c for c in CASES if c[0].removed_in == version]
+    files = {f"case_{i}.py": source for i, (_, source, _, _) in enumerate(cases)}
+    found = _check(project, files, format_version(version))
+    missing = [f"{source.strip()!r} ({entry.code})" for i, (entry, source, api, _) in enumerate(cases)
+               if not any(p == f"case_{i}.py" and a == api and r == format_version(version)
+                          for p, a, r in found)]
+    assert missing == []
+    before = format_version((3, version[1] - 1))
+    assert {f for f in _check(project, files, before) if f[2] == format_version(version)} == set()
