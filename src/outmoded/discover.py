@@ -27,10 +27,10 @@ class Discovery:
 
 def display_path(path: str, cwd: str) -> str:
     """Relative to the current directory when under it, as ruff shows paths."""
-    absolute = os.path.abspath(path)
-    if absolute == cwd or absolute.startswith(cwd + os.sep):
-        return os.path.relpath(absolute, cwd)
-    return absolute
+    absolute = path if os.path.isabs(path) else os.path.abspath(path)
+    if absolute.startswith(cwd + os.sep):
+        return absolute[len(cwd) + 1:]
+    return "." if absolute == cwd else absolute
 
 
 class Ignorer:
@@ -97,7 +97,7 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
     while stack:
         directory = stack.pop()
         try:
-            entries = sorted(os.scandir(directory), key=lambda e: e.name)
+            entries = list(os.scandir(directory))  # unsorted: reports are sorted at the end
         except OSError as exc:
             errors.append(FileError(directory, f"cannot list directory: {exc.strerror or exc}"))
             continue

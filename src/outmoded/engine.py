@@ -48,12 +48,13 @@ def check_source(path: str, data: bytes, index: Index) -> FileResult:
     result = FileResult(path)
     try:
         source = decode(data)
-        if not index.is_candidate(data):
+        words = index.candidate_words(data)
+        if words is None:
             return result
         tree = parse(source.text, path)
         result.parsed = True
         try:
-            findings = scan_tree(tree, index, path, source.text)
+            findings = scan_tree(tree, index, path, source.text, words)
         except RecursionError:
             raise SourceError("cannot analyse: too deeply nested") from None
     except SourceError as exc:

@@ -43,7 +43,7 @@ def _work(job: tuple[str, str]):
     try:
         data = read_bytes(path)
     except SourceError as exc:
-        return path, b"", [], [FileError(display, str(exc))], False
+        return path, None, [], [FileError(display, str(exc))], False
     result = check_source(display, data, _INDEX)
     return path, data, result.findings, result.errors, result.parsed
 
@@ -103,7 +103,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             report.findings.extend(findings)
             report.errors.extend(errors)
             report.parsed += parsed
-            if cache and data:
+            if cache and data is not None:
                 cache.store(path, data, findings, errors)
     if cache:
         cache.save()

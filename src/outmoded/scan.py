@@ -147,8 +147,10 @@ def _hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
 
 
 class Scanner(ast.NodeVisitor):
-    def __init__(self, index: Index, path: str, text: str):
+    def __init__(self, index: Index, path: str, text: str, words: Optional[frozenset] = None):
         self.index = index
+        self.words = words  # needle words present in the file; bodies without any are skipped
+        self._offsets: Optional[list[int]] = None
         self.target = index.target
         self.path = path
         self.text = text
@@ -216,6 +218,17 @@ class Scanner(ast.NodeVisitor):
             self.bind_target(target.value)
         else:
             self.visit(target)
+
+    def may_contain_finding(self, node: ast.AST) -> bool:
+        """Does the node's source mention any needle word?  Every finding's text does (the
+        removed name, method, argument or module), so a body without one cannot hold one."""
+        if self.words is None or getattr(node, "end_lineno", None) is None:
+            return True
+        if self._offsets is None:
+            self._offsets = [0] + [m.end() for m in NEWLINE_RE.finditer(self.text)] + [len(self.text)]
+        last = len(self._offsets) - 1
+        segment = self.text[self._offsets[min(node.lineno - 1, last)]:self._offsets[min(node.end_lineno, last)]]
+        return any(word in segment for word in self.words)
 
     # ---- reporting -----------------------------------------------------------------------
 
@@ -502,7 +515,8 @@ class Scanner(ast.NodeVisitor):
             self.visit(expr)
         self._visit_annotations(node)
         method_of = self.scope.bindings.get("__class__") if self.scope.kind == "class" else None
-        self.deferred.append((node, self.scope, method_of, self._lasting_contexts()))
+        if self.may_contain_finding(node):
+            self.deferred.append((node, self.scope, method_of, self._lasting_contexts()))
         self.bind(node.name, LOCAL)
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -547,12 +561,14 @@ class Scanner(ast.NodeVisitor):
         members |= {t.id for s in node.body if isinstance(s, ast.Assign) for t in s.targets
                     if isinstance(t, ast.Name)}
         cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], members)
-        saved = self.scope
-        self.scope = Scope("class", saved, {"__class__": cls})
-        self.block(node.body)
-        self.scope = saved
+        if self.may_contain_finding(node):
+            saved = self.scope
+            self.scope = Scope("class", saved, {"__class__": cls})
+            self.block(node.body)
+            self.scope = saved
         self.bind(node.name, cls)
 
 
-def scan_tree(tree: ast.Module, index: Index, path: str, text: str) -> list[Finding]:
-    return Scanner(index, path, text).run(tree)
+def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
+              words: Optional[frozenset] = None) -> list[Finding]:
+    return Scanner(index, path, text, words).run(tree)

@@ -42,20 +42,28 @@ class Needle:
         return self.literal is None or bool(self.literal.search(data))
 
 
-IMPORT_RE = re.compile(rb"(?:^(?:\xef\xbb\xbf)?|;)[ \t]*(?:(?:try|else|if[^\n:]*):[ \t]*)?(?:from[ \t]+([\w.]+)|import[ \t]+([^\n;#]+))",
-                       re.MULTILINE)
+STATEMENT_RE = re.compile(rb"[ \t]*(?:\xef\xbb\xbf)?[ \t]*(?:(?:try|else|if[^:]*):[ \t]*)?"
+                          rb"(?:from[ \t]+([\w.]+)|import[ \t]+([^#]+))")
 DYNAMIC_IMPORT_RE = re.compile(rb"(?:import_module|__import__)\([ \t]*['\"]([\w.]+)")
 
 
 def imported_roots(data: bytes) -> set[bytes]:
-    """Top-level modules a file imports (statements at line starts, import_module("..."))."""
-    roots = set()
-    for from_module, names in IMPORT_RE.findall(data):
-        if from_module:
-            roots.add(from_module.split(b".")[0])
-        else:
-            roots.update(part.split()[0].split(b".")[0] for part in names.split(b",") if part.split())
-    roots.update(m.split(b".")[0] for m in DYNAMIC_IMPORT_RE.findall(data))
+    """Top-level modules a file imports (import statements, import_module("..."))."""
+    roots: set[bytes] = set()
+    position = data.find(b"import")
+    while position >= 0:  # bytes.find runs in C; a multiline regex would try every byte
+        start = data.rfind(b"\n", 0, position) + 1
+        end = data.find(b"\n", position)
+        end = len(data) if end < 0 else end
+        for statement in data[start:end].split(b";"):
+            match = STATEMENT_RE.match(statement)
+            if match and match[1]:
+                roots.add(match[1].split(b".")[0])
+            elif match:
+                roots.update(p.split()[0].split(b".")[0] for p in match[2].split(b",") if p.split())
+        position = data.find(b"import", end)
+    if b"import_module" in data or b"__import__" in data:
+        roots.update(m.split(b".")[0] for m in DYNAMIC_IMPORT_RE.findall(data))
     return roots
 
 
@@ -83,20 +91,23 @@ class Index:
         return seen
 
     def is_candidate(self, data: bytes) -> bool:
-        """True when the file contains every needle word of at least one entry.
+        return self.candidate_words(data) is not None
+
+    def candidate_words(self, data: bytes) -> frozenset[str] | None:
+        """The needle words in the file when some entry's needle holds there, else None.
 
         Splitting into identifiers and intersecting sets runs in C; a regular expression with
         an alternative per catalog word is an order of magnitude slower (sre tries each one).
         """
         found = self.words.intersection(IDENTIFIER_RE.findall(data))
         if not found:
-            return False
+            return None
         imports: list = []  # computed on first need
         for word in found:
             for needle in self.by_anchor.get(word, ()):
                 if needle.words <= found and needle.holds(data, imports):
-                    return True
-        return False
+                    return frozenset(w.decode() for w in found)
+        return None
 
 
 def applies(entry: Entry, target: tuple[int, int], pending: bool) -> bool:
