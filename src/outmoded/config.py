@@ -9,6 +9,7 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     exclude = ["build/", "*_pb2.py"]   # gitignore-style patterns, relative to the project root
     extend-exclude = [...]
     pending = false             # also warn about deprecations scheduled for removal later
+    free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t
     unsafe-fixes = false
     cache-dir = ".outmoded_cache"
 """
@@ -25,6 +26,7 @@ from typing import Optional
 from outmoded.catalog import LATEST_RELEASE, format_version
 
 VERSION_RE = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
+FREE_THREADING_CODES = ("OMT1",)  # borrowed-reference warnings: only with free-threading or selected by name
 DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", ".tox/", ".nox/", ".venv/", "venv/", "__pypackages__/",
                    "node_modules/", ".mypy_cache/", ".outmoded_cache/", "build/", "dist/", "site-packages/")
 
@@ -45,6 +47,7 @@ class Settings:
     exclude: tuple[str, ...] = DEFAULT_EXCLUDE
     extend_exclude: tuple[str, ...] = ()
     pending: bool = False
+    free_threading: bool = False
     unsafe_fixes: bool = False
     cache_dir: Optional[str] = None
 
@@ -64,6 +67,9 @@ class Settings:
         return lowest or (3, 9)
 
     def wants(self, code: str) -> bool:
+        if code.startswith(FREE_THREADING_CODES) and not self.free_threading \
+                and not any(p.startswith(FREE_THREADING_CODES) for p in self.select):  # opt-in rules
+            return False
         if self.select and not any(code.startswith(p) for p in self.select):
             return False
         return not any(code.startswith(p) for p in self.ignore)
@@ -133,6 +139,7 @@ KEYS = {
     "exclude": lambda v, p, k: ("exclude", _strings(v, p, k)),
     "extend-exclude": lambda v, p, k: ("extend_exclude", _strings(v, p, k)),
     "pending": lambda v, p, k: ("pending", _boolean(v, p, k)),
+    "free-threading": lambda v, p, k: ("free_threading", _boolean(v, p, k)),
     "unsafe-fixes": lambda v, p, k: ("unsafe_fixes", _boolean(v, p, k)),
     "cache-dir": lambda v, p, k: ("cache_dir", _strings(v, p, k)[0]),
 }

@@ -22,6 +22,13 @@ than the interpreters a probe may run on).  Kind-specific keys: ``argument`` (+ 
 ``distinctive`` (name is unique enough to report on unknown receivers) and ``not_on`` (classes
 that define the same method themselves) for ``method``.
 
+Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
+``outmoded.native``; their optional ``check`` says which check uses them: ``removed`` (default: a
+removed C-API name), ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
+``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
+deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
+``removed``, ``removed_in`` is the first Python the rule concerns.
+
 Entries whose ``removed_in`` is newer than ``LATEST_RELEASE`` are pending removals.
 """
 
@@ -45,7 +52,9 @@ REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
+    "check",
 }
+CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
 
 class CatalogError(Exception):
@@ -84,6 +93,7 @@ class Entry:
     platform: str | None = None  # e.g. "win32": only importable there, so probes elsewhere skip it
     added_in: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
     not_probeable: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
+    check: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
     source: str = ""
 
     @property
@@ -162,6 +172,8 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         raise _fail(source, where, f"fix must be one of {sorted(FIX_SAFETY)}, got {raw['fix']!r}")
     if raw["fix"] == "unsafe" and not raw.get("fix_reason"):
         raise _fail(source, where, "an unsafe fix needs a fix_reason saying how behaviour differs")
+    if "check" in raw and (raw["kind"] != "capi" or raw["check"] not in CHECKS):
+        raise _fail(source, where, f"check needs kind 'capi' and one of {sorted(CHECKS)}, got {raw['check']!r}")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
     removed = _version(raw["removed_in"], source, where, "removed_in")
@@ -190,6 +202,7 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         not_on=tuple(raw.get("not_on") or ()),
         example=raw.get("example"),
         platform=raw.get("platform"),
+        check=raw.get("check"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
         source=source,

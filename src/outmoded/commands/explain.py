@@ -18,7 +18,10 @@ def run(args: argparse.Namespace) -> int:
     entry = default_catalog().by_code.get(args.code.upper())
     if entry is None:
         raise UsageError(f"unknown rule code {args.code!r} (see `outmoded rules`)")
-    status = "scheduled for removal in" if entry.pending else "removed in"
+    if entry.check not in (None, "removed"):
+        status = "concerns"  # free-threading and runtime-flag rules: nothing was removed
+    else:
+        status = "scheduled for removal in" if entry.pending else "removed in"
     lines = [
         f"{entry.code}: {', '.join(entry.names)} ({entry.kind})",
         "",

@@ -25,6 +25,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--output-file", metavar="FILE", help="write the report here instead of stdout")
     parser.add_argument("--pending", action="store_true", default=None,
                         help="also warn about APIs scheduled for removal after the target")
+    parser.add_argument("--free-threading", action="store_true", default=None,
+                        help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
     parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
     parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
     parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
@@ -54,6 +56,8 @@ def settings_from(args: argparse.Namespace) -> Settings:
             changes["extend_exclude"] = settings.extend_exclude + tuple(args.extend_exclude)
         if args.pending is not None:
             changes["pending"] = args.pending
+        if getattr(args, "free_threading", None) is not None:
+            changes["free_threading"] = args.free_threading
         if getattr(args, "unsafe_fixes", None):
             changes["unsafe_fixes"] = True
         settings = replace(settings, **changes)

@@ -1,0 +1,62 @@
+"""Checks for files that are not Python: extension sources, deployment and CI configuration.
+
+- ``capi``: C, C++ and Cython sources (``*.c``, ``*.h``, ``*.cc``, ``*.cpp``, ``*.pyx``, ``*.pxd``):
+  removed C-API names (catalog ``capi_3_N.yaml``) and, for ``--free-threading``, borrowed-reference
+  APIs; lexing in ``ctokens``, ``#if PY_VERSION_HEX ...`` evaluation in ``cpp``;
+- ``freethreading``: extension modules that re-enable the GIL on a free-threaded build;
+- ``flags``: ``PYTHON_JIT=1``, ``-X jit``, ``PYTHON_GIL=0``, ``-X gil=0`` and free-threaded
+  interpreters in Dockerfiles, shell scripts, Makefiles, ``tox.ini``, ``Procfile`` and ``*.service``;
+- ``workflows``: the same in GitHub Actions workflows (parsed with PyYAML, positions kept), plus
+  CI matrices that never test the target version.
+
+Each check is a function ``(display_path, data, index) -> engine.FileResult`` registered in
+``outmoded.filetypes.CHECKERS``.  Rules are catalog entries of kind ``capi`` (the ``check`` key says
+which check uses them), so ``--select``/``--ignore``, ``noqa`` and ``outmoded explain`` work on
+their codes as on any other.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+from outmoded.catalog import Entry, default_catalog, format_version
+from outmoded.findings import Finding
+
+Span = tuple[int, int, int, int]  # line, column, end line, end column (1-based, end exclusive)
+
+
+@lru_cache(maxsize=1)
+def rules() -> dict[str, Entry]:
+    """Catalog entries of kind ``capi`` by code (loaded once per process)."""
+    return {e.code: e for e in default_catalog().entries if e.kind == "capi"}
+
+
+def decode_text(data: bytes) -> Optional[str]:
+    """UTF-8 text (BOM dropped, undecodable bytes replaced); None for binary data."""
+    if b"\0" in data[:8192]:
+        return None
+    text = data.decode("utf-8", "replace")
+    return text[1:] if text.startswith("\ufeff") else text
+
+
+def phrase(replacement: str) -> str:
+    """How a replacement reads after a semicolon: a bare name becomes "use `name`"."""
+    if " " in replacement or not replacement.replace("_", "").isalnum():
+        return replacement
+    return f"use `{replacement}`"
+
+
+def rule_message(entry: Entry, api: str, subject: Optional[str] = None) -> str:
+    """``subject reason; replacement`` for rules that are not removals."""
+    return f"{subject or f'`{api}`'} {entry.reason}; {phrase(entry.replacement)}"
+
+
+def make(path: str, span: Span, entry: Entry, api: str, severity: str, message: str) -> Finding:
+    line, column, end_line, end_column = span
+    return Finding(
+        path=path, line=line, column=column, end_line=end_line, end_column=end_column,
+        code=entry.code, api=api, removed_in=format_version(entry.removed_in),
+        deprecated_in=format_version(entry.deprecated_in) if entry.deprecated_in else None,
+        severity=severity, message=message, replacement=entry.replacement, fix=None,
+    )

@@ -1,0 +1,122 @@
+"""Lexing C, C++ and Cython sources just far enough to find identifiers.
+
+``c_tokens`` yields the identifiers, numbers and punctuation of a C/C++ file, skipping comments,
+string and character literals (raw strings too), and marks each token with the preprocessor
+directive it belongs to (``#if``, ``#define``, ...).  ``cython_tokens`` does the same for Cython,
+whose comments and strings follow Python's rules.  Positions are 1-based lines and columns.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from typing import Iterator, NamedTuple, Optional
+
+
+class Token(NamedTuple):
+    kind: str  # "ident" | "number" | "punct"
+    text: str
+    line: int
+    column: int  # 1-based, in characters
+    offset: int  # index into the text
+    directive: int  # -1 outside preprocessor lines, else the offset of the directive's '#'
+
+
+class Comment(NamedTuple):
+    text: str
+    line: int
+
+
+class Lines:
+    """Offset -> (line, column) for one text."""
+
+    def __init__(self, text: str):
+        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+
+    def position(self, offset: int) -> tuple[int, int]:
+        index = bisect.bisect_right(self.starts, offset) - 1
+        return index + 1, offset - self.starts[index] + 1
+
+
+_C_RE = re.compile(r"""
+    (?P<newline>\r\n|\r|\n)
+  | (?P<splice>\\[ \t]*(?:\r\n|\r|\n))
+  | (?P<space>[ \t\f\v]+)
+  | (?P<linecomment>//(?:[^\r\n\\]|\\(?:\r\n|\r|\n)?|\\.)*)
+  | (?P<blockcomment>/\*.*?(?:\*/|\Z))
+  | (?P<raw>(?:u8|[uUL])?R"(?P<delim>[^ ()\\\t\r\n]{0,16})\()
+  | (?P<string>(?:u8|[uUL])?"(?:[^"\\\r\n]|\\(?:\r\n|.))*(?:"|(?=[\r\n])|\Z))
+  | (?P<char>(?:u8|[uUL])?'(?:[^'\\\r\n]|\\.)*(?:'|(?=[\r\n])|\Z))
+  | (?P<number>\.?[0-9](?:[eEpP][+-]|'[0-9A-Za-z_]|[0-9A-Za-z_.])*)
+  | (?P<ident>[A-Za-z_$][0-9A-Za-z_$]*)
+  | (?P<punct>->|::|\#\#|&&|\|\||<<|>>|[<>=!]=|.)
+""", re.VERBOSE | re.DOTALL)
+
+
+def c_tokens(text: str, comments: Optional[list] = None) -> Iterator[Token]:
+    """Tokens of a C or C++ source; comments are appended to ``comments`` when given."""
+    lines = Lines(text)
+    position = 0
+    at_line_start = True
+    directive = -1
+    size = len(text)
+    while position < size:
+        match = _C_RE.match(text, position)
+        kind = match.lastgroup
+        start, position = match.start(), match.end()
+        if kind == "newline":
+            at_line_start, directive = True, -1
+            continue
+        if kind in ("splice", "space"):
+            continue
+        if kind in ("linecomment", "blockcomment"):
+            if comments is not None:
+                comments.append(Comment(match.group(), lines.position(start)[0]))
+            continue
+        if kind == "raw":
+            close = text.find(")" + match.group("delim") + '"', position)
+            position = size if close < 0 else close + len(match.group("delim")) + 2
+            at_line_start = False
+            continue
+        if kind in ("string", "char"):
+            at_line_start = False
+            continue
+        if kind == "punct" and match.group() == "#" and at_line_start:
+            directive = start
+            at_line_start = False
+            line, column = lines.position(start)
+            yield Token("punct", "#", line, column, start, directive)
+            continue
+        at_line_start = False
+        line, column = lines.position(start)
+        yield Token(kind if kind in ("ident", "number") else "punct", match.group(), line, column, start, directive)
+
+
+_PY_RE = re.compile(r"""
+    (?P<newline>\r\n|\r|\n)
+  | (?P<space>[ \t\f\\]+)
+  | (?P<comment>\#[^\r\n]*)
+  | (?P<string>(?:[rRbBuUfFcC]{0,2})(?:'''.*?(?:'''|\Z)|\"\"\".*?(?:\"\"\"|\Z)
+        |'(?:[^'\\\r\n]|\\(?:\r\n|.))*(?:'|(?=[\r\n])|\Z)|"(?:[^"\\\r\n]|\\(?:\r\n|.))*(?:"|(?=[\r\n])|\Z)))
+  | (?P<number>\.?[0-9](?:[eE][+-]|[0-9A-Za-z_.])*)
+  | (?P<ident>[A-Za-z_][0-9A-Za-z_]*)
+  | (?P<punct>->|\*\*|//|[<>=!]=|.)
+""", re.VERBOSE | re.DOTALL)
+
+
+def cython_tokens(text: str, comments: Optional[list] = None) -> Iterator[Token]:
+    """Tokens of a Cython ``.pyx``/``.pxd``/``.pxi`` file (Python comments and strings)."""
+    lines = Lines(text)
+    position, size = 0, len(text)
+    while position < size:
+        match = _PY_RE.match(text, position)
+        kind = match.lastgroup
+        start, position = match.start(), match.end()
+        if kind in ("newline", "space", "string"):
+            continue
+        if kind == "comment":
+            if comments is not None:
+                comments.append(Comment(match.group(), lines.position(start)[0]))
+            continue
+        line, column = lines.position(start)
+        yield Token(kind if kind in ("ident", "number") else "punct", match.group(), line, column, start, -1)

@@ -1,0 +1,141 @@
+"""Experimental runtime features switched on in deployment configuration.
+
+Reported as warnings, for targets from 3.13 on (the first release with them):
+
+- OMF001, the JIT: ``PYTHON_JIT=1`` (any value but 0), ``-X jit``;
+- OMF002, the GIL switched off: ``PYTHON_GIL=0``, ``-X gil=0`` (``-Xgil=0``, exec-form
+  ``["python", "-X", "gil=0"]``);
+- OMF003, a free-threaded interpreter: ``python3.13t``, ``python:3.13t`` images, ``3.13t`` versions
+  (``uv python install 3.13t``, ``pyenv install 3.13t``), Debian's ``python3.13-nogil``, conda's
+  ``python-freethreading`` and ``./configure --disable-gil``.
+
+Files: ``Dockerfile*``/``Containerfile``, shell scripts, Makefiles, ``tox.ini``, ``Procfile`` and
+systemd ``*.service`` units (GitHub workflows are in ``workflows``).  Comments are not findings:
+``#`` comments (outside quotes, at a line start or after whitespace), and ``;`` comment lines in
+INI-style files.  Assignments need ``=`` (``:=``, ``?=`` in Makefiles); Dockerfile ``ENV NAME value``
+is understood too.  Values that are variables (``PYTHON_JIT=$X``) are not reported.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, NamedTuple
+
+from outmoded import suppress
+from outmoded.engine import FileResult
+from outmoded.findings import WARNING, FileError, Finding
+from outmoded.native import decode_text, make, rule_message, rules
+from outmoded.native.ctokens import Lines
+from outmoded.scan import NEWLINE_RE
+
+FLAGS_FROM = (3, 13)
+
+ENV_RE = re.compile(
+    r"(?<![\w${])(?P<name>PYTHON_JIT|PYTHON_GIL)(?P<sep>[ \t]*(?:::?=|[:?+]?=)[ \t]*|[ \t]+)"
+    r"(?P<quote>[\"']?)(?P<value>[^\s\"';&|)`\\]*)")
+XOPTION_RE = re.compile(r"(?<![\w-])-X[\s\"',]*(?P<option>gil|jit)(?:=(?P<value>[^\s\"',;&|)`]*))?(?![\w-])")
+FREE_THREADED_RE = re.compile(
+    r"(?<![\w.])(?:(?:c?python[:-]?|cpython-)?3\.(?P<minor>\d{2,})(?:\.\d+)?t(?!\w)"
+    r"|python3\.\d{2,}-nogil\b|python-freethreading\b)"
+    r"|(?<![\w-])--disable-gil\b")
+ENV_INSTRUCTION_RE = re.compile(r"^\s*ENV\s", re.IGNORECASE)
+
+
+class Hit(NamedTuple):
+    code: str
+    api: str
+    start: int  # offsets into the scanned text
+    end: int
+
+
+def comment_start(line: str) -> int:
+    """Where a shell-style ``#`` comment starts on ``line`` (len(line) when there is none)."""
+    quote = None
+    escaped = False
+    for index, char in enumerate(line):
+        if escaped:
+            escaped = False
+        elif char == "\\" and quote != "'":
+            escaped = True
+        elif quote:
+            if char == quote:
+                quote = None
+        elif char in "\"'":
+            quote = char
+        elif char == "#" and (index == 0 or line[index - 1] in " \t;"):
+            return index
+    return len(line)
+
+
+def scan_line(line: str, offset: int, env_with_space: bool = False) -> Iterator[Hit]:
+    """Flags on one line whose comment has been removed; ``offset``: where the line starts."""
+    for match in ENV_RE.finditer(line):
+        separator = match["sep"]
+        if "=" not in separator and not env_with_space:
+            continue
+        name, value = match["name"], match["value"]
+        if value.startswith("$") or (not value and not match["quote"]):
+            continue
+        if name == "PYTHON_JIT" and value not in ("0", ""):
+            yield Hit("OMF001", f"{name}={value}", offset + match.start(), offset + match.end())
+        elif name == "PYTHON_GIL" and value == "0":
+            yield Hit("OMF002", f"{name}={value}", offset + match.start(), offset + match.end())
+    for match in XOPTION_RE.finditer(line):
+        option, value = match["option"], match["value"]
+        api = f"-X {option}" + (f"={value}" if value is not None else "")
+        if option == "jit" and value not in ("0", "off", "false"):
+            yield Hit("OMF001", api, offset + match.start(), offset + match.end())
+        elif option == "gil" and value == "0":
+            yield Hit("OMF002", api, offset + match.start(), offset + match.end())
+    for match in FREE_THREADED_RE.finditer(line):
+        if match["minor"] is not None and int(match["minor"]) < 13:
+            continue
+        yield Hit("OMF003", match.group(), offset + match.start(), offset + match.end())
+
+
+def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = False) -> Iterator[Hit]:
+    """Flags in a shell-like text (comments skipped); offsets are ``base`` + index into ``text``."""
+    offset = 0
+    for line in re.split(r"(?<=\n)", text):
+        body = line.rstrip("\r\n")
+        stripped = body.lstrip()
+        if not (ini and stripped.startswith(";")):
+            code = body[:comment_start(body)]
+            yield from scan_line(code, base + offset, dockerfile and bool(ENV_INSTRUCTION_RE.match(code)))
+        offset += len(line)
+
+
+def hit_finding(path: str, lines: Lines, hit: Hit) -> Finding:
+    entry = rules()[hit.code]
+    line, column = lines.position(hit.start)
+    end_line, end_column = lines.position(hit.end)
+    return make(path, (line, column, end_line, end_column), entry, hit.api, WARNING, rule_message(entry, hit.api))
+
+
+def _check(path: str, data: bytes, index, ini: bool = False, dockerfile: bool = False) -> FileResult:
+    result = FileResult(path)
+    text = decode_text(data)
+    if text is None:
+        result.errors.append(FileError(path, "contains NUL bytes (binary file?)"))
+        return result
+    if index.target < FLAGS_FROM:
+        return result
+    result.parsed = True
+    lines = Lines(text)
+    findings = [hit_finding(path, lines, hit) for hit in scan_text(text, 0, ini, dockerfile)]
+    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text))
+    return result
+
+
+def check_dockerfile(path: str, data: bytes, index) -> FileResult:
+    return _check(path, data, index, dockerfile=True)
+
+
+def check_shell(path: str, data: bytes, index) -> FileResult:
+    """Shell scripts, Makefiles and Procfiles."""
+    return _check(path, data, index)
+
+
+def check_ini(path: str, data: bytes, index) -> FileResult:
+    """``tox.ini`` and systemd units: ``;`` starts a comment line too."""
+    return _check(path, data, index, ini=True)

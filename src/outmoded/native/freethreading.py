@@ -1,0 +1,143 @@
+"""Extension modules that re-enable the GIL when imported on a free-threaded build (3.13t+).
+
+A free-threaded interpreter turns the GIL back on (with a RuntimeWarning) when it imports a module
+that does not declare it can run without it.  Reported, as warnings, for targets from 3.13 on:
+
+- OMT001: a ``PyModuleDef_Slot`` array (multi-phase init) without a ``Py_mod_gil`` slot;
+- OMT002: ``PyModule_Create``/``PyModule_Create2`` (single-phase init) in a file that never calls
+  ``PyUnstable_Module_SetGIL``;
+- OMT003: a Cython ``.pyx`` module without the ``freethreading_compatible`` directive, neither in
+  its header comments nor in the build configuration (``setup.py``, ``pyproject.toml``,
+  ``setup.cfg``, ``meson.build``, ``CMakeLists.txt``) of its directory or any parent up to the
+  project root;
+- OMT004: ``PYBIND11_MODULE(name, m)`` without ``py::mod_gil_not_used()``.
+
+A slot ``{Py_mod_gil, Py_MOD_GIL_USED}`` or a directive ``freethreading_compatible=False`` is a
+deliberate choice and is not reported.  Slots and calls inside ``#ifdef Py_GIL_DISABLED`` or
+``#if PY_VERSION_HEX >= 0x030D0000`` count (the C tokens given here are the live ones).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import Optional
+
+from outmoded.findings import WARNING, Finding
+from outmoded.native import make, rule_message, rules
+from outmoded.native.ctokens import Comment, Token
+
+FREE_THREADED_FROM = (3, 13)
+DIRECTIVE_RE = re.compile(r"^#\s*cython\s*:(?P<body>.*)$", re.IGNORECASE)
+BUILD_FILES = ("setup.py", "pyproject.toml", "setup.cfg", "meson.build", "CMakeLists.txt")
+ROOT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg")
+BUILD_DIRECTIVE_RE = re.compile(r"freethreading_compatible['\"]?\s*[:=]\s*['\"]?(?:True|true|1)\b")
+
+
+def _closing(tokens: list[Token], start: int, opening: str, closing: str) -> int:
+    """Index of the token that closes the bracket at ``start`` (or the last index)."""
+    depth = 0
+    for index in range(start, len(tokens)):
+        text = tokens[index].text
+        if text == opening:
+            depth += 1
+        elif text == closing:
+            depth -= 1
+            if depth == 0:
+                return index
+    return len(tokens) - 1
+
+
+def _span(token: Token) -> tuple[int, int, int, int]:
+    return token.line, token.column, token.line, token.column + len(token.text)
+
+
+def _slot_array(tokens: list[Token], index: int) -> Optional[tuple[Token, int, int]]:
+    """For ``PyModuleDef_Slot name[] = {...}`` at ``index``: (name token, body start, body end)."""
+    name = None
+    position = index + 1
+    while position < len(tokens) and tokens[position].text not in ("[", ";", "=", "(", ")", ",", "{"):
+        if tokens[position].kind == "ident":
+            name = tokens[position]
+        position += 1
+    if name is None or position >= len(tokens) or tokens[position].text != "[":
+        return None  # a pointer, a parameter or a cast, not an array definition
+    while position < len(tokens) and tokens[position].text not in ("=", ";"):
+        position += 1
+    if position + 1 >= len(tokens) or tokens[position].text != "=" or tokens[position + 1].text != "{":
+        return None  # a declaration without initializer
+    return name, position + 1, _closing(tokens, position + 1, "{", "}")
+
+
+def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[Finding]:
+    if target < FREE_THREADED_FROM:
+        return []
+    table = rules()
+    names = {token.text for token in tokens if token.kind == "ident"}
+    findings = []
+    for index, token in enumerate(tokens):
+        following = tokens[index + 1].text if index + 1 < len(tokens) else ""
+        if token.text == "PyModuleDef_Slot":
+            array = _slot_array(tokens, index)
+            if array is None:
+                continue
+            name, start, end = array
+            if not any(t.text == "Py_mod_gil" for t in tokens[start:end + 1]):
+                entry = table["OMT001"]
+                message = rule_message(entry, name.text, f"The module with slots `{name.text}`")
+                findings.append(make(path, _span(name), entry, name.text, WARNING, message))
+        elif token.text in ("PyModule_Create", "PyModule_Create2") and following == "(":
+            if "PyUnstable_Module_SetGIL" not in names:
+                entry = table["OMT002"]
+                findings.append(make(path, _span(token), entry, token.text, WARNING,
+                                     rule_message(entry, token.text)))
+        elif token.text == "PYBIND11_MODULE" and following == "(":
+            end = _closing(tokens, index + 1, "(", ")")
+            arguments = tokens[index + 2:end]
+            if not any(t.text == "mod_gil_not_used" for t in arguments):
+                module = arguments[0].text if arguments else "?"
+                entry = table["OMT004"]
+                message = rule_message(entry, module, f"`PYBIND11_MODULE({module}, ...)`")
+                findings.append(make(path, _span(token), entry, module, WARNING, message))
+    return findings
+
+
+def _declares(comments: list[Comment], tokens: list[Token]) -> bool:
+    """A ``# cython: ...freethreading_compatible=...`` comment before the first statement."""
+    first_code = tokens[0].line if tokens else float("inf")
+    for comment in comments:
+        if comment.line >= first_code:
+            break
+        match = DIRECTIVE_RE.match(comment.text)
+        if match and re.search(r"\bfreethreading_compatible\s*=", match["body"]):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _build_sets_directive(directory: str) -> bool:
+    """Does a build file here or in a parent (up to the project root) set the directive?"""
+    for name in BUILD_FILES:
+        try:
+            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
+                if BUILD_DIRECTIVE_RE.search(handle.read(1_000_000)):
+                    return True
+        except OSError:
+            continue
+    parent = os.path.dirname(directory)
+    if parent == directory or any(os.path.exists(os.path.join(directory, m)) for m in ROOT_MARKERS):
+        return False
+    return _build_sets_directive(parent)
+
+
+def cython_findings(path: str, tokens: list[Token], comments: list[Comment],
+                    target: tuple[int, int]) -> list[Finding]:
+    if target < FREE_THREADED_FROM or _declares(comments, tokens):
+        return []
+    if _build_sets_directive(os.path.dirname(os.path.abspath(path))):
+        return []
+    module = os.path.splitext(os.path.basename(path))[0]
+    entry = rules()["OMT003"]
+    message = rule_message(entry, module, f"The Cython module `{module}`")
+    return [make(path, (1, 1, 1, 1), entry, module, WARNING, message)]

@@ -1,0 +1,182 @@
+"""GitHub Actions workflows (``.github/workflows/*.yml``): runtime flags and CI matrices.
+
+The file is composed with PyYAML (``yaml.compose``), which keeps every node's position, so
+findings point at the exact key or value; YAML comments never reach the node tree.
+
+- every scalar value is scanned like a shell line (``run:`` scripts, ``container:`` images,
+  ``python-version: 3.13t``, ...) for the flags of ``outmoded.native.flags``, on its source text so
+  positions are exact and ``#`` comments inside ``run:`` scripts are skipped;
+- ``env:`` entries ``PYTHON_JIT: 1`` and ``PYTHON_GIL: 0`` and setup-python's ``freethreaded: true``
+  are reported at the entry;
+- OMF004 (information, reported with severity "warning"): a job matrix with a Python-version axis
+  (``python-version``, ``python``, ``py``, ...) none of whose values, ``include:`` entries counted,
+  is the target version.  Matrices computed by expressions (``${{ fromJSON(...) }}``) are skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator, Optional
+
+from outmoded import suppress
+from outmoded.catalog import LATEST_RELEASE, format_version
+from outmoded.engine import FileResult
+from outmoded.findings import WARNING, FileError, Finding
+from outmoded.native import decode_text, make, rules
+from outmoded.native.ctokens import Lines
+from outmoded.native.flags import FLAGS_FROM, Hit, hit_finding, scan_text
+from outmoded.scan import NEWLINE_RE
+
+VERSION_KEY_RE = re.compile(r"^(?:python|py)(?:[-_ ]?(?:versions?|ver))?$", re.IGNORECASE)
+VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x)(?:[.\-].*|t)?$", re.IGNORECASE)
+TRUE = {"true", "True", "TRUE", "yes", "on", "1"}
+PROSE_KEYS = {"name", "description", "title", "summary", "if"}  # labels and conditions switch nothing on
+
+
+def _scalars(node) -> Iterator:
+    """Every scalar value (not mapping keys) under ``node``, with the key it belongs to."""
+    import yaml
+
+    stack, seen = [(node, None)], set()
+    while stack:
+        current, key = stack.pop()
+        if id(current) in seen:  # aliases share nodes, and may even make cycles
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.ScalarNode):
+            yield current, key
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend((child, key) for child in current.value)
+        elif isinstance(current, yaml.MappingNode):
+            for key_node, value_node in current.value:
+                stack.append((value_node, key_node))
+
+
+def _mappings(node) -> Iterator:
+    import yaml
+
+    stack, seen = [node], set()
+    while stack:
+        current = stack.pop()
+        if id(current) in seen:
+            continue
+        seen.add(id(current))
+        if isinstance(current, yaml.MappingNode):
+            yield current
+            stack.extend(value_node for _key_node, value_node in current.value)
+        elif isinstance(current, yaml.SequenceNode):
+            stack.extend(current.value)
+
+
+def _get(mapping, name: str):
+    import yaml
+
+    if isinstance(mapping, yaml.MappingNode):
+        for key_node, value_node in mapping.value:
+            if isinstance(key_node, yaml.ScalarNode) and key_node.value == name:
+                return value_node
+    return None
+
+
+def flag_hits(text: str, root) -> Iterator[Hit]:
+    import yaml
+
+    for node, key in _scalars(root):
+        if isinstance(key, yaml.ScalarNode) and key.value in PROSE_KEYS:
+            continue
+        if node.end_mark.index > node.start_mark.index:
+            raw = text[node.start_mark.index:node.end_mark.index]
+            yield from scan_text(raw, node.start_mark.index)
+    for mapping in _mappings(root):
+        for key_node, value_node in mapping.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and isinstance(value_node, yaml.ScalarNode)):
+                continue
+            key, value = key_node.value, value_node.value.strip()
+            start, end = key_node.start_mark.index, value_node.end_mark.index
+            if key == "PYTHON_JIT" and value not in ("0", "") and not value.startswith("$"):
+                yield Hit("OMF001", f"{key}={value}", start, end)
+            elif key == "PYTHON_GIL" and value == "0":
+                yield Hit("OMF002", f"{key}={value}", start, end)
+            elif key == "freethreaded" and value in TRUE:
+                yield Hit("OMF003", f"freethreaded: {value}", start, end)
+
+
+def _minor(value: str) -> Optional[object]:
+    """3.N -> N, "3.x" -> "x", anything else (pypy, expressions) -> None."""
+    match = VERSION_VALUE_RE.match(value.strip())
+    if not match:
+        return None
+    return "x" if match["minor"].lower() == "x" else int(match["minor"])
+
+
+def matrix_findings(path: str, lines: Lines, root, target: tuple[int, int]) -> list[Finding]:
+    import yaml
+
+    findings = []
+    jobs = _get(root, "jobs")
+    if not isinstance(jobs, yaml.MappingNode):
+        return findings
+    for _job_key, job in jobs.value:
+        matrix = _get(_get(job, "strategy"), "matrix")
+        if not isinstance(matrix, yaml.MappingNode):
+            continue
+        include = _get(matrix, "include")
+        for key_node, value_node in matrix.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and VERSION_KEY_RE.match(key_node.value)):
+                continue
+            values = [n.value for n in value_node.value if isinstance(n, yaml.ScalarNode)] \
+                if isinstance(value_node, yaml.SequenceNode) else []
+            if not isinstance(value_node, yaml.SequenceNode) or len(values) != len(value_node.value):
+                continue  # an expression or nested structure: cannot tell
+            if isinstance(include, yaml.SequenceNode):
+                for item in include.value:
+                    extra = _get(item, key_node.value)
+                    if isinstance(extra, yaml.ScalarNode):
+                        values.append(extra.value)
+            minors = [_minor(v) for v in values]
+            if not any(isinstance(m, int) for m in minors):
+                continue  # not a CPython version axis
+            if target[1] in minors or ("x" in minors and target >= LATEST_RELEASE):
+                continue
+            entry = rules()["OMF004"]
+            where = key_node.start_mark
+            span = (where.line + 1, where.column + 1, where.line + 1, where.column + 1 + len(key_node.value))
+            listed = ", ".join(values)
+            message = (f"the CI matrix `{key_node.value}` ({listed}) never tests Python {format_version(target)}, "
+                       f"the target version; add it (information, reported as a warning)")
+            findings.append(make(path, span, entry, key_node.value, WARNING, message))
+    return findings
+
+
+def check_workflow(path: str, data: bytes, index) -> FileResult:
+    """``outmoded.filetypes`` checker for ``.github/workflows/*.yml``/``*.yaml``."""
+    import yaml
+
+    result = FileResult(path)
+    text = decode_text(data)
+    if text is None:
+        result.errors.append(FileError(path, "contains NUL bytes (binary file?)"))
+        return result
+    try:
+        documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))  # marks index characters
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" (line {mark.line + 1})" if mark is not None else ""
+        result.errors.append(FileError(path, f"cannot parse YAML: {getattr(exc, 'problem', None) or exc}{where}"))
+        return result
+    result.parsed = True
+    lines = Lines(text)
+    target = index.target
+    findings: list[Finding] = []
+    seen = set()
+    for root in documents:
+        if root is None:
+            continue
+        if target >= FLAGS_FROM:
+            for hit in flag_hits(text, root):
+                if (hit.code, hit.start) not in seen:
+                    seen.add((hit.code, hit.start))
+                    findings.append(hit_finding(path, lines, hit))
+        findings.extend(matrix_findings(path, lines, root, target))
+    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text))
+    return result

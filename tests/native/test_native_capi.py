@@ -1,0 +1,251 @@
+"""Removed and borrowed-reference C-API in real C and Cython sources, checked through the CLI."""
+
+import os
+import re
+import subprocess
+import sys
+import sysconfig
+import textwrap
+
+import pytest
+from native_helpers import copy_data, include_flags, need_gcc, python_includes
+
+OLD_REMOVED = {  # what spam_old.c (written for 3.11) uses that each version removed
+    (3, 12): {"PyUnicode_AS_UNICODE", "PyUnicode_GET_SIZE"},
+    (3, 13): {"PyEval_ThreadsInitialized", "PyEval_CallObject", "PyEval_CallObjectWithKeywords",
+              "PyObject_AsReadBuffer"},
+    (3, 15): {"PyWeakref_GetObject"},
+}
+
+
+def removed_until(target):
+    return set().union(*(names for version, names in OLD_REMOVED.items() if version <= target))
+
+
+def findings(project, *paths, target="3.13", extra=()):
+    doc = project.check_json(*paths, *extra, target=target)
+    assert doc["errors"] == []
+    return doc["findings"]
+
+
+@pytest.mark.parametrize("target", [(3, 11), (3, 12), (3, 13), (3, 14), (3, 15)])
+def test_extension_written_for_311(project, target):
+    copy_data("spam_old.c", project.root, "src/spam.c")
+    version = f"{target[0]}.{target[1]}"
+    found = findings(project, "src", target=version)
+    errors = [f for f in found if f["severity"] == "error"]
+    assert {f["api"] for f in errors} == removed_until(target)
+    assert len(errors) == len({(f["line"], f["column"]) for f in errors})  # each use once
+    gil = [f for f in found if f["code"].startswith("OMT")]
+    if target >= (3, 13):  # single-phase init without PyUnstable_Module_SetGIL
+        assert [(f["code"], f["api"], f["severity"]) for f in gil] == [("OMT002", "PyModule_Create", "warning")]
+    else:
+        assert gil == []
+
+
+def test_messages_name_the_replacement(project):
+    copy_data("spam_old.c", project.root, "spam.c")
+    by_api = {f["api"]: f for f in findings(project, "spam.c", target="3.15")}
+    call = by_api["PyEval_CallObject"]
+    assert call["code"] == "OMC13004" and call["removed_in"] == "3.13" and call["deprecated_in"] == "3.9"
+    assert "`PyObject_CallObject`" in call["message"]
+    assert "PyObject_GetBuffer" in by_api["PyObject_AsReadBuffer"]["replacement"]
+    assert "PyWeakref_GetRef" in by_api["PyWeakref_GetObject"]["message"]
+    line = (project.root / "spam.c").read_text().splitlines()[call["line"] - 1]
+    assert line[call["column"] - 1:call["end_column"] - 1] == "PyEval_CallObject"
+
+
+def test_fixed_twin_is_clean(project):
+    copy_data("spam_fixed.c", project.root, "spam.c")
+    for target in ("3.12", "3.13", "3.14", "3.15"):
+        assert findings(project, "spam.c", target=target, extra=["--free-threading"]) == []
+
+
+def test_borrowed_references_only_with_free_threading(project):
+    copy_data("spam_old.c", project.root, "spam.c")
+    assert not [f for f in findings(project, "spam.c") if f["code"].startswith("OMT1")]
+    borrowed = [f for f in findings(project, "spam.c", extra=["--free-threading"]) if f["code"].startswith("OMT1")]
+    assert {(f["api"], f["code"]) for f in borrowed} == {
+        ("PyList_GetItem", "OMT101"), ("PyDict_GetItemString", "OMT105"), ("PyWeakref_GetObject", "OMT108")}
+    assert all(f["severity"] == "warning" and "Ref" in f["replacement"] for f in borrowed)
+    # on 3.15 PyWeakref_GetObject is gone: reported once, as the removal
+    at_315 = findings(project, "spam.c", target="3.15", extra=["--free-threading"])
+    assert [f["code"] for f in at_315 if f["api"] == "PyWeakref_GetObject"] == ["OMC15004"]
+    # before free-threading existed there is nothing to warn about
+    assert not [f for f in findings(project, "spam.c", target="3.12", extra=["--free-threading"])
+                if f["code"].startswith("OMT")]
+
+
+def test_selecting_borrowed_reference_codes_by_name_enables_them(project):
+    copy_data("spam_old.c", project.root, "spam.c")
+    assert {f["code"] for f in findings(project, "spam.c", extra=["--select", "OMT"])} == {"OMT002"}
+    assert {f["code"] for f in findings(project, "spam.c", extra=["--select", "OMT101"])} == {"OMT101"}
+
+
+def test_free_threading_from_config(project):
+    copy_data("spam_old.c", project.root, "spam.c")
+    project.write("pyproject.toml", "[tool.outmoded]\nfree-threading = true\n")
+    assert any(f["code"] == "OMT101" for f in findings(project, "spam.c"))
+    project.write("pyproject.toml", "[tool.outmoded]\nfree-threading = 'yes'\n")
+    code, _, err = project.run("check", "spam.c")
+    assert code == 2 and "free-threading must be true or false" in err
+
+
+def test_guarded_code_is_not_reported(project):
+    project.write("guards.c", """\
+        #include <Python.h>
+        #if PY_VERSION_HEX < 0x030D0000
+        #  define CALL(f, a) PyEval_CallObject(f, a)
+        static void old(void) { PyEval_AcquireLock(); }
+        #else
+        #  define CALL(f, a) PyObject_CallObject(f, a)
+        #endif
+        #if 0
+        static void dead(void) { PySys_SetPath(L"x"); }
+        #endif
+        #ifndef PyUnicode_AS_UNICODE
+        #  define PyUnicode_AS_UNICODE(op) ((void *)0)   /* a shim: uses below are fine */
+        #endif
+        #ifdef Py_GIL_DISABLED
+        static void unknown(void) { PyEval_ReleaseLock(); }   /* may be compiled: reported */
+        #endif
+        static void *use(PyObject *o) { return PyUnicode_AS_UNICODE(o); }
+        """)
+    assert [(f["line"], f["api"]) for f in findings(project, "guards.c")] == [(15, "PyEval_ReleaseLock")]
+    # on 3.12 the first branch is compiled, but nothing in it was removed yet
+    assert [f["api"] for f in findings(project, "guards.c", target="3.12")] == []
+
+
+def test_macro_bodies_and_members(project):
+    project.write("m.c", """\
+        #include <Python.h>
+        #define CALL(f) PyEval_CallObject(f, NULL)
+        static int version(PyDictObject *d) { return (int)d->ma_version_tag; }
+        static int ma_version_tag = 0;   /* a variable, not the member */
+        static int other(struct s *p) { return p->PyEval_CallMethod; }  /* a member named like the API */
+        """)
+    assert [(f["line"], f["api"]) for f in findings(project, "m.c", target="3.14")] == [
+        (2, "PyEval_CallObject"), (3, "ma_version_tag")]
+
+
+def test_noqa_in_c(project):
+    project.write("q.c", """\
+        #include <Python.h>
+        void a(PyObject *f) { PyEval_CallObject(f, NULL); }  // noqa: OMC13004
+        void b(PyObject *f) { PyEval_CallObject(f, NULL); }  /* noqa */
+        void c(PyObject *f) { PyEval_CallObject(f, NULL); }  // noqa: OMC12
+        void d(PyObject *f) { PyEval_CallObject(f, NULL); }  # noqa (not a C comment)
+        """)
+    assert [f["line"] for f in findings(project, "q.c")] == [4, 5]
+    project.write("whole.c", "// outmoded: noqa\nvoid a(PyObject *f) { PyEval_CallObject(f, NULL); }\n")
+    assert findings(project, "whole.c") == []
+
+
+def test_python_noqa_unchanged(project):
+    """`// noqa` is C only: in Python it is floor division by a name, not a comment."""
+    project.write("p.py", "import imp; noqa = 1; x = 2 // noqa\nimport imp  # noqa\n")
+    assert [f["line"] for f in findings(project, "p.py")] == [1]
+
+
+def test_generated_cython_c_is_skipped(project):
+    project.write("gen.c", "/* Generated by Cython 3.0.11 */\nvoid f(void) { PyEval_CallObject(0, 0); }\n")
+    assert findings(project, "gen.c") == []
+
+
+def test_headers_and_cpp_files(project):
+    project.write("inc/compat.h", "static inline void f(PyObject *o) { PyEval_CallObject(o, NULL); }\n")
+    project.write("mod.cpp", 'auto s = R"(PyEval_CallObject)"; void g() { ::PyCFunction_Call(0, 0, 0); }\n')
+    assert sorted(f["api"] for f in findings(project, ".")) == ["PyCFunction_Call", "PyEval_CallObject"]
+
+
+def test_cython_sources(project):
+    copy_data("fast.pyx", project.root, "pkg/fast.pyx")
+    project.write("pkg/fast.pxd", 'cdef extern from "Python.h":\n    object PyEval_CallObject(object, object)\n')
+    found = findings(project, "pkg", extra=["--free-threading"])
+    assert [(f["path"], f["line"], f["code"], f["api"]) for f in found] == [
+        (os.path.join("pkg", "fast.pyx"), 1, "OMT003", "fast"),
+        (os.path.join("pkg", "fast.pyx"), 14, "OMC12006", "PyUnicode_GET_SIZE"),
+        (os.path.join("pkg", "fast.pyx"), 18, "OMT101", "PyList_GetItem"),
+        (os.path.join("pkg", "fast.pyx"), 22, "OMC13004", "PyEval_CallObject"),
+    ]
+
+
+def test_cython_directive(project):
+    project.write("a.pyx", "# cython: language_level=3, freethreading_compatible=True\ndef f(): pass\n")
+    project.write("b.pyx", "# cython: freethreading_compatible=False\ndef f(): pass\n")  # a decision
+    project.write("c.pyx", "def f(): pass\n# cython: freethreading_compatible=True\n")  # too late
+    assert [f["path"] for f in findings(project, ".")] == ["c.pyx"]
+    assert findings(project, ".", target="3.12") == []
+
+
+@pytest.mark.parametrize("build_file, text", [
+    ("meson.build", "py.extension_module('fast', 'fast.pyx',\n"
+                    "  cython_args: ['-X', 'freethreading_compatible=True'])\n"),
+    ("setup.py", "cythonize('fast.pyx', compiler_directives={'freethreading_compatible': True})\n"),
+])
+def test_cython_directive_in_the_build(project, build_file, text):
+    project.write("pyproject.toml", "[project]\nname = 'x'\n")
+    project.write(build_file, text)
+    project.write("src/x/fast.pyx", "def f(): pass\n")
+    assert findings(project, "src") == []
+
+
+def _compile_errors(gcc, source, include):
+    result = subprocess.run([gcc, "-fsyntax-only", "-Werror=implicit-function-declaration",
+                             *include_flags(include), str(source)], capture_output=True, text=True)
+    return set(re.findall(r"implicit declaration of function [‘'](\w+)[’']", result.stderr)), result
+
+
+def test_real_compilers_agree_with_the_tool(project):
+    """For every CPython whose headers are here, gcc's missing functions are the tool's errors."""
+    gcc = need_gcc()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 11)}
+    if len(includes) < 2:
+        pytest.skip("needs the headers of at least two CPython versions")
+    old = copy_data("spam_old.c", project.root)
+    fixed = copy_data("spam_fixed.c", project.root)
+    for version, include in sorted(includes.items()):
+        missing, _ = _compile_errors(gcc, old, include)
+        reported = {f["api"] for f in findings(project, "spam_old.c", target=f"3.{version[1]}")
+                    if f["severity"] == "error"}
+        assert missing == reported == removed_until(version), version
+        missing, result = _compile_errors(gcc, fixed, include)
+        assert result.returncode == 0, (version, result.stderr)
+
+
+def test_fixed_twin_builds_and_imports(tmp_path):
+    """Compile the ported module against the running Python's headers and use it."""
+    gcc = need_gcc()
+    config = sysconfig.get_config_var
+    source = copy_data("spam_fixed.c", tmp_path, "spam.c")
+    paths = sysconfig.get_paths()  # what `python3-config --includes` prints, for this interpreter
+    include = [f"-I{paths['include']}", f"-I{paths['platinclude']}"]
+    target = tmp_path / f"spam{config('EXT_SUFFIX')}"
+    build = subprocess.run([gcc, "-shared", "-fPIC", "-O1", "-Wall", "-Werror=implicit-function-declaration",
+                            *include, str(source), "-o", str(target)], capture_output=True, text=True)
+    assert build.returncode == 0, build.stderr
+    script = textwrap.dedent("""\
+        import gc, weakref, spam
+        assert spam.call(lambda *a: sum(a), (1, 2)) == 3
+        assert spam.call_kw(lambda **k: k, {"a": 1}) == {"a": 1}
+        assert spam.length("h\\u00e9llo") == 5
+        assert spam.buffer_size(b"abcd") == 4
+        assert spam.first([7, 8]) == 7
+        assert spam.lookup({"k": "v"}, "k") == "v" and spam.lookup({}, "k") is None
+        class C: pass
+        c = C(); r = weakref.ref(c)
+        assert spam.deref(r) is c
+        del c; gc.collect()
+        assert spam.deref(r) is None
+        print("ok")
+        """)
+    run = subprocess.run([sys.executable, "-c", script], cwd=tmp_path, capture_output=True, text=True)
+    assert run.stdout.strip() == "ok", run.stderr
+
+
+def test_unreadable_sources(project):
+    project.write("bin.c", data=b"\x7fELF\x00\x00PyEval_CallObject")
+    project.write("latin1.c", data=b"/* caf\xe9 */ void f(void) { PyEval_CallObject(0, 0); }\n")
+    doc = project.check_json(".")
+    assert [(e["path"], e["message"]) for e in doc["errors"]] == [("bin.c", "contains NUL bytes (binary file?)")]
+    assert [(f["path"], f["api"], f["column"]) for f in doc["findings"]] == [("latin1.c", "PyEval_CallObject", 27)]

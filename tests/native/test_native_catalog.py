@@ -1,0 +1,110 @@
+"""The C-API catalog (capi_*.yaml) is valid, and true against the headers of real CPythons."""
+
+import os
+import re
+from functools import lru_cache
+
+import pytest
+from native_helpers import python_includes
+
+from outmoded.catalog import CatalogError, default_catalog, format_version, load_catalog
+from outmoded.native import rules
+from outmoded.native.capi import table
+
+CAPI = [e for e in default_catalog().entries if e.kind == "capi"]
+REMOVED = [e for e in CAPI if e.check in (None, "removed")]
+
+
+def test_every_version_has_its_removals():
+    for version in [(3, 12), (3, 13), (3, 14), (3, 15)]:
+        entries = [e for e in REMOVED if e.removed_in == version]
+        assert entries, version
+        assert all(e.code.startswith(f"OMC{version[1]}") for e in entries)
+        assert all(e.source == f"capi_{version[0]}_{version[1]}.yaml" for e in entries)
+
+
+def test_issue_examples_are_catalogued():
+    names = {n for e in REMOVED for n in e.names}
+    assert {"PyUnicode_AS_UNICODE", "PyEval_CallObject", "PyEval_CallObjectWithKeywords", "PyCFunction_Call",
+            "PyEval_AcquireLock", "PyObject_AsReadBuffer", "PySys_SetPath", "_PyObject_FastCall",
+            "PyWeakref_GetObject", "Py_GetPath", "ma_version_tag"} <= names
+
+
+def test_codes_and_checks():
+    by_check = {}
+    for entry in CAPI:
+        by_check.setdefault(entry.check or "removed", []).append(entry.code)
+        assert entry.fix == "none"
+    assert all(re.fullmatch(r"OMC1\d{4}", c) for c in by_check["removed"])
+    assert all(re.fullmatch(r"OMT1\d\d", c) for c in by_check["borrowed-ref"])
+    assert sorted(by_check["module-gil"]) == ["OMT001", "OMT002", "OMT003", "OMT004"]
+    assert sorted(by_check["runtime-flag"] + by_check["ci-matrix"]) == ["OMF001", "OMF002", "OMF003", "OMF004"]
+    assert set(rules()) == {e.code for e in CAPI}
+    assert set(table().borrowed) >= {"PyList_GetItem", "PyDict_GetItem", "PyDict_GetItemString",
+                                     "PyWeakref_GetObject", "PyImport_AddModule"}
+
+
+def test_capi_entries_stay_out_of_the_python_index():
+    from outmoded.catalog.index import build_index
+
+    index = build_index(default_catalog(), (3, 15))
+    assert "PyEval_CallObject" not in index.names and "PYTHON_JIT" not in index.names
+
+
+def test_check_key_is_validated(tmp_path):
+    entry = ("- code: OMC13001\n  name: PyFoo\n  kind: {kind}\n  check: {check}\n  removed_in: '3.13'\n"
+             "  replacement: PyBar\n  fix: none\n  reason: x\n  doc: https://docs.python.org\n")
+    (tmp_path / "capi_3_13.yaml").write_text(entry.format(kind="capi", check="sometimes"))
+    with pytest.raises(CatalogError, match=r"capi_3_13.yaml: entry 1 \(OMC13001\): check needs kind 'capi'"):
+        load_catalog(tmp_path)
+    (tmp_path / "capi_3_13.yaml").write_text(entry.format(kind="function", check="removed"))
+    with pytest.raises(CatalogError, match="check needs kind 'capi'"):
+        load_catalog(tmp_path)
+    (tmp_path / "capi_3_13.yaml").write_text(entry.format(kind="capi", check="borrowed-ref"))
+    assert load_catalog(tmp_path).entries[0].check == "borrowed-ref"
+
+
+@lru_cache(maxsize=None)
+def _declared(include: str) -> frozenset:
+    """Every identifier in a CPython's public headers (Include/ minus internal/)."""
+    words = set()
+    for directory, subdirs, files in os.walk(include):
+        subdirs[:] = [d for d in subdirs if d != "internal"]
+        for name in files:
+            if name.endswith(".h"):
+                with open(os.path.join(directory, name), errors="replace") as handle:
+                    text = re.sub(r"/\*.*?\*/|//[^\n]*", " ", handle.read(), flags=re.S)
+                words.update(re.findall(r"[A-Za-z_]\w*", text))
+    return frozenset(words)
+
+
+def test_removed_names_are_true_against_real_headers():
+    """Declared in the last release before the removal, gone from every release since."""
+    includes = python_includes()
+    checked = 0
+    wrong = []
+    for entry in REMOVED:
+        before = (entry.removed_in[0], entry.removed_in[1] - 1)
+        for name in entry.names:
+            if before in includes:
+                checked += 1
+                if name not in _declared(includes[before]):
+                    wrong.append(f"{entry.code} {name}: not in the {format_version(before)} headers")
+            for version, include in includes.items():
+                if version >= entry.removed_in:
+                    checked += 1
+                    if name in _declared(include):
+                        wrong.append(f"{entry.code} {name}: still in the {format_version(version)} headers")
+    if not checked:
+        pytest.skip("no CPython headers on this machine")
+    assert wrong == []
+
+
+def test_borrowed_reference_replacements_exist_in_313():
+    include = python_includes().get((3, 13))
+    if include is None:
+        pytest.skip("no CPython 3.13 headers on this machine")
+    for entry in rules().values():
+        if entry.check == "borrowed-ref":
+            for name in re.findall(r"`(\w+)`", entry.replacement):
+                assert name in _declared(include), (entry.code, name)

@@ -1,0 +1,153 @@
+"""Experimental runtime flags in deployment and CI configuration, and CI matrices."""
+
+import shutil
+
+import pytest
+from native_helpers import DATA
+
+# every spelling in tests/native/data/config, where it is: (file, line, code, api)
+EXPECTED = {
+    ("Dockerfile", 3, "OMF003", "python:3.13t"),
+    ("Dockerfile", 4, "OMF001", "PYTHON_JIT=1"),
+    ("Dockerfile", 5, "OMF002", "PYTHON_GIL=0"),  # the legacy `ENV NAME value` form
+    ("Dockerfile", 8, "OMF003", "--disable-gil"),
+    ("Dockerfile", 9, "OMF003", "3.13t"),
+    ("Dockerfile", 10, "OMF003", "python3.13t"),
+    ("Dockerfile", 10, "OMF002", "-X gil=0"),  # exec form: "-X", "gil=0"
+    ("Dockerfile", 10, "OMF001", "-X jit"),
+    ("run.sh", 3, "OMF002", "PYTHON_GIL=0"),
+    ("run.sh", 4, "OMF001", "PYTHON_JIT=1"),
+    ("run.sh", 4, "OMF002", "-X gil=0"),  # -Xgil=0
+    ("run.sh", 7, "OMF003", "python3.14t"),
+    ("Makefile", 1, "OMF001", "PYTHON_JIT=1"),  # export PYTHON_JIT := 1
+    ("Makefile", 5, "OMF002", "PYTHON_GIL=0"),  # in a recipe
+    ("tox.ini", 3, "OMF002", "PYTHON_GIL=0"),  # setenv = NAME = value
+    ("tox.ini", 6, "OMF001", "-X jit"),
+    ("Procfile", 1, "OMF001", "PYTHON_JIT=1"),
+    ("Procfile", 2, "OMF003", "python3.13t"),
+    ("app.service", 5, "OMF002", "PYTHON_GIL=0"),  # Environment="..."
+    ("app.service", 8, "OMF001", "-X jit"),
+    (".github/workflows/ci.yml", 4, "OMF002", "PYTHON_GIL=0"),  # env: mapping
+    (".github/workflows/ci.yml", 8, "OMF003", "python:3.14t"),  # container image
+    (".github/workflows/ci.yml", 11, "OMF003", "3.13t"),  # matrix value
+    (".github/workflows/ci.yml", 15, "OMF003", "3.13t"),  # setup-python python-version
+    (".github/workflows/ci.yml", 16, "OMF003", "freethreaded: true"),  # setup-python input
+    (".github/workflows/ci.yml", 20, "OMF001", "PYTHON_JIT=1"),  # in a run: script
+}
+
+
+@pytest.fixture
+def configured(project):
+    shutil.copytree(DATA / "config", project.root, dirs_exist_ok=True)
+    return project
+
+
+def found(project, *args, target="3.13"):
+    doc = project.check_json(*args, target=target)
+    assert doc["errors"] == []
+    return {(f["path"].replace("\\", "/"), f["line"], f["code"], f["api"]) for f in doc["findings"]}
+
+
+def test_every_flag_spelling_once(configured):
+    """Comments (#, ;, YAML), PYTHON_GIL=1, PYTHON_JIT=0, -X jit=0 and $variables are not findings."""
+    doc = configured.check_json(".", "--extend-exclude", ".github/workflows/dev.yml")
+    got = [(f["path"], f["line"], f["code"], f["api"]) for f in doc["findings"]]
+    assert len(got) == len(set(got))
+    assert set(got) == EXPECTED
+    assert {f["severity"] for f in doc["findings"]} == {"warning"}
+
+
+def test_columns_point_at_the_flag(configured):
+    def bare(text):
+        return "".join(ch for ch in text if ch not in "\"', =:")
+
+    doc = configured.check_json(".")
+    for finding in doc["findings"]:
+        assert finding["line"] == finding["end_line"]
+        line = (configured.root / finding["path"]).read_text().splitlines()[finding["line"] - 1]
+        assert bare(line[finding["column"] - 1:finding["end_column"] - 1]) == bare(finding["api"]), finding
+
+
+def test_an_excluded_dev_workflow_is_not_reported(configured):
+    assert any(path.endswith("dev.yml") for path, *_ in found(configured, "."))
+    configured.write("pyproject.toml", '[tool.outmoded]\nextend-exclude = [".github/workflows/dev.yml"]\n')
+    assert not any(path.endswith("dev.yml") for path, *_ in found(configured, "."))
+    # named explicitly (as pre-commit does) it stays excluded
+    assert found(configured, ".github/workflows/dev.yml") == set()
+
+
+def test_each_rule_can_be_turned_off(configured):
+    configured.write("pyproject.toml", '[tool.outmoded]\nignore = ["OMF001", "OMF003"]\n')
+    assert {code for _, _, code, _ in found(configured, ".")} == {"OMF002"}
+    configured.write("pyproject.toml", '[tool.outmoded]\nselect = ["OMF003"]\n')
+    assert {code for _, _, code, _ in found(configured, ".")} == {"OMF003"}
+
+
+def test_flags_do_not_concern_older_targets(configured):
+    assert found(configured, ".", target="3.12") == set()
+
+
+def test_noqa_on_configuration_lines(project):
+    project.write("run.sh", "PYTHON_GIL=0 python app.py  # noqa: OMF002\nPYTHON_GIL=0 python app.py\n")
+    assert found(project, "run.sh") == {("run.sh", 2, "OMF002", "PYTHON_GIL=0")}
+
+
+def test_other_file_names(project):
+    project.write("docker/Dockerfile.prod", "ENV PYTHON_GIL=0\n")
+    project.write("api.dockerfile", "FROM python:3.14t\n")
+    project.write("deploy/start.sh", "python -X gil=0 app.py\n")
+    project.write(".github/workflows/ci.yaml", "jobs:\n  a:\n    steps:\n      - run: python -X jit x.py\n")
+    project.write("docs/notes.txt", "PYTHON_GIL=0\n")  # not a configuration file
+    assert {(path, code) for path, _, code, _ in found(project, ".")} == {
+        ("docker/Dockerfile.prod", "OMF002"), ("api.dockerfile", "OMF003"),
+        ("deploy/start.sh", "OMF002"), (".github/workflows/ci.yaml", "OMF001")}
+
+
+def test_broken_workflow_is_an_error(project):
+    project.write(".github/workflows/bad.yml", "jobs: [unclosed\n")
+    doc = project.check_json(".")
+    assert [e["path"] for e in doc["errors"]] == [".github/workflows/bad.yml"]
+    assert "cannot parse YAML" in doc["errors"][0]["message"]
+
+
+WORKFLOW = """\
+on: push
+jobs:
+  test:
+    runs-on: ubuntu-latest
+    strategy:
+      matrix:
+        os: [ubuntu-latest, windows-latest]
+        {key}: {values}
+{include}
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{{{ matrix.{key} }}}}
+"""
+
+
+@pytest.mark.parametrize("key, values, include, target, reported", [
+    ("python-version", '["3.10", "3.11", "3.12"]', "", "3.13", True),
+    ("python-version", '["3.11", "3.12", "3.13"]', "", "3.13", False),
+    ("python-version", "[3.12, 3.13t]", "", "3.13", False),
+    ("python", '["3.11", "3.12"]', '        include:\n          - python: "3.13"\n            os: macos-latest',
+     "3.13", False),
+    ("python", '["3.11", "3.12"]', '        include:\n          - python: "3.13"', "3.14", True),
+    ("py", '["3.x"]', "", "3.15", False),
+    ("python-version", "${{ fromJSON(needs.setup.outputs.versions) }}", "", "3.13", False),
+    ("python-version", '["pypy-3.10", "pypy-3.11"]', "", "3.13", False),  # not a CPython axis
+    ("python-version", '["3.10", "3.11"]', "", "3.12", True),  # any target, not only 3.13+
+])
+def test_ci_matrix_never_testing_the_target(project, key, values, include, target, reported):
+    project.write(".github/workflows/ci.yml", WORKFLOW.format(key=key, values=values, include=include))
+    doc = project.check_json(".", target=target)
+    matrix = [f for f in doc["findings"] if f["code"] == "OMF004"]
+    assert [(f["line"], f["api"], f["severity"]) for f in matrix] == ([(8, key, "warning")] if reported else [])
+    if reported:
+        assert f"never tests Python {target}" in matrix[0]["message"] and "information" in matrix[0]["message"]
+
+
+def test_yaml_aliases_are_followed_once(project):
+    project.write(".github/workflows/a.yml", "x: &x\n  self: *x\n  run: PYTHON_GIL=0 python\njobs: *x\n")
+    assert found(project, ".") == {(".github/workflows/a.yml", 3, "OMF002", "PYTHON_GIL=0")}

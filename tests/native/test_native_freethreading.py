@@ -1,0 +1,73 @@
+"""Extension modules that re-enable the GIL on a free-threaded build (3.13t)."""
+
+import pytest
+
+MULTI_PHASE = """\
+#include <Python.h>
+static int exec_module(PyObject *m) {{ return 0; }}
+static PyModuleDef_Slot spam_slots[] = {{
+    {{Py_mod_exec, exec_module}},
+{slot}
+    {{0, NULL}}
+}};
+static struct PyModuleDef spam_module = {{PyModuleDef_HEAD_INIT, "spam", NULL, 0, NULL, spam_slots}};
+PyMODINIT_FUNC PyInit_spam(void) {{ return PyModuleDef_Init(&spam_module); }}
+"""
+
+
+def gil_findings(project, name="spam.c", target="3.13"):
+    doc = project.check_json(name, target=target)
+    assert doc["errors"] == []
+    return [(f["code"], f["api"], f["line"], f["severity"]) for f in doc["findings"] if f["code"].startswith("OMT")]
+
+
+@pytest.mark.parametrize("slot, reported", [
+    ("", True),
+    ("    {Py_mod_gil, Py_MOD_GIL_NOT_USED},", False),
+    ("#ifdef Py_GIL_DISABLED\n    {Py_mod_gil, Py_MOD_GIL_NOT_USED},\n#endif", False),
+    ("#if PY_VERSION_HEX >= 0x030D0000\n    {Py_mod_gil, Py_MOD_GIL_NOT_USED},\n#endif", False),
+    ("    {Py_mod_gil, Py_MOD_GIL_USED},   /* a deliberate choice */", False),
+    ("#if PY_VERSION_HEX >= 0x030E0000\n    {Py_mod_gil, Py_MOD_GIL_NOT_USED},\n#endif", True),  # not on 3.13
+    ("    /* {Py_mod_gil, Py_MOD_GIL_NOT_USED}, */", True),
+])
+def test_multi_phase_slots(project, slot, reported):
+    project.write("spam.c", MULTI_PHASE.format(slot=slot))
+    expected = [("OMT001", "spam_slots", 3, "warning")] if reported else []
+    assert gil_findings(project) == expected
+
+
+def test_message_says_how(project):
+    project.write("spam.c", MULTI_PHASE.format(slot=""))
+    doc = project.check_json("spam.c")
+    message = doc["findings"][0]["message"]
+    assert "re-enables the GIL" in message and "{Py_mod_gil, Py_MOD_GIL_NOT_USED}" in message
+
+
+def test_single_phase(project):
+    body = """\
+        #include <Python.h>
+        static struct PyModuleDef def = {PyModuleDef_HEAD_INIT, "spam", NULL, -1, NULL};
+        PyMODINIT_FUNC PyInit_spam(void) {
+            PyObject *m = PyModule_Create(&def);
+        %s
+            return m;
+        }
+        """
+    project.write("spam.c", body % "")
+    assert gil_findings(project) == [("OMT002", "PyModule_Create", 4, "warning")]
+    assert gil_findings(project, target="3.12") == []
+    declared = "#ifdef Py_GIL_DISABLED\n    PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED);\n#endif"
+    project.write("spam.c", body % declared)
+    assert gil_findings(project) == []
+
+
+def test_pybind11(project):
+    project.write("ext.cpp", '#include <pybind11/pybind11.h>\nPYBIND11_MODULE(fastmath, m) {\n m.def("f", &f);\n}\n')
+    assert gil_findings(project, "ext.cpp") == [("OMT004", "fastmath", 2, "warning")]
+    project.write("ext.cpp", "PYBIND11_MODULE(fastmath, m, py::mod_gil_not_used()) {}\n")
+    assert gil_findings(project, "ext.cpp") == []
+
+
+def test_not_a_slot_array(project):
+    project.write("x.c", "void f(PyModuleDef_Slot *slots);\nextern PyModuleDef_Slot table[];\n")
+    assert gil_findings(project, "x.c") == []

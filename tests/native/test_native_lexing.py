@@ -1,0 +1,117 @@
+"""C/Cython lexing and the evaluation of #if conditions for a target Python."""
+
+import pytest
+
+from outmoded.native.cpp import live_tokens
+from outmoded.native.ctokens import c_tokens, cython_tokens
+
+
+def idents(text, target=(3, 13), removed=()):
+    return [t.text for t in live_tokens(c_tokens(text), target, set(removed).__contains__) if t.kind == "ident"]
+
+
+def test_comments_strings_and_literals_are_skipped():
+    source = (
+        '/* PyEval_CallObject */ a // PyEval_CallObject \\\n still comment\n'
+        'b = "PyEval_CallObject \\" x"; c = \'P\'; d = u8"s"; e = L\'x\';\n'
+        'f = R"delim(PyEval_CallObject )" )delim"; g = 1\'000\'000; h;\n'
+    )
+    assert [t.text for t in c_tokens(source) if t.kind == "ident"] == ["a", "b", "c", "d", "e", "f", "g", "h"]
+
+
+def test_positions_are_one_based_characters():
+    tokens = list(c_tokens("int x;\n  \u00e9t\u00e9 = PyList_GetItem(l, 0);\n"))
+    call = next(t for t in tokens if t.text == "PyList_GetItem")
+    assert (call.line, call.column) == (2, 9)
+
+
+def test_directive_tokens_are_marked_and_continued():
+    tokens = list(c_tokens("#define X(a) \\\n  PyEval_CallObject(a, NULL)\nint y;\n"))
+    in_directive = [t.text for t in tokens if t.directive >= 0]
+    assert "PyEval_CallObject" in in_directive and "y" not in in_directive
+
+
+def test_cython_comments_and_strings():
+    source = "# PyEval_CallObject\nx = 'PyEval_CallObject'\ny = '''\nPyEval_CallObject\n'''\nz = PyEval_CallObject\n"
+    comments = []
+    names = [t.text for t in cython_tokens(source, comments) if t.kind == "ident"]
+    assert names == ["x", "y", "z", "PyEval_CallObject"]
+    assert comments[0].text == "# PyEval_CallObject"
+
+
+@pytest.mark.parametrize("condition, target, live", [
+    ("PY_VERSION_HEX < 0x030C0000", (3, 12), False),
+    ("PY_VERSION_HEX < 0x030C0000", (3, 11), True),
+    ("PY_VERSION_HEX >= 0x030D0000", (3, 13), True),
+    ("PY_VERSION_HEX >= 0x030D0000", (3, 12), False),
+    ("PY_VERSION_HEX >= 0x030D00A4", (3, 13), True),  # any 3.13 release is past alpha 4
+    ("PY_VERSION_HEX >= 0x030D0200", (3, 13), None),  # 3.13.2: the micro version decides
+    ("PY_VERSION_HEX > 0x030C00F0 && PY_VERSION_HEX < 0x030E0000", (3, 13), True),
+    ("!(PY_VERSION_HEX >= 0x030D0000)", (3, 14), False),
+    ("PY_MAJOR_VERSION == 3 && PY_MINOR_VERSION < 12", (3, 13), False),
+    ("PY_MINOR_VERSION >= 13", (3, 13), True),
+    ("PY_VERSION_HEX >= Py_PACK_VERSION(3, 14)", (3, 14), True),
+    ("PY_VERSION_HEX < Py_PACK_FULL_VERSION(3, 14, 0, 0xA, 1)", (3, 15), False),
+    ("0", (3, 13), False),
+    ("1", (3, 13), True),
+    ("defined(Py_GIL_DISABLED)", (3, 13), None),
+    ("defined(Py_LIMITED_API) || PY_VERSION_HEX < 0x030D0000", (3, 13), None),
+    ("defined(Py_LIMITED_API) && PY_VERSION_HEX < 0x030D0000", (3, 13), False),
+    ("SOME_MACRO(1, 2) > 3", (3, 13), None),
+    ("Py_LIMITED_API+0 >= 0x030d0000", (3, 13), None),
+])
+def test_if_conditions(condition, target, live):
+    source = f"#if {condition}\nyes;\n#else\nno;\n#endif\n"
+    names = idents(source, target)
+    expected = {True: ["yes"], False: ["no"], None: ["yes", "no"]}[live]
+    assert names == expected
+
+
+def test_elif_chains_and_nesting():
+    source = (
+        "#if PY_VERSION_HEX >= 0x030E0000\n a;\n"
+        "#elif PY_VERSION_HEX >= 0x030D0000\n b;\n"
+        "#  ifdef Py_GIL_DISABLED\n c;\n#  else\n d;\n#  endif\n"
+        "#elif 1\n e;\n"
+        "#else\n f;\n#endif\n g;\n"
+    )
+    assert idents(source, (3, 13)) == ["b", "c", "d", "g"]
+    assert idents(source, (3, 14)) == ["a", "g"]
+    assert idents(source, (3, 12)) == ["e", "g"]
+
+
+def test_defined_of_a_removed_name_is_false():
+    source = "#ifdef PyEval_CallObject\n a;\n#endif\n#ifndef PyEval_CallObject\n b;\n#endif\n"
+    assert idents(source, (3, 13), removed=["PyEval_CallObject"]) == ["b"]
+    assert idents(source, (3, 13)) == ["a", "b"]
+
+
+def test_directives_on_live_lines_are_collected():
+    directives = []
+    source = "#if 0\n#define DEAD 1\n#else\n#define ALIVE 1\n#endif\n"
+    list(live_tokens(c_tokens(source), (3, 13), directives=directives))
+    assert [(name, [t.text for t in rest]) for name, rest in directives] == [("define", ["ALIVE", "1"])]
+
+
+def test_macros_defined_from_version_checks():
+    source = (
+        "#define IS_PY313 (PY_VERSION_HEX >= 0x030D0000)\n"
+        "#define NEWER IS_PY313 && 1\n"
+        "#define CALL(x) x\n"
+        "#if IS_PY313\n a;\n#else\n b;\n#endif\n"
+        "#if NEWER\n c;\n#endif\n"
+        "#if CALL(1)\n d;\n#endif\n"
+        "#undef IS_PY313\n#if IS_PY313\n e;\n#endif\n"
+    )
+    assert idents(source, (3, 13)) == ["a", "c", "d", "e"]
+    assert idents(source, (3, 12)) == ["b", "d", "e"]
+
+
+def test_macros_defined_under_unknown_conditions_are_unknown():
+    source = (
+        "#ifdef Py_GIL_DISABLED\n#define FT 1\n#else\n#define FT 0\n#endif\n"
+        "#if PY_VERSION_HEX >= 0x030D0000\n#define NEW 1\n#else\n#define NEW 0\n#endif\n"
+        "#if FT\n a;\n#endif\n#if NEW\n b;\n#else\n c;\n#endif\n"
+    )
+    assert idents(source, (3, 13)) == ["a", "b"]
+    assert idents(source, (3, 12)) == ["a", "c"]
