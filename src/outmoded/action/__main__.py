@@ -1,0 +1,3 @@
+from outmoded.action import main
+
+raise SystemExit(main())

@@ -1,0 +1,49 @@
+"""Run outmoded's commands for the integrations through the command line's own parser, so every
+option means exactly what it means on the command line."""
+
+from __future__ import annotations
+
+import argparse
+import io
+from contextlib import redirect_stderr, redirect_stdout
+
+
+class EngineError(Exception):
+    """Bad options or configuration: a one-line message, exit code 2."""
+
+
+def parse(command: str, options: list[str], paths: list[str]) -> argparse.Namespace:
+    from outmoded.cli import build_parser
+
+    captured = io.StringIO()
+    try:
+        with redirect_stdout(captured), redirect_stderr(captured):
+            return build_parser().parse_args([command, *options, "--", *paths])
+    except SystemExit:
+        lines = captured.getvalue().strip().splitlines()
+        raise EngineError(lines[-1] if lines else f"bad options for outmoded {command}") from None
+
+
+def check(options: list[str], paths: list[str], use_cache: bool = False):
+    """The ``Report`` that ``outmoded check OPTIONS -- PATHS`` would print."""
+    from outmoded.cli import UsageError
+    from outmoded.commands.options import settings_from, validate_codes
+    from outmoded.runner import run_check
+
+    args = parse("check", options, paths)
+    try:
+        settings = settings_from(args)
+        validate_codes(settings)
+    except UsageError as exc:
+        raise EngineError(str(exc)) from None
+    return run_check(args.paths or ["."], settings, use_cache=use_cache and not args.no_cache, jobs=args.jobs)
+
+
+def command(argv: list[str]) -> int:
+    """``outmoded ARGV``, in this process, with its exit code."""
+    from outmoded.cli import main
+
+    try:
+        return main(argv)
+    except SystemExit as exc:  # argparse errors and --help
+        return exc.code if isinstance(exc.code, int) else 2

@@ -1,0 +1,66 @@
+"""The action's ``fix`` and ``deps`` inputs, and output it does not control shown inertly."""
+
+from __future__ import annotations
+
+import pytest
+
+from ghrunner import fix_available, run_action
+
+needs_fix = pytest.mark.skipif(not fix_available(), reason="outmoded fix (src/outmoded/commands/fix.py) not built yet")
+HOSTILE = "evil\n::error file=x::pwned.py"
+
+
+@pytest.fixture
+def workspace(tmp_path):
+    path = tmp_path / "workspace"
+    path.mkdir()
+    (path / "pyproject.toml").write_text('[project]\nname = "demo"\nrequires-python = ">=3.9"\n')
+    return path
+
+
+@needs_fix
+def test_fix_rewrites_and_reports_what_remains(workspace, tmp_path):
+    (workspace / "a.py").write_text("import imp\nimp.reload(x)\n")
+    (workspace / HOSTILE).write_text("import imp\nimp.reload(y)\n")
+    result = run_action(workspace, tmp_path / "runner", inputs={"fix": "true"})
+    assert "importlib.reload(x)" in (workspace / "a.py").read_text()
+    assert "importlib.reload(y)" in (workspace / HOSTILE).read_text()
+    assert result.outputs["fixed"] == "true" and result.outputs["fixable"] == "0"
+    notices = [c.message for c in result.commands if c.name == "notice"]
+    assert any("rewrote 2 file(s)" in message for message in notices)
+    assert "::group::outmoded fix" in result.stdout  # its own output, shown in a group ...
+    files = {c.properties.get("file") for c in result.commands if c.name == "error"}
+    assert files <= {"a.py", HOSTILE}  # ... and never run as commands
+
+
+@needs_fix
+def test_fix_with_nothing_to_fix(workspace, tmp_path):
+    (workspace / "a.py").write_text("import importlib\n")
+    result = run_action(workspace, tmp_path / "runner", inputs={"fix": "true"})
+    assert result.code == 0 and result.outputs["fixed"] == "false"
+
+
+@needs_fix
+def test_fix_with_findings_left_but_nothing_fixable(workspace, tmp_path):
+    (workspace / "a.py").write_text("import imp\n")
+    result = run_action(workspace, tmp_path / "runner", inputs={"fix": "true"})
+    assert result.code == 1 and result.outputs["fixed"] == "false"
+    assert (workspace / "a.py").read_text() == "import imp\n"
+
+
+def test_deps_runs_and_its_output_is_inert(workspace, tmp_path):
+    (workspace / "requirements.txt").write_text("attrs>=20\n")
+    result = run_action(workspace, tmp_path / "runner",
+                        inputs={"deps": "true", "deps-args": "--offline", "target-version": "3.13"},
+                        env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert "::group::outmoded deps" in result.stdout and "attrs" in result.stdout
+    assert result.code == 1  # not in the cache while offline: not known to be ready
+    errors = [c.message for c in result.commands if c.name == "error"]
+    assert errors == ["some dependencies cannot be installed on the target Python "
+                      "(see the 'outmoded deps' log group)"]
+
+
+def test_deps_usage_error_fails_even_with_fail_on_never(workspace, tmp_path):
+    result = run_action(workspace, tmp_path / "runner",
+                        inputs={"deps": "true", "deps-args": "--retries 99", "fail-on": "never"})
+    assert result.code == 2
