@@ -113,3 +113,13 @@ def test_relative_imports_are_the_projects_own(project):
         from .imp import reload
         imp.reload(1)
         """) == []
+
+
+def test_project_modules_named_like_removed_stdlib_modules(project):
+    project.write("pkg/parser.py", "x = 1\n")
+    project.write("commands/__init__.py", "")
+    assert project.findings("""\
+        import parser
+        import commands
+        import imp
+        """, name="pkg/mod.py") == [(3, "imp", E)]

@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import ast
 import builtins
+import os
 import re
 import sys
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional, Union
 
 from outmoded import guards
@@ -267,7 +269,7 @@ class Scanner(ast.NodeVisitor):
         for cut in range(1, len(parts) + 1):
             entry = self.index.modules.get(".".join(parts[:cut]))
             if entry:
-                return entry
+                return None if project_module(self.path, parts[0]) else entry
         return None
 
     # ---- imports -------------------------------------------------------------------------
@@ -567,6 +569,26 @@ class Scanner(ast.NodeVisitor):
             self.block(node.body)
             self.scope = saved
         self.bind(node.name, cls)
+
+
+@lru_cache(maxsize=4096)
+def _defines_module(directory: str, name: str) -> bool:
+    return os.path.isfile(os.path.join(directory, name + ".py")) or \
+        os.path.isfile(os.path.join(directory, name, "__init__.py"))
+
+
+def project_module(path: str, name: str) -> bool:
+    """Is ``name`` a module of the project itself (``parser.py`` beside the importing file, or in
+    a directory above it within the current one)?  Then ``import parser`` is not the removed
+    stdlib module: Python finds the project's first."""
+    directory = os.path.dirname(os.path.abspath(path))
+    top = os.getcwd()
+    while True:
+        if _defines_module(directory, name):
+            return True
+        if directory == top or not directory.startswith(top + os.sep):
+            return False
+        directory = os.path.dirname(directory)
 
 
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
