@@ -116,6 +116,20 @@ def bench(corpus: str, tree: Path, runs: int, pylint_runs: int) -> list[dict]:
     return rows
 
 
+def scaling(tree: Path, sizes=(100, 1000, None), runs: int = 3) -> list[str]:
+    """Cold-check time and peak memory against the number of files: should grow linearly."""
+    files = sorted(str(p.relative_to(tree)) for p in tree.rglob("*.py"))
+    lines = ["| files | median s | ms/file | peak MiB |", "|---:|---:|---:|---:|"]
+    for size in sizes:
+        chosen = files[:size] if size else files
+        command = outmoded("check", "--no-cache", "--target-version", "3.13", "--exit-zero", "-q", *chosen)
+        samples = [timed(command, tree)[:2] for _ in range(runs)]
+        median = statistics.median(s for s, _ in samples)
+        lines.append(f"| {len(chosen)} | {median:.3f} | {1000 * median / len(chosen):.2f} | "
+                     f"{max(r for _, r in samples) / 1024:.0f} |")
+    return lines
+
+
 def table(rows: list[dict]) -> str:
     lines = ["| corpus | tool | median s | vs ruff | peak MiB | files/s | runs |",
              "|---|---|---:|---:|---:|---:|---:|"]
@@ -139,14 +153,17 @@ def main() -> int:
     parser.add_argument("--corpora", type=Path, default=Path(__file__).parent / ".corpora")
     parser.add_argument("--only", choices=sorted(CORPORA))
     args = parser.parse_args()
-    rows = []
+    rows, trees = [], {}
     for corpus, (spec, subdir) in CORPORA.items():
         if args.only and corpus != args.only:
             continue
-        tree = fetch(spec, args.corpora) / subdir
-        rows += bench(corpus, tree, args.runs, args.pylint_runs)
+        trees[corpus] = fetch(spec, args.corpora) / subdir
+        rows += bench(corpus, trees[corpus], args.runs, args.pylint_runs)
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}")
     print(table(rows))
+    if "django" in trees:
+        print("\nHow cost grows (django, cold):\n")
+        print("\n".join(scaling(trees["django"])))
     return 0
 
 
