@@ -1,0 +1,159 @@
+"""``outmoded fix``: rewrite uses of removed APIs in place, then report what remains.
+
+Applies every ``safe`` fix whose replacement exists on the oldest Python the project supports
+(``--min-version``, default the lower bound of ``requires-python``); ``--unsafe-fixes`` adds the
+``unsafe`` ones.  ``--diff`` prints a unified diff and writes nothing; the report then goes to
+stderr so the diff can be piped to ``patch``.
+
+Exit codes, as pre-commit expects of a hook that rewrites files: 0 nothing changed and nothing
+remains, 1 files changed (or would, with ``--diff``) or findings remain, 2 bad usage.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+
+from outmoded.commands.options import add_common, emit, settings_from, validate_codes
+
+PARALLEL_THRESHOLD = 4  # files to fix before a process pool pays off
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_common(parser)
+    parser.add_argument("--diff", action="store_true", help="print a unified diff of the fixes, write nothing")
+    parser.add_argument("--unsafe-fixes", action="store_true", default=None,
+                        help="also apply fixes whose replacement behaves slightly differently")
+    parser.add_argument("--min-version", metavar="X.Y",
+                        help="the oldest Python the code must still run on (default: from requires-python)")
+
+
+def _policy(settings):
+    from outmoded.catalog import default_catalog
+    from outmoded.fixes import Policy
+
+    return Policy(default_catalog().by_code, settings.resolved_min_version(), settings.unsafe_fixes)
+
+
+def _index(settings):
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import build_index
+
+    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending)
+
+
+def _scanner(display: str, index, settings):
+    from outmoded.engine import check_source
+
+    def scan(data: bytes):
+        found = check_source(display, data, index).findings
+        return sorted((f for f in found if settings.wants(f.code)), key=lambda f: (f.line, f.column, f.code))
+    return scan
+
+
+def _fix_file(display: str, policy, index, settings):
+    from outmoded.fixes import FileFix, fix_source
+    from outmoded.findings import FileError
+    from outmoded.source import SourceError, read_bytes
+
+    try:
+        data = read_bytes(os.path.join(os.getcwd(), display))
+    except SourceError as exc:
+        return FileFix(display, b"", b"", errors=[FileError(display, str(exc))])
+    scan = _scanner(display, index, settings)
+    return fix_source(display, data, scan(data), policy, scan)
+
+
+def _fix_all(paths: list[str], policy, index, settings, jobs) -> list:
+    """Fix each file; many files are fixed in parallel, as ``check`` checks them (fixing a file
+    costs far more than checking it: LibCST's import analysis alone is about a second per
+    thousand lines)."""
+    import functools
+    import multiprocessing
+
+    work = functools.partial(_fix_file, policy=policy, index=index, settings=settings)
+    workers = min(len(paths), jobs or os.cpu_count() or 1)
+    if workers <= 1 or len(paths) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(path) for path in paths]
+    from concurrent.futures import ProcessPoolExecutor
+
+    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+        return list(pool.map(work, paths))
+
+
+def _write(fix) -> None:
+    from outmoded.findings import FileError
+    from outmoded.writes import write_bytes_atomic
+
+    try:
+        # through a symlink: the replace must not turn the link into a copy
+        write_bytes_atomic(os.path.realpath(os.path.join(os.getcwd(), fix.path)), fix.new)
+    except OSError as exc:
+        fix.errors.append(FileError(fix.path, f"cannot write the fixed file: {exc.strerror or exc}"))
+        fix.new = fix.old  # nothing was written
+
+
+def _diff(fix) -> str:
+    import difflib
+
+    from outmoded.source import decode
+
+    encoding = decode(fix.old).encoding
+    old, new = (data.decode(encoding).lstrip("\ufeff").splitlines(keepends=True) for data in (fix.old, fix.new))
+    lines = difflib.unified_diff(old, new, f"a/{fix.path}", f"b/{fix.path}")
+    # like diff(1): a last line without a newline is marked rather than run into the next one
+    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
+                   for line in lines)
+
+
+def _fixable_paths(report, policy) -> list[str]:
+    from outmoded.filetypes import PYTHON_SUFFIXES
+    from outmoded.fixes.plan import refusal
+
+    # other file types (C sources, CI files) have their own checkers and no fixes
+    return sorted({f.path for f in report.findings
+                   if f.path.endswith(PYTHON_SUFFIXES) and refusal(f, policy) is None})
+
+
+def run(args: argparse.Namespace) -> int:
+    from outmoded import reporters
+    from outmoded.fixes.plan import annotate
+    from outmoded.runner import run_check
+
+    settings = settings_from(args)
+    validate_codes(settings)
+    report = run_check(args.paths or ["."], settings, use_cache=not args.no_cache, jobs=args.jobs)
+    policy, index = _policy(settings), _index(settings)
+    fixes = _fix_all(_fixable_paths(report, policy), policy, index, settings, args.jobs)
+    if args.diff:
+        sys.stdout.write("".join(_diff(f) for f in fixes if f.changed))
+    else:
+        for fix in (f for f in fixes if f.changed):
+            _write(fix)
+    fixed_paths = {f.path for f in fixes}
+    findings = [annotate(f, policy) for f in report.findings if f.path not in fixed_paths]
+    findings += [f for fix in fixes for f in fix.findings]
+    errors = report.errors + [e for fix in fixes for e in fix.errors]
+    remaining = replace(report, findings=sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)),
+                        errors=sorted(errors, key=lambda e: e.path))
+    _report(args, reporters.render(args.format, remaining, args), fixes)
+    changed = any(f.changed for f in fixes)
+    return 0 if args.exit_zero else int(changed or remaining.failed)
+
+
+def _report(args, text: str, fixes) -> None:
+    changed = [f for f in fixes if f.changed]
+    count = sum(f.fixed for f in changed)
+    verb = "Would fix" if args.diff else "Fixed"
+    note = f"{verb} {count} finding(s) in {len(changed)} file(s).\n" if changed else ""
+    if args.format == "text" and not args.quiet:
+        text += note
+        note = ""
+    if args.diff and not args.output_file:
+        sys.stderr.write(text + note)
+        return
+    emit(text, args.output_file)
+    if note:
+        sys.stderr.write(note)

@@ -1,0 +1,108 @@
+"""Fixes: rewrite uses of removed APIs, driven by the scanner's findings.
+
+The scanner decides *what* a name means (one resolver, in ``outmoded.scan``); the fixer only
+rewrites the nodes at the findings' positions, with LibCST so formatting and comments survive.
+One module per shape of fix: ``dotted`` (replace a dotted name), ``methods`` (rename a method),
+``moves`` (move a from-import, rename an imported module), ``arguments`` (drop an argument),
+``templates`` (rewrite a call from the catalog's template); ``imports`` adds and removes imports.
+
+``fix_source`` runs passes until nothing changes (a replacement may itself be outdated under
+``--pending``), rescanning between passes, so a second ``outmoded fix`` has nothing left to do.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from outmoded.findings import FileError, Finding
+from outmoded.fixes.plan import Policy, annotate, edits_for
+from outmoded.source import SourceError, decode
+
+__all__ = ["FileFix", "Policy", "fix_source"]
+
+MAX_PASSES = 4
+
+
+@dataclass
+class FileFix:
+    path: str
+    old: bytes
+    new: bytes
+    findings: list[Finding] = field(default_factory=list)  # what remains, annotated
+    errors: list[FileError] = field(default_factory=list)
+    fixed: int = 0  # edits applied
+
+    @property
+    def changed(self) -> bool:
+        return self.new != self.old
+
+
+def _passes(path: str, text: str, findings: list[Finding], policy: Policy, rescan, result: FileFix):
+    import libcst as cst
+
+    from outmoded.fixes.apply import fix_text
+
+    failed: dict[str, str] = {}
+    for _ in range(MAX_PASSES):
+        edits = [e for e in edits_for(findings, policy) if e.code not in failed]
+        if not edits:
+            break
+        try:
+            module = cst.parse_module(text)
+        except Exception as exc:  # LibCST lags behind new syntax
+            result.errors.append(FileError(path, f"not fixed: LibCST cannot parse this file ({type(exc).__name__})"))
+            break
+        if module.code != text:  # a LibCST bug would rewrite more than the fixes
+            result.errors.append(FileError(path, "not fixed: LibCST does not reproduce this file exactly"))
+            break
+        outcome = fix_text(text, module, edits, path)
+        failed.update(outcome.failures)
+        if outcome.text == text:
+            break
+        text, result.fixed = outcome.text, result.fixed + len(outcome.applied)
+        findings = rescan(text)
+    result.errors += [FileError(path, f"internal error: the {code} fix was dropped: {why}")
+                      for code, why in sorted(failed.items())]
+    return text, findings, frozenset(failed)
+
+
+def _for_libcst(source) -> tuple[str, str]:
+    """The text as LibCST handles it, and what was appended to it.
+
+    One kind of newline: LibCST cannot parse a file that mixes them (Python reads every newline
+    as "\\n", so this changes nothing; the file is only written if a fix applies).  And a final
+    ``pass`` line: LibCST drops comments at the very end of a file (indented ones, or one without
+    a newline after it); before a statement they are kept.  The appended text is taken off again.
+    """
+    from outmoded.fixes.verify import NEWLINE_RE, single_newline
+
+    text = source.text
+    if single_newline(text) is None:
+        text = NEWLINE_RE.sub(source.newline, text)
+    added = ("" if not text or text.endswith(("\n", "\r")) else source.newline) + "pass" + source.newline
+    return text + added, added
+
+
+def fix_source(path: str, data: bytes, findings: list[Finding], policy: Policy,
+               rescan: Callable[[bytes], list[Finding]]) -> FileFix:
+    """Fix one file's findings.  ``rescan(new_bytes)`` checks the rewritten file again."""
+    result = FileFix(path, data, data)
+    try:
+        source = decode(data)
+    except SourceError as exc:
+        result.errors.append(FileError(path, str(exc)))
+        return result
+    start, added = _for_libcst(source)
+    try:
+        text, findings, failed = _passes(path, start, findings, policy,
+                                         lambda new: rescan(source.encode(new)), result)
+        if added and text.endswith(added):
+            text = text[:-len(added)]
+        result.new = source.encode(text) if result.fixed else data
+    except UnicodeEncodeError as exc:
+        why = f"not fixed: the result cannot be encoded as {source.encoding}: {exc.reason}"
+        result.errors.append(FileError(path, why))
+        result.new, failed = data, frozenset()
+    result.findings = [annotate(f, policy, failed) for f in findings]
+    return result

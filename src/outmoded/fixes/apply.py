@@ -1,0 +1,99 @@
+"""Apply a file's edits, verify the result, and fall back rule by rule when something breaks.
+
+All edits are tried together first.  If the result fails a check (``verify.problem``) or a fix
+raises, each rule's edits are tried in turn on top of the ones already accepted, and a rule that
+breaks the module is dropped and reported as an internal error: a bug in one fix must never cost
+the user the others, nor a broken file.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+
+import libcst as cst
+from libcst.metadata import MetadataWrapper, PositionProvider
+
+from outmoded.fixes import imports
+from outmoded.fixes.bindings import Bindings, collect
+from outmoded.fixes.env import Env
+from outmoded.fixes.plan import Edit
+from outmoded.fixes.renames import plan_call_rewrites, plan_renames
+from outmoded.fixes.transformer import FixTransformer, inside
+from outmoded.fixes.verify import problem, restore_newlines
+
+
+class FixFailed(Exception):
+    """The fixes tried together broke the module; the message says how."""
+
+
+@dataclass
+class Outcome:
+    text: str
+    applied: set = field(default_factory=set)  # edits applied
+    failures: dict = field(default_factory=dict)  # rule code -> why its fix was dropped
+
+
+class _ImportStatements(cst.CSTVisitor):
+    """The ``from`` imports that contain findings, with those findings."""
+
+    METADATA_DEPENDENCIES = (PositionProvider,)
+
+    def __init__(self, edits: list[Edit]):
+        super().__init__()
+        self.edits = [e for e in edits if e.shape in ("dotted", "template")]
+        self.found: list[tuple[cst.ImportFrom, list[Edit]]] = []
+
+    def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
+        where = self.get_metadata(PositionProvider, node)
+        contained = [e for e in self.edits if inside(e, where)]
+        if contained:
+            self.found.append((node, contained))
+
+
+def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings) -> tuple[str, set]:
+    wrapper = MetadataWrapper(module)
+    env = Env(wrapper.module, bindings)
+    statements = _ImportStatements(edits)
+    wrapper.visit(statements)
+    plan_renames(wrapper, statements.found, env)
+    plan_call_rewrites(wrapper, statements.found, env)
+    transformer = FixTransformer(edits, env)
+    tree = wrapper.visit(transformer)
+    return imports.apply(tree, env.imports).code, transformer.applied
+
+
+def _attempt(text: str, module: cst.Module, edits: list[Edit], bindings: Bindings, path: str) -> Outcome:
+    try:
+        new, applied = _transform(module, edits, bindings)
+    except Exception as exc:  # a bug in a fix: report it, never crash the run
+        raise FixFailed(f"{type(exc).__name__}: {exc}") from None
+    new = restore_newlines(text, new)
+    why = problem(text, new, path) if new != text else None
+    if why:
+        raise FixFailed(why)
+    return Outcome(new, applied)
+
+
+def _by_rule(edits: list[Edit]) -> dict[str, list[Edit]]:
+    groups: dict[str, list[Edit]] = {}
+    for edit in edits:
+        groups.setdefault(edit.code, []).append(edit)
+    return groups
+
+
+def fix_text(text: str, module: cst.Module, edits: list[Edit], path: str) -> Outcome:
+    bindings = collect(ast.parse(text))
+    try:
+        return _attempt(text, module, edits, bindings, path)
+    except FixFailed:
+        pass
+    accepted, best, failures = [], Outcome(text), {}
+    for code, group in _by_rule(edits).items():
+        try:
+            best = _attempt(text, module, accepted + group, bindings, path)
+            accepted += group
+        except FixFailed as exc:
+            failures[code] = str(exc)
+    best.failures = failures
+    return best

@@ -1,0 +1,142 @@
+"""Every name a module binds, in any scope, and how.
+
+This is deliberately coarse (one table for the whole module, no scopes): the fixer does not
+resolve names -- the scanner did that -- it only needs to know whether a name it is about to
+write or rename could mean something else somewhere in the file.  When in doubt it declines.
+"""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from typing import Optional
+
+MATCH_MAPPING = getattr(ast, "MatchMapping", ())  # Python 3.10+
+
+
+@dataclass(frozen=True)
+class Binding:
+    kind: str  # "import" (import M [as x]) | "from" (from M import obj [as x]) | "other"
+    module: Optional[str] = None
+    obj: Optional[str] = None
+    asname: Optional[str] = None
+
+
+@dataclass
+class Bindings:
+    names: dict[str, list[Binding]] = field(default_factory=dict)
+    loads: set[str] = field(default_factory=set)  # names read or deleted anywhere
+    exported: set[str] = field(default_factory=set)  # strings listed in __all__
+
+    def add(self, name: str, binding: Binding) -> None:
+        self.names.setdefault(name, []).append(binding)
+
+    def writable(self, root: str, module: Optional[str]) -> bool:
+        """May the fixer write a name starting with ``root`` (meaning ``module``, or a builtin)?"""
+        found = self.names.get(root, [])
+        if module is None:
+            return not found  # a builtin: any binding of that name would shadow it
+        return all(b.kind == "import" and b.asname is None and b.module.split(".")[0] == root for b in found)
+
+    def is_plain_import(self, name: str, module: str) -> bool:
+        """Is ``name`` bound only by ``import`` statements that make it ``module``?"""
+        found = self.names.get(name, [])
+        return bool(found) and all(b.kind == "import" for b in found) and self.means(name, module)
+
+    def imports_of(self, name: str) -> list[Binding]:
+        return [b for b in self.names.get(name, []) if b.kind in ("import", "from")]
+
+    def bound_once(self, name: str) -> bool:
+        """Is ``name`` bound exactly once (so every use means that binding) and not exported?"""
+        return len(self.names.get(name, [])) == 1 and name not in self.exported
+
+    def renamable(self, old: str, new: str, builtin: bool = False) -> bool:
+        """Can every use of ``old`` (bound once, by the import being fixed) become ``new``?
+
+        A builtin ``new`` may already be read elsewhere: those reads mean the same object."""
+        return self.bound_once(old) and new not in self.names and (builtin or new not in self.loads)
+
+    def means(self, name: str, qualified: str) -> bool:
+        """Does ``name`` stand for ``qualified`` everywhere in the module?
+
+        True only when every binding of it is an import of exactly that (or it is an unbound
+        builtin): an instance receiver such as ``self`` or ``task`` never qualifies."""
+        found = self.names.get(name, [])
+        if not found:
+            return qualified == f"builtins.{name}"
+        return all(self._binding_means(b, name, qualified) for b in found)
+
+    @staticmethod
+    def _binding_means(b: Binding, name: str, qualified: str) -> bool:
+        if b.kind == "from":
+            return f"{b.module}.{b.obj}" == qualified
+        if b.kind == "import":
+            return b.module == qualified if b.asname else name == qualified == b.module.split(".")[0]
+        return False
+
+
+def _function_names(node, table: Bindings) -> None:
+    args = node.args
+    for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+        if arg is not None:
+            table.add(arg.arg, Binding("other"))
+
+
+def _import(node: ast.Import, table: Bindings) -> None:
+    for alias in node.names:
+        name = alias.asname or alias.name.split(".")[0]
+        table.add(name, Binding("import", alias.name, None, alias.asname))
+
+
+def _import_from(node: ast.ImportFrom, table: Bindings) -> None:
+    module = None if node.level else node.module
+    for alias in node.names:
+        if alias.name != "*":
+            kind = "from" if module else "other"
+            table.add(alias.asname or alias.name, Binding(kind, module, alias.name, alias.asname))
+
+
+def _exported(node: ast.AST, table: Bindings) -> None:
+    value = getattr(node, "value", None)
+    if isinstance(value, (ast.List, ast.Tuple)):
+        table.exported.update(e.value for e in value.elts if isinstance(e, ast.Constant) and isinstance(e.value, str))
+
+
+def _targets(node: ast.AST) -> list:
+    if isinstance(node, ast.Assign):
+        return node.targets
+    return [node.target] if isinstance(node, (ast.AugAssign, ast.AnnAssign)) else []
+
+
+def _visit(node: ast.AST, table: Bindings) -> None:
+    if isinstance(node, ast.Name):
+        if isinstance(node.ctx, ast.Store):
+            table.add(node.id, Binding("other"))
+        else:
+            table.loads.add(node.id)
+    elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        table.add(node.name, Binding("other"))
+        if not isinstance(node, ast.ClassDef):
+            _function_names(node, table)
+    elif isinstance(node, ast.Lambda):
+        _function_names(node, table)
+    elif isinstance(node, ast.Import):
+        _import(node, table)
+    elif isinstance(node, ast.ImportFrom):
+        _import_from(node, table)
+    elif isinstance(node, (ast.Global, ast.Nonlocal)):
+        table.loads.update(node.names)
+    elif not isinstance(node, ast.alias) and isinstance(getattr(node, "name", None), str):
+        # except ... as e, match captures, type parameters
+        table.add(node.name, Binding("other"))
+    if any(isinstance(t, ast.Name) and t.id == "__all__" for t in _targets(node)):
+        _exported(node, table)
+
+
+def collect(tree: ast.Module) -> Bindings:
+    table = Bindings()
+    for node in ast.walk(tree):
+        _visit(node, table)
+        if isinstance(node, MATCH_MAPPING) and node.rest:
+            table.add(node.rest, Binding("other"))
+    return table

@@ -1,0 +1,68 @@
+""""Never worse than before": checks every rewritten module passes before it may be written."""
+
+from __future__ import annotations
+
+import io
+import re
+import tokenize
+import warnings
+from collections import Counter
+from typing import Optional
+
+import libcst as cst
+
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+
+def _compile_error(text: str, path: str) -> Optional[str]:
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")  # SyntaxWarnings of the user's code are not ours
+            compile(text, path, "exec", dont_inherit=True)
+    except (SyntaxError, ValueError) as exc:
+        return str(exc)
+    except (RecursionError, MemoryError):
+        return "too deeply nested"
+    return None
+
+
+def comments(text: str) -> Optional[Counter]:
+    """The comments of a module, counted; None if it cannot be tokenized."""
+    try:
+        # Python ends a line at "\r" too; StringIO.readline does not
+        tokens = tokenize.generate_tokens(io.StringIO(NEWLINE_RE.sub("\n", text)).readline)
+        return Counter(t.string.rstrip() for t in tokens if t.type == tokenize.COMMENT)
+    except (tokenize.TokenError, SyntaxError):
+        return None
+
+
+def problem(old: str, new: str, path: str) -> Optional[str]:
+    """Why ``new`` must not replace ``old``, or None."""
+    try:
+        cst.parse_module(new)
+    except Exception as exc:  # LibCST raises several types for bad input
+        return f"the result does not parse ({type(exc).__name__})"
+    if _compile_error(old, path) is None:
+        error = _compile_error(new, path)
+        if error:
+            return f"the result does not compile: {error}"
+    before, after = comments(old), comments(new)
+    if before is not None and (after is None or before - after):
+        lost = sorted((before - after) if after is not None else before)
+        return f"the result would lose comment(s): {', '.join(lost[:3])}"
+    return None
+
+
+def single_newline(text: str) -> Optional[str]:
+    """The file's newline when it uses only one kind, else None."""
+    kinds = set(NEWLINE_RE.findall(text))
+    return kinds.pop() if len(kinds) == 1 else None
+
+
+def restore_newlines(old: str, new: str) -> str:
+    """Lines the fix added get the file's newline (a CRLF file stays CRLF throughout).
+
+    Only a file with one kind of newline is normalized: then every newline in it, even inside
+    string literals, was of that kind, so only the fixer's own can differ."""
+    newline = single_newline(old)
+    return new if newline is None else NEWLINE_RE.sub(newline, new)

@@ -1,0 +1,298 @@
+"""``outmoded fix`` end to end: exit codes, --diff, the version window, safety classes, imports,
+what is kept (permissions, encodings), and what is reported afterwards."""
+
+import json
+import os
+import stat
+
+import libcst as cst
+import pytest
+
+
+def fix(project, *args):
+    return project.run("fix", "--no-cache", "--target-version", "3.15", *args)
+
+
+# ---- exit codes and modes ---------------------------------------------------------------
+
+def test_exit_0_when_nothing_to_do(project):
+    project.write("ok.py", "import importlib\nimportlib.reload(importlib)\n")
+    code, out, _ = fix(project, "ok.py")
+    assert code == 0 and "All checks passed" in out and "Fixed" not in out
+
+
+def test_exit_1_when_files_changed_even_if_nothing_remains(project):
+    path = project.write("a.py", "import imp, os\nimp.reload(os)\n")
+    code, out, _ = fix(project, "a.py")
+    assert code == 1
+    assert path.read_text() == "import os\nimport importlib\nimportlib.reload(os)\n"
+    assert "Fixed 1 finding(s) in 1 file(s)." in out and "All checks passed" in out
+
+
+def test_exit_1_when_findings_remain_and_file_untouched(project):
+    path = project.write("a.py", "import imp\nimp.find_module('x')\n")
+    code, out, _ = fix(project, "a.py")
+    assert code == 1 and path.read_text() == "import imp\nimp.find_module('x')\n"
+    assert "OM12001" in out and "Fixed" not in out
+
+
+@pytest.mark.parametrize("args", [["--min-version", "banana"], ["--format", "nope"], ["--select", "OM99999"]])
+def test_exit_2_on_bad_usage(project, args):
+    project.write("a.py", "import imp\nimp.reload(imp)\n")
+    code, _, err = fix(project, *args, "a.py")
+    assert code == 2 and "error" in err
+
+
+def test_diff_prints_and_writes_nothing(project):
+    path = project.write("a.py", "import imp\nimp.reload(imp)  # again\n")
+    code, out, err = fix(project, "--diff", "a.py")
+    assert code == 1
+    assert path.read_text() == "import imp\nimp.reload(imp)  # again\n"
+    assert out == ("--- a/a.py\n+++ b/a.py\n@@ -1,2 +1,3 @@\n import imp\n-imp.reload(imp)  # again\n"
+                   "+import importlib\n+importlib.reload(imp)  # again\n")
+    assert "Would fix 1 finding(s) in 1 file(s)." in err  # the report goes to stderr
+
+
+def test_diff_with_nothing_to_change_is_empty(project):
+    project.write("a.py", "x = 1\n")
+    code, out, _ = fix(project, "--diff", "a.py")
+    assert code == 0 and out == ""
+
+
+def test_check_fix_is_an_alias(project):
+    path = project.write("a.py", "import imp\nimp.reload(imp)\n")
+    code, _, _ = project.run("check", "--fix", "--no-cache", "a.py")
+    assert code == 1 and "importlib.reload" in path.read_text()
+
+
+def test_json_report_of_what_remains(project):
+    project.write("a.py", "import imp\nimp.reload(imp)\nimp.find_module('x')\n")
+    code, out, err = fix(project, "--format", "json", "a.py")
+    doc = json.loads(out)  # stdout stays pure JSON
+    assert code == 1 and [(f["api"], f["line"]) for f in doc["findings"]] == [("imp", 1), ("imp.find_module", 4)]
+    assert "Fixed 1 finding(s)" in err
+
+
+def test_select_limits_what_is_fixed(project):
+    path = project.write("a.py", "import base64, imp\nimp.reload(base64.encodestring)\n")
+    fix(project, "--select", "OM09", "a.py")
+    assert path.read_text() == "import base64, imp\nimp.reload(base64.encodebytes)\n"
+
+
+def test_noqa_findings_are_left_alone(project):
+    source = "import imp\nimp.reload(imp)  # noqa: OM12002\n"
+    path = project.write("a.py", source)
+    code, _, _ = fix(project, "a.py")
+    assert path.read_text() == source and code == 1  # `import imp` itself remains
+
+
+def test_directory_and_several_files(project):
+    a = project.write("pkg/a.py", "import base64\nbase64.encodestring(b'')\n")
+    project.write("pkg/b.py", "x = 1\n")
+    code, out, _ = fix(project, "pkg")
+    assert code == 1 and "encodebytes" in a.read_text()
+    assert "Fixed 1 finding(s) in 1 file(s)." in out
+
+
+# ---- version window and safety classes ------------------------------------------------------
+
+def test_replacement_newer_than_min_version_is_not_offered(project):
+    project.write("pyproject.toml", "[project]\nname = 'x'\nrequires-python = '>=3.9'\n")
+    source = "from importlib.abc import Traversable\n"
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "a.py")
+    assert path.read_text() == source and code == 1
+    assert "no fix offered: the replacement needs Python 3.11, the project supports Python 3.9" in out
+    assert "[*]" not in out
+
+
+def test_min_version_option_opens_the_window(project):
+    project.write("pyproject.toml", "[project]\nname = 'x'\nrequires-python = '>=3.9'\n")
+    path = project.write("a.py", "from importlib.abc import Traversable\n")
+    fix(project, "--min-version", "3.11", "a.py")
+    assert path.read_text() == "from importlib.resources.abc import Traversable\n"
+
+
+def test_requires_python_lower_bound_is_the_min_version(project):
+    project.write("pyproject.toml", "[project]\nname = 'x'\nrequires-python = '>=3.11'\n")
+    path = project.write("a.py", "import importlib.abc\nT = importlib.abc.Traversable\n")
+    fix(project, "a.py")
+    assert path.read_text() == "import importlib.resources.abc\nT = importlib.resources.abc.Traversable\n"
+
+
+def test_unsafe_fixes_need_the_flag(project):
+    source = "import time\nt = time.clock()\n"
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "a.py")
+    assert path.read_text() == source and "unsafe fix:" in out and "--unsafe-fixes" in out
+    fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == "import time\nt = time.perf_counter()\n"
+
+
+def test_unknown_receiver_counts_as_unsafe(project):
+    source = "def check(case):\n    case.assertEquals(1, 1)\n"
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "a.py")
+    assert path.read_text() == source and "the receiver's type is unknown" in out
+    fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == source.replace("assertEquals", "assertEqual")
+
+
+# ---- imports ----------------------------------------------------------------------------
+
+def test_new_import_goes_after_docstring_and_future_imports(project):
+    path = project.write("a.py", '"""Doc."""\nfrom __future__ import annotations\nimport imp\nimp.reload(m)\n')
+    fix(project, "a.py")
+    assert path.read_text() == ('"""Doc."""\nfrom __future__ import annotations\nimport importlib\n'
+                                "importlib.reload(m)\n")
+
+
+def test_old_import_stays_while_something_else_uses_it(project):
+    path = project.write("a.py", "import imp\nimp.reload(imp)\nimp.find_module('x')\n")
+    fix(project, "a.py")
+    assert path.read_text() == "import imp\nimport importlib\nimportlib.reload(imp)\nimp.find_module('x')\n"
+
+
+def test_module_alias_is_respected_and_released(project):
+    path = project.write("a.py", "import imp as i\nm = i.reload(i)\n")
+    fix(project, "a.py")
+    assert path.read_text() == "import imp as i\nimport importlib\nm = importlib.reload(i)\n"
+    path = project.write("b.py", "import sys\nimport imp as i\nm = i.reload(sys)\n")
+    fix(project, "b.py")
+    assert path.read_text() == "import sys\nimport importlib\nm = importlib.reload(sys)\n"
+
+
+def test_from_import_in_a_try_block_is_rewritten_in_place(project):
+    source = ("try:\n    from collections import Mapping  # new\nexcept ImportError:\n    Mapping = dict\n")
+    path = project.write("a.py", source)
+    fix(project, "a.py")
+    assert path.read_text() == source.replace("from collections import", "from collections.abc import")
+
+
+def test_renamed_name_exported_in_all_keeps_its_old_name(project):
+    path = project.write("a.py", "from base64 import encodestring\n__all__ = ['encodestring']\n")
+    fix(project, "a.py")
+    assert path.read_text() == "from base64 import encodebytes as encodestring\n__all__ = ['encodestring']\n"
+
+
+def test_from_imported_function_with_a_template(project):
+    path = project.write("a.py", "from unittest import makeSuite, TestCase\nclass T(TestCase):\n    pass\n"
+                                 "s = makeSuite(T)\n")
+    fix(project, "a.py")
+    assert path.read_text() == ("from unittest import TestCase\nimport unittest\nclass T(TestCase):\n    pass\n"
+                                "s = unittest.TestLoader().loadTestsFromTestCase(T)\n")
+
+
+def test_template_arity_must_fit(project):
+    source = "import unittest\ns = unittest.makeSuite(unittest.TestCase, 'check')\n"
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "a.py")
+    assert path.read_text() == source and code == 1
+    assert "not fixed: this form is not rewritten" in out
+
+
+def test_statement_template_only_for_a_call_statement(project):
+    source = ("import urllib.request\nr = urllib.request.Request('http://x')\nr.add_data(b'x')  # body\n"
+              "y = r.add_data(b'y')\n")
+    path = project.write("a.py", source)
+    fix(project, "a.py")
+    assert path.read_text() == ("import urllib.request\nr = urllib.request.Request('http://x')\n"
+                                "r.data = b'x'  # body\ny = r.add_data(b'y')\n")
+
+
+def test_looser_template_results_are_parenthesized_only_where_needed(project):
+    path = project.write("a.py", "d = dict()\nif d.has_key(1):\n    x = not d.has_key(2)\n    y = d.has_key(3)\n")
+    fix(project, "a.py")
+    assert path.read_text() == "d = dict()\nif 1 in d:\n    x = not (2 in d)\n    y = 3 in d\n"
+
+
+# ---- what is kept --------------------------------------------------------------------------
+
+def test_permission_bits_are_kept(project):
+    path = project.write("a.py", "#!/usr/bin/env python\nimport imp\nimp.reload(imp)\n")
+    os.chmod(path, 0o751)
+    fix(project, "a.py")
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o751 and "importlib" in path.read_text()
+
+
+def test_coding_cookie_encoding_is_kept(project):
+    data = "# -*- coding: latin-1 -*-\nimport base64\ns = 'café'\nbase64.encodestring(b'')\n".encode("latin-1")
+    path = project.write("a.py", data=data)
+    fix(project, "a.py")
+    assert path.read_bytes() == data.replace(b"encodestring", b"encodebytes")
+
+
+def test_mixed_newlines_become_the_dominant_one_when_fixed(project):
+    # LibCST cannot parse mixed newlines; Python reads them all as "\n" anyway
+    path = project.write("a.py", data=b"import base64\r\nx = 1\nbase64.encodestring(b'')\r\n")
+    fix(project, "a.py")
+    assert path.read_bytes() == b"import base64\r\nx = 1\r\nbase64.encodebytes(b'')\r\n"
+    untouched = b"import imp\r\nx = 1\n"
+    path = project.write("b.py", data=untouched)
+    fix(project, "b.py")
+    assert path.read_bytes() == untouched
+
+
+def test_added_lines_follow_crlf(project):
+    path = project.write("a.py", data=b"import imp\r\nimp.reload(imp)\r\nimp.find_module('x')\r\n")
+    fix(project, "a.py")
+    assert path.read_bytes() == (b"import imp\r\nimport importlib\r\nimportlib.reload(imp)\r\n"
+                                 b"imp.find_module('x')\r\n")
+
+
+def test_comments_of_a_removed_import_are_kept(project):
+    path = project.write("a.py", "import os\n# the old way\nimport imp  # deprecated\nimp.reload(os)\n")
+    fix(project, "a.py")
+    assert path.read_text() == "import os\n# the old way\n# deprecated\nimport importlib\nimportlib.reload(os)\n"
+
+
+# ---- never worse -------------------------------------------------------------------------------
+
+def test_a_fix_that_breaks_the_module_is_dropped_and_named(project, monkeypatch):
+    from outmoded.fixes import transformer
+
+    def broken(node, edit):  # pretend the method fix produced code that does not compile
+        return cst.parse_expression("(await x)") if edit.code == "OM12003" else None
+
+    monkeypatch.setattr(transformer, "rename_attribute", broken)
+    source = ("import unittest, base64\nclass T(unittest.TestCase):\n    def test(self):\n"
+              "        self.assertEquals(base64.encodestring(b''), b'')\n")
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "a.py")
+    assert code == 1
+    assert "internal error: the OM12003 fix was dropped" in out
+    assert "self.assertEquals(base64.encodebytes(b''), b'')" in path.read_text()  # the other fix stays
+
+
+def test_file_libcst_cannot_parse_is_reported_not_touched(project, monkeypatch):
+    import libcst
+
+    def refuse(*args, **kwargs):
+        raise libcst.ParserSyntaxError("nope", lines=[""], raw_line=1, raw_column=0)
+
+    monkeypatch.setattr(libcst, "parse_module", refuse)
+    source = "import imp\nimp.reload(imp)\n"
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "a.py")
+    assert code == 1 and path.read_text() == source and "LibCST cannot parse this file" in out
+
+
+def test_a_symlinked_file_is_fixed_through_the_link(project):
+    real = project.write("real.py", "import base64\nbase64.encodestring(b'')\n")
+    (project.root / "link.py").symlink_to(real)
+    project.run("fix", "--no-cache", "--target-version", "3.15", "link.py")
+    assert (project.root / "link.py").is_symlink()
+    assert "encodebytes" in real.read_text()
+
+
+@pytest.mark.parametrize("source, expected", [
+    # LibCST alone drops comments at the very end of a file: indented, or without a final newline
+    (b"import imp  # reload\nimp.reload(x)\nvalue = 1\n\n #",
+     b"# reload\nimport importlib\nimportlib.reload(x)\nvalue = 1\n\n #"),
+    (b"import imp\ndef f():\n    imp.reload(x)\n    # trailing\n",
+     b"import importlib\ndef f():\n    importlib.reload(x)\n    # trailing\n"),
+])
+def test_comments_at_the_end_of_the_file_are_kept(project, source, expected):
+    path = project.write("a.py", data=source)
+    code, out, _ = fix(project, "a.py")
+    assert path.read_bytes() == expected and "error" not in out
