@@ -73,3 +73,16 @@ def test_unknown_receivers(project):
             elem.getchildren()
             buf.tostring()
         """) == [(2, "xml.etree.ElementTree.Element.getchildren", W)]
+
+
+def test_removed_arguments_of_methods_on_typed_receivers(project):
+    assert project.findings("""\
+        import smtplib
+        import unittest
+
+        server = smtplib.SMTP("localhost")
+        server.starttls(keyfile="k.pem")
+        server.starttls(context=None)
+        unittest.TestLoader().loadTestsFromModule(unittest, use_load_tests=False)
+        """) == [(5, "smtplib.SMTP.starttls(keyfile=)", E),
+                 (7, "unittest.TestLoader.loadTestsFromModule(use_load_tests=)", E)]

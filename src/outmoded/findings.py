@@ -37,6 +37,7 @@ class Finding:
     message: str
     replacement: str
     fix: Optional[str]
+    context: Optional[str] = None  # why it is only a warning: a key of CONTEXTS, or None
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -78,10 +79,13 @@ def _replacement_phrase(entry: Entry) -> str:
 def make_finding(path: str, span: tuple[int, int, int, int], entry: Entry, api: str,
                  target: tuple[int, int], severity: str, context: str | None = None) -> Finding:
     line, column, end_line, end_column = span
+    fix, message = entry.fix_safety, describe(entry, api, target, context)
+    if context == "unknown-receiver" and fix == "safe":
+        # the rename is only right if the receiver really is that class: the user decides
+        fix, message = "unsafe", f"{message} (unsafe fix: the receiver's type is unknown)"
     return Finding(
         path=path, line=line, column=column, end_line=end_line, end_column=end_column,
         code=entry.code, api=api, removed_in=format_version(entry.removed_in),
         deprecated_in=format_version(entry.deprecated_in) if entry.deprecated_in else None,
-        severity=severity, message=describe(entry, api, target, context),
-        replacement=entry.replacement, fix=entry.fix_safety,
+        severity=severity, message=message, replacement=entry.replacement, fix=fix, context=context,
     )

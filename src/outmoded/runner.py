@@ -20,6 +20,7 @@ from outmoded.engine import check_source
 from outmoded.findings import FileError, Finding
 from outmoded.source import SourceError, read_bytes
 
+CACHE_FORMAT = 2  # bump when Finding's fields change: cached tuples are positional
 PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
 _INDEX = None  # set in the parent before forking; workers read it
 
@@ -85,7 +86,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     found = discover(paths, settings.root, settings.exclude + settings.extend_exclude)
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
-    cache = ResultCache(cache_root(settings), ResultCache.key(catalog_fingerprint(), target, settings.pending)) \
+    cache = ResultCache(cache_root(settings), ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending)) \
         if use_cache else None
     todo = []
     for path in found.files:

@@ -322,7 +322,22 @@ class Scanner(ast.NodeVisitor):
                 self.check_arguments(node, func)
             if func in ("importlib.import_module", "builtins.__import__"):
                 self.check_dynamic_import(node)
+        elif isinstance(node.func, ast.Attribute):
+            method = self.typed_method(node.func)
+            if method in self.index.arguments:
+                self.check_arguments(node, method)
         self.generic_visit(node)
+
+    def typed_method(self, func: ast.Attribute) -> Optional[str]:
+        """``Class.method`` for a call on an instance of a known class, e.g. ``SMTP(...).starttls``."""
+        receiver = self.qualify(func.value)
+        if not isinstance(receiver, (Instance, LocalClass)):
+            return None
+        known, _, members = self.ancestry(receiver)
+        if func.attr in members:
+            return None
+        return next((f"{cls}.{func.attr}" for cls in sorted(known)
+                     if f"{cls}.{func.attr}" in self.index.arguments), None)
 
     def check_arguments(self, node: ast.Call, func: str) -> None:
         for entry in self.index.arguments[func]:

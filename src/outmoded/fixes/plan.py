@@ -11,10 +11,8 @@ from dataclasses import dataclass, replace
 from typing import Mapping, Optional
 
 from outmoded.catalog import Entry, format_version
-from outmoded.findings import CONTEXTS, Finding
+from outmoded.findings import Finding
 from outmoded.fixes.names import is_dotted
-
-UNKNOWN_RECEIVER = CONTEXTS["unknown-receiver"]
 
 
 @dataclass(frozen=True)
@@ -55,7 +53,7 @@ def refusal(finding: Finding, policy: Policy) -> Optional[str]:
     entry = policy.entries.get(finding.code)
     if entry is None or entry.fix == "none":
         return "none"
-    if not policy.unsafe and (entry.fix == "unsafe" or UNKNOWN_RECEIVER in finding.message):
+    if not policy.unsafe and "unsafe" in (entry.fix, finding.fix):  # the finding's: unknown receiver
         return "unsafe"
     if entry.replacement_since and entry.replacement_since > policy.min_version:
         return "version"
@@ -79,9 +77,6 @@ def annotate(finding: Finding, policy: Policy, failed: frozenset = frozenset()) 
     ``failed``: rule codes whose fix was dropped in this file (reported as internal errors)."""
     reason = refusal(finding, policy)
     entry = policy.entries.get(finding.code)
-    if reason == "unsafe" and entry is not None and entry.fix == "safe":
-        return replace(finding, fix="unsafe",
-                       message=f"{finding.message} (unsafe fix: the receiver's type is unknown)")
     if reason == "version":
         since, lowest = format_version(entry.replacement_since), format_version(policy.min_version)
         note = f"no fix offered: the replacement needs Python {since}, the project supports Python {lowest}"
