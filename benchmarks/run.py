@@ -150,7 +150,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pylint-runs", type=int, default=1, help="pylint is slow: fewer runs")
-    parser.add_argument("--corpora", type=Path, default=Path(__file__).parent / ".corpora")
+    parser.add_argument("--corpora", type=Path, default=Path.home() / ".cache" / "outmoded-benchmarks",
+                        help="where corpora are unpacked (outside any project whose .gitignore would hide them)")
     parser.add_argument("--only", choices=sorted(CORPORA))
     args = parser.parse_args()
     rows, trees = [], {}

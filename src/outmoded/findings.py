@@ -61,7 +61,7 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
         head = f"`{api}` was removed in Python {removed}"
         if entry.deprecated_in:
             head += f" (deprecated since {format_version(entry.deprecated_in)})"
-    text = f"{head}; {_replacement_phrase(entry)}"
+    text = f"{head}; {replacement_phrase(entry.replacement)}"
     if context and CONTEXTS.get(context):
         text += f" [{CONTEXTS[context].format(target=format_version(target))}]"
     if entry.fix == "unsafe" and entry.fix_reason:
@@ -69,8 +69,8 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
     return text
 
 
-def _replacement_phrase(entry: Entry) -> str:
-    replacement = entry.replacement
+def replacement_phrase(replacement: str) -> str:
+    """How a replacement reads after a semicolon: a bare name becomes "use `name`"."""
     if " " in replacement or not replacement.replace(".", "").replace("_", "").isalnum():
         return replacement[0].lower() + replacement[1:]
     return f"use `{replacement}`"

@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Optional
 
 from outmoded.catalog import Entry, default_catalog, format_version
-from outmoded.findings import Finding
+from outmoded.findings import FileError, Finding, replacement_phrase
 
 Span = tuple[int, int, int, int]  # line, column, end line, end column (1-based, end exclusive)
 
@@ -40,16 +40,20 @@ def decode_text(data: bytes) -> Optional[str]:
     return text[1:] if text.startswith("\ufeff") else text
 
 
-def phrase(replacement: str) -> str:
-    """How a replacement reads after a semicolon: a bare name becomes "use `name`"."""
-    if " " in replacement or not replacement.replace("_", "").isalnum():
-        return replacement
-    return f"use `{replacement}`"
+def start(path: str, data: bytes):
+    """(an empty FileResult, the file's text); the text is None, with an error recorded, for binary data."""
+    from outmoded.engine import FileResult
+
+    result = FileResult(path)
+    text = decode_text(data)
+    if text is None:
+        result.errors.append(FileError(path, "contains NUL bytes (binary file?)"))
+    return result, text
 
 
 def rule_message(entry: Entry, api: str, subject: Optional[str] = None) -> str:
     """``subject reason; replacement`` for rules that are not removals."""
-    return f"{subject or f'`{api}`'} {entry.reason}; {phrase(entry.replacement)}"
+    return f"{subject or f'`{api}`'} {entry.reason}; {replacement_phrase(entry.replacement)}"
 
 
 def make(path: str, span: Span, entry: Entry, api: str, severity: str, message: str) -> Finding:

@@ -23,8 +23,8 @@ from typing import Iterator, NamedTuple
 
 from outmoded import suppress
 from outmoded.engine import FileResult
-from outmoded.findings import WARNING, FileError, Finding
-from outmoded.native import decode_text, make, rule_message, rules
+from outmoded.findings import WARNING, Finding
+from outmoded.native import make, rule_message, rules, start
 from outmoded.native.ctokens import Lines
 from outmoded.scan import NEWLINE_RE
 
@@ -113,10 +113,8 @@ def hit_finding(path: str, lines: Lines, hit: Hit) -> Finding:
 
 
 def _check(path: str, data: bytes, index, ini: bool = False, dockerfile: bool = False) -> FileResult:
-    result = FileResult(path)
-    text = decode_text(data)
+    result, text = start(path, data)
     if text is None:
-        result.errors.append(FileError(path, "contains NUL bytes (binary file?)"))
         return result
     if index.target < FLAGS_FROM:
         return result

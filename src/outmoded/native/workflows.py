@@ -22,7 +22,7 @@ from outmoded import suppress
 from outmoded.catalog import LATEST_RELEASE, format_version
 from outmoded.engine import FileResult
 from outmoded.findings import WARNING, FileError, Finding
-from outmoded.native import decode_text, make, rules
+from outmoded.native import make, rules, start
 from outmoded.native.ctokens import Lines
 from outmoded.native.flags import FLAGS_FROM, Hit, hit_finding, scan_text
 from outmoded.scan import NEWLINE_RE
@@ -152,10 +152,8 @@ def check_workflow(path: str, data: bytes, index) -> FileResult:
     """``outmoded.filetypes`` checker for ``.github/workflows/*.yml``/``*.yaml``."""
     import yaml
 
-    result = FileResult(path)
-    text = decode_text(data)
+    result, text = start(path, data)
     if text is None:
-        result.errors.append(FileError(path, "contains NUL bytes (binary file?)"))
         return result
     try:
         documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))  # marks index characters

@@ -1,0 +1,217 @@
+"""The cheap text test that clears files which cannot contain a finding, before any parsing.
+
+Each catalog name gets a ``Needle``: words that must all appear in the file, then what those words
+imply and a few regexes or substring tests can confirm — the root module is imported, the dotted
+name is reachable through an import binding (``re.template``, ``ET.tostring`` after
+``import xml.etree.ElementTree as ET``) or imported by name (``from re import template``), a
+literal such as ``'rU'`` appears.  The test must never clear a file the scanner would report on;
+where the text is ambiguous (a ``from`` import continued over several lines) it lets the file
+through.
+
+Splitting a file into identifiers and intersecting sets runs in C; a regular expression with an
+alternative per catalog word is an order of magnitude slower (sre tries each one in turn).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Optional
+
+from outmoded.catalog import Entry
+
+BUILTINS = "builtins."
+IDENTIFIER_RE = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+STATEMENT_RE = re.compile(rb"[ \t]*(?:\xef\xbb\xbf)?[ \t]*(?:(?:try|else|if[^:]*):[ \t]*)?"
+                          rb"(?:from[ \t]+([\w.]+)[ \t]+import[ \t]*([^#]*)|import[ \t]+([^#]+))")
+DYNAMIC_IMPORT_RE = re.compile(rb"(?:import_module|__import__)\([ \t]*['\"]([\w.]+)")
+
+
+@dataclass
+class Imports:
+    """What a file's import statements bind, read from its text."""
+
+    roots: set[bytes] = field(default_factory=set)  # top-level modules imported
+    modules: set[bytes] = field(default_factory=set)  # every module named in an import statement
+    aliases: dict[bytes, set[bytes]] = field(default_factory=dict)  # local name -> modules it stands for
+    names: set[bytes] = field(default_factory=set)  # b"module.name" imported with `from`
+    open_modules: set[bytes] = field(default_factory=set)  # `from m import (` continued: names unknown
+
+    def add_from(self, module: bytes, names: bytes) -> None:
+        self.roots.add(module.split(b".")[0])
+        self.modules.add(module)
+        names = names.strip()
+        if names.endswith((b"(", b"\\")) or (b"(" in names and b")" not in names):
+            self.open_modules.add(module)
+        for part in names.strip(b"()\\").split(b","):
+            words = part.split()
+            if words:
+                self.names.add(module + b"." + words[0])
+
+    def add_import(self, names: bytes) -> None:
+        for part in names.split(b","):
+            words = part.split()
+            if not words:
+                continue
+            module = words[0]
+            self.roots.add(module.split(b".")[0])
+            self.modules.add(module)
+            if len(words) >= 3 and words[1] == b"as":
+                self.aliases.setdefault(words[2], set()).add(module)
+            else:
+                root = module.split(b".")[0]
+                self.aliases.setdefault(root, set()).add(root)
+
+    def has_module(self, module: bytes) -> bool:
+        """Is ``module`` (or a submodule, or ``from parent import module``) imported?"""
+        if module in self.names or module.rpartition(b".")[0] in self.open_modules:
+            return True
+        return any(m == module or m.startswith(module + b".") for m in self.modules)
+
+    def reaches(self, dotted: bytes, data: bytes) -> bool:
+        """Can ``module.path.leaf`` be written in this file: imported by name, or spelled
+        through a binding (``alias.rest.leaf``) that appears in the text?"""
+        module, _, leaf = dotted.rpartition(b".")
+        if dotted in self.names or module in self.open_modules:
+            return True
+        for local, targets in self.aliases.items():
+            for target in targets:
+                if module == target or module.startswith(target + b"."):
+                    if local + module[len(target):] + b"." + leaf in data:
+                        return True
+        return False
+
+
+def scan_imports(data: bytes) -> Imports:
+    imports = Imports()
+    position = data.find(b"import")
+    while position >= 0:  # bytes.find runs in C; a multiline regex would try every byte
+        start = data.rfind(b"\n", 0, position) + 1
+        end = data.find(b"\n", position)
+        end = len(data) if end < 0 else end
+        for statement in data[start:end].split(b";"):
+            match = STATEMENT_RE.match(statement)
+            if match and match[1]:
+                imports.add_from(match[1], match[2])
+            elif match:
+                imports.add_import(match[3])
+        position = data.find(b"import", end)
+    if b"import_module" in data or b"__import__" in data:
+        for module in DYNAMIC_IMPORT_RE.findall(data):
+            imports.roots.add(module.split(b".")[0])
+            imports.modules.add(module)
+            imports.open_modules.add(module)
+    return imports
+
+
+@dataclass(frozen=True)
+class Needle:
+    """Words that must all appear, then the import, dotted name or literal they imply."""
+
+    words: frozenset[bytes]
+    imported: Optional[bytes] = None  # this top-level module must be imported (or import_module()-ed)
+    dotted: Optional[bytes] = None  # this module attribute must be reachable (Imports.reaches)
+    module: Optional[bytes] = None  # this module must be imported (Imports.has_module)
+    literal: Optional[re.Pattern] = None  # a string literal that must appear (removed argument values)
+
+    def holds(self, data: bytes, imports: list) -> bool:
+        if self.imported is not None:
+            if not imports:
+                imports.append(scan_imports(data))
+            if self.imported not in imports[0].roots:
+                return False
+            if self.dotted is not None and not imports[0].reaches(self.dotted, data):
+                return False
+            if self.module is not None and not imports[0].has_module(self.module):
+                return False
+        return self.literal is None or bool(self.literal.search(data))
+
+
+def candidate_words(data: bytes, words: frozenset, by_anchor: dict) -> Optional[frozenset[str]]:
+    """The words of every needle that holds in the file, or None when none does.  The scanner
+    skips function bodies that mention none of these words."""
+    found = words.intersection(IDENTIFIER_RE.findall(data))
+    if not found:
+        return None
+    imports: list = []  # scanned on first need
+    held: set[bytes] = set()
+    for word in found:
+        for needle in by_anchor.get(word, ()):
+            if needle.words <= found and not needle.words <= held and needle.holds(data, imports):
+                held |= needle.words
+    return frozenset(w.decode() for w in held) if held else None
+
+
+def roots_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
+    """Top-level modules of ``cls`` and of every class the hints say inherits from it."""
+    roots, changed, family = {cls.split(".")[0]}, True, {cls}
+    while changed:
+        changed = False
+        for sub, parents in bases.items():
+            if sub not in family and family.intersection(parents):
+                family.add(sub)
+                roots.add(sub.split(".")[0])
+                changed = True
+    return roots
+
+
+def is_instance_attribute(entry: Entry, name: str) -> bool:
+    """``gzip.GzipFile.filename``: an attribute read on instances, matched like a method."""
+    parts = name.split(".")
+    return entry.kind == "attribute" and len(parts) >= 3 and parts[-2][:1].isupper()
+
+
+def _class_member(name: str) -> bool:
+    """``smtplib.SMTP.starttls``: used through instances, so its dotted form need not appear."""
+    parts = name.split(".")
+    return len(parts) >= 3 and parts[-2][:1].isupper()
+
+
+def _encoded(words) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in words)
+
+
+def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
+    """The prefilter's conditions for finding ``entry`` in a file; one of them must hold."""
+    if entry.kind == "method" or is_instance_attribute(entry, name):
+        if entry.distinctive:  # reported on any receiver
+            return [Needle(_encoded([name.rpartition(".")[2]]))]
+        # only reported on receivers tied to the class: its module (or a subclass's) is imported
+        cls, _, method = name.rpartition(".")
+        return [Needle(_encoded([method])) if root == "builtins" else Needle(_encoded([root, method]), root.encode())
+                for root in roots_of(cls, bases)]
+    literal = _literal(entry)
+    words = _encoded(needle_words(entry, name))
+    if name.startswith(BUILTINS):
+        return [Needle(words, literal=literal)]
+    root = name.split(".")[0].encode()
+    if entry.kind == "module":
+        return [Needle(words, root, module=name.encode(), literal=literal)]
+    dotted = None if _class_member(name) or "." not in name else name.encode()
+    return [Needle(words, root, dotted, literal=literal)]
+
+
+def _literal(entry: Entry) -> Optional[re.Pattern]:
+    """Text a removed argument leaves: a mode string such as 'rU', or ``keyword=``."""
+    if entry.value_contains:  # the values removed so far are file-mode letters
+        value = re.escape(entry.value_contains.encode())
+        return re.compile(rb"['\"][rwabtxU+]*" + value + rb"[rwabtxU+]*['\"]")
+    if entry.kind == "argument" and entry.position is None:
+        return re.compile(rb"\b" + re.escape(entry.argument.encode()) + rb"[ \t]*=[^=]")
+    return None
+
+
+def needle_words(entry: Entry, name: str) -> frozenset[str]:
+    parts = name.split(".")
+    if entry.kind == "module":
+        return frozenset(parts)
+    if entry.kind == "method":
+        return frozenset([parts[-1]])
+    if entry.kind == "argument":
+        root = [] if name.startswith(BUILTINS) else [parts[0]]
+        # a keyword, or a positional argument so far along that passing it by position is rare
+        by_keyword = entry.position is None or entry.position >= 3
+        return frozenset(root + [parts[-1]] + ([entry.argument] if by_keyword else []))
+    if name.startswith(BUILTINS):
+        return frozenset([parts[-1]])
+    return frozenset([parts[0], parts[-1]])
