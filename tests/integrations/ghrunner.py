@@ -134,5 +134,3 @@ def sarif_schema() -> dict:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def fix_available() -> bool:
-    return (REPO / "src" / "outmoded" / "commands" / "fix.py").exists()

@@ -14,14 +14,6 @@ WARNING_ONLY = "try:\n    import imp\nexcept ImportError:\n    imp = None\n"
 HOSTILE = ["we,ird:%name.py", "evil\n::error file=x::pwned.py", "pct%0Aname.py", "a|b<script>[x](y).py"]
 
 
-@pytest.fixture
-def workspace(tmp_path):
-    path = tmp_path / "workspace"
-    path.mkdir()
-    (path / "pyproject.toml").write_text('[project]\nname = "demo"\nrequires-python = ">=3.9"\n')
-    return path
-
-
 def write(workspace, name, text):
     path = workspace / name
     path.parent.mkdir(parents=True, exist_ok=True)

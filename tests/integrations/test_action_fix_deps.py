@@ -2,23 +2,12 @@
 
 from __future__ import annotations
 
-import pytest
 
-from ghrunner import fix_available, run_action
+from ghrunner import run_action
 
-needs_fix = pytest.mark.skipif(not fix_available(), reason="outmoded fix (src/outmoded/commands/fix.py) not built yet")
 HOSTILE = "evil\n::error file=x::pwned.py"
 
 
-@pytest.fixture
-def workspace(tmp_path):
-    path = tmp_path / "workspace"
-    path.mkdir()
-    (path / "pyproject.toml").write_text('[project]\nname = "demo"\nrequires-python = ">=3.9"\n')
-    return path
-
-
-@needs_fix
 def test_fix_rewrites_and_reports_what_remains(workspace, tmp_path):
     (workspace / "a.py").write_text("import imp\nimp.reload(x)\n")
     (workspace / HOSTILE).write_text("import imp\nimp.reload(y)\n")
@@ -33,14 +22,12 @@ def test_fix_rewrites_and_reports_what_remains(workspace, tmp_path):
     assert files <= {"a.py", HOSTILE}  # ... and never run as commands
 
 
-@needs_fix
 def test_fix_with_nothing_to_fix(workspace, tmp_path):
     (workspace / "a.py").write_text("import importlib\n")
     result = run_action(workspace, tmp_path / "runner", inputs={"fix": "true"})
     assert result.code == 0 and result.outputs["fixed"] == "false"
 
 
-@needs_fix
 def test_fix_with_findings_left_but_nothing_fixable(workspace, tmp_path):
     (workspace / "a.py").write_text("import imp\n")
     result = run_action(workspace, tmp_path / "runner", inputs={"fix": "true"})

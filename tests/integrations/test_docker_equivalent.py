@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pytest
 
-from ghrunner import REPO, fix_available, run_action
+from ghrunner import REPO, run_action
 
 pytestmark = pytest.mark.network
 BAD = "import imp\nimp.reload(x)\n"
@@ -143,7 +143,7 @@ def test_root_drops_to_the_workspace_owner(image, tmp_path):
         (workspace / "root-only.py").chmod(0o600)
         for path in (workspace, workspace / "a.py"):
             os.chown(path, 65534, 65534)
-        inputs = {"sarif": "out/o.sarif", "fix": "true" if fix_available() else "false", "fail-on": "never"}
+        inputs = {"sarif": "out/o.sarif", "fix": "true", "fail-on": "never"}
         result = run_action(workspace, tmp_path / "runner", inputs=inputs, env_extra=entry_env(image),
                             command=[str(image["entry"])])
         assert result.code == 0, result.stdout + result.stderr
@@ -151,9 +151,8 @@ def test_root_drops_to_the_workspace_owner(image, tmp_path):
         errors = [c for c in result.annotations("error") if c.properties["file"] == "root-only.py"]
         assert errors and "Permission denied" in errors[0].message
         assert (workspace / "out" / "o.sarif").stat().st_uid == 65534
-        if fix_available():
-            assert "importlib.reload" in (workspace / "a.py").read_text()
-            assert (workspace / "a.py").stat().st_uid == 65534
+        assert "importlib.reload" in (workspace / "a.py").read_text()
+        assert (workspace / "a.py").stat().st_uid == 65534
         assert result.outputs["sarif"] == "out/o.sarif"  # the runner's files were opened before the drop
     finally:
         shutil.rmtree(workspace, ignore_errors=True)

@@ -13,10 +13,9 @@ import sys
 
 import pytest
 
-from ghrunner import REPO, fix_available, git
+from ghrunner import REPO, git
 
 pytestmark = pytest.mark.network
-needs_fix = pytest.mark.skipif(not fix_available(), reason="outmoded fix (src/outmoded/commands/fix.py) not built yet")
 BAD = "import imp\nimp.reload(x)\n"
 
 
@@ -105,7 +104,6 @@ def test_an_empty_file_list_checks_nothing(scratch):
     assert "OM12001" not in out
 
 
-@needs_fix
 def test_fix_hook_rewrites_then_passes(scratch):
     scratch.write("bad.py", BAD)
     scratch.write("clean.py", "import importlib\n")
@@ -118,7 +116,6 @@ def test_fix_hook_rewrites_then_passes(scratch):
     assert code == 0, out
 
 
-@needs_fix
 def test_fix_hook_on_clean_files_passes(scratch):
     scratch.write("clean.py", "import importlib\n")
     git(scratch.path, "add", "-A")
