@@ -1,7 +1,6 @@
 """Every name the catalog lists for 3.8-3.15 is found in the forms users write it, with the right
 version, and not for a target before its removal.  Generated from the catalog itself."""
 
-import json
 
 import pytest
 
