@@ -140,3 +140,18 @@ def test_rules_and_explain(project):
     code, out, _ = project.run("explain", imp["code"].lower())
     assert code == 0 and "Removed in Python 3.12" in out and "importlib" in out
     assert project.run("explain", "OM99999")[0] == 2
+
+
+def test_a_planted_cache_file_is_data_not_code(project, tmp_path):
+    """The cache lives in the checked-out tree: a crafted file must not be executed or crash."""
+    project.write("a.py", IMP)
+    project.run("check", "--format", "json", ".")
+    cache_file = next((project.root / ".outmoded_cache").glob("results-*"))
+    marker = tmp_path / "pwned"
+    # a pickle that runs `touch marker` when loaded with pickle.load
+    cache_file.write_bytes(b"cos\nsystem\n(S'touch " + str(marker).encode() + b"'\ntR.")
+    code, out, _ = project.run("check", "--format", "json", ".")
+    assert not marker.exists()
+    assert code == 1 and json.loads(out)["findings"][0]["api"] == "imp"
+    cache_file.write_text('{"%s": [1, 2, "x", [["bogus"]], []]}' % (project.root / "a.py"))
+    assert json.loads(project.run("check", "--format", "json", ".")[1])["findings"][0]["api"] == "imp"

@@ -1,7 +1,8 @@
 """Results cached by file, so a re-run only analyses what changed.
 
-One pickle per (outmoded version, catalog contents, target, options) holds, per path, the file's
-stat signature, its content digest and its findings and errors.  A file whose size and mtime are
+One JSON file per (outmoded version, catalog contents, target, options) holds, per path, the
+file's stat signature, its content digest and its findings and errors.  JSON, not pickle: the
+cache lives in the checked-out tree, and loading a pickle a pull request slipped in would run it.  A file whose size and mtime are
 unchanged is a hit without being read; otherwise its content digest decides.  The catalog's
 fingerprint is taken from its files' bytes, so editing the catalog invalidates everything.
 Writes are atomic (temp file + rename); a corrupt or unreadable cache is treated as empty.
@@ -10,8 +11,8 @@ Writes are atomic (temp file + rename); a corrupt or unreadable cache is treated
 from __future__ import annotations
 
 import hashlib
+import json
 import os
-import pickle
 import tempfile
 from pathlib import Path
 from typing import Optional
@@ -20,11 +21,11 @@ from outmoded import __version__
 from outmoded.catalog import DATA_DIR
 from outmoded.findings import FileError, Finding
 
-Record = tuple  # (size, mtime_ns, digest, finding tuples, error tuples)
+Record = list  # [size, mtime_ns, digest (hex), finding field lists, error messages]
 
 
-def digest(data: bytes) -> bytes:
-    return hashlib.blake2b(data, digest_size=16).digest()
+def digest(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 def catalog_fingerprint(data_dir: Path = DATA_DIR) -> str:
@@ -45,16 +46,16 @@ def signature(path: str) -> Optional[tuple[int, int]]:
 
 class ResultCache:
     def __init__(self, directory: Path, key: str):
-        self.path = directory / f"results-{key}.pickle"
+        self.path = directory / f"results-{key}.json"
         self.directory = directory
         self.records: dict[str, Record] = {}
         self.changed = False
         try:
             with open(self.path, "rb") as handle:
-                loaded = pickle.load(handle)
+                loaded = json.load(handle)
             if isinstance(loaded, dict):
                 self.records = loaded
-        except Exception:  # missing, corrupt or from another version: start empty
+        except (OSError, ValueError):  # missing or corrupt: start empty
             self.records = {}
 
     @staticmethod
@@ -64,21 +65,24 @@ class ResultCache:
     def lookup(self, path: str, display: str, data: Optional[bytes] = None):
         """(findings, errors) when cached for this file's current state, else None."""
         record = self.records.get(path)
-        if record is None:
+        if not isinstance(record, list) or len(record) != 5:
             return None
         if data is None:
-            if signature(path) != record[:2]:
+            if list(signature(path) or ()) != record[:2]:
                 return None
         elif digest(data) != record[2]:
             return None
-        return ([Finding(display, *f) for f in record[3]], [FileError(display, e) for e in record[4]])
+        try:
+            return ([Finding(display, *f) for f in record[3]], [FileError(display, str(e)) for e in record[4]])
+        except TypeError:  # a record that does not fit (edited by hand): analyse the file again
+            return None
 
     def store(self, path: str, data: bytes, findings: list[Finding], errors: list[FileError]) -> None:
         sig = signature(path)
         if sig is None:
             return
-        findings_data = tuple(tuple(f.to_json().values())[1:] for f in findings)
-        self.records[path] = sig + (digest(data), findings_data, tuple(e.message for e in errors))
+        findings_data = [list(f.to_json().values())[1:] for f in findings]
+        self.records[path] = [*sig, digest(data), findings_data, [e.message for e in errors]]
         self.changed = True
 
     def save(self) -> None:
@@ -90,8 +94,8 @@ class ResultCache:
             if not gitignore.exists():
                 gitignore.write_text("# created by outmoded\n*\n")
             fd, tmp = tempfile.mkstemp(dir=self.directory, prefix=".tmp-")
-            with os.fdopen(fd, "wb") as handle:
-                pickle.dump(self.records, handle, protocol=pickle.HIGHEST_PROTOCOL)
+            with os.fdopen(fd, "w", encoding="utf-8") as handle:
+                json.dump(self.records, handle, separators=(",", ":"))
             os.replace(tmp, self.path)
         except OSError:
             pass  # a read-only checkout still gets its results, just not cached
