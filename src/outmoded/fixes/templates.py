@@ -97,13 +97,22 @@ def _argument_values(call: cst.Call, template: str, env: Env) -> Optional[dict[s
         return None
     if "args" in placeholders(template):
         return {"args": env.code(call.whitespace_before_args) + "".join(env.code(a) for a in call.args)}
-    return {f"arg{i}": _value_code(a.value, env) for i, a in enumerate(call.args)}
+    return {f"arg{i}": _value_code(a.value, env, _delimited(template, f"arg{i}"))
+            for i, a in enumerate(call.args)}
 
 
-def _value_code(value: cst.BaseExpression, env: Env) -> str:
+def _delimited(template: str, name: str) -> bool:
+    """Does the template put this placeholder where it is a whole argument, ``f({arg0})``?"""
+    return bool(re.search(r"[(,]\s*\{" + name + r"\}\s*[),]", template))
+
+
+def _value_code(value: cst.BaseExpression, env: Env, delimited: bool) -> str:
     code = env.code(value)
-    # a bare generator expression was parenthesized by the call it leaves
-    return f"({code})" if isinstance(value, cst.GeneratorExp) and not value.lpar else code
+    if value.lpar or (delimited and not isinstance(value, cst.GeneratorExp)):
+        return code
+    # `d.has_key(a or b)` -> `(a or b) in d`: anything looser than an atom keeps its grouping
+    # (and a bare generator expression was parenthesized by the call it leaves)
+    return code if isinstance(value, ATOMS) else f"({code})"
 
 
 def _values(call: cst.Call, edit: Edit, env: Env) -> Optional[dict[str, str]]:
