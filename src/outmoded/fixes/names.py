@@ -8,6 +8,7 @@ anything: importing a module to find out could run its side effects in the fixer
 from __future__ import annotations
 
 import builtins
+import importlib.util
 import os
 import sys
 import sysconfig
@@ -51,9 +52,21 @@ def _is_package(parts: list[str]) -> bool:
     return os.path.isfile(os.path.join(_stdlib_dir(), *parts, "__init__.py"))
 
 
+@lru_cache(maxsize=None)
+def _is_submodule_named(name: str) -> bool:
+    base = os.path.join(_stdlib_dir(), *name.split("."))
+    if os.path.isfile(base + ".py") or os.path.isfile(os.path.join(base, "__init__.py")):
+        return True
+    # no file: the package may register it at import time (collections.abc is
+    # _collections_abc since 3.13), so ask the import system; these are stdlib packages only
+    try:
+        return importlib.util.find_spec(name) is not None
+    except (ImportError, ValueError):
+        return False
+
+
 def _is_submodule(parts: list[str]) -> bool:
-    base = os.path.join(_stdlib_dir(), *parts)
-    return os.path.isfile(base + ".py") or os.path.isfile(os.path.join(base, "__init__.py"))
+    return _is_submodule_named(".".join(parts))
 
 
 @lru_cache(maxsize=None)
