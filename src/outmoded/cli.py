@@ -31,7 +31,11 @@ class UsageError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="outmoded", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="outmoded",
+        description="Find and fix code that breaks on a newer Python because it uses removed "
+                    "standard-library APIs.",
+        epilog="`outmoded COMMAND --help` describes each command; exit codes: 0 clean, 1 findings, 2 bad usage.")
     parser.add_argument("--version", action="version", version=f"outmoded {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
