@@ -66,7 +66,7 @@ def annotation(finding) -> str:
     props["title"] = f"outmoded {finding.code}"
     message = finding.message
     if finding.fix == "safe":
-        message += " Fixable with `outmoded fix`."
+        message += ". Fixable with `outmoded fix`."
     kind = "warning" if finding.severity == "warning" else "error"
     return command(kind, props, message)
 
