@@ -118,3 +118,14 @@ def test_progress_shows_only_on_a_terminal(tmp_path):
     os.close(primary)
     assert (tmp_path / "log").read_text() == ""
     assert "checking dependencies: 3/3" in shown.decode()
+
+
+def test_text_output_escapes_control_characters(tmp_path):
+    """A requirement line carrying a terminal escape sequence must not reach the terminal raw."""
+    req = tmp_path / "requirements.txt"
+    req.write_bytes(b"\x1b[31mevil\x1b[0m==1.0\n")
+    result = subprocess.run([sys.executable, "-m", "outmoded", "deps", "--offline", "--target-version", "3.13",
+                             str(req)], capture_output=True, text=True, cwd=tmp_path,
+                            env={**os.environ, "OUTMODED_CACHE_DIR": str(tmp_path / "cache")})
+    assert result.returncode == 1
+    assert "\x1b" not in result.stdout and "\\x1b[31mevil" in result.stdout

@@ -50,7 +50,21 @@ def write_json(results: list, skipped: list, context: dict, stream) -> None:
     stream.write("\n")
 
 
+class _Escaped:
+    """Writes lines with control characters escaped: names and messages come from requirement
+    files and the index, and must not drive the terminal (escape sequences, forged lines)."""
+
+    def __init__(self, stream):
+        self.stream = stream
+
+    def write(self, text: str) -> None:
+        from outmoded.reporters.text import clean
+
+        self.stream.write("\n".join(clean(line) for line in text.split("\n")))
+
+
 def write_text(results: list, skipped: list, context: dict, stream) -> None:
+    stream = _Escaped(stream)
     free = context["free_threading_checked"]
     target = context["target_version"] + (f" and its free-threaded build {context['target_version']}t"
                                           if free else "")
@@ -70,7 +84,9 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
 def _table(results: list, free: bool, stream) -> None:
     header = ["PACKAGE", "REQUESTED", "VERSION", "STATUS"] + (["FREE-THREADED"] if free else []) \
         + ["UPGRADE TO", "WHERE"]
-    rows = [header] + [_row(r, free) for r in results]
+    from outmoded.reporters.text import clean
+
+    rows = [header] + [[clean(cell) for cell in _row(r, free)] for r in results]  # escaped before measuring
     widths = [max(len(row[i]) for row in rows) for i in range(len(header))]
     for row in rows:
         stream.write("  ".join(cell.ljust(width) for cell, width in zip(row, widths)).rstrip() + "\n")
