@@ -1,10 +1,11 @@
 """Results cached by file, so a re-run only analyses what changed.
 
 One JSON file per (outmoded version, catalog contents, target, options) holds, per path, the
-file's stat signature, its content digest and its findings and errors.  JSON, not pickle: the
-cache lives in the checked-out tree, and loading a pickle a pull request slipped in would run it.  A file whose size and mtime are
-unchanged is a hit without being read; otherwise its content digest decides.  The catalog's
-fingerprint is taken from its files' bytes, so editing the catalog invalidates everything.
+file's stat signature and its findings and errors.  JSON, not pickle: the cache lives in the
+checked-out tree, and loading a pickle a pull request slipped in would run it.  A file whose
+size and mtime are unchanged is a hit without being read; any other file is analysed again.
+The catalog's fingerprint is taken from its files' bytes, so editing the catalog invalidates
+everything.
 Writes are atomic (temp file + rename); a corrupt or unreadable cache is treated as empty.
 """
 
@@ -21,11 +22,7 @@ from outmoded import __version__
 from outmoded.catalog import DATA_DIR
 from outmoded.findings import FileError, Finding
 
-Record = list  # [size, mtime_ns, digest (hex), finding field lists, error messages]
-
-
-def digest(data: bytes) -> str:
-    return hashlib.blake2b(data, digest_size=16).hexdigest()
+Record = list  # [size, mtime_ns, finding field lists, error messages]
 
 
 def catalog_fingerprint(data_dir: Path = DATA_DIR) -> str:
@@ -62,27 +59,22 @@ class ResultCache:
     def key(*parts: object) -> str:
         return hashlib.blake2b(repr((__version__,) + parts).encode(), digest_size=10).hexdigest()
 
-    def lookup(self, path: str, display: str, data: Optional[bytes] = None):
-        """(findings, errors) when cached for this file's current state, else None."""
+    def lookup(self, path: str, display: str):
+        """(findings, errors) when cached for this file's current size and mtime, else None."""
         record = self.records.get(path)
-        if not isinstance(record, list) or len(record) != 5:
-            return None
-        if data is None:
-            if list(signature(path) or ()) != record[:2]:
-                return None
-        elif digest(data) != record[2]:
+        if not isinstance(record, list) or len(record) != 4 or list(signature(path) or ()) != record[:2]:
             return None
         try:
-            return ([Finding(display, *f) for f in record[3]], [FileError(display, str(e)) for e in record[4]])
+            return ([Finding(display, *f) for f in record[2]], [FileError(display, str(e)) for e in record[3]])
         except TypeError:  # a record that does not fit (edited by hand): analyse the file again
             return None
 
-    def store(self, path: str, data: bytes, findings: list[Finding], errors: list[FileError]) -> None:
+    def store(self, path: str, findings: list[Finding], errors: list[FileError]) -> None:
         sig = signature(path)
         if sig is None:
             return
         findings_data = [list(f.to_json().values())[1:] for f in findings]
-        self.records[path] = [*sig, digest(data), findings_data, [e.message for e in errors]]
+        self.records[path] = [*sig, findings_data, [e.message for e in errors]]
         self.changed = True
 
     def save(self) -> None:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Optional
 
-from outmoded.catalog import LATEST_RELEASE, format_version
+from outmoded.catalog import LATEST_RELEASE
 
 VERSION_RE = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
 FREE_THREADING_CODES = ("OMT1",)  # borrowed-reference warnings: only with free-threading or selected by name
@@ -174,10 +174,6 @@ def check_codes(codes, known: set[str], what: str) -> None:
     for code in codes:
         if not any(k.startswith(code) for k in known):
             raise ConfigError(f"{what}: unknown rule code or prefix {code!r}")
-
-
-def describe_target(settings: Settings) -> str:
-    return format_version(settings.resolved_target())
 
 
 def cache_root(settings: Settings) -> Path:

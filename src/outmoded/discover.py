@@ -13,7 +13,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Optional
+from typing import Iterator
 
 from outmoded.filetypes import wanted
 from outmoded.findings import FileError
@@ -174,6 +174,3 @@ def discover(paths: list[str], root: Path, exclude: tuple[str, ...]) -> Discover
                 found.files.append(candidate)
     return found
 
-
-def nearest_root(paths: list[str]) -> Optional[Path]:
-    return Path(os.path.commonpath([os.path.abspath(p) for p in paths])) if paths else None

@@ -15,7 +15,7 @@ from outmoded import filetypes, suppress
 from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
 from outmoded.scan import NEWLINE_RE, scan_tree
-from outmoded.source import SourceError, decode, read_bytes
+from outmoded.source import SourceError, decode
 
 
 @dataclass
@@ -63,10 +63,3 @@ def check_source(path: str, data: bytes, index: Index) -> FileResult:
     result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
     return result
 
-
-def check_file(path: str, index: Index) -> FileResult:
-    try:
-        data = read_bytes(path)
-    except SourceError as exc:
-        return FileResult(path, errors=[FileError(path, str(exc))])
-    return check_source(path, data, index)

@@ -205,8 +205,6 @@ def needle_words(entry: Entry, name: str) -> frozenset[str]:
     parts = name.split(".")
     if entry.kind == "module":
         return frozenset(parts)
-    if entry.kind == "method":
-        return frozenset([parts[-1]])
     if entry.kind == "argument":
         root = [] if name.startswith(BUILTINS) else [parts[0]]
         # a keyword, or a positional argument so far along that passing it by position is rare

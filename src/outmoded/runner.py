@@ -18,7 +18,7 @@ from outmoded.engine import check_source
 from outmoded.findings import FileError, Finding
 from outmoded.source import SourceError, read_bytes
 
-CACHE_FORMAT = 2  # bump when Finding's fields change: cached tuples are positional
+CACHE_FORMAT = 3  # bump when the record or Finding's fields change: cached fields are positional
 PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
 _INDEX = None  # set in the parent before forking; workers read it
 
@@ -42,9 +42,9 @@ def _work(job: tuple[str, str]):
     try:
         data = read_bytes(path)
     except SourceError as exc:
-        return path, None, [], [FileError(display, str(exc))], False
+        return path, False, [], [FileError(display, str(exc))], False
     result = check_source(display, data, _INDEX)
-    return path, data, result.findings, result.errors, result.parsed
+    return path, True, result.findings, result.errors, result.parsed  # not the bytes: no pickling back
 
 
 def _jobs_count(jobs: Optional[int], pending: int) -> int:
@@ -89,8 +89,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     found = discover(paths, settings.root, settings.exclude + settings.extend_exclude)
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
-    cache = ResultCache(cache_root(settings), ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending)) \
-        if use_cache else None
+    key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending)
+    cache = ResultCache(cache_root(settings), key) if use_cache else None
     todo = []
     for path in found.files:
         display = display_path(path, cwd)
@@ -103,12 +103,12 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             report.errors.extend(hit[1])
     if todo:
         _INDEX = _index_for(settings)
-        for path, data, findings, errors, parsed in _run_jobs(todo, _jobs_count(jobs, len(todo))):
+        for path, readable, findings, errors, parsed in _run_jobs(todo, _jobs_count(jobs, len(todo))):
             report.findings.extend(findings)
             report.errors.extend(errors)
             report.parsed += parsed
-            if cache and data is not None:
-                cache.store(path, data, findings, errors)
+            if cache and readable:
+                cache.store(path, findings, errors)
     if cache:
         cache.save()
     report.findings = sorted((f for f in report.findings if settings.wants(f.code)),

@@ -120,9 +120,6 @@ class Catalog:
     def by_code(self) -> dict[str, Entry]:
         return {e.code: e for e in self.entries}
 
-    def versions(self) -> list[tuple[int, int]]:
-        return sorted({e.removed_in for e in self.entries})
-
 
 def _fail(source: str, where: str, message: str) -> CatalogError:
     return CatalogError(f"{source}: {where}: {message}")

@@ -44,9 +44,6 @@ class Index:
                 todo.extend(self.bases.get(current, ()))
         return seen
 
-    def is_candidate(self, data: bytes) -> bool:
-        return self.candidate_words(data) is not None
-
     def candidate_words(self, data: bytes) -> frozenset[str] | None:
         """The words of the needles that hold in this file, or None: see ``outmoded.prefilter``."""
         return candidate_words(data, self.words, self.by_anchor)
