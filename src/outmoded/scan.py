@@ -308,11 +308,13 @@ class Scanner(ast.NodeVisitor):
 
     def visit_Attribute(self, node: ast.Attribute) -> None:
         if isinstance(node.ctx, ast.Load):
-            name = self.qualify(node)
-            if isinstance(name, str) and name in self.index.names:
-                self.report(node, self.index.names[name], name, ATTRIBUTE_ERRORS)
-            elif not isinstance(name, str) and node.attr in self.index.methods:
-                self.check_method(node, self.qualify(node.value))
+            base = self.qualify(node.value)  # once: qualify(node) would resolve the chain again
+            if isinstance(base, str):
+                name = f"{base}.{node.attr}"
+                if name in self.index.names:
+                    self.report(node, self.index.names[name], name, ATTRIBUTE_ERRORS)
+            elif node.attr in self.index.methods:
+                self.check_method(node, base)
         self.visit(node.value)
 
     def visit_Call(self, node: ast.Call) -> None:
