@@ -35,28 +35,40 @@ CHECKERS.update({
 })
 
 
-def _matches(matcher: str, path: str) -> bool:
-    name = os.path.basename(path)
+def _is_glob(matcher: str) -> bool:
+    return any(ch in matcher for ch in "*?[")
+
+
+def _glob_source(matcher: str) -> str:
+    # at the start of the path, or after any "/": `[.]github/workflows/*.yml` anywhere in a tree
+    return f"(?:.*/)?{fnmatch.translate(matcher)}"
+
+
+def _test(matcher: str) -> Callable[[str, str], bool]:
+    """One matcher as a test on (path with "/" separators, file name)."""
+    if _is_glob(matcher):
+        regex = re.compile(_glob_source(matcher))
+        return lambda path, name: bool(regex.match(path) or regex.match(name))
     if matcher.startswith("."):
-        return name.endswith(matcher)
-    if any(ch in matcher for ch in "*?["):
-        return fnmatch.fnmatch(path.replace(os.sep, "/"), "*" + matcher) or fnmatch.fnmatch(name, matcher)
-    return name == matcher
+        return lambda path, name: name.endswith(matcher)
+    return lambda path, name: name == matcher
 
 
 @lru_cache(maxsize=1)
 def _compiled(registry: tuple) -> tuple:
-    """(suffixes, exact names, glob regex): a walk asks this for every file it sees."""
-    suffixes = tuple(m for m, _ in registry if m.startswith(".") and not any(c in m for c in "*?["))
-    names = frozenset(m for m, _ in registry if not m.startswith(".") and not any(c in m for c in "*?["))
-    globs = [m for m, _ in registry if any(c in m for c in "*?[")]
-    pattern = "|".join(f"(?:.*/)?{fnmatch.translate(g)}|{fnmatch.translate(g)}" for g in globs)
-    return PYTHON_SUFFIXES + suffixes, names, re.compile(pattern) if globs else None
+    """The registry compiled once: its tests in order (first match wins), and the same
+    matchers folded into (suffixes, names, one glob regex) for ``wanted``, which a walk asks
+    for every file it sees."""
+    tests = tuple((_test(m), target) for m, target in registry)
+    suffixes = PYTHON_SUFFIXES + tuple(m for m, _ in registry if m.startswith(".") and not _is_glob(m))
+    names = frozenset(m for m, _ in registry if not m.startswith(".") and not _is_glob(m))
+    globs = [_glob_source(m) for m, _ in registry if _is_glob(m)]
+    return tests, suffixes, names, re.compile("|".join(globs)) if globs else None
 
 
 def wanted(path: str) -> bool:
     """Is this file checked at all (by the Python engine or a registered checker)?"""
-    suffixes, names, globs = _compiled(tuple(CHECKERS.items()))
+    _, suffixes, names, globs = _compiled(tuple(CHECKERS.items()))
     if path.endswith(suffixes):
         return True
     name = os.path.basename(path)
@@ -68,8 +80,10 @@ def wanted(path: str) -> bool:
 def checker_for(path: str) -> Optional[Callable]:
     if path.endswith(PYTHON_SUFFIXES):
         return None
-    for matcher, target in CHECKERS.items():
-        if _matches(matcher, path):
+    tests = _compiled(tuple(CHECKERS.items()))[0]
+    unix, name = path.replace(os.sep, "/"), os.path.basename(path)
+    for test, target in tests:
+        if test(unix, name):
             module, _, function = target.partition(":")
             return getattr(importlib.import_module(module), function)
     return None
