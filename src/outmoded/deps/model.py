@@ -27,6 +27,10 @@ class Dependency:
     error: str | None = None
     extra: str = ""  # the optional-dependency group it belongs to, for ``extra == ...`` markers
     platforms: tuple = ()  # platforms its marker selects (all chosen platforms when no marker)
+    # Lock files: the direct dependencies that pull this transitive one in (names as written),
+    # empty for a direct dependency or when the file records no edges.
+    required_by: tuple = ()
+    direct: bool = True  # False for a package a lock file lists only because another needs it
 
 
 @dataclass

@@ -34,6 +34,7 @@ def as_dict(result) -> dict:
         "free_threading_minimum_ready": result.free_threading_minimum_ready,
         "message": result.message, "reason": result.reason, "upgrade": upgrade(result),
         "yanked": result.yanked, "platforms": [p.name for p in dep.platforms],
+        "direct": dep.direct, "required_by": list(dep.required_by),
         "platforms_without_wheels": result.platforms_without_wheels,
         "free_threading_platforms_without_wheels": result.free_threading_platforms_without_wheels,
     }
