@@ -1,0 +1,168 @@
+"""Guard contexts: whether code at a point runs on the target, and if it does, how sure we are.
+
+Branches that a version check (``outmoded.guards``) excludes on the target are not visited; a
+block after ``if <true on target>: return`` is not visited either.  Uses inside ``try`` blocks that
+catch the error the removal raises, under ``hasattr`` checks of the same name, or in
+``except ImportError:`` handlers of an import that may fail are reported as warnings; a handler
+whose ``try`` only imports stdlib modules that exist on the target never runs and is skipped.
+``GuardContexts`` is the part of the scanner that keeps this stack while it walks statements.
+"""
+
+from __future__ import annotations
+
+import ast
+import sys
+from dataclasses import dataclass
+from typing import Optional
+
+from outmoded import guards
+from outmoded.scopes import LOCAL
+
+STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
+ATTRIBUTE_ERRORS = frozenset({"AttributeError"})
+TYPE_ERRORS = frozenset({"TypeError"})
+ANY_ERROR = frozenset({"Exception", "BaseException", "*"})
+
+
+@dataclass(frozen=True)
+class Context:
+    """Why code at this point might not run (or might be expected to fail) on the target."""
+
+    kind: str  # "try" | "hasattr" | "handler"
+    caught: frozenset = frozenset()  # for "try": exception names caught
+    names: frozenset = frozenset()  # for "hasattr": attribute names checked
+
+
+def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
+    if handler.type is None:
+        return frozenset({"*"})
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    names = set()
+    for node in types:
+        name = qualify(node)
+        if isinstance(name, str):
+            names.add(name.rpartition(".")[2])
+    return frozenset(names)
+
+
+def hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
+    """Attribute names checked by ``hasattr`` in ``test``: (true in body, true in else)."""
+    positive, negative = set(), set()
+    for node in ast.walk(test):
+        negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+        call = node.operand if negated else node
+        if (isinstance(call, ast.Call) and qualify(call.func) == "builtins.hasattr"
+                and len(call.args) == 2 and isinstance(call.args[1], ast.Constant)
+                and isinstance(call.args[1].value, str)):
+            (negative if negated else positive).add(call.args[1].value)
+    return frozenset(positive - negative), frozenset(negative)
+
+
+class GuardContexts(ast.NodeVisitor):
+    """The statements that decide whether (and how surely) their bodies run on the target.
+
+    Expects ``self.target``, ``self.index``, ``self.qualify``, ``self.bind`` and
+    ``self.removed_module`` from the classes it is combined with.
+    """
+
+    def __init__(self) -> None:
+        self.contexts: list[Context] = []
+
+    def block(self, body: list[ast.stmt]) -> None:
+        for stmt in body:
+            self.visit(stmt)
+            if isinstance(stmt, ast.If) and self.evaluate(stmt.test) is True \
+                    and guards.terminates(stmt.body, self.qualify):
+                return  # the rest of this block never runs on the target
+
+    def evaluate(self, test: ast.expr) -> Optional[bool]:
+        return guards.evaluate(test, self.target, self.qualify)
+
+    def context_of(self, api: str, errors: frozenset, context: Optional[str] = None) -> Optional[str]:
+        """Why a use of ``api`` (raising one of ``errors``) here is only a warning, or None."""
+        leaf = api.rpartition(".")[2]
+        for ctx in reversed(self.contexts):
+            if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
+                context = "fallback"
+            elif ctx.kind == "hasattr" and leaf in ctx.names:
+                context = "hasattr"
+            elif ctx.kind == "handler" and context is None:
+                context = "handler"
+        return context
+
+    def lasting_contexts(self) -> list[Context]:
+        # a try block around a def does not catch what the function raises later
+        return [c for c in self.contexts if c.kind != "try"]
+
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        verdict = self.evaluate(node.test)
+        if verdict is not False:
+            self.visit(node.body)
+        if verdict is not True:
+            self.visit(node.orelse)
+        if verdict is None:
+            self.visit(node.test)
+
+    def visit_If(self, node: ast.If) -> None:
+        verdict = self.evaluate(node.test)
+        if verdict is None:
+            self.visit(node.test)
+        positive, negative = hasattr_names(node.test, self.qualify)
+        if verdict is not False:
+            self._guarded_block(node.body, positive)
+        if verdict is not True:
+            self._guarded_block(node.orelse, negative)
+
+    def _guarded_block(self, body: list[ast.stmt], names: frozenset) -> None:
+        if names:
+            self.contexts.append(Context("hasattr", names=names))
+        self.block(body)
+        if names:
+            self.contexts.pop()
+
+    def visit_While(self, node: ast.While) -> None:
+        self.visit(node.test)
+        self.block(node.body)
+        self.block(node.orelse)
+
+    def visit_Try(self, node: ast.Try) -> None:
+        caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
+            if node.handlers else frozenset()
+        self.contexts.append(Context("try", caught=caught))
+        self.block(node.body)
+        self.contexts.pop()
+        imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+        for handler in node.handlers:
+            self._visit_handler(handler, imports)
+        self.block(node.orelse)
+        self.block(node.finalbody)
+
+    visit_TryStar = visit_Try
+
+    def _visit_handler(self, handler: ast.ExceptHandler, imports: list) -> None:
+        if handler.type is not None:
+            self.visit(handler.type)
+        if handler.name:
+            self.bind(handler.name, LOCAL)
+        catches_import = bool(caught_names(handler, self.qualify) & (IMPORT_ERRORS | ANY_ERROR))
+        if catches_import and imports and all(self._import_succeeds(s) for s in imports):
+            return  # a fallback for older Pythons: never runs on the target
+        pushed = catches_import and bool(imports)
+        if pushed:
+            self.contexts.append(Context("handler"))
+        self.block(handler.body)
+        if pushed:
+            self.contexts.pop()
+
+    def _import_succeeds(self, stmt: ast.stmt) -> bool:
+        """Will this stdlib import certainly work on the target?"""
+        if isinstance(stmt, ast.Import):
+            modules = [a.name for a in stmt.names]
+        elif stmt.level or not stmt.module:
+            return False
+        else:
+            modules = [stmt.module]
+            if any(f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names):
+                return False
+        return all(m.split(".")[0] in STDLIB and not self.removed_module(m) for m in modules)

@@ -1,0 +1,260 @@
+"""Bindings and scopes: what a name stands for at a point of a module.
+
+Names are resolved the way Python binds them: imports (with aliases) give a name a qualified
+meaning (a dotted string), any other binding in the same scope shadows it (``LOCAL``), function
+bodies are visited after the enclosing scope (they run later, so they see its final bindings), and
+class scopes are invisible to the functions inside them.  ``Bindings`` is the part of the scanner
+that keeps these scopes while it walks the tree; it knows nothing about removals.
+"""
+
+from __future__ import annotations
+
+import ast
+import builtins
+from dataclasses import dataclass, field
+from typing import Optional, Union
+
+BUILTIN_NAMES = frozenset(dir(builtins))
+
+
+@dataclass(eq=False)
+class LocalClass:
+    """A class defined in the scanned module."""
+
+    name: str
+    bases: list  # resolved base values: str (qualified name), LocalClass or None (unknown)
+    members: set[str]
+
+
+@dataclass(frozen=True)
+class Instance:
+    cls: Union[str, LocalClass]
+
+
+LOCAL = None  # a binding we know nothing about: shadows any import of the same name
+Value = Union[str, Instance, LocalClass, bool, None]
+
+
+@dataclass(eq=False)
+class Scope:
+    kind: str  # "module" | "function" | "class"
+    parent: Optional["Scope"]
+    bindings: dict = field(default_factory=dict)
+
+
+def _target_names(target: ast.AST, names: set[str]) -> None:
+    if isinstance(target, ast.Name):
+        names.add(target.id)
+    elif isinstance(target, (ast.Tuple, ast.List)):
+        for elt in target.elts:
+            _target_names(elt, names)
+    elif isinstance(target, ast.Starred):
+        _target_names(target.value, names)
+
+
+def local_names(node: ast.AST) -> set[str]:
+    """Names a function binds anywhere in its own body (they are local throughout it).
+
+    Walks statements and their binding targets only, not expressions: that is most of the
+    tree, and the one binding form it misses (``:=`` inside an expression) rarely shadows a module.
+    """
+    args = node.args
+    names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg] if a}
+    declared: set[str] = set()
+    todo = list(node.body)
+    while todo:
+        stmt = todo.pop()
+        kind = type(stmt)
+        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+            names.add(stmt.name)
+            continue
+        if kind is ast.Assign:
+            for target in stmt.targets:
+                _target_names(target, names)
+        elif kind in (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor):
+            _target_names(stmt.target, names)
+        elif kind in (ast.With, ast.AsyncWith):
+            for item in stmt.items:
+                if item.optional_vars is not None:
+                    _target_names(item.optional_vars, names)
+        elif kind in (ast.Import, ast.ImportFrom):
+            names.update((a.asname or a.name).split(".")[0] for a in stmt.names if a.name != "*")
+        elif kind in (ast.Global, ast.Nonlocal):
+            declared.update(stmt.names)
+        elif kind is ast.Delete:
+            for target in stmt.targets:
+                _target_names(target, names)
+        elif kind.__name__ == "Match":
+            for case in stmt.cases:
+                names.update(n.name for n in ast.walk(case.pattern) if getattr(n, "name", None))
+                todo.extend(case.body)
+        for handler in getattr(stmt, "handlers", ()):
+            if handler.name:
+                names.add(handler.name)
+            todo.extend(handler.body)
+        for block in ("body", "orelse", "finalbody"):
+            todo.extend(getattr(stmt, block, ()))
+    return names - declared
+
+
+class Bindings(ast.NodeVisitor):
+    """Scope keeping for the scanner: lookups, and the statements that bind names.
+
+    Expects ``self.index`` (for return types of calls), ``self.block``, ``self.evaluate``,
+    ``self.contexts`` and ``self.may_contain_finding`` from the classes it is combined with.
+    """
+
+    def __init__(self) -> None:
+        self.scope = Scope("module", None)
+        self.deferred: list[tuple] = []
+
+    def lookup(self, name: str) -> Value:
+        scope, first = self.scope, True
+        while scope is not None:
+            if (first or scope.kind != "class") and name in scope.bindings:
+                return scope.bindings[name]
+            scope, first = scope.parent, False
+        return f"builtins.{name}" if name in BUILTIN_NAMES else LOCAL
+
+    def qualify(self, node: ast.AST) -> Value:
+        """The qualified name (or instance) an expression stands for, when it can be told."""
+        if isinstance(node, ast.Name):
+            return self.lookup(node.id)
+        if isinstance(node, ast.Attribute):
+            base = self.qualify(node.value)
+            return f"{base}.{node.attr}" if isinstance(base, str) else None
+        if isinstance(node, (ast.Dict, ast.DictComp)):
+            return Instance("builtins.dict")
+        if isinstance(node, ast.Call):
+            func = self.qualify(node.func)
+            if isinstance(func, str):
+                return Instance(self.index.returns.get(func, func))
+            return Instance(func) if isinstance(func, LocalClass) else None
+        return None
+
+    def bind(self, name: str, value: Value) -> None:
+        self.scope.bindings[name] = value
+
+    def bind_target(self, target: ast.AST, value: Value = LOCAL) -> None:
+        if isinstance(target, ast.Name):
+            self.bind(target.id, value)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for elt in target.elts:
+                self.bind_target(elt)
+        elif isinstance(target, ast.Starred):
+            self.bind_target(target.value)
+        else:
+            self.visit(target)
+
+    def run_deferred(self) -> None:
+        while self.deferred:
+            self._visit_function(*self.deferred.pop(0))
+
+    # ---- assignments ---------------------------------------------------------------------
+
+    def visit_Assign(self, node: ast.Assign) -> None:
+        self.visit(node.value)
+        value = self._assigned_value(node.value)
+        for target in node.targets:
+            self.bind_target(target, value)
+
+    def _assigned_value(self, value: ast.expr) -> Value:
+        flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) else None
+        if flag is not None:
+            return flag
+        if isinstance(value, (ast.Call, ast.Dict, ast.DictComp)):
+            return self.qualify(value)
+        return LOCAL
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        if node.value:
+            self.visit(node.value)
+        self.visit(node.annotation)
+        self.bind_target(node.target, self._assigned_value(node.value) if node.value else LOCAL)
+
+    def visit_AugAssign(self, node: ast.AugAssign) -> None:
+        self.visit(node.value)
+        if not isinstance(node.target, ast.Name):
+            self.visit(node.target)
+
+    def visit_NamedExpr(self, node: ast.NamedExpr) -> None:
+        self.visit(node.value)
+        self.bind(node.target.id, self._assigned_value(node.value))
+
+    def visit_For(self, node: ast.For) -> None:
+        self.visit(node.iter)
+        self.bind_target(node.target)
+        self.block(node.body)
+        self.block(node.orelse)
+
+    visit_AsyncFor = visit_For
+
+    def visit_With(self, node: ast.With) -> None:
+        for item in node.items:
+            self.visit(item.context_expr)
+            if item.optional_vars is not None:
+                self.bind_target(item.optional_vars)
+        self.block(node.body)
+
+    visit_AsyncWith = visit_With
+
+    def visit_Delete(self, node: ast.Delete) -> None:
+        for target in node.targets:
+            if not isinstance(target, ast.Name):
+                self.visit(target)
+
+    # ---- definitions ---------------------------------------------------------------------
+
+    def visit_FunctionDef(self, node: ast.FunctionDef) -> None:
+        for expr in node.decorator_list + node.args.defaults + [d for d in node.args.kw_defaults if d]:
+            self.visit(expr)
+        self._visit_annotations(node)
+        method_of = self.scope.bindings.get("__class__") if self.scope.kind == "class" else None
+        if self.may_contain_finding(node):
+            self.deferred.append((node, self.scope, method_of, self.lasting_contexts()))
+        self.bind(node.name, LOCAL)
+
+    visit_AsyncFunctionDef = visit_FunctionDef
+
+    def _visit_annotations(self, node) -> None:
+        args = node.args
+        for arg in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg]:
+            if arg is not None and arg.annotation is not None:
+                self.visit(arg.annotation)
+        if node.returns is not None:
+            self.visit(node.returns)
+
+    def _visit_function(self, node, scope: Scope, method_of, contexts) -> None:
+        saved = self.scope, self.contexts
+        self.scope = Scope("function", scope, dict.fromkeys(local_names(node), LOCAL))
+        self.contexts = list(contexts)
+        params = node.args.posonlyargs + node.args.args
+        decorators = {self.qualify(d) for d in node.decorator_list}
+        if method_of is not None and params and "builtins.staticmethod" not in decorators:
+            is_cls = "builtins.classmethod" in decorators
+            self.bind(params[0].arg, method_of if is_cls else Instance(method_of))
+        self.block(node.body)
+        self.scope, self.contexts = saved
+
+    def visit_Lambda(self, node: ast.Lambda) -> None:
+        for expr in node.args.defaults + [d for d in node.args.kw_defaults if d]:
+            self.visit(expr)
+        saved = self.scope
+        names = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
+        self.scope = Scope("function", saved, dict.fromkeys(names, LOCAL))
+        self.visit(node.body)
+        self.scope = saved
+
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        for expr in node.decorator_list + node.bases + [k.value for k in node.keywords]:
+            self.visit(expr)
+        members = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        members |= {t.id for s in node.body if isinstance(s, ast.Assign) for t in s.targets
+                    if isinstance(t, ast.Name)}
+        cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], members)
+        if self.may_contain_finding(node):
+            saved = self.scope
+            self.scope = Scope("class", saved, {"__class__": cls})
+            self.block(node.body)
+            self.scope = saved
+        self.bind(node.name, cls)
