@@ -138,10 +138,8 @@ TYPESHED_NOT_REMOVALS = {
     "ipaddress._IPAddressBase": "private class",
     "concurrent.futures.process._SafeQueue": "private class",
     "importlib.readers": "internal module",
-    "cProfile.label": "undocumented helper",
     "sre_constants.CALL": "internal regex engine opcode",
     "sre_parse.Verbose": "internal regex parser exception",
-    "urllib.parse.MAX_CACHE_SIZE": "undocumented constant",
     "configparser.ParsingError.filename": "attribute of an exception instance, read by almost nobody",
     "importlib.metadata.Deprecated": "internal helper class of importlib.metadata",
     "unittest.load_tests": "served only unittest's own test suite",
@@ -179,3 +177,76 @@ def test_names_typeshed_guards_as_removed_are_in_the_catalog():
             if (3, 9) < version <= (3, 15) and not _exempt(name) and not _covered(name, version):
                 missing.append(f"{name} (3.{version[1]})")
     assert missing == [], f"{len(missing)} names typeshed removes are not in the catalog"
+
+
+_REMOVED_MESSAGE = __import__("re").compile(r"remov\w* in (?:Python )?3\.(\d+)", __import__("re").I)
+
+
+def _deprecated_removals(body, prefix):
+    """(qualified name, 3.N, is an overload) for each ``@deprecated("... removed in Python 3.N")`` in a stub."""
+    for node in body:
+        if isinstance(node, ast.If):
+            yield from _deprecated_removals(node.body + node.orelse, prefix)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            decorators = [ast.unparse(d) for d in node.decorator_list]
+            for dec in node.decorator_list:
+                if (isinstance(dec, ast.Call) and ast.unparse(dec.func).endswith("deprecated") and dec.args
+                        and isinstance(dec.args[0], ast.Constant)):
+                    match = _REMOVED_MESSAGE.search(str(dec.args[0].value))
+                    if match:
+                        overload = any(d.endswith("overload") for d in decorators)
+                        yield f"{prefix}.{node.name}", (3, int(match[1])), overload
+            if isinstance(node, ast.ClassDef):
+                yield from _deprecated_removals(node.body, f"{prefix}.{node.name}")
+
+
+def _removed_exactly_in(name: str, version: tuple[int, int], overload: bool) -> bool:
+    """Is there an entry for ``name`` removed in exactly ``version``?
+
+    Typeshed spells names where they are defined (``asyncio.events.get_event_loop_policy``,
+    ``_frozen_importlib.BuiltinImporter.find_module``); the catalog spells them as users import them
+    (``asyncio.get_event_loop_policy``, ``importlib.machinery.BuiltinImporter.find_module``): private
+    parts are dropped and a name re-exported by its package matches.  A deprecated overload is a
+    removed parameter (an argument entry) unless the catalog removes the whole function.
+    """
+    parts = name.split(".")
+    if overload and parts[-1] in ("__init__", "__new__"):
+        parts = parts[:-1]  # a constructor's parameter: catalogued on the class
+    public = [p for p in parts if not p.startswith("_") or p.startswith("__")]
+    tail = ".".join(public[-2:])
+    spellings = {".".join(parts), f"{public[0]}.{public[-1]}" if len(public) > 1 else public[0]}
+    for entry in CATALOG.entries:
+        if entry.removed_in != version or (not overload and entry.kind == "argument"):
+            continue
+        if any(known in spellings or known.endswith("." + tail) for known in entry.names):
+            return True
+    return False
+
+
+# Where typeshed's ``@deprecated("... removed in Python 3.N")`` and the catalog disagree, and why.
+TYPESHED_DEPRECATED_DISAGREEMENTS = {
+    "asyncio.trsock.TransportSocket": "socket methods on asyncio's internal transport wrapper, never documented",
+    "_typeshed": "typeshed's own helper for NamedTuple (the real name is typing.NamedTuple)",
+    "distutils.sysconfig.get_config_var": "the 'SO' key of get_config_var, a value not a name: distutils itself is"
+                                          " removed in 3.12 (OM12...)",
+    "sysconfig.get_config_var": "the 'SO' config key returns None since 3.11 instead of raising: a value, not a name",
+    "ast.NodeVisitor.visit_": "methods users define, not call: a behaviour removal (never called on 3.14) that the"
+                              " scanner checks on NodeVisitor subclasses, not a catalog name",
+    "importlib.resources._common.package_to_anchor": "internal decorator; its user-visible effect is the files(package=)"
+                                                     " argument entry",
+    "typing.NamedTuple.__init__": "NamedTuple('P', x=int): arbitrary keyword field names, not one named parameter;"
+                                  " an argument entry cannot express it (left to the scanner's behaviour checks)",
+}
+
+
+def test_typeshed_deprecated_removals_agree_with_the_catalog():
+    stdlib = _typeshed()
+    wrong = []
+    for stub in sorted(stdlib.rglob("*.pyi")):
+        parts = [p for p in stub.relative_to(stdlib).with_suffix("").parts if p != "__init__"]
+        for name, version, overload in _deprecated_removals(ast.parse(stub.read_text()).body, ".".join(parts)):
+            if any(name.startswith(prefix) for prefix in TYPESHED_DEPRECATED_DISAGREEMENTS):
+                continue
+            if not _removed_exactly_in(name, version, overload):
+                wrong.append(f"{name}{'(...)' if overload else ''} (typeshed: removed in {format_version(version)})")
+    assert wrong == [], "\n".join(wrong)
