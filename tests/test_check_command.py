@@ -144,14 +144,32 @@ def test_rules_and_explain(project):
 
 def test_a_planted_cache_file_is_data_not_code(project, tmp_path):
     """The cache lives in the checked-out tree: a crafted file must not be executed or crash."""
+    import sqlite3
+
     project.write("a.py", IMP)
     project.run("check", "--format", "json", ".")
-    cache_file = next((project.root / ".outmoded_cache").glob("results-*"))
+    cache_file = project.root / ".outmoded_cache" / "cache.sqlite3"
+    assert cache_file.is_file()
     marker = tmp_path / "pwned"
     # a pickle that runs `touch marker` when loaded with pickle.load
     cache_file.write_bytes(b"cos\nsystem\n(S'touch " + str(marker).encode() + b"'\ntR.")
     code, out, _ = project.run("check", "--format", "json", ".")
     assert not marker.exists()
     assert code == 1 and json.loads(out)["findings"][0]["api"] == "imp"
-    cache_file.write_text('{"%s": [1, 2, "x", [["bogus"]], []]}' % (project.root / "a.py"))
+    # rows that do not fit: bogus findings, a value that is not JSON
+    with sqlite3.connect(cache_file) as db:
+        db.execute("UPDATE rows SET value = ?", ('[[["bogus"]], []]',))
     assert json.loads(project.run("check", "--format", "json", ".")[1])["findings"][0]["api"] == "imp"
+    with sqlite3.connect(cache_file) as db:
+        db.execute("UPDATE rows SET value = ?", (b"\x80\x04K\x01.",))
+    assert json.loads(project.run("check", "--format", "json", ".")[1])["findings"][0]["api"] == "imp"
+    # a database carrying a trigger (SQL run on our writes) and a view is discarded unread
+    with sqlite3.connect(cache_file) as db:
+        db.execute("CREATE TABLE log (x)")
+        db.execute("CREATE TRIGGER t AFTER INSERT ON rows BEGIN INSERT INTO log VALUES (1); END")
+        db.execute("CREATE VIEW v AS SELECT 1")
+    project.write("a.py", IMP + "\n")
+    assert json.loads(project.run("check", "--format", "json", ".")[1])["findings"][0]["api"] == "imp"
+    with sqlite3.connect(cache_file) as db:
+        names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+    assert names == {"rows", "sqlite_autoindex_rows_1"}

@@ -11,14 +11,15 @@ import os
 from dataclasses import dataclass, field
 from typing import Optional
 
-from outmoded.cache import ResultCache, catalog_fingerprint
+from outmoded.cache import ResultCache
+from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
 from outmoded.config import Settings, cache_root
 from outmoded.discover import discover, display_path
 from outmoded.engine import check_source
 from outmoded.findings import FileError, Finding
 from outmoded.source import SourceError, read_bytes
 
-CACHE_FORMAT = 3  # bump when the record or Finding's fields change: cached fields are positional
+CACHE_FORMAT = 4  # bump when the record or Finding's fields change: cached fields are positional
 PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
 _INDEX = None  # set in the parent before forking; workers read it
 
@@ -91,6 +92,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     report.files = len(found.files)
     key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending)
     cache = ResultCache(cache_root(settings), key) if use_cache else None
+    if cache:
+        cache.load(found.files)
     todo = []
     for path in found.files:
         display = display_path(path, cwd)
@@ -108,7 +111,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             report.errors.extend(errors)
             report.parsed += parsed
             if cache and readable:
-                cache.store(path, findings, errors)
+                cache.store_result(path, findings, errors)
     if cache:
         cache.save()
     report.findings = sorted((f for f in report.findings if settings.wants(f.code)),

@@ -261,4 +261,7 @@ def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
 
 @lru_cache(maxsize=1)
 def default_catalog() -> Catalog:
-    return load_catalog()
+    """The packaged catalog, loaded through its compiled form (``outmoded.catalog.compiled``)."""
+    from outmoded.catalog import compiled
+
+    return compiled.load()

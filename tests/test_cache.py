@@ -1,0 +1,101 @@
+"""The per-file results cache and the compiled catalog, as concurrent real runs use them."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from outmoded.cache import Store
+from outmoded.catalog import compiled, load_catalog
+
+SRC = str(Path(__file__).resolve().parents[1] / "src")
+IMP = "import imp\nimp.reload(imp)\n"
+
+
+def _env(tmp_path, **extra):
+    env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+    env.update(extra)
+    return env
+
+
+def _check(root, env, *args):
+    return subprocess.Popen([sys.executable, "-m", "outmoded", "check", "--format", "json",
+                             "--target-version", "3.13", *args], cwd=root, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_two_runs_at_once_share_the_cache(tmp_path):
+    """Two pre-commit hooks at once, on overlapping files: both right, and every result kept."""
+    root = tmp_path / "project"
+    root.mkdir()
+    for n in range(300):
+        (root / f"m{n}.py").write_text(IMP if n % 3 == 0 else f"x = {n}\n")
+    env = _env(tmp_path)
+    first = [f"m{n}.py" for n in range(0, 200)]
+    second = [f"m{n}.py" for n in range(100, 300)]
+    for _ in range(3):  # three rounds: the second and third start with a cache being rewritten
+        shutil.rmtree(root / ".outmoded_cache", ignore_errors=True)
+        runs = [_check(root, env, "--jobs", "1", *first), _check(root, env, "--jobs", "1", *second)]
+        outputs = [run.communicate(timeout=120) for run in runs]
+        for run, (out, err), files in zip(runs, outputs, (first, second)):
+            assert run.returncode == 1, err
+            doc = json.loads(out)
+            assert doc["errors"] == []
+            assert sorted({f["path"] for f in doc["findings"]}) == sorted(f for f in files if int(f[1:-3]) % 3 == 0)
+    warm = _check(root, env, ".")
+    out, err = warm.communicate(timeout=120)
+    doc = json.loads(out)
+    assert doc["stats"]["cached"] == 300, err
+    assert len({f["path"] for f in doc["findings"]}) == 100
+
+
+def test_store_keeps_values_by_namespace_and_key(tmp_path):
+    store = Store(tmp_path / "c")
+    assert store.get_many("model", ["k"]) == {}
+    assert not (tmp_path / "c").exists()  # a read creates nothing
+    store.put_many("model", [("k", "v1", {"classes": ["A"]}), ("j", "v1", [1, 2])])
+    store.put_many("other", [("k", "x", None)])
+    again = Store(tmp_path / "c")
+    assert again.get_many("model", ["k", "j", "missing"]) == {"k": ("v1", {"classes": ["A"]}), "j": ("v1", [1, 2])}
+    assert again.get_many("other", ["k"]) == {"k": ("x", None)}
+    again.put_many("model", [("k", "v2", "new")])
+    assert Store(tmp_path / "c").get_many("model", ["k"]) == {"k": ("v2", "new")}
+
+
+def test_compiled_catalog_is_the_loaded_catalog(tmp_path):
+    first = compiled.load(str(tmp_path))
+    assert len(list(tmp_path.glob("catalog-*.marshal"))) == 1
+    second = compiled.load(str(tmp_path))  # from the compiled file
+    assert first == second == load_catalog()
+    assert [type(e) for e in second.entries] == [type(e) for e in first.entries]
+    assert hash(second.entries[0]) == hash(first.entries[0])
+
+
+def test_a_broken_compiled_catalog_is_compiled_again(tmp_path):
+    compiled.load(str(tmp_path))
+    stored = next(tmp_path.glob("catalog-*.marshal"))
+    for damage in (b"", stored.read_bytes()[:100], b"\xff" * 64):
+        stored.write_bytes(damage)
+        assert compiled.load(str(tmp_path)) == load_catalog()
+    assert stored.read_bytes()[:100] != b"\xff" * 64
+
+
+def test_editing_the_yaml_changes_the_key(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(compiled._DATA, data)
+    before = compiled._fingerprint(str(data))
+    target = next(data.glob("removed_3_12.yaml"))
+    target.write_text(target.read_text() + "\n# edited\n")
+    assert compiled._fingerprint(str(data)) != before
+
+
+def test_a_check_imports_yaml_only_when_the_catalog_changed(tmp_path):
+    (tmp_path / "a.py").write_text(IMP)
+    probe = ("import sys; from outmoded.cli import main; code = main(['check', '--no-cache', '-q', 'a.py']); "
+             "print('yaml' in sys.modules, code)")
+    env = _env(tmp_path)
+    runs = [subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+            for _ in range(2)]
+    assert [r.stdout.split()[-2:] for r in runs] == [["True", "1"], ["False", "1"]], [r.stderr for r in runs]
