@@ -76,7 +76,7 @@ def test_bad_usage_exits_2(tmp_path, deps, args, message):
 def test_no_files_found_exits_2(deps):
     code, _, err = deps()
     assert code == 2
-    assert "no requirements*.txt, pyproject.toml or pylock.toml" in err
+    assert "no lock file, requirements*.txt, pyproject.toml" in err
 
 
 def test_no_traceback_for_hostile_input(tmp_path, index):

@@ -129,15 +129,25 @@ def test_pylock_packages_are_pinned(tmp_path):
 
 def test_discovery_finds_the_usual_files(tmp_path):
     for name in ("pyproject.toml", "requirements.txt", "requirements-dev.txt", "requirements/ci.txt",
-                 "pylock.toml", "setup.cfg"):
+                 "setup.cfg", "Pipfile", "setup.py", "README.md"):
         (tmp_path / name).parent.mkdir(exist_ok=True)
         (tmp_path / name).write_text("")
     assert [p.name for p in sources.files_to_read([])] == [
-        "pyproject.toml", "requirements-dev.txt", "requirements.txt", "ci.txt", "pylock.toml"]
+        "pyproject.toml", "Pipfile", "setup.cfg", "setup.py", "requirements-dev.txt",
+        "requirements.txt", "ci.txt"]
+
+
+def test_discovery_prefers_the_lock_file_and_says_what_it_left(tmp_path):
+    for name in ("pyproject.toml", "requirements.txt", "poetry.lock", "uv.lock"):
+        (tmp_path / name).write_text("")
+    paths, notes = sources.discover(tmp_path)
+    assert [p.name for p in paths] == ["uv.lock"]
+    assert notes == ["also present, not read: poetry.lock, pyproject.toml, requirements.txt "
+                     "(the lock file uv.lock is what gets installed)"]
 
 
 def test_nothing_to_read_is_a_usage_error(tmp_path):
-    with pytest.raises(UsageError, match="no requirements"):
+    with pytest.raises(UsageError, match="no lock file, requirements"):
         sources.files_to_read([])
     with pytest.raises(UsageError, match="no such file"):
         sources.files_to_read(["missing.txt"])

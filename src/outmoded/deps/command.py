@@ -18,8 +18,10 @@ DEFAULT_RETRIES = 2
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILES",
-                        help="requirements*.txt, pyproject.toml, pylock.toml or directories "
-                             "(default: found in the current directory)")
+                        help="requirements*.txt, pyproject.toml, uv.lock, poetry.lock, pdm.lock, "
+                             "Pipfile, Pipfile.lock, pylock.toml, setup.cfg, setup.py or "
+                             "directories (default: the current directory's lock file, else "
+                             "the files that declare dependencies)")
     parser.add_argument("--target-version", metavar="X.Y",
                         help="Python to check for (default: the newest the tool knows)")
     parser.add_argument("--free-threading", action="store_true",
@@ -50,13 +52,15 @@ def run(args: argparse.Namespace) -> int:
     chosen = platforms.select(args.platform)
     index_url = _index_url(args.index_url or os.environ.get("PIP_INDEX_URL") or PYPI)
     _check_numbers(args)
-    deps, skipped = sources.collect(sources.files_to_read(args.files), version, chosen)
+    found = sources.gather(args.files, version, chosen)
+    deps, skipped = found.deps, found.skipped
     client = IndexClient(index_url, Cache(default_directory()), args.timeout, args.retries,
                          args.offline)
     results = check.check(deps, client, version, args.free_threading, sys.stderr)
     context = {"target_version": f"{version[0]}.{version[1]}",
                "free_threading_checked": args.free_threading,
-               "platforms": [p.name for p in chosen], "index_url": client.shown_url}
+               "platforms": [p.name for p in chosen], "index_url": client.shown_url,
+               "files_read": found.read, "notes": found.notes}
     write = report.write_json if args.format == "json" else report.write_text
     write(results, skipped, context, sys.stdout)
     return EXIT_FINDINGS if any(not r.ready for r in results) else EXIT_OK

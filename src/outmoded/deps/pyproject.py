@@ -12,7 +12,8 @@ from pathlib import Path
 
 from outmoded.cli import UsageError
 from outmoded.deps.model import Dependency, Skipped
-from outmoded.deps.requirements import parse_requirement
+from outmoded.deps.lockfiles.poetry import requirements as poetry_requirements
+from outmoded.deps.requirements import NoDependencyTable, parse_requirement
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -32,15 +33,45 @@ def load(path: Path) -> tuple:
 
 
 def read_pyproject(path: Path, label) -> tuple:
-    """Dependencies and skipped entries; each carries the extra that gates it, for markers."""
+    """Dependencies and skipped entries; each carries the extra that gates it, for markers.
+
+    Reads PEP 621 ``[project]`` dependencies and extras, PEP 735 ``[dependency-groups]``,
+    Poetry's ``[tool.poetry]`` dependency tables and PDM's ``[tool.pdm.dev-dependencies]``.
+    A file with none of them raises ``NoDependencyTable``: "no dependencies" would be a lie.
+    """
     data, text = load(path)
-    project = data.get("project") if isinstance(data.get("project"), dict) else {}
-    entries = [("", r) for r in _strings(project.get("dependencies"))]
+    project = _dict(data.get("project"))
+    tool = _dict(data.get("tool"))
+    poetry, pdm = _dict(tool.get("poetry")), _dict(tool.get("pdm"))
+    entries, tables = [("", r) for r in _strings(project.get("dependencies"))], []
+    tables += ["[project] dependencies"] if "dependencies" in project else []
     for extra, items in _tables(project.get("optional-dependencies")):
         entries += [(extra, r) for r in _strings(items)]
-    for _group, items in _tables(data.get("dependency-groups")):
+    for _group, items in _tables(data.get("dependency-groups")) + _tables(pdm.get("dev-dependencies")):
         entries += [("", r) for r in _strings(items)]  # {include-group = ...} tables are skipped
-    return _parse(entries, text, label(path))
+    tables += [name for name, value in (("[project.optional-dependencies]", project.get("optional-dependencies")),
+                                        ("[dependency-groups]", data.get("dependency-groups")),
+                                        ("[tool.pdm.dev-dependencies]", pdm.get("dev-dependencies")))
+               if isinstance(value, dict)]
+    poetry_tables = [poetry.get("dependencies"), poetry.get("dev-dependencies")] + [
+        _dict(group).get("dependencies") for _name, group in _tables(poetry.get("group"))]
+    skipped = []
+    for table in (t for t in poetry_tables if isinstance(t, dict)):
+        tables.append("[tool.poetry] dependencies")
+        for found in poetry_requirements(table):
+            if isinstance(found, tuple):
+                skipped.append(Skipped(found[0], label(path), _key_line(text, found[0]), found[1]))
+            else:
+                entries.append(("", found))
+    if not tables:
+        dynamic = "dependencies" in (project.get("dynamic") or [])
+        raise NoDependencyTable(
+            f"{label(path)}: " + ("its dependencies are dynamic (computed by the build backend); "
+                                  "name the file they come from" if dynamic else
+                                  "no dependency table outmoded reads ([project] dependencies, "
+                                  "[dependency-groups], [tool.poetry.dependencies])"))
+    deps, passed = parse_entries(entries, label(path), lambda r: _line_of(text, r) or _key_line(text, r))
+    return deps, skipped + passed
 
 
 def read_pylock(path: Path, label) -> tuple:
@@ -61,10 +92,11 @@ def read_pylock(path: Path, label) -> tuple:
     return deps, skipped
 
 
-def _parse(entries: list, text: str, file: str) -> tuple:
+def parse_entries(entries: list, file: str, line_of) -> tuple:
+    """(extra, requirement text) pairs as Dependencies (extra recorded) and Skipped entries."""
     deps, skipped = [], []
     for extra, requirement in entries:
-        found = parse_requirement(requirement, file, _line_of(text, requirement))
+        found = parse_requirement(requirement, file, line_of(requirement))
         if isinstance(found, Dependency):
             found.extra = extra
             deps.append(found)
@@ -75,6 +107,17 @@ def _parse(entries: list, text: str, file: str) -> tuple:
 
 def _strings(value) -> list:
     return [v.strip() for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _dict(value) -> dict:
+    return value if isinstance(value, dict) else {}
+
+
+def _key_line(text: str, requirement: str):
+    """Line of the TOML key naming the package a Poetry requirement is for."""
+    name = re.match(r"[A-Za-z0-9._-]*", requirement).group()
+    match = re.search(r'^\s*["\']?' + re.escape(name) + r'["\']?\s*=', text, re.MULTILINE) if name else None
+    return text.count("\n", 0, match.start()) + 1 if match else None
 
 
 def _tables(value) -> list:

@@ -69,7 +69,12 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
     free = context["free_threading_checked"]
     target = context["target_version"] + (f" and its free-threaded build {context['target_version']}t"
                                           if free else "")
-    stream.write(f"Dependencies on Python {target}, for {', '.join(context['platforms'])}\n\n")
+    stream.write(f"Dependencies on Python {target}, for {', '.join(context['platforms'])}\n")
+    if context.get("files_read"):
+        stream.write(f"Read {', '.join(context['files_read'])}\n")
+    for note in context.get("notes", []):
+        stream.write(f"note: {note}\n")
+    stream.write("\n")
     ordered = sorted(results, key=lambda r: r.ready)  # stable: problems first, file order kept
     _table(ordered, free, stream)
     problems = [r for r in ordered if not r.ready]
@@ -104,7 +109,8 @@ def _row(result, free: bool) -> list:
 
 def _where(result) -> str:
     dep = result.dependency
-    return f"{dep.file}:{dep.line}" if dep.line else dep.file
+    where = f"{dep.file}:{dep.line}" if dep.line else dep.file
+    return where + (f" (via {', '.join(dep.required_by)})" if dep.required_by else "")
 
 
 def _summary(results: list, target: str) -> str:

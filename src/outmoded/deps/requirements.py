@@ -17,6 +17,12 @@ from packaging.requirements import InvalidRequirement, Requirement
 from outmoded.cli import UsageError
 from outmoded.deps.model import Dependency, Skipped
 
+
+
+class NoDependencyTable(UsageError):
+    """A dependency file that declares nothing this tool reads (no table, dynamic, computed)."""
+
+
 COMMENT_RE = re.compile(r"(^|\s+)#.*$")
 ENV_VAR_RE = re.compile(r"\$\{([A-Z0-9_]+)\}")
 INCLUDE_RE = re.compile(r"^(?:-r|--requirement)(?:\s*=?\s*)(\S.*)$")

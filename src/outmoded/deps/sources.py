@@ -1,43 +1,77 @@
 """Which dependency files to read, and the dependencies they name for the target.
 
-With no files named, the project in the current directory is searched for the usual ones.
-A named directory is searched the same way.
+With no files named, the project in the current directory is searched: a lock file when there is
+one (it names every package that gets installed, transitive ones included), else the files that
+declare dependencies (``pyproject.toml``, ``Pipfile``, ``setup.cfg``, ``setup.py``, requirements
+files). A named directory is searched the same way. A file of a kind this tool does not read is a
+usage error, never a table of junk rows.
 """
 
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from outmoded.cli import UsageError
-from outmoded.deps import pyproject, requirements
-from outmoded.deps.model import Skipped
+from outmoded.deps import pyproject, requirements, setupfiles
+from outmoded.deps.lockfiles import graph, pdm, pipfile, poetry, uv
+from outmoded.deps.model import Dependency, Skipped
+from outmoded.deps.requirements import NoDependencyTable
 from outmoded.deps.target import selected_platforms
 
-PATTERNS = ("pyproject.toml", "requirements*.txt", "requirements/*.txt", "pylock.toml", "pylock.*.toml")
+LOCKS = ("pylock.toml", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.*.toml")
+MANIFESTS = ("pyproject.toml", "Pipfile", "setup.cfg", "setup.py")
+REQUIREMENTS = ("requirements*.txt", "requirements/*.txt")
+KNOWN = "requirements*.txt, pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile(.lock), " \
+        "pylock.toml, setup.cfg or setup.py"
 
 
-def discover(directory: Path) -> list:
-    found = [p for pattern in PATTERNS for p in sorted(directory.glob(pattern)) if p.is_file()]
-    if not found:
-        raise UsageError(f"no requirements*.txt, pyproject.toml or pylock.toml in {directory}; "
-                         f"name the files to check")
-    return found
+@dataclass
+class Collected:
+    deps: list = field(default_factory=list)
+    skipped: list = field(default_factory=list)
+    read: list = field(default_factory=list)  # what was read, e.g. "poetry.lock (roots from pyproject.toml)"
+    notes: list = field(default_factory=list)  # files found but not read, and why
+
+
+def _glob(directory: Path, patterns) -> list:
+    return [p for pattern in patterns for p in sorted(directory.glob(pattern)) if p.is_file()]
+
+
+def discover(directory: Path) -> tuple:
+    """(files to read, notes): the lock file when there is one, else every declaring file."""
+    locks = _glob(directory, LOCKS)
+    others = _glob(directory, MANIFESTS + REQUIREMENTS)
+    if locks:
+        also = [label(p) for p in locks[1:] + others]
+        return [locks[0]], ([f"also present, not read: {', '.join(also)} (the lock file "
+                             f"{label(locks[0])} is what gets installed)"] if also else [])
+    if not others:
+        raise UsageError(f"no lock file, requirements*.txt, pyproject.toml, Pipfile, setup.cfg or "
+                         f"setup.py in {directory}; name the files to check")
+    return others, []
 
 
 def files_to_read(names: list) -> list:
+    return _files(names)[0]
+
+
+def _files(names: list) -> tuple:
+    """(paths, notes, whether they were discovered rather than named)."""
     if not names:
-        return discover(Path.cwd())
-    paths = []
+        return (*discover(Path.cwd()), True)
+    paths, notes, searched = [], [], False
     for name in names:
         path = Path(name)
         if path.is_dir():
-            paths += discover(path)
+            found, more = discover(path)
+            paths, notes, searched = paths + found, notes + more, True
         elif path.is_file():
             paths.append(path)
         else:
             raise UsageError(f"{name}: no such file or directory")
-    return paths
+    return paths, notes, searched
 
 
 def label(path: Path) -> str:
@@ -46,31 +80,109 @@ def label(path: Path) -> str:
     return str(path) if relative.startswith("..") else relative
 
 
-def read_file(path: Path, seen: set) -> tuple:
+def _roots(path: Path, manifest: str, reader) -> tuple:
+    """Root edges from the manifest beside a lock file, and what was read for them."""
+    beside = path.parent / manifest
+    if not beside.is_file():
+        return None, ""
+    try:
+        deps, _ = reader(beside, label)
+    except NoDependencyTable:
+        return None, ""
+    return graph.roots_from_dependencies(deps), f" (direct dependencies from {label(beside)})"
+
+
+def read_lock(path: Path, version: tuple, platforms: tuple):
+    """(deps, skipped, what was read) for a lock file, or None when ``path`` is not one."""
+    name, load = path.name, pyproject.load
+    if name == "uv.lock":
+        return (*graph.walk(uv.read(path, label, load), version, platforms), label(path))
+    if name in ("poetry.lock", "pdm.lock"):
+        lock = (poetry if name == "poetry.lock" else pdm).read(path, label, load)
+        roots, how = _roots(path, "pyproject.toml", pyproject.read_pyproject)
+        lock.roots = roots if roots is not None else graph.roots_without_parents(lock)
+        return (*graph.walk(lock, version, platforms), label(path) + how)
+    if name == "Pipfile.lock":
+        deps, skipped = graph.walk(pipfile.read_lock(path, label), version, platforms)
+        roots, how = _roots(path, "Pipfile", lambda p, lb: pipfile.read_pipfile(p, lb, load))
+        if roots is not None:
+            direct = {edge.name for edge in roots}
+            for dep in deps:
+                dep.direct = graph.canonicalize_name(dep.name) in direct
+        return deps, skipped, label(path) + how
+    return None
+
+
+def read_file(path: Path, seen: set, version: tuple = (3, 13), platforms: tuple = ()) -> tuple:
+    """(deps, skipped, what was read). Lock files are walked for ``version`` and ``platforms``."""
     name = path.name
+    locked = read_lock(path, version, platforms)
+    if locked is not None:
+        return locked
     if name == "pyproject.toml":
-        return pyproject.read_pyproject(path, label)
+        return (*pyproject.read_pyproject(path, label), label(path))
     if name.startswith("pylock.") and name.endswith(".toml"):
-        return pyproject.read_pylock(path, label)
+        return (*pyproject.read_pylock(path, label), label(path))
+    if name == "Pipfile":
+        return (*pipfile.read_pipfile(path, label, pyproject.load), label(path))
+    if name == "setup.cfg":
+        return (*setupfiles.read_setup_cfg(path, label), label(path))
+    if name == "setup.py":
+        return (*setupfiles.read_setup_py(path, label), label(path))
     if path.resolve() in seen:
-        return [], []  # already read through another file's -r include
-    return requirements.read(path, label, seen)
+        return [], [], label(path)  # already read through another file's -r include
+    return (*_requirements_file(path, seen), label(path))
+
+
+def _requirements_file(path: Path, seen: set) -> tuple:
+    """A requirements file. One named like one is read as one (a bad line is reported on its
+    row); another ``.txt`` must have a requirement on some line, a file of any other kind on
+    every line, or it is not a requirements file (exit 2)."""
+    deps, skipped = requirements.read(path, label, seen)
+    named_like_one = path.name.startswith("requirements") or path.parent.name == "requirements" \
+        or path.suffix == ".in"
+    some_good = any(d.error is None for d in deps) or bool(skipped)
+    if named_like_one or (path.suffix == ".txt" and (some_good or not deps)) or \
+            (deps and all(d.error is None for d in deps)):
+        return deps, skipped
+    raise UsageError(f"{label(path)}: not a dependency file outmoded deps reads (it reads {KNOWN})")
+
+
+def gather(names: list, version: tuple, platforms: tuple) -> Collected:
+    """Every dependency to check, markers evaluated, and which files were read."""
+    paths, notes, searched = _files(names)
+    found, seen = Collected(notes=list(notes)), set()
+    for path in paths:
+        try:
+            deps, skipped, what = read_file(path, seen, version, platforms)
+        except NoDependencyTable as exc:
+            if not searched:
+                raise
+            found.notes.append(f"not read: {exc}")
+            continue
+        found.read.append(what)
+        found.skipped += skipped
+        for dep in deps:
+            _place(dep, version, platforms, found)
+    if not found.read:
+        raise UsageError("; ".join(n.removeprefix("not read: ") for n in found.notes)
+                         or "no dependency file to read")
+    return found
+
+
+def _place(dep: Dependency, version: tuple, platforms: tuple, found: Collected) -> None:
+    if dep.requirement is None or dep.platforms:  # lock files decided their platforms already
+        found.deps.append(dep)
+        return
+    dep.platforms = selected_platforms(dep.requirement, version, platforms, dep.extra)
+    if dep.platforms:
+        found.deps.append(dep)
+    else:
+        found.skipped.append(Skipped(dep.name, dep.file, dep.line,
+                                     f"marker excludes the target: {dep.requirement.marker}"))
 
 
 def collect(paths: list, version: tuple, platforms: tuple) -> tuple:
-    """Dependencies to check and entries skipped, over all files, markers evaluated."""
-    deps, skipped, seen = [], [], set()
-    for path in paths:
-        found, passed = read_file(path, seen)
-        skipped += passed
-        for dep in found:
-            if dep.requirement is None:
-                deps.append(dep)
-                continue
-            dep.platforms = selected_platforms(dep.requirement, version, platforms, dep.extra)
-            if dep.platforms:
-                deps.append(dep)
-            else:
-                skipped.append(Skipped(dep.name, dep.file, dep.line,
-                                       f"marker excludes the target: {dep.requirement.marker}"))
-    return deps, skipped
+    """Dependencies to check and entries skipped, over ``paths``, markers evaluated."""
+    found = gather([str(p) for p in paths], version, platforms)
+    return found.deps, found.skipped

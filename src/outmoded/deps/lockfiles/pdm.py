@@ -1,0 +1,47 @@
+"""``pdm.lock``: the packages pdm locked and the requirement strings it records for each.
+
+``[[package]]`` tables carry ``name``, ``version``, ``dependencies`` (PEP 508 strings) and, for a
+package wanted with extras, a second table with ``extras = [...]`` whose dependencies are what
+those extras add. The project's own requirements are not in the lock: they come from the
+``pyproject.toml`` beside it (or, without one, every package nothing else requires).
+"""
+
+from __future__ import annotations
+
+from packaging.utils import canonicalize_name
+
+from outmoded.cli import UsageError
+from outmoded.deps.lockfiles.graph import Lock, Node, edge_from_requirement, line_of_name
+
+SOURCES = ("git", "path", "url", "editable")
+
+
+def read(path, label, load) -> Lock:
+    data, text = load(path)
+    metadata, packages = data.get("metadata"), data.get("package")
+    if not isinstance(metadata, dict) or "lock_version" not in metadata or not isinstance(packages, list):
+        raise UsageError(f"{path}: not a pdm lock file (no [metadata] lock_version and [[package]] tables)")
+    lock, counts, extras = Lock(label(path)), {}, []
+    for package in packages:
+        if not isinstance(package, dict) or not isinstance(package.get("name"), str):
+            continue
+        name = package["name"]
+        counts[name] = counts.get(name, -1) + 1
+        edges = [e for e in map(edge_from_requirement, _strings(package.get("dependencies"))) if e]
+        if _strings(package.get("extras")):
+            extras.append((canonicalize_name(name), _strings(package["extras"]), edges))
+            continue
+        node = Node(name, package.get("version"), line_of_name(text, name, counts[name]), edges)
+        source = next((key for key in SOURCES if key in package), None)
+        if source:
+            node.not_from_index = f"not from an index ({source} {package[source]})"
+        lock.add(node)
+    for name, wanted, edges in extras:
+        for node in lock.nodes.get(name, []):
+            for extra in wanted:
+                node.extras.setdefault(extra, []).extend(e for e in edges if e.name != name)
+    return lock
+
+
+def _strings(value) -> list:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []

@@ -1,0 +1,74 @@
+"""``uv.lock``: every package uv locked, with the edges it records between them.
+
+The format (uv's docs, "Lockfile"): ``[[package]]`` tables with ``name``, ``version``, ``source``
+(``registry``, ``git``, ``path``, ``directory``, ``editable``, ``virtual``, ``url``),
+``dependencies``, ``optional-dependencies`` (per extra) and ``dev-dependencies`` (per group) as
+lists of ``{name, version?, marker?, extra?}``. When resolution forks (a package locked at two
+versions for different Pythons), edges name the version. The project's own packages are the
+workspace members (``[manifest] members``, or the one whose source is ``.``); their edges are
+the roots.
+"""
+
+from __future__ import annotations
+
+from packaging.utils import canonicalize_name
+
+from outmoded.cli import UsageError
+from outmoded.deps.lockfiles.graph import Edge, Lock, Node, line_of_name, marker, roots_without_parents
+
+
+def read(path, label, load) -> Lock:
+    data, text = load(path)
+    packages = data.get("package")
+    if not isinstance(data.get("version"), int) or not isinstance(packages, list):
+        raise UsageError(f"{path}: not a uv lock file (no `version` and [[package]] tables)")
+    manifest = data.get("manifest") if isinstance(data.get("manifest"), dict) else {}
+    members = {canonicalize_name(m) for m in manifest.get("members") or [] if isinstance(m, str)}
+    lock, counts = Lock(label(path)), {}
+    for package in packages:
+        if not isinstance(package, dict) or not isinstance(package.get("name"), str):
+            continue
+        name = package["name"]
+        counts[name] = counts.get(name, -1) + 1
+        node = Node(name, package.get("version"), line_of_name(text, name, counts[name]),
+                    _edges(package.get("dependencies")),
+                    {extra: _edges(items) for extra, items in _table(package.get("optional-dependencies"))})
+        kind, where = _source(package)
+        if kind != "registry":
+            node.not_from_index = f"not from an index ({kind} {where})".rstrip()
+        lock.add(node)
+        if _is_member(name, kind, where, members):
+            node.not_from_index = "the project itself"
+            lock.roots += node.edges + [e for es in node.extras.values() for e in es]
+            lock.roots += [e for _, items in _table(package.get("dev-dependencies")) for e in _edges(items)]
+    if not lock.roots:
+        lock.roots = roots_without_parents(lock)
+    return lock
+
+
+def _is_member(name: str, kind: str, where: str, members: set) -> bool:
+    if members:
+        return canonicalize_name(name) in members
+    return kind in ("virtual", "editable") and where == "."
+
+
+def _source(package: dict) -> tuple:
+    source = package.get("source")
+    if not isinstance(source, dict) or not source:
+        return "registry", ""
+    kind = next(iter(source))
+    return kind, str(source[kind]) if kind != "registry" else ""
+
+
+def _edges(items) -> list:
+    edges = []
+    for item in items if isinstance(items, list) else []:
+        if isinstance(item, dict) and isinstance(item.get("name"), str):
+            extras = item.get("extra") if isinstance(item.get("extra"), list) else []
+            edges.append(Edge(canonicalize_name(item["name"]), marker(item.get("marker")),
+                              tuple(str(e) for e in extras), item.get("version"), item["name"]))
+    return edges
+
+
+def _table(value) -> list:
+    return list(value.items()) if isinstance(value, dict) else []
