@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
@@ -194,3 +195,17 @@ def deps_json(deps):
         return code, {d["name"]: d for d in document["dependencies"]}, document
     return run
 
+
+
+PYPI = "https://pypi.org/simple/"
+
+
+@pytest.fixture
+def public_index():
+    request = urllib.request.Request(PYPI + "requests/",
+                                     headers={"Accept": "application/vnd.pypi.simple.v1+json"})
+    try:
+        with urllib.request.urlopen(request, timeout=10) as response:
+            response.read(1)
+    except OSError as exc:  # URLError, timeouts, TLS trouble: all mean "offline" here
+        pytest.skip(f"public index unreachable: {exc}")

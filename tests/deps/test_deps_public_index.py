@@ -4,24 +4,12 @@
 from __future__ import annotations
 
 import json
-import urllib.request
 
 import pytest
 
 from outmoded.cli import main
 
 PYPI = "https://pypi.org/simple/"
-
-
-@pytest.fixture
-def public_index():
-    request = urllib.request.Request(PYPI + "requests/",
-                                     headers={"Accept": "application/vnd.pypi.simple.v1+json"})
-    try:
-        with urllib.request.urlopen(request, timeout=10) as response:
-            response.read(1)
-    except OSError as exc:  # URLError, timeouts, TLS trouble: all mean "offline" here
-        pytest.skip(f"public index unreachable: {exc}")
 
 
 @pytest.mark.network

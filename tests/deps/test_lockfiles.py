@@ -1,0 +1,153 @@
+"""Lock files written by the real tools (``data/locks``, see its README for the versions), read
+the way an installer would for the target: the transitive set, which direct dependency pulls
+each package in, forks and markers decided per platform."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from outmoded.deps import platforms, sources
+
+LOCKS = Path(__file__).parent / "data" / "locks"
+LINUX = platforms.PLATFORMS["manylinux_x86_64"]
+WINDOWS = platforms.PLATFORMS["win_amd64"]
+
+
+def read(path, version=(3, 13), chosen=(LINUX, WINDOWS)):
+    found = sources.gather([str(path)], version, chosen)
+    deps = {d.name.lower(): d for d in found.deps}
+    return found, deps
+
+
+def summary(deps) -> dict:
+    """name -> (version, direct, required_by, platforms) for easy comparison."""
+    return {name: (str(d.requirement.specifier)[2:], d.direct, d.required_by,
+                   tuple(p.name for p in d.platforms)) for name, d in deps.items()}
+
+
+BOTH = ("manylinux_x86_64", "win_amd64")
+WIN = ("win_amd64",)
+
+
+def test_uv_lock_follows_the_fork_for_the_target_and_records_edges():
+    found, deps = read(LOCKS / "uv" / "uv.lock")
+    assert summary(deps) == {
+        "click": ("8.5.1", True, (), BOTH), "requests": ("2.34.2", True, (), BOTH),
+        "pytest": ("9.2.0", True, (), BOTH),
+        "urllib3": ("2.8.0", False, ("requests",), BOTH),  # the fork's edge names the version
+        "idna": ("3.20", False, ("requests",), BOTH),
+        "charset-normalizer": ("3.5.3", False, ("requests",), BOTH),
+        "certifi": ("2026.10.19.post1", False, ("requests",), BOTH),
+        "pysocks": ("1.7.1", False, ("requests",), BOTH),  # through the project's socks extra
+        "pygments": ("2.21.0", False, ("pytest",), BOTH), "pluggy": ("1.7.0", False, ("pytest",), BOTH),
+        "packaging": ("26.4", False, ("pytest",), BOTH), "iniconfig": ("2.3.1", False, ("pytest",), BOTH),
+        "colorama": ("0.4.6", False, ("pytest",), WIN),  # sys_platform == 'win32' on the edge
+    }
+    assert {s.name for s in found.skipped} == {"exceptiongroup", "tomli", "typing-extensions"}
+    assert deps["click"].file.endswith("uv.lock") and deps["click"].line == 212  # the 8.5.1 table
+    assert found.read == [str(LOCKS / "uv" / "uv.lock")]
+
+
+def test_uv_lock_on_an_older_target_takes_the_other_fork():
+    _, deps = read(LOCKS / "uv" / "uv.lock", version=(3, 9), chosen=(LINUX,))
+    got = summary(deps)
+    assert got["click"][0] == "8.1.8" and got["requests"][0] == "2.32.5" and got["urllib3"][0] == "2.6.3"
+    assert got["exceptiongroup"] == ("1.3.2", False, ("pytest",), ("manylinux_x86_64",))
+    assert got["tomli"][2] == ("pytest",)
+
+
+def test_poetry_lock_takes_direct_dependencies_from_tool_poetry():
+    found, deps = read(LOCKS / "poetry" / "poetry.lock")
+    got = summary(deps)
+    assert {n for n, v in got.items() if v[1]} == {"requests", "click", "colorama", "pytest"}
+    assert got["pysocks"] == ("1.7.1", False, ("requests",), BOTH)  # optional, activated by [socks]
+    assert got["colorama"] == ("0.4.6", True, (), WIN)  # a direct dependency with markers
+    assert got["urllib3"] == ("2.6.3", False, ("requests",), BOTH)
+    assert got["iniconfig"][2] == ("pytest",)
+    assert found.read[0].endswith("poetry.lock (direct dependencies from "
+                                  f"{LOCKS / 'poetry' / 'pyproject.toml'})")
+
+
+def test_pdm_lock_merges_the_extras_entry_into_the_package():
+    _, deps = read(LOCKS / "pdm" / "pdm.lock")
+    got = summary(deps)
+    assert got["pysocks"] == ("1.7.1", False, ("requests",), BOTH)
+    assert got["colorama"] == ("0.4.6", False, ("click", "pytest"), WIN)
+    assert {n for n, v in got.items() if v[1]} == {"requests", "click", "pytest"}
+    assert "exceptiongroup" not in got
+
+
+def test_pipfile_lock_entries_with_direct_ones_from_the_pipfile():
+    _, deps = read(LOCKS / "pipenv" / "Pipfile.lock")
+    got = summary(deps)
+    assert {n for n, v in got.items() if v[1]} == {"requests", "click", "colorama", "pytest"}
+    assert got["urllib3"] == ("2.8.0", False, (), BOTH)  # Pipfile.lock records no edges
+    assert got["colorama"][3] == WIN
+
+
+def test_lock_without_its_manifest_takes_unrequired_packages_as_direct(tmp_path):
+    shutil.copy(LOCKS / "poetry" / "poetry.lock", tmp_path)
+    _, deps = read(tmp_path / "poetry.lock")
+    direct = {n for n, d in deps.items() if d.direct}
+    assert direct == {"requests", "click", "pytest"}  # nothing in the lock requires these
+
+
+def test_stale_lock_reports_the_missing_direct_dependency(tmp_path):
+    shutil.copy(LOCKS / "pdm" / "pdm.lock", tmp_path)
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "d"\nversion = "1"\n'
+                                             'dependencies = ["requests", "attrs>=23"]\n')
+    _, deps = read(tmp_path / "pdm.lock")
+    assert "not in pdm.lock: the lock is out of date" in deps["attrs"].error
+    assert deps["requests"].error is None
+
+
+def test_cli_says_which_file_it_read_and_who_pulls_what_in(tmp_path, deps):
+    for name in ("uv.lock", "pyproject.toml"):
+        shutil.copy(LOCKS / "uv" / name, tmp_path)
+    (tmp_path / "requirements.txt").write_text("flask\n")
+    code, out, err = deps("--platform", "linux", "--target-version", "3.13")
+    assert "Traceback" not in err
+    assert "Read uv.lock\n" in out
+    assert "note: also present, not read: pyproject.toml, requirements.txt" in out
+    urllib3 = next(line for line in out.splitlines() if line.startswith("urllib3 "))
+    assert "uv.lock:559 (via requests)" in urllib3
+    assert "flask" not in out
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("uv.lock", 'version = "x"\n', "not a uv lock file"),
+    ("poetry.lock", "[[package]]\nname = 'a'\n", "not a poetry lock file"),
+    ("pdm.lock", "[metadata]\n", "not a pdm lock file"),
+    ("Pipfile.lock", "{\"default\": {}}", "not a Pipfile.lock (no _meta section)"),
+    ("Pipfile.lock", "[packages]", "not a Pipfile.lock (not JSON"),
+    ("package.json", '{"dependencies": {"left-pad": "1.0"}}', "not a dependency file outmoded deps reads"),
+    ("notes.txt", "Remember to buy milk.\nAnd eggs!\n", "not a dependency file outmoded deps reads"),
+    ("pyproject.toml", "[tool.black]\nline-length = 100\n", "no dependency table outmoded reads"),
+    ("pyproject.toml", '[project]\nname = "x"\ndynamic = ["dependencies"]\n', "dependencies are dynamic"),
+])
+def test_files_it_does_not_understand_exit_2(tmp_path, deps, name, content, message):
+    (tmp_path / name).write_text(content)
+    code, out, err = deps(name)
+    assert code == 2 and out == ""
+    assert message in err and "Traceback" not in err
+
+
+def test_pyproject_without_a_table_is_noted_when_discovered(tmp_path, deps_json):
+    (tmp_path / "pyproject.toml").write_text("[tool.ruff]\nline-length = 100\n")
+    (tmp_path / "requirements.txt").write_text("requests\n")
+    code, found, document = deps_json("--platform", "linux", "--target-version", "3.13")
+    assert code == 0 and list(found) == ["requests"]
+    assert document["files_read"] == ["requirements.txt"]
+    assert document["notes"][0].startswith("not read: pyproject.toml: no dependency table")
+
+
+def test_requirements_named_like_one_keeps_bad_lines_as_rows(tmp_path, deps_json):
+    (tmp_path / "requirements-dev.in").write_text("pytest>=8\n")
+    (tmp_path / "dev.txt").write_text("requests\nnot a requirement at all\n")
+    code, found, _ = deps_json("--platform", "linux", "--target-version", "3.13",
+                               "requirements-dev.in", "dev.txt")
+    assert found["not a requirement at all"]["reason"] == "invalid-requirement"
+    assert found["requests"]["status"] == "ok" and code == 1
