@@ -142,8 +142,8 @@ def test_discovery_prefers_the_lock_file_and_says_what_it_left(tmp_path):
         (tmp_path / name).write_text("")
     paths, notes = sources.discover(tmp_path)
     assert [p.name for p in paths] == ["uv.lock"]
-    assert notes == ["also present, not read: poetry.lock, pyproject.toml, requirements.txt "
-                     "(the lock file uv.lock is what gets installed)"]
+    assert notes == [("also present, not read: poetry.lock, pyproject.toml, requirements.txt "
+                      "(the lock file uv.lock is what gets installed)")]
 
 
 def test_nothing_to_read_is_a_usage_error(tmp_path):

@@ -108,7 +108,7 @@ def test_cli_says_which_file_it_read_and_who_pulls_what_in(tmp_path, deps):
     for name in ("uv.lock", "pyproject.toml"):
         shutil.copy(LOCKS / "uv" / name, tmp_path)
     (tmp_path / "requirements.txt").write_text("flask\n")
-    code, out, err = deps("--platform", "linux", "--target-version", "3.13")
+    _code, out, err = deps("--platform", "linux", "--target-version", "3.13")
     assert "Traceback" not in err
     assert "Read uv.lock\n" in out
     assert "note: also present, not read: pyproject.toml, requirements.txt" in out

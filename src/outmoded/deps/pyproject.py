@@ -11,8 +11,8 @@ import sys
 from pathlib import Path
 
 from outmoded.cli import UsageError
-from outmoded.deps.model import Dependency, Skipped
 from outmoded.deps.lockfiles.poetry import requirements as poetry_requirements
+from outmoded.deps.model import Dependency, Skipped
 from outmoded.deps.requirements import NoDependencyTable, parse_requirement
 
 if sys.version_info >= (3, 11):

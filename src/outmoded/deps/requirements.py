@@ -18,7 +18,6 @@ from outmoded.cli import UsageError
 from outmoded.deps.model import Dependency, Skipped
 
 
-
 class NoDependencyTable(UsageError):
     """A dependency file that declares nothing this tool reads (no table, dynamic, computed)."""
 

@@ -74,8 +74,8 @@ def read_setup_py(path: Path, label) -> tuple:
             raise _computed(path, label, "extras_require")
         for extra, items in extras.items():
             entries += [(str(extra), item) for item in _strings(items)]
-    return parse_entries([(extra, text) for extra, (text, _line) in entries], label(path),
-                  dict((text, line) for _extra, (text, line) in entries).get)
+    lines = {text: line for _extra, (text, line) in entries}
+    return parse_entries([(extra, text) for extra, (text, _line) in entries], label(path), lines.get)
 
 
 def _is_setup(func) -> bool:

@@ -45,8 +45,9 @@ def discover(directory: Path) -> tuple:
     others = _glob(directory, MANIFESTS + REQUIREMENTS)
     if locks:
         also = [label(p) for p in locks[1:] + others]
-        return [locks[0]], ([f"also present, not read: {', '.join(also)} (the lock file "
-                             f"{label(locks[0])} is what gets installed)"] if also else [])
+        note = (f"also present, not read: {', '.join(also)} (the lock file "
+                f"{label(locks[0])} is what gets installed)")
+        return [locks[0]], [note] if also else []
     if not others:
         raise UsageError(f"no lock file, requirements*.txt, pyproject.toml, Pipfile, setup.cfg or "
                          f"setup.py in {directory}; name the files to check")

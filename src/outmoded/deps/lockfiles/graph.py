@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from packaging.markers import InvalidMarker, Marker, UndefinedComparison, UndefinedEnvironmentName
+from packaging.markers import (
+    InvalidMarker,
+    Marker,
+    UndefinedComparison,
+    UndefinedEnvironmentName,
+)
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 
@@ -161,6 +166,16 @@ def _visit(lock: Lock, root: Edge, env: dict, platform, reached: dict, top: str)
             for child in node.extras.get(extra, []):
                 if holds(child.marker, env, active):
                     stack.append((child, False))
+
+
+def packages(items: list, text: str):
+    """(table, name, line) for each ``[[package]]`` table of a TOML lock that has a name."""
+    counts = {}
+    for package in items:
+        if isinstance(package, dict) and isinstance(package.get("name"), str):
+            name = package["name"]
+            counts[name] = counts.get(name, -1) + 1
+            yield package, name, line_of_name(text, name, counts[name])
 
 
 def line_of_name(text: str, name: str, nth: int = 0):

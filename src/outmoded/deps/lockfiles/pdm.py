@@ -11,27 +11,23 @@ from __future__ import annotations
 from packaging.utils import canonicalize_name
 
 from outmoded.cli import UsageError
-from outmoded.deps.lockfiles.graph import Lock, Node, edge_from_requirement, line_of_name
+from outmoded.deps.lockfiles.graph import Lock, Node, edge_from_requirement, packages
 
 SOURCES = ("git", "path", "url", "editable")
 
 
 def read(path, label, load) -> Lock:
     data, text = load(path)
-    metadata, packages = data.get("metadata"), data.get("package")
-    if not isinstance(metadata, dict) or "lock_version" not in metadata or not isinstance(packages, list):
+    metadata, items = data.get("metadata"), data.get("package")
+    if not isinstance(metadata, dict) or "lock_version" not in metadata or not isinstance(items, list):
         raise UsageError(f"{path}: not a pdm lock file (no [metadata] lock_version and [[package]] tables)")
-    lock, counts, extras = Lock(label(path)), {}, []
-    for package in packages:
-        if not isinstance(package, dict) or not isinstance(package.get("name"), str):
-            continue
-        name = package["name"]
-        counts[name] = counts.get(name, -1) + 1
+    lock, extras = Lock(label(path)), []
+    for package, name, line in packages(items, text):
         edges = [e for e in map(edge_from_requirement, _strings(package.get("dependencies"))) if e]
         if _strings(package.get("extras")):
             extras.append((canonicalize_name(name), _strings(package["extras"]), edges))
             continue
-        node = Node(name, package.get("version"), line_of_name(text, name, counts[name]), edges)
+        node = Node(name, package.get("version"), line, edges)
         source = next((key for key in SOURCES if key in package), None)
         if source:
             node.not_from_index = f"not from an index ({source} {package[source]})"

@@ -14,7 +14,7 @@ import re
 from packaging.utils import canonicalize_name
 
 from outmoded.cli import UsageError
-from outmoded.deps.lockfiles.graph import Edge, Lock, Node, line_of_name, marker
+from outmoded.deps.lockfiles.graph import Edge, Lock, Node, marker, packages
 
 NOT_INDEX = ("git", "directory", "file", "url")
 TOKEN_RE = re.compile(r"(\^|~=|~|===|==|!=|>=|<=|>|<|=)?\s*([0-9][0-9A-Za-z.*+!_-]*|\*)")
@@ -23,16 +23,12 @@ NAME_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 def read(path, label, load) -> Lock:
     data, text = load(path)
-    metadata, packages = data.get("metadata"), data.get("package")
-    if not isinstance(metadata, dict) or not isinstance(packages, list):
+    metadata, items = data.get("metadata"), data.get("package")
+    if not isinstance(metadata, dict) or not isinstance(items, list):
         raise UsageError(f"{path}: not a poetry lock file (no [metadata] and [[package]] tables)")
-    lock, counts = Lock(label(path)), {}
-    for package in packages:
-        if not isinstance(package, dict) or not isinstance(package.get("name"), str):
-            continue
-        name = package["name"]
-        counts[name] = counts.get(name, -1) + 1
-        node = Node(name, package.get("version"), line_of_name(text, name, counts[name]))
+    lock = Lock(label(path))
+    for package, name, line in packages(items, text):
+        node = Node(name, package.get("version"), line)
         _add_edges(node, package)
         source = package.get("source") if isinstance(package.get("source"), dict) else {}
         if source.get("type") in NOT_INDEX:

@@ -14,23 +14,26 @@ from __future__ import annotations
 from packaging.utils import canonicalize_name
 
 from outmoded.cli import UsageError
-from outmoded.deps.lockfiles.graph import Edge, Lock, Node, line_of_name, marker, roots_without_parents
+from outmoded.deps.lockfiles.graph import (
+    Edge,
+    Lock,
+    Node,
+    marker,
+    packages,
+    roots_without_parents,
+)
 
 
 def read(path, label, load) -> Lock:
     data, text = load(path)
-    packages = data.get("package")
-    if not isinstance(data.get("version"), int) or not isinstance(packages, list):
+    items = data.get("package")
+    if not isinstance(data.get("version"), int) or not isinstance(items, list):
         raise UsageError(f"{path}: not a uv lock file (no `version` and [[package]] tables)")
     manifest = data.get("manifest") if isinstance(data.get("manifest"), dict) else {}
     members = {canonicalize_name(m) for m in manifest.get("members") or [] if isinstance(m, str)}
-    lock, counts = Lock(label(path)), {}
-    for package in packages:
-        if not isinstance(package, dict) or not isinstance(package.get("name"), str):
-            continue
-        name = package["name"]
-        counts[name] = counts.get(name, -1) + 1
-        node = Node(name, package.get("version"), line_of_name(text, name, counts[name]),
+    lock = Lock(label(path))
+    for package, name, line in packages(items, text):
+        node = Node(name, package.get("version"), line,
                     _edges(package.get("dependencies")),
                     {extra: _edges(items) for extra, items in _table(package.get("optional-dependencies"))})
         kind, where = _source(package)
