@@ -82,14 +82,26 @@ def parse_version(text: str, what: str = "version") -> tuple[int, int]:
     return 3, int(match.group(1))
 
 
+def parse_min_version(text: str, what: str = "version") -> tuple[int, int]:
+    """Like ``parse_version``, and Python 2 too: a project may still support 2.7."""
+    if str(text).strip() in ("2.6", "2.7", "py26", "py27"):
+        return 2, int(str(text).strip()[-1])
+    return parse_version(text, what)
+
+
 def _bound(requires_python: str, highest: bool) -> Optional[tuple[int, int]]:
-    """The highest (or lowest) 3.N that a requires-python specifier admits."""
+    """The highest (or lowest) 3.N that a requires-python specifier admits; the lowest may be
+    2.6 or 2.7 (``python_requires='>=2.7'``)."""
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     try:
         spec = SpecifierSet(requires_python)
     except InvalidSpecifier:
         raise ConfigError(f"requires-python {requires_python!r} is not a valid specifier") from None
+    if not highest:
+        for old in ("2.6", "2.7"):
+            if any(spec.contains(f"{old}.{micro}", prereleases=True) for micro in (0, 18)):
+                return 2, int(old[-1])
     minors = range(LATEST_RELEASE[1], -1, -1) if highest else range(0, LATEST_RELEASE[1] + 1)
     for minor in minors:
         if any(spec.contains(f"3.{minor}.{micro}", prereleases=True) for micro in (0, 99)):
@@ -133,7 +145,7 @@ def _boolean(value, path, key) -> bool:
 
 KEYS = {
     "target-version": lambda v, p, k: ("target", parse_version(v, f"{p}: [tool.outmoded] {k}")),
-    "min-version": lambda v, p, k: ("min_version", parse_version(v, f"{p}: [tool.outmoded] {k}")),
+    "min-version": lambda v, p, k: ("min_version", parse_min_version(v, f"{p}: [tool.outmoded] {k}")),
     "select": lambda v, p, k: ("select", tuple(s.upper() for s in _strings(v, p, k))),
     "ignore": lambda v, p, k: ("ignore", tuple(s.upper() for s in _strings(v, p, k))),
     "exclude": lambda v, p, k: ("exclude", _strings(v, p, k)),
@@ -149,12 +161,13 @@ def load_settings(config: Optional[str] = None, start: Optional[Path] = None) ->
     """Settings from ``config`` (a pyproject.toml) or the nearest pyproject.toml above ``start``."""
     path = Path(config) if config else find_pyproject((start or Path.cwd()).resolve())
     if path is None:
-        return Settings()
+        return Settings(requires_python=setup_python_requires((start or Path.cwd()).resolve()))
     if config and not path.is_file():
         raise ConfigError(f"{path}: no such file")
     data = _load_toml(path)
     settings = Settings(root=path.parent.resolve(), config_file=path,
-                        requires_python=(data.get("project") or {}).get("requires-python"))
+                        requires_python=(data.get("project") or {}).get("requires-python")
+                        or setup_python_requires(path.parent.resolve()))
     section = (data.get("tool") or {}).get("outmoded") or {}
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.outmoded] must be a table")
@@ -167,6 +180,26 @@ def load_settings(config: Optional[str] = None, start: Optional[Path] = None) ->
         attribute, parsed = KEYS[key](value, path, raw_key)
         changes[attribute] = parsed
     return replace(settings, **changes)
+
+
+SETUP_PY_REQUIRES = re.compile(r"""python_requires\s*=\s*(['"])([^'"\n]+)\1""")
+
+
+def setup_python_requires(directory: Path) -> Optional[str]:
+    """``python_requires`` of a setuptools project in ``directory`` (setup.cfg, or a literal in
+    setup.py read as text: setup.py is never run)."""
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(directory / "setup.cfg", encoding="utf-8")
+        found = parser.get("options", "python_requires", fallback=None)
+        if found:
+            return found.strip()
+        match = SETUP_PY_REQUIRES.search((directory / "setup.py").read_text(encoding="utf-8", errors="replace"))
+    except (OSError, configparser.Error):
+        return None
+    return match.group(2).strip() if match else None
 
 
 def check_codes(codes, known: set[str], what: str) -> None:

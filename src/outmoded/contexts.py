@@ -23,13 +23,14 @@ IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 ATTRIBUTE_ERRORS = frozenset({"AttributeError"})
 TYPE_ERRORS = frozenset({"TypeError"})
 ANY_ERROR = frozenset({"Exception", "BaseException", "*"})
+PROBE_ERRORS = IMPORT_ERRORS | ATTRIBUTE_ERRORS  # a try catching these tests for an API
 
 
 @dataclass(frozen=True)
 class Context:
     """Why code at this point might not run (or might be expected to fail) on the target."""
 
-    kind: str  # "try" | "hasattr" | "handler"
+    kind: str  # "try" | "hasattr" | "handler" | "probe" (the handlers of a try catching PROBE_ERRORS)
     caught: frozenset = frozenset()  # for "try": exception names caught
     names: frozenset = frozenset()  # for "hasattr": attribute names checked
 
@@ -91,6 +92,18 @@ class GuardContexts(ast.NodeVisitor):
                 context = "handler"
         return context
 
+    def guard_of(self, api: str, context: Optional[str]) -> Optional[str]:
+        """Does the code here test for the API, so ``fix`` must leave it alone?  "probe" inside the
+        body or a handler of a ``try`` catching ImportError/AttributeError, "hasattr" under
+        ``hasattr()`` (``outmoded.fixability`` reads it)."""
+        leaf = api.rpartition(".")[2]
+        if context == "hasattr" or any(c.kind == "hasattr" and leaf in c.names for c in self.contexts):
+            return "hasattr"
+        if context in ("fallback", "handler") or any(
+                c.kind == "probe" or (c.kind == "try" and c.caught & PROBE_ERRORS) for c in self.contexts):
+            return "probe"
+        return None
+
     def lasting_contexts(self) -> list[Context]:
         # a try block around a def does not catch what the function raises later
         return [c for c in self.contexts if c.kind != "try"]
@@ -133,8 +146,13 @@ class GuardContexts(ast.NodeVisitor):
         self.block(node.body)
         self.contexts.pop()
         imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+        probe = bool(caught & PROBE_ERRORS)
+        if probe:  # its handlers are the other side of the probe: fix leaves them alone too
+            self.contexts.append(Context("probe"))
         for handler in node.handlers:
             self._visit_handler(handler, imports)
+        if probe:
+            self.contexts.pop()
         self.block(node.orelse)
         self.block(node.finalbody)
 

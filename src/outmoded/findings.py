@@ -64,8 +64,6 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
     text = f"{head}; {replacement_phrase(entry.replacement)}"
     if context and CONTEXTS.get(context):
         text += f" [{CONTEXTS[context].format(target=format_version(target))}]"
-    if entry.fix == "unsafe" and entry.fix_reason:
-        text += f" (unsafe fix: {entry.fix_reason.rstrip('.')})"
     return text
 
 
@@ -77,12 +75,19 @@ def replacement_phrase(replacement: str) -> str:
 
 
 def make_finding(path: str, span: tuple[int, int, int, int], entry: Entry, api: str,
-                 target: tuple[int, int], severity: str, context: str | None = None) -> Finding:
+                 target: tuple[int, int], severity: str, context: str | None = None,
+                 guard: str | None = None, min_version: tuple[int, int] = (3, 9)) -> Finding:
+    """``guard``: why the code tests for the API (``fixability.GUARD_NOTES``); ``min_version``:
+    the oldest Python the fixed code must run on.  ``fixability.verdict`` decides ``fix``."""
+    from outmoded.fixability import verdict
+
     line, column, end_line, end_column = span
-    fix, message = entry.fix_safety, describe(entry, api, target, context)
-    if context == "unknown-receiver" and fix == "safe":
-        # the rename is only right if the receiver really is that class: the user decides
-        fix, message = "unsafe", f"{message} (unsafe fix: the receiver's type is unknown)"
+    message = describe(entry, api, target, context)
+    fix, note = verdict(entry, guard, min_version, unknown_receiver=context == "unknown-receiver")
+    if fix == "unsafe" and entry.fix == "unsafe" and entry.fix_reason:
+        message += f" (unsafe fix: {entry.fix_reason.rstrip('.')})"
+    if note:
+        message = f"{message} ({note})"
     return Finding(
         path=path, line=line, column=column, end_line=end_line, end_column=end_column,
         code=entry.code, api=api, removed_in=format_version(entry.removed_in),

@@ -78,7 +78,8 @@ def _index_for(settings: Settings):
     from outmoded.catalog import default_catalog
     from outmoded.catalog.index import build_index
 
-    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending)
+    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending,
+                       min_version=settings.resolved_min_version())
 
 
 def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
@@ -90,7 +91,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     found = discover(paths, settings.root, settings.exclude + settings.extend_exclude)
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
-    key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending)
+    key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
+                          settings.resolved_min_version())  # fixability depends on it
     cache = ResultCache(cache_root(settings), key) if use_cache else None
     if cache:
         cache.load(found.files)

@@ -77,7 +77,8 @@ class Scanner(Bindings, GuardContexts, Receivers):
         if entry.pending:
             context = context or "pending"
         severity = WARNING if context else ERROR
-        self.findings.append(make_finding(self.path, self.span(node), entry, api, self.target, severity, context))
+        self.findings.append(make_finding(self.path, self.span(node), entry, api, self.target, severity, context,
+                                          self.guard_of(api, context), self.index.min_version))
 
     def removed_module(self, name: str) -> Optional[Entry]:
         parts = name.split(".")

@@ -162,11 +162,23 @@ def test_module_alias_is_respected_and_released(project):
     assert path.read_text() == "import sys\nimport importlib\nm = importlib.reload(sys)\n"
 
 
-def test_from_import_in_a_try_block_is_rewritten_in_place(project):
-    source = ("try:\n    from collections import Mapping  # new\nexcept ImportError:\n    Mapping = dict\n")
+@pytest.mark.parametrize("source", [
+    # the import is the probe: rewriting it would make the try stop raising and run the py2 lines
+    "try:\n    from itertools import izip\n    str = unicode\nexcept ImportError:\n    izip = zip\n",
+    "try:\n    from collections import Mapping  # new\nexcept ImportError:\n    Mapping = dict\n",
+    "try:\n    from StringIO import StringIO as BytesIO\nexcept ImportError:\n    from io import BytesIO\n",
+    "try:\n    from cStringIO import StringIO as cStringIO\nexcept ImportError:\n    cStringIO = None\n",
+    "try:\n    import ast\n    Str = ast.Str\nexcept AttributeError:\n    Str = None\n",
+    "try:\n    from http.cookies import SimpleCookie\nexcept ImportError:\n    from Cookie import SimpleCookie\n",
+    "import time\nif hasattr(time, 'clock'):\n    now = time.clock\n",
+])
+def test_code_that_tests_for_the_api_is_neither_promised_nor_touched(project, source):
     path = project.write("a.py", source)
-    fix(project, "a.py")
-    assert path.read_text() == source.replace("from collections import", "from collections.abc import")
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "--unsafe-fixes",
+                               "--format", "json", "a.py")
+    assert all(f["fix"] is None for f in json.loads(out)["findings"]), out
+    fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == source
 
 
 def test_renamed_name_exported_in_all_keeps_its_old_name(project):

@@ -24,6 +24,7 @@ class Method:
 @dataclass
 class Index:
     target: tuple[int, int]
+    min_version: tuple[int, int] = (3, 9)  # the oldest Python fixed code must run on (fixability)
     modules: dict[str, Entry] = field(default_factory=dict)
     names: dict[str, Entry] = field(default_factory=dict)
     methods: dict[str, list[Method]] = field(default_factory=dict)
@@ -72,8 +73,8 @@ def _add(index: Index, entry: Entry, name: str) -> None:
 
 
 def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False,
-                keep=lambda entry: True) -> Index:
-    index = Index(target=target, bases=dict(catalog.bases), returns=dict(catalog.returns))
+                keep=lambda entry: True, min_version: tuple[int, int] = (3, 9)) -> Index:
+    index = Index(target=target, min_version=min_version, bases=dict(catalog.bases), returns=dict(catalog.returns))
     for entry in catalog.entries:
         if applies(entry, target, pending) and keep(entry):
             for name in entry.names:

@@ -41,7 +41,8 @@ def _index(settings):
     from outmoded.catalog import default_catalog
     from outmoded.catalog.index import build_index
 
-    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending)
+    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending,
+                       min_version=settings.resolved_min_version())
 
 
 def _scanner(display: str, index, settings):

@@ -6,7 +6,7 @@ import argparse
 from dataclasses import replace
 
 from outmoded.cli import UsageError
-from outmoded.config import ConfigError, Settings, load_settings, parse_version
+from outmoded.config import ConfigError, Settings, load_settings, parse_min_version, parse_version
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -47,7 +47,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
         if args.target_version:
             changes["target"] = parse_version(args.target_version, "--target-version")
         if getattr(args, "min_version", None):
-            changes["min_version"] = parse_version(args.min_version, "--min-version")
+            changes["min_version"] = parse_min_version(args.min_version, "--min-version")
         if args.select is not None:
             changes["select"] = args.select
         if args.ignore is not None:

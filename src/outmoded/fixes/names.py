@@ -115,6 +115,3 @@ def dotted(name: str) -> cst.BaseExpression:
     first, *rest = name.split(".")
     return extend(cst.Name(first), rest)
 
-
-def is_dotted(text: str) -> bool:
-    return bool(text) and all(part.isidentifier() for part in text.split("."))

@@ -1,8 +1,8 @@
 """Which findings get a fix, and of what shape; notes for the findings that do not.
 
-Everything here is read from the catalog entry: ``fix`` (safe / unsafe / none), ``rewrite``
-(``drop`` or a call template) and ``replacement`` (a dotted name when the fix is a rename), and
-``replacement_since`` against the oldest Python the project supports.
+Whether a finding is fixed was decided by the planner (``outmoded.fixability``) and is in
+``Finding.fix``; the shape of the edit is read from the catalog entry: ``rewrite`` (``drop`` or a
+call template) and ``replacement`` (a dotted name when the fix is a rename).
 """
 
 from __future__ import annotations
@@ -10,9 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Mapping, Optional
 
-from outmoded.catalog import Entry, format_version
+from outmoded.catalog import Entry
 from outmoded.findings import Finding
-from outmoded.fixes.names import is_dotted
+from outmoded.fixability import shape_of
 
 
 @dataclass(frozen=True)
@@ -35,29 +35,14 @@ class Edit:
     entry: Entry
 
 
-def shape_of(entry: Entry) -> Optional[str]:
-    """How an entry is fixed, or None when its catalog data describes no mechanical fix."""
-    if entry.kind == "argument":
-        return "drop-arg" if entry.rewrite == "drop" else None
-    if entry.rewrite:
-        if entry.kind in ("function", "class", "method"):
-            return "template"  # a call is rewritten
-        return "expression" if entry.kind in ("attribute", "constant") and "{" not in entry.rewrite else None
-    if not is_dotted(entry.replacement):
-        return None
-    return "module" if entry.kind == "module" else "dotted"
-
-
 def refusal(finding: Finding, policy: Policy) -> Optional[str]:
-    """Why this finding gets no fix ("none", "unsafe", "version", "shape"), or None if it does."""
-    entry = policy.entries.get(finding.code)
-    if entry is None or entry.fix == "none":
+    """Why this finding gets no fix ("none", "unsafe"), or None if it does.  The planner
+    (``outmoded.fixability``) already decided ``finding.fix``; this only applies ``--unsafe-fixes``."""
+    if finding.fix is None or finding.code not in policy.entries:
         return "none"
-    if not policy.unsafe and "unsafe" in (entry.fix, finding.fix):  # the finding's: unknown receiver
+    if finding.fix == "unsafe" and not policy.unsafe:
         return "unsafe"
-    if entry.replacement_since and entry.replacement_since > policy.min_version:
-        return "version"
-    return None if shape_of(entry) else "shape"
+    return None
 
 
 def edits_for(findings: list[Finding], policy: Policy) -> list[Edit]:
@@ -74,16 +59,9 @@ def edits_for(findings: list[Finding], policy: Policy) -> list[Edit]:
 def annotate(finding: Finding, policy: Policy, failed: frozenset = frozenset()) -> Finding:
     """A finding left after fixing, with its ``fix`` field and message telling the truth.
 
-    ``failed``: rule codes whose fix was dropped in this file (reported as internal errors)."""
-    reason = refusal(finding, policy)
-    entry = policy.entries.get(finding.code)
-    if reason == "version":
-        since, lowest = format_version(entry.replacement_since), format_version(policy.min_version)
-        note = f"no fix offered: the replacement needs Python {since}, the project supports Python {lowest}"
-        return replace(finding, fix=None, message=f"{finding.message} ({note})")
-    if reason is None:
+    ``failed``: rule codes whose fix was dropped in this file (reported as internal errors).  A
+    promised fix that did not happen for another reason is a planner bug (tests look for it)."""
+    if refusal(finding, policy) is None:
         why = "its fix failed, see the error" if finding.code in failed else "this form is not rewritten"
         return replace(finding, fix=None, message=f"{finding.message} (not fixed: {why})")
-    if reason == "shape":
-        return replace(finding, fix=None)
     return finding
