@@ -1,14 +1,22 @@
 """A real package index on 127.0.0.1 for the deps tests, serving PEP 691 JSON pages built from
-realistic file lists, plus endpoints that misbehave (HTML, 500, a hang, bad JSON)."""
+realistic file lists, plus endpoints that misbehave (HTML, 500, a hang, bad JSON).
+
+Every file a page lists is served under ``/files/`` with its sha256 on the page: the real bytes
+from ``FILES`` when a test built them (``release_files.py``), else a clean generated archive.  Files
+honour single ``Range`` requests; those under ``/norange/`` ignore ``Range`` like some mirrors.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import threading
 import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from release_files import code_projects, default_file
 
 from outmoded.cli import main
 
@@ -75,10 +83,29 @@ LEGACY_HTML = b"""<!DOCTYPE html><html><body>
 LOGIN_HTML = b"<html><head><title>Sign in</title></head><body><form>password</form></body></html>"
 
 
+FILES = {}  # filename -> bytes, for the files tests build; others come from default_file
+NO_RANGE = set()  # filenames served from /norange/ (the server ignores Range there)
+_projects, _files, _norange = code_projects()
+PROJECTS.update(_projects)
+FILES.update(_files)
+NO_RANGE.update(_norange)
+RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)$")
+
+
+def file_bytes(filename):
+    if filename not in FILES:
+        FILES[filename] = default_file(filename)
+    return FILES[filename]
+
+
 def page(name):
-    return json.dumps({"meta": {"api-version": "1.1"}, "name": name, "files": [
-        {"url": f"https://files.example/{f['filename']}", "hashes": {}, **f} for f in PROJECTS[name]
-    ]}).encode()
+    files = []
+    for f in PROJECTS[name]:
+        data = file_bytes(f["filename"])
+        where = "norange" if f["filename"] in NO_RANGE else "files"
+        files.append({"url": f"../../{where}/{f['filename']}",
+                      "hashes": {"sha256": hashlib.sha256(data).hexdigest()}, "size": len(data), **f})
+    return json.dumps({"meta": {"api-version": "1.1"}, "name": name, "files": files}).encode()
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -87,6 +114,8 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.server.log.append((self.path, dict(self.headers)))
+        if self.path.startswith(("/files/", "/norange/")):
+            return self.serve_file()
         name = self.path.strip("/").split("/")[-1]
         special = getattr(self, f"serve_{name}", None)
         if special:
@@ -103,6 +132,21 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header(key, value)
         self.end_headers()
         self.wfile.write(body)
+
+    def serve_file(self):
+        where, _, filename = self.path.strip("/").partition("/")
+        data = file_bytes(filename)
+        wanted = RANGE_RE.match(self.headers.get("Range", ""))
+        if where == "norange" or not wanted or not any(wanted.groups()):
+            self.server.sent += len(data)
+            return self.send(200, data, "application/octet-stream")
+        first, last = wanted.groups()
+        start = max(0, len(data) - int(last)) if not first else int(first)
+        end = min(len(data) - 1, int(last)) if first and last else len(data) - 1
+        body = data[start:end + 1]
+        self.server.sent += len(body)
+        self.send(206, body, "application/octet-stream",
+                  [("Content-Range", f"bytes {start}-{end}/{len(data)}")])
 
     def serve_legacy(self):
         self.send(200, LEGACY_HTML, "text/html; charset=utf-8")
@@ -141,6 +185,7 @@ class Index:
     def __init__(self):
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.log, self.server.release = [], threading.Event()
+        self.server.sent = 0  # bytes of release files sent
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/simple/"
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
@@ -151,6 +196,11 @@ class Index:
 
     def requests_for(self, name):
         return [headers for path, headers in self.log if path.rstrip("/").endswith("/" + name)]
+
+    def downloads(self, prefix=""):
+        """Paths of release files asked for (ranges included), optionally of one project."""
+        return [path for path, _ in self.log
+                if path.startswith(("/files/", "/norange/")) and path.split("/")[-1].startswith(prefix)]
 
     def close(self):
         self.server.release.set()

@@ -147,15 +147,18 @@ def run_deps(inputs: Inputs) -> int:
     target = ["--target-version", inputs.target_version] if inputs.target_version else []
     code = workflow.captured("outmoded deps", lambda: engine.command(["deps", *target, *inputs.deps_args]))
     if code == 1:
-        annotate("error", "some dependencies cannot be installed on the target Python "
+        annotate("error", "some dependencies are not ready for the target Python "
                           "(see the 'outmoded deps' log group)")
+    elif code == 3:
+        annotate("warning", "some dependencies could not be checked (index unreachable or archive "
+                            "unreadable; see the 'outmoded deps' log group)")
     elif code:
         annotate("error", "outmoded deps failed (see the 'outmoded deps' log group)")
     return code
 
 
 def exit_code(report, fail_on: str, deps: int) -> int:
-    if deps not in (0, 1):
+    if deps not in (0, 1, 3):  # 3: some dependency could not be checked, which is no pass either
         return 2
     if fail_on == "never":
         return 0

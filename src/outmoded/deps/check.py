@@ -1,25 +1,35 @@
-"""Checking every dependency: fetch each project once, concurrently, then judge each line."""
+"""Checking every dependency: fetch each project once, concurrently, then judge each line.
+
+A release ready by its tags is then judged by its code (``code``): the file the target would
+install is fetched (only its library members when the server allows ranges) and checked.
+"""
 
 from __future__ import annotations
 
+import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from packaging.utils import canonicalize_name
 
 from outmoded.deps import readiness
+from outmoded.deps.code import VerdictCache, judge_file
 from outmoded.deps.index import IndexClient, IndexProblem
 from outmoded.deps.model import (
+    BREAKS,
     INCOMPATIBLE,
     INDEX_ERROR,
     INVALID,
     OK,
+    SOURCE_ONLY,
     UNKNOWN,
     Result,
     Verdict,
 )
+from outmoded.deps.platforms import compatible_tags
 from outmoded.deps.progress import Progress
 from outmoded.deps.readiness import Build
 from outmoded.deps.simple import PageError, parse_page
+from outmoded.deps.upgrade import MAX_DOWNLOADS, Found, first_ready
 
 WORKERS = 8  # small: polite to the index, and plenty for a requirements file
 
@@ -41,7 +51,7 @@ def fetch_all(names: list, client: IndexClient, stream=None) -> dict:
 def _load(client: IndexClient, name: str, progress: Progress):
     try:
         page = client.fetch(name)
-        return parse_page(page.body, page.content_type, name)
+        return parse_page(page.body, page.content_type, name, client.project_url(name))
     except IndexProblem as problem:
         return problem
     except PageError as error:
@@ -50,46 +60,122 @@ def _load(client: IndexClient, name: str, progress: Progress):
         progress.advance()
 
 
-def assess(dep, answer, version: tuple, free_threading: bool) -> Result:
+class Code:
+    """Code verdicts for one run: each release file judged at most once (``code.judge_file``
+    caches on disk too); ``None`` as the client means tags only."""
+
+    def __init__(self, client: IndexClient | None, cache: VerdictCache | None, version: tuple,
+                 limit: int = MAX_DOWNLOADS):
+        self.client, self.cache, self.version, self.limit = client, cache, version, limit
+        self._seen, self._lock = {}, threading.Lock()
+
+    def of(self, dist, project: str):
+        if self.client is None:
+            return None
+        with self._lock:
+            event = self._seen.get(dist.filename)
+            owner = event is None
+            if owner:
+                event = self._seen[dist.filename] = [threading.Event(), None]
+        if owner:
+            event[1] = judge_file(self.client, self.cache, dist, project, self.version)
+            event[0].set()
+        event[0].wait()
+        return event[1]
+
+
+def assess(dep, answer, version: tuple, free_threading: bool, code: Code | None = None) -> Result:
     result = Result(dep)
     if dep.error:
         result.reason, result.message = INVALID, dep.error
     elif isinstance(answer, IndexProblem):
         result.reason, result.message = answer.reason, answer.message
     else:
-        _judge(result, readiness.by_version(answer), version, free_threading)
+        _judge(result, readiness.by_version(answer), version, free_threading, code or Code(None, None, version))
         return result
     result.free_threading = UNKNOWN if free_threading else None
     return result
 
 
-def _judge(result: Result, releases: dict, version: tuple, free_threading: bool) -> None:
+def _judge(result: Result, releases: dict, version: tuple, free_threading: bool, code: Code) -> None:
     dep = result.dependency
     chosen, files = readiness.choose(dep.requirement.specifier, releases, Build(version))
     pre = bool(chosen and chosen.is_prerelease)  # a pre-release pin may upgrade to one too
     builds = [Build(version)] + ([Build(version, True)] if free_threading else [])
     verdicts = []
     for build in builds:
-        verdict = _verdict(chosen, files, build, dep, bool(releases))
-        minimum = readiness.minimum_ready(releases, build, dep.platforms, pre)
-        verdicts.append((build, verdict, str(minimum) if minimum else None))
+        verdict, checked = _verdict(chosen, files, build, dep, bool(releases), code)
+        if result.code is None and checked is not None:
+            result.code = checked
+        found = Found(chosen) if verdict.status == OK else _minimum(releases, chosen, build, dep, pre, code)
+        result.search_cut_short |= found.cut_short
+        verdicts.append((build, verdict, str(found.version) if found.version else None))
     result.version = str(chosen) if chosen else None
     result.yanked = bool(files) and all(f.yanked for f in files)
     _record(result, verdicts)
 
 
-def _verdict(chosen, files: list, build: Build, dep, any_release: bool) -> Verdict:
+def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Code) -> tuple:
+    """(Verdict, the CodeVerdict it rests on or None)."""
     if chosen is None:
         spec = dep.requirement.specifier
         what = (f"no release matches {spec}" if spec else "every release is yanked") \
             if any_release else "no release files on the index"
-        return Verdict(INCOMPATIBLE, what)
-    return readiness.judge(files, build, dep.platforms)
+        return Verdict(INCOMPATIBLE, what), None
+    tags = readiness.judge(files, build, dep.platforms)
+    no_wheels = not any(f.kind == "wheel" for f in files)
+    if tags.status not in (OK, SOURCE_ONLY) or (tags.status == SOURCE_ONLY and not no_wheels):
+        return tags, None
+    dist = installed_file(files, build, dep.platforms)
+    checked = code.of(dist, dep.name) if dist else None
+    if checked is None:
+        return tags, None
+    if checked.problem:
+        if tags.status != OK:
+            tags.message += f" (and its code could not be checked: {checked.problem})"
+            return tags, checked
+        return Verdict(UNKNOWN, f"{tags.message}, but its code could not be checked: {checked.problem}",
+                       reason=checked.reason), checked
+    if checked.breaks:
+        return Verdict(BREAKS, f"{checked.summary()}", tags.lacking), checked
+    return tags, checked
+
+
+def installed_file(files: list, build: Build, platforms: tuple):
+    """The file pip would install for ``build`` on the first platform: a wheel whose tags match
+    (pure first, then the most specific tag), else the sdist (a .zip before a tarball)."""
+    usable = [f for f in files if readiness.python_allows(f.requires_python, build.version)]
+    if platforms:
+        accepted = compatible_tags(build.version, platforms[0], build.free_threading)
+        wheels = [f for f in usable if f.kind == "wheel" and f.tags & accepted]
+        pure = [f for f in wheels if any(t.platform == "any" for t in f.tags)]
+        if pure or wheels:
+            return (pure or wheels)[0]
+    sdists = sorted((f for f in usable if f.kind == "sdist"), key=lambda f: not f.filename.endswith(".zip"))
+    return sdists[0] if sdists else None
+
+
+def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
+    """The first release at or after ``chosen`` ready by tags and code (``upgrade``)."""
+    live = readiness.live_releases(releases)
+    candidates = [v for v in sorted(live) if (chosen is None or v >= chosen)
+                  and (pre or not v.is_prerelease)
+                  and readiness.judge(live[v], build, dep.platforms).status == OK]
+
+    def is_clean(version):
+        dist = installed_file(live[version], build, dep.platforms)
+        checked = code.of(dist, dep.name) if dist else None
+        if checked is None:
+            return True  # tags only
+        return None if checked.problem else not checked.breaks
+
+    return first_ready(candidates, is_clean, code.limit)
 
 
 def _record(result: Result, verdicts: list) -> None:
     (build, verdict, minimum), *rest = verdicts
     result.status, result.minimum_ready = verdict.status, minimum
+    result.reason = verdict.reason or result.reason
     result.platforms_without_wheels = verdict.lacking
     result.message = _sentence(result, build, verdict, minimum)
     for build, verdict, minimum in rest:
@@ -110,16 +196,27 @@ def _sentence(result: Result, build: Build, verdict, minimum) -> str:
     text = f"{result.version}: {verdict.message}" if result.version else verdict.message
     if result.yanked:
         text += " (this release is yanked)"
-    if verdict.status == OK:
+    if verdict.status in (OK, UNKNOWN):
         return text
     upgrade = f"first ready release {minimum}" if minimum else \
         f"no release is ready for Python {build.label} yet"
+    if minimum and result.search_cut_short:
+        upgrade += " (search cut short: an earlier release may be ready too)"
     return f"{text}; {upgrade}"
 
 
 def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
-          stream=None) -> list:
-    """A ``Result`` per dependency, in input order; ``stream`` shows progress if a terminal."""
+          stream=None, code: bool = True, verdicts: VerdictCache | None = None,
+          limit: int = MAX_DOWNLOADS) -> list:
+    """A ``Result`` per dependency, in input order; ``stream`` shows progress if a terminal.
+
+    ``code``: also judge each release's code (else tags only); ``verdicts`` caches those.
+    """
     names = [d.name for d in deps if d.requirement is not None]
     answers = fetch_all(names, client, stream)
-    return [assess(d, answers.get(canonicalize_name(d.name)), version, free_threading) for d in deps]
+    judge = Code(client if code else None, verdicts or VerdictCache(None), version, limit)
+    if not deps:
+        return []
+    with ThreadPoolExecutor(max_workers=min(WORKERS, len(deps))) as pool:
+        return list(pool.map(lambda d: assess(d, answers.get(canonicalize_name(d.name)), version,
+                                              free_threading, judge), deps))

@@ -1,6 +1,8 @@
 """``outmoded deps [FILES...]``: can the target Python install these dependencies from wheels?
 
-Exit 0 when every dependency is ready, 1 when one is not (or could not be checked), 2 on bad usage.
+Exit 0 when every dependency is ready, 1 when one is not ready, 3 when none is found not ready
+but some could not be checked (index unreachable, archive unreadable, not cached with
+``--offline``), 2 on bad usage.
 """
 
 from __future__ import annotations
@@ -11,6 +13,9 @@ import sys
 from urllib.parse import urlsplit
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from outmoded.deps.upgrade import MAX_DOWNLOADS
+
+EXIT_UNCHECKED = 3  # nothing found not ready, but something could not be checked
 
 DEFAULT_TIMEOUT = 15.0
 DEFAULT_RETRIES = 2
@@ -34,7 +39,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="simple-API index (default: $PIP_INDEX_URL or https://pypi.org/simple/)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--offline", action="store_true",
-                        help="use only the HTTP cache; uncached packages are reported unknown")
+                        help="use only the caches (index pages, code verdicts); what is not "
+                             "cached is reported as could not be checked")
+    parser.add_argument("--tags-only", action="store_true",
+                        help="judge by wheel tags alone, without downloading and checking code")
+    parser.add_argument("--max-downloads", type=int, default=MAX_DOWNLOADS, metavar="N",
+                        help="releases scanned per dependency when searching for the first "
+                             f"ready one (default: {MAX_DOWNLOADS})")
     parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
                         help=f"per-request timeout (default: {DEFAULT_TIMEOUT:g})")
     parser.add_argument("--retries", type=int, default=DEFAULT_RETRIES, metavar="N",
@@ -44,6 +55,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from outmoded.deps import check, platforms, report, sources, target
     from outmoded.deps.cache import Cache, default_directory
+    from outmoded.deps.code import VerdictCache
     from outmoded.deps.index import PYPI, IndexClient
 
     version = target.parse_target(args.target_version)
@@ -56,14 +68,23 @@ def run(args: argparse.Namespace) -> int:
     deps, skipped = found.deps, found.skipped
     client = IndexClient(index_url, Cache(default_directory()), args.timeout, args.retries,
                          args.offline)
-    results = check.check(deps, client, version, args.free_threading, sys.stderr)
+    results = check.check(deps, client, version, args.free_threading, sys.stderr,
+                          code=not args.tags_only,
+                          verdicts=VerdictCache(default_directory() / "verdicts"),
+                          limit=args.max_downloads)
     context = {"target_version": f"{version[0]}.{version[1]}",
                "free_threading_checked": args.free_threading,
                "platforms": [p.name for p in chosen], "index_url": client.shown_url,
                "files_read": found.read, "notes": found.notes}
     write = report.write_json if args.format == "json" else report.write_text
     write(results, skipped, context, sys.stdout)
-    return EXIT_FINDINGS if any(not r.ready for r in results) else EXIT_OK
+    return exit_status(results)
+
+
+def exit_status(results: list) -> int:
+    if any(not r.ready and not r.unchecked for r in results):
+        return EXIT_FINDINGS
+    return EXIT_UNCHECKED if any(r.unchecked for r in results) else EXIT_OK
 
 
 def _index_url(url: str) -> str:
@@ -75,5 +96,7 @@ def _index_url(url: str) -> str:
 def _check_numbers(args: argparse.Namespace) -> None:
     if not args.timeout > 0:
         raise UsageError("--timeout must be a positive number of seconds")
+    if args.max_downloads < 2:
+        raise UsageError("--max-downloads must be at least 2 (the newest and the requested release)")
     if not 0 <= args.retries <= 10:
         raise UsageError("--retries must be between 0 and 10")

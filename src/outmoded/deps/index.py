@@ -11,6 +11,7 @@ from __future__ import annotations
 import base64
 import http.client
 import socket
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -28,6 +29,7 @@ PYPI = "https://pypi.org/simple/"
 ACCEPT = ("application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, "
           "text/html;q=0.01")
 MAX_BACKOFF = 8.0
+MAX_DOWNLOAD = 256 * 1024 * 1024  # a release file larger than this is not checked
 
 
 class IndexProblem(Exception):
@@ -65,6 +67,8 @@ class IndexClient:
         self.base = self.base.rstrip("/") + "/"
         self.cache, self.timeout, self.retries = cache, timeout, retries
         self.offline, self.backoff = offline, backoff
+        self.downloaded = 0  # bytes of release files received (benchmarks report it)
+        self._count = threading.Lock()
 
     def project_url(self, name: str) -> str:
         return self.base + quote(canonicalize_name(name)) + "/"
@@ -76,7 +80,7 @@ class IndexClient:
             if cached is None:
                 raise IndexProblem(NOT_CACHED, "not in the cache (--offline); run once online first")
             return Page(cached.body, cached.content_type)
-        status, headers, body = self._request(url, cached.validators() if cached else {})
+        status, headers, body = self._request(url, {"Accept": ACCEPT, **(cached.validators() if cached else {})})
         if status == 304 and cached:
             return self._store(url, headers, cached.body, cached.content_type, cached)
         return self._store(url, headers, body, headers.get("Content-Type", ""), None)
@@ -90,10 +94,31 @@ class IndexClient:
                                       max_age, time.time()))
         return Page(body, content_type)
 
-    def _request(self, url: str, validators: dict) -> tuple:
+    def download(self, url: str, byte_range: str | None = None) -> tuple:
+        """(status, headers, body) of a release file, or of ``Range: bytes=...`` of it.
+
+        A server that ignores ``Range`` answers 200 with the whole file: callers look at the
+        status.  Failures are ``IndexProblem``s, as for pages.
+        """
+        if self.offline:
+            raise IndexProblem(NOT_CACHED, "not in the cache (--offline); run once online first")
+        headers = {"Range": f"bytes={byte_range}"} if byte_range else {}
+        try:
+            status, answer, body = self._request(url, headers)
+        except IndexProblem as problem:
+            if problem.reason == NOT_ON_INDEX:
+                raise IndexProblem(INDEX_ERROR, "release file missing on the index (HTTP 404)") from None
+            raise
+        if status >= 300:
+            raise IndexProblem(INDEX_ERROR, f"release file download answered HTTP {status}")
+        with self._count:
+            self.downloaded += len(body)
+        return status, answer, body
+
+    def _request(self, url: str, headers: dict) -> tuple:
         for attempt in range(self.retries + 1):
             try:
-                return self._once(url, validators)
+                return self._once(url, headers)
             except _Retry as problem:
                 if attempt == self.retries:
                     suffix = f" (after {attempt + 1} attempts)" if attempt else ""
@@ -101,15 +126,17 @@ class IndexClient:
                 time.sleep(min(MAX_BACKOFF, self.backoff * 2 ** attempt))
         raise AssertionError("unreachable")  # the loop returns or raises
 
-    def _once(self, url: str, validators: dict) -> tuple:
-        request = urllib.request.Request(url, headers={
-            "Accept": ACCEPT, "User-Agent": f"outmoded/{__version__}", **validators})
-        if self.authorization:
+    def _once(self, url: str, headers: dict) -> tuple:
+        request = urllib.request.Request(url, headers={"User-Agent": f"outmoded/{__version__}", **headers})
+        if self.authorization and urlsplit(url).netloc == urlsplit(self.base).netloc:
             # Unredirected: the credentials go to the index host only, never to a redirect target.
             request.add_unredirected_header("Authorization", self.authorization)
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                return response.status, response.headers, response.read()
+                body = response.read(MAX_DOWNLOAD + 1)
+                if len(body) > MAX_DOWNLOAD:
+                    raise IndexProblem(INDEX_ERROR, f"answer larger than {MAX_DOWNLOAD} bytes: not read")
+                return response.status, response.headers, body
         except urllib.error.HTTPError as error:
             error.close()
             return _http_error(error)

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from packaging.requirements import Requirement
 
 OK, SOURCE_ONLY, INCOMPATIBLE, UNKNOWN = "ok", "source-only", "incompatible", "unknown"
+BREAKS = "breaks"  # installs, but its library code uses an API the target lacks
 
 # Why a dependency is ``unknown``: the user acts differently on each (typo vs. network).
 NOT_ON_INDEX = "not-on-index"
@@ -48,6 +49,7 @@ class Verdict:
     status: str
     message: str
     lacking: list = field(default_factory=list)  # platform names without a usable wheel
+    reason: str | None = None  # for ``unknown``: why the code could not be checked
 
 
 @dataclass
@@ -64,7 +66,19 @@ class Result:
     free_threading_message: str | None = None
     free_threading_platforms_without_wheels: list = field(default_factory=list)
     yanked: bool = False
+    code: object = None  # the chosen release's ``code.CodeVerdict`` (None: not looked at)
+    search_cut_short: bool = False  # the first-ready search hit its download bound
 
     @property
     def ready(self) -> bool:
         return self.status == OK and self.free_threading in (None, OK)
+
+    @property
+    def unchecked(self) -> bool:
+        """Could not be checked (index or archive trouble): never counted as not ready.
+
+        A malformed requirement or a name the index does not have is an answer, not a failure
+        to get one: those count as not ready.
+        """
+        return not self.ready and self.reason not in (INVALID, NOT_ON_INDEX) \
+            and UNKNOWN in (self.status, self.free_threading)

@@ -16,6 +16,7 @@ from packaging import tags
 from outmoded.cli import UsageError
 
 DEFAULT = "manylinux_x86_64"
+ABI3T_SINCE = (3, 15)  # PEP 803; packaging >= 26.1 generates abi3t tags for free-threaded builds
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,7 @@ def compatible_tags(version: tuple, platform: Platform, free_threading: bool) ->
     found |= set(tags.compatible_tags(version, interpreter, platform.wheel_platforms))
     if free_threading:
         # The stable ABI (abi3) does not load on the free-threaded build; older packaging
-        # releases still offer it there.
-        found = {t for t in found if t.abi != "abi3"}
+        # releases still offer it there.  PEP 803's abi3t (also spelt abi3.abi3t in a file
+        # name, which packaging expands to both tags) loads from 3.15 on, not on 3.13t/3.14t.
+        found = {t for t in found if t.abi != "abi3" and (t.abi != "abi3t" or version >= ABI3T_SINCE)}
     return frozenset(found)

@@ -37,6 +37,8 @@ def as_dict(result) -> dict:
         "direct": dep.direct, "required_by": list(dep.required_by),
         "platforms_without_wheels": result.platforms_without_wheels,
         "free_threading_platforms_without_wheels": result.free_threading_platforms_without_wheels,
+        "code": result.code.to_json() if result.code is not None else None,
+        "search_cut_short": result.search_cut_short,
     }
 
 
@@ -45,7 +47,8 @@ def write_json(results: list, skipped: list, context: dict, stream) -> None:
         **context,
         "dependencies": [as_dict(r) for r in results],
         "skipped": [{"name": s.name, "file": s.file, "line": s.line, "reason": s.reason} for s in skipped],
-        "not_ready": sum(not r.ready for r in results),
+        "not_ready": sum(not r.ready and not r.unchecked for r in results),
+        "could_not_be_checked": sum(r.unchecked for r in results),
     }
     json.dump(document, stream, indent=2)
     stream.write("\n")
@@ -114,9 +117,14 @@ def _where(result) -> str:
 
 
 def _summary(results: list, target: str) -> str:
-    bad = sum(not r.ready for r in results)
+    bad = sum(not r.ready and not r.unchecked for r in results)
+    unchecked = sum(r.unchecked for r in results)
     if not results:
         return "No dependencies to check."
-    if not bad:
+    if not bad and not unchecked:
         return f"All {len(results)} dependencies are ready for Python {target}."
-    return f"{bad} of {len(results)} dependencies are not ready for Python {target}."
+    lines = [f"{bad} of {len(results)} dependencies are not ready for Python {target}."] if bad else []
+    if unchecked:
+        lines.append(f"{unchecked} of {len(results)} dependencies could not be checked "
+                     f"(not counted as not ready).")
+    return "\n".join(lines)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.utils import (
@@ -39,18 +39,22 @@ class DistFile:
     tags: frozenset
     requires_python: SpecifierSet | None
     yanked: bool
+    url: str = ""  # absolute
+    sha256: str | None = None  # from the index: the key of the code-verdict cache
+    size: int | None = None  # PEP 700, when the index says
 
 
-def parse_page(body: bytes, content_type: str, project: str) -> list:
+def parse_page(body: bytes, content_type: str, project: str, page_url: str = "") -> list:
+    """Release files; their URLs are resolved against ``page_url``."""
     kind = content_type.split(";")[0].strip().lower()
     if kind == JSON_TYPE or (kind.endswith("json") and body.lstrip().startswith(b"{")):
-        return _from_json(body, project)
+        return _from_json(body, project, page_url)
     if kind in HTML_TYPES:
-        return _from_html(body, project)
+        return _from_html(body, project, page_url)
     raise PageError(f"index answered with {kind or 'no content type'}, not a simple-index page")
 
 
-def _from_json(body: bytes, project: str) -> list:
+def _from_json(body: bytes, project: str, page_url: str) -> list:
     try:
         data = json.loads(body.decode("utf-8"))
     except ValueError:
@@ -58,14 +62,24 @@ def _from_json(body: bytes, project: str) -> list:
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise PageError("index answered with JSON that is not a PEP 691 project page")
     entries = [f for f in data["files"] if isinstance(f, dict)]
-    return _files(((f.get("filename"), f.get("requires-python"), f.get("yanked")) for f in entries),
-                  project)
+    return _files(((f.get("filename"), f.get("requires-python"), f.get("yanked"),
+                    _text(f.get("url")), _sha256(f.get("hashes")), f.get("size")) for f in entries),
+                  project, page_url)
 
 
-def _from_html(body: bytes, project: str) -> list:
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _sha256(hashes) -> str | None:
+    value = hashes.get("sha256") if isinstance(hashes, dict) else None
+    return value.lower() if isinstance(value, str) and len(value) == 64 else None
+
+
+def _from_html(body: bytes, project: str, page_url: str) -> list:
     parser = _Anchors()
     parser.feed(body.decode("utf-8", errors="replace"))
-    files = _files(parser.anchors, project)
+    files = _files(parser.anchors, project, page_url)
     if not files:
         # A project page with no files and a page that is no project page look alike; either
         # way there is nothing to judge, and the message says why.
@@ -90,23 +104,29 @@ class _Anchors(HTMLParser):
     def handle_endtag(self, tag):
         if tag == "a" and self._current is not None:
             attrs, self._current = self._current, None
-            name = "".join(self._text).strip() or _basename(attrs.get("href") or "")
+            href = attrs.get("href") or ""
+            name = "".join(self._text).strip() or _basename(href)
             yanked = attrs.get("data-yanked", False)
-            self.anchors.append((name, attrs.get("data-requires-python"), yanked is not False))
+            fragment = urlsplit(href).fragment
+            digest = fragment[7:] if fragment.startswith("sha256=") else None
+            self.anchors.append((name, attrs.get("data-requires-python"), yanked is not False,
+                                 href.split("#", 1)[0], _sha256({"sha256": digest}), None))
 
 
 def _basename(href: str) -> str:
     return unquote(urlsplit(href).path.rsplit("/", 1)[-1])
 
 
-def _files(entries, project: str) -> list:
+def _files(entries, project: str, page_url: str = "") -> list:
     files = []
-    for filename, requires_python, yanked in entries:
+    for filename, requires_python, yanked, url, sha256, size in entries:
         if isinstance(filename, str):
             parsed = parse_filename(filename, project)
             if parsed:
                 files.append(DistFile(filename, parsed[0], parsed[1], parsed[2],
-                                      _specifier(requires_python), bool(yanked)))
+                                      _specifier(requires_python), bool(yanked),
+                                      urljoin(page_url, url) if url else "", sha256,
+                                      size if isinstance(size, int) and size >= 0 else None))
     return files
 
 

@@ -1,0 +1,173 @@
+"""The code verdict of one release file: does its library code use an API the target lacks?
+
+The members ``shipped`` calls library code are run through the same engine as ``outmoded check``
+(``engine.check_source`` on in-memory (path, bytes) pairs: nothing is written or imported).
+Only unguarded findings (severity ``error``) make a release ``breaks``; guarded fallbacks and
+unknown receivers are warnings, as in ``check``.  A file the parser cannot read (Python 2 code
+in a py2/py3 wheel, syntax newer than this interpreter) is counted, not held against the release.
+
+Verdicts are cached on disk, one JSON file per (release file's sha256 from the index, catalog
+fingerprint, target): a release is downloaded and scanned once, ever.  Failures to fetch or read
+are not cached; they are a ``problem`` and the dependency "could not be checked".
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+import threading
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from outmoded import __version__
+from outmoded.deps.model import NOT_CACHED
+from outmoded.findings import ERROR, Finding
+
+CODE_FORMAT = 1
+SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
+MAX_KEPT = 50
+_INDEX_LOCK = threading.Lock()
+UNREADABLE = "archive-unreadable"
+
+
+@dataclass
+class CodeVerdict:
+    checked: int = 0  # library files read
+    findings: list = field(default_factory=list)  # unguarded findings (Finding), first MAX_KEPT
+    total: int = 0  # unguarded findings in all
+    unparsed: int = 0  # library files the parser could not read
+    notes: list = field(default_factory=list)
+    problem: str | None = None  # set when the code could not be checked
+    reason: str | None = None  # why, for the JSON: not-cached, index-unreachable, archive-unreadable
+    filename: str = ""
+
+    @property
+    def breaks(self) -> bool:
+        return self.problem is None and self.total > 0
+
+    def first(self, count: int = SHOWN) -> list:
+        """``nose/importer.py:12 imp`` for the first findings."""
+        return [f"{f.path}:{f.line} {f.api}" for f in self.findings[:count]]
+
+    def summary(self) -> str:
+        more = f" and {self.total - SHOWN} more" if self.total > SHOWN else ""
+        return f"its code uses APIs the target lacks: {', '.join(self.first())}{more}"
+
+    def to_json(self) -> dict:
+        return {"file": self.filename, "checked_files": self.checked, "unparsed_files": self.unparsed,
+                "findings_total": self.total, "findings": [f.to_json() for f in self.findings],
+                "notes": self.notes, "problem": self.problem}
+
+    @classmethod
+    def from_json(cls, data: dict) -> CodeVerdict:
+        return cls(data["checked_files"], [Finding(**f) for f in data["findings"]],
+                   data["findings_total"], data["unparsed_files"], list(data["notes"]),
+                   filename=data["file"])
+
+
+def unchecked(problem: str, reason: str, filename: str = "") -> CodeVerdict:
+    return CodeVerdict(problem=problem, reason=reason, filename=filename)
+
+
+@lru_cache(maxsize=8)
+def _index(target: tuple):
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import build_index
+
+    return build_index(default_catalog(), target, pending=False)
+
+
+def index_for(target: tuple):
+    with _INDEX_LOCK:  # threads judge dependencies concurrently; build each index once
+        return _index(target)
+
+
+def scan_members(pairs, target: tuple, filename: str = "") -> CodeVerdict:
+    """The verdict over (path shown, bytes) pairs of library code: the in-memory check entry."""
+    from outmoded.engine import check_source
+
+    index = index_for(target)
+    verdict, found = CodeVerdict(filename=filename), []
+    for path, data in pairs:
+        verdict.checked += 1
+        result = check_source(path, data, index)
+        verdict.unparsed += bool(result.errors)
+        found += [f for f in result.findings if f.severity == ERROR]
+    found.sort(key=lambda f: (f.path, f.line, f.column))
+    verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
+    return verdict
+
+
+def catalog_key() -> str:
+    from outmoded.cache import catalog_fingerprint
+
+    return _fingerprint(catalog_fingerprint())
+
+
+@lru_cache(maxsize=1)
+def _fingerprint(catalog: str) -> str:
+    return f"{CODE_FORMAT}-{__version__}-{catalog}"
+
+
+class VerdictCache:
+    """Code verdicts on disk; trouble reading or writing it only means checking again."""
+
+    def __init__(self, directory: Path | None):
+        self.directory = directory
+        self._catalog = catalog_key() if directory else ""
+
+    def _path(self, dist, target: tuple) -> Path | None:
+        if self.directory is None:
+            return None
+        identity = f"sha256:{dist.sha256}" if dist.sha256 else f"url:{dist.url}"
+        key = f"{identity}|{self._catalog}|{target[0]}.{target[1]}"
+        return self.directory / (hashlib.sha256(key.encode()).hexdigest() + ".json")
+
+    def get(self, dist, target: tuple) -> CodeVerdict | None:
+        path = self._path(dist, target)
+        try:
+            return CodeVerdict.from_json(json.loads(path.read_bytes())) if path else None
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def put(self, dist, target: tuple, verdict: CodeVerdict) -> None:
+        path = self._path(dist, target)
+        if path is None or verdict.problem:
+            return
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+            with os.fdopen(handle, "w", encoding="utf-8") as stream:
+                json.dump(verdict.to_json(), stream)
+            os.replace(temporary, path)
+        except OSError:
+            pass  # read-only or full disk: run uncached
+
+
+def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -> CodeVerdict:
+    """The code verdict of one release file: from the cache, else fetched and scanned."""
+    from outmoded.deps import remote, shipped
+    from outmoded.deps.archive import ArchiveError
+    from outmoded.deps.index import IndexProblem
+
+    cached = cache.get(dist, target)
+    if cached is not None:
+        return cached
+    if client.offline:
+        return unchecked(f"code of {dist.filename} not in the cache (--offline)", NOT_CACHED, dist.filename)
+    if not dist.url:
+        return unchecked(f"the index gives no URL for {dist.filename}", UNREADABLE, dist.filename)
+    try:
+        found = remote.members(client, dist, project)
+    except ArchiveError as error:
+        return unchecked(f"{dist.filename}: {error}", UNREADABLE, dist.filename)
+    except IndexProblem as problem:
+        return unchecked(f"{dist.filename}: {problem.message}", problem.reason, dist.filename)
+    pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files]
+    verdict = scan_members(pairs, target, dist.filename)
+    verdict.notes = found.notes
+    cache.put(dist, target, verdict)
+    return verdict

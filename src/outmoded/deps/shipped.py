@@ -1,0 +1,95 @@
+"""Which members of a wheel or sdist are the library code a user's program imports.
+
+Only these count against a dependency: a removed API in its test suite, docs or build scripts
+never runs in the user's program.
+
+- A wheel installs its members as they are: every ``.py`` file outside ``*.dist-info/``, and
+  those under ``*.data/purelib/`` and ``*.data/platlib/``; ``*.data/scripts`` and headers are
+  not library code.  A wheel's C and Cython sources are not counted: its compiled extension,
+  which the tags judge, is what runs.
+- An sdist would install its packages: below the one top directory (``name-1.0/``), or below
+  ``src/`` when there is one, each top-level directory holding an ``__init__.py`` or named like
+  the project, and each top-level module except build scripts (``setup.py``, ``conftest.py``,
+  ``noxfile.py`` ...).  Its C, C++ and Cython sources count wherever they are (outside tests
+  and docs): pip compiles them.
+- In both, directories named ``tests``, ``test``, ``docs``, ``doc``, ``examples``,
+  ``benchmarks`` (at any depth) and files named ``test_*.py``, ``*_test.py`` or ``conftest.py``
+  are tests and docs, not library code.
+"""
+
+from __future__ import annotations
+
+import re
+
+from outmoded.deps.archive import wanted_suffix
+
+NOT_LIBRARY_DIRS = frozenset({"tests", "test", "docs", "doc", "examples", "example", "benchmarks",
+                              "benchmark", "__pycache__"})
+BUILD_SCRIPTS = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py",
+                           "pavement.py", "ez_setup.py", "distribute_setup.py", "bootstrap.py",
+                           "runtests.py", "run_tests.py", "versioneer.py", "build.py", "make.py"})
+TEST_FILE_RE = re.compile(r"^(test_.*|.*_test|conftest)\.py$")
+NATIVE_SUFFIXES = (".pyx", ".pxd", ".pxi", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh")
+WHEEL_DATA_RE = re.compile(r"^[^/]+\.data/(purelib|platlib)/(.+)$")
+
+
+def is_test_or_doc(path: str) -> bool:
+    parts = path.split("/")
+    return any(p.lower() in NOT_LIBRARY_DIRS for p in parts[:-1]) or bool(TEST_FILE_RE.match(parts[-1]))
+
+
+def installed_path(wheel_member: str) -> str | None:
+    """Where a wheel member lands in site-packages, or None when it is no library code."""
+    top = wheel_member.split("/", 1)[0]
+    data = WHEEL_DATA_RE.match(wheel_member)
+    if data:
+        return data.group(2)
+    if top.endswith((".dist-info", ".data")):
+        return None
+    return wheel_member
+
+
+def wheel_library(names: list) -> set:
+    """Members of a wheel that are library Python code (see the module docstring)."""
+    chosen = set()
+    for name in names:
+        path = installed_path(name)
+        if path and path.endswith(".py") and not is_test_or_doc(path):
+            chosen.add(name)
+    return chosen
+
+
+def sdist_library(names: list, project: str = "") -> set:
+    """Members of an sdist that its build would install or compile (see the module docstring)."""
+    top = {n.split("/", 1)[0] for n in names if "/" in n}
+    prefix = f"{top.pop()}/" if len(top) == 1 else ""
+    inner = [n[len(prefix):] for n in names if n.startswith(prefix)]
+    root = "src/" if any(n.startswith("src/") and n.endswith(".py") for n in inner) else ""
+    packages = {n[len(root):].split("/", 1)[0] for n in inner
+                if n.startswith(root) and n[len(root):].count("/") == 1 and n.endswith("/__init__.py")}
+    packages.add(re.sub(r"[-.]+", "_", project.lower()))
+    chosen = set()
+    for name in inner:
+        if not wanted_suffix(name) or is_test_or_doc(name):
+            continue
+        below = name[len(root):] if name.startswith(root) else None
+        if name.endswith(NATIVE_SUFFIXES) or below is not None and "/" in below and below.split("/", 1)[0] in packages or below is not None and "/" not in below and below not in BUILD_SCRIPTS:
+            chosen.add(prefix + name)
+    return chosen
+
+
+def chooser(filename: str, project: str = ""):
+    """``choose(names) -> set`` for ``archive.read_*``: the library code of this file."""
+    if filename.endswith(".whl"):
+        return wheel_library
+    return lambda names: sdist_library(names, project)
+
+
+def display(filename: str, member: str) -> str:
+    """The path a finding shows: where the file is installed (``nose/importer.py``)."""
+    if filename.endswith(".whl"):
+        return installed_path(member) or member
+    parts = member.split("/", 1)
+    inner = parts[1] if len(parts) == 2 else member
+    return inner.removeprefix("src/")
+

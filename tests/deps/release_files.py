@@ -1,0 +1,136 @@
+"""Real wheels and sdists, built in memory by the tests: zips and tars as pip would download them."""
+
+from __future__ import annotations
+
+import io
+import tarfile
+import zipfile
+
+
+def wheel(name: str, version: str, members: dict, tag: str = "py3-none-any") -> bytes:
+    """A wheel: ``members`` maps paths to text or bytes; METADATA, WHEEL and RECORD are added."""
+    info = f"{name}-{version}.dist-info"
+    files = {**members,
+             f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+             f"{info}/WHEEL": f"Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: {tag}\n"}
+    files[f"{info}/RECORD"] = "".join(f"{path},,\n" for path in files) + f"{info}/RECORD,,\n"
+    return zipped(files)
+
+
+def zipped(files: dict, compression=zipfile.ZIP_DEFLATED) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression) as archive:
+        for path, content in files.items():
+            archive.writestr(path, content.encode() if isinstance(content, str) else content)
+    return buffer.getvalue()
+
+
+def sdist(name: str, version: str, members: dict, mode: str = "w:gz") -> bytes:
+    """A tar sdist with everything below ``name-version/``."""
+    buffer = io.BytesIO()
+    with tarfile.open(fileobj=buffer, mode=mode) as archive:
+        for path, content in members.items():
+            data = content.encode() if isinstance(content, str) else content
+            member = tarfile.TarInfo(path if path.startswith(("/", "..")) else f"{name}-{version}/{path}")
+            member.size = len(data)
+            archive.addfile(member, io.BytesIO(data))
+    return buffer.getvalue()
+
+
+def default_file(filename: str) -> bytes:
+    """A clean release file for any name the index lists (the tag-only projects)."""
+    name = filename.split("-", 1)[0]
+    module = {f"{name}/__init__.py": "VERSION = 1\n"}
+    if filename.endswith(".whl"):
+        version, tag = filename[len(name) + 1:-4].split("-", 1)
+        return wheel(name, version, module, tag)
+    stem = filename.rsplit(".tar", 1)[0].rsplit(".zip", 1)[0]
+    version = stem[len(name) + 1:]
+    if filename.endswith(".zip"):
+        return zipped({f"{stem}/{name}/__init__.py": "VERSION = 1\n"})
+    return sdist(name, version, module)
+
+
+IMP_LOADER = """import imp
+
+
+def load(name, path):
+    found = imp.find_module(name, [path])
+    return imp.load_module(name, *found)
+"""
+GUARDED = """try:
+    import imp
+except ImportError:
+    imp = None
+"""
+CLEAN = "import importlib\n\n\ndef load(name):\n    return importlib.import_module(name)\n"
+TEST_USING_IMP = "import imp\n\n\ndef test_imp():\n    assert imp.find_module\n"
+# Would leave a trace if anything ever ran it.
+SETUP_PY = ("from distutils.core import setup\nimport pathlib\n"
+            "pathlib.Path('/tmp/outmoded-setup-py-ran').write_text('ran')\nsetup(name='x')\n")
+
+
+def _pure(name, version, members):
+    return f"{name}-{version}-py3-none-any.whl", wheel(name, version, members)
+
+
+def code_projects():
+    """(projects, files, filenames served without Range) for the code-verdict tests."""
+    made = {}
+
+    def add(project, filename, data, **extra):
+        made.setdefault(project, []).append((filename, data, extra))
+
+    # legacyimp: 1.0 and 1.1 use imp, 2.0 onwards is clean; tests and docs inside use imp too.
+    for version in ("1.0", "1.1"):
+        add("legacyimp", *_pure("legacyimp", version, {
+            "legacyimp/__init__.py": "from legacyimp.loader import load\n",
+            "legacyimp/loader.py": IMP_LOADER,
+            "legacyimp/tests/test_loader.py": TEST_USING_IMP,
+            "docs/conf.py": "import imp\n"}))
+    for version in ("2.0", "2.1"):
+        add("legacyimp", *_pure("legacyimp", version, {
+            "legacyimp/__init__.py": "from legacyimp.loader import load\n",
+            "legacyimp/loader.py": CLEAN, "legacyimp/tests/test_loader.py": TEST_USING_IMP}))
+    # guarded: the only use of imp is a guarded import.
+    add("guarded", *_pure("guarded", "1.0", {"guarded/__init__.py": GUARDED}))
+    # compiled: a platform wheel whose binary dwarfs its Python; its .py members use imp.
+    import os
+    binary = os.urandom(400_000)  # incompressible: the download is as big as it looks
+    for version, loader in (("1.0", IMP_LOADER), ("2.0", CLEAN)):
+        tag = "cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64"
+        add("compiled", f"compiled-{version}-{tag}.whl", wheel("compiled", version, {
+            "compiled/_speedups.cpython-313-x86_64-linux-gnu.so": binary,
+            "compiled/__init__.py": "from compiled._speedups import *\n",
+            "compiled/loader.py": loader,
+            "compiled/include/compiled.h": "#include <Python.h>\n"}, tag))
+    # norange: served by a server that ignores Range.
+    add("norange", *_pure("norange", "1.0", {"norange/loader.py": IMP_LOADER}))
+    # truncated: the wheel is cut in half.
+    whole = wheel("truncated", "1.0", {"truncated/loader.py": IMP_LOADER,
+                                       "truncated/data.py": f"X = {os.urandom(20_000).hex()!r}\n"})
+    add("truncated", "truncated-1.0-py3-none-any.whl", whole[: len(whole) // 2])
+    # zipbomb: a 'source' member that inflates to 64 MiB, beside a real offender.
+    add("zipbomb", *_pure("zipbomb", "1.0", {"zipbomb/huge.py": b"#" * (64 * 1024 * 1024),
+                                              "zipbomb/loader.py": IMP_LOADER}))
+    # traversal: a member whose name climbs out of the archive.
+    add("traversal", "traversal-1.0-py3-none-any.whl",
+        zipped({"traversal/__init__.py": "", "../../evil.py": "import imp\n"}))
+    # sdistimp: no wheel; the package uses imp, setup.py and the tests do too (they do not count).
+    add("sdistimp", "sdistimp-1.0.tar.gz", sdist("sdistimp", "1.0", {
+        "setup.py": SETUP_PY, "sdistimp/__init__.py": "", "sdistimp/loader.py": IMP_LOADER,
+        "tests/test_loader.py": TEST_USING_IMP, "docs/conf.py": "import imp\n"}))
+    add("sdistclean", "sdistclean-1.0.tar.gz", sdist("sdistclean", "1.0", {
+        "setup.py": SETUP_PY, "src/sdistclean/__init__.py": CLEAN,
+        "tests/test_loader.py": TEST_USING_IMP}))
+    # tarbomb: a tar sdist whose members are 20 001 empty files.
+    add("tarbomb", "tarbomb-1.0.tar.gz", sdist("tarbomb", "1.0", {f"f{i}.txt": "" for i in range(20_001)}))
+    # slowfix: 30 releases; those before 1.17 use imp.
+    for minor in range(30):
+        add("slowfix", *_pure("slowfix", f"1.{minor}", {
+            "slowfix/loader.py": IMP_LOADER if minor < 17 else CLEAN}))
+    projects, files, norange = {}, {}, {"norange-1.0-py3-none-any.whl"}
+    for project, entries in made.items():
+        projects[project] = [dict(filename=filename, **extra) for filename, _, extra in entries]
+        files.update({filename: data for filename, data, _ in entries})
+    return projects, files, norange

@@ -1,0 +1,147 @@
+"""Code verdicts: the release's library code is fetched from the test index and checked.
+
+The wheels and sdists are real archives built in ``release_files.py`` and served by the index
+in ``conftest.py`` (range requests honoured, except under ``/norange/``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from conftest import FILES
+
+TAG = "cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64"
+
+LINUX = ("--platform", "manylinux_x86_64", "--target-version", "3.13")
+
+
+def check(tmp_path, deps_json, lines, *args):
+    (tmp_path / "requirements.txt").write_text("\n".join(lines) + "\n")
+    return deps_json(*LINUX, *args)
+
+
+def test_a_release_importing_imp_breaks_and_names_the_line(tmp_path, deps_json):
+    code, found, document = check(tmp_path, deps_json, ["legacyimp==1.0"])
+    assert code == 1
+    dep = found["legacyimp"]
+    assert dep["status"] == "breaks"
+    assert "legacyimp/loader.py:1 imp" in dep["message"]
+    assert dep["minimum_ready"] == "2.0" and dep["upgrade"] == ">=2.0"
+    paths = {f["path"] for f in dep["code"]["findings"]}
+    assert paths == {"legacyimp/loader.py"}  # not its tests, not docs/conf.py
+    assert {f["api"] for f in dep["code"]["findings"]} >= {"imp", "imp.find_module"}
+    assert document["not_ready"] == 1
+
+
+def test_the_clean_release_is_ok(tmp_path, deps_json):
+    code, found, _ = check(tmp_path, deps_json, ["legacyimp==2.0"])
+    assert code == 0
+    assert found["legacyimp"]["status"] == "ok"
+    assert found["legacyimp"]["code"]["checked_files"] == 2
+
+
+def test_a_guarded_import_does_not_break(tmp_path, deps_json):
+    code, found, _ = check(tmp_path, deps_json, ["guarded"])
+    assert (code, found["guarded"]["status"]) == (0, "ok")
+
+
+def test_a_compiled_wheel_fetches_only_its_python_members(tmp_path, deps_json, index):
+    _, found, _ = check(tmp_path, deps_json, ["compiled==1.0"])
+    dep = found["compiled"]
+    assert dep["status"] == "breaks" and "compiled/loader.py:1 imp" in dep["message"]
+    assert dep["minimum_ready"] == "2.0"
+    # each wheel is mostly a 400 kB .so of random bytes: its zip tail and .py members are read
+    sizes = sum(len(FILES[f"compiled-{v}-{TAG}.whl"]) for v in ("1.0", "2.0"))
+    assert 0 < index.server.sent < sizes / 4
+    assert all(headers.get("Range") for path, headers in index.log if path.startswith("/files/"))
+
+
+def test_a_server_that_ignores_range_still_gets_a_verdict(tmp_path, deps_json, index):
+    _, found, _ = check(tmp_path, deps_json, ["norange"])
+    assert found["norange"]["status"] == "breaks"
+    assert "norange/loader.py:1 imp" in found["norange"]["message"]
+    assert len(index.downloads("norange")) == 1  # the whole file once, no second try
+
+
+def test_a_truncated_archive_could_not_be_checked(tmp_path, deps, deps_json):
+    code, found, document = check(tmp_path, deps_json, ["truncated"])
+    assert code == 3
+    dep = found["truncated"]
+    assert (dep["status"], dep["reason"]) == ("unknown", "archive-unreadable")
+    assert "could not be checked" in dep["message"]
+    assert document["not_ready"] == 0 and document["could_not_be_checked"] == 1
+    code, out, err = deps(*LINUX)
+    assert code == 3 and "Traceback" not in err
+    assert "1 of 1 dependencies could not be checked" in out
+
+
+def test_a_zip_bomb_member_is_skipped_not_inflated(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["zipbomb"])
+    dep = found["zipbomb"]
+    assert dep["status"] == "breaks" and "zipbomb/loader.py:1 imp" in dep["message"]
+    assert any("zipbomb/huge.py: skipped" in note for note in dep["code"]["notes"])
+
+
+def test_a_member_climbing_out_of_the_archive_is_refused(tmp_path, deps_json):
+    code, found, _ = check(tmp_path, deps_json, ["traversal"])
+    dep = found["traversal"]
+    assert (code, dep["status"], dep["reason"]) == (3, "unknown", "archive-unreadable")
+    assert "unsafe member name '../../evil.py'" in dep["message"]
+
+
+def test_an_sdist_counts_its_package_not_setup_py_tests_or_docs(tmp_path, deps_json):
+    if os.path.exists("/tmp/outmoded-setup-py-ran"):
+        os.unlink("/tmp/outmoded-setup-py-ran")
+    _, found, _ = check(tmp_path, deps_json, ["sdistimp", "sdistclean"])
+    dep = found["sdistimp"]
+    assert dep["status"] == "breaks"
+    assert {f["path"] for f in dep["code"]["findings"]} == {"sdistimp/loader.py"}
+    assert found["sdistclean"]["status"] == "source-only"  # src/ layout, clean: built from source
+    assert found["sdistclean"]["code"]["checked_files"] == 1
+    assert not os.path.exists("/tmp/outmoded-setup-py-ran")
+
+
+def test_an_sdist_with_too_many_members_is_not_read(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["tarbomb"])
+    assert found["tarbomb"]["status"] == "source-only"  # not ready anyway: no wheel
+    assert "its code could not be checked" in found["tarbomb"]["message"]
+    assert "more than 20000 members" in found["tarbomb"]["code"]["problem"]
+
+
+def test_the_first_ready_release_is_found_by_bisection_within_the_bound(tmp_path, deps_json, index):
+    _, found, _ = check(tmp_path, deps_json, ["slowfix==1.0"])
+    dep = found["slowfix"]
+    assert (dep["status"], dep["minimum_ready"]) == ("breaks", "1.17")
+    assert dep["search_cut_short"] is False
+    scanned = {path.split("/")[-1] for path in index.downloads("slowfix")}
+    assert len(scanned) <= 9  # 1.0 itself plus at most eight probes, not thirty
+
+
+def test_a_search_cut_short_says_so(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["slowfix==1.0"], "--max-downloads", "3")
+    dep = found["slowfix"]
+    assert dep["search_cut_short"] is True
+    assert dep["minimum_ready"] in {f"1.{n}" for n in range(17, 30)}
+    assert "search cut short" in dep["message"]
+
+
+def test_verdicts_are_cached_and_offline_answers_from_the_cache(tmp_path, deps_json, index):
+    check(tmp_path, deps_json, ["legacyimp==1.0", "compiled==1.0"])
+    before = len(index.downloads())
+    code, found, _ = check(tmp_path, deps_json, ["legacyimp==1.0", "compiled==1.0"], "--offline")
+    assert len(index.downloads()) == before
+    assert (found["legacyimp"]["status"], found["compiled"]["status"]) == ("breaks", "breaks")
+    assert found["legacyimp"]["minimum_ready"] == "2.0"
+    assert code == 1
+
+
+def test_offline_without_a_cached_verdict_could_not_be_checked(tmp_path, deps_json):
+    check(tmp_path, deps_json, ["legacyimp==2.0"], "--tags-only")  # caches the page only
+    code, found, _ = check(tmp_path, deps_json, ["legacyimp==2.0"], "--offline")
+    assert (code, found["legacyimp"]["status"], found["legacyimp"]["reason"]) == (3, "unknown", "not-cached")
+
+
+def test_tags_only_does_not_download(tmp_path, deps_json, index):
+    code, found, _ = check(tmp_path, deps_json, ["legacyimp==1.0"], "--tags-only")
+    assert (code, found["legacyimp"]["status"]) == (0, "ok")
+    assert index.downloads() == []
