@@ -62,6 +62,9 @@ PROJECTS = {
                + sdist("pillow", "11.0.0") + wheels("pillow", "11.0.0", CP310_312 + ["cp313", "cp313t"])),
     "cryptography": sdist("cryptography", "43.0.0") + wheels("cryptography", "43.0.0", ["cp37-abi3", "cp39-abi3"]),
     "futureabi": sdist("futureabi", "1.0") + wheels("futureabi", "1.0", ["cp314-abi3"]),
+    # PEP 803: one wheel for both builds of 3.15 (abi3.abi3t), and an abi3t-only one.
+    "stableft": sdist("stableft", "1.0") + wheels("stableft", "1.0", ["cp315-abi3.abi3t"]),
+    "threadabi": sdist("threadabi", "1.0") + wheels("threadabi", "1.0", ["cp313-abi3t"]),
     "requests": (sdist("requests", "2.32.3") + pure("requests", "2.32.3", **{"requires-python": ">=3.8"})),
     "sdistonly": sdist("sdistonly", "1.0") + sdist("sdistonly", "2.0"),
     "yanky": (pure("yanky", "1.0") + pure("yanky", "1.1", yanked="broken metadata")),

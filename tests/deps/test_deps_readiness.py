@@ -134,3 +134,16 @@ def test_pyproject_and_markers_against_the_index(tmp_path, deps_json):
     assert set(found) == {"numpy", "pillow"}
     assert (found["numpy"]["file"], found["numpy"]["line"]) == ("pyproject.toml", 3)
     assert [s["name"] for s in document["skipped"]] == ["tomli"]
+
+
+def test_pep803_abi3t_loads_on_free_threaded_315_and_plain_abi3_does_not(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["stableft", "threadabi", "cryptography"],
+                        "--target-version", "3.15", "--free-threading")
+    assert (found["stableft"]["status"], found["stableft"]["free_threading"]) == ("ok", "ok")
+    assert (found["threadabi"]["status"], found["threadabi"]["free_threading"]) == ("source-only", "ok")
+    assert (found["cryptography"]["status"], found["cryptography"]["free_threading"]) == ("ok", "source-only")
+
+
+def test_abi3t_does_not_load_before_315(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["threadabi"], "--target-version", "3.14", "--free-threading")
+    assert found["threadabi"]["free_threading"] == "source-only"
