@@ -193,6 +193,8 @@ class Index:
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
         self.thread.start()
 
+    files = FILES  # the bytes of every release file served
+
     @property
     def log(self):
         return self.server.log

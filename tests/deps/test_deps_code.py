@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import os
 
-from conftest import FILES
-
 TAG = "cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64"
 
 LINUX = ("--platform", "manylinux_x86_64", "--target-version", "3.13")
@@ -51,7 +49,7 @@ def test_a_compiled_wheel_fetches_only_its_python_members(tmp_path, deps_json, i
     assert dep["status"] == "breaks" and "compiled/loader.py:1 imp" in dep["message"]
     assert dep["minimum_ready"] == "2.0"
     # each wheel is mostly a 400 kB .so of random bytes: its zip tail and .py members are read
-    sizes = sum(len(FILES[f"compiled-{v}-{TAG}.whl"]) for v in ("1.0", "2.0"))
+    sizes = sum(len(index.files[f"compiled-{v}-{TAG}.whl"]) for v in ("1.0", "2.0"))
     assert 0 < index.server.sent < sizes / 4
     assert all(headers.get("Range") for path, headers in index.log if path.startswith("/files/"))
 

@@ -102,9 +102,9 @@ def scan_members(pairs, target: tuple, filename: str = "") -> CodeVerdict:
 
 
 def catalog_key() -> str:
-    from outmoded.cache import catalog_fingerprint
+    from outmoded.catalog.compiled import fingerprint
 
-    return _fingerprint(catalog_fingerprint())
+    return _fingerprint(fingerprint())
 
 
 @lru_cache(maxsize=1)
