@@ -78,6 +78,21 @@ PROJECTS = {
     "fresh": pure("fresh", "1.0"),
 }
 
+IOS = ("ios_13_0_arm64_iphoneos", "ios_13_0_arm64_iphonesimulator", "ios_13_0_x86_64_iphonesimulator")
+ANDROID_24 = ("android_24_arm64_v8a", "android_24_x86_64")
+PROJECTS.update({
+    # iOS device wheels only in 1.0 (no simulator wheel); 2.0 adds the simulators and Android
+    # (API 24); 3.0 ships an Android API 21 wheel too.
+    "mobilekit": (sdist("mobilekit", "1.0") + wheels("mobilekit", "1.0", ["cp313"], PLATFORMS[:1] + IOS[:1])
+                  + sdist("mobilekit", "2.0") + wheels("mobilekit", "2.0", ["cp313"], PLATFORMS[:1] + IOS + ANDROID_24)
+                  + sdist("mobilekit", "3.0")
+                  + wheels("mobilekit", "3.0", ["cp313"],
+                           PLATFORMS[:1] + IOS + ("android_21_arm64_v8a", "android_21_x86_64"))),
+    "abi3mobile": wheels("abi3mobile", "1.0", ["cp39-abi3"], IOS + ANDROID_24),
+    "newios": wheels("newios", "1.0", ["cp313"], ("ios_15_0_arm64_iphoneos",)),
+    "linuxwheels": wheels("linuxwheels", "1.0", ["cp313"], PLATFORMS[:1]),  # and no sdist
+})
+
 LEGACY_HTML = b"""<!DOCTYPE html><html><body>
 <a href="../../files/legacy-1.0.tar.gz#sha256=00">legacy-1.0.tar.gz</a>
 <a href="../../files/legacy-1.0-py3-none-any.whl" data-requires-python="&gt;=3.8">legacy-1.0-py3-none-any.whl</a>

@@ -111,6 +111,7 @@ def _judge(result: Result, releases: dict, version: tuple, free_threading: bool,
         result.search_cut_short |= found.cut_short
         verdicts.append((build, verdict, str(found.version) if found.version else None))
     result.version = str(chosen) if chosen else None
+    result.per_platform = readiness.per_platform(releases, chosen, files, Build(version), dep.platforms, pre)
     result.yanked = bool(files) and all(f.yanked for f in files)
     _record(result, verdicts)
 

@@ -35,6 +35,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="platform to check, repeatable or comma-separated, e.g. "
                              "manylinux_x86_64, macosx_arm64, win_amd64 "
                              "(default: manylinux_x86_64 and this machine's)")
+    parser.add_argument("--ios-version", metavar="X.Y",
+                        help="oldest iOS the app runs on, for --platform ios (default: 13.0, "
+                             "what CPython's iOS builds target)")
+    parser.add_argument("--android-api-level", metavar="N",
+                        help="oldest Android API level the app runs on, for --platform android "
+                             "(default: CPython's: 21 for 3.13, 24 from 3.14)")
     parser.add_argument("--index-url", metavar="URL",
                         help="simple-API index (default: $PIP_INDEX_URL or https://pypi.org/simple/)")
     parser.add_argument("--format", choices=("text", "json"), default="text")
@@ -61,7 +67,10 @@ def run(args: argparse.Namespace) -> int:
     version = target.parse_target(args.target_version)
     if args.free_threading:
         target.check_free_threading(version)
-    chosen = platforms.select(args.platform)
+    chosen = platforms.select(
+        args.platform, version,
+        platforms.parse_ios_version(args.ios_version) if args.ios_version else None,
+        platforms.parse_api_level(args.android_api_level) if args.android_api_level else None)
     index_url = _index_url(args.index_url or os.environ.get("PIP_INDEX_URL") or PYPI)
     _check_numbers(args)
     found = sources.gather(args.files, version, chosen)
@@ -75,9 +84,11 @@ def run(args: argparse.Namespace) -> int:
     context = {"target_version": f"{version[0]}.{version[1]}",
                "free_threading_checked": args.free_threading,
                "platforms": [p.name for p in chosen], "index_url": client.shown_url,
-               "files_read": found.read, "notes": found.notes}
+               "files_read": found.read, "notes": found.notes,
+               "minimums": {p.name: p.minimum for p in chosen if p.mobile}}
     write = report.write_json if args.format == "json" else report.write_text
-    write(results, skipped, context, sys.stdout)
+    write(results, skipped, context if args.format == "json" else {**context, "chosen": chosen},
+          sys.stdout)
     return exit_status(results)
 
 

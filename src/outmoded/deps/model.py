@@ -61,6 +61,7 @@ class Result:
     message: str = ""
     minimum_ready: str | None = None
     platforms_without_wheels: list = field(default_factory=list)
+    per_platform: dict = field(default_factory=dict)  # name -> {status, message, minimum_ready}
     free_threading: str | None = None
     free_threading_minimum_ready: str | None = None
     free_threading_message: str | None = None

@@ -3,6 +3,14 @@
 Names follow wheel tags with the OS version left out (``manylinux_x86_64``, ``macosx_arm64``,
 ``win_amd64``): a user names the machine, not the glibc or macOS release, so every manylinux
 glibc level and every macOS version counts as a match.
+
+Mobile platforms (PEP 730 iOS, PEP 738 Android) are different: an app declares the oldest OS it
+runs on, and only wheels built for that version or older install into it. Their names are the
+tag families (``ios_arm64_iphoneos``, ``ios_arm64_iphonesimulator``,
+``ios_x86_64_iphonesimulator``, ``android_arm64_v8a``, ``android_x86_64``, ...; ``ios`` and
+``android`` name the usual sets), judged for a minimum iOS version / Android API level that
+defaults to what CPython's own builds target: iOS 13.0 (PEP 730), Android API 21 for 3.13
+(PEP 738) and 24 from 3.14 (``Android/android-env.sh`` in CPython).
 """
 
 from __future__ import annotations
@@ -24,6 +32,40 @@ class Platform:
     name: str
     wheel_platforms: tuple  # wheel platform tags installable there, most specific first
     markers: tuple  # (sys_platform, platform_system, os_name, platform_machine)
+    minimum: str = ""  # mobile: the oldest OS the app runs on, e.g. "iOS 13.0", "Android API 24"
+
+    @property
+    def mobile(self) -> bool:
+        return bool(self.minimum)
+
+    @property
+    def family(self) -> str:
+        """``iOS``, ``Android``, ``Linux``, ``macOS`` or ``Windows``: how reports group platforms."""
+        return self.markers[1].replace("Darwin", "macOS")
+
+
+IOS_DEFAULT = (13, 0)
+# multiarch -> platform_machine
+IOS = {"ios_arm64_iphoneos": "arm64", "ios_arm64_iphonesimulator": "arm64",
+       "ios_x86_64_iphonesimulator": "x86_64"}
+ANDROID = {"android_arm64_v8a": "aarch64", "android_x86_64": "x86_64",
+           "android_armeabi_v7a": "armv7l", "android_x86": "i686"}
+GROUPS = {"ios": tuple(IOS), "android": ("android_arm64_v8a", "android_x86_64")}
+GROUPS["mobile"] = GROUPS["ios"] + GROUPS["android"]
+
+
+def android_default(version: tuple) -> int:
+    return 21 if version <= (3, 13) else 24
+
+
+def mobile_platform(name: str, ios_version: tuple, api_level: int) -> Platform:
+    if name in IOS:
+        multiarch = name.removeprefix("ios_")
+        return Platform(name, tuple(tags.ios_platforms(ios_version, multiarch)),
+                        ("ios", "iOS", "posix", IOS[name]), f"iOS {ios_version[0]}.{ios_version[1]}")
+    abi = name.removeprefix("android_")
+    return Platform(name, tuple(tags.android_platforms(api_level, abi)),
+                    ("android", "Android", "posix", ANDROID[name]), f"Android API {api_level}")
 
 
 def _manylinux(arch: str) -> tuple:
@@ -67,20 +109,49 @@ ALIASES = {
 }
 
 
-def lookup(name: str) -> Platform:
+def lookup(name: str, ios_version: tuple = IOS_DEFAULT, api_level: int = 24) -> list:
+    """The platforms a ``--platform`` value names (``ios`` and ``android`` name several)."""
     key = name.strip().lower().replace("-", "_")
+    if key in GROUPS or key in IOS or key in ANDROID:
+        return [mobile_platform(n, ios_version, api_level) for n in GROUPS.get(key, (key,))]
     platform = PLATFORMS.get(ALIASES.get(key, key))
     if platform is None:
-        raise UsageError(f"unknown platform {name!r}; choose from {', '.join(PLATFORMS)} "
-                         f"(or linux, macos, windows)")
-    return platform
+        raise UsageError(f"unknown platform {name!r}; choose from {', '.join(PLATFORMS)}, "
+                         f"{', '.join(IOS)}, {', '.join(ANDROID)} (or linux, macos, windows, "
+                         f"ios, android)")
+    return [platform]
 
 
-def select(values: list | None) -> tuple:
-    """Platforms named by ``--platform`` (repeatable, comma-separated); default: see module."""
+def select(values: list | None, version: tuple = (3, 13), ios_version: tuple | None = None,
+           api_level: int | None = None) -> tuple:
+    """Platforms named by ``--platform`` (repeatable, comma-separated); default: see module.
+
+    ``ios_version`` and ``api_level`` are the mobile minimums (None: CPython's for ``version``).
+    """
+    ios_version = ios_version or IOS_DEFAULT
+    api_level = api_level or android_default(version)
     names = [n for value in values or [] for n in value.split(",") if n.strip()]
-    chosen = [lookup(n) for n in names] if names else [PLATFORMS[DEFAULT], running()]
+    chosen = [p for n in names for p in lookup(n, ios_version, api_level)] if names \
+        else [PLATFORMS[DEFAULT], running()]
     return tuple(dict.fromkeys(p for p in chosen if p is not None))  # keep order, drop repeats
+
+
+def parse_ios_version(text: str) -> tuple:
+    """``--ios-version 13.0`` -> (13, 0); wheels exist for iOS 12.0 and later only."""
+    try:
+        major, _, minor = text.strip().partition(".")
+        version = (int(major), int(minor or 0))
+    except ValueError:
+        raise UsageError(f"--ios-version must look like 13.0, not {text!r}") from None
+    if version < (12, 0):
+        raise UsageError("--ios-version must be 12.0 or later (no iOS wheel targets older)")
+    return version
+
+
+def parse_api_level(text: str) -> int:
+    if not text.strip().isdigit() or not 16 <= int(text) <= 99:
+        raise UsageError(f"--android-api-level must be a number from 16 to 99, not {text!r}")
+    return int(text)
 
 
 def running() -> Platform | None:

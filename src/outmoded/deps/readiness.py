@@ -56,14 +56,53 @@ def judge(files: list, build: Build, platforms: tuple) -> Verdict:
     if not usable:
         spec = next(str(f.requires_python) for f in files if f.requires_python is not None)
         return Verdict(INCOMPATIBLE, f"requires-python {spec} excludes Python {build.label}")
-    lacking = [p.name for p in platforms if not _has_wheel(usable, build, p)]
+    without = [p for p in platforms if not _has_wheel(usable, build, p)]
+    lacking = [p.name for p in without]
     if not lacking:
         return Verdict(OK, f"has wheels for Python {build.label}")
-    where = "" if len(lacking) == len(platforms) else f" for {', '.join(lacking)}"
+    where = "" if len(lacking) == len(platforms) and not any(p.mobile for p in without) \
+        else f" for {', '.join(lacking)}"
     missing = f"no {build.abi} wheel{where}{_offered(usable)}"
     if any(f.kind == "sdist" for f in usable):
-        return Verdict(SOURCE_ONLY, f"{missing}: pip would build it from source", lacking)
+        return Verdict(SOURCE_ONLY, f"{missing}: {_from_source(without)}", lacking)
     return Verdict(INCOMPATIBLE, f"{missing} and no sdist", lacking)
+
+
+def _from_source(without: list) -> str:
+    """What building the sdist means: pip does it on a desktop; a mobile app needs a cross-build."""
+    mobile = sorted({p.family for p in without if p.mobile})
+    desktop = "pip would build it from source" if any(not p.mobile for p in without) else ""
+    cross = (f"needs cross-compiling for {' and '.join(mobile)} (BeeWare- or Chaquopy-style "
+             f"toolchains build it)") if mobile else ""
+    return "; ".join(part for part in (desktop, cross) if part)
+
+
+def per_platform(releases: dict, chosen, files: list, build: Build, platforms: tuple,
+                 prereleases: bool = False) -> dict:
+    """platform name -> {status, message, minimum_ready}: the tag verdict on each platform alone,
+    and the first release at or after ``chosen`` with a wheel (or sdist) that installs there."""
+    later = {v: f for v, f in releases.items() if chosen is None or v >= chosen}
+    found = {}
+    for platform in platforms:
+        verdict = judge(files, build, (platform,)) if chosen is not None else \
+            Verdict(INCOMPATIBLE, "no release matches")
+        minimum = None if verdict.status == OK else \
+            minimum_ready(later, build, (platform,), prereleases)
+        found[platform.name] = {"status": verdict.status, "message": verdict.message,
+                                "minimum_ready": str(minimum) if minimum else None,
+                                "too_new": _too_new(files, platform) if verdict.status != OK else []}
+    return found
+
+
+def _too_new(files: list, platform) -> list:
+    """Mobile wheel platform tags of this architecture that need a newer OS than the app targets
+    (``ios_15_0_arm64_iphoneos`` when the app supports iOS 13.0)."""
+    if not platform.mobile:
+        return []
+    family = platform.name.split("_", 1)  # ("ios", "arm64_iphoneos")
+    pattern = re.compile(rf"{family[0]}_\d+(?:_\d+)?_{re.escape(family[1])}$")
+    return sorted({t.platform for f in files if f.kind == "wheel" for t in f.tags
+                   if pattern.match(t.platform) and t.platform not in platform.wheel_platforms})
 
 
 def _has_wheel(files: list, build: Build, platform) -> bool:

@@ -7,6 +7,7 @@ import json
 
 from packaging.version import Version
 
+from outmoded.deps import platform_report
 from outmoded.deps.model import OK, UNKNOWN
 
 
@@ -34,6 +35,7 @@ def as_dict(result) -> dict:
         "free_threading_minimum_ready": result.free_threading_minimum_ready,
         "message": result.message, "reason": result.reason, "upgrade": upgrade(result),
         "yanked": result.yanked, "platforms": [p.name for p in dep.platforms],
+        "per_platform": result.per_platform,
         "direct": dep.direct, "required_by": list(dep.required_by),
         "platforms_without_wheels": result.platforms_without_wheels,
         "free_threading_platforms_without_wheels": result.free_threading_platforms_without_wheels,
@@ -87,6 +89,8 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
         stream.write(f"{result.dependency.name} ({_where(result)}): {result.message}\n")
     for entry in skipped:
         stream.write(f"skipped {entry.name} ({entry.file}:{entry.line}): {entry.reason}\n")
+    if platform_report.wanted(context.get("chosen", ())):
+        platform_report.write(results, context["chosen"], stream)
     stream.write("\n" + _summary(results, target) + "\n")
 
 
