@@ -62,6 +62,8 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
         if entry.deprecated_in:
             head += f" (deprecated since {format_version(entry.deprecated_in)})"
     text = f"{head}; {replacement_phrase(entry.replacement)}"
+    if entry.backport_requirement:
+        text += f", or add `{entry.backport_requirement}` to the requirements"
     if context and CONTEXTS.get(context):
         text += f" [{CONTEXTS[context].format(target=format_version(target))}]"
     return text

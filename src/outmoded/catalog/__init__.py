@@ -29,13 +29,19 @@ removed C-API name), ``borrowed-ref`` (returns a borrowed reference, unsafe on f
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
 ``removed``, ``removed_in`` is the first Python the rule concerns.
 
+A removed module with a maintained copy on the package index names it in ``backport`` (the
+distribution's name, e.g. ``legacy-cgi`` for ``cgi``); the loader gives the same ``backport`` to the
+entries for names inside that module removed with it (``cgi.FieldStorage``), so a finding can say
+"or add ``legacy-cgi; python_version >= '3.13'``".  ``outmoded.catalog.backports`` answers which
+requirement lines fix a set of findings.
+
 Entries whose ``removed_in`` is newer than ``LATEST_RELEASE`` are pending removals.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -48,11 +54,12 @@ FIX_SAFETY = {"safe", "unsafe", "none"}
 CODE_RE = re.compile(r"^OM[A-Z]?\d{3,5}$")
 VERSION_RE = re.compile(r"^3\.\d{1,2}$")
 DOTTED_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+PACKAGE_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$")  # a distribution name (PEP 508)
 REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check",
+    "check", "backport",
 }
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
@@ -94,6 +101,7 @@ class Entry:
     added_in: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
     not_probeable: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
     check: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
+    backport: str | None = None  # distribution on the package index that provides the removed module again
     source: str = ""
 
     @property
@@ -103,6 +111,13 @@ class Entry:
     @property
     def pending(self) -> bool:
         return self.removed_in > LATEST_RELEASE
+
+    @property
+    def backport_requirement(self) -> str | None:
+        """The requirement line that brings the removed module back: ``legacy-cgi; python_version >= '3.13'``."""
+        if not self.backport:
+            return None
+        return f"{self.backport}; python_version >= '{format_version(self.removed_in)}'"
 
     @property
     def fix_safety(self) -> str | None:
@@ -171,6 +186,9 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         raise _fail(source, where, "an unsafe fix needs a fix_reason saying how behaviour differs")
     if "check" in raw and (raw["kind"] != "capi" or raw["check"] not in CHECKS):
         raise _fail(source, where, f"check needs kind 'capi' and one of {sorted(CHECKS)}, got {raw['check']!r}")
+    if "backport" in raw and (raw["kind"] != "module" or not isinstance(raw["backport"], str)
+                              or not PACKAGE_RE.match(raw["backport"])):
+        raise _fail(source, where, f"backport needs kind 'module' and a distribution name, got {raw['backport']!r}")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
     removed = _version(raw["removed_in"], source, where, "removed_in")
@@ -200,6 +218,7 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         example=raw.get("example"),
         platform=raw.get("platform"),
         check=raw.get("check"),
+        backport=raw.get("backport"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
         source=source,
@@ -256,7 +275,27 @@ def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
             raise CatalogError(f"{entry.source}: code {entry.code} is also used in {seen[entry.code]}")
         seen[entry.code] = entry.source
     bases, returns = _load_classes(data_dir / "classes.yaml")
-    return Catalog(entries=tuple(entries), bases=bases, returns=returns)
+    return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns)
+
+
+def _with_backports(entries: list[Entry]) -> list[Entry]:
+    """Give a module's backport to the entries for names inside it that were removed with it."""
+    modules = {(name, e.removed_in): e.backport for e in entries if e.backport for name in e.names}
+    if not modules:
+        return entries
+
+    def backport(entry: Entry) -> str | None:
+        found = {next((modules[(m, entry.removed_in)] for m in _parents(name) if (m, entry.removed_in) in modules), None)
+                 for name in entry.names}
+        return found.pop() if len(found) == 1 else None  # every name of the entry comes back with one package
+
+    return [replace(e, backport=backport(e)) if e.kind != "capi" and not e.backport and backport(e) else e
+            for e in entries]
+
+
+def _parents(name: str) -> list[str]:
+    parts = name.split(".")
+    return [".".join(parts[:cut]) for cut in range(len(parts) - 1, 0, -1)]
 
 
 @lru_cache(maxsize=1)

@@ -32,6 +32,9 @@ def run(args: argparse.Namespace) -> int:
         + (f" (available since Python {format_version(entry.replacement_since)})" if entry.replacement_since else ""),
         f"Fix: {entry.fix}" + (f" — {entry.fix_reason}" if entry.fix_reason else ""),
     ]
+    if entry.backport_requirement:
+        lines.append(f"Backport: the {entry.backport} package on the index provides it again; add"
+                     f" `{entry.backport_requirement}` to the requirements")
     if entry.example:
         lines += ["", "Example:", entry.example.rstrip()]
     lines += ["", f"More: {entry.doc}"]

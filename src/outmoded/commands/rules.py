@@ -24,6 +24,7 @@ def entry_json(entry: Entry) -> dict:
         "removed_in": format_version(entry.removed_in),
         "deprecated_in": format_version(entry.deprecated_in) if entry.deprecated_in else None,
         "pending": entry.pending, "replacement": entry.replacement, "fix": entry.fix_safety,
+        "backport": entry.backport_requirement,
         "fix_reason": entry.fix_reason, "reason": entry.reason, "doc": entry.doc,
     }
 
