@@ -60,6 +60,7 @@ def check_source(path: str, data: bytes, index: Index) -> FileResult:
     except SourceError as exc:
         result.errors.append(FileError(path, str(exc)))
         return result
-    result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
+    if findings:  # lines are split for suppression only in files with something to suppress
+        result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
     return result
 
