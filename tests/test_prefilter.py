@@ -1,0 +1,120 @@
+"""The prefilter never clears a file the scanner would report on.
+
+For every name in the whole catalog (every version, pending removals too), sources are generated
+in the spellings users write — imports, aliases, from-imports, attribute access across lines and
+comments, methods on typed and unknown receivers, keyword and positional arguments — and each is
+checked twice: as ``check`` runs it (prefilter first) and by parsing and scanning every file
+with no prefilter.  The findings must be the same.
+"""
+
+import ast
+
+import pytest
+from test_catalog_detection import _forms
+
+from outmoded.catalog import default_catalog
+from outmoded.catalog.index import build_index
+from outmoded.engine import check_source
+from outmoded.prefilter import is_instance_attribute
+from outmoded.scan import scan_tree
+
+CATALOG = default_catalog()
+INDEX = build_index(CATALOG, (3, 15), pending=True)
+
+
+def _importable(dotted: str) -> bool:
+    return all(part.isidentifier() for part in dotted.split("."))
+
+
+def _attribute_forms(receiver: str, attr: str):
+    yield f"{receiver}.{attr}()\n"
+    yield f"({receiver}\n    .{attr})\n"
+    yield f"({receiver}.  # why\n    {attr})\n"
+    yield f"{receiver} . \\\n    {attr}\n"
+
+
+def _method_forms(entry, name):
+    cls, _, method = name.rpartition(".")
+    module = cls.rpartition(".")[0]
+    if entry.distinctive or module in ("", "builtins"):
+        for form in _attribute_forms("unknown", method):
+            yield form
+    if module and module != "builtins" and _importable(module):
+        yield f"import {module}\nclass T({cls}):\n    def f(self):\n        return self.{method}\n"
+        yield f"import {module}\nobj = {cls}()\n" + next(_attribute_forms("obj", method))
+        short = cls.rpartition(".")[2]
+        yield f"from {module} import {short}\nobj = {short}()\nobj.{method}()\n"
+
+
+def _argument_forms(entry, name):
+    module, _, func = name.rpartition(".")
+    call = func if module in ("", "builtins") else f"{module}.{func}"
+    head = "" if module in ("", "builtins") else f"import {module}\n"
+    if module not in ("", "builtins") and not _importable(module):
+        return
+    value = f'"r{entry.value_contains}"' if entry.value_contains else "1"
+    yield f"{head}{call}(x, {entry.argument}={value})\n"
+    yield f"{head}{call}(\n    x,\n    {entry.argument} = {value},\n)\n"
+    if entry.position is not None:
+        args = ", ".join(["a"] * entry.position + [value])
+        yield f"{head}{call}({args})\n"
+
+
+def _cases():
+    for entry in CATALOG.entries:
+        if entry.kind == "capi":
+            continue
+        for name in entry.names:
+            if entry.kind == "method" or is_instance_attribute(entry, name):
+                forms = list(_method_forms(entry, name))
+            elif entry.kind == "argument":
+                forms = list(_argument_forms(entry, name))
+            else:
+                forms = [source for source, _ in _forms(entry, name)]
+                module, _, attr = name.rpartition(".")
+                if entry.kind != "module" and module and _importable(module):
+                    forms += [f"import {module}\n" + form for form in _attribute_forms(module, attr)]
+                    forms.append(f"from {module} import (\n    other,\n    {attr},\n)\n{attr}\n")
+                if entry.kind == "module":
+                    forms.append(f"import importlib\nimportlib.import_module('{name}')\n")
+            for source in forms:
+                yield entry, source
+
+
+CASES = list(_cases())
+
+
+def _spans(findings):
+    return sorted((f.line, f.column, f.code, f.severity) for f in findings)
+
+
+KINDS = ["module", "function", "class", "constant", "attribute", "method", "argument"]
+
+
+def test_every_kind_of_entry_has_cases():
+    assert {entry.kind for entry, _ in CASES} >= set(KINDS)
+    assert len(CASES) > 2000
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_prefilter_never_clears_a_finding(kind):
+    wrong, reported = [], 0
+    for entry, source in CASES:
+        if entry.kind != kind:
+            continue
+        unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
+        checked = check_source("case.py", source.encode(), INDEX)
+        reported += bool(unfiltered)
+        if checked.errors or _spans(checked.findings) != unfiltered:
+            wrong.append(f"{entry.code}: {source!r}")
+    assert wrong == []
+    assert reported > 0  # the spellings are ones the scanner reports: the comparison means something
+
+
+@pytest.mark.parametrize("source", [
+    "from twisted.python.compat import iteritems\nfor k, v in iteritems(d):\n    pass\n",
+    "def iteritems(self):\n    return iter(self.items())\n",
+    "names = ['iteritems', 'itervalues']\n",
+])
+def test_a_method_name_that_is_not_an_attribute_is_cleared(source):
+    assert check_source("case.py", source.encode(), INDEX).parsed is False
