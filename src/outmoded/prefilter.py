@@ -129,7 +129,7 @@ class Needle:
     imported: Optional[bytes] = None  # this top-level module must be imported (or import_module()-ed)
     dotted: Optional[bytes] = None  # this module attribute must be reachable (Imports.reaches)
     module: Optional[bytes] = None  # this module must be imported (Imports.has_module)
-    literal: Optional[re.Pattern] = None  # text that must appear: ``.method``, ``keyword=``, a mode string
+    literal: Optional[Text] = None  # text that must appear: ``.method``, ``keyword=``, a mode string
 
     def holds(self, data: bytes, imports: list) -> bool:
         if self.imported is not None:
@@ -211,51 +211,60 @@ def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
     return [Needle(words, root, dotted, literal=literal)]
 
 
-class Attribute:
+class Text:
+    """A regular expression compiled on its first search: most never run, and compiling them
+    all at start-up costs more than a small check."""
+
+    def __init__(self, pattern: bytes):
+        self.pattern = pattern
+        self.compiled: Optional[re.Pattern] = None
+
+    def __eq__(self, other):
+        return type(other) is type(self) and other.pattern == self.pattern
+
+    def __hash__(self):
+        return hash(self.pattern)
+
+    def search(self, data: bytes) -> bool:
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern)
+        return self.compiled.search(data) is not None
+
+
+class Attribute(Text):
     """``.name`` as an attribute access can be written: spaces, line breaks (inside brackets),
     backslash continuations and comments may stand between the dot and the name."""
 
     def __init__(self, name: str):
+        super().__init__(rb"\." + _GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
         self.plain = b"." + name.encode()
-        self.pattern = re.compile(rb"\." + _GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
-
-    def __eq__(self, other):
-        return isinstance(other, Attribute) and other.plain == self.plain
-
-    def __hash__(self):
-        return hash(self.plain)
 
     def search(self, data: bytes) -> bool:
-        return self.plain in data or self.pattern.search(data) is not None
+        return self.plain in data or super().search(data)
 
 
-def _literal(entry: Entry) -> Optional[re.Pattern]:
+def _literal(entry: Entry) -> Optional[Text]:
     """Text a removed argument leaves: a mode string such as 'rU', or ``keyword=``."""
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())
     if entry.kind == "argument" and entry.position is None:  # a literal first: sre skips to it
-        return re.compile(re.escape(entry.argument.encode()) + rb"[ \t]*=[^=]")
+        return Text(re.escape(entry.argument.encode()) + rb"[ \t]*=[^=]")
     return None
 
 
-class ModeString:
+class ModeString(Text):
     """A quoted file mode holding ``value`` (``'rU'``), searched from the letter forward and then
     checked back to the quote: a pattern starting with a quote would be tried at every quote."""
 
     LETTERS = frozenset(b"rwabtxU+")
 
     def __init__(self, value: bytes):
-        self.value = value
-        self.forward = re.compile(re.escape(value) + rb"[rwabtxU+]*['\"]")
-
-    def __eq__(self, other):
-        return isinstance(other, ModeString) and other.value == self.value
-
-    def __hash__(self):
-        return hash(self.value)
+        super().__init__(re.escape(value) + rb"[rwabtxU+]*['\"]")
 
     def search(self, data: bytes) -> bool:
-        for match in self.forward.finditer(data):
+        if self.compiled is None:
+            self.compiled = re.compile(self.pattern)
+        for match in self.compiled.finditer(data):
             start = match.start()
             while start and data[start - 1] in self.LETTERS:
                 start -= 1
