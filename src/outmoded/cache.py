@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import json
 import os
-import sqlite3
 
 from outmoded import __version__
 from outmoded.findings import FileError, Finding
@@ -62,12 +61,13 @@ class Store:
 
     def __init__(self, directory: str | os.PathLike):
         self.directory = os.fspath(directory)
-        self._db: sqlite3.Connection | None = None
+        self._db = None  # sqlite3.Connection, opened on first use
         self._opened = False
 
-    def _connect(self, create: bool) -> sqlite3.Connection | None:
+    def _connect(self, create: bool):
         if self._opened and (self._db is not None or not create):
             return self._db
+        import sqlite3  # here: a run with --no-cache does not pay for it
         path = os.path.join(self.directory, DB_NAME)
         if not create and not os.path.exists(path):
             return None  # nothing cached yet: do not create anything for a read
@@ -75,7 +75,7 @@ class Store:
         try:
             if create:
                 _prepare(self.directory)
-            db = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None, check_same_thread=False)
+            db = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
             db.execute("PRAGMA trusted_schema=OFF")
             if not _is_ours(db):
                 db.close()
@@ -99,6 +99,7 @@ class Store:
         found: dict[str, tuple[str, object]] = {}
         if db is None:
             return found
+        from sqlite3 import Error
         try:
             for start in range(0, len(keys), CHUNK):
                 chunk = keys[start:start + CHUNK]
@@ -109,7 +110,7 @@ class Store:
                         found[key] = (stamp, json.loads(value))
                     except (TypeError, ValueError):  # not JSON text: treat as a miss
                         continue
-        except sqlite3.Error:
+        except Error:
             return {}
         return found
 
@@ -120,15 +121,17 @@ class Store:
         db = self._connect(create=True)
         if db is None:
             return
+        from sqlite3 import Error
+
         rows = [(namespace, key, stamp, json.dumps(value, separators=(",", ":"))) for key, stamp, value in items]
         try:
             db.execute("BEGIN IMMEDIATE")  # take the write lock now: waits for a concurrent run's commit
             db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)", rows)
             db.execute("COMMIT")
-        except sqlite3.Error:
+        except Error:
             try:
                 db.execute("ROLLBACK")
-            except sqlite3.Error:
+            except Error:
                 pass
 
     def close(self) -> None:
@@ -145,11 +148,13 @@ def _prepare(directory: str) -> None:
             handle.write("# created by outmoded\n*\n")
 
 
-def _is_ours(db: sqlite3.Connection) -> bool:
+def _is_ours(db) -> bool:
     """The database holds nothing but our table (and its primary-key index), or nothing at all."""
+    from sqlite3 import Error
+
     try:
         objects = db.execute("SELECT type, name, sql FROM sqlite_master").fetchall()
-    except sqlite3.Error:  # not a database
+    except Error:  # not a database
         return False
     if not objects:
         return True

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 
 from outmoded import __version__
@@ -30,9 +31,32 @@ class UsageError(Exception):
     """Bad usage or configuration: printed as one line, exit code 2."""
 
 
+class Formatter(argparse.HelpFormatter):
+    """argparse's formatter, sized without importing shutil (and with it zlib, bz2 and lzma):
+    argparse builds one for every option it adds, so every run paid for it."""
+
+    def __init__(self, prog, **kwargs):
+        kwargs.setdefault("width", _columns() - 2)
+        super().__init__(prog, **kwargs)
+
+
+def _columns() -> int:
+    """The terminal's width the way shutil.get_terminal_size finds it."""
+    try:
+        columns = int(os.environ["COLUMNS"])
+        if columns > 0:
+            return columns
+    except (KeyError, ValueError):
+        pass
+    try:
+        return os.get_terminal_size(sys.__stdout__.fileno()).columns or 80
+    except (AttributeError, ValueError, OSError):
+        return 80
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="outmoded",
+        prog="outmoded", formatter_class=Formatter,
         description="Find and fix code that breaks on a newer Python because it uses removed "
                     "standard-library APIs.",
         epilog="`outmoded COMMAND --help` describes each command; exit codes: 0 clean, 1 findings, 2 bad usage.")
@@ -45,7 +69,7 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name != module_name:
                 raise
             continue  # a command not built yet
-        command = sub.add_parser(name, help=help_text, description=help_text)
+        command = sub.add_parser(name, help=help_text, description=help_text, formatter_class=Formatter)
         module.add_arguments(command)
         command.set_defaults(run=module.run)
     return parser

@@ -10,7 +10,6 @@ import codecs
 import io
 import os
 import stat
-import tokenize
 from dataclasses import dataclass
 
 
@@ -61,6 +60,15 @@ def decode(data: bytes) -> Source:
     """Decode source bytes as Python would; raise SourceError with the reason."""
     if b"\0" in data:
         raise SourceError("contains NUL bytes (binary file?)")
+    second = data.find(b"\n", data.find(b"\n") + 1)
+    if b"coding" not in data[:second if second >= 0 else len(data)] and not data.startswith(codecs.BOM_UTF8):
+        try:  # no cookie, no BOM: UTF-8, without importing tokenize for its reader
+            text = data.decode("utf-8")
+            return Source(text=text, encoding="utf-8", newline=detect_newline(text))
+        except UnicodeDecodeError:
+            pass  # tokenize's own message for a first line that is not UTF-8
+    import tokenize
+
     try:
         encoding, _ = tokenize.detect_encoding(io.BytesIO(data).readline)
     except SyntaxError as exc:
