@@ -1,17 +1,26 @@
-"""Benchmark outmoded against ruff and pylint on real code.
+"""Benchmark outmoded against ruff (and pylint, when installed) on real code.
 
-    python benchmarks/run.py [--runs 5] [--corpora DIR]
+    python benchmarks/run.py [--runs 5] [--install NAME=PROJECT_DIR ...] [--tree-files 50000]
 
 Downloads pinned source distributions from the package index (``pip download --no-deps
---no-binary :all:``) into a cache directory, then times, interleaved, the median of several runs:
+--no-binary :all:``) into a cache directory, then times, interleaved (every command once per
+round, so each sees the same machine state), the median of several runs of:
 
-- ``outmoded check`` cold (``--no-cache``), warm (cache primed), and on a single file;
-- ``outmoded fix --diff`` on the legacy corpus;
+- ``outmoded check`` cold (``--no-cache``), warm (cache primed), and on a single small file;
+- five named files inside a generated 50,000-file tree (hard links to the corpora's files in a
+  scratch directory), warm (the tree's cache primed by one full run) and cold, as a pre-commit
+  hook runs it;
+- ``outmoded fix --diff`` on the legacy corpus (``--fix``);
 - ``ruff check --select UP --target-version py313 --no-cache --isolated``;
-- ``pylint`` with only its deprecated-* checks.
+- ``pylint`` with only its deprecated-* checks, when it is installed.
 
-Prints a markdown table with ratios to ruff, peak memory, files per second and how many files
-the prefilter cleared.  Nothing here asserts timings; it measures.
+Each ``--install NAME=DIR`` builds a fresh virtual environment with a normal (non-editable,
+bytecode-compiled) install of that project checkout and benchmarks it as ``outmoded[NAME]``;
+two of them (``before=`` and ``after=``) compare versions in the same interleaved run.  Without
+``--install``, the ``outmoded`` importable by this interpreter is used.
+
+Prints markdown tables with ratios to ruff, peak memory (largest RSS of the process), files per
+second and how many files the prefilter cleared.  Nothing here asserts timings; it measures.
 """
 
 from __future__ import annotations
@@ -26,6 +35,7 @@ import sys
 import tarfile
 import tempfile
 import time
+import venv
 from pathlib import Path
 
 CORPORA = {
@@ -33,6 +43,8 @@ CORPORA = {
     "twisted": ("twisted==18.9.0", "src"),  # large, legacy: many removed APIs
 }
 PYLINT_CHECKS = "deprecated-module,deprecated-method,deprecated-argument,deprecated-class,deprecated-decorator"
+RUFF = ["--select", "UP", "--target-version", "py313", "--no-cache", "--isolated", "--exit-zero", "-q"]
+COMMON = ["--target-version", "3.13", "--exit-zero", "--format", "json"]
 
 
 def fetch(spec: str, cache: Path) -> Path:
@@ -53,8 +65,21 @@ def fetch(spec: str, cache: Path) -> Path:
     return root
 
 
+def install(name: str, project: Path, cache: Path) -> str:
+    """A fresh virtual environment with a normal install of ``project``: its python."""
+    env_dir = cache / f"venv-{name}"
+    shutil.rmtree(env_dir, ignore_errors=True)
+    venv.create(env_dir, with_pip=True)
+    python = str(env_dir / "bin" / "python")
+    subprocess.run([python, "-m", "pip", "install", "-q", str(project)], check=True)
+    site = subprocess.run([python, "-c", "import outmoded, os; print(os.path.dirname(outmoded.__file__))"],
+                          check=True, capture_output=True, text=True).stdout.strip()
+    subprocess.run([python, "-m", "compileall", "-q", site], check=True)  # whatever pip left uncompiled
+    return python
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """(seconds, peak RSS in KiB of the process tree's largest member, stdout)."""
+    """(seconds, peak RSS in KiB, stdout)."""
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
@@ -63,71 +88,106 @@ def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
     return time.perf_counter() - start, usage.ru_maxrss, out.decode("utf-8", "replace")
 
 
-def outmoded(*args: str) -> list[str]:
-    return [sys.executable, "-m", "outmoded", *args]
+def small_file(tree: Path) -> str:
+    """A small module (a pre-commit run on one file): the first .py between 1 and 4 KiB."""
+    files = sorted(tree.rglob("*.py"))
+    return str(next((p for p in files if 1024 <= p.stat().st_size <= 4096), files[0]).relative_to(tree))
 
 
-def commands(corpus: str, tree: Path, single: str, cache_dir: str) -> dict[str, list[str]]:
-    common = ["--target-version", "3.13", "--exit-zero", "--format", "json"]
-    cmds = {
-        "outmoded cold": outmoded("check", "--no-cache", *common, "."),
-        "outmoded warm": ["env", f"OUTMODED_CACHE_DIR={cache_dir}", *outmoded("check", *common, ".")],
-        "outmoded 1 file": outmoded("check", "--no-cache", *common, single),
-        "ruff UP": ["ruff", "check", "--select", "UP", "--target-version", "py313", "--no-cache",
-                    "--isolated", "--exit-zero", "-q", "."],
-    }
-    if corpus == "twisted":
-        cmds["outmoded fix --diff"] = outmoded("fix", "--diff", "--no-cache", "--target-version", "3.13", ".")
+def commands(corpus: str, tree: Path, pythons: dict[str, str], cache_dir: str, fix: bool) -> dict[str, list[str]]:
+    single = small_file(tree)
+    cmds = {}
+    for label, python in pythons.items():
+        tool = [python, "-m", "outmoded"]
+        cache = ["env", f"OUTMODED_CACHE_DIR={cache_dir}/{label}"]
+        cmds[f"{label} cold"] = [*tool, "check", "--no-cache", *COMMON, "."]
+        cmds[f"{label} warm"] = [*cache, *tool, "check", *COMMON, "."]
+        cmds[f"{label} 1 file"] = [*tool, "check", "--no-cache", *COMMON, single]
+        if corpus == "twisted" and fix:
+            cmds[f"{label} fix --diff"] = [*tool, "fix", "--diff", "--no-cache", "--target-version", "3.13", "."]
+    cmds["ruff UP"] = ["ruff", "check", *RUFF, "."]
+    cmds["ruff UP 1 file"] = ["ruff", "check", *RUFF, single]
     if shutil.which("pylint"):
         cmds["pylint deprecated-*"] = ["pylint", "--disable=all", f"--enable={PYLINT_CHECKS}", "-j", "0",
                                        "--exit-zero", "-sn", "--recursive=y", "."]
     return cmds
 
 
-def bench(corpus: str, tree: Path, runs: int, pylint_runs: int) -> list[dict]:
-    files = sum(1 for _ in tree.rglob("*.py"))
-    single = str(next(tree.rglob("*.py")).relative_to(tree))
-    cache_dir = tempfile.mkdtemp(prefix="outmoded-bench-cache-")
-    cmds = commands(corpus, tree, single, cache_dir)
-    timed(cmds["outmoded warm"], tree)  # prime the cache
+def measure(cmds: dict[str, list[str]], cwd: Path, runs: int, slow_runs: int) -> dict[str, list]:
     samples = {name: [] for name in cmds}
-    stats = {}
-    for run in range(runs):  # interleaved: every tool sees the same machine state
+    for run in range(runs):  # interleaved: every command sees the same machine state
         for name, command in cmds.items():
-            if name.startswith("pylint") and run >= pylint_runs:
+            if name.startswith("pylint") and run >= slow_runs:
                 continue
-            seconds, rss, out = timed(command, tree)
-            samples[name].append((seconds, rss))
-            if name == "outmoded cold" and not stats:
-                doc = json.loads(out)
-                stats = {"findings": len(doc["findings"]), "errors": len(doc["errors"]), **doc.get("stats", {})}
-    shutil.rmtree(cache_dir, ignore_errors=True)
-    ruff = statistics.median(s for s, _ in samples["ruff UP"])
+            samples[name].append(timed(command, cwd))
+    return samples
+
+
+def rows_for(corpus: str, samples: dict[str, list], files: int, ruff_key: str = "ruff UP") -> list[dict]:
+    ruff = statistics.median(s for s, _, _ in samples[ruff_key])
     rows = []
     for name, values in samples.items():
         if not values:
             continue
-        median = statistics.median(s for s, _ in values)
-        count = 1 if name == "outmoded 1 file" else files
-        rows.append({"corpus": corpus, "tool": name, "seconds": median, "vs_ruff": median / ruff,
-                     "peak_mib": max(r for _, r in values) / 1024, "files_per_s": count / median,
+        median = statistics.median(s for s, _, _ in values)
+        reference = samples["ruff UP 1 file"] if "1 file" in name and "ruff UP 1 file" in samples else None
+        base = statistics.median(s for s, _, _ in reference) if reference else ruff
+        count = 1 if "1 file" in name else files
+        rows.append({"corpus": corpus, "tool": name, "seconds": median, "vs_ruff": median / base,
+                     "peak_mib": max(r for _, r, _ in values) / 1024, "files_per_s": count / median,
                      "runs": len(values)})
-    rows.append({"corpus": corpus, "files": files, **stats})
     return rows
 
 
-def scaling(tree: Path, sizes=(100, 1000, None), runs: int = 3) -> list[str]:
-    """Cold-check time and peak memory against the number of files: should grow linearly."""
-    files = sorted(str(p.relative_to(tree)) for p in tree.rglob("*.py"))
-    lines = ["| files | median s | ms/file | peak MiB |", "|---:|---:|---:|---:|"]
-    for size in sizes:
-        chosen = files[:size] if size else files
-        command = outmoded("check", "--no-cache", "--target-version", "3.13", "--exit-zero", "-q", *chosen)
-        samples = [timed(command, tree)[:2] for _ in range(runs)]
-        median = statistics.median(s for s, _ in samples)
-        lines.append(f"| {len(chosen)} | {median:.3f} | {1000 * median / len(chosen):.2f} | "
-                     f"{max(r for _, r in samples) / 1024:.0f} |")
-    return lines
+def bench(corpus: str, tree: Path, pythons: dict[str, str], runs: int, slow_runs: int, fix: bool) -> list[dict]:
+    files = sum(1 for _ in tree.rglob("*.py"))
+    cache_dir = tempfile.mkdtemp(prefix="outmoded-bench-cache-")
+    cmds = commands(corpus, tree, pythons, cache_dir, fix)
+    for label in pythons:
+        timed(cmds[f"{label} warm"], tree)  # prime the cache
+    samples = measure(cmds, tree, runs, slow_runs)
+    shutil.rmtree(cache_dir, ignore_errors=True)
+    rows = rows_for(corpus, samples, files)
+    for label in pythons:
+        doc = json.loads(samples[f"{label} cold"][0][2])
+        rows.append({"corpus": corpus, "label": label, "files": files, "findings": len(doc["findings"]),
+                     "errors": len(doc["errors"]), **doc.get("stats", {})})
+    return rows
+
+
+def big_tree(sources: dict[str, Path], scratch: Path, size: int) -> tuple[Path, list[str]]:
+    """``size`` .py files made of hard links to the corpora's files (no extra disk), and the five
+    files a pre-commit run names: three with removed APIs, two without."""
+    root = scratch / f"tree-{size}"
+    originals = [(name, source, path) for name, source in sources.items() for path in sorted(source.rglob("*.py"))]
+    if not (root / ".complete").exists():
+        shutil.rmtree(root, ignore_errors=True)
+        for count in range(size):
+            name, source, path = originals[count % len(originals)]
+            target = root / f"copy{count // len(originals)}" / name / path.relative_to(source)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(path, target)
+            except OSError:
+                shutil.copyfile(path, target)
+        (root / ".complete").write_text(str(size))
+    chosen = sorted(root.glob("copy0/**/*.py"))
+    legacy = [p for p in chosen if b".iteritems(" in p.read_bytes() or b"assertEquals(" in p.read_bytes()][:3]
+    modern = [p for p in chosen if "django" in p.parts and p.name == "models.py"][:5 - len(legacy)]
+    return root, [str(p.relative_to(root)) for p in legacy + modern]
+
+
+def bench_tree(root: Path, named: list[str], pythons: dict[str, str], runs: int) -> list[dict]:
+    cmds = {}
+    for label, python in pythons.items():
+        tool = [python, "-m", "outmoded", "check", *COMMON]
+        cache = ["env", f"OUTMODED_CACHE_DIR=.outmoded_cache/{label}"]
+        cmds[f"{label} 5 files warm"] = [*cache, *tool, *named]
+        cmds[f"{label} 5 files cold"] = [*tool, "--no-cache", *named]
+        timed([*cache, *tool, "."], root)  # a full run leaves every file's row in the cache
+    cmds["ruff UP"] = ["ruff", "check", *RUFF, *named]
+    samples = measure(cmds, root, runs, 0)
+    return rows_for(f"{len(list(root.glob('copy*/**/*.py')))}-file tree", samples, len(named))
 
 
 def table(rows: list[dict]) -> str:
@@ -140,10 +200,25 @@ def table(rows: list[dict]) -> str:
                          f"{row['peak_mib']:.0f} | {row['files_per_s']:.0f} | {row['runs']} |")
         else:
             cleared = row.get("files", 0) - row.get("parsed", 0)
-            notes.append(f"- {row['corpus']}: {row['files']} files, prefilter cleared {cleared} "
+            notes.append(f"- {row['corpus']} ({row['label']}): {row['files']} files, prefilter cleared {cleared} "
                          f"(parsed {row.get('parsed', '?')}); {row.get('findings', '?')} findings, "
                          f"{row.get('errors', '?')} unreadable at target 3.13")
     return "\n".join(lines + [""] + notes)
+
+
+def scaling(tree: Path, python: str, sizes=(100, 1000, None), runs: int = 3) -> list[str]:
+    """Cold-check time and peak memory against the number of files: should grow linearly."""
+    files = sorted(str(p.relative_to(tree)) for p in tree.rglob("*.py"))
+    lines = ["| files | median s | ms/file | peak MiB |", "|---:|---:|---:|---:|"]
+    for size in sizes:
+        chosen = files[:size] if size else files
+        command = [python, "-m", "outmoded", "check", "--no-cache", "--target-version", "3.13", "--exit-zero",
+                   "-q", *chosen]
+        samples = [timed(command, tree)[:2] for _ in range(runs)]
+        median = statistics.median(s for s, _ in samples)
+        lines.append(f"| {len(chosen)} | {median:.3f} | {1000 * median / len(chosen):.2f} | "
+                     f"{max(r for _, r in samples) / 1024:.0f} |")
+    return lines
 
 
 def main() -> int:
@@ -151,20 +226,37 @@ def main() -> int:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--pylint-runs", type=int, default=1, help="pylint is slow: fewer runs")
     parser.add_argument("--corpora", type=Path, default=Path.home() / ".cache" / "outmoded-benchmarks",
-                        help="where corpora are unpacked (outside any project whose .gitignore would hide them)")
+                        help="where corpora, environments and the big tree go (outside any project)")
     parser.add_argument("--only", choices=sorted(CORPORA))
+    parser.add_argument("--install", action="append", default=[], metavar="NAME=DIR",
+                        help="benchmark a normal install of this checkout in a fresh virtualenv (repeatable)")
+    parser.add_argument("--tree-files", type=int, default=50_000, help="size of the generated tree (0: skip)")
+    parser.add_argument("--fix", action="store_true", help="also time outmoded fix --diff on the legacy corpus")
+    parser.add_argument("--scaling", action="store_true", help="also time cold runs on 100, 1000, all files")
     args = parser.parse_args()
+    if not shutil.which("ruff"):
+        parser.error("ruff is not on PATH (pip install ruff)")
+    pythons = {}
+    for spec in args.install:
+        name, _, project = spec.partition("=")
+        pythons[f"outmoded[{name}]"] = install(name, Path(project).resolve(), args.corpora)
+    pythons = pythons or {"outmoded": sys.executable}
     rows, trees = [], {}
     for corpus, (spec, subdir) in CORPORA.items():
         if args.only and corpus != args.only:
             continue
         trees[corpus] = fetch(spec, args.corpora) / subdir
-        rows += bench(corpus, trees[corpus], args.runs, args.pylint_runs)
-    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}")
+        rows += bench(corpus, trees[corpus], pythons, args.runs, args.pylint_runs, args.fix)
+    print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, ruff "
+          f"{subprocess.run(['ruff', '--version'], capture_output=True, text=True).stdout.split()[-1]}")
     print(table(rows))
-    if "django" in trees:
+    if args.tree_files and trees:
+        root, named = big_tree(trees, args.corpora, args.tree_files)
+        print(f"\nFive named files in a {args.tree_files}-file tree ({', '.join(named)}):\n")
+        print(table(bench_tree(root, named, pythons, args.runs)))
+    if args.scaling and "django" in trees:
         print("\nHow cost grows (django, cold):\n")
-        print("\n".join(scaling(trees["django"])))
+        print("\n".join(scaling(trees["django"], next(iter(pythons.values())))))
     return 0
 
 
