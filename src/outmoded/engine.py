@@ -11,7 +11,7 @@ import ast
 import warnings
 from dataclasses import dataclass, field
 
-from outmoded import filetypes, suppress
+from outmoded import filetypes, fixability, suppress
 from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
 from outmoded.scan import NEWLINE_RE, scan_tree
@@ -61,6 +61,7 @@ def check_source(path: str, data: bytes, index: Index) -> FileResult:
         result.errors.append(FileError(path, str(exc)))
         return result
     if findings:  # lines are split for suppression only in files with something to suppress
+        findings = fixability.per_instance(findings, tree, index.entries)
         result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
     return result
 

@@ -23,11 +23,13 @@ No ``libcst`` here: ``check`` must not pay for importing it.
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import replace
 from typing import Optional
 
 from outmoded.catalog import Entry, format_version
 
+PLACEHOLDER = re.compile(r"\{(receiver|args|arg(\d+))\}")
 GUARD_NOTES = {
     "probe": "no automatic fix: it sits in a try/except that tests for the API",
     "hasattr": "no automatic fix: it is guarded by hasattr()",
@@ -83,9 +85,109 @@ def per_instance(findings: list, tree: ast.Module, entries) -> list:
     """Findings adjusted for the code at their spot (``entries``: rule code -> Entry).
 
     Only findings that still have a fix are looked at, so a file without any costs nothing."""
-    todo = [f for f in findings if f.fix]
-    if not todo:
+    if not any(f.fix for f in findings):
         return findings
-    from outmoded import instances
+    return judge(findings, tree, entries)
 
-    return instances.judge(findings, tree, entries)
+
+def wanted_positionals(template: str) -> Optional[int]:
+    """How many positional arguments a call template takes (``{arg0}``, ``{arg1}``...); None for
+    ``{args}`` (any)."""
+    used = {m.group(1) for m in PLACEHOLDER.finditer(template)}
+    if "args" in used:
+        return None
+    numbered = sorted(int(u[3:]) for u in used if u[3:].isdigit())
+    return numbered[-1] + 1 if numbered else 0
+
+
+def _literal(node: ast.AST):
+    try:
+        return True, ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return False, None
+
+
+def droppable_defaults(args: list, keywords: list, entry: Entry) -> Optional[tuple[set, set]]:
+    """(positions, keywords) of the arguments equal to the entry's ``rewrite_defaults``, which a
+    rewrite may drop; ``args``/``keywords`` as ``(value_ast, ...)``.  Shared by the planner (on
+    ``ast``) and the fixer (which parses each argument's code)."""
+    positions, names = set(), set()
+    for keyword, position, value in entry.rewrite_defaults:
+        if position is not None and position == len(args) - 1 and position not in positions:
+            ok, found = _literal(args[position])
+            if ok and found == value:
+                positions.add(position)
+        for name, node in keywords:
+            ok, found = _literal(node)
+            if name == keyword and ok and found == value:
+                names.add(name)
+    return positions, names
+
+
+def call_fits(entry: Entry, args: list, keywords: list, starred: bool) -> bool:
+    """Can the fixer rewrite a call of ``entry`` with these arguments?"""
+    if starred:
+        return False
+    if entry.rename_keywords:  # the replacement needs its value: ``ast.Ellipsis()`` has none to give
+        return bool(args or keywords)
+    if shape_of(entry) != "template":
+        return True
+    wanted = wanted_positionals(entry.rewrite)
+    if wanted is None:  # {args}: anything goes
+        return True
+    positions, names = droppable_defaults(args, keywords, entry)
+    kept_keywords = [k for k, _ in keywords if k not in names]
+    return len(args) - len(positions) == wanted and not kept_keywords
+
+
+def _call_parts(call: ast.Call) -> tuple[list, list, bool]:
+    starred = any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords)
+    return list(call.args), [(k.arg, k.value) for k in call.keywords], starred
+
+
+def _instance_verdict(finding, entry: Entry, calls: dict, imports: list, tree, bindings) -> Optional[str]:
+    """Why the fixer cannot rewrite this finding at its spot, or None."""
+    call = calls.get((finding.line, finding.column - 1))
+    if call is not None:
+        return None if call_fits(entry, *_call_parts(call)) else "this call's arguments do not fit the rewrite"
+    statement = next((n for n in imports if n.lineno <= finding.line <= n.end_lineno), None)
+    if statement is None:
+        if shape_of(entry) == "template" and entry.kind in ("function", "class"):
+            return "only calls are rewritten"
+        return None
+    if not entry.rename_keywords and shape_of(entry) != "template":
+        return None
+    if entry.rename_keywords:
+        return "calls through the imported name would keep their old keywords"
+    alias = next((a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
+    name = alias.asname or alias.name if alias else None
+    if name is None or "{receiver}" in entry.rewrite or not bindings.bound_once(name):
+        return "only calls are rewritten"
+    uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name]
+    called = {id(c.func): c for c in ast.walk(tree) if isinstance(c, ast.Call)}
+    if not uses or not all(id(u) in called and call_fits(entry, *_call_parts(called[id(u)])) for u in uses):
+        return "only calls are rewritten, and only those whose arguments fit"
+    return None
+
+
+def judge(findings: list, tree: ast.Module, entries) -> list:
+    from outmoded.fixes.bindings import collect
+
+    calls, imports = {}, []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            calls[(node.func.lineno, node.func.col_offset)] = node
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            imports.append(node)
+    bindings = None
+    result = []
+    for finding in findings:
+        entry = entries.get(finding.code)
+        if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
+            if bindings is None:
+                bindings = collect(tree)
+            why = _instance_verdict(finding, entry, calls, imports, tree, bindings)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}")
+        result.append(finding)
+    return result

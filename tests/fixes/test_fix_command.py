@@ -198,9 +198,31 @@ def test_from_imported_function_with_a_template(project):
 def test_template_arity_must_fit(project):
     source = "import unittest\ns = unittest.makeSuite(unittest.TestCase, 'check')\n"
     path = project.write("a.py", source)
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.15", "a.py")
+    assert "[*]" not in out and "no automatic fix: this call's arguments do not fit the rewrite" in out
     code, out, _ = fix(project, "a.py")
     assert path.read_text() == source and code == 1
-    assert "not fixed: this form is not rewritten" in out
+    assert "no automatic fix: this call's arguments do not fit the rewrite" in out
+
+
+@pytest.mark.parametrize("call", ["unittest.makeSuite(T, 'test')", "unittest.makeSuite(T, prefix='test')",
+                                  "unittest.makeSuite(T,\n    'test')"])
+def test_make_suite_with_the_default_prefix_is_promised_and_fixed(project, call):
+    path = project.write("a.py", f"import unittest\nclass T(unittest.TestCase):\n    pass\nsuite = {call}\n")
+    _, out, _ = project.run("check", "--no-cache", "--target-version", "3.15", "a.py")
+    assert "[*] 1 fixable" in out
+    fix(project, "a.py")
+    assert path.read_text().endswith("suite = unittest.TestLoader().loadTestsFromTestCase(T)\n")
+
+
+def test_ast_num_keywords_follow_and_calls_without_a_value_are_left(project):
+    path = project.write("a.py", "import ast\na = ast.Num(n=1)\nb = ast.Str(s='x')\nc = ast.Ellipsis()\n"
+                                 "from ast import Num\nd = Num(n=2)\n")
+    _, out, _ = project.run("check", "--no-cache", "--target-version", "3.15", "--format", "json", "a.py")
+    assert [f["fix"] for f in json.loads(out)["findings"]] == ["unsafe", "unsafe", None, None]
+    fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == ("import ast\na = ast.Constant(value=1)\nb = ast.Constant(value='x')\n"
+                                "c = ast.Ellipsis()\nfrom ast import Num\nd = Num(n=2)\n")
 
 
 def test_statement_template_only_for_a_call_statement(project):

@@ -12,6 +12,10 @@ Each file in ``data/`` is ``removed_3_N.yaml`` (every entry removed in 3.N) or `
       fix: none                    # safe | unsafe | none
       fix_reason: ...              # required when fix is unsafe: how behaviour differs
       rewrite: ...                 # optional template for fixes that are not a plain rename
+      rewrite_defaults: {prefix: {position: 1, value: test}}  # optional: arguments the rewrite
+                                   # drops when they are the literal default (else no fix)
+      rename_keywords: {n: value}  # optional: call keywords the replacement spells differently;
+                                   # calls without arguments then get no fix (it needs its value)
       replacement_since: "3.4"     # optional: first Python that has the replacement
       reason: one line of why it was removed
       doc: https://docs.python.org/3/whatsnew/3.12.html#imp
@@ -59,7 +63,7 @@ REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check", "backport",
+    "check", "backport", "rewrite_defaults", "rename_keywords",
 }
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
@@ -102,6 +106,8 @@ class Entry:
     not_probeable: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
     check: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
     backport: str | None = None  # distribution on the package index that provides the removed module again
+    rewrite_defaults: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
+    rename_keywords: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
     source: str = ""
 
     @property
@@ -221,8 +227,18 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         backport=raw.get("backport"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
+        rewrite_defaults=tuple((k, (v or {}).get("position"), (v or {}).get("value"))
+                               for k, v in _mapping(raw, "rewrite_defaults", source, where).items()),
+        rename_keywords=tuple(_mapping(raw, "rename_keywords", source, where).items()),
         source=source,
     )
+
+
+def _mapping(raw: dict, key: str, source: str, where: str) -> dict:
+    found = raw.get(key) or {}
+    if not isinstance(found, dict):
+        raise _fail(source, where, f"{key} must be a mapping")
+    return found
 
 
 def _read_yaml(path: Path) -> Any:

@@ -34,6 +34,7 @@ class Index:
     prefilter: list[Needle] = field(default_factory=list)
     words: frozenset[bytes] = frozenset()
     by_anchor: dict[bytes, list[Needle]] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)  # rule code -> entry, for fixability
 
     def ancestors(self, cls: str) -> set[str]:
         """``cls`` and every class it is known to inherit from (catalog hints, transitively)."""
@@ -60,6 +61,7 @@ def applies(entry: Entry, target: tuple[int, int], pending: bool) -> bool:
 
 
 def _add(index: Index, entry: Entry, name: str) -> None:
+    index.entries[entry.code] = entry
     if entry.kind == "module":
         index.modules[name] = entry
     elif entry.kind == "argument":

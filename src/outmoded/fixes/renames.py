@@ -51,10 +51,10 @@ def plan_renames(wrapper: MetadataWrapper, statements: list[tuple[cst.ImportFrom
                 env.renames.update(dict.fromkeys(uses, target.name))
 
 
-def _calls(wrapper: MetadataWrapper, uses: list[cst.Name], template: str) -> Optional[list[cst.Call]]:
+def _calls(wrapper: MetadataWrapper, uses: list[cst.Name], entry) -> Optional[list[cst.Call]]:
     parents = wrapper.resolve(ParentNodeProvider)
     calls = [parents.get(use) for use in uses]
-    if all(isinstance(c, cst.Call) and c.func is u and arity_fits(c, template) for c, u in zip(calls, uses)):
+    if all(isinstance(c, cst.Call) and c.func is u and arity_fits(c, entry) for c, u in zip(calls, uses)):
         return calls
     return None
 
@@ -73,6 +73,6 @@ def plan_call_rewrites(wrapper: MetadataWrapper, statements: list[tuple[cst.Impo
                 continue
             scopes = scopes or wrapper.resolve(ScopeProvider)
             uses = _uses(scopes, statement, name)
-            calls = _calls(wrapper, uses, edit.replacement) if uses else None
+            calls = _calls(wrapper, uses, edit.entry) if uses else None
             if calls:
                 env.call_rewrites.update(dict.fromkeys(calls, edit))

@@ -21,6 +21,7 @@ from typing import Optional
 
 import libcst as cst
 
+from outmoded.fixability import call_fits, droppable_defaults
 from outmoded.fixes.dotted import static_chain
 from outmoded.fixes.env import Env
 from outmoded.fixes.names import Resolved, chain_parts, resolve
@@ -82,23 +83,55 @@ def placeholders(template: str) -> set[str]:
     return {m.group(1) for m in PLACEHOLDER.finditer(template)}
 
 
-def arity_fits(call: cst.Call, template: str) -> bool:
-    """``{args}`` takes any call; ``{argN}`` exactly N+1 positional arguments; none, no arguments."""
-    used = placeholders(template)
-    if "args" in used:
-        return True
-    numbered = sorted(int(u[3:]) for u in used if u[3:].isdigit())
-    wanted = numbered[-1] + 1 if numbered else 0
-    return len(call.args) == wanted and not any(a.keyword or a.star for a in call.args)
+def _ast_arguments(call: cst.Call) -> tuple[list, list, bool]:
+    """The call's arguments as ``ast`` nodes, for the rules the planner applies to the same call
+    (``outmoded.fixability.call_fits``): (positional, [(keyword, value)], starred)."""
+    args, keywords, starred = [], [], False
+    for arg in call.args:
+        if arg.star:
+            starred = True
+            continue
+        try:
+            node = ast.parse(f"({cst.Module([]).code_for_node(arg.value)})", mode="eval").body
+        except SyntaxError:
+            node = ast.Name("_")  # not a literal: never equal to a default
+        if arg.keyword is None:
+            args.append(node)
+        else:
+            keywords.append((arg.keyword.value, node))
+    return args, keywords, starred
 
 
-def _argument_values(call: cst.Call, template: str, env: Env) -> Optional[dict[str, str]]:
-    if not arity_fits(call, template):
+def arity_fits(call: cst.Call, entry) -> bool:
+    """``{args}`` takes any call; ``{argN}`` exactly N+1 positional arguments once the arguments
+    equal to the entry's ``rewrite_defaults`` are dropped; none, no arguments."""
+    return call_fits(entry, *_ast_arguments(call))
+
+
+def _kept(call: cst.Call, entry) -> list[cst.Arg]:
+    """The call's arguments without those the rewrite drops as defaults."""
+    args, keywords, _ = _ast_arguments(call)
+    positions, names = droppable_defaults(args, keywords, entry)
+    kept, position = [], 0
+    for arg in call.args:
+        if arg.keyword is None and not arg.star:
+            position += 1
+            if position - 1 in positions:
+                continue
+        elif arg.keyword is not None and arg.keyword.value in names:
+            continue
+        kept.append(arg)
+    return kept
+
+
+def _argument_values(call: cst.Call, entry, env: Env) -> Optional[dict[str, str]]:
+    template = entry.rewrite
+    if not arity_fits(call, entry):
         return None
     if "args" in placeholders(template):
         return {"args": env.code(call.whitespace_before_args) + "".join(env.code(a) for a in call.args)}
     return {f"arg{i}": _value_code(a.value, env, _delimited(template, f"arg{i}"))
-            for i, a in enumerate(call.args)}
+            for i, a in enumerate(_kept(call, entry))}
 
 
 def _delimited(template: str, name: str) -> bool:
@@ -116,7 +149,7 @@ def _value_code(value: cst.BaseExpression, env: Env, delimited: bool) -> str:
 
 
 def _values(call: cst.Call, edit: Edit, env: Env) -> Optional[dict[str, str]]:
-    values = _argument_values(call, edit.replacement, env)
+    values = _argument_values(call, edit.entry, env)
     if values is None:
         return None
     if "receiver" in placeholders(edit.replacement):

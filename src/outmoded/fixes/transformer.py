@@ -89,6 +89,7 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
 
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         updated_node = self._drop_arguments(original_node, updated_node)
+        updated_node = self._rename_keywords(original_node, updated_node)
         edit = self.env.call_rewrites.get(original_node) or self._call_template(original_node)
         if edit is None:
             return updated_node
@@ -99,6 +100,18 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         if edit is None or edit in self.applied or not isinstance(updated_node.value, cst.Call):
             return updated_node
         return self._done(edit, rewrite_statement(updated_node, edit, self.env), updated_node)
+
+    def _rename_keywords(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``ast.Num(n=1)`` -> ``ast.Constant(value=1)``: the renamed class's keywords follow."""
+        if not isinstance(original.func, cst.Attribute):
+            return updated
+        edit = self._ending_at(original.func.attr, ("dotted",))
+        if edit is None or edit not in self.applied or not edit.entry.rename_keywords:
+            return updated
+        renames = dict(edit.entry.rename_keywords)
+        args = [a.with_changes(keyword=a.keyword.with_changes(value=renames[a.keyword.value]))
+                if a.keyword is not None and a.keyword.value in renames else a for a in updated.args]
+        return updated.with_changes(args=args)
 
     def _argument_edit(self, arg: cst.Arg) -> Optional[Edit]:
         for node in (arg, arg.keyword, arg.value):
