@@ -1,0 +1,159 @@
+"""Rescue old projects: run their own test suites before and after ``outmoded fix``, on 3.11 and
+on real 3.13 / 3.15, and check that what ``check`` promised is what ``fix`` changed.
+
+    python benchmarks/rescue.py [--cache DIR] [--work DIR] [--pythons 3.11,3.13,3.15] [--only NAME]
+
+Each project is an old release of a pure-Python project whose own tests fail on new Pythons
+because of removed APIs.  Its sdist is downloaded from the package index (never vendored, never
+built: no setup.py runs) into ``--cache`` and unpacked twice; one copy gets
+``outmoded fix --target-version 3.15 --min-version 3.9`` (these projects declare Python 2
+support, for which ``fix`` would rightly refuse every Python 2 name).  Interpreters come from
+``eval "$(../shared/tools/real-pythons)"`` (``python3.13``, ``python3.15`` on PATH); they have no
+pip, so pytest is installed for them with ``pip install --target DIR --python-version X.Y
+--only-binary :all: pytest`` and put on ``PYTHONPATH``.
+
+Prints a markdown table: tests failing before / after, per Python, and the promise check
+(``[*]`` findings of ``check`` against the findings ``fix`` reports fixed).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tarfile
+import urllib.request
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+# name==version: (pytest arguments, extra args for outmoded fix)
+PROJECTS = {
+    "xlrd==1.2.0": (["tests"], []),
+    "MarkupSafe==1.0": (["tests.py"], []),
+    "bottle==0.12.13": (["test"], []),
+    "pyparsing==2.1.10": (["unitTests.py"], []),
+    "pexpect==4.2.1": (["tests"], []),
+}
+SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
+TIMEOUT = 600
+
+
+def fetch(spec: str, cache: Path) -> Path:
+    """The sdist of ``spec`` from the package index's JSON simple API, cached."""
+    from pip._internal.models.index import PyPI  # the index pip itself uses by default
+
+    name, version = spec.split("==")
+    cache.mkdir(parents=True, exist_ok=True)
+    for existing in cache.glob(f"{name}-{version}.*"):
+        return existing
+    index = os.environ.get("PIP_INDEX_URL", PyPI.simple_url).rstrip("/")
+    request = urllib.request.Request(f"{index}/{name.lower()}/",
+                                     headers={"Accept": "application/vnd.pypi.simple.v1+json"})
+    with urllib.request.urlopen(request, timeout=120) as response:
+        files = json.load(response)["files"]
+    wanted = [f for f in files if f["filename"].lower().startswith(f"{name.lower()}-{version}.")
+              and f["filename"].endswith((".tar.gz", ".zip"))]
+    target = cache / wanted[0]["filename"]
+    with urllib.request.urlopen(wanted[0]["url"], timeout=300) as response:
+        target.write_bytes(response.read())
+    return target
+
+
+def unpack(archive: Path, into: Path) -> Path:
+    shutil.rmtree(into, ignore_errors=True)
+    into.mkdir(parents=True)
+    if archive.suffix == ".zip":
+        with zipfile.ZipFile(archive) as zipped:
+            zipped.extractall(into)
+    else:
+        with tarfile.open(archive) as tar:
+            tar.extractall(into, filter="data") if hasattr(tarfile, "data_filter") else tar.extractall(into)
+    return next(p for p in into.iterdir() if p.is_dir())
+
+
+def outmoded(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    env = dict(os.environ, PYTHONPATH=str(ROOT / "src"))
+    return subprocess.run([sys.executable, "-m", "outmoded", *args], cwd=cwd, env=env,
+                          capture_output=True, text=True)
+
+
+def promised(project: Path, fix_args: list[str]) -> int:
+    out = outmoded("check", "--no-cache", "--format", "json", *fix_args, ".", cwd=project).stdout
+    return sum(f["fix"] == "safe" for f in json.loads(out)["findings"])
+
+
+def fixed(project: Path, fix_args: list[str]) -> tuple[int, str]:
+    run = outmoded("fix", "--no-cache", *fix_args, ".", cwd=project)
+    found = re.search(r"Fixed (\d+) finding", run.stdout + run.stderr)
+    errors = [line for line in (run.stdout + run.stderr).splitlines() if "internal error" in line]
+    return (int(found.group(1)) if found else 0), "\n".join(errors)
+
+
+def pytest_for(version: str, work: Path) -> tuple[str, str]:
+    """(interpreter, PYTHONPATH entry holding pytest for it: '' when it has its own)."""
+    python = shutil.which(f"python{version}") or ""
+    if version == f"{sys.version_info[0]}.{sys.version_info[1]}":
+        return sys.executable, ""
+    target = work / f"pytest-{version}"
+    if python and not target.exists():
+        subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target), "--python-version",
+                        version, "--only-binary", ":all:", "pytest"], check=True)
+    return python, str(target)
+
+
+def failing(python: str, extra_path: str, project: Path, args: list[str]) -> str:
+    """How many tests fail (failed + errors), or why the suite could not run."""
+    path = os.pathsep.join(p for p in (extra_path, str(project)) if p)
+    env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
+    try:
+        run = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return "timeout"
+    tail = run.stdout.strip().splitlines()[-1:] or [""]
+    counts = {kind.rstrip("s"): int(n) for n, kind in SUMMARY.findall(tail[0])}
+    if not counts:
+        return f"no result (exit {run.returncode})"
+    return f"{counts.get('failed', 0) + counts.get('error', 0)}/{sum(counts.values())}"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", default=os.path.expanduser("~/.cache/outmoded-benchmarks/sdists"))
+    parser.add_argument("--work", default=os.path.expanduser("~/.cache/outmoded-benchmarks/rescue"))
+    parser.add_argument("--pythons", default="3.11,3.13,3.15")
+    parser.add_argument("--only", help="run only the project with this name")
+    options = parser.parse_args()
+    cache, work = Path(options.cache), Path(options.work)
+    versions = options.pythons.split(",")
+    fix_args = ["--target-version", "3.15", "--min-version", "3.9"]
+    interpreters = {v: pytest_for(v, work) for v in versions}
+    print("| project | promised [*] | fixed | " + " | ".join(f"{v} before | {v} after" for v in versions) + " |")
+    print("|---|---:|---:|" + "---:|---:|" * len(versions))
+    for spec, (args, extra) in PROJECTS.items():
+        if options.only and options.only.lower() not in spec.lower():
+            continue
+        archive = fetch(spec, cache)
+        before = unpack(archive, work / spec / "before")
+        after = unpack(archive, work / spec / "after")
+        promise = promised(after, fix_args + extra)
+        count, errors = fixed(after, fix_args + extra)
+        cells = []
+        for version in versions:
+            python, extra_path = interpreters[version]
+            if not python:
+                cells += ["-", "-"]
+                continue
+            cells += [failing(python, extra_path, before, args), failing(python, extra_path, after, args)]
+        print(f"| {spec} | {promise} | {count} | " + " | ".join(cells) + " |", flush=True)
+        if errors:
+            print(errors, file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
