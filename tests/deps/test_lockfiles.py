@@ -151,3 +151,33 @@ def test_requirements_named_like_one_keeps_bad_lines_as_rows(tmp_path, deps_json
                                "requirements-dev.in", "dev.txt")
     assert found["not a requirement at all"]["reason"] == "invalid-requirement"
     assert found["requests"]["status"] == "ok" and code == 1
+
+
+def test_uv_edge_without_a_version_takes_the_fork_locked_for_the_target(tmp_path):
+    (tmp_path / "uv.lock").write_text(
+        'version = 1\nrequires-python = ">=3.9"\n'
+        '[[package]]\nname = "app"\nversion = "0"\nsource = { virtual = "." }\n'
+        'dependencies = [{ name = "lib" }]\n'
+        '[[package]]\nname = "lib"\nversion = "1.0"\nsource = { registry = "https://pypi.org/simple" }\n'
+        'resolution-markers = ["python_full_version < \'3.10\'"]\n'
+        '[[package]]\nname = "lib"\nversion = "2.0"\nsource = { registry = "https://pypi.org/simple" }\n'
+        'resolution-markers = ["python_full_version >= \'3.10\'"]\n')
+    assert str(read(tmp_path / "uv.lock")[1]["lib"].requirement) == "lib==2.0"
+    assert str(read(tmp_path / "uv.lock", version=(3, 9))[1]["lib"].requirement) == "lib==1.0"
+
+
+def test_uv_workspace_members_are_roots_and_non_index_sources_are_skipped(tmp_path):
+    (tmp_path / "uv.lock").write_text(
+        'version = 1\nrevision = 3\nrequires-python = ">=3.12"\n'
+        '[manifest]\nmembers = ["app", "core"]\n'
+        '[[package]]\nname = "app"\nversion = "0.1"\nsource = { editable = "." }\n'
+        'dependencies = [{ name = "core" }, { name = "vendored" }]\n'
+        '[[package]]\nname = "core"\nversion = "0.1"\nsource = { editable = "packages/core" }\n'
+        'dependencies = [{ name = "six" }]\n'
+        '[[package]]\nname = "vendored"\nversion = "1.0"\nsource = { git = "https://example.invalid/v.git#abc" }\n'
+        '[[package]]\nname = "six"\nversion = "1.17.0"\nsource = { registry = "https://pypi.org/simple" }\n')
+    found, deps = read(tmp_path / "uv.lock")
+    assert summary(deps) == {"six": ("1.17.0", True, (), BOTH)}  # a workspace member's own need
+    reasons = {s.name: s.reason for s in found.skipped}
+    assert reasons == {"core": "the project itself",
+                       "vendored": "not from an index (git https://example.invalid/v.git#abc)"}

@@ -47,6 +47,7 @@ class Node:
     extras: dict = field(default_factory=dict)  # extra name -> [Edge]
     not_from_index: str | None = None  # why it is not looked up (git, path, ...)
     marker: Marker | None = None  # the package's own marker, for locks without edges
+    forks: tuple = ()  # uv's resolution-markers: the environments this version is locked for
 
 
 @dataclass
@@ -62,6 +63,8 @@ class Lock:
         candidates = self.nodes.get(edge.name, [])
         if edge.version is not None:
             candidates = [n for n in candidates if n.version == edge.version] or candidates
+        if len(candidates) > 1:  # no version named: the one locked for this environment
+            candidates = [n for n in candidates if any(holds(m, env) for m in n.forks)] or candidates
         return candidates[0] if candidates else None
 
 
@@ -168,20 +171,24 @@ def _visit(lock: Lock, root: Edge, env: dict, platform, reached: dict, top: str)
                     stack.append((child, False))
 
 
+NAME_LINE_RE = re.compile(r'^name\s*=\s*"([^"]*)"\s*$', re.MULTILINE)
+
+
 def packages(items: list, text: str):
-    """(table, name, line) for each ``[[package]]`` table of a TOML lock that has a name."""
+    """(table, name, line) for each ``[[package]]`` table of a TOML lock that has a name.
+
+    TOML parsers give no lines: the ``name = "..."`` keys are found in one pass over the text,
+    and a name's n-th table (one per locked version) gets its n-th line.
+    """
+    lines, line, last = {}, 1, 0
+    for match in NAME_LINE_RE.finditer(text):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        lines.setdefault(match.group(1), []).append(line)
     counts = {}
     for package in items:
         if isinstance(package, dict) and isinstance(package.get("name"), str):
             name = package["name"]
             counts[name] = counts.get(name, -1) + 1
-            yield package, name, line_of_name(text, name, counts[name])
-
-
-def line_of_name(text: str, name: str, nth: int = 0):
-    """Line of the ``nth`` ``name = "..."`` key in a TOML lock (one per locked version)."""
-    pattern = re.compile(r'^name\s*=\s*"' + re.escape(name) + r'"\s*$', re.MULTILINE)
-    matches = list(pattern.finditer(text))
-    if len(matches) <= nth:
-        return None
-    return text.count("\n", 0, matches[nth].start()) + 1
+            found = lines.get(name, [])
+            yield package, name, found[counts[name]] if counts[name] < len(found) else None

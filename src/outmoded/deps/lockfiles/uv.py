@@ -36,6 +36,8 @@ def read(path, label, load) -> Lock:
         node = Node(name, package.get("version"), line,
                     _edges(package.get("dependencies")),
                     {extra: _edges(items) for extra, items in _table(package.get("optional-dependencies"))})
+        forks = package.get("resolution-markers")
+        node.forks = tuple(marker(m) for m in forks if isinstance(m, str)) if isinstance(forks, list) else ()
         kind, where = _source(package)
         if kind != "registry":
             node.not_from_index = f"not from an index ({kind} {where})".rstrip()
