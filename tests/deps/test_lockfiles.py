@@ -59,6 +59,15 @@ def test_uv_lock_on_an_older_target_takes_the_other_fork():
     assert got["tomli"][2] == ("pytest",)
 
 
+def test_pylock_from_uv_installs_the_same_set_as_its_uv_lock():
+    """PEP 751 records a marker per package and no edges: the same packages, none "via"."""
+    _, locked = read(LOCKS / "uv" / "uv.lock")
+    _, exported = read(LOCKS / "uv" / "pylock.toml")
+    assert {n: v[0] for n, v in summary(exported).items()} == {n: v[0] for n, v in summary(locked).items()}
+    assert exported["colorama"].platforms == (WINDOWS,)
+    assert all(d.required_by == () for d in exported.values())
+
+
 def test_poetry_lock_takes_direct_dependencies_from_tool_poetry():
     found, deps = read(LOCKS / "poetry" / "poetry.lock")
     got = summary(deps)
