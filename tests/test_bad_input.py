@@ -79,7 +79,11 @@ def test_gitignore_exclude_and_symlinks(project, tmp_path_factory):
     assert doc["errors"] == []
 
 
-def test_excluded_files_stay_excluded_when_named(project):
+def test_excluded_files_are_checked_when_named_unless_force_exclude(project):
+    """ruff's semantics: naming a file checks it; --force-exclude (the pre-commit hooks) does not."""
     project.write("pyproject.toml", "[tool.outmoded]\nexclude = ['legacy/']\n")
     project.write("legacy/a.py", "import imp\n")
-    assert project.check_json("legacy/a.py")["findings"] == []
+    project.write(".gitignore", "build/\n")
+    project.write("build/b.py", "import imp\n")
+    assert [f["api"] for f in project.check_json("legacy/a.py", "build/b.py")["findings"]] == ["imp", "imp"]
+    assert project.check_json("--force-exclude", "legacy/a.py", "build/b.py")["findings"] == []

@@ -7,13 +7,13 @@ IMP = "import imp\n"
 
 def test_text_output_and_exit_code(project):
     project.write("src/a.py", "import imp\nimp.reload(imp)\n")
-    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "src")
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "--output-format", "concise", "src")
     assert code == 1
     lines = out.splitlines()
     assert lines[0].startswith("src/a.py:1:8: OM")
     assert "`imp` was removed in Python 3.12" in lines[0]
     assert "[*]" in lines[1] and "importlib.reload" in lines[1]
-    assert "Found 2 finding(s) for Python 3.13" in out
+    assert "Found 2 findings for Python 3.13 (2 errors, 0 warnings) in 1 file." in out
 
 
 def test_clean_tree_exits_zero(project):

@@ -3,6 +3,10 @@
 Each command lives in its own module with ``add_arguments(parser)`` and ``run(args) -> int``.
 Command modules import heavy libraries (libcst, yaml) lazily, inside ``run``, so that a
 pre-commit run on a few cached files starts fast.
+
+Every way a run can end is mapped here to one line and an exit status: 0 clean, 1 findings or
+something that could not be checked, 2 bad usage, configuration or an internal error (as ruff),
+141 when the reader of the output went away (``outmoded deps | head -2``), 130 on Ctrl-C.
 """
 
 from __future__ import annotations
@@ -21,10 +25,12 @@ COMMANDS = {
     "fix": ("outmoded.commands.fix", "rewrite removed APIs to their replacements"),
     "deps": ("outmoded.deps.command", "check that dependencies have releases for the target Python"),
     "rules": ("outmoded.commands.rules", "list the catalog of removals"),
-    "explain": ("outmoded.commands.explain", "explain one rule code"),
+    "explain": ("outmoded.commands.explain", "explain a rule, by code (OM12002) or API name (imp.reload)"),
 }
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_BROKEN_PIPE = 128 + 13  # what a shell reports for a process killed by SIGPIPE
+EXIT_INTERRUPTED = 130
 
 
 class UsageError(Exception):
@@ -71,28 +77,81 @@ def build_parser() -> argparse.ArgumentParser:
             continue  # a command not built yet
         command = sub.add_parser(name, help=help_text, description=help_text, formatter_class=Formatter)
         module.add_arguments(command)
-        command.set_defaults(run=module.run)
+        command.set_defaults(run=module.run, parser=command)
     return parser
 
 
+def parse_args(parser: argparse.ArgumentParser, argv: list[str] | None) -> argparse.Namespace:
+    """``parser.parse_args``, except that an unknown option is reported with the usage of the
+    command it was given to (``outmoded check --frobnicate``), not the top-level usage."""
+    args, extras = parser.parse_known_args(argv)
+    if extras:
+        owner = getattr(args, "parser", None) or parser
+        owner.error(f"unrecognized arguments: {' '.join(extras)}")
+    return args
+
+
+def _reliable_streams() -> None:
+    """Under ``PYTHONUNBUFFERED=1`` (or ``python -u``) stdout and stderr write straight to the file
+    descriptor, and a large write to a pipe that takes only part of it silently drops the rest: a
+    report cut short with exit status 0, and no BrokenPipeError when the reader has gone.  Put a
+    buffered writer back (it retries partial writes), line-buffered so output still appears as it
+    is written.  Undecodable file names (surrogate escapes) are written as ``\\udcxx``, not a crash."""
+    import io
+
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        buffer = getattr(stream, "buffer", None)
+        if isinstance(buffer, io.RawIOBase):
+            setattr(sys, name, io.TextIOWrapper(io.BufferedWriter(buffer), encoding=stream.encoding,
+                                                errors="backslashreplace", line_buffering=True))
+        elif hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, io.UnsupportedOperation):
+                pass
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the interpreter's final flush of what is
+    still buffered does not raise again (and print "Exception ignored ...")."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+
+
 def main(argv: list[str] | None = None) -> int:
+    _reliable_streams()
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parse_args(parser, argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE
+    name = f"outmoded {args.command}"
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # inside the try: a closed pipe must not pass for success
+        return code
     except UsageError as exc:
-        print(f"outmoded {args.command}: error: {exc}", file=sys.stderr)
+        print(f"{name}: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except CatalogError as exc:
-        print(f"outmoded {args.command}: error: broken catalog: {exc}", file=sys.stderr)
+        print(f"{name}: error: broken catalog: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
-        return EXIT_OK
+        _silence_stdout()
+        return EXIT_BROKEN_PIPE
     except KeyboardInterrupt:
-        return 130
+        print(f"{name}: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except Exception as exc:  # a bug: one line, not a traceback, unless asked for
+        if os.environ.get("OUTMODED_DEBUG"):
+            raise
+        print(f"{name}: internal error: {type(exc).__name__}: {exc} "
+              f"(set OUTMODED_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
+        return EXIT_USAGE
 
 
 if __name__ == "__main__":

@@ -12,6 +12,16 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t
     unsafe-fixes = false
     cache-dir = ".outmoded_cache"
+    extend-select = ["OMT1"]    # added to select (or to the default selection)
+    per-file-ignores = {"tests/*" = ["OM12003"]}   # glob -> codes or prefixes
+    fail-on = "error"           # error | warning | never: which findings make the exit status 1
+    force-exclude = false       # apply exclude to files named on the command line too
+    output-format = "full"      # full | concise | grouped | json | json-lines | junit | github | gitlab | sarif
+
+Each checked path uses its nearest project upward (a directory with ``pyproject.toml``,
+``setup.cfg`` or ``setup.py``, as ruff finds its configuration): ``[tool.outmoded]`` from its
+pyproject.toml, and ``requires-python`` (``[project]``), ``python_requires`` (setup.cfg's
+``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``, never executed).
 """
 
 from __future__ import annotations
@@ -26,6 +36,9 @@ from typing import Optional
 from outmoded.catalog import LATEST_RELEASE
 
 VERSION_RE = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
+PY2_RE = re.compile(r"^(?:py)?2\.?\d{0,2}$")
+PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py")
+FAIL_ON = ("error", "warning", "never")
 FREE_THREADING_CODES = ("OMT1",)  # borrowed-reference warnings: only with free-threading or selected by name
 DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", ".tox/", ".nox/", ".venv/", "venv/", "__pypackages__/",
                    "node_modules/", ".mypy_cache/", ".outmoded_cache/", "build/", "dist/", "site-packages/")
@@ -50,6 +63,11 @@ class Settings:
     free_threading: bool = False
     unsafe_fixes: bool = False
     cache_dir: Optional[str] = None
+    extend_select: tuple[str, ...] = ()
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, code prefixes)
+    fail_on: str = "error"
+    force_exclude: bool = False
+    output_format: Optional[str] = None
 
     def resolved_target(self) -> tuple[int, int]:
         if self.target:
@@ -66,26 +84,59 @@ class Settings:
         lowest = _bound(self.requires_python, highest=False) if self.requires_python else None
         return lowest or (3, 9)
 
-    def wants(self, code: str) -> bool:
+    def wants(self, code: str, path: Optional[str] = None) -> bool:
+        """Is ``code`` reported (in the file ``path``, for per-file-ignores)?"""
+        if not (any(code.startswith(p) for p in self.extend_select) or self._selected(code)):
+            return False
+        if any(code.startswith(p) for p in self.ignore):
+            return False
+        return not (path and self.per_file_ignores and self._ignored_in(code, path))
+
+    def _selected(self, code: str) -> bool:
         if code.startswith(FREE_THREADING_CODES) and not self.free_threading \
                 and not any(p.startswith(FREE_THREADING_CODES) for p in self.select):  # opt-in rules
             return False
-        if self.select and not any(code.startswith(p) for p in self.select):
-            return False
-        return not any(code.startswith(p) for p in self.ignore)
+        return not self.select or any(code.startswith(p) for p in self.select)
+
+    def _ignored_in(self, code: str, path: str) -> bool:
+        import fnmatch
+
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute, self.root).replace(os.sep, "/")
+        name = os.path.basename(absolute)
+        for pattern, prefixes in self.per_file_ignores:
+            if any(code.startswith(p) for p in prefixes) and (
+                    fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(name, pattern)
+                    or fnmatch.fnmatchcase(relative, pattern.rstrip("/") + "/*")):
+                return True
+        return False
 
 
 def parse_version(text: str, what: str = "version") -> tuple[int, int]:
     match = VERSION_RE.match(str(text).strip())
-    if not match:
-        raise ConfigError(f"{what} must look like 3.13, got {text!r}")
-    return 3, int(match.group(1))
+    if match:
+        return 3, int(match.group(1))
+    if PY2_RE.match(str(text).strip()):
+        raise ConfigError(f"{what} {text}: outmoded checks code for Python 3 targets; "
+                          f"give a version such as 3.13")
+    raise ConfigError(f"{what} must be a Python version such as 3.13 (or py313), got {text!r}")
+
+
+def check_target(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:
+    """A target newer than the newest release the catalog knows would pass silently: refuse it."""
+    if version > LATEST_RELEASE:
+        newest = f"{LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}"
+        raise ConfigError(f"{what} {version[0]}.{version[1]} is newer than the newest Python outmoded "
+                          f"knows ({newest}); use {newest} (--pending also shows removals scheduled later)")
+    return version
 
 
 def parse_min_version(text: str, what: str = "version") -> tuple[int, int]:
     """Like ``parse_version``, and Python 2 too: a project may still support 2.7."""
     if str(text).strip() in ("2.6", "2.7", "py26", "py27"):
         return 2, int(str(text).strip()[-1])
+    if PY2_RE.match(str(text).strip()):
+        raise ConfigError(f"{what} {text}: the oldest Python outmoded's fixes know is 2.6")
     return parse_version(text, what)
 
 
@@ -110,10 +161,56 @@ def _bound(requires_python: str, highest: bool) -> Optional[tuple[int, int]]:
 
 
 def find_pyproject(start: Path) -> Optional[Path]:
+    """The configuration file of the nearest project at or above ``start``: its pyproject.toml,
+    else its setup.cfg, else its setup.py (a project is a directory holding any of them)."""
     for directory in [start, *start.parents]:
-        candidate = directory / "pyproject.toml"
-        if candidate.is_file():
-            return candidate
+        for name in PROJECT_FILES:
+            candidate = directory / name
+            if candidate.is_file():
+                return candidate
+    return None
+
+
+def project_start(path: str) -> Path:
+    """Where the search for ``path``'s project begins: the directory itself, or a file's folder."""
+    absolute = Path(os.path.abspath(path))
+    return absolute if absolute.is_dir() else absolute.parent
+
+
+def _setup_cfg_requires(path: Path) -> Optional[str]:
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {str(exc).splitlines()[0]}") from None
+    value = parser.get("options", "python_requires", fallback=None)
+    return value.strip() if value and value.strip() else None
+
+
+def _setup_py_requires(path: Path) -> Optional[str]:
+    """``python_requires`` of a ``setup(...)`` call when it is a string literal; setup.py is parsed
+    with ``ast``, never run."""
+    import ast
+    import warnings
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(path.read_bytes(), filename=str(path))
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # an unreadable setup.py says nothing about the project's Pythons
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call):
+            func = node.func
+            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+            if name != "setup":
+                continue
+            for keyword in node.keywords:
+                if keyword.arg == "python_requires" and isinstance(keyword.value, ast.Constant) \
+                        and isinstance(keyword.value.value, str):
+                    return keyword.value.value
     return None
 
 
@@ -143,8 +240,30 @@ def _boolean(value, path, key) -> bool:
     return value
 
 
+def _per_file_ignores(value, path, key) -> tuple:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [tool.outmoded] {key} must be a table of glob = [codes]")
+    return tuple((pattern, tuple(s.upper() for s in _strings(codes, path, f"{key}.{pattern!r}")))
+                 for pattern, codes in value.items())
+
+
+def _choice(choices):
+    def parse(value, path, key):
+        if value not in choices:
+            raise ConfigError(f"{path}: [tool.outmoded] {key} must be one of {', '.join(choices)}, got {value!r}")
+        return value
+    return parse
+
+
+def output_formats() -> tuple[str, ...]:
+    from outmoded.reporters import FORMATS
+
+    return tuple(FORMATS)
+
+
 KEYS = {
-    "target-version": lambda v, p, k: ("target", parse_version(v, f"{p}: [tool.outmoded] {k}")),
+    "target-version": lambda v, p, k: ("target", check_target(parse_version(v, f"{p}: [tool.outmoded] {k}"),
+                                                              f"{p}: [tool.outmoded] {k}")),
     "min-version": lambda v, p, k: ("min_version", parse_min_version(v, f"{p}: [tool.outmoded] {k}")),
     "select": lambda v, p, k: ("select", tuple(s.upper() for s in _strings(v, p, k))),
     "ignore": lambda v, p, k: ("ignore", tuple(s.upper() for s in _strings(v, p, k))),
@@ -154,20 +273,31 @@ KEYS = {
     "free-threading": lambda v, p, k: ("free_threading", _boolean(v, p, k)),
     "unsafe-fixes": lambda v, p, k: ("unsafe_fixes", _boolean(v, p, k)),
     "cache-dir": lambda v, p, k: ("cache_dir", _strings(v, p, k)[0]),
+    "extend-select": lambda v, p, k: ("extend_select", tuple(s.upper() for s in _strings(v, p, k))),
+    "per-file-ignores": lambda v, p, k: ("per_file_ignores", _per_file_ignores(v, p, k)),
+    "fail-on": lambda v, p, k: ("fail_on", _choice(FAIL_ON)(v, p, k)),
+    "force-exclude": lambda v, p, k: ("force_exclude", _boolean(v, p, k)),
+    "output-format": lambda v, p, k: ("output_format", _choice(output_formats())(v, p, k)),
 }
 
 
 def load_settings(config: Optional[str] = None, start: Optional[Path] = None) -> Settings:
-    """Settings from ``config`` (a pyproject.toml) or the nearest pyproject.toml above ``start``."""
+    """Settings from ``config`` (a pyproject.toml) or the nearest project at or above ``start``."""
     path = Path(config) if config else find_pyproject((start or Path.cwd()).resolve())
     if path is None:
-        return Settings(requires_python=setup_python_requires((start or Path.cwd()).resolve()))
+        return Settings()
     if config and not path.is_file():
         raise ConfigError(f"{path}: no such file")
+    if path.name in ("setup.cfg", "setup.py") and not config:
+        return Settings(root=path.parent.resolve(), config_file=path,
+                        requires_python=setup_python_requires(path.parent.resolve()))
     data = _load_toml(path)
-    settings = Settings(root=path.parent.resolve(), config_file=path,
-                        requires_python=(data.get("project") or {}).get("requires-python")
-                        or setup_python_requires(path.parent.resolve()))
+    requires = (data.get("project") or {}).get("requires-python")
+    if requires is not None and not isinstance(requires, str):
+        raise ConfigError(f"{path}: [project] requires-python must be a string")
+    if requires is None:  # a pyproject.toml beside setup.cfg/setup.py that says nothing
+        requires = setup_python_requires(path.parent.resolve())
+    settings = Settings(root=path.parent.resolve(), config_file=path, requires_python=requires)
     section = (data.get("tool") or {}).get("outmoded") or {}
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.outmoded] must be a table")
@@ -182,24 +312,15 @@ def load_settings(config: Optional[str] = None, start: Optional[Path] = None) ->
     return replace(settings, **changes)
 
 
-SETUP_PY_REQUIRES = re.compile(r"""python_requires\s*=\s*(['"])([^'"\n]+)\1""")
-
-
 def setup_python_requires(directory: Path) -> Optional[str]:
-    """``python_requires`` of a setuptools project in ``directory`` (setup.cfg, or a literal in
-    setup.py read as text: setup.py is never run)."""
-    import configparser
-
-    parser = configparser.ConfigParser(interpolation=None)
-    try:
-        parser.read(directory / "setup.cfg", encoding="utf-8")
-        found = parser.get("options", "python_requires", fallback=None)
-        if found:
-            return found.strip()
-        match = SETUP_PY_REQUIRES.search((directory / "setup.py").read_text(encoding="utf-8", errors="replace"))
-    except (OSError, configparser.Error):
-        return None
-    return match.group(2).strip() if match else None
+    """``python_requires`` of a setuptools project in ``directory``: setup.cfg's ``[options]``,
+    else a literal in setup.py (parsed, never run)."""
+    for name, reader in (("setup.cfg", _setup_cfg_requires), ("setup.py", _setup_py_requires)):
+        if (directory / name).is_file():
+            found = reader(directory / name)
+            if found:
+                return found
+    return None
 
 
 def check_codes(codes, known: set[str], what: str) -> None:

@@ -1,8 +1,9 @@
 """Which files to check: walk the given paths for ``*.py``/``*.pyi``, skipping what is excluded.
 
 - ``exclude``/``extend-exclude`` settings and ``.gitignore`` files use gitignore syntax (pathspec);
-  they apply to files named on the command line too, because pre-commit passes every file
-  explicitly;
+  as in ruff, a file named on the command line is checked even when excluded, unless
+  ``force_exclude`` (``--force-exclude``, which the pre-commit hooks pass: pre-commit names every
+  file);
 - directory symlinks are never followed (no loops, no escaping the tree); file symlinks are
   followed only when they point inside the tree being walked;
 - what cannot be walked is returned as an error for that path, never raised.
@@ -152,7 +153,7 @@ def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
     return True
 
 
-def discover(paths: list[str], root: Path, exclude: tuple[str, ...]) -> Discovery:
+def discover(paths: list[str], root: Path, exclude: tuple[str, ...], force_exclude: bool = False) -> Discovery:
     found = Discovery()
     ignorer = Ignorer(root, exclude)
     seen: set[str] = set()
@@ -160,6 +161,8 @@ def discover(paths: list[str], root: Path, exclude: tuple[str, ...]) -> Discover
         path = os.path.abspath(raw)
         if os.path.isdir(path) and not os.path.islink(path):
             candidates = _walk(path, ignorer, found.errors)
+        elif os.path.lexists(path) and not force_exclude:
+            candidates = [path]
         elif os.path.lexists(path):
             for directory in _ancestors(os.path.dirname(path), ignorer.root):
                 if directory not in ignorer.gitignores:

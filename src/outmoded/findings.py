@@ -52,9 +52,15 @@ class FileError:
         return asdict(self)
 
 
+def shown_name(api: str) -> str:
+    """A name as users write it: ``dict.iteritems``, not ``builtins.dict.iteritems``."""
+    return api[len("builtins."):] if api.startswith("builtins.") and api != "builtins." else api
+
+
 def describe(entry: Entry, api: str, target: tuple[int, int], context: str | None = None) -> str:
     """The one-line message: what was removed, when, and what to use instead."""
     removed = format_version(entry.removed_in)
+    api = shown_name(api)
     if entry.pending:
         head = f"`{api}` is deprecated and scheduled for removal in Python {removed}"
     else:

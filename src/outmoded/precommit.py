@@ -5,7 +5,8 @@
 pre-commit always names the files to check.  When it names none (a hook configured with
 ``always_run``, or every file excluded), there is nothing to do, whereas ``outmoded check`` with
 no paths would check the whole directory: so this exits 0 without running.  Otherwise it is
-exactly ``outmoded check|fix [OPTIONS] FILES`` (``exclude`` settings apply to the named files).
+exactly ``outmoded check|fix --force-exclude [OPTIONS] FILES``: ``exclude`` settings apply to
+the named files, as with ruff's hook.
 """
 
 from __future__ import annotations
@@ -15,12 +16,14 @@ from typing import Optional
 
 
 def main(argv: Optional[list[str]] = None) -> int:
-    from outmoded.cli import build_parser, main as cli_main
+    from outmoded.cli import build_parser, main as cli_main, parse_args
 
     argv = sys.argv[1:] if argv is None else argv
-    args = build_parser().parse_args(argv)
+    args = parse_args(build_parser(), argv)
     if not getattr(args, "paths", None) and getattr(args, "run", None):
         return 0
+    if args.command in ("check", "fix"):
+        argv = [argv[0], "--force-exclude", *argv[1:]]
     return cli_main(argv)
 
 

@@ -99,7 +99,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     target = settings.resolved_target()
     report = Report(target)
     cwd = os.getcwd()
-    found = discover(paths, settings.root, settings.exclude + settings.extend_exclude)
+    found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude)
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
     key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
@@ -128,7 +128,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
                 cache.store_result(path, findings, errors)
     if cache:
         cache.save()
-    report.findings = sorted((f for f in report.findings if settings.wants(f.code)),
+    report.findings = sorted((f for f in report.findings if settings.wants(f.code, f.path)),
                              key=lambda f: (f.path, f.line, f.column, f.code))
     report.errors.sort(key=lambda e: e.path)
     return report

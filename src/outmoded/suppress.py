@@ -54,3 +54,73 @@ def apply(findings: Iterable[Finding], text: str, lines: list[str], language: st
     table = suppressions(lines, language)
     return [f for f in findings
             if not any(silenced(f.code, table.get(n, frozenset())) for n in {f.line, f.end_line})]
+
+
+def _uncommentable(text: str) -> set[int]:
+    """Lines whose end lies inside a multi-line string, or continues with a backslash: a comment
+    appended there would change the string or break the line."""
+    import io
+    import tokenize
+
+    rows = set()
+    try:
+        for token in tokenize.generate_tokens(io.StringIO(text).readline):
+            if token.start[0] < token.end[0] and token.type not in (tokenize.NEWLINE, tokenize.NL):
+                rows.update(range(token.start[0], token.end[0]))
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return {n for n in range(1, text.count("\n") + 2)}  # cannot tell: touch nothing
+    for number, line in enumerate(NEWLINE_RE.split(text), 1):
+        if line.rstrip().endswith("\\"):
+            rows.add(number)
+    return rows
+
+
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+LINE_END_RE = re.compile(r"(\r\n|\r|\n)")
+
+
+def with_noqa(line: str, codes: list[str]) -> str:
+    """``line`` with ``codes`` added to its ``# noqa`` (or a new ``  # noqa: CODES``)."""
+    match = LINE_RE.search(line)
+    if match:
+        present = _codes(match)
+        if present == ALL:
+            return line
+        missing = [c for c in codes if not silenced(c, present)]
+        if not missing:
+            return line
+        end = match.end("codes") if match.group("codes") else match.end()
+        if match.group("codes2") is not None:  # outmoded: ignore[...]: leave it, add a noqa
+            return f"{line.rstrip()}  # noqa: {', '.join(missing)}"
+        return f"{line[:end]}, {', '.join(missing)}{line[end:]}"
+    return f"{line.rstrip()}  # noqa: {', '.join(codes)}"
+
+
+def add_noqa(path: str, findings: list[Finding]) -> tuple[int, int]:
+    """Add ``# noqa: CODE`` to the lines of ``findings`` in the Python file ``path``, atomically,
+    keeping its encoding and newlines.  Returns (directives added, findings left without one
+    because no line of theirs can take a comment)."""
+    from outmoded.source import read_source
+    from outmoded.writes import write_bytes_atomic
+
+    source = read_source(path)
+    closed = _uncommentable(source.text)
+    wanted: dict[int, list[str]] = {}
+    skipped = 0
+    for f in findings:
+        line = next((n for n in dict.fromkeys((f.line, f.end_line)) if n not in closed), None)
+        if line is None:
+            skipped += 1
+        elif f.code not in wanted.setdefault(line, []):
+            wanted[line].append(f.code)
+    parts = LINE_END_RE.split(source.text)  # [line, newline, line, newline, ..., last line]
+    added = 0
+    for number, codes in wanted.items():
+        index = 2 * (number - 1)
+        if index < len(parts):
+            new = with_noqa(parts[index], codes)
+            added += new != parts[index]
+            parts[index] = new
+    if added:
+        write_bytes_atomic(path, source.encode("".join(parts)))
+    return added, skipped

@@ -84,7 +84,7 @@ def test_text(tree):
     assert len(lines) == len(EXPECTED) and got == {(path, code) for path, code, _ in EXPECTED}
     assert "src/spam.c:20:12: OMC13004 `PyEval_CallObject` was removed in Python 3.13" in out
     assert "use `PyObject_CallObject`" in out
-    assert "Found 16 finding(s) for Python 3.13: 8 error(s), 8 warning(s)." in out
+    assert "Found 16 findings for Python 3.13 (8 errors, 8 warnings) in 4 files." in out
 
 
 @pytest.mark.skipif("github" not in reporters.available(), reason="no github reporter")
@@ -123,7 +123,8 @@ def test_cache_and_free_threading_toggle(tree):
 
 
 def test_select_and_ignore_accept_native_codes(tree):
-    code, out, err = tree.run("check", "--no-cache", "--target-version", "3.13", "--select", "OMF,OMT", "--quiet", ".")
+    code, out, err = tree.run("check", "--no-cache", "--target-version", "3.13", "--select", "OMF,OMT", "--quiet",
+                              "--output-format", "concise", "--fail-on", "warning", ".")
     assert code == 1 and err == ""
     codes = {line.split()[1] for line in out.splitlines()}
     assert codes == {"OMF001", "OMF002", "OMF003", "OMF004", "OMT002", "OMT003"}

@@ -72,8 +72,8 @@ def test_an_excluded_dev_workflow_is_not_reported(configured):
     assert any(path.endswith("dev.yml") for path, *_ in found(configured, "."))
     configured.write("pyproject.toml", '[tool.outmoded]\nextend-exclude = [".github/workflows/dev.yml"]\n')
     assert not any(path.endswith("dev.yml") for path, *_ in found(configured, "."))
-    # named explicitly (as pre-commit does) it stays excluded
-    assert found(configured, ".github/workflows/dev.yml") == set()
+    # named explicitly with --force-exclude (as the pre-commit hook does) it stays excluded
+    assert found(configured, "--force-exclude", ".github/workflows/dev.yml") == set()
 
 
 def test_each_rule_can_be_turned_off(configured):

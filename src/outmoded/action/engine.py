@@ -18,7 +18,9 @@ def parse(command: str, options: list[str], paths: list[str]) -> argparse.Namesp
     captured = io.StringIO()
     try:
         with redirect_stdout(captured), redirect_stderr(captured):
-            return build_parser().parse_args([command, *options, "--", *paths])
+            # integrations name files mechanically (changed files, staged files): excludes apply
+            force = ["--force-exclude"] if command in ("check", "fix") else []
+            return build_parser().parse_args([command, *force, *options, "--", *paths])
     except SystemExit:
         lines = captured.getvalue().strip().splitlines()
         raise EngineError(lines[-1] if lines else f"bad options for outmoded {command}") from None

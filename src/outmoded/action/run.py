@@ -89,7 +89,7 @@ def run_fix(inputs: Inputs) -> bool:
     """``outmoded fix``; True when it rewrote files.  Its exit code also counts what remains,
     so what changed is read from the files themselves."""
     before = ownership.snapshot(inputs.paths)
-    argv = ["fix", "--no-cache", *inputs.options(), "--", *inputs.paths]
+    argv = ["fix", "--no-cache", "--force-exclude", *inputs.options(), "--", *inputs.paths]
     code = workflow.captured("outmoded fix", lambda: engine.command(argv))
     rewritten = ownership.changed(before)
     failed = ownership.restore({path: before[path] for path in rewritten})

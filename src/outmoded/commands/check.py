@@ -1,35 +1,133 @@
 """``outmoded check``: report every use of an API that does not exist on the target Python.
 
-Exit codes: 0 nothing found, 1 findings or unreadable files, 2 bad usage or configuration.
+Each path is checked with the settings of its own project (the nearest ``pyproject.toml``,
+``setup.cfg`` or ``setup.py`` above it) unless ``--config`` or ``--isolated`` says otherwise.
+
+Exit codes: 0 nothing found (at the ``--fail-on`` level), 1 findings or files that could not be
+checked or no file to check, 2 bad usage or configuration.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from dataclasses import replace
 
-from outmoded.commands.options import add_common, emit, settings_from, validate_codes
+from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from outmoded.commands.options import add_common, check_output_file, emit, settings_from, validate_codes
+from outmoded.config import FAIL_ON
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
-    parser.add_argument("--fix", action="store_true", help="same as `outmoded fix`")
-    parser.add_argument("--diff", action="store_true", help="with --fix: print a diff, write nothing")
-    parser.add_argument("--unsafe-fixes", action="store_true", default=None, help="with --fix: apply unsafe fixes too")
-    parser.add_argument("--min-version", metavar="X.Y", help="with --fix: the oldest Python the code supports")
+    parser.add_argument("--stdin-filename", metavar="NAME",
+                        help="the name of the source read from stdin (`-`), for messages and per-file-ignores")
+    fixing = parser.add_argument_group("fixing (same as `outmoded fix`)")
+    fixing.add_argument("--fix", action="store_true", help="rewrite what can be fixed, like `outmoded fix`")
+    fixing.add_argument("--diff", action="store_true", help="print the diff --fix would apply, write nothing "
+                                                            "(implies --fix, as in ruff)")
+    fixing.add_argument("--unsafe-fixes", action="store_true", default=None,
+                        help="apply unsafe fixes too (with --fix); without --fix, mark them [*] as fixable")
+    fixing.add_argument("--min-version", metavar="X.Y",
+                        help="with --fix: the oldest Python the code supports (default: from requires-python)")
+    adopt = parser.add_argument_group("gating and adoption")
+    adopt.add_argument("--fail-on", choices=FAIL_ON, default=None,
+                       help="exit 1 on errors (default), on any finding (warning), or never; files that "
+                            "could not be checked fail unless never")
+    adopt.add_argument("--baseline", metavar="FILE", help="report only findings not recorded in FILE")
+    adopt.add_argument("--write-baseline", metavar="FILE", help="record today's findings in FILE and exit 0")
+    adopt.add_argument("--add-noqa", action="store_true",
+                       help="add `# noqa: CODE` to every line with a finding, then exit 0")
+
+
+def _refuse_idle_options(args: argparse.Namespace) -> None:
+    paths = args.paths or []
+    if "-" in paths:
+        if len(paths) > 1:
+            raise UsageError("`-` (stdin) cannot be combined with other paths")
+        for flag, value in (("--fix", args.fix), ("--diff", args.diff), ("--add-noqa", args.add_noqa),
+                            ("--write-baseline", args.write_baseline)):
+            if value:
+                raise UsageError(f"{flag} cannot be used with `-` (stdin); name the file instead")
+    elif args.stdin_filename:
+        raise UsageError("--stdin-filename needs `-` as the path to read the source from stdin")
+    if args.min_version and not (args.fix or args.diff):
+        raise UsageError("--min-version only applies with --fix or --diff (it chooses which fixes are "
+                         "offered); for what to check against, use --target-version")
+    if args.add_noqa and (args.fix or args.diff):
+        raise UsageError("--add-noqa cannot be combined with --fix/--diff")
+    if args.write_baseline and args.baseline:
+        raise UsageError("--write-baseline records every finding; do not combine it with --baseline")
+
+
+def use_colour(args: argparse.Namespace) -> bool:
+    """``--color``, else FORCE_COLOR / NO_COLOR (https://no-color.org), else a terminal."""
+    if args.color != "auto":
+        return args.color == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR") or args.output_file or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.fix:
+    if args.fix or args.diff:
+        _refuse_idle_options(args)
+        if args.fail_on or args.baseline or args.write_baseline:
+            raise UsageError("--fail-on, --baseline and --write-baseline apply to checking, not to --fix")
         from outmoded.commands import fix
 
         return fix.run(args)
-    from outmoded import reporters
-    from outmoded.runner import run_check
+    _refuse_idle_options(args)
+    check_output_file(args.output_file)
+    from outmoded.commands import checking
 
-    settings = settings_from(args)
-    validate_codes(settings)
-    report = run_check(args.paths or ["."], settings, use_cache=not args.no_cache, jobs=args.jobs)
-    emit(reporters.render(args.format, report, args), args.output_file)
-    if args.exit_zero:
-        return 0
-    return 1 if report.failed else 0
+    if args.paths == ["-"]:
+        settings, report = checking.check_stdin(args)
+    else:
+        settings, report = checking.check_paths(args)
+    args.colour = use_colour(args) and args.format in ("full", "concise", "grouped")
+    if args.write_baseline:
+        from outmoded.baseline import BaselineError, write
+
+        try:
+            count = write(args.write_baseline, report.findings, args.sources)
+        except BaselineError as exc:
+            raise UsageError(str(exc)) from None
+        print(f"Wrote {count} finding(s) to the baseline {args.write_baseline}.", file=sys.stderr)
+        return EXIT_FINDINGS if report.errors else EXIT_OK
+    if args.baseline:
+        report = checking.apply_baseline(report, args)
+    if args.add_noqa:
+        return checking.add_noqa(report)
+    if not report.files and not report.errors and args.paths != ["-"]:
+        if checking.all_named_files(args.paths or ["."]):  # --force-exclude excluded them (pre-commit)
+            if args.format in ("full", "concise", "grouped"):
+                if not (args.quiet or args.silent):
+                    print("outmoded check: every file named is excluded (--force-exclude); nothing to check",
+                          file=sys.stderr)
+            else:
+                emit(checking.render(report, args), args.output_file)
+            return EXIT_OK
+        shown = " ".join(args.paths or ["."])
+        print(f"outmoded check: warning: no Python files found under {shown} (nothing was checked)",
+              file=sys.stderr)
+        if args.format not in ("full", "concise", "grouped"):
+            emit(checking.render(report, args), args.output_file)
+        return EXIT_FINDINGS
+    emit(checking.render(report, args), args.output_file)
+    return exit_status(report, "never" if args.exit_zero else settings.fail_on)
+
+
+def exit_status(report, fail_on: str) -> int:
+    if fail_on == "never":
+        return EXIT_OK
+    if report.errors:
+        return EXIT_FINDINGS
+    levels = ("error",) if fail_on == "error" else ("error", "warning")
+    return EXIT_FINDINGS if any(f.severity in levels for f in report.findings) else EXIT_OK

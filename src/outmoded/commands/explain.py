@@ -1,29 +1,41 @@
-"""``outmoded explain CODE``: what was removed, since when, why, and what to use instead."""
+"""``outmoded explain CODE|NAME``: what was removed, since when, why, and what to use instead.
+
+A rule is named by its code (``OM12002``, any case) or by an API it covers, as users write it
+(``imp.reload``, ``dict.iteritems``, ``unittest.TestCase.assertEquals``)."""
 
 from __future__ import annotations
 
 import argparse
 
-from outmoded.catalog import format_version
+from outmoded.catalog import Entry, format_version
 from outmoded.cli import UsageError
+from outmoded.findings import shown_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("code", help="a rule code such as OM12001")
+    parser.add_argument("rule", metavar="CODE|NAME", help="a rule code such as OM12002, or an API such as imp.reload")
 
 
-def run(args: argparse.Namespace) -> int:
-    from outmoded.catalog import default_catalog
+def find(entries, query: str) -> list[Entry]:
+    """Entries whose code is ``query``, else whose names are ``query`` (with or without
+    ``builtins.``), else whose names end with ``.query`` (``assertEquals``)."""
+    text = query.strip()
+    by_code = [e for e in entries if e.code == text.upper()]
+    if by_code:
+        return by_code
+    exact = [e for e in entries if any(text in (n, shown_name(n)) for n in e.names)]
+    if exact:
+        return exact
+    return [e for e in entries if any(n.endswith("." + text) for n in e.names)]
 
-    entry = default_catalog().by_code.get(args.code.upper())
-    if entry is None:
-        raise UsageError(f"unknown rule code {args.code!r} (see `outmoded rules`)")
+
+def describe(entry: Entry) -> list[str]:
     if entry.check not in (None, "removed"):
         status = "concerns"  # free-threading and runtime-flag rules: nothing was removed
     else:
         status = "scheduled for removal in" if entry.pending else "removed in"
     lines = [
-        f"{entry.code}: {', '.join(entry.names)} ({entry.kind})",
+        f"{entry.code}: {', '.join(shown_name(n) for n in entry.names)} ({entry.kind})",
         "",
         f"{status.capitalize()} Python {format_version(entry.removed_in)}"
         + (f", deprecated since {format_version(entry.deprecated_in)}." if entry.deprecated_in else "."),
@@ -37,6 +49,20 @@ def run(args: argparse.Namespace) -> int:
                      f" `{entry.backport_requirement}` to the requirements")
     if entry.example:
         lines += ["", "Example:", entry.example.rstrip()]
-    lines += ["", f"More: {entry.doc}"]
-    print("\n".join(lines))
+    return lines + ["", f"More: {entry.doc}"]
+
+
+def run(args: argparse.Namespace) -> int:
+    import difflib
+
+    from outmoded.catalog import default_catalog
+
+    entries = default_catalog().entries
+    found = find(entries, args.rule)
+    if not found:
+        names = sorted({shown_name(n) for e in entries for n in e.names})
+        close = difflib.get_close_matches(args.rule, names, n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else " (see `outmoded rules`)"
+        raise UsageError(f"no rule has the code or API name {args.rule!r}{hint}")
+    print("\n\n".join("\n".join(describe(e)) for e in found))
     return 0

@@ -50,7 +50,7 @@ def _scanner(display: str, index, settings):
 
     def scan(data: bytes):
         found = check_source(display, data, index).findings
-        return sorted((f for f in found if settings.wants(f.code)), key=lambda f: (f.line, f.column, f.code))
+        return sorted((f for f in found if settings.wants(f.code, display)), key=lambda f: (f.line, f.column, f.code))
     return scan
 
 
@@ -149,7 +149,7 @@ def _report(args, text: str, fixes) -> None:
     count = sum(f.fixed for f in changed)
     verb = "Would fix" if args.diff else "Fixed"
     note = f"{verb} {count} finding(s) in {len(changed)} file(s).\n" if changed else ""
-    if args.format == "text" and not args.quiet:
+    if args.format in ("full", "concise", "grouped") and not args.quiet:
         text += note
         note = ""
     if args.diff and not args.output_file:

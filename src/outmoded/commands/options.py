@@ -1,12 +1,22 @@
-"""Options shared by ``check`` and ``fix``, and how they override ``[tool.outmoded]``."""
+"""Options shared by ``check`` and ``fix``, and how they override ``[tool.outmoded]``.
+
+Names follow ruff's (``--output-format``, ``-o``, ``-n``, ``-e``, ``--force-exclude``,
+``--extend-select``, ``--stdin-filename``, ``--color``); ``--format`` stays as an alias of
+``--output-format``.
+"""
 
 from __future__ import annotations
 
 import argparse
+import os
 from dataclasses import replace
+from pathlib import Path
+from typing import Optional
 
 from outmoded.cli import UsageError
-from outmoded.config import ConfigError, Settings, load_settings, parse_min_version, parse_version
+from outmoded.config import ConfigError, Settings, check_target, load_settings, parse_min_version, parse_version
+
+FORMAT_ALIASES = {"text": "concise"}  # the one-line-per-finding format was called "text"
 
 
 def _codes(text: str) -> tuple[str, ...]:
@@ -14,56 +24,100 @@ def _codes(text: str) -> tuple[str, ...]:
 
 
 def add_common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="*", metavar="PATH", help="files or directories (default: .)")
+    parser.add_argument("paths", nargs="*", metavar="PATH",
+                        help="files or directories (default: .); `-` reads the source from stdin")
     parser.add_argument("--target-version", metavar="X.Y",
                         help="the Python the code must run on (default: highest allowed by requires-python)")
-    parser.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to report")
-    parser.add_argument("--ignore", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to skip")
-    parser.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
-                        help="more gitignore-style patterns to skip")
-    parser.add_argument("--format", default="text", help="text, json, github or sarif")
-    parser.add_argument("--output-file", metavar="FILE", help="write the report here instead of stdout")
-    parser.add_argument("--pending", action="store_true", default=None,
-                        help="also warn about APIs scheduled for removal after the target")
-    parser.add_argument("--free-threading", action="store_true", default=None,
-                        help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
-    parser.add_argument("--exit-zero", action="store_true", help="exit 0 even when there are findings")
-    parser.add_argument("--no-cache", action="store_true", help="neither read nor write the cache")
-    parser.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
-    parser.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
-    parser.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
-    parser.add_argument("--config", metavar="PYPROJECT", help="read [tool.outmoded] from this file")
+    rules = parser.add_argument_group("rule selection")
+    rules.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to report")
+    rules.add_argument("--extend-select", type=_codes, metavar="CODES",
+                       help="like --select, but added to the selection (e.g. the opt-in OMT1)")
+    rules.add_argument("--ignore", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to skip")
+    rules.add_argument("--pending", action="store_true", default=None,
+                       help="also warn about APIs scheduled for removal after the target")
+    rules.add_argument("--free-threading", action="store_true", default=None,
+                       help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
+    files = parser.add_argument_group("file selection")
+    files.add_argument("--exclude", action="append", metavar="PATTERN",
+                       help="gitignore-style patterns to skip, replacing the default list")
+    files.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
+                       help="more gitignore-style patterns to skip")
+    files.add_argument("--force-exclude", action="store_true", default=None,
+                       help="apply excludes to files named on the command line too (for pre-commit)")
+    out = parser.add_argument_group("output")
+    out.add_argument("--output-format", "--format", dest="format", metavar="FORMAT",
+                     help="full (default: source line and caret), concise, grouped, json, json-lines, junit, "
+                          "github, gitlab or sarif")
+    out.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
+    out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
+                     help="colour the report: auto (on a terminal, honouring NO_COLOR/FORCE_COLOR), always, never")
+    out.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
+    out.add_argument("--show-fixes", action="store_true", help="list what `outmoded fix` would change, per rule")
+    out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
+    out.add_argument("--silent", "-s", action="store_true", help="print nothing; only the exit status tells")
+    out.add_argument("--exit-zero", "-e", action="store_true", help="exit 0 even when there are findings")
+    misc = parser.add_argument_group("miscellaneous")
+    misc.add_argument("--no-cache", "-n", action="store_true", help="neither read nor write the cache")
+    misc.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
+    misc.add_argument("--config", metavar="PYPROJECT",
+                      help="read [tool.outmoded] from this file for every path (default: each path's "
+                           "nearest pyproject.toml, setup.cfg or setup.py)")
+    misc.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
-def settings_from(args: argparse.Namespace) -> Settings:
-    """Settings from the config file, then the command line; bad values are usage errors."""
+def output_format(args: argparse.Namespace, settings: Optional[Settings] = None) -> str:
+    """The chosen format: the option, else the config's ``output-format``, else ``full``."""
     from outmoded import reporters
 
-    if args.format not in reporters.available():
-        raise UsageError(f"unknown format {args.format!r} (choose from {', '.join(reporters.available())})")
+    chosen = args.format or (settings.output_format if settings else None) \
+        or os.environ.get("OUTMODED_OUTPUT_FORMAT") or "full"
+    chosen = FORMAT_ALIASES.get(chosen, chosen)
+    if chosen not in reporters.FORMATS:
+        names = ", ".join(n for n in reporters.FORMATS)
+        raise UsageError(f"unknown output format {chosen!r} (choose from {names})")
+    return chosen
+
+
+def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Settings:
+    """Settings from the config file (``--config``, else the project at or above ``start``, else
+    the current directory), then the command line; bad values are usage errors."""
     try:
-        settings = load_settings(args.config)
+        if getattr(args, "isolated", False):
+            settings = Settings()
+        else:
+            settings = load_settings(args.config, start)
         changes = {}
         if args.target_version:
-            changes["target"] = parse_version(args.target_version, "--target-version")
+            changes["target"] = check_target(parse_version(args.target_version, "--target-version"),
+                                             "--target-version")
         if getattr(args, "min_version", None):
             changes["min_version"] = parse_min_version(args.min_version, "--min-version")
         if args.select is not None:
             changes["select"] = args.select
+        if getattr(args, "extend_select", None):
+            changes["extend_select"] = settings.extend_select + args.extend_select
         if args.ignore is not None:
             changes["ignore"] = settings.ignore + args.ignore
+        if getattr(args, "exclude", None):
+            changes["exclude"] = tuple(args.exclude)
         if args.extend_exclude:
             changes["extend_exclude"] = settings.extend_exclude + tuple(args.extend_exclude)
+        if getattr(args, "force_exclude", None):
+            changes["force_exclude"] = True
         if args.pending is not None:
             changes["pending"] = args.pending
         if getattr(args, "free_threading", None) is not None:
             changes["free_threading"] = args.free_threading
         if getattr(args, "unsafe_fixes", None):
             changes["unsafe_fixes"] = True
+        if getattr(args, "fail_on", None):
+            changes["fail_on"] = args.fail_on
         settings = replace(settings, **changes)
         settings.resolved_target()
+        settings.resolved_min_version()
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    args.format = output_format(args, settings)
     return settings
 
 
@@ -71,7 +125,8 @@ def validate_codes(settings: Settings) -> None:
     from outmoded.catalog import CatalogError, default_catalog
     from outmoded.config import check_codes
 
-    if not settings.select and not settings.ignore:
+    per_file = tuple(code for _, codes in settings.per_file_ignores for code in codes)
+    if not (settings.select or settings.ignore or settings.extend_select or per_file):
         return
     try:
         known = set(default_catalog().by_code)
@@ -79,16 +134,38 @@ def validate_codes(settings: Settings) -> None:
         raise UsageError(f"broken catalog: {exc}") from None
     try:
         check_codes(settings.select, known, "--select/select")
+        check_codes(settings.extend_select, known, "--extend-select/extend-select")
         check_codes(settings.ignore, known, "--ignore/ignore")
+        check_codes(per_file, known, "per-file-ignores")
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+
+
+def check_output_file(output_file: Optional[str]) -> None:
+    """Refuse an ``--output-file`` that cannot be written before the run, not after it; a missing
+    parent directory is created, as ruff does."""
+    if not output_file:
+        return
+    if os.path.isdir(output_file):
+        raise UsageError(f"--output-file {output_file}: is a directory; name a file")
+    parent = os.path.dirname(os.path.abspath(output_file))
+    try:
+        os.makedirs(parent, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"--output-file {output_file}: cannot create its directory: {exc.strerror or exc}") from None
+    if not os.access(parent, os.W_OK | os.X_OK):
+        raise UsageError(f"--output-file {output_file}: directory {parent} is not writable")
 
 
 def emit(text: str, output_file) -> None:
     if output_file:
         from outmoded.writes import write_text_atomic
 
-        write_text_atomic(output_file, text)
+        try:
+            check_output_file(output_file)
+            write_text_atomic(output_file, text)
+        except OSError as exc:
+            raise UsageError(f"--output-file {output_file}: cannot write: {exc.strerror or exc}") from None
     else:
         import sys
 

@@ -1,21 +1,24 @@
-"""``outmoded rules``: the catalog as a table (or JSON), filterable by version and code."""
+"""``outmoded rules``: the catalog as a table (or JSON), sorted by version then code, filterable
+by version, code prefix and kind; a filter value that matches nothing the catalog has is an error."""
 
 from __future__ import annotations
 
 import argparse
 import json
+from itertools import groupby
 
-from outmoded.catalog import Entry, format_version
+from outmoded.catalog import KINDS, Entry, format_version
 from outmoded.cli import UsageError
-from outmoded.config import ConfigError, parse_version
+from outmoded.config import ConfigError, check_target, parse_version
+from outmoded.findings import shown_name
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--removed-in", metavar="X.Y", help="only removals made in this version")
     parser.add_argument("--target-version", metavar="X.Y", help="only removals that break on this version")
-    parser.add_argument("--select", metavar="PREFIX", help="only codes starting with this prefix")
-    parser.add_argument("--kind", help="only this kind (module, function, method, argument, capi, ...)")
-    parser.add_argument("--format", choices=["text", "json"], default="text")
+    parser.add_argument("--select", metavar="PREFIX", help="only codes starting with this prefix (OM13, OMC)")
+    parser.add_argument("--kind", choices=sorted(KINDS), help="only this kind of API")
+    parser.add_argument("--output-format", "--format", dest="format", choices=["text", "json"], default="text")
 
 
 def entry_json(entry: Entry) -> dict:
@@ -32,14 +35,30 @@ def entry_json(entry: Entry) -> dict:
 def _filter(entries, args) -> list[Entry]:
     try:
         removed = parse_version(args.removed_in, "--removed-in") if args.removed_in else None
-        target = parse_version(args.target_version, "--target-version") if args.target_version else None
+        target = check_target(parse_version(args.target_version, "--target-version"), "--target-version") \
+            if args.target_version else None
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    return [e for e in entries
-            if (removed is None or e.removed_in == removed)
-            and (target is None or e.removed_in <= target)
-            and (not args.select or e.code.startswith(args.select.upper()))
-            and (not args.kind or e.kind == args.kind)]
+    prefix = args.select.strip().upper() if args.select else None
+    if prefix and not any(e.code.startswith(prefix) for e in entries):
+        raise UsageError(f"--select {args.select}: no rule code starts with it (codes look like OM12002, OMC13004)")
+    if removed and not any(e.removed_in == removed for e in entries):
+        known = sorted({e.removed_in for e in entries})
+        raise UsageError(f"--removed-in {args.removed_in}: the catalog has no removal in that version "
+                         f"(it has {format_version(known[0])} to {format_version(known[-1])})")
+    chosen = [e for e in entries
+              if (removed is None or e.removed_in == removed)
+              and (target is None or e.removed_in <= target)
+              and (not prefix or e.code.startswith(prefix))
+              and (not args.kind or e.kind == args.kind)]
+    return sorted(chosen, key=lambda e: (e.removed_in, e.code))
+
+
+def _header(version, entries: list[Entry]) -> str:
+    status = "Scheduled for removal in" if entries[0].pending else "Python"
+    count = f"{len(entries)} rule" + ("" if len(entries) == 1 else "s")
+    return f"{status} {format_version(version)} ({count})" if entries[0].pending \
+        else f"Python {format_version(version)} ({count})"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -49,8 +68,15 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(json.dumps([entry_json(e) for e in entries], indent=2))
         return 0
-    for e in entries:
-        fix = {"safe": "[*]", "unsafe": "[!]"}.get(e.fix, "   ")
-        print(f"{e.code:<9} {format_version(e.removed_in):>5} {fix} {e.kind:<9} {', '.join(e.names)} -> {e.replacement}")
-    print(f"{len(entries)} rule(s). [*] safe fix, [!] unsafe fix (--unsafe-fixes).")
+    lines = []
+    for version, group in groupby(entries, key=lambda e: e.removed_in):
+        group = list(group)
+        lines += ["" if lines else None, _header(version, group)]
+        for e in group:
+            fix = {"safe": "[*]", "unsafe": "[!]"}.get(e.fix, "   ")
+            names = ", ".join(shown_name(n) for n in e.names)
+            lines.append(f"  {e.code:<9} {fix} {e.kind:<9} {names} -> {e.replacement}")
+    total = f"{len(entries)} rule" + ("" if len(entries) == 1 else "s")
+    lines += ["" if entries else None, f"{total}. [*] safe fix, [!] unsafe fix (--unsafe-fixes)."]
+    print("\n".join(line for line in lines if line is not None))
     return 0

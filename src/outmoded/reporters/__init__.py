@@ -1,15 +1,24 @@
-"""Output formats.  Each module has ``render(report, options) -> str``; ``FORMATS`` names them."""
+"""Output formats.  Each module has ``render(report, options) -> str``; ``FORMATS`` names them.
+
+A format's module is imported only when that format is chosen, so a run pays for one.
+"""
 
 from __future__ import annotations
 
 import importlib
 
 FORMATS = {
-    "text": "outmoded.reporters.text",
+    "full": "outmoded.reporters.text",
+    "concise": "outmoded.reporters.text",
+    "grouped": "outmoded.reporters.text",
     "json": "outmoded.reporters.json",
+    "json-lines": "outmoded.reporters.json_lines",
+    "junit": "outmoded.reporters.junit",
     "github": "outmoded.reporters.github",
+    "gitlab": "outmoded.reporters.gitlab",
     "sarif": "outmoded.reporters.sarif",
 }
+HUMAN = ("full", "concise", "grouped")
 
 
 def available() -> list[str]:
@@ -19,4 +28,8 @@ def available() -> list[str]:
 
 
 def render(fmt: str, report, options) -> str:
+    if getattr(options, "silent", False):
+        return ""
+    if fmt == "text":  # the old name of concise, for callers that still use it
+        fmt = "concise"
     return importlib.import_module(FORMATS[fmt]).render(report, options)

@@ -25,11 +25,11 @@ from urllib.parse import quote
 from outmoded import __version__
 from outmoded.catalog import format_version
 from outmoded.reporters.github import workspace_path
+from outmoded.reporters.snippets import SourceLines
 
 SCHEMA = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
 INFORMATION_URI = "https://github.com/outmoded/outmoded"
 FINGERPRINT = "outmoded/v1"
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 def artifact_uri(path: str) -> dict:
@@ -44,28 +44,10 @@ def _base_uri() -> str:
     return Path(base).as_uri().rstrip("/") + "/"
 
 
-class LineTexts:
-    """Normalised source lines for fingerprints, read once per file; never emitted."""
-
-    def __init__(self):
-        self.files: dict[str, list[str]] = {}
-
-    def get(self, path: str, line: int) -> str:
-        if path not in self.files:
-            try:
-                with open(path, "rb") as handle:
-                    text = handle.read().decode("utf-8", "replace")
-                self.files[path] = NEWLINE_RE.split(text)
-            except OSError:
-                self.files[path] = []
-        lines = self.files[path]
-        return " ".join(lines[line - 1].split()) if 0 < line <= len(lines) else ""
-
-
-def fingerprints(findings) -> list[str]:
-    texts, seen, out = LineTexts(), Counter(), []
+def fingerprints(findings, texts: SourceLines | None = None) -> list[str]:
+    texts, seen, out = texts or SourceLines(), Counter(), []
     for f in findings:
-        key = "\0".join((f.code, f.api, workspace_path(f.path), texts.get(f.path, f.line)))
+        key = "\0".join((f.code, f.api, workspace_path(f.path), texts.normalised(f.path, f.line)))
         seen[key] += 1
         digest = hashlib.sha256(f"{key}\0{seen[key]}".encode("utf-8", "surrogatepass")).hexdigest()
         out.append(f"{digest[:32]}:{seen[key]}")
@@ -141,13 +123,13 @@ def notification(error) -> dict:
     }
 
 
-def document(report) -> dict:
+def document(report, options=None) -> dict:
     entries, rules, index = _entries(), [], {}
     for f in report.findings:
         if f.code not in index:
             index[f.code] = len(rules)
             rules.append(rule(f.code, f, entries.get(f.code)))
-    prints = fingerprints(report.findings)
+    prints = fingerprints(report.findings, getattr(options, "sources", None))
     results = [result(f, index[f.code], fp) for f, fp in zip(report.findings, prints)]
     driver = {"name": "outmoded", "version": __version__, "semanticVersion": __version__,
               "informationUri": INFORMATION_URI, "rules": rules}
@@ -164,4 +146,4 @@ def document(report) -> dict:
 
 
 def render(report, options) -> str:
-    return json.dumps(document(report), indent=2) + "\n"
+    return json.dumps(document(report, options), indent=2) + "\n"

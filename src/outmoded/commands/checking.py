@@ -1,0 +1,142 @@
+"""The steps of ``outmoded check`` between parsing its options and printing: finding each path's
+project and settings, checking stdin, subtracting a baseline, adding ``# noqa`` comments."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from dataclasses import replace
+
+from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from outmoded.commands.options import settings_from, validate_codes
+
+
+def _sources(args: argparse.Namespace):
+    from outmoded.reporters.snippets import SourceLines
+
+    if getattr(args, "sources", None) is None:
+        args.sources = SourceLines()
+    return args.sources
+
+
+def projects(args: argparse.Namespace, paths: list[str]) -> list[tuple[object, list[str]]]:
+    """(settings, paths) per project: each path's nearest pyproject.toml / setup.cfg / setup.py
+    above it, as ruff finds configuration; ``--config`` and ``--isolated`` apply one to all."""
+    from outmoded.config import find_pyproject, project_start
+
+    if args.config or args.isolated:
+        settings = settings_from(args)
+        validate_codes(settings)
+        return [(settings, paths)]
+    groups: dict[object, list[str]] = {}
+    for path in paths:
+        groups.setdefault(find_pyproject(project_start(path).resolve()), []).append(path)
+    out = []
+    for config_file, members in groups.items():
+        settings = settings_from(args, config_file.parent if config_file else None)
+        validate_codes(settings)
+        out.append((settings, members))
+    return out
+
+
+def check_paths(args: argparse.Namespace):
+    from outmoded.catalog import format_version
+    from outmoded.runner import run_check
+
+    _sources(args)
+    groups = projects(args, args.paths or ["."])
+    reports = [run_check(paths, settings, use_cache=not args.no_cache, jobs=args.jobs) for settings, paths in groups]
+    report = reports[0]
+    if len(reports) > 1:
+        targets = {r.target for r in reports}
+        if len(targets) > 1 and not args.quiet:
+            shown = ", ".join(f"{' '.join(p)}: Python {format_version(r.target)}"
+                              for (_, p), r in zip(groups, reports))
+            print(f"outmoded check: note: projects are checked for different targets ({shown})", file=sys.stderr)
+        report = replace(report,
+                         findings=sorted((f for r in reports for f in r.findings),
+                                         key=lambda f: (f.path, f.line, f.column, f.code)),
+                         errors=sorted((e for r in reports for e in r.errors), key=lambda e: e.path),
+                         files=sum(r.files for r in reports), parsed=sum(r.parsed for r in reports),
+                         cached=sum(r.cached for r in reports))
+    return groups[0][0], report
+
+
+def check_stdin(args: argparse.Namespace):
+    """``outmoded check - [--stdin-filename NAME]``: the source comes from stdin."""
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import build_index
+    from outmoded.config import project_start
+    from outmoded.discover import display_path
+    from outmoded.engine import check_source
+    from outmoded.runner import Report
+    from outmoded.source import SourceError, decode
+
+    name = args.stdin_filename
+    start = None if (args.config or args.isolated or not name) else project_start(name).resolve()
+    settings = settings_from(args, start)
+    validate_codes(settings)
+    display = display_path(os.path.abspath(name), os.getcwd()) if name else "-"
+    data = sys.stdin.buffer.read()
+    index = build_index(default_catalog(), settings.resolved_target(), pending=settings.pending)
+    result = check_source(display, data, index)
+    try:
+        _sources(args).add(display, decode(data).text)
+    except SourceError:
+        pass
+    findings = [f for f in result.findings if settings.wants(f.code, display)]
+    return settings, Report(settings.resolved_target(), findings, list(result.errors), files=1,
+                            parsed=int(result.parsed))
+
+
+def apply_baseline(report, args: argparse.Namespace):
+    from outmoded.baseline import BaselineError, load
+
+    try:
+        baseline = load(args.baseline)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+    fresh, matched = baseline.new(report.findings, _sources(args))
+    if matched and not (args.quiet or args.silent):
+        print(f"outmoded check: {matched} finding(s) recorded in the baseline {args.baseline} not shown",
+              file=sys.stderr)
+    return replace(report, findings=fresh)
+
+
+def add_noqa(report) -> int:
+    from itertools import groupby
+
+    from outmoded.filetypes import checker_for
+    from outmoded.source import SourceError
+    from outmoded.suppress import add_noqa as add
+
+    added = files = failed = 0
+    for path, findings in groupby(report.findings, key=lambda f: f.path):
+        if checker_for(path) is not None:
+            continue  # C sources and CI files: their comment syntax differs; not rewritten
+        try:
+            count, skipped = add(path, list(findings))
+        except (SourceError, OSError) as exc:
+            print(f"{path}: error: cannot add noqa: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            failed += 1
+            continue
+        if skipped:
+            print(f"{path}: warning: {skipped} finding(s) on lines that cannot take a comment (inside a "
+                  f"multi-line string or after a backslash)", file=sys.stderr)
+        added += count
+        files += bool(count)
+    print(f"Added {added} noqa directive(s) to {files} file(s).", file=sys.stderr)
+    return EXIT_FINDINGS if failed or report.errors else EXIT_OK
+
+
+def all_named_files(paths: list[str]) -> bool:
+    return all(os.path.lexists(p) and not os.path.isdir(p) for p in paths)
+
+
+def render(report, args: argparse.Namespace) -> str:
+    from outmoded import reporters
+
+    return reporters.render(args.format, report, args)
+
+

@@ -1,0 +1,171 @@
+"""Every way a run can go wrong ends with one line saying what to do and an exit status that
+means what the README says (0 clean, 1 findings or nothing checked, 2 bad usage, 141 pipe
+closed); never a traceback, never a false success."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from .conftest import environment, one_line
+
+IMP = "import imp\n"
+
+
+def test_a_named_file_is_checked_even_when_ignored_unless_force_exclude(sh):
+    sh.write(".gitignore", "build/\n")
+    sh.write("build/a.py", IMP)
+    result = sh.run("check", "--no-cache", "build/a.py")
+    assert result.returncode == 1 and "build/a.py:1:8: OM12001" in result.stdout
+    result = sh.run("check", "--no-cache", "--force-exclude", "build/a.py")
+    assert result.returncode == 0 and result.stdout == ""
+    assert "excluded" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("layout", ["empty", "no-python"])
+def test_no_python_files_is_a_warning_and_not_a_success(sh, layout):
+    (sh.root / "src").mkdir()
+    if layout == "no-python":
+        sh.write("src/README.md", "# hi\n")
+    result = sh.run("check", "--no-cache", "src")
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert one_line(result.stderr) == ("outmoded check: warning: no Python files found under src "
+                                       "(nothing was checked)")
+
+
+def test_a_missing_path_is_reported_and_fails(sh):
+    result = sh.run("check", "--no-cache", "nope.py")
+    assert result.returncode == 1 and "nope.py: error: no such file or directory" in result.stdout
+
+
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+@pytest.mark.parametrize("command", [["rules", "--format", "json"], ["check", "--no-cache", "."]])
+def test_a_closed_pipe_is_not_a_success_nor_a_traceback(sh, command, unbuffered):
+    """`outmoded rules --format json | head -2`: the reader goes away before the output (more than a
+    pipe buffer) is written; the status says it was cut.  Under PYTHONUNBUFFERED=1 CPython's
+    unbuffered stdout took the partial write the closed pipe allowed as complete: exit 0."""
+    for n in range(300):
+        sh.write(f"m{n}.py", IMP * 3)
+    for _ in range(3):  # the race the issue saw: it must hold every time
+        process = subprocess.Popen([sys.executable, "-m", "outmoded", *command], cwd=sh.root,
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                                   env=environment(PYTHONUNBUFFERED=unbuffered))
+        process.stdout.readline()
+        process.stdout.close()  # like head after its lines
+        err = process.stderr.read().decode()
+        assert process.wait(timeout=120) == 141
+        assert "Traceback" not in err and "Exception ignored" not in err and "BrokenPipe" not in err
+
+
+@pytest.mark.parametrize("version, words", [
+    ("3.99", "newer than the newest Python outmoded knows (3.15)"),
+    ("3.16", "newer than the newest Python outmoded knows"),
+    ("2.7", "Python 3"),
+    ("banana", "must be a Python version such as 3.13"),
+])
+def test_target_versions_outmoded_cannot_check_are_refused(sh, version, words):
+    sh.write("a.py", IMP)
+    for command in (["check", "."], ["rules"]):
+        result = sh.run(*command, "--target-version", version)
+        assert result.returncode == 2 and words in one_line(result.stderr)
+    sh.write("pyproject.toml", f'[tool.outmoded]\ntarget-version = "{version}"\n')
+    result = sh.run("check", ".")
+    assert result.returncode == 2 and "pyproject.toml" in one_line(result.stderr)
+
+
+def test_min_version_2_7_is_accepted_and_older_ones_refused_with_the_real_reason(sh):
+    sh.write("a.py", "import imp\nimp.reload(imp)\n")
+    accepted = sh.run("check", "--diff", "--min-version", "2.7", "a.py")
+    assert accepted.returncode in (0, 1) and "error" not in accepted.stderr
+    refused = sh.run("check", "--diff", "--min-version", "2.5", "a.py")
+    assert refused.returncode == 2
+    assert one_line(refused.stderr) == ("outmoded check: error: --min-version 2.5: the oldest Python "
+                                        "outmoded's fixes know is 2.6")
+
+
+def test_output_file_problems_are_one_line(sh):
+    sh.write("a.py", IMP)
+    (sh.root / "out").mkdir()
+    result = sh.run("check", "--output-file", "out", ".")
+    assert result.returncode == 2 and "is a directory" in one_line(result.stderr)
+    result = sh.run("check", "--output-file", "a.py/report.txt", ".")
+    assert result.returncode == 2 and "cannot create its directory" in one_line(result.stderr)
+    result = sh.run("check", "-o", "new/dir/report.json", "--output-format", "json", ".")
+    assert result.returncode == 1 and (sh.root / "new/dir/report.json").is_file()  # created, as ruff does
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
+def test_output_file_in_a_read_only_directory(sh):
+    sh.write("a.py", IMP)
+    locked = sh.root / "locked"
+    locked.mkdir()
+    locked.chmod(0o555)
+    try:
+        result = sh.run("check", "--output-file", "locked/r.txt", ".")
+    finally:
+        locked.chmod(0o755)
+    assert result.returncode == 2 and "not writable" in one_line(result.stderr)
+
+
+def test_options_that_need_fix_are_honoured_or_refused(sh):
+    sh.write("a.py", "import imp\nimp.reload(imp)\n")
+    diff = sh.run("check", "--diff", "a.py")  # ruff: --diff implies fixing, writes nothing
+    assert diff.returncode == 1 and "+import importlib" in diff.stdout
+    assert (sh.root / "a.py").read_text() == "import imp\nimp.reload(imp)\n"
+    refused = sh.run("check", "--min-version", "3.9", "a.py")
+    assert refused.returncode == 2 and "--min-version only applies with --fix" in one_line(refused.stderr)
+    sh.write("b.py", "import time\ntime.clock()\n")  # an unsafe fix
+    plain = sh.run("check", "--no-cache", "--output-format", "concise", "b.py").stdout
+    unsafe = sh.run("check", "--no-cache", "--output-format", "concise", "--unsafe-fixes", "b.py").stdout
+    assert "[*]" not in plain.splitlines()[0] and "[*]" in unsafe.splitlines()[0]
+    assert "1 fixable with `outmoded fix --unsafe-fixes`" in unsafe
+
+
+def test_rules_filters_reject_unknown_values(sh):
+    result = sh.run("rules", "--kind", "foo")
+    assert result.returncode == 2 and "usage: outmoded rules" in result.stderr and "invalid choice: 'foo'" in result.stderr
+    result = sh.run("rules", "--select", "XYZ")
+    assert result.returncode == 2 and "no rule code starts with it" in one_line(result.stderr)
+    result = sh.run("rules", "--removed-in", "3.1")
+    assert result.returncode == 2 and "no removal in that version" in one_line(result.stderr)
+
+
+@pytest.mark.parametrize("command", ["check", "fix", "rules", "explain", "deps"])
+def test_unknown_options_print_the_commands_usage(sh, command):
+    result = sh.run(command, *(["OM12002"] if command == "explain" else []), "--frobnicate")
+    assert result.returncode == 2
+    assert result.stderr.startswith(f"usage: outmoded {command}")
+    assert f"outmoded {command}: error: unrecognized arguments: --frobnicate" in result.stderr
+
+
+def test_stdin_misuse(sh):
+    result = sh.run("check", "--stdin-filename", "a.py", ".")
+    assert result.returncode == 2 and "needs `-`" in one_line(result.stderr)
+    result = sh.run("check", "-", "a.py", stdin="")
+    assert result.returncode == 2 and "cannot be combined" in one_line(result.stderr)
+
+
+def test_bad_baseline_files(sh):
+    sh.write("a.py", IMP)
+    result = sh.run("check", "--baseline", "missing.json", ".")
+    assert result.returncode == 2 and "create it with --write-baseline" in one_line(result.stderr)
+    sh.write("bogus.json", "[1, 2]")
+    result = sh.run("check", "--baseline", "bogus.json", ".")
+    assert result.returncode == 2 and "not an outmoded baseline" in one_line(result.stderr)
+
+
+def test_an_internal_error_is_one_line(sh, tmp_path):
+    """A bug must still end in one line and status 2 (OUTMODED_DEBUG=1 shows the traceback)."""
+    plugin = tmp_path / "plug"
+    plugin.mkdir()
+    (plugin / "sitecustomize.py").write_text(
+        "import outmoded.commands.rules as r\n"
+        "def boom(args):\n    raise RuntimeError('boom')\n"
+        "r.run = boom\n")
+    env = environment()
+    env["PYTHONPATH"] = f"{plugin}{os.pathsep}{env['PYTHONPATH']}"
+    result = subprocess.run([sys.executable, "-m", "outmoded", "rules"], capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    assert one_line(result.stderr).startswith("outmoded rules: internal error: RuntimeError: boom")
