@@ -119,7 +119,7 @@ def parse_version(text: str, what: str = "version") -> tuple[int, int]:
     if PY2_RE.match(str(text).strip()):
         raise ConfigError(f"{what} {text}: outmoded checks code for Python 3 targets; "
                           f"give a version such as 3.13")
-    raise ConfigError(f"{what} must be a Python version such as 3.13 (or py313), got {text!r}")
+    raise ConfigError(f"{what} must look like 3.13 (or py313), got {text!r}")
 
 
 def check_target(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:

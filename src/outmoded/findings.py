@@ -67,7 +67,7 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
         head = f"`{api}` was removed in Python {removed}"
         if entry.deprecated_in:
             head += f" (deprecated since {format_version(entry.deprecated_in)})"
-    text = f"{head}; {replacement_phrase(entry.replacement)}"
+    text = f"{head}; {replacement_phrase(shown_name(entry.replacement))}"
     if entry.backport_requirement:
         text += f", or add `{entry.backport_requirement}` to the requirements"
     if context and CONTEXTS.get(context):

@@ -63,7 +63,7 @@ def test_a_closed_pipe_is_not_a_success_nor_a_traceback(sh, command, unbuffered)
     ("3.99", "newer than the newest Python outmoded knows (3.15)"),
     ("3.16", "newer than the newest Python outmoded knows"),
     ("2.7", "Python 3"),
-    ("banana", "must be a Python version such as 3.13"),
+    ("banana", "must look like 3.13 (or py313)"),
 ])
 def test_target_versions_outmoded_cannot_check_are_refused(sh, version, words):
     sh.write("a.py", IMP)

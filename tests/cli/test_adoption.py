@@ -1,0 +1,129 @@
+"""Adopting outmoded on a project with findings: a baseline, # noqa added for you, stdin for
+editors, per-file-ignores and extend-select, explain and rules as a reference."""
+
+import json
+
+from .conftest import one_line
+
+LEGACY = """\
+import imp
+from collections import Mapping
+
+def load(name):
+    return imp.reload(name)
+"""
+
+
+def concise(sh, *args):
+    return sh.run("check", "--no-cache", "--target-version", "3.13", "--output-format", "concise", *args)
+
+
+def test_baseline_round_trip(sh):
+    sh.write("pkg/a.py", LEGACY)
+    sh.write("pkg/b.py", "import asyncore\n")
+    written = sh.run("check", "--no-cache", "--write-baseline", "ci/outmoded-baseline.json", "pkg")
+    assert written.returncode == 0 and "Wrote 4 finding(s)" in written.stderr
+    document = json.loads((sh.root / "ci/outmoded-baseline.json").read_text())
+    assert {e["path"] for e in document["findings"]} == {"../pkg/a.py", "../pkg/b.py"}
+    assert "imp.reload" not in json.dumps([e.get("line_digest") for e in document["findings"]])  # no source text
+
+    clean = concise(sh, "--baseline", "ci/outmoded-baseline.json", "pkg")
+    assert clean.returncode == 0 and "All checks passed" in clean.stdout
+    assert "4 finding(s) recorded in the baseline" in clean.stderr
+
+    # lines move: new code above, indentation changes; still matched
+    sh.write("pkg/a.py", "# header\n\n\nimport os\n" + LEGACY.replace("    return", "        return"))
+    moved = concise(sh, "--baseline", "ci/outmoded-baseline.json", "pkg")
+    assert moved.returncode == 0, moved.stdout
+
+    # editing a finding's line, and a second copy of a known line, are new findings
+    sh.write("pkg/a.py", LEGACY.replace("imp.reload(name)", "imp.reload(name or 'x')") + "import asyncore\n")
+    sh.write("pkg/b.py", "import asyncore\nimport asyncore\n")
+    edited = concise(sh, "--baseline", "ci/outmoded-baseline.json", "pkg")
+    assert edited.returncode == 1
+    reported = [line.split(": ", 1)[0] for line in edited.stdout.splitlines() if ": OM" in line]
+    assert reported == ["pkg/a.py:5:12", "pkg/a.py:6:8", "pkg/b.py:2:8"], edited.stdout
+
+    # from another directory the same baseline still applies (paths are relative to it)
+    sh.write("pkg/a.py", LEGACY)
+    sh.write("pkg/b.py", "import asyncore\n")
+    elsewhere = sh.run("check", "--no-cache", "--target-version", "3.13", "--baseline",
+                       "../ci/outmoded-baseline.json", ".", cwd=sh.root / "pkg")
+    assert elsewhere.returncode == 0, elsewhere.stdout
+
+
+def test_add_noqa_silences_each_finding_and_keeps_the_file(sh):
+    path = sh.write("a.py", LEGACY + 'TEXT = """\nimport imp\n"""\nimport asyncore  # noqa: OM13\nimport telnetlib  # noqa\n')
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # CRLF must survive
+    path.chmod(0o640)
+    result = sh.run("check", "--no-cache", "--target-version", "3.13", "--add-noqa", "a.py")
+    assert result.returncode == 0 and "Added 4 noqa directive(s) to 1 file(s)." in result.stderr
+    data = path.read_bytes()
+    assert b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
+    assert oct(path.stat().st_mode & 0o777) == "0o640"
+    text = data.decode().replace("\r\n", "\n")
+    assert "import imp  # noqa: OM12001\n" in text
+    assert "from collections import Mapping  # noqa: OM" in text
+    assert "import asyncore  # noqa: OM13, OM12" in text
+    assert 'TEXT = """\nimport imp\n"""\n' in text  # a line inside a string is not touched
+    assert concise(sh, "a.py").returncode == 0
+    again = sh.run("check", "--no-cache", "--target-version", "3.13", "--add-noqa", "a.py")
+    assert "Added 0 noqa directive(s)" in again.stderr and path.read_bytes() == data
+
+
+def test_stdin_with_a_file_name(sh):
+    sh.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.13"\nper-file-ignores = {"tests/*" = ["OM12001"]}\n')
+    result = sh.run("check", "--output-format", "concise", "--stdin-filename", "src/mod.py", "-", stdin=LEGACY)
+    assert result.returncode == 1
+    assert result.stdout.startswith("src/mod.py:1:8: OM12001 ")
+    full = sh.run("check", "--stdin-filename", "src/mod.py", "-", stdin=LEGACY).stdout
+    assert "1 | import imp" in full  # the snippet comes from stdin, not from disk
+    ignored = sh.run("check", "--output-format", "json", "--stdin-filename", "tests/t.py", "-", stdin="import imp\n")
+    assert ignored.returncode == 0 and json.loads(ignored.stdout)["findings"] == []
+    anonymous = sh.run("check", "--output-format", "json", "-", stdin="import imp\n")
+    assert json.loads(anonymous.stdout)["findings"][0]["path"] == "-"
+
+
+def test_per_file_ignores_and_extend_select(sh):
+    sh.write("pyproject.toml", """\
+        [tool.outmoded]
+        target-version = "3.13"
+        per-file-ignores = {"tests/*" = ["OM12"], "legacy_*.py" = ["OM"]}
+        """)
+    sh.write("tests/test_a.py", "import imp\nimport telnetlib\n")
+    sh.write("legacy_x.py", "import imp\n")
+    sh.write("src/a.py", "import imp\n")
+    doc = json.loads(sh.run("check", "--no-cache", "--output-format", "json", ".").stdout)
+    assert sorted((f["path"], f["api"]) for f in doc["findings"]) == [("src/a.py", "imp"), ("tests/test_a.py", "telnetlib")]
+    sh.write("ext.c", "static PyObject *f(PyObject *l) { return PyList_GetItem(l, 0); }\n")
+    plain = json.loads(sh.run("check", "--no-cache", "--output-format", "json", "ext.c").stdout)
+    extended = json.loads(sh.run("check", "--no-cache", "--output-format", "json", "--extend-select", "OMT1",
+                                 "ext.c").stdout)
+    assert not any(f["code"].startswith("OMT1") for f in plain["findings"])
+    assert any(f["code"].startswith("OMT1") for f in extended["findings"])
+    sh.write("pyproject.toml", '[tool.outmoded]\nper-file-ignores = {"tests/*" = ["XX9"]}\n')
+    bad = sh.run("check", ".")
+    assert bad.returncode == 2 and "per-file-ignores: unknown rule code or prefix 'XX9'" in one_line(bad.stderr)
+
+
+def test_explain_by_code_or_api_name(sh):
+    by_name = sh.run("explain", "imp.reload")
+    assert by_name.returncode == 0 and by_name.stdout == sh.run("explain", "om12002").stdout
+    method = sh.run("explain", "dict.iteritems")
+    assert method.returncode == 0 and method.stdout.startswith("OM") and "dict.iteritems (method)" in method.stdout
+    assert "builtins." not in method.stdout.splitlines()[0]
+    unknown = sh.run("explain", "imp.relaod")
+    assert unknown.returncode == 2 and "did you mean imp.reload" in one_line(unknown.stderr)
+
+
+def test_rules_sorted_by_version_then_code_with_headers(sh):
+    out = sh.run("rules").stdout.splitlines()
+    headers = [line for line in out if line.startswith(("Python ", "Scheduled"))]
+    versions = [tuple(int(p) for p in h.split()[-3].split(".")) for h in headers]
+    assert versions == sorted(versions) and (3, 10) in versions and versions.index((3, 2)) < versions.index((3, 10))
+    codes_313 = [line.split()[0] for line in out[out.index(next(h for h in out if h.startswith("Python 3.13 "))) + 1:]
+                 if line.startswith("  ")]
+    first_block = codes_313[:codes_313.index(next(c for c in codes_313 if c < codes_313[0]))] \
+        if any(c < codes_313[0] for c in codes_313) else codes_313
+    assert first_block == sorted(first_block)
+    assert all(not line.startswith("  OMC") for line in out[:5])  # C-API no longer first
