@@ -117,13 +117,16 @@ def test_explain_by_code_or_api_name(sh):
 
 
 def test_rules_sorted_by_version_then_code_with_headers(sh):
-    out = sh.run("rules").stdout.splitlines()
-    headers = [line for line in out if line.startswith(("Python ", "Scheduled"))]
-    versions = [tuple(int(p) for p in h.split()[-3].split(".")) for h in headers]
-    assert versions == sorted(versions) and (3, 10) in versions and versions.index((3, 2)) < versions.index((3, 10))
-    codes_313 = [line.split()[0] for line in out[out.index(next(h for h in out if h.startswith("Python 3.13 "))) + 1:]
-                 if line.startswith("  ")]
-    first_block = codes_313[:codes_313.index(next(c for c in codes_313 if c < codes_313[0]))] \
-        if any(c < codes_313[0] for c in codes_313) else codes_313
-    assert first_block == sorted(first_block)
-    assert all(not line.startswith("  OMC") for line in out[:5])  # C-API no longer first
+    blocks, current = [], None
+    for line in sh.run("rules").stdout.splitlines():
+        if line.startswith(("Python ", "Scheduled for removal in Python ")):
+            version = tuple(int(p) for p in line.split(" (")[0].split()[-1].split("."))
+            current = (version, [])
+            blocks.append(current)
+        elif line.startswith("  "):
+            current[1].append(line.split()[0])
+    versions = [v for v, _ in blocks]
+    assert versions == sorted(versions) and len(set(versions)) == len(versions)
+    assert versions.index((3, 2)) < versions.index((3, 10))  # as numbers, not text
+    assert all(codes == sorted(codes) for _, codes in blocks)
+    assert blocks[0][0] == (3, 0) and not blocks[0][1][0].startswith("OMC")

@@ -55,10 +55,9 @@ def _filter(entries, args) -> list[Entry]:
 
 
 def _header(version, entries: list[Entry]) -> str:
-    status = "Scheduled for removal in" if entries[0].pending else "Python"
+    status = "Scheduled for removal in Python" if entries[0].pending else "Python"
     count = f"{len(entries)} rule" + ("" if len(entries) == 1 else "s")
-    return f"{status} {format_version(version)} ({count})" if entries[0].pending \
-        else f"Python {format_version(version)} ({count})"
+    return f"{status} {format_version(version)} ({count})"
 
 
 def run(args: argparse.Namespace) -> int:

@@ -1,0 +1,79 @@
+"""Config like ruff: each checked path uses its nearest project's settings (pyproject.toml,
+setup.cfg, setup.py read statically); --config overrides; requires-python gives the target."""
+
+import json
+
+from .conftest import one_line
+
+
+def doc(result):
+    assert result.returncode in (0, 1), result.stderr
+    return json.loads(result.stdout)
+
+
+def test_a_project_named_from_elsewhere_uses_its_own_pyproject(sh):
+    sh.write("project/pyproject.toml", """\
+        [project]
+        name = "p"
+        requires-python = ">=3.8,<3.12"
+        [tool.outmoded]
+        extend-exclude = ["vendored/"]
+        """)
+    sh.write("project/a.py", "import imp\nimport asyncore\n")
+    sh.write("project/vendored/v.py", "import imp\n")
+    (sh.root / "elsewhere").mkdir()
+    result = doc(sh.run("check", "--no-cache", "--output-format", "json", "../project", cwd=sh.root / "elsewhere"))
+    assert result["target_version"] == "3.11"  # from requires-python: imp (3.12) is not reported
+    assert result["findings"] == []
+    assert (sh.root / "project/.outmoded_cache").exists() is False  # --no-cache
+
+
+def test_two_projects_in_one_run(sh):
+    sh.write("old/pyproject.toml", '[project]\nname = "o"\nrequires-python = "<3.12"\n')
+    sh.write("old/a.py", "import imp\n")
+    sh.write("new/pyproject.toml", '[tool.outmoded]\ntarget-version = "3.13"\nignore = ["OM13"]\n')
+    sh.write("new/a.py", "import imp\nimport telnetlib\n")
+    result = sh.run("check", "--no-cache", "--output-format", "json", "old", "new")
+    findings = doc(result)["findings"]
+    assert [(f["path"], f["api"]) for f in findings] == [("new/a.py", "imp")]
+    assert "different targets" in one_line(result.stderr)
+
+
+def test_setup_cfg_python_requires(sh):
+    sh.write("lib/setup.cfg", "[metadata]\nname = lib\n[options]\npython_requires = >=3.6, <3.12\n")
+    sh.write("lib/m.py", "import imp\n")
+    assert doc(sh.run("check", "--no-cache", "--output-format", "json", "lib"))["target_version"] == "3.11"
+
+
+def test_setup_py_is_read_not_run(sh):
+    marker = sh.root / "executed"
+    sh.write("lib/setup.py", f"""\
+        from setuptools import setup
+        open({str(marker)!r}, "w").close()
+        setup(name="lib", python_requires=">=3.7,<3.10")
+        """)
+    sh.write("lib/m.py", "import imp\n")
+    result = doc(sh.run("check", "--no-cache", "--output-format", "json", "lib/m.py"))
+    assert result["target_version"] == "3.9"
+    assert not marker.exists()
+
+
+def test_config_overrides_every_project(sh):
+    sh.write("project/pyproject.toml", '[tool.outmoded]\ntarget-version = "3.11"\n')
+    sh.write("project/a.py", "import imp\n")
+    sh.write("other.toml", '[tool.outmoded]\ntarget-version = "3.13"\n')
+    result = doc(sh.run("check", "--no-cache", "--output-format", "json", "--config", "other.toml", "project"))
+    assert result["target_version"] == "3.13" and result["findings"]
+    isolated = doc(sh.run("check", "--no-cache", "--output-format", "json", "--isolated", "project"))
+    assert isolated["target_version"] == "3.15"
+
+
+def test_requires_python_is_the_fix_floor(sh):
+    sh.write("project/pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.2"\n')
+    sh.write("project/a.py", "import imp\nimp.reload(imp)\n")  # importlib.reload exists since 3.4
+    result = sh.run("fix", "--no-cache", "--diff", "a.py", cwd=sh.root / "project")
+    assert "+import importlib" not in result.stdout
+    sh.write("project/setup.cfg", "[options]\npython_requires = >=3.9\n")
+    sh.write("project/pyproject.toml", '[project]\nname = "p"\n')  # says nothing: setup.cfg does
+    result = sh.run("fix", "--no-cache", "--diff", "a.py", cwd=sh.root / "project")
+    assert "+import importlib" in result.stdout
