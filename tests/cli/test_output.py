@@ -70,11 +70,9 @@ def test_concise_and_grouped(sh):
     sh.write("a.py", "import imp\nimport asyncore\n")
     sh.write("b.py", "import imp\n")
     concise = sh.run("check", "--no-cache", "--target-version", "3.13", "--output-format", "concise", ".").stdout
-    assert concise.splitlines()[:3] == [
-        "a.py:1:8: OM12001 `imp` was removed in Python 3.12 (deprecated since 3.4); use `importlib`",
-        "a.py:2:8: OM12004 `asyncore` was removed in Python 3.12 (deprecated since 3.6); use `asyncio`",
-        "b.py:1:8: OM12001 `imp` was removed in Python 3.12 (deprecated since 3.4); use `importlib`",
-    ] or concise  # exact text of the catalog's messages may evolve; the shape is what matters
+    lines = concise.splitlines()
+    assert [line.split(" `")[0][:-3] for line in lines[:3]] == ["a.py:1:8: OM12", "a.py:2:8: OM12", "b.py:1:8: OM12"]
+    assert lines[3].startswith("Found 3 findings") and len(lines) == 4
     grouped = sh.run("check", "--no-cache", "--target-version", "3.13", "--output-format", "grouped", ".").stdout
     lines = grouped.splitlines()
     assert lines[0] == "a.py:" and lines[1].startswith("  1:8 OM12001 ") and lines[2].startswith("  2:8 ")
