@@ -64,7 +64,8 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
     if entry.pending:
         head = f"`{api}` is deprecated and scheduled for removal in Python {removed}"
     else:
-        head = f"`{api}` was removed in Python {removed}"
+        where = " from the limited C API" if entry.limited_api else ""
+        head = f"`{api}` was removed{where} in Python {removed}"
         if entry.deprecated_in:
             head += f" (deprecated since {format_version(entry.deprecated_in)})"
     text = f"{head}; {replacement_phrase(shown_name(entry.replacement))}"

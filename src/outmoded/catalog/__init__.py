@@ -31,7 +31,9 @@ Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
 removed C-API name), ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
 ``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
-``removed``, ``removed_in`` is the first Python the rule concerns.
+``removed``, ``removed_in`` is the first Python the rule concerns.  ``limited_api: true`` marks a
+name removed from the limited C API only (``PY_TIMEOUT_MAX`` in 3.13): it breaks only sources that
+define ``Py_LIMITED_API``.
 
 A removed module with a maintained copy on the package index names it in ``backport`` (the
 distribution's name, e.g. ``legacy-cgi`` for ``cgi``); the loader gives the same ``backport`` to the
@@ -63,7 +65,7 @@ REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check", "backport", "rewrite_defaults", "rename_keywords",
+    "check", "backport", "rewrite_defaults", "rename_keywords", "limited_api",
 }
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
@@ -108,6 +110,7 @@ class Entry:
     backport: str | None = None  # distribution on the package index that provides the removed module again
     rewrite_defaults: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     rename_keywords: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
+    limited_api: bool = False  # kind capi only: removed from the limited C API only (needs Py_LIMITED_API)
     source: str = ""
 
     @property
@@ -195,6 +198,9 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
     if "backport" in raw and (raw["kind"] != "module" or not isinstance(raw["backport"], str)
                               or not PACKAGE_RE.match(raw["backport"])):
         raise _fail(source, where, f"backport needs kind 'module' and a distribution name, got {raw['backport']!r}")
+    if "limited_api" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
+                                 or not isinstance(raw["limited_api"], bool)):
+        raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
     removed = _version(raw["removed_in"], source, where, "removed_in")
@@ -225,6 +231,7 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         platform=raw.get("platform"),
         check=raw.get("check"),
         backport=raw.get("backport"),
+        limited_api=raw.get("limited_api", False),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
         rewrite_defaults=tuple((k, (v or {}).get("position"), (v or {}).get("value"))

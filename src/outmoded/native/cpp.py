@@ -14,7 +14,10 @@ out the same for all of them are decided; ``PY_MAJOR_VERSION``/``PY_MINOR_VERSIO
 ``Py_PACK_VERSION(3, N)``, ``Py_PACK_FULL_VERSION(...)``, integer literals and arithmetic on them
 are known too, and so are object-like macros the file defines from them outside uncertain
 branches (``#define IS_PY313 (PY_VERSION_HEX >= 0x030D0000)``).  ``defined(NAME)`` is false for a
-C-API name the target removed (``is_removed``); any other macro is unknown.  Tokens of the
+C-API name the target removed (``is_removed``) and true for a macro the file defines on a line that
+is certainly compiled (``#define Py_LIMITED_API 0x030d0000``: ``#ifndef Py_LIMITED_API`` is then
+dead, and ``Py_LIMITED_API >= 0x030e0000`` is decided by its value); any other macro is unknown
+(it may come from the compiler's command line).  Tokens of the
 directive lines themselves are never returned.
 """
 
@@ -157,7 +160,7 @@ class Condition:
             name = self.take()
             if paren and self.take() != ")":
                 raise ValueError("unbalanced")
-            return (0, 0) if self.is_removed(name) else None
+            return _defined(name, self.is_removed, self.macros)
         if text in ("Py_PACK_VERSION", "Py_PACK_FULL_VERSION") and self.peek() == "(":
             return self.pack(text)
         if text and (text[0].isdigit() or text[0] == "."):
@@ -201,6 +204,20 @@ class Condition:
         x, y, z, level, serial = values[:5]
         packed = (x << 24) | (y << 16) | (z << 8) | (level << 4) | serial
         return packed, packed
+
+
+def _defined(name: str, is_removed: Callable[[str], bool], macros: dict) -> Interval:
+    if is_removed(name):
+        return 0, 0
+    return (1, 1) if macros.get(name) is not None else None  # None: defined under an uncertain branch
+
+
+def _ifdef(directive: str, rest: list[Token], is_removed: Callable[[str], bool], macros: dict) -> Optional[bool]:
+    """``#ifdef``/``#ifndef`` (and ``#elifdef``/``#elifndef``) of ``rest[0]``: True, False or unknown."""
+    known = _defined(rest[0].text, is_removed, macros) if rest else None
+    if known is None:
+        return None
+    return bool(known[0]) == directive.endswith("ifdef")
 
 
 def _directives(tokens: Iterable[Token]):
@@ -254,8 +271,7 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
             if name == "if":
                 value = Condition(rest, target, is_removed, macros).evaluate() if live else None
             else:
-                known_absent = bool(rest) and is_removed(rest[0].text)
-                value = (name == "ifndef") if known_absent else None
+                value = _ifdef(name, rest, is_removed, macros) if live else None
             stack.append(Frame(live, value))
         elif name in ("elif", "elifdef", "elifndef") and stack:
             frame = stack[-1]
@@ -265,8 +281,7 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 if name == "elif":
                     value = Condition(rest, target, is_removed, macros).evaluate()
                 else:
-                    known_absent = bool(rest) and is_removed(rest[0].text)
-                    value = (name == "elifndef") if known_absent else None
+                    value = _ifdef(name, rest, is_removed, macros)
                 frame.live = value is not False
                 frame.certain = value is True and frame.taken is False
                 if value is True:
