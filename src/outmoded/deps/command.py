@@ -47,6 +47,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--offline", action="store_true",
                         help="use only the caches (index pages, code verdicts); what is not "
                              "cached is reported as could not be checked")
+    parser.add_argument("--installed", nargs="?", const="", metavar="ENV",
+                        help="judge every distribution installed in ENV (a virtual environment, "
+                             "its interpreter or a site-packages directory; default: this "
+                             "Python's), offline, from the files on disk")
     parser.add_argument("--tags-only", action="store_true",
                         help="judge by wheel tags alone, without downloading and checking code")
     parser.add_argument("--max-downloads", type=int, default=MAX_DOWNLOADS, metavar="N",
@@ -73,6 +77,8 @@ def run(args: argparse.Namespace) -> int:
         platforms.parse_api_level(args.android_api_level) if args.android_api_level else None)
     index_url = _index_url(args.index_url or os.environ.get("PIP_INDEX_URL") or PYPI)
     _check_numbers(args)
+    if args.installed is not None:
+        return _run_installed(args, version, chosen)
     found = sources.gather(args.files, version, chosen)
     deps, skipped = found.deps, found.skipped
     client = IndexClient(index_url, Cache(default_directory()), args.timeout, args.retries,
@@ -89,6 +95,23 @@ def run(args: argparse.Namespace) -> int:
     write = report.write_json if args.format == "json" else report.write_text
     write(results, skipped, context if args.format == "json" else {**context, "chosen": chosen},
           sys.stdout)
+    return exit_status(results)
+
+
+def _run_installed(args: argparse.Namespace, version: tuple, chosen: tuple) -> int:
+    from outmoded.deps import installed, report
+    from outmoded.deps.cache import default_directory
+    from outmoded.deps.code import VerdictCache
+
+    if args.files:
+        raise UsageError("--installed reads an environment, not dependency files: name one or the other")
+    results, label = installed.check(args.installed or None, version, chosen,
+                                     VerdictCache(default_directory() / "verdicts"))
+    context = {"target_version": f"{version[0]}.{version[1]}", "free_threading_checked": False,
+               "platforms": [p.name for p in chosen], "index_url": None, "installed": label,
+               "files_read": [], "notes": []}
+    write = report.write_json if args.format == "json" else report.write_text
+    write(results, [], context, sys.stdout)
     return exit_status(results)
 
 
