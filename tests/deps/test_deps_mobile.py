@@ -75,7 +75,7 @@ def test_text_report_groups_the_blockers_per_os(tmp_path, deps):
             "first release with one: 2.0") in lines
     assert any("its ios_15_0_arm64_iphoneos wheels need a newer OS than iOS 13.0: see --ios-version"
                in line for line in lines)
-    assert "requests" not in section
+    assert "    installs everywhere here: requests, abi3mobile" in lines  # on iOS
 
 
 def test_desktop_reports_have_no_platform_section(tmp_path, deps):
@@ -110,3 +110,12 @@ def test_marker_environment_of_mobile_platforms(tmp_path):
     assert [s.name for s in skipped] == ["pywin32"]
     with pytest.raises(UsageError):
         platforms.parse_api_level("x")
+
+
+def test_text_report_names_what_installs_too(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("requests==2.32.3\nabi3mobile\n")
+    _code, out, _err = deps("--platform", "ios,android", "--target-version", "3.13")
+    section = out[out.index("By platform"):].splitlines()
+    assert section[1].startswith("  iOS (") and section[1].endswith("every dependency installs")
+    assert section[2].startswith("  Android (") and section[2].endswith("blocked by abi3mobile")
+    assert section[4] == "    installs everywhere here: requests"

@@ -190,3 +190,9 @@ def test_uv_workspace_members_are_roots_and_non_index_sources_are_skipped(tmp_pa
     reasons = {s.name: s.reason for s in found.skipped}
     assert reasons == {"core": "the project itself",
                        "vendored": "not from an index (git https://example.invalid/v.git#abc)"}
+
+
+def test_a_static_project_without_dependencies_declares_none(tmp_path, deps):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "leaf"\nversion = "1.0"\n')
+    code, out, _err = deps("--platform", "linux", "--target-version", "3.13")
+    assert code == 0 and "Read pyproject.toml" in out and "No dependencies to check." in out

@@ -35,6 +35,9 @@ def write(results: list, platforms: tuple, stream) -> None:
         for result, lines in blocked:
             for line in lines:
                 stream.write(f"    {result.dependency.name} {result.version or ''}".rstrip() + f": {line}\n")
+        fine = [r.dependency.name for r in results if r.per_platform and not _blocks(r, members)]
+        if fine:
+            stream.write(f"    installs everywhere here: {', '.join(fine)}\n")
 
 
 def _blocks(result, members: list) -> list:

@@ -44,7 +44,9 @@ def read_pyproject(path: Path, label) -> tuple:
     tool = _dict(data.get("tool"))
     poetry, pdm = _dict(tool.get("poetry")), _dict(tool.get("pdm"))
     entries, tables = [("", r) for r in _strings(project.get("dependencies"))], []
-    tables += ["[project] dependencies"] if "dependencies" in project else []
+    dynamic = "dependencies" in (project.get("dynamic") or [])
+    # A static [project] table without a dependencies key declares none: an answer, not a gap.
+    tables += ["[project] dependencies"] if "dependencies" in project or (project and not dynamic) else []
     for extra, items in _tables(project.get("optional-dependencies")):
         entries += [(extra, r) for r in _strings(items)]
     for _group, items in _tables(data.get("dependency-groups")) + _tables(pdm.get("dev-dependencies")):
@@ -64,7 +66,6 @@ def read_pyproject(path: Path, label) -> tuple:
             else:
                 entries.append(("", found))
     if not tables:
-        dynamic = "dependencies" in (project.get("dynamic") or [])
         raise NoDependencyTable(
             f"{label(path)}: " + ("its dependencies are dynamic (computed by the build backend); "
                                   "name the file they come from" if dynamic else
