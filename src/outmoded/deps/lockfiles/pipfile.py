@@ -78,7 +78,7 @@ def read_lock(path, label) -> tuple:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("_meta"), dict):
         raise UsageError(f"{path}: not a Pipfile.lock (no _meta section)")
-    lock = Lock(label(path))
+    lock, lines = Lock(label(path)), _entry_lines(text)
     for category, entries in data.items():
         if category == "_meta" or not isinstance(entries, dict):
             continue
@@ -86,7 +86,7 @@ def read_lock(path, label) -> tuple:
             if not isinstance(entry, dict):
                 continue
             version = str(entry.get("version", "")).strip()
-            node = Node(name, version[2:] if version.startswith("==") else None, _key_line(text, name, True),
+            node = Node(name, version[2:] if version.startswith("==") else None, lines.get(name),
                         marker=marker(entry.get("markers")))
             source = next((key for key in NOT_INDEX if key in entry), None)
             if source:
@@ -96,8 +96,16 @@ def read_lock(path, label) -> tuple:
     return lock
 
 
-def _key_line(text: str, name: str, quoted: bool = False):
-    key = re.escape(name)
-    pattern = rf'^\s*"{key}"\s*:' if quoted else rf'^\s*(?:"{key}"|{key})\s*='
-    match = re.search(pattern, text, re.MULTILINE | re.IGNORECASE)
+def _key_line(text: str, name: str):
+    match = re.search(rf'^\s*(?:"{re.escape(name)}"|{re.escape(name)})\s*=', text, re.MULTILINE | re.IGNORECASE)
     return text.count("\n", 0, match.start()) + 1 if match else None
+
+
+def _entry_lines(text: str) -> dict:
+    """Name -> line of its first ``"name": {`` entry in a Pipfile.lock, in one pass."""
+    lines, line, last = {}, 1, 0
+    for match in re.finditer(r'^\s*"([^"]+)"\s*:\s*\{', text, re.MULTILINE):
+        line += text.count("\n", last, match.start())
+        last = match.start()
+        lines.setdefault(match.group(1), line)
+    return lines
