@@ -119,3 +119,10 @@ def test_text_report_names_what_installs_too(tmp_path, deps):
     assert section[1].startswith("  iOS (") and section[1].endswith("every dependency installs")
     assert section[2].startswith("  Android (") and section[2].endswith("blocked by abi3mobile")
     assert section[4] == "    installs everywhere here: requests"
+
+
+def test_dependencies_not_judged_are_named_not_hidden(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("requests\nno-such-project\n")
+    _code, out, _err = deps("--platform", "ios", "--target-version", "3.13")
+    section = out[out.index("By platform"):].splitlines()
+    assert "  not judged per platform (see above): no-such-project" in section

@@ -28,7 +28,8 @@ def write(results: list, platforms: tuple, stream) -> None:
         blocked = [(r, lines) for r, lines in blocked if lines]
         names = ", ".join(p.name for p in members)
         if not blocked:
-            stream.write(f"  {family} ({names}): every dependency installs\n")
+            judged = "every dependency installs" if any(r.per_platform for r in results) else "nothing judged"
+            stream.write(f"  {family} ({names}): {judged}\n")
             continue
         stream.write(f"  {family} ({names}): blocked by "
                      f"{', '.join(r.dependency.name for r, _ in blocked)}\n")
@@ -38,6 +39,9 @@ def write(results: list, platforms: tuple, stream) -> None:
         fine = [r.dependency.name for r in results if r.per_platform and not _blocks(r, members)]
         if fine:
             stream.write(f"    installs everywhere here: {', '.join(fine)}\n")
+    unjudged = [r.dependency.name for r in results if not r.per_platform]
+    if unjudged:
+        stream.write(f"  not judged per platform (see above): {', '.join(unjudged)}\n")
 
 
 def _blocks(result, members: list) -> list:
