@@ -99,3 +99,17 @@ def test_a_check_imports_yaml_only_when_the_catalog_changed(tmp_path):
     runs = [subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
             for _ in range(2)]
     assert [r.stdout.split()[-2:] for r in runs] == [["True", "1"], ["False", "1"]], [r.stderr for r in runs]
+
+
+def test_a_check_imports_only_what_it_needs(tmp_path):
+    """A pre-commit run pays for start-up every time: no other command, no archive modules."""
+    (tmp_path / "a.py").write_text(IMP)
+    heavy = ["outmoded.commands.fix", "outmoded.deps", "libcst", "yaml", "shutil", "bz2", "lzma", "tempfile",
+             "sqlite3", "multiprocessing", "configparser", "outmoded.reporters.sarif"]
+    probe = ("import sys; before = set(sys.modules)\n"  # not what site-packages' .pth files import
+             "from outmoded.cli import main; code = main(['check', '--no-cache', '-q', 'a.py'])\n"
+             f"print(sorted(m for m in {heavy!r} if m in sys.modules and m not in before), code)")
+    env = _env(tmp_path)
+    subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True)  # compiles the catalog
+    run = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+    assert run.stdout.split("\n")[-2] == "[] 1", run.stderr

@@ -60,7 +60,9 @@ def _columns() -> int:
         return 80
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with ``only``, just that command's module is imported and given its options
+    (the others are listed by name for help): a check does not import fix, deps, rules."""
     parser = argparse.ArgumentParser(
         prog="outmoded", formatter_class=Formatter,
         description="Find and fix code that breaks on a newer Python because it uses removed "
@@ -69,6 +71,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"outmoded {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
+        if only in COMMANDS and name != only:
+            sub.add_parser(name, help=help_text, description=help_text, formatter_class=Formatter)
+            continue
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -124,7 +129,8 @@ def _silence_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     _reliable_streams()
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser(only=next((a for a in argv if not a.startswith("-")), None))
     args = parse_args(parser, argv)
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)

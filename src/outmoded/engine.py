@@ -41,16 +41,27 @@ def parse(text: str, path: str) -> ast.Module:
         raise SourceError(f"cannot parse: {exc}") from None
 
 
+def _plain_ascii(data: bytes) -> bool:
+    """ASCII without NUL bytes or a coding cookie: it decodes, so decoding can wait until the
+    prefilter lets the file through (most files it clears are never decoded)."""
+    if not data.isascii() or b"\0" in data:
+        return False
+    second = data.find(b"\n", data.find(b"\n") + 1)
+    return b"coding" not in data[:second if second >= 0 else len(data)]
+
+
 def check_source(path: str, data: bytes, index: Index) -> FileResult:
     other = filetypes.checker_for(path)
     if other is not None:
         return other(path, data, index)
     result = FileResult(path)
     try:
-        source = decode(data)
+        # an undecodable file is reported whatever the prefilter says; a plain ASCII one decodes
+        source = None if _plain_ascii(data) else decode(data)
         words = index.candidate_words(data)
         if words is None:
             return result
+        source = source or decode(data)
         tree = parse(source.text, path)
         result.parsed = True
         try:
