@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from realpythons import real_python
+from realpythons import older_python, real_python
 from outmoded.catalog import CatalogError, default_catalog, format_version, load_catalog
 
 PROBE = Path(__file__).resolve().parents[1] / "src" / "outmoded" / "catalog" / "probe.py"
@@ -82,6 +82,16 @@ def test_catalog_is_true_on_real_interpreters(version):
     python = real_python(version)
     if python is None:
         pytest.skip(f"python{version} not available (run ../shared/tools/real-pythons)")
+    assert _disagreements(python, tuple(int(p) for p in version.split("."))) == []
+
+
+@pytest.mark.realpython
+@pytest.mark.parametrize("version", ["3.8", "3.9", "3.10", "3.12"])
+def test_catalog_is_true_on_older_interpreters(version):
+    """The releases between: a name must be present up to its removal (pyenv's interpreters, where installed)."""
+    python = older_python(version)
+    if python is None:
+        pytest.skip(f"no python{version} under ~/.pyenv/versions")
     assert _disagreements(python, tuple(int(p) for p in version.split("."))) == []
 
 
