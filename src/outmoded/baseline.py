@@ -42,7 +42,7 @@ def write(path: str, findings, sources) -> int:
     document = {"outmoded_baseline": FORMAT, "findings": entries}
     try:
         os.makedirs(base, exist_ok=True)
-        write_text_atomic(path, json.dumps(document, indent=1, ensure_ascii=False) + "\n")
+        write_text_atomic(path, json.dumps(document, indent=1) + "\n")
     except OSError as exc:
         raise BaselineError(f"--write-baseline {path}: cannot write: {exc.strerror or exc}") from None
     return len(entries)

@@ -155,7 +155,8 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:  # a bug: one line, not a traceback, unless asked for
         if os.environ.get("OUTMODED_DEBUG"):
             raise
-        print(f"{name}: internal error: {type(exc).__name__}: {exc} "
+        detail = str(exc).replace("\r", "\\r").replace("\n", "\\n")
+        print(f"{name}: internal error: {type(exc).__name__}: {detail} "
               f"(set OUTMODED_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         return EXIT_USAGE
 

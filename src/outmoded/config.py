@@ -301,15 +301,35 @@ def load_settings(config: Optional[str] = None, start: Optional[Path] = None) ->
     section = (data.get("tool") or {}).get("outmoded") or {}
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.outmoded] must be a table")
+    return apply_section(settings, section, path)
+
+
+def apply_section(settings: Settings, section: dict, where) -> Settings:
+    """``settings`` with the keys of a ``[tool.outmoded]`` table applied; ``where`` names its origin."""
     changes = {}
     for raw_key, value in section.items():
         key = raw_key.replace("_", "-")
         if key not in KEYS:
-            raise ConfigError(f"{path}: [tool.outmoded] unknown key {raw_key!r} "
+            raise ConfigError(f"{where}: [tool.outmoded] unknown key {raw_key!r} "
                               f"(known: {', '.join(sorted(KEYS))})")
-        attribute, parsed = KEYS[key](value, path, raw_key)
+        attribute, parsed = KEYS[key](value, where, raw_key)
         changes[attribute] = parsed
     return replace(settings, **changes)
+
+
+def parse_overrides(pairs: list[str]) -> dict:
+    """``--config "fail-on = 'warning'"`` (ruff's inline form): TOML ``key = value`` lines."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.9/3.10 only
+        import tomli as tomllib
+    table = {}
+    for pair in pairs:
+        try:
+            table.update(tomllib.loads(pair))
+        except ValueError as exc:
+            raise ConfigError(f"--config {pair!r}: neither a file nor a TOML `key = value` ({exc})") from None
+    return table
 
 
 def setup_python_requires(directory: Path) -> Optional[str]:

@@ -169,3 +169,41 @@ def test_an_internal_error_is_one_line(sh, tmp_path):
     result = subprocess.run([sys.executable, "-m", "outmoded", "rules"], capture_output=True, text=True, env=env)
     assert result.returncode == 2
     assert one_line(result.stderr).startswith("outmoded rules: internal error: RuntimeError: boom")
+
+
+def test_show_files_and_show_settings(sh):
+    sh.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.9,<3.13"\n'
+                               '[tool.outmoded]\nextend-exclude = ["gen/"]\n')
+    sh.write("src/a.py", "import imp\n")
+    sh.write("gen/b.py", "import imp\n")
+    files = sh.run("check", "--show-files")
+    assert files.returncode == 0 and files.stdout.splitlines() == ["src/a.py"]
+    settings = sh.run("check", "--show-settings", "src")
+    assert settings.returncode == 0 and "target-version = '3.12'" in settings.stdout
+    assert "extend-exclude = ('gen/',)" in settings.stdout
+
+
+def test_config_key_value_overrides_and_negations(sh):
+    sh.write("pyproject.toml", '[tool.outmoded]\nforce-exclude = true\nextend-exclude = ["legacy/"]\n')
+    sh.write("legacy/a.py", "try:\n    import cgi\nexcept ImportError:\n    cgi = None\n")
+    assert sh.run("check", "--no-cache", "legacy/a.py").stdout == ""  # excluded by the config
+    named = sh.run("check", "--no-cache", "--no-force-exclude", "legacy/a.py")
+    assert named.returncode == 0 and "legacy/a.py:2:12" in named.stdout
+    gated = sh.run("check", "--no-cache", "--no-force-exclude", "--config", "fail-on = 'warning'", "legacy/a.py")
+    assert gated.returncode == 1
+    bad = sh.run("check", "--config", "fail-on = ", "legacy/a.py")
+    assert bad.returncode == 2 and "neither a file nor a TOML" in one_line(bad.stderr)
+    unknown = sh.run("check", "--config", "colour = 'red'", "legacy/a.py")
+    assert unknown.returncode == 2 and "unknown key 'colour'" in one_line(unknown.stderr)
+
+
+def test_cache_dir_option(sh):
+    sh.write("a.py", IMP)
+    result = sh.run("check", "--cache-dir", "elsewhere/cache", "a.py")
+    assert result.returncode == 1 and (sh.root / "elsewhere/cache").is_dir()
+    assert not (sh.root / ".outmoded_cache").exists()
+
+
+def test_stdin_filename_alone_reads_stdin(sh):
+    result = sh.run("check", "--output-format", "concise", "--stdin-filename", "x.py", stdin="import imp\n")
+    assert result.returncode == 1 and result.stdout.startswith("x.py:1:8: OM12001")

@@ -77,3 +77,11 @@ def test_requires_python_is_the_fix_floor(sh):
     sh.write("project/pyproject.toml", '[project]\nname = "p"\n')  # says nothing: setup.cfg does
     result = sh.run("fix", "--no-cache", "--diff", "a.py", cwd=sh.root / "project")
     assert "+import importlib" in result.stdout
+
+
+def test_a_path_outside_any_project_gets_the_defaults_not_the_current_directorys(sh, tmp_path_factory):
+    loose = tmp_path_factory.mktemp("loose")
+    (loose / "a.py").write_text("import imp\n")
+    sh.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.11"\n')
+    result = doc(sh.run("check", "--no-cache", "--output-format", "json", str(loose)))
+    assert result["target_version"] == "3.15" and result["findings"]

@@ -10,9 +10,7 @@ checked or no file to check, 2 bad usage or configuration.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-from dataclasses import replace
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from outmoded.commands.options import add_common, check_output_file, emit, settings_from, validate_codes
@@ -23,6 +21,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name of the source read from stdin (`-`), for messages and per-file-ignores")
+    parser.add_argument("--show-files", action="store_true", help="list the files that would be checked, and exit")
+    parser.add_argument("--show-settings", action="store_true",
+                        help="print the settings each path is checked with, and exit")
     fixing = parser.add_argument_group("fixing (same as `outmoded fix`)")
     fixing.add_argument("--fix", action="store_true", help="rewrite what can be fixed, like `outmoded fix`")
     fixing.add_argument("--diff", action="store_true", help="print the diff --fix would apply, write nothing "
@@ -42,6 +43,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _refuse_idle_options(args: argparse.Namespace) -> None:
+    if args.stdin_filename and not args.paths:
+        args.paths = ["-"]  # as ruff: a name for stdin means the source comes from stdin
     paths = args.paths or []
     if "-" in paths:
         if len(paths) > 1:
@@ -61,20 +64,6 @@ def _refuse_idle_options(args: argparse.Namespace) -> None:
         raise UsageError("--write-baseline records every finding; do not combine it with --baseline")
 
 
-def use_colour(args: argparse.Namespace) -> bool:
-    """``--color``, else FORCE_COLOR / NO_COLOR (https://no-color.org), else a terminal."""
-    if args.color != "auto":
-        return args.color == "always"
-    if os.environ.get("FORCE_COLOR"):
-        return True
-    if os.environ.get("NO_COLOR") or args.output_file or os.environ.get("TERM") == "dumb":
-        return False
-    try:
-        return sys.stdout.isatty()
-    except (AttributeError, ValueError):
-        return False
-
-
 def run(args: argparse.Namespace) -> int:
     if args.fix or args.diff:
         _refuse_idle_options(args)
@@ -84,14 +73,18 @@ def run(args: argparse.Namespace) -> int:
 
         return fix.run(args)
     _refuse_idle_options(args)
-    check_output_file(args.output_file)
     from outmoded.commands import checking
+
+    if args.show_settings:
+        return checking.show_settings(args)
+    if args.show_files:
+        return checking.show_files(args)
+    check_output_file(args.output_file)
 
     if args.paths == ["-"]:
         settings, report = checking.check_stdin(args)
     else:
         settings, report = checking.check_paths(args)
-    args.colour = use_colour(args) and args.format in ("full", "concise", "grouped")
     if args.write_baseline:
         from outmoded.baseline import BaselineError, write
 

@@ -9,7 +9,7 @@ import sys
 from dataclasses import replace
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
-from outmoded.commands.options import settings_from, validate_codes
+from outmoded.commands.options import config_file, settings_from, validate_codes
 
 
 def _sources(args: argparse.Namespace):
@@ -25,7 +25,7 @@ def projects(args: argparse.Namespace, paths: list[str]) -> list[tuple[object, l
     above it, as ruff finds configuration; ``--config`` and ``--isolated`` apply one to all."""
     from outmoded.config import find_pyproject, project_start
 
-    if args.config or args.isolated:
+    if config_file(args) or args.isolated:
         settings = settings_from(args)
         validate_codes(settings)
         return [(settings, paths)]
@@ -33,8 +33,9 @@ def projects(args: argparse.Namespace, paths: list[str]) -> list[tuple[object, l
     for path in paths:
         groups.setdefault(find_pyproject(project_start(path).resolve()), []).append(path)
     out = []
-    for config_file, members in groups.items():
-        settings = settings_from(args, config_file.parent if config_file else None)
+    for found, members in groups.items():
+        # no project above these paths: defaults, not the current directory's project
+        settings = settings_from(args, found.parent if found else project_start(members[0]).resolve())
         validate_codes(settings)
         out.append((settings, members))
     return out
@@ -74,7 +75,7 @@ def check_stdin(args: argparse.Namespace):
     from outmoded.source import SourceError, decode
 
     name = args.stdin_filename
-    start = None if (args.config or args.isolated or not name) else project_start(name).resolve()
+    start = None if (config_file(args) or args.isolated or not name) else project_start(name).resolve()
     settings = settings_from(args, start)
     validate_codes(settings)
     display = display_path(os.path.abspath(name), os.getcwd()) if name else "-"
@@ -128,6 +129,43 @@ def add_noqa(report) -> int:
         files += bool(count)
     print(f"Added {added} noqa directive(s) to {files} file(s).", file=sys.stderr)
     return EXIT_FINDINGS if failed or report.errors else EXIT_OK
+
+
+def show_files(args: argparse.Namespace) -> int:
+    """``--show-files``: what would be checked, one path a line, as ruff prints it."""
+    from outmoded.discover import discover, display_path
+
+    cwd, shown, failed = os.getcwd(), set(), False
+    for settings, paths in projects(args, args.paths or ["."]):
+        found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude)
+        shown.update(display_path(path, cwd) for path in found.files)
+        for error in found.errors:
+            print(f"{error.path}: error: {error.message}", file=sys.stderr)
+            failed = True
+    from outmoded.reporters.text import clean
+
+    sys.stdout.write("".join(f"{clean(path)}\n" for path in sorted(shown)))
+    return EXIT_FINDINGS if failed else EXIT_OK
+
+
+def show_settings(args: argparse.Namespace) -> int:
+    """``--show-settings``: the settings each project's paths are checked with."""
+    from dataclasses import fields
+
+    from outmoded.catalog import format_version
+
+    blocks = []
+    for settings, paths in projects(args, args.paths or ["."]):
+        lines = [f"# {' '.join(paths)}", f"config-file = {str(settings.config_file or '(none)')!r}",
+                 f"root = {str(settings.root)!r}",
+                 f"target-version = {format_version(settings.resolved_target())!r}",
+                 f"min-version = {format_version(settings.resolved_min_version())!r}"]
+        for field in fields(settings):
+            if field.name not in ("root", "config_file", "target", "min_version"):
+                lines.append(f"{field.name.replace('_', '-')} = {getattr(settings, field.name)!r}")
+        blocks.append("\n".join(lines))
+    print("\n\n".join(blocks))
+    return EXIT_OK
 
 
 def all_named_files(paths: list[str]) -> bool:

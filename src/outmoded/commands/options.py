@@ -33,21 +33,21 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     rules.add_argument("--extend-select", type=_codes, metavar="CODES",
                        help="like --select, but added to the selection (e.g. the opt-in OMT1)")
     rules.add_argument("--ignore", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to skip")
-    rules.add_argument("--pending", action="store_true", default=None,
+    rules.add_argument("--pending", action=argparse.BooleanOptionalAction, default=None,
                        help="also warn about APIs scheduled for removal after the target")
-    rules.add_argument("--free-threading", action="store_true", default=None,
+    rules.add_argument("--free-threading", action=argparse.BooleanOptionalAction, default=None,
                        help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
     files = parser.add_argument_group("file selection")
     files.add_argument("--exclude", action="append", metavar="PATTERN",
                        help="gitignore-style patterns to skip, replacing the default list")
     files.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
                        help="more gitignore-style patterns to skip")
-    files.add_argument("--force-exclude", action="store_true", default=None,
+    files.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
                        help="apply excludes to files named on the command line too (for pre-commit)")
     out = parser.add_argument_group("output")
     out.add_argument("--output-format", "--format", dest="format", metavar="FORMAT",
                      help="full (default: source line and caret), concise, grouped, json, json-lines, junit, "
-                          "github, gitlab or sarif")
+                          "github, gitlab or sarif (env: OUTMODED_OUTPUT_FORMAT)")
     out.add_argument("--output-file", "-o", metavar="FILE", help="write the report here instead of stdout")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the report: auto (on a terminal, honouring NO_COLOR/FORCE_COLOR), always, never")
@@ -59,9 +59,11 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     misc = parser.add_argument_group("miscellaneous")
     misc.add_argument("--no-cache", "-n", action="store_true", help="neither read nor write the cache")
     misc.add_argument("--jobs", "-j", type=int, metavar="N", help="worker processes (default: all cores)")
-    misc.add_argument("--config", metavar="PYPROJECT",
+    misc.add_argument("--cache-dir", metavar="DIR", help="where to keep the cache (env: OUTMODED_CACHE_DIR)")
+    misc.add_argument("--config", metavar="FILE|KEY=VALUE", action="append",
                       help="read [tool.outmoded] from this file for every path (default: each path's "
-                           "nearest pyproject.toml, setup.cfg or setup.py)")
+                           "nearest pyproject.toml, setup.cfg or setup.py), or override one setting: "
+                           "--config \"fail-on = 'warning'\" (repeatable)")
     misc.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
@@ -78,14 +80,29 @@ def output_format(args: argparse.Namespace, settings: Optional[Settings] = None)
     return chosen
 
 
+def config_file(args: argparse.Namespace) -> Optional[str]:
+    """The file ``--config`` names (None when it only overrides settings); one at most."""
+    files = [c for c in (getattr(args, "config", None) or []) if os.path.exists(c) or "=" not in c]
+    if len(files) > 1:
+        raise UsageError(f"--config names {len(files)} files; give one (other --config values set keys)")
+    return files[0] if files else None
+
+
 def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Settings:
     """Settings from the config file (``--config``, else the project at or above ``start``, else
-    the current directory), then the command line; bad values are usage errors."""
+    the current directory), ``--config KEY=VALUE`` overrides, then the command line; bad values
+    are usage errors."""
+    from outmoded.config import apply_section, parse_overrides
+
+    chosen = config_file(args)
+    overrides = [c for c in (getattr(args, "config", None) or []) if c != chosen]
     try:
         if getattr(args, "isolated", False):
             settings = Settings()
         else:
-            settings = load_settings(args.config, start)
+            settings = load_settings(chosen, start)
+        if overrides:
+            settings = apply_section(settings, parse_overrides(overrides), "--config")
         changes = {}
         if args.target_version:
             changes["target"] = check_target(parse_version(args.target_version, "--target-version"),
@@ -102,8 +119,10 @@ def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Set
             changes["exclude"] = tuple(args.exclude)
         if args.extend_exclude:
             changes["extend_exclude"] = settings.extend_exclude + tuple(args.extend_exclude)
-        if getattr(args, "force_exclude", None):
-            changes["force_exclude"] = True
+        if getattr(args, "force_exclude", None) is not None:
+            changes["force_exclude"] = args.force_exclude
+        if getattr(args, "cache_dir", None):
+            changes["cache_dir"] = os.path.abspath(args.cache_dir)
         if args.pending is not None:
             changes["pending"] = args.pending
         if getattr(args, "free_threading", None) is not None:
@@ -158,16 +177,16 @@ def check_output_file(output_file: Optional[str]) -> None:
 
 
 def emit(text: str, output_file) -> None:
-    if output_file:
-        from outmoded.writes import write_text_atomic
-
-        try:
-            check_output_file(output_file)
-            write_text_atomic(output_file, text)
-        except OSError as exc:
-            raise UsageError(f"--output-file {output_file}: cannot write: {exc.strerror or exc}") from None
-    else:
+    if not output_file:
         import sys
 
         sys.stdout.write(text)
         sys.stdout.flush()
+        return
+    from outmoded.writes import write_bytes_atomic
+
+    try:
+        check_output_file(output_file)
+        write_bytes_atomic(output_file, text.encode("utf-8", "backslashreplace"))  # undecodable names
+    except OSError as exc:
+        raise UsageError(f"--output-file {output_file}: cannot write: {exc.strerror or exc}") from None

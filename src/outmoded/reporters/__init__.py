@@ -27,9 +27,30 @@ def available() -> list[str]:
     return list(FORMATS)
 
 
+def use_colour(options) -> bool:
+    """``--color``, else FORCE_COLOR / NO_COLOR (https://no-color.org), else whether stdout is a
+    terminal (and the report goes there, not to ``--output-file``)."""
+    import os
+    import sys
+
+    choice = getattr(options, "color", "auto") or "auto"
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    if os.environ.get("NO_COLOR") or getattr(options, "output_file", None) or os.environ.get("TERM") == "dumb":
+        return False
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
 def render(fmt: str, report, options) -> str:
     if getattr(options, "silent", False):
         return ""
     if fmt == "text":  # the old name of concise, for callers that still use it
         fmt = "concise"
+    if fmt in HUMAN and getattr(options, "colour", None) is None and hasattr(options, "color"):
+        options.colour = use_colour(options)
     return importlib.import_module(FORMATS[fmt]).render(report, options)
