@@ -130,3 +130,11 @@ def test_setup_py_that_computes_its_requirements_says_so(tmp_path, source, messa
     (tmp_path / "setup.py").write_text(source)
     with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)")):
         collect(tmp_path / "setup.py")
+
+
+def test_pdm_and_uv_development_tables(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.pdm.dev-dependencies]\nlint = ["ruff>=0.4"]\n'
+        '[tool.uv]\ndev-dependencies = ["pytest>=8", "coverage"]\n')
+    deps, _ = collect(tmp_path / "pyproject.toml")
+    assert [(d.name, d.line) for d in deps] == [("ruff", 2), ("pytest", 4), ("coverage", 4)]

@@ -36,25 +36,27 @@ def read_pyproject(path: Path, label) -> tuple:
     """Dependencies and skipped entries; each carries the extra that gates it, for markers.
 
     Reads PEP 621 ``[project]`` dependencies and extras, PEP 735 ``[dependency-groups]``,
-    Poetry's ``[tool.poetry]`` dependency tables and PDM's ``[tool.pdm.dev-dependencies]``.
+    Poetry's ``[tool.poetry]`` dependency tables, PDM's ``[tool.pdm.dev-dependencies]`` and uv's
+    legacy ``[tool.uv] dev-dependencies``.
     A file with none of them raises ``NoDependencyTable``: "no dependencies" would be a lie.
     """
     data, text = load(path)
     project = _dict(data.get("project"))
     tool = _dict(data.get("tool"))
-    poetry, pdm = _dict(tool.get("poetry")), _dict(tool.get("pdm"))
+    poetry, pdm, uv = _dict(tool.get("poetry")), _dict(tool.get("pdm")), _dict(tool.get("uv"))
     entries, tables = [("", r) for r in _strings(project.get("dependencies"))], []
     dynamic = "dependencies" in (project.get("dynamic") or [])
     # A static [project] table without a dependencies key declares none: an answer, not a gap.
     tables += ["[project] dependencies"] if "dependencies" in project or (project and not dynamic) else []
     for extra, items in _tables(project.get("optional-dependencies")):
         entries += [(extra, r) for r in _strings(items)]
-    for _group, items in _tables(data.get("dependency-groups")) + _tables(pdm.get("dev-dependencies")):
+    groups = _tables(data.get("dependency-groups")) + _tables(pdm.get("dev-dependencies"))
+    for _group, items in groups + [("dev", uv.get("dev-dependencies"))]:
         entries += [("", r) for r in _strings(items)]  # {include-group = ...} tables are skipped
     tables += [name for name, value in (("[project.optional-dependencies]", project.get("optional-dependencies")),
                                         ("[dependency-groups]", data.get("dependency-groups")),
                                         ("[tool.pdm.dev-dependencies]", pdm.get("dev-dependencies")))
-               if isinstance(value, dict)]
+               if isinstance(value, dict)] + (["[tool.uv] dev-dependencies"] if "dev-dependencies" in uv else [])
     poetry_tables = [poetry.get("dependencies"), poetry.get("dev-dependencies")] + [
         _dict(group).get("dependencies") for _name, group in _tables(poetry.get("group"))]
     skipped = []
