@@ -196,3 +196,12 @@ def test_a_static_project_without_dependencies_declares_none(tmp_path, deps):
     (tmp_path / "pyproject.toml").write_text('[project]\nname = "leaf"\nversion = "1.0"\n')
     code, out, _err = deps("--platform", "linux", "--target-version", "3.13")
     assert code == 0 and "Read pyproject.toml" in out and "No dependencies to check." in out
+
+
+def test_pylock_lines_point_at_each_version_and_uv_lock_is_preferred(tmp_path):
+    _, deps = read(LOCKS / "uv" / "pylock.toml")
+    text = (LOCKS / "uv" / "pylock.toml").read_text().splitlines()
+    assert text[deps["click"].line - 1] == 'name = "click"' and text[deps["click"].line] == 'version = "8.5.1"'
+    for name in ("pylock.toml", "uv.lock", "pyproject.toml"):
+        shutil.copy(LOCKS / "uv" / name, tmp_path)
+    assert [p.name for p in sources.discover(tmp_path)[0]] == ["uv.lock"]

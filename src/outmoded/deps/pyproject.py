@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from outmoded.cli import UsageError
+from outmoded.deps.lockfiles.graph import packages
 from outmoded.deps.lockfiles.poetry import requirements as poetry_requirements
 from outmoded.deps.model import Dependency, Skipped
 from outmoded.deps.requirements import NoDependencyTable, parse_requirement
@@ -81,10 +82,8 @@ def read_pylock(path: Path, label) -> tuple:
     """Each locked package as ``name==version`` with its marker; non-index sources skipped."""
     data, text = load(path)
     deps, skipped = [], []
-    for package in data.get("packages") or []:
-        if not isinstance(package, dict) or not isinstance(package.get("name"), str):
-            continue
-        line = _line_of(text, f'"{package["name"]}"')
+    items = data.get("packages") if isinstance(data.get("packages"), list) else []
+    for package, _name, line in packages(items, text):
         if any(key in package for key in ("vcs", "directory", "archive")) or "version" not in package:
             skipped.append(Skipped(package["name"], label(path), line, "not from an index"))
             continue

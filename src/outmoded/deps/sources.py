@@ -20,7 +20,9 @@ from outmoded.deps.model import Dependency, Skipped
 from outmoded.deps.requirements import NoDependencyTable
 from outmoded.deps.target import selected_platforms
 
-LOCKS = ("pylock.toml", "uv.lock", "poetry.lock", "pdm.lock", "Pipfile.lock", "pylock.*.toml")
+# Preferred first: the tools' own locks record who requires what; a pylock.toml beside one is
+# usually exported from it.
+LOCKS = ("uv.lock", "poetry.lock", "pdm.lock", "pylock.toml", "Pipfile.lock", "pylock.*.toml")
 MANIFESTS = ("pyproject.toml", "Pipfile", "setup.cfg", "setup.py")
 REQUIREMENTS = ("requirements*.txt", "requirements/*.txt")
 KNOWN = "requirements*.txt, pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile(.lock), " \
