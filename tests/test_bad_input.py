@@ -1,6 +1,7 @@
 """Bad files become per-file errors; every other file is still checked."""
 
 import os
+import subprocess
 
 
 def test_bad_input_tree(project):
@@ -67,6 +68,7 @@ def test_hostile_file_name_cannot_forge_output_lines(project):
 def test_gitignore_exclude_and_symlinks(project, tmp_path_factory):
     outside = tmp_path_factory.mktemp("outside")
     (outside / "far.py").write_text("import imp\n")
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
     project.write(".gitignore", "generated/\n*_pb2.py\n")
     project.write("generated/a.py", "import imp\n")
     project.write("x_pb2.py", "import imp\n")
@@ -79,10 +81,20 @@ def test_gitignore_exclude_and_symlinks(project, tmp_path_factory):
     assert doc["errors"] == []
 
 
+def test_gitignore_outside_a_git_work_tree_hides_nothing(project):
+    # an unpacked sdist ships the project's .gitignore, but no repository: its lib/ is real code
+    project.write("pkg-1.0/.gitignore", "lib/\n")
+    project.write("pkg-1.0/pkg/lib/a.py", "import imp\n")
+    assert [f["path"] for f in project.check_json(".")["findings"]] == ["pkg-1.0/pkg/lib/a.py"]
+    subprocess.run(["git", "init", "-q", str(project.root / "pkg-1.0")], check=True)
+    assert project.check_json(".")["findings"] == []
+
+
 def test_excluded_files_are_checked_when_named_unless_force_exclude(project):
     """ruff's semantics: naming a file checks it; --force-exclude (the pre-commit hooks) does not."""
     project.write("pyproject.toml", "[tool.outmoded]\nexclude = ['legacy/']\n")
     project.write("legacy/a.py", "import imp\n")
+    subprocess.run(["git", "init", "-q", str(project.root)], check=True)
     project.write(".gitignore", "build/\n")
     project.write("build/b.py", "import imp\n")
     assert [f["api"] for f in project.check_json("legacy/a.py", "build/b.py")["findings"]] == ["imp", "imp"]

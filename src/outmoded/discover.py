@@ -3,7 +3,8 @@
 - ``exclude``/``extend-exclude`` settings and ``.gitignore`` files use gitignore syntax (pathspec);
   as in ruff, a file named on the command line is checked even when excluded, unless
   ``force_exclude`` (``--force-exclude``, which the pre-commit hooks pass: pre-commit names every
-  file);
+  file); a ``.gitignore`` counts only inside a git work tree (like git and ruff): one shipped
+  in an unpacked sdist, with no repository around it, hides nothing;
 - directory symlinks are never followed (no loops, no escaping the tree); file symlinks are
   followed only when they point inside the tree being walked;
 - what cannot be walked is returned as an error for that path, never raised.
@@ -49,13 +50,24 @@ class Ignorer:
         self.file_names = _name_regex([p for p in simple if not p.endswith("/")])
         self.spec = _spec([p for p in patterns if p not in simple])
         self.gitignores: dict[str, object] = {}  # directory -> spec of its .gitignore, or None
+        self.git_dirs: dict[str, bool] = {}  # directory -> inside a git work tree
 
     def add_gitignore(self, directory: str) -> None:
+        if not self.in_git_work_tree(directory):
+            return
         try:
             with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
                 self.gitignores[directory] = _spec(handle.read().splitlines())
         except OSError:
             pass
+
+    def in_git_work_tree(self, directory: str) -> bool:
+        """Is there a ``.git`` (directory, or file of a linked work tree) here or above?"""
+        if directory not in self.git_dirs:
+            parent = os.path.dirname(directory)
+            self.git_dirs[directory] = os.path.exists(os.path.join(directory, ".git")) or (
+                parent != directory and self.in_git_work_tree(parent))
+        return self.git_dirs[directory]
 
     def ignored(self, path: str, is_dir: bool) -> bool:
         name = os.path.basename(path)
