@@ -78,7 +78,18 @@ class GuardContexts(ast.NodeVisitor):
                 return  # the rest of this block never runs on the target
 
     def evaluate(self, test: ast.expr) -> Optional[bool]:
-        return guards.evaluate(test, self.target, self.qualify)
+        return guards.evaluate(test, self.target, self.flag_lookup)
+
+    def flag_lookup(self, node: ast.AST):
+        """``qualify``, and a flag the project defines elsewhere (``from .compat import PY3``)
+        is its value on the target."""
+        value = self.qualify(node)
+        if isinstance(value, str) and "." in value and value.split(".")[0] not in STDLIB \
+                and not value.startswith("builtins."):
+            flag = self.project.flag(value, self.path)
+            if flag is not None:
+                return flag
+        return value
 
     def context_of(self, api: str, errors: frozenset, context: Optional[str] = None) -> Optional[str]:
         """Why a use of ``api`` (raising one of ``errors``) here is only a warning, or None."""

@@ -50,7 +50,7 @@ def _plain_ascii(data: bytes) -> bool:
     return b"coding" not in data[:second if second >= 0 else len(data)]
 
 
-def check_source(path: str, data: bytes, index: Index) -> FileResult:
+def check_source(path: str, data: bytes, index: Index, project=None) -> FileResult:
     other = filetypes.checker_for(path)
     if other is not None:
         return other(path, data, index)
@@ -65,7 +65,7 @@ def check_source(path: str, data: bytes, index: Index) -> FileResult:
         tree = parse(source.text, path)
         result.parsed = True
         try:
-            findings = scan_tree(tree, index, path, source.text, words)
+            findings = scan_tree(tree, index, path, source.text, words, project)
         except RecursionError:
             raise SourceError("cannot analyse: too deeply nested") from None
     except SourceError as exc:

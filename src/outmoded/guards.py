@@ -2,14 +2,17 @@
 
 ``evaluate(test, target, lookup)`` answers True, False or None (cannot tell) for conditions built
 from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys.hexversion``,
-``six.PY2``/``six.PY3`` and module-level flags such as ``PY2 = sys.version_info[0] == 2``
-(``lookup`` resolves names to qualified names or remembered flag values).
+``sys.version`` (sliced, indexed, ``.startswith``), ``platform.python_version_tuple()``,
+``six.PY2``/``six.PY3``, module-level flags such as ``PY2 = sys.version_info[0] == 2`` and names
+bound to the version, such as xlrd's ``python_version = sys.version_info[:2]`` (``lookup``
+resolves names to qualified names, remembered flag values or ``VersionValue``).
 """
 
 from __future__ import annotations
 
 import ast
 import operator
+from dataclasses import dataclass
 from typing import Callable, Optional
 
 Lookup = Callable[[ast.expr], object]
@@ -23,6 +26,14 @@ VERSION_INFO = "sys.version_info"
 
 class Unknown(Exception):
     pass
+
+
+@dataclass(frozen=True)
+class VersionValue:
+    """What a name bound to (part of) the running version holds on the target."""
+
+    kind: str  # "full" | "info" | "exact" | "hex" | "text" (a prefix of sys.version)
+    value: object
 
 
 def _constant(node: ast.expr):
@@ -51,9 +62,23 @@ class _Version:
 
     def __init__(self, target: tuple[int, int]):
         self.info = (target[0], target[1])
+        self.text = f"{target[0]}.{target[1]}."  # what sys.version starts with
 
     def value(self, node: ast.expr, lookup: Lookup):
+        if isinstance(node, ast.Subscript):
+            return self._subscript(self.value(node.value, lookup), _slice_bounds(node))
+        if isinstance(node, ast.Call):
+            func = lookup(node.func)
+            if func == "platform.python_version_tuple" and not node.args:
+                return ("full", tuple(str(part) for part in self.info))
+            if func == "builtins.int" and len(node.args) == 1:
+                kind, value = self.value(node.args[0], lookup)
+                if kind == "exact" and isinstance(value, str) and value.isdigit():
+                    return ("exact", int(value))
+            raise Unknown
         name = lookup(node)
+        if isinstance(name, VersionValue):
+            return (name.kind, name.value)
         if name == VERSION_INFO:
             return ("full", self.info)
         if name == "sys.version_info.major":
@@ -62,16 +87,31 @@ class _Version:
             return ("exact", self.info[1])
         if name == "sys.hexversion":
             return ("hex", self.info)
-        if isinstance(node, ast.Subscript) and lookup(node.value) == VERSION_INFO:
-            part = _slice_bounds(node)
-            if isinstance(part, int):
-                if part not in (0, 1):
-                    raise Unknown
-                return ("exact", self.info[part])
-            if part.start != 0:
-                raise Unknown
-            return ("info", self.info[: part.stop])
+        if name == "sys.version":
+            return ("text", self.text)
         raise Unknown
+
+    @staticmethod
+    def _subscript(base: tuple, part):
+        kind, value = base
+        if kind == "text":  # only the "3.13." prefix is known
+            if isinstance(part, int) and 0 <= part < len(value) - 1:
+                return ("exact", value[part])
+            if isinstance(part, slice) and part.start == 0 and part.stop is not None \
+                    and 0 <= part.stop < len(value):
+                return ("exact", value[part])
+            raise Unknown
+        if kind not in ("full", "info"):
+            raise Unknown
+        if isinstance(part, int):
+            if part not in (0, 1):
+                raise Unknown
+            return ("exact", value[part])
+        if part.start != 0:
+            raise Unknown
+        if part.stop is None or part.stop > 2:
+            return (kind, value)
+        return ("info", value[: part.stop])
 
 
 def _compare_info(info: tuple, full: bool, op, other) -> bool:
@@ -84,7 +124,7 @@ def _compare_info(info: tuple, full: bool, op, other) -> bool:
         if tuple(other[:2]) == info[:2]:
             raise Unknown  # (3, 12, 1) against target 3.12: the micro version decides
         other = tuple(other[:2])
-    return op(info[:2] + (0,), other)
+    return op(info[:2] + (type(info[0])(0),), other)
 
 
 def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
@@ -103,9 +143,11 @@ def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
         op = {operator.lt: operator.gt, operator.gt: operator.lt,
               operator.le: operator.ge, operator.ge: operator.le}.get(op, op)
     if kind == "exact":
-        if not isinstance(other, int):
+        if type(other) is not type(value):
             raise Unknown
         return op(value, other)
+    if kind == "text":
+        raise Unknown
     if kind == "hex":
         if not isinstance(other, int):
             raise Unknown
@@ -149,7 +191,27 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         return _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return _flag(lookup(node))
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" \
+            and len(node.args) == 1 and not node.keywords:
+        return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
     raise Unknown
+
+
+def _startswith(base: tuple, prefixes) -> bool:
+    kind, text = base
+    if kind != "text":
+        raise Unknown
+    verdicts = set()
+    for prefix in prefixes if isinstance(prefixes, tuple) else (prefixes,):
+        if not isinstance(prefix, str):
+            raise Unknown
+        if len(prefix) > len(text):  # "3.13.1": the micro version decides
+            if not prefix.startswith(text):
+                verdicts.add(False)
+                continue
+            raise Unknown
+        verdicts.add(text.startswith(prefix))
+    return True in verdicts
 
 
 def evaluate_with(node: ast.expr, version: _Version, lookup: Lookup) -> Optional[bool]:
@@ -162,6 +224,15 @@ def evaluate_with(node: ast.expr, version: _Version, lookup: Lookup) -> Optional
 def evaluate(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> Optional[bool]:
     """True/False when ``node`` is a version check decided by the target; None otherwise."""
     return evaluate_with(node, _Version(target), lookup)
+
+
+def version_value(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> Optional[VersionValue]:
+    """What ``name = <node>`` binds when ``node`` is (part of) the running version, else None."""
+    try:
+        kind, value = _Version(target).value(node, lookup)
+    except (Unknown, TypeError, RecursionError):
+        return None
+    return VersionValue(kind, value)
 
 
 def terminates(body: list[ast.stmt], lookup: Lookup) -> bool:

@@ -13,31 +13,43 @@ from typing import Optional
 
 from outmoded.contexts import ATTRIBUTE_ERRORS, STDLIB
 from outmoded.catalog.index import Method
+from outmoded.project import ClassInfo
 from outmoded.scopes import Instance, LocalClass, Value
 
 
 class Receivers:
-    """Method matching for the scanner.  Expects ``self.index``, ``self.qualify`` and
-    ``self.report`` from the classes it is combined with."""
+    """Method matching for the scanner.  Expects ``self.index``, ``self.project``, ``self.path``,
+    ``self.qualify`` and ``self.report`` from the classes it is combined with."""
 
-    def ancestry(self, value) -> tuple[set[str], bool, set[str]]:
-        """(known qualified ancestors, whether that list is complete, member names defined locally)."""
+    def ancestry(self, value, where: Optional[str] = None, depth: int = 0) -> tuple[set[str], bool, set[str]]:
+        """(known qualified ancestors, whether that list is complete, member names defined on the way).
+
+        ``where`` is the file a qualified name was resolved in (a base of a class in another module
+        is resolved from that module); classes of the project are followed across modules."""
         if isinstance(value, Instance):
             value = value.cls
+        if depth > 30:
+            return set(), False, set()
         if isinstance(value, str):
             known = self.index.ancestors(value)
-            complete = value in self.index.bases or value.split(".")[0] in STDLIB \
-                or value.startswith("builtins.")
-            return known, complete, set()
+            if value in self.index.bases or value.split(".")[0] in STDLIB or value.startswith("builtins."):
+                return known, True, set()
+            info = self.project.resolve(value, where or self.path)
+            if isinstance(info, ClassInfo):
+                return self._ancestry_of(info.bases, info.path, set(info.members), depth)
+            return known, False, set()
         if isinstance(value, LocalClass):
-            known, complete, members = set(), True, set(value.members)
-            for base in value.bases:
-                k, c, m = self.ancestry(base) if base is not None else (set(), False, set())
-                known |= k
-                complete &= c
-                members |= m
-            return known, complete, members
+            return self._ancestry_of(value.bases, self.path, set(value.members), depth)
         return set(), False, set()
+
+    def _ancestry_of(self, bases, where: str, members: set, depth: int):
+        known, complete = set(), True
+        for base in bases:
+            k, c, m = self.ancestry(base, where, depth + 1) if base is not None else (set(), False, set())
+            known |= k
+            complete &= c
+            members |= m
+        return known, complete, members
 
     def typed_method(self, func: ast.Attribute) -> Optional[str]:
         """``Class.method`` for a call on an instance of a known class, e.g. ``SMTP(...).starttls``."""
@@ -59,10 +71,41 @@ class Receivers:
             if method.cls in known:
                 self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
                 return
-        if complete or any(known & set(m.entry.not_on) for m in candidates):
+        mixed = self.mixed_into(receiver, node.attr)
+        for method in candidates:
+            if method.cls in mixed:
+                self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
+                return
+        if complete or mixed or any(known & set(m.entry.not_on) for m in candidates):
             return
         for method in candidates:
             if method.entry.distinctive:
                 self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS,
                             context="unknown-receiver")
                 return
+
+    def mixed_into(self, receiver: Value, attr: str) -> set[str]:
+        """Stdlib ancestors of the project classes that mix ``receiver``'s class in and do not
+        define ``attr`` themselves: ``class GzipTest(GzipBaseTest, AsyncHTTPTestCase)`` makes
+        ``self`` in ``GzipBaseTest``'s methods a test case."""
+        cls = receiver.cls if isinstance(receiver, Instance) else receiver
+        if isinstance(cls, LocalClass):
+            info = self.project.local_class(self.path, cls.name)
+        elif isinstance(cls, str):
+            info = self.project.resolve(cls, self.path)
+        else:
+            return set()
+        found: set[str] = set()
+        todo, seen = [info] if isinstance(info, ClassInfo) else [], set()
+        while todo and len(seen) < 200:
+            current = todo.pop()
+            for user in self.project.users_of(current):
+                if id(user) in seen:
+                    continue
+                seen.add(id(user))
+                known, _, members = self._ancestry_of(user.bases, user.path, set(user.members), 0)
+                if attr in members:
+                    continue
+                found |= known
+                todo.append(user)
+        return found

@@ -11,17 +11,20 @@ import os
 from dataclasses import dataclass, field
 from typing import Optional
 
-from outmoded.cache import ResultCache
+from outmoded.cache import ResultCache, Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
 from outmoded.config import Settings, cache_root
 from outmoded.discover import discover, display_path
 from outmoded.engine import check_source
 from outmoded.findings import FileError, Finding
+from outmoded.prefilter import Needle
+from outmoded.project import Project, derived_method_words, forget_files, text_index
 from outmoded.source import SourceError, read_bytes
 
 CACHE_FORMAT = 4  # bump when the record or Finding's fields change: cached fields are positional
 PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
 _INDEX = None  # set in the parent before forking; workers read it
+_PROJECT = None  # the project model, likewise
 
 
 @dataclass
@@ -44,7 +47,7 @@ def _work(job: tuple[str, str]):
         data = read_bytes(path)
     except SourceError as exc:
         return path, False, [], [FileError(display, str(exc))], False
-    result = check_source(display, data, _INDEX)
+    result = check_source(display, data, _INDEX, _PROJECT)
     return path, True, result.findings, result.errors, result.parsed  # not the bytes: no pickling back
 
 
@@ -95,15 +98,18 @@ def _tune_collector() -> None:
 
 def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
               jobs: Optional[int] = None) -> Report:
-    global _INDEX
+    global _INDEX, _PROJECT
     target = settings.resolved_target()
     report = Report(target)
     cwd = os.getcwd()
     found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude)
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
+    # a file's verdict also depends on the project's layout, class graph and version flags
+    forget_files()
+    text = text_index(found.files, Store(cache_root(settings)) if use_cache else None)
     key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
-                          settings.resolved_min_version())  # fixability depends on it
+                          settings.resolved_min_version(), text.fingerprint())  # fixability depends on it
     cache = ResultCache(cache_root(settings), key) if use_cache else None
     if cache:
         cache.load(found.files)
@@ -119,6 +125,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             report.errors.extend(hit[1])
     if todo:
         _INDEX = _index_for(settings)
+        _PROJECT = Project(target, text)
+        _INDEX.add_needles([Needle(frozenset([word.encode()])) for word in derived_method_words(text, _INDEX)])
         _tune_collector()
         for path, readable, findings, errors, parsed in _run_jobs(todo, _jobs_count(jobs, len(todo))):
             report.findings.extend(findings)

@@ -10,15 +10,14 @@ dynamic imports, and turns each match into a ``Finding``.
 from __future__ import annotations
 
 import ast
-import os
 import re
-from functools import lru_cache
 from typing import Optional
 
 from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
+from outmoded.project import Project, absolute, shadows_stdlib
 from outmoded.receivers import Receivers
 from outmoded.scopes import LOCAL, Bindings
 
@@ -26,7 +25,8 @@ NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 class Scanner(Bindings, GuardContexts, Receivers):
-    def __init__(self, index: Index, path: str, text: str, words: Optional[frozenset] = None):
+    def __init__(self, index: Index, path: str, text: str, words: Optional[frozenset] = None,
+                 project: Optional[Project] = None):
         Bindings.__init__(self)
         GuardContexts.__init__(self)
         self.index = index
@@ -37,6 +37,7 @@ class Scanner(Bindings, GuardContexts, Receivers):
         self.text = text
         self._lines: Optional[list[str]] = None
         self.findings: list[Finding] = []
+        self.project = project or Project(index.target)
 
     def run(self, tree: ast.Module) -> list[Finding]:
         self.block(tree.body)
@@ -85,7 +86,7 @@ class Scanner(Bindings, GuardContexts, Receivers):
         for cut in range(1, len(parts) + 1):
             entry = self.index.modules.get(".".join(parts[:cut]))
             if entry:
-                return None if project_module(self.path, parts[0]) else entry
+                return None if shadows_stdlib(self.path, parts[0]) else entry
         return None
 
     # ---- imports -------------------------------------------------------------------------
@@ -102,9 +103,11 @@ class Scanner(Bindings, GuardContexts, Receivers):
                 self.bind(root, root)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-        if node.level or not node.module:
+        if node.level or not node.module:  # the project's own: bound to its absolute name
+            module = absolute(self.path, node.level, node.module) if node.level else None
             for alias in node.names:
-                self.bind(alias.asname or alias.name, LOCAL)
+                if alias.name != "*":
+                    self.bind(alias.asname or alias.name, f"{module}.{alias.name}" if module else LOCAL)
             return
         module_entry = self.removed_module(node.module)
         module_reported = False
@@ -170,26 +173,6 @@ class Scanner(Bindings, GuardContexts, Receivers):
                 self.report(node.args[0], entry, node.args[0].value, IMPORT_ERRORS)
 
 
-@lru_cache(maxsize=4096)
-def _defines_module(directory: str, name: str) -> bool:
-    return os.path.isfile(os.path.join(directory, name + ".py")) or \
-        os.path.isfile(os.path.join(directory, name, "__init__.py"))
-
-
-def project_module(path: str, name: str) -> bool:
-    """Is ``name`` a module of the project itself (``parser.py`` beside the importing file, or in
-    a directory above it within the current one)?  Then ``import parser`` is not the removed
-    stdlib module: Python finds the project's first."""
-    directory = os.path.dirname(os.path.abspath(path))
-    top = os.getcwd()
-    while True:
-        if _defines_module(directory, name):
-            return True
-        if directory == top or not directory.startswith(top + os.sep):
-            return False
-        directory = os.path.dirname(directory)
-
-
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
-              words: Optional[frozenset] = None) -> list[Finding]:
-    return Scanner(index, path, text, words).run(tree)
+              words: Optional[frozenset] = None, project: Optional[Project] = None) -> list[Finding]:
+    return Scanner(index, path, text, words, project).run(tree)

@@ -14,6 +14,8 @@ import builtins
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
+from outmoded import guards
+
 BUILTIN_NAMES = frozenset(dir(builtins))
 
 
@@ -32,7 +34,7 @@ class Instance:
 
 
 LOCAL = None  # a binding we know nothing about: shadows any import of the same name
-Value = Union[str, Instance, LocalClass, bool, None]
+Value = Union[str, Instance, LocalClass, bool, guards.VersionValue, None]
 
 
 @dataclass(eq=False)
@@ -162,6 +164,10 @@ class Bindings(ast.NodeVisitor):
         flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) else None
         if flag is not None:
             return flag
+        if isinstance(value, (ast.Subscript, ast.Attribute, ast.Call)):
+            version = guards.version_value(value, self.target, self.qualify)
+            if version is not None:  # v = sys.version_info[:2]
+                return version
         if isinstance(value, (ast.Call, ast.Dict, ast.DictComp)):
             return self.qualify(value)
         return LOCAL

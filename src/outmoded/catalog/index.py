@@ -46,6 +46,14 @@ class Index:
                 todo.extend(self.bases.get(current, ()))
         return seen
 
+    def add_needles(self, extra: list[Needle]) -> None:
+        """More ways for a file to pass the prefilter (the project's own class graph adds some)."""
+        for needle in extra:
+            if needle not in self.prefilter:
+                self.prefilter.append(needle)
+                self.words |= needle.words
+                self.by_anchor.setdefault(max(needle.words, key=len), []).append(needle)
+
     def candidate_words(self, data: bytes) -> frozenset[str] | None:
         """The words of the needles that hold in this file, or None: see ``outmoded.prefilter``."""
         return candidate_words(data, self.words, self.by_anchor)

@@ -1,0 +1,210 @@
+"""The project model: classes, bases, mixins and version flags across modules and packages."""
+
+import json
+
+E, W = "error", "warning"
+
+BASE = """\
+    import unittest
+
+    class ServiceTestCase(unittest.TestCase):
+        service = None
+    """
+
+TEST = """\
+    {imports}
+
+    class DescribeTest({base}):
+        def test_describe(self):
+            self.assertEquals(self.service, None)
+    """
+
+
+def layout(project, files: dict) -> None:
+    for name, text in files.items():
+        project.write(name, text)
+
+
+def found(project, *paths, target="3.13"):
+    doc = project.check_json(*(paths or (".",)), target=target)
+    assert doc["errors"] == []
+    return sorted((f["path"], f["line"], f["api"], f["severity"], f["fix"]) for f in doc["findings"])
+
+
+ASSERT = ("unittest.TestCase.assertEquals", E, "safe")
+
+
+def test_base_class_in_another_package(project):
+    layout(project, {
+        "pkg/__init__.py": "", "pkg/testing/__init__.py": "", "pkg/testing/base.py": BASE,
+        "pkg/tests/__init__.py": "",
+        # no `import unittest` here: the prefilter must still let the file through
+        "pkg/tests/test_abs.py": TEST.format(imports="from pkg.testing.base import ServiceTestCase",
+                                             base="ServiceTestCase"),
+        "pkg/tests/test_rel.py": TEST.format(imports="from ..testing.base import ServiceTestCase",
+                                             base="ServiceTestCase"),
+        "pkg/tests/test_mod.py": TEST.format(imports="from ..testing import base", base="base.ServiceTestCase"),
+        "pkg/tests/test_dotted.py": TEST.format(imports="import pkg.testing.base",
+                                                base="pkg.testing.base.ServiceTestCase"),
+    })
+    assert found(project) == [
+        (f"pkg/tests/test_{name}.py", 5) + ASSERT for name in ("abs", "dotted", "mod", "rel")]
+
+
+def test_base_re_exported_by_a_package_and_chains_of_bases(project):
+    layout(project, {
+        "pkg/__init__.py": "", "pkg/testing/base.py": BASE,
+        "pkg/testing/__init__.py": "from .base import ServiceTestCase\n",
+        "pkg/testing/aws.py": "from . import ServiceTestCase\n\nclass AWSTestCase(ServiceTestCase):\n    pass\n",
+        "tests/test_x.py": TEST.format(imports="from pkg.testing.aws import AWSTestCase", base="AWSTestCase"),
+    })
+    assert found(project) == [("tests/test_x.py", 5) + ASSERT]
+
+
+def test_script_directories_import_their_siblings(project):
+    # tests/ without __init__.py: pytest and `python tests/x.py` put it on sys.path
+    layout(project, {
+        "tests/helpers.py": BASE,
+        "tests/test_x.py": TEST.format(imports="from helpers import ServiceTestCase", base="ServiceTestCase"),
+    })
+    assert found(project) == [("tests/test_x.py", 5) + ASSERT]
+
+
+def test_a_project_class_that_defines_the_name_stops_the_match(project):
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/compat.py": """\
+            import unittest
+
+            class CompatTestCase(unittest.TestCase):
+                def assertEquals(self, a, b):
+                    return self.assertEqual(a, b)
+            """,
+        "pkg/test_x.py": TEST.format(imports="from .compat import CompatTestCase", base="CompatTestCase"),
+    })
+    assert found(project) == []
+
+
+def test_unknown_base_in_another_module_is_not_a_finding(project):
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/base.py": "from somewhere import Asserter\n\nclass Base(Asserter):\n    pass\n",
+        "pkg/test_x.py": TEST.format(imports="from .base import Base", base="Base"),
+    })
+    assert found(project) == []
+
+
+def test_mixins_are_reported_through_the_classes_that_use_them(project):
+    # tornado 4.5's test mixins: class GzipBaseTest(object) mixed into AsyncHTTPTestCase subclasses
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/mixins.py": """\
+            class GzipBaseTest(object):
+                def test_gzip(self):
+                    self.assertEquals(self.fetch("/").code, 200)
+
+            class Unused(object):
+                def test_other(self):
+                    self.assertEquals(1, 1)
+            """,
+        "pkg/test_gzip.py": """\
+            from tornado.testing import AsyncHTTPTestCase
+            from .mixins import GzipBaseTest
+
+            class LocalMixin:
+                def check(self):
+                    self.assertEquals(2, 2)
+
+            class GzipTest(GzipBaseTest, LocalMixin, AsyncHTTPTestCase):
+                pass
+            """,
+    })
+    assert found(project) == [
+        ("pkg/mixins.py", 3) + ASSERT,
+        ("pkg/test_gzip.py", 6) + ASSERT,
+    ]
+
+
+def test_a_mixin_whose_users_define_the_name_is_not_reported(project):
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/mixins.py": "class M(object):\n    def t(self):\n        self.assertEquals(1, 1)\n",
+        "pkg/test_m.py": """\
+            import unittest
+            from .mixins import M
+
+            class Base(unittest.TestCase):
+                def assertEquals(self, a, b):
+                    pass
+
+            class T(M, Base):
+                pass
+            """,
+    })
+    assert found(project) == []
+
+
+def test_version_flags_defined_in_another_module(project):
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/compat.py": """\
+            import sys
+            PY3 = sys.version_info >= (3,)
+            py3k = sys.version_info >= (3, 0, 0)
+            PY2 = not PY3
+            """,
+        "pkg/mod.py": """\
+            from .compat import PY3, PY2
+            from pkg.compat import py3k
+            from pkg import compat
+
+            if not PY3:
+                import cPickle
+            if PY2:
+                import imp
+            if py3k:
+                pass
+            else:
+                from cStringIO import StringIO
+            if compat.PY3:
+                import json
+            else:
+                import cPickle
+            import imp
+            """,
+    })
+    assert [(p, line) for p, line, *_ in found(project)] == [("pkg/mod.py", 17)]
+
+
+def test_a_subpackage_named_like_a_removed_module_shadows_nothing(project):
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/carrier/__init__.py": "",
+        "pkg/carrier/asyncore/__init__.py": "",
+        "pkg/carrier/client.py": "import asyncore\n",
+        "pkg/other.py": "import asyncore\n",
+        "tools/asynchat.py": "x = 1\n",
+        "tools/run.py": "import asynchat\n",  # a script beside its own asynchat.py: that one is imported
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [
+        ("pkg/carrier/client.py", 1, "asyncore"), ("pkg/other.py", 1, "asyncore")]
+
+
+def test_the_cache_follows_what_a_verdict_depends_on(project):
+    layout(project, {
+        "pkg/__init__.py": "", "pkg/base.py": BASE,
+        "pkg/test_x.py": TEST.format(imports="from .base import ServiceTestCase", base="ServiceTestCase"),
+        "uses_parser.py": "import parser\n",
+    })
+
+    def cached_check():
+        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", ".")
+        return sorted((f["path"], f["api"]) for f in json.loads(out)["findings"])
+
+    before = [("pkg/test_x.py", "unittest.TestCase.assertEquals"), ("uses_parser.py", "parser")]
+    assert cached_check() == before
+    assert cached_check() == before
+    project.write("parser.py", "x = 1\n")  # now `import parser` finds the project's module
+    assert cached_check() == [("pkg/test_x.py", "unittest.TestCase.assertEquals")]
+    project.write("pkg/base.py", BASE + "    def assertEquals(self, a, b):\n            pass\n")
+    assert cached_check() == []
