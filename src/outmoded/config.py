@@ -10,6 +10,8 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     extend-exclude = [...]
     pending = false             # also warn about deprecations scheduled for removal later
     free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t
+    dead-compat = false         # also report compatibility code that is dead on the target (a try/except
+                                # whose fallback is equivalent, a hasattr() branch that never runs)
     unsafe-fixes = false
     cache-dir = ".outmoded_cache"
     extend-select = ["OMT1"]    # added to select (or to the default selection)
@@ -34,6 +36,7 @@ from pathlib import Path
 from typing import Optional
 
 from outmoded.catalog import LATEST_RELEASE
+from outmoded.findings import DEAD_COMPAT_CONTEXTS
 
 VERSION_RE = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
 PY2_RE = re.compile(r"^(?:py)?2\.?\d{0,2}$")
@@ -61,6 +64,7 @@ class Settings:
     extend_exclude: tuple[str, ...] = ()
     pending: bool = False
     free_threading: bool = False
+    dead_compat: bool = False
     unsafe_fixes: bool = False
     cache_dir: Optional[str] = None
     extend_select: tuple[str, ...] = ()
@@ -83,6 +87,11 @@ class Settings:
             return self.min_version
         lowest = _bound(self.requires_python, highest=False) if self.requires_python else None
         return lowest or (3, 9)
+
+    def reports(self, finding, path: Optional[str] = None) -> bool:
+        """Is this finding part of the report: its code is wanted (in ``path``), and it is not dead
+        compatibility code (unless asked for)?"""
+        return self.wants(finding.code, path) and (self.dead_compat or finding.context not in DEAD_COMPAT_CONTEXTS)
 
     def wants(self, code: str, path: Optional[str] = None) -> bool:
         """Is ``code`` reported (in the file ``path``, for per-file-ignores)?"""
@@ -271,6 +280,7 @@ KEYS = {
     "extend-exclude": lambda v, p, k: ("extend_exclude", _strings(v, p, k)),
     "pending": lambda v, p, k: ("pending", _boolean(v, p, k)),
     "free-threading": lambda v, p, k: ("free_threading", _boolean(v, p, k)),
+    "dead-compat": lambda v, p, k: ("dead_compat", _boolean(v, p, k)),
     "unsafe-fixes": lambda v, p, k: ("unsafe_fixes", _boolean(v, p, k)),
     "cache-dir": lambda v, p, k: ("cache_dir", _strings(v, p, k)[0]),
     "extend-select": lambda v, p, k: ("extend_select", tuple(s.upper() for s in _strings(v, p, k))),

@@ -33,6 +33,25 @@ class Context:
     kind: str  # "try" | "hasattr" | "handler" | "probe" (the handlers of a try catching PROBE_ERRORS)
     caught: frozenset = frozenset()  # for "try": exception names caught
     names: frozenset = frozenset()  # for "hasattr": attribute names checked
+    fallback: Optional[str] = None  # for "try": what its handlers do (see ``fallback_kind``)
+
+
+def fallback_kind(handlers: list) -> Optional[str]:
+    """What the except-branches of a ``try`` do when the removed API in its body fails:
+    None (one raises: the failure escapes), "lost-feature" (they only bind constants or pass:
+    ``crypt = None``, ``HAS_CRYPT = False``, so the feature silently stops working) or "fallback"
+    (they provide an alternative: another import, a definition)."""
+    kind = "lost-feature"
+    for handler in handlers:
+        if handler.body and isinstance(handler.body[-1], ast.Raise):
+            return None
+        for stmt in handler.body:
+            if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+                continue
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Constant):
+                continue
+            kind = "fallback"
+    return kind
 
 
 def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
@@ -96,7 +115,7 @@ class GuardContexts(ast.NodeVisitor):
         leaf = api.rpartition(".")[2]
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
-                context = "fallback"
+                context = ctx.fallback
             elif ctx.kind == "hasattr" and leaf in ctx.names:
                 context = "hasattr"
             elif ctx.kind == "handler" and context is None:
@@ -153,7 +172,7 @@ class GuardContexts(ast.NodeVisitor):
     def visit_Try(self, node: ast.Try) -> None:
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
             if node.handlers else frozenset()
-        self.contexts.append(Context("try", caught=caught))
+        self.contexts.append(Context("try", caught=caught, fallback=fallback_kind(node.handlers)))
         self.block(node.body)
         self.contexts.pop()
         imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
@@ -177,12 +196,22 @@ class GuardContexts(ast.NodeVisitor):
         catches_import = bool(caught_names(handler, self.qualify) & (IMPORT_ERRORS | ANY_ERROR))
         if catches_import and imports and all(self._import_succeeds(s) for s in imports):
             return  # a fallback for older Pythons: never runs on the target
-        pushed = catches_import and bool(imports)
+        # runs for sure when an import above is removed: what fails in it fails on the target
+        pushed = catches_import and bool(imports) and not any(self._import_fails(s) for s in imports)
         if pushed:
             self.contexts.append(Context("handler"))
         self.block(handler.body)
         if pushed:
             self.contexts.pop()
+
+    def _import_fails(self, stmt: ast.stmt) -> bool:
+        """Does this import certainly fail on the target (a removed module or name)?"""
+        if isinstance(stmt, ast.Import):
+            return any(self.removed_module(a.name) for a in stmt.names)
+        if stmt.level or not stmt.module:
+            return False
+        return bool(self.removed_module(stmt.module)) or any(
+            f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names)
 
     def _import_succeeds(self, stmt: ast.stmt) -> bool:
         """Will this stdlib import certainly work on the target?"""

@@ -15,11 +15,16 @@ ERROR, WARNING = "error", "warning"
 # Why a finding is only a warning; each is appended to the message.
 CONTEXTS = {
     "fallback": "inside a try/except that catches the failure: on {target} this always takes the fallback",
+    "lost-feature": "the except-branch only disables what this provides: on {target} it silently stops working",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
     "pending": "",
 }
+
+
+# Dead compatibility code, equivalent on the target: reported only when asked (``dead-compat``).
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr"})
 
 
 @dataclass(frozen=True)

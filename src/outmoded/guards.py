@@ -17,9 +17,18 @@ from typing import Callable, Optional
 
 Lookup = Callable[[ast.expr], object]
 
+def _contains(value, options) -> bool:
+    return value in options
+
+
+def _not_contains(value, options) -> bool:
+    return value not in options
+
+
 _COMPARE = {
     ast.Lt: operator.lt, ast.LtE: operator.le, ast.Gt: operator.gt,
     ast.GtE: operator.ge, ast.Eq: operator.eq, ast.NotEq: operator.ne,
+    ast.In: _contains, ast.NotIn: _not_contains,
 }
 VERSION_INFO = "sys.version_info"
 
@@ -115,7 +124,7 @@ class _Version:
 
 
 def _compare_info(info: tuple, full: bool, op, other) -> bool:
-    if not isinstance(other, tuple):
+    if not isinstance(other, tuple) or op in (_contains, _not_contains):
         raise Unknown
     if not full:  # a slice such as version_info[:2] is exactly that tuple
         return op(info, other)
@@ -140,10 +149,15 @@ def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
     except Unknown:
         kind, value = version.value(right, lookup)
         other = _constant(left)
+        if op in (_contains, _not_contains):
+            raise Unknown
         op = {operator.lt: operator.gt, operator.gt: operator.lt,
               operator.le: operator.ge, operator.ge: operator.le}.get(op, op)
     if kind == "exact":
-        if type(other) is not type(value):
+        if op in (_contains, _not_contains):  # sys.version[:3] in ("2.6", "2.7")
+            if not isinstance(other, tuple) or any(type(o) is not type(value) for o in other):
+                raise Unknown
+        elif type(other) is not type(value):
             raise Unknown
         return op(value, other)
     if kind == "text":

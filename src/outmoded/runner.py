@@ -136,7 +136,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
                 cache.store_result(path, findings, errors)
     if cache:
         cache.save()
-    report.findings = sorted((f for f in report.findings if settings.wants(f.code, f.path)),
+    report.findings = sorted((f for f in report.findings if settings.reports(f, f.path)),
                              key=lambda f: (f.path, f.line, f.column, f.code))
     report.errors.sort(key=lambda e: e.path)
     return report

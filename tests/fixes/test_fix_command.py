@@ -130,12 +130,12 @@ def test_unsafe_fixes_need_the_flag(project):
 
 
 def test_unknown_receiver_counts_as_unsafe(project):
-    source = "def check(case):\n    case.assertEquals(1, 1)\n"
+    source = "def check(worker):\n    return worker.isAlive()\n"  # a distinctive name: reported on any receiver
     path = project.write("a.py", source)
     code, out, _ = fix(project, "a.py")
     assert path.read_text() == source and "the receiver's type is unknown" in out
     fix(project, "--unsafe-fixes", "a.py")
-    assert path.read_text() == source.replace("assertEquals", "assertEqual")
+    assert path.read_text() == source.replace("isAlive", "is_alive")
 
 
 # ---- imports ----------------------------------------------------------------------------

@@ -50,7 +50,7 @@ def _scanner(display: str, index, settings):
 
     def scan(data: bytes):
         found = check_source(display, data, index).findings
-        return sorted((f for f in found if settings.wants(f.code, display)), key=lambda f: (f.line, f.column, f.code))
+        return sorted((f for f in found if settings.reports(f, display)), key=lambda f: (f.line, f.column, f.code))
     return scan
 
 

@@ -37,6 +37,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                        help="also warn about APIs scheduled for removal after the target")
     rules.add_argument("--free-threading", action=argparse.BooleanOptionalAction, default=None,
                        help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
+    rules.add_argument("--dead-compat", action="store_true", default=None,
+                       help="also report compatibility code dead on the target (equivalent fallbacks, hasattr branches)")
     files = parser.add_argument_group("file selection")
     files.add_argument("--exclude", action="append", metavar="PATTERN",
                        help="gitignore-style patterns to skip, replacing the default list")
@@ -127,6 +129,8 @@ def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Set
             changes["pending"] = args.pending
         if getattr(args, "free_threading", None) is not None:
             changes["free_threading"] = args.free_threading
+        if getattr(args, "dead_compat", None) is not None:
+            changes["dead_compat"] = args.dead_compat
         if getattr(args, "unsafe_fixes", None):
             changes["unsafe_fixes"] = True
         if getattr(args, "fail_on", None):
