@@ -24,6 +24,7 @@ import builtins
 import hashlib
 import os
 import re
+import sys
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +33,7 @@ from typing import Optional
 from outmoded import guards
 
 _BUILTINS = frozenset(dir(builtins))
+STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 
 CLASS_RE = re.compile(rb"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
 FLAG_RE = re.compile(rb"^(\w+)[ \t]*=[^\n=][^\n]*(?:version_info|hexversion|PY2|PY3|python_version|sys\.version)",
@@ -200,6 +202,12 @@ class _Summarizer:
             elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
                 self.block(stmt.body)
                 self.block(stmt.orelse)
+                before = dict(self.summary.imports)
+                for handler in stmt.handlers:  # `except ImportError: import unittest`: the stdlib
+                    self.block(handler.body)  # module is what the target gets
+                for name, value in list(self.summary.imports.items()):
+                    if name in before and before[name] != value and value.split(".")[0] not in STDLIB:
+                        self.summary.imports[name] = before[name]
 
 
 class Project:
@@ -244,20 +252,29 @@ class Project:
         return value if isinstance(value, bool) else None
 
     def resolve(self, qualified: str, from_path: str, depth: int = 0):
-        """What a qualified name stands for in the project: a ClassInfo, a flag value, or None."""
-        module, _, name = qualified.rpartition(".")
-        if not module or depth > 8:
+        """What a qualified name stands for in the project: a ClassInfo, a flag value, the
+        qualified name outside the project it is imported from (``tests.unit.unittest.TestCase``
+        is ``unittest.TestCase`` when ``tests/unit`` imports ``unittest``), or None."""
+        parts = qualified.split(".")
+        if len(parts) < 2 or depth > 8:
             return None
-        path = find_module(module, from_path)
-        summary = self.summary(path) if path else None
-        if summary is None:
+        for cut in range(len(parts) - 1, 0, -1):  # the longest prefix that is a project module
+            path = find_module(".".join(parts[:cut]), from_path)
+            if path is None:
+                continue
+            summary = self.summary(path)
+            if summary is None:
+                return None
+            name, rest = parts[cut], parts[cut + 1:]
+            if not rest and name in summary.classes:
+                return summary.classes[name]
+            if not rest and name in summary.flags:
+                return summary.flags[name]
+            if name in summary.imports:  # re-exported: ``from .base import TestCase`` in __init__.py
+                target = ".".join([summary.imports[name]] + rest)
+                found = self.resolve(target, path, depth + 1)
+                return target if found is None and not find_module(target.split(".")[0], path) else found
             return None
-        if name in summary.classes:
-            return summary.classes[name]
-        if name in summary.flags:
-            return summary.flags[name]
-        if name in summary.imports:  # re-exported: ``from .base import TestCase`` in __init__.py
-            return self.resolve(summary.imports[name], path, depth + 1)
         return None
 
     def local_class(self, path: str, name: str) -> Optional[ClassInfo]:

@@ -37,6 +37,8 @@ class Receivers:
             info = self.project.resolve(value, where or self.path)
             if isinstance(info, ClassInfo):
                 return self._ancestry_of(info.bases, info.path, set(info.members), depth)
+            if isinstance(info, str) and info != value:  # imported from outside the project
+                return self.ancestry(info, where, depth + 1)
             return known, False, set()
         if isinstance(value, LocalClass):
             return self._ancestry_of(value.bases, self.path, set(value.members), depth)
