@@ -318,19 +318,38 @@ class TextIndex:
                     table.setdefault(base.rpartition(".")[2], []).append((path, name))
         return table
 
-    def fingerprint(self) -> str:
-        """Digest of what another file's verdict may depend on: project modules named like stdlib
-        ones, class headers, flags, and the version (size, mtime) of every file that defines flags
-        or classes other classes derive from (their members stop matches)."""
+    def fingerprint(self, shadowable: frozenset = frozenset()) -> str:
+        """Digest of what another file's verdict may depend on: project modules named like a
+        (removed) stdlib module in ``shadowable``, the inheritance edges between project classes,
+        and the version (size, mtime) of every file defining flags or classes others derive from
+        (their members stop matches).  Files that are neither do not count, so checking a subset
+        of a project (a pre-commit run) mostly keeps the key of the whole."""
         h = hashlib.blake2b(digest_size=12)
-        h.update(repr(sorted(self.shadowing)).encode())
-        used = {b.rpartition(".")[2] for classes in self.headers.values() for _, bases in classes for b in bases}
+        for path in sorted(self.shadowing):
+            if module_of(path)[0] in shadowable:
+                h.update(path.encode() + b"\0")
+        defined = {name for classes in self.headers.values() for name, _ in classes}
+        used = set()
+        for path in sorted(self.headers):
+            for name, bases in self.headers[path]:
+                internal = [b for b in bases if b.rpartition(".")[2] in defined]
+                if internal:
+                    used.update(b.rpartition(".")[2] for b in internal)
+                    h.update(repr((path, name, bases)).encode())
         for path in sorted(set(self.headers) | set(self.flags)):
-            h.update(path.encode() + b"\0")
-            h.update(repr((self.headers.get(path), self.flags.get(path))).encode())
             if self.flags.get(path) or any(n in used for n, _ in self.headers.get(path, ())):
-                h.update(self.stamps.get(path, "").encode())
+                h.update(f"{path}\0{self.stamps.get(path, '')}\0{self.flags.get(path)}".encode())
         return h.hexdigest()
+
+
+def shadowable_names() -> frozenset:
+    """Top-level names a project module can shadow: the standard library's, and the removed
+    modules' (``parser``, ``imp``, ``cPickle``)."""
+    from outmoded.catalog import default_catalog
+
+    removed = {name.split(".")[0] for entry in default_catalog().entries if entry.kind == "module"
+               for name in entry.names}
+    return STDLIB | frozenset(removed)
 
 
 def read_headers(data: bytes) -> tuple[list, list]:

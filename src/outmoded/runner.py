@@ -18,7 +18,7 @@ from outmoded.discover import discover, display_path
 from outmoded.engine import check_source
 from outmoded.findings import FileError, Finding
 from outmoded.prefilter import Needle
-from outmoded.project import Project, derived_method_words, forget_files, text_index
+from outmoded.project import Project, derived_method_words, forget_files, shadowable_names, text_index
 from outmoded.source import SourceError, read_bytes
 
 CACHE_FORMAT = 4  # bump when the record or Finding's fields change: cached fields are positional
@@ -109,7 +109,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     forget_files()
     text = text_index(found.files, Store(cache_root(settings)) if use_cache else None)
     key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
-                          settings.resolved_min_version(), text.fingerprint())  # fixability depends on it
+                          settings.resolved_min_version(), text.fingerprint(shadowable_names()))  # fixability depends on it
     cache = ResultCache(cache_root(settings), key) if use_cache else None
     if cache:
         cache.load(found.files)
