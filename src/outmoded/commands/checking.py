@@ -86,7 +86,7 @@ def check_stdin(args: argparse.Namespace):
         _sources(args).add(display, decode(data).text)
     except SourceError:
         pass
-    findings = [f for f in result.findings if settings.wants(f.code, display)]
+    findings = [f for f in result.findings if settings.reports(f, display)]
     return settings, Report(settings.resolved_target(), findings, list(result.errors), files=1,
                             parsed=int(result.parsed))
 
