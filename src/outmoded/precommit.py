@@ -7,6 +7,8 @@ pre-commit always names the files to check.  When it names none (a hook configur
 no paths would check the whole directory: so this exits 0 without running.  Otherwise it is
 exactly ``outmoded check|fix --force-exclude [OPTIONS] FILES``: ``exclude`` settings apply to
 the named files, as with ruff's hook.
+``fix`` runs with ``--hook``: it lists the files it fixed and exits 0 unless fixing failed, since
+pre-commit fails a hook that changed files and the check hook reports what remains.
 """
 
 from __future__ import annotations
@@ -24,6 +26,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         return 0
     if args.command in ("check", "fix"):
         argv = [argv[0], "--force-exclude", *argv[1:]]
+    if args.command == "fix":  # print what was fixed, not the findings the check hook prints
+        argv = [argv[0], "--hook", *argv[1:]]
     return cli_main(argv)
 
 

@@ -21,12 +21,33 @@ def test_exit_0_when_nothing_to_do(project):
     assert code == 0 and "All checks passed" in out and "Fixed" not in out
 
 
-def test_exit_1_when_files_changed_even_if_nothing_remains(project):
+def test_exit_0_when_everything_found_was_fixed_as_ruff(project):
     path = project.write("a.py", "import imp, os\nimp.reload(os)\n")
     code, out, _ = fix(project, "a.py")
-    assert code == 1
+    assert code == 0
     assert path.read_text() == "import os\nimport importlib\nimportlib.reload(os)\n"
     assert "Fixed 1 finding(s) in 1 file(s)." in out and "All checks passed" in out
+
+
+def test_exit_non_zero_on_fix(project):
+    path = project.write("a.py", "import imp, os\nimp.reload(os)\n")
+    code, _, _ = fix(project, "--exit-non-zero-on-fix", "a.py")
+    assert code == 1 and "importlib.reload" in path.read_text()
+    code, _, _ = fix(project, "--exit-non-zero-on-fix", "a.py")
+    assert code == 0  # nothing left to change
+
+
+def test_precommit_fix_hook_lists_what_it_fixed_not_what_remains(project, capsys):
+    from outmoded.precommit import main as hook
+
+    path = project.write("a.py", "import imp, os\nimp.reload(os)\nimp.find_module('x')\n")
+    os.chdir(project.root)
+    capsys.readouterr()
+    code = hook(["fix", "--no-cache", "a.py"])
+    out, _ = capsys.readouterr()
+    assert code == 0 and "importlib.reload" in path.read_text()  # pre-commit fails it: the file changed
+    assert out == "a.py: fixed 1 finding(s)\n"
+    assert hook(["fix", "--no-cache", "a.py"]) == 0 and capsys.readouterr()[0] == ""
 
 
 def test_exit_1_when_findings_remain_and_file_untouched(project):
@@ -90,7 +111,7 @@ def test_directory_and_several_files(project):
     a = project.write("pkg/a.py", "import base64\nbase64.encodestring(b'')\n")
     project.write("pkg/b.py", "x = 1\n")
     code, out, _ = fix(project, "pkg")
-    assert code == 1 and "encodebytes" in a.read_text()
+    assert code == 0 and "encodebytes" in a.read_text()
     assert "Fixed 1 finding(s) in 1 file(s)." in out
 
 

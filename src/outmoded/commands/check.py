@@ -4,7 +4,7 @@ Each path is checked with the settings of its own project (the nearest ``pyproje
 ``setup.cfg`` or ``setup.py`` above it) unless ``--config`` or ``--isolated`` says otherwise.
 
 Exit codes: 0 nothing found (at the ``--fail-on`` level), 1 findings or files that could not be
-checked or no file to check, 2 bad usage or configuration.
+checked or no file to check, 2 bad usage or configuration (with ``--fix``: as ``outmoded fix``).
 """
 
 from __future__ import annotations
@@ -32,6 +32,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="apply unsafe fixes too (with --fix); without --fix, mark them [*] as fixable")
     fixing.add_argument("--min-version", metavar="X.Y",
                         help="with --fix: the oldest Python the code supports (default: from requires-python)")
+    from outmoded.commands.fix import add_exit_options
+
+    add_exit_options(fixing)
     adopt = parser.add_argument_group("gating and adoption")
     adopt.add_argument("--fail-on", choices=FAIL_ON, default=None,
                        help="exit 1 on errors (default), on any finding (warning), or never; files that "

@@ -5,8 +5,12 @@ Applies every ``safe`` fix whose replacement exists on the oldest Python the pro
 ``unsafe`` ones.  ``--diff`` prints a unified diff and writes nothing; the report then goes to
 stderr so the diff can be piped to ``patch``.
 
-Exit codes, as pre-commit expects of a hook that rewrites files: 0 nothing changed and nothing
-remains, 1 files changed (or would, with ``--diff``) or findings remain, 2 bad usage.
+Exit codes, as ruff's ``--fix``: 0 when everything found was fixed (or nothing was found), 1
+when findings or unreadable files remain, 2 bad usage; ``--exit-non-zero-on-fix`` also exits 1
+when files changed, and ``--diff`` exits 1 when it would change files.  The pre-commit fix hook
+(``--hook``, see ``outmoded.precommit``) prints only what it fixed and fails only when fixing
+itself failed: pre-commit fails the hook when it changed files, and the check hook reports what
+remains.
 """
 
 from __future__ import annotations
@@ -28,6 +32,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also apply fixes whose replacement behaves slightly differently")
     parser.add_argument("--min-version", metavar="X.Y",
                         help="the oldest Python the code must still run on (default: from requires-python)")
+    add_exit_options(parser)
+
+
+def add_exit_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--exit-non-zero-on-fix", action="store_true",
+                        help="exit 1 when files were changed, even if nothing remains")
+    parser.add_argument("--hook", action="store_true", help=argparse.SUPPRESS)  # outmoded.precommit fix
 
 
 def _policy(settings):
@@ -139,9 +150,27 @@ def run(args: argparse.Namespace) -> int:
     errors = report.errors + [e for fix in fixes for e in fix.errors]
     remaining = replace(report, findings=sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)),
                         errors=sorted(errors, key=lambda e: e.path))
-    _report(args, reporters.render(args.format, remaining, args), fixes)
     changed = any(f.changed for f in fixes)
-    return 0 if args.exit_zero else int(changed or remaining.failed)
+    if getattr(args, "hook", False):
+        return _hook_report(args, fixes)
+    _report(args, reporters.render(args.format, remaining, args), fixes)
+    if args.exit_zero:
+        return 0
+    if changed and (args.diff or getattr(args, "exit_non_zero_on_fix", False)):
+        return 1
+    return int(remaining.failed)
+
+
+def _hook_report(args, fixes) -> int:
+    """The pre-commit fix hook: what it fixed, and what went wrong fixing; not the findings
+    that remain (the check hook prints those)."""
+    changed = [f for f in fixes if f.changed]
+    errors = [e for f in fixes for e in f.errors]
+    lines = [f"{f.path}: fixed {f.fixed} finding(s)" for f in changed]
+    lines += [f"{e.path}: error: {e.message}" for e in errors]
+    if lines:
+        sys.stdout.write("\n".join(lines) + "\n")
+    return 1 if errors and not args.exit_zero else 0
 
 
 def _report(args, text: str, fixes) -> None:
