@@ -52,13 +52,18 @@ class _ImportStatements(cst.CSTVisitor):
 
 
 def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings) -> tuple[str, set]:
-    wrapper = MetadataWrapper(module)
+    wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # the module is not used elsewhere
     env = Env(wrapper.module, bindings)
     statements = _ImportStatements(edits)
     wrapper.visit(statements)
     plan_renames(wrapper, statements.found, env)
     plan_call_rewrites(wrapper, statements.found, env)
-    transformer = FixTransformer(edits, env)
+    positions = wrapper.resolve(PositionProvider)
+    lines = set()
+    for start, end in [(e.start[0], e.end[0]) for e in edits] + [
+            (positions[n].start.line, positions[n].end.line) for n in [*env.renames, *env.call_rewrites]]:
+        lines.update(range(start, end + 1))
+    transformer = FixTransformer(edits, env, sorted(lines))
     tree = wrapper.visit(transformer)
     return imports.apply(tree, env.imports).code, transformer.applied
 

@@ -40,7 +40,9 @@ class CommentCarrier:
         if isinstance(original_node, cst.SimpleStatementLine):
             self._collect(original_node, updated)
         lines = self._receivers.pop(id(original_node), None)
-        if lines and isinstance(updated, cst.BaseStatement) and (
+        if lines and not isinstance(updated, cst.BaseStatement):  # removed too: pass them on
+            self._carry = [*lines, *self._carry]
+        elif lines and isinstance(updated, cst.BaseStatement) and (
                 any(line.comment for line in lines) or not updated.leading_lines):
             updated = updated.with_changes(leading_lines=[*lines, *updated.leading_lines])
         if isinstance(updated, cst.Module) and any(line.comment for line in self._carry):

@@ -7,6 +7,7 @@ statement by containing the finding.  Nothing else in the tree is touched.
 
 from __future__ import annotations
 
+import bisect
 from typing import Optional
 
 import libcst as cst
@@ -39,15 +40,25 @@ def inside(edit: Edit, where: CodeRange) -> bool:
 class FixTransformer(CommentCarrier, cst.CSTTransformer):
     METADATA_DEPENDENCIES = (PositionProvider,)
 
-    def __init__(self, edits: list[Edit], env: Env):
+    def __init__(self, edits: list[Edit], env: Env, lines: Optional[list[int]] = None):
         super().__init__()
         self.env = env
+        self.lines = lines  # sorted line numbers something is rewritten on; None: visit everything
         self.applied: set[Edit] = set()
         self.by_end = {e.end: e for e in edits if e.shape in ("dotted", "expression", "template")}
         self.by_start = {e.start: e for e in edits if e.shape == "drop-arg"}
         self.import_edits = [e for e in edits if e.shape in ("dotted", "module")]
         self.pending_lines: list[cst.BaseSmallStatement] = []  # statements to add after the current line
         self.pending_comments: list[str] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        descend = super().on_visit(node)
+        if self.lines is not None and isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
+            where = self.get_metadata(PositionProvider, node)
+            at = bisect.bisect_left(self.lines, where.start.line)
+            if at == len(self.lines) or self.lines[at] > where.end.line:
+                return False  # nothing to rewrite in this statement: do not walk it
+        return descend
 
     def edits_in(self, node: cst.CSTNode) -> list[Edit]:
         where = self.get_metadata(PositionProvider, node)

@@ -38,14 +38,15 @@ def comments(text: str) -> Optional[Counter]:
 
 def problem(old: str, new: str, path: str) -> Optional[str]:
     """Why ``new`` must not replace ``old``, or None."""
-    try:
-        cst.parse_module(new)
-    except Exception as exc:  # LibCST raises several types for bad input
-        return f"the result does not parse ({type(exc).__name__})"
     if _compile_error(old, path) is None:
-        error = _compile_error(new, path)
+        error = _compile_error(new, path)  # CPython's own parser: no second LibCST parse
         if error:
             return f"the result does not compile: {error}"
+    else:
+        try:
+            cst.parse_module(new)
+        except Exception as exc:  # LibCST raises several types for bad input
+            return f"the result does not parse ({type(exc).__name__})"
     before, after = comments(old), comments(new)
     if before is not None and (after is None or before - after):
         lost = sorted((before - after) if after is not None else before)
