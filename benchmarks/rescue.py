@@ -33,11 +33,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 # name==version: (pytest arguments, extra args for outmoded fix)
 PROJECTS = {
-    "xlrd==1.2.0": (["tests"], []),
-    "MarkupSafe==1.0": (["tests.py"], []),
-    "bottle==0.12.13": (["test"], []),
-    "pyparsing==2.1.10": (["unitTests.py"], []),
-    "pexpect==4.2.1": (["tests"], []),
+    "MarkupSafe==1.0": (["tests.py"], []),  # collections.Mapping
+    "bottle==0.12.13": (["test"], ["--unsafe-fixes"]),  # inspect.getargspec, collections ABCs, imp
+    "ply==3.11": (["test"], []),  # assertEquals & co. in its tests
+    "pycodestyle==2.3.1": (["testsuite"], []),
+    "pyflakes==1.6.0": (["pyflakes/test"], ["--unsafe-fixes"]),  # ast.Num & co.
+    "xlrd==1.2.0": (["tests"], []),  # getiterator behind a fallback: passes before and after
 }
 SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
@@ -111,7 +112,11 @@ def failing(python: str, extra_path: str, project: Path, args: list[str]) -> str
     path = os.pathsep.join(p for p in (extra_path, str(project)) if p)
     env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
     try:
-        run = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", *args], cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT)
+        # an empty configuration: old setup.cfg [pytest] sections stop today's pytest outright
+        empty = project.parent / "empty-pytest.ini"
+        empty.write_text("[pytest]\n")
+        run = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(empty),
+                              "--rootdir", str(project), *args], cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return "timeout"
     tail = run.stdout.strip().splitlines()[-1:] or [""]
