@@ -131,3 +131,10 @@ def test_cache_control_parsing():
     assert freshness("no-cache, max-age=600") == (True, None)
     assert freshness("private, no-store") == (False, None)
     assert freshness("") == (True, None)
+
+
+def test_a_page_without_caching_headers_is_fresh_for_ten_minutes(tmp_path, deps_json, index):
+    for _ in range(2):
+        _, found, _ = run(tmp_path, deps_json, ["requests"])
+        assert found["requests"]["status"] == "ok"
+    assert len(index.requests_for("requests")) == 1

@@ -10,6 +10,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
 
 from outmoded.deps import readiness
 from outmoded.deps.code import VerdictCache, judge_file
@@ -34,24 +35,31 @@ from outmoded.deps.upgrade import MAX_DOWNLOADS, Found, first_ready
 WORKERS = 8  # small: polite to the index, and plenty for a requirements file
 
 
-def fetch_all(names: list, client: IndexClient, stream=None) -> dict:
-    """canonical name -> release files, or the ``IndexProblem`` that stopped us."""
+def fetch_all(names: list, client: IndexClient, stream=None, floors: dict | None = None) -> dict:
+    """canonical name -> release files, or the ``IndexProblem`` that stopped us.
+
+    ``floors``: canonical name -> the lowest version that matters (see ``parse_page``)."""
     unique = list(dict.fromkeys(canonicalize_name(n) for n in names))
     if not unique:
         return {}
+    floors = floors or {}
     progress = Progress(len(unique), stream)
     try:
         with ThreadPoolExecutor(max_workers=min(WORKERS, len(unique))) as pool:
-            answers = list(pool.map(lambda name: _load(client, name, progress), unique))
+            answers = list(pool.map(lambda name: _load(client, name, progress, floors.get(name)), unique))
     finally:
         progress.close()
     return dict(zip(unique, answers))
 
 
-def _load(client: IndexClient, name: str, progress: Progress):
+def _load(client: IndexClient, name: str, progress: Progress, floor=None):
     try:
         page = client.fetch(name)
-        return parse_page(page.body, page.content_type, name, client.project_url(name))
+        files = parse_page(page.body, page.content_type, name, client.project_url(name), floor)
+        if floor is not None and not any(f.version == floor for f in files):
+            # the pin names no release: every release may be worth suggesting
+            files = parse_page(page.body, page.content_type, name, client.project_url(name))
+        return files
     except IndexProblem as problem:
         return problem
     except PageError as error:
@@ -206,6 +214,25 @@ def _sentence(result: Result, build: Build, verdict, minimum) -> str:
     return f"{text}; {upgrade}"
 
 
+def _floors(deps: list) -> dict:
+    """Per project, the pinned version when every requirement on it is a pin: nothing older
+    is chosen or suggested (``minimum_ready`` looks at or after the requested release)."""
+    floors = {}
+    for dep in deps:
+        if dep.requirement is None:
+            continue
+        name, spec = canonicalize_name(dep.name), dep.requirement.specifier
+        pin = None
+        if readiness.is_pinned(spec) and next(iter(spec)).operator == "==":
+            try:
+                pin = Version(next(iter(spec)).version)
+            except InvalidVersion:
+                pin = None
+        floors[name] = None if pin is None or (name in floors and floors[name] is None) \
+            else min(pin, floors.get(name) or pin)
+    return floors
+
+
 def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
           stream=None, code: bool = True, verdicts: VerdictCache | None = None,
           limit: int = MAX_DOWNLOADS) -> list:
@@ -214,7 +241,7 @@ def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
     ``code``: also judge each release's code (else tags only); ``verdicts`` caches those.
     """
     names = [d.name for d in deps if d.requirement is not None]
-    answers = fetch_all(names, client, stream)
+    answers = fetch_all(names, client, stream, _floors(deps))
     judge = Code(client if code else None, verdicts or VerdictCache(None), version, limit)
     if not deps:
         return []

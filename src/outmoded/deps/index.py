@@ -29,6 +29,7 @@ PYPI = "https://pypi.org/simple/"
 ACCEPT = ("application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, "
           "text/html;q=0.01")
 MAX_BACKOFF = 8.0
+HEURISTIC_FRESHNESS = 600  # seconds, for pages that say nothing about caching (PyPI's own max-age)
 MAX_DOWNLOAD = 256 * 1024 * 1024  # a release file larger than this is not checked
 
 
@@ -87,6 +88,10 @@ class IndexClient:
 
     def _store(self, url: str, headers, body: bytes, content_type: str, old: Entry | None) -> Page:
         storable, max_age = freshness(headers.get("Cache-Control", ""))
+        if not any(headers.get(h) for h in ("Cache-Control", "Expires", "ETag", "Last-Modified")):
+            # Nothing to revalidate with and no freshness given (some mirrors and proxies strip
+            # PyPI's max-age=600): refetching every run would cost the whole page again.
+            max_age = HEURISTIC_FRESHNESS
         if self.cache and storable:
             self.cache.put(url, Entry(body, content_type,
                                       headers.get("ETag") or (old.etag if old else None),

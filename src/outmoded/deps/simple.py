@@ -7,7 +7,9 @@ mirrors still serve only that.  Anything else (a login page, an error page) is a
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 from html.parser import HTMLParser
 from urllib.parse import unquote, urljoin, urlsplit
 
@@ -36,25 +38,38 @@ class DistFile:
     filename: str
     version: Version
     kind: str  # "wheel" or "sdist"
-    tags: frozenset
     requires_python: SpecifierSet | None
     yanked: bool
     url: str = ""  # absolute
     sha256: str | None = None  # from the index: the key of the code-verdict cache
     size: int | None = None  # PEP 700, when the index says
 
+    @cached_property
+    def tags(self) -> frozenset:
+        """The wheel's tags, parsed when first asked: a big project's page lists thousands of
+        wheels, and most runs look at the tags of one release."""
+        if self.kind != "wheel":
+            return frozenset()
+        try:
+            return parse_wheel_filename(self.filename)[3]
+        except (InvalidWheelFilename, InvalidVersion):
+            return frozenset()
 
-def parse_page(body: bytes, content_type: str, project: str, page_url: str = "") -> list:
-    """Release files; their URLs are resolved against ``page_url``."""
+
+def parse_page(body: bytes, content_type: str, project: str, page_url: str = "",
+               floor: Version | None = None) -> list:
+    """Release files; their URLs are resolved against ``page_url``.  Files of versions below
+    ``floor`` are left out (for a pin, older releases matter to nothing): a big project's page
+    lists tens of thousands of files."""
     kind = content_type.split(";")[0].strip().lower()
     if kind == JSON_TYPE or (kind.endswith("json") and body.lstrip().startswith(b"{")):
-        return _from_json(body, project, page_url)
+        return _from_json(body, project, page_url, floor)
     if kind in HTML_TYPES:
-        return _from_html(body, project, page_url)
+        return _from_html(body, project, page_url, floor)
     raise PageError(f"index answered with {kind or 'no content type'}, not a simple-index page")
 
 
-def _from_json(body: bytes, project: str, page_url: str) -> list:
+def _from_json(body: bytes, project: str, page_url: str, floor=None) -> list:
     try:
         data = json.loads(body.decode("utf-8"))
     except ValueError:
@@ -62,9 +77,9 @@ def _from_json(body: bytes, project: str, page_url: str) -> list:
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise PageError("index answered with JSON that is not a PEP 691 project page")
     entries = [f for f in data["files"] if isinstance(f, dict)]
-    return _files(((f.get("filename"), f.get("requires-python"), f.get("yanked"),
-                    _text(f.get("url")), _sha256(f.get("hashes")), f.get("size")) for f in entries),
-                  project, page_url)
+    return _files(((f.get("filename"), lambda f=f: (f.get("requires-python"), f.get("yanked"),
+                    _text(f.get("url")), _sha256(f.get("hashes")), f.get("size"))) for f in entries),
+                  project, page_url, floor)
 
 
 def _text(value) -> str:
@@ -76,10 +91,10 @@ def _sha256(hashes) -> str | None:
     return value.lower() if isinstance(value, str) and len(value) == 64 else None
 
 
-def _from_html(body: bytes, project: str, page_url: str) -> list:
+def _from_html(body: bytes, project: str, page_url: str, floor=None) -> list:
     parser = _Anchors()
     parser.feed(body.decode("utf-8", errors="replace"))
-    files = _files(parser.anchors, project, page_url)
+    files = _files(((a[0], lambda a=a: a[1:]) for a in parser.anchors), project, page_url, floor)
     if not files:
         # A project page with no files and a page that is no project page look alike; either
         # way there is nothing to judge, and the message says why.
@@ -117,32 +132,59 @@ def _basename(href: str) -> str:
     return unquote(urlsplit(href).path.rsplit("/", 1)[-1])
 
 
-def _files(entries, project: str, page_url: str = "") -> list:
+def _files(entries, project: str, page_url: str = "", floor=None) -> list:
+    """DistFiles from (filename, rest()) pairs; ``rest`` is called only for files kept."""
     files = []
-    for filename, requires_python, yanked, url, sha256, size in entries:
+    project = canonicalize_name(project)
+    for filename, rest in entries:
         if isinstance(filename, str):
             parsed = parse_filename(filename, project)
-            if parsed:
-                files.append(DistFile(filename, parsed[0], parsed[1], parsed[2],
+            if parsed and (floor is None or parsed[0] >= floor):
+                requires_python, yanked, url, sha256, size = rest()
+                files.append(DistFile(filename, parsed[0], parsed[1],
                                       _specifier(requires_python), bool(yanked),
-                                      urljoin(page_url, url) if url else "", sha256,
+                                      _absolute(page_url, url), sha256,
                                       size if isinstance(size, int) and size >= 0 else None))
     return files
 
 
+def _absolute(page_url: str, url: str) -> str:
+    if url.startswith(("https://", "http://")):
+        return url  # the usual case, and urljoin is most of the cost of a big page
+    return urljoin(page_url, url) if url else ""
+
+
+@lru_cache(maxsize=4096)
+def _canonical(name: str) -> str:
+    return canonicalize_name(name)
+
+
+WHEEL_RE = re.compile(r"^([^-]+)-([^-]+)(?:-\d[^-]*)?-[^-]+-[^-]+-[^-]+\.whl$")
+
+
 def parse_filename(filename: str, project: str):
-    """(version, kind, tags) for a wheel or sdist of ``project``; None for anything else."""
+    """(version, kind) for a wheel or sdist of ``project``; None for anything else.
+
+    A wheel's name and version are read here; its tags only when asked (``DistFile.tags``).
+    """
     try:
         if filename.endswith(".whl"):
-            name, version, _build, tags = parse_wheel_filename(filename)
-            kind = "wheel"
+            match = WHEEL_RE.match(filename)
+            if not match:
+                return None
+            name, version, kind = _canonical(match.group(1)), _version(match.group(2)), "wheel"
         elif filename.endswith((".tar.gz", ".zip")):
-            (name, version), tags, kind = parse_sdist_filename(filename), frozenset(), "sdist"
+            (name, version), kind = parse_sdist_filename(filename), "sdist"
         else:
             return _legacy_sdist(filename, project)
-    except (InvalidWheelFilename, InvalidSdistFilename, InvalidVersion):
+    except (InvalidSdistFilename, InvalidVersion):
         return None  # eggs, installers, or names no installer accepts either
-    return (version, kind, tags) if name == canonicalize_name(project) else None
+    return (version, kind) if name == _canonical(project) else None
+
+
+@lru_cache(maxsize=4096)
+def _version(text: str) -> Version:
+    return Version(text)
 
 
 def _legacy_sdist(filename: str, project: str):
@@ -151,12 +193,17 @@ def _legacy_sdist(filename: str, project: str):
     name, _, version = stem.rpartition("-")
     if not suffix or canonicalize_name(name) != canonicalize_name(project):
         return None
-    return Version(version), "sdist", frozenset()
+    return Version(version), "sdist"
 
 
 def _specifier(text) -> SpecifierSet | None:
     if not isinstance(text, str) or not text.strip():
         return None
+    return _parsed_specifier(text)
+
+
+@lru_cache(maxsize=1024)
+def _parsed_specifier(text: str) -> SpecifierSet | None:  # shared: nothing mutates a SpecifierSet
     try:
         return SpecifierSet(text)
     except InvalidSpecifier:
