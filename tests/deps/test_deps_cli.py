@@ -20,13 +20,13 @@ def test_text_report_puts_problems_first_with_the_upgrade(tmp_path, deps):
     assert code == 1
     lines = out.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("PACKAGE"))
-    assert lines[header].split() == ["PACKAGE", "REQUESTED", "VERSION", "STATUS", "FREE-THREADED",
-                                     "UPGRADE", "TO", "WHERE"]
+    assert lines[header].split() == ["PACKAGE", "REQUESTED", "VERSION", "STATUS", "UPGRADE", "TO",
+                                     "FREE-THREADED", "FT", "UPGRADE", "TO", "WHERE"]
     rows = [line.split() for line in lines[header + 1:header + 4]]
-    assert rows == [
-        ["numpy", "==1.26.4", "1.26.4", "source-only", "source-only", ">=2.1.0", "requirements.txt:2"],
-        ["pillow", "==10.4.0", "10.4.0", "ok", "source-only", ">=11.0.0", "requirements.txt:3"],
-        ["requests", "==2.32.3", "2.32.3", "ok", "ok", "-", "requirements.txt:1"]]
+    assert rows == [  # the regular and the free-threaded upgrade side by side
+        ["numpy", "==1.26.4", "1.26.4", "source-only", ">=2.1.0", "source-only", ">=2.1.0", "requirements.txt:2"],
+        ["pillow", "==10.4.0", "10.4.0", "ok", "-", "source-only", ">=11.0.0", "requirements.txt:3"],
+        ["requests", "==2.32.3", "2.32.3", "ok", "-", "ok", "-", "requirements.txt:1"]]
     assert "numpy (requirements.txt:2): 1.26.4: no cp313 wheel" in out
     assert out.rstrip().endswith("2 of 3 dependencies are not ready for Python 3.13 and its "
                                  "free-threaded build 3.13t.")

@@ -143,3 +143,16 @@ def test_tags_only_does_not_download(tmp_path, deps_json, index):
     code, found, _ = check(tmp_path, deps_json, ["legacyimp==1.0"], "--tags-only")
     assert (code, found["legacyimp"]["status"]) == (0, "ok")
     assert index.downloads() == []
+
+
+def test_the_text_table_shows_the_first_offending_line_problems_first(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("legacyimp==2.0\ntruncated\nlegacyimp==1.0\n")
+    code, out, _ = deps(*LINUX)
+    assert code == 1
+    rows = [line for line in out.splitlines() if line.startswith(("legacyimp", "truncated"))]
+    assert rows[0].split()[:6] == ["legacyimp", "==1.0", "1.0", "breaks", "(legacyimp/loader.py:1", "imp)"]
+    assert rows[0].split()[6] == ">=2.0"
+    assert rows[1].startswith("truncated") and "unknown (archive-unreadable)" in rows[1]
+    assert rows[2].split()[3] == "ok"
+    assert "1 of 3 dependencies are not ready for Python 3.13." in out
+    assert "1 of 3 dependencies could not be checked (not counted as not ready)." in out

@@ -44,8 +44,26 @@ def test_deps_runs_and_its_output_is_inert(workspace, tmp_path):
     assert result.code == 1  # not in the cache while offline: not known to be ready, no pass
     assert [c.message for c in result.commands if c.name == "error"] == []
     warnings = [c.message for c in result.commands if c.name == "warning"]
-    assert warnings == ["some dependencies could not be checked (index unreachable or archive "
-                        "unreadable; see the 'outmoded deps' log group)"]
+    assert warnings == [("some dependencies could not be checked (index unreachable or archive "
+                         "unreadable; see the 'outmoded deps' log group)")]
+
+
+def test_deps_table_in_the_log_and_the_job_summary(workspace, tmp_path):
+    (workspace / "requirements.txt").write_text("attrs>=20\nbad|name\n")
+    result = run_action(workspace, tmp_path / "runner",
+                        inputs={"deps": "true", "deps-args": "--offline", "target-version": "3.13"},
+                        env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    assert result.code == 1
+    log = result.stdout[result.stdout.index("::group::outmoded deps"):]
+    # the malformed line is not ready, attrs could not be checked offline: in that order, twice
+    assert log.index("bad|name") < log.index("attrs")
+    assert "1 of 2 dependencies are not ready for Python 3.13. 1 of 2 dependencies could not be checked" in log
+    summary = result.summary[result.summary.index("## outmoded deps"):]
+    assert "1 of 2 dependencies could not be checked \\(not counted as not ready\\)" in summary
+    rows = [line for line in summary.splitlines()
+            if line.startswith("| ") and "Package" not in line and not line.startswith("| ---")]
+    assert rows[0].startswith("| bad\\|name |") and rows[1].startswith("| attrs |")
+    assert "unknown" in rows[1]
 
 
 def test_deps_usage_error_fails_even_with_fail_on_never(workspace, tmp_path):

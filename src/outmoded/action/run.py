@@ -13,6 +13,7 @@ from typing import IO, Mapping, Optional
 
 from outmoded.action import engine, outputs, ownership, summary, workflow
 from outmoded.action.changed import ChangedError, changed_lines, only_changed
+from outmoded.action.deps import run_deps
 from outmoded.action.inputs import InputError, Inputs, read_inputs
 from outmoded.action.workflow import annotate, emit
 from outmoded.reporters import github, text
@@ -79,7 +80,7 @@ def run(inputs: Inputs, env: Mapping[str, str], workspace: str, files: dict) -> 
     sarif_path = write_sarif(inputs.sarif, full, workspace)
     if files["GITHUB_STEP_SUMMARY"]:
         files["GITHUB_STEP_SUMMARY"].write(summary.render(report, inputs.options(), inputs.paths, since))
-    deps = run_deps(inputs) if inputs.deps else 0
+    deps = run_deps(inputs, files["GITHUB_STEP_SUMMARY"]) if inputs.deps else 0
     outputs.write(files["GITHUB_OUTPUT"], {**outputs.counts(report), "sarif": sarif_path,
                                            "fixed": "true" if fixed else "false"})
     return exit_code(report, inputs.fail_on, deps)
@@ -141,20 +142,6 @@ def write_sarif(path: str, report, workspace: str) -> str:
 def _owner(path: str) -> tuple[int, int]:
     st = os.stat(path)
     return st.st_uid, st.st_gid
-
-
-def run_deps(inputs: Inputs) -> int:
-    target = ["--target-version", inputs.target_version] if inputs.target_version else []
-    code = workflow.captured("outmoded deps", lambda: engine.command(["deps", *target, *inputs.deps_args]))
-    if code == 1:
-        annotate("error", "some dependencies are not ready for the target Python "
-                          "(see the 'outmoded deps' log group)")
-    elif code == 3:
-        annotate("warning", "some dependencies could not be checked (index unreachable or archive "
-                            "unreadable; see the 'outmoded deps' log group)")
-    elif code:
-        annotate("error", "outmoded deps failed (see the 'outmoded deps' log group)")
-    return code
 
 
 def exit_code(report, fail_on: str, deps: int) -> int:

@@ -8,7 +8,7 @@ import json
 from packaging.version import Version
 
 from outmoded.deps import platform_report
-from outmoded.deps.model import OK, UNKNOWN
+from outmoded.deps.model import BREAKS, OK, UNKNOWN
 
 
 def upgrade(result) -> str | None:
@@ -26,6 +26,13 @@ def upgrade(result) -> str | None:
     return ">=" + str(max(Version(minimum) for _, minimum in needed))
 
 
+def build_upgrade(status, minimum) -> str | None:
+    """The upgrade one build needs: ``>=2.1.0``, ``none yet``, or None (ready, or unknown)."""
+    if status in (None, OK, UNKNOWN):
+        return None
+    return f">={minimum}" if minimum else "none yet"
+
+
 def as_dict(result) -> dict:
     dep = result.dependency
     return {
@@ -34,6 +41,8 @@ def as_dict(result) -> dict:
         "minimum_ready": result.minimum_ready, "free_threading": result.free_threading,
         "free_threading_minimum_ready": result.free_threading_minimum_ready,
         "message": result.message, "reason": result.reason, "upgrade": upgrade(result),
+        "regular_upgrade": build_upgrade(result.status, result.minimum_ready),
+        "free_threading_upgrade": build_upgrade(result.free_threading, result.free_threading_minimum_ready),
         "yanked": result.yanked, "platforms": [p.name for p in dep.platforms],
         "per_platform": result.per_platform,
         "direct": dep.direct, "required_by": list(dep.required_by),
@@ -80,7 +89,8 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
     for note in context.get("notes", []):
         stream.write(f"note: {note}\n")
     stream.write("\n")
-    ordered = sorted(results, key=lambda r: r.ready)  # stable: problems first, file order kept
+    # stable: not ready first, then could not be checked, then ready; file order kept within
+    ordered = sorted(results, key=lambda r: 2 if r.ready else 1 if r.unchecked else 0)
     _table(ordered, free, stream)
     problems = [r for r in ordered if not r.ready]
     if problems:
@@ -95,8 +105,8 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
 
 
 def _table(results: list, free: bool, stream) -> None:
-    header = ["PACKAGE", "REQUESTED", "VERSION", "STATUS"] + (["FREE-THREADED"] if free else []) \
-        + ["UPGRADE TO", "WHERE"]
+    header = ["PACKAGE", "REQUESTED", "VERSION", "STATUS", "UPGRADE TO"] \
+        + (["FREE-THREADED", "FT UPGRADE TO"] if free else []) + ["WHERE"]
     from outmoded.reporters.text import clean
 
     rows = [header] + [[clean(cell) for cell in _row(r, free)] for r in results]  # escaped before measuring
@@ -106,12 +116,18 @@ def _table(results: list, free: bool, stream) -> None:
 
 
 def _row(result, free: bool) -> list:
+    """Regular and free-threaded verdicts side by side, each with its own upgrade; a release
+    that breaks shows its first offending line."""
     dep = result.dependency
     status = result.status + (f" ({result.reason})" if result.status == UNKNOWN and result.reason else "")
+    if result.status == BREAKS and result.code is not None and result.code.findings:
+        status += f" ({result.code.first(1)[0]})"
     cells = [dep.name, str(dep.requirement.specifier) if dep.requirement else "?",
-             result.version or "-", status]
-    return cells + ([result.free_threading or "-"] if free else []) \
-        + [upgrade(result) or "-", _where(result)]
+             result.version or "-", status, build_upgrade(result.status, result.minimum_ready) or "-"]
+    if free:
+        cells += [result.free_threading or "-",
+                  build_upgrade(result.free_threading, result.free_threading_minimum_ready) or "-"]
+    return cells + [_where(result)]
 
 
 def _where(result) -> str:
@@ -122,13 +138,16 @@ def _where(result) -> str:
 
 def _summary(results: list, target: str) -> str:
     bad = sum(not r.ready and not r.unchecked for r in results)
-    unchecked = sum(r.unchecked for r in results)
-    if not results:
-        return "No dependencies to check."
+    return "\n".join(summary_lines(len(results), bad, sum(r.unchecked for r in results), target))
+
+
+def summary_lines(total: int, bad: int, unchecked: int, target: str) -> list:
+    """The closing lines: not ready, and could not be checked (never counted as not ready)."""
+    if not total:
+        return ["No dependencies to check."]
     if not bad and not unchecked:
-        return f"All {len(results)} dependencies are ready for Python {target}."
-    lines = [f"{bad} of {len(results)} dependencies are not ready for Python {target}."] if bad else []
+        return [f"All {total} dependencies are ready for Python {target}."]
+    lines = [f"{bad} of {total} dependencies are not ready for Python {target}."] if bad else []
     if unchecked:
-        lines.append(f"{unchecked} of {len(results)} dependencies could not be checked "
-                     f"(not counted as not ready).")
-    return "\n".join(lines)
+        lines.append(f"{unchecked} of {total} dependencies could not be checked (not counted as not ready).")
+    return lines
