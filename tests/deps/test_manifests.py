@@ -121,7 +121,7 @@ def test_setup_py_literals_are_read_and_the_file_is_never_run(tmp_path):
 
 @pytest.mark.parametrize("source, message", [
     ("from setuptools import setup\nsetup(install_requires=open('r.txt').read().split())\n",
-     "install_requires is computed when setup.py runs"),
+     "install_requires is not a literal list of strings"),
     ("from setuptools import setup\nsetup(name='x')\n", "no literal install_requires"),
     ("print('hello')\n", "no setup(...) call"),
     ("def broken(:\n", "cannot parse"),
@@ -138,3 +138,9 @@ def test_pdm_and_uv_development_tables(tmp_path):
         '[tool.uv]\ndev-dependencies = ["pytest>=8", "coverage"]\n')
     deps, _ = collect(tmp_path / "pyproject.toml")
     assert [(d.name, d.line) for d in deps] == [("ruff", 2), ("pytest", 4), ("coverage", 4)]
+
+
+def test_pathological_setup_py_is_an_error_not_a_crash(tmp_path):
+    (tmp_path / "setup.py").write_text("setup(install_requires=" + "[" * 5000 + "]" * 5000 + ")\n")
+    with pytest.raises(UsageError):
+        collect(tmp_path / "setup.py")

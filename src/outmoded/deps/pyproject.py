@@ -46,6 +46,8 @@ def read_pyproject(path: Path, label) -> tuple:
     tool = _dict(data.get("tool"))
     poetry, pdm, uv = _dict(tool.get("poetry")), _dict(tool.get("pdm")), _dict(tool.get("uv"))
     entries, tables = [("", r) for r in _strings(project.get("dependencies"))], []
+    if "dependencies" in project and not isinstance(project["dependencies"], list):
+        raise UsageError(f"{label(path)}: [project] dependencies must be a list of requirement strings")
     dynamic = "dependencies" in (project.get("dynamic") or [])
     # A static [project] table without a dependencies key declares none: an answer, not a gap.
     tables += ["[project] dependencies"] if "dependencies" in project or (project and not dynamic) else []

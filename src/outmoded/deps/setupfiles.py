@@ -56,8 +56,8 @@ def _included(root: Path, name: str) -> str:
 def read_setup_py(path: Path, label) -> tuple:
     try:
         tree = ast.parse(_read_text(path), filename=str(path))
-    except (SyntaxError, ValueError) as exc:
-        raise NoDependencyTable(f"{label(path)}: cannot parse: {exc}") from None
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        raise NoDependencyTable(f"{label(path)}: cannot parse: {str(exc) or 'nested too deeply'}") from None
     call = next((node for node in ast.walk(tree) if isinstance(node, ast.Call) and _is_setup(node.func)), None)
     if call is None:
         raise NoDependencyTable(f"{label(path)}: no setup(...) call")
@@ -65,6 +65,15 @@ def read_setup_py(path: Path, label) -> tuple:
     if "install_requires" not in keywords and "extras_require" not in keywords:
         raise NoDependencyTable(f"{label(path)}: setup(...) has no literal install_requires "
                                 f"(outmoded never runs setup.py)")
+    try:
+        entries = _entries(tree, keywords, path, label)
+    except RecursionError:
+        raise _computed(path, label, "install_requires") from None
+    lines = {text: line for _extra, (text, line) in entries}
+    return parse_entries([(extra, text) for extra, (text, _line) in entries], label(path), lines.get)
+
+
+def _entries(tree, keywords: dict, path, label) -> list:
     entries = []
     if "install_requires" in keywords:
         entries += [("", item) for item in _strings(_literal(tree, keywords["install_requires"], path, label))]
@@ -74,8 +83,7 @@ def read_setup_py(path: Path, label) -> tuple:
             raise _computed(path, label, "extras_require")
         for extra, items in extras.items():
             entries += [(str(extra), item) for item in _strings(items)]
-    lines = {text: line for _extra, (text, line) in entries}
-    return parse_entries([(extra, text) for extra, (text, _line) in entries], label(path), lines.get)
+    return entries
 
 
 def _is_setup(func) -> bool:
@@ -101,8 +109,8 @@ def _literal(tree: ast.Module, node, path, label):
 
 
 def _computed(path, label, what: str) -> NoDependencyTable:
-    return NoDependencyTable(f"{label(path)}: {what} is computed when setup.py runs, and outmoded "
-                             f"never runs setup.py; name a requirements file instead")
+    return NoDependencyTable(f"{label(path)}: {what} is not a literal list of strings, and outmoded "
+                             f"never runs setup.py to compute it; name a requirements file instead")
 
 
 def _strings(value) -> list:
