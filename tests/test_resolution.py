@@ -123,3 +123,25 @@ def test_project_modules_named_like_removed_stdlib_modules(project):
         import commands
         import imp
         """, name="pkg/mod.py") == [(3, "imp", E)]
+
+
+def test_names_reached_through_six_moves(project):
+    assert project.findings("""\
+        import six
+        from six.moves import configparser, cPickle, _dummy_thread
+        from six.moves.urllib.parse import urlencode
+        from django.utils.six.moves import configparser as cp2
+        from boto.vendored.six.moves import reload_module
+
+        configparser.SafeConfigParser()
+        parser = configparser.ConfigParser()
+        parser.readfp(open("x.cfg"))
+        six.moves.configparser.SafeConfigParser()
+        cp2.SafeConfigParser()
+        cPickle.dumps(1)
+        reload_module(six)
+        """) == [
+        (2, "_dummy_thread", E), (7, "configparser.SafeConfigParser", E),
+        (9, "configparser.RawConfigParser.readfp", E), (10, "configparser.SafeConfigParser", E),
+        (11, "configparser.SafeConfigParser", E),
+    ]

@@ -42,6 +42,7 @@ class Imports:
     aliases: dict[bytes, set[bytes]] = field(default_factory=dict)  # local name -> modules it stands for
     names: set[bytes] = field(default_factory=set)  # b"module.name" imported with `from`
     open_modules: set[bytes] = field(default_factory=set)  # `from m import (` continued: names unknown
+    compat_layer: bool = False  # six is imported: six.moves reaches stdlib modules under other names
 
     def add_from(self, module: bytes, names: bytes) -> None:
         self.roots.add(module.split(b".")[0])
@@ -113,6 +114,8 @@ def scan_imports(data: bytes) -> Imports:
             elif match:
                 imports.add_import(match[3])
         position = data.find(b"import", end)
+    imports.compat_layer = any(m == b"six" or m.endswith(b".six") or b"six.moves" in m for m in imports.modules) \
+        or any(b".six." in n or n.startswith(b"six.") or n.endswith(b".six") for n in imports.names)
     if b"import_module" in data or b"__import__" in data:
         for module in DYNAMIC_IMPORT_RE.findall(data):
             imports.roots.add(module.split(b".")[0])
@@ -135,6 +138,8 @@ class Needle:
         if self.imported is not None:
             if not imports:
                 imports.append(scan_imports(data))
+            if imports[0].compat_layer:  # names may arrive through six.moves: the words decide
+                return self.literal is None or bool(self.literal.search(data))
             if self.imported not in imports[0].roots:
                 return False
             if self.dotted is not None and not imports[0].reaches(self.dotted, data):

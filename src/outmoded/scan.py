@@ -109,16 +109,17 @@ class Scanner(Bindings, GuardContexts, Receivers):
                 if alias.name != "*":
                     self.bind(alias.asname or alias.name, f"{module}.{alias.name}" if module else LOCAL)
             return
-        module_entry = self.removed_module(node.module)
+        module = self.index.canonical(node.module)  # six.moves.urllib.parse is urllib.parse
+        module_entry = self.removed_module(module)
         module_reported = False
         for alias in node.names:
-            full = f"{node.module}.{alias.name}"
+            full = self.index.canonical(f"{node.module}.{alias.name}")
             where = alias if hasattr(alias, "lineno") else node
             entry = self.index.names.get(full) or self.index.modules.get(full)
             if entry:
                 self.report(where, entry, full, IMPORT_ERRORS)
             elif module_entry and not module_reported:
-                self.report(node, module_entry, node.module, IMPORT_ERRORS)
+                self.report(node, module_entry, module, IMPORT_ERRORS)
                 module_reported = True
             if alias.name != "*":
                 self.bind(alias.asname or alias.name, full)

@@ -124,7 +124,9 @@ class Bindings(ast.NodeVisitor):
             return self.lookup(node.id)
         if isinstance(node, ast.Attribute):
             base = self.qualify(node.value)
-            return f"{base}.{node.attr}" if isinstance(base, str) else None
+            if not isinstance(base, str):
+                return None
+            return self.index.canonical(f"{base}.{node.attr}") if "six" in base else f"{base}.{node.attr}"
         if isinstance(node, (ast.Dict, ast.DictComp)):
             return Instance("builtins.dict")
         if isinstance(node, ast.Call):

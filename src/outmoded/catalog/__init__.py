@@ -1,7 +1,9 @@
 """The removal catalog: YAML data files, loaded and validated here and nowhere else.
 
 Each file in ``data/`` is ``removed_3_N.yaml`` (every entry removed in 3.N) or ``classes.yaml``
-(class hierarchy hints the scanner needs to tie instance methods to stdlib classes).  Entries:
+(class hierarchy hints the scanner needs to tie instance methods to stdlib classes, and
+``aliases``: what names reached through compatibility layers such as ``six.moves`` are on
+Python 3).  Entries:
 
     - code: OM12001                # stable rule code, unique; usable in --select and noqa
       name: imp                    # dotted name as users write it (or ``names:`` for a family)
@@ -139,6 +141,7 @@ class Catalog:
     entries: tuple[Entry, ...]
     bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     returns: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)  # six.moves.configparser -> configparser
 
     @property
     def by_code(self) -> dict[str, Entry]:
@@ -275,15 +278,17 @@ def _load_file(path: Path) -> list[Entry]:
     return entries
 
 
-def _load_classes(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+def _load_classes(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
     data = (_read_yaml(path) if path.exists() else {}) or {}
-    bases, returns = data.get("bases", {}), data.get("returns", {})
-    for key, table in (("bases", bases), ("returns", returns)):
+    bases, returns, aliases = data.get("bases", {}), data.get("returns", {}), data.get("aliases", {})
+    for key, table in (("bases", bases), ("returns", returns), ("aliases", aliases)):
         if not isinstance(table, dict) or not all(
                 isinstance(k, str) and DOTTED_RE.match(k) for k in table):
             raise CatalogError(f"{path.name}: '{key}' must map dotted names to dotted names")
+    if not all(isinstance(v, str) and DOTTED_RE.match(v) for v in {**returns, **aliases}.values()):
+        raise CatalogError(f"{path.name}: 'returns' and 'aliases' values must be dotted names")
     bases = {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
-    return bases, dict(returns)
+    return bases, dict(returns), dict(aliases)
 
 
 def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
@@ -297,8 +302,8 @@ def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
         if entry.code in seen:
             raise CatalogError(f"{entry.source}: code {entry.code} is also used in {seen[entry.code]}")
         seen[entry.code] = entry.source
-    bases, returns = _load_classes(data_dir / "classes.yaml")
-    return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns)
+    bases, returns, aliases = _load_classes(data_dir / "classes.yaml")
+    return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns, aliases=aliases)
 
 
 def _with_backports(entries: list[Entry]) -> list[Entry]:

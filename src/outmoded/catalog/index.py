@@ -31,6 +31,7 @@ class Index:
     arguments: dict[str, list[Entry]] = field(default_factory=dict)
     bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     returns: dict[str, str] = field(default_factory=dict)
+    aliases: dict[str, str] = field(default_factory=dict)
     prefilter: list[Needle] = field(default_factory=list)
     words: frozenset[bytes] = frozenset()
     by_anchor: dict[bytes, list[Needle]] = field(default_factory=dict)
@@ -45,6 +46,21 @@ class Index:
                 seen.add(current)
                 todo.extend(self.bases.get(current, ()))
         return seen
+
+    def canonical(self, name: str) -> str:
+        """The name as Python 3 knows it when reached through ``six.moves`` (or a vendored
+        ``pkg.six.moves``): ``six.moves.configparser.SafeConfigParser`` is
+        ``configparser.SafeConfigParser``."""
+        if "six.moves." not in name and not name.startswith("six.moves."):
+            return name
+        parts = name.split(".")
+        for i in range(1, len(parts) - 1):
+            if parts[i] == "moves" and parts[i - 1] == "six":
+                target = self.aliases.get(f"six.moves.{parts[i + 1]}")
+                if target is None:
+                    return name
+                return ".".join([target] + parts[i + 2:])
+        return name
 
     def add_needles(self, extra: list[Needle]) -> None:
         """More ways for a file to pass the prefilter (the project's own class graph adds some)."""
@@ -84,7 +100,8 @@ def _add(index: Index, entry: Entry, name: str) -> None:
 
 def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False,
                 keep=lambda entry: True, min_version: tuple[int, int] = (3, 9)) -> Index:
-    index = Index(target=target, min_version=min_version, bases=dict(catalog.bases), returns=dict(catalog.returns))
+    index = Index(target=target, min_version=min_version, bases=dict(catalog.bases), returns=dict(catalog.returns),
+                  aliases=dict(getattr(catalog, "aliases", {})))
     for entry in catalog.entries:
         if applies(entry, target, pending) and keep(entry):
             for name in entry.names:
