@@ -70,9 +70,13 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
         head = f"`{api}` is deprecated and scheduled for removal in Python {removed}"
     else:
         where = " from the limited C API" if entry.limited_api else ""
-        head = f"`{api}` was removed{where} in Python {removed}"
+        # a behaviour removal: nothing is missing, the code stops working; the reason says how
+        verb = "stopped working" if entry.kind == "behaviour" else f"was removed{where}"
+        head = f"`{api}` {verb} in Python {removed}"
         if entry.deprecated_in:
             head += f" (deprecated since {format_version(entry.deprecated_in)})"
+        if entry.kind == "behaviour":
+            head += f": {entry.reason}"
     text = f"{head}; {replacement_phrase(shown_name(entry.replacement))}"
     if entry.backport_requirement:
         text += f", or add `{entry.backport_requirement}` to the requirements"

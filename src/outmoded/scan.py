@@ -13,18 +13,19 @@ import ast
 import re
 from typing import Optional
 
+from outmoded.behaviours import META_PATH_CALLS, Behaviours
 from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.project import Project, absolute, shadows_stdlib
 from outmoded.receivers import Receivers
-from outmoded.scopes import LOCAL, Bindings
+from outmoded.scopes import LOCAL, Bindings, LocalClass
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
-class Scanner(Bindings, GuardContexts, Receivers):
+class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
     def __init__(self, index: Index, path: str, text: str, words: Optional[frozenset] = None,
                  project: Optional[Project] = None):
         Bindings.__init__(self)
@@ -137,9 +138,19 @@ class Scanner(Bindings, GuardContexts, Receivers):
                 self.check_method(node, base)
         self.visit(node.value)
 
+    def visit_ClassDef(self, node: ast.ClassDef) -> None:
+        super().visit_ClassDef(node)
+        cls = self.scope.bindings.get(node.name)
+        if self.index.overrides and isinstance(cls, LocalClass):
+            self.check_overrides(node, cls)
+
     def visit_Call(self, node: ast.Call) -> None:
         func = self.qualify(node.func)
         if isinstance(func, str):
+            if func in self.index.behaviour_calls:
+                self.check_behaviour_call(node, func)
+            if func in META_PATH_CALLS:
+                self.check_meta_path(node, func)
             if func in self.index.arguments:
                 self.check_arguments(node, func)
             if func in ("importlib.import_module", "builtins.__import__"):

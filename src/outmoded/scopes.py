@@ -129,6 +129,8 @@ class Bindings(ast.NodeVisitor):
             return self.index.canonical(f"{base}.{node.attr}") if "six" in base else f"{base}.{node.attr}"
         if isinstance(node, (ast.Dict, ast.DictComp)):
             return Instance("builtins.dict")
+        if isinstance(node, (ast.Set, ast.SetComp)):
+            return Instance("builtins.set")
         if isinstance(node, ast.Call):
             func = self.qualify(node.func)
             if isinstance(func, str):
@@ -170,7 +172,7 @@ class Bindings(ast.NodeVisitor):
             version = guards.version_value(value, self.target, self.qualify)
             if version is not None:  # v = sys.version_info[:2]
                 return version
-        if isinstance(value, (ast.Call, ast.Dict, ast.DictComp)):
+        if isinstance(value, (ast.Call, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)):
             return self.qualify(value)
         return LOCAL
 

@@ -57,7 +57,7 @@ from typing import Any
 DATA_DIR = Path(__file__).parent / "data"
 LATEST_RELEASE = (3, 15)
 
-KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi"}
+KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi", "behaviour"}
 FIX_SAFETY = {"safe", "unsafe", "none"}
 CODE_RE = re.compile(r"^OM[A-Z]?\d{3,5}$")
 VERSION_RE = re.compile(r"^3\.\d{1,2}$")
@@ -68,7 +68,16 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "limited_api",
+    "signature", "matches", "unless", "proof",
 }
+# kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
+# signature that shows it: ``override`` (a subclass of the name's class defines the method; not
+# when it also defines one of ``unless``), ``argument`` (``argument``/``position`` of a call
+# ``matches`` a ``set`` or ``None``), ``meta-path-hook`` (an instance of a class with only the legacy
+# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``).  ``proof`` is a script
+# that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
+SIGNATURES = {"override", "argument", "meta-path-hook"}
+MATCHES = {"set", "None"}
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
 
@@ -109,6 +118,10 @@ class Entry:
     added_in: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
     not_probeable: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
     check: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
+    signature: str | None = None  # kind behaviour only (SIGNATURES), with matches, unless and proof
+    matches: str | None = None
+    unless: tuple[str, ...] = ()
+    proof: str | None = None
     backport: str | None = None  # distribution on the package index that provides the removed module again
     rewrite_defaults: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     rename_keywords: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
@@ -206,6 +219,16 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
+    if (raw["kind"] == "behaviour") != ("signature" in raw):
+        raise _fail(source, where, "kind 'behaviour' and 'signature' go together")
+    if raw["kind"] == "behaviour":
+        if raw["signature"] not in SIGNATURES:
+            raise _fail(source, where, f"signature must be one of {sorted(SIGNATURES)}, got {raw['signature']!r}")
+        if raw["signature"] == "argument" and (
+                not raw.get("argument") or not isinstance(raw.get("position"), int) or raw.get("matches") not in MATCHES):
+            raise _fail(source, where, f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})")
+        if not isinstance(raw.get("proof"), str):
+            raise _fail(source, where, "kind 'behaviour' needs a 'proof' script")
     removed = _version(raw["removed_in"], source, where, "removed_in")
     deprecated = raw.get("deprecated_in")
     deprecated = None if deprecated is None else _version(deprecated, source, where, "deprecated_in")
@@ -233,6 +256,10 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         example=raw.get("example"),
         platform=raw.get("platform"),
         check=raw.get("check"),
+        signature=raw.get("signature"),
+        matches=raw.get("matches"),
+        unless=tuple(raw.get("unless") or ()),
+        proof=raw.get("proof"),
         backport=raw.get("backport"),
         limited_api=raw.get("limited_api", False),
         not_probeable=raw.get("not_probeable"),
@@ -295,7 +322,7 @@ def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
     """Read and validate every catalog file; raise CatalogError naming file and entry."""
     entries: list[Entry] = []
     for path in sorted(data_dir.glob("*.yaml")):
-        if path.name.startswith(("removed_", "capi_", "pending")):
+        if path.name.startswith(("removed_", "capi_", "pending", "behaviour")):
             entries.extend(_load_file(path))
     seen: dict[str, str] = {}
     for entry in entries:

@@ -36,6 +36,10 @@ class Index:
     words: frozenset[bytes] = frozenset()
     by_anchor: dict[bytes, list[Needle]] = field(default_factory=dict)
     entries: dict[str, Entry] = field(default_factory=dict)  # rule code -> entry, for fixability
+    # behaviour removals, by signature: method name -> overrides; function -> calls; meta_path hooks
+    overrides: dict[str, list[Method]] = field(default_factory=dict)
+    behaviour_calls: dict[str, list[Entry]] = field(default_factory=dict)
+    meta_path: list[Entry] = field(default_factory=list)
 
     def ancestors(self, cls: str) -> set[str]:
         """``cls`` and every class it is known to inherit from (catalog hints, transitively)."""
@@ -90,6 +94,16 @@ def _add(index: Index, entry: Entry, name: str) -> None:
         index.modules[name] = entry
     elif entry.kind == "argument":
         index.arguments.setdefault(name, []).append(entry)
+    elif entry.kind == "behaviour":
+        if entry.signature == "override":
+            cls, _, method = name.rpartition(".")
+            index.overrides.setdefault(method, []).append(Method(entry, cls, method))
+            index.prefilter.append(Needle(frozenset([method.encode()])))  # a subclass anywhere
+            return
+        if entry.signature == "argument":
+            index.behaviour_calls.setdefault(name, []).append(entry)
+        else:
+            index.meta_path.append(entry)
     else:
         index.names[name] = entry
         if entry.kind == "method" or is_instance_attribute(entry, name):

@@ -1,0 +1,96 @@
+"""Behaviour removals: code that imports fine but stops working, shown by a static signature."""
+
+E = "error"
+
+
+def test_visit_methods_of_removed_node_classes(project):
+    project.write("visitors/__init__.py", "")
+    project.write("visitors/base.py", "import ast\n\nclass Base(ast.NodeTransformer):\n    pass\n")
+    project.write("visitors/legacy.py", """\
+        from .base import Base
+
+        class Folder(Base):
+            def visit_Num(self, node):
+                return node
+
+        class Modern(Base):
+            def visit_Constant(self, node):
+                return node
+
+            def visit_Str(self, node):  # never called since 3.8: visit_Constant handles it
+                return node
+
+        class NotAVisitor(object):
+            def visit_Num(self, node):
+                return node
+        """)
+    doc = project.check_json(".", target="3.14")
+    assert [(f["path"], f["line"], f["api"], f["code"]) for f in doc["findings"]] == [
+        ("visitors/legacy.py", 4, "ast.NodeVisitor.visit_Num", "OMB14001")]
+    assert "stopped working in Python 3.14" in doc["findings"][0]["message"]
+    assert project.check_json(".", target="3.13")["findings"] == []
+
+
+def test_arguments_a_function_no_longer_accepts(project):
+    assert project.findings("""\
+        import random
+        import shlex
+        from random import sample
+
+        items = {1, 2, 3}
+        random.sample(items, 2)
+        sample({x for x in "ab"}, 1)
+        random.sample(frozenset(items), 1)
+        random.sample(sorted(items), 2)
+        shlex.split(None)
+        shlex.split(s=None)
+        shlex.split("a b")
+        """, target="3.12") == [
+        (6, "random.sample(population=<set>)", E), (7, "random.sample(population=<set>)", E),
+        (8, "random.sample(population=<set>)", E),
+        (10, "shlex.split(s=<None>)", E), (11, "shlex.split(s=<None>)", E),
+    ]
+
+
+def test_legacy_import_hooks_put_on_meta_path(project):
+    # the six < 1.16 pattern copied into many packages: `from pkg.moves import x` stops working
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/importer.py", """\
+        class MovesImporter(object):
+            def find_module(self, fullname, path=None):
+                return self
+
+            def load_module(self, fullname):
+                return None
+        """)
+    assert project.findings("""\
+        import sys
+        from pkg.importer import MovesImporter
+        from somewhere import UnknownBase
+
+        class Modern(MovesImporter):
+            def find_spec(self, fullname, path, target=None):
+                return None
+
+        class Unknown(UnknownBase):
+            def find_module(self, fullname, path=None):
+                return None
+
+        _importer = MovesImporter()
+        sys.meta_path.append(_importer)
+        sys.meta_path.insert(0, MovesImporter())
+        sys.meta_path.extend([Modern(), Unknown()])
+        sys.meta_path.append(Modern())
+        """, target="3.12") == [(14, "sys.meta_path", E), (15, "sys.meta_path", E)]
+
+
+def test_catalog_schema_for_behaviours(tmp_path):
+    import pytest
+
+    from outmoded.catalog import CatalogError, load_catalog
+
+    (tmp_path / "behaviour.yaml").write_text(
+        "- {code: OMB11009, name: random.sample, kind: behaviour, signature: argument, argument: population,\n"
+        "   removed_in: '3.11', deprecated_in: null, replacement: x, fix: none, reason: r, doc: d, proof: 'x'}\n")
+    with pytest.raises(CatalogError, match="needs argument, position and matches"):
+        load_catalog(tmp_path)
