@@ -92,6 +92,8 @@ def code_projects():
         add("legacyimp", *_pure("legacyimp", version, {
             "legacyimp/__init__.py": "from legacyimp.loader import load\n",
             "legacyimp/loader.py": CLEAN, "legacyimp/tests/test_loader.py": TEST_USING_IMP}))
+    # cgiuser: its only problem is a module a maintained backport brings back.
+    add("cgiuser", *_pure("cgiuser", "1.0", {"cgiuser/forms.py": "import cgi\n\nForm = cgi.FieldStorage\n"}))
     # guarded: the only use of imp is a guarded import.
     add("guarded", *_pure("guarded", "1.0", {"guarded/__init__.py": GUARDED}))
     # compiled: a platform wheel whose binary dwarfs its Python; its .py members use imp.

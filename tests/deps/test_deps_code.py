@@ -156,3 +156,12 @@ def test_the_text_table_shows_the_first_offending_line_problems_first(tmp_path, 
     assert rows[2].split()[3] == "ok"
     assert "1 of 3 dependencies are not ready for Python 3.13." in out
     assert "1 of 3 dependencies could not be checked (not counted as not ready)." in out
+
+
+def test_a_dependency_fixed_by_a_backport_says_which_line_to_add(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["cgiuser", "legacyimp==1.0"])
+    dep = found["cgiuser"]
+    assert dep["status"] == "breaks"
+    assert "add `legacy-cgi; python_version >= '3.13'` to the requirements" in dep["message"]
+    assert dep["code"]["backports"] == ["legacy-cgi; python_version >= '3.13'"]
+    assert found["legacyimp"]["code"]["backports"] == ["zombie-imp; python_version >= '3.12'"]

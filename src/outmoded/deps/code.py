@@ -26,7 +26,7 @@ from outmoded import __version__
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 1
+CODE_FORMAT = 2  # 2: backports
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -43,6 +43,7 @@ class CodeVerdict:
     problem: str | None = None  # set when the code could not be checked
     reason: str | None = None  # why, for the JSON: not-cached, index-unreachable, archive-unreadable
     filename: str = ""
+    backports: list = field(default_factory=list)  # requirement lines that fix *every* finding
 
     @property
     def breaks(self) -> bool:
@@ -54,18 +55,22 @@ class CodeVerdict:
 
     def summary(self) -> str:
         more = f" and {self.total - SHOWN} more" if self.total > SHOWN else ""
-        return f"its code uses APIs the target lacks: {', '.join(self.first())}{more}"
+        text = f"its code uses APIs the target lacks: {', '.join(self.first())}{more}"
+        if self.backports:
+            lines = " and ".join(f"`{line}`" for line in self.backports)
+            text += f"; a backport brings them back: add {lines} to the requirements"
+        return text
 
     def to_json(self) -> dict:
         return {"file": self.filename, "checked_files": self.checked, "unparsed_files": self.unparsed,
                 "findings_total": self.total, "findings": [f.to_json() for f in self.findings],
-                "notes": self.notes, "problem": self.problem}
+                "notes": self.notes, "problem": self.problem, "backports": self.backports}
 
     @classmethod
     def from_json(cls, data: dict) -> CodeVerdict:
         return cls(data["checked_files"], [Finding(**f) for f in data["findings"]],
                    data["findings_total"], data["unparsed_files"], list(data["notes"]),
-                   filename=data["file"])
+                   filename=data["file"], backports=list(data.get("backports") or []))
 
 
 def unchecked(problem: str, reason: str, filename: str = "") -> CodeVerdict:
@@ -98,7 +103,17 @@ def scan_members(pairs, target: tuple, filename: str = "") -> CodeVerdict:
         found += [f for f in result.findings if f.severity == ERROR]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
+    verdict.backports = _backports(found)
     return verdict
+
+
+def _backports(findings: list) -> list:
+    """The requirement lines when backports fix every finding (``import cgi`` alone), else []."""
+    try:
+        from outmoded.catalog.backports import fixed_by_backports
+    except ImportError:  # an older catalog without backports
+        return []
+    return fixed_by_backports(findings) or []
 
 
 def catalog_key() -> str:
