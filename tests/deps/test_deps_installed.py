@@ -43,6 +43,11 @@ def venv(tmp_path):
     install(site, "fast", "1.0", {"fast/__init__.py": "", "fast/_c.cpython-311-x86_64-linux-gnu.so": b"\x7fELF"},
             tag="cp311-cp311-manylinux_2_17_x86_64")
     install(site, "oldonly", "1.0", {"oldonly.py": ""}, requires_python="<3.12")
+    # a version flag from the distribution's own compat module guards the Python 2 import
+    install(site, "flagged", "1.0", {
+        "flagged/compat.py": "import sys\nPY2 = sys.version_info[0] == 2\n",
+        "flagged/__init__.py": "from flagged.compat import PY2\nif PY2:\n    import cPickle as pickle\n"
+                               "else:\n    import pickle\n"})
     (root / "pyvenv.cfg").write_text("home = /usr/bin\n")
     python = root / "bin" / "python"
     python.parent.mkdir()
@@ -70,6 +75,7 @@ def test_an_environment_is_judged_from_its_files(tmp_path, capsys):
     assert (found["fast"]["status"], found["fast"]["reason"]) == ("unknown", "installed-build")
     assert "cp311-cp311-manylinux_2_17_x86_64" in found["fast"]["message"]
     assert found["oldonly"]["status"] == "incompatible"
+    assert found["flagged"]["status"] == "ok"  # the project model sees compat.PY2 on disk
 
 
 def test_an_interpreter_path_reads_its_site_packages_without_running_it(tmp_path, capsys):
@@ -86,7 +92,7 @@ def test_an_interpreter_path_reads_its_site_packages_without_running_it(tmp_path
 def test_a_site_packages_directory_can_be_named(tmp_path, capsys):
     site = venv(tmp_path) / "lib" / "python3.11" / "site-packages"
     _, found, _ = run(capsys, "--installed", str(site))
-    assert set(found) == {"legacy", "clean", "fast", "oldonly"}
+    assert set(found) == {"legacy", "clean", "fast", "oldonly", "flagged"}
 
 
 def test_the_current_environment_answers_offline(capsys):

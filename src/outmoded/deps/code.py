@@ -90,17 +90,32 @@ def index_for(target: tuple):
         return _index(target)
 
 
-def scan_members(pairs, target: tuple, filename: str = "") -> CodeVerdict:
-    """The verdict over (path shown, bytes) pairs of library code: the in-memory check entry."""
+def scan_members(pairs, target: tuple, filename: str = "", root: str | None = None) -> CodeVerdict:
+    """The verdict over (path shown, bytes) pairs of library code: the in-memory check entry.
+
+    ``root``: the directory the paths are relative to when the files are also on disk (an
+    installed environment); then the engine gets the project model, which resolves version flags
+    and base classes across the distribution's modules.  An archive has no such directory.
+    """
+    import dataclasses
+    import os
+
     from outmoded.engine import check_source
 
     index = index_for(target)
+    project = None
+    if root is not None:
+        from outmoded.project import Project
+
+        project = Project(target)
     verdict, found = CodeVerdict(filename=filename), []
     for path, data in pairs:
         verdict.checked += 1
-        result = check_source(path, data, index)
+        scanned = os.path.join(root, path) if root is not None else path
+        result = check_source(scanned, data, index, project)
         verdict.unparsed += bool(result.errors)
-        found += [f for f in result.findings if f.severity == ERROR]
+        found += [dataclasses.replace(f, path=path) if root is not None else f
+                  for f in result.findings if f.severity == ERROR]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
     verdict.backports = _backports(found)

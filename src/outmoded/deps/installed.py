@@ -174,7 +174,7 @@ def _verdict(dist, version: tuple, shown: str, cache):
     cached = cache.get(identity, version) if cache and identity.sha256 else None
     if cached is not None:
         return cached
-    verdict = code.scan_members(library_files(dist), version, shown)
+    verdict = code.scan_members(library_files(dist), version, shown, str(Path(dist.locate_file("")).resolve()))
     if cache and identity.sha256:
         cache.put(identity, version, verdict)
     return verdict
