@@ -14,8 +14,9 @@ from dataclasses import dataclass, field
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
 
-from outmoded.fixes import imports
+from outmoded.fixes import chunks, imports
 from outmoded.fixes.bindings import Bindings, collect
+from outmoded.fixes.chunks import Reduced
 from outmoded.fixes.env import Env
 from outmoded.fixes.plan import Edit
 from outmoded.fixes.renames import plan_call_rewrites, plan_renames
@@ -51,7 +52,7 @@ class _ImportStatements(cst.CSTVisitor):
             self.found.append((node, contained))
 
 
-def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings) -> tuple[str, set]:
+def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, expand) -> tuple[str, set]:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # the module is not used elsewhere
     env = Env(wrapper.module, bindings)
     statements = _ImportStatements(edits)
@@ -65,19 +66,23 @@ def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings) -> tup
         lines.update(range(start, end + 1))
     transformer = FixTransformer(edits, env, sorted(lines))
     tree = wrapper.visit(transformer)
-    return imports.apply(tree, env.imports).code, transformer.applied
+    return imports.apply(tree, env.imports, expand).code, transformer.applied
 
 
-def _attempt(text: str, module: cst.Module, edits: list[Edit], bindings: Bindings, path: str) -> Outcome:
+def _attempt(text: str, module: cst.Module, edits: list[Edit], bindings: Bindings, path: str,
+             reduced: Reduced) -> Outcome:
     try:
-        new, applied = _transform(module, edits, bindings)
+        new, applied = _transform(module, edits, bindings, reduced.expand)
     except Exception as exc:  # a bug in a fix: report it, never crash the run
         raise FixFailed(f"{type(exc).__name__}: {exc}") from None
+    new = reduced.expand(new)
+    if new is None:
+        raise FixFailed("a statement set aside for speed went missing")
     new = restore_newlines(text, new)
     why = problem(text, new, path) if new != text else None
     if why:
         raise FixFailed(why)
-    return Outcome(new, applied)
+    return Outcome(new, {reduced.back[e] for e in applied})
 
 
 def _by_rule(edits: list[Edit]) -> dict[str, list[Edit]]:
@@ -87,17 +92,36 @@ def _by_rule(edits: list[Edit]) -> dict[str, list[Edit]]:
     return groups
 
 
-def fix_text(text: str, module: cst.Module, edits: list[Edit], path: str) -> Outcome:
-    bindings = collect(ast.parse(text))
+class CannotParse(Exception):
+    """LibCST cannot handle this file (the message says how); nothing was changed."""
+
+
+def _parse(reduced: Reduced) -> cst.Module:
     try:
-        return _attempt(text, module, edits, bindings, path)
+        module = cst.parse_module(reduced.text)
+    except Exception as exc:  # LibCST lags behind new syntax
+        raise CannotParse(f"not fixed: LibCST cannot parse this file ({type(exc).__name__})") from None
+    if module.code != reduced.text:  # a LibCST bug would rewrite more than the fixes
+        raise CannotParse("not fixed: LibCST does not reproduce this file exactly")
+    return module
+
+
+def fix_text(text: str, edits: list[Edit], path: str) -> Outcome:
+    """Apply ``edits`` to ``text``: LibCST sees only the statements that change (``chunks``)."""
+    tree = ast.parse(text)
+    bindings = collect(tree)
+    reduced = chunks.reduce(text, tree, edits)
+    module = _parse(reduced)
+    moved = {original: new for new, original in reduced.back.items()}
+    try:
+        return _attempt(text, module, reduced.edits, bindings, path, reduced)
     except FixFailed:
         pass
     accepted, best, failures = [], Outcome(text), {}
     for code, group in _by_rule(edits).items():
         try:
-            best = _attempt(text, module, accepted + group, bindings, path)
-            accepted += group
+            best = _attempt(text, module, accepted + [moved[e] for e in group], bindings, path, reduced)
+            accepted += [moved[e] for e in group]
         except FixFailed as exc:
             failures[code] = str(exc)
     best.failures = failures

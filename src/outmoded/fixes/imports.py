@@ -163,7 +163,9 @@ def _names_in(text: str, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree))
 
 
-def apply(module: cst.Module, changes: ImportChanges) -> cst.Module:
+def apply(module: cst.Module, changes: ImportChanges, expand=lambda code: code) -> cst.Module:
+    """``expand``: the whole module's code from ``module``'s (which may hold only the statements
+    that change, see ``chunks``): whether a name is still used is decided on the whole."""
     if not changes:
         return module
     adds = [key for key in sorted(changes.add, key=_sort_key)
@@ -176,8 +178,8 @@ def apply(module: cst.Module, changes: ImportChanges) -> cst.Module:
     if not changes.remove:
         return module
     try:
-        tree = ast.parse(module.code)
-    except (SyntaxError, ValueError):
+        tree = ast.parse(expand(module.code))  # None (a placeholder went missing): TypeError
+    except (SyntaxError, ValueError, TypeError):
         return module  # keep every import; the result is checked (and refused) later anyway
     removals = {key for key in changes.remove if _unused(tree, key)}
     return module.visit(_RemoveImports(removals)) if removals else module
