@@ -351,3 +351,18 @@ def test_comments_at_the_end_of_the_file_are_kept(project, source, expected):
     path = project.write("a.py", data=source)
     code, out, _ = fix(project, "a.py")
     assert path.read_bytes() == expected and "error" not in out
+
+
+def test_added_import_goes_to_its_sorted_place_in_a_sorted_block(project):
+    path = project.write("a.py", "import base64\nimport os\nimport sys\n\nimp_module = None\n"
+                                 "import imp\nimp.reload(os)\n")
+    fix(project, "a.py")
+    assert path.read_text().startswith("import base64\nimport importlib\nimport os\nimport sys\n\n")
+
+
+def test_added_import_is_not_duplicated_when_a_guarded_one_exists(project):
+    source = ("try:\n    import importlib\nexcept ImportError:\n    pass\n"
+              "import imp, os\nimp.reload(os)\n")
+    path = project.write("a.py", source)
+    fix(project, "a.py")
+    assert path.read_text().count("import importlib") == 1 and "importlib.reload(os)" in path.read_text()

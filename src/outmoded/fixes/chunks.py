@@ -22,6 +22,7 @@ from typing import Optional
 from outmoded.fixes.plan import Edit
 
 LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # Python's own line breaks only
+PLACEHOLDER = "# outmoded-kept-"  # + index and a random token
 ROOT = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
@@ -106,7 +107,7 @@ def reduce(text: str, tree: ast.Module, edits: list[Edit]) -> Reduced:
         else:
             region = "".join(lines[first - 1:last])
             ending = region[len(region.rstrip("\r\n")):]
-            placeholder = f"# outmoded-kept-{index}-{token}"
+            placeholder = f"{PLACEHOLDER}{index}-{token}"
             regions[placeholder + ending] = region
             out.append(placeholder + ending)
             removed += last - first

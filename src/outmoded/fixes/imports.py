@@ -1,9 +1,10 @@
 """Import bookkeeping for fixes that write or stop using a module name.
 
 A fix that writes ``importlib.reload`` asks for ``import importlib``; a fix that rewrote a use of
-``imp`` asks for ``import imp`` to go *if nothing else uses it*.  LibCST's AddImportsVisitor adds,
-on the module's head only (it keeps ``__future__`` imports and docstrings first and skips imports
-that exist).  Removal is done here, without scope analysis (which cost two thirds of a large
+``imp`` asks for ``import imp`` to go *if nothing else uses it*.  Both are done here, on the
+statements themselves, without LibCST's codemod visitors and their scope analysis.  An import is
+added where a careful human puts it (see ``_insert_at``), never when the module already imports
+it, even under a guard.  Removal (which cost two thirds of a large
 file's fix): an import goes only when the name it binds is read nowhere in the rewritten module
 -- no ``ast.Name`` load, no mention inside any string (annotations, ``__all__``) -- and no other
 import binds it; only statements are visited, never expressions.
@@ -16,12 +17,11 @@ from dataclasses import dataclass, field
 from typing import Optional
 
 import libcst as cst
-from libcst.codemod import CodemodContext
-from libcst.codemod.visitors import AddImportsVisitor
 
 from outmoded.fixes.bindings import Bindings
+from outmoded.fixes.chunks import PLACEHOLDER
 from outmoded.fixes.comments import CommentCarrier
-from outmoded.fixes.names import Resolved
+from outmoded.fixes.names import Resolved, dotted
 
 ImportKey = tuple  # (module, obj or None, asname or None)
 
@@ -42,13 +42,6 @@ class ImportChanges:
 
     def __bool__(self) -> bool:
         return bool(self.add or self.remove)
-
-
-class _AddImports(AddImportsVisitor):
-    def _insert_empty_line(self, statements):
-        # LibCST puts a blank line between the imports and the code that follows; keep the
-        # file's own layout instead (the fix should change the names, not the formatting)
-        return statements
 
 
 class _RemoveImports(CommentCarrier, cst.CSTTransformer):
@@ -95,32 +88,73 @@ class _RemoveImports(CommentCarrier, cst.CSTTransformer):
         return node.with_changes(names=kept)
 
 
-def _head_length(module: cst.Module) -> int:
-    """How many leading statements are the docstring and the import block, plus one."""
-    for index, statement in enumerate(module.body):
-        small = statement.body if isinstance(statement, cst.SimpleStatementLine) else []
-        if not small or not all(isinstance(s, (cst.Import, cst.ImportFrom)) or
-                                (isinstance(s, cst.Expr) and isinstance(s.value, cst.BaseString)) for s in small):
-            return index + 1
-    return len(module.body)
-
-
-def _add_in_head(module: cst.Module, context: CodemodContext) -> cst.Module:
-    # AddImportsVisitor inserts after the leading import block and only reads that far, but it
-    # walks the whole tree: handing it the head alone makes it cost nothing on large files
-    cut = _head_length(module)
-    head = _AddImports(context).transform_module(module.with_changes(body=module.body[:cut], footer=()))
-    return module.with_changes(header=head.header, body=[*head.body, *module.body[cut:]])
-
-
-def _top_level_imports(module: cst.Module) -> set[str]:
-    """Modules imported plainly (``import a.b``) by the module's top-level statements."""
-    found = set()
-    for statement in module.body:
-        for small in getattr(statement, "body", ()) if isinstance(statement, cst.SimpleStatementLine) else ():
-            if isinstance(small, cst.Import):
-                found.update(alias_name(a) for a in small.names if a.asname is None)
+def _plain_imports(statement) -> list[str]:
+    """``import a, b.c`` -> ["a", "b.c"]; [] for any other statement."""
+    if not isinstance(statement, cst.SimpleStatementLine):
+        return []
+    found = []
+    for small in statement.body:
+        if not isinstance(small, cst.Import):
+            return []
+        found += [alias_name(a) for a in small.names]
     return found
+
+
+def _is_import_line(statement) -> bool:
+    return isinstance(statement, cst.SimpleStatementLine) and all(
+        isinstance(s, (cst.Import, cst.ImportFrom)) or (isinstance(s, cst.Expr) and isinstance(s.value, cst.BaseString))
+        for s in statement.body)
+
+
+def _set_aside_before(statement) -> bool:
+    """Did other code stand before this statement (a placeholder of ``chunks``)?"""
+    return any(line.comment is not None and line.comment.value.startswith(PLACEHOLDER)
+               for line in statement.leading_lines)
+
+
+def _insert_at(body: list, module_name: str) -> int:
+    """Where a careful human adds ``import module_name``: among the leading import block's plain
+    ``import`` lines, at its sorted place when they are sorted, else after the last of them; with
+    none, after the block (docstring, ``__future__`` and other imports)."""
+    head = 0
+    while head < len(body) and _is_import_line(body[head]) and not (head and _set_aside_before(body[head])):
+        head += 1
+    plain = [(i, _plain_imports(body[i])) for i in range(head) if _plain_imports(body[i])]
+    if not plain:
+        return head
+    names = [n for _, found in plain for n in found]
+    if len(plain) > 1 and names == sorted(names, key=str.lower):
+        for index, found in plain:
+            if found[0].lower() > module_name.lower():
+                return index
+    return plain[-1][0] + 1
+
+
+def _add(module: cst.Module, module_name: str) -> cst.Module:
+    body = list(module.body)
+    at = _insert_at(body, module_name)
+    line = cst.SimpleStatementLine(body=[cst.Import(names=[cst.ImportAlias(name=dotted(module_name))])])
+    if at < len(body) and _plain_imports(body[at]):
+        # going before an import of the block: the comments and blank lines above it stay above
+        line = line.with_changes(leading_lines=body[at].leading_lines)
+        body[at] = body[at].with_changes(leading_lines=())
+    body.insert(at, line)
+    return module.with_changes(body=body)
+
+
+def _imported_anywhere(tree: Optional[ast.Module], module_name: str) -> bool:
+    """Is ``import module_name`` already there, at module level, even guarded (in a try or if)?"""
+    if tree is None:
+        return False
+    todo = list(tree.body)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.Import) and any(a.name == module_name and a.asname is None for a in node.names):
+            return True
+        if isinstance(node, (ast.If, ast.Try)) or type(node).__name__ == "TryStar":
+            todo += node.body + node.orelse + getattr(node, "finalbody", []) + [
+                s for h in getattr(node, "handlers", []) for s in h.body]
+    return False
 
 
 def _unused(tree: ast.Module, key: ImportKey) -> bool:
@@ -163,23 +197,26 @@ def _names_in(text: str, name: str) -> bool:
     return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree))
 
 
+def _whole(module: cst.Module, expand) -> Optional[ast.Module]:
+    try:
+        return ast.parse(expand(module.code))  # None (a placeholder went missing): TypeError
+    except (SyntaxError, ValueError, TypeError):
+        return None
+
+
 def apply(module: cst.Module, changes: ImportChanges, expand=lambda code: code) -> cst.Module:
     """``expand``: the whole module's code from ``module``'s (which may hold only the statements
-    that change, see ``chunks``): whether a name is still used is decided on the whole."""
+    that change, see ``chunks``): whether an import exists or is still used is decided on the whole."""
     if not changes:
         return module
-    adds = [key for key in sorted(changes.add, key=_sort_key)
-            if key[1:] != (None, None) or key[0] not in _top_level_imports(module)]
-    if adds:  # AddImportsVisitor skips existing imports too, but only after a costly analysis
-        context = CodemodContext()
-        for module_name, obj, asname in adds:
-            AddImportsVisitor.add_needed_import(context, module_name, obj, asname)
-        module = _add_in_head(module, context)
+    tree = _whole(module, expand)
+    for module_name, obj, asname in sorted(changes.add, key=_sort_key):
+        if not _imported_anywhere(tree, module_name):
+            module = _add(module, module_name)
     if not changes.remove:
         return module
-    try:
-        tree = ast.parse(expand(module.code))  # None (a placeholder went missing): TypeError
-    except (SyntaxError, ValueError, TypeError):
+    tree = _whole(module, expand)
+    if tree is None:
         return module  # keep every import; the result is checked (and refused) later anyway
     removals = {key for key in changes.remove if _unused(tree, key)}
     return module.visit(_RemoveImports(removals)) if removals else module
