@@ -13,7 +13,8 @@ import argparse
 import sys
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
-from outmoded.commands.options import add_common, check_output_file, emit, settings_from, validate_codes
+from outmoded.commands.options import (add_common, add_exit_options, check_output_file, emit, settings_from,
+                                       validate_codes)
 from outmoded.config import FAIL_ON
 
 
@@ -32,8 +33,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="apply unsafe fixes too (with --fix); without --fix, mark them [*] as fixable")
     fixing.add_argument("--min-version", metavar="X.Y",
                         help="with --fix: the oldest Python the code supports (default: from requires-python)")
-    from outmoded.commands.fix import add_exit_options
-
     add_exit_options(fixing)
     adopt = parser.add_argument_group("gating and adoption")
     adopt.add_argument("--fail-on", choices=FAIL_ON, default=None,

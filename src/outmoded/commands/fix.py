@@ -20,7 +20,7 @@ import os
 import sys
 from dataclasses import replace
 
-from outmoded.commands.options import add_common, emit, settings_from, validate_codes
+from outmoded.commands.options import add_common, add_exit_options, emit, settings_from, validate_codes
 
 PARALLEL_THRESHOLD = 4  # files to fix before a process pool pays off
 
@@ -34,11 +34,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="the oldest Python the code must still run on (default: from requires-python)")
     add_exit_options(parser)
 
-
-def add_exit_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--exit-non-zero-on-fix", action="store_true",
-                        help="exit 1 when files were changed, even if nothing remains")
-    parser.add_argument("--hook", action="store_true", help=argparse.SUPPRESS)  # outmoded.precommit fix
 
 
 def _policy(settings):

@@ -194,3 +194,10 @@ def emit(text: str, output_file) -> None:
         write_bytes_atomic(output_file, text.encode("utf-8", "backslashreplace"))  # undecodable names
     except OSError as exc:
         raise UsageError(f"--output-file {output_file}: cannot write: {exc.strerror or exc}") from None
+
+
+def add_exit_options(parser) -> None:
+    """``fix``'s (and ``check --fix``'s) exit options, as ruff's."""
+    parser.add_argument("--exit-non-zero-on-fix", action="store_true",
+                        help="exit 1 when files were changed, even if nothing remains")
+    parser.add_argument("--hook", action="store_true", help=argparse.SUPPRESS)  # outmoded.precommit fix
