@@ -33,7 +33,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="also check the free-threaded build (cp3XXt wheels)")
     parser.add_argument("--platform", action="append", metavar="NAME",
                         help="platform to check, repeatable or comma-separated, e.g. "
-                             "manylinux_x86_64, macosx_arm64, win_amd64 "
+                             "manylinux_x86_64, macosx_arm64, win_amd64, ios, android, "
+                             "ios_arm64_iphonesimulator, android_arm64_v8a "
                              "(default: manylinux_x86_64 and this machine's)")
     parser.add_argument("--ios-version", metavar="X.Y",
                         help="oldest iOS the app runs on, for --platform ios (default: 13.0, "
