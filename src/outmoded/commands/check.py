@@ -32,7 +32,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--unsafe-fixes", action="store_true", default=None,
                         help="apply unsafe fixes too (with --fix); without --fix, mark them [*] as fixable")
     fixing.add_argument("--min-version", metavar="X.Y",
-                        help="with --fix: the oldest Python the code supports (default: from requires-python)")
+                        help="the oldest Python the code supports: which fixes are offered, and so marked [*] "
+                             "(default: from requires-python)")
     add_exit_options(fixing)
     adopt = parser.add_argument_group("gating and adoption")
     adopt.add_argument("--fail-on", choices=FAIL_ON, default=None,
@@ -57,9 +58,6 @@ def _refuse_idle_options(args: argparse.Namespace) -> None:
                 raise UsageError(f"{flag} cannot be used with `-` (stdin); name the file instead")
     elif args.stdin_filename:
         raise UsageError("--stdin-filename needs `-` as the path to read the source from stdin")
-    if args.min_version and not (args.fix or args.diff):
-        raise UsageError("--min-version only applies with --fix or --diff (it chooses which fixes are "
-                         "offered); for what to check against, use --target-version")
     if args.add_noqa and (args.fix or args.diff):
         raise UsageError("--add-noqa cannot be combined with --fix/--diff")
     if args.write_baseline and args.baseline:
