@@ -19,7 +19,7 @@ import marshal
 import os
 import sys
 
-FORMAT = 1  # bump when the encoding below changes
+FORMAT = 2  # bump when the encoding below changes
 _CLASS = "__class__"
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_PACKAGE, "data")
@@ -65,50 +65,66 @@ def load(directory: str | None = None):
         pass  # missing, truncated or not ours: compile again
     loaded = catalog.load_catalog()
     try:
-        data = marshal.dumps(_encode(loaded))
+        data = marshal.dumps(_encode(loaded)[0])
     except ValueError:  # the loader made something marshal cannot store: use it uncompiled
         return loaded
     _write(path, data)
     return loaded
 
 
-def _encode(value):
+_NESTED = "__nested__"  # keys of a dataclass dict whose values hold further instances
+_ITEMS = "__items__"  # a tuple or list holding instances: {_ITEMS: items, _CLASS: "tuple"}
+_MAPPING = "__mapping__"  # a dict holding instances
+_MARKERS = (_CLASS, _ITEMS, _MAPPING)
+
+
+def _encode(value) -> tuple[object, bool]:
+    """(plain data, whether it holds dataclass instances).  Only what holds instances is
+    marked, so loading walks the marked paths and nothing else."""
     if hasattr(value, "__dataclass_fields__"):
-        return {_CLASS: type(value).__name__, **{k: _encode(v) for k, v in vars(value).items()}}
+        attrs, nested = {}, []
+        for key, item in vars(value).items():
+            attrs[key], inner = _encode(item)
+            if inner:
+                nested.append(key)
+        return {_CLASS: type(value).__name__, _NESTED: tuple(nested), **attrs}, True
     if type(value) is tuple or type(value) is list:
-        return type(value)(_encode(v) for v in value)
+        items = [_encode(item) for item in value]
+        if any(inner for _, inner in items):
+            return {_ITEMS: tuple(item for item, _ in items), _CLASS: type(value).__name__}, True
+        return value, False
     if type(value) is dict:
-        if _CLASS in value:
-            raise ValueError("a mapping with the class marker as a key")
-        return {k: _encode(v) for k, v in value.items()}
+        if any(marker in value for marker in _MARKERS):
+            raise ValueError("a mapping with a marker as a key")
+        items = {key: _encode(item) for key, item in value.items()}
+        if any(inner for _, inner in items.values()):
+            return {_MAPPING: {key: item for key, (item, _) in items.items()}}, True
+        return value, False
     if value is None or type(value) in (str, int, bool, float, frozenset):
-        return value
+        return value, False
     raise ValueError(f"cannot compile a {type(value).__name__}")
 
 
-_CONTAINERS = (dict, tuple, list)
-
-
 def _decode(value, module):
-    kind = type(value)
-    if kind is dict:
-        name = value.pop(_CLASS, None)
-        for k, v in value.items():
-            if type(v) in _CONTAINERS:
-                value[k] = _decode(v, module)
-        if name is None:
-            return value
-        cls = getattr(module, name)
-        if not hasattr(cls, "__dataclass_fields__") or getattr(cls, "__module__", "") != module.__name__:
-            raise TypeError(f"{name} is not a catalog class")
-        obj = object.__new__(cls)  # frozen dataclasses: fill the instance dict directly
-        obj.__dict__.update(value)
-        return obj
-    if kind is tuple or kind is list:
-        if any(type(v) in _CONTAINERS for v in value):
-            return kind(_decode(v, module) for v in value)
+    """Rebuild what ``_encode`` marked; everything else is used as marshal returned it."""
+    if type(value) is not dict:
         return value
-    return value
+    if _MAPPING in value:
+        return {key: _decode(item, module) for key, item in value[_MAPPING].items()}
+    if _ITEMS in value:
+        items = [_decode(item, module) for item in value[_ITEMS]]
+        return tuple(items) if value[_CLASS] == "tuple" else items
+    if _CLASS not in value:
+        return value
+    name = value.pop(_CLASS)
+    for key in value.pop(_NESTED):
+        value[key] = _decode(value[key], module)
+    cls = getattr(module, name)
+    if not hasattr(cls, "__dataclass_fields__") or getattr(cls, "__module__", "") != module.__name__:
+        raise TypeError(f"{name} is not a catalog class")
+    obj = object.__new__(cls)  # frozen dataclasses: fill the instance dict directly
+    obj.__dict__.update(value)
+    return obj
 
 
 def _write(path: str, data: bytes) -> None:
