@@ -78,14 +78,31 @@ def install(name: str, project: Path, cache: Path) -> str:
     return python
 
 
+TIME = shutil.which("time") or "/usr/bin/time"
+
+
 def timed(command: list[str], cwd: Path) -> tuple[float, int, str]:
-    """(seconds, peak RSS in KiB, stdout)."""
+    """(seconds, peak RSS in KiB, stdout).  The peak comes from GNU time wrapped around the
+    command when it is there: a forked child's own maxrss starts at this (large) process's size."""
+    report = None
+    if os.path.exists(TIME):
+        handle, report = tempfile.mkstemp(prefix="outmoded-bench-rss-")
+        os.close(handle)
+        command = [TIME, "-f", "%M", "-o", report, *command]
     start = time.perf_counter()
     proc = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
     out = proc.stdout.read()
     _, _, usage = os.wait4(proc.pid, 0)
+    seconds = time.perf_counter() - start
     proc.returncode = 0
-    return time.perf_counter() - start, usage.ru_maxrss, out.decode("utf-8", "replace")
+    peak = usage.ru_maxrss
+    if report:
+        try:
+            peak = int(Path(report).read_text().split()[-1])
+        except (OSError, ValueError, IndexError):
+            pass
+        os.remove(report)
+    return seconds, peak, out.decode("utf-8", "replace")
 
 
 def small_file(tree: Path) -> str:

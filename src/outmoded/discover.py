@@ -46,8 +46,8 @@ class Ignorer:
     def __init__(self, root: Path, patterns: tuple[str, ...]):
         self.root = str(root)
         simple = [p for p in patterns if "/" not in p.rstrip("/") and not p.startswith("!")]
-        self.dir_names = _name_regex([p.rstrip("/") for p in simple])
-        self.file_names = _name_regex([p for p in simple if not p.endswith("/")])
+        self.dir_names = _Names([p.rstrip("/") for p in simple])
+        self.file_names = _Names([p for p in simple if not p.endswith("/")])
         self.spec = _spec([p for p in patterns if p not in simple])
         self.gitignores: dict[str, object] = {}  # directory -> spec of its .gitignore, or None
         self.git_dirs: dict[str, bool] = {}  # directory -> inside a git work tree
@@ -84,13 +84,22 @@ class Ignorer:
         return False
 
 
-def _name_regex(patterns: list[str]):
-    import fnmatch
-    import re
+class _Names:
+    """Whole-name matching: literal names (``.git``, ``build``) by set membership, glob patterns
+    (``*_pb2.py``) by one regex; the default list is all literals, so no regex is compiled."""
 
-    if not patterns:
-        return re.compile(r"(?!)")
-    return re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in patterns))
+    def __init__(self, patterns: list[str]):
+        self.literal = frozenset(p for p in patterns if not any(c in p for c in "*?[\\"))
+        globs = [p for p in patterns if p not in self.literal]
+        self.regex = None
+        if globs:
+            import fnmatch
+            import re
+
+            self.regex = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in globs))
+
+    def match(self, name: str) -> bool:
+        return name in self.literal or (self.regex is not None and self.regex.match(name) is not None)
 
 
 def _spec(lines):
