@@ -98,3 +98,8 @@ def test_limited_api_is_validated(tmp_path):
         "  reason: x\n  doc: https://docs.python.org\n  limited_api: true\n")
     with pytest.raises(CatalogError, match=r"entry 1 \(OM13001\): limited_api needs kind 'capi'"):
         load_catalog(tmp_path)
+
+
+def test_explain_says_limited_api(project):
+    code, out, _ = project.run("explain", "OMC13045")
+    assert code == 0 and "Removed from the limited C API in Python 3.13." in out

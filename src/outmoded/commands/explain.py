@@ -33,11 +33,12 @@ def describe(entry: Entry) -> list[str]:
     if entry.check not in (None, "removed"):
         status = "concerns"  # free-threading and runtime-flag rules: nothing was removed
     else:
-        status = "scheduled for removal in" if entry.pending else "removed in"
+        status = "scheduled for removal in" if entry.pending else (
+            "removed from the limited C API in" if entry.limited_api else "removed in")
     lines = [
         f"{entry.code}: {', '.join(shown_name(n) for n in entry.names)} ({entry.kind})",
         "",
-        f"{status.capitalize()} Python {format_version(entry.removed_in)}"
+        f"{status[0].upper()}{status[1:]} Python {format_version(entry.removed_in)}"
         + (f", deprecated since {format_version(entry.deprecated_in)}." if entry.deprecated_in else "."),
         f"Why: {entry.reason}",
         f"Instead: {entry.replacement}"
