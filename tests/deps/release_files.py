@@ -131,7 +131,11 @@ def code_projects():
     for minor in range(30):
         add("slowfix", *_pure("slowfix", f"1.{minor}", {
             "slowfix/loader.py": IMP_LOADER if minor < 17 else CLEAN}))
+    # metaonly: the page gives no requires-python; its PEP 658 metadata file does.
+    add("metaonly", *_pure("metaonly", "1.0", {"metaonly/__init__.py": ""}), **{"core-metadata": True})
     projects, files, norange = {}, {}, {"norange-1.0-py3-none-any.whl"}
+    files["metaonly-1.0-py3-none-any.whl.metadata"] = (
+        b"Metadata-Version: 2.1\nName: metaonly\nVersion: 1.0\nRequires-Python: <3.12\n")
     for project, entries in made.items():
         projects[project] = [dict(filename=filename, **extra) for filename, _, extra in entries]
         files.update({filename: data for filename, data, _ in entries})

@@ -165,3 +165,11 @@ def test_a_dependency_fixed_by_a_backport_says_which_line_to_add(tmp_path, deps_
     assert "add `legacy-cgi; python_version >= '3.13'` to the requirements" in dep["message"]
     assert dep["code"]["backports"] == ["legacy-cgi; python_version >= '3.13'"]
     assert found["legacyimp"]["code"]["backports"] == ["zombie-imp; python_version >= '3.12'"]
+
+
+def test_requires_python_from_the_pep658_metadata_file(tmp_path, deps_json, index):
+    code, found, _ = check(tmp_path, deps_json, ["metaonly"])
+    dep = found["metaonly"]
+    assert (code, dep["status"]) == (1, "incompatible")
+    assert "requires-python <3.12 (in metaonly-1.0-py3-none-any.whl's metadata)" in dep["message"]
+    assert index.downloads("metaonly") == ["/files/metaonly-1.0-py3-none-any.whl.metadata"]

@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from outmoded.deps import readiness
+from outmoded.deps import metadata, readiness
 from outmoded.deps.code import VerdictCache, judge_file
 from outmoded.deps.index import IndexClient, IndexProblem
 from outmoded.deps.model import (
@@ -76,6 +76,7 @@ class Code:
                  limit: int = MAX_DOWNLOADS):
         self.client, self.cache, self.version, self.limit = client, cache, version, limit
         self._seen, self._lock = {}, threading.Lock()
+        self.declared = {}  # filename -> Requires-Python from its metadata file (or None)
 
     def of(self, dist, project: str):
         if self.client is None:
@@ -136,6 +137,10 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
     if tags.status not in (OK, SOURCE_ONLY) or (tags.status == SOURCE_ONLY and not no_wheels):
         return tags, None
     dist = installed_file(files, build, dep.platforms)
+    declared = _metadata_excludes(code, dist, build)
+    if declared is not None:
+        return Verdict(INCOMPATIBLE, f"requires-python {declared} (in {dist.filename}'s metadata) "
+                                     f"excludes Python {build.label}"), None
     checked = code.of(dist, dep.name) if dist else None
     if checked is None:
         return tags, None
@@ -148,6 +153,17 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
     if checked.breaks:
         return Verdict(BREAKS, f"{checked.summary()}", tags.lacking), checked
     return tags, checked
+
+
+def _metadata_excludes(code: Code, dist, build: Build):
+    """The ``Requires-Python`` of ``dist``'s PEP 658 metadata when the page lacks one and it
+    excludes the target, else None."""
+    if dist is None or dist.requires_python is not None:
+        return None
+    if dist.filename not in code.declared:
+        code.declared[dist.filename] = metadata.requires_python(code.client, dist)
+    declared = code.declared[dist.filename]
+    return declared if declared is not None and not readiness.python_allows(declared, build.version) else None
 
 
 def installed_file(files: list, build: Build, platforms: tuple):
@@ -173,6 +189,8 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
 
     def is_clean(version):
         dist = installed_file(live[version], build, dep.platforms)
+        if _metadata_excludes(code, dist, build):
+            return False
         checked = code.of(dist, dep.name) if dist else None
         if checked is None:
             return True  # tags only

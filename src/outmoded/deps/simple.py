@@ -43,6 +43,7 @@ class DistFile:
     url: str = ""  # absolute
     sha256: str | None = None  # from the index: the key of the code-verdict cache
     size: int | None = None  # PEP 700, when the index says
+    metadata: bool = False  # PEP 658/714: the index serves ``url + ".metadata"``
 
     @cached_property
     def tags(self) -> frozenset:
@@ -78,7 +79,8 @@ def _from_json(body: bytes, project: str, page_url: str, floor=None) -> list:
         raise PageError("index answered with JSON that is not a PEP 691 project page")
     entries = [f for f in data["files"] if isinstance(f, dict)]
     return _files(((f.get("filename"), lambda f=f: (f.get("requires-python"), f.get("yanked"),
-                    _text(f.get("url")), _sha256(f.get("hashes")), f.get("size"))) for f in entries),
+                    _text(f.get("url")), _sha256(f.get("hashes")), f.get("size"),
+                    bool(f.get("core-metadata") or f.get("data-dist-info-metadata")))) for f in entries),
                   project, page_url, floor)
 
 
@@ -124,8 +126,9 @@ class _Anchors(HTMLParser):
             yanked = attrs.get("data-yanked", False)
             fragment = urlsplit(href).fragment
             digest = fragment[7:] if fragment.startswith("sha256=") else None
+            metadata = "data-core-metadata" in attrs or "data-dist-info-metadata" in attrs
             self.anchors.append((name, attrs.get("data-requires-python"), yanked is not False,
-                                 href.split("#", 1)[0], _sha256({"sha256": digest}), None))
+                                 href.split("#", 1)[0], _sha256({"sha256": digest}), None, metadata))
 
 
 def _basename(href: str) -> str:
@@ -140,11 +143,11 @@ def _files(entries, project: str, page_url: str = "", floor=None) -> list:
         if isinstance(filename, str):
             parsed = parse_filename(filename, project)
             if parsed and (floor is None or parsed[0] >= floor):
-                requires_python, yanked, url, sha256, size = rest()
+                requires_python, yanked, url, sha256, size, metadata = rest()
                 files.append(DistFile(filename, parsed[0], parsed[1],
                                       _specifier(requires_python), bool(yanked),
                                       _absolute(page_url, url), sha256,
-                                      size if isinstance(size, int) and size >= 0 else None))
+                                      size if isinstance(size, int) and size >= 0 else None, metadata))
     return files
 
 
