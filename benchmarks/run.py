@@ -10,7 +10,9 @@ round, so each sees the same machine state), the median of several runs of:
 - five named files inside a generated 50,000-file tree (hard links to the corpora's files in a
   scratch directory), warm (the tree's cache primed by one full run) and cold, as a pre-commit
   hook runs it;
-- ``outmoded fix --diff`` on the legacy corpus (``--fix``);
+- ``outmoded fix --diff`` on the legacy corpus (``--fix``), and on the files it fixes against
+  ``pyupgrade --py3-plus`` (on a fresh copy each run: it rewrites in place) and
+  ``ruff check --fix --diff --select UP`` on the same files, plus the slowest file's own fix time;
 - ``ruff check --select UP --target-version py313 --no-cache --isolated``;
 - ``pylint`` with only its deprecated-* checks, when it is installed.
 
@@ -172,6 +174,59 @@ def bench(corpus: str, tree: Path, pythons: dict[str, str], runs: int, slow_runs
     return rows
 
 
+FIX_TIMER = """
+import json, sys, time
+from outmoded.catalog import default_catalog
+from outmoded.catalog.index import build_index
+from outmoded.engine import check_source
+from outmoded.fixes import Policy, fix_source
+catalog = default_catalog()
+index = build_index(catalog, (3, 13))
+policy = Policy(catalog.by_code, (3, 9))
+times = {}
+for path in sys.argv[1:]:
+    data = open(path, "rb").read()
+    scan = lambda new, path=path: check_source(path, new, index).findings
+    start = time.perf_counter()
+    fix_source(path, data, scan(data), policy, scan)
+    times[path] = time.perf_counter() - start
+print(json.dumps(times))
+"""
+
+
+def fixable_files(tree: Path, python: str) -> list[str]:
+    """The files ``check`` promises a safe fix in."""
+    out = subprocess.run([python, "-m", "outmoded", "check", "--no-cache", "--target-version", "3.13",
+                          "--format", "json", "."], cwd=tree, capture_output=True, text=True).stdout
+    return sorted({f["path"] for f in json.loads(out)["findings"] if f["fix"] == "safe"})
+
+
+def bench_fix(tree: Path, python: str, runs: int) -> tuple[list[dict], str]:
+    """outmoded fix --diff against pyupgrade and ruff --fix --diff on the files outmoded fixes."""
+    files = fixable_files(tree, python)
+    copy = Path(tempfile.mkdtemp(prefix="outmoded-bench-fix-"))
+    cmds = {"outmoded fix --diff": [python, "-m", "outmoded", "fix", "--diff", "--no-cache", "--target-version",
+                                    "3.13", *files],
+            "ruff UP --fix --diff": ["ruff", "check", *RUFF, "--fix", "--diff", *files]}
+    if shutil.which("pyupgrade"):
+        cmds["pyupgrade --py3-plus"] = ["pyupgrade", "--py3-plus", *files]
+    samples = {name: [] for name in cmds}
+    for _ in range(runs):
+        for name, command in cmds.items():
+            shutil.rmtree(copy, ignore_errors=True)
+            shutil.copytree(tree, copy, ignore=shutil.ignore_patterns(".outmoded_cache"))
+            samples[name].append(timed(command, copy))
+    shutil.rmtree(copy, ignore_errors=True)
+    rows = rows_for("twisted fix", samples, len(files), ruff_key="ruff UP --fix --diff")
+    compiled = dict(os.environ, PYTHONDONTWRITEBYTECODE="")
+    times = json.loads(subprocess.run([python, "-c", FIX_TIMER, *files], cwd=tree, capture_output=True, text=True,
+                                      env=compiled).stdout or "{}")
+    slowest = max(times.items(), key=lambda item: item[1]) if times else ("-", 0.0)
+    note = (f"- {len(files)} files with a promised fix; slowest file's fix in-process: "
+            f"{slowest[0]} {slowest[1]:.3f} s; all files {sum(times.values()):.3f} s")
+    return rows, note
+
+
 def big_tree(sources: dict[str, Path], scratch: Path, size: int) -> tuple[Path, list[str]]:
     """``size`` .py files made of hard links to the corpora's files (no extra disk), and the five
     files a pre-commit run names: three with removed APIs, two without."""
@@ -267,6 +322,11 @@ def main() -> int:
     print(f"cores: {os.cpu_count()}, python {sys.version.split()[0]}, ruff "
           f"{subprocess.run(['ruff', '--version'], capture_output=True, text=True).stdout.split()[-1]}")
     print(table(rows))
+    if args.fix and "twisted" in trees:
+        fix_rows, note = bench_fix(trees["twisted"], next(iter(pythons.values())), args.runs)
+        print("\nFix on the files outmoded fixes (twisted), against pyupgrade and ruff on the same files:\n")
+        print(table(fix_rows))
+        print(note)
     if args.tree_files and trees:
         root, named = big_tree(trees, args.corpora, args.tree_files)
         print(f"\nFive named files in a {args.tree_files}-file tree ({', '.join(named)}):\n")

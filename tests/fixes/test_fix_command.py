@@ -366,3 +366,11 @@ def test_added_import_is_not_duplicated_when_a_guarded_one_exists(project):
     path = project.write("a.py", source)
     fix(project, "a.py")
     assert path.read_text().count("import importlib") == 1 and "importlib.reload(os)" in path.read_text()
+
+
+def test_import_of_a_removed_submodule_goes_once_its_uses_are_rewritten(project):
+    path = project.write("a.py", "import typing.io\nimport typing.re\n\n"
+                                 "def f(x: typing.io.IO, p: typing.re.Pattern) -> None:\n    pass\n")
+    code, out, _ = fix(project, "a.py")
+    assert path.read_text() == "import typing\n\ndef f(x: typing.IO, p: typing.Pattern) -> None:\n    pass\n"
+    assert code == 0 and "All checks passed" in out  # the checker on the new text finds nothing left

@@ -49,13 +49,24 @@ def static_chain(node: cst.Attribute, api: str, env: Env) -> Optional[list[str]]
     return chain
 
 
+def _retire_submodule_imports(root: str, edit: Edit, env: Env) -> None:
+    """``typing.io.IO`` -> ``typing.IO`` through ``import typing.io``: that import fails on the
+    target, so once nothing reads ``typing.io.`` any more it becomes ``import typing``."""
+    for b in env.bindings.imports_of(root):
+        if b.kind == "import" and b.asname is None and "." in b.module and edit.api.startswith(b.module + ".") \
+                and not edit.replacement.startswith(b.module + "."):
+            env.imports.retire.add(b.module)
+
+
 def replace_dotted(node: cst.Attribute, edit: Edit, env: Env) -> Optional[cst.BaseExpression]:
     chain = static_chain(node, edit.api, env)
     if chain is None:
         return None
     old, new = edit.api.split("."), edit.replacement.split(".")
     result = _reuse(node, chain, old, new, env)
-    if result is None:
+    if result is not None:
+        _retire_submodule_imports(chain[0], edit, env)
+    else:
         resolved = resolve(edit.replacement)
         if resolved is None or not env.bindings.writable(resolved.root, resolved.module):
             return None

@@ -30,6 +30,7 @@ ImportKey = tuple  # (module, obj or None, asname or None)
 class ImportChanges:
     add: set = field(default_factory=set)
     remove: set = field(default_factory=set)
+    retire: set = field(default_factory=set)  # removed submodules: ``import a.b`` -> ``import a`` once unused
 
     def need(self, resolved: Resolved) -> None:
         if resolved.module is not None:
@@ -41,16 +42,18 @@ class ImportChanges:
             self.remove.add((b.module, b.obj, b.asname))
 
     def __bool__(self) -> bool:
-        return bool(self.add or self.remove)
+        return bool(self.add or self.remove or self.retire)
 
 
 class _RemoveImports(CommentCarrier, cst.CSTTransformer):
     """Drop the aliases ``keys`` name from import statements (and the statements left empty),
     keeping the comments of deleted lines."""
 
-    def __init__(self, keys: set):
+    def __init__(self, keys: set, parents: Optional[dict] = None):
         super().__init__()
         self.keys = keys
+        self.parents = parents or {}  # ``import a.b`` -> ``import a`` (None: drop it, ``import a`` exists)
+        self.made: set = set()  # parents already imported by a rewritten statement
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         super().on_visit(node)
@@ -59,7 +62,18 @@ class _RemoveImports(CommentCarrier, cst.CSTTransformer):
                                  cst.ExceptHandler, cst.Else, cst.Finally, cst.ExceptStarHandler))
 
     def leave_Import(self, original_node, updated_node):
-        kept = [a for a in updated_node.names if (alias_name(a), None, asname_of(a)) not in self.keys]
+        kept, seen = [], set()
+        for alias in updated_node.names:
+            name, asname = alias_name(alias), asname_of(alias)
+            if (name, None, asname) in self.keys:
+                continue
+            if asname is None and name in self.parents:
+                if self.parents[name] is None or self.parents[name] in seen or self.parents[name] in self.made:
+                    continue
+                self.made.add(self.parents[name])
+                alias, name = alias.with_changes(name=dotted(self.parents[name])), self.parents[name]
+            seen.add(name)
+            kept.append(alias)
         return self._kept(updated_node, kept)
 
     def leave_ImportFrom(self, original_node, updated_node):
@@ -79,7 +93,7 @@ class _RemoveImports(CommentCarrier, cst.CSTTransformer):
 
     @staticmethod
     def _kept(node, kept):
-        if len(kept) == len(node.names):
+        if len(kept) == len(node.names) and all(a is b for a, b in zip(kept, node.names)):
             return node
         if not kept:
             return cst.RemovalSentinel.REMOVE
@@ -213,13 +227,30 @@ def apply(module: cst.Module, changes: ImportChanges, expand=lambda code: code) 
     for module_name, obj, asname in sorted(changes.add, key=_sort_key):
         if not _imported_anywhere(tree, module_name):
             module = _add(module, module_name)
-    if not changes.remove:
+    if not (changes.remove or changes.retire):
         return module
     tree = _whole(module, expand)
     if tree is None:
         return module  # keep every import; the result is checked (and refused) later anyway
     removals = {key for key in changes.remove if _unused(tree, key)}
-    return module.visit(_RemoveImports(removals)) if removals else module
+    parents = {name: (None if _imported_anywhere(tree, name.rpartition(".")[0]) else name.rpartition(".")[0])
+               for name in changes.retire if not _chain_used(tree, name)}
+    return module.visit(_RemoveImports(removals, parents)) if removals or parents else module
+
+
+def _chain_used(tree: ast.Module, dotted_name: str) -> bool:
+    """Is ``a.b`` still read as the start of an attribute chain (``a.b.x``)?"""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute):
+            parts, current = [node.attr], node.value
+            while isinstance(current, ast.Attribute):
+                parts.append(current.attr)
+                current = current.value
+            if isinstance(current, ast.Name) and ".".join([current.id, *parts[::-1]]).startswith(dotted_name + "."):
+                return True
+            if isinstance(current, ast.Name) and ".".join([current.id, *parts[::-1]]) == dotted_name:
+                return True
+    return False
 
 
 def _sort_key(key: ImportKey) -> tuple:
