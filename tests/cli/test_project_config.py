@@ -85,3 +85,20 @@ def test_a_path_outside_any_project_gets_the_defaults_not_the_current_directorys
     sh.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.11"\n')
     result = doc(sh.run("check", "--no-cache", "--output-format", "json", str(loose)))
     assert result["target_version"] == "3.15" and result["findings"]
+
+
+def test_fix_uses_the_named_projects_config(sh):
+    sh.write("project/pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.2"\n')
+    sh.write("project/a.py", "import imp\nimp.reload(imp)\n")
+    (sh.root / "elsewhere").mkdir()
+    result = sh.run("fix", "--no-cache", "--diff", "../project/a.py", cwd=sh.root / "elsewhere")
+    assert "+import importlib" not in result.stdout  # the floor 3.2 from project/, not the defaults
+    assert "OM12002" in result.stderr
+
+
+def test_unsafe_fixes_from_the_config_and_its_negation(sh):
+    sh.write("pyproject.toml", "[tool.outmoded]\nunsafe-fixes = true\n")
+    sh.write("b.py", "import time\ntime.clock()\n")
+    marked = sh.run("check", "--no-cache", "--output-format", "concise", "b.py").stdout
+    plain = sh.run("check", "--no-cache", "--output-format", "concise", "--no-unsafe-fixes", "b.py").stdout
+    assert "[*]" in marked.splitlines()[0] and "[*]" not in plain.splitlines()[0]

@@ -29,7 +29,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true", help="rewrite what can be fixed, like `outmoded fix`")
     fixing.add_argument("--diff", action="store_true", help="print the diff --fix would apply, write nothing "
                                                             "(implies --fix, as in ruff)")
-    fixing.add_argument("--unsafe-fixes", action="store_true", default=None,
+    fixing.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, default=None,
                         help="apply unsafe fixes too (with --fix); without --fix, mark them [*] as fixable")
     fixing.add_argument("--min-version", metavar="X.Y",
                         help="the oldest Python the code supports: which fixes are offered, and so marked [*] "
@@ -85,6 +85,7 @@ def run(args: argparse.Namespace) -> int:
         settings, report = checking.check_stdin(args)
     else:
         settings, report = checking.check_paths(args)
+    args.unsafe_fixes = settings.unsafe_fixes  # `unsafe-fixes = true` in the config marks them [*] too
     if args.write_baseline:
         from outmoded.baseline import BaselineError, write
 

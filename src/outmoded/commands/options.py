@@ -98,6 +98,11 @@ def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Set
 
     chosen = config_file(args)
     overrides = [c for c in (getattr(args, "config", None) or []) if c != chosen]
+    paths = [p for p in (getattr(args, "paths", None) or []) if p != "-"]
+    if start is None and not chosen and paths:
+        from outmoded.config import project_start
+
+        start = project_start(paths[0]).resolve()  # `outmoded fix ../project` uses its project
     try:
         if getattr(args, "isolated", False):
             settings = Settings()
@@ -131,8 +136,8 @@ def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Set
             changes["free_threading"] = args.free_threading
         if getattr(args, "dead_compat", None) is not None:
             changes["dead_compat"] = args.dead_compat
-        if getattr(args, "unsafe_fixes", None):
-            changes["unsafe_fixes"] = True
+        if getattr(args, "unsafe_fixes", None) is not None:
+            changes["unsafe_fixes"] = args.unsafe_fixes
         if getattr(args, "fail_on", None):
             changes["fail_on"] = args.fail_on
         settings = replace(settings, **changes)
