@@ -22,6 +22,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_common(parser)
     parser.add_argument("--stdin-filename", metavar="NAME",
                         help="the name of the source read from stdin (`-`), for messages and per-file-ignores")
+    parser.add_argument("--show-fixes", action="store_true", help="list what `outmoded fix` would change, per rule")
     parser.add_argument("--show-files", action="store_true", help="list the files that would be checked, and exit")
     parser.add_argument("--show-settings", action="store_true",
                         help="print the settings each path is checked with, and exit")
@@ -58,6 +59,8 @@ def _refuse_idle_options(args: argparse.Namespace) -> None:
                 raise UsageError(f"{flag} cannot be used with `-` (stdin); name the file instead")
     elif args.stdin_filename:
         raise UsageError("--stdin-filename needs `-` as the path to read the source from stdin")
+    if args.show_fixes and (args.fix or args.diff):
+        raise UsageError("--show-fixes lists what a fix would change; with --fix/--diff the fix itself says")
     if args.add_noqa and (args.fix or args.diff):
         raise UsageError("--add-noqa cannot be combined with --fix/--diff")
     if args.write_baseline and args.baseline:

@@ -54,7 +54,6 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the report: auto (on a terminal, honouring NO_COLOR/FORCE_COLOR), always, never")
     out.add_argument("--statistics", action="store_true", help="print counts per rule instead of findings")
-    out.add_argument("--show-fixes", action="store_true", help="list what `outmoded fix` would change, per rule")
     out.add_argument("--quiet", "-q", action="store_true", help="print findings only, no summary")
     out.add_argument("--silent", "-s", action="store_true", help="print nothing; only the exit status tells")
     out.add_argument("--exit-zero", "-e", action="store_true", help="exit 0 even when there are findings")
