@@ -53,7 +53,8 @@ def test_baseline_round_trip(sh):
 
 
 def test_add_noqa_silences_each_finding_and_keeps_the_file(sh):
-    path = sh.write("a.py", LEGACY + 'TEXT = """\nimport imp\n"""\nimport asyncore  # noqa: OM13\nimport telnetlib  # noqa\n')
+    path = sh.write("a.py", LEGACY + 'TEXT = """\nimport imp\n"""\n'
+                    'import asyncore  # noqa: OM13\nimport telnetlib  # noqa\n')
     path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))  # CRLF must survive
     path.chmod(0o640)
     result = sh.run("check", "--no-cache", "--target-version", "3.13", "--add-noqa", "a.py")
@@ -72,7 +73,8 @@ def test_add_noqa_silences_each_finding_and_keeps_the_file(sh):
 
 
 def test_stdin_with_a_file_name(sh):
-    sh.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.13"\nper-file-ignores = {"tests/*" = ["OM12001"]}\n')
+    sh.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.13"\n'
+                               'per-file-ignores = {"tests/*" = ["OM12001"]}\n')
     result = sh.run("check", "--output-format", "concise", "--stdin-filename", "src/mod.py", "-", stdin=LEGACY)
     assert result.returncode == 1
     assert result.stdout.startswith("src/mod.py:1:8: OM12001 ")
@@ -94,7 +96,8 @@ def test_per_file_ignores_and_extend_select(sh):
     sh.write("legacy_x.py", "import imp\n")
     sh.write("src/a.py", "import imp\n")
     doc = json.loads(sh.run("check", "--no-cache", "--output-format", "json", ".").stdout)
-    assert sorted((f["path"], f["api"]) for f in doc["findings"]) == [("src/a.py", "imp"), ("tests/test_a.py", "telnetlib")]
+    found = sorted((f["path"], f["api"]) for f in doc["findings"])
+    assert found == [("src/a.py", "imp"), ("tests/test_a.py", "telnetlib")]
     sh.write("ext.c", "static PyObject *f(PyObject *l) { return PyList_GetItem(l, 0); }\n")
     plain = json.loads(sh.run("check", "--no-cache", "--output-format", "json", "ext.c").stdout)
     extended = json.loads(sh.run("check", "--no-cache", "--output-format", "json", "--extend-select", "OMT1",

@@ -13,8 +13,7 @@ import argparse
 import sys
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
-from outmoded.commands.options import (add_common, add_exit_options, check_output_file, emit, settings_from,
-                                       validate_codes)
+from outmoded.commands.options import add_common, add_exit_options, check_output_file, emit
 from outmoded.config import FAIL_ON
 
 

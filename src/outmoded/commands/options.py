@@ -38,7 +38,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     rules.add_argument("--free-threading", action=argparse.BooleanOptionalAction, default=None,
                        help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
     rules.add_argument("--dead-compat", action="store_true", default=None,
-                       help="also report compatibility code dead on the target (equivalent fallbacks, hasattr branches)")
+                       help="also report compatibility code dead on the target "
+                            "(equivalent fallbacks, hasattr branches)")
     files = parser.add_argument_group("file selection")
     files.add_argument("--exclude", action="append", metavar="PATTERN",
                        help="gitignore-style patterns to skip, replacing the default list")
