@@ -112,7 +112,7 @@ def test_the_first_ready_release_is_found_by_bisection_within_the_bound(tmp_path
     assert (dep["status"], dep["minimum_ready"]) == ("breaks", "1.17")
     assert dep["search_cut_short"] is False
     scanned = {path.split("/")[-1] for path in index.downloads("slowfix")}
-    assert len(scanned) <= 9  # 1.0 itself plus at most eight probes, not thirty
+    assert len(scanned) <= 9  # 1.0 itself (judged anyway) plus at most eight downloads, not thirty
 
 
 def test_a_search_cut_short_says_so(tmp_path, deps_json):

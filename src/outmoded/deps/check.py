@@ -196,7 +196,7 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
             return True  # tags only
         return None if checked.problem else not checked.breaks
 
-    return first_ready(candidates, is_clean, code.limit)
+    return first_ready(candidates, is_clean, code.limit, frozenset([chosen]))
 
 
 def _record(result: Result, verdicts: list) -> None:

@@ -22,9 +22,10 @@ class Found:
     unchecked: bool = False  # a release's code could not be checked: the answer may be wrong
 
 
-def first_ready(candidates: list, is_clean, limit: int = MAX_DOWNLOADS) -> Found:
+def first_ready(candidates: list, is_clean, limit: int = MAX_DOWNLOADS, known: frozenset = frozenset()) -> Found:
     """``candidates``: ascending versions ready by tags; ``is_clean(version)``: True, False,
-    or None when its code could not be checked."""
+    or None when its code could not be checked; ``known``: versions already judged, which cost
+    no download (the requested release)."""
     if not candidates:
         return Found()
     probes = 0
@@ -32,7 +33,7 @@ def first_ready(candidates: list, is_clean, limit: int = MAX_DOWNLOADS) -> Found
 
     def probe(i):
         nonlocal probes
-        probes += 1
+        probes += candidates[i] not in known
         return is_clean(candidates[i])
 
     newest = probe(len(candidates) - 1)
