@@ -29,6 +29,7 @@ from typing import Optional
 
 from outmoded.catalog import Entry, format_version
 
+SPECIFIER = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 PLACEHOLDER = re.compile(r"\{(receiver|args|arg(\d+))\}")
 GUARD_NOTES = {
     "probe": "no automatic fix: it sits in a try/except that tests for the API",
@@ -145,6 +146,19 @@ def _call_parts(call: ast.Call) -> tuple[list, list, bool]:
     return list(call.args), [(k.arg, k.value) for k in call.keywords], starred
 
 
+def proven_safe(entry: Entry, call: Optional[ast.Call]) -> bool:
+    """Does this call prove an unsafe fix safe?  ``locale.format("%d", x)``: a literal format with
+    exactly one specifier behaves the same with ``format_string`` (the catalog's
+    ``safe_with_one_specifier``)."""
+    position = entry.safe_with_one_specifier
+    if position is None or call is None or call.keywords or len(call.args) <= position or len(call.args) > 4:
+        return False
+    fmt = call.args[position]
+    if not (isinstance(fmt, ast.Constant) and isinstance(fmt.value, str)):
+        return False
+    return len([m for m in SPECIFIER.findall(fmt.value) if m != "%%"]) == 1
+
+
 def _instance_verdict(finding, entry: Entry, calls: dict, imports: list, tree, bindings) -> Optional[str]:
     """Why the fixer cannot rewrite this finding at its spot, or None."""
     call = calls.get((finding.line, finding.column - 1))
@@ -183,6 +197,10 @@ def judge(findings: list, tree: ast.Module, entries) -> list:
     result = []
     for finding in findings:
         entry = entries.get(finding.code)
+        if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
+                and proven_safe(entry, calls.get((finding.line, finding.column - 1))):
+            message = finding.message.replace(f" (unsafe fix: {(entry.fix_reason or '').rstrip('.')})", "")
+            finding = replace(finding, fix="safe", message=message)
         if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
             if bindings is None:
                 bindings = collect(tree)

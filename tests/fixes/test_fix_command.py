@@ -374,3 +374,18 @@ def test_import_of_a_removed_submodule_goes_once_its_uses_are_rewritten(project)
     code, out, _ = fix(project, "a.py")
     assert path.read_text() == "import typing\n\ndef f(x: typing.IO, p: typing.Pattern) -> None:\n    pass\n"
     assert code == 0 and "All checks passed" in out  # the checker on the new text finds nothing left
+
+
+def test_locale_format_with_one_literal_specifier_is_a_safe_fix(project):
+    path = project.write("a.py", "import locale\na = locale.format('%d', 5)\nb = locale.format(fmt, 5)\n")
+    _, out, _ = project.run("check", "--no-cache", "--target-version", "3.15", "--format", "json", "a.py")
+    assert [f["fix"] for f in json.loads(out)["findings"]] == ["safe", "unsafe"]
+    fix(project, "a.py")
+    assert path.read_text() == "import locale\na = locale.format_string('%d', 5)\nb = locale.format(fmt, 5)\n"
+
+
+def test_sre_constants_error_is_re_error(project):
+    path = project.write("a.py", "import sre_constants\ntry:\n    pass\nexcept sre_constants.error:\n    pass\n")
+    code, out, _ = fix(project, "a.py")
+    assert path.read_text() == "import re\ntry:\n    pass\nexcept re.error:\n    pass\n"
+    assert code == 0 and "All checks passed" in out

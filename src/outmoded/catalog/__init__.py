@@ -18,6 +18,8 @@ Python 3).  Entries:
                                    # drops when they are the literal default (else no fix)
       rename_keywords: {n: value}  # optional: call keywords the replacement spells differently;
                                    # calls without arguments then get no fix (it needs its value)
+      safe_with_one_specifier: 0   # optional, for an unsafe fix: a call whose argument 0 is a
+                                   # literal %-format with exactly one specifier is a safe fix
       replacement_since: "3.4"     # optional: first Python that has the replacement
       reason: one line of why it was removed
       doc: https://docs.python.org/3/whatsnew/3.12.html#imp
@@ -67,7 +69,7 @@ REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check", "backport", "rewrite_defaults", "rename_keywords", "limited_api",
+    "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
     "signature", "matches", "unless", "proof",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
@@ -125,6 +127,7 @@ class Entry:
     backport: str | None = None  # distribution on the package index that provides the removed module again
     rewrite_defaults: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     rename_keywords: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
+    safe_with_one_specifier: int | None = None  # position of a %-format argument: one specifier makes it safe
     limited_api: bool = False  # kind capi only: removed from the limited C API only (needs Py_LIMITED_API)
     source: str = ""
 
@@ -267,6 +270,7 @@ def _entry(raw: Any, source: str, index: int) -> Entry:
         rewrite_defaults=tuple((k, (v or {}).get("position"), (v or {}).get("value"))
                                for k, v in _mapping(raw, "rewrite_defaults", source, where).items()),
         rename_keywords=tuple(_mapping(raw, "rename_keywords", source, where).items()),
+        safe_with_one_specifier=raw.get("safe_with_one_specifier"),
         source=source,
     )
 
