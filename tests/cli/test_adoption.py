@@ -133,3 +133,8 @@ def test_rules_sorted_by_version_then_code_with_headers(sh):
     assert versions.index((3, 2)) < versions.index((3, 10))  # as numbers, not text
     assert all(codes == sorted(codes) for _, codes in blocks)
     assert blocks[0][0] == (3, 0) and not blocks[0][1][0].startswith("OMC")
+
+
+def test_explain_shows_replacements_as_users_write_them(sh):
+    out = sh.run("explain", "dict.iteritems").stdout
+    assert "Instead: dict.items" in out and "builtins." not in out

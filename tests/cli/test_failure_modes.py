@@ -228,3 +228,10 @@ def test_cache_dir_option(sh):
 def test_stdin_filename_alone_reads_stdin(sh):
     result = sh.run("check", "--output-format", "concise", "--stdin-filename", "x.py", stdin="import imp\n")
     assert result.returncode == 1 and result.stdout.startswith("x.py:1:8: OM12001")
+
+
+def test_deps_refuses_a_future_target_too(sh):
+    sh.write("requirements.txt", "requests\n")
+    result = sh.run("deps", "--offline", "--target-version", "3.99", "requirements.txt",
+                    env=environment(OUTMODED_CACHE_DIR=str(sh.root / "c")))
+    assert result.returncode == 2 and "newer than the newest Python outmoded knows" in one_line(result.stderr)

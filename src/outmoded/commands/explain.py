@@ -41,7 +41,7 @@ def describe(entry: Entry) -> list[str]:
         f"{status[0].upper()}{status[1:]} Python {format_version(entry.removed_in)}"
         + (f", deprecated since {format_version(entry.deprecated_in)}." if entry.deprecated_in else "."),
         f"Why: {entry.reason}",
-        f"Instead: {entry.replacement}"
+        f"Instead: {shown_name(entry.replacement)}"
         + (f" (available since Python {format_version(entry.replacement_since)})" if entry.replacement_since else ""),
         f"Fix: {entry.fix}" + (f" — {entry.fix_reason}" if entry.fix_reason else ""),
     ]

@@ -17,10 +17,11 @@ FREE_THREADED_SINCE = (3, 13)
 
 def parse_target(text: str | None) -> tuple:
     """``3.13`` -> (3, 13); by default the same target as ``check`` (requires-python, config)."""
-    from outmoded.config import ConfigError, load_settings, parse_version
+    from outmoded.config import ConfigError, check_target, load_settings, parse_version
 
-    try:
-        return parse_version(text, "--target-version") if text else load_settings().resolved_target()
+    try:  # a future version would check nothing the index can know about: refused, as check does
+        return check_target(parse_version(text, "--target-version"), "--target-version") if text \
+            else load_settings().resolved_target()
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
 
