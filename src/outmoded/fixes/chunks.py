@@ -1,13 +1,14 @@
 """Let LibCST see only the statements that change.
 
 A fix rewrites a few places in a file; parsing, annotating and walking the whole file with LibCST
-cost seconds on large ones.  So the top-level statements that matter -- those holding an edit,
+cost seconds on large ones.  So the statements that matter -- those holding an edit (inside a
+class, only the members holding one: test files are one large class),
 the module's head (docstring, ``__future__`` and the leading imports, where imports are added),
 statements that use a name whose import is being moved or renamed, and those importing a name a
-fix may stop using -- are kept, and every other top-level statement is replaced by one
-placeholder comment line.  LibCST parses and transforms that small module; ``expand`` puts the
+fix may stop using -- are kept, and every other statement is replaced by one placeholder comment
+line at its indentation.  LibCST parses and transforms that small module; ``expand`` puts the
 original text back in place of each placeholder (and refuses, returning None, if a placeholder
-went missing or was duplicated: the caller then falls back to the whole file).  Edits are moved
+went missing or was duplicated: the caller then drops the fix and reports it).  Edits are moved
 to the shifted line numbers.
 """
 
@@ -41,11 +42,11 @@ class Reduced:
         return code
 
 
-def _ranges(tree: ast.Module) -> list[list]:
-    """[first line, last line, statements] of the top-level statements, merged where they share a
+def _ranges(body: list) -> list[list]:
+    """[first line, last line, statements] of a block's statements, merged where they share a
     line (``a = 1; b = 2``)."""
     ranges: list[list] = []
-    for stmt in tree.body:
+    for stmt in body:
         first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", ())])
         if ranges and first <= ranges[-1][1]:
             ranges[-1][1] = max(ranges[-1][1], stmt.end_lineno)
@@ -64,11 +65,9 @@ def _names_of(stmt: ast.AST) -> set[str]:
     return {a.asname or a.name.split(".")[0] for a in getattr(stmt, "names", ()) if a.name != "*"}
 
 
-def _wanted(lines: list[str], tree: ast.Module, edits: list[Edit], ranges: list[list]) -> set[int]:
-    """Indexes of the ranges LibCST must see."""
-    edit_lines = {line for e in edits for line in range(e.start[0], e.end[0] + 1)}
-    # names a fix may rename or stop importing: those bound by imports holding an edit, and the
-    # first name of every edited chain as written
+def _names(lines: list[str], tree: ast.Module, edits: list[Edit], edit_lines: set) -> set[str]:
+    """Names a fix may rename or stop importing: those bound by imports holding an edit, and the
+    first name of every edited chain as written."""
     names = set()
     for node in ast.walk(tree):
         if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
@@ -78,53 +77,83 @@ def _wanted(lines: list[str], tree: ast.Module, edits: list[Edit], ranges: list[
         match = ROOT.match(lines[e.start[0] - 1], e.start[1]) if e.start[0] <= len(lines) else None
         if match:
             names.add(match.group())
-    wanted = set()
-    head = True
-    for index, (first, last, stmts) in enumerate(ranges):
-        head = head and all(_is_head(s) for s in stmts)
-        if head or any(first <= line <= last for line in edit_lines):
-            wanted.add(index)
-            continue
-        for node in (n for s in stmts for n in ast.walk(s)):
-            if (isinstance(node, ast.Name) and node.id in names) or (
-                    isinstance(node, (ast.Import, ast.ImportFrom)) and _names_of(node) & names):
-                wanted.add(index)
-                break
-    return wanted
+    return names
 
 
-def reduce(text: str, tree: ast.Module, edits: list[Edit]) -> Reduced:
-    lines = LINES.findall(text)
-    ranges = _ranges(tree)
-    wanted = _wanted(lines, tree, edits, ranges)
-    token = secrets.token_hex(6)
-    out, regions, shifts, cursor = [], {}, [], 1  # shifts: (first original line after, lines removed)
-    removed = 0
-    for index, (first, last, _) in enumerate(ranges):
-        out.extend(lines[cursor - 1:first - 1])
-        if index in wanted:
-            out.extend(lines[first - 1:last])
-        else:
-            region = "".join(lines[first - 1:last])
-            ending = region[len(region.rstrip("\r\n")):]
-            placeholder = f"{PLACEHOLDER}{index}-{token}"
-            regions[placeholder + ending] = region
-            out.append(placeholder + ending)
-            removed += last - first
-            shifts.append((last + 1, removed))
-        cursor = last + 1
-    out.extend(lines[cursor - 1:])
+def _uses(stmts: list, names: set[str]) -> bool:
+    for node in (n for s in stmts for n in ast.walk(s)):
+        if (isinstance(node, ast.Name) and node.id in names) or (
+                isinstance(node, (ast.Import, ast.ImportFrom)) and _names_of(node) & names):
+            return True
+    return False
 
-    def moved(line: int) -> int:
+
+class _Emitter:
+    def __init__(self, lines: list[str], edit_lines: set, names: set[str]):
+        self.lines, self.edit_lines, self.names = lines, edit_lines, names
+        self.out: list[str] = []
+        self.regions: dict[str, str] = {}
+        self.shifts: list[tuple[int, int]] = []  # (first original line after a region, lines removed so far)
+        self.removed = 0
+        self.token = secrets.token_hex(6)
+
+    def block(self, body: list, cursor: int, module: bool) -> int:
+        head = module
+        for first, last, stmts in _ranges(body):
+            self.out.extend(self.lines[cursor - 1:first - 1])
+            head = head and all(_is_head(s) for s in stmts)
+            edited = any(first <= line <= last for line in self.edit_lines)
+            if head or edited or _uses(stmts, self.names):
+                cursor = self._kept(first, last, stmts, edited and not head)
+            else:
+                self._set_aside(first, last)
+                cursor = last + 1
+        return cursor
+
+    def _kept(self, first: int, last: int, stmts: list, descend: bool) -> int:
+        """A statement LibCST must see; a class only down to the members that matter."""
+        stmt = stmts[0]
+        inner = stmt.body[0] if isinstance(stmt, ast.ClassDef) and len(stmts) == 1 else None
+        if not descend or inner is None:
+            self.out.extend(self.lines[first - 1:last])
+            return last + 1
+        body_first = min([inner.lineno] + [d.lineno for d in getattr(inner, "decorator_list", ())])
+        if body_first <= stmt.lineno:  # ``class A: pass`` on one line
+            self.out.extend(self.lines[first - 1:last])
+            return last + 1
+        self.out.extend(self.lines[first - 1:body_first - 1])
+        cursor = self.block(stmt.body, body_first, module=False)
+        self.out.extend(self.lines[cursor - 1:last])
+        return last + 1
+
+    def _set_aside(self, first: int, last: int) -> None:
+        region = "".join(self.lines[first - 1:last])
+        start = self.lines[first - 1]
+        indent = start[:len(start) - len(start.lstrip(" \t\f"))]
+        ending = region[len(region.rstrip("\r\n")):]
+        placeholder = f"{indent}{PLACEHOLDER}{len(self.regions)}-{self.token}{ending}"
+        self.regions[placeholder] = region
+        self.out.append(placeholder)
+        self.removed += last - first
+        self.shifts.append((last + 1, self.removed))
+
+    def moved(self, line: int) -> int:
         shift = 0
-        for after, count in shifts:
+        for after, count in self.shifts:
             if line >= after:
                 shift = count
         return line - shift
 
-    result = Reduced("".join(out), [], regions=regions)
+
+def reduce(text: str, tree: ast.Module, edits: list[Edit]) -> Reduced:
+    lines = LINES.findall(text)
+    edit_lines = {line for e in edits for line in range(e.start[0], e.end[0] + 1)}
+    emitter = _Emitter(lines, edit_lines, _names(lines, tree, edits, edit_lines))
+    cursor = emitter.block(tree.body, 1, module=True)
+    emitter.out.extend(lines[cursor - 1:])
+    result = Reduced("".join(emitter.out), [], regions=emitter.regions)
     for e in edits:
-        new = replace(e, start=(moved(e.start[0]), e.start[1]), end=(moved(e.end[0]), e.end[1]))
+        new = replace(e, start=(emitter.moved(e.start[0]), e.start[1]), end=(emitter.moved(e.end[0]), e.end[1]))
         result.edits.append(new)
         result.back[new] = e
     return result
