@@ -393,9 +393,6 @@ def test_sre_constants_error_is_re_error(project):
 
 def test_only_the_members_that_change_are_rewritten_and_the_rest_is_kept_byte_for_byte(project):
     source = ("import unittest\n\n\nclass T(unittest.TestCase):\n    '''doc'''\n\n    @staticmethod\n"
-              "    def helper(x):  # keep\n        return x\n\n    def test_a(self):\n"
-              "        self.assertEquals(1, 1)\n\n\tdef_tab = None\n" if False else
-              "import unittest\n\n\nclass T(unittest.TestCase):\n    '''doc'''\n\n    @staticmethod\n"
               "    def helper(x):  # keep\n        return x ;  y = 2\n\n    def test_a(self):\n"
               "        self.assertEquals(1, 1)\n\n    def test_b(self):\n        pass\n\n\nx = [\n  1,\n]\n")
     path = project.write("a.py", source)
