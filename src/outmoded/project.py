@@ -35,9 +35,9 @@ from outmoded import guards
 _BUILTINS = frozenset(dir(builtins))
 STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 
-CLASS_RE = re.compile(rb"^[ \t]*class[ \t]+(\w+)[ \t]*\(([^)]*)\)", re.M)
-FLAG_RE = re.compile(rb"^(\w+)[ \t]*=[^\n=][^\n]*(?:version_info|hexversion|PY2|PY3|python_version|sys\.version)",
-                     re.M)
+CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")  # a literal first: sre finds it fast
+FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_version, sys.version, six.PY3
+FLAG_LINE_RE = re.compile(rb"(\w+)[ \t]*=[^=]")
 WORD_RE = re.compile(rb"[A-Za-z_][\w.]*")
 
 
@@ -355,11 +355,24 @@ def shadowable_names() -> frozenset:
 def read_headers(data: bytes) -> tuple[list, list]:
     """(class headers, flag names) of one file's text."""
     headers = []
-    if b"class" in data:
-        for match in CLASS_RE.finditer(data):
-            bases = [w.decode() for w in WORD_RE.findall(re.sub(rb"\w+[ \t]*=[^,]*", b"", match[2]))]
-            headers.append((match[1].decode(), tuple(b for b in bases if b != "object")))
-    flags = [m.decode() for m in FLAG_RE.findall(data)] if b"version" in data or b"PY" in data else []
+    for match in CLASS_RE.finditer(data):
+        line = data.rfind(b"\n", 0, match.start()) + 1
+        if data[line:match.start()].strip(b" \t"):
+            continue  # not a class statement ("subclass(", a string)
+        text = re.sub(rb"\w+[ \t]*=[^,]*", b"", match[2]) if b"=" in match[2] else match[2]
+        bases = [w.decode() for w in WORD_RE.findall(text)]
+        headers.append((match[1].decode(), tuple(b for b in bases if b != "object")))
+    flags, lines = [], set()
+    for word in FLAG_WORDS:  # bytes.find runs in C; an alternation regex tries every position
+        position = data.find(word)
+        while position >= 0:
+            line = data.rfind(b"\n", 0, position) + 1
+            if line not in lines:
+                lines.add(line)
+                assignment = FLAG_LINE_RE.match(data, line, position)
+                if assignment:  # at the start of a line: module level
+                    flags.append(assignment[1].decode())
+            position = data.find(word, position + 1)
     return headers, flags
 
 
@@ -415,39 +428,40 @@ def text_index(files: list[str], store=None) -> TextIndex:
     return index
 
 
-def derived_method_words(text: TextIndex, index) -> set[str]:
-    """Removed method names whose class the project derives from through its own classes (a base
-    defined in another module, a mixin): files using them need not import the stdlib module, so
-    the prefilter must let any file that mentions them through."""
-    defined = {name for classes in text.headers.values() for name, _ in classes}
-    words = set()
-    family_cache: dict = {}
+def derived_method_words(text: TextIndex, index) -> set[frozenset]:
+    """Word pairs the prefilter must let through: a removed method's name with the name of a
+    project class deriving from its stdlib class (directly, through other project classes, or
+    mixed into one).  Such a file need not import the stdlib module under its name (boto's
+    ``from tests.compat import unittest``), but it names the class: its definition, or its
+    base.  Builtin classes need none: their needles are words only."""
+    users: dict = {}  # base leaf -> names of project classes listing it
+    headers: dict = {}  # class name -> base leaves (over every definition of the name)
+    for classes in text.headers.values():
+        for name, bases in classes:
+            leaves = {b.rpartition(".")[2] for b in bases}
+            headers.setdefault(name, set()).update(leaves)
+            for leaf in leaves:
+                users.setdefault(leaf, set()).add(name)
+    pairs, families = set(), {}
     for name, candidates in index.methods.items():
         for method in candidates:
-            if method.entry.distinctive:
+            if method.entry.distinctive or method.cls.startswith("builtins."):
                 continue
-            if method.cls not in family_cache:
+            if method.cls not in families:
                 family = {method.cls} | {sub for sub in index.bases if method.cls in index.ancestors(sub)}
-                family_cache[method.cls] = _derives_through_project(text, family, defined)
-            if family_cache[method.cls]:
-                words.add(name)
-    return words
+                families[method.cls] = _derived({c.rpartition(".")[2] for c in family}, users, headers)
+            pairs.update(frozenset((name, cls)) for cls in families[method.cls])
+    return pairs
 
 
-def _derives_through_project(text: TextIndex, family: set, defined: set) -> bool:
-    leaves = {cls.rpartition(".")[2] for cls in family}
-    derived: set[str] = set()
-    changed = True
-    while changed:
-        changed = False
-        for classes in text.headers.values():
-            for name, bases in classes:
-                words = {b.rpartition(".")[2] for b in bases}
-                if name in derived or not words & (leaves | derived):
-                    continue
-                derived.add(name)
-                derived |= words & defined  # mixins combined with it
-                changed = True
-    # through the project: some project class derives from another project class or a mixin
-    return any({b.rpartition(".")[2] for b in bases} & derived
-               for classes in text.headers.values() for _, bases in classes)
+def _derived(leaves: set, users: dict, headers: dict) -> set[str]:
+    """Project classes deriving from classes named ``leaves``, and the project classes mixed in."""
+    todo = [u for leaf in leaves for u in users.get(leaf, ())]
+    derived = set()
+    while todo:
+        current = todo.pop()
+        if current not in derived:
+            derived.add(current)
+            todo.extend(users.get(current, ()))
+    mixed = {b for name in derived for b in headers.get(name, ()) if b in headers} - derived
+    return derived | mixed

@@ -126,7 +126,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     if todo:
         _INDEX = _index_for(settings)
         _PROJECT = Project(target, text)
-        _INDEX.add_needles([Needle(frozenset([word.encode()])) for word in derived_method_words(text, _INDEX)])
+        _INDEX.add_needles([Needle(frozenset(w.encode() for w in pair)) for pair in derived_method_words(text, _INDEX)])
         _tune_collector()
         for path, readable, findings, errors, parsed in _run_jobs(todo, _jobs_count(jobs, len(todo))):
             report.findings.extend(findings)

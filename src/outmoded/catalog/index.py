@@ -68,11 +68,12 @@ class Index:
 
     def add_needles(self, extra: list[Needle]) -> None:
         """More ways for a file to pass the prefilter (the project's own class graph adds some)."""
-        for needle in extra:
-            if needle not in self.prefilter:
-                self.prefilter.append(needle)
-                self.words |= needle.words
-                self.by_anchor.setdefault(max(needle.words, key=len), []).append(needle)
+        known = set(self.prefilter)
+        fresh = [n for n in dict.fromkeys(extra) if n not in known]
+        self.prefilter.extend(fresh)
+        self.words = self.words.union(*(n.words for n in fresh))
+        for needle in fresh:
+            self.by_anchor.setdefault(max(needle.words, key=len), []).append(needle)
 
     def candidate_words(self, data: bytes) -> frozenset[str] | None:
         """The words of the needles that hold in this file, or None: see ``outmoded.prefilter``."""
