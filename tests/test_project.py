@@ -208,3 +208,21 @@ def test_the_cache_follows_what_a_verdict_depends_on(project):
     assert cached_check() == [("pkg/test_x.py", "unittest.TestCase.assertEquals")]
     project.write("pkg/base.py", BASE + "    def assertEquals(self, a, b):\n            pass\n")
     assert cached_check() == []
+
+
+def test_a_module_provided_again_by_the_project(project):
+    # setuptools: _distutils_hack makes `import distutils` load setuptools._distutils on 3.12+
+    layout(project, {
+        "_distutils_hack/__init__.py": "",
+        "setuptools/__init__.py": "import distutils.core\nfrom distutils.errors import DistutilsError\n"
+                                  "distutils.core.setup\n",
+        "setuptools/_distutils/__init__.py": "",
+        "setuptools/_distutils/util.py": "from distutils.errors import DistutilsPlatformError\n",
+    })
+    assert found(project) == []
+    project.write("other/legacy.py", "import distutils.core\n")  # without the hack: removed
+    (project.root / "_distutils_hack" / "__init__.py").unlink()
+    (project.root / "_distutils_hack").rmdir()
+    assert [p for p, *_ in found(project)] == ["other/legacy.py", "setuptools/__init__.py",
+                                               "setuptools/__init__.py", "setuptools/__init__.py",
+                                               "setuptools/_distutils/util.py"]

@@ -87,8 +87,14 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         for cut in range(1, len(parts) + 1):
             entry = self.index.modules.get(".".join(parts[:cut]))
             if entry:
-                return None if shadows_stdlib(self.path, parts[0]) else entry
+                return None if self.projects_own(parts[0]) else entry
         return None
+
+    def projects_own(self, root: str) -> bool:
+        """Is top-level module ``root`` the project's (a module of its own at an import root, or
+        provided by one: setuptools' ``_distutils_hack`` provides ``distutils``)?"""
+        provider = self.index.provided_by.get(root)
+        return shadows_stdlib(self.path, root) or (provider is not None and shadows_stdlib(self.path, provider))
 
     # ---- imports -------------------------------------------------------------------------
 
@@ -97,11 +103,12 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             entry = self.removed_module(alias.name)
             if entry:
                 self.report(alias if hasattr(alias, "lineno") else node, entry, alias.name, IMPORT_ERRORS)
+            own = alias.name.split(".")[0] in self.index.provided_by and self.projects_own(alias.name.split(".")[0])
             if alias.asname:
-                self.bind(alias.asname, alias.name)
+                self.bind(alias.asname, LOCAL if own else alias.name)
             else:
                 root = alias.name.split(".")[0]
-                self.bind(root, root)
+                self.bind(root, LOCAL if own else root)
 
     def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
         if node.level or not node.module:  # the project's own: bound to its absolute name
@@ -111,6 +118,11 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
                     self.bind(alias.asname or alias.name, f"{module}.{alias.name}" if module else LOCAL)
             return
         module = self.index.canonical(node.module)  # six.moves.urllib.parse is urllib.parse
+        if module.split(".")[0] in self.index.provided_by and self.projects_own(module.split(".")[0]):
+            for alias in node.names:
+                if alias.name != "*":
+                    self.bind(alias.asname or alias.name, LOCAL)
+            return
         module_entry = self.removed_module(module)
         module_reported = False
         for alias in node.names:

@@ -3,7 +3,7 @@
 Each file in ``data/`` is ``removed_3_N.yaml`` (every entry removed in 3.N) or ``classes.yaml``
 (class hierarchy hints the scanner needs to tie instance methods to stdlib classes, and
 ``aliases``: what names reached through compatibility layers such as ``six.moves`` are on
-Python 3).  Entries:
+Python 3; ``provided_by``: a removed module a project provides again through a module of its own).  Entries:
 
     - code: OM12001                # stable rule code, unique; usable in --select and noqa
       name: imp                    # dotted name as users write it (or ``names:`` for a family)
@@ -158,6 +158,7 @@ class Catalog:
     bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     returns: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)  # six.moves.configparser -> configparser
+    provided_by: dict[str, str] = field(default_factory=dict)  # removed module -> project module providing it
 
     @property
     def by_code(self) -> dict[str, Entry]:
@@ -309,17 +310,19 @@ def _load_file(path: Path) -> list[Entry]:
     return entries
 
 
-def _load_classes(path: Path) -> tuple[dict[str, tuple[str, ...]], dict[str, str], dict[str, str]]:
+def _load_classes(path: Path) -> tuple[dict, dict, dict, dict]:
     data = (_read_yaml(path) if path.exists() else {}) or {}
     bases, returns, aliases = data.get("bases", {}), data.get("returns", {}), data.get("aliases", {})
-    for key, table in (("bases", bases), ("returns", returns), ("aliases", aliases)):
+    provided_by = data.get("provided_by", {})
+    for key, table in (("bases", bases), ("returns", returns), ("aliases", aliases), ("provided_by", provided_by)):
         if not isinstance(table, dict) or not all(
                 isinstance(k, str) and DOTTED_RE.match(k) for k in table):
             raise CatalogError(f"{path.name}: '{key}' must map dotted names to dotted names")
-    if not all(isinstance(v, str) and DOTTED_RE.match(v) for v in {**returns, **aliases}.values()):
-        raise CatalogError(f"{path.name}: 'returns' and 'aliases' values must be dotted names")
+    if not all(isinstance(v, str) and DOTTED_RE.match(v) for v in [*returns.values(), *aliases.values(),
+                                                                    *provided_by.values()]):
+        raise CatalogError(f"{path.name}: 'returns', 'aliases' and 'provided_by' values must be dotted names")
     bases = {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
-    return bases, dict(returns), dict(aliases)
+    return bases, dict(returns), dict(aliases), dict(provided_by)
 
 
 def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
@@ -333,8 +336,9 @@ def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
         if entry.code in seen:
             raise CatalogError(f"{entry.source}: code {entry.code} is also used in {seen[entry.code]}")
         seen[entry.code] = entry.source
-    bases, returns, aliases = _load_classes(data_dir / "classes.yaml")
-    return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns, aliases=aliases)
+    bases, returns, aliases, provided_by = _load_classes(data_dir / "classes.yaml")
+    return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns, aliases=aliases,
+                   provided_by=provided_by)
 
 
 def _with_backports(entries: list[Entry]) -> list[Entry]:

@@ -32,6 +32,7 @@ class Index:
     bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
     returns: dict[str, str] = field(default_factory=dict)
     aliases: dict[str, str] = field(default_factory=dict)
+    provided_by: dict[str, str] = field(default_factory=dict)  # distutils -> _distutils_hack
     prefilter: list[Needle] = field(default_factory=list)
     words: frozenset[bytes] = frozenset()
     by_anchor: dict[bytes, list[Needle]] = field(default_factory=dict)
@@ -116,7 +117,8 @@ def _add(index: Index, entry: Entry, name: str) -> None:
 def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False,
                 keep=lambda entry: True, min_version: tuple[int, int] = (3, 9)) -> Index:
     index = Index(target=target, min_version=min_version, bases=dict(catalog.bases), returns=dict(catalog.returns),
-                  aliases=dict(getattr(catalog, "aliases", {})))
+                  aliases=dict(getattr(catalog, "aliases", {})),
+                  provided_by=dict(getattr(catalog, "provided_by", {})))
     for entry in catalog.entries:
         if applies(entry, target, pending) and keep(entry):
             for name in entry.names:
