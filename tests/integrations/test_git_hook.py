@@ -93,7 +93,7 @@ def test_finds_outmoded_without_configuration(repo):
 
 def test_says_so_when_outmoded_is_missing(repo):
     write(repo, "bad.py", BAD)
-    code, out = commit(repo, {"OUTMODED_PYTHON": "/bin/false", "PATH": "/usr/bin:/bin"})
+    code, out = commit(repo, {"OUTMODED_PYTHON": "/bin/false", "PATH": "/usr/bin:/bin", "PYTHONPATH": ""})
     if subprocess.run(["/usr/bin/env", "python3", "-c", "import outmoded"], env={"PATH": "/usr/bin:/bin"},
                       capture_output=True).returncode == 0:
         pytest.skip("a system python3 has outmoded installed")
