@@ -398,3 +398,13 @@ def test_only_the_members_that_change_are_rewritten_and_the_rest_is_kept_byte_fo
     path = project.write("a.py", source)
     code, _, _ = fix(project, "a.py")
     assert path.read_text() == source.replace("assertEquals", "assertEqual") and code == 0
+
+
+def test_plain_renames_are_applied_where_libcst_cannot_reproduce_the_file(project):
+    # bottle 0.12.13's test_config.py: a whitespace-only line at a dedent, which LibCST rewrites
+    source = ("import unittest\nclass T(unittest.TestCase):\n    def test(self):\n"
+              "        self.assertEquals(1, 1)\n   \nif __name__ == '__main__':\n    unittest.main()\n")
+    path = project.write("a.py", data=source.encode())  # as bytes: write() would dedent the blank line
+    code, out, _ = fix(project, "a.py")
+    assert path.read_text() == source.replace("assertEquals", "assertEqual")
+    assert code == 0 and "All checks passed" in out

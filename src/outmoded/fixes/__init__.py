@@ -42,6 +42,7 @@ def _passes(path: str, text: str, findings: list[Finding], policy: Policy, resca
     from outmoded.fixes.apply import CannotParse, fix_text
 
     failed: dict[str, str] = {}
+    plain_tried = False
     for _ in range(MAX_PASSES):
         edits = [e for e in edits_for(findings, policy) if e.code not in failed]
         if not edits:
@@ -49,8 +50,10 @@ def _passes(path: str, text: str, findings: list[Finding], policy: Policy, resca
         try:
             outcome = fix_text(text, edits, path)
         except CannotParse as exc:
-            result.errors.append(FileError(path, str(exc)))
-            break
+            outcome = None if plain_tried else _plain(text, edits, path, str(exc), result)
+            plain_tried = True
+            if outcome is None:
+                break
         failed.update(outcome.failures)
         if outcome.text == text:
             break
@@ -59,6 +62,24 @@ def _passes(path: str, text: str, findings: list[Finding], policy: Policy, resca
     result.errors += [FileError(path, f"internal error: the {code} fix was dropped: {why}")
                       for code, why in sorted(failed.items())]
     return text, findings, frozenset(failed)
+
+
+def _plain(text: str, edits: list, path: str, why: str, result: FileFix):
+    """LibCST cannot handle the file: apply the plain renames at their positions (``plain``)."""
+    from outmoded.fixes import plain
+    from outmoded.fixes.apply import Outcome
+    from outmoded.fixes.verify import problem
+
+    new, applied = plain.apply(text, edits)
+    if not applied or problem(text, new, path) is not None:
+        result.errors.append(FileError(path, f"{why}; its fixes are not plain renames, which are all that can "
+                                             "be applied without LibCST"))
+        return None
+    left = len(edits) - len(applied)
+    if left:
+        result.errors.append(FileError(path, f"{why}; applied the {len(applied)} plain rename(s) without LibCST, "
+                                             f"{left} other fix(es) left"))
+    return Outcome(new, applied)
 
 
 def _for_libcst(source) -> tuple[str, str]:

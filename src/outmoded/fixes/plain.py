@@ -1,0 +1,48 @@
+"""Plain renames without LibCST, for files CPython reads but LibCST cannot parse or reproduce
+(tabs and spaces mixed in indentation, whitespace-only lines at a dedent, syntax newer than
+LibCST).
+
+Only an edit whose replacement differs from the removed name in the last part alone
+(``TestCase.assertEquals`` -> ``TestCase.assertEqual``, ``base64.encodestring`` ->
+``base64.encodebytes``) and whose source text ends, at the finding's end, with that old last
+part is applied, as a text substitution at that exact position: nothing else in the file can
+change.  Every other edit is left, and the caller says why.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from outmoded.fixes.plan import Edit
+
+LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
+
+
+def rename(edit: Edit) -> Optional[tuple[str, str]]:
+    """(old last part, new last part) when the edit is a plain rename of the last part."""
+    if edit.shape != "dotted":
+        return None
+    old, _, old_leaf = edit.api.rpartition(".")
+    new, _, new_leaf = edit.replacement.rpartition(".")
+    if not old or old != new or old_leaf == new_leaf:
+        return None
+    return old_leaf, new_leaf
+
+
+def apply(text: str, edits: list[Edit]) -> tuple[str, set]:
+    """The text with the plain renames among ``edits`` applied, and those edits."""
+    lines = LINES.findall(text)
+    applied = set()
+    for edit in sorted(edits, key=lambda e: e.end, reverse=True):
+        names = rename(edit)
+        line_no, column = edit.end
+        if names is None or not 0 < line_no <= len(lines):
+            continue
+        old, new = names
+        line = lines[line_no - 1]
+        before = line[:column]
+        if before.endswith(old) and not (before[:-len(old)][-1:].isalnum() or before[:-len(old)][-1:] == "_"):
+            lines[line_no - 1] = before[:-len(old)] + new + line[column:]
+            applied.add(edit)
+    return "".join(lines), applied
