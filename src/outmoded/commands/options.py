@@ -177,12 +177,22 @@ def check_output_file(output_file: Optional[str]) -> None:
     if os.path.isdir(output_file):
         raise UsageError(f"--output-file {output_file}: is a directory; name a file")
     parent = os.path.dirname(os.path.abspath(output_file))
+    blocker = next((d for d in _parents(parent) if os.path.lexists(d) and not os.path.isdir(d)), None)
+    if blocker:
+        raise UsageError(f"--output-file {output_file}: {blocker} is a file, not a directory")
     try:
         os.makedirs(parent, exist_ok=True)
     except OSError as exc:
         raise UsageError(f"--output-file {output_file}: cannot create its directory: {exc.strerror or exc}") from None
     if not os.access(parent, os.W_OK | os.X_OK):
         raise UsageError(f"--output-file {output_file}: directory {parent} is not writable")
+
+
+def _parents(directory: str) -> list[str]:
+    chain = [directory]
+    while os.path.dirname(chain[-1]) != chain[-1]:
+        chain.append(os.path.dirname(chain[-1]))
+    return chain
 
 
 def emit(text: str, output_file) -> None:
