@@ -220,6 +220,7 @@ class Project:
         # files defining version flags at module level; None: any file may (no text index)
         self.flag_files = {os.path.abspath(p) for p in text.flags} if text else None
         self._summaries: dict[str, Optional[Summary]] = {}
+        self._resolved: dict[tuple, object] = {}
 
     def summary(self, path: str) -> Optional[Summary]:
         path = os.path.abspath(path)
@@ -252,6 +253,13 @@ class Project:
         return value if isinstance(value, bool) else None
 
     def resolve(self, qualified: str, from_path: str, depth: int = 0):
+        """Memoized ``_resolve``: typed receivers ask for the same names again and again."""
+        key = (qualified, module_of(from_path)[1], os.path.dirname(os.path.abspath(from_path)))
+        if key not in self._resolved:
+            self._resolved[key] = self._resolve(qualified, from_path, depth)
+        return self._resolved[key]
+
+    def _resolve(self, qualified: str, from_path: str, depth: int = 0):
         """What a qualified name stands for in the project: a ClassInfo, a flag value, the
         qualified name outside the project it is imported from (``tests.unit.unittest.TestCase``
         is ``unittest.TestCase`` when ``tests/unit`` imports ``unittest``), or None."""
