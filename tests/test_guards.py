@@ -196,3 +196,46 @@ def test_version_aliases_and_spellings_from_real_code(project):
             import cPickle
         import cPickle
         """) == [(32, "cPickle", E)]
+
+
+def test_fallback_for_a_builtin_that_exists_is_dead(project):
+    # pytz: ``try: set / except NameError: from sets import Set as set`` imports on every Python 3
+    assert project.findings("""\
+        try:
+            set
+        except NameError:
+            from sets import Set as set
+        try:
+            callable
+        except NameError:
+            from collections import Callable
+        try:
+            set
+            configure()
+        except NameError:
+            from sets import Set
+        """) == [(13, "sets", E)]  # configure() may raise NameError: that handler can run
+
+
+def test_branch_taken_only_when_the_replacement_is_missing_is_dead(project):
+    # PyYAML: ``if hasattr(base64, 'decodebytes'): ... else: base64.decodestring(...)``
+    source = """\
+        import base64
+        if hasattr(base64, "decodebytes"):
+            decode = base64.decodebytes
+        else:
+            decode = base64.decodestring
+        if not hasattr(base64, "decodebytes"):
+            decode = base64.decodestring
+        def f(v):
+            if hasattr(base64, "decodebytes"):
+                return base64.decodebytes(v)
+            return base64.decodestring(v)
+        if hasattr(base64, "something_else"):
+            pass
+        else:
+            base64.decodestring(b"")
+        """
+    assert project.findings(source) == [(15, "base64.decodestring", E)]
+    doc = project.check_json("--dead-compat", "mod.py")
+    assert [(f["line"], f["severity"]) for f in doc["findings"]] == [(5, W), (7, W), (11, W), (15, E)]

@@ -11,6 +11,8 @@ whose ``try`` only imports stdlib modules that exist on the target never runs an
 from __future__ import annotations
 
 import ast
+import builtins
+import re
 import sys
 from dataclasses import dataclass
 from typing import Optional
@@ -19,6 +21,8 @@ from outmoded import guards
 from outmoded.scopes import LOCAL
 
 STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
+BUILTIN_NAMES = frozenset(dir(builtins))
+WORD_RE = re.compile(r"\w+")
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 ATTRIBUTE_ERRORS = frozenset({"AttributeError"})
 TYPE_ERRORS = frozenset({"TypeError"})
@@ -30,9 +34,10 @@ PROBE_ERRORS = IMPORT_ERRORS | ATTRIBUTE_ERRORS  # a try catching these tests fo
 class Context:
     """Why code at this point might not run (or might be expected to fail) on the target."""
 
-    kind: str  # "try" | "hasattr" | "handler" | "probe" (the handlers of a try catching PROBE_ERRORS)
+    kind: str  # "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching PROBE_ERRORS)
     caught: frozenset = frozenset()  # for "try": exception names caught
-    names: frozenset = frozenset()  # for "hasattr": attribute names checked
+    names: frozenset = frozenset()  # for "hasattr": attribute names checked; for "replaced": names
+    # that hasattr() found missing here (the else of ``if hasattr(base64, "decodebytes"):``)
     fallback: Optional[str] = None  # for "try": what its handlers do (see ``fallback_kind``)
 
 
@@ -90,11 +95,19 @@ class GuardContexts(ast.NodeVisitor):
         self.contexts: list[Context] = []
 
     def block(self, body: list[ast.stmt]) -> None:
+        pushed = 0
         for stmt in body:
             self.visit(stmt)
-            if isinstance(stmt, ast.If) and self.evaluate(stmt.test) is True \
-                    and guards.terminates(stmt.body, self.qualify):
-                return  # the rest of this block never runs on the target
+            if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
+                if self.evaluate(stmt.test) is True:
+                    break  # the rest of this block never runs on the target
+                present = hasattr_names(stmt.test, self.qualify)[0]
+                if present and not stmt.orelse:
+                    # ``if hasattr(base64, "decodebytes"): return ...``: what follows runs only
+                    # where the replacement is missing
+                    self.contexts.append(Context("replaced", names=present))
+                    pushed += 1
+        del self.contexts[len(self.contexts) - pushed:]
 
     def evaluate(self, test: ast.expr) -> Optional[bool]:
         return guards.evaluate(test, self.target, self.flag_lookup)
@@ -110,13 +123,20 @@ class GuardContexts(ast.NodeVisitor):
                 return flag
         return value
 
-    def context_of(self, api: str, errors: frozenset, context: Optional[str] = None) -> Optional[str]:
-        """Why a use of ``api`` (raising one of ``errors``) here is only a warning, or None."""
+    def context_of(self, api: str, errors: frozenset, context: Optional[str] = None,
+                   replacement: str = "") -> Optional[str]:
+        """Why a use of ``api`` (raising one of ``errors``) here is only a warning, or None.
+
+        A use in a branch that runs only when ``hasattr()`` found the API's own replacement missing
+        (``if hasattr(base64, "decodebytes"): ... else: base64.decodestring(v)``) is dead on the
+        target like one under ``hasattr()`` of the removed name itself."""
         leaf = api.rpartition(".")[2]
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
                 context = ctx.fallback
             elif ctx.kind == "hasattr" and leaf in ctx.names:
+                context = "hasattr"
+            elif ctx.kind == "replaced" and replacement and ctx.names & set(WORD_RE.findall(replacement)):
                 context = "hasattr"
             elif ctx.kind == "handler" and context is None:
                 context = "handler"
@@ -153,16 +173,15 @@ class GuardContexts(ast.NodeVisitor):
             self.visit(node.test)
         positive, negative = hasattr_names(node.test, self.qualify)
         if verdict is not False:
-            self._guarded_block(node.body, positive)
+            self._guarded_block(node.body, positive, negative)
         if verdict is not True:
-            self._guarded_block(node.orelse, negative)
+            self._guarded_block(node.orelse, negative, positive)
 
-    def _guarded_block(self, body: list[ast.stmt], names: frozenset) -> None:
-        if names:
-            self.contexts.append(Context("hasattr", names=names))
+    def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset) -> None:
+        pushed = [Context(kind, names=n) for kind, n in (("hasattr", names), ("replaced", missing)) if n]
+        self.contexts.extend(pushed)
         self.block(body)
-        if names:
-            self.contexts.pop()
+        del self.contexts[len(self.contexts) - len(pushed):]
 
     def visit_While(self, node: ast.While) -> None:
         self.visit(node.test)
@@ -176,6 +195,15 @@ class GuardContexts(ast.NodeVisitor):
         self.block(node.body)
         self.contexts.pop()
         imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+        if node.body and all(self._succeeds(s) for s in node.body):
+            # ``try: set / except NameError: from sets import Set as set``: the body cannot fail on
+            # the target, so its handlers are compatibility code for older Pythons that never runs
+            for handler in node.handlers:
+                if handler.type is not None:
+                    self.visit(handler.type)
+            self.block(node.orelse)
+            self.block(node.finalbody)
+            return
         probe = bool(caught & PROBE_ERRORS)
         if probe:  # its handlers are the other side of the probe: fix leaves them alone too
             self.contexts.append(Context("probe"))
@@ -203,6 +231,15 @@ class GuardContexts(ast.NodeVisitor):
         self.block(handler.body)
         if pushed:
             self.contexts.pop()
+
+    def _succeeds(self, stmt: ast.stmt) -> bool:
+        """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import
+        that exists there, a bare mention of a builtin name)?"""
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            return self._import_succeeds(stmt)
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Name):
+            return stmt.value.id in BUILTIN_NAMES and self.qualify(stmt.value) == f"builtins.{stmt.value.id}"
+        return False
 
     def _import_fails(self, stmt: ast.stmt) -> bool:
         """Does this import certainly fail on the target (a removed module or name)?"""
