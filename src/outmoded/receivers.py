@@ -55,6 +55,11 @@ class Receivers:
 
     def typed_method(self, func: ast.Attribute) -> Optional[str]:
         """``Class.method`` for a call on an instance of a known class, e.g. ``SMTP(...).starttls``."""
+        leaves = self.index.__dict__.get("_argument_leaves")
+        if leaves is None:  # method names with removed arguments: most calls need no receiver
+            leaves = self.index.__dict__["_argument_leaves"] = {n.rpartition(".")[2] for n in self.index.arguments}
+        if func.attr not in leaves:
+            return None
         receiver = self.qualify(func.value)
         if not isinstance(receiver, (Instance, LocalClass)):
             return None
