@@ -32,7 +32,7 @@ def findings(project, *paths, target="3.13", extra=()):
 def test_extension_written_for_311(project, target):
     copy_data("spam_old.c", project.root, "src/spam.c")
     version = f"{target[0]}.{target[1]}"
-    found = findings(project, "src", target=version)
+    found = findings(project, "src", target=version, extra=["--extend-select", "OMT0"])
     errors = [f for f in found if f["severity"] == "error"]
     assert {f["api"] for f in errors} == removed_until(target)
     assert len(errors) == len({(f["line"], f["column"]) for f in errors})  # each use once
@@ -174,8 +174,9 @@ def test_cython_directive(project):
     project.write("a.pyx", "# cython: language_level=3, freethreading_compatible=True\ndef f(): pass\n")
     project.write("b.pyx", "# cython: freethreading_compatible=False\ndef f(): pass\n")  # a decision
     project.write("c.pyx", "def f(): pass\n# cython: freethreading_compatible=True\n")  # too late
-    assert [f["path"] for f in findings(project, ".")] == ["c.pyx"]
-    assert findings(project, ".", target="3.12") == []
+    assert findings(project, ".") == []  # free-threading readiness is opt-in
+    assert [f["path"] for f in findings(project, ".", extra=["--free-threading"])] == ["c.pyx"]
+    assert findings(project, ".", target="3.12", extra=["--free-threading"]) == []
 
 
 @pytest.mark.parametrize("build_file, text", [

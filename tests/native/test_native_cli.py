@@ -59,6 +59,8 @@ def tree(project):
     project.write("Dockerfile", DOCKERFILE)
     project.write(".github/workflows/ci.yml", WORKFLOW)
     project.write("src/app.py", "import json\n")
+    # free-threading readiness notes are opt-in; this project asks for them (not the borrowed-reference ones)
+    project.write("pyproject.toml", '[tool.outmoded]\nextend-select = ["OMT0"]\n')
     return project
 
 

@@ -16,7 +16,7 @@ PyMODINIT_FUNC PyInit_spam(void) {{ return PyModuleDef_Init(&spam_module); }}
 
 
 def gil_findings(project, name="spam.c", target="3.13"):
-    doc = project.check_json(name, target=target)
+    doc = project.check_json("--free-threading", name, target=target)
     assert doc["errors"] == []
     return [(f["code"], f["api"], f["line"], f["severity"]) for f in doc["findings"] if f["code"].startswith("OMT")]
 
@@ -38,7 +38,7 @@ def test_multi_phase_slots(project, slot, reported):
 
 def test_message_says_how(project):
     project.write("spam.c", MULTI_PHASE.format(slot=""))
-    doc = project.check_json("spam.c")
+    doc = project.check_json("--free-threading", "spam.c")
     message = doc["findings"][0]["message"]
     assert "re-enables the GIL" in message and "{Py_mod_gil, Py_MOD_GIL_NOT_USED}" in message
 
