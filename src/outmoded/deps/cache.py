@@ -78,12 +78,13 @@ class Cache:
                 "stored_at": entry.stored_at}
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            _write(self._path(url), json.dumps(meta).encode() + b"\n" + entry.body)
+            write_file(self._path(url), json.dumps(meta).encode() + b"\n" + entry.body)
         except OSError:
             pass  # read-only or full disk: run uncached rather than fail
 
 
-def _write(path: Path, data: bytes) -> None:
+def write_file(path: Path, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically (a cache file: no fsync); no temporary is left behind."""
     handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
     try:
         with os.fdopen(handle, "wb") as stream:

@@ -16,13 +16,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
 from outmoded import __version__
+from outmoded.deps.cache import write_file
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
@@ -169,10 +169,7 @@ class VerdictCache:
             return
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-            with os.fdopen(handle, "w", encoding="utf-8") as stream:
-                json.dump(verdict.to_json(), stream)
-            os.replace(temporary, path)
+            write_file(path, json.dumps(verdict.to_json()).encode("utf-8"))
         except OSError:
             pass  # read-only or full disk: run uncached
 
