@@ -11,17 +11,13 @@ whose ``try`` only imports stdlib modules that exist on the target never runs an
 from __future__ import annotations
 
 import ast
-import builtins
 import re
-import sys
 from dataclasses import dataclass
 from typing import Optional
 
 from outmoded import guards
-from outmoded.scopes import LOCAL
+from outmoded.scopes import BUILTIN_NAMES, LOCAL, STDLIB
 
-STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
-BUILTIN_NAMES = frozenset(dir(builtins))
 WORD_RE = re.compile(r"\w+")
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 ATTRIBUTE_ERRORS = frozenset({"AttributeError"})

@@ -20,20 +20,17 @@ Two levels keep this cheap:
 from __future__ import annotations
 
 import ast
-import builtins
 import hashlib
 import os
 import re
-import sys
 import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
 
 from outmoded import guards
+from outmoded.scopes import BUILTIN_NAMES, STDLIB
 
-_BUILTINS = frozenset(dir(builtins))
-STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 
 CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")  # a literal first: sre finds it fast
 FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_version, sys.version, six.PY3
@@ -159,7 +156,7 @@ class _Summarizer:
                 return f"{self.module}.{node.id}"
             if node.id in self.local:
                 return None
-            return s.imports.get(node.id, f"builtins.{node.id}" if node.id in _BUILTINS else None)
+            return s.imports.get(node.id, f"builtins.{node.id}" if node.id in BUILTIN_NAMES else None)
         if isinstance(node, ast.Attribute):
             base = self.lookup(node.value)
             return f"{base}.{node.attr}" if isinstance(base, str) else None

@@ -11,10 +11,10 @@ from __future__ import annotations
 import ast
 from typing import Optional
 
-from outmoded.contexts import ATTRIBUTE_ERRORS, STDLIB
+from outmoded.contexts import ATTRIBUTE_ERRORS
 from outmoded.catalog.index import Method
 from outmoded.project import ClassInfo
-from outmoded.scopes import Instance, LocalClass, Value
+from outmoded.scopes import STDLIB, Instance, LocalClass, Value
 
 
 class Receivers:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import ast
 import builtins
+import sys
 from dataclasses import dataclass, field
 from typing import Optional, Union
 
 from outmoded import guards
 
 BUILTIN_NAMES = frozenset(dir(builtins))
+STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 
 
 @dataclass(eq=False)
