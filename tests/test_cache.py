@@ -113,3 +113,55 @@ def test_a_check_imports_only_what_it_needs(tmp_path):
     subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True)  # compiles the catalog
     run = subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
     assert run.stdout.split("\n")[-2] == "[] 1", run.stderr
+
+
+def _same_index(one, other) -> None:
+    assert set(vars(one)) == set(vars(other))
+    for name in vars(other):
+        assert getattr(one, name) == getattr(other, name), name
+
+
+def test_the_compiled_index_is_the_built_index(tmp_path):
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import build_index
+
+    catalog = default_catalog()
+    for target, pending in (((3, 11), False), ((3, 13), True), ((3, 15), False)):
+        built = build_index(catalog, target, pending=pending)
+        first = compiled.load_index(target, pending, str(tmp_path))  # builds and stores
+        second = compiled.load_index(target, pending, str(tmp_path))  # decodes
+        _same_index(first, built)
+        _same_index(second, built)
+        code = next(iter(second.entries))
+        assert second.entries[code] is catalog.by_code[code]  # the catalog's own entries, not copies
+        anchored = [n for group in second.by_anchor.values() for n in group]
+        assert {id(n) for n in anchored} == {id(n) for n in second.prefilter}  # shared, as built
+    assert len(list(tmp_path.glob("index-*.marshal"))) == 3
+
+
+def test_a_broken_compiled_index_is_compiled_again(tmp_path):
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import build_index
+
+    built = build_index(default_catalog(), (3, 13))
+    compiled.load_index((3, 13), False, str(tmp_path))
+    stored = next(tmp_path.glob("index-*.marshal"))
+    good = stored.read_bytes()
+    import marshal
+
+    foreign = marshal.dumps({"__class__": "os:system", "__id__": 0, "__nested__": ()})
+    for damage in (b"", good[:100], good[:-7], b"\xff" * 64, marshal.dumps([1, 2]), foreign):
+        stored.write_bytes(damage)
+        _same_index(compiled.load_index((3, 13), False, str(tmp_path)), built)
+        assert stored.read_bytes() == good  # written again
+
+
+def test_a_check_through_a_damaged_index_reports_the_same(tmp_path):
+    (tmp_path / "a.py").write_text(IMP + "import unittest\nclass T(unittest.TestCase):\n"
+                                         "    def test(self):\n        self.assertEquals(1, 1)\n")
+    env = _env(tmp_path)
+    first = _check(tmp_path, env, "--no-cache", "a.py").communicate(timeout=120)[0]
+    for stored in (tmp_path / "user-cache" / "outmoded" / "catalog").glob("index-*.marshal"):
+        stored.write_bytes(stored.read_bytes()[:1000])
+    second = _check(tmp_path, env, "--no-cache", "a.py").communicate(timeout=120)[0]
+    assert json.loads(first)["findings"] and first == second

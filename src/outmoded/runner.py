@@ -78,11 +78,9 @@ def _drain(pool, results):
 
 
 def _index_for(settings: Settings):
-    from outmoded.catalog import default_catalog
-    from outmoded.catalog.index import build_index
+    from outmoded.catalog.index import index_for
 
-    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending,
-                       min_version=settings.resolved_min_version())
+    return index_for(settings.resolved_target(), pending=settings.pending, min_version=settings.resolved_min_version())
 
 
 def _tune_collector() -> None:

@@ -6,11 +6,18 @@ and of the loader's own source (every ``.py`` of this package), so editing the Y
 loader compiles again; the YAML stays the single source.
 
 The compiled form is ``marshal`` data — dicts, tuples, strings, numbers — of whatever the loader
-built: each dataclass instance is stored as its attribute dict plus its class name, and rebuilt
-from classes defined in ``outmoded.catalog`` only, so a new field the loader sets needs no code
-here.  It lives in the user's cache directory (``$XDG_CACHE_HOME/outmoded/catalog``), never in a
-checked-out tree a pull request could plant a file in; it is written atomically, and a file that
-does not decode is compiled again.  Where nothing can be written, the YAML is loaded every run.
+built: each instance is stored as its attributes plus its class name, and rebuilt from classes
+defined in ``outmoded.catalog`` (and, for the index, ``outmoded.catalog.index`` and
+``outmoded.prefilter``) only, so a new field the loader sets needs no code here.  Never pickle:
+nothing it reads can run code.
+
+``load_index()`` does the same for the lookup tables built per target (``outmoded.catalog.index``,
+~10 ms to build, the prefilter's needles included), keyed by the catalog's key, the prefilter's
+source, the target and ``pending``; its entries are the compiled catalog's own objects.
+
+Both live in the user's cache directory (``$XDG_CACHE_HOME/outmoded/catalog``), never in a
+checked-out tree a pull request could plant a file in; they are written atomically, and a file
+that does not decode is compiled again.  Where nothing can be written, they are built every run.
 """
 
 from __future__ import annotations
@@ -19,7 +26,7 @@ import marshal
 import os
 import sys
 
-FORMAT = 2  # bump when the encoding below changes
+FORMAT = 3  # bump when the encoding below changes
 _CLASS = "__class__"
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
 _DATA = os.path.join(_PACKAGE, "data")
@@ -56,75 +63,168 @@ def load(directory: str | None = None):
     """The packaged catalog, from the compiled form when it is current."""
     from outmoded import catalog
 
-    key = fingerprint()
-    path = os.path.join(directory or cache_directory(), f"catalog-{key}.marshal")
-    try:
-        with open(path, "rb") as handle:
-            return _decode(marshal.loads(handle.read()), catalog)
-    except (OSError, ValueError, EOFError, TypeError, KeyError, AttributeError):
-        pass  # missing, truncated or not ours: compile again
+    path = os.path.join(directory or cache_directory(), f"catalog-{fingerprint()}.marshal")
+    found = _read(path, _Codec())
+    if isinstance(found, catalog.Catalog):
+        return found
     loaded = catalog.load_catalog()
-    try:
-        data = marshal.dumps(_encode(loaded)[0])
-    except ValueError:  # the loader made something marshal cannot store: use it uncompiled
-        return loaded
-    _write(path, data)
+    _store(path, loaded, _Codec())
     return loaded
 
 
-_NESTED = "__nested__"  # keys of a dataclass dict whose values hold further instances
+def load_index(target: tuple[int, int], pending: bool, directory: str | None = None):
+    """The per-target index (``outmoded.catalog.index``) for the packaged catalog, from its
+    compiled form when current: keyed like the catalog, plus the prefilter's source (it builds
+    the needles), the target and ``pending``.  Its entries are the catalog's own objects."""
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import Index, build_index
+
+    catalog = default_catalog()
+    key = _index_key(target, pending)
+    path = os.path.join(directory or cache_directory(), f"index-{key}.marshal")
+    codec = _Codec(entries=catalog.by_code)
+    found = _read(path, codec)
+    if isinstance(found, Index):
+        return found
+    index = build_index(catalog, target, pending=pending)
+    _store(path, index, _Codec(entries=catalog.by_code))
+    return index
+
+
+def _index_key(target: tuple[int, int], pending: bool) -> str:
+    from outmoded.cache import content_digest
+
+    with open(os.path.join(os.path.dirname(_PACKAGE), "prefilter.py"), "rb") as handle:
+        source = handle.read()
+    return content_digest(b"\0".join([fingerprint().encode(), source, repr((tuple(target), bool(pending))).encode()]),
+                          size=16)
+
+
+def _read(path: str, codec: "_Codec"):
+    """What the compiled file at ``path`` holds, or None when it is missing or cannot be decoded
+    (truncated, another format, not ours): the caller builds it again."""
+    try:
+        with open(path, "rb") as handle:
+            return codec.decode(marshal.loads(handle.read()))
+    except (OSError, ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+
+
+def _store(path: str, value, codec: "_Codec") -> None:
+    try:
+        data = marshal.dumps(codec.encode(value)[0])
+    except ValueError:  # the loader made something marshal cannot store: it stays uncompiled
+        return
+    _write(path, data)
+
+
+_NESTED = "__nested__"  # keys of an instance's dict whose values hold further instances
 _ITEMS = "__items__"  # a tuple or list holding instances: {_ITEMS: items, _CLASS: "tuple"}
 _MAPPING = "__mapping__"  # a dict holding instances
-_MARKERS = (_CLASS, _ITEMS, _MAPPING)
+_ID = "__id__"  # an instance's number, at its first occurrence
+_REF = "__ref__"  # a later occurrence of the instance with that number (shared, as built)
+_ENTRY = "__entry__"  # a catalog entry, by rule code (an index holds the catalog's own entries)
+_MARKERS = (_CLASS, _ITEMS, _MAPPING, _ID, _REF, _ENTRY, _NESTED)
+# the only modules whose classes are rebuilt: plain attribute bags, created without __init__
+_MODULES = ("outmoded.catalog", "outmoded.catalog.index", "outmoded.prefilter")
+_PLAIN = (str, int, bool, float, bytes, frozenset, type(None))
 
 
-def _encode(value) -> tuple[object, bool]:
-    """(plain data, whether it holds dataclass instances).  Only what holds instances is
-    marked, so loading walks the marked paths and nothing else."""
-    if hasattr(value, "__dataclass_fields__"):
+class _Codec:
+    """Instances of the catalog's, the index's and the prefilter's classes as plain data, and
+    back.  Only what holds instances is marked, so decoding walks the marked paths and nothing
+    else; an instance met twice is stored once (``_ID``/``_REF``); with ``entries`` (rule code ->
+    entry), catalog entries are stored by code and decoded to those objects."""
+
+    def __init__(self, entries: dict | None = None):
+        self.entries = entries
+        self.numbers: dict[int, int] = {}  # id(instance) -> number, while encoding
+        self.alive: list = []  # keeps encoded instances alive, so their ids stay theirs
+        self.decoded: list = []  # number -> instance, while decoding
+
+    def encode(self, value) -> tuple[object, bool]:
+        """(plain data, whether it holds instances)."""
+        kind = type(value)
+        if kind in _PLAIN:
+            return value, False
+        if kind is tuple or kind is list:
+            items = [self.encode(item) for item in value]
+            if any(inner for _, inner in items):
+                return {_ITEMS: tuple(item for item, _ in items), _CLASS: kind.__name__}, True
+            return value, False
+        if kind is dict:
+            if any(marker in value for marker in _MARKERS):
+                raise ValueError("a mapping with a marker as a key")
+            items = {key: self.encode(item) for key, item in value.items()}
+            if any(inner for _, inner in items.values()):
+                return {_MAPPING: {key: item for key, (item, _) in items.items()}}, True
+            return value, False
+        if kind.__module__ not in _MODULES:
+            raise ValueError(f"cannot compile a {kind.__name__}")
+        if self.entries is not None and kind.__name__ == "Entry" and kind.__module__ == "outmoded.catalog":
+            if self.entries.get(value.code) is not value:
+                raise ValueError(f"entry {value.code} is not the catalog's")
+            return {_ENTRY: value.code}, True
+        if id(value) in self.numbers:
+            return {_REF: self.numbers[id(value)]}, True
+        self.numbers[id(value)] = len(self.alive)
+        self.alive.append(value)
         attrs, nested = {}, []
-        for key, item in vars(value).items():
-            attrs[key], inner = _encode(item)
+        for key, item in _attributes(value).items():
+            if key in _MARKERS:
+                raise ValueError(f"an attribute named {key}")
+            attrs[key], inner = self.encode(item)
             if inner:
                 nested.append(key)
-        return {_CLASS: type(value).__name__, _NESTED: tuple(nested), **attrs}, True
-    if type(value) is tuple or type(value) is list:
-        items = [_encode(item) for item in value]
-        if any(inner for _, inner in items):
-            return {_ITEMS: tuple(item for item, _ in items), _CLASS: type(value).__name__}, True
-        return value, False
-    if type(value) is dict:
-        if any(marker in value for marker in _MARKERS):
-            raise ValueError("a mapping with a marker as a key")
-        items = {key: _encode(item) for key, item in value.items()}
-        if any(inner for _, inner in items.values()):
-            return {_MAPPING: {key: item for key, (item, _) in items.items()}}, True
-        return value, False
-    if value is None or type(value) in (str, int, bool, float, frozenset):
-        return value, False
-    raise ValueError(f"cannot compile a {type(value).__name__}")
+        return {_CLASS: f"{kind.__module__}:{kind.__qualname__}", _ID: self.numbers[id(value)],
+                _NESTED: tuple(nested), **attrs}, True
+
+    def decode(self, value):
+        """Rebuild what ``encode`` marked; everything else is used as marshal returned it."""
+        if type(value) is not dict:
+            return value
+        if _MAPPING in value:
+            return {key: self.decode(item) for key, item in value[_MAPPING].items()}
+        if _ITEMS in value:
+            items = [self.decode(item) for item in value[_ITEMS]]
+            return tuple(items) if value[_CLASS] == "tuple" else items
+        if _REF in value:
+            return self.decoded[value[_REF]]
+        if _ENTRY in value:
+            return self.entries[value[_ENTRY]]
+        if _CLASS not in value:
+            return value
+        obj = object.__new__(_class(value.pop(_CLASS)))  # no __init__: the attributes as stored
+        if value.pop(_ID) != len(self.decoded):
+            raise ValueError("instances out of order")
+        self.decoded.append(obj)
+        for key in value.pop(_NESTED):
+            value[key] = self.decode(value[key])
+        if hasattr(obj, "__dict__"):
+            obj.__dict__.update(value)
+        else:
+            for key, item in value.items():
+                object.__setattr__(obj, key, item)  # frozen classes too
+        return obj
 
 
-def _decode(value, module):
-    """Rebuild what ``_encode`` marked; everything else is used as marshal returned it."""
-    if type(value) is not dict:
-        return value
-    if _MAPPING in value:
-        return {key: _decode(item, module) for key, item in value[_MAPPING].items()}
-    if _ITEMS in value:
-        items = [_decode(item, module) for item in value[_ITEMS]]
-        return tuple(items) if value[_CLASS] == "tuple" else items
-    if _CLASS not in value:
-        return value
-    name = value.pop(_CLASS)
-    for key in value.pop(_NESTED):
-        value[key] = _decode(value[key], module)
-    cls = getattr(module, name)
-    if not hasattr(cls, "__dataclass_fields__") or getattr(cls, "__module__", "") != module.__name__:
+def _attributes(obj) -> dict:
+    """An instance's attributes: its ``__dict__``, or its slots."""
+    if hasattr(obj, "__dict__"):
+        return vars(obj)
+    names = [name for cls in type(obj).__mro__ for name in getattr(cls, "__slots__", ())]
+    return {name: getattr(obj, name) for name in names if hasattr(obj, name)}
+
+
+def _class(name: str) -> type:
+    """A class of one of ``_MODULES`` by its stored name; anything else is refused."""
+    module_name, _, qualname = name.partition(":")
+    if module_name not in _MODULES or "." in qualname:
         raise TypeError(f"{name} is not a catalog class")
-    obj = object.__new__(cls)  # frozen dataclasses: fill the instance dict directly
-    obj.__dict__.update(value)
-    return obj
+    cls = getattr(sys.modules.get(module_name) or __import__(module_name, fromlist=["_"]), qualname)
+    if not isinstance(cls, type) or cls.__module__ != module_name:
+        raise TypeError(f"{name} is not a catalog class")
+    return cls
 
 
 def _write(path: str, data: bytes) -> None:
@@ -143,11 +243,12 @@ def _write(path: str, data: bytes) -> None:
 
 
 def _prune(directory: str, keep: str, age: float = 7 * 86400) -> None:
-    """Drop compiled catalogs of other versions not used for a week."""
+    """Drop compiled catalogs and indexes written more than a week ago (other versions, other
+    targets: an index still in use is simply compiled again)."""
     import time
 
     for name in os.listdir(directory):
-        if name.startswith("catalog-") and name != keep:
+        if name.startswith(("catalog-", "index-")) and name != keep:
             try:
                 if os.stat(os.path.join(directory, name)).st_mtime < time.time() - age:
                     os.remove(os.path.join(directory, name))

@@ -114,6 +114,17 @@ def _add(index: Index, entry: Entry, name: str) -> None:
     index.prefilter.extend(needles(entry, name, index.bases))
 
 
+def index_for(target: tuple[int, int], pending: bool = False, min_version: tuple[int, int] = (3, 9)) -> Index:
+    """The packaged catalog's index for ``target``: what ``build_index`` returns, loaded from its
+    compiled form when current (``outmoded.catalog.compiled.load_index``).  A new object each
+    call: ``add_needles`` changes it."""
+    from outmoded.catalog.compiled import load_index
+
+    index = load_index(target, pending)
+    index.min_version = min_version
+    return index
+
+
 def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False,
                 keep=lambda entry: True, min_version: tuple[int, int] = (3, 9)) -> Index:
     index = Index(target=target, min_version=min_version, bases=dict(catalog.bases), returns=dict(catalog.returns),

@@ -66,8 +66,7 @@ def check_paths(args: argparse.Namespace):
 
 def check_stdin(args: argparse.Namespace):
     """``outmoded check - [--stdin-filename NAME]``: the source comes from stdin."""
-    from outmoded.catalog import default_catalog
-    from outmoded.catalog.index import build_index
+    from outmoded.catalog.index import index_for
     from outmoded.config import project_start
     from outmoded.discover import display_path
     from outmoded.engine import check_source
@@ -80,7 +79,7 @@ def check_stdin(args: argparse.Namespace):
     validate_codes(settings)
     display = display_path(os.path.abspath(name), os.getcwd()) if name else "-"
     data = sys.stdin.buffer.read()
-    index = build_index(default_catalog(), settings.resolved_target(), pending=settings.pending)
+    index = index_for(settings.resolved_target(), pending=settings.pending)
     result = check_source(display, data, index)
     try:
         _sources(args).add(display, decode(data).text)

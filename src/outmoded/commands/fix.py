@@ -44,11 +44,9 @@ def _policy(settings):
 
 
 def _index(settings):
-    from outmoded.catalog import default_catalog
-    from outmoded.catalog.index import build_index
+    from outmoded.catalog.index import index_for
 
-    return build_index(default_catalog(), settings.resolved_target(), pending=settings.pending,
-                       min_version=settings.resolved_min_version())
+    return index_for(settings.resolved_target(), pending=settings.pending, min_version=settings.resolved_min_version())
 
 
 def _scanner(display: str, index, settings):
