@@ -159,12 +159,45 @@ def proven_safe(entry: Entry, call: Optional[ast.Call]) -> bool:
     return len([m for m in SPECIFIER.findall(fmt.value) if m != "%%"]) == 1
 
 
-def _instance_verdict(finding, entry: Entry, calls: dict, imports: list, tree, bindings) -> Optional[str]:
+class _Calls:
+    """The module's calls by where their function's name starts, and its from-imports; walked
+    once, and only when a finding needs them (most findings are renames)."""
+
+    def __init__(self, tree: ast.Module):
+        self.tree = tree
+        self._calls: Optional[dict] = None
+        self._imports: list = []
+
+    def _walk(self) -> None:
+        self._calls = {}
+        for node in ast.walk(self.tree):
+            if isinstance(node, ast.Call):
+                self._calls[(node.func.lineno, node.func.col_offset)] = node
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                self._imports.append(node)
+
+    def at(self, finding) -> Optional[ast.Call]:
+        if self._calls is None:
+            self._walk()
+        return self._calls.get((finding.line, finding.column - 1))
+
+    def imports(self) -> list:
+        if self._calls is None:
+            self._walk()
+        return self._imports
+
+    def all(self):
+        if self._calls is None:
+            self._walk()
+        return self._calls.values()
+
+
+def _instance_verdict(finding, entry: Entry, calls: _Calls, bindings) -> Optional[str]:
     """Why the fixer cannot rewrite this finding at its spot, or None."""
-    call = calls.get((finding.line, finding.column - 1))
+    call = calls.at(finding)
     if call is not None:
         return None if call_fits(entry, *_call_parts(call)) else "this call's arguments do not fit the rewrite"
-    statement = next((n for n in imports if n.lineno <= finding.line <= n.end_lineno), None)
+    statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
     if statement is None:
         if shape_of(entry) == "template" and entry.kind in ("function", "class"):
             return "only calls are rewritten"
@@ -177,8 +210,8 @@ def _instance_verdict(finding, entry: Entry, calls: dict, imports: list, tree, b
     name = alias.asname or alias.name if alias else None
     if name is None or "{receiver}" in entry.rewrite or not bindings.bound_once(name):
         return "only calls are rewritten"
-    uses = [n for n in ast.walk(tree) if isinstance(n, ast.Name) and n.id == name]
-    called = {id(c.func): c for c in ast.walk(tree) if isinstance(c, ast.Call)}
+    uses = [n for n in ast.walk(calls.tree) if isinstance(n, ast.Name) and n.id == name]
+    called = {id(c.func): c for c in calls.all()}
     if not uses or not all(id(u) in called and call_fits(entry, *_call_parts(called[id(u)])) for u in uses):
         return "only calls are rewritten, and only those whose arguments fit"
     return None
@@ -187,24 +220,19 @@ def _instance_verdict(finding, entry: Entry, calls: dict, imports: list, tree, b
 def judge(findings: list, tree: ast.Module, entries) -> list:
     from outmoded.fixes.bindings import collect
 
-    calls, imports = {}, []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            calls[(node.func.lineno, node.func.col_offset)] = node
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            imports.append(node)
+    calls = _Calls(tree)
     bindings = None
     result = []
     for finding in findings:
         entry = entries.get(finding.code)
         if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
-                and proven_safe(entry, calls.get((finding.line, finding.column - 1))):
+                and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.at(finding)):
             message = finding.message.replace(f" (unsafe fix: {(entry.fix_reason or '').rstrip('.')})", "")
             finding = replace(finding, fix="safe", message=message)
         if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
             if bindings is None:
                 bindings = collect(tree)
-            why = _instance_verdict(finding, entry, calls, imports, tree, bindings)
+            why = _instance_verdict(finding, entry, calls, bindings)
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}")
         result.append(finding)

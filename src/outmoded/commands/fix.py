@@ -44,48 +44,75 @@ def _policy(settings):
 
 
 def _index(settings):
+    """The check's own index and project model when it built them (the fix then sees the same
+    findings as the check, project classes included), else the target's index."""
+    from outmoded import runner
+
+    if runner._INDEX is not None:
+        return runner._INDEX, runner._PROJECT
     from outmoded.catalog.index import index_for
 
-    return index_for(settings.resolved_target(), pending=settings.pending, min_version=settings.resolved_min_version())
+    return index_for(settings.resolved_target(), pending=settings.pending,
+                     min_version=settings.resolved_min_version()), None
 
 
-def _scanner(display: str, index, settings):
+def _scanner(display: str, model, settings):
     from outmoded.engine import check_source
+    from outmoded.source import SourceError
+
+    index, project = model
 
     def scan(data: bytes):
-        found = check_source(display, data, index).findings
+        result = check_source(display, data, index, project)
+        if result.errors:  # the rewritten file cannot be read: the fix is dropped
+            raise SourceError(result.errors[0].message)
+        found = result.findings
         return sorted((f for f in found if settings.reports(f, display)), key=lambda f: (f.line, f.column, f.code))
     return scan
 
 
-def _fix_file(display: str, policy, index, settings):
+def _fix_file(job, policy, model, settings):
+    """Fix one file; its first pass starts from the check's findings (no second scan)."""
     from outmoded.fixes import FileFix, fix_source
     from outmoded.findings import FileError
     from outmoded.source import SourceError, read_bytes
 
+    display, findings = job
     try:
         data = read_bytes(os.path.join(os.getcwd(), display))
     except SourceError as exc:
         return FileFix(display, b"", b"", errors=[FileError(display, str(exc))])
-    scan = _scanner(display, index, settings)
-    return fix_source(display, data, scan(data), policy, scan)
+    scan = _scanner(display, model, settings)
+    return fix_source(display, data, findings, policy, scan)
 
 
-def _fix_all(paths: list[str], policy, index, settings, jobs) -> list:
-    """Fix each file; many files are fixed in parallel, as ``check`` checks them (fixing a file
-    costs far more than checking it: LibCST's import analysis alone is about a second per
-    thousand lines)."""
+def _fix_all(jobs: list, policy, model, settings, workers) -> list:
+    """Fix each file; many files are fixed in parallel, as ``check`` checks them.  LibCST and
+    the fixers are imported before forking, so the workers share them instead of each importing
+    them again (a quarter of a second of CPU each)."""
     import functools
     import multiprocessing
 
-    work = functools.partial(_fix_file, policy=policy, index=index, settings=settings)
-    workers = min(len(paths), jobs or os.cpu_count() or 1)
-    if workers <= 1 or len(paths) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return [work(path) for path in paths]
+    import outmoded.fixes.apply  # noqa: F401  (LibCST: imported once, shared by the workers)
+
+    work = functools.partial(_fix_file, policy=policy, model=model, settings=settings)
+    workers = min(len(jobs), workers or os.cpu_count() or 1)
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+        return [work(job) for job in jobs]
     from concurrent.futures import ProcessPoolExecutor
 
+    # the largest files first, so one of them does not start last and finish alone
+    order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i][0]))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        return list(pool.map(work, paths))
+        done = dict(zip(order, pool.map(work, [jobs[i] for i in order])))
+    return [done[i] for i in range(len(jobs))]
+
+
+def _size(display: str) -> int:
+    try:
+        return os.path.getsize(os.path.join(os.getcwd(), display))
+    except OSError:
+        return 0
 
 
 def _write(fix) -> None:
@@ -113,13 +140,19 @@ def _diff(fix) -> str:
                    for line in lines)
 
 
-def _fixable_paths(report, policy) -> list[str]:
+def _fix_jobs(report, policy) -> list[tuple[str, list]]:
+    """(path, the check's findings in it) for every file holding a fix to apply."""
     from outmoded.filetypes import PYTHON_SUFFIXES
     from outmoded.fixes.plan import refusal
 
     # other file types (C sources, CI files) have their own checkers and no fixes
-    return sorted({f.path for f in report.findings
-                   if f.path.endswith(PYTHON_SUFFIXES) and refusal(f, policy) is None})
+    paths = sorted({f.path for f in report.findings
+                    if f.path.endswith(PYTHON_SUFFIXES) and refusal(f, policy) is None})
+    found = {path: [] for path in paths}
+    for finding in report.findings:
+        if finding.path in found:
+            found[finding.path].append(finding)
+    return [(path, sorted(found[path], key=lambda f: (f.line, f.column, f.code))) for path in paths]
 
 
 def run(args: argparse.Namespace) -> int:
@@ -130,8 +163,8 @@ def run(args: argparse.Namespace) -> int:
     settings = settings_from(args)
     validate_codes(settings)
     report = run_check(args.paths or ["."], settings, use_cache=not args.no_cache, jobs=args.jobs)
-    policy, index = _policy(settings), _index(settings)
-    fixes = _fix_all(_fixable_paths(report, policy), policy, index, settings, args.jobs)
+    jobs = _fix_jobs(report, policy := _policy(settings))
+    fixes = _fix_all(jobs, policy, _index(settings), settings, args.jobs) if jobs else []
     if args.diff:
         sys.stdout.write("".join(_diff(f) for f in fixes if f.changed))
     else:

@@ -57,8 +57,12 @@ def _passes(path: str, text: str, findings: list[Finding], policy: Policy, resca
         failed.update(outcome.failures)
         if outcome.text == text:
             break
+        try:
+            findings = rescan(outcome.text)
+        except SourceError as exc:  # never worse than before: the text of the last good pass stays
+            result.errors.append(FileError(path, f"internal error: the fixed text was dropped: {exc}"))
+            break
         text, result.fixed = outcome.text, result.fixed + len(outcome.applied)
-        findings = rescan(text)
     result.errors += [FileError(path, f"internal error: the {code} fix was dropped: {why}")
                       for code, why in sorted(failed.items())]
     return text, findings, frozenset(failed)
@@ -101,7 +105,9 @@ def _for_libcst(source) -> tuple[str, str]:
 
 def fix_source(path: str, data: bytes, findings: list[Finding], policy: Policy,
                rescan: Callable[[bytes], list[Finding]]) -> FileFix:
-    """Fix one file's findings.  ``rescan(new_bytes)`` checks the rewritten file again."""
+    """Fix one file's findings.  ``rescan(new_bytes)`` checks the rewritten file again and
+    raises ``SourceError`` when it cannot read it (the whole file's parse check: the fixers
+    compile only the statements they changed)."""
     result = FileFix(path, data, data)
     try:
         source = decode(data)

@@ -52,9 +52,9 @@ class _ImportStatements(cst.CSTVisitor):
             self.found.append((node, contained))
 
 
-def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, expand) -> tuple[str, set]:
+def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, reduced: Reduced) -> tuple[str, set]:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # the module is not used elsewhere
-    env = Env(wrapper.module, bindings)
+    env = Env(wrapper.module, bindings, mentioned=reduced.mentioned)
     statements = _ImportStatements(edits)
     wrapper.visit(statements)
     plan_renames(wrapper, statements.found, env)
@@ -66,20 +66,21 @@ def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, expand
         lines.update(range(start, end + 1))
     transformer = FixTransformer(edits, env, sorted(lines))
     tree = wrapper.visit(transformer)
-    return imports.apply(tree, env.imports, expand).code, transformer.applied
+    return imports.apply(tree, env.imports, reduced).code, transformer.applied
 
 
 def _attempt(text: str, module: cst.Module, edits: list[Edit], bindings: Bindings, path: str,
              reduced: Reduced) -> Outcome:
     try:
-        new, applied = _transform(module, edits, bindings, reduced.expand)
+        small, applied = _transform(module, edits, bindings, reduced)
     except Exception as exc:  # a bug in a fix: report it, never crash the run
         raise FixFailed(f"{type(exc).__name__}: {exc}") from None
-    new = reduced.expand(new)
+    new = reduced.expand(small)
     if new is None:
         raise FixFailed("a statement set aside for speed went missing")
     new = restore_newlines(text, new)
-    why = problem(text, new, path) if new != text else None
+    # the statements set aside come back verbatim: comments are compared on the small module
+    why = problem(text, new, path, (reduced.text, small)) if new != text else None
     if why:
         raise FixFailed(why)
     return Outcome(new, {reduced.back[e] for e in applied})
@@ -109,7 +110,7 @@ def _parse(reduced: Reduced) -> cst.Module:
 def fix_text(text: str, edits: list[Edit], path: str) -> Outcome:
     """Apply ``edits`` to ``text``: LibCST sees only the statements that change (``chunks``)."""
     tree = ast.parse(text)
-    bindings = collect(tree)
+    bindings = collect(tree, text)
     reduced = chunks.reduce(text, tree, edits)
     module = _parse(reduced)
     moved = {original: new for new, original in reduced.back.items()}

@@ -3,15 +3,21 @@
 This is deliberately coarse (one table for the whole module, no scopes): the fixer does not
 resolve names -- the scanner did that -- it only needs to know whether a name it is about to
 write or rename could mean something else somewhere in the file.  When in doubt it declines.
+
+The fixer asks about a handful of names, so ``collect`` with the module's text builds the table
+per name on demand (``Lazy``): only the top-level statements whose text holds the name are walked
+(a binding, a read or an ``__all__`` entry always spells it out), not the whole tree.
 """
 
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass, field
 from typing import Optional
 
 MATCH_MAPPING = getattr(ast, "MatchMapping", ())  # Python 3.10+
+LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # Python's own line breaks only
 
 
 @dataclass(frozen=True)
@@ -31,37 +37,46 @@ class Bindings:
     def add(self, name: str, binding: Binding) -> None:
         self.names.setdefault(name, []).append(binding)
 
+    def found(self, name: str) -> list[Binding]:
+        return self.names.get(name, [])
+
+    def loaded(self, name: str) -> bool:
+        return name in self.loads
+
+    def is_exported(self, name: str) -> bool:
+        return name in self.exported
+
     def writable(self, root: str, module: Optional[str]) -> bool:
         """May the fixer write a name starting with ``root`` (meaning ``module``, or a builtin)?"""
-        found = self.names.get(root, [])
+        found = self.found(root)
         if module is None:
             return not found  # a builtin: any binding of that name would shadow it
         return all(b.kind == "import" and b.asname is None and b.module.split(".")[0] == root for b in found)
 
     def is_plain_import(self, name: str, module: str) -> bool:
         """Is ``name`` bound only by ``import`` statements that make it ``module``?"""
-        found = self.names.get(name, [])
+        found = self.found(name)
         return bool(found) and all(b.kind == "import" for b in found) and self.means(name, module)
 
     def imports_of(self, name: str) -> list[Binding]:
-        return [b for b in self.names.get(name, []) if b.kind in ("import", "from")]
+        return [b for b in self.found(name) if b.kind in ("import", "from")]
 
     def bound_once(self, name: str) -> bool:
         """Is ``name`` bound exactly once (so every use means that binding) and not exported?"""
-        return len(self.names.get(name, [])) == 1 and name not in self.exported
+        return len(self.found(name)) == 1 and not self.is_exported(name)
 
     def renamable(self, old: str, new: str, builtin: bool = False) -> bool:
         """Can every use of ``old`` (bound once, by the import being fixed) become ``new``?
 
         A builtin ``new`` may already be read elsewhere: those reads mean the same object."""
-        return self.bound_once(old) and new not in self.names and (builtin or new not in self.loads)
+        return self.bound_once(old) and not self.found(new) and (builtin or not self.loaded(new))
 
     def means(self, name: str, qualified: str) -> bool:
         """Does ``name`` stand for ``qualified`` everywhere in the module?
 
         True only when every binding of it is an import of exactly that (or it is an unbound
         builtin): an instance receiver such as ``self`` or ``task`` never qualifies."""
-        found = self.names.get(name, [])
+        found = self.found(name)
         if not found:
             return qualified == f"builtins.{name}"
         return all(self._binding_means(b, name, qualified) for b in found)
@@ -133,10 +148,45 @@ def _visit(node: ast.AST, table: Bindings) -> None:
         _exported(node, table)
 
 
-def collect(tree: ast.Module) -> Bindings:
-    table = Bindings()
-    for node in ast.walk(tree):
+def _walk(nodes, table: Bindings) -> Bindings:
+    for node in nodes:
         _visit(node, table)
         if isinstance(node, MATCH_MAPPING) and node.rest:
             table.add(node.rest, Binding("other"))
     return table
+
+
+class Lazy(Bindings):
+    """The table of one name at a time, from the top-level statements whose text mentions it."""
+
+    def __init__(self, tree: ast.Module, text: str):
+        super().__init__()
+        lines = LINES.findall(text)
+        self.statements = []
+        for stmt in tree.body:
+            first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", ())])
+            self.statements.append(("".join(lines[first - 1:stmt.end_lineno]), stmt))
+        self.tables: dict[str, Bindings] = {}
+
+    def _table(self, name: str) -> Bindings:
+        table = self.tables.get(name)
+        if table is None:
+            nodes = (n for text, stmt in self.statements if name in text for n in ast.walk(stmt))
+            table = self.tables[name] = _walk(nodes, Bindings())
+        return table
+
+    def found(self, name: str) -> list[Binding]:
+        return self._table(name).names.get(name, [])
+
+    def loaded(self, name: str) -> bool:
+        return name in self._table(name).loads
+
+    def is_exported(self, name: str) -> bool:
+        return name in self._table("__all__").exported
+
+
+def collect(tree: ast.Module, text: Optional[str] = None) -> Bindings:
+    """The module's bindings; with its ``text``, built per name as the fixer asks (``Lazy``)."""
+    if text is not None:
+        return Lazy(tree, text)
+    return _walk(ast.walk(tree), Bindings())

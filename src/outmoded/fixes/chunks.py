@@ -10,6 +10,12 @@ line at its indentation.  LibCST parses and transforms that small module; ``expa
 original text back in place of each placeholder (and refuses, returning None, if a placeholder
 went missing or was duplicated: the caller then drops the fix and reports it).  Edits are moved
 to the shifted line numbers.
+
+Every read or import of a name a fix may rename or stop using is in a kept statement, and the
+names also mentioned elsewhere (a string that reads as an expression using it: an annotation, an
+``__all__`` entry; a ``global``) are listed in ``mentioned``, so whether such an import is still
+used is decided on the small module alone (``imports``).  A statement is looked into only when its
+text holds one of those names.
 """
 
 from __future__ import annotations
@@ -33,6 +39,9 @@ class Reduced:
     edits: list[Edit]
     back: dict = field(default_factory=dict)  # moved edit -> original edit
     regions: dict = field(default_factory=dict)  # placeholder line -> original text
+    names: set = field(default_factory=set)  # every statement reading or importing one of these is kept
+    mentioned: set = field(default_factory=set)  # those also mentioned in a statement set aside
+    aside: list = field(default_factory=list)  # the module-level statements set aside (ast)
 
     def expand(self, code: str) -> Optional[str]:
         for line, original in self.regions.items():
@@ -65,26 +74,65 @@ def _names_of(stmt: ast.AST) -> set[str]:
     return {a.asname or a.name.split(".")[0] for a in getattr(stmt, "names", ()) if a.name != "*"}
 
 
-def _names(lines: list[str], tree: ast.Module, edits: list[Edit], edit_lines: set) -> set[str]:
+def _names(lines: list[str], tree: ast.Module, edits: list[Edit]) -> set[str]:
     """Names a fix may rename or stop importing: those bound by imports holding an edit, and the
     first name of every edited chain as written."""
-    names = set()
-    for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and any(
-                node.lineno <= line <= node.end_lineno for line in edit_lines):
-            names |= _names_of(node)
-    for e in edits:
+    names, imported = set(), set()  # only a name some import binds can have its import released
+    # a name bound by an import whose names are renamed or whose function is called through a
+    # template has its uses rewritten; a renamed module (``import Tkinter`` -> ``import tkinter
+    # as Tkinter``) keeps binding the same name, so its uses need not be seen
+    renaming = {line for e in edits if e.shape in ("dotted", "template") for line in range(e.start[0], e.end[0] + 1)}
+    for node in statements(tree.body):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            imported |= _names_of(node)
+            if any(node.lineno <= line <= node.end_lineno for line in renaming):
+                names |= _names_of(node)
+    for e in (e for e in edits if e.shape in ("dotted", "template", "expression")):  # the others release nothing
         match = ROOT.match(lines[e.start[0] - 1], e.start[1]) if e.start[0] <= len(lines) else None
-        if match:
+        if match and match.group() in imported:
             names.add(match.group())
     return names
 
 
-def _uses(stmts: list, names: set[str]) -> bool:
+def names_in(text: str, name: str) -> bool:
+    """Does this string, read as an expression (a string annotation, an ``__all__`` entry),
+    use ``name``?"""
+    if name not in text:
+        return False
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree))
+
+
+def statements(body: list):
+    """Every statement in these, nested ones too, but no expression (imports are statements)."""
+    todo = list(body)
+    while todo:
+        node = todo.pop()
+        yield node
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            inner = getattr(node, name, None)
+            if isinstance(inner, list):
+                todo += inner
+
+
+def _uses(stmts: list, names: set[str], text: str, mentioned: set) -> bool:
+    """Do these statements read or import one of ``names``?  Other mentions (a string using it,
+    ``global``) are added to ``mentioned``."""
+    if not any(name in text for name in names):
+        return False
+    other = set()
     for node in (n for s in stmts for n in ast.walk(s)):
         if (isinstance(node, ast.Name) and node.id in names) or (
                 isinstance(node, (ast.Import, ast.ImportFrom)) and _names_of(node) & names):
             return True
+        if isinstance(node, ast.Constant) and isinstance(node.value, str):
+            other.update(name for name in names if names_in(node.value, name))
+        elif isinstance(node, (ast.Global, ast.Nonlocal)):
+            other.update(names.intersection(node.names))
+    mentioned |= other
     return False
 
 
@@ -96,6 +144,8 @@ class _Emitter:
         self.shifts: list[tuple[int, int]] = []  # (first original line after a region, lines removed so far)
         self.removed = 0
         self.token = secrets.token_hex(6)
+        self.aside: list = []
+        self.mentioned: set = set()
 
     def block(self, body: list, cursor: int, module: bool) -> int:
         head = module
@@ -103,10 +153,12 @@ class _Emitter:
             self.out.extend(self.lines[cursor - 1:first - 1])
             head = head and all(_is_head(s) for s in stmts)
             edited = any(first <= line <= last for line in self.edit_lines)
-            if head or edited or _uses(stmts, self.names):
+            if head or edited or _uses(stmts, self.names, "".join(self.lines[first - 1:last]), self.mentioned):
                 cursor = self._kept(first, last, stmts, edited and not head)
             else:
                 self._set_aside(first, last)
+                if module:
+                    self.aside += stmts
                 cursor = last + 1
         return cursor
 
@@ -148,10 +200,12 @@ class _Emitter:
 def reduce(text: str, tree: ast.Module, edits: list[Edit]) -> Reduced:
     lines = LINES.findall(text)
     edit_lines = {line for e in edits for line in range(e.start[0], e.end[0] + 1)}
-    emitter = _Emitter(lines, edit_lines, _names(lines, tree, edits, edit_lines))
+    names = _names(lines, tree, edits)
+    emitter = _Emitter(lines, edit_lines, names)
     cursor = emitter.block(tree.body, 1, module=True)
     emitter.out.extend(lines[cursor - 1:])
-    result = Reduced("".join(emitter.out), [], regions=emitter.regions)
+    result = Reduced("".join(emitter.out), [], regions=emitter.regions, names=names, aside=emitter.aside,
+                     mentioned=emitter.mentioned)
     for e in edits:
         new = replace(e, start=(emitter.moved(e.start[0]), e.start[1]), end=(emitter.moved(e.end[0]), e.end[1]))
         result.edits.append(new)

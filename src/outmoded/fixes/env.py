@@ -19,6 +19,7 @@ class Env:
     renamed_aliases: set = field(default_factory=set)  # original ImportAlias nodes whose uses are renamed
     call_rewrites: dict = field(default_factory=dict)  # original Call of a from-imported function -> Edit
     wrapped: dict = field(default_factory=dict)  # id -> expression put in parentheses by a template
+    mentioned: set = field(default_factory=set)  # names also used in strings of statements set aside
 
     def code(self, node: cst.CSTNode) -> str:
         return self.module.code_for_node(node)

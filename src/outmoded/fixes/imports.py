@@ -19,7 +19,7 @@ from typing import Optional
 import libcst as cst
 
 from outmoded.fixes.bindings import Bindings
-from outmoded.fixes.chunks import PLACEHOLDER
+from outmoded.fixes.chunks import PLACEHOLDER, names_in
 from outmoded.fixes.comments import CommentCarrier
 from outmoded.fixes.names import Resolved, dotted
 
@@ -183,7 +183,7 @@ def _unused(tree: ast.Module, key: ImportKey) -> bool:
             reads += 1
         elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name) and node.value.id == name:
             attributes.append(node.attr)
-        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and _names_in(node.value, name):
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and names_in(node.value, name):
             return False  # a string annotation or __all__: keep it
         elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
             return False
@@ -199,42 +199,44 @@ def _unused(tree: ast.Module, key: ImportKey) -> bool:
     return plain and bool(submodules) and reads == len(attributes) and all(a in submodules for a in attributes)
 
 
-def _names_in(text: str, name: str) -> bool:
-    """Does this string, read as an expression (a string annotation, an ``__all__`` entry),
-    use ``name``?"""
-    if name not in text:
-        return False
+def _parse(code: Optional[str]) -> Optional[ast.Module]:
     try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree))
-
-
-def _whole(module: cst.Module, expand) -> Optional[ast.Module]:
-    try:
-        return ast.parse(expand(module.code))  # None (a placeholder went missing): TypeError
-    except (SyntaxError, ValueError, TypeError):
+        return ast.parse(code)  # None (a placeholder went missing): TypeError
+    except (SyntaxError, ValueError, TypeError, RecursionError, MemoryError):
         return None
 
 
-def apply(module: cst.Module, changes: ImportChanges, expand=lambda code: code) -> cst.Module:
-    """``expand``: the whole module's code from ``module``'s (which may hold only the statements
-    that change, see ``chunks``): whether an import exists or is still used is decided on the whole."""
+def _key_name(key: ImportKey) -> str:
+    module_name, obj, asname = key
+    return asname or obj or module_name.split(".")[0]
+
+
+def apply(module: cst.Module, changes: ImportChanges, reduced=None) -> cst.Module:
+    """``reduced`` (``chunks.Reduced``): ``module`` holds only the statements that change; the
+    statements set aside are known by their ``ast`` nodes, and every mention of a name a fix may
+    stop using is in ``module``, so nothing is expanded or parsed whole."""
     if not changes:
         return module
-    tree = _whole(module, expand)
+    aside = reduced.aside if reduced is not None else []
+    small = _parse(module.code)
+    presence = ast.Module(body=aside + (small.body if small else []), type_ignores=[])
     for module_name, obj, asname in sorted(changes.add, key=_sort_key):
-        if not _imported_anywhere(tree, module_name):
+        if not _imported_anywhere(presence, module_name):
             module = _add(module, module_name)
     if not (changes.remove or changes.retire):
         return module
-    tree = _whole(module, expand)
-    if tree is None:
+    small = _parse(module.code)
+    wanted = {_key_name(k) for k in changes.remove} | {name.split(".")[0] for name in changes.retire}
+    if small is None or reduced is None or not wanted <= reduced.names:
+        small = _parse(reduced.expand(module.code) if reduced is not None else module.code)
+        aside = []
+    if small is None:
         return module  # keep every import; the result is checked (and refused) later anyway
-    removals = {key for key in changes.remove if _unused(tree, key)}
-    parents = {name: (None if _imported_anywhere(tree, name.rpartition(".")[0]) else name.rpartition(".")[0])
-               for name in changes.retire if not _chain_used(tree, name)}
+    presence = ast.Module(body=aside + small.body, type_ignores=[])
+    mentioned = reduced.mentioned if reduced is not None and aside else set()
+    removals = {key for key in changes.remove if _key_name(key) not in mentioned and _unused(small, key)}
+    parents = {name: (None if _imported_anywhere(presence, name.rpartition(".")[0]) else name.rpartition(".")[0])
+               for name in changes.retire if not _chain_used(small, name)}
     return module.visit(_RemoveImports(removals, parents)) if removals or parents else module
 
 

@@ -42,8 +42,9 @@ def plan_renames(wrapper: MetadataWrapper, statements: list[tuple[cst.ImportFrom
             if target is None or target.kind == "module" or alias.asname is not None or target.name == old \
                     or "." in target.name:
                 continue
-            if not env.bindings.renamable(old, target.name, builtin=target.kind == "builtin"):
-                continue
+            if old in env.mentioned or not env.bindings.renamable(old, target.name,
+                                                                  builtin=target.kind == "builtin"):
+                continue  # a string annotation set aside would keep the old name
             scopes = scopes or wrapper.resolve(ScopeProvider)
             uses = _uses(scopes, statement, old)
             if uses is not None:

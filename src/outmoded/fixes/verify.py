@@ -36,13 +36,17 @@ def comments(text: str) -> Optional[Counter]:
         return None
 
 
-def problem(old: str, new: str, path: str) -> Optional[str]:
-    """Why ``new`` must not replace ``old``, or None."""
-    if _compile_error(old, path) is None:
-        error = _compile_error(new, path)  # CPython's own parser: no second LibCST parse
-        if error:
-            return f"the result does not compile: {error}"
-    else:
+def problem(old: str, new: str, path: str, changed: Optional[tuple[str, str]] = None) -> Optional[str]:
+    """Why ``new`` must not replace ``old``, or None.
+
+    ``changed``: (old, new) of the statements that changed (``chunks``: every other statement
+    is put back verbatim); those are compiled, and their comments compared, instead of the whole
+    file's.  The caller's rescan of the whole new file is its parse check."""
+    old, new = changed or (old, new)
+    error = _compile_error(new, path)  # CPython's own compiler: no second LibCST parse
+    if error and _compile_error(old, path) is None:
+        return f"the result does not compile: {error}"
+    if error:  # the file did not compile before either (code for another Python): LibCST must read it
         try:
             cst.parse_module(new)
         except Exception as exc:  # LibCST raises several types for bad input
