@@ -148,6 +148,30 @@ def test_equivalent_fallback_is_dead_compat_but_a_lost_feature_is_a_warning(proj
     assert "silently stops working" in message
 
 
+def test_a_lost_feature_gone_before_the_projects_floor_is_not_what_the_upgrade_breaks(project):
+    # setuptools' build_ext: ``try: import dl / except ImportError: pass``; dl went in 3.0
+    source = """\
+        try:
+            import dl
+        except ImportError:
+            pass
+        try:
+            import crypt
+        except ImportError:
+            crypt = None
+        """
+    assert project.findings(source) == [(2, "dl", W), (6, "crypt", W)]  # no floor declared: keep reporting
+    project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.9"\n')
+    assert project.findings(source) == [(6, "crypt", W)]  # crypt goes in 3.13: the upgrade loses it
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["api"], f["context"]) for f in doc["findings"]] == [("dl", "lost-before-floor"), ("crypt", "lost-feature")]
+    assert "gone on every Python the project supports" in doc["findings"][0]["message"]
+    project.write("pyproject.toml", '[project]\nname = "p"\n')
+    assert project.findings(source) == [(2, "dl", W), (6, "crypt", W)]
+    doc = project.check_json("mod.py", "--min-version", "3.13")
+    assert doc["findings"] == []  # crypt is gone on the floor too: nothing changes for this project
+
+
 def test_a_fallback_that_fails_too_is_an_error(project):
     assert project.findings("""\
         try:

@@ -83,10 +83,14 @@ class Settings:
         return LATEST_RELEASE
 
     def resolved_min_version(self) -> tuple[int, int]:
+        return self.declared_floor() or (3, 9)
+
+    def declared_floor(self) -> Optional[tuple[int, int]]:
+        """The oldest Python the project says it supports (``--min-version``, else the lower
+        bound of ``requires-python``), or None when it says nothing."""
         if self.min_version:
             return self.min_version
-        lowest = _bound(self.requires_python, highest=False) if self.requires_python else None
-        return lowest or (3, 9)
+        return _bound(self.requires_python, highest=False) if self.requires_python else None
 
     def reports(self, finding, path: Optional[str] = None) -> bool:
         """Is this finding part of the report: its code is wanted (in ``path``), and it is not dead

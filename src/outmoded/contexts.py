@@ -120,12 +120,14 @@ class GuardContexts(ast.NodeVisitor):
         return value
 
     def context_of(self, api: str, errors: frozenset, context: Optional[str] = None,
-                   replacement: str = "") -> Optional[str]:
+                   replacement: str = "", removed_in: Optional[tuple[int, int]] = None) -> Optional[str]:
         """Why a use of ``api`` (raising one of ``errors``) here is only a warning, or None.
 
         A use in a branch that runs only when ``hasattr()`` found the API's own replacement missing
         (``if hasattr(base64, "decodebytes"): ... else: base64.decodestring(v)``) is dead on the
-        target like one under ``hasattr()`` of the removed name itself."""
+        target like one under ``hasattr()`` of the removed name itself.  A fallback that only
+        disables the feature ("lost-feature") of a name removed at or before the oldest Python the
+        project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there."""
         leaf = api.rpartition(".")[2]
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
@@ -136,6 +138,9 @@ class GuardContexts(ast.NodeVisitor):
                 context = "hasattr"
             elif ctx.kind == "handler" and context is None:
                 context = "handler"
+        floor = self.index.floor
+        if context == "lost-feature" and floor and removed_in and removed_in <= floor:
+            return "lost-before-floor"
         return context
 
     def guard_of(self, api: str, context: Optional[str]) -> Optional[str]:

@@ -16,6 +16,8 @@ ERROR, WARNING = "error", "warning"
 CONTEXTS = {
     "fallback": "inside a try/except that catches the failure: on {target} this always takes the fallback",
     "lost-feature": "the except-branch only disables what this provides: on {target} it silently stops working",
+    "lost-before-floor": "the except-branch only disables what this provides, but it is gone on every Python "
+                         "the project supports: the upgrade to {target} changes nothing",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
@@ -24,7 +26,9 @@ CONTEXTS = {
 
 
 # Dead compatibility code, equivalent on the target: reported only when asked (``dead-compat``).
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr"})
+# A lost-feature fallback for a name removed at or before the project's declared floor
+# (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too.
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor"})
 
 
 @dataclass(frozen=True)

@@ -80,7 +80,8 @@ def _drain(pool, results):
 def _index_for(settings: Settings):
     from outmoded.catalog.index import index_for
 
-    return index_for(settings.resolved_target(), pending=settings.pending, min_version=settings.resolved_min_version())
+    return index_for(settings.resolved_target(), pending=settings.pending, min_version=settings.resolved_min_version(),
+                     floor=settings.declared_floor())
 
 
 def _tune_collector() -> None:
@@ -107,7 +108,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     forget_files()
     text = text_index(found.files, Store(cache_root(settings)) if use_cache else None)
     key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
-                          settings.resolved_min_version(), text.fingerprint(shadowable_names()))  # fixability depends on it
+                          settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable_names()))  # fixability depends on it
     cache = ResultCache(cache_root(settings), key) if use_cache else None
     if cache:
         cache.load(found.files)

@@ -75,7 +75,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
                context: Optional[str] = None) -> None:
-        context = self.context_of(api, errors, context, entry.replacement)
+        context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
         if entry.pending:
             context = context or "pending"
         severity = WARNING if context else ERROR

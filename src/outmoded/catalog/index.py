@@ -25,6 +25,7 @@ class Method:
 class Index:
     target: tuple[int, int]
     min_version: tuple[int, int] = (3, 9)  # the oldest Python fixed code must run on (fixability)
+    floor: tuple[int, int] | None = None  # the oldest Python the project declares, None when it declares none
     modules: dict[str, Entry] = field(default_factory=dict)
     names: dict[str, Entry] = field(default_factory=dict)
     methods: dict[str, list[Method]] = field(default_factory=dict)
@@ -114,20 +115,22 @@ def _add(index: Index, entry: Entry, name: str) -> None:
     index.prefilter.extend(needles(entry, name, index.bases))
 
 
-def index_for(target: tuple[int, int], pending: bool = False, min_version: tuple[int, int] = (3, 9)) -> Index:
+def index_for(target: tuple[int, int], pending: bool = False, min_version: tuple[int, int] = (3, 9),
+              floor: tuple[int, int] | None = None) -> Index:
     """The packaged catalog's index for ``target``: what ``build_index`` returns, loaded from its
     compiled form when current (``outmoded.catalog.compiled.load_index``).  A new object each
     call: ``add_needles`` changes it."""
     from outmoded.catalog.compiled import load_index
 
     index = load_index(target, pending)
-    index.min_version = min_version
+    index.min_version, index.floor = min_version, floor
     return index
 
 
 def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False,
-                keep=lambda entry: True, min_version: tuple[int, int] = (3, 9)) -> Index:
-    index = Index(target=target, min_version=min_version, bases=dict(catalog.bases), returns=dict(catalog.returns),
+                keep=lambda entry: True, min_version: tuple[int, int] = (3, 9),
+                floor: tuple[int, int] | None = None) -> Index:
+    index = Index(target=target, min_version=min_version, floor=floor, bases=dict(catalog.bases), returns=dict(catalog.returns),
                   aliases=dict(getattr(catalog, "aliases", {})),
                   provided_by=dict(getattr(catalog, "provided_by", {})))
     for entry in catalog.entries:

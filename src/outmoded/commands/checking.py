@@ -79,7 +79,8 @@ def check_stdin(args: argparse.Namespace):
     validate_codes(settings)
     display = display_path(os.path.abspath(name), os.getcwd()) if name else "-"
     data = sys.stdin.buffer.read()
-    index = index_for(settings.resolved_target(), pending=settings.pending)
+    index = index_for(settings.resolved_target(), pending=settings.pending,
+                      min_version=settings.resolved_min_version(), floor=settings.declared_floor())
     result = check_source(display, data, index)
     try:
         _sources(args).add(display, decode(data).text)

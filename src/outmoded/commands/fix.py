@@ -53,7 +53,7 @@ def _index(settings):
     from outmoded.catalog.index import index_for
 
     return index_for(settings.resolved_target(), pending=settings.pending,
-                     min_version=settings.resolved_min_version()), None
+                     min_version=settings.resolved_min_version(), floor=settings.declared_floor()), None
 
 
 def _scanner(display: str, model, settings):
