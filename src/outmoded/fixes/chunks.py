@@ -2,8 +2,8 @@
 
 A fix rewrites a few places in a file; parsing, annotating and walking the whole file with LibCST
 cost seconds on large ones.  So the statements that matter -- those holding an edit (inside a
-class, only the members holding one: test files are one large class),
-the module's head (docstring, ``__future__`` and the leading imports, where imports are added),
+class, a function, an ``if`` or a ``try``, only the statements holding one, at any depth: test
+files are one large class of long functions), the module's head (docstring, ``__future__`` and the leading imports, where imports are added),
 statements that use a name whose import is being moved or renamed, and those importing a name a
 fix may stop using -- are kept, and every other statement is replaced by one placeholder comment
 line at its indentation.  LibCST parses and transforms that small module; ``expand`` puts the
@@ -65,6 +65,14 @@ def _ranges(body: list) -> list[list]:
     return ranges
 
 
+def _bodies(stmt: ast.stmt) -> list[list]:
+    """The blocks of a compound statement, in the order they are written."""
+    bodies = [stmt.body] if isinstance(getattr(stmt, "body", None), list) else []
+    bodies += [h.body for h in getattr(stmt, "handlers", ())] + [c.body for c in getattr(stmt, "cases", ())]
+    bodies += [getattr(stmt, name) for name in ("orelse", "finalbody") if getattr(stmt, name, None)]
+    return [b for b in bodies if b]
+
+
 def _is_head(stmt: ast.stmt) -> bool:
     return isinstance(stmt, (ast.Import, ast.ImportFrom)) or (
         isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant) and isinstance(stmt.value.value, str))
@@ -80,14 +88,20 @@ def _names(lines: list[str], tree: ast.Module, edits: list[Edit]) -> set[str]:
     names, imported = set(), set()  # only a name some import binds can have its import released
     # a name bound by an import whose names are renamed or whose function is called through a
     # template has its uses rewritten; a renamed module (``import Tkinter`` -> ``import tkinter
-    # as Tkinter``) keeps binding the same name, so its uses need not be seen
-    renaming = {line for e in edits if e.shape in ("dotted", "template") for line in range(e.start[0], e.end[0] + 1)}
+    # as Tkinter``) or a moved name (``from urllib import quote`` -> ``from urllib.parse import
+    # quote``) keeps binding the same name, so its uses need not be seen
+    renaming = {line for e in edits if e.shape == "template" or (
+        e.shape == "dotted" and e.api.rpartition(".")[2] != e.replacement.rpartition(".")[2])
+        for line in range(e.start[0], e.end[0] + 1)}
+    import_lines = set()
     for node in statements(tree.body):
         if isinstance(node, (ast.Import, ast.ImportFrom)):
             imported |= _names_of(node)
+            import_lines.update(range(node.lineno, node.end_lineno + 1))
             if any(node.lineno <= line <= node.end_lineno for line in renaming):
                 names |= _names_of(node)
-    for e in (e for e in edits if e.shape in ("dotted", "template", "expression")):  # the others release nothing
+    # the others release nothing; an edit in an import statement is no chain
+    for e in (e for e in edits if e.shape in ("dotted", "template", "expression") and e.start[0] not in import_lines):
         match = ROOT.match(lines[e.start[0] - 1], e.start[1]) if e.start[0] <= len(lines) else None
         if match and match.group() in imported:
             names.add(match.group())
@@ -149,12 +163,19 @@ class _Emitter:
 
     def block(self, body: list, cursor: int, module: bool) -> int:
         head = module
-        for first, last, stmts in _ranges(body):
-            self.out.extend(self.lines[cursor - 1:first - 1])
+        ranges = _ranges(body)
+        kept = []
+        for first, last, stmts in ranges:
             head = head and all(_is_head(s) for s in stmts)
             edited = any(first <= line <= last for line in self.edit_lines)
-            if head or edited or _uses(stmts, self.names, "".join(self.lines[first - 1:last]), self.mentioned):
-                cursor = self._kept(first, last, stmts, edited and not head)
+            keep = head or edited or _uses(stmts, self.names, "".join(self.lines[first - 1:last]), self.mentioned)
+            kept.append((keep, edited and not head))
+        if not module and not any(keep for keep, _ in kept):
+            kept[0] = (True, False)  # a block needs a statement: the edit is in its header
+        for (first, last, stmts), (keep, descend) in zip(ranges, kept):
+            self.out.extend(self.lines[cursor - 1:first - 1])
+            if keep:
+                cursor = self._kept(first, last, stmts, descend)
             else:
                 self._set_aside(first, last)
                 if module:
@@ -162,19 +183,21 @@ class _Emitter:
                 cursor = last + 1
         return cursor
 
+    def _starts_line(self, stmt: ast.stmt) -> bool:
+        node = min([stmt] + list(getattr(stmt, "decorator_list", ())), key=lambda n: (n.lineno, n.col_offset))
+        return not self.lines[node.lineno - 1][:node.col_offset].strip()
+
     def _kept(self, first: int, last: int, stmts: list, descend: bool) -> int:
-        """A statement LibCST must see; a class only down to the members that matter."""
-        stmt = stmts[0]
-        inner = stmt.body[0] if isinstance(stmt, ast.ClassDef) and len(stmts) == 1 else None
-        if not descend or inner is None:
-            self.out.extend(self.lines[first - 1:last])
+        """A statement LibCST must see; a compound statement holding an edit only down to the
+        statements of its blocks that matter (a test module is one large class, a test one long
+        function).  The lines between its blocks (``else:``, ``except E:``) are kept as they are."""
+        bodies = _bodies(stmts[0]) if descend and len(stmts) == 1 else []
+        if not bodies or not all(self._starts_line(body[0]) for body in bodies):
+            self.out.extend(self.lines[first - 1:last])  # ``class A: pass`` on one line: kept whole
             return last + 1
-        body_first = min([inner.lineno] + [d.lineno for d in getattr(inner, "decorator_list", ())])
-        if body_first <= stmt.lineno:  # ``class A: pass`` on one line
-            self.out.extend(self.lines[first - 1:last])
-            return last + 1
-        self.out.extend(self.lines[first - 1:body_first - 1])
-        cursor = self.block(stmt.body, body_first, module=False)
+        cursor = first
+        for body in bodies:
+            cursor = self.block(body, cursor, module=False)
         self.out.extend(self.lines[cursor - 1:last])
         return last + 1
 

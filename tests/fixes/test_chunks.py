@@ -1,0 +1,73 @@
+"""LibCST sees only the statements that change (``fixes/chunks.py``): blocks of any compound
+statement are reduced to the statements that matter, and the file comes back whole."""
+
+import ast
+
+from outmoded.catalog import default_catalog
+from outmoded.catalog.index import build_index
+from outmoded.engine import check_source
+from outmoded.fixes import Policy, chunks, fix_source
+from outmoded.fixes.plan import edits_for
+
+CATALOG = default_catalog()
+INDEX = build_index(CATALOG, (3, 13))
+POLICY = Policy(CATALOG.by_code, (3, 9))
+
+SOURCE = '''\
+"""Module."""
+import base64
+import os
+
+
+def encode(value, flag):
+    if flag:
+        prefix = os.sep
+        other = 1
+    elif value:
+        return base64.encodestring(value)  # old
+    else:
+        other = 2
+    try:
+        result = os.getcwd()
+    except OSError:
+        result = base64.decodestring(value)
+    finally:
+        other = 3
+    return result, other
+
+
+class Old(dict if base64.encodestring else object):
+    first = 1
+    second = 2
+'''
+
+EXPECTED = SOURCE.replace("encodestring", "encodebytes").replace("decodestring", "decodebytes")
+
+
+def _fix(source: str) -> bytes:
+    data = source.encode()
+
+    def scan(new: bytes):
+        return check_source("mod.py", new, INDEX).findings
+
+    result = fix_source("mod.py", data, scan(data), POLICY, scan)
+    assert not result.errors, result.errors
+    return result.new
+
+
+def test_compound_blocks_are_reduced_and_the_file_comes_back_whole():
+    assert _fix(SOURCE).decode() == EXPECTED
+
+
+def test_reduced_module_holds_the_edited_statements_not_their_neighbours():
+    tree = ast.parse(SOURCE)
+    found = check_source("mod.py", SOURCE.encode(), INDEX).findings
+    reduced = chunks.reduce(SOURCE, tree, edits_for(found, POLICY))
+    assert "base64.encodestring(value)" in reduced.text and "base64.decodestring(value)" in reduced.text
+    assert "other = 1" not in reduced.text and "result = os.getcwd()" in reduced.text
+    # a block without an edit keeps its first statement, so it stays a block
+    assert "prefix = os.sep" in reduced.text
+    # the class's edit is in its header: its body keeps one statement
+    assert "first = 1" in reduced.text and "second = 2" not in reduced.text
+    ast.parse(reduced.text)
+    assert reduced.expand(reduced.text) == SOURCE
