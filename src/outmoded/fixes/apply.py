@@ -35,6 +35,10 @@ class Outcome:
     failures: dict = field(default_factory=dict)  # rule code -> why its fix was dropped
 
 
+STATEMENT_LEVEL = (cst.Module, cst.BaseStatement, cst.BaseSuite, cst.BaseSmallStatement, cst.ExceptHandler,
+                   cst.Else, cst.Finally, cst.ExceptStarHandler, cst.MatchCase)
+
+
 class _ImportStatements(cst.CSTVisitor):
     """The ``from`` imports that contain findings, with those findings."""
 
@@ -44,6 +48,11 @@ class _ImportStatements(cst.CSTVisitor):
         super().__init__()
         self.edits = [e for e in edits if e.shape in ("dotted", "template")]
         self.found: list[tuple[cst.ImportFrom, list[Edit]]] = []
+
+    def on_visit(self, node: cst.CSTNode) -> bool:
+        super().on_visit(node)
+        # imports are small statements inside statement lines and blocks: expressions hold none
+        return bool(self.edits) and isinstance(node, STATEMENT_LEVEL)
 
     def visit_ImportFrom(self, node: cst.ImportFrom) -> None:
         where = self.get_metadata(PositionProvider, node)
