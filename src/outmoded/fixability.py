@@ -44,7 +44,9 @@ def is_dotted(text: str) -> bool:
 def shape_of(entry: Entry) -> Optional[str]:
     """How an entry is fixed, or None when its catalog data describes no mechanical fix."""
     if entry.kind == "argument":
-        return "drop-arg" if entry.rewrite == "drop" else None
+        if entry.rewrite == "drop":
+            return "drop-arg"
+        return "replace-arg" if keyword_rewrite(entry) else None
     if entry.rewrite:
         if entry.kind in ("function", "class", "method"):
             return "template"  # a call is rewritten
@@ -52,6 +54,57 @@ def shape_of(entry: Entry) -> Optional[str]:
     if not is_dotted(entry.replacement):
         return None
     return "module" if entry.kind == "module" else "dotted"
+
+
+KEYWORD_REWRITE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+?)\s*$", re.S)
+
+
+def keyword_rewrite(entry: Entry) -> Optional[tuple[str, str]]:
+    """(keyword, expression) of an argument's ``rewrite: "optimization='' if {value} else 1"``:
+    the argument becomes that keyword, ``{value}`` standing for its value."""
+    match = KEYWORD_REWRITE.match(entry.rewrite or "") if entry.kind == "argument" else None
+    return (match.group(1), match.group(2)) if match else None
+
+
+def argument_replacement(entry: Entry, value: str) -> Optional[str]:
+    """The ``keyword=expression`` an argument written ``value`` becomes, or None when the
+    argument is to be dropped (it equals one of ``rewrite_defaults``: it meant "not given").
+    A literal value is folded: ``'' if True else 1`` is ``''``."""
+    keyword, expression = keyword_rewrite(entry)
+    try:
+        node = ast.parse(value.strip(), mode="eval").body
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        node = None
+    ok, literal = _literal(node) if node is not None else (False, None)
+    if ok and any(literal == default and type(literal) is type(default) for _, _, default in entry.rewrite_defaults):
+        return None
+    template = ast.parse(expression.replace("{value}", "__value__"), mode="eval").body
+    if ok and isinstance(template, ast.IfExp) and isinstance(template.test, ast.Name) \
+            and template.test.id == "__value__":
+        chosen = template.body if literal else template.orelse
+        return f"{keyword}={ast.get_source_segment(expression.replace('{value}', '__value__'), chosen)}"
+    loose = isinstance(node, (ast.IfExp, ast.Lambda, ast.NamedExpr, ast.Yield, ast.YieldFrom))
+    return f"{keyword}={expression.replace('{value}', f'({value.strip()})' if loose else value.strip())}"
+
+
+def _never_none(node: ast.AST) -> bool:
+    """Is this argument certainly not None: a literal, a comparison, a ``not``, ``__debug__``?"""
+    return isinstance(node, (ast.Constant, ast.Compare)) or (
+        isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)) or (
+        isinstance(node, ast.Name) and node.id == "__debug__")
+
+
+def _argument_verdict(finding, entry: Entry, calls: "_Calls") -> tuple[Optional[str], Optional[str]]:
+    """(an upgraded fix or None, why there is no fix or None) for an argument the catalog
+    rewrites into another keyword (``cache_from_source(p, True)`` -> ``optimization=''``)."""
+    found = calls.argument(finding)
+    if found is None:
+        return None, "this argument's form is not rewritten"
+    call, node = found
+    keyword = keyword_rewrite(entry)[0]
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg in (None, keyword) for k in call.keywords):
+        return None, f"this call's arguments do not fit the rewrite (unpacked, or {keyword}= given too)"
+    return ("safe" if _never_none(node) else None), None
 
 
 def verdict(entry: Entry, guard: Optional[str], min_version: tuple[int, int],
@@ -75,8 +128,14 @@ def verdict(entry: Entry, guard: Optional[str], min_version: tuple[int, int],
     return entry.fix, None
 
 
-def with_note(finding, fix: Optional[str], note: Optional[str]):
-    message = f"{finding.message} ({note})" if note else finding.message
+def without_unsafe_note(message: str, entry: Optional[Entry]) -> str:
+    """The message without its "(unsafe fix: ...)" note (the fix is safe, or there is none)."""
+    return message.replace(f" (unsafe fix: {(entry.fix_reason or '').rstrip('.')})", "") if entry else message
+
+
+def with_note(finding, fix: Optional[str], note: Optional[str], entry: Optional[Entry] = None):
+    message = without_unsafe_note(finding.message, entry) if fix is None else finding.message
+    message = f"{message} ({note})" if note else message
     return replace(finding, fix=fix, message=message)
 
 
@@ -186,6 +245,20 @@ class _Calls:
             self._walk()
         return self._imports
 
+    def argument(self, finding) -> Optional[tuple[ast.Call, ast.AST]]:
+        """(the call, the argument's value) of the argument starting at the finding."""
+        where = (finding.line, finding.column - 1)
+        for call in self.all():
+            if call.func.lineno > finding.line or getattr(call, "end_lineno", finding.line) < finding.line:
+                continue
+            for arg in call.args:
+                if (arg.lineno, arg.col_offset) == where:
+                    return call, arg
+            for keyword in call.keywords:
+                if (keyword.lineno, keyword.col_offset) == where or (keyword.value.lineno, keyword.value.col_offset) == where:
+                    return call, keyword.value
+        return None
+
     def all(self):
         if self._calls is None:
             self._walk()
@@ -227,13 +300,18 @@ def judge(findings: list, tree: ast.Module, entries) -> list:
         entry = entries.get(finding.code)
         if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
                 and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.at(finding)):
-            message = finding.message.replace(f" (unsafe fix: {(entry.fix_reason or '').rstrip('.')})", "")
-            finding = replace(finding, fix="safe", message=message)
+            finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
+        if finding.fix and entry is not None and shape_of(entry) == "replace-arg":
+            upgrade, why = _argument_verdict(finding, entry, calls)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
+            elif upgrade == "safe" and finding.fix == "unsafe":
+                finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
         if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
             if bindings is None:
                 bindings = collect(tree)
             why = _instance_verdict(finding, entry, calls, bindings)
             if why:
-                finding = with_note(finding, None, f"no automatic fix: {why}")
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         result.append(finding)
     return result

@@ -18,6 +18,7 @@ from outmoded.fixes.comments import CommentCarrier, comments_in
 from outmoded.fixes.dotted import replace_dotted
 from outmoded.fixes.env import Env
 from outmoded.fixes.imports import alias_name
+from outmoded.fixes.keywords import replace_argument
 from outmoded.fixes.methods import rename_attribute
 from outmoded.fixes.moves import (Move, alias_edits, module_name, plan_move, rename_import_alias, renamed_module,
                                   split_import)
@@ -46,7 +47,7 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         self.lines = lines  # sorted line numbers something is rewritten on; None: visit everything
         self.applied: set[Edit] = set()
         self.by_end = {e.end: e for e in edits if e.shape in ("dotted", "expression", "template")}
-        self.by_start = {e.start: e for e in edits if e.shape == "drop-arg"}
+        self.by_start = {e.start: e for e in edits if e.shape in ("drop-arg", "replace-arg")}
         self.import_edits = [e for e in edits if e.shape in ("dotted", "module")]
         self.pending_lines: list[cst.BaseSmallStatement] = []  # statements to add after the current line
         self.pending_comments: list[str] = []
@@ -137,11 +138,15 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         if not self.by_start:
             return updated
         found = {i: e for i, e in enumerate(self._argument_edit(a) for a in original.args) if e is not None}
-        if not found:
+        for index, edit in sorted(found.items()):  # rewritten in place: the indexes stay
+            if edit.shape == "replace-arg":
+                updated = self._done(edit, replace_argument(updated, index, edit, self.env), updated)
+        drops = {i for i, e in found.items() if e.shape == "drop-arg"}
+        if not drops:
             return updated
-        result = drop_arguments(updated, set(found))
-        for edit in found.values():
-            self._done(edit, result, updated)
+        result = drop_arguments(updated, drops)
+        for index in drops:
+            self._done(found[index], result, updated)
         return result or updated
 
     def _done(self, edit: Edit, result, fallback):

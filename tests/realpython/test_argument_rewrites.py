@@ -1,0 +1,77 @@
+"""``importlib.util.cache_from_source(path, debug_override)`` (removed in 3.15) rewritten to the
+``optimization=`` form gives the same path: the original runs on this interpreter and real 3.13
+and 3.14, the rewritten one there and on real 3.15, under ``-O`` and ``-OO`` too, and they print
+the same (the interpreter's cache tag aside)."""
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from realpythons import real_python
+
+pytestmark = pytest.mark.realpython
+
+SCRIPT = '''\
+import sys
+import importlib.util
+from importlib.util import cache_from_source
+
+flag, ext, nothing = True, ".py", None
+
+
+def show(path):
+    print(path.replace(sys.implementation.cache_tag, "TAG"))
+
+
+show(importlib.util.cache_from_source("pkg/mod.py", True))
+show(importlib.util.cache_from_source("pkg/mod.py", False))
+show(importlib.util.cache_from_source("pkg/mod.py", None))
+show(importlib.util.cache_from_source("pkg/mod.py", debug_override=True))
+show(cache_from_source("pkg/mod.py", debug_override=False))
+show(cache_from_source("pkg/mod.py", ext == ".pyc"))
+show(cache_from_source("pkg/mod.py", not flag))
+show(cache_from_source("pkg/mod.py", flag))  # unsafe: a None here would mean the optimization level
+'''
+
+
+def _outmoded(*args, cwd):
+    return subprocess.run([sys.executable, "-m", "outmoded", *args], cwd=cwd, capture_output=True, text=True)
+
+
+def _run(python, flags, script):
+    env = dict(os.environ, PYTHONDONTWRITEBYTECODE="1", PYTHONWARNINGS="ignore")
+    run = subprocess.run([python, *flags, str(script)], capture_output=True, text=True, env=env, timeout=60)
+    assert run.returncode == 0, run.stderr
+    return run.stdout
+
+
+@pytest.fixture(scope="module")
+def scripts(tmp_path_factory):
+    root = tmp_path_factory.mktemp("cfs")
+    (root / "legacy.py").write_text(SCRIPT)
+    (root / "fixed.py").write_text(SCRIPT)
+    check = _outmoded("check", "--no-cache", "--target-version", "3.15", "--format", "json", "fixed.py", cwd=root)
+    assert check.stdout.count('"fix": "safe"') == 7 and check.stdout.count('"fix": "unsafe"') == 1, check.stdout
+    run = _outmoded("fix", "--no-cache", "--target-version", "3.15", "--unsafe-fixes", "fixed.py", cwd=root)
+    assert "Fixed 8 finding(s)" in run.stdout, run.stdout + run.stderr
+    text = (root / "fixed.py").read_text()
+    assert "debug_override" not in text and "optimization='')" in text and "optimization=1)" in text
+    return root / "legacy.py", root / "fixed.py"
+
+
+@pytest.mark.parametrize("flags", [[], ["-O"], ["-OO"]], ids=["plain", "O", "OO"])
+@pytest.mark.parametrize("version", ["here", "3.13", "3.14", "3.15"])
+def test_same_path_before_and_after(scripts, version, flags):
+    legacy, fixed = scripts
+    python = sys.executable if version == "here" else real_python(version)
+    if python is None:
+        pytest.skip(f"no real python{version}")
+    after = _run(python, flags, fixed)
+    if version == "3.15":  # the original no longer runs: compare with the same flags on this interpreter
+        before = _run(sys.executable, flags, legacy)
+    else:
+        before = _run(python, flags, legacy)
+    assert after == before
+    assert len(after.splitlines()) == 8 and "opt-1" in after
