@@ -35,7 +35,9 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECTS = {
     "MarkupSafe==1.0": (["tests.py"], []),  # collections.Mapping
     "bottle==0.12.13": (["test"], ["--unsafe-fixes"]),  # inspect.getargspec, collections ABCs, imp
-    "ply==3.11": (["test/testlex.py", "test/testyacc.py"], []),  # assertEquals & co. in its tests
+    # assertEquals & co. and cache_from_source(debug_override) in its tests, which run
+    # unittest.main() on import: run as scripts from their folder
+    "ply==3.11": (["script:test/testlex.py", "script:test/testyacc.py"], []),
     # testsuite/E*.py and W*.py are pycodestyle's input data (they must keep types.IntType)
     "pycodestyle==2.3.1": (["testsuite"], ["--extend-exclude", "testsuite/[EW]*.py"]),
     "pyflakes==1.6.0": (["pyflakes/test"], ["--unsafe-fixes"]),  # ast.Num & co.
@@ -85,8 +87,11 @@ def outmoded(*args: str, cwd: Path) -> subprocess.CompletedProcess:
 
 
 def promised(project: Path, fix_args: list[str]) -> int:
-    out = outmoded("check", "--no-cache", "--format", "json", *fix_args, ".", cwd=project).stdout
-    return sum(f["fix"] == "safe" for f in json.loads(out)["findings"])
+    """What ``check`` promises ``fix`` (with the same arguments) will fix."""
+    kinds = ("safe", "unsafe") if "--unsafe-fixes" in fix_args else ("safe",)
+    args = [a for a in fix_args if a != "--unsafe-fixes"]
+    out = outmoded("check", "--no-cache", "--format", "json", *args, ".", cwd=project).stdout
+    return sum(f["fix"] in kinds for f in json.loads(out)["findings"])
 
 
 def fixed(project: Path, fix_args: list[str]) -> tuple[int, str]:
@@ -108,8 +113,37 @@ def pytest_for(version: str, work: Path) -> tuple[str, str]:
     return python, str(target)
 
 
+RAN = re.compile(r"^Ran (\d+) tests?", re.M)
+UNITTEST_FAILED = re.compile(r"^FAILED \((.*)\)", re.M)
+
+
+def failing_scripts(python: str, project: Path, scripts: list[str]) -> str:
+    """unittest modules run as scripts (``python test/testlex.py`` in ``test/``): failures +
+    errors over tests run, summed."""
+    bad = total = 0
+    for script in scripts:
+        path = project / script
+        env = dict(os.environ, PYTHONPATH=str(project), PYTHONDONTWRITEBYTECODE="1")
+        try:
+            run = subprocess.run([python, path.name], cwd=path.parent, env=env, capture_output=True, text=True,
+                                 timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            return "timeout"
+        ran = RAN.search(run.stderr)
+        if not ran:
+            return f"no result (exit {run.returncode})"
+        total += int(ran.group(1))
+        failed = UNITTEST_FAILED.search(run.stderr)
+        if failed:
+            bad += sum(int(n) for kind, n in re.findall(r"(\w+)=(\d+)", failed.group(1))
+                       if kind in ("failures", "errors"))
+    return f"{bad}/{total}"
+
+
 def failing(python: str, extra_path: str, project: Path, args: list[str]) -> str:
     """How many tests fail (failed + errors), or why the suite could not run."""
+    if all(a.startswith("script:") for a in args):
+        return failing_scripts(python, project, [a[len("script:"):] for a in args])
     path = os.pathsep.join(p for p in (extra_path, str(project)) if p)
     env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
     try:
