@@ -127,11 +127,20 @@ def _silence_stdout() -> None:
         pass
 
 
+def command_of(argv: list[str]) -> str | None:
+    """The command an argument list names (its first word that is not an option)."""
+    return next((a for a in argv if not a.startswith("-")), None)
+
+
 def main(argv: list[str] | None = None) -> int:
     _reliable_streams()
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(only=next((a for a in argv if not a.startswith("-")), None))
-    args = parse_args(parser, argv)
+    parser = build_parser(only=command_of(argv))
+    return execute(parser, parse_args(parser, argv))
+
+
+def execute(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+    """Run the parsed command; every way it can end becomes an exit status (module docstring)."""
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)
         return EXIT_USAGE

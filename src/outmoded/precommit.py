@@ -14,21 +14,23 @@ pre-commit fails a hook that changed files and the check hook reports what remai
 from __future__ import annotations
 
 import sys
-from typing import Optional
 
 
-def main(argv: Optional[list[str]] = None) -> int:
-    from outmoded.cli import build_parser, main as cli_main, parse_args
+def main(argv: list[str] | None = None) -> int:
+    from outmoded.cli import _reliable_streams, build_parser, command_of, execute, parse_args
 
+    _reliable_streams()
     argv = sys.argv[1:] if argv is None else argv
-    args = parse_args(build_parser(), argv)
+    command = command_of(argv)
+    if command in ("check", "fix") and argv[0] == command:
+        argv = [command, "--force-exclude", *argv[1:]]
+    if command == "fix" and argv[0] == command:  # print what was fixed, not the findings the check hook prints
+        argv = [command, "--hook", *argv[1:]]
+    parser = build_parser(only=command)  # parsed once, with only that command's options
+    args = parse_args(parser, argv)
     if not getattr(args, "paths", None) and getattr(args, "run", None):
         return 0
-    if args.command in ("check", "fix"):
-        argv = [argv[0], "--force-exclude", *argv[1:]]
-    if args.command == "fix":  # print what was fixed, not the findings the check hook prints
-        argv = [argv[0], "--hook", *argv[1:]]
-    return cli_main(argv)
+    return execute(parser, args)
 
 
 if __name__ == "__main__":
