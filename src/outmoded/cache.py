@@ -38,6 +38,11 @@ def _blake2b():
     return blake2b
 
 
+def hasher(size: int):
+    """A BLAKE2b hash object of ``size`` bytes, without importing hashlib."""
+    return _blake2b()(digest_size=size)
+
+
 def digest(*parts: object, size: int = 10) -> str:
     """A short stable hex key for ``parts`` (their ``repr``)."""
     return _blake2b()(repr(parts).encode(), digest_size=size).hexdigest()
@@ -165,8 +170,8 @@ def _is_ours(db) -> bool:
 class ResultCache:
     """Findings and errors per path, valid while the file's size and mtime are unchanged."""
 
-    def __init__(self, directory, key: str):
-        self.store = Store(directory)
+    def __init__(self, directory, key: str, store: Store | None = None):
+        self.store = store if store is not None else Store(directory)
         self.namespace = f"results-{key}"
         self.records: dict[str, tuple[str, object]] = {}
         self.pending: list[tuple[str, str, object]] = []

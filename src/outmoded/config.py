@@ -31,12 +31,10 @@ from __future__ import annotations
 import os
 import re
 import sys
-from dataclasses import dataclass, field, replace
-from pathlib import Path
-from typing import Optional
 
 from outmoded.catalog import LATEST_RELEASE
 from outmoded.findings import DEAD_COMPAT_CONTEXTS
+from outmoded.records import Record, replace
 
 VERSION_RE = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
 PY2_RE = re.compile(r"^(?:py)?2\.?\d{0,2}$")
@@ -51,27 +49,43 @@ class ConfigError(Exception):
     """A broken setting; the message names the file and key."""
 
 
-@dataclass
-class Settings:
-    root: Path = field(default_factory=Path.cwd)  # the directory of the pyproject.toml used
-    config_file: Optional[Path] = None
-    target: Optional[tuple[int, int]] = None
-    min_version: Optional[tuple[int, int]] = None
-    requires_python: Optional[str] = None
-    select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    exclude: tuple[str, ...] = DEFAULT_EXCLUDE
-    extend_exclude: tuple[str, ...] = ()
-    pending: bool = False
-    free_threading: bool = False
-    dead_compat: bool = False
-    unsafe_fixes: bool = False
-    cache_dir: Optional[str] = None
-    extend_select: tuple[str, ...] = ()
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, code prefixes)
-    fail_on: str = "error"
-    force_exclude: bool = False
-    output_format: Optional[str] = None
+class Settings(Record):
+    """One project's settings.  ``root``: the directory of the configuration file used (default:
+    the current directory); ``config_file``: that file; ``per_file_ignores``: (glob, code
+    prefixes) pairs; the others are the keys above (``target``/``min_version`` as (3, 13))."""
+
+    __slots__ = _fields = (
+        "root", "config_file", "target", "min_version", "requires_python", "select", "ignore", "exclude",
+        "extend_exclude", "pending", "free_threading", "dead_compat", "unsafe_fixes", "cache_dir", "extend_select",
+        "per_file_ignores", "fail_on", "force_exclude", "output_format",
+    )
+
+    def __init__(self, root: str | None = None, config_file: str | None = None, target: tuple[int, int] | None = None,
+                 min_version: tuple[int, int] | None = None, requires_python: str | None = None,
+                 select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                 extend_exclude: tuple[str, ...] = (), pending: bool = False, free_threading: bool = False,
+                 dead_compat: bool = False, unsafe_fixes: bool = False, cache_dir: str | None = None,
+                 extend_select: tuple[str, ...] = (), per_file_ignores: tuple = (), fail_on: str = "error",
+                 force_exclude: bool = False, output_format: str | None = None):
+        self.root = os.getcwd() if root is None else root
+        self.config_file = config_file
+        self.target = target
+        self.min_version = min_version
+        self.requires_python = requires_python
+        self.select = select
+        self.ignore = ignore
+        self.exclude = exclude
+        self.extend_exclude = extend_exclude
+        self.pending = pending
+        self.free_threading = free_threading
+        self.dead_compat = dead_compat
+        self.unsafe_fixes = unsafe_fixes
+        self.cache_dir = cache_dir
+        self.extend_select = extend_select
+        self.per_file_ignores = per_file_ignores
+        self.fail_on = fail_on
+        self.force_exclude = force_exclude
+        self.output_format = output_format
 
     def resolved_target(self) -> tuple[int, int]:
         if self.target:
@@ -85,19 +99,19 @@ class Settings:
     def resolved_min_version(self) -> tuple[int, int]:
         return self.declared_floor() or (3, 9)
 
-    def declared_floor(self) -> Optional[tuple[int, int]]:
+    def declared_floor(self) -> tuple[int, int] | None:
         """The oldest Python the project says it supports (``--min-version``, else the lower
         bound of ``requires-python``), or None when it says nothing."""
         if self.min_version:
             return self.min_version
         return _bound(self.requires_python, highest=False) if self.requires_python else None
 
-    def reports(self, finding, path: Optional[str] = None) -> bool:
+    def reports(self, finding, path: str | None = None) -> bool:
         """Is this finding part of the report: its code is wanted (in ``path``), and it is not dead
         compatibility code (unless asked for)?"""
         return self.wants(finding.code, path) and (self.dead_compat or finding.context not in DEAD_COMPAT_CONTEXTS)
 
-    def wants(self, code: str, path: Optional[str] = None) -> bool:
+    def wants(self, code: str, path: str | None = None) -> bool:
         """Is ``code`` reported (in the file ``path``, for per-file-ignores)?"""
         if not (any(code.startswith(p) for p in self.extend_select) or self._selected(code)):
             return False
@@ -154,7 +168,7 @@ def parse_min_version(text: str, what: str = "version") -> tuple[int, int]:
     return parse_version(text, what)
 
 
-def _bound(requires_python: str, highest: bool) -> Optional[tuple[int, int]]:
+def _bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
     """The highest (or lowest) 3.N that a requires-python specifier admits; the lowest may be
     2.6 or 2.7 (``python_requires='>=2.7'``)."""
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
@@ -174,24 +188,30 @@ def _bound(requires_python: str, highest: bool) -> Optional[tuple[int, int]]:
     return None
 
 
-def find_pyproject(start: Path) -> Optional[Path]:
-    """The configuration file of the nearest project at or above ``start``: its pyproject.toml,
-    else its setup.cfg, else its setup.py (a project is a directory holding any of them)."""
-    for directory in [start, *start.parents]:
+def find_pyproject(start: str) -> str | None:
+    """The configuration file of the nearest project at or above the directory ``start`` (an
+    absolute path): its pyproject.toml, else its setup.cfg, else its setup.py (a project is a
+    directory holding any of them)."""
+    directory = start
+    while True:
         for name in PROJECT_FILES:
-            candidate = directory / name
-            if candidate.is_file():
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
                 return candidate
-    return None
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
 
 
-def project_start(path: str) -> Path:
-    """Where the search for ``path``'s project begins: the directory itself, or a file's folder."""
-    absolute = Path(os.path.abspath(path))
-    return absolute if absolute.is_dir() else absolute.parent
+def project_start(path: str) -> str:
+    """Where the search for ``path``'s project begins, symlinks resolved: the directory itself,
+    or a file's folder."""
+    absolute = os.path.abspath(path)
+    return os.path.realpath(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
 
 
-def _setup_cfg_requires(path: Path) -> Optional[str]:
+def _setup_cfg_requires(path: str) -> str | None:
     import configparser
 
     parser = configparser.ConfigParser(interpolation=None)
@@ -203,7 +223,7 @@ def _setup_cfg_requires(path: Path) -> Optional[str]:
     return value.strip() if value and value.strip() else None
 
 
-def _setup_py_requires(path: Path) -> Optional[str]:
+def _setup_py_requires(path: str) -> str | None:
     """``python_requires`` of a ``setup(...)`` call when it is a string literal; setup.py is parsed
     with ``ast``, never run."""
     import ast
@@ -212,7 +232,8 @@ def _setup_py_requires(path: Path) -> Optional[str]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            tree = ast.parse(path.read_bytes(), filename=str(path))
+            with open(path, "rb") as handle:
+                tree = ast.parse(handle.read(), filename=path)
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # an unreadable setup.py says nothing about the project's Pythons
     for node in ast.walk(tree):
@@ -228,7 +249,7 @@ def _setup_py_requires(path: Path) -> Optional[str]:
     return None
 
 
-def _load_toml(path: Path) -> dict:
+def _load_toml(path: str) -> dict:
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.9/3.10 only
@@ -296,23 +317,31 @@ KEYS = {
 }
 
 
-def load_settings(config: Optional[str] = None, start: Optional[Path] = None) -> Settings:
+def _as_written(path: str) -> str:
+    """A path as pathlib shows it: no empty or ``.`` components (``./pyproject.toml`` is
+    ``pyproject.toml``); kept for the messages that name it."""
+    parts = [part for part in path.split(os.sep) if part not in ("", ".")]
+    shown = os.sep.join(parts)
+    return (os.sep + shown) if path.startswith(os.sep) else (shown or ".")
+
+
+def load_settings(config: str | None = None, start: str | None = None) -> Settings:
     """Settings from ``config`` (a pyproject.toml) or the nearest project at or above ``start``."""
-    path = Path(config) if config else find_pyproject((start or Path.cwd()).resolve())
+    path = _as_written(config) if config else find_pyproject(os.path.realpath(start or os.getcwd()))
     if path is None:
         return Settings()
-    if config and not path.is_file():
+    if config and not os.path.isfile(path):
         raise ConfigError(f"{path}: no such file")
-    if path.name in ("setup.cfg", "setup.py") and not config:
-        return Settings(root=path.parent.resolve(), config_file=path,
-                        requires_python=setup_python_requires(path.parent.resolve()))
+    directory = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    if os.path.basename(path) in ("setup.cfg", "setup.py") and not config:
+        return Settings(root=directory, config_file=path, requires_python=setup_python_requires(directory))
     data = _load_toml(path)
     requires = (data.get("project") or {}).get("requires-python")
     if requires is not None and not isinstance(requires, str):
         raise ConfigError(f"{path}: [project] requires-python must be a string")
     if requires is None:  # a pyproject.toml beside setup.cfg/setup.py that says nothing
-        requires = setup_python_requires(path.parent.resolve())
-    settings = Settings(root=path.parent.resolve(), config_file=path, requires_python=requires)
+        requires = setup_python_requires(directory)
+    settings = Settings(root=directory, config_file=path, requires_python=requires)
     section = (data.get("tool") or {}).get("outmoded") or {}
     if not isinstance(section, dict):
         raise ConfigError(f"{path}: [tool.outmoded] must be a table")
@@ -347,12 +376,12 @@ def parse_overrides(pairs: list[str]) -> dict:
     return table
 
 
-def setup_python_requires(directory: Path) -> Optional[str]:
+def setup_python_requires(directory: str) -> str | None:
     """``python_requires`` of a setuptools project in ``directory``: setup.cfg's ``[options]``,
     else a literal in setup.py (parsed, never run)."""
     for name, reader in (("setup.cfg", _setup_cfg_requires), ("setup.py", _setup_py_requires)):
-        if (directory / name).is_file():
-            found = reader(directory / name)
+        if os.path.isfile(os.path.join(directory, name)):
+            found = reader(os.path.join(directory, name))
             if found:
                 return found
     return None
@@ -365,8 +394,8 @@ def check_codes(codes, known: set[str], what: str) -> None:
             raise ConfigError(f"{what}: unknown rule code or prefix {code!r}")
 
 
-def cache_root(settings: Settings) -> Path:
+def cache_root(settings: Settings) -> str:
     configured = settings.cache_dir or os.environ.get("OUTMODED_CACHE_DIR")
     if configured:
-        return (settings.root / configured).resolve()
-    return settings.root / ".outmoded_cache"
+        return os.path.realpath(os.path.join(settings.root, configured))
+    return os.path.join(settings.root, ".outmoded_cache")

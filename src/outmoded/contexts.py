@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass
-from typing import Optional
 
 from outmoded import guards
+from outmoded.records import Frozen
 from outmoded.scopes import BUILTIN_NAMES, LOCAL, STDLIB
 
 WORD_RE = re.compile(r"\w+")
@@ -26,18 +25,26 @@ ANY_ERROR = frozenset({"Exception", "BaseException", "*"})
 PROBE_ERRORS = IMPORT_ERRORS | ATTRIBUTE_ERRORS  # a try catching these tests for an API
 
 
-@dataclass(frozen=True)
-class Context:
-    """Why code at this point might not run (or might be expected to fail) on the target."""
+class Context(Frozen):
+    """Why code at this point might not run (or might be expected to fail) on the target.
 
-    kind: str  # "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching PROBE_ERRORS)
-    caught: frozenset = frozenset()  # for "try": exception names caught
-    names: frozenset = frozenset()  # for "hasattr": attribute names checked; for "replaced": names
-    # that hasattr() found missing here (the else of ``if hasattr(base64, "decodebytes"):``)
-    fallback: Optional[str] = None  # for "try": what its handlers do (see ``fallback_kind``)
+    ``kind``: "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching
+    PROBE_ERRORS); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
+    the attribute names checked, for "replaced", names that hasattr() found missing here (the else
+    of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
+    ``fallback_kind``)."""
+
+    __slots__ = _fields = ("kind", "caught", "names", "fallback")
+
+    def __init__(self, kind: str, caught: frozenset = frozenset(), names: frozenset = frozenset(),
+                 fallback: str | None = None):
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "caught", caught)
+        object.__setattr__(self, "names", names)
+        object.__setattr__(self, "fallback", fallback)
 
 
-def fallback_kind(handlers: list) -> Optional[str]:
+def fallback_kind(handlers: list) -> str | None:
     """What the except-branches of a ``try`` do when the removed API in its body fails:
     None (one raises: the failure escapes), "lost-feature" (they only bind constants or pass:
     ``crypt = None``, ``HAS_CRYPT = False``, so the feature silently stops working) or "fallback"
@@ -105,7 +112,7 @@ class GuardContexts(ast.NodeVisitor):
                     pushed += 1
         del self.contexts[len(self.contexts) - pushed:]
 
-    def evaluate(self, test: ast.expr) -> Optional[bool]:
+    def evaluate(self, test: ast.expr) -> bool | None:
         return guards.evaluate(test, self.target, self.flag_lookup)
 
     def flag_lookup(self, node: ast.AST):
@@ -119,8 +126,8 @@ class GuardContexts(ast.NodeVisitor):
                 return flag
         return value
 
-    def context_of(self, api: str, errors: frozenset, context: Optional[str] = None,
-                   replacement: str = "", removed_in: Optional[tuple[int, int]] = None) -> Optional[str]:
+    def context_of(self, api: str, errors: frozenset, context: str | None = None,
+                   replacement: str = "", removed_in: tuple[int, int] | None = None) -> str | None:
         """Why a use of ``api`` (raising one of ``errors``) here is only a warning, or None.
 
         A use in a branch that runs only when ``hasattr()`` found the API's own replacement missing
@@ -143,7 +150,7 @@ class GuardContexts(ast.NodeVisitor):
             return "lost-before-floor"
         return context
 
-    def guard_of(self, api: str, context: Optional[str]) -> Optional[str]:
+    def guard_of(self, api: str, context: str | None) -> str | None:
         """Does the code here test for the API, so ``fix`` must leave it alone?  "probe" inside the
         body or a handler of a ``try`` catching ImportError/AttributeError, "hasattr" under
         ``hasattr()`` (``outmoded.fixability`` reads it)."""

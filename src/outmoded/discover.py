@@ -13,18 +13,20 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from pathlib import Path
-from typing import Iterator
+from collections.abc import Iterator
 
 from outmoded.filetypes import wanted
 from outmoded.findings import FileError
 
 
-@dataclass
 class Discovery:
-    files: list[str] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
+    """The files to check (absolute paths, in the order found) and what could not be walked."""
+
+    __slots__ = ("files", "errors")
+
+    def __init__(self) -> None:
+        self.files: list[str] = []
+        self.errors: list[FileError] = []
 
 
 def display_path(path: str, cwd: str) -> str:
@@ -43,7 +45,7 @@ class Ignorer:
     files, go through pathspec.
     """
 
-    def __init__(self, root: Path, patterns: tuple[str, ...]):
+    def __init__(self, root: str, patterns: tuple[str, ...]):
         self.root = str(root)
         simple = [p for p in patterns if "/" not in p.rstrip("/") and not p.startswith("!")]
         self.dir_names = _Names([p.rstrip("/") for p in simple])
@@ -174,7 +176,7 @@ def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
     return True
 
 
-def discover(paths: list[str], root: Path, exclude: tuple[str, ...], force_exclude: bool = False) -> Discovery:
+def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclude: bool = False) -> Discovery:
     found = Discovery()
     ignorer = Ignorer(root, exclude)
     seen: set[str] = set()

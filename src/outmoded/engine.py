@@ -9,21 +9,26 @@ from __future__ import annotations
 
 import ast
 import warnings
-from dataclasses import dataclass, field
 
 from outmoded import filetypes, fixability, suppress
 from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
+from outmoded.records import Record
 from outmoded.scan import NEWLINE_RE, scan_tree
 from outmoded.source import SourceError, decode
 
 
-@dataclass
-class FileResult:
-    path: str
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-    parsed: bool = False  # False when the prefilter cleared the file
+class FileResult(Record):
+    """One file's findings and errors; ``parsed`` is False when the prefilter cleared the file."""
+
+    __slots__ = _fields = ("path", "findings", "errors", "parsed")
+
+    def __init__(self, path: str, findings: list[Finding] | None = None, errors: list[FileError] | None = None,
+                 parsed: bool = False):
+        self.path = path
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors
+        self.parsed = parsed
 
 
 def parse(text: str, path: str) -> ast.Module:

@@ -14,7 +14,7 @@ import importlib
 import os
 import re
 from functools import lru_cache
-from typing import Callable, Optional
+from collections.abc import Callable
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 
@@ -77,7 +77,7 @@ def wanted(path: str) -> bool:
     return globs is not None and bool(globs.match(path.replace(os.sep, "/")) or globs.match(name))
 
 
-def checker_for(path: str) -> Optional[Callable]:
+def checker_for(path: str) -> Callable | None:
     if path.endswith(PYTHON_SUFFIXES):
         return None
     tests = _compiled(tuple(CHECKERS.items()))[0]

@@ -5,10 +5,8 @@ Both are plain data (picklable, JSON-able) so they cross process boundaries and 
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
-from typing import Optional
-
 from outmoded.catalog import Entry, format_version
+from outmoded.records import Frozen
 
 ERROR, WARNING = "error", "warning"
 
@@ -31,34 +29,49 @@ CONTEXTS = {
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor"})
 
 
-@dataclass(frozen=True)
-class Finding:
-    path: str
-    line: int
-    column: int
-    end_line: int
-    end_column: int
-    code: str
-    api: str
-    removed_in: str
-    deprecated_in: Optional[str]
-    severity: str
-    message: str
-    replacement: str
-    fix: Optional[str]
-    context: Optional[str] = None  # why it is only a warning: a key of CONTEXTS, or None
+class Finding(Frozen):
+    """One use of a removed API: where (1-based lines and columns), which rule and API, the
+    versions as text, ``severity`` (ERROR or WARNING), the message, the replacement, ``fix``
+    (safe, unsafe or None) and ``context``: why it is only a warning (a key of CONTEXTS), or None.
+    The cache stores the fields after ``path`` by position."""
+
+    __slots__ = _fields = ("path", "line", "column", "end_line", "end_column", "code", "api", "removed_in",
+                           "deprecated_in", "severity", "message", "replacement", "fix", "context")
+
+    def __init__(self, path: str, line: int, column: int, end_line: int, end_column: int, code: str, api: str,
+                 removed_in: str, deprecated_in: str | None, severity: str, message: str, replacement: str,
+                 fix: str | None, context: str | None = None):
+        setattr_ = object.__setattr__
+        setattr_(self, "path", path)
+        setattr_(self, "line", line)
+        setattr_(self, "column", column)
+        setattr_(self, "end_line", end_line)
+        setattr_(self, "end_column", end_column)
+        setattr_(self, "code", code)
+        setattr_(self, "api", api)
+        setattr_(self, "removed_in", removed_in)
+        setattr_(self, "deprecated_in", deprecated_in)
+        setattr_(self, "severity", severity)
+        setattr_(self, "message", message)
+        setattr_(self, "replacement", replacement)
+        setattr_(self, "fix", fix)
+        setattr_(self, "context", context)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return {name: getattr(self, name) for name in self._fields}
 
 
-@dataclass(frozen=True)
-class FileError:
-    path: str
-    message: str
+class FileError(Frozen):
+    """A file that could not be checked, and why."""
+
+    __slots__ = _fields = ("path", "message")
+
+    def __init__(self, path: str, message: str):
+        object.__setattr__(self, "path", path)
+        object.__setattr__(self, "message", message)
 
     def to_json(self) -> dict:
-        return asdict(self)
+        return {"path": self.path, "message": self.message}
 
 
 def shown_name(api: str) -> str:

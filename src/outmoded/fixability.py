@@ -24,10 +24,9 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import replace
-from typing import Optional
 
 from outmoded.catalog import Entry, format_version
+from outmoded.records import replace
 
 SPECIFIER = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 PLACEHOLDER = re.compile(r"\{(receiver|args|arg(\d+))\}")
@@ -41,7 +40,7 @@ def is_dotted(text: str) -> bool:
     return bool(text) and all(part.isidentifier() for part in text.split("."))
 
 
-def shape_of(entry: Entry) -> Optional[str]:
+def shape_of(entry: Entry) -> str | None:
     """How an entry is fixed, or None when its catalog data describes no mechanical fix."""
     if entry.kind == "argument":
         if entry.rewrite == "drop":
@@ -59,14 +58,14 @@ def shape_of(entry: Entry) -> Optional[str]:
 KEYWORD_REWRITE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+?)\s*$", re.S)
 
 
-def keyword_rewrite(entry: Entry) -> Optional[tuple[str, str]]:
+def keyword_rewrite(entry: Entry) -> tuple[str, str] | None:
     """(keyword, expression) of an argument's ``rewrite: "optimization='' if {value} else 1"``:
     the argument becomes that keyword, ``{value}`` standing for its value."""
     match = KEYWORD_REWRITE.match(entry.rewrite or "") if entry.kind == "argument" else None
     return (match.group(1), match.group(2)) if match else None
 
 
-def argument_replacement(entry: Entry, value: str) -> Optional[str]:
+def argument_replacement(entry: Entry, value: str) -> str | None:
     """The ``keyword=expression`` an argument written ``value`` becomes, or None when the
     argument is to be dropped (it equals one of ``rewrite_defaults``: it meant "not given").
     A literal value is folded: ``'' if True else 1`` is ``''``."""
@@ -94,7 +93,7 @@ def _never_none(node: ast.AST) -> bool:
         isinstance(node, ast.Name) and node.id == "__debug__")
 
 
-def _argument_verdict(finding, entry: Entry, calls: "_Calls") -> tuple[Optional[str], Optional[str]]:
+def _argument_verdict(finding, entry: Entry, calls: "_Calls") -> tuple[str | None, str | None]:
     """(an upgraded fix or None, why there is no fix or None) for an argument the catalog
     rewrites into another keyword (``cache_from_source(p, True)`` -> ``optimization=''``)."""
     found = calls.argument(finding)
@@ -107,8 +106,8 @@ def _argument_verdict(finding, entry: Entry, calls: "_Calls") -> tuple[Optional[
     return ("safe" if _never_none(node) else None), None
 
 
-def verdict(entry: Entry, guard: Optional[str], min_version: tuple[int, int],
-            unknown_receiver: bool = False) -> tuple[Optional[str], Optional[str]]:
+def verdict(entry: Entry, guard: str | None, min_version: tuple[int, int],
+            unknown_receiver: bool = False) -> tuple[str | None, str | None]:
     """(``"safe"``/``"unsafe"``/None, a note for the message or None) for a finding of ``entry``.
 
     ``guard``: the scanner's reason this code tests for the API ("probe", "hasattr"), or None."""
@@ -128,12 +127,12 @@ def verdict(entry: Entry, guard: Optional[str], min_version: tuple[int, int],
     return entry.fix, None
 
 
-def without_unsafe_note(message: str, entry: Optional[Entry]) -> str:
+def without_unsafe_note(message: str, entry: Entry | None) -> str:
     """The message without its "(unsafe fix: ...)" note (the fix is safe, or there is none)."""
     return message.replace(f" (unsafe fix: {(entry.fix_reason or '').rstrip('.')})", "") if entry else message
 
 
-def with_note(finding, fix: Optional[str], note: Optional[str], entry: Optional[Entry] = None):
+def with_note(finding, fix: str | None, note: str | None, entry: Entry | None = None):
     message = without_unsafe_note(finding.message, entry) if fix is None else finding.message
     message = f"{message} ({note})" if note else message
     return replace(finding, fix=fix, message=message)
@@ -150,7 +149,7 @@ def per_instance(findings: list, tree: ast.Module, entries) -> list:
     return judge(findings, tree, entries)
 
 
-def wanted_positionals(template: str) -> Optional[int]:
+def wanted_positionals(template: str) -> int | None:
     """How many positional arguments a call template takes (``{arg0}``, ``{arg1}``...); None for
     ``{args}`` (any)."""
     used = {m.group(1) for m in PLACEHOLDER.finditer(template)}
@@ -167,7 +166,7 @@ def _literal(node: ast.AST):
         return False, None
 
 
-def droppable_defaults(args: list, keywords: list, entry: Entry) -> Optional[tuple[set, set]]:
+def droppable_defaults(args: list, keywords: list, entry: Entry) -> tuple[set, set] | None:
     """(positions, keywords) of the arguments equal to the entry's ``rewrite_defaults``, which a
     rewrite may drop; ``args``/``keywords`` as ``(value_ast, ...)``.  Shared by the planner (on
     ``ast``) and the fixer (which parses each argument's code)."""
@@ -205,7 +204,7 @@ def _call_parts(call: ast.Call) -> tuple[list, list, bool]:
     return list(call.args), [(k.arg, k.value) for k in call.keywords], starred
 
 
-def proven_safe(entry: Entry, call: Optional[ast.Call]) -> bool:
+def proven_safe(entry: Entry, call: ast.Call | None) -> bool:
     """Does this call prove an unsafe fix safe?  ``locale.format("%d", x)``: a literal format with
     exactly one specifier behaves the same with ``format_string`` (the catalog's
     ``safe_with_one_specifier``)."""
@@ -224,7 +223,7 @@ class _Calls:
 
     def __init__(self, tree: ast.Module):
         self.tree = tree
-        self._calls: Optional[dict] = None
+        self._calls: dict | None = None
         self._imports: list = []
 
     def _walk(self) -> None:
@@ -235,7 +234,7 @@ class _Calls:
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 self._imports.append(node)
 
-    def at(self, finding) -> Optional[ast.Call]:
+    def at(self, finding) -> ast.Call | None:
         if self._calls is None:
             self._walk()
         return self._calls.get((finding.line, finding.column - 1))
@@ -245,7 +244,7 @@ class _Calls:
             self._walk()
         return self._imports
 
-    def argument(self, finding) -> Optional[tuple[ast.Call, ast.AST]]:
+    def argument(self, finding) -> tuple[ast.Call, ast.AST] | None:
         """(the call, the argument's value) of the argument starting at the finding."""
         where = (finding.line, finding.column - 1)
         for call in self.all():
@@ -265,7 +264,7 @@ class _Calls:
         return self._calls.values()
 
 
-def _instance_verdict(finding, entry: Entry, calls: _Calls, bindings) -> Optional[str]:
+def _instance_verdict(finding, entry: Entry, calls: _Calls, bindings) -> str | None:
     """Why the fixer cannot rewrite this finding at its spot, or None."""
     call = calls.at(finding)
     if call is not None:

@@ -15,12 +15,11 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from typing import Optional
 
 from outmoded.filetypes import wanted
 
 
-def git(*args: str, cwd: Optional[str] = None, data: Optional[bytes] = None) -> bytes:
+def git(*args: str, cwd: str | None = None, data: bytes | None = None) -> bytes:
     return subprocess.run(["git", *args], cwd=cwd, input=data, capture_output=True, check=True).stdout
 
 
@@ -56,7 +55,7 @@ def check_staged(options: list[str], top: str):
             os.chdir(here)
 
 
-def main(argv: Optional[list[str]] = None) -> int:
+def main(argv: list[str] | None = None) -> int:
     from outmoded.action.engine import EngineError
     from outmoded.action.outputs import counts
     from outmoded.reporters import text

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import ast
 import operator
-from dataclasses import dataclass
-from typing import Callable, Optional
+from collections.abc import Callable
+
+from outmoded.records import Frozen
 
 Lookup = Callable[[ast.expr], object]
 
@@ -37,12 +38,15 @@ class Unknown(Exception):
     pass
 
 
-@dataclass(frozen=True)
-class VersionValue:
-    """What a name bound to (part of) the running version holds on the target."""
+class VersionValue(Frozen):
+    """What a name bound to (part of) the running version holds on the target: ``kind`` is
+    "full" | "info" | "exact" | "hex" | "text" (a prefix of sys.version), and its ``value``."""
 
-    kind: str  # "full" | "info" | "exact" | "hex" | "text" (a prefix of sys.version)
-    value: object
+    __slots__ = _fields = ("kind", "value")
+
+    def __init__(self, kind: str, value: object):
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "value", value)
 
 
 def _constant(node: ast.expr):
@@ -228,19 +232,19 @@ def _startswith(base: tuple, prefixes) -> bool:
     return True in verdicts
 
 
-def evaluate_with(node: ast.expr, version: _Version, lookup: Lookup) -> Optional[bool]:
+def evaluate_with(node: ast.expr, version: _Version, lookup: Lookup) -> bool | None:
     try:
         return _evaluate(node, version, lookup)
     except (Unknown, TypeError, RecursionError):
         return None
 
 
-def evaluate(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> Optional[bool]:
+def evaluate(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> bool | None:
     """True/False when ``node`` is a version check decided by the target; None otherwise."""
     return evaluate_with(node, _Version(target), lookup)
 
 
-def version_value(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> Optional[VersionValue]:
+def version_value(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> VersionValue | None:
     """What ``name = <node>`` binds when ``node`` is (part of) the running version, else None."""
     try:
         kind, value = _Version(target).value(node, lookup)

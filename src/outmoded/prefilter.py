@@ -19,10 +19,9 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from dataclasses import dataclass, field
-from typing import Optional
 
 from outmoded.catalog import Entry
+from outmoded.records import Frozen, Record
 
 BUILTINS = "builtins."
 IDENTIFIER_RE = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
@@ -33,16 +32,18 @@ STATEMENT_RE = re.compile(rb"[ \t]*(?:\xef\xbb\xbf)?[ \t]*(?:(?:try|else|if[^:]*
 DYNAMIC_IMPORT_RE = re.compile(rb"(?:import_module|__import__)\([ \t]*['\"]([\w.]+)")
 
 
-@dataclass
-class Imports:
+class Imports(Record):
     """What a file's import statements bind, read from its text."""
 
-    roots: set[bytes] = field(default_factory=set)  # top-level modules imported
-    modules: set[bytes] = field(default_factory=set)  # every module named in an import statement
-    aliases: dict[bytes, set[bytes]] = field(default_factory=dict)  # local name -> modules it stands for
-    names: set[bytes] = field(default_factory=set)  # b"module.name" imported with `from`
-    open_modules: set[bytes] = field(default_factory=set)  # `from m import (` continued: names unknown
-    compat_layer: bool = False  # six is imported: six.moves reaches stdlib modules under other names
+    __slots__ = _fields = ("roots", "modules", "aliases", "names", "open_modules", "compat_layer")
+
+    def __init__(self) -> None:
+        self.roots: set[bytes] = set()  # top-level modules imported
+        self.modules: set[bytes] = set()  # every module named in an import statement
+        self.aliases: dict[bytes, set[bytes]] = {}  # local name -> modules it stands for
+        self.names: set[bytes] = set()  # b"module.name" imported with `from`
+        self.open_modules: set[bytes] = set()  # `from m import (` continued: names unknown
+        self.compat_layer = False  # six is imported: six.moves reaches stdlib modules under other names
 
     def add_from(self, module: bytes, names: bytes) -> None:
         self.roots.add(module.split(b".")[0])
@@ -124,15 +125,22 @@ def scan_imports(data: bytes) -> Imports:
     return imports
 
 
-@dataclass(frozen=True)
-class Needle:
-    """Words that must all appear, then the import, dotted name or literal they imply."""
+class Needle(Frozen):
+    """Words that must all appear, then the import, dotted name or literal they imply:
+    ``imported``, a top-level module that must be imported (or import_module()-ed); ``dotted``, a
+    module attribute that must be reachable (Imports.reaches); ``module``, a module that must be
+    imported (Imports.has_module); ``literal``, text that must appear (``.method``, ``keyword=``,
+    a mode string)."""
 
-    words: frozenset[bytes]
-    imported: Optional[bytes] = None  # this top-level module must be imported (or import_module()-ed)
-    dotted: Optional[bytes] = None  # this module attribute must be reachable (Imports.reaches)
-    module: Optional[bytes] = None  # this module must be imported (Imports.has_module)
-    literal: Optional[Text] = None  # text that must appear: ``.method``, ``keyword=``, a mode string
+    __slots__ = _fields = ("words", "imported", "dotted", "module", "literal")
+
+    def __init__(self, words: frozenset[bytes], imported: bytes | None = None, dotted: bytes | None = None,
+                 module: bytes | None = None, literal: Text | None = None):
+        object.__setattr__(self, "words", words)
+        object.__setattr__(self, "imported", imported)
+        object.__setattr__(self, "dotted", dotted)
+        object.__setattr__(self, "module", module)
+        object.__setattr__(self, "literal", literal)
 
     def holds(self, data: bytes, imports: list) -> bool:
         if self.imported is not None:
@@ -149,7 +157,7 @@ class Needle:
         return self.literal is None or bool(self.literal.search(data))
 
 
-def candidate_words(data: bytes, words: frozenset, by_anchor: dict) -> Optional[frozenset[str]]:
+def candidate_words(data: bytes, words: frozenset, by_anchor: dict) -> frozenset[str] | None:
     """The words of every needle that holds in the file, or None when none does.  The scanner
     skips function bodies that mention none of these words."""
     found = words.intersection(data.translate(IDENTIFIER_TABLE).split())
@@ -222,7 +230,7 @@ class Text:
 
     def __init__(self, pattern: bytes):
         self.pattern = pattern
-        self.compiled: Optional[re.Pattern] = None
+        self.compiled: re.Pattern | None = None
 
     def __eq__(self, other):
         return type(other) is type(self) and other.pattern == self.pattern
@@ -248,7 +256,7 @@ class Attribute(Text):
         return self.plain in data or super().search(data)
 
 
-def _literal(entry: Entry) -> Optional[Text]:
+def _literal(entry: Entry) -> Text | None:
     """Text a removed argument leaves: a mode string such as 'rU', or ``keyword=``."""
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())

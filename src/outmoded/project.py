@@ -20,15 +20,13 @@ Two levels keep this cheap:
 from __future__ import annotations
 
 import ast
-import hashlib
 import os
 import re
 import warnings
-from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Optional
 
 from outmoded import guards
+from outmoded.records import Record
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
 
 
@@ -63,7 +61,7 @@ def module_of(path: str) -> tuple[str, str, bool]:
     return ".".join(parts), directory, package
 
 
-def absolute(path: str, level: int, module: Optional[str]) -> Optional[str]:
+def absolute(path: str, level: int, module: str | None) -> str | None:
     """The absolute name ``from <level dots><module> import`` stands for in the file at ``path``."""
     name, _, package = module_of(path)
     parts = name.split(".") if name else []
@@ -77,7 +75,7 @@ def absolute(path: str, level: int, module: Optional[str]) -> Optional[str]:
     return ".".join(parts) or None
 
 
-def find_module(dotted: str, from_path: str) -> Optional[str]:
+def find_module(dotted: str, from_path: str) -> str | None:
     """The project file ``import dotted`` finds from ``from_path``: under the importing file's import
     root (its ``sys.path`` entry) or a directory above it within the current one (the project's
     top, on ``sys.path`` when run from there), else beside it (where Python 2 code meant it:
@@ -115,23 +113,30 @@ def shadows_stdlib(path: str, name: str) -> bool:
                for d in _import_roots(path))
 
 
-@dataclass
-class ClassInfo:
-    """A class defined at module level in a project file."""
+class ClassInfo(Record):
+    """A class defined at module level in a project file: ``path`` is the file that defines it
+    (its bases are resolved from there), ``bases`` the qualified names as that module resolves
+    them (None: unknown)."""
 
-    name: str
-    path: str  # the file that defines it: its bases are resolved from there
-    bases: tuple  # qualified names as that module resolves them (None: unknown)
-    members: frozenset
+    __slots__ = _fields = ("name", "path", "bases", "members")
+
+    def __init__(self, name: str, path: str, bases: tuple, members: frozenset):
+        self.name = name
+        self.path = path
+        self.bases = bases
+        self.members = members
 
 
-@dataclass
-class Summary:
-    """What a module defines at its top level: classes, import bindings, version flags."""
+class Summary(Record):
+    """What a module defines at its top level: classes, import bindings (local name -> qualified
+    name), version flags (name -> value on the target)."""
 
-    classes: dict = field(default_factory=dict)
-    imports: dict = field(default_factory=dict)  # local name -> qualified name
-    flags: dict = field(default_factory=dict)  # name -> value on the target
+    __slots__ = _fields = ("classes", "imports", "flags")
+
+    def __init__(self) -> None:
+        self.classes: dict = {}
+        self.imports: dict = {}
+        self.flags: dict = {}
 
 
 def class_members(node: ast.ClassDef) -> set[str]:
@@ -210,16 +215,16 @@ class _Summarizer:
 class Project:
     """Classes and flags of the project, resolved on demand from the files on disk."""
 
-    def __init__(self, target: tuple[int, int], text: Optional["TextIndex"] = None):
+    def __init__(self, target: tuple[int, int], text: TextIndex | None = None):
         self.target = target
         # class name -> [(path, class name)] of the headers listing it as a base (mixins)
         self.users = text.users() if text else {}
         # files defining version flags at module level; None: any file may (no text index)
         self.flag_files = {os.path.abspath(p) for p in text.flags} if text else None
-        self._summaries: dict[str, Optional[Summary]] = {}
+        self._summaries: dict[str, Summary | None] = {}
         self._resolved: dict[tuple, object] = {}
 
-    def summary(self, path: str) -> Optional[Summary]:
+    def summary(self, path: str) -> Summary | None:
         path = os.path.abspath(path)
         if path not in self._summaries:
             self._summaries[path] = None  # also guards against cycles while parsing
@@ -239,7 +244,7 @@ class Project:
             self._summaries[path] = summarizer.summary
         return self._summaries[path]
 
-    def flag(self, qualified: str, from_path: str) -> Optional[bool]:
+    def flag(self, qualified: str, from_path: str) -> bool | None:
         """The target's value of a version flag another module defines (``compat.PY3``)."""
         module = qualified.rpartition(".")[0]
         path = find_module(module, from_path) if module else None
@@ -282,7 +287,7 @@ class Project:
             return None
         return None
 
-    def local_class(self, path: str, name: str) -> Optional[ClassInfo]:
+    def local_class(self, path: str, name: str) -> ClassInfo | None:
         summary = self.summary(path)
         return summary.classes.get(name) if summary else None
 
@@ -305,14 +310,16 @@ class Project:
         return found
 
 
-@dataclass
-class TextIndex:
+class TextIndex(Record):
     """Class headers and version flags of every checked file, read as text."""
 
-    headers: dict = field(default_factory=dict)  # path -> [(class name, base words)]
-    flags: dict = field(default_factory=dict)  # path -> flag names defined at module level
-    stamps: dict = field(default_factory=dict)  # path -> "size:mtime" of every file read
-    shadowing: list = field(default_factory=list)  # top-level modules (parser.py may shadow the stdlib's)
+    __slots__ = _fields = ("headers", "flags", "stamps", "shadowing")
+
+    def __init__(self) -> None:
+        self.headers: dict = {}  # path -> [(class name, base words)]
+        self.flags: dict = {}  # path -> flag names defined at module level
+        self.stamps: dict = {}  # path -> "size:mtime" of every file read
+        self.shadowing: list = []  # top-level modules (parser.py may shadow the stdlib's)
 
     def users(self) -> dict:
         """Base word (last component) -> [(path, class name)] of classes listing it as a base."""
@@ -329,7 +336,9 @@ class TextIndex:
         and the version (size, mtime) of every file defining flags or classes others derive from
         (their members stop matches).  Files that are neither do not count, so checking a subset
         of a project (a pre-commit run) mostly keeps the key of the whole."""
-        h = hashlib.blake2b(digest_size=12)
+        from outmoded.cache import hasher
+
+        h = hasher(12)
         for path in sorted(self.shadowing):
             if module_of(path)[0] in shadowable:
                 h.update(path.encode() + b"\0")
@@ -381,7 +390,7 @@ def read_headers(data: bytes) -> tuple[list, list]:
     return headers, flags
 
 
-def _valid_record(value) -> Optional[tuple[list, list]]:
+def _valid_record(value) -> tuple[list, list] | None:
     """A cached [headers, flags] row, or None when it does not have that shape (edited by hand)."""
     try:
         headers, flags = value

@@ -9,7 +9,6 @@ receiver of unknown type is reported (as a warning) only for the catalog's disti
 from __future__ import annotations
 
 import ast
-from typing import Optional
 
 from outmoded.contexts import ATTRIBUTE_ERRORS
 from outmoded.catalog.index import Method
@@ -21,7 +20,7 @@ class Receivers:
     """Method matching for the scanner.  Expects ``self.index``, ``self.project``, ``self.path``,
     ``self.qualify`` and ``self.report`` from the classes it is combined with."""
 
-    def ancestry(self, value, where: Optional[str] = None, depth: int = 0) -> tuple[set[str], bool, set[str]]:
+    def ancestry(self, value, where: str | None = None, depth: int = 0) -> tuple[set[str], bool, set[str]]:
         """(known qualified ancestors, whether that list is complete, member names defined on the way).
 
         ``where`` is the file a qualified name was resolved in (a base of a class in another module
@@ -53,7 +52,7 @@ class Receivers:
             members |= m
         return known, complete, members
 
-    def typed_method(self, func: ast.Attribute) -> Optional[str]:
+    def typed_method(self, func: ast.Attribute) -> str | None:
         """``Class.method`` for a call on an instance of a known class, e.g. ``SMTP(...).starttls``."""
         leaves = self.index.__dict__.get("_argument_leaves")
         if leaves is None:  # method names with removed arguments: most calls need no receiver

@@ -1,6 +1,7 @@
 """Run the check over many files: discovery, cache, a process pool for the files that miss it.
 
-Small runs (a pre-commit hook on a few files) stay in-process: starting workers costs more than
+A run whose files all hit the cache imports none of the scanner (``engine`` and what it needs
+are imported when a file must be checked).  Small runs (a pre-commit hook on a few files) stay in-process: starting workers costs more than
 checking a handful of files.  Large runs fork one worker per core; workers inherit the index
 built here, so the catalog is loaded and compiled once.
 """
@@ -8,17 +9,14 @@ built here, so the catalog is loaded and compiled once.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
-from typing import Optional
 
 from outmoded.cache import ResultCache, Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
 from outmoded.config import Settings, cache_root
 from outmoded.discover import discover, display_path
-from outmoded.engine import check_source
 from outmoded.findings import FileError, Finding
-from outmoded.prefilter import Needle
-from outmoded.project import Project, derived_method_words, forget_files, shadowable_names, text_index
+from outmoded.project import forget_files, shadowable_names, text_index
+from outmoded.records import Record
 from outmoded.source import SourceError, read_bytes
 
 CACHE_FORMAT = 4  # bump when the record or Finding's fields change: cached fields are positional
@@ -27,14 +25,20 @@ _INDEX = None  # set in the parent before forking; workers read it
 _PROJECT = None  # the project model, likewise
 
 
-@dataclass
-class Report:
-    target: tuple[int, int]
-    findings: list[Finding] = field(default_factory=list)
-    errors: list[FileError] = field(default_factory=list)
-    files: int = 0
-    parsed: int = 0
-    cached: int = 0
+class Report(Record):
+    """What a run found: findings and unreadable files, and how many files were checked, parsed
+    (not cleared by the prefilter) and answered from the cache."""
+
+    __slots__ = _fields = ("target", "findings", "errors", "files", "parsed", "cached")
+
+    def __init__(self, target: tuple[int, int], findings: list[Finding] | None = None,
+                 errors: list[FileError] | None = None, files: int = 0, parsed: int = 0, cached: int = 0):
+        self.target = target
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors
+        self.files = files
+        self.parsed = parsed
+        self.cached = cached
 
     @property
     def failed(self) -> bool:
@@ -42,6 +46,8 @@ class Report:
 
 
 def _work(job: tuple[str, str]):
+    from outmoded.engine import check_source
+
     path, display = job
     try:
         data = read_bytes(path)
@@ -51,7 +57,7 @@ def _work(job: tuple[str, str]):
     return path, True, result.findings, result.errors, result.parsed  # not the bytes: no pickling back
 
 
-def _jobs_count(jobs: Optional[int], pending: int) -> int:
+def _jobs_count(jobs: int | None, pending: int) -> int:
     if pending < PARALLEL_THRESHOLD:
         return 1
     return max(1, jobs or os.cpu_count() or 1)
@@ -96,7 +102,7 @@ def _tune_collector() -> None:
 
 
 def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
-              jobs: Optional[int] = None) -> Report:
+              jobs: int | None = None) -> Report:
     global _INDEX, _PROJECT
     target = settings.resolved_target()
     report = Report(target)
@@ -106,10 +112,12 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     report.files = len(found.files)
     # a file's verdict also depends on the project's layout, class graph and version flags
     forget_files()
-    text = text_index(found.files, Store(cache_root(settings)) if use_cache else None)
+    store = Store(cache_root(settings)) if use_cache else None
+    text = text_index(found.files, store)
+    shadowable = shadowable_names() if text.shadowing else frozenset()  # only top-level modules can shadow
     key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
-                          settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable_names()))  # fixability depends on it
-    cache = ResultCache(cache_root(settings), key) if use_cache else None
+                          settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable))  # fixability depends on it
+    cache = ResultCache(cache_root(settings), key, store) if use_cache else None
     if cache:
         cache.load(found.files)
     todo = []
@@ -123,6 +131,9 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             report.findings.extend(hit[0])
             report.errors.extend(hit[1])
     if todo:
+        from outmoded.prefilter import Needle
+        from outmoded.project import Project, derived_method_words
+
         _INDEX = _index_for(settings)
         _PROJECT = Project(target, text)
         _INDEX.add_needles([Needle(frozenset(w.encode() for w in pair)) for pair in derived_method_words(text, _INDEX)])

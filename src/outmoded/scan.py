@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Optional
 
 from outmoded.behaviours import META_PATH_CALLS, Behaviours
 from outmoded.catalog import Entry
@@ -26,17 +25,17 @@ NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
-    def __init__(self, index: Index, path: str, text: str, words: Optional[frozenset] = None,
-                 project: Optional[Project] = None):
+    def __init__(self, index: Index, path: str, text: str, words: frozenset | None = None,
+                 project: Project | None = None):
         Bindings.__init__(self)
         GuardContexts.__init__(self)
         self.index = index
         self.words = words  # needle words present in the file; bodies without any are skipped
-        self._offsets: Optional[list[int]] = None
+        self._offsets: list[int] | None = None
         self.target = index.target
         self.path = path
         self.text = text
-        self._lines: Optional[list[str]] = None
+        self._lines: list[str] | None = None
         self.findings: list[Finding] = []
         self.project = project or Project(index.target)
 
@@ -74,7 +73,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         return len(text.encode("utf-8")[:byte_offset].decode("utf-8", "replace")) + 1
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
-               context: Optional[str] = None) -> None:
+               context: str | None = None) -> None:
         context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
         if entry.pending:
             context = context or "pending"
@@ -82,7 +81,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.findings.append(make_finding(self.path, self.span(node), entry, api, self.target, severity, context,
                                           self.guard_of(api, context), self.index.min_version))
 
-    def removed_module(self, name: str) -> Optional[Entry]:
+    def removed_module(self, name: str) -> Entry | None:
         parts = name.split(".")
         for cut in range(1, len(parts) + 1):
             entry = self.index.modules.get(".".join(parts[:cut]))
@@ -198,5 +197,5 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
 
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
-              words: Optional[frozenset] = None, project: Optional[Project] = None) -> list[Finding]:
+              words: frozenset | None = None, project: Project | None = None) -> list[Finding]:
     return Scanner(index, path, text, words, project).run(tree)

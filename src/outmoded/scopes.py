@@ -12,38 +12,53 @@ from __future__ import annotations
 import ast
 import builtins
 import sys
-from dataclasses import dataclass, field
-from typing import Optional, Union
-
 from outmoded import guards
+from outmoded.records import Frozen
 
 BUILTIN_NAMES = frozenset(dir(builtins))
 STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
 
 
-@dataclass(eq=False)
 class LocalClass:
-    """A class defined in the scanned module."""
+    """A class defined in the scanned module; ``bases`` are resolved base values: str (qualified
+    name), LocalClass or None (unknown).  Compared by identity."""
 
-    name: str
-    bases: list  # resolved base values: str (qualified name), LocalClass or None (unknown)
-    members: set[str]
+    __slots__ = ("name", "bases", "members")
+
+    def __init__(self, name: str, bases: list, members: set[str]):
+        self.name = name
+        self.bases = bases
+        self.members = members
+
+    def __repr__(self) -> str:
+        return f"LocalClass(name={self.name!r}, bases={self.bases!r}, members={self.members!r})"
 
 
-@dataclass(frozen=True)
-class Instance:
-    cls: Union[str, LocalClass]
+class Instance(Frozen):
+    """An instance of ``cls``: a qualified name or a LocalClass."""
+
+    __slots__ = _fields = ("cls",)
+
+    def __init__(self, cls: str | LocalClass):
+        object.__setattr__(self, "cls", cls)
 
 
 LOCAL = None  # a binding we know nothing about: shadows any import of the same name
-Value = Union[str, Instance, LocalClass, bool, guards.VersionValue, None]
+Value = "str | Instance | LocalClass | bool | guards.VersionValue | None"  # what a name stands for (annotations)
 
 
-@dataclass(eq=False)
 class Scope:
-    kind: str  # "module" | "function" | "class"
-    parent: Optional["Scope"]
-    bindings: dict = field(default_factory=dict)
+    """``kind``: "module" | "function" | "class"; ``bindings``: name -> Value.  Compared by identity."""
+
+    __slots__ = ("kind", "parent", "bindings")
+
+    def __init__(self, kind: str, parent: Scope | None, bindings: dict | None = None):
+        self.kind = kind
+        self.parent = parent
+        self.bindings = {} if bindings is None else bindings
+
+    def __repr__(self) -> str:
+        return f"Scope(kind={self.kind!r}, parent={self.parent!r}, bindings={self.bindings!r})"
 
 
 def _target_names(target: ast.AST, names: set[str]) -> None:

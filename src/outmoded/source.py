@@ -10,18 +10,24 @@ import codecs
 import io
 import os
 import stat
-from dataclasses import dataclass
+
+from outmoded.records import Frozen
 
 
 class SourceError(Exception):
     """A file that cannot be read as Python source; the message says why."""
 
 
-@dataclass(frozen=True)
-class Source:
-    text: str  # decoded, newlines as in the file
-    encoding: str  # as declared (cookie) or utf-8; "utf-8-sig" when there is a BOM
-    newline: str  # the file's dominant newline: "\n", "\r\n" or "\r"
+class Source(Frozen):
+    """``text``: decoded, newlines as in the file; ``encoding``: as declared (cookie) or utf-8,
+    "utf-8-sig" when there is a BOM; ``newline``: the file's dominant newline ("\\n", "\\r\\n", "\\r")."""
+
+    __slots__ = _fields = ("text", "encoding", "newline")
+
+    def __init__(self, text: str, encoding: str, newline: str):
+        object.__setattr__(self, "text", text)
+        object.__setattr__(self, "encoding", encoding)
+        object.__setattr__(self, "newline", newline)
 
     def encode(self, text: str) -> bytes:
         return text.encode(self.encoding)

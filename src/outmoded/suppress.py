@@ -11,7 +11,7 @@ C and C++ sources (``language="c"``) also accept ``// noqa: OMC13001`` and ``/* 
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from outmoded.findings import Finding
 

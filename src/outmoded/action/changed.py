@@ -11,8 +11,9 @@ import json
 import os
 import re
 import subprocess
-from dataclasses import replace
 from typing import Mapping
+
+from outmoded.records import replace
 
 HUNK_RE = re.compile(rb"^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@")
 ESCAPES = {ord("a"): 7, ord("b"): 8, ord("t"): 9, ord("n"): 10, ord("v"): 11, ord("f"): 12, ord("r"): 13}

@@ -50,13 +50,13 @@ Entries whose ``removed_in`` is newer than ``LATEST_RELEASE`` are pending remova
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
-from typing import Any
 
-DATA_DIR = Path(__file__).parent / "data"
+from outmoded.records import Frozen, replace
+
+DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
 LATEST_RELEASE = (3, 15)
 
 KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi", "behaviour"}
@@ -96,40 +96,59 @@ def format_version(version: tuple[int, int]) -> str:
     return f"{version[0]}.{version[1]}"
 
 
-@dataclass(frozen=True)
-class Entry:
-    code: str
-    names: tuple[str, ...]
-    kind: str
-    removed_in: tuple[int, int]
-    deprecated_in: tuple[int, int] | None
-    replacement: str
-    fix: str
-    reason: str
-    doc: str
-    fix_reason: str | None = None
-    rewrite: str | None = None
-    replacement_since: tuple[int, int] | None = None
-    argument: str | None = None
-    position: int | None = None
-    value_contains: str | None = None
-    distinctive: bool = False
-    not_on: tuple[str, ...] = ()
-    example: str | None = None
-    platform: str | None = None  # e.g. "win32": only importable there, so probes elsewhere skip it
-    added_in: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
-    not_probeable: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
-    check: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
-    signature: str | None = None  # kind behaviour only (SIGNATURES), with matches, unless and proof
-    matches: str | None = None
-    unless: tuple[str, ...] = ()
-    proof: str | None = None
-    backport: str | None = None  # distribution on the package index that provides the removed module again
-    rewrite_defaults: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
-    rename_keywords: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
-    safe_with_one_specifier: int | None = None  # position of a %-format argument: one specifier makes it safe
-    limited_api: bool = False  # kind capi only: removed from the limited C API only (needs Py_LIMITED_API)
-    source: str = ""
+class Entry(Frozen):
+    """One removal: a rule code, the names it covers, when and why, and what replaces it.
+
+    Fields, in order (the YAML keys of the module docstring; ``source`` is the file):
+
+    - ``code``: str
+    - ``names``: tuple[str, ...]
+    - ``kind``: str
+    - ``removed_in``: tuple[int, int]
+    - ``deprecated_in``: tuple[int, int] | None
+    - ``replacement``: str
+    - ``fix``: str
+    - ``reason``: str
+    - ``doc``: str
+    - ``fix_reason``: str | None = None
+    - ``rewrite``: str | None = None
+    - ``replacement_since``: tuple[int, int] | None = None
+    - ``argument``: str | None = None
+    - ``position``: int | None = None
+    - ``value_contains``: str | None = None
+    - ``distinctive``: bool = False
+    - ``not_on``: tuple[str, ...] = ()
+    - ``example``: str | None = None
+    - ``platform``: str | None = None  # e.g. "win32": only importable there, so probes elsewhere skip it
+    - ``added_in``: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
+    - ``not_probeable``: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
+    - ``check``: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
+    - ``signature``: str | None = None  # kind behaviour only (SIGNATURES), with matches, unless and proof
+    - ``matches``: str | None = None
+    - ``unless``: tuple[str, ...] = ()
+    - ``proof``: str | None = None
+    - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
+    - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
+    - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
+    - ``safe_with_one_specifier``: int | None = None  # position of a %-format argument: one specifier makes it safe
+    - ``limited_api``: bool = False  # kind capi only: removed from the limited C API only (needs Py_LIMITED_API)
+    - ``source``: str = ""
+    """
+
+    _fields = (
+        "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
+        "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
+        "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
+        "matches", "unless", "proof", "backport", "rewrite_defaults", "rename_keywords",
+        "safe_with_one_specifier", "limited_api", "source",
+    )
+    _defaults = {
+        "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
+        "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
+        "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
+        "unless": (), "proof": None, "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "safe_with_one_specifier": None, "limited_api": False, "source": "",
+    }
 
     @property
     def name(self) -> str:
@@ -152,13 +171,13 @@ class Entry:
         return None if self.fix == "none" else self.fix
 
 
-@dataclass(frozen=True)
-class Catalog:
-    entries: tuple[Entry, ...]
-    bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    returns: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)  # six.moves.configparser -> configparser
-    provided_by: dict[str, str] = field(default_factory=dict)  # removed module -> project module providing it
+class Catalog(Frozen):
+    """Every entry, and the class hints: ``bases`` (class -> base classes), ``returns`` (function ->
+    class of what it returns), ``aliases`` (six.moves.configparser -> configparser),
+    ``provided_by`` (removed module -> project module providing it)."""
+
+    _fields = ("entries", "bases", "returns", "aliases", "provided_by")
+    _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict}
 
     @property
     def by_code(self) -> dict[str, Entry]:
@@ -169,7 +188,7 @@ def _fail(source: str, where: str, message: str) -> CatalogError:
     return CatalogError(f"{source}: {where}: {message}")
 
 
-def _version(raw: Any, source: str, where: str, key: str) -> tuple[int, int]:
+def _version(raw: object, source: str, where: str, key: str) -> tuple[int, int]:
     if not isinstance(raw, str) or not VERSION_RE.match(raw):
         raise _fail(source, where, f"{key} must be a string like \"3.12\", got {raw!r}")
     return parse_version(raw)
@@ -199,7 +218,7 @@ def _check_keys(raw: dict, source: str, where: str) -> None:
             raise _fail(source, where, f"{key} must be a non-empty string")
 
 
-def _entry(raw: Any, source: str, index: int) -> Entry:
+def _entry(raw: object, source: str, index: int) -> Entry:
     where = f"entry {index + 1}"
     if not isinstance(raw, dict):
         raise _fail(source, where, "must be a mapping")
@@ -283,7 +302,7 @@ def _mapping(raw: dict, key: str, source: str, where: str) -> dict:
     return found
 
 
-def _read_yaml(path: Path) -> Any:
+def _read_yaml(path: Path) -> object:
     import yaml  # imported here: a warm cached run never needs it
 
     try:
@@ -325,8 +344,11 @@ def _load_classes(path: Path) -> tuple[dict, dict, dict, dict]:
     return bases, dict(returns), dict(aliases), dict(provided_by)
 
 
-def load_catalog(data_dir: Path = DATA_DIR) -> Catalog:
+def load_catalog(data_dir: str | os.PathLike = DATA_DIR) -> Catalog:
     """Read and validate every catalog file; raise CatalogError naming file and entry."""
+    from pathlib import Path  # here: a check loads the compiled catalog and never needs it
+
+    data_dir = Path(data_dir)
     entries: list[Entry] = []
     for path in sorted(data_dir.glob("*.yaml")):
         if path.name.startswith(("removed_", "capi_", "pending", "behaviour")):

@@ -8,40 +8,58 @@ needles (``outmoded.prefilter``) are built here too, once per target.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from outmoded.catalog import Catalog, Entry
 from outmoded.prefilter import Needle, candidate_words, is_instance_attribute, needles
+from outmoded.records import Frozen, Record
 
 
-@dataclass(frozen=True)
-class Method:
-    entry: Entry
-    cls: str  # qualified class name, e.g. "unittest.TestCase"
-    name: str
+class Method(Frozen):
+    """A removed method (or instance attribute): its entry, qualified class name
+    (``unittest.TestCase``) and name."""
+
+    __slots__ = _fields = ("entry", "cls", "name")
+
+    def __init__(self, entry: Entry, cls: str, name: str):
+        object.__setattr__(self, "entry", entry)
+        object.__setattr__(self, "cls", cls)
+        object.__setattr__(self, "name", name)
 
 
-@dataclass
-class Index:
-    target: tuple[int, int]
-    min_version: tuple[int, int] = (3, 9)  # the oldest Python fixed code must run on (fixability)
-    floor: tuple[int, int] | None = None  # the oldest Python the project declares, None when it declares none
-    modules: dict[str, Entry] = field(default_factory=dict)
-    names: dict[str, Entry] = field(default_factory=dict)
-    methods: dict[str, list[Method]] = field(default_factory=dict)
-    arguments: dict[str, list[Entry]] = field(default_factory=dict)
-    bases: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    returns: dict[str, str] = field(default_factory=dict)
-    aliases: dict[str, str] = field(default_factory=dict)
-    provided_by: dict[str, str] = field(default_factory=dict)  # distutils -> _distutils_hack
-    prefilter: list[Needle] = field(default_factory=list)
-    words: frozenset[bytes] = frozenset()
-    by_anchor: dict[bytes, list[Needle]] = field(default_factory=dict)
-    entries: dict[str, Entry] = field(default_factory=dict)  # rule code -> entry, for fixability
-    # behaviour removals, by signature: method name -> overrides; function -> calls; meta_path hooks
-    overrides: dict[str, list[Method]] = field(default_factory=dict)
-    behaviour_calls: dict[str, list[Entry]] = field(default_factory=dict)
-    meta_path: list[Entry] = field(default_factory=list)
+class Index(Record):
+    """The tables for one target.  ``modules``/``names``: removed name -> entry; ``methods``: method
+    name -> [Method]; ``arguments``: function -> entries of its removed arguments; ``bases``,
+    ``returns``, ``aliases``, ``provided_by``: the catalog's class hints (``provided_by``:
+    distutils -> _distutils_hack); ``prefilter``/``words``/``by_anchor``: the needles, their
+    words, and the needles by their longest word; ``entries``: rule code -> entry, for
+    fixability; behaviour removals by signature: ``overrides`` (method name -> Methods),
+    ``behaviour_calls`` (function -> entries), ``meta_path`` (entries).  ``min_version`` is the
+    oldest Python fixed code must run on (fixability); ``floor`` the oldest Python the project
+    declares, None when it declares none."""
+
+    _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
+               "provided_by", "prefilter", "words", "by_anchor", "entries", "overrides", "behaviour_calls",
+               "meta_path")
+
+    def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
+                 floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None):
+        self.target = target
+        self.min_version = min_version
+        self.floor = floor
+        self.modules: dict[str, Entry] = {}
+        self.names: dict[str, Entry] = {}
+        self.methods: dict[str, list[Method]] = {}
+        self.arguments: dict[str, list[Entry]] = {}
+        self.bases: dict[str, tuple[str, ...]] = bases if bases is not None else {}
+        self.returns: dict[str, str] = returns if returns is not None else {}
+        self.aliases: dict[str, str] = aliases if aliases is not None else {}
+        self.provided_by: dict[str, str] = provided_by if provided_by is not None else {}
+        self.prefilter: list[Needle] = []
+        self.words: frozenset[bytes] = frozenset()
+        self.by_anchor: dict[bytes, list[Needle]] = {}
+        self.entries: dict[str, Entry] = {}
+        self.overrides: dict[str, list[Method]] = {}
+        self.behaviour_calls: dict[str, list[Entry]] = {}
+        self.meta_path: list[Entry] = []
 
     def ancestors(self, cls: str) -> set[str]:
         """``cls`` and every class it is known to inherit from (catalog hints, transitively)."""

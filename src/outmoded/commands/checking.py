@@ -6,10 +6,10 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import replace
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from outmoded.commands.options import config_file, settings_from, validate_codes
+from outmoded.records import replace
 
 
 def _sources(args: argparse.Namespace):
@@ -31,11 +31,11 @@ def projects(args: argparse.Namespace, paths: list[str]) -> list[tuple[object, l
         return [(settings, paths)]
     groups: dict[object, list[str]] = {}
     for path in paths:
-        groups.setdefault(find_pyproject(project_start(path).resolve()), []).append(path)
+        groups.setdefault(find_pyproject(project_start(path)), []).append(path)
     out = []
     for found, members in groups.items():
         # no project above these paths: defaults, not the current directory's project
-        settings = settings_from(args, found.parent if found else project_start(members[0]).resolve())
+        settings = settings_from(args, os.path.dirname(found) if found else project_start(members[0]))
         validate_codes(settings)
         out.append((settings, members))
     return out
@@ -74,7 +74,7 @@ def check_stdin(args: argparse.Namespace):
     from outmoded.source import SourceError, decode
 
     name = args.stdin_filename
-    start = None if (config_file(args) or args.isolated or not name) else project_start(name).resolve()
+    start = None if (config_file(args) or args.isolated or not name) else project_start(name)
     settings = settings_from(args, start)
     validate_codes(settings)
     display = display_path(os.path.abspath(name), os.getcwd()) if name else "-"
@@ -150,9 +150,8 @@ def show_files(args: argparse.Namespace) -> int:
 
 def show_settings(args: argparse.Namespace) -> int:
     """``--show-settings``: the settings each project's paths are checked with."""
-    from dataclasses import fields
-
     from outmoded.catalog import format_version
+    from outmoded.records import fields
 
     blocks = []
     for settings, paths in projects(args, args.paths or ["."]):
@@ -160,9 +159,9 @@ def show_settings(args: argparse.Namespace) -> int:
                  f"root = {str(settings.root)!r}",
                  f"target-version = {format_version(settings.resolved_target())!r}",
                  f"min-version = {format_version(settings.resolved_min_version())!r}"]
-        for field in fields(settings):
-            if field.name not in ("root", "config_file", "target", "min_version"):
-                lines.append(f"{field.name.replace('_', '-')} = {getattr(settings, field.name)!r}")
+        for name in fields(settings):
+            if name not in ("root", "config_file", "target", "min_version"):
+                lines.append(f"{name.replace('_', '-')} = {getattr(settings, name)!r}")
         blocks.append("\n".join(lines))
     print("\n\n".join(blocks))
     return EXIT_OK

@@ -18,9 +18,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from dataclasses import replace
 
 from outmoded.commands.options import add_common, add_exit_options, emit, settings_from, validate_codes
+from outmoded.records import replace
 
 PARALLEL_THRESHOLD = 4  # files to fix before a process pool pays off
 

@@ -9,12 +9,9 @@ from __future__ import annotations
 
 import argparse
 import os
-from dataclasses import replace
-from pathlib import Path
-from typing import Optional
-
 from outmoded.cli import UsageError
 from outmoded.config import ConfigError, Settings, check_target, load_settings, parse_min_version, parse_version
+from outmoded.records import replace
 
 FORMAT_ALIASES = {"text": "concise"}  # the one-line-per-finding format was called "text"
 
@@ -69,7 +66,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     misc.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
 
-def output_format(args: argparse.Namespace, settings: Optional[Settings] = None) -> str:
+def output_format(args: argparse.Namespace, settings: Settings | None = None) -> str:
     """The chosen format: the option, else the config's ``output-format``, else ``full``."""
     from outmoded import reporters
 
@@ -82,7 +79,7 @@ def output_format(args: argparse.Namespace, settings: Optional[Settings] = None)
     return chosen
 
 
-def config_file(args: argparse.Namespace) -> Optional[str]:
+def config_file(args: argparse.Namespace) -> str | None:
     """The file ``--config`` names (None when it only overrides settings); one at most."""
     files = [c for c in (getattr(args, "config", None) or []) if os.path.exists(c) or "=" not in c]
     if len(files) > 1:
@@ -90,7 +87,7 @@ def config_file(args: argparse.Namespace) -> Optional[str]:
     return files[0] if files else None
 
 
-def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Settings:
+def settings_from(args: argparse.Namespace, start: str | None = None) -> Settings:
     """Settings from the config file (``--config``, else the project at or above ``start``, else
     the current directory), ``--config KEY=VALUE`` overrides, then the command line; bad values
     are usage errors."""
@@ -102,7 +99,7 @@ def settings_from(args: argparse.Namespace, start: Optional[Path] = None) -> Set
     if start is None and not chosen and paths:
         from outmoded.config import project_start
 
-        start = project_start(paths[0]).resolve()  # `outmoded fix ../project` uses its project
+        start = project_start(paths[0])  # `outmoded fix ../project` uses its project
     try:
         if getattr(args, "isolated", False):
             settings = Settings()
@@ -169,7 +166,7 @@ def validate_codes(settings: Settings) -> None:
         raise UsageError(str(exc)) from None
 
 
-def check_output_file(output_file: Optional[str]) -> None:
+def check_output_file(output_file: str | None) -> None:
     """Refuse an ``--output-file`` that cannot be written before the run, not after it; a missing
     parent directory is created, as ruff does."""
     if not output_file:

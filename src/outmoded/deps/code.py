@@ -97,10 +97,10 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     installed environment); then the engine gets the project model, which resolves version flags
     and base classes across the distribution's modules.  An archive has no such directory.
     """
-    import dataclasses
     import os
 
     from outmoded.engine import check_source
+    from outmoded.records import replace
 
     index = index_for(target)
     project = None
@@ -114,7 +114,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
         scanned = os.path.join(root, path) if root is not None else path
         result = check_source(scanned, data, index, project)
         verdict.unparsed += bool(result.errors)
-        found += [dataclasses.replace(f, path=path) if root is not None else f
+        found += [replace(f, path=path) if root is not None else f
                   for f in result.findings if f.severity == ERROR]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]

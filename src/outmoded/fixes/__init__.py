@@ -12,11 +12,11 @@ One module per shape of fix: ``dotted`` (replace a dotted name), ``methods`` (re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
+from collections.abc import Callable
 
 from outmoded.findings import FileError, Finding
 from outmoded.fixes.plan import Policy, annotate, edits_for
+from outmoded.records import Record
 from outmoded.source import SourceError, decode
 
 __all__ = ["FileFix", "Policy", "fix_source"]
@@ -24,14 +24,20 @@ __all__ = ["FileFix", "Policy", "fix_source"]
 MAX_PASSES = 4
 
 
-@dataclass
-class FileFix:
-    path: str
-    old: bytes
-    new: bytes
-    findings: list[Finding] = field(default_factory=list)  # what remains, annotated
-    errors: list[FileError] = field(default_factory=list)
-    fixed: int = 0  # edits applied
+class FileFix(Record):
+    """One file's fix: its bytes before and after, the findings that remain (annotated), errors,
+    and how many edits were applied."""
+
+    __slots__ = _fields = ("path", "old", "new", "findings", "errors", "fixed")
+
+    def __init__(self, path: str, old: bytes, new: bytes, findings: list[Finding] | None = None,
+                 errors: list[FileError] | None = None, fixed: int = 0):
+        self.path = path
+        self.old = old
+        self.new = new
+        self.findings = [] if findings is None else findings
+        self.errors = [] if errors is None else errors
+        self.fixed = fixed
 
     @property
     def changed(self) -> bool:

@@ -13,26 +13,32 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
-from typing import Optional
+
+from outmoded.records import Frozen, Record
 
 MATCH_MAPPING = getattr(ast, "MatchMapping", ())  # Python 3.10+
 LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # Python's own line breaks only
 
 
-@dataclass(frozen=True)
-class Binding:
-    kind: str  # "import" (import M [as x]) | "from" (from M import obj [as x]) | "other"
-    module: Optional[str] = None
-    obj: Optional[str] = None
-    asname: Optional[str] = None
+class Binding(Frozen):
+    """``kind``: "import" (import M [as x]) | "from" (from M import obj [as x]) | "other"."""
+
+    __slots__ = _fields = ("kind", "module", "obj", "asname")
+
+    def __init__(self, kind: str, module: str | None = None, obj: str | None = None, asname: str | None = None):
+        object.__setattr__(self, "kind", kind)
+        object.__setattr__(self, "module", module)
+        object.__setattr__(self, "obj", obj)
+        object.__setattr__(self, "asname", asname)
 
 
-@dataclass
-class Bindings:
-    names: dict[str, list[Binding]] = field(default_factory=dict)
-    loads: set[str] = field(default_factory=set)  # names read or deleted anywhere
-    exported: set[str] = field(default_factory=set)  # strings listed in __all__
+class Bindings(Record):
+    __slots__ = _fields = ("names", "loads", "exported")
+
+    def __init__(self) -> None:
+        self.names: dict[str, list[Binding]] = {}
+        self.loads: set[str] = set()  # names read or deleted anywhere
+        self.exported: set[str] = set()  # strings listed in __all__
 
     def add(self, name: str, binding: Binding) -> None:
         self.names.setdefault(name, []).append(binding)
@@ -46,7 +52,7 @@ class Bindings:
     def is_exported(self, name: str) -> bool:
         return name in self.exported
 
-    def writable(self, root: str, module: Optional[str]) -> bool:
+    def writable(self, root: str, module: str | None) -> bool:
         """May the fixer write a name starting with ``root`` (meaning ``module``, or a builtin)?"""
         found = self.found(root)
         if module is None:
@@ -185,7 +191,7 @@ class Lazy(Bindings):
         return name in self._table("__all__").exported
 
 
-def collect(tree: ast.Module, text: Optional[str] = None) -> Bindings:
+def collect(tree: ast.Module, text: str | None = None) -> Bindings:
     """The module's bindings; with its ``text``, built per name as the fixer asks (``Lazy``)."""
     if text is not None:
         return Lazy(tree, text)

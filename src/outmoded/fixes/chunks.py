@@ -23,10 +23,11 @@ from __future__ import annotations
 import ast
 import re
 import secrets
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Optional
 
 from outmoded.fixes.plan import Edit
+from outmoded.records import replace
 
 LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # Python's own line breaks only
 PLACEHOLDER = "# outmoded-kept-"  # + index and a random token

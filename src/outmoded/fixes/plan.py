@@ -7,35 +7,45 @@ call template) and ``replacement`` (a dotted name when the fix is a rename).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import Mapping, Optional
+from collections.abc import Mapping
 
 from outmoded.catalog import Entry
 from outmoded.findings import Finding
 from outmoded.fixability import shape_of
+from outmoded.records import Frozen, replace
 
 
-@dataclass(frozen=True)
-class Policy:
-    entries: Mapping[str, Entry]  # rule code -> catalog entry
-    min_version: tuple[int, int]  # the oldest Python the fixed code must still run on
-    unsafe: bool = False
+class Policy(Frozen):
+    """``entries``: rule code -> catalog entry; ``min_version``: the oldest Python the fixed code
+    must still run on; ``unsafe``: apply unsafe fixes too."""
+
+    __slots__ = _fields = ("entries", "min_version", "unsafe")
+
+    def __init__(self, entries: Mapping[str, Entry], min_version: tuple[int, int], unsafe: bool = False):
+        object.__setattr__(self, "entries", entries)
+        object.__setattr__(self, "min_version", min_version)
+        object.__setattr__(self, "unsafe", unsafe)
 
 
-@dataclass(frozen=True)
-class Edit:
-    """One fix to apply at one place, in LibCST coordinates (1-based lines, 0-based columns)."""
+class Edit(Frozen):
+    """One fix to apply at one place, in LibCST coordinates (1-based lines, 0-based columns).
+    ``shape``: "dotted" | "template" | "expression" | "drop-arg" | "module"; ``api``: the removed
+    name as the scanner resolved it; ``replacement``: dotted name, module or call template."""
 
-    code: str
-    shape: str  # "dotted" | "template" | "expression" | "drop-arg" | "module"
-    api: str  # the removed name as the scanner resolved it
-    replacement: str  # dotted name, module or call template
-    start: tuple[int, int]
-    end: tuple[int, int]
-    entry: Entry
+    __slots__ = _fields = ("code", "shape", "api", "replacement", "start", "end", "entry")
+
+    def __init__(self, code: str, shape: str, api: str, replacement: str, start: tuple[int, int],
+                 end: tuple[int, int], entry: Entry):
+        object.__setattr__(self, "code", code)
+        object.__setattr__(self, "shape", shape)
+        object.__setattr__(self, "api", api)
+        object.__setattr__(self, "replacement", replacement)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "entry", entry)
 
 
-def refusal(finding: Finding, policy: Policy) -> Optional[str]:
+def refusal(finding: Finding, policy: Policy) -> str | None:
     """Why this finding gets no fix ("none", "unsafe"), or None if it does.  The planner
     (``outmoded.fixability``) already decided ``finding.fix``; this only applies ``--unsafe-fixes``."""
     if finding.fix is None or finding.code not in policy.entries:
