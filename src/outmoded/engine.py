@@ -77,7 +77,7 @@ def check_source(path: str, data: bytes, index: Index, project=None) -> FileResu
         result.errors.append(FileError(path, str(exc)))
         return result
     if findings:  # lines are split for suppression only in files with something to suppress
-        findings = fixability.per_instance(findings, tree, index.entries)
+        findings = fixability.per_instance(findings, tree, index.entries, source.text)
         result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
     return result
 

@@ -27,6 +27,7 @@ import re
 
 from outmoded.catalog import Entry, format_version
 from outmoded.records import replace
+from outmoded.scopes import BUILTIN_NAMES, STDLIB as STDLIB_TOPS
 
 SPECIFIER = re.compile(r"%(?:\([^)]*\))?[#0 +-]*(?:\*|\d+)?(?:\.(?:\*|\d+))?[hlL]?[diouxXeEfFgGcrsa%]")
 PLACEHOLDER = re.compile(r"\{(receiver|args|arg(\d+))\}")
@@ -46,6 +47,8 @@ def shape_of(entry: Entry) -> str | None:
         if entry.rewrite == "drop":
             return "drop-arg"
         return "replace-arg" if keyword_rewrite(entry) else None
+    if entry.kind == "module" and entry.rewrite == "retire":
+        return "retire"  # ``import typing.io`` -> ``import typing`` once its uses are rewritten
     if entry.rewrite:
         if entry.kind in ("function", "class", "method"):
             return "template"  # a call is rewritten
@@ -140,13 +143,48 @@ def with_note(finding, fix: str | None, note: str | None, entry: Entry | None = 
 
 # ---- per instance: what the fixer can do with this particular spelling -----------------------
 
-def per_instance(findings: list, tree: ast.Module, entries) -> list:
-    """Findings adjusted for the code at their spot (``entries``: rule code -> Entry).
+def per_instance(findings: list, tree: ast.Module, entries, text: str | None = None) -> list:
+    """Findings adjusted for the code at their spot (``entries``: rule code -> Entry; ``text``:
+    the module's source, which lets the name table be built per name).
 
     Only findings that still have a fix are looked at, so a file without any costs nothing."""
     if not any(f.fix for f in findings):
         return findings
-    return judge(findings, tree, entries)
+    return judge(findings, tree, entries, text)
+
+
+def written_names(entry: Entry) -> list[tuple[str, bool]]:
+    """(root, is_builtin) of every name the fix writes that the module must not bind otherwise:
+    ``importlib`` for ``imp.reload`` -> ``importlib.reload``, ``iter`` for ``iter({receiver}.items())``.
+    A rename of the last part only (``thread.isAlive`` -> ``thread.is_alive``) writes none."""
+    shape = shape_of(entry)
+    if shape == "dotted" and entry.kind != "module":
+        if entry.names and all(n.rpartition(".")[0] == entry.replacement.rpartition(".")[0] for n in entry.names):
+            return []
+        texts = [entry.replacement]
+    elif shape in ("template", "expression"):
+        texts = [entry.rewrite]
+    else:
+        return []
+    roots = []
+    for text in texts:
+        try:
+            tree = ast.parse(PLACEHOLDER.sub(lambda m: f"__outmoded_{m.group(1)}__", text).strip())
+        except SyntaxError:
+            return []
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and not node.id.startswith("__outmoded_"):
+                roots.append((node.id, node.id in BUILTIN_NAMES and node.id not in STDLIB_TOPS))
+    return roots
+
+
+def _bound_otherwise(entry: Entry, bindings) -> str | None:
+    """A name the fix would write that the module binds to something else (``importlib = None``),
+    as the fixer's ``Bindings.writable`` sees it; None when all can be written."""
+    for root, builtin in written_names(entry):
+        if not bindings.writable(root, None if builtin else root):
+            return root
+    return None
 
 
 def wanted_positionals(template: str) -> int | None:
@@ -225,6 +263,7 @@ class _Calls:
         self.tree = tree
         self._calls: dict | None = None
         self._imports: list = []
+        self._all_imports: list | None = None
 
     def _walk(self) -> None:
         self._calls = {}
@@ -243,6 +282,20 @@ class _Calls:
         if self._calls is None:
             self._walk()
         return self._imports
+
+    def statements(self) -> list:
+        """Every import statement (``import a.b`` too)."""
+        if self._all_imports is None:  # statements only: expressions hold no import
+            self._all_imports, todo = [], list(self.tree.body)
+            while todo:
+                node = todo.pop()
+                if isinstance(node, (ast.Import, ast.ImportFrom)):
+                    self._all_imports.append(node)
+                for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                    inner = getattr(node, name, None)
+                    if isinstance(inner, list):
+                        todo += inner
+        return self._all_imports
 
     def argument(self, finding) -> tuple[ast.Call, ast.AST] | None:
         """(the call, the argument's value) of the argument starting at the finding."""
@@ -289,7 +342,11 @@ def _instance_verdict(finding, entry: Entry, calls: _Calls, bindings) -> str | N
     return None
 
 
-def judge(findings: list, tree: ast.Module, entries) -> list:
+def _in_import(finding, calls: "_Calls") -> bool:
+    return any(n.lineno <= finding.line <= n.end_lineno for n in calls.statements())
+
+
+def judge(findings: list, tree: ast.Module, entries, text: str | None = None) -> list:
     from outmoded.fixes.bindings import collect
 
     calls = _Calls(tree)
@@ -297,6 +354,12 @@ def judge(findings: list, tree: ast.Module, entries) -> list:
     result = []
     for finding in findings:
         entry = entries.get(finding.code)
+        if finding.fix and entry is not None and written_names(entry) and not _in_import(finding, calls):
+            bindings = bindings or collect(tree, text)
+            taken = _bound_otherwise(entry, bindings)
+            if taken:
+                finding = with_note(finding, None, f"no automatic fix: `{taken}` is bound to something else in "
+                                                   "this file", entry)
         if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
                 and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.at(finding)):
             finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
@@ -308,9 +371,42 @@ def judge(findings: list, tree: ast.Module, entries) -> list:
                 finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
         if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
             if bindings is None:
-                bindings = collect(tree)
+                bindings = collect(tree, text)
             why = _instance_verdict(finding, entry, calls, bindings)
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         result.append(finding)
+    return _retirements(result, calls, entries)
+
+
+def _retirements(findings: list, calls: "_Calls", entries) -> list:
+    """``import typing.io`` is rewritten (to ``import typing``, or dropped) exactly when every
+    read of ``typing.io`` is the start of a chain whose own finding is fixed: its fix is the
+    least safe of theirs (safe when there is none)."""
+    if not any(f.fix and shape_of(entries[f.code]) == "retire" for f in findings if f.code in entries):
+        return findings
+    levels = {(f.line, f.column - 1): f.fix for f in findings}
+    result = []
+    for finding in findings:
+        entry = entries.get(finding.code)
+        if finding.fix and entry is not None and shape_of(entry) == "retire":
+            fix, why = _retirement(finding, calls, levels)
+            finding = replace(finding, fix=fix) if fix else with_note(finding, None, f"no automatic fix: {why}", entry)
+        result.append(finding)
     return result
+
+
+def _retirement(finding, calls: "_Calls", levels: dict) -> tuple[str | None, str | None]:
+    statement = next((n for n in calls.statements() if n.lineno <= finding.line <= n.end_lineno), None)
+    if not isinstance(statement, ast.Import) or not any(a.name == finding.api and a.asname is None
+                                                        for a in statement.names):
+        return None, f"only `import {finding.api}` is rewritten"
+    parent, _, child = finding.api.rpartition(".")
+    found = []
+    for node in ast.walk(calls.tree):
+        if isinstance(node, ast.Attribute) and node.attr == child and isinstance(node.value, ast.Name) \
+                and node.value.id == parent and "." not in parent:
+            found.append(levels.get((node.lineno, node.col_offset)))
+    if None in found:
+        return None, f"`{finding.api}` is also used in a way that is not rewritten"
+    return ("unsafe" if "unsafe" in found else "safe"), None

@@ -75,7 +75,9 @@ def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, reduce
         lines.update(range(start, end + 1))
     transformer = FixTransformer(edits, env, sorted(lines))
     tree = wrapper.visit(transformer)
-    return imports.apply(tree, env.imports, reduced).code, transformer.applied
+    code = imports.apply(tree, env.imports, reduced).code
+    retired = {e for e in transformer.retiring if e.api in env.imports.retired}
+    return code, transformer.applied | retired
 
 
 def _attempt(text: str, module: cst.Module, edits: list[Edit], bindings: Bindings, path: str,

@@ -31,6 +31,7 @@ class ImportChanges:
     add: set = field(default_factory=set)
     remove: set = field(default_factory=set)
     retire: set = field(default_factory=set)  # removed submodules: ``import a.b`` -> ``import a`` once unused
+    retired: set = field(default_factory=set)  # those it was done for (filled by ``apply``)
 
     def need(self, resolved: Resolved) -> None:
         if resolved.module is not None:
@@ -237,6 +238,7 @@ def apply(module: cst.Module, changes: ImportChanges, reduced=None) -> cst.Modul
     removals = {key for key in changes.remove if _key_name(key) not in mentioned and _unused(small, key)}
     parents = {name: (None if _imported_anywhere(presence, name.rpartition(".")[0]) else name.rpartition(".")[0])
                for name in changes.retire if not _chain_used(small, name)}
+    changes.retired = set(parents)
     return module.visit(_RemoveImports(removals, parents)) if removals or parents else module
 
 

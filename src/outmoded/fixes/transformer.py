@@ -48,7 +48,8 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         self.applied: set[Edit] = set()
         self.by_end = {e.end: e for e in edits if e.shape in ("dotted", "expression", "template")}
         self.by_start = {e.start: e for e in edits if e.shape in ("drop-arg", "replace-arg")}
-        self.import_edits = [e for e in edits if e.shape in ("dotted", "module")]
+        self.import_edits = [e for e in edits if e.shape in ("dotted", "module", "retire")]
+        self.retiring: list[Edit] = []  # applied once ``imports`` has retired the submodule import
         self.pending_lines: list[cst.BaseSmallStatement] = []  # statements to add after the current line
         self.pending_comments: list[str] = []
 
@@ -190,6 +191,9 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         return node
 
     def leave_Import(self, original_node: cst.Import, updated_node: cst.Import) -> cst.Import:
+        for edit in (e for e in self.edits_in(original_node) if e.shape == "retire"):
+            self.env.imports.retire.add(edit.api)
+            self.retiring.append(edit)
         edits = [e for e in self.edits_in(original_node) if e.shape == "module"]
         if not edits:
             return updated_node

@@ -1,0 +1,77 @@
+"""What ``check`` promises (``[*]``, JSON ``fix``) is exactly what ``fix`` does, for the forms
+whose fix depends on the rest of the file: ``import typing.io`` goes (or becomes ``import
+typing``) only when every use of it is rewritten; a replacement whose name the file binds to
+something else (``importlib = None``) is not promised; ``cache_from_source``'s ``debug_override``
+is safe only where its value cannot be None."""
+
+from collections import Counter
+
+import pytest
+
+from outmoded.catalog import default_catalog
+from outmoded.catalog.index import build_index
+from outmoded.engine import check_source
+from outmoded.fixes import Policy, fix_source
+
+CATALOG = default_catalog()
+
+CASES = {
+    "typing_io_all_uses": ("import typing.io\nimport typing.re\n\n"
+                           "def f(x: typing.io.IO) -> typing.re.Pattern:\n    return x\n", 4, 4),
+    "typing_io_with_typing": "import typing\nimport typing.io\n\ndef f(x: typing.io.TextIO):\n    return x\n",
+    "typing_io_unused": "import typing.io\nx = 1\n",
+    "typing_io_other_use": ("import typing.io\n\ndef f(x: typing.io.IO):\n    return typing.io\n", 1, 1),
+    "typing_io_alias": ("import typing.io as tio\n", 0, 0),
+    "bound_elsewhere": ("import imp\nimp.reload(imp)\n\ndef g():\n    importlib = None\n    return importlib\n", 0, 0),
+    "builtin_bound": ("def iter(x):\n    return x\n\nd = dict()\nfor k in d.iteritems():\n    pass\n", 0, 0),
+    "cache_from_source": ("import importlib.util\n"
+                          "a = importlib.util.cache_from_source('m.py', True)\n"
+                          "b = importlib.util.cache_from_source('m.py', debug_override=x == 1)\n"
+                          "c = importlib.util.cache_from_source('m.py', flag)\n", 2, 3),
+}
+
+
+def _counts(case):
+    return (case[1], case[2]) if isinstance(case, tuple) else (None, None)
+
+
+@pytest.mark.parametrize("unsafe", [False, True], ids=["safe", "unsafe-fixes"])
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_promise_equals_work(name, unsafe):
+    case = CASES[name]
+    source = case[0] if isinstance(case, tuple) else case
+    index = build_index(CATALOG, (3, 15), min_version=(3, 9))
+    policy = Policy(CATALOG.by_code, (3, 9), unsafe=unsafe)
+    data = source.encode()
+
+    def scan(new):
+        return check_source("m.py", new, index).findings
+
+    found = scan(data)
+    kinds = ("safe", "unsafe") if unsafe else ("safe",)
+    promised = [f for f in found if f.fix in kinds]
+    result = fix_source("m.py", data, found, policy, scan)
+    assert not result.errors, result.errors
+    assert result.fixed == len(promised), (result.new.decode(), promised)
+    expected = _counts(case)[1 if unsafe else 0]
+    if expected is not None:
+        assert len(promised) == expected
+    # the checker on the fixed text finds none of the promised findings left, and all the others
+    before, after = Counter((f.code, f.api) for f in found), Counter((f.code, f.api) for f in scan(result.new))
+    assert after == before - Counter((f.code, f.api) for f in promised), result.new.decode()
+    # a finding without a fix never says how unsafe its (absent) fix would be
+    assert not [f for f in found if f.fix is None and "(unsafe fix:" in f.message]
+    if promised:
+        compile(result.new, "m.py", "exec")
+
+
+def test_typing_io_import_goes_with_its_uses():
+    index = build_index(CATALOG, (3, 13))
+    data = CASES["typing_io_all_uses"][0].encode()
+
+    def scan(new):
+        return check_source("m.py", new, index).findings
+
+    result = fix_source("m.py", data, scan(data), Policy(CATALOG.by_code, (3, 9)), scan)
+    assert result.new.decode().startswith("import typing\n\ndef f(x: typing.IO) -> typing.Pattern:")
+    assert scan(result.new) == []
