@@ -94,3 +94,89 @@ def test_catalog_schema_for_behaviours(tmp_path):
         "   removed_in: '3.11', deprecated_in: null, replacement: x, fix: none, reason: r, doc: d, proof: 'x'}\n")
     with pytest.raises(CatalogError, match="needs argument, position and matches"):
         load_catalog(tmp_path)
+
+
+def test_float_and_container_arguments(project):
+    assert project.findings("""\
+        import math
+        import random
+        from random import randrange
+
+        math.factorial(5.0)
+        math.factorial(5)
+        random.randrange(10.0)
+        randrange(0, -1.5)
+        random.randrange(0, 10, step=2.0)
+        random.randrange(10)
+        random.randrange(*(1.0, 2))
+        random.seed((1, 2))
+        random.seed([x for x in "ab"])
+        random.seed("stable")
+        """, target="3.12") == [
+        (5, "math.factorial(x=<float>)", E), (7, "random.randrange(start=<float>)", E),
+        (8, "random.randrange(stop=<float>)", E), (9, "random.randrange(step=<float>)", E),
+        (12, "random.seed(a=<container>)", E), (13, "random.seed(a=<container>)", E),
+    ]
+
+
+def test_global_inline_flags_after_the_start_of_a_literal_pattern(project):
+    assert project.findings("""\
+        import re
+        from re import compile as rc
+
+        re.compile(r"abc(?i)")
+        rc(b"x(?s).")
+        re.sub("a(?m)", "b", text)
+        re.compile("(?i)(?m)abc")   # global flags at the start: fine
+        re.compile("a(?i:b)")       # a scoped flag: fine
+        re.compile(r"a\\(?i)")      # an escaped parenthesis: no flag at all
+        re.compile(pattern)         # not a literal: cannot tell
+        re.compile("(?x) (?i)a", re.X)  # verbose or not, (?x) comes first: fine
+        """, target="3.11") == [
+        (4, "re.compile(pattern=<misplaced-global-flags>)", E), (5, "re.compile(pattern=<misplaced-global-flags>)", E),
+        (6, "re.sub(pattern=<misplaced-global-flags>)", E),
+    ]
+    assert project.findings("import re\nre.compile('abc(?i)')\n", target="3.10") == []
+
+
+def test_keyword_forms_of_typing_constructors(project):
+    source = """\
+        import typing
+        from typing import NamedTuple, TypedDict
+
+        Point = NamedTuple("Point", x=int, y=int)
+        Movie = TypedDict("Movie", name=str, year=int)
+        Total = TypedDict("Total", {"name": str}, total=False)
+        Fields = NamedTuple("Fields", [("x", int)])
+        """
+    assert project.findings(source, target="3.13") == [(5, "typing.TypedDict(name=)", E)]
+    assert project.findings(source, target="3.15") == [(4, "typing.NamedTuple(x=)", E), (5, "typing.TypedDict(name=)", E)]
+
+
+def test_get_event_loop_in_a_scripts_main_block(project):
+    source = """\
+        import asyncio
+
+        loop = asyncio.get_event_loop()      # at import: may run under a running loop
+
+
+        def main():
+            return asyncio.get_event_loop()  # anything may call it
+
+
+        if __name__ == "__main__":
+            loop = asyncio.get_event_loop()
+            loop.run_until_complete(main())
+        """
+    assert project.findings(source, target="3.14") == [(11, "asyncio.get_event_loop()", E)]
+    assert project.findings(source, target="3.13") == []
+    assert project.findings(source.replace("import asyncio", "import asyncio\n        import uvloop\n        uvloop.install()"),
+                            target="3.14") == []
+    assert project.findings("""\
+        import asyncio
+        if __name__ == "__main__":
+            try:
+                loop = asyncio.get_event_loop()
+            except RuntimeError:
+                loop = asyncio.new_event_loop()
+        """, target="3.14") == []

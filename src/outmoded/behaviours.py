@@ -3,23 +3,54 @@
 The catalog's ``kind: behaviour`` entries say which static signature proves it (see
 ``outmoded.catalog``): a method a subclass overrides that the base class no longer calls
 (``visit_Num`` on an ``ast.NodeVisitor`` subclass, 3.14), an argument of a kind a function no
-longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12), an import hook with
-only the legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12).  Only
-what the code proves is reported: a literal, a name bound to a known type, a class whose whole
-ancestry is known.
+longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
+``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11), keywords it no longer accepts
+(``typing.TypedDict("T", x=int)``, 3.13), a call that needs what a script's main block no longer
+has (``asyncio.get_event_loop()`` without a current loop, 3.14), an import hook with only the
+legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12).  Only what the
+code proves is reported: a literal, a name bound to a known type, a class whose whole ancestry is
+known.
 """
 
 from __future__ import annotations
 
 import ast
+import re
+import warnings
 from types import SimpleNamespace
 
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS
 from outmoded.scopes import Instance, LocalClass
 
+try:  # the parser re.compile uses; sre_parse before 3.11
+    from re import _parser as sre_parser  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - Python < 3.11
+    import sre_parse as sre_parser  # type: ignore[no-redef]
+
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
 LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
+RUNTIME_ERRORS = frozenset({"RuntimeError"})
+GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
+
+
+def misplaced_global_flags(pattern) -> bool:
+    """Does this regular expression put a global inline flag (``(?i)``) after its start, an error
+    since 3.11, with the flags argument unknown (plain and verbose parse alike)?  Asked of the
+    running interpreter's own parser: before 3.11 it warns where 3.11 raises."""
+    for flags in (0, re.VERBOSE):
+        try:
+            with warnings.catch_warnings():
+                warnings.simplefilter("error", DeprecationWarning)
+                sre_parser.parse(pattern, flags)
+        except (re.error, DeprecationWarning) as exc:
+            if not str(exc).startswith(GLOBAL_FLAGS_ERRORS):
+                return False
+        except (RecursionError, OverflowError, ValueError, TypeError):
+            return False
+        else:
+            return False
+    return True
 
 
 class Behaviours:
@@ -42,15 +73,36 @@ class Behaviours:
 
     def check_behaviour_call(self, node: ast.Call, func: str) -> None:
         for entry in self.index.behaviour_calls[func]:
-            value = next((k.value for k in node.keywords if k.arg == entry.argument), None)
-            if value is None and len(node.args) > entry.position:
-                value = node.args[entry.position]
-            if value is not None and self._matches(value, entry.matches):
-                self.report(value, entry, f"{func}({entry.argument}=<{entry.matches}>)", TYPE_ERRORS)
+            if entry.signature == "keywords":
+                extra = next((k for k in node.keywords if k.arg is not None and k.arg not in entry.unless), None)
+                if extra is not None:
+                    self.report(extra, entry, f"{func}({extra.arg}=)", TYPE_ERRORS)
+                continue
+            if entry.signature == "main-block-call":
+                if self.in_main_block() and not any(word in self.text for word in entry.unless):
+                    self.report(node, entry, f"{func}()", RUNTIME_ERRORS)
+                continue
+            for argument, position in entry.argument_positions:
+                value = next((k.value for k in node.keywords if k.arg == argument), None)
+                if value is None and len(node.args) > position and not any(
+                        isinstance(a, ast.Starred) for a in node.args[:position + 1]):
+                    value = node.args[position]
+                if value is not None and self._matches(value, entry.matches):
+                    self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", TYPE_ERRORS)
+                    break
 
     def _matches(self, value: ast.expr, kind: str) -> bool:
         if kind == "None":
             return isinstance(value, ast.Constant) and value.value is None
+        if kind == "float":
+            if isinstance(value, ast.UnaryOp) and isinstance(value.op, (ast.USub, ast.UAdd)):
+                value = value.operand
+            return isinstance(value, ast.Constant) and type(value.value) is float
+        if kind == "container":
+            return isinstance(value, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp))
+        if kind == "misplaced-global-flags":
+            return isinstance(value, ast.Constant) and isinstance(value.value, (str, bytes)) \
+                and misplaced_global_flags(value.value)
         if isinstance(value, (ast.Set, ast.SetComp)):
             return True
         bound = self.qualify(value)

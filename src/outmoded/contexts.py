@@ -29,7 +29,7 @@ class Context(Frozen):
     """Why code at this point might not run (or might be expected to fail) on the target.
 
     ``kind``: "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching
-    PROBE_ERRORS); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
+    PROBE_ERRORS) | "main" (the module's ``if __name__ == "__main__":`` block); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
     of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
     ``fallback_kind``)."""
@@ -85,6 +85,15 @@ def hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
                 and isinstance(call.args[1].value, str)):
             (negative if negated else positive).add(call.args[1].value)
     return frozenset(positive - negative), frozenset(negative)
+
+
+def is_main_test(test: ast.expr) -> bool:
+    """``__name__ == "__main__"`` (either way round)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(n, ast.Name) and n.id == "__name__" for n in sides) and any(
+        isinstance(n, ast.Constant) and n.value == "__main__" for n in sides)
 
 
 class GuardContexts(ast.NodeVisitor):
@@ -180,10 +189,20 @@ class GuardContexts(ast.NodeVisitor):
         if verdict is None:
             self.visit(node.test)
         positive, negative = hasattr_names(node.test, self.qualify)
+        main = self.scope.kind == "module" and is_main_test(node.test)
+        if main:
+            self.contexts.append(Context("main"))
         if verdict is not False:
             self._guarded_block(node.body, positive, negative)
+        if main:
+            self.contexts.pop()
         if verdict is not True:
             self._guarded_block(node.orelse, negative, positive)
+
+    def in_main_block(self) -> bool:
+        """Does code here run when the module is a script's main module, at its top level (not in
+        a function, which anything may call later)?"""
+        return self.scope.kind == "module" and any(c.kind == "main" for c in self.contexts)
 
     def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset) -> None:
         pushed = [Context(kind, names=n) for kind, n in (("hasattr", names), ("replaced", missing)) if n]

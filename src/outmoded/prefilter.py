@@ -257,12 +257,26 @@ class Attribute(Text):
 
 
 def _literal(entry: Entry) -> Text | None:
-    """Text a removed argument leaves: a mode string such as 'rU', or ``keyword=``."""
+    """Text a removed argument leaves: a mode string such as 'rU', or ``keyword=``; text a
+    behaviour removal's signature needs (``BEHAVIOUR_TEXT``)."""
+    if entry.kind == "behaviour":
+        pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
+        return Text(pattern) if pattern else None
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())
     if entry.kind == "argument" and entry.position is None:  # a literal first: sre skips to it
         return Text(re.escape(entry.argument.encode()) + rb"[ \t]*=[^=]")
     return None
+
+
+# What the scanner's behaviour signatures cannot do without: a global inline flag group written
+# out, a call whose string first argument is followed by a keyword (``TypedDict("T", x=int)``,
+# under any alias), a main block.
+BEHAVIOUR_TEXT = {
+    "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
+    "keywords": rb"\([ \t\r\n]*[rbuRBU]{0,2}(?:'[^'\n]*'|\"[^\"\n]*\")[ \t\r\n]*,[ \t\r\n]*[A-Za-z_]\w*[ \t]*=[^=]",
+    "main-block-call": rb"__main__",
+}
 
 
 class ModeString(Text):

@@ -74,12 +74,18 @@ OPTIONAL = {
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
-# when it also defines one of ``unless``), ``argument`` (``argument``/``position`` of a call
-# ``matches`` a ``set`` or ``None``), ``meta-path-hook`` (an instance of a class with only the legacy
+# when it also defines one of ``unless``), ``argument`` (``argument``/``position`` of a call -- or
+# lists of them, for each argument that changed -- ``matches``: ``set`` (a set display,
+# comprehension or a name bound to a set), ``None``, ``float`` (a float literal), ``container`` (a
+# tuple, list, dict or set display) or ``misplaced-global-flags`` (a literal regular expression
+# with a global inline flag such as ``(?i)`` after its start)), ``keywords`` (a call passes a
+# keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
+# module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
+# none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
 # ``find_module``/``load_module`` protocol is put on ``sys.meta_path``).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "meta-path-hook"}
-MATCHES = {"set", "None"}
+SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook"}
+MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
 
@@ -127,6 +133,7 @@ class Entry(Frozen):
     - ``matches``: str | None = None
     - ``unless``: tuple[str, ...] = ()
     - ``proof``: str | None = None
+    - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
     - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
     - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
@@ -139,14 +146,14 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "backport", "rewrite_defaults", "rename_keywords",
+        "matches", "unless", "proof", "argument_positions", "backport", "rewrite_defaults", "rename_keywords",
         "safe_with_one_specifier", "limited_api", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "proof": None, "argument_positions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "limited_api": False, "source": "",
     }
 
@@ -248,7 +255,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         if raw["signature"] not in SIGNATURES:
             raise _fail(source, where, f"signature must be one of {sorted(SIGNATURES)}, got {raw['signature']!r}")
         if raw["signature"] == "argument" and (
-                not raw.get("argument") or not isinstance(raw.get("position"), int) or raw.get("matches") not in MATCHES):
+                not _argument_positions(raw) or raw.get("matches") not in MATCHES):
             raise _fail(source, where, f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})")
         if not isinstance(raw.get("proof"), str):
             raise _fail(source, where, "kind 'behaviour' needs a 'proof' script")
@@ -271,8 +278,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         fix_reason=raw.get("fix_reason"),
         rewrite=raw.get("rewrite"),
         replacement_since=None if since is None else _version(since, source, where, "replacement_since"),
-        argument=raw.get("argument"),
-        position=raw.get("position"),
+        argument=raw["argument"][0] if isinstance(raw.get("argument"), list) else raw.get("argument"),
+        position=raw["position"][0] if isinstance(raw.get("position"), list) else raw.get("position"),
+        argument_positions=_argument_positions(raw) if raw["kind"] == "behaviour" else (),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),
@@ -293,6 +301,17 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         safe_with_one_specifier=raw.get("safe_with_one_specifier"),
         source=source,
     )
+
+
+def _argument_positions(raw: dict) -> tuple:
+    """``((argument, position), ...)`` of a behaviour entry: one pair, or two lists of one length."""
+    names, positions = raw.get("argument"), raw.get("position")
+    if isinstance(names, str) and isinstance(positions, int):
+        return ((names, positions),)
+    if isinstance(names, list) and isinstance(positions, list) and names and len(names) == len(positions) \
+            and all(isinstance(n, str) for n in names) and all(isinstance(p, int) for p in positions):
+        return tuple(zip(names, positions))
+    return ()
 
 
 def _mapping(raw: dict, key: str, source: str, where: str) -> dict:
