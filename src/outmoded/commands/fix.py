@@ -86,25 +86,33 @@ def _fix_file(job, policy, model, settings):
     return fix_source(display, data, findings, policy, scan)
 
 
+_WORK = None  # (policy, model, settings): set before forking, read by the workers (never pickled)
+
+
+def _fix_job(job):
+    return _fix_file(job, *_WORK)
+
+
 def _fix_all(jobs: list, policy, model, settings, workers) -> list:
     """Fix each file; many files are fixed in parallel, as ``check`` checks them.  LibCST and
     the fixers are imported before forking, so the workers share them instead of each importing
-    them again (a quarter of a second of CPU each)."""
-    import functools
+    them again (a quarter of a second of CPU each); the index, project model and settings are
+    inherited through the fork, and only a file's name and findings go to its worker."""
+    global _WORK
     import multiprocessing
 
     import outmoded.fixes.apply  # noqa: F401  (LibCST: imported once, shared by the workers)
 
-    work = functools.partial(_fix_file, policy=policy, model=model, settings=settings)
+    _WORK = (policy, model, settings)
     workers = min(len(jobs), workers or os.cpu_count() or 1)
     if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
-        return [work(job) for job in jobs]
+        return [_fix_job(job) for job in jobs]
     from concurrent.futures import ProcessPoolExecutor
 
     # the largest files first, so one of them does not start last and finish alone
     order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i][0]))
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
-        done = dict(zip(order, pool.map(work, [jobs[i] for i in order])))
+        done = dict(zip(order, pool.map(_fix_job, [jobs[i] for i in order])))
     return [done[i] for i in range(len(jobs))]
 
 
