@@ -83,3 +83,58 @@ def test_the_pre_commit_entry_imports_only_the_command_it_runs(tmp_path):
     code, modules = json.loads(run.stdout.strip().splitlines()[-1])
     assert code == 1
     assert sorted(m for m in NEVER + ["outmoded.commands.rules", "outmoded.commands.explain"] if m in modules) == []
+
+
+def test_pyproject_and_bounds_are_remembered_as_json_and_follow_edits(tmp_path, monkeypatch):
+    from outmoded import settings_cache
+    from outmoded.config import ConfigError, load_settings
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    monkeypatch.setattr(settings_cache, "_BOUNDS", {})
+    project = tmp_path / "project"
+    project.mkdir()
+    pyproject = project / "pyproject.toml"
+    pyproject.write_text('[project]\nrequires-python = ">=3.9,<3.12"\n[tool.outmoded]\nselect = ["OM12"]\n')
+    first = load_settings(start=str(project))
+    assert (first.requires_python, first.select, first.resolved_target()) == (">=3.9,<3.12", ("OM12",), (3, 11))
+    stored = sorted(p.name.split("-")[0] for p in (tmp_path / "user-cache" / "outmoded" / "settings").iterdir())
+    assert stored == ["bound", "pyproject"]
+    parsed = []
+    monkeypatch.setattr("outmoded.config._load_toml", lambda path, data=None: parsed.append(path) or {})
+    assert load_settings(start=str(project)).select == ("OM12",)  # from the cache: not parsed
+    assert parsed == []
+    monkeypatch.undo()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    pyproject.write_text('[project]\nrequires-python = ">=3.9,<3.12"\n[tool.outmoded]\nselect = ["OM11"]\n')
+    assert load_settings(start=str(project)).select == ("OM11",)  # same size, same second: the bytes differ
+    for damaged in (tmp_path / "user-cache" / "outmoded" / "settings").iterdir():
+        damaged.write_bytes(b"\x80 not json")
+    settings_cache._BOUNDS.clear()
+    again = load_settings(start=str(project))
+    assert (again.select, again.resolved_target(), again.resolved_min_version()) == (("OM11",), (3, 11), (3, 9))
+    pyproject.write_text('[project]\nrequires-python = "not a specifier"\n')
+    for _ in range(2):  # an error is never remembered
+        try:
+            load_settings(start=str(project)).resolved_target()
+        except ConfigError as exc:
+            assert "not a valid specifier" in str(exc)
+        else:
+            raise AssertionError("a bad specifier passed")
+    pyproject.write_text('[tool.outmoded]\nwhen = 1979-05-27\n')  # a TOML date: not JSON, never kept
+    for _ in range(2):
+        try:
+            load_settings(start=str(project))
+        except ConfigError as exc:
+            assert "unknown key 'when'" in str(exc)
+        else:
+            raise AssertionError("an unknown key passed")
+
+
+def test_a_check_in_a_project_imports_neither_tomllib_nor_packaging_once_remembered(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nrequires-python = ">=3.10"\n')
+    (tmp_path / "clean.py").write_text("x = 1\n")
+    env = _env(tmp_path)
+    _probe(tmp_path, ["check", "--no-cache", "-q", "clean.py"], env)
+    code, modules = _probe(tmp_path, ["check", "--no-cache", "-q", "clean.py"], env)
+    assert code == 0
+    assert sorted(m for m in NEVER + ["tomllib", "tomli", "packaging", "datetime"] if m in modules) == []

@@ -170,7 +170,14 @@ def parse_min_version(text: str, what: str = "version") -> tuple[int, int]:
 
 def _bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
     """The highest (or lowest) 3.N that a requires-python specifier admits; the lowest may be
-    2.6 or 2.7 (``python_requires='>=2.7'``)."""
+    2.6 or 2.7 (``python_requires='>=2.7'``).  Remembered between runs (``settings_cache``):
+    importing packaging costs more than a small check."""
+    from outmoded import settings_cache
+
+    return settings_cache.bound(requires_python, highest, LATEST_RELEASE, _compute_bound)
+
+
+def _compute_bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     try:
@@ -249,14 +256,17 @@ def _setup_py_requires(path: str) -> str | None:
     return None
 
 
-def _load_toml(path: str) -> dict:
+def _load_toml(path: str, data: bytes | None = None) -> dict:
+    """The TOML document at ``path`` (``data``: its bytes, when already read)."""
     if sys.version_info >= (3, 11):
         import tomllib
     else:  # pragma: no cover - exercised on 3.9/3.10 only
         import tomli as tomllib
     try:
-        with open(path, "rb") as handle:
-            return tomllib.load(handle)
+        if data is None:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        return tomllib.loads(data.decode())  # what tomllib.load does with the handle
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
 
@@ -335,7 +345,9 @@ def load_settings(config: str | None = None, start: str | None = None) -> Settin
     directory = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     if os.path.basename(path) in ("setup.cfg", "setup.py") and not config:
         return Settings(root=directory, config_file=path, requires_python=setup_python_requires(directory))
-    data = _load_toml(path)
+    from outmoded import settings_cache
+
+    data = settings_cache.pyproject(path, _load_toml)  # what outmoded reads of it, remembered
     requires = (data.get("project") or {}).get("requires-python")
     if requires is not None and not isinstance(requires, str):
         raise ConfigError(f"{path}: [project] requires-python must be a string")

@@ -1,0 +1,142 @@
+"""Reading a project's configuration, remembered between runs.
+
+What reading ``pyproject.toml`` costs a small check is imports: ``tomllib`` (with ``datetime``)
+to parse it, and ``packaging`` (with ``typing``) to find the versions ``requires-python`` admits:
+together more than checking a file takes.  Both answers are kept as JSON in the user's cache
+directory (``$XDG_CACHE_HOME/outmoded/settings``), never in the checked-out tree:
+
+- ``pyproject(path, parse)``: the parts of a pyproject.toml outmoded reads (``[project]
+  requires-python`` and ``[tool.outmoded]``), keyed by the file's real path and the hash of its
+  bytes (the file is read, only not parsed): an edited file is parsed again, however quickly it
+  was rewritten.  A document whose parts do not survive JSON unchanged (a TOML date) is not kept.
+- ``bound(spec, highest, compute)``: the highest or lowest Python a specifier admits, keyed by
+  the specifier and the newest release outmoded knows.  Errors are never kept.
+
+A cache file that is missing, unreadable or not what this module writes is ignored and written
+again; a failed write only costs the next run the work.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+
+FORMAT = 1  # bump when what is stored changes
+
+
+def directory() -> str:
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "outmoded", "settings")
+
+
+def _load(path: str) -> dict | None:
+    try:
+        with open(path, "rb") as handle:
+            value = json.loads(handle.read())
+    except (OSError, ValueError):
+        return None
+    return value if isinstance(value, dict) and value.get("format") == FORMAT else None
+
+
+def _save(path: str, value: dict) -> None:
+    value = dict(value, format=FORMAT)
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(value, handle, separators=(",", ":"))
+        os.replace(tmp, path)  # atomic: a concurrent run reads the old file or the new
+    except (OSError, TypeError, ValueError):
+        try:
+            os.remove(tmp)
+        except OSError:
+            pass
+        return
+    _prune(os.path.dirname(path))
+
+
+def _prune(where: str, age: float = 30 * 86400) -> None:
+    """Forget projects and specifiers not seen for a month (written again when they return)."""
+    import time
+
+    try:
+        names = os.listdir(where)
+    except OSError:
+        return
+    for name in names:
+        try:
+            if os.stat(os.path.join(where, name)).st_mtime < time.time() - age:
+                os.remove(os.path.join(where, name))
+        except OSError:
+            pass
+
+
+def _key(text: str) -> str:
+    from outmoded.cache import digest
+
+    return digest(text, size=12)
+
+
+def _reduced(document: dict) -> dict | None:
+    """The parts of a pyproject.toml document outmoded reads, or None when the document is
+    shaped so that reading it would fail (the full document is then read every time)."""
+    project, tool = document.get("project"), document.get("tool")
+    if not (project is None or isinstance(project, dict)) or not (tool is None or isinstance(tool, dict)):
+        return None
+    reduced: dict = {}
+    if project and "requires-python" in project:
+        reduced["project"] = {"requires-python": project["requires-python"]}
+    if tool and "outmoded" in tool:
+        reduced["tool"] = {"outmoded": tool["outmoded"]}
+    return reduced
+
+
+def pyproject(path: str, parse) -> dict:
+    """The pyproject.toml at ``path`` as ``parse(path, data)`` parses its bytes (reduced to what
+    outmoded reads), from the cache when the bytes are unchanged."""
+    from outmoded.cache import content_digest
+
+    real = os.path.realpath(path)
+    try:
+        with open(real, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return parse(path, None)  # the parser reads it again and says what is wrong
+    stamp = content_digest(data)
+    where = os.path.join(directory(), f"pyproject-{_key(real)}.json")
+    found = _load(where)
+    if found is not None and found.get("path") == real and found.get("stamp") == stamp \
+            and isinstance(found.get("document"), dict):
+        return found["document"]
+    document = parse(path, data)
+    reduced = _reduced(document)
+    if reduced is None:
+        return document
+    try:
+        kept = json.loads(json.dumps(reduced)) == reduced
+    except (TypeError, ValueError):
+        kept = False
+    if kept:
+        _save(where, {"path": real, "stamp": stamp, "document": reduced})
+    return reduced
+
+
+_BOUNDS: dict = {}  # this process's answers, by key
+
+
+def bound(spec: str, highest: bool, latest: tuple[int, int], compute):
+    """``compute(spec, highest)`` (a (major, minor) tuple or None), remembered per specifier."""
+    key = f"{spec}\0{int(highest)}\0{latest[0]}.{latest[1]}"
+    if key in _BOUNDS:
+        return _BOUNDS[key]
+    where = os.path.join(directory(), f"bound-{_key(key)}.json")
+    found = _load(where)
+    if found is not None and found.get("key") == key and "bound" in found:
+        value = found["bound"]
+        if value is None or (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
+            _BOUNDS[key] = None if value is None else tuple(value)
+            return _BOUNDS[key]
+    value = compute(spec, highest)  # raises for a bad specifier: nothing is kept
+    _save(where, {"key": key, "bound": None if value is None else list(value)})
+    _BOUNDS[key] = value
+    return value
