@@ -462,7 +462,7 @@ def derived_method_words(text: TextIndex, index) -> set[frozenset]:
             if method.entry.distinctive or method.cls.startswith("builtins."):
                 continue
             if method.cls not in families:
-                family = {method.cls} | {sub for sub in index.bases if method.cls in index.ancestors(sub)}
+                family = index.family(method.cls)  # with the compiled index: computed once per catalog
                 families[method.cls] = _derived({c.rpartition(".")[2] for c in family}, users, headers)
             pairs.update(frozenset((name, cls)) for cls in families[method.cls])
     return pairs

@@ -38,7 +38,7 @@ class Index(Record):
 
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
                "provided_by", "prefilter", "words", "by_anchor", "entries", "overrides", "behaviour_calls",
-               "meta_path")
+               "meta_path", "families")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None):
@@ -60,6 +60,7 @@ class Index(Record):
         self.overrides: dict[str, list[Method]] = {}
         self.behaviour_calls: dict[str, list[Entry]] = {}
         self.meta_path: list[Entry] = []
+        self.families: dict[str, frozenset[str]] = {}  # class -> it and its known subclasses (family())
 
     def ancestors(self, cls: str) -> set[str]:
         """``cls`` and every class it is known to inherit from (catalog hints, transitively)."""
@@ -70,6 +71,14 @@ class Index(Record):
                 seen.add(current)
                 todo.extend(self.bases.get(current, ()))
         return seen
+
+    def family(self, cls: str) -> frozenset[str]:
+        """``cls`` and every class the catalog's hints say derives from it; computed at build
+        for the removed methods' classes, so it is stored with the compiled index."""
+        found = self.families.get(cls)
+        if found is None:
+            found = self.families[cls] = frozenset({cls} | {sub for sub in self.bases if cls in self.ancestors(sub)})
+        return found
 
     def canonical(self, name: str) -> str:
         """The name as Python 3 knows it when reached through ``six.moves`` (or a vendored
@@ -159,4 +168,7 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
     index.words = frozenset().union(*(n.words for n in index.prefilter))
     for needle in index.prefilter:  # anchored on its longest (rarest) word
         index.by_anchor.setdefault(max(needle.words, key=len), []).append(needle)
+    for methods in index.methods.values():
+        for method in methods:
+            index.family(method.cls)
     return index
