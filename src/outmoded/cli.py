@@ -12,6 +12,7 @@ something that could not be checked, 2 bad usage, configuration or an internal e
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import os
 import sys
@@ -39,13 +40,15 @@ class UsageError(Exception):
 
 class Formatter(argparse.HelpFormatter):
     """argparse's formatter, sized without importing shutil (and with it zlib, bz2 and lzma):
-    argparse builds one for every option it adds, so every run paid for it."""
+    argparse builds one for every option it adds, so every run paid for it (and the width is
+    asked of the terminal once)."""
 
     def __init__(self, prog, **kwargs):
         kwargs.setdefault("width", _columns() - 2)
         super().__init__(prog, **kwargs)
 
 
+@functools.lru_cache(maxsize=1)
 def _columns() -> int:
     """The terminal's width the way shutil.get_terminal_size finds it."""
     try:
