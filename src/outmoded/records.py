@@ -53,8 +53,8 @@ class Record:
         shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
         return f"{type(self).__qualname__}({shown})"
 
-    def __reduce__(self):
-        return type(self), self._values()
+    def __reduce__(self):  # whatever its __init__ takes: the fields, set as they are
+        return _restore, (type(self), self._values())
 
 
 class Frozen(Record):
@@ -68,6 +68,14 @@ class Frozen(Record):
 
     def __hash__(self):
         return hash(self._values())
+
+
+def _restore(cls: type, values: tuple) -> Record:
+    """Unpickle a record: its fields set directly, as the compiled catalog does."""
+    record = object.__new__(cls)
+    for name, value in zip(cls._fields, values):
+        object.__setattr__(record, name, value)
+    return record
 
 
 def replace(record: Record, **changes) -> Record:
