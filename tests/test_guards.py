@@ -263,3 +263,29 @@ def test_branch_taken_only_when_the_replacement_is_missing_is_dead(project):
     assert project.findings(source) == [(15, "base64.decodestring", E)]
     doc = project.check_json("--dead-compat", "mod.py")
     assert [(f["line"], f["severity"]) for f in doc["findings"]] == [(5, W), (7, W), (11, W), (15, E)]
+
+
+def test_code_a_test_expects_to_raise_that_error(project):
+    # CPython 3.13's own test suite: with self.assertRaises(ValueError): shlex.split(None)
+    assert project.findings("""\
+        import asyncio
+        import shlex
+        import unittest
+
+        import pytest
+
+
+        class T(unittest.TestCase):
+            def test(self):
+                with self.assertRaises(ValueError):
+                    shlex.split(None)
+                with self.assertRaisesRegex(TypeError, "loop"):
+                    asyncio.Lock(loop=None)
+                with pytest.raises((TypeError, KeyError)):
+                    asyncio.Lock(loop=None)
+                with self.assertRaises(KeyError):  # not the error the removal raises
+                    shlex.split(None)
+                with self.assertRaises(ValueError):
+                    def later():
+                        shlex.split(None)  # raises when called, outside the block
+        """, target="3.12") == [(17, "shlex.split(s=<None>)", E), (20, "shlex.split(s=<None>)", E)]

@@ -19,7 +19,7 @@ import re
 import warnings
 from types import SimpleNamespace
 
-from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS
+from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS
 from outmoded.scopes import Instance, LocalClass
 
 try:  # the parser re.compile uses; sre_parse before 3.11
@@ -30,7 +30,6 @@ except ImportError:  # pragma: no cover - Python < 3.11
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
 LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
-RUNTIME_ERRORS = frozenset({"RuntimeError"})
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 
@@ -76,11 +75,11 @@ class Behaviours:
             if entry.signature == "keywords":
                 extra = next((k for k in node.keywords if k.arg is not None and k.arg not in entry.unless), None)
                 if extra is not None:
-                    self.report(extra, entry, f"{func}({extra.arg}=)", TYPE_ERRORS)
+                    self.report(extra, entry, f"{func}({extra.arg}=)", frozenset(entry.raises))
                 continue
             if entry.signature == "main-block-call":
                 if self.in_main_block() and not any(word in self.text for word in entry.unless):
-                    self.report(node, entry, f"{func}()", RUNTIME_ERRORS)
+                    self.report(node, entry, f"{func}()", frozenset(entry.raises))
                 continue
             for argument, position in entry.argument_positions:
                 value = next((k.value for k in node.keywords if k.arg == argument), None)
@@ -88,7 +87,7 @@ class Behaviours:
                         isinstance(a, ast.Starred) for a in node.args[:position + 1]):
                     value = node.args[position]
                 if value is not None and self._matches(value, entry.matches):
-                    self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", TYPE_ERRORS)
+                    self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", frozenset(entry.raises))
                     break
 
     def _matches(self, value: ast.expr, kind: str) -> bool:

@@ -29,7 +29,8 @@ class Context(Frozen):
     """Why code at this point might not run (or might be expected to fail) on the target.
 
     ``kind``: "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching
-    PROBE_ERRORS) | "main" (the module's ``if __name__ == "__main__":`` block); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
+    PROBE_ERRORS) | "main" (the module's ``if __name__ == "__main__":`` block) | "expects" (a
+    ``with`` block a test expects to raise ``caught``); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
     of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
     ``fallback_kind``)."""
@@ -141,10 +142,14 @@ class GuardContexts(ast.NodeVisitor):
 
         A use in a branch that runs only when ``hasattr()`` found the API's own replacement missing
         (``if hasattr(base64, "decodebytes"): ... else: base64.decodestring(v)``) is dead on the
-        target like one under ``hasattr()`` of the removed name itself.  A fallback that only
+        target like one under ``hasattr()`` of the removed name itself; one in a block a test
+        expects to raise that very error (``with self.assertRaises(TypeError):``) is "expected".
+        A fallback that only
         disables the feature ("lost-feature") of a name removed at or before the oldest Python the
         project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there."""
         leaf = api.rpartition(".")[2]
+        if any(c.kind == "expects" and c.caught & errors for c in self.contexts):
+            return "expected"
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
                 context = ctx.fallback
@@ -172,8 +177,9 @@ class GuardContexts(ast.NodeVisitor):
         return None
 
     def lasting_contexts(self) -> list[Context]:
-        # a try block around a def does not catch what the function raises later
-        return [c for c in self.contexts if c.kind != "try"]
+        # a try block around a def does not catch what the function raises later, nor does
+        # assertRaises expect it
+        return [c for c in self.contexts if c.kind not in ("try", "expects")]
 
     def visit_IfExp(self, node: ast.IfExp) -> None:
         verdict = self.evaluate(node.test)
@@ -198,6 +204,26 @@ class GuardContexts(ast.NodeVisitor):
             self.contexts.pop()
         if verdict is not True:
             self._guarded_block(node.orelse, negative, positive)
+
+    def guarded_with(self, node: ast.With) -> None:
+        """The body of a ``with``: under ``self.assertRaises(E)``/``assertRaisesRegex(E, ...)`` or
+        ``pytest.raises(E)`` a test expects it to raise E, so a removal raising E there is what
+        the test checks (CPython's own ``with self.assertRaises(ValueError): shlex.split(None)``)."""
+        caught = frozenset().union(*(self._expected(item.context_expr) for item in node.items))
+        if caught:
+            self.contexts.append(Context("expects", caught=caught))
+        self.block(node.body)
+        if caught:
+            self.contexts.pop()
+
+    def _expected(self, expr: ast.expr) -> frozenset:
+        if not (isinstance(expr, ast.Call) and expr.args and isinstance(expr.func, ast.Attribute)):
+            return frozenset()
+        if expr.func.attr not in ("assertRaises", "assertRaisesRegex") and self.qualify(expr.func) != "pytest.raises":
+            return frozenset()
+        types = expr.args[0].elts if isinstance(expr.args[0], ast.Tuple) else [expr.args[0]]
+        names = (self.qualify(t) for t in types)
+        return frozenset(n.rpartition(".")[2] for n in names if isinstance(n, str)) - ANY_ERROR
 
     def in_main_block(self) -> bool:
         """Does code here run when the module is a script's main module, at its top level (not in

@@ -16,6 +16,7 @@ CONTEXTS = {
     "lost-feature": "the except-branch only disables what this provides: on {target} it silently stops working",
     "lost-before-floor": "the except-branch only disables what this provides, but it is gone on every Python "
                          "the project supports: the upgrade to {target} changes nothing",
+    "expected": "in a block that expects this error (assertRaises, pytest.raises): the test checks that it fails",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
@@ -26,7 +27,8 @@ CONTEXTS = {
 # Dead compatibility code, equivalent on the target: reported only when asked (``dead-compat``).
 # A lost-feature fallback for a name removed at or before the project's declared floor
 # (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too.
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor"})
+# A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "expected"})
 
 
 class Finding(Frozen):

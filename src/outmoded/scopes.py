@@ -221,7 +221,7 @@ class Bindings(ast.NodeVisitor):
             self.visit(item.context_expr)
             if item.optional_vars is not None:
                 self.bind_target(item.optional_vars)
-        self.block(node.body)
+        self.guarded_with(node)  # contexts.GuardContexts: a block a test expects to raise
 
     visit_AsyncWith = visit_With
 

@@ -70,7 +70,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
-    "signature", "matches", "unless", "proof",
+    "signature", "matches", "unless", "proof", "raises",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -85,6 +85,7 @@ OPTIONAL = {
 # ``find_module``/``load_module`` protocol is put on ``sys.meta_path``).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook"}
+CALL_SIGNATURES = {"argument", "keywords", "main-block-call"}  # these say what the call ``raises`` (names)
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
@@ -134,6 +135,7 @@ class Entry(Frozen):
     - ``unless``: tuple[str, ...] = ()
     - ``proof``: str | None = None
     - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
+    - ``raises``: tuple[str, ...] = ()  # kind behaviour: the exceptions the code raises from removed_in on
     - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
     - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
@@ -146,14 +148,14 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "argument_positions", "backport", "rewrite_defaults", "rename_keywords",
+        "matches", "unless", "proof", "argument_positions", "raises", "backport", "rewrite_defaults", "rename_keywords",
         "safe_with_one_specifier", "limited_api", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "argument_positions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "proof": None, "argument_positions": (), "raises": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "limited_api": False, "source": "",
     }
 
@@ -259,6 +261,10 @@ def _entry(raw: object, source: str, index: int) -> Entry:
             raise _fail(source, where, f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})")
         if not isinstance(raw.get("proof"), str):
             raise _fail(source, where, "kind 'behaviour' needs a 'proof' script")
+        if raw["signature"] in CALL_SIGNATURES and not (
+                isinstance(raw.get("raises"), list) and raw["raises"]
+                and all(isinstance(r, str) and r.isidentifier() for r in raw["raises"])):
+            raise _fail(source, where, f"signature {raw['signature']!r} needs 'raises': the exceptions the call raises")
     removed = _version(raw["removed_in"], source, where, "removed_in")
     deprecated = raw.get("deprecated_in")
     deprecated = None if deprecated is None else _version(deprecated, source, where, "deprecated_in")
@@ -281,6 +287,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         argument=raw["argument"][0] if isinstance(raw.get("argument"), list) else raw.get("argument"),
         position=raw["position"][0] if isinstance(raw.get("position"), list) else raw.get("position"),
         argument_positions=_argument_positions(raw) if raw["kind"] == "behaviour" else (),
+        raises=tuple(raw.get("raises") or ()),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),
