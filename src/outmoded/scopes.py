@@ -116,16 +116,58 @@ def local_names(node: ast.AST) -> set[str]:
     return names - declared
 
 
+# nodes with nothing below them that a visit could act on (``Name``'s only child is its context)
+_CHILDLESS = frozenset([ast.Constant, ast.Name, ast.Pass, ast.Break, ast.Continue, ast.Global, ast.Nonlocal,
+                        ast.alias] + [c for base in (ast.expr_context, ast.boolop, ast.operator, ast.unaryop,
+                                                      ast.cmpop) for c in base.__subclasses__()])
+_CONSTANT_VISITS = ("visit_Num", "visit_Str", "visit_Bytes", "visit_NameConstant", "visit_Ellipsis")
+_GENERIC, _NOTHING = object(), object()
+_METHODS: dict = {}  # (visitor class, node class) -> its visit_ function, _GENERIC or _NOTHING
+
+
+def _method_for(visitor: type, node: type):
+    """What ``NodeVisitor.visit`` would call, found once per node class instead of once per node."""
+    method = getattr(visitor, "visit_" + node.__name__, None)
+    if method is ast.NodeVisitor.visit_Constant and not any(hasattr(visitor, m) for m in _CONSTANT_VISITS):
+        method = None  # the deprecated visit_Num & co. it forwards to are not defined
+    if method is None:
+        return _NOTHING if node in _CHILDLESS else _GENERIC
+    return method
+
+
 class Bindings(ast.NodeVisitor):
     """Scope keeping for the scanner: lookups, and the statements that bind names.
 
     Expects ``self.index`` (for return types of calls), ``self.block``, ``self.evaluate``,
     ``self.contexts`` and ``self.may_contain_finding`` from the classes it is combined with.
+    ``visit`` and ``generic_visit`` do what ``ast.NodeVisitor``'s do, in the same order, without
+    looking a method name up for every node or visiting leaves that hold nothing.
     """
 
     def __init__(self) -> None:
         self.scope = Scope("module", None)
         self.deferred: list[tuple] = []
+
+    def visit(self, node: ast.AST):
+        key = (self.__class__, node.__class__)
+        method = _METHODS.get(key)
+        if method is None:
+            method = _METHODS[key] = _method_for(*key)
+        if method is _GENERIC:
+            return self.generic_visit(node)
+        if method is not _NOTHING:
+            return method(self, node)
+        return None
+
+    def generic_visit(self, node: ast.AST) -> None:
+        for name in node._fields:
+            value = getattr(node, name, None)
+            if value.__class__ is list:
+                for item in value:
+                    if isinstance(item, ast.AST):
+                        self.visit(item)
+            elif isinstance(value, ast.AST):
+                self.visit(value)
 
     def lookup(self, name: str) -> Value:
         scope, first = self.scope, True
