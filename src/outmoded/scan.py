@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ast
 import re
+from itertools import accumulate
 
 from outmoded.behaviours import META_PATH_CALLS, Behaviours
 from outmoded.catalog import Entry
@@ -22,6 +23,15 @@ from outmoded.receivers import Receivers
 from outmoded.scopes import LOCAL, Bindings, LocalClass
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+
+def line_offsets(text: str) -> list[int]:
+    """Where each line starts, then the text's end: [0, start of line 2, ..., len(text)]."""
+    if "\r" in text:
+        return [0] + [m.end() for m in NEWLINE_RE.finditer(text)] + [len(text)]
+    offsets = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]  # no Match objects
+    offsets[-1] = len(text)
+    return offsets
 
 
 class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
@@ -50,7 +60,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         if self.words is None or getattr(node, "end_lineno", None) is None:
             return True
         if self._offsets is None:
-            self._offsets = [0] + [m.end() for m in NEWLINE_RE.finditer(self.text)] + [len(self.text)]
+            self._offsets = line_offsets(self.text)
         last = len(self._offsets) - 1
         segment = self.text[self._offsets[min(node.lineno - 1, last)]:self._offsets[min(node.end_lineno, last)]]
         return any(word in segment for word in self.words)
