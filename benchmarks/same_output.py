@@ -1,0 +1,96 @@
+"""Does a change keep ``outmoded check``'s output identical?  Runs two checkouts on real corpora.
+
+    python benchmarks/same_output.py BEFORE_DIR AFTER_DIR [--corpus NAME=DIR ...] [--out DIR]
+
+Each checkout's ``src`` is put on ``PYTHONPATH`` and ``outmoded check --no-cache --format json``
+runs from each corpus directory at targets 3.11, 3.13 and 3.15 and at 3.13 with ``--pending``.
+Outputs are kept under ``--out`` (``<label>/<corpus>-<options>.json``); a before output already
+there is reused when ``--reuse-before`` is given (the base commit's output does not change).
+Prints the configurations whose output differs (with the first differing findings) and exits 1
+if any does.  Default corpora: the benchmark's Django and Twisted sdists and a CPython 3.13 Lib.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+BENCH = Path.home() / ".cache" / "outmoded-benchmarks"
+CONFIGS = {"3.11": ["--target-version", "3.11"], "3.13": ["--target-version", "3.13"],
+           "3.15": ["--target-version", "3.15"], "3.13-pending": ["--target-version", "3.13", "--pending"]}
+
+
+def default_corpora() -> dict[str, Path]:
+    found = {}
+    for name, spec, sub in (("django", "django==5.2.8", "."), ("twisted", "twisted==18.9.0", "src")):
+        marker = BENCH / f"{spec}.dir"
+        if marker.exists():
+            found[name] = Path(marker.read_text().strip()) / sub
+    lib = Path.home() / ".cache" / "real-pythons" / "sys" / "usr" / "lib" / "python3.13"
+    if lib.is_dir():
+        found["cpython-lib"] = lib
+    return found
+
+
+def run(checkout: Path, corpus: Path, options: list[str]) -> tuple[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
+    start = time.perf_counter()
+    proc = subprocess.run([sys.executable, "-m", "outmoded", "check", "--no-cache", "--exit-zero",
+                           "--format", "json", *options, "."], cwd=corpus, env=env, capture_output=True, text=True)
+    if proc.returncode not in (0, 1):
+        return f"exit {proc.returncode}: {proc.stderr}", 0.0
+    return proc.stdout, time.perf_counter() - start
+
+
+def first_differences(before: str, after: str, limit: int = 5) -> list[str]:
+    try:
+        a, b = json.loads(before), json.loads(after)
+    except ValueError:
+        return [before[:300], after[:300]]
+    lines = []
+    for key in ("findings", "errors"):
+        left = {json.dumps(x, sort_keys=True) for x in a.get(key, [])}
+        right = {json.dumps(x, sort_keys=True) for x in b.get(key, [])}
+        lines += [f"  - {x}" for x in sorted(left - right)[:limit]]
+        lines += [f"  + {x}" for x in sorted(right - left)[:limit]]
+    return lines
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("before", type=Path)
+    parser.add_argument("after", type=Path)
+    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=DIR")
+    parser.add_argument("--out", type=Path, default=Path("/tmp/outmoded-same-output"))
+    parser.add_argument("--reuse-before", action="store_true")
+    parser.add_argument("--config", action="append", choices=sorted(CONFIGS), help="default: all")
+    args = parser.parse_args()
+    corpora = dict(default_corpora(), **{k: Path(v) for k, v in (c.split("=", 1) for c in args.corpus)})
+    differing = 0
+    for name, corpus in corpora.items():
+        for config in args.config or CONFIGS:
+            outputs = {}
+            for label, checkout in (("before", args.before), ("after", args.after)):
+                saved = args.out / label / f"{name}-{config}.json"
+                if label == "before" and args.reuse_before and saved.exists():
+                    outputs[label] = saved.read_text()
+                    continue
+                outputs[label], seconds = run(checkout.resolve(), corpus, CONFIGS[config])
+                saved.parent.mkdir(parents=True, exist_ok=True)
+                saved.write_text(outputs[label])
+            same = outputs["before"] == outputs["after"]
+            count = outputs["after"].count('"code":')
+            print(f"{name:12} {config:13} {'same' if same else 'DIFFERS'} ({count} findings)", flush=True)
+            if not same:
+                differing += 1
+                print("\n".join(first_differences(outputs["before"], outputs["after"])))
+    return 1 if differing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
