@@ -13,6 +13,7 @@ import warnings
 from outmoded import filetypes, fixability, suppress
 from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
+from outmoded.prefilter import candidate_words, screen as prescreen
 from outmoded.records import Record
 from outmoded.scan import NEWLINE_RE, scan_tree
 from outmoded.source import SourceError, decode
@@ -56,6 +57,21 @@ def _plain_ascii(data: bytes) -> bool:
 
 
 def check_source(path: str, data: bytes, index: Index, project=None) -> FileResult:
+    """Check one file; ``project`` (a ``Project``) gives other modules' classes and flags, and its
+    ``needles`` (``prefilter.ProjectNeedles``) more ways through the prefilter."""
+    return _check(path, data, index, project)
+
+
+def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset):
+    """What is known of the file before the project is: ``check_source``'s result when the file
+    is not Python, cannot be decoded, or is cleared whatever the project (it passes no needle of
+    the catalog and names none of ``methods``, the only words the project's needles add:
+    ``textindex.derivable_methods``); else None when it passes the catalog's needles, or the
+    method words it names (the project's needles decide).  ``words``: the index's and ``methods``."""
+    return _check(path, data, index, None, (words, methods))
+
+
+def _check(path: str, data: bytes, index: Index, project=None, screening=None):
     other = filetypes.checker_for(path)
     if other is not None:
         return other(path, data, index)
@@ -63,7 +79,10 @@ def check_source(path: str, data: bytes, index: Index, project=None) -> FileResu
     try:
         # an undecodable file is reported whatever the prefilter says; a plain ASCII one decodes
         source = None if _plain_ascii(data) else decode(data)
-        words = index.candidate_words(data)
+        if screening is not None:
+            named = prescreen(data, screening[0], index.by_anchor, screening[1])
+            return result if named is not None and not named else named
+        words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None))
         if words is None:
             return result
         source = source or decode(data)
@@ -80,4 +99,3 @@ def check_source(path: str, data: bytes, index: Index, project=None) -> FileResu
         findings = fixability.per_instance(findings, tree, index.entries, source.text)
         result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
     return result
-

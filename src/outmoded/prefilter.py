@@ -157,19 +157,66 @@ class Needle(Frozen):
         return self.literal is None or bool(self.literal.search(data))
 
 
-def candidate_words(data: bytes, words: frozenset, by_anchor: dict) -> frozenset[str] | None:
+class ProjectNeedles:
+    """The project's own ways through (``textindex.derived_methods``): ``classes``, a removed
+    method's name -> the project classes deriving from its stdlib class (both words must
+    appear); ``words``, the catalog's needle words, these methods and these classes."""
+
+    __slots__ = ("classes", "words")
+
+    def __init__(self, classes: dict, words: frozenset):
+        self.classes = classes
+        self.words = words
+
+    @classmethod
+    def of(cls, classes: dict, catalog_words: frozenset) -> ProjectNeedles:
+        return cls(classes, catalog_words.union(classes, *classes.values()))
+
+    def held(self, found: set) -> set:
+        held = set()
+        for method in found.intersection(self.classes):
+            named = self.classes[method].intersection(found)
+            if named:
+                held.add(method)
+                held |= named
+        return held
+
+
+def identifiers(data: bytes) -> list:
+    return data.translate(IDENTIFIER_TABLE).split()
+
+
+def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
+                    project: ProjectNeedles | None = None) -> frozenset[str] | None:
     """The words of every needle that holds in the file, or None when none does.  The scanner
     skips function bodies that mention none of these words."""
-    found = words.intersection(data.translate(IDENTIFIER_TABLE).split())
+    found = (project.words if project is not None else words).intersection(identifiers(data))
     if not found:
         return None
+    held = _held(data, found, by_anchor)
+    if project is not None:
+        held |= project.held(found)
+    return frozenset(w.decode() for w in held) if held else None
+
+
+def _held(data: bytes, found: frozenset, by_anchor: dict) -> set[bytes]:
     imports: list = []  # scanned on first need
     held: set[bytes] = set()
     for word in found:
         for needle in by_anchor.get(word, ()):
             if needle.words <= found and not needle.words <= held and needle.holds(data, imports):
                 held |= needle.words
-    return frozenset(w.decode() for w in held) if held else None
+    return held
+
+
+def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -> frozenset | None:
+    """How the file can pass once the project's needles are known: None when the catalog's
+    needles let it through, else the words of ``methods`` it names (the project's needles pair
+    one of them with a class; none named: the file is cleared).  ``words`` includes ``methods``."""
+    found = words.intersection(identifiers(data))
+    if found and _held(data, found, by_anchor):
+        return None
+    return methods.intersection(found)
 
 
 def roots_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:

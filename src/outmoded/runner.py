@@ -1,9 +1,14 @@
 """Run the check over many files: discovery, cache, a process pool for the files that miss it.
 
 A run whose files all hit the cache imports none of the scanner (``engine`` and what it needs
-are imported when a file must be checked).  Small runs (a pre-commit hook on a few files) stay in-process: starting workers costs more than
-checking a handful of files.  Large runs fork one worker per core; workers inherit the index
-built here, so the catalog is loaded and compiled once.
+are imported when a file must be checked).  Small runs (a pre-commit hook on a few files) stay
+in-process: starting workers costs more than checking a handful of files.  Large runs fork one
+worker per core; workers inherit the index built here, so the catalog is loaded and compiled
+once.  A large run whose files' text rows are not cached (a cold run) goes in two passes, both
+over the workers: the first reads every file once for the project's text index and clears the
+files the catalog's needles clear and the project's cannot let through (most of them); the
+second, forked once the project is known, checks the rest, largest first so the cores finish
+together.
 """
 
 from __future__ import annotations
@@ -15,14 +20,17 @@ from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
 from outmoded.config import Settings, cache_root
 from outmoded.discover import discover, display_path
 from outmoded.findings import FileError, Finding
-from outmoded.project import forget_files, shadowable_names, text_index
+from outmoded.layout import forget_files
 from outmoded.records import Record
 from outmoded.source import SourceError, read_bytes
+from outmoded.textindex import build_text_index, derivable_methods, derived_methods, read_headers, scan_stamps, \
+    shadowable_names
 
 CACHE_FORMAT = 4  # bump when the record or Finding's fields change: cached fields are positional
 PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
 _INDEX = None  # set in the parent before forking; workers read it
 _PROJECT = None  # the project model, likewise
+_SCREEN = None  # (needle words, derivable method words) for the first pass of a cold run
 
 
 class Report(Record):
@@ -57,23 +65,44 @@ def _work(job: tuple[str, str]):
     return path, True, result.findings, result.errors, result.parsed  # not the bytes: no pickling back
 
 
+def _screen_work(job: tuple[str, str]):
+    """First pass over a Python file: its text row, and its result when known without the
+    project, else what ``engine.screen`` says the project's needles must decide."""
+    from outmoded.engine import FileResult, screen
+
+    path, display = job
+    try:
+        data = read_bytes(path)
+    except SourceError as exc:
+        return path, None, (False, [], [FileError(display, str(exc))], False)
+    record = read_headers(data)
+    result = screen(display, data, _INDEX, *_SCREEN)
+    if isinstance(result, FileResult):
+        return path, record, (True, result.findings, result.errors, result.parsed)
+    return path, record, result
+
+
 def _jobs_count(jobs: int | None, pending: int) -> int:
     if pending < PARALLEL_THRESHOLD:
         return 1
     return max(1, jobs or os.cpu_count() or 1)
 
 
-def _run_jobs(jobs: list[tuple[str, str]], workers: int):
-    if workers == 1:
-        return map(_work, jobs)
+def _can_fork() -> bool:
     import multiprocessing  # only here: importing it costs a pre-commit run on one file ~10 ms
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _run_jobs(function, jobs: list, workers: int, chunk: int | None = None):
+    if workers == 1 or not _can_fork():
+        return map(function, jobs)
+    import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return map(_work, jobs)
-    chunk = max(1, min(64, len(jobs) // (workers * 8)))
+    chunk = chunk or max(1, min(64, len(jobs) // (workers * 8)))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
-    return _drain(pool, pool.map(_work, jobs, chunksize=chunk))
+    return _drain(pool, pool.map(function, jobs, chunksize=chunk))
 
 
 def _drain(pool, results):
@@ -81,6 +110,14 @@ def _drain(pool, results):
         yield from results
     finally:
         pool.shutdown()
+
+
+def _largest_first(todo: list, stamps: dict) -> list:
+    """Jobs by decreasing size (from the text index's stamps), so the last ones are short."""
+    def size(job):
+        stamp = stamps.get(job[0])
+        return int(stamp.partition(":")[0]) if stamp else 0
+    return sorted(todo, key=size, reverse=True)
 
 
 def _index_for(settings: Settings):
@@ -112,8 +149,21 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     report.files = len(found.files)
     # a file's verdict also depends on the project's layout, class graph and version flags
     forget_files()
+    _INDEX = _PROJECT = None  # ``fix`` reuses this run's: never a previous run's
     store = Store(cache_root(settings)) if use_cache else None
-    text = text_index(found.files, store)
+    stamps = scan_stamps(found.files, store)
+    workers = _jobs_count(jobs, len(stamps.missing))
+    two_passes = workers > 1 and _can_fork()  # cold: each file is read once, by the workers
+    if two_passes:
+        _INDEX = _index_for(settings)
+        rows, screened, named = _first_pass(stamps.missing, workers, cwd)
+    else:
+        rows, screened, named = {}, {}, {}
+    text = build_text_index(stamps, rows, store)
+    needles = _project_needles(text) if _INDEX else None
+    for path, methods in named.items():
+        if not methods.intersection(needles.classes):  # no project needle pairs them: cleared
+            screened[path] = (True, [], [], False)
     shadowable = shadowable_names() if text.shadowing else frozenset()  # only top-level modules can shadow
     key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
                           settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable))  # fixability depends on it
@@ -124,29 +174,65 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     for path in found.files:
         display = display_path(path, cwd)
         hit = cache.lookup(path, display) if cache else None
-        if hit is None:
-            todo.append((path, display))
-        else:
+        if hit is not None:
             report.cached += 1
             report.findings.extend(hit[0])
             report.errors.extend(hit[1])
-    if todo:
-        from outmoded.prefilter import Needle
-        from outmoded.project import Project, derived_method_words
+        elif path in screened:
+            _add(report, cache, path, *screened[path])
+        else:
+            todo.append((path, display))
+    if todo or _INDEX is not None:
+        from outmoded.project import Project
 
-        _INDEX = _index_for(settings)
+        _INDEX = _INDEX or _index_for(settings)
         _PROJECT = Project(target, text)
-        _INDEX.add_needles([Needle(frozenset(w.encode() for w in pair)) for pair in derived_method_words(text, _INDEX)])
+        _PROJECT.needles = needles or _project_needles(text)
+    if todo:
         _tune_collector()
-        for path, readable, findings, errors, parsed in _run_jobs(todo, _jobs_count(jobs, len(todo))):
-            report.findings.extend(findings)
-            report.errors.extend(errors)
-            report.parsed += parsed
-            if cache and readable:
-                cache.store_result(path, findings, errors)
+        if two_passes:  # the files left: few, holding most of the work; the largest first
+            results = _run_jobs(_work, _largest_first(todo, text.stamps), workers if len(todo) > 1 else 1,
+                                1 if len(todo) <= 512 else None)
+        else:
+            results = _run_jobs(_work, todo, _jobs_count(jobs, len(todo)))
+        for path, readable, findings, errors, parsed in results:
+            _add(report, cache, path, readable, findings, errors, parsed)
     if cache:
         cache.save()
     report.findings = sorted((f for f in report.findings if settings.reports(f, f.path)),
                              key=lambda f: (f.path, f.line, f.column, f.code))
     report.errors.sort(key=lambda e: e.path)
     return report
+
+
+def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, dict]:
+    """Every file read once by the workers: (text rows, results known without the project,
+    method words the project's needles decide on), each by path."""
+    global _SCREEN
+    methods = derivable_methods(_INDEX)
+    _SCREEN = (_INDEX.words | methods, methods)
+    _tune_collector()
+    rows, screened, named = {}, {}, {}
+    for path, record, result in _run_jobs(_screen_work, [(p, display_path(p, cwd)) for p in paths], workers):
+        if record is not None:
+            rows[path] = record
+        if isinstance(result, tuple):
+            screened[path] = result
+        elif result is not None:  # None: the catalog's needles let it through
+            named[path] = result
+    return rows, screened, named
+
+
+def _project_needles(text):
+    from outmoded.prefilter import ProjectNeedles
+
+    return ProjectNeedles.of(derived_methods(text, _INDEX), _INDEX.words)
+
+
+def _add(report: Report, cache: ResultCache | None, path: str, readable: bool, findings: list, errors: list,
+         parsed: bool) -> None:
+    report.findings.extend(findings)
+    report.errors.extend(errors)
+    report.parsed += parsed
+    if cache and readable:
+        cache.store_result(path, findings, errors)

@@ -18,7 +18,8 @@ from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
-from outmoded.project import Project, absolute, shadows_stdlib
+from outmoded.layout import absolute, shadows_stdlib
+from outmoded.project import Project
 from outmoded.receivers import Receivers
 from outmoded.scopes import LOCAL, Bindings, LocalClass
 

@@ -1,0 +1,100 @@
+"""Where a project's modules are on disk, found the way Python's import system finds them.
+
+A package is a directory with ``__init__.py``; the first directory above a file without one is
+its import root (its ``sys.path`` entry).  From that: a file's dotted module name, what a relative
+import stands for, which file ``import dotted`` finds from a given file, and whether a project
+module shadows a standard-library one.  Answers about the file system are cached for the run
+(``forget_files`` starts over).
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+
+@lru_cache(maxsize=8192)
+def _is_package(directory: str) -> bool:
+    return os.path.isfile(os.path.join(directory, "__init__.py"))
+
+
+@lru_cache(maxsize=8192)
+def _is_file(path: str) -> bool:
+    return os.path.isfile(path)
+
+
+@lru_cache(maxsize=8192)
+def module_of(path: str) -> tuple[str, str, bool]:
+    """(dotted module name, import root directory, is a package) of a source file: parent
+    directories with ``__init__.py`` are packages; the first one without is on ``sys.path``."""
+    path = os.path.abspath(path)
+    directory, filename = os.path.split(path)
+    stem = filename.rpartition(".")[0] or filename
+    parts = [] if stem == "__init__" else [stem]
+    package = stem == "__init__"
+    while _is_package(directory):
+        directory, name = os.path.split(directory)
+        parts.insert(0, name)
+    return ".".join(parts), directory, package
+
+
+def is_top_level(path: str) -> bool:
+    """Does ``module_of`` give the file a name without a dot (a top-level module)?  Told from its
+    directory and the one above, without climbing every package."""
+    directory, filename = os.path.split(os.path.abspath(path))
+    stem = filename.rpartition(".")[0] or filename
+    if stem == "__init__":
+        return not _is_package(os.path.dirname(directory)) and "." not in os.path.basename(directory)
+    return not _is_package(directory) and "." not in stem
+
+
+def absolute(path: str, level: int, module: str | None) -> str | None:
+    """The absolute name ``from <level dots><module> import`` stands for in the file at ``path``."""
+    name, _, package = module_of(path)
+    parts = name.split(".") if name else []
+    if not package:
+        parts = parts[:-1]
+    if level - 1 > len(parts):
+        return None
+    parts = parts[:len(parts) - (level - 1)]
+    if module:
+        parts.append(module)
+    return ".".join(parts) or None
+
+
+def find_module(dotted: str, from_path: str) -> str | None:
+    """The project file ``import dotted`` finds from ``from_path``: under the importing file's import
+    root (its ``sys.path`` entry) or a directory above it within the current one (the project's
+    top, on ``sys.path`` when run from there), else beside it (where Python 2 code meant it:
+    enough to find the class a base name stands for)."""
+    relative = dotted.replace(".", os.sep)
+    for base in dict.fromkeys(_import_roots(from_path) + [os.path.dirname(os.path.abspath(from_path))]):
+        for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
+            if _is_file(candidate):
+                return candidate
+    return None
+
+
+def _import_roots(from_path: str) -> list[str]:
+    """The file's import root and the directories above it within the current one."""
+    directory = module_of(from_path)[1]
+    found, top = [directory], os.getcwd()
+    while directory != top and directory.startswith(top + os.sep):
+        directory = os.path.dirname(directory)
+        found.append(directory)
+    return found
+
+
+def forget_files() -> None:
+    """Drop what was learnt about the file system (a long-lived process starting a new run)."""
+    for cached in (_is_package, _is_file, module_of):
+        cached.cache_clear()
+
+
+def shadows_stdlib(path: str, name: str) -> bool:
+    """Is top-level module ``name`` one of the project's, found before the standard library when
+    ``path`` imports it?  Only modules at the file's import root, or in a directory above it
+    within the current one (run from there, it is on ``sys.path``), can be: under absolute imports
+    a subpackage ``pkg/carrier/asyncore/`` cannot shadow ``import asyncore``."""
+    return any(_is_file(os.path.join(d, name + ".py")) or _is_package(os.path.join(d, name))
+               for d in _import_roots(path))

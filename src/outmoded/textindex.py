@@ -1,0 +1,236 @@
+"""The project's text index: class headers and version flags of every checked file, read as text.
+
+A regex pass over each file (no parsing), cached per file by size and mtime in ``cache.Store``.
+It says which classes are used as bases elsewhere (``users``: for mixins), gives a fingerprint of
+everything a verdict can depend on for the results cache, and gives the prefilter the project's
+own needles: a removed method's name with the project classes deriving from its class
+(``derived_methods``).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from outmoded.layout import is_top_level, module_of
+from outmoded.records import Record
+from outmoded.scopes import STDLIB
+
+CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")  # a literal first: sre finds it fast
+FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_version, sys.version, six.PY3
+FLAG_LINE_RE = re.compile(rb"(\w+)[ \t]*=[^=]")
+WORD_RE = re.compile(rb"[A-Za-z_][\w.]*")
+
+
+class TextIndex(Record):
+    """Class headers and version flags of every checked file, read as text."""
+
+    __slots__ = _fields = ("headers", "flags", "stamps", "shadowing")
+
+    def __init__(self) -> None:
+        self.headers: dict = {}  # path -> [(class name, base words)]
+        self.flags: dict = {}  # path -> flag names defined at module level
+        self.stamps: dict = {}  # path -> "size:mtime" of every file read
+        self.shadowing: list = []  # top-level modules (parser.py may shadow the stdlib's)
+
+    def users(self) -> dict:
+        """Base word (last component) -> [(path, class name)] of classes listing it as a base."""
+        table: dict = {}
+        for path, classes in self.headers.items():
+            for name, bases in classes:
+                for base in bases:
+                    table.setdefault(base.rpartition(".")[2], []).append((path, name))
+        return table
+
+    def fingerprint(self, shadowable: frozenset = frozenset()) -> str:
+        """Digest of what another file's verdict may depend on: project modules named like a
+        (removed) stdlib module in ``shadowable``, the inheritance edges between project classes,
+        and the version (size, mtime) of every file defining flags or classes others derive from
+        (their members stop matches).  Files that are neither do not count, so checking a subset
+        of a project (a pre-commit run) mostly keeps the key of the whole."""
+        from outmoded.cache import hasher
+
+        h = hasher(12)
+        for path in sorted(self.shadowing):
+            if module_of(path)[0] in shadowable:
+                h.update(path.encode() + b"\0")
+        defined = {name for classes in self.headers.values() for name, _ in classes}
+        used = set()
+        for path in sorted(self.headers):
+            for name, bases in self.headers[path]:
+                internal = [b for b in bases if b.rpartition(".")[2] in defined]
+                if internal:
+                    used.update(b.rpartition(".")[2] for b in internal)
+                    h.update(repr((path, name, bases)).encode())
+        for path in sorted(set(self.headers) | set(self.flags)):
+            if self.flags.get(path) or any(n in used for n, _ in self.headers.get(path, ())):
+                h.update(f"{path}\0{self.stamps.get(path, '')}\0{self.flags.get(path)}".encode())
+        return h.hexdigest()
+
+
+def shadowable_names() -> frozenset:
+    """Top-level names a project module can shadow: the standard library's, and the removed
+    modules' (``parser``, ``imp``, ``cPickle``)."""
+    from outmoded.catalog import default_catalog
+
+    removed = {name.split(".")[0] for entry in default_catalog().entries if entry.kind == "module"
+               for name in entry.names}
+    return STDLIB | frozenset(removed)
+
+
+def read_headers(data: bytes) -> tuple[list, list]:
+    """(class headers, flag names) of one file's text."""
+    headers = []
+    for match in CLASS_RE.finditer(data):
+        line = data.rfind(b"\n", 0, match.start()) + 1
+        if data[line:match.start()].strip(b" \t"):
+            continue  # not a class statement ("subclass(", a string)
+        text = re.sub(rb"\w+[ \t]*=[^,]*", b"", match[2]) if b"=" in match[2] else match[2]
+        bases = [w.decode() for w in WORD_RE.findall(text)]
+        headers.append((match[1].decode(), tuple(b for b in bases if b != "object")))
+    flags, lines = [], set()
+    for word in FLAG_WORDS:  # bytes.find runs in C; an alternation regex tries every position
+        position = data.find(word)
+        while position >= 0:
+            line = data.rfind(b"\n", 0, position) + 1
+            if line not in lines:
+                lines.add(line)
+                assignment = FLAG_LINE_RE.match(data, line, position)
+                if assignment:  # at the start of a line: module level
+                    flags.append(assignment[1].decode())
+            position = data.find(word, position + 1)
+    return headers, flags
+
+
+def _valid_record(value) -> tuple[list, list] | None:
+    """A cached [headers, flags] row, or None when it does not have that shape (edited by hand)."""
+    try:
+        headers, flags = value
+        headers = [(name, tuple(bases)) for name, bases in headers]
+    except (TypeError, ValueError):
+        return None
+    strings = [n for n, _ in headers] + [b for _, bases in headers for b in bases] + list(flags)
+    return (headers, list(flags)) if all(isinstance(x, str) for x in strings) else None
+
+
+TEXT_NAMESPACE = "project-text-1"  # bump when read_headers changes what it records
+
+
+class TextScan:
+    """The files a text index covers: ``stamps``, path -> "size:mtime" of every Python file that
+    could be stat'ed, in walk order; ``cached``, path -> (headers, flags) still valid for its stamp."""
+
+    __slots__ = ("stamps", "cached")
+
+    def __init__(self, stamps: dict, cached: dict):
+        self.stamps = stamps
+        self.cached = cached
+
+    @property
+    def missing(self) -> list[str]:
+        return [path for path in self.stamps if path not in self.cached]
+
+
+def scan_stamps(files: list[str], store=None) -> TextScan:
+    """Stat every Python file; with a ``cache.Store``, take the rows of files whose size and
+    mtime are unchanged."""
+    stats = {}
+    for path in files:
+        if path.endswith(".py"):
+            try:
+                st = os.stat(path)
+            except OSError:
+                continue
+            stats[path] = f"{st.st_size}:{st.st_mtime_ns}"
+    rows = store.get_many(TEXT_NAMESPACE, list(stats)) if store is not None else {}
+    cached = {}
+    for path, (stamp, value) in rows.items():
+        record = _valid_record(value) if stats.get(path) == stamp else None
+        if record is not None:
+            cached[path] = record
+    return TextScan(stats, cached)
+
+
+def build_text_index(scan: TextScan, read: dict | None = None, store=None) -> TextIndex:
+    """The index of the scanned files: cached rows, rows ``read`` elsewhere (path -> (headers,
+    flags), from the workers that screened the files), and files read here for the rest.  New
+    rows go to the store."""
+    index = TextIndex()
+    index.stamps = dict(scan.stamps)
+    read = read or {}
+    fresh = []
+    for path, stamp in scan.stamps.items():
+        if is_top_level(path):  # may shadow a stdlib module
+            index.shadowing.append(path)
+        record = scan.cached.get(path) or read.get(path)
+        if record is None:
+            try:
+                with open(path, "rb") as handle:
+                    record = read_headers(handle.read())
+            except OSError:
+                continue
+        if path not in scan.cached:
+            fresh.append((path, stamp, [record[0], record[1]]))
+        headers, flags = record
+        if headers:
+            index.headers[path] = headers
+        if flags:
+            index.flags[path] = flags
+    if store is not None:
+        store.put_many(TEXT_NAMESPACE, fresh)
+    return index
+
+
+def text_index(files: list[str], store=None) -> TextIndex:
+    """Read every Python file's class headers and flags; with a ``cache.Store``, a file whose size
+    and mtime are unchanged is not read again."""
+    return build_text_index(scan_stamps(files, store), store=store)
+
+
+def derivable_methods(index) -> frozenset[bytes]:
+    """Names of the removed methods a project class can inherit: the only words
+    ``derived_methods`` can pair, so a file naming none of them needs no project needle."""
+    return frozenset(name.encode() for name, candidates in index.methods.items()
+                     if any(not m.entry.distinctive and not m.cls.startswith("builtins.") for m in candidates))
+
+
+def derived_methods(text: TextIndex, index) -> dict[bytes, frozenset[bytes]]:
+    """What the prefilter must let through besides the catalog's needles: a removed method's
+    name with the name of a project class deriving from its stdlib class (directly, through other
+    project classes, or mixed into one), as method -> class names.  Such a file need not import
+    the stdlib module under its name (boto's ``from tests.compat import unittest``), but it names
+    the class: its definition, or its base.  Builtin classes need none: their needles are words
+    only."""
+    users: dict = {}  # base leaf -> names of project classes listing it
+    headers: dict = {}  # class name -> base leaves (over every definition of the name)
+    for classes in text.headers.values():
+        for name, bases in classes:
+            leaves = {b.rpartition(".")[2] for b in bases}
+            headers.setdefault(name, set()).update(leaves)
+            for leaf in leaves:
+                users.setdefault(leaf, set()).add(name)
+    pairs: dict = {}
+    families: dict = {}
+    for name, candidates in index.methods.items():
+        for method in candidates:
+            if method.entry.distinctive or method.cls.startswith("builtins."):
+                continue
+            if method.cls not in families:
+                family = index.family(method.cls)  # with the compiled index: computed once per catalog
+                families[method.cls] = _derived({c.rpartition(".")[2] for c in family}, users, headers)
+            if families[method.cls]:
+                pairs.setdefault(name.encode(), set()).update(c.encode() for c in families[method.cls])
+    return {name: frozenset(classes) for name, classes in pairs.items()}
+
+
+def _derived(leaves: set, users: dict, headers: dict) -> set[str]:
+    """Project classes deriving from classes named ``leaves``, and the project classes mixed in."""
+    todo = [u for leaf in leaves for u in users.get(leaf, ())]
+    derived = set()
+    while todo:
+        current = todo.pop()
+        if current not in derived:
+            derived.add(current)
+            todo.extend(users.get(current, ()))
+    mixed = {b for name in derived for b in headers.get(name, ()) if b in headers} - derived
+    return derived | mixed
