@@ -2,7 +2,8 @@
 
     python benchmarks/same_output.py BEFORE_DIR AFTER_DIR [--corpus NAME=DIR ...] [--out DIR]
 
-Each checkout's ``src`` is put on ``PYTHONPATH`` and ``outmoded check --no-cache --format json``
+Each checkout's ``src`` is put on ``PYTHONPATH`` (``-P``: the corpus directory, a CPython ``Lib``
+included, is not) and ``outmoded check --no-cache --format json``
 runs from each corpus directory at targets 3.11, 3.13 and 3.15 and at 3.13 with ``--pending``.
 Outputs are kept under ``--out`` (``<label>/<corpus>-<options>.json``); a before output already
 there is reused when ``--reuse-before`` is given (the base commit's output does not change).
@@ -40,7 +41,7 @@ def default_corpora() -> dict[str, Path]:
 def run(checkout: Path, corpus: Path, options: list[str]) -> tuple[str, float]:
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
     start = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "outmoded", "check", "--no-cache", "--exit-zero",
+    proc = subprocess.run([sys.executable, "-P", "-m", "outmoded", "check", "--no-cache", "--exit-zero",
                            "--format", "json", *options, "."], cwd=corpus, env=env, capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         return f"exit {proc.returncode}: {proc.stderr}", 0.0
