@@ -236,6 +236,8 @@ def _setup_py_requires(path: str) -> str | None:
     import ast
     import warnings
 
+    from outmoded.setupcall import setup_calls
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -243,16 +245,11 @@ def _setup_py_requires(path: str) -> str | None:
                 tree = ast.parse(handle.read(), filename=path)
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # an unreadable setup.py says nothing about the project's Pythons
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-            if name != "setup":
-                continue
-            for keyword in node.keywords:
-                if keyword.arg == "python_requires" and isinstance(keyword.value, ast.Constant) \
-                        and isinstance(keyword.value.value, str):
-                    return keyword.value.value
+    for call in setup_calls(tree):
+        for keyword in call.keywords:
+            if keyword.arg == "python_requires" and isinstance(keyword.value, ast.Constant) \
+                    and isinstance(keyword.value.value, str):
+                return keyword.value.value
     return None
 
 

@@ -106,15 +106,18 @@ class GuardContexts(ast.NodeVisitor):
 
     def __init__(self) -> None:
         self.contexts: list[Context] = []
+        self.if_tests: dict[ast.If, tuple] = {}  # (verdict, hasattr names) of ifs whose body may leave
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
         for stmt in body:
             self.visit(stmt)
             if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
-                if self.evaluate(stmt.test) is True:
+                # what visit_If decided about this test (the names are not bound again in between)
+                verdict, present = self.if_tests.pop(stmt, None) or (
+                    self.evaluate(stmt.test), hasattr_names(stmt.test, self.qualify)[0])
+                if verdict is True:
                     break  # the rest of this block never runs on the target
-                present = hasattr_names(stmt.test, self.qualify)[0]
                 if present and not stmt.orelse:
                     # ``if hasattr(base64, "decodebytes"): return ...``: what follows runs only
                     # where the replacement is missing
@@ -195,6 +198,8 @@ class GuardContexts(ast.NodeVisitor):
         if verdict is None:
             self.visit(node.test)
         positive, negative = hasattr_names(node.test, self.qualify)
+        if node.body and isinstance(node.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break, ast.Expr)):
+            self.if_tests[node] = (verdict, positive)  # block() asks again when the body terminates
         main = self.scope.kind == "module" and is_main_test(node.test)
         if main:
             self.contexts.append(Context("main"))

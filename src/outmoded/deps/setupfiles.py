@@ -16,6 +16,7 @@ from pathlib import Path
 
 from outmoded.deps.pyproject import parse_entries
 from outmoded.deps.requirements import NoDependencyTable, _read_text
+from outmoded.setupcall import setup_calls
 
 
 def read_setup_cfg(path: Path, label) -> tuple:
@@ -58,7 +59,7 @@ def read_setup_py(path: Path, label) -> tuple:
         tree = ast.parse(_read_text(path), filename=str(path))
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         raise NoDependencyTable(f"{label(path)}: cannot parse: {str(exc) or 'nested too deeply'}") from None
-    call = next((node for node in ast.walk(tree) if isinstance(node, ast.Call) and _is_setup(node.func)), None)
+    call = next(setup_calls(tree), None)
     if call is None:
         raise NoDependencyTable(f"{label(path)}: no setup(...) call")
     keywords = {k.arg: k.value for k in call.keywords if k.arg}
@@ -84,11 +85,6 @@ def _entries(tree, keywords: dict, path, label) -> list:
         for extra, items in extras.items():
             entries += [(str(extra), item) for item in _strings(items)]
     return entries
-
-
-def _is_setup(func) -> bool:
-    return (isinstance(func, ast.Name) and func.id == "setup") or \
-        (isinstance(func, ast.Attribute) and func.attr == "setup")
 
 
 def _literal(tree: ast.Module, node, path, label):
