@@ -10,7 +10,7 @@ from __future__ import annotations
 import ast
 import warnings
 
-from outmoded import filetypes, fixability, suppress
+from outmoded import filetypes
 from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
 from outmoded.prefilter import candidate_words, screen as prescreen
@@ -96,6 +96,8 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None):
         result.errors.append(FileError(path, str(exc)))
         return result
     if findings:  # lines are split for suppression only in files with something to suppress
+        from outmoded import fixability, suppress  # here: most files have no finding, and their regexes cost
+
         findings = fixability.per_instance(findings, tree, index.entries, source.text)
         result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
     return result
