@@ -141,6 +141,7 @@ class _Codec:
         self.numbers: dict[int, int] = {}  # id(instance) -> number, while encoding
         self.alive: list = []  # keeps encoded instances alive, so their ids stay theirs
         self.decoded: list = []  # number -> instance, while decoding
+        self.classes: dict[str, type] = {}  # stored class name -> class, while decoding
 
     def encode(self, value) -> tuple[object, bool]:
         """(plain data, whether it holds instances)."""
@@ -194,7 +195,9 @@ class _Codec:
             return self.entries[value[_ENTRY]]
         if _CLASS not in value:
             return value
-        obj = object.__new__(_class(value.pop(_CLASS)))  # no __init__: the attributes as stored
+        name = value.pop(_CLASS)
+        cls = self.classes.get(name) or self.classes.setdefault(name, _class(name))
+        obj = object.__new__(cls)  # no __init__: the attributes as stored
         if value.pop(_ID) != len(self.decoded):
             raise ValueError("instances out of order")
         self.decoded.append(obj)
