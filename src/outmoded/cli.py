@@ -64,8 +64,9 @@ def _columns() -> int:
 
 
 def build_parser(only: str | None = None) -> argparse.ArgumentParser:
-    """The parser; with ``only``, just that command's module is imported and given its options
-    (the others are listed by name for help): a check does not import fix, deps, rules."""
+    """The parser; with ``only``, just that command's module is imported and given its options,
+    and the others are left out (they only appear in the top-level help, which is built without
+    ``only``): a check does not import fix, deps, rules, nor build their parsers."""
     parser = argparse.ArgumentParser(
         prog="outmoded", formatter_class=Formatter,
         description="Find and fix code that breaks on a newer Python because it uses removed "
@@ -75,8 +76,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, (module_name, help_text) in COMMANDS.items():
         if only in COMMANDS and name != only:
-            sub.add_parser(name, help=help_text, description=help_text, formatter_class=Formatter)
-            continue
+            continue  # the others are listed only in the top-level help, which parses without ``only``
         try:
             module = importlib.import_module(module_name)
         except ModuleNotFoundError as exc:
@@ -131,8 +131,14 @@ def _silence_stdout() -> None:
 
 
 def command_of(argv: list[str]) -> str | None:
-    """The command an argument list names (its first word that is not an option)."""
-    return next((a for a in argv if not a.startswith("-")), None)
+    """The command an argument list names (its first word that is not an option); None when
+    top-level help is asked for before it (``outmoded --help check`` lists every command)."""
+    for arg in argv:
+        if arg in ("-h", "--help"):
+            return None
+        if not arg.startswith("-"):
+            return arg
+    return None
 
 
 def main(argv: list[str] | None = None) -> int:
