@@ -289,3 +289,21 @@ def test_code_a_test_expects_to_raise_that_error(project):
                     def later():
                         shlex.split(None)  # raises when called, outside the block
         """, target="3.12") == [(17, "shlex.split(s=<None>)", E), (20, "shlex.split(s=<None>)", E)]
+
+
+def test_a_try_whose_body_calls_or_rebinds_builtins_cannot_fail(project):
+    # nose 1.3.7's nose/util.py
+    assert project.findings("""\
+        try:
+            set()
+            set = set  # make from nose.util import set happy
+        except NameError:
+            try:
+                from sets import Set as set
+            except ImportError:
+                pass
+        try:
+            input()
+        except NameError:
+            import sets
+        """) == [(12, "sets", E)]  # input() may fail: the handler may run

@@ -23,6 +23,9 @@ ATTRIBUTE_ERRORS = frozenset({"AttributeError"})
 TYPE_ERRORS = frozenset({"TypeError"})
 ANY_ERROR = frozenset({"Exception", "BaseException", "*"})
 PROBE_ERRORS = IMPORT_ERRORS | ATTRIBUTE_ERRORS  # a try catching these tests for an API
+# builtin types whose call without arguments cannot raise (an empty value)
+EMPTY_TYPES = frozenset({"set", "frozenset", "dict", "list", "tuple", "object", "str", "bytes", "bytearray",
+                         "int", "float", "complex", "bool"})
 
 
 class Context(Frozen):
@@ -249,11 +252,12 @@ class GuardContexts(ast.NodeVisitor):
     def visit_Try(self, node: ast.Try) -> None:
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
             if node.handlers else frozenset()
+        certain = bool(node.body) and all(self._succeeds(s) for s in node.body)  # before it binds names
         self.contexts.append(Context("try", caught=caught, fallback=fallback_kind(node.handlers)))
         self.block(node.body)
         self.contexts.pop()
         imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
-        if node.body and all(self._succeeds(s) for s in node.body):
+        if certain:
             # ``try: set / except NameError: from sets import Set as set``: the body cannot fail on
             # the target, so its handlers are compatibility code for older Pythons that never runs
             for handler in node.handlers:
@@ -292,12 +296,23 @@ class GuardContexts(ast.NodeVisitor):
 
     def _succeeds(self, stmt: ast.stmt) -> bool:
         """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import
-        that exists there, a bare mention of a builtin name)?"""
+        that exists there; a builtin name mentioned, bound to a name or, for a builtin type,
+        called without arguments: nose's ``try: set(); set = set / except NameError:``)?"""
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             return self._import_succeeds(stmt)
-        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Name):
-            return stmt.value.id in BUILTIN_NAMES and self.qualify(stmt.value) == f"builtins.{stmt.value.id}"
+        if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
+            return self._builtin(stmt.value)
+        if isinstance(stmt, ast.Expr):
+            value = stmt.value
+            if isinstance(value, ast.Call) and not value.args and not value.keywords:
+                return isinstance(value.func, ast.Name) and value.func.id in EMPTY_TYPES \
+                    and self._builtin(value.func)
+            return self._builtin(value)
         return False
+
+    def _builtin(self, node: ast.expr) -> bool:
+        return isinstance(node, ast.Name) and node.id in BUILTIN_NAMES \
+            and self.qualify(node) == f"builtins.{node.id}"
 
     def _import_fails(self, stmt: ast.stmt) -> bool:
         """Does this import certainly fail on the target (a removed module or name)?"""
