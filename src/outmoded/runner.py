@@ -100,6 +100,8 @@ def _run_jobs(function, jobs: list, workers: int, chunk: int | None = None):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    import outmoded.engine  # noqa: F401 (the scanner, imported once here rather than in every worker)
+
     chunk = chunk or max(1, min(64, len(jobs) // (workers * 8)))
     pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
     return _drain(pool, pool.map(function, jobs, chunksize=chunk))
@@ -164,10 +166,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     for path, methods in named.items():
         if not methods.intersection(needles.classes):  # no project needle pairs them: cleared
             screened[path] = (True, [], [], False)
-    shadowable = shadowable_names() if text.shadowing else frozenset()  # only top-level modules can shadow
-    key = ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), target, settings.pending,
-                          settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable))  # fixability depends on it
-    cache = ResultCache(cache_root(settings), key, store) if use_cache else None
+    cache = ResultCache(cache_root(settings), _results_key(settings, text), store) if use_cache else None
     if cache:
         cache.load(found.files)
     todo = []
@@ -203,6 +202,13 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
                              key=lambda f: (f.path, f.line, f.column, f.code))
     report.errors.sort(key=lambda e: e.path)
     return report
+
+
+def _results_key(settings: Settings, text) -> str:
+    """What every cached result depends on; fixability depends on the versions too."""
+    shadowable = shadowable_names() if text.shadowing else frozenset()  # only top-level modules can shadow
+    return ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), settings.resolved_target(), settings.pending,
+                           settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable))
 
 
 def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, dict]:

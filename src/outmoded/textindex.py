@@ -217,9 +217,10 @@ def derived_methods(text: TextIndex, index) -> dict[bytes, frozenset[bytes]]:
                 continue
             if method.cls not in families:
                 family = index.family(method.cls)  # with the compiled index: computed once per catalog
-                families[method.cls] = _derived({c.rpartition(".")[2] for c in family}, users, headers)
+                derived = _derived({c.rpartition(".")[2] for c in family}, users, headers)
+                families[method.cls] = frozenset(c.encode() for c in derived)
             if families[method.cls]:
-                pairs.setdefault(name.encode(), set()).update(c.encode() for c in families[method.cls])
+                pairs.setdefault(name.encode(), set()).update(families[method.cls])
     return {name: frozenset(classes) for name, classes in pairs.items()}
 
 
