@@ -307,3 +307,25 @@ def test_a_try_whose_body_calls_or_rebinds_builtins_cannot_fail(project):
         except NameError:
             import sets
         """) == [(12, "sets", E)]  # input() may fail: the handler may run
+
+
+def test_a_branch_taken_when_hasattr_finds_a_removed_name_is_dead_compat(project):
+    # nose 1.3.7's nose/pyversion.py
+    source = """\
+        import types
+        if hasattr(types, 'ClassType'):
+            ClassType = types.ClassType
+            TypeType = types.TypeType
+        else:
+            ClassType = type
+        if not hasattr(types, 'ClassType'):
+            pass
+        else:
+            TypeType = types.TypeType
+        if hasattr(types, 'MappingProxyType'):
+            TypeType = types.TypeType
+        """
+    assert project.findings(source) == [(12, "types.TypeType", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [
+        (3, "hasattr"), (4, "hasattr"), (10, "hasattr"), (12, None)]

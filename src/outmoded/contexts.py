@@ -33,7 +33,8 @@ class Context(Frozen):
 
     ``kind``: "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching
     PROBE_ERRORS) | "main" (the module's ``if __name__ == "__main__":`` block) | "expects" (a
-    ``with`` block a test expects to raise ``caught``); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
+    ``with`` block a test expects to raise ``caught``) | "dead" (a branch taken only when
+    ``hasattr()`` finds a name removed on the target); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
     of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
     ``fallback_kind``)."""
@@ -159,7 +160,7 @@ class GuardContexts(ast.NodeVisitor):
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
                 context = ctx.fallback
-            elif ctx.kind == "hasattr" and leaf in ctx.names:
+            elif (ctx.kind == "hasattr" and leaf in ctx.names) or ctx.kind == "dead":
                 context = "hasattr"
             elif ctx.kind == "replaced" and replacement and ctx.names & set(WORD_RE.findall(replacement)):
                 context = "hasattr"
@@ -175,7 +176,8 @@ class GuardContexts(ast.NodeVisitor):
         body or a handler of a ``try`` catching ImportError/AttributeError, "hasattr" under
         ``hasattr()`` (``outmoded.fixability`` reads it)."""
         leaf = api.rpartition(".")[2]
-        if context == "hasattr" or any(c.kind == "hasattr" and leaf in c.names for c in self.contexts):
+        if context == "hasattr" or any((c.kind == "hasattr" and leaf in c.names) or c.kind == "dead"
+                                       for c in self.contexts):
             return "hasattr"
         if context in ("fallback", "handler") or any(
                 c.kind == "probe" or (c.kind == "try" and c.caught & PROBE_ERRORS) for c in self.contexts):
@@ -201,17 +203,35 @@ class GuardContexts(ast.NodeVisitor):
         if verdict is None:
             self.visit(node.test)
         positive, negative = hasattr_names(node.test, self.qualify)
+        body_dead, else_dead = self.asks_for_removed(node.test)
         if node.body and isinstance(node.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break, ast.Expr)):
             self.if_tests[node] = (verdict, positive)  # block() asks again when the body terminates
         main = self.scope.kind == "module" and is_main_test(node.test)
         if main:
             self.contexts.append(Context("main"))
         if verdict is not False:
-            self._guarded_block(node.body, positive, negative)
+            self._guarded_block(node.body, positive, negative, body_dead)
         if main:
             self.contexts.pop()
         if verdict is not True:
-            self._guarded_block(node.orelse, negative, positive)
+            self._guarded_block(node.orelse, negative, positive, else_dead)
+
+    def asks_for_removed(self, test: ast.expr) -> tuple[bool, bool]:
+        """(body dead, else dead) when ``test`` is ``hasattr(module, "name")`` -- alone, negated or
+        one term of an ``and`` -- for a name removed on the target: nose's ``if hasattr(types,
+        'ClassType'): ClassType = types.ClassType; TypeType = types.TypeType`` never runs there."""
+        negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+        call = test.operand if negated else test
+        terms = call.values if isinstance(call, ast.BoolOp) and isinstance(call.op, ast.And) and not negated \
+            else [call]
+        for term in terms:
+            if (isinstance(term, ast.Call) and len(term.args) == 2 and not term.keywords
+                    and isinstance(term.args[1], ast.Constant) and isinstance(term.args[1].value, str)
+                    and self.qualify(term.func) == "builtins.hasattr"):
+                base = self.qualify(term.args[0])
+                if isinstance(base, str) and f"{base}.{term.args[1].value}" in self.index.names:
+                    return (False, True) if negated else (True, False)
+        return False, False
 
     def guarded_with(self, node: ast.With) -> None:
         """The body of a ``with``: under ``self.assertRaises(E)``/``assertRaisesRegex(E, ...)`` or
@@ -238,8 +258,10 @@ class GuardContexts(ast.NodeVisitor):
         a function, which anything may call later)?"""
         return self.scope.kind == "module" and any(c.kind == "main" for c in self.contexts)
 
-    def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset) -> None:
+    def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset, dead: bool = False) -> None:
         pushed = [Context(kind, names=n) for kind, n in (("hasattr", names), ("replaced", missing)) if n]
+        if dead:  # hasattr() asks for a removed name: dead compatibility code whatever it uses
+            pushed.append(Context("dead"))
         self.contexts.extend(pushed)
         self.block(body)
         del self.contexts[len(self.contexts) - len(pushed):]
