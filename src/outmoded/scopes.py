@@ -122,13 +122,15 @@ _CHILDLESS = frozenset([ast.Constant, ast.Name, ast.Pass, ast.Break, ast.Continu
                                                       ast.cmpop) for c in base.__subclasses__()])
 _CONSTANT_VISITS = ("visit_Num", "visit_Str", "visit_Bytes", "visit_NameConstant", "visit_Ellipsis")
 _GENERIC, _NOTHING = object(), object()
+# NodeVisitor's forwarding of constants to visit_Num & co. (gone in 3.14, with those methods)
+_FORWARDING_VISIT_CONSTANT = getattr(ast.NodeVisitor, "visit_Constant", None)
 _METHODS: dict = {}  # (visitor class, node class) -> its visit_ function, _GENERIC or _NOTHING
 
 
 def _method_for(visitor: type, node: type):
     """What ``NodeVisitor.visit`` would call, found once per node class instead of once per node."""
     method = getattr(visitor, "visit_" + node.__name__, None)
-    if method is ast.NodeVisitor.visit_Constant and not any(hasattr(visitor, m) for m in _CONSTANT_VISITS):
+    if method is not None and method is _FORWARDING_VISIT_CONSTANT and not any(hasattr(visitor, m) for m in _CONSTANT_VISITS):
         method = None  # the deprecated visit_Num & co. it forwards to are not defined
     if method is None:
         return _NOTHING if node in _CHILDLESS else _GENERIC
