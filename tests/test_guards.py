@@ -329,3 +329,19 @@ def test_a_branch_taken_when_hasattr_finds_a_removed_name_is_dead_compat(project
     doc = project.check_json("mod.py", "--dead-compat")
     assert [(f["line"], f["context"]) for f in doc["findings"]] == [
         (3, "hasattr"), (4, "hasattr"), (10, "hasattr"), (12, None)]
+
+
+def test_a_module_importing_a_removed_modules_backport_gets_it_from_there(project):
+    # numpy's _core/tests/examples/cython/setup.py: wherever `import setuptools` works, its
+    # distutils shim provides distutils; where it does not, the module fails without distutils too
+    assert project.findings("""\
+        from distutils.core import setup
+        from setuptools.extension import Extension
+        """) == []
+    assert project.findings("""\
+        from distutils.core import setup
+        try:
+            import setuptools
+        except ImportError:
+            pass
+        """) == [(1, "distutils.core.setup", E)]

@@ -48,9 +48,14 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.text = text
         self._lines: list[str] | None = None
         self.findings: list[Finding] = []
+        self.top_imports: set[str] = set()
         self.project = project or Project(index.target)
 
     def run(self, tree: ast.Module) -> list[Finding]:
+        # modules the file imports unconditionally, at its top level: a removed module's backport
+        # among them provides it (``import setuptools`` brings its distutils shim)
+        self.top_imports = {a.name.split(".")[0] for s in tree.body if isinstance(s, ast.Import) for a in s.names} \
+            | {s.module.split(".")[0] for s in tree.body if isinstance(s, ast.ImportFrom) and s.module and not s.level}
         self.block(tree.body)
         self.run_deferred()
         return self.findings
@@ -85,6 +90,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
                context: str | None = None) -> None:
+        if entry.backport and entry.backport in self.top_imports:
+            return  # where this module can be imported at all, its backport provides the name
         context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
         if entry.pending:
             context = context or "pending"
