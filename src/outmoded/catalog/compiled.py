@@ -77,17 +77,69 @@ def load_index(target: tuple[int, int], pending: bool, directory: str | None = N
     compiled form when current: keyed like the catalog, plus the prefilter's source (it builds
     the needles), the target and ``pending``.  Its entries are the catalog's own objects."""
     from outmoded.catalog import default_catalog
-    from outmoded.catalog.index import Index, build_index
+    from outmoded.catalog.index import build_index
 
     catalog = default_catalog()
     key = _index_key(target, pending)
     path = os.path.join(directory or cache_directory(), f"index-{key}.marshal")
-    codec = _Codec(entries=catalog.by_code)
-    found = _read(path, codec)
-    if isinstance(found, Index):
+    found = _read_index(path, catalog.by_code)
+    if found is not None:
         return found
     index = build_index(catalog, target, pending=pending)
-    _store(path, index, _Codec(entries=catalog.by_code))
+    _store_index(path, index, catalog.by_code)
+    return index
+
+
+_CHECKED = b"OMX1"  # an index file: this, the BLAKE2 digest of the rest, then the marshal data
+
+
+def _store_index(path: str, index, entries: dict) -> None:
+    """The index without its needles, each anchor's needles apart (decoded when first asked
+    for), and where each needle stands in ``prefilter``; checksummed, since it is decoded a
+    piece at a time, after the check has started."""
+    from outmoded.cache import hasher
+
+    place = {id(needle): (anchor, position) for anchor, needles in index.by_anchor.items()
+             for position, needle in enumerate(needles)}
+    rest = object.__new__(type(index))
+    rest.__dict__.update(vars(index), prefilter=[], by_anchor={})
+    try:
+        data = marshal.dumps({"index": _Codec(entries).encode(rest)[0],
+                              "groups": {anchor: _Codec(entries).encode(needles)[0]
+                                         for anchor, needles in index.by_anchor.items()},
+                              "order": [place[id(needle)] for needle in index.prefilter]})
+    except (ValueError, KeyError):  # something marshal cannot store, a needle not anchored: not kept
+        return
+    digest = hasher(16)
+    digest.update(data)
+    _write(path, _CHECKED + digest.digest() + data)
+
+
+def _read_index(path: str, entries: dict):
+    """The index stored at ``path``, its needles decoded lazily; None when missing or damaged."""
+    from outmoded.cache import hasher
+    from outmoded.catalog.index import Index, LazyNeedles
+
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read()
+    except OSError:
+        return None
+    digest = hasher(16)
+    digest.update(raw[20:])
+    if raw[:4] != _CHECKED or raw[4:20] != digest.digest():
+        return None  # truncated, damaged, another format
+    try:
+        stored = marshal.loads(raw[20:])
+        index = _Codec(entries).decode(stored["index"])
+        groups, order = stored["groups"], stored["order"]
+        if not isinstance(index, Index) or type(groups) is not dict or type(order) is not list:
+            return None
+    except (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError):
+        return None
+    del index.prefilter  # rebuilt from the groups and ``order`` when asked for
+    index.by_anchor = LazyNeedles(groups, lambda data: _Codec(entries).decode(data))
+    index._order = order
     return index
 
 

@@ -25,6 +25,62 @@ class Method(Frozen):
         object.__setattr__(self, "name", name)
 
 
+class LazyNeedles(dict):
+    """``by_anchor`` of a compiled index: an anchor's needles are decoded when first asked for
+    with ``get`` (a check of a few files asks for a few words); any other use decodes them all."""
+
+    def __init__(self, raw: dict, decode):
+        super().__init__()
+        self._raw, self._decode = raw, decode
+
+    def get(self, anchor, default=None):
+        if anchor in self._raw:
+            dict.__setitem__(self, anchor, self._decode(self._raw.pop(anchor)))
+        return dict.get(self, anchor, default)
+
+    def _all(self) -> LazyNeedles:
+        for anchor in list(self._raw):
+            self.get(anchor)
+        return self
+
+    def setdefault(self, anchor, default=None):
+        self.get(anchor)
+        return dict.setdefault(self, anchor, default)
+
+    def __getitem__(self, anchor):
+        self.get(anchor)
+        return dict.__getitem__(self, anchor)
+
+    def __contains__(self, anchor) -> bool:
+        return anchor in self._raw or dict.__contains__(self, anchor)
+
+    def __len__(self) -> int:
+        return dict.__len__(self) + len(self._raw)
+
+    def __iter__(self):
+        return dict.__iter__(self._all())
+
+    def keys(self):
+        return dict.keys(self._all())
+
+    def values(self):
+        return dict.values(self._all())
+
+    def items(self):
+        return dict.items(self._all())
+
+    def __eq__(self, other) -> bool:
+        return dict.__eq__(self._all(), other)
+
+    __hash__ = None
+
+    def __repr__(self) -> str:
+        return dict.__repr__(self._all())
+
+    def __reduce__(self):  # pickled as the plain dict it stands for
+        return dict, (dict(self._all()),)
+
+
 class Index(Record):
     """The tables for one target.  ``modules``/``names``: removed name -> entry; ``methods``: method
     name -> [Method]; ``arguments``: function -> entries of its removed arguments; ``bases``,
@@ -61,6 +117,14 @@ class Index(Record):
         self.behaviour_calls: dict[str, list[Entry]] = {}
         self.meta_path: list[Entry] = []
         self.families: dict[str, frozenset[str]] = {}  # class -> it and its known subclasses (family())
+
+    def __getattr__(self, name: str):
+        """``prefilter`` of a compiled index, put together from the anchored needles on first use."""
+        order = self.__dict__.get("_order")
+        if name != "prefilter" or order is None:
+            raise AttributeError(name)
+        self.prefilter = [self.by_anchor.get(anchor)[position] for anchor, position in order]
+        return self.prefilter
 
     def ancestors(self, cls: str) -> set[str]:
         """``cls`` and every class it is known to inherit from (catalog hints, transitively)."""
