@@ -10,13 +10,10 @@ that keeps these scopes while it walks the tree; it knows nothing about removals
 from __future__ import annotations
 
 import ast
-import builtins
-import sys
+
 from outmoded import guards
 from outmoded.records import Frozen
-
-BUILTIN_NAMES = frozenset(dir(builtins))
-STDLIB = frozenset(getattr(sys, "stdlib_module_names", ()))
+from outmoded.stdnames import BUILTIN_NAMES, STDLIB  # noqa: F401 - defined there, imported from here too
 
 
 class LocalClass:

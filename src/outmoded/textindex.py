@@ -14,7 +14,7 @@ import re
 
 from outmoded.layout import is_top_level, module_of
 from outmoded.records import Record
-from outmoded.scopes import STDLIB
+from outmoded.stdnames import STDLIB
 
 CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")  # a literal first: sre finds it fast
 FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_version, sys.version, six.PY3
