@@ -11,7 +11,7 @@ from collections.abc import Mapping
 
 from outmoded.catalog import Entry
 from outmoded.findings import Finding
-from outmoded.fixability import shape_of
+from outmoded.fixability import shape_of, without_unsafe_note
 from outmoded.records import Frozen, replace
 
 
@@ -73,5 +73,6 @@ def annotate(finding: Finding, policy: Policy, failed: frozenset = frozenset()) 
     promised fix that did not happen for another reason is a planner bug (tests look for it)."""
     if refusal(finding, policy) is None:
         why = "its fix failed, see the error" if finding.code in failed else "this form is not rewritten"
-        return replace(finding, fix=None, message=f"{finding.message} (not fixed: {why})")
+        message = without_unsafe_note(finding.message, policy.entries.get(finding.code))
+        return replace(finding, fix=None, message=f"{message} (not fixed: {why})")
     return finding
