@@ -71,3 +71,24 @@ def test_reduced_module_holds_the_edited_statements_not_their_neighbours():
     assert "first = 1" in reduced.text and "second = 2" not in reduced.text
     ast.parse(reduced.text)
     assert reduced.expand(reduced.text) == SOURCE
+
+
+def test_plain_attribute_renames_need_no_libcst():
+    """A file whose every fix renames an attribute's last part is fixed as text: LibCST is not
+    imported (a fresh interpreter, so nothing else imported it first)."""
+    import subprocess
+    import sys
+
+    code = ("import sys\n"
+            "from outmoded.catalog import default_catalog\n"
+            "from outmoded.catalog.index import build_index\n"
+            "from outmoded.engine import check_source\n"
+            "from outmoded.fixes import Policy, fix_source\n"
+            "catalog = default_catalog(); index = build_index(catalog, (3, 13))\n"
+            "data = b'import base64, array\\nx = base64.encodestring(b\"\")\\ny = array.array(\"b\").tostring()\\n'\n"
+            "scan = lambda new: check_source('m.py', new, index).findings\n"
+            "result = fix_source('m.py', data, scan(data), Policy(catalog.by_code, (3, 9)), scan)\n"
+            "print(result.fixed, result.new.decode().count('encodebytes'), result.new.decode().count('tobytes'),"
+            " 'libcst' in sys.modules)\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.split() == ["2", "1", "1", "False"]

@@ -89,19 +89,29 @@ def _fix_file(job, policy, model, settings):
 _WORK = None  # (policy, model, settings): set before forking, read by the workers (never pickled)
 
 
+def _needs_libcst(findings: list, policy) -> bool:
+    """Does fixing these take more than plain renames of attributes (``fixes.plain``)?"""
+    from outmoded.fixes.plain import rename
+    from outmoded.fixes.plan import edits_for
+
+    return not all(rename(e) and not e.entry.rename_keywords for e in edits_for(findings, policy))
+
+
 def _fix_job(job):
     return _fix_file(job, *_WORK)
 
 
 def _fix_all(jobs: list, policy, model, settings, workers) -> list:
     """Fix each file; many files are fixed in parallel, as ``check`` checks them.  LibCST and
-    the fixers are imported before forking, so the workers share them instead of each importing
-    them again (a quarter of a second of CPU each); the index, project model and settings are
-    inherited through the fork, and only a file's name and findings go to its worker."""
+    the fixers are imported before forking (unless every fix is a plain rename, which needs no
+    LibCST), so the workers share them instead of each importing them again (a quarter of a
+    second of CPU each); the index, project model and settings are inherited through the fork,
+    and only a file's name and findings go to its worker."""
     global _WORK
     import multiprocessing
 
-    import outmoded.fixes.apply  # noqa: F401  (LibCST: imported once, shared by the workers)
+    if any(_needs_libcst(findings, policy) for _, findings in jobs):
+        import outmoded.fixes.apply  # noqa: F401  (LibCST: imported once, shared by the workers)
 
     _WORK = (policy, model, settings)
     workers = min(len(jobs), workers or os.cpu_count() or 1)

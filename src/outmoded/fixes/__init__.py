@@ -45,7 +45,7 @@ class FileFix(Record):
 
 
 def _passes(path: str, text: str, findings: list[Finding], policy: Policy, rescan, result: FileFix):
-    from outmoded.fixes.apply import CannotParse, fix_text
+    from outmoded.fixes.plain import attribute_pass
 
     failed: dict[str, str] = {}
     plain_tried = False
@@ -54,7 +54,7 @@ def _passes(path: str, text: str, findings: list[Finding], policy: Policy, resca
         if not edits:
             break
         try:
-            outcome = fix_text(text, edits, path)
+            outcome = attribute_pass(text, edits) or _libcst_pass(text, edits, path)
         except CannotParse as exc:
             outcome = None if plain_tried else _plain(text, edits, path, str(exc), result)
             plain_tried = True
@@ -74,10 +74,23 @@ def _passes(path: str, text: str, findings: list[Finding], policy: Policy, resca
     return text, findings, frozenset(failed)
 
 
+class CannotParse(Exception):
+    """LibCST cannot handle this file (the message says how); nothing was changed."""
+
+
+def _libcst_pass(text: str, edits: list, path: str):
+    from outmoded.fixes import apply
+
+    try:
+        return apply.fix_text(text, edits, path)
+    except apply.CannotParse as exc:
+        raise CannotParse(str(exc)) from None
+
+
 def _plain(text: str, edits: list, path: str, why: str, result: FileFix):
     """LibCST cannot handle the file: apply the plain renames at their positions (``plain``)."""
     from outmoded.fixes import plain
-    from outmoded.fixes.apply import Outcome
+    from outmoded.fixes.plain import Outcome
     from outmoded.fixes.verify import problem
 
     new, applied = plain.apply(text, edits)

@@ -9,7 +9,6 @@ the user the others, nor a broken file.
 from __future__ import annotations
 
 import ast
-from dataclasses import dataclass, field
 
 import libcst as cst
 from libcst.metadata import MetadataWrapper, PositionProvider
@@ -18,6 +17,7 @@ from outmoded.fixes import chunks, imports
 from outmoded.fixes.bindings import Bindings, collect
 from outmoded.fixes.chunks import Reduced
 from outmoded.fixes.env import Env
+from outmoded.fixes.plain import Outcome
 from outmoded.fixes.plan import Edit
 from outmoded.fixes.renames import plan_call_rewrites, plan_renames
 from outmoded.fixes.transformer import FixTransformer, inside
@@ -26,13 +26,6 @@ from outmoded.fixes.verify import problem, restore_newlines
 
 class FixFailed(Exception):
     """The fixes tried together broke the module; the message says how."""
-
-
-@dataclass
-class Outcome:
-    text: str
-    applied: set = field(default_factory=set)  # edits applied
-    failures: dict = field(default_factory=dict)  # rule code -> why its fix was dropped
 
 
 STATEMENT_LEVEL = (cst.Module, cst.BaseStatement, cst.BaseSuite, cst.BaseSmallStatement, cst.ExceptHandler,

@@ -9,7 +9,6 @@ import warnings
 from collections import Counter
 from typing import Optional
 
-import libcst as cst
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -47,6 +46,8 @@ def problem(old: str, new: str, path: str, changed: Optional[tuple[str, str]] = 
     if error and _compile_error(old, path) is None:
         return f"the result does not compile: {error}"
     if error:  # the file did not compile before either (code for another Python): LibCST must read it
+        import libcst as cst  # only here: a fix that needs no LibCST does not import it
+
         try:
             cst.parse_module(new)
         except Exception as exc:  # LibCST raises several types for bad input
