@@ -250,3 +250,33 @@ def test_unreadable_sources(project):
     doc = project.check_json(".")
     assert [(e["path"], e["message"]) for e in doc["errors"]] == [("bin.c", "contains NUL bytes (binary file?)")]
     assert [(f["path"], f["api"], f["column"]) for f in doc["findings"]] == [("latin1.c", "PyEval_CallObject", 27)]
+
+
+def test_functions_the_file_declares_itself_are_not_reported(project):
+    # pythoncapi_compat.h redeclares private functions the 3.13 headers dropped but libpython exports
+    project.write("compat.h", """\
+        #include <Python.h>
+        static inline int Compat_Equal(PyObject *a, PyObject *b)
+        {
+        #if PY_VERSION_HEX >= 0x030d0000 && !defined(PYPY_VERSION)
+            PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *str1, PyObject *str2);
+            return _PyUnicode_Equal(a, b);
+        #elif PY_VERSION_HEX >= 0x03060000 && !defined(PYPY_VERSION)
+            return _PyUnicode_EQ(a, b);
+        #else
+            return PyUnicode_Compare(a, b) == 0;
+        #endif
+        }
+        PyAPI_FUNC(const PyConfig*) _Py_GetConfig(void);
+        static int get(void) { return _Py_GetConfig() != NULL; }
+        static void calls(PyObject *f)
+        {
+            Py_BEGIN_ALLOW_THREADS
+            PyEval_CallObject(f, NULL);   /* a call after a statement-like macro: reported */
+            Py_END_ALLOW_THREADS
+        }
+        """)
+    assert [(f["line"], f["api"]) for f in findings(project, "compat.h")] == [(18, "PyEval_CallObject")]
+    # a file that only calls them is still reported
+    project.write("user.c", "#include <Python.h>\nint f(PyObject *a) { return _PyUnicode_Equal(a, a); }\n")
+    assert [f["api"] for f in findings(project, "user.c")] == ["_PyUnicode_Equal"]

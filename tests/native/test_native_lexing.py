@@ -115,3 +115,20 @@ def test_macros_defined_under_unknown_conditions_are_unknown():
     )
     assert idents(source, (3, 13)) == ["a", "b"]
     assert idents(source, (3, 12)) == ["a", "c"]
+
+
+def test_other_interpreters_macros_are_undefined_on_cpython():
+    # pythoncapi_compat.h: after a true branch every #elif is dead, and PyPy's branches are dead too
+    source = (
+        "#if PY_VERSION_HEX >= 0x030d0000 && !defined(PYPY_VERSION)\n a;\n"
+        "#elif PY_VERSION_HEX >= 0x03060000 && !defined(PYPY_VERSION)\n b;\n"
+        "#elif PY_VERSION_HEX >= 0x03090000 && defined(PYPY_VERSION)\n c;\n"
+        "#else\n d;\n#endif\n"
+        "#if defined(PYPY_VERSION) || defined(GRAALVM_PYTHON)\n e;\n#endif\n"
+        "#if !defined(PYPY_VERSION_NUM) || PYPY_VERSION_NUM >= 0x7030000\n f;\n#endif\n"
+        "#ifdef PYPY_VERSION\n g;\n#endif\n"
+    )
+    assert idents(source, (3, 13)) == ["a", "f"]
+    assert idents(source, (3, 12)) == ["b", "f"]
+    # a file that defines one itself is believed
+    assert idents("#define PYPY_VERSION 1\n#ifdef PYPY_VERSION\n a;\n#endif\n", (3, 13)) == ["a"]

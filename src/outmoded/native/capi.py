@@ -3,7 +3,10 @@
 Matching is on identifiers: comments and string literals never match, struct members (such as
 ``ma_version_tag``) only after ``->`` or ``.``, and API names not after them.  In C, branches that
 the target cannot compile (``#if PY_VERSION_HEX < 0x030C0000``, ``#if 0``, ``#ifdef`` of a removed
-macro) are skipped, and a name the file ``#define``s itself (a compatibility shim) is not reported.
+macro) are skipped, and a name the file ``#define``s, declares or defines itself (a compatibility shim,
+or ``PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *, PyObject *);`` redeclaring a function whose
+symbol libpython still exports though the header no longer declares it) is not reported anywhere
+in that file (``declared_names``; the scope is the file, not the declaring block).
 Uses inside macro bodies are reported where the macro is defined.
 
 Removed names are errors on a target at or after their removal.  Names removed from the limited C
@@ -100,6 +103,58 @@ def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], sh
     return found
 
 
+NOT_A_TYPE = frozenset({"return", "else", "do", "case", "goto", "sizeof", "defined", "typedef"})
+DECLARATION_MACROS = frozenset({"PyAPI_FUNC", "PyAPI_DATA", "PyMODINIT_FUNC"})
+TYPE_WORDS = frozenset({"static", "extern", "inline", "const", "void", "int", "char", "long", "short",
+                        "unsigned", "signed", "float", "double", "struct", "Py_ssize_t", "Py_hash_t",
+                        "Py_UCS4", "PyObject", "size_t"}) | DECLARATION_MACROS
+
+
+def _looks_like_type(prefix: list) -> bool:
+    """Does the statement so far name a type?  (``Py_BEGIN_ALLOW_THREADS f(x);`` does not: a
+    statement-like macro without a semicolon must not turn the call after it into a declaration.)"""
+    return any(t.text in TYPE_WORDS or t.text == "*" or t.text.endswith(("_t", "Object", "Config"))
+               for t in prefix[:-1])
+
+
+def declared_names(tokens: Iterable[Token]) -> set:
+    """Functions the file declares or defines itself: an identifier followed by ``(`` whose
+    statement so far is only a type (identifiers, ``*``, ``PyAPI_FUNC(type)``), as in
+    ``PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *a, PyObject *b);`` or
+    ``static inline PyObject* PyBytes_Join(...) {``.  A call is preceded by ``return``, ``=``, an
+    open bracket or an operator, so it never looks like this."""
+    names: set = set()
+    prefix: list = []  # tokens of the current statement; None once it cannot be a declaration
+    depth = 0  # brackets inside PyAPI_FUNC(...)
+    for token in tokens:
+        text = token.text
+        if prefix is None:
+            if text in (";", "{", "}"):
+                prefix = []
+            continue
+        if depth:
+            depth += {"(": 1, ")": -1}.get(text, 0)
+            prefix.append(token)
+            continue
+        if text in (";", "{", "}"):
+            prefix = []
+        elif text == "(":
+            previous = prefix[-1] if prefix else None
+            if previous is not None and previous.text in DECLARATION_MACROS:
+                depth = 1
+                prefix.append(token)
+            elif previous is not None and previous.kind == "ident" and _looks_like_type(prefix):
+                names.add(previous.text)
+                prefix = None
+            else:
+                prefix = None
+        elif (token.kind == "ident" and text not in NOT_A_TYPE) or text == "*":
+            prefix.append(token)
+        else:
+            prefix = None
+    return names
+
+
 def removed_now(target: tuple[int, int]) -> frozenset:
     return frozenset(n for n, e in table().removed.items() if e.removed_in <= target)
 
@@ -128,7 +183,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     directives: list = []
     tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives))
     defines = [rest for name, rest in directives if name == "define" and rest]
-    shims = frozenset(rest[0].text for rest in defines)
+    shims = frozenset(rest[0].text for rest in defines) | declared_names(tokens)
     limited = defines_limited_api(directives)
     findings = api_findings(path, tokens, target, shims, limited_api=limited)
     for rest in defines:

@@ -16,8 +16,11 @@ are known too, and so are object-like macros the file defines from them outside 
 branches (``#define IS_PY313 (PY_VERSION_HEX >= 0x030D0000)``).  ``defined(NAME)`` is false for a
 C-API name the target removed (``is_removed``) and true for a macro the file defines on a line that
 is certainly compiled (``#define Py_LIMITED_API 0x030d0000``: ``#ifndef Py_LIMITED_API`` is then
-dead, and ``Py_LIMITED_API >= 0x030e0000`` is decided by its value); any other macro is unknown
-(it may come from the compiler's command line).  Tokens of the
+dead, and ``Py_LIMITED_API >= 0x030e0000`` is decided by its value).  The target is CPython, so the
+macros only other interpreters define (``PYPY_VERSION``, ``PYPY_VERSION_NUM``, ``GRAALVM_PYTHON``)
+are undefined unless the file defines them: ``defined(PYPY_VERSION)`` is false and
+``PYPY_VERSION_NUM`` is 0, as the preprocessor takes any undefined name.  Any other macro is
+unknown (it may come from the compiler's command line).  Tokens of the
 directive lines themselves are never returned.
 """
 
@@ -28,6 +31,7 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from outmoded.native.ctokens import Token
 
+NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"})  # never defined by CPython
 Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
 
 
@@ -168,6 +172,8 @@ class Condition:
             return None if number is None else (number, number)
         if text in self.names:
             return self.names[text]
+        if text in NOT_CPYTHON and text not in self.macros:
+            return 0, 0
         if text in self.macros and self.depth < 8:  # `#define IS_PY313 (PY_VERSION_HEX >= ...)`
             if self.macros[text] is None:
                 return None
@@ -207,7 +213,7 @@ class Condition:
 
 
 def _defined(name: str, is_removed: Callable[[str], bool], macros: dict) -> Interval:
-    if is_removed(name):
+    if is_removed(name) or (name in NOT_CPYTHON and name not in macros):
         return 0, 0
     return (1, 1) if macros.get(name) is not None else None  # None: defined under an uncertain branch
 
