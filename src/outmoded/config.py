@@ -9,7 +9,8 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     exclude = ["build/", "*_pb2.py"]   # gitignore-style patterns, relative to the project root
     extend-exclude = [...]
     pending = false             # also warn about deprecations scheduled for removal later
-    free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t
+    free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t,
+                                # and free-threaded interpreters in CI/deployment files (OMF003)
     dead-compat = false         # also report compatibility code that is dead on the target (a try/except
                                 # whose fallback is equivalent, a hasattr() branch that never runs)
     unsafe-fixes = false
@@ -124,6 +125,10 @@ class Settings(Record):
             # opt-in: selected by a prefix naming them (borrowed-reference OMT1 only by its own)
             group = "OMT1" if code.startswith("OMT1") else "OMT"
             return any(code.startswith(p) and p.startswith(group) for p in self.select)
+        opt_in = _opt_in(code)
+        if opt_in and not (opt_in == "free-threading" and self.free_threading):
+            # advice (catalog ``opt_in``): selected by a prefix naming its family (OMF, OMF003), not by OM
+            return any(code.startswith(p) and p.startswith(code[:3]) for p in self.select)
         return not self.select or any(code.startswith(p) for p in self.select)
 
     def _ignored_in(self, code: str, path: str) -> bool:
@@ -138,6 +143,15 @@ class Settings(Record):
                     or fnmatch.fnmatchcase(relative, pattern.rstrip("/") + "/*")):
                 return True
         return False
+
+
+def _opt_in(code: str) -> str | None:
+    """How the rule ``code`` is asked for when it is opt-in (catalog ``opt_in``), else None."""
+    if not code.startswith("OM"):
+        return None
+    from outmoded.catalog import opt_in_codes
+
+    return opt_in_codes().get(code)
 
 
 def parse_version(text: str, what: str = "version") -> tuple[int, int]:

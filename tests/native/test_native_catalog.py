@@ -64,6 +64,21 @@ def test_check_key_is_validated(tmp_path):
     assert load_catalog(tmp_path).entries[0].check == "borrowed-ref"
 
 
+def test_opt_in_key_is_validated(tmp_path):
+    entry = ("- code: OMF001\n  name: X\n  kind: capi\n  check: runtime-flag\n  removed_in: '3.13'\n"
+             "  replacement: y\n  fix: none\n  reason: x\n  doc: https://docs.python.org\n  opt_in: {opt_in}\n")
+    (tmp_path / "capi_runtime_flags.yaml").write_text(entry.format(opt_in="sometimes"))
+    with pytest.raises(CatalogError, match=r"opt_in must be one of \['free-threading', 'select'\]"):
+        load_catalog(tmp_path)
+    (tmp_path / "capi_runtime_flags.yaml").write_text(entry.format(opt_in="select"))
+    assert load_catalog(tmp_path).entries[0].opt_in == "select"
+
+
+def test_advice_is_opt_in_and_breakage_is_not():
+    assert {e.code: e.opt_in for e in CAPI if e.opt_in} == {
+        "OMF001": "select", "OMF003": "free-threading", "OMF004": "select"}
+
+
 @lru_cache(maxsize=None)
 def _declared(include: str) -> frozenset:
     """Every identifier in a CPython's public headers (Include/ minus internal/)."""

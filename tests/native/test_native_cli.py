@@ -59,8 +59,9 @@ def tree(project):
     project.write("Dockerfile", DOCKERFILE)
     project.write(".github/workflows/ci.yml", WORKFLOW)
     project.write("src/app.py", "import json\n")
-    # free-threading readiness notes are opt-in; this project asks for them (not the borrowed-reference ones)
-    project.write("pyproject.toml", '[tool.outmoded]\nextend-select = ["OMT0"]\n')
+    # free-threading readiness notes and runtime-flag advice are opt-in; this project asks for them
+    # (not the borrowed-reference ones)
+    project.write("pyproject.toml", '[tool.outmoded]\nextend-select = ["OMT0", "OMF"]\n')
     return project
 
 
@@ -124,6 +125,23 @@ def test_cache_and_free_threading_toggle(tree):
     assert run() == cold
 
 
+def test_advice_is_opt_in(tree):
+    """A plain check reports breakage only: OMF002 (a default build aborts), not the JIT (OMF001),
+    free-threaded interpreters (OMF003, with --free-threading) or CI matrices (OMF004)."""
+    tree.write("pyproject.toml", "")
+
+    def codes(*extra):
+        doc = tree.check_json(".", *extra, target="3.13")
+        return {f["code"] for f in doc["findings"] if f["code"].startswith(("OMF", "OMT"))}
+
+    assert codes() == {"OMF002"}
+    assert codes("--free-threading") == {"OMF002", "OMF003", "OMT002", "OMT003", "OMT101", "OMT105", "OMT108"}
+    assert codes("--select", "OMF") == {"OMF001", "OMF002", "OMF003", "OMF004"}
+    assert codes("--select", "OMF004") == {"OMF004"}
+    assert codes("--extend-select", "OMF001") == {"OMF001", "OMF002"}
+    assert codes("--select", "OM") == {"OMF002"}  # the whole tool is not a name for advice
+
+
 def test_select_and_ignore_accept_native_codes(tree):
     code, out, err = tree.run("check", "--no-cache", "--target-version", "3.13", "--select", "OMF,OMT", "--quiet",
                               "--output-format", "concise", "--fail-on", "warning", ".")
@@ -136,7 +154,11 @@ def test_select_and_ignore_accept_native_codes(tree):
 
 def test_explain_and_rules_know_native_codes(tree):
     code, out, _ = tree.run("explain", "OMC13004")
-    assert code == 0 and "PyEval_CallObject" in out and "PyObject_CallObject" in out
+    assert code == 0 and "PyEval_CallObject" in out and "PyObject_CallObject" in out and "Opt-in" not in out
+    code, out, _ = tree.run("explain", "OMF003")
+    assert code == 0 and "Opt-in: reported with --free-threading" in out
+    code, out, _ = tree.run("explain", "OMF004")
+    assert code == 0 and "Opt-in: reported only when selected by name" in out
     code, out, _ = tree.run("rules", "--kind", "capi", "--format", "json")
     codes = {rule["code"] for rule in json.loads(out)}
     assert {"OMC12001", "OMC15004", "OMT001", "OMT101", "OMF001", "OMF004"} <= codes

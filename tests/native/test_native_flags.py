@@ -39,7 +39,11 @@ EXPECTED = {
 @pytest.fixture
 def configured(project):
     shutil.copytree(DATA / "config", project.root, dirs_exist_ok=True)
+    project.write("pyproject.toml", OPT_IN)
     return project
+
+
+OPT_IN = '[tool.outmoded]\nextend-select = ["OMF"]\n'  # OMF001, OMF003 and OMF004 are advice: opt-in
 
 
 def found(project, *args, target="3.13"):
@@ -70,17 +74,23 @@ def test_columns_point_at_the_flag(configured):
 
 def test_an_excluded_dev_workflow_is_not_reported(configured):
     assert any(path.endswith("dev.yml") for path, *_ in found(configured, "."))
-    configured.write("pyproject.toml", '[tool.outmoded]\nextend-exclude = [".github/workflows/dev.yml"]\n')
+    configured.write("pyproject.toml", OPT_IN + 'extend-exclude = [".github/workflows/dev.yml"]\n')
     assert not any(path.endswith("dev.yml") for path, *_ in found(configured, "."))
     # named explicitly with --force-exclude (as the pre-commit hook does) it stays excluded
     assert found(configured, "--force-exclude", ".github/workflows/dev.yml") == set()
 
 
 def test_each_rule_can_be_turned_off(configured):
-    configured.write("pyproject.toml", '[tool.outmoded]\nignore = ["OMF001", "OMF003"]\n')
+    configured.write("pyproject.toml", OPT_IN + 'ignore = ["OMF001", "OMF003"]\n')
     assert {code for _, _, code, _ in found(configured, ".")} == {"OMF002"}
     configured.write("pyproject.toml", '[tool.outmoded]\nselect = ["OMF003"]\n')
     assert {code for _, _, code, _ in found(configured, ".")} == {"OMF003"}
+
+
+def test_only_gil_off_is_reported_by_default(configured):
+    configured.write("pyproject.toml", "")
+    assert {code for _, _, code, _ in found(configured, ".")} == {"OMF002"}
+    assert {code for _, _, code, _ in found(configured, "--free-threading", ".")} == {"OMF002", "OMF003"}
 
 
 def test_flags_do_not_concern_older_targets(configured):
@@ -98,7 +108,7 @@ def test_other_file_names(project):
     project.write("deploy/start.sh", "python -X gil=0 app.py\n")
     project.write(".github/workflows/ci.yaml", "jobs:\n  a:\n    steps:\n      - run: python -X jit x.py\n")
     project.write("docs/notes.txt", "PYTHON_GIL=0\n")  # not a configuration file
-    assert {(path, code) for path, _, code, _ in found(project, ".")} == {
+    assert {(path, code) for path, _, code, _ in found(project, "--select", "OMF", ".")} == {
         ("docker/Dockerfile.prod", "OMF002"), ("api.dockerfile", "OMF003"),
         ("deploy/start.sh", "OMF002"), (".github/workflows/ci.yaml", "OMF001")}
 
@@ -141,7 +151,7 @@ jobs:
 ])
 def test_ci_matrix_never_testing_the_target(project, key, values, include, target, reported):
     project.write(".github/workflows/ci.yml", WORKFLOW.format(key=key, values=values, include=include))
-    doc = project.check_json(".", target=target)
+    doc = project.check_json("--select", "OMF004", ".", target=target)
     matrix = [f for f in doc["findings"] if f["code"] == "OMF004"]
     assert [(f["line"], f["api"], f["severity"]) for f in matrix] == ([(8, key, "warning")] if reported else [])
     if reported:

@@ -39,6 +39,10 @@ deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For 
 name removed from the limited C API only (``PY_TIMEOUT_MAX`` in 3.13): it breaks only sources that
 define ``Py_LIMITED_API``.
 
+``opt_in`` marks advice rather than breakage, left out of a plain check (``Settings.wants``):
+``free-threading`` (shown with ``--free-threading``/``free-threading = true``, or when selected by
+a prefix naming its family, ``--select OMF``) or ``select`` (only when selected that way).
+
 A removed module with a maintained copy on the package index names it in ``backport`` (the
 distribution's name, e.g. ``legacy-cgi`` for ``cgi``); the loader gives the same ``backport`` to the
 entries for names inside that module removed with it (``cgi.FieldStorage``), so a finding can say
@@ -70,7 +74,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
-    "signature", "matches", "unless", "proof", "raises",
+    "opt_in", "signature", "matches", "unless", "proof", "raises",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -87,6 +91,7 @@ OPTIONAL = {
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook"}
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call"}  # these say what the call ``raises`` (names)
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
+OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
 
 
@@ -141,6 +146,7 @@ class Entry(Frozen):
     - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
     - ``safe_with_one_specifier``: int | None = None  # position of a %-format argument: one specifier makes it safe
     - ``limited_api``: bool = False  # kind capi only: removed from the limited C API only (needs Py_LIMITED_API)
+    - ``opt_in``: str | None = None  # advice shown only when asked for (OPT_IN)
     - ``source``: str = ""
     """
 
@@ -149,14 +155,14 @@ class Entry(Frozen):
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
         "matches", "unless", "proof", "argument_positions", "raises", "backport", "rewrite_defaults", "rename_keywords",
-        "safe_with_one_specifier", "limited_api", "source",
+        "safe_with_one_specifier", "limited_api", "opt_in", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
         "unless": (), "proof": None, "argument_positions": (), "raises": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
-        "safe_with_one_specifier": None, "limited_api": False, "source": "",
+        "safe_with_one_specifier": None, "limited_api": False, "opt_in": None, "source": "",
     }
 
     @property
@@ -249,6 +255,8 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     if "limited_api" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
                                  or not isinstance(raw["limited_api"], bool)):
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
+    if "opt_in" in raw and raw["opt_in"] not in OPT_IN:
+        raise _fail(source, where, f"opt_in must be one of {sorted(OPT_IN)}, got {raw['opt_in']!r}")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
     if (raw["kind"] == "behaviour") != ("signature" in raw):
@@ -300,6 +308,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         proof=raw.get("proof"),
         backport=raw.get("backport"),
         limited_api=raw.get("limited_api", False),
+        opt_in=raw.get("opt_in"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
         rewrite_defaults=tuple((k, (v or {}).get("position"), (v or {}).get("value"))
@@ -415,3 +424,9 @@ def default_catalog() -> Catalog:
     from outmoded.catalog import compiled
 
     return compiled.load()
+
+
+@lru_cache(maxsize=1)
+def opt_in_codes() -> dict[str, str]:
+    """Codes of opt-in rules -> how they are asked for (``opt_in``)."""
+    return {e.code: e.opt_in for e in default_catalog().entries if e.opt_in}
