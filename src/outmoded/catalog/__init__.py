@@ -186,6 +186,10 @@ class Entry(Frozen):
         return None if self.fix == "none" else self.fix
 
 
+for _name, _value in Entry._defaults.items():  # defaults as class attributes: an entry's own
+    setattr(Entry, _name, _value)  # dict holds what differs, and the compiled catalog only that
+
+
 class Catalog(Frozen):
     """Every entry, and the class hints: ``bases`` (class -> base classes), ``returns`` (function ->
     class of what it returns), ``aliases`` (six.moves.configparser -> configparser),

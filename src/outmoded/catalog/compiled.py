@@ -223,9 +223,12 @@ class _Codec:
         self.numbers[id(value)] = len(self.alive)
         self.alive.append(value)
         attrs, nested = {}, []
+        defaults = getattr(kind, "_defaults", {})
         for key, item in _attributes(value).items():
             if key in _MARKERS:
                 raise ValueError(f"an attribute named {key}")
+            if key in defaults and key in vars(kind) and type(item) is type(defaults[key]) and item == defaults[key]:
+                continue  # the class attribute holds it (Entry's defaults): decoding leaves it out too
             attrs[key], inner = self.encode(item)
             if inner:
                 nested.append(key)
