@@ -29,6 +29,9 @@ jobs:
         with:
           python-version: ${{ matrix.python-version }}
           freethreaded: true
+  smoke:  # a default build: PYTHON_GIL=0 makes it abort (in the free-threaded job above it would not be reported)
+    runs-on: ubuntu-latest
+    steps:
       - run: PYTHON_GIL=0 python -m pytest  # run the tests without the GIL
 """
 

@@ -161,3 +161,58 @@ def test_ci_matrix_never_testing_the_target(project, key, values, include, targe
 def test_yaml_aliases_are_followed_once(project):
     project.write(".github/workflows/a.yml", "x: &x\n  self: *x\n  run: PYTHON_GIL=0 python\njobs: *x\n")
     assert found(project, ".") == {(".github/workflows/a.yml", 3, "OMF002", "PYTHON_GIL=0")}
+
+
+def test_gil_off_where_only_free_threaded_builds_run(project):
+    """SQLAlchemy's tox.ini: `{py313t,py314t}: PYTHON_GIL=0` applies to free-threaded environments only."""
+    project.write("tox.ini", """\
+[testenv]
+setenv =
+    {py313t,py314t}: PYTHON_GIL=0    # when running with 313t, 314t, go for broke
+    py314t-cext: PYTHON_GIL=0
+    {py313,py313t}: PYTHON_GIL=0
+    cext: PYTHON_GIL=0
+    PYTHON_GIL=0
+""")
+    assert sorted(line for _, line, _, _ in found(project, "tox.ini")) == [5, 6, 7]
+
+
+FREE_THREADED_JOBS = """\
+on: push
+jobs:
+  nogil:
+    strategy:
+      matrix:
+        python-version: ["3.13t", "3.14t"]
+    env:
+      PYTHON_GIL: 0
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python-version }}
+  flagged:
+    env:
+      PYTHON_GIL: 0
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.14"
+          freethreaded: true
+  mixed:
+    strategy:
+      matrix:
+        python-version: ["3.13", "3.13t"]
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python-version }}
+      - run: PYTHON_GIL=0 python -m pytest
+  unknown:
+    steps:
+      - run: PYTHON_GIL=0 python -m pytest
+"""
+
+
+def test_gil_off_in_free_threaded_jobs(project):
+    project.write(".github/workflows/ci.yml", FREE_THREADED_JOBS)
+    assert sorted(line for _, line, code, _ in found(project, ".") if code == "OMF002") == [29, 32]

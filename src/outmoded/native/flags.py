@@ -14,6 +14,10 @@ systemd ``*.service`` units (GitHub workflows are in ``workflows``).  Comments a
 ``#`` comments (outside quotes, at a line start or after whitespace), and ``;`` comment lines in
 INI-style files.  Assignments need ``=`` (``:=``, ``?=`` in Makefiles); Dockerfile ``ENV NAME value``
 is understood too.  Values that are variables (``PYTHON_JIT=$X``) are not reported.
+
+``PYTHON_GIL=0`` is not reported where it only applies to free-threaded interpreters: a tox
+factor-conditional setting whose every alternative names a free-threaded factor
+(``{py313t,py314t}: PYTHON_GIL=0``, ``py314t-cext: ...``); workflows do the same per job.
 """
 
 from __future__ import annotations
@@ -39,6 +43,15 @@ FREE_THREADED_RE = re.compile(
     r"|python3\.\d{2,}-nogil\b|python-freethreading\b)"
     r"|(?<![\w-])--disable-gil\b")
 ENV_INSTRUCTION_RE = re.compile(r"^\s*ENV\s", re.IGNORECASE)
+TOX_CONDITION_RE = re.compile(r"^\s*(?P<condition>[{}\w.,!-]+)\s*:(?=\s)")  # `{py313t,py314t}: NAME=value`
+FREE_THREADED_FACTOR_RE = re.compile(r"^(?:py|python)?3\.?\d{2,}t$")
+
+
+def free_threaded_only(condition: str) -> bool:
+    """Does a tox factor condition (``{py313t,py314t}``, ``py313t-cext``, ``py313t,py314t``) hold
+    for free-threaded environments only: does every alternative name a free-threaded factor?"""
+    alternatives = condition.replace("{", "").replace("}", "").split(",")
+    return all(any(FREE_THREADED_FACTOR_RE.match(f) for f in a.split("-")) for a in alternatives)
 
 
 class Hit(NamedTuple):
@@ -101,7 +114,11 @@ def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = Fa
         stripped = body.lstrip()
         if not (ini and stripped.startswith(";")):
             code = body[:comment_start(body)]
-            yield from scan_line(code, base + offset, dockerfile and bool(ENV_INSTRUCTION_RE.match(code)))
+            hits = scan_line(code, base + offset, dockerfile and bool(ENV_INSTRUCTION_RE.match(code)))
+            condition = TOX_CONDITION_RE.match(code) if ini else None
+            if condition and free_threaded_only(condition["condition"]):
+                hits = (h for h in hits if h.code != "OMF002")  # the GIL can be off there
+            yield from hits
         offset += len(line)
 
 

@@ -11,6 +11,10 @@ findings point at the exact key or value; YAML comments never reach the node tre
 - OMF004 (information, reported with severity "warning"): a job matrix with a Python-version axis
   (``python-version``, ``python``, ``py``, ...) none of whose values, ``include:`` entries counted,
   is the target version.  Matrices computed by expressions (``${{ fromJSON(...) }}``) are skipped.
+
+``PYTHON_GIL=0`` (OMF002) is not reported inside a job that only runs free-threaded interpreters:
+every ``python-version`` its setup steps install (``${{ matrix.NAME }}`` read from the job's
+matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from outmoded.scan import NEWLINE_RE
 
 VERSION_KEY_RE = re.compile(r"^(?:python|py)(?:[-_ ]?(?:versions?|ver))?$", re.IGNORECASE)
 VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x)(?:[.\-].*|t)?$", re.IGNORECASE)
+FREE_THREADED_VERSION_RE = re.compile(r"^\s*3\.\d{2,}t\s*$")
+MATRIX_REFERENCE_RE = re.compile(r"^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$")
 TRUE = {"true", "True", "TRUE", "yes", "on", "1"}
 PROSE_KEYS = {"name", "description", "title", "summary", "if"}  # labels and conditions switch nothing on
 
@@ -101,6 +107,63 @@ def flag_hits(text: str, root) -> Iterator[Hit]:
                 yield Hit("OMF003", f"freethreaded: {value}", start, end)
 
 
+def _matrix_values(job, key: str) -> Optional[list]:
+    """The scalar values of the job's matrix axis ``key``, ``include:`` entries counted (None: unknown)."""
+    import yaml
+
+    matrix = _get(_get(job, "strategy"), "matrix")
+    axis = _get(matrix, key)
+    values = []
+    if isinstance(axis, yaml.SequenceNode):
+        if not all(isinstance(n, yaml.ScalarNode) for n in axis.value):
+            return None
+        values = [n.value for n in axis.value]
+    elif axis is not None:
+        return None
+    include = _get(matrix, "include")
+    if isinstance(include, yaml.SequenceNode):
+        for item in include.value:
+            extra = _get(item, key)
+            if isinstance(extra, yaml.ScalarNode):
+                values.append(extra.value)
+    return values or None
+
+
+def _free_threaded_only(job) -> bool:
+    """Does every Python the job's setup steps install a free-threaded build?"""
+    import yaml
+
+    steps = _get(job, "steps")
+    if not isinstance(steps, yaml.SequenceNode):
+        return False
+    versions: list = []
+    for step in steps.value:
+        inputs = _get(step, "with")
+        version = _get(inputs, "python-version")
+        if not isinstance(version, yaml.ScalarNode):
+            continue
+        threaded = _get(inputs, "freethreaded")
+        if isinstance(threaded, yaml.ScalarNode) and threaded.value in TRUE:
+            versions.append("3.99t")
+            continue
+        reference = MATRIX_REFERENCE_RE.match(version.value.strip())
+        values = _matrix_values(job, reference[1]) if reference else [version.value]
+        if values is None:
+            return False
+        versions.extend(values)
+    return bool(versions) and all(FREE_THREADED_VERSION_RE.match(v) for v in versions)
+
+
+def free_threaded_jobs(root) -> list:
+    """(start, end) text offsets of the jobs that run free-threaded interpreters only."""
+    import yaml
+
+    jobs = _get(root, "jobs")
+    if not isinstance(jobs, yaml.MappingNode):
+        return []
+    return [(job.start_mark.index, job.end_mark.index) for _key, job in jobs.value if _free_threaded_only(job)]
+
+
 def _minor(value: str) -> Optional[object]:
     """3.N -> N, "3.x" -> "x", anything else (pypy, expressions) -> None."""
     match = VERSION_VALUE_RE.match(value.strip())
@@ -171,7 +234,10 @@ def check_workflow(path: str, data: bytes, index) -> FileResult:
         if root is None:
             continue
         if target >= FLAGS_FROM:
+            threaded = free_threaded_jobs(root)
             for hit in flag_hits(text, root):
+                if hit.code == "OMF002" and any(start <= hit.start < end for start, end in threaded):
+                    continue  # the GIL can be switched off there
                 if (hit.code, hit.start) not in seen:
                     seen.add((hit.code, hit.start))
                     findings.append(hit_finding(path, lines, hit))
