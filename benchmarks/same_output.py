@@ -7,8 +7,10 @@ included, is not) and ``outmoded check --no-cache --format json``
 runs from each corpus directory at targets 3.11, 3.13 and 3.15 and at 3.13 with ``--pending``.
 Outputs are kept under ``--out`` (``<label>/<corpus>-<options>.json``); a before output already
 there is reused when ``--reuse-before`` is given (the base commit's output does not change).
-Prints the configurations whose output differs (with the first differing findings) and exits 1
-if any does.  Default corpora: the benchmark's Django and Twisted sdists and a CPython 3.13 Lib.
+Compares the target, findings and errors (not the statistics: a sharper prefilter parses fewer
+files for the same output; each line shows the parsed count before -> after).  Prints the
+configurations whose output differs (with the first differing findings) and exits 1 if any does.
+Default corpora: the benchmark's Django and Twisted sdists and a CPython 3.13 Lib.
 """
 
 from __future__ import annotations
@@ -48,6 +50,18 @@ def run(checkout: Path, corpus: Path, options: list[str]) -> tuple[str, float]:
     return proc.stdout, time.perf_counter() - start
 
 
+def _compare(before: str, after: str) -> tuple[bool, str]:
+    """(whether what a user gets is the same: target, findings and errors, ", parsed A -> B").
+    The statistics are not compared: a sharper prefilter parses fewer files for the same output."""
+    try:
+        a, b = json.loads(before), json.loads(after)
+    except ValueError:
+        return before == after, ""
+    same = all(a.get(key) == b.get(key) for key in ("target_version", "findings", "errors"))
+    parsed = [doc.get("stats", {}).get("parsed") for doc in (a, b)]
+    return same, f", parsed {parsed[0]} -> {parsed[1]}" if None not in parsed else ""
+
+
 def first_differences(before: str, after: str, limit: int = 5) -> list[str]:
     try:
         a, b = json.loads(before), json.loads(after)
@@ -84,9 +98,9 @@ def main() -> int:
                 outputs[label], seconds = run(checkout.resolve(), corpus, CONFIGS[config])
                 saved.parent.mkdir(parents=True, exist_ok=True)
                 saved.write_text(outputs[label])
-            same = outputs["before"] == outputs["after"]
+            same, parsed = _compare(outputs["before"], outputs["after"])
             count = outputs["after"].count('"code":')
-            print(f"{name:12} {config:13} {'same' if same else 'DIFFERS'} ({count} findings)", flush=True)
+            print(f"{name:12} {config:13} {'same' if same else 'DIFFERS'} ({count} findings{parsed})", flush=True)
             if not same:
                 differing += 1
                 print("\n".join(first_differences(outputs["before"], outputs["after"])))
