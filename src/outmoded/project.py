@@ -26,7 +26,7 @@ import warnings
 from outmoded import guards
 from outmoded.layout import absolute, find_module, module_of
 from outmoded.records import Record
-from outmoded.scopes import BUILTIN_NAMES, STDLIB
+from outmoded.scopes import BUILTIN_NAMES, STDLIB, class_members
 
 
 class ClassInfo(Record):
@@ -53,12 +53,6 @@ class Summary(Record):
         self.classes: dict = {}
         self.imports: dict = {}
         self.flags: dict = {}
-
-
-def class_members(node: ast.ClassDef) -> set[str]:
-    members = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    members |= {t.id for s in node.body if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)}
-    return members
 
 
 class _Summarizer:

@@ -134,6 +134,13 @@ def _method_for(visitor: type, node: type):
     return method
 
 
+def class_members(node: ast.ClassDef) -> set[str]:
+    """The names a class body defines itself (methods, and plain assignments such as trial's aliases)."""
+    members = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    members |= {t.id for s in node.body if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)}
+    return members
+
+
 class Bindings(ast.NodeVisitor):
     """Scope keeping for the scanner: lookups, and the statements that bind names.
 
@@ -316,10 +323,7 @@ class Bindings(ast.NodeVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for expr in node.decorator_list + node.bases + [k.value for k in node.keywords]:
             self.visit(expr)
-        members = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-        members |= {t.id for s in node.body if isinstance(s, ast.Assign) for t in s.targets
-                    if isinstance(t, ast.Name)}
-        cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], members)
+        cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], class_members(node))
         if self.may_contain_finding(node):
             saved = self.scope
             self.scope = Scope("class", saved, {"__class__": cls})
