@@ -176,6 +176,34 @@ def test_version_flags_defined_in_another_module(project):
     assert [(p, line) for p, line, *_ in found(project)] == [("pkg/mod.py", 17)]
 
 
+def test_flags_set_to_constants_in_branches_a_version_check_selects(project):
+    # twisted.python.compat: `if sys.version_info < (3, 0): _PY3 = False / else: _PY3 = True`
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/compat.py": """\
+            import sys
+            if sys.version_info < (3, 0):
+                _PY3 = False
+            else:
+                _PY3 = True
+            HAS_SSL = True
+            """,
+        "pkg/mod.py": """\
+            from pkg.compat import _PY3, HAS_SSL
+            if not _PY3:
+                import Queue
+            else:
+                import queue as Queue
+            if HAS_SSL:
+                pass
+            else:
+                import imp
+            """,
+    })
+    # a constant outside a version-selected branch is no version flag: its else still counts
+    assert [(p, line) for p, line, *_ in found(project)] == [("pkg/mod.py", 9)]
+
+
 def test_a_subpackage_named_like_a_removed_module_shadows_nothing(project):
     layout(project, {
         "pkg/__init__.py": "",

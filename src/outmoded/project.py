@@ -61,6 +61,7 @@ class _Summarizer:
         self.module = module_of(path)[0]
         self.summary = Summary()
         self.local: dict = {}  # other top-level bindings: shadow imports
+        self.decided = 0  # inside a branch a version check selects: `PY3 = True` there is a flag
 
     def lookup(self, node: ast.AST):
         if isinstance(node, ast.Name):
@@ -100,6 +101,9 @@ class _Summarizer:
                 value = guards.evaluate(stmt.value, self.target, self.lookup) \
                     if isinstance(stmt.value, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.Name, ast.Attribute)) \
                     else None
+                if value is None and self.decided and isinstance(stmt.value, ast.Constant) \
+                        and isinstance(stmt.value.value, bool):
+                    value = stmt.value.value  # twisted's `if sys.version_info < (3, 0): _PY3 = False else: True`
                 if value is None:
                     self.local[name] = True
                     self.summary.flags.pop(name, None)
@@ -107,10 +111,12 @@ class _Summarizer:
                     self.summary.flags[name] = value
             elif isinstance(stmt, ast.If):
                 verdict = guards.evaluate(stmt.test, self.target, self.lookup)
+                self.decided += verdict is not None
                 if verdict is not False:
                     self.block(stmt.body)
                 if verdict is not True:
                     self.block(stmt.orelse)
+                self.decided -= verdict is not None
             elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
                 self.block(stmt.body)
                 self.block(stmt.orelse)

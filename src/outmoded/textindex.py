@@ -18,7 +18,7 @@ from outmoded.stdnames import STDLIB
 
 CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")  # a literal first: sre finds it fast
 FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_version, sys.version, six.PY3
-FLAG_LINE_RE = re.compile(rb"(\w+)[ \t]*=[^=]")
+FLAG_LINE_RE = re.compile(rb"[ \t]*(\w+)[ \t]*=[^=]")  # indented too: `if sys.version_info < (3,): PY3 = False`
 WORD_RE = re.compile(rb"[A-Za-z_][\w.]*")
 
 
@@ -95,7 +95,7 @@ def read_headers(data: bytes) -> tuple[list, list]:
             line = data.rfind(b"\n", 0, position) + 1
             if line not in lines:
                 lines.add(line)
-                assignment = FLAG_LINE_RE.match(data, line, position)
+                assignment = FLAG_LINE_RE.match(data, line)
                 if assignment:  # at the start of a line: module level
                     flags.append(assignment[1].decode())
             position = data.find(word, position + 1)
@@ -113,7 +113,7 @@ def _valid_record(value) -> tuple[list, list] | None:
     return (headers, list(flags)) if all(isinstance(x, str) for x in strings) else None
 
 
-TEXT_NAMESPACE = "project-text-1"  # bump when read_headers changes what it records
+TEXT_NAMESPACE = "project-text-2"  # bump when read_headers changes what it records
 
 
 class TextScan:
