@@ -180,3 +180,15 @@ def test_get_event_loop_in_a_scripts_main_block(project):
             except RuntimeError:
                 loop = asyncio.new_event_loop()
         """, target="3.14") == []
+
+
+def test_a_scanned_pattern_warns_nobody(project):
+    # "[[a]" makes re's parser warn "Possible nested set"; the user's run must not show it
+    import warnings
+
+    project.write("mod.py", 'import re\nre.compile("[[a]x(?i)")\nre.compile("[[b]")\n')
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        code, out, err = project.run("check", "--no-cache", "--target-version", "3.11", "mod.py")
+    assert code == 1 and "OMB11002" in out
+    assert [str(w.message) for w in caught] == [] and err == ""

@@ -40,6 +40,7 @@ def misplaced_global_flags(pattern) -> bool:
     for flags in (0, re.VERBOSE):
         try:
             with warnings.catch_warnings():
+                warnings.simplefilter("ignore")  # the scanned pattern's own FutureWarnings ("Possible nested set")
                 warnings.simplefilter("error", DeprecationWarning)
                 sre_parser.parse(pattern, flags)
         except (re.error, DeprecationWarning) as exc:
