@@ -99,3 +99,16 @@ def test_excluded_files_are_checked_when_named_unless_force_exclude(project):
     project.write("build/b.py", "import imp\n")
     assert [f["api"] for f in project.check_json("legacy/a.py", "build/b.py")["findings"]] == ["imp", "imp"]
     assert project.check_json("--force-exclude", "legacy/a.py", "build/b.py")["findings"] == []
+
+
+def test_syntax_the_running_python_cannot_read_says_which_python_reads_it(project):
+    import sys
+
+    # (it names a removed module, so the prefilter lets it through to the parser)
+    body = "type Alias = list[int]\n" if sys.version_info < (3, 12) else "def f(:\n    pass\n"
+    project.write("new.py", "import imp\n" + body)
+    doc = project.check_json("new.py")
+    (error,) = doc["errors"]
+    assert error["message"].startswith("cannot parse")
+    if sys.version_info < (3, 15):
+        assert f"outmoded runs on Python {sys.version_info[0]}.{sys.version_info[1]} here" in error["message"]

@@ -8,6 +8,7 @@ CI configuration) register a checker in ``filetypes``.
 from __future__ import annotations
 
 import ast
+import sys
 import warnings
 
 from outmoded import filetypes
@@ -32,6 +33,12 @@ class FileResult(Record):
         self.parsed = parsed
 
 
+# ast reads the syntax of the Python running outmoded: say so where a newer Python exists
+NEWER_SYNTAX = "" if sys.version_info >= (3, 15) else (
+    f"; outmoded runs on Python {sys.version_info[0]}.{sys.version_info[1]} here: if the file uses newer syntax, "
+    "run outmoded on a Python that has it")
+
+
 def parse(text: str, path: str) -> ast.Module:
     """ast.parse with every failure turned into a SourceError."""
     try:
@@ -40,7 +47,7 @@ def parse(text: str, path: str) -> ast.Module:
             return ast.parse(text, filename=path)
     except SyntaxError as exc:
         where = f" (line {exc.lineno})" if exc.lineno else ""
-        raise SourceError(f"cannot parse: {exc.msg}{where}") from None
+        raise SourceError(f"cannot parse: {exc.msg}{where}{NEWER_SYNTAX}") from None
     except (RecursionError, MemoryError):
         raise SourceError("cannot parse: too deeply nested") from None
     except ValueError as exc:
