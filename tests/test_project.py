@@ -202,6 +202,8 @@ def test_flags_set_to_constants_in_branches_a_version_check_selects(project):
     })
     # a constant outside a version-selected branch is no version flag: its else still counts
     assert [(p, line) for p, line, *_ in found(project)] == [("pkg/mod.py", 9)]
+    # checking the one file (as pre-commit does) reads the flag from the module it imports
+    assert [(p, line) for p, line, *_ in found(project, "pkg/mod.py")] == [("pkg/mod.py", 9)]
 
 
 def test_a_subpackage_named_like_a_removed_module_shadows_nothing(project):

@@ -138,6 +138,7 @@ class Project:
         self.users = text.users() if text else {}
         # files defining version flags at module level; None: any file may (no text index)
         self.flag_files = {os.path.abspath(p) for p in text.flags} if text else None
+        self._text, self._indexed = text, None  # files the text index read (the checked ones)
         self._summaries: dict[str, Summary | None] = {}
         self.needles = None  # prefilter.ProjectNeedles: the project's own ways through the prefilter
         self._resolved: dict[tuple, object] = {}
@@ -167,10 +168,15 @@ class Project:
         module = qualified.rpartition(".")[0]
         path = find_module(module, from_path) if module else None
         if path is None or (self.flag_files is not None and path not in self.flag_files
-                            and not path.endswith("__init__.py")):
-            return None
+                            and not path.endswith("__init__.py") and path in self.indexed()):
+            return None  # read as text and found to define no flag; a file not checked is parsed
         value = self.resolve(qualified, from_path)
         return value if isinstance(value, bool) else None
+
+    def indexed(self) -> set:
+        if self._indexed is None:
+            self._indexed = {os.path.abspath(p) for p in self._text.stamps}
+        return self._indexed
 
     def resolve(self, qualified: str, from_path: str, depth: int = 0):
         """Memoized ``_resolve``: typed receivers ask for the same names again and again."""
