@@ -21,12 +21,13 @@ from __future__ import annotations
 import json
 import os
 
+from outmoded import userfiles
+
 FORMAT = 1  # bump when what is stored changes
 
 
 def directory() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "outmoded", "settings")
+    return userfiles.cache_directory("settings")
 
 
 def _load(path: str) -> dict | None:
@@ -39,36 +40,13 @@ def _load(path: str) -> dict | None:
 
 
 def _save(path: str, value: dict) -> None:
-    value = dict(value, format=FORMAT)
-    tmp = f"{path}.{os.getpid()}.tmp"
     try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "w", encoding="utf-8") as handle:
-            json.dump(value, handle, separators=(",", ":"))
-        os.replace(tmp, path)  # atomic: a concurrent run reads the old file or the new
-    except (OSError, TypeError, ValueError):
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
+        data = json.dumps(dict(value, format=FORMAT), separators=(",", ":")).encode("utf-8")
+    except (TypeError, ValueError):
         return
-    _prune(os.path.dirname(path))
-
-
-def _prune(where: str, age: float = 30 * 86400) -> None:
-    """Forget projects and specifiers not seen for a month (written again when they return)."""
-    import time
-
-    try:
-        names = os.listdir(where)
-    except OSError:
-        return
-    for name in names:
-        try:
-            if os.stat(os.path.join(where, name)).st_mtime < time.time() - age:
-                os.remove(os.path.join(where, name))
-        except OSError:
-            pass
+    if userfiles.write_atomic(path, data):
+        # forget projects and specifiers not seen for a month (written again when they return)
+        userfiles.prune(os.path.dirname(path), 30 * 86400)
 
 
 def _key(text: str) -> str:

@@ -26,6 +26,8 @@ import marshal
 import os
 import sys
 
+from outmoded import userfiles
+
 FORMAT = 3  # bump when the encoding below changes
 _CLASS = "__class__"
 _PACKAGE = os.path.dirname(os.path.abspath(__file__))
@@ -33,8 +35,7 @@ _DATA = os.path.join(_PACKAGE, "data")
 
 
 def cache_directory() -> str:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "outmoded", "catalog")
+    return userfiles.cache_directory("catalog")
 
 
 _FINGERPRINTS: dict[str, str] = {}
@@ -286,29 +287,7 @@ def _class(name: str) -> type:
 
 
 def _write(path: str, data: bytes) -> None:
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)  # atomic: a concurrent run reads the old file or the new, never half
-        _prune(os.path.dirname(path), keep=os.path.basename(path))
-    except OSError:
-        try:
-            os.remove(tmp)
-        except OSError:
-            pass
-
-
-def _prune(directory: str, keep: str, age: float = 7 * 86400) -> None:
-    """Drop compiled catalogs and indexes written more than a week ago (other versions, other
-    targets: an index still in use is simply compiled again)."""
-    import time
-
-    for name in os.listdir(directory):
-        if name.startswith(("catalog-", "index-")) and name != keep:
-            try:
-                if os.stat(os.path.join(directory, name)).st_mtime < time.time() - age:
-                    os.remove(os.path.join(directory, name))
-            except OSError:
-                pass
+    # compiled catalogs and indexes of other versions and targets go after a week unused (an
+    # index still in use is simply compiled again)
+    if userfiles.write_atomic(path, data):
+        userfiles.prune(os.path.dirname(path), 7 * 86400, keep=os.path.basename(path), prefixes=("catalog-", "index-"))
