@@ -181,12 +181,6 @@ def build_text_index(scan: TextScan, read: dict | None = None, store=None) -> Te
     return index
 
 
-def text_index(files: list[str], store=None) -> TextIndex:
-    """Read every Python file's class headers and flags; with a ``cache.Store``, a file whose size
-    and mtime are unchanged is not read again."""
-    return build_text_index(scan_stamps(files, store), store=store)
-
-
 def derivable_methods(index) -> frozenset[bytes]:
     """Names of the removed methods a project class can inherit: the only words
     ``derived_methods`` can pair, so a file naming none of them needs no project needle."""
