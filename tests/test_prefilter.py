@@ -118,3 +118,15 @@ def test_prefilter_never_clears_a_finding(kind):
 ])
 def test_a_method_name_that_is_not_an_attribute_is_cleared(source):
     assert check_source("case.py", source.encode(), INDEX).parsed is False
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n"])
+def test_an_import_continued_with_a_backslash_binds_every_name(newline):
+    # bottle 0.12: ``import base64, cgi, ...,\`` then ``os, re, sys, ...``; the finder's
+    # registration sits in a function body that names no other removed API
+    source = newline.join([
+        "import base64, \\", "    sys", "class Finder(object):", "    def __init__(self):",
+        "        sys.meta_path.append(self)", "    def find_module(self, name, path=None):",
+        "        return self", "    def load_module(self, name):", "        pass", ""])
+    unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
+    assert unfiltered and _spans(check_source("case.py", source.encode(), INDEX).findings) == unfiltered

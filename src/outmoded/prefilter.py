@@ -107,8 +107,13 @@ def scan_imports(data: bytes) -> Imports:
     while position >= 0:  # bytes.find runs in C; a multiline regex would try every byte
         start = data.rfind(b"\n", 0, position) + 1
         end = data.find(b"\n", position)
+        while end > 0 and (data.endswith(b"\\", start, end) or data.endswith(b"\\\r", start, end)):
+            end = data.find(b"\n", end + 1)  # ``import a, b,\`` goes on: ``sys`` on the next line
         end = len(data) if end < 0 else end
-        for statement in data[start:end].split(b";"):
+        line = data[start:end]
+        if b"\\\n" in line or b"\\\r\n" in line:
+            line = line.replace(b"\\\r\n", b" ").replace(b"\\\n", b" ")
+        for statement in line.split(b";"):
             match = STATEMENT_RE.match(statement)
             if match and match[1]:
                 imports.add_from(match[1], match[2])
