@@ -1,425 +1,48 @@
-"""The removal catalog: YAML data files, loaded and validated here and nowhere else.
+"""The removal catalog: YAML data files (``data/``), loaded and validated in one place, compiled.
 
-Each file in ``data/`` is ``removed_3_N.yaml`` (every entry removed in 3.N) or ``classes.yaml``
-(class hierarchy hints the scanner needs to tie instance methods to stdlib classes, and
-``aliases``: what names reached through compatibility layers such as ``six.moves`` are on
-Python 3; ``provided_by``: a removed module a project provides again through a module of its own).  Entries:
+- ``outmoded.catalog.models``: ``Entry`` (one rule), ``Catalog``, ``CatalogError`` and version helpers;
+- ``outmoded.catalog.schema``: what the YAML keys mean, and the validation of every entry;
+- ``outmoded.catalog.loader``: reading the files (``load_catalog``);
+- ``outmoded.catalog.compiled``: the loader's output stored once, so a check never reads YAML;
+- ``outmoded.catalog.index``, ``backports``, ``probe``: lookups per target, backport requirement
+  lines, and the introspection probes run on real interpreters.
 
-    - code: OM12001                # stable rule code, unique; usable in --select and noqa
-      name: imp                    # dotted name as users write it (or ``names:`` for a family)
-      kind: module                 # module | function | class | constant | attribute | method | argument
-      removed_in: "3.12"
-      deprecated_in: "3.4"         # or null when removed without deprecation
-      replacement: importlib       # text shown to users; a dotted name where the fix is mechanical
-      fix: none                    # safe | unsafe | none
-      fix_reason: ...              # required when fix is unsafe: how behaviour differs
-      rewrite: ...                 # optional template for fixes that are not a plain rename
-      rewrite_defaults: {prefix: {position: 1, value: test}}  # optional: arguments the rewrite
-                                   # drops when they are the literal default (else no fix)
-      rename_keywords: {n: value}  # optional: call keywords the replacement spells differently;
-                                   # calls without arguments then get no fix (it needs its value)
-      safe_with_one_specifier: 0   # optional, for an unsafe fix: a call whose argument 0 is a
-                                   # literal %-format with exactly one specifier is a safe fix
-      replacement_since: "3.4"     # optional: first Python that has the replacement
-      reason: one line of why it was removed
-      doc: https://docs.python.org/3/whatsnew/3.12.html#imp
-
-Probe hints: ``platform`` (only importable there, e.g. win32), ``not_probeable`` (why
-introspection cannot see it: an instance attribute, a decorated signature) and ``added_in`` (the name is newer
-than the interpreters a probe may run on).  Kind-specific keys: ``argument`` (+ optional ``position``, ``value_contains``) for ``argument``;
-``distinctive`` (name is unique enough to report on unknown receivers) and ``not_on`` (classes
-that define the same method themselves) for ``method``.
-
-Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
-``outmoded.native``; their optional ``check`` says which check uses them: ``removed`` (default: a
-removed C-API name), ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
-``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
-deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
-``removed``, ``removed_in`` is the first Python the rule concerns.  ``limited_api: true`` marks a
-name removed from the limited C API only (``PY_TIMEOUT_MAX`` in 3.13): it breaks only sources that
-define ``Py_LIMITED_API``.
-
-``opt_in`` marks advice rather than breakage, left out of a plain check (``Settings.wants``):
-``free-threading`` (shown with ``--free-threading``/``free-threading = true``, or when selected by
-a prefix naming its family, ``--select OMF``) or ``select`` (only when selected that way).
-
-A removed module with a maintained copy on the package index names it in ``backport`` (the
-distribution's name, e.g. ``legacy-cgi`` for ``cgi``); the loader gives the same ``backport`` to the
-entries for names inside that module removed with it (``cgi.FieldStorage``), so a finding can say
-"or add ``legacy-cgi; python_version >= '3.13'``".  ``outmoded.catalog.backports`` answers which
-requirement lines fix a set of findings.
-
-Entries whose ``removed_in`` is newer than ``LATEST_RELEASE`` are pending removals.
+Everything is importable from ``outmoded.catalog`` as before the split; the schema's constants
+and ``load_catalog`` are imported on first use, so a check that loads the compiled catalog never
+imports the validation or the loader.
 """
 
 from __future__ import annotations
 
-import os
-import re
 from functools import lru_cache
 
-from outmoded.records import Frozen, replace
+from outmoded.catalog.models import (
+    LATEST_RELEASE,
+    Catalog,
+    CatalogError,
+    Entry,
+    format_version,
+    parse_version,
+)
 
-DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-LATEST_RELEASE = (3, 15)
-
-KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi", "behaviour"}
-FIX_SAFETY = {"safe", "unsafe", "none"}
-CODE_RE = re.compile(r"^OM[A-Z]?\d{3,5}$")
-VERSION_RE = re.compile(r"^3\.\d{1,2}$")
-DOTTED_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
-PACKAGE_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$")  # a distribution name (PEP 508)
-REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
-OPTIONAL = {
-    "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
-    "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
-    "opt_in", "signature", "matches", "unless", "proof", "raises",
-}
-# kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
-# signature that shows it: ``override`` (a subclass of the name's class defines the method; not
-# when it also defines one of ``unless``), ``argument`` (``argument``/``position`` of a call -- or
-# lists of them, for each argument that changed -- ``matches``: ``set`` (a set display,
-# comprehension or a name bound to a set), ``None``, ``float`` (a float literal), ``container`` (a
-# tuple, list, dict or set display) or ``misplaced-global-flags`` (a literal regular expression
-# with a global inline flag such as ``(?i)`` after its start)), ``keywords`` (a call passes a
-# keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
-# module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
-# none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
-# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``).  ``proof`` is a script
-# that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook"}
-CALL_SIGNATURES = {"argument", "keywords", "main-block-call"}  # these say what the call ``raises`` (names)
-MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
-OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
-CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
+_LOADER = ("load_catalog", "DATA_DIR")
+_SCHEMA = ("KINDS", "FIX_SAFETY", "CODE_RE", "VERSION_RE", "DOTTED_RE", "PACKAGE_RE", "REQUIRED", "OPTIONAL",
+           "SIGNATURES", "CALL_SIGNATURES", "MATCHES", "OPT_IN", "CHECKS")
+__all__ = ["LATEST_RELEASE", "Catalog", "CatalogError", "Entry", "default_catalog", "format_version",
+           "opt_in_codes", "parse_version"]  # and, imported when first asked for, _LOADER's and _SCHEMA's
 
 
-class CatalogError(Exception):
-    """Bad catalog data: the message names the file and the entry."""
+def __getattr__(name: str):
+    """The loader's and the schema's names, imported when first asked for."""
+    if name in _LOADER:
+        from outmoded.catalog import loader
 
+        return getattr(loader, name)
+    if name in _SCHEMA:
+        from outmoded.catalog import schema
 
-def parse_version(text: str) -> tuple[int, int]:
-    major, minor = text.split(".")
-    return int(major), int(minor)
-
-
-def format_version(version: tuple[int, int]) -> str:
-    return f"{version[0]}.{version[1]}"
-
-
-class Entry(Frozen):
-    """One removal: a rule code, the names it covers, when and why, and what replaces it.
-
-    Fields, in order (the YAML keys of the module docstring; ``source`` is the file):
-
-    - ``code``: str
-    - ``names``: tuple[str, ...]
-    - ``kind``: str
-    - ``removed_in``: tuple[int, int]
-    - ``deprecated_in``: tuple[int, int] | None
-    - ``replacement``: str
-    - ``fix``: str
-    - ``reason``: str
-    - ``doc``: str
-    - ``fix_reason``: str | None = None
-    - ``rewrite``: str | None = None
-    - ``replacement_since``: tuple[int, int] | None = None
-    - ``argument``: str | None = None
-    - ``position``: int | None = None
-    - ``value_contains``: str | None = None
-    - ``distinctive``: bool = False
-    - ``not_on``: tuple[str, ...] = ()
-    - ``example``: str | None = None
-    - ``platform``: str | None = None  # e.g. "win32": only importable there, so probes elsewhere skip it
-    - ``added_in``: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
-    - ``not_probeable``: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
-    - ``check``: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
-    - ``signature``: str | None = None  # kind behaviour only (SIGNATURES), with matches, unless and proof
-    - ``matches``: str | None = None
-    - ``unless``: tuple[str, ...] = ()
-    - ``proof``: str | None = None
-    - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
-    - ``raises``: tuple[str, ...] = ()  # kind behaviour: the exceptions the code raises from removed_in on
-    - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
-    - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
-    - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
-    - ``safe_with_one_specifier``: int | None = None  # position of a %-format argument: one specifier makes it safe
-    - ``limited_api``: bool = False  # kind capi only: removed from the limited C API only (needs Py_LIMITED_API)
-    - ``opt_in``: str | None = None  # advice shown only when asked for (OPT_IN)
-    - ``source``: str = ""
-    """
-
-    _fields = (
-        "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
-        "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
-        "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "argument_positions", "raises", "backport", "rewrite_defaults", "rename_keywords",
-        "safe_with_one_specifier", "limited_api", "opt_in", "source",
-    )
-    _defaults = {
-        "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
-        "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
-        "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "argument_positions": (), "raises": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
-        "safe_with_one_specifier": None, "limited_api": False, "opt_in": None, "source": "",
-    }
-
-    @property
-    def name(self) -> str:
-        return self.names[0]
-
-    @property
-    def pending(self) -> bool:
-        return self.removed_in > LATEST_RELEASE
-
-    @property
-    def backport_requirement(self) -> str | None:
-        """The requirement line that brings the removed module back: ``legacy-cgi; python_version >= '3.13'``."""
-        if not self.backport:
-            return None
-        return f"{self.backport}; python_version >= '{format_version(self.removed_in)}'"
-
-    @property
-    def fix_safety(self) -> str | None:
-        """``safe``/``unsafe`` as shown in output, ``None`` when there is no fix."""
-        return None if self.fix == "none" else self.fix
-
-
-for _name, _value in Entry._defaults.items():  # defaults as class attributes: an entry's own
-    setattr(Entry, _name, _value)  # dict holds what differs, and the compiled catalog only that
-
-
-class Catalog(Frozen):
-    """Every entry, and the class hints: ``bases`` (class -> base classes), ``returns`` (function ->
-    class of what it returns), ``aliases`` (six.moves.configparser -> configparser),
-    ``provided_by`` (removed module -> project module providing it)."""
-
-    _fields = ("entries", "bases", "returns", "aliases", "provided_by")
-    _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict}
-
-    @property
-    def by_code(self) -> dict[str, Entry]:
-        return {e.code: e for e in self.entries}
-
-
-def _fail(source: str, where: str, message: str) -> CatalogError:
-    return CatalogError(f"{source}: {where}: {message}")
-
-
-def _version(raw: object, source: str, where: str, key: str) -> tuple[int, int]:
-    if not isinstance(raw, str) or not VERSION_RE.match(raw):
-        raise _fail(source, where, f"{key} must be a string like \"3.12\", got {raw!r}")
-    return parse_version(raw)
-
-
-def _names(raw: dict, source: str, where: str) -> tuple[str, ...]:
-    if ("name" in raw) == ("names" in raw):
-        raise _fail(source, where, "needs exactly one of 'name' or 'names'")
-    names = [raw["name"]] if "name" in raw else raw["names"]
-    if not isinstance(names, list) or not names:
-        raise _fail(source, where, "'names' must be a non-empty list")
-    for name in names:
-        if not isinstance(name, str) or not DOTTED_RE.match(name):
-            raise _fail(source, where, f"name {name!r} is not a dotted Python name")
-    return tuple(names)
-
-
-def _check_keys(raw: dict, source: str, where: str) -> None:
-    missing = [k for k in REQUIRED if k not in raw]
-    if missing:
-        raise _fail(source, where, f"missing key(s): {', '.join(missing)}")
-    unknown = sorted(set(raw) - set(REQUIRED) - OPTIONAL)
-    if unknown:
-        raise _fail(source, where, f"unknown key(s): {', '.join(unknown)}")
-    for key in ("replacement", "reason", "doc"):
-        if not isinstance(raw[key], str) or not raw[key].strip():
-            raise _fail(source, where, f"{key} must be a non-empty string")
-
-
-def _entry(raw: object, source: str, index: int) -> Entry:
-    where = f"entry {index + 1}"
-    if not isinstance(raw, dict):
-        raise _fail(source, where, "must be a mapping")
-    where = f"entry {index + 1} ({raw.get('code') or raw.get('name') or '?'})"
-    _check_keys(raw, source, where)
-    if not isinstance(raw["code"], str) or not CODE_RE.match(raw["code"]):
-        raise _fail(source, where, f"code {raw['code']!r} must look like OM12001")
-    if raw["kind"] not in KINDS:
-        raise _fail(source, where, f"kind must be one of {sorted(KINDS)}, got {raw['kind']!r}")
-    if raw["fix"] not in FIX_SAFETY:
-        raise _fail(source, where, f"fix must be one of {sorted(FIX_SAFETY)}, got {raw['fix']!r}")
-    if raw["fix"] == "unsafe" and not raw.get("fix_reason"):
-        raise _fail(source, where, "an unsafe fix needs a fix_reason saying how behaviour differs")
-    if "check" in raw and (raw["kind"] != "capi" or raw["check"] not in CHECKS):
-        raise _fail(source, where, f"check needs kind 'capi' and one of {sorted(CHECKS)}, got {raw['check']!r}")
-    if "backport" in raw and (raw["kind"] != "module" or not isinstance(raw["backport"], str)
-                              or not PACKAGE_RE.match(raw["backport"])):
-        raise _fail(source, where, f"backport needs kind 'module' and a distribution name, got {raw['backport']!r}")
-    if "limited_api" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
-                                 or not isinstance(raw["limited_api"], bool)):
-        raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
-    if "opt_in" in raw and raw["opt_in"] not in OPT_IN:
-        raise _fail(source, where, f"opt_in must be one of {sorted(OPT_IN)}, got {raw['opt_in']!r}")
-    if raw["kind"] == "argument" and not raw.get("argument"):
-        raise _fail(source, where, "kind 'argument' needs the 'argument' key")
-    if (raw["kind"] == "behaviour") != ("signature" in raw):
-        raise _fail(source, where, "kind 'behaviour' and 'signature' go together")
-    if raw["kind"] == "behaviour":
-        if raw["signature"] not in SIGNATURES:
-            raise _fail(source, where, f"signature must be one of {sorted(SIGNATURES)}, got {raw['signature']!r}")
-        if raw["signature"] == "argument" and (
-                not _argument_positions(raw) or raw.get("matches") not in MATCHES):
-            raise _fail(source, where, f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})")
-        if not isinstance(raw.get("proof"), str):
-            raise _fail(source, where, "kind 'behaviour' needs a 'proof' script")
-        if raw["signature"] in CALL_SIGNATURES and not (
-                isinstance(raw.get("raises"), list) and raw["raises"]
-                and all(isinstance(r, str) and r.isidentifier() for r in raw["raises"])):
-            raise _fail(source, where, f"signature {raw['signature']!r} needs 'raises': the exceptions the call raises")
-    removed = _version(raw["removed_in"], source, where, "removed_in")
-    deprecated = raw.get("deprecated_in")
-    deprecated = None if deprecated is None else _version(deprecated, source, where, "deprecated_in")
-    if deprecated and deprecated > removed:
-        raise _fail(source, where, "deprecated_in is after removed_in")
-    since = raw.get("replacement_since")
-    return Entry(
-        code=raw["code"],
-        names=_names(raw, source, where),
-        kind=raw["kind"],
-        removed_in=removed,
-        deprecated_in=deprecated,
-        replacement=raw["replacement"].strip(),
-        fix=raw["fix"],
-        reason=raw["reason"].strip(),
-        doc=raw["doc"],
-        fix_reason=raw.get("fix_reason"),
-        rewrite=raw.get("rewrite"),
-        replacement_since=None if since is None else _version(since, source, where, "replacement_since"),
-        argument=raw["argument"][0] if isinstance(raw.get("argument"), list) else raw.get("argument"),
-        position=raw["position"][0] if isinstance(raw.get("position"), list) else raw.get("position"),
-        argument_positions=_argument_positions(raw) if raw["kind"] == "behaviour" else (),
-        raises=tuple(raw.get("raises") or ()),
-        value_contains=raw.get("value_contains"),
-        distinctive=bool(raw.get("distinctive", False)),
-        not_on=tuple(raw.get("not_on") or ()),
-        example=raw.get("example"),
-        platform=raw.get("platform"),
-        check=raw.get("check"),
-        signature=raw.get("signature"),
-        matches=raw.get("matches"),
-        unless=tuple(raw.get("unless") or ()),
-        proof=raw.get("proof"),
-        backport=raw.get("backport"),
-        limited_api=raw.get("limited_api", False),
-        opt_in=raw.get("opt_in"),
-        not_probeable=raw.get("not_probeable"),
-        added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
-        rewrite_defaults=tuple((k, (v or {}).get("position"), (v or {}).get("value"))
-                               for k, v in _mapping(raw, "rewrite_defaults", source, where).items()),
-        rename_keywords=tuple(_mapping(raw, "rename_keywords", source, where).items()),
-        safe_with_one_specifier=raw.get("safe_with_one_specifier"),
-        source=source,
-    )
-
-
-def _argument_positions(raw: dict) -> tuple:
-    """``((argument, position), ...)`` of a behaviour entry: one pair, or two lists of one length."""
-    names, positions = raw.get("argument"), raw.get("position")
-    if isinstance(names, str) and isinstance(positions, int):
-        return ((names, positions),)
-    if isinstance(names, list) and isinstance(positions, list) and names and len(names) == len(positions) \
-            and all(isinstance(n, str) for n in names) and all(isinstance(p, int) for p in positions):
-        return tuple(zip(names, positions))
-    return ()
-
-
-def _mapping(raw: dict, key: str, source: str, where: str) -> dict:
-    found = raw.get(key) or {}
-    if not isinstance(found, dict):
-        raise _fail(source, where, f"{key} must be a mapping")
-    return found
-
-
-def _read_yaml(path: Path) -> object:
-    import yaml  # imported here: a warm cached run never needs it
-
-    try:
-        return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"{path.name}: not valid YAML: {exc}") from None
-
-
-def _file_version(path: Path) -> tuple[int, int] | None:
-    match = re.fullmatch(r"removed_(\d+)_(\d+)\.yaml", path.name)
-    return (int(match[1]), int(match[2])) if match else None
-
-
-def _load_file(path: Path) -> list[Entry]:
-    data = _read_yaml(path)
-    if not isinstance(data, list):
-        raise CatalogError(f"{path.name}: must be a list of entries")
-    entries = [_entry(raw, path.name, i) for i, raw in enumerate(data)]
-    expected = _file_version(path)
-    for i, entry in enumerate(entries):
-        if entry.kind != "capi" and expected and entry.removed_in != expected:
-            raise _fail(path.name, f"entry {i + 1} ({entry.code})",
-                        f"removed_in {format_version(entry.removed_in)} does not match the file")
-    return entries
-
-
-def _load_classes(path: Path) -> tuple[dict, dict, dict, dict]:
-    data = (_read_yaml(path) if path.exists() else {}) or {}
-    bases, returns, aliases = data.get("bases", {}), data.get("returns", {}), data.get("aliases", {})
-    provided_by = data.get("provided_by", {})
-    for key, table in (("bases", bases), ("returns", returns), ("aliases", aliases), ("provided_by", provided_by)):
-        if not isinstance(table, dict) or not all(
-                isinstance(k, str) and DOTTED_RE.match(k) for k in table):
-            raise CatalogError(f"{path.name}: '{key}' must map dotted names to dotted names")
-    if not all(isinstance(v, str) and DOTTED_RE.match(v) for v in [*returns.values(), *aliases.values(),
-                                                                    *provided_by.values()]):
-        raise CatalogError(f"{path.name}: 'returns', 'aliases' and 'provided_by' values must be dotted names")
-    bases = {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
-    return bases, dict(returns), dict(aliases), dict(provided_by)
-
-
-def load_catalog(data_dir: str | os.PathLike = DATA_DIR) -> Catalog:
-    """Read and validate every catalog file; raise CatalogError naming file and entry."""
-    from pathlib import Path  # here: a check loads the compiled catalog and never needs it
-
-    data_dir = Path(data_dir)
-    entries: list[Entry] = []
-    for path in sorted(data_dir.glob("*.yaml")):
-        if path.name.startswith(("removed_", "capi_", "pending", "behaviour")):
-            entries.extend(_load_file(path))
-    seen: dict[str, str] = {}
-    for entry in entries:
-        if entry.code in seen:
-            raise CatalogError(f"{entry.source}: code {entry.code} is also used in {seen[entry.code]}")
-        seen[entry.code] = entry.source
-    bases, returns, aliases, provided_by = _load_classes(data_dir / "classes.yaml")
-    return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns, aliases=aliases,
-                   provided_by=provided_by)
-
-
-def _with_backports(entries: list[Entry]) -> list[Entry]:
-    """Give a module's backport to the entries for names inside it that were removed with it."""
-    modules = {(name, e.removed_in): e.backport for e in entries if e.backport for name in e.names}
-    if not modules:
-        return entries
-
-    def backport(entry: Entry) -> str | None:
-        found = {next((modules[(m, entry.removed_in)] for m in _parents(name) if (m, entry.removed_in) in modules), None)
-                 for name in entry.names}
-        return found.pop() if len(found) == 1 else None  # every name of the entry comes back with one package
-
-    return [replace(e, backport=backport(e)) if e.kind != "capi" and not e.backport and backport(e) else e
-            for e in entries]
-
-
-def _parents(name: str) -> list[str]:
-    parts = name.split(".")
-    return [".".join(parts[:cut]) for cut in range(len(parts) - 1, 0, -1)]
+        return getattr(schema, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 @lru_cache(maxsize=1)

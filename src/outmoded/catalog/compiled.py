@@ -7,7 +7,7 @@ loader compiles again; the YAML stays the single source.
 
 The compiled form is ``marshal`` data — dicts, tuples, strings, numbers — of whatever the loader
 built: each instance is stored as its attributes plus its class name, and rebuilt from classes
-defined in ``outmoded.catalog`` (and, for the index, ``outmoded.catalog.index`` and
+defined in ``outmoded.catalog.models`` (and, for the index, ``outmoded.catalog.index`` and
 ``outmoded.prefilter``) only, so a new field the loader sets needs no code here.  Never pickle:
 nothing it reads can run code.
 
@@ -179,7 +179,7 @@ _REF = "__ref__"  # a later occurrence of the instance with that number (shared,
 _ENTRY = "__entry__"  # a catalog entry, by rule code (an index holds the catalog's own entries)
 _MARKERS = (_CLASS, _ITEMS, _MAPPING, _ID, _REF, _ENTRY, _NESTED)
 # the only modules whose classes are rebuilt: plain attribute bags, created without __init__
-_MODULES = ("outmoded.catalog", "outmoded.catalog.index", "outmoded.prefilter")
+_MODULES = ("outmoded.catalog.models", "outmoded.catalog.index", "outmoded.prefilter")
 _PLAIN = (str, int, bool, float, bytes, frozenset, type(None))
 
 
@@ -215,7 +215,7 @@ class _Codec:
             return value, False
         if kind.__module__ not in _MODULES:
             raise ValueError(f"cannot compile a {kind.__name__}")
-        if self.entries is not None and kind.__name__ == "Entry" and kind.__module__ == "outmoded.catalog":
+        if self.entries is not None and kind.__name__ == "Entry" and kind.__module__ == "outmoded.catalog.models":
             if self.entries.get(value.code) is not value:
                 raise ValueError(f"entry {value.code} is not the catalog's")
             return {_ENTRY: value.code}, True

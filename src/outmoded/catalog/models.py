@@ -1,0 +1,120 @@
+"""The catalog's records: an ``Entry`` per rule, the ``Catalog`` holding them, and version helpers.
+
+What the YAML keys mean, and how they are validated, is ``outmoded.catalog.schema``; these
+classes are what the loader builds and what the compiled catalog (``outmoded.catalog.compiled``)
+stores and rebuilds, so a check that never reads the YAML imports only this.
+"""
+
+from __future__ import annotations
+
+from outmoded.records import Frozen
+
+LATEST_RELEASE = (3, 15)
+
+
+class CatalogError(Exception):
+    """Bad catalog data: the message names the file and the entry."""
+
+
+def parse_version(text: str) -> tuple[int, int]:
+    major, minor = text.split(".")
+    return int(major), int(minor)
+
+
+def format_version(version: tuple[int, int]) -> str:
+    return f"{version[0]}.{version[1]}"
+
+
+class Entry(Frozen):
+    """One removal: a rule code, the names it covers, when and why, and what replaces it.
+
+    Fields, in order (the YAML keys of ``outmoded.catalog.schema``; ``source`` is the file):
+
+    - ``code``: str
+    - ``names``: tuple[str, ...]
+    - ``kind``: str
+    - ``removed_in``: tuple[int, int]
+    - ``deprecated_in``: tuple[int, int] | None
+    - ``replacement``: str
+    - ``fix``: str
+    - ``reason``: str
+    - ``doc``: str
+    - ``fix_reason``: str | None = None
+    - ``rewrite``: str | None = None
+    - ``replacement_since``: tuple[int, int] | None = None
+    - ``argument``: str | None = None
+    - ``position``: int | None = None
+    - ``value_contains``: str | None = None
+    - ``distinctive``: bool = False
+    - ``not_on``: tuple[str, ...] = ()
+    - ``example``: str | None = None
+    - ``platform``: str | None = None  # e.g. "win32": only importable there, so probes elsewhere skip it
+    - ``added_in``: tuple[int, int] | None = None  # for names newer than 3.0: probes before it expect absence
+    - ``not_probeable``: str | None = None  # why import+getattr cannot tell (instance attribute, decorated signature)
+    - ``check``: str | None = None  # kind capi only: which outmoded.native check uses the entry (CHECKS)
+    - ``signature``: str | None = None  # kind behaviour only (SIGNATURES), with matches, unless and proof
+    - ``matches``: str | None = None
+    - ``unless``: tuple[str, ...] = ()
+    - ``proof``: str | None = None
+    - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
+    - ``raises``: tuple[str, ...] = ()  # kind behaviour: the exceptions the code raises from removed_in on
+    - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
+    - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
+    - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
+    - ``safe_with_one_specifier``: int | None = None  # position of a %-format argument: one specifier makes it safe
+    - ``limited_api``: bool = False  # kind capi only: removed from the limited C API only (needs Py_LIMITED_API)
+    - ``opt_in``: str | None = None  # advice shown only when asked for (OPT_IN)
+    - ``source``: str = ""
+    """
+
+    _fields = (
+        "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
+        "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
+        "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
+        "matches", "unless", "proof", "argument_positions", "raises", "backport", "rewrite_defaults", "rename_keywords",
+        "safe_with_one_specifier", "limited_api", "opt_in", "source",
+    )
+    _defaults = {
+        "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
+        "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
+        "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
+        "unless": (), "proof": None, "argument_positions": (), "raises": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "safe_with_one_specifier": None, "limited_api": False, "opt_in": None, "source": "",
+    }
+
+    @property
+    def name(self) -> str:
+        return self.names[0]
+
+    @property
+    def pending(self) -> bool:
+        return self.removed_in > LATEST_RELEASE
+
+    @property
+    def backport_requirement(self) -> str | None:
+        """The requirement line that brings the removed module back: ``legacy-cgi; python_version >= '3.13'``."""
+        if not self.backport:
+            return None
+        return f"{self.backport}; python_version >= '{format_version(self.removed_in)}'"
+
+    @property
+    def fix_safety(self) -> str | None:
+        """``safe``/``unsafe`` as shown in output, ``None`` when there is no fix."""
+        return None if self.fix == "none" else self.fix
+
+
+for _name, _value in Entry._defaults.items():  # defaults as class attributes: an entry's own
+    setattr(Entry, _name, _value)  # dict holds what differs, and the compiled catalog only that
+
+
+class Catalog(Frozen):
+    """Every entry, and the class hints: ``bases`` (class -> base classes), ``returns`` (function ->
+    class of what it returns), ``aliases`` (six.moves.configparser -> configparser),
+    ``provided_by`` (removed module -> project module providing it)."""
+
+    _fields = ("entries", "bases", "returns", "aliases", "provided_by")
+    _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict}
+
+    @property
+    def by_code(self) -> dict[str, Entry]:
+        return {e.code: e for e in self.entries}
