@@ -1,0 +1,104 @@
+"""Settings: ``[tool.outmoded]`` in pyproject.toml, overridden by command-line options.
+
+Keys (kebab-case, as ruff's; snake_case is accepted too):
+
+    target-version = "3.13"     # the Python the code must run on (default: from requires-python)
+    min-version = "3.9"         # oldest Python supported, for fixes (default: from requires-python)
+    select = ["OM12", ...]      # codes or prefixes to report (default: all)
+    ignore = ["OM12003"]
+    exclude = ["build/", "*_pb2.py"]   # gitignore-style patterns, relative to the project root
+    extend-exclude = [...]
+    pending = false             # also warn about deprecations scheduled for removal later
+    free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t,
+                                # and free-threaded interpreters in CI/deployment files (OMF003)
+    dead-compat = false         # also report compatibility code that is dead on the target (a try/except
+                                # whose fallback is equivalent, a hasattr() branch that never runs)
+    unsafe-fixes = false
+    cache-dir = ".outmoded_cache"
+    extend-select = ["OMT1"]    # added to select (or to the default selection)
+    per-file-ignores = {"tests/*" = ["OM12003"]}   # glob -> codes or prefixes
+    fail-on = "error"           # error | warning | never: which findings make the exit status 1
+    force-exclude = false       # apply exclude to files named on the command line too
+    output-format = "full"      # full | concise | grouped | json | json-lines | junit | github | gitlab | sarif
+
+Each checked path uses its nearest project upward (a directory with ``pyproject.toml``,
+``setup.cfg`` or ``setup.py``, as ruff finds its configuration): ``[tool.outmoded]`` from its
+pyproject.toml, and ``requires-python`` (``[project]``), ``python_requires`` (setup.cfg's
+``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``, never executed).
+
+``outmoded.config.discovery`` finds the project, ``outmoded.config.parsing`` reads and validates
+the keys, ``outmoded.config.settings`` holds the result and its defaults; ``load_settings`` here
+puts them together.  Every name is importable from ``outmoded.config``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from outmoded.config.discovery import (
+    PROJECT_FILES,
+    find_pyproject,
+    project_start,
+    setup_python_requires,
+)
+from outmoded.config.parsing import (
+    KEYS,
+    PY2_RE,
+    VERSION_RE,
+    _load_toml,
+    apply_section,
+    check_codes,
+    check_target,
+    output_formats,
+    parse_min_version,
+    parse_overrides,
+    parse_version,
+)
+from outmoded.config.settings import (
+    DEFAULT_EXCLUDE,
+    FAIL_ON,
+    FREE_THREADING_CODES,
+    ConfigError,
+    Settings,
+    cache_root,
+)
+
+__all__ = [
+    "DEFAULT_EXCLUDE", "FAIL_ON", "FREE_THREADING_CODES", "KEYS", "PROJECT_FILES", "PY2_RE", "VERSION_RE", "ConfigError",
+    "Settings", "apply_section", "cache_root", "check_codes", "check_target", "find_pyproject", "load_settings",
+    "output_formats", "parse_min_version", "parse_overrides", "parse_version", "project_start",
+    "setup_python_requires",
+]
+
+
+def _as_written(path: str) -> str:
+    """A path as pathlib shows it: no empty or ``.`` components (``./pyproject.toml`` is
+    ``pyproject.toml``); kept for the messages that name it."""
+    parts = [part for part in path.split(os.sep) if part not in ("", ".")]
+    shown = os.sep.join(parts)
+    return (os.sep + shown) if path.startswith(os.sep) else (shown or ".")
+
+
+def load_settings(config: str | None = None, start: str | None = None) -> Settings:
+    """Settings from ``config`` (a pyproject.toml) or the nearest project at or above ``start``."""
+    path = _as_written(config) if config else find_pyproject(os.path.realpath(start or os.getcwd()))
+    if path is None:
+        return Settings()
+    if config and not os.path.isfile(path):
+        raise ConfigError(f"{path}: no such file")
+    directory = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    if os.path.basename(path) in ("setup.cfg", "setup.py") and not config:
+        return Settings(root=directory, config_file=path, requires_python=setup_python_requires(directory))
+    from outmoded import settings_cache
+
+    data = settings_cache.pyproject(path, _load_toml)  # what outmoded reads of it, remembered
+    requires = (data.get("project") or {}).get("requires-python")
+    if requires is not None and not isinstance(requires, str):
+        raise ConfigError(f"{path}: [project] requires-python must be a string")
+    if requires is None:  # a pyproject.toml beside setup.cfg/setup.py that says nothing
+        requires = setup_python_requires(directory)
+    settings = Settings(root=directory, config_file=path, requires_python=requires)
+    section = (data.get("tool") or {}).get("outmoded") or {}
+    if not isinstance(section, dict):
+        raise ConfigError(f"{path}: [tool.outmoded] must be a table")
+    return apply_section(settings, section, path)

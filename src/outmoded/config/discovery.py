@@ -1,0 +1,81 @@
+"""Finding a path's project: the nearest directory with pyproject.toml, setup.cfg or setup.py
+(as ruff finds its configuration), and the ``python_requires`` a setuptools project declares
+(setup.cfg's ``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``, never run).
+"""
+
+from __future__ import annotations
+
+import os
+
+from outmoded.config.settings import ConfigError
+
+PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py")
+
+
+def find_pyproject(start: str) -> str | None:
+    """The configuration file of the nearest project at or above the directory ``start`` (an
+    absolute path): its pyproject.toml, else its setup.cfg, else its setup.py (a project is a
+    directory holding any of them)."""
+    directory = start
+    while True:
+        for name in PROJECT_FILES:
+            candidate = os.path.join(directory, name)
+            if os.path.isfile(candidate):
+                return candidate
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return None
+        directory = parent
+
+
+def project_start(path: str) -> str:
+    """Where the search for ``path``'s project begins, symlinks resolved: the directory itself,
+    or a file's folder."""
+    absolute = os.path.abspath(path)
+    return os.path.realpath(absolute if os.path.isdir(absolute) else os.path.dirname(absolute))
+
+
+def _setup_cfg_requires(path: str) -> str | None:
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read(path, encoding="utf-8")
+    except (OSError, configparser.Error, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read: {str(exc).splitlines()[0]}") from None
+    value = parser.get("options", "python_requires", fallback=None)
+    return value.strip() if value and value.strip() else None
+
+
+def _setup_py_requires(path: str) -> str | None:
+    """``python_requires`` of a ``setup(...)`` call when it is a string literal; setup.py is parsed
+    with ``ast``, never run."""
+    import ast
+    import warnings
+
+    from outmoded.setupcall import setup_calls
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            with open(path, "rb") as handle:
+                tree = ast.parse(handle.read(), filename=path)
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None  # an unreadable setup.py says nothing about the project's Pythons
+    for call in setup_calls(tree):
+        for keyword in call.keywords:
+            if keyword.arg == "python_requires" and isinstance(keyword.value, ast.Constant) \
+                    and isinstance(keyword.value.value, str):
+                return keyword.value.value
+    return None
+
+
+def setup_python_requires(directory: str) -> str | None:
+    """``python_requires`` of a setuptools project in ``directory``: setup.cfg's ``[options]``,
+    else a literal in setup.py (parsed, never run)."""
+    for name, reader in (("setup.cfg", _setup_cfg_requires), ("setup.py", _setup_py_requires)):
+        if os.path.isfile(os.path.join(directory, name)):
+            found = reader(os.path.join(directory, name))
+            if found:
+                return found
+    return None

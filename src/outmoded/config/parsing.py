@@ -1,0 +1,150 @@
+"""Parsing and validating settings: ``[tool.outmoded]`` keys (``KEYS``), ``--config`` overrides,
+versions as users spell them (``3.13``, ``py313``) and rule codes.  Every error is a
+``ConfigError`` naming the file (or option) and the key.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+
+from outmoded.catalog import LATEST_RELEASE
+from outmoded.config.settings import FAIL_ON, ConfigError, Settings
+from outmoded.records import replace
+
+VERSION_RE = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
+PY2_RE = re.compile(r"^(?:py)?2\.?\d{0,2}$")
+
+
+def parse_version(text: str, what: str = "version") -> tuple[int, int]:
+    match = VERSION_RE.match(str(text).strip())
+    if match:
+        return 3, int(match.group(1))
+    if PY2_RE.match(str(text).strip()):
+        raise ConfigError(f"{what} {text}: outmoded checks code for Python 3 targets; "
+                          f"give a version such as 3.13")
+    raise ConfigError(f"{what} must look like 3.13 (or py313), got {text!r}")
+
+
+def check_target(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:
+    """A target newer than the newest release the catalog knows would pass silently: refuse it."""
+    if version > LATEST_RELEASE:
+        newest = f"{LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}"
+        raise ConfigError(f"{what} {version[0]}.{version[1]} is newer than the newest Python outmoded "
+                          f"knows ({newest}); use {newest} (--pending also shows removals scheduled later)")
+    return version
+
+
+def parse_min_version(text: str, what: str = "version") -> tuple[int, int]:
+    """Like ``parse_version``, and Python 2 too: a project may still support 2.7."""
+    if str(text).strip() in ("2.6", "2.7", "py26", "py27"):
+        return 2, int(str(text).strip()[-1])
+    if PY2_RE.match(str(text).strip()):
+        raise ConfigError(f"{what} {text}: the oldest Python outmoded's fixes know is 2.6")
+    return parse_version(text, what)
+
+
+def _load_toml(path: str, data: bytes | None = None) -> dict:
+    """The TOML document at ``path`` (``data``: its bytes, when already read)."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.9/3.10 only
+        import tomli as tomllib
+    try:
+        if data is None:
+            with open(path, "rb") as handle:
+                data = handle.read()
+        return tomllib.loads(data.decode())  # what tomllib.load does with the handle
+    except (OSError, ValueError) as exc:
+        raise ConfigError(f"{path}: cannot read: {exc}") from None
+
+
+def _strings(value, path, key) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f"{path}: [tool.outmoded] {key} must be a list of strings")
+    return tuple(value)
+
+
+def _boolean(value, path, key) -> bool:
+    if not isinstance(value, bool):
+        raise ConfigError(f"{path}: [tool.outmoded] {key} must be true or false")
+    return value
+
+
+def _per_file_ignores(value, path, key) -> tuple:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{path}: [tool.outmoded] {key} must be a table of glob = [codes]")
+    return tuple((pattern, tuple(s.upper() for s in _strings(codes, path, f"{key}.{pattern!r}")))
+                 for pattern, codes in value.items())
+
+
+def _choice(choices):
+    def parse(value, path, key):
+        if value not in choices:
+            raise ConfigError(f"{path}: [tool.outmoded] {key} must be one of {', '.join(choices)}, got {value!r}")
+        return value
+    return parse
+
+
+def output_formats() -> tuple[str, ...]:
+    from outmoded.reporters import FORMATS
+
+    return tuple(FORMATS)
+
+
+KEYS = {
+    "target-version": lambda v, p, k: ("target", check_target(parse_version(v, f"{p}: [tool.outmoded] {k}"),
+                                                              f"{p}: [tool.outmoded] {k}")),
+    "min-version": lambda v, p, k: ("min_version", parse_min_version(v, f"{p}: [tool.outmoded] {k}")),
+    "select": lambda v, p, k: ("select", tuple(s.upper() for s in _strings(v, p, k))),
+    "ignore": lambda v, p, k: ("ignore", tuple(s.upper() for s in _strings(v, p, k))),
+    "exclude": lambda v, p, k: ("exclude", _strings(v, p, k)),
+    "extend-exclude": lambda v, p, k: ("extend_exclude", _strings(v, p, k)),
+    "pending": lambda v, p, k: ("pending", _boolean(v, p, k)),
+    "free-threading": lambda v, p, k: ("free_threading", _boolean(v, p, k)),
+    "dead-compat": lambda v, p, k: ("dead_compat", _boolean(v, p, k)),
+    "unsafe-fixes": lambda v, p, k: ("unsafe_fixes", _boolean(v, p, k)),
+    "cache-dir": lambda v, p, k: ("cache_dir", _strings(v, p, k)[0]),
+    "extend-select": lambda v, p, k: ("extend_select", tuple(s.upper() for s in _strings(v, p, k))),
+    "per-file-ignores": lambda v, p, k: ("per_file_ignores", _per_file_ignores(v, p, k)),
+    "fail-on": lambda v, p, k: ("fail_on", _choice(FAIL_ON)(v, p, k)),
+    "force-exclude": lambda v, p, k: ("force_exclude", _boolean(v, p, k)),
+    "output-format": lambda v, p, k: ("output_format", _choice(output_formats())(v, p, k)),
+}
+
+
+def apply_section(settings: Settings, section: dict, where) -> Settings:
+    """``settings`` with the keys of a ``[tool.outmoded]`` table applied; ``where`` names its origin."""
+    changes = {}
+    for raw_key, value in section.items():
+        key = raw_key.replace("_", "-")
+        if key not in KEYS:
+            raise ConfigError(f"{where}: [tool.outmoded] unknown key {raw_key!r} "
+                              f"(known: {', '.join(sorted(KEYS))})")
+        attribute, parsed = KEYS[key](value, where, raw_key)
+        changes[attribute] = parsed
+    return replace(settings, **changes)
+
+
+def parse_overrides(pairs: list[str]) -> dict:
+    """``--config "fail-on = 'warning'"`` (ruff's inline form): TOML ``key = value`` lines."""
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.9/3.10 only
+        import tomli as tomllib
+    table = {}
+    for pair in pairs:
+        try:
+            table.update(tomllib.loads(pair))
+        except ValueError as exc:
+            raise ConfigError(f"--config {pair!r}: neither a file nor a TOML `key = value` ({exc})") from None
+    return table
+
+
+def check_codes(codes, known: set[str], what: str) -> None:
+    """Unknown rule codes or prefixes in select/ignore are a usage error, as in ruff."""
+    for code in codes:
+        if not any(k.startswith(code) for k in known):
+            raise ConfigError(f"{what}: unknown rule code or prefix {code!r}")

@@ -1,0 +1,161 @@
+"""One project's settings (``Settings``), their defaults, and what they select for the report.
+
+``Settings`` holds the ``[tool.outmoded]`` keys after parsing (``outmoded.config.parsing``), the
+project's root and ``requires-python``; it answers which Pythons a run is about
+(``resolved_target``, ``resolved_min_version``) and which findings it reports (``wants``).
+"""
+
+from __future__ import annotations
+
+import os
+
+from outmoded.catalog import LATEST_RELEASE
+from outmoded.findings import DEAD_COMPAT_CONTEXTS
+from outmoded.records import Record
+
+FAIL_ON = ("error", "warning", "never")
+FREE_THREADING_CODES = ("OMT",)  # free-threading readiness: only with --free-threading or selected by name
+DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", ".tox/", ".nox/", ".venv/", "venv/", "__pypackages__/",
+                   "node_modules/", ".mypy_cache/", ".outmoded_cache/", "build/", "dist/", "site-packages/")
+
+
+class ConfigError(Exception):
+    """A broken setting; the message names the file and key."""
+
+
+class Settings(Record):
+    """One project's settings.  ``root``: the directory of the configuration file used (default:
+    the current directory); ``config_file``: that file; ``per_file_ignores``: (glob, code
+    prefixes) pairs; the others are the keys of ``outmoded.config`` (``target``/``min_version`` as (3, 13))."""
+
+    __slots__ = _fields = (
+        "root", "config_file", "target", "min_version", "requires_python", "select", "ignore", "exclude",
+        "extend_exclude", "pending", "free_threading", "dead_compat", "unsafe_fixes", "cache_dir", "extend_select",
+        "per_file_ignores", "fail_on", "force_exclude", "output_format",
+    )
+
+    def __init__(self, root: str | None = None, config_file: str | None = None, target: tuple[int, int] | None = None,
+                 min_version: tuple[int, int] | None = None, requires_python: str | None = None,
+                 select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                 extend_exclude: tuple[str, ...] = (), pending: bool = False, free_threading: bool = False,
+                 dead_compat: bool = False, unsafe_fixes: bool = False, cache_dir: str | None = None,
+                 extend_select: tuple[str, ...] = (), per_file_ignores: tuple = (), fail_on: str = "error",
+                 force_exclude: bool = False, output_format: str | None = None):
+        self.root = os.getcwd() if root is None else root
+        self.config_file = config_file
+        self.target = target
+        self.min_version = min_version
+        self.requires_python = requires_python
+        self.select = select
+        self.ignore = ignore
+        self.exclude = exclude
+        self.extend_exclude = extend_exclude
+        self.pending = pending
+        self.free_threading = free_threading
+        self.dead_compat = dead_compat
+        self.unsafe_fixes = unsafe_fixes
+        self.cache_dir = cache_dir
+        self.extend_select = extend_select
+        self.per_file_ignores = per_file_ignores
+        self.fail_on = fail_on
+        self.force_exclude = force_exclude
+        self.output_format = output_format
+
+    def resolved_target(self) -> tuple[int, int]:
+        if self.target:
+            return self.target
+        if self.requires_python:
+            highest = _bound(self.requires_python, highest=True)
+            if highest:
+                return highest
+        return LATEST_RELEASE
+
+    def resolved_min_version(self) -> tuple[int, int]:
+        return self.declared_floor() or (3, 9)
+
+    def declared_floor(self) -> tuple[int, int] | None:
+        """The oldest Python the project says it supports (``--min-version``, else the lower
+        bound of ``requires-python``), or None when it says nothing."""
+        if self.min_version:
+            return self.min_version
+        return _bound(self.requires_python, highest=False) if self.requires_python else None
+
+    def reports(self, finding, path: str | None = None) -> bool:
+        """Is this finding part of the report: its code is wanted (in ``path``), and it is not dead
+        compatibility code (unless asked for)?"""
+        return self.wants(finding.code, path) and (self.dead_compat or finding.context not in DEAD_COMPAT_CONTEXTS)
+
+    def wants(self, code: str, path: str | None = None) -> bool:
+        """Is ``code`` reported (in the file ``path``, for per-file-ignores)?"""
+        if not (any(code.startswith(p) for p in self.extend_select) or self._selected(code)):
+            return False
+        if any(code.startswith(p) for p in self.ignore):
+            return False
+        return not (path and self.per_file_ignores and self._ignored_in(code, path))
+
+    def _selected(self, code: str) -> bool:
+        if code.startswith(FREE_THREADING_CODES) and not self.free_threading:
+            # opt-in: selected by a prefix naming them (borrowed-reference OMT1 only by its own)
+            group = "OMT1" if code.startswith("OMT1") else "OMT"
+            return any(code.startswith(p) and p.startswith(group) for p in self.select)
+        opt_in = _opt_in(code)
+        if opt_in and not (opt_in == "free-threading" and self.free_threading):
+            # advice (catalog ``opt_in``): selected by a prefix naming its family (OMF, OMF003), not by OM
+            return any(code.startswith(p) and p.startswith(code[:3]) for p in self.select)
+        return not self.select or any(code.startswith(p) for p in self.select)
+
+    def _ignored_in(self, code: str, path: str) -> bool:
+        import fnmatch
+
+        absolute = os.path.abspath(path)
+        relative = os.path.relpath(absolute, self.root).replace(os.sep, "/")
+        name = os.path.basename(absolute)
+        for pattern, prefixes in self.per_file_ignores:
+            if any(code.startswith(p) for p in prefixes) and (
+                    fnmatch.fnmatchcase(relative, pattern) or fnmatch.fnmatchcase(name, pattern)
+                    or fnmatch.fnmatchcase(relative, pattern.rstrip("/") + "/*")):
+                return True
+        return False
+
+
+def _opt_in(code: str) -> str | None:
+    """How the rule ``code`` is asked for when it is opt-in (catalog ``opt_in``), else None."""
+    if not code.startswith("OM"):
+        return None
+    from outmoded.catalog import opt_in_codes
+
+    return opt_in_codes().get(code)
+
+
+def _bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
+    """The highest (or lowest) 3.N that a requires-python specifier admits; the lowest may be
+    2.6 or 2.7 (``python_requires='>=2.7'``).  Remembered between runs (``settings_cache``):
+    importing packaging costs more than a small check."""
+    from outmoded import settings_cache
+
+    return settings_cache.bound(requires_python, highest, LATEST_RELEASE, _compute_bound)
+
+
+def _compute_bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    try:
+        spec = SpecifierSet(requires_python)
+    except InvalidSpecifier:
+        raise ConfigError(f"requires-python {requires_python!r} is not a valid specifier") from None
+    if not highest:
+        for old in ("2.6", "2.7"):
+            if any(spec.contains(f"{old}.{micro}", prereleases=True) for micro in (0, 18)):
+                return 2, int(old[-1])
+    minors = range(LATEST_RELEASE[1], -1, -1) if highest else range(0, LATEST_RELEASE[1] + 1)
+    for minor in minors:
+        if any(spec.contains(f"3.{minor}.{micro}", prereleases=True) for micro in (0, 99)):
+            return 3, minor
+    return None
+
+
+def cache_root(settings: Settings) -> str:
+    configured = settings.cache_dir or os.environ.get("OUTMODED_CACHE_DIR")
+    if configured:
+        return os.path.realpath(os.path.join(settings.root, configured))
+    return os.path.join(settings.root, ".outmoded_cache")
