@@ -162,6 +162,36 @@ def test_a_broken_compiled_index_is_compiled_again(tmp_path):
         assert stored.read_bytes() == good  # written again
 
 
+def test_a_file_the_prefilter_clears_is_checked_without_decoding_the_catalog(tmp_path):
+    """The compiled index decodes its tables (and the catalog with them) only for a file the
+    prefilter lets through; the answers are the same either way."""
+    (tmp_path / "clean.py").write_text("import os\n\n\nclass Base(object):\n    pass\n")
+    (tmp_path / "legacy.py").write_text(IMP)
+    probe = ("import json, sys; from outmoded.cli import main; from outmoded.catalog import default_catalog\n"
+             "code = main(['check', '--no-cache', '-q', '--target-version', '3.13', sys.argv[1]])\n"
+             "print(json.dumps([code, default_catalog.cache_info().currsize]))")
+    env = _env(tmp_path)
+    runs = {}
+    for name in ("legacy.py", "clean.py", "legacy.py"):  # the first run compiles catalog and index
+        run = subprocess.run([sys.executable, "-c", probe, name], cwd=tmp_path, env=env, capture_output=True,
+                             text=True)
+        runs[name] = json.loads(run.stdout.strip().splitlines()[-1])
+    assert runs == {"clean.py": [0, 0], "legacy.py": [1, 1]}
+
+
+def test_an_index_file_names_the_installed_files_it_was_compiled_from(tmp_path):
+    """The catalog's key follows each file's size and modification time: a file written again
+    (an edit, a reinstall) compiles the catalog and the index again."""
+    data = tmp_path / "data"
+    shutil.copytree(compiled._DATA, data)
+    before = compiled._fingerprint(str(data))
+    assert compiled._fingerprint(str(data)) == before
+    target = next(data.glob("removed_3_12.yaml"))
+    stat = target.stat()
+    os.utime(target, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))
+    assert compiled._fingerprint(str(data)) != before
+
+
 def test_a_check_through_a_damaged_index_reports_the_same(tmp_path):
     (tmp_path / "a.py").write_text(IMP + "import unittest\nclass T(unittest.TestCase):\n"
                                          "    def test(self):\n        self.assertEquals(1, 1)\n")

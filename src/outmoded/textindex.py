@@ -203,6 +203,10 @@ def derived_methods(text: TextIndex, index) -> dict[bytes, frozenset[bytes]]:
             headers.setdefault(name, set()).update(leaves)
             for leaf in leaves:
                 users.setdefault(leaf, set()).add(name)
+    # build_index computes the family of every removed method's class: when no project class lists
+    # one of them as a base, nothing pairs (and a compiled index's tables stay undecoded)
+    if not any(c.rpartition(".")[2] in users for family in index.families.values() for c in family):
+        return {}
     pairs: dict = {}
     families: dict = {}
     for name, candidates in index.methods.items():

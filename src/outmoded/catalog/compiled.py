@@ -1,9 +1,10 @@
 """The catalog compiled: the loader's output stored once, so a check loads it in milliseconds.
 
 Parsing and validating the YAML takes ~100 ms (and ~20 ms to import yaml); the catalog only
-changes with a release.  ``load()`` keys the compiled form by a hash of every file in ``data/``
-and of the loader's own source (every ``.py`` of this package), so editing the YAML or the
-loader compiles again; the YAML stays the single source.
+changes with a release.  ``load()`` keys the compiled form by the name, size and modification
+time of every file in ``data/`` and of the loader's own source (every ``.py`` of this package),
+and by where they are installed, so editing the YAML or the loader compiles again (reading and
+hashing their bytes instead cost ~3 ms of every run); the YAML stays the single source.
 
 The compiled form is ``marshal`` data — dicts, tuples, strings, numbers — of whatever the loader
 built: each instance is stored as its attributes plus its class name, and rebuilt from classes
@@ -13,7 +14,10 @@ nothing it reads can run code.
 
 ``load_index()`` does the same for the lookup tables built per target (``outmoded.catalog.index``,
 ~10 ms to build, the prefilter's needles included), keyed by the catalog's key, the prefilter's
-source, the target and ``pending``; its entries are the compiled catalog's own objects.
+source, the target and ``pending``; its entries are the compiled catalog's own objects.  Only
+the needles' words are decoded up front: each anchor's needles when the prefilter asks for them,
+and the tables holding entries (with the catalog itself) when the scanner first needs one, so a
+check of a file the prefilter clears decodes neither.
 
 Both live in the user's cache directory (``$XDG_CACHE_HOME/outmoded/catalog``), never in a
 checked-out tree a pull request could plant a file in; they are written atomically, and a file
@@ -49,15 +53,24 @@ def fingerprint(data_dir: str = _DATA) -> str:
 
 
 def _fingerprint(data_dir: str) -> str:
+    parts: list = [FORMAT, sys.version]  # marshal's format follows the interpreter
+    for directory, suffix in ((data_dir, ".yaml"), (_PACKAGE, ".py")):
+        parts.append(os.path.abspath(directory))
+        parts += sorted(_stat_of(directory, name) for name in os.listdir(directory) if name.endswith(suffix))
+    return _digest(parts)
+
+
+def _stat_of(directory: str, name: str) -> tuple:
+    """A file's name, size and modification time: what changes when it is edited or installed
+    again (an installer writes files afresh)."""
+    st = os.stat(os.path.join(directory, name))
+    return name, st.st_size, st.st_mtime_ns
+
+
+def _digest(parts: list) -> str:
     from outmoded.cache import content_digest
 
-    parts = [FORMAT.to_bytes(2, "little"), sys.version.encode()]  # marshal's format follows the interpreter
-    for directory, suffix in ((data_dir, ".yaml"), (_PACKAGE, ".py")):
-        for name in sorted(os.listdir(directory)):
-            if name.endswith(suffix):
-                with open(os.path.join(directory, name), "rb") as handle:
-                    parts += [name.encode(), b"\0", handle.read(), b"\0"]
-    return content_digest(b"".join(parts), size=16)
+    return content_digest(repr(parts).encode(), size=16)
 
 
 def load(directory: str | None = None):
@@ -77,36 +90,64 @@ def load_index(target: tuple[int, int], pending: bool, directory: str | None = N
     """The per-target index (``outmoded.catalog.index``) for the packaged catalog, from its
     compiled form when current: keyed like the catalog, plus the prefilter's source (it builds
     the needles), the target and ``pending``.  Its entries are the catalog's own objects."""
+    key = _index_key(target, pending)
+    path = os.path.join(directory or cache_directory(), f"index-{key}.marshal")
+    found = _read_index(path, _CatalogEntries())
+    if found is not None:
+        return found
     from outmoded.catalog import default_catalog
     from outmoded.catalog.index import build_index
 
     catalog = default_catalog()
-    key = _index_key(target, pending)
-    path = os.path.join(directory or cache_directory(), f"index-{key}.marshal")
-    found = _read_index(path, catalog.by_code)
-    if found is not None:
-        return found
     index = build_index(catalog, target, pending=pending)
     _store_index(path, index, catalog.by_code)
     return index
 
 
-_CHECKED = b"OMX1"  # an index file: this, the BLAKE2 digest of the rest, then the marshal data
+class _CatalogEntries:
+    """Rule code -> the packaged catalog's entry, the catalog loaded at the first lookup: decoding
+    the needles needs no entry, and a file the prefilter clears needs no table."""
+
+    def __init__(self):
+        self._by_code = None
+
+    def get(self, code: str, default=None):
+        if self._by_code is None:
+            from outmoded.catalog import default_catalog
+
+            self._by_code = default_catalog().by_code
+        return self._by_code.get(code, default)
+
+    def __getitem__(self, code: str):
+        found = self.get(code, self)
+        if found is self:
+            raise KeyError(code)
+        return found
+
+
+_CHECKED = b"OMX2"  # an index file: this, the BLAKE2 digest of the rest, then the marshal data
+# the index's fields decoded up front (plain data: no entry, no needle); the others are its tables
+_EAGER = ("target", "min_version", "floor", "words", "bases", "families")
 
 
 def _store_index(path: str, index, entries: dict) -> None:
-    """The index without its needles, each anchor's needles apart (decoded when first asked
-    for), and where each needle stands in ``prefilter``; checksummed, since it is decoded a
-    piece at a time, after the check has started."""
+    """The index in three parts: the fields of ``_EAGER``; its tables, one marshal blob decoded
+    when the first is asked for; each anchor's needles, a blob apart (decoded when the prefilter
+    first asks for that anchor); and where each needle stands in ``prefilter``.  Checksummed,
+    since it is decoded a piece at a time, after the check has started."""
     from outmoded.cache import hasher
 
     place = {id(needle): (anchor, position) for anchor, needles in index.by_anchor.items()
              for position, needle in enumerate(needles)}
-    rest = object.__new__(type(index))
-    rest.__dict__.update(vars(index), prefilter=[], by_anchor={})
+    fields = {name: value for name, value in vars(index).items() if name not in ("prefilter", "by_anchor")}
     try:
-        data = marshal.dumps({"index": _Codec(entries).encode(rest)[0],
-                              "groups": {anchor: _Codec(entries).encode(needles)[0]
+        head = {name: value for name, value in fields.items() if name in _EAGER}
+        if _Codec(entries).encode(head)[1]:
+            raise ValueError("an eager field holds instances")
+        tables = {name: value for name, value in fields.items() if name not in _EAGER}
+        data = marshal.dumps({"head": head,
+                              "tables": marshal.dumps(_Codec(entries).encode(tables)[0]),
+                              "groups": {anchor: marshal.dumps(_Codec(entries).encode(needles)[0])
                                          for anchor, needles in index.by_anchor.items()},
                               "order": [place[id(needle)] for needle in index.prefilter]})
     except (ValueError, KeyError):  # something marshal cannot store, a needle not anchored: not kept
@@ -116,8 +157,9 @@ def _store_index(path: str, index, entries: dict) -> None:
     _write(path, _CHECKED + digest.digest() + data)
 
 
-def _read_index(path: str, entries: dict):
-    """The index stored at ``path``, its needles decoded lazily; None when missing or damaged."""
+def _read_index(path: str, entries):
+    """The index stored at ``path``, its needles and tables decoded lazily; None when missing or
+    damaged."""
     from outmoded.cache import hasher
     from outmoded.catalog.index import Index, LazyNeedles
 
@@ -132,25 +174,23 @@ def _read_index(path: str, entries: dict):
         return None  # truncated, damaged, another format
     try:
         stored = marshal.loads(raw[20:])
-        index = _Codec(entries).decode(stored["index"])
-        groups, order = stored["groups"], stored["order"]
-        if not isinstance(index, Index) or type(groups) is not dict or type(order) is not list:
+        head, tables, groups, order = stored["head"], stored["tables"], stored["groups"], stored["order"]
+        if type(head) is not dict or set(head) != set(_EAGER) or type(tables) is not bytes \
+                or type(groups) is not dict or type(order) is not list:
             return None
     except (ValueError, EOFError, TypeError, KeyError, IndexError, AttributeError):
         return None
-    del index.prefilter  # rebuilt from the groups and ``order`` when asked for
-    index.by_anchor = LazyNeedles(groups, lambda data: _Codec(entries).decode(data))
-    index._order = order
+    index = object.__new__(Index)
+    index.__dict__.update(head)
+    index._tables = lambda: _Codec(entries).decode(marshal.loads(tables))  # see Index.__getattr__
+    index.by_anchor = LazyNeedles(groups, lambda data: _Codec(entries).decode(marshal.loads(data)))
+    index._order = order  # ``prefilter``: rebuilt from the groups and this when asked for
     return index
 
 
 def _index_key(target: tuple[int, int], pending: bool) -> str:
-    from outmoded.cache import content_digest
-
-    with open(os.path.join(os.path.dirname(_PACKAGE), "prefilter.py"), "rb") as handle:
-        source = handle.read()
-    return content_digest(b"\0".join([fingerprint().encode(), source, repr((tuple(target), bool(pending))).encode()]),
-                          size=16)
+    prefilter = _stat_of(os.path.dirname(_PACKAGE), "prefilter.py")
+    return _digest([fingerprint(), prefilter, tuple(target), bool(pending)])
 
 
 def _read(path: str, codec: "_Codec"):

@@ -119,7 +119,13 @@ class Index(Record):
         self.families: dict[str, frozenset[str]] = {}  # class -> it and its known subclasses (family())
 
     def __getattr__(self, name: str):
-        """``prefilter`` of a compiled index, put together from the anchored needles on first use."""
+        """What a compiled index decodes on first use: its tables (all at once), and ``prefilter``,
+        put together from the anchored needles."""
+        tables = self.__dict__.pop("_tables", None)
+        if tables is not None:
+            self.__dict__.update(tables())
+            if name in self.__dict__:
+                return self.__dict__[name]
         order = self.__dict__.get("_order")
         if name != "prefilter" or order is None:
             raise AttributeError(name)
