@@ -159,7 +159,9 @@ def test_explain_and_rules_know_native_codes(tree):
     code, out, _ = tree.run("explain", "OMC13004")
     assert code == 0 and "PyEval_CallObject" in out and "PyObject_CallObject" in out and "Opt-in" not in out
     code, out, _ = tree.run("explain", "OMF003")
-    assert code == 0 and "Opt-in: reported with --free-threading" in out
+    assert code == 0 and "Opt-in: reported with --free-threading" in out and "(--select OMF or OMF003)" in out
+    code, out, _ = tree.run("explain", "OMT101")  # borrowed references: OMT alone does not select them
+    assert code == 0 and "Opt-in: reported with --free-threading" in out and "(--select OMT1 or OMT101)" in out
     code, out, _ = tree.run("explain", "OMF004")
     assert code == 0 and "Opt-in: reported only when selected by name" in out
     code, out, _ = tree.run("rules", "--kind", "capi", "--format", "json")

@@ -22,6 +22,7 @@ from outmoded.catalog.models import (
     CatalogError,
     Entry,
     format_version,
+    opt_in_family,
     parse_version,
 )
 
@@ -29,7 +30,7 @@ _LOADER = ("load_catalog", "DATA_DIR")
 _SCHEMA = ("KINDS", "FIX_SAFETY", "CODE_RE", "VERSION_RE", "DOTTED_RE", "PACKAGE_RE", "REQUIRED", "OPTIONAL",
            "SIGNATURES", "CALL_SIGNATURES", "MATCHES", "OPT_IN", "CHECKS")
 __all__ = ["LATEST_RELEASE", "Catalog", "CatalogError", "Entry", "default_catalog", "format_version",
-           "opt_in_codes", "parse_version"]  # and, imported when first asked for, _LOADER's and _SCHEMA's
+           "opt_in_codes", "opt_in_family", "parse_version"]  # and, imported when first asked for, _LOADER's and _SCHEMA's
 
 
 def __getattr__(name: str):

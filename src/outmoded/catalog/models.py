@@ -25,6 +25,15 @@ def format_version(version: tuple[int, int]) -> str:
     return f"{version[0]}.{version[1]}"
 
 
+def opt_in_family(code: str) -> str:
+    """The shortest prefix that selects the opt-in rule ``code`` by name (``--select``): its
+    letters, and the first digit of its number, its group, unless that is 0 -- ``OMF`` for
+    OMF001, ``OMT`` for OMT001, ``OMT1`` for OMT101.  ``OM`` never selects an opt-in rule."""
+    letters = code.rstrip("0123456789")
+    group = code[len(letters):len(letters) + 1]
+    return letters if group in ("", "0") else letters + group
+
+
 class Entry(Frozen):
     """One removal: a rule code, the names it covers, when and why, and what replaces it.
 

@@ -41,7 +41,9 @@ define ``Py_LIMITED_API``.
 
 ``opt_in`` marks advice rather than breakage, left out of a plain check (``Settings.wants``):
 ``free-threading`` (shown with ``--free-threading``/``free-threading = true``, or when selected by
-a prefix naming its family, ``--select OMF``) or ``select`` (only when selected that way).
+a prefix naming its group, ``--select OMF``) or ``select`` (only when selected that way).  The
+group is the code's letters and the first digit of its number unless that is 0
+(``models.opt_in_family``: ``OMF`` for OMF001, ``OMT1`` for OMT101); ``--select OM`` names none.
 
 A removed module with a maintained copy on the package index names it in ``backport`` (the
 distribution's name, e.g. ``legacy-cgi`` for ``cgi``); the loader gives the same ``backport`` to the

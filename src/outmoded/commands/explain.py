@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import argparse
 
-from outmoded.catalog import Entry, format_version
+from outmoded.catalog import Entry, format_version, opt_in_family
 from outmoded.cli import UsageError
 from outmoded.findings import shown_name
 
@@ -45,10 +45,10 @@ def describe(entry: Entry) -> list[str]:
         + (f" (available since Python {format_version(entry.replacement_since)})" if entry.replacement_since else ""),
         f"Fix: {entry.fix}" + (f" — {entry.fix_reason}" if entry.fix_reason else ""),
     ]
-    if entry.opt_in == "free-threading":
-        lines.append("Opt-in: reported with --free-threading, or when selected by name (--select OMF)")
-    elif entry.opt_in:
-        lines.append(f"Opt-in: reported only when selected by name (--select {entry.code[:3]} or {entry.code})")
+    if entry.opt_in:
+        by_name = f"selected by name (--select {opt_in_family(entry.code)} or {entry.code})"
+        lines.append("Opt-in: reported with --free-threading (free-threading = true), or when " + by_name
+                     if entry.opt_in == "free-threading" else "Opt-in: reported only when " + by_name)
     if entry.backport_requirement:
         lines.append(f"Backport: the {entry.backport} package on the index provides it again; add"
                      f" `{entry.backport_requirement}` to the requirements")

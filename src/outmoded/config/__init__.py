@@ -57,14 +57,13 @@ from outmoded.config.parsing import (
 from outmoded.config.settings import (
     DEFAULT_EXCLUDE,
     FAIL_ON,
-    FREE_THREADING_CODES,
     ConfigError,
     Settings,
     cache_root,
 )
 
 __all__ = [
-    "DEFAULT_EXCLUDE", "FAIL_ON", "FREE_THREADING_CODES", "KEYS", "PROJECT_FILES", "PY2_RE", "VERSION_RE", "ConfigError",
+    "DEFAULT_EXCLUDE", "FAIL_ON", "KEYS", "PROJECT_FILES", "PY2_RE", "VERSION_RE", "ConfigError",
     "Settings", "apply_section", "cache_root", "check_codes", "check_target", "find_pyproject", "load_settings",
     "output_formats", "parse_min_version", "parse_overrides", "parse_version", "project_start",
     "setup_python_requires",

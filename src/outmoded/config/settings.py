@@ -9,12 +9,11 @@ from __future__ import annotations
 
 import os
 
-from outmoded.catalog import LATEST_RELEASE
+from outmoded.catalog import LATEST_RELEASE, opt_in_family
 from outmoded.findings import DEAD_COMPAT_CONTEXTS
 from outmoded.records import Record
 
 FAIL_ON = ("error", "warning", "never")
-FREE_THREADING_CODES = ("OMT",)  # free-threading readiness: only with --free-threading or selected by name
 DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", ".tox/", ".nox/", ".venv/", "venv/", "__pypackages__/",
                    "node_modules/", ".mypy_cache/", ".outmoded_cache/", "build/", "dist/", "site-packages/")
 
@@ -94,14 +93,11 @@ class Settings(Record):
         return not (path and self.per_file_ignores and self._ignored_in(code, path))
 
     def _selected(self, code: str) -> bool:
-        if code.startswith(FREE_THREADING_CODES) and not self.free_threading:
-            # opt-in: selected by a prefix naming them (borrowed-reference OMT1 only by its own)
-            group = "OMT1" if code.startswith("OMT1") else "OMT"
-            return any(code.startswith(p) and p.startswith(group) for p in self.select)
         opt_in = _opt_in(code)
         if opt_in and not (opt_in == "free-threading" and self.free_threading):
-            # advice (catalog ``opt_in``): selected by a prefix naming its family (OMF, OMF003), not by OM
-            return any(code.startswith(p) and p.startswith(code[:3]) for p in self.select)
+            # opt-in (catalog ``opt_in``): selected by a prefix naming its group (OMF, OMT1, OMF003), not by OM
+            family = opt_in_family(code)
+            return any(code.startswith(p) and p.startswith(family) for p in self.select)
         return not self.select or any(code.startswith(p) for p in self.select)
 
     def _ignored_in(self, code: str, path: str) -> bool:
