@@ -280,3 +280,38 @@ def test_functions_the_file_declares_itself_are_not_reported(project):
     # a file that only calls them is still reported
     project.write("user.c", "#include <Python.h>\nint f(PyObject *a) { return _PyUnicode_Equal(a, a); }\n")
     assert [f["api"] for f in findings(project, "user.c")] == ["_PyUnicode_Equal"]
+
+
+def test_version_macros_inside_an_include_guard_are_known(project):
+    # greenlet 3.5's greenlet_cpython_compat.hpp: the whole header sits in its include guard
+    project.write("compat.hpp", """\
+        #ifndef GREENLET_CPYTHON_COMPAT_H
+        #define GREENLET_CPYTHON_COMPAT_H
+        #include "Python.h"
+        #if PY_VERSION_HEX >= 0x30D0000
+        #    define GREENLET_PY313 1
+        #else
+        #    define GREENLET_PY313 0
+        #endif
+        #if !GREENLET_PY313
+        #  define Py_IsFinalizing() _Py_IsFinalizing()
+        #endif
+        #endif /* GREENLET_CPYTHON_COMPAT_H */
+        """)
+    assert findings(project, "compat.hpp") == []
+    # on 3.12 the shim is compiled, and _Py_IsFinalizing is still there
+    assert findings(project, "compat.hpp", target="3.12") == []
+    # a conditional that is not a guard (code before it, or no #define of its name) stays unknown
+    project.write("other.h", """\
+        static int x;
+        #ifndef FLAG
+        #define FLAG
+        #if PY_VERSION_HEX >= 0x30D0000
+        #    define PY313 1
+        #endif
+        #endif
+        #if !PY313
+        #  define Py_IsFinalizing() _Py_IsFinalizing()
+        #endif
+        """)
+    assert [f["api"] for f in findings(project, "other.h")] == ["_Py_IsFinalizing"]

@@ -20,7 +20,10 @@ dead, and ``Py_LIMITED_API >= 0x030e0000`` is decided by its value).  The target
 macros only other interpreters define (``PYPY_VERSION``, ``PYPY_VERSION_NUM``, ``GRAALVM_PYTHON``)
 are undefined unless the file defines them: ``defined(PYPY_VERSION)`` is false and
 ``PYPY_VERSION_NUM`` is 0, as the preprocessor takes any undefined name.  Any other macro is
-unknown (it may come from the compiler's command line).  Tokens of the
+unknown (it may come from the compiler's command line).  An include guard (``#ifndef SPAM_H`` or
+``#if !defined(SPAM_H)`` before any code, then ``#define SPAM_H``) is taken: the header's
+definitions are what the first inclusion compiles, so macros it defines from the version are known
+(greenlet's ``#if PY_VERSION_HEX >= 0x30D0000 / #define GREENLET_PY313 1`` inside its guard).  Tokens of the
 directive lines themselves are never returned.
 """
 
@@ -245,13 +248,27 @@ def _directives(tokens: Iterable[Token]):
 
 
 class Frame:
-    __slots__ = ("certain", "live", "parent_live", "taken")
+    __slots__ = ("certain", "live", "parent_live", "taken", "guard")
 
-    def __init__(self, parent_live: bool, value: Optional[bool]):
+    def __init__(self, parent_live: bool, value: Optional[bool], guard: Optional[str] = None):
         self.parent_live = parent_live
         self.taken = value  # True: a branch so far is certainly taken; None: maybe; False: none
         self.live = parent_live and value is not False
         self.certain = value is True  # the current branch is certainly the one compiled
+        self.guard = guard  # ``#ifndef NAME`` that a ``#define NAME`` may turn into an include guard
+
+
+def _guard_name(name: str, rest: list[Token]) -> Optional[str]:
+    """NAME for ``#ifndef NAME`` and ``#if !defined(NAME)`` / ``#if !defined NAME``."""
+    texts = [t.text for t in rest]
+    if name == "ifndef" and len(texts) == 1:
+        return texts[0]
+    if name == "if" and texts[:2] == ["!", "defined"]:
+        if len(texts) == 3:
+            return texts[2]
+        if len(texts) == 5 and texts[2] == "(" and texts[4] == ")":
+            return texts[3]
+    return None
 
 
 def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
@@ -265,20 +282,33 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
     stack: list[Frame] = []
     live = True
     macros: dict[str, Optional[list[Token]]] = {}  # object-like macros on live lines (None: unknown value)
+    seen_code = False  # an include guard opens the file, before any code
     for group in _directives(tokens):
         if group[0] == "code":
+            seen_code = True
+            if stack:
+                stack[-1].guard = None
             if live:
                 yield group[1]
             continue
         line = group[1]
         name = line[1].text if len(line) > 1 else ""
         rest = line[2:]
+        if stack and stack[-1].guard is not None:
+            frame = stack[-1]
+            guard, frame.guard = frame.guard, None
+            if name == "define" and len(rest) >= 1 and rest[0].text == guard and frame.live \
+                    and all(f.certain for f in stack[:-1]):
+                # ``#ifndef SPAM_H`` / ``#define SPAM_H``: the include guard; the first time the
+                # header is included (the only time its definitions matter) its body is compiled
+                frame.certain, frame.taken = True, True
         if name in ("if", "ifdef", "ifndef"):
             if name == "if":
                 value = Condition(rest, target, is_removed, macros).evaluate() if live else None
             else:
                 value = _ifdef(name, rest, is_removed, macros) if live else None
-            stack.append(Frame(live, value))
+            guard = _guard_name(name, rest) if live and value is None and not seen_code else None
+            stack.append(Frame(live, value, guard))
         elif name in ("elif", "elifdef", "elifndef") and stack:
             frame = stack[-1]
             if frame.taken is True or not frame.parent_live:
