@@ -216,3 +216,25 @@ jobs:
 def test_gil_off_in_free_threaded_jobs(project):
     project.write(".github/workflows/ci.yml", FREE_THREADED_JOBS)
     assert sorted(line for _, line, code, _ in found(project, ".") if code == "OMF002") == [29, 32]
+
+
+def test_gil_off_in_a_shell_branch_for_free_threaded_versions(project):
+    # matplotlib 3.11's tests.yml: the run script switches the GIL off for the 3.13t entry only
+    project.write(".github/workflows/tests.yml", """\
+on: push
+jobs:
+  test:
+    steps:
+      - name: Run pytest
+        run: |
+          if [[ "${{ matrix.python-version }}" == '3.13t' ]]; then
+            export PYTHON_GIL=0
+          fi
+          if [[ "${{ matrix.python-version }}" != '3.13t' ]]; then
+            export PYTHON_GIL=0
+          fi
+          export PYTHON_GIL=0
+""")
+    project.write("ci.sh", 'if [ "$PY" = "3.14t" ]; then PYTHON_GIL=0 pytest; fi\nPYTHON_GIL=0 pytest\n')
+    assert sorted(line for path, line, code, _ in found(project, ".github") if code == "OMF002") == [11, 13]
+    assert sorted(line for path, line, _, _ in found(project, "ci.sh")) == [2]

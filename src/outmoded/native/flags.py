@@ -17,7 +17,9 @@ is understood too.  Values that are variables (``PYTHON_JIT=$X``) are not report
 
 ``PYTHON_GIL=0`` is not reported where it only applies to free-threaded interpreters: a tox
 factor-conditional setting whose every alternative names a free-threaded factor
-(``{py313t,py314t}: PYTHON_GIL=0``, ``py314t-cext: ...``); workflows do the same per job.
+(``{py313t,py314t}: PYTHON_GIL=0``, ``py314t-cext: ...``), a shell ``if`` branch taken only for
+free-threaded versions (``if [[ "$V" == '3.13t' ]]; then export PYTHON_GIL=0; fi``); workflows do the
+same per job.
 """
 
 from __future__ import annotations
@@ -109,17 +111,45 @@ def scan_line(line: str, offset: int, env_with_space: bool = False) -> Iterator[
 def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = False) -> Iterator[Hit]:
     """Flags in a shell-like text (comments skipped); offsets are ``base`` + index into ``text``."""
     offset = 0
+    branches: list[bool] = []  # open shell ifs: does each branch run on free-threaded builds only?
     for line in re.split(r"(?<=\n)", text):
         body = line.rstrip("\r\n")
         stripped = body.lstrip()
         if not (ini and stripped.startswith(";")):
             code = body[:comment_start(body)]
+            shell = code.strip()
+            if not ini:
+                _follow_shell_if(shell, branches)
             hits = scan_line(code, base + offset, dockerfile and bool(ENV_INSTRUCTION_RE.match(code)))
             condition = TOX_CONDITION_RE.match(code) if ini else None
-            if condition and free_threaded_only(condition["condition"]):
+            if (condition and free_threaded_only(condition["condition"])) or any(branches):
                 hits = (h for h in hits if h.code != "OMF002")  # the GIL can be off there
             yield from hits
+            if not ini and branches and SHELL_FI_RE.search(shell):
+                branches.pop()
         offset += len(line)
+
+
+SHELL_IF_RE = re.compile(r"^(?P<elif>el)?if\s(?P<test>.*?)(?:;\s*then\b|$)")
+SHELL_FI_RE = re.compile(r"(?:^|;\s*)fi\s*;?$")
+
+
+def _follow_shell_if(code: str, branches: list[bool]) -> None:
+    """Keep ``branches`` (one entry per open shell ``if``) up to date with one line: an ``if``
+    whose test compares with free-threaded versions only (matplotlib's ``if [[ "${{
+    matrix.python-version }}" == '3.13t' ]]; then export PYTHON_GIL=0``) opens a branch that only
+    free-threaded interpreters run; ``else`` turns it around."""
+    match = SHELL_IF_RE.match(code)
+    if match:
+        test = match["test"]
+        versions = [m for m in FREE_THREADED_RE.finditer(test) if m["minor"] is not None]
+        threaded = bool(versions) and "!=" not in test and " -ne " not in test and not test.startswith("!")
+        if match["elif"] and branches:
+            branches[-1] = threaded
+        elif not match["elif"]:
+            branches.append(threaded)
+    elif branches and re.match(r"else\b", code):
+        branches[-1] = False
 
 
 def hit_finding(path: str, lines: Lines, hit: Hit) -> Finding:
