@@ -345,3 +345,31 @@ def test_a_module_importing_a_removed_modules_backport_gets_it_from_there(projec
         except ImportError:
             pass
         """) == [(1, "distutils.core.setup", E)]
+
+
+def test_a_try_whose_handlers_all_fail_imports_its_body_for_sure(project):
+    # psutil 7.2's setup.py: past this block setuptools is imported (the fallback dies on 3.12+),
+    # so unix_can_compile's `from distutils.errors import CompileError` gets setuptools' distutils
+    assert project.findings("""\
+        import warnings
+        with warnings.catch_warnings():
+            try:
+                import setuptools
+                from setuptools import Extension
+            except ImportError:
+                if "CIBUILDWHEEL" in os.environ:
+                    raise
+                setuptools = None
+                from distutils.core import Extension
+
+        def unix_can_compile(c_code):
+            from distutils.errors import CompileError
+        """) == []
+    # a handler that survives (no import of the removed module, no raise) proves nothing
+    assert project.findings("""\
+        try:
+            from setuptools import setup
+        except ImportError:
+            setup = None
+        from distutils.errors import CompileError
+        """) == [(5, "distutils.errors", E)]

@@ -54,11 +54,32 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
     def run(self, tree: ast.Module) -> list[Finding]:
         # modules the file imports unconditionally, at its top level: a removed module's backport
         # among them provides it (``import setuptools`` brings its distutils shim)
-        self.top_imports = {a.name.split(".")[0] for s in tree.body if isinstance(s, ast.Import) for a in s.names} \
-            | {s.module.split(".")[0] for s in tree.body if isinstance(s, ast.ImportFrom) and s.module and not s.level}
+        self.top_imports = self.unconditional_imports(tree.body)
         self.block(tree.body)
         self.run_deferred()
         return self.findings
+
+    def unconditional_imports(self, body: list[ast.stmt]) -> set[str]:
+        """Top-level modules that any run of the module past these statements has imported: the
+        module's own imports, those inside ``with`` blocks, and those of a ``try`` whose every
+        handler fails on the target (raises, or imports a removed module): six's and psutil's
+        ``try: from setuptools import setup / except ImportError: from distutils.core import
+        setup`` either imports setuptools or dies, so distutils after it is setuptools' copy."""
+        found: set[str] = set()
+        for stmt in body:
+            if isinstance(stmt, ast.Import):
+                found.update(a.name.split(".")[0] for a in stmt.names)
+            elif isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+                found.add(stmt.module.split(".")[0])
+            elif isinstance(stmt, ast.With):
+                found |= self.unconditional_imports(stmt.body)
+            elif isinstance(stmt, ast.Try) and stmt.handlers and all(map(self._handler_fails, stmt.handlers)):
+                found |= self.unconditional_imports(stmt.body)
+        return found
+
+    def _handler_fails(self, handler: ast.ExceptHandler) -> bool:
+        return (bool(handler.body) and isinstance(handler.body[-1], ast.Raise)) or any(
+            isinstance(s, (ast.Import, ast.ImportFrom)) and self._import_fails(s) for s in handler.body)
 
     def may_contain_finding(self, node: ast.AST) -> bool:
         """Does the node's source mention any needle word?  Every finding's text does (the
