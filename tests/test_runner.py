@@ -17,6 +17,10 @@ FILES = {
     "pkg/mixins.py": "class GzipBaseTest(object):\n    def test_gzip(self):\n        self.assertEquals(1, 1)\n",
     "pkg/tests/test_mix.py": "from pkg.mixins import GzipBaseTest\nfrom pkg.testing.base import ServiceTestCase\n\n"
                              "class GzipTest(GzipBaseTest, ServiceTestCase):\n    pass\n",
+    # the class through a module attribute: the parent's byte search for the paired classes finds it
+    "pkg/tests/test_attr.py": "from pkg.testing import base\n\n"
+                              "class AttrTest(base.ServiceTestCase):\n"
+                              "    def test_attr(self):\n        self.assertEquals(1, 2)\n",
     # names a method the project's needles pair, but none of the classes: cleared
     "pkg/named_only.py": "def f(x):\n    return x.assertEquals\n",
     # a version flag from the project's compat module
@@ -43,6 +47,7 @@ def test_a_large_cold_run_in_two_passes_is_what_one_process_finds(project):
     found = {(f["path"], f["api"]) for f in two["findings"]}
     assert ("pkg/tests/test_abs.py", "unittest.TestCase.assertEquals") in found
     assert ("pkg/mixins.py", "unittest.TestCase.assertEquals") in found
+    assert ("pkg/tests/test_attr.py", "unittest.TestCase.assertEquals") in found
     assert ("pkg/unguarded.py", "imp") in found
     assert not any(path in ("pkg/uses_flag.py", "pkg/named_only.py") for path, _ in found)
     assert [e["path"] for e in two["errors"]] == ["pkg/latin.py"]

@@ -164,7 +164,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     text = build_text_index(stamps, rows, store)
     needles = _project_needles(text) if _INDEX else None
     for path, methods in named.items():
-        if not methods.intersection(needles.classes):  # no project needle pairs them: cleared
+        if _cleared_by_project(path, methods, needles.classes):
             screened[path] = (True, [], [], False)
     cache = ResultCache(cache_root(settings), _results_key(settings, text), store) if use_cache else None
     if cache:
@@ -227,6 +227,29 @@ def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, d
         elif result is not None:  # None: the catalog's needles let it through
             named[path] = result
     return rows, screened, named
+
+
+PAIRED_CLASSES_READ = 32  # at most this many class words are looked for in the parent
+
+
+def _cleared_by_project(path: str, methods: frozenset, classes: dict) -> bool:
+    """Is a file the catalog's needles cleared, naming ``methods``, also cleared by the project's
+    needles (``classes``: method -> project class words)?  Yes when no named method is paired
+    with a class, or when none of the paired classes appears in the file's bytes (not even as a
+    substring: then it is not one of its identifiers, which is all ``candidate_words`` asks).
+    Read here, in the parent, only for a few class words; many (a test case's family) go to the
+    second pass, which splits the file into identifiers."""
+    paired = methods.intersection(classes)
+    if not paired:
+        return True
+    words = set().union(*(classes[m] for m in paired))
+    if len(words) > PAIRED_CLASSES_READ:
+        return False
+    try:
+        data = read_bytes(path)
+    except SourceError:
+        return False  # the second pass reports it
+    return not any(word in data for word in words)
 
 
 def _project_needles(text):
