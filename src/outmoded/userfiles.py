@@ -6,6 +6,7 @@ Kept free of heavy imports: a check on one file reads these on start-up."""
 from __future__ import annotations
 
 import os
+from _thread import get_ident  # threading itself is not needed here
 
 
 def cache_directory(name: str) -> str:
@@ -14,13 +15,15 @@ def cache_directory(name: str) -> str:
     return os.path.join(base, "outmoded", name)
 
 
-def write_atomic(path: str, data: bytes) -> bool:
+def write_atomic(path: str, data: bytes, mode: int = 0o666) -> bool:
     """Write through a temporary file and ``os.replace``: a concurrent run reads the old file or
-    the new, never half of one.  False (and no temporary file left) when it could not."""
-    tmp = f"{path}.{os.getpid()}.tmp"
+    the new, never half of one.  The temporary file is named for the process and the thread, so
+    threads writing the same file never share one; ``mode`` is the new file's (less the umask:
+    ``0o600`` keeps it to the user).  False (and no temporary file left) when it could not."""
+    tmp = f"{path}.{os.getpid()}.{get_ident()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as handle:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode), "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except OSError:

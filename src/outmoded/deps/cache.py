@@ -1,9 +1,10 @@
 """On-disk HTTP cache for index pages, honouring ``Cache-Control`` and ``ETag``/``Last-Modified``.
 
 One file per URL, named by its SHA-256: a line of JSON (validators, max-age, when stored), then
-the page.  Writes go through a temporary file and ``os.replace`` so that concurrent workers (or
-two outmoded runs) never read half an entry.  Cache trouble is never fatal: a cache that
-cannot be read or written just means asking the index again.
+the page.  Writes are atomic (``userfiles.write_atomic``, readable by the user only: a private
+index's pages stay private) so that concurrent workers (or two outmoded runs) never read half
+an entry.  Cache trouble is never fatal: a cache that cannot be read or written just means
+asking the index again.
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ import hashlib
 import json
 import os
 import re
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+from outmoded import userfiles
+
+PRIVATE = 0o600  # the mode of every file the dependency caches write
 
 
 def default_directory() -> Path:
     configured = os.environ.get("OUTMODED_CACHE_DIR")
     if configured:
         return Path(configured).expanduser()
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "outmoded" / "http"
+    return Path(userfiles.cache_directory("http"))
 
 
 @dataclass
@@ -76,20 +79,6 @@ class Cache:
         meta = {"content_type": entry.content_type, "etag": entry.etag,
                 "last_modified": entry.last_modified, "max_age": entry.max_age,
                 "stored_at": entry.stored_at}
-        try:
-            self.directory.mkdir(parents=True, exist_ok=True)
-            write_file(self._path(url), json.dumps(meta).encode() + b"\n" + entry.body)
-        except OSError:
-            pass  # read-only or full disk: run uncached rather than fail
+        # read-only or full disk: write_atomic says False, and the run goes on uncached
+        userfiles.write_atomic(str(self._path(url)), json.dumps(meta).encode() + b"\n" + entry.body, PRIVATE)
 
-
-def write_file(path: Path, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically (a cache file: no fsync); no temporary is left behind."""
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.replace(temporary, path)
-    except OSError:
-        os.unlink(temporary)
-        raise

@@ -21,8 +21,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from outmoded import __version__
-from outmoded.deps.cache import write_file
+from outmoded import __version__, userfiles
+from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
@@ -167,11 +167,8 @@ class VerdictCache:
         path = self._path(dist, target)
         if path is None or verdict.problem:
             return
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            write_file(path, json.dumps(verdict.to_json()).encode("utf-8"))
-        except OSError:
-            pass  # read-only or full disk: run uncached
+        # read-only or full disk: write_atomic says False, and the run goes on uncached
+        userfiles.write_atomic(str(path), json.dumps(verdict.to_json()).encode("utf-8"), PRIVATE)
 
 
 def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -> CodeVerdict:
