@@ -16,7 +16,7 @@ SRC = str(Path(__file__).resolve().parents[1] / "src")
 LEGACY = ("import imp\nimport unittest\n\n\nclass T(unittest.TestCase):\n"
           "    def test(self):\n        self.assertEquals(imp.reload(imp), 1)\n")
 NEVER = ["dataclasses", "typing", "pathlib", "inspect", "hashlib", "yaml", "tempfile", "shutil",
-         "multiprocessing", "outmoded.commands.fix", "outmoded.deps", "libcst"]
+         "multiprocessing", "outmoded.commands.fix", "outmoded.deps", "libcst", "argparse", "gettext", "locale"]
 
 PROBE = """
 import json, sys

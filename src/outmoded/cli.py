@@ -2,7 +2,8 @@
 
 Each command lives in its own module with ``add_arguments(parser)`` and ``run(args) -> int``.
 Command modules import heavy libraries (libcst, yaml) lazily, inside ``run``, so that a
-pre-commit run on a few cached files starts fast.
+pre-commit run on a few cached files starts fast; a plain command line (``outmoded check -q
+a.py``) is read without importing argparse (``commands.quickargs``), anything else by argparse.
 
 Every way a run can end is mapped here to one line and an exit status: 0 clean, 1 findings or
 something that could not be checked, 2 bad usage, configuration or an internal error (as ruff),
@@ -11,7 +12,6 @@ something that could not be checked, 2 bad usage, configuration or an internal e
 
 from __future__ import annotations
 
-import argparse
 import functools
 import importlib
 import os
@@ -19,6 +19,11 @@ import sys
 
 from outmoded import __version__
 from outmoded.catalog import CatalogError
+from outmoded.commands import quickargs
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import argparse
 
 # name -> (module, one-line help)
 COMMANDS = {
@@ -38,14 +43,20 @@ class UsageError(Exception):
     """Bad usage or configuration: printed as one line, exit code 2."""
 
 
-class Formatter(argparse.HelpFormatter):
-    """argparse's formatter, sized without importing shutil (and with it zlib, bz2 and lzma):
-    argparse builds one for every option it adds, so every run paid for it (and the width is
-    asked of the terminal once)."""
+@functools.lru_cache(maxsize=1)
+def _formatter() -> type:
+    import argparse
 
-    def __init__(self, prog, **kwargs):
-        kwargs.setdefault("width", _columns() - 2)
-        super().__init__(prog, **kwargs)
+    class Formatter(argparse.HelpFormatter):
+        """argparse's formatter, sized without importing shutil (and with it zlib, bz2 and lzma):
+        argparse builds one for every option it adds, so every run paid for it (and the width is
+        asked of the terminal once)."""
+
+        def __init__(self, prog, **kwargs):
+            kwargs.setdefault("width", _columns() - 2)
+            super().__init__(prog, **kwargs)
+
+    return Formatter
 
 
 @functools.lru_cache(maxsize=1)
@@ -67,6 +78,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     """The parser; with ``only``, just that command's module is imported and given its options,
     and the others are left out (they only appear in the top-level help, which is built without
     ``only``): a check does not import fix, deps, rules, nor build their parsers."""
+    import argparse
+
+    Formatter = _formatter()
     parser = argparse.ArgumentParser(
         prog="outmoded", formatter_class=Formatter,
         description="Find and fix code that breaks on a newer Python because it uses removed "
@@ -84,6 +98,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                 raise
             continue  # a command not built yet
         command = sub.add_parser(name, help=help_text, description=help_text, formatter_class=Formatter)
+        command.register("action", quickargs.BOOLEAN, argparse.BooleanOptionalAction)
         module.add_arguments(command)
         command.set_defaults(run=module.run, parser=command)
     return parser
@@ -141,14 +156,39 @@ def command_of(argv: list[str]) -> str | None:
     return None
 
 
+def parse(argv: list[str]):
+    """(parser, namespace) for ``argv``: a plain command line read by ``quickargs`` (the parser
+    is then None: built only if something asks for ``args.parser``), anything else by argparse."""
+    args = quickargs.parse(argv, COMMANDS)
+    if args is not None:
+        module = sys.modules[COMMANDS[args.command][0]]
+        args.run, args.parser = module.run, _LazyParser(args.command)
+        return None, args
+    parser = build_parser(only=command_of(argv))
+    return parser, parse_args(parser, argv)
+
+
+class _LazyParser:
+    """``args.parser`` of a line ``quickargs`` read: the command's argparse parser, built on first use."""
+
+    def __init__(self, command: str):
+        self._command = command
+
+    def __getattr__(self, name: str):
+        top = build_parser(only=self._command)
+        parser = top._subparsers._group_actions[0].choices[self._command]
+        self.__dict__.update(_parser=parser)
+        return getattr(parser, name)
+
+
 def main(argv: list[str] | None = None) -> int:
     _reliable_streams()
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser(only=command_of(argv))
-    return execute(parser, parse_args(parser, argv))
+    parser, args = parse(argv)
+    return execute(parser, args)
 
 
-def execute(parser: argparse.ArgumentParser, args: argparse.Namespace) -> int:
+def execute(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:
     """Run the parsed command; every way it can end becomes an exit status (module docstring)."""
     if not getattr(args, "run", None):
         parser.print_help(sys.stderr)

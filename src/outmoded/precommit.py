@@ -17,7 +17,7 @@ import sys
 
 
 def main(argv: list[str] | None = None) -> int:
-    from outmoded.cli import _reliable_streams, build_parser, command_of, execute, parse_args
+    from outmoded.cli import _reliable_streams, command_of, execute, parse
 
     _reliable_streams()
     argv = sys.argv[1:] if argv is None else argv
@@ -26,8 +26,7 @@ def main(argv: list[str] | None = None) -> int:
         argv = [command, "--force-exclude", *argv[1:]]
     if command == "fix" and argv[0] == command:  # print what was fixed, not the findings the check hook prints
         argv = [command, "--hook", *argv[1:]]
-    parser = build_parser(only=command)  # parsed once, with only that command's options
-    args = parse_args(parser, argv)
+    parser, args = parse(argv)  # parsed once, with only that command's options
     if not getattr(args, "paths", None) and getattr(args, "run", None):
         return 0
     return execute(parser, args)

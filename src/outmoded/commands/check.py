@@ -9,12 +9,16 @@ checked or no file to check, 2 bad usage or configuration (with ``--fix``: as ``
 
 from __future__ import annotations
 
-import argparse
 import sys
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
+from outmoded.commands.quickargs import BOOLEAN
 from outmoded.commands.options import add_common, add_exit_options, check_output_file, emit
 from outmoded.config import FAIL_ON
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import argparse
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -29,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     fixing.add_argument("--fix", action="store_true", help="rewrite what can be fixed, like `outmoded fix`")
     fixing.add_argument("--diff", action="store_true", help="print the diff --fix would apply, write nothing "
                                                             "(implies --fix, as in ruff)")
-    fixing.add_argument("--unsafe-fixes", action=argparse.BooleanOptionalAction, default=None,
+    fixing.add_argument("--unsafe-fixes", action=BOOLEAN, default=None,
                         help="apply unsafe fixes too (with --fix); without --fix, mark them [*] as fixable")
     fixing.add_argument("--min-version", metavar="X.Y",
                         help="the oldest Python the code supports: which fixes are offered, and so marked [*] "

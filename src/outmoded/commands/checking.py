@@ -3,13 +3,16 @@ project and settings, checking stdin, subtracting a baseline, adding ``# noqa`` 
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 
 from outmoded.cli import EXIT_FINDINGS, EXIT_OK, UsageError
 from outmoded.commands.options import config_file, settings_from, validate_codes
 from outmoded.records import replace
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import argparse
 
 
 def _sources(args: argparse.Namespace):

@@ -7,11 +7,16 @@ Names follow ruff's (``--output-format``, ``-o``, ``-n``, ``-e``, ``--force-excl
 
 from __future__ import annotations
 
-import argparse
 import os
+
 from outmoded.cli import UsageError
+from outmoded.commands.quickargs import BOOLEAN, SUPPRESS
 from outmoded.config import ConfigError, Settings, check_target, load_settings, parse_min_version, parse_version
 from outmoded.records import replace
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import argparse
 
 FORMAT_ALIASES = {"text": "concise"}  # the one-line-per-finding format was called "text"
 
@@ -30,9 +35,9 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     rules.add_argument("--extend-select", type=_codes, metavar="CODES",
                        help="like --select, but added to the selection (e.g. the opt-in OMT1)")
     rules.add_argument("--ignore", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to skip")
-    rules.add_argument("--pending", action=argparse.BooleanOptionalAction, default=None,
+    rules.add_argument("--pending", action=BOOLEAN, default=None,
                        help="also warn about APIs scheduled for removal after the target")
-    rules.add_argument("--free-threading", action=argparse.BooleanOptionalAction, default=None,
+    rules.add_argument("--free-threading", action=BOOLEAN, default=None,
                        help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
     rules.add_argument("--dead-compat", action="store_true", default=None,
                        help="also report compatibility code dead on the target "
@@ -42,7 +47,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                        help="gitignore-style patterns to skip, replacing the default list")
     files.add_argument("--extend-exclude", action="append", default=[], metavar="PATTERN",
                        help="more gitignore-style patterns to skip")
-    files.add_argument("--force-exclude", action=argparse.BooleanOptionalAction, default=None,
+    files.add_argument("--force-exclude", action=BOOLEAN, default=None,
                        help="apply excludes to files named on the command line too (for pre-commit)")
     out = parser.add_argument_group("output")
     out.add_argument("--output-format", "--format", dest="format", metavar="FORMAT",
@@ -212,4 +217,4 @@ def add_exit_options(parser) -> None:
     """``fix``'s (and ``check --fix``'s) exit options, as ruff's."""
     parser.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="exit 1 when files were changed, even if nothing remains")
-    parser.add_argument("--hook", action="store_true", help=argparse.SUPPRESS)  # outmoded.precommit fix
+    parser.add_argument("--hook", action="store_true", help=SUPPRESS)  # outmoded.precommit fix
