@@ -199,27 +199,36 @@ def derived_methods(text: TextIndex, index) -> dict[bytes, frozenset[bytes]]:
     headers: dict = {}  # class name -> base leaves (over every definition of the name)
     for classes in text.headers.values():
         for name, bases in classes:
-            leaves = {b.rpartition(".")[2] for b in bases}
-            headers.setdefault(name, set()).update(leaves)
-            for leaf in leaves:
-                users.setdefault(leaf, set()).add(name)
+            leaves = headers.get(name)
+            if leaves is None:
+                leaves = headers[name] = set()
+            for base in bases:
+                leaf = base.rpartition(".")[2]
+                leaves.add(leaf)
+                named = users.get(leaf)
+                if named is None:
+                    users[leaf] = {name}
+                else:
+                    named.add(name)
     # build_index computes the family of every removed method's class: when no project class lists
     # one of them as a base, nothing pairs (and a compiled index's tables stay undecoded)
     if not any(c.rpartition(".")[2] in users for family in index.families.values() for c in family):
         return {}
-    pairs: dict = {}
+    pairs: dict = {}  # method -> [class word sets], one per stdlib class it is removed from
     families: dict = {}
     for name, candidates in index.methods.items():
         for method in candidates:
             if method.entry.distinctive or method.cls.startswith("builtins."):
                 continue
-            if method.cls not in families:
+            derived = families.get(method.cls)
+            if derived is None:
                 family = index.family(method.cls)  # with the compiled index: computed once per catalog
                 derived = _derived({c.rpartition(".")[2] for c in family}, users, headers)
-                families[method.cls] = frozenset(c.encode() for c in derived)
-            if families[method.cls]:
-                pairs.setdefault(name.encode(), set()).update(families[method.cls])
-    return {name: frozenset(classes) for name, classes in pairs.items()}
+                derived = families[method.cls] = frozenset(c.encode() for c in derived)
+            if derived:
+                pairs.setdefault(name.encode(), []).append(derived)
+    # most methods are removed from one class (a test case's aliases): its family's set is shared
+    return {name: sets[0] if len(sets) == 1 else frozenset().union(*sets) for name, sets in pairs.items()}
 
 
 def _derived(leaves: set, users: dict, headers: dict) -> set[str]:
