@@ -220,6 +220,36 @@ def test_a_subpackage_named_like_a_removed_module_shadows_nothing(project):
         ("pkg/carrier/client.py", 1, "asyncore"), ("pkg/other.py", 1, "asyncore")]
 
 
+def test_stub_packages_are_packages_for_stubs(project):
+    # typeshed's stdlib stubs as vendored by mypy 2.4 and jedi 0.20: stdlib/distutils/ has an
+    # __init__.pyi, and smtpd.pyi's `from asyncore import dispatcher` names stdlib/asyncore.pyi
+    layout(project, {
+        "typeshed/stdlib/asyncore.pyi": "class dispatcher: ...\n",
+        "typeshed/stdlib/smtpd.pyi": "from asyncore import dispatcher\n",
+        "typeshed/stdlib/distutils/__init__.pyi": "",
+        "typeshed/stdlib/distutils/cmd.pyi": "from distutils.dist import Distribution\n",
+        "typeshed/stdlib/distutils/dist.pyi": "class Distribution: ...\n",
+        "typeshed/stdlib/uses.py": "import asyncore\n",  # a stub provides nothing at run time
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("typeshed/stdlib/uses.py", 1, "asyncore")]
+
+
+def test_type_checking_blocks_never_run(project):
+    # mypy 2.4's mypyc/build.py: `if TYPE_CHECKING: ... else: from distutils.core import Extension ...`
+    assert project.findings("""\
+        import sys
+        from typing import TYPE_CHECKING
+        if TYPE_CHECKING:
+            if sys.version_info >= (3, 12):
+                from setuptools import Extension
+            else:
+                from distutils.core import Extension as _distutils_Extension
+            import imp
+        else:
+            import imp
+        """) == [(10, "imp", "error")]
+
+
 def test_the_cache_follows_what_a_verdict_depends_on(project):
     layout(project, {
         "pkg/__init__.py": "", "pkg/base.py": BASE,

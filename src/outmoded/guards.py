@@ -3,7 +3,7 @@
 ``evaluate(test, target, lookup)`` answers True, False or None (cannot tell) for conditions built
 from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys.hexversion``,
 ``sys.version`` (sliced, indexed, ``.startswith``), ``platform.python_version_tuple()``,
-``six.PY2``/``six.PY3``, module-level flags such as ``PY2 = sys.version_info[0] == 2`` and names
+``six.PY2``/``six.PY3``, ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags such as ``PY2 = sys.version_info[0] == 2`` and names
 bound to the version, such as xlrd's ``python_version = sys.version_info[:2]`` (``lookup``
 resolves names to qualified names, remembered flag values or ``VersionValue``).
 """
@@ -186,6 +186,8 @@ def _flag(name: object) -> bool:
                 return False
             if attr == "PY3":
                 return True
+        if attr == "TYPE_CHECKING" and module in ("typing", "typing_extensions"):
+            return False  # only type checkers take the branch; it never runs
     raise Unknown
 
 

@@ -14,8 +14,11 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=8192)
-def _is_package(directory: str) -> bool:
-    return os.path.isfile(os.path.join(directory, "__init__.py"))
+def _is_package(directory: str, stub: bool = False) -> bool:
+    """Is ``directory`` a package?  For a stub file (``*.pyi``), as type checkers see it, an
+    ``__init__.pyi`` makes one too (typeshed's ``stdlib/distutils/``)."""
+    return os.path.isfile(os.path.join(directory, "__init__.py")) or (
+        stub and os.path.isfile(os.path.join(directory, "__init__.pyi")))
 
 
 @lru_cache(maxsize=8192)
@@ -29,10 +32,11 @@ def module_of(path: str) -> tuple[str, str, bool]:
     directories with ``__init__.py`` are packages; the first one without is on ``sys.path``."""
     path = os.path.abspath(path)
     directory, filename = os.path.split(path)
-    stem = filename.rpartition(".")[0] or filename
+    stem, _, suffix = filename.rpartition(".")
+    stem = stem or filename
     parts = [] if stem == "__init__" else [stem]
     package = stem == "__init__"
-    while _is_package(directory):
+    while _is_package(directory, suffix == "pyi"):
         directory, name = os.path.split(directory)
         parts.insert(0, name)
     return ".".join(parts), directory, package
@@ -95,6 +99,9 @@ def shadows_stdlib(path: str, name: str) -> bool:
     """Is top-level module ``name`` one of the project's, found before the standard library when
     ``path`` imports it?  Only modules at the file's import root, or in a directory above it
     within the current one (run from there, it is on ``sys.path``), can be: under absolute imports
-    a subpackage ``pkg/carrier/asyncore/`` cannot shadow ``import asyncore``."""
-    return any(_is_file(os.path.join(d, name + ".py")) or _is_package(os.path.join(d, name))
+    a subpackage ``pkg/carrier/asyncore/`` cannot shadow ``import asyncore``.  A stub file is
+    answered by stubs too: typeshed's ``stdlib/smtpd.pyi`` imports its own ``asyncore.pyi``."""
+    stub = path.endswith(".pyi")
+    return any(_is_file(os.path.join(d, name + ".py")) or _is_package(os.path.join(d, name), stub)
+               or (stub and _is_file(os.path.join(d, name + ".pyi")))
                for d in _import_roots(path))
