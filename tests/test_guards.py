@@ -373,3 +373,40 @@ def test_a_try_whose_handlers_all_fail_imports_its_body_for_sure(project):
             setup = None
         from distutils.errors import CompileError
         """) == [(5, "distutils.errors", E)]
+
+
+def test_tests_a_skip_decorator_skips_never_run(project):
+    # aiohttp 3.14's tests/test_proxy_functional.py: @pytest.mark.skip("we need to reconsider how
+    # we test this") over a test that still does `await asyncio.sleep(0.2, loop=loop)`
+    source = """\
+        import asyncio
+        import sys
+        import unittest
+        import pytest
+
+        @pytest.mark.skip("we need to reconsider how we test this")
+        async def test_limit(loop):
+            await asyncio.sleep(0.2, loop=loop)
+
+        @pytest.mark.skipif(sys.version_info >= (3, 10), reason="loop= is gone")
+        async def test_old(loop):
+            await asyncio.sleep(0.2, loop=loop)
+
+        @pytest.mark.skipif(sys.version_info < (3, 10), reason="new only")
+        async def test_new(loop):
+            await asyncio.sleep(0.2, loop=loop)
+
+        @unittest.skipUnless(sys.version_info < (3, 8), "old asyncio")
+        class OldLoopTests(unittest.TestCase):
+            async def test_sleep(self):
+                await asyncio.sleep(0, loop=None)
+
+        @pytest.mark.slow
+        async def test_other(loop):
+            await asyncio.gather(loop=loop)
+        """
+    assert project.findings(source) == [
+        (16, "asyncio.sleep(loop=)", E), (25, "asyncio.gather(loop=)", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [
+        (8, "skipped"), (12, "skipped"), (16, None), (21, "skipped"), (25, None)]

@@ -33,7 +33,8 @@ class Context(Frozen):
 
     ``kind``: "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching
     PROBE_ERRORS) | "main" (the module's ``if __name__ == "__main__":`` block) | "expects" (a
-    ``with`` block a test expects to raise ``caught``) | "dead" (a branch taken only when
+    ``with`` block a test expects to raise ``caught``) | "skipped" (a test or test class a skip
+    decorator skips on the target) | "dead" (a branch taken only when
     ``hasattr()`` finds a name removed on the target); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
     of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
@@ -157,6 +158,8 @@ class GuardContexts(ast.NodeVisitor):
         leaf = api.rpartition(".")[2]
         if any(c.kind == "expects" and c.caught & errors for c in self.contexts):
             return "expected"
+        if any(c.kind == "skipped" for c in self.contexts):
+            return "skipped"
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
                 context = ctx.fallback
@@ -252,6 +255,32 @@ class GuardContexts(ast.NodeVisitor):
         types = expr.args[0].elts if isinstance(expr.args[0], ast.Tuple) else [expr.args[0]]
         names = (self.qualify(t) for t in types)
         return frozenset(n.rpartition(".")[2] for n in names if isinstance(n, str)) - ANY_ERROR
+
+    def skip_contexts(self, decorators: list[ast.expr]) -> list[Context]:
+        """[Context("skipped")] when these decorators skip the test on the target, whatever it
+        does, else []: ``pytest.mark.skip`` and ``unittest.skip`` always (aiohttp 3.14's ``@pytest.mark.skip("we need to reconsider
+        how we test this")`` over a test that still passes ``loop=`` to ``asyncio.sleep``),
+        ``pytest.mark.skipif``/``unittest.skipIf`` when their condition holds on the target,
+        ``unittest.skipUnless`` when it does not."""
+        return [Context("skipped")] if decorators and self._skips(decorators) else []
+
+    def _skips(self, decorators: list[ast.expr]) -> bool:
+        for decorator in decorators:
+            call = decorator if isinstance(decorator, ast.Call) else None
+            name = self.qualify(call.func if call else decorator)
+            if not isinstance(name, str):
+                continue
+            if name in ("pytest.mark.skip", "unittest.skip", "unittest.case.skip"):
+                return True
+            if call is None or not call.args:
+                continue
+            if name in ("pytest.mark.skipif", "unittest.skipIf", "unittest.case.skipIf"):
+                if self.evaluate(call.args[0]) is True:
+                    return True
+            elif name in ("unittest.skipUnless", "unittest.case.skipUnless"):
+                if self.evaluate(call.args[0]) is False:
+                    return True
+        return False
 
     def in_main_block(self) -> bool:
         """Does code here run when the module is a script's main module, at its top level (not in

@@ -17,6 +17,7 @@ CONTEXTS = {
     "lost-before-floor": "the except-branch only disables what this provides, but it is gone on every Python "
                          "the project supports: the upgrade to {target} changes nothing",
     "expected": "in a block that expects this error (assertRaises, pytest.raises): the test checks that it fails",
+    "skipped": "in a test that a skip decorator skips on {target}: it never runs",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
@@ -28,7 +29,8 @@ CONTEXTS = {
 # A lost-feature fallback for a name removed at or before the project's declared floor
 # (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too.
 # A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "expected"})
+# A use in a test a skip decorator skips on the target (``skipped``) never runs.
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "expected", "skipped"})
 
 
 class Finding(Frozen):

@@ -145,7 +145,7 @@ class Bindings(ast.NodeVisitor):
     """Scope keeping for the scanner: lookups, and the statements that bind names.
 
     Expects ``self.index`` (for return types of calls), ``self.block``, ``self.evaluate``,
-    ``self.contexts`` and ``self.may_contain_finding`` from the classes it is combined with.
+    ``self.contexts``, ``self.skip_contexts`` and ``self.may_contain_finding`` from the classes it is combined with.
     ``visit`` and ``generic_visit`` do what ``ast.NodeVisitor``'s do, in the same order, without
     looking a method name up for every node or visiting leaves that hold nothing.
     """
@@ -286,7 +286,8 @@ class Bindings(ast.NodeVisitor):
         self._visit_annotations(node)
         method_of = self.scope.bindings.get("__class__") if self.scope.kind == "class" else None
         if self.may_contain_finding(node):
-            self.deferred.append((node, self.scope, method_of, self.lasting_contexts()))
+            contexts = self.lasting_contexts() + self.skip_contexts(node.decorator_list)
+            self.deferred.append((node, self.scope, method_of, contexts))
         self.bind(node.name, LOCAL)
 
     visit_AsyncFunctionDef = visit_FunctionDef
@@ -327,6 +328,9 @@ class Bindings(ast.NodeVisitor):
         if self.may_contain_finding(node):
             saved = self.scope
             self.scope = Scope("class", saved, {"__class__": cls})
+            skipped = self.skip_contexts(node.decorator_list)  # a skipped test class
+            self.contexts.extend(skipped)
             self.block(node.body)
+            del self.contexts[len(self.contexts) - len(skipped):]
             self.scope = saved
         self.bind(node.name, cls)
