@@ -167,3 +167,10 @@ def test_explain_and_rules_know_native_codes(tree):
     code, out, _ = tree.run("rules", "--kind", "capi", "--format", "json")
     codes = {rule["code"] for rule in json.loads(out)}
     assert {"OMC12001", "OMC15004", "OMT001", "OMT101", "OMF001", "OMF004"} <= codes
+    opt_in = {rule["code"]: rule["opt_in"] for rule in json.loads(out)}
+    assert (opt_in["OMC12001"], opt_in["OMF002"]) == (None, None)  # reported by a plain check
+    assert (opt_in["OMF001"], opt_in["OMF003"], opt_in["OMT101"]) == ("select", "free-threading", "free-threading")
+    code, out, _ = tree.run("rules", "--select", "OMF")
+    marked = {line.split()[0]: line.endswith("(opt-in)") for line in out.splitlines() if line.startswith("  ")}
+    assert marked == {"OMF001": True, "OMF002": False, "OMF003": True, "OMF004": True}
+    assert "(opt-in): reported only when asked for" in out

@@ -1,5 +1,7 @@
 """``outmoded rules``: the catalog as a table (or JSON), sorted by version then code, filterable
-by version, code prefix and kind; a filter value that matches nothing the catalog has is an error."""
+by version, code prefix and kind; a filter value that matches nothing the catalog has is an error.
+Opt-in rules (catalog ``opt_in``) are marked: ``(opt-in)`` in the table, ``"opt_in"`` in JSON
+(``"free-threading"`` or ``"select"``, ``null`` for the rules a plain check reports)."""
 
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def entry_json(entry: Entry) -> dict:
         "removed_in": format_version(entry.removed_in),
         "deprecated_in": format_version(entry.deprecated_in) if entry.deprecated_in else None,
         "pending": entry.pending, "replacement": entry.replacement, "fix": entry.fix_safety,
-        "backport": entry.backport_requirement,
+        "backport": entry.backport_requirement, "opt_in": entry.opt_in,
         "fix_reason": entry.fix_reason, "reason": entry.reason, "doc": entry.doc,
     }
 
@@ -74,8 +76,12 @@ def run(args: argparse.Namespace) -> int:
         for e in group:
             fix = {"safe": "[*]", "unsafe": "[!]"}.get(e.fix, "   ")
             names = ", ".join(shown_name(n) for n in e.names)
-            lines.append(f"  {e.code:<9} {fix} {e.kind:<9} {names} -> {e.replacement}")
+            opt_in = " (opt-in)" if e.opt_in else ""
+            lines.append(f"  {e.code:<9} {fix} {e.kind:<9} {names} -> {e.replacement}{opt_in}")
     total = f"{len(entries)} rule" + ("" if len(entries) == 1 else "s")
-    lines += ["" if entries else None, f"{total}. [*] safe fix, [!] unsafe fix (--unsafe-fixes)."]
+    legend = f"{total}. [*] safe fix, [!] unsafe fix (--unsafe-fixes)."
+    if any(e.opt_in for e in entries):
+        legend += " (opt-in): reported only when asked for (outmoded explain CODE says how)."
+    lines += ["" if entries else None, legend]
     print("\n".join(line for line in lines if line is not None))
     return 0
