@@ -410,3 +410,23 @@ def test_tests_a_skip_decorator_skips_never_run(project):
     doc = project.check_json("mod.py", "--dead-compat")
     assert [(f["line"], f["context"]) for f in doc["findings"]] == [
         (8, "skipped"), (12, "skipped"), (16, None), (21, "skipped"), (25, None)]
+
+
+def test_code_written_for_pythons_that_no_longer_have_the_api(project):
+    # mypy 2.4's mypyc/build_setup.py: the 3.12+ branch imports setuptools' distutils on purpose
+    assert project.findings("""\
+        import sys
+        if sys.version_info >= (3, 12):
+            # From setuptools' monkeypatch
+            from distutils import ccompiler, sysconfig
+        else:
+            from distutils import ccompiler, sysconfig
+        if sys.version_info < (3, 12):
+            pass
+        else:
+            from distutils import sysconfig
+        if sys.version_info >= (3, 11):
+            import imp  # 3.11 still has imp: this branch runs where it is removed and where not
+        if sys.version_info[0] >= 3:
+            import asynchat
+        """) == [(12, "imp", E), (14, "asynchat", E)]

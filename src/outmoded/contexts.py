@@ -33,7 +33,8 @@ class Context(Frozen):
 
     ``kind``: "try" | "hasattr" | "replaced" | "handler" | "probe" (the handlers of a try catching
     PROBE_ERRORS) | "main" (the module's ``if __name__ == "__main__":`` block) | "expects" (a
-    ``with`` block a test expects to raise ``caught``) | "skipped" (a test or test class a skip
+    ``with`` block a test expects to raise ``caught``) | "since" (a branch a version check takes only
+    from the version in ``names`` on) | "skipped" (a test or test class a skip
     decorator skips on the target) | "dead" (a branch taken only when
     ``hasattr()`` finds a name removed on the target); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
@@ -212,12 +213,36 @@ class GuardContexts(ast.NodeVisitor):
         main = self.scope.kind == "module" and is_main_test(node.test)
         if main:
             self.contexts.append(Context("main"))
+        since = self._since(node.test, verdict) if verdict is not None else ()
+        self.contexts.extend(since)
         if verdict is not False:
             self._guarded_block(node.body, positive, negative, body_dead)
         if main:
             self.contexts.pop()
         if verdict is not True:
             self._guarded_block(node.orelse, negative, positive, else_dead)
+        del self.contexts[len(self.contexts) - len(since):]
+
+    def _since(self, test: ast.expr, verdict: bool) -> list[Context]:
+        """[Context("since", names={(3, N)})] when the branch a version check takes on the target
+        runs only from 3.N on (3.N > 3.0): mypy 2.4's ``if sys.version_info >= (3, 12): # From
+        setuptools' monkeypatch / from distutils import ccompiler`` is written for Pythons that
+        have no distutils, so the name comes from elsewhere (a backport) and is not a removal
+        there.  Only versions the test itself tells apart count: names bound to the version
+        (``v = sys.version_info[:2]``) and flags hold their target value."""
+        lowest = self.target
+        for minor in range(self.target[1] - 1, -1, -1):
+            if guards.evaluate(test, (self.target[0], minor), self.flag_lookup) is not verdict:
+                break
+            lowest = (self.target[0], minor)
+        else:
+            return []
+        return [Context("since", names=frozenset({lowest}))]
+
+    def written_for(self, removed_in: tuple[int, int] | None) -> bool:
+        """Does code here run only on Pythons from ``removed_in`` on (see ``_since``)?"""
+        return removed_in is not None and any(
+            c.kind == "since" and min(c.names) >= removed_in for c in self.contexts)
 
     def asks_for_removed(self, test: ast.expr) -> tuple[bool, bool]:
         """(body dead, else dead) when ``test`` is ``hasattr(module, "name")`` -- alone, negated or

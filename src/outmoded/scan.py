@@ -113,6 +113,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
                context: str | None = None) -> None:
         if entry.backport and entry.backport in self.top_imports:
             return  # where this module can be imported at all, its backport provides the name
+        if self.written_for(entry.removed_in):
+            return  # code only for Pythons that no longer have it: it comes from elsewhere
         context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
         if entry.pending:
             context = context or "pending"
