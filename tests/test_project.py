@@ -286,3 +286,27 @@ def test_a_module_provided_again_by_the_project(project):
     assert [p for p, *_ in found(project)] == ["other/legacy.py", "setuptools/__init__.py",
                                                "setuptools/__init__.py", "setuptools/__init__.py",
                                                "setuptools/_distutils/util.py"]
+
+
+def test_modules_a_script_puts_on_sys_path(project):
+    # grpcio 1.85's setup.py: sys.path.insert(0, os.path.abspath(PYTHON_STEM)); import commands
+    layout(project, {
+        "setup.py": "import os, sys\nPYTHON_STEM = os.path.join('src', 'python', 'grpcio')\n"
+                    "sys.path.insert(0, os.path.abspath(PYTHON_STEM))\nimport commands\nimport imp\n",
+        "src/python/grpcio/commands.py": "x = 1\n",
+        "other.py": "import commands\n",  # no sys.path change here: the removed stdlib module
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("other.py", 1, "commands"), ("setup.py", 5, "imp")]
+
+
+def test_imports_under_a_context_manager_that_changes_where_imports_look(project):
+    # CPython 3.13's Lib/test/test_generated_cases.py imports Tools/cases_generator/parser.py
+    layout(project, {
+        "test/__init__.py": "",
+        "test/test_tools.py": "def imports_under_tool(name): ...\n",
+        "test/test_generated_cases.py": "from test import test_tools\n"
+                                        "with test_tools.imports_under_tool('cases_generator'):\n"
+                                        "    from analyzer import StackItem\n    import parser\n"
+                                        "import warnings\nwith warnings.catch_warnings():\n    import imp\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("test/test_generated_cases.py", 7, "imp")]

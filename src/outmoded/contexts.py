@@ -329,7 +329,10 @@ class GuardContexts(ast.NodeVisitor):
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
             if node.handlers else frozenset()
         certain = bool(node.body) and all(self._succeeds(s) for s in node.body)  # before it binds names
-        self.contexts.append(Context("try", caught=caught, fallback=fallback_kind(node.handlers)))
+        fallback = fallback_kind(node.handlers)
+        if fallback == "lost-feature" and self._binds_builtins_only(node.body):
+            fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
+        self.contexts.append(Context("try", caught=caught, fallback=fallback))
         self.block(node.body)
         self.contexts.pop()
         imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
@@ -369,6 +372,14 @@ class GuardContexts(ast.NodeVisitor):
         self.block(handler.body)
         if pushed:
             self.contexts.pop()
+
+    @staticmethod
+    def _binds_builtins_only(body: list[ast.stmt]) -> bool:
+        """Does this ``try`` body only import names that are builtins (``from sets import Set as
+        set``)?  A handler that then does nothing leaves the builtin in place: an equivalent."""
+        if not body or not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in body):
+            return False
+        return all((a.asname or a.name) in BUILTIN_NAMES for s in body for a in s.names)
 
     def _succeeds(self, stmt: ast.stmt) -> bool:
         """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import

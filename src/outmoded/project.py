@@ -139,6 +139,7 @@ class Project:
         # files defining version flags at module level; None: any file may (no text index)
         self.flag_files = {os.path.abspath(p) for p in text.flags} if text else None
         self._text, self._indexed = text, None  # files the text index read (the checked ones)
+        self._top: frozenset | None = None
         self._summaries: dict[str, Summary | None] = {}
         self.needles = None  # prefilter.ProjectNeedles: the project's own ways through the prefilter
         self._resolved: dict[tuple, object] = {}
@@ -172,6 +173,13 @@ class Project:
             return None  # read as text and found to define no flag; a file not checked is parsed
         value = self.resolve(qualified, from_path)
         return value if isinstance(value, bool) else None
+
+    def top_level_names(self) -> frozenset:
+        """Names of the checked files that are top-level modules where they are (at their import
+        root): what a script that puts their directory on ``sys.path`` imports by those names."""
+        if self._top is None:
+            self._top = frozenset(module_of(p)[0] for p in self._text.shadowing) if self._text else frozenset()
+        return self._top
 
     def indexed(self) -> set:
         if self._indexed is None:

@@ -21,7 +21,7 @@ from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, shadows_stdlib
 from outmoded.project import Project
 from outmoded.receivers import Receivers
-from outmoded.scopes import LOCAL, Bindings, LocalClass
+from outmoded.scopes import LOCAL, STDLIB, Bindings, LocalClass
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -50,6 +50,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.findings: list[Finding] = []
         self.top_imports: set[str] = set()
         self.project = project or Project(index.target)
+        self.path_extended = False  # the module has put a directory on sys.path
+        self.import_hooks = 0  # inside ``with <something that changes where imports look>:``
 
     def run(self, tree: ast.Module) -> list[Finding]:
         # modules the file imports unconditionally, at its top level: a removed module's backport
@@ -132,9 +134,32 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
     def projects_own(self, root: str) -> bool:
         """Is top-level module ``root`` the project's (a module of its own at an import root, or
-        provided by one: setuptools' ``_distutils_hack`` provides ``distutils``)?"""
+        provided by one: setuptools' ``_distutils_hack`` provides ``distutils``)?  In a module that
+        has put a directory on ``sys.path``, any top-level module of the project can be:
+        grpcio 1.85's setup.py does ``sys.path.insert(0, os.path.abspath(PYTHON_STEM))`` and
+        then ``import commands``, its own src/python/grpcio/commands.py.  Inside a ``with`` block
+        that changes where imports look (CPython 3.13's ``with
+        test_tools.imports_under_tool("cases_generator"): import parser``) any may be."""
         provider = self.index.provided_by.get(root)
-        return shadows_stdlib(self.path, root) or (provider is not None and shadows_stdlib(self.path, provider))
+        return shadows_stdlib(self.path, root) or (provider is not None and shadows_stdlib(self.path, provider)) \
+            or self.import_hooks > 0 or (self.path_extended and root in self.project.top_level_names())
+
+    def visit_With(self, node: ast.With) -> None:
+        hooks = any(self._changes_imports(item.context_expr) for item in node.items)
+        self.import_hooks += hooks
+        super().visit_With(node)
+        self.import_hooks -= hooks
+
+    def _changes_imports(self, expr: ast.expr) -> bool:
+        """A call of a project or third-party context manager named for import paths
+        (``imports_under_tool``, ``DirsOnSysPath``, ``extend_path``)?"""
+        if not isinstance(expr, ast.Call):
+            return False
+        name = self.qualify(expr.func)
+        if not isinstance(name, str) or (name.split(".")[0] in STDLIB and not name.startswith("test.")):
+            return False
+        leaf = name.rpartition(".")[2].lower()
+        return "import" in leaf or "path" in leaf
 
     # ---- imports -------------------------------------------------------------------------
 
@@ -199,6 +224,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
     def visit_Call(self, node: ast.Call) -> None:
         func = self.qualify(node.func)
         if isinstance(func, str):
+            if func in ("sys.path.insert", "sys.path.append", "sys.path.extend"):
+                self.path_extended = True
             if func in self.index.behaviour_calls:
                 self.check_behaviour_call(node, func)
             if func in META_PATH_CALLS:
