@@ -179,6 +179,23 @@ def test_a_file_the_prefilter_clears_is_checked_without_decoding_the_catalog(tmp
     assert runs == {"clean.py": [0, 0], "legacy.py": [1, 1]}
 
 
+def test_a_warm_run_on_cached_files_decodes_no_catalog(tmp_path):
+    """Every report filters findings by the opt-in rules: a run whose files are all cached reads
+    them from the catalog's summary, and reports what the first run reported."""
+    (tmp_path / "legacy.py").write_text(IMP)
+    (tmp_path / "parser.py").write_text("x = 1\n")  # a top-level module named like a removed one
+    probe = ("import json, sys; from outmoded.cli import main; from outmoded.catalog import default_catalog\n"
+             "code = main(['check', '--format', 'json', '--target-version', '3.13', 'legacy.py', 'parser.py'])\n"
+             "print(json.dumps([code, default_catalog.cache_info().currsize]))")
+    env = _env(tmp_path)
+    runs = [subprocess.run([sys.executable, "-c", probe], cwd=tmp_path, env=env, capture_output=True, text=True)
+            for _ in range(3)]
+    docs = [json.loads(run.stdout.strip().rpartition("\n")[0]) for run in runs]
+    assert [json.loads(run.stdout.strip().splitlines()[-1]) for run in runs[1:]] == [[1, 0], [1, 0]]
+    assert docs[0]["findings"] == docs[2]["findings"] and docs[0]["findings"]
+    assert docs[2]["stats"]["cached"] == 2
+
+
 def test_an_index_file_names_the_installed_files_it_was_compiled_from(tmp_path):
     """The catalog's key follows each file's size and modification time: a file written again
     (an edit, a reinstall) compiles the catalog and the index again."""

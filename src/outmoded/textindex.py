@@ -71,11 +71,9 @@ class TextIndex(Record):
 def shadowable_names() -> frozenset:
     """Top-level names a project module can shadow: the standard library's, and the removed
     modules' (``parser``, ``imp``, ``cPickle``)."""
-    from outmoded.catalog import default_catalog
+    from outmoded.catalog.compiled import summary
 
-    removed = {name.split(".")[0] for entry in default_catalog().entries if entry.kind == "module"
-               for name in entry.names}
-    return STDLIB | frozenset(removed)
+    return STDLIB | frozenset(summary()["module_roots"])
 
 
 def read_headers(data: bytes) -> tuple[list, list]:

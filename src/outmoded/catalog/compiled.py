@@ -86,6 +86,30 @@ def load(directory: str | None = None):
     return loaded
 
 
+def summary(directory: str | None = None) -> dict:
+    """What a run asks of the catalog before any file needs its entries, stored beside the
+    compiled catalog (a few hundred bytes): ``opt_in``, rule code -> how it is asked for (every
+    report filters findings by it), and ``module_roots``, the top-level names of removed modules
+    (a project module named like one shadows it).  A warm run on cached files decodes no catalog."""
+    path = os.path.join(directory or cache_directory(), f"summary-{fingerprint()}.marshal")
+    try:
+        with open(path, "rb") as handle:
+            found = marshal.loads(handle.read())
+        if type(found) is dict and type(found.get("opt_in")) is dict and type(found.get("module_roots")) is list \
+                and all(type(k) is str and type(v) is str for k, v in found["opt_in"].items()) \
+                and all(type(name) is str for name in found["module_roots"]):
+            return found
+    except (OSError, ValueError, EOFError, TypeError):
+        pass
+    from outmoded.catalog import default_catalog
+
+    entries = default_catalog().entries
+    found = {"opt_in": {e.code: e.opt_in for e in entries if e.opt_in},
+             "module_roots": sorted({name.split(".")[0] for e in entries if e.kind == "module" for name in e.names})}
+    _write(path, marshal.dumps(found))
+    return found
+
+
 def load_index(target: tuple[int, int], pending: bool, directory: str | None = None):
     """The per-target index (``outmoded.catalog.index``) for the packaged catalog, from its
     compiled form when current: keyed like the catalog, plus the prefilter's source (it builds
@@ -330,4 +354,4 @@ def _write(path: str, data: bytes) -> None:
     # compiled catalogs and indexes of other versions and targets go after a week unused (an
     # index still in use is simply compiled again)
     if userfiles.write_atomic(path, data):
-        userfiles.prune(os.path.dirname(path), 7 * 86400, keep=os.path.basename(path), prefixes=("catalog-", "index-"))
+        userfiles.prune(os.path.dirname(path), 7 * 86400, keep=os.path.basename(path), prefixes=("catalog-", "index-", "summary-"))
