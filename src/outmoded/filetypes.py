@@ -68,6 +68,8 @@ def _compiled(registry: tuple) -> tuple:
 
 def wanted(path: str) -> bool:
     """Is this file checked at all (by the Python engine or a registered checker)?"""
+    if path.endswith(PYTHON_SUFFIXES):  # most files a walk wants: before the table's lookup
+        return True
     _, suffixes, names, globs = _compiled(tuple(CHECKERS.items()))
     if path.endswith(suffixes):
         return True
