@@ -434,3 +434,44 @@ def test_code_written_for_pythons_that_no_longer_have_the_api(project):
         if sys.version_info[0] >= 3:
             import asynchat
         """) == [(12, "imp", E), (14, "asynchat", E)]
+
+
+def test_skip_conditions_asking_for_removed_names(project):
+    # gevent 26.9's tests: @greentest.skipIf(not(hasattr(sys, 'getcheckinterval')), ...) and
+    # @greentest.skipUnless(hasattr(socket, 'ssl'), "Needs socket.ssl (Python 2)")
+    assert project.findings("""\
+        import socket
+        import sys
+        import gevent.testing as greentest
+
+        @greentest.skipUnless(hasattr(socket, 'ssl'), "Needs socket.ssl (Python 2)")
+        class AmazonHTTPSTests(greentest.TestCase):
+            def test_str_and_repr(self):
+                ssl_conn = socket.ssl(conn)
+
+        class ThreadTests(greentest.TestCase):
+            @greentest.skipIf(not(hasattr(sys, 'getcheckinterval')), "Needs sys.getcheckinterval")
+            def test_enumerate_after_join(self):
+                old_interval = sys.getcheckinterval()
+            def test_other(self):
+                sys.setcheckinterval(1)
+        """) == [(15, "sys.setcheckinterval", E)]
+
+
+def test_methods_a_class_defines_under_an_attribute_probe(project):
+    # gevent 26.9's pywsgi.py: class Environ(dict) defines iteritems where dict has none
+    assert project.findings("""\
+        import sys
+        class Environ(dict):
+            if not hasattr(dict, 'iteritems'):
+                def iteritems(self):
+                    return self.items()
+            def __reduce_ex__(self, proto):
+                return (dict, (), None, None, iter(self.iteritems()))
+        class Old(dict):
+            if sys.version_info[0] == 2:
+                def iteritems(self):
+                    return self.items()
+            def f(self):
+                return self.iteritems()
+        """) == [(13, "builtins.dict.iteritems", E)]

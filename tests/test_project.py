@@ -310,3 +310,27 @@ def test_imports_under_a_context_manager_that_changes_where_imports_look(project
                                         "import warnings\nwith warnings.catch_warnings():\n    import imp\n",
     })
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("test/test_generated_cases.py", 7, "imp")]
+
+
+def test_copies_kept_for_one_python_version(project):
+    # gevent 26.9 keeps CPython 3.10's test_asyncore.py in src/greentest/3.10/ for 3.10 runs only
+    layout(project, {
+        "src/greentest/3.10/test_asyncore.py": "import asyncore\nimport formatter\n",
+        "src/greentest/3.13/test_x.py": "import asyncore\n",
+        "src/greentest/v3.10/test_y.py": "import asyncore\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [
+        ("src/greentest/3.10/test_asyncore.py", 2, "formatter"),  # gone in 3.10 itself
+        ("src/greentest/3.13/test_x.py", 1, "asyncore"), ("src/greentest/v3.10/test_y.py", 1, "asyncore")]
+
+
+def test_a_backport_imported_by_a_project_module_this_one_imports(project):
+    # gevent 26.9's _setupares.py: `from _setuputils import Extension` then `import
+    # distutils.sysconfig`; _setuputils.py does `from setuptools import Extension as _Extension`
+    layout(project, {
+        "_setuputils.py": "import sys\nfrom setuptools import Extension as _Extension\nExtension = _Extension\n",
+        "_maybe.py": "try:\n    import setuptools\nexcept ImportError:\n    pass\n",
+        "_setupares.py": "from _setuputils import Extension\nimport distutils.sysconfig\n",
+        "other.py": "from _maybe import x\nimport distutils.sysconfig\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("other.py", 2, "distutils.sysconfig")]

@@ -286,7 +286,8 @@ class GuardContexts(ast.NodeVisitor):
         does, else []: ``pytest.mark.skip`` and ``unittest.skip`` always (aiohttp 3.14's ``@pytest.mark.skip("we need to reconsider
         how we test this")`` over a test that still passes ``loop=`` to ``asyncio.sleep``),
         ``pytest.mark.skipif``/``unittest.skipIf`` when their condition holds on the target,
-        ``unittest.skipUnless`` when it does not."""
+        ``unittest.skipUnless`` when it does not (a version check, or ``hasattr()`` of a name
+        removed there)."""
         return [Context("skipped")] if decorators and self._skips(decorators) else []
 
     def _skips(self, decorators: list[ast.expr]) -> bool:
@@ -299,13 +300,22 @@ class GuardContexts(ast.NodeVisitor):
                 return True
             if call is None or not call.args:
                 continue
-            if name in ("pytest.mark.skipif", "unittest.skipIf", "unittest.case.skipIf"):
-                if self.evaluate(call.args[0]) is True:
-                    return True
-            elif name in ("unittest.skipUnless", "unittest.case.skipUnless"):
-                if self.evaluate(call.args[0]) is False:
-                    return True
+            # a test package's own aliases count too (gevent.testing's skipIf/skipUnless)
+            leaf = name.rpartition(".")[2]
+            if leaf in ("skipif", "skipIf") and self._condition(call.args[0]) is True:
+                return True
+            if leaf == "skipUnless" and self._condition(call.args[0]) is False:
+                return True
         return False
+
+    def _condition(self, test: ast.expr) -> bool | None:
+        """A version check's value on the target, or False/True for ``hasattr()`` of a removed
+        name (gevent's ``@greentest.skipIf(not(hasattr(sys, 'getcheckinterval')), ...)``)."""
+        verdict = self.evaluate(test)
+        if verdict is None:
+            body_dead, else_dead = self.asks_for_removed(test)
+            verdict = False if body_dead else (True if else_dead else None)
+        return verdict
 
     def in_main_block(self) -> bool:
         """Does code here run when the module is a script's main module, at its top level (not in

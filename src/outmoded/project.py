@@ -45,14 +45,16 @@ class ClassInfo(Record):
 
 class Summary(Record):
     """What a module defines at its top level: classes, import bindings (local name -> qualified
-    name), version flags (name -> value on the target)."""
+    name), version flags (name -> value on the target), top-level modules it imports outside any
+    branch (``unconditional``)."""
 
-    __slots__ = _fields = ("classes", "imports", "flags")
+    __slots__ = _fields = ("classes", "imports", "flags", "unconditional")
 
     def __init__(self) -> None:
         self.classes: dict = {}
         self.imports: dict = {}
         self.flags: dict = {}
+        self.unconditional: set = set()
 
 
 class _Summarizer:
@@ -62,6 +64,7 @@ class _Summarizer:
         self.summary = Summary()
         self.local: dict = {}  # other top-level bindings: shadow imports
         self.decided = 0  # inside a branch a version check selects: `PY3 = True` there is a flag
+        self.depth = 0  # inside an if or try
 
     def lookup(self, node: ast.AST):
         if isinstance(node, ast.Name):
@@ -80,6 +83,9 @@ class _Summarizer:
 
     def block(self, body: list) -> None:
         for stmt in body:
+            if isinstance(stmt, (ast.Import, ast.ImportFrom)) and not self.depth and not getattr(stmt, "level", 0):
+                self.summary.unconditional.update((a.name if isinstance(stmt, ast.Import) else stmt.module or "")
+                                                  .split(".")[0] for a in stmt.names)
             if isinstance(stmt, ast.Import):
                 for alias in stmt.names:
                     if alias.asname:
@@ -112,12 +118,15 @@ class _Summarizer:
             elif isinstance(stmt, ast.If):
                 verdict = guards.evaluate(stmt.test, self.target, self.lookup)
                 self.decided += verdict is not None
+                self.depth += 1
                 if verdict is not False:
                     self.block(stmt.body)
                 if verdict is not True:
                     self.block(stmt.orelse)
+                self.depth -= 1
                 self.decided -= verdict is not None
             elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
+                self.depth += 1
                 self.block(stmt.body)
                 self.block(stmt.orelse)
                 before = dict(self.summary.imports)
@@ -126,6 +135,7 @@ class _Summarizer:
                 for name, value in list(self.summary.imports.items()):
                     if name in before and before[name] != value and value.split(".")[0] not in STDLIB:
                         self.summary.imports[name] = before[name]
+                self.depth -= 1
 
 
 class Project:

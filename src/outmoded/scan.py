@@ -18,7 +18,7 @@ from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
-from outmoded.layout import absolute, shadows_stdlib
+from outmoded.layout import absolute, find_module, shadows_stdlib
 from outmoded.project import Project
 from outmoded.receivers import Receivers
 from outmoded.scopes import LOCAL, STDLIB, Bindings, LocalClass
@@ -33,6 +33,17 @@ def line_offsets(text: str) -> list[int]:
     offsets = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]  # no Match objects
     offsets[-1] = len(text)
     return offsets
+
+
+VERSION_DIRECTORY_RE = re.compile(r"[/\\](\d)\.(\d{1,2})[/\\]")
+
+
+def version_directory(path: str) -> tuple[int, int] | None:
+    """(3, N) for a file under a directory named for one Python version, ``3.N``: gevent 26.9
+    keeps each CPython version's own tests in ``src/greentest/3.10/`` and runs the one of the
+    running Python, so a removal after 3.N does not concern them."""
+    match = VERSION_DIRECTORY_RE.search("/" + path.replace("\\", "/"))
+    return (int(match[1]), int(match[2])) if match else None
 
 
 class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
@@ -51,12 +62,16 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.top_imports: set[str] = set()
         self.project = project or Project(index.target)
         self.path_extended = False  # the module has put a directory on sys.path
+        self.version_directory = version_directory(path)
         self.import_hooks = 0  # inside ``with <something that changes where imports look>:``
 
     def run(self, tree: ast.Module) -> list[Finding]:
         # modules the file imports unconditionally, at its top level: a removed module's backport
         # among them provides it (``import setuptools`` brings its distutils shim)
         self.top_imports = self.unconditional_imports(tree.body)
+        self.top_project_imports = [s.module for s in tree.body if isinstance(s, ast.ImportFrom) and s.module
+                                    and not s.level and s.module.split(".")[0] not in STDLIB]
+        self._through: set | None = None
         self.block(tree.body)
         self.run_deferred()
         return self.findings
@@ -78,6 +93,19 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             elif isinstance(stmt, ast.Try) and stmt.handlers and all(map(self._handler_fails, stmt.handlers)):
                 found |= self.unconditional_imports(stmt.body)
         return found
+
+    def imported_through(self, module: str) -> bool:
+        """Does a project module this one imports at its top level import ``module`` at its own
+        (gevent 26.9's _setupares.py: ``from _setuputils import Extension``, and _setuputils.py
+        does ``from setuptools import Extension as _Extension``)?"""
+        if self._through is None:
+            self._through = set()
+            for name in self.top_project_imports:
+                path = find_module(name, self.path)
+                summary = self.project.summary(path) if path else None
+                if summary is not None:
+                    self._through |= summary.unconditional
+        return module in self._through
 
     def _handler_fails(self, handler: ast.ExceptHandler) -> bool:
         return (bool(handler.body) and isinstance(handler.body[-1], ast.Raise)) or any(
@@ -113,10 +141,12 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
                context: str | None = None) -> None:
-        if entry.backport and entry.backport in self.top_imports:
+        if entry.backport and (entry.backport in self.top_imports or self.imported_through(entry.backport)):
             return  # where this module can be imported at all, its backport provides the name
         if self.written_for(entry.removed_in):
             return  # code only for Pythons that no longer have it: it comes from elsewhere
+        if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:
+            return  # a copy for an older Python, which still has it
         context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
         if entry.pending:
             context = context or "pending"

@@ -135,10 +135,29 @@ def _method_for(visitor: type, node: type):
 
 
 def class_members(node: ast.ClassDef) -> set[str]:
-    """The names a class body defines itself (methods, and plain assignments such as trial's aliases)."""
-    members = {s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    members |= {t.id for s in node.body if isinstance(s, ast.Assign) for t in s.targets if isinstance(t, ast.Name)}
+    """The names a class body defines itself (methods, and plain assignments such as trial's
+    aliases), also inside its ``try`` blocks and ``if`` blocks testing attributes (gevent's ``class Environ(dict):`` /
+    ``if not hasattr(dict, 'iteritems'): def iteritems(self): ...``)."""
+    members: set[str] = set()
+    todo = list(node.body)
+    while todo:
+        stmt = todo.pop()
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            members.add(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            members.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
+        elif isinstance(stmt, ast.If) and _probes_attribute(stmt.test):
+            todo.extend(stmt.body + stmt.orelse)  # not a version check: it may hold on the target
+        elif isinstance(stmt, ast.Try):
+            todo.extend(stmt.body + stmt.orelse + stmt.finalbody)
+            for handler in stmt.handlers:
+                todo.extend(handler.body)
     return members
+
+
+def _probes_attribute(test: ast.expr) -> bool:
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("hasattr", "getattr")
+               for n in ast.walk(test))
 
 
 class Bindings(ast.NodeVisitor):
