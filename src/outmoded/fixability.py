@@ -262,14 +262,18 @@ class _Calls:
     def __init__(self, tree: ast.Module):
         self.tree = tree
         self._calls: dict | None = None
+        self._attributes: dict = {}  # (end line, end column) -> the attribute ending there
         self._imports: list = []
         self._all_imports: list | None = None
+        self._in_try: set | None = None
 
     def _walk(self) -> None:
         self._calls = {}
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Call):
                 self._calls[(node.func.lineno, node.func.col_offset)] = node
+            elif isinstance(node, ast.Attribute):
+                self._attributes[(node.end_lineno, node.end_col_offset)] = node
             elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
                 self._imports.append(node)
 
@@ -277,6 +281,14 @@ class _Calls:
         if self._calls is None:
             self._walk()
         return self._calls.get((finding.line, finding.column - 1))
+
+    def attribute(self, finding) -> ast.Attribute | None:
+        """The attribute access spanning the finding (``imp.reload`` in ``imp.reload(m)``)."""
+        if self._calls is None:
+            self._walk()
+        node = self._attributes.get((finding.end_line, finding.end_column - 1))
+        return node if node is not None and (node.lineno, node.col_offset) == (finding.line, finding.column - 1) \
+            else None
 
     def imports(self) -> list:
         if self._calls is None:
@@ -296,6 +308,21 @@ class _Calls:
                     if isinstance(inner, list):
                         todo += inner
         return self._all_imports
+
+    def in_try(self, statement: ast.stmt) -> bool:
+        """Does this import statement sit in a ``try`` statement's body, handlers or else?"""
+        if self._in_try is None:
+            self._in_try, todo = set(), [(n, False) for n in self.tree.body]
+            while todo:
+                node, inside = todo.pop()
+                if isinstance(node, (ast.Import, ast.ImportFrom)) and inside:
+                    self._in_try.add(id(node))
+                inner = inside or isinstance(node, ast.Try) or type(node).__name__ == "TryStar"
+                for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                    children = getattr(node, name, None)
+                    if isinstance(children, list):
+                        todo += [(child, inner) for child in children]
+        return id(statement) in self._in_try
 
     def argument(self, finding) -> tuple[ast.Call, ast.AST] | None:
         """(the call, the argument's value) of the argument starting at the finding."""
@@ -342,6 +369,36 @@ def _instance_verdict(finding, entry: Entry, calls: _Calls, bindings) -> str | N
     return None
 
 
+def chain_of(node: ast.AST) -> list[str] | None:
+    """``a.b.c`` as ["a", "b", "c"]; None for anything that is not a plain dotted chain."""
+    parts = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if not isinstance(node, ast.Name):
+        return None
+    parts.append(node.id)
+    return parts[::-1]
+
+
+def _chain_verdict(finding, entry: Entry, calls: "_Calls", bindings) -> str | None:
+    """Why the fixer cannot replace this dotted name, or None: it rewrites ``imp.reload`` only
+    where the chain's first name means the module everywhere in the file (``fixes.dotted``'s
+    ``static_chain``); renaming only the last part (``thread.isAlive``) needs nothing of it."""
+    node = calls.attribute(finding)
+    if node is None:
+        return None  # a name brought in by a from-import: its import is what changes
+    owner, _, leaf = finding.api.rpartition(".")
+    if shape_of(entry) == "dotted" and entry.replacement.rpartition(".")[0] == owner and node.attr == leaf:
+        return None
+    chain, old = chain_of(node), finding.api.split(".")
+    if chain is None or len(chain) > len(old) or old[len(old) - len(chain) + 1:] != chain[1:]:
+        return "this spelling is not rewritten"
+    if not bindings.means(chain[0], ".".join(old[:len(old) - len(chain) + 1])):
+        return f"`{chain[0]}` is bound to something else in this file"
+    return None
+
+
 def _in_import(finding, calls: "_Calls") -> bool:
     return any(n.lineno <= finding.line <= n.end_lineno for n in calls.statements())
 
@@ -360,6 +417,12 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None) ->
             if taken:
                 finding = with_note(finding, None, f"no automatic fix: `{taken}` is bound to something else in "
                                                    "this file", entry)
+        if finding.fix and entry is not None and shape_of(entry) in ("dotted", "expression") \
+                and entry.kind != "module" and not _in_import(finding, calls):
+            bindings = bindings or collect(tree, text)
+            why = _chain_verdict(finding, entry, calls, bindings)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
                 and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.at(finding)):
             finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
@@ -379,21 +442,79 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None) ->
     return _retirements(result, calls, entries)
 
 
+def drops_import(entry: Entry) -> bool:
+    """Is a finding of this removed module fixed by dropping its ``import`` once every use of it
+    is rewritten (``import imp`` when ``imp.new_module(n)`` became ``types.ModuleType(n)``)?
+    True for a module the catalog itself does not rename (``import typing.io`` is retired the
+    same way, to ``import typing``)."""
+    return entry.kind == "module" and (entry.fix == "none" or shape_of(entry) in (None, "retire"))
+
+
+def edit_shape(entry: Entry) -> str | None:
+    """The shape of the edit ``fix`` makes for a finding of ``entry`` the planner says it fixes."""
+    return "retire" if drops_import(entry) else shape_of(entry)
+
+
+DROP_NOTE = "the fix drops this import: every use of it is rewritten"
+
+
 def _retirements(findings: list, calls: "_Calls", entries) -> list:
-    """``import typing.io`` is rewritten (to ``import typing``, or dropped) exactly when every
-    read of ``typing.io`` is the start of a chain whose own finding is fixed: its fix is the
-    least safe of theirs (safe when there is none)."""
-    if not any(f.fix and shape_of(entries[f.code]) == "retire" for f in findings if f.code in entries):
+    """An import of a removed module goes (``import typing.io`` becomes ``import typing`` or is
+    dropped; ``import imp`` is dropped) exactly when every read of it is the start of a chain
+    whose own finding is fixed: its fix is the least safe of theirs."""
+    if not any(f.line for f in findings if f.code in entries and drops_import(entries[f.code])):
         return findings
     levels = {(f.line, f.column - 1): f.fix for f in findings}
+    # what a fixed chain ``imp.x`` leaves of ``imp``: nothing, unless its replacement writes it
+    releases = {(f.line, f.column - 1): (f.fix, _written_root(entries[f.code]))
+                for f in findings if f.fix and f.code in entries}
     result = []
     for finding in findings:
         entry = entries.get(finding.code)
-        if finding.fix and entry is not None and shape_of(entry) == "retire":
+        if entry is not None and drops_import(entry) and "." in finding.api and finding.fix:
             fix, why = _retirement(finding, calls, levels)
             finding = replace(finding, fix=fix) if fix else with_note(finding, None, f"no automatic fix: {why}", entry)
+        elif entry is not None and drops_import(entry) and "." not in finding.api and finding.fix is None:
+            fix = _dropped(finding, calls, releases)
+            finding = replace(finding, fix=fix, message=f"{finding.message} ({DROP_NOTE})") if fix else finding
         result.append(finding)
     return result
+
+
+def _written_root(entry: Entry) -> set[str]:
+    """The first names a fix of ``entry`` writes (``aifc`` for ``aifc.openfp`` -> ``aifc.open``)."""
+    if shape_of(entry) in ("dotted", "module"):
+        return {entry.replacement.split(".")[0]}
+    return {root for root, _ in written_names(entry)}
+
+
+def _dropped(finding, calls: "_Calls", releases: dict) -> str | None:
+    """The fix of ``import imp`` that ``fixes.imports`` drops once its uses are rewritten: every
+    read of ``imp`` starts a chain whose finding is fixed (and there is one), ``imp`` is bound by
+    this import alone, named in no string (an annotation, ``__all__``) and no ``global``; an
+    import inside a ``try`` is the code's own probe and stays.  None when it stays."""
+    statement = next((n for n in calls.statements() if n.lineno <= finding.line <= n.end_lineno), None)
+    if not isinstance(statement, ast.Import) or calls.in_try(statement) or not any(
+            a.name == finding.api and a.asname is None for a in statement.names):
+        return None
+    from outmoded.fixes.chunks import names_in
+
+    name, found, binders = finding.api, [], 0
+    for node in ast.walk(calls.tree):
+        if isinstance(node, ast.Name) and node.id == name:
+            if isinstance(node.ctx, ast.Store):
+                return None
+            fix, written = releases.get((node.lineno, node.col_offset), (None, ()))
+            found.append(None if name in written else fix)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            binders += sum((a.asname or a.name.split(".")[0]) == name for a in node.names)
+        elif isinstance(node, ast.Constant) and isinstance(node.value, str) and names_in(node.value, name):
+            return None
+        elif isinstance(node, (ast.Global, ast.Nonlocal)) and name in node.names:
+            return None
+    if binders != 1 or not found or None in found:
+        return None
+    return "unsafe" if "unsafe" in found else "safe"
 
 
 def _retirement(finding, calls: "_Calls", levels: dict) -> tuple[str | None, str | None]:

@@ -14,7 +14,7 @@ from outmoded.catalog.index import build_index
 from outmoded.engine import check_source
 from outmoded.fixes import Policy, fix_source
 from outmoded.fixes.names import resolve
-from outmoded.fixes.plan import shape_of
+from outmoded.fixability import shape_of
 from outmoded.fixes.templates import is_statement
 
 CATALOG = default_catalog()

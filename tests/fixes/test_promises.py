@@ -23,6 +23,16 @@ CASES = {
     "typing_io_other_use": ("import typing.io\n\ndef f(x: typing.io.IO):\n    return typing.io\n", 1, 1),
     "typing_io_alias": ("import typing.io as tio\n", 0, 0),
     "bound_elsewhere": ("import imp\nimp.reload(imp)\n\ndef g():\n    importlib = None\n    return importlib\n", 0, 0),
+    "imp_dropped": ("import imp\nimport os\n\nm = imp.new_module('m')\nimp.reload(m)\n", 3, 3),
+    "imp_dropped_unsafe_use": ("import imp\nimp.new_module('m')\nimp.find_module('m')\n", 1, 1),
+    "imp_kept_other_use": ("import imp\nimp.new_module('m')\nx = imp\n", 1, 1),
+    "imp_kept_in_string": ("import imp\n__all__ = ['imp']\nimp.new_module('m')\n", 1, 1),
+    "imp_kept_twice": ("import imp\nimp.new_module('m')\n\ndef f():\n    import imp\n    return imp.new_module('n')\n", 2, 2),
+    "imp_kept_in_try": ("try:\n    import imp\nexcept SyntaxError:\n    pass\nimp.new_module('m')\n", 1, 1),
+    "cgi_dropped": ("import cgi, sys\nprint(cgi.escape(sys.argv[1]))\n", 0, 2),
+    "parameter_shadows_module": ("import imp\n\ndef f(imp):\n    return imp\n\nm = imp.reload(m)\n", 0, 0),
+    "local_shadows_module": ("import collections\nx = collections.Mapping\n\ndef f():\n"
+                             "    collections = []\n    return collections\n", 0, 0),
     "builtin_bound": ("def iter(x):\n    return x\n\nd = dict()\nfor k in d.iteritems():\n    pass\n", 0, 0),
     "cache_from_source": ("import importlib.util\n"
                           "a = importlib.util.cache_from_source('m.py', True)\n"

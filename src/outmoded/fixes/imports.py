@@ -6,8 +6,9 @@ statements themselves, without LibCST's codemod visitors and their scope analysi
 added where a careful human puts it (see ``_insert_at``), never when the module already imports
 it, even under a guard.  Removal (which cost two thirds of a large
 file's fix): an import goes only when the name it binds is read nowhere in the rewritten module
--- no ``ast.Name`` load, no mention inside any string (annotations, ``__all__``) -- and no other
-import binds it; only statements are visited, never expressions.
+-- no ``ast.Name`` load, no mention inside any string (annotations, ``__all__``) -- no other
+import binds it, and it is not inside a ``try`` (there the import is a probe); only statements are
+visited, never expressions.
 """
 
 from __future__ import annotations
@@ -235,11 +236,30 @@ def apply(module: cst.Module, changes: ImportChanges, reduced=None) -> cst.Modul
         return module  # keep every import; the result is checked (and refused) later anyway
     presence = ast.Module(body=aside + small.body, type_ignores=[])
     mentioned = reduced.mentioned if reduced is not None and aside else set()
-    removals = {key for key in changes.remove if _key_name(key) not in mentioned and _unused(small, key)}
+    tops = {name for name in changes.retire if "." not in name}  # ``import imp``: dropped once unused
+    guarded = _bound_in_try(small)
+    removals = {key for key in changes.remove | {(name, None, None) for name in tops}
+                if _key_name(key) not in mentioned | guarded and _unused(small, key)}
     parents = {name: (None if _imported_anywhere(presence, name.rpartition(".")[0]) else name.rpartition(".")[0])
-               for name in changes.retire if not _chain_used(small, name)}
-    changes.retired = set(parents)
+               for name in changes.retire - tops if not _chain_used(small, name)}
+    changes.retired = set(parents) | {name for name in tops if (name, None, None) in removals}
     return module.visit(_RemoveImports(removals, parents)) if removals or parents else module
+
+
+def _bound_in_try(tree: ast.Module) -> set[str]:
+    """Names imported inside a ``try`` statement: that import is the code's own probe (what it
+    raises decides which branch runs), so it stays (``fixability._dropped`` says the same)."""
+    found, todo = set(), [(node, False) for node in tree.body]
+    while todo:
+        node, inside = todo.pop()
+        if inside and isinstance(node, (ast.Import, ast.ImportFrom)):
+            found.update(a.asname or a.name.split(".")[0] for a in node.names)
+        inner = inside or isinstance(node, ast.Try) or type(node).__name__ == "TryStar"
+        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+            children = getattr(node, name, None)
+            if isinstance(children, list):
+                todo += [(child, inner) for child in children]
+    return found
 
 
 def _chain_used(tree: ast.Module, dotted_name: str) -> bool:
