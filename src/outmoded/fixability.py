@@ -481,6 +481,18 @@ def _retirements(findings: list, calls: "_Calls", entries) -> list:
     return result
 
 
+def names_in(text: str, name: str) -> bool:
+    """Does this string, read as an expression (a string annotation, an ``__all__`` entry),
+    use ``name``?"""
+    if name not in text:
+        return False
+    try:
+        tree = ast.parse(text.strip(), mode="eval")
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree))
+
+
 def _written_root(entry: Entry) -> set[str]:
     """The first names a fix of ``entry`` writes (``aifc`` for ``aifc.openfp`` -> ``aifc.open``)."""
     if shape_of(entry) in ("dotted", "module"):
@@ -497,8 +509,6 @@ def _dropped(finding, calls: "_Calls", releases: dict) -> str | None:
     if not isinstance(statement, ast.Import) or calls.in_try(statement) or not any(
             a.name == finding.api and a.asname is None for a in statement.names):
         return None
-    from outmoded.fixes.chunks import names_in
-
     name, found, binders = finding.api, [], 0
     for node in ast.walk(calls.tree):
         if isinstance(node, ast.Name) and node.id == name:

@@ -26,6 +26,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Optional
 
+from outmoded.fixability import names_in
 from outmoded.fixes.plan import Edit
 from outmoded.records import replace
 
@@ -107,18 +108,6 @@ def _names(lines: list[str], tree: ast.Module, edits: list[Edit]) -> set[str]:
         if match and match.group() in imported:
             names.add(match.group())
     return names
-
-
-def names_in(text: str, name: str) -> bool:
-    """Does this string, read as an expression (a string annotation, an ``__all__`` entry),
-    use ``name``?"""
-    if name not in text:
-        return False
-    try:
-        tree = ast.parse(text.strip(), mode="eval")
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree))
 
 
 def statements(body: list):

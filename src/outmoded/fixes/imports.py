@@ -20,7 +20,8 @@ from typing import Optional
 import libcst as cst
 
 from outmoded.fixes.bindings import Bindings
-from outmoded.fixes.chunks import PLACEHOLDER, names_in
+from outmoded.fixability import names_in
+from outmoded.fixes.chunks import PLACEHOLDER
 from outmoded.fixes.comments import CommentCarrier
 from outmoded.fixes.names import Resolved, dotted
 
