@@ -315,3 +315,11 @@ def test_version_macros_inside_an_include_guard_are_known(project):
         #endif
         """)
     assert [f["api"] for f in findings(project, "other.h")] == ["_Py_IsFinalizing"]
+
+
+def test_test_inputs_beside_their_expected_output_are_data(project):
+    # Pygments 2.21's tests/examplefiles/c/ceval.c (an old CPython ceval.c) and ceval.c.output
+    project.write("examplefiles/c/ceval.c", "#include <Python.h>\nstatic void f(PyObject *a) { PyEval_CallObject(a, NULL); }\n")
+    project.write("examplefiles/c/ceval.c.output", "'#include' Comment.Preproc\n")
+    project.write("src/ceval.c", "#include <Python.h>\nstatic void f(PyObject *a) { PyEval_CallObject(a, NULL); }\n")
+    assert [f["path"].replace("\\", "/") for f in findings(project, ".")] == ["src/ceval.c"]
