@@ -475,3 +475,19 @@ def test_methods_a_class_defines_under_an_attribute_probe(project):
             def f(self):
                 return self.iteritems()
         """) == [(13, "builtins.dict.iteritems", E)]
+
+
+def test_a_try_body_stops_at_an_import_that_fails(project):
+    # lxml 6.1's benchmark/run_benchmarks.py
+    assert project.findings("""\
+        try:
+            from distutils import sysconfig
+            DISTUTILS_CFLAGS = sysconfig.get_config_var('CFLAGS')
+        except ImportError:
+            DISTUTILS_CFLAGS = ''
+        try:
+            import json
+            import imp
+        except ValueError:
+            pass
+        """) == [(2, "distutils", W), (8, "imp", E)]

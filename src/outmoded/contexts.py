@@ -343,7 +343,7 @@ class GuardContexts(ast.NodeVisitor):
         if fallback == "lost-feature" and self._binds_builtins_only(node.body):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
         self.contexts.append(Context("try", caught=caught, fallback=fallback))
-        self.block(node.body)
+        self.block(self._runs_of(node.body, caught))
         self.contexts.pop()
         imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
         if certain:
@@ -382,6 +382,16 @@ class GuardContexts(ast.NodeVisitor):
         self.block(handler.body)
         if pushed:
             self.contexts.pop()
+
+    def _runs_of(self, body: list[ast.stmt], caught: frozenset) -> list[ast.stmt]:
+        """The statements of a ``try`` body that can run on the target: none after an import that
+        certainly fails there when the ``try`` catches its ImportError (lxml 6.1's benchmark:
+        ``try: from distutils import sysconfig; DISTUTILS_CFLAGS = sysconfig.get_config_var(...)``)."""
+        if caught & (IMPORT_ERRORS | ANY_ERROR):
+            for index, stmt in enumerate(body):
+                if isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt):
+                    return body[:index + 1]
+        return body
 
     @staticmethod
     def _binds_builtins_only(body: list[ast.stmt]) -> bool:
