@@ -76,6 +76,31 @@ def first_differences(before: str, after: str, limit: int = 5) -> list[str]:
     return lines
 
 
+def _named_corpora(parser: argparse.ArgumentParser, specs: list[str]) -> dict[str, Path]:
+    named = {}
+    for spec in specs:
+        name, sep, directory = spec.partition("=")
+        if not (sep and name and directory):
+            parser.error(f"--corpus {spec!r}: give NAME=DIR")
+        named[name] = Path(directory).expanduser()
+    return named
+
+
+def _check_inputs(parser: argparse.ArgumentParser, args: argparse.Namespace, corpora: dict[str, Path]) -> None:
+    """Every checkout and corpus is there before anything runs (a missing one is a usage error
+    naming it, not a traceback after the first corpus's minutes)."""
+    for label in ("before", "after"):
+        checkout = getattr(args, label)
+        if not (checkout / "src" / "outmoded").is_dir():
+            parser.error(f"{label} {checkout}: not an outmoded checkout (no src/outmoded there)")
+    missing = [f"{name}={corpus}" for name, corpus in corpora.items() if not corpus.is_dir()]
+    if missing:
+        parser.error(f"corpus directory not found: {', '.join(missing)}")
+    if not corpora:
+        parser.error(f"no corpus: none of the default ones is fetched under {BENCH} (benchmarks/run.py fetches "
+                     "them) and no --corpus NAME=DIR was given")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("before", type=Path)
@@ -85,7 +110,8 @@ def main() -> int:
     parser.add_argument("--reuse-before", action="store_true")
     parser.add_argument("--config", action="append", choices=sorted(CONFIGS), help="default: all")
     args = parser.parse_args()
-    corpora = dict(default_corpora(), **{k: Path(v) for k, v in (c.split("=", 1) for c in args.corpus)})
+    corpora = dict(default_corpora(), **_named_corpora(parser, args.corpus))
+    _check_inputs(parser, args, corpora)
     differing = 0
     for name, corpus in corpora.items():
         for config in args.config or CONFIGS:

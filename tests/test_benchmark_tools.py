@@ -1,0 +1,25 @@
+"""The benchmark scripts' own failure modes: a wrong path is a usage error naming it, not a traceback."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def same_output(*args, cwd):
+    return subprocess.run([sys.executable, str(ROOT / "benchmarks" / "same_output.py"), *args],
+                          cwd=cwd, capture_output=True, text=True, timeout=60)
+
+
+def test_same_output_names_a_missing_corpus_or_checkout(tmp_path):
+    missing = tmp_path / "gone"
+    for args, message in (
+            ([str(ROOT), str(ROOT), "--corpus", f"lib={missing}"], f"corpus directory not found: lib={missing}"),
+            ([str(ROOT), str(ROOT), "--corpus", "lib"], "--corpus 'lib': give NAME=DIR"),
+            ([str(ROOT), str(missing), "--corpus", f"lib={tmp_path}"], f"after {missing}: not an outmoded checkout")):
+        run = same_output(*args, "--out", str(tmp_path / "out"), cwd=tmp_path)
+        assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr, run.stderr
+    assert not (tmp_path / "out").exists()  # nothing ran
