@@ -26,7 +26,7 @@ import secrets
 from dataclasses import dataclass, field
 from typing import Optional
 
-from outmoded.fixability import names_in
+from outmoded.fixability.imports import names_in
 from outmoded.fixes.plan import Edit
 from outmoded.records import replace
 

@@ -20,7 +20,7 @@ from typing import Optional
 import libcst as cst
 
 from outmoded.fixes.bindings import Bindings
-from outmoded.fixability import names_in
+from outmoded.fixability.imports import names_in
 from outmoded.fixes.chunks import PLACEHOLDER
 from outmoded.fixes.comments import CommentCarrier
 from outmoded.fixes.names import Resolved, dotted
@@ -249,7 +249,7 @@ def apply(module: cst.Module, changes: ImportChanges, reduced=None) -> cst.Modul
 
 def _bound_in_try(tree: ast.Module) -> set[str]:
     """Names imported inside a ``try`` statement: that import is the code's own probe (what it
-    raises decides which branch runs), so it stays (``fixability._dropped`` says the same)."""
+    raises decides which branch runs), so it stays (``fixability.imports.dropped`` says the same)."""
     found, todo = set(), [(node, False) for node in tree.body]
     while todo:
         node, inside = todo.pop()

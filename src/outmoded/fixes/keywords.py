@@ -3,7 +3,7 @@
 
 The catalog's ``rewrite`` for such an argument is ``KEYWORD=EXPRESSION``, ``{value}`` standing
 for the old argument's value (``optimization='' if {value} else 1``).  The planner
-(``fixability.argument_replacement``) folds a literal value (``'' if True else 1`` is ``''``) and
+(``fixability.arguments.argument_replacement``) folds a literal value (``'' if True else 1`` is ``''``) and
 says when the argument means "not given" (``None``) and is simply dropped.  A positional argument
 becomes a keyword only when no positional argument follows it; its comma and the layout around
 it stay as they were.
@@ -15,7 +15,7 @@ from typing import Optional
 
 import libcst as cst
 
-from outmoded.fixability import argument_replacement
+from outmoded.fixability.arguments import argument_replacement
 from outmoded.fixes.arguments import drop_arguments
 from outmoded.fixes.env import Env
 from outmoded.fixes.plan import Edit

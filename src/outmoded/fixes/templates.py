@@ -21,7 +21,7 @@ from typing import Optional
 
 import libcst as cst
 
-from outmoded.fixability import call_fits, droppable_defaults
+from outmoded.fixability.arguments import call_fits, droppable_defaults
 from outmoded.fixes.dotted import static_chain
 from outmoded.fixes.env import Env
 from outmoded.fixes.names import Resolved, chain_parts, resolve
@@ -85,7 +85,7 @@ def placeholders(template: str) -> set[str]:
 
 def _ast_arguments(call: cst.Call) -> tuple[list, list, bool]:
     """The call's arguments as ``ast`` nodes, for the rules the planner applies to the same call
-    (``outmoded.fixability.call_fits``): (positional, [(keyword, value)], starred)."""
+    (``outmoded.fixability.arguments.call_fits``): (positional, [(keyword, value)], starred)."""
     args, keywords, starred = [], [], False
     for arg in call.args:
         if arg.star:

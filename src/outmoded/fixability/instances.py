@@ -1,0 +1,128 @@
+"""Per instance: what the fixer can do with the finding's particular spelling.
+
+Adjusts the verdict each finding got from its catalog entry for the code at its spot: a call whose
+arguments do not fit the template, a dotted name whose first name means something else in this
+file, a name the fix would write that the file binds otherwise, an argument proven safe (or not),
+an import that goes with its uses (``imports``).  Mirrors the fixer's own refusals in
+``outmoded.fixes``: each rule here names the fixer function it predicts.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.catalog import Entry
+from outmoded.fixability.arguments import call_fits, call_parts, never_none, proven_safe
+from outmoded.fixability.imports import retirements
+from outmoded.fixability.notes import with_note, without_unsafe_note
+from outmoded.fixability.shapes import keyword_rewrite, shape_of, written_names
+from outmoded.fixability.spots import Spots, chain_of
+from outmoded.records import replace
+
+
+def _argument_verdict(finding, entry: Entry, calls: Spots) -> tuple[str | None, str | None]:
+    """(an upgraded fix or None, why there is no fix or None) for an argument the catalog
+    rewrites into another keyword (``cache_from_source(p, True)`` -> ``optimization=''``)."""
+    found = calls.argument(finding)
+    if found is None:
+        return None, "this argument's form is not rewritten"
+    call, node = found
+    keyword = keyword_rewrite(entry)[0]
+    if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg in (None, keyword) for k in call.keywords):
+        return None, f"this call's arguments do not fit the rewrite (unpacked, or {keyword}= given too)"
+    return ("safe" if never_none(node) else None), None
+
+
+def _bound_otherwise(entry: Entry, bindings) -> str | None:
+    """A name the fix would write that the module binds to something else (``importlib = None``),
+    as the fixer's ``Bindings.writable`` sees it; None when all can be written."""
+    for root, builtin in written_names(entry):
+        if not bindings.writable(root, None if builtin else root):
+            return root
+    return None
+
+
+def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | None:
+    """Why the fixer cannot rewrite this finding at its spot, or None."""
+    call = calls.at(finding)
+    if call is not None:
+        return None if call_fits(entry, *call_parts(call)) else "this call's arguments do not fit the rewrite"
+    statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
+    if statement is None:
+        if shape_of(entry) == "template" and entry.kind in ("function", "class"):
+            return "only calls are rewritten"
+        return None
+    if not entry.rename_keywords and shape_of(entry) != "template":
+        return None
+    if entry.rename_keywords:
+        return "calls through the imported name would keep their old keywords"
+    alias = next((a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
+    name = alias.asname or alias.name if alias else None
+    if name is None or "{receiver}" in entry.rewrite or not bindings.bound_once(name):
+        return "only calls are rewritten"
+    uses = [n for n in ast.walk(calls.tree) if isinstance(n, ast.Name) and n.id == name]
+    called = {id(c.func): c for c in calls.all()}
+    if not uses or not all(id(u) in called and call_fits(entry, *call_parts(called[id(u)])) for u in uses):
+        return "only calls are rewritten, and only those whose arguments fit"
+    return None
+
+
+def _chain_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | None:
+    """Why the fixer cannot replace this dotted name, or None: it rewrites ``imp.reload`` only
+    where the chain's first name means the module everywhere in the file (``fixes.dotted``'s
+    ``static_chain``); renaming only the last part (``thread.isAlive``) needs nothing of it."""
+    node = calls.attribute(finding)
+    if node is None:
+        return None  # a name brought in by a from-import: its import is what changes
+    owner, _, leaf = finding.api.rpartition(".")
+    if shape_of(entry) == "dotted" and entry.replacement.rpartition(".")[0] == owner and node.attr == leaf:
+        return None
+    chain, old = chain_of(node), finding.api.split(".")
+    if chain is None or len(chain) > len(old) or old[len(old) - len(chain) + 1:] != chain[1:]:
+        return "this spelling is not rewritten"
+    if not bindings.means(chain[0], ".".join(old[:len(old) - len(chain) + 1])):
+        return f"`{chain[0]}` is bound to something else in this file"
+    return None
+
+
+def _in_import(finding, calls: Spots) -> bool:
+    return any(n.lineno <= finding.line <= n.end_lineno for n in calls.statements())
+
+
+def judge(findings: list, tree: ast.Module, entries, text: str | None = None) -> list:
+    from outmoded.fixes.bindings import collect
+
+    calls = Spots(tree)
+    bindings = None
+    result = []
+    for finding in findings:
+        entry = entries.get(finding.code)
+        if finding.fix and entry is not None and written_names(entry) and not _in_import(finding, calls):
+            bindings = bindings or collect(tree, text)
+            taken = _bound_otherwise(entry, bindings)
+            if taken:
+                finding = with_note(finding, None, f"no automatic fix: `{taken}` is bound to something else in "
+                                                   "this file", entry)
+        if finding.fix and entry is not None and shape_of(entry) in ("dotted", "expression") \
+                and entry.kind != "module" and not _in_import(finding, calls):
+            bindings = bindings or collect(tree, text)
+            why = _chain_verdict(finding, entry, calls, bindings)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
+        if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
+                and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.at(finding)):
+            finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
+        if finding.fix and entry is not None and shape_of(entry) == "replace-arg":
+            upgrade, why = _argument_verdict(finding, entry, calls)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
+            elif upgrade == "safe" and finding.fix == "unsafe":
+                finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
+        if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
+            if bindings is None:
+                bindings = collect(tree, text)
+            why = _instance_verdict(finding, entry, calls, bindings)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
+        result.append(finding)
+    return retirements(result, calls, entries)
