@@ -14,6 +14,7 @@ together.
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 
 from outmoded.cache import ResultCache, Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
@@ -88,7 +89,9 @@ def _jobs_count(jobs: int | None, pending: int) -> int:
     return max(1, jobs or os.cpu_count() or 1)
 
 
+@lru_cache(maxsize=1)
 def _can_fork() -> bool:
+    """Can workers be forked here?  Asked once per process (a parallel run asks in each pass)."""
     import multiprocessing  # only here: importing it costs a pre-commit run on one file ~10 ms
 
     return "fork" in multiprocessing.get_all_start_methods()
