@@ -145,3 +145,17 @@ def test_names_reached_through_six_moves(project):
         (9, "configparser.RawConfigParser.readfp", E), (10, "configparser.SafeConfigParser", E),
         (11, "configparser.SafeConfigParser", E),
     ]
+
+
+def test_modules_imported_through_six_moves_under_an_alias(project):
+    assert project.findings("""\
+        import six.moves.urllib.request as req
+        import six.moves.configparser as cp
+        from six.moves import urllib
+
+        req.FancyURLopener()
+        cp.SafeConfigParser()
+        urllib.request.URLopener()
+        six_free = req.urlopen
+        """, target="3.14") == [(5, "urllib.request.FancyURLopener", E), (6, "configparser.SafeConfigParser", E),
+                 (7, "urllib.request.URLopener", E)]

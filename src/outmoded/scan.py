@@ -199,8 +199,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             if entry:
                 self.report(alias if hasattr(alias, "lineno") else node, entry, alias.name, IMPORT_ERRORS)
             own = alias.name.split(".")[0] in self.index.provided_by and self.projects_own(alias.name.split(".")[0])
-            if alias.asname:
-                self.bind(alias.asname, LOCAL if own else alias.name)
+            if alias.asname:  # import six.moves.urllib.request as req: req is urllib.request
+                self.bind(alias.asname, LOCAL if own else self.index.canonical(alias.name))
             else:
                 root = alias.name.split(".")[0]
                 self.bind(root, LOCAL if own else root)
