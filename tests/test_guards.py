@@ -491,3 +491,21 @@ def test_a_try_body_stops_at_an_import_that_fails(project):
         except ValueError:
             pass
         """) == [(2, "distutils", W), (8, "imp", E)]
+
+
+def test_a_try_body_stops_at_a_python_2_builtin(project):
+    # cffi 2.1's ffiplatform.py: `long` raises NameError before cStringIO is imported
+    assert project.findings("""\
+        try:
+            int_or_long = (int, long)
+            import cStringIO
+        except NameError:
+            int_or_long = int      # Python 3
+            import io as cStringIO
+        long = int
+        try:
+            x = long
+            import cPickle
+        except NameError:
+            import pickle as cPickle
+        """) == [(10, "cPickle", E)]

@@ -21,6 +21,10 @@ WORD_RE = re.compile(r"\w+")
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 ATTRIBUTE_ERRORS = frozenset({"AttributeError"})
 TYPE_ERRORS = frozenset({"TypeError"})
+NAME_ERRORS = frozenset({"NameError"})
+# builtins Python 3.0 removed: naming one that nothing binds raises NameError
+PY2_BUILTINS = frozenset({"apply", "basestring", "buffer", "cmp", "coerce", "execfile", "file", "intern", "long",
+                          "raw_input", "reduce", "reload", "unichr", "unicode", "xrange"})
 ANY_ERROR = frozenset({"Exception", "BaseException", "*"})
 PROBE_ERRORS = IMPORT_ERRORS | ATTRIBUTE_ERRORS  # a try catching these tests for an API
 # builtin types whose call without arguments cannot raise (an empty value)
@@ -385,13 +389,26 @@ class GuardContexts(ast.NodeVisitor):
 
     def _runs_of(self, body: list[ast.stmt], caught: frozenset) -> list[ast.stmt]:
         """The statements of a ``try`` body that can run on the target: none after an import that
-        certainly fails there when the ``try`` catches its ImportError (lxml 6.1's benchmark:
+        certainly fails there when the ``try`` catches its ImportError, or after a statement naming
+        a Python 2 builtin nothing binds when it catches NameError (lxml 6.1's benchmark:
         ``try: from distutils import sysconfig; DISTUTILS_CFLAGS = sysconfig.get_config_var(...)``)."""
-        if caught & (IMPORT_ERRORS | ANY_ERROR):
-            for index, stmt in enumerate(body):
-                if isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt):
-                    return body[:index + 1]
+        imports, names = caught & (IMPORT_ERRORS | ANY_ERROR), caught & (NAME_ERRORS | ANY_ERROR)
+        for index, stmt in enumerate(body):
+            if imports and isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt):
+                return body[:index + 1]
+            if names and not isinstance(stmt, (ast.Import, ast.ImportFrom)) and any(
+                    isinstance(n, ast.Name) and n.id in PY2_BUILTINS and self._unbound(n.id) for n in ast.walk(stmt)):
+                return body[:index + 1]  # cffi 2.1: try: int_or_long = (int, long); import cStringIO
         return body
+
+    def _unbound(self, name: str) -> bool:
+        """Is ``name`` bound nowhere in the scopes seen so far (so it raises NameError here)?"""
+        scope = self.scope
+        while scope is not None:
+            if name in scope.bindings:
+                return False
+            scope = scope.parent
+        return True
 
     @staticmethod
     def _binds_builtins_only(body: list[ast.stmt]) -> bool:

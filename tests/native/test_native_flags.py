@@ -235,6 +235,8 @@ jobs:
           fi
           export PYTHON_GIL=0
 """)
-    project.write("ci.sh", 'if [ "$PY" = "3.14t" ]; then PYTHON_GIL=0 pytest; fi\nPYTHON_GIL=0 pytest\n')
+    # Cython 3.3's Tools/ci-run.sh: if [[ $PYTHON_VERSION == *"t" ]]; then export PYTHON_GIL=0
+    project.write("ci.sh", 'if [ "$PY" = "3.14t" ]; then PYTHON_GIL=0 pytest; fi\nPYTHON_GIL=0 pytest\n'
+                           'if [[ $PYTHON_VERSION == *"t" ]]; then\n  export PYTHON_GIL=0\nfi\n')
     assert sorted(line for path, line, code, _ in found(project, ".github") if code == "OMF002") == [11, 13]
     assert sorted(line for path, line, _, _ in found(project, "ci.sh")) == [2]

@@ -131,6 +131,7 @@ def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = Fa
 
 
 SHELL_IF_RE = re.compile(r"^(?P<elif>el)?if\s(?P<test>.*?)(?:;\s*then\b|$)")
+FREE_THREADED_GLOB_RE = re.compile(r"==\s*\*[\"']?t[\"']?(?=\s|\]|$)")
 SHELL_FI_RE = re.compile(r"(?:^|;\s*)fi\s*;?$")
 
 
@@ -142,7 +143,8 @@ def _follow_shell_if(code: str, branches: list[bool]) -> None:
     match = SHELL_IF_RE.match(code)
     if match:
         test = match["test"]
-        versions = [m for m in FREE_THREADED_RE.finditer(test) if m["minor"] is not None]
+        versions = [m for m in FREE_THREADED_RE.finditer(test) if m["minor"] is not None] \
+            or FREE_THREADED_GLOB_RE.search(test)  # Cython's [[ $PYTHON_VERSION == *"t" ]]
         threaded = bool(versions) and "!=" not in test and " -ne " not in test and not test.startswith("!")
         if match["elif"] and branches:
             branches[-1] = threaded
