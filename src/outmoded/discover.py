@@ -4,7 +4,8 @@
   as in ruff, a file named on the command line is checked even when excluded, unless
   ``force_exclude`` (``--force-exclude``, which the pre-commit hooks pass: pre-commit names every
   file); a ``.gitignore`` counts only inside a git work tree (like git and ruff): one shipped
-  in an unpacked sdist, with no repository around it, hides nothing;
+  in an unpacked sdist, with no repository around it, hides nothing; ``respect_gitignore``
+  (``--no-respect-gitignore``, ``respect-gitignore = false``) turns .gitignore files off;
 - directory symlinks are never followed (no loops, no escaping the tree); file symlinks are
   followed only when they point inside the tree being walked;
 - what cannot be walked is returned as an error for that path, never raised.
@@ -45,8 +46,9 @@ class Ignorer:
     files, go through pathspec.
     """
 
-    def __init__(self, root: str, patterns: tuple[str, ...]):
+    def __init__(self, root: str, patterns: tuple[str, ...], respect_gitignore: bool = True):
         self.root = str(root)
+        self.respect_gitignore = respect_gitignore
         simple = [p for p in patterns if "/" not in p.rstrip("/") and not p.startswith("!")]
         self.dir_names = _Names([p.rstrip("/") for p in simple])
         self.file_names = _Names([p for p in simple if not p.endswith("/")])
@@ -55,7 +57,7 @@ class Ignorer:
         self.git_dirs: dict[str, bool] = {}  # directory -> inside a git work tree
 
     def add_gitignore(self, directory: str) -> None:
-        if not self.in_git_work_tree(directory):
+        if not (self.respect_gitignore and self.in_git_work_tree(directory)):
             return
         try:
             with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
@@ -176,9 +178,10 @@ def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
     return True
 
 
-def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclude: bool = False) -> Discovery:
+def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclude: bool = False,
+             respect_gitignore: bool = True) -> Discovery:
     found = Discovery()
-    ignorer = Ignorer(root, exclude)
+    ignorer = Ignorer(root, exclude, respect_gitignore)
     seen: set[str] = set()
     for raw in paths:
         path = os.path.abspath(raw)

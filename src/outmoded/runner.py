@@ -14,6 +14,7 @@ together.
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 
 from outmoded.cache import ResultCache, Store
@@ -149,7 +150,9 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     target = settings.resolved_target()
     report = Report(target)
     cwd = os.getcwd()
-    found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude)
+    respect_noqa(settings)
+    found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
+                     settings.respect_gitignore)
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
     # a file's verdict also depends on the project's layout, class graph and version flags
@@ -207,11 +210,22 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     return report
 
 
+def respect_noqa(settings: Settings) -> None:
+    """Are ``# noqa`` comments read in this run (not with ``--ignore-noqa``)?  Set before any
+    worker forks; the suppression module is imported only to turn them off, or when an earlier
+    run in this process loaded it (its default is to read them)."""
+    if settings.ignore_noqa or "outmoded.suppress" in sys.modules:
+        from outmoded import suppress
+
+        suppress.RESPECTED = not settings.ignore_noqa
+
+
 def _results_key(settings: Settings, text) -> str:
     """What every cached result depends on; fixability depends on the versions too."""
     shadowable = shadowable_names() if text.shadowing else frozenset()  # only top-level modules can shadow
     return ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), settings.resolved_target(), settings.pending,
-                           settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable))
+                           settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable),
+                           *(("ignore-noqa",) if settings.ignore_noqa else ()))  # the same key as before without it
 
 
 def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, dict]:

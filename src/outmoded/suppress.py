@@ -6,6 +6,9 @@
 - ``# outmoded: noqa`` on a line of its own silences the whole file.
 
 C and C++ sources (``language="c"``) also accept ``// noqa: OMC13001`` and ``/* noqa */``.
+
+``--ignore-noqa`` (ruff's) sets ``RESPECTED`` to False for the run (``runner.respect_noqa``,
+before any worker forks): every comment above is then ignored.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ FILE_RE = re.compile(r"^[ \t]*#\s*outmoded:\s*noqa\s*$", re.IGNORECASE | re.MULT
 C_LINE_RE = re.compile(r"(?://|/\*)" + _NOQA, re.IGNORECASE)
 C_FILE_RE = re.compile(r"^[ \t]*(?://|/\*)\s*outmoded:\s*noqa\s*(?:\*/)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 ALL = frozenset({""})  # the empty prefix matches every code
+RESPECTED = True  # False: --ignore-noqa
 
 
 def _codes(match: re.Match) -> frozenset:
@@ -49,6 +53,8 @@ def silenced(code: str, prefixes: frozenset) -> bool:
 
 def apply(findings: Iterable[Finding], text: str, lines: list[str], language: str = "python") -> list[Finding]:
     findings = list(findings)
+    if not RESPECTED:
+        return findings
     if not findings or (C_FILE_RE if language == "c" else FILE_RE).search(text):
         return [] if findings else findings
     table = suppressions(lines, language)

@@ -56,25 +56,27 @@ def _refuse_idle_options(args: argparse.Namespace) -> None:
     if "-" in paths:
         if len(paths) > 1:
             raise UsageError("`-` (stdin) cannot be combined with other paths")
-        for flag, value in (("--fix", args.fix), ("--diff", args.diff), ("--add-noqa", args.add_noqa),
+        for flag, value in (("--fix", args.fix), ("--diff", args.diff), ("--fix-only", args.fix_only),
+                            ("--add-noqa", args.add_noqa),
                             ("--write-baseline", args.write_baseline)):
             if value:
                 raise UsageError(f"{flag} cannot be used with `-` (stdin); name the file instead")
     elif args.stdin_filename:
         raise UsageError("--stdin-filename needs `-` as the path to read the source from stdin")
-    if args.show_fixes and (args.fix or args.diff):
+    if args.show_fixes and (args.fix or args.diff or args.fix_only):
         raise UsageError("--show-fixes lists what a fix would change; with --fix/--diff the fix itself says")
-    if args.add_noqa and (args.fix or args.diff):
-        raise UsageError("--add-noqa cannot be combined with --fix/--diff")
+    if args.add_noqa and (args.fix or args.diff or args.fix_only):
+        raise UsageError("--add-noqa cannot be combined with --fix/--diff/--fix-only")
     if args.write_baseline and args.baseline:
         raise UsageError("--write-baseline records every finding; do not combine it with --baseline")
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.fix or args.diff:
+    if args.fix or args.diff or args.fix_only:
         _refuse_idle_options(args)
         if args.fail_on or args.baseline or args.write_baseline:
-            raise UsageError("--fail-on, --baseline and --write-baseline apply to checking, not to --fix")
+            raise UsageError("--fail-on, --baseline and --write-baseline apply to checking, not to --fix"
+                             + ("-only" if args.fix_only and not (args.fix or args.diff) else ""))
         from outmoded.commands import fix
 
         return fix.run(args)

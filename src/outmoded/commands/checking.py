@@ -73,13 +73,14 @@ def check_stdin(args: argparse.Namespace):
     from outmoded.config import project_start
     from outmoded.discover import display_path
     from outmoded.engine import check_source
-    from outmoded.runner import Report
+    from outmoded.runner import Report, respect_noqa
     from outmoded.source import SourceError, decode
 
     name = args.stdin_filename
     start = None if (config_file(args) or args.isolated or not name) else project_start(name)
     settings = settings_from(args, start)
     validate_codes(settings)
+    respect_noqa(settings)
     display = display_path(os.path.abspath(name), os.getcwd()) if name else "-"
     data = sys.stdin.buffer.read()
     index = index_for(settings.resolved_target(), pending=settings.pending,
@@ -140,7 +141,8 @@ def show_files(args: argparse.Namespace) -> int:
 
     cwd, shown, failed = os.getcwd(), set(), False
     for settings, paths in projects(args, args.paths or ["."]):
-        found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude)
+        found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
+                         settings.respect_gitignore)
         shown.update(display_path(path, cwd) for path in found.files)
         for error in found.errors:
             print(f"{error.path}: error: {error.message}", file=sys.stderr)

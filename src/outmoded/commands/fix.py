@@ -197,6 +197,8 @@ def run(args: argparse.Namespace) -> int:
     changed = any(f.changed for f in fixes)
     if getattr(args, "hook", False):
         return _hook_report(args, fixes)
+    if getattr(args, "fix_only", False):
+        return _fix_only_report(args, fixes, report.errors)
     _report(args, reporters.render(args.format, remaining, args), fixes)
     if args.exit_zero:
         return 0
@@ -215,6 +217,31 @@ def _hook_report(args, fixes) -> int:
     if lines:
         sys.stdout.write("\n".join(lines) + "\n")
     return 1 if errors and not args.exit_zero else 0
+
+
+def _fix_only_report(args, fixes, unreadable) -> int:
+    """``--fix-only`` (ruff's): what was fixed and what could not be read or written; findings
+    that remain are not shown and do not fail the run.  Exit 1 when a file could not be read or
+    written, or (``--diff``, ``--exit-non-zero-on-fix``) when files changed or would.  With
+    ``--diff`` the lines go to stderr: stdout holds the diff."""
+    from outmoded.reporters.text import clean
+
+    changed = [f for f in fixes if f.changed]
+    errors = sorted(unreadable + [e for f in fixes for e in f.errors], key=lambda e: e.path)
+    lines = [f"{f.path}: {'would fix' if args.diff else 'fixed'} {f.fixed} finding(s)" for f in changed]
+    lines += [f"{e.path}: error: {e.message}" for e in errors]
+    count = sum(f.fixed for f in changed)
+    lines.append(f"{'Would fix' if args.diff else 'Fixed'} {count} finding(s) in {len(changed)} file(s).")
+    text = "".join(f"{clean(line)}\n" for line in lines)
+    if args.silent:
+        pass
+    elif args.diff and not args.output_file:
+        sys.stderr.write(text)
+    else:
+        emit(text, args.output_file)
+    if args.exit_zero:
+        return 0
+    return int(bool(errors) or (bool(changed) and (args.diff or args.exit_non_zero_on_fix)))
 
 
 def _report(args, text: str, fixes) -> None:

@@ -42,6 +42,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     rules.add_argument("--dead-compat", action="store_true", default=None,
                        help="also report compatibility code dead on the target "
                             "(equivalent fallbacks, hasattr branches)")
+    rules.add_argument("--ignore-noqa", action="store_true", default=None,
+                       help="report (and fix) findings silenced by `# noqa` and `# outmoded: noqa` comments")
     files = parser.add_argument_group("file selection")
     files.add_argument("--exclude", action="append", metavar="PATTERN",
                        help="gitignore-style patterns to skip, replacing the default list")
@@ -49,6 +51,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                        help="more gitignore-style patterns to skip")
     files.add_argument("--force-exclude", action=BOOLEAN, default=None,
                        help="apply excludes to files named on the command line too (for pre-commit)")
+    files.add_argument("--respect-gitignore", action=BOOLEAN, default=None,
+                       help="skip files .gitignore ignores (default; --no-respect-gitignore checks them)")
     out = parser.add_argument_group("output")
     out.add_argument("--output-format", "--format", dest="format", metavar="FORMAT",
                      help="full (default: source line and caret), concise, grouped, json, json-lines, junit, "
@@ -130,6 +134,10 @@ def settings_from(args: argparse.Namespace, start: str | None = None) -> Setting
             changes["extend_exclude"] = settings.extend_exclude + tuple(args.extend_exclude)
         if getattr(args, "force_exclude", None) is not None:
             changes["force_exclude"] = args.force_exclude
+        if getattr(args, "respect_gitignore", None) is not None:
+            changes["respect_gitignore"] = args.respect_gitignore
+        if getattr(args, "ignore_noqa", None):
+            changes["ignore_noqa"] = True
         if getattr(args, "cache_dir", None):
             changes["cache_dir"] = os.path.abspath(args.cache_dir)
         if args.pending is not None:
@@ -217,4 +225,7 @@ def add_exit_options(parser) -> None:
     """``fix``'s (and ``check --fix``'s) exit options, as ruff's."""
     parser.add_argument("--exit-non-zero-on-fix", action="store_true",
                         help="exit 1 when files were changed, even if nothing remains")
+    parser.add_argument("--fix-only", action="store_true",
+                        help="fix, and report only what was fixed and what could not be read or written: "
+                             "findings that remain are neither shown nor fail the run (implies --fix)")
     parser.add_argument("--hook", action="store_true", help=SUPPRESS)  # outmoded.precommit fix

@@ -19,6 +19,7 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     per-file-ignores = {"tests/*" = ["OM12003"]}   # glob -> codes or prefixes
     fail-on = "error"           # error | warning | never: which findings make the exit status 1
     force-exclude = false       # apply exclude to files named on the command line too
+    respect-gitignore = true    # skip what .gitignore files ignore (inside a git work tree), as ruff
     output-format = "full"      # full | concise | grouped | json | json-lines | junit | github | gitlab | sarif
 
 Each checked path uses its nearest project upward (a directory with ``pyproject.toml``,

@@ -111,6 +111,7 @@ KEYS = {
     "per-file-ignores": lambda v, p, k: ("per_file_ignores", _per_file_ignores(v, p, k)),
     "fail-on": lambda v, p, k: ("fail_on", _choice(FAIL_ON)(v, p, k)),
     "force-exclude": lambda v, p, k: ("force_exclude", _boolean(v, p, k)),
+    "respect-gitignore": lambda v, p, k: ("respect_gitignore", _boolean(v, p, k)),
     "output-format": lambda v, p, k: ("output_format", _choice(output_formats())(v, p, k)),
 }
 

@@ -30,7 +30,7 @@ class Settings(Record):
     __slots__ = _fields = (
         "root", "config_file", "target", "min_version", "requires_python", "select", "ignore", "exclude",
         "extend_exclude", "pending", "free_threading", "dead_compat", "unsafe_fixes", "cache_dir", "extend_select",
-        "per_file_ignores", "fail_on", "force_exclude", "output_format",
+        "per_file_ignores", "fail_on", "force_exclude", "output_format", "respect_gitignore", "ignore_noqa",
     )
 
     def __init__(self, root: str | None = None, config_file: str | None = None, target: tuple[int, int] | None = None,
@@ -39,7 +39,8 @@ class Settings(Record):
                  extend_exclude: tuple[str, ...] = (), pending: bool = False, free_threading: bool = False,
                  dead_compat: bool = False, unsafe_fixes: bool = False, cache_dir: str | None = None,
                  extend_select: tuple[str, ...] = (), per_file_ignores: tuple = (), fail_on: str = "error",
-                 force_exclude: bool = False, output_format: str | None = None):
+                 force_exclude: bool = False, output_format: str | None = None, respect_gitignore: bool = True,
+                 ignore_noqa: bool = False):
         self.root = os.getcwd() if root is None else root
         self.config_file = config_file
         self.target = target
@@ -59,6 +60,8 @@ class Settings(Record):
         self.fail_on = fail_on
         self.force_exclude = force_exclude
         self.output_format = output_format
+        self.respect_gitignore = respect_gitignore
+        self.ignore_noqa = ignore_noqa  # --ignore-noqa only: a project's files do not decide it
 
     def resolved_target(self) -> tuple[int, int]:
         if self.target:
