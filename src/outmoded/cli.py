@@ -100,6 +100,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         command = sub.add_parser(name, help=help_text, description=help_text, formatter_class=Formatter)
         command.register("action", quickargs.BOOLEAN, argparse.BooleanOptionalAction)
         module.add_arguments(command)
+        for action in command._actions:  # quickargs.SUPPRESS equals argparse's, which argparse tests with `is`
+            if action.help == quickargs.SUPPRESS:
+                action.help = argparse.SUPPRESS
         command.set_defaults(run=module.run, parser=command)
     return parser
 

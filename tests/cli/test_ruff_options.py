@@ -76,3 +76,10 @@ def test_no_respect_gitignore_checks_what_gitignore_hides(sh):
     sh.write("pyproject.toml", "[tool.outmoded]\nrespect-gitignore = 'no'\n")
     bad = sh.run(*files)
     assert bad.returncode == 2 and "respect-gitignore must be true or false" in bad.stderr
+
+
+def test_help_shows_the_options_and_no_internal_one(sh):
+    for command in ("check", "fix"):
+        shown = sh.run(command, "--help").stdout
+        assert "--ignore-noqa" in shown and "--no-respect-gitignore" in shown and "--fix-only" in shown
+        assert "--hook" not in shown and "SUPPRESS" not in shown  # the pre-commit hook's own flag
