@@ -52,6 +52,8 @@ def test_checking_one_file_imports_no_dataclasses_typing_or_pathlib(tmp_path):
         code, modules = _probe(tmp_path, ["check", "--no-cache", "-q", "--format", "json", name], env)
         assert code == expected
         assert sorted(m for m in NEVER + ["sqlite3"] if m in modules) == [], name
+        scanner = ["ast", "outmoded.scan", "outmoded.project", "outmoded.guards"]
+        assert sorted(m for m in scanner if m in modules) == ([] if name == "clean.py" else sorted(scanner)), name
 
 
 def test_a_warm_run_on_cached_files_imports_no_scanner(tmp_path):
@@ -66,7 +68,7 @@ def test_a_warm_run_on_cached_files_imports_no_scanner(tmp_path):
     first, _ = _probe(project, ["check", "-q", *files], env)
     code, modules = _probe(project, ["check", "-q", *files], env)
     assert first == code == 1
-    scanner = ["outmoded.engine", "outmoded.scan", "outmoded.catalog.index", "outmoded.prefilter",
+    scanner = ["outmoded.engine", "outmoded.scan", "outmoded.catalog.index", "outmoded.prefilter", "outmoded.project",
                "outmoded.scopes", "ast"]
     assert sorted(m for m in NEVER + scanner if m in modules) == []
     assert "_sqlite3" in modules and "sqlite3" not in modules  # the cache answered, without sqlite3.dbapi2

@@ -1,13 +1,13 @@
 """Check one file: read, decode, prefilter, parse, scan, apply suppressions.
 
 This is the unit of work a worker process runs; it never raises for a bad file, it returns a
-``FileError`` saying what is wrong.  Python files are checked here; other file types (C sources,
+``FileError`` saying what is wrong.  ``ast`` and the scanner are imported when a file passes the
+prefilter: a pre-commit run on files it clears imports neither.  Python files are checked here; other file types (C sources,
 CI configuration) register a checker in ``filetypes``.
 """
 
 from __future__ import annotations
 
-import ast
 import sys
 import warnings
 
@@ -16,8 +16,11 @@ from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
 from outmoded.prefilter import candidate_words, screen as prescreen
 from outmoded.records import Record
-from outmoded.scan import NEWLINE_RE, scan_tree
 from outmoded.source import SourceError, decode
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import ast
 
 
 class FileResult(Record):
@@ -41,6 +44,8 @@ NEWER_SYNTAX = "" if sys.version_info >= (3, 15) else (
 
 def parse(text: str, path: str) -> ast.Module:
     """ast.parse with every failure turned into a SourceError."""
+    import ast
+
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escape sequences and the like
@@ -92,6 +97,8 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None):
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None))
         if words is None:
             return result
+        from outmoded.scan import NEWLINE_RE, scan_tree  # here: a file the prefilter clears never needs it
+
         source = source or decode(data)
         tree = parse(source.text, path)
         result.parsed = True

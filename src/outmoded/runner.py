@@ -188,11 +188,10 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
         else:
             todo.append((path, display))
     if todo or _INDEX is not None:
-        from outmoded.project import Project
-
         _INDEX = _INDEX or _index_for(settings)
-        _PROJECT = Project(target, text)
-        _PROJECT.needles = needles or _project_needles(text)
+        _PROJECT = _LazyProject(target, text, needles or _project_needles(text))
+        if two_passes or len(todo) >= PARALLEL_THRESHOLD:
+            _PROJECT.model  # noqa: B018 (built before forking: the workers share it)
     if todo:
         _tune_collector()
         if two_passes:  # the files left: few, holding most of the work; the largest first
@@ -267,6 +266,31 @@ def _cleared_by_project(path: str, methods: frozenset, classes: dict) -> bool:
     except SourceError:
         return False  # the second pass reports it
     return not any(word in data for word in words)
+
+
+class _LazyProject:
+    """The project model (``project.Project``) as the engine sees it: its ``needles`` at once, the
+    model itself built on the scan's first question, so a small run whose files the prefilter
+    clears imports neither ``outmoded.project`` nor ``ast``."""
+
+    def __init__(self, target: tuple[int, int], text, needles):
+        self.needles = needles
+        self._model = None
+        self._source = (target, text)
+
+    @property
+    def model(self):
+        if self._model is None:
+            from outmoded.project import Project
+
+            self._model = Project(*self._source)
+            self._model.needles = self.needles
+        return self._model
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # its own, not set yet (unpickling): never the model's private state
+            raise AttributeError(name)
+        return getattr(self.model, name)
 
 
 def _project_needles(text):
