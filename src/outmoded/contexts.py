@@ -392,7 +392,7 @@ class GuardContexts(ast.NodeVisitor):
         certainly fails there when the ``try`` catches its ImportError, or after a statement naming
         a Python 2 builtin nothing binds when it catches NameError (lxml 6.1's benchmark:
         ``try: from distutils import sysconfig; DISTUTILS_CFLAGS = sysconfig.get_config_var(...)``)."""
-        imports, names = caught & (IMPORT_ERRORS | ANY_ERROR), caught & (NAME_ERRORS | ANY_ERROR)
+        imports, names = caught & (IMPORT_ERRORS | ANY_ERROR), caught & NAME_ERRORS  # NameError named: rare
         for index, stmt in enumerate(body):
             if imports and isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt):
                 return body[:index + 1]
