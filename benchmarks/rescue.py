@@ -53,15 +53,19 @@ def fetch(spec: str, cache: Path) -> Path:
 
     name, version = spec.split("==")
     cache.mkdir(parents=True, exist_ok=True)
-    for existing in cache.glob(f"{name}-{version}.*"):
-        return existing
+    for suffix in (".tar.gz", ".zip"):  # exactly this version: Jinja2-2.10.* would match 2.10.1 too
+        for existing in cache.glob(f"{name}-{version}{suffix}"):
+            return existing
     index = os.environ.get("PIP_INDEX_URL", PyPI.simple_url).rstrip("/")
     request = urllib.request.Request(f"{index}/{name.lower()}/",
                                      headers={"Accept": "application/vnd.pypi.simple.v1+json"})
     with urllib.request.urlopen(request, timeout=120) as response:
         files = json.load(response)["files"]
-    wanted = [f for f in files if f["filename"].lower().startswith(f"{name.lower()}-{version}.")
-              and f["filename"].endswith((".tar.gz", ".zip"))]
+    exact = {f"{spelling}-{version}{suffix}".lower() for spelling in (name, name.replace("-", "_"))
+             for suffix in (".tar.gz", ".zip")}
+    wanted = [f for f in files if f["filename"].lower() in exact]
+    if not wanted:
+        raise LookupError(f"no sdist of {spec} on the index")
     target = cache / wanted[0]["filename"]
     with urllib.request.urlopen(wanted[0]["url"], timeout=300) as response:
         target.write_bytes(response.read())

@@ -12,19 +12,16 @@ from __future__ import annotations
 import ast
 
 from outmoded.catalog import Entry
-from outmoded.fixability.notes import with_note
+from outmoded.fixability.notes import DROP_NOTE, with_note, without_refusal, without_unsafe_note
 from outmoded.fixability.shapes import drops_import, shape_of, written_names
 from outmoded.fixability.spots import Spots
 from outmoded.records import replace
-
-DROP_NOTE = "the fix drops this import: every use of it is rewritten"
-
 
 def retirements(findings: list, calls: Spots, entries) -> list:
     """An import of a removed module goes (``import typing.io`` becomes ``import typing`` or is
     dropped; ``import imp`` is dropped) exactly when every read of it is the start of a chain
     whose own finding is fixed: its fix is the least safe of theirs."""
-    if not any(f.code in entries and drops_import(entries[f.code]) for f in findings):
+    if not any(f.code in entries and entries[f.code].kind == "module" for f in findings):
         return findings
     levels = {(f.line, f.column - 1): f.fix for f in findings}
     # what a fixed chain ``imp.x`` leaves of ``imp``: nothing, unless its replacement writes it
@@ -36,9 +33,13 @@ def retirements(findings: list, calls: Spots, entries) -> list:
         if entry is not None and drops_import(entry) and "." in finding.api and finding.fix:
             fix, why = _retirement(finding, calls, levels)
             finding = replace(finding, fix=fix) if fix else with_note(finding, None, f"no automatic fix: {why}", entry)
-        elif entry is not None and drops_import(entry) and "." not in finding.api and finding.fix is None:
+        elif entry is not None and entry.kind == "module" and "." not in finding.api:
+            # whatever the module's own fix (none; a rename the project's oldest Python lacks), an
+            # import all of whose uses are rewritten goes: ``fixes.imports`` drops it
             fix = dropped(finding, calls, releases)
-            finding = replace(finding, fix=fix, message=f"{finding.message} ({DROP_NOTE})") if fix else finding
+            if fix:
+                message = without_unsafe_note(without_refusal(finding.message), entry)
+                finding = replace(finding, fix=fix, message=f"{message} ({DROP_NOTE})")
         result.append(finding)
     return result
 

@@ -11,6 +11,21 @@ GUARD_NOTES = {
 }
 
 
+DROP_NOTE = "the fix drops this import: every use of it is rewritten"
+REFUSALS = (" (no fix offered: ", " (no automatic fix: ")
+
+
+def is_drop(finding) -> bool:
+    """Is this finding's fix the drop of its import (``fixability.imports``)?"""
+    return finding.message.endswith(f" ({DROP_NOTE})")
+
+
+def without_refusal(message: str) -> str:
+    """The message without the note saying why there is no fix."""
+    cut = min((message.find(r) for r in REFUSALS if r in message), default=-1)
+    return message[:cut] if cut >= 0 else message
+
+
 def without_unsafe_note(message: str, entry: Entry | None) -> str:
     """The message without its "(unsafe fix: ...)" note (the fix is safe, or there is none)."""
     return message.replace(f" (unsafe fix: {(entry.fix_reason or '').rstrip('.')})", "") if entry else message

@@ -11,6 +11,7 @@ import ast
 import re
 
 from outmoded.catalog import Entry
+from outmoded.fixability.notes import is_drop
 from outmoded.scopes import BUILTIN_NAMES, STDLIB as STDLIB_TOPS
 
 PLACEHOLDER = re.compile(r"\{(receiver|args|arg(\d+))\}")
@@ -55,9 +56,10 @@ def drops_import(entry: Entry) -> bool:
     return entry.kind == "module" and (entry.fix == "none" or shape_of(entry) in (None, "retire"))
 
 
-def edit_shape(entry: Entry) -> str | None:
-    """The shape of the edit ``fix`` makes for a finding of ``entry`` the planner says it fixes."""
-    return "retire" if drops_import(entry) else shape_of(entry)
+def edit_shape(entry: Entry, finding=None) -> str | None:
+    """The shape of the edit ``fix`` makes for a finding of ``entry`` the planner says it fixes:
+    "retire" for an import that goes with its uses (``fixability.imports``)."""
+    return "retire" if drops_import(entry) or (finding is not None and is_drop(finding)) else shape_of(entry)
 
 
 def written_names(entry: Entry) -> list[tuple[str, bool]]:

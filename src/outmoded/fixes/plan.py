@@ -61,7 +61,7 @@ def edits_for(findings: list[Finding], policy: Policy) -> list[Edit]:
         if refusal(f, policy) is None:
             entry = policy.entries[f.code]
             replacement = entry.rewrite if entry.rewrite and entry.rewrite != "drop" else entry.replacement
-            edits.append(Edit(f.code, edit_shape(entry), f.api, replacement,
+            edits.append(Edit(f.code, edit_shape(entry, f), f.api, replacement,
                               (f.line, f.column - 1), (f.end_line, f.end_column - 1), entry))
     return edits
 
