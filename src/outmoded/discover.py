@@ -179,7 +179,8 @@ def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
 
 
 def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclude: bool = False,
-             respect_gitignore: bool = True) -> Discovery:
+             respect_gitignore: bool = True, on_file=None) -> Discovery:
+    """``on_file``: called with each file as it is found (a cold run starts reading them)."""
     found = Discovery()
     ignorer = Ignorer(root, exclude, respect_gitignore)
     seen: set[str] = set()
@@ -201,5 +202,7 @@ def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclud
             if candidate not in seen:
                 seen.add(candidate)
                 found.files.append(candidate)
+                if on_file is not None:
+                    on_file(candidate)
     return found
 

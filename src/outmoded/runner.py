@@ -151,22 +151,28 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     report = Report(target)
     cwd = os.getcwd()
     respect_noqa(settings)
-    found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
-                     settings.respect_gitignore)
-    report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
-    report.files = len(found.files)
     # a file's verdict also depends on the project's layout, class graph and version flags
     forget_files()
     _INDEX = _PROJECT = None  # ``fix`` reuses this run's: never a previous run's
+    # without a cache every Python file goes through the first pass: it starts during the walk
+    early = None if use_cache or jobs == 1 else _EarlyFirstPass(settings, _jobs_count(jobs, PARALLEL_THRESHOLD), cwd)
+    found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
+                     settings.respect_gitignore, early)
+    report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
+    report.files = len(found.files)
     store = Store(cache_root(settings)) if use_cache else None
     stamps = scan_stamps(found.files, store)
-    workers = _jobs_count(jobs, len(stamps.missing))
-    two_passes = workers > 1 and _can_fork()  # cold: each file is read once, by the workers
-    if two_passes:
-        _INDEX = _index_for(settings)
-        rows, screened, named = _first_pass(stamps.missing, workers, cwd)
+    if early is not None and early.started:
+        workers, two_passes = early.workers, True
+        rows, screened, named = early.results()
     else:
-        rows, screened, named = {}, {}, {}
+        workers = _jobs_count(jobs, len(stamps.missing))
+        two_passes = workers > 1 and _can_fork()  # cold: each file is read once, by the workers
+        if two_passes:
+            _INDEX = _index_for(settings)
+            rows, screened, named = _first_pass(stamps.missing, workers, cwd)
+        else:
+            rows, screened, named = {}, {}, {}
     text = build_text_index(stamps, rows, store)
     needles = _project_needles(text) if _INDEX else None
     for path, methods in named.items():
@@ -230,12 +236,20 @@ def _results_key(settings: Settings, text) -> str:
 def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, dict]:
     """Every file read once by the workers: (text rows, results known without the project,
     method words the project's needles decide on), each by path."""
+    _prepare_screen()
+    return _screened(_run_jobs(_screen_work, [(p, display_path(p, cwd)) for p in paths], workers))
+
+
+def _prepare_screen() -> None:
     global _SCREEN
     methods = derivable_methods(_INDEX)
     _SCREEN = (_INDEX.words | methods, methods)
     _tune_collector()
+
+
+def _screened(results) -> tuple[dict, dict, dict]:
     rows, screened, named = {}, {}, {}
-    for path, record, result in _run_jobs(_screen_work, [(p, display_path(p, cwd)) for p in paths], workers):
+    for path, record, result in results:
         if record is not None:
             rows[path] = record
         if isinstance(result, tuple):
@@ -243,6 +257,63 @@ def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, d
         elif result is not None:  # None: the catalog's needles let it through
             named[path] = result
     return rows, screened, named
+
+
+def _screen_chunk(jobs: list) -> list:
+    return [_screen_work(job) for job in jobs]
+
+
+class _EarlyFirstPass:
+    """The first pass of a run without a cache, fed by discovery as it walks: once the walk has
+    found enough Python files for workers to pay (``PARALLEL_THRESHOLD``), they start reading
+    them in chunks while the walk goes on (a walk of Django's sdist is ~0.1 s of one core)."""
+
+    CHUNK = 64
+
+    def __init__(self, settings: Settings, workers: int, cwd: str):
+        self.settings, self.workers, self.cwd = settings, workers, cwd
+        self.pending: list = []
+        self.futures: list = []
+        self.pool = None
+        self.started = False
+
+    def __call__(self, path: str) -> None:
+        if self.workers < 2 or not path.endswith(".py"):  # .py: what scan_stamps reads, the first pass's files
+            return
+        self.pending.append((path, display_path(path, self.cwd)))
+        if len(self.pending) >= (self.CHUNK if self.started else PARALLEL_THRESHOLD):
+            if not self.started:
+                self._start()
+            if self.started:
+                self._submit()
+
+    def _start(self) -> None:
+        global _INDEX
+        if not _can_fork():
+            self.workers = 1  # never starts: the run goes as without it
+            self.pending = []
+            return
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
+        import outmoded.engine  # noqa: F401 (imported once here rather than in every worker)
+
+        _INDEX = _index_for(self.settings)
+        _prepare_screen()
+        self.pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("fork"))
+        self.started = True
+
+    def _submit(self) -> None:
+        for start in range(0, len(self.pending), self.CHUNK):
+            self.futures.append(self.pool.submit(_screen_chunk, self.pending[start:start + self.CHUNK]))
+        self.pending = []
+
+    def results(self) -> tuple[dict, dict, dict]:
+        self._submit()
+        try:
+            return _screened(result for future in self.futures for result in future.result())
+        finally:
+            self.pool.shutdown()
 
 
 PAIRED_CLASSES_READ = 32  # at most this many class words are looked for in the parent
