@@ -141,3 +141,24 @@ def test_a_check_in_a_project_imports_neither_tomllib_nor_packaging_once_remembe
     code, modules = _probe(tmp_path, ["check", "--no-cache", "-q", "clean.py"], env)
     assert code == 0
     assert sorted(m for m in NEVER + ["tomllib", "tomli", "packaging", "datetime"] if m in modules) == []
+
+
+def test_a_setuptools_projects_python_requires_is_remembered_and_follows_edits(tmp_path):
+    """setup.cfg (configparser) and setup.py (ast) are read once; an edit of either is read again."""
+    project = tmp_path / "project"
+    project.mkdir()
+    (project / "setup.cfg").write_text("[metadata]\nname = p\n")
+    (project / "setup.py").write_text("from setuptools import setup\nsetup(python_requires='>=3.9,<3.12')\n")
+    (project / "legacy.py").write_text(LEGACY)
+    env = _env(tmp_path)
+    argv = ["check", "--no-cache", "-q", "--show-settings", "legacy.py"]
+    runs = [_probe(project, argv, env) for _ in range(2)]
+    assert [code for code, _ in runs] == [0, 0]
+    assert {"ast", "configparser"} <= runs[0][1] and not {"ast", "configparser"} & runs[1][1]
+    shown = subprocess.run([sys.executable, "-m", "outmoded", *argv], cwd=project, capture_output=True, text=True,
+                           env=dict(env, PYTHONPATH=SRC)).stdout
+    assert "target-version = '3.11'" in shown
+    (project / "setup.py").write_text("from setuptools import setup\nsetup(python_requires='>=3.9,<3.11')\n")
+    shown = subprocess.run([sys.executable, "-m", "outmoded", *argv], cwd=project, capture_output=True, text=True,
+                           env=dict(env, PYTHONPATH=SRC)).stdout
+    assert "target-version = '3.10'" in shown

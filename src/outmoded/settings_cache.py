@@ -11,6 +11,9 @@ directory (``$XDG_CACHE_HOME/outmoded/settings``), never in the checked-out tree
   was rewritten.  A document whose parts do not survive JSON unchanged (a TOML date) is not kept.
 - ``bound(spec, highest, compute)``: the highest or lowest Python a specifier admits, keyed by
   the specifier and the newest release outmoded knows.  Errors are never kept.
+- ``setup_requires(folder, compute)``: a setuptools project's ``python_requires`` (setup.cfg read
+  with ``configparser``, setup.py parsed with ``ast``: ~10 ms of every run on such a project),
+  keyed by the folder's real path and the hash of both files' bytes.
 
 A cache file that is missing, unreadable or not what this module writes is ignored and written
 again; a failed write only costs the next run the work.
@@ -117,4 +120,27 @@ def bound(spec: str, highest: bool, latest: tuple[int, int], compute):
     value = compute(spec, highest)  # raises for a bad specifier: nothing is kept
     _save(where, {"key": key, "bound": None if value is None else list(value)})
     _BOUNDS[key] = value
+    return value
+
+
+def setup_requires(folder: str, compute) -> str | None:
+    """``compute(folder)``, the ``python_requires`` a setuptools project declares in setup.cfg or
+    setup.py, remembered while both files' bytes are unchanged."""
+    from outmoded.cache import content_digest
+
+    real = os.path.realpath(folder)
+    stamp = []
+    for name in ("setup.cfg", "setup.py"):
+        try:
+            with open(os.path.join(real, name), "rb") as handle:
+                stamp.append(content_digest(handle.read()))
+        except OSError:
+            stamp.append(None)
+    where = os.path.join(directory(), f"setup-{_key(real)}.json")
+    found = _load(where)
+    if found is not None and found.get("path") == real and found.get("stamp") == stamp \
+            and (found.get("requires") is None or isinstance(found.get("requires"), str)) and "requires" in found:
+        return found["requires"]
+    value = compute(folder)  # raises for an unreadable setup.cfg: nothing is kept
+    _save(where, {"path": real, "stamp": stamp, "requires": value})
     return value

@@ -72,7 +72,13 @@ def _setup_py_requires(path: str) -> str | None:
 
 def setup_python_requires(directory: str) -> str | None:
     """``python_requires`` of a setuptools project in ``directory``: setup.cfg's ``[options]``,
-    else a literal in setup.py (parsed, never run)."""
+    else a literal in setup.py (parsed, never run); remembered while both files are unchanged."""
+    from outmoded import settings_cache
+
+    return settings_cache.setup_requires(directory, _setup_python_requires)
+
+
+def _setup_python_requires(directory: str) -> str | None:
     for name, reader in (("setup.cfg", _setup_cfg_requires), ("setup.py", _setup_py_requires)):
         if os.path.isfile(os.path.join(directory, name)):
             found = reader(os.path.join(directory, name))
