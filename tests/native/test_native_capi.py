@@ -323,3 +323,24 @@ def test_test_inputs_beside_their_expected_output_are_data(project):
     project.write("examplefiles/c/ceval.c.output", "'#include' Comment.Preproc\n")
     project.write("src/ceval.c", "#include <Python.h>\nstatic void f(PyObject *a) { PyEval_CallObject(a, NULL); }\n")
     assert [f["path"].replace("\\", "/") for f in findings(project, ".")] == ["src/ceval.c"]
+
+
+def test_cython_names_the_projects_pxd_redefines(project):
+    # lxml 6.1: parser.pxi calls python.PyUnicode_GET_DATA_SIZE(utext); src/lxml/python.pxd's
+    # cdef extern from "Python.h" block redefines it for 3.12+ in verbatim C
+    project.write("lxml/python.pxd", '''\
+        cdef extern from "Python.h":
+            """
+            #if PY_VERSION_HEX >= 0x030C0000
+              #undef PyUnicode_GET_DATA_SIZE
+              #define PyUnicode_GET_DATA_SIZE(s)  (0)
+            #endif
+            """
+            cdef Py_ssize_t PyUnicode_GET_DATA_SIZE(object ustring)
+        ''')
+    project.write("lxml/parser.pxi", '''\
+        cdef int f(utext):
+            py_buffer_len = python.PyUnicode_GET_DATA_SIZE(utext)
+            return cpython.PyUnicode_AS_DATA(utext)
+        ''')
+    assert [f["api"] for f in findings(project, "lxml/parser.pxi")] == ["PyUnicode_AS_DATA"]
