@@ -19,7 +19,9 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CACHE = Path.home() / ".cache" / "outmoded-benchmarks" / "sdists"
-PROJECTS = ["pexpect==4.2.1", "CherryPy==8.9.1", "bottle==0.12.13", "pyflakes==1.6.0", "MarkupSafe==1.0"]
+PROJECTS = ["pexpect==4.2.1", "CherryPy==8.9.1", "bottle==0.12.13", "pyflakes==1.6.0", "MarkupSafe==1.0",
+            # import sre_constants dropped with its uses; collections ABCs; getargspec; imp
+            "pyparsing==2.2.0", "Jinja2==2.10", "Werkzeug==0.14.1", "Mako==1.0.7", "html5lib==1.0.1"]
 ARGS = ["--no-cache", "--target-version", "3.15", "--min-version", "3.9"]
 
 
