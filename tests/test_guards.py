@@ -509,3 +509,29 @@ def test_a_try_body_stops_at_a_python_2_builtin(project):
         except NameError:
             import pickle as cPickle
         """) == [(10, "cPickle", E)]
+
+
+def test_a_handler_that_raises_on_the_target_makes_its_try_body_certain(project):
+    # cffi 2.1's _shimmed_dist_utils.py: setuptools is imported, or the module raises on 3.12+
+    assert project.findings("""\
+        import sys
+        try:
+            import setuptools
+        except Exception as ex:
+            if sys.version_info >= (3, 12):
+                raise Exception("This CFFI feature requires setuptools on Python >= 3.12.") from ex
+        try:
+            from distutils import log, sysconfig
+        except Exception as ex:
+            if sys.version_info >= (3, 12):
+                raise Exception("Please install the setuptools package.") from ex
+        """) == []
+    assert project.findings("""\
+        import sys
+        try:
+            import setuptools
+        except Exception as ex:
+            if sys.version_info < (3, 12):
+                raise
+        from distutils import log
+        """) == [(7, "distutils", E)]

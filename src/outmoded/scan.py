@@ -59,7 +59,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.text = text
         self._lines: list[str] | None = None
         self.findings: list[Finding] = []
-        self.top_imports: set[str] = set()
+        self._top_imports: set[str] | None = None
+        self._body: list[ast.stmt] = []
         self.project = project or Project(index.target)
         self.path_extended = False  # the module has put a directory on sys.path
         self.version_directory = version_directory(path)
@@ -68,13 +69,21 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
     def run(self, tree: ast.Module) -> list[Finding]:
         # modules the file imports unconditionally, at its top level: a removed module's backport
         # among them provides it (``import setuptools`` brings its distutils shim)
-        self.top_imports = self.unconditional_imports(tree.body)
+        self._body = tree.body
         self.top_project_imports = [s.module for s in tree.body if isinstance(s, ast.ImportFrom) and s.module
                                     and not s.level and s.module.split(".")[0] not in STDLIB]
         self._through: set | None = None
         self.block(tree.body)
         self.run_deferred()
         return self.findings
+
+    @property
+    def top_imports(self) -> set[str]:
+        """``unconditional_imports`` of the module, computed when a finding first asks (the
+        module's bindings, ``import sys`` among them, are known by then)."""
+        if self._top_imports is None:
+            self._top_imports = self.unconditional_imports(self._body)
+        return self._top_imports
 
     def unconditional_imports(self, body: list[ast.stmt]) -> set[str]:
         """Top-level modules that any run of the module past these statements has imported: the
@@ -108,8 +117,21 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         return module in self._through
 
     def _handler_fails(self, handler: ast.ExceptHandler) -> bool:
-        return (bool(handler.body) and isinstance(handler.body[-1], ast.Raise)) or any(
+        return self._raises(handler.body) or any(
             isinstance(s, (ast.Import, ast.ImportFrom)) and self._import_fails(s) for s in handler.body)
+
+    def _raises(self, body: list[ast.stmt]) -> bool:
+        """Does this block raise on the target: a ``raise`` at its end, or in the branch a version
+        check takes there (cffi 2.1's ``except Exception as ex: if sys.version_info >= (3, 12):
+        raise Exception("This CFFI feature requires setuptools ...")``)?"""
+        if body and isinstance(body[-1], ast.Raise):
+            return True
+        for stmt in body:
+            if isinstance(stmt, ast.If):
+                verdict = self.evaluate(stmt.test)
+                if (verdict is True and self._raises(stmt.body)) or (verdict is False and self._raises(stmt.orelse)):
+                    return True
+        return False
 
     def may_contain_finding(self, node: ast.AST) -> bool:
         """Does the node's source mention any needle word?  Every finding's text does (the
