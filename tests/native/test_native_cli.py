@@ -143,6 +143,8 @@ def test_advice_is_opt_in(tree):
     assert codes("--select", "OMF004") == {"OMF004"}
     assert codes("--extend-select", "OMF001") == {"OMF001", "OMF002"}
     assert codes("--select", "OM") == {"OMF002"}  # the whole tool is not a name for advice
+    assert codes("--extend-select", "OM") == {"OMF002"}  # nor when it extends the selection
+    assert codes("--extend-select", "OMT") == {"OMF002", "OMT002", "OMT003"}  # OMT1 only by its own name
 
 
 def test_select_and_ignore_accept_native_codes(tree):

@@ -89,19 +89,19 @@ class Settings(Record):
 
     def wants(self, code: str, path: str | None = None) -> bool:
         """Is ``code`` reported (in the file ``path``, for per-file-ignores)?"""
-        if not (any(code.startswith(p) for p in self.extend_select) or self._selected(code)):
+        opt_in = _opt_in(code)
+        if opt_in and not (opt_in == "free-threading" and self.free_threading):
+            # opt-in (catalog ``opt_in``): selected, or extended, by a prefix naming its group (OMF,
+            # OMT1, OMF003), not by OM
+            family = opt_in_family(code)
+            if not any(code.startswith(p) and p.startswith(family) for p in (*self.select, *self.extend_select)):
+                return False
+        elif not (any(code.startswith(p) for p in self.extend_select)
+                  or not self.select or any(code.startswith(p) for p in self.select)):
             return False
         if any(code.startswith(p) for p in self.ignore):
             return False
         return not (path and self.per_file_ignores and self._ignored_in(code, path))
-
-    def _selected(self, code: str) -> bool:
-        opt_in = _opt_in(code)
-        if opt_in and not (opt_in == "free-threading" and self.free_threading):
-            # opt-in (catalog ``opt_in``): selected by a prefix naming its group (OMF, OMT1, OMF003), not by OM
-            family = opt_in_family(code)
-            return any(code.startswith(p) and p.startswith(family) for p in self.select)
-        return not self.select or any(code.startswith(p) for p in self.select)
 
     def _ignored_in(self, code: str, path: str) -> bool:
         import fnmatch
