@@ -42,6 +42,10 @@ PROJECTS = {
     "pycodestyle==2.3.1": (["testsuite"], ["--extend-exclude", "testsuite/[EW]*.py"]),
     "pyflakes==1.6.0": (["pyflakes/test"], ["--unsafe-fixes"]),  # ast.Num & co.
     "xlrd==1.2.0": (["tests"], []),  # getiterator behind a fallback: passes before and after
+    # not rescued, causes named: its template compiler's ast printer predates ast.Constant (3.8),
+    # so defaults print empty (33 failures on every Python); 3.15 removed
+    # SourceFileLoader.load_module (OM15006, no automatic fix); fix: time.clock, cgi.escape (unsafe)
+    "Mako==1.0.7": (["test"], ["--unsafe-fixes"]),
 }
 SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
