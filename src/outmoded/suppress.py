@@ -8,13 +8,16 @@
 C and C++ sources (``language="c"``) also accept ``// noqa: OMC13001`` and ``/* noqa */``.
 
 ``--ignore-noqa`` (ruff's) sets ``RESPECTED`` to False for the run (``runner.respect_noqa``,
-before any worker forks): every comment above is then ignored.
+before any worker forks): every comment above is then ignored.  ``outmoded deps`` ignores them
+in the dependencies it judges (``ignored()``).
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
+from contextlib import contextmanager
 
 from outmoded.findings import Finding
 
@@ -26,6 +29,21 @@ C_LINE_RE = re.compile(r"(?://|/\*)" + _NOQA, re.IGNORECASE)
 C_FILE_RE = re.compile(r"^[ \t]*(?://|/\*)\s*outmoded:\s*noqa\s*(?:\*/)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 ALL = frozenset({""})  # the empty prefix matches every code
 RESPECTED = True  # False: --ignore-noqa
+_THREAD = threading.local()  # .ignored: this thread is judging a dependency (``ignored()``)
+
+
+@contextmanager
+def ignored():
+    """Within it, this thread reads no ``# noqa``: a dependency's comments were written for its
+    own linters (celery's ``from imp import reload  # noqa``), they do not make its code run on the
+    target, so ``outmoded deps`` must not take them as a pass.  Thread-local: deps judges
+    releases in threads while nothing else in the process changes."""
+    before = getattr(_THREAD, "ignored", False)
+    _THREAD.ignored = True
+    try:
+        yield
+    finally:
+        _THREAD.ignored = before
 
 
 def _codes(match: re.Match) -> frozenset:
@@ -53,7 +71,7 @@ def silenced(code: str, prefixes: frozenset) -> bool:
 
 def apply(findings: Iterable[Finding], text: str, lines: list[str], language: str = "python") -> list[Finding]:
     findings = list(findings)
-    if not RESPECTED:
+    if not RESPECTED or getattr(_THREAD, "ignored", False):
         return findings
     if not findings or (C_FILE_RE if language == "c" else FILE_RE).search(text):
         return [] if findings else findings

@@ -63,6 +63,11 @@ GUARDED = """try:
 except ImportError:
     imp = None
 """
+NOQAED = """try:
+    reload = reload
+except NameError:
+    from imp import reload  # noqa
+"""
 CLEAN = "import importlib\n\n\ndef load(name):\n    return importlib.import_module(name)\n"
 TEST_USING_IMP = "import imp\n\n\ndef test_imp():\n    assert imp.find_module\n"
 # Would leave a trace if anything ever ran it.
@@ -94,6 +99,8 @@ def code_projects():
             "legacyimp/loader.py": CLEAN, "legacyimp/tests/test_loader.py": TEST_USING_IMP}))
     # cgiuser: its only problem is a module a maintained backport brings back.
     add("cgiuser", *_pure("cgiuser", "1.0", {"cgiuser/forms.py": "import cgi\n\nForm = cgi.FieldStorage\n"}))
+    # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
+    add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.
     add("guarded", *_pure("guarded", "1.0", {"guarded/__init__.py": GUARDED}))
     # compiled: a platform wheel whose binary dwarfs its Python; its .py members use imp.

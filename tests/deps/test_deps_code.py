@@ -38,6 +38,13 @@ def test_the_clean_release_is_ok(tmp_path, deps_json):
     assert found["legacyimp"]["code"]["checked_files"] == 2
 
 
+def test_a_dependency_s_noqa_does_not_make_it_ready(tmp_path, deps_json):
+    # celery 3.1's five.py: the comment silences its linter, the import still fails on 3.13
+    code, found, _ = check(tmp_path, deps_json, ["noqaed"])
+    assert (code, found["noqaed"]["status"]) == (1, "breaks")
+    assert "noqaed/five.py:4 imp" in found["noqaed"]["message"]
+
+
 def test_a_guarded_import_does_not_break(tmp_path, deps_json):
     code, found, _ = check(tmp_path, deps_json, ["guarded"])
     assert (code, found["guarded"]["status"]) == (0, "ok")

@@ -30,7 +30,7 @@ import marshal
 import os
 import sys
 
-from outmoded import userfiles
+from outmoded import __version__, userfiles
 
 FORMAT = 3  # bump when the encoding below changes
 _CLASS = "__class__"
@@ -53,7 +53,9 @@ def fingerprint(data_dir: str = _DATA) -> str:
 
 
 def _fingerprint(data_dir: str) -> str:
-    parts: list = [FORMAT, sys.version]  # marshal's format follows the interpreter
+    # marshal's format follows the interpreter; the release, for an installer that keeps the
+    # archive's timestamps (a reproducible build's fixed mtime would hide a changed entry of one size)
+    parts: list = [FORMAT, sys.version, __version__]
     for directory, suffix in ((data_dir, ".yaml"), (_PACKAGE, ".py")):
         parts.append(os.path.abspath(directory))
         parts += sorted(_stat_of(directory, name) for name in os.listdir(directory) if name.endswith(suffix))

@@ -26,7 +26,7 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 2  # 2: backports
+CODE_FORMAT = 3  # 2: backports; 3: the dependency's # noqa comments are not read
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -99,6 +99,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     """
     import os
 
+    from outmoded import suppress
     from outmoded.engine import check_source
     from outmoded.records import replace
 
@@ -112,7 +113,8 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     for path, data in pairs:
         verdict.checked += 1
         scanned = os.path.join(root, path) if root is not None else path
-        result = check_source(scanned, data, index, project)
+        with suppress.ignored():  # its # noqa comments were written for its own linters
+            result = check_source(scanned, data, index, project)
         verdict.unparsed += bool(result.errors)
         found += [replace(f, path=path) if root is not None else f
                   for f in result.findings if f.severity == ERROR]
