@@ -38,7 +38,9 @@ PROJECTS = {
     # assertEquals & co. and cache_from_source(debug_override) in its tests, which run
     # unittest.main() on import: run as scripts from their folder
     "ply==3.11": (["script:test/testlex.py", "script:test/testyacc.py"], []),
-    # testsuite/E*.py and W*.py are pycodestyle's input data (they must keep types.IntType)
+    # testsuite/E*.py and W*.py are pycodestyle's input data (they must keep types.IntType); one
+    # more failure after fix on every Python: test_own_dog_food checks its own line length, and
+    # unittest.TestLoader().loadTestsFromTestCase(...) makes five lines of test_all.py exceed 79
     "pycodestyle==2.3.1": (["testsuite"], ["--extend-exclude", "testsuite/[EW]*.py"]),
     "pyflakes==1.6.0": (["pyflakes/test"], ["--unsafe-fixes"]),  # ast.Num & co.
     "xlrd==1.2.0": (["tests"], []),  # getiterator behind a fallback: passes before and after
