@@ -73,7 +73,7 @@ def dropped(finding, calls: Spots, releases: dict) -> str | None:
             a.name == finding.api and a.asname is None for a in statement.names):
         return None
     name, found, binders = finding.api, [], 0
-    for node in ast.walk(calls.tree):
+    for node in calls.naming(name):
         if isinstance(node, ast.Name) and node.id == name:
             if isinstance(node.ctx, ast.Store):
                 return None

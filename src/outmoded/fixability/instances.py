@@ -92,7 +92,7 @@ def _in_import(finding, calls: Spots) -> bool:
 def judge(findings: list, tree: ast.Module, entries, text: str | None = None) -> list:
     from outmoded.fixes.bindings import collect
 
-    calls = Spots(tree)
+    calls = Spots(tree, text)
     bindings = None
     result = []
     for finding in findings:

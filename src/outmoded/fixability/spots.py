@@ -8,17 +8,22 @@ walked until one does.
 from __future__ import annotations
 
 import ast
+import re
+from bisect import bisect_left
 
 
 class Spots:
-    """The module's calls by where their function's name starts, and its from-imports; walked
-    once, and only when a finding needs them (most findings are renames)."""
+    """The module's calls by where their function's name starts, its attributes by where they
+    end, and its from-imports; walked only where a finding needs them (most findings are renames):
+    a question about a finding's position walks only the statements and expressions spanning its
+    line, and the nodes naming a module are looked for only on the lines where its name is
+    written (``text``: the module's source, when known)."""
 
-    def __init__(self, tree: ast.Module):
+    def __init__(self, tree: ast.Module, text: str | None = None):
         self.tree = tree
-        self._calls: dict | None = None
-        self._attributes: dict = {}  # (end line, end column) -> the attribute ending there
-        self._imports: list = []
+        self.text = text
+        self._calls: dict | None = None  # every call, walked once when one question needs all
+        self._lines: dict = {}  # line -> (calls, attributes) of the nodes spanning it
         self._all_imports: list | None = None
         self._in_try: set | None = None
 
@@ -27,28 +32,46 @@ class Spots:
         for node in ast.walk(self.tree):
             if isinstance(node, ast.Call):
                 self._calls[(node.func.lineno, node.func.col_offset)] = node
-            elif isinstance(node, ast.Attribute):
-                self._attributes[(node.end_lineno, node.end_col_offset)] = node
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                self._imports.append(node)
+
+    def _around(self, line: int) -> tuple[dict, dict]:
+        """(calls by where their function starts, attributes by where they end) among the nodes
+        spanning ``line``: the only ones a finding on that line can be."""
+        found = self._lines.get(line)
+        if found is None:
+            calls, attributes = {}, {}
+            for node in spanning(self.tree, (line,)):
+                if isinstance(node, ast.Call):
+                    calls[(node.func.lineno, node.func.col_offset)] = node
+                elif isinstance(node, ast.Attribute):
+                    attributes[(node.end_lineno, node.end_col_offset)] = node
+            found = self._lines[line] = (calls, attributes)
+        return found
 
     def at(self, finding) -> ast.Call | None:
-        if self._calls is None:
-            self._walk()
-        return self._calls.get((finding.line, finding.column - 1))
+        return self._around(finding.line)[0].get((finding.line, finding.column - 1))
 
     def attribute(self, finding) -> ast.Attribute | None:
         """The attribute access spanning the finding (``imp.reload`` in ``imp.reload(m)``)."""
-        if self._calls is None:
-            self._walk()
-        node = self._attributes.get((finding.end_line, finding.end_column - 1))
+        node = self._around(finding.line)[1].get((finding.end_line, finding.end_column - 1))
         return node if node is not None and (node.lineno, node.col_offset) == (finding.line, finding.column - 1) \
             else None
 
     def imports(self) -> list:
-        if self._calls is None:
-            self._walk()
-        return self._imports
+        """The absolute from-imports (``from a.b import c``)."""
+        return [n for n in self.statements() if isinstance(n, ast.ImportFrom) and n.module and not n.level]
+
+    def naming(self, name: str):
+        """Every node on a line where ``name`` is written as a word (a superset of the nodes that
+        read, bind, quote or declare it); the whole tree without the source text."""
+        if self.text is None or not name.isidentifier():
+            return ast.walk(self.tree)
+        if name not in self.text:
+            return []
+        from outmoded.scan import NEWLINE_RE  # the scanner's newlines: the parser's
+
+        word = re.compile(r"\b" + re.escape(name) + r"\b")
+        lines = [number for number, line in enumerate(NEWLINE_RE.split(self.text), 1) if word.search(line)]
+        return spanning(self.tree, lines)
 
     def statements(self) -> list:
         """Every import statement (``import a.b`` too)."""
@@ -82,7 +105,7 @@ class Spots:
     def argument(self, finding) -> tuple[ast.Call, ast.AST] | None:
         """(the call, the argument's value) of the argument starting at the finding."""
         where = (finding.line, finding.column - 1)
-        for call in self.all():
+        for call in self._around(finding.line)[0].values():
             if call.func.lineno > finding.line or getattr(call, "end_lineno", finding.line) < finding.line:
                 continue
             for arg in call.args:
@@ -109,3 +132,25 @@ def chain_of(node: ast.AST) -> list[str] | None:
         return None
     parts.append(node.id)
     return parts[::-1]
+
+
+def spanning(tree: ast.AST, lines) -> list:
+    """The nodes under ``tree`` whose lines meet ``lines`` (sorted), parents before children: a
+    walk that skips every statement and expression lying wholly between those lines.  A decorated
+    definition starts at its first decorator; nodes without a position (arguments, comprehension
+    clauses) are entered."""
+    found, todo = [], [tree]
+    while todo:
+        node = todo.pop()
+        for child in ast.iter_child_nodes(node):
+            start = getattr(child, "lineno", None)
+            if start is not None:
+                decorators = getattr(child, "decorator_list", None)
+                if decorators:
+                    start = min(start, decorators[0].lineno)
+                at = bisect_left(lines, start)
+                if at == len(lines) or lines[at] > child.end_lineno:
+                    continue
+            found.append(child)
+            todo.append(child)
+    return found
