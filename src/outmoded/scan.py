@@ -72,7 +72,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self._body = tree.body
         self.top_project_imports = [s.module for s in tree.body if isinstance(s, ast.ImportFrom) and s.module
                                     and not s.level and s.module.split(".")[0] not in STDLIB]
-        self._through: set | None = None
+        self._through: dict[str, bool] = {}  # backport module -> imported through a project module
         self.block(tree.body)
         self.run_deferred()
         return self.findings
@@ -106,15 +106,19 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
     def imported_through(self, module: str) -> bool:
         """Does a project module this one imports at its top level import ``module`` at its own
         (gevent 26.9's _setupares.py: ``from _setuputils import Extension``, and _setuputils.py
-        does ``from setuptools import Extension as _Extension``)?"""
-        if self._through is None:
-            self._through = set()
+        does ``from setuptools import Extension as _Extension``)?  Only modules whose bytes name
+        ``module`` are parsed."""
+        if module not in self._through:
+            word, found = module.encode(), False
             for name in self.top_project_imports:
                 path = find_module(name, self.path)
-                summary = self.project.summary(path) if path else None
-                if summary is not None:
-                    self._through |= summary.unconditional
-        return module in self._through
+                if path and _names(path, word):
+                    summary = self.project.summary(path)
+                    if summary is not None and module in summary.unconditional:
+                        found = True
+                        break
+            self._through[module] = found
+        return self._through[module]
 
     def _handler_fails(self, handler: ast.ExceptHandler) -> bool:
         return self._raises(handler.body) or any(
@@ -319,3 +323,12 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
               words: frozenset | None = None, project: Project | None = None) -> list[Finding]:
     return Scanner(index, path, text, words, project).run(tree)
+
+
+def _names(path: str, word: bytes) -> bool:
+    """Does the file at ``path`` hold ``word`` (can it import that module at all)?"""
+    try:
+        with open(path, "rb") as handle:
+            return word in handle.read()
+    except OSError:
+        return False
