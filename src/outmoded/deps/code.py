@@ -30,6 +30,11 @@ CODE_FORMAT = 3  # 2: backports; 3: the dependency's # noqa comments are not rea
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
+# One file scanned at a time: the threads judging releases interleave on the GIL anyway, and
+# CPython 3.11 before 3.11.8 keeps the AST validator's recursion depth per interpreter, not per
+# thread, so two ast.parse calls in threads at once fail with "SystemError: AST constructor
+# recursion depth mismatch" (seen here on 3.11.7).
+_SCAN_LOCK = threading.Lock()
 UNREADABLE = "archive-unreadable"
 
 
@@ -113,7 +118,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     for path, data in pairs:
         verdict.checked += 1
         scanned = os.path.join(root, path) if root is not None else path
-        with suppress.ignored():  # its # noqa comments were written for its own linters
+        with _SCAN_LOCK, suppress.ignored():  # its # noqa comments were written for its own linters
             result = check_source(scanned, data, index, project)
         verdict.unparsed += bool(result.errors)
         found += [replace(f, path=path) if root is not None else f
