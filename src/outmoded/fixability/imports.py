@@ -95,7 +95,7 @@ def _retirement(finding, calls: Spots, levels: dict) -> tuple[str | None, str | 
         return None, f"only `import {finding.api}` is rewritten"
     parent, _, child = finding.api.rpartition(".")
     found = []
-    for node in ast.walk(calls.tree):
+    for node in calls.naming(parent):
         if isinstance(node, ast.Attribute) and node.attr == child and isinstance(node.value, ast.Name) \
                 and node.value.id == parent and "." not in parent:
             found.append(levels.get((node.lineno, node.col_offset)))

@@ -60,7 +60,7 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
     name = alias.asname or alias.name if alias else None
     if name is None or "{receiver}" in entry.rewrite or not bindings.bound_once(name):
         return "only calls are rewritten"
-    uses = [n for n in ast.walk(calls.tree) if isinstance(n, ast.Name) and n.id == name]
+    uses = [n for n in calls.naming(name) if isinstance(n, ast.Name) and n.id == name]
     called = {id(c.func): c for c in calls.all()}
     if not uses or not all(id(u) in called and call_fits(entry, *call_parts(called[id(u)])) for u in uses):
         return "only calls are rewritten, and only those whose arguments fit"
