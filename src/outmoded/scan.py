@@ -326,9 +326,11 @@ def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
 
 
 def _names(path: str, word: bytes) -> bool:
-    """Does the file at ``path`` hold ``word`` (can it import that module at all)?"""
+    """Does the file at ``path`` hold ``word`` (can it import that module at all)?  Read as every
+    checked file is (``source.read_bytes``: a FIFO or device named like a module is not opened)."""
+    from outmoded.source import SourceError, read_bytes
+
     try:
-        with open(path, "rb") as handle:
-            return word in handle.read()
-    except OSError:
+        return word in read_bytes(path)
+    except SourceError:
         return False
