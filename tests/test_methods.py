@@ -100,3 +100,27 @@ def test_removed_arguments_of_methods_on_typed_receivers(project):
         unittest.TestLoader().loadTestsFromModule(unittest, use_load_tests=False)
         """) == [(5, "smtplib.SMTP.starttls(keyfile=)", E),
                  (7, "unittest.TestLoader.loadTestsFromModule(use_load_tests=)", E)]
+
+
+def test_what_entry_points_returned_before_3_12(project):
+    """entry_points() was a dict of groups (no arguments) or a list (group=) on 3.10/3.11; 3.12 returns an
+    immutable EntryPoints, so the dict and list methods raise AttributeError."""
+    assert project.findings("""\
+        from importlib.metadata import entry_points
+
+        for ep in entry_points().get("console_scripts", []):
+            print(ep)
+        scripts = entry_points(group="console_scripts")
+        scripts.sort()
+        scripts.select(name="x")
+        """, target="3.12") == [(3, "importlib.metadata.SelectableGroups.get", E),
+                                (6, "importlib.metadata.EntryPoints.sort", E)]
+
+
+def test_hmac_internals_on_a_known_receiver(project):
+    assert project.findings("""\
+        import hmac
+
+        h = hmac.new(b"key", digestmod="sha256")
+        print(h.inner, h.name)
+        """, target="3.10") == [(4, "hmac.HMAC.inner", E)]
