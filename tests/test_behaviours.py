@@ -192,3 +192,43 @@ def test_a_scanned_pattern_warns_nobody(project):
         code, out, err = project.run("check", "--no-cache", "--target-version", "3.11", "mod.py")
     assert code == 1 and "OMB11002" in out
     assert [str(w.message) for w in caught] == [] and err == ""
+
+
+def test_calls_that_no_longer_fit_the_parameters(project):
+    """3.15: sqlite3.connect's parameters after the database are keyword-only, RLock takes no
+    arguments, TypedDict needs its fields, Connection methods' first parameters are positional-only."""
+    assert project.findings("""\
+        import sqlite3, threading
+        from typing import TypedDict
+
+        conn = sqlite3.connect("db", 5.0)
+        ok = sqlite3.connect("db", timeout=5.0)
+        lock = threading.RLock(1)
+        fine = threading.RLock()
+        TD = TypedDict("TD")
+        TD2 = TypedDict("TD2", total=False)
+        TD3 = TypedDict("TD3", x=int)
+        TD4 = TypedDict("TD4", {"x": int}, total=False)
+        ok.create_function("f", 1, func=len)
+        ok.create_function("f", 1, len, deterministic=True)
+        ok.set_trace_callback(trace_callback=None)
+        sqlite3.connect(*args)
+        threading.RLock(**options)
+        """, target="3.15") == [
+        (4, "sqlite3.connect()", E), (6, "threading.RLock()", E), (8, "typing.TypedDict()", E),
+        (9, "typing.TypedDict()", E), (10, "typing.TypedDict(x=)", E),  # one finding: the older change says why
+        (12, "sqlite3.Connection.create_function()", E), (14, "sqlite3.Connection.set_trace_callback()", E),
+    ]
+
+
+def test_parameters_signature_needs_a_parameter_list(tmp_path):
+    import pytest
+
+    from outmoded.catalog import CatalogError, load_catalog
+
+    (tmp_path / "behaviour.yaml").write_text(
+        "- {code: OMB15099, name: threading.RLock, kind: behaviour, signature: parameters, accepts: 'no list',\n"
+        "   removed_in: '3.15', deprecated_in: null, replacement: x, fix: none, reason: r, doc: d, proof: 'x',\n"
+        "   raises: [TypeError]}\n")
+    with pytest.raises(CatalogError, match="signature 'parameters' goes with 'accepts'"):
+        load_catalog(tmp_path)

@@ -5,7 +5,8 @@ The catalog's ``kind: behaviour`` entries say which static signature proves it (
 (``visit_Num`` on an ``ast.NodeVisitor`` subclass, 3.14), an argument of a kind a function no
 longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
 ``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11), keywords it no longer accepts
-(``typing.TypedDict("T", x=int)``, 3.13), a call that needs what a script's main block no longer
+(``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer fit its parameters
+(``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``, 3.15), a call that needs what a script's main block no longer
 has (``asyncio.get_event_loop()`` without a current loop, 3.14), an import hook with only the
 legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12).  Only what the
 code proves is reported: a literal, a name bound to a known type, a class whose whole ancestry is
@@ -19,6 +20,7 @@ import re
 import warnings
 from types import SimpleNamespace
 
+from outmoded.catalog.models import fits, parameters
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS
 from outmoded.scopes import Instance, LocalClass
 
@@ -53,6 +55,17 @@ def misplaced_global_flags(pattern) -> bool:
     return True
 
 
+_PARAMETERS: dict[str, tuple] = {}
+
+
+def _parameters(entry) -> tuple:
+    """The entry's ``accepts``, parsed once (``outmoded.catalog.models.parameters``)."""
+    found = _PARAMETERS.get(entry.code)
+    if found is None:
+        found = _PARAMETERS[entry.code] = parameters(entry.accepts)
+    return found
+
+
 class Behaviours:
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry`` and ``self.report``."""
 
@@ -72,15 +85,25 @@ class Behaviours:
                     break
 
     def check_behaviour_call(self, node: ast.Call, func: str) -> None:
+        reported = False
         for entry in self.index.behaviour_calls[func]:
+            if entry.signature == "parameters":
+                # the whole parameter list: only when no other change of the function already says why
+                if not reported and not any(isinstance(a, ast.Starred) for a in node.args) \
+                        and all(k.arg is not None for k in node.keywords) \
+                        and not fits(_parameters(entry), len(node.args), [k.arg for k in node.keywords]):
+                    self.report(node, entry, f"{func.replace('builtins.', '')}()", frozenset(entry.raises))
+                continue
             if entry.signature == "keywords":
                 extra = next((k for k in node.keywords if k.arg is not None and k.arg not in entry.unless), None)
                 if extra is not None:
                     self.report(extra, entry, f"{func}({extra.arg}=)", frozenset(entry.raises))
+                    reported = True
                 continue
             if entry.signature == "main-block-call":
                 if self.in_main_block() and not any(word in self.text for word in entry.unless):
                     self.report(node, entry, f"{func}()", frozenset(entry.raises))
+                    reported = True
                 continue
             for argument, position in entry.argument_positions:
                 value = next((k.value for k in node.keywords if k.arg == argument), None)
@@ -89,6 +112,7 @@ class Behaviours:
                     value = node.args[position]
                 if value is not None and self._matches(value, entry.matches):
                     self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", frozenset(entry.raises))
+                    reported = True
                     break
 
     def _matches(self, value: ast.expr, kind: str) -> bool:

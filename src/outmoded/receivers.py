@@ -53,10 +53,12 @@ class Receivers:
         return known, complete, members
 
     def typed_method(self, func: ast.Attribute) -> str | None:
-        """``Class.method`` for a call on an instance of a known class, e.g. ``SMTP(...).starttls``."""
+        """``Class.method`` for a call on an instance of a known class, e.g. ``SMTP(...).starttls``
+        (a method with removed arguments or a behaviour entry)."""
         leaves = self.index.__dict__.get("_argument_leaves")
-        if leaves is None:  # method names with removed arguments: most calls need no receiver
-            leaves = self.index.__dict__["_argument_leaves"] = {n.rpartition(".")[2] for n in self.index.arguments}
+        if leaves is None:  # method names with removed arguments or changed parameters: most calls need no receiver
+            leaves = self.index.__dict__["_argument_leaves"] = {
+                n.rpartition(".")[2] for n in [*self.index.arguments, *self.index.behaviour_calls]}
         if func.attr not in leaves:
             return None
         receiver = self.qualify(func.value)
@@ -66,7 +68,8 @@ class Receivers:
         if func.attr in members:
             return None
         return next((f"{cls}.{func.attr}" for cls in sorted(known)
-                     if f"{cls}.{func.attr}" in self.index.arguments), None)
+                     if f"{cls}.{func.attr}" in self.index.arguments
+                     or f"{cls}.{func.attr}" in self.index.behaviour_calls), None)
 
     def check_method(self, node: ast.Attribute, receiver: Value) -> None:
         known, complete, members = self.ancestry(receiver)

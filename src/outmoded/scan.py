@@ -294,6 +294,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             method = self.typed_method(node.func)
             if method in self.index.arguments:
                 self.check_arguments(node, method)
+            if method in self.index.behaviour_calls:
+                self.check_behaviour_call(node, method)
         self.generic_visit(node)
 
     def check_arguments(self, node: ast.Call, func: str) -> None:

@@ -200,7 +200,7 @@ def _add(index: Index, entry: Entry, name: str) -> None:
             index.overrides.setdefault(method, []).append(Method(entry, cls, method))
             index.prefilter.append(Needle(frozenset([method.encode()])))  # a subclass anywhere
             return
-        if entry.signature in ("argument", "keywords", "main-block-call"):
+        if entry.signature in ("argument", "keywords", "main-block-call", "parameters"):
             index.behaviour_calls.setdefault(name, []).append(entry)
         else:
             index.meta_path.append(entry)

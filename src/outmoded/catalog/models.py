@@ -34,6 +34,49 @@ def opt_in_family(code: str) -> str:
     return letters if group in ("", "0") else letters + group
 
 
+def parameters(text: object):
+    """``(positional, keyword, required, var_positional, var_keyword)`` of a parameter list written
+    as in a ``def`` (``"(database, /, *, timeout=5.0)"``), or None when it is not one:
+    ``positional`` the names that may be passed by position, in order, ``keyword`` those that may
+    be passed by keyword, ``required`` those without a default."""
+    import ast
+
+    if not isinstance(text, str):
+        return None
+    try:
+        tree = ast.parse(f"def f{text.strip()}: pass")
+    except SyntaxError:
+        return None
+    if len(tree.body) != 1 or not isinstance(tree.body[0], ast.FunctionDef):
+        return None
+    args = tree.body[0].args
+    posonly = [a.arg for a in args.posonlyargs]
+    ordinary = [a.arg for a in args.args]
+    positional = posonly + ordinary
+    with_default = positional[len(positional) - len(args.defaults):] if args.defaults else []
+    kwonly = [a.arg for a in args.kwonlyargs]
+    required = [n for n in positional if n not in with_default] + [
+        a.arg for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is None]
+    return (tuple(positional), frozenset(ordinary + kwonly), frozenset(required),
+            args.vararg is not None, args.kwarg is not None)
+
+
+def fits(params: tuple, given: int, keywords: list[str]) -> bool:
+    """Do ``given`` positional arguments and these keyword names bind to ``params`` (``parameters``)?"""
+    positional, keyword, required, var_positional, var_keyword = params
+    if given > len(positional) and not var_positional:
+        return False
+    bound = set(positional[:given])
+    for name in keywords:
+        if name in keyword:
+            if name in bound:
+                return False  # given twice
+            bound.add(name)
+        elif not var_keyword:
+            return False  # positional-only, or unknown
+    return required <= bound
+
+
 class Entry(Frozen):
     """One removal: a rule code, the names it covers, when and why, and what replaces it.
 
@@ -67,6 +110,7 @@ class Entry(Frozen):
     - ``proof``: str | None = None
     - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
     - ``raises``: tuple[str, ...] = ()  # kind behaviour: the exceptions the code raises from removed_in on
+    - ``accepts``: str | None = None  # signature parameters: the parameter list from removed_in on ("(a, /, *, b=1)")
     - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
     - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
@@ -80,14 +124,14 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "argument_positions", "raises", "backport", "rewrite_defaults", "rename_keywords",
+        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "backport", "rewrite_defaults", "rename_keywords",
         "safe_with_one_specifier", "limited_api", "opt_in", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "argument_positions": (), "raises": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "backport": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "limited_api": False, "opt_in": None, "source": "",
     }
 

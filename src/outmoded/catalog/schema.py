@@ -61,7 +61,7 @@ from __future__ import annotations
 
 import re
 
-from outmoded.catalog.models import CatalogError, Entry, format_version, parse_version
+from outmoded.catalog.models import CatalogError, Entry, format_version, parameters, parse_version
 
 KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi", "behaviour"}
 FIX_SAFETY = {"safe", "unsafe", "none"}
@@ -74,7 +74,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
-    "opt_in", "signature", "matches", "unless", "proof", "raises",
+    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -86,10 +86,14 @@ OPTIONAL = {
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
 # none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
-# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``).  ``proof`` is a script
+# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``), ``parameters`` (a call whose
+# arguments do not fit ``accepts``, the parameter list the function has from ``removed_in`` on,
+# written as in a ``def``: ``"(database, *, timeout=5.0)"`` rejects a second positional argument,
+# ``"()"`` any argument, ``"(name, /)"`` ``name=``; calls with ``*args`` or ``**kwargs`` are not
+# judged; the name may be a method, ``Class.method``, judged on receivers of that class).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook"}
-CALL_SIGNATURES = {"argument", "keywords", "main-block-call"}  # these say what the call ``raises`` (names)
+SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters"}
+CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters"}  # these say what the call ``raises`` (names)
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
@@ -164,6 +168,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         if raw["signature"] == "argument" and (
                 not _argument_positions(raw) or raw.get("matches") not in MATCHES):
             raise _fail(source, where, f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})")
+        if (raw["signature"] == "parameters") != ("accepts" in raw) or (
+                "accepts" in raw and parameters(raw["accepts"]) is None):
+            raise _fail(source, where, "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\"")
         if not isinstance(raw.get("proof"), str):
             raise _fail(source, where, "kind 'behaviour' needs a 'proof' script")
         if raw["signature"] in CALL_SIGNATURES and not (
@@ -193,6 +200,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         position=raw["position"][0] if isinstance(raw.get("position"), list) else raw.get("position"),
         argument_positions=_argument_positions(raw) if raw["kind"] == "behaviour" else (),
         raises=tuple(raw.get("raises") or ()),
+        accepts=raw.get("accepts"),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),
