@@ -232,3 +232,27 @@ def test_parameters_signature_needs_a_parameter_list(tmp_path):
         "   raises: [TypeError]}\n")
     with pytest.raises(CatalogError, match="signature 'parameters' goes with 'accepts'"):
         load_catalog(tmp_path)
+
+
+def test_super_reaches_the_removed_visit_constant(project):
+    """``super().visit_Constant(node)`` in a NodeVisitor subclass called NodeVisitor's own dispatcher
+    (to visit_Num & co.), gone on 3.14: AttributeError.  Not when a base in between defines it."""
+    assert project.findings("""\
+        import ast
+
+        class V(ast.NodeVisitor):
+            def visit_Constant(self, node):
+                return super().visit_Constant(node)
+
+        class T(ast.NodeTransformer):
+            def visit_Constant(self, node):
+                return super(T, self).visit_Constant(node)
+
+        class W(V):
+            def visit_Constant(self, node):
+                return super().visit_Constant(node)
+
+        class Plain(object):
+            def visit_Constant(self, node):
+                return super().visit_Constant(node)
+        """, target="3.14") == [(5, "ast.NodeVisitor.visit_Constant", E), (9, "ast.NodeVisitor.visit_Constant", E)]

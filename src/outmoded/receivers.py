@@ -71,6 +71,23 @@ class Receivers:
                      if f"{cls}.{func.attr}" in self.index.arguments
                      or f"{cls}.{func.attr}" in self.index.behaviour_calls), None)
 
+    def super_receiver(self, call: ast.Call) -> LocalClass | None:
+        """What ``super()`` (in a method) or ``super(Cls, self)`` stands for: the class's bases,
+        without the members the class defines itself (``super().visit_Constant(node)`` in a
+        NodeVisitor subclass that defines visit_Constant reaches NodeVisitor's)."""
+        if call.keywords:
+            return None
+        cls = None
+        if not call.args:
+            scope = self.scope
+            if scope.kind == "function" and scope.parent is not None and scope.parent.kind == "class":
+                cls = scope.parent.bindings.get("__class__")
+        elif len(call.args) == 2:
+            cls = self.qualify(call.args[0])
+        if not isinstance(cls, LocalClass):
+            return None
+        return LocalClass(f"super({cls.name})", cls.bases, frozenset())
+
     def check_method(self, node: ast.Attribute, receiver: Value) -> None:
         known, complete, members = self.ancestry(receiver)
         if node.attr in members:

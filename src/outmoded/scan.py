@@ -21,7 +21,7 @@ from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, find_module, shadows_stdlib
 from outmoded.project import Project
 from outmoded.receivers import Receivers
-from outmoded.scopes import LOCAL, STDLIB, Bindings, LocalClass
+from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
@@ -268,6 +268,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
                 if name in self.index.names:
                     self.report(node, self.index.names[name], name, ATTRIBUTE_ERRORS)
             elif node.attr in self.index.methods:
+                if isinstance(base, Instance) and base.cls == "builtins.super" and isinstance(node.value, ast.Call):
+                    base = self.super_receiver(node.value)
                 self.check_method(node, base)
         self.visit(node.value)
 
