@@ -256,3 +256,41 @@ def test_super_reaches_the_removed_visit_constant(project):
             def visit_Constant(self, node):
                 return super().visit_Constant(node)
         """, target="3.14") == [(5, "ast.NodeVisitor.visit_Constant", E), (9, "ast.NodeVisitor.visit_Constant", E)]
+
+
+def test_fallback_to_a_backport_the_removal_makes_run(project):
+    """tornado 4.5's netutil: the else of ``if hasattr(ssl, 'match_hostname')`` runs on 3.12+ and imports
+    backports.ssl_match_hostname, required only for Python before 2.7.9 (ModuleNotFoundError on the
+    real 3.13/3.15); a fallback whose ImportError is caught, or an unconditional import, is not."""
+    tornado = """\
+        try:
+            import ssl
+        except ImportError:
+            ssl = None
+
+        if hasattr(ssl, 'match_hostname') and hasattr(ssl, 'CertificateError'):  # python 3.2+
+            ssl_match_hostname = ssl.match_hostname
+        elif ssl is None:
+            ssl_match_hostname = None
+        else:
+            import backports.ssl_match_hostname
+            ssl_match_hostname = backports.ssl_match_hostname.match_hostname
+        """
+    assert project.findings(tornado, target="3.11") == []
+    assert project.findings(tornado, target="3.12") == [(11, "backports.ssl_match_hostname", E)]
+    assert project.findings("""\
+        try:
+            from ssl import CertificateError, match_hostname
+        except ImportError:
+            from backports.ssl_match_hostname import CertificateError, match_hostname
+        """, target="3.12", name="b.py") == [(4, "backports.ssl_match_hostname", E)]
+    assert project.findings("""\
+        try:
+            from ssl import CertificateError, match_hostname
+        except ImportError:
+            try:
+                from backports.ssl_match_hostname import CertificateError, match_hostname
+            except ImportError:
+                from ._vendored import CertificateError, match_hostname
+        import backports.ssl_match_hostname
+        """, target="3.12", name="c.py") == []

@@ -65,6 +65,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.path_extended = False  # the module has put a directory on sys.path
         self.version_directory = version_directory(path)
         self.import_hooks = 0  # inside ``with <something that changes where imports look>:``
+        self.fallback_spans: list[tuple] = []  # (first line, last line, names) of handlers of a try importing names
 
     def run(self, tree: ast.Module) -> list[Finding]:
         # modules the file imports unconditionally, at its top level: a removed module's backport
@@ -219,8 +220,41 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
     # ---- imports -------------------------------------------------------------------------
 
+    def visit_Try(self, node: ast.Try) -> None:
+        """Notes the handlers of a ``try`` that imports a name a backport replaces (``try: from ssl
+        import match_hostname / except ImportError: from backports.ssl_match_hostname import ...``)."""
+        asked = self._imported_names(node.body) if self.index.fallback_imports else set()
+        if asked:
+            self.fallback_spans.append((node.handlers[0].lineno if node.handlers else 0,
+                                        node.handlers[-1].end_lineno if node.handlers else -1, asked))
+        super().visit_Try(node)
+        if asked:
+            self.fallback_spans.pop()
+
+    visit_TryStar = visit_Try
+
+    @staticmethod
+    def _imported_names(body: list[ast.stmt]) -> set[str]:
+        return {f"{s.module}.{a.name}" for s in body if isinstance(s, ast.ImportFrom) and s.module and not s.level
+                for a in s.names}
+
+    def check_fallback_import(self, node: ast.stmt, module: str) -> None:
+        """``import backports.ssl_match_hostname`` where the stdlib name it replaces was found
+        missing: from the removal on, that branch runs on every Python 3 (``behaviour.yaml``,
+        signature fallback-import)."""
+        entry = self.index.fallback_imports.get(module)
+        if entry is None:
+            return
+        leaves = {name.rpartition(".")[2] for name in entry.instead_of}
+        if any(c.kind == "replaced" and c.names & leaves for c in self.contexts) or any(
+                low <= node.lineno <= high and asked & set(entry.instead_of)
+                for low, high, asked in self.fallback_spans):
+            self.report(node, entry, module, IMPORT_ERRORS)
+
     def visit_Import(self, node: ast.Import) -> None:
         for alias in node.names:
+            if self.index.fallback_imports:
+                self.check_fallback_import(node, alias.name)
             entry = self.removed_module(alias.name)
             if entry:
                 self.report(alias if hasattr(alias, "lineno") else node, entry, alias.name, IMPORT_ERRORS)
@@ -238,6 +272,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
                 if alias.name != "*":
                     self.bind(alias.asname or alias.name, f"{module}.{alias.name}" if module else LOCAL)
             return
+        if self.index.fallback_imports:
+            self.check_fallback_import(node, node.module)
         module = self.index.canonical(node.module)  # six.moves.urllib.parse is urllib.parse
         if module.split(".")[0] in self.index.provided_by and self.projects_own(module.split(".")[0]):
             for alias in node.names:

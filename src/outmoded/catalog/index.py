@@ -88,13 +88,14 @@ class Index(Record):
     distutils -> _distutils_hack); ``prefilter``/``words``/``by_anchor``: the needles, their
     words, and the needles by their longest word; ``entries``: rule code -> entry, for
     fixability; behaviour removals by signature: ``overrides`` (method name -> Methods),
-    ``behaviour_calls`` (function -> entries), ``meta_path`` (entries).  ``min_version`` is the
+    ``behaviour_calls`` (function -> entries), ``meta_path`` (entries), ``fallback_imports`` (backport
+    module -> entry).  ``min_version`` is the
     oldest Python fixed code must run on (fixability); ``floor`` the oldest Python the project
     declares, None when it declares none."""
 
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
                "provided_by", "prefilter", "words", "by_anchor", "entries", "overrides", "behaviour_calls",
-               "meta_path", "families")
+               "meta_path", "fallback_imports", "families")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None):
@@ -116,6 +117,7 @@ class Index(Record):
         self.overrides: dict[str, list[Method]] = {}
         self.behaviour_calls: dict[str, list[Entry]] = {}
         self.meta_path: list[Entry] = []
+        self.fallback_imports: dict[str, Entry] = {}  # backport module -> its fallback-import entry
         self.families: dict[str, frozenset[str]] = {}  # class -> it and its known subclasses (family())
 
     def __getattr__(self, name: str):
@@ -202,6 +204,8 @@ def _add(index: Index, entry: Entry, name: str) -> None:
             return
         if entry.signature in ("argument", "keywords", "main-block-call", "parameters"):
             index.behaviour_calls.setdefault(name, []).append(entry)
+        elif entry.signature == "fallback-import":
+            index.fallback_imports[name] = entry
         else:
             index.meta_path.append(entry)
     else:

@@ -74,7 +74,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
-    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts",
+    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -90,9 +90,13 @@ OPTIONAL = {
 # arguments do not fit ``accepts``, the parameter list the function has from ``removed_in`` on,
 # written as in a ``def``: ``"(database, *, timeout=5.0)"`` rejects a second positional argument,
 # ``"()"`` any argument, ``"(name, /)"`` ``name=``; calls with ``*args`` or ``**kwargs`` are not
-# judged; the name may be a method, ``Class.method``, judged on receivers of that class).  ``proof`` is a script
+# judged; the name may be a method, ``Class.method``, judged on receivers of that class),
+# ``fallback-import`` (the name is a backport module, imported where the stdlib names in
+# ``instead_of`` are missing -- the else of ``if hasattr(ssl, "match_hostname"):``, the handler of a
+# ``try`` that imports one -- with its ImportError uncaught: from ``removed_in`` on that branch runs
+# on every Python 3, and the backport is a distribution projects required only for old Pythons).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters"}
+SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import"}
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters"}  # these say what the call ``raises`` (names)
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
@@ -171,6 +175,10 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         if (raw["signature"] == "parameters") != ("accepts" in raw) or (
                 "accepts" in raw and parameters(raw["accepts"]) is None):
             raise _fail(source, where, "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\"")
+        if (raw["signature"] == "fallback-import") != ("instead_of" in raw) or "instead_of" in raw and not (
+                isinstance(raw["instead_of"], list) and raw["instead_of"]
+                and all(isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["instead_of"])):
+            raise _fail(source, where, "signature 'fallback-import' goes with 'instead_of', the stdlib names it replaces")
         if not isinstance(raw.get("proof"), str):
             raise _fail(source, where, "kind 'behaviour' needs a 'proof' script")
         if raw["signature"] in CALL_SIGNATURES and not (
@@ -201,6 +209,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         argument_positions=_argument_positions(raw) if raw["kind"] == "behaviour" else (),
         raises=tuple(raw.get("raises") or ()),
         accepts=raw.get("accepts"),
+        instead_of=tuple(raw.get("instead_of") or ()),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),
