@@ -142,7 +142,6 @@ def _covered(name: str, version: tuple[int, int]) -> bool:
 TYPESHED_NOT_REMOVALS = {
     "asyncio.trsock.TransportSocket": "socket methods on asyncio's internal transport wrapper",
     "modulefinder": "bytecode opcode constants re-exported by accident",
-    "ast.NodeVisitor.visit_": "NodeVisitor methods users override, not call (see the ast.Num entry)",
     "binascii.b2a_base64": "signature change (typeshed overload), not a removal",
     "typing_extensions": "third-party",
     "ipaddress._IPAddressBase": "private class",
@@ -240,12 +239,8 @@ TYPESHED_DEPRECATED_DISAGREEMENTS = {
     "distutils.sysconfig.get_config_var": "the 'SO' key of get_config_var, a value not a name: distutils itself is"
                                           " removed in 3.12 (OM12...)",
     "sysconfig.get_config_var": "the 'SO' config key returns None since 3.11 instead of raising: a value, not a name",
-    "ast.NodeVisitor.visit_": "methods users define, not call: a behaviour removal (never called on 3.14) that the"
-                              " scanner checks on NodeVisitor subclasses, not a catalog name",
     "importlib.resources._common.package_to_anchor": "internal decorator; its user-visible effect is the files(package=)"
                                                      " argument entry",
-    "typing.NamedTuple.__init__": "NamedTuple('P', x=int): arbitrary keyword field names, not one named parameter;"
-                                  " an argument entry cannot express it (left to the scanner's behaviour checks)",
 }
 
 
