@@ -62,3 +62,16 @@ def test_removals_are_found_from_their_version_on(project, version):
     assert missing == []
     before = format_version((3, version[1] - 1))
     assert {f for f in _check(project, files, before) if f[2] == format_version(version)} == set()
+
+
+def test_typing_re_and_io_through_plain_import_typing(project):
+    """``import typing`` then ``typing.re.Pattern`` (annotations included): the pseudo-modules are
+    attributes of typing, gone on 3.13."""
+    assert [(line, api) for line, api, _ in project.findings("""\
+        import typing
+        import typing as t
+
+        def f(p: typing.re.Pattern, io: typing.io.TextIO) -> typing.re.Match:
+            return t.io.BinaryIO
+        """, target="3.13")] == [(4, "typing.re.Pattern"), (4, "typing.io.TextIO"), (4, "typing.re.Match"),
+                                 (5, "typing.io.BinaryIO")]
