@@ -54,7 +54,9 @@ def _dump(out, modname, module):
         if kind == "module":
             origin = value.__name__
         out[f"{modname}.{name}"] = [kind, origin]
-        if kind == "class" and origin in (modname, None):
+        # a class the module defines, or one a C accelerator or private module defines for it
+        # (sqlite3.Connection is _sqlite3's, importlib.machinery.SourceFileLoader _frozen_importlib_external's)
+        if kind == "class" and (origin in (modname, None) or (origin or "").split(".")[0].startswith("_")):
             mro = [f"{c.__module__}.{c.__qualname__}" for c in inspect.getmro(value)]
             out[f"{modname}.{name}"].append(mro)
             for member in dir(value):
