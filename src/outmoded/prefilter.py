@@ -224,15 +224,19 @@ def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -
 
 def roots_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
     """Top-level modules of ``cls`` and of every class the hints say inherits from it."""
-    roots, changed, family = {cls.split(".")[0]}, True, {cls}
+    return {member.split(".")[0] for member in family_of(cls, bases)}
+
+
+def family_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
+    """``cls`` and every class the hints say inherits from it."""
+    changed, family = True, {cls}
     while changed:
         changed = False
         for sub, parents in bases.items():
             if sub not in family and family.intersection(parents):
                 family.add(sub)
-                roots.add(sub.split(".")[0])
                 changed = True
-    return roots
+    return family
 
 
 def is_instance_attribute(entry: Entry, name: str) -> bool:
@@ -259,6 +263,10 @@ def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
         access = Attribute(method)
         if entry.distinctive:  # reported on any receiver
             return [Needle(_encoded([method]), literal=access)]
+        if entry.returned_by:  # its receivers come from these functions' results, or the class is named
+            return [Needle(_encoded([where.split(".")[0], method, where.rpartition(".")[2]]),
+                           where.split(".")[0].encode(), literal=access)
+                    for where in sorted({*entry.returned_by, *family_of(cls, bases)})]
         # only reported on receivers tied to the class: its module (or a subclass's) is imported
         return [Needle(_encoded([method]), literal=access) if root == "builtins"
                 else Needle(_encoded([root, method]), root.encode(), literal=access)

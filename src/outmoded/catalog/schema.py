@@ -27,8 +27,11 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
 Probe hints: ``platform`` (only importable there, e.g. win32), ``not_probeable`` (why
 introspection cannot see it: an instance attribute, a decorated signature) and ``added_in`` (the name is newer
 than the interpreters a probe may run on).  Kind-specific keys: ``argument`` (+ optional ``position``, ``value_contains``) for ``argument``;
-``distinctive`` (name is unique enough to report on unknown receivers) and ``not_on`` (classes
-that define the same method themselves) for ``method``.
+``distinctive`` (name is unique enough to report on unknown receivers), ``not_on`` (classes
+that define the same method themselves) and ``returned_by`` (the functions whose results are its
+only receivers, per ``returns`` in classes.yaml: the prefilter lets a file through only when it
+names one or the class, as ``append`` of EntryPoints needs ``entry_points``) for ``method`` (and an
+``attribute`` read on instances).
 
 Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
 ``outmoded.native``; their optional ``check`` says which check uses them: ``removed`` (default: a
@@ -74,7 +77,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
-    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of",
+    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -162,6 +165,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
     if "opt_in" in raw and raw["opt_in"] not in OPT_IN:
         raise _fail(source, where, f"opt_in must be one of {sorted(OPT_IN)}, got {raw['opt_in']!r}")
+    if "returned_by" in raw and (raw["kind"] not in ("method", "attribute") or not isinstance(raw["returned_by"], list) or not all(
+            isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["returned_by"])):
+        raise _fail(source, where, "returned_by needs kind 'method' or 'attribute' and a list of dotted function names")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
     if (raw["kind"] == "behaviour") != ("signature" in raw):
@@ -210,6 +216,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         raises=tuple(raw.get("raises") or ()),
         accepts=raw.get("accepts"),
         instead_of=tuple(raw.get("instead_of") or ()),
+        returned_by=tuple(raw.get("returned_by") or ()),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),
