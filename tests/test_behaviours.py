@@ -214,10 +214,13 @@ def test_calls_that_no_longer_fit_the_parameters(project):
         ok.set_trace_callback(trace_callback=None)
         sqlite3.connect(*args)
         threading.RLock(**options)
+        from sqlite3 import dbapi2
+        dbapi2.connect("db", 5.0)
         """, target="3.15") == [
         (4, "sqlite3.connect()", E), (6, "threading.RLock()", E), (8, "typing.TypedDict()", E),
         (9, "typing.TypedDict()", E), (10, "typing.TypedDict(x=)", E),  # one finding: the older change says why
         (12, "sqlite3.Connection.create_function()", E), (14, "sqlite3.Connection.set_trace_callback()", E),
+        (18, "sqlite3.dbapi2.connect()", E),
     ]
 
 
