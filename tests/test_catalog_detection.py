@@ -75,3 +75,29 @@ def test_typing_re_and_io_through_plain_import_typing(project):
             return t.io.BinaryIO
         """, target="3.13")] == [(4, "typing.re.Pattern"), (4, "typing.io.TextIO"), (4, "typing.re.Match"),
                                  (5, "typing.io.BinaryIO")]
+
+
+def test_annotations_the_module_does_not_evaluate(project):
+    """A local variable's annotation is never evaluated (no finding); under ``from __future__ import
+    annotations`` and from 3.14 on (PEP 649) the others are evaluated only when read: a warning.  On the
+    real 3.13 the first module runs; on the real 3.14 the second (class bodies included)."""
+    W = "warning"
+    assert project.findings("""\
+        from __future__ import annotations
+        import typing
+
+        def f(p: typing.re.Pattern) -> None:
+            y: typing.re.Match = None
+            return y
+        """, target="3.13") == [(4, "typing.re.Pattern", W)]
+    assert project.findings("""\
+        import typing
+
+        def f(p: typing.re.Pattern):
+            return p
+
+        class N(typing.NamedTuple):
+            a: typing.re.Pattern
+        x = typing.re.Pattern
+        """, target="3.14", name="b.py") == [(3, "typing.re.Pattern", W), (7, "typing.re.Pattern", W),
+                                             (8, "typing.re.Pattern", "error")]

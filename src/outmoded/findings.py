@@ -21,6 +21,8 @@ CONTEXTS = {
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
+    "annotation": "in an annotation not evaluated when the module runs: it breaks where annotations are read"
+                  " (typing.get_type_hints, pydantic)",
     "pending": "",
 }
 

@@ -66,11 +66,15 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.version_directory = version_directory(path)
         self.import_hooks = 0  # inside ``with <something that changes where imports look>:``
         self.fallback_spans: list[tuple] = []  # (first line, last line, names) of handlers of a try importing names
+        self.in_annotation = False  # inside an annotation the module does not evaluate when it runs
 
     def run(self, tree: ast.Module) -> list[Finding]:
         # modules the file imports unconditionally, at its top level: a removed module's backport
         # among them provides it (``import setuptools`` brings its distutils shim)
         self._body = tree.body
+        self.future_annotations = any(
+            isinstance(s, ast.ImportFrom) and s.module == "__future__" and any(a.name == "annotations" for a in s.names)
+            for s in tree.body)
         self.top_project_imports = [s.module for s in tree.body if isinstance(s, ast.ImportFrom) and s.module
                                     and not s.level and s.module.split(".")[0] not in STDLIB]
         self._through: dict[str, bool] = {}  # backport module -> imported through a project module
@@ -174,6 +178,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             return  # code only for Pythons that no longer have it: it comes from elsewhere
         if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:
             return  # a copy for an older Python, which still has it
+        if context is None and self.in_annotation:
+            context = "annotation"
         context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
         if entry.pending:
             context = context or "pending"
@@ -217,6 +223,33 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             return False
         leaf = name.rpartition(".")[2].lower()
         return "import" in leaf or "path" in leaf
+
+    # ---- annotations ---------------------------------------------------------------------
+    # A local variable's annotation is never evaluated; a function's, a class's or a module's is not
+    # evaluated when the module runs under ``from __future__ import annotations``, nor from 3.14 on
+    # (PEP 649; on the real 3.14 even NamedTuple, TypedDict and dataclass bodies are made without
+    # it): a removed name there breaks only where annotations are read (typing.get_type_hints,
+    # pydantic), a warning.
+
+    def _visit_annotations(self, node) -> None:
+        deferred = self.future_annotations or self.target >= (3, 14)
+        saved, self.in_annotation = self.in_annotation, self.in_annotation or deferred
+        super()._visit_annotations(node)
+        self.in_annotation = saved
+
+    def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
+        local = self.scope.kind == "function"
+        deferred = self.future_annotations or self.target >= (3, 14)
+        if not (local or deferred):
+            super().visit_AnnAssign(node)
+            return
+        if node.value:
+            self.visit(node.value)
+        if not local:  # a local variable's annotation is not even stored
+            saved, self.in_annotation = self.in_annotation, True
+            self.visit(node.annotation)
+            self.in_annotation = saved
+        self.bind_target(node.target, self._assigned_value(node.value) if node.value else LOCAL)
 
     # ---- imports -------------------------------------------------------------------------
 
