@@ -112,3 +112,92 @@ def test_syntax_the_running_python_cannot_read_says_which_python_reads_it(projec
     assert error["message"].startswith("cannot parse")
     if sys.version_info < (3, 15):
         assert f"outmoded runs on Python {sys.version_info[0]}.{sys.version_info[1]} here" in error["message"]
+
+
+def test_an_expression_the_parser_gives_up_on_is_that_files_error_and_the_run_goes_on(tmp_path):
+    """A generated module with a huge flat sum or a long chain of unary minus makes CPython's
+    parser raise RecursionError / MemoryError (3.11: at about 3,000 terms / 7,000 signs): the
+    file is reported with the Python that tried, every other file is still checked, and the run
+    fails (exit 1), through the cache too."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "good.py").write_text("import imp\n")
+    (root / "sum.py").write_text("import imp\nx = " + "1" + " + 1" * 200_000 + "\n")
+    (root / "signs.py").write_text("import imp\nx = " + "-" * 300_000 + "1\n")
+    (root / "deep_call.py").write_text("import imp\nimp.reload(" + "f(" * 180 + ")" * 180 + ")\n")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"),
+               XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+    running = "Python {}.{}.{}".format(*sys.version_info[:3])
+    for cache in (["--no-cache"], [], []):  # without the cache, then cold and warm through it
+        run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--format", "json", "--target-version",
+                              "3.13", *cache, "."], cwd=root, env=env, capture_output=True, text=True)
+        assert run.returncode == 1, run.stderr
+        assert "internal error" not in run.stderr and "Traceback" not in run.stderr
+        doc = json.loads(run.stdout)
+        errors = {e["path"]: e["message"] for e in doc["errors"]}
+        assert set(errors) == {"sum.py", "signs.py"}, errors
+        for message in errors.values():
+            assert message.startswith("cannot parse: nested too deeply or too large for " + running), message
+        assert "good.py" in {f["path"] for f in doc["findings"]}
+
+
+def test_a_systemerror_from_the_interpreter_is_that_files_error_and_not_cached():
+    """CPython 3.11 before 3.11.8 keeps the AST constructor's recursion depth per interpreter: a
+    parse in another thread while this one builds its tree (the gap a garbage collection's
+    callbacks open) raises 'SystemError: AST constructor recursion depth mismatch' for a correct
+    file.  The engine reports it as that file's error, naming the Python, and marks the verdict
+    as not to be cached (``reads`` is None), instead of failing the whole run."""
+    import gc
+    import sys
+    import threading
+    import time
+
+    import pytest
+
+    if not (3, 11) <= sys.version_info[:3] < (3, 11, 8):
+        pytest.skip("the race exists on CPython 3.11 before 3.11.8")
+    from outmoded.catalog.index import index_for
+    from outmoded.engine import check_source
+
+    index = index_for((3, 13))
+    source = ("import imp\n\n\ndef f():\n" + "".join(f"    x{i} = [a.b.c(d, (e, [f, g])) for q in r if s]\n"
+                                                    for i in range(2000))).encode()
+    stop, failures, results = False, [], []
+
+    def other():
+        while not stop:
+            try:
+                results.append(check_source("other.py", b"import imp\ndef g():\n" + b"    y = [[[[imp]]]]\n" * 50, index))
+            except BaseException as exc:  # noqa: BLE001 (the assertion below says which)
+                failures.append(exc)
+
+    def yield_the_gil(phase, info):
+        time.sleep(0)
+
+    gc.callbacks.append(yield_the_gil)
+    threshold = gc.get_threshold()
+    gc.set_threshold(50)
+    thread = threading.Thread(target=other)
+    thread.start()
+    try:
+        for _ in range(40):
+            results.append(check_source("big.py", source, index))
+            if any(r.reads is None for r in results):
+                break
+    finally:
+        stop = True
+        thread.join()
+        gc.callbacks.remove(yield_the_gil)
+        gc.set_threshold(*threshold)
+    assert failures == []
+    hit = [r for r in results if r.reads is None]
+    if not hit:
+        pytest.skip("the race did not happen in 40 tries")
+    (error,) = hit[0].errors
+    running = "Python {}.{}.{}".format(*sys.version_info[:3])
+    assert error.message.startswith(f"cannot parse: {running} failed on it (SystemError: AST constructor"), error
+    assert all(r.errors == [] and r.findings for r in results if r.reads is not None)

@@ -218,3 +218,88 @@ def test_a_check_through_a_damaged_index_reports_the_same(tmp_path):
         stored.write_bytes(stored.read_bytes()[:1000])
     second = _check(tmp_path, env, "--no-cache", "a.py").communicate(timeout=120)[0]
     assert json.loads(first)["findings"] and first == second
+
+
+def _findings(root, env, *args):
+    run = _check(root, env, *args)
+    out, err = run.communicate()
+    assert run.returncode in (0, 1), err
+    doc = json.loads(out)
+    return sorted((f["path"], f["line"], f["api"], f["severity"]) for f in doc["findings"]), \
+        sorted((e["path"], e["message"]) for e in doc["errors"])
+
+
+def _stale_after_edit(tmp_path, files: dict, edit: dict, *args):
+    """Check ``args`` (through the cache), edit files the checked ones depend on, check again
+    warm: (before, warm after, cold after)."""
+    root = tmp_path / "project"
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    env = _env(tmp_path)
+    before = _findings(root, env, *args)
+    assert before == _findings(root, env, *args)  # a warm run, unchanged
+    for name, text in edit.items():
+        (root / name).write_text(text)
+    return before, _findings(root, env, *args), _findings(root, env, "--no-cache", *args)
+
+
+def test_a_helper_module_that_stops_importing_setuptools_invalidates_the_verdict(tmp_path):
+    # gevent's _setupares.py: `from _setuputils import Extension`; distutils is setuptools' shim
+    # only while _setuputils.py imports setuptools at its top level
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "_setuputils.py": "from setuptools import Extension as _Extension\nExtension = _Extension\n",
+        "_setupares.py": "from _setuputils import Extension\nimport distutils.sysconfig\n",
+    }, {"_setuputils.py": "class Extension:\n    pass\n"}, ".")
+    assert before == ([], [])
+    assert cold[0] == [("_setupares.py", 2, "distutils.sysconfig", "error")]
+    assert warm == cold
+
+
+def test_a_pxd_that_stops_defining_a_shim_invalidates_the_pyx_verdict(tmp_path):
+    pxd = 'cdef extern from "Python.h":\n    """\n    #define PyUnicode_GET_DATA_SIZE(s)  (0)\n    """\n' \
+          '    cdef Py_ssize_t PyUnicode_GET_DATA_SIZE(object ustring)\n'
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "lxml/python.pxd": pxd,
+        "lxml/parser.pyx": "cdef int f(utext):\n    return python.PyUnicode_GET_DATA_SIZE(utext)\n",
+    }, {"lxml/python.pxd": pxd.replace("#define", "#undef")}, ".")
+    assert before == ([], [])
+    assert [api for _, _, api, _ in cold[0]] == ["PyUnicode_GET_DATA_SIZE"]
+    assert warm == cold
+
+
+def test_a_pxd_created_beside_the_pyx_invalidates_its_verdict(tmp_path):
+    pyx = "cdef int f(utext):\n    return python.PyUnicode_GET_DATA_SIZE(utext)\n"
+    before, warm, cold = _stale_after_edit(tmp_path, {"lxml/parser.pyx": pyx}, {
+        "lxml/python.pxd": 'cdef extern from "Python.h":\n    """\n    #define PyUnicode_GET_DATA_SIZE(s)  (0)\n    """\n'},
+        "lxml/parser.pyx")
+    assert [api for _, _, api, _ in before[0]] == ["PyUnicode_GET_DATA_SIZE"]
+    assert cold == ([], [])
+    assert warm == cold
+
+
+def test_a_single_file_run_sees_an_edit_to_the_compat_module_it_imports_a_flag_from(tmp_path):
+    # a pre-commit run on mod.py only: pkg/compat.py is read for PY2, but not checked
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/compat.py": "import sys\nPY2 = sys.version_info[0] == 2\n",
+        "pkg/mod.py": "from .compat import PY2\nif PY2:\n    import imp\n",
+    }, {"pkg/compat.py": "import sys\nPY2 = sys.version_info[0] == 3  # an edit that is wrong, but an edit\n"},
+        "pkg/mod.py")
+    assert before == ([], [])
+    assert [(p, api) for p, _, api, _ in cold[0]] == [("pkg/mod.py", "imp")]
+    assert warm == cold
+
+
+def test_a_single_file_run_sees_an_edit_to_the_base_class_it_derives_from(tmp_path):
+    # a mixin first in the bases that defines assertEquals itself after the edit: that stops the match
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "tests/__init__.py": "",
+        "tests/base.py": "class Base(object):\n    pass\n",
+        "tests/test_x.py": "import unittest\n\nfrom .base import Base\n\n\nclass T(Base, unittest.TestCase):\n"
+                           "    def test(self):\n        self.assertEquals(1, 1)\n",
+    }, {"tests/base.py": "class Base(object):\n    def assertEquals(self, a, b):\n        assert a == b\n"},
+        "tests/test_x.py")
+    assert [(p, api) for p, _, api, _ in before[0]] == [("tests/test_x.py", "unittest.TestCase.assertEquals")]
+    assert cold == ([], [])
+    assert warm == cold

@@ -9,8 +9,10 @@ it.  A database that holds anything but the one table this module creates (a tri
 crafted file could carry) is discarded unread, and ``trusted_schema`` is off.
 
 Rows live in namespaces: ``ResultCache`` keeps, per (outmoded version, catalog contents, target,
-options), each file's stat signature and its findings and errors; a file whose size and mtime are
-unchanged is a hit without being read.  Other analyses (a per-file model keyed by the file's
+options), each file's stat signature, its findings and errors, and the stamps of the other files
+its verdict read (``outmoded.reads``: a flag's compat module, a base class's module, a ``.pxd``);
+a file whose size and mtime are unchanged, like those of the files it read, is a hit without
+being read.  Other analyses (a per-file model keyed by the file's
 content) reuse ``Store`` with a namespace of their own: ``get_many``/``put_many`` by key, the
 ``stamp`` saying which version of the key's input the value was computed from.
 A corrupt, locked or unwritable cache is treated as empty: the run still gets its results.
@@ -23,6 +25,7 @@ import os
 
 from outmoded import __version__
 from outmoded.findings import FileError, Finding
+from outmoded.reads import stamp
 
 DB_NAME = "cache.sqlite3"
 SCHEMA = "CREATE TABLE IF NOT EXISTS rows (ns TEXT, key TEXT, stamp TEXT, value TEXT, PRIMARY KEY (ns, key))"
@@ -187,6 +190,7 @@ class ResultCache:
         self.namespace = f"results-{key}"
         self.records: dict[str, tuple[str, object]] = {}
         self.pending: list[tuple[str, str, object]] = []
+        self._versions: dict[str, str] = {}  # other files' stamps, each taken once per run
 
     @staticmethod
     def key(*parts: object) -> str:
@@ -197,22 +201,32 @@ class ResultCache:
         self.records = self.store.get_many(self.namespace, paths)
 
     def lookup(self, path: str, display: str):
-        """(findings, errors) when cached for this file's current size and mtime, else None."""
+        """(findings, errors) when cached for this file's current size and mtime, and every other
+        file its verdict read (``outmoded.reads``) is still at the version it read, else None."""
         record = self.records.get(path)
         if record is None or record[0] != _stamp(signature(path)):
             return None
         try:
-            findings, errors = record[1]
+            findings, errors, others = record[1]
+            for other, version in others:
+                current = self._versions.get(other)
+                if current is None:
+                    current = self._versions[other] = stamp(other)
+                if current != version:
+                    return None
             return ([Finding(display, *f) for f in findings], [FileError(display, str(e)) for e in errors])
         except (TypeError, ValueError):  # a record that does not fit (edited by hand): analyse the file again
             return None
 
-    def store_result(self, path: str, findings: list[Finding], errors: list[FileError]) -> None:
+    def store_result(self, path: str, findings: list[Finding], errors: list[FileError],
+                     others: tuple | None = ()) -> None:
+        """Keep a file's result; ``others``: ((path, stamp), ...) of the other files its verdict
+        read, None when it is not to be kept."""
         sig = signature(path)
-        if sig is None:
+        if sig is None or others is None:
             return
         findings_data = [list(f.to_json().values())[1:] for f in findings]
-        self.pending.append((path, _stamp(sig), [findings_data, [e.message for e in errors]]))
+        self.pending.append((path, _stamp(sig), [findings_data, [e.message for e in errors], others]))
 
     def save(self) -> None:
         self.store.put_many(self.namespace, self.pending)

@@ -1,7 +1,10 @@
 """Check one file: read, decode, prefilter, parse, scan, apply suppressions.
 
 This is the unit of work a worker process runs; it never raises for a bad file, it returns a
-``FileError`` saying what is wrong.  ``ast`` and the scanner are imported when a file passes the
+``FileError`` saying what is wrong: a file the running Python's parser or the analysis gives up
+on (``RecursionError``, ``MemoryError``, or the ``SystemError`` some releases raise on a few
+inputs) is one unreadable file, named with the Python that tried, not a failed run.  A result
+also lists the other files its verdict read (``reads``), for the results cache.  ``ast`` and the scanner are imported when a file passes the
 prefilter: a pre-commit run on files it clears imports neither.  Python files are checked here; other file types (C sources,
 CI configuration) register a checker in ``filetypes``.
 """
@@ -15,6 +18,7 @@ from outmoded import filetypes
 from outmoded.catalog.index import Index
 from outmoded.findings import FileError, Finding
 from outmoded.prefilter import candidate_words, screen as prescreen
+from outmoded.reads import recording
 from outmoded.records import Record
 from outmoded.source import SourceError, decode
 
@@ -26,7 +30,8 @@ if TYPE_CHECKING:
 class FileResult(Record):
     """One file's findings and errors; ``parsed`` is False when the prefilter cleared the file."""
 
-    __slots__ = _fields = ("path", "findings", "errors", "parsed")
+    _fields = ("path", "findings", "errors", "parsed")
+    __slots__ = (*_fields, "reads")
 
     def __init__(self, path: str, findings: list[Finding] | None = None, errors: list[FileError] | None = None,
                  parsed: bool = False):
@@ -34,8 +39,12 @@ class FileResult(Record):
         self.findings = [] if findings is None else findings
         self.errors = [] if errors is None else errors
         self.parsed = parsed
+        # ((path, stamp), ...) of the other files the verdict read (``outmoded.reads``); None: the
+        # verdict is not to be kept (the interpreter failed in a way another run may not)
+        self.reads: tuple | None = ()
 
 
+RUNNING = "Python {}.{}.{}".format(*sys.version_info[:3])
 # ast reads the syntax of the Python running outmoded: say so where a newer Python exists
 NEWER_SYNTAX = "" if sys.version_info >= (3, 15) else (
     f"; outmoded runs on Python {sys.version_info[0]}.{sys.version_info[1]} here: if the file uses newer syntax, "
@@ -53,10 +62,28 @@ def parse(text: str, path: str) -> ast.Module:
     except SyntaxError as exc:
         where = f" (line {exc.lineno})" if exc.lineno else ""
         raise SourceError(f"cannot parse: {exc.msg}{where}{NEWER_SYNTAX}") from None
-    except (RecursionError, MemoryError):
-        raise SourceError("cannot parse: too deeply nested") from None
     except ValueError as exc:
         raise SourceError(f"cannot parse: {exc}") from None
+    except GIVE_UP as exc:
+        raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot parse: {gave_up(exc)}") from None
+
+
+# what the interpreter raises when its parser, or a walk of a deep tree, gives up on a file
+GIVE_UP = (RecursionError, MemoryError, SystemError)
+
+
+class Transient(SourceError):
+    """A file the interpreter failed on in a way another run may not (CPython 3.11 before 3.11.8
+    raises ``SystemError: AST constructor recursion depth mismatch`` for a correct file when a
+    garbage collection runs another parse): reported, but its verdict is not cached."""
+
+
+def gave_up(exc: BaseException) -> str:
+    """Why ``exc`` stopped the running interpreter, naming it: the same file may be read by another."""
+    if isinstance(exc, SystemError):
+        return f"{RUNNING} failed on it (SystemError: {exc}); another Python may read it"
+    detail = f": {exc}" if str(exc) else ""
+    return f"nested too deeply or too large for {RUNNING} ({type(exc).__name__}{detail})"
 
 
 def _plain_ascii(data: bytes) -> bool:
@@ -84,6 +111,24 @@ def screen(path: str, data: bytes, index: Index, words: frozenset, methods: froz
 
 
 def _check(path: str, data: bytes, index: Index, project=None, screening=None):
+    """``_verdict``, with the other files it read, and the interpreter giving up on the file
+    (in a checker of another file type too) reported as that file's error."""
+    with recording() as reads:
+        try:
+            result = _verdict(path, data, index, project, screening)
+        except GIVE_UP as exc:
+            result = FileResult(path, errors=[FileError(path, f"cannot analyse: {gave_up(exc)}")])
+            if isinstance(exc, SystemError):
+                result.reads = None
+    if isinstance(result, FileResult) and result.reads is not None and reads:
+        import os
+
+        own = os.path.abspath(path)
+        result.reads = tuple(sorted(item for item in reads.items() if item[0] != own))
+    return result
+
+
+def _verdict(path: str, data: bytes, index: Index, project=None, screening=None):
     other = filetypes.checker_for(path)
     if other is not None:
         return other(path, data, index)
@@ -104,10 +149,13 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None):
         result.parsed = True
         try:
             findings = scan_tree(tree, index, path, source.text, words, project)
-        except RecursionError:
-            raise SourceError("cannot analyse: too deeply nested") from None
+        except GIVE_UP as exc:
+            raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot analyse: {gave_up(exc)}") \
+                from None
     except SourceError as exc:
         result.errors.append(FileError(path, str(exc)))
+        if isinstance(exc, Transient):
+            result.reads = None
         return result
     if findings:  # lines are split for suppression only in files with something to suppress
         from outmoded import fixability, suppress  # here: most files have no finding, and their regexes cost

@@ -23,7 +23,7 @@ import ast
 import os
 import warnings
 
-from outmoded import guards
+from outmoded import guards, reads
 from outmoded.layout import absolute, find_module, module_of
 from outmoded.records import Record
 from outmoded.scopes import BUILTIN_NAMES, STDLIB, class_members
@@ -156,6 +156,7 @@ class Project:
 
     def summary(self, path: str) -> Summary | None:
         path = os.path.abspath(path)
+        reads.read(path)  # the verdict asking depends on this file's version (a cached one too)
         if path not in self._summaries:
             self._summaries[path] = None  # also guards against cycles while parsing
             try:
@@ -164,7 +165,7 @@ class Project:
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     tree = ast.parse(data, filename=path)
-            except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+            except (OSError, SyntaxError, ValueError, RecursionError, MemoryError, SystemError):
                 return None
             summarizer = _Summarizer(path, self.target)
             try:
@@ -197,11 +198,17 @@ class Project:
         return self._indexed
 
     def resolve(self, qualified: str, from_path: str, depth: int = 0):
-        """Memoized ``_resolve``: typed receivers ask for the same names again and again."""
+        """Memoized ``_resolve``: typed receivers ask for the same names again and again.  Each
+        answer keeps the files it read, counted again for every verdict that asks (``reads``)."""
         key = (qualified, module_of(from_path)[1], os.path.dirname(os.path.abspath(from_path)))
-        if key not in self._resolved:
-            self._resolved[key] = self._resolve(qualified, from_path, depth)
-        return self._resolved[key]
+        answer = self._resolved.get(key)
+        if answer is None:
+            with reads.recording() as read:
+                value = self._resolve(qualified, from_path, depth)
+            answer = self._resolved[key] = (value, read)
+        else:
+            reads.extend(answer[1])
+        return answer[0]
 
     def _resolve(self, qualified: str, from_path: str, depth: int = 0):
         """What a qualified name stands for in the project: a ClassInfo, a flag value, the

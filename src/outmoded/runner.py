@@ -64,7 +64,8 @@ def _work(job: tuple[str, str]):
     except SourceError as exc:
         return path, False, [], [FileError(display, str(exc))], False
     result = check_source(display, data, _INDEX, _PROJECT)
-    return path, True, result.findings, result.errors, result.parsed  # not the bytes: no pickling back
+    # not the bytes: no pickling back; reads: the other files the verdict read, for the cache
+    return path, True, result.findings, result.errors, result.parsed, result.reads
 
 
 def _screen_work(job: tuple[str, str]):
@@ -80,7 +81,7 @@ def _screen_work(job: tuple[str, str]):
     record = read_headers(data)
     result = screen(display, data, _INDEX, *_SCREEN)
     if isinstance(result, FileResult):
-        return path, record, (True, result.findings, result.errors, result.parsed)
+        return path, record, (True, result.findings, result.errors, result.parsed, result.reads)
     return path, record, result
 
 
@@ -205,8 +206,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
                                 1 if len(todo) <= 512 else None)
         else:
             results = _run_jobs(_work, todo, _jobs_count(jobs, len(todo)))
-        for path, readable, findings, errors, parsed in results:
-            _add(report, cache, path, readable, findings, errors, parsed)
+        for path, readable, findings, errors, parsed, *reads in results:
+            _add(report, cache, path, readable, findings, errors, parsed, *reads)
     if cache:
         cache.save()
     report.findings = sorted((f for f in report.findings if settings.reports(f, f.path)),
@@ -371,9 +372,9 @@ def _project_needles(text):
 
 
 def _add(report: Report, cache: ResultCache | None, path: str, readable: bool, findings: list, errors: list,
-         parsed: bool) -> None:
+         parsed: bool, reads: tuple | None = ()) -> None:
     report.findings.extend(findings)
     report.errors.extend(errors)
     report.parsed += parsed
     if cache and readable:
-        cache.store_result(path, findings, errors)
+        cache.store_result(path, findings, errors, reads)

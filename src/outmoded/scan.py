@@ -401,8 +401,10 @@ def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
 def _names(path: str, word: bytes) -> bool:
     """Does the file at ``path`` hold ``word`` (can it import that module at all)?  Read as every
     checked file is (``source.read_bytes``: a FIFO or device named like a module is not opened)."""
+    from outmoded.reads import read
     from outmoded.source import SourceError, read_bytes
 
+    read(path)  # the verdict depends on this module's version (``outmoded.reads``)
     try:
         return word in read_bytes(path)
     except SourceError:

@@ -39,6 +39,7 @@ from outmoded.native import make, rule_message, rules, start
 from outmoded.native.cpp import live_tokens
 from outmoded.native.ctokens import Token, c_tokens, cython_tokens
 from outmoded.prefilter import IDENTIFIER_RE
+from outmoded.reads import read
 from outmoded.scan import NEWLINE_RE
 from outmoded.source import SourceError, decode
 
@@ -236,7 +237,7 @@ DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)
 
 
 @lru_cache(maxsize=256)
-def _defines_in(path: str) -> frozenset:
+def _defines_in(path: str, version: str = "") -> frozenset:
     try:
         with open(path, "rb") as handle:
             return frozenset(DEFINE_RE.findall(handle.read().decode("utf-8", "replace")))
@@ -254,7 +255,9 @@ def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
     modules = {tokens[i].text for i in range(len(tokens) - 2)
                if tokens[i].kind == "ident" and tokens[i + 1].text == "." and tokens[i + 2].kind == "ident"}
     for module in modules:
-        names |= _defines_in(os.path.join(directory, module + ".pxd"))
+        pxd = os.path.join(directory, module + ".pxd")
+        # the verdict depends on this .pxd, or on its absence (``outmoded.reads``); read again when it changed
+        names |= _defines_in(pxd, read(pxd))
     return frozenset(names)
 
 

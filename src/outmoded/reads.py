@@ -1,0 +1,67 @@
+"""The other files a file's verdict read, so that its cached result is dropped when one changes.
+
+A verdict can depend on files besides the checked one: the project module a flag (``from .compat
+import PY2``) or a base class comes from, a helper module whose top-level ``import setuptools``
+makes ``distutils`` setuptools' shim, the ``.pxd`` whose ``#define``s shim a Cython file's C API
+call.  These may lie outside the checked set (a pre-commit run names a few files), so no key
+computed from the checked files covers them.  Whoever reads such a file while a verdict is being
+made calls ``read(path)``; the engine collects them per checked file (``recording``), and the
+results cache stores their stamps with the result and compares them before using it.  A file
+that was looked for and is absent counts too (its stamp is empty): creating it invalidates.
+
+Answers memoized across files (a project module's summary, a resolved name) must say again,
+for every file that uses them, what they read: ``recording`` nests, and ``extend`` replays a
+memoized answer's reads into the current recording.
+"""
+
+from __future__ import annotations
+
+import os
+
+_stack: list[dict] = []  # open recordings, innermost last: path -> stamp when first read
+
+
+def stamp(path: str) -> str:
+    """The version of a file, as the results cache tells them apart: size and mtime; "" when absent."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return ""
+    return f"{st.st_size}:{st.st_mtime_ns}"
+
+
+def read(path: str) -> str:
+    """The verdict being made depends on the file at ``path`` (an absolute path), or its absence.
+    Returns the file's stamp when a verdict is being recorded (else ""), for answers memoized by
+    version."""
+    if not _stack:
+        return ""
+    top = _stack[-1]
+    version = top.get(path)
+    if version is None:
+        version = top[path] = stamp(path)
+    return version
+
+
+def extend(reads: dict) -> None:
+    """Replay the reads of a memoized answer into the current recording."""
+    if _stack and reads:
+        top = _stack[-1]
+        for path, version in reads.items():
+            top.setdefault(path, version)
+
+
+class recording:
+    """``with recording() as reads:``: ``reads`` (path -> stamp) fills with what is read inside;
+    on exit they also count for the enclosing recording."""
+
+    __slots__ = ("reads",)
+
+    def __enter__(self) -> dict:
+        self.reads: dict = {}
+        _stack.append(self.reads)
+        return self.reads
+
+    def __exit__(self, *exc) -> None:
+        _stack.pop()
+        extend(self.reads)
