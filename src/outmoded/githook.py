@@ -65,7 +65,7 @@ def main(argv: list[str] | None = None) -> int:
         report = check_staged(sys.argv[1:] if argv is None else argv, top)
     except (EngineError, subprocess.CalledProcessError, OSError) as exc:
         detail = getattr(exc, "stderr", None) or str(exc)
-        print(f"outmoded pre-commit hook: error: {os.fsdecode(detail).strip()}", file=sys.stderr)
+        print(f"outmoded pre-commit hook: error: {text.clean(os.fsdecode(detail).strip())}", file=sys.stderr)
         return 2
     if report is None:
         return 0

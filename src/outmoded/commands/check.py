@@ -116,7 +116,9 @@ def run(args: argparse.Namespace) -> int:
             else:
                 emit(checking.render(report, args), args.output_file)
             return EXIT_OK
-        shown = " ".join(args.paths or ["."])
+        from outmoded.reporters.text import clean
+
+        shown = clean(" ".join(args.paths or ["."]))  # named paths are untrusted text
         print(f"outmoded check: warning: no Python files found under {shown} (nothing was checked)",
               file=sys.stderr)
         if args.format not in ("full", "concise", "grouped"):

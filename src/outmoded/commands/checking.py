@@ -114,6 +114,7 @@ def add_noqa(report) -> int:
 
     from outmoded.filetypes import checker_for
     from outmoded.source import SourceError
+    from outmoded.reporters.text import clean  # file names are untrusted text
     from outmoded.suppress import add_noqa as add
 
     added = files = failed = 0
@@ -123,12 +124,12 @@ def add_noqa(report) -> int:
         try:
             count, skipped = add(path, list(findings))
         except (SourceError, OSError) as exc:
-            print(f"{path}: error: cannot add noqa: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+            print(clean(f"{path}: error: cannot add noqa: {getattr(exc, 'strerror', None) or exc}"), file=sys.stderr)
             failed += 1
             continue
         if skipped:
-            print(f"{path}: warning: {skipped} finding(s) on lines that cannot take a comment (inside a "
-                  f"multi-line string or after a backslash)", file=sys.stderr)
+            print(clean(f"{path}: warning: {skipped} finding(s) on lines that cannot take a comment (inside a "
+                        f"multi-line string or after a backslash)"), file=sys.stderr)
         added += count
         files += bool(count)
     print(f"Added {added} noqa directive(s) to {files} file(s).", file=sys.stderr)
@@ -138,6 +139,7 @@ def add_noqa(report) -> int:
 def show_files(args: argparse.Namespace) -> int:
     """``--show-files``: what would be checked, one path a line, as ruff prints it."""
     from outmoded.discover import discover, display_path
+    from outmoded.reporters.text import clean
 
     cwd, shown, failed = os.getcwd(), set(), False
     for settings, paths in projects(args, args.paths or ["."]):
@@ -145,9 +147,8 @@ def show_files(args: argparse.Namespace) -> int:
                          settings.respect_gitignore)
         shown.update(display_path(path, cwd) for path in found.files)
         for error in found.errors:
-            print(f"{error.path}: error: {error.message}", file=sys.stderr)
+            print(clean(f"{error.path}: error: {error.message}"), file=sys.stderr)
             failed = True
-    from outmoded.reporters.text import clean
 
     sys.stdout.write("".join(f"{clean(path)}\n" for path in sorted(shown)))
     return EXIT_FINDINGS if failed else EXIT_OK

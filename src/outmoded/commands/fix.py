@@ -210,12 +210,14 @@ def run(args: argparse.Namespace) -> int:
 def _hook_report(args, fixes) -> int:
     """The pre-commit fix hook: what it fixed, and what went wrong fixing; not the findings
     that remain (the check hook prints those)."""
+    from outmoded.reporters.text import clean  # a file name is untrusted text: control characters escaped
+
     changed = [f for f in fixes if f.changed]
     errors = [e for f in fixes for e in f.errors]
     lines = [f"{f.path}: fixed {f.fixed} finding(s)" for f in changed]
     lines += [f"{e.path}: error: {e.message}" for e in errors]
     if lines:
-        sys.stdout.write("\n".join(lines) + "\n")
+        sys.stdout.write("".join(f"{clean(line)}\n" for line in lines))
     return 1 if errors and not args.exit_zero else 0
 
 

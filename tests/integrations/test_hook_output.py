@@ -1,0 +1,52 @@
+"""What the hooks print names files as the text reporter does: control characters escaped.
+
+A file name is untrusted text (a pull request chooses it): printed raw, ``\\x1b[31m`` repaints
+the terminal and a newline forges a line of its own ("clean.py: fixed 0 finding(s)").  The
+pre-commit hooks run ``python -m outmoded.precommit`` exactly as pre-commit does, on a file
+named with both.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+SRC = str(Path(__file__).resolve().parents[2] / "src")
+HOSTILE = "bad\x1b[31m\nforged.py: fixed 9 finding(s)\x07.py"
+
+
+def _hook(root, *args):
+    env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(root / "user-cache"))
+    return subprocess.run([sys.executable, "-m", "outmoded.precommit", *args], cwd=root, env=env,
+                          capture_output=True, text=True, errors="surrogateescape")
+
+
+def _assert_escaped(output: str):
+    assert "\x1b" not in output and "\x07" not in output
+    assert "bad\\x1b[31m\\x0aforged.py: fixed 9 finding(s)\\x07.py" in output
+    assert not any(line.startswith("forged.py") for line in output.splitlines())
+
+
+def test_fix_hook_escapes_control_characters_in_the_names_it_prints(tmp_path):
+    (tmp_path / HOSTILE).write_text("import imp\nimp.reload(imp)\n")
+    run = _hook(tmp_path, "fix", "--target-version", "3.13", HOSTILE)
+    assert run.returncode == 0, run.stderr
+    assert "fixed 1 finding(s)" in run.stdout or "fixed 2 finding(s)" in run.stdout
+    _assert_escaped(run.stdout + run.stderr)
+
+
+def test_check_hook_escapes_control_characters_in_the_names_it_prints(tmp_path):
+    (tmp_path / HOSTILE).write_text("import imp\nimp.reload(imp)\n")
+    run = _hook(tmp_path, "check", "--target-version", "3.13", HOSTILE)
+    assert run.returncode == 1, run.stderr
+    _assert_escaped(run.stdout + run.stderr)
+
+
+def test_show_files_escapes_the_names_it_lists(tmp_path):
+    os.symlink("missing.py", tmp_path / HOSTILE)
+    env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+    run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--show-files", HOSTILE], cwd=tmp_path, env=env,
+                         capture_output=True, text=True, errors="surrogateescape")
+    _assert_escaped(run.stdout + run.stderr)
