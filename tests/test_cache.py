@@ -303,3 +303,49 @@ def test_a_single_file_run_sees_an_edit_to_the_base_class_it_derives_from(tmp_pa
     assert [(p, api) for p, _, api, _ in before[0]] == [("tests/test_x.py", "unittest.TestCase.assertEquals")]
     assert cold == ([], [])
     assert warm == cold
+
+
+def test_results_of_keys_no_longer_used_are_pruned_when_results_are_written(tmp_path):
+    """Each edit to a compat module (a flag file) changes the results key: the rows of the old
+    keys go, the last few keys' rows stay (hooks for two targets keep theirs)."""
+    import sqlite3
+
+    from outmoded.cache import KEEP_RESULTS
+
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "mod.py").write_text(IMP)
+    env = _env(tmp_path)
+
+    def namespaces():
+        db = sqlite3.connect(root / ".outmoded_cache" / "cache.sqlite3")
+        try:
+            return {ns for (ns,) in db.execute("SELECT DISTINCT ns FROM rows") if ns.startswith("results-")}
+        finally:
+            db.close()
+
+    seen = []
+    for n in range(KEEP_RESULTS + 3):
+        (root / "compat.py").write_text(f"import sys\nPY2 = sys.version_info[0] == 2\nEDIT = {n}\n")
+        assert _findings(root, env, ".")[0] == [("mod.py", 1, "imp", "error"), ("mod.py", 2, "imp.reload", "error")]
+        seen.append(namespaces())
+    assert [len(s) for s in seen] == [min(n + 1, KEEP_RESULTS) for n in range(KEEP_RESULTS + 3)]
+    assert seen[-1] < seen[-2] | seen[-1] and not seen[0] & seen[-1]  # the oldest went, the latest stayed
+    warm = _check(root, env, "--target-version", "3.13", ".")  # unchanged: a warm run, nothing written
+    warm.communicate()
+    assert namespaces() == seen[-1]
+
+
+def test_results_an_outmoded_without_pruning_wrote_go_at_the_next_pruned_write(tmp_path):
+    store = Store(tmp_path)
+    store.put_many("results-legacy", [("a.py", "1:2", [[], [], []])])
+    store.put_many("project-text-2", [("a.py", "1:2", [[], []])])
+    store.put_many("results-new", [("a.py", "1:3", [[], [], []])], keep=4)
+    assert store.get_many("results-legacy", ["a.py"]) == {}
+    assert store.get_many("results-new", ["a.py"]) == {"a.py": ("1:3", [[], [], []])}
+    assert store.get_many("project-text-2", ["a.py"]) == {"a.py": ("1:2", [[], []])}  # other families stay
+    store.put_many("results-legacy", [("a.py", "1:2", [[], [], []])])  # an older outmoded, writing again
+    store.put_many("results-new", [("b.py", "1:3", [[], [], []])], keep=4)
+    assert store.get_many("results-legacy", ["a.py"]) == {}
+    assert store.get_many("results-new", ["a.py", "b.py"]).keys() == {"a.py", "b.py"}
+    store.close()

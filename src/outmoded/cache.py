@@ -16,6 +16,7 @@ being read.  Other analyses (a per-file model keyed by the file's
 content) reuse ``Store`` with a namespace of their own: ``get_many``/``put_many`` by key, the
 ``stamp`` saying which version of the key's input the value was computed from.
 A corrupt, locked or unwritable cache is treated as empty: the run still gets its results.
+Results are pruned when written: only the rows of the ``KEEP_RESULTS`` keys last written stay.
 """
 
 from __future__ import annotations
@@ -31,6 +32,9 @@ DB_NAME = "cache.sqlite3"
 SCHEMA = "CREATE TABLE IF NOT EXISTS rows (ns TEXT, key TEXT, stamp TEXT, value TEXT, PRIMARY KEY (ns, key))"
 BUSY_MS = 10_000  # how long a run waits for another run's write to commit
 CHUNK = 500  # keys per SELECT: below SQLite's limit on bound parameters
+# results of this many keys (a key: outmoded and catalog versions, target, options, project flags
+# and classes) are kept, the last written: two hooks with different targets keep theirs
+KEEP_RESULTS = 4
 
 
 def _blake2b():
@@ -134,8 +138,10 @@ class Store:
             return {}
         return found
 
-    def put_many(self, namespace: str, items: list[tuple[str, str, object]]) -> None:
-        """Store ``(key, stamp, value)`` rows in one transaction; failures are silent."""
+    def put_many(self, namespace: str, items: list[tuple[str, str, object]], keep: int = 0) -> None:
+        """Store ``(key, stamp, value)`` rows in one transaction; failures are silent.  ``keep``:
+        the namespace is one of a family named ``<prefix>-<key>`` (``results-...``) of which only
+        the ``keep`` last written are kept; the rows of older ones are deleted in the same write."""
         if not items:
             return
         db = self._connect(create=True)
@@ -147,6 +153,8 @@ class Store:
         try:
             db.execute("BEGIN IMMEDIATE")  # take the write lock now: waits for a concurrent run's commit
             db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)", rows)
+            if keep:
+                _prune(db, namespace, keep)
             db.execute("COMMIT")
         except Error:
             try:
@@ -158,6 +166,37 @@ class Store:
         if self._db is not None:
             self._db.close()
         self._db, self._opened = None, False
+
+
+WRITTEN = "written"  # the namespace of rows saying when each pruned family's namespace was last written
+
+
+# the namespaces of a family, in order, by one index seek each rather than a scan of every row
+FAMILY_SQL = """WITH RECURSIVE family(ns) AS (
+    SELECT MIN(ns) FROM rows WHERE ns >= :prefix
+    UNION ALL SELECT (SELECT MIN(ns) FROM rows WHERE ns > family.ns) FROM family
+    WHERE substr(family.ns, 1, length(:prefix)) = :prefix)
+SELECT ns FROM family WHERE substr(ns, 1, length(:prefix)) = :prefix"""
+
+
+def _prune(db, namespace: str, keep: int) -> None:
+    """Record that ``namespace`` was written now and delete the rows of its family's namespaces
+    written before the ``keep`` latest.  A key changes with outmoded's version, the catalog, the
+    target and options, and the project's flag and class files, so without this every edit to a
+    compat module left a whole tree's rows behind for good.  A namespace of the family with no
+    record (written by a version before this policy) counts as the oldest."""
+    import time
+
+    family = namespace.partition("-")[0] + "-"
+    db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, 'null')", (WRITTEN, namespace, f"{time.time_ns():020d}"))
+    recorded = [key for (key,) in db.execute(
+        "SELECT key FROM rows WHERE ns = ? AND substr(key, 1, ?) = ? ORDER BY stamp DESC", (WRITTEN, len(family), family))]
+    kept = set(recorded[:keep])
+    for old in recorded[keep:]:
+        db.execute("DELETE FROM rows WHERE ns = ? AND key = ?", (WRITTEN, old))
+    for (old,) in db.execute(FAMILY_SQL, {"prefix": family}).fetchall():
+        if old not in kept:
+            db.execute("DELETE FROM rows WHERE ns = ?", (old,))
 
 
 def _prepare(directory: str) -> None:
@@ -229,7 +268,7 @@ class ResultCache:
         self.pending.append((path, _stamp(sig), [findings_data, [e.message for e in errors], others]))
 
     def save(self) -> None:
-        self.store.put_many(self.namespace, self.pending)
+        self.store.put_many(self.namespace, self.pending, keep=KEEP_RESULTS)
         self.pending = []
         self.store.close()
 
