@@ -334,3 +334,17 @@ def test_a_backport_imported_by_a_project_module_this_one_imports(project):
         "other.py": "from _maybe import x\nimport distutils.sysconfig\n",
     })
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("other.py", 2, "distutils.sysconfig")]
+
+
+def test_a_project_module_imports_unconditionally_by_the_scanners_definition(project):
+    # what the helper imports inside a `with` block, or in a try whose handler raises, it has
+    # imported whenever importing it succeeded: the same rule as for the checked file itself
+    layout(project, {
+        "_with.py": "import warnings\nwith warnings.catch_warnings():\n    import setuptools\n",
+        "_must.py": "try:\n    import setuptools\nexcept ImportError:\n    raise SystemExit('setuptools is required')\n",
+        "_maybe.py": "try:\n    import setuptools\nexcept ImportError:\n    setuptools = None\n",
+        "a.py": "from _with import x\nimport distutils.sysconfig\n",
+        "b.py": "from _must import x\nimport distutils.sysconfig\n",
+        "c.py": "from _maybe import x\nimport distutils.sysconfig\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("c.py", 2, "distutils.sysconfig")]

@@ -57,6 +57,41 @@ class Summary(Record):
         self.unconditional: set = set()
 
 
+def unconditional_imports(body: list, handler_fails) -> set[str]:
+    """Top-level modules that any run of a module past these statements has imported: its own
+    (absolute) imports, those inside ``with`` blocks, and those of a ``try`` whose every handler
+    fails on the target (``handler_fails``): six's and psutil's ``try: from setuptools import
+    setup / except ImportError: from distutils.core import setup`` either imports setuptools or
+    dies, so distutils after it is setuptools' copy.  The one definition for the scanned file
+    (whose handlers the scanner judges with the catalog) and for a project module it imports
+    (``Summary.unconditional``: a handler fails there when it raises)."""
+    found: set[str] = set()
+    for stmt in body:
+        if isinstance(stmt, ast.Import):
+            found.update(a.name.split(".")[0] for a in stmt.names)
+        elif isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+            found.add(stmt.module.split(".")[0])
+        elif isinstance(stmt, ast.With):
+            found |= unconditional_imports(stmt.body, handler_fails)
+        elif isinstance(stmt, ast.Try) and stmt.handlers and all(map(handler_fails, stmt.handlers)):
+            found |= unconditional_imports(stmt.body, handler_fails)
+    return found
+
+
+def raises(body: list, evaluate) -> bool:
+    """Does this block raise on the target: a ``raise`` at its end, or in the branch a version
+    check (``evaluate``: True, False or None) takes there (cffi 2.1's ``except Exception as ex:
+    if sys.version_info >= (3, 12): raise Exception("This CFFI feature requires setuptools ...")``)?"""
+    if body and isinstance(body[-1], ast.Raise):
+        return True
+    for stmt in body:
+        if isinstance(stmt, ast.If):
+            verdict = evaluate(stmt.test)
+            if (verdict is True and raises(stmt.body, evaluate)) or (verdict is False and raises(stmt.orelse, evaluate)):
+                return True
+    return False
+
+
 class _Summarizer:
     def __init__(self, path: str, target: tuple[int, int]):
         self.path, self.target = path, target
@@ -64,7 +99,6 @@ class _Summarizer:
         self.summary = Summary()
         self.local: dict = {}  # other top-level bindings: shadow imports
         self.decided = 0  # inside a branch a version check selects: `PY3 = True` there is a flag
-        self.depth = 0  # inside an if or try
 
     def lookup(self, node: ast.AST):
         if isinstance(node, ast.Name):
@@ -83,9 +117,6 @@ class _Summarizer:
 
     def block(self, body: list) -> None:
         for stmt in body:
-            if isinstance(stmt, (ast.Import, ast.ImportFrom)) and not self.depth and not getattr(stmt, "level", 0):
-                self.summary.unconditional.update((a.name if isinstance(stmt, ast.Import) else stmt.module or "")
-                                                  .split(".")[0] for a in stmt.names)
             if isinstance(stmt, ast.Import):
                 for alias in stmt.names:
                     if alias.asname:
@@ -118,15 +149,12 @@ class _Summarizer:
             elif isinstance(stmt, ast.If):
                 verdict = guards.evaluate(stmt.test, self.target, self.lookup)
                 self.decided += verdict is not None
-                self.depth += 1
                 if verdict is not False:
                     self.block(stmt.body)
                 if verdict is not True:
                     self.block(stmt.orelse)
-                self.depth -= 1
                 self.decided -= verdict is not None
             elif isinstance(stmt, (ast.Try, getattr(ast, "TryStar", ast.Try))):
-                self.depth += 1
                 self.block(stmt.body)
                 self.block(stmt.orelse)
                 before = dict(self.summary.imports)
@@ -135,7 +163,6 @@ class _Summarizer:
                 for name, value in list(self.summary.imports.items()):
                     if name in before and before[name] != value and value.split(".")[0] not in STDLIB:
                         self.summary.imports[name] = before[name]
-                self.depth -= 1
 
 
 class Project:
@@ -170,6 +197,8 @@ class Project:
             summarizer = _Summarizer(path, self.target)
             try:
                 summarizer.block(tree.body)
+                summarizer.summary.unconditional = unconditional_imports(
+                    tree.body, lambda h: raises(h.body, lambda test: guards.evaluate(test, self.target, summarizer.lookup)))
             except RecursionError:
                 return None
             self._summaries[path] = summarizer.summary

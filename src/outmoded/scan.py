@@ -19,7 +19,7 @@ from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, find_module, shadows_stdlib
-from outmoded.project import Project
+from outmoded.project import Project, raises, unconditional_imports
 from outmoded.receivers import Receivers
 from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
@@ -91,22 +91,9 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         return self._top_imports
 
     def unconditional_imports(self, body: list[ast.stmt]) -> set[str]:
-        """Top-level modules that any run of the module past these statements has imported: the
-        module's own imports, those inside ``with`` blocks, and those of a ``try`` whose every
-        handler fails on the target (raises, or imports a removed module): six's and psutil's
-        ``try: from setuptools import setup / except ImportError: from distutils.core import
-        setup`` either imports setuptools or dies, so distutils after it is setuptools' copy."""
-        found: set[str] = set()
-        for stmt in body:
-            if isinstance(stmt, ast.Import):
-                found.update(a.name.split(".")[0] for a in stmt.names)
-            elif isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
-                found.add(stmt.module.split(".")[0])
-            elif isinstance(stmt, ast.With):
-                found |= self.unconditional_imports(stmt.body)
-            elif isinstance(stmt, ast.Try) and stmt.handlers and all(map(self._handler_fails, stmt.handlers)):
-                found |= self.unconditional_imports(stmt.body)
-        return found
+        """``project.unconditional_imports``, a handler failing when it raises or imports what the
+        target lacks."""
+        return unconditional_imports(body, self._handler_fails)
 
     def imported_through(self, module: str) -> bool:
         """Does a project module this one imports at its top level import ``module`` at its own
@@ -130,17 +117,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             isinstance(s, (ast.Import, ast.ImportFrom)) and self._import_fails(s) for s in handler.body)
 
     def _raises(self, body: list[ast.stmt]) -> bool:
-        """Does this block raise on the target: a ``raise`` at its end, or in the branch a version
-        check takes there (cffi 2.1's ``except Exception as ex: if sys.version_info >= (3, 12):
-        raise Exception("This CFFI feature requires setuptools ...")``)?"""
-        if body and isinstance(body[-1], ast.Raise):
-            return True
-        for stmt in body:
-            if isinstance(stmt, ast.If):
-                verdict = self.evaluate(stmt.test)
-                if (verdict is True and self._raises(stmt.body)) or (verdict is False and self._raises(stmt.orelse)):
-                    return True
-        return False
+        return raises(body, self.evaluate)
 
     def may_contain_finding(self, node: ast.AST) -> bool:
         """Does the node's source mention any needle word?  Every finding's text does (the
