@@ -95,27 +95,29 @@ def _plain_ascii(data: bytes) -> bool:
     return b"coding" not in data[:second if second >= 0 else len(data)]
 
 
-def check_source(path: str, data: bytes, index: Index, project=None) -> FileResult:
+def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool = True) -> FileResult:
     """Check one file; ``project`` (a ``Project``) gives other modules' classes and flags, and its
-    ``needles`` (``prefilter.ProjectNeedles``) more ways through the prefilter."""
-    return _check(path, data, index, project)
+    ``needles`` (``prefilter.ProjectNeedles``) more ways through the prefilter.  ``noqa``: are
+    its ``# noqa`` comments read (not with ``--ignore-noqa``, nor in a dependency, whose comments
+    were written for its own linters: celery's ``from imp import reload  # noqa``)?"""
+    return _check(path, data, index, project, noqa=noqa)
 
 
-def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset):
+def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True):
     """What is known of the file before the project is: ``check_source``'s result when the file
     is not Python, cannot be decoded, or is cleared whatever the project (it passes no needle of
     the catalog and names none of ``methods``, the only words the project's needles add:
     ``textindex.derivable_methods``); else None when it passes the catalog's needles, or the
     method words it names (the project's needles decide).  ``words``: the index's and ``methods``."""
-    return _check(path, data, index, None, (words, methods))
+    return _check(path, data, index, None, (words, methods), noqa)
 
 
-def _check(path: str, data: bytes, index: Index, project=None, screening=None):
+def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True):
     """``_verdict``, with the other files it read, and the interpreter giving up on the file
     (in a checker of another file type too) reported as that file's error."""
     with recording() as reads:
         try:
-            result = _verdict(path, data, index, project, screening)
+            result = _verdict(path, data, index, project, screening, noqa)
         except GIVE_UP as exc:
             result = FileResult(path, errors=[FileError(path, f"cannot analyse: {gave_up(exc)}")])
             if isinstance(exc, SystemError):
@@ -128,10 +130,15 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None):
     return result
 
 
-def _verdict(path: str, data: bytes, index: Index, project=None, screening=None):
+def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True):
     other = filetypes.checker_for(path)
     if other is not None:
-        return other(path, data, index)
+        if noqa:
+            return other(path, data, index)
+        from outmoded.suppress import ignored
+
+        with ignored():  # the checker applies suppressions itself
+            return other(path, data, index)
     result = FileResult(path)
     try:
         # an undecodable file is reported whatever the prefilter says; a plain ASCII one decodes
@@ -161,5 +168,5 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None)
         from outmoded import fixability, suppress  # here: most files have no finding, and their regexes cost
 
         findings = fixability.per_instance(findings, tree, index.entries, source.text)
-        result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text))
+        result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text), respect=noqa)
     return result

@@ -14,7 +14,6 @@ together.
 from __future__ import annotations
 
 import os
-import sys
 from functools import lru_cache
 
 from outmoded.cache import ResultCache, Store
@@ -33,6 +32,7 @@ PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
 _INDEX = None  # set in the parent before forking; workers read it
 _PROJECT = None  # the project model, likewise
 _SCREEN = None  # (needle words, derivable method words) for the first pass of a cold run
+_NOQA = True  # are noqa comments read (not with --ignore-noqa): set before forking, as _INDEX
 
 
 class Report(Record):
@@ -63,7 +63,7 @@ def _work(job: tuple[str, str]):
         data = read_bytes(path)
     except SourceError as exc:
         return path, False, [], [FileError(display, str(exc))], False
-    result = check_source(display, data, _INDEX, _PROJECT)
+    result = check_source(display, data, _INDEX, _PROJECT, _NOQA)
     # not the bytes: no pickling back; reads: the other files the verdict read, for the cache
     return path, True, result.findings, result.errors, result.parsed, result.reads
 
@@ -79,7 +79,7 @@ def _screen_work(job: tuple[str, str]):
     except SourceError as exc:
         return path, None, (False, [], [FileError(display, str(exc))], False)
     record = read_headers(data)
-    result = screen(display, data, _INDEX, *_SCREEN)
+    result = screen(display, data, _INDEX, *_SCREEN, noqa=_NOQA)
     if isinstance(result, FileResult):
         return path, record, (True, result.findings, result.errors, result.parsed, result.reads)
     return path, record, result
@@ -147,11 +147,11 @@ def _tune_collector() -> None:
 
 def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
               jobs: int | None = None) -> Report:
-    global _INDEX, _PROJECT
+    global _INDEX, _PROJECT, _NOQA
     target = settings.resolved_target()
     report = Report(target)
     cwd = os.getcwd()
-    respect_noqa(settings)
+    _NOQA = not settings.ignore_noqa
     # a file's verdict also depends on the project's layout, class graph and version flags
     forget_files()
     _INDEX = _PROJECT = None  # ``fix`` reuses this run's: never a previous run's
@@ -214,16 +214,6 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
                              key=lambda f: (f.path, f.line, f.column, f.code))
     report.errors.sort(key=lambda e: e.path)
     return report
-
-
-def respect_noqa(settings: Settings) -> None:
-    """Are ``# noqa`` comments read in this run (not with ``--ignore-noqa``)?  Set before any
-    worker forks; the suppression module is imported only to turn them off, or when an earlier
-    run in this process loaded it (its default is to read them)."""
-    if settings.ignore_noqa or "outmoded.suppress" in sys.modules:
-        from outmoded import suppress
-
-        suppress.RESPECTED = not settings.ignore_noqa
 
 
 def _results_key(settings: Settings, text) -> str:

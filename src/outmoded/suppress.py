@@ -7,9 +7,10 @@
 
 C and C++ sources (``language="c"``) also accept ``// noqa: OMC13001`` and ``/* noqa */``.
 
-``--ignore-noqa`` (ruff's) sets ``RESPECTED`` to False for the run (``runner.respect_noqa``,
-before any worker forks): every comment above is then ignored.  ``outmoded deps`` ignores them
-in the dependencies it judges (``ignored()``).
+Whether they are read is the caller's: ``engine.check_source(noqa=False)`` for ``--ignore-noqa``
+(ruff's) and for the dependencies ``outmoded deps`` judges.  ``apply`` takes it as ``respect``;
+checkers of other file types, which call ``apply`` themselves, are run by the engine inside
+``ignored()``.
 """
 
 from __future__ import annotations
@@ -28,16 +29,14 @@ FILE_RE = re.compile(r"^[ \t]*#\s*outmoded:\s*noqa\s*$", re.IGNORECASE | re.MULT
 C_LINE_RE = re.compile(r"(?://|/\*)" + _NOQA, re.IGNORECASE)
 C_FILE_RE = re.compile(r"^[ \t]*(?://|/\*)\s*outmoded:\s*noqa\s*(?:\*/)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 ALL = frozenset({""})  # the empty prefix matches every code
-RESPECTED = True  # False: --ignore-noqa
-_THREAD = threading.local()  # .ignored: this thread is judging a dependency (``ignored()``)
+_THREAD = threading.local()  # .ignored: inside ``ignored()``
 
 
 @contextmanager
 def ignored():
-    """Within it, this thread reads no ``# noqa``: a dependency's comments were written for its
-    own linters (celery's ``from imp import reload  # noqa``), they do not make its code run on the
-    target, so ``outmoded deps`` must not take them as a pass.  Thread-local: deps judges
-    releases in threads while nothing else in the process changes."""
+    """Within it, this thread reads no ``# noqa`` (the engine runs a checker of another file type
+    there for ``check_source(noqa=False)``).  Thread-local: ``outmoded deps`` judges releases in
+    threads."""
     before = getattr(_THREAD, "ignored", False)
     _THREAD.ignored = True
     try:
@@ -69,9 +68,11 @@ def silenced(code: str, prefixes: frozenset) -> bool:
     return any(code.startswith(prefix) for prefix in prefixes)
 
 
-def apply(findings: Iterable[Finding], text: str, lines: list[str], language: str = "python") -> list[Finding]:
+def apply(findings: Iterable[Finding], text: str, lines: list[str], language: str = "python",
+          respect: bool = True) -> list[Finding]:
+    """The findings no ``# noqa`` silences; all of them when ``respect`` is False (or in ``ignored()``)."""
     findings = list(findings)
-    if not RESPECTED or getattr(_THREAD, "ignored", False):
+    if not respect or getattr(_THREAD, "ignored", False):
         return findings
     if not findings or (C_FILE_RE if language == "c" else FILE_RE).search(text):
         return [] if findings else findings

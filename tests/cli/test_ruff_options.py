@@ -28,6 +28,23 @@ def test_ignore_noqa_does_not_outlive_its_run_in_one_process(project):
     assert project.check_json("a.py")["findings"] == []
 
 
+def test_ignore_noqa_reaches_every_file_type_and_stdin(project):
+    # checkers of C sources apply suppressions themselves; stdin is checked outside the runner
+    project.write("ext.c", "#include <Python.h>\nstatic void f(PyObject *a) { PyEval_CallObject(a, NULL); }  // noqa\n")
+    project.write("a.py", "import imp  # noqa\n")
+    assert project.check_json("ext.c", "a.py")["findings"] == []
+    assert [f["path"] for f in project.check_json("--ignore-noqa", "ext.c", "a.py")["findings"]] == ["a.py", "ext.c"]
+    import io
+    import sys
+
+    stdin = sys.stdin
+    sys.stdin = io.TextIOWrapper(io.BytesIO(b"import imp  # noqa\n"))
+    try:
+        assert [f["line"] for f in project.check_json("--ignore-noqa", "-")["findings"]] == [1]
+    finally:
+        sys.stdin = stdin
+
+
 def test_fix_only_fixes_and_neither_shows_nor_fails_on_what_remains(sh):
     legacy = sh.write("a.py", LEGACY + "x = encodestring(b'a')\n")
     diff = sh.run("check", "--fix-only", "--diff", "--target-version", "3.13", ".")

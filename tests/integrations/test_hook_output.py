@@ -20,7 +20,7 @@ HOSTILE = "bad\x1b[31m\nforged.py: fixed 9 finding(s)\x07.py"
 def _hook(root, *args):
     env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(root / "user-cache"))
     return subprocess.run([sys.executable, "-m", "outmoded.precommit", *args], cwd=root, env=env,
-                          capture_output=True, text=True, errors="surrogateescape")
+                          capture_output=True, text=True, errors="surrogateescape", check=False)
 
 
 def _assert_escaped(output: str):
@@ -48,5 +48,5 @@ def test_show_files_escapes_the_names_it_lists(tmp_path):
     os.symlink("missing.py", tmp_path / HOSTILE)
     env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(tmp_path / "user-cache"))
     run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--show-files", HOSTILE], cwd=tmp_path, env=env,
-                         capture_output=True, text=True, errors="surrogateescape")
+                         capture_output=True, text=True, errors="surrogateescape", check=False)
     _assert_escaped(run.stdout + run.stderr)

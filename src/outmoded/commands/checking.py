@@ -73,19 +73,18 @@ def check_stdin(args: argparse.Namespace):
     from outmoded.config import project_start
     from outmoded.discover import display_path
     from outmoded.engine import check_source
-    from outmoded.runner import Report, respect_noqa
+    from outmoded.runner import Report
     from outmoded.source import SourceError, decode
 
     name = args.stdin_filename
     start = None if (config_file(args) or args.isolated or not name) else project_start(name)
     settings = settings_from(args, start)
     validate_codes(settings)
-    respect_noqa(settings)
     display = display_path(os.path.abspath(name), os.getcwd()) if name else "-"
     data = sys.stdin.buffer.read()
     index = index_for(settings.resolved_target(), pending=settings.pending,
                       min_version=settings.resolved_min_version(), floor=settings.declared_floor())
-    result = check_source(display, data, index)
+    result = check_source(display, data, index, noqa=not settings.ignore_noqa)
     try:
         _sources(args).add(display, decode(data).text)
     except SourceError:
@@ -113,8 +112,8 @@ def add_noqa(report) -> int:
     from itertools import groupby
 
     from outmoded.filetypes import checker_for
-    from outmoded.source import SourceError
     from outmoded.reporters.text import clean  # file names are untrusted text
+    from outmoded.source import SourceError
     from outmoded.suppress import add_noqa as add
 
     added = files = failed = 0

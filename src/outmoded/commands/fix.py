@@ -63,7 +63,7 @@ def _scanner(display: str, model, settings):
     index, project = model
 
     def scan(data: bytes):
-        result = check_source(display, data, index, project)
+        result = check_source(display, data, index, project, noqa=not settings.ignore_noqa)
         if result.errors:  # the rewritten file cannot be read: the fix is dropped
             raise SourceError(result.errors[0].message)
         found = result.findings
@@ -210,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
 def _hook_report(args, fixes) -> int:
     """The pre-commit fix hook: what it fixed, and what went wrong fixing; not the findings
     that remain (the check hook prints those)."""
-    from outmoded.reporters.text import clean  # a file name is untrusted text: control characters escaped
+    from outmoded.reporters.text import clean  # a file name is untrusted text
 
     changed = [f for f in fixes if f.changed]
     errors = [e for f in fixes for e in f.errors]
