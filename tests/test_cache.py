@@ -349,3 +349,24 @@ def test_results_an_outmoded_without_pruning_wrote_go_at_the_next_pruned_write(t
     assert store.get_many("results-legacy", ["a.py"]) == {}
     assert store.get_many("results-new", ["a.py", "b.py"]).keys() == {"a.py", "b.py"}
     store.close()
+
+
+def test_a_build_file_that_declares_free_threading_invalidates_the_pyx_verdict(tmp_path):
+    # Cython modules re-enable the GIL unless the module or a build file declares them compatible
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "pyproject.toml": "[tool.outmoded]\nextend-select = [\"OMT0\"]\n",
+        "src/fast.pyx": "def f(int x):\n    return x + 1\n",
+    }, {"src/setup.py": "from Cython.Build import cythonize\n"
+                        "cythonize('fast.pyx', compiler_directives={'freethreading_compatible': True})\n"}, ".")
+    assert [(p, code) for p, _, code, _ in before[0]] == [("src/fast.pyx", "fast")]
+    assert cold == ([], [])
+    assert warm == cold
+
+
+def test_a_c_file_whose_expected_output_appears_beside_it_is_no_longer_reported(tmp_path):
+    # Pygments keeps test inputs (ceval.c) beside their expected output (ceval.c.output)
+    c = "#include <Python.h>\nstatic void f(PyObject *a) { PyEval_CallObject(a, NULL); }\n"
+    before, warm, cold = _stale_after_edit(tmp_path, {"c/ceval.c": c}, {"c/ceval.c.output": "'#include' Comment\n"}, ".")
+    assert [api for _, _, api, _ in before[0]] == ["PyEval_CallObject"]
+    assert cold == ([], [])
+    assert warm == cold

@@ -32,10 +32,9 @@ def stamp(path: str) -> str:
 
 def read(path: str) -> str:
     """The verdict being made depends on the file at ``path`` (an absolute path), or its absence.
-    Returns the file's stamp when a verdict is being recorded (else ""), for answers memoized by
-    version."""
+    Returns the file's stamp, for answers memoized by version."""
     if not _stack:
-        return ""
+        return stamp(path)
     top = _stack[-1]
     version = top.get(path)
     if version is None:

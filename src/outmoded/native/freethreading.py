@@ -27,6 +27,7 @@ from typing import Optional
 from outmoded.findings import WARNING, Finding
 from outmoded.native import make, rule_message, rules
 from outmoded.native.ctokens import Comment, Token
+from outmoded.reads import read
 
 FREE_THREADED_FROM = (3, 13)
 DIRECTIVE_RE = re.compile(r"^#\s*cython\s*:(?P<body>.*)$", re.IGNORECASE)
@@ -115,20 +116,30 @@ def _declares(comments: list[Comment], tokens: list[Token]) -> bool:
     return False
 
 
-@lru_cache(maxsize=1024)
 def _build_sets_directive(directory: str) -> bool:
-    """Does a build file here or in a parent (up to the project root) set the directive?"""
-    for name in BUILD_FILES:
-        try:
-            with open(os.path.join(directory, name), encoding="utf-8", errors="replace") as handle:
-                if BUILD_DIRECTIVE_RE.search(handle.read(1_000_000)):
-                    return True
-        except OSError:
-            continue
-    parent = os.path.dirname(directory)
-    if parent == directory or any(os.path.exists(os.path.join(directory, m)) for m in ROOT_MARKERS):
+    """Does a build file here or in a parent (up to the project root) set the directive?  Every
+    build file looked for counts for the verdict, present or not (``outmoded.reads``)."""
+    while True:
+        for name in BUILD_FILES:
+            path = os.path.join(directory, name)
+            if _sets_directive(path, read(path)):
+                return True
+        parent = os.path.dirname(directory)
+        if parent == directory or any(os.path.exists(os.path.join(directory, m)) for m in ROOT_MARKERS):
+            return False
+        directory = parent
+
+
+@lru_cache(maxsize=1024)
+def _sets_directive(path: str, version: str) -> bool:
+    """Does the build file at ``path``, at this ``version`` (its stamp; "" absent), set it?"""
+    if not version:
         return False
-    return _build_sets_directive(parent)
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            return bool(BUILD_DIRECTIVE_RE.search(handle.read(1_000_000)))
+    except OSError:
+        return False
 
 
 def cython_findings(path: str, tokens: list[Token], comments: list[Comment],
