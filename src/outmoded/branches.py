@@ -1,0 +1,131 @@
+"""Version branches and attribute probes: which branch of an ``if`` runs on the target.
+
+A branch that a version check (``outmoded.guards``) excludes on the target is not visited; one a
+check takes only from a version that no longer has the API is code written for Pythons without it
+("since"); ``hasattr()`` of the removed name (or of its replacement, in the ``else``) makes a
+branch dead compatibility code; ``if __name__ == "__main__":`` is remembered for script-only
+code.  ``VersionBranches`` is the part of ``contexts.GuardContexts`` that walks ``if``, ``while``
+and conditional expressions.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded import guards
+from outmoded.guardcontext import Context
+
+
+def hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
+    """Attribute names checked by ``hasattr`` in ``test``: (true in body, true in else)."""
+    positive, negative = set(), set()
+    for node in ast.walk(test):
+        negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
+        call = node.operand if negated else node
+        if (isinstance(call, ast.Call) and qualify(call.func) == "builtins.hasattr"
+                and len(call.args) == 2 and isinstance(call.args[1], ast.Constant)
+                and isinstance(call.args[1].value, str)):
+            (negative if negated else positive).add(call.args[1].value)
+    return frozenset(positive - negative), frozenset(negative)
+
+
+def is_main_test(test: ast.expr) -> bool:
+    """``__name__ == "__main__"`` (either way round)."""
+    if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
+        return False
+    sides = [test.left, test.comparators[0]]
+    return any(isinstance(n, ast.Name) and n.id == "__name__" for n in sides) and any(
+        isinstance(n, ast.Constant) and n.value == "__main__" for n in sides)
+
+
+class VersionBranches(ast.NodeVisitor):
+    """Branches for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.evaluate``,
+    ``self.flag_lookup``, ``self.if_tests``, ``self.qualify``, ``self.scope``, ``self.target`` and
+    ``self.index`` from the classes it is combined with."""
+
+    def visit_IfExp(self, node: ast.IfExp) -> None:
+        verdict = self.evaluate(node.test)
+        if verdict is not False:
+            self.visit(node.body)
+        if verdict is not True:
+            self.visit(node.orelse)
+        if verdict is None:
+            self.visit(node.test)
+
+    def visit_If(self, node: ast.If) -> None:
+        verdict = self.evaluate(node.test)
+        if verdict is None:
+            self.visit(node.test)
+        positive, negative = hasattr_names(node.test, self.qualify)
+        body_dead, else_dead = self.asks_for_removed(node.test)
+        if node.body and isinstance(node.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break, ast.Expr)):
+            self.if_tests[node] = (verdict, positive)  # block() asks again when the body terminates
+        main = self.scope.kind == "module" and is_main_test(node.test)
+        if main:
+            self.contexts.append(Context("main"))
+        since = self._since(node.test, verdict) if verdict is not None else ()
+        self.contexts.extend(since)
+        if verdict is not False:
+            self._guarded_block(node.body, positive, negative, body_dead)
+        if main:
+            self.contexts.pop()
+        if verdict is not True:
+            self._guarded_block(node.orelse, negative, positive, else_dead)
+        del self.contexts[len(self.contexts) - len(since):]
+
+    def _since(self, test: ast.expr, verdict: bool) -> list[Context]:
+        """[Context("since", names={(3, N)})] when the branch a version check takes on the target
+        runs only from 3.N on (3.N > 3.0): mypy 2.4's ``if sys.version_info >= (3, 12): # From
+        setuptools' monkeypatch / from distutils import ccompiler`` is written for Pythons that
+        have no distutils, so the name comes from elsewhere (a backport) and is not a removal
+        there.  Only versions the test itself tells apart count: names bound to the version
+        (``v = sys.version_info[:2]``) and flags hold their target value."""
+        lowest = self.target
+        for minor in range(self.target[1] - 1, -1, -1):
+            if guards.evaluate(test, (self.target[0], minor), self.flag_lookup) is not verdict:
+                break
+            lowest = (self.target[0], minor)
+        else:
+            return []
+        return [Context("since", names=frozenset({lowest}))]
+
+    def written_for(self, removed_in: tuple[int, int] | None) -> bool:
+        """Does code here run only on Pythons from ``removed_in`` on (see ``_since``)?"""
+        return removed_in is not None and any(
+            c.kind == "since" and min(c.names) >= removed_in for c in self.contexts)
+
+    def asks_for_removed(self, test: ast.expr) -> tuple[bool, bool]:
+        """(body dead, else dead) when ``test`` is ``hasattr(module, "name")`` -- alone, negated or
+        one term of an ``and`` -- for a name removed on the target: nose's ``if hasattr(types,
+        'ClassType'): ClassType = types.ClassType; TypeType = types.TypeType`` never runs there."""
+        negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
+        call = test.operand if negated else test
+        terms = call.values if isinstance(call, ast.BoolOp) and isinstance(call.op, ast.And) and not negated \
+            else [call]
+        for term in terms:
+            if (isinstance(term, ast.Call) and len(term.args) == 2 and not term.keywords
+                    and isinstance(term.args[1], ast.Constant) and isinstance(term.args[1].value, str)
+                    and self.qualify(term.func) == "builtins.hasattr"):
+                base = self.qualify(term.args[0])
+                if isinstance(base, str) and f"{base}.{term.args[1].value}" in self.index.names:
+                    return (False, True) if negated else (True, False)
+        return False, False
+
+    def in_main_block(self) -> bool:
+        """Does code here run when the module is a script's main module, at its top level (not in
+        a function, which anything may call later)?"""
+        return self.scope.kind == "module" and any(c.kind == "main" for c in self.contexts)
+
+
+    def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset, dead: bool = False) -> None:
+        pushed = [Context(kind, names=n) for kind, n in (("hasattr", names), ("replaced", missing)) if n]
+        if dead:  # hasattr() asks for a removed name: dead compatibility code whatever it uses
+            pushed.append(Context("dead"))
+        self.contexts.extend(pushed)
+        self.block(body)
+        del self.contexts[len(self.contexts) - len(pushed):]
+
+    def visit_While(self, node: ast.While) -> None:
+        self.visit(node.test)
+        self.block(node.body)
+        self.block(node.orelse)

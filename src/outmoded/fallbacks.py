@@ -1,0 +1,175 @@
+"""Try bodies and their fallbacks: which statements of a ``try`` run on the target, and what its
+handlers are.
+
+A ``try`` whose body cannot fail on the target (a stdlib import that exists there, a builtin named)
+has handlers that never run; one whose body imports a removed module stops there, and its
+``except ImportError:`` handlers run for sure.  What the handlers do decides how a removal in the
+body is reported (``fallback_kind``): an alternative ("fallback", dead compatibility code), only
+constants ("lost-feature": the feature silently stops working), or a raise (the failure escapes:
+an error).  ``TryFallbacks`` is the part of ``contexts.GuardContexts`` that walks ``try``
+statements.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.guardcontext import (ANY_ERROR, IMPORT_ERRORS, NAME_ERRORS, PROBE_ERRORS, PY2_BUILTINS, EMPTY_TYPES,
+                              Context)
+from outmoded.scopes import BUILTIN_NAMES, LOCAL, STDLIB
+
+
+def fallback_kind(handlers: list) -> str | None:
+    """What the except-branches of a ``try`` do when the removed API in its body fails:
+    None (one raises: the failure escapes), "lost-feature" (they only bind constants or pass:
+    ``crypt = None``, ``HAS_CRYPT = False``, so the feature silently stops working) or "fallback"
+    (they provide an alternative: another import, a definition)."""
+    kind = "lost-feature"
+    for handler in handlers:
+        if handler.body and isinstance(handler.body[-1], ast.Raise):
+            return None
+        for stmt in handler.body:
+            if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
+                continue
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Constant):
+                continue
+            kind = "fallback"
+    return kind
+
+
+def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
+    if handler.type is None:
+        return frozenset({"*"})
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    names = set()
+    for node in types:
+        name = qualify(node)
+        if isinstance(name, str):
+            names.add(name.rpartition(".")[2])
+    return frozenset(names)
+
+
+class TryFallbacks(ast.NodeVisitor):
+    """``try`` statements for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.qualify``,
+    ``self.bind``, ``self.scope``, ``self.index`` and ``self.removed_module`` from the classes it is
+    combined with."""
+
+    def visit_Try(self, node: ast.Try) -> None:
+        caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
+            if node.handlers else frozenset()
+        certain = bool(node.body) and all(self._succeeds(s) for s in node.body)  # before it binds names
+        fallback = fallback_kind(node.handlers)
+        if fallback == "lost-feature" and self._binds_builtins_only(node.body):
+            fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
+        self.contexts.append(Context("try", caught=caught, fallback=fallback))
+        self.block(self._runs_of(node.body, caught))
+        self.contexts.pop()
+        imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
+        if certain:
+            # ``try: set / except NameError: from sets import Set as set``: the body cannot fail on
+            # the target, so its handlers are compatibility code for older Pythons that never runs
+            for handler in node.handlers:
+                if handler.type is not None:
+                    self.visit(handler.type)
+            self.block(node.orelse)
+            self.block(node.finalbody)
+            return
+        probe = bool(caught & PROBE_ERRORS)
+        if probe:  # its handlers are the other side of the probe: fix leaves them alone too
+            self.contexts.append(Context("probe"))
+        for handler in node.handlers:
+            self._visit_handler(handler, imports)
+        if probe:
+            self.contexts.pop()
+        self.block(node.orelse)
+        self.block(node.finalbody)
+
+    visit_TryStar = visit_Try
+
+    def _visit_handler(self, handler: ast.ExceptHandler, imports: list) -> None:
+        if handler.type is not None:
+            self.visit(handler.type)
+        if handler.name:
+            self.bind(handler.name, LOCAL)
+        catches_import = bool(caught_names(handler, self.qualify) & (IMPORT_ERRORS | ANY_ERROR))
+        if catches_import and imports and all(self._import_succeeds(s) for s in imports):
+            return  # a fallback for older Pythons: never runs on the target
+        # runs for sure when an import above is removed: what fails in it fails on the target
+        pushed = catches_import and bool(imports) and not any(self._import_fails(s) for s in imports)
+        if pushed:
+            self.contexts.append(Context("handler"))
+        self.block(handler.body)
+        if pushed:
+            self.contexts.pop()
+
+    def _runs_of(self, body: list[ast.stmt], caught: frozenset) -> list[ast.stmt]:
+        """The statements of a ``try`` body that can run on the target: none after an import that
+        certainly fails there when the ``try`` catches its ImportError, or after a statement naming
+        a Python 2 builtin nothing binds when it catches NameError (lxml 6.1's benchmark:
+        ``try: from distutils import sysconfig; DISTUTILS_CFLAGS = sysconfig.get_config_var(...)``)."""
+        imports, names = caught & (IMPORT_ERRORS | ANY_ERROR), caught & NAME_ERRORS  # NameError named: rare
+        for index, stmt in enumerate(body):
+            if imports and isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt):
+                return body[:index + 1]
+            if names and not isinstance(stmt, (ast.Import, ast.ImportFrom)) and any(
+                    isinstance(n, ast.Name) and n.id in PY2_BUILTINS and self._unbound(n.id) for n in ast.walk(stmt)):
+                return body[:index + 1]  # cffi 2.1: try: int_or_long = (int, long); import cStringIO
+        return body
+
+    def _unbound(self, name: str) -> bool:
+        """Is ``name`` bound nowhere in the scopes seen so far (so it raises NameError here)?"""
+        scope = self.scope
+        while scope is not None:
+            if name in scope.bindings:
+                return False
+            scope = scope.parent
+        return True
+
+    @staticmethod
+    def _binds_builtins_only(body: list[ast.stmt]) -> bool:
+        """Does this ``try`` body only import names that are builtins (``from sets import Set as
+        set``)?  A handler that then does nothing leaves the builtin in place: an equivalent."""
+        if not body or not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in body):
+            return False
+        return all((a.asname or a.name) in BUILTIN_NAMES for s in body for a in s.names)
+
+    def _succeeds(self, stmt: ast.stmt) -> bool:
+        """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import
+        that exists there; a builtin name mentioned, bound to a name or, for a builtin type,
+        called without arguments: nose's ``try: set(); set = set / except NameError:``)?"""
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            return self._import_succeeds(stmt)
+        if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
+            return self._builtin(stmt.value)
+        if isinstance(stmt, ast.Expr):
+            value = stmt.value
+            if isinstance(value, ast.Call) and not value.args and not value.keywords:
+                return isinstance(value.func, ast.Name) and value.func.id in EMPTY_TYPES \
+                    and self._builtin(value.func)
+            return self._builtin(value)
+        return False
+
+    def _builtin(self, node: ast.expr) -> bool:
+        return isinstance(node, ast.Name) and node.id in BUILTIN_NAMES \
+            and self.qualify(node) == f"builtins.{node.id}"
+
+    def _import_fails(self, stmt: ast.stmt) -> bool:
+        """Does this import certainly fail on the target (a removed module or name)?"""
+        if isinstance(stmt, ast.Import):
+            return any(self.removed_module(a.name) for a in stmt.names)
+        if stmt.level or not stmt.module:
+            return False
+        return bool(self.removed_module(stmt.module)) or any(
+            f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names)
+
+    def _import_succeeds(self, stmt: ast.stmt) -> bool:
+        """Will this stdlib import certainly work on the target?"""
+        if isinstance(stmt, ast.Import):
+            modules = [a.name for a in stmt.names]
+        elif stmt.level or not stmt.module:
+            return False
+        else:
+            modules = [stmt.module]
+            if any(f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names):
+                return False
+        return all(m.split(".")[0] in STDLIB and not self.removed_module(m) for m in modules)
