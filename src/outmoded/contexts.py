@@ -18,7 +18,34 @@ from outmoded.guardcontext import (ANY_ERROR, ATTRIBUTE_ERRORS, IMPORT_ERRORS, N
                               TYPE_ERRORS, WORD_RE, Context)
 from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
+from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
+
+
+def deleted_before_use(body: list[ast.stmt]) -> set:
+    """The undecorated functions of this block that a later ``del`` of the same block removes with
+    no statement in between naming them: nothing can have called them (lxml 6.1's selftest.py:
+    ``def error(xml): ... return sys.exc_value`` then ``del error``, kept from ElementTree's
+    selftest but taken out of its doctests)."""
+    found, defined = set(), {}
+    for index, stmt in enumerate(body):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            defined[stmt.name] = (index, stmt)
+        elif isinstance(stmt, ast.Delete):
+            for target in stmt.targets:
+                if not (isinstance(target, ast.Name) and target.id in defined):
+                    continue
+                start, node = defined.pop(target.id)
+                if node.decorator_list or any(isinstance(n, ast.Name) and n.id == target.id
+                                              for between in body[start + 1:index] for n in ast.walk(between)):
+                    continue
+                found.add(node)
+        else:
+            for name in list(defined):  # rebound by anything else: no longer the function
+                if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
+                       for n in ast.walk(stmt)):
+                    del defined[name]
+    return found
 
 
 class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
@@ -31,9 +58,13 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
     def __init__(self) -> None:
         self.contexts: list[Context] = []
         self.if_tests: dict[ast.If, tuple] = {}  # (verdict, hasattr names) of ifs whose body may leave
+        self.deleted_defs: set = set()  # functions a ``del`` removes before anything can call them
+        self._file_context: str | None | bool = False  # reach.file_context, asked at the first finding
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
+        if any(isinstance(stmt, ast.Delete) for stmt in body):
+            self.deleted_defs |= deleted_before_use(body)
         for stmt in body:
             self.visit(stmt)
             if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
@@ -71,10 +102,18 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         (``if hasattr(base64, "decodebytes"): ... else: base64.decodestring(v)``) is dead on the
         target like one under ``hasattr()`` of the removed name itself; one in a block a test
         expects to raise that very error (``with self.assertRaises(TypeError):``) is "expected".
+        Nothing runs in a test's data file ("test-data", ``reach``) or in a function deleted
+        before anything could call it ("deleted", ``deleted_before_use``).
         A fallback that only
         disables the feature ("lost-feature") of a name removed at or before the oldest Python the
         project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there."""
+        if self._file_context is False:
+            self._file_context = file_context(self.path, self.text)
+        if self._file_context:
+            return self._file_context
         leaf = api.rpartition(".")[2]
+        if any(c.kind == "deleted" for c in self.contexts):
+            return "deleted"
         if any(c.kind == "expects" and c.caught & errors for c in self.contexts):
             return "expected"
         if any(c.kind == "skipped" for c in self.contexts):

@@ -33,7 +33,8 @@ class Context(Frozen):
     ``with`` block a test expects to raise ``caught``) | "since" (a branch a version check takes only
     from the version in ``names`` on) | "skipped" (a test or test class a skip
     decorator skips on the target) | "dead" (a branch taken only when
-    ``hasattr()`` finds a name removed on the target); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
+    ``hasattr()`` finds a name removed on the target) | "deleted" (a function ``del`` removes before
+    anything calls it); ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
     of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
     ``fallback_kind``)."""

@@ -21,6 +21,11 @@ def _is_package(directory: str, stub: bool = False) -> bool:
         stub and os.path.isfile(os.path.join(directory, "__init__.pyi")))
 
 
+def is_package(directory: str) -> bool:
+    """Is ``directory`` a package (has ``__init__.py``)?"""
+    return _is_package(directory)
+
+
 @lru_cache(maxsize=8192)
 def _is_file(path: str) -> bool:
     return os.path.isfile(path)

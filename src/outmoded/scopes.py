@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 
 from outmoded import guards
+from outmoded.guardcontext import Context
 from outmoded.records import Frozen
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB  # noqa: F401 - defined there, imported from here too
 
@@ -306,6 +307,8 @@ class Bindings(ast.NodeVisitor):
         method_of = self.scope.bindings.get("__class__") if self.scope.kind == "class" else None
         if self.may_contain_finding(node):
             contexts = self.lasting_contexts() + self.skip_contexts(node.decorator_list)
+            if node in self.deleted_defs:
+                contexts.append(Context("deleted"))
             self.deferred.append((node, self.scope, method_of, contexts))
         self.bind(node.name, LOCAL)
 

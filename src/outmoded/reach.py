@@ -1,0 +1,108 @@
+"""Whether a whole file is code that runs at all: a test's data file never does.
+
+A parser's or formatter's tests keep Python sources as input (black's ``tests/data/cases/``,
+parso's ``test/normalizer_issue_files/``, Python 2 code among them): nothing imports them, no test
+runner collects them, they are not scripts.  Such a file is test data when all of these hold:
+
+- it is under a test directory (a directory named ``test``, ``tests`` or ``testing`` in its path
+  as checked) and its own directory is not a package (no ``__init__.py``: not importable as a
+  module of the project);
+- its name is not one a test runner collects or a tool runs (no ``test`` in it, not
+  ``conftest``/``setup``/``__init__``/``__main__``), and it is not a script (no
+  ``if __name__ == "__main__":``, and no ``#!`` line in an executable file: black's cases start
+  with one, as input);
+- no file of that test tree names it on an import line, nor names ``<name>.py`` on a line that
+  runs something (``subprocess``, ``runpy``, ``exec``, ``sys.executable``).
+
+Only files with findings are asked, so a tree without any pays nothing; the test tree's import
+lines are read once per process (bytes and a regex, no parsing).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from outmoded.layout import is_package
+
+TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
+PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
+NOT_DATA_NAMES = frozenset({"conftest", "setup", "__init__", "__main__"})
+MAIN_RE = re.compile(r"""^if\s+__name__\s*==\s*['"]__main__['"]""", re.M)
+IMPORT_LINE_RE = re.compile(rb"^[ \t]*(?:from|import)\b([^\n#]*)", re.M)
+RUN_LINE_RE = re.compile(rb"^[^\n]*\b(?:subprocess|run_path|run_module|exec|execfile|sys\.executable|Popen|"
+                         rb"check_call|check_output|spawn)\b[^\n]*$", re.M)
+DYNAMIC_IMPORT_RE = re.compile(rb"""(?:__import__|import_module)\(\s*[rbu]?['"]([\w.]+)""")
+WORD_RE = re.compile(rb"\w+")
+SCRIPT_NAME_RE = re.compile(rb"([\w-]+)\.py\b")
+
+
+def file_context(path: str, text: str) -> str | None:
+    """"test-data" when the file at ``path`` (as checked) is a test's data file, else None."""
+    if not path.endswith(".py"):
+        return None
+    parts = path.replace("\\", "/").split("/")
+    stem = parts[-1][:-3]
+    if "test" in stem.lower() or stem in NOT_DATA_NAMES:
+        return None
+    directory = os.path.dirname(os.path.abspath(path))
+    top = _project_root(directory)
+    if top is not None:  # only directories inside the project count, wherever it was checked from
+        parts = [top] + os.path.relpath(os.path.abspath(path), top).split(os.sep)
+    tops = [i for i, part in enumerate(parts[:-1]) if part in TEST_DIRECTORIES and (i or top is None)]
+    if not tops or MAIN_RE.search(text) or is_package(directory) or (text.startswith("#!") and _executable(path)):
+        return None
+    imported, run = _named_in(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep))
+    if stem in imported or stem in run:
+        return None
+    return "test-data"
+
+
+def _executable(path: str) -> bool:
+    try:
+        return bool(os.stat(path).st_mode & 0o111)
+    except OSError:
+        return True
+
+
+@lru_cache(maxsize=256)
+def _project_root(directory: str) -> str | None:
+    """The nearest directory at or above ``directory`` that marks a project's top (a
+    ``pyproject.toml``, ``setup.py``, ``setup.cfg``, ``tox.ini`` or ``.git``), or None."""
+    if any(os.path.exists(os.path.join(directory, marker)) for marker in PROJECT_MARKERS):
+        return directory
+    parent = os.path.dirname(directory)
+    return None if parent == directory else _project_root(parent)
+
+
+@lru_cache(maxsize=64)
+def _named_in(root: str) -> tuple[frozenset, frozenset]:
+    """(words on the import lines, names of ``*.py`` files on lines that run something) of the
+    Python files under ``root``."""
+    imported: set[str] = set()
+    run: set[str] = set()
+    for directory, subdirectories, files in os.walk(root):
+        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
+        for name in files:
+            if not name.endswith(".py"):
+                continue
+            try:
+                with open(os.path.join(directory, name), "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                continue
+            for match in IMPORT_LINE_RE.finditer(data):
+                imported.update(w.decode("ascii", "replace") for w in WORD_RE.findall(match[1]))
+            for match in DYNAMIC_IMPORT_RE.finditer(data):
+                imported.update(w.decode("ascii", "replace") for w in WORD_RE.findall(match[1]))
+            if b".py" in data:
+                for line in RUN_LINE_RE.finditer(data):
+                    run.update(m.decode("ascii", "replace") for m in SCRIPT_NAME_RE.findall(line[0]))
+    return frozenset(imported), frozenset(run)
+
+
+def forget() -> None:
+    """Drop what was read (a long-lived process starting a new run)."""
+    _named_in.cache_clear()
+    _project_root.cache_clear()

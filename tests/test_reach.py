@@ -1,0 +1,73 @@
+"""Code that never runs at all: a test's data files, a function deleted before anything calls it."""
+
+E, W = "error", "warning"
+
+PY2_CASE = "import asyncio\n\n@asyncio.coroutine\ndef f():\n    yield\n"
+
+
+def test_a_tests_data_file_is_not_code_that_runs(project):
+    # black's tests/data/cases/function.py: input for the formatter, read as text by its tests
+    project.write("pyproject.toml", "[project]\nname = 'fmt'\n")
+    project.write("tests/__init__.py")
+    project.write("tests/test_format.py", "from pathlib import Path\nDATA = Path(__file__).parent / 'data'\n")
+    project.write("tests/data/cases/function.py", data=b"#!/usr/bin/env python3\n" + PY2_CASE.encode())
+    assert project.check_json("tests")["findings"] == []
+    # asked for dead code, it is there, with the reason
+    shown = project.check_json("--dead-compat", "tests")["findings"]
+    assert [(f["path"], f["line"], f["severity"], f["context"]) for f in shown] == [
+        ("tests/data/cases/function.py", 4, W, "test-data")]
+
+
+def test_a_file_under_tests_that_runs_is_reported(project):
+    project.write("pyproject.toml", "[project]\nname = 'fmt'\n")
+    body = PY2_CASE
+    # collected by a test runner
+    project.write("tests/data/test_old.py", body)
+    # a module of a package
+    project.write("tests/pkg/__init__.py")
+    project.write("tests/pkg/helper.py", body)
+    # a script
+    project.write("tests/data/tool.py", data=b"#!/usr/bin/env python\n" + body.encode()).chmod(0o755)
+    project.write("tests/data/main.py", data=(body + "if __name__ == '__main__':\n    f()\n").encode())
+    # imported by a test that puts its directory on sys.path
+    project.write("tests/data/support.py", body)
+    project.write("tests/test_support.py", "import sys\nsys.path.insert(0, 'tests/data')\nimport support\n")
+    # run by a test through a subprocess
+    project.write("tests/data/child.py", body)
+    project.write("tests/test_child.py",
+                  "import subprocess, sys\nsubprocess.run([sys.executable, 'tests/data/child.py'])\n")
+    # not under a test directory at all
+    project.write("examples/old.py", body)
+    found = {(f["path"], f["severity"]) for f in project.check_json(".")["findings"]}
+    assert found == {(p, E) for p in ("tests/data/test_old.py", "tests/pkg/helper.py", "tests/data/tool.py",
+                                      "tests/data/main.py", "tests/data/support.py", "tests/data/child.py",
+                                      "examples/old.py")}
+
+
+def test_a_function_deleted_before_anything_calls_it(project):
+    # lxml 6.1's tests/selftest.py, kept from ElementTree's, taken out of its doctests
+    assert project.findings("""\
+        import sys
+
+        def error(xml):
+            '''
+            >>> error("foo").position
+            '''
+            try:
+                parse(xml)
+            except SyntaxError:
+                return sys.exc_value
+
+        # doesn't work with lxml.etree
+        del error
+
+        def used():
+            return sys.exc_value
+        used()
+        del used
+
+        def decorated():
+            return sys.exc_value
+        REGISTRY = [decorated]
+        del decorated
+        """) == [(16, "sys.exc_value", E), (21, "sys.exc_value", E)]
