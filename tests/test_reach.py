@@ -71,3 +71,31 @@ def test_a_function_deleted_before_anything_calls_it(project):
         REGISTRY = [decorated]
         del decorated
         """) == [(16, "sys.exc_value", E), (21, "sys.exc_value", E)]
+
+
+HELPER = "from distutils import ccompiler\n"
+
+
+def test_a_module_only_imported_after_setuptools_gets_its_distutils(project):
+    # grpcio 1.85: setup.py does `import setuptools`, later `import _spawn_patch`, whose
+    # `from distutils import ccompiler` then gets setuptools' copy
+    project.write("setup.py", "import setuptools\nimport sys\nsys.path.insert(0, 'src')\nimport _spawn_patch\n")
+    project.write("src/_spawn_patch.py", HELPER)
+    project.write("pkg/__init__.py")
+    project.write("pkg/build.py", "import setuptools\n\ndef run():\n    from . import helper\n")
+    project.write("pkg/helper.py", HELPER)
+    assert project.check_json(".")["findings"] == []
+
+
+def test_a_module_some_importer_reaches_without_setuptools_is_reported(project):
+    project.write("setup.py", "import _first\nimport setuptools\nimport sys\nimport _second\n")
+    project.write("_first.py", HELPER)  # imported before setuptools
+    project.write("_second.py", HELPER)  # also imported by a module without setuptools
+    project.write("tools/run.py", "import _second\n")
+    project.write("_script.py", HELPER + "if __name__ == '__main__':\n    pass\n")  # run as a script too
+    project.write("build.py", "import setuptools\nimport _script\n")
+    project.write("_alone.py", HELPER)  # imported by nothing
+    project.write("_dynamic.py", HELPER)  # imported by name too
+    project.write("other.py", "import setuptools\nimport _dynamic\nimport importlib\nimportlib.import_module('_dynamic')\n")
+    found = {f["path"] for f in project.check_json(".")["findings"]}
+    assert found == {"_first.py", "_second.py", "_script.py", "_alone.py", "_dynamic.py"}

@@ -24,7 +24,7 @@ import os
 import re
 from functools import lru_cache
 
-from outmoded.layout import is_package
+from outmoded.layout import absolute, is_package, module_of
 
 TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
 PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
@@ -53,8 +53,8 @@ def file_context(path: str, text: str) -> str | None:
     tops = [i for i, part in enumerate(parts[:-1]) if part in TEST_DIRECTORIES and (i or top is None)]
     if not tops or MAIN_RE.search(text) or is_package(directory) or (text.startswith("#!") and _executable(path)):
         return None
-    imported, run = _named_in(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep))
-    if stem in imported or stem in run:
+    names = _named_in(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep))
+    if stem in names.imported or stem in names.dynamic or stem in names.run:
         return None
     return "test-data"
 
@@ -76,33 +76,122 @@ def _project_root(directory: str) -> str | None:
     return None if parent == directory else _project_root(parent)
 
 
+class Names:
+    """What the Python files under a directory name: ``imported`` maps each word of an import
+    line to the files holding it; ``dynamic``, the words of ``__import__``/``import_module``
+    strings; ``run``, the names of ``*.py`` files on lines that run something."""
+
+    __slots__ = ("imported", "dynamic", "run")
+
+    def __init__(self) -> None:
+        self.imported: dict[str, list[str]] = {}
+        self.dynamic: set[str] = set()
+        self.run: set[str] = set()
+
+
 @lru_cache(maxsize=64)
-def _named_in(root: str) -> tuple[frozenset, frozenset]:
-    """(words on the import lines, names of ``*.py`` files on lines that run something) of the
-    Python files under ``root``."""
-    imported: set[str] = set()
-    run: set[str] = set()
+def _named_in(root: str) -> Names:
+    found = Names()
     for directory, subdirectories, files in os.walk(root):
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         for name in files:
             if not name.endswith(".py"):
                 continue
+            path = os.path.join(directory, name)
             try:
-                with open(os.path.join(directory, name), "rb") as handle:
+                with open(path, "rb") as handle:
                     data = handle.read()
             except OSError:
                 continue
-            for match in IMPORT_LINE_RE.finditer(data):
-                imported.update(w.decode("ascii", "replace") for w in WORD_RE.findall(match[1]))
+            words = {w for match in IMPORT_LINE_RE.finditer(data) for w in WORD_RE.findall(match[1])}
+            for word in words:
+                found.imported.setdefault(word.decode("ascii", "replace"), []).append(path)
             for match in DYNAMIC_IMPORT_RE.finditer(data):
-                imported.update(w.decode("ascii", "replace") for w in WORD_RE.findall(match[1]))
+                found.dynamic.update(w.decode("ascii", "replace") for w in WORD_RE.findall(match[1]))
             if b".py" in data:
                 for line in RUN_LINE_RE.finditer(data):
-                    run.update(m.decode("ascii", "replace") for m in SCRIPT_NAME_RE.findall(line[0]))
-    return frozenset(imported), frozenset(run)
+                    found.run.update(m.decode("ascii", "replace") for m in SCRIPT_NAME_RE.findall(line[0]))
+    return found
+
+
+@lru_cache(maxsize=1024)
+def importers_provide(path: str, backport: str) -> bool:
+    """Does every module of the project that imports the module at ``path`` import ``backport``
+    (a top-level module) unconditionally before the statement that imports it, with at least one
+    such importer and no dynamic import of its name?  grpcio 1.85's ``_spawn_patch.py`` does ``from
+    distutils import ccompiler``; only its ``setup.py`` imports it, after ``import setuptools``,
+    which provides distutils.  A module that is also a script (``if __name__ == "__main__":``)
+    runs without them: no."""
+    absolute_path = os.path.abspath(path)
+    module, import_root, _ = module_of(absolute_path)
+    if not module or not path.endswith(".py"):
+        return False
+    leaf = module.rpartition(".")[2]
+    top = _project_root(os.path.dirname(absolute_path)) or import_root
+    names = _named_in(top)
+    if leaf in names.dynamic:
+        return False
+    found = False
+    for importer in names.imported.get(leaf, ()):
+        if importer == absolute_path:
+            continue
+        verdict = _imports_after(importer, module, backport)
+        if verdict is False:
+            return False
+        found = found or verdict is True
+    return found and not _is_script(absolute_path)
+
+
+def _is_script(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return MAIN_RE.search(handle.read().decode("utf-8", "replace")) is not None
+    except OSError:
+        return True
+
+
+@lru_cache(maxsize=1024)
+def _imports_after(importer: str, module: str, backport: str) -> bool | None:
+    """True when ``importer`` imports ``module`` and imports ``backport`` unconditionally, at its
+    top level, before each statement that does; False when it imports ``module`` otherwise;
+    None when it does not import it (another module of the same name)."""
+    import ast
+    import warnings
+
+    try:
+        with open(importer, "rb") as handle:
+            data = handle.read()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(data, filename=importer)
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return False  # cannot tell what it does
+    top_level = "." not in module
+    seen, provided = False, set()
+    for stmt in tree.body:
+        for node in ast.walk(stmt):
+            if isinstance(node, ast.Import):
+                named = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                base = absolute(importer, node.level, node.module) if node.level else node.module
+                named = [base] + [f"{base}.{a.name}" for a in node.names] if base else []
+            else:
+                continue
+            if any(n == module or n.startswith(module + ".") for n in named if n) or (
+                    top_level and any(n and n.split(".")[0] == module for n in named)):
+                if backport not in provided:
+                    return False
+                seen = True
+        if isinstance(stmt, ast.Import):
+            provided.update(a.name.split(".")[0] for a in stmt.names)
+        elif isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+            provided.add(stmt.module.split(".")[0])
+    return True if seen else None
 
 
 def forget() -> None:
     """Drop what was read (a long-lived process starting a new run)."""
     _named_in.cache_clear()
+    _imports_after.cache_clear()
+    importers_provide.cache_clear()
     _project_root.cache_clear()

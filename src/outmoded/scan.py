@@ -20,6 +20,7 @@ from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, Guar
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, find_module, shadows_stdlib
 from outmoded.project import Project, raises, unconditional_imports
+from outmoded.reach import importers_provide
 from outmoded.receivers import Receivers
 from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
@@ -149,7 +150,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
                context: str | None = None) -> None:
-        if entry.backport and (entry.backport in self.top_imports or self.imported_through(entry.backport)):
+        if entry.backport and (entry.backport in self.top_imports or self.imported_through(entry.backport)
+                               or importers_provide(self.path, entry.backport)):
             return  # where this module can be imported at all, its backport provides the name
         if self.written_for(entry.removed_in):
             return  # code only for Pythons that no longer have it: it comes from elsewhere
