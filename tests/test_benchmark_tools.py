@@ -23,3 +23,11 @@ def test_same_output_names_a_missing_corpus_or_checkout(tmp_path):
         run = same_output(*args, "--out", str(tmp_path / "out"), cwd=tmp_path)
         assert run.returncode == 2 and message in run.stderr and "Traceback" not in run.stderr, run.stderr
     assert not (tmp_path / "out").exists()  # nothing ran
+
+
+def test_noise_names_a_checkout_that_is_not_one(tmp_path):
+    missing = tmp_path / "gone"
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "noise.py"), "--before", str(missing),
+                          "--work", str(tmp_path / "work")], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and f"--before {missing}: not an outmoded checkout" in run.stderr, run.stderr
+    assert "Traceback" not in run.stderr and not (tmp_path / "work").exists()  # nothing downloaded

@@ -1,0 +1,93 @@
+"""Noise and recall: findings per package, on modern releases that run on the target (every
+finding there is noise unless proven) and on old releases whose real breakage must stay reported.
+
+    python benchmarks/noise.py [--cache DIR] [--work DIR] [--target 3.13] [--only NAME]
+                               [--before CHECKOUT] [--list] [--json FILE]
+
+Each sdist is downloaded from the package index (``rescue.fetch``: never built, no setup.py
+runs), unpacked into ``--work``, and checked from inside its own directory with
+``outmoded check --target-version T --no-cache --output-format json .`` of this checkout (and of
+``--before``, another checkout, for a before/after table).  Prints a markdown table of errors /
+warnings per package (``--list``: each finding too).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from rescue import fetch, unpack  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+# latest releases on 2026-12-02 of popular packages that run on 3.13: every finding is noise
+# unless it is proven on a real interpreter
+MODERN = """numpy==2.5.5 pip==26.3 setuptools==84.2.1 cffi==2.1.1 Cython==3.3.1 black==26.10.1 parso==0.8.7
+simplejson==4.3.0 grpcio==1.85.3 gevent==26.9.0 lxml==6.1.3 Django==6.1.3 SQLAlchemy==2.1.9 requests==2.34.2
+flask==3.1.3 attrs==26.1.0 click==8.5.1 httpx==0.29.0 jinja2==3.1.6 pydantic==2.14.4 pytest==9.2.0 rich==15.0.0
+urllib3==2.8.0 certifi==2026.10.18 idna==3.20 packaging==26.4 pyyaml==6.0.4 six==1.17.0 wheel==0.48.0
+virtualenv==21.15.11 tornado==6.6.1 twisted==26.10.0 aiohttp==3.14.5 pandas==3.1.1 sphinx==9.2.0 docutils==0.23
+pygments==2.21.0 mypy==2.4.1 coverage==7.17.5 werkzeug==3.1.9 markupsafe==3.0.4 cryptography==50.0.2
+psutil==7.2.2""".split()
+# old releases: their real breakage must stay reported
+OLD = "boto==2.49.0 tornado==4.5.3 xlrd==1.2.0 nose==1.3.7 pexpect==4.2.1".split()
+
+
+def check(checkout: Path, project: Path, target: str) -> list[dict]:
+    env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
+    run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--target-version", target, "--no-cache",
+                          "--output-format", "json", "."], cwd=project, env=env, capture_output=True, text=True)
+    try:
+        return json.loads(run.stdout)["findings"]
+    except (ValueError, KeyError):
+        raise SystemExit(f"{project.name}: outmoded failed ({run.returncode}): {run.stderr[-400:]}") from None
+
+
+def counts(findings: list[dict]) -> str:
+    errors = sum(f["severity"] == "error" for f in findings)
+    return f"{errors} / {len(findings) - errors}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", default=os.path.expanduser("~/.cache/outmoded-benchmarks/sdists"))
+    parser.add_argument("--work", default=os.path.expanduser("~/.cache/outmoded-benchmarks/noise"))
+    parser.add_argument("--target", default="3.13")
+    parser.add_argument("--only", action="append", help="NAME==VERSION (repeatable); default: all")
+    parser.add_argument("--before", type=Path, help="another outmoded checkout, for a before/after table")
+    parser.add_argument("--list", action="store_true", help="list each finding of this checkout")
+    parser.add_argument("--json", type=Path, help="write this checkout's findings per package here")
+    args = parser.parse_args(argv)
+    if args.before is not None and not (args.before / "src" / "outmoded").is_dir():
+        parser.error(f"--before {args.before}: not an outmoded checkout")
+    specs = args.only or MODERN + OLD
+    header = "| package | errors / warnings |" if args.before is None else "| package | before | after |"
+    print(header)
+    print("|---|---|" + ("---|" if args.before else ""))
+    everything = {}
+    for spec in specs:
+        into = Path(args.work) / spec.replace("==", "-")
+        if (into / ".unpacked").exists():
+            project = next(p for p in into.iterdir() if p.is_dir())
+        else:
+            project = unpack(fetch(spec, Path(args.cache)), into)
+            (into / ".unpacked").touch()
+        found = check(ROOT, project, args.target)
+        everything[spec] = found
+        row = f"| {spec} | " + (f"{counts(check(args.before, project, args.target))} | " if args.before else "")
+        print(row + f"{counts(found)} |", flush=True)
+    if args.list:
+        for spec, found in everything.items():
+            for f in found:
+                print(f"{spec} {f['severity']} {f['path']}:{f['line']} {f['api']} {f.get('context') or ''}")
+    if args.json:
+        args.json.write_text(json.dumps(everything, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
