@@ -14,8 +14,10 @@ runner collects them, they are not scripts.  Such a file is test data when all o
 - no file of that test tree names it on an import line, nor names ``<name>.py`` on a line that
   runs something (``subprocess``, ``runpy``, ``exec``, ``sys.executable``).
 
-Only files with findings are asked, so a tree without any pays nothing; the test tree's import
-lines are read once per process (bytes and a regex, no parsing).
+Only files with findings are asked, so a tree without any pays nothing; the tree's Python files
+are read once per process (bytes kept, up to ``MAX_TREE_BYTES``), and only the lines of files
+that hold the name are matched (a regex, no parsing).  ``importers_provide`` asks the same
+question about a module's importers and parses those that name it.
 """
 
 from __future__ import annotations
@@ -31,11 +33,9 @@ PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
 NOT_DATA_NAMES = frozenset({"conftest", "setup", "__init__", "__main__"})
 MAIN_RE = re.compile(r"""^if\s+__name__\s*==\s*['"]__main__['"]""", re.M)
 IMPORT_LINE_RE = re.compile(rb"^[ \t]*(?:from|import)\b([^\n#]*)", re.M)
-RUN_LINE_RE = re.compile(rb"^[^\n]*\b(?:subprocess|run_path|run_module|exec|execfile|sys\.executable|Popen|"
-                         rb"check_call|check_output|spawn)\b[^\n]*$", re.M)
+RUN_RE = re.compile(rb"\b(?:subprocess|run_path|run_module|exec|execfile|sys\.executable|Popen|check_call|"
+                    rb"check_output|spawn)\b")
 DYNAMIC_IMPORT_RE = re.compile(rb"""(?:__import__|import_module)\(\s*[rbu]?['"]([\w.]+)""")
-WORD_RE = re.compile(rb"\w+")
-SCRIPT_NAME_RE = re.compile(rb"([\w-]+)\.py\b")
 
 
 def file_context(path: str, text: str) -> str | None:
@@ -53,8 +53,7 @@ def file_context(path: str, text: str) -> str | None:
     tops = [i for i, part in enumerate(parts[:-1]) if part in TEST_DIRECTORIES and (i or top is None)]
     if not tops or MAIN_RE.search(text) or is_package(directory) or (text.startswith("#!") and _executable(path)):
         return None
-    names = _named_in(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep))
-    if stem in names.imported or stem in names.dynamic or stem in names.run:
+    if _named(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep), stem):
         return None
     return "test-data"
 
@@ -76,42 +75,58 @@ def _project_root(directory: str) -> str | None:
     return None if parent == directory else _project_root(parent)
 
 
-class Names:
-    """What the Python files under a directory name: ``imported`` maps each word of an import
-    line to the files holding it; ``dynamic``, the words of ``__import__``/``import_module``
-    strings; ``run``, the names of ``*.py`` files on lines that run something."""
-
-    __slots__ = ("imported", "dynamic", "run")
-
-    def __init__(self) -> None:
-        self.imported: dict[str, list[str]] = {}
-        self.dynamic: set[str] = set()
-        self.run: set[str] = set()
+MAX_TREE_BYTES = 64 << 20  # a tree larger than this is not read: no file of it is called unreached
 
 
-@lru_cache(maxsize=64)
-def _named_in(root: str) -> Names:
-    found = Names()
+@lru_cache(maxsize=16)
+def _sources(root: str) -> tuple | None:
+    """(path, bytes) of the Python files under ``root``, or None when there are too many to keep."""
+    found, total = [], 0
     for directory, subdirectories, files in os.walk(root):
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         for name in files:
-            if not name.endswith(".py"):
-                continue
-            path = os.path.join(directory, name)
-            try:
-                with open(path, "rb") as handle:
-                    data = handle.read()
-            except OSError:
-                continue
-            words = {w for match in IMPORT_LINE_RE.finditer(data) for w in WORD_RE.findall(match[1])}
-            for word in words:
-                found.imported.setdefault(word.decode("ascii", "replace"), []).append(path)
-            for match in DYNAMIC_IMPORT_RE.finditer(data):
-                found.dynamic.update(w.decode("ascii", "replace") for w in WORD_RE.findall(match[1]))
-            if b".py" in data:
-                for line in RUN_LINE_RE.finditer(data):
-                    found.run.update(m.decode("ascii", "replace") for m in SCRIPT_NAME_RE.findall(line[0]))
-    return found
+            if name.endswith(".py"):
+                path = os.path.join(directory, name)
+                try:
+                    with open(path, "rb") as handle:
+                        data = handle.read()
+                except OSError:
+                    continue
+                total += len(data)
+                if total > MAX_TREE_BYTES:
+                    return None
+                found.append((path, data))
+    return tuple(found)
+
+
+def _mentions(root: str, word: str) -> list[tuple[str, bytes]] | None:
+    """The files under ``root`` whose bytes hold ``word`` (None: the tree is too large to tell)."""
+    sources = _sources(root)
+    if sources is None:
+        return None
+    needle = word.encode()
+    return [(path, data) for path, data in sources if needle in data]
+
+
+def _named(root: str, stem: str) -> bool:
+    """Does a file under ``root`` import module ``stem`` (on an import line, or in an
+    ``__import__``/``import_module`` string), or name ``stem.py`` on a line that runs something?"""
+    files = _mentions(root, stem)
+    if files is None:
+        return True
+    word = re.compile(rb"\b%s\b" % re.escape(stem.encode()))
+    script = (stem + ".py").encode()
+    for _, data in files:
+        if any(word.search(m[1]) for m in IMPORT_LINE_RE.finditer(data)) or any(
+                word.search(m[1]) for m in DYNAMIC_IMPORT_RE.finditer(data)):
+            return True
+        at = data.find(script)
+        while at >= 0:  # only the lines naming the file are matched against what runs one
+            start, end = data.rfind(b"\n", 0, at) + 1, data.find(b"\n", at)
+            if RUN_RE.search(data[start:end if end >= 0 else len(data)]):
+                return True
+            at = data.find(script, at + 1)
+    return False
 
 
 @lru_cache(maxsize=1024)
@@ -128,18 +143,26 @@ def importers_provide(path: str, backport: str) -> bool:
         return False
     leaf = module.rpartition(".")[2]
     top = _project_root(os.path.dirname(absolute_path)) or import_root
-    names = _named_in(top)
-    if leaf in names.dynamic:
+    if _is_script(absolute_path):
         return False
+    files = _mentions(top, leaf)
+    word = re.escape(leaf.encode())
+    if files is None or any(re.search(rb"\b%s\b" % word, m[1]) for _, data in files
+                            for m in DYNAMIC_IMPORT_RE.finditer(data)):
+        return False
+    # a top-level module is reached by ``import m`` or ``from m import``; a package's, also by
+    # ``from package import m`` and relative imports
+    naming = re.compile(rb"^[ \t]*(?:import[ \t][^\n]*\b%s\b|from[ \t]+%s\b)" % (word, word) if "." not in module
+                        else rb"^[ \t]*(?:import|from)[ \t][^\n]*\b%s\b" % word, re.M)
     found = False
-    for importer in names.imported.get(leaf, ()):
-        if importer == absolute_path:
+    for importer, data in files:
+        if importer == absolute_path or not naming.search(data):
             continue
         verdict = _imports_after(importer, module, backport)
         if verdict is False:
             return False
         found = found or verdict is True
-    return found and not _is_script(absolute_path)
+    return found
 
 
 def _is_script(path: str) -> bool:
@@ -191,7 +214,7 @@ def _imports_after(importer: str, module: str, backport: str) -> bool | None:
 
 def forget() -> None:
     """Drop what was read (a long-lived process starting a new run)."""
-    _named_in.cache_clear()
+    _sources.cache_clear()
     _imports_after.cache_clear()
     importers_provide.cache_clear()
     _project_root.cache_clear()
