@@ -99,3 +99,27 @@ def test_a_module_some_importer_reaches_without_setuptools_is_reported(project):
     project.write("other.py", "import setuptools\nimport _dynamic\nimport importlib\nimportlib.import_module('_dynamic')\n")
     found = {f["path"] for f in project.check_json(".")["findings"]}
     assert found == {"_first.py", "_second.py", "_script.py", "_alone.py", "_dynamic.py"}
+
+
+def test_a_package_whose_init_refuses_the_target_is_not_reached(project):
+    # the way a package is kept for older Pythons only: importing any of its modules raises first
+    project.write("legacy/__init__.py", """\
+        import sys
+        if sys.version_info >= (3, 14):
+            raise ImportError("legacy is not available from Python 3.14 onwards")
+        """)
+    project.write("legacy/loader.py", "import imp\n")
+    project.write("legacy/sub/__init__.py")
+    project.write("legacy/sub/more.py", "import imp\n")
+    project.write("py2only/__init__.py", "import sys\nPY3 = sys.version_info[0] == 3\nif PY3:\n    sys.exit('Python 2 only')\n")
+    project.write("py2only/mod.py", "import imp\n")
+    project.write("fine/__init__.py", "import sys\nif sys.version_info < (3, 9):\n    raise ImportError('too old')\n")
+    project.write("fine/mod.py", "import imp\n")
+    on_313 = {f["path"] for f in project.check_json(".", target="3.13")["findings"]}
+    assert on_313 == {"legacy/loader.py", "legacy/sub/more.py", "fine/mod.py"}  # legacy still imports on 3.13
+    on_314 = {f["path"] for f in project.check_json(".", target="3.14")["findings"]}
+    assert on_314 == {"fine/mod.py"}
+    shown = project.check_json("--dead-compat", ".", target="3.14")["findings"]
+    assert {(f["path"], f["context"]) for f in shown} == {
+        ("legacy/loader.py", "refused"), ("legacy/sub/more.py", "refused"), ("py2only/mod.py", "refused"),
+        ("fine/mod.py", None)}

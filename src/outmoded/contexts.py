@@ -102,13 +102,14 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         (``if hasattr(base64, "decodebytes"): ... else: base64.decodestring(v)``) is dead on the
         target like one under ``hasattr()`` of the removed name itself; one in a block a test
         expects to raise that very error (``with self.assertRaises(TypeError):``) is "expected".
-        Nothing runs in a test's data file ("test-data", ``reach``) or in a function deleted
+        Nothing runs in a package whose ``__init__`` refuses the target ("refused"), in a test's data
+        file ("test-data", ``reach``) or in a function deleted
         before anything could call it ("deleted", ``deleted_before_use``).
         A fallback that only
         disables the feature ("lost-feature") of a name removed at or before the oldest Python the
         project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there."""
         if self._file_context is False:
-            self._file_context = file_context(self.path, self.text)
+            self._file_context = file_context(self.path, self.text, self.target)
         if self._file_context:
             return self._file_context
         leaf = api.rpartition(".")[2]

@@ -38,10 +38,13 @@ RUN_RE = re.compile(rb"\b(?:subprocess|run_path|run_module|exec|execfile|sys\.ex
 DYNAMIC_IMPORT_RE = re.compile(rb"""(?:__import__|import_module)\(\s*[rbu]?['"]([\w.]+)""")
 
 
-def file_context(path: str, text: str) -> str | None:
-    """"test-data" when the file at ``path`` (as checked) is a test's data file, else None."""
+def file_context(path: str, text: str, target: tuple[int, int]) -> str | None:
+    """"refused" when a package the file at ``path`` (as checked) is in cannot be imported on the
+    target, "test-data" when the file is a test's data file, else None."""
     if not path.endswith(".py"):
         return None
+    if refused_by_package(path, target):
+        return "refused"
     parts = path.replace("\\", "/").split("/")
     stem = parts[-1][:-3]
     if "test" in stem.lower() or stem in NOT_DATA_NAMES:
@@ -56,6 +59,74 @@ def file_context(path: str, text: str) -> str | None:
     if _named(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep), stem):
         return None
     return "test-data"
+
+
+def refused_by_package(path: str, target: tuple[int, int]) -> bool:
+    """Does the ``__init__.py`` of a package above the file refuse the target at its top level
+    (``if sys.version_info >= (3, 12): raise ImportError(...)``, or a raise with no condition)?
+    Importing any module of the package imports those first, so nothing in it runs there.  (The
+    file's own top level stops at such a raise while it is scanned: ``contexts.block``.)"""
+    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(path) == "__init__.py":
+        directory = os.path.dirname(directory)
+    while is_package(directory):
+        if _refuses(os.path.join(directory, "__init__.py"), target):
+            return True
+        directory = os.path.dirname(directory)
+    return False
+
+
+@lru_cache(maxsize=1024)
+def _refuses(init: str, target: tuple[int, int]) -> bool:
+    try:
+        with open(init, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return False
+    if b"raise" not in data and b"exit" not in data:
+        return False  # most packages: nothing to parse
+    import ast
+    import warnings
+
+    from outmoded import guards
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(data, filename=init)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return False
+    bound: dict = {}  # name -> qualified name, version flag or version value
+
+    def lookup(node):
+        if isinstance(node, ast.Name):
+            return bound.get(node.id, f"builtins.{node.id}" if node.id in ("exit", "quit") else None)
+        if isinstance(node, ast.Attribute):
+            base = lookup(node.value)
+            return f"{base}.{node.attr}" if isinstance(base, str) else None
+        return None
+
+    for stmt in tree.body:
+        if isinstance(stmt, ast.Raise) or guards.terminates([stmt], lookup):
+            return True
+        if isinstance(stmt, ast.Import):
+            for alias in stmt.names:
+                bound[alias.asname or alias.name.split(".")[0]] = alias.name if alias.asname else alias.name.split(".")[0]
+        elif isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
+            for alias in stmt.names:
+                bound[alias.asname or alias.name] = f"{stmt.module}.{alias.name}"
+        elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            value = guards.evaluate(stmt.value, target, lookup)  # PY2 = sys.version_info[0] == 2
+            if value is None:
+                value = guards.version_value(stmt.value, target, lookup)  # v = sys.version_info[:2]
+            bound[stmt.targets[0].id] = value
+        elif isinstance(stmt, ast.If):
+            verdict = guards.evaluate(stmt.test, target, lookup)
+            taken = stmt.body if verdict is True else stmt.orelse if verdict is False else None
+            if taken and guards.terminates(taken, lookup) and not isinstance(taken[-1], (ast.Return, ast.Continue,
+                                                                                          ast.Break)):
+                return True
+    return False
 
 
 def _executable(path: str) -> bool:
@@ -215,6 +286,7 @@ def _imports_after(importer: str, module: str, backport: str) -> bool | None:
 def forget() -> None:
     """Drop what was read (a long-lived process starting a new run)."""
     _sources.cache_clear()
+    _refuses.cache_clear()
     _imports_after.cache_clear()
     importers_provide.cache_clear()
     _project_root.cache_clear()
