@@ -123,3 +123,18 @@ def test_a_package_whose_init_refuses_the_target_is_not_reached(project):
     assert {(f["path"], f["context"]) for f in shown} == {
         ("legacy/loader.py", "refused"), ("legacy/sub/more.py", "refused"), ("py2only/mod.py", "refused"),
         ("fine/mod.py", None)}
+
+
+def test_a_setup_py_is_run_through_setuptools_backend(project):
+    # Cython 3.3's Demos/setup.py: `from distutils.core import setup`; pip runs a setup.py through
+    # setuptools.build_meta(:__legacy__), which imports setuptools (and its distutils) first
+    setup = "from distutils.core import setup\nsetup(name='demo')\n"
+    project.write("demo/setup.py", setup)
+    project.write("legacy/setup.py", setup)
+    project.write("legacy/pyproject.toml", '[build-system]\nrequires = ["setuptools"]\n'
+                                           'build-backend = "setuptools.build_meta"\n')
+    project.write("meson/setup.py", setup)  # not what a frontend runs: run by hand, without setuptools
+    project.write("meson/pyproject.toml", '[build-system]\nbuild-backend = "mesonpy"\n')
+    project.write("demo/Setup.py", setup)  # run by hand
+    found = {f["path"] for f in project.check_json(".")["findings"]}
+    assert found == {"meson/setup.py", "demo/Setup.py"}

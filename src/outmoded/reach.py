@@ -207,8 +207,12 @@ def importers_provide(path: str, backport: str) -> bool:
     such importer and no dynamic import of its name?  grpcio 1.85's ``_spawn_patch.py`` does ``from
     distutils import ccompiler``; only its ``setup.py`` imports it, after ``import setuptools``,
     which provides distutils.  A module that is also a script (``if __name__ == "__main__":``)
-    runs without them: no."""
+    runs without them: no.  A ``setup.py`` is run by build frontends through setuptools' backend,
+    which imports setuptools first, unless a ``pyproject.toml`` beside it names another backend
+    (Cython 3.3's ``Demos/setup.py``: ``from distutils.core import setup``)."""
     absolute_path = os.path.abspath(path)
+    if backport == "setuptools" and os.path.basename(path) == "setup.py" and _built_by_setuptools(absolute_path):
+        return True
     module, import_root, _ = module_of(absolute_path)
     if not module or not path.endswith(".py"):
         return False
@@ -234,6 +238,23 @@ def importers_provide(path: str, backport: str) -> bool:
             return False
         found = found or verdict is True
     return found
+
+
+BACKEND_RE = re.compile(rb"""^[ \t]*build-backend[ \t]*=[ \t]*['"]([^'"]*)['"]""", re.M)
+
+
+def _built_by_setuptools(setup_py: str) -> bool:
+    """Does a build frontend run this ``setup.py`` through setuptools' backend: no
+    ``pyproject.toml`` beside it, or one naming no backend or setuptools'?"""
+    try:
+        with open(os.path.join(os.path.dirname(setup_py), "pyproject.toml"), "rb") as handle:
+            data = handle.read()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    backend = BACKEND_RE.search(data)
+    return backend is None or backend[1].decode("ascii", "replace").startswith("setuptools.build_meta")
 
 
 def _is_script(path: str) -> bool:
