@@ -138,3 +138,37 @@ def test_a_setup_py_is_run_through_setuptools_backend(project):
     project.write("demo/Setup.py", setup)  # run by hand
     found = {f["path"] for f in project.check_json(".")["findings"]}
     assert found == {"meson/setup.py", "demo/Setup.py"}
+
+
+MESON_PKG = """\
+    pure_subdirs = ['core', 'both']
+    if py.version().version_compare('<3.12')
+      pure_subdirs += 'legacy'
+      pure_subdirs += 'both'
+    endif
+    foreach subdir: pure_subdirs
+      install_subdir(subdir, install_dir: py.get_install_dir() / 'pkg')
+    endforeach
+    """
+
+
+def test_a_directory_the_build_installs_only_for_older_pythons(project):
+    # numpy 2.3's numpy/meson.build installs numpy/distutils only for Python < 3.12: its cp313
+    # wheel holds no numpy/distutils
+    project.write("pyproject.toml", '[build-system]\nbuild-backend = "mesonpy"\nrequires = ["meson-python"]\n')
+    project.write("meson.build", "project('pkg', 'c')\npy = import('python').find_installation(pure: false)\n"
+                                 "subdir('pkg')\n")
+    project.write("pkg/meson.build", MESON_PKG)
+    for name in ("core", "legacy", "both"):
+        project.write(f"pkg/{name}/__init__.py")
+        project.write(f"pkg/{name}/mod.py", "import imp\n")
+    project.write("pkg/legacy/sub/__init__.py")
+    project.write("pkg/legacy/sub/deep.py", "import imp\n")
+    found = {f["path"] for f in project.check_json(".", target="3.12")["findings"]}
+    assert found == {"pkg/core/mod.py", "pkg/both/mod.py"}  # both: installed outside the condition too
+    shown = project.check_json("--dead-compat", ".", target="3.12")["findings"]
+    assert {f["path"] for f in shown if f["context"] == "not-installed"} == {"pkg/legacy/mod.py",
+                                                                            "pkg/legacy/sub/deep.py"}
+    # built by another backend, meson.build is not what installs it
+    project.write("pyproject.toml", '[build-system]\nbuild-backend = "setuptools.build_meta"\n')
+    assert len(project.check_json(".", target="3.12")["findings"]) == 4

@@ -22,6 +22,7 @@ CONTEXTS = {
     "deleted": "in a function deleted (del) before anything calls it: it never runs",
     "test-data": "in a test's data file (not imported, not collected, not a script): it never runs",
     "refused": "in a package whose __init__ raises on {target}: it cannot be imported there",
+    "not-installed": "in a directory the project's build installs only for other Pythons: not installed on {target}",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
     "annotation": "in an annotation not evaluated when the module runs: it breaks where annotations are read"
@@ -35,9 +36,10 @@ CONTEXTS = {
 # (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too.
 # A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
-# Code that never runs at all (``deleted``, ``test-data``, ``refused``) is reported only then too.
+# Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``) is
+# reported only then too.
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "expected", "skipped", "deleted",
-                                  "test-data", "refused"})
+                                  "test-data", "refused", "not-installed"})
 
 
 class Finding(Frozen):

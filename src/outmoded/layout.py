@@ -98,6 +98,9 @@ def forget_files() -> None:
     """Drop what was learnt about the file system (a long-lived process starting a new run)."""
     for cached in (_is_package, _is_file, module_of):
         cached.cache_clear()
+    from outmoded import reach  # what it read of the files around a module
+
+    reach.forget()
 
 
 def shadows_stdlib(path: str, name: str) -> bool:

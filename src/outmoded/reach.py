@@ -40,11 +40,14 @@ DYNAMIC_IMPORT_RE = re.compile(rb"""(?:__import__|import_module)\(\s*[rbu]?['"](
 
 def file_context(path: str, text: str, target: tuple[int, int]) -> str | None:
     """"refused" when a package the file at ``path`` (as checked) is in cannot be imported on the
-    target, "test-data" when the file is a test's data file, else None."""
+    target, "not-installed" when the build installs its directory only for other Pythons,
+    "test-data" when the file is a test's data file, else None."""
     if not path.endswith(".py"):
         return None
     if refused_by_package(path, target):
         return "refused"
+    if not_installed(path, target):
+        return "not-installed"
     parts = path.replace("\\", "/").split("/")
     stem = parts[-1][:-3]
     if "test" in stem.lower() or stem in NOT_DATA_NAMES:
@@ -127,6 +130,71 @@ def _refuses(init: str, target: tuple[int, int]) -> bool:
                                                                                           ast.Break)):
                 return True
     return False
+
+
+MESON_PYTHON_RE = re.compile(rb"(\w+)[ \t]*=[ \t]*import\([ \t]*'python'[ \t]*\)[ \t]*\.[ \t]*find_installation\b")
+MESON_IF_RE = re.compile(rb"^[ \t]*if[ \t]+(\w+)\.version\(\)\.version_compare\([ \t]*'(<|<=|>|>=|==|!=)[ \t]*"
+                         rb"(\d+)\.(\d+)'[ \t]*\)[ \t]*$(.*?)^[ \t]*(?:endif|else|elif)\b", re.M | re.S)
+NAME_LITERAL_RE = re.compile(rb"'([\w.-]+)'")
+_VERSION_OPS = {b"<": "__lt__", b"<=": "__le__", b">": "__gt__", b">=": "__ge__", b"==": "__eq__", b"!=": "__ne__"}
+
+
+def not_installed(path: str, target: tuple[int, int]) -> bool:
+    """Does the project's build (meson-python: its ``meson.build`` files) install a directory
+    above the file only for Pythons other than the target?  numpy 2.3's ``numpy/meson.build``:
+    ``if py.version().version_compare('<3.12')`` / ``pure_subdirs += 'distutils'`` / ``endif``,
+    so ``numpy/distutils`` is not installed on 3.12+ (its wheels for 3.12+ hold no
+    ``numpy/distutils``).  The condition must test the Python that ``import('python')
+    .find_installation`` gives, and the name must appear nowhere else in that ``meson.build``."""
+    directory = os.path.dirname(os.path.abspath(path))
+    top = _project_root(directory)
+    if top is None or not _built_by_meson(top):
+        return False
+    while directory != top and directory.startswith(top + os.sep):
+        parent = os.path.dirname(directory)
+        condition = _meson_conditions(os.path.join(parent, "meson.build"), top).get(os.path.basename(directory))
+        if condition is not None and not getattr(target, _VERSION_OPS[condition[0]])(condition[1]):
+            return True
+        directory = parent
+    return False
+
+
+@lru_cache(maxsize=64)
+def _built_by_meson(top: str) -> bool:
+    try:
+        with open(os.path.join(top, "pyproject.toml"), "rb") as handle:
+            backend = BACKEND_RE.search(handle.read())
+    except OSError:
+        return False
+    return backend is not None and backend[1] == b"mesonpy"
+
+
+@lru_cache(maxsize=256)
+def _meson_conditions(build_file: str, top: str) -> dict:
+    """Names installed only under a Python version condition in ``build_file``: name ->
+    (operator, (major, minor))."""
+    try:
+        with open(build_file, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return {}
+    if b"version_compare" not in data:
+        return {}
+    pythons = set()
+    for candidate in {build_file, os.path.join(top, "meson.build")}:
+        try:
+            with open(candidate, "rb") as handle:
+                pythons.update(MESON_PYTHON_RE.findall(handle.read()))
+        except OSError:
+            continue
+    found = {}
+    for match in MESON_IF_RE.finditer(data):
+        if match[1] not in pythons:
+            continue
+        for name in NAME_LITERAL_RE.findall(match[5]):
+            if data.count(b"'" + name + b"'") == match[5].count(b"'" + name + b"'"):
+                found[name.decode("ascii", "replace")] = (match[2], (int(match[3]), int(match[4])))
+    return found
 
 
 def _executable(path: str) -> bool:
@@ -308,6 +376,8 @@ def forget() -> None:
     """Drop what was read (a long-lived process starting a new run)."""
     _sources.cache_clear()
     _refuses.cache_clear()
+    _meson_conditions.cache_clear()
+    _built_by_meson.cache_clear()
     _imports_after.cache_clear()
     importers_provide.cache_clear()
     _project_root.cache_clear()
