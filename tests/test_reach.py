@@ -172,3 +172,28 @@ def test_a_directory_the_build_installs_only_for_older_pythons(project):
     # built by another backend, meson.build is not what installs it
     project.write("pyproject.toml", '[build-system]\nbuild-backend = "setuptools.build_meta"\n')
     assert len(project.check_json(".", target="3.12")["findings"]) == 4
+
+
+def test_a_cached_verdict_is_dropped_when_a_file_it_read_changes(project):
+    import json
+    import time
+
+    def findings():
+        code, out, err = project.run("check", "--format", "json", "--cache-dir", str(project.root / ".cache"),
+                                     "--target-version", "3.13", ".")
+        assert code in (0, 1), err
+        return sorted(f["path"] for f in json.loads(out)["findings"])
+
+    project.write("pyproject.toml", "[project]\nname = 'fmt'\n")
+    project.write("tests/data/cases/function.py", data=PY2_CASE.encode())
+    project.write("tests/test_format.py", "import os\n")
+    project.write("setup.py", "import setuptools\nimport _patch\n")
+    project.write("_patch.py", HELPER)
+    project.write("legacy/__init__.py", "import sys\nif sys.version_info >= (3, 12):\n    raise ImportError('old')\n")
+    project.write("legacy/mod.py", "import imp\n")
+    assert findings() == [] and findings() == []  # cold, then warm
+    time.sleep(0.01)
+    project.write("tests/test_format.py", "import os\nimport sys\nsys.path.insert(0, 'data/cases')\nimport function\n")
+    project.write("tools.py", "import _patch\n")  # a new importer without setuptools
+    project.write("legacy/__init__.py", "import sys\n")
+    assert findings() == ["_patch.py", "legacy/mod.py", "tests/data/cases/function.py"]

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import os
 import re
-from functools import lru_cache
+from functools import wraps
 
+from outmoded import reads
 from outmoded.layout import absolute, is_package, module_of
 
 TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
@@ -36,6 +37,27 @@ IMPORT_LINE_RE = re.compile(rb"^[ \t]*(?:from|import)\b([^\n#]*)", re.M)
 RUN_RE = re.compile(rb"\b(?:subprocess|run_path|run_module|exec|execfile|sys\.executable|Popen|check_call|"
                     rb"check_output|spawn)\b")
 DYNAMIC_IMPORT_RE = re.compile(rb"""(?:__import__|import_module)\(\s*[rbu]?['"]([\w.]+)""")
+
+
+
+def _memo(func):
+    """Memoized for the run, and each answer keeps the files it read: counted again for every
+    verdict that asks (``reads``), so a cached result is dropped when one of them changes."""
+    answers: dict = {}
+
+    @wraps(func)
+    def memo(*args):
+        answer = answers.get(args)
+        if answer is None:
+            with reads.recording() as read:
+                value = func(*args)
+            answer = answers[args] = (value, read)
+        else:
+            reads.extend(answer[1])
+        return answer[0]
+
+    memo.cache_clear = answers.clear
+    return memo
 
 
 def file_context(path: str, text: str, target: tuple[int, int]) -> str | None:
@@ -57,6 +79,7 @@ def file_context(path: str, text: str, target: tuple[int, int]) -> str | None:
     if top is not None:  # only directories inside the project count, wherever it was checked from
         parts = [top] + os.path.relpath(os.path.abspath(path), top).split(os.sep)
     tops = [i for i, part in enumerate(parts[:-1]) if part in TEST_DIRECTORIES and (i or top is None)]
+    reads.read(os.path.join(directory, "__init__.py"))
     if not tops or MAIN_RE.search(text) or is_package(directory) or (text.startswith("#!") and _executable(path)):
         return None
     if _named(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep), stem):
@@ -72,15 +95,16 @@ def refused_by_package(path: str, target: tuple[int, int]) -> bool:
     directory = os.path.dirname(os.path.abspath(path))
     if os.path.basename(path) == "__init__.py":
         directory = os.path.dirname(directory)
-    while is_package(directory):
+    while reads.read(os.path.join(directory, "__init__.py")) and is_package(directory):
         if _refuses(os.path.join(directory, "__init__.py"), target):
             return True
         directory = os.path.dirname(directory)
     return False
 
 
-@lru_cache(maxsize=1024)
+@_memo
 def _refuses(init: str, target: tuple[int, int]) -> bool:
+    reads.read(init)
     try:
         with open(init, "rb") as handle:
             data = handle.read()
@@ -159,8 +183,9 @@ def not_installed(path: str, target: tuple[int, int]) -> bool:
     return False
 
 
-@lru_cache(maxsize=64)
+@_memo
 def _built_by_meson(top: str) -> bool:
+    reads.read(os.path.join(top, "pyproject.toml"))
     try:
         with open(os.path.join(top, "pyproject.toml"), "rb") as handle:
             backend = BACKEND_RE.search(handle.read())
@@ -169,10 +194,11 @@ def _built_by_meson(top: str) -> bool:
     return backend is not None and backend[1] == b"mesonpy"
 
 
-@lru_cache(maxsize=256)
+@_memo
 def _meson_conditions(build_file: str, top: str) -> dict:
     """Names installed only under a Python version condition in ``build_file``: name ->
     (operator, (major, minor))."""
+    reads.read(build_file)
     try:
         with open(build_file, "rb") as handle:
             data = handle.read()
@@ -182,6 +208,7 @@ def _meson_conditions(build_file: str, top: str) -> dict:
         return {}
     pythons = set()
     for candidate in {build_file, os.path.join(top, "meson.build")}:
+        reads.read(candidate)
         try:
             with open(candidate, "rb") as handle:
                 pythons.update(MESON_PYTHON_RE.findall(handle.read()))
@@ -204,11 +231,11 @@ def _executable(path: str) -> bool:
         return True
 
 
-@lru_cache(maxsize=256)
+@_memo
 def _project_root(directory: str) -> str | None:
     """The nearest directory at or above ``directory`` that marks a project's top (a
     ``pyproject.toml``, ``setup.py``, ``setup.cfg``, ``tox.ini`` or ``.git``), or None."""
-    if any(os.path.exists(os.path.join(directory, marker)) for marker in PROJECT_MARKERS):
+    if any(reads.read(os.path.join(directory, marker)) for marker in PROJECT_MARKERS):
         return directory
     parent = os.path.dirname(directory)
     return None if parent == directory else _project_root(parent)
@@ -217,15 +244,17 @@ def _project_root(directory: str) -> str | None:
 MAX_TREE_BYTES = 64 << 20  # a tree larger than this is not read: no file of it is called unreached
 
 
-@lru_cache(maxsize=16)
+@_memo
 def _sources(root: str) -> tuple | None:
     """(path, bytes) of the Python files under ``root``, or None when there are too many to keep."""
     found, total = [], 0
     for directory, subdirectories, files in os.walk(root):
+        reads.read(directory)  # a file added or removed changes the directory's stamp
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
         for name in files:
             if name.endswith(".py"):
                 path = os.path.join(directory, name)
+                reads.read(path)
                 try:
                     with open(path, "rb") as handle:
                         data = handle.read()
@@ -268,7 +297,7 @@ def _named(root: str, stem: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=1024)
+@_memo
 def importers_provide(path: str, backport: str) -> bool:
     """Does every module of the project that imports the module at ``path`` import ``backport``
     (a top-level module) unconditionally before the statement that imports it, with at least one
@@ -314,6 +343,7 @@ BACKEND_RE = re.compile(rb"""^[ \t]*build-backend[ \t]*=[ \t]*['"]([^'"]*)['"]""
 def _built_by_setuptools(setup_py: str) -> bool:
     """Does a build frontend run this ``setup.py`` through setuptools' backend: no
     ``pyproject.toml`` beside it, or one naming no backend or setuptools'?"""
+    reads.read(os.path.join(os.path.dirname(setup_py), "pyproject.toml"))
     try:
         with open(os.path.join(os.path.dirname(setup_py), "pyproject.toml"), "rb") as handle:
             data = handle.read()
@@ -333,11 +363,12 @@ def _is_script(path: str) -> bool:
         return True
 
 
-@lru_cache(maxsize=1024)
+@_memo
 def _imports_after(importer: str, module: str, backport: str) -> bool | None:
     """True when ``importer`` imports ``module`` and imports ``backport`` unconditionally, at its
     top level, before each statement that does; False when it imports ``module`` otherwise;
     None when it does not import it (another module of the same name)."""
+    reads.read(importer)
     import ast
     import warnings
 
