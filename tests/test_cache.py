@@ -370,3 +370,14 @@ def test_a_c_file_whose_expected_output_appears_beside_it_is_no_longer_reported(
     assert [api for _, _, api, _ in before[0]] == ["PyEval_CallObject"]
     assert cold == ([], [])
     assert warm == cold
+
+
+def test_a_single_file_run_sees_a_module_created_that_shadows_the_removed_one(tmp_path):
+    # pyasyncore vendored as asyncore.py at the project's top: `import asyncore` imports it
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/mod.py": "import asyncore\n",
+    }, {"asyncore.py": "class dispatcher:\n    pass\n"}, "pkg/mod.py")
+    assert [(p, api) for p, _, api, _ in before[0]] == [("pkg/mod.py", "asyncore")]
+    assert cold == ([], [])
+    assert warm == cold

@@ -109,7 +109,16 @@ def shadows_stdlib(path: str, name: str) -> bool:
     within the current one (run from there, it is on ``sys.path``), can be: under absolute imports
     a subpackage ``pkg/carrier/asyncore/`` cannot shadow ``import asyncore``.  A stub file is
     answered by stubs too: typeshed's ``stdlib/smtpd.pyi`` imports its own ``asyncore.pyi``."""
+    from outmoded.reads import read
+
     stub = path.endswith(".pyi")
-    return any(_is_file(os.path.join(d, name + ".py")) or _is_package(os.path.join(d, name), stub)
-               or (stub and _is_file(os.path.join(d, name + ".pyi")))
-               for d in _import_roots(path))
+    for d in _import_roots(path):
+        # each file that would shadow it counts for the verdict, present or absent (``outmoded.reads``):
+        # a pre-commit run checks a few files, and a module created beside them changes the answer
+        for candidate in (name + ".py", os.path.join(name, "__init__.py")) + (
+                (name + ".pyi", os.path.join(name, "__init__.pyi")) if stub else ()):
+            read(os.path.join(d, candidate))
+        if _is_file(os.path.join(d, name + ".py")) or _is_package(os.path.join(d, name), stub) \
+                or (stub and _is_file(os.path.join(d, name + ".pyi"))):
+            return True
+    return False
