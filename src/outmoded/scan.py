@@ -20,7 +20,7 @@ from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, Guar
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, find_module, shadows_stdlib
 from outmoded.project import Project, raises, unconditional_imports
-from outmoded.reach import importers_provide
+from outmoded.importers import importers_provide
 from outmoded.receivers import Receivers
 from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
