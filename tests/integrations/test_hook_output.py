@@ -50,3 +50,25 @@ def test_show_files_escapes_the_names_it_lists(tmp_path):
     run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--show-files", HOSTILE], cwd=tmp_path, env=env,
                          capture_output=True, text=True, errors="surrogateescape", check=False)
     _assert_escaped(run.stdout + run.stderr)
+
+
+def test_fix_diff_quotes_such_names_as_git_does_and_git_applies_it(tmp_path):
+    import shutil
+
+    if shutil.which("git") is None:
+        import pytest
+
+        pytest.skip("no git")
+    (tmp_path / HOSTILE).write_text("import imp\nimp.reload(imp)\n")
+    env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+    run = subprocess.run([sys.executable, "-m", "outmoded", "fix", "--diff", "--no-cache", "--target-version", "3.13",
+                          HOSTILE], cwd=tmp_path, env=env, capture_output=True, text=True, errors="surrogateescape",
+                         check=False)
+    assert run.returncode == 1, run.stderr
+    assert "\x1b" not in run.stdout and "\x07" not in run.stdout
+    assert not any(line.startswith("forged.py") for line in run.stdout.splitlines())
+    assert '--- "a/bad\\033[31m\\nforged.py: fixed 9 finding(s)\\007.py"' in run.stdout
+    subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+    applied = subprocess.run(["git", "apply", "--check", "-"], cwd=tmp_path, input=run.stdout, text=True,
+                             errors="surrogateescape", capture_output=True, check=False)
+    assert applied.returncode == 0, applied.stderr
