@@ -154,7 +154,7 @@ def test_generated_cython_c_is_skipped(project):
 
 def test_headers_and_cpp_files(project):
     project.write("inc/compat.h", "static inline void f(PyObject *o) { PyEval_CallObject(o, NULL); }\n")
-    project.write("mod.cpp", 'auto s = R"(PyEval_CallObject)"; void g() { ::PyCFunction_Call(0, 0, 0); }\n')
+    project.write("mod.cpp", '#include <Python.h>\nauto s = R"(PyEval_CallObject)"; void g() { ::PyCFunction_Call(0, 0, 0); }\n')
     assert sorted(f["api"] for f in findings(project, ".")) == ["PyCFunction_Call", "PyEval_CallObject"]
 
 
@@ -246,7 +246,7 @@ def test_fixed_twin_builds_and_imports(tmp_path):
 
 def test_unreadable_sources(project):
     project.write("bin.c", data=b"\x7fELF\x00\x00PyEval_CallObject")
-    project.write("latin1.c", data=b"/* caf\xe9 */ void f(void) { PyEval_CallObject(0, 0); }\n")
+    project.write("latin1.c", data=b"#include <Python.h>\n/* caf\xe9 */ void f(void) { PyEval_CallObject(0, 0); }\n")
     doc = project.check_json(".")
     assert [(e["path"], e["message"]) for e in doc["errors"]] == [("bin.c", "contains NUL bytes (binary file?)")]
     assert [(f["path"], f["api"], f["column"]) for f in doc["findings"]] == [("latin1.c", "PyEval_CallObject", 27)]

@@ -20,7 +20,10 @@ dead, and ``Py_LIMITED_API >= 0x030e0000`` is decided by its value).  The target
 macros only other interpreters define (``PYPY_VERSION``, ``PYPY_VERSION_NUM``, ``GRAALVM_PYTHON``)
 are undefined unless the file defines them: ``defined(PYPY_VERSION)`` is false and
 ``PYPY_VERSION_NUM`` is 0, as the preprocessor takes any undefined name.  Any other macro is
-unknown (it may come from the compiler's command line).  An include guard (``#ifndef SPAM_H`` or
+unknown (it may come from the compiler's command line), except the macros ``Python.h`` defines on
+every supported target (``pythonh``: ``#ifdef PyUnicode_KIND`` is taken), known once the file has
+certainly included a header that may be ``Python.h`` (anything but the C, C++ and POSIX system
+headers in ``SYSTEM_HEADERS``).  An include guard (``#ifndef SPAM_H`` or
 ``#if !defined(SPAM_H)`` before any code, then ``#define SPAM_H``) is taken: the header's
 definitions are what the first inclusion compiles, so macros it defines from the version are known
 (greenlet's ``#if PY_VERSION_HEX >= 0x30D0000 / #define GREENLET_PY313 1`` inside its guard).  Tokens of the
@@ -34,6 +37,12 @@ from typing import Callable, Iterable, Iterator, Optional
 
 from outmoded.native.ctokens import Token
 
+SYSTEM_HEADERS = frozenset("""
+    assert.h complex.h ctype.h errno.h fenv.h float.h inttypes.h iso646.h limits.h locale.h math.h
+    setjmp.h signal.h stdalign.h stdarg.h stdatomic.h stdbool.h stddef.h stdint.h stdio.h stdlib.h
+    stdnoreturn.h string.h tgmath.h threads.h time.h uchar.h wchar.h wctype.h
+    unistd.h pthread.h fcntl.h dirent.h dlfcn.h strings.h malloc.h alloca.h windows.h
+""".split())  # C11, POSIX and Windows headers that cannot declare Python's API; C++'s have no '.h'
 NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"})  # never defined by CPython
 Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
 
@@ -67,13 +76,14 @@ class Condition:
               ["<<", ">>"], ["+", "-"], ["*"]]
 
     def __init__(self, tokens: list[Token], target: tuple[int, int], is_removed: Callable[[str], bool],
-                 macros: Optional[dict] = None, depth: int = 0):
+                 macros: Optional[dict] = None, depth: int = 0, header: frozenset = frozenset()):
         self.tokens = [t.text for t in tokens]
         self.pos = 0
         self.target = target
         self.is_removed = is_removed
         self.macros = macros or {}
         self.depth = depth
+        self.header = header  # macros Python.h defines, once the file has included it
         base = (target[0] << 24) | (target[1] << 16)
         self.names: dict[str, Interval] = {
             "PY_VERSION_HEX": (base | 0xF0, base | 0xFFFF),  # 3.N.0 final .. last 3.N release
@@ -167,7 +177,7 @@ class Condition:
             name = self.take()
             if paren and self.take() != ")":
                 raise ValueError("unbalanced")
-            return _defined(name, self.is_removed, self.macros)
+            return _defined(name, self.is_removed, self.macros, self.header)
         if text in ("Py_PACK_VERSION", "Py_PACK_FULL_VERSION") and self.peek() == "(":
             return self.pack(text)
         if text and (text[0].isdigit() or text[0] == "."):
@@ -180,7 +190,8 @@ class Condition:
         if text in self.macros and self.depth < 8:  # `#define IS_PY313 (PY_VERSION_HEX >= ...)`
             if self.macros[text] is None:
                 return None
-            body = Condition(self.macros[text], self.target, self.is_removed, self.macros, self.depth + 1)
+            body = Condition(self.macros[text], self.target, self.is_removed, self.macros, self.depth + 1,
+                             self.header)
             value = body.binary(0)
             return value if body.pos == len(body.tokens) else None
         if text and (text[0].isalpha() or text[0] == "_"):
@@ -215,15 +226,18 @@ class Condition:
         return packed, packed
 
 
-def _defined(name: str, is_removed: Callable[[str], bool], macros: dict) -> Interval:
+def _defined(name: str, is_removed: Callable[[str], bool], macros: dict, header: frozenset = frozenset()) -> Interval:
     if is_removed(name) or (name in NOT_CPYTHON and name not in macros):
         return 0, 0
+    if name not in macros and name in header:
+        return 1, 1
     return (1, 1) if macros.get(name) is not None else None  # None: defined under an uncertain branch
 
 
-def _ifdef(directive: str, rest: list[Token], is_removed: Callable[[str], bool], macros: dict) -> Optional[bool]:
+def _ifdef(directive: str, rest: list[Token], is_removed: Callable[[str], bool], macros: dict,
+           header: frozenset = frozenset()) -> Optional[bool]:
     """``#ifdef``/``#ifndef`` (and ``#elifdef``/``#elifndef``) of ``rest[0]``: True, False or unknown."""
-    known = _defined(rest[0].text, is_removed, macros) if rest else None
+    known = _defined(rest[0].text, is_removed, macros, header) if rest else None
     if known is None:
         return None
     return bool(known[0]) == directive.endswith("ifdef")
@@ -271,14 +285,34 @@ def _guard_name(name: str, rest: list[Token]) -> Optional[str]:
     return None
 
 
+def system_header(rest: list[Token]) -> bool:
+    """Does ``#include`` + ``rest`` name a system header that cannot declare Python's API?
+    (A quoted include has no tokens: its string is not one.)"""
+    texts = [t.text for t in rest]
+    if len(texts) < 3 or texts[0] != "<" or texts[-1] != ">":
+        return False
+    name = "".join(texts[1:-1])
+    return name in SYSTEM_HEADERS or name.startswith("sys/") or name.replace("_", "").isalnum()
+
+
+def python_h_macros(text: str) -> frozenset:
+    """The macros ``Python.h`` certainly defines for a file: fewer when it may use the limited API."""
+    from outmoded.native import pythonh
+
+    return pythonh.LIMITED if "Py_LIMITED_API" in text else pythonh.FULL
+
+
 def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 is_removed: Callable[[str], bool] = lambda name: False,
-                directives: Optional[list] = None) -> Iterator[Token]:
+                directives: Optional[list] = None, header: frozenset = frozenset()) -> Iterator[Token]:
     """The code tokens that may be compiled on ``target``.
 
     ``directives`` (when given) receives ``(name, tokens)`` for every directive on a live line,
-    e.g. ``("define", [NAME, ...])``, so callers can see the macros a file defines.
+    e.g. ``("define", [NAME, ...])``, so callers can see the macros a file defines; an
+    ``#include``'s tokens start with its ``#``.  ``header``: the macros ``Python.h`` defines
+    (``pythonh``), known as defined after the first include certainly compiled that may be it.
     """
+    pending_header, header = header, frozenset()
     stack: list[Frame] = []
     live = True
     macros: dict[str, Optional[list[Token]]] = {}  # object-like macros on live lines (None: unknown value)
@@ -304,9 +338,9 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 frame.certain, frame.taken = True, True
         if name in ("if", "ifdef", "ifndef"):
             if name == "if":
-                value = Condition(rest, target, is_removed, macros).evaluate() if live else None
+                value = Condition(rest, target, is_removed, macros, header=header).evaluate() if live else None
             else:
-                value = _ifdef(name, rest, is_removed, macros) if live else None
+                value = _ifdef(name, rest, is_removed, macros, header) if live else None
             guard = _guard_name(name, rest) if live and value is None and not seen_code else None
             stack.append(Frame(live, value, guard))
         elif name in ("elif", "elifdef", "elifndef") and stack:
@@ -315,9 +349,9 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 frame.live = frame.certain = False
             else:
                 if name == "elif":
-                    value = Condition(rest, target, is_removed, macros).evaluate()
+                    value = Condition(rest, target, is_removed, macros, header=header).evaluate()
                 else:
-                    value = _ifdef(name, rest, is_removed, macros)
+                    value = _ifdef(name, rest, is_removed, macros, header)
                 frame.live = value is not False
                 frame.certain = value is True and frame.taken is False
                 if value is True:
@@ -341,6 +375,10 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                     macros[rest[0].text] = rest[1:] if all(f.certain for f in stack) else None
             elif name == "undef" and rest:
                 macros.pop(rest[0].text, None)
+                header = header - {rest[0].text}
+            elif name == "include" and pending_header and not system_header(rest) \
+                    and all(f.certain for f in stack):
+                header, pending_header = pending_header, frozenset()
             if directives is not None:
-                directives.append((name, rest))
+                directives.append((name, line if name == "include" else rest))
         live = stack[-1].live if stack else True

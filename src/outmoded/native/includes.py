@@ -1,0 +1,143 @@
+"""Is a C file compiled for the target at all?  Answered from the project's ``#include`` lines.
+
+Two cases say no, for a file whose findings would otherwise be reported:
+
+- every ``#include`` of it in the project sits in a branch the target cannot compile: cffi 2.1's
+  ``_cffi_backend.c`` has ``#ifdef PyUnicode_KIND / # include "wchar_helper_3.h" / #else /
+  # include "wchar_helper.h"``, and ``PyUnicode_KIND`` is defined by every supported
+  ``Python.h``, so ``wchar_helper.h`` (the Python 2 / 3.2 strings) is never compiled;
+- a source (``.c``, ``.cc``, ``.cpp``, ``.cxx``) that nothing in the project includes and that
+  itself includes only system headers (``cpp.system_header``), or nothing: it cannot see a
+  declaration of the C API it names, so it is no translation unit of its own, but a fragment that
+  some tool pastes elsewhere (Cython's ``Cython/Utility/*.c`` templates, whose text is emitted into
+  generated modules under conditions set up by other templates) or data (CPython's
+  ``Lib/test/clinic.test.c``, Argument Clinic's test input).  Its conditions cannot be decided
+  without the text around it, so no line of it is promised to break.
+
+A header that nothing in the project includes is checked as it is (another project may include
+it), and so is a file the project includes from Cython (``cdef extern from "spam.h"``) or on a line
+that may be compiled.  The project is the files under the outermost directory upward holding
+``pyproject.toml``, ``setup.py``, ``setup.cfg``, ``meson.build``, ``PKG-INFO`` or ``.git`` (else
+the file's own directory), read only when a file has something to report; past ``MAX_FILES`` files
+nothing is concluded.  An include names the file when the path written resolves to it from the
+including file's directory, or when the file's path ends with it (a ``-I`` directory).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+from typing import Optional
+
+from outmoded.native.cpp import live_tokens, python_h_macros, system_header
+from outmoded.native.ctokens import c_tokens
+
+MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "meson.build", "PKG-INFO", ".git")
+C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".inc", ".inl")
+CYTHON_SUFFIXES = (".pyx", ".pxd", ".pxi")
+SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx")
+MAX_FILES = 20000
+INCLUDE_RE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*[<"]([^>"\r\n]+)[>"]', re.MULTILINE)
+EXTERN_RE = re.compile(rb'\bextern[ \t]+from[ \t]+[\'"]([^\'"\r\n]+)[\'"]')
+ANY_INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include\b[ \t]*(.*)$', re.MULTILINE)
+
+
+def project_root(path: str) -> str:
+    """The outermost directory above ``path`` holding a project marker (numpy has a meson.build in
+    each subpackage, and one subpackage includes another's headers); else the file's directory."""
+    directory = found = os.path.dirname(os.path.abspath(path))
+    while True:
+        if any(os.path.exists(os.path.join(directory, marker)) for marker in MARKERS):
+            found = directory
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return found
+        directory = parent
+
+
+@lru_cache(maxsize=8)
+def _includes(root: str) -> Optional[dict]:
+    """basename -> [(including file, written path, from Cython)] for the project at ``root``;
+    None when it has too many files to read."""
+    found: dict = {}
+    count = 0
+    for directory, dirs, files in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in files:
+            if not name.endswith(C_SUFFIXES + CYTHON_SUFFIXES):
+                continue
+            count += 1
+            if count > MAX_FILES:
+                return None
+            path = os.path.join(directory, name)
+            try:
+                with open(path, "rb") as handle:
+                    data = handle.read()
+            except OSError:
+                continue
+            cython = name.endswith(CYTHON_SUFFIXES)
+            for match in (EXTERN_RE if cython else INCLUDE_RE).finditer(data):
+                written = match.group(1).decode("utf-8", "replace").strip()
+                found.setdefault(os.path.basename(written), []).append((path, written, cython))
+    return found
+
+
+def _names(path: str, including: str, written: str) -> bool:
+    if os.path.normpath(os.path.join(os.path.dirname(including), written)) == path:
+        return True
+    written = os.path.normpath(written)
+    return not written.startswith("..") and path.endswith(os.sep + written)
+
+
+@lru_cache(maxsize=64)
+def _live_includes(path: str, target: tuple, gone: frozenset) -> frozenset:
+    """Lines of ``path``'s ``#include`` directives that may be compiled on the target."""
+    try:
+        with open(path, "rb") as handle:
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return frozenset()
+    directives: list = []
+    for _ in live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text)):
+        pass
+    return frozenset(rest[0].line for name, rest in directives if name == "include" and rest)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def not_compiled(path: str, text: str, target: tuple, gone: frozenset) -> bool:
+    """Is the C file at ``path`` (its ``text``) proven not compiled for ``target``?  (See above.)"""
+    path = os.path.abspath(path)
+    graph = _includes(project_root(path))
+    if graph is None:
+        return False
+    includers = [(p, w, c) for p, w, c in graph.get(os.path.basename(path), ()) if p != path and _names(path, p, w)]
+    if not includers:
+        return path.endswith(SOURCE_SUFFIXES) and _only_system_includes(text)
+    for including, written, cython in includers:
+        if cython:
+            return False
+        try:
+            with open(including, "rb") as handle:
+                data = handle.read()
+        except OSError:
+            return False
+        lines = {_line_of(data, m.start()) for m in INCLUDE_RE.finditer(data)
+                 if os.path.basename(m.group(1).decode("utf-8", "replace").strip()) == os.path.basename(path)}
+        if lines & _live_includes(including, target, gone):
+            return False
+    return True
+
+
+def _only_system_includes(text: str) -> bool:
+    for match in ANY_INCLUDE_RE.finditer(text):
+        written = match.group(1).split("//")[0].split("/*")[0].strip()
+        if not (written.startswith("<") and written.endswith(">")):
+            return False
+        tokens = [t for t in c_tokens("#include " + written) if t.text not in ("#", "include")]
+        if not system_header(tokens):
+            return False
+    return True

@@ -1,0 +1,106 @@
+"""Files the target never compiles: headers included only in dead branches, fragments that are no
+translation unit; and the macros Python.h defines, as preprocessor tests see them."""
+
+import subprocess
+
+import pytest
+from native_helpers import include_flags, need_gcc, python_includes
+
+from outmoded.native import pythonh
+
+OLD = "static PyObject *f(PyObject *u) { return PyUnicode_FromUnicode(PyUnicode_AS_UNICODE(u), 1); }\n"
+BACKEND = """\
+#include <Python.h>
+#ifdef PyUnicode_KIND     /* Python >= 3.3 */
+# include "helper_3.h"
+#else
+# include "helper.h"
+#endif
+"""
+
+
+def apis(project, *paths, target="3.13"):
+    doc = project.check_json(*paths or ".", target=target)
+    assert doc["errors"] == []
+    return sorted((f["path"], f["api"]) for f in doc["findings"])
+
+
+def test_header_included_only_where_python_h_lacks_a_macro(project):
+    # cffi 2.1's _cffi_backend.c picks wchar_helper.h only where PyUnicode_KIND is undefined
+    project.write("pyproject.toml", "")
+    project.write("src/c/backend.c", BACKEND)
+    project.write("src/c/helper.h", OLD)
+    project.write("src/c/helper_3.h", "static void g(void) { PyEval_CallObject(0, 0); }\n")
+    assert apis(project) == [("src/c/helper_3.h", "PyEval_CallObject")]
+    assert apis(project, "src/c/helper.h") == []  # the project is found from the file checked
+
+
+def test_header_included_on_a_live_line_elsewhere_is_checked(project):
+    project.write("setup.py", "")
+    project.write("backend.c", BACKEND)
+    project.write("helper.h", OLD)
+    project.write("helper_3.h", "")
+    project.write("other/use.c", '#include <Python.h>\n#include "../helper.h"\n')
+    assert apis(project) == [("helper.h", "PyUnicode_AS_UNICODE"), ("helper.h", "PyUnicode_FromUnicode")]
+
+
+def test_header_named_by_cython_is_checked(project):
+    project.write("setup.py", "")
+    project.write("backend.c", BACKEND)
+    project.write("helper.h", OLD)
+    project.write("helper_3.h", "")
+    project.write("wrap.pyx", 'cdef extern from "helper.h":\n    object f(object)\n')
+    assert [api for _, api in apis(project)] == ["PyUnicode_AS_UNICODE", "PyUnicode_FromUnicode"]
+
+
+@pytest.mark.parametrize("prefix, reported", [
+    ("#include <Python.h>\n", False),
+    ('#include "project.h"\n', False),  # may include Python.h
+    ("#include <string.h>\n", True),  # cannot: PyUnicode_KIND is not known to be defined yet
+    ("#define Py_LIMITED_API 0x030d0000\n#include <Python.h>\n", True),  # not in the limited API
+    ("#include <Python.h>\n#undef PyUnicode_KIND\n", True),
+    ("#ifdef X\n#include <Python.h>\n#endif\n", True),  # maybe not included
+])
+def test_python_h_macros_are_known_after_it_may_be_included(project, prefix, reported):
+    project.write("setup.py", "")
+    project.write("project.h", "")
+    project.write("mod.c", prefix + "#ifndef PyUnicode_KIND\n" + OLD + '#endif\n#include "project.h"\n')
+    assert bool(apis(project)) == reported
+
+
+def test_fragments_are_not_translation_units(project):
+    project.write("pyproject.toml", "")
+    # Cython's Utility/*.c templates: only system headers, included by nothing
+    project.write("Utility/StringTools.c", "#include <string.h>\n#include <string_view>\n"
+                  "#define __Pyx_PyUnicode_FromUnicode(u) PyUnicode_FromUnicode(u, 1)\n")
+    # CPython's Lib/test/clinic.test.c: no include at all
+    project.write("test/clinic.test.c", "static PyObject *f(PyObject *m) { return PyEval_CallObject(m, 0); }\n")
+    # a source that can see Python's API, and a header nobody includes here (others may): checked
+    project.write("src/mod.c", '#include "Python.h"\n' + OLD)
+    project.write("include/public.h", "#define SPAM(o) PyEval_CallObject(o, 0)\n")
+    assert apis(project) == [("include/public.h", "PyEval_CallObject"), ("src/mod.c", "PyUnicode_AS_UNICODE"),
+                             ("src/mod.c", "PyUnicode_FromUnicode")]
+
+
+def test_fragment_included_by_a_source_is_checked_there(project):
+    project.write("setup.py", "")
+    project.write("part.c", "#include <stdlib.h>\n" + OLD)
+    project.write("all.c", '#include <Python.h>\n#include "part.c"\n')
+    assert [path for path, _ in apis(project)] == ["part.c", "part.c"]
+
+
+@pytest.mark.parametrize("target", [(3, 13), (3, 14), (3, 15)])
+def test_python_h_defines_these_macros(tmp_path, target):
+    """pythonh's lists against real headers: each macro is defined, with and without the limited API."""
+    need_gcc()
+    include = python_includes().get(target)
+    if include is None:
+        pytest.skip(f"no Python {target[0]}.{target[1]} headers here")
+    probe = tmp_path / "probe.c"
+    for names, flags in [(pythonh.FULL, []), (pythonh.LIMITED, ["-DPy_LIMITED_API=3"]),
+                         (pythonh.FULL, ["-DPy_DEBUG"])]:
+        probe.write_text("#include <Python.h>\n" + "".join(
+            f"#ifndef {name}\n#error {name}\n#endif\n" for name in sorted(names)))
+        run = subprocess.run(["gcc", "-fsyntax-only", *include_flags(include), *flags, str(probe)],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr[:2000]
