@@ -10,6 +10,7 @@ module shadows a standard-library one.  Answers about the file system are cached
 from __future__ import annotations
 
 import os
+import sys
 from functools import lru_cache
 
 
@@ -101,6 +102,9 @@ def forget_files() -> None:
     from outmoded import reach  # what it read of the files around a module
 
     reach.forget()
+    native = sys.modules.get("outmoded.native.includes")  # C files read beside the one checked
+    if native is not None:
+        native.forget()
 
 
 def shadows_stdlib(path: str, name: str) -> bool:

@@ -98,7 +98,7 @@ def test_per_file_ignores_and_extend_select(sh):
     doc = json.loads(sh.run("check", "--no-cache", "--output-format", "json", ".").stdout)
     found = sorted((f["path"], f["api"]) for f in doc["findings"])
     assert found == [("src/a.py", "imp"), ("tests/test_a.py", "telnetlib")]
-    sh.write("ext.c", "static PyObject *f(PyObject *l) { return PyList_GetItem(l, 0); }\n")
+    sh.write("ext.c", "#include <Python.h>\nstatic PyObject *f(PyObject *l) { return PyList_GetItem(l, 0); }\n")
     plain = json.loads(sh.run("check", "--no-cache", "--output-format", "json", "ext.c").stdout)
     extended = json.loads(sh.run("check", "--no-cache", "--output-format", "json", "--extend-select", "OMT1",
                                  "ext.c").stdout)

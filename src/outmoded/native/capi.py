@@ -192,7 +192,8 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     target = index.target
     gone = removed_now(target)
     directives: list = []
-    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text)))
+    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
+                              includes.project_headers(path, text)))
     defines = [rest for name, rest in directives if name == "define" and rest]
     shims = frozenset(rest[0].text for rest in defines) | declared_names(tokens)
     limited = defines_limited_api(directives)

@@ -302,20 +302,31 @@ def python_h_macros(text: str) -> frozenset:
     return pythonh.LIMITED if "Py_LIMITED_API" in text else pythonh.FULL
 
 
+Follow = Callable[[Token], Optional[tuple]]  # an include's '#' -> (the file's tokens, its Follow)
+
+
 def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 is_removed: Callable[[str], bool] = lambda name: False,
-                directives: Optional[list] = None, header: frozenset = frozenset()) -> Iterator[Token]:
+                directives: Optional[list] = None, header: frozenset = frozenset(),
+                follow: Optional[Follow] = None, macros: Optional[dict] = None,
+                header_known: bool = False) -> Iterator[Token]:
     """The code tokens that may be compiled on ``target``.
 
     ``directives`` (when given) receives ``(name, tokens)`` for every directive on a live line,
     e.g. ``("define", [NAME, ...])``, so callers can see the macros a file defines; an
     ``#include``'s tokens start with its ``#``.  ``header``: the macros ``Python.h`` defines
-    (``pythonh``), known as defined after the first include certainly compiled that may be it.
+    (``pythonh``), known as defined after the first include certainly compiled that may be it
+    (or from the start, ``header_known``).  ``follow`` reads a live ``#include`` of the project's
+    own header (``project_header``): the macros the header defines are known after it, as when
+    greenlet's TPythonState.cpp includes TGreenlet.hpp, which includes the header defining
+    ``GREENLET_PY314`` from ``PY_VERSION_HEX``.  ``macros``: those defined before the first token
+    (updated in place).
     """
-    pending_header, header = header, frozenset()
+    pending_header, header = (frozenset(), header) if header_known else (header, frozenset())
     stack: list[Frame] = []
     live = True
-    macros: dict[str, Optional[list[Token]]] = {}  # object-like macros on live lines (None: unknown value)
+    if macros is None:
+        macros = {}  # object-like macros on live lines: name -> tokens (None: unknown value)
     seen_code = False  # an include guard opens the file, before any code
     for group in _directives(tokens):
         if group[0] == "code":
@@ -376,9 +387,31 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
             elif name == "undef" and rest:
                 macros.pop(rest[0].text, None)
                 header = header - {rest[0].text}
-            elif name == "include" and pending_header and not system_header(rest) \
-                    and all(f.certain for f in stack):
-                header, pending_header = pending_header, frozenset()
+            elif name == "include":
+                certain = all(f.certain for f in stack)
+                if pending_header and not system_header(rest) and certain:
+                    header, pending_header = pending_header, frozenset()
+                included = follow(line[0]) if follow is not None else None
+                if included is not None:
+                    _include(included, target, is_removed, macros, header or pending_header, bool(header),
+                             certain)
             if directives is not None:
                 directives.append((name, line if name == "include" else rest))
         live = stack[-1].live if stack else True
+
+
+def _include(included: tuple, target: tuple[int, int], is_removed: Callable[[str], bool], macros: dict,
+             header: frozenset, header_known: bool, certain: bool) -> None:
+    """Learn the macros an included header defines (all of them unknown when the include may not be
+    compiled)."""
+    tokens, follow = included
+    inner = dict(macros)
+    for _ in live_tokens(tokens, target, is_removed, None, header, follow, inner, header_known):
+        pass
+    if certain:
+        macros.clear()
+        macros.update(inner)
+        return
+    for name in set(macros) | set(inner):
+        if macros.get(name, inner) is not inner.get(name, macros):
+            macros[name] = None
