@@ -130,3 +130,37 @@ def test_macros_of_the_projects_headers_are_known(project):
     project.write("src/maybe.cpp", '#include <Python.h>\n#ifdef X\n#include "compat.hpp"\n#endif\n'
                   "#if !MY_PY314\nint g(void) { return Py_C_RECURSION_LIMIT; }\n#endif\n")
     assert apis(project, target="3.14") == [("src/maybe.cpp", "Py_C_RECURSION_LIMIT")]
+
+
+COMPAT = """\
+#include <Python.h>
+static inline int equal(PyObject *a, PyObject *b)
+{
+#if PY_VERSION_HEX >= 0x030d0000 && !defined(PYPY_VERSION) && !defined(Py_LIMITED_API)
+    return PyUnicode_Compare(a, b) == 0;
+#elif !defined(PYPY_VERSION) && !defined(%s)
+    return _PyUnicode_EQ(a, b);
+#else
+    return PyObject_RichCompareBool(a, b, Py_EQ);
+#endif
+}
+"""
+
+
+def test_elif_dead_whatever_an_unknown_macro_is(project, tmp_path):
+    # multidict 7.2's vendored pythoncapi_compat.h: the #elif is reached only when Py_LIMITED_API
+    # is defined, and then it is false
+    project.write("setup.py", "")
+    project.write("compat.c", COMPAT % "Py_LIMITED_API")
+    project.write("other.c", COMPAT % "OTHER")  # reached with OTHER undefined: may be compiled
+    assert apis(project) == [("other.c", "_PyUnicode_EQ")]
+    include = python_includes().get((3, 13))
+    if include is None or not need_gcc():
+        return
+    for flags in ([], ["-DPy_LIMITED_API=0x030d0000"]):  # gcc agrees, with and without the limited API
+        run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", *flags,
+                              *include_flags(include), str(project.root / "compat.c")], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+    run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", "-DPy_LIMITED_API=0x030d0000",
+                          *include_flags(include), str(project.root / "other.c")], capture_output=True, text=True)
+    assert "_PyUnicode_EQ" in run.stderr

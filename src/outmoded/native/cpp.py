@@ -262,14 +262,60 @@ def _directives(tokens: Iterable[Token]):
 
 
 class Frame:
-    __slots__ = ("certain", "live", "parent_live", "taken", "guard")
+    __slots__ = ("certain", "live", "parent_live", "taken", "guard", "unknown")
 
     def __init__(self, parent_live: bool, value: Optional[bool], guard: Optional[str] = None):
+        self.unknown: list = []  # (atoms, evaluate) of the chain's conditions not decided so far
         self.parent_live = parent_live
         self.taken = value  # True: a branch so far is certainly taken; None: maybe; False: none
         self.live = parent_live and value is not False
         self.certain = value is True  # the current branch is certainly the one compiled
         self.guard = guard  # ``#ifndef NAME`` that a ``#define NAME`` may turn into an include guard
+
+
+MAX_ATOMS = 4  # worlds tried: 2 ** MAX_ATOMS
+
+
+def _chain_condition(name: str, rest: list[Token], target: tuple[int, int], is_removed: Callable[[str], bool],
+                     macros: dict, header: frozenset) -> tuple:
+    """(names tested with ``defined`` whose answer is unknown, evaluate(world) -> True/False/None)
+    for one undecided ``#if``/``#elif``/``#ifdef``... of a chain, with the macros of its line."""
+    if name.endswith(("ifdef", "ifndef")):
+        names = [rest[0].text] if rest else []
+    else:
+        texts = [t.text for t in rest]
+        names = [texts[i + 2] if texts[i + 1] == "(" else texts[i + 1]
+                 for i in range(len(texts) - 2) if texts[i] == "defined"]
+    atoms = frozenset(n for n in names if _defined(n, is_removed, macros, header) is None)
+    snapshot = dict(macros)
+
+    def evaluate(world: dict) -> Optional[bool]:
+        known = {**snapshot, **{n: ([] if v else None) for n, v in world.items()}}
+        gone = (lambda n: is_removed(n) or world.get(n) is False)
+        if name.endswith(("ifdef", "ifndef")):
+            return _ifdef(name, rest, gone, known, header)
+        return Condition(rest, target, gone, known, header=header).evaluate()
+
+    return atoms, evaluate
+
+
+def _possible(chain: list, current: Optional[tuple]) -> Optional[bool]:
+    """Can the branch after the undecided conditions ``chain`` (at ``current``, an ``#elif``'s own
+    condition, or the ``#else``) be compiled?  Each name tested with ``defined`` is either defined
+    or not: try every combination; False when none compiles it, None when undecided or too many.
+    (pythoncapi_compat.h: ``#if PY_VERSION_HEX >= 0x030d0000 && !defined(Py_LIMITED_API)`` /
+    ``#elif !defined(Py_LIMITED_API)``: the ``#elif`` is dead on 3.13.)"""
+    parts = chain + ([current] if current else [])
+    atoms = sorted(set().union(*(a for a, _ in parts)))
+    if not atoms or len(atoms) > MAX_ATOMS:
+        return None
+    for bits in range(2 ** len(atoms)):
+        world = {n: bool(bits >> i & 1) for i, n in enumerate(atoms)}
+        if any(evaluate(world) is True for _, evaluate in chain):
+            continue
+        if current is None or current[1](world) is not False:
+            return None
+    return False
 
 
 def _guard_name(name: str, rest: list[Token]) -> Optional[str]:
@@ -354,6 +400,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 value = _ifdef(name, rest, is_removed, macros, header) if live else None
             guard = _guard_name(name, rest) if live and value is None and not seen_code else None
             stack.append(Frame(live, value, guard))
+            if live and value is None:
+                stack[-1].unknown.append(_chain_condition(name, rest, target, is_removed, macros, header))
         elif name in ("elif", "elifdef", "elifndef") and stack:
             frame = stack[-1]
             if frame.taken is True or not frame.parent_live:
@@ -363,6 +411,14 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                     value = Condition(rest, target, is_removed, macros, header=header).evaluate()
                 else:
                     value = _ifdef(name, rest, is_removed, macros, header)
+                if frame.taken is None and value is not False:
+                    condition = _chain_condition(name, rest, target, is_removed, macros, header)
+                    if _possible(frame.unknown, condition) is False:
+                        value = False
+                    elif value is None:
+                        frame.unknown.append(condition)
+                elif value is None:
+                    frame.unknown.append(_chain_condition(name, rest, target, is_removed, macros, header))
                 frame.live = value is not False
                 frame.certain = value is True and frame.taken is False
                 if value is True:
@@ -372,6 +428,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
         elif name == "else" and stack:
             frame = stack[-1]
             frame.live = frame.parent_live and frame.taken is not True
+            if frame.live and frame.taken is None and _possible(frame.unknown, None) is False:
+                frame.live = False
             frame.certain = frame.taken is False
             frame.taken = True
         elif name == "endif" and stack:
