@@ -27,24 +27,23 @@ def deleted_before_use(body: list[ast.stmt]) -> set:
     no statement in between naming them: nothing can have called them (lxml 6.1's selftest.py:
     ``def error(xml): ... return sys.exc_value`` then ``del error``, kept from ElementTree's
     selftest but taken out of its doctests)."""
+    deleted = {t.id for s in body if isinstance(s, ast.Delete) for t in s.targets if isinstance(t, ast.Name)}
+    if not any(isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in deleted for s in body):
+        return set()  # most blocks: a del of names that are not functions defined here (del sys)
     found, defined = set(), {}
     for index, stmt in enumerate(body):
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in deleted:
             defined[stmt.name] = (index, stmt)
         elif isinstance(stmt, ast.Delete):
             for target in stmt.targets:
                 if not (isinstance(target, ast.Name) and target.id in defined):
                     continue
                 start, node = defined.pop(target.id)
+                # named in between (called, passed on, rebound): it may have run
                 if node.decorator_list or any(isinstance(n, ast.Name) and n.id == target.id
                                               for between in body[start + 1:index] for n in ast.walk(between)):
                     continue
                 found.add(node)
-        else:
-            for name in list(defined):  # rebound by anything else: no longer the function
-                if any(isinstance(n, ast.Name) and n.id == name and isinstance(n.ctx, ast.Store)
-                       for n in ast.walk(stmt)):
-                    del defined[name]
     return found
 
 

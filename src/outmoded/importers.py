@@ -27,6 +27,8 @@ def importers_provide(path: str, backport: str) -> bool:
     runs without them: no.  A ``setup.py`` is run by build frontends through setuptools' backend,
     which imports setuptools first, unless a ``pyproject.toml`` beside it names another backend
     (Cython 3.3's ``Demos/setup.py``: ``from distutils.core import setup``)."""
+    if not backport.isidentifier():
+        return False  # a distribution installing the removed module itself (standard-crypt): not imported by name
     absolute_path = os.path.abspath(path)
     if backport == "setuptools" and os.path.basename(path) == "setup.py" and built_by_setuptools(absolute_path):
         return True

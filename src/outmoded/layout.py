@@ -99,9 +99,9 @@ def forget_files() -> None:
     """Drop what was learnt about the file system (a long-lived process starting a new run)."""
     for cached in (_is_package, _is_file, module_of):
         cached.cache_clear()
-    from outmoded import reach  # what it read of the files around a module
-
-    reach.forget()
+    files = sys.modules.get("outmoded.projectfiles")  # what reach read around modules, if it ran
+    if files is not None:
+        files.forget()
     native = sys.modules.get("outmoded.native.includes")  # C files read beside the one checked
     if native is not None:
         native.forget()
