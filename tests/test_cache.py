@@ -381,3 +381,27 @@ def test_a_single_file_run_sees_a_module_created_that_shadows_the_removed_one(tm
     assert [(p, api) for p, _, api, _ in before[0]] == [("pkg/mod.py", "asyncore")]
     assert cold == ([], [])
     assert warm == cold
+
+
+def test_what_a_verdict_read_is_kept_per_thread(tmp_path):
+    """outmoded deps judges releases in threads: one thread's reads never count for another's verdict."""
+    import threading
+
+    from outmoded import reads
+
+    (tmp_path / "a.py").write_text("a = 1\n")
+    barrier, seen = threading.Barrier(2), {}
+
+    def verdict(name):
+        with reads.recording() as read:
+            barrier.wait()  # both recordings open at once
+            reads.read(str(tmp_path / name))
+            barrier.wait()
+        seen[name] = sorted(read)
+
+    threads = [threading.Thread(target=verdict, args=(name,)) for name in ("a.py", "missing.py")]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert seen == {"a.py": [str(tmp_path / "a.py")], "missing.py": [str(tmp_path / "missing.py")]}

@@ -9,7 +9,8 @@ made calls ``read(path)``; the engine collects them per checked file (``recordin
 results cache stores their stamps with the result and compares them before using it.  A file
 that was looked for and is absent counts too (its stamp is empty): creating it invalidates.
 
-Answers memoized across files (a project module's summary, a resolved name) must say again,
+Recordings are per thread (``outmoded deps`` judges in threads).  Answers memoized across files
+(a project module's summary, a resolved name) must say again,
 for every file that uses them, what they read: ``recording`` nests, and ``extend`` replays a
 memoized answer's reads into the current recording.
 """
@@ -17,8 +18,17 @@ memoized answer's reads into the current recording.
 from __future__ import annotations
 
 import os
+from _thread import _local  # threading.local, without importing threading
 
-_stack: list[dict] = []  # open recordings, innermost last: path -> stamp when first read
+_state = _local()  # .stack: this thread's open recordings, innermost last: path -> stamp when first read
+
+
+def _stack() -> list:
+    try:
+        return _state.stack
+    except AttributeError:
+        _state.stack = []
+        return _state.stack
 
 
 def stamp(path: str) -> str:
@@ -33,9 +43,10 @@ def stamp(path: str) -> str:
 def read(path: str) -> str:
     """The verdict being made depends on the file at ``path`` (an absolute path), or its absence.
     Returns the file's stamp, for answers memoized by version."""
-    if not _stack:
+    stack = _stack()
+    if not stack:
         return stamp(path)
-    top = _stack[-1]
+    top = stack[-1]
     version = top.get(path)
     if version is None:
         version = top[path] = stamp(path)
@@ -44,8 +55,9 @@ def read(path: str) -> str:
 
 def extend(reads: dict) -> None:
     """Replay the reads of a memoized answer into the current recording."""
-    if _stack and reads:
-        top = _stack[-1]
+    stack = _stack()
+    if stack and reads:
+        top = stack[-1]
         for path, version in reads.items():
             top.setdefault(path, version)
 
@@ -58,9 +70,9 @@ class recording:
 
     def __enter__(self) -> dict:
         self.reads: dict = {}
-        _stack.append(self.reads)
+        _stack().append(self.reads)
         return self.reads
 
     def __exit__(self, *exc) -> None:
-        _stack.pop()
+        _stack().pop()
         extend(self.reads)
