@@ -63,3 +63,131 @@ def test_a_large_run_with_the_cache_gives_the_same_cold_and_warm(project):
     assert first["findings"] == second["findings"] == cold["findings"]
     assert first["errors"] == second["errors"] == cold["errors"]
     assert second["stats"]["cached"] > 0
+
+
+# Classes named like a stdlib class whose removed methods they call: the first pass pairs them by
+# name; the imports that bind their bases tell which ones can be reported.
+PAIRED = {
+    "shop/__init__.py": "",
+    # a test case of the project's own: it defines the removed aliases itself (trial's _Assertions)
+    "shop/testing.py": "import unittest\n\n"
+                       "class _Assertions(unittest.TestCase):\n"
+                       "    def assertEqual(self, a, b):\n        pass\n"
+                       "    failUnlessEqual = assertEquals = assertEqual\n\n"
+                       "class TestCase(_Assertions):\n    pass\n",
+    "shop/tests/__init__.py": "",
+    "shop/tests/test_own.py": "from shop import testing\n\n"
+                              "class OwnTests(testing.TestCase):\n"
+                              "    def test_it(self):\n        self.assertEquals(1, 1)\n",
+    # the stdlib's test case, re-exported by a project module: still reported
+    "shop/compat.py": "from unittest import TestCase\n",
+    "shop/tests/test_std.py": "from shop.compat import TestCase\n\n"
+                              "class StdTests(TestCase):\n"
+                              "    def test_it(self):\n        self.assertEquals(1, 1)\n",
+    # the import in parentheses, a comment holding one
+    "shop/tests/test_paren.py": "from shop.compat import (  # the stdlib's (re-exported)\n"
+                                "    TestCase,\n)\n\n"
+                                "class ParenTests(TestCase):\n"
+                                "    def test_it(self):\n        self.assertEquals(1, 1)\n",
+    # a Request of the project's own (its base is the project's), and one deriving from
+    # urllib.request.Request through an import
+    "shop/web.py": "class Resource(object):\n    pass\n\n"
+                   "class Request(Resource):\n    pass\n\n"
+                   "class PostRequest(Request):\n"
+                   "    def body(self):\n        return self.get_data()\n",
+    "shop/client.py": "from urllib.request import Request\n\n"
+                      "class ApiRequest(Request):\n"
+                      "    def body(self):\n        return self.get_data()\n",
+}
+
+
+def _paired_project(project, files: dict) -> tuple[dict, dict]:
+    for name, text in files.items():
+        project.write(name, text)
+    for n in range(70):
+        project.write(f"shop/filler/m{n}.py", "import os\n\ndef f():\n    return os.sep\n")
+    return project.check_json("--jobs", "1", "."), project.check_json("--jobs", "2", ".")
+
+
+def test_classes_named_like_a_stdlib_class_are_paired_through_their_imports(project):
+    one, two = _paired_project(project, PAIRED)
+    assert two["findings"] == one["findings"]
+    found = {(f["path"], f["line"], f["api"]) for f in two["findings"]}
+    assert {("shop/tests/test_std.py", 5, "unittest.TestCase.assertEquals"),
+            ("shop/tests/test_paren.py", 7, "unittest.TestCase.assertEquals"),
+            ("shop/client.py", 5, "urllib.request.Request.get_data")} <= found
+    assert not any(path in ("shop/tests/test_own.py", "shop/web.py") for path, _, _ in found)
+    # the cold run's first pass leaves shop/testing.py, shop/tests/test_own.py and shop/web.py
+    # unparsed (the one-process run pairs by name): their classes are the project's own, and
+    # the one deriving from unittest.TestCase defines the aliases
+    assert two["stats"]["parsed"] == one["stats"]["parsed"] - 3
+
+
+def test_a_base_resolved_to_a_project_class_follows_its_aliased_base(project):
+    # ``Request`` here is the project's, but its base is urllib's under another name, re-exported
+    # by a project module: ApiRequest is still a urllib Request
+    one, two = _paired_project(project, {
+        "shop/__init__.py": "",
+        "shop/http.py": "from urllib.request import Request\n",
+        "shop/client.py": "from shop.http import Request as BaseRequest\n\n"
+                          "class Request(BaseRequest):\n    pass\n\n"
+                          "class ApiRequest(Request):\n"
+                          "    def body(self):\n        return self.get_data()\n",
+    })
+    assert two["findings"] == one["findings"]
+    assert [(f["path"], f["line"], f["api"]) for f in two["findings"]] == [
+        ("shop/client.py", 8, "urllib.request.Request.get_data")]
+
+
+def test_bases_the_text_cannot_tell_are_paired_by_name(project):
+    # a star import, a name assigned, a base in a call: the by-name pairing decides
+    files = {name: text for name, text in PAIRED.items() if name.startswith("shop/testing") or name == "shop/__init__.py"}
+    files.update({
+        "shop/tests/__init__.py": "",
+        "shop/tests/test_star.py": "from shop.testing import TestCase\nfrom unittest import *\n\n"
+                                   "class StarTests(TestCase):\n"
+                                   "    def test_it(self):\n        self.assertEquals(1, 1)\n",
+        "shop/tests/test_assigned.py": "import unittest\nfrom shop.testing import TestCase\n"
+                                       "TestCase = unittest.TestCase\n\n"
+                                       "class AssignedTests(TestCase):\n"
+                                       "    def test_it(self):\n        self.assertEquals(1, 1)\n",
+        "shop/tests/test_call.py": "import unittest\n\ndef base():\n    return unittest.TestCase\n\n"
+                                   "class CallTests(base()):\n"
+                                   "    def test_it(self):\n        self.assertEquals(1, 1)\n",
+    })
+    one, two = _paired_project(project, files)
+    assert two["findings"] == one["findings"]
+    assert two["stats"]["parsed"] == one["stats"]["parsed"]
+
+
+def test_a_class_defining_the_method_still_reaches_its_bases_through_super(project):
+    one, two = _paired_project(project, {
+        "shop/__init__.py": "",
+        "shop/compat.py": "from unittest import TestCase\n",
+        "shop/testing.py": "from shop.compat import TestCase\n\n"
+                           "class _Assertions(TestCase):\n"
+                           "    def assertEquals(self, a, b):\n"
+                           "        return super().assertEquals(a, b)\n",
+    })
+    assert two["findings"] == one["findings"]
+    assert [(f["path"], f["line"], f["api"]) for f in two["findings"]] == [
+        ("shop/testing.py", 5, "unittest.TestCase.assertEquals")]
+
+
+def test_a_file_cleared_by_its_bases_imports_is_checked_again_when_they_change(project):
+    files = {name: text for name, text in PAIRED.items() if name in (
+        "shop/__init__.py", "shop/testing.py", "shop/tests/__init__.py", "shop/tests/test_own.py")}
+    files["shop/tests/test_std.py"] = PAIRED["shop/tests/test_std.py"]
+    files["shop/compat.py"] = "from shop.testing import TestCase\n"  # the project's own, for now
+    for name, text in files.items():
+        project.write(name, text)
+    for n in range(70):
+        project.write(f"shop/filler/m{n}.py", "import os\n\ndef f():\n    return os.sep\n")
+
+    def found():
+        code, out, err = project.run("check", "--format", "json", "--jobs", "2", "--target-version", "3.13", ".")
+        return [(f["path"], f["api"]) for f in json.loads(out)["findings"]]
+
+    assert found() == []
+    project.write("shop/compat.py", "from unittest import TestCase\n")  # now the stdlib's
+    assert found() == [("shop/tests/test_std.py", "unittest.TestCase.assertEquals")]

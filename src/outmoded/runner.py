@@ -8,7 +8,8 @@ once.  A large run whose files' text rows are not cached (a cold run) goes in tw
 over the workers: the first reads every file once for the project's text index and clears the
 files the catalog's needles clear and the project's cannot let through (most of them); the
 second, forked once the project is known, checks the rest, largest first so the cores finish
-together.
+together; meanwhile this process decides the few files only the project's classes paired by name
+let through (``pairing``), and adds those still needed at the end.
 """
 
 from __future__ import annotations
@@ -112,6 +113,29 @@ def _run_jobs(function, jobs: list, workers: int, chunk: int | None = None):
     return _drain(pool, pool.map(function, jobs, chunksize=chunk))
 
 
+def _run_then(function, jobs: list, workers: int, more):
+    """``function`` over ``jobs`` in forked workers, one job at a time, then over the jobs
+    ``more()`` returns: called in this process once the workers have started on ``jobs``."""
+    if workers == 1 or not _can_fork():
+        return map(function, jobs + more())
+    if not jobs:
+        jobs = more()
+        return _run_jobs(function, jobs, workers if len(jobs) > 1 else 1, 1)
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    import outmoded.engine  # noqa: F401 (the scanner, imported once here rather than in every worker)
+
+    pool = ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    try:
+        futures = [pool.submit(function, job) for job in jobs]
+        futures += [pool.submit(function, job) for job in more()]
+    except BaseException:
+        pool.shutdown(cancel_futures=True)
+        raise
+    return _drain(pool, (future.result() for future in futures))
+
+
 def _drain(pool, results):
     try:
         yield from results
@@ -119,12 +143,14 @@ def _drain(pool, results):
         pool.shutdown()
 
 
+def _size(stamps: dict, path: str) -> int:
+    stamp = stamps.get(path)
+    return int(stamp.partition(":")[0]) if stamp else 0
+
+
 def _largest_first(todo: list, stamps: dict) -> list:
     """Jobs by decreasing size (from the text index's stamps), so the last ones are short."""
-    def size(job):
-        stamp = stamps.get(job[0])
-        return int(stamp.partition(":")[0]) if stamp else 0
-    return sorted(todo, key=size, reverse=True)
+    return sorted(todo, key=lambda job: _size(stamps, job[0]), reverse=True)
 
 
 def _index_for(settings: Settings):
@@ -176,13 +202,17 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             rows, screened, named = {}, {}, {}
     text = build_text_index(stamps, rows, store)
     needles = _project_needles(text) if _INDEX else None
-    for path, methods in named.items():
-        if _cleared_by_project(path, methods, needles.classes):
+    lazy = _LazyProject(target, text, needles) if needles is not None else None
+    # the few files the by-name pairing lets through are decided while the workers check the rest
+    uncertain = {path: methods for path, methods in named.items()
+                 if not _cleared_by_project(path, methods, needles.classes)}
+    for path in named:
+        if path not in uncertain:
             screened[path] = (True, [], [], False)
     cache = ResultCache(cache_root(settings), _results_key(settings, text), store) if use_cache else None
     if cache:
         cache.load(found.files)
-    todo = []
+    todo, later = [], []
     for path in found.files:
         display = display_path(path, cwd)
         hit = cache.lookup(path, display) if cache else None
@@ -193,17 +223,43 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
         elif path in screened:
             _add(report, cache, path, *screened[path])
         else:
-            todo.append((path, display))
-    if todo or _INDEX is not None:
+            (later if path in uncertain else todo).append((path, display))
+
+    def refine() -> list:
+        """The uncertain files that the by-name pairing, then the bases' imports, clear, reported
+        as such; the others, to check."""
+        kept, weights = [], {}
+        for job in later:
+            if _cleared_by_project(job[0], uncertain[job[0]], needles.classes, limit=None):
+                _add(report, cache, job[0], True, [], [], False)
+            else:
+                kept.append(job)
+                for method in uncertain[job[0]].intersection(needles.classes):
+                    weights[method] = weights.get(method, 0) + _size(text.stamps, job[0])
+        refined, reads = _refined_classes(text, weights, _PROJECT) if kept else ({}, ())
+        classes = dict(needles.classes)
+        classes.update(refined)
+        for job in list(kept):
+            if _cleared_by_project(job[0], uncertain[job[0]], classes, limit=None):
+                # the verdict read the files holding the bases: a later run rechecks when one changes
+                _add(report, cache, job[0], True, [], [], False, reads)
+                kept.remove(job)
+        return _largest_first(kept, text.stamps)
+
+    if todo or later or _INDEX is not None:
         _INDEX = _INDEX or _index_for(settings)
-        _PROJECT = _LazyProject(target, text, needles or _project_needles(text))
+        _PROJECT = lazy or _LazyProject(target, text, _project_needles(text))
         if two_passes or len(todo) >= PARALLEL_THRESHOLD:
             _PROJECT.model  # noqa: B018 (built before forking: the workers share it)
-    if todo:
+    if todo or later:
         _tune_collector()
         if two_passes:  # the files left: few, holding most of the work; the largest first
-            results = _run_jobs(_work, _largest_first(todo, text.stamps), workers if len(todo) > 1 else 1,
-                                1 if len(todo) <= 512 else None)
+            todo = _largest_first(todo, text.stamps)
+            if len(todo) + len(later) <= 512 and later:
+                results = _run_then(_work, todo, workers, refine)
+            else:
+                todo += refine() if later else []
+                results = _run_jobs(_work, todo, workers if len(todo) > 1 else 1, 1 if len(todo) <= 512 else None)
         else:
             results = _run_jobs(_work, todo, _jobs_count(jobs, len(todo)))
         for path, readable, findings, errors, parsed, *reads in results:
@@ -310,24 +366,43 @@ class _EarlyFirstPass:
 PAIRED_CLASSES_READ = 32  # at most this many class words are looked for in the parent
 
 
-def _cleared_by_project(path: str, methods: frozenset, classes: dict) -> bool:
+def _cleared_by_project(path: str, methods: frozenset, classes: dict, limit: int | None = PAIRED_CLASSES_READ) -> bool:
     """Is a file the catalog's needles cleared, naming ``methods``, also cleared by the project's
     needles (``classes``: method -> project class words)?  Yes when no named method is paired
     with a class, or when none of the paired classes appears in the file's bytes (not even as a
     substring: then it is not one of its identifiers, which is all ``candidate_words`` asks).
-    Read here, in the parent, only for a few class words; many (a test case's family) go to the
-    second pass, which splits the file into identifiers."""
+    Read here, in the parent, only for a few class words unless ``limit`` is None; many (a test
+    case's family, paired by name) are left to ``_refined_classes``."""
     paired = methods.intersection(classes)
     if not paired:
         return True
     words = set().union(*(classes[m] for m in paired))
-    if len(words) > PAIRED_CLASSES_READ:
+    if limit is not None and len(words) > limit:
         return False
     try:
         data = read_bytes(path)
     except SourceError:
         return False  # the second pass reports it
+    if len(words) > PAIRED_CLASSES_READ:
+        from outmoded.prefilter import identifiers
+
+        return words.isdisjoint(identifiers(data))
     return not any(word in data for word in words)
+
+
+def _refined_classes(text, weights: dict, lazy) -> tuple[dict, tuple]:
+    """``pairing.Refiner``'s classes for the methods of ``weights``, and ((path, stamp), ...) of
+    the files it read (``outmoded.reads``); a class's own members come from the project model
+    (``lazy``, a ``_LazyProject``), which parses the few modules asked about."""
+    from outmoded.pairing import Refiner
+
+    def members(path: str, name: str):
+        info = lazy.model.local_class(path, name)
+        return info.members if info is not None else None
+
+    refiner = Refiner(text, _INDEX, members)
+    classes = refiner.classes(weights)
+    return classes, refiner.reads()
 
 
 class _LazyProject:

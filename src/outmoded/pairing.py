@@ -1,0 +1,316 @@
+"""Sharper project needles: which project classes a removed method can be reported on, with the
+bases named like its stdlib class resolved through the imports that bind them.
+
+``textindex.derived_methods`` pairs a removed method with the project classes deriving from its
+class by *name*: any project class listing a base named ``TestCase``, ``Request`` or ``Element``
+counts, although most of Twisted's list ``twisted.trial.unittest.TestCase`` (whose base class
+defines ``assertEquals`` itself, so the scanner reports nothing there) and twisted.web's
+``Element`` is not ``xml.etree.ElementTree.Element``.  Here, for the methods the few files only
+that pairing lets through name, a base named like one of the method's classes is resolved the way
+``project.Project`` resolves it (the import binding its first name in the file, through the
+project modules re-exporting it), from the text of only the files holding such bases; a base
+resolved to a project class follows that class's own bases, each resolved; a class defining the
+method itself (its module parsed, as the scanner's model does) stops the chain.  Whatever the text
+cannot tell (a name also assigned, a star import, a module outside the checked files) is taken by
+name, as before, so no class the scanner can report on is left out.
+"""
+
+from __future__ import annotations
+
+import os
+
+from outmoded.layout import absolute, find_module
+from outmoded.reads import stamp
+from outmoded.source import SourceError, read_bytes
+from outmoded.stdnames import BUILTIN_NAMES, STDLIB
+from outmoded.textindex import ASSIGNED, STARRED, _assigned, read_bindings
+
+UNKNOWN = None  # what a base stands for when the text cannot tell
+READ_RATIO = 20  # parsing and scanning a byte costs about this many times reading and resolving one
+
+
+class Refiner:
+    """Resolution of the bases of the text index's classes, reading files on demand (once)."""
+
+    def __init__(self, text, index, members=None):
+        """``members(path, class name)``: the names the class defines itself (``ClassInfo.members``,
+        parsed), or None; without it, no class stops a chain."""
+        self.text, self.index, self.members = text, index, members
+        self.paths = {_absolute(p): p for p in text.stamps}
+        self.names: dict = {}  # absolute path -> {class name: count of headers}
+        self.rows: list = []  # (absolute path, class name, [(base word, its last component)])
+        self.by_leaf: dict = {}  # base's last component -> numbers of the rows listing it
+        self.by_name: dict = {}  # class name -> numbers of its rows
+        self.users: dict = {}  # base's last component -> names of the classes listing it (by name)
+        for path, classes in text.headers.items():
+            absolute_path = _absolute(path)
+            table = self.names.setdefault(absolute_path, {})
+            for name, bases in classes:
+                table[name] = table.get(name, 0) + 1
+                number = len(self.rows)
+                self.rows.append((absolute_path, name, [(word, word.rpartition(".")[2]) for word in bases]))
+                self.by_name.setdefault(name, []).append(number)
+                for _, leaf in self.rows[-1][2]:
+                    self.by_leaf.setdefault(leaf, set()).add(number)
+                    self.users.setdefault(leaf, set()).add(name)
+        self._data: dict = {}
+        self._bindings: dict = {}
+        self._resolved: dict = {}
+        self._defined: set | None = None
+        self._own: dict = {}  # method -> names of the classes stopping it whose own body may call super()
+
+    # ---- reading ---------------------------------------------------------------------------
+
+    def data(self, path: str) -> bytes | None:
+        if path not in self._data:
+            try:
+                self._data[path] = read_bytes(path)
+            except SourceError:
+                self._data[path] = None
+        return self._data[path]
+
+    def bindings(self, path: str, name: str, assigned: bool = False) -> list | None:
+        """Import targets of ``name`` in a file (``read_bindings``, with its STARRED mark, and
+        ASSIGNED if ``assigned``), None if the file cannot be read."""
+        key = (path, name, assigned)
+        if key not in self._bindings:
+            data = self.data(path)
+            self._bindings[key] = None if data is None else [t for _, t in read_bindings(data, (name,), assigned)]
+        return self._bindings[key]
+
+    def reads(self) -> tuple:
+        """((path, stamp), ...) of the files read, as ``outmoded.reads`` records them."""
+        return tuple(sorted((path, stamp(path)) for path in self._data))
+
+    # ---- resolution ------------------------------------------------------------------------
+
+    def base(self, word: str, path: str):
+        """What a base written ``word`` in the file at ``path`` (absolute) can stand for: a list of
+        ("x", qualified name outside the project) and ("k", (path, class name)) targets, or
+        UNKNOWN."""
+        root, _, rest = word.partition(".")
+        bound = self.bindings(path, root, assigned=not rest)
+        if bound is None or STARRED in bound or ASSIGNED in bound:
+            return UNKNOWN  # an assigned name may hold an instance standing for its class; its attributes none
+        targets = []
+        if root in self.names.get(path, ()):
+            if rest:
+                return UNKNOWN  # Outer.Inner
+            targets.append(("k", (path, root)))
+        for target in bound:
+            if target == ASSIGNED:
+                continue
+            qualified = _decode(target, path)
+            found = self.qualified(f"{qualified}.{rest}" if rest else qualified, path) if qualified else UNKNOWN
+            if found is UNKNOWN:
+                return UNKNOWN
+            targets.extend(found)
+        if not targets and not bound and root in BUILTIN_NAMES and not rest:
+            return [("x", f"builtins.{root}")]
+        return targets  # a name nothing binds (nor assigns) is None to the scanner: no base
+
+    def qualified(self, name: str, from_path: str, depth: int = 0):
+        """Targets of a qualified name as ``Receivers.ancestry`` follows it: outside the project
+        when the catalog knows it or it is the standard library's, else through the longest
+        prefix that is a project module (its class, or the imports re-exporting the name)."""
+        key = (name, os.path.dirname(from_path))
+        if key not in self._resolved:
+            self._resolved[key] = UNKNOWN  # a cycle: the text cannot tell
+            self._resolved[key] = self._qualified(name, from_path, depth)
+        return self._resolved[key]
+
+    def _qualified(self, name: str, from_path: str, depth: int):
+        if depth > 8 or "six" in name.split("."):
+            return UNKNOWN  # six.moves names are mapped by the scanner; deep chains are cut there
+        parts = name.split(".")
+        if name in self.index.bases or parts[0] in STDLIB or parts[0] == "builtins":
+            return [("x", name)]
+        for cut in range(len(parts) - 1, 0, -1):
+            module = find_module(".".join(parts[:cut]), from_path)
+            if module is None:
+                continue
+            if module not in self.paths:
+                return UNKNOWN  # not a checked file: the scanner parses it, the text index has no row
+            leaf, rest = parts[cut], parts[cut + 1:]
+            targets = [("x", name)]  # unresolved there, the scanner takes the catalog's word for it
+            if not rest and leaf in self.names.get(module, ()):
+                targets.append(("k", (module, leaf)))
+            bound = self.bindings(module, leaf)
+            if bound is None:
+                return UNKNOWN
+            for target in bound:
+                if target in (ASSIGNED, STARRED):
+                    continue  # Project.summary's imports hold neither: the scanner finds nothing there
+                again = _decode(target, module)
+                found = self.qualified(".".join([again] + rest), module, depth + 1) if again else UNKNOWN
+                if found is UNKNOWN:
+                    return UNKNOWN
+                targets.extend(found)
+            return targets
+        return [("x", name)]
+
+    # ---- pairing ---------------------------------------------------------------------------
+
+    def classes(self, weights: dict) -> dict[bytes, frozenset[bytes]]:
+        """method -> names of the project classes it can be reported on, for the methods of
+        ``weights`` (method -> bytes of the files waiting on it) whose resolution reads less than
+        ``READ_RATIO`` times those bytes (the files with a base named like one of its classes);
+        a method left out keeps its by-name pairing."""
+        groups: dict = {}  # the method's stdlib classes -> methods removed from them
+        for method in weights:
+            classes = frozenset(m.cls for m in self.index.methods.get(method.decode(), ())
+                                if not m.entry.distinctive and not m.cls.startswith("builtins."))
+            if classes:
+                groups.setdefault(classes, []).append(method)
+        found: dict = {}
+        for classes, group in groups.items():
+            family = frozenset().union(*(self.index.family(c) for c in classes))
+            if self.cost(family) > READ_RATIO * sum(weights[m] for m in group):
+                continue  # a test case's family in a project of test cases: the files are cheaper
+            for method, names in self._group(family, group).items():
+                found[method] = frozenset(n.encode() for n in names)
+        return found
+
+    def cost(self, family: frozenset) -> int:
+        """Bytes of the files ``_group`` reads for ``family``: those with a base so named."""
+        paths = {self.rows[number][0] for leaf in {c.rpartition(".")[2] for c in family}
+                 for number in self.by_leaf.get(leaf, ())}
+        return sum(_size(self.text.stamps.get(self.paths[path], "")) for path in paths)
+
+    def _group(self, family: frozenset, methods: list) -> dict:
+        """method -> names of the classes it can be reported on.  Only the rows listing a base
+        named like one of the family's classes are resolved; the by-name edges between classes
+        are kept (wider), the resolved ones added."""
+        leaves = {c.rpartition(".")[2] for c in family}
+        resolved_rows: dict = {}  # row number -> (names of the classes it lists, lists the family, project classes)
+        extra: dict = {}  # class name -> names of the classes a resolved base makes its users
+        for number in sorted({n for leaf in leaves for n in self.by_leaf.get(leaf, ())}):
+            path, name, bases = self.rows[number]
+            direct, edges, resolved = False, set(), []
+            for word, leaf in bases:
+                targets = self.base(word, path) if leaf in leaves else [("l", leaf)]
+                if targets is UNKNOWN:  # as by name: the stdlib class, or a project class so named
+                    direct = True
+                    edges.add(leaf)
+                    continue
+                for kind, target in targets:
+                    if kind == "x":
+                        direct = direct or self._in_family(target, family)
+                    elif kind == "l":
+                        edges.add(target)
+                    else:
+                        edges.add(target[1])
+                        resolved.append(target)
+            resolved_rows[number] = (edges, direct, resolved)
+            for edge in edges:
+                extra.setdefault(edge, set()).add(name)
+        defined = self.defined()
+        result = {}
+        for method in methods:
+            text = method.decode()
+            # a base resolved to a project class follows that class's own bases, every one of
+            # them resolved (``from shop.http import Request as BaseRequest`` is not seen by name)
+            deep: dict = {}
+            seeds = {number for number, (_, direct, resolved) in resolved_rows.items()
+                     if (direct or any(self._derives(key, family, text, deep) for key in resolved))
+                     and not self._stops(self.rows[number][0], self.rows[number][1], text)}
+            derived, todo = set(), [self.rows[number][1] for number in seeds]
+            while todo:
+                current = todo.pop()
+                if current not in derived:
+                    derived.add(current)
+                    todo.extend(self.users.get(current, ()))
+                    todo.extend(extra.get(current, ()))
+            # the project classes a derived class mixes in (``mixed_into``): of the classes so
+            # named, only those that are themselves derived, not their namesakes
+            mixed = set()
+            for name in derived:
+                for number in self.by_name.get(name, ()):
+                    edges = resolved_rows[number][0] if number in resolved_rows else \
+                        {leaf for _, leaf in self.rows[number][2]}
+                    if number in seeds or not edges.isdisjoint(derived):
+                        mixed.update(edge for edge in edges if edge in defined)
+            result[method] = derived | (mixed - derived) | self._own.get(text, set())
+        return result
+
+    def _in_family(self, name: str, family: frozenset) -> bool:
+        """Is a qualified name outside the project one of the family's classes, or a call of a
+        function returning one (a base written as a call stands for what it returns)?"""
+        return name in family or self.index.returns.get(name) in family
+
+    def _derives(self, key: tuple, family: frozenset, method: str, seen: dict) -> bool:
+        """Can the project class ``key`` (path, name) have a class of ``family`` among its
+        ancestors, without defining ``method`` itself on the way?  Every base resolved; what the
+        text cannot tell counts as yes."""
+        if key in seen:
+            return seen[key]
+        seen[key] = True  # a cycle: the text cannot tell
+        path, name = key
+        found = False
+        if self.names.get(path, {}).get(name) != 1:
+            found = True  # several classes so named in the file: which one is meant is not told
+        elif not self._stops(path, name, method):
+            for word in self.bases_of(path, name):
+                targets = self.base(word, path)
+                if targets is UNKNOWN or any(self._in_family(t, family) if kind == "x"
+                                             else self._derives(t, family, method, seen) for kind, t in targets):
+                    found = True
+                    break
+        seen[key] = found
+        return found
+
+    def bases_of(self, path: str, name: str) -> list:
+        for number in self.by_name.get(name, ()):
+            if self.rows[number][0] == path:
+                return [word for word, _ in self.rows[number][2]]
+        return []
+
+    def defined(self) -> set:
+        """Names of the project's classes."""
+        if self._defined is None:
+            self._defined = {name for table in self.names.values() for name in table}
+        return self._defined
+
+    def _stops(self, path: str, name: str, method: str) -> bool:
+        """Does the class define ``method`` itself (the scanner then reports nothing on it or its
+        subclasses, but for ``super().method`` in its own body)?  Its file's text must show a
+        definition or assignment of the name, and the class be the only one so named there; then
+        its parsed members decide."""
+        if self.members is None or self.names.get(path, {}).get(name) != 1:
+            return False
+        data = self.data(path)
+        if data is None or method.encode() not in data:
+            return False
+        if b"def " + method.encode() not in data and not _assigned(data, method.encode()):
+            return False
+        members = self.members(self.paths[path], name)
+        if members is None or method not in members:
+            return False
+        if b"super" in data:  # super().method in its own body reaches its bases: its file stays paired
+            self._own.setdefault(method, set()).add(name)
+        return True
+
+
+def _size(stamp: str) -> int:
+    """The size in a text index stamp ("size:mtime")."""
+    size = stamp.partition(":")[0]
+    return int(size) if size.isdigit() else 0
+
+
+def _absolute(path: str) -> str:
+    """Discovery gives absolute paths already (a relative one from elsewhere is made so)."""
+    return path if os.path.isabs(path) else os.path.abspath(path)
+
+
+def _decode(target: str, path: str) -> str | None:
+    """An import target (``read_bindings``) as an absolute qualified name, from the file at ``path``."""
+    if target in (ASSIGNED, STARRED):
+        return None
+    module, colon, name = target.partition(":")
+    if not colon:
+        return module
+    if module == "?":
+        return None
+    level = len(module) - len(module.lstrip("."))
+    base = absolute(path, level, module[level:] or None) if level else module
+    return f"{base}.{name}" if base else None
