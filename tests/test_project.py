@@ -125,6 +125,26 @@ def test_mixins_are_reported_through_the_classes_that_use_them(project):
     ]
 
 
+def test_a_mixin_without_a_base_list_is_reported_through_the_classes_that_use_it(project):
+    # ``class BareMixin:`` (no parentheses) mixed into a test case in another module
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/bare.py": """\
+            class BareMixin:
+                def test_bare(self):
+                    self.assertEquals(1, 1)
+            """,
+        "pkg/test_bare.py": """\
+            import unittest
+            from pkg.bare import BareMixin
+
+            class BareTest(BareMixin, unittest.TestCase):
+                pass
+            """,
+    })
+    assert found(project) == [("pkg/bare.py", 3) + ASSERT]
+
+
 def test_a_mixin_whose_users_define_the_name_is_not_reported(project):
     layout(project, {
         "pkg/__init__.py": "",

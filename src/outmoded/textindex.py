@@ -16,7 +16,7 @@ from outmoded.layout import is_top_level, module_of
 from outmoded.records import Record
 from outmoded.stdnames import STDLIB
 
-CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*\(([^)]*)\)")  # a literal first: sre finds it fast
+CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\)|:)")  # a literal first: sre finds it fast
 FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_version, sys.version, six.PY3
 FLAG_LINE_RE = re.compile(rb"[ \t]*(\w+)[ \t]*=[^=]")  # indented too: `if sys.version_info < (3,): PY3 = False`
 WORD_RE = re.compile(rb"[A-Za-z_][\w.]*")
@@ -83,7 +83,8 @@ def read_headers(data: bytes) -> tuple[list, list]:
         line = data.rfind(b"\n", 0, match.start()) + 1
         if data[line:match.start()].strip(b" \t"):
             continue  # not a class statement ("subclass(", a string)
-        text = re.sub(rb"\w+[ \t]*=[^,]*", b"", match[2]) if b"=" in match[2] else match[2]
+        text = match[2] or b""  # ``class Mixin:`` lists no base, but other classes may list it
+        text = re.sub(rb"\w+[ \t]*=[^,]*", b"", text) if b"=" in text else text
         bases = [w.decode() for w in WORD_RE.findall(text)]
         headers.append((match[1].decode(), tuple(b for b in bases if b != "object")))
     flags, lines = [], set()
@@ -244,7 +245,7 @@ def _valid_record(value) -> tuple[list, list] | None:
     return (headers, list(flags)) if all(isinstance(x, str) for x in strings) else None
 
 
-TEXT_NAMESPACE = "project-text-2"  # bump when read_headers changes what it records
+TEXT_NAMESPACE = "project-text-3"  # bump when read_headers changes what it records
 
 
 class TextScan:
