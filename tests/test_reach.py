@@ -36,12 +36,15 @@ def test_a_file_under_tests_that_runs_is_reported(project):
     project.write("tests/data/child.py", body)
     project.write("tests/test_child.py",
                   "import subprocess, sys\nsubprocess.run([sys.executable, 'tests/data/child.py'])\n")
+    # loaded by pytest as a plugin
+    project.write("tests/data/fixtures.py", body)
+    project.write("tests/conftest.py", "pytest_plugins = [\n    'data.fixtures',\n]\n")
     # not under a test directory at all
     project.write("examples/old.py", body)
     found = {(f["path"], f["severity"]) for f in project.check_json(".")["findings"]}
     assert found == {(p, E) for p in ("tests/data/test_old.py", "tests/pkg/helper.py", "tests/data/tool.py",
                                       "tests/data/main.py", "tests/data/support.py", "tests/data/child.py",
-                                      "examples/old.py")}
+                                      "tests/data/fixtures.py", "examples/old.py")}
 
 
 def test_a_function_deleted_before_anything_calls_it(project):

@@ -11,8 +11,9 @@ runner collects them, they are not scripts.  Such a file is test data when all o
   ``conftest``/``setup``/``__init__``/``__main__``), and it is not a script (no
   ``if __name__ == "__main__":``, and no ``#!`` line in an executable file: black's cases start
   with one, as input);
-- no file of that test tree names it on an import line, nor names ``<name>.py`` on a line that
-  runs something (``subprocess``, ``runpy``, ``exec``, ``sys.executable``).
+- no file of that test tree names it on an import line or in ``pytest_plugins``, nor names
+  ``<name>.py`` on a line that runs something (``subprocess``, ``runpy``, ``exec``,
+  ``sys.executable``).
 
 Only files with findings are asked, so a tree without any pays nothing; the tree's Python files
 are read once per process (bytes kept, up to ``MAX_TREE_BYTES``), and only the lines of files
@@ -36,6 +37,7 @@ from outmoded.projectfiles import forget as forget_files
 
 TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
 NOT_DATA_NAMES = frozenset({"conftest", "setup", "__init__", "__main__"})
+PLUGINS_RE = re.compile(rb"pytest_plugins[ \t]*=[^\]\n]*(?:\][^\n]*|\n(?:[^\]]*\]))?")  # loaded by pytest by name
 RUN_RE = re.compile(rb"\b(?:subprocess|run_path|run_module|exec|execfile|sys\.executable|Popen|check_call|"
                     rb"check_output|spawn)\b")
 
@@ -154,7 +156,8 @@ def _named(root: str, stem: str) -> bool:
     script = (stem + ".py").encode()
     for _, data in files:
         if any(word.search(m[1]) for m in IMPORT_LINE_RE.finditer(data)) or any(
-                word.search(m[1]) for m in DYNAMIC_IMPORT_RE.finditer(data)):
+                word.search(m[1]) for m in DYNAMIC_IMPORT_RE.finditer(data)) or any(
+                word.search(m[0]) for m in PLUGINS_RE.finditer(data)):
             return True
         at = data.find(script)
         while at >= 0:  # only the lines naming the file are matched against what runs one
