@@ -12,8 +12,6 @@ something that could not be checked, 2 bad usage, configuration or an internal e
 
 from __future__ import annotations
 
-import functools
-import importlib
 import os
 import sys
 
@@ -43,8 +41,19 @@ class UsageError(Exception):
     """Bad usage or configuration: printed as one line, exit code 2."""
 
 
-@functools.lru_cache(maxsize=1)
+def import_module(name: str):
+    """``importlib.import_module`` for an absolute name, without importing importlib (and
+    warnings with it): what naming a command or a format needs."""
+    __import__(name)
+    return sys.modules[name]
+
+
+_FORMATTER: list = []  # argparse's formatter class, once built
+
+
 def _formatter() -> type:
+    if _FORMATTER:
+        return _FORMATTER[0]
     import argparse
 
     class Formatter(argparse.HelpFormatter):
@@ -56,11 +65,20 @@ def _formatter() -> type:
             kwargs.setdefault("width", _columns() - 2)
             super().__init__(prog, **kwargs)
 
+    _FORMATTER.append(Formatter)
     return Formatter
 
 
-@functools.lru_cache(maxsize=1)
+_COLUMNS: list[int] = []  # the terminal's width, once asked
+
+
 def _columns() -> int:
+    if not _COLUMNS:
+        _COLUMNS.append(_terminal_columns())
+    return _COLUMNS[0]
+
+
+def _terminal_columns() -> int:
     """The terminal's width the way shutil.get_terminal_size finds it."""
     try:
         columns = int(os.environ["COLUMNS"])
@@ -92,7 +110,7 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
         if only in COMMANDS and name != only:
             continue  # the others are listed only in the top-level help, which parses without ``only``
         try:
-            module = importlib.import_module(module_name)
+            module = import_module(module_name)
         except ModuleNotFoundError as exc:
             if exc.name != module_name:
                 raise

@@ -14,10 +14,13 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
 
 from outmoded.filetypes import wanted
 from outmoded.findings import FileError
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Iterator  # importing collections costs every run
 
 
 class Discovery:

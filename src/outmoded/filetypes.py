@@ -9,12 +9,13 @@ walked root (".github/workflows/*.yml").
 
 from __future__ import annotations
 
-import fnmatch
-import importlib
 import os
-import re
+import sys
 from functools import lru_cache
-from collections.abc import Callable
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from collections.abc import Callable  # importing collections costs every run
 
 PYTHON_SUFFIXES = (".py", ".pyi")
 
@@ -41,12 +42,16 @@ def _is_glob(matcher: str) -> bool:
 
 def _glob_source(matcher: str) -> str:
     # at the start of the path, or after any "/": `[.]github/workflows/*.yml` anywhere in a tree
+    import fnmatch  # here, with re: a run on Python files only needs neither
+
     return f"(?:.*/)?{fnmatch.translate(matcher)}"
 
 
 def _test(matcher: str) -> Callable[[str, str], bool]:
     """One matcher as a test on (path with "/" separators, file name)."""
     if _is_glob(matcher):
+        import re
+
         regex = re.compile(_glob_source(matcher))
         return lambda path, name: bool(regex.match(path) or regex.match(name))
     if matcher.startswith("."):
@@ -63,6 +68,8 @@ def _compiled(registry: tuple) -> tuple:
     suffixes = PYTHON_SUFFIXES + tuple(m for m, _ in registry if m.startswith(".") and not _is_glob(m))
     names = frozenset(m for m, _ in registry if not m.startswith(".") and not _is_glob(m))
     globs = [_glob_source(m) for m, _ in registry if _is_glob(m)]
+    import re
+
     return tests, suffixes, names, re.compile("|".join(globs)) if globs else None
 
 
@@ -87,5 +94,6 @@ def checker_for(path: str) -> Callable | None:
     for test, target in tests:
         if test(unix, name):
             module, _, function = target.partition(":")
-            return getattr(importlib.import_module(module), function)
+            __import__(module)  # importlib.import_module, without importing importlib (and warnings)
+            return getattr(sys.modules[module], function)
     return None

@@ -17,19 +17,19 @@ alternative per catalog word is an order of magnitude slower (sre tries each one
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 from outmoded.catalog import Entry
+from outmoded.lazyre import LazyPattern
 from outmoded.records import Frozen, Record
 
 BUILTINS = "builtins."
-IDENTIFIER_RE = re.compile(rb"[A-Za-z_][A-Za-z0-9_]*")
+IDENTIFIER_RE = LazyPattern(rb"[A-Za-z_][A-Za-z0-9_]*")  # compiled when used: a cleared file needs no `re`
 _IDENTIFIER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 IDENTIFIER_TABLE = bytes(c if c in _IDENTIFIER_BYTES else 32 for c in range(256))
-STATEMENT_RE = re.compile(rb"[ \t]*(?:\xef\xbb\xbf)?[ \t]*(?:(?:try|else|if[^:]*):[ \t]*)?"
+STATEMENT_RE = LazyPattern(rb"[ \t]*(?:\xef\xbb\xbf)?[ \t]*(?:(?:try|else|if[^:]*):[ \t]*)?"
                           rb"(?:from[ \t]+([\w.]+)[ \t]+import[ \t]*([^#]*)|import[ \t]+([^#]+))")
-DYNAMIC_IMPORT_RE = re.compile(rb"(?:import_module|__import__)\([ \t]*['\"]([\w.]+)")
+DYNAMIC_IMPORT_RE = LazyPattern(rb"(?:import_module|__import__)\([ \t]*['\"]([\w.]+)")
 
 
 class Imports(Record):
@@ -98,6 +98,8 @@ _GAP = rb"(?:[ \t\f\r\n\\]|#[^\r\n]*[\r\n])*"  # between tokens inside brackets:
 def _spaced(dotted: bytes) -> re.Pattern:
     """``a.b.c`` written with gaps around the dots (``(a\n    .b.c)``); only tried when the plain
     spelling is absent."""
+    import re
+
     return re.compile((_GAP + rb"\." + _GAP).join(map(re.escape, dotted.split(b"."))))  # starts with a literal: fast
 
 
@@ -298,6 +300,8 @@ class Text:
 
     def search(self, data: bytes) -> bool:
         if self.compiled is None:
+            import re
+
             self.compiled = re.compile(self.pattern)
         return self.compiled.search(data) is not None
 
@@ -307,6 +311,8 @@ class Attribute(Text):
     backslash continuations and comments may stand between the dot and the name."""
 
     def __init__(self, name: str):
+        import re
+
         super().__init__(rb"\." + _GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
         self.plain = b"." + name.encode()
 
@@ -323,6 +329,8 @@ def _literal(entry: Entry) -> Text | None:
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())
     if entry.kind == "argument" and entry.position is None:  # a literal first: sre skips to it
+        import re
+
         return Text(re.escape(entry.argument.encode()) + rb"[ \t]*=[^=]")
     return None
 
@@ -344,10 +352,14 @@ class ModeString(Text):
     LETTERS = frozenset(b"rwabtxU+")
 
     def __init__(self, value: bytes):
+        import re
+
         super().__init__(re.escape(value) + rb"[rwabtxU+]*['\"]")
 
     def search(self, data: bytes) -> bool:
         if self.compiled is None:
+            import re
+
             self.compiled = re.compile(self.pattern)
         for match in self.compiled.finditer(data):
             start = match.start()

@@ -10,16 +10,17 @@ own needles: a removed method's name with the project classes deriving from its 
 from __future__ import annotations
 
 import os
-import re
 
 from outmoded.layout import is_top_level, module_of
+from outmoded.lazyre import LazyPattern
 from outmoded.records import Record
 from outmoded.stdnames import STDLIB
 
-CLASS_RE = re.compile(rb"class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\)|:)")  # a literal first: sre finds it fast
+CLASS_RE = LazyPattern(rb"class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\)|:)")  # a literal first: sre finds it fast
 FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_version, sys.version, six.PY3
-FLAG_LINE_RE = re.compile(rb"[ \t]*(\w+)[ \t]*=[^=]")  # indented too: `if sys.version_info < (3,): PY3 = False`
-WORD_RE = re.compile(rb"[A-Za-z_][\w.]*")
+FLAG_LINE_RE = LazyPattern(rb"[ \t]*(\w+)[ \t]*=[^=]")  # indented too: `if sys.version_info < (3,): PY3 = False`
+WORD_RE = LazyPattern(rb"[A-Za-z_][\w.]*")
+KEYWORD_RE = LazyPattern(rb"\w+[ \t]*=[^,]*")  # `metaclass=M` among the bases
 
 
 class TextIndex(Record):
@@ -79,12 +80,12 @@ def shadowable_names() -> frozenset:
 def read_headers(data: bytes) -> tuple[list, list]:
     """(class headers, flag names) of one file's text."""
     headers = []
-    for match in CLASS_RE.finditer(data):
+    for match in CLASS_RE.finditer(data) if b"class" in data else ():  # no text, no `re` to import
         line = data.rfind(b"\n", 0, match.start()) + 1
         if data[line:match.start()].strip(b" \t"):
             continue  # not a class statement ("subclass(", a string)
         text = match[2] or b""  # ``class Mixin:`` lists no base, but other classes may list it
-        text = re.sub(rb"\w+[ \t]*=[^,]*", b"", text) if b"=" in text else text
+        text = KEYWORD_RE.sub(b"", text) if b"=" in text else text
         bases = [w.decode() for w in WORD_RE.findall(text)]
         headers.append((match[1].decode(), tuple(b for b in bases if b != "object")))
     flags, lines = [], set()
@@ -103,9 +104,9 @@ def read_headers(data: bytes) -> tuple[list, list]:
 
 ASSIGNED = "="  # a binding target: the name is also assigned (``Base = make_base()``)
 STARRED = "*"  # a binding target: the file has a ``from m import *`` that may bind it
-IMPORT_PREFIX_RE = re.compile(rb"(?:^|[;:])[ \t\f]*(?:from[ \t\f]*([\w.]+)[ \t\f]*)?$")  # `from.m import`
-FROM_RE = re.compile(rb"(?:^|[;:])[ \t\f]*from\W")
-GAP_RE = re.compile(rb"\\\r?\n|#[^\n]*")
+IMPORT_PREFIX_RE = LazyPattern(rb"(?:^|[;:])[ \t\f]*(?:from[ \t\f]*([\w.]+)[ \t\f]*)?$")  # `from.m import`
+FROM_RE = LazyPattern(rb"(?:^|[;:])[ \t\f]*from\W")
+GAP_RE = LazyPattern(rb"\\\r?\n|#[^\n]*")
 
 
 def read_bindings(data: bytes, names=None, assigned: bool = True) -> list:

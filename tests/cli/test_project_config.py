@@ -102,3 +102,22 @@ def test_unsafe_fixes_from_the_config_and_its_negation(sh):
     marked = sh.run("check", "--no-cache", "--output-format", "concise", "b.py").stdout
     plain = sh.run("check", "--no-cache", "--output-format", "concise", "--no-unsafe-fixes", "b.py").stdout
     assert "[*]" in marked.splitlines()[0] and "[*]" not in plain.splitlines()[0]
+
+
+def test_versions_read_without_the_regex_read_as_the_regex_reads_them():
+    """parse_version reads the plain spelling (3.13) without compiling VERSION_RE: the same answer."""
+    import re
+
+    from outmoded.config import ConfigError, parse_min_version, parse_version
+
+    version_re = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
+    for text in ["3.13", "3.9", "3.09", "3.1", " 3.12 ", "3.", "3.123", "3.1a", "3.١٣", "py313", "313", "3..13",
+                 "2.7", "py27", "4.0", "3.13\n", "3.-1", "3.+1", "3. 1", "3.1_2"]:
+        match = version_re.match(text.strip())
+        expected = (3, int(match.group(1))) if match else None
+        try:
+            got = parse_version(text)
+        except ConfigError:
+            got = None
+        assert got == expected, text
+    assert parse_min_version("2.7") == (2, 7) and parse_min_version("3.9") == (3, 9)

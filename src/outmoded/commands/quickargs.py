@@ -13,7 +13,7 @@ argparse gives (``tests/cli/test_quickargs.py`` compares them).
 
 from __future__ import annotations
 
-import importlib
+import sys
 
 SUPPRESS = "==SUPPRESS=="  # argparse.SUPPRESS: no default, no help line
 BOOLEAN = "boolean_optional"  # action name cli registers for argparse.BooleanOptionalAction (--x / --no-x)
@@ -112,7 +112,8 @@ _RECORDED: dict[str, Recorder] = {}
 def recorded(command: str, module_name: str) -> Recorder:
     if command not in _RECORDED:
         recorder = Recorder()
-        importlib.import_module(module_name).add_arguments(recorder)
+        __import__(module_name)  # importlib.import_module, without importing importlib
+        sys.modules[module_name].add_arguments(recorder)
         _RECORDED[command] = recorder
     return _RECORDED[command]
 

@@ -5,19 +5,24 @@ versions as users spell them (``3.13``, ``py313``) and rule codes.  Every error 
 
 from __future__ import annotations
 
-import re
 import sys
 
 from outmoded.catalog import LATEST_RELEASE
 from outmoded.config.settings import FAIL_ON, ConfigError, Settings
+from outmoded.lazyre import LazyPattern
 from outmoded.records import replace
 
-VERSION_RE = re.compile(r"^(?:py)?3\.?(\d{1,2})$")
-PY2_RE = re.compile(r"^(?:py)?2\.?\d{0,2}$")
+VERSION_RE = LazyPattern(r"^(?:py)?3\.?(\d{1,2})$")
+PY2_RE = LazyPattern(r"^(?:py)?2\.?\d{0,2}$")
+_ASCII_DIGITS = frozenset("0123456789")
 
 
 def parse_version(text: str, what: str = "version") -> tuple[int, int]:
-    match = VERSION_RE.match(str(text).strip())
+    plain = str(text).strip()
+    minor = plain[2:]
+    if plain[:2] == "3." and 1 <= len(minor) <= 2 and _ASCII_DIGITS.issuperset(minor):
+        return 3, int(minor)  # what VERSION_RE reads, without compiling it (and importing re)
+    match = VERSION_RE.match(plain)
     if match:
         return 3, int(match.group(1))
     if PY2_RE.match(str(text).strip()):
@@ -39,7 +44,7 @@ def parse_min_version(text: str, what: str = "version") -> tuple[int, int]:
     """Like ``parse_version``, and Python 2 too: a project may still support 2.7."""
     if str(text).strip() in ("2.6", "2.7", "py26", "py27"):
         return 2, int(str(text).strip()[-1])
-    if PY2_RE.match(str(text).strip()):
+    if str(text).strip().startswith(("2", "py2")) and PY2_RE.match(str(text).strip()):
         raise ConfigError(f"{what} {text}: the oldest Python outmoded's fixes know is 2.6")
     return parse_version(text, what)
 

@@ -5,8 +5,6 @@ A format's module is imported only when that format is chosen, so a run pays for
 
 from __future__ import annotations
 
-import importlib
-
 FORMATS = {
     "full": "outmoded.reporters.text",
     "concise": "outmoded.reporters.text",
@@ -53,4 +51,6 @@ def render(fmt: str, report, options) -> str:
         fmt = "concise"
     if fmt in HUMAN and getattr(options, "colour", None) is None and hasattr(options, "color"):
         options.colour = use_colour(options)
-    return importlib.import_module(FORMATS[fmt]).render(report, options)
+    from outmoded.cli import import_module
+
+    return import_module(FORMATS[fmt]).render(report, options)

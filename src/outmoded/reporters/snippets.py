@@ -7,9 +7,9 @@ lines, so the report still renders.  Text read from stdin is registered with ``a
 
 from __future__ import annotations
 
-import re
+from outmoded.lazyre import LazyPattern
 
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+NEWLINE_RE = LazyPattern(r"\r\n|\r|\n")  # compiled when a report shows lines
 
 
 class SourceLines:
