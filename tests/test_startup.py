@@ -5,7 +5,7 @@ environment import nothing), with site-packages appended for outmoded's own depe
 lists the modules the check itself imported.  No timings: what is imported is what costs.
 """
 
-import json
+import ast
 import os
 import site
 import subprocess
@@ -18,14 +18,15 @@ LEGACY = ("import imp\nimport unittest\n\n\nclass T(unittest.TestCase):\n"
 NEVER = ["dataclasses", "typing", "pathlib", "inspect", "hashlib", "yaml", "tempfile", "shutil",
          "multiprocessing", "outmoded.commands.fix", "outmoded.deps", "libcst", "argparse", "gettext", "locale"]
 
+# the probe itself imports nothing (not json: a check must be seen importing it, or not)
 PROBE = """
-import json, sys
+import sys
 sys.path[:0] = {src!r}
 sys.path += {site!r}
 before = set(sys.modules)
 from outmoded.cli import main
 code = main({argv!r})
-print(json.dumps([code, sorted(set(sys.modules) - before)]))
+print(repr([code, sorted(set(sys.modules) - before)]))
 """
 
 
@@ -33,7 +34,7 @@ def _probe(cwd: Path, argv: list[str], env: dict) -> tuple[int, set[str]]:
     paths = site.getsitepackages() + [site.getusersitepackages()]
     script = PROBE.format(src=[SRC], site=paths, argv=argv)
     run = subprocess.run([sys.executable, "-S", "-c", script], cwd=cwd, env=env, capture_output=True, text=True)
-    code, modules = json.loads(run.stdout.strip().splitlines()[-1])
+    code, modules = ast.literal_eval(run.stdout.strip().splitlines()[-1])
     return code, set(modules)
 
 
@@ -54,6 +55,25 @@ def test_checking_one_file_imports_no_dataclasses_typing_or_pathlib(tmp_path):
         assert sorted(m for m in NEVER + ["sqlite3"] if m in modules) == [], name
         scanner = ["ast", "outmoded.scan", "outmoded.project", "outmoded.guards"]
         assert sorted(m for m in scanner if m in modules) == ([] if name == "clean.py" else sorted(scanner)), name
+    # a file the prefilter clears, reported as JSON: no regular expression, no json module
+    assert sorted(m for m in CLEARED_NEVER if m in modules) == []
+
+
+# what a check of a file the prefilter clears does without: re (with enum) and json (which
+# imports re) are a third of its instructions; importlib
+CLEARED_NEVER = ["re", "enum", "json", "importlib"]
+
+
+def test_a_project_check_of_a_cleared_file_imports_no_re_or_json(tmp_path):
+    """In a project with a pyproject.toml (remembered as JSON)."""
+    (tmp_path / "pyproject.toml").write_text('[project]\nrequires-python = ">=3.10"\n[tool.outmoded]\nselect = ["OM"]\n')
+    (tmp_path / "clean.py").write_text("x = 1\n")
+    env = _env(tmp_path)
+    for _ in range(2):  # the first run compiles the catalog and remembers the settings
+        code, modules = _probe(tmp_path, ["check", "--no-cache", "--target-version", "3.13", "--format", "json",
+                                          "clean.py"], env)
+    assert code == 0
+    assert sorted(m for m in NEVER + CLEARED_NEVER if m in modules) == []
 
 
 def test_a_warm_run_on_cached_files_imports_no_scanner(tmp_path):
@@ -83,7 +103,7 @@ def test_the_pre_commit_entry_imports_only_the_command_it_runs(tmp_path):
     for _ in range(2):  # the first run compiles the catalog
         run = subprocess.run([sys.executable, "-S", "-c", script.format(src=[SRC], site=paths, argv=argv)],
                              cwd=tmp_path, env=env, capture_output=True, text=True)
-    code, modules = json.loads(run.stdout.strip().splitlines()[-1])
+    code, modules = ast.literal_eval(run.stdout.strip().splitlines()[-1])
     assert code == 1
     assert sorted(m for m in NEVER + ["outmoded.commands.rules", "outmoded.commands.explain"] if m in modules) == []
 

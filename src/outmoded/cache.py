@@ -21,10 +21,9 @@ Results are pruned when written: only the rows of the ``KEEP_RESULTS`` keys last
 
 from __future__ import annotations
 
-import json
 import os
 
-from outmoded import __version__
+from outmoded import __version__, quickjson
 from outmoded.findings import FileError, Finding
 from outmoded.reads import stamp
 
@@ -131,7 +130,7 @@ class Store:
                 for key, stamp, value in db.execute(
                         f"SELECT key, stamp, value FROM rows WHERE ns = ? AND key IN ({marks})", (namespace, *chunk)):
                     try:
-                        found[key] = (stamp, json.loads(value))
+                        found[key] = (stamp, quickjson.loads(value))
                     except (TypeError, ValueError):  # not JSON text: treat as a miss
                         continue
         except Error:
@@ -148,6 +147,8 @@ class Store:
         if db is None:
             return
         Error = _sqlite().Error
+
+        import json  # only when writing: a run whose files all hit the cache reads with quickjson
 
         rows = [(namespace, key, stamp, json.dumps(value, separators=(",", ":"))) for key, stamp, value in items]
         try:

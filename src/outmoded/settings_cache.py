@@ -21,10 +21,9 @@ again; a failed write only costs the next run the work.
 
 from __future__ import annotations
 
-import json
 import os
 
-from outmoded import userfiles
+from outmoded import quickjson, userfiles
 
 FORMAT = 1  # bump when what is stored changes
 
@@ -36,13 +35,15 @@ def directory() -> str:
 def _load(path: str) -> dict | None:
     try:
         with open(path, "rb") as handle:
-            value = json.loads(handle.read())
+            value = quickjson.loads(handle.read())  # json.loads, without importing json (and re)
     except (OSError, ValueError):
         return None
     return value if isinstance(value, dict) and value.get("format") == FORMAT else None
 
 
 def _save(path: str, value: dict) -> None:
+    import json
+
     try:
         data = json.dumps(dict(value, format=FORMAT), separators=(",", ":")).encode("utf-8")
     except (TypeError, ValueError):
@@ -93,6 +94,8 @@ def pyproject(path: str, parse) -> dict:
     reduced = _reduced(document)
     if reduced is None:
         return document
+    import json
+
     try:
         kept = json.loads(json.dumps(reduced)) == reduced
     except (TypeError, ValueError):

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import json
-
 from outmoded.catalog import format_version
+from outmoded.quickjson import dumps_indented
 
 
 def document(report) -> dict:
@@ -17,4 +16,4 @@ def document(report) -> dict:
 
 
 def render(report, options) -> str:
-    return json.dumps(document(report), indent=2, ensure_ascii=False) + "\n"
+    return dumps_indented(document(report)) + "\n"  # json.dumps(..., indent=2, ensure_ascii=False)
