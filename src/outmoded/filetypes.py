@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import sys
-from functools import lru_cache
+
+from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:

@@ -17,10 +17,10 @@ alternative per catalog word is an order of magnitude slower (sre tries each one
 
 from __future__ import annotations
 
-from functools import lru_cache
 
 from outmoded.catalog import Entry
 from outmoded.lazyre import LazyPattern
+from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
 from outmoded.records import Frozen, Record
 
 BUILTINS = "builtins."

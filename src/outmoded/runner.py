@@ -15,7 +15,6 @@ let through (``pairing``), and adds those still needed at the end.
 from __future__ import annotations
 
 import os
-from functools import lru_cache
 
 from outmoded.cache import ResultCache, Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
@@ -23,6 +22,7 @@ from outmoded.config import Settings, cache_root
 from outmoded.discover import discover, display_path
 from outmoded.findings import FileError, Finding
 from outmoded.layout import forget_files
+from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
 from outmoded.records import Record
 from outmoded.source import SourceError, read_bytes
 from outmoded.textindex import build_text_index, derivable_methods, derived_methods, read_headers, scan_stamps, \

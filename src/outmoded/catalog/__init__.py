@@ -14,8 +14,6 @@ imports the validation or the loader.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 from outmoded.catalog.models import (
     LATEST_RELEASE,
     Catalog,
@@ -25,6 +23,7 @@ from outmoded.catalog.models import (
     opt_in_family,
     parse_version,
 )
+from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
 
 _LOADER = ("load_catalog", "DATA_DIR")
 _SCHEMA = ("KINDS", "FIX_SAFETY", "CODE_RE", "VERSION_RE", "DOTTED_RE", "PACKAGE_RE", "REQUIRED", "OPTIONAL",
