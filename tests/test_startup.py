@@ -182,3 +182,56 @@ def test_a_setuptools_projects_python_requires_is_remembered_and_follows_edits(t
     shown = subprocess.run([sys.executable, "-m", "outmoded", *argv], cwd=project, capture_output=True, text=True,
                            env=dict(env, PYTHONPATH=SRC)).stdout
     assert "target-version = '3.10'" in shown
+
+
+def _corpus_files():
+    import glob
+
+    roots = [str(Path(SRC) / "outmoded"), os.path.dirname(os.__file__)]
+    return [p for root in roots for p in glob.glob(os.path.join(root, "**", "*.py"), recursive=True)][:3000]
+
+
+HEADER_CASES = [b"class A(B)", b"classclass A(B)", b"class  A (B", b"class\tA\t(B)\nclass C(D)", b"class A:",
+                b"class (A)", b"xclass A(B)", b"class A(B(C))", b"class A()", b"class\nA(B)", b"class 1(B)",
+                b"class A(\n B,\n C)", b"class A(B)class C(D)", b"class class A(B)", b"class A", b"class A(",
+                b"class", b"class ", b"class A\r\n(B)", b"class \xffA(B)", b"class A.B(C)", b"class A\n(B)",
+                b"class A(B, metaclass=M)", b"class A(x=1, y = 2, C)", b"class A(1B, .C, D.E1)", b"class A:",
+                b"class A :", b"class A\t:x", b"class A(:", b"class A:class B:", b"class A:(B)", b"class A;:"]
+BASES_CASES = [b"a=1", b"a = 1, b", b"x, metaclass=M", b"a==b", b"1a=2", b"a.b=c,d", b"=x", b"a b=c", b",a=,",
+               b"\xff=1", b"a\t=1,b\t = 2", b"", b"abc", b"a,=b", b"1a.2b, .5x, 12, _q"]
+FLAG_CASES = [b"PY3 = True", b"  PY2=1", b"x == 1", b"x =", b"x =\n", b"\tversion\t= (3,)", b"= 1", b"a b = 1",
+              b"1x = 2", b"x=", b"x==", b"x=y"]
+
+
+def test_class_headers_and_flags_read_without_re_as_the_regexes_read_them():
+    """textindex reads class headers and flag lines with bytes methods until re is imported: the
+    same matches as CLASS_RE, WORD_RE, KEYWORD_RE and FLAG_LINE_RE, on generated text and on
+    every module of outmoded and of the standard library."""
+    from outmoded import textindex as t
+
+    texts = HEADER_CASES + [Path(p).read_bytes() for p in _corpus_files()]
+    for data in texts:
+        expected = [(m.start(), m[1], m[2]) for m in t.CLASS_RE.finditer(data)]
+        assert t._class_headers_found(data) == expected
+        for _, _, between in (e for e in expected if e[2] is not None):  # None: `class Name:`
+            assert t._dotted_words(between) == t.WORD_RE.findall(between)
+            assert t._without_keywords(between) == t.KEYWORD_RE.sub(b"", between)
+    for text in BASES_CASES:
+        assert t._dotted_words(text) == t.WORD_RE.findall(text), text
+        assert t._without_keywords(text) == t.KEYWORD_RE.sub(b"", text), text
+    for data in FLAG_CASES + texts[len(HEADER_CASES):][:500]:
+        for line in [0] + [i + 1 for i, byte in enumerate(data) if byte == 10]:
+            match = t.FLAG_LINE_RE.match(data, line)
+            assert t._assigned_name(data, line) == (match[1] if match else None), (data[line:line + 40])
+
+
+def test_a_check_of_a_file_with_classes_and_flags_imports_no_re(tmp_path):
+    (tmp_path / "clean.py").write_text("import sys\nPY3 = sys.version_info[0] == 3\n\n\n"
+                                       "class Base(object):\n    pass\n\n\nclass Point(Base, metaclass=type):\n"
+                                       "    x = 1\n")
+    env = _env(tmp_path)
+    for _ in range(2):
+        code, modules = _probe(tmp_path, ["check", "--no-cache", "--target-version", "3.13", "--format", "json",
+                                          "clean.py"], env)
+    assert code == 0
+    assert sorted(m for m in NEVER + CLEARED_NEVER if m in modules) == []

@@ -10,6 +10,7 @@ own needles: a removed method's name with the project classes deriving from its 
 from __future__ import annotations
 
 import os
+import sys
 
 from outmoded.layout import is_top_level, module_of
 from outmoded.lazyre import LazyPattern
@@ -21,6 +22,12 @@ FLAG_WORDS = (b"version", b"PY2", b"PY3")  # version_info, hexversion, python_ve
 FLAG_LINE_RE = LazyPattern(rb"[ \t]*(\w+)[ \t]*=[^=]")  # indented too: `if sys.version_info < (3,): PY3 = False`
 WORD_RE = LazyPattern(rb"[A-Za-z_][\w.]*")
 KEYWORD_RE = LazyPattern(rb"\w+[ \t]*=[^,]*")  # `metaclass=M` among the bases
+# The same reading with bytes methods: a one-file check need not import re (with enum, a quarter
+# of its instructions); tests/test_startup.py compares both over generated text and the corpora.
+_WORD = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"  # \w of a bytes pattern
+_WORDS = frozenset(_WORD)
+_BLANKS = frozenset(b" \t")
+_DOTTED = bytes(c if c in _WORD or c == ord(".") else 32 for c in range(256))  # [\w.] kept, the rest a space
 
 
 class TextIndex(Record):
@@ -80,14 +87,14 @@ def shadowable_names() -> frozenset:
 def read_headers(data: bytes) -> tuple[list, list]:
     """(class headers, flag names) of one file's text."""
     headers = []
-    for match in CLASS_RE.finditer(data) if b"class" in data else ():  # no text, no `re` to import
-        line = data.rfind(b"\n", 0, match.start()) + 1
-        if data[line:match.start()].strip(b" \t"):
+    for start, name, between in _class_headers(data):
+        line = data.rfind(b"\n", 0, start) + 1
+        if data[line:start].strip(b" \t"):
             continue  # not a class statement ("subclass(", a string)
-        text = match[2] or b""  # ``class Mixin:`` lists no base, but other classes may list it
-        text = KEYWORD_RE.sub(b"", text) if b"=" in text else text
-        bases = [w.decode() for w in WORD_RE.findall(text)]
-        headers.append((match[1].decode(), tuple(b for b in bases if b != "object")))
+        text = between or b""  # ``class Mixin:`` lists no base, but other classes may list it
+        text = _without_keywords(text) if b"=" in text else text
+        bases = [w.decode() for w in _dotted_words(text)]
+        headers.append((name.decode(), tuple(b for b in bases if b != "object")))
     flags, lines = [], set()
     for word in FLAG_WORDS:  # bytes.find runs in C; an alternation regex tries every position
         position = data.find(word)
@@ -95,9 +102,9 @@ def read_headers(data: bytes) -> tuple[list, list]:
             line = data.rfind(b"\n", 0, position) + 1
             if line not in lines:
                 lines.add(line)
-                assignment = FLAG_LINE_RE.match(data, line)
-                if assignment:  # at the start of a line: module level
-                    flags.append(assignment[1].decode())
+                assigned = _assigned_name(data, line)
+                if assigned:  # at the start of a line: module level
+                    flags.append(assigned.decode())
             position = data.find(word, position + 1)
     return headers, flags
 
@@ -233,6 +240,88 @@ def _annotated(data: bytes, colon: int) -> bool:
             return True
         equals = line.find(b"=", equals + 2)
     return False
+
+
+def _class_headers(data: bytes) -> list[tuple[int, bytes, bytes | None]]:
+    """(start, name, text between the brackets or None for ``class Name:``) of each match of
+    ``CLASS_RE``.  Once ``re`` is imported (a large run has imported it to parse) the regex, which
+    runs in C; before, the same matches found with bytes methods: ``class``, blanks, a word,
+    blanks, then ``(`` up to the next ``)``, or ``:``."""
+    if "re" in sys.modules:
+        return [(match.start(), match[1], match[2]) for match in CLASS_RE.finditer(data)]
+    return _class_headers_found(data)
+
+
+def _class_headers_found(data: bytes) -> list[tuple[int, bytes, bytes | None]]:
+    found = []
+    position = data.find(b"class")
+    while position >= 0:
+        after = position + 5
+        line_end = data.find(b"\n", after)
+        line_end = len(data) if line_end < 0 else line_end
+        header = data[after:line_end]  # blanks, the name and blanks never cross a line
+        stripped = header.lstrip(b" \t")
+        name = stripped[:len(stripped) - len(stripped.lstrip(_WORD))]
+        if name and len(stripped) < len(header):
+            rest = stripped[len(name):].lstrip(b" \t")
+            sign = line_end - len(rest)  # where ( or : must be
+            if rest[:1] == b"(":
+                closing = data.find(b")", sign + 1)
+                if closing >= 0:
+                    found.append((position, name, data[sign + 1:closing]))
+                    position = data.find(b"class", closing + 1)
+                    continue
+            elif rest[:1] == b":":
+                found.append((position, name, None))
+                position = data.find(b"class", sign + 1)
+                continue
+        position = data.find(b"class", position + 1)
+    return found
+
+
+def _dotted_words(text: bytes) -> list[bytes]:
+    """``WORD_RE.findall(text)``: each run of ``[\\w.]`` from its first letter or underscore."""
+    return [word for word in (run.lstrip(b"0123456789.") for run in text.translate(_DOTTED).split()) if word]
+
+
+def _without_keywords(text: bytes) -> bytes:
+    """``KEYWORD_RE.sub(b"", text)``: a word followed by blanks and ``=`` is cut up to the next comma."""
+    kept, keep, position, end = [], 0, 0, len(text)
+    while position < end:
+        if text[position] not in _WORDS:
+            position += 1
+            continue
+        word_end = position
+        while word_end < end and text[word_end] in _WORDS:
+            word_end += 1
+        after = word_end
+        while after < end and text[after] in _BLANKS:
+            after += 1
+        if after < end and text[after] == ord("="):
+            comma = text.find(b",", after)
+            kept.append(text[keep:position])
+            keep = position = end if comma < 0 else comma
+        else:
+            position = word_end
+    kept.append(text[keep:])
+    return b"".join(kept)
+
+
+def _assigned_name(data: bytes, line: int) -> bytes | None:
+    """``FLAG_LINE_RE.match(data, line)[1]``: the name a line starting at ``line`` assigns, if any."""
+    end = len(data)
+    start = line
+    while start < end and data[start] in _BLANKS:
+        start += 1
+    word_end = start
+    while word_end < end and data[word_end] in _WORDS:
+        word_end += 1
+    after = word_end
+    while after < end and data[after] in _BLANKS:
+        after += 1
+    if word_end > start and after + 1 < end and data[after] == ord("=") and data[after + 1] != ord("="):
+        return data[start:word_end]
+    return None
 
 
 def _valid_record(value) -> tuple[list, list] | None:
