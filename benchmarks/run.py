@@ -17,11 +17,13 @@ round, so each sees the same machine state), the median of several runs of:
 - ``pylint`` with only its deprecated-* checks, when it is installed.
 
 Each ``--install NAME=DIR`` builds a fresh virtual environment with a normal (non-editable,
-bytecode-compiled) install of that project checkout and benchmarks it as ``outmoded[NAME]``;
+bytecode-compiled) install of that project checkout (pip upgraded first, as a user's would be)
+and benchmarks its ``outmoded`` script, what users and hooks run, as ``outmoded[NAME]``;
 two of them (``before=`` and ``after=``) compare versions in the same interleaved run.  Without
 ``--install``, the ``outmoded`` importable by this interpreter is used.
 
-Prints markdown tables with ratios to ruff, peak memory (largest RSS of the process), files per
+Prints markdown tables with wall-clock and CPU medians (CPU: user + system, what a shared
+machine's load disturbs least) and their ratios to ruff, peak memory (largest RSS of the process), files per
 second and how many files the prefilter cleared.  Nothing here asserts timings; it measures.
 """
 
@@ -68,11 +70,16 @@ def fetch(spec: str, cache: Path) -> Path:
 
 
 def install(name: str, project: Path, cache: Path) -> str:
-    """A fresh virtual environment with a normal install of ``project``: its python."""
+    """A fresh virtual environment with a normal install of ``project``: its python.  pip is
+    upgraded first: the ``outmoded`` script is written by the installer, and the pip bundled with
+    older Pythons writes one that imports ``re`` (pip 25.0 and uv write none)."""
     env_dir = cache / f"venv-{name}"
     shutil.rmtree(env_dir, ignore_errors=True)
     venv.create(env_dir, with_pip=True)
     python = str(env_dir / "bin" / "python")
+    upgraded = subprocess.run([python, "-m", "pip", "install", "-q", "--upgrade", "pip"])
+    if upgraded.returncode:
+        print(f"note: pip could not be upgraded in {env_dir}; its scripts may import re", file=sys.stderr)
     subprocess.run([python, "-m", "pip", "install", "-q", str(project)], check=True)
     site = subprocess.run([python, "-c", "import outmoded, os; print(os.path.dirname(outmoded.__file__))"],
                           check=True, capture_output=True, text=True).stdout.strip()
@@ -115,11 +122,19 @@ def small_file(tree: Path) -> str:
     return str(next((p for p in files if 1024 <= p.stat().st_size <= 4096), files[0]).relative_to(tree))
 
 
+def entry(python: str) -> list[str]:
+    """What a user runs: the ``outmoded`` script installed beside ``python`` (a pre-commit hook
+    or ``outmoded check`` in a shell); ``python -m outmoded`` without one (``runpy`` imports
+    importlib.util, contextlib, collections and functools before outmoded starts)."""
+    script = os.path.join(os.path.dirname(python), "outmoded")
+    return [script] if os.path.exists(script) and python != sys.executable else [python, "-m", "outmoded"]
+
+
 def commands(corpus: str, tree: Path, pythons: dict[str, str], cache_dir: str, fix: bool) -> dict[str, list[str]]:
     single = small_file(tree)
     cmds = {}
     for label, python in pythons.items():
-        tool = [python, "-m", "outmoded"]
+        tool = entry(python)
         cache = ["env", f"OUTMODED_CACHE_DIR={cache_dir}/{label}"]
         cmds[f"{label} cold"] = [*tool, "check", "--no-cache", *COMMON, "."]
         cmds[f"{label} warm"] = [*cache, *tool, "check", *COMMON, "."]
@@ -145,18 +160,19 @@ def measure(cmds: dict[str, list[str]], cwd: Path, runs: int, slow_runs: int) ->
 
 
 def rows_for(corpus: str, samples: dict[str, list], files: int, ruff_key: str = "ruff UP") -> list[dict]:
-    ruff = statistics.median(s for s, *_ in samples[ruff_key])
     rows = []
     for name, values in samples.items():
         if not values:
             continue
         median = statistics.median(s for s, *_ in values)
-        reference = samples["ruff UP 1 file"] if "1 file" in name and "ruff UP 1 file" in samples else None
-        base = statistics.median(s for s, *_ in reference) if reference else ruff
+        cpu = statistics.median(c for *_, c in values)
+        reference = samples["ruff UP 1 file"] if "1 file" in name and "ruff UP 1 file" in samples else samples[ruff_key]
+        base = statistics.median(s for s, *_ in reference)
+        base_cpu = statistics.median(c for *_, c in reference)
         count = 1 if "1 file" in name else files
         rows.append({"corpus": corpus, "tool": name, "seconds": median, "vs_ruff": median / base,
                      "peak_mib": max(r for _, r, *_ in values) / 1024, "files_per_s": count / median,
-                     "runs": len(values), "cpu": statistics.median(c for *_, c in values)})
+                     "runs": len(values), "cpu": cpu, "cpu_vs_ruff": cpu / base_cpu if base_cpu else float("inf")})
     return rows
 
 
@@ -210,7 +226,7 @@ def bench_fix(tree: Path, pythons: dict[str, str], runs: int) -> tuple[list[dict
     the last install promises a safe fix in, interleaved, each on a fresh copy of the tree."""
     files = fixable_files(tree, list(pythons.values())[-1])
     copy = Path(tempfile.mkdtemp(prefix="outmoded-bench-fix-"))
-    cmds = {f"{label} fix --diff": [python, "-m", "outmoded", "fix", "--diff", "--no-cache", "--target-version",
+    cmds = {f"{label} fix --diff": [*entry(python), "fix", "--diff", "--no-cache", "--target-version",
                                     "3.13", *files] for label, python in pythons.items()}
     cmds["ruff UP --fix --diff"] = ["ruff", "check", *RUFF, "--fix", "--diff", *files]
     if shutil.which("pyupgrade"):
@@ -270,7 +286,7 @@ def big_tree(sources: dict[str, Path], scratch: Path, size: int) -> tuple[Path, 
 def bench_tree(root: Path, named: list[str], pythons: dict[str, str], runs: int) -> list[dict]:
     cmds = {}
     for label, python in pythons.items():
-        tool = [python, "-m", "outmoded", "check", *COMMON]
+        tool = [*entry(python), "check", *COMMON]
         cache = ["env", f"OUTMODED_CACHE_DIR=.outmoded_cache/{label}"]
         cmds[f"{label} 5 files warm"] = [*cache, *tool, *named]
         cmds[f"{label} 5 files cold"] = [*tool, "--no-cache", *named]
@@ -281,13 +297,16 @@ def bench_tree(root: Path, named: list[str], pythons: dict[str, str], runs: int)
 
 
 def table(rows: list[dict]) -> str:
-    lines = ["| corpus | tool | median s | vs ruff | peak MiB | files/s | runs |",
-             "|---|---|---:|---:|---:|---:|---:|"]
+    """Wall-clock and CPU medians: on a shared machine, CPU (user + system of the command and the
+    processes it waited for) is what others' load disturbs least."""
+    lines = ["| corpus | tool | median s | median CPU s | vs ruff | CPU vs ruff | peak MiB | files/s | runs |",
+             "|---|---|---:|---:|---:|---:|---:|---:|---:|"]
     notes = []
     for row in rows:
         if "tool" in row:
-            lines.append(f"| {row['corpus']} | {row['tool']} | {row['seconds']:.3f} | {row['vs_ruff']:.2f}x | "
-                         f"{row['peak_mib']:.0f} | {row['files_per_s']:.0f} | {row['runs']} |")
+            lines.append(f"| {row['corpus']} | {row['tool']} | {row['seconds']:.3f} | {row['cpu']:.3f} | "
+                         f"{row['vs_ruff']:.2f}x | {row['cpu_vs_ruff']:.2f}x | {row['peak_mib']:.0f} | "
+                         f"{row['files_per_s']:.0f} | {row['runs']} |")
         else:
             cleared = row.get("files", 0) - row.get("parsed", 0)
             notes.append(f"- {row['corpus']} ({row['label']}): {row['files']} files, prefilter cleared {cleared} "
@@ -302,7 +321,7 @@ def scaling(tree: Path, python: str, sizes=(100, 1000, None), runs: int = 3) -> 
     lines = ["| files | median s | ms/file | peak MiB |", "|---:|---:|---:|---:|"]
     for size in sizes:
         chosen = files[:size] if size else files
-        command = [python, "-m", "outmoded", "check", "--no-cache", "--target-version", "3.13", "--exit-zero",
+        command = [*entry(python), "check", "--no-cache", "--target-version", "3.13", "--exit-zero",
                    "-q", *chosen]
         samples = [timed(command, tree)[:2] for _ in range(runs)]
         median = statistics.median(s for s, _ in samples)
