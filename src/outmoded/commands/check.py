@@ -98,7 +98,7 @@ def run(args: argparse.Namespace) -> int:
         from outmoded.baseline import BaselineError, write
 
         try:
-            count = write(args.write_baseline, report.findings, args.sources)
+            count = write(args.write_baseline, report.findings, checking.sources(args))
         except BaselineError as exc:
             raise UsageError(str(exc)) from None
         print(f"Wrote {count} finding(s) to the baseline {args.write_baseline}.", file=sys.stderr)

@@ -15,7 +15,9 @@ if TYPE_CHECKING:
     import argparse
 
 
-def _sources(args: argparse.Namespace):
+def sources(args: argparse.Namespace):
+    """The source lines a report or the baseline reads (``args.sources``), made on first use: a
+    JSON report does not import the snippets module."""
     from outmoded.reporters.snippets import SourceLines
 
     if getattr(args, "sources", None) is None:
@@ -48,8 +50,7 @@ def check_paths(args: argparse.Namespace):
     from outmoded.catalog import format_version
     from outmoded.runner import run_check
 
-    _sources(args)
-    groups = projects(args, args.paths or ["."])
+    groups = projects(args, args.paths or ["."])  # args.sources: made when a report or baseline reads lines
     reports = [run_check(paths, settings, use_cache=not args.no_cache, jobs=args.jobs) for settings, paths in groups]
     report = reports[0]
     if len(reports) > 1:
@@ -86,7 +87,7 @@ def check_stdin(args: argparse.Namespace):
                       min_version=settings.resolved_min_version(), floor=settings.declared_floor())
     result = check_source(display, data, index, noqa=not settings.ignore_noqa)
     try:
-        _sources(args).add(display, decode(data).text)
+        sources(args).add(display, decode(data).text)
     except SourceError:
         pass
     findings = [f for f in result.findings if settings.reports(f, display)]
@@ -101,7 +102,7 @@ def apply_baseline(report, args: argparse.Namespace):
         baseline = load(args.baseline)
     except BaselineError as exc:
         raise UsageError(str(exc)) from None
-    fresh, matched = baseline.new(report.findings, _sources(args))
+    fresh, matched = baseline.new(report.findings, sources(args))
     if matched and not (args.quiet or args.silent):
         print(f"outmoded check: {matched} finding(s) recorded in the baseline {args.baseline} not shown",
               file=sys.stderr)
