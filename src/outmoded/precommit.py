@@ -1,6 +1,6 @@
 """Entry point of the pre-commit hooks in ``.pre-commit-hooks.yaml``:
 
-    python -m outmoded.precommit check|fix [OPTIONS] [FILES]
+    outmoded-precommit check|fix [OPTIONS] [FILES]     (or python -m outmoded.precommit ...)
 
 pre-commit always names the files to check.  When it names none (a hook configured with
 ``always_run``, or every file excluded), there is nothing to do, whereas ``outmoded check`` with
