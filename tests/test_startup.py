@@ -235,3 +235,39 @@ def test_a_check_of_a_file_with_classes_and_flags_imports_no_re(tmp_path):
                                           "clean.py"], env)
     assert code == 0
     assert sorted(m for m in NEVER + CLEARED_NEVER if m in modules) == []
+
+
+STATEMENT_PIECES = [b"", b" ", b"\t", b"  ", b"try", b"else", b"if x", b":", b"from", b"import", b"a", b"a.b", b"#",
+                    b"c", b",", b"\xef\xbb\xbf", b"("]
+
+
+def test_import_statements_read_without_re_as_the_regex_reads_them():
+    """The prefilter reads import statements with bytes methods until re is imported: the groups
+    STATEMENT_RE gives, on every statement of four generated pieces and on every import line of
+    outmoded and of the standard library."""
+    import itertools
+
+    from outmoded import prefilter
+
+    def regex(statement):
+        match = prefilter.STATEMENT_RE.match(statement)
+        return (match[1], match[2], match[3]) if match else None
+
+    statements = [b"".join(p) for k in range(1, 5) for p in itertools.product(STATEMENT_PIECES, repeat=k)]
+    for path in _corpus_files():
+        statements += [s for line in Path(path).read_bytes().split(b"\n") if b"import" in line for s in line.split(b";")]
+    for statement in statements:
+        assert prefilter._statement_read(statement) == regex(statement), statement
+
+
+def test_a_check_of_a_file_whose_imports_the_prefilter_reads_imports_no_re(tmp_path):
+    """A file naming catalog words, so the prefilter reads its imports, and cleared."""
+    (tmp_path / "clean.py").write_text("from __future__ import print_function\nfrom zope.interface import Interface\n"
+                                       "import os, sys  # the thread is long gone\n\n\nclass IWorker(Interface):\n"
+                                       "    def do(task):\n        'Perform the task in a thread.'\n")
+    env = _env(tmp_path)
+    for _ in range(2):
+        code, modules = _probe(tmp_path, ["check", "--no-cache", "--target-version", "3.13", "--format", "json",
+                                          "clean.py"], env)
+    assert code == 0
+    assert sorted(m for m in NEVER + CLEARED_NEVER if m in modules) == []

@@ -17,6 +17,7 @@ alternative per catalog word is an order of magnitude slower (sre tries each one
 
 from __future__ import annotations
 
+import sys
 
 from outmoded.catalog import Entry
 from outmoded.lazyre import LazyPattern
@@ -116,11 +117,11 @@ def scan_imports(data: bytes) -> Imports:
         if b"\\\n" in line or b"\\\r\n" in line:
             line = line.replace(b"\\\r\n", b" ").replace(b"\\\n", b" ")
         for statement in line.split(b";"):
-            match = STATEMENT_RE.match(statement)
-            if match and match[1]:
-                imports.add_from(match[1], match[2])
+            match = _statement(statement)
+            if match and match[0]:
+                imports.add_from(match[0], match[1])
             elif match:
-                imports.add_import(match[3])
+                imports.add_import(match[2])
         position = data.find(b"import", end)
     imports.compat_layer = any(m == b"six" or m.endswith(b".six") or b"six.moves" in m for m in imports.modules) \
         or any(b".six." in n or n.startswith(b"six.") or n.endswith(b".six") for n in imports.names)
@@ -130,6 +131,66 @@ def scan_imports(data: bytes) -> Imports:
             imports.modules.add(module)
             imports.open_modules.add(module)
     return imports
+
+
+_DOTTED_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")  # [\w.] in bytes
+
+
+def _statement(statement: bytes) -> tuple | None:
+    """``STATEMENT_RE.match(statement)``'s groups: (module, names, None) for ``from module import
+    names``, (None, None, names) for ``import names``, else None.  Once ``re`` is imported (a
+    large run has imported it to parse) the regex; before, the same groups read with bytes
+    methods, so a one-file check need not import re (with enum and functools: a quarter of its
+    instructions).  tests/test_startup.py compares both on every import line of the standard
+    library and on generated statements."""
+    if "re" in sys.modules:
+        match = STATEMENT_RE.match(statement)
+        return (match[1], match[2], match[3]) if match else None
+    return _statement_read(statement)
+
+
+def _statement_read(statement: bytes) -> tuple | None:
+    start = len(statement) - len(statement.lstrip(b" \t"))
+    if statement.startswith(b"\xef\xbb\xbf", start):
+        start += 3 + len(statement[start + 3:]) - len(statement[start + 3:].lstrip(b" \t"))
+    text = statement[start:]
+    prefix = None  # the end of `try:`, `else:` or `if ...:`
+    if text.startswith((b"try:", b"else:")):
+        prefix = text.find(b":") + 1
+    elif text.startswith(b"if") and b":" in text:
+        prefix = text.find(b":", 2) + 1
+    if prefix is not None:
+        found = _statement_body(text[prefix:].lstrip(b" \t"))
+        if found is not None:
+            return found
+    return _statement_body(text)  # the regex's try without the optional prefix
+
+
+def _statement_body(text: bytes) -> tuple | None:
+    end = len(text)
+    if text.startswith(b"from"):
+        module_start = 4 + len(text[4:]) - len(text[4:].lstrip(b" \t"))
+        module_end = module_start
+        while module_end < end and text[module_end] in _DOTTED_WORD:
+            module_end += 1
+        keyword = module_end + len(text[module_end:]) - len(text[module_end:].lstrip(b" \t"))
+        if module_start == 4 or module_end == module_start or keyword == module_end \
+                or not text.startswith(b"import", keyword):
+            return None
+        names = keyword + 6 + len(text[keyword + 6:]) - len(text[keyword + 6:].lstrip(b" \t"))
+        comment = text.find(b"#", names)
+        return text[module_start:module_end], text[names:end if comment < 0 else comment], None
+    if text.startswith(b"import"):
+        names = 6 + len(text[6:]) - len(text[6:].lstrip(b" \t"))
+        if names == 6:
+            return None
+        comment = text.find(b"#", names)
+        comment = end if comment < 0 else comment
+        if comment > names:
+            return None, None, text[names:comment]
+        if names - 6 >= 2:  # `import  #...`: the regex gives back one blank to ([^#]+)
+            return None, None, text[names - 1:names]
+    return None
 
 
 class Needle(Frozen):
