@@ -405,3 +405,27 @@ def test_what_a_verdict_read_is_kept_per_thread(tmp_path):
     for thread in threads:
         thread.join()
     assert seen == {"a.py": [str(tmp_path / "a.py")], "missing.py": [str(tmp_path / "missing.py")]}
+
+
+def test_a_single_file_run_sees_the_base_class_module_created_after_it(tmp_path):
+    # `from .base import Base` found nothing: created, it defines assertEquals, which stops the match
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "tests/__init__.py": "",
+        "tests/test_x.py": "import unittest\n\nfrom .base import Base\n\n\nclass T(Base, unittest.TestCase):\n"
+                           "    def test(self):\n        self.assertEquals(1, 1)\n",
+    }, {"tests/base.py": "class Base(object):\n    def assertEquals(self, a, b):\n        assert a == b\n"},
+        "tests/test_x.py")
+    assert [(p, api) for p, _, api, _ in before[0]] == [("tests/test_x.py", "unittest.TestCase.assertEquals")]
+    assert cold == ([], [])
+    assert warm == cold
+
+
+def test_a_single_file_run_sees_the_flag_package_created_after_it(tmp_path):
+    # `from .compat import PY2` found nothing; then pkg/compat/__init__.py defines the flag
+    (tmp_path / "project" / "pkg" / "compat").mkdir(parents=True)
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "pkg/__init__.py": "",
+        "pkg/mod.py": "from .compat import PY2\nif PY2:\n    import imp\n",
+    }, {"pkg/compat/__init__.py": "import sys\nPY2 = sys.version_info[0] == 2\n"}, "pkg/mod.py")
+    assert before != cold and cold == ([], [])
+    assert warm == cold

@@ -4,7 +4,8 @@ A package is a directory with ``__init__.py``; the first directory above a file 
 its import root (its ``sys.path`` entry).  From that: a file's dotted module name, what a relative
 import stands for, which file ``import dotted`` finds from a given file, and whether a project
 module shadows a standard-library one.  Answers about the file system are cached for the run
-(``forget_files`` starts over).
+(``forget_files`` starts over).  The places ``find_module`` and ``shadows_stdlib`` look count for
+the verdict asking, present or absent (``outmoded.reads``).
 """
 
 from __future__ import annotations
@@ -78,9 +79,14 @@ def find_module(dotted: str, from_path: str) -> str | None:
     root (its ``sys.path`` entry) or a directory above it within the current one (the project's
     top, on ``sys.path`` when run from there), else beside it (where Python 2 code meant it:
     enough to find the class a base name stands for)."""
+    from outmoded.reads import read
+
     relative = dotted.replace(".", os.sep)
     for base in dict.fromkeys(_import_roots(from_path) + [os.path.dirname(os.path.abspath(from_path))]):
         for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
+            # each place tried counts for the verdict asking, absent too (``outmoded.reads``): a
+            # module created there later (a base class's, a flag's) changes the answer
+            read(candidate)
             if _is_file(candidate):
                 return candidate
     return None
