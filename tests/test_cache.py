@@ -306,7 +306,7 @@ def test_a_single_file_run_sees_an_edit_to_the_base_class_it_derives_from(tmp_pa
 
 
 def test_results_of_keys_no_longer_used_are_pruned_when_results_are_written(tmp_path):
-    """Each edit to a compat module (a flag file) changes the results key: the rows of the old
+    """Each flag a compat module starts defining changes the results key: the rows of the old
     keys go, the last few keys' rows stay (hooks for two targets keep theirs)."""
     import sqlite3
 
@@ -326,7 +326,7 @@ def test_results_of_keys_no_longer_used_are_pruned_when_results_are_written(tmp_
 
     seen = []
     for n in range(KEEP_RESULTS + 3):
-        (root / "compat.py").write_text(f"import sys\nPY2 = sys.version_info[0] == 2\nEDIT = {n}\n")
+        (root / "compat.py").write_text(f"import sys\nPY2_{n} = sys.version_info[0] == 2\n")
         assert _findings(root, env, ".")[0] == [("mod.py", 1, "imp", "error"), ("mod.py", 2, "imp.reload", "error")]
         seen.append(namespaces())
     assert [len(s) for s in seen] == [min(n + 1, KEEP_RESULTS) for n in range(KEEP_RESULTS + 3)]
@@ -429,3 +429,37 @@ def test_a_single_file_run_sees_the_flag_package_created_after_it(tmp_path):
     }, {"pkg/compat/__init__.py": "import sys\nPY2 = sys.version_info[0] == 2\n"}, "pkg/mod.py")
     assert before != cold and cold == ([], [])
     assert warm == cold
+
+
+def test_an_edit_to_a_flag_or_base_class_module_rechecks_only_the_files_that_read_it(tmp_path):
+    """Editing a compat module or a test base class kept the results of no file of the tree (its
+    size and mtime were part of every result's key); the files whose verdict read it are rechecked,
+    and see the edit."""
+    root = tmp_path / "project"
+    files = {"pkg/__init__.py": "", "pkg/compat.py": "import sys\nPY2 = sys.version_info[0] == 2\n",
+             "pkg/mod.py": "from .compat import PY2\nif PY2:\n    import imp\n",
+             "tests/__init__.py": "", "tests/base.py": "class Base(object):\n    pass\n",
+             "tests/test_x.py": "import unittest\n\nfrom .base import Base\n\n\nclass T(Base, unittest.TestCase):\n"
+                                "    def test(self):\n        self.assertEquals(1, 1)\n"}
+    files.update({f"other{n}.py": IMP for n in range(10)})
+    for name, text in files.items():
+        (root / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / name).write_text(text)
+    env = _env(tmp_path)
+
+    def run():
+        proc = _check(root, env, ".")
+        out, err = proc.communicate(timeout=120)
+        doc = json.loads(out)
+        return doc["stats"]["cached"], sorted((f["path"], f["api"]) for f in doc["findings"])
+
+    cold = run()
+    assert cold[0] == 0 and ("tests/test_x.py", "unittest.TestCase.assertEquals") in cold[1]
+    (root / "pkg/compat.py").write_text("import sys\n\nPY2 = sys.version_info[0] == 2  # a comment\n")
+    (root / "tests/base.py").write_text("class Base(object):\n    x = 1\n")
+    assert run() == (len(files) - 4, cold[1])  # the two edited files and their two readers rechecked
+    (root / "pkg/compat.py").write_text("import sys\nPY2 = sys.version_info[0] == 3\n")
+    (root / "tests/base.py").write_text("class Base(object):\n    def assertEquals(self, a, b):\n        pass\n")
+    cached, findings = run()
+    assert cached == len(files) - 4
+    assert ("pkg/mod.py", "imp") in findings and ("tests/test_x.py", "unittest.TestCase.assertEquals") not in findings

@@ -53,9 +53,12 @@ class TextIndex(Record):
     def fingerprint(self, shadowable: frozenset = frozenset()) -> str:
         """Digest of what another file's verdict may depend on: project modules named like a
         (removed) stdlib module in ``shadowable``, the inheritance edges between project classes,
-        and the version (size, mtime) of every file defining flags or classes others derive from
-        (their members stop matches).  Files that are neither do not count, so checking a subset
-        of a project (a pre-commit run) mostly keeps the key of the whole."""
+        and the flag names each file defines.  Not the version of the files defining flags or
+        classes others derive from: a verdict that reads one (a flag's value, a base's members)
+        records it (``outmoded.reads``) and only that verdict is dropped when it changes, where
+        its stamp here made every edit to a compat module or a test base class recheck the whole
+        tree.  Files that are neither do not count, so checking a subset of a project (a
+        pre-commit run) mostly keeps the key of the whole."""
         from outmoded.cache import hasher
 
         h = hasher(12)
@@ -72,7 +75,7 @@ class TextIndex(Record):
                     h.update(repr((path, name, bases)).encode())
         for path in sorted(set(self.headers) | set(self.flags)):
             if self.flags.get(path) or any(n in used for n, _ in self.headers.get(path, ())):
-                h.update(f"{path}\0{self.stamps.get(path, '')}\0{self.flags.get(path)}".encode())
+                h.update(f"{path}\0{self.flags.get(path)}".encode())
         return h.hexdigest()
 
 
