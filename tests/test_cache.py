@@ -463,3 +463,54 @@ def test_an_edit_to_a_flag_or_base_class_module_rechecks_only_the_files_that_rea
     cached, findings = run()
     assert cached == len(files) - 4
     assert ("pkg/mod.py", "imp") in findings and ("tests/test_x.py", "unittest.TestCase.assertEquals") not in findings
+
+
+def _outmoded_copy(site: Path) -> Path:
+    package = site / "outmoded"
+    shutil.copytree(Path(SRC) / "outmoded", package, ignore=shutil.ignore_patterns("__pycache__"))
+    return package
+
+
+def _parse_error(root, env) -> str:
+    proc = subprocess.run([sys.executable, "-m", "outmoded", "check", "--format", "json", "bad.py"], cwd=root,
+                          env=env, capture_output=True, text=True)
+    return json.loads(proc.stdout)["errors"][0]["message"].split(":")[0]
+
+
+def _edit_the_parse_error(package: Path) -> None:
+    engine = package / "engine.py"
+    text = engine.read_text()
+    assert 'f"cannot parse: {exc.msg}' in text
+    engine.write_text(text.replace('f"cannot parse: {exc.msg}', 'f"unparsable: {exc.msg}'))
+
+
+def test_results_follow_an_edit_to_outmodeds_own_code(tmp_path):
+    """A developer's checkout (or any copy not installed from a wheel): editing outmoded's code,
+    its version unchanged, no longer leaves the results of the old code cached."""
+    package = _outmoded_copy(tmp_path / "site")
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "bad.py").write_text("import imp\ndef f(:\n")
+    env = _env(tmp_path, PYTHONPATH=str(tmp_path / "site"))
+    assert _parse_error(root, env) == _parse_error(root, env) == "cannot parse"
+    _edit_the_parse_error(package)
+    assert _parse_error(root, env) == "unparsable"
+
+
+def test_results_follow_a_reinstall_that_keeps_the_version(tmp_path):
+    """Installed from a wheel, the installation's RECORD stands for its files: an installer
+    rewrites it with them."""
+    from outmoded import __version__
+
+    package = _outmoded_copy(tmp_path / "site")
+    record = tmp_path / "site" / f"outmoded-{__version__}.dist-info" / "RECORD"
+    record.parent.mkdir()
+    record.write_text("outmoded/__init__.py,,\n")
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "bad.py").write_text("import imp\ndef f(:\n")
+    env = _env(tmp_path, PYTHONPATH=str(tmp_path / "site"))
+    assert _parse_error(root, env) == _parse_error(root, env) == "cannot parse"
+    _edit_the_parse_error(package)
+    record.write_text("outmoded/__init__.py,,\noutmoded/engine.py,,\n")
+    assert _parse_error(root, env) == "unparsable"

@@ -8,8 +8,8 @@ the cache lives in the checked-out tree, and loading a pickle a pull request sli
 it.  A database that holds anything but the one table this module creates (a trigger or view a
 crafted file could carry) is discarded unread, and ``trusted_schema`` is off.
 
-Rows live in namespaces: ``ResultCache`` keeps, per (outmoded version, catalog contents, target,
-options), each file's stat signature, its findings and errors, and the stamps of the other files
+Rows live in namespaces: ``ResultCache`` keeps, per (outmoded's version and code, catalog contents,
+target, options), each file's stat signature, its findings and errors, and the stamps of the other files
 its verdict read (``outmoded.reads``: a flag's compat module, a base class's module, a ``.pxd``);
 a file whose size and mtime are unchanged, like those of the files it read, is a hit without
 being read.  Other analyses (a per-file model keyed by the file's
@@ -31,8 +31,8 @@ DB_NAME = "cache.sqlite3"
 SCHEMA = "CREATE TABLE IF NOT EXISTS rows (ns TEXT, key TEXT, stamp TEXT, value TEXT, PRIMARY KEY (ns, key))"
 BUSY_MS = 10_000  # how long a run waits for another run's write to commit
 CHUNK = 500  # keys per SELECT: below SQLite's limit on bound parameters
-# results of this many keys (a key: outmoded and catalog versions, target, options, project flags
-# and classes) are kept, the last written: two hooks with different targets keep theirs
+# results of this many keys (a key: outmoded's version and code, the catalog, target, options,
+# project flags and classes) are kept, the last written: two hooks with different targets keep theirs
 KEEP_RESULTS = 4
 
 
@@ -182,9 +182,9 @@ SELECT ns FROM family WHERE substr(ns, 1, length(:prefix)) = :prefix"""
 
 def _prune(db, namespace: str, keep: int) -> None:
     """Record that ``namespace`` was written now and delete the rows of its family's namespaces
-    written before the ``keep`` latest.  A key changes with outmoded's version, the catalog, the
-    target and options, and the project's flag and class files, so without this every edit to a
-    compat module left a whole tree's rows behind for good.  A namespace of the family with no
+    written before the ``keep`` latest.  A key changes with outmoded's version and code, the catalog,
+    the target and options, and the project's flags and class graph, so without this every such
+    change left a whole tree's rows behind for good.  A namespace of the family with no
     record (written by a version before this policy) counts as the oldest."""
     import time
 
@@ -234,7 +234,7 @@ class ResultCache:
 
     @staticmethod
     def key(*parts: object) -> str:
-        return digest(__version__, *parts)
+        return digest(__version__, code_stamp(), *parts)
 
     def load(self, paths: list[str]) -> None:
         """Read the rows of these paths (only these: a run on 5 files of 50,000 reads 5 rows)."""
@@ -272,6 +272,47 @@ class ResultCache:
         self.store.put_many(self.namespace, self.pending, keep=KEEP_RESULTS)
         self.pending = []
         self.store.close()
+
+
+_CODE: list[str] = []  # code_stamp's answer, once per process
+
+
+def code_stamp() -> str:
+    """The version of outmoded's own code, as results depend on it, once per run.  ``__version__``
+    alone kept the results of the code before an edit (a developer's checkout) or a reinstall
+    that kept the version number.  Installed from a wheel: the stamp of the installation's
+    ``RECORD`` (one stat: an installer writes it afresh with every file); anywhere else (a
+    checkout on ``PYTHONPATH``, an editable install): the name, size and mtime of each of the
+    package's Python files (~150 stats, ~3 M instructions)."""
+    if not _CODE:
+        package = os.path.dirname(os.path.abspath(__file__))
+        record = os.path.join(os.path.dirname(package), f"outmoded-{__version__}.dist-info", "RECORD")
+        try:
+            st = os.stat(record)
+            found: list = [record, st.st_size, st.st_mtime_ns]
+        except OSError:
+            found = []
+            _code_files(package, "", found)
+            found.sort()
+        _CODE.append(digest(package, found, size=12))
+    return _CODE[0]
+
+
+def _code_files(directory: str, prefix: str, found: list) -> None:
+    try:
+        entries = list(os.scandir(directory))
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        try:
+            if name.endswith(".py"):
+                st = entry.stat()
+                found.append((prefix + name, st.st_size, st.st_mtime_ns))
+            elif entry.is_dir() and name != "__pycache__" and "." not in name:
+                _code_files(entry.path, f"{prefix}{name}/", found)
+        except OSError:
+            found.append((prefix + name, None))
 
 
 def _stamp(sig: tuple[int, int] | None) -> str:
