@@ -271,3 +271,23 @@ def test_a_check_of_a_file_whose_imports_the_prefilter_reads_imports_no_re(tmp_p
                                           "clean.py"], env)
     assert code == 0
     assert sorted(m for m in NEVER + CLEARED_NEVER if m in modules) == []
+
+
+def test_the_git_hook_imports_no_parser_of_other_commands_nor_tempfile(tmp_path):
+    """hooks/pre-commit runs at every commit: the staged files are checked as `outmoded check`
+    reads its line, only the check command imported."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    (repo / "legacy.py").write_text(LEGACY)
+    subprocess.run(["git", "add", "legacy.py"], cwd=repo, check=True)
+    env = _env(tmp_path)
+    script = PROBE.replace("from outmoded.cli import main", "from outmoded.githook import main")
+    paths = site.getsitepackages() + [site.getusersitepackages()]
+    for _ in range(2):  # the first run compiles the catalog
+        run = subprocess.run([sys.executable, "-S", "-c", script.format(src=[SRC], site=paths, argv=["--no-cache"])],
+                             cwd=repo, env=env, capture_output=True, text=True)
+    code, modules = ast.literal_eval(run.stdout.strip().splitlines()[-1])
+    assert code == 1 and "legacy.py:1:8: OM12001" in run.stdout
+    never = [m for m in NEVER if m != "locale"]  # subprocess imports locale: the hook runs git
+    assert sorted(m for m in never + ["secrets", "outmoded.commands.rules"] if m in modules) == []

@@ -14,6 +14,7 @@ PRE_COMMIT = [
     ["check", "--force-exclude", "-q", "--output-format=concise", "a.py"],
     ["check", "--select", "OM12,om13", "--extend-exclude", "x", "--extend-exclude=y", "--no-pending", "-"],
     ["check", "--jobs", "2", "--color", "never", "--fail-on", "warning", "a.py"],
+    ["check", "--force-exclude", "--target-version", "3.13", "--", "a.py", "-dash.py"],  # the git hook's line
     ["check"],
     ["fix", "a.py"],
 ]

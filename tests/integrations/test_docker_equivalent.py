@@ -156,3 +156,18 @@ def test_root_drops_to_the_workspace_owner(image, tmp_path):
         assert result.outputs["sarif"] == "out/o.sarif"  # the runner's files were opened before the drop
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
+
+
+def test_a_fresh_install_runs_the_plain_git_hook_through_its_script(image, tmp_path):
+    """hooks/pre-commit finds the `outmoded-githook` script a fresh install puts on PATH."""
+    assert (image["venv"] / "bin" / "outmoded-githook").exists()
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    subprocess.run(["git", "init", "-q", "-b", "main"], cwd=repo, check=True)
+    shutil.copy2(REPO / "hooks" / "pre-commit", repo / ".git" / "hooks" / "pre-commit")
+    (repo / "bad.py").write_text(BAD)
+    subprocess.run(["git", "add", "bad.py"], cwd=repo, check=True)
+    env = dict(entry_env(image), HOME=str(tmp_path), GIT_AUTHOR_NAME="t", GIT_AUTHOR_EMAIL="t@example.invalid",
+               GIT_COMMITTER_NAME="t", GIT_COMMITTER_EMAIL="t@example.invalid")
+    proc = subprocess.run(["git", "commit", "-q", "-m", "x"], cwd=repo, env=env, capture_output=True, text=True)
+    assert proc.returncode == 1 and "bad.py:1:8: OM12001" in proc.stdout + proc.stderr

@@ -3,9 +3,12 @@ option means exactly what it means on the command line."""
 
 from __future__ import annotations
 
-import argparse
 import io
 from contextlib import redirect_stderr, redirect_stdout
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    import argparse
 
 
 class EngineError(Exception):
@@ -13,14 +16,16 @@ class EngineError(Exception):
 
 
 def parse(command: str, options: list[str], paths: list[str]) -> argparse.Namespace:
-    from outmoded.cli import build_parser
+    """The command line's own reading of ``outmoded COMMAND OPTIONS -- PATHS`` (``cli.parse``:
+    a plain line without argparse, and only that command's parser otherwise)."""
+    from outmoded.cli import parse as parse_line
 
     captured = io.StringIO()
     try:
         with redirect_stdout(captured), redirect_stderr(captured):
             # integrations name files mechanically (changed files, staged files): excludes apply
             force = ["--force-exclude"] if command in ("check", "fix") else []
-            return build_parser().parse_args([command, *force, *options, "--", *paths])
+            return parse_line([command, *force, *options, "--", *paths])[1]
     except SystemExit:
         lines = captured.getvalue().strip().splitlines()
         raise EngineError(lines[-1] if lines else f"bad options for outmoded {command}") from None

@@ -145,6 +145,13 @@ def parse(argv: list[str], commands: dict) -> Namespace | None:
             paths.append(arg)
             previous_was_path = True
             continue
+        if arg == "--":  # the rest are paths (the integrations' `check OPTIONS -- NAMES`)
+            rest = argv[position:]
+            if recorder.paths is None or paths or not rest or "--" in rest:
+                return None  # argparse's readings of these differ between versions
+            paths.extend(rest)
+            runs += 1
+            break
         previous_was_path = False
         name, joined, value = arg.partition("=") if arg.startswith("--") else (arg, "", "")
         option = recorder.flags.get(name)
