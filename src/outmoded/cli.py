@@ -98,8 +98,15 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     ``only``): a check does not import fix, deps, rules, nor build their parsers."""
     import argparse
 
+    class Parser(argparse.ArgumentParser):
+        """argparse's parser, its error line escaped: it quotes what was typed, which may be a
+        file name (``outmoded check --config $'x\\e[31m\\n::error::y'``)."""
+
+        def error(self, message):
+            super().error(clean(message))
+
     Formatter = _formatter()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="outmoded", formatter_class=Formatter,
         description="Find and fix code that breaks on a newer Python because it uses removed "
                     "standard-library APIs.",
@@ -220,10 +227,10 @@ def execute(parser: argparse.ArgumentParser | None, args: argparse.Namespace) ->
         sys.stdout.flush()  # inside the try: a closed pipe must not pass for success
         return code
     except UsageError as exc:
-        print(f"{name}: error: {exc}", file=sys.stderr)
+        print(f"{name}: error: {clean(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except CatalogError as exc:
-        print(f"{name}: error: broken catalog: {exc}", file=sys.stderr)
+        print(f"{name}: error: broken catalog: {clean(str(exc))}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:
         _silence_stdout()
@@ -234,10 +241,17 @@ def execute(parser: argparse.ArgumentParser | None, args: argparse.Namespace) ->
     except Exception as exc:  # a bug: one line, not a traceback, unless asked for
         if os.environ.get("OUTMODED_DEBUG"):
             raise
-        detail = str(exc).replace("\r", "\\r").replace("\n", "\\n")
-        print(f"{name}: internal error: {type(exc).__name__}: {detail} "
+        print(f"{name}: internal error: {type(exc).__name__}: {clean(str(exc))} "
               f"(set OUTMODED_DEBUG=1 for the traceback, and please report it)", file=sys.stderr)
         return EXIT_USAGE
+
+
+def clean(message: str) -> str:
+    """A message quoting what was typed or read (a file name, a config value) on one line that
+    cannot drive the terminal: control characters written as ``\\xNN`` (``reporters.text``)."""
+    from outmoded.reporters.text import clean as escape
+
+    return escape(message)
 
 
 if __name__ == "__main__":

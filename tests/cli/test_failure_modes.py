@@ -235,3 +235,52 @@ def test_deps_refuses_a_future_target_too(sh):
     result = sh.run("deps", "--offline", "--target-version", "3.99", "requirements.txt",
                     env=environment(OUTMODED_CACHE_DIR=str(sh.root / "c")))
     assert result.returncode == 2 and "newer than the newest Python outmoded knows" in one_line(result.stderr)
+
+
+HOSTILE_ARG = "x\x1b[31m\n::warning::forged\u202e%0A<b>"
+
+
+def _harmless(line: str) -> None:
+    assert "\x1b" not in line and "\u202e" not in line
+    assert "x\\x1b[31m\\x0a::warning::forged\\u202e%0A<b>" in line or repr(HOSTILE_ARG) in line
+
+
+@pytest.mark.parametrize("args", [
+    ["check", "--config", HOSTILE_ARG], ["check", "--target-version", HOSTILE_ARG], ["rules", "--select", HOSTILE_ARG],
+    ["deps", HOSTILE_ARG], ["check", "--baseline", HOSTILE_ARG, "."], [f"--frobnicate={HOSTILE_ARG}", "check"],
+])
+def test_an_error_quoting_what_was_typed_is_one_harmless_line(sh, args):
+    """A message quoting a file name or value (a config path, an unknown option) prints it with
+    its control characters escaped: it can neither repaint the terminal nor start a line a CI
+    runner reads as a command."""
+    sh.write("a.py", "x = 1\n")
+    result = sh.run(*args)
+    assert result.returncode == 2
+    last = result.stderr.splitlines()[-1]  # argparse prints the usage first
+    assert "::warning::" not in "".join(line[:11] for line in result.stderr.splitlines())
+    _harmless(last)
+
+
+def test_an_internal_error_quoting_a_hostile_name_is_one_harmless_line(sh, tmp_path):
+    plugin = tmp_path / "plug"
+    plugin.mkdir()
+    (plugin / "sitecustomize.py").write_text(
+        "import outmoded.commands.rules as r\n"
+        f"def boom(args):\n    raise OSError({HOSTILE_ARG!r})\n"
+        "r.run = boom\n")
+    env = environment()
+    env["PYTHONPATH"] = f"{plugin}{os.pathsep}{env['PYTHONPATH']}"
+    result = subprocess.run([sys.executable, "-m", "outmoded", "rules"], capture_output=True, text=True, env=env)
+    assert result.returncode == 2
+    _harmless(one_line(result.stderr))
+
+
+def test_bidirectional_overrides_in_names_and_source_are_shown_escaped(sh):
+    """Trojan Source: U+202E in a file name or a source line reorders what the terminal shows."""
+    sh.write("evil\u202eyp.py", "import imp  # \u2066x\u2069\n")
+    for style in ("full", "concise", "grouped"):
+        result = sh.run("check", "--no-cache", "--output-format", style, ".")
+        assert result.returncode == 1 and "evil\\u202eyp.py" in result.stdout
+        assert not any(c in result.stdout for c in "\u202e\u2066\u2069")
+    junit = sh.run("check", "--no-cache", "--output-format", "junit", ".").stdout
+    assert "\u202e" not in junit and "evil\\u202eyp.py" in junit

@@ -49,6 +49,7 @@ def test_captured_output_is_shown_after_the_run(capsys):
 @pytest.mark.parametrize("raw, shown", [
     ("a|b", "a\\|b"), ("<b>&", "&lt;b&gt;&amp;"), ("[l](u)", "\\[l\\]\\(u\\)"), ("x\ny", "x\\\\x0ay"),
     ("*_`~#", "\\*\\_\\`\\~\\#"), ("@team", "\\@team"),
+    ("a\u202eb", "a\\\\u202eb"), ("c1\x9b", "c1\\\\x9b"),  # a bidirectional override, a C1 control
 ])
 def test_markdown_escaping(raw, shown):
     assert summary.md(raw) == shown

@@ -12,17 +12,17 @@ from collections import Counter
 
 from outmoded.catalog import format_version
 from outmoded.reporters.github import workspace_path
+from outmoded.reporters.text import clean
 
 TABLE_BUDGET = 256 * 1024  # bytes of finding rows; the whole summary stays far below 1 MiB
 MAX_ROWS = 1000
-CONTROL_RE = re.compile(r"[\x00-\x1f\x7f]")
 PUNCTUATION_RE = re.compile(r"[!-%'-/:;=?@\[-`{-~]")  # ASCII punctuation but & < >, which HTML escapes
 FIX_MARK = {"safe": "`outmoded fix`", "unsafe": "`outmoded fix --unsafe-fixes`"}
 
 
 def md(text: str) -> str:
     """Plain text, shown literally in a markdown table cell or paragraph."""
-    text = CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    text = clean(str(text))  # controls as \xNN, bidirectional overrides as \uNNNN
     text = PUNCTUATION_RE.sub(lambda m: "\\" + m.group(), text)
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 

@@ -14,10 +14,12 @@ import xml.etree.ElementTree as ET
 from itertools import groupby
 
 ILLEGAL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+BIDI_RE = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")  # reorder what a viewer shows
 
 
 def xml_text(text: str) -> str:
-    return ILLEGAL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    text = ILLEGAL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", str(text))
+    return BIDI_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _classname(path: str) -> str:

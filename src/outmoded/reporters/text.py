@@ -24,14 +24,23 @@ from collections import Counter
 
 from outmoded.catalog import format_version
 
-CONTROL_RE = re.compile(r"[\x00-\x08\x0a-\x1f\x7f\x80-\x9f]")
+# C0 and C1 controls, and the invisible characters that reorder or break a line as displayed
+# (bidirectional overrides, as in "Trojan Source"; line and paragraph separators)
+CONTROL_RE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 TAB = "    "
 STYLES = ("full", "concise", "grouped")
 
 
 def clean(text: str) -> str:
+    """``text`` on one line that cannot drive a terminal or reorder what it shows: controls and
+    invisible format characters written as ``\\xNN`` / ``\\uNNNN``."""
     text = text.replace("\t", "\\x09")
-    return CONTROL_RE.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+    return CONTROL_RE.sub(_escaped, text)
+
+
+def _escaped(match) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def _plural(n: int, word: str) -> str:
