@@ -202,3 +202,16 @@ def test_a_systemerror_from_the_interpreter_is_that_files_error_and_not_cached()
     running = "Python {}.{}.{}".format(*sys.version_info[:3])
     assert error.message.startswith(f"cannot parse: {running} failed on it (SystemError: AST constructor"), error
     assert all(r.errors == [] and r.findings for r in results if r.reads is not None)
+
+
+def test_a_deep_but_valid_expression_is_checked_like_any_other(project):
+    """A 500-term or 2,000-term ``a + b + ...`` chain (generated code) is valid, and the running
+    Python compiles it; the analysis walking its 500-deep tree exceeded the default recursion
+    limit, so the file was reported as one it gave up on and what follows went unchecked."""
+    for terms in (500, 2000):
+        chain = "+".join(f"a{i}" for i in range(terms))
+        compile(chain, "chain", "eval")  # valid here, as on the target
+        project.write("chain.py", f"import imp\nx = {chain}\nimp.reload(x)\n")
+        doc = project.check_json("chain.py")
+        assert doc["errors"] == [], terms
+        assert [(f["line"], f["api"]) for f in doc["findings"]] == [(1, "imp"), (3, "imp.reload")], terms

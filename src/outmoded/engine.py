@@ -16,6 +16,7 @@ import warnings
 
 from outmoded import filetypes
 from outmoded.catalog.index import Index
+from outmoded.depth import retried
 from outmoded.findings import FileError, Finding
 from outmoded.prefilter import candidate_words, screen as prescreen
 from outmoded.reads import recording
@@ -58,7 +59,7 @@ def parse(text: str, path: str) -> ast.Module:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # invalid escape sequences and the like
-            return ast.parse(text, filename=path)
+            return retried(ast.parse, text, path)  # once more, deeper, for a chain like a + b + ...
     except SyntaxError as exc:
         where = f" (line {exc.lineno})" if exc.lineno else ""
         raise SourceError(f"cannot parse: {exc.msg}{where}{NEWER_SYNTAX}") from None
@@ -155,7 +156,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         tree = parse(source.text, path)
         result.parsed = True
         try:
-            findings = scan_tree(tree, index, path, source.text, words, project)
+            findings = retried(scan_tree, tree, index, path, source.text, words, project)
         except GIVE_UP as exc:
             raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot analyse: {gave_up(exc)}") \
                 from None
