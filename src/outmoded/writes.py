@@ -1,5 +1,8 @@
 """Atomic writes that keep what the file had: permission bits, and (via the caller) its
-encoding and newlines.  A crash mid-write leaves the old file, never a truncated one."""
+encoding and newlines.  A crash mid-write leaves the old file, never a truncated one.  A new file
+(a report written with ``--output-file``) gets the permissions ``open()`` would give it, not the
+temporary file's owner-only ones: a SARIF report a CI container wrote as root must stay readable
+by the step that uploads it."""
 
 from __future__ import annotations
 
@@ -13,15 +16,14 @@ def write_bytes_atomic(path: str, data: bytes) -> None:
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
-        mode = None
+        mode = 0o666 & ~_umask()
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=".outmoded-", suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
+        os.chmod(tmp, mode)
         os.replace(tmp, path)
     except BaseException:
         try:
@@ -29,6 +31,21 @@ def write_bytes_atomic(path: str, data: bytes) -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    """The process's umask, read without setting it where Linux says it (setting it to read it
+    leaves a moment in which another thread's new files get no umask)."""
+    try:
+        with open("/proc/self/status", "rb") as handle:
+            for line in handle:
+                if line.startswith(b"Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o22)
+    os.umask(mask)
+    return mask
 
 
 def write_text_atomic(path: str, text: str) -> None:

@@ -284,3 +284,32 @@ def test_bidirectional_overrides_in_names_and_source_are_shown_escaped(sh):
         assert not any(c in result.stdout for c in "\u202e\u2066\u2069")
     junit = sh.run("check", "--no-cache", "--output-format", "junit", ".").stdout
     assert "\u202e" not in junit and "evil\\u202eyp.py" in junit
+
+
+@pytest.mark.parametrize("key", ["target-version", "min-version"])
+def test_a_version_written_as_a_toml_number_is_refused(sh, key):
+    """TOML reads target-version = 3.10 as the number 3.1: every file passed for 'Python 3.1'."""
+    sh.write("a.py", "import imp\n")
+    sh.write("pyproject.toml", f"[tool.outmoded]\n{key} = 3.10\n")
+    result = sh.run("check", ".")
+    assert result.returncode == 2
+    assert 'must be a string, such as "3.13"' in one_line(result.stderr)
+    sh.write("pyproject.toml", f'[tool.outmoded]\n{key} = "3.10"\n')
+    assert sh.run("check", ".").returncode in (0, 1)
+
+
+def test_a_new_report_file_gets_the_permissions_open_would_give_it(sh):
+    """--output-file wrote through a private temporary file and kept its mode: a SARIF report a
+    CI container wrote as root (0600) could not be read by the step uploading it."""
+    sh.write("a.py", IMP)
+    env = environment()
+    for umask in (0o022, 0o077):
+        report = sh.root / f"report-{umask:o}.sarif"
+        result = subprocess.run(["sh", "-c", f'umask {umask:o} && exec "$0" -m outmoded "$@"', sys.executable,
+                                 "check", "--output-format", "sarif", "-o", str(report), "."],
+                                cwd=sh.root, env=env, capture_output=True, text=True)
+        assert result.returncode == 1, result.stderr
+        assert report.stat().st_mode & 0o777 == 0o666 & ~umask
+    report.chmod(0o640)  # an existing file keeps its own
+    sh.run("check", "--output-format", "sarif", "-o", str(report), ".")
+    assert report.stat().st_mode & 0o777 == 0o640

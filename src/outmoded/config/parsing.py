@@ -99,10 +99,20 @@ def output_formats() -> tuple[str, ...]:
     return tuple(FORMATS)
 
 
+def _version_text(value, path, key) -> str:
+    """A version written as a TOML string: as a number, ``3.10`` is read as 3.1 (a target every
+    file passes)."""
+    if not isinstance(value, str):
+        raise ConfigError(f'{path}: [tool.outmoded] {key} must be a string, such as "3.13": '
+                          f"TOML reads {value!r} as a number ({key} = 3.10 would mean 3.1)")
+    return value
+
+
 KEYS = {
-    "target-version": lambda v, p, k: ("target", check_target(parse_version(v, f"{p}: [tool.outmoded] {k}"),
-                                                              f"{p}: [tool.outmoded] {k}")),
-    "min-version": lambda v, p, k: ("min_version", parse_min_version(v, f"{p}: [tool.outmoded] {k}")),
+    "target-version": lambda v, p, k: ("target", check_target(
+        parse_version(_version_text(v, p, k), f"{p}: [tool.outmoded] {k}"), f"{p}: [tool.outmoded] {k}")),
+    "min-version": lambda v, p, k: ("min_version", parse_min_version(_version_text(v, p, k),
+                                                                     f"{p}: [tool.outmoded] {k}")),
     "select": lambda v, p, k: ("select", tuple(s.upper() for s in _strings(v, p, k))),
     "ignore": lambda v, p, k: ("ignore", tuple(s.upper() for s in _strings(v, p, k))),
     "exclude": lambda v, p, k: ("exclude", _strings(v, p, k)),
