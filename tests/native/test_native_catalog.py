@@ -16,10 +16,10 @@ REMOVED = [e for e in CAPI if e.check in (None, "removed")]
 
 
 def test_every_version_has_its_removals():
-    for version in [(3, 12), (3, 13), (3, 14), (3, 15)]:
+    for version in [(3, 7), (3, 9), (3, 10), (3, 11), (3, 12), (3, 13), (3, 14), (3, 15)]:
         entries = [e for e in REMOVED if e.removed_in == version]
         assert entries, version
-        assert all(e.code.startswith(f"OMC{version[1]}") for e in entries)
+        assert all(e.code.startswith(f"OMC{version[1]:02d}") for e in entries)
         assert all(e.source == f"capi_{version[0]}_{version[1]}.yaml" for e in entries)
 
 
@@ -35,7 +35,7 @@ def test_codes_and_checks():
     for entry in CAPI:
         by_check.setdefault(entry.check or "removed", []).append(entry.code)
         assert entry.fix == "none"
-    assert all(re.fullmatch(r"OMC1\d{4}", c) for c in by_check["removed"])
+    assert all(re.fullmatch(r"OMC\d{5}", c) for c in by_check["removed"])
     assert all(re.fullmatch(r"OMT1\d\d", c) for c in by_check["borrowed-ref"])
     assert sorted(by_check["module-gil"]) == ["OMT001", "OMT002", "OMT003", "OMT004"]
     assert sorted(by_check["runtime-flag"] + by_check["ci-matrix"]) == ["OMF001", "OMF002", "OMF003", "OMF004"]
@@ -101,6 +101,8 @@ def test_removed_names_are_true_against_real_headers():
     checked = 0
     wrong = []
     for entry in REMOVED:
+        if entry.member_of:
+            continue  # a member's name is a word of later headers too: test_native_members compiles them
         before = (entry.removed_in[0], entry.removed_in[1] - 1)
         for name in entry.names:
             if before in includes:

@@ -40,7 +40,12 @@ removed C-API name), ``borrowed-ref`` (returns a borrowed reference, unsafe on f
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
 ``removed``, ``removed_in`` is the first Python the rule concerns.  ``limited_api: true`` marks a
 name removed from the limited C API only (``PY_TIMEOUT_MAX`` in 3.13): it breaks only sources that
-define ``Py_LIMITED_API``.
+define ``Py_LIMITED_API``.  ``member_of`` marks a struct member whose name alone says little
+(``frame``, ``recursion_depth``): the spellings of its struct's type (``[PyThreadState, _ts]``).
+It is reported only after ``->`` or ``.`` on a receiver known to be one: a variable the file
+declares with that type, a call of a function ``returned_by`` names (``PyThreadState_Get``), or a
+member ``returned_by`` names as ``Type.member`` (``PyThreadState.frame`` holds a ``PyFrameObject``);
+the ``returned_by`` of every entry of one type count for all of them.
 
 ``opt_in`` marks advice rather than breakage, left out of a plain check (``Settings.wants``):
 ``free-threading`` (shown with ``--free-threading``/``free-threading = true``, or when selected by
@@ -78,6 +83,7 @@ OPTIONAL = {
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
+    "member_of",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -165,7 +171,15 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
     if "opt_in" in raw and raw["opt_in"] not in OPT_IN:
         raise _fail(source, where, f"opt_in must be one of {sorted(OPT_IN)}, got {raw['opt_in']!r}")
-    if "returned_by" in raw and (raw["kind"] not in ("method", "attribute") or not isinstance(raw["returned_by"], list) or not all(
+    if "member_of" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
+                               or not isinstance(raw["member_of"], list) or not raw["member_of"]
+                               or not all(isinstance(n, str) and n.isidentifier() for n in raw["member_of"])):
+        raise _fail(source, where, "member_of needs kind 'capi' (a removed member) and a list of C type names")
+    if "returned_by" in raw and "member_of" in raw:
+        if not isinstance(raw["returned_by"], list) or not all(
+                isinstance(n, str) and DOTTED_RE.match(n) and n.count(".") <= 1 for n in raw["returned_by"]):
+            raise _fail(source, where, "returned_by of a member needs C function names or Type.member")
+    elif "returned_by" in raw and (raw["kind"] not in ("method", "attribute") or not isinstance(raw["returned_by"], list) or not all(
             isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["returned_by"])):
         raise _fail(source, where, "returned_by needs kind 'method' or 'attribute' and a list of dotted function names")
     if raw["kind"] == "argument" and not raw.get("argument"):
@@ -217,6 +231,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         accepts=raw.get("accepts"),
         instead_of=tuple(raw.get("instead_of") or ()),
         returned_by=tuple(raw.get("returned_by") or ()),
+        member_of=tuple(raw.get("member_of") or ()),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),

@@ -1,0 +1,201 @@
+"""Removed struct members (``tstate->frame``, ``frame->f_back``): found only on receivers known to be
+their struct, and true against the headers of real CPythons (gcc)."""
+
+import re
+import subprocess
+
+import pytest
+from native_helpers import include_flags, need_gcc, python_includes
+
+from outmoded.catalog import default_catalog, format_version
+
+MEMBERS = [e for e in default_catalog().entries if e.kind == "capi" and e.member_of]
+
+USES = """\
+#include <Python.h>
+#include <frameobject.h>
+
+static int depth(void) {
+    PyThreadState *tstate = PyThreadState_Get();
+    return tstate->recursion_depth;
+}
+
+static PyObject *caller(PyThreadState *ts) {
+    PyFrameObject *f = ts->frame;
+    if (f == NULL || f->f_back == NULL) return NULL;
+    return (PyObject *)ts->frame->f_back->f_code->co_varnames;
+}
+
+static int line(PyObject *op) { return ((PyFrameObject *)op)->f_lineno; }
+
+static int tracing(void) { return PyThreadState_GET()->use_tracing + PyThreadState_GET()->cframe->use_tracing; }
+
+static PyObject *handled(PyThreadState *tstate) {
+    if (tstate->exc_info->exc_type != NULL) return tstate->exc_info->exc_type;
+    return tstate->exc_state.exc_traceback;
+}
+"""
+
+
+def errors(project, name, target):
+    doc = project.check_json(name, target=target)
+    assert doc["errors"] == []
+    return sorted((f["line"], f["api"]) for f in doc["findings"] if f["severity"] == "error")
+
+
+def test_members_on_known_receivers(project):
+    project.write("ext.c", USES)
+    assert errors(project, "ext.c", "3.13") == [
+        (6, "PyThreadState.recursion_depth"),
+        (10, "PyThreadState.frame"), (11, "PyFrameObject.f_back"),
+        (12, "PyCodeObject.co_varnames"), (12, "PyFrameObject.f_back"), (12, "PyFrameObject.f_code"),
+        (12, "PyThreadState.frame"),
+        (15, "PyFrameObject.f_lineno"),
+        (17, "PyThreadState.cframe"), (17, "PyThreadState.use_tracing"), (17, "_PyCFrame.use_tracing"),
+        (20, "_PyErr_StackItem.exc_type"), (20, "_PyErr_StackItem.exc_type"),
+        (21, "_PyErr_StackItem.exc_traceback"),
+    ]
+
+
+def test_each_member_from_its_removal(project):
+    project.write("ext.c", USES)
+    assert {api for _, api in errors(project, "ext.c", "3.10")} == {"PyThreadState.use_tracing"}
+    assert {api for _, api in errors(project, "ext.c", "3.12")} >= {"_PyCFrame.use_tracing", "PyThreadState.frame"}
+    assert "PyThreadState.cframe" not in {api for _, api in errors(project, "ext.c", "3.12")}
+
+
+def test_the_message_names_the_struct_and_the_replacement(project):
+    project.write("ext.c", USES)
+    doc = project.check_json("ext.c", target="3.13")
+    frame = next(f for f in doc["findings"] if f["api"] == "PyThreadState.frame")
+    assert frame["code"] == "OMC11016" and frame["removed_in"] == "3.11"
+    assert "PyThreadState_GetFrame" in frame["message"]
+
+
+def test_other_receivers_are_not_reported(project):
+    project.write("ext.c", """\
+        #include <Python.h>
+        struct walker { int frame; int recursion_depth; PyObject *f_back; };
+        typedef struct { PyObject_HEAD PyObject *f_code; } Tracer;
+
+        static int walk(struct walker *w, Tracer *self) {
+            return w->frame + w->recursion_depth + (self->f_code != NULL) + (w->f_back != NULL);
+        }
+        """)
+    project.write("fast.pyx", """\
+        import sys
+
+        def caller():
+            frame = sys._getframe()
+            return frame.f_back.f_code.co_varnames, frame.f_lineno
+        """)
+    assert errors(project, "ext.c", "3.15") == []
+    assert errors(project, "fast.pyx", "3.15") == []
+
+
+def test_version_guards_and_cython_declarations(project):
+    project.write("ext.c", """\
+        #include <Python.h>
+        static PyObject *back(PyFrameObject *frame) {
+        #if PY_VERSION_HEX >= 0x03090000
+            return (PyObject *)PyFrame_GetBack(frame);
+        #else
+            Py_XINCREF(frame->f_back);
+            return (PyObject *)frame->f_back;
+        #endif
+        }
+        """)
+    assert errors(project, "ext.c", "3.13") == []
+    project.write("trace.pyx", """\
+        from cpython.pystate cimport PyThreadState, PyThreadState_Get
+
+        cdef int depth():
+            cdef PyThreadState* ts = PyThreadState_Get()
+            return ts.recursion_depth
+        """)
+    assert errors(project, "trace.pyx", "3.13") == [(5, "PyThreadState.recursion_depth")]
+
+
+def _compiling(gcc, include, probes, tmp_path) -> set:
+    """The (type, member) pairs of ``probes`` that compile against ``include``: one source, one
+    function a line, gcc's errors read by line."""
+    source = tmp_path / "probe.c"
+    head = ["#include <Python.h>", "#include <frameobject.h>"]
+    lines = [f"void probe{i}({kind} *p) {{ (void)&p->{member}; }}" for i, (kind, member) in enumerate(probes)]
+    source.write_text("\n".join(head + lines) + "\n")
+    result = subprocess.run([gcc, "-fsyntax-only", "-fmax-errors=0", *include_flags(include), str(source)],
+                            capture_output=True, text=True)
+    failed = {int(n) - len(head) - 1 for n in re.findall(rf"^{re.escape(str(source))}:(\d+):\d+: error", result.stderr, re.M)}
+    return {probe for i, probe in enumerate(probes) if i not in failed}
+
+
+def test_members_are_true_against_real_headers(tmp_path):
+    """Each member compiles on the last release before its removal and on none since (gcc)."""
+    gcc = need_gcc()
+    includes = python_includes()
+    probes = sorted({(e.member_of[0], name) for e in MEMBERS for name in e.names})
+    compiling = {version: _compiling(gcc, include, probes, tmp_path) for version, include in includes.items()}
+    checked, wrong = 0, []
+    for entry in MEMBERS:
+        kind = entry.member_of[0]
+        before = (entry.removed_in[0], entry.removed_in[1] - 1)
+        for name in entry.names:
+            for version in sorted(compiling):
+                if version != before and version < entry.removed_in:
+                    continue
+                checked += 1
+                if ((kind, name) in compiling[version]) != (version == before):
+                    state = "missing from" if version == before else "still in"
+                    wrong.append(f"{entry.code} {kind}.{name}: {state} the {format_version(version)} headers")
+    if not checked:
+        pytest.skip("no CPython headers on this machine")
+    assert wrong == []
+
+
+def test_member_of_is_validated(tmp_path):
+    from outmoded.catalog import CatalogError, load_catalog
+
+    entry = ("- code: OMC11016\n  name: frame\n  kind: {kind}\n  member_of: {member_of}\n  removed_in: '3.11'\n"
+             "  replacement: x\n  fix: none\n  reason: x\n  doc: https://docs.python.org\n")
+    for kind, member_of in (("attribute", "[PyThreadState]"), ("capi", "PyThreadState"), ("capi", "['Py State']")):
+        (tmp_path / "capi_3_11.yaml").write_text(entry.format(kind=kind, member_of=member_of))
+        with pytest.raises(CatalogError, match=r"entry 1 \(OMC11016\): member_of needs kind 'capi'"):
+            load_catalog(tmp_path)
+    (tmp_path / "capi_3_11.yaml").write_text(entry.format(kind="capi", member_of="[PyThreadState, _ts]")
+                                             + "  returned_by: [PyThreadState_Get, PyThreadState.a.b]\n")
+    with pytest.raises(CatalogError, match="returned_by of a member needs C function names or Type.member"):
+        load_catalog(tmp_path)
+    (tmp_path / "capi_3_11.yaml").write_text(entry.format(kind="capi", member_of="[PyThreadState, _ts]"))
+    assert load_catalog(tmp_path).entries[0].member_of == ("PyThreadState", "_ts")
+
+
+def test_internal_headers_and_cython_utility_templates(project):
+    # mypyc's lib-rt: with internal/pycore_frame.h, PyFrameObject's f_lineno is there again
+    project.write("exc_ops.c", """\
+        #include <Python.h>
+        #if PY_VERSION_HEX >= 0x030B0000
+        #define Py_BUILD_CORE
+        #include "internal/pycore_frame.h"
+        #endif
+        static void here(PyThreadState *ts, PyCodeObject *code, int line) {
+            PyFrameObject *frame_obj = PyFrame_New(ts, code, PyEval_GetGlobals(), 0);
+            frame_obj->f_lineno = line;
+        }
+        """)
+    assert errors(project, "exc_ops.c", "3.13") == []
+    # Cython's Utility/Exceptions.c: sections copied into generated C, where CYTHON_* come from PY_VERSION_HEX
+    project.write("Exceptions.c", """\
+        /////////////// SaveResetException.proto ///////////////
+        #if CYTHON_FAST_THREAD_STATE
+        static void __Pyx__ExceptionSave(PyThreadState *tstate, PyObject **type);
+        #endif
+        /////////////// SaveResetException ///////////////
+        #if CYTHON_FAST_THREAD_STATE
+        static void __Pyx__ExceptionSave(PyThreadState *tstate, PyObject **type) {
+            *type = tstate->exc_type;
+        }
+        #endif
+        """)
+    assert errors(project, "Exceptions.c", "3.13") == []
+    project.write("plain.c", "#include <Python.h>\n" + (project.root / "Exceptions.c").read_text().replace("///", "// "))
+    assert errors(project, "plain.c", "3.13") == [(9, "PyThreadState.exc_type")]
