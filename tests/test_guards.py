@@ -176,6 +176,55 @@ def test_a_lost_feature_gone_before_the_projects_floor_is_not_what_the_upgrade_b
     assert doc["findings"] == []  # crypt is gone on the floor too: nothing changes for this project
 
 
+def test_a_name_removed_at_or_before_the_declared_floor_is_already_broken(project):
+    # Twisted 26.10 (requires-python >= 3.10): docs/core/howto/listings/process/quotes.py does
+    # ``import cStringIO``, src/twisted/protocols/socks.py ``string.join(...)``; grpcio's vendored
+    # generate_policies.py ``base64.encodestring``: each fails on every Python the project supports
+    source = """\
+        import cStringIO
+        import base64, string, imp
+        base64.encodestring(b"x")
+        string.join(["a"], "")
+        imp.reload(string)
+        """
+    everything = [(1, "cStringIO", E), (2, "imp", E), (3, "base64.encodestring", E), (4, "string.join", E),
+                  (5, "imp.reload", E)]
+    assert project.findings(source) == everything  # no floor declared: reported
+    project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.9"\n')
+    assert project.findings(source) == [(2, "imp", E), (5, "imp.reload", E)]  # imp goes in 3.12: the upgrade
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"], f["severity"]) for f in doc["findings"]] == [
+        (1, "broken-at-floor", W), (2, None, E), (3, "broken-at-floor", W), (4, "broken-at-floor", W),
+        (5, None, E)]
+    assert "already fails on every Python the project supports" in doc["findings"][0]["message"]
+    # the floor is the oldest Python named, whatever else: 3.8 still has base64.encodestring
+    project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.8"\n')
+    assert project.findings(source) == [(2, "imp", E), (3, "base64.encodestring", E), (5, "imp.reload", E)]
+    # a Python 2 floor keeps Python 2 names reported (boto 2.49, xlrd 1.2: python_requires >= 2.7)
+    project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=2.7"\n')
+    assert project.findings(source) == everything
+    # --min-version is the floor too
+    project.write("pyproject.toml", '[project]\nname = "p"\n')
+    doc = project.check_json("mod.py", "--min-version", "3.12")
+    assert [f["line"] for f in doc["findings"]] == []
+
+
+def test_fix_leaves_what_is_already_broken_at_the_floor_alone(project):
+    # fixing it would change what the line does on every Python the project supports; and an import
+    # whose other uses are broken there is not dropped (CherryPy 8.9's covercp.py: import cgi, and
+    # cgi.escape, gone since 3.8, under --min-version 3.9)
+    project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.9"\n')
+    source = "import base64, cgi\nbase64.encodestring(b'x')\ncgi.escape('<')\ncgi.parse_header('a')\n"
+    project.write("mod.py", source)
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "--unsafe-fixes", "mod.py")
+    assert "encodestring" not in out and "[*]" not in out
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "--dead-compat", "mod.py")
+    assert "already fails on every Python the project supports" in out and "[*]" not in out
+    for extra in ([], ["--dead-compat"], ["--unsafe-fixes"]):
+        project.run("fix", "--no-cache", "--target-version", "3.13", *extra, "mod.py")
+        assert (project.root / "mod.py").read_text() == source
+
+
 def test_a_fallback_that_fails_too_is_an_error(project):
     assert project.findings("""\
         try:

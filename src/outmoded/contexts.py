@@ -22,6 +22,11 @@ from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
 
 
+# what a use of a name removed at or before the project's floor is, whatever else it is: the
+# contexts that still say the line runs (and fails) on the target
+FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
+
+
 def deleted_before_use(body: list[ast.stmt]) -> set:
     """The undecorated functions of this block that a later ``del`` of the same block removes with
     no statement in between naming them: nothing can have called them (lxml 6.1's selftest.py:
@@ -106,7 +111,10 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         before anything could call it ("deleted", ``deleted_before_use``).
         A fallback that only
         disables the feature ("lost-feature") of a name removed at or before the oldest Python the
-        project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there."""
+        project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there.  Any
+        other use of such a name fails on every Python the project supports already
+        ("broken-at-floor": ``import urllib2`` in a tools/ script of a project requiring >= 3.9):
+        not what the upgrade breaks."""
         if self._file_context is False:
             self._file_context = file_context(self.path, self.text, self.target)
         if self._file_context:
@@ -128,14 +136,20 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             elif ctx.kind == "handler" and context is None:
                 context = "handler"
         floor = self.index.floor
-        if context == "lost-feature" and floor and removed_in and removed_in <= floor:
-            return "lost-before-floor"
+        if floor and removed_in and removed_in <= floor:
+            if context == "lost-feature":
+                return "lost-before-floor"
+            if context in FLOOR_CONTEXTS:
+                return "broken-at-floor"
         return context
 
     def guard_of(self, api: str, context: str | None) -> str | None:
         """Does the code here test for the API, so ``fix`` must leave it alone?  "probe" inside the
         body or a handler of a ``try`` catching ImportError/AttributeError, "hasattr" under
-        ``hasattr()`` (``outmoded.fixability`` reads it)."""
+        ``hasattr()``, "broken-at-floor" where it fails on every Python the project supports
+        (a fix would change what it does there) (``outmoded.fixability`` reads it)."""
+        if context == "broken-at-floor":
+            return context
         leaf = api.rpartition(".")[2]
         if context == "hasattr" or any((c.kind == "hasattr" and leaf in c.names) or c.kind == "dead"
                                        for c in self.contexts):

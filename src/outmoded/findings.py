@@ -16,6 +16,8 @@ CONTEXTS = {
     "lost-feature": "the except-branch only disables what this provides: on {target} it silently stops working",
     "lost-before-floor": "the except-branch only disables what this provides, but it is gone on every Python "
                          "the project supports: the upgrade to {target} changes nothing",
+    "broken-at-floor": "removed at or before the oldest Python the project supports: this already fails on every "
+                       "Python the project supports, the upgrade to {target} changes nothing",
     "expected": "in a block that expects this error (assertRaises, pytest.raises): the test checks that it fails",
     "skipped": "in a test that a skip decorator skips on {target}: it never runs",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
@@ -34,12 +36,14 @@ CONTEXTS = {
 # Dead compatibility code, equivalent on the target: reported only when asked (``dead-compat``).
 # A lost-feature fallback for a name removed at or before the project's declared floor
 # (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too.
+# Any other use of a name removed at or before that floor (``broken-at-floor``: ``import urllib2``
+# under requires-python >= 3.9) fails on every Python the project supports: not what the upgrade breaks.
 # A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
 # Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``) is
 # reported only then too.
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "expected", "skipped", "deleted",
-                                  "test-data", "refused", "not-installed"})
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "broken-at-floor", "expected",
+                                  "skipped", "deleted", "test-data", "refused", "not-installed"})
 
 
 class Finding(Frozen):

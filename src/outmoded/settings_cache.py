@@ -128,12 +128,12 @@ def bound(spec: str, highest: bool, latest: tuple[int, int], compute):
 
 def setup_requires(folder: str, compute) -> str | None:
     """``compute(folder)``, the ``python_requires`` a setuptools project declares in setup.cfg or
-    setup.py, remembered while both files' bytes are unchanged."""
+    setup.py (or an sdist's PKG-INFO), remembered while the three files' bytes are unchanged."""
     from outmoded.cache import content_digest
 
     real = os.path.realpath(folder)
     stamp = []
-    for name in ("setup.cfg", "setup.py"):
+    for name in ("setup.cfg", "setup.py", "PKG-INFO"):
         try:
             with open(os.path.join(real, name), "rb") as handle:
                 stamp.append(content_digest(handle.read()))

@@ -58,6 +58,23 @@ def test_setup_py_is_read_not_run(sh):
     assert not marker.exists()
 
 
+def test_an_sdists_pkg_info_says_what_a_computed_python_requires_declared(sh):
+    # grpcio 1.85's setup.py: python_requires=f">={python_version.MIN_PYTHON_VERSION}", and its
+    # pyproject.toml lists requires-python as dynamic; the sdist's PKG-INFO has Requires-Python
+    sh.write("lib/pyproject.toml", '[project]\nname = "lib"\ndynamic = ["requires-python"]\n')
+    sh.write("lib/setup.py", 'from setuptools import setup\nsetup(python_requires=f">={MIN}")\n')
+    sh.write("lib/m.py", "import imp\n")
+    assert doc(sh.run("check", "--no-cache", "--output-format", "json", "lib"))["target_version"] == "3.15"
+    sh.write("lib/PKG-INFO", "Metadata-Version: 2.1\nName: lib\nRequires-Python: >=3.9, <3.12\n\n"
+                             "Requires-Python: >=3.14\n")  # the description does not count
+    assert doc(sh.run("check", "--no-cache", "--output-format", "json", "lib"))["target_version"] == "3.11"
+    # remembered between runs, and follows the file
+    sh.write("lib/PKG-INFO", "Metadata-Version: 2.1\nName: lib\nRequires-Python: >=3.9, <3.11\n")
+    assert doc(sh.run("check", "--output-format", "json", "lib"))["target_version"] == "3.10"
+    sh.write("lib/setup.py", 'from setuptools import setup\nsetup(python_requires=">=3.9,<3.13")\n')
+    assert doc(sh.run("check", "--output-format", "json", "lib"))["target_version"] == "3.12"  # setup.py first
+
+
 def test_config_overrides_every_project(sh):
     sh.write("project/pyproject.toml", '[tool.outmoded]\ntarget-version = "3.11"\n')
     sh.write("project/a.py", "import imp\n")

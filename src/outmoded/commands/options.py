@@ -41,7 +41,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                        help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
     rules.add_argument("--dead-compat", action="store_true", default=None,
                        help="also report compatibility code dead on the target "
-                            "(equivalent fallbacks, hasattr branches)")
+                            "(equivalent fallbacks, hasattr branches), code that never runs, and "
+                            "removals at or before the oldest Python the project supports")
     rules.add_argument("--ignore-noqa", action="store_true", default=None,
                        help="report (and fix) findings silenced by `# noqa` and `# outmoded: noqa` comments")
     files = parser.add_argument_group("file selection")

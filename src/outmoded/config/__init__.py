@@ -3,7 +3,8 @@
 Keys (kebab-case, as ruff's; snake_case is accepted too):
 
     target-version = "3.13"     # the Python the code must run on (default: from requires-python)
-    min-version = "3.9"         # oldest Python supported, for fixes (default: from requires-python)
+    min-version = "3.9"         # oldest Python supported, for fixes and as the floor under which a
+                                # removal is already broken (default: from requires-python)
     select = ["OM12", ...]      # codes or prefixes to report (default: all)
     ignore = ["OM12003"]
     exclude = ["build/", "*_pb2.py"]   # gitignore-style patterns, relative to the project root
@@ -12,7 +13,8 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t,
                                 # and free-threaded interpreters in CI/deployment files (OMF003)
     dead-compat = false         # also report compatibility code that is dead on the target (a try/except
-                                # whose fallback is equivalent, a hasattr() branch that never runs)
+                                # whose fallback is equivalent, a hasattr() branch that never runs),
+                                # code that never runs, and removals at or before the floor
     unsafe-fixes = false
     cache-dir = ".outmoded_cache"
     extend-select = ["OMT1"]    # added to select (or to the default selection)

@@ -1,6 +1,7 @@
 """Finding a path's project: the nearest directory with pyproject.toml, setup.cfg or setup.py
 (as ruff finds its configuration), and the ``python_requires`` a setuptools project declares
-(setup.cfg's ``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``, never run).
+(setup.cfg's ``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``, never run,
+or an sdist's ``PKG-INFO``).
 """
 
 from __future__ import annotations
@@ -70,16 +71,34 @@ def _setup_py_requires(path: str) -> str | None:
     return None
 
 
+def _pkg_info_requires(path: str) -> str | None:
+    """``Requires-Python`` of a ``PKG-INFO`` (the metadata an sdist carries beside its setup.py):
+    what a setup.py that computes ``python_requires`` (grpcio's ``f">={MIN_PYTHON_VERSION}"``)
+    declared when the sdist was built.  Only the header, up to the first blank line, is read."""
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(1 << 16)
+    except OSError:
+        return None
+    for line in data.split(b"\n\n", 1)[0].splitlines():
+        name, _, value = line.partition(b":")
+        if name.strip().lower() == b"requires-python":
+            return value.strip().decode("utf-8", "replace") or None
+    return None
+
+
 def setup_python_requires(directory: str) -> str | None:
     """``python_requires`` of a setuptools project in ``directory``: setup.cfg's ``[options]``,
-    else a literal in setup.py (parsed, never run); remembered while both files are unchanged."""
+    else a literal in setup.py (parsed, never run), else the ``Requires-Python`` of a ``PKG-INFO``
+    beside them; remembered while the three files are unchanged."""
     from outmoded import settings_cache
 
     return settings_cache.setup_requires(directory, _setup_python_requires)
 
 
 def _setup_python_requires(directory: str) -> str | None:
-    for name, reader in (("setup.cfg", _setup_cfg_requires), ("setup.py", _setup_py_requires)):
+    for name, reader in (("setup.cfg", _setup_cfg_requires), ("setup.py", _setup_py_requires),
+                         ("PKG-INFO", _pkg_info_requires)):
         if os.path.isfile(os.path.join(directory, name)):
             found = reader(os.path.join(directory, name))
             if found:
