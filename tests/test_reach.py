@@ -104,6 +104,31 @@ def test_a_module_some_importer_reaches_without_setuptools_is_reported(project):
     assert found == {"_first.py", "_second.py", "_script.py", "_alone.py", "_dynamic.py"}
 
 
+def test_tests_run_where_the_projects_test_requirements_are_installed(project):
+    # mypy 2.4's mypyc/test/test_external.py: from distutils import ccompiler, sysconfig, under a
+    # test-requirements.txt pinning setuptools==84.0.0 (its distutils-precedence.pth provides distutils)
+    project.write("pyproject.toml", "[project]\nname = 'p'\n")
+    project.write("mypkg/test/test_external.py", "from distutils import ccompiler\n")
+    project.write("runtests.py", "import distutils.core\n")
+    project.write("mypkg/build.py", "from distutils import ccompiler\n")
+    project.write("tests/test_web.py", "import cgi\n")
+    everything = [("mypkg/build.py", 1), ("mypkg/test/test_external.py", 1), ("runtests.py", 1),
+                  ("tests/test_web.py", 1)]
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    project.write("test-requirements.txt", "pytest\nsetuptools==84.0.0 \\\n    --hash=sha256:00  # via -r x\n")
+    found = [(f["path"], f["line"]) for f in project.check_json(".")["findings"]]
+    assert found == [("mypkg/build.py", 1), ("tests/test_web.py", 1)]  # not a test: it runs anywhere
+    # a marker that leaves the target out installs nothing there
+    project.write("test-requirements.txt", "setuptools; python_version < '3.12'\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    # pyproject's test extra or dependency group; the backport named as a distribution (legacy-cgi)
+    project.write("test-requirements.txt", "pytest\n")
+    project.write("pyproject.toml", "[project]\nname = 'p'\n[project.optional-dependencies]\n"
+                                    "test = ['legacy_cgi; python_version >= \"3.13\"']\n"
+                                    "[dependency-groups]\ntests = ['setuptools']\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("mypkg/build.py", 1)]
+
+
 def test_a_package_whose_init_refuses_the_target_is_not_reached(project):
     # the way a package is kept for older Pythons only: importing any of its modules raises first
     project.write("legacy/__init__.py", """\

@@ -22,6 +22,7 @@ from outmoded.layout import absolute, find_module, shadows_stdlib
 from outmoded.project import Project, raises, unconditional_imports
 from outmoded.importers import importers_provide
 from outmoded.receivers import Receivers
+from outmoded.testenv import tests_install
 from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
 NEWLINE_RE = re.compile(r"\r\n|\r|\n")
@@ -151,8 +152,9 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
                context: str | None = None) -> None:
         if entry.backport and (entry.backport in self.top_imports or self.imported_through(entry.backport)
-                               or importers_provide(self.path, entry.backport)):
-            return  # where this module can be imported at all, its backport provides the name
+                               or importers_provide(self.path, entry.backport)
+                               or tests_install(self.path, entry.backport, self.target)):
+            return  # where this module can be imported at all (or runs: tests), its backport provides the name
         if self.written_for(entry.removed_in):
             return  # code only for Pythons that no longer have it: it comes from elsewhere
         if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:

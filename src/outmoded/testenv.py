@@ -1,0 +1,135 @@
+"""What the project's declared test environment installs: a test file runs there.
+
+A project that lists a removed module's backport among its test requirements runs its tests with
+it installed, and the backport provides the module there: setuptools installs
+``distutils-precedence.pth``, so ``from distutils import ccompiler`` works on 3.12+ in every
+interpreter that has setuptools (mypy 2.4's ``mypyc/test/test_external.py`` under its
+``test-requirements.txt``: ``setuptools==84.0.0``; Cython 3.3's ``runtests.py`` under its
+``test-requirements.txt``: ``setuptools``).
+
+A test file is one under a directory named ``test``, ``tests`` or ``testing`` (any case) below the
+project's top, or named ``test_*.py``, ``*_test.py``, ``conftest.py`` or ``runtests.py``.  The test
+requirements are, at the project's top: ``test-requirements.txt``, ``requirements-test.txt`` and
+their spellings (``tests``, ``testing``, ``_``), ``requirements/test*.txt``, and pyproject.toml's
+``[project.optional-dependencies]`` and ``[dependency-groups]`` named ``test``, ``tests`` or
+``testing``.  A requirement counts when it names the backport's distribution and its environment
+marker, if any, holds on the target.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from outmoded import reads
+from outmoded.projectfiles import memo, project_root
+
+TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
+TEST_NAMES = frozenset({"conftest", "runtests"})
+GROUPS = ("test", "tests", "testing")
+REQUIREMENT_FILES = tuple(f"{a}{sep}{b}.txt" for word in GROUPS for sep in "-_"
+                          for a, b in ((word, "requirements"), ("requirements", word)))
+NAME_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+
+
+def is_test_file(path: str, top: str) -> bool:
+    """Is the file at ``path`` (absolute) one of the project's tests (see the module's docstring)?"""
+    stem = os.path.basename(path)[:-3] if path.endswith(".py") else None
+    if stem is None:
+        return False
+    if stem.startswith("test_") or stem.endswith("_test") or stem in TEST_NAMES:
+        return True
+    parts = os.path.relpath(os.path.dirname(path), top).split(os.sep)
+    return any(part.lower() in TEST_DIRECTORIES for part in parts if part not in (".", ".."))
+
+
+def tests_install(path: str, backport: str, target: tuple[int, int]) -> bool:
+    """Is ``path`` a test file of a project whose test requirements install ``backport`` (a
+    distribution name) on the target?"""
+    absolute_path = os.path.abspath(path)
+    top = project_root(os.path.dirname(absolute_path))
+    if top is None or not is_test_file(absolute_path, top):
+        return False
+    return _canonical(backport) in test_requirements(top, target)
+
+
+@memo
+def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
+    """The canonical names of the distributions the project at ``top`` declares for its tests,
+    those whose markers exclude the target left out."""
+    lines: list[str] = []
+    candidates = [os.path.join(top, name) for name in REQUIREMENT_FILES]
+    folder = os.path.join(top, "requirements")
+    reads.read(folder)
+    if os.path.isdir(folder):
+        try:
+            candidates += [os.path.join(folder, n) for n in sorted(os.listdir(folder))
+                           if n.endswith(".txt") and n.lower().startswith(GROUPS)]
+        except OSError:
+            pass
+    for candidate in candidates:
+        reads.read(candidate)
+        try:
+            with open(candidate, encoding="utf-8", errors="replace") as handle:
+                lines += handle.read().replace("\\\n", " ").splitlines()
+        except OSError:
+            continue
+    lines += _pyproject_groups(os.path.join(top, "pyproject.toml"))
+    names = set()
+    for line in lines:
+        line = re.split(r"(?:^|\s)#", line, 1)[0].strip()
+        if not line or line.startswith("-"):
+            continue
+        name = _requirement_for(line, target)
+        if name:
+            names.add(name)
+    return frozenset(names)
+
+
+def _pyproject_groups(pyproject: str) -> list[str]:
+    reads.read(pyproject)
+    try:
+        with open(pyproject, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return []
+    if not any(word.encode() in data for word in GROUPS):
+        return []
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    try:
+        document = tomllib.loads(data.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        return []
+    found: list[str] = []
+    for table in ((document.get("project") or {}).get("optional-dependencies") or {},
+                  document.get("dependency-groups") or {}):
+        if not isinstance(table, dict):
+            continue
+        for group in GROUPS:
+            found += [item for item in table.get(group) or () if isinstance(item, str)]
+    return found
+
+
+def _requirement_for(line: str, target: tuple[int, int]) -> str | None:
+    """The canonical name a requirement line installs on the target, or None."""
+    if ";" not in line:
+        match = NAME_RE.match(line)
+        return _canonical(match[1]) if match else None
+    from packaging.markers import InvalidMarker, UndefinedComparison, UndefinedEnvironmentName
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        requirement = Requirement(line)
+        version = f"{target[0]}.{target[1]}"
+        holds = requirement.marker is None or requirement.marker.evaluate(
+            {"python_version": version, "python_full_version": f"{version}.0"})
+    except (InvalidRequirement, InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
+        return None
+    return _canonical(requirement.name) if holds else None
+
+
+def _canonical(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
