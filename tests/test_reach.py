@@ -129,6 +129,58 @@ def test_tests_run_where_the_projects_test_requirements_are_installed(project):
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("mypkg/build.py", 1)]
 
 
+BUILD_EXT = """\
+import sys
+from distutils import log
+_module = sys.modules.get('setuptools.command.build_ext')
+if _module is None:
+    try:
+        import distutils.command.build_ext as _module
+    except ImportError:
+        try:
+            import setuptools.command.build_ext as _module
+        except ImportError:
+            raise ImportError("'distutils' cannot be imported. Please install setuptools.")
+_base = getattr(_module, 'build_ext', None)
+if _base is None:
+    from distutils.command.build_ext import build_ext as _base
+
+def newer(a, b):
+    from distutils.dep_util import newer
+    return newer(a, b)
+"""
+
+
+def test_a_module_that_has_its_backport_on_every_path_past_a_point(project):
+    # Cython 3.3's Distutils/build_ext.py and the package importing it first: on the real 3.13,
+    # without setuptools the package raises its own ImportError, and with setuptools (even only on
+    # PYTHONPATH) every module of it imports
+    project.write("pyproject.toml", "[project]\nname = 'p'\n")
+    project.write("pkg/Distutils/__init__.py", "from pkg.Distutils.build_ext import build_ext\n"
+                                               "from pkg.Distutils.extension import Extension\n")
+    project.write("pkg/Distutils/build_ext.py", BUILD_EXT)
+    project.write("pkg/Distutils/extension.py", "import distutils.extension as _Extension\n")
+    project.write("pkg/Distutils/old.py", "from distutils import sysconfig\n")
+    project.write("pkg/__init__.py")
+    found = project.check_json("pkg", "--dead-compat")["findings"]
+    # before the setuptools fallback: reported; the try's own import is the fallback's other side
+    assert [(f["path"], f["line"], f["context"]) for f in found] == [
+        ("pkg/Distutils/build_ext.py", 2, None), ("pkg/Distutils/build_ext.py", 6, "fallback")]
+    # the __init__ imports a module of its own before the one that provides: that one runs first
+    project.write("pkg/Distutils/__init__.py", "from pkg.Distutils.extension import Extension\n"
+                                               "from pkg.Distutils.build_ext import build_ext\n")
+    assert [(f["path"], f["line"]) for f in project.check_json("pkg")["findings"]] == [
+        ("pkg/Distutils/build_ext.py", 2), ("pkg/Distutils/extension.py", 1)]
+    # a plain import of the removed module is what breaks, and so is more of it after
+    project.write("plain.py", "import distutils.core\nfrom distutils.errors import DistutilsError\n"
+                              "def f():\n    from distutils import log\n")
+    assert [f["line"] for f in project.check_json("plain.py")["findings"]] == [1, 2, 4]
+    # both sides must provide: a handler that only passes leaves the module running without it
+    project.write("half.py", "try:\n    import setuptools\nexcept ImportError:\n    pass\n"
+                             "from distutils.errors import DistutilsError\n")
+    assert [f["line"] for f in project.check_json("half.py")["findings"]] == [5]
+
+
 def test_a_package_whose_init_refuses_the_target_is_not_reached(project):
     # the way a package is kept for older Pythons only: importing any of its modules raises first
     project.write("legacy/__init__.py", """\

@@ -18,6 +18,7 @@ from outmoded.guardcontext import (ANY_ERROR, ATTRIBUTE_ERRORS, IMPORT_ERRORS, N
                               TYPE_ERRORS, WORD_RE, Context)
 from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
+from outmoded.importers import package_provides, provided_on_every_path
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
 
@@ -142,6 +143,22 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             if context in FLOOR_CONTEXTS:
                 return "broken-at-floor"
         return context
+
+    def provided_before(self, backport: str, api: str, node: ast.AST) -> bool:
+        """Has every run of the module that gets here imported ``backport`` (or the removed module
+        through it: ``importers.provided_on_every_path``), in the top-level statements before this
+        one (all of them, for code in a function), or in a package ``__init__`` above it
+        (``importers.package_provides``)?"""
+        if not backport.isidentifier():
+            return False
+        removed, line = api.split(".")[0], getattr(node, "lineno", 0)
+        scope, in_function = self.scope, False
+        while scope is not None:
+            in_function = in_function or scope.kind == "function"
+            scope = scope.parent
+        before = [s for s in self._body if (s.end_lineno or s.lineno) < line
+                  or (in_function and not s.lineno <= line <= (s.end_lineno or s.lineno))]
+        return provided_on_every_path(before, backport, removed) or package_provides(self.path, backport, removed)
 
     def guard_of(self, api: str, context: str | None) -> str | None:
         """Does the code here test for the API, so ``fix`` must leave it alone?  "probe" inside the

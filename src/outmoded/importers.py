@@ -13,7 +13,7 @@ import re
 
 from outmoded import reads
 from outmoded.builds import built_by_setuptools
-from outmoded.layout import absolute, module_of
+from outmoded.layout import absolute, find_module, module_of
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, MAIN_RE, memo, mentions, project_root
 
 
@@ -105,3 +105,132 @@ def _imports_after(importer: str, module: str, backport: str) -> bool | None:
         elif isinstance(stmt, ast.ImportFrom) and stmt.module and not stmt.level:
             provided.add(stmt.module.split(".")[0])
     return True if seen else None
+
+
+def provided_on_every_path(body: list, backport: str, removed: str) -> bool:
+    """Does every run of the module past these top-level statements import ``backport`` or the
+    removed module ``removed`` itself (which then resolved, so later uses of it resolve too), with
+    ``backport`` imported by name among them (a plain ``import distutils`` followed by more of it is
+    still what breaks)?  Cython 3.3's ``Distutils/build_ext.py``: ``_build_ext_module =
+    sys.modules.get('setuptools.command.build_ext')`` / ``if _build_ext_module is None:`` / ``try:
+    import distutils.command.build_ext`` / ``except ImportError:`` / ``try: import
+    setuptools.command.build_ext`` / ``except ImportError: raise ImportError("... Please install
+    setuptools.")``: past it, setuptools was imported (its distutils installed) or distutils
+    resolved; on the real 3.13 without setuptools the module raises its own ImportError there."""
+    import ast
+
+    named = any(isinstance(n, ast.Import) and any(a.name.split(".")[0] == backport for a in n.names)
+                or isinstance(n, ast.ImportFrom) and not n.level and (n.module or "").split(".")[0] == backport
+                for stmt in body for n in ast.walk(stmt))
+    return named and _block_provides(body, {backport, removed}, {})
+
+
+def _block_provides(body: list, roots: set, present: dict) -> bool:
+    import ast
+
+    for stmt in body:
+        if _provides(stmt, roots, present):
+            return True
+        if isinstance(stmt, ast.Raise):
+            return True  # nothing runs past it
+        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+            present[stmt.targets[0].id] = _modules_get(stmt.value, roots)
+    return False
+
+
+def _modules_get(value, roots: set) -> bool:
+    """``sys.modules.get("setuptools.command.build_ext")``: not None only once it was imported."""
+    import ast
+
+    return (isinstance(value, ast.Call) and len(value.args) == 1 and isinstance(value.args[0], ast.Constant)
+            and isinstance(value.args[0].value, str) and value.args[0].value.split(".")[0] in roots
+            and isinstance(value.func, ast.Attribute) and value.func.attr == "get"
+            and isinstance(value.func.value, ast.Attribute) and value.func.value.attr == "modules"
+            and isinstance(value.func.value.value, ast.Name) and value.func.value.value.id == "sys")
+
+
+def _provides(stmt, roots: set, present: dict) -> bool:
+    import ast
+
+    if isinstance(stmt, ast.Import):
+        return any(a.name.split(".")[0] in roots for a in stmt.names)
+    if isinstance(stmt, ast.ImportFrom):
+        return not stmt.level and bool(stmt.module) and stmt.module.split(".")[0] in roots
+    if isinstance(stmt, (ast.With, ast.AsyncWith)):
+        return _block_provides(stmt.body, roots, dict(present))
+    if isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+        body = _block_provides(stmt.body, roots, dict(present)) or _block_provides(stmt.orelse, roots, dict(present))
+        return (body and all(_block_provides(h.body, roots, dict(present)) for h in stmt.handlers)) \
+            or _block_provides(stmt.finalbody, roots, dict(present))
+    if isinstance(stmt, ast.If):
+        test, negated = stmt.test, False
+        if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+            test, negated = test.operand, True
+        name = None
+        if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.comparators[0], ast.Constant) \
+                and test.comparators[0].value is None and isinstance(test.left, ast.Name):
+            name = test.left.id
+            negated ^= isinstance(test.ops[0], ast.Is)
+        elif isinstance(test, ast.Name):
+            name = test.id
+        # ``if X is None:`` after ``X = sys.modules.get(...)``: the other branch has it imported
+        imported_branch = (stmt.body if not negated else stmt.orelse) if name and present.get(name) else None
+        return all(branch is imported_branch or _block_provides(branch, roots, dict(present))
+                   for branch in (stmt.body, stmt.orelse))
+    return False
+
+
+@memo
+def module_provides(path: str, backport: str, removed: str) -> bool:
+    """``provided_on_every_path`` for the project module at ``path``."""
+    tree = _parsed(path)
+    return tree is not None and provided_on_every_path(tree.body, backport, removed)
+
+
+def package_provides(path: str, backport: str, removed: str) -> bool:
+    """Does the ``__init__`` of a package above the file import, at its top level and before any
+    import naming the file's module, a project module that provides ``backport`` on every path
+    (``module_provides``)?  Importing the file's module runs that first: Cython 3.3's
+    ``Distutils/__init__.py`` starts with ``from Cython.Distutils.build_ext import build_ext``, so
+    ``Distutils/extension.py``'s ``import distutils.extension`` runs only where setuptools was
+    importable (on the real 3.13: with setuptools only on PYTHONPATH, it imports)."""
+    import ast
+
+    absolute_path = os.path.abspath(path)
+    directory = os.path.dirname(absolute_path)
+    stem = os.path.basename(absolute_path)[:-3]
+    if stem == "__init__":
+        directory, stem = os.path.dirname(directory), os.path.basename(directory)
+    while reads.read(os.path.join(directory, "__init__.py")) and os.path.isfile(os.path.join(directory, "__init__.py")):
+        init = os.path.join(directory, "__init__.py")
+        tree = _parsed(init) if init != absolute_path else None
+        for stmt in tree.body if tree is not None else ():
+            if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
+                continue
+            names = [a.name for a in stmt.names] if isinstance(stmt, ast.Import) else [
+                absolute(init, stmt.level, stmt.module) if stmt.level else stmt.module]
+            if isinstance(stmt, ast.ImportFrom) and names[0]:
+                names += [f"{names[0]}.{a.name}" for a in stmt.names]
+            providers = [find_module(n, init) for n in names if n and n.split(".")[0] not in (backport, removed)]
+            if any(p and p != absolute_path and module_provides(p, backport, removed) for p in providers):
+                return True
+            if any(n and stem in n.split(".") for n in names):
+                break  # the file's module is imported before anything provides it
+        directory, stem = os.path.dirname(directory), os.path.basename(directory)
+    return False
+
+
+@memo
+def _parsed(path: str):
+    reads.read(path)
+    import ast
+    import warnings
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(data, filename=path)
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None

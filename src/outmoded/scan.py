@@ -153,7 +153,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
                context: str | None = None) -> None:
         if entry.backport and (entry.backport in self.top_imports or self.imported_through(entry.backport)
                                or importers_provide(self.path, entry.backport)
-                               or tests_install(self.path, entry.backport, self.target)):
+                               or tests_install(self.path, entry.backport, self.target)
+                               or self.provided_before(entry.backport, api, node)):
             return  # where this module can be imported at all (or runs: tests), its backport provides the name
         if self.written_for(entry.removed_in):
             return  # code only for Pythons that no longer have it: it comes from elsewhere
