@@ -215,3 +215,28 @@ def test_a_deep_but_valid_expression_is_checked_like_any_other(project):
         doc = project.check_json("chain.py")
         assert doc["errors"] == [], terms
         assert [(f["line"], f["api"]) for f in doc["findings"]] == [(1, "imp"), (3, "imp.reload")], terms
+
+
+def test_a_fifo_named_like_a_module_is_reported_not_waited_on(tmp_path):
+    """A FIFO named x.py (a pipe left by a tool): the text index opened it and the run waited
+    for a writer for ever; now it is that file's error, in a small run and a parallel one."""
+    import json
+    import sys
+    from pathlib import Path
+
+    root = tmp_path / "project"
+    root.mkdir()
+    os.mkfifo(root / "pipe.py")
+    (root / "a.py").write_text("import imp\n")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"),
+               XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+    for extra in ([], ["--no-cache"]):
+        for n in (0, 150):  # 150 more files: the workers' first pass
+            for i in range(n):
+                (root / f"m{i}.py").write_text(f"x = {i}\n")
+            run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--format", "json", "--jobs", "2",
+                                  *extra, "."], cwd=root, env=env, capture_output=True, text=True, timeout=120)
+            assert run.returncode == 1, run.stderr
+            doc = json.loads(run.stdout)
+            assert doc["errors"] == [{"path": "pipe.py", "message": "not a regular file"}]
+            assert [f["path"] for f in doc["findings"]] == ["a.py"]

@@ -366,6 +366,8 @@ def scan_stamps(files: list[str], store=None) -> TextScan:
                 st = os.stat(path)
             except OSError:
                 continue
+            if st.st_mode & 0o170000 != 0o100000:
+                continue  # not a regular file (a FIFO named x.py blocked the run): the engine reports it
             stats[path] = f"{st.st_size}:{st.st_mtime_ns}"
     rows = store.get_many(TEXT_NAMESPACE, list(stats)) if store is not None else {}
     cached = {}
