@@ -514,3 +514,15 @@ def test_results_follow_a_reinstall_that_keeps_the_version(tmp_path):
     _edit_the_parse_error(package)
     record.write_text("outmoded/__init__.py,,\noutmoded/engine.py,,\n")
     assert _parse_error(root, env) == "unparsable"
+
+
+def test_a_single_file_run_sees_the_init_file_that_moves_its_import_root(tmp_path):
+    # tools/ without __init__.py is its own import root: tools/asyncore.py shadows `import asyncore`;
+    # once tools/__init__.py exists it is the module tools.asyncore, and the stdlib's is imported
+    before, warm, cold = _stale_after_edit(tmp_path, {
+        "tools/mod.py": "import asyncore\n",
+        "tools/asyncore.py": "class dispatcher:\n    pass\n",
+    }, {"tools/__init__.py": ""}, "tools/mod.py")
+    assert before == ([], [])
+    assert [(p, api) for p, _, api, _ in cold[0]] == [("tools/mod.py", "asyncore")]
+    assert warm == cold

@@ -93,8 +93,22 @@ def find_module(dotted: str, from_path: str) -> str | None:
 
 
 def _import_roots(from_path: str) -> list[str]:
-    """The file's import root and the directories above it within the current one."""
+    """The file's import root and the directories above it within the current one.  The
+    ``__init__.py`` files that put the root there count for the verdict asking, present or
+    absent (``outmoded.reads``): one created or deleted moves it (``tools/mod.py`` beside
+    ``tools/asyncore.py`` stops shadowing ``import asyncore`` once ``tools/__init__.py`` exists)."""
+    from outmoded.reads import read
+
     directory = module_of(from_path)[1]
+    climbed = os.path.dirname(os.path.abspath(from_path))
+    stub = from_path.endswith(".pyi")
+    while True:
+        read(os.path.join(climbed, "__init__.py"))
+        if stub:
+            read(os.path.join(climbed, "__init__.pyi"))
+        if climbed == directory or os.path.dirname(climbed) == climbed:
+            break
+        climbed = os.path.dirname(climbed)
     found, top = [directory], os.getcwd()
     while directory != top and directory.startswith(top + os.sep):
         directory = os.path.dirname(directory)
