@@ -2,17 +2,29 @@
 encoding and newlines.  A crash mid-write leaves the old file, never a truncated one.  A new file
 (a report written with ``--output-file``) gets the permissions ``open()`` would give it, not the
 temporary file's owner-only ones: a SARIF report a CI container wrote as root must stay readable
-by the step that uploads it."""
+by the step that uploads it.
+
+``expected``: the bytes the caller read and rewrote (``fix``).  The file is then replaced only
+if this user may write it, as ``open()`` would require (replacing needs only the directory's
+permission, so a read-only file was rewritten), and only while it still holds those bytes: an
+edit saved while the fix ran is kept, and the file reported as not fixed."""
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import tempfile
 
 
-def write_bytes_atomic(path: str, data: bytes) -> None:
+class Changed(OSError):
+    """The file no longer holds what was read: not replaced."""
+
+
+def write_bytes_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
     directory = os.path.dirname(os.path.abspath(path))
+    if expected is not None and not os.access(path, os.W_OK):
+        raise PermissionError(errno.EACCES, "the file is read-only")
     try:
         mode = stat.S_IMODE(os.stat(path).st_mode)
     except FileNotFoundError:
@@ -24,6 +36,10 @@ def write_bytes_atomic(path: str, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(tmp, mode)
+        if expected is not None:
+            with open(path, "rb") as handle:
+                if handle.read() != expected:
+                    raise Changed(errno.EBUSY, "it changed while it was being fixed; nothing written, run fix again")
         os.replace(tmp, path)
     except BaseException:
         try:

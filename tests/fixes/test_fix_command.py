@@ -410,3 +410,45 @@ def test_plain_renames_are_applied_where_libcst_cannot_reproduce_the_file(projec
     code, out, _ = fix(project, "a.py")
     assert path.read_text() == source.replace("assertEquals", "assertEqual")
     assert code == 0 and "All checks passed" in out
+
+
+def test_an_edit_saved_while_fix_runs_is_kept_and_the_file_reported(tmp_path):
+    """The file changes between fix reading it and writing it back (an editor saves): the edit is
+    kept, nothing is written over it, and the file is reported as not fixed (exit 1)."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    src = Path(__file__).resolve().parents[2] / "src"
+    plugin = tmp_path / "plugin"
+    plugin.mkdir()
+    (plugin / "sitecustomize.py").write_text(
+        "import outmoded.commands.fix as fix\n"
+        "original = fix._write\n"
+        "def _write(result):\n"
+        "    with open(result.path, 'a') as handle:\n"
+        "        handle.write('saved_meanwhile = 1\\n')\n"
+        "    original(result)\n"
+        "fix._write = _write\n")
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "a.py").write_text("import imp\nimp.reload(x)\n")
+    env = dict(os.environ, PYTHONPATH=f"{plugin}{os.pathsep}{src}", XDG_CACHE_HOME=str(tmp_path / "cache"))
+    run = subprocess.run([sys.executable, "-m", "outmoded", "fix", "--no-cache", "--target-version", "3.13", "a.py"],
+                         cwd=root, env=env, capture_output=True, text=True)
+    assert run.returncode == 1, run.stdout + run.stderr
+    assert (root / "a.py").read_text() == "import imp\nimp.reload(x)\nsaved_meanwhile = 1\n"
+    assert "a.py: error: cannot write the fixed file: it changed while it was being fixed" in run.stdout
+    assert "a.py:2:1: OM12002 [*]" in run.stdout  # what was found there remains, still fixable
+    assert not [p for p in root.iterdir() if p.name.startswith(".outmoded-")]  # no temporary file left
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root may write a read-only file")
+def test_a_read_only_file_is_reported_not_rewritten(project):
+    """Replacing a file needs only its directory's permission: a read-only file (0444) was
+    rewritten, where ruff and black fail to open it for writing."""
+    path = project.write("a.py", "import imp\nimp.reload(x)\n")
+    os.chmod(path, 0o444)
+    code, out, _ = project.run("fix", "--no-cache", "--target-version", "3.13", "a.py")
+    assert code == 1 and "cannot write the fixed file: the file is read-only" in out
+    assert path.read_text() == "import imp\nimp.reload(x)\n" and stat.S_IMODE(os.stat(path).st_mode) == 0o444

@@ -133,16 +133,19 @@ def _size(display: str) -> int:
         return 0
 
 
-def _write(fix) -> None:
+def _write(fix) -> bool:
+    """Write the fixed file; False (and the file's error) when it could not be written."""
     from outmoded.findings import FileError
     from outmoded.writes import write_bytes_atomic
 
     try:
         # through a symlink: the replace must not turn the link into a copy
-        write_bytes_atomic(os.path.realpath(os.path.join(os.getcwd(), fix.path)), fix.new)
+        write_bytes_atomic(os.path.realpath(os.path.join(os.getcwd(), fix.path)), fix.new, expected=fix.old)
     except OSError as exc:
         fix.errors.append(FileError(fix.path, f"cannot write the fixed file: {exc.strerror or exc}"))
         fix.new = fix.old  # nothing was written
+        return False
+    return True
 
 
 def _diff(fix) -> str:
@@ -194,14 +197,14 @@ def run(args: argparse.Namespace) -> int:
     report = run_check(args.paths or ["."], settings, use_cache=not args.no_cache, jobs=args.jobs)
     jobs = _fix_jobs(report, policy := _policy(settings))
     fixes = _fix_all(jobs, policy, _index(settings), settings, args.jobs) if jobs else []
+    unwritten = set()  # files whose fix could not be written: what was found there remains
     if args.diff:
         sys.stdout.write("".join(_diff(f) for f in fixes if f.changed))
     else:
-        for fix in (f for f in fixes if f.changed):
-            _write(fix)
-    fixed_paths = {f.path for f in fixes}
-    findings = [annotate(f, policy) for f in report.findings if f.path not in fixed_paths]
-    findings += [f for fix in fixes for f in fix.findings]
+        unwritten = {fix.path for fix in fixes if fix.changed and not _write(fix)}
+    fixed_paths = {f.path for f in fixes} - unwritten
+    findings = [f if f.path in unwritten else annotate(f, policy) for f in report.findings if f.path not in fixed_paths]
+    findings += [f for fix in fixes if fix.path not in unwritten for f in fix.findings]
     errors = report.errors + [e for fix in fixes for e in fix.errors]
     remaining = replace(report, findings=sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)),
                         errors=sorted(errors, key=lambda e: e.path))
