@@ -4,7 +4,8 @@
 
 Each checkout's ``src`` is put on ``PYTHONPATH`` (``-P``: the corpus directory, a CPython ``Lib``
 included, is not) and ``outmoded check --no-cache --format json``
-runs from each corpus directory at targets 3.11, 3.13 and 3.15 and at 3.13 with ``--pending``.
+runs from each corpus directory at targets 3.11, 3.13 and 3.15 and at 3.13 with ``--pending`` and with
+``--dead-compat``.
 Outputs are kept under ``--out`` (``<label>/<corpus>-<options>.json``); a before output already
 there is reused when ``--reuse-before`` is given (the base commit's output does not change).
 Compares the target, findings and errors (not the statistics: a sharper prefilter parses fewer
@@ -25,7 +26,8 @@ from pathlib import Path
 
 BENCH = Path.home() / ".cache" / "outmoded-benchmarks"
 CONFIGS = {"3.11": ["--target-version", "3.11"], "3.13": ["--target-version", "3.13"],
-           "3.15": ["--target-version", "3.15"], "3.13-pending": ["--target-version", "3.13", "--pending"]}
+           "3.15": ["--target-version", "3.15"], "3.13-pending": ["--target-version", "3.13", "--pending"],
+           "3.13-dead-compat": ["--target-version", "3.13", "--dead-compat"]}
 
 
 def default_corpora() -> dict[str, Path]:
