@@ -125,10 +125,11 @@ def add_noqa(path: str, findings: list[Finding]) -> tuple[int, int]:
     """Add ``# noqa: CODE`` to the lines of ``findings`` in the Python file ``path``, atomically,
     keeping its encoding and newlines.  Returns (directives added, findings left without one
     because no line of theirs can take a comment)."""
-    from outmoded.source import read_source
+    from outmoded.source import decode, read_bytes
     from outmoded.writes import write_bytes_atomic
 
-    source = read_source(path)
+    data = read_bytes(path)
+    source = decode(data)
     closed = _uncommentable(source.text)
     wanted: dict[int, list[str]] = {}
     skipped = 0
@@ -147,5 +148,5 @@ def add_noqa(path: str, findings: list[Finding]) -> tuple[int, int]:
             added += new != parts[index]
             parts[index] = new
     if added:
-        write_bytes_atomic(path, source.encode("".join(parts)))
+        write_bytes_atomic(path, source.encode("".join(parts)), expected=data)  # not over an edit saved meanwhile
     return added, skipped

@@ -7,7 +7,8 @@ by the step that uploads it.
 ``expected``: the bytes the caller read and rewrote (``fix``).  The file is then replaced only
 if this user may write it, as ``open()`` would require (replacing needs only the directory's
 permission, so a read-only file was rewritten), and only while it still holds those bytes: an
-edit saved while the fix ran is kept, and the file reported as not fixed."""
+edit saved while the fix ran is kept, and the file reported as not fixed.  A symlink is written
+through, as ``open()`` would, never replaced by a copy of its target."""
 
 from __future__ import annotations
 
@@ -22,7 +23,8 @@ class Changed(OSError):
 
 
 def write_bytes_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
-    directory = os.path.dirname(os.path.abspath(path))
+    path = os.path.realpath(path)  # through a symlink, as open() writes: replacing it made it a copy
+    directory = os.path.dirname(path)
     if expected is not None and not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "the file is read-only")
     try:

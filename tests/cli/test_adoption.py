@@ -138,3 +138,18 @@ def test_rules_sorted_by_version_then_code_with_headers(sh):
 def test_explain_shows_replacements_as_users_write_them(sh):
     out = sh.run("explain", "dict.iteritems").stdout
     assert "Instead: dict.items" in out and "builtins." not in out
+
+
+def test_add_noqa_and_an_output_file_write_through_a_symlink(sh):
+    """A symlinked module (a shared file linked into the tree) was replaced by a copy holding the
+    directives, the real file left as it was; a report through a symlink likewise."""
+    real = sh.write("shared/a.py", "import imp\n")
+    (sh.root / "a.py").symlink_to("shared/a.py")
+    report = sh.write("reports/out.json", "")
+    (sh.root / "out.json").symlink_to("reports/out.json")
+    result = sh.run("check", "--no-cache", "--target-version", "3.13", "--add-noqa", "a.py")
+    assert result.returncode == 0, result.stderr
+    assert (sh.root / "a.py").is_symlink() and real.read_text() == "import imp  # noqa: OM12001\n"
+    sh.write("b.py", "import imp\n")
+    sh.run("check", "--no-cache", "--output-format", "json", "-o", "out.json", "b.py")
+    assert (sh.root / "out.json").is_symlink() and '"findings"' in report.read_text()
