@@ -179,6 +179,10 @@ def test_a_module_that_has_its_backport_on_every_path_past_a_point(project):
     project.write("half.py", "try:\n    import setuptools\nexcept ImportError:\n    pass\n"
                              "from distutils.errors import DistutilsError\n")
     assert [f["line"] for f in project.check_json("half.py")["findings"]] == [5]
+    # an import of the backport in a function provides nothing at the top level
+    project.write("late.py", "try:\n    import distutils.core\nexcept ImportError:\n    raise\n"
+                             "def f():\n    import setuptools\nfrom distutils.errors import DistutilsError\n")
+    assert [f["line"] for f in project.check_json("late.py")["findings"]] == [2, 7]
 
 
 def test_a_package_whose_init_refuses_the_target_is_not_reached(project):

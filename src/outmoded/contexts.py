@@ -65,6 +65,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self.if_tests: dict[ast.If, tuple] = {}  # (verdict, hasattr names) of ifs whose body may leave
         self.deleted_defs: set = set()  # functions a ``del`` removes before anything can call them
         self._file_context: str | None | bool = False  # reach.file_context, asked at the first finding
+        self._provided: dict = {}  # provided_before's answers per run of top-level statements
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
@@ -156,9 +157,15 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         while scope is not None:
             in_function = in_function or scope.kind == "function"
             scope = scope.parent
-        before = [s for s in self._body if (s.end_lineno or s.lineno) < line
-                  or (in_function and not s.lineno <= line <= (s.end_lineno or s.lineno))]
-        return provided_on_every_path(before, backport, removed) or package_provides(self.path, backport, removed)
+        if backport in self.text:  # it is imported by name here, or nothing here provides it
+            before = tuple(s for s in self._body if (s.end_lineno or s.lineno) < line
+                           or (in_function and not s.lineno <= line <= (s.end_lineno or s.lineno)))
+            key = (backport, removed, tuple(map(id, before)))
+            if key not in self._provided:  # the findings of one function share their statements
+                self._provided[key] = provided_on_every_path(list(before), backport, removed)
+            if self._provided[key]:
+                return True
+        return package_provides(self.path, backport, removed)
 
     def guard_of(self, api: str, context: str | None) -> str | None:
         """Does the code here test for the API, so ``fix`` must leave it alone?  "probe" inside the

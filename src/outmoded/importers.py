@@ -117,12 +117,23 @@ def provided_on_every_path(body: list, backport: str, removed: str) -> bool:
     setuptools.command.build_ext`` / ``except ImportError: raise ImportError("... Please install
     setuptools.")``: past it, setuptools was imported (its distutils installed) or distutils
     resolved; on the real 3.13 without setuptools the module raises its own ImportError there."""
+    return _block_provides(body, {backport, removed}, {}) and any(
+        _provides(stmt, {backport}, {}) for stmt in _statements(body))
+
+
+def _statements(body: list):
+    """The statements of a block and of the blocks of its ``if``, ``try`` and ``with`` statements
+    (not of its functions or classes, nor its expressions)."""
     import ast
 
-    named = any(isinstance(n, ast.Import) and any(a.name.split(".")[0] == backport for a in n.names)
-                or isinstance(n, ast.ImportFrom) and not n.level and (n.module or "").split(".")[0] == backport
-                for stmt in body for n in ast.walk(stmt))
-    return named and _block_provides(body, {backport, removed}, {})
+    for stmt in body:
+        yield stmt
+        if isinstance(stmt, (ast.If, ast.With, ast.AsyncWith)):
+            yield from _statements(stmt.body)
+            yield from _statements(getattr(stmt, "orelse", []))
+        elif isinstance(stmt, ast.Try) or type(stmt).__name__ == "TryStar":
+            for block in (stmt.body, stmt.orelse, stmt.finalbody, *(h.body for h in stmt.handlers)):
+                yield from _statements(block)
 
 
 def _block_provides(body: list, roots: set, present: dict) -> bool:
@@ -182,7 +193,15 @@ def _provides(stmt, roots: set, present: dict) -> bool:
 
 @memo
 def module_provides(path: str, backport: str, removed: str) -> bool:
-    """``provided_on_every_path`` for the project module at ``path``."""
+    """``provided_on_every_path`` for the project module at ``path`` (parsed only when its bytes
+    name the backport)."""
+    reads.read(path)
+    try:
+        with open(path, "rb") as handle:
+            if backport.encode() not in handle.read():
+                return False
+    except OSError:
+        return False
     tree = _parsed(path)
     return tree is not None and provided_on_every_path(tree.body, backport, removed)
 
