@@ -70,3 +70,14 @@ def test_deps_usage_error_fails_even_with_fail_on_never(workspace, tmp_path):
     result = run_action(workspace, tmp_path / "runner",
                         inputs={"deps": "true", "deps-args": "--retries 99", "fail-on": "never"})
     assert result.code == 2
+
+
+def test_deps_names_in_the_log_are_escaped(workspace, tmp_path):
+    """A requirement line with an escape sequence (or a bidirectional override) is shown escaped in
+    the log group: commands are off there, but the log renders colours and cursor moves."""
+    (workspace / "requirements.txt").write_text("\x1b[31mevil\u202e==1.0\n")
+    result = run_action(workspace, tmp_path / "runner",
+                        inputs={"deps": "true", "deps-args": "--offline", "target-version": "3.13"},
+                        env_extra={"XDG_CACHE_HOME": str(tmp_path / "cache")})
+    log = result.stdout[result.stdout.index("::group::outmoded deps"):]
+    assert "\\x1b[31mevil\\u202e" in log and "\x1b" not in log and "\u202e" not in log

@@ -16,6 +16,7 @@ from contextlib import redirect_stderr, redirect_stdout
 from outmoded.action import engine, workflow
 from outmoded.action.summary import md
 from outmoded.action.workflow import annotate
+from outmoded.reporters.text import clean
 
 NOT_READY, UNCHECKED = 1, 3
 MAX_ROWS = 200
@@ -82,7 +83,9 @@ def text_lines(document: dict) -> list:
     free = document.get("free_threading_checked", False)
     header = ["PACKAGE", "REQUESTED", "VERSION", "STATUS", "UPGRADE TO"] \
         + (["FREE-THREADED", "FT UPGRADE TO"] if free else []) + ["FIRST PROBLEM"]
-    rows = [header] + [_cells(d, free) for d in ordered(document)]
+    # names and versions come from requirement files and the index: escaped before measuring, as
+    # the log renders escape sequences (commands are off there, colours and cursor moves are not)
+    rows = [header] + [[clean(c) for c in _cells(d, free)] for d in ordered(document)]
     widths = [max(len(r[i]) for r in rows) for i in range(len(header) - 1)]
     lines = ["  ".join([c.ljust(w) for c, w in zip(r, widths)] + [r[-1]]).rstrip() for r in rows]
     return lines + ["", headline(document)]
