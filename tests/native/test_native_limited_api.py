@@ -103,3 +103,108 @@ def test_limited_api_is_validated(tmp_path):
 def test_explain_says_limited_api(project):
     code, out, _ = project.run("explain", "OMC13045")
     assert code == 0 and "Removed from the limited C API in Python 3.13." in out
+
+
+MEMCPY = """\
+{define}
+#include <Python.h>
+#include <string.h>
+
+static void copy(char *dst, const char *src, size_t n) {{ Py_MEMCPY(dst, src, n); }}
+"""
+
+
+@pytest.mark.parametrize("define, expected", [
+    ("", set()),
+    ("#define Py_LIMITED_API 0x03080000", set()),  # pyport.h: Py_LIMITED_API+0 < 0x030b0000 keeps it
+    ("#define Py_LIMITED_API 0x030b0000", {"Py_MEMCPY"}),
+    ("#define Py_LIMITED_API 0x030d0000UL", {"Py_MEMCPY"}),
+    ("#define Py_LIMITED_API", set()),  # empty: Py_LIMITED_API+0 is 0
+    ("#define Py_LIMITED_API SOME_VERSION", set()),  # a value the file does not say: not judged
+])
+def test_limited_since_respects_the_value(project, define, expected):
+    project.write("ext.c", MEMCPY.format(define=define))
+    assert errors(project, "ext.c", "3.13") == expected
+
+
+def test_gcc_agrees_on_limited_since(project):
+    gcc = need_gcc()
+    include = python_includes().get((3, 13))
+    if include is None:
+        pytest.skip("needs the headers of CPython 3.13")
+    for define in ("", "#define Py_LIMITED_API 0x030a0000", "#define Py_LIMITED_API 0x030b0000"):
+        source = project.write("memcpy.c", MEMCPY.format(define=define))
+        result = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)],
+                                capture_output=True, text=True)
+        missing = {a or b for a, b in MISSING.findall(result.stderr)}
+        assert missing == errors(project, "memcpy.c", "3.13"), (define, result.stderr)
+
+
+def _visible(gcc, include, define) -> frozenset:
+    """Every name Python.h declares or #defines for this Py_LIMITED_API value (None: the full API)."""
+    args = [gcc, "-E", "-dD", *include_flags(include), "-x", "c", "-"]
+    if define is not None:
+        args.insert(1, f"-DPy_LIMITED_API={define:#010x}")
+    out = subprocess.run(args, input="#include <Python.h>\n", capture_output=True, text=True, check=True).stdout
+    words = set()
+    for line in out.splitlines():
+        if line.startswith("#define"):
+            words.add(line.split()[1].split("(")[0])
+        elif line.startswith("#undef"):
+            words.discard(line.split()[1])
+        elif not line.startswith("#"):
+            words.update(re.findall(r"[A-Za-z_]\w*", line))
+    return frozenset(words)
+
+
+def test_limited_api_removals_are_true_against_real_headers():
+    """gcc -E: each name is visible to limited-API builds of the release before its removal and to
+    none since (those of ``limited_since`` and later, for such entries), and stays visible to full-API
+    builds unless a later entry removes it outright."""
+    gcc = need_gcc()
+    includes = python_includes()
+    entries = [e for e in default_catalog().entries if e.kind == "capi" and e.limited_api]
+    full = {n: e.removed_in for e in default_catalog().entries
+            if e.kind == "capi" and e.check in (None, "removed") and not e.limited_api for n in e.names}
+    cache = {}
+
+    def visible(version, define):
+        if (version, define) not in cache:
+            cache[version, define] = _visible(gcc, includes[version], define)
+        return cache[version, define]
+
+    checked, wrong = 0, []
+    for entry in entries:
+        since = entry.limited_since or (3, 2)
+        hidden = since[0] << 24 | since[1] << 16
+        before = (entry.removed_in[0], entry.removed_in[1] - 1)
+        for name in entry.names:
+            for version in sorted(includes):
+                if version < before:
+                    continue
+                checked += 1
+                if version == before:
+                    if name not in visible(version, hidden):
+                        wrong.append(f"{entry.code} {name}: not visible to limited builds of {version}")
+                    continue
+                if name in visible(version, hidden):
+                    wrong.append(f"{entry.code} {name}: visible to Py_LIMITED_API={hidden:#x} builds of {version}")
+                if entry.limited_since and name not in visible(version, hidden - 0x10000):
+                    wrong.append(f"{entry.code} {name}: hidden from Py_LIMITED_API={hidden - 0x10000:#x} of {version}")
+                if name not in visible(version, None) and full.get(name, (9, 9)) > version:
+                    wrong.append(f"{entry.code} {name}: gone from full-API builds of {version} too")
+    if not checked:
+        pytest.skip("no CPython headers on this machine")
+    assert wrong == []
+
+
+def test_limited_since_is_validated(tmp_path):
+    from outmoded.catalog import CatalogError, load_catalog
+
+    entry = ("- code: OMC11028\n  name: Py_MEMCPY\n  kind: capi\n{limited}  limited_since: '3.11'\n"
+             "  removed_in: '3.11'\n  replacement: memcpy\n  fix: none\n  reason: x\n  doc: https://docs.python.org\n")
+    (tmp_path / "capi_3_11.yaml").write_text(entry.format(limited=""))
+    with pytest.raises(CatalogError, match=r"entry 1 \(OMC11028\): limited_since needs limited_api: true"):
+        load_catalog(tmp_path)
+    (tmp_path / "capi_3_11.yaml").write_text(entry.format(limited="  limited_api: true\n"))
+    assert load_catalog(tmp_path).entries[0].limited_since == (3, 11)

@@ -40,7 +40,9 @@ removed C-API name), ``borrowed-ref`` (returns a borrowed reference, unsafe on f
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
 ``removed``, ``removed_in`` is the first Python the rule concerns.  ``limited_api: true`` marks a
 name removed from the limited C API only (``PY_TIMEOUT_MAX`` in 3.13): it breaks only sources that
-define ``Py_LIMITED_API``.  ``member_of`` marks a struct member whose name alone says little
+define ``Py_LIMITED_API``; with ``limited_since`` (``"3.11"``), only those that define it to that
+version or a later one (``Py_MEMCPY``: ``#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 <
+0x030b0000``).  ``member_of`` marks a struct member whose name alone says little
 (``frame``, ``recursion_depth``): the spellings of its struct's type (``[PyThreadState, _ts]``).
 It is reported only after ``->`` or ``.`` on a receiver known to be one: a variable the file
 declares with that type, a call of a function ``returned_by`` names (``PyThreadState_Get``), or a
@@ -83,7 +85,7 @@ OPTIONAL = {
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
-    "member_of",
+    "member_of", "limited_since",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -171,6 +173,8 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
     if "opt_in" in raw and raw["opt_in"] not in OPT_IN:
         raise _fail(source, where, f"opt_in must be one of {sorted(OPT_IN)}, got {raw['opt_in']!r}")
+    if "limited_since" in raw and raw.get("limited_api") is not True:
+        raise _fail(source, where, "limited_since needs limited_api: true")
     if "member_of" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
                                or not isinstance(raw["member_of"], list) or not raw["member_of"]
                                or not all(isinstance(n, str) and n.isidentifier() for n in raw["member_of"])):
@@ -232,6 +236,8 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         instead_of=tuple(raw.get("instead_of") or ()),
         returned_by=tuple(raw.get("returned_by") or ()),
         member_of=tuple(raw.get("member_of") or ()),
+        limited_since=None if raw.get("limited_since") is None else _version(
+            raw["limited_since"], source, where, "limited_since"),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),
