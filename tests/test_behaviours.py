@@ -297,3 +297,60 @@ def test_fallback_to_a_backport_the_removal_makes_run(project):
                 from ._vendored import CertificateError, match_hostname
         import backports.ssl_match_hostname
         """, target="3.12", name="c.py") == []
+
+
+def test_a_connection_bound_by_with(project):
+    """``with sqlite3.connect(db) as conn``: Connection.__enter__ returns the connection (classes.yaml)."""
+    assert project.findings("""\
+        import sqlite3
+
+        def f(db, path):
+            with sqlite3.connect(db) as conn:
+                conn.set_authorizer(authorizer_callback=None)
+            with open(path) as handle, conn:
+                handle.set_authorizer(authorizer_callback=None)
+        """, target="3.15") == [(5, "sqlite3.Connection.set_authorizer()", E)]
+
+
+def test_entry_points_subscripted_with_a_group(project):
+    """3.12: entry_points() returns EntryPoints; ``["group"]`` looks up an entry point by name (KeyError on
+    the real 3.12 and later); with group= or an index it is what the code means."""
+    source = """\
+        from importlib import metadata
+        from importlib.metadata import entry_points
+
+        scripts = entry_points()["console_scripts"]
+        plugins = metadata.entry_points()['myapp.plugins']
+        one = entry_points(group="console_scripts")["black"]
+        first = entry_points()[0]
+        eps = entry_points().select(group="console_scripts")
+        """
+    assert project.findings(source, target="3.12") == [
+        (4, "importlib.metadata.entry_points()['console_scripts']", E),
+        (5, "importlib.metadata.entry_points()['myapp.plugins']", E)]
+    assert project.findings(source, target="3.11", name="b.py") == []
+
+
+def test_protocol_base_not_listing_a_type_variable(project):
+    """3.15: ``class X(P1[S], Protocol[T, T2])`` raises TypeError (S is not listed); on the real 3.14 it ran."""
+    source = """\
+        import typing
+        from typing import Generic, Protocol, TypeVar
+
+        S = TypeVar("S")
+        T = TypeVar("T")
+        T2 = typing.TypeVar("T2")
+        Alias = int
+
+        class P1(Protocol[S]):
+            def m(self) -> S: ...
+
+        class Extra(P1[S], Protocol[T, T2]): ...
+        class Listed(P1[T], Protocol[T, T2]): ...
+        class Concrete(P1[Alias], Protocol[T]): ...
+        class Nested(P1[list[S]], typing.Protocol[T]): ...
+        class NotAProtocol(P1[S], Generic[T]): ...
+        """
+    assert project.findings(source, target="3.15") == [(12, "typing.Protocol[...] without S", E),
+                                                      (15, "typing.Protocol[...] without S", E)]
+    assert project.findings(source, target="3.14", name="b.py") == []

@@ -77,6 +77,18 @@ def test_typing_re_and_io_through_plain_import_typing(project):
                                  (5, "typing.io.BinaryIO")]
 
 
+def test_typing_re_and_io_read_bare(project):
+    """``x = typing.re`` raises AttributeError on the real 3.13 as ``typing.re.Match`` does; a longer
+    chain is that name's finding alone, and the import of a removed module stays the import's."""
+    assert [(line, api) for line, api, _ in project.findings("""\
+        import typing
+
+        patterns = typing.re
+        handles = (typing.io, typing.re.Match)
+        """, target="3.13")] == [(3, "typing.re"), (4, "typing.io"), (4, "typing.re.Match")]
+    assert project.findings("import typing\npatterns = typing.re\n", target="3.12", name="b.py") == []
+
+
 def test_annotations_the_module_does_not_evaluate(project):
     """A local variable's annotation is never evaluated (no finding); under ``from __future__ import
     annotations`` and from 3.14 on (PEP 649) the others are evaluated only when read: a warning.  On the

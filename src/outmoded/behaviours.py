@@ -8,7 +8,9 @@ longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
 (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer fit its parameters
 (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``, 3.15), a call that needs what a script's main block no longer
 has (``asyncio.get_event_loop()`` without a current loop, 3.14), an import hook with only the
-legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12).  Only what the
+legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12), a group looked up
+by subscripting what ``entry_points()`` returns (3.12), a type variable a generic base uses that
+the ``Protocol[...]`` base does not list (3.15).  Only what the
 code proves is reported: a literal, a name bound to a known type, a class whose whole ancestry is
 known.
 """
@@ -32,6 +34,9 @@ except ImportError:  # pragma: no cover - Python < 3.11
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
 LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
+NOT_CALLS = {"subscript", "protocol-parameters"}  # behaviour_calls entries asked of a Subscript, of a class's bases
+TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")
+                  for cls in ("TypeVar", "ParamSpec", "TypeVarTuple")}
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 
@@ -87,6 +92,8 @@ class Behaviours:
     def check_behaviour_call(self, node: ast.Call, func: str) -> None:
         reported = False
         for entry in self.index.behaviour_calls[func]:
+            if entry.signature in NOT_CALLS:
+                continue
             if entry.signature == "parameters":
                 # the whole parameter list: only when no other change of the function already says why
                 if not reported and not any(isinstance(a, ast.Starred) for a in node.args) \
@@ -114,6 +121,51 @@ class Behaviours:
                     self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", frozenset(entry.raises))
                     reported = True
                     break
+
+    def visit_Subscript(self, node: ast.Subscript) -> None:
+        if isinstance(node.value, ast.Call) and self.index.behaviour_calls:
+            self.check_subscript(node)
+        self.generic_visit(node)
+
+    def check_subscript(self, node: ast.Subscript) -> None:
+        """``entry_points()["console_scripts"]``: a call without arguments of a ``subscript`` entry's
+        function, subscripted with a string literal."""
+        call = node.value
+        if not isinstance(call, ast.Call) or call.args or call.keywords:
+            return
+        key = node.slice
+        if not (isinstance(key, ast.Constant) and isinstance(key.value, str)):
+            return
+        func = self.qualify(call.func)
+        for entry in self.index.behaviour_calls.get(func, ()) if isinstance(func, str) else ():
+            if entry.signature == "subscript":
+                self.report(node, entry, f"{func}()[{key.value!r}]", frozenset(entry.raises))
+                return
+
+    def check_protocol_parameters(self, node: ast.ClassDef) -> None:
+        """``class X(P1[S], Protocol[T, T2])``: a type variable another base is subscripted with that
+        the ``Protocol[...]`` base does not list."""
+        listing, listed, others = None, set(), []
+        for base in node.bases:
+            if not isinstance(base, ast.Subscript):
+                continue
+            name = self.qualify(base.value)
+            entries = self.index.behaviour_calls.get(name, ()) if isinstance(name, str) else ()
+            entry = next((e for e in entries if e.signature == "protocol-parameters"), None)
+            if entry is not None and listing is None:
+                listing = (base, entry, name)
+                listed = {n.id for n in ast.walk(base.slice) if isinstance(n, ast.Name)}
+            else:
+                others.append(base)
+        if listing is None:
+            return
+        base, entry, name = listing
+        for other in others:
+            missing = next((n.id for n in ast.walk(other.slice) if isinstance(n, ast.Name) and n.id not in listed
+                            and isinstance(self.qualify(n), Instance) and self.qualify(n).cls in TYPE_VARIABLES), None)
+            if missing is not None:
+                self.report(base, entry, f"{name}[...] without {missing}", frozenset(entry.raises))
+                return
 
     def _matches(self, value: ast.expr, kind: str) -> bool:
         if kind == "None":

@@ -398,11 +398,13 @@ def _literal(entry: Entry) -> Text | None:
 
 # What the scanner's behaviour signatures cannot do without: a global inline flag group written
 # out, a call whose string first argument is followed by a keyword (``TypedDict("T", x=int)``,
-# under any alias), a main block.
+# under any alias), a main block, a call without arguments subscripted, two subscripted bases.
 BEHAVIOUR_TEXT = {
     "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
     "keywords": rb"\([ \t\r\n]*[rbuRBU]{0,2}(?:'[^'\n]*'|\"[^\"\n]*\")[ \t\r\n]*,[ \t\r\n]*[A-Za-z_]\w*[ \t]*=[^=]",
     "main-block-call": rb"__main__",
+    "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
+    "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
 }
 
 

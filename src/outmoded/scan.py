@@ -80,6 +80,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.top_project_imports = [s.module for s in tree.body if isinstance(s, ast.ImportFrom) and s.module
                                     and not s.level and s.module.split(".")[0] not in STDLIB]
         self._through: dict[str, bool] = {}  # backport module -> imported through a project module
+        self._chained: ast.expr | None = None  # the value of the Attribute being visited (a.b of a.b.c)
         self.block(tree.body)
         self.run_deferred()
         return self.findings
@@ -318,14 +319,21 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
                 name = f"{base}.{node.attr}"
                 if name in self.index.names:
                     self.report(node, self.index.names[name], name, ATTRIBUTE_ERRORS)
+                elif name in self.index.modules and node is not self._chained and not self.removed_module(base):
+                    # x = typing.re: the removed submodule read as an attribute of its parent, not as the
+                    # start of a longer chain (typing.re.Match is that name's finding)
+                    self.report(node, self.index.modules[name], name, ATTRIBUTE_ERRORS)
             elif node.attr in self.index.methods:
                 if isinstance(base, Instance) and base.cls == "builtins.super" and isinstance(node.value, ast.Call):
                     base = self.super_receiver(node.value)
                 self.check_method(node, base)
+        self._chained = node.value
         self.visit(node.value)
 
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         super().visit_ClassDef(node)
+        if self.index.behaviour_calls and any(isinstance(b, ast.Subscript) for b in node.bases):
+            self.check_protocol_parameters(node)
         cls = self.scope.bindings.get(node.name)
         if self.index.overrides and isinstance(cls, LocalClass):
             self.check_overrides(node, cls)

@@ -288,10 +288,20 @@ class Bindings(ast.NodeVisitor):
         for item in node.items:
             self.visit(item.context_expr)
             if item.optional_vars is not None:
-                self.bind_target(item.optional_vars)
+                self.bind_target(item.optional_vars, self._entered(item.context_expr))
         self.guarded_with(node)  # contexts.GuardContexts: a block a test expects to raise
 
     visit_AsyncWith = visit_With
+
+    def _entered(self, expr: ast.expr) -> Value:
+        """What ``with expr as name`` binds: an instance of the class ``returns`` in classes.yaml
+        says ``Class.__enter__`` returns (``with sqlite3.connect(db) as conn``), else LOCAL."""
+        value = self.qualify(expr) if isinstance(expr, (ast.Call, ast.Name)) else None
+        if isinstance(value, Instance) and isinstance(value.cls, str):
+            entered = self.index.returns.get(f"{value.cls}.__enter__")
+            if entered is not None:
+                return Instance(entered)
+        return LOCAL
 
     def visit_Delete(self, node: ast.Delete) -> None:
         for target in node.targets:

@@ -105,10 +105,16 @@ OPTIONAL = {
 # ``fallback-import`` (the name is a backport module, imported where the stdlib names in
 # ``instead_of`` are missing -- the else of ``if hasattr(ssl, "match_hostname"):``, the handler of a
 # ``try`` that imports one -- with its ImportError uncaught: from ``removed_in`` on that branch runs
-# on every Python 3, and the backport is a distribution projects required only for old Pythons).  ``proof`` is a script
+# on every Python 3, and the backport is a distribution projects required only for old Pythons), ``subscript``
+# (the result of a call of the function without arguments is subscripted with a string literal:
+# ``entry_points()["console_scripts"]``), ``protocol-parameters`` (a class whose bases subscript a
+# generic with a type variable -- a name the module binds to ``TypeVar(...)``, ``ParamSpec(...)`` or
+# ``TypeVarTuple(...)`` -- that its base subscripting the name, ``Protocol[T, T2]``, does not list).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import"}
-CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters"}  # these say what the call ``raises`` (names)
+SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
+              "subscript", "protocol-parameters"}
+# these say what the code ``raises`` (names)
+CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only

@@ -23,7 +23,9 @@ def retirements(findings: list, calls: Spots, entries) -> list:
     whose own finding is fixed: its fix is the least safe of theirs."""
     if not any(f.code in entries and entries[f.code].kind == "module" for f in findings):
         return findings
-    levels = {(f.line, f.column - 1): f.fix for f in findings}
+    # a module's own findings (its import, a bare read such as x = typing.re) are never a rewritten use
+    levels = {(f.line, f.column - 1): f.fix for f in findings
+              if not (f.code in entries and entries[f.code].kind == "module")}
     # what a fixed chain ``imp.x`` leaves of ``imp``: nothing, unless its replacement writes it
     releases = {(f.line, f.column - 1): (f.fix, _written_root(entries[f.code]))
                 for f in findings if f.fix and f.code in entries}
