@@ -113,3 +113,27 @@ def test_annotations_the_module_does_not_evaluate(project):
         x = typing.re.Pattern
         """, target="3.14", name="b.py") == [(3, "typing.re.Pattern", W), (7, "typing.re.Pattern", W),
                                              (8, "typing.re.Pattern", "error")]
+
+
+def test_a_modules_cached_attribute(project):
+    """3.15 no longer sets ``module.__cached__`` (AttributeError on the real 3.15); a probe the code
+    makes for it (gevent's ``except AttributeError``) is its own fallback."""
+    source = """\
+        import json
+        import sys
+
+        def bytecode(module):
+            return module.__cached__
+
+        where = json.__cached__
+        for m in list(sys.modules.values()):
+            try:
+                print(m.__cached__)
+            except AttributeError:
+                continue
+        spec = json.__spec__.cached
+        """
+    assert project.findings(source, target="3.15") == [
+        (5, "types.ModuleType.__cached__", "warning"),  # a parameter: reported because the name is distinctive
+        (7, "types.ModuleType.__cached__", "error")]
+    assert project.findings(source, target="3.14", name="b.py") == []

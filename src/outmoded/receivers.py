@@ -111,6 +111,13 @@ class Receivers:
                             context="unknown-receiver")
                 return
 
+    def check_module_member(self, node: ast.Attribute) -> None:
+        """``json.__cached__``: a removed member of ``types.ModuleType`` read on a dotted name.  A
+        module has it until the removal; a class or function never had it, so it fails there too."""
+        method = next((m for m in self.index.methods[node.attr] if m.cls == "types.ModuleType"), None)
+        if method is not None:
+            self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
+
     def mixed_into(self, receiver: Value, attr: str) -> set[str]:
         """Stdlib ancestors of the project classes that mix ``receiver``'s class in and do not
         define ``attr`` themselves: ``class GzipTest(GzipBaseTest, AsyncHTTPTestCase)`` makes

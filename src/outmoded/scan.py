@@ -320,9 +320,10 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
                 if name in self.index.names:
                     self.report(node, self.index.names[name], name, ATTRIBUTE_ERRORS)
                 elif name in self.index.modules and node is not self._chained and not self.removed_module(base):
-                    # x = typing.re: the removed submodule read as an attribute of its parent, not as the
-                    # start of a longer chain (typing.re.Match is that name's finding)
+                    # x = typing.re, not the start of typing.re.Match (that name's own finding)
                     self.report(node, self.index.modules[name], name, ATTRIBUTE_ERRORS)
+                elif node.attr in self.index.methods:  # json.__cached__: a member every module object had
+                    self.check_module_member(node)
             elif node.attr in self.index.methods:
                 if isinstance(base, Instance) and base.cls == "builtins.super" and isinstance(node.value, ast.Call):
                     base = self.super_receiver(node.value)
