@@ -55,6 +55,8 @@ def _argument_forms(entry, name):
     value = f'"r{entry.value_contains}"' if entry.value_contains else "1"
     yield f"{head}{call}(x, {entry.argument}={value})\n"
     yield f"{head}{call}(\n    x,\n    {entry.argument} = {value},\n)\n"
+    yield f"{head}{call}(x,  # why\n    {entry.argument}={value})\n"
+    yield f"{head}{call}(x, \\\n    {entry.argument}={value})\n"
     if entry.position is not None:
         args = ", ".join(["a"] * entry.position + [value])
         yield f"{head}{call}({args})\n"
@@ -117,6 +119,18 @@ def test_prefilter_never_clears_a_finding(kind):
     "names = ['iteritems', 'itervalues']\n",
 ])
 def test_a_method_name_that_is_not_an_attribute_is_cleared(source):
+    assert check_source("case.py", source.encode(), INDEX).parsed is False
+
+
+@pytest.mark.parametrize("source", [
+    # a removed keyword's name assigned, or inside a longer keyword: no call passes it
+    "import asyncio\nloop = asyncio.new_event_loop()\nasyncio.sleep(1)\n",
+    "import asyncio\nasyncio.sleep(1, myloop=2)\n",
+    "import json\njson.loads(s)\nencoding = 'utf-8'\n",
+    # a removed attribute's spelling inside a longer name: another binding, another attribute
+    "import string\nmystring = 'x'\nprint(mystring.letters, string.lettersx)\n",
+])
+def test_text_that_only_looks_like_a_removal_is_cleared(source):
     assert check_source("case.py", source.encode(), INDEX).parsed is False
 
 

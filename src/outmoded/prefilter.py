@@ -87,12 +87,26 @@ class Imports(Record):
             for target in targets:
                 if module == target or module.startswith(target + b"."):
                     spelled = local + module[len(target):] + b"." + leaf
-                    if spelled in data or _spaced(spelled).search(data):
+                    if _written(spelled, data) or _spaced(spelled).search(data):
                         return True
         return False
 
 
+def _written(dotted: bytes, data: bytes) -> bool:
+    """Is ``dotted`` written as such, not inside a longer name (``re.T`` in ``re.TEMPLATE`` or
+    ``store.T``: another attribute, another binding)?"""
+    position = data.find(dotted)
+    while position >= 0:
+        end = position + len(dotted)
+        if (end == len(data) or data[end] not in _IDENTIFIER_SET) \
+                and (not position or data[position - 1] not in _IDENTIFIER_SET):
+            return True
+        position = data.find(dotted, position + 1)
+    return False
+
+
 _GAP = rb"(?:[ \t\f\r\n\\]|#[^\r\n]*[\r\n])*"  # between tokens inside brackets: spaces, lines, comments
+_IDENTIFIER_SET = frozenset(_IDENTIFIER_BYTES)
 
 
 @lru_cache(maxsize=1024)
@@ -101,7 +115,10 @@ def _spaced(dotted: bytes) -> re.Pattern:
     spelling is absent."""
     import re
 
-    return re.compile((_GAP + rb"\." + _GAP).join(map(re.escape, dotted.split(b"."))))  # starts with a literal: fast
+    first, *rest = map(re.escape, dotted.split(b"."))
+    # a literal first (sre skips to it), then: not the end of a longer name, nor its start
+    return re.compile(first + rb"(?<![A-Za-z0-9_]" + first + rb")" + b"".join(_GAP + rb"\." + _GAP + part for part in rest)
+                      + rb"(?![A-Za-z0-9_])")
 
 
 def scan_imports(data: bytes) -> Imports:
@@ -389,11 +406,42 @@ def _literal(entry: Entry) -> Text | None:
         return Text(pattern) if pattern else None
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())
-    if entry.kind == "argument" and entry.position is None:  # a literal first: sre skips to it
+    if entry.kind == "argument" and entry.position is None:
+        return Keyword(entry.argument.encode())
+    return None
+
+
+class Keyword(Text):
+    """``name=`` as a call's keyword argument: after ``(`` or ``,``, with only blanks, line
+    breaks, backslashes or comments between (``loop = get_event_loop()`` at the start of a
+    statement assigns a variable; ``myloop=`` is another keyword).  Searched from the name
+    forward (a literal first: sre skips to it), then checked back."""
+
+    BETWEEN = frozenset(b" \t\f\r\n\\")
+
+    def __init__(self, name: bytes):
         import re
 
-        return Text(re.escape(entry.argument.encode()) + rb"[ \t]*=[^=]")
-    return None
+        super().__init__(re.escape(name) + rb"[ \t]*=[^=]")
+
+    def search(self, data: bytes) -> bool:
+        if self.compiled is None:
+            import re
+
+            self.compiled = re.compile(self.pattern)
+        for match in self.compiled.finditer(data):
+            start = match.start()
+            if start and data[start - 1] in _IDENTIFIER_SET:
+                continue
+            crossed = False
+            while start and data[start - 1] in self.BETWEEN:
+                start -= 1
+                crossed = crossed or data[start] == 10
+            if start and data[start - 1] in b"(,":
+                return True
+            if crossed and b"#" in data[data.rfind(b"\n", 0, start) + 1:start]:
+                return True  # the line above may end in a comment: after a comma, perhaps
+        return False
 
 
 # What the scanner's behaviour signatures cannot do without: a global inline flag group written
