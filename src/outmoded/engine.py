@@ -96,29 +96,32 @@ def _plain_ascii(data: bytes) -> bool:
     return b"coding" not in data[:second if second >= 0 else len(data)]
 
 
-def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool = True) -> FileResult:
+def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool = True,
+                 held: frozenset | None = None) -> FileResult:
     """Check one file; ``project`` (a ``Project``) gives other modules' classes and flags, and its
     ``needles`` (``prefilter.ProjectNeedles``) more ways through the prefilter.  ``noqa``: are
     its ``# noqa`` comments read (not with ``--ignore-noqa``, nor in a dependency, whose comments
-    were written for its own linters: celery's ``from imp import reload  # noqa``)?"""
-    return _check(path, data, index, project, noqa=noqa)
+    were written for its own linters: celery's ``from imp import reload  # noqa``)?  ``held``:
+    the catalog's words ``screen`` found holding in these bytes (``prefilter.Passed``), if known."""
+    return _check(path, data, index, project, noqa=noqa, held=held)
 
 
 def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True):
     """What is known of the file before the project is: ``check_source``'s result when the file
     is not Python, cannot be decoded, or is cleared whatever the project (it passes no needle of
     the catalog and names none of ``methods``, the only words the project's needles add:
-    ``textindex.derivable_methods``); else None when it passes the catalog's needles, or the
-    method words it names (the project's needles decide).  ``words``: the index's and ``methods``."""
+    ``textindex.derivable_methods``); else ``prefilter.Passed`` when it passes the catalog's
+    needles, or the method words it names (the project's needles decide).  ``words``: the
+    index's and ``methods``."""
     return _check(path, data, index, None, (words, methods), noqa)
 
 
-def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True):
+def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None):
     """``_verdict``, with the other files it read, and the interpreter giving up on the file
     (in a checker of another file type too) reported as that file's error."""
     with recording() as reads:
         try:
-            result = _verdict(path, data, index, project, screening, noqa)
+            result = _verdict(path, data, index, project, screening, noqa, held)
         except GIVE_UP as exc:
             result = FileResult(path, errors=[FileError(path, f"cannot analyse: {gave_up(exc)}")])
             if isinstance(exc, SystemError):
@@ -131,7 +134,7 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
     return result
 
 
-def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True):
+def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None):
     other = filetypes.checker_for(path)
     if other is not None:
         if noqa:
@@ -146,8 +149,8 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         source = None if _plain_ascii(data) else decode(data)
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
-            return result if named is not None and not named else named
-        words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None))
+            return named or result  # Passed, the method words named, or cleared
+        words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held)
         if words is None:
             return result
         from outmoded.scan import NEWLINE_RE, scan_tree  # here: a file the prefilter clears never needs it

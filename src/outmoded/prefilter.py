@@ -270,13 +270,15 @@ def identifiers(data: bytes) -> list:
 
 
 def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
-                    project: ProjectNeedles | None = None) -> frozenset[str] | None:
+                    project: ProjectNeedles | None = None, held: frozenset | None = None) -> frozenset[str] | None:
     """The words of every needle that holds in the file, or None when none does.  The scanner
-    skips function bodies that mention none of these words."""
+    skips function bodies that mention none of these words.  ``held``: what ``screen`` found for
+    the same bytes (``Passed``), when known: the catalog's needles are not tested again (which of
+    them hold depends only on the catalog's words the file names, the same in both)."""
     found = (project.words if project is not None else words).intersection(identifiers(data))
     if not found:
         return None
-    held = _held(data, found, by_anchor)
+    held = _held(data, found, by_anchor) if held is None else set(held)
     if project is not None:
         held |= project.held(found)
     return frozenset(w.decode() for w in held) if held else None
@@ -292,13 +294,21 @@ def _held(data: bytes, found: frozenset, by_anchor: dict) -> set[bytes]:
     return held
 
 
-def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -> frozenset | None:
-    """How the file can pass once the project's needles are known: None when the catalog's
+class Passed(frozenset):
+    """``screen``'s answer for a file the catalog's needles let through: the words of those that
+    hold, which ``candidate_words`` takes for the same bytes instead of testing them again."""
+
+    __slots__ = ()
+
+
+def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -> frozenset:
+    """How the file can pass once the project's needles are known: ``Passed`` when the catalog's
     needles let it through, else the words of ``methods`` it names (the project's needles pair
     one of them with a class; none named: the file is cleared).  ``words`` includes ``methods``."""
     found = words.intersection(identifiers(data))
-    if found and _held(data, found, by_anchor):
-        return None
+    held = _held(data, found, by_anchor) if found else None
+    if held:
+        return Passed(held)
     return methods.intersection(found)
 
 

@@ -58,15 +58,17 @@ class Report(Record):
         return bool(self.findings or self.errors)
 
 
-def _work(job: tuple[str, str]):
+def _work(job: tuple):
+    """Check a file: ``job`` is (path, display path), and in a cold run's second pass the words
+    the first pass found the catalog's needles holding on (``prefilter.Passed``) or None."""
     from outmoded.engine import check_source
 
-    path, display = job
+    path, display = job[0], job[1]
     try:
         data = read_bytes(path)
     except SourceError as exc:
         return path, False, [], [FileError(display, str(exc))], False
-    result = check_source(display, data, _INDEX, _PROJECT, _NOQA)
+    result = check_source(display, data, _INDEX, _PROJECT, _NOQA, job[2] if len(job) > 2 else None)
     # not the bytes: no pickling back; reads: the other files the verdict read, for the cache
     return path, True, result.findings, result.errors, result.parsed, result.reads
 
@@ -201,15 +203,15 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     stamps = scan_stamps(found.files, store)
     if early is not None and early.started:
         workers, two_passes = early.workers, True
-        rows, screened, named = early.results()
+        rows, screened, named, passed = early.results()
     else:
         workers = _jobs_count(jobs, len(stamps.missing))
         two_passes = workers > 1 and _can_fork()  # cold: each file is read once, by the workers
         if two_passes:
             _INDEX = _index_for(settings)
-            rows, screened, named = _first_pass(stamps.missing, workers, cwd)
+            rows, screened, named, passed = _first_pass(stamps.missing, workers, cwd)
         else:
-            rows, screened, named = {}, {}, {}
+            rows, screened, named, passed = {}, {}, {}, {}
     text = build_text_index(stamps, rows, store)
     needles = _project_needles(text) if _INDEX else None
     lazy = _LazyProject(target, text, needles) if needles is not None else None
@@ -229,8 +231,10 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             report.errors.extend(hit[1])
         elif path in screened:
             _add(report, cache, path, *screened[path])
+        elif path in named:
+            later.append((path, display))
         else:
-            (later if path in named else todo).append((path, display))
+            todo.append((path, display, passed.get(path)))
 
     def refine() -> list:
         """The files naming such methods that the by-name pairing, then the bases' imports, clear,
@@ -287,9 +291,10 @@ def _results_key(settings: Settings, text) -> str:
                            *(("ignore-noqa",) if settings.ignore_noqa else ()))  # the same key as before without it
 
 
-def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, dict]:
+def _first_pass(paths: list[str], workers: int, cwd: str) -> tuple[dict, dict, dict, dict]:
     """Every file read once by the workers: (text rows, results known without the project,
-    method words the project's needles decide on), each by path."""
+    method words the project's needles decide on, the catalog's words held in the files its
+    needles let through), each by path."""
     _prepare_screen()
     return _screened(_run_jobs(_screen_work, [(p, display_path(p, cwd)) for p in paths], workers))
 
@@ -301,18 +306,22 @@ def _prepare_screen() -> None:
     _tune_collector()
 
 
-def _screened(results) -> tuple[dict, dict, dict]:
-    rows, screened, named = {}, {}, {}
+def _screened(results) -> tuple[dict, dict, dict, dict]:
+    from outmoded.prefilter import Passed
+
+    rows, screened, named, passed = {}, {}, {}, {}
     for path, record, result in results:
         if record is not None:
             rows[path] = record
         if isinstance(result, tuple):
             screened[path] = result
-        elif result is not None:  # None: the catalog's needles let it through
+        elif isinstance(result, Passed):  # the catalog's needles let it through
+            passed[path] = result
+            if "outmoded.scan" not in sys.modules:  # the second pass parses: its workers will need it
+                _import_checker(True)  # while the first pass's workers still run
+        else:
             named[path] = result
-        elif "outmoded.scan" not in sys.modules:  # the second pass parses: its workers will need it
-            _import_checker(True)  # while the first pass's workers still run
-    return rows, screened, named
+    return rows, screened, named, passed
 
 
 def _screen_chunk(jobs: list) -> list:
@@ -363,7 +372,7 @@ class _EarlyFirstPass:
             self.futures.append(self.pool.submit(_screen_chunk, self.pending[start:start + self.CHUNK]))
         self.pending = []
 
-    def results(self) -> tuple[dict, dict, dict]:
+    def results(self) -> tuple[dict, dict, dict, dict]:
         self._submit()
         try:
             return _screened(result for future in self.futures for result in future.result())
