@@ -146,7 +146,8 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
     result = FileResult(path)
     try:
         # an undecodable file is reported whatever the prefilter says; a plain ASCII one decodes
-        source = None if _plain_ascii(data) else decode(data)
+        # (the check reads the text, never its newline: not counted)
+        source = None if _plain_ascii(data) else decode(data, newline=False)
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
             return named or result  # Passed, the method words named, or cleared
@@ -155,7 +156,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
             return result
         from outmoded.scan import NEWLINE_RE, scan_tree  # here: a file the prefilter clears never needs it
 
-        source = source or decode(data)
+        source = source or decode(data, newline=False)
         tree = parse(source.text, path)
         result.parsed = True
         try:

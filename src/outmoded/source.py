@@ -62,15 +62,16 @@ def detect_newline(text: str) -> str:
     return "\n"
 
 
-def decode(data: bytes) -> Source:
-    """Decode source bytes as Python would; raise SourceError with the reason."""
+def decode(data: bytes, newline: bool = True) -> Source:
+    """Decode source bytes as Python would; raise SourceError with the reason.  Without
+    ``newline`` (only whether the bytes decode matters) the newline is not counted: ""."""
     if b"\0" in data:
         raise SourceError("contains NUL bytes (binary file?)")
     second = data.find(b"\n", data.find(b"\n") + 1)
     if b"coding" not in data[:second if second >= 0 else len(data)] and not data.startswith(codecs.BOM_UTF8):
         try:  # no cookie, no BOM: UTF-8, without importing tokenize for its reader
             text = data.decode("utf-8")
-            return Source(text=text, encoding="utf-8", newline=detect_newline(text))
+            return Source(text=text, encoding="utf-8", newline=detect_newline(text) if newline else "")
         except UnicodeDecodeError:
             pass  # tokenize's own message for a first line that is not UTF-8
     import tokenize
@@ -88,7 +89,7 @@ def decode(data: bytes) -> Source:
         raise SourceError(f"not valid {encoding}: byte {exc.start} ({exc.reason})") from None
     if encoding == "utf-8-sig" and text.startswith("\ufeff"):
         text = text[1:]
-    return Source(text=text, encoding=encoding, newline=detect_newline(text))
+    return Source(text=text, encoding=encoding, newline=detect_newline(text) if newline else "")
 
 
 def read_source(path: str) -> Source:
