@@ -60,6 +60,16 @@ def _argument_forms(entry, name):
     if entry.position is not None:
         args = ", ".join(["a"] * entry.position + [value])
         yield f"{head}{call}({args})\n"
+        # what the prefilter's count of a call's arguments must not be misled by
+        yield f"{head}({call})({args})\n"
+        yield f"{head}{call}(\n    {args},  # why\n)\n"
+        yield f"{head}{call}({args}, *rest)\n"
+        if entry.position:
+            for first in ('")"', "'(,'", '"""),"""', "f'{a}'", 'b"\\\\"'):
+                tricky = ", ".join([first] + ["a"] * (entry.position - 1) + [value])
+                yield f"{head}{call}({tricky})\n"
+        if module not in ("", "builtins"):
+            yield f"from {module} import {func} as alias\nalias({args})\n"
 
 
 def _cases():

@@ -8,7 +8,7 @@ from outmoded.catalog import default_catalog
 from outmoded.catalog.index import index_for
 from outmoded.config import Settings
 from outmoded.findings import Finding
-from outmoded.prefilter import Imports
+from outmoded.importlines import Imports
 from outmoded.records import Frozen, Record, asdict, fields, replace
 
 

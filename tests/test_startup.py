@@ -247,17 +247,17 @@ def test_import_statements_read_without_re_as_the_regex_reads_them():
     outmoded and of the standard library."""
     import itertools
 
-    from outmoded import prefilter
+    from outmoded import importlines
 
     def regex(statement):
-        match = prefilter.STATEMENT_RE.match(statement)
+        match = importlines.STATEMENT_RE.match(statement)
         return (match[1], match[2], match[3]) if match else None
 
     statements = [b"".join(p) for k in range(1, 5) for p in itertools.product(STATEMENT_PIECES, repeat=k)]
     for path in _corpus_files():
         statements += [s for line in Path(path).read_bytes().split(b"\n") if b"import" in line for s in line.split(b";")]
     for statement in statements:
-        assert prefilter._statement_read(statement) == regex(statement), statement
+        assert importlines._statement_read(statement) == regex(statement), statement
 
 
 def test_a_check_of_a_file_whose_imports_the_prefilter_reads_imports_no_re(tmp_path):

@@ -20,196 +20,14 @@ from __future__ import annotations
 import sys
 
 from outmoded.catalog import Entry
+from outmoded.importlines import GAP, IDENTIFIER_SET, scan_imports
 from outmoded.lazyre import LazyPattern
-from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
-from outmoded.records import Frozen, Record
+from outmoded.records import Frozen
 
 BUILTINS = "builtins."
 IDENTIFIER_RE = LazyPattern(rb"[A-Za-z_][A-Za-z0-9_]*")  # compiled when used: a cleared file needs no `re`
 _IDENTIFIER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 IDENTIFIER_TABLE = bytes(c if c in _IDENTIFIER_BYTES else 32 for c in range(256))
-STATEMENT_RE = LazyPattern(rb"[ \t]*(?:\xef\xbb\xbf)?[ \t]*(?:(?:try|else|if[^:]*):[ \t]*)?"
-                          rb"(?:from[ \t]+([\w.]+)[ \t]+import[ \t]*([^#]*)|import[ \t]+([^#]+))")
-DYNAMIC_IMPORT_RE = LazyPattern(rb"(?:import_module|__import__)\([ \t]*['\"]([\w.]+)")
-
-
-class Imports(Record):
-    """What a file's import statements bind, read from its text."""
-
-    __slots__ = _fields = ("roots", "modules", "aliases", "names", "open_modules", "compat_layer")
-
-    def __init__(self) -> None:
-        self.roots: set[bytes] = set()  # top-level modules imported
-        self.modules: set[bytes] = set()  # every module named in an import statement
-        self.aliases: dict[bytes, set[bytes]] = {}  # local name -> modules it stands for
-        self.names: set[bytes] = set()  # b"module.name" imported with `from`
-        self.open_modules: set[bytes] = set()  # `from m import (` continued: names unknown
-        self.compat_layer = False  # six is imported: six.moves reaches stdlib modules under other names
-
-    def add_from(self, module: bytes, names: bytes) -> None:
-        self.roots.add(module.split(b".")[0])
-        self.modules.add(module)
-        names = names.strip()
-        if names.endswith((b"(", b"\\")) or (b"(" in names and b")" not in names):
-            self.open_modules.add(module)
-        for part in names.strip(b"()\\").split(b","):
-            words = part.split()
-            if words:
-                self.names.add(module + b"." + words[0])
-
-    def add_import(self, names: bytes) -> None:
-        for part in names.split(b","):
-            words = part.split()
-            if not words:
-                continue
-            module = words[0]
-            self.roots.add(module.split(b".")[0])
-            self.modules.add(module)
-            if len(words) >= 3 and words[1] == b"as":
-                self.aliases.setdefault(words[2], set()).add(module)
-            else:
-                root = module.split(b".")[0]
-                self.aliases.setdefault(root, set()).add(root)
-
-    def has_module(self, module: bytes) -> bool:
-        """Is ``module`` (or a submodule, or ``from parent import module``) imported?"""
-        if module in self.names or module.rpartition(b".")[0] in self.open_modules:
-            return True
-        return any(m == module or m.startswith(module + b".") for m in self.modules)
-
-    def reaches(self, dotted: bytes, data: bytes) -> bool:
-        """Can ``module.path.leaf`` be written in this file: imported by name, or spelled
-        through a binding (``alias.rest.leaf``) that appears in the text?"""
-        module, _, leaf = dotted.rpartition(b".")
-        if dotted in self.names or module in self.open_modules:
-            return True
-        for local, targets in self.aliases.items():
-            for target in targets:
-                if module == target or module.startswith(target + b"."):
-                    spelled = local + module[len(target):] + b"." + leaf
-                    if _written(spelled, data) or _spaced(spelled).search(data):
-                        return True
-        return False
-
-
-def _written(dotted: bytes, data: bytes) -> bool:
-    """Is ``dotted`` written as such, not inside a longer name (``re.T`` in ``re.TEMPLATE`` or
-    ``store.T``: another attribute, another binding)?"""
-    position = data.find(dotted)
-    while position >= 0:
-        end = position + len(dotted)
-        if (end == len(data) or data[end] not in _IDENTIFIER_SET) \
-                and (not position or data[position - 1] not in _IDENTIFIER_SET):
-            return True
-        position = data.find(dotted, position + 1)
-    return False
-
-
-_GAP = rb"(?:[ \t\f\r\n\\]|#[^\r\n]*[\r\n])*"  # between tokens inside brackets: spaces, lines, comments
-_IDENTIFIER_SET = frozenset(_IDENTIFIER_BYTES)
-
-
-@lru_cache(maxsize=1024)
-def _spaced(dotted: bytes) -> re.Pattern:
-    """``a.b.c`` written with gaps around the dots (``(a\n    .b.c)``); only tried when the plain
-    spelling is absent."""
-    import re
-
-    first, *rest = map(re.escape, dotted.split(b"."))
-    # a literal first (sre skips to it), then: not the end of a longer name, nor its start
-    return re.compile(first + rb"(?<![A-Za-z0-9_]" + first + rb")" + b"".join(_GAP + rb"\." + _GAP + part for part in rest)
-                      + rb"(?![A-Za-z0-9_])")
-
-
-def scan_imports(data: bytes) -> Imports:
-    imports = Imports()
-    position = data.find(b"import")
-    while position >= 0:  # bytes.find runs in C; a multiline regex would try every byte
-        start = data.rfind(b"\n", 0, position) + 1
-        end = data.find(b"\n", position)
-        while end > 0 and (data.endswith(b"\\", start, end) or data.endswith(b"\\\r", start, end)):
-            end = data.find(b"\n", end + 1)  # ``import a, b,\`` goes on: ``sys`` on the next line
-        end = len(data) if end < 0 else end
-        line = data[start:end]
-        if b"\\\n" in line or b"\\\r\n" in line:
-            line = line.replace(b"\\\r\n", b" ").replace(b"\\\n", b" ")
-        for statement in line.split(b";"):
-            match = _statement(statement)
-            if match and match[0]:
-                imports.add_from(match[0], match[1])
-            elif match:
-                imports.add_import(match[2])
-        position = data.find(b"import", end)
-    imports.compat_layer = any(m == b"six" or m.endswith(b".six") or b"six.moves" in m for m in imports.modules) \
-        or any(b".six." in n or n.startswith(b"six.") or n.endswith(b".six") for n in imports.names)
-    if b"import_module" in data or b"__import__" in data:
-        for module in DYNAMIC_IMPORT_RE.findall(data):
-            imports.roots.add(module.split(b".")[0])
-            imports.modules.add(module)
-            imports.open_modules.add(module)
-    return imports
-
-
-_DOTTED_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")  # [\w.] in bytes
-
-
-def _statement(statement: bytes) -> tuple | None:
-    """``STATEMENT_RE.match(statement)``'s groups: (module, names, None) for ``from module import
-    names``, (None, None, names) for ``import names``, else None.  Once ``re`` is imported (a
-    large run has imported it to parse) the regex; before, the same groups read with bytes
-    methods, so a one-file check need not import re (with enum and functools: a quarter of its
-    instructions).  tests/test_startup.py compares both on every import line of the standard
-    library and on generated statements."""
-    if "re" in sys.modules:
-        match = STATEMENT_RE.match(statement)
-        return (match[1], match[2], match[3]) if match else None
-    return _statement_read(statement)
-
-
-def _statement_read(statement: bytes) -> tuple | None:
-    start = len(statement) - len(statement.lstrip(b" \t"))
-    if statement.startswith(b"\xef\xbb\xbf", start):
-        start += 3 + len(statement[start + 3:]) - len(statement[start + 3:].lstrip(b" \t"))
-    text = statement[start:]
-    prefix = None  # the end of `try:`, `else:` or `if ...:`
-    if text.startswith((b"try:", b"else:")):
-        prefix = text.find(b":") + 1
-    elif text.startswith(b"if") and b":" in text:
-        prefix = text.find(b":", 2) + 1
-    if prefix is not None:
-        found = _statement_body(text[prefix:].lstrip(b" \t"))
-        if found is not None:
-            return found
-    return _statement_body(text)  # the regex's try without the optional prefix
-
-
-def _statement_body(text: bytes) -> tuple | None:
-    end = len(text)
-    if text.startswith(b"from"):
-        module_start = 4 + len(text[4:]) - len(text[4:].lstrip(b" \t"))
-        module_end = module_start
-        while module_end < end and text[module_end] in _DOTTED_WORD:
-            module_end += 1
-        keyword = module_end + len(text[module_end:]) - len(text[module_end:].lstrip(b" \t"))
-        if module_start == 4 or module_end == module_start or keyword == module_end \
-                or not text.startswith(b"import", keyword):
-            return None
-        names = keyword + 6 + len(text[keyword + 6:]) - len(text[keyword + 6:].lstrip(b" \t"))
-        comment = text.find(b"#", names)
-        return text[module_start:module_end], text[names:end if comment < 0 else comment], None
-    if text.startswith(b"import"):
-        names = 6 + len(text[6:]) - len(text[6:].lstrip(b" \t"))
-        if names == 6:
-            return None
-        comment = text.find(b"#", names)
-        comment = end if comment < 0 else comment
-        if comment > names:
-            return None, None, text[names:comment]
-        if names - 6 >= 2:  # `import  #...`: the regex gives back one blank to ([^#]+)
-            return None, None, text[names - 1:names]
-    return None
-
-
 class Needle(Frozen):
     """Words that must all appear, then the import, dotted name or literal they imply:
     ``imported``, a top-level module that must be imported (or import_module()-ed); ``dotted``, a
@@ -361,7 +179,7 @@ def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
         return [Needle(_encoded([method]), literal=access) if root == "builtins"
                 else Needle(_encoded([root, method]), root.encode(), literal=access)
                 for root in roots_of(cls, bases)]
-    literal = _literal(entry)
+    literal = _literal(entry, name)
     words = _encoded(needle_words(entry, name))
     if name.startswith(BUILTINS):
         return [Needle(words, literal=literal)]
@@ -401,16 +219,17 @@ class Attribute(Text):
     def __init__(self, name: str):
         import re
 
-        super().__init__(rb"\." + _GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
+        super().__init__(rb"\." + GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
         self.plain = b"." + name.encode()
 
     def search(self, data: bytes) -> bool:
         return self.plain in data or super().search(data)
 
 
-def _literal(entry: Entry) -> Text | None:
-    """Text a removed argument leaves: a mode string such as 'rU', or ``keyword=``; text a
-    behaviour removal's signature needs (``BEHAVIOUR_TEXT``)."""
+def _literal(entry: Entry, name: str) -> Text | None:
+    """Text a removed argument leaves: a mode string such as 'rU', ``keyword=``, or for one that
+    may be passed by position a call with enough arguments; text a behaviour removal's signature
+    needs (``BEHAVIOUR_TEXT``)."""
     if entry.kind == "behaviour":
         pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
         return Text(pattern) if pattern else None
@@ -418,6 +237,8 @@ def _literal(entry: Entry) -> Text | None:
         return ModeString(entry.value_contains.encode())
     if entry.kind == "argument" and entry.position is None:
         return Keyword(entry.argument.encode())
+    if entry.kind == "argument":
+        return Positional(entry.argument.encode(), name.rpartition(".")[2].encode(), entry.position)
     return None
 
 
@@ -441,7 +262,7 @@ class Keyword(Text):
             self.compiled = re.compile(self.pattern)
         for match in self.compiled.finditer(data):
             start = match.start()
-            if start and data[start - 1] in _IDENTIFIER_SET:
+            if start and data[start - 1] in IDENTIFIER_SET:
                 continue
             crossed = False
             while start and data[start - 1] in self.BETWEEN:
@@ -464,6 +285,86 @@ BEHAVIOUR_TEXT = {
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
 }
+
+
+class Positional(Keyword):
+    """A removed argument that may be passed by position: ``name=`` as a call's keyword, or a
+    call of the function (its name, written right before the parenthesis) with more than
+    ``position`` arguments.  The arguments are counted as the commas between the call's own
+    brackets; whatever the count cannot be sure of lets the file through: a string that is not a
+    plain one-line literal, a comment, a long list, the name called through brackets
+    (``(mod.func)(...)``) or imported under another name (``func as f``)."""
+
+    LIMIT = 4000  # characters of one argument list read at most
+
+    def __init__(self, name: bytes, function: bytes, position: int):
+        super().__init__(name)
+        self.function, self.position = function, position
+        self.calls: re.Pattern | None = None  # the function's name as a whole word, compiled on first use
+
+    def __eq__(self, other):
+        return type(other) is type(self) and (other.pattern, other.function, other.position) == (
+            self.pattern, self.function, self.position)
+
+    def __hash__(self):
+        return hash((self.pattern, self.function, self.position))
+
+    def search(self, data: bytes) -> bool:
+        if super().search(data):
+            return True
+        if self.calls is None:
+            import re
+
+            escaped = re.escape(self.function)
+            self.calls = re.compile(escaped + rb"(?<![A-Za-z0-9_]" + escaped + rb")(?![A-Za-z0-9_])")
+        for match in self.calls.finditer(data):
+            after = self._skip(data, match.end())
+            if after < 0 or data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET:
+                return True  # a comment, or `function as alias`
+            while data[after:after + 1] == b")":  # `(module.function)(...)`
+                after = self._skip(data, after + 1)
+                if after < 0 or data[after:after + 1] == b"(":
+                    return True
+            if data[after:after + 1] == b"(" and self._arguments(data, after) > self.position:
+                return True
+        return False
+
+    def _skip(self, data: bytes, position: int) -> int:
+        """The position after blanks, line breaks and backslashes; -1 at a comment."""
+        while data[position:position + 1] in (b" ", b"\t", b"\f", b"\r", b"\n", b"\\"):
+            position += 1
+        return -1 if data[position:position + 1] == b"#" else position
+
+    def _arguments(self, data: bytes, opening: int) -> int:
+        """How many arguments the call whose ``(`` is at ``opening`` can have: its top-level
+        commas and one, none when empty; a large number when the text cannot tell."""
+        depth, commas, written = 1, 0, False
+        position, end = opening + 1, min(len(data), opening + self.LIMIT)
+        while position < end:
+            char = data[position]
+            if char in b"([{":
+                depth += 1
+                written = True
+            elif char in b")]}":
+                depth -= 1
+                if not depth:
+                    return commas + written
+            elif char == 44:  # ,
+                commas += depth == 1
+            elif char in b"'\"":
+                if data.startswith(bytes([char]) * 3, position) or b"f" in data[max(0, position - 2):position].lower():
+                    return sys.maxsize  # a triple-quoted string, an f-string (it may nest quotes)
+                close = data.find(bytes([char]), position + 1)
+                if close < 0 or b"\\" in data[position:close] or b"\n" in data[position:close]:
+                    return sys.maxsize  # escapes, or not closed on its line
+                position = close
+                written = True
+            elif char == 35:  # #
+                return sys.maxsize
+            elif char not in b" \t\f\r\n\\":
+                written = True
+            position += 1
+        return sys.maxsize
 
 
 class ModeString(Text):

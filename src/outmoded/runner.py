@@ -142,7 +142,7 @@ def _import_checker(scanning: bool) -> None:
     """Import here, before forking, what every worker would otherwise import for itself: the
     engine, and for a pass that parses (``_work``) the scanner with ``ast`` (``engine`` imports it
     only once a file passes the prefilter: ~27 ms of each worker's CPU on Django's second pass)."""
-    import outmoded.engine  # noqa: F401
+    import outmoded.engine
 
     if scanning:
         import outmoded.scan  # noqa: F401
