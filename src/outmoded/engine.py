@@ -151,7 +151,8 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
             return named or result  # Passed, the method words named, or cleared
-        words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held)
+        words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
+                                path)
         if words is None:
             return result
         from outmoded.scan import NEWLINE_RE, scan_tree  # here: a file the prefilter clears never needs it

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 import os
 
+from outmoded import reads
 from outmoded.layout import absolute, find_module
 from outmoded.reads import stamp
 from outmoded.source import SourceError, read_bytes
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
-from outmoded.textindex import ASSIGNED, STARRED, _assigned, read_bindings
+from outmoded.textindex import ASSIGNED, STARRED, _assigned, read_bindings, read_headers
 
 UNKNOWN = None  # what a base stands for when the text cannot tell
 READ_RATIO = 20  # parsing and scanning a byte costs about this many times reading and resolving one
@@ -37,23 +38,11 @@ class Refiner:
         parsed), or None; without it, no class stops a chain."""
         self.text, self.index, self.members = text, index, members
         self.paths = {_absolute(p): p for p in text.stamps}
-        self.names: dict = {}  # absolute path -> {class name: count of headers}
-        self.rows: list = []  # (absolute path, class name, [(base word, its last component)])
-        self.by_leaf: dict = {}  # base's last component -> numbers of the rows listing it
-        self.by_name: dict = {}  # class name -> numbers of its rows
-        self.users: dict = {}  # base's last component -> names of the classes listing it (by name)
-        for path, classes in text.headers.items():
-            absolute_path = _absolute(path)
-            table = self.names.setdefault(absolute_path, {})
-            for name, bases in classes:
-                table[name] = table.get(name, 0) + 1
-                number = len(self.rows)
-                self.rows.append((absolute_path, name, [(word, word.rpartition(".")[2]) for word in bases]))
-                self.by_name.setdefault(name, []).append(number)
-                for _, leaf in self.rows[-1][2]:
-                    self.by_leaf.setdefault(leaf, set()).add(number)
-                    self.users.setdefault(leaf, set()).add(name)
+        self._headers: dict = {}  # absolute path -> [(class name, [(base word, its last component)])]
+        self._counts: dict = {}  # absolute path -> {class name: count of headers}
+        self._tables = None  # the by-name tables over the checked files' headers (``tables``)
         self._data: dict = {}
+        self._stamps: dict = {}  # absolute path -> its stamp when read (``outmoded.reads``)
         self._bindings: dict = {}
         self._resolved: dict = {}
         self._defined: set | None = None
@@ -62,25 +51,59 @@ class Refiner:
     # ---- reading ---------------------------------------------------------------------------
 
     def data(self, path: str) -> bytes | None:
+        """The file's bytes (read once); the verdict being made depends on them (``outmoded.reads``),
+        however many verdicts ask."""
         if path not in self._data:
             try:
                 self._data[path] = read_bytes(path)
             except SourceError:
                 self._data[path] = None
+            self._stamps[path] = stamp(path)
+        reads.extend({path: self._stamps[path]})
         return self._data[path]
+
+    def headers(self, path: str) -> list:
+        """[(class name, [(base word, its last component)])] of a project file: a checked file's from
+        the text index, another's read as text here (``textindex.read_headers``), once."""
+        found = self._headers.get(path)
+        original = self.paths.get(path)
+        if original is not None:
+            reads.extend({path: self.text.stamps.get(original, "")})  # the version the text index read
+        elif found is not None:
+            self.data(path)  # counts again for this verdict
+        if found is None:
+            if original is not None:
+                rows = self.text.headers.get(original, ())
+            else:
+                data = self.data(path)
+                rows = read_headers(data)[0] if data is not None else ()
+            found = self._headers[path] = [(name, [(word, word.rpartition(".")[2]) for word in bases])
+                                           for name, bases in rows]
+        return found
+
+    def counts(self, path: str) -> dict:
+        """Class name -> how many headers of the file define it."""
+        found = self._counts.get(path)
+        if found is None:
+            found = self._counts[path] = {}
+            for name, _ in self.headers(path):
+                found[name] = found.get(name, 0) + 1
+        else:
+            self.headers(path)
+        return found
 
     def bindings(self, path: str, name: str, assigned: bool = False) -> list | None:
         """Import targets of ``name`` in a file (``read_bindings``, with its STARRED mark, and
         ASSIGNED if ``assigned``), None if the file cannot be read."""
         key = (path, name, assigned)
+        data = self.data(path)
         if key not in self._bindings:
-            data = self.data(path)
             self._bindings[key] = None if data is None else [t for _, t in read_bindings(data, (name,), assigned)]
         return self._bindings[key]
 
     def reads(self) -> tuple:
         """((path, stamp), ...) of the files read, as ``outmoded.reads`` records them."""
-        return tuple(sorted((path, stamp(path)) for path in self._data))
+        return tuple(sorted(self._stamps.items()))
 
     # ---- resolution ------------------------------------------------------------------------
 
@@ -93,7 +116,7 @@ class Refiner:
         if bound is None or STARRED in bound or ASSIGNED in bound:
             return UNKNOWN  # an assigned name may hold an instance standing for its class; its attributes none
         targets = []
-        if root in self.names.get(path, ()):
+        if root in self.counts(path):
             if rest:
                 return UNKNOWN  # Outer.Inner
             targets.append(("k", (path, root)))
@@ -114,10 +137,15 @@ class Refiner:
         when the catalog knows it or it is the standard library's, else through the longest
         prefix that is a project module (its class, or the imports re-exporting the name)."""
         key = (name, os.path.dirname(from_path))
-        if key not in self._resolved:
-            self._resolved[key] = UNKNOWN  # a cycle: the text cannot tell
-            self._resolved[key] = self._qualified(name, from_path, depth)
-        return self._resolved[key]
+        answer = self._resolved.get(key)
+        if answer is None:
+            self._resolved[key] = (UNKNOWN, {})  # a cycle: the text cannot tell
+            with reads.recording() as read:
+                value = self._qualified(name, from_path, depth)
+            answer = self._resolved[key] = (value, read)
+        else:
+            reads.extend(answer[1])  # the files it read count for every verdict using it
+        return answer[0]
 
     def _qualified(self, name: str, from_path: str, depth: int):
         if depth > 8 or "six" in name.split("."):
@@ -129,11 +157,9 @@ class Refiner:
             module = find_module(".".join(parts[:cut]), from_path)
             if module is None:
                 continue
-            if module not in self.paths:
-                return UNKNOWN  # not a checked file: the scanner parses it, the text index has no row
             leaf, rest = parts[cut], parts[cut + 1:]
             targets = [("x", name)]  # unresolved there, the scanner takes the catalog's word for it
-            if not rest and leaf in self.names.get(module, ()):
+            if not rest and leaf in self.counts(module):
                 targets.append(("k", (module, leaf)))
             bound = self.bindings(module, leaf)
             if bound is None:
@@ -171,21 +197,46 @@ class Refiner:
                 found[method] = frozenset(n.encode() for n in names)
         return found
 
+    def tables(self) -> tuple:
+        """(rows, by_leaf, by_name, users) over the checked files' headers listing bases: rows,
+        [(absolute path, class name, [(base word, its last component)])]; by_leaf, a base's last
+        component -> numbers of the rows listing it; by_name, class name -> numbers of its rows;
+        users, a base's last component -> names of the classes listing it (by name).  A class
+        listing no base is never a row: nothing is resolved for it."""
+        if self._tables is None:
+            rows, by_leaf, by_name, users = [], {}, {}, {}
+            for original, classes in self.text.headers.items():
+                path = _absolute(original)
+                for name, bases in classes:
+                    if not bases:
+                        continue
+                    number = len(rows)
+                    row = (path, name, [(word, word.rpartition(".")[2]) for word in bases])
+                    rows.append(row)
+                    by_name.setdefault(name, []).append(number)
+                    for _, leaf in row[2]:
+                        by_leaf.setdefault(leaf, set()).add(number)
+                        users.setdefault(leaf, set()).add(name)
+            self._tables = rows, by_leaf, by_name, users
+        return self._tables
+
     def cost(self, family: frozenset) -> int:
         """Bytes of the files ``_group`` reads for ``family``: those with a base so named."""
-        paths = {self.rows[number][0] for leaf in {c.rpartition(".")[2] for c in family}
-                 for number in self.by_leaf.get(leaf, ())}
+        rows, by_leaf, _, _ = self.tables()
+        paths = {rows[number][0] for leaf in {c.rpartition(".")[2] for c in family}
+                 for number in by_leaf.get(leaf, ())}
         return sum(_size(self.text.stamps.get(self.paths[path], "")) for path in paths)
 
     def _group(self, family: frozenset, methods: list) -> dict:
         """method -> names of the classes it can be reported on.  Only the rows listing a base
         named like one of the family's classes are resolved; the by-name edges between classes
         are kept (wider), the resolved ones added."""
+        rows, by_leaf, by_name, users = self.tables()
         leaves = {c.rpartition(".")[2] for c in family}
         resolved_rows: dict = {}  # row number -> (names of the classes it lists, lists the family, project classes)
         extra: dict = {}  # class name -> names of the classes a resolved base makes its users
-        for number in sorted({n for leaf in leaves for n in self.by_leaf.get(leaf, ())}):
-            path, name, bases = self.rows[number]
+        for number in sorted({n for leaf in leaves for n in by_leaf.get(leaf, ())}):
+            path, name, bases = rows[number]
             direct, edges, resolved = False, set(), []
             for word, leaf in bases:
                 targets = self.base(word, path) if leaf in leaves else [("l", leaf)]
@@ -213,21 +264,21 @@ class Refiner:
             deep: dict = {}
             seeds = {number for number, (_, direct, resolved) in resolved_rows.items()
                      if (direct or any(self._derives(key, family, text, deep) for key in resolved))
-                     and not self._stops(self.rows[number][0], self.rows[number][1], text)}
-            derived, todo = set(), [self.rows[number][1] for number in seeds]
+                     and not self._stops(rows[number][0], rows[number][1], text)}
+            derived, todo = set(), [rows[number][1] for number in seeds]
             while todo:
                 current = todo.pop()
                 if current not in derived:
                     derived.add(current)
-                    todo.extend(self.users.get(current, ()))
+                    todo.extend(users.get(current, ()))
                     todo.extend(extra.get(current, ()))
             # the project classes a derived class mixes in (``mixed_into``): of the classes so
             # named, only those that are themselves derived, not their namesakes
             mixed = set()
             for name in derived:
-                for number in self.by_name.get(name, ()):
+                for number in by_name.get(name, ()):
                     edges = resolved_rows[number][0] if number in resolved_rows else \
-                        {leaf for _, leaf in self.rows[number][2]}
+                        {leaf for _, leaf in rows[number][2]}
                     if number in seeds or not edges.isdisjoint(derived):
                         mixed.update(edge for edge in edges if edge in defined)
             result[method] = derived | (mixed - derived) | self._own.get(text, set())
@@ -238,37 +289,43 @@ class Refiner:
         function returning one (a base written as a call stands for what it returns)?"""
         return name in family or self.index.returns.get(name) in family
 
+    def derives(self, path: str, name: str, family: frozenset, method: str) -> bool:
+        """Can ``method`` be reported on the class ``name`` of the project file at ``path``
+        (absolute): a class of ``family`` among its ancestors, every base resolved (through
+        modules outside the checked files too), and no class on the way defining the method
+        itself, but for a ``super().method`` in the body of the class that does?"""
+        if self._derives((path, name), family, method, {}):
+            return True
+        return name in self._own.get(method, ()) and self.counts(path).get(name) == 1 and (
+            self._derives_above(path, name, family, method, {}))
+
     def _derives(self, key: tuple, family: frozenset, method: str, seen: dict) -> bool:
         """Can the project class ``key`` (path, name) have a class of ``family`` among its
         ancestors, without defining ``method`` itself on the way?  Every base resolved; what the
-        text cannot tell counts as yes."""
+        text cannot tell counts as yes; a name defined several times in the file, any of them."""
         if key in seen:
             return seen[key]
         seen[key] = True  # a cycle: the text cannot tell
-        path, name = key
-        found = False
-        if self.names.get(path, {}).get(name) != 1:
-            found = True  # several classes so named in the file: which one is meant is not told
-        elif not self._stops(path, name, method):
-            for word in self.bases_of(path, name):
-                targets = self.base(word, path)
-                if targets is UNKNOWN or any(self._in_family(t, family) if kind == "x"
-                                             else self._derives(t, family, method, seen) for kind, t in targets):
-                    found = True
-                    break
+        found = not self._stops(*key, method) and self._derives_above(*key, family, method, seen)
         seen[key] = found
         return found
 
-    def bases_of(self, path: str, name: str) -> list:
-        for number in self.by_name.get(name, ()):
-            if self.rows[number][0] == path:
-                return [word for word, _ in self.rows[number][2]]
-        return []
+    def _derives_above(self, path: str, name: str, family: frozenset, method: str, seen: dict) -> bool:
+        """``_derives`` for the bases of the class (whatever it defines itself)."""
+        for class_name, bases in self.headers(path):
+            if class_name != name:
+                continue
+            for word, _ in bases:
+                targets = self.base(word, path)
+                if targets is UNKNOWN or any(self._in_family(t, family) if kind == "x"
+                                             else self._derives(t, family, method, seen) for kind, t in targets):
+                    return True
+        return False
 
     def defined(self) -> set:
-        """Names of the project's classes."""
+        """Names of the checked files' classes."""
         if self._defined is None:
-            self._defined = {name for table in self.names.values() for name in table}
+            self._defined = {name for classes in self.text.headers.values() for name, _ in classes}
         return self._defined
 
     def _stops(self, path: str, name: str, method: str) -> bool:
@@ -276,14 +333,14 @@ class Refiner:
         subclasses, but for ``super().method`` in its own body)?  Its file's text must show a
         definition or assignment of the name, and the class be the only one so named there; then
         its parsed members decide."""
-        if self.members is None or self.names.get(path, {}).get(name) != 1:
+        if self.members is None or self.counts(path).get(name) != 1:
             return False
         data = self.data(path)
         if data is None or method.encode() not in data:
             return False
         if b"def " + method.encode() not in data and not _assigned(data, method.encode()):
             return False
-        members = self.members(self.paths[path], name)
+        members = self.members(self.paths.get(path, path), name)
         if members is None or method not in members:
             return False
         if b"super" in data:  # super().method in its own body reaches its bases: its file stays paired

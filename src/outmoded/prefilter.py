@@ -63,17 +63,20 @@ class Needle(Frozen):
 class ProjectNeedles:
     """The project's own ways through (``textindex.derived_methods``): ``classes``, a removed
     method's name -> the project classes deriving from its stdlib class (both words must
-    appear); ``words``, the catalog's needle words, these methods and these classes."""
+    appear); ``words``, the catalog's needle words, these methods and these classes;
+    ``outside``, for chains those classes cannot follow (``chains.Chains``): called with the
+    file's path, bytes and the words found that nothing let through, it gives those it does."""
 
-    __slots__ = ("classes", "words")
+    __slots__ = ("classes", "words", "outside")
 
-    def __init__(self, classes: dict, words: frozenset):
+    def __init__(self, classes: dict, words: frozenset, outside=None):
         self.classes = classes
         self.words = words
+        self.outside = outside
 
     @classmethod
-    def of(cls, classes: dict, catalog_words: frozenset) -> ProjectNeedles:
-        return cls(classes, catalog_words.union(classes, *classes.values()))
+    def of(cls, classes: dict, catalog_words: frozenset, outside=None) -> ProjectNeedles:
+        return cls(classes, catalog_words.union(classes, *classes.values()), outside)
 
     def held(self, found: set) -> set:
         """The methods found with one of their classes.  Only the method words: a finding on
@@ -88,8 +91,10 @@ def identifiers(data: bytes) -> list:
 
 
 def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
-                    project: ProjectNeedles | None = None, held: frozenset | None = None) -> frozenset[str] | None:
-    """The words of every needle that holds in the file, or None when none does.  The scanner
+                    project: ProjectNeedles | None = None, held: frozenset | None = None,
+                    path: str | None = None) -> frozenset[str] | None:
+    """The words of every needle that holds in the file, or None when none does.  ``path``: the
+    file's, for the project's chains (``ProjectNeedles.outside``).  The scanner
     skips function bodies that mention none of these words.  ``held``: what ``screen`` found for
     the same bytes (``Passed``), when known: the catalog's needles are not tested again (which of
     them hold depends only on the catalog's words the file names, the same in both)."""
@@ -99,6 +104,8 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
     held = _held(data, found, by_anchor) if held is None else set(held)
     if project is not None:
         held |= project.held(found)
+        if project.outside is not None and path is not None and len(held) < len(found):
+            held |= project.outside(path, data, found - held)
     return frozenset(w.decode() for w in held) if held else None
 
 

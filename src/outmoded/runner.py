@@ -217,7 +217,9 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     lazy = _LazyProject(target, text, needles) if needles is not None else None
     # the files naming a method the project's needles may pair are decided (most cleared at once,
     # the few the by-name pairing lets through by the imports of their classes' bases) while the
-    # workers check the rest
+    # workers check the rest; those defining a class whose chain leaves what the checked files'
+    # headers say are decided by the chains (``chains``)
+    opened = {path for path in named if needles.outside.open_classes(path)} if named else set()
     cache = ResultCache(cache_root(settings), _results_key(settings, text), store) if use_cache else None
     if cache:
         cache.load(found.files)
@@ -241,19 +243,23 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
         reported as such; the others, to check."""
         kept, weights = [], {}
         for job in later:
-            if _cleared_by_project(job[0], named[job[0]], needles.classes):
-                _add(report, cache, job[0], True, [], [], False)
-            else:
-                kept.append(job)
+            if not _cleared_by_project(job[0], named[job[0]], needles.classes):
                 for method in named[job[0]].intersection(needles.classes):
                     weights[method] = weights.get(method, 0) + _size(text.stamps, job[0])
-        refined, reads = _refined_classes(text, weights, _PROJECT) if kept else ({}, ())
+            elif job[0] not in opened:
+                _add(report, cache, job[0], True, [], [], False)
+                continue
+            kept.append(job)
+        refined, reads = _refined_classes(text, weights) if weights else ({}, ())
         classes = dict(needles.classes)
         classes.update(refined)
         for job in list(kept):
             if _cleared_by_project(job[0], named[job[0]], classes):
+                outside = needles.outside.made().verdict(job[0], named[job[0]]) if job[0] in opened else ()
+                if outside is None:
+                    continue  # a class whose chain leaves the checked files' headers lets it through
                 # the verdict read the files holding the bases: a later run rechecks when one changes
-                _add(report, cache, job[0], True, [], [], False, reads)
+                _add(report, cache, job[0], True, [], [], False, tuple(sorted({**dict(reads), **dict(outside)}.items())))
                 kept.remove(job)
         return _largest_first(kept, text.stamps)
 
@@ -405,17 +411,20 @@ def _cleared_by_project(path: str, methods: frozenset, classes: dict) -> bool:
     return not any(word in data for word in words)
 
 
-def _refined_classes(text, weights: dict, lazy) -> tuple[dict, tuple]:
+def _members(path: str, name: str):
+    """The names a project class defines itself (``ClassInfo.members``, its module parsed by the
+    run's project model), or None."""
+    info = _PROJECT.model.local_class(path, name)
+    return info.members if info is not None else None
+
+
+def _refined_classes(text, weights: dict) -> tuple[dict, tuple]:
     """``pairing.Refiner``'s classes for the methods of ``weights``, and ((path, stamp), ...) of
     the files it read (``outmoded.reads``); a class's own members come from the project model
-    (``lazy``, a ``_LazyProject``), which parses the few modules asked about."""
+    (``_members``), which parses the few modules asked about."""
     from outmoded.pairing import Refiner
 
-    def members(path: str, name: str):
-        info = lazy.model.local_class(path, name)
-        return info.members if info is not None else None
-
-    refiner = Refiner(text, _INDEX, members)
+    refiner = Refiner(text, _INDEX, _members)
     classes = refiner.classes(weights)
     return classes, refiner.reads()
 
@@ -448,7 +457,29 @@ class _LazyProject:
 def _project_needles(text):
     from outmoded.prefilter import ProjectNeedles
 
-    return ProjectNeedles.of(derived_methods(text, _INDEX), _INDEX.words)
+    return ProjectNeedles.of(derived_methods(text, _INDEX), _INDEX.words, _Outside(text))
+
+
+class _Outside:
+    """``chains.Chains`` for the run, made when a file defining classes and naming a removed method
+    they can inherit first asks (a check of other files imports none of it)."""
+
+    def __init__(self, text):
+        self.text, self.chains = text, None
+
+    def __call__(self, path: str, data: bytes, words) -> set:
+        words = [word for word in words if _INDEX.derivable_method(word)] if b"class" in data else ()
+        return self.made()(path, data, words) if words else set()
+
+    def open_classes(self, path: str) -> set:
+        return self.made().open_classes(path) if path in self.text.headers else set()
+
+    def made(self):
+        if self.chains is None:
+            from outmoded.chains import Chains
+
+            self.chains = Chains(self.text, _INDEX, _members)
+        return self.chains
 
 
 def _add(report: Report, cache: ResultCache | None, path: str, readable: bool, findings: list, errors: list,

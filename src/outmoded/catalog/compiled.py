@@ -153,7 +153,7 @@ class _CatalogEntries:
 
 _CHECKED = b"OMX2"  # an index file: this, the BLAKE2 digest of the rest, then the marshal data
 # the index's fields decoded up front (plain data: no entry, no needle); the others are its tables
-_EAGER = ("target", "min_version", "floor", "words", "bases", "families")
+_EAGER = ("target", "min_version", "floor", "words", "bases", "families", "derivable")
 
 
 def _store_index(path: str, index, entries: dict) -> None:

@@ -95,7 +95,7 @@ class Index(Record):
 
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
                "provided_by", "prefilter", "words", "by_anchor", "entries", "overrides", "behaviour_calls",
-               "meta_path", "fallback_imports", "families")
+               "meta_path", "fallback_imports", "families", "derivable")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None):
@@ -119,6 +119,10 @@ class Index(Record):
         self.meta_path: list[Entry] = []
         self.fallback_imports: dict[str, Entry] = {}  # backport module -> its fallback-import entry
         self.families: dict[str, frozenset[str]] = {}  # class -> it and its known subclasses (family())
+        # names of the methods a project class can inherit (``methods`` of classes that are not
+        # builtins, not distinctive), each between spaces: decoded with the words at no cost, so a
+        # file naming none decodes no table (``derivable_method``)
+        self.derivable: bytes = b" "
 
     def __getattr__(self, name: str):
         """What a compiled index decodes on first use: its tables (all at once), and ``prefilter``,
@@ -133,6 +137,10 @@ class Index(Record):
             raise AttributeError(name)
         self.prefilter = [self.by_anchor.get(anchor)[position] for anchor, position in order]
         return self.prefilter
+
+    def derivable_method(self, word: bytes) -> bool:
+        """Is ``word`` the name of a removed method a project class can inherit (``derivable``)?"""
+        return b" " + word + b" " in self.derivable
 
     def ancestors(self, cls: str) -> set[str]:
         """``cls`` and every class it is known to inherit from (catalog hints, transitively)."""
@@ -246,4 +254,7 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
     for methods in index.methods.values():
         for method in methods:
             index.family(method.cls)
+    index.derivable = b" " + b" ".join(sorted(
+        name.encode() for name, methods in index.methods.items()
+        if any(not m.entry.distinctive and not m.cls.startswith("builtins.") for m in methods))) + b" "
     return index

@@ -1,0 +1,146 @@
+"""Findings one module away: checking some of a project's files finds what checking all of it finds
+in them, when a class's chain runs through a module that is not checked (a pre-commit hook, the
+action's changed files, ``check tests/test_x.py``), or through a name the headers do not spell."""
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+
+SRC = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "src")
+PYPROJECT = '[project]\nname = "x"\nrequires-python = ">=3.9"\n'
+ASSERT = "unittest.TestCase.assertEquals"
+FILLERS = 70  # enough files for a run with --jobs 2 to go in two passes over workers
+
+
+def write(project, files: dict) -> None:
+    project.write("pyproject.toml", PYPROJECT)
+    for name, text in files.items():
+        project.write(name, text)
+
+
+def fill(project) -> None:
+    for n in range(FILLERS):
+        project.write(f"filler/m{n}.py", "import os\n\ndef f():\n    return os.sep\n")
+
+
+def findings(project, *paths, jobs="1"):
+    doc = project.check_json("--jobs", jobs, *paths)
+    assert doc["errors"] == []
+    return sorted((f["path"], f["line"], f["api"]) for f in doc["findings"])
+
+
+def checked_alone(project, paths: list, whole: list) -> list:
+    """Each of ``paths`` checked on its own, in one process and (with fillers) in two passes over
+    workers: each gives what the whole project's check gives for it."""
+    found = []
+    for path in paths:
+        expected = [f for f in whole if f[0] == path]
+        assert findings(project, path) == expected, path
+        assert findings(project, path, "filler", jobs="2") == expected, path
+        found += expected
+    return found
+
+
+TESTS = {
+    "tests/__init__.py": "",
+    "tests/base.py": "import unittest\n\nclass Base(unittest.TestCase):\n    pass\n",
+    "tests/test_x.py": "from tests.base import Base\n\nclass T(Base):\n"
+                       "    def test_a(self):\n        self.assertEquals(1, 1)\n",
+}
+
+
+def test_a_base_in_a_module_not_checked(project):
+    write(project, TESTS)
+    fill(project)
+    whole = findings(project, ".")
+    assert whole == [("tests/test_x.py", 5, ASSERT)]
+    assert checked_alone(project, ["tests/test_x.py"], whole) == whole
+
+
+def test_chains_through_packages_relative_imports_and_levels(project):
+    write(project, {
+        "pkg/__init__.py": "",
+        "pkg/testing/__init__.py": "from .base import ServiceTestCase\n",  # re-exported by the package
+        "pkg/testing/mid.py": "import unittest\n\nclass Mid(unittest.TestCase):\n    pass\n",
+        "pkg/testing/base.py": "from .mid import Mid\n\nclass ServiceTestCase(Mid):\n    pass\n",
+        "pkg/testing/own.py": "import unittest\n\nclass OwnTestCase(unittest.TestCase):\n"
+                              "    def assertEquals(self, a, b):\n        return self.assertEqual(a, b)\n",
+        "pkg/tests/__init__.py": "",
+        # through the package's __init__, then two levels (base -> mid -> unittest.TestCase)
+        "pkg/tests/test_package.py": "from pkg.testing import ServiceTestCase\n\nclass T(ServiceTestCase):\n"
+                                     "    def test_a(self):\n        self.assertEquals(1, 1)\n",
+        "pkg/tests/test_relative.py": "from ..testing.base import ServiceTestCase as Service\n\nclass T(Service):\n"
+                                      "    def test_a(self):\n        self.assertEquals(1, 1)\n",
+        "pkg/tests/test_module.py": "from ..testing import mid\n\nclass T(mid.Mid):\n"
+                                    "    def test_a(self):\n        self.assertEquals(1, 1)\n",
+        # a base defining assertEquals itself stops the chain: nothing to report
+        "pkg/tests/test_stop.py": "from ..testing.own import OwnTestCase\n\nclass T(OwnTestCase):\n"
+                                  "    def test_a(self):\n        self.assertEquals(1, 1)\n",
+        # a mixin of the checked file combined with a test case of a module not checked
+        "pkg/tests/test_mixin.py": "from pkg.testing.base import ServiceTestCase\n\nclass Checks:\n"
+                                   "    def check(self):\n        self.assertEquals(1, 1)\n\n"
+                                   "class T(Checks, ServiceTestCase):\n    pass\n",
+    })
+    fill(project)
+    whole = findings(project, ".")
+    assert whole == [("pkg/tests/test_mixin.py", 5, ASSERT), ("pkg/tests/test_module.py", 5, ASSERT),
+                     ("pkg/tests/test_package.py", 5, ASSERT), ("pkg/tests/test_relative.py", 5, ASSERT)]
+    checked = ["pkg/tests/test_package.py", "pkg/tests/test_relative.py", "pkg/tests/test_module.py",
+               "pkg/tests/test_stop.py", "pkg/tests/test_mixin.py"]
+    assert checked_alone(project, checked, whole) == sorted(whole, key=lambda f: checked.index(f[0]))
+    # with the module in between checked too, the chain still leaves the checked files
+    assert findings(project, "pkg/tests/test_package.py", "pkg/testing/base.py") == [
+        ("pkg/tests/test_package.py", 5, ASSERT)]
+
+
+def test_a_stdlib_class_imported_under_another_name_through_a_project_module(project):
+    # urllib.request.Request.get_host (removed in 3.4), the class re-exported by shop/http.py
+    write(project, {
+        "shop/__init__.py": "",
+        "shop/http.py": "from urllib.request import Request\n",
+        "shop/views.py": "from shop.http import Request as BaseRequest\n\nclass R(BaseRequest):\n"
+                         "    def host(self):\n        return self.get_host()\n",
+    })
+    fill(project)
+    whole = findings(project, ".")
+    assert whole == [("shop/views.py", 5, "urllib.request.Request.get_host")]
+    assert findings(project, ".", jobs="2") == whole
+    assert checked_alone(project, ["shop/views.py"], whole) == whole
+
+
+def cached(project, *paths, jobs="1"):
+    code, out, err = project.run("check", "--format", "json", "--jobs", jobs, "--target-version", "3.13", *paths)
+    assert code in (0, 1), err
+    return [(f["path"], f["api"]) for f in json.loads(out)["findings"]]
+
+
+def test_the_cached_verdict_follows_the_module_not_checked(project):
+    write(project, TESTS)
+    fill(project)
+    found = [("tests/test_x.py", ASSERT)]
+    stops = TESTS["tests/base.py"] + "\n    def assertEquals(self, a, b):\n        pass\n"
+    for jobs, paths in (("1", ["tests/test_x.py"]), ("2", ["tests/test_x.py", "filler"])):
+        for first, second in ((TESTS["tests/base.py"], stops), (stops, TESTS["tests/base.py"])):
+            shutil.rmtree(project.root / ".outmoded_cache", ignore_errors=True)  # a cold run first
+            project.write("tests/base.py", first)
+            expected = found if first == TESTS["tests/base.py"] else []
+            assert cached(project, *paths, jobs=jobs) == expected
+            assert cached(project, *paths, jobs=jobs) == expected
+            project.write("tests/base.py", second)  # the base defines assertEquals itself, or no longer
+            assert cached(project, *paths, jobs=jobs) == (found if expected == [] else [])
+            project.write("tests/base.py", first)
+            assert cached(project, *paths, jobs=jobs) == expected
+
+
+def test_the_pre_commit_entry_and_fix_on_one_file(project):
+    write(project, TESTS)
+    env = dict(os.environ, PYTHONPATH=SRC)
+    hook = subprocess.run([sys.executable, "-m", "outmoded.precommit", "check", "--target-version", "3.13",
+                           "--no-cache", "tests/test_x.py"], cwd=project.root, env=env, capture_output=True, text=True)
+    assert hook.returncode == 1, hook.stderr
+    assert "tests/test_x.py:5:9: OM12003" in hook.stdout
+    code, out, err = project.run("fix", "--target-version", "3.13", "--no-cache", "tests/test_x.py")
+    assert code == 0, out + err
+    assert (project.root / "tests/test_x.py").read_text().endswith("self.assertEqual(1, 1)\n")
