@@ -145,6 +145,28 @@ def test_a_mixin_without_a_base_list_is_reported_through_the_classes_that_use_it
     assert found(project) == [("pkg/bare.py", 3) + ASSERT]
 
 
+def test_mixins_of_mixins_and_users_combined_in_other_modules(project):
+    # a mixin's user is itself a mixin, combined with a test case in a third module; and a mixin
+    # whose user's user is
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/mixins.py": "class A:\n    def t(self):\n        self.assertEquals(1, 1)\n",
+        "pkg/mid.py": "from pkg.mixins import A\n\nclass B(A):\n    pass\n",
+        "pkg/test_b.py": "import unittest\nfrom pkg.mid import B\n\nclass T(B, unittest.TestCase):\n    pass\n",
+        "pkg/deep/__init__.py": "",
+        "pkg/deep/m.py": "class M(object):\n    def u(self):\n        self.assertEquals(2, 2)\n",
+        "pkg/deep/u.py": "from .m import M\n\nclass U(M):\n    pass\n",
+        "pkg/deep/v.py": "from .u import U\n\nclass V(U):\n    pass\n",
+        "pkg/deep/test_v.py": "from unittest import TestCase\nfrom .v import V\n\nclass T(V, TestCase):\n    pass\n",
+    })
+    expected = [("pkg/deep/m.py", 3) + ASSERT, ("pkg/mixins.py", 3) + ASSERT]
+    assert found(project) == expected
+    for n in range(70):  # a cold run in two passes over workers
+        project.write(f"filler/m{n}.py", "import os\n")
+    doc = project.check_json("--jobs", "2", ".")
+    assert sorted((f["path"], f["line"], f["api"], f["severity"], f["fix"]) for f in doc["findings"]) == expected
+
+
 def test_a_mixin_whose_users_define_the_name_is_not_reported(project):
     layout(project, {
         "pkg/__init__.py": "",

@@ -273,7 +273,8 @@ class Refiner:
                     todo.extend(users.get(current, ()))
                     todo.extend(extra.get(current, ()))
             # the project classes a derived class mixes in (``mixed_into``): of the classes so
-            # named, only those that are themselves derived, not their namesakes
+            # named, only those that are themselves derived, not their namesakes; then what those
+            # mix in, at any depth (a mixin of a mixin)
             mixed = set()
             for name in derived:
                 for number in by_name.get(name, ()):
@@ -281,6 +282,13 @@ class Refiner:
                         {leaf for _, leaf in rows[number][2]}
                     if number in seeds or not edges.isdisjoint(derived):
                         mixed.update(edge for edge in edges if edge in defined)
+            todo = list(mixed - derived)
+            while todo:
+                for number in by_name.get(todo.pop(), ()):
+                    for _, leaf in rows[number][2]:
+                        if leaf in defined and leaf not in mixed and leaf not in derived:
+                            mixed.add(leaf)
+                            todo.append(leaf)
             result[method] = derived | (mixed - derived) | self._own.get(text, set())
         return result
 

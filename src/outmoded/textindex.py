@@ -459,7 +459,8 @@ def derived_methods(text: TextIndex, index) -> dict[bytes, frozenset[bytes]]:
 
 
 def _derived(leaves: set, users: dict, headers: dict) -> set[str]:
-    """Project classes deriving from classes named ``leaves``, and the project classes mixed in."""
+    """Project classes deriving from classes named ``leaves``, and the project classes mixed in,
+    at any depth (a mixin of a mixin: ``class B(A)`` combined in ``class T(B, TestCase)``)."""
     todo = [u for leaf in leaves for u in users.get(leaf, ())]
     derived = set()
     while todo:
@@ -467,5 +468,10 @@ def _derived(leaves: set, users: dict, headers: dict) -> set[str]:
         if current not in derived:
             derived.add(current)
             todo.extend(users.get(current, ()))
-    mixed = {b for name in derived for b in headers.get(name, ()) if b in headers} - derived
-    return derived | mixed
+    found, todo = set(derived), [b for name in derived for b in headers.get(name, ())]
+    while todo:
+        current = todo.pop()
+        if current not in found and current in headers:
+            found.add(current)
+            todo.extend(headers[current])
+    return found
