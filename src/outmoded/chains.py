@@ -32,9 +32,6 @@ import os
 
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
 
-MIXED_LIMIT = 200  # at most this many users of a mixin are followed, as the scanner's ``mixed_into``
-
-
 class Chains:
     """The project needles' way through for open chains (``ProjectNeedles.outside``): called with
     a checked file's path, bytes and the words found in it that nothing let through."""
@@ -43,7 +40,11 @@ class Chains:
         """``text``: the checked files' ``textindex.TextIndex``; ``members``: as ``pairing.Refiner``'s."""
         self.text, self.index, self.members = text, index, members
         self._open: frozenset | None = None
-        self._users: dict = {}  # a base's last component -> [(absolute path, class name)] listing it
+        self._seeds: list = []  # (absolute path, class name) of the classes with an open base
+        self._seeded: dict = {}  # absolute path -> names of its classes with an open base
+        self._users: dict = {}  # a base's last component -> names of the classes listing it
+        self._parents: dict = {}  # class name -> the checked classes it lists as bases
+        self._families: dict = {}  # family -> (names deriving from it, names mixed into those, reads)
         self._checked: dict | None = None  # absolute path -> the text index's key
         self._methods: dict | None = None  # removed method word -> its classes' family
         self._refiner = None
@@ -55,10 +56,11 @@ class Chains:
         if not classes:
             return set()
         methods = self.methods()
+        absolute = _absolute(path)
         held = set()
         for word in words:
             family = methods.get(word)
-            if family is not None and self.reported(_absolute(path), classes, family, word.decode(), data):
+            if family is not None and self.reported(absolute, classes, family, word.decode()):
                 held.add(word)
         return held
 
@@ -92,34 +94,41 @@ class Chains:
         if self._open is None:
             defined = {name for classes in self.text.headers.values() for name, _ in classes}
             leaves = {c.rpartition(".")[2] for family in self.index.families.values() for c in family}
-            users: dict = {}  # leaf -> names listing it
-            parents: dict = {}  # name -> leaves it lists that are checked classes
             seeds = set()
             for original, classes in self.text.headers.items():
                 path = _absolute(original)
                 for name, bases in classes:
                     for word in bases:
                         leaf = word.rpartition(".")[2]
-                        users.setdefault(leaf, set()).add(name)
-                        self._users.setdefault(leaf, []).append((path, name))
+                        self._users.setdefault(leaf, set()).add(name)
                         if leaf in defined:
-                            parents.setdefault(name, set()).add(leaf)
-                        elif leaf not in leaves and not _closed(word):
-                            seeds.add(name)
-            derived, todo = set(), list(seeds)
-            while todo:  # what derives from an open class
-                current = todo.pop()
-                if current not in derived:
-                    derived.add(current)
-                    todo.extend(users.get(current, ()))
-            found, todo = set(), list(derived)
-            while todo:  # and what is mixed into it, at any depth
-                current = todo.pop()
-                if current not in found:
-                    found.add(current)
-                    todo.extend(parents.get(current, ()))
-            self._open = frozenset(found)
+                            self._parents.setdefault(name, set()).add(leaf)
+                        elif leaf not in leaves and not _closed(word) and (path, name) not in seeds:
+                            seeds.add((path, name))
+                            self._seeds.append((path, name))
+                            self._seeded.setdefault(path, set()).add(name)
+            self._open = frozenset(self._mixed(self._derived({name for _, name in seeds})))
         return self._open
+
+    def _derived(self, names: set) -> set:
+        """``names`` and the checked classes deriving from them, by name."""
+        found, todo = set(), list(names)
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo.extend(self._users.get(current, ()))
+        return found
+
+    def _mixed(self, names: set) -> set:
+        """``names`` and the checked classes they list as bases, at any depth (mixins)."""
+        found, todo = set(), list(names)
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo.extend(self._parents.get(current, ()))
+        return found
 
     def methods(self) -> dict:
         """Removed method word (bytes) -> the family of its classes (those ``derived_methods`` pairs)."""
@@ -135,28 +144,52 @@ class Chains:
         if self._refiner is None:
             from outmoded.pairing import Refiner
 
-            self._refiner = Refiner(self.text, self.index, self.members)
+            self._refiner = Refiner(self.text, self.index, self.members, by_name=True)
         return self._refiner
 
-    def reported(self, path: str, classes: set, family: frozenset, method: str, data: bytes) -> bool:
-        """Can ``method`` be reported on one of ``classes`` (open, of the file at ``path``): one of
-        them derives from ``family``, or is mixed (at any depth) into a checked class that does?"""
+    def warm(self) -> None:
+        """Resolve every open seed's bases now (a run forking workers: they inherit the answers
+        instead of each finding them again)."""
+        self.open_names()
         refiner = self.refiner()
-        for name in sorted(classes):
+        for path, name in self._seeds:
+            refiner.roots(path, name)
+
+    def paired(self, family: frozenset) -> tuple:
+        """(names of the checked classes deriving from ``family`` through an open chain, names of
+        the checked classes mixed into those, the files read to tell): the open seeds' bases
+        resolved once per family, whatever defines a method on the way."""
+        from outmoded.reads import recording
+
+        found = self._families.get(family)
+        if found is None:
+            self.open_names()
+            refiner = self.refiner()
+            with recording() as read:
+                reached = {name for path, name in self._seeds if refiner.reaches(path, name, family)}
+            derived = self._derived(reached)
+            mixed = self._mixed({parent for name in derived for parent in self._parents.get(name, ())})
+            found = self._families[family] = (derived, mixed, read)
+        return found
+
+    def reported(self, path: str, classes: set, family: frozenset, method: str) -> bool:
+        """Can ``method`` be reported on one of ``classes`` (open, of the file at ``path``): one of
+        them derives from ``family`` (its bases resolved, a class defining the method on the way
+        stopping it), or is mixed into a checked class that derives from it through an open chain?
+        The chains of the file's own open bases count for its verdict."""
+        from outmoded import reads
+
+        derived, mixed, read = self.paired(family)
+        refiner = self.refiner()
+        for name in sorted(self._seeded.get(path, set()) & classes):
+            refiner.reaches(path, name, family)  # replays what resolving them read
+        for name in sorted(classes & derived):
             if refiner.derives(path, name, family, method):
                 return True
-        todo, seen = [(path, name) for name in sorted(classes)], set()
-        while todo and len(seen) < MIXED_LIMIT:
-            _, current = todo.pop()
-            for user in self._users.get(current, ()):
-                if user in seen:
-                    continue
-                seen.add(user)
-                if refiner.derives(*user, family, method):
-                    return True
-                if not refiner._stops(*user, method):
-                    todo.append(user)
-        return False
+        if classes.isdisjoint(mixed):
+            return False
+        reads.extend(read)  # which users derive: every open chain resolved counts
+        return True
 
 
 def _closed(word: str) -> bool:

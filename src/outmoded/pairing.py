@@ -33,10 +33,13 @@ READ_RATIO = 20  # parsing and scanning a byte costs about this many times readi
 class Refiner:
     """Resolution of the bases of the text index's classes, reading files on demand (once)."""
 
-    def __init__(self, text, index, members=None):
+    def __init__(self, text, index, members=None, by_name: bool = False):
         """``members(path, class name)``: the names the class defines itself (``ClassInfo.members``,
-        parsed), or None; without it, no class stops a chain."""
-        self.text, self.index, self.members = text, index, members
+        parsed), or None; without it, no class stops a chain.  ``by_name``: a base the text cannot
+        tell stands for a class of the family when it is named like one (as the by-name pairing
+        takes it), else it counts as one whatever its name."""
+        self.text, self.index, self.members, self.by_name = text, index, members, by_name
+        self._leaves: dict = {}  # family -> the last components of its classes
         self.paths = {_absolute(p): p for p in text.stamps}
         self._headers: dict = {}  # absolute path -> [(class name, [(base word, its last component)])]
         self._counts: dict = {}  # absolute path -> {class name: count of headers}
@@ -44,9 +47,12 @@ class Refiner:
         self._data: dict = {}
         self._stamps: dict = {}  # absolute path -> its stamp when read (``outmoded.reads``)
         self._bindings: dict = {}
+        self._imports: dict = {}  # absolute path -> ({local name: [targets]}, has a star import)
         self._resolved: dict = {}
         self._defined: set | None = None
         self._own: dict = {}  # method -> names of the classes stopping it whose own body may call super()
+        self._roots: dict = {}  # (path, class name) -> ((outside names, unknown leaves), reads)
+        self._stopped: dict = {}  # (path, class name, method) -> (answer, reads)
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -94,12 +100,28 @@ class Refiner:
 
     def bindings(self, path: str, name: str, assigned: bool = False) -> list | None:
         """Import targets of ``name`` in a file (``read_bindings``, with its STARRED mark, and
-        ASSIGNED if ``assigned``), None if the file cannot be read."""
+        ASSIGNED if ``assigned``), None if the file cannot be read.  A file's import statements
+        are read once for all the names asked about."""
         key = (path, name, assigned)
         data = self.data(path)
-        if key not in self._bindings:
-            self._bindings[key] = None if data is None else [t for _, t in read_bindings(data, (name,), assigned)]
-        return self._bindings[key]
+        found = self._bindings.get(key)
+        if found is None and data is not None:
+            imports = self._imports.get(path)
+            if imports is None:
+                table, star = {}, False
+                for local, target in read_bindings(data):
+                    if local == STARRED:
+                        star = True
+                    else:
+                        table.setdefault(local, []).append(target)
+                imports = self._imports[path] = (table, star)
+            found = list(imports[0].get(name, ()))
+            if assigned and _assigned(data, name.encode()):
+                found.append(ASSIGNED)
+            if imports[1]:
+                found.append(STARRED)
+            self._bindings[key] = found
+        return found
 
     def reads(self) -> tuple:
         """((path, stamp), ...) of the files read, as ``outmoded.reads`` records them."""
@@ -302,10 +324,53 @@ class Refiner:
         (absolute): a class of ``family`` among its ancestors, every base resolved (through
         modules outside the checked files too), and no class on the way defining the method
         itself, but for a ``super().method`` in the body of the class that does?"""
-        if self._derives((path, name), family, method, {}):
+        seen: dict = {}
+        if self._derives((path, name), family, method, seen):
             return True
         return name in self._own.get(method, ()) and self.counts(path).get(name) == 1 and (
-            self._derives_above(path, name, family, method, {}))
+            self._above(path, name, family, lambda key: self._derives(key, family, method, seen)))
+
+    def reaches(self, path: str, name: str, family: frozenset) -> bool:
+        """Can the project class have a class of ``family`` among its ancestors, whatever defines
+        the method on the way?  Every base resolved (``roots``); what the text cannot tell counts
+        as yes (``by_name``: when named like one of the family's classes)."""
+        outside, unknown = self.roots(path, name)
+        if any(self._in_family(target, family) for target in outside):
+            return True
+        return not unknown.isdisjoint(self.leaves(family)) if self.by_name else bool(unknown)
+
+    def roots(self, path: str, name: str) -> tuple:
+        """(qualified names outside the project, last components of the bases the text cannot
+        tell) among the ancestors of the project class (every definition so named in the file),
+        found once for every family; memoized with the files read, replayed for every verdict
+        asking.  A cycle adds an unknown "" (no class is named so: by name, a class never derives
+        from itself, as in ``class TestCase(TestCase)``)."""
+        key = (path, name)
+        answer = self._roots.get(key)
+        if answer is not None:
+            reads.extend(answer[1])
+            return answer[0]
+        self._roots[key] = ((frozenset(), frozenset({""})), {})  # a cycle: the text cannot tell
+        outside, unknown = set(), set()
+        with reads.recording() as read:
+            for class_name, bases in self.headers(path):
+                if class_name != name:
+                    continue
+                for word, leaf in bases:
+                    targets = self.base(word, path)
+                    if targets is UNKNOWN:
+                        unknown.add(leaf)
+                        continue
+                    for kind, target in targets:
+                        if kind == "x":
+                            outside.add(target)
+                        else:
+                            more, unsure = self.roots(*target)
+                            outside |= more
+                            unknown |= unsure
+        value = (frozenset(outside), frozenset(unknown))
+        self._roots[key] = (value, read)
+        return value
 
     def _derives(self, key: tuple, family: frozenset, method: str, seen: dict) -> bool:
         """Can the project class ``key`` (path, name) have a class of ``family`` among its
@@ -314,21 +379,31 @@ class Refiner:
         if key in seen:
             return seen[key]
         seen[key] = True  # a cycle: the text cannot tell
-        found = not self._stops(*key, method) and self._derives_above(*key, family, method, seen)
+        found = self.reaches(*key, family) and not self._stops(*key, method) and self._above(
+            *key, family, lambda target: self._derives(target, family, method, seen))
         seen[key] = found
         return found
 
-    def _derives_above(self, path: str, name: str, family: frozenset, method: str, seen: dict) -> bool:
-        """``_derives`` for the bases of the class (whatever it defines itself)."""
+    def _above(self, path: str, name: str, family: frozenset, follow) -> bool:
+        """Does a base of the class (any definition so named in the file) stand for a class of
+        ``family``, for what the text cannot tell, or for a project class ``follow(key)`` says yes to?"""
         for class_name, bases in self.headers(path):
             if class_name != name:
                 continue
-            for word, _ in bases:
+            for word, leaf in bases:
                 targets = self.base(word, path)
-                if targets is UNKNOWN or any(self._in_family(t, family) if kind == "x"
-                                             else self._derives(t, family, method, seen) for kind, t in targets):
+                if targets is UNKNOWN:
+                    if not self.by_name or leaf in self.leaves(family):
+                        return True
+                elif any(self._in_family(t, family) if kind == "x" else follow(t) for kind, t in targets):
                     return True
         return False
+
+    def leaves(self, family: frozenset) -> frozenset:
+        found = self._leaves.get(family)
+        if found is None:
+            found = self._leaves[family] = frozenset(c.rpartition(".")[2] for c in family)
+        return found
 
     def defined(self) -> set:
         """Names of the checked files' classes."""
@@ -340,7 +415,18 @@ class Refiner:
         """Does the class define ``method`` itself (the scanner then reports nothing on it or its
         subclasses, but for ``super().method`` in its own body)?  Its file's text must show a
         definition or assignment of the name, and the class be the only one so named there; then
-        its parsed members decide."""
+        its parsed members decide.  Memoized with the files it read."""
+        key = (path, name, method)
+        answer = self._stopped.get(key)
+        if answer is None:
+            with reads.recording() as read:
+                value = self._stops_now(path, name, method)
+            answer = self._stopped[key] = (value, read)
+        else:
+            reads.extend(answer[1])
+        return answer[0]
+
+    def _stops_now(self, path: str, name: str, method: str) -> bool:
         if self.members is None or self.counts(path).get(name) != 1:
             return False
         data = self.data(path)

@@ -220,6 +220,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     # workers check the rest; those defining a class whose chain leaves what the checked files'
     # headers say are decided by the chains (``chains``)
     opened = {path for path in named if needles.outside.open_classes(path)} if named else set()
+    if needles is not None and needles.outside.chains is not None:
+        needles.outside.chains.warm()  # before the second pass forks: its workers need the answers too
     cache = ResultCache(cache_root(settings), _results_key(settings, text), store) if use_cache else None
     if cache:
         cache.load(found.files)
