@@ -96,16 +96,16 @@ def test_chains_through_packages_relative_imports_and_levels(project):
 
 
 def test_a_stdlib_class_imported_under_another_name_through_a_project_module(project):
-    # urllib.request.Request.get_host (removed in 3.4), the class re-exported by shop/http.py
+    # configparser.RawConfigParser.readfp (removed in 3.12), the class re-exported by shop/config.py
     write(project, {
         "shop/__init__.py": "",
-        "shop/http.py": "from urllib.request import Request\n",
-        "shop/views.py": "from shop.http import Request as BaseRequest\n\nclass R(BaseRequest):\n"
-                         "    def host(self):\n        return self.get_host()\n",
+        "shop/config.py": "from configparser import RawConfigParser\n",
+        "shop/views.py": "from shop.config import RawConfigParser as BaseParser\n\nclass P(BaseParser):\n"
+                         "    def load(self, f):\n        self.readfp(f)\n",
     })
     fill(project)
     whole = findings(project, ".")
-    assert whole == [("shop/views.py", 5, "urllib.request.Request.get_host")]
+    assert whole == [("shop/views.py", 5, "configparser.RawConfigParser.readfp")]
     assert findings(project, ".", jobs="2") == whole
     assert checked_alone(project, ["shop/views.py"], whole) == whole
 
