@@ -8,7 +8,8 @@ Each sdist is downloaded from the package index (``rescue.fetch``: never built, 
 runs), unpacked into ``--work``, and checked from inside its own directory with
 ``outmoded check --target-version T --no-cache --output-format json .`` of this checkout (and of
 ``--before``, another checkout, for a before/after table).  Prints a markdown table of errors /
-warnings per package (``--list``: each finding too).
+warnings / files that could not be checked per package (``--list``: each finding and each such file
+with its reason too).
 """
 
 from __future__ import annotations
@@ -33,23 +34,33 @@ urllib3==2.8.0 certifi==2026.10.18 idna==3.20 packaging==26.4 pyyaml==6.0.4 six=
 virtualenv==21.15.11 tornado==6.6.1 twisted==26.10.0 aiohttp==3.14.5 pandas==3.1.1 sphinx==9.2.0 docutils==0.23
 pygments==2.21.0 mypy==2.4.1 coverage==7.17.5 werkzeug==3.1.9 markupsafe==3.0.4 cryptography==50.0.2
 psutil==7.2.2""".split()
+# latest on 2026-12-03, never looked at before they were first measured here
+MODERN += """fastapi==0.165.0 starlette==1.10.0 boto3==1.44.8 botocore==1.44.8 hypothesis==6.170.17 isort==9.0.2
+pyflakes==4.1.0 tox==4.67.15 babel==2.19.0 celery==5.7.0 kombu==5.7.0 redis==8.1.0 psycopg==3.3.9
+marshmallow==4.4.0 alembic==1.20.1 networkx==3.7 python-dateutil==4.0.0 pytz==2026.6 paramiko==5.1.0
+jsonschema==4.26.0 anyio==4.16.0 uvicorn==0.55.0 gunicorn==27.0.1 websockets==17.4 pyparsing==3.3.3
+sqlparse==0.6.1 mako==1.4.3 tqdm==4.70.1 pluggy==1.7.0 platformdirs==4.14.9 filelock==4.3.1 pylint==4.1.4
+astroid==4.3.4 ipython==9.18.1 prompt_toolkit==3.0.53 traitlets==5.16.1 openpyxl==3.1.5 dnspython==2.9.2
+pyopenssl==26.4.0 asgiref==3.13.0 more-itertools==11.2.1 decorator==5.3.1 pexpect==4.9.0 sympy==1.14.0""".split()
 # old releases: their real breakage must stay reported
 OLD = "boto==2.49.0 tornado==4.5.3 xlrd==1.2.0 nose==1.3.7 pexpect==4.2.1".split()
 
 
-def check(checkout: Path, project: Path, target: str) -> list[dict]:
+def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
+    """The findings, and the files that could not be checked (``errors``: path and message)."""
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
     run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--target-version", target, "--no-cache",
                           "--output-format", "json", "."], cwd=project, env=env, capture_output=True, text=True)
     try:
-        return json.loads(run.stdout)["findings"]
+        report = json.loads(run.stdout)
+        return report["findings"], report.get("errors", [])
     except (ValueError, KeyError):
         raise SystemExit(f"{project.name}: outmoded failed ({run.returncode}): {run.stderr[-400:]}") from None
 
 
-def counts(findings: list[dict]) -> str:
+def counts(findings: list[dict], unchecked: list[dict]) -> str:
     errors = sum(f["severity"] == "error" for f in findings)
-    return f"{errors} / {len(findings) - errors}"
+    return f"{errors} / {len(findings) - errors} / {len(unchecked)}"
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -65,7 +76,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.before is not None and not (args.before / "src" / "outmoded").is_dir():
         parser.error(f"--before {args.before}: not an outmoded checkout")
     specs = args.only or MODERN + OLD
-    header = "| package | errors / warnings |" if args.before is None else "| package | before | after |"
+    header = "| package | errors / warnings / unchecked files |" if args.before is None else \
+        "| package | before | after |"
     print(header)
     print("|---|---|" + ("---|" if args.before else ""))
     everything = {}
@@ -76,14 +88,16 @@ def main(argv: list[str] | None = None) -> int:
         else:
             project = unpack(fetch(spec, Path(args.cache)), into)
             (into / ".unpacked").touch()
-        found = check(ROOT, project, args.target)
-        everything[spec] = found
-        row = f"| {spec} | " + (f"{counts(check(args.before, project, args.target))} | " if args.before else "")
-        print(row + f"{counts(found)} |", flush=True)
+        found, unchecked = check(ROOT, project, args.target)
+        everything[spec] = {"findings": found, "unchecked": unchecked}
+        row = f"| {spec} | " + (f"{counts(*check(args.before, project, args.target))} | " if args.before else "")
+        print(row + f"{counts(found, unchecked)} |", flush=True)
     if args.list:
-        for spec, found in everything.items():
-            for f in found:
+        for spec, report in everything.items():
+            for f in report["findings"]:
                 print(f"{spec} {f['severity']} {f['path']}:{f['line']} {f['api']} {f.get('context') or ''}")
+            for e in report["unchecked"]:
+                print(f"{spec} unchecked {e['path']}: {e['message']}")
     if args.json:
         args.json.write_text(json.dumps(everything, indent=1))
     return 0
