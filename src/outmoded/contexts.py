@@ -5,6 +5,8 @@ block after ``if <true on target>: return`` is not visited either.  Uses inside 
 catch the error the removal raises, under ``hasattr`` checks of the same name, or in
 ``except ImportError:`` handlers of an import that may fail are reported as warnings; a handler
 whose ``try`` only imports stdlib modules that exist on the target never runs and is skipped.
+A removed name whose backport the module has certainly imported by then (itself, through a project
+module it imports, or before it in every run: ``provided_before``) does not break there.
 ``GuardContexts`` is the part of the scanner that keeps this stack while it walks statements.
 """
 
@@ -19,6 +21,8 @@ from outmoded.guardcontext import (ANY_ERROR, ATTRIBUTE_ERRORS, IMPORT_ERRORS, N
 from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
 from outmoded.importers import package_provides, provided_on_every_path
+from outmoded.layout import find_module
+from outmoded.project import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
 
@@ -57,7 +61,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
     """The statements that decide whether (and how surely) their bodies run on the target.
 
     Expects ``self.target``, ``self.index``, ``self.qualify``, ``self.bind`` and
-    ``self.removed_module`` from the classes it is combined with.
+    ``self.removed_module`` from the classes it is combined with (and, for the backports,
+    ``self.project``, ``self._body``, ``self.top_project_imports`` and ``self._through``).
     """
 
     def __init__(self) -> None:
@@ -66,6 +71,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self.deleted_defs: set = set()  # functions a ``del`` removes before anything can call them
         self._file_context: str | None | bool = False  # reach.file_context, asked at the first finding
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
+        self._top_imports: set[str] | None = None
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
@@ -167,6 +173,43 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
                 return True
         return package_provides(self.path, backport, removed)
 
+    @property
+    def top_imports(self) -> set[str]:
+        """``unconditional_imports`` of the module, computed when a finding first asks (the
+        module's bindings, ``import sys`` among them, are known by then)."""
+        if self._top_imports is None:
+            self._top_imports = self.unconditional_imports(self._body)
+        return self._top_imports
+
+    def unconditional_imports(self, body: list[ast.stmt]) -> set[str]:
+        """``project.unconditional_imports``, a handler failing when it raises or imports what the
+        target lacks."""
+        return unconditional_imports(body, self._handler_fails)
+
+    def imported_through(self, module: str) -> bool:
+        """Does a project module this one imports at its top level import ``module`` at its own
+        (gevent 26.9's _setupares.py: ``from _setuputils import Extension``, and _setuputils.py
+        does ``from setuptools import Extension as _Extension``)?  Only modules whose bytes name
+        ``module`` are parsed."""
+        if module not in self._through:
+            word, found = module.encode(), False
+            for name in self.top_project_imports:
+                path = find_module(name, self.path)
+                if path and _names(path, word):
+                    summary = self.project.summary(path)
+                    if summary is not None and module in summary.unconditional:
+                        found = True
+                        break
+            self._through[module] = found
+        return self._through[module]
+
+    def _handler_fails(self, handler: ast.ExceptHandler) -> bool:
+        return self._raises(handler.body) or any(
+            isinstance(s, (ast.Import, ast.ImportFrom)) and self._import_fails(s) for s in handler.body)
+
+    def _raises(self, body: list[ast.stmt]) -> bool:
+        return raises(body, self.evaluate)
+
     def guard_of(self, api: str, context: str | None) -> str | None:
         """Does the code here test for the API, so ``fix`` must leave it alone?  "probe" inside the
         body or a handler of a ``try`` catching ImportError/AttributeError, "hasattr" under
@@ -187,3 +230,16 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         # a try block around a def does not catch what the function raises later, nor does
         # assertRaises expect it
         return [c for c in self.contexts if c.kind not in ("try", "expects")]
+
+
+def _names(path: str, word: bytes) -> bool:
+    """Does the file at ``path`` hold ``word`` (can it import that module at all)?  Read as every
+    checked file is (``source.read_bytes``: a FIFO or device named like a module is not opened)."""
+    from outmoded.reads import read
+    from outmoded.source import SourceError, read_bytes
+
+    read(path)  # the verdict depends on this module's version (``outmoded.reads``)
+    try:
+        return word in read_bytes(path)
+    except SourceError:
+        return False

@@ -1,7 +1,8 @@
 """Find uses of removed APIs in one module's AST: matching what the code names against the index.
 
 The scanner is assembled from one class per concern: ``scopes.Bindings`` (what a name stands for),
-``contexts.GuardContexts`` (whether a branch runs on the target, and how sure a finding is) and
+``contexts.GuardContexts`` (whether a branch runs on the target, how sure a finding is, and
+whether a backport provides the removed name there) and
 ``receivers.Receivers`` (which stdlib class an instance derives from).  This module adds the
 matching itself: imports of removed modules and names, removed attributes, removed arguments,
 dynamic imports, and turns each match into a ``Finding``.
@@ -18,8 +19,8 @@ from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
-from outmoded.layout import absolute, find_module, shadows_stdlib
-from outmoded.project import Project, raises, unconditional_imports
+from outmoded.layout import absolute, shadows_stdlib
+from outmoded.project import Project
 from outmoded.importers import importers_provide
 from outmoded.receivers import Receivers
 from outmoded.testenv import tests_install
@@ -61,7 +62,6 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.text = text
         self._lines: list[str] | None = None
         self.findings: list[Finding] = []
-        self._top_imports: set[str] | None = None
         self._body: list[ast.stmt] = []
         self.project = project or Project(index.target)
         self.path_extended = False  # the module has put a directory on sys.path
@@ -84,43 +84,6 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.block(tree.body)
         self.run_deferred()
         return self.findings
-
-    @property
-    def top_imports(self) -> set[str]:
-        """``unconditional_imports`` of the module, computed when a finding first asks (the
-        module's bindings, ``import sys`` among them, are known by then)."""
-        if self._top_imports is None:
-            self._top_imports = self.unconditional_imports(self._body)
-        return self._top_imports
-
-    def unconditional_imports(self, body: list[ast.stmt]) -> set[str]:
-        """``project.unconditional_imports``, a handler failing when it raises or imports what the
-        target lacks."""
-        return unconditional_imports(body, self._handler_fails)
-
-    def imported_through(self, module: str) -> bool:
-        """Does a project module this one imports at its top level import ``module`` at its own
-        (gevent 26.9's _setupares.py: ``from _setuputils import Extension``, and _setuputils.py
-        does ``from setuptools import Extension as _Extension``)?  Only modules whose bytes name
-        ``module`` are parsed."""
-        if module not in self._through:
-            word, found = module.encode(), False
-            for name in self.top_project_imports:
-                path = find_module(name, self.path)
-                if path and _names(path, word):
-                    summary = self.project.summary(path)
-                    if summary is not None and module in summary.unconditional:
-                        found = True
-                        break
-            self._through[module] = found
-        return self._through[module]
-
-    def _handler_fails(self, handler: ast.ExceptHandler) -> bool:
-        return self._raises(handler.body) or any(
-            isinstance(s, (ast.Import, ast.ImportFrom)) and self._import_fails(s) for s in handler.body)
-
-    def _raises(self, body: list[ast.stmt]) -> bool:
-        return raises(body, self.evaluate)
 
     def may_contain_finding(self, node: ast.AST) -> bool:
         """Does the node's source mention any needle word?  Every finding's text does (the
@@ -387,16 +350,3 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
               words: frozenset | None = None, project: Project | None = None) -> list[Finding]:
     return Scanner(index, path, text, words, project).run(tree)
-
-
-def _names(path: str, word: bytes) -> bool:
-    """Does the file at ``path`` hold ``word`` (can it import that module at all)?  Read as every
-    checked file is (``source.read_bytes``: a FIFO or device named like a module is not opened)."""
-    from outmoded.reads import read
-    from outmoded.source import SourceError, read_bytes
-
-    read(path)  # the verdict depends on this module's version (``outmoded.reads``)
-    try:
-        return word in read_bytes(path)
-    except SourceError:
-        return False
