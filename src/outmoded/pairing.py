@@ -20,11 +20,12 @@ from __future__ import annotations
 import os
 
 from outmoded import reads
+from outmoded.importlines import ASSIGNED, STARRED, _assigned, read_bindings
 from outmoded.layout import absolute, find_module
 from outmoded.reads import stamp
 from outmoded.source import SourceError, read_bytes
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
-from outmoded.textindex import ASSIGNED, STARRED, _assigned, read_bindings, read_headers
+from outmoded.textindex import read_headers
 
 UNKNOWN = None  # what a base stands for when the text cannot tell
 READ_RATIO = 20  # parsing and scanning a byte costs about this many times reading and resolving one
