@@ -15,7 +15,7 @@ from test_catalog_detection import _forms
 from outmoded.catalog import default_catalog
 from outmoded.catalog.index import build_index
 from outmoded.engine import check_source
-from outmoded.prefilter import is_instance_attribute
+from outmoded.catalog.needles import is_instance_attribute
 from outmoded.scan import scan_tree
 
 CATALOG = default_catalog()

@@ -4,7 +4,8 @@ Each catalog name gets a ``Needle``: words that must all appear in the file, the
 imply and a few regexes or substring tests can confirm — the root module is imported, the dotted
 name is reachable through an import binding (``re.template``, ``ET.tostring`` after
 ``import xml.etree.ElementTree as ET``) or imported by name (``from re import template``), a
-literal such as ``'rU'`` appears.  The test must never clear a file the scanner would report on;
+literal such as ``'rU'`` appears (built from the catalog in ``catalog.needles``; this module holds
+what a check runs).  The test must never clear a file the scanner would report on;
 where the text is ambiguous (a ``from`` import continued over several lines) it lets the file
 through.
 
@@ -19,12 +20,10 @@ from __future__ import annotations
 
 import sys
 
-from outmoded.catalog import Entry
 from outmoded.importlines import GAP, IDENTIFIER_SET, scan_imports
 from outmoded.lazyre import LazyPattern
 from outmoded.records import Frozen
 
-BUILTINS = "builtins."
 IDENTIFIER_RE = LazyPattern(rb"[A-Za-z_][A-Za-z0-9_]*")  # compiled when used: a cleared file needs no `re`
 _IDENTIFIER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 IDENTIFIER_TABLE = bytes(c if c in _IDENTIFIER_BYTES else 32 for c in range(256))
@@ -137,66 +136,6 @@ def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -
     return methods.intersection(found)
 
 
-def roots_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
-    """Top-level modules of ``cls`` and of every class the hints say inherits from it."""
-    return {member.split(".")[0] for member in family_of(cls, bases)}
-
-
-def family_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
-    """``cls`` and every class the hints say inherits from it."""
-    changed, family = True, {cls}
-    while changed:
-        changed = False
-        for sub, parents in bases.items():
-            if sub not in family and family.intersection(parents):
-                family.add(sub)
-                changed = True
-    return family
-
-
-def is_instance_attribute(entry: Entry, name: str) -> bool:
-    """``gzip.GzipFile.filename``: an attribute read on instances, matched like a method."""
-    parts = name.split(".")
-    return entry.kind == "attribute" and len(parts) >= 3 and parts[-2][:1].isupper()
-
-
-def _class_member(name: str) -> bool:
-    """``smtplib.SMTP.starttls``: used through instances, so its dotted form need not appear."""
-    parts = name.split(".")
-    return len(parts) >= 3 and parts[-2][:1].isupper()
-
-
-def _encoded(words) -> frozenset[bytes]:
-    return frozenset(w.encode() for w in words)
-
-
-def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
-    """The prefilter's conditions for finding ``entry`` in a file; one of them must hold."""
-    if entry.kind == "method" or is_instance_attribute(entry, name):
-        # found only as an attribute: ``.method`` must be written (``iteritems(d)`` is not one)
-        cls, _, method = name.rpartition(".")
-        access = Attribute(method)
-        if entry.distinctive:  # reported on any receiver
-            return [Needle(_encoded([method]), literal=access)]
-        if entry.returned_by:  # its receivers come from these functions' results, or the class is named
-            return [Needle(_encoded([where.split(".")[0], method, where.rpartition(".")[2]]),
-                           where.split(".")[0].encode(), literal=access)
-                    for where in sorted({*entry.returned_by, *family_of(cls, bases)})]
-        # only reported on receivers tied to the class: its module (or a subclass's) is imported
-        return [Needle(_encoded([method]), literal=access) if root == "builtins"
-                else Needle(_encoded([root, method]), root.encode(), literal=access)
-                for root in roots_of(cls, bases)]
-    literal = _literal(entry, name)
-    words = _encoded(needle_words(entry, name))
-    if name.startswith(BUILTINS):
-        return [Needle(words, literal=literal)]
-    root = name.split(".")[0].encode()
-    if entry.kind == "module":
-        return [Needle(words, root, module=name.encode(), literal=literal)]
-    dotted = None if _class_member(name) or "." not in name else name.encode()
-    return [Needle(words, root, dotted, literal=literal)]
-
-
 class Text:
     """A regular expression compiled on its first search: most never run, and compiling them
     all at start-up costs more than a small check."""
@@ -233,22 +172,6 @@ class Attribute(Text):
         return self.plain in data or super().search(data)
 
 
-def _literal(entry: Entry, name: str) -> Text | None:
-    """Text a removed argument leaves: a mode string such as 'rU', ``keyword=``, or for one that
-    may be passed by position a call with enough arguments; text a behaviour removal's signature
-    needs (``BEHAVIOUR_TEXT``)."""
-    if entry.kind == "behaviour":
-        pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
-        return Text(pattern) if pattern else None
-    if entry.value_contains:  # the values removed so far are file-mode letters
-        return ModeString(entry.value_contains.encode())
-    if entry.kind == "argument" and entry.position is None:
-        return Keyword(entry.argument.encode())
-    if entry.kind == "argument":
-        return Positional(entry.argument.encode(), name.rpartition(".")[2].encode(), entry.position)
-    return None
-
-
 class Keyword(Text):
     """``name=`` as a call's keyword argument: after ``(`` or ``,``, with only blanks, line
     breaks, backslashes or comments between (``loop = get_event_loop()`` at the start of a
@@ -280,18 +203,6 @@ class Keyword(Text):
             if crossed and b"#" in data[data.rfind(b"\n", 0, start) + 1:start]:
                 return True  # the line above may end in a comment: after a comma, perhaps
         return False
-
-
-# What the scanner's behaviour signatures cannot do without: a global inline flag group written
-# out, a call whose string first argument is followed by a keyword (``TypedDict("T", x=int)``,
-# under any alias), a main block, a call without arguments subscripted, two subscripted bases.
-BEHAVIOUR_TEXT = {
-    "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
-    "keywords": rb"\([ \t\r\n]*[rbuRBU]{0,2}(?:'[^'\n]*'|\"[^\"\n]*\")[ \t\r\n]*,[ \t\r\n]*[A-Za-z_]\w*[ \t]*=[^=]",
-    "main-block-call": rb"__main__",
-    "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
-    "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
-}
 
 
 class Positional(Keyword):
@@ -397,16 +308,3 @@ class ModeString(Text):
             if start and data[start - 1] in b"'\"":
                 return True
         return False
-
-
-def needle_words(entry: Entry, name: str) -> frozenset[str]:
-    parts = name.split(".")
-    if entry.kind == "module":
-        return frozenset(parts)
-    if entry.kind == "argument":
-        root = [] if name.startswith(BUILTINS) else [parts[0]]
-        # keyword-only: its name is written; one that may be passed by position need not be
-        return frozenset(root + [parts[-1]] + ([entry.argument] if entry.position is None else []))
-    if name.startswith(BUILTINS):
-        return frozenset([parts[-1]])
-    return frozenset([parts[0], parts[-1]])

@@ -3,13 +3,13 @@
 The scanner asks four questions, each answered by one table: is this module removed
 (``modules``), is this dotted name removed (``names``), which removed methods have this name
 (``methods``), which removed arguments does this function have (``arguments``).  The prefilter's
-needles (``outmoded.prefilter``) are built here too, once per target.
+needles (``outmoded.prefilter``) are built here too (``catalog.needles``), once per target.
 """
 
 from __future__ import annotations
 
 from outmoded.catalog import Catalog, Entry
-from outmoded.prefilter import Needle, candidate_words, is_instance_attribute, needles
+from outmoded.prefilter import Needle, candidate_words
 from outmoded.records import Frozen, Record
 
 
@@ -199,6 +199,8 @@ def applies(entry: Entry, target: tuple[int, int], pending: bool) -> bool:
 
 
 def _add(index: Index, entry: Entry, name: str) -> None:
+    from outmoded.catalog.needles import is_instance_attribute, needles  # building only: a check loads them compiled
+
     index.entries[entry.code] = entry
     if entry.kind == "module":
         index.modules[name] = entry

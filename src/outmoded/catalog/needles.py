@@ -1,0 +1,115 @@
+"""The prefilter's needles built from the catalog: for each removed name, the words that must all
+appear in a file and the import, dotted name or literal they imply (``prefilter.Needle``, whose
+text tests are ``prefilter.Text`` and its kinds).
+
+Built with the per-target index (``catalog.index.build_index``), once per target and stored
+compiled with it, so a check never imports this module; ``prefilter`` holds what a check runs.
+"""
+
+from __future__ import annotations
+
+from outmoded.catalog import Entry
+from outmoded.prefilter import Attribute, Keyword, ModeString, Needle, Positional, Text
+
+BUILTINS = "builtins."
+
+
+def roots_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
+    """Top-level modules of ``cls`` and of every class the hints say inherits from it."""
+    return {member.split(".")[0] for member in family_of(cls, bases)}
+
+
+def family_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
+    """``cls`` and every class the hints say inherits from it."""
+    changed, family = True, {cls}
+    while changed:
+        changed = False
+        for sub, parents in bases.items():
+            if sub not in family and family.intersection(parents):
+                family.add(sub)
+                changed = True
+    return family
+
+
+def is_instance_attribute(entry: Entry, name: str) -> bool:
+    """``gzip.GzipFile.filename``: an attribute read on instances, matched like a method."""
+    parts = name.split(".")
+    return entry.kind == "attribute" and len(parts) >= 3 and parts[-2][:1].isupper()
+
+
+def _class_member(name: str) -> bool:
+    """``smtplib.SMTP.starttls``: used through instances, so its dotted form need not appear."""
+    parts = name.split(".")
+    return len(parts) >= 3 and parts[-2][:1].isupper()
+
+
+def _encoded(words) -> frozenset[bytes]:
+    return frozenset(w.encode() for w in words)
+
+
+def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
+    """The prefilter's conditions for finding ``entry`` in a file; one of them must hold."""
+    if entry.kind == "method" or is_instance_attribute(entry, name):
+        # found only as an attribute: ``.method`` must be written (``iteritems(d)`` is not one)
+        cls, _, method = name.rpartition(".")
+        access = Attribute(method)
+        if entry.distinctive:  # reported on any receiver
+            return [Needle(_encoded([method]), literal=access)]
+        if entry.returned_by:  # its receivers come from these functions' results, or the class is named
+            return [Needle(_encoded([where.split(".")[0], method, where.rpartition(".")[2]]),
+                           where.split(".")[0].encode(), literal=access)
+                    for where in sorted({*entry.returned_by, *family_of(cls, bases)})]
+        # only reported on receivers tied to the class: its module (or a subclass's) is imported
+        return [Needle(_encoded([method]), literal=access) if root == "builtins"
+                else Needle(_encoded([root, method]), root.encode(), literal=access)
+                for root in roots_of(cls, bases)]
+    literal = _literal(entry, name)
+    words = _encoded(needle_words(entry, name))
+    if name.startswith(BUILTINS):
+        return [Needle(words, literal=literal)]
+    root = name.split(".")[0].encode()
+    if entry.kind == "module":
+        return [Needle(words, root, module=name.encode(), literal=literal)]
+    dotted = None if _class_member(name) or "." not in name else name.encode()
+    return [Needle(words, root, dotted, literal=literal)]
+
+
+def _literal(entry: Entry, name: str) -> Text | None:
+    """Text a removed argument leaves: a mode string such as 'rU', ``keyword=``, or for one that
+    may be passed by position a call with enough arguments; text a behaviour removal's signature
+    needs (``BEHAVIOUR_TEXT``)."""
+    if entry.kind == "behaviour":
+        pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
+        return Text(pattern) if pattern else None
+    if entry.value_contains:  # the values removed so far are file-mode letters
+        return ModeString(entry.value_contains.encode())
+    if entry.kind == "argument" and entry.position is None:
+        return Keyword(entry.argument.encode())
+    if entry.kind == "argument":
+        return Positional(entry.argument.encode(), name.rpartition(".")[2].encode(), entry.position)
+    return None
+
+
+# What the scanner's behaviour signatures cannot do without: a global inline flag group written
+# out, a call whose string first argument is followed by a keyword (``TypedDict("T", x=int)``,
+# under any alias), a main block, a call without arguments subscripted, two subscripted bases.
+BEHAVIOUR_TEXT = {
+    "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
+    "keywords": rb"\([ \t\r\n]*[rbuRBU]{0,2}(?:'[^'\n]*'|\"[^\"\n]*\")[ \t\r\n]*,[ \t\r\n]*[A-Za-z_]\w*[ \t]*=[^=]",
+    "main-block-call": rb"__main__",
+    "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
+    "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
+}
+
+
+def needle_words(entry: Entry, name: str) -> frozenset[str]:
+    parts = name.split(".")
+    if entry.kind == "module":
+        return frozenset(parts)
+    if entry.kind == "argument":
+        root = [] if name.startswith(BUILTINS) else [parts[0]]
+        # keyword-only: its name is written; one that may be passed by position need not be
+        return frozenset(root + [parts[-1]] + ([entry.argument] if entry.position is None else []))
+    if name.startswith(BUILTINS):
+        return frozenset([parts[-1]])
+    return frozenset([parts[0], parts[-1]])
