@@ -7,8 +7,8 @@ counts, although most of Twisted's list ``twisted.trial.unittest.TestCase`` (who
 defines ``assertEquals`` itself, so the scanner reports nothing there) and twisted.web's
 ``Element`` is not ``xml.etree.ElementTree.Element``.  Here, for the methods the few files only
 that pairing lets through name, a base named like one of the method's classes is resolved the way
-``project.Project`` resolves it (the import binding its first name in the file, through the
-project modules re-exporting it), from the text of only the files holding such bases; a base
+``project.Project`` resolves it (``textresolve.TextResolver``: the import binding its first name in
+the file, through the project modules re-exporting it), from the text of only the files holding such bases; a base
 resolved to a project class follows that class's own bases, each resolved; a class defining the
 method itself (its module parsed, as the scanner's model does) stops the chain.  Whatever the text
 cannot tell (a name also assigned, a star import, a module outside the checked files) is taken by
@@ -17,186 +17,30 @@ name, as before, so no class the scanner can report on is left out.
 
 from __future__ import annotations
 
-import os
-
 from outmoded import reads
-from outmoded.importlines import ASSIGNED, STARRED, _assigned, read_bindings
-from outmoded.layout import absolute, find_module
-from outmoded.reads import stamp
-from outmoded.source import SourceError, read_bytes
-from outmoded.stdnames import BUILTIN_NAMES, STDLIB
-from outmoded.textindex import read_headers
+from outmoded.importlines import _assigned
+from outmoded.textresolve import UNKNOWN, TextResolver, _absolute
 
-UNKNOWN = None  # what a base stands for when the text cannot tell
 READ_RATIO = 20  # parsing and scanning a byte costs about this many times reading and resolving one
 
 
-class Refiner:
-    """Resolution of the bases of the text index's classes, reading files on demand (once)."""
+class Refiner(TextResolver):
+    """Which project classes a removed method can be reported on, over the text index's classes
+    (their bases resolved by ``TextResolver``)."""
 
     def __init__(self, text, index, members=None, by_name: bool = False):
         """``members(path, class name)``: the names the class defines itself (``ClassInfo.members``,
         parsed), or None; without it, no class stops a chain.  ``by_name``: a base the text cannot
         tell stands for a class of the family when it is named like one (as the by-name pairing
         takes it), else it counts as one whatever its name."""
-        self.text, self.index, self.members, self.by_name = text, index, members, by_name
+        TextResolver.__init__(self, text, index)
+        self.members, self.by_name = members, by_name
         self._leaves: dict = {}  # family -> the last components of its classes
-        self.paths = {_absolute(p): p for p in text.stamps}
-        self._headers: dict = {}  # absolute path -> [(class name, [(base word, its last component)])]
-        self._counts: dict = {}  # absolute path -> {class name: count of headers}
         self._tables = None  # the by-name tables over the checked files' headers (``tables``)
-        self._data: dict = {}
-        self._stamps: dict = {}  # absolute path -> its stamp when read (``outmoded.reads``)
-        self._bindings: dict = {}
-        self._imports: dict = {}  # absolute path -> ({local name: [targets]}, has a star import)
-        self._resolved: dict = {}
         self._defined: set | None = None
         self._own: dict = {}  # method -> names of the classes stopping it whose own body may call super()
         self._roots: dict = {}  # (path, class name) -> ((outside names, unknown leaves), reads)
         self._stopped: dict = {}  # (path, class name, method) -> (answer, reads)
-
-    # ---- reading ---------------------------------------------------------------------------
-
-    def data(self, path: str) -> bytes | None:
-        """The file's bytes (read once); the verdict being made depends on them (``outmoded.reads``),
-        however many verdicts ask."""
-        if path not in self._data:
-            try:
-                self._data[path] = read_bytes(path)
-            except SourceError:
-                self._data[path] = None
-            self._stamps[path] = stamp(path)
-        reads.extend({path: self._stamps[path]})
-        return self._data[path]
-
-    def headers(self, path: str) -> list:
-        """[(class name, [(base word, its last component)])] of a project file: a checked file's from
-        the text index, another's read as text here (``textindex.read_headers``), once."""
-        found = self._headers.get(path)
-        original = self.paths.get(path)
-        if original is not None:
-            reads.extend({path: self.text.stamps.get(original, "")})  # the version the text index read
-        elif found is not None:
-            self.data(path)  # counts again for this verdict
-        if found is None:
-            if original is not None:
-                rows = self.text.headers.get(original, ())
-            else:
-                data = self.data(path)
-                rows = read_headers(data)[0] if data is not None else ()
-            found = self._headers[path] = [(name, [(word, word.rpartition(".")[2]) for word in bases])
-                                           for name, bases in rows]
-        return found
-
-    def counts(self, path: str) -> dict:
-        """Class name -> how many headers of the file define it."""
-        found = self._counts.get(path)
-        if found is None:
-            found = self._counts[path] = {}
-            for name, _ in self.headers(path):
-                found[name] = found.get(name, 0) + 1
-        else:
-            self.headers(path)
-        return found
-
-    def bindings(self, path: str, name: str, assigned: bool = False) -> list | None:
-        """Import targets of ``name`` in a file (``read_bindings``, with its STARRED mark, and
-        ASSIGNED if ``assigned``), None if the file cannot be read.  A file's import statements
-        are read once for all the names asked about."""
-        key = (path, name, assigned)
-        data = self.data(path)
-        found = self._bindings.get(key)
-        if found is None and data is not None:
-            imports = self._imports.get(path)
-            if imports is None:
-                table, star = {}, False
-                for local, target in read_bindings(data):
-                    if local == STARRED:
-                        star = True
-                    else:
-                        table.setdefault(local, []).append(target)
-                imports = self._imports[path] = (table, star)
-            found = list(imports[0].get(name, ()))
-            if assigned and _assigned(data, name.encode()):
-                found.append(ASSIGNED)
-            if imports[1]:
-                found.append(STARRED)
-            self._bindings[key] = found
-        return found
-
-    def reads(self) -> tuple:
-        """((path, stamp), ...) of the files read, as ``outmoded.reads`` records them."""
-        return tuple(sorted(self._stamps.items()))
-
-    # ---- resolution ------------------------------------------------------------------------
-
-    def base(self, word: str, path: str):
-        """What a base written ``word`` in the file at ``path`` (absolute) can stand for: a list of
-        ("x", qualified name outside the project) and ("k", (path, class name)) targets, or
-        UNKNOWN."""
-        root, _, rest = word.partition(".")
-        bound = self.bindings(path, root, assigned=not rest)
-        if bound is None or STARRED in bound or ASSIGNED in bound:
-            return UNKNOWN  # an assigned name may hold an instance standing for its class; its attributes none
-        targets = []
-        if root in self.counts(path):
-            if rest:
-                return UNKNOWN  # Outer.Inner
-            targets.append(("k", (path, root)))
-        for target in bound:
-            if target == ASSIGNED:
-                continue
-            qualified = _decode(target, path)
-            found = self.qualified(f"{qualified}.{rest}" if rest else qualified, path) if qualified else UNKNOWN
-            if found is UNKNOWN:
-                return UNKNOWN
-            targets.extend(found)
-        if not targets and not bound and root in BUILTIN_NAMES and not rest:
-            return [("x", f"builtins.{root}")]
-        return targets  # a name nothing binds (nor assigns) is None to the scanner: no base
-
-    def qualified(self, name: str, from_path: str, depth: int = 0):
-        """Targets of a qualified name as ``Receivers.ancestry`` follows it: outside the project
-        when the catalog knows it or it is the standard library's, else through the longest
-        prefix that is a project module (its class, or the imports re-exporting the name)."""
-        key = (name, os.path.dirname(from_path))
-        answer = self._resolved.get(key)
-        if answer is None:
-            self._resolved[key] = (UNKNOWN, {})  # a cycle: the text cannot tell
-            with reads.recording() as read:
-                value = self._qualified(name, from_path, depth)
-            answer = self._resolved[key] = (value, read)
-        else:
-            reads.extend(answer[1])  # the files it read count for every verdict using it
-        return answer[0]
-
-    def _qualified(self, name: str, from_path: str, depth: int):
-        if depth > 8 or "six" in name.split("."):
-            return UNKNOWN  # six.moves names are mapped by the scanner; deep chains are cut there
-        parts = name.split(".")
-        if name in self.index.bases or parts[0] in STDLIB or parts[0] == "builtins":
-            return [("x", name)]
-        for cut in range(len(parts) - 1, 0, -1):
-            module = find_module(".".join(parts[:cut]), from_path)
-            if module is None:
-                continue
-            leaf, rest = parts[cut], parts[cut + 1:]
-            targets = [("x", name)]  # unresolved there, the scanner takes the catalog's word for it
-            if not rest and leaf in self.counts(module):
-                targets.append(("k", (module, leaf)))
-            bound = self.bindings(module, leaf)
-            if bound is None:
-                return UNKNOWN
-            for target in bound:
-                if target in (ASSIGNED, STARRED):
-                    continue  # Project.summary's imports hold neither: the scanner finds nothing there
-                again = _decode(target, module)
-                found = self.qualified(".".join([again] + rest), module, depth + 1) if again else UNKNOWN
-                if found is UNKNOWN:
-                    return UNKNOWN
-                targets.extend(found)
-            return targets
-        return [("x", name)]
 
     # ---- pairing ---------------------------------------------------------------------------
 
@@ -447,22 +291,3 @@ def _size(stamp: str) -> int:
     """The size in a text index stamp ("size:mtime")."""
     size = stamp.partition(":")[0]
     return int(size) if size.isdigit() else 0
-
-
-def _absolute(path: str) -> str:
-    """Discovery gives absolute paths already (a relative one from elsewhere is made so)."""
-    return path if os.path.isabs(path) else os.path.abspath(path)
-
-
-def _decode(target: str, path: str) -> str | None:
-    """An import target (``read_bindings``) as an absolute qualified name, from the file at ``path``."""
-    if target in (ASSIGNED, STARRED):
-        return None
-    module, colon, name = target.partition(":")
-    if not colon:
-        return module
-    if module == "?":
-        return None
-    level = len(module) - len(module.lstrip("."))
-    base = absolute(path, level, module[level:] or None) if level else module
-    return f"{base}.{name}" if base else None

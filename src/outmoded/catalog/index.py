@@ -199,7 +199,8 @@ def applies(entry: Entry, target: tuple[int, int], pending: bool) -> bool:
 
 
 def _add(index: Index, entry: Entry, name: str) -> None:
-    from outmoded.catalog.needles import is_instance_attribute, needles  # building only: a check loads them compiled
+    # building only: a check loads the needles compiled
+    from outmoded.catalog.needles import is_instance_attribute, needles
 
     index.entries[entry.code] = entry
     if entry.kind == "module":
