@@ -8,9 +8,9 @@ Python scanner skips ``if sys.version_info < (3, 12):`` blocks:
     #ifdef Py_GIL_DISABLED                 unknown: both branches are kept
     #if 0                                  dead
 
-Conditions are evaluated with three values (true, false, unknown).  ``PY_VERSION_HEX`` on a 3.N
-target is any hex version from 3.N.0 final to the last 3.N release, so only comparisons that come
-out the same for all of them are decided; ``PY_MAJOR_VERSION``/``PY_MINOR_VERSION``,
+Conditions are evaluated with three values (true, false, unknown) by ``cppexpr.Condition``.
+``PY_VERSION_HEX`` on a 3.N target is any hex version from 3.N.0 final to the last 3.N release,
+so only comparisons that come out the same for all of them are decided; ``PY_MAJOR_VERSION``/``PY_MINOR_VERSION``,
 ``Py_PACK_VERSION(3, N)``, ``Py_PACK_FULL_VERSION(...)``, integer literals and arithmetic on them
 are known too, and so are object-like macros the file defines from them outside uncertain
 branches (``#define IS_PY313 (PY_VERSION_HEX >= 0x030D0000)``).  ``defined(NAME)`` is false for a
@@ -32,9 +32,9 @@ directive lines themselves are never returned.
 
 from __future__ import annotations
 
-import operator
 from typing import Callable, Iterable, Iterator, Optional
 
+from outmoded.native.cppexpr import Condition, _defined, _ifdef
 from outmoded.native.ctokens import Token
 
 SYSTEM_HEADERS = frozenset("""
@@ -43,204 +43,6 @@ SYSTEM_HEADERS = frozenset("""
     stdnoreturn.h string.h tgmath.h threads.h time.h uchar.h wchar.h wctype.h
     unistd.h pthread.h fcntl.h dirent.h dlfcn.h strings.h malloc.h alloca.h windows.h
 """.split())  # C11, POSIX and Windows headers that cannot declare Python's API; C++'s have no '.h'
-NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"})  # never defined by CPython
-Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
-
-
-def _int(text: str) -> Optional[int]:
-    body = text.rstrip("uUlL").replace("'", "")
-    try:
-        if body.lower().startswith("0x"):
-            return int(body, 16)
-        if body.lower().startswith("0b"):
-            return int(body, 2)
-        if len(body) > 1 and body.startswith("0"):
-            return int(body, 8)
-        return int(body)
-    except ValueError:
-        return None
-
-
-class Condition:
-    """Recursive-descent evaluation of one ``#if``/``#elif`` expression."""
-
-    BINARY = [
-        ("||", None), ("&&", None),
-        ("|", operator.or_), ("^", operator.xor), ("&", operator.and_),
-        ("==", operator.eq), ("!=", operator.ne),
-        ("<", operator.lt), ("<=", operator.le), (">", operator.gt), (">=", operator.ge),
-        ("<<", operator.lshift), (">>", operator.rshift),
-        ("+", operator.add), ("-", operator.sub), ("*", operator.mul),
-    ]
-    LEVELS = [["||"], ["&&"], ["|"], ["^"], ["&"], ["==", "!="], ["<", "<=", ">", ">="],
-              ["<<", ">>"], ["+", "-"], ["*"]]
-
-    def __init__(self, tokens: list[Token], target: tuple[int, int], is_removed: Callable[[str], bool],
-                 macros: Optional[dict] = None, depth: int = 0, header: frozenset = frozenset()):
-        self.tokens = [t.text for t in tokens]
-        self.pos = 0
-        self.target = target
-        self.is_removed = is_removed
-        self.macros = macros or {}
-        self.depth = depth
-        self.header = header  # macros Python.h defines, once the file has included it
-        base = (target[0] << 24) | (target[1] << 16)
-        self.names: dict[str, Interval] = {
-            "PY_VERSION_HEX": (base | 0xF0, base | 0xFFFF),  # 3.N.0 final .. last 3.N release
-            "PY_MAJOR_VERSION": (target[0], target[0]),
-            "PY_MINOR_VERSION": (target[1], target[1]),
-        }
-
-    def peek(self) -> str:
-        return self.tokens[self.pos] if self.pos < len(self.tokens) else ""
-
-    def take(self) -> str:
-        text = self.peek()
-        self.pos += 1
-        return text
-
-    def evaluate(self) -> Optional[bool]:
-        try:
-            value = self.binary(0)
-        except (IndexError, ValueError, ZeroDivisionError, OverflowError):
-            return None
-        if self.pos != len(self.tokens):
-            return None
-        return self.truth(value)
-
-    def binary(self, level: int) -> Interval:
-        if level == len(self.LEVELS):
-            return self.unary()
-        left = self.binary(level + 1)
-        while self.peek() in self.LEVELS[level]:
-            op = self.take()
-            right = self.binary(level + 1)
-            left = self.combine(op, left, right)
-        return left
-
-    @staticmethod
-    def truth(value: Interval) -> Optional[bool]:
-        if value is None:
-            return None
-        low, high = value
-        if low == high:
-            return low != 0
-        return True if low > 0 or high < 0 else None
-
-    def combine(self, op: str, left: Interval, right: Interval) -> Interval:
-        if op in ("||", "&&"):
-            a, b = self.truth(left), self.truth(right)
-            if op == "||":
-                result = True if True in (a, b) else (None if None in (a, b) else False)
-            else:
-                result = False if False in (a, b) else (None if None in (a, b) else True)
-            return None if result is None else (int(result), int(result))
-        if left is None or right is None:
-            return None
-        function = dict(self.BINARY)[op]
-        if op in ("<", "<=", ">", ">=", "==", "!="):
-            outcomes = {function(x, y) for x in left for y in right}
-            if op in ("==", "!=") and (left[0] != left[1] or right[0] != right[1]):
-                overlap = left[0] <= right[1] and right[0] <= left[1]
-                if not overlap:
-                    outcomes = {op == "!="}
-                else:
-                    return None
-            return (int(outcomes.pop()),) * 2 if len(outcomes) == 1 else None
-        if left[0] != left[1] or right[0] != right[1]:
-            return None
-        value = function(left[0], right[0])
-        return value, value
-
-    def unary(self) -> Interval:
-        text = self.take()
-        if text == "!":
-            value = self.truth(self.unary())
-            return None if value is None else (int(not value),) * 2
-        if text == "-":
-            value = self.unary()
-            return None if value is None or value[0] != value[1] else (-value[0], -value[0])
-        if text == "+":
-            return self.unary()
-        if text == "~":
-            value = self.unary()
-            return None if value is None or value[0] != value[1] else (~value[0], ~value[0])
-        if text == "(":
-            value = self.binary(0)
-            if self.take() != ")":
-                raise ValueError("unbalanced")
-            return value
-        if text == "defined":
-            paren = self.peek() == "("
-            if paren:
-                self.take()
-            name = self.take()
-            if paren and self.take() != ")":
-                raise ValueError("unbalanced")
-            return _defined(name, self.is_removed, self.macros, self.header)
-        if text in ("Py_PACK_VERSION", "Py_PACK_FULL_VERSION") and self.peek() == "(":
-            return self.pack(text)
-        if text and (text[0].isdigit() or text[0] == "."):
-            number = _int(text)
-            return None if number is None else (number, number)
-        if text in self.names:
-            return self.names[text]
-        if text in NOT_CPYTHON and text not in self.macros:
-            return 0, 0
-        if text in self.macros and self.depth < 8:  # `#define IS_PY313 (PY_VERSION_HEX >= ...)`
-            if self.macros[text] is None:
-                return None
-            body = Condition(self.macros[text], self.target, self.is_removed, self.macros, self.depth + 1,
-                             self.header)
-            value = body.binary(0)
-            return value if body.pos == len(body.tokens) else None
-        if text and (text[0].isalpha() or text[0] == "_"):
-            if self.peek() == "(":  # an unknown function-like macro: skip its arguments
-                self.skip_call()
-            return None
-        raise ValueError(f"unexpected {text!r}")
-
-    def skip_call(self) -> None:
-        depth = 0
-        while True:
-            text = self.take()
-            if not text:
-                raise ValueError("unbalanced")
-            depth += {"(": 1, ")": -1}.get(text, 0)
-            if depth == 0:
-                return
-
-    def pack(self, name: str) -> Interval:
-        self.take()  # "("
-        parts = [self.binary(2)]
-        while self.peek() == ",":
-            self.take()
-            parts.append(self.binary(2))
-        if self.take() != ")" or any(p is None or p[0] != p[1] for p in parts):
-            return None
-        values = [p[0] for p in parts] + [0, 0, 0]
-        if name == "Py_PACK_VERSION":
-            values = values[:2] + [0, 0, 0]
-        x, y, z, level, serial = values[:5]
-        packed = (x << 24) | (y << 16) | (z << 8) | (level << 4) | serial
-        return packed, packed
-
-
-def _defined(name: str, is_removed: Callable[[str], bool], macros: dict, header: frozenset = frozenset()) -> Interval:
-    if is_removed(name) or (name in NOT_CPYTHON and name not in macros):
-        return 0, 0
-    if name not in macros and name in header:
-        return 1, 1
-    return (1, 1) if macros.get(name) is not None else None  # None: defined under an uncertain branch
-
-
-def _ifdef(directive: str, rest: list[Token], is_removed: Callable[[str], bool], macros: dict,
-           header: frozenset = frozenset()) -> Optional[bool]:
-    """``#ifdef``/``#ifndef`` (and ``#elifdef``/``#elifndef``) of ``rest[0]``: True, False or unknown."""
-    known = _defined(rest[0].text, is_removed, macros, header) if rest else None
-    if known is None:
-        return None
-    return bool(known[0]) == directive.endswith("ifdef")
 
 
 def _directives(tokens: Iterable[Token]):
