@@ -46,10 +46,10 @@ def _policy(settings):
 def _index(settings):
     """The check's own index and project model when it built them (the fix then sees the same
     findings as the check, project classes included), else the target's index."""
-    from outmoded import runner
+    from outmoded import workers
 
-    if runner._INDEX is not None:
-        return runner._INDEX, runner._PROJECT
+    if workers.INDEX is not None:
+        return workers.INDEX, workers.PROJECT
     from outmoded.catalog.index import index_for
 
     return index_for(settings.resolved_target(), pending=settings.pending,

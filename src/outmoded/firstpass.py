@@ -1,0 +1,120 @@
+"""The first pass of a cold run: every Python file read once, by the workers.
+
+A run without cached text rows needs every file's class headers and version flags (the project's
+text index, ``textindex``) before the project's needles are known.  The workers read each file
+once for its row and screen it with the catalog's needles (``engine.screen``): most files are
+cleared whatever the project; the rest either pass the catalog's needles (the second pass checks
+them) or name a method the project's needles decide on (``refine``).  Without a cache the pass
+starts during discovery's walk (``EarlyFirstPass``).
+"""
+
+from __future__ import annotations
+
+import sys
+
+from outmoded import workers
+from outmoded.discover import display_path
+from outmoded.findings import FileError
+from outmoded.source import SourceError, read_bytes
+from outmoded.textindex import derivable_methods, read_headers
+
+
+def screen_work(job: tuple[str, str]):
+    """First pass over a Python file: its text row, and its result when known without the
+    project, else what ``engine.screen`` says the project's needles must decide."""
+    from outmoded.engine import FileResult, screen
+
+    path, display = job
+    try:
+        data = read_bytes(path)
+    except SourceError as exc:
+        return path, None, (False, [], [FileError(display, str(exc))], False)
+    record = read_headers(data)
+    result = screen(display, data, workers.INDEX, *workers.SCREEN, noqa=workers.NOQA)
+    if isinstance(result, FileResult):
+        return path, record, (True, result.findings, result.errors, result.parsed, result.reads)
+    return path, record, result
+
+
+def screen_chunk(jobs: list) -> list:
+    return [screen_work(job) for job in jobs]
+
+
+def first_pass(paths: list[str], count: int, cwd: str) -> tuple[dict, dict, dict, dict]:
+    """Every file read once by ``count`` workers: (text rows, results known without the project,
+    method words the project's needles decide on, the catalog's words held in the files its
+    needles let through), each by path."""
+    prepare_screen()
+    return screened(workers.run_jobs(screen_work, [(p, display_path(p, cwd)) for p in paths], count))
+
+
+def prepare_screen() -> None:
+    methods = derivable_methods(workers.INDEX)
+    workers.SCREEN = (workers.INDEX.words | methods, methods)
+    workers.tune_collector()
+
+
+def screened(results) -> tuple[dict, dict, dict, dict]:
+    from outmoded.prefilter import Passed
+
+    rows, known, named, passed = {}, {}, {}, {}
+    for path, record, result in results:
+        if record is not None:
+            rows[path] = record
+        if isinstance(result, tuple):
+            known[path] = result
+        elif isinstance(result, Passed):  # the catalog's needles let it through
+            passed[path] = result
+            if "outmoded.scan" not in sys.modules:  # the second pass parses: its workers will need it
+                workers.import_checker(True)  # while the first pass's workers still run
+        else:
+            named[path] = result
+    return rows, known, named, passed
+
+
+class EarlyFirstPass:
+    """The first pass of a run without a cache, fed by discovery as it walks: once the walk has
+    found enough Python files for workers to pay (``PARALLEL_THRESHOLD``), they start reading
+    them in chunks while the walk goes on (a walk of Django's sdist is ~0.1 s of one core)."""
+
+    CHUNK = 64
+
+    def __init__(self, settings, count: int, cwd: str):
+        self.settings, self.workers, self.cwd = settings, count, cwd
+        self.pending: list = []
+        self.futures: list = []
+        self.pool = None
+        self.started = False
+
+    def __call__(self, path: str) -> None:
+        if self.workers < 2 or not path.endswith(".py"):  # .py: what scan_stamps reads, the first pass's files
+            return
+        self.pending.append((path, display_path(path, self.cwd)))
+        if len(self.pending) >= (self.CHUNK if self.started else workers.PARALLEL_THRESHOLD):
+            if not self.started:
+                self._start()
+            if self.started:
+                self._submit()
+
+    def _start(self) -> None:
+        if not workers.can_fork():
+            self.workers = 1  # never starts: the run goes as without it
+            self.pending = []
+            return
+        workers.import_checker(False)
+        workers.INDEX = workers.index_for(self.settings)
+        prepare_screen()
+        self.pool = workers.pool(self.workers)
+        self.started = True
+
+    def _submit(self) -> None:
+        for start in range(0, len(self.pending), self.CHUNK):
+            self.futures.append(self.pool.submit(screen_chunk, self.pending[start:start + self.CHUNK]))
+        self.pending = []
+
+    def results(self) -> tuple[dict, dict, dict, dict]:
+        self._submit()
+        try:
+            return screened(result for future in self.futures for result in future.result())
+        finally:
+            self.pool.shutdown()

@@ -1,0 +1,139 @@
+"""The project's part of a run: its model, its needles, and the files only they can let through.
+
+The catalog's needles clear most files; a file naming a removed method a project class may
+inherit (``unittest.TestCase.assertEquals`` on a project's own test base) is let through only
+by the project's needles (``prefilter.ProjectNeedles``).  A cold run's first pass leaves such
+files here: most are cleared by the by-name pairing of methods with project classes; the few it
+keeps are decided by the imports of their classes' bases (``pairing.Refiner``) or, for a class
+whose chain leaves what the checked files' headers say, by the chains (``chains``).  This runs
+in the parent while the workers check the files the catalog's needles let through.
+"""
+
+from __future__ import annotations
+
+from outmoded import workers
+from outmoded.source import SourceError, read_bytes
+from outmoded.textindex import derived_methods
+
+PAIRED_CLASSES_READ = 32  # more class words than this are looked for among the identifiers, not as substrings
+
+
+def refine(later: list, named: dict, opened: set, needles, text, clear) -> list:
+    """The jobs of ``later`` (files naming methods, ``named``: path -> method words) the by-name
+    pairing, then the bases' imports, clear, given to ``clear(path, reads)``; the others, to
+    check, largest first.  ``opened``: the files defining a class whose chain leaves the
+    checked files' headers (the chains decide them)."""
+    kept, weights = [], {}
+    for job in later:
+        if not cleared_by_project(job[0], named[job[0]], needles.classes):
+            for method in named[job[0]].intersection(needles.classes):
+                weights[method] = weights.get(method, 0) + workers.size(text.stamps, job[0])
+        elif job[0] not in opened:
+            clear(job[0], ())
+            continue
+        kept.append(job)
+    refined, reads = refined_classes(text, weights) if weights else ({}, ())
+    classes = dict(needles.classes)
+    classes.update(refined)
+    for job in list(kept):
+        if cleared_by_project(job[0], named[job[0]], classes):
+            outside = needles.outside.made().verdict(job[0], named[job[0]]) if job[0] in opened else ()
+            if outside is None:
+                continue  # a class whose chain leaves the checked files' headers lets it through
+            # the verdict read the files holding the bases: a later run rechecks when one changes
+            clear(job[0], tuple(sorted({**dict(reads), **dict(outside)}.items())))
+            kept.remove(job)
+    return workers.largest_first(kept, text.stamps)
+
+
+def cleared_by_project(path: str, methods: frozenset, classes: dict) -> bool:
+    """Is a file the catalog's needles cleared, naming ``methods``, also cleared by the project's
+    needles (``classes``: method -> project class words)?  Yes when no named method is paired
+    with a class, or when none of the paired classes appears in the file's bytes (not even as a
+    substring: then it is not one of its identifiers, which is all ``candidate_words`` asks).
+    Read here, in the parent, while the workers check the files the catalog's needles let
+    through."""
+    paired = methods.intersection(classes)
+    if not paired:
+        return True
+    words = set().union(*(classes[m] for m in paired))
+    try:
+        data = read_bytes(path)
+    except SourceError:
+        return False  # the second pass reports it
+    if len(words) > PAIRED_CLASSES_READ:
+        from outmoded.prefilter import identifiers
+
+        return words.isdisjoint(identifiers(data))
+    return not any(word in data for word in words)
+
+
+def members(path: str, name: str):
+    """The names a project class defines itself (``ClassInfo.members``, its module parsed by the
+    run's project model), or None."""
+    info = workers.PROJECT.model.local_class(path, name)
+    return info.members if info is not None else None
+
+
+def refined_classes(text, weights: dict) -> tuple[dict, tuple]:
+    """``pairing.Refiner``'s classes for the methods of ``weights``, and ((path, stamp), ...) of
+    the files it read (``outmoded.reads``); a class's own members come from the project model
+    (``members``), which parses the few modules asked about."""
+    from outmoded.pairing import Refiner
+
+    refiner = Refiner(text, workers.INDEX, members)
+    classes = refiner.classes(weights)
+    return classes, refiner.reads()
+
+
+class LazyProject:
+    """The project model (``project.Project``) as the engine sees it: its ``needles`` at once, the
+    model itself built on the scan's first question, so a small run whose files the prefilter
+    clears imports neither ``outmoded.project`` nor ``ast``."""
+
+    def __init__(self, target: tuple[int, int], text, needles):
+        self.needles = needles
+        self._model = None
+        self._source = (target, text)
+
+    @property
+    def model(self):
+        if self._model is None:
+            from outmoded.project import Project
+
+            self._model = Project(*self._source)
+            self._model.needles = self.needles
+        return self._model
+
+    def __getattr__(self, name: str):
+        if name.startswith("_"):  # its own, not set yet (unpickling): never the model's private state
+            raise AttributeError(name)
+        return getattr(self.model, name)
+
+
+def project_needles(text):
+    from outmoded.prefilter import ProjectNeedles
+
+    return ProjectNeedles.of(derived_methods(text, workers.INDEX), workers.INDEX.words, Outside(text))
+
+
+class Outside:
+    """``chains.Chains`` for the run, made when a file defining classes and naming a removed method
+    they can inherit first asks (a check of other files imports none of it)."""
+
+    def __init__(self, text):
+        self.text, self.chains = text, None
+
+    def __call__(self, path: str, data: bytes, words) -> set:
+        words = [word for word in words if workers.INDEX.derivable_method(word)] if b"class" in data else ()
+        return self.made()(path, data, words) if words else set()
+
+    def open_classes(self, path: str) -> set:
+        return self.made().open_classes(path) if path in self.text.headers else set()
+
+    def made(self):
+        if self.chains is None:
+            from outmoded.chains import Chains
+
+            self.chains = Chains(self.text, workers.INDEX, members)
+        return self.chains

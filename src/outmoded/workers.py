@@ -1,0 +1,133 @@
+"""The worker processes of a run: what they inherit, the jobs they run, the pools that fork them.
+
+Workers are forked, never spawned: they inherit this module's state, set in the parent before
+forking (the catalog's ``INDEX`` compiled once, the ``PROJECT`` model, the first pass's
+``SCREEN``), so nothing of it is pickled.  A job is a file's path (with its display path); a
+result is what the parent needs to report and cache it, never the file's bytes.  Small runs stay
+in-process: starting workers costs more than checking a handful of files.
+"""
+
+from __future__ import annotations
+
+import os
+
+from outmoded.findings import FileError
+from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
+from outmoded.source import SourceError, read_bytes
+
+PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
+INDEX = None  # the run's catalog index (``catalog.index.Index``): set in the parent before forking
+PROJECT = None  # the project model (``refine.LazyProject``), likewise
+SCREEN = None  # (needle words, derivable method words) for the first pass of a cold run
+NOQA = True  # are noqa comments read (not with --ignore-noqa): set before forking, as INDEX
+
+
+def work(job: tuple):
+    """Check a file: ``job`` is (path, display path), and in a cold run's second pass the words
+    the first pass found the catalog's needles holding on (``prefilter.Passed``) or None."""
+    from outmoded.engine import check_source
+
+    path, display = job[0], job[1]
+    try:
+        data = read_bytes(path)
+    except SourceError as exc:
+        return path, False, [], [FileError(display, str(exc))], False
+    result = check_source(display, data, INDEX, PROJECT, NOQA, job[2] if len(job) > 2 else None)
+    # not the bytes: no pickling back; reads: the other files the verdict read, for the cache
+    return path, True, result.findings, result.errors, result.parsed, result.reads
+
+
+def jobs_count(jobs: int | None, pending: int) -> int:
+    if pending < PARALLEL_THRESHOLD:
+        return 1
+    return max(1, jobs or os.cpu_count() or 1)
+
+
+@lru_cache(maxsize=1)
+def can_fork() -> bool:
+    """Can workers be forked here?  Asked once per process (a parallel run asks in each pass)."""
+    import multiprocessing  # only here: importing it costs a pre-commit run on one file ~10 ms
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def pool(workers: int):
+    """A pool of ``workers`` forked processes."""
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+
+
+def run_jobs(function, jobs: list, workers: int, chunk: int | None = None):
+    if workers == 1 or not can_fork():
+        return map(function, jobs)
+    import_checker(function is work)
+    chunk = chunk or max(1, min(64, len(jobs) // (workers * 8)))
+    started = pool(workers)
+    return drain(started, started.map(function, jobs, chunksize=chunk))
+
+
+def run_then(function, jobs: list, workers: int, more):
+    """``function`` over ``jobs`` in forked workers, one job at a time, then over the jobs
+    ``more()`` returns: called in this process once the workers have started on ``jobs``."""
+    if workers == 1 or not can_fork():
+        return map(function, jobs + more())
+    if not jobs:
+        jobs = more()
+        return run_jobs(function, jobs, workers if len(jobs) > 1 else 1, 1)
+    import_checker(function is work)
+    started = pool(workers)
+    try:
+        futures = [started.submit(function, job) for job in jobs]
+        futures += [started.submit(function, job) for job in more()]
+    except BaseException:
+        started.shutdown(cancel_futures=True)
+        raise
+    return drain(started, (future.result() for future in futures))
+
+
+def import_checker(scanning: bool) -> None:
+    """Import here, before forking, what every worker would otherwise import for itself: the
+    engine, and for a pass that parses (``work``) the scanner with ``ast`` (``engine`` imports it
+    only once a file passes the prefilter: ~27 ms of each worker's CPU on Django's second pass)."""
+    import outmoded.engine
+
+    if scanning:
+        import outmoded.scan  # noqa: F401
+
+
+def drain(started, results):
+    try:
+        yield from results
+    finally:
+        started.shutdown()
+
+
+def size(stamps: dict, path: str) -> int:
+    stamp = stamps.get(path)
+    return int(stamp.partition(":")[0]) if stamp else 0
+
+
+def largest_first(todo: list, stamps: dict) -> list:
+    """Jobs by decreasing size (from the text index's stamps), so the last ones are short."""
+    return sorted(todo, key=lambda job: size(stamps, job[0]), reverse=True)
+
+
+def tune_collector() -> None:
+    """Parsing allocates millions of AST nodes, freed by reference counting when a file is done;
+    the cyclic collector would otherwise run a pass every 700 of them and rescan everything alive
+    since start-up.  Freeze what start-up built (modules, catalog, index: forked workers share
+    those pages too) and collect the young generation rarely."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(50_000, 50, 100)
+
+
+def index_for(settings):
+    """The catalog's index for the run's settings (what ``INDEX`` holds)."""
+    from outmoded.catalog.index import index_for as made
+
+    return made(settings.resolved_target(), pending=settings.pending, min_version=settings.resolved_min_version(),
+                floor=settings.declared_floor())
