@@ -71,6 +71,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     stamps = scan_stamps(found.files, store)
     if early is not None and early.started:
         count, two_passes = early.workers, True
+        workers.import_checkers(found.files)  # the second pass's workers inherit them; this process waits
         rows, screened, named, passed = early.results()
     else:
         count = workers.jobs_count(jobs, len(stamps.missing))
