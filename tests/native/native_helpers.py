@@ -35,6 +35,14 @@ def python_includes() -> dict:
     return found
 
 
+def python2_include() -> Optional[str]:
+    """The include directory of a real CPython 2.7 (pyenv), whose API the Python 3.0 entries removed."""
+    for directory in sorted(glob.glob(os.path.expanduser("~/.pyenv/versions/2.7*/include/python2.7"))):
+        if (Path(directory) / "Python.h").is_file():
+            return directory
+    return None
+
+
 def include_flags(directory: str) -> list:
     # Debian's headers include "x86_64-linux-gnu/python3.N/pyconfig.h" relative to /usr/include
     return [f"-I{directory}", f"-I{os.path.dirname(directory)}"]

@@ -8,7 +8,7 @@ import sysconfig
 import textwrap
 
 import pytest
-from native_helpers import copy_data, include_flags, need_gcc, python_includes
+from native_helpers import copy_data, include_flags, need_gcc, python2_include, python_includes
 
 OLD_REMOVED = {  # what spam_old.c (written for 3.11) uses that each version removed
     (3, 12): {"PyUnicode_AS_UNICODE", "PyUnicode_GET_SIZE"},
@@ -212,6 +212,40 @@ def test_real_compilers_agree_with_the_tool(project):
         assert missing == reported == removed_until(version), version
         missing, result = _compile_errors(gcc, fixed, include)
         assert result.returncode == 0, (version, result.stderr)
+
+
+def _missing_names(gcc, source, include):
+    """The functions gcc declares implicitly and the identifiers it finds undeclared."""
+    missing, result = _compile_errors(gcc, source, include)
+    return missing | set(re.findall(r"[‘'](\w+)[’'] undeclared", result.stderr)), result
+
+
+def test_python2_extensions_against_real_headers(project):
+    """An extension written for Python 2 compiles against 2.7's headers and on no Python 3: the
+    tool's errors are exactly the names gcc misses, at every target whose headers are here.  Its
+    dual-version port (PY_MAJOR_VERSION branches, compatibility #defines) compiles everywhere and
+    is not reported."""
+    gcc = need_gcc()
+    python2 = python2_include()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 6)}
+    if python2 is None or not includes:
+        pytest.skip("needs the headers of CPython 2.7 and of a Python 3")
+    old = copy_data("spam_py2.c", project.root)
+    ported = copy_data("spam_py2_py3.c", project.root)
+    for source in (old, ported):
+        missing, result = _missing_names(gcc, source, python2)
+        assert result.returncode == 0 and not missing, result.stderr
+    for version, include in sorted(includes.items()):
+        missing, result = _missing_names(gcc, old, include)
+        reported = [f for f in findings(project, "spam_py2.c", target=f"3.{version[1]}")]
+        assert all(f["severity"] == "error" for f in reported)
+        assert missing == {f["api"] for f in reported} and len(missing) == 13, version
+        missing, result = _missing_names(gcc, ported, include)
+        assert result.returncode == 0, (version, result.stderr)
+        assert findings(project, "spam_py2_py3.c", target=f"3.{version[1]}") == []
+    by_api = {f["api"]: f for f in findings(project, "spam_py2.c")}
+    assert by_api["Py_InitModule3"]["removed_in"] == "3.0" and "PyModule_Create" in by_api["Py_InitModule3"]["message"]
+    assert by_api["PyCObject_FromVoidPtr"]["removed_in"] == "3.2" and "PyCapsule" in by_api["PyCObject_FromVoidPtr"]["message"]
 
 
 def test_fixed_twin_builds_and_imports(tmp_path):
