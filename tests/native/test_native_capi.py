@@ -316,6 +316,34 @@ def test_functions_the_file_declares_itself_are_not_reported(project):
     assert [f["api"] for f in findings(project, "user.c")] == ["_PyUnicode_Equal"]
 
 
+def test_names_a_project_header_it_includes_defines_are_not_reported(project):
+    # cffi 2.1's _cffi_backend.c: #include "file_emulator.h", which emulates PyFile_Check and
+    # PyFile_AsFile (removed in 3.0) for Python 3
+    project.write("src/file_emulator.h", """\
+        #define PyFile_Check(p)  PyObject_IsInstance(p, PyIOBase_TypeObj)
+        static FILE *PyFile_AsFile(PyObject *ob_file)
+        {
+            return NULL;
+        }
+        """)
+    project.write("src/py2only.h", "#define PyString_FromString PyUnicode_FromString\n")
+    project.write("src/backend.c", """\
+        #include <Python.h>
+        #if PY_MAJOR_VERSION >= 3
+        #  include "file_emulator.h"
+        #else
+        #  include "py2only.h"
+        #endif
+        static FILE *as_file(PyObject *ob)
+        {
+            return PyFile_Check(ob) ? PyFile_AsFile(ob) : NULL;
+        }
+        static PyObject *name(void) { return PyString_FromString("x"); }
+        """)
+    # the header included only where Python 2 compiles it shims nothing on the target
+    assert [(f["line"], f["api"]) for f in findings(project, "src/backend.c")] == [(11, "PyString_FromString")]
+
+
 def test_version_macros_inside_an_include_guard_are_known(project):
     # greenlet 3.5's greenlet_cpython_compat.hpp: the whole header sits in its include guard
     project.write("compat.hpp", """\

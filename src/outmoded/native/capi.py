@@ -7,7 +7,9 @@ the target cannot compile (``#if PY_VERSION_HEX < 0x030C0000``, ``#if 0``, ``#if
 macro) are skipped, and a name the file ``#define``s, declares or defines itself (a compatibility shim,
 or ``PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *, PyObject *);`` redeclaring a function whose
 symbol libpython still exports though the header no longer declares it) is not reported anywhere
-in that file (``declared_names``; the scope is the file, not the declaring block).
+in that file (``declared_names``; the scope is the file, not the declaring block), nor is one a
+project header it includes on a live line defines or declares (cffi's ``#include "file_emulator.h"``
+emulating ``PyFile_Check`` and ``PyFile_AsFile`` for Python 3).
 Uses inside macro bodies are reported where the macro is defined.
 
 Removed names are errors on a target at or after their removal.  Names removed from the limited C
@@ -239,10 +241,13 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     target = index.target
     gone = removed_now(target)
     directives: list = []
+    headers: list = []  # the live tokens and directives of the project headers it includes
     tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
-                              includes.project_headers(path, text)))
+                              includes.project_headers(path, text), included=headers))
     defines = [rest for name, rest in directives if name == "define" and rest]
-    shims = frozenset(rest[0].text for rest in defines) | declared_names(tokens)
+    shims = frozenset(rest[0].text for rest in defines) | declared_names(tokens) | frozenset(
+        name for code, lines in headers
+        for name in {rest[0].text for kind, rest in lines if kind == "define" and rest} | declared_names(code))
     limited, version = defines_limited_api(directives), limited_api_version(directives)
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
     for rest in defines:

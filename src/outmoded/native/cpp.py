@@ -157,7 +157,7 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 is_removed: Callable[[str], bool] = lambda name: False,
                 directives: Optional[list] = None, header: frozenset = frozenset(),
                 follow: Optional[Follow] = None, macros: Optional[dict] = None,
-                header_known: bool = False) -> Iterator[Token]:
+                header_known: bool = False, included: Optional[list] = None) -> Iterator[Token]:
     """The code tokens that may be compiled on ``target``.
 
     ``directives`` (when given) receives ``(name, tokens)`` for every directive on a live line,
@@ -168,7 +168,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
     own header (``project_header``): the macros the header defines are known after it, as when
     greenlet's TPythonState.cpp includes TGreenlet.hpp, which includes the header defining
     ``GREENLET_PY314`` from ``PY_VERSION_HEX``.  ``macros``: those defined before the first token
-    (updated in place).
+    (updated in place).  ``included`` (when given) receives, for each project header followed, its
+    live code tokens and its directives, as ``directives`` does for the file.
     """
     pending_header, header = (frozenset(), header) if header_known else (header, frozenset())
     stack: list[Frame] = []
@@ -251,23 +252,26 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 certain = all(f.certain for f in stack)
                 if pending_header and not system_header(rest) and certain:
                     header, pending_header = pending_header, frozenset()
-                included = follow(line[0]) if follow is not None else None
-                if included is not None:
-                    _include(included, target, is_removed, macros, header or pending_header, bool(header),
-                             certain)
+                read = follow(line[0]) if follow is not None else None
+                if read is not None:
+                    _include(read, target, is_removed, macros, header or pending_header, bool(header),
+                             certain, included)
             if directives is not None:
                 directives.append((name, line if name == "include" else rest))
         live = stack[-1].live if stack else True
 
 
-def _include(included: tuple, target: tuple[int, int], is_removed: Callable[[str], bool], macros: dict,
-             header: frozenset, header_known: bool, certain: bool) -> None:
+def _include(read: tuple, target: tuple[int, int], is_removed: Callable[[str], bool], macros: dict,
+             header: frozenset, header_known: bool, certain: bool, included: Optional[list] = None) -> None:
     """Learn the macros an included header defines (all of them unknown when the include may not be
-    compiled)."""
-    tokens, follow = included
+    compiled); with ``included``, keep its live tokens and directives there."""
+    tokens, follow = read
     inner = dict(macros)
-    for _ in live_tokens(tokens, target, is_removed, None, header, follow, inner, header_known):
-        pass
+    directives: Optional[list] = None if included is None else []
+    code = [token for token in live_tokens(tokens, target, is_removed, directives, header, follow, inner,
+                                           header_known, included) if included is not None]
+    if included is not None:
+        included.append((code, directives))
     if certain:
         macros.clear()
         macros.update(inner)
