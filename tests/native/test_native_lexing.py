@@ -132,3 +132,19 @@ def test_other_interpreters_macros_are_undefined_on_cpython():
     assert idents(source, (3, 12)) == ["b", "f"]
     # a file that defines one itself is believed
     assert idents("#define PYPY_VERSION 1\n#ifdef PYPY_VERSION\n a;\n#endif\n", (3, 13)) == ["a"]
+
+
+def test_visual_cpp_older_than_the_targets_is_dead():
+    # PyYAML 6.0's _yaml.h: #ifdef _MSC_VER / #if _MSC_VER == 1200 (Visual C++ 6.0) defines
+    # PyLong_FromUnsignedLongLong from PyInt_FromLong; Python 3.5+ needs Visual Studio 2015 or later
+    source = (
+        "#if _MSC_VER == 1200\n a;\n#endif\n"
+        "#if defined(_MSC_VER) && _MSC_VER < 1900\n b;\n#endif\n"
+        "#if _MSC_VER >= 1900\n c;\n#endif\n"                  # MSVC builds only: unknown
+        "#if !defined(_MSC_VER) || _MSC_VER >= 1900\n d;\n#endif\n"  # every compiler that builds it
+        "#if _MSC_VER < 1900\n e;\n#endif\n"                   # gcc takes it: undefined is 0
+        "#ifdef _MSC_VER\n f;\n#endif\n"
+    )
+    assert idents(source, (3, 13)) == ["c", "d", "e", "f"]
+    assert idents(source, (3, 4)) == ["a", "b", "c", "d", "e", "f"]  # not decided before 3.5
+    assert idents("#define _MSC_VER 1200\n#if _MSC_VER == 1200\n a;\n#endif\n", (3, 13)) == ["a"]

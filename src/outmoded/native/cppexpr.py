@@ -8,8 +8,10 @@ all of them are decided; ``PY_MAJOR_VERSION``/``PY_MINOR_VERSION``, ``Py_PACK_VE
 the object-like macros the caller knows (``macros``: name -> tokens, None when its value is
 unknown).  ``defined(NAME)`` (``_defined``) is false for a C-API name the target removed
 (``is_removed``) and for the macros only other interpreters define (``NOT_CPYTHON``) unless the
-file defines them, true for a known macro or one ``Python.h`` defines (``header``).  ``cpp`` walks
-the branches with it.
+file defines them, true for a known macro or one ``Python.h`` defines (``header``).  ``_MSC_VER`` is
+either undefined (another compiler) or 1900 or more (the Visual C++ of Visual Studio 2015 or later,
+which every Python 3.5+ on Windows needs): a condition naming it is decided when both worlds agree
+(PyYAML 6.0's ``#if _MSC_VER == 1200``, Visual C++ 6.0, is dead).  ``cpp`` walks the branches with it.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import Callable, Optional
 from outmoded.native.ctokens import Token
 
 NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"})  # never defined by CPython
+MSVC, MSVC_SINCE = "_MSC_VER", ((3, 5), 1900)  # CPython 3.5+ builds with Visual Studio 2015 (_MSC_VER 1900) or later
 Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
 
 
@@ -60,6 +63,7 @@ class Condition:
         self.macros = macros or {}
         self.depth = depth
         self.header = header  # macros Python.h defines, once the file has included it
+        self.msvc: Optional[bool] = None  # the world evaluated: compiled by Visual C++ or not (None: not split)
         base = (target[0] << 24) | (target[1] << 16)
         self.names: dict[str, Interval] = {
             "PY_VERSION_HEX": (base | 0xF0, base | 0xFFFF),  # 3.N.0 final .. last 3.N release
@@ -76,6 +80,18 @@ class Condition:
         return text
 
     def evaluate(self) -> Optional[bool]:
+        if MSVC not in self.tokens or MSVC in self.macros or self.target < MSVC_SINCE[0]:
+            return self._evaluate()
+        # two worlds: another compiler (_MSC_VER undefined, so 0), or a Visual C++ that builds the target
+        outcomes = set()
+        for self.msvc in (False, True):
+            self.names[MSVC] = (MSVC_SINCE[1], 1 << 31) if self.msvc else (0, 0)
+            self.pos = 0
+            outcomes.add(self._evaluate())
+        self.msvc = None
+        return outcomes.pop() if len(outcomes) == 1 else None
+
+    def _evaluate(self) -> Optional[bool]:
         try:
             value = self.binary(0)
         except (IndexError, ValueError, ZeroDivisionError, OverflowError):
@@ -153,6 +169,8 @@ class Condition:
             name = self.take()
             if paren and self.take() != ")":
                 raise ValueError("unbalanced")
+            if name == MSVC and self.msvc is not None:
+                return (int(self.msvc),) * 2
             return _defined(name, self.is_removed, self.macros, self.header)
         if text in ("Py_PACK_VERSION", "Py_PACK_FULL_VERSION") and self.peek() == "(":
             return self.pack(text)
