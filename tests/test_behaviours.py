@@ -354,3 +354,40 @@ def test_protocol_base_not_listing_a_type_variable(project):
     assert project.findings(source, target="3.15") == [(12, "typing.Protocol[...] without S", E),
                                                       (15, "typing.Protocol[...] without S", E)]
     assert project.findings(source, target="3.14", name="b.py") == []
+
+
+def test_argparse_dest_from_a_single_dash_long_option(project):
+    """3.15: ``add_argument('-f', '-foo')`` stores ``foo`` where it stored ``f``: on the real 3.14 and
+    3.15 this parser's namespaces differ in exactly the four reported options."""
+    source = """\
+        import argparse
+
+        parser = argparse.ArgumentParser()
+        parser.add_argument("-f", "-foo")
+        parser.add_argument("-g", "-gee", dest="g")
+        parser.add_argument("-v", "--verbose", "-verb")
+        parser.add_argument("-headless")
+        parser.add_argument("-long", "-l")
+        group = parser.add_argument_group("x")
+        group.add_argument("-q", "-quiet", action="store_true")
+        excl = parser.add_mutually_exclusive_group()
+        excl.add_argument("-a", "-all")
+        sub = parser.add_subparsers().add_parser("run")
+        sub.add_argument("-n", "-dry-run", action="store_true")
+        sub.add_argument("-H", "-help-me", action="help")
+
+        def add_arguments(parser):
+            parser.add_argument("-x", "-xyz")  # a receiver of unknown type
+
+        class Options:
+            def add_argument(self, *names):
+                pass
+
+        Options().add_argument("-s", "-size")
+        """
+    assert project.findings(source, target="3.15") == [
+        (4, "argparse.ArgumentParser.add_argument('-f', '-foo')", E),
+        (10, "argparse._ArgumentGroup.add_argument('-q', '-quiet')", E),
+        (12, "argparse._ArgumentGroup.add_argument('-a', '-all')", E),
+        (14, "argparse.ArgumentParser.add_argument('-n', '-dry-run')", E)]
+    assert project.findings(source, target="3.14", name="b.py") == []

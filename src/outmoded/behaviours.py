@@ -10,7 +10,8 @@ longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
 has (``asyncio.get_event_loop()`` without a current loop, 3.14), an import hook with only the
 legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12), a group looked up
 by subscripting what ``entry_points()`` returns (3.12), a type variable a generic base uses that
-the ``Protocol[...]`` base does not list (3.15).  Only what the
+the ``Protocol[...]`` base does not list (3.15), an option whose dest argparse now takes from a
+single-dash long option (``add_argument('-f', '-foo')``, 3.15).  Only what the
 code proves is reported: a literal, a name bound to a known type, a class whose whole ancestry is
 known.
 """
@@ -60,6 +61,24 @@ def misplaced_global_flags(pattern) -> bool:
     return True
 
 
+def dest_change(call: ast.Call) -> tuple[str, str] | None:
+    """``add_argument('-f', '-foo')``: the one-letter option argparse takes the dest from before
+    3.15 (the first option, when none is a two-dash long option) and the single-dash long option
+    it takes it from on 3.15 (the first one), when they differ -- for literal option strings with
+    the default prefix and no ``dest=``."""
+    if any(k.arg in (None, "dest") for k in call.keywords) or not call.args:
+        return None
+    action = next((k.value for k in call.keywords if k.arg == "action"), None)
+    if isinstance(action, ast.Constant) and action.value in ("help", "version"):
+        return None  # stores nothing
+    options = [a.value for a in call.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
+    if len(options) != len(call.args) or not all(len(o) > 1 and o[0] == "-" for o in options) \
+            or any(o[1] == "-" for o in options) or len(options[0]) > 2:
+        return None
+    long = next((o for o in options if len(o) > 2), None)
+    return None if long is None else (options[0], long)
+
+
 _PARAMETERS: dict[str, tuple] = {}
 
 
@@ -105,6 +124,12 @@ class Behaviours:
                 extra = next((k for k in node.keywords if k.arg is not None and k.arg not in entry.unless), None)
                 if extra is not None:
                     self.report(extra, entry, f"{func}({extra.arg}=)", frozenset(entry.raises))
+                    reported = True
+                continue
+            if entry.signature == "option-strings":
+                inferred = dest_change(node)
+                if inferred is not None:
+                    self.report(node, entry, f"{func}({inferred[0]!r}, {inferred[1]!r})", frozenset(entry.raises))
                     reported = True
                 continue
             if entry.signature == "main-block-call":

@@ -59,7 +59,7 @@ class Receivers:
         if leaves is None:  # method names with removed arguments or changed parameters: most calls need no receiver
             leaves = self.index.__dict__["_argument_leaves"] = {n.rpartition(".")[2] for n in self.index.arguments} | {
                 n.rpartition(".")[2] for n in self.index.behaviour_calls  # methods only: Connection.create_function
-                if n.count(".") > 1 and n.split(".")[-2][:1].isupper()}
+                if n.count(".") > 1 and n.split(".")[-2].lstrip("_")[:1].isupper()}
         if func.attr not in leaves:
             return None
         receiver = self.qualify(func.value)

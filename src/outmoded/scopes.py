@@ -208,20 +208,29 @@ class Bindings(ast.NodeVisitor):
         if isinstance(node, ast.Name):
             return self.lookup(node.id)
         if isinstance(node, ast.Attribute):
-            base = self.qualify(node.value)
-            if not isinstance(base, str):
-                return None
-            return self.index.canonical(f"{base}.{node.attr}") if "six" in base else f"{base}.{node.attr}"
+            return self._member(self.qualify(node.value), node.attr)
         if isinstance(node, (ast.Dict, ast.DictComp)):
             return Instance("builtins.dict")
         if isinstance(node, (ast.Set, ast.SetComp)):
             return Instance("builtins.set")
         if isinstance(node, ast.Call):
-            func = self.qualify(node.func)
+            if isinstance(node.func, ast.Attribute):
+                base = self.qualify(node.func.value)
+                if isinstance(base, Instance):  # a method whose result's class is known: parser.add_argument_group()
+                    returned = self.index.returns.get(f"{base.cls}.{node.func.attr}") if isinstance(base.cls, str) else None
+                    return Instance(returned) if returned else None
+                func = self._member(base, node.func.attr)
+            else:
+                func = self.qualify(node.func)
             if isinstance(func, str):
                 return Instance(self.index.returns.get(func, func))
             return Instance(func) if isinstance(func, LocalClass) else None
         return None
+
+    def _member(self, base: Value, attr: str) -> Value:
+        if not isinstance(base, str):
+            return None
+        return self.index.canonical(f"{base}.{attr}") if "six" in base else f"{base}.{attr}"
 
     def bind(self, name: str, value: Value) -> None:
         self.scope.bindings[name] = value

@@ -99,6 +99,7 @@ BEHAVIOUR_TEXT = {
     "main-block-call": rb"__main__",
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
+    "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
 }
 
 

@@ -109,12 +109,16 @@ OPTIONAL = {
 # (the result of a call of the function without arguments is subscripted with a string literal:
 # ``entry_points()["console_scripts"]``), ``protocol-parameters`` (a class whose bases subscript a
 # generic with a type variable -- a name the module binds to ``TypeVar(...)``, ``ParamSpec(...)`` or
-# ``TypeVarTuple(...)`` -- that its base subscripting the name, ``Protocol[T, T2]``, does not list).  ``proof`` is a script
+# ``TypeVarTuple(...)`` -- that its base subscripting the name, ``Protocol[T, T2]``, does not list),
+# ``option-strings`` (argparse's ``add_argument`` given literal option strings, a one-letter option
+# first, a single-dash long option after it and no two-dash one, without ``dest=``: from 3.15 the
+# dest comes from the single-dash long option, ``-f, -foo`` stores ``foo``).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
-              "subscript", "protocol-parameters"}
+              "subscript", "protocol-parameters", "option-strings"}
 # these say what the code ``raises`` (names)
-CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters"}
+CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
+                   "option-strings"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
