@@ -170,6 +170,22 @@ def test_cython_sources(project):
     ]
 
 
+def test_python2_names_cython_itself_shims(project):
+    # the C that Cython 0.29 and 3.0 generate #defines PyInt_* and PyString_Check for Python 3:
+    # a .pyx using them builds; a Python 2 name Cython never shimmed is still an error
+    project.write("py2.pyx", """\
+        cdef extern from "Python.h":
+            long PyInt_AsLong(object)
+            bint PyString_Check(object)
+            object PyString_FromString(const char *)
+        def f(o):
+            if PyString_Check(o):
+                return PyString_FromString(b"x")
+            return PyInt_AsLong(o)
+        """)
+    assert [(f["line"], f["api"]) for f in findings(project, "py2.pyx")] == [(7, "PyString_FromString")]
+
+
 def test_cython_directive(project):
     project.write("a.pyx", "# cython: language_level=3, freethreading_compatible=True\ndef f(): pass\n")
     project.write("b.pyx", "# cython: freethreading_compatible=False\ndef f(): pass\n")  # a decision

@@ -293,6 +293,15 @@ def cython_uses(tokens: list[Token]) -> list[Token]:
 
 
 DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)
+# Python 2 names the C that Cython 0.29 and 3.0 generate #defines for Python 3 (ModuleSetupCode.c:
+# PyInt_* as PyLong_*, PyString_Check as PyUnicode_Check, the Python 2 type flags as 0): a .pyx
+# using them still builds with those Cythons, on any Python 3 they support; Cython 3.1 dropped them
+CYTHON_PY2_SHIMS = frozenset("""
+    PyIntObject PyInt_Type PyInt_Check PyInt_CheckExact PyInt_FromString PyInt_FromUnicode PyInt_FromLong
+    PyInt_FromSize_t PyInt_FromSsize_t PyInt_AsLong PyInt_AS_LONG PyInt_AsSsize_t PyInt_AsUnsignedLongMask
+    PyInt_AsUnsignedLongLongMask PyBoolObject PyBaseString_Type PyStringObject PyString_Type PyString_Check
+    PyString_CheckExact Py_TPFLAGS_CHECKTYPES Py_TPFLAGS_HAVE_INDEX Py_TPFLAGS_HAVE_NEWBUFFER
+""".split())
 
 
 @lru_cache(maxsize=256)
@@ -308,8 +317,8 @@ def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
     """Names a Cython file's C code ``#define``s itself (verbatim C in a ``cdef extern`` block's
     docstring), or the project's own ``.pxd`` beside it through which it reaches them: lxml 6.1's
     parser.pxi calls ``python.PyUnicode_GET_DATA_SIZE(utext)``, and src/lxml/python.pxd redefines
-    it for 3.12+ (``#define PyUnicode_GET_DATA_SIZE(s)  (0)``)."""
-    names = set(DEFINE_RE.findall(text))
+    it for 3.12+ (``#define PyUnicode_GET_DATA_SIZE(s)  (0)``).  So are ``CYTHON_PY2_SHIMS``."""
+    names = set(DEFINE_RE.findall(text)) | CYTHON_PY2_SHIMS
     directory = os.path.dirname(os.path.abspath(path))
     modules = {tokens[i].text for i in range(len(tokens) - 2)
                if tokens[i].kind == "ident" and tokens[i + 1].text == "." and tokens[i + 2].kind == "ident"}
