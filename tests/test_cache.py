@@ -526,3 +526,14 @@ def test_a_single_file_run_sees_the_init_file_that_moves_its_import_root(tmp_pat
     assert before == ([], [])
     assert [(p, api) for p, _, api, _ in cold[0]] == [("tools/mod.py", "asyncore")]
     assert warm == cold
+
+
+def test_a_python3_twin_created_beside_a_python2_source_invalidates_its_verdict(tmp_path):
+    # greet2.c is compiled only where no source beside it defines PyInit_greet (virtualenv 21's tests)
+    greet2 = "#include <Python.h>\nPyMODINIT_FUNC initgreet(void) { Py_InitModule(\"greet\", NULL); }\n"
+    before, warm, cold = _stale_after_edit(tmp_path, {"greet/greet2.c": greet2}, {
+        "greet/greet3.c": "#include <Python.h>\nPyMODINIT_FUNC PyInit_greet(void) { return NULL; }\n"},
+        "greet/greet2.c")
+    assert [api for _, _, api, _ in before[0]] == ["Py_InitModule"]
+    assert cold == ([], [])
+    assert warm == cold

@@ -164,3 +164,28 @@ def test_elif_dead_whatever_an_unknown_macro_is(project, tmp_path):
     run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", "-DPy_LIMITED_API=0x030d0000",
                           *include_flags(include), str(project.root / "other.c")], capture_output=True, text=True)
     assert "_PyUnicode_EQ" in run.stderr
+
+
+GREET2 = """\
+#include <Python.h>
+static PyMethodDef GreetMethods[] = {{NULL, NULL, 0, NULL}};
+PyMODINIT_FUNC initgreet(void) {
+  (void) Py_InitModule("greet", GreetMethods);
+}
+"""
+GREET3 = """\
+#include <Python.h>
+static struct PyModuleDef greet = {PyModuleDef_HEAD_INIT, "greet", NULL, -1, NULL};
+PyMODINIT_FUNC PyInit_greet(void) { return PyModule_Create(&greet); }
+"""
+
+
+def test_python2_variant_beside_its_python3_twin_is_not_compiled(project):
+    # virtualenv 21's tests build f"greet{sys.version_info[0]}.c": greet2.c only on Python 2
+    project.write("setup.py", "")
+    project.write("greet/greet2.c", GREET2)
+    assert apis(project) == [("greet/greet2.c", "Py_InitModule")]  # alone, it is the extension
+    project.write("greet/greet3.c", GREET3)
+    assert apis(project) == []
+    project.write("greet/greet3.c", GREET3.replace("PyInit_greet", "PyInit_other"))  # another module's
+    assert apis(project) == [("greet/greet2.c", "Py_InitModule")]

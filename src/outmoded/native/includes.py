@@ -1,6 +1,6 @@
 """Is a C file compiled for the target at all?  Answered from the project's ``#include`` lines.
 
-Two cases say no, for a file whose findings would otherwise be reported:
+Three cases say no, for a file whose findings would otherwise be reported:
 
 - every ``#include`` of it in the project sits in a branch the target cannot compile: cffi 2.1's
   ``_cffi_backend.c`` has ``#ifdef PyUnicode_KIND / # include "wchar_helper_3.h" / #else /
@@ -12,7 +12,10 @@ Two cases say no, for a file whose findings would otherwise be reported:
   some tool pastes elsewhere (Cython's ``Cython/Utility/*.c`` templates, whose text is emitted into
   generated modules under conditions set up by other templates) or data (CPython's
   ``Lib/test/clinic.test.c``, Argument Clinic's test input).  Its conditions cannot be decided
-  without the text around it, so no line of it is promised to break.
+  without the text around it, so no line of it is promised to break;
+- a source whose module init is Python 2's only (``initgreet``, no ``PyInit_``) beside a source
+  defining Python 3's for the same module (``PyInit_greet``): the build picks one per Python major
+  (virtualenv 21's test extension: greet2.c and greet3.c, ``f"greet{sys.version_info[0]}.c"``).
 
 A header included only by files Cython generated is part of that output (gevent 26.9's
 ``_generated_include/PyDictVersioning_proto_*.h``), which is checked through its ``.pyx`` source.
@@ -34,12 +37,14 @@ from typing import Optional
 
 from outmoded.native.cpp import live_tokens, python_h_macros, system_header
 from outmoded.native.ctokens import c_tokens
+from outmoded.reads import read
 
 MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "meson.build", "PKG-INFO", ".git")
 C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".inc", ".inl")
 CYTHON_SUFFIXES = (".pyx", ".pxd", ".pxi")
 SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx")
 MAX_FILES = 20000
+MAX_SIBLING = 4_000_000  # bytes of a source beside it read for its module init
 INCLUDE_RE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*[<"]([^>"\r\n]+)[>"]', re.MULTILINE)
 EXTERN_RE = re.compile(rb'\bextern[ \t]+from[ \t]+[\'"]([^\'"\r\n]+)[\'"]')
 ANY_INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include\b[ \t]*(.*)$', re.MULTILINE)
@@ -162,6 +167,8 @@ def _line_of(data: bytes, offset: int) -> int:
 def not_compiled(path: str, text: str, target: tuple, gone: frozenset) -> bool:
     """Is the C file at ``path`` (its ``text``) proven not compiled for ``target``?  (See above.)"""
     path = os.path.abspath(path)
+    if python2_variant(path, text):
+        return True
     graph = _includes(project_root(path))
     if graph is None:
         return False
@@ -183,6 +190,39 @@ def not_compiled(path: str, text: str, target: tuple, gone: frozenset) -> bool:
         if lines & _live_includes(including, target, gone):
             return False
     return True
+
+
+PY2_INIT_RE = re.compile(r"^[ \t]*(?:PyMODINIT_FUNC|void)[ \t\r\n]+init(\w+)[ \t]*\([ \t]*(?:void)?[ \t]*\)", re.MULTILINE)
+
+
+def python2_variant(path: str, text: str) -> bool:
+    """Does the source at ``path`` define only Python 2's init of a module whose Python 3 init
+    (``PyInit_<name>``) a source beside it defines?"""
+    if "PyInit_" in text or not path.endswith(SOURCE_SUFFIXES):
+        return False
+    names = set(PY2_INIT_RE.findall(text))
+    if not names:
+        return False
+    directory = os.path.dirname(path)
+    read(directory)  # a source added beside it, or removed, changes the verdict (``outmoded.reads``)
+    try:
+        siblings = sorted(os.listdir(directory))
+    except OSError:
+        return False
+    wanted = [f"PyInit_{name}".encode() for name in names]
+    for name in siblings:
+        sibling = os.path.join(directory, name)
+        if sibling == path or not name.endswith(SOURCE_SUFFIXES):
+            continue
+        read(sibling)
+        try:
+            with open(sibling, "rb") as handle:
+                data = handle.read(MAX_SIBLING)
+        except OSError:
+            continue
+        if any(word in data for word in wanted):
+            return True
+    return False
 
 
 def _only_system_includes(text: str) -> bool:
