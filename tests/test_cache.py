@@ -143,6 +143,37 @@ def test_the_compiled_index_is_the_built_index(tmp_path):
     assert len(list(tmp_path.glob("index-*.marshal"))) == 3
 
 
+def test_threads_sharing_a_compiled_index_decode_its_tables_once(tmp_path):
+    # a caller checking files from threads (tests/test_bad_input.py's SystemError race did): the
+    # threads that ask while the first decodes wait for its tables instead of finding none
+    import threading
+    import time
+
+    compiled.load_index((3, 13), False, str(tmp_path))  # builds and stores
+    index = compiled.load_index((3, 13), False, str(tmp_path))
+    tables, calls, seen, errors = vars(index)["_tables"], [], [], []
+
+    def slow():
+        calls.append(1)
+        time.sleep(0.3)
+        return tables()
+
+    vars(index)["_tables"] = slow
+
+    def ask():
+        try:
+            seen.append(len(index.fallback_imports))
+        except AttributeError as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert errors == [] and calls == [1] and len(seen) == 4 and "_tables" not in vars(index)
+
+
 def test_a_broken_compiled_index_is_compiled_again(tmp_path):
     from outmoded.catalog import default_catalog
     from outmoded.catalog.index import build_index

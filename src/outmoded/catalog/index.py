@@ -8,9 +8,13 @@ needles (``outmoded.prefilter``) are built here too (``catalog.needles``), once 
 
 from __future__ import annotations
 
+from _thread import RLock
+
 from outmoded.catalog import Catalog, Entry
 from outmoded.prefilter import Needle, candidate_words
 from outmoded.records import Frozen, Record
+
+_DECODING = RLock()  # threads sharing a compiled index decode its tables once, the others waiting
 
 
 class Method(Frozen):
@@ -127,9 +131,12 @@ class Index(Record):
     def __getattr__(self, name: str):
         """What a compiled index decodes on first use: its tables (all at once), and ``prefilter``,
         put together from the anchored needles."""
-        tables = self.__dict__.pop("_tables", None)
-        if tables is not None:
-            self.__dict__.update(tables())
+        if "_tables" in self.__dict__:
+            with _DECODING:  # another thread may be decoding them: wait, then read what it put there
+                tables = self.__dict__.get("_tables")
+                if tables is not None:
+                    self.__dict__.update(tables())
+                    del self.__dict__["_tables"]
             if name in self.__dict__:
                 return self.__dict__[name]
         order = self.__dict__.get("_order")
