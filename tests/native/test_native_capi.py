@@ -246,20 +246,21 @@ def test_python2_extensions_against_real_headers(project):
     includes = {v: d for v, d in python_includes().items() if v >= (3, 6)}
     if python2 is None or not includes:
         pytest.skip("needs the headers of CPython 2.7 and of a Python 3")
-    old = copy_data("spam_py2.c", project.root)
-    ported = copy_data("spam_py2_py3.c", project.root)
+    # apart: beside its port's PyInit_spam, spam_py2.c would be the Python 2 variant a build picks
+    old = copy_data("spam_py2.c", project.root, "old/spam_py2.c")
+    ported = copy_data("spam_py2_py3.c", project.root, "ported/spam_py2_py3.c")
     for source in (old, ported):
         missing, result = _missing_names(gcc, source, python2)
         assert result.returncode == 0 and not missing, result.stderr
     for version, include in sorted(includes.items()):
         missing, result = _missing_names(gcc, old, include)
-        reported = [f for f in findings(project, "spam_py2.c", target=f"3.{version[1]}")]
+        reported = [f for f in findings(project, "old/spam_py2.c", target=f"3.{version[1]}")]
         assert all(f["severity"] == "error" for f in reported)
         assert missing == {f["api"] for f in reported} and len(missing) == 13, version
         missing, result = _missing_names(gcc, ported, include)
         assert result.returncode == 0, (version, result.stderr)
-        assert findings(project, "spam_py2_py3.c", target=f"3.{version[1]}") == []
-    by_api = {f["api"]: f for f in findings(project, "spam_py2.c")}
+        assert findings(project, "ported/spam_py2_py3.c", target=f"3.{version[1]}") == []
+    by_api = {f["api"]: f for f in findings(project, "old/spam_py2.c")}
     assert by_api["Py_InitModule3"]["removed_in"] == "3.0" and "PyModule_Create" in by_api["Py_InitModule3"]["message"]
     assert by_api["PyCObject_FromVoidPtr"]["removed_in"] == "3.2" and "PyCapsule" in by_api["PyCObject_FromVoidPtr"]["message"]
 
