@@ -10,13 +10,15 @@ crafted file could carry) is discarded unread, and ``trusted_schema`` is off.
 
 Rows live in namespaces: ``ResultCache`` keeps, per (outmoded's version and code, catalog contents,
 target, options), each file's stat signature, its findings and errors, and the stamps of the other files
-its verdict read (``outmoded.reads``: a flag's compat module, a base class's module, a ``.pxd``);
+its verdict read (``outmoded.reads``: a flag's compat module, a base class's module, a ``.pxd``),
+those many verdicts read stored once and listed by id (``outmoded.readsets``);
 a file whose size and mtime are unchanged, like those of the files it read, is a hit without
 being read.  Other analyses (a per-file model keyed by the file's
 content) reuse ``Store`` with a namespace of their own: ``get_many``/``put_many`` by key, the
 ``stamp`` saying which version of the key's input the value was computed from.
 A corrupt, locked or unwritable cache is treated as empty: the run still gets its results.
-Results are pruned when written: only the rows of the ``KEEP_RESULTS`` keys last written stay.
+Results are pruned when written (``outmoded.pruning``): only the rows of the ``KEEP_RESULTS`` keys
+last written stay, and only the blocks a row lists.
 """
 
 from __future__ import annotations
@@ -34,6 +36,8 @@ CHUNK = 500  # keys per SELECT: below SQLite's limit on bound parameters
 # results of this many keys (a key: outmoded's version and code, the catalog, target, options,
 # project flags and classes) are kept, the last written: two hooks with different targets keep theirs
 KEEP_RESULTS = 4
+BLOCK_PREFIX = "@"  # the key of a block of shared reads (``outmoded.readsets``): never a checked file's path
+ROW_FORMAT = 2  # a result row: [findings, errors, own reads, shared reads' ids] (1: [findings, errors, reads])
 
 
 def _blake2b():
@@ -137,11 +141,15 @@ class Store:
             return {}
         return found
 
-    def put_many(self, namespace: str, items: list[tuple[str, str, object]], keep: int = 0) -> None:
+    def put_many(self, namespace: str, items: list[tuple[str, str, object]], keep: int = 0,
+                 shared: list[tuple[str, str, object]] = (), refs=None) -> None:
         """Store ``(key, stamp, value)`` rows in one transaction; failures are silent.  ``keep``:
         the namespace is one of a family named ``<prefix>-<key>`` (``results-...``) of which only
-        the ``keep`` last written are kept; the rows of older ones are deleted in the same write."""
-        if not items:
+        the ``keep`` last written are kept; the rows of older ones are deleted in the same write.
+        ``shared``: rows named by their contents (``outmoded.readsets``' blocks), written unless
+        there.  ``refs``: a row's value -> {key of a shared row it lists: the text that lists it};
+        the shared rows the replaced rows listed that no row lists any more are deleted."""
+        if not items and not shared:
             return
         db = self._connect(create=True)
         if db is None:
@@ -150,12 +158,22 @@ class Store:
 
         import json  # only when writing: a run whose files all hit the cache reads with quickjson
 
+        from outmoded import pruning
+
         rows = [(namespace, key, stamp, json.dumps(value, separators=(",", ":"))) for key, stamp, value in items]
+        kept = [(namespace, key, stamp, json.dumps(value, separators=(",", ":"))) for key, stamp, value in shared]
         try:
             db.execute("BEGIN IMMEDIATE")  # take the write lock now: waits for a concurrent run's commit
+            listed = pruning.listed(db, namespace, [row[1] for row in rows], refs) if refs is not None else {}
             db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)", rows)
+            db.executemany("INSERT OR IGNORE INTO rows VALUES (?, ?, ?, ?)", kept)
+            if listed:
+                for _, _, value in items:
+                    for key in refs(value):
+                        listed.pop(key, None)
+                pruning.drop_unmentioned(db, namespace, listed)
             if keep:
-                _prune(db, namespace, keep)
+                pruning.prune(db, namespace, keep)
             db.execute("COMMIT")
         except Error:
             try:
@@ -167,37 +185,6 @@ class Store:
         if self._db is not None:
             self._db.close()
         self._db, self._opened = None, False
-
-
-WRITTEN = "written"  # the namespace of rows saying when each pruned family's namespace was last written
-
-
-# the namespaces of a family, in order, by one index seek each rather than a scan of every row
-FAMILY_SQL = """WITH RECURSIVE family(ns) AS (
-    SELECT MIN(ns) FROM rows WHERE ns >= :prefix
-    UNION ALL SELECT (SELECT MIN(ns) FROM rows WHERE ns > family.ns) FROM family
-    WHERE substr(family.ns, 1, length(:prefix)) = :prefix)
-SELECT ns FROM family WHERE substr(ns, 1, length(:prefix)) = :prefix"""
-
-
-def _prune(db, namespace: str, keep: int) -> None:
-    """Record that ``namespace`` was written now and delete the rows of its family's namespaces
-    written before the ``keep`` latest.  A key changes with outmoded's version and code, the catalog,
-    the target and options, and the project's flags and class graph, so without this every such
-    change left a whole tree's rows behind for good.  A namespace of the family with no
-    record (written by a version before this policy) counts as the oldest."""
-    import time
-
-    family = namespace.partition("-")[0] + "-"
-    db.execute("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, 'null')", (WRITTEN, namespace, f"{time.time_ns():020d}"))
-    recorded = [key for (key,) in db.execute(
-        "SELECT key FROM rows WHERE ns = ? AND substr(key, 1, ?) = ? ORDER BY stamp DESC", (WRITTEN, len(family), family))]
-    kept = set(recorded[:keep])
-    for old in recorded[keep:]:
-        db.execute("DELETE FROM rows WHERE ns = ? AND key = ?", (WRITTEN, old))
-    for (old,) in db.execute(FAMILY_SQL, {"prefix": family}).fetchall():
-        if old not in kept:
-            db.execute("DELETE FROM rows WHERE ns = ?", (old,))
 
 
 def _prepare(directory: str) -> None:
@@ -222,23 +209,84 @@ def _is_ours(db) -> bool:
     return set(objects) <= expected
 
 
+class Blocks:
+    """The blocks a run loaded, each checked at most once against the files' current stamps."""
+
+    def __init__(self, stored: dict, stamp):
+        """``stored``: block key -> (stamp, pairs) as ``Store.get_many`` returns them; ``stamp``:
+        path -> its current stamp (memoized by the caller)."""
+        self.pairs = {k[len(BLOCK_PREFIX):]: value for k, (_, value) in stored.items()}
+        self._stamp = stamp
+        self._valid: dict[str, bool] = {}
+
+    def valid(self, block: str) -> bool:
+        """Are the files of ``block`` all at the version it holds?  False for a block not loaded
+        or not a list of pairs."""
+        answer = self._valid.get(block)
+        if answer is None:
+            answer = self._valid[block] = self._check(block)
+        return answer
+
+    def _check(self, block: str) -> bool:
+        pairs = self.pairs.get(block)
+        if not isinstance(pairs, list):
+            return False
+        stamp = self._stamp
+        try:
+            for path, version in pairs:
+                if stamp(path) != version:
+                    return False
+        except (TypeError, ValueError):
+            return False
+        return True
+
+    def sets(self) -> dict:
+        """Block id -> frozenset of its (path, stamp) pairs, for the blocks that fit."""
+        found = {}
+        for block, pairs in self.pairs.items():
+            try:
+                found[block] = frozenset((path, version) for path, version in pairs)
+            except (TypeError, ValueError):
+                continue
+        return found
+
+
 class ResultCache:
-    """Findings and errors per path, valid while the file's size and mtime are unchanged."""
+    """Findings and errors per path, valid while the file's size and mtime are unchanged, and
+    those of the other files its verdict read (``outmoded.reads``), stored once for all the
+    verdicts that read them (``outmoded.readsets``)."""
 
     def __init__(self, directory, key: str, store: Store | None = None):
         self.store = store if store is not None else Store(directory)
         self.namespace = f"results-{key}"
         self.records: dict[str, tuple[str, object]] = {}
-        self.pending: list[tuple[str, str, object]] = []
+        self.pending: list[tuple[str, str, list, tuple]] = []
         self._versions: dict[str, str] = {}  # other files' stamps, each taken once per run
+        self.blocks = None  # Blocks: the shared reads the loaded rows list
 
     @staticmethod
     def key(*parts: object) -> str:
-        return digest(__version__, code_stamp(), *parts)
+        return digest(__version__, code_stamp(), ROW_FORMAT, *parts)
 
     def load(self, paths: list[str]) -> None:
-        """Read the rows of these paths (only these: a run on 5 files of 50,000 reads 5 rows)."""
+        """Read the rows of these paths (only these: a run on 5 files of 50,000 reads 5 rows), and
+        the shared reads they list."""
         self.records = self.store.get_many(self.namespace, paths)
+        listed: set = set()
+        for _, value in self.records.values():
+            try:
+                listed.update(value[3])
+            except (TypeError, IndexError, KeyError):  # an older format's row, a row edited by hand
+                continue
+        if listed:
+            keys = sorted(BLOCK_PREFIX + block for block in listed if type(block) is str)
+            self.blocks = Blocks(self.store.get_many(self.namespace, keys), self._stamp_of)
+
+    def _stamp_of(self, path: str) -> str:
+        current = self._versions.get(path)
+        if current is None:
+            current = self._versions[path] = stamp(path)
+        return current
 
     def lookup(self, path: str, display: str):
         """(findings, errors) when cached for this file's current size and mtime, and every other
@@ -247,16 +295,22 @@ class ResultCache:
         if record is None or record[0] != _stamp(signature(path)):
             return None
         try:
-            findings, errors, others = record[1]
-            for other, version in others:
-                current = self._versions.get(other)
+            findings, errors, own, listed = record[1]
+            versions = self._versions
+            for other, version in own:
+                current = versions.get(other)
                 if current is None:
-                    current = self._versions[other] = stamp(other)
+                    current = versions[other] = stamp(other)
                 if current != version:
                     return None
+            if listed:
+                valid = self.blocks.valid
+                for block in listed:
+                    if not valid(block):
+                        return None
             return ([Finding(display, *f) for f in findings], [FileError(display, str(e)) for e in errors])
-        except (TypeError, ValueError):  # a record that does not fit (edited by hand): analyse the file again
-            return None
+        except (TypeError, ValueError, AttributeError):  # a record that does not fit (an older format,
+            return None  # edited by hand): analyse the file again
 
     def store_result(self, path: str, findings: list[Finding], errors: list[FileError],
                      others: tuple | None = ()) -> None:
@@ -266,12 +320,27 @@ class ResultCache:
         if sig is None or others is None:
             return
         findings_data = [list(f.to_json().values())[1:] for f in findings]
-        self.pending.append((path, _stamp(sig), [findings_data, [e.message for e in errors], others]))
+        if others and type(others[0]) is not tuple:
+            others = tuple(tuple(pair) for pair in others)  # hashable: readsets groups the pairs
+        self.pending.append((path, _stamp(sig), [findings_data, [e.message for e in errors]], others))
 
     def save(self) -> None:
-        self.store.put_many(self.namespace, self.pending, keep=KEEP_RESULTS)
+        if self.pending:
+            from outmoded import readsets
+
+            loaded = self.blocks.sets() if self.blocks is not None and any(p[3] for p in self.pending) else {}
+            split, blocks = readsets.split([p[3] for p in self.pending], loaded, _block_digest)
+            rows = [(path, sig, [*value, own, listed]) for (path, sig, value, _), (own, listed)
+                    in zip(self.pending, split)]
+            shared = sorted({block for _, listed in split for block in listed})
+            kept = [(readsets.key(block), "", blocks.get(block) or sorted(loaded[block])) for block in shared]
+            self.store.put_many(self.namespace, rows, keep=KEEP_RESULTS, shared=kept, refs=readsets.mentions)
         self.pending = []
         self.store.close()
+
+
+def _block_digest(pairs: list) -> str:
+    return digest(*pairs, size=10)
 
 
 _CODE: list[str] = []  # code_stamp's answer, once per process

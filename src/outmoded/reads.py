@@ -6,7 +6,8 @@ makes ``distutils`` setuptools' shim, the ``.pxd`` whose ``#define``s shim a Cyt
 call.  These may lie outside the checked set (a pre-commit run names a few files), so no key
 computed from the checked files covers them.  Whoever reads such a file while a verdict is being
 made calls ``read(path)``; the engine collects them per checked file (``recording``), and the
-results cache stores their stamps with the result and compares them before using it.  A file
+results cache stores their stamps with the result (``outmoded.readsets``: once for all the verdicts
+that read them) and compares them before using it.  A file
 that was looked for and is absent counts too (its stamp is empty): creating it invalidates.
 
 Recordings are per thread (``outmoded deps`` judges in threads).  Answers memoized across files
