@@ -214,3 +214,18 @@ def test_a_block_a_concurrent_run_deleted_is_put_back_by_the_run_reusing_it(tmp_
     o2.write_text("# edited\n")
     assert _cache(tmp_path / "cache", [c1, c2]).lookup(str(c1), "c1.py") is None
     assert _cache(tmp_path / "cache", [c1, c2]).lookup(str(c2), "c2.py") == ([], [])
+
+
+def test_blocks_that_do_not_fit_make_their_readers_misses(tmp_path):
+    """A block planted or damaged in the checked-out tree's cache (a blob, JSON that is not pairs):
+    every verdict listing it is checked again, nothing crashes, and the next write repairs it."""
+    root = tmp_path / "project"
+    paths = _project(root, 3)
+    cold = _check(root, *paths)
+    for damage in (b"\x80\x04K\x01.", '{"a": 1}', "[[1]]"):
+        db = sqlite3.connect(root / ".outmoded_cache" / "cache.sqlite3")
+        with db:
+            db.execute("UPDATE rows SET value = ? WHERE key LIKE '@%'", (damage,))
+        db.close()
+        assert _check(root, *paths) == (0, cold[1])
+        assert _check(root, *paths) == (3, cold[1])

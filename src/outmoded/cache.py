@@ -333,7 +333,9 @@ class ResultCache:
             rows = [(path, sig, [*value, own, listed]) for (path, sig, value, _), (own, listed)
                     in zip(self.pending, split)]
             shared = sorted({block for _, listed in split for block in listed})
-            kept = [(readsets.key(block), "", blocks.get(block) or sorted(loaded[block])) for block in shared]
+            # new blocks replace a row of that id (one damaged or planted); reused ones are put back if gone
+            rows += [(readsets.key(block), "", pairs) for block, pairs in sorted(blocks.items())]
+            kept = [(readsets.key(block), "", sorted(loaded[block])) for block in shared if block not in blocks]
             self.store.put_many(self.namespace, rows, keep=KEEP_RESULTS, shared=kept, refs=readsets.mentions)
         self.pending = []
         self.store.close()

@@ -45,7 +45,7 @@ def listed(db, namespace: str, keys: list[str], refs) -> dict[str, str]:
         chunk = keys[start:start + CHUNK]
         marks = ",".join("?" * len(chunk))
         for (value,) in db.execute(f"SELECT value FROM rows WHERE ns = ? AND key IN ({marks})", (namespace, *chunk)):
-            if value.endswith(",[]]"):  # lists nothing: not decoded
+            if type(value) is not str or value.endswith(",[]]"):  # not ours (a planted blob), or lists nothing
                 continue
             try:
                 found.update(refs(quickjson.loads(value)))
@@ -63,7 +63,7 @@ def drop_unmentioned(db, namespace: str, orphans: dict[str, str]) -> None:
         tokens = [orphans[key] for key in chunk]
         mentioned = " OR ".join("instr(value, ?) > 0" for _ in tokens)
         found = [value for (value,) in db.execute(
-            f"SELECT value FROM rows WHERE ns = ? AND ({mentioned})", (namespace, *tokens))]
+            f"SELECT value FROM rows WHERE ns = ? AND ({mentioned})", (namespace, *tokens)) if type(value) is str]
         for key, token in zip(chunk, tokens):
             if not any(token in value for value in found):
                 db.execute("DELETE FROM rows WHERE ns = ? AND key = ?", (namespace, key))
