@@ -25,6 +25,7 @@ from outmoded.layout import find_module
 from outmoded.project import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
+from outmoded.unreached import unreached
 
 
 # what a use of a name removed at or before the project's floor is, whatever else it is: the
@@ -115,7 +116,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         target like one under ``hasattr()`` of the removed name itself; one in a block a test
         expects to raise that very error (``with self.assertRaises(TypeError):``) is "expected".
         Nothing runs in a package whose ``__init__`` refuses the target ("refused"), in a test's data
-        file ("test-data", ``reach``) or in a function deleted
+        file ("test-data", ``reach``), in a module the project imports only in code that never runs
+        on the target ("unreached", ``unreached``) or in a function deleted
         before anything could call it ("deleted", ``deleted_before_use``).
         A fallback that only
         disables the feature ("lost-feature") of a name removed at or before the oldest Python the
@@ -124,7 +126,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         ("broken-at-floor": ``import urllib2`` in a tools/ script of a project requiring >= 3.9):
         not what the upgrade breaks."""
         if self._file_context is False:
-            self._file_context = file_context(self.path, self.text, self.target)
+            self._file_context = file_context(self.path, self.text, self.target) or (
+                "unreached" if unreached(self.path, self.text, self.index, self.project) else None)
         if self._file_context:
             return self._file_context
         leaf = api.rpartition(".")[2]

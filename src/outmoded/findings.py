@@ -24,6 +24,7 @@ CONTEXTS = {
     "deleted": "in a function deleted (del) before anything calls it: it never runs",
     "test-data": "in a test's data file (not imported, not collected, not a script): it never runs",
     "refused": "in a package whose __init__ raises on {target}: it cannot be imported there",
+    "unreached": "in a module the project imports only in code that never runs on {target}: it never runs there",
     "not-installed": "in a directory the project's build installs only for other Pythons: not installed on {target}",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
@@ -40,10 +41,11 @@ CONTEXTS = {
 # under requires-python >= 3.9) fails on every Python the project supports: not what the upgrade breaks.
 # A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
-# Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``) is
+# Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``, ``unreached``) is
 # reported only then too.
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "broken-at-floor", "expected",
-                                  "skipped", "deleted", "test-data", "refused", "not-installed"})
+                                  "skipped", "deleted", "test-data", "refused", "not-installed",
+                                  "unreached"})
 
 
 class Finding(Frozen):

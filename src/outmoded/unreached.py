@@ -1,0 +1,140 @@
+"""A project module that nothing runs on the target: every import of it sits in code the target
+never runs.
+
+pexpect 4.9's ``_async.py`` does ``if py_version_info >= (3, 6): from pexpect._async_w_await
+import ...`` / ``else: from pexpect._async_pre_await import ...``: ``_async_pre_await.py`` (its
+``@asyncio.coroutine``) is compatibility code for Pythons before 3.6, imported nowhere else.  A
+module is unreached on the target when all of these hold:
+
+- it is a module of the project, not a package's ``__init__`` or ``__main__``, not a file a test
+  runner collects or a tool runs by name (``test`` in its name, ``conftest``, ``setup``), not a
+  script (``if __name__ == "__main__":``, or a ``#!`` line in an executable file);
+- at least one file of the project imports it, and each such import is in code the scanner does
+  not visit on the target (a branch a version check excludes, a handler of a ``try`` that cannot
+  fail there, the rest of a block after ``if <true>: return``) or visits only as dead
+  compatibility code (``if hasattr(module, "removed_name"):``): the importers are walked by the
+  scanner itself, so every guard it understands counts and nothing else does;
+- nothing names it where it could be loaded another way: no ``__import__``/``import_module`` of
+  it, no quoted module name (``pytest_plugins``, ``__all__``, entry points in the packaging
+  files), no ``<name>.py`` on a line of a project file.
+
+Only files with findings are asked; the importers are found by a text pass over the project's
+files (``projectfiles.mentions``) and only those naming the module on an import line are parsed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from outmoded import reads
+from outmoded.layout import absolute, module_of
+from outmoded.projectfiles import IMPORT_LINE_RE, MAIN_RE, mentions, project_root
+
+NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
+PACKAGING_FILES = ("pyproject.toml", "setup.cfg")  # entry points name modules there
+
+
+def unreached(path: str, text: str, index, project) -> bool:
+    """Is the module at ``path`` (its ``text``) imported by the project only in code that never
+    runs on ``index``'s target?"""
+    absolute_path = os.path.abspath(path)
+    stem = os.path.basename(absolute_path)[:-3]
+    if not path.endswith(".py") or stem in NOT_MODULE_NAMES or "test" in stem.lower() or MAIN_RE.search(text):
+        return False
+    if text.startswith("#!") and _executable(absolute_path):
+        return False
+    module, import_root, _ = module_of(absolute_path)
+    top = project_root(os.path.dirname(absolute_path)) or import_root
+    files = mentions(top, stem)
+    if not module or files is None:
+        return False
+    word = re.compile(rb"\b%s\b" % re.escape(stem.encode()))
+    quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (re.escape(stem.encode()), re.escape(stem.encode())))
+    for name in PACKAGING_FILES:
+        packaging = os.path.join(top, name)
+        if reads.read(packaging) and _holds(packaging, word):
+            return False
+    importers = []
+    for importer, data in files:
+        if importer == absolute_path or not word.search(data):
+            continue
+        if quoted.search(data):
+            return False  # loaded by name, or run as a script: cannot tell
+        if any(word.search(m[1]) for m in IMPORT_LINE_RE.finditer(data)):
+            importers.append(importer)
+    verdicts = [_imports_live(importer, module, index, project) for importer in importers]
+    return False in verdicts and True not in verdicts
+
+
+def _imports_live(importer: str, module: str, index, project) -> bool | None:
+    """Does ``importer`` import ``module`` in code that runs on the target (True, also when it
+    cannot be told), only in code that does not (False), or not at all (None: another module of
+    the same name)?"""
+    import ast
+    import warnings
+
+    from outmoded.scan import Scanner
+    from outmoded.source import SourceError, decode, read_bytes
+
+    reads.read(importer)
+    try:
+        text = decode(read_bytes(importer), newline=False).text
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(text, filename=importer)
+    except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return True
+
+    def names(node) -> list:
+        if isinstance(node, ast.Import):
+            return [a.name for a in node.names]
+        base = absolute(importer, node.level, node.module) if node.level else node.module
+        return [base] + [f"{base}.{a.name}" for a in node.names] if base else []
+
+    def imports(node) -> bool:
+        return any(n == module or n.startswith(module + ".") for n in names(node) if n)
+
+    if not any(imports(n) for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))):
+        return None
+
+    class Imports(Scanner):
+        """The scanner, noting the imports of ``module`` it visits outside dead code, reporting nothing."""
+
+        live = False
+
+        def report(self, *args, **kwargs) -> None:
+            return None
+
+        def _note(self, node) -> None:
+            if imports(node) and not any(c.kind == "dead" for c in self.contexts):
+                Imports.live = True
+
+        def visit_Import(self, node: ast.Import) -> None:
+            self._note(node)
+            super().visit_Import(node)
+
+        def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+            self._note(node)
+            super().visit_ImportFrom(node)
+
+    try:
+        Imports(index, importer, text, None, project).run(tree)
+    except RecursionError:
+        return True
+    return Imports.live
+
+
+def _holds(path: str, word) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return word.search(handle.read()) is not None
+    except OSError:
+        return True
+
+
+def _executable(path: str) -> bool:
+    try:
+        return bool(os.stat(path).st_mode & 0o111)
+    except OSError:
+        return True

@@ -1,0 +1,90 @@
+"""A project module imported only in code that never runs on the target never runs there either."""
+
+import json
+import time
+
+OLD = "import asyncio\n\n@asyncio.coroutine\ndef f():\n    yield\n"
+FACADE = """\
+    from sys import version_info
+    if version_info >= (3, 6):
+        from pkg._new import f
+    else:
+        from pkg._old import f
+    """
+
+
+def paths(doc: dict) -> set:
+    return {(f["path"], f["severity"], f["context"]) for f in doc["findings"]}
+
+
+def test_a_module_imported_only_for_older_pythons(project):
+    # pexpect 4.9's _async.py imports _async_pre_await.py (@asyncio.coroutine) only before 3.6
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py", "from pkg import _facade\n")
+    project.write("pkg/_facade.py", FACADE)
+    project.write("pkg/_new.py", "async def f():\n    pass\n")
+    project.write("pkg/_old.py", OLD)
+    assert project.check_json(".")["findings"] == []
+    assert project.check_json("pkg/_old.py")["findings"] == []  # checked alone, its importers still count
+    # asked for dead code, it is there, with the reason
+    assert paths(project.check_json("--dead-compat", ".")) == {("pkg/_old.py", "warning", "unreached")}
+    # the same guard, the other way round: the module is what runs on the target
+    project.write("pkg/_facade.py", FACADE.replace(">=", "<"))
+    assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}
+
+
+def test_handlers_and_returns_the_target_never_reaches(project):
+    project.write("pkg/__init__.py")
+    project.write("pkg/a.py", "import sys\nPY2 = sys.version_info[0] == 2\nif PY2:\n    from pkg import _old\n")
+    project.write("pkg/b.py", "def get():\n    try:\n        import json\n    except ImportError:\n"
+                              "        from pkg._old import f\n")
+    project.write("pkg/c.py", "import sys\ndef get():\n    if sys.version_info >= (3,):\n        return 1\n"
+                              "    from . import _old\n")
+    project.write("pkg/_old.py", OLD)
+    assert project.check_json(".")["findings"] == []
+
+
+def test_a_module_some_code_may_still_import_is_reported(project):
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/_facade.py", FACADE)
+    project.write("pkg/_new.py", "async def f():\n    pass\n")
+    project.write("pkg/_old.py", OLD)
+    project.write("pkg/other.py", "import sys\nif sys.platform == 'win32':\n    from pkg import _old\n")
+    assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}  # a guard it cannot tell
+    project.write("pkg/other.py", "import importlib\nold = importlib.import_module('pkg._old')\n")
+    assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}  # loaded by name
+    project.write("pkg/other.py", "import os\n")
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n[project.scripts]\nold = 'pkg._old:f'\n")
+    assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}  # an entry point
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    assert project.check_json(".")["findings"] == []
+    # a script, a test runner's file, a module nothing in the project imports: they run
+    project.write("pkg/_old.py", OLD + "if __name__ == '__main__':\n    f()\n")
+    assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}
+    project.write("pkg/_old.py", OLD)
+    project.write("pkg/_facade.py", "import os\n")
+    assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}
+    # another package's module of the same name, imported the same way, is not this one
+    project.write("other/__init__.py")
+    project.write("other/_old.py", "x = 1\n")
+    project.write("other/facade.py", "import sys\nif sys.version_info < (3,):\n    from other import _old\n")
+    assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}
+
+
+def test_a_cached_verdict_follows_its_importers(project):
+    def findings():
+        code, out, err = project.run("check", "--format", "json", "--cache-dir", str(project.root / ".cache"),
+                                     "--target-version", "3.13", ".")
+        assert code in (0, 1), err
+        return sorted(f["path"] for f in json.loads(out)["findings"])
+
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/_facade.py", FACADE)
+    project.write("pkg/_old.py", OLD)
+    assert findings() == [] and findings() == []  # cold, then warm
+    time.sleep(0.01)
+    project.write("pkg/tools.py", "from pkg._old import f\n")  # a new importer, in code that runs
+    assert findings() == ["pkg/_old.py"]
+
