@@ -88,3 +88,30 @@ def test_a_cached_verdict_follows_its_importers(project):
     project.write("pkg/tools.py", "from pkg._old import f\n")  # a new importer, in code that runs
     assert findings() == ["pkg/_old.py"]
 
+
+def test_a_handler_of_an_attribute_the_target_has_never_runs(project):
+    # simplejson 4.3's __init__.py: its ordered_dict.py (from UserDict import DictMixin) is a
+    # fallback for Pythons without collections.OrderedDict
+    project.write("pkg/__init__.py", """\
+        def _import_OrderedDict():
+            import collections
+            try:
+                return collections.OrderedDict
+            except AttributeError:
+                from . import ordered_dict
+                return ordered_dict.OrderedDict
+        OrderedDict = _import_OrderedDict()
+        """)
+    project.write("pkg/ordered_dict.py", "from UserDict import DictMixin\n")
+    assert project.check_json(".")["findings"] == []
+    # a name the target's interpreter does not list: the handler runs
+    project.write("pkg/__init__.py", "import collections\ntry:\n    D = collections.OrderedDicts\n"
+                                     "except AttributeError:\n    from pkg.ordered_dict import D\n")
+    assert paths(project.check_json(".")) == {("pkg/ordered_dict.py", "error", None)}
+
+
+def test_a_stdlib_attribute_added_after_the_target(project):
+    # typing.TypeIs arrived in 3.13: on 3.12 the handler is what runs
+    source = "import typing\ntry:\n    TypeIs = typing.TypeIs\nexcept AttributeError:\n    import imp\n"
+    assert project.findings(source, target="3.12") == [(5, "imp", "error")]
+    assert project.findings(source, target="3.13") == []

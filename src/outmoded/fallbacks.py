@@ -51,8 +51,8 @@ def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
 
 class TryFallbacks(ast.NodeVisitor):
     """``try`` statements for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.qualify``,
-    ``self.bind``, ``self.scope``, ``self.index`` and ``self.removed_module`` from the classes it is
-    combined with."""
+    ``self.bind``, ``self.scope``, ``self.index``, ``self.target``, ``self.projects_own`` and
+    ``self.removed_module`` from the classes it is combined with."""
 
     def visit_Try(self, node: ast.Try) -> None:
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
@@ -135,19 +135,36 @@ class TryFallbacks(ast.NodeVisitor):
 
     def _succeeds(self, stmt: ast.stmt) -> bool:
         """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import
-        that exists there; a builtin name mentioned, bound to a name or, for a builtin type,
-        called without arguments: nose's ``try: set(); set = set / except NameError:``)?"""
+        that exists there; a builtin name, or a stdlib module's attribute the target has, mentioned,
+        bound to a name or returned; a builtin type called without arguments: nose's ``try: set();
+        set = set / except NameError:``)?"""
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             return self._import_succeeds(stmt)
         if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
-            return self._builtin(stmt.value)
+            return self._builtin(stmt.value) or self._present(stmt.value)
+        if isinstance(stmt, ast.Return) and stmt.value is not None:
+            return self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Expr):
             value = stmt.value
             if isinstance(value, ast.Call) and not value.args and not value.keywords:
                 return isinstance(value.func, ast.Name) and value.func.id in EMPTY_TYPES \
                     and self._builtin(value.func)
-            return self._builtin(value)
+            return self._builtin(value) or self._present(value)
         return False
+
+    def _present(self, node: ast.expr) -> bool:
+        """Is ``node`` a stdlib module's attribute that the real interpreter of the target lists
+        (``present.has``)?  simplejson 4.3: ``try: return collections.OrderedDict`` / ``except
+        AttributeError: from . import ordered_dict``."""
+        if not isinstance(node, ast.Attribute):
+            return False
+        module = self.qualify(node.value)
+        root = module.split(".")[0] if isinstance(module, str) else None
+        if root not in STDLIB or self.projects_own(root):
+            return False
+        from outmoded.present import has
+
+        return has(module, node.attr, self.target) is True
 
     def _builtin(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Name) and node.id in BUILTIN_NAMES \

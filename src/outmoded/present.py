@@ -1,0 +1,139 @@
+"""Which standard-library names a target Python has, from real interpreters' own listings.
+
+``has(module, name, target)`` answers True when the real interpreter of that version lists
+``name`` in ``dir(module)``, False when it lists the module but not the name, None when it cannot
+tell (no listing for that version, or for that module: not importable where the listings were
+made, or one whose contents depend on the platform).  ``try: return collections.OrderedDict`` /
+``except AttributeError: from . import ordered_dict`` (simplejson 4.3) has a handler that never
+runs on 3.13.
+
+The listings (``data/stdlib_names.txt``) are generated, never written by hand::
+
+    python -m outmoded.present python3.10 python3.11 ... python3.15 > src/outmoded/data/stdlib_names.txt
+
+Each interpreter (isolated, without site-packages) imports the modules of its ``sys.stdlib_module_names`` (and their submodules)
+in a child process and prints their ``dir()``.  The file's first line names the versions; each
+other line is ``module[:mask] name[:mask] ...``, where a mask (hexadecimal, bit i for the i-th
+version) says on which versions a module or name is there; no mask: on all of them.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+DATA = os.path.join(os.path.dirname(__file__), "data", "stdlib_names.txt")
+# contents that depend on the platform the listings were made on (os.fork, signal.SIGKILL,
+# socket.AF_UNIX, time.tzset...): not told from one platform's listing
+PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select", "errno", "time", "mmap", "fcntl",
+                              "termios", "resource", "ssl", "sys", "curses", "readline", "ctypes", "locale",
+                              "subprocess", "shutil", "asyncio", "multiprocessing", "selectors", "sysconfig",
+                              "platform", "stat", "pty", "tty", "grp", "pwd", "syslog", "_thread", "threading",
+                              "faulthandler", "codecs", "encodings", "math", "hashlib", "zlib", "ctypes.util",
+                              "os.path", "posixpath", "ntpath", "importlib.machinery", "site"})
+# modules never imported to list them: they act on import, or need a display or a test tree
+SKIPPED = frozenset({"antigravity", "this", "idlelib", "test", "turtledemo", "__main__", "tkinter", "turtle",
+                     "ensurepip", "pydoc_data", "lib2to3"})
+_listings: dict | None = None
+_versions: list = []
+
+
+def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
+    """Is ``module.name`` there on ``target`` (True / False), or can the listings not tell (None)?"""
+    if module in PLATFORM_MODULES or module.split(".")[0] in PLATFORM_MODULES:
+        return None
+    listings = _load()
+    if target not in _versions:
+        return None
+    bit = 1 << _versions.index(target)
+    line = listings.get(module)
+    if line is None:
+        return None
+    if isinstance(line, str):
+        line = listings[module] = _names(line)
+    module_mask = line.get("")
+    if module_mask is not None and not module_mask & bit:
+        return None  # not listed on that version (removed: the catalog's business)
+    mask = line.get(name)
+    return mask is not None and bool(mask & bit)
+
+
+def _load() -> dict:
+    global _listings
+    if _listings is None:
+        _listings = {}
+        try:
+            with open(DATA, encoding="utf-8") as handle:
+                lines = handle.read().splitlines()
+        except OSError:
+            return _listings
+        _versions[:] = [tuple(int(p) for p in v.split(".")) for v in lines[0].split()[1:]] if lines else []
+        for line in lines[1:]:
+            module = line.partition(" ")[0]
+            _listings[module.partition(":")[0]] = line
+    return _listings
+
+
+def _names(line: str) -> dict:
+    """name -> mask for one module's line; the module's own mask under ""."""
+    full = (1 << len(_versions)) - 1
+    words = line.split()
+    names = {}
+    for index, word in enumerate(words):
+        name, _, mask = word.partition(":")
+        names["" if index == 0 else name] = int(mask, 16) if mask else full
+    return names
+
+
+LISTER = r"""
+import contextlib, importlib, io, pkgutil, sys, warnings
+warnings.simplefilter("ignore")
+skipped = set(sys.argv[1].split(","))
+def listed(name):
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            module = importlib.import_module(name)
+    except BaseException:
+        return None
+    print(name, " ".join(sorted(n for n in dir(module) if not (n.startswith("__") and n.endswith("__")))))
+    return module
+for top in sorted(sys.stdlib_module_names):
+    if top in skipped or top.startswith("_"):
+        continue
+    module = listed(top)
+    for info in pkgutil.walk_packages(getattr(module, "__path__", None) or [], top + "."):
+        if not any(p.startswith("_") or p in ("test", "tests") for p in info.name.split(".")[1:]):
+            listed(info.name)
+"""
+
+
+def generate(interpreters: list[str]) -> str:
+    """The listings file's text, from these interpreters (run in child processes)."""
+    import subprocess
+
+    per_version = {}
+    for interpreter in interpreters:
+        version = subprocess.run([interpreter, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
+                                 capture_output=True, text=True, check=True).stdout.strip()
+        run = subprocess.run([interpreter, "-I", "-S", "-c", LISTER, ",".join(sorted(SKIPPED))], capture_output=True,
+                             text=True, check=True, stdin=subprocess.DEVNULL, timeout=600)
+        per_version[version] = {line.split(" ")[0]: set(line.split(" ")[1:]) - {""}
+                                for line in run.stdout.splitlines() if line}
+    versions = sorted(per_version, key=lambda v: tuple(map(int, v.split("."))))
+    full = (1 << len(versions)) - 1
+
+    def mask(present) -> str:
+        value = sum(1 << i for i, v in enumerate(versions) if present(v))
+        return "" if value == full else ":%x" % value
+
+    out = ["# " + " ".join(versions)]
+    for module in sorted(set().union(*per_version.values())):
+        names = sorted(set().union(*(per_version[v].get(module, ()) for v in versions)))
+        words = [module + mask(lambda v: module in per_version[v])]
+        words += [n + mask(lambda v: n in per_version[v].get(module, ())) for n in names]
+        out.append(" ".join(words))
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    sys.stdout.write(generate(sys.argv[1:]))
