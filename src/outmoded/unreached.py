@@ -30,6 +30,7 @@ import re
 from outmoded import reads
 from outmoded.layout import absolute, module_of
 from outmoded.projectfiles import IMPORT_LINE_RE, MAIN_RE, mentions, project_root
+from outmoded.reach import _executable
 
 NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
 PACKAGING_FILES = ("pyproject.toml", "setup.cfg")  # entry points name modules there
@@ -132,9 +133,3 @@ def _holds(path: str, word) -> bool:
     except OSError:
         return True
 
-
-def _executable(path: str) -> bool:
-    try:
-        return bool(os.stat(path).st_mode & 0o111)
-    except OSError:
-        return True
