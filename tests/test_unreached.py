@@ -14,6 +14,7 @@ FACADE = """\
 
 
 def paths(doc: dict) -> set:
+    assert doc["errors"] == []
     return {(f["path"], f["severity"], f["context"]) for f in doc["findings"]}
 
 
@@ -24,8 +25,8 @@ def test_a_module_imported_only_for_older_pythons(project):
     project.write("pkg/_facade.py", FACADE)
     project.write("pkg/_new.py", "async def f():\n    pass\n")
     project.write("pkg/_old.py", OLD)
-    assert project.check_json(".")["findings"] == []
-    assert project.check_json("pkg/_old.py")["findings"] == []  # checked alone, its importers still count
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json("pkg/_old.py")) == set()  # checked alone, its importers still count
     # asked for dead code, it is there, with the reason
     assert paths(project.check_json("--dead-compat", ".")) == {("pkg/_old.py", "warning", "unreached")}
     # the same guard, the other way round: the module is what runs on the target
@@ -41,7 +42,7 @@ def test_handlers_and_returns_the_target_never_reaches(project):
     project.write("pkg/c.py", "import sys\ndef get():\n    if sys.version_info >= (3,):\n        return 1\n"
                               "    from . import _old\n")
     project.write("pkg/_old.py", OLD)
-    assert project.check_json(".")["findings"] == []
+    assert paths(project.check_json(".")) == set()
 
 
 def test_a_module_some_code_may_still_import_is_reported(project):
@@ -58,7 +59,7 @@ def test_a_module_some_code_may_still_import_is_reported(project):
     project.write("pyproject.toml", "[project]\nname = 'pkg'\n[project.scripts]\nold = 'pkg._old:f'\n")
     assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}  # an entry point
     project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
-    assert project.check_json(".")["findings"] == []
+    assert paths(project.check_json(".")) == set()
     # a script, a test runner's file, a module nothing in the project imports: they run
     project.write("pkg/_old.py", OLD + "if __name__ == '__main__':\n    f()\n")
     assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}
@@ -103,7 +104,7 @@ def test_a_handler_of_an_attribute_the_target_has_never_runs(project):
         OrderedDict = _import_OrderedDict()
         """)
     project.write("pkg/ordered_dict.py", "from UserDict import DictMixin\n")
-    assert project.check_json(".")["findings"] == []
+    assert paths(project.check_json(".")) == set()
     # a name the target's interpreter does not list: the handler runs
     project.write("pkg/__init__.py", "import collections\ntry:\n    D = collections.OrderedDicts\n"
                                      "except AttributeError:\n    from pkg.ordered_dict import D\n")
@@ -115,3 +116,77 @@ def test_a_stdlib_attribute_added_after_the_target(project):
     source = "import typing\ntry:\n    TypeIs = typing.TypeIs\nexcept AttributeError:\n    import imp\n"
     assert project.findings(source, target="3.12") == [(5, "imp", "error")]
     assert project.findings(source, target="3.13") == []
+
+
+PIP_LOCATIONS = """\
+    import sysconfig
+
+    def _should_use_sysconfig():
+        '''A distributor may set sysconfig._PIP_USE_SYSCONFIG; no CPython does.'''
+        return bool(getattr(sysconfig, "_PIP_USE_SYSCONFIG", True))
+
+    _USE_SYSCONFIG = _should_use_sysconfig()
+
+    if not _USE_SYSCONFIG:
+        from . import _distutils
+
+    def _looks_like_debian_scheme():
+        from distutils.command.install import INSTALL_SCHEMES
+        return "deb_system" in INSTALL_SCHEMES
+
+    def _looks_like_deb_dist_packages(value):
+        if not _looks_like_debian_scheme():
+            return False
+        return value == "/usr/lib/python3/dist-packages"
+
+    def get_purelib():
+        new = sysconfig.get_paths()["purelib"]
+        if _USE_SYSCONFIG:
+            return new
+        from . import _distutils
+        old = _distutils.get_purelib()
+        if _looks_like_deb_dist_packages(old):
+            return old
+        return old
+    """
+
+
+def test_a_distributors_switch_no_cpython_has(project):
+    # pip 26.3's locations/__init__.py: what it does with distutils runs only where a distributor
+    # set sysconfig._PIP_USE_SYSCONFIG = False
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS)
+    project.write("pkg/locations/_distutils.py", "from distutils.sysconfig import get_python_lib\n"
+                                                 "def get_purelib():\n    return get_python_lib()\n")
+    assert paths(project.check_json(".")) == set()
+    shown = paths(project.check_json("--dead-compat", "."))
+    assert shown == {("pkg/locations/__init__.py", "warning", "uncalled"),
+                     ("pkg/locations/_distutils.py", "warning", "unreached")}
+    # a name the target's sysconfig has: the switch cannot be told
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS.replace("_PIP_USE_SYSCONFIG", "get_paths"))
+    assert {p for p, _, _ in paths(project.check_json("."))} == {"pkg/locations/__init__.py",
+                                                                  "pkg/locations/_distutils.py"}
+
+
+def test_a_private_function_some_live_code_calls_is_reported(project):
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py")
+    live = PIP_LOCATIONS + "\n    def get_platlib():\n        return _looks_like_deb_dist_packages('x')\n"
+    project.write("pkg/locations/__init__.py", live)
+    assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
+    # named by another module of the project, or in quotes, or registered by a decorator
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS)
+    project.write("pkg/other.py", "from pkg.locations import _looks_like_debian_scheme\n")
+    assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
+    project.write("pkg/other.py", "x = 1\n")
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS + "\n    CHECKS = ['_looks_like_debian_scheme']\n")
+    assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS.replace(
+        "def _looks_like_debian_scheme", "@atexit.register\n    def _looks_like_debian_scheme").replace(
+        "import sysconfig\n", "import atexit\n    import sysconfig\n"))
+    assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS.replace(
+        "def _looks_like_debian_scheme", "@functools.cache\n    def _looks_like_debian_scheme").replace(
+        "import sysconfig\n", "import functools\n    import sysconfig\n"))
+    assert paths(project.check_json(".")) == set()

@@ -25,7 +25,7 @@ from outmoded.layout import find_module
 from outmoded.project import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
-from outmoded.unreached import unreached
+from outmoded.unreached import uncalled, unreached
 
 
 # what a use of a name removed at or before the project's floor is, whatever else it is: the
@@ -73,6 +73,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self._file_context: str | None | bool = False  # reach.file_context, asked at the first finding
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
         self._top_imports: set[str] | None = None
+        self._uncalled: frozenset | None = None  # unreached.uncalled, asked at the first finding in a private function
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
@@ -117,8 +118,9 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         expects to raise that very error (``with self.assertRaises(TypeError):``) is "expected".
         Nothing runs in a package whose ``__init__`` refuses the target ("refused"), in a test's data
         file ("test-data", ``reach``), in a module the project imports only in code that never runs
-        on the target ("unreached", ``unreached``) or in a function deleted
-        before anything could call it ("deleted", ``deleted_before_use``).
+        on the target ("unreached", ``unreached``), in a private function only such code calls
+        ("uncalled", ``uncalled``) or in a function deleted before anything could call it
+        ("deleted", ``deleted_before_use``).
         A fallback that only
         disables the feature ("lost-feature") of a name removed at or before the oldest Python the
         project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there.  Any
@@ -133,6 +135,12 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         leaf = api.rpartition(".")[2]
         if any(c.kind == "deleted" for c in self.contexts):
             return "deleted"
+        private = [c for c in self.contexts if c.kind == "private"]
+        if private:
+            if self._uncalled is None:
+                self._uncalled = uncalled(self)
+            if any(c.names & self._uncalled for c in private):
+                return "uncalled"
         if any(c.kind == "expects" and c.caught & errors for c in self.contexts):
             return "expected"
         if any(c.kind == "skipped" for c in self.contexts):

@@ -25,6 +25,7 @@ CONTEXTS = {
     "test-data": "in a test's data file (not imported, not collected, not a script): it never runs",
     "refused": "in a package whose __init__ raises on {target}: it cannot be imported there",
     "unreached": "in a module the project imports only in code that never runs on {target}: it never runs there",
+    "uncalled": "in a private function that only code never running on {target} calls: it never runs there",
     "not-installed": "in a directory the project's build installs only for other Pythons: not installed on {target}",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
@@ -45,7 +46,7 @@ CONTEXTS = {
 # reported only then too.
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "broken-at-floor", "expected",
                                   "skipped", "deleted", "test-data", "refused", "not-installed",
-                                  "unreached"})
+                                  "unreached", "uncalled"})
 
 
 class Finding(Frozen):

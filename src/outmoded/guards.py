@@ -214,7 +214,30 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" \
             and len(node.args) == 1 and not node.keywords:
         return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
+    if isinstance(node, ast.Call) and not node.keywords and isinstance(node.func, ast.Name):
+        func = lookup(node.func)
+        if func == "builtins.bool" and len(node.args) == 1:
+            return _evaluate(node.args[0], version, lookup)
+        if func == "builtins.getattr" and len(node.args) == 3:
+            return _absent_default(node.args, version, lookup)
     raise Unknown
+
+
+def _absent_default(args: list, version: _Version, lookup: Lookup) -> bool:
+    """``getattr(module, "name", default)`` of a stdlib module the target's interpreter lists
+    without that name (``present.has``): the default, when it is a flag."""
+    module, name, default = args
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and isinstance(default, ast.Constant)
+            and isinstance(default.value, bool)):
+        raise Unknown
+    qualified = lookup(module)
+    if not isinstance(qualified, str) or qualified.startswith("builtins."):
+        raise Unknown
+    from outmoded.present import has
+
+    if has(qualified, name.value, version.info) is not False:
+        raise Unknown
+    return default.value
 
 
 def _startswith(base: tuple, prefixes) -> bool:

@@ -27,7 +27,7 @@ DATA = os.path.join(os.path.dirname(__file__), "data", "stdlib_names.txt")
 # socket.AF_UNIX, time.tzset...): not told from one platform's listing
 PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select", "errno", "time", "mmap", "fcntl",
                               "termios", "resource", "ssl", "sys", "curses", "readline", "ctypes", "locale",
-                              "subprocess", "shutil", "asyncio", "multiprocessing", "selectors", "sysconfig",
+                              "subprocess", "shutil", "asyncio", "multiprocessing", "selectors",
                               "platform", "stat", "pty", "tty", "grp", "pwd", "syslog", "_thread", "threading",
                               "faulthandler", "codecs", "encodings", "math", "hashlib", "zlib", "ctypes.util",
                               "os.path", "posixpath", "ntpath", "importlib.machinery", "site"})

@@ -173,6 +173,7 @@ class Bindings(ast.NodeVisitor):
     def __init__(self) -> None:
         self.scope = Scope("module", None)
         self.deferred: list[tuple] = []
+        self.module_functions: dict = {}  # name -> the module-level def that bound it
 
     def visit(self, node: ast.AST):
         key = (self.__class__, node.__class__)
@@ -262,6 +263,11 @@ class Bindings(ast.NodeVisitor):
         flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) else None
         if flag is not None:
             return flag
+        if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.args \
+                and value.func.id in self.module_functions and self.scope.kind == "module":
+            flag = self._returned_flag(self.module_functions[value.func.id])
+            if flag is not None:
+                return flag
         if isinstance(value, (ast.Subscript, ast.Attribute, ast.Call)):
             version = guards.version_value(value, self.target, self.qualify)
             if version is not None:  # v = sys.version_info[:2]
@@ -269,6 +275,19 @@ class Bindings(ast.NodeVisitor):
         if isinstance(value, (ast.Call, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)):
             return self.qualify(value)
         return LOCAL
+
+    def _returned_flag(self, node: ast.FunctionDef) -> bool | None:
+        """What a module's undecorated function without parameters returns on the target when its
+        body is one ``return`` of a version check or flag, called at the module's top level: pip
+        26.3's ``_USE_SYSCONFIG = _should_use_sysconfig()``, which returns ``bool(getattr(sysconfig,
+        "_PIP_USE_SYSCONFIG", True))`` (a distributor's switch that no CPython has)."""
+        args = node.args
+        body = node.body[1:] if node.body and isinstance(node.body[0], ast.Expr) and isinstance(
+            node.body[0].value, ast.Constant) else node.body
+        if node.decorator_list or args.posonlyargs or args.args or args.vararg or args.kwonlyargs or args.kwarg \
+                or len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+            return None
+        return self.evaluate(body[0].value)
 
     def visit_AnnAssign(self, node: ast.AnnAssign) -> None:
         if node.value:
@@ -324,10 +343,14 @@ class Bindings(ast.NodeVisitor):
             self.visit(expr)
         self._visit_annotations(node)
         method_of = self.scope.bindings.get("__class__") if self.scope.kind == "class" else None
+        if self.scope.kind == "module":
+            self.module_functions[node.name] = node
         if self.may_contain_finding(node):
             contexts = self.lasting_contexts() + self.skip_contexts(node.decorator_list)
             if node in self.deleted_defs:
                 contexts.append(Context("deleted"))
+            if self.scope.kind == "module" and node.name.startswith("_") and not node.name.endswith("__"):
+                contexts.append(Context("private", names=frozenset({node.name})))  # unreached.uncalled
             self.deferred.append((node, self.scope, method_of, contexts))
         self.bind(node.name, LOCAL)
 

@@ -75,7 +75,6 @@ def _imports_live(importer: str, module: str, index, project) -> bool | None:
     import ast
     import warnings
 
-    from outmoded.scan import Scanner
     from outmoded.source import SourceError, decode, read_bytes
 
     reads.read(importer)
@@ -99,31 +98,13 @@ def _imports_live(importer: str, module: str, index, project) -> bool | None:
     if not any(imports(n) for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))):
         return None
 
-    class Imports(Scanner):
-        """The scanner, noting the imports of ``module`` it visits outside dead code, reporting nothing."""
-
-        live = False
-
-        def report(self, *args, **kwargs) -> None:
-            return None
-
-        def _note(self, node) -> None:
-            if imports(node) and not any(c.kind == "dead" for c in self.contexts):
-                Imports.live = True
-
-        def visit_Import(self, node: ast.Import) -> None:
-            self._note(node)
-            super().visit_Import(node)
-
-        def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-            self._note(node)
-            super().visit_ImportFrom(node)
-
+    walker = _walkers()[0](index, importer, text, None, project)
+    walker.wanted = imports
     try:
-        Imports(index, importer, text, None, project).run(tree)
+        walker.run(tree)
     except RecursionError:
         return True
-    return Imports.live
+    return walker.live
 
 
 def _holds(path: str, word) -> bool:
@@ -133,3 +114,108 @@ def _holds(path: str, word) -> bool:
     except OSError:
         return True
 
+
+
+def uncalled(scanner) -> frozenset:
+    """The names of the module's private top-level functions (``_name``, undecorated or wrapped by
+    ``functools``) that only code never running on the target names: pip 26.3's
+    ``_looks_like_red_hat_scheme()`` (``from distutils.command.install import install``) is called
+    only in ``get_scheme`` past ``if _USE_SYSCONFIG: return new``, true on every CPython.  A name
+    another project file holds, or one written in quotes in the module, is not told."""
+    import ast
+
+    defined: dict = {}
+    for stmt in ast.walk(ast.Module(body=scanner._body, type_ignores=[])):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defined.setdefault(stmt.name, []).append(stmt)
+    candidates = {}
+    for stmt in scanner._body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
+            continue
+        name = stmt.name
+        if not name.startswith("_") or name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
+            continue
+        if re.search(r"""['"]%s['"]""" % re.escape(name), scanner.text):
+            continue
+        candidates[name] = stmt
+    if candidates:
+        path = os.path.abspath(scanner.path)
+        top = project_root(os.path.dirname(path)) or module_of(path)[1]
+        for name in list(candidates):
+            others = mentions(top, name)
+            if others is None or any(other != path for other, _ in others):
+                del candidates[name]
+    if not candidates:
+        return frozenset()
+    walker = _walkers()[1](scanner.index, scanner.path, scanner.text, None, scanner.project)
+    walker.wanted, walker.named = candidates, []
+    try:
+        walker.run(ast.Module(body=scanner._body, type_ignores=[]))
+    except RecursionError:
+        return frozenset()
+
+    def caller(line: int) -> str | None:
+        return next((n for n, s in candidates.items() if s.lineno <= line <= (s.end_lineno or s.lineno)), None)
+
+    calls = [(caller(line), name) for line, name in walker.named]
+    live = {name for by, name in calls if by is None}
+    while True:
+        more = {name for by, name in calls if by in live} - live
+        if not more:
+            break
+        live |= more
+    return frozenset(candidates) - live
+
+
+def _harmless(scanner, decorator) -> bool:
+    """A decorator that only wraps the function (``functools.cache``), registering it nowhere."""
+    import ast
+
+    name = scanner.qualify(decorator.func if isinstance(decorator, ast.Call) else decorator)
+    return isinstance(name, str) and name.startswith("functools.")
+
+
+_WALKERS: list = []
+
+
+def _walkers() -> list:
+    """The scanner, walking a module to note what it visits outside dead code and reporting
+    nothing: the imports of a module (``wanted``: a test of an import statement), the names of
+    candidate functions (``wanted``: name -> def)."""
+    if not _WALKERS:
+        import ast
+
+        from outmoded.scan import Scanner
+
+        class Imports(Scanner):
+            wanted = None
+            live = False
+
+            def report(self, *args, **kwargs) -> None:
+                return None
+
+            def _note(self, node) -> None:
+                if self.wanted(node) and not any(c.kind == "dead" for c in self.contexts):
+                    self.live = True
+
+            def visit_Import(self, node: ast.Import) -> None:
+                self._note(node)
+                super().visit_Import(node)
+
+            def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
+                self._note(node)
+                super().visit_ImportFrom(node)
+
+        class Names(Scanner):
+            wanted: dict = {}
+            named: list = []
+
+            def report(self, *args, **kwargs) -> None:
+                return None
+
+            def visit_Name(self, node: ast.Name) -> None:
+                if node.id in self.wanted and not any(c.kind == "dead" for c in self.contexts):
+                    self.named.append((node.lineno, node.id))
+
+        _WALKERS.extend((Imports, Names))
+    return _WALKERS
