@@ -24,13 +24,15 @@ import sys
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "stdlib_names.txt")
 # contents that depend on the platform the listings were made on (os.fork, signal.SIGKILL,
-# socket.AF_UNIX, time.tzset...): not told from one platform's listing
+# socket.AF_UNIX, time.tzset...) or on the libraries the interpreter was built with (sqlite3's and
+# zlib's constants, hashlib.scrypt): not told from one build's listing
 PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select", "errno", "time", "mmap", "fcntl",
                               "termios", "resource", "ssl", "sys", "curses", "readline", "ctypes", "locale",
                               "subprocess", "shutil", "asyncio", "multiprocessing", "selectors",
                               "platform", "stat", "pty", "tty", "grp", "pwd", "syslog", "_thread", "threading",
                               "faulthandler", "codecs", "encodings", "math", "hashlib", "zlib", "ctypes.util",
-                              "os.path", "posixpath", "ntpath", "importlib.machinery", "site"})
+                              "os.path", "posixpath", "ntpath", "importlib.machinery", "site", "sqlite3", "dbm",
+                              "lzma", "bz2", "uuid", "decimal", "xml.parsers.expat", "pyexpat"})
 # modules never imported to list them: they act on import, or need a display or a test tree
 SKIPPED = frozenset({"antigravity", "this", "idlelib", "test", "turtledemo", "__main__", "tkinter", "turtle",
                      "ensurepip", "pydoc_data", "lib2to3"})

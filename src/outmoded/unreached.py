@@ -29,7 +29,7 @@ import re
 
 from outmoded import reads
 from outmoded.layout import absolute, module_of
-from outmoded.projectfiles import IMPORT_LINE_RE, MAIN_RE, mentions, project_root
+from outmoded.projectfiles import IMPORT_LINE_RE, MAIN_RE, memo, mentions, project_root
 from outmoded.reach import _executable
 
 NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
@@ -72,19 +72,26 @@ def _imports_live(importer: str, module: str, index, project) -> bool | None:
     """Does ``importer`` import ``module`` in code that runs on the target (True, also when it
     cannot be told), only in code that does not (False), or not at all (None: another module of
     the same name)?"""
-    import ast
-    import warnings
-
-    from outmoded.source import SourceError, decode, read_bytes
-
-    reads.read(importer)
-    try:
-        text = decode(read_bytes(importer), newline=False).text
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(text, filename=importer)
-    except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+    found = _imports(importer, _Same(index), _Same(project))
+    if found is None:
         return True
+    named, live = found
+    if not any(n == module or n.startswith(module + ".") for n in named):
+        return None
+    return any(n == module or n.startswith(module + ".") for n in live)
+
+
+@memo
+def _imports(importer: str, index, project) -> tuple | None:
+    """(every module ``importer`` names on an import statement, those it imports in code the
+    scanner visits outside dead code), or None when it cannot be parsed."""
+    import ast
+
+    from outmoded.importers import _parsed
+
+    tree = _parsed(importer)
+    if tree is None:
+        return None
 
     def names(node) -> list:
         if isinstance(node, ast.Import):
@@ -92,19 +99,38 @@ def _imports_live(importer: str, module: str, index, project) -> bool | None:
         base = absolute(importer, node.level, node.module) if node.level else node.module
         return [base] + [f"{base}.{a.name}" for a in node.names] if base else []
 
-    def imports(node) -> bool:
-        return any(n == module or n.startswith(module + ".") for n in names(node) if n)
-
-    if not any(imports(n) for n in ast.walk(tree) if isinstance(n, (ast.Import, ast.ImportFrom))):
-        return None
-
-    walker = _walkers()[0](index, importer, text, None, project)
-    walker.wanted = imports
+    named = {n for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)) for n in names(node) if n}
+    walker = _walkers()[0](index.value, importer, _text(importer), None, project.value)
+    walker.wanted, walker.live = names, set()
     try:
         walker.run(tree)
     except RecursionError:
-        return True
-    return walker.live
+        return None
+    return frozenset(named), frozenset(walker.live)
+
+
+class _Same:
+    """An unhashable object (the index, the project) as part of a memo's key: the same object."""
+
+    __slots__ = ("value",)
+
+    def __init__(self, value):
+        self.value = value
+
+    def __hash__(self) -> int:
+        return id(self.value)
+
+    def __eq__(self, other) -> bool:
+        return isinstance(other, _Same) and other.value is self.value
+
+
+def _text(path: str) -> str:
+    from outmoded.source import SourceError, decode, read_bytes
+
+    try:
+        return decode(read_bytes(path), newline=False).text
+    except SourceError:
+        return ""
 
 
 def _holds(path: str, word) -> bool:
@@ -180,23 +206,23 @@ _WALKERS: list = []
 
 def _walkers() -> list:
     """The scanner, walking a module to note what it visits outside dead code and reporting
-    nothing: the imports of a module (``wanted``: a test of an import statement), the names of
-    candidate functions (``wanted``: name -> def)."""
+    nothing: the modules its import statements import (``wanted``: node -> their names), the names
+    of candidate functions (``wanted``: name -> def)."""
     if not _WALKERS:
         import ast
 
         from outmoded.scan import Scanner
 
         class Imports(Scanner):
-            wanted = None
-            live = False
+            wanted = None  # node -> the modules it imports
+            live: set = set()
 
             def report(self, *args, **kwargs) -> None:
                 return None
 
             def _note(self, node) -> None:
-                if self.wanted(node) and not any(c.kind == "dead" for c in self.contexts):
-                    self.live = True
+                if not any(c.kind == "dead" for c in self.contexts):
+                    self.live.update(n for n in self.wanted(node) if n)
 
             def visit_Import(self, node: ast.Import) -> None:
                 self._note(node)
