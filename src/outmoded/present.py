@@ -3,7 +3,8 @@
 ``has(module, name, target)`` answers True when the real interpreter of that version lists
 ``name`` in ``dir(module)``, False when it lists the module but not the name, None when it cannot
 tell (no listing for that version, or for that module: not importable where the listings were
-made, or one whose contents depend on the platform).  ``try: return collections.OrderedDict`` /
+made, or one whose contents depend on the platform; a module with a ``__getattr__`` of its own,
+for a name it does not list).  ``try: return collections.OrderedDict`` /
 ``except AttributeError: from . import ordered_dict`` (simplejson 4.3) has a handler that never
 runs on 3.13.
 
@@ -57,7 +58,10 @@ def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
     if module_mask is not None and not module_mask & bit:
         return None  # not listed on that version (removed: the catalog's business)
     mask = line.get(name)
-    return mask is not None and bool(mask & bit)
+    if mask is not None and mask & bit:
+        return True
+    lazy = line.get("__getattr__")  # a module __getattr__ may give it (concurrent.futures' executors)
+    return None if lazy is not None and lazy & bit else False
 
 
 def _load() -> dict:
@@ -97,7 +101,8 @@ def listed(name):
             module = importlib.import_module(name)
     except BaseException:
         return None
-    print(name, " ".join(sorted(n for n in dir(module) if not (n.startswith("__") and n.endswith("__")))))
+    print(name, " ".join(sorted(n for n in dir(module) if n == "__getattr__" or not (n.startswith("__")
+                                                                                   and n.endswith("__")))))
     return module
 for top in sorted(sys.stdlib_module_names):
     if top in skipped or top.startswith("_"):
