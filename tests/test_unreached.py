@@ -190,3 +190,10 @@ def test_a_private_function_some_live_code_calls_is_reported(project):
         "def _looks_like_debian_scheme", "@functools.cache\n    def _looks_like_debian_scheme").replace(
         "import sysconfig\n", "import functools\n    import sysconfig\n"))
     assert paths(project.check_json(".")) == set()
+
+
+def test_a_top_level_module_is_not_told(project):
+    # not in a package: a script or a module whatever puts its directory on sys.path imports
+    project.write("facade.py", FACADE.replace("pkg._", "_"))
+    project.write("_old.py", OLD)
+    assert paths(project.check_json(".")) == {("_old.py", "error", None)}

@@ -6,7 +6,9 @@ import ...`` / ``else: from pexpect._async_pre_await import ...``: ``_async_pre_
 ``@asyncio.coroutine``) is compatibility code for Pythons before 3.6, imported nowhere else.  A
 module is unreached on the target when all of these hold:
 
-- it is a module of the project, not a package's ``__init__`` or ``__main__``, not a file a test
+- it is a module of one of the project's packages (a top-level module may be imported by
+  whatever puts its directory on ``sys.path``; asking would also make every such file's cached
+  verdict depend on the whole tree), not a package's ``__init__`` or ``__main__``, not a file a test
   runner collects or a tool runs by name (``test`` in its name, ``conftest``, ``setup``), not a
   script (``if __name__ == "__main__":``, or a ``#!`` line in an executable file);
 - at least one file of the project imports it, and each such import is in code the scanner does
@@ -46,9 +48,11 @@ def unreached(path: str, text: str, index, project) -> bool:
     if text.startswith("#!") and _executable(absolute_path):
         return False
     module, import_root, _ = module_of(absolute_path)
+    if "." not in module:
+        return False  # a top-level module: whatever puts its directory on sys.path may import it
     top = project_root(os.path.dirname(absolute_path)) or import_root
     files = mentions(top, stem)
-    if not module or files is None:
+    if files is None:
         return False
     word = re.compile(rb"\b%s\b" % re.escape(stem.encode()))
     quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (re.escape(stem.encode()), re.escape(stem.encode())))
