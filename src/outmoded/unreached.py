@@ -31,7 +31,7 @@ import re
 
 from outmoded import reads
 from outmoded.layout import absolute, module_of
-from outmoded.projectfiles import IMPORT_LINE_RE, MAIN_RE, memo, mentions, project_root
+from outmoded.projectfiles import MAIN_RE, memo, mentions, project_root, sources
 from outmoded.reach import _executable
 
 NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
@@ -51,11 +51,20 @@ def unreached(path: str, text: str, index, project) -> bool:
     if "." not in module:
         return False  # a top-level module: whatever puts its directory on sys.path may import it
     top = project_root(os.path.dirname(absolute_path)) or import_root
+    imported = _top_level_words(top)
+    if imported is None or stem.encode() in imported:
+        return False  # imported at some module's top level, where it runs as far as the text tells
     files = mentions(top, stem)
     if files is None:
         return False
-    word = re.compile(rb"\b%s\b" % re.escape(stem.encode()))
-    quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (re.escape(stem.encode()), re.escape(stem.encode())))
+    name = re.escape(stem.encode())
+    word = re.compile(rb"\b%s\b" % name)
+    quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (name, name))
+    # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
+    # as the text tells, so the module is reached without parsing anything
+    top_level = re.compile(rb"^(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)" % (name, name), re.M)
+    importing = re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)|\\\r?\n[^\n]*\b%s\b"
+                           % (name, name, name), re.M)
     for name in PACKAGING_FILES:
         packaging = os.path.join(top, name)
         if reads.read(packaging) and _holds(packaging, word):
@@ -64,12 +73,35 @@ def unreached(path: str, text: str, index, project) -> bool:
     for importer, data in files:
         if importer == absolute_path or not word.search(data):
             continue
-        if quoted.search(data):
-            return False  # loaded by name, or run as a script: cannot tell
-        if any(word.search(m[1]) for m in IMPORT_LINE_RE.finditer(data)):
+        if quoted.search(data) or top_level.search(data):
+            return False  # loaded by name, run as a script, or imported where it runs
+        if importing.search(data):
             importers.append(importer)
     verdicts = [_imports_live(importer, module, index, project) for importer in importers]
     return False in verdicts and True not in verdicts
+
+
+TOP_IMPORT_RE = re.compile(rb"(?:from|import)[ \t][^\n(]*(?:\([^)]*\))?[^\n]*")
+WORD_RE = re.compile(rb"\w+")
+
+
+@memo
+def _top_level_words(root: str) -> frozenset | None:
+    """The words of the import statements at column 0 of the Python files under ``root`` (one pass
+    over the tree for the run, instead of a search of every file per module asked)."""
+    found = sources(root)
+    if found is None:
+        return None
+    words = set()
+    for _, data in found:
+        for keyword in (b"from", b"import"):
+            at = 0 if data.startswith(keyword) else data.find(b"\n" + keyword)
+            while at >= 0:
+                match = TOP_IMPORT_RE.match(data, at + (data[at:at + 1] == b"\n"))
+                if match:
+                    words.update(WORD_RE.findall(match[0]))
+                at = data.find(b"\n" + keyword, at + 1)
+    return frozenset(words)
 
 
 def _imports_live(importer: str, module: str, index, project) -> bool | None:
@@ -168,16 +200,10 @@ def uncalled(scanner) -> frozenset:
         if re.search(r"""['"]%s['"]""" % re.escape(name), scanner.text):
             continue
         candidates[name] = stmt
-    if candidates:
-        path = os.path.abspath(scanner.path)
-        top = project_root(os.path.dirname(path)) or module_of(path)[1]
-        for name in list(candidates):
-            others = mentions(top, name)
-            if others is None or any(other != path for other, _ in others):
-                del candidates[name]
     if not candidates:
         return frozenset()
-    walker = _walkers()[1](scanner.index, scanner.path, scanner.text, None, scanner.project)
+    # a function or class body without any of the names cannot name one: not walked
+    walker = _walkers()[1](scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
     walker.wanted, walker.named = candidates, []
     try:
         walker.run(ast.Module(body=scanner._body, type_ignores=[]))
@@ -189,12 +215,20 @@ def uncalled(scanner) -> frozenset:
 
     calls = [(caller(line), name) for line, name in walker.named]
     live = {name for by, name in calls if by is None}
+    path = os.path.abspath(scanner.path)
+    top = project_root(os.path.dirname(path)) or module_of(path)[1]
     while True:
         more = {name for by, name in calls if by in live} - live
+        if more:
+            live |= more
+            continue
+        # another project file naming one may call it (and what it calls): asked only for the
+        # functions still dead here, rarely any
+        more = {name for name in set(candidates) - live
+                if (others := mentions(top, name)) is None or any(other != path for other, _ in others)}
         if not more:
-            break
+            return frozenset(candidates) - live
         live |= more
-    return frozenset(candidates) - live
 
 
 def _harmless(scanner, decorator) -> bool:
