@@ -82,6 +82,8 @@ def test_deps_piped_into_head(sh):
     ("3.16", "newer than the newest Python outmoded knows"),
     ("2.7", "Python 3"),
     ("banana", "must look like 3.13 (or py313)"),
+    ("3.1", "older than the oldest Python outmoded checks for (3.7)"),  # "3.10" or "3.13" mistyped
+    ("3.6", "give the Python the code must run on, 3.7 to 3.15"),
 ])
 def test_target_versions_outmoded_cannot_check_are_refused(sh, version, words):
     sh.write("a.py", IMP)

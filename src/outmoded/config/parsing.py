@@ -31,12 +31,24 @@ def parse_version(text: str, what: str = "version") -> tuple[int, int]:
     raise ConfigError(f"{what} must look like 3.13 (or py313), got {text!r}")
 
 
+# The oldest target: the catalog's removals are proven on real interpreters from 3.8's on
+# (tests/realpython), and not reported at 3.7, the release before (tests/test_catalog_detection.py);
+# an older one is a typo far more often than a plan ("3.1" for 3.10 or 3.13)
+OLDEST_TARGET = (3, 7)
+
+
 def check_target(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:
-    """A target newer than the newest release the catalog knows would pass silently: refuse it."""
+    """A target outside the Pythons the catalog knows would pass silently: refuse it (newer than
+    its newest release, or older than ``OLDEST_TARGET``)."""
+    newest = f"{LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}"
     if version > LATEST_RELEASE:
-        newest = f"{LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}"
         raise ConfigError(f"{what} {version[0]}.{version[1]} is newer than the newest Python outmoded "
                           f"knows ({newest}); use {newest} (--pending also shows removals scheduled later)")
+    if version < OLDEST_TARGET:
+        oldest = f"{OLDEST_TARGET[0]}.{OLDEST_TARGET[1]}"
+        raise ConfigError(f"{what} {version[0]}.{version[1]} is older than the oldest Python outmoded checks "
+                          f"for ({oldest}); give the Python the code must run on, {oldest} to {newest} "
+                          f"(3.10 is written \"3.10\")")
     return version
 
 
