@@ -18,6 +18,19 @@ def test_a_tests_data_file_is_not_code_that_runs(project):
         ("tests/data/cases/function.py", 4, W, "test-data")]
 
 
+def test_fix_leaves_a_tests_data_file_as_it_is(project):
+    """A parser's or formatter's test compares what it makes of its data file with what it
+    expects: asked for dead code, check showed [*] there and fix rewrote the test's input."""
+    project.write("pyproject.toml", "[project]\nname = 'fmt'\n")
+    project.write("tests/test_format.py", "from pathlib import Path\nDATA = Path(__file__).parent / 'data'\n")
+    case = project.write("tests/data/cases/legacy.py", "import base64\n\nbase64.decodestring(b'')\n")
+    shown = project.check_json("--dead-compat", "tests")["findings"]
+    assert [(f["context"], f["fix"]) for f in shown] == [("test-data", None)]
+    assert "a test's data file is input the test reads" in shown[0]["message"]
+    code, out, err = project.run("fix", "--no-cache", "--target-version", "3.13", "--dead-compat", "tests")
+    assert case.read_text() == "import base64\n\nbase64.decodestring(b'')\n", (out, err)
+
+
 def test_a_file_under_tests_that_runs_is_reported(project):
     project.write("pyproject.toml", "[project]\nname = 'fmt'\n")
     body = PY2_CASE

@@ -225,8 +225,9 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         """Does the code here test for the API, so ``fix`` must leave it alone?  "probe" inside the
         body or a handler of a ``try`` catching ImportError/AttributeError, "hasattr" under
         ``hasattr()``, "broken-at-floor" where it fails on every Python the project supports
-        (a fix would change what it does there) (``outmoded.fixability`` reads it)."""
-        if context == "broken-at-floor":
+        (a fix would change what it does there), "test-data" in a test's data file (what the test
+        reads: a fix would change what it checks) (``outmoded.fixability`` reads it)."""
+        if context in ("broken-at-floor", "test-data"):
             return context
         leaf = api.rpartition(".")[2]
         if context == "hasattr" or any((c.kind == "hasattr" and leaf in c.names) or c.kind == "dead"

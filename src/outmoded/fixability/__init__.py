@@ -13,6 +13,8 @@ A finding gets no fix when:
 - it sits in code that tests for the API or runs only where the API exists: the body or the
   handlers of a ``try`` that catches ``ImportError``/``AttributeError`` (the import *is* the
   probe), a ``hasattr`` branch; version-guarded branches are not even reported;
+- it sits in a test's data file (``reach``, reported with ``--dead-compat``): the input a
+  parser's or formatter's test reads, whose text the test checks;
 - the replacement does not exist on the oldest Python the project supports (``min_version``),
   and every Python 2 name (removed in 3.0) while the project still supports Python 2;
 - the fixer cannot rewrite this particular form (``per_instance``).
