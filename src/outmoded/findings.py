@@ -99,6 +99,14 @@ def shown_name(api: str) -> str:
     return api[len("builtins."):] if api.startswith("builtins.") and api != "builtins." else api
 
 
+def shown_names(entry) -> list[str]:
+    """An entry's names as users write them and as its findings say them: a C struct's removed
+    member with its struct (``PyThreadState.frame``, as ``native.members`` reports it), not
+    ``frame`` alone."""
+    kind = entry.member_of[0] if getattr(entry, "member_of", ()) else None
+    return [f"{kind}.{name}" if kind else shown_name(name) for name in entry.names]
+
+
 def describe(entry: Entry, api: str, target: tuple[int, int], context: str | None = None) -> str:
     """The one-line message: what was removed, when, and what to use instead."""
     removed = format_version(entry.removed_in)

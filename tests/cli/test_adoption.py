@@ -119,6 +119,15 @@ def test_explain_by_code_or_api_name(sh):
     assert unknown.returncode == 2 and "did you mean imp.reload" in one_line(unknown.stderr)
 
 
+def test_explain_and_rules_name_a_struct_member_with_its_struct(sh):
+    """A removed C struct member is reported as PyThreadState.frame: explain and rules said
+    `frame` alone, which names nothing."""
+    out = sh.run("explain", "OMC11016").stdout
+    assert out.startswith("OMC11016: PyThreadState.frame (capi)")
+    assert sh.run("explain", "PyThreadState.frame").stdout == out
+    assert " PyThreadState.frame -> use `PyThreadState_GetFrame`" in sh.run("rules", "--target-version", "3.13").stdout
+
+
 def test_rules_sorted_by_version_then_code_with_headers(sh):
     blocks, current = [], None
     for line in sh.run("rules").stdout.splitlines():

@@ -9,7 +9,7 @@ import argparse
 
 from outmoded.catalog import Entry, format_version, opt_in_family
 from outmoded.cli import UsageError
-from outmoded.findings import shown_name
+from outmoded.findings import shown_name, shown_names
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -23,7 +23,7 @@ def find(entries, query: str) -> list[Entry]:
     by_code = [e for e in entries if e.code == text.upper()]
     if by_code:
         return by_code
-    exact = [e for e in entries if any(text in (n, shown_name(n)) for n in e.names)]
+    exact = [e for e in entries if any(text in (n, shown_name(n)) for n in e.names) or text in shown_names(e)]
     if exact:
         return exact
     return [e for e in entries if any(n.endswith("." + text) for n in e.names)]
@@ -36,7 +36,7 @@ def describe(entry: Entry) -> list[str]:
         status = "scheduled for removal in" if entry.pending else (
             "removed from the limited C API in" if entry.limited_api else "removed in")
     lines = [
-        f"{entry.code}: {', '.join(shown_name(n) for n in entry.names)} ({entry.kind})",
+        f"{entry.code}: {', '.join(shown_names(entry))} ({entry.kind})",
         "",
         f"{status[0].upper()}{status[1:]} Python {format_version(entry.removed_in)}"
         + (f", deprecated since {format_version(entry.deprecated_in)}." if entry.deprecated_in else "."),
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     entries = default_catalog().entries
     found = find(entries, args.rule)
     if not found:
-        names = sorted({shown_name(n) for e in entries for n in e.names})
+        names = sorted({n for e in entries for n in shown_names(e)})
         close = difflib.get_close_matches(args.rule, names, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else " (see `outmoded rules`)"
         raise UsageError(f"no rule has the code or API name {args.rule!r}{hint}")

@@ -12,7 +12,7 @@ from itertools import groupby
 from outmoded.catalog import KINDS, Entry, format_version
 from outmoded.cli import UsageError
 from outmoded.config import ConfigError, check_target, parse_version
-from outmoded.findings import shown_name
+from outmoded.findings import shown_names
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -75,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
         lines += ["" if lines else None, _header(version, group)]
         for e in group:
             fix = {"safe": "[*]", "unsafe": "[!]"}.get(e.fix, "   ")
-            names = ", ".join(shown_name(n) for n in e.names)
+            names = ", ".join(shown_names(e))
             opt_in = " (opt-in)" if e.opt_in else ""
             lines.append(f"  {e.code:<9} {fix} {e.kind:<9} {names} -> {e.replacement}{opt_in}")
     total = f"{len(entries)} rule" + ("" if len(entries) == 1 else "s")
