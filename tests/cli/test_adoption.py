@@ -86,6 +86,25 @@ def test_stdin_with_a_file_name(sh):
     assert json.loads(anonymous.stdout)["findings"][0]["path"] == "-"
 
 
+def test_stdin_with_a_file_name_follows_its_classes_into_the_project(sh):
+    """``class T(Base)`` with ``Base`` deriving unittest.TestCase in another module: a check of the
+    file reports assertEquals; the same source from stdin under its name passed (no project model)."""
+    sh.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.13"\n')
+    sh.write("tests/__init__.py")
+    sh.write("tests/base.py", "import unittest\n\n\nclass Base(unittest.TestCase):\n    pass\n")
+    source = ("from tests.base import Base\n\n\nclass T(Base):\n    def test(self):\n"
+              "        self.assertEquals(1, 1)\n")
+    sh.write("tests/test_x.py", source)
+    checked = sh.run("check", "--no-cache", "--output-format", "concise", "tests/test_x.py")
+    assert checked.returncode == 1 and "tests/test_x.py:6:9: OM12003 " in checked.stdout
+    piped = sh.run("check", "--output-format", "concise", "--stdin-filename", "tests/test_x.py", "-", stdin=source)
+    assert (piped.returncode, piped.stdout) == (checked.returncode, checked.stdout)
+    # the buffer, not the saved file: a class of the same name that derives nothing of the family
+    unsaved = source.replace("from tests.base import Base", "class Base:\n    pass")
+    piped = sh.run("check", "--output-format", "concise", "--stdin-filename", "tests/test_x.py", "-", stdin=unsaved)
+    assert piped.returncode == 0, piped.stdout
+
+
 def test_per_file_ignores_and_extend_select(sh):
     sh.write("pyproject.toml", """\
         [tool.outmoded]

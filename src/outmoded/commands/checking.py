@@ -85,7 +85,8 @@ def check_stdin(args: argparse.Namespace):
     data = sys.stdin.buffer.read()
     index = index_for(settings.resolved_target(), pending=settings.pending,
                       min_version=settings.resolved_min_version(), floor=settings.declared_floor())
-    result = check_source(display, data, index, noqa=not settings.ignore_noqa)
+    project = _stdin_project(name, data, index, settings.resolved_target()) if name and name.endswith(".py") else None
+    result = check_source(display, data, index, project, noqa=not settings.ignore_noqa)
     try:
         sources(args).add(display, decode(data).text)
     except SourceError:
@@ -93,6 +94,28 @@ def check_stdin(args: argparse.Namespace):
     findings = [f for f in result.findings if settings.reports(f, display)]
     return settings, Report(settings.resolved_target(), findings, list(result.errors), files=1,
                             parsed=int(result.parsed))
+
+
+def _stdin_project(name: str, data: bytes, index, target: tuple[int, int]):
+    """The project model a check of the file ``name`` gets (``refine``'s needles and chains), the
+    file's text index row read from ``data``: ``class T(Base)`` whose ``Base`` derives
+    ``unittest.TestCase`` in another module is followed there too (an editor sends the buffer,
+    not the saved file)."""
+    from outmoded import workers
+    from outmoded.refine import LazyProject, project_needles
+    from outmoded.textindex import TextIndex, read_headers
+
+    path = os.path.abspath(name)
+    text = TextIndex()
+    text.stamps[path] = f"{len(data)}:0"
+    headers, flags = read_headers(data)
+    if headers:
+        text.headers[path] = headers
+    if flags:
+        text.flags[path] = flags
+    workers.INDEX = index  # what the run's project needles and chains use
+    workers.PROJECT = LazyProject(target, text, project_needles(text))
+    return workers.PROJECT
 
 
 def apply_baseline(report, args: argparse.Namespace):
