@@ -139,6 +139,8 @@ def test_a_method_name_that_is_not_an_attribute_is_cleared(source):
     "import json\njson.loads(s)\nencoding = 'utf-8'\n",
     # a removed attribute's spelling inside a longer name: another binding, another attribute
     "import string\nmystring = 'x'\nprint(mystring.letters, string.lettersx)\n",
+    # a removed class constant's name alone (re.RegexFlag.T): its class is not named
+    "import re\nfrom typing import TypeVar\nT = TypeVar('T')\npattern = re.compile('a', re.I)\n",
 ])
 def test_text_that_only_looks_like_a_removal_is_cleared(source):
     assert check_source("case.py", source.encode(), INDEX).parsed is False

@@ -113,4 +113,6 @@ def needle_words(entry: Entry, name: str) -> frozenset[str]:
         return frozenset(root + [parts[-1]] + ([entry.argument] if entry.position is None else []))
     if name.startswith(BUILTINS):
         return frozenset([parts[-1]])
+    if _class_member(name):  # re.RegexFlag.T: reported only as written through its class, so named
+        return frozenset([parts[0], parts[-2], parts[-1]])
     return frozenset([parts[0], parts[-1]])
