@@ -57,6 +57,10 @@ def _argument_forms(entry, name):
     yield f"{head}{call}(\n    x,\n    {entry.argument} = {value},\n)\n"
     yield f"{head}{call}(x,  # why\n    {entry.argument}={value})\n"
     yield f"{head}{call}(x, \\\n    {entry.argument}={value})\n"
+    # the keyword and its = on two lines: inside brackets, after a backslash, after a comment
+    yield f"{head}{call}(x,\n    {entry.argument}\n    = {value})\n"
+    yield f"{head}{call}(x, {entry.argument} \\\n    = {value})\n"
+    yield f"{head}{call}(x, {entry.argument}  # why\n    = {value})\n"
     if entry.position is not None:
         args = ", ".join(["a"] * entry.position + [value])
         yield f"{head}{call}({args})\n"

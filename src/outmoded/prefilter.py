@@ -175,15 +175,16 @@ class Attribute(Text):
 class Keyword(Text):
     """``name=`` as a call's keyword argument: after ``(`` or ``,``, with only blanks, line
     breaks, backslashes or comments between (``loop = get_event_loop()`` at the start of a
-    statement assigns a variable; ``myloop=`` is another keyword).  Searched from the name
-    forward (a literal first: sre skips to it), then checked back."""
+    statement assigns a variable; ``myloop=`` is another keyword), and between the name and its
+    ``=`` too (``f(loop\n= None)``: inside brackets a line may break anywhere).  Searched from
+    the name forward (a literal first: sre skips to it), then checked back."""
 
     BETWEEN = frozenset(b" \t\f\r\n\\")
 
     def __init__(self, name: bytes):
         import re
 
-        super().__init__(re.escape(name) + rb"[ \t]*=[^=]")
+        super().__init__(re.escape(name) + GAP + rb"=[^=]")
 
     def search(self, data: bytes) -> bool:
         if self.compiled is None:
