@@ -158,13 +158,17 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         from outmoded.scan import NEWLINE_RE, scan_tree  # here: a file the prefilter clears never needs it
 
         source = source or decode(data, newline=False)
-        tree = parse(source.text, path)
-        result.parsed = True
-        try:
-            findings = retried(scan_tree, tree, index, path, source.text, words, project)
-        except GIVE_UP as exc:
-            raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot analyse: {gave_up(exc)}") \
-                from None
+        from outmoded.sieve import sift
+
+        tree, findings = None, sift(source.text, path, words, index, project)  # fixes decided; None: parse it all
+        if findings is None:
+            tree = parse(source.text, path)
+            try:
+                findings = retried(scan_tree, tree, index, path, source.text, words, project)
+            except GIVE_UP as exc:
+                raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot analyse: {gave_up(exc)}") \
+                    from None
+        result.parsed = tree is not None or bool(findings)  # a file its remainder clears is not counted
     except SourceError as exc:
         result.errors.append(FileError(path, str(exc)))
         if isinstance(exc, Transient):
@@ -173,6 +177,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
     if findings:  # lines are split for suppression only in files with something to suppress
         from outmoded import fixability, suppress  # here: most files have no finding, and their regexes cost
 
-        findings = fixability.per_instance(findings, tree, index.entries, source.text)
+        if tree is not None:
+            findings = fixability.per_instance(findings, tree, index.entries, source.text)
         result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text), respect=noqa)
     return result

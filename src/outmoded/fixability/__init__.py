@@ -57,13 +57,14 @@ def verdict(entry: Entry, guard: str | None, min_version: tuple[int, int],
     return entry.fix, None
 
 
-def per_instance(findings: list, tree: ast.Module, entries, text: str | None = None) -> list:
+def per_instance(findings: list, tree: ast.Module, entries, text: str | None = None, asked: set | None = None) -> list:
     """Findings adjusted for the code at their spot (``entries``: rule code -> Entry; ``text``:
-    the module's source, which lets the name table be built per name).
+    the module's source, which lets the name table be built per name; ``asked``, if given,
+    receives every name whose uses and bindings were looked up, None for a walk of the whole tree).
 
     Only findings that still have a fix are looked at, so a file without any costs nothing."""
     if not any(f.fix for f in findings):
         return findings
     from outmoded.fixability.instances import judge
 
-    return judge(findings, tree, entries, text)
+    return judge(findings, tree, entries, text, asked)

@@ -89,23 +89,23 @@ def _in_import(finding, calls: Spots) -> bool:
     return any(n.lineno <= finding.line <= n.end_lineno for n in calls.statements())
 
 
-def judge(findings: list, tree: ast.Module, entries, text: str | None = None) -> list:
+def judge(findings: list, tree: ast.Module, entries, text: str | None = None, asked: set | None = None) -> list:
     from outmoded.fixes.bindings import collect
 
-    calls = Spots(tree, text)
+    calls = Spots(tree, text, asked)
     bindings = None
     result = []
     for finding in findings:
         entry = entries.get(finding.code)
         if finding.fix and entry is not None and written_names(entry) and not _in_import(finding, calls):
-            bindings = bindings or collect(tree, text)
+            bindings = bindings or collect(tree, text, asked)
             taken = _bound_otherwise(entry, bindings)
             if taken:
                 finding = with_note(finding, None, f"no automatic fix: `{taken}` is bound to something else in "
                                                    "this file", entry)
         if finding.fix and entry is not None and shape_of(entry) in ("dotted", "expression") \
                 and entry.kind != "module" and not _in_import(finding, calls):
-            bindings = bindings or collect(tree, text)
+            bindings = bindings or collect(tree, text, asked)
             why = _chain_verdict(finding, entry, calls, bindings)
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
@@ -120,7 +120,7 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None) ->
                 finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
         if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
             if bindings is None:
-                bindings = collect(tree, text)
+                bindings = collect(tree, text, asked)
             why = _instance_verdict(finding, entry, calls, bindings)
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)

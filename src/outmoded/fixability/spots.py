@@ -19,9 +19,10 @@ class Spots:
     line, and the nodes naming a module are looked for only on the lines where its name is
     written (``text``: the module's source, when known)."""
 
-    def __init__(self, tree: ast.Module, text: str | None = None):
+    def __init__(self, tree: ast.Module, text: str | None = None, asked: set | None = None):
         self.tree = tree
         self.text = text
+        self.asked = asked  # the names looked for (``naming``), if wanted; None for the whole tree
         self._calls: dict | None = None  # every call, walked once when one question needs all
         self._lines: dict = {}  # line -> (calls, attributes) of the nodes spanning it
         self._all_imports: list | None = None
@@ -63,6 +64,8 @@ class Spots:
     def naming(self, name: str):
         """Every node on a line where ``name`` is written as a word (a superset of the nodes that
         read, bind, quote or declare it); the whole tree without the source text."""
+        if self.asked is not None:
+            self.asked.add(name if self.text is not None and name.isidentifier() else None)
         if self.text is None or not name.isidentifier():
             return ast.walk(self.tree)
         if name not in self.text:

@@ -165,8 +165,9 @@ def _walk(nodes, table: Bindings) -> Bindings:
 class Lazy(Bindings):
     """The table of one name at a time, from the top-level statements whose text mentions it."""
 
-    def __init__(self, tree: ast.Module, text: str):
+    def __init__(self, tree: ast.Module, text: str, asked: set | None = None):
         super().__init__()
+        self.asked = asked  # the names looked up, if wanted
         lines = LINES.findall(text)
         self.statements = []
         for stmt in tree.body:
@@ -177,6 +178,8 @@ class Lazy(Bindings):
     def _table(self, name: str) -> Bindings:
         table = self.tables.get(name)
         if table is None:
+            if self.asked is not None:
+                self.asked.add(name)
             nodes = (n for text, stmt in self.statements if name in text for n in ast.walk(stmt))
             table = self.tables[name] = _walk(nodes, Bindings())
         return table
@@ -191,8 +194,11 @@ class Lazy(Bindings):
         return name in self._table("__all__").exported
 
 
-def collect(tree: ast.Module, text: str | None = None) -> Bindings:
-    """The module's bindings; with its ``text``, built per name as the fixer asks (``Lazy``)."""
+def collect(tree: ast.Module, text: str | None = None, asked: set | None = None) -> Bindings:
+    """The module's bindings; with its ``text``, built per name as the fixer asks (``Lazy``;
+    ``asked``, if given, receives each name looked up, None when the whole tree is walked)."""
     if text is not None:
-        return Lazy(tree, text)
+        return Lazy(tree, text, asked)
+    if asked is not None:
+        asked.add(None)
     return _walk(ast.walk(tree), Bindings())

@@ -1,0 +1,352 @@
+"""Checks a file the prefilter let through without parsing all of it: its function bodies that
+name no needle word are left out, and the findings of what remains are the file's.
+
+The scanner never walks the body of a function whose text names none of the file's needle words
+(``Scanner.may_contain_finding``): it reads such a function's decorators, defaults, annotations
+and name, and nothing else it asks of the tree looks inside one (a function's local names, a
+module's unconditional imports, a try's fallbacks, a class's members read statement lists, not
+function bodies).  So the file with each such body replaced by ``pass`` (a class keeps its
+statements, the names it defines among them: its methods' bodies are what goes) scans to the same
+findings at the same positions, and parsing it costs what the kept lines cost: a Twisted module is
+mostly methods that name nothing removed.  A line a node ends on is read from the reduced text:
+a finding spanning a body left out is a doubt.  The two readings that look inside a function body
+are kept out: a ``del`` of a function the file defines (``contexts.deleted_before_use`` asks
+whether anything in between names it) and, in a file naming ``NameError``, a body naming a
+Python 2 builtin (``fallbacks.TryFallbacks._runs_of``).  Fix decisions (``fixability``) read the
+whole module, but only on the lines where the names they ask about are written: on the reduced
+tree they are the whole file's unless one of those names is written in a body left out, and then
+they are taken again on the whole tree.
+
+Where the bodies are is read from the text: strings and comments by a tokenizer for them alone,
+then statements by indentation, a line starting a statement only outside brackets, strings and
+backslash continuations.  Any doubt means the whole file is parsed as before: a tab or form feed
+in an indentation, a lone carriage return, an unterminated string, an f-string nesting its own
+quotes (PEP 701, a syntax error before 3.12), Python 2 syntax (a print statement, ``except X,
+e:``, backquotes, ``0777``...: the file's syntax error is reported as before), brackets that
+close more than they open, the reduced text failing to parse.  Like a file the prefilter clears,
+a file checked here is not parsed whole: a syntax error in a body left out that is none of those
+is not reported.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
+
+from outmoded.guardcontext import PY2_BUILTINS
+from outmoded.lazyre import LazyPattern
+
+# what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
+# string missing its closing quote runs to the end of its line (or of the text), so sre never
+# backtracks: at each position inside a string exactly one alternative matches
+TOKEN_RE = LazyPattern(r"""(#[^\n]*|'''(?:[^'\\]+|\\.|\\\Z|'(?!''))*(?:'''|\Z)|\"\"\"(?:[^"\\]+|\\.|\\\Z|"(?!""))*"""
+                       r"""(?:\"\"\"|\Z)|'(?:[^'\\\n]+|\\.|\\\Z)*(?:'|\n|\Z)|"(?:[^"\\\n]+|\\.|\\\Z)*(?:"|\n|\Z))""",
+                       16)  # re.S
+ODD_INDENT_RE = LazyPattern(r"(?m)^ *[\t\f]")
+COMPOUND_RE = LazyPattern(r"(?:def|class|if|elif|else|try|except|finally|with|for|while|async|match|case)"
+                          r"(?![A-Za-z0-9_])")
+DEF_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]")
+DEL_RE = LazyPattern(r"del(?![A-Za-z0-9_])(.*)")  # not after a letter: checked
+NAME_RE = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*")
+DEF_NAME_RE = LazyPattern(r"def[ \t]+([A-Za-z_][A-Za-z0-9_]*)")  # a few more than the defs: fine
+# Python 2 statements and literals no Python 3 parses (print and exec statements, except X, e:,
+# raise E, V, backquotes, <>, ur'' strings, 0777, 10L): a file holding one is parsed whole, so its
+# syntax error is reported as before even where it sits in a body the sieve would leave out.  Each
+# pattern starts with a literal, so sre skips straight to it; ``_python2`` looks at what stands
+# before each match.
+PYTHON2_STATEMENTS = [LazyPattern(r"print[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), LazyPattern(r"exec[ \t]+[^ \t\n(=.,;)]"),
+                      LazyPattern(r"except[ \t]+[\w.]+[ \t]*,"), LazyPattern(r"raise[ \t]+[\w.]+[ \t]*,")]
+PYTHON2_NUMBERS = [LazyPattern(r"0[0-9]+(?![\w.])"), LazyPattern(r"L(?![\w.])")]  # 0777; 10L (checked: digits before)
+CONTINUED = "\x00"  # starts a masked line that begins inside a string
+WORTH = 0.3  # the bodies left out must be at least this share of the text to parse the rest first
+
+
+class Doubt(Exception):
+    """The text is not what the reading expects: parse the whole file."""
+
+
+def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
+    """The file's findings, their fixes decided, from its text with the function bodies no
+    needle word is in left out (with ``index``'s options, as the whole file would be scanned);
+    None when the whole file must be parsed and scanned: in doubt, when too little would be left
+    out to pay, or when a finding spans a body left out.  A fix decision that looked up a name
+    written in a body left out is taken again on the whole file's tree."""
+    found = _reduced(text, words)
+    if found is None:
+        return None
+    reduced, stubs = found
+    from outmoded.engine import GIVE_UP, parse
+    from outmoded.scan import scan_tree
+    from outmoded.source import SourceError
+
+    try:
+        tree = parse(reduced, path)
+        findings = scan_tree(tree, index, path, text, words, project)
+    except (SourceError, *GIVE_UP):
+        return None
+    for finding in findings:
+        at = bisect_right(stubs, (finding.end_line - 1, _AFTER))  # the stubs starting at or before its end
+        if at and stubs[at - 1][1] >= finding.line:
+            return None  # its end or its start would be read from the reduced text
+    if any(finding.fix for finding in findings):
+        from outmoded.fixability import per_instance
+
+        asked: set = set()
+        try:
+            judged = per_instance(findings, tree, index.entries, text, asked)
+            if asked and _written_in(asked, text, stubs):  # the whole file's answer may differ: ask it
+                judged = per_instance(findings, parse(text, path), index.entries, text)
+        except (SourceError, *GIVE_UP):
+            return None
+        findings = judged
+    return findings
+
+
+_AFTER = float("inf")
+
+
+def _written_in(names: set, text: str, stubs: list) -> bool:
+    """Is one of ``names`` (None: any) written as a word in a body left out?  The fix decisions
+    look a name's uses and bindings up on the lines where it is written (``fixability.spots``,
+    ``fixes.bindings``): elsewhere the reduced tree and the whole one answer alike."""
+    if None in names:
+        return True
+    import re
+
+    lines = text.split("\n")
+    hidden = "\n".join("\n".join(lines[first:end]) for first, end, _ in stubs)
+    if not hidden.isascii():
+        import unicodedata
+
+        hidden = unicodedata.normalize("NFKC", hidden)  # the parser's spelling of a name
+    return any(re.search(r"\b" + re.escape(name) + r"\b", hidden) for name in names)
+
+
+def reduce(text: str, words: frozenset) -> str | None:
+    """``text`` with every function body that names none of ``words`` replaced by ``pass`` (line
+    numbers kept), or None when in doubt or when that leaves out less than ``WORTH`` of it."""
+    found = _reduced(text, words)
+    return None if found is None else found[0]
+
+
+def _reduced(text: str, words: frozenset) -> tuple[str, list] | None:
+    """(``reduce``'s text, the (first line, end line, indentation) of each body it leaves out,
+    lines counted from 0, in order)."""
+    if "\r" in text and text.count("\r") != text.count("\r\n"):
+        return None
+    try:
+        masked = _masked(text)
+        if ("\t" in masked or "\f" in masked) and ODD_INDENT_RE.search(masked):
+            return None
+        lines = text.split("\n")
+        reading = _Reading(text, lines, masked, words)
+        first = reading.first_code(0, len(reading.lines))
+        if first is not None:
+            reading.level(first, len(reading.lines), 0)
+    except Doubt:
+        return None
+    if not reading.stubs:
+        return None
+    dropped = 0
+    for first, end, indent in reading.stubs:
+        dropped += sum(map(len, lines[first:end]))
+        lines[first] = " " * indent + "pass"
+        for line in range(first + 1, end):
+            lines[line] = ""
+    if dropped < WORTH * len(text):
+        return None
+    return "\n".join(lines), reading.stubs
+
+
+def _masked(text: str) -> str:
+    """``text`` with comments removed and each string written ``"``, a line starting inside a
+    string marked with ``CONTINUED``: the same lines, where brackets and colons are code."""
+    pieces = TOKEN_RE.split(text)  # code, token, code, ..., code
+    tokens = pieces[1::2]
+    if tokens and not _terminated(tokens[-1]):
+        raise Doubt("unterminated string")  # only the last token can run to the end of the text
+    for number, token in enumerate(tokens):
+        if token[0] != "#" and pieces[2 * number][-2:].lower().rstrip("r")[-1:] == "f":
+            inner = token.replace("{{", "").replace("}}", "")
+            if inner.count("{") != inner.count("}"):
+                raise Doubt("an f-string that may nest its quotes")  # PEP 701: a syntax error before 3.12
+    pieces[1::2] = ["" if token[0] == "#" else '"' if "\n" not in token else _lines_of(token) for token in tokens]
+    masked = "".join(pieces)
+    if _python2(masked):
+        raise Doubt("Python 2 syntax")  # a file that cannot be parsed is said so: parsed whole
+    return masked
+
+
+def _python2(masked: str) -> bool:
+    """Does the masked text hold Python 2 syntax: a statement at the start of its line, a
+    literal that is not the tail of a name or of a longer number?"""
+    if "`" in masked or "<>" in masked:
+        return True
+    for pattern in PYTHON2_STATEMENTS:
+        for match in pattern.finditer(masked):
+            if not masked[masked.rfind("\n", 0, match.start()) + 1:match.start()].strip(" "):
+                return True
+    for prefix in ('ur"', 'uR"', 'Ur"', 'UR"'):
+        found = masked.find(prefix)
+        while found >= 0:
+            if not _in_name(masked[found - 1:found]):
+                return True
+            found = masked.find(prefix, found + 1)
+    for number, pattern in enumerate(PYTHON2_NUMBERS):
+        for match in pattern.finditer(masked):
+            start = match.start()
+            if number:  # L after digits
+                while start > 0 and masked[start - 1].isdigit():
+                    start -= 1
+                if start == match.start():
+                    continue
+            if not _in_name(masked[start - 1:start]) and masked[start - 1:start] != ".":
+                return True
+    return False
+
+
+def _in_name(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _lines_of(token: str) -> str:
+    """A string token over several lines, masked."""
+    if not _terminated(token):
+        raise Doubt("unterminated string")
+    return '"' + ("\n" + CONTINUED) * token.count("\n")
+
+
+def _terminated(token: str) -> bool:
+    if token[0] == "#":
+        return True
+    quote = token[:3] if token[:3] in ("'''", '"""') else token[0]
+    return len(token) >= 2 * len(quote) and token.endswith(quote) and not _escaped(token, len(token) - len(quote))
+
+
+def _escaped(token: str, position: int) -> bool:
+    """Is the character at ``position`` escaped by an odd run of backslashes before it?"""
+    run = position
+    while run > 0 and token[run - 1] == "\\":
+        run -= 1
+    return (position - run) % 2 == 1
+
+
+class _Reading:
+    """The statements of a masked text, by indentation; ``stubs``: (first line, end line,
+    indentation) of each body to leave out, lines counted from 0."""
+
+    def __init__(self, whole: str, text: list[str], masked: str, words: frozenset):
+        self.text = text
+        self.brackets = masked.translate(BRACKETS)  # every opening bracket "(", every closing one ")"
+        self.masked = masked
+        self.lines = masked.split("\n")
+        self.starts = _starts(self.lines)
+        if len(text) != len(self.lines):
+            raise Doubt("line count")
+        self.names_py2 = "NameError" in whole
+        self.word_lines = _lines_naming(whole, words)  # the lines holding a needle word, in order
+        self.stubs: list[tuple[int, int, int]] = []
+        deleted = {name for match in DEL_RE.finditer(masked)
+                   if not _IDENTIFIER.get(masked[match.start() - 1:match.start()])
+                   for name in NAME_RE.findall(match[1])}
+        if deleted and not deleted.isdisjoint(DEF_NAME_RE.findall(masked)):
+            raise Doubt("a del of a function")
+
+    def net(self, first: int, end: int) -> int:
+        """Brackets opened minus closed on lines [first, end)."""
+        low, high = self.starts[first], self.starts[end]
+        return self.brackets.count("(", low, high) - self.brackets.count(")", low, high)
+
+    def statements(self, first: int, end: int, indent: int) -> list[int]:
+        """The lines in [first, end) starting a statement indented ``indent``; ``first`` is one."""
+        pattern = _STATEMENTS.get(indent)
+        if pattern is None:
+            import re
+
+            pattern = _STATEMENTS[indent] = re.compile(f"\n {{{indent}}}[^ \r\n{CONTINUED}]")
+        found, depth, previous, starts, lines = [first], 0, first, self.starts, self.lines
+        for match in pattern.finditer(self.masked, starts[first], starts[end]):
+            line = bisect_right(starts, match.start() + 1) - 1
+            depth += self.net(previous, line)
+            previous = line
+            if depth < 0:
+                raise Doubt("unbalanced brackets")
+            if depth == 0 and not lines[line - 1].rstrip("\r").endswith("\\"):
+                found.append(line)
+        return found
+
+    def header_end(self, line: int, end: int) -> int | None:
+        """The last line of the logical line starting at ``line`` (None: it runs past ``end``)."""
+        depth, lines = 0, self.lines
+        while line < end:
+            depth += self.net(line, line + 1)
+            if depth < 0:
+                raise Doubt("unbalanced brackets")
+            if not (depth > 0 or lines[line].rstrip("\r").endswith("\\") or (
+                    line + 1 < len(lines) and lines[line + 1].startswith(CONTINUED))):
+                return line
+            line += 1
+        return None
+
+    def level(self, first: int, end: int, indent: int) -> None:
+        """Reads the statements indented ``indent`` on lines [first, end), and the blocks in them."""
+        starts, lines = self.statements(first, end, indent), self.lines
+        for number, start in enumerate(starts):
+            if not COMPOUND_RE.match(lines[start], indent):
+                continue  # a simple statement
+            stop = starts[number + 1] if number + 1 < len(starts) else end
+            header = self.header_end(start, stop)
+            if header is None or header + 1 >= stop or not lines[header].rstrip().endswith(":"):
+                continue  # a simple statement, or a block on one line
+            body = self.first_code(header + 1, stop)
+            if body is None:
+                continue
+            inner = len(lines[body]) - len(lines[body].lstrip(" "))
+            if inner <= indent:
+                raise Doubt("a body not indented")
+            if not DEF_RE.match(lines[start], indent):
+                self.level(body, stop, inner)  # a class or a block: the functions in it may be left out
+            elif self._left_out(start, stop):
+                self.stubs.append((body, stop, inner))
+            # else a function the scanner walks, kept whole with the functions nested in it
+
+    def first_code(self, first: int, end: int) -> int | None:
+        """The first line in [first, end) holding code, not starting inside a string."""
+        lines = self.lines
+        return next((line for line in range(first, end)
+                     if lines[line].strip() and not lines[line].startswith(CONTINUED)), None)
+
+    def _left_out(self, start: int, stop: int) -> bool:
+        """Can the body of the function on lines [start, stop) be left out: no needle word in its
+        text (the scanner skips it), nor a Python 2 builtin where a try may catch NameError?"""
+        named = bisect_left(self.word_lines, start)
+        if named < len(self.word_lines) and self.word_lines[named] < stop:
+            return False
+        return not (self.names_py2 and not PY2_BUILTINS.isdisjoint(NAME_RE.findall("\n".join(self.text[start:stop]))))
+
+
+def _starts(lines: list[str]) -> list[int]:
+    """Where each line starts, then one past the end."""
+    return [0, *accumulate(map((1).__add__, map(len, lines)))]
+
+
+def _lines_naming(text: str, words: frozenset) -> list[int]:
+    """The numbers (from 0) of the lines where one of ``words`` is written, in order."""
+    found = set()
+    for word in words:
+        position = text.find(word)
+        while position >= 0:
+            found.add(position)
+            position = text.find(word, position + 1)
+    lines, line, last = [], 0, 0
+    for position in sorted(found):
+        line += text.count("\n", last, position)
+        last = position
+        if not lines or lines[-1] != line:
+            lines.append(line)
+    return lines
+
+
+_STATEMENTS: dict = {}  # indentation -> the pattern of a line starting a statement indented so
+BRACKETS = str.maketrans("[{]}", "(())")
+_IDENTIFIER = dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.", True)

@@ -1,0 +1,290 @@
+"""The sieve never clears a file with a finding, and what it parses is the file with bodies left out.
+
+Every catalog case of ``test_prefilter`` (every entry, every spelling) is wrapped the ways real
+code holds it — under a ``try`` with an ``except ImportError``, version checks, in a function, a
+decorated function, a method, a string, with its imports at the top and its uses in a function,
+beside functions and classes that name nothing removed (the bodies the sieve leaves out) — and
+checked with the sieve and without it: the findings and errors must be the same.  Separately, the
+text the sieve parses is compared, node by node, with the whole file's tree on every module of the
+running Python's standard library: the same tree, except for bodies replaced by ``pass`` that name
+no needle word.
+"""
+
+import ast
+import copy
+import sys
+import sysconfig
+from pathlib import Path
+
+import pytest
+from test_prefilter import CASES
+
+from outmoded import sieve
+from outmoded.catalog import default_catalog
+from outmoded.catalog.index import build_index
+from outmoded.engine import check_source
+
+INDEXES = {"3.15-pending": build_index(default_catalog(), (3, 15), pending=True)}  # every entry, as test_prefilter
+
+# functions and classes naming nothing removed, written the ways a reader of text can get wrong:
+# a string with lines at the margin, brackets and a backslash continuation reaching back to it
+PAD = '''def _helper(a, b=1):
+    """Adds.
+at the margin
+    """
+    x = [
+1, 2]
+    return a + \\
+        b + x[0]
+
+
+@staticmethod
+def _decorated(
+        a,
+        b):
+    return {"k": (a,
+b)}
+
+
+class _Other(object):
+    """Nothing here."""
+
+    def first(self):
+        return 1
+
+    def second(self):
+        text = \'\'\'
+def inner():
+    pass
+\'\'\'
+        return text
+'''
+
+
+def _indented(source: str, spaces: int = 4) -> str:
+    return "".join(" " * spaces + line if line.strip() else line for line in source.splitlines(True))
+
+
+def _split(source: str) -> tuple[str, str]:
+    """(the import lines at the top, the rest)."""
+    lines = source.splitlines(True)
+    head = 0
+    while head < len(lines) and lines[head].startswith(("import ", "from ")) and "(" not in lines[head]:
+        head += 1
+    return "".join(lines[:head]), "".join(lines[head:])
+
+
+def _wrapped(source: str, how: str) -> str:
+    head, rest = _split(source)
+    body = rest or "pass\n"
+    return {
+        "beside": PAD + source + PAD,
+        "try-import": PAD + "try:\n" + _indented(source) + "except ImportError:\n    pass\n" + PAD,
+        "try-fallback": "try:\n" + _indented(source) + "except ImportError:\n    import os as _fallback\n" + PAD,
+        "old-python": "import sys\n" + PAD + "if sys.version_info < (3,):\n" + _indented(source) + PAD,
+        "new-python": "import sys\nif sys.version_info >= (3, 0):\n" + _indented(source) + "else:\n    pass\n" + PAD,
+        "function": head + PAD + "def f():\n" + _indented(body) + PAD,
+        "decorated": head + PAD + "@property\ndef f(self):\n" + _indented(body),
+        "method": head + "class C(object):\n" + _indented(PAD) + "    def m(self):\n" + _indented(body, 8),
+        "string": PAD + 'TEXT = """\n' + source.replace('"""', "'''") + '"""\n' + PAD,
+        "comment": PAD + "".join("# " + line for line in source.splitlines(True)) + PAD,
+        "name-error": head + "try:\n    def g():\n        return long(1)\n" + _indented(body)
+                      + "except NameError:\n    pass\n" + PAD,
+        "deleted": head + PAD + "def f():\n" + _indented(body) + "def g():\n    return f\n\n\ndel f\n",
+    }[how]
+
+
+WAYS = ["beside", "try-import", "try-fallback", "old-python", "new-python", "function", "decorated", "method",
+        "string", "comment", "name-error", "deleted"]
+
+
+def _result(source: str, index, sieved: bool, monkeypatch) -> tuple:
+    if not sieved:
+        monkeypatch.setattr(sieve, "sift", lambda *args: None)
+    result = check_source("case.py", source.encode(), index)
+    monkeypatch.undo()
+    return sorted(result.findings, key=repr), [e.message for e in result.errors]
+
+
+@pytest.mark.parametrize("way", WAYS)
+def test_the_sieve_reports_what_the_whole_file_reports(way, monkeypatch):
+    """Findings, their positions, messages and fixes, and errors: the same with the sieve (which
+    tries every reduced text, however little it leaves out) as without it."""
+    used, calls = {"cleared": 0, "reported": 0}, sieve.sift
+
+    def counting(*args):
+        answer = calls(*args)
+        if answer is not None:
+            used["reported" if answer else "cleared"] += 1
+        return answer
+
+    wrong, reported = [], 0
+    for name, index in INDEXES.items():
+        for entry, case in CASES:
+            source = _wrapped(case, way)
+            expected = _result(source, index, False, monkeypatch)
+            monkeypatch.setattr(sieve, "WORTH", 0.0)
+            monkeypatch.setattr(sieve, "sift", counting)
+            got = _result(source, index, True, monkeypatch)
+            reported += bool(expected[0])
+            if got != expected:
+                wrong.append(f"{name} {entry.code}: {source!r}\n  without: {expected}\n  with: {got}")
+    assert wrong == []
+    if way in ("string", "comment", "old-python"):
+        assert used["cleared"] > 100  # words the scanner reports nothing for (code for Python 2 only): cleared
+    else:
+        assert reported > 100  # the wrapped cases are ones the scanner reports on: the comparison means something
+        if way not in ("name-error", "deleted"):
+            assert used["reported"] > 100  # and most are reported from the reduced text
+
+
+def _same_but_left_out(whole: ast.AST, reduced: ast.AST, lines: list[str], words: frozenset) -> bool:
+    """Is ``reduced`` ``whole`` with some function and class bodies replaced by ``pass``, each
+    naming none of ``words``?  Positions compared, except where a left-out body ends."""
+    if type(whole) is not type(reduced):
+        return False
+    if isinstance(whole, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and whole.body != reduced.body \
+            and len(reduced.body) == 1 and isinstance(reduced.body[0], ast.Pass) \
+            and not (len(whole.body) == 1 and isinstance(whole.body[0], ast.Pass)):
+        segment = "\n".join(lines[whole.lineno - 1:whole.end_lineno])
+        if any(word in segment for word in words):
+            return False
+        whole = copy.copy(whole)
+        whole.body = reduced.body
+    for attribute in ("lineno", "col_offset"):
+        if getattr(whole, attribute, None) != getattr(reduced, attribute, None):
+            return False
+    for field in whole._fields:
+        left, right = getattr(whole, field, None), getattr(reduced, field, None)
+        if isinstance(left, list):
+            if not isinstance(right, list) or len(left) != len(right):
+                return False
+            if not all(_same_but_left_out(a, b, lines, words) if isinstance(a, ast.AST) else a == b
+                       for a, b in zip(left, right)):
+                return False
+        elif isinstance(left, ast.AST):
+            if not _same_but_left_out(left, right, lines, words):
+                return False
+        elif left != right:
+            return False
+    return True
+
+
+def _stdlib_sources():
+    root = Path(sysconfig.get_paths()["stdlib"])
+    for path in sorted(root.rglob("*.py")):
+        if "site-packages" in path.parts or "lib2to3" in path.parts or "bad" in path.name:
+            continue
+        try:
+            text = path.read_text(encoding="utf-8")
+            ast.parse(text)
+        except (UnicodeDecodeError, SyntaxError, ValueError):
+            continue
+        yield path, text
+
+
+@pytest.mark.parametrize("words, newline", [(frozenset({"xyzzy"}), "\n"), (frozenset({"os", "path"}), "\n"),
+                                            (frozenset({"self"}), "\n"), (frozenset({"xyzzy"}), "\r\n")])
+def test_the_reduced_text_is_the_file_with_bodies_left_out(words, newline, monkeypatch):
+    monkeypatch.setattr(sieve, "WORTH", 0.0)
+    wrong, reduced_files = [], 0
+    for path, text in _stdlib_sources():
+        text = text.replace("\n", newline)
+        reduced = sieve.reduce(text, words)
+        if reduced is None:
+            continue
+        reduced_files += 1
+        if len(reduced.split("\n")) != len(text.split("\n")):
+            wrong.append(f"{path}: line count")
+            continue
+        try:
+            tree = ast.parse(reduced)
+        except SyntaxError as exc:
+            wrong.append(f"{path}: {exc}")
+            continue
+        if not _same_but_left_out(ast.parse(text), tree, text.split("\n"), words):
+            wrong.append(str(path))
+    assert wrong == []
+    assert reduced_files > 300  # most of the standard library is read, not given up on
+
+
+@pytest.mark.parametrize("text", [
+    'def f():\n    x = """\ndef g():\n"""\n    return x\n',  # a line at the margin inside a string
+    "def f():\n    return (1 +\n2)\n\n\nclass C:\n    pass\n",  # inside brackets
+    "def f():\n    return 1 + \\\n2\n",  # a backslash continuation
+    "def f():\n    s = 'a\\\nb'\n    return s\n",  # a string continued with a backslash
+    "def f():\n\treturn 1\n",  # a tab: not read
+    "def f():\n    x = '''unterminated\n",  # not Python
+    "def f():\n    return 1\n\f\ndef g():\n    return 2\n",  # a form feed
+])
+def test_text_it_cannot_read_surely_is_parsed_whole_or_left_the_same(text):
+    reduced = sieve.reduce(text, frozenset({"xyzzy"}))
+    if reduced is not None:
+        assert _same_but_left_out(ast.parse(text), ast.parse(reduced), text.split("\n"), frozenset({"xyzzy"}))
+
+
+def test_a_file_whose_words_name_nothing_removed_is_cleared_without_parsing_it_whole():
+    source = ("import random\n\n\ndef roll():\n    return random.randrange(6)\n\n\n"
+              + "".join(f"def f{n}(data):\n    return sorted(data)[{n}]\n\n\n" for n in range(20)))
+    index = build_index(default_catalog(), (3, 13))
+    from outmoded.prefilter import candidate_words
+
+    assert candidate_words(source.encode(), index.words, index.by_anchor) == {"random", "randrange"}
+    result = check_source("rolls.py", source.encode(), index)
+    assert (result.findings, result.errors, result.parsed) == ([], [], False)
+    source += "print(random.randrange(6.0))\n"
+    result = check_source("rolls.py", source.encode(), index)
+    assert [f.api for f in result.findings] and result.parsed
+
+
+@pytest.mark.skipif(sys.version_info < (3, 12), reason="f-strings nest their own quotes from 3.12 (PEP 701)")
+def test_an_f_string_nesting_its_own_quotes_is_parsed_whole():
+    text = 'def f(x):\n    return f"{x["a"]}"\n'
+    assert sieve.reduce(text, frozenset({"xyzzy"})) is None
+
+
+CLASS_TYPES = '''import types
+
+
+def kind(obj):
+    return isinstance(obj, types.ClassType)
+
+
+def helper(a, b=1):
+    """Adds."""
+    x = [1, 2]
+    {binding}
+    return a + b + x[0]
+'''
+
+
+@pytest.mark.parametrize("binding", ["y = None", "type = None"])
+def test_a_fix_decided_from_the_remainder_is_the_whole_files(binding, monkeypatch):
+    """``types.ClassType`` is fixed to ``type`` unless the file binds ``type`` elsewhere, here in a
+    function body the sieve leaves out: the decision is the whole file's either way."""
+    monkeypatch.setattr(sieve, "WORTH", 0.0)
+    source = CLASS_TYPES.format(binding=binding)
+    index = build_index(default_catalog(), (3, 13))
+    assert binding not in sieve.reduce(source, frozenset({"types", "ClassType"}))
+    sifted = []
+    real = sieve.sift
+    monkeypatch.setattr(sieve, "sift", lambda *args: sifted.append(real(*args)) or sifted[-1])
+    got = _result(source, index, True, monkeypatch)
+    assert sifted and sifted[0] is not None  # decided without scanning the whole file
+    assert got == _result(source, index, False, monkeypatch)
+    assert [(f.api, f.fix) for f in got[0]] == [("types.ClassType", None if binding == "type = None" else "unsafe")]
+
+
+def test_a_class_keeps_the_names_its_body_defines():
+    """A base class's own ``visit_Constant`` (no needle word in it) stops the finding on its
+    subclass's ``visit_Num`` (3.14): the sieve leaves out method bodies, never a class's members."""
+    source = ("import ast\n\n\nclass Base(ast.NodeVisitor):\n    def visit_Constant(self, node):\n"
+              "        self.seen = [node, node]\n        return self.generic_visit(node)\n\n"
+              "    def other(self):\n        return [1, 2, 3]\n\n\n"
+              "class Visitor(Base):\n    def visit_Num(self, node):\n        return node\n")
+    index = build_index(default_catalog(), (3, 14))
+    words = frozenset({"visit_Num"})
+    reduced = sieve.reduce(source, words)
+    assert reduced is not None and "def visit_Constant" in reduced and "generic_visit" not in reduced
+    assert sieve.sift(source, "visitors.py", words, index, None) == []
+    assert check_source("visitors.py", source.encode(), index).findings == []
