@@ -197,3 +197,21 @@ def test_a_top_level_module_is_not_told(project):
     project.write("facade.py", FACADE.replace("pkg._", "_"))
     project.write("_old.py", OLD)
     assert paths(project.check_json(".")) == {("_old.py", "error", None)}
+
+
+FILLER = "".join(f"\n    def helper_{n}(values):\n        total = 0\n        for value in values:\n"
+                 f"            total += value * {n}\n        return total\n" for n in range(12))
+
+
+def test_the_sieve_keeps_what_the_dead_code_questions_read(project):
+    # a file whose function bodies are mostly without a removed name is scanned with them left out
+    # (sieve): the switch's function and a live caller of the private function are still read
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/locations/_distutils.py", "from distutils.sysconfig import get_python_lib\n"
+                                                 "def get_purelib():\n    return get_python_lib()\n")
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS + FILLER)
+    assert paths(project.check_json(".")) == set()
+    live = PIP_LOCATIONS + FILLER + "\n    def get_platlib():\n        return _looks_like_deb_dist_packages('x')\n"
+    project.write("pkg/locations/__init__.py", live)
+    assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}

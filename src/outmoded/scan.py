@@ -63,6 +63,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self._lines: list[str] | None = None
         self.findings: list[Finding] = []
         self._body: list[ast.stmt] = []
+        self.reduced = False  # the tree leaves function bodies out: whole-module questions parse ``text``
         self.project = project or Project(index.target)
         self.path_extended = False  # the module has put a directory on sys.path
         self.version_directory = version_directory(path)
@@ -348,5 +349,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
 
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
-              words: frozenset | None = None, project: Project | None = None) -> list[Finding]:
-    return Scanner(index, path, text, words, project).run(tree)
+              words: frozenset | None = None, project: Project | None = None, reduced: bool = False) -> list[Finding]:
+    """``reduced``: ``tree`` is ``text`` with function bodies left out (``sieve``)."""
+    scanner = Scanner(index, path, text, words, project)
+    scanner.reduced = reduced
+    return scanner.run(tree)

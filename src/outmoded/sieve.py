@@ -46,6 +46,9 @@ ODD_INDENT_RE = LazyPattern(r"(?m)^ *[\t\f]")
 COMPOUND_RE = LazyPattern(r"(?:def|class|if|elif|else|try|except|finally|with|for|while|async|match|case)"
                           r"(?![A-Za-z0-9_])")
 DEF_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]")
+# a module's function without parameters: the scanner reads what its body returns where the module
+# calls it at its top level (``_USE_SYSCONFIG = _should_use_sysconfig()``, scopes._returned_flag)
+NO_PARAMETERS_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*\([ \t]*\)")
 DEL_RE = LazyPattern(r"del(?![A-Za-z0-9_])(.*)")  # not after a letter: checked
 NAME_RE = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*")
 DEF_NAME_RE = LazyPattern(r"def[ \t]+([A-Za-z_][A-Za-z0-9_]*)")  # a few more than the defs: fine
@@ -81,7 +84,7 @@ def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
 
     try:
         tree = parse(reduced, path)
-        findings = scan_tree(tree, index, path, text, words, project)
+        findings = scan_tree(tree, index, path, text, words, project, reduced=True)
     except (SourceError, *GIVE_UP):
         return None
     for finding in findings:
@@ -306,7 +309,7 @@ class _Reading:
                 raise Doubt("a body not indented")
             if not DEF_RE.match(lines[start], indent):
                 self.level(body, stop, inner)  # a class or a block: the functions in it may be left out
-            elif self._left_out(start, stop):
+            elif self._left_out(start, stop) and not (indent == 0 and NO_PARAMETERS_RE.match(lines[start])):
                 self.stubs.append((body, stop, inner))
             # else a function the scanner walks, kept whole with the functions nested in it
 

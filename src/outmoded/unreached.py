@@ -186,12 +186,18 @@ def uncalled(scanner) -> frozenset:
     another project file holds, or one written in quotes in the module, is not told."""
     import ast
 
+    body = scanner._body
+    if scanner.reduced:  # the sieve left bodies out: a call to one may be in them
+        try:
+            body = ast.parse(scanner.text).body
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return frozenset()
     defined: dict = {}
-    for stmt in ast.walk(ast.Module(body=scanner._body, type_ignores=[])):
+    for stmt in ast.walk(ast.Module(body=body, type_ignores=[])):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             defined.setdefault(stmt.name, []).append(stmt)
     candidates = {}
-    for stmt in scanner._body:
+    for stmt in body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
             continue
         name = stmt.name
@@ -206,7 +212,7 @@ def uncalled(scanner) -> frozenset:
     walker = _walkers()[1](scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
     walker.wanted, walker.named = candidates, []
     try:
-        walker.run(ast.Module(body=scanner._body, type_ignores=[]))
+        walker.run(ast.Module(body=body, type_ignores=[]))
     except RecursionError:
         return frozenset()
 
