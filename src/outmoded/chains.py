@@ -112,23 +112,11 @@ class Chains:
 
     def _derived(self, names: set) -> set:
         """``names`` and the checked classes deriving from them, by name."""
-        found, todo = set(), list(names)
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo.extend(self._users.get(current, ()))
-        return found
+        return _closure(names, self._users)
 
     def _mixed(self, names: set) -> set:
         """``names`` and the checked classes they list as bases, at any depth (mixins)."""
-        found, todo = set(), list(names)
-        while todo:
-            current = todo.pop()
-            if current not in found:
-                found.add(current)
-                todo.extend(self._parents.get(current, ()))
-        return found
+        return _closure(names, self._parents)
 
     def methods(self) -> dict:
         """Removed method word (bytes) -> the family of its classes (those ``derived_methods`` pairs)."""
@@ -201,3 +189,14 @@ def _closed(word: str) -> bool:
 
 def _absolute(path: str) -> str:
     return path if os.path.isabs(path) else os.path.abspath(path)
+
+
+def _closure(names: set, edges: dict) -> set:
+    """``names`` and every name ``edges`` leads to from them, at any depth."""
+    found, todo = set(), list(names)
+    while todo:
+        current = todo.pop()
+        if current not in found:
+            found.add(current)
+            todo.extend(edges.get(current, ()))
+    return found
