@@ -568,3 +568,48 @@ def test_a_python3_twin_created_beside_a_python2_source_invalidates_its_verdict(
     assert [api for _, _, api, _ in before[0]] == ["Py_InitModule"]
     assert cold == ([], [])
     assert warm == cold
+
+
+def test_a_file_name_that_is_not_utf8_is_checked_and_cached(tmp_path):
+    """A file whose name is not UTF-8 (surrogate escapes in Python) is reported, and cached like
+    the others: SQLite cannot store such text, and the read and the write of the cache raised
+    UnicodeEncodeError, a traceback instead of the findings."""
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / os.fsdecode(b"caf\xe9.py")).write_text(IMP)
+    (root / "ok.py").write_text(IMP)
+    env = _env(tmp_path)
+    for run in range(2):
+        out, err = _check(root, env, ".").communicate(timeout=120)
+        doc = json.loads(out)
+        assert sorted(f["path"] for f in doc["findings"]) == [os.fsdecode(b"caf\xe9.py")] * 2 + ["ok.py"] * 2, err
+        assert doc["stats"]["cached"] == 2 * run
+        assert err == ""
+
+
+def test_a_cache_write_that_fails_is_a_warning_not_a_crash(tmp_path):
+    """A results row no JSON decoder can read (nested past the recursion limit: planted, or
+    damaged) is a miss when read; rewriting it failed with RecursionError, which the write let
+    through as a traceback.  The check reports its findings with its usual exit code and warns
+    that the cache was not written."""
+    import sqlite3
+
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "old.py").write_text(IMP)
+    env = _env(tmp_path)
+    first = subprocess.run([sys.executable, "-m", "outmoded", "check", "--target-version", "3.13", "."],
+                           cwd=root, env=env, capture_output=True, text=True)
+    assert first.returncode == 1, first.stderr
+    db = sqlite3.connect(root / ".outmoded_cache" / "cache.sqlite3")
+    with db:
+        planted = db.execute("UPDATE rows SET value = ? WHERE ns LIKE 'results-%' AND key LIKE '%old.py'",
+                             ("[" * 100_000 + "]" * 100_000,)).rowcount
+    db.close()
+    assert planted == 1
+    again = subprocess.run([sys.executable, "-m", "outmoded", "check", "--target-version", "3.13", "."],
+                           cwd=root, env=env, capture_output=True, text=True)
+    assert again.returncode == first.returncode
+    assert again.stdout == first.stdout
+    assert "Traceback" not in again.stderr and "internal error" not in again.stderr
+    assert "warning: the cache in" in again.stderr and "was not written (RecursionError" in again.stderr

@@ -16,7 +16,10 @@ a file whose size and mtime are unchanged, like those of the files it read, is a
 being read.  Other analyses (a per-file model keyed by the file's
 content) reuse ``Store`` with a namespace of their own: ``get_many``/``put_many`` by key, the
 ``stamp`` saying which version of the key's input the value was computed from.
-A corrupt, locked or unwritable cache is treated as empty: the run still gets its results.
+A corrupt, locked or unwritable cache is treated as empty: the run still gets its results.  Any
+other failure of a write (a planted row the JSON decoder cannot read) is a warning, never a crash:
+the run's results are complete without the cache.  A key SQLite cannot store as text (a path
+that is not UTF-8: surrogate escapes) is stored as NUL and its bytes in hex, which no path holds.
 Results are pruned when written (``outmoded.pruning``): only the rows of the ``KEEP_RESULTS`` keys
 last written stay, and only the blocks a row lists.
 """
@@ -126,24 +129,26 @@ class Store:
         found: dict[str, tuple[str, object]] = {}
         if db is None:
             return found
-        Error = _sqlite().Error
         try:
+            stored = {_db_key(key): key for key in keys}
+            keys = list(stored)
             for start in range(0, len(keys), CHUNK):
                 chunk = keys[start:start + CHUNK]
                 marks = ",".join("?" * len(chunk))
                 for key, stamp, value in db.execute(
                         f"SELECT key, stamp, value FROM rows WHERE ns = ? AND key IN ({marks})", (namespace, *chunk)):
                     try:
-                        found[key] = (stamp, quickjson.loads(value))
-                    except (TypeError, ValueError):  # not JSON text: treat as a miss
+                        found[stored[key]] = (stamp, quickjson.loads(value))
+                    except (TypeError, ValueError, RecursionError, KeyError):  # not JSON text, not ours: a miss
                         continue
-        except Error:
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is empty: never a crash
             return {}
         return found
 
     def put_many(self, namespace: str, items: list[tuple[str, str, object]], keep: int = 0,
                  shared: list[tuple[str, str, object]] = (), refs=None) -> None:
-        """Store ``(key, stamp, value)`` rows in one transaction; failures are silent.  ``keep``:
+        """Store ``(key, stamp, value)`` rows in one transaction; a database SQLite cannot write
+        (locked, read-only, corrupt) is left as it is, any other failure is warned about.  ``keep``:
         the namespace is one of a family named ``<prefix>-<key>`` (``results-...``) of which only
         the ``keep`` last written are kept; the rows of older ones are deleted in the same write.
         ``shared``: rows named by their contents (``outmoded.readsets``' blocks), written unless
@@ -160,9 +165,10 @@ class Store:
 
         from outmoded import pruning
 
-        rows = [(namespace, key, stamp, json.dumps(value, separators=(",", ":"))) for key, stamp, value in items]
-        kept = [(namespace, key, stamp, json.dumps(value, separators=(",", ":"))) for key, stamp, value in shared]
         try:
+            rows = [(namespace, _db_key(key), stamp, json.dumps(value, separators=(",", ":")))
+                    for key, stamp, value in items]
+            kept = [(namespace, key, stamp, json.dumps(value, separators=(",", ":"))) for key, stamp, value in shared]
             db.execute("BEGIN IMMEDIATE")  # take the write lock now: waits for a concurrent run's commit
             listed = pruning.listed(db, namespace, [row[1] for row in rows], refs) if refs is not None else {}
             db.executemany("INSERT OR REPLACE INTO rows VALUES (?, ?, ?, ?)", rows)
@@ -175,16 +181,35 @@ class Store:
             if keep:
                 pruning.prune(db, namespace, keep)
             db.execute("COMMIT")
-        except Error:
+        except Exception as exc:  # noqa: BLE001 - a cache write never crashes a check
             try:
                 db.execute("ROLLBACK")
             except Error:
                 pass
+            if not isinstance(exc, Error):  # SQLite's own (locked, read-only, corrupt): as if empty
+                import sys
+
+                from outmoded.cli import clean
+
+                print(clean(f"outmoded: warning: the cache in {self.directory} was not written "
+                            f"({type(exc).__name__}: {exc}); the results are complete, the next run "
+                            f"analyses these files again"), file=sys.stderr)
 
     def close(self) -> None:
         if self._db is not None:
             self._db.close()
         self._db, self._opened = None, False
+
+
+def _db_key(key: str) -> str:
+    """``key`` as SQLite stores it: itself, or for text UTF-8 cannot encode (a path's surrogate
+    escapes) NUL and its bytes in hex."""
+    if not key.isascii():
+        try:
+            key.encode("utf-8")
+        except UnicodeEncodeError:
+            return "\0" + key.encode("utf-8", "surrogatepass").hex()
+    return key
 
 
 def _prepare(directory: str) -> None:
