@@ -160,3 +160,43 @@ def test_an_import_continued_with_a_backslash_binds_every_name(newline):
         "        return self", "    def load_module(self, name):", "        pass", ""])
     unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
     assert unfiltered and _spans(check_source("case.py", source.encode(), INDEX).findings) == unfiltered
+
+
+KEYWORDS_INDEXES = {False: build_index(CATALOG, (3, 13)), True: build_index(CATALOG, (3, 15))}
+
+
+@pytest.mark.parametrize("source", [
+    'from typing import TypedDict\nT = TypedDict("T", x\n    = int)\n',
+    'from typing import TypedDict\nT = TypedDict("T", x  # why\n    = int)\n',
+    'from typing import TypedDict\nT = TypedDict("T",  # why\n    x=int)\n',
+    'from typing import TypedDict\nT = TypedDict("T", \\\n    x=int)\n',
+    'from typing import TypedDict\nT = TypedDict(f"T", x=int)\n',
+    'from typing import TypedDict\nT = TypedDict("""T""", x=int)\n',
+    'from typing import TypedDict\nT = TypedDict("T" "U", x=int)\n',
+    'from typing import TypedDict\nT = TypedDict(name, x=int)\n',
+    'from typing import TypedDict\nT = TypedDict(x=int)\n',
+    'from typing import TypedDict\nT = TypedDict("T", {"a": int}, x=int)\n',
+    'from typing import TypedDict\nT = TypedDict("T", total=False, x=int)\n',
+    'from typing import NamedTuple as N\nP = N("P", [("x", int)], y=int)\n',
+])
+def test_a_keyword_the_scanner_reports_on_a_call_is_let_through(source):
+    """The ``keywords`` behaviour (``TypedDict("T", x=int)``, 3.13; ``NamedTuple``, 3.15): the
+    scanner reports any keyword of the call not in the entry's ``unless``, whatever the first
+    argument and however the keyword is written; its text allowed only a one-line string literal,
+    then the keyword, with blanks alone before its ``=``.  At 3.13 (3.15 for NamedTuple): at 3.15
+    TypedDict's other changes let through every file naming it."""
+    index = KEYWORDS_INDEXES["NamedTuple" in source]
+    unfiltered = _spans(scan_tree(ast.parse(source), index, "case.py", source, None))
+    assert unfiltered and _spans(check_source("case.py", source.encode(), index).findings) == unfiltered
+
+
+@pytest.mark.parametrize("source", [
+    'from typing import TypedDict\nclass T(TypedDict):\n    x: int\n',
+    'from typing import TypedDict\nclass T(TypedDict, total=False):\n    x: int\n',
+    'from typing import TypedDict\nT = TypedDict("T", {"x": int}, total  # why\n    = False)\nprint(T == 2)\n',
+    'from typing import NamedTuple\nP = NamedTuple("P", [("x", int)])\nprint(P(1) == P(2))\n',
+])
+def test_a_keywords_behaviour_without_a_keyword_is_cleared(source):
+    """... or with only the keywords the entry allows (``total=``), or ``==``."""
+    index = KEYWORDS_INDEXES["NamedTuple" in source]
+    assert check_source("case.py", source.encode(), index).parsed is False

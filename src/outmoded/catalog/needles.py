@@ -9,6 +9,7 @@ compiled with it, so a check never imports this module; ``prefilter`` holds what
 from __future__ import annotations
 
 from outmoded.catalog import Entry
+from outmoded.importlines import GAP
 from outmoded.prefilter import Attribute, Keyword, ModeString, Needle, Positional, Text
 
 BUILTINS = "builtins."
@@ -79,6 +80,8 @@ def _literal(entry: Entry, name: str) -> Text | None:
     may be passed by position a call with enough arguments; text a behaviour removal's signature
     needs (``BEHAVIOUR_TEXT``)."""
     if entry.kind == "behaviour":
+        if entry.signature == "keywords":
+            return Text(_any_keyword(entry.unless))
         pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
         return Text(pattern) if pattern else None
     if entry.value_contains:  # the values removed so far are file-mode letters
@@ -91,16 +94,26 @@ def _literal(entry: Entry, name: str) -> Text | None:
 
 
 # What the scanner's behaviour signatures cannot do without: a global inline flag group written
-# out, a call whose string first argument is followed by a keyword (``TypedDict("T", x=int)``,
-# under any alias), a main block, a call without arguments subscripted, two subscripted bases.
+# out, a main block, a call without arguments subscripted, two subscripted bases (``keywords``:
+# ``_any_keyword``).
 BEHAVIOUR_TEXT = {
     "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
-    "keywords": rb"\([ \t\r\n]*[rbuRBU]{0,2}(?:'[^'\n]*'|\"[^\"\n]*\")[ \t\r\n]*,[ \t\r\n]*[A-Za-z_]\w*[ \t]*=[^=]",
     "main-block-call": rb"__main__",
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
 }
+
+
+def _any_keyword(unless) -> bytes:
+    """A keyword argument of any call whose name is not one of ``unless``: the ``keywords``
+    signature (``TypedDict("T", x=int)``) reports any other keyword of the call, whatever its first
+    argument, the call's name (an alias) or the spaces, lines and comments around the name (``GAP``)."""
+    import re
+
+    allowed = b"|".join(re.escape(name.encode()) for name in sorted(unless))
+    skip = rb"(?!(?:" + allowed + rb")" + GAP + rb"=)" if allowed else b""
+    return rb"[(,]" + GAP + skip + rb"[A-Za-z_\x80-\xff][\w\x80-\xff]*" + GAP + rb"=(?!=)"
 
 
 def needle_words(entry: Entry, name: str) -> frozenset[str]:
