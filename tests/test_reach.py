@@ -294,3 +294,51 @@ def test_a_cached_verdict_is_dropped_when_a_file_it_read_changes(project):
     project.write("tools.py", "import _patch\n")  # a new importer without setuptools
     project.write("legacy/__init__.py", "import sys\n")
     assert findings() == ["_patch.py", "legacy/mod.py", "tests/data/cases/function.py"]
+
+
+DEAD_FOR_FIX = {
+    "pyproject.toml": "[project]\nname = 'pkg'\nrequires-python = '>=3.8'\n"
+                      "[build-system]\nbuild-backend = 'mesonpy'\nrequires = ['meson-python']\n",
+    "meson.build": "project('pkg', 'c')\npy = import('python').find_installation(pure: false)\nsubdir('lib')\n",
+    "lib/meson.build": "if py.version().version_compare('<3.12')\n"
+                       "  install_subdir('old', install_dir: py.get_install_dir() / 'lib')\nendif\n",
+    "lib/old/__init__.py": "",
+    "lib/old/mod.py": "import base64\nbase64.decodestring(b'')\n",
+    "legacy/__init__.py": "import sys\nif sys.version_info >= (3, 9):\n    raise ImportError('old only')\n",
+    "legacy/mod.py": "import base64\nbase64.decodestring(b'')\n",
+    "pkg/__init__.py": "from pkg import _facade\n",
+    "pkg/_facade.py": "import base64\nimport sys\nif sys.version_info >= (3, 6):\n    from pkg._new import f\n"
+                      "else:\n    from pkg._old import f\n\n\ndef _legacy():\n    return base64.decodestring(b'')\n\n\n"
+                      "def g():\n    if sys.version_info < (3, 6):\n        return _legacy()\n    return 1\n",
+    "pkg/_new.py": "def f():\n    pass\n",
+    "pkg/_old.py": "import base64\n\n\ndef f():\n    return base64.decodestring(b'')\n",
+    "tests/test_old.py": "import base64\nimport sys\nimport unittest\n\n\nclass T(unittest.TestCase):\n"
+                         "    @unittest.skipIf(sys.version_info >= (3, 9), 'old only')\n    def test_skipped(self):\n"
+                         "        base64.decodestring(b'')\n\n    def test_expected(self):\n"
+                         "        with self.assertRaises(AttributeError):\n            base64.decodestring(b'')\n",
+    "tools/gone.py": "import base64\n\n\ndef gone():\n    return base64.decodestring(b'')\n\n\ndel gone\n",
+}
+
+
+def test_fix_leaves_code_that_runs_only_on_older_pythons_or_expects_the_failure(project):
+    """Asked for dead code, check showed [*] and fix rewrote code that runs only on the other
+    Pythons the project supports (a package refusing the target, a directory the build installs
+    only before 3.12, a module imported or a private
+    function called only before 3.6, a test skipped from 3.9) and the call a test expects to fail
+    (the test then failed).  A function deleted before anything calls it never runs anywhere:
+    its fix changes nothing, and is kept."""
+    for name, text in DEAD_FOR_FIX.items():
+        project.write(name, text)
+    shown = project.check_json("--dead-compat", ".")["findings"]
+    assert sorted((f["path"], f["context"], f["fix"]) for f in shown) == [
+        ("legacy/mod.py", "refused", None), ("lib/old/mod.py", "not-installed", None),
+        ("pkg/_facade.py", "uncalled", None),
+        ("pkg/_old.py", "unreached", None), ("tests/test_old.py", "expected", None),
+        ("tests/test_old.py", "skipped", None), ("tools/gone.py", "deleted", "safe")]
+    assert all("(no automatic fix: " in f["message"] for f in shown if f["fix"] is None)
+    code, out, err = project.run("check", "--no-cache", "--target-version", "3.13", "--dead-compat", ".")
+    assert out.count("[*]") == 2, out  # the deleted function's finding, and the summary
+    code, out, err = project.run("fix", "--no-cache", "--target-version", "3.13", "--dead-compat", ".")
+    for name, text in DEAD_FOR_FIX.items():
+        now = (project.root / name).read_text()
+        assert now == (text.replace("decodestring", "decodebytes") if name == "tools/gone.py" else text), (name, err)

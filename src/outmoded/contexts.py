@@ -33,6 +33,16 @@ from outmoded.unreached import uncalled, unreached
 FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
 
 
+# where a fix would change what the code does where it runs: code that runs only on the other
+# Pythons the project supports (a package that refuses the target, a directory the build installs
+# only for others, a module imported or a private function called only on them, a test skipped on
+# the target), a test that expects the failure, a name that fails on every supported Python, a
+# test's data file.  A function deleted before anything calls it ("deleted") never runs anywhere:
+# its fix changes nothing
+NO_FIX = frozenset({"broken-at-floor", "test-data", "refused", "not-installed", "unreached", "uncalled", "skipped",
+                    "expected"})
+
+
 def deleted_before_use(body: list[ast.stmt]) -> set:
     """The undecorated functions of this block that a later ``del`` of the same block removes with
     no statement in between naming them: nothing can have called them (lxml 6.1's selftest.py:
@@ -226,8 +236,9 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         body or a handler of a ``try`` catching ImportError/AttributeError, "hasattr" under
         ``hasattr()``, "broken-at-floor" where it fails on every Python the project supports
         (a fix would change what it does there), "test-data" in a test's data file (what the test
-        reads: a fix would change what it checks) (``outmoded.fixability`` reads it)."""
-        if context in ("broken-at-floor", "test-data"):
+        reads: a fix would change what it checks), and the contexts of ``NO_FIX`` (``outmoded.fixability``
+        reads it)."""
+        if context in NO_FIX:
             return context
         leaf = api.rpartition(".")[2]
         if context == "hasattr" or any((c.kind == "hasattr" and leaf in c.names) or c.kind == "dead"

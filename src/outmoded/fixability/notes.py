@@ -12,6 +12,13 @@ GUARD_NOTES = {
     "broken-at-floor": "no automatic fix: it already fails on every Python the project supports",
     # a parser's or formatter's test compares what it makes of the file with what it expects
     "test-data": "no automatic fix: a test's data file is input the test reads, not code it runs",
+    # code that runs only on the project's other Pythons, where the removed name is what works
+    "refused": "no automatic fix: its package imports only on the other Pythons the project supports",
+    "not-installed": "no automatic fix: the build installs it only for the other Pythons the project supports",
+    "unreached": "no automatic fix: the project imports it only on the other Pythons it supports",
+    "uncalled": "no automatic fix: the project calls it only on the other Pythons it supports",
+    "skipped": "no automatic fix: the test is skipped here, and may run on the other Pythons the project supports",
+    "expected": "no automatic fix: it would stop the failure the test expects",
 }
 
 
