@@ -291,3 +291,18 @@ def test_the_git_hook_imports_no_parser_of_other_commands_nor_tempfile(tmp_path)
     assert code == 1 and "legacy.py:1:8: OM12001" in run.stdout
     never = [m for m in NEVER if m != "locale"]  # subprocess imports locale: the hook runs git
     assert sorted(m for m in never + ["secrets", "outmoded.commands.rules"] if m in modules) == []
+
+
+def test_a_check_of_a_c_file_or_a_workflow_imports_no_python_scanner(tmp_path):
+    """The C checkers and the workflow checker split lines with the newlines the scanner counts:
+    they imported them from ``outmoded.scan``, the Python scanner (and its parser and contexts)."""
+    (tmp_path / "ext.c").write_text('#include <Python.h>\nstatic PyObject *f(void) { return PyInt_FromLong(1); }\n')
+    (tmp_path / ".github" / "workflows").mkdir(parents=True)
+    (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
+        "on: push\njobs:\n  test:\n    runs-on: ubuntu-latest\n    env:\n      PYTHON_GIL: 0\n    steps:\n"
+        "      - run: python -c pass\n")
+    env = _env(tmp_path)
+    for name, checker in (("ext.c", "outmoded.native.capi"), (".github/workflows/ci.yml", "outmoded.native.workflows")):
+        code, modules = _probe(tmp_path, ["check", "--no-cache", "-q", name], env)
+        assert code in (0, 1) and checker in modules, name  # its checker ran
+        assert sorted(m for m in ("outmoded.scan", "outmoded.contexts", "outmoded.behaviours") if m in modules) == [], name

@@ -155,7 +155,8 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
                                 path)
         if words is None:
             return result
-        from outmoded.scan import NEWLINE_RE, scan_tree  # here: a file the prefilter clears never needs it
+        from outmoded.newlines import NEWLINE_RE
+        from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 
         source = source or decode(data, newline=False)
         from outmoded.sieve import sift

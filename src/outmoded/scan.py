@@ -20,13 +20,13 @@ from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, shadows_stdlib
+from outmoded.newlines import NEWLINE_RE
 from outmoded.project import Project
 from outmoded.importers import importers_provide
 from outmoded.receivers import Receivers
 from outmoded.testenv import tests_install
 from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 
 def line_offsets(text: str) -> list[int]:

@@ -70,7 +70,7 @@ class Spots:
             return ast.walk(self.tree)
         if name not in self.text:
             return []
-        from outmoded.scan import NEWLINE_RE  # the scanner's newlines: the parser's
+        from outmoded.newlines import NEWLINE_RE  # the parser's newlines
 
         word = re.compile(r"\b" + re.escape(name) + r"\b")
         lines = [number for number, line in enumerate(NEWLINE_RE.split(self.text), 1) if word.search(line)]

@@ -113,7 +113,8 @@ def _for_libcst(source) -> tuple[str, str]:
     ``pass`` line: LibCST drops comments at the very end of a file (indented ones, or one without
     a newline after it); before a statement they are kept.  The appended text is taken off again.
     """
-    from outmoded.fixes.verify import NEWLINE_RE, single_newline
+    from outmoded.fixes.verify import single_newline
+    from outmoded.newlines import NEWLINE_RE
 
     text = source.text
     if single_newline(text) is None:

@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import io
-import re
 import tokenize
 import warnings
 from collections import Counter
 from typing import Optional
 
-
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+from outmoded.newlines import NEWLINE_RE
 
 
 def _compile_error(text: str, path: str) -> Optional[str]:

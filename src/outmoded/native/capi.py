@@ -49,7 +49,7 @@ from outmoded.native.members import member_findings, members
 from outmoded.native.ctokens import Token, c_tokens, cython_tokens
 from outmoded.prefilter import IDENTIFIER_RE
 from outmoded.reads import read
-from outmoded.scan import NEWLINE_RE
+from outmoded.newlines import NEWLINE_RE
 from outmoded.source import SourceError, decode
 
 API_PREFIXES = ("Py", "_Py", "PY", "_PY")

@@ -32,7 +32,7 @@ from outmoded.engine import FileResult
 from outmoded.findings import WARNING, Finding
 from outmoded.native import make, rule_message, rules, start
 from outmoded.native.ctokens import Lines
-from outmoded.scan import NEWLINE_RE
+from outmoded.newlines import NEWLINE_RE
 
 FLAGS_FROM = (3, 13)
 

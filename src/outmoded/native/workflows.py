@@ -29,7 +29,7 @@ from outmoded.findings import WARNING, FileError, Finding
 from outmoded.native import make, rules, start
 from outmoded.native.ctokens import Lines
 from outmoded.native.flags import FLAGS_FROM, Hit, hit_finding, scan_text
-from outmoded.scan import NEWLINE_RE
+from outmoded.newlines import NEWLINE_RE
 
 VERSION_KEY_RE = re.compile(r"^(?:python|py)(?:[-_ ]?(?:versions?|ver))?$", re.IGNORECASE)
 VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x)(?:[.\-].*|t)?$", re.IGNORECASE)

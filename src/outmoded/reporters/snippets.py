@@ -7,9 +7,7 @@ lines, so the report still renders.  Text read from stdin is registered with ``a
 
 from __future__ import annotations
 
-from outmoded.lazyre import LazyPattern
-
-NEWLINE_RE = LazyPattern(r"\r\n|\r|\n")  # compiled when a report shows lines
+from outmoded.newlines import NEWLINE_RE
 
 
 class SourceLines:
