@@ -33,13 +33,14 @@ _DOTTED = bytes(c if c in _WORD or c == ord(".") else 32 for c in range(256))  #
 class TextIndex(Record):
     """Class headers and version flags of every checked file, read as text."""
 
-    __slots__ = _fields = ("headers", "flags", "stamps", "shadowing")
+    __slots__ = _fields = ("headers", "flags", "stamps", "shadowing", "piped")
 
     def __init__(self) -> None:
         self.headers: dict = {}  # path -> [(class name, base words)]
         self.flags: dict = {}  # path -> flag names defined at module level
         self.stamps: dict = {}  # path -> "size:mtime" of every file read
         self.shadowing: list = []  # top-level modules (parser.py may shadow the stdlib's)
+        self.piped: dict = {}  # path -> the bytes checked, for a file read from stdin (not the saved file)
 
     def users(self) -> dict:
         """Base word (last component) -> [(path, class name)] of classes listing it as a base."""

@@ -41,11 +41,12 @@ class TextResolver:
     # ---- reading ---------------------------------------------------------------------------
 
     def data(self, path: str) -> bytes | None:
-        """The file's bytes (read once); the verdict being made depends on them (``outmoded.reads``),
-        however many verdicts ask."""
+        """The file's bytes (read once; a file checked from stdin: the piped ones); the verdict
+        being made depends on them (``outmoded.reads``), however many verdicts ask."""
         if path not in self._data:
+            piped = self.text.piped.get(self.paths.get(path, path))
             try:
-                self._data[path] = read_bytes(path)
+                self._data[path] = read_bytes(path) if piped is None else piped
             except SourceError:
                 self._data[path] = None
             self._stamps[path] = stamp(path)

@@ -105,6 +105,28 @@ def test_stdin_with_a_file_name_follows_its_classes_into_the_project(sh):
     assert piped.returncode == 0, piped.stdout
 
 
+def test_stdin_with_a_file_name_reads_its_imports_from_the_piped_text(sh):
+    """The saved file imports ``Base`` from a module where it derives nothing; the buffer piped
+    under its name imports the ``Base`` deriving unittest.TestCase: the pairing read the import
+    lines of the saved file, cleared the buffer, and its assertEquals was not reported."""
+    sh.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.13"\n')
+    sh.write("tests/__init__.py")
+    sh.write("tests/base.py", "import unittest\n\n\nclass Base(unittest.TestCase):\n    pass\n")
+    sh.write("tests/other.py", "class Base(object):\n    pass\n")
+    source = ("from tests.base import Base\n\n\nclass T(Base):\n    def test(self):\n"
+              "        self.assertEquals(1, 1)\n")
+    sh.write("tests/test_x.py", source.replace("tests.base", "tests.other"))
+    saved = sh.run("check", "--no-cache", "--output-format", "concise", "tests/test_x.py")
+    assert saved.returncode == 0, saved.stdout
+    piped = sh.run("check", "--output-format", "concise", "--stdin-filename", "tests/test_x.py", "-", stdin=source)
+    assert piped.returncode == 1 and "tests/test_x.py:6:9: OM12003 " in piped.stdout, piped.stdout
+    # and the other way round: the buffer's import of the plain Base, the saved file's of the TestCase
+    sh.write("tests/test_x.py", source)
+    piped = sh.run("check", "--output-format", "concise", "--stdin-filename", "tests/test_x.py", "-",
+                   stdin=source.replace("tests.base", "tests.other"))
+    assert piped.returncode == 0, piped.stdout
+
+
 def test_per_file_ignores_and_extend_select(sh):
     sh.write("pyproject.toml", """\
         [tool.outmoded]

@@ -108,6 +108,7 @@ def _stdin_project(name: str, data: bytes, index, target: tuple[int, int]):
     path = os.path.abspath(name)
     text = TextIndex()
     text.stamps[path] = f"{len(data)}:0"
+    text.piped[path] = data  # its import lines too: the buffer's, not the saved file's
     headers, flags = read_headers(data)
     if headers:
         text.headers[path] = headers
