@@ -95,6 +95,27 @@ def test_target_versions_outmoded_cannot_check_are_refused(sh, version, words):
     assert result.returncode == 2 and "pyproject.toml" in one_line(result.stderr)
 
 
+@pytest.mark.parametrize("file, text", [
+    ("pyproject.toml", '[project]\nname = "old"\nrequires-python = ">=3.5,<3.7"\n'),
+    ("pyproject.toml", '[project]\nname = "py2"\nrequires-python = "<3"\n'),
+    ("setup.cfg", "[options]\npython_requires = >=2.7, <3.6\n"),
+])
+def test_a_requires_python_allowing_no_target_is_refused_as_the_target_is(sh, file, text):
+    """A project capped below 3.7 was checked for its newest Python (3.6: every file passed, exit
+    0) or, capped below 3, for the newest release: refused like --target-version 3.6, naming the
+    file and the requirement; a target given still checks it."""
+    sh.write("a.py", IMP)
+    sh.write(file, text)
+    for command in (["check", "."], ["fix", "."], ["check", "-", "--stdin-filename", "a.py"]):
+        refused = sh.run(*command, stdin=IMP)
+        assert refused.returncode == 2, refused.stdout
+        message = one_line(refused.stderr)
+        assert file in message and "allows no Python outmoded checks for (3.7 to 3.15)" in message
+        assert "target-version" in message and "Traceback" not in refused.stderr
+    assert sh.run("check", "--target-version", "3.13", ".").returncode == 1
+    assert (sh.root / "a.py").read_text() == IMP  # fix refused before touching anything
+
+
 def test_min_version_2_7_is_accepted_and_older_ones_refused_with_the_real_reason(sh):
     sh.write("a.py", "import imp\nimp.reload(imp)\n")
     accepted = sh.run("check", "--diff", "--min-version", "2.7", "a.py")

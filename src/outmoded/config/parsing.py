@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 
 from outmoded.catalog import LATEST_RELEASE
-from outmoded.config.settings import FAIL_ON, ConfigError, Settings
+from outmoded.config.settings import FAIL_ON, OLDEST_TARGET, ConfigError, Settings
 from outmoded.lazyre import LazyPattern
 from outmoded.records import replace
 
@@ -29,12 +29,6 @@ def parse_version(text: str, what: str = "version") -> tuple[int, int]:
         raise ConfigError(f"{what} {text}: outmoded checks code for Python 3 targets; "
                           f"give a version such as 3.13")
     raise ConfigError(f"{what} must look like 3.13 (or py313), got {text!r}")
-
-
-# The oldest target: the catalog's removals are proven on real interpreters from 3.8's on
-# (tests/realpython), and not reported at 3.7, the release before (tests/test_catalog_detection.py);
-# an older one is a typo far more often than a plan ("3.1" for 3.10 or 3.13)
-OLDEST_TARGET = (3, 7)
 
 
 def check_target(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:

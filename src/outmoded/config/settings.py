@@ -18,6 +18,12 @@ DEFAULT_EXCLUDE = (".git/", ".hg/", ".svn/", ".tox/", ".nox/", ".venv/", "venv/"
                    "node_modules/", ".mypy_cache/", ".outmoded_cache/", "build/", "dist/", "site-packages/")
 
 
+# The oldest target: the catalog's removals are proven on real interpreters from 3.8's on
+# (tests/realpython), and not reported at 3.7, the release before (tests/test_catalog_detection.py);
+# an older one is a typo far more often than a plan ("3.1" for 3.10 or 3.13)
+OLDEST_TARGET = (3, 7)
+
+
 class ConfigError(Exception):
     """A broken setting; the message names the file and key."""
 
@@ -64,12 +70,23 @@ class Settings(Record):
         self.ignore_noqa = ignore_noqa  # --ignore-noqa only: a project's files do not decide it
 
     def resolved_target(self) -> tuple[int, int]:
+        """``target-version``, else the newest Python ``requires-python`` allows, else the newest
+        release.  A requirement allowing no Python from ``OLDEST_TARGET`` on (``>=3.5,<3.7``,
+        ``<3``) is refused as ``--target-version 3.6`` is: checked for 3.6 every file passed, and
+        the question the run answers, which Python the code moves to, is the user's."""
         if self.target:
             return self.target
         if self.requires_python:
             highest = _bound(self.requires_python, highest=True)
-            if highest:
+            if highest and highest >= OLDEST_TARGET:
                 return highest
+            newest = f"{LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}"
+            where = f"{self.config_file}: " if self.config_file else ""
+            raise ConfigError(
+                f"{where}the project's Python requirement {self.requires_python!r} (requires-python or "
+                f"python_requires) allows no Python outmoded checks for ({OLDEST_TARGET[0]}.{OLDEST_TARGET[1]} "
+                f"to {newest}): give the Python the code must run on, with target-version in [tool.outmoded] "
+                f"or --target-version")
         return LATEST_RELEASE
 
     def resolved_min_version(self) -> tuple[int, int]:
