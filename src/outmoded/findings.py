@@ -27,6 +27,7 @@ CONTEXTS = {
     "unreached": "in a module the project imports only in code that never runs on {target}: it never runs there",
     "uncalled": "in a private function that only code never running on {target} calls: it never runs there",
     "not-installed": "in a directory the project's build installs only for other Pythons: not installed on {target}",
+    "not-built": "in a source the project's build compiles only for other Pythons: not built on {target}",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
     "annotation": "in an annotation not evaluated when the module runs: it breaks where annotations are read"
@@ -42,11 +43,11 @@ CONTEXTS = {
 # under requires-python >= 3.9) fails on every Python the project supports: not what the upgrade breaks.
 # A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
-# Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``, ``unreached``) is
-# reported only then too.
+# Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``, ``unreached``,
+# ``not-built``: a C or Cython source the build never compiles on the target) is reported only then too.
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "broken-at-floor", "expected",
                                   "skipped", "deleted", "test-data", "refused", "not-installed",
-                                  "unreached", "uncalled"})
+                                  "unreached", "uncalled", "not-built"})
 
 
 class Finding(Frozen):

@@ -140,6 +140,16 @@ def _compare_info(info: tuple, full: bool, op, other) -> bool:
     return op(info[:2] + (type(info[0])(0),), other)
 
 
+def compare_version(target: tuple[int, int], op, other: tuple) -> bool | None:
+    """``op(sys.version_info, other)`` on the target (``op`` from ``operator``), as a build's
+    version-dependent table writes it (Cython's runtests.py: ``(3, 12): (operator.ge, ...)``);
+    None when the micro version decides."""
+    try:
+        return _compare_info(tuple(target), True, op, other)
+    except (Unknown, TypeError):
+        return None
+
+
 def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
     if len(node.ops) != 1:
         raise Unknown

@@ -165,6 +165,15 @@ class _Summarizer:
                         self.summary.imports[name] = before[name]
 
 
+def module_lookup(path: str, tree: ast.Module, target: tuple[int, int]) -> guards.Lookup:
+    """The names of a module's top level as its version checks see them (imports, version flags):
+    the lookup ``guards.evaluate`` takes, for a file read apart from the scan (a build file:
+    Twisted 18.9's ``_setup.py`` and its ``_PY3``)."""
+    summarizer = _Summarizer(path, target)
+    summarizer.block(tree.body)
+    return summarizer.lookup
+
+
 class Project:
     """Classes and flags of the project, resolved on demand from the files on disk."""
 

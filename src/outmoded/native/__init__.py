@@ -22,7 +22,7 @@ from functools import lru_cache
 from typing import Optional
 
 from outmoded.catalog import Entry, default_catalog, format_version
-from outmoded.findings import FileError, Finding, replacement_phrase
+from outmoded.findings import CONTEXTS, WARNING, FileError, Finding, replacement_phrase
 
 Span = tuple[int, int, int, int]  # line, column, end line, end column (1-based, end exclusive)
 
@@ -65,3 +65,22 @@ def make(path: str, span: Span, entry: Entry, api: str, severity: str, message: 
         deprecated_in=format_version(entry.deprecated_in) if entry.deprecated_in else None,
         severity=severity, message=message, replacement=entry.replacement, fix=None,
     )
+
+
+def not_built(findings: list[Finding], path: str, target: tuple[int, int]) -> list[Finding]:
+    """The findings of a source the project's build never compiles on the target
+    (``builds.not_built``) move to the dead-compat context ``not-built``: warnings that say where
+    the build says so, reported only with ``--dead-compat``; the others as they are."""
+    if not findings:
+        return findings
+    from outmoded.builds import not_built as where
+
+    declared = where(path, target)
+    if declared is None:
+        return findings
+    reason = CONTEXTS["not-built"].format(target=format_version(target))
+    return [Finding(path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
+                    code=f.code, api=f.api, removed_in=f.removed_in, deprecated_in=f.deprecated_in,
+                    severity=WARNING, message=f"{f.message} [{reason} ({declared})]", replacement=f.replacement,
+                    fix=None, context="not-built")
+            for f in findings]

@@ -43,7 +43,7 @@ from outmoded import suppress
 from outmoded.catalog import Entry
 from outmoded.engine import FileResult
 from outmoded.findings import ERROR, WARNING, FileError, Finding, make_finding
-from outmoded.native import includes, make, rule_message, rules, start
+from outmoded.native import includes, make, not_built, rule_message, rules, start
 from outmoded.native.cpp import live_tokens, python_h_macros
 from outmoded.native.members import member_findings, members
 from outmoded.native.ctokens import Token, c_tokens, cython_tokens
@@ -257,6 +257,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     findings.extend(freethreading.c_findings(path, tokens, target))
     if findings and includes.not_compiled(path, text, target, gone):
         findings = []
+    findings = not_built(findings, path, target)
     result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text), language="c")
     return result
 
@@ -350,5 +351,6 @@ def check_cython(path: str, data: bytes, index) -> FileResult:
         findings = [f for f in findings if f.api not in shims]
     if path.endswith(".pyx"):
         findings.extend(freethreading.cython_findings(path, tokens, comments, target))
+    findings = not_built(findings, path, target)
     result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text))
     return result

@@ -1,0 +1,217 @@
+"""Sources the project's build never compiles on the target: a setup.py that declares an extension
+only for other Pythons, Cython's test runner leaving a test out there.  Their findings are dead
+compatibility code (context ``not-built``), reported only with ``--dead-compat``."""
+
+import json
+
+PY2_MODULE = """\
+#include <Python.h>
+static PyMethodDef methods[] = {{NULL, NULL, 0, NULL}};
+PyMODINIT_FUNC init_legacy(void) { Py_InitModule3("_legacy", methods, "doc"); }
+"""
+RAISER = "#include <Python.h>\nstatic PyObject *f(PyObject *o) { return PyCObject_FromVoidPtr(o, NULL); }\n"
+# Twisted 18.9's src/twisted/python/_setup.py, which its setup.py reads and exec()s
+TWISTED_SETUP = """\
+import sys
+from setuptools import Extension
+
+if sys.version_info < (3, 0):
+    _PY3 = False
+else:
+    _PY3 = True
+_isCPython = sys.implementation.name == "cpython"
+
+
+class ConditionalExtension(Extension, object):
+    def __init__(self, *args, **kwargs):
+        self.condition = kwargs.pop("condition", lambda builder: True)
+        Extension.__init__(self, *args, **kwargs)
+
+
+_EXTENSIONS = [
+    ConditionalExtension(
+        "pkg.raiser",
+        sources=["src/pkg/raiser.c"],
+        condition=lambda _: _isCPython),
+
+    ConditionalExtension(
+        "pkg._legacy",
+        sources=["src/pkg/_legacy.c"],
+        condition=lambda _: not _PY3 and sys.platform != "win32"),
+    ]
+"""
+TWISTED_SETUP_PY = """\
+import setuptools
+_setup = {}
+with open('src/pkg/_setup.py') as f:
+    exec(f.read(), _setup)
+setuptools.setup(ext_modules=_setup["_EXTENSIONS"])
+"""
+
+
+def check(project, *args, target="3.13"):
+    doc = project.check_json(*args, ".", target=target)
+    assert doc["errors"] == []
+    return sorted((f["path"], f["api"], f["severity"], f["context"]) for f in doc["findings"])
+
+
+def twisted_like(project):
+    project.write("setup.py", TWISTED_SETUP_PY)
+    project.write("src/pkg/_setup.py", TWISTED_SETUP)
+    project.write("src/pkg/_legacy.c", PY2_MODULE)
+    project.write("src/pkg/raiser.c", RAISER)
+
+
+def test_an_extension_declared_with_a_condition_false_on_python_3(project):
+    twisted_like(project)
+    assert check(project) == [("src/pkg/raiser.c", "PyCObject_FromVoidPtr", "error", None)]
+    shown = project.check_json("--dead-compat", "src/pkg/_legacy.c")["findings"]
+    assert [(f["api"], f["severity"], f["context"]) for f in shown] == [("Py_InitModule3", "warning", "not-built")]
+    assert "not built on 3.13 (src/pkg/_setup.py:26)" in shown[0]["message"]
+    assert shown[0]["fix"] is None
+
+
+def test_an_extension_declared_without_a_condition_stays_reported(project):
+    twisted_like(project)
+    project.write("src/pkg/_setup.py", TWISTED_SETUP.replace("condition=lambda _: not _PY3 and", "condition=lambda _:"))
+    assert ("src/pkg/_legacy.c", "Py_InitModule3", "error", None) in check(project)
+    # an extension written for Python 2 and declared with no condition: what breaks on Python 3
+    project.write("src/pkg/_setup.py", TWISTED_SETUP.replace(
+        "condition=lambda _: not _PY3 and sys.platform != \"win32\"", "libraries=[]"))
+    assert ("src/pkg/_legacy.c", "Py_InitModule3", "error", None) in check(project)
+
+
+def test_no_build_declaration_keeps_it_reported(project):
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("src/pkg/_legacy.c", PY2_MODULE)
+    assert check(project) == [("src/pkg/_legacy.c", "Py_InitModule3", "error", None)]
+
+
+def test_an_extension_appended_only_under_a_python_2_flag(project):
+    # simplejson-style setup.py, but the speedups only for Python 2
+    project.write("setup.py", """\
+        import sys
+        from setuptools import setup, Extension
+        PY3 = sys.version_info[0] == 3
+        ext_modules = []
+        if not PY3:
+            ext_modules.append(Extension("pkg._legacy", ["pkg/_legacy.c"]))
+        setup(name="pkg", ext_modules=ext_modules)
+        """)
+    project.write("pkg/_legacy.c", PY2_MODULE)
+    assert check(project) == []
+    assert check(project, "--dead-compat") == [("pkg/_legacy.c", "Py_InitModule3", "warning", "not-built")]
+    assert check(project, target="3.7") == []  # no Python 3 builds it
+    # named on a line that runs on the target too: built there
+    project.write("setup.py", project.root.joinpath("setup.py").read_text() + "DEPENDS = ['pkg/_legacy.c']\n")
+    assert check(project) == [("pkg/_legacy.c", "Py_InitModule3", "error", None)]
+
+
+def test_a_python_2_extension_in_an_undecided_branch_stays_reported(project):
+    project.write("setup.py", """\
+        import os
+        from setuptools import setup, Extension
+        ext = [Extension("pkg._legacy", ["pkg/_legacy.c"])] if os.environ.get("SPEEDUPS") else []
+        setup(name="pkg", ext_modules=ext)
+        """)
+    project.write("pkg/_legacy.c", PY2_MODULE)
+    assert check(project) == [("pkg/_legacy.c", "Py_InitModule3", "error", None)]
+
+
+CST = """\
+cdef extern from "parsetok.h":
+    ctypedef struct perrdetail:
+        pass
+    void PyParser_SetError(perrdetail *err) except *
+
+def fail():
+    cdef perrdetail err
+    PyParser_SetError(&err)
+"""
+# Cython 3.3's setup.py: Cython.Parser.ConcreteSyntaxTree is compiled only when pgen is found
+PGEN_SETUP = """\
+import os
+from setuptools import setup, Extension
+
+def compile_modules():
+    compiled_modules = ["pkg.fast"]
+    from shutil import which
+    pgen = which('pgen', path=os.environ['PATH'])
+    if not pgen:
+        print("Unable to find pgen, not compiling formal grammar.")
+    else:
+        compiled_modules.extend([
+                "pkg.Parser.ConcreteSyntaxTree",
+            ])
+    return [Extension(m, sources=[m.replace('.', '/') + '.pyx']) for m in compiled_modules]
+
+setup(name="pkg", ext_modules=compile_modules())
+"""
+
+
+def test_a_module_compiled_only_when_a_tool_cpython_no_longer_ships_is_found(project):
+    project.write("setup.py", PGEN_SETUP)
+    project.write("pkg/Parser/ConcreteSyntaxTree.pyx", CST)
+    project.write("pkg/fast.pyx", CST)
+    assert check(project) == [("pkg/fast.pyx", "PyParser_SetError", "error", None)]
+    assert ("pkg/Parser/ConcreteSyntaxTree.pyx", "PyParser_SetError", "warning", "not-built") in \
+        check(project, "--dead-compat")
+    # another tool: may be found on the target
+    project.write("setup.py", PGEN_SETUP.replace("which('pgen'", "which('bison'"))
+    assert ("pkg/Parser/ConcreteSyntaxTree.pyx", "PyParser_SetError", "error", None) in check(project)
+
+
+FRAME = """\
+# mode: run
+cdef extern from "frameobject.h":
+    ctypedef struct PyFrameObject:
+        PyObject *f_trace
+
+cdef int trace(PyObject* _traceobj, PyFrameObject* _frame, int what, PyObject* arg) except -1:
+    if _frame.f_trace:
+        return 1
+    return 0
+"""
+# Cython 3.3's runtests.py
+RUNTESTS = """\
+import operator
+
+VER_DEP_MODULES = {
+    (3,11): (operator.lt, lambda x: x in [
+        'run.test_except_star',
+    ]),
+    (3,12): (operator.ge, lambda x: x in [
+        'run.py_unicode_strings',  # Py_UNICODE was removed
+        'run.line_trace',  # test implementation broken by sys.monitoring
+    ]),
+}
+"""
+
+
+def test_a_test_the_runner_leaves_out_on_the_target(project):
+    project.write("setup.py", "")
+    project.write("runtests.py", RUNTESTS)
+    project.write("tests/run/line_trace.pyx", FRAME)
+    project.write("tests/run/other_trace.pyx", FRAME)
+    assert [f[0] for f in check(project)] == ["tests/run/other_trace.pyx"]
+    shown = project.check_json("--dead-compat", "tests/run/line_trace.pyx")["findings"]
+    assert shown[0]["context"] == "not-built" and "(runtests.py:9)" in shown[0]["message"]
+    assert [f[0] for f in check(project, target="3.11")] == ["tests/run/line_trace.pyx", "tests/run/other_trace.pyx"]
+    # excluded only below 3.11: run on 3.13
+    project.write("tests/run/test_except_star.pyx", FRAME)
+    assert "tests/run/test_except_star.pyx" in [f[0] for f in check(project)]
+
+
+def test_a_cached_verdict_follows_the_build_file(project):
+    twisted_like(project)
+
+    def paths():
+        code, out, err = project.run("check", "--format", "json", "--cache-dir", str(project.root / ".cache"),
+                                     "--target-version", "3.13", ".")
+        assert code in (0, 1), err
+        return sorted(f["path"] for f in json.loads(out)["findings"])
+
+    assert paths() == ["src/pkg/raiser.c"]
+    assert paths() == ["src/pkg/raiser.c"]  # warm
+    project.write("src/pkg/_setup.py", TWISTED_SETUP.replace("condition=lambda _: not _PY3 and", "condition=lambda _:"))
+    assert paths() == ["src/pkg/_legacy.c", "src/pkg/raiser.c"]
