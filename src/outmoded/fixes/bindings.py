@@ -5,19 +5,21 @@ resolve names -- the scanner did that -- it only needs to know whether a name it
 write or rename could mean something else somewhere in the file.  When in doubt it declines.
 
 The fixer asks about a handful of names, so ``collect`` with the module's text builds the table
-per name on demand (``Lazy``): only the top-level statements whose text holds the name are walked
-(a binding, a read or an ``__all__`` entry always spells it out), not the whole tree.
+per name on demand (``Lazy``): only the nodes spanning a line where the name is written as a word
+are walked (a binding, a read or an ``__all__`` entry always spells it out), not the whole tree.
 """
 
 from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left, bisect_right
+from collections import deque
 
 from outmoded.records import Frozen, Record
 
 MATCH_MAPPING = getattr(ast, "MatchMapping", ())  # Python 3.10+
-LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # Python's own line breaks only
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")  # Python's own line breaks only
 
 
 class Binding(Frozen):
@@ -163,16 +165,18 @@ def _walk(nodes, table: Bindings) -> Bindings:
 
 
 class Lazy(Bindings):
-    """The table of one name at a time, from the top-level statements whose text mentions it."""
+    """The table of one name at a time, from the nodes on the lines where it is written as a
+    word: a binding, a read or an ``__all__`` entry spells it out on a line its node spans (a
+    definition from its first decorator), so every other statement and expression is skipped, an
+    f-string is entered whole (the positions inside one are not relied on).  The nodes are
+    visited in ``ast.walk``'s order, top-level statement by statement."""
 
     def __init__(self, tree: ast.Module, text: str, asked: set | None = None):
         super().__init__()
         self.asked = asked  # the names looked up, if wanted
-        lines = LINES.findall(text)
-        self.statements = []
-        for stmt in tree.body:
-            first = min([stmt.lineno] + [d.lineno for d in getattr(stmt, "decorator_list", ())])
-            self.statements.append(("".join(lines[first - 1:stmt.end_lineno]), stmt))
+        self.tree = tree
+        self.text = text
+        self.starts = [0] + [match.end() for match in NEWLINE_RE.finditer(text)]  # where each line starts
         self.tables: dict[str, Bindings] = {}
 
     def _table(self, name: str) -> Bindings:
@@ -180,9 +184,34 @@ class Lazy(Bindings):
         if table is None:
             if self.asked is not None:
                 self.asked.add(name)
-            nodes = (n for text, stmt in self.statements if name in text for n in ast.walk(stmt))
+            lines = self._lines_naming(name)
+            if lines is None:
+                nodes = (n for stmt in self.tree.body for n in ast.walk(stmt))
+            else:
+                nodes = (n for stmt in self.tree.body for n in _near(stmt, lines))
             table = self.tables[name] = _walk(nodes, Bindings())
         return table
+
+    def _lines_naming(self, name: str) -> list[int] | None:
+        """The numbers (from 1, in order) of the lines where ``name`` is written as a word, in
+        the parser's spelling (NFKC); None for a name no word is (look everywhere)."""
+        if not name.isidentifier():
+            return None
+        text = self.text
+        if name not in text and text.isascii():
+            return []
+        word = re.compile(r"\b" + re.escape(name) + r"\b")
+        if text.isascii():
+            found, starts = [], self.starts
+            for match in word.finditer(text):
+                line = bisect_right(starts, match.start())
+                if not found or found[-1] != line:
+                    found.append(line)
+            return found
+        import unicodedata
+
+        return [number for number, line in enumerate(NEWLINE_RE.split(text), 1)
+                if word.search(line if line.isascii() else unicodedata.normalize("NFKC", line))]
 
     def found(self, name: str) -> list[Binding]:
         return self._table(name).names.get(name, [])
@@ -192,6 +221,31 @@ class Lazy(Bindings):
 
     def is_exported(self, name: str) -> bool:
         return name in self._table("__all__").exported
+
+
+def _near(statement: ast.stmt, lines: list[int]):
+    """``ast.walk(statement)`` without the nodes lying wholly between ``lines`` (sorted): a child
+    lies within its parent's lines, so what is left keeps its order.  Nodes without a position
+    are entered; a definition starts at its first decorator."""
+    if not _meets(statement, lines):
+        return
+    todo = deque([(statement, False)])
+    while todo:
+        node, whole = todo.popleft()
+        yield node
+        whole = whole or isinstance(node, ast.JoinedStr)  # entered whole: positions inside are not relied on
+        todo.extend((child, whole) for child in ast.iter_child_nodes(node) if whole or _meets(child, lines))
+
+
+def _meets(node: ast.AST, lines: list[int]) -> bool:
+    start = getattr(node, "lineno", None)
+    if start is None:
+        return True
+    decorators = getattr(node, "decorator_list", None)
+    if decorators:
+        start = min(start, decorators[0].lineno)
+    at = bisect_left(lines, start)
+    return at < len(lines) and lines[at] <= (node.end_lineno or start)
 
 
 def collect(tree: ast.Module, text: str | None = None, asked: set | None = None) -> Bindings:
