@@ -198,21 +198,17 @@ class Refiner(TextResolver):
         self._roots[key] = ((frozenset(), frozenset({""})), {})  # a cycle: the text cannot tell
         outside, unknown = set(), set()
         with reads.recording() as read:
-            for class_name, bases in self.headers(path):
-                if class_name != name:
+            for leaf, targets in self._bases(path, name):
+                if targets is UNKNOWN:
+                    unknown.add(leaf)
                     continue
-                for word, leaf in bases:
-                    targets = self.base(word, path)
-                    if targets is UNKNOWN:
-                        unknown.add(leaf)
-                        continue
-                    for kind, target in targets:
-                        if kind == "x":
-                            outside.add(target)
-                        else:
-                            more, unsure = self.roots(*target)
-                            outside |= more
-                            unknown |= unsure
+                for kind, target in targets:
+                    if kind == "x":
+                        outside.add(target)
+                    else:
+                        more, unsure = self.roots(*target)
+                        outside |= more
+                        unknown |= unsure
         value = (frozenset(outside), frozenset(unknown))
         self._roots[key] = (value, read)
         return value
@@ -232,17 +228,21 @@ class Refiner(TextResolver):
     def _above(self, path: str, name: str, family: frozenset, follow) -> bool:
         """Does a base of the class (any definition so named in the file) stand for a class of
         ``family``, for what the text cannot tell, or for a project class ``follow(key)`` says yes to?"""
-        for class_name, bases in self.headers(path):
-            if class_name != name:
-                continue
-            for word, leaf in bases:
-                targets = self.base(word, path)
-                if targets is UNKNOWN:
-                    if not self.by_name or leaf in self.leaves(family):
-                        return True
-                elif any(self._in_family(t, family) if kind == "x" else follow(t) for kind, t in targets):
+        for leaf, targets in self._bases(path, name):
+            if targets is UNKNOWN:
+                if not self.by_name or leaf in self.leaves(family):
                     return True
+            elif any(self._in_family(t, family) if kind == "x" else follow(t) for kind, t in targets):
+                return True
         return False
+
+    def _bases(self, path: str, name: str):
+        """(last component, what it stands for: ``base``'s targets or UNKNOWN) of each base of the
+        class, over every definition so named in the file, resolved one at a time as asked."""
+        for class_name, bases in self.headers(path):
+            if class_name == name:
+                for word, leaf in bases:
+                    yield leaf, self.base(word, path)
 
     def leaves(self, family: frozenset) -> frozenset:
         found = self._leaves.get(family)
