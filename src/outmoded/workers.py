@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 
 from outmoded.findings import FileError
-from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
 from outmoded.source import SourceError, read_bytes
 
 PARALLEL_THRESHOLD = 64  # below this many uncached files, one process is faster
@@ -43,20 +42,16 @@ def jobs_count(jobs: int | None, pending: int) -> int:
     return max(1, jobs or os.cpu_count() or 1)
 
 
-@lru_cache(maxsize=1)
 def can_fork() -> bool:
-    """Can workers be forked here?  Asked once per process (a parallel run asks in each pass)."""
-    import multiprocessing  # only here: importing it costs a pre-commit run on one file ~10 ms
-
-    return "fork" in multiprocessing.get_all_start_methods()
+    """Can workers be forked here (not on Windows)?"""
+    return hasattr(os, "fork")
 
 
 def pool(workers: int):
-    """A pool of ``workers`` forked processes."""
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
+    """A pool of ``workers`` forked processes (``forkpool``)."""
+    from outmoded.forkpool import Pool
 
-    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork"))
+    return Pool(workers)
 
 
 def run_jobs(function, jobs: list, workers: int, chunk: int | None = None):
