@@ -52,12 +52,25 @@ def module_of(path: str) -> tuple[str, str, bool]:
 
 def is_top_level(path: str) -> bool:
     """Does ``module_of`` give the file a name without a dot (a top-level module)?  Told from its
-    directory and the one above, without climbing every package."""
-    directory, filename = os.path.split(os.path.abspath(path))
+    directory and the one above, without climbing every package; the same for every file of a
+    directory but for ``__init__`` and a dotted stem, so answered once per directory and kind."""
+    if os.altsep is None:  # os.path.split's, without its Python-level work: a head of "/" kept
+        cut = path.rfind(os.sep) + 1
+        directory, filename = path[:cut], path[cut:]
+    else:
+        directory, filename = os.path.split(path)
     stem = filename.rpartition(".")[0] or filename
-    if stem == "__init__":
+    return _top_level_in(directory, None if stem == "__init__" else "." in stem)
+
+
+@lru_cache(maxsize=8192)
+def _top_level_in(directory: str, dotted: bool | None) -> bool:
+    """``is_top_level`` of a file in ``directory``: its ``__init__`` (``dotted`` None), another
+    module (``dotted``: its stem has a dot)."""
+    directory = os.path.abspath(directory)
+    if dotted is None:
         return not _is_package(os.path.dirname(directory)) and "." not in os.path.basename(directory)
-    return not _is_package(directory) and "." not in stem
+    return not _is_package(directory) and not dotted
 
 
 def absolute(path: str, level: int, module: str | None) -> str | None:
@@ -118,7 +131,7 @@ def _import_roots(from_path: str) -> list[str]:
 
 def forget_files() -> None:
     """Drop what was learnt about the file system (a long-lived process starting a new run)."""
-    for cached in (_is_package, _is_file, module_of):
+    for cached in (_is_package, _is_file, module_of, _top_level_in):
         cached.cache_clear()
     files = sys.modules.get("outmoded.projectfiles")  # what reach read around modules, if it ran
     if files is not None:
