@@ -76,8 +76,9 @@ class Ignorer:
                 parent != directory and self.in_git_work_tree(parent))
         return self.git_dirs[directory]
 
-    def ignored(self, path: str, is_dir: bool) -> bool:
-        name = os.path.basename(path)
+    def ignored(self, path: str, is_dir: bool, name: str | None = None) -> bool:
+        """``name``: the path's last component, when the caller has it (a walk's entry)."""
+        name = os.path.basename(path) if name is None else name
         if (self.dir_names if is_dir else self.file_names).match(name):
             return True
         suffix = "/" if is_dir else ""
@@ -134,17 +135,17 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
             ignorer.add_gitignore(directory)
         subdirectories = []
         for entry in entries:
-            path = entry.path
+            path, name = entry.path, entry.name
             try:
                 is_link = entry.is_symlink()
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
             if is_dir:
-                if not ignorer.ignored(path, True):
+                if not ignorer.ignored(path, True, name):
                     subdirectories.append(path)
                 continue
-            if not wanted(path) or ignorer.ignored(path, False):
+            if not wanted(path, name) or ignorer.ignored(path, False, name):
                 continue
             if is_link and not _link_inside(path, real_top, errors):
                 continue

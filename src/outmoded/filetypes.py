@@ -74,14 +74,15 @@ def _compiled(registry: tuple) -> tuple:
     return tests, suffixes, names, re.compile("|".join(globs)) if globs else None
 
 
-def wanted(path: str) -> bool:
-    """Is this file checked at all (by the Python engine or a registered checker)?"""
+def wanted(path: str, name: str | None = None) -> bool:
+    """Is this file checked at all (by the Python engine or a registered checker)?  ``name``: the
+    path's last component, when the caller has it (a walk's entry)."""
     if path.endswith(PYTHON_SUFFIXES):  # most files a walk wants: before the table's lookup
         return True
     _, suffixes, names, globs = _compiled(tuple(CHECKERS.items()))
     if path.endswith(suffixes):
         return True
-    name = os.path.basename(path)
+    name = os.path.basename(path) if name is None else name
     if name in names:
         return True
     return globs is not None and bool(globs.match(path.replace(os.sep, "/")) or globs.match(name))
