@@ -92,16 +92,17 @@ def _top_level_words(root: str) -> frozenset | None:
     found = sources(root)
     if found is None:
         return None
-    words = set()
+    statements: list = []  # their words are read at once, from the statements joined by newlines
+    match, add = TOP_IMPORT_RE.match, statements.append
     for _, data in found:
-        for keyword in (b"from", b"import"):
-            at = 0 if data.startswith(keyword) else data.find(b"\n" + keyword)
+        for keyword, after in ((b"from", b"\nfrom"), (b"import", b"\nimport")):
+            at = 0 if data.startswith(keyword) else data.find(after)
             while at >= 0:
-                match = TOP_IMPORT_RE.match(data, at + (data[at:at + 1] == b"\n"))
-                if match:
-                    words.update(WORD_RE.findall(match[0]))
-                at = data.find(b"\n" + keyword, at + 1)
-    return frozenset(words)
+                statement = match(data, at + (data[at:at + 1] == b"\n"))
+                if statement:
+                    add(statement[0])
+                at = data.find(after, at + 1)
+    return frozenset(WORD_RE.findall(b"\n".join(statements)))
 
 
 def _imports_live(importer: str, module: str, index, project) -> bool | None:
