@@ -84,13 +84,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     text = build_text_index(stamps, rows, store)
     needles = project_needles(text) if workers.INDEX else None
     lazy = LazyProject(target, text, needles) if needles is not None else None
-    # the files naming a method the project's needles may pair are decided (most cleared at once,
-    # the few the by-name pairing lets through by the imports of their classes' bases) while the
-    # workers check the rest; those defining a class whose chain leaves what the checked files'
-    # headers say are decided by the chains (``chains``)
-    opened = {path for path in named if needles.outside.open_classes(path)} if named else set()
-    if needles is not None and needles.outside.chains is not None:
-        needles.outside.chains.warm()  # before the second pass forks: its workers need the answers too
+    if needles is not None and any(path in text.headers for path in named):  # the chains may decide them
+        needles.outside.made().warm()  # before the second pass forks: its workers need the answers too
     cache = ResultCache(cache_root(settings), _results_key(settings, text), store) if use_cache else None
     if cache:
         cache.load(found.files)
@@ -110,8 +105,12 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
             todo.append((path, display, passed.get(path)))
 
     def refined() -> list:
-        """The files naming such methods that the project's needles clear, reported as such; the
-        others, to check."""
+        """The files naming a method the project's needles may pair, decided (most cleared at
+        once, the few the by-name pairing lets through by the imports of their classes' bases)
+        while the workers check the rest: those the project's needles clear, reported as such;
+        the others, to check.  Those defining a class whose chain leaves what the checked files'
+        headers say are decided by the chains (``chains``)."""
+        opened = {path for path in named if needles.outside.open_classes(path)}
         return refine(later, named, opened, needles, text,
                       lambda path, reads: _add(report, cache, path, True, [], [], False, reads))
 
