@@ -29,7 +29,7 @@ class BrokenPool(RuntimeError):
 class Task:
     """A submitted call: ``result()`` waits for its worker's answer."""
 
-    __slots__ = ("pool", "done", "value", "error")
+    __slots__ = ("done", "error", "pool", "value")
 
     def __init__(self, pool: Pool):
         self.pool, self.done, self.value, self.error = pool, False, None, None
