@@ -16,10 +16,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 
+from outmoded.newlines import NEWLINE_RE  # Python's own line breaks only
 from outmoded.records import Frozen, Record
 
 MATCH_MAPPING = getattr(ast, "MatchMapping", ())  # Python 3.10+
-NEWLINE_RE = re.compile(r"\r\n|\r|\n")  # Python's own line breaks only
 
 
 class Binding(Frozen):
