@@ -79,7 +79,7 @@ class Spots:
     def statements(self) -> list:
         """Every import statement (``import a.b`` too)."""
         if self._all_imports is None:  # statements only: expressions hold no import
-            self._all_imports, todo = [], list(self.tree.body)
+            self._all_imports, todo, lines = [], list(self.tree.body), self._import_lines()
             while todo:
                 node = todo.pop()
                 if isinstance(node, (ast.Import, ast.ImportFrom)):
@@ -87,13 +87,13 @@ class Spots:
                 for name in ("body", "orelse", "finalbody", "handlers", "cases"):
                     inner = getattr(node, name, None)
                     if isinstance(inner, list):
-                        todo += inner
+                        todo += inner if lines is None else [n for n in inner if _meets(n, lines)]
         return self._all_imports
 
     def in_try(self, statement: ast.stmt) -> bool:
         """Does this import statement sit in a ``try`` statement's body, handlers or else?"""
         if self._in_try is None:
-            self._in_try, todo = set(), [(n, False) for n in self.tree.body]
+            self._in_try, todo, lines = set(), [(n, False) for n in self.tree.body], self._import_lines()
             while todo:
                 node, inside = todo.pop()
                 if isinstance(node, (ast.Import, ast.ImportFrom)) and inside:
@@ -102,8 +102,20 @@ class Spots:
                 for name in ("body", "orelse", "finalbody", "handlers", "cases"):
                     children = getattr(node, name, None)
                     if isinstance(children, list):
-                        todo += [(child, inner) for child in children]
+                        todo += [(child, inner) for child in children if lines is None or _meets(child, lines)]
         return id(statement) in self._in_try
+
+    def _import_lines(self) -> list[int] | None:
+        """The lines (from 1) where ``import`` is written as a word: an import statement spans
+        one, so the statements spanning none hold no import; None without the source text (or
+        with a character outside ASCII: a keyword is not looked for in another spelling)."""
+        if self.text is None or not self.text.isascii():
+            return None
+        from outmoded.newlines import NEWLINE_RE  # the parser's newlines
+
+        word = re.compile(r"\bimport\b")
+        return [number for number, line in enumerate(NEWLINE_RE.split(self.text), 1)
+                if "import" in line and word.search(line)]
 
     def argument(self, finding) -> tuple[ast.Call, ast.AST] | None:
         """(the call, the argument's value) of the argument starting at the finding."""
@@ -135,6 +147,19 @@ def chain_of(node: ast.AST) -> list[str] | None:
         return None
     parts.append(node.id)
     return parts[::-1]
+
+
+def _meets(node: ast.AST, lines: list[int]) -> bool:
+    """Do the lines of ``node`` (a statement, a handler or a case; a definition from its first
+    decorator) meet ``lines`` (sorted)?"""
+    start = getattr(node, "lineno", None)
+    if start is None:
+        return True  # a match statement's case
+    decorators = getattr(node, "decorator_list", None)
+    if decorators:
+        start = min(start, decorators[0].lineno)
+    at = bisect_left(lines, start)
+    return at < len(lines) and lines[at] <= node.end_lineno
 
 
 def spanning(tree: ast.AST, lines) -> list:
