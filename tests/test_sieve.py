@@ -12,6 +12,7 @@ no needle word.
 
 import ast
 import copy
+import re
 import sys
 import sysconfig
 from pathlib import Path
@@ -158,14 +159,14 @@ def test_the_sieve_reports_what_the_whole_file_reports(way, monkeypatch):
 
 def _same_but_left_out(whole: ast.AST, reduced: ast.AST, lines: list[str], words: frozenset) -> bool:
     """Is ``reduced`` ``whole`` with some function and class bodies replaced by ``pass``, each
-    naming none of ``words``?  Positions compared, except where a left-out body ends."""
+    writing none of ``words`` as a word?  Positions compared, except where a left-out body ends."""
     if type(whole) is not type(reduced):
         return False
     if isinstance(whole, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and whole.body != reduced.body \
             and len(reduced.body) == 1 and isinstance(reduced.body[0], ast.Pass) \
             and not (len(whole.body) == 1 and isinstance(whole.body[0], ast.Pass)):
         segment = "\n".join(lines[whole.lineno - 1:whole.end_lineno])
-        if any(word in segment for word in words):
+        if any(re.search(rf"(?<![A-Za-z0-9_]){re.escape(word)}(?![A-Za-z0-9_])", segment) for word in words):
             return False
         whole = copy.copy(whole)
         whole.body = reduced.body
@@ -271,6 +272,18 @@ def test_a_file_whose_words_name_nothing_removed_is_cleared_without_parsing_it_w
     source += "print(random.randrange(6.0))\n"
     result = check_source("rolls.py", source.encode(), index)
     assert [f.api for f in result.findings] and result.parsed
+
+
+def test_a_needle_word_inside_a_longer_name_is_no_reason_to_parse_or_walk_a_body():
+    """``randrange`` written only inside ``randranges`` or ``_randrange``: those bodies are left
+    out and never walked; the one writing ``random.randrange`` itself is checked."""
+    source = ("import random\n\n\ndef roll():\n    return random.randrange(6.0)\n\n\n"
+              + "".join(f"def f{n}(data):\n    return data.randranges[{n}] + data._randrange\n\n\n" for n in range(20)))
+    index = build_index(default_catalog(), (3, 13))
+    reduced = sieve.reduce(source, frozenset({"random", "randrange"}))
+    assert reduced is not None and "random.randrange(6.0)" in reduced and "randranges" not in reduced
+    result = check_source("rolls.py", source.encode(), index)
+    assert [(f.api.partition("(")[0], f.line) for f in result.findings] == [("random.randrange", 5)]
 
 
 @pytest.mark.skipif(sys.version_info < (3, 12), reason="f-strings nest their own quotes from 3.12 (PEP 701)")

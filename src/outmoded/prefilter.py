@@ -85,6 +85,17 @@ class ProjectNeedles:
                 if not self.classes[method].isdisjoint(found)}
 
 
+NAME_CHARACTERS = frozenset(_IDENTIFIER_BYTES.decode())
+
+
+def written_alone(text: str, start: int, end: int) -> bool:
+    """Is the word at ``text[start:end]`` written on its own, not inside a longer name (nor a
+    number)?  A character outside ASCII beside it counts as a boundary: the answer may only
+    err towards yes.  A needle word in code always stands so (a name directly after a digit,
+    ``1if``, is only ever a keyword)."""
+    return (not start or text[start - 1] not in NAME_CHARACTERS) and text[end:end + 1] not in NAME_CHARACTERS
+
+
 def identifiers(data: bytes) -> list:
     return data.translate(IDENTIFIER_TABLE).split()
 

@@ -21,6 +21,7 @@ from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, Guar
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, shadows_stdlib
 from outmoded.newlines import NEWLINE_RE
+from outmoded.prefilter import written_alone
 from outmoded.project import Project
 from outmoded.importers import importers_provide
 from outmoded.receivers import Receivers
@@ -87,15 +88,22 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         return self.findings
 
     def may_contain_finding(self, node: ast.AST) -> bool:
-        """Does the node's source mention any needle word?  Every finding's text does (the
-        removed name, method, argument or module), so a body without one cannot hold one."""
+        """Does the node's source write any needle word as a word (``prefilter.written_alone``)?
+        Every finding's text does (the removed name, method, argument or module), so a body
+        without one cannot hold one."""
         if self.words is None or getattr(node, "end_lineno", None) is None:
             return True
         if self._offsets is None:
             self._offsets = line_offsets(self.text)
-        last = len(self._offsets) - 1
-        segment = self.text[self._offsets[min(node.lineno - 1, last)]:self._offsets[min(node.end_lineno, last)]]
-        return any(word in segment for word in self.words)
+        last, text = len(self._offsets) - 1, self.text
+        start, end = self._offsets[min(node.lineno - 1, last)], self._offsets[min(node.end_lineno, last)]
+        for word in self.words:
+            position = text.find(word, start, end)
+            while position >= 0:
+                if written_alone(text, position, position + len(word)):
+                    return True
+                position = text.find(word, position + 1, end)
+        return False
 
     # ---- reporting -----------------------------------------------------------------------
 

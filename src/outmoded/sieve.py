@@ -2,7 +2,7 @@
 name no needle word are left out, and the findings of what remains are the file's.
 
 The scanner never walks the body of a function whose text names none of the file's needle words
-(``Scanner.may_contain_finding``): it reads such a function's decorators, defaults, annotations
+(as words: ``Scanner.may_contain_finding``): it reads such a function's decorators, defaults, annotations
 and name, and nothing else it asks of the tree looks inside one (a function's local names, a
 module's unconditional imports, a try's fallbacks, a class's members read statement lists, not
 function bodies).  So the file with each such body replaced by ``pass`` (a class keeps its
@@ -334,12 +334,16 @@ def _starts(lines: list[str]) -> list[int]:
 
 
 def _lines_naming(text: str, words: frozenset) -> list[int]:
-    """The numbers (from 0) of the lines where one of ``words`` is written, in order."""
+    """The numbers (from 0) of the lines where one of ``words`` is written as a word (not inside
+    a longer name: ``prefilter.written_alone``, the scanner's test), in order."""
+    from outmoded.prefilter import written_alone
+
     found = set()
     for word in words:
         position = text.find(word)
         while position >= 0:
-            found.add(position)
+            if written_alone(text, position, position + len(word)):
+                found.add(position)
             position = text.find(word, position + 1)
     lines, line, last = [], 0, 0
     for position in sorted(found):
