@@ -42,8 +42,15 @@ jsonschema==4.26.0 anyio==4.16.0 uvicorn==0.55.0 gunicorn==27.0.1 websockets==17
 sqlparse==0.6.1 mako==1.4.3 tqdm==4.70.1 pluggy==1.7.0 platformdirs==4.14.9 filelock==4.3.1 pylint==4.1.4
 astroid==4.3.4 ipython==9.18.1 prompt_toolkit==3.0.53 traitlets==5.16.1 openpyxl==3.1.5 dnspython==2.9.2
 pyopenssl==26.4.0 asgiref==3.13.0 more-itertools==11.2.1 decorator==5.3.1 pexpect==4.9.0 sympy==1.14.0""".split()
+# latest on 2026-12-03, chosen for legacy-compatibility code, C extensions or odd layouts
+MODERN += """matplotlib==3.11.2 pyzmq==27.3.0 greenlet==3.5.6 pillow==13.0.0 msgpack==1.2.4 ujson==6.1.0 lz4==4.4.5
+zope_interface==8.7 zope_event==6.2 sqlalchemy_utils==0.43.0 pymysql==1.2.4 psycopg2==2.9.13 pyasn1==0.6.5 rsa==4.9.1
+oauthlib==4.0.1 requests-oauthlib==2.0.0 httplib2==0.32.1 google_api_core==2.44.0 protobuf==7.36.2 pyserial==3.5
+ptyprocess==0.7.0 docopt==0.6.2 future==1.0.0 mock==5.2.0 nose2==0.16.0 setuptools_scm==10.3.4 pytest_xdist==3.8.0
+wrapt==2.5.2 beautifulsoup4==4.15.0 html5lib==1.1 PySocks==1.7.1""".split()
 # old releases: their real breakage must stay reported
-OLD = "boto==2.49.0 tornado==4.5.3 xlrd==1.2.0 nose==1.3.7 pexpect==4.2.1".split()
+OLD = """boto==2.49.0 tornado==4.5.3 xlrd==1.2.0 nose==1.3.7 pexpect==4.2.1 mock==1.0.1 nose2==0.6.5 paramiko==1.18.5
+web.py==0.40 eventlet==0.25.1 pyftpdlib==1.5.6""".split()
 
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:

@@ -218,6 +218,29 @@ def test_version_flags_defined_in_another_module(project):
     assert [(p, line) for p, line, *_ in found(project)] == [("pkg/mod.py", 17)]
 
 
+def test_flags_of_the_package_itself_under_a_stray_init_and_from_a_src_layout(project):
+    # future 1.0: src/__init__.py (for its setup.py) puts the import root above src/, but
+    # installed, future and past are top-level; its tests import them from beside src/
+    compat = """\
+        from future.utils import PY3
+
+        if PY3:
+            from queue import Queue
+        else:
+            from Queue import Queue
+        """
+    layout(project, {
+        "setup.py": "", "src/__init__.py": "",
+        "src/future/__init__.py": "", "src/future/utils/__init__.py": "import sys\nPY3 = sys.version_info[0] >= 3\n",
+        "src/future/moves/__init__.py": "", "src/future/moves/queue.py": compat,
+        "src/past/__init__.py": "", "src/past/misc.py": compat,
+        "tests/test_future/__init__.py": "", "tests/test_future/test_queue.py": compat,
+        "tests/test_other.py": "from other.utils import PY3\nif PY3:\n    pass\nelse:\n    import cPickle\n",
+    })
+    # a package the project does not hold stays unknown
+    assert [(p, line) for p, line, *_ in found(project)] == [("tests/test_other.py", 5)]
+
+
 def test_flags_set_to_constants_in_branches_a_version_check_selects(project):
     # twisted.python.compat: `if sys.version_info < (3, 0): _PY3 = False / else: _PY3 = True`
     layout(project, {

@@ -102,6 +102,40 @@ def find_module(dotted: str, from_path: str) -> str | None:
             read(candidate)
             if _is_file(candidate):
                 return candidate
+    return _installed_root(dotted, from_path)
+
+
+def _installed_root(dotted: str, from_path: str) -> str | None:
+    """``import dotted`` of a package the project installs from where the import root does not
+    show it: a stray ``__init__.py`` above the package puts the root too high (future 1.0's
+    ``src/__init__.py``, there for its setup.py, makes ``src/past/builtins/misc.py`` the module
+    ``src.past.builtins.misc``, but installed, ``future`` and ``past`` are top-level and ``from
+    future.utils import PY3`` finds ``src/future/utils/``), or the package lives under ``src/``
+    beside the importing tests (``tests/test_range.py`` importing ``future.utils``).  Asked only
+    when the usual places hold no such module."""
+    first = dotted.partition(".")[0]
+    from outmoded.stdnames import STDLIB
+
+    if first in STDLIB:
+        return None
+    from outmoded.reads import read
+
+    stub = from_path.endswith(".pyi")
+    directory = os.path.dirname(os.path.abspath(from_path))
+    bases = []
+    while _is_package(directory, stub):
+        directory = os.path.dirname(directory)
+        bases.append(directory)
+    bases += [os.path.join(root, "src") for root in _import_roots(from_path)]
+    relative = dotted.replace(".", os.sep)
+    for base in bases:
+        read(os.path.join(base, first, "__init__.py"))
+        if not _is_package(os.path.join(base, first), stub):
+            continue
+        for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
+            read(candidate)
+            if _is_file(candidate):
+                return candidate
     return None
 
 
