@@ -413,3 +413,33 @@ def test_a_project_module_imports_unconditionally_by_the_scanners_definition(pro
         "c.py": "from _maybe import x\nimport distutils.sysconfig\n",
     })
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("c.py", 2, "distutils.sysconfig")]
+
+
+def test_a_removed_name_the_project_puts_back_on_the_stdlib_class(project):
+    # psycopg2 2.9's tests/testutils.py; dbapi20.py imports only unittest, but runs inside the
+    # tests package, whose __init__ imports test modules that import testutils
+    layout(project, {
+        "tests/__init__.py": "from . import test_a\nfrom . import dbapi20\n",
+        "tests/testutils.py": """\
+            import unittest
+
+            if not hasattr(unittest.TestCase, 'assert_'):
+                unittest.TestCase.assert_ = unittest.TestCase.assertTrue
+            setattr(unittest.TestCase, "failUnless", unittest.TestCase.assertTrue)
+            """,
+        "tests/test_a.py": """\
+            import unittest
+            from .testutils import skip_if_old
+
+            class T(unittest.TestCase):
+                def test(self):
+                    self.assert_(True)
+                    self.failUnless(True)
+                    self.assertEquals(1, 1)
+            """,
+        "tests/dbapi20.py": "import unittest\n\nclass T(unittest.TestCase):\n    def test(self):\n        self.assert_(1)\n",
+        # not in the tests package and importing nothing that puts it back
+        "tools/check.py": "import unittest\n\nclass T(unittest.TestCase):\n    def test(self):\n        self.assert_(1)\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [
+        ("tests/test_a.py", 8, "unittest.TestCase.assertEquals"), ("tools/check.py", 5, "unittest.TestCase.assert_")]

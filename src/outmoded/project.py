@@ -46,15 +46,17 @@ class ClassInfo(Record):
 class Summary(Record):
     """What a module defines at its top level: classes, import bindings (local name -> qualified
     name), version flags (name -> value on the target), top-level modules it imports outside any
-    branch (``unconditional``)."""
+    branch (``unconditional``), attributes of other modules' objects it assigns (``assigned``:
+    qualified names, ``unittest.TestCase.assert_``: ``outmoded.restorers``)."""
 
-    __slots__ = _fields = ("classes", "imports", "flags", "unconditional")
+    __slots__ = _fields = ("classes", "imports", "flags", "unconditional", "assigned")
 
     def __init__(self) -> None:
         self.classes: dict = {}
         self.imports: dict = {}
         self.flags: dict = {}
         self.unconditional: set = set()
+        self.assigned: set = set()
 
 
 def unconditional_imports(body: list, handler_fails) -> set[str]:
@@ -146,6 +148,18 @@ class _Summarizer:
                     self.summary.flags.pop(name, None)
                 else:
                     self.summary.flags[name] = value
+            elif isinstance(stmt, ast.Assign):
+                for target in stmt.targets:
+                    if isinstance(target, ast.Attribute) and isinstance(target.value, (ast.Attribute, ast.Name)):
+                        name = self.lookup(target)
+                        if isinstance(name, str) and not name.startswith("builtins."):
+                            self.summary.assigned.add(name)
+            elif isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Call) and len(stmt.value.args) == 3 \
+                    and isinstance(stmt.value.func, ast.Name) and stmt.value.func.id == "setattr" \
+                    and isinstance(stmt.value.args[1], ast.Constant) and isinstance(stmt.value.args[1].value, str):
+                owner = self.lookup(stmt.value.args[0])
+                if isinstance(owner, str) and not owner.startswith("builtins."):
+                    self.summary.assigned.add(f"{owner}.{stmt.value.args[1].value}")
             elif isinstance(stmt, ast.If):
                 verdict = guards.evaluate(stmt.test, self.target, self.lookup)
                 self.decided += verdict is not None

@@ -77,3 +77,14 @@ class recording:
     def __exit__(self, *exc) -> None:
         _stack().pop()
         extend(self.reads)
+
+
+class unrecorded(recording):
+    """``with unrecorded():``: what is read inside does not count for the enclosing recording.
+    For a text pass over the tree that only says where a question can have an answer
+    (``outmoded.restorers``): what the question then reads counts."""
+
+    __slots__ = ()
+
+    def __exit__(self, *exc) -> None:
+        _stack().pop()

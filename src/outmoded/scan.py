@@ -25,6 +25,7 @@ from outmoded.prefilter import written_alone
 from outmoded.project import Project
 from outmoded.importers import importers_provide
 from outmoded.receivers import Receivers
+from outmoded.restorers import restored
 from outmoded.testenv import tests_install
 from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
@@ -131,6 +132,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             return  # where this module can be imported at all (or runs: tests), its backport provides the name
         if self.written_for(entry.removed_in):
             return  # code only for Pythons that no longer have it: it comes from elsewhere
+        if "." in api and restored(self.project, self.path, api):
+            return  # a project module this one imports puts the name back (``outmoded.restorers``)
         if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:
             return  # a copy for an older Python, which still has it
         if context is None and self.in_annotation:
