@@ -215,3 +215,67 @@ def test_the_sieve_keeps_what_the_dead_code_questions_read(project):
     live = PIP_LOCATIONS + FILLER + "\n    def get_platlib():\n        return _looks_like_deb_dist_packages('x')\n"
     project.write("pkg/locations/__init__.py", live)
     assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
+
+
+PYWSGI = """\
+    import ssl
+    import unittest
+    from gevent import socket
+
+
+    class TestCase(unittest.TestCase):
+        def urlopen(self):
+            return None
+
+
+    class HttpsTestCase(TestCase):
+        def urlopen(self):
+            with ssl.wrap_socket(None) as sock:
+                return sock
+
+
+    class TestHttps(HttpsTestCase):
+        if hasattr(socket, 'ssl'):
+            def test_ssl_server(self):
+                self.urlopen()
+
+
+    class TestInput(TestCase):
+        def test(self):
+            self.urlopen()
+    """
+
+
+def test_a_method_only_dead_code_calls(project):
+    # gevent 26.9's test__pywsgi.py: gevent.socket lacks ssl as socket does (the catalog's mirrors),
+    # and the live self.urlopen() is TestCase's: TestInput's instances are never HttpsTestCase's
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("tests/test_pywsgi.py", PYWSGI)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json(".", "--dead-compat")) == {("tests/test_pywsgi.py", "warning", "uncalled")}
+    # called where it runs: by a class deriving from both, by the base's own code, on an unknown
+    # receiver, by name in quotes, or by a base in another module
+    for live in ("class Both(TestInput, HttpsTestCase):\n        pass\n",
+                 "class Late(TestCase):\n        def test(self):\n            super().urlopen()\n"
+                 "    class Both2(Late, HttpsTestCase):\n        pass\n",
+                 "def run(case):\n        case.urlopen()\n",
+                 "NAMES = ['urlopen']\n"):
+        project.write("tests/test_pywsgi.py", PYWSGI + "\n\n    " + live)
+        assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}, live
+    project.write("tests/test_pywsgi.py", PYWSGI.replace("class TestCase(unittest.TestCase)",
+                                                         "from tests.base import Base\n\n\n    class TestCase(Base)"))
+    project.write("tests/base.py", "import unittest\n\nclass Base(unittest.TestCase):\n    def setUp(self):\n"
+                                   "        self.urlopen()\n")
+    assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}
+    project.write("tests/base.py", "import unittest\n\nclass Base(unittest.TestCase):\n    pass\n")
+    assert paths(project.check_json(".")) == set()
+    # a hook the stdlib base calls (setUp), and another module that imports this one and names it
+    project.write("tests/test_pywsgi.py", PYWSGI.replace("def urlopen", "def setUp").replace(".urlopen", ".setUp"))
+    assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}
+    project.write("tests/test_pywsgi.py", PYWSGI)
+    project.write("tests/other.py", "from test_pywsgi import HttpsTestCase\nHttpsTestCase().urlopen()\n")
+    assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}
+    # a name the stdlib module still has: the guarded tests run
+    project.write("tests/other.py", "")
+    project.write("tests/test_pywsgi.py", PYWSGI.replace("'ssl'", "'socket'"))
+    assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}

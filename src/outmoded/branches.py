@@ -97,7 +97,8 @@ class VersionBranches(ast.NodeVisitor):
     def asks_for_removed(self, test: ast.expr) -> tuple[bool, bool]:
         """(body dead, else dead) when ``test`` is ``hasattr(module, "name")`` -- alone, negated or
         one term of an ``and`` -- for a name removed on the target: nose's ``if hasattr(types,
-        'ClassType'): ClassType = types.ClassType; TypeType = types.TypeType`` never runs there."""
+        'ClassType'): ClassType = types.ClassType; TypeType = types.TypeType`` never runs there.
+        A third-party copy of the module (the catalog's ``mirrors``: ``gevent.socket``) lacks it too."""
         negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
         call = test.operand if negated else test
         terms = call.values if isinstance(call, ast.BoolOp) and isinstance(call.op, ast.And) and not negated \
@@ -107,6 +108,8 @@ class VersionBranches(ast.NodeVisitor):
                     and isinstance(term.args[1], ast.Constant) and isinstance(term.args[1].value, str)
                     and self.qualify(term.func) == "builtins.hasattr"):
                 base = self.qualify(term.args[0])
+                if isinstance(base, str):
+                    base = self.index.mirrors.get(base, base)  # gevent.socket lacks what socket lost
                 if isinstance(base, str) and f"{base}.{term.args[1].value}" in self.index.names:
                     return (False, True) if negated else (True, False)
         return False, False

@@ -25,6 +25,7 @@ from outmoded.layout import find_module
 from outmoded.project import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
+from outmoded.deadmethods import uncalled_methods
 from outmoded.unreached import uncalled, unreached
 
 
@@ -84,6 +85,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
         self._top_imports: set[str] | None = None
         self._uncalled: frozenset | None = None  # unreached.uncalled, asked at the first finding in a private function
+        self._uncalled_methods: frozenset | None = None  # deadmethods.uncalled_methods, at the first in a method
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
@@ -150,6 +152,12 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             if self._uncalled is None:
                 self._uncalled = uncalled(self)
             if any(c.names & self._uncalled for c in private):
+                return "uncalled"
+        methods = [c for c in self.contexts if c.kind == "method"]
+        if methods:
+            if self._uncalled_methods is None:
+                self._uncalled_methods = uncalled_methods(self)
+            if any(c.names & self._uncalled_methods for c in methods):
                 return "uncalled"
         if any(c.kind == "expects" and c.caught & errors for c in self.contexts):
             return "expected"

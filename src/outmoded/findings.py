@@ -25,7 +25,7 @@ CONTEXTS = {
     "test-data": "in a test's data file (not imported, not collected, not a script): it never runs",
     "refused": "in a package whose __init__ raises on {target}: it cannot be imported there",
     "unreached": "in a module the project imports only in code that never runs on {target}: it never runs there",
-    "uncalled": "in a private function that only code never running on {target} calls: it never runs there",
+    "uncalled": "in a private function or a method that only code never running on {target} calls: it never runs there",
     "not-installed": "in a directory the project's build installs only for other Pythons: not installed on {target}",
     "not-built": "in a source the project's build compiles only for other Pythons: not built on {target}",
     "handler": "in an except-branch that only runs when an import above fails",

@@ -167,10 +167,11 @@ for _name, _value in Entry._defaults.items():  # defaults as class attributes: a
 class Catalog(Frozen):
     """Every entry, and the class hints: ``bases`` (class -> base classes), ``returns`` (function ->
     class of what it returns), ``aliases`` (six.moves.configparser -> configparser),
-    ``provided_by`` (removed module -> project module providing it)."""
+    ``provided_by`` (removed module -> project module providing it), ``mirrors`` (gevent.socket ->
+    socket: a third-party copy of a stdlib module's names, without those it lost)."""
 
-    _fields = ("entries", "bases", "returns", "aliases", "provided_by")
-    _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict}
+    _fields = ("entries", "bases", "returns", "aliases", "provided_by", "mirrors")
+    _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict, "mirrors": dict}
 
     @property
     def by_code(self) -> dict[str, Entry]:

@@ -3,7 +3,8 @@
 Each file in ``data/`` is ``removed_3_N.yaml`` (every entry removed in 3.N) or ``classes.yaml``
 (class hierarchy hints the scanner needs to tie instance methods to stdlib classes, and
 ``aliases``: what names reached through compatibility layers such as ``six.moves`` are on
-Python 3; ``provided_by``: a removed module a project provides again through a module of its own).  Entries:
+Python 3; ``provided_by``: a removed module a project provides again through a module of its own;
+``mirrors``: a third-party module that copies a stdlib module's names, none of those it lost).  Entries:
 
     - code: OM12001                # stable rule code, unique; usable in --select and noqa
       name: imp                    # dotted name as users write it (or ``names:`` for a family)
@@ -316,17 +317,19 @@ def check_unique_codes(entries: list[Entry]) -> None:
         seen[entry.code] = entry.source
 
 
-def class_hints(data: object, name: str) -> tuple[dict, dict, dict, dict]:
-    """``bases``, ``returns``, ``aliases`` and ``provided_by`` of ``classes.yaml`` (``data``), validated."""
+def class_hints(data: object, name: str) -> tuple[dict, dict, dict, dict, dict]:
+    """``bases``, ``returns``, ``aliases``, ``provided_by`` and ``mirrors`` of ``classes.yaml``
+    (``data``), validated."""
     data = data or {}
     bases, returns, aliases = data.get("bases", {}), data.get("returns", {}), data.get("aliases", {})
-    provided_by = data.get("provided_by", {})
-    for key, table in (("bases", bases), ("returns", returns), ("aliases", aliases), ("provided_by", provided_by)):
+    provided_by, mirrors = data.get("provided_by", {}), data.get("mirrors", {})
+    for key, table in (("bases", bases), ("returns", returns), ("aliases", aliases), ("provided_by", provided_by),
+                       ("mirrors", mirrors)):
         if not isinstance(table, dict) or not all(
                 isinstance(k, str) and DOTTED_RE.match(k) for k in table):
             raise CatalogError(f"{name}: '{key}' must map dotted names to dotted names")
     if not all(isinstance(v, str) and DOTTED_RE.match(v) for v in [*returns.values(), *aliases.values(),
-                                                                    *provided_by.values()]):
-        raise CatalogError(f"{name}: 'returns', 'aliases' and 'provided_by' values must be dotted names")
+                                                                    *provided_by.values(), *mirrors.values()]):
+        raise CatalogError(f"{name}: 'returns', 'aliases', 'provided_by' and 'mirrors' values must be dotted names")
     bases = {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
-    return bases, dict(returns), dict(aliases), dict(provided_by)
+    return bases, dict(returns), dict(aliases), dict(provided_by), dict(mirrors)

@@ -1,0 +1,230 @@
+"""Methods that only code never running on the target calls.
+
+gevent 26.9's ``test__pywsgi.py``: ``HttpsTestCase.urlopen`` calls ``ssl.wrap_socket`` (removed in
+3.12); its only callers are ``TestHttps``' tests, defined under ``if hasattr(socket, 'ssl'):``
+where ``socket`` is ``gevent.socket``, which lacks it as the stdlib's ``socket`` does (the
+catalog's ``mirrors``).  The other ``self.urlopen()`` calls of the module are in classes that
+derive from the module's ``TestCase``, which defines its own ``urlopen``, and not from
+``HttpsTestCase``.  A method ``M`` of a module-level class ``C`` is uncalled on the target
+(context "uncalled", reported with ``--dead-compat``) when all of these hold:
+
+- the module is a test module (``test*.py``, ``*_test.py``): a runner collects it, nobody outside
+  the project imports it (a library's public method is there for its users to call);
+- ``M`` is a plain method (undecorated, or wrapped by ``functools``), not a dunder, not a test
+  (``test*``, which runners call), the module defines ``C`` once and ``M`` in it once, and the
+  module never writes the name in quotes (``getattr(self, "M")``);
+- every use of the name in code the scanner visits outside dead code is an attribute of ``self``,
+  ``cls`` or ``super()`` in a method of a module-level class ``X`` that no class of the module
+  derives from together with ``C`` (``X``'s instances are never ``C``'s), or is inside such an
+  uncalled method itself;
+- nothing outside the module can call it: each base on ``C``'s way up that the module does not
+  define is a stdlib class without an attribute ``M`` (asked of the running interpreter) or a
+  project class whose file does not name ``M``, and no other project file names both ``M`` and
+  the module.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+
+from outmoded.layout import module_of
+from outmoded.projectfiles import mentions, project_root
+from outmoded.scopes import STDLIB, Instance, LocalClass
+
+MAX_DEPTH = 20
+
+
+def uncalled_methods(scanner) -> frozenset:
+    """``Class.method`` names of the module's methods that only dead code calls (see above)."""
+    stem = os.path.basename(scanner.path).rpartition(".")[0]
+    if not (stem.startswith("test") or stem.endswith("_test")):
+        return frozenset()
+    body = scanner._body
+    if scanner.reduced:  # the sieve left bodies out: a call may be in them
+        try:
+            body = ast.parse(scanner.text).body
+        except (SyntaxError, ValueError, MemoryError, RecursionError):
+            return frozenset()
+    classes: dict = {}
+    for stmt in body:
+        if isinstance(stmt, ast.ClassDef):
+            classes.setdefault(stmt.name, []).append(stmt)
+    classes = {name: defs[0] for name, defs in classes.items() if len(defs) == 1}
+    candidates = {}  # method name -> [class names defining it]
+    for name, node in classes.items():
+        defined = [s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
+        for stmt in node.body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and defined.count(stmt.name) == 1 \
+                    and _plain(scanner, stmt):
+                candidates.setdefault(stmt.name, []).append(name)
+    candidates = {m: cs for m, cs in candidates.items()
+                  if not re.search(r"""['"]%s['"]""" % re.escape(m), scanner.text)}
+    if not candidates:
+        return frozenset()
+    parents = {name: {b.id for b in node.bases if isinstance(b, ast.Name) and b.id in classes}
+               for name, node in classes.items()}
+    below = {name: _below(name, parents) for name in classes}  # a class and those deriving from it
+    walker = _walker()(scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
+    walker.wanted, walker.uses = candidates, []
+    try:
+        walker.run(ast.Module(body=body, type_ignores=[]))
+    except RecursionError:
+        return frozenset()
+    spans = {(c, s.name): (s.lineno, s.end_lineno or s.lineno) for c, node in classes.items() for s in node.body
+             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in candidates
+             and c in candidates[s.name]}
+
+    def inside(line: int):
+        return next((key for key, (first, last) in spans.items() if first <= line <= last), None)
+
+    def reaches(receiver, cls: str) -> bool:
+        return receiver is None or receiver not in below or bool(below[receiver] & below[cls])
+
+    uses = [(inside(line), name, receiver) for line, name, receiver in walker.uses]
+    dead = set(spans)
+    while True:
+        live = {(c, m) for c, m in dead if any(by not in dead and m == name and reaches(receiver, c)
+                                               for by, name, receiver in uses)}
+        if not live:
+            break
+        dead -= live
+    dead = {key for key in dead if _unreachable_from_outside(scanner, classes, key)}
+    return frozenset(f"{c}.{m}" for c, m in dead)
+
+
+def _plain(scanner, node) -> bool:
+    name = node.name
+    if name.startswith("test") or (name.startswith("__") and name.endswith("__")):
+        return False
+    for decorator in node.decorator_list:
+        qualified = scanner.qualify(decorator.func if isinstance(decorator, ast.Call) else decorator)
+        if not (isinstance(qualified, str) and qualified.startswith("functools.")):
+            return False
+    return True
+
+
+def _below(name: str, parents: dict) -> set:
+    found, todo = {name}, [name]
+    while todo:
+        current = todo.pop()
+        for child, bases in parents.items():
+            if current in bases and child not in found:
+                found.add(child)
+                todo.append(child)
+    return found
+
+
+def _unreachable_from_outside(scanner, classes: dict, key: tuple) -> bool:
+    """No code outside the module can call ``Class.method`` (``key``): see the module docstring."""
+    cls_name, method = key
+    module_scope = scanner.scope
+    while module_scope.parent is not None:
+        module_scope = module_scope.parent
+    cls = module_scope.bindings.get(cls_name)
+    if not isinstance(cls, LocalClass):
+        return False
+    word = re.compile(rb"\b%s\b" % re.escape(method.encode()))
+    if not _ancestry_closed(scanner, cls, method, word, scanner.path, 0):
+        return False
+    path = os.path.abspath(scanner.path)
+    top = project_root(os.path.dirname(path)) or module_of(path)[1]
+    stem = os.path.basename(path).rpartition(".")[0].encode()
+    others = mentions(top, method)
+    return others is not None and not any(other != path and stem in data for other, data in others)
+
+
+def _ancestry_closed(scanner, value, method: str, word, where: str, depth: int) -> bool:
+    """Can no base of ``value`` outside the module call ``method`` on its instances?"""
+    if depth > MAX_DEPTH or value is None:
+        return False
+    if isinstance(value, LocalClass):
+        return all(_ancestry_closed(scanner, b, method, word, where, depth + 1) for b in value.bases)
+    if not isinstance(value, str):
+        return False
+    if value.startswith("builtins.") or value.split(".")[0] in STDLIB:
+        return not _stdlib_has(value, method)
+    from outmoded.project import ClassInfo
+
+    info = scanner.project.resolve(value, where)
+    if isinstance(info, ClassInfo):
+        data = _bytes(info.path)
+        if data is None or word.search(data):
+            return False
+        return all(_ancestry_closed(scanner, b, method, word, info.path, depth + 1) for b in info.bases)
+    if isinstance(info, str) and info != value:
+        return _ancestry_closed(scanner, info, method, word, where, depth + 1)
+    return False  # a class the project does not hold: its code may call anything
+
+
+def _stdlib_has(qualified: str, method: str) -> bool:
+    """Does the stdlib class ``qualified`` have an attribute ``method`` on the running interpreter
+    (True also when it cannot be told)?  Its hooks (``setUp``, ``handle``, ``run``) are its own
+    attributes; names it builds to look methods up (``do_GET``, ``visit_Name``) start so."""
+    if method.startswith(("do_", "visit_", "handle_", "help_", "complete_", "start_", "end_")):
+        return True
+    module, _, name = qualified.rpartition(".")
+    import importlib
+
+    try:
+        owner = importlib.import_module(module)
+    except Exception:  # noqa: BLE001 - any failure: cannot tell
+        return True
+    cls = getattr(owner, name, None)
+    return not isinstance(cls, type) or hasattr(cls, method)
+
+
+def _bytes(path: str) -> bytes | None:
+    from outmoded.reads import read
+
+    read(path)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read()
+    except OSError:
+        return None
+
+
+_WALKER: list = []
+
+
+def _walker():
+    """The scanner, walking the module to note each use of a candidate name in code it visits
+    outside dead code: (line, name, the module-level class of its receiver or None)."""
+    if not _WALKER:
+        from outmoded.scan import Scanner
+
+        class Uses(Scanner):
+            wanted: dict = {}
+            uses: list = []
+
+            def report(self, *args, **kwargs) -> None:
+                return None
+
+            def _live(self) -> bool:
+                return not any(c.kind == "dead" for c in self.contexts)
+
+            def visit_Name(self, node: ast.Name) -> None:
+                if node.id in self.wanted and self._live():
+                    self.uses.append((node.lineno, node.id, None))
+
+            def visit_Attribute(self, node: ast.Attribute) -> None:
+                if node.attr in self.wanted and self._live():
+                    self.uses.append((node.lineno, node.attr, self._receiver(node.value)))
+                super().visit_Attribute(node)
+
+            def _receiver(self, value: ast.expr) -> str | None:
+                if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
+                    scope = self.scope
+                    while scope is not None and scope.kind != "class":
+                        scope = scope.parent
+                    found = scope.bindings.get("__class__") if scope is not None else None
+                else:
+                    found = self.qualify(value)
+                    if isinstance(found, Instance):
+                        found = found.cls
+                return found.name if isinstance(found, LocalClass) else None
+
+        _WALKER.append(Uses)
+    return _WALKER[0]
