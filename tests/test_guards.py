@@ -584,3 +584,24 @@ def test_a_handler_that_raises_on_the_target_makes_its_try_body_certain(project)
                 raise
         from distutils import log
         """) == [(7, "distutils", E)]
+
+
+def test_a_handler_of_a_try_calling_the_replacement(project):
+    # wrapt 2.5's importer.py: the try calls what the removed name's replacement names
+    # (entry_points(group=...)); the handler is the fallback for Pythons without it
+    source = """\
+        import importlib.metadata
+
+        def hooks(group):
+            try:
+                return importlib.metadata.entry_points(group=group)
+            except TypeError:
+                return importlib.metadata.entry_points().get(group, ())
+
+        def other(group):
+            try:
+                return len(group)
+            except TypeError:
+                return importlib.metadata.entry_points().get(group, ())
+        """
+    assert project.findings(source) == [(13, "importlib.metadata.SelectableGroups.get", E)]

@@ -77,8 +77,14 @@ class TryFallbacks(ast.NodeVisitor):
         probe = bool(caught & PROBE_ERRORS)
         if probe:  # its handlers are the other side of the probe: fix leaves them alone too
             self.contexts.append(Context("probe"))
+        tried = self._stdlib_calls(node.body) if any(self.may_contain_finding(h) for h in node.handlers) \
+            else frozenset()
+        if tried:  # a removed name whose replacement the body calls: its handlers run only without it
+            self.contexts.append(Context("replaced", names=tried))
         for handler in node.handlers:
             self._visit_handler(handler, imports)
+        if tried:
+            self.contexts.pop()
         if probe:
             self.contexts.pop()
         self.block(node.orelse)
@@ -101,6 +107,24 @@ class TryFallbacks(ast.NodeVisitor):
         self.block(handler.body)
         if pushed:
             self.contexts.pop()
+
+    def _stdlib_calls(self, body: list[ast.stmt]) -> frozenset:
+        """The names of the stdlib functions the ``try`` body calls: a handler below runs only
+        where one raised, and one that a removed name's replacement names is what the handler is
+        the fallback for (wrapt 2.5: ``try: importlib.metadata.entry_points(group=group)`` /
+        ``except TypeError: importlib.metadata.entry_points().get(group, ())``, the pre-3.10
+        SelectableGroups; ``contexts.context_of`` matches them against the replacement)."""
+        found = set()
+        for stmt in body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)):
+                    name = self.qualify(node.func)
+                    if isinstance(name, str) and name.split(".")[0] in STDLIB and not self.projects_own(
+                            name.split(".")[0]):
+                        found.add(name.rpartition(".")[2])
+        return frozenset(found)
 
     def _runs_of(self, body: list[ast.stmt], caught: frozenset) -> list[ast.stmt]:
         """The statements of a ``try`` body that can run on the target: none after an import that
