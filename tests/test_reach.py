@@ -140,6 +140,10 @@ def test_tests_run_where_the_projects_test_requirements_are_installed(project):
                                     "test = ['legacy_cgi; python_version >= \"3.13\"']\n"
                                     "[dependency-groups]\ntests = ['setuptools']\n")
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("mypkg/build.py", 1)]
+    # the project's own dependencies: its tests run with it installed (setuptools-scm 10.3)
+    project.write("pyproject.toml", "[project]\nname = 'p'\ndependencies = ['setuptools', 'packaging']\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [
+        ("mypkg/build.py", 1), ("tests/test_web.py", 1)]
 
 
 BUILD_EXT = """\

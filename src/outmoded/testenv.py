@@ -12,7 +12,9 @@ project's top, or named ``test_*.py``, ``*_test.py``, ``conftest.py`` or ``runte
 requirements are, at the project's top: ``test-requirements.txt``, ``requirements-test.txt`` and
 their spellings (``tests``, ``testing``, ``_``), ``requirements/test*.txt``, and pyproject.toml's
 ``[project.optional-dependencies]`` and ``[dependency-groups]`` named ``test``, ``tests`` or
-``testing``.  A requirement counts when it names the backport's distribution and its environment
+``testing``, and the project's own ``[project] dependencies`` (its tests run with it installed:
+setuptools-scm 10.3's ``testing_scm/test_integration.py`` does ``from distutils.command.build_py
+import build_py``, and setuptools-scm depends on setuptools).  A requirement counts when it names the backport's distribution and its environment
 marker, if any, holds on the target.
 """
 
@@ -93,7 +95,7 @@ def _pyproject_groups(pyproject: str) -> list[str]:
             data = handle.read()
     except OSError:
         return []
-    if not any(word.encode() in data for word in GROUPS):
+    if not any(word.encode() in data for word in GROUPS + ("dependencies",)):
         return []
     try:
         import tomllib
@@ -104,6 +106,9 @@ def _pyproject_groups(pyproject: str) -> list[str]:
     except (ValueError, UnicodeDecodeError):
         return []
     found: list[str] = []
+    dependencies = (document.get("project") or {}).get("dependencies") or []  # installed with the project
+    if isinstance(dependencies, list):
+        found += [item for item in dependencies if isinstance(item, str)]
     for table in ((document.get("project") or {}).get("optional-dependencies") or {},
                   document.get("dependency-groups") or {}):
         if not isinstance(table, dict):
