@@ -346,3 +346,34 @@ def test_fix_leaves_code_that_runs_only_on_older_pythons_or_expects_the_failure(
     for name, text in DEAD_FOR_FIX.items():
         now = (project.root / name).read_text()
         assert now == (text.replace("decodestring", "decodebytes") if name == "tools/gone.py" else text), (name, err)
+
+
+def test_a_directory_pytest_is_told_to_ignore(project):
+    # httplib2 0.32's setup.cfg: addopts = --ignore=tests/_TODO_legacy/ (its Python 2 tests)
+    project.write("setup.cfg", "[tool:pytest]\naddopts =\n\t--ignore=tests/legacy/\n\t--strict-markers\n")
+    project.write("tests/__init__.py")
+    project.write("tests/legacy/__init__.py")
+    project.write("tests/legacy/miniserver.py", "import ssl\n\ndef serve(s):\n    return ssl.wrap_socket(s)\n")
+    project.write("tests/legacy/test_old.py", "import unittest\nfrom tests.legacy import miniserver\n\n"
+                                              "class T(unittest.TestCase):\n    def test(self):\n"
+                                              "        self.assertEquals(1, 1)\n")
+    project.write("tests/legacy/run_old.py", "import imp\n\nif __name__ == '__main__':\n    pass\n")
+
+    def found():
+        return sorted((f["path"], f["context"]) for f in project.check_json(".", "--dead-compat")["findings"])
+
+    assert found() == [("tests/legacy/miniserver.py", "test-data"), ("tests/legacy/run_old.py", None),
+                       ("tests/legacy/test_old.py", "test-data")]
+    # imported from a test pytest collects: it runs
+    project.write("tests/test_new.py", "from tests.legacy.miniserver import serve\n")
+    assert found() == [("tests/legacy/miniserver.py", None), ("tests/legacy/run_old.py", None),
+                       ("tests/legacy/test_old.py", "test-data")]
+    # pyproject's ini_options (a list), which pytest reads before setup.cfg
+    project.write("tests/test_new.py", "")
+    project.write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = ['--ignore', 'tests/legacy']\n")
+    project.write("setup.cfg", "")
+    assert found() == [("tests/legacy/miniserver.py", "test-data"), ("tests/legacy/run_old.py", None),
+                       ("tests/legacy/test_old.py", "test-data")]
+    project.write("pyproject.toml", "[tool.pytest.ini_options]\naddopts = '-ra'\n")
+    assert found() == [("tests/legacy/miniserver.py", None), ("tests/legacy/run_old.py", None),
+                       ("tests/legacy/test_old.py", None)]

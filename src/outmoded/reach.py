@@ -54,10 +54,17 @@ def file_context(path: str, text: str, target: tuple[int, int]) -> str | None:
         return "not-installed"
     parts = path.replace("\\", "/").split("/")
     stem = parts[-1][:-3]
-    if "test" in stem.lower() or stem in NOT_DATA_NAMES:
+    if stem in NOT_DATA_NAMES:
         return None
     directory = os.path.dirname(os.path.abspath(path))
     top = project_root(directory)
+    ignored = _ignored_here(top, os.path.abspath(path)) if top is not None else None
+    if ignored is not None:  # pytest is told not to collect it: a test there runs nowhere either
+        if MAIN_RE.search(text) or (text.startswith("#!") and _executable(path)) or _named(top, stem, ignored):
+            return None
+        return "test-data"
+    if "test" in stem.lower():
+        return None
     if top is not None:  # only directories inside the project count, wherever it was checked from
         parts = [top] + os.path.relpath(os.path.abspath(path), top).split(os.sep)
     tops = [i for i, part in enumerate(parts[:-1]) if part in TEST_DIRECTORIES and (i or top is None)]
@@ -146,15 +153,18 @@ def _executable(path: str) -> bool:
         return True
 
 
-def _named(root: str, stem: str) -> bool:
-    """Does a file under ``root`` import module ``stem`` (on an import line, or in an
-    ``__import__``/``import_module`` string), or name ``stem.py`` on a line that runs something?"""
+def _named(root: str, stem: str, besides: str | None = None) -> bool:
+    """Does a file under ``root`` (not under ``besides``) import module ``stem`` (on an import
+    line, or in an ``__import__``/``import_module`` string), or name ``stem.py`` on a line that
+    runs something?"""
     files = mentions(root, stem)
     if files is None:
         return True
     word = re.compile(rb"\b%s\b" % re.escape(stem.encode()))
     script = (stem + ".py").encode()
-    for _, data in files:
+    for other, data in files:
+        if besides is not None and (other + os.sep).startswith(besides + os.sep):
+            continue
         if any(word.search(m[1]) for m in IMPORT_LINE_RE.finditer(data)) or any(
                 word.search(m[1]) for m in DYNAMIC_IMPORT_RE.finditer(data)) or any(
                 word.search(m[0]) for m in PLUGINS_RE.finditer(data)):
@@ -166,6 +176,89 @@ def _named(root: str, stem: str) -> bool:
                 return True
             at = data.find(script, at + 1)
     return False
+
+
+PYTEST_CONFIGS = (("pytest.ini", "pytest"), ("tox.ini", "pytest"), ("setup.cfg", "tool:pytest"))
+
+
+def _ignored_here(top: str, path: str) -> str | None:
+    """The path (absolute) of the directory or file that the project's pytest configuration tells
+    pytest to ignore (``--ignore=`` in ``addopts``) and ``path`` lies in, or None: httplib2 0.32's
+    ``setup.cfg`` has ``addopts = --ignore=tests/_TODO_legacy/``, its Python 2 tests."""
+    for ignored in _pytest_ignores(top):
+        if (path + os.sep).startswith(ignored + os.sep):
+            return ignored
+    return None
+
+
+@memo
+def _pytest_ignores(top: str) -> tuple:
+    """Absolute paths of what the pytest configuration at ``top`` ignores (the first of
+    pytest.ini, pyproject.toml, tox.ini, setup.cfg that configures pytest, as pytest picks it)."""
+    import shlex
+
+    options = None
+    for name, section in PYTEST_CONFIGS[:1] + (("pyproject.toml", None),) + PYTEST_CONFIGS[1:]:
+        config = os.path.join(top, name)
+        if not reads.read(config):
+            continue
+        options = _addopts(config, section)
+        if options is not None:
+            break
+    if not options:
+        return ()
+    try:
+        words = shlex.split(options)
+    except ValueError:
+        return ()
+    found = []
+    for index, word in enumerate(words):
+        value = word[len("--ignore="):] if word.startswith("--ignore=") else (
+            words[index + 1] if word == "--ignore" and index + 1 < len(words) else None)
+        if value:
+            found.append(os.path.normpath(os.path.join(top, value)))
+    return tuple(found)
+
+
+def _addopts(config: str, section: str | None) -> str | None:
+    """The ``addopts`` of the pytest section of ``config`` ("" when the section has none), or None
+    when the file does not configure pytest."""
+    try:
+        with open(config, "rb") as handle:
+            data = handle.read()
+    except OSError:
+        return None
+    if section is None:  # pyproject.toml
+        if b"tool.pytest" not in data:
+            return None
+        try:
+            import tomllib
+        except ImportError:  # Python < 3.11
+            import tomli as tomllib
+        try:
+            table = tomllib.loads(data.decode("utf-8")).get("tool", {}).get("pytest", {}).get("ini_options")
+        except (ValueError, UnicodeDecodeError, AttributeError):
+            return None
+        if not isinstance(table, dict):
+            return None
+        value = table.get("addopts", "")
+        return " ".join(map(shlex_quote, value)) if isinstance(value, list) else str(value)
+    if f"[{section}]".encode() not in data:
+        return None
+    import configparser
+
+    parser = configparser.ConfigParser(interpolation=None)
+    try:
+        parser.read_string(data.decode("utf-8", "replace"))
+        return parser.get(section, "addopts", fallback="")
+    except configparser.Error:
+        return None
+
+
+def shlex_quote(word: object) -> str:
+    import shlex
+
+    return shlex.quote(str(word))
 
 
 def forget() -> None:
