@@ -605,3 +605,17 @@ def test_a_handler_of_a_try_calling_the_replacement(project):
                 return importlib.metadata.entry_points().get(group, ())
         """
     assert project.findings(source) == [(13, "importlib.metadata.SelectableGroups.get", E)]
+
+
+def test_a_try_importing_a_stdlib_module_newer_than_the_running_python(project):
+    # lz4 4.4's lz4/frame/__init__.py: compression is 3.14's (listed by the real 3.14 and 3.15),
+    # so at 3.15 the handler never runs, whatever Python outmoded runs on
+    source = """\
+        try:
+            import compression._common._streams as _compression  # Python 3.14
+        except ImportError:
+            import _compression   # Python 3.9 - 3.13
+        """
+    assert project.findings(source, target="3.15") == []
+    assert project.findings(source.replace("compression._common", "compressionx._common"), target="3.15") == [
+        (4, "_compression", W)]

@@ -213,4 +213,14 @@ class TryFallbacks(ast.NodeVisitor):
             modules = [stmt.module]
             if any(f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names):
                 return False
-        return all(m.split(".")[0] in STDLIB and not self.removed_module(m) for m in modules)
+        return all(self._stdlib_on_target(m.split(".")[0]) and not self.removed_module(m) for m in modules)
+
+    def _stdlib_on_target(self, root: str) -> bool:
+        """Is ``root`` a stdlib module there, also one newer than the running interpreter (lz4 4.4's
+        ``try: import compression._common._streams`` / ``except ImportError: import
+        _compression``, at 3.15; ``present.module_on``)?"""
+        if root in STDLIB:
+            return True
+        from outmoded.present import module_on
+
+        return module_on(root, self.target) and not self.projects_own(root)

@@ -64,6 +64,20 @@ def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
     return None if lazy is not None and lazy & bit else False
 
 
+def module_on(module: str, target: tuple[int, int]) -> bool:
+    """Does the real interpreter of ``target`` list the stdlib module ``module`` (a module newer
+    than the one running outmoded: ``compression``, 3.14's)?"""
+    listings = _load()
+    if target not in _versions:
+        return False
+    line = listings.get(module)
+    if line is None:
+        return False
+    if isinstance(line, str):
+        line = listings[module] = _names(line)
+    return bool(line.get("", 0) & (1 << _versions.index(target)))
+
+
 def _load() -> dict:
     global _listings
     if _listings is None:
