@@ -22,7 +22,7 @@ import re
 
 from outmoded import reads
 from outmoded.layout import find_module, is_package, module_of
-from outmoded.projectfiles import mentions, project_root
+from outmoded.projectfiles import memo, mentions, project_root
 
 MAX_DEPTH = 4  # import hops followed from the file with the finding
 
@@ -34,22 +34,40 @@ def restored(project, path: str, api: str) -> bool:
         return False
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path)) or module_of(absolute_path)[1]
-    writes = re.compile(rb"\.%s\s*=[^=]|setattr\([^\n]*['\"]%s['\"]" % (leaf.encode(), leaf.encode()))
-    with reads.unrecorded():  # a new file that puts a name back is seen once an importer changes
-        found = mentions(top, leaf)
-    if not found:
+    candidates = _writers(top, leaf)
+    if not candidates:
         return False
     providers = set()
-    for other, data in found:
-        if writes.search(data):
-            summary = project.summary(other)
-            if summary is not None and api in summary.assigned:
-                providers.add(other)
+    for other in candidates:
+        summary = project.summary(other)
+        if summary is not None and api in summary.assigned:
+            providers.add(other)
     if not providers:
         return False
     if absolute_path in providers:
         return True
     return bool(_imported(project, absolute_path) & providers)
+
+
+def _writers(top: str, leaf: str) -> tuple:
+    """The project files whose text assigns an attribute named ``leaf`` of something other than
+    ``self``/``cls`` (``X.leaf = ...``, ``setattr(X, "leaf", ...)``), once per run for each name;
+    what the verdict reads of them is their summary's."""
+    with reads.unrecorded():  # a new file that puts a name back is seen once an importer changes
+        return _writing(top, leaf)
+
+
+@memo
+def _writing(top: str, leaf: str) -> tuple:
+    word = leaf.encode()
+    assigned = re.compile(rb"\.%s[ \t]*=[^=]" % word)  # a literal first: sre finds it fast
+    named = re.compile(rb"setattr\([^\n]*['\"]%s['\"]" % word)
+
+    def writes(data: bytes) -> bool:
+        return any(data[max(0, m.start() - 4):m.start()] != b"self" and data[max(0, m.start() - 3):m.start()] != b"cls"
+                   for m in assigned.finditer(data)) or named.search(data) is not None
+
+    return tuple(path for path, data in mentions(top, leaf) or () if writes(data))
 
 
 def _imported(project, path: str) -> set:
