@@ -79,8 +79,9 @@ def test_chains_through_packages_relative_imports_and_levels(project):
         "pkg/tests/test_stop.py": "from ..testing.own import OwnTestCase\n\nclass T(OwnTestCase):\n"
                                   "    def test_a(self):\n        self.assertEquals(1, 1)\n",
         # a mixin of the checked file combined with a test case of a module not checked
+        # (a test method: a helper nothing calls would never run, outmoded.deadmethods)
         "pkg/tests/test_mixin.py": "from pkg.testing.base import ServiceTestCase\n\nclass Checks:\n"
-                                   "    def check(self):\n        self.assertEquals(1, 1)\n\n"
+                                   "    def test_check(self):\n        self.assertEquals(1, 1)\n\n"
                                    "class T(Checks, ServiceTestCase):\n    pass\n",
     })
     fill(project)
