@@ -112,7 +112,7 @@ def test_mixins_are_reported_through_the_classes_that_use_them(project):
             from .mixins import GzipBaseTest
 
             class LocalMixin:
-                def check(self):
+                def test_check(self):
                     self.assertEquals(2, 2)
 
             class GzipTest(GzipBaseTest, LocalMixin, AsyncHTTPTestCase):
