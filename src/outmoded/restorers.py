@@ -7,7 +7,7 @@ the running unittest lacks them; every test module imports it (or runs inside th
 package, whose ``__init__`` imports modules that do), so ``self.assert_(...)`` works on 3.13.
 ``restored(project, path, api)``: does a module that ``path`` imports at its top level (directly,
 through other project modules, or through the ``__init__`` of a package it sits in) assign
-``api``?  Project files are found by a text pass (``projectfiles.mentions``) and only those that
+``api``, a member of a stdlib class (``unittest.TestCase.assert_``)?  Project files are found by a text pass (``projectfiles.mentions``) and only those that
 write ``.name =`` or ``setattr(`` with the name are summarized; asked only for a finding about to
 be reported.  The verdict depends on the files that put the name back and on those its imports
 are followed through; not on the text pass over the tree (every verdict with a finding would
@@ -30,8 +30,8 @@ MAX_DEPTH = 4  # import hops followed from the file with the finding
 def restored(project, path: str, api: str) -> bool:
     """Does a project module that ``path`` imports (see the module docstring) assign ``api``?"""
     leaf = api.rpartition(".")[2]
-    if not leaf.isidentifier() or "." not in api:
-        return False
+    if not leaf.isidentifier() or api.count(".") < 2:
+        return False  # a class's member (a module's own names are put back by a module of that name)
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path)) or module_of(absolute_path)[1]
     candidates = _writers(top, leaf)
