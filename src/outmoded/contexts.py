@@ -33,6 +33,11 @@ from outmoded.unreached import uncalled, unreached
 # contexts that still say the line runs (and fails) on the target
 FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
 
+# the scope contexts a use may sit in that only dead code may call, and the question that names
+# those never called live (asked once per file, at the first finding inside one): a private
+# module function (``unreached.uncalled``), a test module's method (``deadmethods``)
+UNCALLED = (("private", uncalled), ("method", uncalled_methods))
+
 
 # where a fix would change what the code does where it runs: code that runs only on the other
 # Pythons the project supports (a package that refuses the target, a directory the build installs
@@ -84,8 +89,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self._file_context: str | None | bool = False  # reach.file_context, asked at the first finding
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
         self._top_imports: set[str] | None = None
-        self._uncalled: frozenset | None = None  # unreached.uncalled, asked at the first finding in a private function
-        self._uncalled_methods: frozenset | None = None  # deadmethods.uncalled_methods, at the first in a method
+        self._uncalled: dict = {}  # context kind -> its UNCALLED question's answer, asked at its first finding
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
@@ -147,18 +151,14 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         leaf = api.rpartition(".")[2]
         if any(c.kind == "deleted" for c in self.contexts):
             return "deleted"
-        private = [c for c in self.contexts if c.kind == "private"]
-        if private:
-            if self._uncalled is None:
-                self._uncalled = uncalled(self)
-            if any(c.names & self._uncalled for c in private):
-                return "uncalled"
-        methods = [c for c in self.contexts if c.kind == "method"]
-        if methods:
-            if self._uncalled_methods is None:
-                self._uncalled_methods = uncalled_methods(self)
-            if any(c.names & self._uncalled_methods for c in methods):
-                return "uncalled"
+        for kind, question in UNCALLED:
+            inside = [c for c in self.contexts if c.kind == kind]
+            if inside:
+                answer = self._uncalled.get(kind)
+                if answer is None:
+                    answer = self._uncalled[kind] = question(self)
+                if any(c.names & answer for c in inside):
+                    return "uncalled"
         if any(c.kind == "expects" and c.caught & errors for c in self.contexts):
             return "expected"
         if any(c.kind == "skipped" for c in self.contexts):
