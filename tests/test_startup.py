@@ -295,7 +295,9 @@ def test_the_git_hook_imports_no_parser_of_other_commands_nor_tempfile(tmp_path)
 
 def test_a_check_of_a_c_file_or_a_workflow_imports_no_python_scanner(tmp_path):
     """The C checkers and the workflow checker split lines with the newlines the scanner counts:
-    they imported them from ``outmoded.scan``, the Python scanner (and its parser and contexts)."""
+    they imported them from ``outmoded.scan``, the Python scanner (and its parser and contexts).
+    A finding's fix verdict (``fixability``) read the builtin and stdlib names from
+    ``outmoded.scopes``, the scanner's scopes, with its guards."""
     (tmp_path / "ext.c").write_text('#include <Python.h>\nstatic PyObject *f(void) { return PyInt_FromLong(1); }\n')
     (tmp_path / ".github" / "workflows").mkdir(parents=True)
     (tmp_path / ".github" / "workflows" / "ci.yml").write_text(
@@ -305,4 +307,5 @@ def test_a_check_of_a_c_file_or_a_workflow_imports_no_python_scanner(tmp_path):
     for name, checker in (("ext.c", "outmoded.native.capi"), (".github/workflows/ci.yml", "outmoded.native.workflows")):
         code, modules = _probe(tmp_path, ["check", "--no-cache", "-q", name], env)
         assert code in (0, 1) and checker in modules, name  # its checker ran
-        assert sorted(m for m in ("outmoded.scan", "outmoded.contexts", "outmoded.behaviours") if m in modules) == [], name
+        scanner = ("outmoded.scan", "outmoded.contexts", "outmoded.behaviours", "outmoded.scopes", "outmoded.guards")
+        assert sorted(m for m in scanner if m in modules) == [], name

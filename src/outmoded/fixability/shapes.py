@@ -12,7 +12,7 @@ import re
 
 from outmoded.catalog import Entry
 from outmoded.fixability.notes import is_drop
-from outmoded.scopes import BUILTIN_NAMES, STDLIB as STDLIB_TOPS
+from outmoded.stdnames import BUILTIN_NAMES, STDLIB as STDLIB_TOPS
 
 PLACEHOLDER = re.compile(r"\{(receiver|args|arg(\d+))\}")
 
