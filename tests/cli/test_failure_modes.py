@@ -203,6 +203,18 @@ def test_bad_baseline_files(sh):
     assert result.returncode == 2 and "not an outmoded baseline" in one_line(result.stderr)
 
 
+def test_python_m_in_a_directory_with_a_stdlib_named_module_neither_runs_it_nor_fails(sh):
+    """`cd Lib && python -m outmoded check .`: -m puts the current directory first on sys.path, so
+    outmoded's own `import ast` ran the project's ast.py (scanned code) and the check failed."""
+    module = "ast"
+    sh.write(f"{module}.py", "import imp\nopen('ran', 'w').close()\nraise SystemExit('the project ran')\n")
+    sh.write("a.py", IMP)
+    result = sh.run("check", "--no-cache", ".")
+    assert result.returncode == 1, result.stderr
+    assert "a.py:1:8: OM12001" in result.stdout and f"{module}.py:1:8: OM12001" in result.stdout
+    assert not (sh.root / "ran").exists() and "the project ran" not in result.stderr
+
+
 def test_an_internal_error_is_one_line(sh, tmp_path):
     """A bug must still end in one line and status 2 (OUTMODED_DEBUG=1 shows the traceback)."""
     plugin = tmp_path / "plug"
