@@ -587,19 +587,20 @@ def test_a_file_name_that_is_not_utf8_is_checked_and_cached(tmp_path):
         assert err == ""
 
 
-def test_a_cache_write_that_fails_is_a_warning_not_a_crash(tmp_path):
+def test_a_row_nested_past_the_decoders_limit_is_replaced_not_warned_about(tmp_path):
     """A results row no JSON decoder can read (nested past the recursion limit: planted, or
-    damaged) is a miss when read; rewriting it failed with RecursionError, which the write let
-    through as a traceback.  The check reports its findings with its usual exit code and warns
-    that the cache was not written."""
+    damaged) is a miss when read.  Rewriting it failed with RecursionError, first as a traceback,
+    then as a warning that the cache was not written, at every run: the row was never replaced.
+    The write reads it as the damaged row it is: the check reports its findings with its usual
+    exit code and no warning, and the next run is served from the cache."""
     import sqlite3
 
     root = tmp_path / "project"
     root.mkdir()
     (root / "old.py").write_text(IMP)
     env = _env(tmp_path)
-    first = subprocess.run([sys.executable, "-m", "outmoded", "check", "--target-version", "3.13", "."],
-                           cwd=root, env=env, capture_output=True, text=True)
+    command = [sys.executable, "-m", "outmoded", "check", "--target-version", "3.13", "."]
+    first = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     assert first.returncode == 1, first.stderr
     db = sqlite3.connect(root / ".outmoded_cache" / "cache.sqlite3")
     with db:
@@ -607,9 +608,10 @@ def test_a_cache_write_that_fails_is_a_warning_not_a_crash(tmp_path):
                              ("[" * 100_000 + "]" * 100_000,)).rowcount
     db.close()
     assert planted == 1
-    again = subprocess.run([sys.executable, "-m", "outmoded", "check", "--target-version", "3.13", "."],
-                           cwd=root, env=env, capture_output=True, text=True)
+    again = subprocess.run(command, cwd=root, env=env, capture_output=True, text=True)
     assert again.returncode == first.returncode
     assert again.stdout == first.stdout
-    assert "Traceback" not in again.stderr and "internal error" not in again.stderr
-    assert "warning: the cache in" in again.stderr and "was not written (RecursionError" in again.stderr
+    assert again.stderr == ""
+    last = subprocess.run(command + ["--format", "json"], cwd=root, env=env, capture_output=True, text=True)
+    assert last.returncode == 1 and last.stderr == ""
+    assert json.loads(last.stdout)["stats"]["cached"] == 1

@@ -49,7 +49,7 @@ def listed(db, namespace: str, keys: list[str], refs) -> dict[str, str]:
                 continue
             try:
                 found.update(refs(quickjson.loads(value)))
-            except (TypeError, ValueError):
+            except (TypeError, ValueError, RecursionError):  # damaged (nested past the decoder's limit): replaced
                 continue
     return found
 
