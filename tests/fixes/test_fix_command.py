@@ -116,6 +116,22 @@ def test_directory_and_several_files(project):
     assert "Fixed 1 finding(s) in 1 file(s)." in out
 
 
+def test_many_files_are_fixed_by_two_workers_as_by_one(project):
+    # enough files for the fork pool; the largest is last, so the workers take them out of order
+    for directory in ("one", "two"):
+        for n in range(6):
+            project.write(f"{directory}/m{n}.py", "import imp, os\n" + "x = 1\n" * (n * 40) +
+                          "imp.reload(os)\nimp.find_module('os')\n")
+        project.write(f"{directory}/unreadable.py", data=b"\xff\xfe\x00bad")
+    one = fix(project, "--jobs", "1", "one")
+    two = fix(project, "--jobs", "2", "two")
+    assert one[0] == two[0] == 1  # imp.find_module has no fix
+    assert one[1].replace("one/", "two/") == two[1] and "m5.py" in two[1]
+    for n in range(6):
+        fixed = (project.root / "two" / f"m{n}.py").read_text()
+        assert fixed == (project.root / "one" / f"m{n}.py").read_text() and "importlib.reload(os)" in fixed
+
+
 # ---- version window and safety classes ------------------------------------------------------
 
 def test_replacement_newer_than_min_version_is_not_offered(project):

@@ -108,21 +108,24 @@ def _fix_all(jobs: list, policy, model, settings, workers) -> list:
     second of CPU each); the index, project model and settings are inherited through the fork,
     and only a file's name and findings go to its worker."""
     global _WORK
-    import multiprocessing
+    from outmoded.workers import can_fork
 
     if any(_needs_libcst(findings, policy) for _, findings in jobs):
         import outmoded.fixes.apply  # noqa: F401  (LibCST: imported once, shared by the workers)
 
     _WORK = (policy, model, settings)
     workers = min(len(jobs), workers or os.cpu_count() or 1)
-    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or "fork" not in multiprocessing.get_all_start_methods():
+    if workers <= 1 or len(jobs) < PARALLEL_THRESHOLD or not can_fork():
         return [_fix_job(job) for job in jobs]
-    from concurrent.futures import ProcessPoolExecutor
+    from outmoded.forkpool import Pool
 
     # the largest files first, so one of them does not start last and finish alone
     order = sorted(range(len(jobs)), key=lambda i: -_size(jobs[i][0]))
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("fork")) as pool:
+    pool = Pool(workers)  # forked: not multiprocessing's, whose imports cost more than a small fix
+    try:
         done = dict(zip(order, pool.map(_fix_job, [jobs[i] for i in order])))
+    finally:
+        pool.shutdown()
     return [done[i] for i in range(len(jobs))]
 
 

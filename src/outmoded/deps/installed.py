@@ -199,21 +199,24 @@ def _scan(i: int):
 def _prescan(dists: list, version: tuple, cache) -> None:
     """Scan the uncached distributions in a fork pool (one per core) and fill the cache, so
     ``judge`` finds every verdict there: a whole environment is thousands of files."""
-    import multiprocessing
+    from outmoded.workers import can_fork
 
     global _PENDING
-    if cache is None or "fork" not in multiprocessing.get_all_start_methods() or (os.cpu_count() or 1) < 2:
+    if cache is None or not can_fork() or (os.cpu_count() or 1) < 2:
         return
     _PENDING = [(d, version) for d in dists if _record_identity(d).sha256
                 and cache.get(_record_identity(d), version) is None]
     if len(_PENDING) < 4:
         return
-    from concurrent.futures import ProcessPoolExecutor
+    from outmoded.forkpool import Pool
 
     code.index_for(version)  # built once here, inherited by the workers
-    with ProcessPoolExecutor(os.cpu_count(), mp_context=multiprocessing.get_context("fork")) as pool:
-        for (dist, _), verdict in zip(_PENDING, pool.map(_scan, range(len(_PENDING)), chunksize=4)):
+    pool = Pool(os.cpu_count())
+    try:
+        for (dist, _), verdict in zip(_PENDING, pool.map(_scan, list(range(len(_PENDING))), chunksize=4)):
             cache.put(_record_identity(dist), version, verdict)
+    finally:
+        pool.shutdown()
     _PENDING = []
 
 
