@@ -443,3 +443,24 @@ def test_a_removed_name_the_project_puts_back_on_the_stdlib_class(project):
     })
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [
         ("tests/test_a.py", 8, "unittest.TestCase.assertEquals"), ("tools/check.py", 5, "unittest.TestCase.assert_")]
+
+
+def test_a_name_put_back_through_a_package_created_above_follows_it_warm(project):
+    """``check tests/unit/test_db.py`` (a pre-commit run) reports ``assert_``; then ``tests/``
+    becomes a package whose ``__init__`` imports the module putting it back: the cached verdict
+    goes.  The packages above are climbed by ``layout.inits_above``, each ``__init__`` looked for
+    recorded, the absent one ending the climb too (restorers' own climb recorded none; the
+    verdict followed only because ``find_module`` records the same files on the way)."""
+    layout(project, {
+        "tests/testutils.py": "import unittest\n\nunittest.TestCase.assert_ = unittest.TestCase.assertTrue\n",
+        "tests/unit/__init__.py": "",
+        "tests/unit/test_db.py": "import unittest\n\nclass T(unittest.TestCase):\n    def test(self):\n        self.assert_(1)\n",
+    })
+
+    def cached_check():
+        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", "tests/unit/test_db.py")
+        return sorted((f["path"], f["api"]) for f in json.loads(out)["findings"])
+
+    assert cached_check() == cached_check() == [("tests/unit/test_db.py", "unittest.TestCase.assert_")]
+    project.write("tests/__init__.py", "from . import testutils\n")
+    assert cached_check() == []

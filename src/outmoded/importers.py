@@ -13,7 +13,7 @@ import re
 
 from outmoded import reads
 from outmoded.builds import built_by_setuptools
-from outmoded.layout import absolute, find_module, module_of
+from outmoded.layout import absolute, find_module, inits_above, module_of
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, MAIN_RE, memo, mentions, project_root
 
 
@@ -216,13 +216,11 @@ def package_provides(path: str, backport: str, removed: str) -> bool:
     import ast
 
     absolute_path = os.path.abspath(path)
-    directory = os.path.dirname(absolute_path)
     stem = os.path.basename(absolute_path)[:-3]
     if stem == "__init__":
-        directory, stem = os.path.dirname(directory), os.path.basename(directory)
-    while reads.read(os.path.join(directory, "__init__.py")) and os.path.isfile(os.path.join(directory, "__init__.py")):
-        init = os.path.join(directory, "__init__.py")
-        tree = _parsed(init) if init != absolute_path else None
+        stem = os.path.basename(os.path.dirname(absolute_path))
+    for init in inits_above(absolute_path):  # the name of the module or package below each
+        tree = _parsed(init)
         for stmt in tree.body if tree is not None else ():
             if not isinstance(stmt, (ast.Import, ast.ImportFrom)):
                 continue
@@ -235,7 +233,7 @@ def package_provides(path: str, backport: str, removed: str) -> bool:
                 return True
             if any(n and stem in n.split(".") for n in names):
                 break  # the file's module is imported before anything provides it
-        directory, stem = os.path.dirname(directory), os.path.basename(directory)
+        stem = os.path.basename(os.path.dirname(init))
     return False
 
 

@@ -50,6 +50,28 @@ def module_of(path: str) -> tuple[str, str, bool]:
     return ".".join(parts), directory, package
 
 
+def inits_above(path: str):
+    """The ``__init__.py`` of each package the file at ``path`` is in, innermost first (for a
+    package's own ``__init__.py``, those of the packages above it): what importing its module runs
+    first.  Each ``__init__.py`` looked for counts for the verdict asking (``outmoded.reads``), the
+    absent one that ends the climb too: created, it puts the file in one more package."""
+    from outmoded.reads import read
+
+    directory = os.path.dirname(os.path.abspath(path))
+    if os.path.basename(path) == "__init__.py":
+        directory = os.path.dirname(directory)
+    while True:
+        init = os.path.join(directory, "__init__.py")
+        read(init)
+        if not _is_package(directory):
+            return
+        yield init
+        parent = os.path.dirname(directory)
+        if parent == directory:
+            return
+        directory = parent
+
+
 def is_top_level(path: str) -> bool:
     """Does ``module_of`` give the file a name without a dot (a top-level module)?  Told from its
     directory and the one above, without climbing every package; the same for every file of a

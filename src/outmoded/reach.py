@@ -31,7 +31,7 @@ import re
 
 from outmoded import reads
 from outmoded.builds import not_installed
-from outmoded.layout import is_package
+from outmoded.layout import inits_above, is_package
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, IMPORT_LINE_RE, MAIN_RE, memo, mentions, project_root
 from outmoded.projectfiles import forget as forget_files
 
@@ -81,14 +81,7 @@ def refused_by_package(path: str, target: tuple[int, int]) -> bool:
     (``if sys.version_info >= (3, 12): raise ImportError(...)``, or a raise with no condition)?
     Importing any module of the package imports those first, so nothing in it runs there.  (The
     file's own top level stops at such a raise while it is scanned: ``contexts.block``.)"""
-    directory = os.path.dirname(os.path.abspath(path))
-    if os.path.basename(path) == "__init__.py":
-        directory = os.path.dirname(directory)
-    while reads.read(os.path.join(directory, "__init__.py")) and is_package(directory):
-        if _refuses(os.path.join(directory, "__init__.py"), target):
-            return True
-        directory = os.path.dirname(directory)
-    return False
+    return any(_refuses(init, target) for init in inits_above(path))
 
 
 @memo

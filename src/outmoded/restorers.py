@@ -21,7 +21,7 @@ import os
 import re
 
 from outmoded import reads
-from outmoded.layout import find_module, is_package, module_of
+from outmoded.layout import find_module, inits_above, module_of
 from outmoded.projectfiles import memo, mentions, project_root
 
 MAX_DEPTH = 4  # import hops followed from the file with the finding
@@ -79,7 +79,7 @@ def _imported(project, path: str) -> set:
         if current in seen:
             continue
         seen.add(current)
-        for init in _packages_above(current):
+        for init in inits_above(current):  # run first, each looked for recorded
             if init not in seen:
                 todo.append((init, depth))
         if depth >= MAX_DEPTH:
@@ -94,18 +94,3 @@ def _imported(project, path: str) -> set:
             if module is not None and module not in seen:
                 todo.append((module, depth + 1))
     return seen
-
-
-def _packages_above(path: str) -> list:
-    """The ``__init__.py`` files of the packages ``path`` is in."""
-    found, directory = [], os.path.dirname(path)
-    while True:
-        init = os.path.join(directory, "__init__.py")
-        if not is_package(directory):
-            return found
-        if init != path:
-            found.append(init)
-        parent = os.path.dirname(directory)
-        if parent == directory:
-            return found
-        directory = parent
