@@ -464,3 +464,23 @@ def test_a_name_put_back_through_a_package_created_above_follows_it_warm(project
     assert cached_check() == cached_check() == [("tests/unit/test_db.py", "unittest.TestCase.assert_")]
     project.write("tests/__init__.py", "from . import testutils\n")
     assert cached_check() == []
+
+
+def test_a_module_the_file_imports_edited_to_put_a_name_back_drops_the_cached_finding(project):
+    """``check tests/test_a.py`` reports ``assert_``; then ``tests/helpers.py``, which it imports,
+    is edited to put the name back.  When no project file wrote the name, the verdict had read
+    nothing (the text pass over the tree is not a dependency): the cached finding stayed."""
+    layout(project, {
+        "pyproject.toml": "",
+        "tests/helpers.py": "import unittest\nSKIP = 1\n",
+        "tests/test_a.py": "import unittest\nfrom helpers import SKIP\n\n"
+                           "class T(unittest.TestCase):\n    def test(self):\n        self.assert_(1)\n",
+    })
+
+    def cached_check():
+        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", "tests/test_a.py")
+        return sorted((f["path"], f["api"]) for f in json.loads(out)["findings"])
+
+    assert cached_check() == cached_check() == [("tests/test_a.py", "unittest.TestCase.assert_")]
+    project.write("tests/helpers.py", "import unittest\nSKIP = 1\nunittest.TestCase.assert_ = unittest.TestCase.assertTrue\n")
+    assert cached_check() == []

@@ -7,12 +7,13 @@ the running unittest lacks them; every test module imports it (or runs inside th
 package, whose ``__init__`` imports modules that do), so ``self.assert_(...)`` works on 3.13.
 ``restored(project, path, api)``: does a module that ``path`` imports at its top level (directly,
 through other project modules, or through the ``__init__`` of a package it sits in) assign
-``api``, a member of a stdlib class (``unittest.TestCase.assert_``)?  Project files are found by a text pass (``projectfiles.mentions``) and only those that
-write ``.name =`` or ``setattr(`` with the name are summarized; asked only for a finding about to
-be reported.  The verdict depends on the files that put the name back and on those its imports
-are followed through; not on the text pass over the tree (every verdict with a finding would
-depend on every file), so a module made to put a name back is seen by the cached verdicts of
-the files whose imports reach it once one of those files changes.
+``api``, a member of a stdlib class (``unittest.TestCase.assert_``)?  Project files are found by
+a text pass (``projectfiles.mentions``) and only those that write ``.name =`` or ``setattr(`` with
+the name are summarized; asked only for a finding about to be reported.  The verdict depends on
+the files its imports are followed through (each read recorded), not on the text pass over the
+tree (every verdict with a finding would depend on every file).  When no file writes the name,
+the files the import statements' text reaches count (``_reachable``, no parsing): one of them
+edited to put the name back drops the cached verdict; a module nothing reaches cannot matter.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import os
 import re
 
 from outmoded import reads
-from outmoded.layout import find_module, inits_above, module_of
+from outmoded.layout import absolute, find_module, inits_above, module_of
 from outmoded.projectfiles import memo, mentions, project_root
 
 MAX_DEPTH = 4  # import hops followed from the file with the finding
@@ -35,25 +36,23 @@ def restored(project, path: str, api: str) -> bool:
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path)) or module_of(absolute_path)[1]
     candidates = _writers(top, leaf)
-    if not candidates:
+    if not candidates:  # the answer is no; what would change it is an edit to a module it reaches
+        _reachable(absolute_path)
         return False
-    providers = set()
+    reached = _imported(project, absolute_path)
     for other in candidates:
-        summary = project.summary(other)
-        if summary is not None and api in summary.assigned:
-            providers.add(other)
-    if not providers:
-        return False
-    if absolute_path in providers:
-        return True
-    return bool(_imported(project, absolute_path) & providers)
+        if other in reached:
+            summary = project.summary(other)
+            if summary is not None and api in summary.assigned:
+                return True
+    return False
 
 
 def _writers(top: str, leaf: str) -> tuple:
     """The project files whose text assigns an attribute named ``leaf`` of something other than
     ``self``/``cls`` (``X.leaf = ...``, ``setattr(X, "leaf", ...)``), once per run for each name;
     what the verdict reads of them is their summary's."""
-    with reads.unrecorded():  # a new file that puts a name back is seen once an importer changes
+    with reads.unrecorded():  # where the answer can be; what it depends on is what the imports reach
         return _writing(top, leaf)
 
 
@@ -70,10 +69,70 @@ def _writing(top: str, leaf: str) -> tuple:
     return tuple(path for path, data in mentions(top, leaf) or () if writes(data))
 
 
+@memo
 def _imported(project, path: str) -> set:
     """The project files ``path`` imports at its top level, up to ``MAX_DEPTH`` hops away, with
     the ``__init__.py`` of each package they sit in (importing a module runs them first)."""
+
+    def imports(current: str):
+        summary = project.summary(current)
+        return () if summary is None else set(summary.imports.values())
+
+    return _walk(path, imports, _find)
+
+
+@memo
+def _reachable(path: str) -> set:
+    """More than ``_imported(path)``, read from the text of import statements anywhere in each file
+    (no parsing): each file read counts for the verdict (``outmoded.reads``).  When no project
+    file writes the name, the verdict depends on these: one edited to put it back changes it."""
+    return _walk(path, _written_imports, _find_written)
+
+
+def _written_imports(path: str) -> set:
+    """The project modules ``path``'s import statements name, as (dotted name, from-name): the
+    module first, the submodule only where the module is a package; standard-library names are
+    not looked for in the project."""
+    from outmoded.importlines import scan_imports
+    from outmoded.stdnames import STDLIB
+
+    reads.read(path)
+    try:
+        with open(path, "rb") as handle:
+            found = scan_imports(handle.read())
+    except OSError:
+        return set()
+    names = set()
+    for raw, imported in [(m, False) for m in found.modules] + [(n, True) for n in found.names]:
+        text = raw.decode("utf-8", "replace")
+        level = len(text) - len(text.lstrip("."))
+        if not level:
+            if text.partition(".")[0] not in STDLIB:
+                names.add((text, imported))
+            continue
+        rest = text[level:]
+        up = level - 1 if imported and "." not in rest else level  # "..a": ``from . import a``, looked for as is
+        dotted = absolute(path, up, rest or None)
+        if dotted:
+            names.add((dotted, imported and up == level))
+    return names
+
+
+def _find_written(name: tuple, current: str) -> str | None:
+    dotted, imported = name
+    if not imported:
+        return find_module(dotted, current)
+    module = find_module(dotted.rpartition(".")[0], current)  # from module import name
+    if module is not None and module.endswith("__init__.py"):
+        return find_module(dotted, current) or module
+    return module
+
+
+def _walk(path: str, imports, find) -> set:
+    """``path`` and the project files ``imports(file)`` leads to from it (``find(name, file)``), up to
+    ``MAX_DEPTH`` hops away, with the ``__init__.py`` of each package they sit in."""
     seen, todo = set(), [(path, 0)]
+    found: dict = {}  # (name, directory, stub) -> the file: find_module answers alike from one directory
     while todo:
         current, depth = todo.pop()
         if current in seen:
@@ -84,13 +143,17 @@ def _imported(project, path: str) -> set:
                 todo.append((init, depth))
         if depth >= MAX_DEPTH:
             continue
-        summary = project.summary(current)
-        if summary is None:
-            continue
-        for qualified in set(summary.imports.values()):
-            module = find_module(qualified, current)
-            if module is None and "." in qualified:  # from module import name
-                module = find_module(qualified.rpartition(".")[0], current)
+        where = (os.path.dirname(current), current.endswith(".pyi"))
+        for qualified in imports(current):
+            key = (qualified, *where)
+            module = found[key] if key in found else found.setdefault(key, find(qualified, current))
             if module is not None and module not in seen:
                 todo.append((module, depth + 1))
     return seen
+
+
+def _find(qualified: str, current: str) -> str | None:
+    module = find_module(qualified, current)
+    if module is None and "." in qualified:  # from module import name
+        module = find_module(qualified.rpartition(".")[0], current)
+    return module
