@@ -145,3 +145,22 @@ def test_the_pre_commit_entry_and_fix_on_one_file(project):
     code, out, err = project.run("fix", "--target-version", "3.13", "--no-cache", "tests/test_x.py")
     assert code == 0, out + err
     assert (project.root / "tests/test_x.py").read_text().endswith("self.assertEqual(1, 1)\n")
+
+
+def test_a_checked_class_named_like_the_one_not_checked_that_the_import_finds(project):
+    """``check tests/``: ``from base import Base`` finds the root's ``base.py`` (not checked,
+    deriving unittest.TestCase), not the checked ``tests/base.py`` named alike (deriving object).
+    The by-name pairing took the checked one and passed, where checking the file alone or the
+    whole project reports the assertEquals; in one process and in two passes over workers."""
+    write(project, {
+        "base.py": "import unittest\n\nclass Base(unittest.TestCase):\n    pass\n",
+        "tests/__init__.py": "",
+        "tests/base.py": "class Base(object):\n    pass\n",
+        "tests/test_a.py": "from base import Base\n\nclass T(Base):\n"
+                           "    def test(self):\n        self.assertEquals(1, 1)\n",
+    })
+    fill(project)
+    expected = [("tests/test_a.py", 5, ASSERT)]
+    assert findings(project, ".") == findings(project, "tests/test_a.py") == expected
+    assert findings(project, "tests") == expected
+    assert findings(project, "tests", "filler", jobs="2") == expected

@@ -22,15 +22,24 @@ class that can.  What the text cannot tell lets the file through; the scanner de
 read counts for the verdict (``outmoded.reads``): editing ``tests/base.py`` rechecks
 ``tests/test_x.py``.
 
+A base named like a checked class of another file is taken for it, unless the file's import of it
+finds a project module that is not checked (``misbound``: ``check tests/`` with ``from base import
+Base`` finding the root's ``base.py``, not ``tests/base.py``); asked of the files naming a removed
+method, and only where a place ``find_module`` looks from them holds a module not checked (never in
+a check of the whole tree).
+
 Not covered: a mixin whose only users are in modules outside the checked files (finding them means
-reading the tree); a checked class named like the unchecked one a base really binds.
+reading the tree); a class deriving by name from a misbound class of another file; an unchecked
+module deeper in a checked package.
 """
 
 from __future__ import annotations
 
 import os
 
+from outmoded.layout import find_module, module_of
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
+from outmoded.textresolve import _decode
 
 class Chains:
     """The project needles' way through for open chains (``ProjectNeedles.outside``): called with
@@ -48,6 +57,9 @@ class Chains:
         self._checked: dict | None = None  # absolute path -> the text index's key
         self._methods: dict | None = None  # removed method word -> its classes' family
         self._refiner = None
+        self._misbound: dict = {}  # the text index's key -> (names of its misbound classes, reads)
+        self._defined: dict | None = None  # class name -> the checked files defining it
+        self._unchecked: dict = {}  # directory (or (directory,): near it) -> holds a module not checked
 
     def __call__(self, path: str, data: bytes, words) -> set:
         """The words of ``words`` (bytes) that are removed methods reportable on an open class of
@@ -87,7 +99,78 @@ class Chains:
         if original is None:
             return set()
         names = self.open_names()
-        return {name for name, _ in self.text.headers[original] if name in names}
+        return {name for name, _ in self.text.headers[original] if name in names} | self.misbound(original)
+
+    def misbound(self, original: str) -> set:
+        """Names of the classes of a checked file with a base named like a checked class of another
+        file that the file's import binds to a project module not checked (``check tests/``, with
+        ``from base import Base`` finding the root's ``base.py``, not ``tests/base.py``): the chain
+        leaves what the headers say.  Asked of the files naming a removed method only."""
+        from outmoded import reads
+
+        answer = self._misbound.get(original)
+        if answer is not None:
+            reads.extend(answer[1])  # what telling read counts for every verdict asking
+            return answer[0]
+        found = set()
+        with reads.recording() as read:
+            if self._defined is None:
+                self._defined = {}
+                for other, classes in self.text.headers.items():
+                    for name, _ in classes:
+                        self._defined.setdefault(name, set()).add(other)
+            path = _absolute(original)
+            rows = self.text.headers.get(original, ()) if self._unchecked_near(path) else ()
+            for name, bases in rows:
+                for word in bases:
+                    homes = self._defined.get(word.rpartition(".")[2], ())
+                    if homes and original not in homes and self._elsewhere(word, path):
+                        found.add(name)
+        self._misbound[original] = (found, read)
+        return found
+
+    def _unchecked_near(self, path: str) -> bool:
+        """Does a place ``find_module`` looks in from the file (its directory, its import root and
+        those above within the current one) hold a module not checked?  Once per directory."""
+        directory = os.path.dirname(path)
+        answer = self._unchecked.get((directory,))
+        if answer is None:
+            root, top = module_of(path)[1], os.getcwd()
+            places = [directory, root]
+            while root != top and root.startswith(top + os.sep):
+                root = os.path.dirname(root)
+                places.append(root)
+            answer = self._unchecked[(directory,)] = any(map(self._unchecked_in, places))
+        return answer
+
+    def _unchecked_in(self, directory: str) -> bool:
+        """Does ``directory`` hold a module or package that is not checked (where ``find_module``
+        looks first)?  Not in a check of the whole tree: its bases are then taken by name."""
+        answer = self._unchecked.get(directory)
+        if answer is None:
+            checked = self.refiner().paths
+            try:
+                entries = os.listdir(directory)
+            except OSError:
+                entries = []
+            answer = self._unchecked[directory] = any(
+                os.path.join(directory, entry) not in checked if entry.endswith(".py")
+                else os.path.join(directory, entry, "__init__.py") not in checked
+                and os.path.isfile(os.path.join(directory, entry, "__init__.py"))
+                for entry in entries if entry.endswith(".py") or "." not in entry)
+        return answer
+
+    def _elsewhere(self, word: str, path: str) -> bool:
+        """Does the file's import of the base's first name find a project module not checked?"""
+        refiner = self.refiner()
+        root, _, rest = word.partition(".")
+        for target in refiner.bindings(path, root) or ():
+            qualified = _decode(target, path)
+            full = f"{qualified}.{rest}" if qualified and rest else qualified
+            module = find_module(full.rpartition(".")[0], path) if full and "." in full else None
+            if module is not None and module not in refiner.paths:
+                return True
+        return False
 
     def open_names(self) -> frozenset:
         """Names of the checked files' open classes (by name, over their headers)."""
@@ -171,7 +254,8 @@ class Chains:
         refiner = self.refiner()
         for name in sorted(self._seeded.get(path, set()) & classes):
             refiner.reaches(path, name, family)  # replays what resolving them read
-        for name in sorted(classes & derived):
+        misbound = self.misbound(self._checked.get(path, path)) if self._checked else set()
+        for name in sorted(classes & (derived | misbound)):
             if refiner.derives(path, name, family, method):
                 return True
         if classes.isdisjoint(mixed):
