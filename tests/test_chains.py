@@ -164,3 +164,28 @@ def test_a_checked_class_named_like_the_one_not_checked_that_the_import_finds(pr
     assert findings(project, ".") == findings(project, "tests/test_a.py") == expected
     assert findings(project, "tests") == expected
     assert findings(project, "tests", "filler", jobs="2") == expected
+
+
+def test_a_module_created_where_a_refined_base_was_looked_for_drops_the_cached_pass(project):
+    """``check tests filler`` (two passes over workers): ``from mylib import TestCase`` finds the
+    checked ``tests/mylib.py`` (deriving object), after looking for the root's ``mylib.py``.  The
+    refinement cleared the file with the files it read, not the places it found empty: a root
+    ``mylib.py`` re-exporting unittest.TestCase, created later, left the cached pass."""
+    write(project, {
+        "tests/__init__.py": "",
+        "tests/mylib.py": "class TestCase(object):\n    pass\n",
+        # long enough that resolving its bases reads less than checking it would
+        "tests/test_a.py": "from mylib import TestCase\n\nclass T(TestCase):\n    def test(self):\n"
+                           "        self.assertEquals(1, 1)\n" + "# a test module's own text\n" * 100,
+    })
+    fill(project)
+
+    def cached_check():
+        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", "--jobs", "2",
+                                     "tests", "filler")
+        return sorted((f["path"], f["line"], f["api"]) for f in json.loads(out)["findings"])
+
+    assert cached_check() == []
+    project.write("mylib.py", "from unittest import TestCase\n")
+    assert cached_check() == [("tests/test_a.py", 5, ASSERT)]
+    assert findings(project, "tests", "filler", jobs="2") == [("tests/test_a.py", 5, ASSERT)]

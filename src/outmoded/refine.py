@@ -77,13 +77,16 @@ def members(path: str, name: str):
 
 def refined_classes(text, weights: dict) -> tuple[dict, tuple]:
     """``pairing.Refiner``'s classes for the methods of ``weights``, and ((path, stamp), ...) of
-    the files it read (``outmoded.reads``); a class's own members come from the project model
-    (``members``), which parses the few modules asked about."""
+    the files it read (``outmoded.reads``), the places ``find_module`` found empty too (a module
+    created there later changes what a base binds); a class's own members come from the project
+    model (``members``), which parses the few modules asked about."""
     from outmoded.pairing import Refiner
+    from outmoded.reads import recording
 
     refiner = Refiner(text, workers.INDEX, members)
-    classes = refiner.classes(weights)
-    return classes, refiner.reads()
+    with recording() as read:
+        classes = refiner.classes(weights)
+    return classes, tuple(sorted({**read, **dict(refiner.reads())}.items()))
 
 
 class LazyProject:
