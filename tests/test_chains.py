@@ -189,3 +189,29 @@ def test_a_module_created_where_a_refined_base_was_looked_for_drops_the_cached_p
     project.write("mylib.py", "from unittest import TestCase\n")
     assert cached_check() == [("tests/test_a.py", 5, ASSERT)]
     assert findings(project, "tests", "filler", jobs="2") == [("tests/test_a.py", 5, ASSERT)]
+
+
+def test_a_module_created_where_a_base_named_like_a_checked_class_was_looked_for(project):
+    """``check tests/`` passes while ``from base import Base`` finds the checked ``tests/base.py``;
+    a root ``base.py`` deriving unittest.TestCase, created later, is what the import finds: the
+    cached pass goes, in one process and in two passes over workers (where the file, cleared by
+    the by-name pairing, was stored reading nothing)."""
+    write(project, {
+        "tests/__init__.py": "",
+        "tests/base.py": "class Base(object):\n    pass\n",
+        "tests/test_a.py": "from base import Base\n\nclass T(Base):\n"
+                           "    def test(self):\n        self.assertEquals(1, 1)\n",
+    })
+    fill(project)
+
+    def cached_check(*paths):
+        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", "--jobs", "2",
+                                     "--cache-dir", f".cache-{len(paths)}", *paths)
+        return sorted((f["path"], f["line"], f["api"]) for f in json.loads(out)["findings"])
+
+    runs = [("tests",), ("tests", "filler")]  # each with a cache of its own
+    for paths in runs:
+        assert cached_check(*paths) == cached_check(*paths) == []
+    project.write("base.py", "import unittest\n\nclass Base(unittest.TestCase):\n    pass\n")
+    for paths in runs:
+        assert cached_check(*paths) == [("tests/test_a.py", 5, ASSERT)], paths

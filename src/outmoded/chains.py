@@ -131,7 +131,11 @@ class Chains:
 
     def _unchecked_near(self, path: str) -> bool:
         """Does a place ``find_module`` looks in from the file (its directory, its import root and
-        those above within the current one) hold a module not checked?  Once per directory."""
+        those above within the current one) hold a module not checked?  Once per directory; when
+        none does, the verdict depends on those directories (their stamps: a module created in
+        one changes them)."""
+        from outmoded import reads
+
         directory = os.path.dirname(path)
         answer = self._unchecked.get((directory,))
         if answer is None:
@@ -140,8 +144,11 @@ class Chains:
             while root != top and root.startswith(top + os.sep):
                 root = os.path.dirname(root)
                 places.append(root)
-            answer = self._unchecked[(directory,)] = any(map(self._unchecked_in, places))
-        return answer
+            answer = self._unchecked[(directory,)] = (any(map(self._unchecked_in, places)), places)
+        if not answer[0]:
+            for place in answer[1]:
+                reads.read(place)
+        return answer[0]
 
     def _unchecked_in(self, directory: str) -> bool:
         """Does ``directory`` hold a module or package that is not checked (where ``find_module``

@@ -29,7 +29,7 @@ def refine(later: list, named: dict, opened: set, needles, text, clear) -> list:
             for method in named[job[0]].intersection(needles.classes):
                 weights[method] = weights.get(method, 0) + workers.size(text.stamps, job[0])
         elif job[0] not in opened:
-            clear(job[0], ())
+            clear(job[0], needles.outside.closed_by.get(job[0], ()))
             continue
         kept.append(job)
     refined, reads = refined_classes(text, weights) if weights else ({}, ())
@@ -126,13 +126,23 @@ class Outside:
 
     def __init__(self, text):
         self.text, self.chains = text, None
+        self.closed_by: dict = {}  # path -> ((path, stamp), ...) telling its classes are not open read
 
     def __call__(self, path: str, data: bytes, words) -> set:
         words = [word for word in words if workers.INDEX.derivable_method(word)] if b"class" in data else ()
         return self.made()(path, data, words) if words else set()
 
     def open_classes(self, path: str) -> set:
-        return self.made().open_classes(path) if path in self.text.headers else set()
+        """The file's open classes (``Chains.open_classes``); what telling read (``Chains.misbound``:
+        where its imports look for a base named like a checked class) kept for its verdict."""
+        if path not in self.text.headers:
+            return set()
+        from outmoded.reads import recording
+
+        with recording() as read:
+            found = self.made().open_classes(path)
+        self.closed_by[path] = tuple(sorted(read.items()))
+        return found
 
     def made(self):
         if self.chains is None:
