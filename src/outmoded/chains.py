@@ -59,6 +59,7 @@ class Chains:
         self._refiner = None
         self._misbound: dict = {}  # the text index's key -> (names of its misbound classes, reads)
         self._defined: dict | None = None  # class name -> the checked files defining it
+        self._found: dict = {}  # (module, directory) -> (found there and not checked, reads)
         self._unchecked: dict = {}  # directory (or (directory,): near it) -> holds a module not checked
 
     def __call__(self, path: str, data: bytes, words) -> set:
@@ -169,13 +170,24 @@ class Chains:
 
     def _elsewhere(self, word: str, path: str) -> bool:
         """Does the file's import of the base's first name find a project module not checked?"""
+        from outmoded import reads
+
         refiner = self.refiner()
         root, _, rest = word.partition(".")
         for target in refiner.bindings(path, root) or ():
             qualified = _decode(target, path)
             full = f"{qualified}.{rest}" if qualified and rest else qualified
-            module = find_module(full.rpartition(".")[0], path) if full and "." in full else None
-            if module is not None and module not in refiner.paths:
+            if not full or "." not in full or full.partition(".")[0] in STDLIB:
+                continue
+            key = (full.rpartition(".")[0], os.path.dirname(path))
+            found = self._found.get(key)
+            if found is None:  # find_module answers alike from one directory
+                with reads.recording() as read:
+                    module = find_module(key[0], path)
+                found = self._found[key] = (module is not None and module not in refiner.paths, read)
+            else:
+                reads.extend(found[1])
+            if found[0]:
                 return True
         return False
 
