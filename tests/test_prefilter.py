@@ -200,3 +200,18 @@ def test_a_keywords_behaviour_without_a_keyword_is_cleared(source):
     """... or with only the keywords the entry allows (``total=``), or ``==``."""
     index = KEYWORDS_INDEXES["NamedTuple" in source]
     assert check_source("case.py", source.encode(), index).parsed is False
+
+
+@pytest.mark.parametrize("source", [
+    # six imported, the removed module reached through six.moves on a line that imports nothing
+    "import six\nparser = six.moves.configparser.SafeConfigParser()\n",
+    # the module named on the line a backslash continues an import onto
+    "import os, \\\n    imp\nimp.reload(os)\n",
+    # imported by name in a call: on a line where import is written
+    "import importlib\nimportlib.import_module('imp').reload(x)\n",
+])
+def test_a_module_imported_where_only_the_import_lines_show_it_is_let_through(source):
+    """The prefilter reads a needle's module from the lines where ``import`` is written (and
+    lets six's compat layer through): a module imported on none of them is not imported."""
+    unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
+    assert unfiltered and _spans(check_source("case.py", source.encode(), INDEX).findings) == unfiltered

@@ -113,8 +113,10 @@ def _spaced(dotted: bytes) -> re.Pattern:
                       + rb"(?![A-Za-z0-9_])")
 
 
-def scan_imports(data: bytes) -> Imports:
-    imports = Imports()
+def import_lines(data: bytes) -> list[bytes]:
+    """The lines where ``import`` is written, each with the lines its backslashes continue it
+    on: all ``scan_imports`` reads (every module it finds is written there as a word)."""
+    lines = []
     position = data.find(b"import")
     while position >= 0:  # bytes.find runs in C; a multiline regex would try every byte
         start = data.rfind(b"\n", 0, position) + 1
@@ -122,7 +124,15 @@ def scan_imports(data: bytes) -> Imports:
         while end > 0 and (data.endswith(b"\\", start, end) or data.endswith(b"\\\r", start, end)):
             end = data.find(b"\n", end + 1)  # ``import a, b,\`` goes on: ``sys`` on the next line
         end = len(data) if end < 0 else end
-        line = data[start:end]
+        lines.append(data[start:end])
+        position = data.find(b"import", end)
+    return lines
+
+
+def scan_imports(data: bytes, lines: list[bytes] | None = None) -> Imports:
+    """What the import statements of ``data`` bind; ``lines``: its ``import_lines``, if known."""
+    imports = Imports()
+    for line in import_lines(data) if lines is None else lines:
         if b"\\\n" in line or b"\\\r\n" in line:
             line = line.replace(b"\\\r\n", b" ").replace(b"\\\n", b" ")
         for statement in line.split(b";"):
@@ -131,7 +141,6 @@ def scan_imports(data: bytes) -> Imports:
                 imports.add_from(match[0], match[1])
             elif match:
                 imports.add_import(match[2])
-        position = data.find(b"import", end)
     imports.compat_layer = any(m == b"six" or m.endswith(b".six") or b"six.moves" in m for m in imports.modules) \
         or any(b".six." in n or n.startswith(b"six.") or n.endswith(b".six") for n in imports.names)
     if b"import_module" in data or b"__import__" in data:

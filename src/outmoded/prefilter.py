@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 
-from outmoded.importlines import GAP, IDENTIFIER_SET, scan_imports
+from outmoded.importlines import GAP, IDENTIFIER_SET, _written, import_lines, scan_imports
 from outmoded.lazyre import LazyPattern
 from outmoded.records import Frozen
 
@@ -45,16 +45,27 @@ class Needle(Frozen):
         object.__setattr__(self, "literal", literal)
 
     def holds(self, data: bytes, imports: list) -> bool:
+        """``imports``: what is known of the file's imports, filled on first need: its import
+        lines joined (``importlines.import_lines``), then its ``Imports``."""
         if self.imported is not None:
             if not imports:
-                imports.append(scan_imports(data))
-            if imports[0].compat_layer:  # names may arrive through six.moves: the words decide
+                lines = import_lines(data)
+                imports.append(lines)
+                imports.append(b"\n".join(lines))
+            if len(imports) == 2:
+                # a module scan_imports finds is written as a word on those lines, and six, which
+                # makes it a compat layer: most needles fail here, with no statement read
+                if not _written(self.imported, imports[1]) and b"six" not in imports[1]:
+                    return False
+                imports.append(scan_imports(data, imports[0]))
+            found = imports[2]
+            if found.compat_layer:  # names may arrive through six.moves: the words decide
                 return self.literal is None or bool(self.literal.search(data))
-            if self.imported not in imports[0].roots:
+            if self.imported not in found.roots:
                 return False
-            if self.dotted is not None and not imports[0].reaches(self.dotted, data):
+            if self.dotted is not None and not found.reaches(self.dotted, data):
                 return False
-            if self.module is not None and not imports[0].has_module(self.module):
+            if self.module is not None and not found.has_module(self.module):
                 return False
         return self.literal is None or bool(self.literal.search(data))
 
