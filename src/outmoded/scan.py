@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left
 from itertools import accumulate
 
 from outmoded.behaviours import META_PATH_CALLS, Behaviours
@@ -59,6 +60,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.index = index
         self.words = words  # needle words present in the file; bodies without any are skipped
         self._offsets: list[int] | None = None
+        self.word_lines: list[int] | None = None  # the lines (from 0) naming a needle word as a word, if known
         self.target = index.target
         self.path = path
         self.text = text
@@ -94,6 +96,9 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         without one cannot hold one."""
         if self.words is None or getattr(node, "end_lineno", None) is None:
             return True
+        if self.word_lines is not None:  # the lines naming one, known (``sieve``): is one of them the node's?
+            at = bisect_left(self.word_lines, node.lineno - 1)
+            return at < len(self.word_lines) and self.word_lines[at] < node.end_lineno
         if self._offsets is None:
             self._offsets = line_offsets(self.text)
         last, text = len(self._offsets) - 1, self.text
@@ -360,8 +365,12 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
 
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
-              words: frozenset | None = None, project: Project | None = None, reduced: bool = False) -> list[Finding]:
-    """``reduced``: ``tree`` is ``text`` with function bodies left out (``sieve``)."""
+              words: frozenset | None = None, project: Project | None = None, reduced: bool = False,
+              word_lines: list[int] | None = None) -> list[Finding]:
+    """``reduced``: ``tree`` is ``text`` with function bodies left out (``sieve``); ``word_lines``:
+    the numbers (from 0, in order) of the lines of ``text`` where one of ``words`` is written as a
+    word (``sieve.lines_naming``), if known."""
     scanner = Scanner(index, path, text, words, project)
     scanner.reduced = reduced
+    scanner.word_lines = word_lines
     return scanner.run(tree)

@@ -77,14 +77,14 @@ def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
     found = _reduced(text, words)
     if found is None:
         return None
-    reduced, stubs = found
+    reduced, stubs, word_lines = found
     from outmoded.engine import GIVE_UP, parse
     from outmoded.scan import scan_tree
     from outmoded.source import SourceError
 
     try:
         tree = parse(reduced, path)
-        findings = scan_tree(tree, index, path, text, words, project, reduced=True)
+        findings = scan_tree(tree, index, path, text, words, project, reduced=True, word_lines=word_lines)
     except (SourceError, *GIVE_UP):
         return None
     for finding in findings:
@@ -132,9 +132,9 @@ def reduce(text: str, words: frozenset) -> str | None:
     return None if found is None else found[0]
 
 
-def _reduced(text: str, words: frozenset) -> tuple[str, list] | None:
+def _reduced(text: str, words: frozenset) -> tuple[str, list, list] | None:
     """(``reduce``'s text, the (first line, end line, indentation) of each body it leaves out,
-    lines counted from 0, in order)."""
+    lines counted from 0, in order, and ``lines_naming(text, words)``)."""
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
     try:
@@ -158,7 +158,7 @@ def _reduced(text: str, words: frozenset) -> tuple[str, list] | None:
             lines[line] = ""
     if dropped < WORTH * len(text):
         return None
-    return "\n".join(lines), reading.stubs
+    return "\n".join(lines), reading.stubs, reading.word_lines
 
 
 def _masked(text: str) -> str:
@@ -247,7 +247,7 @@ class _Reading:
         if len(text) != len(self.lines):
             raise Doubt("line count")
         self.names_py2 = "NameError" in whole
-        self.word_lines = _lines_naming(whole, words)  # the lines holding a needle word, in order
+        self.word_lines = lines_naming(whole, words)  # the lines holding a needle word, in order
         self.stubs: list[tuple[int, int, int]] = []
         deleted = {name for match in DEL_RE.finditer(masked)
                    if not _IDENTIFIER.get(masked[match.start() - 1:match.start()])
@@ -333,7 +333,7 @@ def _starts(lines: list[str]) -> list[int]:
     return [0, *accumulate(map((1).__add__, map(len, lines)))]
 
 
-def _lines_naming(text: str, words: frozenset) -> list[int]:
+def lines_naming(text: str, words: frozenset) -> list[int]:
     """The numbers (from 0) of the lines where one of ``words`` is written as a word (not inside
     a longer name: ``prefilter.written_alone``, the scanner's test), in order."""
     from outmoded.prefilter import written_alone
