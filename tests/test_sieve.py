@@ -286,6 +286,24 @@ def test_a_needle_word_inside_a_longer_name_is_no_reason_to_parse_or_walk_a_body
     assert [(f.api.partition("(")[0], f.line) for f in result.findings] == [("random.randrange", 5)]
 
 
+def test_a_del_of_a_function_keeps_the_bodies_naming_it_and_leaves_the_others_out():
+    """Twisted 18.9's dns.py: ``del name`` (a class body's loop variable) in a module defining a
+    method ``name``; compat.py deletes functions it defined.  A body naming the function (not as
+    an attribute) is kept, as ``contexts.deleted_before_use`` reads it; the others go."""
+    source = ("import random\n\n\ndef name():\n    return random.randrange(6.0)\n\n\n"
+              "def uses():\n    return name\n\n\n"
+              "def other(self):\n    return self.name + 1\n\n\n"
+              + "".join(f"def f{n}(data):\n    return sorted(data)[{n}]\n\n\n" for n in range(20))
+              + "del name\n")
+    reduced = sieve.reduce(source, frozenset({"random", "randrange"}))
+    assert reduced is not None and "return name\n" in reduced and "self.name" not in reduced
+    assert "sorted" not in reduced
+    index = build_index(default_catalog(), (3, 13))
+    result = check_source("rolls.py", source.encode(), index)
+    assert [(f.api.partition("(")[0], f.line, f.context) for f in result.findings] == [
+        ("random.randrange", 5, None)]  # ``uses`` names it before the del: it may have run
+
+
 @pytest.mark.skipif(sys.version_info < (3, 12), reason="f-strings nest their own quotes from 3.12 (PEP 701)")
 def test_an_f_string_nesting_its_own_quotes_is_parsed_whole():
     text = 'def f(x):\n    return f"{x["a"]}"\n'

@@ -10,9 +10,9 @@ statements, the names it defines among them: its methods' bodies are what goes) 
 findings at the same positions, and parsing it costs what the kept lines cost: a Twisted module is
 mostly methods that name nothing removed.  A line a node ends on is read from the reduced text:
 a finding spanning a body left out is a doubt.  The two readings that look inside a function body
-are kept out: a ``del`` of a function the file defines (``contexts.deleted_before_use`` asks
-whether anything in between names it) and, in a file naming ``NameError``, a body naming a
-Python 2 builtin (``fallbacks.TryFallbacks._runs_of``).  Fix decisions (``fixability``) read the
+are kept: one naming (not as an attribute) a function the file defines and a ``del`` deletes
+(``contexts.deleted_before_use`` asks whether anything in between names it) and, in a file naming
+``NameError``, one naming a Python 2 builtin (``fallbacks.TryFallbacks._runs_of``).  Fix decisions (``fixability``) read the
 whole module, but only on the lines where the names they ask about are written: on the reduced
 tree they are the whole file's unless one of those names is written in a body left out, and then
 they are taken again on the whole tree.
@@ -252,8 +252,11 @@ class _Reading:
         deleted = {name for match in DEL_RE.finditer(masked)
                    if not _IDENTIFIER.get(masked[match.start() - 1:match.start()])
                    for name in NAME_RE.findall(match[1])}
-        if deleted and not deleted.isdisjoint(DEF_NAME_RE.findall(masked)):
-            raise Doubt("a del of a function")
+        deleted = deleted.intersection(DEF_NAME_RE.findall(masked)) if deleted else deleted
+        if deleted and not whole.isascii():
+            raise Doubt("a del of a function")  # the parser's spelling of a name may not be the text's
+        # the lines naming a function a del may delete (a name, not an attribute: ``x.name``)
+        self.deleted_lines = lines_naming(whole, deleted, attributes=False) if deleted else []
 
     def net(self, first: int, end: int) -> int:
         """Brackets opened minus closed on lines [first, end)."""
@@ -322,9 +325,10 @@ class _Reading:
     def _left_out(self, start: int, stop: int) -> bool:
         """Can the body of the function on lines [start, stop) be left out: no needle word in its
         text (the scanner skips it), nor a Python 2 builtin where a try may catch NameError?"""
-        named = bisect_left(self.word_lines, start)
-        if named < len(self.word_lines) and self.word_lines[named] < stop:
-            return False
+        for lines in (self.word_lines, self.deleted_lines):
+            named = bisect_left(lines, start)
+            if named < len(lines) and lines[named] < stop:
+                return False
         return not (self.names_py2 and not PY2_BUILTINS.isdisjoint(NAME_RE.findall("\n".join(self.text[start:stop]))))
 
 
@@ -333,16 +337,18 @@ def _starts(lines: list[str]) -> list[int]:
     return [0, *accumulate(map((1).__add__, map(len, lines)))]
 
 
-def lines_naming(text: str, words: frozenset) -> list[int]:
+def lines_naming(text: str, words, attributes: bool = True) -> list[int]:
     """The numbers (from 0) of the lines where one of ``words`` is written as a word (not inside
-    a longer name: ``prefilter.written_alone``, the scanner's test), in order."""
+    a longer name: ``prefilter.written_alone``, the scanner's test), in order; not right after a
+    dot (an attribute's name) unless ``attributes``."""
     from outmoded.prefilter import written_alone
 
     found = set()
     for word in words:
         position = text.find(word)
         while position >= 0:
-            if written_alone(text, position, position + len(word)):
+            if written_alone(text, position, position + len(word)) and (
+                    attributes or text[position - 1:position] != "."):
                 found.add(position)
             position = text.find(word, position + 1)
     lines, line, last = [], 0, 0
