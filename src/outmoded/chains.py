@@ -61,6 +61,7 @@ class Chains:
         self._defined: dict | None = None  # class name -> the checked files defining it
         self._found: dict = {}  # (module, directory) -> (found there and not checked, reads)
         self._unchecked: dict = {}  # directory (or (directory,): near it) -> holds a module not checked
+        self._roots: tuple | None = None  # ([(name, its roots)] of the open seeds, the files read to find them)
 
     def __call__(self, path: str, data: bytes, words) -> set:
         """The words of ``words`` (bytes) that are removed methods reportable on an open class of
@@ -240,23 +241,33 @@ class Chains:
     def warm(self) -> None:
         """Resolve every open seed's bases now (a run forking workers: they inherit the answers
         instead of each finding them again)."""
-        self.open_names()
-        refiner = self.refiner()
-        for path, name in self._seeds:
-            refiner.roots(path, name)
+        self.seed_roots()
+
+    def seed_roots(self) -> tuple:
+        """([(name, ``Refiner.roots``)] of every open seed, the files read to resolve them): the
+        same for every family, so each family's question reads none again."""
+        if self._roots is None:
+            from outmoded.reads import recording
+
+            self.open_names()
+            refiner = self.refiner()
+            with recording() as read:
+                found = [(name, refiner.roots(path, name)) for path, name in self._seeds]
+            self._roots = (found, read)
+        return self._roots
 
     def paired(self, family: frozenset) -> tuple:
         """(names of the checked classes deriving from ``family`` through an open chain, names of
         the checked classes mixed into those, the files read to tell): the open seeds' bases
         resolved once per family, whatever defines a method on the way."""
-        from outmoded.reads import recording
+        from outmoded import reads
 
         found = self._families.get(family)
         if found is None:
-            self.open_names()
+            roots, read = self.seed_roots()
+            reads.extend(read)  # every open chain resolved counts, as when resolved for this family
             refiner = self.refiner()
-            with recording() as read:
-                reached = {name for path, name in self._seeds if refiner.reaches(path, name, family)}
+            reached = {name for name, answer in roots if refiner.reached(answer, family)}
             derived = self._derived(reached)
             mixed = self._mixed({parent for name in derived for parent in self._parents.get(name, ())})
             found = self._families[family] = (derived, mixed, read)

@@ -179,7 +179,12 @@ class Refiner(TextResolver):
         """Can the project class have a class of ``family`` among its ancestors, whatever defines
         the method on the way?  Every base resolved (``roots``); what the text cannot tell counts
         as yes (``by_name``: when named like one of the family's classes)."""
-        outside, unknown = self.roots(path, name)
+        return self.reached(self.roots(path, name), family)
+
+    def reached(self, roots: tuple, family: frozenset) -> bool:
+        """``reaches`` for a class's ``roots`` found before (nothing read: the caller replays
+        what finding them read)."""
+        outside, unknown = roots
         if any(self._in_family(target, family) for target in outside):
             return True
         return not unknown.isdisjoint(self.leaves(family)) if self.by_name else bool(unknown)
