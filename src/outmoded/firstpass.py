@@ -78,6 +78,7 @@ class EarlyFirstPass:
     them in chunks while the walk goes on (a walk of Django's sdist is ~0.1 s of one core)."""
 
     CHUNK = 64
+    LAST_CHUNK = 8  # the files found last go in smaller chunks: the workers finish together
 
     def __init__(self, settings, count: int, cwd: str):
         self.settings, self.workers, self.cwd = settings, count, cwd
@@ -90,11 +91,13 @@ class EarlyFirstPass:
         if self.workers < 2 or not path.endswith(".py"):  # .py: what scan_stamps reads, the first pass's files
             return
         self.pending.append((path, display_path(path, self.cwd)))
-        if len(self.pending) >= (self.CHUNK if self.started else workers.PARALLEL_THRESHOLD):
-            if not self.started:
+        if not self.started:
+            if len(self.pending) >= workers.PARALLEL_THRESHOLD:
                 self._start()
-            if self.started:
-                self._submit()
+                if self.started:  # a chunk for each worker at once
+                    self._submit(len(self.pending), -(-len(self.pending) // self.workers))
+        elif len(self.pending) >= 2 * self.CHUNK:  # a chunk kept back for the end, cut small
+            self._submit(self.CHUNK)
 
     def _start(self) -> None:
         if not workers.can_fork():
@@ -107,13 +110,14 @@ class EarlyFirstPass:
         self.pool = workers.pool(self.workers)
         self.started = True
 
-    def _submit(self) -> None:
-        for start in range(0, len(self.pending), self.CHUNK):
-            self.futures.append(self.pool.submit(screen_chunk, self.pending[start:start + self.CHUNK]))
-        self.pending = []
+    def _submit(self, count: int, chunk: int = CHUNK) -> None:
+        """The first ``count`` files found and not yet given to the workers, ``chunk`` a task."""
+        for start in range(0, count, chunk):
+            self.futures.append(self.pool.submit(screen_chunk, self.pending[start:min(start + chunk, count)]))
+        del self.pending[:count]
 
     def results(self) -> tuple[dict, dict, dict, dict]:
-        self._submit()
+        self._submit(len(self.pending), self.LAST_CHUNK)
         try:
             return screened(result for future in self.futures for result in future.result())
         finally:
