@@ -51,8 +51,6 @@ class Chains:
         self._open: frozenset | None = None
         self._seeds: list = []  # (absolute path, class name) of the classes with an open base
         self._seeded: dict = {}  # absolute path -> names of its classes with an open base
-        self._users: dict = {}  # a base's last component -> names of the classes listing it
-        self._parents: dict = {}  # class name -> the checked classes it lists as bases
         self._families: dict = {}  # family -> (names deriving from it, names mixed into those, reads)
         self._checked: dict | None = None  # absolute path -> the text index's key
         self._methods: dict | None = None  # removed method word -> its classes' family
@@ -195,7 +193,7 @@ class Chains:
     def open_names(self) -> frozenset:
         """Names of the checked files' open classes (by name, over their headers)."""
         if self._open is None:
-            defined = {name for classes in self.text.headers.values() for name, _ in classes}
+            defined = self.text.graph()[0]
             leaves = {c.rpartition(".")[2] for family in self.index.families.values() for c in family}
             seeds = set()
             for original, classes in self.text.headers.items():
@@ -203,10 +201,8 @@ class Chains:
                 for name, bases in classes:
                     for word in bases:
                         leaf = word.rpartition(".")[2]
-                        self._users.setdefault(leaf, set()).add(name)
-                        if leaf in defined:
-                            self._parents.setdefault(name, set()).add(leaf)
-                        elif leaf not in leaves and not _closed(word) and (path, name) not in seeds:
+                        if leaf not in defined and leaf not in leaves and not _closed(word) and (
+                                path, name) not in seeds:
                             seeds.add((path, name))
                             self._seeds.append((path, name))
                             self._seeded.setdefault(path, set()).add(name)
@@ -215,11 +211,17 @@ class Chains:
 
     def _derived(self, names: set) -> set:
         """``names`` and the checked classes deriving from them, by name."""
-        return _closure(names, self._users)
+        users = self.text.graph()[1]
+        return _closure(names, lambda name: [user for _, user in users.get(name, ())])
 
     def _mixed(self, names: set) -> set:
         """``names`` and the checked classes they list as bases, at any depth (mixins)."""
         return _closure(names, self._parents)
+
+    def _parents(self, name: str) -> list:
+        """The checked classes the class ``name`` lists as bases (by name, over its definitions)."""
+        defined, _, leaves = self.text.graph()
+        return [leaf for leaf in leaves.get(name, ()) if leaf in defined]
 
     def methods(self) -> dict:
         """Removed method word (bytes) -> the family of its classes (those ``derived_methods`` pairs)."""
@@ -269,7 +271,7 @@ class Chains:
             refiner = self.refiner()
             reached = {name for name, answer in roots if refiner.reached(answer, family)}
             derived = self._derived(reached)
-            mixed = self._mixed({parent for name in derived for parent in self._parents.get(name, ())})
+            mixed = self._mixed({parent for name in derived for parent in self._parents(name)})
             found = self._families[family] = (derived, mixed, read)
         return found
 
@@ -305,12 +307,12 @@ def _absolute(path: str) -> str:
     return path if os.path.isabs(path) else os.path.abspath(path)
 
 
-def _closure(names: set, edges: dict) -> set:
-    """``names`` and every name ``edges`` leads to from them, at any depth."""
+def _closure(names: set, edges) -> set:
+    """``names`` and every name ``edges(name)`` leads to from them, at any depth."""
     found, todo = set(), list(names)
     while todo:
         current = todo.pop()
         if current not in found:
             found.add(current)
-            todo.extend(edges.get(current, ()))
+            todo.extend(edges(current))
     return found

@@ -37,7 +37,6 @@ class Refiner(TextResolver):
         self.members, self.by_name = members, by_name
         self._leaves: dict = {}  # family -> the last components of its classes
         self._tables = None  # the by-name tables over the checked files' headers (``tables``)
-        self._defined: set | None = None
         self._own: dict = {}  # method -> names of the classes stopping it whose own body may call super()
         self._roots: dict = {}  # (path, class name) -> ((outside names, unknown leaves), reads)
         self._stopped: dict = {}  # (path, class name, method) -> (answer, reads)
@@ -257,9 +256,7 @@ class Refiner(TextResolver):
 
     def defined(self) -> set:
         """Names of the checked files' classes."""
-        if self._defined is None:
-            self._defined = {name for classes in self.text.headers.values() for name, _ in classes}
-        return self._defined
+        return self.text.graph()[0]
 
     def _stops(self, path: str, name: str, method: str) -> bool:
         """Does the class define ``method`` itself (the scanner then reports nothing on it or its

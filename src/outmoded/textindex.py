@@ -33,7 +33,8 @@ _DOTTED = bytes(c if c in _WORD or c == ord(".") else 32 for c in range(256))  #
 class TextIndex(Record):
     """Class headers and version flags of every checked file, read as text."""
 
-    __slots__ = _fields = ("headers", "flags", "stamps", "shadowing", "piped")
+    _fields = ("headers", "flags", "stamps", "shadowing", "piped")
+    __slots__ = _fields + ("_graph",)
 
     def __init__(self) -> None:
         self.headers: dict = {}  # path -> [(class name, base words)]
@@ -41,15 +42,38 @@ class TextIndex(Record):
         self.stamps: dict = {}  # path -> "size:mtime" of every file read
         self.shadowing: list = []  # top-level modules (parser.py may shadow the stdlib's)
         self.piped: dict = {}  # path -> the bytes checked, for a file read from stdin (not the saved file)
+        self._graph: tuple | None = None
 
     def users(self) -> dict:
         """Base word (last component) -> [(path, class name)] of classes listing it as a base."""
-        table: dict = {}
-        for path, classes in self.headers.items():
-            for name, bases in classes:
-                for base in bases:
-                    table.setdefault(base.rpartition(".")[2], []).append((path, name))
-        return table
+        return self.graph()[1]
+
+    def graph(self) -> tuple:
+        """(names of the classes defined, base word's last component -> [(path, class name)] of the
+        classes listing it as a base, class name -> the last components of its bases over every
+        definition so named): one pass over the headers for the questions a run asks between its
+        passes (``derived_methods``, the project model's users, ``chains``), made once the index
+        is complete and read-only afterwards."""
+        if getattr(self, "_graph", None) is None:  # not a field: an unpickled index has none yet
+            defined: set = set()
+            users: dict = {}
+            leaves: dict = {}
+            for path, classes in self.headers.items():
+                for name, bases in classes:
+                    defined.add(name)
+                    own = leaves.get(name)
+                    if own is None:
+                        own = leaves[name] = set()
+                    for base in bases:
+                        leaf = base.rpartition(".")[2]
+                        own.add(leaf)
+                        listed = users.get(leaf)
+                        if listed is None:
+                            users[leaf] = [(path, name)]
+                        else:
+                            listed.append((path, name))
+            self._graph = (defined, users, leaves)
+        return self._graph
 
     def fingerprint(self, shadowable: frozenset = frozenset()) -> str:
         """Digest of what another file's verdict may depend on: project modules named like a
@@ -290,21 +314,8 @@ def derived_methods(text: TextIndex, index) -> dict[bytes, frozenset[bytes]]:
     the stdlib module under its name (boto's ``from tests.compat import unittest``), but it names
     the class: its definition, or its base.  Builtin classes need none: their needles are words
     only."""
-    users: dict = {}  # base leaf -> names of project classes listing it
-    headers: dict = {}  # class name -> base leaves (over every definition of the name)
-    for classes in text.headers.values():
-        for name, bases in classes:
-            leaves = headers.get(name)
-            if leaves is None:
-                leaves = headers[name] = set()
-            for base in bases:
-                leaf = base.rpartition(".")[2]
-                leaves.add(leaf)
-                named = users.get(leaf)
-                if named is None:
-                    users[leaf] = {name}
-                else:
-                    named.add(name)
+    # base leaf -> [(path, name)] of the project classes listing it; class name -> base leaves
+    _, users, headers = text.graph()
     # build_index computes the family of every removed method's class: when no project class lists
     # one of them as a base, nothing pairs (and a compiled index's tables stay undecoded)
     if not any(c.rpartition(".")[2] in users for family in index.families.values() for c in family):
@@ -329,13 +340,13 @@ def derived_methods(text: TextIndex, index) -> dict[bytes, frozenset[bytes]]:
 def _derived(leaves: set, users: dict, headers: dict) -> set[str]:
     """Project classes deriving from classes named ``leaves``, and the project classes mixed in,
     at any depth (a mixin of a mixin: ``class B(A)`` combined in ``class T(B, TestCase)``)."""
-    todo = [u for leaf in leaves for u in users.get(leaf, ())]
+    todo = [u for leaf in leaves for _, u in users.get(leaf, ())]
     derived = set()
     while todo:
         current = todo.pop()
         if current not in derived:
             derived.add(current)
-            todo.extend(users.get(current, ()))
+            todo.extend(u for _, u in users.get(current, ()))
     found, todo = set(derived), [b for name in derived for b in headers.get(name, ())]
     while todo:
         current = todo.pop()
