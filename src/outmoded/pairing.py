@@ -87,10 +87,10 @@ class Refiner(TextResolver):
         return self._tables
 
     def cost(self, family: frozenset) -> int:
-        """Bytes of the files ``_group`` reads for ``family``: those with a base so named."""
-        rows, by_leaf, _, _ = self.tables()
-        paths = {rows[number][0] for leaf in {c.rpartition(".")[2] for c in family}
-                 for number in by_leaf.get(leaf, ())}
+        """Bytes of the files ``_group`` reads for ``family``: those with a base so named (from the
+        text index's class graph: a family too costly to resolve never needs ``tables``)."""
+        users = self.text.graph()[1]
+        paths = {_absolute(path) for leaf in self.leaves(family) for path, _ in users.get(leaf, ())}
         return sum(_size(self.text.stamps.get(self.paths[path], "")) for path in paths)
 
     def _group(self, family: frozenset, methods: list) -> dict:
