@@ -65,6 +65,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self.path = path
         self.text = text
         self._lines: list[str] | None = None
+        self._ascii: bool | None = None  # is the text ASCII, asked at the first finding
         self.findings: list[Finding] = []
         self._body: list[ast.stmt] = []
         self.reduced = False  # the tree leaves function bodies out: whole-module questions parse ``text``
@@ -121,6 +122,10 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         return line, self._column(line, col), end_line, self._column(end_line, end_col)
 
     def _column(self, line: int, byte_offset: int) -> int:
+        if self._ascii is None:
+            self._ascii = self.text.isascii()
+        if self._ascii:  # every line is: a column is its byte offset, and no line need be split out
+            return byte_offset + 1
         if self._lines is None:
             self._lines = NEWLINE_RE.split(self.text)
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
