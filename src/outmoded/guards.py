@@ -3,9 +3,11 @@
 ``evaluate(test, target, lookup)`` answers True, False or None (cannot tell) for conditions built
 from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys.hexversion``,
 ``sys.version`` (sliced, indexed, ``.startswith``), ``platform.python_version_tuple()``,
-``six.PY2``/``six.PY3``, ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags such as ``PY2 = sys.version_info[0] == 2`` and names
-bound to the version, such as xlrd's ``python_version = sys.version_info[:2]`` (``lookup``
-resolves names to qualified names, remembered flag values or ``VersionValue``).
+``six.PY2``/``six.PY3``, ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags
+such as ``PY2 = sys.version_info[0] == 2`` and names bound to the version, such as xlrd's
+``python_version = sys.version_info[:2]`` or bottle's ``py = sys.version_info`` (then
+``py.major``); ``lookup`` resolves names to qualified names, remembered flag values or
+``VersionValue``.
 """
 
 from __future__ import annotations
@@ -89,6 +91,10 @@ class _Version:
                 if kind == "exact" and isinstance(value, str) and value.isdigit():
                     return ("exact", int(value))
             raise Unknown
+        if isinstance(node, ast.Attribute) and node.attr in ("major", "minor"):
+            base = lookup(node.value)  # bottle 0.13's py = sys.version_info; py3k = py.major > 2
+            if isinstance(base, VersionValue) and base.kind == "full" and isinstance(base.value[0], int):
+                return ("exact", base.value[node.attr == "minor"])
         name = lookup(node)
         if isinstance(name, VersionValue):
             return (name.kind, name.value)
