@@ -68,6 +68,7 @@ class TryFallbacks(ast.NodeVisitor):
         if certain:
             # ``try: set / except NameError: from sets import Set as set``: the body cannot fail on
             # the target, so its handlers are compatibility code for older Pythons that never runs
+            self._bind_success_flags(node)
             for handler in node.handlers:
                 if handler.type is not None:
                     self.visit(handler.type)
@@ -91,6 +92,22 @@ class TryFallbacks(ast.NodeVisitor):
         self.block(node.finalbody)
 
     visit_TryStar = visit_Try
+
+    def _bind_success_flags(self, node: ast.Try) -> None:
+        """A name the body sets to True or False and a handler to the opposite says whether the
+        body ran; it cannot fail on the target, so the name holds the body's value there (ldap3
+        2.9's ``try: from ssl import create_default_context; use_ssl_context = True`` / ``except
+        ImportError: use_ssl_context = False``, then ``if use_ssl_context: ... else:
+        ssl.wrap_socket(...)``)."""
+        opposite = {(t.id, s.value.value) for h in node.handlers for s in h.body if isinstance(s, ast.Assign)
+                    and isinstance(s.value, ast.Constant) and isinstance(s.value.value, bool)
+                    for t in s.targets if isinstance(t, ast.Name)}
+        for stmt in node.body:
+            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant) \
+                    and isinstance(stmt.value.value, bool):
+                for target in stmt.targets:
+                    if isinstance(target, ast.Name) and (target.id, not stmt.value.value) in opposite:
+                        self.bind(target.id, stmt.value.value)
 
     def _visit_handler(self, handler: ast.ExceptHandler, imports: list) -> None:
         if handler.type is not None:
@@ -165,7 +182,7 @@ class TryFallbacks(ast.NodeVisitor):
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             return self._import_succeeds(stmt)
         if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
-            return self._builtin(stmt.value) or self._present(stmt.value)
+            return isinstance(stmt.value, ast.Constant) or self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Return) and stmt.value is not None:
             return self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Expr):
