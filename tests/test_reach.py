@@ -140,10 +140,31 @@ def test_tests_run_where_the_projects_test_requirements_are_installed(project):
                                     "test = ['legacy_cgi; python_version >= \"3.13\"']\n"
                                     "[dependency-groups]\ntests = ['setuptools']\n")
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("mypkg/build.py", 1)]
-    # the project's own dependencies: its tests run with it installed (setuptools-scm 10.3)
+    # the project's own dependencies: every file of it runs with them installed, tests or not
+    # (setuptools-scm 10.3; setuptools' distutils-precedence.pth provides distutils to build.py too)
     project.write("pyproject.toml", "[project]\nname = 'p'\ndependencies = ['setuptools', 'packaging']\n")
-    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [
-        ("mypkg/build.py", 1), ("tests/test_web.py", 1)]
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("tests/test_web.py", 1)]
+
+
+def test_a_project_runs_with_what_its_setup_files_install(project):
+    # WebOb 1.8.11: setup.py's install_requires has "legacy-cgi>=2.6; python_version>='3.13'", and
+    # src/webob/compat.py does from cgi import parse_header (on the real 3.13 with legacy-cgi: imports)
+    project.write("src/webob/compat.py", "from cgi import parse_header\nimport imp\n")
+    project.write("tests/test_request.py", "import cgi\n")
+    setup = "from setuptools import setup\nsetup(name='WebOb', install_requires=[{}])\n"
+    project.write("setup.py", setup.format(""))
+    everything = [("src/webob/compat.py", 1), ("src/webob/compat.py", 2), ("tests/test_request.py", 1)]
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    project.write("setup.py", setup.format("\"legacy-cgi>=2.6; python_version>='3.13'\""))
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("src/webob/compat.py", 2)]
+    assert [(f["path"], f["line"]) for f in project.check_json(".", target="3.12")["findings"]] == [
+        ("src/webob/compat.py", 2)]  # imp is gone on 3.12 already; cgi is still there
+    project.write("setup.py", setup.format("\"legacy-cgi; python_version<'3.13'\""))
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    # setup.cfg's [options] install_requires
+    project.write("setup.py", "from setuptools import setup\nsetup()\n")
+    project.write("setup.cfg", "[metadata]\nname = WebOb\n[options]\ninstall_requires =\n    legacy-cgi\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("src/webob/compat.py", 2)]
 
 
 BUILD_EXT = """\

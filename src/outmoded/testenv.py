@@ -12,9 +12,11 @@ project's top, or named ``test_*.py``, ``*_test.py``, ``conftest.py`` or ``runte
 requirements are, at the project's top: ``test-requirements.txt``, ``requirements-test.txt`` and
 their spellings (``tests``, ``testing``, ``_``), ``requirements/test*.txt``, and pyproject.toml's
 ``[project.optional-dependencies]`` and ``[dependency-groups]`` named ``test``, ``tests`` or
-``testing``, and the project's own ``[project] dependencies`` (its tests run with it installed:
-setuptools-scm 10.3's ``testing_scm/test_integration.py`` does ``from distutils.command.build_py
-import build_py``, and setuptools-scm depends on setuptools).  A requirement counts when it names the backport's distribution and its environment
+``testing``.  Every file of a project, test or not, runs with what the project installs with
+itself (``install_requirements``): pyproject.toml's ``[project] dependencies`` (setuptools-scm
+10.3's ``testing_scm/test_integration.py`` does ``from distutils.command.build_py import
+build_py``, and setuptools-scm depends on setuptools), setup.py's literal ``install_requires`` and
+setup.cfg's.  A requirement counts when it names the backport's distribution and its environment
 marker, if any, holds on the target.
 """
 
@@ -46,13 +48,64 @@ def is_test_file(path: str, top: str) -> bool:
 
 
 def tests_install(path: str, backport: str, target: tuple[int, int]) -> bool:
-    """Is ``path`` a test file of a project whose test requirements install ``backport`` (a
-    distribution name) on the target?"""
+    """Is ``path`` a file of a project that installs ``backport`` (a distribution name) with
+    itself on the target (``install_requirements``), or a test file of one whose test
+    requirements install it?"""
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path))
-    if top is None or not is_test_file(absolute_path, top):
+    if top is None:
         return False
-    return _canonical(backport) in test_requirements(top, target)
+    if _canonical(backport) in install_requirements(top, target):
+        return True
+    return is_test_file(absolute_path, top) and _canonical(backport) in test_requirements(top, target)
+
+
+@memo
+def install_requirements(top: str, target: tuple[int, int]) -> frozenset:
+    """The canonical names of the distributions installed with the project at ``top`` on the
+    target: its ``setup.py``'s literal ``install_requires`` (read with ``ast``, never run) and its
+    ``setup.cfg``'s ``[options] install_requires`` (WebOb 1.8.11's setup.py requires
+    ``legacy-cgi>=2.6; python_version>='3.13'``, so its ``from cgi import parse_header`` works
+    there) and pyproject.toml's ``[project] dependencies``."""
+    dependencies = (_pyproject(os.path.join(top, "pyproject.toml")).get("project") or {}).get("dependencies")
+    lines = [item for item in dependencies if isinstance(item, str)] if isinstance(dependencies, list) else []
+    setup_py = os.path.join(top, "setup.py")
+    if reads.read(setup_py):
+        lines += _setup_py_requires(setup_py)
+    setup_cfg = os.path.join(top, "setup.cfg")
+    if reads.read(setup_cfg):
+        import configparser
+
+        parser = configparser.RawConfigParser()
+        try:
+            parser.read(setup_cfg, encoding="utf-8")
+            lines += parser.get("options", "install_requires", fallback="").splitlines()
+        except (configparser.Error, UnicodeDecodeError):
+            pass
+    names = {_requirement_for(line.strip(), target) for line in lines if line.strip()}
+    return frozenset(name for name in names if name)
+
+
+def _setup_py_requires(path: str) -> list[str]:
+    import ast
+
+    from outmoded.setupcall import setup_calls
+
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read()
+        if b"install_requires" not in data:
+            return []
+        tree = ast.parse(data)
+    except (OSError, SyntaxError, ValueError):
+        return []
+    found: list[str] = []
+    for call in setup_calls(tree):
+        for keyword in call.keywords:
+            if keyword.arg == "install_requires" and isinstance(keyword.value, (ast.List, ast.Tuple)):
+                found += [e.value for e in keyword.value.elts
+                          if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    return found
 
 
 @memo
@@ -76,7 +129,12 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
                 lines += handle.read().replace("\\\n", " ").splitlines()
         except OSError:
             continue
-    lines += _pyproject_groups(os.path.join(top, "pyproject.toml"))
+    document = _pyproject(os.path.join(top, "pyproject.toml"))
+    for table in ((document.get("project") or {}).get("optional-dependencies") or {},
+                  document.get("dependency-groups") or {}):
+        if isinstance(table, dict):
+            for group in GROUPS:
+                lines += [item for item in table.get(group) or () if isinstance(item, str)]
     names = set()
     for line in lines:
         line = re.split(r"(?:^|\s)#", line, 1)[0].strip()
@@ -88,15 +146,16 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
     return frozenset(names)
 
 
-def _pyproject_groups(pyproject: str) -> list[str]:
+def _pyproject(pyproject: str) -> dict:
+    """pyproject.toml's document, or {} (absent, unreadable, or naming no requirement table)."""
     reads.read(pyproject)
     try:
         with open(pyproject, "rb") as handle:
             data = handle.read()
     except OSError:
-        return []
+        return {}
     if not any(word.encode() in data for word in GROUPS + ("dependencies",)):
-        return []
+        return {}
     try:
         import tomllib
     except ImportError:  # Python < 3.11
@@ -104,18 +163,8 @@ def _pyproject_groups(pyproject: str) -> list[str]:
     try:
         document = tomllib.loads(data.decode("utf-8"))
     except (ValueError, UnicodeDecodeError):
-        return []
-    found: list[str] = []
-    dependencies = (document.get("project") or {}).get("dependencies") or []  # installed with the project
-    if isinstance(dependencies, list):
-        found += [item for item in dependencies if isinstance(item, str)]
-    for table in ((document.get("project") or {}).get("optional-dependencies") or {},
-                  document.get("dependency-groups") or {}):
-        if not isinstance(table, dict):
-            continue
-        for group in GROUPS:
-            found += [item for item in table.get(group) or () if isinstance(item, str)]
-    return found
+        return {}
+    return document if isinstance(document, dict) else {}
 
 
 def _requirement_for(line: str, target: tuple[int, int]) -> str | None:
