@@ -275,6 +275,61 @@ def test_version_aliases_and_spellings_from_real_code(project):
         """) == [(32, "cPickle", E)]
 
 
+def test_a_name_bound_to_the_whole_version_info(project):
+    # bottle 0.13.4: py = sys.version_info; py3k = py.major > 2; if py3k: ... else: import httplib
+    assert project.findings("""\
+        import sys
+        py = sys.version_info
+        py3k = py.major > 2
+        if py3k:
+            import http.client as httplib
+        else:
+            import httplib
+        if py.minor < 13:
+            import cgi
+        if py[:2] < (3, 13):
+            import cgi
+        v = sys.version_info[:2]
+        if v.major > 2:
+            import cgi
+        import imp
+        """) == [(14, "cgi", E), (15, "imp", E)]  # a slice has no .major: undecided
+
+
+def test_a_flag_saying_whether_a_try_body_that_cannot_fail_ran(project):
+    # ldap3 2.9.1, ldap3/core/tls.py
+    assert project.findings("""\
+        import ssl
+        try:
+            from ssl import create_default_context, Purpose
+            use_ssl_context = True
+        except ImportError:
+            use_ssl_context = False
+        try:
+            from ssl import create_default_context
+            ready = True
+        except ImportError:
+            pass
+        try:
+            import cPickle
+            has_cpickle = True
+        except ImportError:
+            has_cpickle = False
+
+        def wrap(sock):
+            if use_ssl_context:
+                return create_default_context(purpose=Purpose.SERVER_AUTH).wrap_socket(sock)
+            else:
+                return ssl.wrap_socket(sock)
+
+        def wrap_again(sock):
+            if not ready:
+                return ssl.wrap_socket(sock)
+            if not has_cpickle:
+                return ssl.wrap_socket(sock)
+        """) == [(13, "cPickle", W), (26, "ssl.wrap_socket", E), (28, "ssl.wrap_socket", E)]
+
+
 def test_fallback_for_a_builtin_that_exists_is_dead(project):
     # pytz: ``try: set / except NameError: from sets import Set as set`` imports on every Python 3
     assert project.findings("""\
