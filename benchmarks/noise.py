@@ -48,9 +48,17 @@ zope_interface==8.7 zope_event==6.2 sqlalchemy_utils==0.43.0 pymysql==1.2.4 psyc
 oauthlib==4.0.1 requests-oauthlib==2.0.0 httplib2==0.32.1 google_api_core==2.44.0 protobuf==7.36.2 pyserial==3.5
 ptyprocess==0.7.0 docopt==0.6.2 future==1.0.0 mock==5.2.0 nose2==0.16.0 setuptools_scm==10.3.4 pytest_xdist==3.8.0
 wrapt==2.5.2 beautifulsoup4==4.15.0 html5lib==1.1 PySocks==1.7.1""".split()
+# latest on 2026-12-03, measured by a helper who had never looked at them (issue #11)
+MODERN += """scipy==1.17.1 scikit-learn==1.9.1 bokeh==3.9.2 dask==2026.8.0 distributed==2026.8.0 nltk==3.10.4
+scrapy==2.19.0 twine==7.0.0 poetry-core==2.5.0 hatchling==1.33.0 flit_core==4.2.0 jupyter_client==8.10.0
+ldap3==2.9.1 Pyro5==5.17 cherrypy==18.10.0 bottle==0.13.4 falcon==4.4.0 pyramid==2.1 waitress==3.0.2 webob==1.8.11
+ZODB==6.4 transaction==5.1 persistent==6.9 BTrees==6.5 ZConfig==4.3 Genshi==0.7.12 xlwt==1.3.0 suds-community==1.2.0
+numba==0.68.1""".split()
 # old releases: their real breakage must stay reported
 OLD = """boto==2.49.0 tornado==4.5.3 xlrd==1.2.0 nose==1.3.7 pexpect==4.2.1 mock==1.0.1 nose2==0.6.5 paramiko==1.18.5
 web.py==0.40 eventlet==0.25.1 pyftpdlib==1.5.6""".split()
+OLD += """Flask==0.10.1 Jinja2==2.7.3 Werkzeug==0.9.6 pycrypto==2.6.1 requests==2.5.3 CherryPy==3.2.6 WebTest==2.0.18
+pysnmp==4.3.2""".split()
 
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
