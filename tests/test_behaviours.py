@@ -139,6 +139,38 @@ def test_global_inline_flags_after_the_start_of_a_literal_pattern(project):
     assert project.findings("import re\nre.compile('abc(?i)')\n", target="3.10") == []
 
 
+def test_global_inline_flags_in_a_pattern_bound_once_or_formatted(project):
+    # Werkzeug 0.9.6's useragents.py: the class body binds the template, __init__ formats it; on
+    # the real 3.13, UserAgentParser() raises re.PatternError
+    assert project.findings("""\
+        import re
+
+        FLAGGED = r"abc(?i)"
+        PLAIN = r"(?i)abc"
+        TWICE = r"abc(?i)"
+        TWICE = r"(?i)abc"
+
+        class UserAgentParser(object):
+            browsers = (("googlebot", "google"), ("msie", "msie"))
+            _browser_version_re = r"(?:%s)[/\\sa-z(]*(\\d+[.\\da-z]+)?(?i)"
+            _start = r"%s(?i)"
+            _set_later = r"abc(?i)"
+
+            def __init__(self):
+                self.browsers = [(b, re.compile(self._browser_version_re % a)) for a, b in self.browsers]
+                self.start = re.compile(self._start % "x")  # what %s puts in may be nothing: fine
+                self.flagged = re.compile(FLAGGED)
+                self.plain = re.compile(PLAIN)
+                self.twice = re.compile(TWICE)  # bound twice: cannot tell
+                self._set_later = ""
+                self.later = re.compile(self._set_later)  # the instance assigns it: cannot tell
+
+        def shadowed(FLAGGED):
+            return re.compile(FLAGGED)
+        """) == [(15, "re.compile(pattern=<misplaced-global-flags>)", E),
+                 (17, "re.compile(pattern=<misplaced-global-flags>)", E)]
+
+
 def test_keyword_forms_of_typing_constructors(project):
     source = """\
         import typing

@@ -61,6 +61,14 @@ def misplaced_global_flags(pattern) -> bool:
     return True
 
 
+PLACEHOLDER_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]")
+
+
+def _stores_attribute(cls: ast.ClassDef, attr: str) -> bool:
+    """Does code in the class assign ``<anything>.attr`` (``self.attr = ...``)?"""
+    return any(isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.ctx, ast.Store) for n in ast.walk(cls))
+
+
 def dest_change(call: ast.Call) -> tuple[str, str] | None:
     """``add_argument('-f', '-foo')``: the one-letter option argparse takes the dest from before
     3.15 (the first option, when none is a two-dash long option) and the single-dash long option
@@ -202,12 +210,53 @@ class Behaviours:
         if kind == "container":
             return isinstance(value, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp))
         if kind == "misplaced-global-flags":
-            return isinstance(value, ast.Constant) and isinstance(value.value, (str, bytes)) \
-                and misplaced_global_flags(value.value)
+            return any(misplaced_global_flags(text) for text in self._pattern_texts(value))
         if isinstance(value, (ast.Set, ast.SetComp)):
             return True
         bound = self.qualify(value)
         return isinstance(bound, Instance) and bound.cls in SET_TYPES
+
+    def _pattern_texts(self, value: ast.expr) -> tuple:
+        """The texts a pattern argument certainly starts from: a literal; a name the module's top
+        level, or an attribute of ``self`` the class's body, binds once to a literal; a template
+        formatted with ``%``, its placeholders given nothing and given a letter (what the
+        arguments put in only adds text before a flag: Werkzeug 0.9.6's useragents.py,
+        ``_browser_version_re = r'(?:%s)[/\\sa-z(]*(\\d+[.\\da-z]+)?(?i)'`` in the class body, then
+        ``re.compile(self._browser_version_re % a)`` in ``__init__``)."""
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod):
+            texts = [t for t in self._pattern_texts(value.left) if isinstance(t, str)]
+            if len(texts) != 1:
+                return ()
+            both = tuple(PLACEHOLDER_RE.sub(lambda m, f=fill: "%" if m[0] == "%%" else f, texts[0]) for fill in ("", "x"))
+            return (both[0],) if misplaced_global_flags(both[1]) else ()
+        if isinstance(value, ast.Constant):
+            return (value.value,) if isinstance(value.value, (str, bytes)) else ()
+        body, name = None, None
+        if isinstance(value, ast.Name) and self._module_binds(value.id):
+            body, name = self._body, value.id
+        elif isinstance(value, ast.Attribute) and isinstance(value.value, ast.Name):
+            owner = self.qualify(value.value)
+            if isinstance(owner, Instance) and isinstance(owner.cls, LocalClass):
+                body = next((c.body for c in self._body if isinstance(c, ast.ClassDef) and c.name == owner.cls.name
+                             and not _stores_attribute(c, value.attr)), None)
+                name = value.attr
+        if body is None:
+            return ()
+        bound = [s.value for s in body if isinstance(s, ast.Assign)
+                 and any(isinstance(t, ast.Name) and t.id == name for t in s.targets)]
+        if len(bound) != 1 or not isinstance(bound[0], ast.Constant) or not isinstance(bound[0].value, (str, bytes)):
+            return ()
+        return (bound[0].value,)
+
+    def _module_binds(self, name: str) -> bool:
+        """Is ``name``, where it is read, the module's own binding (no function or class around it
+        binds it)?"""
+        scope = self.scope
+        while scope.parent is not None:
+            if name in scope.bindings:
+                return False
+            scope = scope.parent
+        return name in scope.bindings and scope.bindings[name] is None
 
     def check_meta_path(self, node: ast.Call, func: str) -> None:
         if not self.index.meta_path or len(node.args) <= META_PATH_CALLS[func]:
