@@ -279,3 +279,46 @@ def test_a_method_only_dead_code_calls(project):
     project.write("tests/other.py", "")
     project.write("tests/test_pywsgi.py", PYWSGI.replace("'ssl'", "'socket'"))
     assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}
+
+
+PY2FIXER = """\
+import sys
+try:
+    from importlib.machinery import PathFinder
+except ImportError:
+    PathFinder = None
+
+
+class Py2Fixer(object):
+    def find_module(self, fullname, path=None):
+        return PathFinder.find_module(fullname, path)
+
+    def find_spec(self, fullname, path=None, target=None):
+        return PathFinder.find_spec(fullname, path, target)
+
+
+sys.meta_path.insert(0, Py2Fixer())
+"""
+
+
+def test_find_module_of_a_finder_that_has_find_spec(project):
+    # future 1.0's past/translation/__init__.py: on the real 3.12, importing with a Py2Fixer first on
+    # sys.meta_path calls its find_spec and never its find_module
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("past/translation/__init__.py", PY2FIXER)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json(".", "--dead-compat")) == {("past/translation/__init__.py", "warning", "uncalled")}
+    assert paths(project.check_json(".", target="3.11")) == set()  # PathFinder.find_module is there
+    # called by the project: on self, on an instance, or from a module naming the class
+    for live in (PY2FIXER.replace("    def find_spec", "    def load(self, name):\n        return self.find_module(name)\n\n"
+                                                   "    def find_spec"),
+                 PY2FIXER + "def first(name):\n    return Py2Fixer().find_module(name)\n"):
+        project.write("past/translation/__init__.py", live)
+        assert paths(project.check_json(".")) == {("past/translation/__init__.py", "error", None)}, live
+    project.write("past/translation/__init__.py", PY2FIXER)
+    project.write("past/hooks.py", "from past.translation import Py2Fixer\nPy2Fixer().find_module('x')\n")
+    assert paths(project.check_json(".")) == {("past/translation/__init__.py", "error", None)}
+    # without find_spec the finder itself is what 3.12 stops calling (OMB12002), and its body stays
+    project.write("past/hooks.py", "")
+    project.write("past/translation/__init__.py", PY2FIXER.replace("def find_spec", "def other"))
+    assert ("past/translation/__init__.py", "error", None) in paths(project.check_json("."))

@@ -1,4 +1,5 @@
-"""Methods that only code never running on the target calls.
+"""Methods that only code never running on the target calls: a legacy finder's ``find_module``
+beside its ``find_spec`` (``legacy_finders``), and a test module's helpers (below).
 
 gevent 26.9's ``test__pywsgi.py``: ``HttpsTestCase.urlopen`` calls ``ssl.wrap_socket`` (removed in
 3.12); its only callers are ``TestHttps``' tests, defined under ``if hasattr(socket, 'ssl'):``
@@ -37,16 +38,54 @@ MAX_DEPTH = 20
 
 
 def uncalled_methods(scanner) -> frozenset:
-    """``Class.method`` names of the module's methods that only dead code calls (see above)."""
-    stem = os.path.basename(scanner.path).rpartition(".")[0]
-    if not (stem.startswith("test") or stem.endswith("_test")):
-        return frozenset()
+    """``Class.method`` names of the module's methods that only dead code calls (see above), and
+    its legacy finders' ``find_module`` (``legacy_finders``)."""
     body = scanner._body
     if scanner.reduced:  # the sieve left bodies out: a call may be in them
         try:
             body = ast.parse(scanner.text).body
         except (SyntaxError, ValueError, MemoryError, RecursionError):
             return frozenset()
+    stem = os.path.basename(scanner.path).rpartition(".")[0]
+    if not (stem.startswith("test") or stem.endswith("_test")):
+        return legacy_finders(scanner, body)
+    return _test_methods(scanner, body) | legacy_finders(scanner, body)
+
+
+def legacy_finders(scanner, body: list) -> frozenset:
+    """``Class.find_module`` of the module-level classes that also define ``find_spec``: the
+    import system calls only ``find_spec`` from 3.4 on and never ``find_module`` from 3.12, so only
+    the project may call it (future 1.0's ``past/translation/__init__.py``: ``Py2Fixer.find_module``
+    calls ``PathFinder.find_module``, removed in 3.12, beside a ``find_spec`` calling
+    ``PathFinder.find_spec``).  It does not when every ``.find_module`` of the module outside that
+    method is asked of a name the module imports, and no other project file names both
+    ``find_module`` and the class."""
+    if scanner.index.target < (3, 12):
+        return frozenset()
+    classes = [c for c in body if isinstance(c, ast.ClassDef) and {"find_spec", "find_module"} <= {
+        s.name for s in c.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}]
+    if not classes:
+        return frozenset()
+    module_scope = scanner.scope
+    while module_scope.parent is not None:
+        module_scope = module_scope.parent
+    spans = [(s.lineno, s.end_lineno or s.lineno) for c in classes for s in c.body
+             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "find_module"]
+    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, ast.Attribute) and node.attr == "find_module" \
+                and not any(first <= node.lineno <= last for first, last in spans):
+            receiver = node.value
+            if not (isinstance(receiver, ast.Name) and isinstance(module_scope.bindings.get(receiver.id), str)):
+                return frozenset()  # self.find_module(...), finder.find_module(...): may be one of them
+    path = os.path.abspath(scanner.path)
+    others = mentions(project_root(os.path.dirname(path)) or module_of(path)[1], "find_module")
+    if others is None:
+        return frozenset()
+    return frozenset(f"{c.name}.find_module" for c in classes if not any(
+        other != path and re.search(rb"\b%s\b" % re.escape(c.name.encode()), data) for other, data in others))
+
+
+def _test_methods(scanner, body: list) -> frozenset:
     classes: dict = {}
     for stmt in body:
         if isinstance(stmt, ast.ClassDef):
