@@ -520,6 +520,64 @@ def test_tests_a_skip_decorator_skips_never_run(project):
         (8, "skipped"), (12, "skipped"), (16, None), (21, "skipped"), (25, None)]
 
 
+def test_tests_marked_as_expected_failures_on_the_target(project):
+    # future 1.0's tests/test_past/test_builtins.py: @expectedFailurePY3 over test_cmp, which does
+    # from UserList import UserList; future/tests/base.py: if not PY3: return func /
+    # return unittest.expectedFailure(func), with PY3 from future.utils
+    project.write("pyproject.toml", "[project]\nname = 'future'\n")
+    project.write("future/__init__.py", "")
+    project.write("future/utils.py", "import sys\nPY3 = sys.version_info[0] >= 3\n")
+    project.write("future/tests/__init__.py", "")
+    project.write("future/tests/base.py", """\
+import unittest
+from future.utils import PY3
+
+
+def expectedFailurePY3(func):
+    if not PY3:
+        return func
+    return unittest.expectedFailure(func)
+
+
+def expectedFailurePY2(func):
+    if PY3:
+        return func
+    return unittest.expectedFailure(func)
+
+
+def retried(func):
+    return unittest.expectedFailure(func) if func else func
+""")
+    project.write("tests/test_builtins.py", """\
+import unittest
+from future.tests.base import expectedFailurePY3, expectedFailurePY2, retried
+
+
+class BuiltinTest(unittest.TestCase):
+    @expectedFailurePY3
+    def test_cmp(self):
+        from UserList import UserList
+
+    @unittest.expectedFailure
+    def test_other(self):
+        from UserDict import UserDict
+
+    @expectedFailurePY2
+    def test_py3(self):
+        from UserList import UserList
+
+    @retried
+    def test_retried(self):
+        from UserList import UserList
+""")
+    doc = project.check_json(".")
+    assert [(f["path"], f["line"]) for f in doc["findings"]] == [("tests/test_builtins.py", 16),
+                                                                  ("tests/test_builtins.py", 20)]
+    doc = project.check_json(".", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [(8, "expected"), (12, "expected"), (16, None),
+                                                                     (20, None)]
+
+
 def test_code_written_for_pythons_that_no_longer_have_the_api(project):
     # mypy 2.4's mypyc/build_setup.py: the 3.12+ branch imports setuptools' distutils on purpose
     assert project.findings("""\

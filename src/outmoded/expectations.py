@@ -10,7 +10,88 @@ from __future__ import annotations
 
 import ast
 
+from outmoded import guards
 from outmoded.guardcontext import ANY_ERROR, Context
+from outmoded.stdnames import STDLIB
+
+EXPECTED_FAILURE = frozenset({"unittest.expectedFailure", "unittest.case.expectedFailure",
+                              "unittest2.expectedFailure"})  # the backport, which future 1.0 imports on 2.6
+
+
+def expected_failure(name: object, path: str, target: tuple[int, int], project) -> bool:
+    """Does the decorator ``name`` (qualified) mark a test as expected to fail on the target:
+    ``unittest.expectedFailure``, or a project function of one parameter whose body returns it
+    applied to the parameter, after ``if <version check>: return <parameter>`` statements the
+    target does not take (future 1.0's ``future.tests.base.expectedFailurePY3``: ``if not PY3:
+    return func`` / ``return unittest.expectedFailure(func)``)?  The test runs, fails, and the run
+    passes: a removal failing in it is what the test expects.  ``project``: the
+    ``project.Project`` that knows the flags of other modules."""
+    if not isinstance(name, str) or "." not in name:
+        return False
+    if name in EXPECTED_FAILURE:
+        return True
+    module, _, function = name.rpartition(".")
+    if module.split(".")[0] in STDLIB:
+        return False
+    found = _project_function(module, function, path)
+    if found is None:
+        return False
+    node, where, tree = found
+    args = node.args
+    if node.decorator_list or args.posonlyargs or len(args.args) != 1 or args.vararg or args.kwonlyargs \
+            or args.kwarg:
+        return False
+    parameter = args.args[0].arg
+    from outmoded.project import module_lookup
+
+    names = module_lookup(where, tree, target)
+
+    def lookup(node: ast.AST):  # a flag another project module defines: from future.utils import PY3
+        value = names(node)
+        if isinstance(value, str) and "." in value and value.split(".")[0] not in STDLIB:
+            flag = project.flag(value, where)
+            if flag is not None:
+                return flag
+        return value
+
+    def returns_parameter(body: list) -> bool:
+        return len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Name) \
+            and body[0].value.id == parameter
+
+    for stmt in node.body:
+        if isinstance(stmt, ast.If) and not stmt.orelse and returns_parameter(stmt.body):
+            if guards.evaluate(stmt.test, target, lookup) is not False:
+                return False  # taken on the target (or cannot tell): the test runs as it is
+            continue
+        if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+            continue  # a docstring
+        value = stmt.value if isinstance(stmt, ast.Return) else None
+        return isinstance(value, ast.Call) and len(value.args) == 1 and not value.keywords \
+            and isinstance(value.args[0], ast.Name) and value.args[0].id == parameter \
+            and lookup(value.func) in EXPECTED_FAILURE
+    return False
+
+
+def _project_function(module: str, function: str, path: str):
+    """(the module-level ``def``, its file, the file's tree) of ``module.function`` in the
+    project, or None; the file's read is recorded (``outmoded.reads``)."""
+    from outmoded.layout import find_module
+    from outmoded.reads import read
+
+    where = find_module(module, path)
+    if where is None:
+        return None
+    read(where)
+    try:
+        with open(where, "rb") as handle:
+            data = handle.read()
+        if function.encode() not in data:
+            return None
+        tree = ast.parse(data)
+    except (OSError, SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    node = next((s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == function), None)
+    return (node, where, tree) if node is not None else None
 
 
 class TestExpectations(ast.NodeVisitor):
@@ -44,8 +125,15 @@ class TestExpectations(ast.NodeVisitor):
         how we test this")`` over a test that still passes ``loop=`` to ``asyncio.sleep``),
         ``pytest.mark.skipif``/``unittest.skipIf`` when their condition holds on the target,
         ``unittest.skipUnless`` when it does not (a version check, or ``hasattr()`` of a name
-        removed there)."""
-        return [Context("skipped")] if decorators and self._skips(decorators) else []
+        removed there).  [Context("expects")] of any error when they mark it as expected to fail
+        there (``expected_failure``)."""
+        if not decorators:
+            return []
+        if self._skips(decorators):
+            return [Context("skipped")]
+        if any(expected_failure(self.qualify(d), self.path, self.target, self.project) for d in decorators):
+            return [Context("expects", caught=frozenset({"*"}))]
+        return []
 
     def _skips(self, decorators: list[ast.expr]) -> bool:
         for decorator in decorators:

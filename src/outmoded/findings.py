@@ -18,7 +18,8 @@ CONTEXTS = {
                          "the project supports: the upgrade to {target} changes nothing",
     "broken-at-floor": "removed at or before the oldest Python the project supports: this already fails on every "
                        "Python the project supports, the upgrade to {target} changes nothing",
-    "expected": "in a block that expects this error (assertRaises, pytest.raises): the test checks that it fails",
+    "expected": "in a block that expects this error (assertRaises, pytest.raises) or a test marked as an expected "
+                "failure there: the test checks that it fails",
     "skipped": "in a test that a skip decorator skips on {target}: it never runs",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
     "deleted": "in a function deleted (del) before anything calls it: it never runs",
