@@ -322,3 +322,25 @@ def test_find_module_of_a_finder_that_has_find_spec(project):
     project.write("past/hooks.py", "")
     project.write("past/translation/__init__.py", PY2FIXER.replace("def find_spec", "def other"))
     assert ("past/translation/__init__.py", "error", None) in paths(project.check_json("."))
+
+
+def test_a_stdlib_base_asked_for_the_method_on_the_target(project):
+    # deadmethods asked the running interpreter whether unittest.TestCase has the helper's name: on
+    # 3.11 it has assertEquals, which 3.12 removed, so nothing of the stdlib calls it there
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("tests/test_helpers.py", """\
+import unittest
+
+
+class Helper(unittest.TestCase):
+    def assertEquals(self, first, second):
+        self.assertDictContainsSubset(first, second)
+
+
+class Other(unittest.TestCase):
+    def test(self):
+        self.assertEqual(1, 1)
+""")
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json(".", "--dead-compat")) == {("tests/test_helpers.py", "warning", "uncalled")}
+    assert paths(project.check_json(".", target="3.11")) == set()  # assertDictContainsSubset is there

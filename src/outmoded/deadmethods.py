@@ -19,7 +19,8 @@ derive from the module's ``TestCase``, which defines its own ``urlopen``, and no
   derives from together with ``C`` (``X``'s instances are never ``C``'s), or is inside such an
   uncalled method itself;
 - nothing outside the module can call it: each base on ``C``'s way up that the module does not
-  define is a stdlib class without an attribute ``M`` (asked of the running interpreter) or a
+  define is a stdlib class without an attribute ``M`` on the target (asked of the running
+  interpreter, and of the catalog for what the target lost) or a
   project class whose file does not name ``M``, and no other project file names both ``M`` and
   the module.
 """
@@ -183,7 +184,7 @@ def _ancestry_closed(scanner, value, method: str, word, where: str, depth: int) 
     if not isinstance(value, str):
         return False
     if value.startswith("builtins.") or value.split(".")[0] in STDLIB:
-        return not _stdlib_has(value, method)
+        return not _stdlib_has(value, method, scanner.index)
     from outmoded.project import ClassInfo
 
     info = scanner.project.resolve(value, where)
@@ -197,12 +198,16 @@ def _ancestry_closed(scanner, value, method: str, word, where: str, depth: int) 
     return False  # a class the project does not hold: its code may call anything
 
 
-def _stdlib_has(qualified: str, method: str) -> bool:
-    """Does the stdlib class ``qualified`` have an attribute ``method`` on the running interpreter
-    (True also when it cannot be told)?  Its hooks (``setUp``, ``handle``, ``run``) are its own
-    attributes; names it builds to look methods up (``do_GET``, ``visit_Name``) start so."""
+def _stdlib_has(qualified: str, method: str, index) -> bool:
+    """Does the stdlib class ``qualified`` have an attribute ``method`` on the target (True also
+    when it cannot be told)?  Asked of the running interpreter, unless the catalog (``index``, the
+    target's) says the target lost it (``unittest.TestCase.assertEquals`` at 3.12).  Its hooks
+    (``setUp``, ``handle``, ``run``) are its own attributes; names it builds to look methods up
+    (``do_GET``, ``visit_Name``) start so."""
     if method.startswith(("do_", "visit_", "handle_", "help_", "complete_", "start_", "end_")):
         return True
+    if f"{qualified}.{method}" in index.names or any(m.cls == qualified for m in index.methods.get(method, ())):
+        return False  # the running interpreter still has it; the target does not
     module, _, name = qualified.rpartition(".")
     import importlib
 
