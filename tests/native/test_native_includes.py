@@ -189,3 +189,29 @@ def test_python2_variant_beside_its_python3_twin_is_not_compiled(project):
     assert apis(project) == []
     project.write("greet/greet3.c", GREET3.replace("PyInit_greet", "PyInit_other"))  # another module's
     assert apis(project) == [("greet/greet2.c", "Py_InitModule")]
+
+
+def test_headers_found_in_the_projects_include_directories(project):
+    # psycopg2 2.9 builds with -I. : psycopg/conn.c includes "psycopg/psycopg.h", which includes
+    # "psycopg/python.h", whose #define PyInt_FromLong PyLong_FromLong is the shim
+    project.write("setup.py", "")
+    project.write("psycopg/python.h", "#define PyInt_FromLong PyLong_FromLong\n")
+    project.write("psycopg/psycopg.h", '#include <Python.h>\n#include "psycopg/python.h"\n')
+    project.write("psycopg/conn.c", '#include "psycopg/psycopg.h"\n'
+                  "static PyObject *f(void) { return PyInt_FromLong(1); }\n")
+    assert apis(project) == []
+    # a nearer header of that name is the one the compiler finds
+    project.write("psycopg/psycopg/python.h", "/* no shims */\n")
+    assert apis(project) == [("psycopg/conn.c", "PyInt_FromLong")]
+
+
+def test_a_source_included_by_another_sees_its_shims(project):
+    # psycopg2 2.9's typecast.c includes psycopg.h (its shims), then typecast_binary.c
+    project.write("setup.py", "")
+    project.write("python.h", "#include <Python.h>\n#define PyString_FromFormat PyUnicode_FromFormat\n")
+    project.write("binary.h", "#include <Python.h>\n")
+    project.write("binary.c", '#include "binary.h"\nstatic PyObject *r(void) { return PyString_FromFormat("x"); }\n')
+    project.write("typecast.c", '#include "python.h"\n#include "binary.c"\n')
+    assert apis(project) == []
+    project.write("typecast.c", '#include <Python.h>\n#include "binary.c"\n')
+    assert apis(project) == [("binary.c", "PyString_FromFormat")]

@@ -183,6 +183,15 @@ def test_internal_headers_and_cython_utility_templates(project):
         }
         """)
     assert errors(project, "exc_ops.c", "3.13") == []
+    # greenlet 3.5's TGreenlet.cpp: through its TGreenlet.hpp, live on the target only
+    project.write("TGreenlet.hpp", "#include <Python.h>\n#if PY_VERSION_HEX >= 0x030B0000\n"
+                  "#define Py_BUILD_CORE\n#include \"internal/pycore_frame.h\"\n#endif\n")
+    project.write("TGreenlet.cpp", '#include "TGreenlet.hpp"\n'
+                  "static void f(PyFrameObject *frame) { frame->f_back = NULL; }\n")
+    assert errors(project, "TGreenlet.cpp", "3.13") == []
+    project.write("TGreenlet.hpp", "#include <Python.h>\n#if PY_VERSION_HEX < 0x030B0000\n"
+                  "#include \"internal/pycore_frame.h\"\n#endif\n")
+    assert errors(project, "TGreenlet.cpp", "3.13") == [(2, "PyFrameObject.f_back")]
     # Cython's Utility/Exceptions.c: sections copied into generated C, where CYTHON_* come from PY_VERSION_HEX
     project.write("Exceptions.c", """\
         /////////////// SaveResetException.proto ///////////////

@@ -214,9 +214,6 @@ def _generated_by_cython(text: str) -> bool:
 
 
 UTILITY_SECTION_RE = re.compile(r"^/{10,} \w+(?:\.\w+)? /{10,}$", re.MULTILINE)
-INTERNAL_INCLUDE_RE = re.compile(r"^[ \t]*#[ \t]*include[ \t]*[<\"](?:[\w.]+/)?internal/pycore_", re.MULTILINE)
-
-
 def _cython_utility_code(text: str) -> bool:
     """A template of Cython's utility code (``Cython/Utility/Exceptions.c``): sections headed
     ``/////////////// SaveResetException.proto ///////////////`` that Cython copies into the C it
@@ -240,26 +237,46 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     result.parsed = True
     target = index.target
     gone = removed_now(target)
-    directives: list = []
-    headers: list = []  # the live tokens and directives of the project headers it includes
-    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
-                              includes.project_headers(path, text), included=headers))
+    tokens, directives, shims, internal = _c_shims(path, text, target, gone)
     defines = [rest for name, rest in directives if name == "define" and rest]
-    shims = frozenset(rest[0].text for rest in defines) | declared_names(tokens) | frozenset(
-        name for code, lines in headers
-        for name in {rest[0].text for kind, rest in lines if kind == "define" and rest} | declared_names(code))
     limited, version = defines_limited_api(directives), limited_api_version(directives)
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
     for rest in defines:
         findings.extend(api_findings(path, rest[1:], target, shims, limited_api=limited, limited_version=version))
-    if not INTERNAL_INCLUDE_RE.search(text):  # with CPython's internal headers, PyFrameObject's members are there
+    if not internal:  # with CPython's internal headers, PyFrameObject's members are there
         findings.extend(member_findings(path, tokens, target, shims))
     findings.extend(freethreading.c_findings(path, tokens, target))
     if findings and includes.not_compiled(path, text, target, gone):
         findings = []
+    if findings:  # a file compiled as part of another sees what that one defines
+        given = includes.includer_shims(path, target, gone, lambda p, t: _c_shims(p, t, target, gone)[2])
+        findings = [f for f in findings if f.api.split(".")[0] not in given]
     findings = not_built(findings, path, target)
     result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text), language="c")
     return result
+
+
+def _c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset) -> tuple[list, list, frozenset, bool]:
+    """The live code tokens of the C file at ``path``, its live directives, the names it or a
+    project header it includes defines or declares (shims of removed names), and whether it or such
+    a header includes CPython's internal headers on a live line (greenlet 3.5's TGreenlet.cpp, through
+    TGreenlet.hpp's ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there)."""
+    directives: list = []
+    headers: list = []  # the live tokens and directives of the project headers it includes
+    written: list = []  # what each live #include "..." of it or them writes
+    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
+                              includes.project_headers(path, text, written=written), included=headers))
+    shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens)
+    lines = [line for kind, line in directives if kind == "include"]
+    for code, found in headers:
+        shims |= {rest[0].text for kind, rest in found if kind == "define" and rest} | declared_names(code)
+        lines.extend(line for kind, line in found if kind == "include")
+    internal = any(INTERNAL_RE.search(name) for name in written) or \
+        any(INTERNAL_RE.search(token.text) for line in lines for token in line if token.kind == "ident")
+    return tokens, directives, frozenset(shims), internal
+
+
+INTERNAL_RE = re.compile(r"(?:^|/)pycore_\w")
 
 
 def cython_uses(tokens: list[Token]) -> list[Token]:
