@@ -123,9 +123,25 @@ def test_macro_bodies_and_members(project):
         static int version(PyDictObject *d) { return (int)d->ma_version_tag; }
         static int ma_version_tag = 0;   /* a variable, not the member */
         static int other(struct s *p) { return p->PyEval_CallMethod; }  /* a member named like the API */
+        #define CLASSIC(O) ((PyClassObject*)(O))
+        #define CALL_IT(f) CALL(f)
+        static PyObject *call(PyObject *f) { return CALL_IT(f); }
         """)
     assert [(f["line"], f["api"]) for f in findings(project, "m.c", target="3.14")] == [
         (2, "PyEval_CallObject"), (3, "ma_version_tag")]
+
+
+def test_unused_macro_bodies(project):
+    # a macro's body is compiled only where it is used: zope.interface 8.7's CLASSIC is used
+    # nowhere, and gcc compiles the file on 3.13; a header's macro is for its includers
+    text = """\
+        #include <Python.h>
+        #define CLASSIC(O) ((PyClassObject*)(O))
+        """
+    project.write("z.c", text)
+    project.write("z.h", text)
+    assert findings(project, "z.c") == []
+    assert [(f["line"], f["api"]) for f in findings(project, "z.h")] == [(2, "PyClassObject")]
 
 
 def test_noqa_in_c(project):

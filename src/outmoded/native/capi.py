@@ -241,7 +241,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     defines = [rest for name, rest in directives if name == "define" and rest]
     limited, version = defines_limited_api(directives), limited_api_version(directives)
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
-    for rest in defines:
+    for rest in _expanded(path, defines, tokens):
         findings.extend(api_findings(path, rest[1:], target, shims, limited_api=limited, limited_version=version))
     if not internal:  # with CPython's internal headers, PyFrameObject's members are there
         findings.extend(member_findings(path, tokens, target, shims))
@@ -254,6 +254,24 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     findings = not_built(findings, path, target)
     result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text), language="c")
     return result
+
+
+def _expanded(path: str, defines: list, tokens: list) -> list:
+    """The ``#define``s whose body may be compiled: a macro's body is compiled only where the macro
+    is used, so in a source (not a header, whose includers may use it) a macro that neither its live
+    code nor another macro used there names is never expanded (zope.interface 8.7's
+    ``#define CLASSIC(O) ((PyClassObject*)(O))``, used nowhere)."""
+    if not path.endswith(includes.SOURCE_SUFFIXES):
+        return defines
+    used = {token.text for token in tokens if token.kind == "ident"}
+    bodies = {rest[0].text: rest for rest in defines}
+    pending = list(used & bodies.keys())
+    while pending:
+        for token in bodies[pending.pop()][1:]:
+            if token.kind == "ident" and token.text in bodies and token.text not in used:
+                used.add(token.text)
+                pending.append(token.text)
+    return [rest for rest in defines if rest[0].text in used]
 
 
 def _c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset) -> tuple[list, list, frozenset, bool]:
