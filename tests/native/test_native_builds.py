@@ -165,10 +165,10 @@ FRAME = """\
 # mode: run
 cdef extern from "frameobject.h":
     ctypedef struct PyFrameObject:
-        PyObject *f_trace
+        PyObject *f_locals
 
 cdef int trace(PyObject* _traceobj, PyFrameObject* _frame, int what, PyObject* arg) except -1:
-    if _frame.f_trace:
+    if _frame.f_locals:
         return 1
     return 0
 """

@@ -116,11 +116,12 @@ def test_version_guards_and_cython_declarations(project):
     assert errors(project, "trace.pyx", "3.13") == [(5, "PyThreadState.recursion_depth")]
 
 
-def _compiling(gcc, include, probes, tmp_path) -> set:
+def _compiling(gcc, include, probes, tmp_path, internal=False) -> set:
     """The (type, member) pairs of ``probes`` that compile against ``include``: one source, one
-    function a line, gcc's errors read by line."""
+    function a line, gcc's errors read by line; ``internal``: with CPython's internal frame header."""
     source = tmp_path / "probe.c"
     head = ["#include <Python.h>", "#include <frameobject.h>"]
+    head += ["#define Py_BUILD_CORE 1", '#include "internal/pycore_frame.h"'] if internal else []
     lines = [f"void probe{i}({kind} *p) {{ (void)&p->{member}; }}" for i, (kind, member) in enumerate(probes)]
     source.write_text("\n".join(head + lines) + "\n")
     result = subprocess.run([gcc, "-fsyntax-only", "-fmax-errors=0", *include_flags(include), str(source)],
@@ -150,6 +151,40 @@ def test_members_are_true_against_real_headers(tmp_path):
     if not checked:
         pytest.skip("no CPython headers on this machine")
     assert wrong == []
+
+
+def test_internal_frame_members_against_real_headers(tmp_path):
+    """With internal/pycore_frame.h (what Cython 3 and greenlet include on 3.11+), exactly the
+    members INTERNAL_FRAME names of the catalogued PyFrameObject ones compile (gcc)."""
+    from outmoded.native.members import INTERNAL_FRAME
+
+    gcc = need_gcc()
+    probes = sorted({("PyFrameObject", name) for e in MEMBERS if e.member_of[0] == "PyFrameObject" for name in e.names})
+    checked = [version for version in python_includes() if version >= (3, 11)]
+    if not checked:
+        pytest.skip("no CPython 3.11+ headers on this machine")
+    for version in checked:
+        compiling = _compiling(gcc, python_includes()[version], probes, tmp_path, internal=True)
+        assert {name for _, name in compiling} == INTERNAL_FRAME[1], version
+
+
+def test_cython_frame_members_reached_through_internal_headers(project):
+    # Cython 3.3's tests/run/line_trace.pyx: its runner builds it on 3.11, whose C includes
+    # internal/pycore_frame.h; f_code is in no PyFrameObject there; the limited API has none
+    text = """\
+        cdef extern from "frameobject.h":
+            ctypedef struct PyFrameObject:
+                PyObject *f_trace
+                PyObject *f_code
+
+        cdef int trampoline(PyFrameObject* _frame):
+            callback = <object>_frame.f_trace
+            return <object>_frame.f_code is None
+        """
+    project.write("line_trace.pyx", text)
+    assert errors(project, "line_trace.pyx", "3.11") == [(8, "PyFrameObject.f_code")]
+    project.write("line_trace.pyx", "# distutils: define_macros=Py_LIMITED_API=0x030b0000\n" + text)
+    assert errors(project, "line_trace.pyx", "3.11") == [(8, "PyFrameObject.f_trace"), (9, "PyFrameObject.f_code")]
 
 
 def test_member_of_is_validated(tmp_path):

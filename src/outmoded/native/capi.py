@@ -243,8 +243,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
     for rest in _expanded(path, defines, tokens):
         findings.extend(api_findings(path, rest[1:], target, shims, limited_api=limited, limited_version=version))
-    if not internal:  # with CPython's internal headers, PyFrameObject's members are there
-        findings.extend(member_findings(path, tokens, target, shims))
+    findings.extend(member_findings(path, tokens, target, shims, internal=internal))
     findings.extend(freethreading.c_findings(path, tokens, target))
     if findings and includes.not_compiled(path, text, target, gone):
         findings = []
@@ -380,7 +379,11 @@ def check_cython(path: str, data: bytes, index) -> FileResult:
     comments: list = []
     tokens = list(cython_tokens(text, comments))
     uses = cython_uses(tokens)
-    findings = api_findings(path, uses, target, api_after_dot=True) + member_findings(path, uses, target)
+    # the C Cython 3 writes includes internal/pycore_frame.h on 3.11+ outside the limited API (its
+    # __Pyx_AddTraceback, in every module): Cython 3.3's tests/run/line_trace.pyx reads f_trace there
+    internal = "Py_LIMITED_API" not in text
+    findings = api_findings(path, uses, target, api_after_dot=True) + \
+        member_findings(path, uses, target, internal=internal)
     if findings:
         shims = cython_shims(path, text, tokens)
         findings = [f for f in findings if f.api not in shims]

@@ -122,9 +122,17 @@ def receiver_type(tokens: list, arrow: int, declared: dict, tables: Members, dep
     return None
 
 
-def member_findings(path: str, tokens: list, target: tuple[int, int], shims: frozenset = frozenset()) -> list[Finding]:
+# PyFrameObject's members that CPython's internal/pycore_frame.h (struct _frame, with Py_BUILD_CORE)
+# still has on 3.11-3.15, by gcc -fsyntax-only of p->member against each release's headers; f_code,
+# f_lasti, f_locals... moved to _PyInterpreterFrame and stay gone
+INTERNAL_FRAME = ("PyFrameObject", frozenset({"f_back", "f_trace", "f_lineno", "f_trace_lines", "f_trace_opcodes"}))
+
+
+def member_findings(path: str, tokens: list, target: tuple[int, int], shims: frozenset = frozenset(),
+                    internal: bool = False) -> list[Finding]:
     """A finding for each catalogued member read on a receiver known to be its struct; its ``api``
-    is ``Type.member`` (``PyThreadState.frame``)."""
+    is ``Type.member`` (``PyThreadState.frame``).  ``internal``: the file's C includes CPython's
+    internal frame header, so the members it defines are there (``INTERNAL_FRAME``)."""
     tables = members()
     if not tables.by_name:
         return []
@@ -138,7 +146,7 @@ def member_findings(path: str, tokens: list, target: tuple[int, int], shims: fro
         token = tokens[i]
         kind = receiver_type(tokens, i - 1, declared, tables)
         entry = next((e for e in tables.by_name[token.text] if e.member_of[0] == kind and e.removed_in <= target), None)
-        if entry is not None:
+        if entry is not None and not (internal and kind == INTERNAL_FRAME[0] and token.text in INTERNAL_FRAME[1]):
             span = (token.line, token.column, token.line, token.column + len(token.text))
             found.append(make_finding(path, span, entry, f"{kind}.{token.text}", target, ERROR))
     return found
