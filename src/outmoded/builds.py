@@ -115,7 +115,7 @@ REMOVED_TOOLS = {"pgen": (3, 10)}
 TOOL_FINDERS = frozenset({"which", "find_executable"})
 
 
-def not_built(path: str, target: tuple[int, int]) -> str | None:
+def not_built(path: str, target: tuple[int, int], depth: int = 0) -> str | None:
     """Where the project's build says the C or Cython source at ``path`` is compiled only for
     Pythons other than the target (``build file:line`` of the condition), or None: no such
     declaration, or one that may compile it there.
@@ -131,6 +131,8 @@ def not_built(path: str, target: tuple[int, int]) -> str | None:
     - a test of Cython's own runner (``tests/<dir>/<name>.pyx`` beside ``runtests.py``) that its
       version-dependent exclusion table leaves out on the target (``VER_DEP_MODULES``:
       ``(3, 12): (operator.ge, lambda x: x in ['run.line_trace', ...])``).
+    - a header or a Cython ``.pxi`` that only such sources include (``#include``, ``include``,
+      ``cdef extern from``): it is compiled only as part of them.
 
     Files are parsed with ``ast``, never run; a source named nowhere is compiled as far as anyone
     can tell."""
@@ -143,7 +145,25 @@ def not_built(path: str, target: tuple[int, int]) -> str | None:
     if occurrences and all(dead for _, _, dead in occurrences):
         top = min((os.path.dirname(b) for b in builds if os.path.basename(b) == SETUP_FILE), key=len)
         return _where(occurrences[0][0], occurrences[0][1], top)
-    return _excluded_test(path, target)
+    return _excluded_test(path, target) or _included_only_where_not_built(path, target, depth)
+
+
+INCLUDED = (".h", ".hh", ".hpp", ".hxx", ".inc", ".inl", ".pxi")
+MAX_INCLUDE_DEPTH = 4
+
+
+def _included_only_where_not_built(path: str, target: tuple[int, int], depth: int) -> str | None:
+    """Where the build leaves out the first of the sources including the header or ``.pxi`` at
+    ``path``, when it leaves out every one of them (through headers including it, a few deep)."""
+    if not path.endswith(INCLUDED) or depth >= MAX_INCLUDE_DEPTH:
+        return None
+    from outmoded.native.includes import includers
+
+    found = includers(path)
+    wheres = [not_built(including, target, depth + 1) for including in found]
+    if not wheres or None in wheres:
+        return None
+    return f"included by {os.path.basename(found[0])}, {wheres[0]}"
 
 
 def _where(build: str, line: int, top: str) -> str:

@@ -215,3 +215,26 @@ def test_a_cached_verdict_follows_the_build_file(project):
     assert paths() == ["src/pkg/raiser.c"]  # warm
     project.write("src/pkg/_setup.py", TWISTED_SETUP.replace("condition=lambda _: not _PY3 and", "condition=lambda _:"))
     assert paths() == ["src/pkg/_legacy.c", "src/pkg/raiser.c"]
+
+
+def test_a_header_or_pxi_only_unbuilt_sources_include(project):
+    # compiled only as part of the sources including it: not built where none of them is
+    twisted_like(project)
+    project.write("src/pkg/_legacy.c", '#include "legacy.h"\n' + PY2_MODULE)
+    project.write("src/pkg/inner.h", RAISER)
+    project.write("src/pkg/legacy.h", '#include "inner.h"\n' + RAISER)
+    assert check(project) == [("src/pkg/raiser.c", "PyCObject_FromVoidPtr", "error", None)]
+    shown = project.check_json("--dead-compat", "src/pkg/inner.h")["findings"]
+    assert [(f["severity"], f["context"]) for f in shown] == [("warning", "not-built")]
+    assert "(included by legacy.h, included by _legacy.c, src/pkg/_setup.py:26)" in shown[0]["message"]
+    # also included by a source that is built: what breaks
+    project.write("src/pkg/raiser.c", '#include "inner.h"\n' + RAISER)
+    assert ("src/pkg/inner.h", "PyCObject_FromVoidPtr", "error", None) in check(project)
+    # Cython: a .pxi only a test the runner leaves out includes
+    project.write("runtests.py", RUNTESTS)
+    project.write("tests/run/line_trace.pyx", 'include "frames.pxi"\n')
+    project.write("tests/run/frames.pxi", FRAME)
+    assert "tests/run/frames.pxi" not in [f[0] for f in check(project)]
+    assert "tests/run/frames.pxi" in [f[0] for f in check(project, target="3.11")]
+    project.write("tests/run/other.pyx", 'include "frames.pxi"\n')
+    assert "tests/run/frames.pxi" in [f[0] for f in check(project)]
