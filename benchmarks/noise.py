@@ -59,6 +59,11 @@ OLD = """boto==2.49.0 tornado==4.5.3 xlrd==1.2.0 nose==1.3.7 pexpect==4.2.1 mock
 web.py==0.40 eventlet==0.25.1 pyftpdlib==1.5.6""".split()
 OLD += """Flask==0.10.1 Jinja2==2.7.3 Werkzeug==0.9.6 pycrypto==2.6.1 requests==2.5.3 CherryPy==3.2.6 WebTest==2.0.18
 pysnmp==4.3.2""".split()
+# latest on 2026-12-03, with C extensions
+MODERN += """multidict==7.2.1 yarl==1.25.1 frozenlist==1.8.0 pycryptodome==4.5.0""".split()
+# old releases with C extensions, from before 3.13
+OLD += """greenlet==0.4.17 zope.interface==4.7.2 pyzmq==18.1.1 psycopg2==2.7.7 simplejson==2.6.2 MarkupSafe==1.0
+ujson==1.35 msgpack==0.5.6""".split()
 
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
