@@ -224,8 +224,6 @@ def _cython_utility_code(text: str) -> bool:
 
 def check_c(path: str, data: bytes, index) -> FileResult:
     """``outmoded.filetypes`` checker for ``*.c``, ``*.h``, ``*.cc``, ``*.cpp`` and friends."""
-    from outmoded.native import freethreading
-
     result, text = start(path, data)
     if text is None:
         return result
@@ -237,7 +235,28 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     result.parsed = True
     target = index.target
     gone = removed_now(target)
-    tokens, directives, shims, internal = _c_shims(path, text, target, gone)
+    findings = _c_findings(path, text, target, gone, upward=False)
+    if findings and includes.not_compiled(path, text, target, gone):
+        findings = []
+    if any(f.severity == ERROR for f in findings):
+        # the project's headers found in its -I directories too: they only take findings away, and
+        # are many in a large project (numpy's), so they are read for what breaks, not for the
+        # free-threading notes
+        findings = _c_findings(path, text, target, gone, upward=True)
+    if any(f.severity == ERROR for f in findings):  # a file compiled as part of another sees what that one defines
+        given = includes.includer_shims(path, target, gone, lambda p, t: _c_shims(p, t, target, gone)[2])
+        findings = [f for f in findings if f.api.split(".")[0] not in given]
+    findings = not_built(findings, path, target)
+    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text), language="c")
+    return result
+
+
+def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool) -> list:
+    """What the C file at ``path`` names that the target lacks, its project headers followed beside
+    it (``upward``: in the directories above too, ``includes.project_headers``)."""
+    from outmoded.native import freethreading
+
+    tokens, directives, shims, internal, included = _c_shims(path, text, target, gone, upward)
     defines = [rest for name, rest in directives if name == "define" and rest]
     limited, version = defines_limited_api(directives), limited_api_version(directives)
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
@@ -245,14 +264,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
         findings.extend(api_findings(path, rest[1:], target, shims, limited_api=limited, limited_version=version))
     findings.extend(member_findings(path, tokens, target, shims, internal=internal))
     findings.extend(freethreading.c_findings(path, tokens, target))
-    if findings and includes.not_compiled(path, text, target, gone):
-        findings = []
-    if findings:  # a file compiled as part of another sees what that one defines
-        given = includes.includer_shims(path, target, gone, lambda p, t: _c_shims(p, t, target, gone)[2])
-        findings = [f for f in findings if f.api.split(".")[0] not in given]
-    findings = not_built(findings, path, target)
-    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text), language="c")
-    return result
+    return findings
 
 
 def _expanded(path: str, defines: list, tokens: list) -> list:
@@ -273,16 +285,17 @@ def _expanded(path: str, defines: list, tokens: list) -> list:
     return [rest for rest in defines if rest[0].text in used]
 
 
-def _c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset) -> tuple[list, list, frozenset, bool]:
+def _c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True) -> tuple:
     """The live code tokens of the C file at ``path``, its live directives, the names it or a
-    project header it includes defines or declares (shims of removed names), and whether it or such
+    project header it includes defines or declares (shims of removed names), whether it or such
     a header includes CPython's internal headers on a live line (greenlet 3.5's TGreenlet.cpp, through
-    TGreenlet.hpp's ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there)."""
+    TGreenlet.hpp's ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
+    the live code tokens of those headers."""
     directives: list = []
     headers: list = []  # the live tokens and directives of the project headers it includes
     written: list = []  # what each live #include "..." of it or them writes
     tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
-                              includes.project_headers(path, text, written=written), included=headers))
+                              includes.project_headers(path, text, written=written, upward=upward), included=headers))
     shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens)
     lines = [line for kind, line in directives if kind == "include"]
     for code, found in headers:
@@ -290,7 +303,7 @@ def _c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset) -> 
         lines.extend(line for kind, line in found if kind == "include")
     internal = any(INTERNAL_RE.search(name) for name in written) or \
         any(INTERNAL_RE.search(token.text) for line in lines for token in line if token.kind == "ident")
-    return tokens, directives, frozenset(shims), internal
+    return tokens, directives, frozenset(shims), internal, tuple(t for code, _ in headers for t in code)
 
 
 INTERNAL_RE = re.compile(r"(?:^|/)pycore_\w")

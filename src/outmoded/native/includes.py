@@ -141,7 +141,7 @@ def _header_tokens(path: str) -> Optional[tuple]:
 
 
 def project_headers(path: str, text: str, seen: Optional[set] = None, depth: int = 0, root: Optional[str] = None,
-                    written: Optional[list] = None):
+                    written: Optional[list] = None, upward: bool = True):
     """A ``cpp.live_tokens`` follow for the file at ``path``: an ``#include "name"`` gives the tokens
     of the project file it names, each file once.  The compiler looks beside the including file
     first, then in the ``-I`` directories; those of a project are directories above its sources
@@ -149,11 +149,13 @@ def project_headers(path: str, text: str, seen: Optional[set] = None, depth: int
     which includes "psycopg/python.h", whose ``#define PyInt_FromLong PyLong_FromLong`` is the
     shim), so the directories from the file's up to the project root are tried in turn.  Each place
     looked at counts for the verdict (``outmoded.reads``): creating a nearer header changes it.
-    ``written`` (when given) receives the path written in each live ``#include "..."`` followed or not."""
+    ``written`` (when given) receives the path written in each live ``#include "..."`` followed or not;
+    without ``upward`` only the file's own directory is looked in (cheaper: the headers of a large
+    project's include directories are many)."""
     seen = {os.path.abspath(path)} if seen is None else seen
     directory = os.path.dirname(os.path.abspath(path))
     if root is None:
-        root = project_root(path)
+        root = project_root(path) if upward else directory
 
     def follow(hash_token):
         match = QUOTED_RE.match(text, hash_token.offset)
@@ -161,14 +163,14 @@ def project_headers(path: str, text: str, seen: Optional[set] = None, depth: int
             written.append(match.group(1))
         if match is None or depth >= MAX_DEPTH:
             return None
-        header = _resolve(match.group(1), directory, root)
+        header = _resolve(match.group(1), directory, root if upward else directory)
         if header is None or header in seen:
             return None
         seen.add(header)
         read = _header_tokens(header)
         if read is None:
             return None
-        return list(read[1]), project_headers(header, read[0], seen, depth + 1, root, written)
+        return list(read[1]), project_headers(header, read[0], seen, depth + 1, root, written, upward)
 
     return follow
 
