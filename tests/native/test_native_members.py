@@ -168,6 +168,19 @@ def test_internal_frame_members_against_real_headers(tmp_path):
         assert {name for _, name in compiling} == INTERNAL_FRAME[1], version
 
 
+def test_members_of_the_projects_own_structs(project):
+    # greenlet 0.4.17: greenlet.h's PyGreenlet holds a _PyErr_StackItem exc_state, and greenlet.c
+    # reads g->exc_state.exc_type; gcc on real 3.13 headers fails on exactly those lines
+    project.write("greenlet.h", "#include <Python.h>\ntypedef struct _greenlet {\n  PyObject_HEAD\n"
+                  "  _PyErr_StackItem exc_state;\n  PyObject *weakreflist;\n} PyGreenlet;\n")
+    # (a C file naming none of the catalogued structs, calls or removed names is not read at all)
+    project.write("greenlet.c", '#include "greenlet.h"\nstatic void clear(PyGreenlet *g) {\n'
+                  "  g->exc_state.exc_type = NULL;\n  g->exc_state.exc_value = NULL;\n  g->weakreflist = NULL;\n}\n"
+                  "static PyThreadState *ts(void) { return PyThreadState_GET(); }\n")
+    assert errors(project, "greenlet.c", "3.13") == [(3, "_PyErr_StackItem.exc_type")]
+    assert errors(project, "greenlet.c", "3.10") == []
+
+
 def test_cython_frame_members_reached_through_internal_headers(project):
     # Cython 3.3's tests/run/line_trace.pyx: its runner builds it on 3.11, whose C includes
     # internal/pycore_frame.h; f_code is in no PyFrameObject there; the limited API has none

@@ -262,7 +262,7 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
     for rest in _expanded(path, defines, tokens):
         findings.extend(api_findings(path, rest[1:], target, shims, limited_api=limited, limited_version=version))
-    findings.extend(member_findings(path, tokens, target, shims, internal=internal))
+    findings.extend(member_findings(path, tokens, target, shims, internal=internal, context=included))
     findings.extend(freethreading.c_findings(path, tokens, target))
     return findings
 

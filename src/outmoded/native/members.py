@@ -102,7 +102,9 @@ def receiver_type(tokens: list, arrow: int, declared: dict, tables: Members, dep
     if last.kind == "ident":
         if arrow >= 2 and tokens[arrow - 2].text in ARROWS:  # a member of a member: tstate->frame->f_back
             outer = receiver_type(tokens, arrow - 2, declared, tables, depth + 1)
-            return tables.fields.get((outer, last.text)) if outer else None
+            # a member of the project's own struct is known by its declaration (greenlet 0.4's
+            # g->exc_state.exc_type, greenlet.h's PyGreenlet holding _PyErr_StackItem exc_state)
+            return tables.fields.get((outer, last.text)) if outer else declared.get(last.text)
         return declared.get(last.text)
     if last.text != ")":
         return None
@@ -129,10 +131,11 @@ INTERNAL_FRAME = ("PyFrameObject", frozenset({"f_back", "f_trace", "f_lineno", "
 
 
 def member_findings(path: str, tokens: list, target: tuple[int, int], shims: frozenset = frozenset(),
-                    internal: bool = False) -> list[Finding]:
+                    internal: bool = False, context: tuple = ()) -> list[Finding]:
     """A finding for each catalogued member read on a receiver known to be its struct; its ``api``
     is ``Type.member`` (``PyThreadState.frame``).  ``internal``: the file's C includes CPython's
-    internal frame header, so the members it defines are there (``INTERNAL_FRAME``)."""
+    internal frame header, so the members it defines are there (``INTERNAL_FRAME``).  ``context``:
+    the code of the project headers it includes, whose declarations (struct fields) count too."""
     tables = members()
     if not tables.by_name:
         return []
@@ -140,7 +143,7 @@ def member_findings(path: str, tokens: list, target: tuple[int, int], shims: fro
                   and tokens[i - 1].text in ARROWS and t.text not in shims]
     if not candidates:
         return []
-    declared = declared_types(tokens, tables.spellings)
+    declared = {**declared_types(context, tables.spellings), **declared_types(tokens, tables.spellings)}
     found = []
     for i in candidates:
         token = tokens[i]
