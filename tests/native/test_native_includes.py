@@ -215,3 +215,15 @@ def test_a_source_included_by_another_sees_its_shims(project):
     assert apis(project) == []
     project.write("typecast.c", '#include <Python.h>\n#include "binary.c"\n')
     assert apis(project) == [("binary.c", "PyString_FromFormat")]
+
+
+def test_header_included_only_from_cython_has_its_python_2_shims(project):
+    # msgpack 0.5.6: _unpacker.pyx has cdef extern from "unpack.h", which calls PyInt_FromLong;
+    # Cython's C #defines it as PyLong_FromLong before including the header
+    project.write("setup.py", "")
+    project.write("unpack.h", "static PyObject *u(long d) { return PyInt_FromLong(d); }\n"
+                  "static int r(PyObject *o) { return PyObject_AsReadBuffer(o, 0, 0); }\n")
+    project.write("_unpacker.pyx", 'cdef extern from "unpack.h":\n    pass\n')
+    assert apis(project, "unpack.h") == [("unpack.h", "PyObject_AsReadBuffer")]
+    project.write("other.c", '#include <Python.h>\n#include "unpack.h"\n')
+    assert apis(project, "unpack.h") == [("unpack.h", "PyInt_FromLong"), ("unpack.h", "PyObject_AsReadBuffer")]
