@@ -1,6 +1,7 @@
 """Removed and borrowed-reference C-API in real C and Cython sources, checked through the CLI."""
 
 import os
+import shutil
 import re
 import subprocess
 import sys
@@ -439,3 +440,33 @@ def test_cython_names_the_projects_pxd_redefines(project):
             return cpython.PyUnicode_AS_DATA(utext)
         ''')
     assert [f["api"] for f in findings(project, "lxml/parser.pxi")] == ["PyUnicode_AS_DATA"]
+
+
+LVALUES = """\
+#include <Python.h>
+static PyTypeObject T;
+static void f(PyObject *o, PyVarObject *v) {
+    Py_TYPE(&T) = &PyType_Type;
+    Py_SIZE(v) += 1;
+    Py_REFCNT(o)++;
+    if (Py_TYPE(o) == &T && Py_SIZE(v) >= 1 && Py_REFCNT(o) != 1) { Py_SET_TYPE(o, &T); }
+}
+"""
+
+
+def test_macros_assigned_to(project, tmp_path):
+    # psycopg2 2.7.7's psycopgmodule.c: Py_TYPE(&listType) = &PyType_Type; gcc on the real headers
+    # rejects Py_REFCNT as an l-value from 3.10, Py_TYPE and Py_SIZE from 3.11
+    project.write("lv.c", LVALUES)
+    assert [(f["line"], f["api"]) for f in findings(project, "lv.c", target="3.10")] == [(6, "Py_REFCNT")]
+    assert [(f["line"], f["api"]) for f in findings(project, "lv.c", target="3.13")] == [
+        (4, "Py_TYPE"), (5, "Py_SIZE"), (6, "Py_REFCNT")]
+    gcc = shutil.which("gcc")
+    if gcc is None:
+        return
+    source = tmp_path / "lv.c"
+    source.write_text(LVALUES)
+    for version, include in python_includes().items():
+        run = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)], capture_output=True, text=True)
+        failing = sorted({int(n) for n in re.findall(r":(\d+):\d+: error", run.stderr)})
+        assert failing == ([4, 5, 6] if version >= (3, 11) else [6] if version >= (3, 10) else []), version

@@ -36,7 +36,8 @@ names one or the class, as ``append`` of EntryPoints needs ``entry_points``) for
 
 Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
 ``outmoded.native``; their optional ``check`` says which check uses them: ``removed`` (default: a
-removed C-API name), ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
+removed C-API name), ``lvalue`` (a macro that can no longer be assigned to: ``Py_TYPE(o) = t``),
+``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
 ``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
 ``removed``, ``removed_in`` is the first Python the rule concerns.  ``limited_api: true`` marks a
@@ -122,7 +123,7 @@ CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "sub
                    "option-strings"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
-CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix"}  # kind capi only
+CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue"}  # kind capi only
 
 
 

@@ -62,13 +62,14 @@ class Table:
     removed: dict[str, Entry]  # name -> entry
     limited: dict[str, Entry]  # removed from the limited C API only: name -> entry
     borrowed: dict[str, Entry]
+    lvalue: dict[str, Entry]  # assigned to, it breaks: Py_TYPE(o) = t
     words: frozenset[bytes]  # a file naming none of these has nothing to report (C prefilter)
 
 
 @lru_cache(maxsize=1)
 def table() -> Table:
     """The C-API lookup tables, built from the catalog once per process."""
-    removed, limited, borrowed = {}, {}, {}
+    removed, limited, borrowed, lvalue = {}, {}, {}, {}
     for entry in rules().values():
         if entry.member_of:
             continue  # members of one struct: outmoded.native.members, on receivers known to be it
@@ -76,8 +77,10 @@ def table() -> Table:
             (limited if entry.limited_api else removed).update(dict.fromkeys(entry.names, entry))
         elif entry.check == "borrowed-ref":
             borrowed.update(dict.fromkeys(entry.names, entry))
-    words = frozenset(n.encode() for n in [*removed, *limited, *borrowed]) | MODULE_WORDS | members().words
-    return Table(removed, limited, borrowed, words)
+        elif entry.check == "lvalue":
+            lvalue.update(dict.fromkeys(entry.names, entry))
+    words = frozenset(n.encode() for n in [*removed, *limited, *borrowed, *lvalue]) | MODULE_WORDS | members().words
+    return Table(removed, limited, borrowed, lvalue, words)
 
 
 def is_member(name: str) -> bool:
@@ -99,7 +102,8 @@ def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], sh
     removed = {**lookup.removed, **lookup.limited} if limited_api else lookup.removed
     found = []
     previous = ""
-    for token in tokens:
+    tokens = list(tokens)
+    for index, token in enumerate(tokens):
         if token.kind != "ident":
             previous = token.text
             continue
@@ -121,10 +125,36 @@ def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], sh
         if entry is not None and entry.removed_in <= target:
             found.append(make_finding(path, span, entry, name, target, ERROR))
             continue
+        entry = lookup.lvalue.get(name)
+        if entry is not None and entry.removed_in <= target and assigned(tokens, index):
+            found.append(make_finding(path, span, entry, name, target, ERROR))
+            continue
         entry = lookup.borrowed.get(name)
         if entry is not None and target >= FREE_THREADED_FROM:
             found.append(make(path, span, entry, name, WARNING, rule_message(entry, name)))
     return found
+
+
+COMPOUND = frozenset("+-*/%&|^") | {"<<", ">>"}
+
+
+def assigned(tokens: list, index: int) -> bool:
+    """Is the call-like macro at ``tokens[index]`` assigned to: ``Py_TYPE(&T) = &PyType_Type``,
+    ``Py_SIZE(v) += 1``, ``Py_REFCNT(o)++`` (not ``==``)?"""
+    if index + 1 >= len(tokens) or tokens[index + 1].text != "(":
+        return False
+    depth = 0
+    for close in range(index + 1, len(tokens)):
+        text = tokens[close].text
+        depth += text == "("
+        depth -= text == ")"
+        if depth == 0:
+            break
+    else:
+        return False
+    after = [t.text for t in tokens[close + 1:close + 3]] + ["", ""]
+    return (after[0] == "=" and after[1] != "=") or (after[0] in COMPOUND and after[1] == "=") \
+        or (after[0] in ("+", "-") and after[1] == after[0])
 
 
 NOT_A_TYPE = frozenset({"return", "else", "do", "case", "goto", "sizeof", "defined", "typedef"})
