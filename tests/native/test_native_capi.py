@@ -470,3 +470,15 @@ def test_macros_assigned_to(project, tmp_path):
         run = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)], capture_output=True, text=True)
         failing = sorted({int(n) for n in re.findall(r":(\d+):\d+: error", run.stderr)})
         assert failing == ([4, 5, 6] if version >= (3, 11) else [6] if version >= (3, 10) else []), version
+
+
+def test_cython_shims_in_a_header_it_names(project):
+    # pyzmq 18.1's buffers.pxd: cdef extern from "pyversion_compat.h" (in zmq/utils), which
+    # #defines PyObject_CheckReadBuffer for Python 3; PyObject_AsReadBuffer it leaves alone
+    project.write("setup.py", "")
+    project.write("zmq/utils/pyversion_compat.h", "#if PY_VERSION_HEX >= 0x03000000\n"
+                  "    #define PyObject_CheckReadBuffer(object) (0)\n#endif\n")
+    project.write("zmq/utils/buffers.pxd", 'cdef extern from "pyversion_compat.h":\n    pass\n\n'
+                  "cdef inline int check(object ob):\n    return PyObject_CheckReadBuffer(ob)\n\n"
+                  "cdef inline int read(object ob):\n    return PyObject_AsReadBuffer(ob, NULL, NULL)\n")
+    assert [(f["line"], f["api"]) for f in findings(project, "zmq/utils/buffers.pxd")] == [(8, "PyObject_AsReadBuffer")]

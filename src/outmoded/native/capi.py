@@ -408,6 +408,14 @@ def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
         pxd = os.path.join(directory, module + ".pxd")
         # the verdict depends on this .pxd, or on its absence (``outmoded.reads``); read again when it changed
         names |= _defines_in(pxd, read(pxd))
+    # the project's headers it names in cdef extern from "..." (pyzmq 18.1's buffers.pxd:
+    # cdef extern from "pyversion_compat.h", which #defines PyObject_CheckReadBuffer for Python 3)
+    root = None
+    for match in includes.EXTERN_RE.finditer(text.encode("utf-8", "replace")):
+        root = root or includes.project_root(path)
+        header = includes.resolve(match.group(1).decode("utf-8", "replace"), directory, root)
+        if header is not None:
+            names |= _defines_in(header, read(header))
     return frozenset(names)
 
 

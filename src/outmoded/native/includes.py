@@ -163,7 +163,7 @@ def project_headers(path: str, text: str, seen: Optional[set] = None, depth: int
             written.append(match.group(1))
         if match is None or depth >= MAX_DEPTH:
             return None
-        header = _resolve(match.group(1), directory, root if upward else directory)
+        header = resolve(match.group(1), directory, root if upward else directory)
         if header is None or header in seen:
             return None
         seen.add(header)
@@ -175,7 +175,7 @@ def project_headers(path: str, text: str, seen: Optional[set] = None, depth: int
     return follow
 
 
-def _resolve(written: str, directory: str, root: str) -> Optional[str]:
+def resolve(written: str, directory: str, root: str) -> Optional[str]:
     """The project file an ``#include "written"`` in ``directory`` names: beside it, else under the
     nearest directory above it (up to ``root``) where it exists."""
     written = os.path.normpath(written)
