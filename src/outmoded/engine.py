@@ -18,7 +18,7 @@ from outmoded import filetypes
 from outmoded.catalog.index import Index
 from outmoded.depth import retried
 from outmoded.findings import FileError, Finding
-from outmoded.prefilter import candidate_words, screen as prescreen
+from outmoded.prefilter import SyntaxOnly, candidate_words, screen as prescreen
 from outmoded.reads import recording
 from outmoded.records import Record
 from outmoded.source import SourceError, decode
@@ -61,8 +61,11 @@ def parse(text: str, path: str) -> ast.Module:
             warnings.simplefilter("ignore")  # invalid escape sequences and the like
             return retried(ast.parse, text, path)  # once more, deeper, for a chain like a + b + ...
     except SyntaxError as exc:
+        from outmoded.oldsyntax import described
+
         where = f" (line {exc.lineno})" if exc.lineno else ""
-        raise SourceError(f"cannot parse: {exc.msg}{where}{NEWER_SYNTAX}") from None
+        said = described(exc.text)
+        raise SourceError(f"cannot parse: {exc.msg}{where}" + (f": {said}" if said else NEWER_SYNTAX)) from None
     except ValueError as exc:
         raise SourceError(f"cannot parse: {exc}") from None
     except GIVE_UP as exc:
@@ -134,6 +137,18 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
     return result
 
 
+def _cleared(result: FileResult, data: bytes, source, path: str) -> FileResult:
+    """``result`` of a file the prefilter clears naming a word of syntax the target may not parse
+    (``prefilter.SyntaxOnly``), once the file is known to parse where ``oldsyntax`` finds such syntax
+    (a Python 2 statement, ``async`` as a name); a syntax error is raised as the file's SourceError."""
+    from outmoded.oldsyntax import may_fail
+
+    text = (source or decode(data, newline=False)).text
+    if may_fail(text):
+        parse(text, path)
+    return result
+
+
 def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None):
     other = filetypes.checker_for(path)
     if other is not None:
@@ -150,11 +165,14 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         source = None if _plain_ascii(data) else decode(data, newline=False)
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
+            if isinstance(named, SyntaxOnly):  # cleared by the catalog, if it parses
+                result = _cleared(result, data, source, path)
+                named = frozenset(named)
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
-        if words is None:
-            return result
+        if not words:  # None: cleared; SYNTAX: cleared, if it parses
+            return result if words is None else _cleared(result, data, source, path)
         from outmoded.newlines import NEWLINE_RE
         from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 

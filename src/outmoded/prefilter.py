@@ -119,15 +119,54 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
     skips function bodies that mention none of these words.  ``held``: what ``screen`` found for
     the same bytes (``Passed``), when known: the catalog's needles are not tested again (which of
     them hold depends only on the catalog's words the file names, the same in both)."""
-    found = (project.words if project is not None else words).intersection(identifiers(data))
+    words = project.words if project is not None else words
+    found = _with_syntax(words).intersection(identifiers(data))
+    syntax = _syntax_only(found, words)
+    if syntax:
+        found = found - syntax
     if not found:
-        return None
+        return SYNTAX if syntax else None
     held = _held(data, found, by_anchor) if held is None else set(held)
     if project is not None:
         held |= project.held(found)
         if project.outside is not None and path is not None and len(held) < len(found):
             held |= project.outside(path, data, found - held)
-    return frozenset(w.decode() for w in held) if held else None
+    return frozenset(w.decode() for w in held) if held else SYNTAX if syntax else None
+
+
+# the words of syntax the target may not parse (``oldsyntax.may_fail``): a file naming one is
+# parsed even when no needle holds (``SYNTAX``).  They are looked for in the same intersection
+# as the catalog's words, at no cost: the union with each set of words is made once
+SYNTAX_WORDS = frozenset((b"print", b"exec", b"async", b"await"))
+_UNIONS: dict[int, tuple[frozenset, frozenset]] = {}
+
+
+class SyntaxOnly(frozenset):
+    """What the prefilter says of a file no needle of the catalog lets through that names a word
+    of ``SYNTAX_WORDS``: the file must be parsed to know it parses (``SYNTAX``, empty: nothing
+    else; from ``screen``, the method words it names, which the project's needles decide on)."""
+
+    __slots__ = ()
+
+
+SYNTAX = SyntaxOnly()
+
+
+def _with_syntax(words: frozenset) -> frozenset:
+    pair = _UNIONS.get(id(words))
+    if pair is None or pair[0] is not words:
+        pair = _UNIONS[id(words)] = (words, words | SYNTAX_WORDS)
+    return pair[1]
+
+
+def _syntax_only(found: frozenset, words: frozenset) -> frozenset:
+    """The words of ``SYNTAX_WORDS`` in ``found`` that are not also needle words."""
+    if SYNTAX_WORDS.isdisjoint(found):
+        return NO_WORDS
+    return SYNTAX_WORDS.intersection(found).difference(words)
+
+
+NO_WORDS: frozenset = frozenset()
 
 
 def _held(data: bytes, found: frozenset, by_anchor: dict) -> set[bytes]:
@@ -151,11 +190,15 @@ def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -
     """How the file can pass once the project's needles are known: ``Passed`` when the catalog's
     needles let it through, else the words of ``methods`` it names (the project's needles pair
     one of them with a class; none named: the file is cleared).  ``words`` includes ``methods``."""
-    found = words.intersection(identifiers(data))
+    found = _with_syntax(words).intersection(identifiers(data))
+    syntax = _syntax_only(found, words)
+    if syntax:
+        found = found - syntax
     held = _held(data, found, by_anchor) if found else None
     if held:
         return Passed(held)
-    return methods.intersection(found)
+    named = methods.intersection(found)
+    return SyntaxOnly(named) if syntax else named
 
 
 class Text:

@@ -34,6 +34,7 @@ from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
 from outmoded.guardcontext import PY2_BUILTINS
+from outmoded.oldsyntax import keyword_as_name
 from outmoded.lazyre import LazyPattern
 
 # what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
@@ -175,7 +176,7 @@ def _masked(text: str) -> str:
                 raise Doubt("an f-string that may nest its quotes")  # PEP 701: a syntax error before 3.12
     pieces[1::2] = ["" if token[0] == "#" else '"' if "\n" not in token else _lines_of(token) for token in tokens]
     masked = "".join(pieces)
-    if _python2(masked):
+    if _python2(masked) or keyword_as_name(masked):
         raise Doubt("Python 2 syntax")  # a file that cannot be parsed is said so: parsed whole
     return masked
 
