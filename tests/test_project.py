@@ -484,3 +484,31 @@ def test_a_module_the_file_imports_edited_to_put_a_name_back_drops_the_cached_fi
     assert cached_check() == cached_check() == [("tests/test_a.py", "unittest.TestCase.assert_")]
     project.write("tests/helpers.py", "import unittest\nSKIP = 1\nunittest.TestCase.assert_ = unittest.TestCase.assertTrue\n")
     assert cached_check() == []
+
+
+def test_a_name_put_back_two_ways_is_found_whatever_the_hash_seed(project):
+    """``test_a`` imports ``c`` (which imports ``d``, putting ``assert_`` back) directly, and through
+    a chain that reaches ``c`` at the last hop followed.  Followed depth first, which way came
+    first went by the order of a set of names: the finding came and went with the hash seed."""
+    import os
+    import subprocess
+    import sys
+
+    import outmoded
+
+    layout(project, {
+        "pyproject.toml": '[project]\nname = "x"\nrequires-python = ">=3.9"\n',
+        "test_a.py": "import unittest\nimport b1\nimport c\n\n\nclass T(unittest.TestCase):\n"
+                     "    def test_it(self):\n        self.assert_(1)\n",
+        "b1.py": "import b2\n", "b2.py": "import b3\n", "b3.py": "import c\n", "c.py": "import d\n",
+        "d.py": "import unittest\nunittest.TestCase.assert_ = unittest.TestCase.assertTrue\n",
+    })
+    src = os.path.dirname(os.path.dirname(outmoded.__file__))
+    outputs = set()
+    for seed in range(8):
+        env = dict(os.environ, PYTHONHASHSEED=str(seed), PYTHONPATH=src)
+        run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--no-cache", "--output-format", "json",
+                              "--target-version", "3.13", "."], cwd=project.root, env=env, capture_output=True,
+                             text=True)
+        outputs.add((run.returncode, len(json.loads(run.stdout)["findings"])))
+    assert outputs == {(0, 0)}

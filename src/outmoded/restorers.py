@@ -130,17 +130,23 @@ def _find_written(name: tuple, current: str) -> str | None:
 
 def _walk(path: str, imports, find) -> set:
     """``path`` and the project files ``imports(file)`` leads to from it (``find(name, file)``), up to
-    ``MAX_DEPTH`` hops away, with the ``__init__.py`` of each package they sit in."""
-    seen, todo = set(), [(path, 0)]
+    ``MAX_DEPTH`` hops away, with the ``__init__.py`` of each package they sit in.  Breadth first,
+    a package's ``__init__`` at its module's depth (in front of the queue), so each file is taken
+    at its fewest hops: depth first, a file first met at the last hop by a long way was not
+    followed when a short way reached it too, and which way came first followed the order of a
+    set of names, which changes with the hash seed (a finding reported in one run, not the next)."""
+    from collections import deque
+
+    seen, todo = set(), deque([(path, 0)])
     found: dict = {}  # (name, directory, stub) -> the file: find_module answers alike from one directory
     while todo:
-        current, depth = todo.pop()
+        current, depth = todo.popleft()
         if current in seen:
             continue
         seen.add(current)
         for init in inits_above(current):  # run first, each looked for recorded
             if init not in seen:
-                todo.append((init, depth))
+                todo.appendleft((init, depth))
         if depth >= MAX_DEPTH:
             continue
         where = (os.path.dirname(current), current.endswith(".pyi"))
