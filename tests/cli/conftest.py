@@ -15,7 +15,8 @@ SRC = str(Path(outmoded.__file__).resolve().parent.parent)
 
 def environment(**extra) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "OUTMODED_OUTPUT_FORMAT")}
-    env["PYTHONPATH"] = SRC + os.pathsep + env.get("PYTHONPATH", "")
+    # no empty entry when PYTHONPATH is unset: one would put the current directory on sys.path
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (SRC, env.get("PYTHONPATH", "")) if p)
     env.update(extra)
     return env
 
