@@ -28,14 +28,14 @@ from outmoded.lazyre import LazyPattern
 # a statement at the start of its line (checked): print and exec statements.  What may follow
 # ``print `` in Python 3 (an operator, a bracket, a comment) is left out.  One pattern per word:
 # each starts with its literal, which sre skips to (an alternation is tried at every position)
-STATEMENTS = {word: LazyPattern(word + r"[ \t]+[^ \t\r\n(=.,:;)\]}+*/%&|^<>!#-]") for word in ("print", "exec")}
+_STATEMENT_TAIL = r"[ \t]+[^ \t\r\n(=.,:;)\]}+*/%&|^<>!#-]"
+STATEMENTS = {word: LazyPattern(word + _STATEMENT_TAIL) for word in ("print", "exec")}
 # async / await as a name: an attribute, a keyword argument or an assignment target, a function's name
 KEYWORD_NAMES = {word: LazyPattern(word + r"[ \t]*(?:=[^=]|\()") for word in ("async", "await")}
 _NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _SAYS = (
-    (LazyPattern(r"^[ \t]*print[ \t]+[^ \t\r\n(=.,:;)\]}+*/%&|^<>!#-]"), "a Python 2 print statement",
-     "3.0"),
-    (LazyPattern(r"^[ \t]*exec[ \t]+[^ \t\r\n(=.,:;)\]}+*/%&|^<>!#-]"), "a Python 2 exec statement", "3.0"),
+    (LazyPattern(r"^[ \t]*print" + _STATEMENT_TAIL), "a Python 2 print statement", "3.0"),
+    (LazyPattern(r"^[ \t]*exec" + _STATEMENT_TAIL), "a Python 2 exec statement", "3.0"),
     (LazyPattern(r"^[ \t]*except[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's except X, e:", "3.0"),
     (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V", "3.0"),
     (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()"),

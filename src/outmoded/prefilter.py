@@ -120,10 +120,7 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
     the same bytes (``Passed``), when known: the catalog's needles are not tested again (which of
     them hold depends only on the catalog's words the file names, the same in both)."""
     words = project.words if project is not None else words
-    found = _with_syntax(words).intersection(identifiers(data))
-    syntax = _syntax_only(found, words)
-    if syntax:
-        found = found - syntax
+    found, syntax = _named(data, words)
     if not found:
         return SYNTAX if syntax else None
     held = _held(data, found, by_anchor) if held is None else set(held)
@@ -159,14 +156,14 @@ def _with_syntax(words: frozenset) -> frozenset:
     return pair[1]
 
 
-def _syntax_only(found: frozenset, words: frozenset) -> frozenset:
-    """The words of ``SYNTAX_WORDS`` in ``found`` that are not also needle words."""
+def _named(data: bytes, words: frozenset) -> tuple[frozenset, bool]:
+    """The words of ``words`` the file names, and whether it names a word of ``SYNTAX_WORDS``
+    that is not one of them: both from one intersection with the file's identifiers."""
+    found = _with_syntax(words).intersection(identifiers(data))
     if SYNTAX_WORDS.isdisjoint(found):
-        return NO_WORDS
-    return SYNTAX_WORDS.intersection(found).difference(words)
-
-
-NO_WORDS: frozenset = frozenset()
+        return found, False
+    syntax = SYNTAX_WORDS.intersection(found).difference(words)
+    return (found - syntax, True) if syntax else (found, False)
 
 
 def _held(data: bytes, found: frozenset, by_anchor: dict) -> set[bytes]:
@@ -190,10 +187,7 @@ def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -
     """How the file can pass once the project's needles are known: ``Passed`` when the catalog's
     needles let it through, else the words of ``methods`` it names (the project's needles pair
     one of them with a class; none named: the file is cleared).  ``words`` includes ``methods``."""
-    found = _with_syntax(words).intersection(identifiers(data))
-    syntax = _syntax_only(found, words)
-    if syntax:
-        found = found - syntax
+    found, syntax = _named(data, words)
     held = _held(data, found, by_anchor) if found else None
     if held:
         return Passed(held)
