@@ -31,6 +31,12 @@ def found(project, *paths, target="3.13"):
     return sorted((f["path"], f["line"], f["api"], f["severity"], f["fix"]) for f in doc["findings"])
 
 
+def cached(project, path: str) -> list:
+    """The (path, api) of each finding of a cached check of ``path`` at 3.13."""
+    code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", path)
+    return sorted((f["path"], f["api"]) for f in json.loads(out)["findings"])
+
+
 ASSERT = ("unittest.TestCase.assertEquals", E, "safe")
 
 
@@ -322,17 +328,13 @@ def test_the_cache_follows_what_a_verdict_depends_on(project):
         "uses_parser.py": "import parser\n",
     })
 
-    def cached_check():
-        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", ".")
-        return sorted((f["path"], f["api"]) for f in json.loads(out)["findings"])
-
     before = [("pkg/test_x.py", "unittest.TestCase.assertEquals"), ("uses_parser.py", "parser")]
-    assert cached_check() == before
-    assert cached_check() == before
+    assert cached(project, ".") == before
+    assert cached(project, ".") == before
     project.write("parser.py", "x = 1\n")  # now `import parser` finds the project's module
-    assert cached_check() == [("pkg/test_x.py", "unittest.TestCase.assertEquals")]
+    assert cached(project, ".") == [("pkg/test_x.py", "unittest.TestCase.assertEquals")]
     project.write("pkg/base.py", BASE + "    def assertEquals(self, a, b):\n            pass\n")
-    assert cached_check() == []
+    assert cached(project, ".") == []
 
 
 def test_a_module_provided_again_by_the_project(project):
@@ -457,13 +459,10 @@ def test_a_name_put_back_through_a_package_created_above_follows_it_warm(project
         "tests/unit/test_db.py": "import unittest\n\nclass T(unittest.TestCase):\n    def test(self):\n        self.assert_(1)\n",
     })
 
-    def cached_check():
-        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", "tests/unit/test_db.py")
-        return sorted((f["path"], f["api"]) for f in json.loads(out)["findings"])
-
-    assert cached_check() == cached_check() == [("tests/unit/test_db.py", "unittest.TestCase.assert_")]
+    assert cached(project, "tests/unit/test_db.py") == cached(project, "tests/unit/test_db.py") == [
+        ("tests/unit/test_db.py", "unittest.TestCase.assert_")]
     project.write("tests/__init__.py", "from . import testutils\n")
-    assert cached_check() == []
+    assert cached(project, "tests/unit/test_db.py") == []
 
 
 def test_a_module_the_file_imports_edited_to_put_a_name_back_drops_the_cached_finding(project):
@@ -477,13 +476,10 @@ def test_a_module_the_file_imports_edited_to_put_a_name_back_drops_the_cached_fi
                            "class T(unittest.TestCase):\n    def test(self):\n        self.assert_(1)\n",
     })
 
-    def cached_check():
-        code, out, err = project.run("check", "--format", "json", "--target-version", "3.13", "tests/test_a.py")
-        return sorted((f["path"], f["api"]) for f in json.loads(out)["findings"])
-
-    assert cached_check() == cached_check() == [("tests/test_a.py", "unittest.TestCase.assert_")]
+    assert cached(project, "tests/test_a.py") == cached(project, "tests/test_a.py") == [
+        ("tests/test_a.py", "unittest.TestCase.assert_")]
     project.write("tests/helpers.py", "import unittest\nSKIP = 1\nunittest.TestCase.assert_ = unittest.TestCase.assertTrue\n")
-    assert cached_check() == []
+    assert cached(project, "tests/test_a.py") == []
 
 
 def test_a_name_put_back_two_ways_is_found_whatever_the_hash_seed(project):
