@@ -136,13 +136,18 @@ def test_pyproject_and_bounds_are_remembered_as_json_and_follow_edits(tmp_path, 
     again = load_settings(start=str(project))
     assert (again.select, again.resolved_target(), again.resolved_min_version()) == (("OM11",), (3, 11), (3, 9))
     pyproject.write_text('[project]\nrequires-python = "not a specifier"\n')
+    from outmoded.catalog import LATEST_RELEASE
+    from outmoded.config.settings import InvalidRequirement, _bound
+
     for _ in range(2):  # an error is never remembered
         try:
-            load_settings(start=str(project)).resolved_target()
-        except ConfigError as exc:
+            _bound("not a specifier", highest=True)
+        except InvalidRequirement as exc:
             assert "not a valid specifier" in str(exc)
         else:
             raise AssertionError("a bad specifier passed")
+    ignored = load_settings(start=str(project))  # ignored, as pip ignores it (with a warning)
+    assert (ignored.resolved_target(), ignored.declared_floor()) == (LATEST_RELEASE, None)
     pyproject.write_text('[tool.outmoded]\nwhen = 1979-05-27\n')  # a TOML date: not JSON, never kept
     for _ in range(2):
         try:

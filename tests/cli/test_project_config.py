@@ -138,3 +138,28 @@ def test_versions_read_without_the_regex_read_as_the_regex_reads_them():
             got = None
         assert got == expected, text
     assert parse_min_version("2.7") == (2, 7) and parse_min_version("3.9") == (3, 9)
+
+
+def test_a_requires_python_that_is_not_a_specifier_is_ignored_with_a_warning(sh):
+    """pyzmq 17.1.2 declares ``>=2.7,!=3.0*`` (no dot before the star), which packaging refuses:
+    the run stopped with exit 2, even with --target-version given.  pip ignores such a
+    requirement with a warning; so does outmoded, naming the file and the value, and it checks."""
+    sh.write("pyzmq/setup.py", 'from setuptools import setup\nsetup(name="pyzmq", python_requires=">=2.7,!=3.0*")\n')
+    sh.write("pyzmq/zmq/old.py", "import imp\n")
+    given = sh.run("check", "--no-cache", "--output-format", "json", "--target-version", "3.13", "pyzmq")
+    assert given.returncode == 1, given.stderr
+    assert [f["api"] for f in doc(given)["findings"]] == ["imp"]
+    warning = one_line(given.stderr)
+    assert warning.startswith("outmoded: warning: ") and "'>=2.7,!=3.0*'" in warning
+    assert str(sh.root / "pyzmq" / "setup.py") in warning and "ignored" in warning
+    # no target left: the newest Python is checked, and the run says so
+    sh.write("pyzmq/pyproject.toml", '[project]\nname = "pyzmq"\nrequires-python = ">=2.7,!=3.0*"\n')
+    alone = sh.run("check", "--no-cache", "--output-format", "json", "pyzmq")
+    assert alone.returncode == 1, alone.stderr
+    from outmoded.catalog import LATEST_RELEASE
+
+    newest = f"{LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}"
+    assert doc(alone)["target_version"] == newest
+    first, second = alone.stderr.splitlines()
+    assert str(sh.root / "pyzmq" / "pyproject.toml") in first and "'>=2.7,!=3.0*'" in first
+    assert f"checking for Python {newest}" in second and "--target-version" in second

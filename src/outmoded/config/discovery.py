@@ -104,3 +104,29 @@ def _setup_python_requires(directory: str) -> str | None:
             if found:
                 return found
     return None
+
+
+def requirement_source(root: str, config_file: str | None, value: str) -> str | None:
+    """The file that declares the Python requirement ``value`` of the project at ``root`` (its
+    configuration file, or the setup.cfg, setup.py or PKG-INFO beside it), for a message about it;
+    read again only then."""
+    if config_file and os.path.basename(config_file) == "pyproject.toml":
+        from outmoded import settings_cache
+        from outmoded.config.parsing import _load_toml
+
+        try:
+            document = settings_cache.pyproject(config_file, _load_toml)
+        except ConfigError:
+            document = {}
+        if (document.get("project") or {}).get("requires-python") == value:
+            return config_file
+    for name, reader in (("setup.cfg", _setup_cfg_requires), ("setup.py", _setup_py_requires),
+                         ("PKG-INFO", _pkg_info_requires)):
+        path = os.path.join(root, name)
+        try:
+            if os.path.isfile(path) and reader(path) == value:
+                shown = os.path.join(os.path.dirname(config_file), name) if config_file else path
+                return shown
+        except ConfigError:
+            continue
+    return config_file

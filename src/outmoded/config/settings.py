@@ -28,6 +28,13 @@ class ConfigError(Exception):
     """A broken setting; the message names the file and key."""
 
 
+class InvalidRequirement(ConfigError):
+    """A ``requires-python`` (or ``python_requires``) that is not a version specifier."""
+
+
+_WARNED: set = set()  # the warnings this process printed: each once, however often settings are asked
+
+
 class Settings(Record):
     """One project's settings.  ``root``: the directory of the configuration file used (default:
     the current directory); ``config_file``: that file; ``per_file_ignores``: (glob, code
@@ -76,7 +83,7 @@ class Settings(Record):
         the question the run answers, which Python the code moves to, is the user's."""
         if self.target:
             return self.target
-        if self.requires_python:
+        if self.requires_python and self._readable_requirement(highest=True):
             highest = _bound(self.requires_python, highest=True)
             if highest and highest >= OLDEST_TARGET:
                 return highest
@@ -87,6 +94,10 @@ class Settings(Record):
                 f"python_requires) allows no Python outmoded checks for ({OLDEST_TARGET[0]}.{OLDEST_TARGET[1]} "
                 f"to {newest}): give the Python the code must run on, with target-version in [tool.outmoded] "
                 f"or --target-version")
+        if self.requires_python:  # not a specifier: said by _readable_requirement; the target it leaves
+            _warn(f"outmoded: warning: no target-version is given and the project's requires-python is "
+                  f"ignored: checking for Python {LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}, the newest outmoded "
+                  f"knows (give the Python the code must run on with --target-version or target-version)")
         return LATEST_RELEASE
 
     def resolved_min_version(self) -> tuple[int, int]:
@@ -97,7 +108,25 @@ class Settings(Record):
         bound of ``requires-python``), or None when it says nothing."""
         if self.min_version:
             return self.min_version
-        return _bound(self.requires_python, highest=False) if self.requires_python else None
+        if not (self.requires_python and self._readable_requirement(highest=False)):
+            return None
+        return _bound(self.requires_python, highest=False)
+
+    def _readable_requirement(self, highest: bool) -> bool:
+        """Is ``requires-python`` a specifier?  (Asked with the bound the caller reads next, which
+        is then remembered.)  One that is not (pyzmq 17.1.2's ``>=2.7,!=3.0*``) is ignored, as pip
+        ignores it, with a warning naming the file and the value."""
+        try:
+            _bound(self.requires_python, highest)
+        except InvalidRequirement:
+            from outmoded.config.discovery import requirement_source
+
+            where = requirement_source(self.root, self.config_file, self.requires_python)
+            _warn(f"outmoded: warning: {where + ': ' if where else ''}the project's Python requirement "
+                  f"{self.requires_python!r} (requires-python or python_requires) is not a valid version "
+                  f"specifier; ignored, as pip ignores it: no oldest supported Python is taken from it")
+            return False
+        return True
 
     def reports(self, finding, path: str | None = None) -> bool:
         """Is this finding part of the report: its code is wanted (in ``path``), and it is not dead
@@ -158,7 +187,7 @@ def _compute_bound(requires_python: str, highest: bool) -> tuple[int, int] | Non
     try:
         spec = SpecifierSet(requires_python)
     except InvalidSpecifier:
-        raise ConfigError(f"requires-python {requires_python!r} is not a valid specifier") from None
+        raise InvalidRequirement(f"requires-python {requires_python!r} is not a valid specifier") from None
     if not highest:
         for old in ("2.6", "2.7"):
             if any(spec.contains(f"{old}.{micro}", prereleases=True) for micro in (0, 18)):
@@ -168,6 +197,16 @@ def _compute_bound(requires_python: str, highest: bool) -> tuple[int, int] | Non
         if any(spec.contains(f"3.{minor}.{micro}", prereleases=True) for micro in (0, 99)):
             return 3, minor
     return None
+
+
+def _warn(message: str) -> None:
+    if message not in _WARNED:
+        import sys
+
+        from outmoded.cli import clean
+
+        _WARNED.add(message)
+        print(clean(message), file=sys.stderr)
 
 
 def cache_root(settings: Settings) -> str:
