@@ -74,6 +74,8 @@ def load(path: str) -> Baseline:
         raise BaselineError(f"--baseline {path}: no such file (create it with --write-baseline {path})") from None
     except (OSError, ValueError) as exc:
         raise BaselineError(f"--baseline {path}: cannot read: {getattr(exc, 'strerror', None) or exc}") from None
+    except RecursionError:
+        raise BaselineError(f"--baseline {path}: cannot read: nested too deeply to read") from None
     if not isinstance(document, dict) or document.get("outmoded_baseline") != FORMAT \
             or not isinstance(document.get("findings"), list):
         raise BaselineError(f"--baseline {path}: not an outmoded baseline file (write one with --write-baseline)")

@@ -7,7 +7,7 @@ Both are done here with the C functions ``json`` itself calls (``_json``):
 
 - ``loads(data)``: ``json.loads`` of UTF-8 bytes or text (``_json``'s scanner, the one
   ``json.JSONDecoder`` uses, with its defaults); what is not one JSON value raises
-  ``ValueError``, as with ``json.loads``.
+  ``ValueError``, as with ``json.loads``, and so does a value nested past the recursion limit.
 - ``dumps_indented(value)``: ``json.dumps(value, indent=2, ensure_ascii=False)``, the same text
   (``tests/test_quickjson.py`` compares them), for dicts with string keys, lists, tuples,
   strings, numbers, booleans and None; any other value is handed to ``json.dumps`` itself.
@@ -45,7 +45,16 @@ except (AttributeError, TypeError):  # a later Python's decoder reads something 
 
 def loads(data: bytes | str):
     """``json.loads(data)`` for UTF-8 bytes or text; ``ValueError`` for anything that is not
-    one JSON value (``json.JSONDecodeError`` is one)."""
+    one JSON value (``json.JSONDecodeError`` is one), and for a value nested past the decoder's
+    recursion limit, where ``json.loads`` raises ``RecursionError``: a cache file or row damaged
+    so is unreadable like any other."""
+    try:
+        return _loads(data)
+    except RecursionError:
+        raise ValueError("JSON nested too deeply to read") from None
+
+
+def _loads(data: bytes | str):
     if _scan is None:  # pragma: no cover
         import json
 

@@ -178,6 +178,9 @@ class Handler(BaseHTTPRequestHandler):
     def serve_badjson(self):
         self.send(200, b"{not json", JSON_TYPE)
 
+    def serve_deepjson(self):  # nested past the JSON decoder's recursion limit
+        self.send(200, b'{"files": ' + b"[" * 100_000 + b"]" * 100_000 + b"}", JSON_TYPE)
+
     def serve_plaintext(self):
         self.send(200, b"hello", "text/plain")
 

@@ -26,3 +26,25 @@ def test_an_unwritable_cache_is_a_miss_not_an_error(tmp_path):
     cache = Cache(tmp_path / "http")
     cache.put("https://index.example/simple/numpy/", Entry(b"{}", "application/json", None, None, 60, 1.0))
     assert cache.get("https://index.example/simple/numpy/") is None
+
+
+def test_cache_files_nested_past_the_decoders_limit_are_misses(tmp_path):
+    """A cached page or code verdict damaged (or planted) so that its JSON nests past the
+    decoder's recursion limit is a miss, checked again, not an internal error of the run."""
+    from types import SimpleNamespace
+
+    from outmoded.deps.code import CodeVerdict, VerdictCache
+
+    deep = b"[" * 100_000 + b"]" * 100_000
+    pages = Cache(tmp_path / "http")
+    url = "https://index.example/simple/numpy/"
+    pages.put(url, Entry(b"{}", "application/json", None, None, 60, 1.0))
+    assert pages.get(url) is not None
+    (tmp_path / "http" / os.listdir(tmp_path / "http")[0]).write_bytes(deep + b"\n{}")
+    assert pages.get(url) is None
+    verdicts = VerdictCache(tmp_path / "verdicts")
+    dist = SimpleNamespace(sha256="ab" * 32, url="https://files.example/numpy.whl")
+    verdicts.put(dist, (3, 13), CodeVerdict(checked=3))
+    assert verdicts.get(dist, (3, 13)).checked == 3
+    (tmp_path / "verdicts" / os.listdir(tmp_path / "verdicts")[0]).write_bytes(deep)
+    assert verdicts.get(dist, (3, 13)) is None

@@ -24,12 +24,13 @@ def test_unknown_package_is_not_on_index(tmp_path, deps_json):
 
 
 def test_an_html_login_page_is_an_index_error(tmp_path, deps_json):
-    _, found, _ = run(tmp_path, deps_json, ["loginpage", "plaintext", "badjson", "requests"])
-    for name in ("loginpage", "plaintext", "badjson"):
+    _, found, _ = run(tmp_path, deps_json, ["loginpage", "plaintext", "badjson", "deepjson", "requests"])
+    for name in ("loginpage", "plaintext", "badjson", "deepjson"):
         assert (found[name]["status"], found[name]["reason"]) == ("unknown", "index-error"), name
     assert "HTML page that lists no release files" in found["loginpage"]["message"]
     assert "text/plain" in found["plaintext"]["message"]
     assert "malformed JSON" in found["badjson"]["message"]
+    assert "malformed JSON" in found["deepjson"]["message"]  # nested past the decoder's limit: no crash
     assert found["requests"]["status"] == "ok"  # one bad page spoils nothing else
 
 

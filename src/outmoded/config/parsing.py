@@ -68,6 +68,8 @@ def _load_toml(path: str, data: bytes | None = None) -> dict:
         return tomllib.loads(data.decode())  # what tomllib.load does with the handle
     except (OSError, ValueError) as exc:
         raise ConfigError(f"{path}: cannot read: {exc}") from None
+    except RecursionError:  # arrays or tables nested past the parser's limit
+        raise ConfigError(f"{path}: cannot read: nested too deeply to read") from None
 
 
 def _strings(value, path, key) -> tuple[str, ...]:

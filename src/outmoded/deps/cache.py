@@ -72,8 +72,8 @@ class Cache:
             meta = json.loads(header)
             return Entry(body, meta["content_type"], meta.get("etag"), meta.get("last_modified"),
                          meta.get("max_age"), float(meta["stored_at"]))
-        except (OSError, ValueError, KeyError, TypeError):
-            return None  # missing or damaged: a miss
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):
+            return None  # missing or damaged (nested past the decoder's limit too): a miss
 
     def put(self, url: str, entry: Entry) -> None:
         meta = {"content_type": entry.content_type, "etag": entry.etag,

@@ -166,7 +166,7 @@ class VerdictCache:
         path = self._path(dist, target)
         try:
             return CodeVerdict.from_json(json.loads(path.read_bytes())) if path else None
-        except (OSError, ValueError, KeyError, TypeError):
+        except (OSError, ValueError, KeyError, TypeError, RecursionError):  # damaged: a miss
             return None
 
     def put(self, dist, target: tuple, verdict: CodeVerdict) -> None:

@@ -29,6 +29,8 @@ def load(path: Path) -> tuple:
         return tomllib.loads(text), text
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
+    except RecursionError:  # arrays or tables nested past the parser's limit
+        raise UsageError(f"{path}: not valid TOML: nested too deeply to read") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
 

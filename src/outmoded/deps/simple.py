@@ -73,7 +73,7 @@ def parse_page(body: bytes, content_type: str, project: str, page_url: str = "",
 def _from_json(body: bytes, project: str, page_url: str, floor=None) -> list:
     try:
         data = json.loads(body.decode("utf-8"))
-    except ValueError:
+    except (ValueError, RecursionError):  # nested past the decoder's limit: as malformed
         raise PageError("index answered with malformed JSON") from None
     if not isinstance(data, dict) or not isinstance(data.get("files"), list):
         raise PageError("index answered with JSON that is not a PEP 691 project page")

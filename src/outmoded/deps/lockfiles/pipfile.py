@@ -74,6 +74,8 @@ def read_lock(path, label) -> tuple:
         data = json.loads(text)
     except (UnicodeDecodeError, ValueError) as exc:
         raise UsageError(f"{path}: not a Pipfile.lock (not JSON: {exc})") from None
+    except RecursionError:  # nested past the decoder's limit
+        raise UsageError(f"{path}: not a Pipfile.lock (not JSON: nested too deeply to read)") from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
     if not isinstance(data, dict) or not isinstance(data.get("_meta"), dict):
