@@ -190,6 +190,12 @@ def test_a_private_function_some_live_code_calls_is_reported(project):
         "def _looks_like_debian_scheme", "@functools.cache\n    def _looks_like_debian_scheme").replace(
         "import sysconfig\n", "import functools\n    import sysconfig\n"))
     assert paths(project.check_json(".")) == set()
+    # a second definition of the name, however deep (a method in a class in a handler), may be
+    # the one live code calls: not told
+    nested = "\n    try:\n        import _pkg_speedups\n    except ImportError:\n        class Fallback:\n" \
+             "            def _looks_like_debian_scheme(self):\n                return False\n"
+    project.write("pkg/locations/__init__.py", PIP_LOCATIONS + nested)
+    assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
 
 
 def test_a_top_level_module_is_not_told(project):
