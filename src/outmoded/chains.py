@@ -56,7 +56,6 @@ class Chains:
         self._methods: dict | None = None  # removed method word -> its classes' family
         self._refiner = None
         self._misbound: dict = {}  # the text index's key -> (names of its misbound classes, reads)
-        self._defined: dict | None = None  # class name -> the checked files defining it
         self._found: dict = {}  # (module, directory) -> (found there and not checked, reads)
         self._unchecked: dict = {}  # directory (or (directory,): near it) -> holds a module not checked
         self._roots: tuple | None = None  # ([(name, its roots)] of the open seeds, the files read to find them)
@@ -114,16 +113,12 @@ class Chains:
             return answer[0]
         found = set()
         with reads.recording() as read:
-            if self._defined is None:
-                self._defined = {}
-                for other, classes in self.text.headers.items():
-                    for name, _ in classes:
-                        self._defined.setdefault(name, set()).add(other)
             path = _absolute(original)
             rows = self.text.headers.get(original, ()) if self._unchecked_near(path) else ()
+            defined = self.text.graph()[0] if rows else {}
             for name, bases in rows:
                 for word in bases:
-                    homes = self._defined.get(word.rpartition(".")[2], ())
+                    homes = defined.get(word.rpartition(".")[2], ())
                     if homes and original not in homes and self._elsewhere(word, path):
                         found.add(name)
         self._misbound[original] = (found, read)

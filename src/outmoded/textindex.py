@@ -49,18 +49,22 @@ class TextIndex(Record):
         return self.graph()[1]
 
     def graph(self) -> tuple:
-        """(names of the classes defined, base word's last component -> [(path, class name)] of the
-        classes listing it as a base, class name -> the last components of its bases over every
-        definition so named): one pass over the headers for the questions a run asks between its
-        passes (``derived_methods``, the project model's users, ``chains``), made once the index
-        is complete and read-only afterwards."""
+        """(class name -> the paths of the files defining it, base word's last component -> [(path,
+        class name)] of the classes listing it as a base, class name -> the last components of its
+        bases over every definition so named): one pass over the headers for the questions a run
+        asks between its passes (``derived_methods``, the project model's users, ``chains``), made
+        once the index is complete and read-only afterwards."""
         if getattr(self, "_graph", None) is None:  # not a field: an unpickled index has none yet
-            defined: set = set()
+            defined: dict = {}
             users: dict = {}
             leaves: dict = {}
             for path, classes in self.headers.items():
                 for name, bases in classes:
-                    defined.add(name)
+                    homes = defined.get(name)
+                    if homes is None:
+                        defined[name] = [path]
+                    elif homes[-1] != path:  # a file's headers come together
+                        homes.append(path)
                     own = leaves.get(name)
                     if own is None:
                         own = leaves[name] = set()
