@@ -109,11 +109,36 @@ def absolute(path: str, level: int, module: str | None) -> str | None:
     return ".".join(parts) or None
 
 
+_FOUND: dict = {}  # (dotted name, directory, stub, cwd) -> (find_module's answer, the places it looked)
+_ROOTS: dict = {}  # (directory, stub, cwd) -> (_import_roots' answer, the __init__ files it looked for)
+
+
 def find_module(dotted: str, from_path: str) -> str | None:
     """The project file ``import dotted`` finds from ``from_path``: under the importing file's import
     root (its ``sys.path`` entry) or a directory above it within the current one (the project's
     top, on ``sys.path`` when run from there), else beside it (where Python 2 code meant it:
-    enough to find the class a base name stands for)."""
+    enough to find the class a base name stands for).  The same from every file of a directory:
+    answered once per run, the places looked in replayed for every verdict asking."""
+    return _once(_FOUND, (dotted, os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"),
+                          os.getcwd()), _find_module, dotted, from_path)
+
+
+def _once(answers: dict, key: tuple, func, *args):
+    """``func(*args)``, computed once per ``key`` for the run; what it read (``outmoded.reads``)
+    counts again for every verdict asking, as when it is computed for that verdict."""
+    from outmoded import reads
+
+    answer = answers.get(key)
+    if answer is None:
+        with reads.recording() as read:
+            value = func(*args)
+        answer = answers[key] = (value, read)
+    else:
+        reads.extend(answer[1])
+    return answer[0]
+
+
+def _find_module(dotted: str, from_path: str) -> str | None:
     from outmoded.reads import read
 
     relative = dotted.replace(".", os.sep)
@@ -165,7 +190,13 @@ def _import_roots(from_path: str) -> list[str]:
     """The file's import root and the directories above it within the current one.  The
     ``__init__.py`` files that put the root there count for the verdict asking, present or
     absent (``outmoded.reads``): one created or deleted moves it (``tools/mod.py`` beside
-    ``tools/asyncore.py`` stops shadowing ``import asyncore`` once ``tools/__init__.py`` exists)."""
+    ``tools/asyncore.py`` stops shadowing ``import asyncore`` once ``tools/__init__.py`` exists).
+    Once per directory (and stubs): the list is shared, never to be changed by the caller."""
+    return _once(_ROOTS, (os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"), os.getcwd()),
+                 _roots_of, from_path)
+
+
+def _roots_of(from_path: str) -> list[str]:
     from outmoded.reads import read
 
     directory = module_of(from_path)[1]
@@ -189,6 +220,8 @@ def forget_files() -> None:
     """Drop what was learnt about the file system (a long-lived process starting a new run)."""
     for cached in (_is_package, _is_file, module_of, _top_level_in):
         cached.cache_clear()
+    _FOUND.clear()
+    _ROOTS.clear()
     files = sys.modules.get("outmoded.projectfiles")  # what reach read around modules, if it ran
     if files is not None:
         files.forget()
