@@ -139,10 +139,9 @@ class Chains:
             while root != top and root.startswith(top + os.sep):
                 root = os.path.dirname(root)
                 places.append(root)
-            answer = self._unchecked[(directory,)] = (any(map(self._unchecked_in, places)), places)
-        if not answer[0]:
-            for place in answer[1]:
-                reads.read(place)
+            found = any(map(self._unchecked_in, places))
+            answer = self._unchecked[(directory,)] = (found, {} if found else {p: reads.stamp(p) for p in places})
+        reads.extend(answer[1])  # their stamps when first asked, as for every answer memoized for the run
         return answer[0]
 
     def _unchecked_in(self, directory: str) -> bool:
