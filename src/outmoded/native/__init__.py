@@ -3,7 +3,9 @@
 - ``capi``: C, C++ and Cython sources (``*.c``, ``*.h``, ``*.cc``, ``*.cpp``, ``*.pyx``, ``*.pxd``):
   removed C-API names (catalog ``capi_3_N.yaml``) and, for ``--free-threading``, borrowed-reference
   APIs; lexing in ``ctokens``, ``#if PY_VERSION_HEX ...`` evaluation in ``cpp`` (with the macros
-  ``Python.h`` defines, ``pythonh``), files the target never compiles in ``includes``;
+  ``Python.h`` defines, ``pythonh``), files the target never compiles in ``includes``, the catalog's
+  names and the loop finding them in ``apinames``, what a file declares and defines in
+  ``directives``, the project's own definitions of removed names in ``shims``;
 - ``freethreading``: extension modules that re-enable the GIL on a free-threaded build;
 - ``flags``: ``PYTHON_JIT=1``, ``-X jit``, ``PYTHON_GIL=0``, ``-X gil=0`` and free-threaded
   interpreters in Dockerfiles, shell scripts, Makefiles, ``tox.ini``, ``Procfile`` and ``*.service``;

@@ -35,208 +35,21 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable
 
 from outmoded import suppress
-from outmoded.catalog import Entry
 from outmoded.engine import FileResult
-from outmoded.findings import ERROR, WARNING, FileError, Finding, make_finding
-from outmoded.native import includes, make, not_built, rule_message, rules, start
-from outmoded.native.cpp import live_tokens, python_h_macros
-from outmoded.native.members import member_findings, members
-from outmoded.native.ctokens import Token, c_tokens, cython_tokens
+from outmoded.findings import ERROR, FileError
+from outmoded.native import includes, not_built, start
+from outmoded.native.apinames import api_findings, removed_now, table
+from outmoded.native.directives import defines_limited_api, limited_api_version
+from outmoded.native.members import member_findings
+from outmoded.native.ctokens import Token, cython_tokens
+from outmoded.native.shims import CYTHON_PY2_SHIMS, c_shims, cython_shims
 from outmoded.prefilter import IDENTIFIER_RE
 from outmoded.reads import read
 from outmoded.newlines import NEWLINE_RE
 from outmoded.source import SourceError, decode
 
-API_PREFIXES = ("Py", "_Py", "PY", "_PY")
-MODULE_WORDS = frozenset({b"PyModuleDef_Slot", b"PyModule_Create", b"PyModule_Create2", b"PYBIND11_MODULE"})
-FREE_THREADED_FROM = (3, 13)
-
-
-@dataclass(frozen=True)
-class Table:
-    removed: dict[str, Entry]  # name -> entry
-    limited: dict[str, Entry]  # removed from the limited C API only: name -> entry
-    borrowed: dict[str, Entry]
-    lvalue: dict[str, Entry]  # assigned to, it breaks: Py_TYPE(o) = t
-    words: frozenset[bytes]  # a file naming none of these has nothing to report (C prefilter)
-
-
-@lru_cache(maxsize=1)
-def table() -> Table:
-    """The C-API lookup tables, built from the catalog once per process."""
-    removed, limited, borrowed, lvalue = {}, {}, {}, {}
-    for entry in rules().values():
-        if entry.member_of:
-            continue  # members of one struct: outmoded.native.members, on receivers known to be it
-        if entry.check in (None, "removed"):
-            (limited if entry.limited_api else removed).update(dict.fromkeys(entry.names, entry))
-        elif entry.check == "borrowed-ref":
-            borrowed.update(dict.fromkeys(entry.names, entry))
-        elif entry.check == "lvalue":
-            lvalue.update(dict.fromkeys(entry.names, entry))
-    words = frozenset(n.encode() for n in [*removed, *limited, *borrowed, *lvalue]) | MODULE_WORDS | members().words
-    return Table(removed, limited, borrowed, lvalue, words)
-
-
-def is_member(name: str) -> bool:
-    """Struct members (``ma_version_tag``) as opposed to functions, macros and types."""
-    return not name.startswith(API_PREFIXES)
-
-
-def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], shims: frozenset = frozenset(),
-                 api_after_dot: bool = False, limited_api: bool = False,
-                 limited_version: int | None = None) -> list[Finding]:
-    """Removed and borrowed-reference names among ``tokens`` (one finding per token).
-
-    ``api_after_dot``: API names count after ``.`` too (Cython's ``cpython.PyList_GetItem``).
-    ``limited_api``: the file builds against the limited C API, so names removed from it count;
-    those removed only from some limited API versions (``limited_since``) count when
-    ``limited_version``, the value the file gives ``Py_LIMITED_API``, is one of them.
-    """
-    lookup = table()
-    removed = {**lookup.removed, **lookup.limited} if limited_api else lookup.removed
-    found = []
-    previous = ""
-    tokens = list(tokens)
-    for index, token in enumerate(tokens):
-        if token.kind != "ident":
-            previous = token.text
-            continue
-        name = token.text
-        after_arrow = previous in ("->", ".")
-        previous = name
-        if name in shims:
-            continue
-        if is_member(name):
-            if not after_arrow:
-                continue
-        elif after_arrow and not api_after_dot:
-            continue
-        span = (token.line, token.column, token.line, token.column + len(name))
-        entry = removed.get(name)
-        if entry is not None and entry.limited_since and not (
-                limited_version is not None and limited_version >= version_hex(entry.limited_since)):
-            entry = lookup.removed.get(name)  # hidden from later limited API versions only
-        if entry is not None and entry.removed_in <= target:
-            found.append(make_finding(path, span, entry, name, target, ERROR))
-            continue
-        entry = lookup.lvalue.get(name)
-        if entry is not None and entry.removed_in <= target and assigned(tokens, index):
-            found.append(make_finding(path, span, entry, name, target, ERROR))
-            continue
-        entry = lookup.borrowed.get(name)
-        if entry is not None and target >= FREE_THREADED_FROM:
-            found.append(make(path, span, entry, name, WARNING, rule_message(entry, name)))
-    return found
-
-
-COMPOUND = frozenset("+-*/%&|^") | {"<<", ">>"}
-
-
-def assigned(tokens: list, index: int) -> bool:
-    """Is the call-like macro at ``tokens[index]`` assigned to: ``Py_TYPE(&T) = &PyType_Type``,
-    ``Py_SIZE(v) += 1``, ``Py_REFCNT(o)++`` (not ``==``)?"""
-    if index + 1 >= len(tokens) or tokens[index + 1].text != "(":
-        return False
-    depth = 0
-    for close in range(index + 1, len(tokens)):
-        text = tokens[close].text
-        depth += text == "("
-        depth -= text == ")"
-        if depth == 0:
-            break
-    else:
-        return False
-    after = [t.text for t in tokens[close + 1:close + 3]] + ["", ""]
-    return (after[0] == "=" and after[1] != "=") or (after[0] in COMPOUND and after[1] == "=") \
-        or (after[0] in ("+", "-") and after[1] == after[0])
-
-
-NOT_A_TYPE = frozenset({"return", "else", "do", "case", "goto", "sizeof", "defined", "typedef"})
-DECLARATION_MACROS = frozenset({"PyAPI_FUNC", "PyAPI_DATA", "PyMODINIT_FUNC"})
-TYPE_WORDS = frozenset({"static", "extern", "inline", "const", "void", "int", "char", "long", "short",
-                        "unsigned", "signed", "float", "double", "struct", "Py_ssize_t", "Py_hash_t",
-                        "Py_UCS4", "PyObject", "size_t"}) | DECLARATION_MACROS
-
-
-def _looks_like_type(prefix: list) -> bool:
-    """Does the statement so far name a type?  (``Py_BEGIN_ALLOW_THREADS f(x);`` does not: a
-    statement-like macro without a semicolon must not turn the call after it into a declaration.)"""
-    return any(t.text in TYPE_WORDS or t.text == "*" or t.text.endswith(("_t", "Object", "Config"))
-               for t in prefix[:-1])
-
-
-def declared_names(tokens: Iterable[Token]) -> set:
-    """Functions the file declares or defines itself: an identifier followed by ``(`` whose
-    statement so far is only a type (identifiers, ``*``, ``PyAPI_FUNC(type)``), as in
-    ``PyAPI_FUNC(int) _PyUnicode_Equal(PyObject *a, PyObject *b);`` or
-    ``static inline PyObject* PyBytes_Join(...) {``.  A call is preceded by ``return``, ``=``, an
-    open bracket or an operator, so it never looks like this."""
-    names: set = set()
-    prefix: list = []  # tokens of the current statement; None once it cannot be a declaration
-    depth = 0  # brackets inside PyAPI_FUNC(...)
-    for token in tokens:
-        text = token.text
-        if prefix is None:
-            if text in (";", "{", "}"):
-                prefix = []
-            continue
-        if depth:
-            depth += {"(": 1, ")": -1}.get(text, 0)
-            prefix.append(token)
-            continue
-        if text in (";", "{", "}"):
-            prefix = []
-        elif text == "(":
-            previous = prefix[-1] if prefix else None
-            if previous is not None and previous.text in DECLARATION_MACROS:
-                depth = 1
-                prefix.append(token)
-            elif previous is not None and previous.kind == "ident" and _looks_like_type(prefix):
-                names.add(previous.text)
-                prefix = None
-            else:
-                prefix = None
-        elif (token.kind == "ident" and text not in NOT_A_TYPE) or text == "*":
-            prefix.append(token)
-        else:
-            prefix = None
-    return names
-
-
-def removed_now(target: tuple[int, int]) -> frozenset:
-    return frozenset(n for n, e in table().removed.items() if e.removed_in <= target)
-
-
-def defines_limited_api(directives: list) -> bool:
-    """Does the file ``#define Py_LIMITED_API`` on a line that may be compiled for the target?"""
-    return any(name == "define" and rest and rest[0].text == "Py_LIMITED_API" for name, rest in directives)
-
-
-def limited_api_version(directives: list) -> int | None:
-    """The value of the file's first live ``#define Py_LIMITED_API`` (``0x030b0000``; 0 when empty,
-    as the headers' ``Py_LIMITED_API+0`` reads it), or None: not defined, or not a number."""
-    for name, rest in directives:
-        if name == "define" and rest and rest[0].text == "Py_LIMITED_API":
-            if len(rest) == 1:
-                return 0
-            if len(rest) == 2 and rest[1].kind == "number":
-                try:
-                    return int(rest[1].text.rstrip("uUlL"), 0)
-                except ValueError:
-                    return None
-            return None
-    return None
-
-
-def version_hex(version: tuple[int, int]) -> int:
-    """``PY_VERSION_HEX`` of a release's first version: (3, 11) -> 0x030B0000."""
-    return version[0] << 24 | version[1] << 16
 
 
 def _generated_by_cython(text: str) -> bool:
@@ -274,7 +87,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
         # free-threading notes
         findings = _c_findings(path, text, target, gone, upward=True)
     if any(f.severity == ERROR for f in findings):  # a file compiled as part of another sees what that one defines
-        given = includes.includer_shims(path, target, gone, lambda p, t: _c_shims(p, t, target, gone)[2])
+        given = includes.includer_shims(path, target, gone, lambda p, t: c_shims(p, t, target, gone)[2])
         findings = [f for f in findings if f.api.split(".")[0] not in given]
     if any(f.api in CYTHON_PY2_SHIMS for f in findings) and includes.included_only_from_cython(path):
         # compiled only inside Cython's C, after its Python 2 names' #defines (msgpack 0.5's
@@ -290,7 +103,7 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
     it (``upward``: in the directories above too, ``includes.project_headers``)."""
     from outmoded.native import freethreading
 
-    tokens, directives, shims, internal, included = _c_shims(path, text, target, gone, upward)
+    tokens, directives, shims, internal, included = c_shims(path, text, target, gone, upward)
     defines = [rest for name, rest in directives if name == "define" and rest]
     limited, version = defines_limited_api(directives), limited_api_version(directives)
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
@@ -317,30 +130,6 @@ def _expanded(path: str, defines: list, tokens: list) -> list:
                 used.add(token.text)
                 pending.append(token.text)
     return [rest for rest in defines if rest[0].text in used]
-
-
-def _c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True) -> tuple:
-    """The live code tokens of the C file at ``path``, its live directives, the names it or a
-    project header it includes defines or declares (shims of removed names), whether it or such
-    a header includes CPython's internal headers on a live line (greenlet 3.5's TGreenlet.cpp, through
-    TGreenlet.hpp's ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
-    the live code tokens of those headers."""
-    directives: list = []
-    headers: list = []  # the live tokens and directives of the project headers it includes
-    written: list = []  # what each live #include "..." of it or them writes
-    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
-                              includes.project_headers(path, text, written=written, upward=upward), included=headers))
-    shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens)
-    lines = [line for kind, line in directives if kind == "include"]
-    for code, found in headers:
-        shims |= {rest[0].text for kind, rest in found if kind == "define" and rest} | declared_names(code)
-        lines.extend(line for kind, line in found if kind == "include")
-    internal = any(INTERNAL_RE.search(name) for name in written) or \
-        any(INTERNAL_RE.search(token.text) for line in lines for token in line if token.kind == "ident")
-    return tokens, directives, frozenset(shims), internal, tuple(t for code, _ in headers for t in code)
-
-
-INTERNAL_RE = re.compile(r"(?:^|/)pycore_\w")
 
 
 def cython_uses(tokens: list[Token]) -> list[Token]:
@@ -372,51 +161,6 @@ def cython_uses(tokens: list[Token]) -> list[Token]:
             continue
         kept.extend(line)
     return kept
-
-
-DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)
-# Python 2 names the C that Cython 0.29 and 3.0 generate #defines for Python 3 (ModuleSetupCode.c:
-# PyInt_* as PyLong_*, PyString_Check as PyUnicode_Check, the Python 2 type flags as 0): a .pyx
-# using them still builds with those Cythons, on any Python 3 they support; Cython 3.1 dropped them
-CYTHON_PY2_SHIMS = frozenset("""
-    PyIntObject PyInt_Type PyInt_Check PyInt_CheckExact PyInt_FromString PyInt_FromUnicode PyInt_FromLong
-    PyInt_FromSize_t PyInt_FromSsize_t PyInt_AsLong PyInt_AS_LONG PyInt_AsSsize_t PyInt_AsUnsignedLongMask
-    PyInt_AsUnsignedLongLongMask PyBoolObject PyBaseString_Type PyStringObject PyString_Type PyString_Check
-    PyString_CheckExact Py_TPFLAGS_CHECKTYPES Py_TPFLAGS_HAVE_INDEX Py_TPFLAGS_HAVE_NEWBUFFER
-""".split())
-
-
-@lru_cache(maxsize=256)
-def _defines_in(path: str, version: str = "") -> frozenset:
-    try:
-        with open(path, "rb") as handle:
-            return frozenset(DEFINE_RE.findall(handle.read().decode("utf-8", "replace")))
-    except OSError:
-        return frozenset()
-
-
-def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
-    """Names a Cython file's C code ``#define``s itself (verbatim C in a ``cdef extern`` block's
-    docstring), or the project's own ``.pxd`` beside it through which it reaches them: lxml 6.1's
-    parser.pxi calls ``python.PyUnicode_GET_DATA_SIZE(utext)``, and src/lxml/python.pxd redefines
-    it for 3.12+ (``#define PyUnicode_GET_DATA_SIZE(s)  (0)``).  So are ``CYTHON_PY2_SHIMS``."""
-    names = set(DEFINE_RE.findall(text)) | CYTHON_PY2_SHIMS
-    directory = os.path.dirname(os.path.abspath(path))
-    modules = {tokens[i].text for i in range(len(tokens) - 2)
-               if tokens[i].kind == "ident" and tokens[i + 1].text == "." and tokens[i + 2].kind == "ident"}
-    for module in modules:
-        pxd = os.path.join(directory, module + ".pxd")
-        # the verdict depends on this .pxd, or on its absence (``outmoded.reads``); read again when it changed
-        names |= _defines_in(pxd, read(pxd))
-    # the project's headers it names in cdef extern from "..." (pyzmq 18.1's buffers.pxd:
-    # cdef extern from "pyversion_compat.h", which #defines PyObject_CheckReadBuffer for Python 3)
-    root = None
-    for match in includes.EXTERN_RE.finditer(text.encode("utf-8", "replace")):
-        root = root or includes.project_root(path)
-        header = includes.resolve(match.group(1).decode("utf-8", "replace"), directory, root)
-        if header is not None:
-            names |= _defines_in(header, read(header))
-    return frozenset(names)
 
 
 def check_cython(path: str, data: bytes, index) -> FileResult:

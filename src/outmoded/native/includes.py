@@ -96,7 +96,7 @@ def forget() -> None:
     """Drop what was read of the projects' files (a long-lived process starting a new run)."""
     import sys
 
-    for cached in (_includes, _live_includes, _header_tokens, getattr(sys.modules.get("outmoded.native.capi"), "_defines_in", None)):
+    for cached in (_includes, _live_includes, _header_tokens, getattr(sys.modules.get("outmoded.native.shims"), "_defines_in", None)):
         if cached is not None:
             cached.cache_clear()
 

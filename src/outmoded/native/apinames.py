@@ -1,0 +1,132 @@
+"""The catalog's C-API names and the loop that finds them among a C or Cython file's tokens.
+
+``table`` builds the lookup tables once (removed names, those removed from the limited C API
+only, borrowed-reference APIs, macros that can no longer be assigned to) and the words of the C
+prefilter; ``api_findings`` is the finding loop ``outmoded.native.capi`` runs on a file's live
+tokens: struct members only after ``->`` or ``.``, API names not after them, a file's shims never.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable
+
+from outmoded.catalog import Entry
+from outmoded.findings import ERROR, WARNING, Finding, make_finding
+from outmoded.native import make, rule_message, rules
+from outmoded.native.ctokens import Token
+from outmoded.native.members import members
+
+API_PREFIXES = ("Py", "_Py", "PY", "_PY")
+MODULE_WORDS = frozenset({b"PyModuleDef_Slot", b"PyModule_Create", b"PyModule_Create2", b"PYBIND11_MODULE"})
+FREE_THREADED_FROM = (3, 13)
+
+
+@dataclass(frozen=True)
+class Table:
+    removed: dict[str, Entry]  # name -> entry
+    limited: dict[str, Entry]  # removed from the limited C API only: name -> entry
+    borrowed: dict[str, Entry]
+    lvalue: dict[str, Entry]  # assigned to, it breaks: Py_TYPE(o) = t
+    words: frozenset[bytes]  # a file naming none of these has nothing to report (C prefilter)
+
+
+@lru_cache(maxsize=1)
+def table() -> Table:
+    """The C-API lookup tables, built from the catalog once per process."""
+    removed, limited, borrowed, lvalue = {}, {}, {}, {}
+    for entry in rules().values():
+        if entry.member_of:
+            continue  # members of one struct: outmoded.native.members, on receivers known to be it
+        if entry.check in (None, "removed"):
+            (limited if entry.limited_api else removed).update(dict.fromkeys(entry.names, entry))
+        elif entry.check == "borrowed-ref":
+            borrowed.update(dict.fromkeys(entry.names, entry))
+        elif entry.check == "lvalue":
+            lvalue.update(dict.fromkeys(entry.names, entry))
+    words = frozenset(n.encode() for n in [*removed, *limited, *borrowed, *lvalue]) | MODULE_WORDS | members().words
+    return Table(removed, limited, borrowed, lvalue, words)
+
+
+def is_member(name: str) -> bool:
+    """Struct members (``ma_version_tag``) as opposed to functions, macros and types."""
+    return not name.startswith(API_PREFIXES)
+
+
+def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], shims: frozenset = frozenset(),
+                 api_after_dot: bool = False, limited_api: bool = False,
+                 limited_version: int | None = None) -> list[Finding]:
+    """Removed and borrowed-reference names among ``tokens`` (one finding per token).
+
+    ``api_after_dot``: API names count after ``.`` too (Cython's ``cpython.PyList_GetItem``).
+    ``limited_api``: the file builds against the limited C API, so names removed from it count;
+    those removed only from some limited API versions (``limited_since``) count when
+    ``limited_version``, the value the file gives ``Py_LIMITED_API``, is one of them.
+    """
+    lookup = table()
+    removed = {**lookup.removed, **lookup.limited} if limited_api else lookup.removed
+    found = []
+    previous = ""
+    tokens = list(tokens)
+    for index, token in enumerate(tokens):
+        if token.kind != "ident":
+            previous = token.text
+            continue
+        name = token.text
+        after_arrow = previous in ("->", ".")
+        previous = name
+        if name in shims:
+            continue
+        if is_member(name):
+            if not after_arrow:
+                continue
+        elif after_arrow and not api_after_dot:
+            continue
+        span = (token.line, token.column, token.line, token.column + len(name))
+        entry = removed.get(name)
+        if entry is not None and entry.limited_since and not (
+                limited_version is not None and limited_version >= version_hex(entry.limited_since)):
+            entry = lookup.removed.get(name)  # hidden from later limited API versions only
+        if entry is not None and entry.removed_in <= target:
+            found.append(make_finding(path, span, entry, name, target, ERROR))
+            continue
+        entry = lookup.lvalue.get(name)
+        if entry is not None and entry.removed_in <= target and assigned(tokens, index):
+            found.append(make_finding(path, span, entry, name, target, ERROR))
+            continue
+        entry = lookup.borrowed.get(name)
+        if entry is not None and target >= FREE_THREADED_FROM:
+            found.append(make(path, span, entry, name, WARNING, rule_message(entry, name)))
+    return found
+
+
+COMPOUND = frozenset("+-*/%&|^") | {"<<", ">>"}
+
+
+def assigned(tokens: list, index: int) -> bool:
+    """Is the call-like macro at ``tokens[index]`` assigned to: ``Py_TYPE(&T) = &PyType_Type``,
+    ``Py_SIZE(v) += 1``, ``Py_REFCNT(o)++`` (not ``==``)?"""
+    if index + 1 >= len(tokens) or tokens[index + 1].text != "(":
+        return False
+    depth = 0
+    for close in range(index + 1, len(tokens)):
+        text = tokens[close].text
+        depth += text == "("
+        depth -= text == ")"
+        if depth == 0:
+            break
+    else:
+        return False
+    after = [t.text for t in tokens[close + 1:close + 3]] + ["", ""]
+    return (after[0] == "=" and after[1] != "=") or (after[0] in COMPOUND and after[1] == "=") \
+        or (after[0] in ("+", "-") and after[1] == after[0])
+
+
+def removed_now(target: tuple[int, int]) -> frozenset:
+    return frozenset(n for n, e in table().removed.items() if e.removed_in <= target)
+
+
+def version_hex(version: tuple[int, int]) -> int:
+    """``PY_VERSION_HEX`` of a release's first version: (3, 11) -> 0x030B0000."""
+    return version[0] << 24 | version[1] << 16

@@ -1,0 +1,89 @@
+"""Shims: the names a C or Cython file, or a project header or ``.pxd`` it reaches, defines or
+declares itself, so that a removed name among them is the project's own, not CPython's.
+
+``c_shims`` also reads the C file's live tokens and directives (``outmoded.native.cpp``), and tells
+whether it, or a project header it includes, includes CPython's internal headers on a live line;
+``cython_shims`` reads the ``#define``s of a Cython file's verbatim C, of the project's ``.pxd``
+modules it names and of the headers it names in ``cdef extern from``; ``CYTHON_PY2_SHIMS`` are the
+Python 2 names Cython's own generated C ``#define``s for Python 3.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from functools import lru_cache
+
+from outmoded.native import includes
+from outmoded.native.cpp import live_tokens, python_h_macros
+from outmoded.native.ctokens import Token, c_tokens
+from outmoded.native.directives import declared_names
+from outmoded.reads import read
+
+def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True) -> tuple:
+    """The live code tokens of the C file at ``path``, its live directives, the names it or a
+    project header it includes defines or declares (shims of removed names), whether it or such
+    a header includes CPython's internal headers on a live line (greenlet 3.5's TGreenlet.cpp, through
+    TGreenlet.hpp's ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
+    the live code tokens of those headers."""
+    directives: list = []
+    headers: list = []  # the live tokens and directives of the project headers it includes
+    written: list = []  # what each live #include "..." of it or them writes
+    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
+                              includes.project_headers(path, text, written=written, upward=upward), included=headers))
+    shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens)
+    lines = [line for kind, line in directives if kind == "include"]
+    for code, found in headers:
+        shims |= {rest[0].text for kind, rest in found if kind == "define" and rest} | declared_names(code)
+        lines.extend(line for kind, line in found if kind == "include")
+    internal = any(INTERNAL_RE.search(name) for name in written) or \
+        any(INTERNAL_RE.search(token.text) for line in lines for token in line if token.kind == "ident")
+    return tokens, directives, frozenset(shims), internal, tuple(t for code, _ in headers for t in code)
+
+
+INTERNAL_RE = re.compile(r"(?:^|/)pycore_\w")
+
+
+DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)
+# Python 2 names the C that Cython 0.29 and 3.0 generate #defines for Python 3 (ModuleSetupCode.c:
+# PyInt_* as PyLong_*, PyString_Check as PyUnicode_Check, the Python 2 type flags as 0): a .pyx
+# using them still builds with those Cythons, on any Python 3 they support; Cython 3.1 dropped them
+CYTHON_PY2_SHIMS = frozenset("""
+    PyIntObject PyInt_Type PyInt_Check PyInt_CheckExact PyInt_FromString PyInt_FromUnicode PyInt_FromLong
+    PyInt_FromSize_t PyInt_FromSsize_t PyInt_AsLong PyInt_AS_LONG PyInt_AsSsize_t PyInt_AsUnsignedLongMask
+    PyInt_AsUnsignedLongLongMask PyBoolObject PyBaseString_Type PyStringObject PyString_Type PyString_Check
+    PyString_CheckExact Py_TPFLAGS_CHECKTYPES Py_TPFLAGS_HAVE_INDEX Py_TPFLAGS_HAVE_NEWBUFFER
+""".split())
+
+
+@lru_cache(maxsize=256)
+def _defines_in(path: str, version: str = "") -> frozenset:
+    try:
+        with open(path, "rb") as handle:
+            return frozenset(DEFINE_RE.findall(handle.read().decode("utf-8", "replace")))
+    except OSError:
+        return frozenset()
+
+
+def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
+    """Names a Cython file's C code ``#define``s itself (verbatim C in a ``cdef extern`` block's
+    docstring), or the project's own ``.pxd`` beside it through which it reaches them: lxml 6.1's
+    parser.pxi calls ``python.PyUnicode_GET_DATA_SIZE(utext)``, and src/lxml/python.pxd redefines
+    it for 3.12+ (``#define PyUnicode_GET_DATA_SIZE(s)  (0)``).  So are ``CYTHON_PY2_SHIMS``."""
+    names = set(DEFINE_RE.findall(text)) | CYTHON_PY2_SHIMS
+    directory = os.path.dirname(os.path.abspath(path))
+    modules = {tokens[i].text for i in range(len(tokens) - 2)
+               if tokens[i].kind == "ident" and tokens[i + 1].text == "." and tokens[i + 2].kind == "ident"}
+    for module in modules:
+        pxd = os.path.join(directory, module + ".pxd")
+        # the verdict depends on this .pxd, or on its absence (``outmoded.reads``); read again when it changed
+        names |= _defines_in(pxd, read(pxd))
+    # the project's headers it names in cdef extern from "..." (pyzmq 18.1's buffers.pxd:
+    # cdef extern from "pyversion_compat.h", which #defines PyObject_CheckReadBuffer for Python 3)
+    root = None
+    for match in includes.EXTERN_RE.finditer(text.encode("utf-8", "replace")):
+        root = root or includes.project_root(path)
+        header = includes.resolve(match.group(1).decode("utf-8", "replace"), directory, root)
+        if header is not None:
+            names |= _defines_in(header, read(header))
+    return frozenset(names)
