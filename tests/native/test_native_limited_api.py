@@ -208,3 +208,49 @@ def test_limited_since_is_validated(tmp_path):
         load_catalog(tmp_path)
     (tmp_path / "capi_3_11.yaml").write_text(entry.format(limited="  limited_api: true\n"))
     assert load_catalog(tmp_path).entries[0].limited_since == (3, 11)
+
+
+SETUP = 'from setuptools import setup, Extension\n{before}setup(name="m", ext_modules=[Extension("m", {sources}{keywords})])\n'
+LIMITED_3_13 = {"PY_TIMEOUT_MAX", "PySequence_Fast_GET_ITEM"}
+
+
+@pytest.mark.parametrize("before, sources, keywords, expected", [
+    ("", 'sources=["ext.c"]', ', define_macros=[("Py_LIMITED_API", "0x030d0000")]', LIMITED_3_13),
+    ("", '["ext.c"]', ', define_macros=[("Py_LIMITED_API", "0x030d0000")]', LIMITED_3_13),
+    # the value decides `Py_LIMITED_API >= 0x030e0000` as a #define's does
+    ('MACROS = [("Py_LIMITED_API", "0x030e0000")]\nSOURCES = ["ext.c"]\n', "sources=SOURCES",
+     ", define_macros=MACROS", LIMITED_3_13 | {"PySequence_Fast_GET_SIZE"}),
+    ("", 'sources=["ext.c"]', ', extra_compile_args=["-O2", "-DPy_LIMITED_API=0x030d0000"]', LIMITED_3_13),
+    # setuptools only names the built module .abi3: the source compiles with the full C API
+    ("", 'sources=["ext.c"]', ", py_limited_api=True", set()),
+    # not on every build: bound twice, or changed after
+    ('import os\nMACROS = []\nif os.environ.get("LIMITED"):\n    MACROS = [("Py_LIMITED_API", "0x030d0000")]\n',
+     'sources=["ext.c"]', ", define_macros=MACROS", set()),
+    ('import os\nMACROS = [("Py_LIMITED_API", "0x030d0000")]\nif os.environ.get("FULL"):\n    MACROS.clear()\n',
+     'sources=["ext.c"]', ", define_macros=MACROS", set()),
+    ("", 'sources=["other.c"]', ', define_macros=[("Py_LIMITED_API", "0x030d0000")]', set()),
+])
+def test_setup_py_defining_py_limited_api(project, before, sources, keywords, expected):
+    project.write("ext.c", SOURCE.format(define=""))
+    project.write("setup.py", SETUP.format(before=before, sources=sources, keywords=keywords))
+    assert errors(project, "ext.c", "3.14") == expected
+
+
+def test_gcc_agrees_on_setup_py_macros(project):
+    """What gcc -DPy_LIMITED_API=V (as setuptools passes define_macros) cannot find in the source is
+    exactly what the tool reports for a setup.py defining it so."""
+    gcc = need_gcc()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 13)}
+    if not includes:
+        pytest.skip("needs the headers of CPython 3.13 or later")
+    source = project.write("ext.c", SOURCE.format(define=""))
+    catalogued = {n for e in default_catalog().entries if e.kind == "capi" and e.check in (None, "removed")
+                  for n in e.names}
+    for value in ("0x030d0000", "0x030e0000"):
+        project.write("setup.py", SETUP.format(before="", sources='sources=["ext.c"]',
+                                               keywords=f', define_macros=[("Py_LIMITED_API", "{value}")]'))
+        for version, include in sorted(includes.items()):
+            result = subprocess.run([gcc, "-fsyntax-only", f"-DPy_LIMITED_API={value}", *include_flags(include),
+                                     str(source)], capture_output=True, text=True)
+            missing = {a or b for a, b in MISSING.findall(result.stderr)} & catalogued
+            assert missing == errors(project, "ext.c", f"3.{version[1]}"), (value, version, result.stderr)

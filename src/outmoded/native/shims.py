@@ -14,23 +14,28 @@ import os
 import re
 from functools import lru_cache
 
-from outmoded.native import includes
+from outmoded.native import includes, pythonh
 from outmoded.native.cpp import live_tokens, python_h_macros
 from outmoded.native.ctokens import Token, c_tokens
 from outmoded.native.directives import declared_names
 from outmoded.reads import read
 
-def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True) -> tuple:
+
+def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True,
+            predefined: dict | None = None) -> tuple:
     """The live code tokens of the C file at ``path``, its live directives, the names it or a
     project header it includes defines or declares (shims of removed names), whether it or such
     a header includes CPython's internal headers on a live line (greenlet 3.5's TGreenlet.cpp, through
     TGreenlet.hpp's ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
-    the live code tokens of those headers."""
+    the live code tokens of those headers.  ``predefined``: macros the build defines for it
+    (``Py_LIMITED_API``: name -> value tokens, None when unknown)."""
     directives: list = []
     headers: list = []  # the live tokens and directives of the project headers it includes
     written: list = []  # what each live #include "..." of it or them writes
-    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, python_h_macros(text),
-                              includes.project_headers(path, text, written=written, upward=upward), included=headers))
+    header = pythonh.LIMITED if predefined and "Py_LIMITED_API" in predefined else python_h_macros(text)
+    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, header,
+                              includes.project_headers(path, text, written=written, upward=upward),
+                              macros=dict(predefined) if predefined else None, included=headers))
     shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens)
     lines = [line for kind, line in directives if kind == "include"]
     for code, found in headers:

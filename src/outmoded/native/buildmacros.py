@@ -1,0 +1,123 @@
+"""``Py_LIMITED_API`` as the project's setup.py defines it for an extension's sources.
+
+``Extension("m", sources=["m.c"], define_macros=[("Py_LIMITED_API", "0x03090000")])`` (or
+``extra_compile_args=["-DPy_LIMITED_API=0x03090000"]``) compiles ``m.c`` against the limited C API
+as a ``#define`` in it would, so the names removed from the limited API only break it too.
+setup.py is read with ``ast``, never run, and only what holds on every run counts: the macro
+list written in the call, or a name the module binds once, to such a list, and never changes
+(tornado 6.6 binds ``define_macros`` in both branches of an ``if``: left alone).  The sources
+must be written as strings in the call (or in a list bound the same way), relative to setup.py.
+
+``py_limited_api=True`` alone defines nothing: setuptools (84.2) only gives the built module an
+``.abi3`` suffix, and the source compiles with the full C API; it is ignored.
+"""
+
+from __future__ import annotations
+
+import ast
+import os
+
+from outmoded.builds import SETUP_FILE, _build_files, _parse
+from outmoded.projectfiles import memo
+from outmoded.setupcall import extension_calls
+
+MACRO = "Py_LIMITED_API"
+Limited = tuple  # (defined, version): version is None when not a number
+
+
+def limited_api(path: str) -> Limited:
+    """(whether setup.py defines ``Py_LIMITED_API`` for the source at ``path``, its value as a
+    number, or None when it is written without one that can be read)."""
+    path = os.path.abspath(path)
+    for build in _build_files(os.path.dirname(path)):
+        if os.path.basename(build) == SETUP_FILE:
+            found = _sources(build).get(path)
+            if found is not None:
+                return found
+    return (False, None)
+
+
+@memo
+def _sources(setup: str) -> dict:
+    """Source path -> (True, version) for each source an Extension of ``setup`` compiles with the macro."""
+    tree = _parse(setup)
+    if tree is None:
+        return {}
+    bound = _bound_once(tree)
+    directory, found = os.path.dirname(setup), {}
+    for call in extension_calls(tree):
+        value = _macro_value(call, bound)
+        if value is None:
+            continue
+        keyword = next((k.value for k in call.keywords if k.arg == "sources"), None)
+        sources = _literal(keyword if keyword is not None else call.args[1] if len(call.args) > 1 else None, bound)
+        for source in sources or ():
+            if isinstance(source, str):
+                found[os.path.normpath(os.path.join(directory, source))] = (True, value[0])
+    return found
+
+
+def _bound_once(tree: ast.Module) -> dict:
+    """Names bound once in the module, by a plain assignment, and never changed after (no
+    ``+=``, no method called on them, not passed to ``del``): name -> the value's node."""
+    assigned: dict = {}
+    touched = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+                else:
+                    touched.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+            touched.add(node.target.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            touched.add(node.value.id)  # macros.append(...), macros.extend(...)
+        elif isinstance(node, (ast.For, ast.With, ast.NamedExpr, ast.Delete, ast.Global, ast.Nonlocal)):
+            touched.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load))
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                touched.update(node.names)
+    return {name: values[0] for name, values in assigned.items() if len(values) == 1 and name not in touched}
+
+
+def _literal(node, bound: dict):
+    """The value of a literal list or tuple of constants (nested), through a name bound once."""
+    if isinstance(node, ast.Name) and node.id in bound:
+        node = bound[node.id]
+    if node is None:
+        return None
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, (list, tuple)) else None
+
+
+def _macro_value(call: ast.Call, bound: dict):
+    """(version or None,) when the call defines the macro, else None."""
+    for keyword in call.keywords:
+        if keyword.arg == "define_macros":
+            for macro in _literal(keyword.value, bound) or ():
+                if isinstance(macro, (list, tuple)) and len(macro) == 2 and macro[0] == MACRO:
+                    return (_number(macro[1]),)
+        elif keyword.arg == "extra_compile_args":
+            for argument in _literal(keyword.value, bound) or ():
+                if isinstance(argument, str) and argument.startswith("-D" + MACRO):
+                    name, equals, text = argument[2:].partition("=")
+                    if name == MACRO:
+                        return (_number(text) if equals else 1,)
+    return None
+
+
+def _number(value) -> int | None:
+    """``"0x03090000"`` -> 0x03090000; ``None`` (``-DPy_LIMITED_API``, defined as 1) -> 1."""
+    if value is None:
+        return 1
+    if isinstance(value, int) and not isinstance(value, bool):
+        return value
+    if isinstance(value, str):
+        try:
+            return int(value.strip().rstrip("uUlL"), 0)
+        except ValueError:
+            return None
+    return None
