@@ -44,7 +44,10 @@ deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For 
 name removed from the limited C API only (``PY_TIMEOUT_MAX`` in 3.13): it breaks only sources that
 define ``Py_LIMITED_API``; with ``limited_since`` (``"3.11"``), only those that define it to that
 version or a later one (``Py_MEMCPY``: ``#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 <
-0x030b0000``).  ``member_of`` marks a struct member whose name alone says little
+0x030b0000``).  ``internal_header`` names the internal header (``internal/pycore_setobject.h``)
+that still declares a name moved out of the public headers, up to ``internal_until`` (the first
+version whose internal headers lost it too): a source including it, as it must with
+``Py_BUILD_CORE`` defined, still compiles (numba's ``_PySet_NextEntry``).  ``member_of`` marks a struct member whose name alone says little
 (``frame``, ``recursion_depth``): the spellings of its struct's type (``[PyThreadState, _ts]``).
 It is reported only after ``->`` or ``.`` on a receiver known to be one: a variable the file
 declares with that type, a call of a function ``returned_by`` names (``PyThreadState_Get``), or a
@@ -80,6 +83,7 @@ FIX_SAFETY = {"safe", "unsafe", "none"}
 CODE_RE = re.compile(r"^OM[A-Z]?\d{3,5}$")
 VERSION_RE = re.compile(r"^3\.\d{1,2}$")
 DOTTED_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z_][A-Za-z0-9_]*)*$")
+INTERNAL_HEADER_RE = re.compile(r"^internal/pycore_\w+\.h$")
 PACKAGE_RE = re.compile(r"^[A-Za-z0-9]([A-Za-z0-9._-]*[A-Za-z0-9])?$")  # a distribution name (PEP 508)
 REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
@@ -87,7 +91,7 @@ OPTIONAL = {
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
-    "member_of", "limited_since",
+    "member_of", "limited_since", "internal_header", "internal_until",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -191,6 +195,12 @@ def _entry(raw: object, source: str, index: int) -> Entry:
                                or not isinstance(raw["member_of"], list) or not raw["member_of"]
                                or not all(isinstance(n, str) and n.isidentifier() for n in raw["member_of"])):
         raise _fail(source, where, "member_of needs kind 'capi' (a removed member) and a list of C type names")
+    if "internal_header" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
+                                     or raw.get("limited_api") or not isinstance(raw["internal_header"], str)
+                                     or not INTERNAL_HEADER_RE.match(raw["internal_header"])):
+        raise _fail(source, where, "internal_header needs kind 'capi' (a removed name) and internal/pycore_NAME.h")
+    if "internal_until" in raw and "internal_header" not in raw:
+        raise _fail(source, where, "internal_until needs internal_header")
     if "returned_by" in raw and "member_of" in raw:
         if not isinstance(raw["returned_by"], list) or not all(
                 isinstance(n, str) and DOTTED_RE.match(n) and n.count(".") <= 1 for n in raw["returned_by"]):
@@ -250,6 +260,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         member_of=tuple(raw.get("member_of") or ()),
         limited_since=None if raw.get("limited_since") is None else _version(
             raw["limited_since"], source, where, "limited_since"),
+        internal_header=raw.get("internal_header"),
+        internal_until=None if raw.get("internal_until") is None else _version(
+            raw["internal_until"], source, where, "internal_until"),
         value_contains=raw.get("value_contains"),
         distinctive=bool(raw.get("distinctive", False)),
         not_on=tuple(raw.get("not_on") or ()),

@@ -29,16 +29,20 @@ class Table:
     limited: dict[str, Entry]  # removed from the limited C API only: name -> entry
     borrowed: dict[str, Entry]
     lvalue: dict[str, Entry]  # assigned to, it breaks: Py_TYPE(o) = t
+    internal: dict[str, tuple]  # internal header (pycore_setobject.h) -> ((removed name it declares, until), ...)
     words: frozenset[bytes]  # a file naming none of these has nothing to report (C prefilter)
 
 
 @lru_cache(maxsize=1)
 def table() -> Table:
     """The C-API lookup tables, built from the catalog once per process."""
-    removed, limited, borrowed, lvalue = {}, {}, {}, {}
+    removed, limited, borrowed, lvalue, internal = {}, {}, {}, {}, {}
     for entry in rules().values():
         if entry.member_of:
             continue  # members of one struct: outmoded.native.members, on receivers known to be it
+        if entry.internal_header:
+            internal.setdefault(entry.internal_header.rsplit("/", 1)[-1], []).extend(
+                (name, entry.internal_until) for name in entry.names)
         if entry.check in (None, "removed"):
             (limited if entry.limited_api else removed).update(dict.fromkeys(entry.names, entry))
         elif entry.check == "borrowed-ref":
@@ -46,7 +50,7 @@ def table() -> Table:
         elif entry.check == "lvalue":
             lvalue.update(dict.fromkeys(entry.names, entry))
     words = frozenset(n.encode() for n in [*removed, *limited, *borrowed, *lvalue]) | MODULE_WORDS | members().words
-    return Table(removed, limited, borrowed, lvalue, words)
+    return Table(removed, limited, borrowed, lvalue, {k: tuple(v) for k, v in internal.items()}, words)
 
 
 def is_member(name: str) -> bool:

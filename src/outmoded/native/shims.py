@@ -15,6 +15,7 @@ import re
 from functools import lru_cache
 
 from outmoded.native import includes, pythonh
+from outmoded.native.apinames import table
 from outmoded.native.cpp import live_tokens, python_h_macros
 from outmoded.native.ctokens import Token, c_tokens
 from outmoded.native.directives import declared_names
@@ -24,9 +25,10 @@ from outmoded.reads import read
 def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True,
             predefined: dict | None = None) -> tuple:
     """The live code tokens of the C file at ``path``, its live directives, the names it or a
-    project header it includes defines or declares (shims of removed names), whether it or such
-    a header includes CPython's internal headers on a live line (greenlet 3.5's TGreenlet.cpp, through
-    TGreenlet.hpp's ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
+    project header it includes defines or declares (shims of removed names, and the names the
+    internal headers it includes still declare: ``internal_names``), the internal headers it or such
+    a header includes on a live line (greenlet 3.5's TGreenlet.cpp, through TGreenlet.hpp's
+    ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
     the live code tokens of those headers.  ``predefined``: macros the build defines for it
     (``Py_LIMITED_API``: name -> value tokens, None when unknown)."""
     directives: list = []
@@ -41,12 +43,24 @@ def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upwa
     for code, found in headers:
         shims |= {rest[0].text for kind, rest in found if kind == "define" and rest} | declared_names(code)
         lines.extend(line for kind, line in found if kind == "include")
-    internal = any(INTERNAL_RE.search(name) for name in written) or \
-        any(INTERNAL_RE.search(token.text) for line in lines for token in line if token.kind == "ident")
-    return tokens, directives, frozenset(shims), internal, tuple(t for code, _ in headers for t in code)
+    internal = {os.path.basename(name) for name in written if INTERNAL_RE.search(name)} | \
+        {token.text + ".h" for line in lines for token in line if token.kind == "ident" and INTERNAL_RE.match(token.text)}
+    shims |= internal_names(internal, target)
+    return tokens, directives, frozenset(shims), frozenset(internal), tuple(t for code, _ in headers for t in code)
 
 
 INTERNAL_RE = re.compile(r"(?:^|/)pycore_\w")
+
+
+def internal_names(headers: set, target: tuple[int, int]) -> frozenset:
+    """The removed names that the internal headers included (``pycore_setobject.h``) still declare
+    on the target (catalog ``internal_header``): numba 0.68's _typeof.cpp defines ``Py_BUILD_CORE``
+    and includes ``internal/pycore_setobject.h`` for ``_PySet_NextEntry``, which 3.13 took out of
+    the public headers (gh-106320)."""
+    if not headers:
+        return frozenset()
+    return frozenset(name for header in headers for name, until in table().internal.get(header, ())
+                     if until is None or target < until)
 
 
 DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)

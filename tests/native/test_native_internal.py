@@ -1,0 +1,146 @@
+"""Names 3.13 moved from the public headers to the internal ones (gh-106320): a source that includes
+the internal header declaring them (``Py_BUILD_CORE`` defined, as the header demands) still
+compiles, so they are not reported there (catalog ``internal_header``)."""
+
+import re
+import subprocess
+
+import pytest
+from native_helpers import include_flags, need_gcc, python_includes
+
+from outmoded.catalog import CatalogError, default_catalog, load_catalog
+
+# numba 0.68.1's numba/_typeof.cpp, cut down
+NUMBA = """\
+#include <Python.h>
+
+#if (PY_MAJOR_VERSION >= 3) && ((PY_MINOR_VERSION == 13) || (PY_MINOR_VERSION == 14) || (PY_MINOR_VERSION == 15))
+    #ifndef Py_BUILD_CORE
+        #define Py_BUILD_CORE 1
+    #endif
+    {include}
+#endif
+
+int first(PyObject *val, PyObject **item) {{
+    Py_hash_t h;
+    Py_ssize_t pos = 0;
+    return _PySet_NextEntry(val, &pos, item, &h);
+}}
+"""
+INCLUDES = {"quoted": '#include "internal/pycore_setobject.h"  // _PySet_NextEntry()',
+            "angled": "#include <internal/pycore_setobject.h>",
+            "none": "",
+            "another": '#include "internal/pycore_list.h"'}
+
+
+def errors(project, name, target):
+    doc = project.check_json(name, target=target)
+    assert doc["errors"] == []
+    return {f["api"] for f in doc["findings"] if f["severity"] == "error"}
+
+
+@pytest.mark.parametrize("include, target, expected", [
+    ("quoted", "3.13", set()),
+    ("angled", "3.15", set()),
+    ("none", "3.13", {"_PySet_NextEntry"}),
+    ("another", "3.14", {"_PySet_NextEntry"}),
+    ("quoted, 3.13 only", "3.14", {"_PySet_NextEntry"}),  # the include is on a line 3.14 does not compile
+])
+def test_a_name_its_internal_header_declares(project, include, target, expected):
+    text = NUMBA.format(include=INCLUDES[include.split(",")[0]])
+    if include.endswith("3.13 only"):
+        text = text.replace(" || (PY_MINOR_VERSION == 14) || (PY_MINOR_VERSION == 15)", "")
+    project.write("_typeof.cpp", text)
+    assert errors(project, "_typeof.cpp", target) == expected
+
+
+def test_through_a_project_header(project):
+    project.write("compat.h", '#define Py_BUILD_CORE 1\n#include "internal/pycore_dict.h"\n')
+    project.write("ext.c", '#include <Python.h>\n#include "compat.h"\n'
+                  "int f(PyObject *d, PyObject *k, PyObject *v, Py_hash_t h) {\n"
+                  "    return _PyDict_SetItem_KnownHash(d, k, v, h);\n}\n")
+    assert errors(project, "ext.c", "3.13") == set()
+
+
+def test_until_the_internal_header_lost_it_too(project):
+    # 3.14's internal/pycore_import.h no longer declares _PyImport_GetModuleAttrString
+    project.write("ext.c", '#define Py_BUILD_CORE 1\n#include <Python.h>\n#include "internal/pycore_import.h"\n'
+                  'PyObject *f(void) { return _PyImport_GetModuleAttrString("os", "sep"); }\n')
+    assert errors(project, "ext.c", "3.13") == set()
+    assert errors(project, "ext.c", "3.14") == {"_PyImport_GetModuleAttrString"}
+
+
+def test_gcc_agrees_on_numba(project):
+    """The cut-down numba source compiles against each real 3.13+ header set with the internal
+    include and fails without it, as the tool says."""
+    gcc = need_gcc()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 13)}
+    if not includes:
+        pytest.skip("needs the headers of CPython 3.13 or later")
+    for variant in ("quoted", "none"):
+        source = project.write(f"{variant}.cpp", NUMBA.format(include=INCLUDES[variant]))
+        for version, include in sorted(includes.items()):
+            result = subprocess.run([gcc, "-x", "c", "-fsyntax-only", "-Werror=implicit-function-declaration",
+                                     *include_flags(include), str(source)], capture_output=True, text=True)
+            reported = errors(project, source.name, f"3.{version[1]}")
+            assert (result.returncode != 0) == bool(reported), (variant, version, result.stderr[-800:])
+
+
+PROBES = ("#ifndef {name}\nvoid *probe_{i} = (void *)&{name};\n#endif", "typedef {name} probe_{i};")
+
+
+def _declared(gcc, include, header, names) -> set:
+    """The names gcc finds once ``header`` is included (Py_BUILD_CORE defined): a macro, or a
+    function or variable whose address can be taken, or a type."""
+    found = set()
+    for probe in PROBES:
+        lines = ["#define Py_BUILD_CORE 1", "#include <Python.h>", f'#include "{header}"']
+        starts = []
+        for i, name in enumerate(names):
+            starts.append(len(lines) + 1)
+            lines.extend(probe.format(name=name, i=i).split("\n"))
+        result = subprocess.run([gcc, "-std=c11", "-fsyntax-only", "-fmax-errors=0", *include_flags(include),
+                                 "-x", "c", "-"], input="\n".join(lines) + "\n", capture_output=True, text=True)
+        failed = {int(n) for n in re.findall(r"^<stdin>:(\d+):\d+: error", result.stderr, re.MULTILINE)}
+        ends = starts[1:] + [len(lines) + 1]
+        found |= {name for name, start, end in zip(names, starts, ends) if not failed & set(range(start, end))}
+    return found
+
+
+def test_internal_headers_declare_them_on_real_headers():
+    """Each entry's internal header declares each of its names on every real 3.13+ before
+    ``internal_until``, and (from ``internal_until`` on) no longer does."""
+    gcc = need_gcc()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 13)}
+    entries = [e for e in default_catalog().entries if e.kind == "capi" and e.internal_header]
+    assert {e.code for e in entries} >= {"OMC13033"}  # _PySet_NextEntry
+    if not includes:
+        pytest.skip("needs the headers of CPython 3.13 or later")
+    wrong = []
+    for version, include in sorted(includes.items()):
+        by_header = {}
+        for entry in entries:
+            by_header.setdefault(entry.internal_header, []).append(entry)
+        for header, group in by_header.items():
+            names = [n for e in group for n in e.names]
+            declared = _declared(gcc, include, header, names)
+            for entry in group:
+                there = entry.internal_until is None or version < entry.internal_until
+                for name in entry.names:
+                    if (name in declared) != there:
+                        wrong.append(f"{entry.code} {name}: {header} of {version} "
+                                     f"{'lacks' if there else 'still declares'} it")
+    assert wrong == []
+
+
+def test_internal_header_is_validated(tmp_path):
+    entry = ("- code: OMC13001\n  name: _PyFoo\n  kind: capi\n  removed_in: '3.13'\n  replacement: x\n"
+             "  fix: none\n  reason: x\n  doc: https://docs.python.org\n  {extra}\n")
+    (tmp_path / "capi_3_13.yaml").write_text(entry.format(extra="internal_header: pycore_foo.h"))
+    with pytest.raises(CatalogError, match=r"internal_header needs kind 'capi' \(a removed name\) and internal/"):
+        load_catalog(tmp_path)
+    (tmp_path / "capi_3_13.yaml").write_text(entry.format(extra="internal_until: '3.14'"))
+    with pytest.raises(CatalogError, match="internal_until needs internal_header"):
+        load_catalog(tmp_path)
+    (tmp_path / "capi_3_13.yaml").write_text(entry.format(extra="internal_header: internal/pycore_foo.h"))
+    assert load_catalog(tmp_path).entries[0].internal_header == "internal/pycore_foo.h"
