@@ -482,3 +482,49 @@ def test_cython_shims_in_a_header_it_names(project):
                   "cdef inline int check(object ob):\n    return PyObject_CheckReadBuffer(ob)\n\n"
                   "cdef inline int read(object ob):\n    return PyObject_AsReadBuffer(ob, NULL, NULL)\n")
     assert [(f["line"], f["api"]) for f in findings(project, "zmq/utils/buffers.pxd")] == [(8, "PyObject_AsReadBuffer")]
+
+
+FLOAT_FROM_STRING = """\
+#include <Python.h>
+PyObject *two(PyObject *s) { return PyFloat_FromString(s, NULL); }
+PyObject *one(PyObject *s) { return PyFloat_FromString(s); }
+PyObject *nested(PyObject *s) { return PyFloat_FromString(PyObject_Str(s)); }
+#if PY_MAJOR_VERSION < 3
+PyObject *py2(PyObject *s) { return PyFloat_FromString(s, NULL); }
+#endif
+"""
+
+
+def test_a_call_with_the_python_2_argument_count(project):
+    """``PyFloat_FromString(s, NULL)``: the Python 2 signature, reported where it is compiled."""
+    project.write("f.c", FLOAT_FROM_STRING)
+    doc = project.check_json("f.c", target="3.13")
+    assert [(f["line"], f["api"], f["severity"]) for f in doc["findings"]] == [(2, "PyFloat_FromString", "error")]
+
+
+def test_gcc_agrees_on_the_argument_count(project):
+    """gcc on each real 3.13+ header set fails on exactly the lines reported."""
+    gcc = need_gcc()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 13)}
+    if not includes:
+        pytest.skip("needs the headers of CPython 3.13 or later")
+    source = project.write("f.c", FLOAT_FROM_STRING)
+    for version, include in sorted(includes.items()):
+        result = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)],
+                                capture_output=True, text=True)
+        failed = {int(n) for n in re.findall(r"^[^:\n]*f\.c:(\d+):\d+: error", result.stderr, re.MULTILINE)}
+        doc = project.check_json("f.c", target=f"3.{version[1]}")
+        assert failed == {f["line"] for f in doc["findings"]}, (version, result.stderr)
+
+
+def test_arity_needs_arguments(tmp_path):
+    from outmoded.catalog import CatalogError, load_catalog
+
+    entry = ("- code: OMC00017\n  name: PyFoo\n  kind: capi\n  check: {check}\n  removed_in: '3.0'\n"
+             "  replacement: x\n  fix: none\n  reason: x\n  doc: https://docs.python.org\n{extra}")
+    for check, extra in (("arity", ""), ("removed", "  arguments: 2\n"), ("arity", "  arguments: two\n")):
+        (tmp_path / "capi_3_0.yaml").write_text(entry.format(check=check, extra=extra))
+        with pytest.raises(CatalogError, match="check 'arity' needs arguments"):
+            load_catalog(tmp_path)
+    (tmp_path / "capi_3_0.yaml").write_text(entry.format(check="arity", extra="  arguments: 2\n"))
+    assert load_catalog(tmp_path).entries[0].arguments == 2

@@ -37,6 +37,8 @@ names one or the class, as ``append`` of EntryPoints needs ``entry_points``) for
 Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
 ``outmoded.native``; their optional ``check`` says which check uses them: ``removed`` (default: a
 removed C-API name), ``lvalue`` (a macro that can no longer be assigned to: ``Py_TYPE(o) = t``),
+``arity`` (a function called with ``arguments`` arguments, a count it no longer takes:
+``PyFloat_FromString(s, NULL)``),
 ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
 ``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
@@ -91,7 +93,7 @@ OPTIONAL = {
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
-    "member_of", "limited_since", "internal_header", "internal_until",
+    "member_of", "limited_since", "internal_header", "internal_until", "arguments",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -127,7 +129,7 @@ CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "sub
                    "option-strings"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
-CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue"}  # kind capi only
+CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity"}  # kind capi only
 
 
 
@@ -199,6 +201,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
                                      or raw.get("limited_api") or not isinstance(raw["internal_header"], str)
                                      or not INTERNAL_HEADER_RE.match(raw["internal_header"])):
         raise _fail(source, where, "internal_header needs kind 'capi' (a removed name) and internal/pycore_NAME.h")
+    if (raw.get("check") == "arity") != ("arguments" in raw) or ("arguments" in raw and (
+            not isinstance(raw["arguments"], int) or isinstance(raw["arguments"], bool) or raw["arguments"] < 0)):
+        raise _fail(source, where, "check 'arity' needs arguments (the argument count that no longer compiles), and only it")
     if "internal_until" in raw and "internal_header" not in raw:
         raise _fail(source, where, "internal_until needs internal_header")
     if "returned_by" in raw and "member_of" in raw:
@@ -261,6 +266,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         limited_since=None if raw.get("limited_since") is None else _version(
             raw["limited_since"], source, where, "limited_since"),
         internal_header=raw.get("internal_header"),
+        arguments=raw.get("arguments"),
         internal_until=None if raw.get("internal_until") is None else _version(
             raw["internal_until"], source, where, "internal_until"),
         value_contains=raw.get("value_contains"),

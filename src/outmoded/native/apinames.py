@@ -29,6 +29,7 @@ class Table:
     limited: dict[str, Entry]  # removed from the limited C API only: name -> entry
     borrowed: dict[str, Entry]
     lvalue: dict[str, Entry]  # assigned to, it breaks: Py_TYPE(o) = t
+    arity: dict[str, Entry]  # called with entry.arguments arguments, it breaks: PyFloat_FromString(s, NULL)
     internal: dict[str, tuple]  # internal header (pycore_setobject.h) -> ((removed name it declares, until), ...)
     words: frozenset[bytes]  # a file naming none of these has nothing to report (C prefilter)
 
@@ -36,7 +37,7 @@ class Table:
 @lru_cache(maxsize=1)
 def table() -> Table:
     """The C-API lookup tables, built from the catalog once per process."""
-    removed, limited, borrowed, lvalue, internal = {}, {}, {}, {}, {}
+    removed, limited, borrowed, lvalue, arity, internal = {}, {}, {}, {}, {}, {}
     for entry in rules().values():
         if entry.member_of:
             continue  # members of one struct: outmoded.native.members, on receivers known to be it
@@ -49,8 +50,10 @@ def table() -> Table:
             borrowed.update(dict.fromkeys(entry.names, entry))
         elif entry.check == "lvalue":
             lvalue.update(dict.fromkeys(entry.names, entry))
-    words = frozenset(n.encode() for n in [*removed, *limited, *borrowed, *lvalue]) | MODULE_WORDS | members().words
-    return Table(removed, limited, borrowed, lvalue, {k: tuple(v) for k, v in internal.items()}, words)
+        elif entry.check == "arity":
+            arity.update(dict.fromkeys(entry.names, entry))
+    words = frozenset(n.encode() for n in [*removed, *limited, *borrowed, *lvalue, *arity]) | MODULE_WORDS | members().words
+    return Table(removed, limited, borrowed, lvalue, arity, {k: tuple(v) for k, v in internal.items()}, words)
 
 
 def is_member(name: str) -> bool:
@@ -99,6 +102,10 @@ def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], sh
         if entry is not None and entry.removed_in <= target and assigned(tokens, index):
             found.append(make_finding(path, span, entry, name, target, ERROR))
             continue
+        entry = lookup.arity.get(name)
+        if entry is not None and entry.removed_in <= target and call_arguments(tokens, index) == entry.arguments:
+            found.append(make(path, span, entry, name, ERROR, rule_message(entry, name)))
+            continue
         entry = lookup.borrowed.get(name)
         if entry is not None and target >= FREE_THREADED_FROM:
             found.append(make(path, span, entry, name, WARNING, rule_message(entry, name)))
@@ -106,6 +113,28 @@ def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], sh
 
 
 COMPOUND = frozenset("+-*/%&|^") | {"<<", ">>"}
+
+
+def call_arguments(tokens: list, index: int) -> int | None:
+    """How many arguments the call of the name at ``tokens[index]`` passes (None: not a call, or
+    one whose parentheses do not close)."""
+    if index + 1 >= len(tokens) or tokens[index + 1].text != "(":
+        return None
+    depth, count, empty = 0, 1, True
+    for token in tokens[index + 1:]:
+        text = token.text
+        if text in ("(", "[", "{"):
+            depth += 1
+            if depth == 1:
+                continue
+        elif text in (")", "]", "}"):
+            depth -= 1
+            if depth == 0:
+                return 0 if empty else count
+        elif text == "," and depth == 1:
+            count += 1
+        empty = False
+    return None
 
 
 def assigned(tokens: list, index: int) -> bool:

@@ -10,7 +10,9 @@ symbol libpython still exports though the header no longer declares it) is not r
 in that file (``declared_names``; the scope is the file, not the declaring block), nor is one a
 project header it includes on a live line defines or declares (cffi's ``#include "file_emulator.h"``
 emulating ``PyFile_Check`` and ``PyFile_AsFile`` for Python 3).
-Uses inside macro bodies are reported where the macro is defined.
+Uses inside macro bodies are reported where the macro is defined.  A function called with an
+argument count it no longer takes (``PyFloat_FromString(s, NULL)``, catalog ``check: arity``) is an
+error too.
 
 Removed names are errors on a target at or after their removal.  Names removed from the limited C
 API only (``PY_TIMEOUT_MAX`` in 3.13, ``PySequence_Fast_GET_ITEM`` and friends in 3.14) are errors
