@@ -304,6 +304,22 @@ def test_a_del_of_a_function_keeps_the_bodies_naming_it_and_leaves_the_others_ou
         ("random.randrange", 5, None)]  # ``uses`` names it before the del: it may have run
 
 
+def test_a_del_continued_on_the_next_line_keeps_the_bodies_naming_what_it_deletes():
+    """The function a ``del`` deletes may be named on the line a backslash continues it onto:
+    the body naming it before the ``del`` is kept, and the finding in it is the whole file's (it
+    may have run: no context), not one of a function deleted before any use."""
+    source = ("import random\n\n\ndef name():\n    return random.randrange(6.0)\n\n\n"
+              "def uses(x):\n    return name\n\n\n"
+              + "".join(f"def f{n}(data):\n    return sorted(data)[{n}]\n\n\n" for n in range(20))
+              + "del _unused, \\\n    name\n")
+    reduced = sieve.reduce(source, frozenset({"random", "randrange"}))
+    assert reduced is not None and "return name\n" in reduced and "sorted" not in reduced
+    index = build_index(default_catalog(), (3, 13))
+    result = check_source("rolls.py", source.encode(), index)
+    assert [(f.api.partition("(")[0], f.line, f.context) for f in result.findings] == [
+        ("random.randrange", 5, None)]
+
+
 @pytest.mark.skipif(sys.version_info < (3, 12), reason="f-strings nest their own quotes from 3.12 (PEP 701)")
 def test_an_f_string_nesting_its_own_quotes_is_parsed_whole():
     text = 'def f(x):\n    return f"{x["a"]}"\n'

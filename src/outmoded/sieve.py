@@ -250,9 +250,7 @@ class _Reading:
         self.names_py2 = "NameError" in whole
         self.word_lines = lines_naming(whole, words)  # the lines holding a needle word, in order
         self.stubs: list[tuple[int, int, int]] = []
-        deleted = {name for match in DEL_RE.finditer(masked)
-                   if not _IDENTIFIER.get(masked[match.start() - 1:match.start()])
-                   for name in NAME_RE.findall(match[1])}
+        deleted = _deleted(masked)
         deleted = deleted.intersection(DEF_NAME_RE.findall(masked)) if deleted else deleted
         if deleted and not whole.isascii():
             raise Doubt("a del of a function")  # the parser's spelling of a name may not be the text's
@@ -331,6 +329,24 @@ class _Reading:
             if named < len(lines) and lines[named] < stop:
                 return False
         return not (self.names_py2 and not PY2_BUILTINS.isdisjoint(NAME_RE.findall("\n".join(self.text[start:stop]))))
+
+
+def _deleted(masked: str) -> set[str]:
+    """The names written in the masked text's ``del`` statements (a few more: the rest of the
+    line), each read over the lines a backslash continues it onto (``del a, \\`` then ``b``; a
+    bracket cannot hold the names ``contexts.deleted_before_use`` reads: ``del (a, b)`` deletes
+    a tuple's)."""
+    names: set[str] = set()
+    for match in DEL_RE.finditer(masked):
+        if _IDENTIFIER.get(masked[match.start() - 1:match.start()]):
+            continue  # part of a longer name, or an attribute
+        statement, end = match[1], match.end()
+        while statement.rstrip().endswith("\\") and end < len(masked):
+            stop = masked.find("\n", end + 1)
+            end = len(masked) if stop < 0 else stop
+            statement = masked[match.start(1):end]
+        names.update(NAME_RE.findall(statement))
+    return names
 
 
 def _starts(lines: list[str]) -> list[int]:
