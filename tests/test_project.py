@@ -508,3 +508,18 @@ def test_a_name_put_back_two_ways_is_found_whatever_the_hash_seed(project):
                              text=True)
         outputs.add((run.returncode, len(json.loads(run.stdout)["findings"])))
     assert outputs == {(0, 0)}
+
+
+def test_a_base_module_python_3_cannot_parse_defines_nothing_though_its_error_is_in_a_method(project):
+    """A module's summary is read from its text with the function bodies left out, but a module
+    that does not parse has none, wherever the error is: Python 2's ``except (A, B), e:`` in a
+    method makes the base unknown, as when the whole module was parsed."""
+    broken = BASE + ("\n        def helper(self):\n            try:\n                pass\n"
+                     "            except (ValueError, TypeError), e:\n                pass\n")
+    layout(project, {"pkg/__init__.py": "", "pkg/base.py": broken,
+                     "pkg/test_x.py": TEST.format(imports="from .base import ServiceTestCase",
+                                                  base="ServiceTestCase")})
+    doc = project.check_json("pkg/test_x.py")
+    assert (doc["findings"], doc["errors"]) == ([], [])
+    layout(project, {"pkg/base.py": broken.replace("(ValueError, TypeError), e", "(ValueError, TypeError) as e")})
+    assert found(project, "pkg/test_x.py") == [("pkg/test_x.py", 5) + ASSERT]

@@ -188,6 +188,28 @@ def module_lookup(path: str, tree: ast.Module, target: tuple[int, int]) -> guard
     return summarizer.lookup
 
 
+def outlined(data: bytes, path: str) -> ast.Module:
+    """The tree a module's summary reads: its text with every function body left out
+    (``sieve.outline``: a summary reads the top level, the blocks and class bodies in it, never a
+    function's body), parsed whole when the text cannot be read so surely or the rest fails to
+    parse.  Raises what ``ast.parse`` raises on the whole file."""
+    from outmoded.sieve import outline
+    from outmoded.source import SourceError, decode
+
+    try:
+        reduced = outline(decode(data, newline=False).text)
+    except SourceError:
+        reduced = None
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        if reduced is not None:
+            try:
+                return ast.parse(reduced, filename=path)
+            except (SyntaxError, ValueError, RecursionError, MemoryError, SystemError):
+                pass
+        return ast.parse(data, filename=path)
+
+
 class Project:
     """Classes and flags of the project, resolved on demand from the files on disk."""
 
@@ -212,9 +234,7 @@ class Project:
             try:
                 with open(path, "rb") as handle:
                     data = handle.read()
-                with warnings.catch_warnings():
-                    warnings.simplefilter("ignore")
-                    tree = ast.parse(data, filename=path)
+                tree = outlined(data, path)
             except (OSError, SyntaxError, ValueError, RecursionError, MemoryError, SystemError):
                 return None
             summarizer = _Summarizer(path, self.target)

@@ -30,6 +30,7 @@ is not reported.
 
 from __future__ import annotations
 
+import sys
 from bisect import bisect_left, bisect_right
 from itertools import accumulate
 
@@ -61,6 +62,11 @@ DEF_NAME_RE = LazyPattern(r"def[ \t]+([A-Za-z_][A-Za-z0-9_]*)")  # a few more th
 PYTHON2_STATEMENTS = [LazyPattern(r"print[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), LazyPattern(r"exec[ \t]+[^ \t\n(=.,;)]"),
                       LazyPattern(r"except[ \t]+[\w.]+[ \t]*,"), LazyPattern(r"raise[ \t]+[\w.]+[ \t]*,")]
 PYTHON2_NUMBERS = [LazyPattern(r"0[0-9]+(?![\w.])"), LazyPattern(r"L(?![\w.])")]  # 0777; 10L (checked: digits before)
+# syntax a body left out may hold that the running interpreter cannot parse, looked for in an
+# outline only (a module whose whole text fails to parse has no summary, so neither may its
+# outline): Python 2's except (A, B), e:, a t-string (PEP 750) before 3.14
+UNPARSED_RE = LazyPattern(r"except[ \t]*\([^()\n]*\)[ \t]*," + (
+    r"|(?<![A-Za-z0-9_])(?:[tT][rR]?|[rR][tT])\"" if sys.version_info < (3, 14) else ""))
 CONTINUED = "\x00"  # starts a masked line that begins inside a string
 WORTH = 0.3  # the bodies left out must be at least this share of the text to parse the rest first
 
@@ -75,7 +81,7 @@ def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
     None when the whole file must be parsed and scanned: in doubt, when too little would be left
     out to pay, or when a finding spans a body left out.  A fix decision that looked up a name
     written in a body left out is taken again on the whole file's tree."""
-    found = _reduced(text, words)
+    found = _reduced(text, words, WORTH)
     if found is None:
         return None
     reduced, stubs, word_lines = found
@@ -129,18 +135,31 @@ def _written_in(names: set, text: str, stubs: list) -> bool:
 def reduce(text: str, words: frozenset) -> str | None:
     """``text`` with every function body that names none of ``words`` replaced by ``pass`` (line
     numbers kept), or None when in doubt or when that leaves out less than ``WORTH`` of it."""
-    found = _reduced(text, words)
+    found = _reduced(text, words, WORTH)
     return None if found is None else found[0]
 
 
-def _reduced(text: str, words: frozenset) -> tuple[str, list, list] | None:
+def outline(text: str) -> str | None:
+    """``text`` with every function body replaced by ``pass`` (line numbers kept), or None when
+    in doubt or when it has no function body to leave out: what a module's summary reads
+    (``project.Summary``: its top-level statements, the blocks and class bodies in them, never a
+    function's body), so nothing is kept for the scanner.  Beside the sieve's doubts, syntax
+    the running interpreter may not parse (``UNPARSED_RE``) has the whole file parsed."""
+    found = _reduced(text, None, 0.0)
+    return None if found is None else found[0]
+
+
+def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[str, list, list] | None:
     """(``reduce``'s text, the (first line, end line, indentation) of each body it leaves out,
-    lines counted from 0, in order, and ``lines_naming(text, words)``)."""
+    lines counted from 0, in order, and ``lines_naming(text, words)``); ``words`` None: every
+    function body is left out (``outline``), unless that leaves out less than ``worth``."""
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
     try:
         masked = _masked(text)
         if ("\t" in masked or "\f" in masked) and ODD_INDENT_RE.search(masked):
+            return None
+        if words is None and UNPARSED_RE.search(masked):
             return None
         lines = text.split("\n")
         reading = _Reading(text, lines, masked, words)
@@ -157,7 +176,7 @@ def _reduced(text: str, words: frozenset) -> tuple[str, list, list] | None:
         lines[first] = " " * indent + "pass"
         for line in range(first + 1, end):
             lines[line] = ""
-    if dropped < WORTH * len(text):
+    if dropped < worth * len(text):
         return None
     return "\n".join(lines), reading.stubs, reading.word_lines
 
@@ -237,9 +256,9 @@ def _escaped(token: str, position: int) -> bool:
 
 class _Reading:
     """The statements of a masked text, by indentation; ``stubs``: (first line, end line,
-    indentation) of each body to leave out, lines counted from 0."""
+    indentation) of each body to leave out, lines counted from 0; ``words`` None: every one."""
 
-    def __init__(self, whole: str, text: list[str], masked: str, words: frozenset):
+    def __init__(self, whole: str, text: list[str], masked: str, words: frozenset | None):
         self.text = text
         self.brackets = masked.translate(BRACKETS)  # every opening bracket "(", every closing one ")"
         self.masked = masked
@@ -247,9 +266,13 @@ class _Reading:
         self.starts = _starts(self.lines)
         if len(text) != len(self.lines):
             raise Doubt("line count")
+        self.every = words is None
+        self.stubs: list[tuple[int, int, int]] = []
+        if self.every:
+            self.names_py2, self.word_lines, self.deleted_lines = False, [], []
+            return
         self.names_py2 = "NameError" in whole
         self.word_lines = lines_naming(whole, words)  # the lines holding a needle word, in order
-        self.stubs: list[tuple[int, int, int]] = []
         deleted = _deleted(masked)
         deleted = deleted.intersection(DEF_NAME_RE.findall(masked)) if deleted else deleted
         if deleted and not whole.isascii():
@@ -311,7 +334,8 @@ class _Reading:
                 raise Doubt("a body not indented")
             if not DEF_RE.match(lines[start], indent):
                 self.level(body, stop, inner)  # a class or a block: the functions in it may be left out
-            elif self._left_out(start, stop) and not (indent == 0 and NO_PARAMETERS_RE.match(lines[start])):
+            elif self.every or (self._left_out(start, stop)
+                                and not (indent == 0 and NO_PARAMETERS_RE.match(lines[start]))):
                 self.stubs.append((body, stop, inner))
             # else a function the scanner walks, kept whole with the functions nested in it
 
