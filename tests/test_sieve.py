@@ -327,6 +327,24 @@ def test_an_f_string_nesting_its_own_quotes_is_parsed_whole():
     assert sieve.reduce(text, frozenset({"xyzzy"})) is None
 
 
+@pytest.mark.parametrize("prefix", ["f", "F", "rf", "fR", "Rf", "FR", "r", "b", ""])
+def test_only_an_f_string_whose_braces_do_not_pair_is_a_doubt(prefix, monkeypatch):
+    """Read as text, ``f"{x["a"]}"`` is a string ``f"{x["``, a name, a string ``"]}"``: an
+    f-string (whatever its prefix's case and raw flag) whose braces do not pair may nest its
+    quotes, so the file is parsed whole; any other string's braces are no doubt."""
+    monkeypatch.setattr(sieve, "WORTH", 0.0)
+    text = f'import os\n\n\ndef f(x):\n    return {prefix}"{{x["a"]}}"\n'
+    assert (sieve.reduce(text, frozenset({"os"})) is None) == ("f" in prefix.lower())
+
+
+@pytest.mark.parametrize("string", ["ur'x'", 'UR"x"', 'uR"""x"""', "r'x'", "u'x'", "four'x'"])
+def test_a_python_2_unicode_raw_string_in_a_body_left_out_is_a_doubt(string, monkeypatch):
+    """``ur''`` is Python 2 only: the file is parsed whole, so its syntax error is reported."""
+    monkeypatch.setattr(sieve, "WORTH", 0.0)
+    text = f"import os\n\n\ndef f(x):\n    return {string}\n"
+    assert (sieve.reduce(text, frozenset({"os"})) is None) == string.lower().startswith("ur")
+
+
 CLASS_TYPES = '''import types
 
 

@@ -32,7 +32,8 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left, bisect_right
-from itertools import accumulate
+from itertools import accumulate, repeat
+from operator import add, itemgetter
 
 from outmoded.guardcontext import PY2_BUILTINS
 from outmoded.oldsyntax import keyword_as_name
@@ -41,9 +42,12 @@ from outmoded.lazyre import LazyPattern
 # what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
 # string missing its closing quote runs to the end of its line (or of the text), so sre never
 # backtracks: at each position inside a string exactly one alternative matches
-TOKEN_RE = LazyPattern(r"""(#[^\n]*|'''(?:[^'\\]+|\\.|\\\Z|'(?!''))*(?:'''|\Z)|\"\"\"(?:[^"\\]+|\\.|\\\Z|"(?!""))*"""
-                       r"""(?:\"\"\"|\Z)|'(?:[^'\\\n]+|\\.|\\\Z)*(?:'|\n|\Z)|"(?:[^"\\\n]+|\\.|\\\Z)*(?:"|\n|\Z))""",
-                       16)  # re.S
+TOKEN_RE = LazyPattern(r"""(#[^\n]*|'''[^'\\]*+(?:(?:\\.|\\\Z|'(?!''))[^'\\]*+)*+(?:'''|\Z)"""
+                       r"""|\"\"\"[^"\\]*+(?:(?:\\.|\\\Z|"(?!""))[^"\\]*+)*+(?:\"\"\"|\Z)"""
+                       r"""|'[^'\\\n]*+(?:(?:\\.|\\\Z)[^'\\\n]*+)*+(?:'|\n|\Z)"""
+                       r"""|"[^"\\\n]*+(?:(?:\\.|\\\Z)[^"\\\n]*+)*+(?:"|\n|\Z))""",
+                       16)  # re.S; a string's body is a run of plain characters, then (an escape or a lone
+# quote, then such a run) repeated, possessively: sre tries no alternative at each plain character
 ODD_INDENT_RE = LazyPattern(r"(?m)^ *[\t\f]")
 COMPOUND_RE = LazyPattern(r"(?:def|class|if|elif|else|try|except|finally|with|for|while|async|match|case)"
                           r"(?![A-Za-z0-9_])")
@@ -113,6 +117,7 @@ def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
 
 
 _AFTER = float("inf")
+_LAST_TWO = itemgetter(slice(-2, None))
 
 
 def _written_in(names: set, text: str, stubs: list) -> bool:
@@ -188,7 +193,10 @@ def _masked(text: str) -> str:
     tokens = pieces[1::2]
     if tokens and not _terminated(tokens[-1]):
         raise Doubt("unterminated string")  # only the last token can run to the end of the text
-    for number, token in enumerate(tokens):
+    # the last two characters of the code before each token, lowered, each followed by \x01: an
+    # f-string's prefix ends with f, or is fr (most files have none, and no token is looked at)
+    ends = "\x01".join(map(_LAST_TWO, pieces[:-1:2])).lower() + "\x01"
+    for number, token in enumerate(tokens if "f\x01" in ends or "fr\x01" in ends else ()):
         if token[0] != "#" and pieces[2 * number][-2:].lower().rstrip("r")[-1:] == "f":
             inner = token.replace("{{", "").replace("}}", "")
             if inner.count("{") != inner.count("}"):
@@ -209,7 +217,7 @@ def _python2(masked: str) -> bool:
         for match in pattern.finditer(masked):
             if not masked[masked.rfind("\n", 0, match.start()) + 1:match.start()].strip(" "):
                 return True
-    for prefix in ('ur"', 'uR"', 'Ur"', 'UR"'):
+    for prefix in ('ur"', 'uR"', 'Ur"', 'UR"') if 'r"' in masked or 'R"' in masked else ():
         found = masked.find(prefix)
         while found >= 0:
             if not _in_name(masked[found - 1:found]):
@@ -375,7 +383,7 @@ def _deleted(masked: str) -> set[str]:
 
 def _starts(lines: list[str]) -> list[int]:
     """Where each line starts, then one past the end."""
-    return [0, *accumulate(map((1).__add__, map(len, lines)))]
+    return [0, *accumulate(map(add, map(len, lines), repeat(1)))]
 
 
 def lines_naming(text: str, words, attributes: bool = True) -> list[int]:
