@@ -65,6 +65,15 @@ MODERN += """multidict==7.2.1 yarl==1.25.1 frozenlist==1.8.0 pycryptodome==4.5.0
 OLD += """greenlet==0.4.17 zope.interface==4.7.2 pyzmq==18.1.1 psycopg2==2.7.7 simplejson==2.6.2 MarkupSafe==1.0
 ujson==1.35 msgpack==0.5.6""".split()
 
+# latest on 2026-12-03, measured by a helper who had never looked at them (issue #11, second round)
+MODERN += """sanic==25.12.1 quart==0.22.0 djangorestframework==3.18.3 typer==0.29.2 colorama==0.4.6 tabulate==0.10.0
+xarray==2026.9.0 statsmodels==0.15.0 h5py==3.16.0 trio==0.35.0 uvloop==0.23.0 aiofiles==25.1.0 pytest-asyncio==1.5.0
+freezegun==1.5.5 faker==40.63.0 peewee==4.5.3 pymongo==4.20.1 pony==0.7.20 lark==1.3.1 ruamel.yaml==0.19.1
+markdown==3.11.3 tomlkit==0.15.3 build==1.6.1 pip-tools==7.7.0 pycurl==7.49.0 regex==2026.11.19 python-ldap==3.4.8
+mysqlclient==2.3.2 sqlglot==30.31.0 netaddr==1.3.0""".split()
+# old releases (2014-2019), never looked at before they were measured
+OLD += """feedparser==5.2.1 supervisor==4.1.0 Markdown==2.6.11 docutils==0.14 Paste==3.2.0 pymongo==3.8.0""".split()
+
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""

@@ -70,7 +70,7 @@ def fetch(spec: str, cache: Path) -> Path:
                                      headers={"Accept": "application/vnd.pypi.simple.v1+json"})
     with urllib.request.urlopen(request, timeout=120) as response:
         files = json.load(response)["files"]
-    exact = {f"{spelling}-{version}{suffix}".lower() for spelling in (name, name.replace("-", "_"))
+    exact = {f"{spelling}-{version}{suffix}".lower() for spelling in (name, re.sub(r"[-_.]+", "_", name))
              for suffix in (".tar.gz", ".zip")}
     wanted = [f for f in files if f["filename"].lower() in exact]
     if not wanted:
