@@ -275,6 +275,29 @@ def test_version_aliases_and_spellings_from_real_code(project):
         """) == [(32, "cPickle", E)]
 
 
+def test_sys_version_compared_as_a_string(project):
+    # pony 0.7.20, pony/thirdparty/decorator.py: if sys.version >= '3': ... else: inspect.getargspec
+    assert project.findings("""\
+        import sys, inspect
+        if sys.version >= '3':
+            from inspect import getfullargspec
+        else:
+            inspect.getargspec(f)
+        if sys.version < '3':
+            inspect.formatargspec()
+        if '2.7' >= sys.version:
+            import cPickle
+        if sys.version < '3.14':
+            import cgi
+        if sys.version > '3.9':  # "3.13.0" < "3.9", as strings
+            pass
+        else:
+            import imp
+        if sys.version < '3.13.2':
+            import asynchat
+        """) == [(11, "cgi", E), (15, "imp", E), (17, "asynchat", E)]  # the micro version decides the last
+
+
 def test_a_name_bound_to_the_whole_version_info(project):
     # bottle 0.13.4: py = sys.version_info; py3k = py.major > 2; if py3k: ... else: import httplib
     assert project.findings("""\

@@ -2,7 +2,7 @@
 
 ``evaluate(test, target, lookup)`` answers True, False or None (cannot tell) for conditions built
 from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys.hexversion``,
-``sys.version`` (sliced, indexed, ``.startswith``), ``platform.python_version_tuple()``,
+``sys.version`` (sliced, indexed, ``.startswith``, compared as a string), ``platform.python_version_tuple()``,
 ``six.PY2``/``six.PY3``, ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags
 such as ``PY2 = sys.version_info[0] == 2`` and names bound to the version, such as xlrd's
 ``python_version = sys.version_info[:2]`` or bottle's ``py = sys.version_info`` (then
@@ -156,6 +156,20 @@ def compare_version(target: tuple[int, int], op, other: tuple) -> bool | None:
         return None
 
 
+def _compare_text(text: str, op, other) -> bool:
+    """``op(sys.version, other)`` on the target, strings compared as strings (pony 0.7.20's
+    ``if sys.version >= '3':`` / ``if sys.version < '3':``): ``text`` is the known start of
+    sys.version ("3.13."), followed by the micro version; a literal going past it is undecided."""
+    if not isinstance(other, str) or op in (_contains, _not_contains):
+        raise Unknown
+    for mine, theirs in zip(text, other):
+        if mine != theirs:
+            return op(mine, theirs)
+    if len(other) > len(text):
+        raise Unknown  # "3.13.1": the micro version decides
+    return op(1, 0)  # sys.version starts with ``other`` and goes on: it is the greater
+
+
 def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
     if len(node.ops) != 1:
         raise Unknown
@@ -181,7 +195,7 @@ def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
             raise Unknown
         return op(value, other)
     if kind == "text":
-        raise Unknown
+        return _compare_text(value, op, other)
     if kind == "hex":
         if not isinstance(other, int):
             raise Unknown
