@@ -462,6 +462,36 @@ def test_a_branch_taken_when_hasattr_finds_a_removed_name_is_dead_compat(project
         (3, "hasattr"), (4, "hasattr"), (10, "hasattr"), (12, None)]
 
 
+def test_the_other_side_of_hasattr_of_a_name_the_target_has_never_runs(project):
+    # pony 0.7.20, pony/utils/utils.py: if hasattr(inspect, "signature"): ... else: inspect.getargspec(func)
+    source = """\
+        import inspect, base64, os
+
+        def names(func):
+            if hasattr(inspect, "signature"):
+                return list(inspect.signature(func).parameters)
+            else:
+                return inspect.getargspec(func)[0]
+
+        def encode(data):
+            if not hasattr(base64, "encodebytes"):
+                return base64.encodestring(data)
+            if hasattr(inspect, "signature") and data:
+                return None
+            else:
+                return inspect.getargspec(data)
+
+        def pid():
+            if hasattr(os, "getpid"):
+                return os.getpid()
+            import imp
+        """
+    assert project.findings(source) == [(15, "inspect.getargspec", E), (20, "imp", E)]  # an and: undecided
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["severity"], f["context"]) for f in doc["findings"]] == [
+        (7, W, "hasattr"), (11, W, "hasattr"), (15, E, None), (20, E, None)]
+
+
 def test_a_module_importing_a_removed_modules_backport_gets_it_from_there(project):
     # numpy's _core/tests/examples/cython/setup.py: wherever `import setuptools` works, its
     # distutils shim provides distutils; where it does not, the module fails without distutils too

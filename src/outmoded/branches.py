@@ -14,6 +14,7 @@ import ast
 
 from outmoded import guards
 from outmoded.guardcontext import Context
+from outmoded.stdnames import STDLIB
 
 
 def hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
@@ -40,8 +41,8 @@ def is_main_test(test: ast.expr) -> bool:
 
 class VersionBranches(ast.NodeVisitor):
     """Branches for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.evaluate``,
-    ``self.flag_lookup``, ``self.if_tests``, ``self.qualify``, ``self.scope``, ``self.target`` and
-    ``self.index`` from the classes it is combined with."""
+    ``self.flag_lookup``, ``self.if_tests``, ``self.qualify``, ``self.scope``, ``self.target``,
+    ``self.projects_own`` and ``self.index`` from the classes it is combined with."""
 
     def visit_IfExp(self, node: ast.IfExp) -> None:
         verdict = self.evaluate(node.test)
@@ -98,7 +99,8 @@ class VersionBranches(ast.NodeVisitor):
         """(body dead, else dead) when ``test`` is ``hasattr(module, "name")`` -- alone, negated or
         one term of an ``and`` -- for a name removed on the target: nose's ``if hasattr(types,
         'ClassType'): ClassType = types.ClassType; TypeType = types.TypeType`` never runs there.
-        A third-party copy of the module (the catalog's ``mirrors``: ``gevent.socket``) lacks it too."""
+        A third-party copy of the module (the catalog's ``mirrors``: ``gevent.socket``) lacks it too.
+        ``hasattr()`` alone of a name the target's module has makes its other side dead."""
         negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
         call = test.operand if negated else test
         terms = call.values if isinstance(call, ast.BoolOp) and isinstance(call.op, ast.And) and not negated \
@@ -112,7 +114,20 @@ class VersionBranches(ast.NodeVisitor):
                     base = self.index.mirrors.get(base, base)  # gevent.socket lacks what socket lost
                 if isinstance(base, str) and f"{base}.{term.args[1].value}" in self.index.names:
                     return (False, True) if negated else (True, False)
+                if len(terms) == 1 and self._target_has(base, term.args[1].value):
+                    return (True, False) if negated else (False, True)
         return False, False
+
+    def _target_has(self, module: object, name: str) -> bool:
+        """Does the target's stdlib ``module`` certainly have ``name`` (``present.has``)?  Then the
+        other side of ``hasattr(module, name)`` never runs there: pony 0.7.20's ``if
+        hasattr(inspect, "signature"): ... else: inspect.getargspec(func)``."""
+        root = module.split(".")[0] if isinstance(module, str) else None
+        if root not in STDLIB or self.projects_own(root):
+            return False
+        from outmoded.present import has
+
+        return has(module, name, self.target) is True
 
     def in_main_block(self) -> bool:
         """Does code here run when the module is a script's main module, at its top level (not in
