@@ -65,6 +65,29 @@ def test_py2_flags(project):
         """) == []
 
 
+def test_the_version_flags_of_future_a_project_imports(project):
+    # a project depending on future 1.0 (not in its tree): from future.utils import PY26, as
+    # future's own future/moves/subprocess.py writes it
+    assert project.findings("""\
+        from future.utils import PY2, PY26, PY3, PY39_PLUS
+        from past.utils import PY2 as OLD
+        import future.utils
+        if PY26:
+            from future.backports.misc import check_output
+            import imp
+        if PY2 or OLD:
+            from commands import getoutput
+        if not PY3 or future.utils.PY27:
+            import cPickle
+        if PY39_PLUS:
+            pass
+        else:
+            import cStringIO
+        if future.utils.PYPY:
+            import imp
+        """) == [(16, "imp", E)]  # PYPY: which interpreter runs it decides
+
+
 def test_try_except_importerror_fallback_is_a_warning(project):
     found = project.findings("""\
         try:

@@ -3,7 +3,7 @@
 ``evaluate(test, target, lookup)`` answers True, False or None (cannot tell) for conditions built
 from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys.hexversion``,
 ``sys.version`` (sliced, indexed, ``.startswith``, compared as a string), ``platform.python_version_tuple()``,
-``six.PY2``/``six.PY3``, ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags
+``six.PY2``/``six.PY3`` (and ``future.utils``' flags: ``LIBRARY_FLAGS``), ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags
 such as ``PY2 = sys.version_info[0] == 2`` and names bound to the version, such as xlrd's
 ``python_version = sys.version_info[:2]`` or bottle's ``py = sys.version_info`` (then
 ``py.major``); ``lookup`` resolves names to qualified names, remembered flag values or
@@ -34,6 +34,15 @@ _COMPARE = {
     ast.In: _contains, ast.NotIn: _not_contains,
 }
 VERSION_INFO = "sys.version_info"
+# the version flags of compatibility libraries a project imports rather than defines: the
+# sys.version_info[:len(version)] test each one is (future 1.0's future/utils/__init__.py:
+# PY26 = sys.version_info[0:2] == (2, 6), PY39_PLUS = sys.version_info[0:2] >= (3, 9))
+LIBRARY_FLAGS = {
+    "six": {"PY2": (operator.eq, (2,)), "PY3": (operator.ge, (3,)), "PY34": (operator.ge, (3, 4))},
+    "future.utils": {"PY2": (operator.eq, (2,)), "PY26": (operator.eq, (2, 6)), "PY27": (operator.eq, (2, 7)),
+                     "PY3": (operator.ge, (3,)), **{f"PY3{m}_PLUS": (operator.ge, (3, m)) for m in range(4, 10)}},
+    "past.utils": {"PY2": (operator.eq, (2,)), "PY3": (operator.ge, (3,))},
+}
 
 
 class Unknown(Exception):
@@ -206,16 +215,15 @@ def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
     return _compare_info(value, kind == "full", op, other)
 
 
-def _flag(name: object) -> bool:
+def _flag(name: object, version: _Version) -> bool:
     if isinstance(name, bool):
         return name
     if isinstance(name, str):
         module, _, attr = name.rpartition(".")
-        if module == "six" or module.endswith(".six"):
-            if attr == "PY2":
-                return False
-            if attr == "PY3":
-                return True
+        test = LIBRARY_FLAGS.get("six" if module.endswith(".six") else module, {}).get(attr)
+        if test is not None:
+            op, wanted = test
+            return op(version.info[:len(wanted)], wanted)
         if attr == "TYPE_CHECKING" and module in ("typing", "typing_extensions"):
             return False  # only type checkers take the branch; it never runs
     raise Unknown
@@ -240,7 +248,7 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
     if isinstance(node, ast.Compare):
         return _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
-        return _flag(lookup(node))
+        return _flag(lookup(node), version)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" \
             and len(node.args) == 1 and not node.keywords:
         return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
