@@ -796,6 +796,47 @@ def test_a_handler_of_a_try_calling_the_replacement(project):
     assert project.findings(source) == [(13, "importlib.metadata.SelectableGroups.get", E)]
 
 
+def test_a_handler_of_a_try_calling_the_replacement_on_an_instance(project):
+    # supervisor 4.3.0's options.py: parser is an instance of its own RawConfigParser subclass;
+    # the try calls read_file, readfp's replacement, which the target's class has
+    source = """\
+        import configparser
+
+        class Unhosed(configparser.RawConfigParser):
+            pass
+
+        class Own(configparser.RawConfigParser):
+            def read_file(self, fp):
+                raise AttributeError(fp)
+
+        def read(fp):
+            parser = Unhosed()
+            try:
+                parser.read_file(fp)
+            except AttributeError:
+                parser.readfp(fp)
+
+        def read_own(fp):
+            parser = Own()
+            try:
+                parser.read_file(fp)
+            except AttributeError:
+                parser.readfp(fp)
+
+        def read_other(fp, parser):
+            try:
+                parser.read_file(fp)
+            except AttributeError:
+                configparser.RawConfigParser().readfp(fp)
+        """
+    assert project.findings(source) == [(22, "configparser.RawConfigParser.readfp", E),
+                                        (28, "configparser.RawConfigParser.readfp", E)]
+    project.write("mod.py", source)
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["severity"], f["context"]) for f in doc["findings"]] == [
+        (15, W, "hasattr"), (22, E, None), (28, E, None)]
+
+
 def test_a_try_importing_a_stdlib_module_newer_than_the_running_python(project):
     # lz4 4.4's lz4/frame/__init__.py: compression is 3.14's (listed by the real 3.14 and 3.15),
     # so at 3.15 the handler never runs, whatever Python outmoded runs on

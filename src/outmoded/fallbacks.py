@@ -16,7 +16,7 @@ import ast
 
 from outmoded.guardcontext import (ANY_ERROR, IMPORT_ERRORS, NAME_ERRORS, PROBE_ERRORS, PY2_BUILTINS, EMPTY_TYPES,
                               Context)
-from outmoded.scopes import BUILTIN_NAMES, LOCAL, STDLIB
+from outmoded.scopes import BUILTIN_NAMES, LOCAL, STDLIB, Instance, LocalClass
 
 
 def fallback_kind(handlers: list) -> str | None:
@@ -51,8 +51,8 @@ def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
 
 class TryFallbacks(ast.NodeVisitor):
     """``try`` statements for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.qualify``,
-    ``self.bind``, ``self.scope``, ``self.index``, ``self.target``, ``self.projects_own`` and
-    ``self.removed_module`` from the classes it is combined with."""
+    ``self.bind``, ``self.scope``, ``self.index``, ``self.target``, ``self.projects_own``,
+    ``self.ancestry`` and ``self.removed_module`` from the classes it is combined with."""
 
     def visit_Try(self, node: ast.Try) -> None:
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
@@ -141,7 +141,21 @@ class TryFallbacks(ast.NodeVisitor):
                     if isinstance(name, str) and name.split(".")[0] in STDLIB and not self.projects_own(
                             name.split(".")[0]):
                         found.add(name.rpartition(".")[2])
+                    elif name is None and isinstance(node.func, ast.Attribute) and self._of_stdlib_class(node.func):
+                        found.add(node.func.attr)
         return frozenset(found)
+
+    def _of_stdlib_class(self, func: ast.Attribute) -> bool:
+        """Is ``func`` a method called on an instance of a class deriving from a stdlib class,
+        that the project's classes on the way do not define (supervisor 4.3's ``try:
+        parser.read_file(fp)`` / ``except AttributeError: parser.readfp(fp)``, ``parser`` a
+        RawConfigParser of its own subclass)?"""
+        receiver = self.qualify(func.value)
+        if not isinstance(receiver, (Instance, LocalClass)):
+            return False
+        known, _, members = self.ancestry(receiver)
+        return func.attr not in members and any(
+            k.split(".")[0] in STDLIB and not self.projects_own(k.split(".")[0]) for k in known)
 
     def _runs_of(self, body: list[ast.stmt], caught: frozenset) -> list[ast.stmt]:
         """The statements of a ``try`` body that can run on the target: none after an import that
