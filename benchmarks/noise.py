@@ -71,6 +71,8 @@ xarray==2026.9.0 statsmodels==0.15.0 h5py==3.16.0 trio==0.35.0 uvloop==0.23.0 ai
 freezegun==1.5.5 faker==40.63.0 peewee==4.5.3 pymongo==4.20.1 pony==0.7.20 lark==1.3.1 ruamel.yaml==0.19.1
 markdown==3.11.3 tomlkit==0.15.3 build==1.6.1 pip-tools==7.7.0 pycurl==7.49.0 regex==2026.11.19 python-ldap==3.4.8
 mysqlclient==2.3.2 sqlglot==30.31.0 netaddr==1.3.0""".split()
+MODERN += """eventlet==0.41.3 supervisor==4.3.0 paste==3.10.1 scons==4.11.1 plumbum==2.0.2 invoke==3.0.3 pysnmp==7.1.30
+webtest==3.0.7 python-daemon==3.1.2 zeroconf==0.154.0 sh==2.4.0""".split()
 # old releases (2014-2019), never looked at before they were measured
 OLD += """feedparser==5.2.1 supervisor==4.1.0 Markdown==2.6.11 docutils==0.14 Paste==3.2.0 pymongo==3.8.0""".split()
 
