@@ -125,9 +125,10 @@ class VersionBranches(ast.NodeVisitor):
         root = module.split(".")[0] if isinstance(module, str) else None
         if root not in STDLIB or self.projects_own(root):
             return False
-        from outmoded.present import has
+        from outmoded.present import has, module_on
 
-        return has(module, name, self.target) is True
+        # a submodule is an attribute only once something imported it (importlib.util)
+        return has(module, name, self.target) is True and not module_on(f"{module}.{name}", self.target)
 
     def in_main_block(self) -> bool:
         """Does code here run when the module is a script's main module, at its top level (not in
