@@ -11,7 +11,9 @@ there is reused when ``--reuse-before`` is given (the base commit's output does 
 Compares the target, findings and errors (not the statistics: a sharper prefilter parses fewer
 files for the same output; each line shows the parsed count before -> after).  Prints the
 configurations whose output differs (with the first differing findings) and exits 1 if any does.
-Default corpora: the benchmark's Django and Twisted sdists and a CPython 3.13 Lib.
+Default corpora: the benchmark's Django and Twisted sdists and CPython 3.13's Lib as the real-pythons
+tool builds it (``$REAL_PYTHONS_ROOT/sys/lib/python3.13``, the root by default
+``~/.cache/real-pythons``); ``--help`` shows the paths.
 """
 
 from __future__ import annotations
@@ -36,10 +38,19 @@ def default_corpora() -> dict[str, Path]:
         marker = BENCH / f"{spec}.dir"
         if marker.exists():
             found[name] = Path(marker.read_text().strip()) / sub
-    lib = Path.home() / ".cache" / "real-pythons" / "sys" / "usr" / "lib" / "python3.13"
+    lib = cpython_lib()
     if lib.is_dir():
         found["cpython-lib"] = lib
     return found
+
+
+def cpython_lib() -> Path:
+    """CPython 3.13's Lib as the real-pythons tool builds it: ``$REAL_PYTHONS_ROOT`` (default
+    ``${XDG_CACHE_HOME:-~/.cache}/real-pythons``), ``sys/lib/python3.13`` in it (the guide's path;
+    ``sys/lib`` is a link to ``sys/usr/lib``, the interpreter's PYTHONHOME)."""
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    root = Path(os.environ.get("REAL_PYTHONS_ROOT") or cache / "real-pythons")
+    return root / "sys" / "lib" / "python3.13"
 
 
 def run(checkout: Path, corpus: Path, options: list[str]) -> tuple[str, float]:
@@ -104,10 +115,15 @@ def _check_inputs(parser: argparse.ArgumentParser, args: argparse.Namespace, cor
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        description=__doc__.splitlines()[0],
+        epilog=f"default corpora, each when present: django and twisted (the sdists benchmarks/run.py fetches "
+               f"under {BENCH}), cpython-lib ({cpython_lib()}: CPython 3.13's Lib as the real-pythons tool "
+               f"builds it, under $REAL_PYTHONS_ROOT, default ${{XDG_CACHE_HOME:-~/.cache}}/real-pythons)")
     parser.add_argument("before", type=Path)
     parser.add_argument("after", type=Path)
-    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=DIR")
+    parser.add_argument("--corpus", action="append", default=[], metavar="NAME=DIR",
+                        help="a corpus to check besides the default ones (a default one's name, cpython-lib=DIR, replaces it)")
     parser.add_argument("--out", type=Path, default=Path("/tmp/outmoded-same-output"))
     parser.add_argument("--reuse-before", action="store_true")
     parser.add_argument("--config", action="append", choices=sorted(CONFIGS), help="default: all")

@@ -31,3 +31,24 @@ def test_noise_names_a_checkout_that_is_not_one(tmp_path):
                           "--work", str(tmp_path / "work")], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert run.returncode == 2 and f"--before {missing}: not an outmoded checkout" in run.stderr, run.stderr
     assert "Traceback" not in run.stderr and not (tmp_path / "work").exists()  # nothing downloaded
+
+
+def test_same_output_checks_cpython_lib_where_the_real_pythons_tool_builds_it(tmp_path):
+    """The default CPython Lib is ``$REAL_PYTHONS_ROOT/sys/lib/python3.13`` (the guide's path, the
+    root by default under ``~/.cache``), and ``--help`` says where it is looked for."""
+    import os
+
+    root = tmp_path / "real-pythons"
+    lib = root / "sys" / "lib" / "python3.13"
+    lib.mkdir(parents=True)
+    (lib / "old.py").write_text("import imp\n")
+    env = dict(os.environ, HOME=str(tmp_path / "home"), REAL_PYTHONS_ROOT=str(root),  # no django, no twisted
+               COLUMNS="1000")  # --help on one line
+    shown = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "same_output.py"), "--help"],
+                           env=env, capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and f"cpython-lib ({lib}:" in shown.stdout
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "same_output.py"), str(ROOT), str(ROOT),
+                          "--config", "3.13", "--out", str(tmp_path / "out")],
+                         env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split()[:3] == ["cpython-lib", "3.13", "same"] and "(1 findings" in run.stdout
