@@ -587,6 +587,29 @@ def test_a_file_name_that_is_not_utf8_is_checked_and_cached(tmp_path):
         assert err == ""
 
 
+def test_a_cache_that_cannot_be_written_is_a_warning_once_not_a_crash_nor_silence(tmp_path):
+    """A cache directory whose path runs through a file (a typo in --cache-dir or cache-dir; a
+    failure even for root) cannot be made: the check reports its findings with its usual exit
+    code, and says once, naming the directory, that the cache was not written; before, nothing
+    said why every run started cold."""
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "old.py").write_text(IMP)
+    (root / "new.py").write_text(IMP)
+    (root / "blocker").write_text("a file where a directory would be\n")
+    env = _env(tmp_path)
+    command = [sys.executable, "-m", "outmoded", "check", "--target-version", "3.13", "."]
+    plain = subprocess.run([*command, "--no-cache"], cwd=root, env=env, capture_output=True, text=True)
+    assert plain.returncode == 1 and plain.stderr == "", plain.stderr
+    blocked = subprocess.run([*command, "--cache-dir", "blocker/cache"], cwd=root, env=env,
+                             capture_output=True, text=True)
+    assert (blocked.returncode, blocked.stdout) == (plain.returncode, plain.stdout)
+    assert blocked.stderr.splitlines() == [
+        f"outmoded: warning: the cache in {root / 'blocker' / 'cache'} was not written (Not a directory); "
+        "the results are complete, the next run analyses these files again (--no-cache runs without one)"]
+    assert (root / "blocker").read_text() == "a file where a directory would be\n"
+
+
 def test_a_row_nested_past_the_decoders_limit_is_replaced_not_warned_about(tmp_path):
     """A results row no JSON decoder can read (nested past the recursion limit: planted, or
     damaged) is a miss when read.  Rewriting it failed with RecursionError, first as a traceback,

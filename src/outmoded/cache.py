@@ -16,9 +16,10 @@ a file whose size and mtime are unchanged, like those of the files it read, is a
 being read.  Other analyses (a per-file model keyed by the file's
 content) reuse ``Store`` with a namespace of their own: ``get_many``/``put_many`` by key, the
 ``stamp`` saying which version of the key's input the value was computed from.
-A corrupt, locked or unwritable cache is treated as empty: the run still gets its results.  Any
-other failure of a write (a planted row the JSON decoder cannot read) is a warning, never a crash:
-the run's results are complete without the cache.  A key SQLite cannot store as text (a path
+A corrupt, locked or unwritable cache is treated as empty: the run still gets its results.  A
+cache directory that cannot be made or written (its path runs through a file, a read-only tree),
+and any failure of a write but SQLite's own, is a warning, never a crash: the run's results are
+complete without the cache, and the user learns why every run starts cold.  A key SQLite cannot store as text (a path
 that is not UTF-8: surrogate escapes) is stored as NUL and its bytes in hex, which no path holds.
 Results are pruned when written (``outmoded.pruning``): only the rows of the ``KEEP_RESULTS`` keys
 last written stay, and only the blocks a row lists.
@@ -104,7 +105,11 @@ class Store:
         self._opened = True
         try:
             if create:
-                _prepare(self.directory)
+                try:
+                    _prepare(self.directory)
+                except OSError as exc:  # a path through a file, a read-only tree: never written, said so
+                    _unwritten(self.directory, exc.strerror or str(exc))
+                    raise
             db = sqlite3.connect(path, timeout=BUSY_MS / 1000, isolation_level=None)
             db.execute("PRAGMA trusted_schema=OFF")
             if not _is_ours(db):
@@ -187,13 +192,7 @@ class Store:
             except Error:
                 pass
             if not isinstance(exc, Error):  # SQLite's own (locked, read-only, corrupt): as if empty
-                import sys
-
-                from outmoded.cli import clean
-
-                print(clean(f"outmoded: warning: the cache in {self.directory} was not written "
-                            f"({type(exc).__name__}: {exc}); the results are complete, the next run "
-                            f"analyses these files again"), file=sys.stderr)
+                _unwritten(self.directory, f"{type(exc).__name__}: {exc}")
 
     def close(self) -> None:
         if self._db is not None:
@@ -210,6 +209,23 @@ def _db_key(key: str) -> str:
         except UnicodeEncodeError:
             return "\0" + key.encode("utf-8", "surrogatepass").hex()
     return key
+
+
+_WARNED: set = set()  # the cache directories this process said it could not write
+
+
+def _unwritten(directory: str, reason: str) -> None:
+    """Say, once per run, that the cache in ``directory`` was not written: the results are
+    complete, only the next run pays."""
+    if directory in _WARNED:
+        return
+    _WARNED.add(directory)
+    import sys
+
+    from outmoded.cli import clean
+
+    print(clean(f"outmoded: warning: the cache in {directory} was not written ({reason}); the results are "
+                f"complete, the next run analyses these files again (--no-cache runs without one)"), file=sys.stderr)
 
 
 def _prepare(directory: str) -> None:
