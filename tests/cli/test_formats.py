@@ -117,6 +117,8 @@ def test_gitlab_fingerprints_survive_moved_lines(tree):
 def test_github_and_sarif_still_escape(tree):
     github = fmt(tree, "github")
     assert all(line.startswith("::") for line in github.splitlines())
+    assert "\x1b" not in github  # the log viewer would colour the log with it
+    assert "file=evil<&>\"'\\x1b[31m.py," in github
     sarif = json.loads(fmt(tree, "sarif"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
     assert "evil%3C%26%3E%22%27%1B%5B31m.py" in uris

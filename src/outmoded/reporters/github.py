@@ -2,9 +2,11 @@
 
     ::error file=src/a.py,line=3,endLine=3,col=8,endColumn=11,title=outmoded OM12001::`imp` was removed ...
 
-Escaping is exactly what the runner undoes: in the message ``%``, CR and LF become ``%25``,
+Escaping is what the runner undoes: in the message ``%``, CR and LF become ``%25``,
 ``%0D``, ``%0A``; property values (file, title) also escape ``:`` and ``,``.  A file name that
-holds a newline followed by ``::error ...`` therefore stays on the annotation's own line.
+holds a newline followed by ``::error ...`` therefore stays on the annotation's own line.  Other
+control characters (an ANSI escape, which the log viewer would interpret) and the invisible ones
+that reorder a line are written as ``\\xNN`` / ``\\uNNNN``, as in the text format.
 
 The runner shows at most 10 error and 10 warning annotations per step, so ``order`` puts first
 the files that could not be checked, then one finding per rule (rules removed longest ago first),
@@ -15,13 +17,21 @@ when the file is inside it, as GitHub needs them to place annotations.
 from __future__ import annotations
 
 import os
+import re
 from collections import Counter
+
+from outmoded.reporters.text import _escaped
+
+# what the runner does not undo and the log viewer interprets (ANSI escapes: a file name could
+# colour or hide the log), or that reorders a line: written as \xNN / \uNNNN, as the text format does
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
 
 RANK = {"error": 0, "warning": 1}
 
 
 def escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    return _CONTROLS.sub(_escaped, text) if _CONTROLS.search(text) else text
 
 
 def escape_property(text: str) -> str:
