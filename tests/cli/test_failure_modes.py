@@ -263,6 +263,20 @@ def test_cache_dir_option(sh):
     assert not (sh.root / ".outmoded_cache").exists()
 
 
+def test_cache_dir_in_the_config_is_one_path(sh):
+    """cache-dir is one path: an empty list was an internal error (IndexError), a list of two
+    silently used the first, a number was said to need "a list of strings"."""
+    sh.write("a.py", IMP)
+    for value in ("[]", '["one", "two"]', "5", '""'):
+        result = sh.run("check", "--config", f"cache-dir = {value}", "a.py")
+        assert result.returncode == 2, value
+        assert one_line(result.stderr).endswith('[tool.outmoded] cache-dir must be a path, as a string '
+                                                '(such as ".outmoded_cache")'), value
+    assert not (sh.root / "one").exists()
+    named = sh.run("check", "--config", "cache-dir = 'kept'", "a.py")
+    assert named.returncode == 1 and (sh.root / "kept").is_dir()
+
+
 def test_stdin_filename_alone_reads_stdin(sh):
     result = sh.run("check", "--output-format", "concise", "--stdin-filename", "x.py", stdin="import imp\n")
     assert result.returncode == 1 and result.stdout.startswith("x.py:1:8: OM12001")

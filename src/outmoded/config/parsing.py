@@ -80,6 +80,12 @@ def _strings(value, path, key) -> tuple[str, ...]:
     return tuple(value)
 
 
+def _path(value, path, key) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f'{path}: [tool.outmoded] {key} must be a path, as a string (such as ".outmoded_cache")')
+    return value
+
+
 def _boolean(value, path, key) -> bool:
     if not isinstance(value, bool):
         raise ConfigError(f"{path}: [tool.outmoded] {key} must be true or false")
@@ -129,7 +135,7 @@ KEYS = {
     "free-threading": lambda v, p, k: ("free_threading", _boolean(v, p, k)),
     "dead-compat": lambda v, p, k: ("dead_compat", _boolean(v, p, k)),
     "unsafe-fixes": lambda v, p, k: ("unsafe_fixes", _boolean(v, p, k)),
-    "cache-dir": lambda v, p, k: ("cache_dir", _strings(v, p, k)[0]),
+    "cache-dir": lambda v, p, k: ("cache_dir", _path(v, p, k)),
     "extend-select": lambda v, p, k: ("extend_select", tuple(s.upper() for s in _strings(v, p, k))),
     "per-file-ignores": lambda v, p, k: ("per_file_ignores", _per_file_ignores(v, p, k)),
     "fail-on": lambda v, p, k: ("fail_on", _choice(FAIL_ON)(v, p, k)),
