@@ -87,7 +87,7 @@ def read_pylock(path: Path, label) -> tuple:
     data, text = load(path)
     deps, skipped = [], []
     items = data.get("packages") if isinstance(data.get("packages"), list) else []
-    for package, _name, line in packages(items, text):
+    for package, _name, line in packages(items, text, deps, label(path), "[[packages]]"):
         if any(key in package for key in ("vcs", "directory", "archive")) or "version" not in package:
             skipped.append(Skipped(package["name"], label(path), line, "not from an index"))
             continue

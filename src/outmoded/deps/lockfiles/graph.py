@@ -55,6 +55,7 @@ class Lock:
     file: str  # label of the lock file
     nodes: dict = field(default_factory=dict)  # canonical name -> [Node]
     roots: list = field(default_factory=list)  # [Edge]
+    unread: list = field(default_factory=list)  # [Dependency]: entries the file has but no reader can read
 
     def add(self, node: Node) -> None:
         self.nodes.setdefault(canonicalize_name(node.name), []).append(node)
@@ -134,7 +135,7 @@ def walk(lock: Lock, version: tuple, platforms: tuple) -> tuple:
     skipped += [Skipped(nodes[0].name, lock.file, nodes[0].line,
                         "locked, but nothing the target installs requires it (markers)")
                 for name, nodes in lock.nodes.items() if name not in seen and _is_package(nodes[0])]
-    return list(stale.values()) + deps, skipped
+    return list(lock.unread) + list(stale.values()) + deps, skipped
 
 
 def _pinned(node: Node) -> Requirement:
@@ -174,8 +175,10 @@ def _visit(lock: Lock, root: Edge, env: dict, platform, reached: dict, top: str)
 NAME_LINE_RE = re.compile(r'^name\s*=\s*"([^"]*)"\s*$', re.MULTILINE)
 
 
-def packages(items: list, text: str):
-    """(table, name, line) for each ``[[package]]`` table of a TOML lock that has a name.
+def packages(items: list, text: str, unread: list | None = None, file: str = "", table: str = "[[package]]"):
+    """(table, name, line) for each ``[[package]]`` table of a TOML lock that has a name.  An
+    entry that is not a table with a name (a damaged lock) is not a package nobody installs: it
+    goes to ``unread`` as a dependency that cannot be checked, which no run passes.
 
     TOML parsers give no lines: the ``name = "..."`` keys are found in one pass over the text,
     and a name's n-th table (one per locked version) gets its n-th line.
@@ -186,9 +189,14 @@ def packages(items: list, text: str):
         last = match.start()
         lines.setdefault(match.group(1), []).append(line)
     counts = {}
-    for package in items:
-        if isinstance(package, dict) and isinstance(package.get("name"), str):
-            name = package["name"]
-            counts[name] = counts.get(name, -1) + 1
-            found = lines.get(name, [])
-            yield package, name, found[counts[name]] if counts[name] < len(found) else None
+    for number, package in enumerate(items, 1):
+        if not (isinstance(package, dict) and isinstance(package.get("name"), str) and package["name"].strip()):
+            if unread is not None:
+                shown = f"{table} #{number}"
+                unread.append(Dependency(shown, None, file, None, error=(
+                    "not a table with a name: the lock is damaged, and what it locks there cannot be checked")))
+            continue
+        name = package["name"]
+        counts[name] = counts.get(name, -1) + 1
+        found = lines.get(name, [])
+        yield package, name, found[counts[name]] if counts[name] < len(found) else None

@@ -22,7 +22,7 @@ def read(path, label, load) -> Lock:
     if not isinstance(metadata, dict) or "lock_version" not in metadata or not isinstance(items, list):
         raise UsageError(f"{path}: not a pdm lock file (no [metadata] lock_version and [[package]] tables)")
     lock, extras = Lock(label(path)), []
-    for package, name, line in packages(items, text):
+    for package, name, line in packages(items, text, lock.unread, lock.file):
         edges = [e for e in map(edge_from_requirement, _strings(package.get("dependencies"))) if e]
         if _strings(package.get("extras")):
             extras.append((canonicalize_name(name), _strings(package["extras"]), edges))

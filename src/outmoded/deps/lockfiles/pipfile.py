@@ -85,7 +85,10 @@ def read_lock(path, label) -> tuple:
         if category == "_meta" or not isinstance(entries, dict):
             continue
         for name, entry in entries.items():
-            if not isinstance(entry, dict):
+            if not isinstance(entry, dict):  # a damaged lock: what it locks there cannot be checked
+                lock.unread.append(Dependency(name, None, lock.file, lines.get(name) or _key_line(text, name), error=(
+                    f"its entry in [{category}] is not a table: the lock is damaged, and what it locks there "
+                    f"cannot be checked")))
                 continue
             version = str(entry.get("version", "")).strip()
             node = Node(name, version[2:] if version.startswith("==") else None, lines.get(name),

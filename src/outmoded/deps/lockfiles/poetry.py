@@ -27,7 +27,7 @@ def read(path, label, load) -> Lock:
     if not isinstance(metadata, dict) or not isinstance(items, list):
         raise UsageError(f"{path}: not a poetry lock file (no [metadata] and [[package]] tables)")
     lock = Lock(label(path))
-    for package, name, line in packages(items, text):
+    for package, name, line in packages(items, text, lock.unread, lock.file):
         node = Node(name, package.get("version"), line)
         _add_edges(node, package)
         source = package.get("source") if isinstance(package.get("source"), dict) else {}

@@ -32,7 +32,7 @@ def read(path, label, load) -> Lock:
     manifest = data.get("manifest") if isinstance(data.get("manifest"), dict) else {}
     members = {canonicalize_name(m) for m in manifest.get("members") or [] if isinstance(m, str)}
     lock = Lock(label(path))
-    for package, name, line in packages(items, text):
+    for package, name, line in packages(items, text, lock.unread, lock.file):
         node = Node(name, package.get("version"), line,
                     _edges(package.get("dependencies")),
                     {extra: _edges(items) for extra, items in _table(package.get("optional-dependencies"))})

@@ -1,0 +1,32 @@
+"""A lock file with an entry no reader can read (a [[package]] without a name, a Pipfile.lock
+entry that is not a table) is damaged: what it locks there is a dependency that cannot be
+checked, reported as such, and the run does not pass.  Such entries were skipped: a lock of
+only damaged entries said "No dependencies to check." and exited 0."""
+
+import json
+
+import pytest
+
+from .conftest import environment
+
+LOCKS = {
+    "uv.lock": ('version = 1\n[[package]]\nname = 5\nversion = "1.0"\n', "[[package]] #1"),
+    "poetry.lock": ('[metadata]\nlock-version = "2.0"\n[[package]]\nversion = "1.0"\n', "[[package]] #1"),
+    "pdm.lock": ('[metadata]\nlock_version = "4.4"\n[[package]]\nname = ""\nversion = "1.0"\n', "[[package]] #1"),
+    "pylock.toml": ('lock-version = "1.0"\n[[packages]]\nversion = "1.0"\n', "[[packages]] #1"),
+    "Pipfile.lock": ('{"_meta": {}, "default": {"six": "==1.16.0"}}', "six"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOCKS))
+def test_a_damaged_lock_entry_cannot_be_checked_and_the_run_does_not_pass(sh, name):
+    text, shown = LOCKS[name]
+    sh.write(name, text)
+    env = environment(OUTMODED_CACHE_DIR=str(sh.root / "cache"))
+    result = sh.run("deps", "--offline", "--target-version", "3.13", "--format", "json", name, env=env)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    found = {d["name"]: d for d in json.loads(result.stdout)["dependencies"]}
+    assert list(found) == [shown]
+    assert "the lock is damaged" in found[shown]["message"]
+    text_report = sh.run("deps", "--offline", "--target-version", "3.13", name, env=env)
+    assert text_report.returncode == 1 and "No dependencies to check" not in text_report.stdout
