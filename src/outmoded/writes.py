@@ -8,7 +8,9 @@ by the step that uploads it.
 if this user may write it, as ``open()`` would require (replacing needs only the directory's
 permission, so a read-only file was rewritten), and only while it still holds those bytes: an
 edit saved while the fix ran is kept, and the file reported as not fixed.  A symlink is written
-through, as ``open()`` would, never replaced by a copy of its target."""
+through, as ``open()`` would, never replaced by a copy of its target.  What is not a regular file
+(``--output-file /dev/stdout``, a FIFO a CI step reads) is written to as ``open()`` writes, never
+replaced: a device node was replaced by a regular file, and a pipe's link in /proc not found."""
 
 from __future__ import annotations
 
@@ -23,6 +25,16 @@ class Changed(OSError):
 
 
 def write_bytes_atomic(path: str, data: bytes, expected: bytes | None = None) -> None:
+    try:
+        special = not stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        special = False
+    if special:  # a device or a pipe (--output-file /dev/stdout, a FIFO): written to, never replaced
+        if expected is not None:
+            raise OSError(errno.EINVAL, "not a regular file")
+        with open(path, "wb") as handle:
+            handle.write(data)
+        return
     path = os.path.realpath(path)  # through a symlink, as open() writes: replacing it made it a copy
     directory = os.path.dirname(path)
     if expected is not None and not os.access(path, os.W_OK):

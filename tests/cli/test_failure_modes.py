@@ -137,6 +137,31 @@ def test_output_file_problems_are_one_line(sh):
     assert result.returncode == 1 and (sh.root / "new/dir/report.json").is_file()  # created, as ruff does
 
 
+def test_an_output_file_that_is_a_pipe_is_written_to_not_replaced(sh):
+    """--output-file /dev/stdout (a CI step's pipe) or a FIFO another process reads: the report
+    was written to a temporary file renamed over the path, which replaced a device node with a
+    regular file (as root: /dev/full became one) and failed on /dev/stdout ("No such file")."""
+    import stat
+    import threading
+
+    sh.write("a.py", IMP)
+    piped = sh.run("check", "--no-cache", "--target-version", "3.13", "--output-format", "concise",
+                   "--output-file", "/dev/stdout", "a.py")
+    assert piped.returncode == 1, piped.stderr
+    assert piped.stdout.startswith("a.py:1:8: OM12001") and piped.stderr == ""
+    fifo = sh.root / "report.fifo"
+    os.mkfifo(fifo)
+    read = []
+    reader = threading.Thread(target=lambda: read.append(fifo.read_text()))
+    reader.start()
+    result = sh.run("check", "--no-cache", "--target-version", "3.13", "--output-format", "concise",
+                    "--output-file", str(fifo), "a.py")
+    reader.join(60)
+    assert result.returncode == 1 and result.stderr == "" and result.stdout == ""
+    assert read and read[0].startswith("a.py:1:8: OM12001")
+    assert stat.S_ISFIFO(os.stat(fifo).st_mode)  # still the pipe, not a file put in its place
+
+
 @pytest.mark.skipif(os.geteuid() == 0, reason="root writes into read-only directories")
 def test_output_file_in_a_read_only_directory(sh):
     sh.write("a.py", IMP)
