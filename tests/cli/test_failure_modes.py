@@ -126,6 +126,28 @@ def test_min_version_2_7_is_accepted_and_older_ones_refused_with_the_real_reason
                                         "outmoded's fixes know is 2.6")
 
 
+def test_a_floor_above_the_target_is_refused_or_warned_about_not_passed(sh):
+    """--min-version 3.14 with --target-version 3.13 asks about a Python the code does not run
+    on: every removal before 3.14 counted as already broken, hidden, and the run passed (exit 0)
+    on a file importing imp.  Given as min-version it is refused; read from requires-python (a CI
+    matrix entry below it) the run warns, naming the file."""
+    sh.write("a.py", "import imp\nimport asynchat\n")
+    refused = sh.run("check", "--no-cache", "--target-version", "3.13", "--min-version", "3.14", "a.py")
+    assert refused.returncode == 2 and refused.stdout == ""
+    assert one_line(refused.stderr) == (
+        "outmoded check: error: min-version: the oldest Python the project supports (3.14) is newer than the "
+        "target (3.13): removals before 3.14 would count as already broken and pass; give a min-version at "
+        "or below the target")
+    same = sh.run("check", "--no-cache", "--target-version", "3.14", "--min-version", "3.14", "a.py")
+    assert same.returncode == 0 and same.stderr == ""  # a floor at the target is a question the run answers
+    sh.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.14"\n')
+    warned = sh.run("check", "--no-cache", "--target-version", "3.13", "a.py")
+    assert warned.returncode == 0  # what the project's own floor says: already broken
+    message = one_line(warned.stderr)
+    assert message.startswith(f"outmoded: warning: {sh.root / 'pyproject.toml'}: the oldest Python the project")
+    assert "from requires-python '>=3.14'" in message and "--dead-compat" in message
+
+
 def test_output_file_problems_are_one_line(sh):
     sh.write("a.py", IMP)
     (sh.root / "out").mkdir()

@@ -154,10 +154,35 @@ def settings_from(args: argparse.Namespace, start: str | None = None) -> Setting
         settings = replace(settings, **changes)
         settings.resolved_target()
         settings.resolved_min_version()
+        _floor_under_target(settings)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     args.format = output_format(args, settings)
     return settings
+
+
+def _floor_under_target(settings: Settings) -> None:
+    """The oldest Python the project supports newer than the target asks about a Python the code
+    does not run on: every removal before the floor counts as already broken, hidden, and the run
+    passed.  Given as min-version it is a usage error; read from requires-python (a CI matrix
+    entry below it), a warning."""
+    floor, target = settings.declared_floor(), settings.resolved_target()
+    if not floor or floor <= target:
+        return
+    from outmoded.catalog import format_version
+
+    said = (f"the oldest Python the project supports ({format_version(floor)}) is newer than the target "
+            f"({format_version(target)})")
+    if settings.min_version:
+        raise ConfigError(f"min-version: {said}: removals before {format_version(floor)} would count as already "
+                          f"broken and pass; give a min-version at or below the target")
+    import sys
+
+    from outmoded.cli import clean
+
+    where = f"{settings.config_file}: " if settings.config_file else ""
+    print(clean(f"outmoded: warning: {where}{said}, from requires-python {settings.requires_python!r}: what "
+                f"was removed before {format_version(floor)} is reported only with --dead-compat"), file=sys.stderr)
 
 
 def validate_codes(settings: Settings) -> None:
