@@ -148,6 +148,16 @@ def test_a_floor_above_the_target_is_refused_or_warned_about_not_passed(sh):
     assert "from requires-python '>=3.14'" in message and "--dead-compat" in message
 
 
+def test_fix_of_stdin_is_a_usage_error_not_a_missing_file(sh):
+    """`outmoded fix -` looked for a file named "-" and reported it missing (exit 1), as if the
+    user had mistyped a path; fix rewrites files, and says so."""
+    sh.write("a.py", IMP)
+    result = sh.run("fix", "--target-version", "3.13", "-", stdin=IMP)
+    assert result.returncode == 2 and result.stdout == ""
+    assert one_line(result.stderr) == ("outmoded fix: error: fix rewrites files: `-` (stdin) is not one; name the "
+                                       "file (`outmoded check -` checks stdin)")
+
+
 def test_output_file_problems_are_one_line(sh):
     sh.write("a.py", IMP)
     (sh.root / "out").mkdir()

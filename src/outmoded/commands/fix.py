@@ -195,6 +195,11 @@ def run(args: argparse.Namespace) -> int:
     from outmoded.fixes.plan import annotate
     from outmoded.runner import run_check
 
+    if "-" in (args.paths or []):  # it was looked for as a file named "-": "no such file or directory"
+        from outmoded.cli import UsageError
+
+        raise UsageError("fix rewrites files: `-` (stdin) is not one; name the file (`outmoded check -` "
+                         "checks stdin)")
     settings = settings_from(args)
     validate_codes(settings)
     report = run_check(args.paths or ["."], settings, use_cache=not args.no_cache, jobs=args.jobs)
