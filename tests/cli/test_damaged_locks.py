@@ -1,4 +1,4 @@
-"""A lock file with an entry no reader can read (a [[package]] without a name, a Pipfile.lock
+"""A dependency file with an entry no reader can read (a [[package]] without a name, a Pipfile.lock
 entry that is not a table) is damaged: what it locks there is a dependency that cannot be
 checked, reported as such, and the run does not pass.  Such entries were skipped: a lock of
 only damaged entries said "No dependencies to check." and exited 0."""
@@ -30,3 +30,18 @@ def test_a_damaged_lock_entry_cannot_be_checked_and_the_run_does_not_pass(sh, na
     assert "the lock is damaged" in found[shown]["message"]
     text_report = sh.run("deps", "--offline", "--target-version", "3.13", name, env=env)
     assert text_report.returncode == 1 and "No dependencies to check" not in text_report.stdout
+
+
+@pytest.mark.parametrize(("text", "says"), [
+    ('[project]\nname = "p"\ndependencies = [5, "six"]\n', "[project] dependencies must be a list of requirement strings"),
+    ('[project]\nname = "p"\ndependencies = []\n[project.optional-dependencies]\ntest = ["six", 3]\n',
+     "[project.optional-dependencies] test must be a list of requirement strings"),
+], ids=["dependencies", "optional-dependencies"])
+def test_a_pyproject_requirement_that_is_not_a_string_is_a_usage_error(sh, text, says):
+    """PEP 621 lists requirement strings; an entry that is not one was dropped unread, and a
+    run whose other entries were ready passed without it."""
+    sh.write("pyproject.toml", text)
+    env = environment(OUTMODED_CACHE_DIR=str(sh.root / "cache"))
+    result = sh.run("deps", "--offline", "--target-version", "3.13", "pyproject.toml", env=env)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip() == f"outmoded deps: error: pyproject.toml: {says}"

@@ -48,8 +48,12 @@ def read_pyproject(path: Path, label) -> tuple:
     tool = _dict(data.get("tool"))
     poetry, pdm, uv = _dict(tool.get("poetry")), _dict(tool.get("pdm")), _dict(tool.get("uv"))
     entries, tables = [("", r) for r in _strings(project.get("dependencies"))], []
-    if "dependencies" in project and not isinstance(project["dependencies"], list):
+    if "dependencies" in project and not _all_strings(project["dependencies"]):
         raise UsageError(f"{label(path)}: [project] dependencies must be a list of requirement strings")
+    for extra, items in _tables(project.get("optional-dependencies")):
+        if not _all_strings(items):  # an entry dropped unread would be a dependency nobody checks
+            raise UsageError(f"{label(path)}: [project.optional-dependencies] {extra} must be a list of "
+                             f"requirement strings")
     dynamic = "dependencies" in (project.get("dynamic") or [])
     # A static [project] table without a dependencies key declares none: an answer, not a gap.
     tables += ["[project] dependencies"] if "dependencies" in project or (project and not dynamic) else []
@@ -113,6 +117,10 @@ def parse_entries(entries: list, file: str, line_of) -> tuple:
 
 def _strings(value) -> list:
     return [v.strip() for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def _all_strings(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
 def _dict(value) -> dict:
