@@ -134,11 +134,8 @@ def setup_requires(folder: str, compute) -> str | None:
     real = os.path.realpath(folder)
     stamp = []
     for name in ("setup.cfg", "setup.py", "PKG-INFO"):
-        try:
-            with open(os.path.join(real, name), "rb") as handle:
-                stamp.append(content_digest(handle.read()))
-        except OSError:
-            stamp.append(None)
+        data = _regular_bytes(os.path.join(real, name))
+        stamp.append(None if data is None else content_digest(data))
     where = os.path.join(directory(), f"setup-{_key(real)}.json")
     found = _load(where)
     if found is not None and found.get("path") == real and found.get("stamp") == stamp \
@@ -147,3 +144,23 @@ def setup_requires(folder: str, compute) -> str | None:
     value = compute(folder)  # raises for an unreadable setup.cfg: nothing is kept
     _save(where, {"path": real, "stamp": stamp, "requires": value})
     return value
+
+
+def _regular_bytes(path: str) -> bytes | None:
+    """The bytes of the regular file at ``path``, else None: a FIFO named PKG-INFO or setup.cfg
+    (opened without blocking, then refused) hung the run waiting for a writer."""
+    try:
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        return None
+    try:
+        import stat
+
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read()
+    except OSError:
+        return None
+    finally:
+        os.close(fd)

@@ -70,10 +70,10 @@ def install_requirements(top: str, target: tuple[int, int]) -> frozenset:
     dependencies = (_pyproject(os.path.join(top, "pyproject.toml")).get("project") or {}).get("dependencies")
     lines = [item for item in dependencies if isinstance(item, str)] if isinstance(dependencies, list) else []
     setup_py = os.path.join(top, "setup.py")
-    if reads.read(setup_py):
+    if reads.read(setup_py) and os.path.isfile(setup_py):  # a FIFO so named would hang the run
         lines += _setup_py_requires(setup_py)
     setup_cfg = os.path.join(top, "setup.cfg")
-    if reads.read(setup_cfg):
+    if reads.read(setup_cfg) and os.path.isfile(setup_cfg):
         import configparser
 
         parser = configparser.RawConfigParser()
@@ -124,6 +124,8 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
             pass
     for candidate in candidates:
         reads.read(candidate)
+        if not os.path.isfile(candidate):  # absent, or a FIFO that would hang the run
+            continue
         try:
             with open(candidate, encoding="utf-8", errors="replace") as handle:
                 lines += handle.read().replace("\\\n", " ").splitlines()
@@ -149,6 +151,8 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
 def _pyproject(pyproject: str) -> dict:
     """pyproject.toml's document, or {} (absent, unreadable, or naming no requirement table)."""
     reads.read(pyproject)
+    if not os.path.isfile(pyproject):  # absent, or a FIFO that would hang the run
+        return {}
     try:
         with open(pyproject, "rb") as handle:
             data = handle.read()

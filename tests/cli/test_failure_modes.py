@@ -158,6 +158,18 @@ def test_fix_of_stdin_is_a_usage_error_not_a_missing_file(sh):
                                        "file (`outmoded check -` checks stdin)")
 
 
+def test_a_fifo_among_a_projects_files_does_not_hang_the_run(sh):
+    """The project files read beside the checked ones (an sdist's PKG-INFO, a test requirements
+    file) were opened whatever they were: a FIFO so named blocked the run for ever, waiting
+    for a writer.  What is not a regular file is not read."""
+    sh.write("setup.py", 'from setuptools import setup\nsetup(name="p", python_requires=">=3.8")\n')
+    sh.write("a.py", IMP)
+    os.mkfifo(sh.root / "PKG-INFO")
+    os.mkfifo(sh.root / "requirements-test.txt")
+    result = sh.run("check", "--no-cache", "--output-format", "concise", "a.py")  # timeout: 120 s
+    assert result.returncode == 1 and result.stdout.startswith("a.py:1:8: OM12001"), result.stderr
+
+
 def test_output_file_problems_are_one_line(sh):
     sh.write("a.py", IMP)
     (sh.root / "out").mkdir()
