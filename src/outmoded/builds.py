@@ -16,6 +16,7 @@ import re
 
 from outmoded import reads
 from outmoded.projectfiles import memo, project_root
+from outmoded.source import open_regular
 
 BACKEND_RE = re.compile(rb"""^[ \t]*build-backend[ \t]*=[ \t]*['"]([^'"]*)['"]""", re.M)
 
@@ -25,7 +26,7 @@ def built_by_setuptools(setup_py: str) -> bool:
     ``pyproject.toml`` beside it, or one naming no backend or setuptools'?"""
     reads.read(os.path.join(os.path.dirname(setup_py), "pyproject.toml"))
     try:
-        with open(os.path.join(os.path.dirname(setup_py), "pyproject.toml"), "rb") as handle:
+        with open_regular(os.path.join(os.path.dirname(setup_py), "pyproject.toml")) as handle:
             data = handle.read()
     except FileNotFoundError:
         return True
@@ -66,7 +67,7 @@ def not_installed(path: str, target: tuple[int, int]) -> bool:
 def _built_by_meson(top: str) -> bool:
     reads.read(os.path.join(top, "pyproject.toml"))
     try:
-        with open(os.path.join(top, "pyproject.toml"), "rb") as handle:
+        with open_regular(os.path.join(top, "pyproject.toml")) as handle:
             backend = BACKEND_RE.search(handle.read())
     except OSError:
         return False
@@ -79,7 +80,7 @@ def _meson_conditions(build_file: str, top: str) -> dict:
     (operator, (major, minor))."""
     reads.read(build_file)
     try:
-        with open(build_file, "rb") as handle:
+        with open_regular(build_file) as handle:
             data = handle.read()
     except OSError:
         return {}
@@ -89,7 +90,7 @@ def _meson_conditions(build_file: str, top: str) -> dict:
     for candidate in {build_file, os.path.join(top, "meson.build")}:
         reads.read(candidate)
         try:
-            with open(candidate, "rb") as handle:
+            with open_regular(candidate) as handle:
                 pythons.update(MESON_PYTHON_RE.findall(handle.read()))
         except OSError:
             continue
@@ -206,7 +207,7 @@ def _parse(path: str):
 
     reads.read(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read(MAX_BUILD_BYTES + 1)
         if len(data) > MAX_BUILD_BYTES:
             return None

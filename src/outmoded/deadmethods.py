@@ -34,6 +34,7 @@ import re
 from outmoded.layout import module_of
 from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB, Instance, LocalClass
+from outmoded.source import open_regular
 
 MAX_DEPTH = 20
 
@@ -224,7 +225,7 @@ def _bytes(path: str) -> bytes | None:
 
     read(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return handle.read()
     except OSError:
         return None

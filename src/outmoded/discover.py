@@ -17,6 +17,7 @@ import os
 
 from outmoded.filetypes import wanted
 from outmoded.findings import FileError
+from outmoded.source import open_regular
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
 if TYPE_CHECKING:
@@ -63,7 +64,7 @@ class Ignorer:
         if not (self.respect_gitignore and self.in_git_work_tree(directory)):
             return
         try:
-            with open(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
+            with open_regular(os.path.join(directory, ".gitignore"), encoding="utf-8", errors="replace") as handle:
                 self.gitignores[directory] = _spec(handle.read().splitlines())
         except OSError:
             pass

@@ -12,6 +12,7 @@ import ast
 
 from outmoded import guards
 from outmoded.guardcontext import ANY_ERROR, Context
+from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
 
 EXPECTED_FAILURE = frozenset({"unittest.expectedFailure", "unittest.case.expectedFailure",
@@ -83,7 +84,7 @@ def _project_function(module: str, function: str, path: str):
         return None
     read(where)
     try:
-        with open(where, "rb") as handle:
+        with open_regular(where) as handle:
             data = handle.read()
         if function.encode() not in data:
             return None

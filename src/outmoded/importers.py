@@ -15,6 +15,7 @@ from outmoded import reads
 from outmoded.builds import built_by_setuptools
 from outmoded.layout import absolute, find_module, inits_above, module_of
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, MAIN_RE, memo, mentions, project_root
+from outmoded.source import open_regular
 
 
 @memo
@@ -61,7 +62,7 @@ def importers_provide(path: str, backport: str) -> bool:
 
 def _is_script(path: str) -> bool:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return MAIN_RE.search(handle.read().decode("utf-8", "replace")) is not None
     except OSError:
         return True
@@ -77,7 +78,7 @@ def _imports_after(importer: str, module: str, backport: str) -> bool | None:
     import warnings
 
     try:
-        with open(importer, "rb") as handle:
+        with open_regular(importer) as handle:
             data = handle.read()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -197,7 +198,7 @@ def module_provides(path: str, backport: str, removed: str) -> bool:
     name the backport)."""
     reads.read(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             if backport.encode() not in handle.read():
                 return False
     except OSError:
@@ -244,7 +245,7 @@ def _parsed(path: str):
     import warnings
 
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read()
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")

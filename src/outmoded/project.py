@@ -27,6 +27,7 @@ from outmoded import guards, reads
 from outmoded.layout import absolute, find_module, module_of
 from outmoded.records import Record
 from outmoded.scopes import BUILTIN_NAMES, STDLIB, class_members
+from outmoded.source import open_regular
 
 
 class ClassInfo(Record):
@@ -232,7 +233,7 @@ class Project:
         if path not in self._summaries:
             self._summaries[path] = None  # also guards against cycles while parsing
             try:
-                with open(path, "rb") as handle:
+                with open_regular(path) as handle:
                     data = handle.read()
                 tree = outlined(data, path)
             except (OSError, SyntaxError, ValueError, RecursionError, MemoryError, SystemError):

@@ -13,6 +13,7 @@ import re
 from functools import wraps
 
 from outmoded import reads
+from outmoded.source import open_regular
 
 PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
 MAIN_RE = re.compile(r"""^if\s+__name__\s*==\s*['"]__main__['"]""", re.M)
@@ -73,7 +74,7 @@ def sources(root: str) -> tuple | None:
                 path = os.path.join(directory, name)
                 reads.read(path)
                 try:
-                    with open(path, "rb") as handle:
+                    with open_regular(path) as handle:
                         data = handle.read()
                 except OSError:
                     continue

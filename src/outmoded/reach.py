@@ -34,6 +34,7 @@ from outmoded.builds import not_installed
 from outmoded.layout import inits_above, is_package
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, IMPORT_LINE_RE, MAIN_RE, memo, mentions, project_root
 from outmoded.projectfiles import forget as forget_files
+from outmoded.source import open_regular
 
 TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
 NOT_DATA_NAMES = frozenset({"conftest", "setup", "__init__", "__main__"})
@@ -88,7 +89,7 @@ def refused_by_package(path: str, target: tuple[int, int]) -> bool:
 def _refuses(init: str, target: tuple[int, int]) -> bool:
     reads.read(init)
     try:
-        with open(init, "rb") as handle:
+        with open_regular(init) as handle:
             data = handle.read()
     except OSError:
         return False
@@ -217,7 +218,7 @@ def _addopts(config: str, section: str | None) -> str | None:
     """The ``addopts`` of the pytest section of ``config`` ("" when the section has none), or None
     when the file does not configure pytest."""
     try:
-        with open(config, "rb") as handle:
+        with open_regular(config) as handle:
             data = handle.read()
     except OSError:
         return None

@@ -24,6 +24,7 @@ import re
 from outmoded import reads
 from outmoded.layout import absolute, find_module, inits_above, module_of
 from outmoded.projectfiles import memo, mentions, project_root
+from outmoded.source import open_regular
 
 MAX_DEPTH = 4  # import hops followed from the file with the finding
 
@@ -98,7 +99,7 @@ def _written_imports(path: str) -> set:
 
     reads.read(path)
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             found = scan_imports(handle.read())
     except OSError:
         return set()

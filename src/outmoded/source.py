@@ -33,6 +33,22 @@ class Source(Frozen):
         return text.encode(self.encoding)
 
 
+def open_regular(path: str, encoding: str | None = None, errors: str | None = None):
+    """``open(path, "rb")`` (or in text with ``encoding``) for a regular file; for anything else
+    (a FIFO, a device, a directory) an ``OSError``, raised before a read could block: every file a
+    run reads beside the ones it checks (configuration, build files, other modules of the project)
+    is opened through this, so a FIFO named ``setup.cfg`` or ``helpers.py`` cannot hang the run."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"not a regular file: {path}")
+        handle = os.fdopen(fd, "rb")
+    except BaseException:
+        os.close(fd)
+        raise
+    return handle if encoding is None else io.TextIOWrapper(handle, encoding=encoding, errors=errors)
+
+
 def read_bytes(path: str) -> bytes:
     try:
         st = os.stat(path)

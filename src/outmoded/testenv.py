@@ -27,6 +27,7 @@ import re
 
 from outmoded import reads
 from outmoded.projectfiles import memo, project_root
+from outmoded.source import open_regular
 
 TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
 TEST_NAMES = frozenset({"conftest", "runtests"})
@@ -92,7 +93,7 @@ def _setup_py_requires(path: str) -> list[str]:
     from outmoded.setupcall import setup_calls
 
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read()
         if b"install_requires" not in data:
             return []
@@ -127,7 +128,7 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
         if not os.path.isfile(candidate):  # absent, or a FIFO that would hang the run
             continue
         try:
-            with open(candidate, encoding="utf-8", errors="replace") as handle:
+            with open_regular(candidate, encoding="utf-8", errors="replace") as handle:
                 lines += handle.read().replace("\\\n", " ").splitlines()
         except OSError:
             continue
@@ -154,7 +155,7 @@ def _pyproject(pyproject: str) -> dict:
     if not os.path.isfile(pyproject):  # absent, or a FIFO that would hang the run
         return {}
     try:
-        with open(pyproject, "rb") as handle:
+        with open_regular(pyproject) as handle:
             data = handle.read()
     except OSError:
         return {}

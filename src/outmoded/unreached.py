@@ -33,6 +33,7 @@ from outmoded import reads
 from outmoded.layout import absolute, module_of
 from outmoded.projectfiles import MAIN_RE, memo, mentions, project_root, sources
 from outmoded.reach import _executable
+from outmoded.source import open_regular
 
 NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
 PACKAGING_FILES = ("pyproject.toml", "setup.cfg")  # entry points name modules there
@@ -172,7 +173,7 @@ def _text(path: str) -> str:
 
 def _holds(path: str, word) -> bool:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return word.search(handle.read()) is not None
     except OSError:
         return True

@@ -170,6 +170,25 @@ def test_a_fifo_among_a_projects_files_does_not_hang_the_run(sh):
     assert result.returncode == 1 and result.stdout.startswith("a.py:1:8: OM12001"), result.stderr
 
 
+@pytest.mark.parametrize("name", ["setup.cfg", "pyproject.toml", "tox.ini", "setup.py", "meson.build",
+                                  "conftest.py", "pkg/helpers.py"])
+def test_a_fifo_named_like_a_project_file_does_not_hang_a_whole_check(sh, name):
+    """Checking the whole tree reads more than the checked files: pytest's addopts in setup.cfg
+    and tox.ini, the build backend in pyproject.toml, every module of the project for what imports
+    what.  Each read of a FIFO so named blocked for ever.  Every such read opens regular files only:
+    a FIFO the walk finds among the files it checks (modules, tox.ini) is the one file that could
+    not be checked; the rest is checked."""
+    sh.write("pkg/__init__.py", "")
+    sh.write("pkg/a.py", IMP)
+    os.mkfifo(sh.root / name)
+    result = sh.run("check", "--no-cache", "--target-version", "3.13", "--output-format", "concise", ".")
+    assert result.stdout.startswith("pkg/a.py:1:8: OM12001"), result.stderr
+    checked = name.endswith(".py") or name == "tox.ini"
+    assert result.returncode == 1
+    assert (f"{name}: error: not a regular file" in result.stdout) == checked, result.stdout
+    assert ("could not be checked" in result.stdout) == checked
+
+
 def test_output_file_problems_are_one_line(sh):
     sh.write("a.py", IMP)
     (sh.root / "out").mkdir()

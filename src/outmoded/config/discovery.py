@@ -9,6 +9,7 @@ from __future__ import annotations
 import os
 
 from outmoded.config.settings import ConfigError
+from outmoded.source import open_regular
 
 PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py")
 
@@ -59,7 +60,7 @@ def _setup_py_requires(path: str) -> str | None:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:
                 tree = ast.parse(handle.read(), filename=path)
     except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
         return None  # an unreadable setup.py says nothing about the project's Pythons
@@ -76,7 +77,7 @@ def _pkg_info_requires(path: str) -> str | None:
     what a setup.py that computes ``python_requires`` (grpcio's ``f">={MIN_PYTHON_VERSION}"``)
     declared when the sdist was built.  Only the header, up to the first blank line, is read."""
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             data = handle.read(1 << 16)
     except OSError:
         return None

@@ -11,6 +11,7 @@ from outmoded.catalog import LATEST_RELEASE
 from outmoded.config.settings import FAIL_ON, OLDEST_TARGET, ConfigError, Settings
 from outmoded.lazyre import LazyPattern
 from outmoded.records import replace
+from outmoded.source import open_regular
 
 VERSION_RE = LazyPattern(r"^(?:py)?3\.?(\d{1,2})$")
 PY2_RE = LazyPattern(r"^(?:py)?2\.?\d{0,2}$")
@@ -63,7 +64,7 @@ def _load_toml(path: str, data: bytes | None = None) -> dict:
         import tomli as tomllib
     try:
         if data is None:
-            with open(path, "rb") as handle:
+            with open_regular(path) as handle:
                 data = handle.read()
         return tomllib.loads(data.decode())  # what tomllib.load does with the handle
     except (OSError, ValueError) as exc:

@@ -28,6 +28,7 @@ from outmoded.findings import WARNING, Finding
 from outmoded.native import make, rule_message, rules
 from outmoded.native.ctokens import Comment, Token
 from outmoded.reads import read
+from outmoded.source import open_regular
 
 FREE_THREADED_FROM = (3, 13)
 DIRECTIVE_RE = re.compile(r"^#\s*cython\s*:(?P<body>.*)$", re.IGNORECASE)
@@ -136,7 +137,7 @@ def _sets_directive(path: str, version: str) -> bool:
     if not version:
         return False
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
+        with open_regular(path, encoding="utf-8", errors="replace") as handle:
             return bool(BUILD_DIRECTIVE_RE.search(handle.read(1_000_000)))
     except OSError:
         return False

@@ -20,6 +20,7 @@ from outmoded.native.cpp import live_tokens, python_h_macros
 from outmoded.native.ctokens import Token, c_tokens
 from outmoded.native.directives import declared_names
 from outmoded.reads import read
+from outmoded.source import open_regular
 
 
 def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True,
@@ -78,7 +79,7 @@ CYTHON_PY2_SHIMS = frozenset("""
 @lru_cache(maxsize=256)
 def _defines_in(path: str, version: str = "") -> frozenset:
     try:
-        with open(path, "rb") as handle:
+        with open_regular(path) as handle:
             return frozenset(DEFINE_RE.findall(handle.read().decode("utf-8", "replace")))
     except OSError:
         return frozenset()
