@@ -147,20 +147,12 @@ def setup_requires(folder: str, compute) -> str | None:
 
 
 def _regular_bytes(path: str) -> bytes | None:
-    """The bytes of the regular file at ``path``, else None: a FIFO named PKG-INFO or setup.cfg
-    (opened without blocking, then refused) hung the run waiting for a writer."""
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except OSError:
-        return None
-    try:
-        import stat
+    """The bytes of the regular file at ``path``, else None (absent, unreadable, or a FIFO named
+    PKG-INFO or setup.cfg, which would hang the run waiting for a writer)."""
+    from outmoded.source import open_regular
 
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            return None
-        with os.fdopen(fd, "rb", closefd=False) as handle:
+    try:
+        with open_regular(path) as handle:
             return handle.read()
     except OSError:
         return None
-    finally:
-        os.close(fd)
