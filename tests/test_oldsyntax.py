@@ -7,9 +7,9 @@ import pytest
 
 from realpythons import real_python
 
-# each of these fails at import on the target; none names anything of the catalog.  (A file whose
-# only Python 2 syntax is except X, e: or raise E, V is still cleared unparsed: see oldsyntax.)
+# each of these fails at import on the target; none names anything of the catalog
 BROKEN = {
+    "py2_raise.py": "def check(x):\n    if x:\n        raise ValueError, 'bad %r' % x\n",  # no print: a library module
     "py2_print.py": "import os\n\n\ndef main():\n    print 'hello', os.getcwd()\n",
     "py2_exec.py": "def run(code):\n    exec code in {}\n",
     "async_attr.py": "import asyncio\n\n\ndef start(c):\n    return asyncio.async(c)\n",  # pysnmp 4.3
@@ -23,6 +23,13 @@ FINE = {
                        "    print ('x')\n    print('y', end='')\n    print >> 2\n    exec('1')\n",
     "modern_except.py": "try:\n    pass\nexcept (ValueError, TypeError):\n    raise\n",
     "modern_words.py": "# with async=True the old API ran this; asyncio.async( was renamed\nx = 'print x'\n",
+    "modern_raise.py": "exceptions, raised = [], 0\n\n\ndef f():\n    raise(ValueError)\n"
+                       '    """\n    except X, e: was the old spelling\n    """\n',
+}
+# Python 2's except X, e: parses from 3.14 (PEP 758: except A, B: catches either) and fails before
+EXCEPT_COMMA = {
+    "py2_except.py": "try:\n    import json\nexcept ImportError, e:\n    json = None\n",
+    "py2_except_tuple.py": "def load(f):\n    try:\n        return f()\n    except (IOError, OSError), e:\n        return e\n",
 }
 
 
@@ -72,3 +79,31 @@ def test_the_reported_files_fail_on_the_real_interpreter_and_the_silent_ones_com
         run = subprocess.run([python, "-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
                               str(path)], capture_output=True, text=True)
         assert (run.returncode != 0 and "SyntaxError" in run.stderr) == (name in BROKEN), (name, run.stderr)
+
+
+@pytest.mark.parametrize("target", ["3.13", "3.14"])
+def test_python2_except_and_raise_in_a_file_naming_nothing_else(project, target):
+    """A Python 2 library module need not print: its only Python 2 syntax may be except X, e: or
+    raise E, V, in a file the prefilter clears.  It failed to import on the target and was passed."""
+    for name, text in {**EXCEPT_COMMA, "py2_raise.py": BROKEN["py2_raise.py"], **FINE}.items():
+        project.write(name, text)
+    doc = project.check_json("--jobs", "1", target=target)
+    errors, findings = {e["path"]: e["message"] for e in doc["errors"]}, doc["findings"]
+    expected = {"py2_raise.py"} | (set(EXCEPT_COMMA) if target == "3.13" else set())
+    assert set(errors) == expected and not findings
+    assert "(line 3): Python 2's raise E, V, which Python 3.0" in errors["py2_raise.py"]
+    if target == "3.13":
+        assert "(line 4): Python 2's except X, e:, which Python 3.0" in errors["py2_except_tuple.py"]
+
+
+@pytest.mark.parametrize("version", ["3.13", "3.14"])
+def test_except_comma_fails_on_the_real_interpreter_before_3_14_only(tmp_path, version):
+    python = real_python(version)
+    if python is None:
+        pytest.skip(f"no real python{version} here")
+    for name, text in EXCEPT_COMMA.items():
+        path = tmp_path / name
+        path.write_text(text)
+        run = subprocess.run([python, "-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
+                              str(path)], capture_output=True, text=True)
+        assert (run.returncode != 0 and "SyntaxError" in run.stderr) == (version == "3.13"), (name, run.stderr)

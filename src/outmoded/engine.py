@@ -137,15 +137,21 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
     return result
 
 
-def _cleared(result: FileResult, data: bytes, source, path: str) -> FileResult:
-    """``result`` of a file the prefilter clears naming a word of syntax the target may not parse
-    (``prefilter.SyntaxOnly``), once the file is known to parse where ``oldsyntax`` finds such syntax
-    (a Python 2 statement, ``async`` as a name); a syntax error is raised as the file's SourceError."""
-    from outmoded.oldsyntax import may_fail
+def _cleared(result: FileResult, data: bytes, source, path: str, target: tuple[int, int],
+             syntax_word: bool = True) -> FileResult:
+    """``result`` of a file the prefilter clears, once the file is known to parse where
+    ``oldsyntax`` finds syntax the target may not parse: a Python 2 statement or ``async`` as a
+    name in a file naming such a word (``prefilter.SyntaxOnly``, ``syntax_word``), Python 2's
+    ``except X, e:`` / ``raise E, V`` in any; a syntax error is raised as the file's SourceError."""
+    from outmoded.oldsyntax import comma_form, may_fail
 
-    text = (source or decode(data, newline=False)).text
-    if may_fail(text):
-        parse(text, path)
+    if syntax_word:
+        text = (source or decode(data, newline=False)).text
+        if may_fail(text):
+            parse(text, path)
+            return result
+    if comma_form(data, target):
+        parse((source or decode(data, newline=False)).text, path)
     return result
 
 
@@ -165,14 +171,14 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         source = None if _plain_ascii(data) else decode(data, newline=False)
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
-            if isinstance(named, SyntaxOnly):  # cleared by the catalog, if it parses
-                result = _cleared(result, data, source, path)
-                named = frozenset(named)
+            if isinstance(named, SyntaxOnly) or not named:  # cleared by the catalog, if it parses
+                result = _cleared(result, data, source, path, index.target, named is not None)
+                named = frozenset(named) if named is not None else None
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
         if not words:  # None: cleared; SYNTAX: cleared, if it parses
-            return result if words is None else _cleared(result, data, source, path)
+            return _cleared(result, data, source, path, index.target, words is not None)
         from outmoded.newlines import NEWLINE_RE
         from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 

@@ -11,10 +11,9 @@ line): those are parsed and cleared, as before.
 
 It runs only on files naming ``print``, ``exec``, ``async`` or ``await`` (``prefilter.SYNTAX_WORDS``,
 found in the prefilter's own pass over the file's words, at no cost).  ``except`` and ``raise``
-stand in every file: a cleared file whose only Python 2 syntax is ``except X, e:`` or ``raise E, V``
-is not parsed (searching every file for them would cost a few percent of a cold check; Python 2
-modules nearly always print).  In a file that is parsed, the sieve looks for all of them
-(``sieve._python2``), and ``described`` names them in its error.
+stand in every file: ``comma_form`` looks for ``except X, e:`` and ``raise E, V`` in every cleared
+file with ``bytes.find`` (a Python 2 library module need not print).  In a file that is parsed,
+the sieve looks for all of them (``sieve._python2``), and ``described`` names them in its error.
 
 Each pattern starts with a literal word, so the search skips straight to it; what stands before a
 match is checked in Python.  The sieve looks for the same statements in the text it has masked
@@ -36,7 +35,7 @@ _NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwx
 _SAYS = (
     (LazyPattern(r"^[ \t]*print" + _STATEMENT_TAIL), "a Python 2 print statement", "3.0"),
     (LazyPattern(r"^[ \t]*exec" + _STATEMENT_TAIL), "a Python 2 exec statement", "3.0"),
-    (LazyPattern(r"^[ \t]*except[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's except X, e:", "3.0"),
+    (LazyPattern(r"^[ \t]*except(?:[ \t]+[A-Za-z0-9_.]+|[ \t]*\([^()]*\))[ \t]*,"), "Python 2's except X, e:", "3.0"),
     (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V", "3.0"),
     (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()"),
      "async or await used as a name", "3.7"),
@@ -53,6 +52,52 @@ def may_fail(text: str) -> bool:
                 if not text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
                     return True
     return keyword_as_name(text)
+
+
+_BLANKS = frozenset(b" \t")
+_DOTTED_NAME_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")
+
+
+def comma_form(data: bytes, target: tuple[int, int]) -> bool:
+    """Does the file hold, at the start of a line, Python 2's ``raise E, V`` or (before 3.14,
+    which reads ``except A, B:`` as two types, PEP 758) ``except X, e:`` / ``except (A, B), e:``?
+    Looked for in every cleared file, whatever words it names (nearly every file says ``except``
+    and ``raise``), with ``bytes.find``: no regular expression, so a check the prefilter clears
+    whole still imports no ``re``.  (Strings are not told apart: a hit is parsed.)"""
+    for word in (b"raise", b"except") if target < (3, 14) else (b"raise",):
+        at = data.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if not data[data.rfind(b"\n", 0, at) + 1:at].strip(b" \t") and _comma_after(data, end, word):
+                return True
+            at = data.find(word, end)
+    return False
+
+
+def _comma_after(data: bytes, at: int, word: bytes) -> bool:
+    """Does a (dotted) name, or for ``except`` a parenthesized list on the line, then a comma
+    follow the statement word ending at ``at``?"""
+    size = len(data)
+    if word == b"except" and data[at:at + 1] == b"(":
+        closing, line_end = data.find(b")", at), data.find(b"\n", at)
+        if closing < 0 or 0 <= line_end < closing or b"(" in data[at + 1:closing]:
+            return False
+        at = closing + 1
+    else:
+        if at >= size or data[at] not in _BLANKS:
+            return False  # raise(E), exceptions, ...: not the statement
+        while at < size and data[at] in _BLANKS:
+            at += 1
+        if word == b"except" and data[at:at + 1] == b"(":
+            return _comma_after(data, at, word)
+        start = at
+        while at < size and data[at] in _DOTTED_NAME_BYTES:
+            at += 1
+        if at == start:
+            return False
+    while at < size and data[at] in _BLANKS:
+        at += 1
+    return data[at:at + 1] == b","
 
 
 def keyword_as_name(text: str) -> bool:
