@@ -33,12 +33,14 @@ STATEMENTS = {word: LazyPattern(word + _STATEMENT_TAIL) for word in ("print", "e
 KEYWORD_NAMES = {word: LazyPattern(word + r"[ \t]*(?:=[^=]|\()") for word in ("async", "await")}
 _NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _SAYS = (
-    (LazyPattern(r"^[ \t]*print" + _STATEMENT_TAIL), "a Python 2 print statement", "3.0"),
-    (LazyPattern(r"^[ \t]*exec" + _STATEMENT_TAIL), "a Python 2 exec statement", "3.0"),
-    (LazyPattern(r"^[ \t]*except(?:[ \t]+[A-Za-z0-9_.]+|[ \t]*\([^()]*\))[ \t]*,"), "Python 2's except X, e:", "3.0"),
-    (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V", "3.0"),
+    (LazyPattern(r"^[ \t]*print" + _STATEMENT_TAIL), "a Python 2 print statement, which Python 3.0 and later cannot parse"),
+    (LazyPattern(r"^[ \t]*exec" + _STATEMENT_TAIL), "a Python 2 exec statement, which Python 3.0 and later cannot parse"),
+    (LazyPattern(r"^[ \t]*except(?:[ \t]+[A-Za-z0-9_.]+|[ \t]*\([^()]*\))[ \t]*,"),
+     "Python 2's except X, e:, which Python 3.0 to 3.13 cannot parse (3.14 and later read it as catching "
+     "X or e, and fail when it catches)"),
+    (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V, which Python 3.0 and later cannot parse"),
     (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()"),
-     "async or await used as a name", "3.7"),
+     "async or await used as a name, which Python 3.7 and later cannot parse"),
 )
 
 
@@ -121,7 +123,7 @@ def described(line: str | None) -> str | None:
     """What the line holds that the target cannot parse, and since which version, if known."""
     if not line:
         return None
-    for pattern, what, version in _SAYS:
+    for pattern, what in _SAYS:
         if pattern.search(line):
-            return f"{what}, which Python {version} and later cannot parse"
+            return what
     return None
