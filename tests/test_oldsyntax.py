@@ -94,6 +94,9 @@ def test_python2_except_and_raise_in_a_file_naming_nothing_else(project, target)
     assert "(line 3): Python 2's raise E, V, which Python 3.0" in errors["py2_raise.py"]
     if target == "3.13":
         assert "(line 4): Python 2's except X, e:, which Python 3.0" in errors["py2_except_tuple.py"]
+    # a project that says it needs Python 3 fails on such a file wherever it runs: not searched
+    project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.8"\n')
+    assert not project.check_json("--jobs", "1", target=target)["errors"]
 
 
 @pytest.mark.parametrize("version", ["3.13", "3.14"])

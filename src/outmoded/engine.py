@@ -137,12 +137,14 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
     return result
 
 
-def _cleared(result: FileResult, data: bytes, source, path: str, target: tuple[int, int],
-             syntax_word: bool = True) -> FileResult:
+def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, syntax_word: bool = True) -> FileResult:
     """``result`` of a file the prefilter clears, once the file is known to parse where
     ``oldsyntax`` finds syntax the target may not parse: a Python 2 statement or ``async`` as a
-    name in a file naming such a word (``prefilter.SyntaxOnly``, ``syntax_word``), Python 2's
-    ``except X, e:`` / ``raise E, V`` in any; a syntax error is raised as the file's SourceError."""
+    name in a file naming such a word (``prefilter.SyntaxOnly``, ``syntax_word``); Python 2's
+    ``except X, e:`` / ``raise E, V`` in any file of a project that does not say it needs Python 3
+    (no floor, or one below 3.0: where it does, such a file fails on every Python it supports, and
+    the search, a few percent of a cold check, is spared).  A syntax error is raised as the file's
+    SourceError."""
     from outmoded.oldsyntax import comma_form, may_fail
 
     if syntax_word:
@@ -150,7 +152,7 @@ def _cleared(result: FileResult, data: bytes, source, path: str, target: tuple[i
         if may_fail(text):
             parse(text, path)
             return result
-    if comma_form(data, target):
+    if (index.floor is None or index.floor < (3, 0)) and comma_form(data, index.target):
         parse((source or decode(data, newline=False)).text, path)
     return result
 
@@ -172,13 +174,13 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
             if isinstance(named, SyntaxOnly) or not named:  # cleared by the catalog, if it parses
-                result = _cleared(result, data, source, path, index.target, named is not None)
+                result = _cleared(result, data, source, path, index, named is not None)
                 named = frozenset(named) if named is not None else None
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
         if not words:  # None: cleared; SYNTAX: cleared, if it parses
-            return _cleared(result, data, source, path, index.target, words is not None)
+            return _cleared(result, data, source, path, index, words is not None)
         from outmoded.newlines import NEWLINE_RE
         from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 
