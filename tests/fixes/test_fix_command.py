@@ -294,11 +294,15 @@ def test_coding_cookie_encoding_is_kept(project):
     assert path.read_bytes() == data.replace(b"encodestring", b"encodebytes")
 
 
-def test_mixed_newlines_become_the_dominant_one_when_fixed(project):
-    # LibCST cannot parse mixed newlines; Python reads them all as "\n" anyway
-    path = project.write("a.py", data=b"import base64\r\nx = 1\nbase64.encodestring(b'')\r\n")
+def test_mixed_newlines_are_kept_on_every_line_the_fix_does_not_add(project):
+    # LibCST cannot parse mixed newlines, so it is given one kind; each line gets its own back (as
+    # ruff's edits leave them): the diff shows the fixed line only, not every line of the file
+    path = project.write("a.py", data=b"import base64\r\nx = 1\nbase64.encodestring(b'')\n")
     fix(project, "a.py")
-    assert path.read_bytes() == b"import base64\r\nx = 1\r\nbase64.encodebytes(b'')\r\n"
+    assert path.read_bytes() == b"import base64\r\nx = 1\nbase64.encodebytes(b'')\n"
+    path = project.write("c.py", data=b'import imp\r\nx = """a\nb"""\r\nimp.reload(imp)\n')
+    fix(project, "c.py")  # an added line takes the file's dominant newline (detect_newline: CRLF here)
+    assert path.read_bytes() == b'import imp\r\nimport importlib\r\nx = """a\nb"""\r\nimportlib.reload(imp)\n'
     untouched = b"import imp\r\nx = 1\n"
     path = project.write("b.py", data=untouched)
     fix(project, "b.py")

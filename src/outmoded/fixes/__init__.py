@@ -140,6 +140,11 @@ def fix_source(path: str, data: bytes, findings: list[Finding], policy: Policy,
                                          lambda new: rescan(source.encode(new)), result)
         if added and text.endswith(added):
             text = text[:-len(added)]
+        if result.fixed:
+            from outmoded.fixes.verify import mixed_newlines_kept, single_newline
+
+            if single_newline(source.text) is None:  # LibCST was given one kind (_for_libcst)
+                text = mixed_newlines_kept(source.text, text)
         result.new = source.encode(text) if result.fixed else data
     except UnicodeEncodeError as exc:
         why = f"not fixed: the result cannot be encoded as {source.encoding}: {exc.reason}"

@@ -70,3 +70,31 @@ def restore_newlines(old: str, new: str) -> str:
     string literals, was of that kind, so only the fixer's own can differ."""
     newline = single_newline(old)
     return new if newline is None else NEWLINE_RE.sub(newline, new)
+
+
+def mixed_newlines_kept(original: str, fixed: str) -> str:
+    """``fixed``, made from ``original`` (a file mixing newlines) with one kind of newline, given
+    back each original line's own newline where the line is unchanged or rewritten line for line;
+    lines the fix added keep the file's dominant one.  (Python reads every newline, in string
+    literals too, as "\\n": this changes nothing the code does, only which lines the diff shows.)"""
+    import difflib
+
+    def lines(text: str) -> list[str]:
+        found, start = [], 0
+        for match in NEWLINE_RE.finditer(text):
+            found.append(text[start:match.end()])
+            start = match.end()
+        return found + [text[start:]] if start < len(text) else found
+
+    def body(line: str) -> str:
+        return line.rstrip("\r\n")
+
+    old, new = lines(original), lines(fixed)
+    kept = list(new)
+    matcher = difflib.SequenceMatcher(None, [body(line) for line in old], [body(line) for line in new], autojunk=False)
+    for _, old_start, old_end, new_start, new_end in matcher.get_opcodes():
+        if old_end - old_start == new_end - new_start:  # unchanged, or rewritten line for line
+            for offset in range(old_end - old_start):
+                line = old[old_start + offset]
+                kept[new_start + offset] = body(new[new_start + offset]) + line[len(body(line)):]
+    return "".join(kept)
