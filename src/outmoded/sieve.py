@@ -58,14 +58,14 @@ NO_PARAMETERS_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*
 DEL_RE = LazyPattern(r"del(?![A-Za-z0-9_])(.*)")  # not after a letter: checked
 NAME_RE = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*")
 DEF_NAME_RE = LazyPattern(r"def[ \t]+([A-Za-z_][A-Za-z0-9_]*)")  # a few more than the defs: fine
-# Python 2 statements and literals no Python 3 parses (print and exec statements, except X, e:,
-# except (A, B), e:, raise E, V, backquotes, <>, ur'' strings, 0777, 10L): a file holding one is parsed whole, so its
-# syntax error is reported as before even where it sits in a body the sieve would leave out.  Each
+# Python 2 statements and literals no Python 3 parses (print and exec statements, except X, e: and
+# except (A, B), e: (one pattern), raise E, V, backquotes, <>, ur'' strings, 0777, 10L): a file
+# holding one is parsed whole, so its syntax error is reported as before even where it sits in a
+# body the sieve would leave out.  Each
 # pattern starts with a literal, so sre skips straight to it; ``_python2`` looks at what stands
 # before each match.
 PYTHON2_STATEMENTS = [LazyPattern(r"print[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), LazyPattern(r"exec[ \t]+[^ \t\n(=.,;)]"),
-                      LazyPattern(r"except[ \t]+[\w.]+[ \t]*,"), LazyPattern(r"raise[ \t]+[\w.]+[ \t]*,"),
-                      LazyPattern(r"except[ \t]*\([^()\n]*\)[ \t]*,")]
+                      LazyPattern(r"except(?:[ \t]+[\w.]+|[ \t]*\([^()\n]*\))[ \t]*,"), LazyPattern(r"raise[ \t]+[\w.]+[ \t]*,")]
 PYTHON2_NUMBERS = [LazyPattern(r"0[0-9]+(?![\w.])"), LazyPattern(r"L(?![\w.])")]  # 0777; 10L (checked: digits before)
 # syntax a body left out may hold that the running interpreter cannot parse, looked for in an
 # outline only (a module whose whole text fails to parse has no summary, so neither may its
