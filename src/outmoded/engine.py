@@ -145,15 +145,18 @@ def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, s
     (no floor, or one below 3.0: where it does, such a file fails on every Python it supports, and
     the search, a few percent of a cold check, is spared).  A syntax error is raised as the file's
     SourceError."""
-    from outmoded.oldsyntax import comma_form, may_fail
-
     if syntax_word:
+        from outmoded.oldsyntax import may_fail
+
         text = (source or decode(data, newline=False)).text
         if may_fail(text):
             parse(text, path)
             return result
-    if (index.floor is None or index.floor < (3, 0)) and comma_form(data, index.target):
-        parse((source or decode(data, newline=False)).text, path)
+    if index.floor is None or index.floor < (3, 0):
+        from outmoded.oldsyntax import comma_form  # here: not asked of a file a Python 3 project clears
+
+        if comma_form(data, index.target):
+            parse((source or decode(data, newline=False)).text, path)
     return result
 
 
