@@ -14,6 +14,7 @@ import os
 import sys
 
 from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
+from outmoded.reads import once
 
 
 @lru_cache(maxsize=8192)
@@ -119,23 +120,8 @@ def find_module(dotted: str, from_path: str) -> str | None:
     top, on ``sys.path`` when run from there), else beside it (where Python 2 code meant it:
     enough to find the class a base name stands for).  The same from every file of a directory:
     answered once per run, the places looked in replayed for every verdict asking."""
-    return _once(_FOUND, (dotted, os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"),
-                          os.getcwd()), _find_module, dotted, from_path)
-
-
-def _once(answers: dict, key: tuple, func, *args):
-    """``func(*args)``, computed once per ``key`` for the run; what it read (``outmoded.reads``)
-    counts again for every verdict asking, as when it is computed for that verdict."""
-    from outmoded import reads
-
-    answer = answers.get(key)
-    if answer is None:
-        with reads.recording() as read:
-            value = func(*args)
-        answer = answers[key] = (value, read)
-    else:
-        reads.extend(answer[1])
-    return answer[0]
+    return once(_FOUND, (dotted, os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"),
+                         os.getcwd()), _find_module, dotted, from_path)
 
 
 def _find_module(dotted: str, from_path: str) -> str | None:
@@ -192,8 +178,8 @@ def _import_roots(from_path: str) -> list[str]:
     absent (``outmoded.reads``): one created or deleted moves it (``tools/mod.py`` beside
     ``tools/asyncore.py`` stops shadowing ``import asyncore`` once ``tools/__init__.py`` exists).
     Once per directory (and stubs): the list is shared, never to be changed by the caller."""
-    return _once(_ROOTS, (os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"), os.getcwd()),
-                 _roots_of, from_path)
+    return once(_ROOTS, (os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"), os.getcwd()),
+                _roots_of, from_path)
 
 
 def _roots_of(from_path: str) -> list[str]:

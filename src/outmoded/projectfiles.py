@@ -29,14 +29,7 @@ def memo(func):
 
     @wraps(func)
     def memo(*args):
-        answer = answers.get(args)
-        if answer is None:
-            with reads.recording() as read:
-                value = func(*args)
-            answer = answers[args] = (value, read)
-        else:
-            reads.extend(answer[1])
-        return answer[0]
+        return reads.once(answers, args, func, *args)
 
     memo.cache_clear = answers.clear
     _MEMOS.append(memo)

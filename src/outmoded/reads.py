@@ -88,3 +88,16 @@ class unrecorded(recording):
 
     def __exit__(self, *exc) -> None:
         _stack().pop()
+
+
+def once(answers: dict, key, func, *args):
+    """``func(*args)``, computed once per ``key`` in ``answers`` (a dict kept for the run), and
+    what it read replayed for every verdict asking again, as if computed for that verdict."""
+    answer = answers.get(key)
+    if answer is None:
+        with recording() as read:
+            value = func(*args)
+        answer = answers[key] = (value, read)
+    else:
+        extend(answer[1])
+    return answer[0]
