@@ -71,7 +71,7 @@ def install_requirements(top: str, target: tuple[int, int]) -> frozenset:
     dependencies = (_pyproject(os.path.join(top, "pyproject.toml")).get("project") or {}).get("dependencies")
     lines = [item for item in dependencies if isinstance(item, str)] if isinstance(dependencies, list) else []
     setup_py = os.path.join(top, "setup.py")
-    if reads.read(setup_py) and os.path.isfile(setup_py):  # a FIFO so named would hang the run
+    if reads.read(setup_py):  # read through open_regular: a FIFO so named cannot hang the run
         lines += _setup_py_requires(setup_py)
     setup_cfg = os.path.join(top, "setup.cfg")
     if reads.read(setup_cfg) and os.path.isfile(setup_cfg):
@@ -125,8 +125,6 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
             pass
     for candidate in candidates:
         reads.read(candidate)
-        if not os.path.isfile(candidate):  # absent, or a FIFO that would hang the run
-            continue
         try:
             with open_regular(candidate, encoding="utf-8", errors="replace") as handle:
                 lines += handle.read().replace("\\\n", " ").splitlines()
@@ -152,8 +150,6 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
 def _pyproject(pyproject: str) -> dict:
     """pyproject.toml's document, or {} (absent, unreadable, or naming no requirement table)."""
     reads.read(pyproject)
-    if not os.path.isfile(pyproject):  # absent, or a FIFO that would hang the run
-        return {}
     try:
         with open_regular(pyproject) as handle:
             data = handle.read()

@@ -17,21 +17,18 @@ when the file is inside it, as GitHub needs them to place annotations.
 from __future__ import annotations
 
 import os
-import re
 from collections import Counter
 
-from outmoded.reporters.text import _escaped
-
-# what the runner does not undo and the log viewer interprets (ANSI escapes: a file name could
-# colour or hide the log), or that reorders a line: written as \xNN / \uNNNN, as the text format does
-_CONTROLS = re.compile("[\x00-\x08\x0b-\x0c\x0e-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
+from outmoded.reporters.text import CONTROL_RE, _escaped
 
 RANK = {"error": 0, "warning": 1}
 
 
 def escape_data(text: str) -> str:
+    # then the other controls the log viewer interprets (an ANSI escape in a file
+    # name could colour or hide the log) and those that reorder a line, as the text format writes them
     text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-    return _CONTROLS.sub(_escaped, text) if _CONTROLS.search(text) else text
+    return CONTROL_RE.sub(_escaped, text) if CONTROL_RE.search(text) else text
 
 
 def escape_property(text: str) -> str:
