@@ -84,16 +84,21 @@ class Finding(Frozen):
 
 
 class FileError(Frozen):
-    """A file that could not be checked, and why."""
+    """A file that could not be checked, and why; ``stage`` ``"fix"``: a file that was checked but
+    whose fix could not be made or written (``outmoded fix``), so its findings remain."""
 
-    __slots__ = _fields = ("path", "message")
+    __slots__ = _fields = ("path", "message", "stage")
 
-    def __init__(self, path: str, message: str):
+    def __init__(self, path: str, message: str, stage: str = "check"):
         object.__setattr__(self, "path", path)
         object.__setattr__(self, "message", message)
+        object.__setattr__(self, "stage", stage)
 
     def to_json(self) -> dict:
-        return {"path": self.path, "message": self.message}
+        out = {"path": self.path, "message": self.message}
+        if self.stage != "check":
+            out["stage"] = self.stage
+        return out
 
 
 def shown_name(api: str) -> str:

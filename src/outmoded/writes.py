@@ -10,7 +10,12 @@ permission, so a read-only file was rewritten), and only while it still holds th
 edit saved while the fix ran is kept, and the file reported as not fixed.  A symlink is written
 through, as ``open()`` would, never replaced by a copy of its target.  What is not a regular file
 (``--output-file /dev/stdout``, a FIFO a CI step reads) is written to as ``open()`` writes, never
-replaced: a device node was replaced by a regular file, and a pipe's link in /proc not found."""
+replaced: a device node was replaced by a regular file, and a pipe's link in /proc not found.
+
+A file with other hard links, or one whose owner or group the replacement could not keep (a
+file of another user this one may write), is rewritten in place, as ``open()`` and ruff write:
+replacing it would leave the other names with the old text, or give the file to this user.
+That write is not atomic; the others are."""
 
 from __future__ import annotations
 
@@ -40,27 +45,68 @@ def write_bytes_atomic(path: str, data: bytes, expected: bytes | None = None) ->
     if expected is not None and not os.access(path, os.W_OK):
         raise PermissionError(errno.EACCES, "the file is read-only")
     try:
-        mode = stat.S_IMODE(os.stat(path).st_mode)
+        info = os.stat(path)
     except FileNotFoundError:
-        mode = 0o666 & ~_umask()
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=".outmoded-", suffix=".tmp")
+        info = None
+    if info is not None and info.st_nlink > 1:
+        return _write_in_place(path, data, expected)
+    mode = stat.S_IMODE(info.st_mode) if info is not None else 0o666 & ~_umask()
+    try:
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".outmoded-", suffix=".tmp")
+    except PermissionError:  # a file this user may write in a folder it may not
+        if info is None:
+            raise
+        return _write_in_place(path, data, expected)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(tmp, mode)
-        if expected is not None:
-            with open(path, "rb") as handle:
-                if handle.read() != expected:
-                    raise Changed(errno.EBUSY, "it changed while it was being fixed; nothing written, run fix again")
-        os.replace(tmp, path)
+            kept = info is None or _owned_as(handle.fileno(), info)
+        if kept:
+            os.chmod(tmp, mode)
+            if expected is not None:
+                with open(path, "rb") as handle:
+                    if handle.read() != expected:
+                        raise Changed(errno.EBUSY, "it changed while it was being fixed; nothing written, "
+                                                   "run fix again")
+            os.replace(tmp, path)
+            return
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        _remove(tmp)
         raise
+    _remove(tmp)
+    _write_in_place(path, data, expected)
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _owned_as(fd: int, info: os.stat_result) -> bool:
+    """Does the new file (``fd``) have ``info``'s owner and group, given them if it may?"""
+    mine = os.fstat(fd)
+    if (mine.st_uid, mine.st_gid) == (info.st_uid, info.st_gid):
+        return True
+    try:
+        os.fchown(fd, info.st_uid, info.st_gid)
+    except OSError:
+        return False
+    return True
+
+
+def _write_in_place(path: str, data: bytes, expected: bytes | None) -> None:
+    with open(path, "r+b") as handle:
+        if expected is not None and handle.read() != expected:
+            raise Changed(errno.EBUSY, "it changed while it was being fixed; nothing written, run fix again")
+        handle.seek(0)
+        handle.write(data)
+        handle.truncate()
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _umask() -> int:

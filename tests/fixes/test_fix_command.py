@@ -287,6 +287,29 @@ def test_permission_bits_are_kept(project):
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o751 and "importlib" in path.read_text()
 
 
+def test_hard_links_keep_sharing_the_fixed_text(project):
+    """Replacing a file gives its name a new inode: another hard link kept the old text (a
+    checkout that hard-links files, a package installed with links). It is rewritten in place."""
+    path = project.write("a.py", "import imp\nimp.reload(x)\n")
+    os.link(path, project.root / "b.py")
+    code, _, _ = fix(project, "a.py")
+    assert code == 0 and "importlib.reload" in path.read_text()
+    assert (project.root / "b.py").read_text() == path.read_text()
+    assert os.stat(path).st_nlink == 2
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
+def test_the_owner_and_group_are_kept(project):
+    import pwd
+
+    nobody = pwd.getpwnam("nobody")
+    path = project.write("a.py", "import imp\nimp.reload(x)\n")
+    os.chown(path, nobody.pw_uid, nobody.pw_gid)
+    fix(project, "a.py")
+    info = os.stat(path)
+    assert "importlib.reload" in path.read_text() and (info.st_uid, info.st_gid) == (nobody.pw_uid, nobody.pw_gid)
+
+
 def test_coding_cookie_encoding_is_kept(project):
     data = "# -*- coding: latin-1 -*-\nimport base64\ns = 'café'\nbase64.encodestring(b'')\n".encode("latin-1")
     path = project.write("a.py", data=data)
@@ -460,6 +483,8 @@ def test_an_edit_saved_while_fix_runs_is_kept_and_the_file_reported(tmp_path):
     assert (root / "a.py").read_text() == "import imp\nimp.reload(x)\nsaved_meanwhile = 1\n"
     assert "a.py: error: cannot write the fixed file: it changed while it was being fixed" in run.stdout
     assert "a.py:2:1: OM12002 [*]" in run.stdout  # what was found there remains, still fixable
+    # it was checked: it could not be fixed
+    assert "1 file could not be fixed" in run.stdout and "could not be checked" not in run.stdout
     assert not [p for p in root.iterdir() if p.name.startswith(".outmoded-")]  # no temporary file left
 
 

@@ -192,6 +192,7 @@ def _fix_jobs(report, policy) -> list[tuple[str, list]]:
 
 def run(args: argparse.Namespace) -> int:
     from outmoded import reporters
+    from outmoded.findings import FileError
     from outmoded.fixes.plan import annotate
     from outmoded.runner import run_check
 
@@ -213,7 +214,8 @@ def run(args: argparse.Namespace) -> int:
     fixed_paths = {f.path for f in fixes} - unwritten
     findings = [f if f.path in unwritten else annotate(f, policy) for f in report.findings if f.path not in fixed_paths]
     findings += [f for fix in fixes if fix.path not in unwritten for f in fix.findings]
-    errors = report.errors + [e for fix in fixes for e in fix.errors]
+    # a file checked whose fix could not be made or written: its findings remain, it was checked
+    errors = report.errors + [FileError(e.path, e.message, "fix") for fix in fixes for e in fix.errors]
     remaining = replace(report, findings=sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)),
                         errors=sorted(errors, key=lambda e: e.path))
     changed = any(f.changed for f in fixes)

@@ -45,7 +45,7 @@ def render(report, options) -> str:
         issues.append({
             "type": "issue",
             "check_name": "outmoded/file-not-checked",
-            "description": _text(f"could not check this file: {e.message}"),
+            "description": _text(f"could not {e.stage} this file: {e.message}"),
             "categories": ["Bug Risk"],
             "severity": "critical",
             "fingerprint": digest,

@@ -50,9 +50,9 @@ def render(report, options) -> str:
     for e in errors:
         suite = ET.SubElement(root, "testsuite", name=xml_text(e.path), tests="1", failures="0", errors="1",
                               skipped="0")
-        case = ET.SubElement(suite, "testcase", name="outmoded.file-not-checked", classname=_classname(e.path),
+        case = ET.SubElement(suite, "testcase", name=f"outmoded.file-not-{e.stage}ed", classname=_classname(e.path),
                              file=xml_text(e.path))
-        error = ET.SubElement(case, "error", message=xml_text(f"could not check this file: {e.message}"))
+        error = ET.SubElement(case, "error", message=xml_text(f"could not {e.stage} this file: {e.message}"))
         error.text = xml_text(e.message)
     ET.indent(root, space="    ") if hasattr(ET, "indent") else None
     return '<?xml version="1.0" encoding="UTF-8"?>\n' + ET.tostring(root, encoding="unicode") + "\n"

@@ -118,7 +118,7 @@ def result(f, index: int, fingerprint: str) -> dict:
 def notification(error) -> dict:
     return {
         "level": "error",
-        "message": {"text": f"could not check this file: {error.message}"},
+        "message": {"text": f"could not {error.stage} this file: {error.message}"},
         "locations": [{"physicalLocation": {"artifactLocation": artifact_uri(error.path)}}],
     }
 

@@ -126,8 +126,11 @@ def summary(report, options=None) -> str:
             f"({_plural(errors, 'error')}, {_plural(warnings, 'warning')})")
     if report.findings:
         text += f" in {_plural(in_files, 'file')}"
-    if report.errors:
-        text += f"; {_plural(len(report.errors), 'file')} could not be checked"
+    unfixed = sum(e.stage == "fix" for e in report.errors)
+    if len(report.errors) > unfixed:
+        text += f"; {_plural(len(report.errors) - unfixed, 'file')} could not be checked"
+    if unfixed:
+        text += f"; {_plural(unfixed, 'file')} could not be fixed"
     text += "."
     unsafe_on = bool(getattr(options, "unsafe_fixes", False))
     safe = sum(f.fix == "safe" for f in report.findings)
