@@ -1,9 +1,10 @@
 """Does a change keep ``outmoded check``'s output identical?  Runs two checkouts on real corpora.
 
-    python benchmarks/same_output.py BEFORE_DIR AFTER_DIR [--corpus NAME=DIR ...] [--out DIR]
+    python benchmarks/same_output.py BEFORE_DIR AFTER_DIR [--corpus NAME=DIR ...] [--no-default-corpora]
+                                     [--config NAME ...] [--out DIR]
 
 Each checkout's ``src`` is put on ``PYTHONPATH`` (``-P``: the corpus directory, a CPython ``Lib``
-included, is not) and ``outmoded check --no-cache --format json``
+included, is not) and ``outmoded check --no-cache --output-format json``
 runs from each corpus directory at targets 3.11, 3.13 and 3.15 and at 3.13 with ``--pending`` and with
 ``--dead-compat``.
 Outputs are kept under ``--out`` (``<label>/<corpus>-<options>.json``); a before output already
@@ -13,7 +14,8 @@ files for the same output; each line shows the parsed count before -> after).  P
 configurations whose output differs (with the first differing findings) and exits 1 if any does.
 Default corpora: the benchmark's Django and Twisted sdists and CPython 3.13's Lib as the real-pythons
 tool builds it (``$REAL_PYTHONS_ROOT/sys/lib/python3.13``, the root by default
-``~/.cache/real-pythons``); ``--help`` shows the paths.
+``~/.cache/real-pythons``); ``--help`` shows the paths. ``--no-default-corpora``: only the
+``--corpus`` ones.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ def run(checkout: Path, corpus: Path, options: list[str]) -> tuple[str, float]:
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
     start = time.perf_counter()
     proc = subprocess.run([sys.executable, "-P", "-m", "outmoded", "check", "--no-cache", "--exit-zero",
-                           "--format", "json", *options, "."], cwd=corpus, env=env, capture_output=True, text=True)
+                           "--output-format", "json", *options, "."], cwd=corpus, env=env, capture_output=True, text=True)
     if proc.returncode not in (0, 1):
         return f"exit {proc.returncode}: {proc.stderr}", 0.0
     return proc.stdout, time.perf_counter() - start
@@ -110,7 +112,8 @@ def _check_inputs(parser: argparse.ArgumentParser, args: argparse.Namespace, cor
     if missing:
         parser.error(f"corpus directory not found: {', '.join(missing)}")
     if not corpora:
-        parser.error(f"no corpus: none of the default ones is fetched under {BENCH} (benchmarks/run.py fetches "
+        parser.error("no corpus: no --corpus NAME=DIR was given" if args.no_default_corpora else
+                     f"no corpus: none of the default ones is fetched under {BENCH} (benchmarks/run.py fetches "
                      "them) and no --corpus NAME=DIR was given")
 
 
@@ -124,11 +127,12 @@ def main() -> int:
     parser.add_argument("after", type=Path)
     parser.add_argument("--corpus", action="append", default=[], metavar="NAME=DIR",
                         help="a corpus to check besides the default ones (a default one's name, cpython-lib=DIR, replaces it)")
+    parser.add_argument("--no-default-corpora", action="store_true", help="check only the --corpus ones")
     parser.add_argument("--out", type=Path, default=Path("/tmp/outmoded-same-output"))
     parser.add_argument("--reuse-before", action="store_true")
     parser.add_argument("--config", action="append", choices=sorted(CONFIGS), help="default: all")
     args = parser.parse_args()
-    corpora = dict(default_corpora(), **_named_corpora(parser, args.corpus))
+    corpora = dict({} if args.no_default_corpora else default_corpora(), **_named_corpora(parser, args.corpus))
     _check_inputs(parser, args, corpora)
     differing = 0
     for name, corpus in corpora.items():

@@ -52,3 +52,22 @@ def test_same_output_checks_cpython_lib_where_the_real_pythons_tool_builds_it(tm
                          env=env, capture_output=True, text=True, timeout=120)
     assert run.returncode == 0, run.stderr
     assert run.stdout.split()[:3] == ["cpython-lib", "3.13", "same"] and "(1 findings" in run.stdout
+
+
+def test_same_output_checks_only_the_named_corpora_when_asked(tmp_path):
+    import os
+
+    root = tmp_path / "real-pythons"  # a default corpus that is there, and must not be checked
+    (root / "sys" / "lib" / "python3.13").mkdir(parents=True)
+    (root / "sys" / "lib" / "python3.13" / "old.py").write_text("import imp\n")
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "a.py").write_text("import asynchat\nimport asyncore\n")
+    env = dict(os.environ, HOME=str(tmp_path / "home"), REAL_PYTHONS_ROOT=str(root))
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "same_output.py"), str(ROOT), str(ROOT),
+                          "--config", "3.13", "--corpus", f"mine={mine}", "--no-default-corpora",
+                          "--out", str(tmp_path / "out")], env=env, capture_output=True, text=True, timeout=120)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.splitlines() == ["mine         3.13          same (2 findings, parsed 1 -> 1)"]
+    run = same_output(str(ROOT), str(ROOT), "--no-default-corpora", "--out", str(tmp_path / "out2"), cwd=tmp_path)
+    assert run.returncode == 2 and "no corpus: no --corpus NAME=DIR was given" in run.stderr
