@@ -22,6 +22,8 @@ match is checked in Python.  The sieve looks for the same statements in the text
 
 from __future__ import annotations
 
+import sys
+
 from outmoded.lazyre import LazyPattern
 
 # a statement at the start of its line (checked): print and exec statements.  What may follow
@@ -37,7 +39,9 @@ _SAYS = (
     (LazyPattern(r"^[ \t]*exec" + _STATEMENT_TAIL), "a Python 2 exec statement, which Python 3.0 and later cannot parse"),
     (LazyPattern(r"^[ \t]*except(?:[ \t]+[A-Za-z0-9_.]+|[ \t]*\([^()]*\))[ \t]*,"),
      "Python 2's except X, e:, which Python 3.0 to 3.13 cannot parse (3.14 and later read it as catching "
-     "X or e, and fail when it catches)"),
+     "X or e, and fail when it catches)" + ("" if sys.version_info >= (3, 14) else
+     f"; or 3.14's except A, B:, which outmoded cannot read on the Python {sys.version_info[0]}."
+     f"{sys.version_info[1]} it runs on here: run it on 3.14 or later for such a file")),
     (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V, which Python 3.0 and later cannot parse"),
     (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()"),
      "async or await used as a name, which Python 3.7 and later cannot parse"),

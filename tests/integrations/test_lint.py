@@ -62,7 +62,7 @@ def test_hooks_are_executable_and_thin():
 
 def test_image_has_what_the_entry_point_needs():
     text = (REPO / "Dockerfile").read_text()
-    assert text.startswith("#") and "FROM python:3.13-slim" in text
+    assert text.startswith("#") and "FROM python:3.15-slim" in text
     assert re.search(r"apt-get install [^\n]*--no-install-recommends git\b", text)  # changed-only runs git
     assert 'ENTRYPOINT ["/usr/local/bin/outmoded-github-action"]' in text
     assert "hooks/github-action /usr/local/bin/outmoded-github-action" in text
