@@ -83,7 +83,7 @@ def install_requirements(top: str, target: tuple[int, int]) -> frozenset:
             lines += parser.get("options", "install_requires", fallback="").splitlines()
         except (configparser.Error, UnicodeDecodeError):
             pass
-    names = {_requirement_for(line.strip(), target) for line in lines if line.strip()}
+    names = {installed_name(line.strip(), target) for line in lines if line.strip()}
     return frozenset(name for name in names if name)
 
 
@@ -141,7 +141,7 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
         line = re.split(r"(?:^|\s)#", line, 1)[0].strip()
         if not line or line.startswith("-"):
             continue
-        name = _requirement_for(line, target)
+        name = installed_name(line, target)
         if name:
             names.add(name)
     return frozenset(names)
@@ -168,8 +168,9 @@ def _pyproject(pyproject: str) -> dict:
     return document if isinstance(document, dict) else {}
 
 
-def _requirement_for(line: str, target: tuple[int, int]) -> str | None:
-    """The canonical name a requirement line installs on the target, or None."""
+def installed_name(line: str, target: tuple[int, int]) -> str | None:
+    """The canonical name a requirement line installs on the target (its marker holding there,
+    no extra asked for), or None."""
     if ";" not in line:
         match = NAME_RE.match(line)
         return _canonical(match[1]) if match else None

@@ -7,11 +7,12 @@ import tarfile
 import zipfile
 
 
-def wheel(name: str, version: str, members: dict, tag: str = "py3-none-any") -> bytes:
-    """A wheel: ``members`` maps paths to text or bytes; METADATA, WHEEL and RECORD are added."""
+def wheel(name: str, version: str, members: dict, tag: str = "py3-none-any", headers: str = "") -> bytes:
+    """A wheel: ``members`` maps paths to text or bytes; METADATA (with ``headers`` lines), WHEEL
+    and RECORD are added."""
     info = f"{name}-{version}.dist-info"
     files = {**members,
-             f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+             f"{info}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n{headers}\nA description",
              f"{info}/WHEEL": f"Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: {tag}\n"}
     files[f"{info}/RECORD"] = "".join(f"{path},,\n" for path in files) + f"{info}/RECORD,,\n"
     return zipped(files)
@@ -99,6 +100,23 @@ def code_projects():
             "legacyimp/loader.py": CLEAN, "legacyimp/tests/test_loader.py": TEST_USING_IMP}))
     # cgiuser: its only problem is a module a maintained backport brings back.
     add("cgiuser", *_pure("cgiuser", "1.0", {"cgiuser/forms.py": "import cgi\n\nForm = cgi.FieldStorage\n"}))
+    # backported: its code imports asynchat, which its metadata's Requires-Dist brings back on
+    # the target (pyftpdlib 2.2.0) from 2.0; 1.0 requires it only where the target is not, 1.1 only
+    # for an extra; the sdist's PKG-INFO says it, and so does pyproject.toml of another sdist
+    uses = {"backported/handlers.py": "import asynchat\n\nclass Channel(asynchat.async_chat):\n    pass\n"}
+    for version, headers in (("1.0", 'Requires-Dist: pyasynchat; python_version < "3.12"\n'),
+                             ("1.1", 'Requires-Dist: pyasynchat; extra == "asyncore"\n'),
+                             ("2.0", 'Requires-Dist: pyasynchat; python_version >= "3.12"\n'
+                                     'Requires-Dist: black; extra == "dev"\n')):
+        add("backported", f"backported-{version}-py3-none-any.whl", wheel("backported", version, uses, headers=headers))
+    add("sdistbackported", "sdistbackported-1.0.tar.gz", sdist("sdistbackported", "1.0", {
+        "PKG-INFO": "Metadata-Version: 2.2\nName: sdistbackported\nVersion: 1.0\n"
+                    "Requires-Dist: pyasynchat; python_version >= '3.12'\n\nimport asynchat\n",
+        "sdistbackported/__init__.py": "", "sdistbackported/handlers.py": uses["backported/handlers.py"]}))
+    add("tomlbackported", "tomlbackported-1.0.tar.gz", sdist("tomlbackported", "1.0", {
+        "PKG-INFO": "Metadata-Version: 2.1\nName: tomlbackported\nVersion: 1.0\n",
+        "pyproject.toml": '[project]\nname = "tomlbackported"\ndependencies = ["pyasynchat>=1.0"]\n',
+        "tomlbackported/__init__.py": "", "tomlbackported/handlers.py": uses["backported/handlers.py"]}))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

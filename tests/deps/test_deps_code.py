@@ -180,3 +180,26 @@ def test_requires_python_from_the_pep658_metadata_file(tmp_path, deps_json, inde
     assert (code, dep["status"]) == (1, "incompatible")
     assert "requires-python <3.12 (in metaonly-1.0-py3-none-any.whl's metadata)" in dep["message"]
     assert index.downloads("metaonly") == ["/files/metaonly-1.0-py3-none-any.whl.metadata"]
+
+
+def test_a_backport_the_dependency_requires_itself_makes_it_ready(tmp_path, deps_json):
+    """pyftpdlib 2.2.0 imports asynchat and requires ``pyasynchat; python_version >= "3.12"``:
+    installed on 3.13, its import works. A requirement whose marker excludes the target, or one
+    asked for only by an extra, brings nothing."""
+    code, found, _ = check(tmp_path, deps_json, ["backported==1.0"])
+    assert (code, found["backported"]["status"]) == (1, "breaks")
+    assert "backported/handlers.py:1 asynchat" in found["backported"]["message"]
+    assert found["backported"]["minimum_ready"] == "2.0"
+    _, found, _ = check(tmp_path, deps_json, ["backported==1.1"])
+    assert found["backported"]["status"] == "breaks"
+    code, found, _ = check(tmp_path, deps_json, ["backported"])
+    assert (code, found["backported"]["status"]) == (0, "ok")
+    assert found["backported"]["code"]["checked_files"] == 1 and found["backported"]["code"]["findings"] == []
+
+
+def test_an_sdist_s_pkg_info_or_static_pyproject_requirements_count_too(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["sdistbackported", "tomlbackported"])
+    for name in ("sdistbackported", "tomlbackported"):
+        dep = found[name]
+        assert dep["status"] == "source-only", dep  # no wheel: built from source, its code runs
+        assert dep["code"]["checked_files"] == 2 and dep["code"]["findings"] == []

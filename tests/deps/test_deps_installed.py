@@ -15,12 +15,13 @@ NOWHERE = ("--index-url", "http://127.0.0.1:9/simple/", "--timeout", "0.2", "--r
 MARKER = "/tmp/outmoded-installed-interpreter-ran"
 
 
-def install(site, name, version, files, tag="py3-none-any", requires_python=None):
+def install(site, name, version, files, tag="py3-none-any", requires_python=None, requires=()):
     info = site / f"{name}-{version}.dist-info"
     info.mkdir(parents=True)
     metadata = f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n"
     if requires_python:
         metadata += f"Requires-Python: {requires_python}\n"
+    metadata += "".join(f"Requires-Dist: {line}\n" for line in requires)
     (info / "METADATA").write_text(metadata)
     (info / "WHEEL").write_text(f"Wheel-Version: 1.0\nRoot-Is-Purelib: true\nTag: {tag}\n")
     record = []
@@ -107,3 +108,14 @@ def test_a_missing_environment_is_a_usage_error(tmp_path, capsys):
     code = main(["deps", "--installed", str(tmp_path / "nothing")])
     assert code == 2
     assert "no such file or directory" in capsys.readouterr().err
+
+
+def test_a_backport_the_distribution_requires_is_there_with_it(tmp_path, capsys):
+    site = tmp_path / "site-packages"
+    uses = {"ftpd/__init__.py": "", "ftpd/handlers.py": "import asynchat\n\nChannel = asynchat.async_chat\n"}
+    install(site, "ftpd", "2.2", uses, requires=['pyasynchat; python_version >= "3.12"'])
+    install(site, "oldftpd", "1.5", {k.replace("ftpd", "oldftpd"): v for k, v in uses.items()},
+            requires=['pyasynchat; python_version < "3.12"'])
+    _, found, _ = run(capsys, "--installed", str(site))
+    assert found["ftpd"]["status"] == "ok"
+    assert found["oldftpd"]["status"] == "breaks" and "oldftpd/handlers.py:1 asynchat" in found["oldftpd"]["message"]

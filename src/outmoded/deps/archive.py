@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 MAX_MEMBERS = 20_000
 MAX_MEMBER_BYTES = 4 * 1024 * 1024  # larger "source" files are generated data, not code
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
+METADATA_NAMES = ("PKG-INFO", "METADATA", "pyproject.toml")
 SOURCE_SUFFIXES = (".py", ".pyx", ".pxd", ".pxi", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh")
 DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
@@ -51,6 +52,12 @@ def check_name(name: str) -> str:
 
 def wanted_suffix(name: str) -> bool:
     return name.endswith(SOURCE_SUFFIXES)
+
+
+def wanted_in_tar(name: str) -> bool:
+    """Read from a tar's stream (its listing comes only at the end): sources, and the files a
+    release's metadata may be in (``requires``)."""
+    return name.endswith(SOURCE_SUFFIXES) or name.rsplit("/", 1)[-1] in METADATA_NAMES
 
 
 def all_sources(names: list) -> set:
@@ -151,7 +158,7 @@ def read_tar(data: bytes, choose=all_sources) -> Members:
                 name = check_name(info.name)
                 if info.isfile():
                     names.append(name)
-                if not info.isfile() or not wanted_suffix(name):
+                if not info.isfile() or not wanted_in_tar(name):
                     continue  # links and devices are never followed
                 if info.size > MAX_MEMBER_BYTES:
                     found.notes.append(f"{name}: skipped, {info.size} bytes (over {MAX_MEMBER_BYTES})")

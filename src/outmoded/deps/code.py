@@ -26,7 +26,7 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 3  # 2: backports; 3: the dependency's # noqa comments are not read
+CODE_FORMAT = 4  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -95,8 +95,12 @@ def index_for(target: tuple):
         return _index(target)
 
 
-def scan_members(pairs, target: tuple, filename: str = "", root: str | None = None) -> CodeVerdict:
+def scan_members(pairs, target: tuple, filename: str = "", root: str | None = None,
+                 provided: frozenset = frozenset()) -> CodeVerdict:
     """The verdict over (path shown, bytes) pairs of library code: the in-memory check entry.
+
+    ``provided``: the canonical names of the distributions the dependency requires on the target
+    (``requires``): a removed module whose backport is among them is there, not a finding.
 
     ``root``: the directory the paths are relative to when the files are also on disk (an
     installed environment); then the engine gets the project model, which resolves version flags
@@ -121,11 +125,22 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
             result = check_source(scanned, data, index, project, noqa=False)
         verdict.unparsed += bool(result.errors)
         found += [replace(f, path=path) if root is not None else f
-                  for f in result.findings if f.severity == ERROR]
+                  for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
     verdict.backports = _backports(found)
     return verdict
+
+
+def _backported(finding, provided: frozenset) -> bool:
+    """Does a distribution the dependency requires bring the finding's removed module back?"""
+    if not provided:
+        return False
+    from outmoded.catalog.backports import entry_for
+    from outmoded.testenv import installed_name
+
+    entry = entry_for(finding)
+    return bool(entry and entry.backport) and installed_name(entry.backport, (0, 0)) in provided
 
 
 def _backports(findings: list) -> list:
@@ -196,8 +211,11 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
         return unchecked(f"{dist.filename}: {error}", UNREADABLE, dist.filename)
     except IndexProblem as problem:
         return unchecked(f"{dist.filename}: {problem.message}", problem.reason, dist.filename)
-    pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files]
-    verdict = scan_members(pairs, target, dist.filename)
+    from outmoded.deps.requires import is_metadata, provided
+
+    pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files
+             if not is_metadata(dist.filename, name)]
+    verdict = scan_members(pairs, target, dist.filename, provided=provided(dist.filename, found.files, target))
     verdict.notes = found.notes
     cache.put(dist, target, verdict)
     return verdict

@@ -174,7 +174,10 @@ def _verdict(dist, version: tuple, shown: str, cache):
     cached = cache.get(identity, version) if cache and identity.sha256 else None
     if cached is not None:
         return cached
-    verdict = code.scan_members(library_files(dist), version, shown, str(Path(dist.locate_file("")).resolve()))
+    from outmoded.deps.requires import names
+
+    verdict = code.scan_members(library_files(dist), version, shown, str(Path(dist.locate_file("")).resolve()),
+                                provided=names(dist.requires or (), version))
     if cache and identity.sha256:
         cache.put(identity, version, verdict)
     return verdict

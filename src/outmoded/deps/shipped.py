@@ -79,10 +79,12 @@ def sdist_library(names: list, project: str = "") -> set:
 
 
 def chooser(filename: str, project: str = ""):
-    """``choose(names) -> set`` for ``archive.read_*``: the library code of this file."""
-    if filename.endswith(".whl"):
-        return wheel_library
-    return lambda names: sdist_library(names, project)
+    """``choose(names) -> set`` for ``archive.read_*``: the library code of this file, and its
+    metadata (``requires.is_metadata``: what it requires)."""
+    from outmoded.deps.requires import is_metadata
+
+    library = wheel_library if filename.endswith(".whl") else lambda names: sdist_library(names, project)
+    return lambda names: library(names) | {n for n in names if is_metadata(filename, n)}
 
 
 def display(filename: str, member: str) -> str:

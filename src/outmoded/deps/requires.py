@@ -1,0 +1,63 @@
+"""What a dependency installs with itself on the target: the distributions its own metadata
+requires there.  A removed module whose backport it requires is importable wherever it is
+installed: pyftpdlib 2.2.0 requires ``pyasynchat; python_version >= "3.12"``, so its ``import
+asynchat`` works on 3.13, and it is ready, not broken (the check of a project's own code reads its
+pyproject.toml / setup.py / setup.cfg for the same question: ``testenv.install_requirements``).
+
+Read as data, never run: a wheel's ``*.dist-info/METADATA`` and an sdist's ``PKG-INFO``
+(``Requires-Dist`` headers, up to the first blank line), else, when an sdist's ``PKG-INFO``
+lists none, its ``pyproject.toml``'s ``[project] dependencies`` unless they are ``dynamic``; an
+installed distribution's ``Requires-Dist`` (``installed``).  A requirement counts when its marker
+holds on the target with no extra asked for.
+"""
+
+from __future__ import annotations
+
+from outmoded.testenv import installed_name
+
+METADATA_FILES = ("PKG-INFO", "pyproject.toml")  # at an sdist's top; a wheel's: *.dist-info/METADATA
+
+
+def is_metadata(filename: str, member: str) -> bool:
+    """Is ``member`` of the release file ``filename`` the metadata ``provided`` reads?"""
+    parts = member.split("/")
+    if filename.endswith(".whl"):
+        return len(parts) == 2 and parts[0].endswith(".dist-info") and parts[1] == "METADATA"
+    return len(parts) == 2 and parts[1] in METADATA_FILES
+
+
+def provided(filename: str, members: list, target: tuple[int, int]) -> frozenset:
+    """The canonical names of the distributions the release file's metadata members (``(member,
+    bytes)`` pairs) require on the target."""
+    found = {member.rsplit("/", 1)[-1]: data for member, data in members if is_metadata(filename, member)}
+    lines = _requires_dist(found.get("METADATA") or found.get("PKG-INFO") or b"")
+    if not lines and not filename.endswith(".whl") and "pyproject.toml" in found:
+        lines = _static_dependencies(found["pyproject.toml"])
+    return names(lines, target)
+
+
+def names(lines, target: tuple[int, int]) -> frozenset:
+    """The canonical names the requirement lines install on the target."""
+    return frozenset(name for line in lines if isinstance(line, str) and (name := installed_name(line.strip(), target)))
+
+
+def _requires_dist(data: bytes) -> list[str]:
+    text = data.decode("utf-8", "replace").replace("\r\n", "\n")
+    header = text.split("\n\n", 1)[0]
+    return [line.split(":", 1)[1].strip() for line in header.split("\n")
+            if line[:14].lower() == "requires-dist:"]
+
+
+def _static_dependencies(data: bytes) -> list:
+    try:
+        import tomllib
+    except ImportError:  # Python < 3.11
+        import tomli as tomllib
+    try:
+        project = tomllib.loads(data.decode("utf-8")).get("project")
+    except (ValueError, UnicodeDecodeError, RecursionError):
+        return []
+    if not isinstance(project, dict) or "dependencies" in (project.get("dynamic") or ()):
+        return []
+    dependencies = project.get("dependencies")
+    return dependencies if isinstance(dependencies, list) else []
