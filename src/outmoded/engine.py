@@ -184,7 +184,6 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
                                 path)
         if not words:  # None: cleared; SYNTAX: cleared, if it parses
             return _cleared(result, data, source, path, index, words is not None)
-        from outmoded.newlines import NEWLINE_RE
         from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 
         source = source or decode(data, newline=False)
@@ -209,5 +208,5 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
 
         if tree is not None:
             findings = fixability.per_instance(findings, tree, index.entries, source.text)
-        result.findings = suppress.apply(findings, source.text, NEWLINE_RE.split(source.text), respect=noqa)
+        result.findings = suppress.apply(findings, source.text, respect=noqa)
     return result

@@ -13,7 +13,6 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left
-from itertools import accumulate
 
 from outmoded.behaviours import META_PATH_CALLS, Behaviours
 from outmoded.catalog import Entry
@@ -21,7 +20,7 @@ from outmoded.catalog.index import Index
 from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.layout import absolute, shadows_stdlib
-from outmoded.newlines import NEWLINE_RE
+from outmoded.newlines import line_offsets, split_lines
 from outmoded.prefilter import written_alone
 from outmoded.project import Project
 from outmoded.importers import importers_provide
@@ -31,14 +30,6 @@ from outmoded.testenv import tests_install
 from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
 
 
-
-def line_offsets(text: str) -> list[int]:
-    """Where each line starts, then the text's end: [0, start of line 2, ..., len(text)]."""
-    if "\r" in text:
-        return [0] + [m.end() for m in NEWLINE_RE.finditer(text)] + [len(text)]
-    offsets = [0, *accumulate(len(line) + 1 for line in text.split("\n"))]  # no Match objects
-    offsets[-1] = len(text)
-    return offsets
 
 
 VERSION_DIRECTORY_RE = re.compile(r"[/\\](\d)\.(\d{1,2})[/\\]")
@@ -127,7 +118,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         if self._ascii:  # every line is: a column is its byte offset, and no line need be split out
             return byte_offset + 1
         if self._lines is None:
-            self._lines = NEWLINE_RE.split(self.text)
+            self._lines = split_lines(self.text)
         text = self._lines[line - 1] if 0 < line <= len(self._lines) else ""
         if text.isascii():
             return byte_offset + 1

@@ -68,14 +68,22 @@ def silenced(code: str, prefixes: frozenset) -> bool:
     return any(code.startswith(prefix) for prefix in prefixes)
 
 
-def apply(findings: Iterable[Finding], text: str, lines: list[str], language: str = "python",
+def apply(findings: Iterable[Finding], text: str, lines: list[str] | None = None, language: str = "python",
           respect: bool = True) -> list[Finding]:
-    """The findings no ``# noqa`` silences; all of them when ``respect`` is False (or in ``ignored()``)."""
+    """The findings no ``# noqa`` silences; all of them when ``respect`` is False (or in ``ignored()``).
+    ``lines``: the text's (``newlines.split_lines``), split here when None and needed."""
     findings = list(findings)
-    if not respect or getattr(_THREAD, "ignored", False):
+    if not respect or getattr(_THREAD, "ignored", False) or not findings:
         return findings
-    if not findings or (C_FILE_RE if language == "c" else FILE_RE).search(text):
-        return [] if findings else findings
+    lowered = text.lower()  # each directive holds noqa or outmoded in some case (re.I folds no other letter to theirs)
+    if "noqa" not in lowered and "outmoded" not in lowered:
+        return findings
+    if (C_FILE_RE if language == "c" else FILE_RE).search(text):
+        return []
+    if lines is None:
+        from outmoded.newlines import split_lines
+
+        lines = split_lines(text)
     table = suppressions(lines, language)
     return [f for f in findings
             if not any(silenced(f.code, table.get(n, frozenset())) for n in {f.line, f.end_line})]

@@ -70,10 +70,10 @@ class Spots:
             return ast.walk(self.tree)
         if name not in self.text:
             return []
-        from outmoded.newlines import NEWLINE_RE  # the parser's newlines
+        from outmoded.newlines import split_lines  # the parser's newlines
 
         word = re.compile(r"\b" + re.escape(name) + r"\b")
-        lines = [number for number, line in enumerate(NEWLINE_RE.split(self.text), 1) if word.search(line)]
+        lines = [number for number, line in enumerate(split_lines(self.text), 1) if word.search(line)]
         return spanning(self.tree, lines)
 
     def statements(self) -> list:
@@ -111,10 +111,10 @@ class Spots:
         with a character outside ASCII: a keyword is not looked for in another spelling)."""
         if self.text is None or not self.text.isascii():
             return None
-        from outmoded.newlines import NEWLINE_RE  # the parser's newlines
+        from outmoded.newlines import split_lines  # the parser's newlines
 
         word = re.compile(r"\bimport\b")
-        return [number for number, line in enumerate(NEWLINE_RE.split(self.text), 1)
+        return [number for number, line in enumerate(split_lines(self.text), 1)
                 if "import" in line and word.search(line)]
 
     def argument(self, finding) -> tuple[ast.Call, ast.AST] | None:

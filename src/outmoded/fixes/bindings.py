@@ -16,7 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 
-from outmoded.newlines import NEWLINE_RE  # Python's own line breaks only
+from outmoded.newlines import line_offsets, split_lines  # Python's own line breaks only
 from outmoded.records import Frozen, Record
 
 MATCH_MAPPING = getattr(ast, "MatchMapping", ())  # Python 3.10+
@@ -176,7 +176,7 @@ class Lazy(Bindings):
         self.asked = asked  # the names looked up, if wanted
         self.tree = tree
         self.text = text
-        self.starts = [0] + [match.end() for match in NEWLINE_RE.finditer(text)]  # where each line starts
+        self.starts = line_offsets(text)[:-1]  # where each line starts
         self.tables: dict[str, Bindings] = {}
 
     def _table(self, name: str) -> Bindings:
@@ -210,7 +210,7 @@ class Lazy(Bindings):
             return found
         import unicodedata
 
-        return [number for number, line in enumerate(NEWLINE_RE.split(text), 1)
+        return [number for number, line in enumerate(split_lines(text), 1)
                 if word.search(line if line.isascii() else unicodedata.normalize("NFKC", line))]
 
     def found(self, name: str) -> list[Binding]:

@@ -52,7 +52,6 @@ from outmoded.native.ctokens import Token, cython_tokens
 from outmoded.native.shims import CYTHON_PY2_SHIMS, c_shims, cython_shims
 from outmoded.prefilter import IDENTIFIER_RE
 from outmoded.reads import read
-from outmoded.newlines import NEWLINE_RE
 from outmoded.source import SourceError, decode
 
 
@@ -99,7 +98,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
         # unpack.h, cdef extern from "unpack.h" in _unpacker.pyx, calls PyInt_FromLong)
         findings = [f for f in findings if f.api not in CYTHON_PY2_SHIMS]
     findings = not_built(findings, path, target)
-    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text), language="c")
+    result.findings = suppress.apply(findings, text, language="c")
     return result
 
 
@@ -211,5 +210,5 @@ def check_cython(path: str, data: bytes, index) -> FileResult:
     if path.endswith(".pyx"):
         findings.extend(freethreading.cython_findings(path, tokens, comments, target))
     findings = not_built(findings, path, target)
-    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text))
+    result.findings = suppress.apply(findings, text)
     return result

@@ -32,7 +32,6 @@ from outmoded.engine import FileResult
 from outmoded.findings import WARNING, Finding
 from outmoded.native import make, rule_message, rules, start
 from outmoded.native.ctokens import Lines
-from outmoded.newlines import NEWLINE_RE
 
 FLAGS_FROM = (3, 13)
 
@@ -170,7 +169,7 @@ def _check(path: str, data: bytes, index, ini: bool = False, dockerfile: bool = 
     result.parsed = True
     lines = Lines(text)
     findings = [hit_finding(path, lines, hit) for hit in scan_text(text, 0, ini, dockerfile)]
-    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text))
+    result.findings = suppress.apply(findings, text)
     return result
 
 

@@ -29,7 +29,6 @@ from outmoded.findings import WARNING, FileError, Finding
 from outmoded.native import make, rules, start
 from outmoded.native.ctokens import Lines
 from outmoded.native.flags import FLAGS_FROM, Hit, hit_finding, scan_text
-from outmoded.newlines import NEWLINE_RE
 
 VERSION_KEY_RE = re.compile(r"^(?:python|py)(?:[-_ ]?(?:versions?|ver))?$", re.IGNORECASE)
 VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x)(?:[.\-].*|t)?$", re.IGNORECASE)
@@ -242,5 +241,5 @@ def check_workflow(path: str, data: bytes, index) -> FileResult:
                     seen.add((hit.code, hit.start))
                     findings.append(hit_finding(path, lines, hit))
         findings.extend(matrix_findings(path, lines, root, target))
-    result.findings = suppress.apply(findings, text, NEWLINE_RE.split(text))
+    result.findings = suppress.apply(findings, text)
     return result

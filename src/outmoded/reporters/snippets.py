@@ -7,7 +7,7 @@ lines, so the report still renders.  Text read from stdin is registered with ``a
 
 from __future__ import annotations
 
-from outmoded.newlines import NEWLINE_RE
+from outmoded.newlines import split_lines
 
 
 class SourceLines:
@@ -17,7 +17,7 @@ class SourceLines:
             self.add(path, text)
 
     def add(self, path: str, text: str) -> None:
-        self.files[path] = NEWLINE_RE.split(text)
+        self.files[path] = split_lines(text)
 
     def lines(self, path: str) -> list[str]:
         if path not in self.files:
