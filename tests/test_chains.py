@@ -138,7 +138,7 @@ def test_the_cached_verdict_follows_the_module_not_checked(project):
 def test_the_pre_commit_entry_and_fix_on_one_file(project):
     write(project, TESTS)
     env = dict(os.environ, PYTHONPATH=SRC)
-    hook = subprocess.run([sys.executable, "-m", "outmoded.precommit", "check", "--target-version", "3.13",
+    hook = subprocess.run([sys.executable, "-m", "outmoded.integrations.precommit", "check", "--target-version", "3.13",
                            "--no-cache", "tests/test_x.py"], cwd=project.root, env=env, capture_output=True, text=True)
     assert hook.returncode == 1, hook.stderr
     assert "tests/test_x.py:5:9: OM12003" in hook.stdout

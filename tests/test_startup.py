@@ -97,7 +97,7 @@ def test_a_warm_run_on_cached_files_imports_no_scanner(tmp_path):
 def test_the_pre_commit_entry_imports_only_the_command_it_runs(tmp_path):
     (tmp_path / "legacy.py").write_text(LEGACY)
     env = _env(tmp_path)
-    script = PROBE.replace("from outmoded.cli import main", "from outmoded.precommit import main")
+    script = PROBE.replace("from outmoded.cli import main", "from outmoded.integrations.precommit import main")
     paths = site.getsitepackages() + [site.getusersitepackages()]
     argv = ["check", "--no-cache", "-q", "legacy.py"]
     for _ in range(2):  # the first run compiles the catalog
@@ -287,7 +287,7 @@ def test_the_git_hook_imports_no_parser_of_other_commands_nor_tempfile(tmp_path)
     (repo / "legacy.py").write_text(LEGACY)
     subprocess.run(["git", "add", "legacy.py"], cwd=repo, check=True)
     env = _env(tmp_path)
-    script = PROBE.replace("from outmoded.cli import main", "from outmoded.githook import main")
+    script = PROBE.replace("from outmoded.cli import main", "from outmoded.integrations.githook import main")
     paths = site.getsitepackages() + [site.getusersitepackages()]
     for _ in range(2):  # the first run compiles the catalog
         run = subprocess.run([sys.executable, "-S", "-c", script.format(src=[SRC], site=paths, argv=["--no-cache"])],

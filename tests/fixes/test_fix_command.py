@@ -39,7 +39,7 @@ def test_exit_non_zero_on_fix(project):
 
 
 def test_precommit_fix_hook_lists_what_it_fixed_not_what_remains(project, capsys):
-    from outmoded.precommit import main as hook
+    from outmoded.integrations.precommit import main as hook
 
     path = project.write("a.py", "import imp, os\nimp.reload(os)\nimp.find_module('x')\n")
     os.chdir(project.root)

@@ -9,7 +9,7 @@ import shutil
 import pytest
 
 from ghrunner import git, run_action
-from outmoded.action.changed import ChangedError, changed_lines, parse_diff, unquote
+from outmoded.integrations.action.changed import ChangedError, changed_lines, parse_diff, unquote
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import os
 import pytest
 
 from ghrunner import parse_commands, parse_outputs
-from outmoded import precommit
-from outmoded.action import inputs, outputs, summary, workflow
+from outmoded.integrations import precommit
+from outmoded.integrations.action import inputs, outputs, summary, workflow
 
 
 def test_inputs_defaults_and_hyphens():
@@ -90,7 +90,7 @@ def test_precommit_shim_honours_exclude_for_named_files(tmp_path, capsys):
 
 
 def test_a_bug_is_reported_without_raw_text(capsys):
-    from outmoded.action.run import guarded
+    from outmoded.integrations.action.run import guarded
 
     def broken():
         raise RuntimeError("boom\n::error file=x::injected")

@@ -103,14 +103,25 @@ def test_says_so_when_outmoded_is_missing(repo):
 def test_runs_the_outmoded_githook_script_without_any_python_on_path(repo, tmp_path):
     """The script pip writes for ``outmoded-githook`` (pyproject's [project.scripts]) is what the
     hook runs when it is on PATH: no probe, no ``python -m`` (runpy at every commit)."""
-    assert '\noutmoded-githook = "outmoded.githook:main"' in (REPO / "pyproject.toml").read_text()
+    assert '\noutmoded-githook = "outmoded.integrations.githook:main"' in (REPO / "pyproject.toml").read_text()
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
     script = bin_dir / "outmoded-githook"  # as pip writes a console script
-    script.write_text(f"#!{sys.executable}\nimport sys\nfrom outmoded.githook import main\n"
+    script.write_text(f"#!{sys.executable}\nimport sys\nfrom outmoded.integrations.githook import main\n"
                       "if __name__ == '__main__':\n    sys.exit(main())\n")
     script.chmod(0o755)
     (bin_dir / "git").symlink_to(shutil.which("git"))
     write(repo, "bad.py", BAD)
     code, out = commit(repo, {"OUTMODED_PYTHON": "", "PATH": str(bin_dir)})
+    assert code == 1 and "bad.py:1:8: OM12001" in out and "Commit blocked" in out
+
+
+def test_a_hook_copied_before_the_integrations_moved_still_works(repo):
+    """Repositories hold copies of hooks/pre-commit that import ``outmoded.githook``."""
+    hook = repo / ".git" / "hooks" / "pre-commit"
+    old = hook.read_text().replace("outmoded.integrations.githook", "outmoded.githook")
+    assert "from outmoded.githook import main" in old
+    hook.write_text(old)
+    write(repo, "bad.py", BAD)
+    code, out = commit(repo)
     assert code == 1 and "bad.py:1:8: OM12001" in out and "Commit blocked" in out

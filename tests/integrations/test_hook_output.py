@@ -2,7 +2,7 @@
 
 A file name is untrusted text (a pull request chooses it): printed raw, ``\\x1b[31m`` repaints
 the terminal and a newline forges a line of its own ("clean.py: fixed 0 finding(s)").  The
-pre-commit hooks run ``python -m outmoded.precommit`` exactly as pre-commit does, on a file
+pre-commit hooks run ``python -m outmoded.integrations.precommit`` exactly as pre-commit does, on a file
 named with both.
 """
 
@@ -19,7 +19,7 @@ HOSTILE = "bad\x1b[31m\nforged.py: fixed 9 finding(s)\x07.py"
 
 def _hook(root, *args):
     env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(root / "user-cache"))
-    return subprocess.run([sys.executable, "-m", "outmoded.precommit", *args], cwd=root, env=env,
+    return subprocess.run([sys.executable, "-m", "outmoded.integrations.precommit", *args], cwd=root, env=env,
                           capture_output=True, text=True, errors="surrogateescape", check=False)
 
 

@@ -8,7 +8,7 @@ stderr so the diff can be piped to ``patch``.
 Exit codes, as ruff's ``--fix``: 0 when everything found was fixed (or nothing was found), 1
 when findings or unreadable files remain, 2 bad usage; ``--exit-non-zero-on-fix`` also exits 1
 when files changed, and ``--diff`` exits 1 when it would change files.  The pre-commit fix hook
-(``--hook``, see ``outmoded.precommit``) prints only what it fixed and fails only when fixing
+(``--hook``, see ``outmoded.integrations.precommit``) prints only what it fixed and fails only when fixing
 itself failed: pre-commit fails the hook when it changed files, and the check hook reports what
 remains.
 """

@@ -254,4 +254,4 @@ def add_exit_options(parser) -> None:
     parser.add_argument("--fix-only", action="store_true",
                         help="fix, and report only what was fixed and what could not be read or written: "
                              "findings that remain are neither shown nor fail the run (implies --fix)")
-    parser.add_argument("--hook", action="store_true", help=SUPPRESS)  # outmoded.precommit fix
+    parser.add_argument("--hook", action="store_true", help=SUPPRESS)  # outmoded.integrations.precommit fix

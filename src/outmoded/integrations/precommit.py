@@ -1,6 +1,6 @@
 """Entry point of the pre-commit hooks in ``.pre-commit-hooks.yaml``:
 
-    outmoded-precommit check|fix [OPTIONS] [FILES]     (or python -m outmoded.precommit ...)
+    outmoded-precommit check|fix [OPTIONS] [FILES]     (or python -m outmoded.integrations.precommit ...)
 
 pre-commit always names the files to check.  When it names none (a hook configured with
 ``always_run``, or every file excluded), there is nothing to do, whereas ``outmoded check`` with

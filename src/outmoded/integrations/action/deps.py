@@ -13,9 +13,9 @@ import io
 import json
 from contextlib import redirect_stderr, redirect_stdout
 
-from outmoded.action import engine, workflow
-from outmoded.action.summary import md
-from outmoded.action.workflow import annotate
+from outmoded.integrations.action import engine, workflow
+from outmoded.integrations.action.summary import md
+from outmoded.integrations.action.workflow import annotate
 from outmoded.reporters.text import clean
 
 NOT_READY, UNCHECKED = 1, 3

@@ -11,11 +11,11 @@ import os
 import sys
 from typing import IO, Mapping, Optional
 
-from outmoded.action import engine, outputs, ownership, summary, workflow
-from outmoded.action.changed import ChangedError, changed_lines, only_changed
-from outmoded.action.deps import run_deps
-from outmoded.action.inputs import InputError, Inputs, read_inputs
-from outmoded.action.workflow import annotate, emit
+from outmoded.integrations.action import engine, outputs, ownership, summary, workflow
+from outmoded.integrations.action.changed import ChangedError, changed_lines, only_changed
+from outmoded.integrations.action.deps import run_deps
+from outmoded.integrations.action.inputs import InputError, Inputs, read_inputs
+from outmoded.integrations.action.workflow import annotate, emit
 from outmoded.reporters import github, text
 
 RUNNER_LIMIT = 10  # annotations of each kind the runner shows per step

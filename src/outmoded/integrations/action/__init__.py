@@ -16,6 +16,6 @@ from __future__ import annotations
 
 
 def main(argv: list[str] | None = None) -> int:
-    from outmoded.action.run import main as run_main
+    from outmoded.integrations.action.run import main as run_main
 
     return run_main(argv)

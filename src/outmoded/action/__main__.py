@@ -1,3 +1,0 @@
-from outmoded.action import main
-
-raise SystemExit(main())

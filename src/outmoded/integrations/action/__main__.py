@@ -1,0 +1,3 @@
+from outmoded.integrations.action import main
+
+raise SystemExit(main())
