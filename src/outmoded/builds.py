@@ -7,6 +7,9 @@
   backend (``built_by_setuptools``);
 - C and Cython sources: a ``setup.py`` that declares an extension only for other Pythons, or
   Cython's test runner leaving a test out on the target, never compiles it there (``not_built``).
+
+Other rooms reading a project's setup.py use ``build_files`` (the setup.py files from a directory
+upward, with the helpers each runs) and ``parse_build_file`` (one of them parsed, never run).
 """
 
 from __future__ import annotations
@@ -138,7 +141,7 @@ def not_built(path: str, target: tuple[int, int], depth: int = 0) -> str | None:
     Files are parsed with ``ast``, never run; a source named nowhere is compiled as far as anyone
     can tell."""
     path = os.path.abspath(path)
-    builds, occurrences = _build_files(os.path.dirname(path)), []
+    builds, occurrences = build_files(os.path.dirname(path)), []
     for build in builds:
         for text, line, dead in _strings(build, target):
             if _names_file(text, path):
@@ -186,7 +189,7 @@ def _names_file(text: str, path: str) -> bool:
 
 
 @memo
-def _build_files(directory: str) -> tuple:
+def build_files(directory: str) -> tuple:
     """The ``setup.py`` files from ``directory`` upward, each with the Python files beside it that
     it imports or names (``exec(open('src/twisted/python/_setup.py').read())``)."""
     found = []
@@ -201,7 +204,10 @@ def _build_files(directory: str) -> tuple:
         directory = parent
 
 
-def _parse(path: str):
+def parse_build_file(path: str):
+    """The ``ast`` of a build file (``setup.py``, or a helper it runs), read as a regular file of
+    at most 1 MiB, never run; None when it cannot be read or parsed.  Its reading counts for the
+    verdict (``outmoded.reads``)."""
     import ast
     import warnings
 
@@ -221,7 +227,7 @@ def _parse(path: str):
 def _helpers(setup: str) -> list:
     import ast
 
-    tree = _parse(setup)
+    tree = parse_build_file(setup)
     if tree is None:
         return []
     directory, found = os.path.dirname(setup), []
@@ -249,7 +255,7 @@ def _strings(build: str, target: tuple[int, int]) -> tuple:
     from outmoded import guards
     from outmoded.project import module_lookup
 
-    tree = _parse(build)
+    tree = parse_build_file(build)
     if tree is None:
         return ()
     module = module_lookup(build, tree, target)
@@ -344,7 +350,7 @@ def _exclusions(runner: str, target: tuple[int, int]) -> tuple:
 
     from outmoded.guards import compare_version
 
-    tree = _parse(runner)
+    tree = parse_build_file(runner)
     if tree is None:
         return ()
     found = []

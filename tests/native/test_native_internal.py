@@ -33,12 +33,6 @@ INCLUDES = {"quoted": '#include "internal/pycore_setobject.h"  // _PySet_NextEnt
             "another": '#include "internal/pycore_list.h"'}
 
 
-def errors(project, name, target):
-    doc = project.check_json(name, target=target)
-    assert doc["errors"] == []
-    return {f["api"] for f in doc["findings"] if f["severity"] == "error"}
-
-
 @pytest.mark.parametrize("include, target, expected", [
     ("quoted", "3.13", set()),
     ("angled", "3.15", set()),
@@ -46,31 +40,31 @@ def errors(project, name, target):
     ("another", "3.14", {"_PySet_NextEntry"}),
     ("quoted, 3.13 only", "3.14", {"_PySet_NextEntry"}),  # the include is on a line 3.14 does not compile
 ])
-def test_a_name_its_internal_header_declares(project, include, target, expected):
+def test_a_name_its_internal_header_declares(project, include, target, expected, errors):
     text = NUMBA.format(include=INCLUDES[include.split(",")[0]])
     if include.endswith("3.13 only"):
         text = text.replace(" || (PY_MINOR_VERSION == 14) || (PY_MINOR_VERSION == 15)", "")
     project.write("_typeof.cpp", text)
-    assert errors(project, "_typeof.cpp", target) == expected
+    assert errors("_typeof.cpp", target) == expected
 
 
-def test_through_a_project_header(project):
+def test_through_a_project_header(project, errors):
     project.write("compat.h", '#define Py_BUILD_CORE 1\n#include "internal/pycore_dict.h"\n')
     project.write("ext.c", '#include <Python.h>\n#include "compat.h"\n'
                   "int f(PyObject *d, PyObject *k, PyObject *v, Py_hash_t h) {\n"
                   "    return _PyDict_SetItem_KnownHash(d, k, v, h);\n}\n")
-    assert errors(project, "ext.c", "3.13") == set()
+    assert errors("ext.c", "3.13") == set()
 
 
-def test_until_the_internal_header_lost_it_too(project):
+def test_until_the_internal_header_lost_it_too(project, errors):
     # 3.14's internal/pycore_import.h no longer declares _PyImport_GetModuleAttrString
     project.write("ext.c", '#define Py_BUILD_CORE 1\n#include <Python.h>\n#include "internal/pycore_import.h"\n'
                   'PyObject *f(void) { return _PyImport_GetModuleAttrString("os", "sep"); }\n')
-    assert errors(project, "ext.c", "3.13") == set()
-    assert errors(project, "ext.c", "3.14") == {"_PyImport_GetModuleAttrString"}
+    assert errors("ext.c", "3.13") == set()
+    assert errors("ext.c", "3.14") == {"_PyImport_GetModuleAttrString"}
 
 
-def test_gcc_agrees_on_numba(project):
+def test_gcc_agrees_on_numba(project, errors):
     """The cut-down numba source compiles against each real 3.13+ header set with the internal
     include and fails without it, as the tool says."""
     gcc = need_gcc()
@@ -82,7 +76,7 @@ def test_gcc_agrees_on_numba(project):
         for version, include in sorted(includes.items()):
             result = subprocess.run([gcc, "-x", "c", "-fsyntax-only", "-Werror=implicit-function-declaration",
                                      *include_flags(include), str(source)], capture_output=True, text=True)
-            reported = errors(project, source.name, f"3.{version[1]}")
+            reported = errors(source.name, f"3.{version[1]}")
             assert (result.returncode != 0) == bool(reported), (variant, version, result.stderr[-800:])
 
 

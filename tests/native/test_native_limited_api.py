@@ -35,12 +35,6 @@ DEFINES = {"full": "", "limited-3.13": "#define Py_LIMITED_API 0x030d0000",
            "limited-3.14": "#define Py_LIMITED_API 0x030e0000"}
 
 
-def errors(project, name, target):
-    doc = project.check_json(name, target=target)
-    assert doc["errors"] == []
-    return {f["api"] for f in doc["findings"] if f["severity"] == "error"}
-
-
 @pytest.mark.parametrize("target, variant, expected", [
     ("3.12", "limited-3.13", set()),
     ("3.13", "full", set()),
@@ -51,9 +45,9 @@ def errors(project, name, target):
     ("3.14", "limited-3.14", {"PY_TIMEOUT_MAX", "PySequence_Fast_GET_ITEM", "PySequence_Fast_GET_SIZE"}),
     ("3.15", "limited-3.14", {"PY_TIMEOUT_MAX", "PySequence_Fast_GET_ITEM", "PySequence_Fast_GET_SIZE"}),
 ])
-def test_limited_api_removals_need_py_limited_api(project, target, variant, expected):
+def test_limited_api_removals_need_py_limited_api(project, target, variant, expected, errors):
     project.write("ext.c", SOURCE.format(define=DEFINES[variant]))
-    assert errors(project, "ext.c", target) == expected
+    assert errors("ext.c", target) == expected
 
 
 def test_the_message_says_limited_api(project):
@@ -63,16 +57,16 @@ def test_the_message_says_limited_api(project):
         "`PY_TIMEOUT_MAX` was removed from the limited C API in Python 3.13"]
 
 
-def test_a_define_in_a_dead_branch_does_not_count(project):
+def test_a_define_in_a_dead_branch_does_not_count(project, errors):
     text = SOURCE.format(define="#if PY_VERSION_HEX < 0x030D0000\n#define Py_LIMITED_API 0x03080000\n#endif")
     project.write("ext.c", text)
-    assert errors(project, "ext.c", "3.14") == set()
+    assert errors("ext.c", "3.14") == set()
 
 
 MISSING = re.compile(r"implicit declaration of function [‘'](\w+)[’']|[‘'](\w+)[’'] undeclared")
 
 
-def test_gcc_on_real_headers_agrees(project):
+def test_gcc_on_real_headers_agrees(project, errors):
     """For each CPython 3.12+ whose headers are here (pyenv, $OUTMODED_PYTHON_INCLUDES), the catalogued
     names gcc cannot find in each variant are exactly the tool's errors for that target."""
     gcc = need_gcc()
@@ -87,7 +81,7 @@ def test_gcc_on_real_headers_agrees(project):
             result = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)],
                                     capture_output=True, text=True)
             missing = {a or b for a, b in MISSING.findall(result.stderr)} & catalogued
-            assert missing == errors(project, source.name, f"3.{version[1]}"), (variant, version, result.stderr)
+            assert missing == errors(source.name, f"3.{version[1]}"), (variant, version, result.stderr)
 
 
 def test_limited_api_is_validated(tmp_path):
@@ -122,12 +116,12 @@ static void copy(char *dst, const char *src, size_t n) {{ Py_MEMCPY(dst, src, n)
     ("#define Py_LIMITED_API", set()),  # empty: Py_LIMITED_API+0 is 0
     ("#define Py_LIMITED_API SOME_VERSION", set()),  # a value the file does not say: not judged
 ])
-def test_limited_since_respects_the_value(project, define, expected):
+def test_limited_since_respects_the_value(project, define, expected, errors):
     project.write("ext.c", MEMCPY.format(define=define))
-    assert errors(project, "ext.c", "3.13") == expected
+    assert errors("ext.c", "3.13") == expected
 
 
-def test_gcc_agrees_on_limited_since(project):
+def test_gcc_agrees_on_limited_since(project, errors):
     gcc = need_gcc()
     include = python_includes().get((3, 13))
     if include is None:
@@ -137,7 +131,7 @@ def test_gcc_agrees_on_limited_since(project):
         result = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)],
                                 capture_output=True, text=True)
         missing = {a or b for a, b in MISSING.findall(result.stderr)}
-        assert missing == errors(project, "memcpy.c", "3.13"), (define, result.stderr)
+        assert missing == errors("memcpy.c", "3.13"), (define, result.stderr)
 
 
 def _visible(gcc, include, define) -> frozenset:
@@ -230,13 +224,13 @@ LIMITED_3_13 = {"PY_TIMEOUT_MAX", "PySequence_Fast_GET_ITEM"}
      'sources=["ext.c"]', ", define_macros=MACROS", set()),
     ("", 'sources=["other.c"]', ', define_macros=[("Py_LIMITED_API", "0x030d0000")]', set()),
 ])
-def test_setup_py_defining_py_limited_api(project, before, sources, keywords, expected):
+def test_setup_py_defining_py_limited_api(project, before, sources, keywords, expected, errors):
     project.write("ext.c", SOURCE.format(define=""))
     project.write("setup.py", SETUP.format(before=before, sources=sources, keywords=keywords))
-    assert errors(project, "ext.c", "3.14") == expected
+    assert errors("ext.c", "3.14") == expected
 
 
-def test_gcc_agrees_on_setup_py_macros(project):
+def test_gcc_agrees_on_setup_py_macros(project, errors):
     """What gcc -DPy_LIMITED_API=V (as setuptools passes define_macros) cannot find in the source is
     exactly what the tool reports for a setup.py defining it so."""
     gcc = need_gcc()
@@ -253,4 +247,4 @@ def test_gcc_agrees_on_setup_py_macros(project):
             result = subprocess.run([gcc, "-fsyntax-only", f"-DPy_LIMITED_API={value}", *include_flags(include),
                                      str(source)], capture_output=True, text=True)
             missing = {a or b for a, b in MISSING.findall(result.stderr)} & catalogued
-            assert missing == errors(project, "ext.c", f"3.{version[1]}"), (value, version, result.stderr)
+            assert missing == errors("ext.c", f"3.{version[1]}"), (value, version, result.stderr)

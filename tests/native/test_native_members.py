@@ -37,15 +37,9 @@ static PyObject *handled(PyThreadState *tstate) {
 """
 
 
-def errors(project, name, target):
-    doc = project.check_json(name, target=target)
-    assert doc["errors"] == []
-    return sorted((f["line"], f["api"]) for f in doc["findings"] if f["severity"] == "error")
-
-
-def test_members_on_known_receivers(project):
+def test_members_on_known_receivers(project, errors):
     project.write("ext.c", USES)
-    assert errors(project, "ext.c", "3.13") == [
+    assert errors("ext.c", "3.13", lines=True) == [
         (6, "PyThreadState.recursion_depth"),
         (10, "PyThreadState.frame"), (11, "PyFrameObject.f_back"),
         (12, "PyCodeObject.co_varnames"), (12, "PyFrameObject.f_back"), (12, "PyFrameObject.f_code"),
@@ -57,11 +51,11 @@ def test_members_on_known_receivers(project):
     ]
 
 
-def test_each_member_from_its_removal(project):
+def test_each_member_from_its_removal(project, errors):
     project.write("ext.c", USES)
-    assert {api for _, api in errors(project, "ext.c", "3.10")} == {"PyThreadState.use_tracing"}
-    assert {api for _, api in errors(project, "ext.c", "3.12")} >= {"_PyCFrame.use_tracing", "PyThreadState.frame"}
-    assert "PyThreadState.cframe" not in {api for _, api in errors(project, "ext.c", "3.12")}
+    assert errors("ext.c", "3.10") == {"PyThreadState.use_tracing"}
+    assert errors("ext.c", "3.12") >= {"_PyCFrame.use_tracing", "PyThreadState.frame"}
+    assert "PyThreadState.cframe" not in errors("ext.c", "3.12")
 
 
 def test_the_message_names_the_struct_and_the_replacement(project):
@@ -72,7 +66,7 @@ def test_the_message_names_the_struct_and_the_replacement(project):
     assert "PyThreadState_GetFrame" in frame["message"]
 
 
-def test_other_receivers_are_not_reported(project):
+def test_other_receivers_are_not_reported(project, errors):
     project.write("ext.c", """\
         #include <Python.h>
         struct walker { int frame; int recursion_depth; PyObject *f_back; };
@@ -89,11 +83,11 @@ def test_other_receivers_are_not_reported(project):
             frame = sys._getframe()
             return frame.f_back.f_code.co_varnames, frame.f_lineno
         """)
-    assert errors(project, "ext.c", "3.15") == []
-    assert errors(project, "fast.pyx", "3.15") == []
+    assert errors("ext.c", "3.15", lines=True) == []
+    assert errors("fast.pyx", "3.15", lines=True) == []
 
 
-def test_version_guards_and_cython_declarations(project):
+def test_version_guards_and_cython_declarations(project, errors):
     project.write("ext.c", """\
         #include <Python.h>
         static PyObject *back(PyFrameObject *frame) {
@@ -105,7 +99,7 @@ def test_version_guards_and_cython_declarations(project):
         #endif
         }
         """)
-    assert errors(project, "ext.c", "3.13") == []
+    assert errors("ext.c", "3.13", lines=True) == []
     project.write("trace.pyx", """\
         from cpython.pystate cimport PyThreadState, PyThreadState_Get
 
@@ -113,7 +107,7 @@ def test_version_guards_and_cython_declarations(project):
             cdef PyThreadState* ts = PyThreadState_Get()
             return ts.recursion_depth
         """)
-    assert errors(project, "trace.pyx", "3.13") == [(5, "PyThreadState.recursion_depth")]
+    assert errors("trace.pyx", "3.13", lines=True) == [(5, "PyThreadState.recursion_depth")]
 
 
 def _compiling(gcc, include, probes, tmp_path, internal=False) -> set:
@@ -168,7 +162,7 @@ def test_internal_frame_members_against_real_headers(tmp_path):
         assert {name for _, name in compiling} == INTERNAL_FRAME[1], version
 
 
-def test_members_of_the_projects_own_structs(project):
+def test_members_of_the_projects_own_structs(project, errors):
     # greenlet 0.4.17: greenlet.h's PyGreenlet holds a _PyErr_StackItem exc_state, and greenlet.c
     # reads g->exc_state.exc_type; gcc on real 3.13 headers fails on exactly those lines
     project.write("greenlet.h", "#include <Python.h>\ntypedef struct _greenlet {\n  PyObject_HEAD\n"
@@ -177,11 +171,11 @@ def test_members_of_the_projects_own_structs(project):
     project.write("greenlet.c", '#include "greenlet.h"\nstatic void clear(PyGreenlet *g) {\n'
                   "  g->exc_state.exc_type = NULL;\n  g->exc_state.exc_value = NULL;\n  g->weakreflist = NULL;\n}\n"
                   "static PyThreadState *ts(void) { return PyThreadState_GET(); }\n")
-    assert errors(project, "greenlet.c", "3.13") == [(3, "_PyErr_StackItem.exc_type")]
-    assert errors(project, "greenlet.c", "3.10") == []
+    assert errors("greenlet.c", "3.13", lines=True) == [(3, "_PyErr_StackItem.exc_type")]
+    assert errors("greenlet.c", "3.10", lines=True) == []
 
 
-def test_cython_frame_members_reached_through_internal_headers(project):
+def test_cython_frame_members_reached_through_internal_headers(project, errors):
     # Cython 3.3's tests/run/line_trace.pyx: its runner builds it on 3.11, whose C includes
     # internal/pycore_frame.h; f_code is in no PyFrameObject there; the limited API has none
     text = """\
@@ -195,9 +189,9 @@ def test_cython_frame_members_reached_through_internal_headers(project):
             return <object>_frame.f_code is None
         """
     project.write("line_trace.pyx", text)
-    assert errors(project, "line_trace.pyx", "3.11") == [(8, "PyFrameObject.f_code")]
+    assert errors("line_trace.pyx", "3.11", lines=True) == [(8, "PyFrameObject.f_code")]
     project.write("line_trace.pyx", "# distutils: define_macros=Py_LIMITED_API=0x030b0000\n" + text)
-    assert errors(project, "line_trace.pyx", "3.11") == [(8, "PyFrameObject.f_trace"), (9, "PyFrameObject.f_code")]
+    assert errors("line_trace.pyx", "3.11", lines=True) == [(8, "PyFrameObject.f_trace"), (9, "PyFrameObject.f_code")]
 
 
 def test_member_of_is_validated(tmp_path):
@@ -217,7 +211,7 @@ def test_member_of_is_validated(tmp_path):
     assert load_catalog(tmp_path).entries[0].member_of == ("PyThreadState", "_ts")
 
 
-def test_internal_headers_and_cython_utility_templates(project):
+def test_internal_headers_and_cython_utility_templates(project, errors):
     # mypyc's lib-rt: with internal/pycore_frame.h, PyFrameObject's f_lineno is there again
     project.write("exc_ops.c", """\
         #include <Python.h>
@@ -230,16 +224,16 @@ def test_internal_headers_and_cython_utility_templates(project):
             frame_obj->f_lineno = line;
         }
         """)
-    assert errors(project, "exc_ops.c", "3.13") == []
+    assert errors("exc_ops.c", "3.13", lines=True) == []
     # greenlet 3.5's TGreenlet.cpp: through its TGreenlet.hpp, live on the target only
     project.write("TGreenlet.hpp", "#include <Python.h>\n#if PY_VERSION_HEX >= 0x030B0000\n"
                   "#define Py_BUILD_CORE\n#include \"internal/pycore_frame.h\"\n#endif\n")
     project.write("TGreenlet.cpp", '#include "TGreenlet.hpp"\n'
                   "static void f(PyFrameObject *frame) { frame->f_back = NULL; }\n")
-    assert errors(project, "TGreenlet.cpp", "3.13") == []
+    assert errors("TGreenlet.cpp", "3.13", lines=True) == []
     project.write("TGreenlet.hpp", "#include <Python.h>\n#if PY_VERSION_HEX < 0x030B0000\n"
                   "#include \"internal/pycore_frame.h\"\n#endif\n")
-    assert errors(project, "TGreenlet.cpp", "3.13") == [(2, "PyFrameObject.f_back")]
+    assert errors("TGreenlet.cpp", "3.13", lines=True) == [(2, "PyFrameObject.f_back")]
     # Cython's Utility/Exceptions.c: sections copied into generated C, where CYTHON_* come from PY_VERSION_HEX
     project.write("Exceptions.c", """\
         /////////////// SaveResetException.proto ///////////////
@@ -253,6 +247,6 @@ def test_internal_headers_and_cython_utility_templates(project):
         }
         #endif
         """)
-    assert errors(project, "Exceptions.c", "3.13") == []
+    assert errors("Exceptions.c", "3.13", lines=True) == []
     project.write("plain.c", "#include <Python.h>\n" + (project.root / "Exceptions.c").read_text().replace("///", "// "))
-    assert errors(project, "plain.c", "3.13") == [(9, "PyThreadState.exc_type")]
+    assert errors("plain.c", "3.13", lines=True) == [(9, "PyThreadState.exc_type")]

@@ -17,7 +17,7 @@ from __future__ import annotations
 import ast
 import os
 
-from outmoded.builds import SETUP_FILE, _build_files, _parse
+from outmoded.builds import SETUP_FILE, build_files, parse_build_file
 from outmoded.projectfiles import memo
 from outmoded.setupcall import extension_calls
 
@@ -29,7 +29,7 @@ def limited_api(path: str) -> Limited:
     """(whether setup.py defines ``Py_LIMITED_API`` for the source at ``path``, its value as a
     number, or None when it is written without one that can be read)."""
     path = os.path.abspath(path)
-    for build in _build_files(os.path.dirname(path)):
+    for build in build_files(os.path.dirname(path)):
         if os.path.basename(build) == SETUP_FILE:
             found = _sources(build).get(path)
             if found is not None:
@@ -40,7 +40,7 @@ def limited_api(path: str) -> Limited:
 @memo
 def _sources(setup: str) -> dict:
     """Source path -> (True, version) for each source an Extension of ``setup`` compiles with the macro."""
-    tree = _parse(setup)
+    tree = parse_build_file(setup)
     if tree is None:
         return {}
     bound = _bound_once(tree)
