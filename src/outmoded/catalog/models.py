@@ -118,6 +118,7 @@ class Entry(Frozen):
     - ``internal_header``: str | None = None  # kind capi: the internal header still declaring a removed name
     - ``internal_until``: tuple[int, int] | None = None  # internal_header: the first version whose header lost it
     - ``arguments``: int | None = None  # check arity: the argument count the function no longer takes
+    - ``cython_versions``: tuple = ()  # check cython-generated: ((from or None, through, fixed), ...) Cython releases
     - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
     - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
@@ -131,14 +132,14 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "backport", "rewrite_defaults",
-        "rename_keywords", "safe_with_one_specifier", "limited_api", "opt_in", "source",
+        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
+        "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api", "opt_in", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "limited_api": False, "opt_in": None, "source": "",
     }
 

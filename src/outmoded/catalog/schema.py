@@ -38,7 +38,8 @@ Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
 ``outmoded.native``; their optional ``check`` says which check uses them: ``removed`` (default: a
 removed C-API name), ``lvalue`` (a macro that can no longer be assigned to: ``Py_TYPE(o) = t``),
 ``arity`` (a function called with ``arguments`` arguments, a count it no longer takes:
-``PyFloat_FromString(s, NULL)``),
+``PyFloat_FromString(s, NULL)``), ``cython-generated`` (C that a Cython release listed in
+``cython_versions`` generated: ``outmoded.native.cythonc``),
 ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
 ``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
@@ -93,7 +94,7 @@ OPTIONAL = {
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
-    "member_of", "limited_since", "internal_header", "internal_until", "arguments",
+    "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
 }
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
@@ -129,7 +130,8 @@ CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "sub
                    "option-strings"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
-CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity"}  # kind capi only
+CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
+          "cython-generated"}  # kind capi only
 
 
 
@@ -141,6 +143,34 @@ def _version(raw: object, source: str, where: str, key: str) -> tuple[int, int]:
     if not isinstance(raw, str) or not VERSION_RE.match(raw):
         raise _fail(source, where, f"{key} must be a string like \"3.12\", got {raw!r}")
     return parse_version(raw)
+
+
+def _cython_versions(raw: dict, source: str, where: str) -> tuple:
+    """``cython_versions``: the Cython releases whose generated C the entry's Python cannot compile,
+    as ranges ``{from: "3.0a1", through: "3.0.0b2", fixed: "3.0.0"}`` (``from`` left out: every
+    earlier release), each with the first release that fixed it; -> ((from or None, through, fixed), ...)."""
+    if "cython_versions" not in raw:
+        return ()
+    from packaging.version import InvalidVersion, Version
+
+    ranges = raw["cython_versions"]
+    message = "cython_versions needs a list of {from (optional), through, fixed} Cython versions, from <= through < fixed"
+    if not isinstance(ranges, list) or not ranges:
+        raise _fail(source, where, message)
+    found = []
+    for item in ranges:
+        if not isinstance(item, dict) or not {"through", "fixed"} <= item.keys() <= {"from", "through", "fixed"}:
+            raise _fail(source, where, message)
+        try:
+            start, through, fixed = (None if item.get(k) is None else Version(str(item[k]))
+                                     for k in ("from", "through", "fixed"))
+        except InvalidVersion:
+            raise _fail(source, where, message) from None
+        if not all(isinstance(item.get(k), (str, type(None))) for k in ("from", "through", "fixed")) \
+                or through is None or fixed is None or not (start is None or start <= through) or not through < fixed:
+            raise _fail(source, where, message)
+        found.append((item.get("from"), item["through"], item["fixed"]))
+    return tuple(found)
 
 
 def _names(raw: dict, source: str, where: str) -> tuple[str, ...]:
@@ -204,6 +234,8 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     if (raw.get("check") == "arity") != ("arguments" in raw) or ("arguments" in raw and (
             not isinstance(raw["arguments"], int) or isinstance(raw["arguments"], bool) or raw["arguments"] < 0)):
         raise _fail(source, where, "check 'arity' needs arguments (the argument count that no longer compiles), and only it")
+    if (raw.get("check") == "cython-generated") != ("cython_versions" in raw):
+        raise _fail(source, where, "check 'cython-generated' needs cython_versions, and only it")
     if "internal_until" in raw and "internal_header" not in raw:
         raise _fail(source, where, "internal_until needs internal_header")
     if "returned_by" in raw and "member_of" in raw:
@@ -267,6 +299,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
             raw["limited_since"], source, where, "limited_since"),
         internal_header=raw.get("internal_header"),
         arguments=raw.get("arguments"),
+        cython_versions=_cython_versions(raw, source, where),
         internal_until=None if raw.get("internal_until") is None else _version(
             raw["internal_until"], source, where, "internal_until"),
         value_contains=raw.get("value_contains"),

@@ -8,6 +8,8 @@ list written in the call, or a name the module binds once, to such a list, and n
 (tornado 6.6 binds ``define_macros`` in both branches of an ``if``: left alone).  The sources
 must be written as strings in the call (or in a list bound the same way), relative to setup.py.
 
+``bound_once`` and ``literal`` read such values of any keyword (``cythonc``: ``setup_requires``).
+
 ``py_limited_api=True`` alone defines nothing: setuptools (84.2) only gives the built module an
 ``.abi3`` suffix, and the source compiles with the full C API; it is ignored.
 """
@@ -43,21 +45,21 @@ def _sources(setup: str) -> dict:
     tree = parse_build_file(setup)
     if tree is None:
         return {}
-    bound = _bound_once(tree)
+    bound = bound_once(tree)
     directory, found = os.path.dirname(setup), {}
     for call in extension_calls(tree):
         value = _macro_value(call, bound)
         if value is None:
             continue
         keyword = next((k.value for k in call.keywords if k.arg == "sources"), None)
-        sources = _literal(keyword if keyword is not None else call.args[1] if len(call.args) > 1 else None, bound)
+        sources = literal(keyword if keyword is not None else call.args[1] if len(call.args) > 1 else None, bound)
         for source in sources or ():
             if isinstance(source, str):
                 found[os.path.normpath(os.path.join(directory, source))] = (True, value[0])
     return found
 
 
-def _bound_once(tree: ast.Module) -> dict:
+def bound_once(tree: ast.Module) -> dict:
     """Names bound once in the module, by a plain assignment, and never changed after (no
     ``+=``, no method called on them, not passed to ``del``): name -> the value's node."""
     assigned: dict = {}
@@ -80,7 +82,7 @@ def _bound_once(tree: ast.Module) -> dict:
     return {name: values[0] for name, values in assigned.items() if len(values) == 1 and name not in touched}
 
 
-def _literal(node, bound: dict):
+def literal(node, bound: dict):
     """The value of a literal list or tuple of constants (nested), through a name bound once."""
     if isinstance(node, ast.Name) and node.id in bound:
         node = bound[node.id]
@@ -97,11 +99,11 @@ def _macro_value(call: ast.Call, bound: dict):
     """(version or None,) when the call defines the macro, else None."""
     for keyword in call.keywords:
         if keyword.arg == "define_macros":
-            for macro in _literal(keyword.value, bound) or ():
+            for macro in literal(keyword.value, bound) or ():
                 if isinstance(macro, (list, tuple)) and len(macro) == 2 and macro[0] == MACRO:
                     return (_number(macro[1]),)
         elif keyword.arg == "extra_compile_args":
-            for argument in _literal(keyword.value, bound) or ():
+            for argument in literal(keyword.value, bound) or ():
                 if isinstance(argument, str) and argument.startswith("-D" + MACRO):
                     name, equals, text = argument[2:].partition("=")
                     if name == MACRO:
