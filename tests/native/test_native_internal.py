@@ -138,3 +138,93 @@ def test_internal_header_is_validated(tmp_path):
         load_catalog(tmp_path)
     (tmp_path / "capi_3_13.yaml").write_text(entry.format(extra="internal_header: internal/pycore_foo.h"))
     assert load_catalog(tmp_path).entries[0].internal_header == "internal/pycore_foo.h"
+
+
+# how an extension uses a name: a function or variable (behind a macro of its name too), a type, a macro
+USES = ("#undef {name}\nvoid *probe_use = (void *)&{name};", "size_t probe_use = sizeof({name});",
+        "#ifndef {name}\n#error not declared\n#endif\nint probe_use = 1;")
+MODULE = """\
+#define Py_BUILD_CORE 1
+#include <Python.h>
+#include "{header}"
+{use}
+static struct PyModuleDef def = {{PyModuleDef_HEAD_INIT, "probe", NULL, -1, NULL}};
+PyMODINIT_FUNC PyInit_probe(void) {{ return PyModule_Create(&def); }}
+"""
+# declared by an internal header, but extern, not PyAPI_FUNC: the interpreter does not export them
+UNEXPORTED = {"_PyErr_ChainExceptions": "internal/pycore_pyerrors.h", "_PyDict_GetItemWithError": "internal/pycore_dict.h",
+              "_PyDict_Next": "internal/pycore_dict.h", "_PyDict_Contains_KnownHash": "internal/pycore_dict.h",
+              "_PyArg_NoKwnames": "internal/pycore_modsupport.h", "_PyArg_UnpackStack": "internal/pycore_modsupport.h",
+              "_PyUnicode_AsASCIIString": "internal/pycore_unicodeobject.h", "_PyEval_SetTrace": "internal/pycore_ceval.h",
+              "_PyErr_SetHandledException": "internal/pycore_pyerrors.h", "_PyUnicode_EQ": "internal/pycore_unicodeobject.h",
+              "_PyObject_GC_TRACK": "internal/pycore_object.h", "_PyGC_CollectNoFail": "internal/pycore_gc.h"}
+
+
+def _import_error(gcc, include, python, header, name, directory):
+    """Build an extension using ``name`` from ``header`` and import it in the real interpreter:
+    the import's error, "" when it imports, None when no use of the name builds."""
+    for use in USES:
+        directory.mkdir(parents=True, exist_ok=True)
+        (directory / "probe.c").write_text(MODULE.format(header=header, use=use.format(name=name)))
+        built = subprocess.run([gcc, "-shared", "-fPIC", "-O0", "-w", *include_flags(include), "probe.c", "-o", "probe.so"],
+                               cwd=directory, capture_output=True, text=True)
+        if built.returncode == 0:
+            run = subprocess.run([python, "-c", "import probe"], cwd=directory, capture_output=True, text=True)
+            return run.stderr.strip().splitlines()[-1] if run.returncode else ""
+    return None
+
+
+def _interpreters():
+    from realpythons import real_python
+
+    found = {v: (d, real_python(f"3.{v[1]}")) for v, d in python_includes().items() if v >= (3, 13)}
+    found = {v: pair for v, pair in found.items() if pair[1]}
+    if not found:
+        pytest.skip("needs a real CPython 3.13 or later and its headers")
+    return found
+
+
+def test_internal_names_work_in_the_real_interpreters(tmp_path):
+    """A source including the internal header does not only compile: the interpreter exports what
+    it links to, so the extension imports (each entry's names, before internal_until)."""
+    gcc = need_gcc()
+    wrong = []
+    for version, (include, python) in sorted(_interpreters().items()):
+        for entry in (e for e in default_catalog().entries if e.kind == "capi" and e.internal_header):
+            if entry.internal_until is not None and version >= entry.internal_until:
+                continue
+            for name in entry.names:
+                error = _import_error(gcc, include, python, entry.internal_header, name, tmp_path / f"{version[1]}-{name}")
+                if error != "":
+                    wrong.append(f"{entry.code} {name} on 3.{version[1]}: {error or 'no use of it builds'}")
+    assert wrong == []
+
+
+def test_unexported_names_break_at_import(tmp_path, project, errors):
+    """The internal headers declare these, yet an extension using them fails at import (undefined
+    symbol): the catalog gives them no internal header, so a source including it is still told."""
+    gcc = need_gcc()
+    interpreters = _interpreters()
+    by_name = {n: e for e in default_catalog().entries if e.kind == "capi" for n in e.names}
+    for name, header in UNEXPORTED.items():
+        assert by_name[name].internal_header is None, name
+        for version, (include, python) in sorted(interpreters.items()):
+            error = _import_error(gcc, include, python, header, name, tmp_path / f"{version[1]}-{name}")
+            assert error is None or "undefined symbol" in error, (name, version, error)
+    project.write("ext.c", '#define Py_BUILD_CORE 1\n#include <Python.h>\n#include "internal/pycore_dict.h"\n'
+                  "int f(PyObject *d, Py_ssize_t *p, PyObject **k, PyObject **v, Py_hash_t *h) {\n"
+                  "    return _PyDict_Next(d, p, k, v, h);\n}\n")
+    assert errors("ext.c", "3.13") == {"_PyDict_Next"}
+
+
+@pytest.mark.parametrize("include, expected", [
+    ('#include "internal/pycore_gc.h"', set()),
+    ("", {"PyGC_Head", "_PyObject_GC_IS_TRACKED"}),
+])
+def test_names_39_moved_to_the_internal_headers(project, errors, include, expected):
+    # PyGC_Head and _PyObject_GC_IS_TRACKED left the public headers in 3.9 (bpo-40241); 3.13-3.15's
+    # internal/pycore_gc.h still has them, and what they use is exported
+    project.write("gc.c", f"#define Py_BUILD_CORE 1\n#include <Python.h>\n{include}\n"
+                  "size_t head(void) { return sizeof(PyGC_Head); }\n"
+                  "int tracked(PyObject *o) { return _PyObject_GC_IS_TRACKED(o); }\n")
+    assert errors("gc.c", "3.13") == expected

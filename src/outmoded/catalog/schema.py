@@ -49,8 +49,9 @@ define ``Py_LIMITED_API``; with ``limited_since`` (``"3.11"``), only those that 
 version or a later one (``Py_MEMCPY``: ``#if !defined(Py_LIMITED_API) || Py_LIMITED_API+0 <
 0x030b0000``).  ``internal_header`` names the internal header (``internal/pycore_setobject.h``)
 that still declares a name moved out of the public headers, up to ``internal_until`` (the first
-version whose internal headers lost it too): a source including it, as it must with
-``Py_BUILD_CORE`` defined, still compiles (numba's ``_PySet_NextEntry``).  ``member_of`` marks a struct member whose name alone says little
+version whose internal headers lost it too), where the interpreter still exports it: a source
+including it, as it must with ``Py_BUILD_CORE`` defined, still compiles and imports (numba's
+``_PySet_NextEntry``); a name declared there ``extern`` only fails at import and has none.  ``member_of`` marks a struct member whose name alone says little
 (``frame``, ``recursion_depth``): the spellings of its struct's type (``[PyThreadState, _ts]``).
 It is reported only after ``->`` or ``.`` on a receiver known to be one: a variable the file
 declares with that type, a call of a function ``returned_by`` names (``PyThreadState_Get``), or a
