@@ -32,6 +32,7 @@ import os
 import re
 
 from outmoded.layout import module_of
+from outmoded.lazyre import word_re
 from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB, Instance, LocalClass
 from outmoded.source import open_regular
@@ -84,7 +85,7 @@ def legacy_finders(scanner, body: list) -> frozenset:
     if others is None:
         return frozenset()
     return frozenset(f"{c.name}.find_module" for c in classes if not any(
-        other != path and re.search(rb"\b%s\b" % re.escape(c.name.encode()), data) for other, data in others))
+        other != path and word_re(c.name.encode()).search(data) for other, data in others))
 
 
 def _test_methods(scanner, body: list) -> frozenset:
@@ -166,7 +167,7 @@ def _unreachable_from_outside(scanner, classes: dict, key: tuple) -> bool:
     cls = module_scope.bindings.get(cls_name)
     if not isinstance(cls, LocalClass):
         return False
-    word = re.compile(rb"\b%s\b" % re.escape(method.encode()))
+    word = word_re(method.encode())
     if not _ancestry_closed(scanner, cls, method, word, scanner.path, 0):
         return False
     path = os.path.abspath(scanner.path)

@@ -32,6 +32,7 @@ import re
 from outmoded import reads
 from outmoded.builds import not_installed
 from outmoded.layout import inits_above, is_package
+from outmoded.lazyre import word_re
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, IMPORT_LINE_RE, MAIN_RE, memo, mentions, project_root
 from outmoded.projectfiles import forget as forget_files
 from outmoded.source import open_regular
@@ -154,7 +155,7 @@ def _named(root: str, stem: str, besides: str | None = None) -> bool:
     files = mentions(root, stem)
     if files is None:
         return True
-    word = re.compile(rb"\b%s\b" % re.escape(stem.encode()))
+    word = word_re(stem.encode())
     script = (stem + ".py").encode()
     for other, data in files:
         if besides is not None and (other + os.sep).startswith(besides + os.sep):

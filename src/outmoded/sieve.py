@@ -37,7 +37,7 @@ from operator import add, itemgetter
 
 from outmoded.guardcontext import PY2_BUILTINS
 from outmoded.oldsyntax import keyword_as_name
-from outmoded.lazyre import LazyPattern
+from outmoded.lazyre import LazyPattern, word_re
 
 # what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
 # string missing its closing quote runs to the end of its line (or of the text), so sre never
@@ -69,9 +69,10 @@ PYTHON2_STATEMENTS = [LazyPattern(r"print[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), L
 PYTHON2_NUMBERS = [LazyPattern(r"0[0-9]+(?![\w.])"), LazyPattern(r"L(?![\w.])")]  # 0777; 10L (checked: digits before)
 # syntax a body left out may hold that the running interpreter cannot parse, looked for in an
 # outline only (a module whose whole text fails to parse has no summary, so neither may its
-# outline): Python 2's except (A, B), e:, a t-string (PEP 750) before 3.14
-UNPARSED_RE = LazyPattern(r"except[ \t]*\([^()\n]*\)[ \t]*," + (
-    r"|(?<![A-Za-z0-9_])(?:[tT][rR]?|[rR][tT])\"" if sys.version_info < (3, 14) else ""))
+# outline): Python 2's except (A, B), e:, a t-string (PEP 750) before 3.14.  Each pattern starts
+# with what it matches first, so sre skips to it (not a look-behind tried at every position)
+UNPARSED_RE = [LazyPattern(r"except[ \t]*\([^()\n]*\)[ \t]*,")] + ([LazyPattern(
+    r"[tTrR](?<![A-Za-z0-9_][tTrR])(?:(?<=[tT])[rR]?|(?<=[rR])[tT])\"")] if sys.version_info < (3, 14) else [])
 CONTINUED = "\x00"  # starts a masked line that begins inside a string
 WORTH = 0.3  # the bodies left out must be at least this share of the text to parse the rest first
 
@@ -127,15 +128,13 @@ def _written_in(names: set, text: str, stubs: list) -> bool:
     ``fixes.bindings``): elsewhere the reduced tree and the whole one answer alike."""
     if None in names:
         return True
-    import re
-
     lines = text.split("\n")
     hidden = "\n".join("\n".join(lines[first:end]) for first, end, _ in stubs)
     if not hidden.isascii():
         import unicodedata
 
         hidden = unicodedata.normalize("NFKC", hidden)  # the parser's spelling of a name
-    return any(re.search(r"\b" + re.escape(name) + r"\b", hidden) for name in names)
+    return any(word_re(name).search(hidden) for name in names)
 
 
 def reduce(text: str, words: frozenset) -> str | None:
@@ -165,7 +164,7 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
         masked = _masked(text)
         if ("\t" in masked or "\f" in masked) and ODD_INDENT_RE.search(masked):
             return None
-        if words is None and UNPARSED_RE.search(masked):
+        if words is None and any(pattern.search(masked) for pattern in UNPARSED_RE):
             return None
         lines = text.split("\n")
         reading = _Reading(text, lines, masked, words)

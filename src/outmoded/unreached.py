@@ -31,6 +31,7 @@ import re
 
 from outmoded import reads
 from outmoded.layout import absolute, module_of
+from outmoded.lazyre import word_re
 from outmoded.projectfiles import MAIN_RE, memo, mentions, project_root, sources
 from outmoded.reach import _executable
 from outmoded.source import open_regular
@@ -59,7 +60,7 @@ def unreached(path: str, text: str, index, project) -> bool:
     if files is None:
         return False
     name = re.escape(stem.encode())
-    word = re.compile(rb"\b%s\b" % name)
+    word = word_re(stem.encode())
     quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (name, name))
     # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
     # as the text tells, so the module is reached without parsing anything

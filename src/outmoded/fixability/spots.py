@@ -11,6 +11,8 @@ import ast
 import re
 from bisect import bisect_left
 
+from outmoded.lazyre import word_re
+
 
 class Spots:
     """The module's calls by where their function's name starts, its attributes by where they
@@ -72,8 +74,8 @@ class Spots:
             return []
         from outmoded.newlines import split_lines  # the parser's newlines
 
-        word = re.compile(r"\b" + re.escape(name) + r"\b")
-        lines = [number for number, line in enumerate(split_lines(self.text), 1) if word.search(line)]
+        word = word_re(name)
+        lines = [number for number, line in enumerate(split_lines(self.text), 1) if name in line and word.search(line)]
         return spanning(self.tree, lines)
 
     def statements(self) -> list:

@@ -12,10 +12,10 @@ are walked (a binding, a read or an ``__all__`` entry always spells it out), not
 from __future__ import annotations
 
 import ast
-import re
 from bisect import bisect_left, bisect_right
 from collections import deque
 
+from outmoded.lazyre import word_re
 from outmoded.newlines import line_offsets, split_lines  # Python's own line breaks only
 from outmoded.records import Frozen, Record
 
@@ -200,7 +200,7 @@ class Lazy(Bindings):
         text = self.text
         if name not in text and text.isascii():
             return []
-        word = re.compile(r"\b" + re.escape(name) + r"\b")
+        word = word_re(name)
         if text.isascii():
             found, starts = [], self.starts
             for match in word.finditer(text):

@@ -1,0 +1,30 @@
+"""lazyre.word_re: the pattern of a word written alone, as ``\\bword\\b`` finds it, starting with the
+word itself so that sre skips to it (the fix decisions, the sieve and the whole-tree questions look
+names up with it)."""
+
+import re
+
+import pytest
+
+from outmoded.lazyre import word_re
+from outmoded.newlines import NEWLINE_RE, line_offsets, split_lines
+
+TEXTS = ["os os.path pos os_ _os 1os os1 (os) os", "é os éos osé", "naïve naïveté xnaïve naïve_", "a.b xa.b a.bc a.b",
+         "K \u212a k", "\u0131mport import", "x-y x-yz -x", "", "os"]
+
+
+@pytest.mark.parametrize("word", ["os", "naïve", "a.b", "x-y", "-x", "_", "K", "é", "import"])
+def test_finds_what_word_boundaries_find(word):
+    old = re.compile(r"\b" + re.escape(word) + r"\b")
+    old_bytes = re.compile(rb"\b" + re.escape(word.encode()) + rb"\b")
+    for text in TEXTS:
+        assert [m.span() for m in word_re(word).finditer(text)] == [m.span() for m in old.finditer(text)], text
+        data = text.encode()
+        assert [m.span() for m in word_re(word.encode()).finditer(data)] == [
+            m.span() for m in old_bytes.finditer(data)], text
+
+
+@pytest.mark.parametrize("text", ["a\nb\r\nc\rd", "a\nb\n", "\r\r\n\n", "no newline", "", "x\n"])
+def test_lines_split_at_the_parsers_newlines(text):
+    assert split_lines(text) == NEWLINE_RE.split(text)
+    assert line_offsets(text) == [0, *(m.end() for m in NEWLINE_RE.finditer(text)), len(text)]
