@@ -79,7 +79,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
 
     Expects ``self.target``, ``self.index``, ``self.qualify``, ``self.bind`` and
     ``self.removed_module`` from the classes it is combined with (and, for the backports,
-    ``self.project``, ``self._body``, ``self.top_project_imports`` and ``self._through``).
+    ``self.project``, ``self._body``, ``self.top_project_imports`` and ``self._through``; for
+    ``whole_body``, ``self.reduced`` and ``self.text``).
     """
 
     def __init__(self) -> None:
@@ -90,6 +91,20 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
         self._top_imports: set[str] | None = None
         self._uncalled: dict = {}  # context kind -> its UNCALLED question's answer, asked at its first finding
+        self._whole: list | None | bool = False  # whole_body's answer, once asked
+
+    def whole_body(self) -> list | None:
+        """The module's top-level statements with every function body: the tree's, or, when the
+        sieve left bodies out (``reduced``), the whole text's, parsed once for the UNCALLED
+        questions that ask; None when it does not parse."""
+        if not self.reduced:
+            return self._body
+        if self._whole is False:
+            try:
+                self._whole = ast.parse(self.text).body
+            except (SyntaxError, ValueError, MemoryError, RecursionError):
+                self._whole = None
+        return self._whole
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0

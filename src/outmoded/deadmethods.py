@@ -43,16 +43,28 @@ MAX_DEPTH = 20
 def uncalled_methods(scanner) -> frozenset:
     """``Class.method`` names of the module's methods that only dead code calls (see above), and
     its legacy finders' ``find_module`` (``legacy_finders``)."""
-    body = scanner._body
-    if scanner.reduced:  # the sieve left bodies out: a call may be in them
-        try:
-            body = ast.parse(scanner.text).body
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            return frozenset()
     stem = os.path.basename(scanner.path).rpartition(".")[0]
-    if not (stem.startswith("test") or stem.endswith("_test")):
+    test = stem.startswith("test") or stem.endswith("_test")
+    # the sieve leaves out function bodies only, never a module-level class's statements: the
+    # reduced tree has the whole one's finders and candidate methods, and without any there is
+    # nothing to ask of the whole tree (a call may be in a body left out: it is parsed then)
+    if scanner.reduced and not _finders(scanner, scanner._body) and not (test and _candidates(scanner, scanner._body)):
+        return frozenset()
+    body = scanner.whole_body()
+    if body is None:
+        return frozenset()
+    if not test:
         return legacy_finders(scanner, body)
     return _test_methods(scanner, body) | legacy_finders(scanner, body)
+
+
+def _finders(scanner, body: list) -> list:
+    """The module-level classes defining both ``find_spec`` and ``find_module`` (on a target
+    where the import system never calls ``find_module``)."""
+    if scanner.index.target < (3, 12):
+        return []
+    return [c for c in body if isinstance(c, ast.ClassDef) and {"find_spec", "find_module"} <= {
+        s.name for s in c.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}]
 
 
 def legacy_finders(scanner, body: list) -> frozenset:
@@ -63,10 +75,7 @@ def legacy_finders(scanner, body: list) -> frozenset:
     ``PathFinder.find_spec``).  It does not when every ``.find_module`` of the module outside that
     method is asked of a name the module imports, and no other project file names both
     ``find_module`` and the class."""
-    if scanner.index.target < (3, 12):
-        return frozenset()
-    classes = [c for c in body if isinstance(c, ast.ClassDef) and {"find_spec", "find_module"} <= {
-        s.name for s in c.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}]
+    classes = _finders(scanner, body)
     if not classes:
         return frozenset()
     module_scope = scanner.scope
@@ -88,21 +97,30 @@ def legacy_finders(scanner, body: list) -> frozenset:
         other != path and word_re(c.name.encode()).search(data) for other, data in others))
 
 
-def _test_methods(scanner, body: list) -> frozenset:
+def _classes(body: list) -> dict:
+    """Name -> definition of the module-level classes the module defines once."""
     classes: dict = {}
     for stmt in body:
         if isinstance(stmt, ast.ClassDef):
             classes.setdefault(stmt.name, []).append(stmt)
-    classes = {name: defs[0] for name, defs in classes.items() if len(defs) == 1}
-    candidates = {}  # method name -> [class names defining it]
-    for name, node in classes.items():
+    return {name: defs[0] for name, defs in classes.items() if len(defs) == 1}
+
+
+def _candidates(scanner, body: list, classes: dict | None = None) -> dict:
+    """Method name -> [names of the classes defining it] of the methods that may be uncalled."""
+    candidates: dict = {}
+    for name, node in (_classes(body) if classes is None else classes).items():
         defined = [s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
         for stmt in node.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and defined.count(stmt.name) == 1 \
                     and _plain(scanner, stmt):
                 candidates.setdefault(stmt.name, []).append(name)
-    candidates = {m: cs for m, cs in candidates.items()
-                  if not re.search(r"""['"]%s['"]""" % re.escape(m), scanner.text)}
+    return {m: cs for m, cs in candidates.items() if not re.search(r"""['"]%s['"]""" % re.escape(m), scanner.text)}
+
+
+def _test_methods(scanner, body: list) -> frozenset:
+    classes = _classes(body)
+    candidates = _candidates(scanner, body, classes)
     if not candidates:
         return frozenset()
     parents = {name: {b.id for b in node.bases if isinstance(b, ast.Name) and b.id in classes}

@@ -189,26 +189,13 @@ def uncalled(scanner) -> frozenset:
     another project file holds, or one written in quotes in the module, is not told."""
     import ast
 
-    body = scanner._body
-    if scanner.reduced:  # the sieve left bodies out: a call to one may be in them
-        try:
-            body = ast.parse(scanner.text).body
-        except (SyntaxError, ValueError, MemoryError, RecursionError):
-            return frozenset()
-    defined: dict = {}
-    for stmt in _statements(body):
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            defined.setdefault(stmt.name, []).append(stmt)
-    candidates = {}
-    for stmt in body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
-            continue
-        name = stmt.name
-        if not name.startswith("_") or name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
-            continue
-        if re.search(r"""['"]%s['"]""" % re.escape(name), scanner.text):
-            continue
-        candidates[name] = stmt
+    # a call to one may be in a body the sieve left out: the whole tree is read, but its candidates
+    # are among the reduced tree's (the same top-level functions, and more definitions in the
+    # bodies can only rule one out), so it is parsed only when the reduced tree has some
+    if scanner.reduced and not _private_candidates(scanner, scanner._body):
+        return frozenset()
+    body = scanner.whole_body()
+    candidates = _private_candidates(scanner, body) if body is not None else None
     if not candidates:
         return frozenset()
     # a function or class body without any of the names cannot name one: not walked
@@ -241,6 +228,28 @@ def uncalled(scanner) -> frozenset:
 
 
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
+
+
+def _private_candidates(scanner, body: list) -> dict:
+    """Name -> definition of the module's private top-level functions that may be uncalled: defined
+    once, plain or wrapped by ``functools``, never written in quotes."""
+    import ast
+
+    defined: dict = {}
+    for stmt in _statements(body):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            defined.setdefault(stmt.name, []).append(stmt)
+    candidates = {}
+    for stmt in body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
+            continue
+        name = stmt.name
+        if not name.startswith("_") or name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
+            continue
+        if re.search(r"""['"]%s['"]""" % re.escape(name), scanner.text):
+            continue
+        candidates[name] = stmt
+    return candidates
 
 
 def _statements(body: list):
