@@ -108,6 +108,18 @@ def test_noqa(project):
     assert project.check_json("b.py")["findings"] == []
 
 
+def test_noqa_in_any_case_on_any_newline(project):
+    """A directive in capitals silences as in lower case, on lines a CRLF or a lone CR ends as on LF
+    lines (a finding's line is counted at the parser's newlines)."""
+    lines = ["import imp  # NOQA", "import asyncore", "import telnetlib  # OUTMODED: IGNORE[OM13]", "import smtpd"]
+    for newline in ("\n", "\r\n", "\r"):
+        project.write("a.py", data=newline.join(lines).encode())
+        assert [(f["line"], f["api"]) for f in project.check_json("a.py")["findings"]] == [
+            (2, "asyncore"), (4, "smtpd")], repr(newline)
+        project.write("a.py", data=newline.join(["# OUTMODED: NOQA", *lines]).encode())
+        assert project.check_json("a.py")["findings"] == [], repr(newline)
+
+
 def test_statistics_and_quiet(project):
     project.write("a.py", "import imp\nimport imp as i\n")
     code, out, _ = project.run("check", "--no-cache", "--statistics", "-q", ".")

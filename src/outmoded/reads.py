@@ -59,8 +59,11 @@ def extend(reads: dict) -> None:
     stack = _stack()
     if stack and reads:
         top = stack[-1]
-        for path, version in reads.items():
-            top.setdefault(path, version)
+        if not top:
+            top.update(reads)  # what the loop would do: in order, each new
+        elif not top.keys() >= reads.keys():  # most replays add nothing: the same memo asked again
+            for path, version in reads.items():
+                top.setdefault(path, version)
 
 
 class recording:
