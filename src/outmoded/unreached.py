@@ -32,6 +32,7 @@ import re
 from outmoded import reads
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
+from outmoded.prefilter import identifiers
 from outmoded.projectfiles import MAIN_RE, memo, mentions, project_root, sources
 from outmoded.reach import _executable
 from outmoded.source import open_regular
@@ -84,7 +85,6 @@ def unreached(path: str, text: str, index, project) -> bool:
 
 
 TOP_IMPORT_RE = re.compile(rb"(?:from|import)[ \t][^\n(]*(?:\([^)]*\))?[^\n]*")
-WORD_RE = re.compile(rb"\w+")
 
 
 @memo
@@ -104,7 +104,7 @@ def _top_level_words(root: str) -> frozenset | None:
                 if statement:
                     add(statement[0])
                 at = data.find(after, at + 1)
-    return frozenset(WORD_RE.findall(b"\n".join(statements)))
+    return frozenset(identifiers(b"\n".join(statements)))  # the runs of rb"\w" (letters, digits, _)
 
 
 def _imports_live(importer: str, module: str, index, project) -> bool | None:
