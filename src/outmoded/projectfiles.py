@@ -16,7 +16,9 @@ from outmoded import reads
 from outmoded.source import open_regular
 
 PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
-MAIN_RE = re.compile(r"""^if\s+__name__\s*==\s*['"]__main__['"]""", re.M)
+# ``^if`` (re.M) written as the literal, then a look-behind: sre skips to each ``if`` instead of
+# trying a line start at every position
+MAIN_RE = re.compile(r"""if(?<![^\n]if)\s+__name__\s*==\s*['"]__main__['"]""")
 IMPORT_LINE_RE = re.compile(rb"^[ \t]*(?:from|import)\b([^\n#]*)", re.M)
 DYNAMIC_IMPORT_RE = re.compile(rb"""(?:__import__|import_module)\(\s*[rbu]?['"]([\w.]+)""")
 _MEMOS: list = []

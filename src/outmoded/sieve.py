@@ -51,6 +51,7 @@ TOKEN_RE = LazyPattern(r"""(#[^\n]*|'''[^'\\]*+(?:(?:\\.|\\\Z|'(?!''))[^'\\]*+)*
 ODD_INDENT_RE = LazyPattern(r"(?m)^ *[\t\f]")
 COMPOUND_RE = LazyPattern(r"(?:def|class|if|elif|else|try|except|finally|with|for|while|async|match|case)"
                           r"(?![A-Za-z0-9_])")
+COMPOUND_FIRST = frozenset("dcietfwam")  # the first letters of COMPOUND_RE's keywords
 DEF_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]")
 # a module's function without parameters: the scanner reads what its body returns where the module
 # calls it at its top level (``_USE_SYSCONFIG = _should_use_sysconfig()``, scopes._returned_flag)
@@ -64,8 +65,9 @@ DEF_NAME_RE = LazyPattern(r"def[ \t]+([A-Za-z_][A-Za-z0-9_]*)")  # a few more th
 # body the sieve would leave out.  Each
 # pattern starts with a literal, so sre skips straight to it; ``_python2`` looks at what stands
 # before each match.
-PYTHON2_STATEMENTS = [LazyPattern(r"print[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), LazyPattern(r"exec[ \t]+[^ \t\n(=.,;)]"),
-                      LazyPattern(r"except(?:[ \t]+[\w.]+|[ \t]*\([^()\n]*\))[ \t]*,"), LazyPattern(r"raise[ \t]+[\w.]+[ \t]*,")]
+PYTHON2_STATEMENTS = [(keyword, LazyPattern(keyword + rest)) for keyword, rest in (  # (its keyword, looked for first)
+    ("print", r"[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), ("exec", r"[ \t]+[^ \t\n(=.,;)]"),
+    ("except", r"(?:[ \t]+[\w.]+|[ \t]*\([^()\n]*\))[ \t]*,"), ("raise", r"[ \t]+[\w.]+[ \t]*,"))]
 PYTHON2_NUMBERS = [LazyPattern(r"0[0-9]+(?![\w.])"), LazyPattern(r"L(?![\w.])")]  # 0777; 10L (checked: digits before)
 # syntax a body left out may hold that the running interpreter cannot parse, looked for in an
 # outline only (a module whose whole text fails to parse has no summary, so neither may its
@@ -213,8 +215,8 @@ def _python2(masked: str) -> bool:
     literal that is not the tail of a name or of a longer number?"""
     if "`" in masked or "<>" in masked:
         return True
-    for pattern in PYTHON2_STATEMENTS:
-        for match in pattern.finditer(masked):
+    for keyword, pattern in PYTHON2_STATEMENTS:
+        for match in pattern.finditer(masked) if keyword in masked else ():
             if not masked[masked.rfind("\n", 0, match.start()) + 1:match.start()].strip(" "):
                 return True
     for prefix in ('ur"', 'uR"', 'Ur"', 'UR"') if 'r"' in masked or 'R"' in masked else ():
@@ -328,7 +330,7 @@ class _Reading:
         """Reads the statements indented ``indent`` on lines [first, end), and the blocks in them."""
         starts, lines = self.statements(first, end, indent), self.lines
         for number, start in enumerate(starts):
-            if not COMPOUND_RE.match(lines[start], indent):
+            if lines[start][indent:indent + 1] not in COMPOUND_FIRST or not COMPOUND_RE.match(lines[start], indent):
                 continue  # a simple statement
             stop = starts[number + 1] if number + 1 < len(starts) else end
             header = self.header_end(start, stop)
