@@ -68,8 +68,8 @@ PROJECTS = {
     "requests": (sdist("requests", "2.32.3") + pure("requests", "2.32.3", **{"requires-python": ">=3.8"})),
     "sdistonly": sdist("sdistonly", "1.0") + sdist("sdistonly", "2.0"),
     "yanky": (pure("yanky", "1.0") + pure("yanky", "1.1", yanked="broken metadata")),
-    "yankfix": (sdist("yankfix", "1.0") + wheels("yankfix", "1.1", ["cp313"], yanked=True)
-                + wheels("yankfix", "1.2", ["cp313"])),
+    "yankfix": (wheels("yankfix", "1.0", ["cp312"]) + sdist("yankfix", "1.0")
+                + wheels("yankfix", "1.1", ["cp313"], yanked=True) + wheels("yankfix", "1.2", ["cp313"])),
     "oldpy": pure("oldpy", "1.0", **{"requires-python": ">=3.6,<3.13"}),
     "dropper": (pure("dropper", "1.0") + pure("dropper", "2.0", **{"requires-python": ">=3.14"})),
     "linuxonly": sdist("linuxonly", "1.0") + wheels("linuxonly", "1.0", ["cp313"], PLATFORMS[:1]),

@@ -150,6 +150,15 @@ def code_projects():
     add("sdistclean", "sdistclean-1.0.tar.gz", sdist("sdistclean", "1.0", {
         "setup.py": SETUP_PY, "src/sdistclean/__init__.py": CLEAN,
         "tests/test_loader.py": TEST_USING_IMP}))
+    # sdistnative: no wheel, a C extension to compile; sdistfix: 1.0 pure and using imp, 1.1 clean
+    # and compiling (a Rust crate), 1.2 clean and pure
+    add("sdistnative", "sdistnative-1.0.tar.gz", sdist("sdistnative", "1.0", {
+        "setup.py": SETUP_PY, "sdistnative/__init__.py": CLEAN, "sdistnative/_speedups.c": "#include <Python.h>\n",
+        "tests/test_x.c": ""}))
+    for version, members in (("1.0", {"sdistfix/loader.py": IMP_LOADER}),
+                             ("1.1", {"sdistfix/loader.py": CLEAN, "Cargo.toml": "[package]\n", "src/lib.rs": ""}),
+                             ("1.2", {"sdistfix/loader.py": CLEAN, "docs/speedups.c": ""})):
+        add("sdistfix", f"sdistfix-{version}.tar.gz", sdist("sdistfix", version, {"sdistfix/__init__.py": "", **members}))
     # tarbomb: a tar sdist whose members are 20 001 empty files.
     add("tarbomb", "tarbomb-1.0.tar.gz", sdist("tarbomb", "1.0", {f"f{i}.txt": "" for i in range(20_001)}))
     # slowfix: 30 releases; those before 1.17 use imp.

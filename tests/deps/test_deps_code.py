@@ -101,7 +101,10 @@ def test_an_sdist_counts_its_package_not_setup_py_tests_or_docs(tmp_path, deps_j
     dep = found["sdistimp"]
     assert dep["status"] == "breaks"
     assert {f["path"] for f in dep["code"]["findings"]} == {"sdistimp/loader.py"}
-    assert found["sdistclean"]["status"] == "source-only"  # src/ layout, clean: built from source
+    # src/ layout, clean, nothing to compile: pip builds it on any Python, as a pure wheel installs
+    assert found["sdistclean"]["status"] == "ok"
+    assert "its sdist is pure Python, which pip builds without a compiler" in found["sdistclean"]["message"]
+    assert found["sdistclean"]["code"]["compiles"] is False
     assert found["sdistclean"]["code"]["checked_files"] == 1
     assert not os.path.exists("/tmp/outmoded-setup-py-ran")
 
@@ -201,5 +204,18 @@ def test_an_sdist_s_pkg_info_or_static_pyproject_requirements_count_too(tmp_path
     _, found, _ = check(tmp_path, deps_json, ["sdistbackported", "tomlbackported"])
     for name in ("sdistbackported", "tomlbackported"):
         dep = found[name]
-        assert dep["status"] == "source-only", dep  # no wheel: built from source, its code runs
+        assert dep["status"] == "ok", dep  # no wheel, pure Python: built anywhere, its code runs
         assert dep["code"]["checked_files"] == 2 and dep["code"]["findings"] == []
+
+
+def test_an_sdist_that_compiles_needs_a_wheel_and_a_pure_one_is_an_upgrade(tmp_path, deps_json):
+    """Only an sdist: a pure-Python one is ready where its code runs (pip builds it without a
+    compiler: pyftpdlib 2.2.0 ships no wheel); one with C, Cython or Rust sources is built by a
+    compiler the user may not have, and stays source-only."""
+    _, found, _ = check(tmp_path, deps_json, ["sdistnative", "sdistfix==1.0"])
+    native = found["sdistnative"]
+    assert native["status"] == "source-only" and native["code"]["compiles"] is True
+    assert "pip would build it from source" in native["message"]
+    fix = found["sdistfix"]
+    assert fix["status"] == "breaks" and "sdistfix/loader.py:1 imp" in fix["message"]
+    assert fix["minimum_ready"] == "1.2" and fix["upgrade"] == ">=1.2"  # 1.1 is clean but compiles

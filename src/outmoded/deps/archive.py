@@ -39,6 +39,7 @@ class Members:
 
     files: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # members skipped, and why
+    names: list = field(default_factory=list)  # every file member's name, read or not
 
 
 def check_name(name: str) -> str:
@@ -79,7 +80,8 @@ def read_zip(stream, choose=all_sources) -> Members:
         raise ArchiveError(f"{len(infos)} members, more than the {MAX_MEMBERS} read")
     found, total = Members(), 0
     named = [(check_name(info.filename), info) for info in infos if not info.is_dir()]
-    chosen = choose([name for name, _ in named])
+    found.names = [name for name, _ in named]
+    chosen = choose(found.names)
     for name, info in named:
         if name not in chosen:
             continue
@@ -175,6 +177,7 @@ def read_tar(data: bytes, choose=all_sources) -> Members:
         raise ArchiveError("not a readable tar archive: no members")
     chosen = choose(names)
     found.files = [(name, data) for name, data in found.files if name in chosen]
+    found.names = names
     return found
 
 

@@ -120,7 +120,8 @@ def _judge(result: Result, releases: dict, version: tuple, free_threading: bool,
         result.search_cut_short |= found.cut_short
         verdicts.append((build, verdict, str(found.version) if found.version else None))
     result.version = str(chosen) if chosen else None
-    result.per_platform = readiness.per_platform(releases, chosen, files, Build(version), dep.platforms, pre)
+    pure = _pure_sdist(files, result.code)
+    result.per_platform = readiness.per_platform(releases, chosen, files, Build(version), dep.platforms, pre, pure)
     result.yanked = bool(files) and all(f.yanked for f in files)
     _record(result, verdicts)
 
@@ -152,7 +153,15 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
                        reason=checked.reason), checked
     if checked.breaks:
         return Verdict(BREAKS, f"{checked.summary()}", tags.lacking), checked
+    if tags.status == SOURCE_ONLY and _pure_sdist(files, checked):
+        return readiness.judge(files, build, dep.platforms, pure_sdist=True), checked
     return tags, checked
+
+
+def _pure_sdist(files: list, checked) -> bool:
+    """Is the release only an sdist whose build compiles nothing (``shipped.compiles``)?  pip
+    builds it on any Python its code runs on: pyftpdlib 2.2.0 ships no wheel."""
+    return checked is not None and checked.compiles is False and not any(f.kind == "wheel" for f in files)
 
 
 def _metadata_excludes(code: Code, dist, build: Build):
@@ -183,9 +192,14 @@ def installed_file(files: list, build: Build, platforms: tuple):
 def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
     """The first release at or after ``chosen`` ready by tags and code (``upgrade``)."""
     live = readiness.live_releases(releases)
+    def by_tags(version) -> str:
+        return readiness.judge(live[version], build, dep.platforms).status
+
+    def maybe_pure(version) -> bool:  # only an sdist: ready if it compiles nothing
+        return by_tags(version) == SOURCE_ONLY and not any(f.kind == "wheel" for f in live[version])
+
     candidates = [v for v in sorted(live) if (chosen is None or v >= chosen)
-                  and (pre or not v.is_prerelease)
-                  and readiness.judge(live[v], build, dep.platforms).status == OK]
+                  and (pre or not v.is_prerelease) and (by_tags(v) == OK or maybe_pure(v))]
 
     def is_clean(version):
         dist = installed_file(live[version], build, dep.platforms)
@@ -193,8 +207,10 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
             return False
         checked = code.of(dist, dep.name) if dist else None
         if checked is None:
-            return True  # tags only
-        return None if checked.problem else not checked.breaks
+            return not maybe_pure(version)  # tags only: an sdist is not known to be pure
+        if checked.problem:
+            return None
+        return not checked.breaks and (not maybe_pure(version) or _pure_sdist(live[version], checked))
 
     return first_ready(candidates, is_clean, code.limit, frozenset([chosen]))
 

@@ -26,7 +26,7 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 4  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist
+CODE_FORMAT = 5  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -49,6 +49,7 @@ class CodeVerdict:
     reason: str | None = None  # why, for the JSON: not-cached, index-unreachable, archive-unreadable
     filename: str = ""
     backports: list = field(default_factory=list)  # requirement lines that fix *every* finding
+    compiles: bool | None = None  # an sdist: does its build compile anything (None: a wheel, or unknown)
 
     @property
     def breaks(self) -> bool:
@@ -69,13 +70,15 @@ class CodeVerdict:
     def to_json(self) -> dict:
         return {"file": self.filename, "checked_files": self.checked, "unparsed_files": self.unparsed,
                 "findings_total": self.total, "findings": [f.to_json() for f in self.findings],
-                "notes": self.notes, "problem": self.problem, "backports": self.backports}
+                "notes": self.notes, "problem": self.problem, "backports": self.backports,
+                "compiles": self.compiles}
 
     @classmethod
     def from_json(cls, data: dict) -> CodeVerdict:
         return cls(data["checked_files"], [Finding(**f) for f in data["findings"]],
                    data["findings_total"], data["unparsed_files"], list(data["notes"]),
-                   filename=data["file"], backports=list(data.get("backports") or []))
+                   filename=data["file"], backports=list(data.get("backports") or []),
+                   compiles=data.get("compiles") if isinstance(data.get("compiles"), bool) else None)
 
 
 def unchecked(problem: str, reason: str, filename: str = "") -> CodeVerdict:
@@ -217,5 +220,7 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
              if not is_metadata(dist.filename, name)]
     verdict = scan_members(pairs, target, dist.filename, provided=provided(dist.filename, found.files, target))
     verdict.notes = found.notes
+    if not dist.filename.endswith(".whl"):
+        verdict.compiles = shipped.compiles(found.names)
     cache.put(dist, target, verdict)
     return verdict

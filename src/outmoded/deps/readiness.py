@@ -49,7 +49,10 @@ def by_version(files: list) -> dict:
     return dict(grouped)
 
 
-def judge(files: list, build: Build, platforms: tuple) -> Verdict:
+def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool = False) -> Verdict:
+    """The release's verdict by its files' tags.  ``pure_sdist``: its sdist is known to build
+    without compiling anything (``shipped.compiles``), so pip builds it anywhere, as a pure wheel
+    installs."""
     if not files:
         return Verdict(INCOMPATIBLE, "no release files")
     usable = [f for f in files if python_allows(f.requires_python, build.version)]
@@ -64,6 +67,8 @@ def judge(files: list, build: Build, platforms: tuple) -> Verdict:
         else f" for {', '.join(lacking)}"
     missing = f"no {build.abi} wheel{where}{_offered(usable)}"
     if any(f.kind == "sdist" for f in usable):
+        if pure_sdist:
+            return Verdict(OK, f"{missing}: its sdist is pure Python, which pip builds without a compiler")
         return Verdict(SOURCE_ONLY, f"{missing}: {_from_source(without)}", lacking)
     return Verdict(INCOMPATIBLE, f"{missing} and no sdist", lacking)
 
@@ -78,13 +83,13 @@ def _from_source(without: list) -> str:
 
 
 def per_platform(releases: dict, chosen, files: list, build: Build, platforms: tuple,
-                 prereleases: bool = False) -> dict:
+                 prereleases: bool = False, pure_sdist: bool = False) -> dict:
     """platform name -> {status, message, minimum_ready}: the tag verdict on each platform alone,
     and the first release at or after ``chosen`` with a wheel (or sdist) that installs there."""
     later = {v: f for v, f in releases.items() if chosen is None or v >= chosen}
     found = {}
     for platform in platforms:
-        verdict = judge(files, build, (platform,)) if chosen is not None else \
+        verdict = judge(files, build, (platform,), pure_sdist) if chosen is not None else \
             Verdict(INCOMPATIBLE, "no release matches")
         minimum = None if verdict.status == OK else \
             minimum_ready(later, build, (platform,), prereleases)

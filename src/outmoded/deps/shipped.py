@@ -78,6 +78,18 @@ def sdist_library(names: list, project: str = "") -> set:
     return chosen
 
 
+COMPILED_SUFFIXES = NATIVE_SUFFIXES + (".rs", ".f", ".f90", ".f95", ".for", ".go", ".zig")
+BUILD_DESCRIPTIONS = frozenset({"Cargo.toml", "CMakeLists.txt", "meson.build"})
+
+
+def compiles(names: list) -> bool:
+    """Does building this sdist compile anything: C, C++, Cython, Rust, Fortran... sources, or a
+    Cargo, CMake or Meson build, outside its tests and docs?  Without, it is pure Python, and pip
+    builds it anywhere without a compiler."""
+    return any((name.endswith(COMPILED_SUFFIXES) or name.rsplit("/", 1)[-1] in BUILD_DESCRIPTIONS)
+               and not is_test_or_doc(name) for name in names)
+
+
 def chooser(filename: str, project: str = ""):
     """``choose(names) -> set`` for ``archive.read_*``: the library code of this file, and its
     metadata (``requires.is_metadata``: what it requires)."""
