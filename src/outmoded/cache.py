@@ -40,6 +40,7 @@ CHUNK = 500  # keys per SELECT: below SQLite's limit on bound parameters
 # results of this many keys (a key: outmoded's version and code, the catalog, target, options,
 # project flags and classes) are kept, the last written: two hooks with different targets keep theirs
 KEEP_RESULTS = 4
+RESULTS = "results"  # the family of a project's result namespaces (``ResultCache``)
 BLOCK_PREFIX = "@"  # the key of a block of shared reads (``outmoded.readsets``): never a checked file's path
 ROW_FORMAT = 2  # a result row: [findings, errors, own reads, shared reads' ids] (1: [findings, errors, reads])
 
@@ -297,9 +298,10 @@ class ResultCache:
     those of the other files its verdict read (``outmoded.reads``), stored once for all the
     verdicts that read them (``outmoded.readsets``)."""
 
-    def __init__(self, directory, key: str, store: Store | None = None):
+    def __init__(self, directory, key: str, store: Store | None = None, family: str = RESULTS):
+        """``family``: the namespace's prefix; the last ``KEEP_RESULTS`` keys of each are kept."""
         self.store = store if store is not None else Store(directory)
-        self.namespace = f"results-{key}"
+        self.namespace = f"{family}-{key}"
         self.records: dict[str, tuple[str, object]] = {}
         self.pending: list[tuple[str, str, list, tuple]] = []
         self._versions: dict[str, str] = {}  # other files' stamps, each taken once per run

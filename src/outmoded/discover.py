@@ -50,8 +50,12 @@ class Ignorer:
     files, go through pathspec.
     """
 
-    def __init__(self, root: str, patterns: tuple[str, ...], respect_gitignore: bool = True):
+    def __init__(self, root: str, patterns: tuple[str, ...], respect_gitignore: bool = True,
+                 gitignore_root: str | None = None):
         self.root = str(root)
+        # .gitignore files are read from each walked path up to here (a nested project's walk:
+        # up to the enclosing project's root, whose walk would have read them)
+        self.gitignore_root = self.root if gitignore_root is None else str(gitignore_root)
         self.respect_gitignore = respect_gitignore
         simple = [p for p in patterns if "/" not in p.rstrip("/") and not p.startswith("!")]
         self.dir_names = _Names([p.rstrip("/") for p in simple])
@@ -120,9 +124,12 @@ def _spec(lines):
     return pathspec.GitIgnoreSpec.from_lines(lines)
 
 
-def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
+_PROJECT_FILES = frozenset(("pyproject.toml", "setup.cfg", "setup.py"))  # config.discovery's PROJECT_FILES
+
+
+def _walk(top: str, ignorer: Ignorer, errors: list[FileError], nested=None) -> Iterator[str]:
     real_top = os.path.realpath(top)
-    for directory in _ancestors(top, ignorer.root):
+    for directory in _ancestors(top, ignorer.gitignore_root):
         ignorer.add_gitignore(directory)
     stack = [top]
     while stack:
@@ -132,8 +139,12 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError]) -> Iterator[str]:
         except OSError as exc:
             errors.append(FileError(directory, f"cannot list directory: {exc.strerror or exc}"))
             continue
-        if directory != top and any(e.name == ".gitignore" for e in entries):
-            ignorer.add_gitignore(directory)
+        if directory != top:
+            names = [e.name for e in entries]
+            if nested is not None and not _PROJECT_FILES.isdisjoint(names) and nested(directory):
+                continue  # a project with settings of its own: walked with them
+            if ".gitignore" in names:
+                ignorer.add_gitignore(directory)
         subdirectories = []
         for entry in entries:
             path, name = entry.path, entry.name
@@ -184,15 +195,20 @@ def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
 
 
 def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclude: bool = False,
-             respect_gitignore: bool = True, on_file=None) -> Discovery:
-    """``on_file``: called with each file as it is found (a cold run starts reading them)."""
+             respect_gitignore: bool = True, on_file=None, nested=None, seen: set[str] | None = None,
+             gitignore_root: str | None = None) -> Discovery:
+    """``on_file``: called with each file as it is found (a cold run starts reading them);
+    ``nested``: asked about each directory below a walked path that holds a project file, True
+    when it is a project with settings of its own, which is then not walked (its files are
+    checked with its settings); ``seen``: files already found (by another project's walk), not
+    found again."""
     found = Discovery()
-    ignorer = Ignorer(root, exclude, respect_gitignore)
-    seen: set[str] = set()
+    ignorer = Ignorer(root, exclude, respect_gitignore, gitignore_root)
+    seen = set() if seen is None else seen
     for raw in paths:
         path = os.path.abspath(raw)
         if os.path.isdir(path) and not os.path.islink(path):
-            candidates = _walk(path, ignorer, found.errors)
+            candidates = _walk(path, ignorer, found.errors, nested)
         elif os.path.lexists(path) and not force_exclude:
             candidates = [path]
         elif os.path.lexists(path):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import os
 
 from outmoded import workers
-from outmoded.cache import ResultCache, Store
+from outmoded.cache import RESULTS, ResultCache, Store, digest
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
 from outmoded.config import Settings, cache_root
 from outmoded.discover import discover, display_path
@@ -50,7 +50,10 @@ class Report(Record):
 
 
 def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
-              jobs: int | None = None) -> Report:
+              jobs: int | None = None, nested=None, seen: set[str] | None = None,
+              gitignore_root: str | None = None) -> Report:
+    """``nested``, ``seen``, ``gitignore_root``: for ``discover`` (a project's walk stops at a
+    nested project with settings of its own, checked by a run of its own)."""
     from outmoded.firstpass import EarlyFirstPass, first_pass
 
     target = settings.resolved_target()
@@ -64,7 +67,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     early = None if use_cache or jobs == 1 else EarlyFirstPass(settings, workers.jobs_count(jobs, PARALLEL_THRESHOLD),
                                                                cwd)
     found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
-                     settings.respect_gitignore, early)
+                     settings.respect_gitignore, early, nested, seen, gitignore_root)
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
     store = Store(cache_root(settings)) if use_cache else None
@@ -86,7 +89,8 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
     lazy = LazyProject(target, text, needles) if needles is not None else None
     if needles is not None and any(path in text.headers for path in named):  # the chains may decide them
         needles.outside.made().warm()  # before the second pass forks: its workers need the answers too
-    cache = ResultCache(cache_root(settings), _results_key(settings, text), store) if use_cache else None
+    cache = ResultCache(cache_root(settings), _results_key(settings, text), store, _family(settings)) \
+        if use_cache else None
     if cache:
         cache.load(found.files)
     todo, later = [], []
@@ -147,6 +151,15 @@ def _results_key(settings: Settings, text) -> str:
     return ResultCache.key(CACHE_FORMAT, catalog_fingerprint(), settings.resolved_target(), settings.pending,
                            settings.resolved_min_version(), settings.declared_floor(), text.fingerprint(shadowable),
                            *(("ignore-noqa",) if settings.ignore_noqa else ()))  # the same key as before without it
+
+
+def _family(settings: Settings) -> str:
+    """The family of result keys whose last ``KEEP_RESULTS`` a cache keeps: a nested project
+    checked with its own Python requirement shares the enclosing project's cache directory,
+    and keeps its own results there rather than evicting the enclosing project's."""
+    if settings.requirement_dir is None:
+        return RESULTS
+    return f"{RESULTS}:{digest(os.path.realpath(settings.requirement_dir))}"
 
 
 def _add(report: Report, cache: ResultCache | None, path: str, readable: bool, findings: list, errors: list,

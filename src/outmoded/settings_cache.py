@@ -73,6 +73,9 @@ def _reduced(document: dict) -> dict | None:
     return reduced
 
 
+_DOCUMENTS: dict = {}  # this process's answers, by (real path, digest of the bytes)
+
+
 def pyproject(path: str, parse) -> dict:
     """The pyproject.toml at ``path`` as ``parse(path, data)`` parses its bytes (reduced to what
     outmoded reads), from the cache when the bytes are unchanged."""
@@ -85,10 +88,14 @@ def pyproject(path: str, parse) -> dict:
     except OSError:
         return parse(path, None)  # the parser reads it again and says what is wrong
     stamp = content_digest(data)
+    known = _DOCUMENTS.get((real, stamp))
+    if known is not None:  # asked again in this run (each project's walk asks what it says)
+        return known
     where = os.path.join(directory(), f"pyproject-{_key(real)}.json")
     found = _load(where)
     if found is not None and found.get("path") == real and found.get("stamp") == stamp \
             and isinstance(found.get("document"), dict):
+        _DOCUMENTS[(real, stamp)] = found["document"]
         return found["document"]
     document = parse(path, data)
     reduced = _reduced(document)
@@ -102,6 +109,7 @@ def pyproject(path: str, parse) -> dict:
         kept = False
     if kept:
         _save(where, {"path": real, "stamp": stamp, "document": reduced})
+        _DOCUMENTS[(real, stamp)] = reduced
     return reduced
 
 

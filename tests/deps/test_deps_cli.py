@@ -132,3 +132,16 @@ def test_text_output_escapes_control_characters(tmp_path):
                             env={**os.environ, "OUTMODED_CACHE_DIR": str(tmp_path / "cache")})
     assert result.returncode == 1
     assert "\x1b" not in result.stdout and "\\x1b[31mevil" in result.stdout
+
+
+def test_default_target_is_the_named_files_projects_as_check_gives_it(tmp_path, deps, deps_json):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "root"\nrequires-python = ">=3.9,<3.14"\n')
+    app = tmp_path / "packages" / "app"
+    app.mkdir(parents=True)
+    (app / "pyproject.toml").write_text('[project]\nname = "app"\nrequires-python = ">=3.9,<3.12"\n')
+    (app / "requirements.txt").write_text("numpy==2.1.0\n")
+    (tmp_path / "requirements.txt").write_text("numpy==2.1.0\n")
+    assert deps_json("--platform", "linux", "packages/app/requirements.txt")[2]["target_version"] == "3.11"
+    assert deps_json("--platform", "linux", "requirements.txt")[2]["target_version"] == "3.13"
+    code, _, err = deps("--platform", "linux", "requirements.txt", "packages/app/requirements.txt")
+    assert code == 2 and "projects checked for different targets (.: 3.13, packages/app: 3.11)" in err

@@ -1,7 +1,8 @@
 """``outmoded check``: report every use of an API that does not exist on the target Python.
 
-Each path is checked with the settings of its own project (the nearest ``pyproject.toml``,
-``setup.cfg`` or ``setup.py`` above it) unless ``--config`` or ``--isolated`` says otherwise.
+Each file is checked with the settings of its own project (the nearest ``[tool.outmoded]`` above
+it, the nearest Python requirement: ``config.locate``), nested projects in a checked folder
+included, unless ``--config`` or ``--isolated`` says otherwise.
 
 Exit codes: 0 nothing found (at the ``--fail-on`` level), 1 findings or files that could not be
 checked or no file to check, 2 bad usage or configuration (with ``--fix``: as ``outmoded fix``).

@@ -1,5 +1,6 @@
 """The steps of ``outmoded check`` between parsing its options and printing: finding each path's
-project and settings, checking stdin, subtracting a baseline, adding ``# noqa`` comments."""
+project and settings, and the projects nested in the folders walked (each checked with its own,
+``check_projects``, which ``fix`` and the integrations use too), checking stdin, subtracting a baseline, adding ``# noqa`` comments."""
 
 from __future__ import annotations
 
@@ -26,46 +27,150 @@ def sources(args: argparse.Namespace):
 
 
 def projects(args: argparse.Namespace, paths: list[str]) -> list[tuple[object, list[str]]]:
-    """(settings, paths) per project: each path's nearest pyproject.toml / setup.cfg / setup.py
-    above it, as ruff finds configuration; ``--config`` and ``--isolated`` apply one to all."""
-    from outmoded.config import find_pyproject, project_start
+    """(settings, paths) per project of the paths named: each path's settings are those of its
+    directory (``config.locate``: the nearest ``[tool.outmoded]`` above it and the nearest Python
+    requirement), as ruff finds configuration; ``--config`` and ``--isolated`` apply one to all.
+    The projects nested in a walked folder are found by the walk (``check_projects``)."""
+    from outmoded.config import ConfigError, locate, project_start
 
     if config_file(args) or args.isolated:
         settings = settings_from(args)
         validate_codes(settings)
         return [(settings, paths)]
-    groups: dict[object, list[str]] = {}
+    groups: dict[tuple, tuple] = {}  # location -> (location, paths)
+    memo: dict = {}  # what each directory on the way up says, asked once for all the paths
     for path in paths:
-        groups.setdefault(find_pyproject(project_start(path)), []).append(path)
-    out = []
-    for found, members in groups.items():
-        # no project above these paths: defaults, not the current directory's project
-        settings = settings_from(args, os.path.dirname(found) if found else project_start(members[0]))
+        start = project_start(path)
+        try:
+            location = locate(start, memo)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
+        groups.setdefault(location.key(), (location, []))[1].append(path)
+    out: list[tuple[object, list[str]]] = []
+    for location, members in groups.values():
+        settings = settings_from(args, project_start(members[0]), location)
         validate_codes(settings)
-        out.append((settings, members))
+        same = next((group for group in out if group[0] == settings), None)
+        if same is not None:
+            same[1].extend(members)
+        else:
+            out.append((settings, members))
     return out
+
+
+def check_projects(args: argparse.Namespace, paths: list[str], then=None, run=None) -> list[tuple[object, list[str], object]]:
+    """(settings, paths, report) per project: those of the paths named, then those nested in the
+    folders walked, each checked with its own settings (``nested_settings``), as ruff uses each
+    file's closest configuration; an enclosing project's excludes still prune the walk.  ``then``:
+    called with each (settings, paths, report) as it is done, before the next run replaces the
+    index and project model it leaves (``fix`` fixes there).  ``run``: what is done with each
+    project instead of ``runner.run_check`` (same arguments; ``--show-files`` only walks)."""
+    if run is None:
+        from outmoded.runner import run_check as run
+
+    queue = [[settings, members, None] for settings, members in projects(args, paths)]
+    hierarchical = not (config_file(args) or args.isolated)
+    seen: set[str] = set()  # a file is checked once, by the first project whose walk finds it
+    done = []
+    while queue:
+        settings, members, gitignore_root = queue.pop(0)
+        found: list[tuple[object, str]] = []
+
+        def nested(directory: str, settings=settings, found=found) -> bool:
+            inner = nested_settings(args, settings, directory)
+            if inner is not None:
+                found.append((inner, directory))
+            return inner is not None
+
+        report = run(members, settings, use_cache=not args.no_cache, jobs=args.jobs,
+                           nested=nested if hierarchical else None, seen=seen, gitignore_root=gitignore_root)
+        if then is not None:
+            then(settings, members, report)
+        done.append((settings, members, report))
+        for inner, directory in found:
+            waiting = next((group for group in queue if group[0] == inner), None)
+            if waiting is not None:
+                waiting[1].append(directory)
+            else:
+                queue.append([inner, [directory], _gitignore_root(directory, members, gitignore_root or settings.root)])
+    return done
+
+
+def _gitignore_root(directory: str, tops: list[str], root: str) -> str:
+    """Up to where the walk of a nested project reads .gitignore files: the enclosing project's
+    root, or the walked path holding the nested project when that is outside it."""
+    if directory.startswith(root + os.sep):
+        return root
+    return next((top for top in map(os.path.abspath, tops) if directory.startswith(top + os.sep)), directory)
+
+
+def nested_settings(args: argparse.Namespace, outer, directory: str):
+    """The settings of the project in ``directory``, met by the walk of the enclosing project
+    checked with ``outer``, when they differ from ``outer``: it has a ``[tool.outmoded]`` of its
+    own (as ruff counts a nested pyproject.toml with ``[tool.ruff]``), or declares a Python
+    requirement that gives other Pythons (a monorepo's packages, an sdist inside the folder).
+    Else None: a project saying nothing outmoded reads (a vendored package's bare setup.py, a
+    test fixture, a pyproject.toml for the build only) is part of the enclosing one.  Its settings
+    are those ``outmoded check DIRECTORY`` gives (``settings_from``), so a file's verdict does not
+    depend on which folder above it was named."""
+    from outmoded.config import ConfigError, declared_requirement, own_config
+
+    try:
+        configured = own_config(directory) is not None
+        if not configured:
+            requires = declared_requirement(directory)
+            if requires is None or requires == outer.requires_python:
+                return None
+    except ConfigError as exc:
+        raise UsageError(f"{exc} (a project inside the folder checked: exclude its folder if it is test data)") from None
+    inner = settings_from(args, directory)
+    validate_codes(inner)
+    if not configured and _same_pythons(inner, outer):
+        return None
+    return inner
+
+
+def _same_pythons(inner, outer) -> bool:
+    """Are two settings read from the same configuration the same for every verdict: the
+    Pythons they check for and from (a target and min-version from the command line make
+    the requirements moot)?"""
+    return (inner.resolved_target(), inner.resolved_min_version(), inner.declared_floor()) == \
+        (outer.resolved_target(), outer.resolved_min_version(), outer.declared_floor()) and \
+        replace(inner, requires_python=None, requirement_dir=None, root=None, config_file=None) == \
+        replace(outer, requires_python=None, requirement_dir=None, root=None, config_file=None)
 
 
 def check_paths(args: argparse.Namespace):
     from outmoded.catalog import format_version
-    from outmoded.runner import run_check
+    from outmoded.discover import display_path
 
-    groups = projects(args, args.paths or ["."])  # args.sources: made when a report or baseline reads lines
-    reports = [run_check(paths, settings, use_cache=not args.no_cache, jobs=args.jobs) for settings, paths in groups]
+    # args.sources: made when a report or baseline reads lines
+    done = check_projects(args, args.paths or ["."])
+    reports = [report for _, _, report in done]
     report = reports[0]
     if len(reports) > 1:
-        targets = {r.target for r in reports}
-        if len(targets) > 1 and not args.quiet:
-            shown = ", ".join(f"{' '.join(p)}: Python {format_version(r.target)}"
-                              for (_, p), r in zip(groups, reports))
-            print(f"outmoded check: note: projects are checked for different targets ({shown})", file=sys.stderr)
-        report = replace(report,
-                         findings=sorted((f for r in reports for f in r.findings),
-                                         key=lambda f: (f.path, f.line, f.column, f.code)),
-                         errors=sorted((e for r in reports for e in r.errors), key=lambda e: e.path),
-                         files=sum(r.files for r in reports), parsed=sum(r.parsed for r in reports),
-                         cached=sum(r.cached for r in reports))
-    return groups[0][0], report
+        checked = [(paths, r) for _, paths, r in done if r.files or r.errors]
+        if len({r.target for _, r in checked}) > 1 and not args.quiet:
+            from outmoded.cli import clean
+
+            cwd = os.getcwd()
+            shown = ", ".join(f"{' '.join(display_path(os.path.abspath(p), cwd) for p in paths)}: Python "
+                              f"{format_version(r.target)}" for paths, r in checked)
+            print(clean(f"outmoded check: note: projects are checked for different targets ({shown})"),
+                  file=sys.stderr)
+        report = merged(reports)
+    return done[0][0], report
+
+
+def merged(reports: list):
+    """One report of several projects' runs (the first one's target)."""
+    if len(reports) == 1:
+        return reports[0]
+    return replace(reports[0],
+                   findings=sorted((f for r in reports for f in r.findings), key=lambda f: (f.path, f.line, f.column, f.code)),
+                   errors=sorted((e for r in reports for e in r.errors), key=lambda e: e.path),
+                   files=sum(r.files for r in reports), parsed=sum(r.parsed for r in reports),
+                   cached=sum(r.cached for r in reports))
 
 
 def check_stdin(args: argparse.Namespace):
@@ -162,13 +267,11 @@ def add_noqa(report) -> int:
 
 def show_files(args: argparse.Namespace) -> int:
     """``--show-files``: what would be checked, one path a line, as ruff prints it."""
-    from outmoded.discover import discover, display_path
+    from outmoded.discover import display_path
     from outmoded.reporters.text import clean
 
     cwd, shown, failed = os.getcwd(), set(), False
-    for settings, paths in projects(args, args.paths or ["."]):
-        found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
-                         settings.respect_gitignore)
+    for _, _, found in check_projects(args, args.paths or ["."], run=_walk_only):
         shown.update(display_path(path, cwd) for path in found.files)
         for error in found.errors:
             print(clean(f"{error.path}: error: {error.message}"), file=sys.stderr)
@@ -178,14 +281,25 @@ def show_files(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failed else EXIT_OK
 
 
+def _walk_only(paths, settings, use_cache=True, jobs=None, nested=None, seen=None, gitignore_root=None):
+    """A project's files, as ``run_check`` would find them (``check_projects``' ``run``)."""
+    from outmoded.discover import discover
+
+    return discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
+                    settings.respect_gitignore, None, nested, seen, gitignore_root)
+
+
 def show_settings(args: argparse.Namespace) -> int:
-    """``--show-settings``: the settings each project's paths are checked with."""
+    """``--show-settings``: the settings each project's paths are checked with (the projects
+    nested in the folders named too)."""
     from outmoded.catalog import format_version
+    from outmoded.discover import display_path
     from outmoded.records import fields
 
-    blocks = []
-    for settings, paths in projects(args, args.paths or ["."]):
-        lines = [f"# {' '.join(paths)}", f"config-file = {str(settings.config_file or '(none)')!r}",
+    blocks, cwd = [], os.getcwd()
+    for settings, paths, _ in check_projects(args, args.paths or ["."], run=_walk_only):
+        shown = " ".join(display_path(os.path.abspath(p), cwd) for p in paths)
+        lines = [f"# {shown}", f"config-file = {str(settings.config_file or '(none)')!r}",
                  f"root = {str(settings.root)!r}",
                  f"target-version = {format_version(settings.resolved_target())!r}",
                  f"min-version = {format_version(settings.resolved_min_version())!r}"]

@@ -19,7 +19,7 @@ import argparse
 import os
 import sys
 
-from outmoded.commands.options import add_common, add_exit_options, emit, settings_from, validate_codes
+from outmoded.commands.options import add_common, add_exit_options, emit
 from outmoded.records import replace
 
 PARALLEL_THRESHOLD = 4  # files to fix before a process pool pays off
@@ -192,37 +192,45 @@ def _fix_jobs(report, policy) -> list[tuple[str, list]]:
 
 def run(args: argparse.Namespace) -> int:
     from outmoded import reporters
+    from outmoded.commands.checking import check_projects
     from outmoded.findings import FileError
     from outmoded.fixes.plan import annotate
-    from outmoded.runner import run_check
 
     if "-" in (args.paths or []):  # it was looked for as a file named "-": "no such file or directory"
         from outmoded.cli import UsageError
 
         raise UsageError("fix rewrites files: `-` (stdin) is not one; name the file (`outmoded check -` "
                          "checks stdin)")
-    settings = settings_from(args)
-    validate_codes(settings)
-    report = run_check(args.paths or ["."], settings, use_cache=not args.no_cache, jobs=args.jobs)
-    jobs = _fix_jobs(report, policy := _policy(settings))
-    fixes = _fix_all(jobs, policy, _index(settings), settings, args.jobs) if jobs else []
+    groups = []  # (report, policy, fixes) per project: each file is fixed for its own project's floor
+
+    def fix_project(settings, paths, report) -> None:
+        jobs = _fix_jobs(report, policy := _policy(settings))
+        groups.append((report, policy, _fix_all(jobs, policy, _index(settings), settings, args.jobs) if jobs else []))
+
+    check_projects(args, args.paths or ["."], then=fix_project)
+    fixes = sorted((fix for _, _, found in groups for fix in found), key=lambda fix: fix.path)
     unwritten = set()  # files whose fix could not be written: what was found there remains
     if args.diff:
         sys.stdout.write("".join(_diff(f) for f in fixes if f.changed))
     else:
         unwritten = {fix.path for fix in fixes if fix.changed and not _write(fix)}
     fixed_paths = {f.path for f in fixes} - unwritten
-    findings = [f if f.path in unwritten else annotate(f, policy) for f in report.findings if f.path not in fixed_paths]
+    findings = [f if f.path in unwritten else annotate(f, policy) for report, policy, _ in groups
+                for f in report.findings if f.path not in fixed_paths]
     findings += [f for fix in fixes if fix.path not in unwritten for f in fix.findings]
+    unreadable = sorted((e for report, _, _ in groups for e in report.errors), key=lambda e: e.path)
     # a file checked whose fix could not be made or written: its findings remain, it was checked
-    errors = report.errors + [FileError(e.path, e.message, "fix") for fix in fixes for e in fix.errors]
+    errors = unreadable + [FileError(e.path, e.message, "fix") for fix in fixes for e in fix.errors]
+    report = groups[0][0]
     remaining = replace(report, findings=sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)),
-                        errors=sorted(errors, key=lambda e: e.path))
+                        errors=sorted(errors, key=lambda e: e.path),
+                        files=sum(r.files for r, _, _ in groups), parsed=sum(r.parsed for r, _, _ in groups),
+                        cached=sum(r.cached for r, _, _ in groups))
     changed = any(f.changed for f in fixes)
     if getattr(args, "hook", False):
         return _hook_report(args, fixes)
     if getattr(args, "fix_only", False):
-        return _fix_only_report(args, fixes, report.errors)
+        return _fix_only_report(args, fixes, unreadable)
     _report(args, reporters.render(args.format, remaining, args), fixes)
     if args.exit_zero:
         return 0

@@ -97,10 +97,10 @@ def config_file(args: argparse.Namespace) -> str | None:
     return files[0] if files else None
 
 
-def settings_from(args: argparse.Namespace, start: str | None = None) -> Settings:
+def settings_from(args: argparse.Namespace, start: str | None = None, location=None) -> Settings:
     """Settings from the config file (``--config``, else the project at or above ``start``, else
-    the current directory), ``--config KEY=VALUE`` overrides, then the command line; bad values
-    are usage errors."""
+    the current directory; ``location``: ``start``'s, when known), ``--config KEY=VALUE``
+    overrides, then the command line; bad values are usage errors."""
     from outmoded.config import apply_section, parse_overrides
 
     chosen = config_file(args)
@@ -114,7 +114,7 @@ def settings_from(args: argparse.Namespace, start: str | None = None) -> Setting
         if getattr(args, "isolated", False):
             settings = Settings()
         else:
-            settings = load_settings(chosen, start)
+            settings = load_settings(chosen, start, location)
         if overrides:
             settings = apply_section(settings, parse_overrides(overrides), "--config")
         changes = {}
@@ -180,7 +180,8 @@ def _floor_under_target(settings: Settings) -> None:
 
     from outmoded.cli import clean
 
-    where = f"{settings.config_file}: " if settings.config_file else ""
+    origin = settings.requirement_origin()
+    where = f"{origin}: " if origin else ""
     print(clean(f"outmoded: warning: {where}{said}, from requires-python {settings.requires_python!r}: what "
                 f"was removed before {format_version(floor)} is reported only with --dead-compat"), file=sys.stderr)
 

@@ -24,10 +24,11 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     respect-gitignore = true    # skip what .gitignore files ignore (inside a git work tree), as ruff
     output-format = "full"      # full | concise | grouped | json | json-lines | junit | github | gitlab | sarif
 
-Each checked path uses its nearest project upward (a directory with ``pyproject.toml``,
-``setup.cfg`` or ``setup.py``, as ruff finds its configuration): ``[tool.outmoded]`` from its
-pyproject.toml, and ``requires-python`` (``[project]``), ``python_requires`` (setup.cfg's
-``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``, never executed).
+Each file uses its directory's settings (``discovery.locate``), as ruff finds configuration: the
+nearest pyproject.toml above with a ``[tool.outmoded]`` table, and the nearest Python requirement
+on the way, ``requires-python`` (``[project]``), ``python_requires`` (setup.cfg's ``[options]``, or
+a literal ``setup(python_requires=...)`` read with ``ast``, never executed) or an sdist's
+``PKG-INFO``; a project nested in a checked folder is met by the walk (``commands.checking``).
 
 ``outmoded.config.discovery`` finds the project, ``outmoded.config.parsing`` reads and validates
 the keys, ``outmoded.config.settings`` holds the result and its defaults; ``load_settings`` here
@@ -40,7 +41,11 @@ import os
 
 from outmoded.config.discovery import (
     PROJECT_FILES,
-    find_pyproject,
+    Location,
+    declared_requirement,
+    locate,
+    own_config,
+    project_file,
     project_start,
     setup_python_requires,
 )
@@ -64,10 +69,12 @@ from outmoded.config.settings import (
     Settings,
     cache_root,
 )
+from outmoded.records import replace
 
 __all__ = [
-    "DEFAULT_EXCLUDE", "FAIL_ON", "KEYS", "PROJECT_FILES", "PY2_RE", "VERSION_RE", "ConfigError",
-    "Settings", "apply_section", "cache_root", "check_codes", "check_target", "find_pyproject", "load_settings",
+    "DEFAULT_EXCLUDE", "FAIL_ON", "KEYS", "PROJECT_FILES", "Location", "declared_requirement", "locate",
+    "own_config", "project_file", "settings_at", "PY2_RE", "VERSION_RE", "ConfigError",
+    "Settings", "apply_section", "cache_root", "check_codes", "check_target", "load_settings",
     "output_formats", "parse_min_version", "parse_overrides", "parse_version", "project_start",
     "setup_python_requires",
 ]
@@ -81,15 +88,42 @@ def _as_written(path: str) -> str:
     return (os.sep + shown) if path.startswith(os.sep) else (shown or ".")
 
 
-def load_settings(config: str | None = None, start: str | None = None) -> Settings:
-    """Settings from ``config`` (a pyproject.toml) or the nearest project at or above ``start``."""
-    path = _as_written(config) if config else find_pyproject(os.path.realpath(start or os.getcwd()))
-    if path is None:
+def load_settings(config: str | None = None, start: str | None = None, location: Location | None = None) -> Settings:
+    """Settings from ``config`` (a pyproject.toml), else those of the files in the directory
+    ``start`` (``locate``, unless its ``location`` is known): the nearest ``[tool.outmoded]``
+    above it, with the nearest Python requirement on the way; without either, the nearest
+    project's (its root, its defaults)."""
+    if config:
+        path = _as_written(config)
+        if not os.path.isfile(path):
+            raise ConfigError(f"{path}: no such file")
+        return _from_pyproject(path, given=True)
+    return settings_at(location or locate(os.path.realpath(start or os.getcwd())))
+
+
+def settings_at(location: Location) -> Settings:
+    """The settings a ``Location`` gives (``load_settings``, and a nested project met by the walk)."""
+    if location.config is not None:
+        settings = _from_pyproject(location.config)
+    elif location.requirement is not None or location.nearest is not None:
+        directory = location.requirement or os.path.dirname(location.nearest)
+        return Settings(root=directory, config_file=project_file(directory),
+                        requires_python=declared_requirement(directory))
+    else:
         return Settings()
-    if config and not os.path.isfile(path):
-        raise ConfigError(f"{path}: no such file")
+    if location.requirement is None:
+        return settings
+    # the nearer project's requirement is its oldest Python too: the configuration's min-version
+    # was said of the project around it (--min-version still applies to every file)
+    return replace(settings, requires_python=declared_requirement(location.requirement), min_version=None,
+                   requirement_dir=location.requirement)
+
+
+def _from_pyproject(path: str, given: bool = False) -> Settings:
+    """The settings of one pyproject.toml (its ``[tool.outmoded]`` and requirement), its
+    directory the root (``given``: named by ``--config``, read as TOML whatever its name)."""
     directory = os.path.realpath(os.path.dirname(os.path.abspath(path)))
-    if os.path.basename(path) in ("setup.cfg", "setup.py") and not config:
+    if os.path.basename(path) in ("setup.cfg", "setup.py") and not given:
         return Settings(root=directory, config_file=path, requires_python=setup_python_requires(directory))
     from outmoded import settings_cache
 

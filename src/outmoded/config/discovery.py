@@ -1,7 +1,18 @@
-"""Finding a path's project: the nearest directory with pyproject.toml, setup.cfg or setup.py
-(as ruff finds its configuration), and the ``python_requires`` a setuptools project declares
-(setup.cfg's ``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``, never run,
-or an sdist's ``PKG-INFO``).
+"""Finding a path's project (a directory with pyproject.toml, setup.cfg or setup.py), its
+configuration and its Python requirement, and the ``python_requires`` a setuptools project
+declares (setup.cfg's ``[options]``, or a literal ``setup(python_requires=...)`` read with ``ast``,
+never run, or an sdist's ``PKG-INFO``).
+
+What a file is checked with (``locate``), hierarchically, as ruff finds its configuration:
+
+- its configuration is the nearest pyproject.toml above it holding a ``[tool.outmoded]`` table
+  (ruff counts only a pyproject.toml with ``[tool.ruff]``); a project saying nothing of outmoded
+  (a vendored package's setup.py, a test fixture, a pyproject.toml for the build only) does not
+  hide the configuration of the project around it;
+- its Python requirement is the nearest one declared on the way up to that configuration
+  (``requires-python``, ``python_requires``, ``PKG-INFO``): unlike a tool's preference, it is what
+  the code itself says it runs on, so each package of a monorepo keeps its own target and floor
+  under one ``[tool.outmoded]`` (ruff ignores a nested ``requires-python`` without ``[tool.ruff]``).
 """
 
 from __future__ import annotations
@@ -14,20 +25,95 @@ from outmoded.source import open_regular
 PROJECT_FILES = ("pyproject.toml", "setup.cfg", "setup.py")
 
 
-def find_pyproject(start: str) -> str | None:
-    """The configuration file of the nearest project at or above the directory ``start`` (an
-    absolute path): its pyproject.toml, else its setup.cfg, else its setup.py (a project is a
-    directory holding any of them)."""
-    directory = start
+class Location:
+    """Where the settings of the files in a directory come from: ``config``, the pyproject.toml
+    with ``[tool.outmoded]`` (None without one); ``requirement``, the directory whose project
+    declares the Python requirement, when it is nearer than ``config``; ``nearest``, the nearest
+    project's configuration file (pyproject.toml, else setup.cfg, else setup.py)."""
+
+    __slots__ = ("config", "requirement", "nearest")
+
+    def __init__(self, config: str | None, requirement: str | None, nearest: str | None):
+        self.config, self.requirement, self.nearest = config, requirement, nearest
+
+    def key(self) -> tuple:
+        return self.config, self.requirement, self.nearest
+
+
+def project_file(directory: str) -> str | None:
+    """``directory``'s pyproject.toml, else its setup.cfg, else its setup.py: the file that makes
+    it a project, or None."""
+    for name in PROJECT_FILES:
+        candidate = os.path.join(directory, name)
+        if os.path.isfile(candidate):
+            return candidate
+    return None
+
+
+def own_config(directory: str) -> str | None:
+    """``directory``'s pyproject.toml when it holds a ``[tool.outmoded]`` table (empty or not)."""
+    path = os.path.join(directory, "pyproject.toml")
+    if not os.path.isfile(path):
+        return None
+    from outmoded import settings_cache
+    from outmoded.config.parsing import _load_toml
+
+    return path if "outmoded" in (settings_cache.pyproject(path, _load_toml).get("tool") or {}) else None
+
+
+def declared_requirement(directory: str) -> str | None:
+    """The Python requirement the project in ``directory`` declares: ``[project] requires-python``
+    of its pyproject.toml, else its setuptools ``python_requires`` (``setup_python_requires``)."""
+    path = os.path.join(directory, "pyproject.toml")
+    if os.path.isfile(path):
+        from outmoded import settings_cache
+        from outmoded.config.parsing import _load_toml
+
+        requires = (settings_cache.pyproject(path, _load_toml).get("project") or {}).get("requires-python")
+        if requires is not None and not isinstance(requires, str):
+            raise ConfigError(f"{path}: [project] requires-python must be a string")
+        if requires is not None:
+            return requires
+    return setup_python_requires(directory)
+
+
+def locate(start: str, memo: dict | None = None) -> Location:
+    """The ``Location`` of the settings of files in ``start`` (an absolute, real directory):
+    the nearest ``[tool.outmoded]`` above, and the nearest Python requirement below it.
+    ``memo``: directory -> what it says, shared by the calls of one command about many paths."""
+    directory, nearest, requirement = start, None, None
+    memo = {} if memo is None else memo
     while True:
-        for name in PROJECT_FILES:
-            candidate = os.path.join(directory, name)
-            if os.path.isfile(candidate):
-                return candidate
+        said = memo.get(directory)
+        if said is None:
+            said = memo[directory] = _says(directory)
+        found, config, declares = said
+        if found is not None:
+            nearest = nearest or found
+            if config is not None:
+                return Location(config, requirement, nearest)
+            if requirement is None and declares():
+                requirement = directory
         parent = os.path.dirname(directory)
         if parent == directory:
-            return None
+            return Location(None, requirement, nearest)
         directory = parent
+
+
+def _says(directory: str) -> tuple:
+    """(project file, pyproject.toml with ``[tool.outmoded]``, whether it declares a Python
+    requirement: asked only when needed, then remembered) of ``directory``."""
+    found = project_file(directory)
+    if found is None:
+        return None, None, None
+    config = own_config(directory) if found.endswith("pyproject.toml") else None
+    answer: list = []
+
+    def declares() -> bool:
+        if not answer:
+            answer.append(declared_requirement(directory) is not None)
+        return answer[0]
+    return found, config, declares
 
 
 def project_start(path: str) -> str:

@@ -44,6 +44,7 @@ class Settings(Record):
         "root", "config_file", "target", "min_version", "requires_python", "select", "ignore", "exclude",
         "extend_exclude", "pending", "free_threading", "dead_compat", "unsafe_fixes", "cache_dir", "extend_select",
         "per_file_ignores", "fail_on", "force_exclude", "output_format", "respect_gitignore", "ignore_noqa",
+        "requirement_dir",
     )
 
     def __init__(self, root: str | None = None, config_file: str | None = None, target: tuple[int, int] | None = None,
@@ -53,7 +54,7 @@ class Settings(Record):
                  dead_compat: bool = False, unsafe_fixes: bool = False, cache_dir: str | None = None,
                  extend_select: tuple[str, ...] = (), per_file_ignores: tuple = (), fail_on: str = "error",
                  force_exclude: bool = False, output_format: str | None = None, respect_gitignore: bool = True,
-                 ignore_noqa: bool = False):
+                 ignore_noqa: bool = False, requirement_dir: str | None = None):
         self.root = os.getcwd() if root is None else root
         self.config_file = config_file
         self.target = target
@@ -75,6 +76,8 @@ class Settings(Record):
         self.output_format = output_format
         self.respect_gitignore = respect_gitignore
         self.ignore_noqa = ignore_noqa  # --ignore-noqa only: a project's files do not decide it
+        # the nested project whose Python requirement this is, when not the root's (``locate``)
+        self.requirement_dir = requirement_dir
 
     def resolved_target(self) -> tuple[int, int]:
         """``target-version``, else the newest Python ``requires-python`` allows, else the newest
@@ -88,7 +91,8 @@ class Settings(Record):
             if highest and highest >= OLDEST_TARGET:
                 return highest
             newest = f"{LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}"
-            where = f"{self.config_file}: " if self.config_file else ""
+            origin = self.requirement_origin()
+            where = f"{origin}: " if origin else ""
             raise ConfigError(
                 f"{where}the project's Python requirement {self.requires_python!r} (requires-python or "
                 f"python_requires) allows no Python outmoded checks for ({OLDEST_TARGET[0]}.{OLDEST_TARGET[1]} "
@@ -99,6 +103,14 @@ class Settings(Record):
                   f"ignored: checking for Python {LATEST_RELEASE[0]}.{LATEST_RELEASE[1]}, the newest outmoded "
                   f"knows (give the Python the code must run on with --target-version or target-version)")
         return LATEST_RELEASE
+
+    def requirement_origin(self) -> str | None:
+        """The configuration file of the project declaring ``requires_python``, for messages."""
+        if self.requirement_dir is None:
+            return self.config_file
+        from outmoded.config.discovery import project_file
+
+        return project_file(self.requirement_dir)
 
     def resolved_min_version(self) -> tuple[int, int]:
         return self.declared_floor() or (3, 9)
@@ -121,7 +133,8 @@ class Settings(Record):
         except InvalidRequirement:
             from outmoded.config.discovery import requirement_source
 
-            where = requirement_source(self.root, self.config_file, self.requires_python)
+            where = requirement_source(self.requirement_dir or self.root, self.requirement_origin(),
+                                       self.requires_python)
             _warn(f"outmoded: warning: {where + ': ' if where else ''}the project's Python requirement "
                   f"{self.requires_python!r} (requires-python or python_requires) is not a valid version "
                   f"specifier; ignored, as pip ignores it: no oldest supported Python is taken from it")

@@ -69,7 +69,7 @@ def run(args: argparse.Namespace) -> int:
     from outmoded.deps.code import VerdictCache
     from outmoded.deps.index import PYPI, IndexClient
 
-    version = target.parse_target(args.target_version)
+    version = target.parse_target(args.target_version, args.files)
     if args.free_threading:
         target.check_free_threading(version)
     chosen = platforms.select(

@@ -15,15 +15,25 @@ from outmoded.cli import UsageError
 FREE_THREADED_SINCE = (3, 13)
 
 
-def parse_target(text: str | None) -> tuple:
-    """``3.13`` -> (3, 13); by default the same target as ``check`` (requires-python, config)."""
-    from outmoded.config import ConfigError, check_target, load_settings, parse_version
+def parse_target(text: str | None, files: list | None = None) -> tuple:
+    """``3.13`` -> (3, 13); by default the same target as ``check`` gives the files named (the
+    settings of their folder: requirement, config), else the current directory's."""
+    import os
+
+    from outmoded.config import ConfigError, check_target, load_settings, parse_version, project_start
 
     try:  # a future version would check nothing the index can know about: refused, as check does
-        return check_target(parse_version(text, "--target-version"), "--target-version") if text \
-            else load_settings().resolved_target()
+        if text:
+            return check_target(parse_version(text, "--target-version"), "--target-version")
+        starts = dict.fromkeys(project_start(name) for name in files or [] if os.path.exists(name)) or [None]
+        targets = {start: load_settings(start=start).resolved_target() for start in starts}
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
+    if len(set(targets.values())) > 1:
+        shown = ", ".join(f"{os.path.relpath(start)}: {format_version(version)}" for start, version in targets.items())
+        raise UsageError(f"the files named belong to projects checked for different targets ({shown}); "
+                         f"give one with --target-version")
+    return next(iter(targets.values()))
 
 
 def check_free_threading(version: tuple) -> None:

@@ -34,16 +34,14 @@ def parse(command: str, options: list[str], paths: list[str]) -> argparse.Namesp
 def check(options: list[str], paths: list[str], use_cache: bool = False):
     """The ``Report`` that ``outmoded check OPTIONS -- PATHS`` would print."""
     from outmoded.cli import UsageError
-    from outmoded.commands.options import settings_from, validate_codes
-    from outmoded.runner import run_check
+    from outmoded.commands.checking import check_projects, merged
 
     args = parse("check", options, paths)
-    try:
-        settings = settings_from(args)
-        validate_codes(settings)
+    args.no_cache = args.no_cache or not use_cache
+    try:  # each file with its own project's settings, as the command line checks it
+        return merged([report for _, _, report in check_projects(args, args.paths or ["."])])
     except UsageError as exc:
         raise EngineError(str(exc)) from None
-    return run_check(args.paths or ["."], settings, use_cache=use_cache and not args.no_cache, jobs=args.jobs)
 
 
 def command(argv: list[str]) -> int:
