@@ -163,3 +163,51 @@ def test_a_requires_python_that_is_not_a_specifier_is_ignored_with_a_warning(sh)
     first, second = alone.stderr.splitlines()
     assert str(sh.root / "pyzmq" / "pyproject.toml") in first and "'>=2.7,!=3.0*'" in first
     assert f"checking for Python {newest}" in second and "--target-version" in second
+
+
+def test_an_empty_select_selects_nothing_as_in_ruff(sh):
+    sh.write("pyproject.toml", "[tool.outmoded]\nselect = []\n")
+    sh.write("a.py", "import imp\nimport telnetlib\n")
+    result = sh.run("check", "--no-cache", "--output-format", "json", ".")
+    assert result.returncode == 0 and doc(result)["findings"] == []
+    sh.write("pyproject.toml", '[tool.outmoded]\nselect = []\nextend-select = ["OM13"]\n')
+    assert [f["api"] for f in doc(sh.run("check", "--no-cache", "--output-format", "json", "."))["findings"]] \
+        == ["telnetlib"]
+    for option in ("--select", "--extend-select", "--ignore"):  # ruff: unknown rule selector ``
+        refused = sh.run("check", "--no-cache", option, "", ".")
+        assert refused.returncode == 2 and f"{option} is given no rule code" in one_line(refused.stderr)
+
+
+def test_a_key_spelled_both_ways_in_one_table_is_an_error(sh):
+    from outmoded.config import KEYS
+
+    sh.write("a.py", "import imp\n")
+    for key in KEYS:  # every key has its underscore alias
+        alias = key.replace("-", "_")
+        if alias == key:
+            continue
+        sh.write("pyproject.toml", f"[tool.outmoded]\n{alias} = 1\n{key} = 2\n")
+        result = sh.run("check", "--no-cache", ".")
+        assert result.returncode == 2, key
+        assert f"'{alias}' and '{key}' are the same key given twice" in one_line(result.stderr)
+    sh.write("pyproject.toml", "")
+    result = sh.run("check", "--no-cache", "--config", "min_version = '3.9'\nmin-version = '3.10'", ".")
+    assert result.returncode == 2 and "are the same key given twice" in one_line(result.stderr)
+    # two --config values: the later one overrides the earlier, however spelled
+    result = sh.run("check", "--no-cache", "--show-settings", "--config", "min_version = '3.9'",
+                    "--config", "min-version = '3.10'", ".")
+    assert result.returncode == 0 and "min-version = '3.10'" in result.stdout
+
+
+def test_an_empty_option_value_is_a_usage_error(sh):
+    sh.write("a.py", "import imp\n")
+    for option, said in (("--target-version", "a version"), ("--min-version", "a version"),
+                         ("--cache-dir", "a directory")):
+        result = sh.run("check", option, "", ".")
+        assert result.returncode == 2
+        assert one_line(result.stderr).endswith(f"{option} is given an empty value; give {said} "
+                                                f"such as 3.13 or leave the option out" if said == "a version"
+                                                else f"{option} is given an empty value; give {said} or leave "
+                                                     f"the option out")
+    result = sh.run("deps", "--target-version", "", "--offline")
+    assert result.returncode == 2 and "--target-version" in one_line(result.stderr)

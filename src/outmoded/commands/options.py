@@ -118,10 +118,11 @@ def settings_from(args: argparse.Namespace, start: str | None = None, location=N
         if overrides:
             settings = apply_section(settings, parse_overrides(overrides), "--config")
         changes = {}
-        if args.target_version:
+        _given(args)
+        if args.target_version is not None:
             changes["target"] = check_target(parse_version(args.target_version, "--target-version"),
                                              "--target-version")
-        if getattr(args, "min_version", None):
+        if getattr(args, "min_version", None) is not None:
             changes["min_version"] = parse_min_version(args.min_version, "--min-version")
         if args.select is not None:
             changes["select"] = args.select
@@ -139,7 +140,7 @@ def settings_from(args: argparse.Namespace, start: str | None = None, location=N
             changes["respect_gitignore"] = args.respect_gitignore
         if getattr(args, "ignore_noqa", None):
             changes["ignore_noqa"] = True
-        if getattr(args, "cache_dir", None):
+        if getattr(args, "cache_dir", None) is not None:
             changes["cache_dir"] = os.path.abspath(args.cache_dir)
         if args.pending is not None:
             changes["pending"] = args.pending
@@ -159,6 +160,22 @@ def settings_from(args: argparse.Namespace, start: str | None = None, location=N
         raise UsageError(str(exc)) from None
     args.format = output_format(args, settings)
     return settings
+
+
+def _given(args: argparse.Namespace) -> None:
+    """An option given an empty value is a mistake (an unset shell variable: ``--target-version
+    "$PY"``), not the option left out: refused, as ruff refuses ``--select ""``."""
+    for option, value in (("--target-version", args.target_version), ("--min-version", getattr(args, "min_version", None)),
+                          ("--cache-dir", getattr(args, "cache_dir", None))):
+        if value is not None and not value.strip():
+            raise UsageError(f"{option} is given an empty value; give "
+                             + ("a directory" if option == "--cache-dir" else "a version such as 3.13")
+                             + " or leave the option out")
+    for option, value in (("--select", args.select), ("--extend-select", getattr(args, "extend_select", None)),
+                          ("--ignore", args.ignore)):
+        if value is not None and not value:
+            raise UsageError(f"{option} is given no rule code; give codes or prefixes (such as OM12) "
+                             f"or leave the option out")
 
 
 def _floor_under_target(settings: Settings) -> None:
@@ -198,7 +215,7 @@ def validate_codes(settings: Settings) -> None:
     except CatalogError as exc:
         raise UsageError(f"broken catalog: {exc}") from None
     try:
-        check_codes(settings.select, known, "--select/select")
+        check_codes(settings.select or (), known, "--select/select")
         check_codes(settings.extend_select, known, "--extend-select/extend-select")
         check_codes(settings.ignore, known, "--ignore/ignore")
         check_codes(per_file, known, "per-file-ignores")

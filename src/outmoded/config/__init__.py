@@ -5,7 +5,7 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     target-version = "3.13"     # the Python the code must run on (default: from requires-python)
     min-version = "3.9"         # oldest Python supported, for fixes and as the floor under which a
                                 # removal is already broken (default: from requires-python)
-    select = ["OM12", ...]      # codes or prefixes to report (default: all)
+    select = ["OM12", ...]      # codes or prefixes to report (default: all; [] none, as in ruff)
     ignore = ["OM12003"]
     exclude = ["build/", "*_pb2.py"]   # gitignore-style patterns, relative to the project root
     extend-exclude = [...]
@@ -29,6 +29,7 @@ nearest pyproject.toml above with a ``[tool.outmoded]`` table, and the nearest P
 on the way, ``requires-python`` (``[project]``), ``python_requires`` (setup.cfg's ``[options]``, or
 a literal ``setup(python_requires=...)`` read with ``ast``, never executed) or an sdist's
 ``PKG-INFO``; a project nested in a checked folder is met by the walk (``commands.checking``).
+A key given twice in one table, spelled both ways (``min_version``, ``min-version``), is an error.
 
 ``outmoded.config.discovery`` finds the project, ``outmoded.config.parsing`` reads and validates
 the keys, ``outmoded.config.settings`` holds the result and its defaults; ``load_settings`` here

@@ -149,6 +149,7 @@ KEYS = {
 def apply_section(settings: Settings, section: dict, where) -> Settings:
     """``settings`` with the keys of a ``[tool.outmoded]`` table applied; ``where`` names its origin."""
     changes = {}
+    _one_spelling(section, where)
     for raw_key, value in section.items():
         key = raw_key.replace("_", "-")
         if key not in KEYS:
@@ -157,6 +158,18 @@ def apply_section(settings: Settings, section: dict, where) -> Settings:
         attribute, parsed = KEYS[key](value, where, raw_key)
         changes[attribute] = parsed
     return replace(settings, **changes)
+
+
+def _one_spelling(section: dict, where) -> None:
+    """A key given twice in one table, spelled both ways (``min_version`` and ``min-version``),
+    is refused: one would silently win."""
+    spelled: dict = {}
+    for raw_key in section:
+        key = str(raw_key).replace("_", "-")
+        if key in spelled:
+            raise ConfigError(f"{where}: [tool.outmoded] {spelled[key]!r} and {raw_key!r} are the same key "
+                              f"given twice; keep one ({key!r})")
+        spelled[key] = raw_key
 
 
 def parse_overrides(pairs: list[str]) -> dict:
@@ -168,9 +181,14 @@ def parse_overrides(pairs: list[str]) -> dict:
     table = {}
     for pair in pairs:
         try:
-            table.update(tomllib.loads(pair))
+            given = tomllib.loads(pair)
         except ValueError as exc:
             raise ConfigError(f"--config {pair!r}: neither a file nor a TOML `key = value` ({exc})") from None
+        _one_spelling(given, f"--config {pair!r}")
+        for key, value in given.items():  # a later --config overrides an earlier one, however spelled
+            for earlier in [k for k in table if k.replace("_", "-") == key.replace("_", "-")]:
+                del table[earlier]
+            table[key] = value
     return table
 
 

@@ -37,8 +37,9 @@ _WARNED: set = set()  # the warnings this process printed: each once, however of
 
 class Settings(Record):
     """One project's settings.  ``root``: the directory of the configuration file used (default:
-    the current directory); ``config_file``: that file; ``per_file_ignores``: (glob, code
-    prefixes) pairs; the others are the keys of ``outmoded.config`` (``target``/``min_version`` as (3, 13))."""
+    the current directory); ``config_file``: that file; ``select``: None selects every rule that is
+    not opt-in, ``()`` none (``select = []``, as in ruff: only ``extend-select`` adds any);
+    ``per_file_ignores``: (glob, code prefixes) pairs; the others are the keys of ``outmoded.config`` (``target``/``min_version`` as (3, 13))."""
 
     __slots__ = _fields = (
         "root", "config_file", "target", "min_version", "requires_python", "select", "ignore", "exclude",
@@ -49,7 +50,7 @@ class Settings(Record):
 
     def __init__(self, root: str | None = None, config_file: str | None = None, target: tuple[int, int] | None = None,
                  min_version: tuple[int, int] | None = None, requires_python: str | None = None,
-                 select: tuple[str, ...] = (), ignore: tuple[str, ...] = (), exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
+                 select: tuple[str, ...] | None = None, ignore: tuple[str, ...] = (), exclude: tuple[str, ...] = DEFAULT_EXCLUDE,
                  extend_exclude: tuple[str, ...] = (), pending: bool = False, free_threading: bool = False,
                  dead_compat: bool = False, unsafe_fixes: bool = False, cache_dir: str | None = None,
                  extend_select: tuple[str, ...] = (), per_file_ignores: tuple = (), fail_on: str = "error",
@@ -153,10 +154,10 @@ class Settings(Record):
             # opt-in (catalog ``opt_in``): selected, or extended, by a prefix naming its group (OMF,
             # OMT1, OMF003), not by OM
             family = opt_in_family(code)
-            if not any(code.startswith(p) and p.startswith(family) for p in (*self.select, *self.extend_select)):
+            if not any(code.startswith(p) and p.startswith(family) for p in (*(self.select or ()), *self.extend_select)):
                 return False
         elif not (any(code.startswith(p) for p in self.extend_select)
-                  or not self.select or any(code.startswith(p) for p in self.select)):
+                  or self.select is None or any(code.startswith(p) for p in self.select)):
             return False
         if any(code.startswith(p) for p in self.ignore):
             return False

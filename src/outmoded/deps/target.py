@@ -23,7 +23,7 @@ def parse_target(text: str | None, files: list | None = None) -> tuple:
     from outmoded.config import ConfigError, check_target, load_settings, parse_version, project_start
 
     try:  # a future version would check nothing the index can know about: refused, as check does
-        if text:
+        if text is not None:
             return check_target(parse_version(text, "--target-version"), "--target-version")
         starts = dict.fromkeys(project_start(name) for name in files or [] if os.path.exists(name)) or [None]
         targets = {start: load_settings(start=start).resolved_target() for start in starts}
