@@ -198,6 +198,49 @@ def test_a_private_function_some_live_code_calls_is_reported(project):
     assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
 
 
+MESON_PYTHON_INFO = """\
+import sys
+import sysconfig
+
+
+def get_distutils_paths(scheme=None):
+    import distutils.dist
+    distribution = distutils.dist.Distribution()
+    return distribution.get_command_obj('install')
+
+
+def get_install_paths():
+    if sys.version_info >= (3, 10, 3):
+        scheme = 'deb_system'
+    else:
+        return get_distutils_paths(scheme='deb_system')
+    return sysconfig.get_paths(scheme=scheme)
+"""
+
+
+def test_a_public_function_the_module_calls_only_in_dead_code(project):
+    # numpy 2.5.5's vendored meson, mesonbuild/scripts/python_info.py (requires-python >= 3.10)
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\nrequires-python = '>=3.10'\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/python_info.py", MESON_PYTHON_INFO)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json("--dead-compat", ".")) == {("pkg/python_info.py", "warning", "uncalled")}
+    # called by live code, by another module, never called here (an API left for others), or a
+    # package's __init__ (its public names are the package's API): reported
+    for where, text in (("pkg/python_info.py", MESON_PYTHON_INFO + "PATHS = get_distutils_paths()\n"),
+                        ("pkg/python_info.py", MESON_PYTHON_INFO.replace("return get_distutils_paths(scheme='deb_system')",
+                                                                         "return None")),
+                        ("pkg/__init__.py", MESON_PYTHON_INFO)):
+        project.write("pkg/python_info.py", "x = 1\n")
+        project.write("pkg/__init__.py", "")
+        project.write(where, text)
+        assert {p for p, _, c in paths(project.check_json(".")) if c is None} == {where}, where
+    project.write("pkg/python_info.py", MESON_PYTHON_INFO)
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/cli.py", "from pkg.python_info import get_distutils_paths\n")
+    assert {p for p, _, c in paths(project.check_json(".")) if c is None} == {"pkg/python_info.py"}
+
+
 def test_a_top_level_module_is_not_told(project):
     # not in a package: a script or a module whatever puts its directory on sys.path imports
     project.write("facade.py", FACADE.replace("pkg._", "_"))

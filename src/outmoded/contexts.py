@@ -36,7 +36,7 @@ FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
 # the scope contexts a use may sit in that only dead code may call, and the question that names
 # those never called live (asked once per file, at the first finding inside one): a private
 # module function (``unreached.uncalled``), a test module's method (``deadmethods``)
-UNCALLED = (("private", uncalled), ("method", uncalled_methods))
+UNCALLED = (("function", uncalled), ("method", uncalled_methods))
 
 
 # where a fix would change what the code does where it runs: code that runs only on the other

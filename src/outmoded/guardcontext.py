@@ -34,7 +34,7 @@ class Context(Frozen):
     from the version in ``names`` on) | "skipped" (a test or test class a skip
     decorator skips on the target) | "dead" (a branch taken only when
     ``hasattr()`` finds a name removed on the target) | "deleted" (a function ``del`` removes before
-    anything calls it) | "private" (in the module's private function named in ``names``) |
+    anything calls it) | "function" (in the module's top-level function named in ``names``) |
     "method" (in the method ``Class.name`` in ``names`` of a module-level class: ``deadmethods``);
     ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else

@@ -349,8 +349,8 @@ class Bindings(ast.NodeVisitor):
             contexts = self.lasting_contexts() + self.skip_contexts(node.decorator_list)
             if node in self.deleted_defs:
                 contexts.append(Context("deleted"))
-            if self.scope.kind == "module" and node.name.startswith("_") and not node.name.endswith("__"):
-                contexts.append(Context("private", names=frozenset({node.name})))  # unreached.uncalled
+            if self.scope.kind == "module" and not node.name.endswith("__"):
+                contexts.append(Context("function", names=frozenset({node.name})))  # unreached.uncalled
             elif self.scope.parent is not None and self.scope.parent.kind == "module" and method_of is not None \
                     and not node.name.startswith(("test", "__")):
                 contexts.append(Context("method", names=frozenset({f"{method_of.name}.{node.name}"})))  # deadmethods

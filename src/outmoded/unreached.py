@@ -182,11 +182,14 @@ def _holds(path: str, word) -> bool:
 
 
 def uncalled(scanner) -> frozenset:
-    """The names of the module's private top-level functions (``_name``, undecorated or wrapped by
-    ``functools``) that only code never running on the target names: pip 26.3's
-    ``_looks_like_red_hat_scheme()`` (``from distutils.command.install import install``) is called
-    only in ``get_scheme`` past ``if _USE_SYSCONFIG: return new``, true on every CPython.  A name
-    another project file holds, or one written in quotes in the module, is not told."""
+    """The names of the module's top-level functions (undecorated or wrapped by ``functools``)
+    that only code never running on the target names: pip 26.3's ``_looks_like_red_hat_scheme()``
+    (``from distutils.command.install import install``) is called only in ``get_scheme`` past ``if
+    _USE_SYSCONFIG: return new``, true on every CPython.  A name another project file holds, or
+    one written in quotes in the module (``__all__``), is not told.  A public one (no ``_``) counts
+    only outside a package's ``__init__`` and when the module does call it, in such code: compatibility
+    code, not an API left for others (numpy 2.5's vendored meson, ``python_info.py``: its
+    ``get_distutils_paths()`` is called only past ``if sys.version_info >= (3, 10, 3):``'s else)."""
     import ast
 
     # a call to one may be in a body the sieve left out: the whole tree is read, but its candidates
@@ -240,12 +243,15 @@ def _private_candidates(scanner, body: list) -> dict:
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             defined.setdefault(stmt.name, []).append(stmt)
     candidates = {}
+    package = os.path.basename(scanner.path) == "__init__.py"
     for stmt in body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
             continue
         name = stmt.name
-        if not name.startswith("_") or name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
+        if name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
             continue
+        if not name.startswith("_") and (package or len(word_re(name).findall(scanner.text)) < 2):
+            continue  # public: an API of the package, or called nowhere here (left for others)
         if re.search(r"""['"]%s['"]""" % re.escape(name), scanner.text):
             continue
         candidates[name] = stmt
