@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from outmoded.cache import Store
+from outmoded.store import Store
 from outmoded.catalog import compiled, load_catalog
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")

@@ -9,7 +9,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from outmoded.cache import ResultCache, Store
+from outmoded.cache import ResultCache
+from outmoded.store import Store
 from outmoded.findings import Finding
 
 SRC = str(Path(__file__).resolve().parents[1] / "src")

@@ -4,7 +4,7 @@ rows (``outmoded.readsets``' blocks) no row lists any more.  Imported only by a 
 from __future__ import annotations
 
 from outmoded import quickjson
-from outmoded.cache import CHUNK
+from outmoded.store import CHUNK
 
 WRITTEN = "written"  # the namespace of rows saying when each pruned family's namespace was last written
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 import os
 
 from outmoded import workers
-from outmoded.cache import RESULTS, ResultCache, Store, digest
+from outmoded.cache import RESULTS, ResultCache, digest
+from outmoded.store import Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
 from outmoded.config import Settings, cache_root
 from outmoded.discover import discover, display_path

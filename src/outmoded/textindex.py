@@ -1,6 +1,6 @@
 """The project's text index: class headers and version flags of every checked file, read as text.
 
-A regex pass over each file (no parsing), cached per file by size and mtime in ``cache.Store``.
+A regex pass over each file (no parsing), cached per file by size and mtime in ``store.Store``.
 It says which classes are used as bases elsewhere (``users``: for mixins), gives a fingerprint of
 everything a verdict can depend on for the results cache, and gives the prefilter the project's
 own needles: a removed method's name with the project classes deriving from its class
@@ -254,7 +254,7 @@ class TextScan:
 
 
 def scan_stamps(files: list[str], store=None) -> TextScan:
-    """Stat every Python file; with a ``cache.Store``, take the rows of files whose size and
+    """Stat every Python file; with a ``store.Store``, take the rows of files whose size and
     mtime are unchanged."""
     stats = {}
     for path in files:
