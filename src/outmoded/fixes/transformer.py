@@ -57,7 +57,10 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         descend = super().on_visit(node)
         if self.lines is not None and isinstance(node, (cst.SimpleStatementLine, cst.BaseCompoundStatement)):
             where = self.get_metadata(PositionProvider, node)
-            at = bisect.bisect_left(self.lines, where.start.line)
+            # a def's or class's position starts at its keyword: its decorators stand above it
+            decorators = getattr(node, "decorators", ())
+            first = self.get_metadata(PositionProvider, decorators[0]).start.line if decorators else where.start.line
+            at = bisect.bisect_left(self.lines, first)
             if at == len(self.lines) or self.lines[at] > where.end.line:
                 return False  # nothing to rewrite in this statement: do not walk it
         return descend
