@@ -6,14 +6,18 @@ on real 3.13 / 3.15, and check that what ``check`` promised is what ``fix`` chan
 Each project is an old release of a pure-Python project whose own tests fail on new Pythons
 because of removed APIs.  Its sdist is downloaded from the package index (never vendored, never
 built: no setup.py runs) into ``--cache`` and unpacked twice; one copy gets
-``outmoded fix --target-version 3.15 --min-version 3.9`` (these projects declare Python 2
-support, for which ``fix`` would rightly refuse every Python 2 name).  Interpreters come from
+``outmoded fix --target-version 3.15 --min-version 3.8`` (these projects declare Python 2
+support, for which ``fix`` would rightly refuse every Python 2 name; 3.8, not 3.9: a floor hides
+what it already lacks as already broken, and what 3.9 removed, such as ``Thread.isAlive``, fails
+the 3.11 run too).  Interpreters come from
 ``eval "$(../shared/tools/real-pythons)"`` (``python3.13``, ``python3.15`` on PATH); they have no
 pip, so pytest is installed for them with ``pip install --target DIR --python-version X.Y
 --only-binary :all: pytest`` and put on ``PYTHONPATH``.
 
 Prints a markdown table: tests failing before / after, per Python, and the promise check
-(``[*]`` findings of ``check`` against the findings ``fix`` reports fixed).
+(``[*]`` findings of ``check`` against the findings ``fix`` reports fixed).  A second table
+takes the files ``fix`` rewrote: how many compile on each Python after the fix, and how many
+import there before -> after (a fixed file must never fail where it did not).
 """
 
 from __future__ import annotations
@@ -34,7 +38,12 @@ ROOT = Path(__file__).resolve().parent.parent
 # name==version: (pytest arguments, extra args for outmoded fix)
 PROJECTS = {
     "MarkupSafe==1.0": (["tests.py"], []),  # collections.Mapping
-    "bottle==0.12.13": (["test"], ["--unsafe-fixes"]),  # inspect.getargspec, collections ABCs, imp
+    # inspect.getargspec, collections ABCs, imp; cgi (no automatic fix) fails it on 3.13+. Left on
+    # 3.11 after fix, none promised: its template lexer's pattern puts (?m) after its start (an
+    # re.error from 3.11; built in pieces on a class and %-formatted in a method, which check's
+    # OMB11002 cannot see) and hmac.new(key, msg) without digestmod (an error since 3.8, in no
+    # catalog entry); most of the 89 failures follow from those two
+    "bottle==0.12.13": (["test"], ["--unsafe-fixes"]),
     # assertEquals & co. and cache_from_source(debug_override) in its tests, which run
     # unittest.main() on import: run as scripts from their folder
     "ply==3.11": (["script:test/testlex.py", "script:test/testyacc.py"], []),
@@ -49,8 +58,43 @@ PROJECTS = {
     "xlrd==1.2.0": (["tests"], []),  # getiterator behind a fallback: passes before and after
     # not rescued, causes named: its template compiler's ast printer predates ast.Constant (3.8),
     # so defaults print empty (33 failures on every Python); 3.15 removed
-    # SourceFileLoader.load_module (OM15006, no automatic fix); fix: time.clock, cgi.escape (unsafe)
+    # SourceFileLoader.load_module (OM15006, no automatic fix); time.clock and cgi.escape (unsafe
+    # fixes) were removed in 3.8, the floor here, so they are not reported
     "Mako==1.0.7": (["test"], ["--unsafe-fixes"]),
+    # control: its collections ABCs are imported in try/except ImportError with collections.abc as
+    # the fallback (no finding); passes everywhere, before and after
+    "jsonschema==2.6.0": (["jsonschema/tests"], []),
+    # collections.Mapping & co. in cerberus/, which its tests' conftest.py imports: nothing runs
+    # before fix; 7 left on every Python after it: pytest.raises(..., message=), removed in pytest 5
+    "Cerberus==1.1": (["cerberus/tests"], []),
+    # collections.Mapping in jwt/api_jws.py and api_jwt.py; left after fix, none outmoded's: today's
+    # cryptography rejects its old EC test keys (5, 3.11 only: the real Pythons have no cryptography,
+    # those tests skip), two tests expecting pytest.deprecated_call to raise AssertionError (today's
+    # pytest raises its own Failed), and tests/test_utils.py cannot be collected (a pytest.mark inside parametrize values, pytest 4)
+    "PyJWT==1.5.3": (["tests"], []),
+    # collections.MutableMapping & co. (every test module fails at import before fix), Thread.isAlive
+    # (3.9, seen only with a floor below 3.9); on 3.13+ webob/compat.py imports cgi
+    # (cgi.parse_header, cgi.FieldStorage: OM13003-6, no automatic fix): every module fails there
+    "WebOb==1.7.4": (["tests"], []),
+    # collections.Sized & co. as decorator arguments (@g.register(collections.Sized): promised, left
+    # unfixed until c0dbc46), f.thread.isAlive() (unknown receiver: an unsafe fix). Left after fix:
+    # 'c = collections; c.Sized' in src/tests/test.py (an alias check does not follow: no finding),
+    # collections.Set in the doctests of documentation.py's docstring (text, not code), and
+    # test_qualname's sys.version >= '3.3', a string comparison false on 3.10+
+    "decorator==4.1.2": (["src/tests/test.py"], ["--unsafe-fixes"]),
+    # collections.Callable behind its own PY3 flag; passes before and after: test_minimize_dfa
+    # (set order) and test_buffered_threads (timing) fail at random on any Python
+    "Whoosh==2.7.4": (["tests"], []),
+    "itsdangerous==0.24": (["tests.py"], []),  # control: nothing removed, passes before and after
+    # imp in yapsy/PluginManager.py (OM12001, no automatic fix): fails on 3.12+ before and after;
+    # distutils' StrictVersion -> packaging's Version (unsafe): test_PluginInfo compares the version
+    # with the string '0.0', which StrictVersion equals and Version does not (one more failure)
+    "Yapsy==1.11.223": (["test"], ["--unsafe-fixes"]),
+    # inspect.formatargspec (OM11018, no automatic fix): create_autospec fails from 3.11, before and
+    # after; its test modules are named test*.py. On 3.12+ also self.assertRaisesRegexp, unreported:
+    # tests/support.py picks unittest under 'info = sys.version_info; if info[:3] >= (3, 2, 0):',
+    # a guard check leaves undecided, so the TestCase base may be unittest2's
+    "mock==1.0.1": (["-o", "python_files=test*.py", "tests"], []),
 }
 SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
@@ -115,14 +159,16 @@ def fixed(project: Path, fix_args: list[str]) -> tuple[int, str]:
 
 
 def pytest_for(version: str, work: Path) -> tuple[str, str]:
-    """(interpreter, PYTHONPATH entry holding pytest for it: '' when it has its own)."""
+    """(interpreter, PYTHONPATH entry holding pytest for it: '' when it has its own).  setuptools
+    comes with it, as in the environment running this script: old suites import pkg_resources
+    (WebOb 1.7.4's conftest.py), which setuptools 81 and later no longer ship."""
     python = shutil.which(f"python{version}") or ""
     if version == f"{sys.version_info[0]}.{sys.version_info[1]}":
         return sys.executable, ""
     target = work / f"pytest-{version}"
-    if python and not target.exists():
+    if python and not (target / "pkg_resources").is_dir():
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target), "--python-version",
-                        version, "--only-binary", ":all:", "pytest"], check=True)
+                        version, "--only-binary", ":all:", "pytest", "setuptools<81"], check=True)
     return python, str(target)
 
 
@@ -157,21 +203,71 @@ def failing(python: str, extra_path: str, project: Path, args: list[str]) -> str
     """How many tests fail (failed + errors), or why the suite could not run."""
     if all(a.startswith("script:") for a in args):
         return failing_scripts(python, project, [a[len("script:"):] for a in args])
-    path = os.pathsep.join(p for p in (extra_path, str(project)) if p)
+    source = project / "src"  # a src layout's package is imported from there
+    path = os.pathsep.join(p for p in (extra_path, str(project), str(source) if source.is_dir() else "") if p)
     env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
     try:
         # an empty configuration: old setup.cfg [pytest] sections stop today's pytest outright
         empty = project.parent / "empty-pytest.ini"
         empty.write_text("[pytest]\n")
+        # a module that cannot be imported counts as one error, and the others still run
         run = subprocess.run([python, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-c", str(empty),
+                              "--continue-on-collection-errors",
                               "--rootdir", str(project), *args], cwd=project, env=env, capture_output=True, text=True, timeout=TIMEOUT)
     except subprocess.TimeoutExpired:
         return "timeout"
     tail = run.stdout.strip().splitlines()[-1:] or [""]
     counts = {kind.rstrip("s"): int(n) for n, kind in SUMMARY.findall(tail[0])}
+    if not counts and "while loading conftest" in run.stdout + run.stderr:
+        return "conftest fails"  # the test package's conftest.py imports what is broken: nothing runs
     if not counts:
         return f"no result (exit {run.returncode})"
     return f"{counts.get('failed', 0) + counts.get('error', 0)}/{sum(counts.values())}"
+
+
+LOADS = """
+import importlib, json, sys
+compiled = imported = 0
+for path, module in json.loads(sys.argv[1]):
+    try:
+        with open(path, "rb") as source:
+            compile(source.read(), path, "exec")
+        compiled += 1
+        importlib.import_module(module)
+        imported += 1
+    except BaseException:  # a test module may call unittest.main() or exit on import
+        pass
+print(compiled, imported)
+"""
+
+
+def changed(before: Path, after: Path) -> list[Path]:
+    """The Python files ``fix`` rewrote, relative to the project."""
+    return sorted(p.relative_to(after) for p in after.rglob("*.py")
+                  if (before / p.relative_to(after)).read_bytes() != p.read_bytes())
+
+
+def loads(python: str, extra_path: str, project: Path, files: list[Path]) -> tuple[int, int] | None:
+    """How many of ``files`` compile, and how many import, on ``python`` (from the project root, or
+    ``src/`` in a src layout); None when the run itself failed."""
+    pairs = []
+    for rel in files:
+        parts = list(rel.with_suffix("").parts)
+        if parts[0] == "src" and len(parts) > 1:
+            parts = parts[1:]
+        if parts[-1] == "__init__":
+            parts = parts[:-1]
+        pairs.append((str(project / rel), ".".join(parts)))
+    source = project / "src"
+    path = os.pathsep.join(p for p in (extra_path, str(project), str(source) if source.is_dir() else "") if p)
+    env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
+    try:
+        run = subprocess.run([python, "-c", LOADS, json.dumps(pairs)], cwd=project, env=env, capture_output=True,
+                             text=True, timeout=TIMEOUT)
+        compiled, imported = run.stdout.split()[-2:]
+        return int(compiled), int(imported)
+    except (subprocess.TimeoutExpired, ValueError):
+        return None
 
 
 def main() -> int:
@@ -183,10 +279,11 @@ def main() -> int:
     options = parser.parse_args()
     cache, work = Path(options.cache), Path(options.work)
     versions = options.pythons.split(",")
-    fix_args = ["--target-version", "3.15", "--min-version", "3.9"]
+    fix_args = ["--target-version", "3.15", "--min-version", "3.8"]
     interpreters = {v: pytest_for(v, work) for v in versions}
     print("| project | promised [*] | fixed | " + " | ".join(f"{v} before | {v} after" for v in versions) + " |")
     print("|---|---:|---:|" + "---:|---:|" * len(versions))
+    rewritten = []
     for spec, (args, extra) in PROJECTS.items():
         if options.only and options.only.lower() not in spec.lower():
             continue
@@ -205,6 +302,18 @@ def main() -> int:
         print(f"| {spec} | {promise} | {count} | " + " | ".join(cells) + " |", flush=True)
         if errors:
             print(errors, file=sys.stderr)
+        files = changed(before, after)
+        cells = []
+        for version in versions:
+            python, extra_path = interpreters[version]
+            was = loads(python, extra_path, before, files) if python else None
+            now = loads(python, extra_path, after, files) if python else None
+            cells.append("-" if was is None or now is None else f"{now[0]}/{len(files)}, {was[1]} -> {now[1]}")
+        rewritten.append(f"| {spec} | {len(files)} | " + " | ".join(cells) + " |")
+    # every file fix rewrote must still compile on each Python, and import wherever it did before
+    print("\n| project | files fixed | " + " | ".join(f"{v}: compile, import before -> after" for v in versions) + " |")
+    print("|---|---:|" + "---:|" * len(versions))
+    print("\n".join(rewritten))
     return 0
 
 
