@@ -423,3 +423,44 @@ def test_argparse_dest_from_a_single_dash_long_option(project):
         (12, "argparse._ArgumentGroup.add_argument('-a', '-all')", E),
         (14, "argparse.ArgumentParser.add_argument('-n', '-dry-run')", E)]
     assert project.findings(source, target="3.14", name="b.py") == []
+
+
+def test_classmethod_over_property(project):
+    """3.13: classmethod no longer wraps descriptors; ``C.x`` of ``@classmethod @property`` is the
+    property object (on the real 3.12 it was the function's value)."""
+    source = """\
+        import builtins
+
+        class C:
+            @classmethod
+            @property
+            def x(cls):
+                return 1
+
+            @classmethod
+            # a comment between
+            @builtins.property
+            def y(cls):
+                return 1
+
+            @property
+            @classmethod
+            def z(cls):
+                return 1
+
+            @classmethod
+            def w(cls):
+                return 1
+
+        def property(function):
+            return function
+
+        class D:
+            @classmethod
+            @property
+            def x(cls):  # the module's own property by now
+                return 1
+        """
+    assert project.findings(source, target="3.13") == [(4, "@classmethod over @property", E),
+                                                      (9, "@classmethod over @property", E)]
+    assert project.findings(source, target="3.12", name="b.py") == []

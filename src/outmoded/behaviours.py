@@ -11,7 +11,8 @@ has (``asyncio.get_event_loop()`` without a current loop, 3.14), an import hook 
 legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12), a group looked up
 by subscripting what ``entry_points()`` returns (3.12), a type variable a generic base uses that
 the ``Protocol[...]`` base does not list (3.15), an option whose dest argparse now takes from a
-single-dash long option (``add_argument('-f', '-foo')``, 3.15).  Only what the
+single-dash long option (``add_argument('-f', '-foo')``, 3.15), a method stacking
+``@classmethod`` over ``@property`` (3.13).  Only what the
 code proves is reported: a literal, a name bound to a known type, a class whose whole ancestry is
 known.
 """
@@ -35,7 +36,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
 LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
-NOT_CALLS = {"subscript", "protocol-parameters"}  # behaviour_calls entries asked of a Subscript, of a class's bases
+NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack"}  # behaviour_calls entries asked of a Subscript, of a class
 TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")
                   for cls in ("TypeVar", "ParamSpec", "TypeVarTuple")}
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
@@ -199,6 +200,21 @@ class Behaviours:
             if missing is not None:
                 self.report(base, entry, f"{name}[...] without {missing}", frozenset(entry.raises))
                 return
+
+    def check_decorator_stacks(self, node: ast.ClassDef) -> None:
+        """``@classmethod`` directly over ``@property`` on a method of the class body: a
+        ``decorator-stack`` entry's name over its ``matches``."""
+        for function in node.body:
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(function.decorator_list) < 2:
+                continue
+            names = [self.qualify(d) for d in function.decorator_list]
+            for upper, (name, under) in zip(function.decorator_list, zip(names, names[1:])):
+                entry = next((e for e in self.index.behaviour_calls.get(name, ()) if isinstance(name, str)
+                              and e.signature == "decorator-stack" and e.matches == under), None)
+                if entry is not None:
+                    short = name.replace("builtins.", "")
+                    self.report(upper, entry, f"@{short} over @{under.replace('builtins.', '')}", frozenset())
+                    break
 
     def _matches(self, value: ast.expr, kind: str) -> bool:
         if kind == "None":

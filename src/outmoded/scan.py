@@ -311,6 +311,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         super().visit_ClassDef(node)
         if self.index.behaviour_calls and any(isinstance(b, ast.Subscript) for b in node.bases):
             self.check_protocol_parameters(node)
+        if self.index.behaviour_calls:
+            self.check_decorator_stacks(node)
         cls = self.scope.bindings.get(node.name)
         if self.index.overrides and isinstance(cls, LocalClass):
             self.check_overrides(node, cls)

@@ -25,8 +25,8 @@ def test_proof_fails_exactly_from_removed_in(entry):
     ran = {}
     for version in VERSIONS:
         exe = interpreter(version)
-        if exe is None:
-            continue
+        if exe is None or entry.added_in and tuple(map(int, version.split("."))) < entry.added_in:
+            continue  # not there yet: @classmethod over @property is a 3.9 feature
         proc = subprocess.run([exe, "-W", "ignore", "-c", entry.proof], stdin=subprocess.DEVNULL,
                               capture_output=True, text=True, timeout=60)
         ran[version] = proc.returncode == 0

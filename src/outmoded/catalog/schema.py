@@ -122,10 +122,12 @@ OPTIONAL = {
 # ``TypeVarTuple(...)`` -- that its base subscripting the name, ``Protocol[T, T2]``, does not list),
 # ``option-strings`` (argparse's ``add_argument`` given literal option strings, a one-letter option
 # first, a single-dash long option after it and no two-dash one, without ``dest=``: from 3.15 the
-# dest comes from the single-dash long option, ``-f, -foo`` stores ``foo``).  ``proof`` is a script
+# dest comes from the single-dash long option, ``-f, -foo`` stores ``foo``), ``decorator-stack`` (a
+# method of a class body decorated with the name directly over ``matches``, a dotted name:
+# ``@classmethod`` over ``@property``).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
-              "subscript", "protocol-parameters", "option-strings"}
+              "subscript", "protocol-parameters", "option-strings", "decorator-stack"}
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
@@ -256,6 +258,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         if raw["signature"] == "argument" and (
                 not _argument_positions(raw) or raw.get("matches") not in MATCHES):
             raise _fail(source, where, f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})")
+        if raw["signature"] == "decorator-stack" and not (
+                isinstance(raw.get("matches"), str) and DOTTED_RE.match(raw["matches"]) and "." in raw["matches"]):
+            raise _fail(source, where, "signature 'decorator-stack' needs matches, the dotted name of the decorator under it")
         if (raw["signature"] == "parameters") != ("accepts" in raw) or (
                 "accepts" in raw and parameters(raw["accepts"]) is None):
             raise _fail(source, where, "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\"")
