@@ -464,3 +464,37 @@ def test_classmethod_over_property(project):
     assert project.findings(source, target="3.13") == [(4, "@classmethod over @property", E),
                                                       (9, "@classmethod over @property", E)]
     assert project.findings(source, target="3.12", name="b.py") == []
+
+
+def test_partial_bound_in_a_class_body_read_through_self(project):
+    """3.14: functools.partial is a method descriptor; ``self.f()`` passes the instance (on the real
+    3.13 it did not)."""
+    source = """\
+        import functools
+        from functools import partial
+
+        def g(*args):
+            return args
+
+        class A:
+            f = functools.partial(g, 1)
+            h = partial(g, 2)
+            k = staticmethod(partial(g, 3))
+            unread = partial(g, 4)
+            later = partial(g, 5)
+            later = None
+            stored = partial(g, 6)
+
+            def __init__(self):
+                self.stored = g
+
+            def run(self):
+                return self.f(), self.h(), self.k(), self.later, self.stored()
+
+            @classmethod
+            def c(cls):
+                return cls.unread()
+        """
+    assert project.findings(source, target="3.14") == [(8, "f = functools.partial() read as self.f", E),
+                                                      (9, "h = functools.partial() read as self.h", E)]
+    assert project.findings(source, target="3.13", name="b.py") == []

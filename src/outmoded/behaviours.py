@@ -12,7 +12,8 @@ legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12),
 by subscripting what ``entry_points()`` returns (3.12), a type variable a generic base uses that
 the ``Protocol[...]`` base does not list (3.15), an option whose dest argparse now takes from a
 single-dash long option (``add_argument('-f', '-foo')``, 3.15), a method stacking
-``@classmethod`` over ``@property`` (3.13).  Only what the
+``@classmethod`` over ``@property`` (3.13), a ``functools.partial`` a class body binds, read
+through ``self`` (3.14: bound as a method).  Only what the
 code proves is reported: a literal, a name bound to a known type, a class whose whole ancestry is
 known.
 """
@@ -36,7 +37,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
 LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
-NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack"}  # behaviour_calls entries asked of a Subscript, of a class
+NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute"}  # behaviour_calls entries asked of a Subscript, of a class
 TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")
                   for cls in ("TypeVar", "ParamSpec", "TypeVarTuple")}
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
@@ -201,6 +202,10 @@ class Behaviours:
                 self.report(base, entry, f"{name}[...] without {missing}", frozenset(entry.raises))
                 return
 
+    def check_class_body(self, node: ast.ClassDef) -> None:
+        self.check_decorator_stacks(node)
+        self.check_class_attributes(node)
+
     def check_decorator_stacks(self, node: ast.ClassDef) -> None:
         """``@classmethod`` directly over ``@property`` on a method of the class body: a
         ``decorator-stack`` entry's name over its ``matches``."""
@@ -215,6 +220,39 @@ class Behaviours:
                     short = name.replace("builtins.", "")
                     self.report(upper, entry, f"@{short} over @{under.replace('builtins.', '')}", frozenset())
                     break
+
+    def check_class_attributes(self, node: ast.ClassDef) -> None:
+        """``f = functools.partial(g)`` in the class body, read as ``self.f`` in one of its methods:
+        a ``class-attribute`` entry's function called where the body binds a name once (nothing
+        assigns it on instances), read through a method's first parameter."""
+        bound: dict[str, list] = {}
+        for statement in node.body:
+            if isinstance(statement, ast.Assign):
+                for target in statement.targets:
+                    if isinstance(target, ast.Name):
+                        bound.setdefault(target.id, []).append(statement.value)
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                bound.setdefault(statement.name, []).append(None)
+        calls = {}
+        for name, values in bound.items():
+            if len(values) == 1 and isinstance(values[0], ast.Call):
+                func = self.qualify(values[0].func)
+                entry = next((e for e in self.index.behaviour_calls.get(func, ()) if isinstance(func, str)
+                              and e.signature == "class-attribute"), None)
+                if entry is not None and not _stores_attribute(node, name):
+                    calls[name] = (values[0], entry, func)
+        if not calls:
+            return
+        read = set()
+        for function in node.body:
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and not function.decorator_list \
+                    and function.args.posonlyargs + function.args.args:
+                this = (function.args.posonlyargs + function.args.args)[0].arg
+                read |= {n.attr for n in ast.walk(function) if isinstance(n, ast.Attribute) and n.attr in calls
+                         and isinstance(n.value, ast.Name) and n.value.id == this}
+        for name in sorted(read, key=lambda n: calls[n][0].lineno):
+            value, entry, func = calls[name]
+            self.report(value, entry, f"{name} = {func}() read as self.{name}", frozenset())
 
     def _matches(self, value: ast.expr, kind: str) -> bool:
         if kind == "None":

@@ -312,7 +312,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         if self.index.behaviour_calls and any(isinstance(b, ast.Subscript) for b in node.bases):
             self.check_protocol_parameters(node)
         if self.index.behaviour_calls:
-            self.check_decorator_stacks(node)
+            self.check_class_body(node)
         cls = self.scope.bindings.get(node.name)
         if self.index.overrides and isinstance(cls, LocalClass):
             self.check_overrides(node, cls)

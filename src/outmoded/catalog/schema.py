@@ -124,10 +124,13 @@ OPTIONAL = {
 # first, a single-dash long option after it and no two-dash one, without ``dest=``: from 3.15 the
 # dest comes from the single-dash long option, ``-f, -foo`` stores ``foo``), ``decorator-stack`` (a
 # method of a class body decorated with the name directly over ``matches``, a dotted name:
-# ``@classmethod`` over ``@property``).  ``proof`` is a script
+# ``@classmethod`` over ``@property``), ``class-attribute`` (a class body binds a name once to a call
+# of the function, and one of its methods reads it through ``self``: ``f = functools.partial(g)``,
+# ``self.f()``).  ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
-              "subscript", "protocol-parameters", "option-strings", "decorator-stack"}
+              "subscript", "protocol-parameters", "option-strings", "decorator-stack",
+              "class-attribute"}
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
