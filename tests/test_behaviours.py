@@ -498,3 +498,30 @@ def test_partial_bound_in_a_class_body_read_through_self(project):
     assert project.findings(source, target="3.14") == [(8, "f = functools.partial() read as self.f", E),
                                                       (9, "h = functools.partial() read as self.h", E)]
     assert project.findings(source, target="3.13", name="b.py") == []
+
+
+def test_coroutines_passed_to_asyncio_wait(project):
+    """3.11: asyncio.wait() no longer wraps coroutine objects in tasks (TypeError on the real 3.11+)."""
+    source = """\
+        import asyncio
+        from asyncio import wait
+
+        async def work(n):
+            return n
+
+        def plain(n):
+            return asyncio.ensure_future(work(n))
+
+        async def main(urls):
+            await asyncio.wait([work(u) for u in urls])
+            await wait({work(1), work(2)})
+            await asyncio.wait([asyncio.sleep(1)], timeout=3)
+            await asyncio.wait(fs=[work(1)])
+            await asyncio.wait([asyncio.create_task(work(u)) for u in urls])
+            await asyncio.wait([plain(u) for u in urls])
+        """
+    assert project.findings(source, target="3.11") == [(11, "asyncio.wait(fs=<coroutines>)", E),
+                                                      (12, "asyncio.wait(fs=<coroutines>)", E),
+                                                      (13, "asyncio.wait(fs=<coroutines>)", E),
+                                                      (14, "asyncio.wait(fs=<coroutines>)", E)]
+    assert project.findings(source, target="3.10", name="b.py") == []

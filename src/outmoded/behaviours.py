@@ -263,12 +263,33 @@ class Behaviours:
             return isinstance(value, ast.Constant) and type(value.value) is float
         if kind == "container":
             return isinstance(value, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp))
+        if kind == "coroutines":
+            return self._coroutines(value)
         if kind == "misplaced-global-flags":
             return any(misplaced_global_flags(text) for text in self._pattern_texts(value))
         if isinstance(value, (ast.Set, ast.SetComp)):
             return True
         bound = self.qualify(value)
         return isinstance(bound, Instance) and bound.cls in SET_TYPES
+
+    def _coroutines(self, value: ast.expr) -> bool:
+        """A list, tuple or set display (or comprehension) with a coroutine object in it: a call of
+        an ``async def`` the module's top level binds, or of ``asyncio.sleep``."""
+        if isinstance(value, (ast.ListComp, ast.SetComp)):
+            items = [value.elt]
+        elif isinstance(value, (ast.List, ast.Tuple, ast.Set)):
+            items = value.elts
+        else:
+            return False
+        for item in items:
+            if not isinstance(item, ast.Call):
+                continue
+            if isinstance(item.func, ast.Name) and self._module_binds(item.func.id) and isinstance(
+                    self.module_functions.get(item.func.id), ast.AsyncFunctionDef):
+                return True
+            if self.qualify(item.func) == "asyncio.sleep":
+                return True
+        return False
 
     def _pattern_texts(self, value: ast.expr) -> tuple:
         """The texts a pattern argument certainly starts from: a literal; a name the module's top

@@ -101,6 +101,8 @@ BEHAVIOUR_TEXT = {
     "main-block-call": rb"__main__",
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
+    "coroutines": rb"wait\([ \t\r\n]*(?:fs[ \t]*=[ \t]*)?[\[\({]",  # asyncio.wait([...]): a display right there
+    "class-attribute": rb"\n[ \t]+\w+[ \t]*=[ \t]*[\w.]*partial\(",  # f = functools.partial(...) in a class body
     # @classmethod over @property: two decorator lines, comments and blank lines between them
     "decorator-stack": rb"@[ \t]*[\w.]*classmethod\b[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*@[ \t]*[\w.]*property\b",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option

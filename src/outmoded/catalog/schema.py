@@ -103,7 +103,8 @@ OPTIONAL = {
 # lists of them, for each argument that changed -- ``matches``: ``set`` (a set display,
 # comprehension or a name bound to a set), ``None``, ``float`` (a float literal), ``container`` (a
 # tuple, list, dict or set display) or ``misplaced-global-flags`` (a literal regular expression
-# with a global inline flag such as ``(?i)`` after its start)), ``keywords`` (a call passes a
+# with a global inline flag such as ``(?i)`` after its start) or ``coroutines`` (a list, tuple or set
+# display or comprehension holding a call of a module-level ``async def`` or of ``asyncio.sleep``)), ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
 # none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
@@ -134,7 +135,7 @@ SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
-MATCHES = {"set", "None", "float", "container", "misplaced-global-flags"}
+MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
           "cython-generated"}  # kind capi only
