@@ -244,14 +244,20 @@ def _private_candidates(scanner, body: list) -> dict:
             defined.setdefault(stmt.name, []).append(stmt)
     candidates = {}
     package = os.path.basename(scanner.path) == "__init__.py"
+    named = None  # per top-level statement, the names its code reads: made for a public name only
     for stmt in body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
             continue
         name = stmt.name
         if name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
             continue
-        if not name.startswith("_") and (package or len(word_re(name).findall(scanner.text)) < 2):
-            continue  # public: an API of the package, or called nowhere here (left for others)
+        if not name.startswith("_"):  # public: not an API of the package, and called here (in code,
+            if package or len(word_re(name).findall(scanner.text)) < 2:  # not a docstring) or left for others
+                continue
+            if named is None:
+                named = [(s, {n.id for n in ast.walk(s) if isinstance(n, ast.Name)}) for s in body]
+            if not any(name in names for other, names in named if other is not stmt):
+                continue
         if re.search(r"""['"]%s['"]""" % re.escape(name), scanner.text):
             continue
         candidates[name] = stmt
