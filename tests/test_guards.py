@@ -856,3 +856,106 @@ def test_a_try_importing_a_stdlib_module_newer_than_the_running_python(project):
     assert project.findings(source, target="3.15") == []
     assert project.findings(source.replace("compression._common", "compressionx._common"), target="3.15") == [
         (4, "_compression", W)]
+
+
+def test_a_try_naming_an_attribute_every_platforms_threading_has(project):
+    # Paste 3.2.0's paste/util/threadinglocal.py: threading.local is there on every platform (the
+    # module takes _thread's or _threading_local's), so the handler never runs on the target
+    source = """\
+        try:
+            import threading
+        except ImportError:
+            class local(object):
+                pass
+        else:
+            try:
+                local = threading.local
+            except AttributeError:
+                import thread
+                local = thread._local
+        try:
+            get_native_id = threading.get_native_id  # where _thread has it
+        except AttributeError:
+            import thread
+        """
+    assert project.findings(source) == [(15, "thread", E)]
+
+
+def test_hexversion_against_the_targets_first_alpha(project):
+    # dill 0.4.1's dill/_objects.py: xdrlib went in 3.13.0a1, sys.hexversion 0x30d00a1 on that
+    # alpha and above it on every later 3.13
+    source = """\
+        import sys
+        if sys.hexversion < 0x30d00a1:
+            import xdrlib
+        if sys.hexversion >= 0x30d00a1:
+            pass
+        else:
+            import xdrlib
+        if sys.hexversion <= 0x30d00a1:  # true on 3.13.0a1 itself
+            import xdrlib
+        if sys.hexversion < 0x30d00b1:  # true on the 3.13 alphas
+            import xdrlib
+        """
+    assert project.findings(source) == [(9, "xdrlib", E), (11, "xdrlib", E)]
+
+
+def test_a_try_naming_a_member_the_targets_stdlib_class_has(project):
+    # reportlab 5.1.0's tests/test_lib_colors.py: assertRaisesRegex is unittest.TestCase's on
+    # every Python 3 (present.has_member, from the real interpreters' dir()); a name the class
+    # does not have, or a method the project's class defines itself, may still raise
+    source = """\
+        import unittest
+
+        class ColorTestCase(unittest.TestCase):
+            def regex(self):
+                try:
+                    a = self.assertRaisesRegex
+                except AttributeError:
+                    a = self.assertRaisesRegexp
+                return a
+
+            def other(self):
+                try:
+                    a = self.assertNoSuchThing
+                except AttributeError:
+                    a = self.assertRaisesRegexp
+                return a
+        """
+    assert project.findings(source) == [(15, "unittest.TestCase.assertRaisesRegexp", E)]
+
+
+def test_a_handler_of_a_try_calling_a_sibling_the_target_has(project):
+    # supervisor 4.3.0's options.py: read_string is RawConfigParser's on every Python 3, so the
+    # handler runs only on Pythons without it, where readfp, its sibling, was there; the class
+    # is reached through the project's compat module
+    project.write("compat.py", "try:\n    import ConfigParser\nexcept ImportError:\n"
+                               "    import configparser as ConfigParser\n")
+    source = """\
+        from io import StringIO
+        from compat import ConfigParser
+
+        class Unhosed(ConfigParser.RawConfigParser):
+            def read_string(self, string, source='<string>'):
+                try:
+                    return ConfigParser.RawConfigParser.read_string(self, string, source)
+                except AttributeError:
+                    return self.readfp(StringIO(string))
+
+            def read_later(self, string):
+                try:
+                    return ConfigParser.RawConfigParser.read_later(self, string)
+                except AttributeError:
+                    return self.readfp(StringIO(string))
+
+            def read_both(self, string):
+                try:
+                    return ConfigParser.RawConfigParser.read_string(self, string)
+                except (AttributeError, TypeError):
+                    return self.readfp(StringIO(string))
+        """
+    assert project.findings(source) == [(15, "configparser.RawConfigParser.readfp", E),
+                                        (21, "configparser.RawConfigParser.readfp", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["severity"], f["context"]) for f in doc["findings"]] == [
+        (9, W, "hasattr"), (15, E, None), (21, E, None)]

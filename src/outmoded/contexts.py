@@ -183,7 +183,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
                 context = ctx.fallback
             elif (ctx.kind == "hasattr" and leaf in ctx.names) or ctx.kind == "dead":
                 context = "hasattr"
-            elif ctx.kind == "replaced" and replacement and ctx.names & set(WORD_RE.findall(replacement)):
+            elif ctx.kind == "replaced" and ((replacement and ctx.names & set(WORD_RE.findall(replacement)))
+                                             or api.rpartition(".")[0] in ctx.names):
                 context = "hasattr"
             elif ctx.kind == "handler" and context is None:
                 context = "handler"

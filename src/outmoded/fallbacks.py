@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import ast
 
-from outmoded.guardcontext import (ANY_ERROR, IMPORT_ERRORS, NAME_ERRORS, PROBE_ERRORS, PY2_BUILTINS, EMPTY_TYPES,
+from outmoded.guardcontext import (ANY_ERROR, ATTRIBUTE_ERRORS, IMPORT_ERRORS, NAME_ERRORS, PROBE_ERRORS, PY2_BUILTINS, EMPTY_TYPES,
                               Context)
 from outmoded.scopes import BUILTIN_NAMES, LOCAL, STDLIB, Instance, LocalClass
 
@@ -82,9 +82,15 @@ class TryFallbacks(ast.NodeVisitor):
             else frozenset()
         if tried:  # a removed name whose replacement the body calls: its handlers run only without it
             self.contexts.append(Context("replaced", names=tried))
+        owners = self._present_owners(node.body) if caught == ATTRIBUTE_ERRORS and any(
+            self.may_contain_finding(h) for h in node.handlers) else frozenset()
+        if owners:  # the body calls a member the target's class (or module) has: see _present_owners
+            self.contexts.append(Context("replaced", names=owners))
         for handler in node.handlers:
             self._visit_handler(handler, imports)
         if tried:
+            self.contexts.pop()
+        if owners:
             self.contexts.pop()
         if probe:
             self.contexts.pop()
@@ -209,17 +215,54 @@ class TryFallbacks(ast.NodeVisitor):
 
     def _present(self, node: ast.expr) -> bool:
         """Is ``node`` a stdlib module's attribute that the real interpreter of the target lists
-        (``present.has``)?  simplejson 4.3: ``try: return collections.OrderedDict`` / ``except
-        AttributeError: from . import ordered_dict``."""
-        if not isinstance(node, ast.Attribute):
-            return False
-        module = self.qualify(node.value)
-        root = module.split(".")[0] if isinstance(module, str) else None
-        if root not in STDLIB or self.projects_own(root):
-            return False
-        from outmoded.present import has
+        (``present.has``), or a member its stdlib class lists (``present.has_member``)?  simplejson
+        4.3: ``try: return collections.OrderedDict`` / ``except AttributeError: from . import
+        ordered_dict``; reportlab 5.1's tests: ``try: a = self.assertRaisesRegex`` / ``except
+        AttributeError: a = self.assertRaisesRegexp`` in a ``unittest.TestCase``."""
+        return isinstance(node, ast.Attribute) and bool(self._owners(node))
 
-        return has(module, node.attr, self.target) is True
+    def _owners(self, node: ast.Attribute) -> frozenset:
+        """The stdlib modules or classes whose member ``node`` is and that have it on the target:
+        a stdlib module's attribute, a stdlib class's (``configparser.RawConfigParser.read_string``),
+        or one on an instance of a class deriving from stdlib classes, which the project's classes
+        on the way do not define (a project's method may raise AttributeError itself)."""
+        from outmoded.present import has, has_member
+
+        owner = self.qualify(node.value)
+        if isinstance(owner, str) and owner.split(".")[0] not in STDLIB and "." in owner:
+            resolved = self.project.resolve(owner, self.path)  # supervisor.compat's ConfigParser
+            owner = resolved if isinstance(resolved, str) else owner
+        if isinstance(owner, str):
+            root = owner.split(".")[0]
+            if root not in STDLIB or self.projects_own(root):
+                return frozenset()
+            if has(owner, node.attr, self.target) or has_member(owner, node.attr, self.target):
+                return frozenset({owner})
+            return frozenset()
+        if not isinstance(owner, (Instance, LocalClass)):
+            return frozenset()
+        known, _, members = self.ancestry(owner)
+        if node.attr in members:
+            return frozenset()
+        return frozenset(k for k in known if k.split(".")[0] in STDLIB and not self.projects_own(k.split(".")[0])
+                         and has_member(k, node.attr, self.target))
+
+    def _present_owners(self, body: list[ast.stmt]) -> frozenset:
+        """The owners (``_owners``) of what a ``try`` body catching only AttributeError calls, when
+        it is one statement making one such call: its handlers are then the fallback for Pythons
+        whose class (or module) lacks that member, and a removed member of the same owner there
+        is dead compatibility code (supervisor 4.3.0's options.py: ``try: return
+        ConfigParser.RawConfigParser.read_string(self, string, source)`` / ``except
+        AttributeError: return self.readfp(StringIO(string))``).  As for the replacements a body
+        calls (``_stdlib_calls``), an AttributeError raised inside the call is not told."""
+        if len(body) != 1 or not isinstance(body[0], (ast.Return, ast.Expr, ast.Assign)):
+            return frozenset()
+        call = body[0].value
+        if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or any(
+                isinstance(n, ast.Call) for arg in (*call.args, *(k.value for k in call.keywords))
+                for n in ast.walk(arg)):
+            return frozenset()
+        return self._owners(call.func)
 
     def _builtin(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Name) and node.id in BUILTIN_NAMES \

@@ -49,6 +49,9 @@ class Unknown(Exception):
     pass
 
 
+FIRST_RELEASE = 0x00A1  # the low 16 bits of sys.hexversion on a minor version's first release (alpha 1)
+
+
 class VersionValue(Frozen):
     """What a name bound to (part of) the running version holds on the target: ``kind`` is
     "full" | "info" | "exact" | "hex" | "text" (a prefix of sys.version), and its ``value``."""
@@ -209,9 +212,14 @@ def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
         if not isinstance(other, int):
             raise Unknown
         wanted = (other >> 24, (other >> 16) & 0xFF)
-        if wanted == value and other & 0xFFFF:
-            raise Unknown
-        return op(value, wanted) if wanted != value else op(0, other & 0xFFFF)
+        if wanted != value:
+            return op(value, wanted)
+        # the target's first release is X.Y.0a1 (0x..00A1): dill 0.4.1's ``if sys.hexversion <
+        # 0x30d00a1: import xdrlib`` (3.13's first alpha) is false on every 3.13
+        low = other & 0xFFFF
+        if low < FIRST_RELEASE or (low == FIRST_RELEASE and op in (operator.lt, operator.ge)):
+            return op(FIRST_RELEASE, low) if low < FIRST_RELEASE else op is operator.ge
+        raise Unknown
     return _compare_info(value, kind == "full", op, other)
 
 

@@ -6,11 +6,14 @@ tell (no listing for that version, or for that module: not importable where the 
 made, or one whose contents depend on the platform; a module with a ``__getattr__`` of its own,
 for a name it does not list).  ``try: return collections.OrderedDict`` /
 ``except AttributeError: from . import ordered_dict`` (simplejson 4.3) has a handler that never
-runs on 3.13.
+runs on 3.13.  ``has_member(cls, name, target)`` answers the same for the members of the stdlib
+classes the catalog removes members from (``data/stdlib_members.txt``, their ``dir()``, listed the
+same way): ``self.assertRaisesRegex`` in a ``unittest.TestCase`` (reportlab 5.1's tests).
 
 The listings (``data/stdlib_names.txt``) are generated, never written by hand::
 
     python -m outmoded.present python3.10 python3.11 ... python3.15 > src/outmoded/data/stdlib_names.txt
+    python -m outmoded.present --members python3.10 ... python3.15 > src/outmoded/data/stdlib_members.txt
 
 Each interpreter (isolated, without site-packages) imports the modules of its ``sys.stdlib_module_names`` (and their submodules)
 in a child process and prints their ``dir()``.  The file's first line names the versions; each
@@ -24,36 +27,40 @@ import os
 import sys
 
 DATA = os.path.join(os.path.dirname(__file__), "data", "stdlib_names.txt")
+MEMBERS = os.path.join(os.path.dirname(__file__), "data", "stdlib_members.txt")
 # contents that depend on the platform the listings were made on (os.fork, signal.SIGKILL,
 # socket.AF_UNIX, time.tzset...) or on the libraries the interpreter was built with (sqlite3's and
 # zlib's constants, hashlib.scrypt): not told from one build's listing
 PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select", "errno", "time", "mmap", "fcntl",
                               "termios", "resource", "ssl", "sys", "curses", "readline", "ctypes", "locale",
                               "subprocess", "shutil", "asyncio", "multiprocessing", "selectors",
-                              "platform", "stat", "pty", "tty", "grp", "pwd", "syslog", "_thread", "threading",
+                              "platform", "stat", "pty", "tty", "grp", "pwd", "syslog", "_thread",
                               "faulthandler", "codecs", "encodings", "math", "hashlib", "zlib", "ctypes.util",
                               "os.path", "posixpath", "ntpath", "importlib.machinery", "site", "sqlite3", "dbm",
                               "lzma", "bz2", "uuid", "decimal", "xml.parsers.expat", "pyexpat"})
+# modules whose contents are the same on every platform but for these public names (read in their
+# source on 3.10-3.15: threading defines get_native_id only where _thread has it; its local is
+# _thread's or _threading_local's)
+PLATFORM_NAMES = {"threading": frozenset({"get_native_id"})}
 # modules never imported to list them: they act on import, or need a display or a test tree
 SKIPPED = frozenset({"antigravity", "this", "idlelib", "test", "turtledemo", "__main__", "tkinter", "turtle",
                      "ensurepip", "pydoc_data", "lib2to3"})
 _listings: dict | None = None
 _versions: list = []
+_members: dict | None = None
+_member_versions: list = []
 
 
 def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
     """Is ``module.name`` there on ``target`` (True / False), or can the listings not tell (None)?"""
     if module in PLATFORM_MODULES or module.split(".")[0] in PLATFORM_MODULES:
         return None
-    listings = _load()
-    if target not in _versions:
+    if module in PLATFORM_NAMES and (name in PLATFORM_NAMES[module] or name.startswith("_")):
         return None
-    bit = 1 << _versions.index(target)
-    line = listings.get(module)
-    if line is None:
+    found = _line(_load(), _versions, module, target)
+    if found is None:
         return None
-    if isinstance(line, str):
-        line = listings[module] = _names(line)
+    line, bit = found
     module_mask = line.get("")
     if module_mask is not None and not module_mask & bit:
         return None  # not listed on that version (removed: the catalog's business)
@@ -64,39 +71,63 @@ def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
     return None if lazy is not None and lazy & bit else False
 
 
+def has_member(cls: str, name: str, target: tuple[int, int]) -> bool | None:
+    """Does the real interpreter of ``target`` list ``name`` in ``dir(cls)`` (True / False), for a
+    stdlib class the members listing holds (None: not listed, or not on that version)?"""
+    global _members
+    if _members is None:
+        _members = _read(MEMBERS, _member_versions)
+    found = _line(_members, _member_versions, cls, target)
+    if found is None or not found[0].get("", 0) & found[1]:
+        return None
+    return bool(found[0].get(name, 0) & found[1])
+
+
 def module_on(module: str, target: tuple[int, int]) -> bool:
     """Does the real interpreter of ``target`` list the stdlib module ``module`` (a module newer
     than the one running outmoded: ``compression``, 3.14's)?"""
-    listings = _load()
-    if target not in _versions:
-        return False
-    line = listings.get(module)
+    found = _line(_load(), _versions, module, target)
+    return found is not None and bool(found[0].get("", 0) & found[1])
+
+
+def _line(listings: dict, versions: list, key: str, target: tuple[int, int]) -> tuple[dict, int] | None:
+    """(name -> mask, for the line of ``key``; the target's bit), or None: no listing of that
+    version, or no line for ``key``."""
+    if target not in versions:
+        return None
+    line = listings.get(key)
     if line is None:
-        return False
+        return None
     if isinstance(line, str):
-        line = listings[module] = _names(line)
-    return bool(line.get("", 0) & (1 << _versions.index(target)))
+        line = listings[key] = _names(line, len(versions))
+    return line, 1 << versions.index(target)
 
 
 def _load() -> dict:
     global _listings
     if _listings is None:
-        _listings = {}
-        try:
-            with open(DATA, encoding="utf-8") as handle:
-                lines = handle.read().splitlines()
-        except OSError:
-            return _listings
-        _versions[:] = [tuple(int(p) for p in v.split(".")) for v in lines[0].split()[1:]] if lines else []
-        for line in lines[1:]:
-            module = line.partition(" ")[0]
-            _listings[module.partition(":")[0]] = line
+        _listings = _read(DATA, _versions)
     return _listings
 
 
-def _names(line: str) -> dict:
-    """name -> mask for one module's line; the module's own mask under ""."""
-    full = (1 << len(_versions)) - 1
+def _read(path: str, versions: list) -> dict:
+    """A listings file's lines by their first word (the module or class), its versions into
+    ``versions``."""
+    listings: dict = {}
+    try:
+        with open(path, encoding="utf-8") as handle:
+            lines = handle.read().splitlines()
+    except OSError:
+        return listings
+    versions[:] = [tuple(int(p) for p in v.split(".")) for v in lines[0].split()[1:]] if lines else []
+    for line in lines[1:]:
+        listings[line.partition(" ")[0].partition(":")[0]] = line
+    return listings
+
+
+def _names(line: str, count: int = 0) -> dict:
+    """name -> mask for one module's (or class's) line; its own mask under ""."""
+    full = (1 << (count or len(_versions))) - 1
     words = line.split()
     names = {}
     for index, word in enumerate(words):
@@ -128,15 +159,41 @@ for top in sorted(sys.stdlib_module_names):
 """
 
 
-def generate(interpreters: list[str]) -> str:
-    """The listings file's text, from these interpreters (run in child processes)."""
+MEMBER_LISTER = r"""
+import contextlib, importlib, io, sys, warnings
+warnings.simplefilter("ignore")
+for name in sys.argv[1].split(","):
+    module, _, qualname = name.rpartition(".")
+    try:
+        with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+            cls = getattr(importlib.import_module(module), qualname)
+    except BaseException:
+        continue
+    if isinstance(cls, type):
+        print(name, " ".join(sorted(n for n in dir(cls) if not (n.startswith("__") and n.endswith("__")))))
+"""
+
+
+def catalog_classes() -> list[str]:
+    """The stdlib classes the catalog removes methods or attributes from (``unittest.TestCase``,
+    ``configparser.RawConfigParser``...): the classes whose members are listed."""
+    from outmoded.catalog import default_catalog
+
+    return sorted({e.name.rpartition(".")[0] for e in default_catalog().entries if e.kind in ("method", "attribute")})
+
+
+def generate(interpreters: list[str], members: bool = False) -> str:
+    """The listings file's text, from these interpreters (run in child processes): the modules'
+    names, or with ``members`` the catalog's classes' members."""
     import subprocess
 
     per_version = {}
     for interpreter in interpreters:
         version = subprocess.run([interpreter, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
                                  capture_output=True, text=True, check=True).stdout.strip()
-        run = subprocess.run([interpreter, "-I", "-S", "-c", LISTER, ",".join(sorted(SKIPPED))], capture_output=True,
+        lister, argument = (MEMBER_LISTER, ",".join(catalog_classes())) if members else \
+            (LISTER, ",".join(sorted(SKIPPED)))
+        run = subprocess.run([interpreter, "-I", "-S", "-c", lister, argument], capture_output=True,
                              text=True, check=True, stdin=subprocess.DEVNULL, timeout=600)
         per_version[version] = {line.split(" ")[0]: set(line.split(" ")[1:]) - {""}
                                 for line in run.stdout.splitlines() if line}
@@ -157,4 +214,4 @@ def generate(interpreters: list[str]) -> str:
 
 
 if __name__ == "__main__":
-    sys.stdout.write(generate(sys.argv[1:]))
+    sys.stdout.write(generate([a for a in sys.argv[1:] if a != "--members"], "--members" in sys.argv[1:]))
