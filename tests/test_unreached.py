@@ -395,3 +395,18 @@ class Other(unittest.TestCase):
     assert paths(project.check_json(".")) == set()
     assert paths(project.check_json(".", "--dead-compat")) == {("tests/test_helpers.py", "warning", "uncalled")}
     assert paths(project.check_json(".", target="3.11")) == set()  # assertDictContainsSubset is there
+
+
+def test_a_mapping_key_named_like_the_module_does_not_load_it(project):
+    # pymongo 3.8.0: ssl_support.py imports pymongo/ssl_context.py (ssl.wrap_socket) only where
+    # "from ssl import SSLContext" fails; test/test_pooling.py writes kwargs['ssl_context'] = ...
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/ssl_support.py", "try:\n    from ssl import SSLContext\nexcept ImportError:\n"
+                                        "    from pkg.ssl_context import SSLContext\n")
+    project.write("pkg/ssl_context.py", "import ssl\n\ndef wrap(sock):\n    return ssl.wrap_socket(sock)\n")
+    project.write("test/test_pooling.py", "def options(kwargs, pool):\n    kwargs['ssl_context'] = pool.ssl_context\n")
+    assert paths(project.check_json(".")) == set()
+    # a list of names is not a key: __all__ = ['ssl_context'] may load it (from pkg import *)
+    project.write("pkg/__init__.py", "__all__ = ['ssl_context']\n")
+    assert paths(project.check_json(".")) == {("pkg/ssl_context.py", "error", None)}

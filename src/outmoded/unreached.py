@@ -63,6 +63,10 @@ def unreached(path: str, text: str, index, project) -> bool:
     name = re.escape(stem.encode())
     word = word_re(stem.encode())
     quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (name, name))
+    # a mapping's key written as the module's bare name (pymongo 3.8's test_pooling.py:
+    # kwargs['ssl_context'] = ...): a subscript, not a module loaded by name, which is dotted
+    # in sys.modules, and the module here is a package's
+    key = re.compile(rb"""\[(?<=[\w)\]]\[)[ \t]*(['"])%s\1[ \t]*\]""" % name)  # "[" first: sre skips to it
     # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
     # as the text tells, so the module is reached without parsing anything
     top_level = re.compile(rb"^(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)" % (name, name), re.M)
@@ -76,7 +80,7 @@ def unreached(path: str, text: str, index, project) -> bool:
     for importer, data in files:
         if importer == absolute_path or not word.search(data):
             continue
-        if quoted.search(data) or top_level.search(data):
+        if (quoted.search(data) and quoted.search(key.sub(b"[]", data))) or top_level.search(data):
             return False  # loaded by name, run as a script, or imported where it runs
         if importing.search(data):
             importers.append(importer)
