@@ -75,6 +75,22 @@ def test_unknown_receivers(project):
         """) == [(2, "threading.Thread.isAlive", W)]
 
 
+def test_a_name_the_project_defines_itself_is_not_distinctive_there(project):
+    # salt 3008.5's tests/pytests/functional/modules/test_cmdmod.py calls cmdmod.has_exec(...) on
+    # its loader's salt/modules/cmdmod.py, which defines has_exec: not symtable's
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    test = "def test_has_exec(cmdmod, thread):\n    assert cmdmod.has_exec('python3')\n    thread.isAlive()\n"
+    project.write("tests/test_cmdmod.py", test)
+    project.write("pkg/__init__.py")
+    project.write("pkg/cmdmod.py", "def run(cmd):\n    return cmd\n")
+    doc = project.check_json(".")
+    assert [(f["line"], f["api"]) for f in doc["findings"]] == [
+        (2, "symtable.SymbolTable.has_exec"), (3, "threading.Thread.isAlive")]
+    project.write("pkg/cmdmod.py", "def has_exec(cmd):\n    return True\n")
+    doc = project.check_json(".")
+    assert [(f["line"], f["api"]) for f in doc["findings"]] == [(3, "threading.Thread.isAlive")]
+
+
 def test_names_popular_packages_define_are_not_distinctive(project):
     # lxml's elements define getchildren/getiterator (lxml 6.1's test_pyclasslookup.py:
     # ``el_class.CHILD_TAGS = [ c.tag for c in el.getchildren() ]``), legacy finders find_module

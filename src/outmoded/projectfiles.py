@@ -87,3 +87,15 @@ def mentions(root: str, word: str) -> list[tuple[str, bytes]] | None:
         return None
     needle = word.encode()
     return [(path, data) for path, data in found if needle in data]
+
+
+@memo
+def defines(root: str, name: str) -> bool:
+    """Does a Python file under ``root`` define a function or method called ``name`` (salt 3008's
+    ``salt/modules/cmdmod.py``: ``def has_exec(cmd)``, called on its loader's ``cmdmod`` in its
+    tests)?  False when the tree is too large to tell."""
+    found = mentions(root, name)
+    if not found:
+        return False
+    definition = re.compile(rb"^[ \t]*(?:async[ \t]+)?def[ \t]+%s\b" % re.escape(name.encode()), re.M)
+    return any(definition.search(data) for _, data in found)

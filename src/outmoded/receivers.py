@@ -3,12 +3,14 @@
 ``self.assertEquals`` is a removal only when ``self`` is an instance of a class that derives from
 ``unittest.TestCase``; ``ancestry`` walks the bases (local classes, then the catalog's class
 hints) and collects the members classes on the way define themselves, which stop a match.  A
-receiver of unknown type is reported (as a warning) only for the catalog's distinctive names.
+receiver of unknown type is reported (as a warning) only for the catalog's distinctive names,
+and only where the project does not define a function or method of that name itself.
 """
 
 from __future__ import annotations
 
 import ast
+import os
 
 from outmoded.contexts import ATTRIBUTE_ERRORS
 from outmoded.catalog.index import Method
@@ -107,9 +109,21 @@ class Receivers:
             return
         for method in candidates:
             if method.entry.distinctive:
+                if self._projects_own_method(node.attr):
+                    return
                 self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS,
                             context="unknown-receiver")
                 return
+
+    def _projects_own_method(self, name: str) -> bool:
+        """Does the project define a function or method of this name itself?  Then a receiver of
+        unknown type may be its own object (salt 3008's tests call ``cmdmod.has_exec(...)`` on the
+        loader's module defining ``has_exec``): the name is not distinctive there."""
+        from outmoded.layout import module_of
+        from outmoded.projectfiles import defines, project_root
+
+        path = os.path.abspath(self.path)
+        return defines(project_root(os.path.dirname(path)) or module_of(path)[1], name)
 
     def check_module_member(self, node: ast.Attribute) -> None:
         """``json.__cached__``: a removed member of ``types.ModuleType`` read on a dotted name.  A
