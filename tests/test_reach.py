@@ -296,6 +296,31 @@ def test_a_directory_the_build_installs_only_for_older_pythons(project):
     assert len(project.check_json(".", target="3.12")["findings"]) == 4
 
 
+def test_a_source_root_setup_py_picks_for_python_2(project):
+    # httplib2 0.12.0's setup.py: pkgdir = {"": "python%s" % sys.version_info[0]}; its python2/
+    # (import httplib) is never installed on a Python 3, its python3/ imports on the real 3.13
+    setup = """\
+        import sys
+        import setuptools
+        pkgdir = {"": "python%s" % sys.version_info[0]}
+        setuptools.setup(name="pkg", package_dir=pkgdir, packages=["pkg"])
+        """
+    project.write("setup.py", setup)
+    project.write("python2/pkg/__init__.py", "import httplib\n")
+    project.write("python3/pkg/__init__.py", "import http.client\nimport imp\n")
+    assert {f["path"] for f in project.check_json(".")["findings"]} == {"python3/pkg/__init__.py"}
+    shown = project.check_json("--dead-compat", ".")["findings"]
+    assert [(f["path"], f["context"]) for f in shown if f["context"]] == [("python2/pkg/__init__.py", "not-installed")]
+    for spelled in ('f"python{sys.version_info.major}"', '"python" + str(sys.version_info[0])',
+                    '"python2" if sys.version_info < (3,) else "python3"'):
+        project.write("setup.py", setup.replace('"python%s" % sys.version_info[0]', spelled))
+        assert {f["path"] for f in project.check_json(".")["findings"]} == {"python3/pkg/__init__.py"}, spelled
+    # one root for every Python: what it holds is installed
+    project.write("setup.py", setup.replace('"python%s" % sys.version_info[0]', '"python2"'))
+    assert {f["path"] for f in project.check_json(".")["findings"]} == {"python2/pkg/__init__.py",
+                                                                       "python3/pkg/__init__.py"}
+
+
 def test_a_cached_verdict_is_dropped_when_a_file_it_read_changes(project):
     import json
     import time

@@ -1,7 +1,9 @@
 """What the project's build does with its files: what it installs, and what runs its setup.py.
 
 - meson-python: a directory that a ``meson.build`` installs only under a condition on the Python
-  version, which the target does not meet, is not installed there (``not_installed``);
+  version, which the target does not meet, is not installed there (``not_installed``); so is the
+  root package directory a ``setup.py`` picks by the Python version for other Pythons
+  (``packagedir``: httplib2 0.12's ``python2/``);
 - setuptools: build frontends run a ``setup.py`` through setuptools' backend, which imports
   setuptools (and its ``distutils``) first, unless a ``pyproject.toml`` beside it names another
   backend (``built_by_setuptools``);
@@ -52,10 +54,18 @@ def not_installed(path: str, target: tuple[int, int]) -> bool:
     ``if py.version().version_compare('<3.12')`` / ``pure_subdirs += 'distutils'`` / ``endif``,
     so ``numpy/distutils`` is not installed on 3.12+ (its wheels for 3.12+ hold no
     ``numpy/distutils``).  The condition must test the Python that ``import('python')
-    .find_installation`` gives, and the name must appear nowhere else in that ``meson.build``."""
+    .find_installation`` gives, and the name must appear nowhere else in that ``meson.build``.
+    setuptools: a ``setup.py`` whose root package directory depends on the Python version
+    (``packagedir``)."""
     directory = os.path.dirname(os.path.abspath(path))
     top = project_root(directory)
-    if top is None or not _built_by_meson(top):
+    if top is None:
+        return False
+    from outmoded.packagedir import not_installed_root
+
+    if not_installed_root(path, top, target):  # httplib2 0.12's python2/
+        return True
+    if not _built_by_meson(top):
         return False
     while directory != top and directory.startswith(top + os.sep):
         parent = os.path.dirname(directory)
