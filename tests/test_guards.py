@@ -203,26 +203,31 @@ def test_a_name_removed_at_or_before_the_declared_floor_is_already_broken(projec
     # Twisted 26.10 (requires-python >= 3.10): docs/core/howto/listings/process/quotes.py does
     # ``import cStringIO``, src/twisted/protocols/socks.py ``string.join(...)``; grpcio's vendored
     # generate_policies.py ``base64.encodestring``: each fails on every Python the project supports
+    # (each in a function of its own: what follows a line failing there never runs, see below)
     source = """\
-        import cStringIO
         import base64, string, imp
-        base64.encodestring(b"x")
-        string.join(["a"], "")
-        imp.reload(string)
+        def old_import():
+            import cStringIO
+        def encode():
+            base64.encodestring(b"x")
+        def joined():
+            string.join(["a"], "")
+        def reloaded():
+            imp.reload(string)
         """
-    everything = [(1, "cStringIO", E), (2, "imp", E), (3, "base64.encodestring", E), (4, "string.join", E),
-                  (5, "imp.reload", E)]
+    everything = [(1, "imp", E), (3, "cStringIO", E), (5, "base64.encodestring", E), (7, "string.join", E),
+                  (9, "imp.reload", E)]
     assert project.findings(source) == everything  # no floor declared: reported
     project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.9"\n')
-    assert project.findings(source) == [(2, "imp", E), (5, "imp.reload", E)]  # imp goes in 3.12: the upgrade
+    assert project.findings(source) == [(1, "imp", E), (9, "imp.reload", E)]  # imp goes in 3.12: the upgrade
     doc = project.check_json("mod.py", "--dead-compat")
     assert [(f["line"], f["context"], f["severity"]) for f in doc["findings"]] == [
-        (1, "broken-at-floor", W), (2, None, E), (3, "broken-at-floor", W), (4, "broken-at-floor", W),
-        (5, None, E)]
-    assert "already fails on every Python the project supports" in doc["findings"][0]["message"]
+        (1, None, E), (3, "broken-at-floor", W), (5, "broken-at-floor", W), (7, "broken-at-floor", W),
+        (9, None, E)]
+    assert "already fails on every Python the project supports" in doc["findings"][1]["message"]
     # the floor is the oldest Python named, whatever else: 3.8 still has base64.encodestring
     project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.8"\n')
-    assert project.findings(source) == [(2, "imp", E), (3, "base64.encodestring", E), (5, "imp.reload", E)]
+    assert project.findings(source) == [(1, "imp", E), (5, "base64.encodestring", E), (9, "imp.reload", E)]
     # a Python 2 floor keeps Python 2 names reported (boto 2.49, xlrd 1.2: python_requires >= 2.7)
     project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=2.7"\n')
     assert project.findings(source) == everything
@@ -230,6 +235,36 @@ def test_a_name_removed_at_or_before_the_declared_floor_is_already_broken(projec
     project.write("pyproject.toml", '[project]\nname = "p"\n')
     doc = project.check_json("mod.py", "--min-version", "3.12")
     assert [f["line"] for f in doc["findings"]] == []
+
+
+def test_what_follows_a_line_failing_on_every_supported_python_never_runs(project):
+    # salt 3008.5 (requires-python >= 3.8), salt/utils/http.py: hostname = request.get_host()
+    # (gone in 3.4) on a urllib.request.Request, then ssl.wrap_socket(...) in the same block
+    project.write("pyproject.toml", '[project]\nname = "p"\nrequires-python = ">=3.8"\n')
+    source = """\
+        import ssl, urllib.request
+
+        def fetch(url, data, sock, other):
+            request = urllib.request.Request(url, data)
+            if url.startswith("https"):
+                hostname = request.get_host()
+                if hostname:
+                    sock = ssl.wrap_socket(sock)
+            other.get_host()  # of unknown type: it may have one
+            return ssl.wrap_socket(sock)
+
+        def scripted():
+            import cStringIO
+            import imp
+        """
+    assert project.findings(source) == [(10, "ssl.wrap_socket", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [
+        (6, "broken-at-floor"), (8, "after-broken"), (10, None), (13, "broken-at-floor"), (14, "after-broken")]
+    assert "after a line that fails on every Python the project supports" in doc["findings"][1]["message"]
+    # without a floor each line is what the upgrade breaks
+    project.write("pyproject.toml", '[project]\nname = "p"\n')
+    assert [f[0] for f in project.findings(source)] == [6, 8, 10, 13, 14]
 
 
 def test_fix_leaves_what_is_already_broken_at_the_floor_alone(project):

@@ -45,7 +45,7 @@ UNCALLED = (("function", uncalled), ("method", uncalled_methods))
 # the target), a test that expects the failure, a name that fails on every supported Python, a
 # test's data file.  A function deleted before anything calls it ("deleted") never runs anywhere:
 # its fix changes nothing
-NO_FIX = frozenset({"broken-at-floor", "test-data", "refused", "not-installed", "unreached", "uncalled", "skipped",
+NO_FIX = frozenset({"broken-at-floor", "after-broken", "test-data", "refused", "not-installed", "unreached", "uncalled", "skipped",
                     "expected"})
 
 
@@ -88,6 +88,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self.if_tests: dict[ast.If, tuple] = {}  # (verdict, hasattr names) of ifs whose body may leave
         self.deleted_defs: set = set()  # functions a ``del`` removes before anything can call them
         self._file_context: str | None | bool = False  # reach.file_context, asked at the first finding
+        self.failing: set = set()  # ids of the nodes found failing on every Python the project supports
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
         self._top_imports: set[str] | None = None
         self._uncalled: dict = {}  # context kind -> its UNCALLED question's answer, asked at its first finding
@@ -112,6 +113,12 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             self.deleted_defs |= deleted_before_use(body)
         for stmt in body:
             self.visit(stmt)
+            if self.failing and self._fails(stmt):
+                # salt 3008.5's utils/http.py: hostname = request.get_host() (gone since 3.4, the
+                # project supports >= 3.8), then ssl.wrap_socket(...): never reached
+                self.contexts.append(Context("after-broken"))
+                pushed += 1
+                continue
             if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
                 # what visit_If decided about this test (the names are not bound again in between)
                 verdict, present = self.if_tests.pop(stmt, None) or (
@@ -124,6 +131,20 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
                     self.contexts.append(Context("replaced", names=present))
                     pushed += 1
         del self.contexts[len(self.contexts) - pushed:]
+
+    def _fails(self, stmt: ast.stmt) -> bool:
+        """Does this statement raise whenever it runs, on every Python the project supports: an
+        import of a name removed by its floor, or a call of (or a read of) one as the whole
+        statement's value (``failing``)?  The rest of its block never runs."""
+        if isinstance(stmt, (ast.Import, ast.ImportFrom)):
+            return id(stmt) in self.failing or any(id(alias) in self.failing for alias in stmt.names)
+        value = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return)) \
+            else None
+        if isinstance(value, ast.Await):
+            value = value.value
+        if isinstance(value, ast.Call):
+            value = value.func
+        return value is not None and id(value) in self.failing
 
     def evaluate(self, test: ast.expr) -> bool | None:
         return guards.evaluate(test, self.target, self.flag_lookup)
@@ -166,6 +187,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         leaf = api.rpartition(".")[2]
         if any(c.kind == "deleted" for c in self.contexts):
             return "deleted"
+        if any(c.kind == "after-broken" for c in self.contexts):
+            return "after-broken"
         for kind, question in UNCALLED:
             inside = [c for c in self.contexts if c.kind == kind]
             if inside:

@@ -18,6 +18,7 @@ CONTEXTS = {
                          "the project supports: the upgrade to {target} changes nothing",
     "broken-at-floor": "removed at or before the oldest Python the project supports: this already fails on every "
                        "Python the project supports, the upgrade to {target} changes nothing",
+    "after-broken": "after a line that fails on every Python the project supports: it never runs there",
     "expected": "in a block that expects this error (assertRaises, pytest.raises) or a test marked as an expected "
                 "failure there: the test checks that it fails",
     "skipped": "in a test that a skip decorator skips on {target}: it never runs",
@@ -41,13 +42,14 @@ CONTEXTS = {
 # A lost-feature fallback for a name removed at or before the project's declared floor
 # (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too.
 # Any other use of a name removed at or before that floor (``broken-at-floor``: ``import urllib2``
-# under requires-python >= 3.9) fails on every Python the project supports: not what the upgrade breaks.
+# under requires-python >= 3.9) fails on every Python the project supports: not what the upgrade breaks,
+# and neither is what follows it in its block (``after-broken``).
 # A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
 # Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``, ``unreached``,
 # ``not-built``: a C or Cython source the build never compiles on the target) is reported only then too.
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "broken-at-floor", "expected",
-                                  "skipped", "deleted", "test-data", "refused", "not-installed",
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "broken-at-floor", "after-broken",
+                                  "expected", "skipped", "deleted", "test-data", "refused", "not-installed",
                                   "unreached", "uncalled", "not-built"})
 
 

@@ -139,7 +139,10 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             return  # a copy for an older Python, which still has it
         if context is None and self.in_annotation:
             context = "annotation"
+        given = context
         context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
+        if context == "broken-at-floor" and given is None and not any(c.kind == "handler" for c in self.contexts):
+            self.failing.add(id(node))  # it raises wherever it runs: the rest of its block never runs
         if entry.pending:
             context = context or "pending"
         severity = WARNING if context else ERROR

@@ -10,6 +10,7 @@ GUARD_NOTES = {
     "hasattr": "no automatic fix: it is guarded by hasattr()",
     # fixing it would change what the code does on every Python the project supports
     "broken-at-floor": "no automatic fix: it already fails on every Python the project supports",
+    "after-broken": "no automatic fix: a line before it fails on every Python the project supports",
     # a parser's or formatter's test compares what it makes of the file with what it expects
     "test-data": "no automatic fix: a test's data file is input the test reads, not code it runs",
     # code that runs only on the project's other Pythons, where the removed name is what works
