@@ -52,7 +52,8 @@ def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
 class TryFallbacks(ast.NodeVisitor):
     """``try`` statements for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.qualify``,
     ``self.bind``, ``self.scope``, ``self.index``, ``self.target``, ``self.projects_own``,
-    ``self.ancestry`` and ``self.removed_module`` from the classes it is combined with."""
+    ``self.ancestry``, ``self.project``, ``self.path`` and ``self.removed_module`` from the classes
+    it is combined with."""
 
     def visit_Try(self, node: ast.Try) -> None:
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
