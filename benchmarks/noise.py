@@ -76,6 +76,17 @@ webtest==3.0.7 python-daemon==3.1.2 zeroconf==0.154.0 sh==2.4.0""".split()
 # old releases (2014-2019), never looked at before they were measured
 OLD += """feedparser==5.2.1 supervisor==4.1.0 Markdown==2.6.11 docutils==0.14 Paste==3.2.0 pymongo==3.8.0""".split()
 
+# latest on 2026-12-04, measured by a helper who had never looked at them (issue #11, third round)
+MODERN += """ansible-core==2.21.5 salt==3008.5 jedi==0.20.1 nbformat==5.11.1 reportlab==5.1.0 docker==7.2.0
+kubernetes==37.0.2 pyjwt==2.15.1 cachetools==8.0.2 google-auth==2.63.0 jmespath==1.1.0 s3transfer==0.19.3
+pycparser==3.12 charset-normalizer==3.5.3 gitpython==3.2.1 arrow==1.4.0 configobj==5.0.9 cmd2==4.3.1 fabric==3.2.3
+sentry-sdk==2.76.0 elasticsearch==9.5.1 pika==1.4.4 paho-mqtt==2.2.0 automat==25.4.16 service-identity==26.1.0
+nbconvert==7.17.2 ipykernel==7.4.0 dill==0.4.1 cloudpickle==3.1.3 joblib==1.6.0 xlsxwriter==3.3.1 pyglet==2.1.19
+tzlocal==5.4.5""".split()
+# old releases (2014-2019), never looked at before they were measured; their breakage checked by
+# importing their modules on the real 3.13 and 3.15
+OLD += """configobj==5.0.6 astroid==1.6.6 redis==2.10.6 SQLAlchemy==1.2.19 httplib2==0.12.0 jedi==0.13.3""".split()
+
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""
