@@ -277,6 +277,32 @@ def test_flags_set_to_constants_in_branches_a_version_check_selects(project):
     assert [(p, line) for p, line, *_ in found(project, "pkg/mod.py")] == [("pkg/mod.py", 9)]
 
 
+def test_a_module_choosing_its_imports_by_a_name_bound_to_the_version(project):
+    # mock 1.0.1's tests/support.py: info = sys.version_info; if info[:3] >= (3, 2, 0): import
+    # unittest as unittest2 / else: import unittest2; its tests subclass unittest2.TestCase
+    layout(project, {
+        "tests/__init__.py": "",
+        "tests/support.py": """\
+            import sys
+            info = sys.version_info
+            if info[:3] >= (3, 2, 0):
+                import unittest as unittest2
+            else:
+                import unittest2
+            """,
+        "tests/test_mock.py": """\
+            from tests.support import unittest2
+
+            class T(unittest2.TestCase):
+                def test(self):
+                    self.assertRaisesRegexp(ValueError, "x", int, "x")
+            """,
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [
+        ("tests/test_mock.py", 5, "unittest.TestCase.assertRaisesRegexp")]
+    assert [(p, line) for p, line, *_ in found(project, "tests/test_mock.py")] == [("tests/test_mock.py", 5)]
+
+
 def test_a_subpackage_named_like_a_removed_module_shadows_nothing(project):
     layout(project, {
         "pkg/__init__.py": "",

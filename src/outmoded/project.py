@@ -101,6 +101,9 @@ class _Summarizer:
         self.module = module_of(path)[0]
         self.summary = Summary()
         self.local: dict = {}  # other top-level bindings: shadow imports
+        # names bound to (part of) the running version (mock 1.0.1's tests/support.py: info =
+        # sys.version_info, then if info[:3] >= (3, 2, 0): import unittest as unittest2)
+        self.versions: dict = {}
         self.decided = 0  # inside a branch a version check selects: `PY3 = True` there is a flag
 
     def lookup(self, node: ast.AST):
@@ -108,6 +111,8 @@ class _Summarizer:
             s = self.summary
             if node.id in s.flags:
                 return s.flags[node.id]
+            if node.id in self.versions:
+                return self.versions[node.id]
             if node.id in s.classes:
                 return f"{self.module}.{node.id}"
             if node.id in self.local:
@@ -144,7 +149,12 @@ class _Summarizer:
                 if value is None and self.decided and isinstance(stmt.value, ast.Constant) \
                         and isinstance(stmt.value.value, bool):
                     value = stmt.value.value  # twisted's `if sys.version_info < (3, 0): _PY3 = False else: True`
-                if value is None:
+                self.versions.pop(name, None)
+                if value is None and (version := guards.version_value(stmt.value, self.target, self.lookup)):
+                    self.local.pop(name, None)
+                    self.summary.flags.pop(name, None)
+                    self.versions[name] = version
+                elif value is None:
                     self.local[name] = True
                     self.summary.flags.pop(name, None)
                 else:
