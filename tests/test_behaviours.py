@@ -525,3 +525,30 @@ def test_coroutines_passed_to_asyncio_wait(project):
                                                       (13, "asyncio.wait(fs=<coroutines>)", E),
                                                       (14, "asyncio.wait(fs=<coroutines>)", E)]
     assert project.findings(source, target="3.10", name="b.py") == []
+
+
+def test_named_placeholders_given_a_sequence(project):
+    """3.14: sqlite3 named placeholders (``:name``) no longer take a sequence's values by position
+    (ProgrammingError on the real 3.14 and later); the class name need not be written."""
+    source = """\
+        import sqlite3
+
+        conn = sqlite3.connect(":memory:")
+        conn.execute("select :a, :b", (1, 2))
+        conn.execute("select ?, ?", (1, 2))
+        conn.execute("select :a", {"a": 1})
+        conn.execute("select '12:30', ?", [1])
+        conn.execute("select 1 -- :a\\n, ?", (1,))
+        conn.execute(
+            "insert into t values (:id, :name)",
+            [1, "x"],
+        )
+        with sqlite3.connect("db") as db:
+            db.execute("select :x", (1,))
+
+        def f(other):
+            other.execute("select :a", (1,))
+        """
+    api = "sqlite3.Connection.execute(parameters=<sequence-for-named>)"
+    assert project.findings(source, target="3.14") == [(4, api, E), (11, api, E), (14, api, E)]
+    assert project.findings(source, target="3.13", name="b.py") == []

@@ -63,6 +63,15 @@ def misplaced_global_flags(pattern) -> bool:
     return True
 
 
+SQL_QUOTED_RE = re.compile(r"'[^']*'|\"[^\"]*\"|`[^`]*`|\[[^\]]*\]|--[^\n]*|/\*.*?\*/", re.S)
+SQL_NAMED_RE = re.compile(r"(?<![\w:]):[A-Za-z_]\w*")
+
+
+def named_placeholders(sql: str) -> bool:
+    """Does this SQL text use a named placeholder (``:name``) outside quotes and comments?"""
+    return bool(SQL_NAMED_RE.search(SQL_QUOTED_RE.sub(" ", sql)))
+
+
 PLACEHOLDER_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]")
 
 
@@ -152,7 +161,7 @@ class Behaviours:
                 if value is None and len(node.args) > position and not any(
                         isinstance(a, ast.Starred) for a in node.args[:position + 1]):
                     value = node.args[position]
-                if value is not None and self._matches(value, entry.matches):
+                if value is not None and self._matches(value, entry.matches, node):
                     self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", frozenset(entry.raises))
                     reported = True
                     break
@@ -254,7 +263,11 @@ class Behaviours:
             value, entry, func = calls[name]
             self.report(value, entry, f"{name} = {func}() read as self.{name}", frozenset())
 
-    def _matches(self, value: ast.expr, kind: str) -> bool:
+    def _matches(self, value: ast.expr, kind: str, call: ast.Call | None = None) -> bool:
+        if kind == "sequence-for-named":
+            return isinstance(value, (ast.Tuple, ast.List)) and call is not None and bool(call.args) \
+                and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) \
+                and named_placeholders(call.args[0].value)
         if kind == "None":
             return isinstance(value, ast.Constant) and value.value is None
         if kind == "float":

@@ -101,6 +101,7 @@ BEHAVIOUR_TEXT = {
     "main-block-call": rb"__main__",
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
+    "sequence-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # execute("... :name", (1,)): a named placeholder
     "coroutines": rb"wait\([ \t\r\n]*(?:fs[ \t]*=[ \t]*)?[\[\({]",  # asyncio.wait([...]): a display right there
     "class-attribute": rb"\n[ \t]+\w+[ \t]*=[ \t]*[\w.]*partial\(",  # f = functools.partial(...) in a class body
     # @classmethod over @property: two decorator lines, comments and blank lines between them
@@ -130,6 +131,8 @@ def needle_words(entry: Entry, name: str) -> frozenset[str]:
         return frozenset(root + [parts[-1]] + ([entry.argument] if entry.position is None else []))
     if name.startswith(BUILTINS):
         return frozenset([parts[-1]])
-    if _class_member(name):  # re.RegexFlag.T: reported only as written through its class, so named
+    if _class_member(name) and entry.kind != "behaviour":  # re.RegexFlag.T: reported only as written through its class, so named
         return frozenset([parts[0], parts[-2], parts[-1]])
+    # a behaviour on a method (sqlite3.Connection.execute) is judged on receivers typed through what
+    # functions return (conn = sqlite3.connect(db)): the class name need not be written
     return frozenset([parts[0], parts[-1]])
