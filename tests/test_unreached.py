@@ -410,3 +410,27 @@ def test_a_mapping_key_named_like_the_module_does_not_load_it(project):
     # a list of names is not a key: __all__ = ['ssl_context'] may load it (from pkg import *)
     project.write("pkg/__init__.py", "__all__ = ['ssl_context']\n")
     assert paths(project.check_json(".")) == {("pkg/ssl_context.py", "error", None)}
+
+
+def test_the_files_naming_a_word_are_those_holding_it(tmp_path):
+    # the tree's files are searched as one joined text: a word never spans two files (each here
+    # starts with "Up" and ends with "set", whatever the walk's order), and every file holding it
+    # is found, the first and the last, in walk order
+    from outmoded import projectfiles
+
+    texts = {"a.py": b"Up = 1\nself.set", "b.py": b"", "c.py": b"Up\nsetUp = 2\nset", "d.py": b"Up set",
+             "pkg/e.py": b"Up = 'setUp'\nset", "pkg/f.py": b"Up\0set\0Up\nset", "pkg/g.py": b"Upset"}
+    for name, data in texts.items():
+        (tmp_path / name).parent.mkdir(exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    root = str(tmp_path)
+    projectfiles.forget()
+    walked = list(projectfiles.sources(root).files())
+    assert sorted(walked) == sorted((str(tmp_path / n), d) for n, d in texts.items())
+    for word, holding in (("setUp", {"c.py", "pkg/e.py"}), ("Up", set(texts) - {"b.py"}), ("tU", {"c.py", "pkg/e.py"}),
+                          ("\0", {"pkg/f.py"}), ("t\0U", {"pkg/f.py"}), ("", set(texts)), ("nothing", set())):
+        found = projectfiles.mentions(root, word)
+        assert found == [(path, data) for path, data in walked if word.encode() in data]
+        assert {path[len(root) + 1:] for path, _ in found} == holding
+        assert next(projectfiles.mentioning(root, word), None) == (found[0] if found else None)
+    projectfiles.forget()

@@ -33,7 +33,7 @@ import re
 
 from outmoded.layout import module_of
 from outmoded.lazyre import word_re
-from outmoded.projectfiles import mentions, project_root
+from outmoded.projectfiles import mentioning, mentions, project_root
 from outmoded.scopes import STDLIB, Instance, LocalClass
 from outmoded.source import open_regular
 
@@ -191,7 +191,7 @@ def _unreachable_from_outside(scanner, classes: dict, key: tuple) -> bool:
     path = os.path.abspath(scanner.path)
     top = project_root(os.path.dirname(path)) or module_of(path)[1]
     stem = os.path.basename(path).rpartition(".")[0].encode()
-    others = mentions(top, method)
+    others = mentioning(top, method)  # searched up to the first other file naming the module too
     return others is not None and not any(other != path and stem in data for other, data in others)
 
 

@@ -1,7 +1,8 @@
 """The project's files as whole-file questions read them (``reach``, ``importers``, ``builds``).
 
 Where the project's top is (the nearest directory with a project marker), and the bytes of the
-Python files under a directory, read once per run and kept (up to ``MAX_TREE_BYTES``).  Answers
+Python files under a directory, read once per run and kept (up to ``MAX_TREE_BYTES``) joined in one
+text, where the files naming a word are found by one search (``mentions``).  Answers
 are memoized for the run (``memo``) and keep the files they read, replayed into the verdict being
 made (``outmoded.reads``): a cached result is dropped when one of them changes.
 """
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_right
 from functools import wraps
 
 from outmoded import reads
@@ -57,10 +59,55 @@ def project_root(directory: str) -> str | None:
 MAX_TREE_BYTES = 64 << 20  # a tree larger than this is not read: no file of it is called unreached
 
 
+class Tree:
+    """The Python files under a directory, read: their bytes in walk order in one text, each
+    followed by a NUL (in no name a question asks for), so that the files naming a word are found
+    by searching that text (``holding``), not each file in turn.  The text is built as the files
+    are read (a bytearray: no second copy of the tree made by joining them)."""
+
+    __slots__ = ("paths", "starts", "text", "_view")
+
+    def __init__(self) -> None:
+        self.paths: list = []
+        self.starts: list = []  # where each file's bytes start in ``text``
+        self.text = bytearray()
+        self._view = None
+
+    def add(self, path: str, data: bytes) -> None:
+        self.paths.append(path)
+        self.starts.append(len(self.text))
+        self.text += data
+        self.text += b"\0"
+
+    def data(self, index: int) -> bytes:
+        if self._view is None:  # made once every file is in: a bytearray viewed cannot grow
+            self._view = memoryview(self.text)
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        return bytes(self._view[self.starts[index]:end - 1])
+
+    def files(self):
+        """(path, bytes) of each file, in walk order."""
+        return ((path, self.data(index)) for index, path in enumerate(self.paths))
+
+    def holding(self, needle: bytes):
+        """(path, bytes) of the files whose bytes hold ``needle``, in walk order, found as asked."""
+        if b"\0" in needle:  # could span two files in ``text``
+            yield from ((path, data) for path, data in self.files() if needle in data)
+            return
+        text, starts, count = self.text, self.starts, len(self.starts)
+        at = text.find(needle) if count else -1
+        while at >= 0:
+            index = bisect_right(starts, at) - 1
+            yield self.paths[index], self.data(index)
+            if index + 1 == count:
+                return
+            at = text.find(needle, starts[index + 1])  # the next file's first byte
+
+
 @memo
-def sources(root: str) -> tuple | None:
-    """(path, bytes) of the Python files under ``root``, or None when there are too many to keep."""
-    found, total = [], 0
+def sources(root: str) -> Tree | None:
+    """The Python files under ``root``, or None when there are too many bytes to keep."""
+    tree, total = Tree(), 0
     for directory, subdirectories, files in os.walk(root):
         reads.read(directory)  # a file added or removed changes the directory's stamp
         subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
@@ -76,26 +123,33 @@ def sources(root: str) -> tuple | None:
                 total += len(data)
                 if total > MAX_TREE_BYTES:
                     return None
-                found.append((path, data))
-    return tuple(found)
+                tree.add(path, data)
+    return tree
 
 
 def mentions(root: str, word: str) -> list[tuple[str, bytes]] | None:
-    """The files under ``root`` whose bytes hold ``word`` (None: the tree is too large to tell)."""
+    """The files under ``root`` whose bytes hold ``word`` (None: the tree is too large to tell):
+    one search of the tree's joined text, not one per file."""
+    found = mentioning(root, word)
+    return None if found is None else list(found)
+
+
+def mentioning(root: str, word: str):
+    """``mentions``, found as the caller asks for the next: a question that stops at the first
+    file (does any other file name it?) searches the tree only so far.  What it read is the whole
+    tree's, as for ``mentions``."""
     found = sources(root)
-    if found is None:
-        return None
-    needle = word.encode()
-    return [(path, data) for path, data in found if needle in data]
+    return None if found is None else found.holding(word.encode())
 
 
 @memo
 def defines(root: str, name: str) -> bool:
     """Does a Python file under ``root`` define a function or method called ``name`` (salt 3008's
     ``salt/modules/cmdmod.py``: ``def has_exec(cmd)``, called on its loader's ``cmdmod`` in its
-    tests)?  False when the tree is too large to tell."""
-    found = mentions(root, name)
-    if not found:
+    tests)?  False when the tree is too large to tell.  The tree is searched up to the first file
+    that does."""
+    found = mentioning(root, name)
+    if found is None:
         return False
     definition = re.compile(rb"^[ \t]*(?:async[ \t]+)?def[ \t]+%s\b" % re.escape(name.encode()), re.M)
     return any(definition.search(data) for _, data in found)

@@ -33,7 +33,7 @@ from outmoded import reads
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
 from outmoded.prefilter import identifiers
-from outmoded.projectfiles import MAIN_RE, memo, mentions, project_root, sources
+from outmoded.projectfiles import MAIN_RE, memo, mentioning, mentions, project_root, sources
 from outmoded.reach import _executable
 from outmoded.source import open_regular
 
@@ -100,7 +100,7 @@ def _top_level_words(root: str) -> frozenset | None:
         return None
     statements: list = []  # their words are read at once, from the statements joined by newlines
     match, add = TOP_IMPORT_RE.match, statements.append
-    for _, data in found:
+    for _, data in found.files():
         for keyword, after in ((b"from", b"\nfrom"), (b"import", b"\nimport")):
             at = 0 if data.startswith(keyword) else data.find(after)
             while at >= 0:
@@ -228,7 +228,7 @@ def uncalled(scanner) -> frozenset:
         # another project file naming one may call it (and what it calls): asked only for the
         # functions still dead here, rarely any
         more = {name for name in set(candidates) - live
-                if (others := mentions(top, name)) is None or any(other != path for other, _ in others)}
+                if (others := mentioning(top, name)) is None or any(other != path for other, _ in others)}
         if not more:
             return frozenset(candidates) - live
         live |= more
