@@ -30,6 +30,31 @@ def test_attribute_chains_and_from_imports(project):
     ]
 
 
+def test_another_name_assigned_a_module_or_a_stdlib_name(project):
+    # decorator 4.1.2's documentation.py: c = collections, then @g.register(c.Sized); and the
+    # prefilter lets such a file through although it never writes collections.Sized
+    assert project.findings("""\
+        import collections
+        import unittest
+        c = collections
+        Base = unittest.TestCase
+
+        class Sized(c.Sized):
+            pass
+
+        class T(Base):
+            def test(self):
+                self.assertEquals(1, 1)
+        """, target="3.12") == [(6, "collections.Sized", E), (11, "unittest.TestCase.assertEquals", E)]
+    # a builtin, or a name bound to something else, is no module
+    assert project.findings("""\
+        import collections
+        c = collections
+        c = object()
+        c.Sized
+        """, target="3.12") == []
+
+
 def test_decorator(project):
     assert project.findings("""\
         import asyncio

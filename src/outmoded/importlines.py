@@ -81,7 +81,26 @@ class Imports(Record):
                     spelled = local + module[len(target):] + b"." + leaf
                     if _written(spelled, data) or _spaced(spelled).search(data):
                         return True
+                    if (b"= " + local in data or b"=" + local in data) \
+                            and _through_assignment(local, module[len(target):] + b"." + leaf, data):
+                        return True
         return False
+
+
+def _through_assignment(local: bytes, rest: bytes, data: bytes) -> bool:
+    """Is ``rest`` written after a name assigned the binding ``local`` (decorator 4.1.2's ``c =
+    collections``, then ``c.Sized``: the scanner follows such names)?"""
+    for match in _assignment(local).finditer(data):
+        if _written(match.group(1) + rest, data):
+            return True
+    return False
+
+
+@lru_cache(maxsize=256)
+def _assignment(local: bytes):
+    import re
+
+    return re.compile(rb"(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*" + re.escape(local) + rb"[ \t]*(?:#.*)?\r?$")
 
 
 def _written(dotted: bytes, data: bytes) -> bool:

@@ -274,6 +274,11 @@ class Bindings(ast.NodeVisitor):
                 return version
         if isinstance(value, (ast.Call, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)):
             return self.qualify(value)
+        if isinstance(value, (ast.Name, ast.Attribute)):  # another name for a stdlib module or name:
+            qualified = self.qualify(value)  # decorator 4.1.2's c = collections, then c.Sized
+            if isinstance(qualified, str) and qualified.split(".", 1)[0] in STDLIB \
+                    and not qualified.startswith("builtins."):
+                return qualified
         return LOCAL
 
     def _returned_flag(self, node: ast.FunctionDef) -> bool | None:
