@@ -81,10 +81,23 @@ class Imports(Record):
                     spelled = local + module[len(target):] + b"." + leaf
                     if _written(spelled, data) or _spaced(spelled).search(data):
                         return True
-                    if (b"= " + local in data or b"=" + local in data) \
+                    if _assigned_alone(local, data) \
                             and _through_assignment(local, module[len(target):] + b"." + leaf, data):
                         return True
         return False
+
+
+def _assigned_alone(local: bytes, data: bytes) -> bool:
+    """Is ``= local`` written with nothing after it on its line (``c = collections``), found with
+    ``bytes.find`` (``= re`` alone is in every ``= result``)?"""
+    for sep in (b"= ", b"="):
+        position = data.find(sep + local)
+        while position >= 0:
+            end = position + len(sep) + len(local)
+            if end == len(data) or data[end] in b" \t\r\n#":
+                return True
+            position = data.find(sep + local, position + 1)
+    return False
 
 
 def _through_assignment(local: bytes, rest: bytes, data: bytes) -> bool:
