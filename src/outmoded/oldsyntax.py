@@ -13,11 +13,11 @@ It runs only on files naming ``print``, ``exec``, ``async`` or ``await`` (``pref
 found in the prefilter's own pass over the file's words, at no cost).  ``except`` and ``raise``
 stand in every file: ``comma_form`` looks for ``except X, e:`` and ``raise E, V`` in every cleared
 file with ``bytes.find`` (a Python 2 library module need not print).  In a file that is parsed,
-the sieve looks for all of them (``sieve._python2``), and ``described`` names them in its error.
+the sieve looks for all of them (``masking.python2``), and ``described`` names them in its error.
 
 Each pattern starts with a literal word, so the search skips straight to it; what stands before a
 match is checked in Python.  The sieve looks for the same statements in the text it has masked
-(``sieve.PYTHON2_STATEMENTS``), to parse a file holding one whole.
+(``masking.PYTHON2_STATEMENTS``), to parse a file holding one whole.
 """
 
 from __future__ import annotations

@@ -17,7 +17,7 @@ whole module, but only on the lines where the names they ask about are written: 
 tree they are the whole file's unless one of those names is written in a body left out, and then
 they are taken again on the whole tree.
 
-Where the bodies are is read from the text: strings and comments by a tokenizer for them alone,
+Where the bodies are is read from the text: strings and comments by a tokenizer (``masking``),
 then statements by indentation, a line starting a statement only outside brackets, strings and
 backslash continuations.  Any doubt means the whole file is parsed as before: a tab or form feed
 in an indentation, a lone carriage return, an unterminated string, an f-string nesting its own
@@ -33,21 +33,13 @@ from __future__ import annotations
 import sys
 from bisect import bisect_left, bisect_right
 from itertools import accumulate, repeat
-from operator import add, itemgetter
+from operator import add
 
 from outmoded.guardcontext import PY2_BUILTINS
-from outmoded.oldsyntax import keyword_as_name
 from outmoded.lazyre import LazyPattern, word_re
+from outmoded import masking
+from outmoded.masking import CONTINUED, Doubt
 
-# what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
-# string missing its closing quote runs to the end of its line (or of the text), so sre never
-# backtracks: at each position inside a string exactly one alternative matches
-TOKEN_RE = LazyPattern(r"""(#[^\n]*|'''[^'\\]*+(?:(?:\\.|\\\Z|'(?!''))[^'\\]*+)*+(?:'''|\Z)"""
-                       r"""|\"\"\"[^"\\]*+(?:(?:\\.|\\\Z|"(?!""))[^"\\]*+)*+(?:\"\"\"|\Z)"""
-                       r"""|'[^'\\\n]*+(?:(?:\\.|\\\Z)[^'\\\n]*+)*+(?:'|\n|\Z)"""
-                       r"""|"[^"\\\n]*+(?:(?:\\.|\\\Z)[^"\\\n]*+)*+(?:"|\n|\Z))""",
-                       16)  # re.S; a string's body is a run of plain characters, then (an escape or a lone
-# quote, then such a run) repeated, possessively: sre tries no alternative at each plain character
 ODD_INDENT_RE = LazyPattern(r"(?m)^ *[\t\f]")
 COMPOUND_RE = LazyPattern(r"(?:def|class|if|elif|else|try|except|finally|with|for|while|async|match|case)"
                           r"(?![A-Za-z0-9_])")
@@ -59,28 +51,13 @@ NO_PARAMETERS_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*
 DEL_RE = LazyPattern(r"del(?![A-Za-z0-9_])(.*)")  # not after a letter: checked
 NAME_RE = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*")
 DEF_NAME_RE = LazyPattern(r"def[ \t]+([A-Za-z_][A-Za-z0-9_]*)")  # a few more than the defs: fine
-# Python 2 statements and literals no Python 3 parses (print and exec statements, except X, e: and
-# except (A, B), e: (one pattern), raise E, V, backquotes, <>, ur'' strings, 0777, 10L): a file
-# holding one is parsed whole, so its syntax error is reported as before even where it sits in a
-# body the sieve would leave out.  Each
-# pattern starts with a literal, so sre skips straight to it; ``_python2`` looks at what stands
-# before each match.
-PYTHON2_STATEMENTS = [(keyword, LazyPattern(keyword + rest)) for keyword, rest in (  # (its keyword, looked for first)
-    ("print", r"[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), ("exec", r"[ \t]+[^ \t\n(=.,;)]"),
-    ("except", r"(?:[ \t]+[\w.]+|[ \t]*\([^()\n]*\))[ \t]*,"), ("raise", r"[ \t]+[\w.]+[ \t]*,"))]
-PYTHON2_NUMBERS = [LazyPattern(r"0[0-9]+(?![\w.])"), LazyPattern(r"L(?![\w.])")]  # 0777; 10L (checked: digits before)
 # syntax a body left out may hold that the running interpreter cannot parse, looked for in an
 # outline only (a module whose whole text fails to parse has no summary, so neither may its
 # outline): Python 2's except (A, B), e:, a t-string (PEP 750) before 3.14.  Each pattern starts
 # with what it matches first, so sre skips to it (not a look-behind tried at every position)
 UNPARSED_RE = [LazyPattern(r"except[ \t]*\([^()\n]*\)[ \t]*,")] + ([LazyPattern(
     r"[tTrR](?<![A-Za-z0-9_][tTrR])(?:(?<=[tT])[rR]?|(?<=[rR])[tT])\"")] if sys.version_info < (3, 14) else [])
-CONTINUED = "\x00"  # starts a masked line that begins inside a string
 WORTH = 0.3  # the bodies left out must be at least this share of the text to parse the rest first
-
-
-class Doubt(Exception):
-    """The text is not what the reading expects: parse the whole file."""
 
 
 def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
@@ -121,7 +98,6 @@ def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
 
 
 _AFTER = float("inf")
-_LAST_TWO = itemgetter(slice(-2, None))
 
 
 def _written_in(names: set, text: str, stubs: list) -> bool:
@@ -163,7 +139,7 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
     try:
-        masked = _masked(text)
+        masked = masking.masked(text)
         if ("\t" in masked or "\f" in masked) and ODD_INDENT_RE.search(masked):
             return None
         if words is None and any(pattern.search(masked) for pattern in UNPARSED_RE):
@@ -186,82 +162,6 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
     if dropped < worth * len(text):
         return None
     return "\n".join(lines), reading.stubs, reading.word_lines
-
-
-def _masked(text: str) -> str:
-    """``text`` with comments removed and each string written ``"``, a line starting inside a
-    string marked with ``CONTINUED``: the same lines, where brackets and colons are code."""
-    pieces = TOKEN_RE.split(text)  # code, token, code, ..., code
-    tokens = pieces[1::2]
-    if tokens and not _terminated(tokens[-1]):
-        raise Doubt("unterminated string")  # only the last token can run to the end of the text
-    # the last two characters of the code before each token, lowered, each followed by \x01: an
-    # f-string's prefix ends with f, or is fr (most files have none, and no token is looked at)
-    ends = "\x01".join(map(_LAST_TWO, pieces[:-1:2])).lower() + "\x01"
-    for number, token in enumerate(tokens if "f\x01" in ends or "fr\x01" in ends else ()):
-        if token[0] != "#" and pieces[2 * number][-2:].lower().rstrip("r")[-1:] == "f":
-            inner = token.replace("{{", "").replace("}}", "")
-            if inner.count("{") != inner.count("}"):
-                raise Doubt("an f-string that may nest its quotes")  # PEP 701: a syntax error before 3.12
-    pieces[1::2] = ["" if token[0] == "#" else '"' if "\n" not in token else _lines_of(token) for token in tokens]
-    masked = "".join(pieces)
-    if _python2(masked) or keyword_as_name(masked):
-        raise Doubt("Python 2 syntax")  # a file that cannot be parsed is said so: parsed whole
-    return masked
-
-
-def _python2(masked: str) -> bool:
-    """Does the masked text hold Python 2 syntax: a statement at the start of its line, a
-    literal that is not the tail of a name or of a longer number?"""
-    if "`" in masked or "<>" in masked:
-        return True
-    for keyword, pattern in PYTHON2_STATEMENTS:
-        for match in pattern.finditer(masked) if keyword in masked else ():
-            if not masked[masked.rfind("\n", 0, match.start()) + 1:match.start()].strip(" "):
-                return True
-    for prefix in ('ur"', 'uR"', 'Ur"', 'UR"') if 'r"' in masked or 'R"' in masked else ():
-        found = masked.find(prefix)
-        while found >= 0:
-            if not _in_name(masked[found - 1:found]):
-                return True
-            found = masked.find(prefix, found + 1)
-    for number, pattern in enumerate(PYTHON2_NUMBERS):
-        for match in pattern.finditer(masked):
-            start = match.start()
-            if number:  # L after digits
-                while start > 0 and masked[start - 1].isdigit():
-                    start -= 1
-                if start == match.start():
-                    continue
-            if not _in_name(masked[start - 1:start]) and masked[start - 1:start] != ".":
-                return True
-    return False
-
-
-def _in_name(character: str) -> bool:
-    return character.isalnum() or character == "_"
-
-
-def _lines_of(token: str) -> str:
-    """A string token over several lines, masked."""
-    if not _terminated(token):
-        raise Doubt("unterminated string")
-    return '"' + ("\n" + CONTINUED) * token.count("\n")
-
-
-def _terminated(token: str) -> bool:
-    if token[0] == "#":
-        return True
-    quote = token[:3] if token[:3] in ("'''", '"""') else token[0]
-    return len(token) >= 2 * len(quote) and token.endswith(quote) and not _escaped(token, len(token) - len(quote))
-
-
-def _escaped(token: str, position: int) -> bool:
-    """Is the character at ``position`` escaped by an odd run of backslashes before it?"""
-    run = position
-    while run > 0 and token[run - 1] == "\\":
-        run -= 1
-    return (position - run) % 2 == 1
 
 
 class _Reading:

@@ -1,0 +1,121 @@
+"""A file's text with its comments removed and each string written ``"`` (``masked``): the same
+lines, where brackets, colons and keywords are code, for readings that find statements without
+parsing (``sieve``).  A string over several lines keeps its lines, each after the first marked
+``CONTINUED``.  Whatever the masking cannot vouch for raises ``Doubt``: an unterminated string, an
+f-string that may nest its own quotes (PEP 701, a syntax error before 3.12), Python 2 syntax
+(``python2``: a print or exec statement, ``except X, e:``, ``raise E, V``, backquotes, ``<>``,
+``ur''`` strings, ``0777``, ``10L``), ``async``/``await`` used as a name: the caller then parses
+the whole file, so its syntax error is reported as before.
+"""
+
+from __future__ import annotations
+
+from operator import itemgetter
+
+from outmoded.lazyre import LazyPattern
+from outmoded.oldsyntax import keyword_as_name
+
+# what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
+# string missing its closing quote runs to the end of its line (or of the text), so sre never
+# backtracks: at each position inside a string exactly one alternative matches
+TOKEN_RE = LazyPattern(r"""(#[^\n]*|'''[^'\\]*+(?:(?:\\.|\\\Z|'(?!''))[^'\\]*+)*+(?:'''|\Z)"""
+                       r"""|\"\"\"[^"\\]*+(?:(?:\\.|\\\Z|"(?!""))[^"\\]*+)*+(?:\"\"\"|\Z)"""
+                       r"""|'[^'\\\n]*+(?:(?:\\.|\\\Z)[^'\\\n]*+)*+(?:'|\n|\Z)"""
+                       r"""|"[^"\\\n]*+(?:(?:\\.|\\\Z)[^"\\\n]*+)*+(?:"|\n|\Z))""",
+                       16)  # re.S; a string's body is a run of plain characters, then (an escape or a lone
+# quote, then such a run) repeated, possessively: sre tries no alternative at each plain character
+
+# Python 2 statements and literals no Python 3 parses (print and exec statements, except X, e: and
+# except (A, B), e: (one pattern), raise E, V, backquotes, <>, ur'' strings, 0777, 10L): a file
+# holding one is parsed whole, so its syntax error is reported as before even where it sits in a
+# body the sieve would leave out.  Each
+# pattern starts with a literal, so sre skips straight to it; ``python2`` looks at what stands
+# before each match.
+PYTHON2_STATEMENTS = [(keyword, LazyPattern(keyword + rest)) for keyword, rest in (  # (its keyword, looked for first)
+    ("print", r"[ \t]+[^ \t\n(=.,;)\]}+*/%&|^<>!-]"), ("exec", r"[ \t]+[^ \t\n(=.,;)]"),
+    ("except", r"(?:[ \t]+[\w.]+|[ \t]*\([^()\n]*\))[ \t]*,"), ("raise", r"[ \t]+[\w.]+[ \t]*,"))]
+PYTHON2_NUMBERS = [LazyPattern(r"0[0-9]+(?![\w.])"), LazyPattern(r"L(?![\w.])")]  # 0777; 10L (checked: digits before)
+CONTINUED = "\x00"  # starts a masked line that begins inside a string
+
+
+class Doubt(Exception):
+    """The text is not what the reading expects: parse the whole file."""
+
+
+_LAST_TWO = itemgetter(slice(-2, None))
+
+
+def masked(text: str) -> str:
+    """``text`` with comments removed and each string written ``"``, a line starting inside a
+    string marked with ``CONTINUED``: the same lines, where brackets and colons are code."""
+    pieces = TOKEN_RE.split(text)  # code, token, code, ..., code
+    tokens = pieces[1::2]
+    if tokens and not _terminated(tokens[-1]):
+        raise Doubt("unterminated string")  # only the last token can run to the end of the text
+    # the last two characters of the code before each token, lowered, each followed by \x01: an
+    # f-string's prefix ends with f, or is fr (most files have none, and no token is looked at)
+    ends = "\x01".join(map(_LAST_TWO, pieces[:-1:2])).lower() + "\x01"
+    for number, token in enumerate(tokens if "f\x01" in ends or "fr\x01" in ends else ()):
+        if token[0] != "#" and pieces[2 * number][-2:].lower().rstrip("r")[-1:] == "f":
+            inner = token.replace("{{", "").replace("}}", "")
+            if inner.count("{") != inner.count("}"):
+                raise Doubt("an f-string that may nest its quotes")  # PEP 701: a syntax error before 3.12
+    pieces[1::2] = ["" if token[0] == "#" else '"' if "\n" not in token else _lines_of(token) for token in tokens]
+    text = "".join(pieces)
+    if python2(text) or keyword_as_name(text):
+        raise Doubt("Python 2 syntax")  # a file that cannot be parsed is said so: parsed whole
+    return text
+
+
+def python2(masked: str) -> bool:
+    """Does the masked text hold Python 2 syntax: a statement at the start of its line, a
+    literal that is not the tail of a name or of a longer number?"""
+    if "`" in masked or "<>" in masked:
+        return True
+    for keyword, pattern in PYTHON2_STATEMENTS:
+        for match in pattern.finditer(masked) if keyword in masked else ():
+            if not masked[masked.rfind("\n", 0, match.start()) + 1:match.start()].strip(" "):
+                return True
+    for prefix in ('ur"', 'uR"', 'Ur"', 'UR"') if 'r"' in masked or 'R"' in masked else ():
+        found = masked.find(prefix)
+        while found >= 0:
+            if not _in_name(masked[found - 1:found]):
+                return True
+            found = masked.find(prefix, found + 1)
+    for number, pattern in enumerate(PYTHON2_NUMBERS):
+        for match in pattern.finditer(masked):
+            start = match.start()
+            if number:  # L after digits
+                while start > 0 and masked[start - 1].isdigit():
+                    start -= 1
+                if start == match.start():
+                    continue
+            if not _in_name(masked[start - 1:start]) and masked[start - 1:start] != ".":
+                return True
+    return False
+
+
+def _in_name(character: str) -> bool:
+    return character.isalnum() or character == "_"
+
+
+def _lines_of(token: str) -> str:
+    """A string token over several lines, masked."""
+    if not _terminated(token):
+        raise Doubt("unterminated string")
+    return '"' + ("\n" + CONTINUED) * token.count("\n")
+
+
+def _terminated(token: str) -> bool:
+    if token[0] == "#":
+        return True
+    quote = token[:3] if token[:3] in ("'''", '"""') else token[0]
+    return len(token) >= 2 * len(quote) and token.endswith(quote) and not _escaped(token, len(token) - len(quote))
+
+
+def _escaped(token: str, position: int) -> bool:
+    """Is the character at ``position`` escaped by an odd run of backslashes before it?"""
+    run = position
+    while run > 0 and token[run - 1] == "\\":
+        run -= 1
+    return (position - run) % 2 == 1
