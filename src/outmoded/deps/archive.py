@@ -24,7 +24,6 @@ from dataclasses import dataclass, field
 MAX_MEMBERS = 20_000
 MAX_MEMBER_BYTES = 4 * 1024 * 1024  # larger "source" files are generated data, not code
 MAX_TOTAL_BYTES = 256 * 1024 * 1024
-METADATA_NAMES = ("PKG-INFO", "METADATA", "pyproject.toml")
 SOURCE_SUFFIXES = (".py", ".pyx", ".pxd", ".pxi", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh")
 DRIVE_RE = re.compile(r"^[A-Za-z]:")
 
@@ -56,9 +55,11 @@ def wanted_suffix(name: str) -> bool:
 
 
 def wanted_in_tar(name: str) -> bool:
-    """Read from a tar's stream (its listing comes only at the end): sources, and the files a
-    release's metadata may be in (``requires``)."""
-    return name.endswith(SOURCE_SUFFIXES) or name.rsplit("/", 1)[-1] in METADATA_NAMES
+    """Read from a tar's stream (its listing comes only at the end): sources, and the files an
+    sdist's metadata may be in (``requires.METADATA_FILES``)."""
+    from outmoded.deps.requires import METADATA_FILES
+
+    return name.endswith(SOURCE_SUFFIXES) or name.rsplit("/", 1)[-1] in METADATA_FILES
 
 
 def all_sources(names: list) -> set:

@@ -192,14 +192,11 @@ def installed_file(files: list, build: Build, platforms: tuple):
 def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
     """The first release at or after ``chosen`` ready by tags and code (``upgrade``)."""
     live = readiness.live_releases(releases)
-    def by_tags(version) -> str:
-        return readiness.judge(live[version], build, dep.platforms).status
-
-    def maybe_pure(version) -> bool:  # only an sdist: ready if it compiles nothing
-        return by_tags(version) == SOURCE_ONLY and not any(f.kind == "wheel" for f in live[version])
-
-    candidates = [v for v in sorted(live) if (chosen is None or v >= chosen)
-                  and (pre or not v.is_prerelease) and (by_tags(v) == OK or maybe_pure(v))]
+    later = [v for v in sorted(live) if (chosen is None or v >= chosen) and (pre or not v.is_prerelease)]
+    tags = {v: readiness.judge(live[v], build, dep.platforms).status for v in later}
+    # only an sdist: ready if its build compiles nothing (``_pure_sdist``)
+    sdist_only = {v for v in later if tags[v] == SOURCE_ONLY and not any(f.kind == "wheel" for f in live[v])}
+    candidates = [v for v in later if tags[v] == OK or v in sdist_only]
 
     def is_clean(version):
         dist = installed_file(live[version], build, dep.platforms)
@@ -207,10 +204,10 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
             return False
         checked = code.of(dist, dep.name) if dist else None
         if checked is None:
-            return not maybe_pure(version)  # tags only: an sdist is not known to be pure
+            return version not in sdist_only  # tags only: an sdist is not known to be pure
         if checked.problem:
             return None
-        return not checked.breaks and (not maybe_pure(version) or _pure_sdist(live[version], checked))
+        return not checked.breaks and (version not in sdist_only or _pure_sdist(live[version], checked))
 
     return first_ready(candidates, is_clean, code.limit, frozenset([chosen]))
 

@@ -139,11 +139,12 @@ def _backported(finding, provided: frozenset) -> bool:
     """Does a distribution the dependency requires bring the finding's removed module back?"""
     if not provided:
         return False
+    from packaging.utils import canonicalize_name
+
     from outmoded.catalog.backports import entry_for
-    from outmoded.testenv import installed_name
 
     entry = entry_for(finding)
-    return bool(entry and entry.backport) and installed_name(entry.backport, (0, 0)) in provided
+    return bool(entry and entry.backport) and canonicalize_name(entry.backport) in provided
 
 
 def _backports(findings: list) -> list:
