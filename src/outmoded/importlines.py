@@ -78,11 +78,11 @@ class Imports(Record):
         for local, targets in self.aliases.items():
             for target in targets:
                 if module == target or module.startswith(target + b"."):
-                    spelled = local + module[len(target):] + b"." + leaf
+                    rest = module[len(target):] + b"." + leaf
+                    spelled = local + rest
                     if _written(spelled, data) or _spaced(spelled).search(data):
                         return True
-                    if _assigned_alone(local, data) \
-                            and _through_assignment(local, module[len(target):] + b"." + leaf, data):
+                    if _assigned_alone(local, data) and _through_assignment(local, rest, data):
                         return True
         return False
 

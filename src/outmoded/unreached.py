@@ -199,10 +199,10 @@ def uncalled(scanner) -> frozenset:
     # a call to one may be in a body the sieve left out: the whole tree is read, but its candidates
     # are among the reduced tree's (the same top-level functions, and more definitions in the
     # bodies can only rule one out), so it is parsed only when the reduced tree has some
-    if scanner.reduced and not _private_candidates(scanner, scanner._body):
+    if scanner.reduced and not _candidates(scanner, scanner._body):
         return frozenset()
     body = scanner.whole_body()
-    candidates = _private_candidates(scanner, body) if body is not None else None
+    candidates = _candidates(scanner, body) if body is not None else None
     if not candidates:
         return frozenset()
     # a function or class body without any of the names cannot name one: not walked
@@ -237,9 +237,11 @@ def uncalled(scanner) -> frozenset:
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
 
 
-def _private_candidates(scanner, body: list) -> dict:
-    """Name -> definition of the module's private top-level functions that may be uncalled: defined
-    once, plain or wrapped by ``functools``, never written in quotes."""
+def _candidates(scanner, body: list) -> dict:
+    """Name -> definition of the module's top-level functions that may be uncalled: defined once,
+    plain or wrapped by ``functools``, never written in quotes; a public one only outside a
+    package's ``__init__`` and where the module's code (not only its text: a docstring) names it
+    outside its own definition (``uncalled``)."""
     import ast
 
     defined: dict = {}
@@ -255,8 +257,8 @@ def _private_candidates(scanner, body: list) -> dict:
         name = stmt.name
         if name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
             continue
-        if not name.startswith("_"):  # public: not an API of the package, and called here (in code,
-            if package or len(word_re(name).findall(scanner.text)) < 2:  # not a docstring) or left for others
+        if not name.startswith("_"):
+            if package or len(word_re(name).findall(scanner.text)) < 2:  # the package's API, or left for others
                 continue
             if named is None:
                 named = [(s, {n.id for n in ast.walk(s) if isinstance(n, ast.Name)}) for s in body]

@@ -67,9 +67,7 @@ def write_bytes_atomic(path: str, data: bytes, expected: bytes | None = None) ->
             os.chmod(tmp, mode)
             if expected is not None:
                 with open(path, "rb") as handle:
-                    if handle.read() != expected:
-                        raise Changed(errno.EBUSY, "it changed while it was being fixed; nothing written, "
-                                                   "run fix again")
+                    _unchanged(handle, expected)
             os.replace(tmp, path)
             return
     except BaseException:
@@ -98,10 +96,16 @@ def _owned_as(fd: int, info: os.stat_result) -> bool:
     return True
 
 
+def _unchanged(handle, expected: bytes) -> None:
+    """Raise ``Changed`` unless the open file still holds ``expected``."""
+    if handle.read() != expected:
+        raise Changed(errno.EBUSY, "it changed while it was being fixed; nothing written, run fix again")
+
+
 def _write_in_place(path: str, data: bytes, expected: bytes | None) -> None:
     with open(path, "r+b") as handle:
-        if expected is not None and handle.read() != expected:
-            raise Changed(errno.EBUSY, "it changed while it was being fixed; nothing written, run fix again")
+        if expected is not None:
+            _unchanged(handle, expected)
         handle.seek(0)
         handle.write(data)
         handle.truncate()
