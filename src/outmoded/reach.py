@@ -226,13 +226,11 @@ def _addopts(config: str, section: str | None) -> str | None:
     if section is None:  # pyproject.toml
         if b"tool.pytest" not in data:
             return None
+        from outmoded.tomldata import loads
+
         try:
-            import tomllib
-        except ImportError:  # Python < 3.11
-            import tomli as tomllib
-        try:
-            table = tomllib.loads(data.decode("utf-8")).get("tool", {}).get("pytest", {}).get("ini_options")
-        except (ValueError, UnicodeDecodeError, AttributeError):
+            table = loads(data).get("tool", {}).get("pytest", {}).get("ini_options")
+        except AttributeError:  # a "tool" or "pytest" that is no table
             return None
         if not isinstance(table, dict):
             return None

@@ -157,15 +157,9 @@ def _pyproject(pyproject: str) -> dict:
         return {}
     if not any(word.encode() in data for word in GROUPS + ("dependencies",)):
         return {}
-    try:
-        import tomllib
-    except ImportError:  # Python < 3.11
-        import tomli as tomllib
-    try:
-        document = tomllib.loads(data.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        return {}
-    return document if isinstance(document, dict) else {}
+    from outmoded.tomldata import loads
+
+    return loads(data)
 
 
 def installed_name(line: str, target: tuple[int, int]) -> str | None:

@@ -49,14 +49,9 @@ def _requires_dist(data: bytes) -> list[str]:
 
 
 def _static_dependencies(data: bytes) -> list:
-    try:
-        import tomllib
-    except ImportError:  # Python < 3.11
-        import tomli as tomllib
-    try:
-        project = tomllib.loads(data.decode("utf-8")).get("project")
-    except (ValueError, UnicodeDecodeError, RecursionError):
-        return []
+    from outmoded.tomldata import loads
+
+    project = loads(data).get("project")
     if not isinstance(project, dict) or "dependencies" in (project.get("dynamic") or ()):
         return []
     dependencies = project.get("dependencies")

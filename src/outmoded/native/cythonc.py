@@ -150,18 +150,13 @@ def _cython_specifier(requirement: object, target: tuple[int, int]):
 
 
 def _pyproject_requires(path: str) -> list:
-    import sys
-
     from outmoded.source import open_regular
+    from outmoded.tomldata import loads
 
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - exercised on 3.9/3.10 only
-        import tomli as tomllib
     try:
         with open_regular(path) as handle:
-            document = tomllib.loads(handle.read().decode("utf-8"))
-    except (OSError, ValueError, RecursionError):
+            document = loads(handle.read())
+    except OSError:
         return []
     system = document.get("build-system")
     requires = system.get("requires") if isinstance(system, dict) else None
