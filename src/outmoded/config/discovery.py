@@ -55,10 +55,7 @@ def own_config(directory: str) -> str | None:
     path = os.path.join(directory, "pyproject.toml")
     if not os.path.isfile(path):
         return None
-    from outmoded import settings_cache
-    from outmoded.config.parsing import _load_toml
-
-    return path if "outmoded" in (settings_cache.pyproject(path, _load_toml).get("tool") or {}) else None
+    return path if "outmoded" in (_document(path).get("tool") or {}) else None
 
 
 def declared_requirement(directory: str) -> str | None:
@@ -66,15 +63,21 @@ def declared_requirement(directory: str) -> str | None:
     of its pyproject.toml, else its setuptools ``python_requires`` (``setup_python_requires``)."""
     path = os.path.join(directory, "pyproject.toml")
     if os.path.isfile(path):
-        from outmoded import settings_cache
-        from outmoded.config.parsing import _load_toml
-
-        requires = (settings_cache.pyproject(path, _load_toml).get("project") or {}).get("requires-python")
+        requires = (_document(path).get("project") or {}).get("requires-python")
         if requires is not None and not isinstance(requires, str):
             raise ConfigError(f"{path}: [project] requires-python must be a string")
         if requires is not None:
             return requires
     return setup_python_requires(directory)
+
+
+def _document(path: str) -> dict:
+    """The pyproject.toml at ``path``, read once per run (``settings_cache.pyproject``); a broken
+    one is a ConfigError naming it."""
+    from outmoded import settings_cache
+    from outmoded.config.parsing import _load_toml
+
+    return settings_cache.pyproject(path, _load_toml)
 
 
 def locate(start: str, memo: dict | None = None) -> Location:
