@@ -192,7 +192,7 @@ def _fix_jobs(report, policy) -> list[tuple[str, list]]:
 
 def run(args: argparse.Namespace) -> int:
     from outmoded import reporters
-    from outmoded.commands.checking import check_projects
+    from outmoded.commands.checking import check_projects, merged
     from outmoded.findings import FileError
     from outmoded.fixes.plan import annotate
 
@@ -221,11 +221,9 @@ def run(args: argparse.Namespace) -> int:
     unreadable = sorted((e for report, _, _ in groups for e in report.errors), key=lambda e: e.path)
     # a file checked whose fix could not be made or written: its findings remain, it was checked
     errors = unreadable + [FileError(e.path, e.message, "fix") for fix in fixes for e in fix.errors]
-    report = groups[0][0]
-    remaining = replace(report, findings=sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)),
-                        errors=sorted(errors, key=lambda e: e.path),
-                        files=sum(r.files for r, _, _ in groups), parsed=sum(r.parsed for r, _, _ in groups),
-                        cached=sum(r.cached for r, _, _ in groups))
+    remaining = replace(merged([report for report, _, _ in groups]),  # the projects' statistics summed
+                        findings=sorted(findings, key=lambda f: (f.path, f.line, f.column, f.code)),
+                        errors=sorted(errors, key=lambda e: e.path))
     changed = any(f.changed for f in fixes)
     if getattr(args, "hook", False):
         return _hook_report(args, fixes)
