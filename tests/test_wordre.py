@@ -1,12 +1,12 @@
 """lazyre.word_re: the pattern of a word written alone, as ``\\bword\\b`` finds it, starting with the
 word itself so that sre skips to it (the fix decisions, the sieve and the whole-tree questions look
-names up with it)."""
+names up with it); lazyre.quoted_re, a name written alone in quotes, likewise."""
 
 import re
 
 import pytest
 
-from outmoded.lazyre import word_re
+from outmoded.lazyre import quoted_re, word_re
 from outmoded.newlines import NEWLINE_RE, line_offsets, split_lines
 
 TEXTS = ["os os.path pos os_ _os 1os os1 (os) os", "é os éos osé", "naïve naïveté xnaïve naïve_", "a.b xa.b a.bc a.b",
@@ -22,6 +22,18 @@ def test_finds_what_word_boundaries_find(word):
         data = text.encode()
         assert [m.span() for m in word_re(word.encode()).finditer(data)] == [
             m.span() for m in old_bytes.finditer(data)], text
+
+
+QUOTED = ['getattr(self, "helper")', "x = 'helper'", "'helper\"", '"helper', 'helper"', "''helper''", "'xhelper'",
+          "'helperx'", "f'{helper}'", "'helper'helper'", "\"é\" 'é'", "", "'helper"]
+
+
+@pytest.mark.parametrize("name", ["helper", "é", "a.b", "_"])
+def test_quoted_finds_what_the_quote_pattern_finds(name):
+    old = re.compile(r"""['"]%s['"]""" % re.escape(name))
+    for text in QUOTED + [f"'{name}'", f'x("{name}")', f"'{name}\"", f"{name}'"]:
+        found, expected = quoted_re(name).search(text), old.search(text)  # what the callers ask: is there one?
+        assert (found and found.start() - 1) == (expected and expected.start()), text
 
 
 @pytest.mark.parametrize("text", ["a\nb\r\nc\rd", "a\nb\n", "\r\r\n\n", "no newline", "", "x\n"])

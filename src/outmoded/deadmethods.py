@@ -29,11 +29,10 @@ from __future__ import annotations
 
 import ast
 import os
-import re
 
 from outmoded.layout import module_of
-from outmoded.lazyre import word_re
-from outmoded.projectfiles import mentioning, mentions, project_root
+from outmoded.lazyre import quoted_re, word_re
+from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB, Instance, LocalClass
 from outmoded.source import open_regular
 
@@ -115,7 +114,7 @@ def _candidates(scanner, body: list, classes: dict | None = None) -> dict:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and defined.count(stmt.name) == 1 \
                     and _plain(scanner, stmt):
                 candidates.setdefault(stmt.name, []).append(name)
-    return {m: cs for m, cs in candidates.items() if not re.search(r"""['"]%s['"]""" % re.escape(m), scanner.text)}
+    return {m: cs for m, cs in candidates.items() if not quoted_re(m).search(scanner.text)}
 
 
 def _test_methods(scanner, body: list) -> frozenset:
@@ -150,7 +149,8 @@ def _test_methods(scanner, body: list) -> frozenset:
         if not live:
             break
         dead -= live
-    dead = {key for key in dead if _unreachable_from_outside(scanner, classes, key)}
+    naming: list = []  # the other project files naming the module, found at the first question
+    dead = {key for key in dead if _unreachable_from_outside(scanner, classes, key, naming)}
     return frozenset(f"{c}.{m}" for c, m in dead)
 
 
@@ -176,8 +176,12 @@ def _below(name: str, parents: dict) -> set:
     return found
 
 
-def _unreachable_from_outside(scanner, classes: dict, key: tuple) -> bool:
-    """No code outside the module can call ``Class.method`` (``key``): see the module docstring."""
+def _unreachable_from_outside(scanner, classes: dict, key: tuple, naming: list) -> bool:
+    """No code outside the module can call ``Class.method`` (``key``): see the module docstring.
+    ``naming``: [the other project files naming the module, or None when the tree is too large
+    to tell], filled by the first question that gets so far: the tree is searched once per module
+    for its name (rarely written elsewhere: a test module's), not once per method (each search
+    read the whole tree's text to the end when no other file names both)."""
     cls_name, method = key
     module_scope = scanner.scope
     while module_scope.parent is not None:
@@ -188,11 +192,13 @@ def _unreachable_from_outside(scanner, classes: dict, key: tuple) -> bool:
     word = word_re(method.encode())
     if not _ancestry_closed(scanner, cls, method, word, scanner.path, 0):
         return False
-    path = os.path.abspath(scanner.path)
-    top = project_root(os.path.dirname(path)) or module_of(path)[1]
-    stem = os.path.basename(path).rpartition(".")[0].encode()
-    others = mentioning(top, method)  # searched up to the first other file naming the module too
-    return others is not None and not any(other != path and stem in data for other, data in others)
+    if not naming:
+        path = os.path.abspath(scanner.path)
+        top = project_root(os.path.dirname(path)) or module_of(path)[1]
+        found = mentions(top, os.path.basename(path).rpartition(".")[0])
+        naming.append(None if found is None else [data for other, data in found if other != path])
+    others = naming[0]
+    return others is not None and not any(method.encode() in data for data in others)
 
 
 def _ancestry_closed(scanner, value, method: str, word, where: str, depth: int) -> bool:

@@ -50,3 +50,14 @@ def word_re(word: str | bytes):
         return re.compile(rb"\b" + escaped + rb"\b" if isinstance(word, bytes) else r"\b" + escaped + r"\b")
     return re.compile(escaped + b"(?<!\\w" + escaped + b")(?!\\w)" if isinstance(word, bytes)
                       else escaped + "(?<!\\w" + escaped + ")(?!\\w)")
+
+
+def quoted_re(name: str):
+    """``re.compile(r"['\"]" + re.escape(name) + r"['\"]")``: the name written alone in quotes
+    (``getattr(self, "name")``, ``__all__``), written to start with the name, so sre skips to each
+    occurrence instead of trying the quote class at every position; the quote before it is read by
+    a look-behind over the name.  The same first match (``search``: is there one?), at the name."""
+    import re
+
+    escaped = re.escape(name)
+    return re.compile(escaped + "(?<=['\"]" + escaped + ")['\"]")

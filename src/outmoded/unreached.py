@@ -31,7 +31,7 @@ import re
 
 from outmoded import reads
 from outmoded.layout import absolute, module_of
-from outmoded.lazyre import word_re
+from outmoded.lazyre import quoted_re, word_re
 from outmoded.prefilter import identifiers
 from outmoded.projectfiles import MAIN_RE, memo, mentioning, mentions, project_root, sources
 from outmoded.reach import _executable
@@ -264,7 +264,7 @@ def _candidates(scanner, body: list) -> dict:
                 named = [(s, {n.id for n in ast.walk(s) if isinstance(n, ast.Name)}) for s in body]
             if not any(name in names for other, names in named if other is not stmt):
                 continue
-        if re.search(r"""['"]%s['"]""" % re.escape(name), scanner.text):
+        if quoted_re(name).search(scanner.text):
             continue
         candidates[name] = stmt
     return candidates
