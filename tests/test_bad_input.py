@@ -3,6 +3,8 @@
 import os
 import subprocess
 
+import pytest
+
 
 def test_bad_input_tree(project):
     p = project
@@ -215,6 +217,24 @@ def test_a_deep_but_valid_expression_is_checked_like_any_other(project):
         doc = project.check_json("chain.py")
         assert doc["errors"] == [], terms
         assert [(f["line"], f["api"]) for f in doc["findings"]] == [(1, "imp"), (3, "imp.reload")], terms
+
+
+def test_files_read_whole_and_only_regular_ones(tmp_path):
+    """read_regular and read_bytes read with os.read into a buffer of the size fstat gives: every
+    byte of an empty, a small and a large file (more than one read's worth), and an error, never a
+    wait, for a FIFO or a directory."""
+    from outmoded.source import SourceError, read_bytes, read_regular
+
+    for name, data in (("empty.py", b""), ("small.py", b"import imp\r\n\0x"), ("large.py", bytes(range(256)) * 5000)):
+        (tmp_path / name).write_bytes(data)
+        assert read_regular(str(tmp_path / name)) == data
+        assert read_bytes(str(tmp_path / name)) == data
+    os.mkfifo(tmp_path / "pipe.py")
+    for path in (tmp_path / "pipe.py", tmp_path):
+        with pytest.raises(OSError):
+            read_regular(str(path))
+        with pytest.raises(SourceError):
+            read_bytes(str(path))
 
 
 def test_a_fifo_named_like_a_module_is_reported_not_waited_on(tmp_path):

@@ -15,7 +15,7 @@ from bisect import bisect_right
 from functools import wraps
 
 from outmoded import reads
-from outmoded.source import open_regular
+from outmoded.source import read_regular
 
 PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
 # ``^if`` (re.M) written as the literal, then a look-behind: sre skips to each ``if`` instead of
@@ -116,8 +116,7 @@ def sources(root: str) -> Tree | None:
                 path = os.path.join(directory, name)
                 reads.read(path)
                 try:
-                    with open_regular(path) as handle:
-                        data = handle.read()
+                    data = read_regular(path)
                 except OSError:
                     continue
                 total += len(data)

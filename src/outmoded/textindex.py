@@ -15,7 +15,7 @@ import sys
 from outmoded.layout import is_top_level, module_of
 from outmoded.lazyre import LazyPattern
 from outmoded.records import Record
-from outmoded.source import open_regular
+from outmoded.source import read_regular
 from outmoded.stdnames import STDLIB
 
 CLASS_RE = LazyPattern(rb"class[ \t]+(\w+)[ \t]*(?:\(([^)]*)\)|:)")  # a literal first: sre finds it fast
@@ -289,8 +289,7 @@ def build_text_index(scan: TextScan, read: dict | None = None, store=None) -> Te
         record = scan.cached.get(path) or read.get(path)
         if record is None:
             try:
-                with open_regular(path) as handle:
-                    record = read_headers(handle.read())
+                record = read_headers(read_regular(path))
             except OSError:
                 continue
         if path not in scan.cached:
