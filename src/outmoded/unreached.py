@@ -250,7 +250,7 @@ def _candidates(scanner, body: list) -> dict:
             defined.setdefault(stmt.name, []).append(stmt)
     candidates = {}
     package = os.path.basename(scanner.path) == "__init__.py"
-    named = None  # per top-level statement, the names its code reads: made for a public name only
+    named: dict = {}  # id of a top-level statement -> the names its code reads, made as asked
     for stmt in body:
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
             continue
@@ -260,14 +260,41 @@ def _candidates(scanner, body: list) -> dict:
         if not name.startswith("_"):
             if package or len(word_re(name).findall(scanner.text)) < 2:  # the package's API, or left for others
                 continue
-            if named is None:
-                named = [(s, {n.id for n in ast.walk(s) if isinstance(n, ast.Name)}) for s in body]
-            if not any(name in names for other, names in named if other is not stmt):
+            if not _read_elsewhere(name, stmt, body, scanner.text, named):
                 continue
         if quoted_re(name).search(scanner.text):
             continue
         candidates[name] = stmt
     return candidates
+
+
+def _read_elsewhere(name: str, stmt, body: list, text: str, named: dict) -> bool:
+    """Does a top-level statement of ``body`` other than ``stmt`` read ``name`` in its code (an
+    ``ast.Name``)?  Only the statements (decorators included) spanning a line that writes the name
+    as a word are walked, when the text's lines are its ``\n``s and a name is spelled as written
+    (ASCII); else all of them.  ``named``: each walked statement's names, by id, for the run."""
+    import ast
+
+    lines = None
+    if text.isascii() and text.count("\r") == text.count("\r\n"):
+        lines, line, at = [], 1, 0
+        for match in word_re(name).finditer(text):
+            line += text.count("\n", at, match.start())
+            at = match.start()
+            lines.append(line)
+    for other in body:
+        if other is stmt:
+            continue
+        if lines is not None:
+            first = min([other.lineno] + [d.lineno for d in getattr(other, "decorator_list", ())])
+            if not any(first <= line <= (other.end_lineno or other.lineno) for line in lines):
+                continue
+        names = named.get(id(other))
+        if names is None:
+            names = named[id(other)] = {n.id for n in ast.walk(other) if isinstance(n, ast.Name)}
+        if name in names:
+            return True
+    return False
 
 
 def _statements(body: list):
