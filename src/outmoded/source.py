@@ -33,12 +33,16 @@ class Source(Frozen):
         return text.encode(self.encoding)
 
 
+# Windows opens a descriptor in text mode (newlines translated) unless asked for binary
+_READ = os.O_RDONLY | getattr(os, "O_BINARY", 0)
+
+
 def open_regular(path: str, encoding: str | None = None, errors: str | None = None):
     """``open(path, "rb")`` (or in text with ``encoding``) for a regular file; for anything else
     (a FIFO, a device, a directory) an ``OSError``, raised before a read could block: every file a
     run reads beside the ones it checks (configuration, build files, other modules of the project)
     is opened through this, so a FIFO named ``setup.cfg`` or ``helpers.py`` cannot hang the run."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, _READ | getattr(os, "O_NONBLOCK", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
             raise OSError(f"not a regular file: {path}")
@@ -54,7 +58,7 @@ def read_regular(path: str) -> bytes:
     for anything else), read with ``os.read`` into one buffer of the size ``fstat`` gives: a file
     object (``FileIO``, then a ``BufferedReader``, and their ``fstat``, ``ioctl`` and ``lseek``)
     cost twice as much for each of the thousands of files a run reads."""
-    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    fd = os.open(path, _READ | getattr(os, "O_NONBLOCK", 0))
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
@@ -90,7 +94,7 @@ def read_bytes(path: str) -> bytes:
     if not stat.S_ISREG(st.st_mode):
         raise SourceError("not a regular file")
     try:
-        fd = os.open(path, os.O_RDONLY)
+        fd = os.open(path, _READ)
         try:
             return _read_all(fd, st.st_size)
         finally:

@@ -23,7 +23,7 @@ def write_atomic(path: str, data: bytes, mode: int = 0o666) -> bool:
     tmp = f"{path}.{os.getpid()}.{get_ident()}.tmp"
     try:
         os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode), "wb") as handle:
+        with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), mode), "wb") as handle:
             handle.write(data)
         os.replace(tmp, path)
     except OSError:
