@@ -100,26 +100,30 @@ def _plain_ascii(data: bytes) -> bool:
 
 
 def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool = True,
-                 held: frozenset | None = None) -> FileResult:
+                 held: frozenset | None = None, keep_reads: bool = True) -> FileResult:
     """Check one file; ``project`` (a ``Project``) gives other modules' classes and flags, and its
     ``needles`` (``prefilter.ProjectNeedles``) more ways through the prefilter.  ``noqa``: are
     its ``# noqa`` comments read (not with ``--ignore-noqa``, nor in a dependency, whose comments
     were written for its own linters: celery's ``from imp import reload  # noqa``)?  ``held``:
-    the catalog's words ``screen`` found holding in these bytes (``prefilter.Passed``), if known."""
-    return _check(path, data, index, project, noqa=noqa, held=held)
+    the catalog's words ``screen`` found holding in these bytes (``prefilter.Passed``), if known.
+    ``keep_reads``: are the other files the verdict read listed (``FileResult.reads``, for the
+    results cache)?  A run without a cache drops them: not sorted, nor sent back by a worker."""
+    return _check(path, data, index, project, noqa=noqa, held=held, keep_reads=keep_reads)
 
 
-def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True):
+def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True,
+           keep_reads: bool = True):
     """What is known of the file before the project is: ``check_source``'s result when the file
     is not Python, cannot be decoded, or is cleared whatever the project (it passes no needle of
     the catalog and names none of ``methods``, the only words the project's needles add:
     ``textindex.derivable_methods``); else ``prefilter.Passed`` when it passes the catalog's
     needles, or the method words it names (the project's needles decide).  ``words``: the
-    index's and ``methods``."""
-    return _check(path, data, index, None, (words, methods), noqa)
+    index's and ``methods``; ``keep_reads``: as for ``check_source``."""
+    return _check(path, data, index, None, (words, methods), noqa, keep_reads=keep_reads)
 
 
-def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None):
+def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None,
+           keep_reads: bool = True):
     """``_verdict``, with the other files it read, and the interpreter giving up on the file
     (in a checker of another file type too) reported as that file's error."""
     with recording() as reads:
@@ -129,7 +133,7 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
             result = FileResult(path, errors=[FileError(path, f"cannot analyse: {gave_up(exc)}")])
             if isinstance(exc, SystemError):
                 result.reads = None
-    if isinstance(result, FileResult) and result.reads is not None and reads:
+    if keep_reads and isinstance(result, FileResult) and result.reads is not None and reads:
         import os
 
         own = os.path.abspath(path)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from outmoded import workers
+from outmoded import reads, workers
 from outmoded.discover import display_path
 from outmoded.findings import FileError
 from outmoded.source import SourceError, read_bytes
@@ -30,7 +30,7 @@ def screen_work(job: tuple[str, str]):
     except SourceError as exc:
         return path, None, (False, [], [FileError(display, str(exc))], False)
     record = read_headers(data)
-    result = screen(display, data, workers.INDEX, *workers.SCREEN, noqa=workers.NOQA)
+    result = screen(display, data, workers.INDEX, *workers.SCREEN, noqa=workers.NOQA, keep_reads=reads.KEPT)
     if isinstance(result, FileResult):
         return path, record, (True, result.findings, result.errors, result.parsed, result.reads)
     return path, record, result

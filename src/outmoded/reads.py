@@ -22,6 +22,10 @@ import os
 from _thread import _local  # threading.local, without importing threading
 
 _state = _local()  # .stack: this thread's open recordings, innermost last: path -> stamp when first read
+# are the reads listed for a results cache in this run?  A run without one (``runner``: set before
+# its workers fork) lists none for a verdict (``engine``), sends none back from a worker, and asks
+# no question only they need (``restorers``' walk of what the imports reach)
+KEPT = True
 
 
 def _stack() -> list:

@@ -38,7 +38,8 @@ def restored(project, path: str, api: str) -> bool:
     top = project_root(os.path.dirname(absolute_path)) or module_of(absolute_path)[1]
     candidates = _writers(top, leaf)
     if not candidates:  # the answer is no; what would change it is an edit to a module it reaches
-        _reachable(absolute_path)
+        if reads.KEPT:  # they matter to a results cache only: a run without one does not walk them
+            _reachable(absolute_path)
         return False
     reached = _imported(project, absolute_path)
     for other in candidates:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from outmoded import workers
+from outmoded import reads, workers
 from outmoded.cache import RESULTS, ResultCache, digest
 from outmoded.store import Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
@@ -54,7 +54,17 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
               jobs: int | None = None, nested=None, seen: set[str] | None = None,
               gitignore_root: str | None = None) -> Report:
     """``nested``, ``seen``, ``gitignore_root``: for ``discover`` (a project's walk stops at a
-    nested project with settings of its own, checked by a run of its own)."""
+    nested project with settings of its own, checked by a run of its own).  What the verdicts
+    read is listed for the results cache only: not in a run without one (``reads.KEPT``)."""
+    kept, reads.KEPT = reads.KEPT, use_cache
+    try:
+        return _run_check(paths, settings, use_cache, jobs, nested, seen, gitignore_root)
+    finally:
+        reads.KEPT = kept
+
+
+def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int | None, nested,
+               seen: set[str] | None, gitignore_root: str | None) -> Report:
     from outmoded.firstpass import EarlyFirstPass, first_pass
 
     target = settings.resolved_target()
