@@ -552,3 +552,29 @@ def test_named_placeholders_given_a_sequence(project):
     api = "sqlite3.Connection.execute(parameters=<sequence-for-named>)"
     assert project.findings(source, target="3.14") == [(4, api, E), (11, api, E), (14, api, E)]
     assert project.findings(source, target="3.13", name="b.py") == []
+
+
+def test_named_placeholders_given_sequences_on_a_cursor_and_in_executemany(project):
+    """3.14: the same on a cursor (conn.cursor() returns one), and executemany's rows given as
+    tuples or lists (ProgrammingError on the real 3.14 and later)."""
+    source = """\
+        import sqlite3
+
+        conn = sqlite3.connect(":memory:")
+        cur = conn.cursor()
+        cur.execute("select :a, :b", (1, 2))
+        cur.execute("select :a", {"a": 1})
+        conn.executemany("insert into t values (:a, :b)", [(1, 2), (3, 4)])
+        cur.executemany("insert into t values (:a)", [[1], [2]])
+        cur.executemany("insert into t values (:a)", ((v,) for v in range(3)))
+        cur.executemany("insert into t values (:a)", [{"a": 1}])
+        cur.executemany("insert into t values (?)", [(1,)])
+        cur.executemany("insert into t values (:a)", rows)
+        conn.cursor().execute("select :x", [1])
+        """
+    one = "sqlite3.Cursor.execute(parameters=<sequence-for-named>)"
+    assert project.findings(source, target="3.14") == [
+        (5, one, E), (7, "sqlite3.Connection.executemany(parameters=<sequences-for-named>)", E),
+        (8, "sqlite3.Cursor.executemany(parameters=<sequences-for-named>)", E),
+        (9, "sqlite3.Cursor.executemany(parameters=<sequences-for-named>)", E), (13, one, E)]
+    assert project.findings(source, target="3.13", name="b.py") == []

@@ -72,6 +72,17 @@ def named_placeholders(sql: str) -> bool:
     return bool(SQL_NAMED_RE.search(SQL_QUOTED_RE.sub(" ", sql)))
 
 
+def _sequences(value: ast.expr, rows: bool) -> bool:
+    """A tuple or list display; with ``rows``, what ``executemany`` is given: a list or tuple
+    display of them, or a comprehension or generator expression making one per row."""
+    if not rows:
+        return isinstance(value, (ast.Tuple, ast.List))
+    if isinstance(value, (ast.ListComp, ast.GeneratorExp)):
+        return isinstance(value.elt, (ast.Tuple, ast.List))
+    return isinstance(value, (ast.Tuple, ast.List)) and bool(value.elts) \
+        and all(isinstance(row, (ast.Tuple, ast.List)) for row in value.elts)
+
+
 PLACEHOLDER_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]")
 
 
@@ -264,8 +275,8 @@ class Behaviours:
             self.report(value, entry, f"{name} = {func}() read as self.{name}", frozenset())
 
     def _matches(self, value: ast.expr, kind: str, call: ast.Call | None = None) -> bool:
-        if kind == "sequence-for-named":
-            return isinstance(value, (ast.Tuple, ast.List)) and call is not None and bool(call.args) \
+        if kind in ("sequence-for-named", "sequences-for-named"):
+            return _sequences(value, kind == "sequences-for-named") and call is not None and bool(call.args) \
                 and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) \
                 and named_placeholders(call.args[0].value)
         if kind == "None":

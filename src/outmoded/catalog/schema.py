@@ -106,7 +106,9 @@ OPTIONAL = {
 # with a global inline flag such as ``(?i)`` after its start) or ``coroutines`` (a list, tuple or set
 # display or comprehension holding a call of a module-level ``async def`` or of ``asyncio.sleep``) or
 # ``sequence-for-named`` (a tuple or list display, where the call's first argument is an SQL literal with
-# a named placeholder such as ``:name``)), ``keywords`` (a call passes a
+# a named placeholder such as ``:name``) or ``sequences-for-named`` (rows for ``executemany`` given so: a
+# tuple or list display of tuple or list displays, or a comprehension or generator making one per row)),
+# ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
 # none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
@@ -137,7 +139,8 @@ SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
-MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named"}
+MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
+           "sequences-for-named"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
           "cython-generated"}  # kind capi only
