@@ -578,3 +578,28 @@ def test_named_placeholders_given_sequences_on_a_cursor_and_in_executemany(proje
         (8, "sqlite3.Cursor.executemany(parameters=<sequences-for-named>)", E),
         (9, "sqlite3.Cursor.executemany(parameters=<sequences-for-named>)", E), (13, one, E)]
     assert project.findings(source, target="3.13", name="b.py") == []
+
+
+def test_hmac_without_digestmod(project):
+    """3.8: hmac.new() and hmac.HMAC() require digestmod (TypeError on the real 3.8-3.15 without it
+    or with None); given by position, by keyword or through ``**`` it is not reported."""
+    source = """\
+        import hashlib
+        import hmac
+        from hmac import HMAC
+
+        hmac.new(b"key", b"msg").hexdigest()
+        hmac.new(b"key")
+        HMAC(b"key", b"msg", None)
+        hmac.new(b"key", b"msg", hashlib.sha256)
+        hmac.new(b"key", digestmod="sha1")
+        hmac.new(b"key", msg=b"m", digestmod=hashlib.md5)
+        hmac.new(*args)
+        hmac.new(b"key", **options)
+
+        def sign(key, message, new=hmac.new):
+            return new(key, message)
+        """
+    assert project.findings(source, target="3.13") == [(5, "hmac.new(digestmod=<missing>)", E),
+                                                      (6, "hmac.new(digestmod=<missing>)", E),
+                                                      (7, "hmac.HMAC(digestmod=<missing>)", E)]

@@ -4,7 +4,8 @@ The catalog's ``kind: behaviour`` entries say which static signature proves it (
 ``outmoded.catalog``): a method a subclass overrides that the base class no longer calls
 (``visit_Num`` on an ``ast.NodeVisitor`` subclass, 3.14), an argument of a kind a function no
 longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
-``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11), keywords it no longer accepts
+``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11) or one it now requires
+(``hmac.new(key, msg)`` without ``digestmod``, 3.8), keywords it no longer accepts
 (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer fit its parameters
 (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``, 3.15), a call that needs what a script's main block no longer
 has (``asyncio.get_event_loop()`` without a current loop, 3.14), an import hook with only the
@@ -70,6 +71,10 @@ SQL_NAMED_RE = re.compile(r"(?<![\w:]):[A-Za-z_]\w*")
 def named_placeholders(sql: str) -> bool:
     """Does this SQL text use a named placeholder (``:name``) outside quotes and comments?"""
     return bool(SQL_NAMED_RE.search(SQL_QUOTED_RE.sub(" ", sql)))
+
+
+def _is_none(value: ast.expr) -> bool:
+    return isinstance(value, ast.Constant) and value.value is None
 
 
 def _sequences(value: ast.expr, rows: bool) -> bool:
@@ -172,6 +177,12 @@ class Behaviours:
                 if value is None and len(node.args) > position and not any(
                         isinstance(a, ast.Starred) for a in node.args[:position + 1]):
                     value = node.args[position]
+                if entry.matches == "missing":
+                    if (value is None or _is_none(value)) and not any(isinstance(a, ast.Starred) for a in node.args) \
+                            and all(k.arg is not None for k in node.keywords):
+                        self.report(node, entry, f"{func}({argument}=<missing>)", frozenset(entry.raises))
+                        reported = True
+                    continue
                 if value is not None and self._matches(value, entry.matches, node):
                     self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", frozenset(entry.raises))
                     reported = True
@@ -280,7 +291,7 @@ class Behaviours:
                 and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) \
                 and named_placeholders(call.args[0].value)
         if kind == "None":
-            return isinstance(value, ast.Constant) and value.value is None
+            return _is_none(value)
         if kind == "float":
             if isinstance(value, ast.UnaryOp) and isinstance(value.op, (ast.USub, ast.UAdd)):
                 value = value.operand

@@ -107,7 +107,9 @@ OPTIONAL = {
 # display or comprehension holding a call of a module-level ``async def`` or of ``asyncio.sleep``) or
 # ``sequence-for-named`` (a tuple or list display, where the call's first argument is an SQL literal with
 # a named placeholder such as ``:name``) or ``sequences-for-named`` (rows for ``executemany`` given so: a
-# tuple or list display of tuple or list displays, or a comprehension or generator making one per row)),
+# tuple or list display of tuple or list displays, or a comprehension or generator making one per row) or
+# ``missing`` (the argument is not passed, or passed as ``None``, in a call without ``*args``/``**kwargs``:
+# it became required)),
 # ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
@@ -140,7 +142,7 @@ SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
-           "sequences-for-named"}
+           "sequences-for-named", "missing"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
           "cython-generated"}  # kind capi only
