@@ -603,3 +603,59 @@ def test_hmac_without_digestmod(project):
     assert project.findings(source, target="3.13") == [(5, "hmac.new(digestmod=<missing>)", E),
                                                       (6, "hmac.new(digestmod=<missing>)", E),
                                                       (7, "hmac.HMAC(digestmod=<missing>)", E)]
+
+
+def test_not_implemented_tested_for_truth(project):
+    """3.14: NotImplemented in a boolean context raises TypeError: ``not self.__eq__(other)`` where
+    the class's __eq__ returns it (kombu 5.7.0's Exchange.__ne__; pdm 2.29.4's Version.__gt__ with
+    ``or``).  Not where the method tells the other operand's type itself (numpy's poly1d.__ne__
+    returns NotImplemented first), nor where __eq__ never returns it, nor a comparison operator."""
+    source = """\
+        class Exchange:
+            def __eq__(self, other):
+                if isinstance(other, Exchange):
+                    return self.name == other.name
+                return NotImplemented
+
+            def __ne__(self, other):
+                return not self.__eq__(other)
+
+            def __lt__(self, other):
+                return NotImplemented
+
+            def __gt__(self, other):
+                return not (self.__lt__(other) or self.__eq__(other))
+
+            def __le__(self, other):
+                return self.__lt__(other) or self.__eq__(other)
+
+            def same(self, other):
+                result = self.__eq__(other)
+                return result is not NotImplemented and result
+
+            def differs(self, other):
+                return not self == other
+
+
+        class Poly:
+            def __eq__(self, other):
+                if not isinstance(other, Poly):
+                    return NotImplemented
+                return True
+
+            def __ne__(self, other):
+                if not isinstance(other, Poly):
+                    return NotImplemented
+                return not self.__eq__(other)
+
+
+        class Plain:
+            def __eq__(self, other):
+                return self.key == getattr(other, "key", None)
+
+            def __ne__(self, other):
+                return not self.__eq__(other)
+        """
+    eq, lt = "self.__eq__() tested for truth", "self.__lt__() tested for truth"
+    assert project.findings(source, target="3.14") == [(8, eq, E), (14, lt, E), (14, eq, E), (17, lt, E)]
+    assert project.findings(source, target="3.13", name="b.py") == []

@@ -1,22 +1,19 @@
 """Behaviour removals: code that does not fail to import or to look up a name, but stops working.
 
 The catalog's ``kind: behaviour`` entries say which static signature proves it (see
-``outmoded.catalog``): a method a subclass overrides that the base class no longer calls
-(``visit_Num`` on an ``ast.NodeVisitor`` subclass, 3.14), an argument of a kind a function no
+``outmoded.catalog``); here, what a call or a subscript shows: an argument of a kind a function no
 longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
-``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11) or one it now requires
-(``hmac.new(key, msg)`` without ``digestmod``, 3.8), keywords it no longer accepts
-(``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer fit its parameters
-(``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``, 3.15), a call that needs what a script's main block no longer
-has (``asyncio.get_event_loop()`` without a current loop, 3.14), an import hook with only the
-legacy ``find_module``/``load_module`` protocol put on ``sys.meta_path`` (3.12), a group looked up
-by subscripting what ``entry_points()`` returns (3.12), a type variable a generic base uses that
-the ``Protocol[...]`` base does not list (3.15), an option whose dest argparse now takes from a
-single-dash long option (``add_argument('-f', '-foo')``, 3.15), a method stacking
-``@classmethod`` over ``@property`` (3.13), a ``functools.partial`` a class body binds, read
-through ``self`` (3.14: bound as a method).  Only what the
-code proves is reported: a literal, a name bound to a known type, a class whose whole ancestry is
-known.
+``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11; a sequence for sqlite3's named
+placeholders, 3.14) or one it now requires (``hmac.new(key, msg)`` without ``digestmod``, 3.8),
+keywords it no longer accepts (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer
+fit its parameters (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``,
+3.15), a call that needs what a script's main block no longer has (``asyncio.get_event_loop()``
+without a current loop, 3.14), an import hook with only the legacy ``find_module``/``load_module``
+protocol put on ``sys.meta_path`` (3.12), a group looked up by subscripting what
+``entry_points()`` returns (3.12), an option whose dest argparse now takes from a single-dash long
+option (``add_argument('-f', '-foo')``, 3.15).  What a class body shows is
+``outmoded.classbehaviours``'.  Only what the code proves is reported: a literal, a name bound to a
+known type, a class whose whole ancestry is known.
 """
 
 from __future__ import annotations
@@ -24,10 +21,10 @@ from __future__ import annotations
 import ast
 import re
 import warnings
-from types import SimpleNamespace
 
 from outmoded.catalog.models import fits, parameters
-from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS
+from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
+from outmoded.contexts import IMPORT_ERRORS
 from outmoded.scopes import Instance, LocalClass
 
 try:  # the parser re.compile uses; sre_parse before 3.11
@@ -38,9 +35,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
 LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
-NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute"}  # behaviour_calls entries asked of a Subscript, of a class
-TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")
-                  for cls in ("TypeVar", "ParamSpec", "TypeVarTuple")}
+NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value"}  # behaviour_calls entries asked of a Subscript, of a class
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 
@@ -91,11 +86,6 @@ def _sequences(value: ast.expr, rows: bool) -> bool:
 PLACEHOLDER_RE = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?[diouxXeEfFgGcrsa%]")
 
 
-def _stores_attribute(cls: ast.ClassDef, attr: str) -> bool:
-    """Does code in the class assign ``<anything>.attr`` (``self.attr = ...``)?"""
-    return any(isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.ctx, ast.Store) for n in ast.walk(cls))
-
-
 def dest_change(call: ast.Call) -> tuple[str, str] | None:
     """``add_argument('-f', '-foo')``: the one-letter option argparse takes the dest from before
     3.15 (the first option, when none is a two-dash long option) and the single-dash long option
@@ -125,23 +115,8 @@ def _parameters(entry) -> tuple:
     return found
 
 
-class Behaviours:
+class Behaviours(ClassBehaviours):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry`` and ``self.report``."""
-
-    def check_overrides(self, node: ast.ClassDef, cls: LocalClass) -> None:
-        defined = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
-                   and s.name in self.index.overrides]
-        if not defined:
-            return
-        known, _, members = self.ancestry(cls)
-        for function in defined:
-            for method in self.index.overrides[function.name]:
-                if method.cls in known and not members & set(method.entry.unless):
-                    where = SimpleNamespace(lineno=function.lineno, col_offset=function.col_offset,
-                                            end_lineno=function.lineno,
-                                            end_col_offset=function.col_offset + len("def ") + len(function.name))
-                    self.report(where, method.entry, f"{method.cls}.{function.name}", ATTRIBUTE_ERRORS)
-                    break
 
     def check_behaviour_call(self, node: ast.Call, func: str) -> None:
         reported = False
@@ -207,83 +182,6 @@ class Behaviours:
             if entry.signature == "subscript":
                 self.report(node, entry, f"{func}()[{key.value!r}]", frozenset(entry.raises))
                 return
-
-    def check_protocol_parameters(self, node: ast.ClassDef) -> None:
-        """``class X(P1[S], Protocol[T, T2])``: a type variable another base is subscripted with that
-        the ``Protocol[...]`` base does not list."""
-        listing, listed, others = None, set(), []
-        for base in node.bases:
-            if not isinstance(base, ast.Subscript):
-                continue
-            name = self.qualify(base.value)
-            entries = self.index.behaviour_calls.get(name, ()) if isinstance(name, str) else ()
-            entry = next((e for e in entries if e.signature == "protocol-parameters"), None)
-            if entry is not None and listing is None:
-                listing = (base, entry, name)
-                listed = {n.id for n in ast.walk(base.slice) if isinstance(n, ast.Name)}
-            else:
-                others.append(base)
-        if listing is None:
-            return
-        base, entry, name = listing
-        for other in others:
-            missing = next((n.id for n in ast.walk(other.slice) if isinstance(n, ast.Name) and n.id not in listed
-                            and isinstance(self.qualify(n), Instance) and self.qualify(n).cls in TYPE_VARIABLES), None)
-            if missing is not None:
-                self.report(base, entry, f"{name}[...] without {missing}", frozenset(entry.raises))
-                return
-
-    def check_class_body(self, node: ast.ClassDef) -> None:
-        self.check_decorator_stacks(node)
-        self.check_class_attributes(node)
-
-    def check_decorator_stacks(self, node: ast.ClassDef) -> None:
-        """``@classmethod`` directly over ``@property`` on a method of the class body: a
-        ``decorator-stack`` entry's name over its ``matches``."""
-        for function in node.body:
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(function.decorator_list) < 2:
-                continue
-            names = [self.qualify(d) for d in function.decorator_list]
-            for upper, (name, under) in zip(function.decorator_list, zip(names, names[1:])):
-                entry = next((e for e in self.index.behaviour_calls.get(name, ()) if isinstance(name, str)
-                              and e.signature == "decorator-stack" and e.matches == under), None)
-                if entry is not None:
-                    short = name.replace("builtins.", "")
-                    self.report(upper, entry, f"@{short} over @{under.replace('builtins.', '')}", frozenset())
-                    break
-
-    def check_class_attributes(self, node: ast.ClassDef) -> None:
-        """``f = functools.partial(g)`` in the class body, read as ``self.f`` in one of its methods:
-        a ``class-attribute`` entry's function called where the body binds a name once (nothing
-        assigns it on instances), read through a method's first parameter."""
-        bound: dict[str, list] = {}
-        for statement in node.body:
-            if isinstance(statement, ast.Assign):
-                for target in statement.targets:
-                    if isinstance(target, ast.Name):
-                        bound.setdefault(target.id, []).append(statement.value)
-            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                bound.setdefault(statement.name, []).append(None)
-        calls = {}
-        for name, values in bound.items():
-            if len(values) == 1 and isinstance(values[0], ast.Call):
-                func = self.qualify(values[0].func)
-                entry = next((e for e in self.index.behaviour_calls.get(func, ()) if isinstance(func, str)
-                              and e.signature == "class-attribute"), None)
-                if entry is not None and not _stores_attribute(node, name):
-                    calls[name] = (values[0], entry, func)
-        if not calls:
-            return
-        read = set()
-        for function in node.body:
-            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and not function.decorator_list \
-                    and function.args.posonlyargs + function.args.args:
-                this = (function.args.posonlyargs + function.args.args)[0].arg
-                read |= {n.attr for n in ast.walk(function) if isinstance(n, ast.Attribute) and n.attr in calls
-                         and isinstance(n.value, ast.Name) and n.value.id == this}
-        for name in sorted(read, key=lambda n: calls[n][0].lineno):
-            value, entry, func = calls[name]
-            self.report(value, entry, f"{name} = {func}() read as self.{name}", frozenset())
 
     def _matches(self, value: ast.expr, kind: str, call: ast.Call | None = None) -> bool:
         if kind in ("sequence-for-named", "sequences-for-named"):

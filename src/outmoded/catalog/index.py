@@ -223,8 +223,10 @@ def _add(index: Index, entry: Entry, name: str) -> None:
             index.prefilter.append(Needle(frozenset([method.encode()])))  # a subclass anywhere
             return
         if entry.signature in ("argument", "keywords", "main-block-call", "parameters", "subscript",
-                               "protocol-parameters", "option-strings", "decorator-stack", "class-attribute"):
-            # subscript, protocol-parameters, decorator-stack, class-attribute: asked of a Subscript, of a class
+                               "protocol-parameters", "option-strings", "decorator-stack", "class-attribute",
+                               "truth-value"):
+            # subscript, protocol-parameters, decorator-stack, class-attribute, truth-value: asked of a
+            # Subscript, of a class
             index.behaviour_calls.setdefault(name, []).append(entry)
         elif entry.signature == "fallback-import":
             index.fallback_imports[name] = entry

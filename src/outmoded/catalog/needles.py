@@ -108,6 +108,8 @@ BEHAVIOUR_TEXT = {
     # @classmethod over @property: two decorator lines, comments and blank lines between them
     "decorator-stack": rb"@[ \t]*[\w.]*classmethod\b[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*@[ \t]*[\w.]*property\b",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
+    # not self.__eq__(other): a method of self called where its result is tested for truth
+    "truth-value": rb"(?:not|if|while|assert|and|or|bool\()[ \t(]*\w+\.__\w+__\(",
 }
 
 
@@ -130,6 +132,8 @@ def needle_words(entry: Entry, name: str) -> frozenset[str]:
         root = [] if name.startswith(BUILTINS) else [parts[0]]
         # keyword-only: its name is written; one that may be passed by position need not be
         return frozenset(root + [parts[-1]] + ([entry.argument] if entry.position is None else []))
+    if entry.signature == "truth-value":  # the method returns NotImplemented: both are written
+        return frozenset(["NotImplemented", parts[-1]])
     if name.startswith(BUILTINS):
         return frozenset([parts[-1]])
     if _class_member(name) and entry.kind != "behaviour":  # re.RegexFlag.T: reported only as written through its class, so named

@@ -133,11 +133,15 @@ OPTIONAL = {
 # method of a class body decorated with the name directly over ``matches``, a dotted name:
 # ``@classmethod`` over ``@property``), ``class-attribute`` (a class body binds a name once to a call
 # of the function, and one of its methods reads it through ``self``: ``f = functools.partial(g)``,
-# ``self.f()``).  ``proof`` is a script
+# ``self.f()``), ``truth-value`` (a method of a class tests for truth -- ``not``, ``if``, ``while``, ``assert``,
+# ``bool()``, an ``and``/``or`` operand -- the result of ``self.m(...)``, where the name's last part is
+# ``m`` and a ``def m`` of the same class body can ``return NotImplemented``; not in a method that
+# returns NotImplemented itself or calls ``isinstance``: it tells the other operand's type first).
+# ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
               "subscript", "protocol-parameters", "option-strings", "decorator-stack",
-              "class-attribute"}
+              "class-attribute", "truth-value"}
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}

@@ -1,0 +1,189 @@
+"""Behaviour removals a class body shows: a method a subclass overrides that the base class no
+longer calls (``visit_Num`` on an ``ast.NodeVisitor`` subclass, 3.14), a type variable a generic
+base uses that the ``Protocol[...]`` base does not list (3.15), a method stacking
+``@classmethod`` over ``@property`` (3.13), a ``functools.partial`` the body binds, read through
+``self`` (3.14: bound as a method), ``not self.__eq__(other)`` where the class's ``__eq__`` can
+return NotImplemented (3.14: a TypeError in a boolean context).  The catalog's ``kind:
+behaviour`` entries with those signatures (``outmoded.catalog.schema``); the calls are
+``outmoded.behaviours``'.
+"""
+
+from __future__ import annotations
+
+import ast
+from types import SimpleNamespace
+
+from outmoded.contexts import ATTRIBUTE_ERRORS
+from outmoded.scopes import Instance, LocalClass
+
+TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")
+                  for cls in ("TypeVar", "ParamSpec", "TypeVarTuple")}
+
+
+def _own_nodes(function: ast.AST):
+    """The nodes of a function's body, not those of the functions, lambdas and classes in it."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def _returns_not_implemented(function: ast.AST) -> bool:
+    return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == "NotImplemented"
+               for n in _own_nodes(function))
+
+
+def _truth_tested(function: ast.AST) -> list:
+    """The expressions a function's own code tests for truth: the operand of ``not``, the test of
+    ``if``, ``while``, ``assert`` and a conditional expression, ``bool()``'s argument, every operand
+    of ``and``/``or`` but the last (the last too where the whole is tested)."""
+    tested, found = [], []
+    for node in _own_nodes(function):
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            tested.append(node.operand)
+        elif isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
+            tested.append(node.test)
+        elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "bool" \
+                and len(node.args) == 1:
+            tested.append(node.args[0])
+        elif isinstance(node, ast.BoolOp):
+            found.extend(node.values[:-1])
+    while tested:
+        value = tested.pop()
+        if isinstance(value, ast.BoolOp):
+            tested.extend(value.values)
+        else:
+            found.append(value)
+    return list({id(value): value for value in found}.values())  # an and/or operand under not: once
+
+
+def _stores_attribute(cls: ast.ClassDef, attr: str) -> bool:
+    """Does code in the class assign ``<anything>.attr`` (``self.attr = ...``)?"""
+    return any(isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.ctx, ast.Store) for n in ast.walk(cls))
+
+
+class ClassBehaviours:
+    """Expects ``self.index``, ``self.qualify``, ``self.ancestry`` and ``self.report``."""
+
+    def check_overrides(self, node: ast.ClassDef, cls: LocalClass) -> None:
+        defined = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+                   and s.name in self.index.overrides]
+        if not defined:
+            return
+        known, _, members = self.ancestry(cls)
+        for function in defined:
+            for method in self.index.overrides[function.name]:
+                if method.cls in known and not members & set(method.entry.unless):
+                    where = SimpleNamespace(lineno=function.lineno, col_offset=function.col_offset,
+                                            end_lineno=function.lineno,
+                                            end_col_offset=function.col_offset + len("def ") + len(function.name))
+                    self.report(where, method.entry, f"{method.cls}.{function.name}", ATTRIBUTE_ERRORS)
+                    break
+
+    def check_protocol_parameters(self, node: ast.ClassDef) -> None:
+        """``class X(P1[S], Protocol[T, T2])``: a type variable another base is subscripted with that
+        the ``Protocol[...]`` base does not list."""
+        listing, listed, others = None, set(), []
+        for base in node.bases:
+            if not isinstance(base, ast.Subscript):
+                continue
+            name = self.qualify(base.value)
+            entries = self.index.behaviour_calls.get(name, ()) if isinstance(name, str) else ()
+            entry = next((e for e in entries if e.signature == "protocol-parameters"), None)
+            if entry is not None and listing is None:
+                listing = (base, entry, name)
+                listed = {n.id for n in ast.walk(base.slice) if isinstance(n, ast.Name)}
+            else:
+                others.append(base)
+        if listing is None:
+            return
+        base, entry, name = listing
+        for other in others:
+            missing = next((n.id for n in ast.walk(other.slice) if isinstance(n, ast.Name) and n.id not in listed
+                            and isinstance(self.qualify(n), Instance) and self.qualify(n).cls in TYPE_VARIABLES), None)
+            if missing is not None:
+                self.report(base, entry, f"{name}[...] without {missing}", frozenset(entry.raises))
+                return
+
+    def check_class_body(self, node: ast.ClassDef) -> None:
+        self.check_decorator_stacks(node)
+        self.check_class_attributes(node)
+        self.check_truth_values(node)
+
+    def check_truth_values(self, node: ast.ClassDef) -> None:
+        """``return not self.__eq__(other)`` where the class's ``__eq__`` can ``return
+        NotImplemented``: a ``truth-value`` entry's method called on a method's first parameter
+        where the result is tested for truth, in a method that neither returns NotImplemented
+        itself nor calls ``isinstance`` (either tells the other operand's type first)."""
+        methods = {s.name: s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        entries = {}
+        for name, function in methods.items():
+            entry = next((e for e in self.index.behaviour_calls.get(f"builtins.object.{name}", ())
+                          if e.signature == "truth-value"), None)
+            if entry is not None and _returns_not_implemented(function):
+                entries[name] = entry
+        if not entries:
+            return
+        for function in methods.values():
+            parameters = function.args.posonlyargs + function.args.args
+            if function.decorator_list or not parameters or _returns_not_implemented(function) or any(
+                    isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "isinstance"
+                    for n in ast.walk(function)):
+                continue
+            this = parameters[0].arg
+            for tested in _truth_tested(function):
+                if isinstance(tested, ast.Call) and isinstance(tested.func, ast.Attribute) \
+                        and tested.func.attr in entries and isinstance(tested.func.value, ast.Name) \
+                        and tested.func.value.id == this:
+                    entry = entries[tested.func.attr]
+                    self.report(tested, entry, f"self.{tested.func.attr}() tested for truth", frozenset(entry.raises))
+
+    def check_decorator_stacks(self, node: ast.ClassDef) -> None:
+        """``@classmethod`` directly over ``@property`` on a method of the class body: a
+        ``decorator-stack`` entry's name over its ``matches``."""
+        for function in node.body:
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(function.decorator_list) < 2:
+                continue
+            names = [self.qualify(d) for d in function.decorator_list]
+            for upper, (name, under) in zip(function.decorator_list, zip(names, names[1:])):
+                entry = next((e for e in self.index.behaviour_calls.get(name, ()) if isinstance(name, str)
+                              and e.signature == "decorator-stack" and e.matches == under), None)
+                if entry is not None:
+                    short = name.replace("builtins.", "")
+                    self.report(upper, entry, f"@{short} over @{under.replace('builtins.', '')}", frozenset())
+                    break
+
+    def check_class_attributes(self, node: ast.ClassDef) -> None:
+        """``f = functools.partial(g)`` in the class body, read as ``self.f`` in one of its methods:
+        a ``class-attribute`` entry's function called where the body binds a name once (nothing
+        assigns it on instances), read through a method's first parameter."""
+        bound: dict[str, list] = {}
+        for statement in node.body:
+            if isinstance(statement, ast.Assign):
+                for target in statement.targets:
+                    if isinstance(target, ast.Name):
+                        bound.setdefault(target.id, []).append(statement.value)
+            elif isinstance(statement, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                bound.setdefault(statement.name, []).append(None)
+        calls = {}
+        for name, values in bound.items():
+            if len(values) == 1 and isinstance(values[0], ast.Call):
+                func = self.qualify(values[0].func)
+                entry = next((e for e in self.index.behaviour_calls.get(func, ()) if isinstance(func, str)
+                              and e.signature == "class-attribute"), None)
+                if entry is not None and not _stores_attribute(node, name):
+                    calls[name] = (values[0], entry, func)
+        if not calls:
+            return
+        read = set()
+        for function in node.body:
+            if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and not function.decorator_list \
+                    and function.args.posonlyargs + function.args.args:
+                this = (function.args.posonlyargs + function.args.args)[0].arg
+                read |= {n.attr for n in ast.walk(function) if isinstance(n, ast.Attribute) and n.attr in calls
+                         and isinstance(n.value, ast.Name) and n.value.id == this}
+        for name in sorted(read, key=lambda n: calls[n][0].lineno):
+            value, entry, func = calls[name]
+            self.report(value, entry, f"{name} = {func}() read as self.{name}", frozenset())
