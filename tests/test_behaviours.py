@@ -659,3 +659,31 @@ def test_not_implemented_tested_for_truth(project):
     eq, lt = "self.__eq__() tested for truth", "self.__lt__() tested for truth"
     assert project.findings(source, target="3.14") == [(8, eq, E), (14, lt, E), (14, eq, E), (17, lt, E)]
     assert project.findings(source, target="3.13", name="b.py") == []
+
+
+def test_itertools_iterators_copied_or_pickled(project):
+    """3.14: itertools iterators no longer support copy, deepcopy or pickle (TypeError on the real
+    3.14 and 3.15 for every one of them; copy.copy of a tee object still works)."""
+    source = """\
+        import copy
+        import itertools
+        import pickle
+        from itertools import count
+
+        counter = itertools.count()
+        copy.copy(counter)
+        copy.deepcopy(itertools.islice("abc", 2))
+        pickle.dumps(count(5))
+        pickle.dump(itertools.cycle("ab"), sink)
+        copy.copy(itertools.tee("ab")[0])
+        copy.copy(list(itertools.chain("a", "b")))
+        pickle.dumps(obj=itertools.repeat(1))
+
+        def f(counter):
+            return copy.copy(counter)
+        """
+    assert project.findings(source, target="3.14") == [
+        (7, "copy.copy(x=<itertools-iterator>)", E), (8, "copy.deepcopy(x=<itertools-iterator>)", E),
+        (9, "pickle.dumps(obj=<itertools-iterator>)", E), (10, "pickle.dump(obj=<itertools-iterator>)", E),
+        (13, "pickle.dumps(obj=<itertools-iterator>)", E)]
+    assert project.findings(source, target="3.13", name="b.py") == []

@@ -4,7 +4,8 @@ The catalog's ``kind: behaviour`` entries say which static signature proves it (
 ``outmoded.catalog``); here, what a call or a subscript shows: an argument of a kind a function no
 longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
 ``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11; a sequence for sqlite3's named
-placeholders, 3.14) or one it now requires (``hmac.new(key, msg)`` without ``digestmod``, 3.8),
+placeholders, 3.14; an itertools iterator to ``copy.copy`` or ``pickle.dumps``, 3.14) or one it now
+requires (``hmac.new(key, msg)`` without ``digestmod``, 3.8),
 keywords it no longer accepts (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer
 fit its parameters (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``,
 3.15), a call that needs what a script's main block no longer has (``asyncio.get_event_loop()``
@@ -196,6 +197,11 @@ class Behaviours(ClassBehaviours):
             return isinstance(value, ast.Constant) and type(value.value) is float
         if kind == "container":
             return isinstance(value, (ast.Tuple, ast.List, ast.Dict, ast.Set, ast.ListComp, ast.DictComp, ast.SetComp))
+        if kind == "itertools-iterator":
+            made = self.qualify(value.func) if isinstance(value, ast.Call) else self.qualify(value)
+            made = made.cls if isinstance(made, Instance) else made
+            return isinstance(made, str) and made.startswith("itertools.") and made.count(".") == 1 \
+                and made != "itertools.tee"
         if kind == "coroutines":
             return self._coroutines(value)
         if kind == "misplaced-global-flags":

@@ -103,6 +103,7 @@ BEHAVIOUR_TEXT = {
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
     "sequence-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # execute("... :name", (1,)): a named placeholder
     "sequences-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # executemany("... :name", [(1,)]): the same
+    "itertools-iterator": rb"itertools",  # copy.copy(itertools.count()): imported from there
     "coroutines": rb"wait\([ \t\r\n]*(?:fs[ \t]*=[ \t]*)?[\[\({]",  # asyncio.wait([...]): a display right there
     "class-attribute": rb"\n[ \t]+\w+[ \t]*=[ \t]*[\w.]*partial\(",  # f = functools.partial(...) in a class body
     # @classmethod over @property: two decorator lines, comments and blank lines between them

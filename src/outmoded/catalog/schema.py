@@ -109,7 +109,8 @@ OPTIONAL = {
 # a named placeholder such as ``:name``) or ``sequences-for-named`` (rows for ``executemany`` given so: a
 # tuple or list display of tuple or list displays, or a comprehension or generator making one per row) or
 # ``missing`` (the argument is not passed, or passed as ``None``, in a call without ``*args``/``**kwargs``:
-# it became required)),
+# it became required) or ``itertools-iterator`` (a call of an ``itertools`` function other than ``tee``, or a
+# name bound to one)),
 # ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
@@ -146,7 +147,7 @@ SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
-           "sequences-for-named", "missing"}
+           "sequences-for-named", "missing", "itertools-iterator"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
           "cython-generated"}  # kind capi only
