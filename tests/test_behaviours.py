@@ -677,6 +677,7 @@ def test_itertools_iterators_copied_or_pickled(project):
         pickle.dump(itertools.cycle("ab"), sink)
         copy.copy(itertools.tee("ab")[0])
         copy.copy(list(itertools.chain("a", "b")))
+        copy.copy(itertools.pairwise("abc"))
         pickle.dumps(obj=itertools.repeat(1))
 
         def f(counter):
@@ -685,5 +686,5 @@ def test_itertools_iterators_copied_or_pickled(project):
     assert project.findings(source, target="3.14") == [
         (7, "copy.copy(x=<itertools-iterator>)", E), (8, "copy.deepcopy(x=<itertools-iterator>)", E),
         (9, "pickle.dumps(obj=<itertools-iterator>)", E), (10, "pickle.dump(obj=<itertools-iterator>)", E),
-        (13, "pickle.dumps(obj=<itertools-iterator>)", E)]
+        (14, "pickle.dumps(obj=<itertools-iterator>)", E)]
     assert project.findings(source, target="3.13", name="b.py") == []

@@ -159,7 +159,7 @@ class Behaviours(ClassBehaviours):
                         self.report(node, entry, f"{func}({argument}=<missing>)", frozenset(entry.raises))
                         reported = True
                     continue
-                if value is not None and self._matches(value, entry.matches, node):
+                if value is not None and self._matches(value, entry, node):
                     self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", frozenset(entry.raises))
                     reported = True
                     break
@@ -184,7 +184,8 @@ class Behaviours(ClassBehaviours):
                 self.report(node, entry, f"{func}()[{key.value!r}]", frozenset(entry.raises))
                 return
 
-    def _matches(self, value: ast.expr, kind: str, call: ast.Call | None = None) -> bool:
+    def _matches(self, value: ast.expr, entry, call: ast.Call | None = None) -> bool:
+        kind = entry.matches
         if kind in ("sequence-for-named", "sequences-for-named"):
             return _sequences(value, kind == "sequences-for-named") and call is not None and bool(call.args) \
                 and isinstance(call.args[0], ast.Constant) and isinstance(call.args[0].value, str) \
@@ -201,7 +202,7 @@ class Behaviours(ClassBehaviours):
             made = self.qualify(value.func) if isinstance(value, ast.Call) else self.qualify(value)
             made = made.cls if isinstance(made, Instance) else made
             return isinstance(made, str) and made.startswith("itertools.") and made.count(".") == 1 \
-                and made != "itertools.tee"
+                and made not in entry.unless
         if kind == "coroutines":
             return self._coroutines(value)
         if kind == "misplaced-global-flags":

@@ -109,8 +109,8 @@ OPTIONAL = {
 # a named placeholder such as ``:name``) or ``sequences-for-named`` (rows for ``executemany`` given so: a
 # tuple or list display of tuple or list displays, or a comprehension or generator making one per row) or
 # ``missing`` (the argument is not passed, or passed as ``None``, in a call without ``*args``/``**kwargs``:
-# it became required) or ``itertools-iterator`` (a call of an ``itertools`` function other than ``tee``, or a
-# name bound to one)),
+# it became required) or ``itertools-iterator`` (a call of an ``itertools`` function not named in ``unless``,
+# or a name bound to one)),
 # ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
