@@ -688,3 +688,16 @@ def test_itertools_iterators_copied_or_pickled(project):
         (9, "pickle.dumps(obj=<itertools-iterator>)", E), (10, "pickle.dump(obj=<itertools-iterator>)", E),
         (14, "pickle.dumps(obj=<itertools-iterator>)", E)]
     assert project.findings(source, target="3.13", name="b.py") == []
+
+
+def test_partial_read_through_self_in_a_file_the_sieve_reduces(project):
+    """A method reading ``self.f`` names no needle word, so the sieve leaves its body out of a
+    file mostly made of other methods: the reads (and an instance's own ``self.f = ...``) are
+    looked for in the whole class all the same."""
+    filler = "\n".join(f"    def m{i}(self):\n        return {i} * 2\n" for i in range(40))
+    template = "import functools\n\n\nclass C:\n    f = functools.partial(print, 1)\n\n{filler}\n    def call(self):\n{body}"
+    read = template.format(filler=filler, body="        return self.f()\n")
+    stored = template.format(filler=filler, body="        self.f = None\n        return self.f()\n")
+    api = "f = functools.partial() read as self.f"
+    assert project.findings(read, target="3.14") == [(5, api, E)]
+    assert project.findings(stored, target="3.14", name="b.py") == []

@@ -65,7 +65,8 @@ def _stores_attribute(cls: ast.ClassDef, attr: str) -> bool:
 
 
 class ClassBehaviours:
-    """Expects ``self.index``, ``self.qualify``, ``self.ancestry`` and ``self.report``."""
+    """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report``, ``self.reduced``
+    and ``self.whole_body``."""
 
     def check_overrides(self, node: ast.ClassDef, cls: LocalClass) -> None:
         defined = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
@@ -155,6 +156,18 @@ class ClassBehaviours:
                     self.report(upper, entry, f"@{short} over @{under.replace('builtins.', '')}", frozenset())
                     break
 
+    def whole_class(self, node: ast.ClassDef) -> ast.ClassDef:
+        """The class with its methods' bodies: ``node``, or where the sieve left bodies out
+        (``reduced``: a method reading ``self.f`` names no needle word), the same class of the
+        whole text's tree (``whole_body``, parsed once)."""
+        if not self.reduced:
+            return node
+        body = self.whole_body()
+        found = None if body is None else next(
+            (c for c in ast.walk(ast.Module(body=body, type_ignores=[]))
+             if isinstance(c, ast.ClassDef) and c.lineno == node.lineno and c.name == node.name), None)
+        return found or node
+
     def check_class_attributes(self, node: ast.ClassDef) -> None:
         """``f = functools.partial(g)`` in the class body, read as ``self.f`` in one of its methods:
         a ``class-attribute`` entry's function called where the body binds a name once (nothing
@@ -173,12 +186,14 @@ class ClassBehaviours:
                 func = self.qualify(values[0].func)
                 entry = next((e for e in self.index.behaviour_calls.get(func, ()) if isinstance(func, str)
                               and e.signature == "class-attribute"), None)
-                if entry is not None and not _stores_attribute(node, name):
+                if entry is not None:
                     calls[name] = (values[0], entry, func)
         if not calls:
             return
+        whole = self.whole_class(node)  # the reads and stores are in method bodies
+        calls = {name: call for name, call in calls.items() if not _stores_attribute(whole, name)}
         read = set()
-        for function in node.body:
+        for function in whole.body:
             if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) and not function.decorator_list \
                     and function.args.posonlyargs + function.args.args:
                 this = (function.args.posonlyargs + function.args.args)[0].arg
