@@ -701,3 +701,41 @@ def test_partial_read_through_self_in_a_file_the_sieve_reduces(project):
     api = "f = functools.partial() read as self.f"
     assert project.findings(read, target="3.14") == [(5, api, E)]
     assert project.findings(stored, target="3.14", name="b.py") == []
+
+
+def test_int_of_a_class_with_only_trunc(project):
+    """3.14: int() no longer falls back to __trunc__ (TypeError on the real 3.14 and 3.15): an
+    instance of a class of the project that defines __trunc__ but neither __int__ nor __index__,
+    given to int() as self or through a name bound to a call of the class."""
+    source = """\
+        import numbers
+
+
+        class Number:
+            def __trunc__(self):
+                return 3
+
+            def rounded(self):
+                return int(self)
+
+
+        class Both(Number):
+            def __int__(self):
+                return 3
+
+
+        class Real(numbers.Real):
+            def __trunc__(self):
+                return 3
+
+
+        n = Number()
+        int(n)
+        int(Both())
+        int(Real())
+        int(Number())
+        int("3")
+        """
+    api = "int(x=<trunc-only>)"
+    assert project.findings(source, target="3.14") == [(9, api, E), (23, api, E), (26, api, E)]
+    assert project.findings(source, target="3.13", name="b.py") == []

@@ -4,7 +4,8 @@ The catalog's ``kind: behaviour`` entries say which static signature proves it (
 ``outmoded.catalog``); here, what a call or a subscript shows: an argument of a kind a function no
 longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
 ``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11; a sequence for sqlite3's named
-placeholders, 3.14; an itertools iterator to ``copy.copy`` or ``pickle.dumps``, 3.14) or one it now
+placeholders, 3.14; an itertools iterator to ``copy.copy`` or ``pickle.dumps``, 3.14; an object
+with ``__trunc__`` only to ``int()``, 3.14) or one it now
 requires (``hmac.new(key, msg)`` without ``digestmod``, 3.8),
 keywords it no longer accepts (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer
 fit its parameters (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``,
@@ -160,7 +161,8 @@ class Behaviours(ClassBehaviours):
                         reported = True
                     continue
                 if value is not None and self._matches(value, entry, node):
-                    self.report(value, entry, f"{func}({argument}=<{entry.matches}>)", frozenset(entry.raises))
+                    self.report(value, entry, f"{func.replace('builtins.', '')}({argument}=<{entry.matches}>)",
+                                frozenset(entry.raises))
                     reported = True
                     break
 
@@ -203,6 +205,8 @@ class Behaviours(ClassBehaviours):
             made = made.cls if isinstance(made, Instance) else made
             return isinstance(made, str) and made.startswith("itertools.") and made.count(".") == 1 \
                 and made not in entry.unless
+        if kind == "trunc-only":
+            return self._trunc_only(value)
         if kind == "coroutines":
             return self._coroutines(value)
         if kind == "misplaced-global-flags":
@@ -211,6 +215,18 @@ class Behaviours(ClassBehaviours):
             return True
         bound = self.qualify(value)
         return isinstance(bound, Instance) and bound.cls in SET_TYPES
+
+    def _trunc_only(self, value: ast.expr) -> bool:
+        """An instance of a class of the project whose members (its whole ancestry the project's:
+        a stdlib base such as int has members not listed) include ``__trunc__`` but neither
+        ``__int__`` nor ``__index__``."""
+        bound = self.qualify(value)
+        if not isinstance(bound, Instance) or not isinstance(bound.cls, (LocalClass, str)) \
+                or isinstance(bound.cls, str) and "." not in bound.cls:
+            return False
+        known, complete, members = self.ancestry(bound.cls)
+        return complete and not known - {"builtins.object"} and "__trunc__" in members \
+            and not members & {"__int__", "__index__", "__getattr__", "__getattribute__"}
 
     def _coroutines(self, value: ast.expr) -> bool:
         """A list, tuple or set display (or comprehension) with a coroutine object in it: a call of

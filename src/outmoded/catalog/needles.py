@@ -103,7 +103,6 @@ BEHAVIOUR_TEXT = {
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
     "sequence-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # execute("... :name", (1,)): a named placeholder
     "sequences-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # executemany("... :name", [(1,)]): the same
-    "itertools-iterator": rb"itertools",  # copy.copy(itertools.count()): imported from there
     "coroutines": rb"wait\([ \t\r\n]*(?:fs[ \t]*=[ \t]*)?[\[\({]",  # asyncio.wait([...]): a display right there
     "class-attribute": rb"\n[ \t]+\w+[ \t]*=[ \t]*[\w.]*partial\(",  # f = functools.partial(...) in a class body
     # @classmethod over @property: two decorator lines, comments and blank lines between them
@@ -111,6 +110,15 @@ BEHAVIOUR_TEXT = {
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
     # not self.__eq__(other): a method of self called where its result is tested for truth
     "truth-value": rb"(?:not|if|while|assert|and|or|bool\()[ \t(]*\w+\.__\w+__\(",
+}
+
+
+# A word a behaviour removal's signature cannot do without, needed as well as the name's: a word
+# costs nothing where a text search costs a pass over the file
+BEHAVIOUR_WORDS = {
+    "truth-value": "NotImplemented",  # not self.__eq__(other): __eq__ can return NotImplemented
+    "trunc-only": "__trunc__",  # int(x) of a class the project defines __trunc__ on
+    "itertools-iterator": "itertools",  # copy.copy(itertools.count()): imported from there
 }
 
 
@@ -133,8 +141,9 @@ def needle_words(entry: Entry, name: str) -> frozenset[str]:
         root = [] if name.startswith(BUILTINS) else [parts[0]]
         # keyword-only: its name is written; one that may be passed by position need not be
         return frozenset(root + [parts[-1]] + ([entry.argument] if entry.position is None else []))
-    if entry.signature == "truth-value":  # the method returns NotImplemented: both are written
-        return frozenset(["NotImplemented", parts[-1]])
+    needed = BEHAVIOUR_WORDS.get(entry.matches if entry.signature == "argument" else entry.signature)
+    if needed is not None:
+        return frozenset([needed, parts[-1]] + ([] if name.startswith(BUILTINS) else [parts[0]]))
     if name.startswith(BUILTINS):
         return frozenset([parts[-1]])
     if _class_member(name) and entry.kind != "behaviour":  # re.RegexFlag.T: reported only as written through its class, so named

@@ -110,7 +110,9 @@ OPTIONAL = {
 # tuple or list display of tuple or list displays, or a comprehension or generator making one per row) or
 # ``missing`` (the argument is not passed, or passed as ``None``, in a call without ``*args``/``**kwargs``:
 # it became required) or ``itertools-iterator`` (a call of an ``itertools`` function not named in ``unless``,
-# or a name bound to one)),
+# or a name bound to one) or ``trunc-only`` (an instance of a class of the project -- ``self`` in one of its
+# methods, a name bound to a call of it -- whose whole ancestry is the project's and defines ``__trunc__``
+# but neither ``__int__`` nor ``__index__``)),
 # ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
@@ -147,7 +149,8 @@ SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
-           "sequences-for-named", "missing", "itertools-iterator"}
+           "sequences-for-named", "missing", "itertools-iterator",
+           "trunc-only"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
           "cython-generated"}  # kind capi only
