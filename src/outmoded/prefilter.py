@@ -345,6 +345,53 @@ class Positional(Keyword):
         return sys.maxsize
 
 
+class TruthTested(Text):
+    """``.method(`` called where its result may be tested for truth: after ``not``, ``if``,
+    ``elif``, ``while``, ``assert``, ``and``, ``or`` or ``bool(`` (its receiver, blanks and brackets
+    between), or followed, once its arguments close, by ``and``/``or`` (blanks, line breaks,
+    backslashes and closing brackets between).  Searched as a literal (bytes.find), then checked
+    back and forward: a pattern starting with the keywords would be tried at every position.
+    What cannot be told (arguments longer than ``LIMIT``) lets the file through."""
+
+    BEFORE = frozenset((b"not", b"if", b"elif", b"while", b"assert", b"and", b"or", b"bool"))
+    AFTER = (b"and", b"or")
+    LIMIT = 2000
+
+    def __init__(self, method: str):
+        super().__init__(b"." + method.encode() + b"(")
+
+    def search(self, data: bytes) -> bool:
+        call = self.pattern
+        start = data.find(call)
+        while start >= 0:
+            if self._before(data, start) or self._after(data, start + len(call)):
+                return True
+            start = data.find(call, start + 1)
+        return False
+
+    def _before(self, data: bytes, at: int) -> bool:
+        while at and data[at - 1] in IDENTIFIER_SET:  # the receiver
+            at -= 1
+        while at and data[at - 1] in b" \t(":
+            at -= 1
+        end = at
+        while at and data[at - 1] in IDENTIFIER_SET:
+            at -= 1
+        return data[at:end] in self.BEFORE
+
+    def _after(self, data: bytes, at: int) -> bool:
+        depth, limit = 1, min(len(data), at + self.LIMIT)
+        while depth:
+            if at >= limit:
+                return True  # not told: let it through
+            depth += {40: 1, 41: -1}.get(data[at], 0)  # ( and )
+            at += 1
+        while at < len(data) and data[at] in b" \t\r\n\\)":
+            at += 1
+        return any(data.startswith(word, at) and data[at + len(word):at + len(word) + 1] not in IDENTIFIER_SET
+                   for word in self.AFTER)
+
+
 class ModeString(Text):
     """A quoted file mode holding ``value`` (``'rU'``), searched from the letter forward and then
     checked back to the quote: a pattern starting with a quote would be tried at every quote."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
-from outmoded.prefilter import Attribute, Keyword, ModeString, Needle, Positional, Text
+from outmoded.prefilter import Attribute, Keyword, ModeString, Needle, Positional, Text, TruthTested
 
 BUILTINS = "builtins."
 
@@ -82,6 +82,8 @@ def _literal(entry: Entry, name: str) -> Text | None:
     if entry.kind == "behaviour":
         if entry.signature == "keywords":
             return Text(_any_keyword(entry.unless))
+        if entry.signature == "truth-value":
+            return TruthTested(name.rpartition(".")[2])
         pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
         return Text(pattern) if pattern else None
     if entry.value_contains:  # the values removed so far are file-mode letters
@@ -108,8 +110,6 @@ BEHAVIOUR_TEXT = {
     # @classmethod over @property: two decorator lines, comments and blank lines between them
     "decorator-stack": rb"@[ \t]*[\w.]*classmethod\b[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*@[ \t]*[\w.]*property\b",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
-    # not self.__eq__(other): a method of self called where its result is tested for truth
-    "truth-value": rb"(?:not|if|while|assert|and|or|bool\()[ \t(]*\w+\.__\w+__\(",
 }
 
 
