@@ -118,28 +118,33 @@ class ClassBehaviours:
         NotImplemented``: a ``truth-value`` entry's method called on a method's first parameter
         where the result is tested for truth, in a method that neither returns NotImplemented
         itself nor calls ``isinstance`` (either tells the other operand's type first)."""
-        methods = {s.name: s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
         entries = {}
-        for name, function in methods.items():
-            entry = next((e for e in self.index.behaviour_calls.get(f"builtins.object.{name}", ())
+        for function in methods:
+            if function.name[:2] != "__":  # the names are dunders: most methods ask nothing
+                continue
+            entry = next((e for e in self.index.behaviour_calls.get(f"builtins.object.{function.name}", ())
                           if e.signature == "truth-value"), None)
             if entry is not None and _returns_not_implemented(function):
-                entries[name] = entry
+                entries[function.name] = entry
         if not entries:
             return
-        for function in methods.values():
+        for function in methods:
             parameters = function.args.posonlyargs + function.args.args
-            if function.decorator_list or not parameters or _returns_not_implemented(function) or any(
+            if function.decorator_list or not parameters or not self.may_contain_finding(function):
+                continue  # a method naming no needle word (the dunder's name is one) calls none
+            this = parameters[0].arg
+            found = [tested for tested in _truth_tested(function)
+                     if isinstance(tested, ast.Call) and isinstance(tested.func, ast.Attribute)
+                     and tested.func.attr in entries and isinstance(tested.func.value, ast.Name)
+                     and tested.func.value.id == this]
+            if not found or _returns_not_implemented(function) or any(
                     isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "isinstance"
                     for n in ast.walk(function)):
                 continue
-            this = parameters[0].arg
-            for tested in _truth_tested(function):
-                if isinstance(tested, ast.Call) and isinstance(tested.func, ast.Attribute) \
-                        and tested.func.attr in entries and isinstance(tested.func.value, ast.Name) \
-                        and tested.func.value.id == this:
-                    entry = entries[tested.func.attr]
-                    self.report(tested, entry, f"self.{tested.func.attr}() tested for truth", frozenset(entry.raises))
+            for tested in found:
+                entry = entries[tested.func.attr]
+                self.report(tested, entry, f"self.{tested.func.attr}() tested for truth", frozenset(entry.raises))
 
     def check_decorator_stacks(self, node: ast.ClassDef) -> None:
         """``@classmethod`` directly over ``@property`` on a method of the class body: a
