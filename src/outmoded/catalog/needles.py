@@ -10,7 +10,15 @@ from __future__ import annotations
 
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
-from outmoded.prefilter import Attribute, Keyword, ModeString, Needle, Positional, Text, TruthTested
+from outmoded.prefilter import (
+    Attribute,
+    Keyword,
+    ModeString,
+    Needle,
+    Positional,
+    Text,
+    TruthTested,
+)
 
 BUILTINS = "builtins."
 
