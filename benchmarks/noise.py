@@ -97,10 +97,14 @@ def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[
         report = json.loads(run.stdout)
         return report["findings"], report.get("errors", [])
     except (ValueError, KeyError):
+        if run.returncode == 2:  # a usage error (a nested project's invalid pyproject.toml...): the row says so
+            return [], [{"path": ".", "message": run.stderr.strip()[-400:], "usage": True}]
         raise SystemExit(f"{project.name}: outmoded failed ({run.returncode}): {run.stderr[-400:]}") from None
 
 
 def counts(findings: list[dict], unchecked: list[dict]) -> str:
+    if any(e.get("usage") for e in unchecked):
+        return "usage error (exit 2)"
     errors = sum(f["severity"] == "error" for f in findings)
     return f"{errors} / {len(findings) - errors} / {len(unchecked)}"
 
