@@ -175,6 +175,27 @@ def test_equivalent_fallback_is_dead_compat_but_a_lost_feature_is_a_warning(proj
     assert "silently stops working" in message
 
 
+def test_each_removed_import_of_a_lost_feature_fallback_is_reported(project):
+    # the handler stands in for every import of the try: fixing crypt, spwd fails next
+    assert project.findings("""\
+        try:
+            import crypt, spwd
+        except ImportError:
+            crypt = spwd = None
+        try:
+            import crypt
+            import os
+            from spwd import getspnam
+        except ImportError:
+            crypt = getspnam = None
+        try:
+            import crypt
+            import spwd
+        except ImportError:
+            raise SystemExit("needs crypt and spwd")
+        """) == [(2, "crypt", W), (2, "spwd", W), (6, "crypt", W), (8, "spwd", W), (12, "crypt", E), (13, "spwd", E)]
+
+
 def test_a_lost_feature_gone_before_the_projects_floor_is_not_what_the_upgrade_breaks(project):
     # setuptools' build_ext: ``try: import dl / except ImportError: pass``; dl went in 3.0
     source = """\

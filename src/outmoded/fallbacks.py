@@ -168,11 +168,15 @@ class TryFallbacks(ast.NodeVisitor):
         """The statements of a ``try`` body that can run on the target: none after an import that
         certainly fails there when the ``try`` catches its ImportError, or after a statement naming
         a Python 2 builtin nothing binds when it catches NameError (lxml 6.1's benchmark:
-        ``try: from distutils import sysconfig; DISTUTILS_CFLAGS = sysconfig.get_config_var(...)``)."""
+        ``try: from distutils import sysconfig; DISTUTILS_CFLAGS = sysconfig.get_config_var(...)``).
+        The removed imports after the first are kept: the handler stands in for each of them, and
+        each is reported (``try: import crypt / import spwd / except ImportError: crypt = spwd =
+        None`` loses both; fixing the first, the second fails next)."""
         imports, names = caught & (IMPORT_ERRORS | ANY_ERROR), caught & NAME_ERRORS  # NameError named: rare
         for index, stmt in enumerate(body):
             if imports and isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt):
-                return body[:index + 1]
+                return body[:index + 1] + [s for s in body[index + 1:] if isinstance(
+                    s, (ast.Import, ast.ImportFrom)) and self._import_fails(s)]
             if names and not isinstance(stmt, (ast.Import, ast.ImportFrom)) and any(
                     isinstance(n, ast.Name) and n.id in PY2_BUILTINS and self._unbound(n.id) for n in ast.walk(stmt)):
                 return body[:index + 1]  # cffi 2.1: try: int_or_long = (int, long); import cStringIO
