@@ -36,6 +36,19 @@ CASES = {
     "parameter_shadows_module": ("import imp\n\ndef f(imp):\n    return imp\n\nm = imp.reload(m)\n", 0, 0),
     "local_shadows_module": ("import collections\nx = collections.Mapping\n\ndef f():\n"
                              "    collections = []\n    return collections\n", 0, 0),
+    # a name assigned a module stands for it where every binding of it does (decorator 4.1.2's
+    # tests: c = collections, then g.register(c.Sized)): fixed as the module's own spelling is
+    "assigned_alias": ("import collections\nc = collections\nprint(c.Mapping, c.Sized)\n", 2, 2),
+    "assigned_alias_in_function": ("import collections\n\ndef f():\n    k = collections\n    return k.Callable\n",
+                                   1, 1),
+    "assigned_alias_calls": ("import imp\nimport base64\nimport unittest\ni, b, u = imp, base64, unittest\n"
+                             "r = imp\nr.reload(b)\nb64 = base64\nb64.encodestring(b'')\n"
+                             "u2 = unittest\nu2.makeSuite(object)\n", 3, 3),
+    "assigned_alias_of_a_submodule": "import xml.etree.ElementTree\nimport os\nET = xml.etree.ElementTree\n"
+                                     "p = os.path\ne = xml.etree\nx = e.cElementTree\n",
+    "assigned_alias_rebound": ("import collections\nc = collections\nd = c\nprint(c.Mapping, d.Sized)\n\n"
+                               "def g(c):\n    return c.Sequence\n", 0, 0),
+    "assigned_alias_cycle": ("import collections\na = b\nb = a\nprint(a.Mapping)\n", 0, 0),
     "builtin_bound": ("def iter(x):\n    return x\n\nd = dict()\nfor k in d.iteritems():\n    pass\n", 0, 0),
     "cache_from_source": ("import importlib.util\n"
                           "a = importlib.util.cache_from_source('m.py', True)\n"

@@ -15,6 +15,7 @@ import ast
 from bisect import bisect_left, bisect_right
 from collections import deque
 
+from outmoded.fixability.spots import chain_of
 from outmoded.lazyre import word_re
 from outmoded.newlines import line_offsets, split_lines  # Python's own line breaks only
 from outmoded.records import Frozen, Record
@@ -23,7 +24,8 @@ MATCH_MAPPING = getattr(ast, "MatchMapping", ())  # Python 3.10+
 
 
 class Binding(Frozen):
-    """``kind``: "import" (import M [as x]) | "from" (from M import obj [as x]) | "other"."""
+    """``kind``: "import" (import M [as x]) | "from" (from M import obj [as x]) | "assign" (x = a.b:
+    ``module`` holds the dotted name assigned) | "other"."""
 
     __slots__ = _fields = ("kind", "module", "obj", "asname")
 
@@ -35,12 +37,13 @@ class Binding(Frozen):
 
 
 class Bindings(Record):
-    __slots__ = _fields = ("names", "loads", "exported")
+    __slots__ = _fields = ("names", "loads", "exported", "claimed")
 
     def __init__(self) -> None:
         self.names: dict[str, list[Binding]] = {}
         self.loads: set[str] = set()  # names read or deleted anywhere
         self.exported: set[str] = set()  # strings listed in __all__
+        self.claimed: set[int] = set()  # ids of the Name targets an "assign" binding stands for
 
     def add(self, name: str, binding: Binding) -> None:
         self.names.setdefault(name, []).append(binding)
@@ -84,17 +87,27 @@ class Bindings(Record):
 
         True only when every binding of it is an import of exactly that (or it is an unbound
         builtin): an instance receiver such as ``self`` or ``task`` never qualifies."""
+        return self._means(name, qualified, ())
+
+    def _means(self, name: str, qualified: str, seen: tuple) -> bool:
         found = self.found(name)
         if not found:
-            return qualified == f"builtins.{name}"
-        return all(self._binding_means(b, name, qualified) for b in found)
+            return qualified == f"builtins.{name}" and not seen
+        return all(self._binding_means(b, name, qualified, seen) for b in found)
 
-    @staticmethod
-    def _binding_means(b: Binding, name: str, qualified: str) -> bool:
+    def _binding_means(self, b: Binding, name: str, qualified: str, seen: tuple) -> bool:
         if b.kind == "from":
             return f"{b.module}.{b.obj}" == qualified
         if b.kind == "import":
             return b.module == qualified if b.asname else name == qualified == b.module.split(".")[0]
+        if b.kind == "assign" and name not in seen:
+            # ``c = collections``, every binding of ``collections`` an import of it: ``c`` is it too
+            # (the scanner's assigned aliases, ``scopes``); the chain's first name must mean its part
+            root, _, rest = b.module.partition(".")
+            if rest and not qualified.endswith("." + rest):
+                return False
+            return self._means(root, qualified[:len(qualified) - len(rest) - 1] if rest else qualified,
+                               (*seen, name))
         return False
 
 
@@ -132,8 +145,13 @@ def _targets(node: ast.AST) -> list:
 
 
 def _visit(node: ast.AST, table: Bindings) -> None:
+    if isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Name):
+        value = chain_of(node.value)
+        if value is not None:
+            table.add(node.targets[0].id, Binding("assign", ".".join(value)))
+            table.claimed.add(id(node.targets[0]))
     if isinstance(node, ast.Name):
-        if isinstance(node.ctx, ast.Store):
+        if isinstance(node.ctx, ast.Store) and id(node) not in table.claimed:
             table.add(node.id, Binding("other"))
         else:
             table.loads.add(node.id)
