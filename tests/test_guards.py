@@ -1015,3 +1015,33 @@ def test_a_handler_of_a_try_calling_a_sibling_the_target_has(project):
     doc = project.check_json("mod.py", "--dead-compat")
     assert [(f["line"], f["severity"], f["context"]) for f in doc["findings"]] == [
         (9, W, "hasattr"), (15, E, None), (21, E, None)]
+
+
+def test_isinstance_of_what_a_call_returns_on_the_target(project):
+    # sentry-sdk 2.76's tests: entry_points() is a dict of groups on 3.8/3.9 (SelectableGroups on
+    # 3.10/3.11), an EntryPoints tuple from 3.12: the dict branch never runs there
+    source = """\
+        from importlib.metadata import entry_points
+        from collections.abc import Mapping
+        all_eps = entry_points()
+        if isinstance(all_eps, dict):
+            matches = all_eps.get("opentelemetry_propagator", [])
+        else:
+            matches = all_eps.select(group="opentelemetry_propagator")
+        if not isinstance(all_eps, (tuple, list)):
+            all_eps.items()
+        if isinstance(all_eps, tuple):
+            pass
+        else:
+            all_eps.keys()
+        if isinstance(all_eps, Mapping):  # an ABC: virtual subclasses, not decided here
+            all_eps.values()
+        if isinstance(other, dict):  # what other is is not known
+            other.get("x")
+        """
+    assert project.findings(source, target="3.11") == []
+    assert project.findings(source, target="3.13") == [(15, "importlib.metadata.SelectableGroups.values", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"], f["fix"]) for f in doc["findings"]] == [
+        (5, "isinstance", None), (9, "isinstance", None), (13, "isinstance", None), (15, None, None)]
+    assert "guarded by isinstance(): on 3.13 what it tests is never of that type" in doc["findings"][0]["message"]

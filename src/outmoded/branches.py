@@ -14,6 +14,7 @@ import ast
 
 from outmoded import guards
 from outmoded.guardcontext import Context
+from outmoded.scopes import Instance
 from outmoded.stdnames import STDLIB
 
 
@@ -59,6 +60,7 @@ class VersionBranches(ast.NodeVisitor):
             self.visit(node.test)
         positive, negative = hasattr_names(node.test, self.qualify)
         body_dead, else_dead = self.asks_for_removed(node.test)
+        why = "isinstance" if "isinstance" in (body_dead, else_dead) else "hasattr"
         if node.body and isinstance(node.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break, ast.Expr)):
             self.if_tests[node] = (verdict, positive)  # block() asks again when the body terminates
         main = self.scope.kind == "module" and is_main_test(node.test)
@@ -67,11 +69,11 @@ class VersionBranches(ast.NodeVisitor):
         since = self._since(node.test, verdict) if verdict is not None else ()
         self.contexts.extend(since)
         if verdict is not False:
-            self._guarded_block(node.body, positive, negative, body_dead)
+            self._guarded_block(node.body, positive, negative, body_dead, why)
         if main:
             self.contexts.pop()
         if verdict is not True:
-            self._guarded_block(node.orelse, negative, positive, else_dead)
+            self._guarded_block(node.orelse, negative, positive, else_dead, why)
         del self.contexts[len(self.contexts) - len(since):]
 
     def _since(self, test: ast.expr, verdict: bool) -> list[Context]:
@@ -95,12 +97,13 @@ class VersionBranches(ast.NodeVisitor):
         return removed_in is not None and any(
             c.kind == "since" and min(c.names) >= removed_in for c in self.contexts)
 
-    def asks_for_removed(self, test: ast.expr) -> tuple[bool, bool]:
+    def asks_for_removed(self, test: ast.expr) -> tuple[bool | str, bool | str]:
         """(body dead, else dead) when ``test`` is ``hasattr(module, "name")`` -- alone, negated or
         one term of an ``and`` -- for a name removed on the target: nose's ``if hasattr(types,
         'ClassType'): ClassType = types.ClassType; TypeType = types.TypeType`` never runs there.
         A third-party copy of the module (the catalog's ``mirrors``: ``gevent.socket``) lacks it too.
-        ``hasattr()`` alone of a name the target's module has makes its other side dead."""
+        ``hasattr()`` alone of a name the target's module has makes its other side dead.  The same
+        for ``isinstance()`` decided on the target (``_isinstance_on_target``), "isinstance" then."""
         negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
         call = test.operand if negated else test
         terms = call.values if isinstance(call, ast.BoolOp) and isinstance(call.op, ast.And) and not negated \
@@ -116,7 +119,34 @@ class VersionBranches(ast.NodeVisitor):
                     return (False, True) if negated else (True, False)
                 if len(terms) == 1 and self._target_has(base, term.args[1].value):
                     return (True, False) if negated else (False, True)
+            holds = self._isinstance_on_target(term)
+            if holds is False:
+                return (False, "isinstance") if negated else ("isinstance", False)
+            if holds and len(terms) == 1:
+                return ("isinstance", False) if negated else (False, "isinstance")
         return False, False
+
+    def _isinstance_on_target(self, test: ast.expr) -> bool | None:
+        """What ``isinstance(x, T)`` (``T`` a builtin type, or a tuple of them) answers on the
+        target when ``x`` is typed as a class the catalog's ``instances`` lists there (the classes
+        its objects are instances of, from the real interpreters), else None.  A builtin type's
+        ``isinstance()`` is its MRO's: sentry-sdk 2.76's tests, ``all_eps = entry_points()`` /
+        ``if isinstance(all_eps, dict): all_eps.get(group)``, the 3.8/3.9 dict of groups; from
+        3.12 on entry_points() returns an EntryPoints, a tuple."""
+        if not (isinstance(test, ast.Call) and isinstance(test.func, ast.Name) and test.func.id == "isinstance"
+                and len(test.args) == 2 and not test.keywords and self.index.instances
+                and self.qualify(test.func) == "builtins.isinstance"):
+            return None
+        receiver = self.qualify(test.args[0])
+        classes = self.index.instances.get(receiver.cls) if isinstance(receiver, Instance) \
+            and isinstance(receiver.cls, str) else None
+        if classes is None:
+            return None
+        kinds = test.args[1].elts if isinstance(test.args[1], ast.Tuple) else [test.args[1]]
+        names = [self.qualify(kind) for kind in kinds]
+        if not names or not all(isinstance(n, str) and n.startswith("builtins.") for n in names):
+            return None
+        return any(name in classes for name in names)
 
     def _target_has(self, module: object, name: str) -> bool:
         """Does the target's stdlib ``module`` certainly have ``name`` (``present.has``)?  Then the
@@ -136,10 +166,11 @@ class VersionBranches(ast.NodeVisitor):
         return self.scope.kind == "module" and any(c.kind == "main" for c in self.contexts)
 
 
-    def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset, dead: bool = False) -> None:
+    def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset, dead: bool | str = False,
+                       why: str = "hasattr") -> None:
         pushed = [Context(kind, names=n) for kind, n in (("hasattr", names), ("replaced", missing)) if n]
         if dead:  # hasattr() asks for a removed name: dead compatibility code whatever it uses
-            pushed.append(Context("dead"))
+            pushed.append(Context("dead", names=frozenset({why})))
         self.contexts.extend(pushed)
         self.block(body)
         del self.contexts[len(self.contexts) - len(pushed):]

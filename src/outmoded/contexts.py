@@ -204,7 +204,9 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
                 context = ctx.fallback
-            elif (ctx.kind == "hasattr" and leaf in ctx.names) or ctx.kind == "dead":
+            elif ctx.kind == "dead":
+                context = "isinstance" if "isinstance" in ctx.names else "hasattr"
+            elif ctx.kind == "hasattr" and leaf in ctx.names:
                 context = "hasattr"
             elif ctx.kind == "replaced" and ((replacement and ctx.names & set(WORD_RE.findall(replacement)))
                                              or api.rpartition(".")[0] in ctx.names):
@@ -288,6 +290,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         if context in NO_FIX:
             return context
         leaf = api.rpartition(".")[2]
+        if context == "isinstance" or any(c.kind == "dead" and "isinstance" in c.names for c in self.contexts):
+            return "isinstance"
         if context == "hasattr" or any((c.kind == "hasattr" and leaf in c.names) or c.kind == "dead"
                                        for c in self.contexts):
             return "hasattr"

@@ -23,6 +23,7 @@ CONTEXTS = {
                 "failure there: the test checks that it fails",
     "skipped": "in a test that a skip decorator skips on {target}: it never runs",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
+    "isinstance": "guarded by isinstance(): on {target} what it tests is never of that type, this branch never runs",
     "deleted": "in a function deleted (del) before anything calls it: it never runs",
     "test-data": "in a test's data file (not imported, not collected, not a script): it never runs",
     "refused": "in a package whose __init__ raises on {target}: it cannot be imported there",
@@ -48,7 +49,7 @@ CONTEXTS = {
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
 # Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``, ``unreached``,
 # ``not-built``: a C or Cython source the build never compiles on the target) is reported only then too.
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "lost-before-floor", "broken-at-floor", "after-broken",
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "isinstance", "lost-before-floor", "broken-at-floor", "after-broken",
                                   "expected", "skipped", "deleted", "test-data", "refused", "not-installed",
                                   "unreached", "uncalled", "not-built"})
 

@@ -33,7 +33,8 @@ class Context(Frozen):
     ``with`` block a test expects to raise ``caught``) | "since" (a branch a version check takes only
     from the version in ``names`` on) | "skipped" (a test or test class a skip
     decorator skips on the target) | "dead" (a branch taken only when
-    ``hasattr()`` finds a name removed on the target) | "deleted" (a function ``del`` removes before
+    ``hasattr()`` finds a name removed on the target, or ``isinstance()`` answers otherwise there:
+    ``names`` holds "hasattr" or "isinstance") | "deleted" (a function ``del`` removes before
     anything calls it) | "function" (in the module's top-level function named in ``names``) |
     "method" (in the method ``Class.name`` in ``names`` of a module-level class: ``deadmethods``);
     ``caught``: for "try", the exception names caught; ``names``: for "hasattr",

@@ -89,7 +89,8 @@ class Index(Record):
     """The tables for one target.  ``modules``/``names``: removed name -> entry; ``methods``: method
     name -> [Method]; ``arguments``: function -> entries of its removed arguments; ``bases``,
     ``returns``, ``aliases``, ``provided_by``, ``mirrors``: the catalog's class hints (``provided_by``:
-    distutils -> _distutils_hack; ``mirrors``: gevent.socket -> socket); ``prefilter``/``words``/``by_anchor``: the needles, their
+    distutils -> _distutils_hack; ``mirrors``: gevent.socket -> socket); ``instances``: class as
+    typed -> the classes its objects are instances of on the target; ``prefilter``/``words``/``by_anchor``: the needles, their
     words, and the needles by their longest word; ``entries``: rule code -> entry, for
     fixability; behaviour removals by signature: ``overrides`` (method name -> Methods),
     ``behaviour_calls`` (function -> entries), ``meta_path`` (entries), ``fallback_imports`` (backport
@@ -98,8 +99,8 @@ class Index(Record):
     declares, None when it declares none."""
 
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
-               "provided_by", "mirrors", "prefilter", "words", "by_anchor", "entries", "overrides", "behaviour_calls",
-               "meta_path", "fallback_imports", "families", "derivable")
+               "provided_by", "mirrors", "instances", "prefilter", "words", "by_anchor", "entries", "overrides",
+               "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None,
@@ -116,6 +117,7 @@ class Index(Record):
         self.aliases: dict[str, str] = aliases if aliases is not None else {}
         self.provided_by: dict[str, str] = provided_by if provided_by is not None else {}
         self.mirrors: dict[str, str] = mirrors if mirrors is not None else {}
+        self.instances: dict[str, tuple[str, ...]] = {}
         self.prefilter: list[Needle] = []
         self.words: frozenset[bytes] = frozenset()
         self.by_anchor: dict[bytes, list[Needle]] = {}
@@ -259,6 +261,10 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
                   aliases=dict(getattr(catalog, "aliases", {})),
                   provided_by=dict(getattr(catalog, "provided_by", {})),
                   mirrors=dict(getattr(catalog, "mirrors", {})))
+    for cls, steps in getattr(catalog, "instances", {}).items():
+        applying = [classes for since, classes in steps if since <= target]
+        if applying:
+            index.instances[cls] = applying[-1]
     for entry in catalog.entries:
         if applies(entry, target, pending) and keep(entry):
             for name in entry.names:

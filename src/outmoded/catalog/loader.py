@@ -35,10 +35,10 @@ def load_catalog(data_dir: str | os.PathLike = DATA_DIR) -> Catalog:
             entries.extend(schema.file_entries(_read_yaml(path), path.name))
     schema.check_unique_codes(entries)
     classes = data_dir / "classes.yaml"
-    bases, returns, aliases, provided_by, mirrors = schema.class_hints(
-        _read_yaml(classes) if classes.exists() else {}, classes.name)
+    hints = _read_yaml(classes) if classes.exists() else {}
+    bases, returns, aliases, provided_by, mirrors = schema.class_hints(hints, classes.name)
     return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns, aliases=aliases,
-                   provided_by=provided_by, mirrors=mirrors)
+                   provided_by=provided_by, mirrors=mirrors, instances=schema.instance_hints(hints, classes.name))
 
 
 def _with_backports(entries: list[Entry]) -> list[Entry]:

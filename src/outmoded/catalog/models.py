@@ -172,10 +172,12 @@ class Catalog(Frozen):
     """Every entry, and the class hints: ``bases`` (class -> base classes), ``returns`` (function ->
     class of what it returns), ``aliases`` (six.moves.configparser -> configparser),
     ``provided_by`` (removed module -> project module providing it), ``mirrors`` (gevent.socket ->
-    socket: a third-party copy of a stdlib module's names, without those it lost)."""
+    socket: a third-party copy of a stdlib module's names, without those it lost), ``instances``
+    (class as typed -> ((version, the classes its objects are instances of from then on), ...))."""
 
-    _fields = ("entries", "bases", "returns", "aliases", "provided_by", "mirrors")
-    _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict, "mirrors": dict}
+    _fields = ("entries", "bases", "returns", "aliases", "provided_by", "mirrors", "instances")
+    _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict, "mirrors": dict,
+                 "instances": dict}
 
     @property
     def by_code(self) -> dict[str, Entry]:

@@ -411,3 +411,23 @@ def class_hints(data: object, name: str) -> tuple[dict, dict, dict, dict, dict]:
         raise CatalogError(f"{name}: 'returns', 'aliases', 'provided_by' and 'mirrors' values must be dotted names")
     bases = {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
     return bases, dict(returns), dict(aliases), dict(provided_by), dict(mirrors)
+
+
+def instance_hints(data: object, name: str) -> dict:
+    """``instances`` of ``classes.yaml`` (``data``), validated: class -> ((major, minor), the
+    classes its objects are instances of from that version on), sorted by version."""
+    table = (data or {}).get("instances", {})
+    if not isinstance(table, dict):
+        raise CatalogError(f"{name}: 'instances' must map dotted names to versions")
+    found = {}
+    for cls, versions in table.items():
+        if not (isinstance(cls, str) and DOTTED_RE.match(cls) and isinstance(versions, dict) and versions):
+            raise CatalogError(f"{name}: instances: {cls!r} must map \"3.N\" versions to lists of dotted names")
+        steps = []
+        for version, classes in versions.items():
+            if not (isinstance(version, str) and VERSION_RE.match(version) and isinstance(classes, list) and classes
+                    and all(isinstance(c, str) and DOTTED_RE.match(c) for c in classes)):
+                raise CatalogError(f"{name}: instances: {cls}: {version!r} must map to a list of dotted names")
+            steps.append((tuple(int(part) for part in version.split(".")), tuple(classes)))
+        found[cls] = tuple(sorted(steps))
+    return found

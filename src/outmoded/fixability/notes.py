@@ -8,6 +8,7 @@ from outmoded.records import replace
 GUARD_NOTES = {
     "probe": "no automatic fix: it sits in a try/except that tests for the API",
     "hasattr": "no automatic fix: it is guarded by hasattr()",
+    "isinstance": "no automatic fix: it is guarded by isinstance()",
     # fixing it would change what the code does on every Python the project supports
     "broken-at-floor": "no automatic fix: it already fails on every Python the project supports",
     "after-broken": "no automatic fix: a line before it fails on every Python the project supports",
