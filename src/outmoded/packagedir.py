@@ -4,7 +4,7 @@ httplib2 0.12.0 ships one copy of its code per major version and its ``setup.py`
 ``pkgdir = {"": "python%s" % sys.version_info[0]}`` / ``setuptools.setup(package_dir=pkgdir, ...)``:
 ``python2/`` is never installed on a Python 3, and what it holds (``import httplib``) is not what
 the upgrade breaks.  The root package's directory (``package_dir``'s ``""`` key, written in the
-call or bound once at the top level) is read with ``ast``, never run, and evaluated for the target
+call or bound once in the module) is read with ``ast``, never run, and evaluated for the target
 and for Python 2.7: a directory under the project's top that it names on 2.7 but not on the target
 is not installed there (``builds.not_installed``).  The value may be a string formatted with
 ``sys.version_info[0]`` (``%``, ``+ str(...)``, an f-string) or a conditional expression whose
@@ -56,17 +56,13 @@ def _other_root(setup: str, target: tuple[int, int]) -> str | None:
 
 
 def _root_dir(tree: ast.Module) -> ast.expr | None:
-    """The ``""`` entry of the ``package_dir`` a setup call passes (a dict, or a name the top
-    level binds to one, once)."""
-    bound: dict = {}
-    for stmt in tree.body:
-        if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
-            name = stmt.targets[0].id
-            bound[name] = None if name in bound else stmt.value
-    for node in ast.walk(tree):
-        if not isinstance(node, ast.Call):
-            continue
-        for keyword in node.keywords:
+    """The ``""`` entry of the ``package_dir`` a setup call passes (a dict written in the call, or
+    a name the module binds once to one: ``setupcall.bound_once``)."""
+    from outmoded.setupcall import bound_once, setup_calls
+
+    bound = bound_once(tree)
+    for call in setup_calls(tree):
+        for keyword in call.keywords:
             if keyword.arg != "package_dir":
                 continue
             value = keyword.value

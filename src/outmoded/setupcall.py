@@ -2,8 +2,12 @@
 
 Shared by the project configuration (``python_requires``, ``outmoded.config``), ``outmoded
 deps`` (``install_requires``, ``outmoded.deps.setupfiles``) and the C checks (the macros an
-extension's sources are compiled with, ``outmoded.native.buildmacros``); kept apart from them so reading a
-project's configuration at start-up does not import the deps package.
+extension's sources are compiled with, ``outmoded.native.buildmacros``), the source root a setup.py
+picks by the Python version (``outmoded.packagedir``) and Cython's ``setup_requires``
+(``outmoded.native.cythonc``); kept apart from them so reading a project's configuration at
+start-up does not import the deps package.  A keyword's value is read only where it holds on
+every run: written in the call, or a name the module binds once and never changes
+(``bound_once``), as a literal of constants (``literal``).
 """
 
 from __future__ import annotations
@@ -31,3 +35,39 @@ def extension_calls(tree: ast.AST) -> Iterator[ast.Call]:
             name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
             if name.endswith("Extension"):
                 yield node
+
+
+def bound_once(tree: ast.Module) -> dict:
+    """Names bound once in the module, by a plain assignment, and never changed after (no
+    ``+=``, no method called on them, not passed to ``del``): name -> the value's node."""
+    assigned: dict = {}
+    touched = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Assign):
+            for target in node.targets:
+                if isinstance(target, ast.Name):
+                    assigned.setdefault(target.id, []).append(node.value)
+                else:
+                    touched.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
+        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
+            touched.add(node.target.id)
+        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
+            touched.add(node.value.id)  # macros.append(...), macros.extend(...)
+        elif isinstance(node, (ast.For, ast.With, ast.NamedExpr, ast.Delete, ast.Global, ast.Nonlocal)):
+            touched.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load))
+            if isinstance(node, (ast.Global, ast.Nonlocal)):
+                touched.update(node.names)
+    return {name: values[0] for name, values in assigned.items() if len(values) == 1 and name not in touched}
+
+
+def literal(node, bound: dict):
+    """The value of a literal list or tuple of constants (nested), through a name bound once."""
+    if isinstance(node, ast.Name) and node.id in bound:
+        node = bound[node.id]
+    if node is None:
+        return None
+    try:
+        value = ast.literal_eval(node)
+    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+        return None
+    return value if isinstance(value, (list, tuple)) else None

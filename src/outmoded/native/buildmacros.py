@@ -8,8 +8,6 @@ list written in the call, or a name the module binds once, to such a list, and n
 (tornado 6.6 binds ``define_macros`` in both branches of an ``if``: left alone).  The sources
 must be written as strings in the call (or in a list bound the same way), relative to setup.py.
 
-``bound_once`` and ``literal`` read such values of any keyword (``cythonc``: ``setup_requires``).
-
 ``py_limited_api=True`` alone defines nothing: setuptools (84.2) only gives the built module an
 ``.abi3`` suffix, and the source compiles with the full C API; it is ignored.
 """
@@ -21,7 +19,7 @@ import os
 
 from outmoded.builds import SETUP_FILE, build_files, parse_build_file
 from outmoded.projectfiles import memo
-from outmoded.setupcall import extension_calls
+from outmoded.setupcall import bound_once, extension_calls, literal
 
 MACRO = "Py_LIMITED_API"
 Limited = tuple  # (defined, version): version is None when not a number
@@ -57,42 +55,6 @@ def _sources(setup: str) -> dict:
             if isinstance(source, str):
                 found[os.path.normpath(os.path.join(directory, source))] = (True, value[0])
     return found
-
-
-def bound_once(tree: ast.Module) -> dict:
-    """Names bound once in the module, by a plain assignment, and never changed after (no
-    ``+=``, no method called on them, not passed to ``del``): name -> the value's node."""
-    assigned: dict = {}
-    touched = set()
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Assign):
-            for target in node.targets:
-                if isinstance(target, ast.Name):
-                    assigned.setdefault(target.id, []).append(node.value)
-                else:
-                    touched.update(n.id for n in ast.walk(target) if isinstance(n, ast.Name))
-        elif isinstance(node, (ast.AugAssign, ast.AnnAssign)) and isinstance(node.target, ast.Name):
-            touched.add(node.target.id)
-        elif isinstance(node, ast.Attribute) and isinstance(node.value, ast.Name):
-            touched.add(node.value.id)  # macros.append(...), macros.extend(...)
-        elif isinstance(node, (ast.For, ast.With, ast.NamedExpr, ast.Delete, ast.Global, ast.Nonlocal)):
-            touched.update(n.id for n in ast.walk(node) if isinstance(n, ast.Name) and not isinstance(n.ctx, ast.Load))
-            if isinstance(node, (ast.Global, ast.Nonlocal)):
-                touched.update(node.names)
-    return {name: values[0] for name, values in assigned.items() if len(values) == 1 and name not in touched}
-
-
-def literal(node, bound: dict):
-    """The value of a literal list or tuple of constants (nested), through a name bound once."""
-    if isinstance(node, ast.Name) and node.id in bound:
-        node = bound[node.id]
-    if node is None:
-        return None
-    try:
-        value = ast.literal_eval(node)
-    except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
-        return None
-    return value if isinstance(value, (list, tuple)) else None
 
 
 def _macro_value(call: ast.Call, bound: dict):

@@ -167,8 +167,7 @@ def _setup_requires(path: str) -> list:
     """The literal ``setup_requires`` of the setup.py's ``setup(...)`` calls (a list written in
     the call, or bound once to a name: ``buildmacros.literal``)."""
     from outmoded.builds import parse_build_file
-    from outmoded.native.buildmacros import bound_once, literal
-    from outmoded.setupcall import setup_calls
+    from outmoded.setupcall import bound_once, literal, setup_calls
 
     if not os.path.isfile(path):
         return []
