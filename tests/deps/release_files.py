@@ -117,6 +117,17 @@ def code_projects():
         "PKG-INFO": "Metadata-Version: 2.1\nName: tomlbackported\nVersion: 1.0\n",
         "pyproject.toml": '[project]\nname = "tomlbackported"\ndependencies = ["pyasynchat>=1.0"]\n',
         "tomlbackported/__init__.py": "", "tomlbackported/handlers.py": uses["backported/handlers.py"]}))
+    # eggbackported: an old sdist whose PKG-INFO (metadata 1.1) has no Requires-Dist; its
+    # egg-info/requires.txt asks for the backport on the target (1.0), only for an extra and on
+    # Python 2 (1.1), or from src/ (2.0)
+    old_info = "Metadata-Version: 1.1\nName: eggbackported\nVersion: {}\n"
+    for version, where, requires in (
+            ("1.0", "", 'six\n\n[:python_version >= "3.12"]\npyasynchat\n\n[docs]\nsphinx\n'),
+            ("1.1", "", 'six\n\n[asyncore]\npyasynchat\n\n[:python_version < "3"]\npyasynchat\n'),
+            ("2.0", "src/", "pyasynchat>=1.0\n")):
+        add("eggbackported", f"eggbackported-{version}.tar.gz", sdist("eggbackported", version, {
+            "PKG-INFO": old_info.format(version), f"{where}eggbackported.egg-info/requires.txt": requires,
+            f"{where}eggbackported/__init__.py": "", f"{where}eggbackported/handlers.py": uses["backported/handlers.py"]}))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

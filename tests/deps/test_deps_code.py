@@ -208,6 +208,19 @@ def test_an_sdist_s_pkg_info_or_static_pyproject_requirements_count_too(tmp_path
         assert dep["code"]["checked_files"] == 2 and dep["code"]["findings"] == []
 
 
+def test_an_old_sdist_s_egg_info_requires_txt_counts_where_pkg_info_has_none(tmp_path, deps_json):
+    """An sdist made before metadata 2.1 lists its requirements only in ``*.egg-info/requires.txt``:
+    the lines before the first section and a ``[:marker]`` section whose marker holds are installed;
+    an ``[extra]`` section's are not, nor a ``[:python_version < "3"]`` one's on the target."""
+    for pin, status in (("==1.0", "ok"), ("==1.1", "breaks"), ("==2.0", "ok")):
+        _, found, _ = check(tmp_path, deps_json, [f"eggbackported{pin}"])
+        dep = found["eggbackported"]
+        assert dep["status"] == status, (pin, dep)
+        assert dep["code"]["checked_files"] == 2
+        if status == "breaks":
+            assert "eggbackported/handlers.py:1 asynchat" in dep["message"]
+
+
 def test_an_sdist_that_compiles_needs_a_wheel_and_a_pure_one_is_an_upgrade(tmp_path, deps_json):
     """Only an sdist: a pure-Python one is ready where its code runs (pip builds it without a
     compiler: pyftpdlib 2.2.0 ships no wheel); one with C, Cython or Rust sources is built by a

@@ -6,16 +6,21 @@ pyproject.toml / setup.py / setup.cfg for the same question: ``testenv.install_r
 
 Read as data, never run: a wheel's ``*.dist-info/METADATA`` and an sdist's ``PKG-INFO``
 (``Requires-Dist`` headers, up to the first blank line), else, when an sdist's ``PKG-INFO``
-lists none, its ``pyproject.toml``'s ``[project] dependencies`` unless they are ``dynamic``; an
-installed distribution's ``Requires-Dist`` (``installed``).  A requirement counts when its marker
-holds on the target with no extra asked for.
+lists none (sdists made before metadata 2.1 carry them only in their egg-info), its
+``*.egg-info/requires.txt`` (setuptools' own format: the lines before the first section, and
+those of a ``[:marker]`` section whose marker holds; ``[extra]`` and ``[extra:marker]`` sections
+are the extras'), else its ``pyproject.toml``'s ``[project] dependencies`` unless they are
+``dynamic``; an installed distribution's ``Requires-Dist`` (``installed``).  A requirement counts
+when its marker holds on the target with no extra asked for.
 """
 
 from __future__ import annotations
 
 from outmoded.testenv import installed_name
 
-METADATA_FILES = ("PKG-INFO", "pyproject.toml")  # at an sdist's top; a wheel's: *.dist-info/METADATA
+EGG_REQUIRES = "requires.txt"  # in an sdist's name.egg-info/ or src/name.egg-info/
+# at an sdist's top (requires.txt below it); a wheel's: *.dist-info/METADATA
+METADATA_FILES = ("PKG-INFO", "pyproject.toml", EGG_REQUIRES)
 
 
 def is_metadata(filename: str, member: str) -> bool:
@@ -23,16 +28,23 @@ def is_metadata(filename: str, member: str) -> bool:
     parts = member.split("/")
     if filename.endswith(".whl"):
         return len(parts) == 2 and parts[0].endswith(".dist-info") and parts[1] == "METADATA"
+    if parts[-1] == EGG_REQUIRES:
+        return len(parts) in (3, 4) and parts[-2].endswith(".egg-info") and (len(parts) == 3 or parts[1] == "src")
     return len(parts) == 2 and parts[1] in METADATA_FILES
 
 
 def provided(filename: str, members: list, target: tuple[int, int]) -> frozenset:
     """The canonical names of the distributions the release file's metadata members (``(member,
     bytes)`` pairs) require on the target."""
-    found = {member.rsplit("/", 1)[-1]: data for member, data in members if is_metadata(filename, member)}
+    found: dict = {}
+    for member, data in members:
+        if is_metadata(filename, member):
+            found.setdefault(member.rsplit("/", 1)[-1], data)
     lines = _requires_dist(found.get("METADATA") or found.get("PKG-INFO") or b"")
-    if not lines and not filename.endswith(".whl") and "pyproject.toml" in found:
-        lines = _static_dependencies(found["pyproject.toml"])
+    if not lines and not filename.endswith(".whl"):
+        lines = egg_requires(found.get(EGG_REQUIRES) or b"")
+        if not lines and "pyproject.toml" in found:
+            lines = _static_dependencies(found["pyproject.toml"])
     return names(lines, target)
 
 
@@ -46,6 +58,27 @@ def _requires_dist(data: bytes) -> list[str]:
     header = text.split("\n\n", 1)[0]
     return [line.split(":", 1)[1].strip() for line in header.split("\n")
             if line[:14].lower() == "requires-dist:"]
+
+
+def egg_requires(data: bytes) -> list[str]:
+    """The requirement lines of an egg-info ``requires.txt`` installed with no extra: those before
+    the first section, and a ``[:marker]`` section's, each given the section's marker."""
+    lines, marker = [], ""
+    for raw in data.decode("utf-8", "replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            extra, _, condition = line.strip("[]").partition(":")
+            marker = None if extra.strip() else condition.strip() or ""
+            continue
+        if marker is None:  # an extra's section
+            continue
+        if marker:
+            requirement, _, own = line.partition(";")
+            line = f"{requirement.strip()}; ({marker})" + (f" and ({own.strip()})" if own.strip() else "")
+        lines.append(line)
+    return lines
 
 
 def _static_dependencies(data: bytes) -> list:
