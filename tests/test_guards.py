@@ -594,6 +594,23 @@ def test_a_module_importing_a_removed_modules_backport_gets_it_from_there(projec
         """) == [(1, "distutils.core.setup", E)]
 
 
+def test_what_setuptools_distutils_copy_lacks_is_still_missing(project):
+    # setuptools 84.2.1's distutils (data/setuptools_names.txt) has no msvccompiler, bdist_wininst,
+    # run_2to3 nor build_py_2to3: each setup.py below failed so in a real pip wheel on the real
+    # 3.13 (ModuleNotFoundError / ImportError), and the names it keeps built
+    assert project.findings("""\
+        import setuptools
+        from distutils.msvccompiler import MSVCCompiler
+        import distutils.command.bdist_wininst
+        from distutils.util import get_platform, run_2to3
+        from distutils.command.build_py import build_py, build_py_2to3
+        from distutils.version import LooseVersion
+        from distutils import log, sysconfig, core
+        from distutils.dep_util import newer
+        """) == [(2, "distutils.msvccompiler", E), (3, "distutils.command.bdist_wininst", E),
+                 (4, "distutils.util.run_2to3", E), (5, "distutils.command.build_py.build_py_2to3", E)]
+
+
 def test_a_try_whose_handlers_all_fail_imports_its_body_for_sure(project):
     # psutil 7.2's setup.py: past this block setuptools is imported (the fallback dies on 3.12+),
     # so unix_can_compile's `from distutils.errors import CompileError` gets setuptools' distutils

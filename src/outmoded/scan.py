@@ -125,12 +125,19 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         return len(text.encode("utf-8")[:byte_offset].decode("utf-8", "replace")) + 1
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
-               context: str | None = None) -> None:
+               context: str | None = None, imported: tuple = ()) -> None:
         if entry.backport and (entry.backport in self.top_imports or self.imported_through(entry.backport)
                                or importers_provide(self.path, entry.backport)
                                or tests_install(self.path, entry.backport, self.target)
                                or self.provided_before(entry.backport, api, node)):
-            return  # where this module can be imported at all (or runs: tests), its backport provides the name
+            # where this module can be imported at all (or runs: tests), its backport provides the
+            # name, unless it lacks it (setuptools' distutils has no msvccompiler: ``buildnames``)
+            from outmoded.buildnames import lacking
+
+            missing = lacking(entry.backport, api, imported)
+            if missing is None:
+                return
+            api = missing
         if self.written_for(entry.removed_in):
             return  # code only for Pythons that no longer have it: it comes from elsewhere
         if "." in api and restored(self.project, self.path, api):
@@ -284,7 +291,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
             if entry:
                 self.report(where, entry, full, IMPORT_ERRORS)
             elif module_entry and not module_reported:
-                self.report(node, module_entry, module, IMPORT_ERRORS)
+                self.report(node, module_entry, module, IMPORT_ERRORS,
+                            imported=tuple(a.name for a in node.names if a.name != "*"))
                 module_reported = True
             if alias.name != "*":
                 self.bind(alias.asname or alias.name, full)
