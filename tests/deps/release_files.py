@@ -76,6 +76,41 @@ SETUP_PY = ("from distutils.core import setup\nimport pathlib\n"
             "pathlib.Path('/tmp/outmoded-setup-py-ran').write_text('ran')\nsetup(name='x')\n")
 
 
+SETUP_TAIL = "setup(name='setupbreaks', version='{version}', packages=['setupbreaks']{extra})\n"
+HATCH = ('[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.build"\n'
+         '[project]\nname = "setupbreaks"\nversion = "2.1"\n')
+OLD_SETUPTOOLS = '[build-system]\nrequires = ["setuptools<70"]\nbuild-backend = "setuptools.build_meta"\n'
+TEST_COMMAND = ("class PyTest(Command):\n    def run(self):\n        import imp\n\n\n")
+BUILD_COMMAND = ("class BuildPy(build_py):\n    def run(self):\n        import imp\n        build_py.run(self)\n\n\n")
+
+
+def setup_scripts() -> dict:
+    """version -> (setup.py, pyproject.toml or None) of the setupbreaks sdists: 1.x fail to build on
+    3.13, 2.x build."""
+    def script(version, head, extra="", pyproject=None):
+        return head + SETUP_TAIL.format(version=version, extra=extra), pyproject
+
+    return {
+        "1.0": script("1.0", "import imp\nfrom setuptools import setup\n"),
+        "1.1": script("1.1", "from distutils.core import setup\nfrom distutils.util import get_platform, run_2to3\n"),
+        "1.2": script("1.2", "import pkg_resources\nfrom setuptools import setup\n"),
+        "1.3": script("1.3", "from setuptools import setup\n", ", use_2to3=True"),
+        "1.4": script("1.4", "from setuptools import setup\nprint 'building'\n"),
+        "1.5": script("1.5", "from setuptools import setup\nfrom setuptools.command.build_py import build_py\n"
+                             + BUILD_COMMAND, ", cmdclass={'build_py': BuildPy}"),
+        "1.6": script("1.6", "from setuptools import setup\nimport ssl\n\ndef version():\n    ssl.wrap_socket\n"
+                             "    return '1.6'\n\n\n", ", description=version()"),
+        "1.7": script("1.7", "import six\nfrom setuptools import setup\n"),
+        "2.0": script("2.0", "from distutils.core import setup, Command\nfrom distutils.version import LooseVersion\n"
+                             "from wheel.bdist_wheel import bdist_wheel\nimport setupbreaks\n"
+                             "from distutils import log, sysconfig\n\n\ndef unused():\n    import imp\n\n\n"
+                             "try:\n    import pkg_resources\nexcept ImportError:\n    pkg_resources = None\n"
+                             + TEST_COMMAND, ", cmdclass={'test': PyTest}, use_2to3=False"),
+        "2.1": script("2.1", "import imp\nfrom setuptools import setup\n", pyproject=HATCH),
+        "2.2": script("2.2", "import pkg_resources\nfrom setuptools import setup\n", pyproject=OLD_SETUPTOOLS),
+    }
+
+
 def _pure(name, version, members):
     return f"{name}-{version}-py3-none-any.whl", wheel(name, version, members)
 
@@ -128,6 +163,12 @@ def code_projects():
         add("eggbackported", f"eggbackported-{version}.tar.gz", sdist("eggbackported", version, {
             "PKG-INFO": old_info.format(version), f"{where}eggbackported.egg-info/requires.txt": requires,
             f"{where}eggbackported/__init__.py": "", f"{where}eggbackported/handlers.py": uses["backported/handlers.py"]}))
+    # setupbreaks: clean library code, no wheel; each 1.x setup.py fails when pip builds it on the
+    # real 3.13 (tests/deps/test_deps_setup.py builds the same files with the real pip), 2.0's builds
+    for version, (setup, pyproject) in setup_scripts().items():
+        add("setupbreaks", f"setupbreaks-{version}.tar.gz", sdist("setupbreaks", version, {
+            "setup.py": setup, **({"pyproject.toml": pyproject} if pyproject else {}),
+            "setupbreaks/__init__.py": CLEAN}))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

@@ -2,6 +2,8 @@
 
 The members ``shipped`` calls library code are run through the same engine as ``outmoded check``
 (``engine.check_source`` on in-memory (path, bytes) pairs: nothing is written or imported).
+An sdist's ``setup.py`` is judged as the build runs it (``setupbuild``): what fails there
+(``build``) makes the release ``breaks`` too, whatever its library code.
 Only unguarded findings (severity ``error``) make a release ``breaks``; guarded fallbacks and
 unknown receivers are warnings, as in ``check``.  A file the parser cannot read (Python 2 code
 in a py2/py3 wheel, syntax newer than this interpreter) is counted, not held against the release.
@@ -26,7 +28,8 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 6  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles; 6: egg-info requires.txt
+CODE_FORMAT = 7  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
+# 6: egg-info requires.txt; 7: an sdist's setup.py (build)
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -50,16 +53,24 @@ class CodeVerdict:
     filename: str = ""
     backports: list = field(default_factory=list)  # requirement lines that fix *every* finding
     compiles: bool | None = None  # an sdist: does its build compile anything (None: a wheel, or unknown)
+    build: list = field(default_factory=list)  # an sdist: what fails in its setup.py when pip builds it (Finding)
 
     @property
     def breaks(self) -> bool:
-        return self.problem is None and self.total > 0
+        return self.problem is None and (self.total > 0 or bool(self.build))
 
     def first(self, count: int = SHOWN) -> list:
-        """``nose/importer.py:12 imp`` for the first findings."""
-        return [f"{f.path}:{f.line} {f.api}" for f in self.findings[:count]]
+        """``nose/importer.py:12 imp`` for the first findings: the build's when it fails."""
+        return [_shown(f) for f in (self.build or self.findings)[:count]]
 
     def summary(self) -> str:
+        if self.build:
+            more = f" and {len(self.build) - SHOWN} more" if len(self.build) > SHOWN else ""
+            text = f"pip cannot build it: its setup.py fails on the target at {', '.join(self.first())}{more}"
+            if self.total:
+                rest = f" and {self.total - 1} more" if self.total > 1 else ""
+                text += f"; its code uses APIs the target lacks too: {_shown(self.findings[0])}{rest}"
+            return text
         more = f" and {self.total - SHOWN} more" if self.total > SHOWN else ""
         text = f"its code uses APIs the target lacks: {', '.join(self.first())}{more}"
         if self.backports:
@@ -71,14 +82,19 @@ class CodeVerdict:
         return {"file": self.filename, "checked_files": self.checked, "unparsed_files": self.unparsed,
                 "findings_total": self.total, "findings": [f.to_json() for f in self.findings],
                 "notes": self.notes, "problem": self.problem, "backports": self.backports,
-                "compiles": self.compiles}
+                "compiles": self.compiles, "build": [f.to_json() for f in self.build]}
 
     @classmethod
     def from_json(cls, data: dict) -> CodeVerdict:
         return cls(data["checked_files"], [Finding(**f) for f in data["findings"]],
                    data["findings_total"], data["unparsed_files"], list(data["notes"]),
                    filename=data["file"], backports=list(data.get("backports") or []),
-                   compiles=data.get("compiles") if isinstance(data.get("compiles"), bool) else None)
+                   compiles=data.get("compiles") if isinstance(data.get("compiles"), bool) else None,
+                   build=[Finding(**f) for f in data.get("build") or ()])
+
+
+def _shown(finding) -> str:
+    return f"{finding.path}:{finding.line} {finding.api}"
 
 
 def unchecked(problem: str, reason: str, filename: str = "") -> CodeVerdict:
@@ -215,13 +231,18 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
         return unchecked(f"{dist.filename}: {error}", UNREADABLE, dist.filename)
     except IndexProblem as problem:
         return unchecked(f"{dist.filename}: {problem.message}", problem.reason, dist.filename)
+    from outmoded.deps import setupbuild
     from outmoded.deps.requires import is_metadata, provided
 
     pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files
-             if not is_metadata(dist.filename, name)]
+             if not is_metadata(dist.filename, name) and not setupbuild.is_setup_script(dist.filename, name)]
     verdict = scan_members(pairs, target, dist.filename, provided=provided(dist.filename, found.files, target))
     verdict.notes = found.notes
     if not dist.filename.endswith(".whl"):
         verdict.compiles = shipped.compiles(found.names)
+        with _SCAN_LOCK:  # it parses and scans setup.py (see _SCAN_LOCK)
+            verdict.build = setupbuild.judge(dist.filename, found.files, target, found.names)
+        if verdict.build:
+            verdict.backports = []  # the build's isolated environment gets none of the user's requirements
     cache.put(dist, target, verdict)
     return verdict

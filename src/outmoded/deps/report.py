@@ -120,7 +120,7 @@ def _row(result, free: bool) -> list:
     that breaks shows its first offending line."""
     dep = result.dependency
     status = result.status + (f" ({result.reason})" if result.status == UNKNOWN and result.reason else "")
-    if result.status == BREAKS and result.code is not None and result.code.findings:
+    if result.status == BREAKS and result.code is not None and result.code.first(1):
         status += f" ({result.code.first(1)[0]})"
     cells = [dep.name, str(dep.requirement.specifier) if dep.requirement else "?",
              result.version or "-", status, build_upgrade(result.status, result.minimum_ready) or "-"]

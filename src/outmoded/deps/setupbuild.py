@@ -1,0 +1,315 @@
+"""Does pip build an sdist on the target: its ``setup.py``, read (never run) as the build runs it.
+
+pip builds an sdist whose ``pyproject.toml`` names no other backend (or that has none) through
+setuptools' backend, which runs its ``setup.py`` on the target, in an isolated environment
+holding the standard library and the newest setuptools the sdist's build requirements allow
+(``buildnames``: pip 26.3 on the real 3.13 installs setuptools 84.2.1).  A pure-Python sdist whose
+library code is clean still does not install when its ``setup.py`` fails there (each proven by a
+real ``pip wheel`` of an sdist on the real 3.13):
+
+- a removed standard-library API (``import imp``, ``ssl.wrap_socket``): the engine's unguarded
+  findings (errors), as for library code.  ``from distutils.core import setup`` works through
+  setuptools' copy, what that copy lacks does not (``distutils.msvccompiler``,
+  ``build_py_2to3``): the engine knows it (``buildnames.lacking``);
+- a module the build's setuptools does not ship, imported outside a ``try`` that catches the
+  ImportError (or, when the sdist declares no build requirements, any module neither the
+  standard library, that setuptools nor the sdist's top provides: ``import six``): ``pkg_resources`` (gone from setuptools 84), ``setuptools.command.upload``; a
+  ``setup()`` keyword it refuses (``use_2to3=True``: "use_2to3 is invalid.");
+- Python 2 syntax (``print "x"``): no Python 3 parses it.
+
+Only what the build runs counts: the module's top level (``if`` branches the target takes,
+``try``/``with`` blocks, class bodies), the module-level functions it calls (and those they call),
+and the methods of the command classes ``setup(cmdclass=...)`` gives for the commands a wheel build
+runs; not a function nobody calls there (a ``test`` command's ``run``).  A build requirement that
+is a backport provides its module, as a dependency's own requirements do (``requires``); one that
+pins a setuptools older than the listing's makes the listing say nothing.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.findings import ERROR, Finding
+
+SETUP = "setup.py"
+# what `pip wheel` / `pip install` runs through setuptools' backend (get_requires_for_build_wheel,
+# prepare_metadata_for_build_wheel, build_wheel): egg_info and dist_info, then bdist_wheel and
+# the build and install commands it calls
+BUILD_COMMANDS = frozenset({"egg_info", "dist_info", "bdist_wheel", "build", "build_py", "build_ext", "build_clib",
+                            "build_scripts", "install", "install_lib", "install_headers", "install_scripts",
+                            "install_data", "install_egg_info"})
+IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
+SYNTAX_CODE, BUILD_CODE = "python2-syntax", "build-env"
+
+
+def is_setup_script(filename: str, member: str) -> bool:
+    """Is ``member`` the ``setup.py`` at the top of sdist ``filename``?"""
+    parts = member.split("/")
+    return not filename.endswith(".whl") and len(parts) == 2 and parts[1] == SETUP
+
+
+def judge(filename: str, members: list, target: tuple[int, int], names: list = ()) -> list:
+    """(Parses and scans: one thread at a time, ``code._SCAN_LOCK``.)  The findings (errors, at ``setup.py:LINE``) that make the build of sdist ``filename`` fail
+    on the target; ``members``: its ``(member, bytes)`` pairs holding ``setup.py`` and its
+    ``pyproject.toml``; ``names``: every member's name (what setup.py can import from beside
+    it).  [] when setuptools' backend does not run a ``setup.py``."""
+    setup = next(((m, d) for m, d in members if is_setup_script(filename, m)), None)
+    if setup is None:
+        return []
+    pyproject = next((d for m, d in members if m.count("/") == 1 and m.endswith("/pyproject.toml")), b"")
+    runs, requires = _backend(pyproject)
+    if not runs:
+        return []
+    member, data = setup
+    text = data.decode("utf-8", "replace")
+    try:
+        tree = ast.parse(text)
+    except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
+        return _python2(text, error)
+    from outmoded.deps import requires as requirements
+
+    provided = requirements.names(requires, target)
+    never = _never_run(tree)
+    found = [f for f in _engine(member, data, target, provided) if _in(never, f.line)]
+    if _listing_applies(requires):
+        beside = _beside(member, names) if not requires and "sys.path" not in text else None
+        found += _missing_modules(tree, member, target, never, beside) + _refused_keywords(tree, member, target, never)
+    found.sort(key=lambda f: (f.line, f.column))
+    return found
+
+
+def _backend(pyproject: bytes) -> tuple:
+    """(does setuptools' backend run setup.py, the build requirement lines)."""
+    from outmoded.tomldata import loads
+
+    system = loads(pyproject).get("build-system") if pyproject else None
+    if not isinstance(system, dict):
+        return True, []
+    backend = system.get("build-backend")
+    requires = system.get("requires")
+    requires = [r for r in requires if isinstance(r, str)] if isinstance(requires, list) else []
+    return backend is None or (isinstance(backend, str) and backend.startswith("setuptools.build_meta")), requires
+
+
+def _listing_applies(requires: list) -> bool:
+    """Does the build get the setuptools the listing was made from (no requirement keeps it out)?"""
+    from packaging.requirements import InvalidRequirement, Requirement
+    from packaging.utils import canonicalize_name
+
+    from outmoded.buildnames import version
+
+    listed = version()
+    if not listed:
+        return False
+    for line in requires:
+        try:
+            requirement = Requirement(line)
+        except InvalidRequirement:
+            continue
+        if canonicalize_name(requirement.name) == "setuptools" and not requirement.specifier.contains(listed, True):
+            return False
+    return True
+
+
+def _python2(text: str, error: Exception) -> list:
+    from outmoded.oldsyntax import described
+
+    line = getattr(error, "lineno", None)
+    lines = text.splitlines()
+    what = described(lines[line - 1]) if line and 0 < line <= len(lines) else None
+    if what is None:
+        return []  # syntax newer than this interpreter, or broken: not told
+    return [_finding(line, SYNTAX_CODE, "Python 2 syntax", f"setup.py holds {what}")]
+
+
+def _engine(member: str, data: bytes, target: tuple[int, int], provided: frozenset) -> list:
+    """The engine's unguarded findings in setup.py, shown at ``setup.py``.  It is scanned at its
+    member path (``name-1.0/setup.py``): a setup.py, run by setuptools' backend, whose distutils
+    comes from setuptools' copy."""
+    from outmoded.deps.code import _backported, index_for
+    from outmoded.engine import check_source
+    from outmoded.records import replace
+
+    result = check_source(member, data, index_for(target), None, noqa=False)
+    return [replace(f, path=SETUP) for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
+
+
+def _beside(member: str, names) -> frozenset:
+    """The top-level modules and packages at the sdist's top, beside setup.py: importable there."""
+    top = member.split("/", 1)[0] + "/"
+    return frozenset(n[len(top):].split("/", 1)[0].removesuffix(".py") for n in names if n.startswith(top))
+
+
+def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], never: list,
+                     beside: frozenset | None) -> list:
+    """Imports of ``setuptools`` / ``pkg_resources`` modules (or names) the build's setuptools
+    lacks, where the build surely runs them (``_unsure``), outside a try catching ImportError;
+    with ``beside`` (the sdist declares no build requirements and does not touch ``sys.path``),
+    of any module neither the standard library, the build's setuptools nor the sdist's top
+    provides (``import six``, ``from pip.req import parse_requirements``: pip installs setuptools
+    alone in the isolated build, and they failed there on the real 3.13)."""
+    from outmoded.buildnames import has_name, importable_roots, missing_module, version
+    from outmoded.stdnames import STDLIB
+
+    skipped = never + _unsure(tree.body, member, target) + [
+        (node.body[0].lineno, node.body[-1].end_lineno) for node in ast.walk(tree)
+        if isinstance(node, ast.Try) and any(_catches_import_error(h.type) for h in node.handlers)]
+    found = []
+    for stmt in ast.walk(tree):
+        if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or getattr(stmt, "level", 0) \
+                or not _in(skipped, stmt.lineno):
+            continue
+        if isinstance(stmt, ast.Import):
+            wanted = [(alias.name, None) for alias in stmt.names]
+        else:
+            wanted = [(stmt.module or "", alias.name) for alias in stmt.names if alias.name != "*"]
+        for module, name in wanted:
+            root = module.split(".")[0]
+            if beside is not None and root and root not in STDLIB and root not in importable_roots() \
+                    and root not in beside and root not in ("pkg_resources", "__future__"):
+                found.append(_finding(stmt.lineno, BUILD_CODE, root,
+                                      f"`{root}` is not installed where pip builds the sdist: it declares no build "
+                                      f"requirements, so pip installs setuptools {version()} alone", stmt.col_offset))
+                break
+            if root not in ("setuptools", "pkg_resources"):
+                continue
+            gone = missing_module(module) or (f"{module}.{name}" if name and has_name(module, name) is False else None)
+            if gone:
+                found.append(_finding(stmt.lineno, BUILD_CODE, gone,
+                                      f"`{gone}` is not in setuptools {version()}, which pip installs to build "
+                                      f"the sdist", stmt.col_offset))
+                break
+    return found
+
+
+def _refused_keywords(tree: ast.Module, member: str, target: tuple[int, int], never: list) -> list:
+    """``use_2to3=True``: a keyword the build's setuptools refuses unless false, given a true
+    constant where the build surely runs it: in ``setup(...)`` (or through a name bound once), or
+    put in the options passed to it (anjyson 0.3.3: ``extra.update(use_2to3=True)`` under ``if
+    sys.version_info >= (3, 0):``; ``dict(use_2to3=True)``, ``{"use_2to3": True}``,
+    ``extra["use_2to3"] = True``)."""
+    from outmoded.buildnames import refused_keywords, version
+    from outmoded.setupcall import bound_once
+
+    refused, bound, found = refused_keywords(), bound_once(tree), []
+    skipped = never + _unsure(tree.body, member, target)
+    for node in ast.walk(tree):
+        pairs = []
+        if isinstance(node, ast.Call):
+            pairs = [(k.arg, k.value) for k in node.keywords if k.arg in refused]
+        elif isinstance(node, ast.Dict):
+            pairs = [(k.value, v) for k, v in zip(node.keys, node.values)
+                     if isinstance(k, ast.Constant) and k.value in refused]
+        elif isinstance(node, ast.Assign) and len(node.targets) == 1 and isinstance(node.targets[0], ast.Subscript) \
+                and isinstance(node.targets[0].slice, ast.Constant) and node.targets[0].slice.value in refused:
+            pairs = [(node.targets[0].slice.value, node.value)]
+        for keyword, value in pairs:
+            given = bound.get(value.id) if isinstance(value, ast.Name) else value
+            if isinstance(given, ast.Constant) and given.value and _in(skipped, value.lineno):
+                found.append(_finding(value.lineno, BUILD_CODE, f"setup({keyword}=...)",
+                                      f"setuptools {version()}, which pip installs to build the sdist, refuses "
+                                      f"{keyword}: \"{keyword} is invalid.\"", value.col_offset))
+    return found
+
+
+def _unsure(body: list, member: str, target: tuple[int, int]) -> list:
+    """The line spans of the module's ``if`` branches the build may not run on the target: those
+    a version check excludes and both of one it cannot decide (``'test' in sys.argv``); the body
+    of ``if __name__ == "__main__":`` runs (setuptools' backend runs setup.py as ``__main__``)."""
+    from outmoded import guards
+    from outmoded.project import module_lookup
+
+    lookup, spans, stack = None, [], list(body)
+    while stack:
+        stmt = stack.pop()
+        if isinstance(stmt, ast.If):
+            if _is_main(stmt.test):
+                taken = True
+            else:
+                if lookup is None:
+                    lookup = module_lookup(member, ast.Module(body=body, type_ignores=[]), target)
+                taken = guards.evaluate(stmt.test, target, lookup)
+            for branch, runs in ((stmt.body, taken is True), (stmt.orelse, taken is False)):
+                if runs:
+                    stack.extend(branch)
+                elif branch:
+                    spans.append((branch[0].lineno, branch[-1].end_lineno))
+        elif isinstance(stmt, (ast.With, ast.ClassDef)):
+            stack.extend(stmt.body)
+        elif isinstance(stmt, ast.Try):
+            stack.extend(stmt.body + stmt.orelse + stmt.finalbody + [s for h in stmt.handlers for s in h.body])
+    return spans
+
+
+def _is_main(test: ast.expr) -> bool:
+    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__" \
+        and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant) \
+        and test.comparators[0].value == "__main__" and isinstance(test.ops[0], ast.Eq)
+
+
+def _catches_import_error(kind) -> bool:
+    if kind is None:
+        return True
+    kinds = kind.elts if isinstance(kind, ast.Tuple) else [kind]
+    return any((k.id if isinstance(k, ast.Name) else k.attr if isinstance(k, ast.Attribute) else "") in IMPORT_ERRORS
+               for k in kinds)
+
+
+def _never_run(tree: ast.Module) -> list:
+    """The (first, last) line spans of function bodies the build never runs (see the module
+    docstring): every def and lambda body but the module-level functions called from what runs and
+    the methods of the build's command classes."""
+    from outmoded.setupcall import bound_once, setup_calls
+
+    functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
+    classes = {s.name: s for s in tree.body if isinstance(s, ast.ClassDef)}
+    running: list = [tree]
+    bound = bound_once(tree)
+    for call in setup_calls(tree):
+        for keyword in call.keywords:
+            value = keyword.value
+            if keyword.arg == "cmdclass" and isinstance(value, ast.Name):
+                value = bound.get(value.id)
+            if keyword.arg == "cmdclass" and isinstance(value, ast.Dict):
+                for key, item in zip(value.keys, value.values):
+                    if isinstance(key, ast.Constant) and key.value in BUILD_COMMANDS \
+                            and isinstance(item, ast.Name) and item.id in classes:
+                        running.extend(s for s in classes[item.id].body
+                                       if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    seen = {id(node) for node in running}
+    runs = list(running)
+    while running:
+        node = running.pop()
+        for inner in _outside_bodies(node):
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in functions:
+                called = functions[inner.func.id]
+                if id(called) not in seen:
+                    seen.add(id(called))
+                    runs.append(called)
+                    running.append(called)
+    ran_ids = {id(node) for node in runs}
+    return [(node.body[0].lineno if isinstance(node.body, list) else node.body.lineno, node.end_lineno)
+            for node in ast.walk(tree)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and id(node) not in ran_ids]
+
+
+def _outside_bodies(node: ast.AST):
+    """The nodes under ``node`` outside the bodies of the functions and lambdas nested in it."""
+    stack = list(ast.iter_child_nodes(node))
+    while stack:
+        inner = stack.pop()
+        yield inner
+        if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            stack.extend(inner.decorator_list)
+            stack.extend(d for d in inner.args.defaults + inner.args.kw_defaults if d is not None)
+        elif not isinstance(inner, ast.Lambda):
+            stack.extend(ast.iter_child_nodes(inner))
+
+
+def _in(never: list, line: int) -> bool:
+    """Does the build run ``line``: outside every body it never runs?"""
+    return not any(first <= line <= last for first, last in never)
+
+
+def _finding(line: int, code: str, api: str, message: str, column: int = 0) -> Finding:
+    return Finding(SETUP, line, column + 1, line, column + 1, code, api, "", None, ERROR, message, "", None)

@@ -1,0 +1,98 @@
+"""An sdist's setup.py, judged as pip's build runs it on the target (``deps.setupbuild``).
+
+The sdists are built in ``release_files.py`` (``setup_scripts``) and served by the test index; the
+last test builds the same files with the real pip on the real 3.13 and checks that exactly those
+judged not to build fail there.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from realpythons import real_python
+from release_files import sdist, setup_scripts
+from test_deps_code import check
+
+BREAKS_AT = {  # version -> the first offending line the message names
+    "1.0": "setup.py:1 imp",
+    "1.1": "setup.py:2 distutils.util.run_2to3",
+    "1.2": "setup.py:1 pkg_resources",
+    "1.3": "setup.py:2 setup(use_2to3=...)",
+    "1.4": "setup.py:2 Python 2 syntax",
+    "1.5": "setup.py:5 imp",
+    "1.6": "setup.py:5 ssl.wrap_socket",
+    "1.7": "setup.py:1 six",
+}
+
+
+@pytest.mark.parametrize("version", sorted(BREAKS_AT))
+def test_a_pure_sdist_whose_setup_py_fails_on_the_target_is_not_ready(tmp_path, deps_json, version):
+    code, found, _ = check(tmp_path, deps_json, [f"setupbreaks=={version}"])
+    dep = found["setupbreaks"]
+    assert (code, dep["status"]) == (1, "breaks"), dep
+    assert f"pip cannot build it: its setup.py fails on the target at {BREAKS_AT[version]}" in dep["message"]
+    assert dep["code"]["findings"] == [] and dep["code"]["build"][0]["path"] == "setup.py"
+    assert dep["code"]["backports"] == []  # the isolated build gets none of the user's requirements
+    assert dep["minimum_ready"] == "2.0"
+
+
+def test_what_the_build_does_not_run_or_has_is_no_reason(tmp_path, deps_json):
+    """2.0: distutils names setuptools' copy keeps, ``wheel`` (it vendors it), the sdist's own
+    package, ``imp`` in a function nobody calls and in a test command's ``run``, ``pkg_resources`` in a try catching ImportError, ``use_2to3=False``; 2.1:
+    ``import imp`` in a setup.py hatchling never runs; 2.2: ``pkg_resources`` under a build that
+    pins a setuptools which still ships it."""
+    for version in ("2.0", "2.1", "2.2"):
+        code, found, _ = check(tmp_path, deps_json, [f"setupbreaks=={version}"])
+        dep = found["setupbreaks"]
+        assert (code, dep["status"], dep["code"]["build"]) == (0, "ok", []), (version, dep)
+
+
+def test_the_text_table_names_the_setup_py_line(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("setupbreaks==1.0\n")
+    code, out, _ = deps("--platform", "manylinux_x86_64", "--target-version", "3.13")
+    row = next(line for line in out.splitlines() if line.startswith("setupbreaks"))
+    assert code == 1 and row.split()[3:6] == ["breaks", "(setup.py:1", "imp)"]
+
+
+@pytest.mark.network
+def test_the_real_pip_on_the_real_313_fails_to_build_exactly_those(tmp_path):
+    """pip 26.3 (installed for 3.13 with --target) builds each sdist on the real 3.13, in its
+    isolated environment with the setuptools the index has: the 1.x fail, the 2.x build."""
+    python = real_python("3.13")
+    if python is None:
+        pytest.skip("no real python3.13 (../shared/tools/real-pythons)")
+    pip = tmp_path / "pip"
+    installed = subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(pip), "--python-version",
+                                "3.13", "--only-binary", ":all:", "pip"], capture_output=True, text=True)
+    if installed.returncode:
+        pytest.skip(f"pip for 3.13 could not be installed: {installed.stderr[-300:]}")
+    from release_files import CLEAN
+
+    built = {}
+    for version, (setup, pyproject) in setup_scripts().items():
+        archive = tmp_path / f"setupbreaks-{version}.tar.gz"
+        archive.write_bytes(sdist("setupbreaks", version, {
+            "setup.py": setup, **({"pyproject.toml": pyproject} if pyproject else {}),
+            "setupbreaks/__init__.py": CLEAN}))
+        run = subprocess.run([python, "-m", "pip", "wheel", "-q", "--no-deps", "--no-cache-dir", "-w",
+                              str(tmp_path / "wheels"), str(archive)], capture_output=True, text=True,
+                             env={**os.environ, "PYTHONPATH": str(pip)}, timeout=600)
+        if "Could not find a version" in run.stderr or "NewConnectionError" in run.stderr:
+            pytest.skip("the index is not reachable for the build requirements")
+        built[version] = run.returncode == 0
+    assert built == {version: version not in BREAKS_AT for version in setup_scripts()}, built
+
+
+def test_a_setup_py_is_read_never_run(tmp_path):
+    """The judgement parses setup.py: a setup.py that would leave a trace leaves none."""
+    from outmoded.deps import setupbuild
+
+    trace = tmp_path / "ran"
+    setup = f"import pathlib\npathlib.Path({str(trace)!r}).write_text('ran')\nimport imp\n"
+    members = [("x-1.0/setup.py", setup.encode())]
+    assert [f.api for f in setupbuild.judge("x-1.0.tar.gz", members, (3, 13))] == ["imp"]
+    assert not trace.exists()
+    assert setupbuild.judge("x-1.0.tar.gz", [("x-1.0/setup.py", b"\xff\xfe(((")], (3, 13)) == []
