@@ -102,6 +102,8 @@ def has_name(module: str, name: str) -> bool | None:
 
 def _has(listing: dict, module: str, name: str) -> bool:
     names = listing[module]
+    if isinstance(names, str):  # split when first asked: a run asks for a few modules at most
+        names = listing[module] = frozenset(names.split())
     return "*" in names or name in names or f"{module}.{name}" in listing
 
 
@@ -121,8 +123,8 @@ def _load() -> dict:
             key, _, words = lines.pop(1)[2:].partition(":")
             (_refused if key == "refused setup() keywords" else _importable).update(words.split())
         for line in lines[1:]:
-            module, *names = line.split()
-            _listing[module] = frozenset(names)
+            module, _, names = line.partition(" ")
+            _listing[module] = names
     return _listing
 
 
