@@ -85,10 +85,12 @@ BUILD_COMMAND = ("class BuildPy(build_py):\n    def run(self):\n        import i
 
 
 def setup_scripts() -> dict:
-    """version -> (setup.py, pyproject.toml or None) of the setupbreaks sdists: 1.x fail to build on
-    3.13, 2.x build."""
-    def script(version, head, extra="", pyproject=None):
-        return head + SETUP_TAIL.format(version=version, extra=extra), pyproject
+    """version -> the files of the setupbreaks sdists (path -> text): 1.x fail to build on 3.13,
+    2.x build."""
+    def script(version, head, extra="", pyproject=None, **beside):
+        files = {"setup.py": head + SETUP_TAIL.format(version=version, extra=extra), "setupbreaks/__init__.py": CLEAN}
+        return {**files, **({"pyproject.toml": pyproject} if pyproject else {}),
+                **{f"{name}.py": text for name, text in beside.items()}}
 
     return {
         "1.0": script("1.0", "import imp\nfrom setuptools import setup\n"),
@@ -101,6 +103,9 @@ def setup_scripts() -> dict:
         "1.6": script("1.6", "from setuptools import setup\nimport ssl\n\ndef version():\n    ssl.wrap_socket\n"
                              "    return '1.6'\n\n\n", ", description=version()"),
         "1.7": script("1.7", "import six\nfrom setuptools import setup\n"),
+        # wsgiref 0.1.2's: ez_setup holds Python 2 syntax
+        "1.8": script("1.8", "import ez_setup\nez_setup.use_setuptools()\nfrom setuptools import setup\n",
+                      ez_setup="def use_setuptools():\n    print 'Setuptools is installed'\n"),
         "2.0": script("2.0", "from distutils.core import setup, Command\nfrom distutils.version import LooseVersion\n"
                              "from wheel.bdist_wheel import bdist_wheel\nimport setupbreaks\n"
                              "from distutils import log, sysconfig\n\n\ndef unused():\n    import imp\n\n\n"
@@ -165,10 +170,8 @@ def code_projects():
             f"{where}eggbackported/__init__.py": "", f"{where}eggbackported/handlers.py": uses["backported/handlers.py"]}))
     # setupbreaks: clean library code, no wheel; each 1.x setup.py fails when pip builds it on the
     # real 3.13 (tests/deps/test_deps_setup.py builds the same files with the real pip), 2.0's builds
-    for version, (setup, pyproject) in setup_scripts().items():
-        add("setupbreaks", f"setupbreaks-{version}.tar.gz", sdist("setupbreaks", version, {
-            "setup.py": setup, **({"pyproject.toml": pyproject} if pyproject else {}),
-            "setupbreaks/__init__.py": CLEAN}))
+    for version, files in setup_scripts().items():
+        add("setupbreaks", f"setupbreaks-{version}.tar.gz", sdist("setupbreaks", version, files))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

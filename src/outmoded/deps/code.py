@@ -235,7 +235,7 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
     from outmoded.deps.requires import is_metadata, provided
 
     pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files
-             if not is_metadata(dist.filename, name) and not setupbuild.is_setup_script(dist.filename, name)]
+             if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)]
     verdict = scan_members(pairs, target, dist.filename, provided=provided(dist.filename, found.files, target))
     verdict.notes = found.notes
     if not dist.filename.endswith(".whl"):

@@ -48,6 +48,15 @@ def is_setup_script(filename: str, member: str) -> bool:
     return not filename.endswith(".whl") and len(parts) == 2 and parts[1] == SETUP
 
 
+def is_build_script(filename: str, member: str) -> bool:
+    """Is ``member`` a build script at the top of sdist ``filename`` (``setup.py``, and the
+    helpers it may import: ``ez_setup.py``, ``versioneer.py``...), never library code?"""
+    from outmoded.deps.shipped import BUILD_SCRIPTS
+
+    parts = member.split("/")
+    return not filename.endswith(".whl") and len(parts) == 2 and parts[1] in BUILD_SCRIPTS
+
+
 def judge(filename: str, members: list, target: tuple[int, int], names: list = ()) -> list:
     """(Parses and scans: one thread at a time, ``code._SCAN_LOCK``.)  The findings (errors, at ``setup.py:LINE``) that make the build of sdist ``filename`` fail
     on the target; ``members``: its ``(member, bytes)`` pairs holding ``setup.py`` and its
@@ -74,7 +83,8 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
     if _listing_applies(requires):
         beside = _beside(member, names) if not requires and "sys.path" not in text else None
         found += _missing_modules(tree, member, target, never, beside) + _refused_keywords(tree, member, target, never)
-    found.sort(key=lambda f: (f.line, f.column))
+    found += _helpers(tree, member, members, target, never + _unsure(tree.body, member, target), provided)
+    found.sort(key=lambda f: (f.path != SETUP, f.path, f.line, f.column))
     return found
 
 
@@ -132,6 +142,45 @@ def _engine(member: str, data: bytes, target: tuple[int, int], provided: frozens
 
     result = check_source(member, data, index_for(target), None, noqa=False)
     return [replace(f, path=SETUP) for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
+
+
+def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, int], skipped: list,
+             provided: frozenset) -> list:
+    """What fails in the modules beside setup.py that it surely imports (``import ez_setup``:
+    wsgiref 0.1.2's ``ez_setup/__init__.py`` holds ``print "..."``, and pip fails there on the
+    real 3.13): Python 2 syntax, or the engine's errors at their top level.  What setup.py calls in
+    them (``versioneer.get_version()``) is not followed."""
+    top = member.split("/", 1)[0] + "/"
+    files = dict(members)
+    found, seen = [], set()
+    for stmt in ast.walk(tree):
+        if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or getattr(stmt, "level", 0) \
+                or not _in(skipped, stmt.lineno):
+            continue
+        roots = [a.name.split(".")[0] for a in stmt.names] if isinstance(stmt, ast.Import) else [
+            (stmt.module or "").split(".")[0]]
+        for root in roots:
+            path = next((p for p in (f"{top}{root}.py", f"{top}{root}/__init__.py") if p in files), None)
+            if path is None or path in seen:
+                continue
+            seen.add(path)
+            shown = path[len(top):]
+            text = files[path].decode("utf-8", "replace")
+            try:
+                helper = ast.parse(text)
+            except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
+                found += [_replace_path(f, shown) for f in _python2(text, error)]
+                continue
+            never = _never_run(helper)
+            found += [_replace_path(f, shown) for f in _engine(path, files[path], target, provided)
+                      if _in(never, f.line)]
+    return found
+
+
+def _replace_path(finding, path: str):
+    from outmoded.records import replace
+
+    return replace(finding, path=path)
 
 
 def _beside(member: str, names) -> frozenset:

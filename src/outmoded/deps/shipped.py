@@ -92,14 +92,14 @@ def compiles(names: list) -> bool:
 
 def chooser(filename: str, project: str = ""):
     """``choose(names) -> set`` for ``archive.read_*``: the library code of this file, its
-    metadata (``requires.is_metadata``: what it requires) and an sdist's ``setup.py``
-    (``setupbuild``: what its build runs)."""
+    metadata (``requires.is_metadata``: what it requires) and an sdist's ``setup.py`` and the
+    build scripts beside it (``setupbuild``: what its build runs)."""
     from outmoded.deps.requires import is_metadata
-    from outmoded.deps.setupbuild import is_setup_script
+    from outmoded.deps.setupbuild import is_build_script
 
     library = wheel_library if filename.endswith(".whl") else lambda names: sdist_library(names, project)
     return lambda names: library(names) | {n for n in names if is_metadata(filename, n)
-                                           or is_setup_script(filename, n)}
+                                           or is_build_script(filename, n)}
 
 
 def display(filename: str, member: str) -> str:
