@@ -12,10 +12,13 @@ real ``pip wheel`` of an sdist on the real 3.13):
   setuptools' copy, what that copy lacks does not (``distutils.msvccompiler``,
   ``build_py_2to3``): the engine knows it (``buildnames.lacking``);
 - a module the build's setuptools does not ship, imported outside a ``try`` that catches the
-  ImportError (or, when the sdist declares no build requirements, any module neither the
-  standard library, that setuptools nor the sdist's top provides: ``import six``): ``pkg_resources`` (gone from setuptools 84), ``setuptools.command.upload``; a
-  ``setup()`` keyword it refuses (``use_2to3=True``: "use_2to3 is invalid.");
-- Python 2 syntax (``print "x"``): no Python 3 parses it.
+  ImportError: ``pkg_resources`` (gone from setuptools 84), ``setuptools.command.upload``,
+  ``from setuptools import Feature``; when the sdist declares no build requirements, any module
+  neither the standard library, that setuptools (and what it vendors) nor the sdist's top
+  provides (``import six``: pip installs setuptools alone);
+- a ``setup()`` keyword that setuptools refuses (``use_2to3=True``: "use_2to3 is invalid.");
+- Python 2 syntax (``print "x"``), in setup.py or in a module beside it that it imports
+  (``ez_setup``), as are the engine's errors at such a module's top level.
 
 Only what the build runs counts: the module's top level (``if`` branches the target takes,
 ``try``/``with`` blocks, class bodies), the module-level functions it calls (and those they call),
