@@ -85,7 +85,9 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
     found = [f for f in _engine(member, data, target, provided) if _in(never, f.line)]
     if _listing_applies(requires):
         beside = _beside(member, names) if not requires and "sys.path" not in text else None
-        found += _missing_modules(tree, member, target, never, beside) + _refused_keywords(tree, member, target, never)
+        reported = {f.line for f in found}  # import __builtin__: the engine's finding says it
+        found += [f for f in _missing_modules(tree, member, target, never, beside) if f.line not in reported]
+        found += _refused_keywords(tree, member, target, never)
     found += _helpers(tree, member, members, target, never + _unsure(tree.body, member, target), provided)
     found.sort(key=lambda f: (f.path != SETUP, f.path, f.line, f.column))
     return found
