@@ -31,6 +31,18 @@ def test_a_release_importing_imp_breaks_and_names_the_line(tmp_path, deps_json):
     assert document["not_ready"] == 1
 
 
+def test_the_user_s_own_files_do_not_stand_in_for_what_a_release_imports(tmp_path, deps_json):
+    # the project deps is run in has a module and a folder named like removed stdlib modules (its
+    # own imp.py, a vendored asyncore/): the release's `import imp` still fails where it is installed
+    (tmp_path / "imp.py").write_text("def reload(m):\n    return m\n")
+    (tmp_path / "legacyimp").mkdir()
+    (tmp_path / "legacyimp" / "__init__.py").write_text("")
+    (tmp_path / "legacyimp" / "imp.py").write_text("")
+    code, found, _ = check(tmp_path, deps_json, ["legacyimp==1.0"])
+    assert (code, found["legacyimp"]["status"]) == (1, "breaks")
+    assert "legacyimp/loader.py:1 imp" in found["legacyimp"]["message"]
+
+
 def test_the_clean_release_is_ok(tmp_path, deps_json):
     code, found, _ = check(tmp_path, deps_json, ["legacyimp==2.0"])
     assert code == 0

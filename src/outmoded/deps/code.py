@@ -114,6 +114,25 @@ def index_for(target: tuple):
         return _index(target)
 
 
+# Where an archive's members are said to be when the engine checks them: a directory that does not
+# exist, named at random at the file system's root, so its questions about other files (a module
+# shadowing the stdlib, an import root, a pyproject.toml beside setup.py) find nothing, as for a
+# project holding only the file; the user's own files are never the answer, as they were for a path
+# relative to the current directory (a project's imp.py silenced a dependency's import imp).
+# Nothing is ever created there.
+_DETACHED = ""
+
+
+def detached(member: str) -> str:
+    """The path to check archive member ``member`` (``name-1.0/pkg/mod.py``) at."""
+    global _DETACHED
+    if not _DETACHED:
+        import secrets
+
+        _DETACHED = os.path.join(os.path.abspath(os.sep), f"outmoded-archive-{secrets.token_hex(8)}")
+    return os.path.join(_DETACHED, member)
+
+
 def scan_members(pairs, target: tuple, filename: str = "", root: str | None = None,
                  provided: frozenset = frozenset()) -> CodeVerdict:
     """The verdict over (path shown, bytes) pairs of library code: the in-memory check entry.
@@ -125,8 +144,6 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     installed environment); then the engine gets the project model, which resolves version flags
     and base classes across the distribution's modules.  An archive has no such directory.
     """
-    import os
-
     from outmoded.engine import check_source
     from outmoded.records import replace
 
@@ -139,12 +156,12 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     verdict, found = CodeVerdict(filename=filename), []
     for path, data in pairs:
         verdict.checked += 1
-        scanned = os.path.join(root, path) if root is not None else path
+        scanned = os.path.join(root, path) if root is not None else detached(path)
         with _SCAN_LOCK:  # its # noqa comments were written for its own linters: not read
             result = check_source(scanned, data, index, project, noqa=False)
         verdict.unparsed += bool(result.errors)
-        found += [replace(f, path=path) if root is not None else f
-                  for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
+        found += [replace(f, path=path) for f in result.findings
+                  if f.severity == ERROR and not _backported(f, provided)]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
     verdict.backports = _backports(found)
