@@ -134,7 +134,7 @@ IDENTIFIER_SET = frozenset(_IDENTIFIER_BYTES)
 
 
 @lru_cache(maxsize=1024)
-def _spaced(dotted: bytes) -> re.Pattern:
+def _spaced(dotted: bytes):  # -> re.Pattern (re imported on first use)
     """``a.b.c`` written with gaps around the dots (``(a\n    .b.c)``); only tried when the plain
     spelling is absent."""
     import re

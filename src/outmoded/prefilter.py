@@ -201,7 +201,7 @@ class Text:
 
     def __init__(self, pattern: bytes):
         self.pattern = pattern
-        self.compiled: re.Pattern | None = None
+        self.compiled = None  # the re.Pattern, compiled on first use (re imported then)
 
     def __eq__(self, other):
         return type(other) is type(self) and other.pattern == self.pattern
@@ -278,7 +278,7 @@ class Positional(Keyword):
     def __init__(self, name: bytes, function: bytes, position: int):
         super().__init__(name)
         self.function, self.position = function, position
-        self.calls: re.Pattern | None = None  # the function's name as a whole word, compiled on first use
+        self.calls = None  # a re.Pattern: the function's name as a whole word, compiled on first use
 
     def __eq__(self, other):
         return type(other) is type(self) and (other.pattern, other.function, other.position) == (
