@@ -475,6 +475,31 @@ def test_branch_taken_only_when_the_replacement_is_missing_is_dead(project):
     assert [(f["line"], f["severity"]) for f in doc["findings"]] == [(5, W), (7, W), (11, W), (15, E)]
 
 
+def test_getattr_with_a_false_default_probes_like_hasattr(project):
+    # mercurial 7.2.4's tests/test-cbor.py and mercurial/testing/storage.py: ``if not
+    # getattr(unittest.TestCase, 'assertRaisesRegex', False): assertRaisesRegex =
+    # unittest.TestCase.assertRaisesRegexp`` never runs where TestCase has assertRaisesRegex
+    source = """\
+        import base64
+        import unittest
+
+        class TestCase(unittest.TestCase):
+            if not getattr(unittest.TestCase, "assertRaisesRegex", False):
+                assertRaisesRegex = unittest.TestCase.assertRaisesRegexp
+
+        if getattr(base64, "decodebytes", None):
+            decode = base64.decodebytes
+        else:
+            decode = base64.decodestring
+        if getattr(base64, "decodebytes", base64.decodestring):
+            base64.decodestring(b"")
+        if not getattr(unittest.TestCase, "assertNotRegex", True):
+            assertRaisesRegex = unittest.TestCase.assertRaisesRegexp
+        """
+    assert project.findings(source) == [(12, "base64.decodestring", E), (13, "base64.decodestring", E),
+                                        (15, "unittest.TestCase.assertRaisesRegexp", E)]
+
+
 def test_code_a_test_expects_to_raise_that_error(project):
     # CPython 3.13's own test suite: with self.assertRaises(ValueError): shlex.split(None)
     assert project.findings("""\

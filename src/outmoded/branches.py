@@ -18,16 +18,31 @@ from outmoded.scopes import Instance
 from outmoded.stdnames import STDLIB
 
 
+def probed(node: ast.expr, qualify) -> str | None:
+    """The attribute name ``node`` asks for as a truth value: ``hasattr(x, "name")``, or
+    ``getattr(x, "name", <a false constant>)`` (mercurial 7.2's tests: ``if not
+    getattr(unittest.TestCase, 'assertRaisesRegex', False):``), which is true where ``x`` has a
+    method or class of that name."""
+    if not (isinstance(node, ast.Call) and not node.keywords and len(node.args) in (2, 3)
+            and isinstance(node.args[1], ast.Constant) and isinstance(node.args[1].value, str)):
+        return None
+    func = qualify(node.func)
+    if len(node.args) == 2 and func == "builtins.hasattr":
+        return node.args[1].value
+    default = node.args[2] if len(node.args) == 3 else None
+    if func == "builtins.getattr" and isinstance(default, ast.Constant) and not default.value:
+        return node.args[1].value
+    return None
+
+
 def hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
-    """Attribute names checked by ``hasattr`` in ``test``: (true in body, true in else)."""
+    """Attribute names checked by ``hasattr`` (or ``probed`` so) in ``test``: (true in body, true in else)."""
     positive, negative = set(), set()
     for node in ast.walk(test):
         negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
-        call = node.operand if negated else node
-        if (isinstance(call, ast.Call) and qualify(call.func) == "builtins.hasattr"
-                and len(call.args) == 2 and isinstance(call.args[1], ast.Constant)
-                and isinstance(call.args[1].value, str)):
-            (negative if negated else positive).add(call.args[1].value)
+        name = probed(node.operand if negated else node, qualify)
+        if name is not None:
+            (negative if negated else positive).add(name)
     return frozenset(positive - negative), frozenset(negative)
 
 
@@ -109,15 +124,14 @@ class VersionBranches(ast.NodeVisitor):
         terms = call.values if isinstance(call, ast.BoolOp) and isinstance(call.op, ast.And) and not negated \
             else [call]
         for term in terms:
-            if (isinstance(term, ast.Call) and len(term.args) == 2 and not term.keywords
-                    and isinstance(term.args[1], ast.Constant) and isinstance(term.args[1].value, str)
-                    and self.qualify(term.func) == "builtins.hasattr"):
+            name = probed(term, self.qualify)
+            if name is not None:
                 base = self.qualify(term.args[0])
                 if isinstance(base, str):
                     base = self.index.mirrors.get(base, base)  # gevent.socket lacks what socket lost
-                if isinstance(base, str) and f"{base}.{term.args[1].value}" in self.index.names:
+                if isinstance(base, str) and f"{base}.{name}" in self.index.names:
                     return (False, True) if negated else (True, False)
-                if len(terms) == 1 and self._target_has(base, term.args[1].value):
+                if len(terms) == 1 and self._target_has(base, name):
                     return (True, False) if negated else (False, True)
             holds = self._isinstance_on_target(term)
             if holds is False:
