@@ -24,6 +24,24 @@ def test_version_info_branches(project):
         """) == [(16, "imp", E)]
 
 
+def test_chained_version_comparisons(project):
+    # APScheduler 3.11.3's schedulers/base.py: ``if (3, 8) <= sys.version_info < (3, 10):
+    # entry_points()["apscheduler.triggers"]`` (a KeyError from 3.12) / else: entry_points(group=...)
+    assert project.findings("""\
+        import sys
+        if (3, 8) <= sys.version_info < (3, 10):
+            import imp
+        if (3, 0) <= sys.version_info[:2] < (3, 12):
+            import imp
+        else:
+            import asyncore
+        if 3 <= sys.version_info[0] < 4 and not (3, 9) <= sys.version_info[:2] < (3, 99):
+            import imp
+        if (3, 0) <= sys.version_info < (3, 99):
+            import imp
+        """) == [(11, "imp", E)]
+
+
 def test_guard_excluding_the_target_is_reported_when_target_is_inside(project):
     source = """\
         import sys

@@ -253,6 +253,12 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         return False
     if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
         return not _evaluate(node.operand, version, lookup)
+    if isinstance(node, ast.Compare) and len(node.ops) > 1:
+        # a chain is its links joined by ``and`` (APScheduler 3.11.3's ``if (3, 8) <=
+        # sys.version_info < (3, 10):``): false as soon as one link is false on the target
+        sides = [node.left, *node.comparators]
+        links = [ast.Compare(left=sides[i], ops=[op], comparators=[sides[i + 1]]) for i, op in enumerate(node.ops)]
+        return _evaluate(ast.BoolOp(op=ast.And(), values=links), version, lookup)
     if isinstance(node, ast.Compare):
         return _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
