@@ -42,6 +42,41 @@ def test_chained_version_comparisons(project):
         """) == [(11, "imp", E)]
 
 
+def test_flag_a_class_body_binds_read_through_self(project):
+    # thrift 0.25.0's transport/TSSLSocket.py: ``class TSSLBase(object): _has_ssl_context =
+    # sys.hexversion >= 0x020709F0``, then in a method ``if self._has_ssl_context: ... else:
+    # return ssl.wrap_socket(sock, **ssl_opts)``
+    assert project.findings("""\
+        import ssl
+        import sys
+
+        class Base(object):
+            _has_ssl_context = sys.hexversion >= 0x020709F0
+            _py2 = sys.version_info < (3, 0)
+
+            def wrap(self, sock):
+                if self._has_ssl_context:
+                    return ssl.create_default_context().wrap_socket(sock)
+                else:
+                    return ssl.wrap_socket(sock)
+
+        class Sub(Base):
+            def wrap(self, sock):
+                if not self._has_ssl_context or Base._py2:
+                    return ssl.wrap_socket(sock)
+
+        class Reset(object):
+            flag = sys.version_info < (3, 0)
+
+            def __init__(self):
+                self.flag = True
+
+            def wrap(self, sock):
+                if self.flag:
+                    return ssl.wrap_socket(sock)
+        """) == [(27, "ssl.wrap_socket", E)]
+
+
 def test_guard_excluding_the_target_is_reported_when_target_is_inside(project):
     source = """\
         import sys

@@ -19,14 +19,16 @@ from outmoded.stdnames import BUILTIN_NAMES, STDLIB  # noqa: F401 - defined ther
 
 class LocalClass:
     """A class defined in the scanned module; ``bases`` are resolved base values: str (qualified
-    name), LocalClass or None (unknown).  Compared by identity."""
+    name), LocalClass or None (unknown); ``flags``: the names its body binds to a version check's
+    value or to (part of) the version, filled once the body is read.  Compared by identity."""
 
-    __slots__ = ("name", "bases", "members")
+    __slots__ = ("name", "bases", "members", "flags")
 
     def __init__(self, name: str, bases: list, members: set[str]):
         self.name = name
         self.bases = bases
         self.members = members
+        self.flags: dict = {}
 
     def __repr__(self) -> str:
         return f"LocalClass(name={self.name!r}, bases={self.bases!r}, members={self.members!r})"
@@ -229,9 +231,35 @@ class Bindings(ast.NodeVisitor):
         return None
 
     def _member(self, base: Value, attr: str) -> Value:
+        if isinstance(base, Instance) and isinstance(base.cls, LocalClass):
+            return self._class_flag(base.cls, attr)
+        if isinstance(base, LocalClass):
+            return self._class_flag(base, attr)
         if not isinstance(base, str):
             return None
         return self.index.canonical(f"{base}.{attr}") if "six" in base else f"{base}.{attr}"
+
+    def _class_flag(self, cls: LocalClass, attr: str) -> Value:
+        """A flag the class (or a base the module defines) binds in its body, read through ``self``
+        or the class: thrift 0.25's ``class TSSLBase: _has_ssl_context = sys.hexversion >=
+        0x020709F0``, then ``if self._has_ssl_context: ... else: ssl.wrap_socket(...)``; unknown
+        (None) where the module assigns that attribute anywhere (``self._has_ssl_context = ...``)."""
+        todo, seen = [cls], set()
+        while todo:
+            current = todo.pop()
+            if id(current) in seen:
+                continue
+            seen.add(id(current))
+            if attr in current.flags:
+                import re  # only here: importing it costs a one-file check (outmoded.lazyre)
+
+                if re.search(rf"\.{re.escape(attr)}\s*(?:=[^=]|:[^\n=]*=[^=])", self.text):
+                    return None
+                return current.flags[attr]
+            if attr in current.members:
+                return None
+            todo.extend(b for b in current.bases if isinstance(b, LocalClass))
+        return None
 
     def bind(self, name: str, value: Value) -> None:
         self.scope.bindings[name] = value
@@ -404,5 +432,7 @@ class Bindings(ast.NodeVisitor):
             self.contexts.extend(skipped)
             self.block(node.body)
             del self.contexts[len(self.contexts) - len(skipped):]
+            cls.flags = {name: value for name, value in self.scope.bindings.items()
+                         if isinstance(value, (bool, guards.VersionValue))}
             self.scope = saved
         self.bind(node.name, cls)
