@@ -77,6 +77,31 @@ def test_flag_a_class_body_binds_read_through_self(project):
         """) == [(27, "ssl.wrap_socket", E)]
 
 
+def test_name_listed_in_a_stdlib_modules_namespace(project):
+    # mercurial 7.2.4's extensions.py: ``use_constant = 'Bytes' not in vars(ast)``, then ``if
+    # use_constant: ... ast.Constant ... else: isinstance(a, ast.Str)`` (ast.Str is gone in 3.14)
+    source = """\
+        import ast
+        import base64
+        use_constant = 'Bytes' not in vars(ast)
+
+        def names(a):
+            if use_constant:
+                return a.value
+            else:
+                return isinstance(a, ast.Str)
+
+        if "encodestring" in dir(base64):
+            base64.encodestring(b"")
+        if "decodebytes" not in base64.__dict__:
+            base64.decodestring(b"")
+        if "something" not in vars(base64):
+            base64.decodestring(b"")
+        """
+    assert project.findings(source, target="3.14") == [(16, "base64.decodestring", E)]
+    assert project.findings(source, target="3.13") == [(16, "base64.decodestring", E)]
+
+
 def test_guard_excluding_the_target_is_reported_when_target_is_inside(project):
     source = """\
         import sys

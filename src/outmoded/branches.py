@@ -98,6 +98,8 @@ class VersionBranches(ast.NodeVisitor):
         have no distutils, so the name comes from elsewhere (a backport) and is not a removal
         there.  Only versions the test itself tells apart count: names bound to the version
         (``v = sys.version_info[:2]``) and flags hold their target value."""
+        if guards.asks_listing(test):
+            return []
         lowest = self.target
         for minor in range(self.target[1] - 1, -1, -1):
             if guards.evaluate(test, (self.target[0], minor), self.flag_lookup) is not verdict:

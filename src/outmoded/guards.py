@@ -260,7 +260,8 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         links = [ast.Compare(left=sides[i], ops=[op], comparators=[sides[i + 1]]) for i, op in enumerate(node.ops)]
         return _evaluate(ast.BoolOp(op=ast.And(), values=links), version, lookup)
     if isinstance(node, ast.Compare):
-        return _compare(node, version, lookup)
+        listed = _listed(node, version, lookup)
+        return listed if listed is not None else _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return _flag(lookup(node), version)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" \
@@ -273,6 +274,50 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         if func == "builtins.getattr" and len(node.args) == 3:
             return _absent_default(node.args, version, lookup)
     raise Unknown
+
+
+def asks_listing(test: ast.expr) -> bool:
+    """Does ``test`` ask whether a module lists a name (``_listed``)?  Its value on other versions
+    comes from the listings, which start at 3.10: it does not tell from which version on it holds."""
+    return any(isinstance(n, ast.Compare) and isinstance(n.ops[0], (ast.In, ast.NotIn))
+               and isinstance(n.left, ast.Constant) and isinstance(n.left.value, str)
+               and _namespace(n.comparators[0]) is not None for n in ast.walk(test))
+
+
+def _namespace(node: ast.expr) -> ast.expr | None:
+    """The module of ``vars(m)``, ``dir(m)`` or ``m.__dict__`` (not yet resolved), else None."""
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords \
+            and isinstance(node.func, ast.Name) and node.func.id in ("vars", "dir"):
+        return node.args[0]
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    return None
+
+
+def _listed(node: ast.Compare, version: _Version, lookup: Lookup) -> bool | None:
+    """``"name" in vars(module)`` (``dir(module)``, ``module.__dict__``; ``not in``) of a stdlib
+    module the target's interpreter lists (``present.has``): mercurial 7.2.4's ``use_constant =
+    'Bytes' not in vars(ast)``, then ``if use_constant: ... else: isinstance(a, ast.Str)``."""
+    op = node.ops[0]
+    if len(node.ops) != 1 or not isinstance(op, (ast.In, ast.NotIn)):
+        return None
+    name, module = node.left, _namespace(node.comparators[0])
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)) or module is None:
+        return None
+    space = node.comparators[0]
+    if isinstance(space, ast.Call) and lookup(space.func) not in ("builtins.vars", "builtins.dir"):
+        return None  # a vars or dir of the module's own
+    qualified = lookup(module)
+    if not isinstance(qualified, str) or qualified.startswith("builtins."):
+        return None
+    from outmoded.present import has, module_on
+
+    if not module_on(qualified, version.info):
+        return None  # not a stdlib module (a class, a project's name): its dict is not listed
+    there = has(qualified, name.value, version.info)
+    if there is None:
+        return None
+    return there if isinstance(op, ast.In) else not there
 
 
 def _absent_default(args: list, version: _Version, lookup: Lookup) -> bool:
