@@ -218,6 +218,35 @@ def test_gil_off_in_free_threaded_jobs(project):
     assert sorted(line for _, line, code, _ in found(project, ".") if code == "OMF002") == [29, 32]
 
 
+def test_gil_off_in_a_matrix_entry_for_a_free_threaded_build(project):
+    # astropy 8.0.2's ci_cron_weekly.yml: an include: entry with python: '3.14t' sets PYTHON_GIL:
+    # 0, which the job's step reads as ${{ matrix.PYTHON_GIL }}
+    project.write(".github/workflows/cron.yml", """\
+on: push
+jobs:
+  tests:
+    strategy:
+      matrix:
+        include:
+          - name: default build
+            python: '3.14'
+          - name: free-threading
+            python: '3.14t'
+            PYTHON_GIL: 0
+          - name: default build, GIL off
+            python: '3.14'
+            PYTHON_GIL: 0
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python }}
+      - run: tox
+        env:
+          PYTHON_GIL: ${{ matrix.PYTHON_GIL }}
+""")
+    assert sorted(line for _, line, code, _ in found(project, ".github") if code == "OMF002") == [14]
+
+
 def test_gil_off_in_a_shell_branch_for_free_threaded_versions(project):
     # matplotlib 3.11's tests.yml: the run script switches the GIL off for the 3.13t entry only
     project.write(".github/workflows/tests.yml", """\

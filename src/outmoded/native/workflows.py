@@ -14,7 +14,8 @@ findings point at the exact key or value; YAML comments never reach the node tre
 
 ``PYTHON_GIL=0`` (OMF002) is not reported inside a job that only runs free-threaded interpreters:
 every ``python-version`` its setup steps install (``${{ matrix.NAME }}`` read from the job's
-matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``.
+matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``; nor
+inside a matrix ``include:`` entry whose Python version is a ``3.Nt`` build.
 """
 
 from __future__ import annotations
@@ -154,13 +155,24 @@ def _free_threaded_only(job) -> bool:
 
 
 def free_threaded_jobs(root) -> list:
-    """(start, end) text offsets of the jobs that run free-threaded interpreters only."""
+    """(start, end) text offsets of the jobs that run free-threaded interpreters only, and of the
+    matrix ``include:`` entries whose Python is a free-threaded build (astropy 8.0.2's weekly
+    cron: ``- name: Python 3.14t (free-threading) ... python: '3.14t' ... PYTHON_GIL: 0``, which
+    its step reads as ``${{ matrix.PYTHON_GIL }}``)."""
     import yaml
 
     jobs = _get(root, "jobs")
     if not isinstance(jobs, yaml.MappingNode):
         return []
-    return [(job.start_mark.index, job.end_mark.index) for _key, job in jobs.value if _free_threaded_only(job)]
+    spans = [(job.start_mark.index, job.end_mark.index) for _key, job in jobs.value if _free_threaded_only(job)]
+    for _key, job in jobs.value:
+        include = _get(_get(_get(job, "strategy"), "matrix"), "include")
+        for item in include.value if isinstance(include, yaml.SequenceNode) else ():
+            if isinstance(item, yaml.MappingNode) and any(
+                    isinstance(k, yaml.ScalarNode) and VERSION_KEY_RE.match(k.value) and isinstance(v, yaml.ScalarNode)
+                    and FREE_THREADED_VERSION_RE.match(v.value) for k, v in item.value):
+                spans.append((item.start_mark.index, item.end_mark.index))
+    return spans
 
 
 def _minor(value: str) -> Optional[object]:
