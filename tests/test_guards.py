@@ -1131,6 +1131,33 @@ def test_a_try_naming_a_member_the_targets_stdlib_class_has(project):
     assert project.findings(source) == [(15, "unittest.TestCase.assertRaisesRegexp", E)]
 
 
+def test_a_handler_of_a_try_calling_a_sibling_then_using_its_result(project):
+    # plotly 7.1.0's io/_base_renderers.py: ``try: init_sig = inspect.signature(self.__init__);
+    # init_args = list(init_sig.parameters.keys())`` / ``except AttributeError: # Python 2.7:
+    # argspec = inspect.getargspec(self.__init__)``
+    source = """\
+        import inspect
+        import os
+
+        def args(f):
+            try:
+                init_sig = inspect.signature(f)
+                init_args = list(init_sig.parameters.keys())
+            except AttributeError:
+                init_args = inspect.getargspec(f).args
+            return init_args
+
+        def args_elsewhere(f):
+            try:
+                init_sig = inspect.signature(f)
+                init_args = os.listdir(init_sig)
+            except AttributeError:
+                init_args = inspect.getargspec(f).args
+            return init_args
+        """
+    assert project.findings(source) == [(17, "inspect.getargspec", E)]
+
+
 def test_a_handler_of_a_try_calling_a_sibling_the_target_has(project):
     # supervisor 4.3.0's options.py: read_string is RawConfigParser's on every Python 3, so the
     # handler runs only on Pythons without it, where readfp, its sibling, was there; the class

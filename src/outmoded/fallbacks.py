@@ -268,8 +268,14 @@ class TryFallbacks(ast.NodeVisitor):
         is dead compatibility code (supervisor 4.3.0's options.py: ``try: return
         ConfigParser.RawConfigParser.read_string(self, string, source)`` / ``except
         AttributeError: return self.readfp(StringIO(string))``).  As for the replacements a body
-        calls (``_stdlib_calls``), an AttributeError raised inside the call is not told."""
-        if len(body) != 1 or not isinstance(body[0], (ast.Return, ast.Expr, ast.Assign)):
+        calls (``_stdlib_calls``), an AttributeError raised inside the call is not told; nor one
+        raised by the statements after it that only bind names from what it returned, with
+        builtins as their only calls (plotly 7.1.0's ``try: init_sig = inspect.signature(f);
+        init_args = list(init_sig.parameters.keys())`` / ``except AttributeError: argspec =
+        inspect.getargspec(f)``)."""
+        if not body or not isinstance(body[0], (ast.Return, ast.Expr, ast.Assign)):
+            return frozenset()
+        if len(body) > 1 and not (isinstance(body[0], ast.Assign) and all(self._uses_result(s) for s in body[1:])):
             return frozenset()
         call = body[0].value
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or any(
@@ -277,6 +283,21 @@ class TryFallbacks(ast.NodeVisitor):
                 for n in ast.walk(arg)):
             return frozenset()
         return self._owners(call.func)
+
+    def _uses_result(self, stmt: ast.stmt) -> bool:
+        """Does ``stmt`` only bind a name (or return) from names, attributes, literals and calls of
+        builtins or of methods on those (``init_args = list(init_sig.parameters.keys())``)?"""
+        if not isinstance(stmt, (ast.Assign, ast.Return)) or stmt.value is None or not all(
+                isinstance(t, ast.Name) for t in getattr(stmt, "targets", ())):
+            return False
+        for node in ast.walk(stmt.value):
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and not self._builtin(node.func):
+                return False
+            if isinstance(node, (ast.Lambda, ast.Await, ast.Yield, ast.YieldFrom, ast.NamedExpr)):
+                return False
+            if isinstance(node, ast.Name) and isinstance(self.qualify(node), str) and not self._builtin(node):
+                return False  # a module or an imported name: more than the result
+        return True
 
     def _builtin(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Name) and node.id in BUILTIN_NAMES \
