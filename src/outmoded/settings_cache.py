@@ -25,7 +25,7 @@ import os
 
 from outmoded import quickjson, userfiles
 
-FORMAT = 1  # bump when what is stored changes
+FORMAT = 2  # bump when what is stored changes (2: PKG-INFO classifiers give setup_requires a floor)
 
 
 def directory() -> str:

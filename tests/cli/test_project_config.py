@@ -75,6 +75,23 @@ def test_an_sdists_pkg_info_says_what_a_computed_python_requires_declared(sh):
     assert doc(sh.run("check", "--output-format", "json", "lib"))["target_version"] == "3.12"  # setup.py first
 
 
+def test_an_sdists_python_3_classifiers_give_its_floor(sh):
+    # buildbot 4.3.0: no python_requires anywhere, PKG-INFO classifies it Python 3, 3.9 ... 3.13,
+    # so its contrib/post_build_request.py's import httplib fails on every Python it supports
+    sh.write("lib/setup.py", "from setuptools import setup\nsetup(**setup_args)\n")
+    sh.write("lib/m.py", "import asyncore\nimport httplib\n")
+    header = ("Metadata-Version: 2.1\nName: lib\nClassifier: Programming Language :: Python :: 3\n"
+              "Classifier: Programming Language :: Python :: 3.13\nClassifier: Programming Language :: Python :: 3.9\n")
+    sh.write("lib/PKG-INFO", header + "\nClassifier: Programming Language :: Python :: 3.4\n")
+    result = doc(sh.run("check", "--output-format", "json", "lib"))
+    assert (result["target_version"], [f["api"] for f in result["findings"]]) == ("3.15", ["asyncore"])
+    fallback = doc(sh.run("check", "--output-format", "json", "--dead-compat", "lib"))["findings"][1]
+    assert (fallback["api"], fallback["context"]) == ("httplib", "broken-at-floor")
+    sh.write("lib/PKG-INFO", header + "Classifier: Programming Language :: Python :: 2.7\n")  # no floor then
+    assert [f["api"] for f in doc(sh.run("check", "--output-format", "json", "lib"))["findings"]] == [
+        "asyncore", "httplib"]
+
+
 def test_config_overrides_every_project(sh):
     sh.write("project/pyproject.toml", '[tool.outmoded]\ntarget-version = "3.11"\n')
     sh.write("project/a.py", "import imp\n")

@@ -164,16 +164,30 @@ def _setup_py_requires(path: str) -> str | None:
 def _pkg_info_requires(path: str) -> str | None:
     """``Requires-Python`` of a ``PKG-INFO`` (the metadata an sdist carries beside its setup.py):
     what a setup.py that computes ``python_requires`` (grpcio's ``f">={MIN_PYTHON_VERSION}"``)
-    declared when the sdist was built.  Only the header, up to the first blank line, is read."""
+    declared when the sdist was built; without one, the oldest of its ``Programming Language ::
+    Python :: 3.N`` classifiers when none names Python 2 (buildbot 4.3.0: 3.9 to 3.13, so its
+    contrib/ scripts' ``import httplib`` fails on every Python it supports).  Only the header, up
+    to the first blank line, is read."""
     try:
         with open_regular(path) as handle:
             data = handle.read(1 << 16)
     except OSError:
         return None
+    minors, python2 = [], False
     for line in data.split(b"\n\n", 1)[0].splitlines():
         name, _, value = line.partition(b":")
-        if name.strip().lower() == b"requires-python":
+        name = name.strip().lower()
+        if name == b"requires-python":
             return value.strip().decode("utf-8", "replace") or None
+        if name == b"classifier":
+            parts = [p.strip() for p in value.split(b"::")]
+            if parts[:2] == [b"Programming Language", b"Python"] and len(parts) > 2:
+                version = parts[2].split(b".")
+                python2 = python2 or version[0] == b"2"
+                if len(version) == 2 and version[0] == b"3" and version[1].isdigit():
+                    minors.append(int(version[1]))
+    if minors and not python2:
+        return f">=3.{min(minors)}"  # classifiers naming Python 3 versions only: the oldest is the floor
     return None
 
 
