@@ -102,6 +102,32 @@ def test_name_listed_in_a_stdlib_modules_namespace(project):
     assert project.findings(source, target="3.13") == [(16, "base64.decodestring", E)]
 
 
+def test_tests_for_jython_are_false_on_python_3(project):
+    # buildbot 4.3.0's buildbot_net_usage_data.py: system = platform.system() / ... / elif system
+    # == "Java": java_dist = platform.java_ver() (gone in 3.15); Jython never had a Python 3
+    source = """\
+        import os
+        import platform
+        import sys
+
+        def get_distro():
+            system = platform.system()
+            if system == "Linux":
+                return platform.java_ver()
+            elif system == "Java":
+                return platform.java_ver()
+        if sys.platform.startswith("java") or os.name == "java" or sys.platform[:4] == "java":
+            platform.java_ver()
+        if platform.python_implementation() != "Jython":
+            pass
+        else:
+            platform.java_ver()
+        if platform.system() != "Java":
+            platform.java_ver()
+        """
+    assert project.findings(source, target="3.15") == [(8, "platform.java_ver", E), (18, "platform.java_ver", E)]
+
+
 def test_guard_excluding_the_target_is_reported_when_target_is_inside(project):
     source = """\
         import sys

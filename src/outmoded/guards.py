@@ -261,11 +261,16 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         return _evaluate(ast.BoolOp(op=ast.And(), values=links), version, lookup)
     if isinstance(node, ast.Compare):
         listed = _listed(node, version, lookup)
+        if listed is None:
+            listed = _is_jython(node, lookup)
         return listed if listed is not None else _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return _flag(lookup(node), version)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" \
             and len(node.args) == 1 and not node.keywords:
+        if _jython_value(node.func.value, lookup) == "java" and isinstance(node.args[0], ast.Constant) \
+                and isinstance(node.args[0].value, str) and node.args[0].value.startswith("java"):
+            return False  # sys.platform.startswith("java"): Jython
         return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
     if isinstance(node, ast.Call) and not node.keywords and isinstance(node.func, ast.Name):
         func = lookup(node.func)
@@ -274,6 +279,46 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         if func == "builtins.getattr" and len(node.args) == 3:
             return _absent_default(node.args, version, lookup)
     raise Unknown
+
+
+# what Jython, which never had a Python 3, says where a program asks which Python runs it: none
+# of these holds on any Python 3 (buildbot 4.3.0's ``system = platform.system()`` / ``elif system
+# == "Java": platform.java_ver()``, gone in 3.15); sys.platform's value starts so
+JYTHON = {"platform.system": "Java", "platform.python_implementation": "Jython", "os.name": "java",
+          "sys.platform": "java"}
+
+
+def _jython_value(node: ast.expr, lookup: Lookup) -> str | None:
+    """What ``node`` (``platform.system()``, a name bound to it, ``os.name``, ``sys.platform``
+    or a slice of it from 0) is on Jython, else None."""
+    if isinstance(node, ast.Call) and not node.args and not node.keywords:
+        return JYTHON.get(lookup(node.func)) if lookup(node.func) in ("platform.system",
+                                                                      "platform.python_implementation") else None
+    if isinstance(node, ast.Subscript):
+        bounds = _slice_bounds(node)
+        return JYTHON["sys.platform"] if isinstance(bounds, slice) and bounds.start == 0 \
+            and lookup(node.value) == "sys.platform" else None
+    value = lookup(node)
+    if value in ("os.name", "sys.platform"):
+        return JYTHON[value]
+    called = getattr(value, "cls", None)  # an instance of what platform.system() returns
+    return JYTHON[called] if called in ("platform.system", "platform.python_implementation") else None
+
+
+def _is_jython(node: ast.Compare, lookup: Lookup) -> bool | None:
+    """``platform.system() == "Java"`` and the other spellings of ``JYTHON``: False (``!=``:
+    True) on the target, which is a Python 3; None for any other comparison."""
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        return None
+    for side, other in ((node.left, node.comparators[0]), (node.comparators[0], node.left)):
+        if isinstance(other, ast.Constant) and isinstance(other.value, str):
+            try:
+                jython = _jython_value(side, lookup)
+            except Unknown:
+                return None
+            if jython is not None and (other.value == jython or (jython == "java" and other.value.startswith("java"))):
+                return isinstance(node.ops[0], ast.NotEq)
+    return None
 
 
 def asks_listing(test: ast.expr) -> bool:
