@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import ast
 
-from outmoded import guards
+from outmoded import guards, probes
 from outmoded.guardcontext import Context
 from outmoded.scopes import Instance
 from outmoded.stdnames import STDLIB
@@ -98,7 +98,7 @@ class VersionBranches(ast.NodeVisitor):
         have no distutils, so the name comes from elsewhere (a backport) and is not a removal
         there.  Only versions the test itself tells apart count: names bound to the version
         (``v = sys.version_info[:2]``) and flags hold their target value."""
-        if guards.asks_listing(test):
+        if probes.asks_listing(test):
             return []
         lowest = self.target
         for minor in range(self.target[1] - 1, -1, -1):

@@ -6,8 +6,9 @@ from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys
 ``six.PY2``/``six.PY3`` (and ``future.utils``' flags: ``LIBRARY_FLAGS``), ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags
 such as ``PY2 = sys.version_info[0] == 2`` and names bound to the version, such as xlrd's
 ``python_version = sys.version_info[:2]`` or bottle's ``py = sys.version_info`` (then
-``py.major``); ``lookup`` resolves names to qualified names, remembered flag values or
-``VersionValue``.
+``py.major``), chained comparisons (``(3, 8) <= sys.version_info < (3, 10)``), and what
+``outmoded.probes`` answers (a name in a stdlib module's namespace, a test for Jython);
+``lookup`` resolves names to qualified names, remembered flag values or ``VersionValue``.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import ast
 import operator
 from collections.abc import Callable
 
+from outmoded import probes
 from outmoded.records import Frozen
 
 Lookup = Callable[[ast.expr], object]
@@ -260,15 +262,15 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         links = [ast.Compare(left=sides[i], ops=[op], comparators=[sides[i + 1]]) for i, op in enumerate(node.ops)]
         return _evaluate(ast.BoolOp(op=ast.And(), values=links), version, lookup)
     if isinstance(node, ast.Compare):
-        listed = _listed(node, version, lookup)
+        listed = probes.listed(node, version.info, lookup)
         if listed is None:
-            listed = _is_jython(node, lookup)
+            listed = probes.is_jython(node, lookup)
         return listed if listed is not None else _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return _flag(lookup(node), version)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" \
             and len(node.args) == 1 and not node.keywords:
-        if _jython_value(node.func.value, lookup) == "java" and isinstance(node.args[0], ast.Constant) \
+        if probes.jython_value(node.func.value, lookup) == "java" and isinstance(node.args[0], ast.Constant) \
                 and isinstance(node.args[0].value, str) and node.args[0].value.startswith("java"):
             return False  # sys.platform.startswith("java"): Jython
         return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
@@ -277,109 +279,11 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         if func == "builtins.bool" and len(node.args) == 1:
             return _evaluate(node.args[0], version, lookup)
         if func == "builtins.getattr" and len(node.args) == 3:
-            return _absent_default(node.args, version, lookup)
+            default = probes.absent_default(node.args, version.info, lookup)
+            if default is None:
+                raise Unknown
+            return default
     raise Unknown
-
-
-# what Jython, which never had a Python 3, says where a program asks which Python runs it: none
-# of these holds on any Python 3 (buildbot 4.3.0's ``system = platform.system()`` / ``elif system
-# == "Java": platform.java_ver()``, gone in 3.15); sys.platform's value starts so
-JYTHON = {"platform.system": "Java", "platform.python_implementation": "Jython", "os.name": "java",
-          "sys.platform": "java"}
-
-
-def _jython_value(node: ast.expr, lookup: Lookup) -> str | None:
-    """What ``node`` (``platform.system()``, a name bound to it, ``os.name``, ``sys.platform``
-    or a slice of it from 0) is on Jython, else None."""
-    if isinstance(node, ast.Call) and not node.args and not node.keywords:
-        return JYTHON.get(lookup(node.func)) if lookup(node.func) in ("platform.system",
-                                                                      "platform.python_implementation") else None
-    if isinstance(node, ast.Subscript):
-        bounds = _slice_bounds(node)
-        return JYTHON["sys.platform"] if isinstance(bounds, slice) and bounds.start == 0 \
-            and lookup(node.value) == "sys.platform" else None
-    value = lookup(node)
-    if value in ("os.name", "sys.platform"):
-        return JYTHON[value]
-    called = getattr(value, "cls", None)  # an instance of what platform.system() returns
-    return JYTHON[called] if called in ("platform.system", "platform.python_implementation") else None
-
-
-def _is_jython(node: ast.Compare, lookup: Lookup) -> bool | None:
-    """``platform.system() == "Java"`` and the other spellings of ``JYTHON``: False (``!=``:
-    True) on the target, which is a Python 3; None for any other comparison."""
-    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
-        return None
-    for side, other in ((node.left, node.comparators[0]), (node.comparators[0], node.left)):
-        if isinstance(other, ast.Constant) and isinstance(other.value, str):
-            try:
-                jython = _jython_value(side, lookup)
-            except Unknown:
-                return None
-            if jython is not None and (other.value == jython or (jython == "java" and other.value.startswith("java"))):
-                return isinstance(node.ops[0], ast.NotEq)
-    return None
-
-
-def asks_listing(test: ast.expr) -> bool:
-    """Does ``test`` ask whether a module lists a name (``_listed``)?  Its value on other versions
-    comes from the listings, which start at 3.10: it does not tell from which version on it holds."""
-    return any(isinstance(n, ast.Compare) and isinstance(n.ops[0], (ast.In, ast.NotIn))
-               and isinstance(n.left, ast.Constant) and isinstance(n.left.value, str)
-               and _namespace(n.comparators[0]) is not None for n in ast.walk(test))
-
-
-def _namespace(node: ast.expr) -> ast.expr | None:
-    """The module of ``vars(m)``, ``dir(m)`` or ``m.__dict__`` (not yet resolved), else None."""
-    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords \
-            and isinstance(node.func, ast.Name) and node.func.id in ("vars", "dir"):
-        return node.args[0]
-    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
-        return node.value
-    return None
-
-
-def _listed(node: ast.Compare, version: _Version, lookup: Lookup) -> bool | None:
-    """``"name" in vars(module)`` (``dir(module)``, ``module.__dict__``; ``not in``) of a stdlib
-    module the target's interpreter lists (``present.has``): mercurial 7.2.4's ``use_constant =
-    'Bytes' not in vars(ast)``, then ``if use_constant: ... else: isinstance(a, ast.Str)``."""
-    op = node.ops[0]
-    if len(node.ops) != 1 or not isinstance(op, (ast.In, ast.NotIn)):
-        return None
-    name, module = node.left, _namespace(node.comparators[0])
-    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)) or module is None:
-        return None
-    space = node.comparators[0]
-    if isinstance(space, ast.Call) and lookup(space.func) not in ("builtins.vars", "builtins.dir"):
-        return None  # a vars or dir of the module's own
-    qualified = lookup(module)
-    if not isinstance(qualified, str) or qualified.startswith("builtins."):
-        return None
-    from outmoded.present import has, module_on
-
-    if not module_on(qualified, version.info):
-        return None  # not a stdlib module (a class, a project's name): its dict is not listed
-    there = has(qualified, name.value, version.info)
-    if there is None:
-        return None
-    return there if isinstance(op, ast.In) else not there
-
-
-def _absent_default(args: list, version: _Version, lookup: Lookup) -> bool:
-    """``getattr(module, "name", default)`` of a stdlib module the target's interpreter lists
-    without that name (``present.has``): the default, when it is a flag."""
-    module, name, default = args
-    if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and isinstance(default, ast.Constant)
-            and isinstance(default.value, bool)):
-        raise Unknown
-    qualified = lookup(module)
-    if not isinstance(qualified, str) or qualified.startswith("builtins."):
-        raise Unknown
-    from outmoded.present import has
-
-    if has(qualified, name.value, version.info) is not False:
-        raise Unknown
-    return default.value
 
 
 def _startswith(base: tuple, prefixes) -> bool:

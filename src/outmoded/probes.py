@@ -1,0 +1,110 @@
+"""What a condition asks the running interpreter other than its version: whether one of its
+stdlib modules has a name (``"Bytes" in vars(ast)``, ``getattr(base64, "decodestring", False)``),
+answered from the real interpreters' listings (``outmoded.present``), and whether it is Jython
+(``platform.system() == "Java"``), which no Python 3 is.  ``outmoded.guards`` asks these for the
+conditions it evaluates; each answers None when it cannot tell.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+
+Lookup = Callable[[ast.expr], object]
+
+
+# what Jython, which never had a Python 3, says where a program asks which Python runs it: none
+# of these holds on any Python 3 (buildbot 4.3.0's ``system = platform.system()`` / ``elif system
+# == "Java": platform.java_ver()``, gone in 3.15); sys.platform's value starts so
+JYTHON = {"platform.system": "Java", "platform.python_implementation": "Jython", "os.name": "java",
+          "sys.platform": "java"}
+
+
+def jython_value(node: ast.expr, lookup: Lookup) -> str | None:
+    """What ``node`` (``platform.system()``, a name bound to it, ``os.name``, ``sys.platform``
+    or a slice of it from 0) is on Jython, else None."""
+    if isinstance(node, ast.Call) and not node.args and not node.keywords:
+        return JYTHON.get(lookup(node.func)) if lookup(node.func) in ("platform.system",
+                                                                      "platform.python_implementation") else None
+    if isinstance(node, ast.Subscript):  # sys.platform[:4]
+        index = node.slice
+        return JYTHON["sys.platform"] if isinstance(index, ast.Slice) and index.step is None and (
+            index.lower is None or (isinstance(index.lower, ast.Constant) and index.lower.value == 0)) \
+            and lookup(node.value) == "sys.platform" else None
+    value = lookup(node)
+    if value in ("os.name", "sys.platform"):
+        return JYTHON[value]
+    called = getattr(value, "cls", None)  # an instance of what platform.system() returns
+    return JYTHON[called] if called in ("platform.system", "platform.python_implementation") else None
+
+
+def is_jython(node: ast.Compare, lookup: Lookup) -> bool | None:
+    """``platform.system() == "Java"`` and the other spellings of ``JYTHON``: False (``!=``:
+    True) on the target, which is a Python 3; None for any other comparison."""
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.Eq, ast.NotEq)):
+        return None
+    for side, other in ((node.left, node.comparators[0]), (node.comparators[0], node.left)):
+        if isinstance(other, ast.Constant) and isinstance(other.value, str):
+            jython = jython_value(side, lookup)
+            if jython is not None and (other.value == jython or (jython == "java" and other.value.startswith("java"))):
+                return isinstance(node.ops[0], ast.NotEq)
+    return None
+
+
+def asks_listing(test: ast.expr) -> bool:
+    """Does ``test`` ask whether a module lists a name (``listed``)?  Its value on other versions
+    comes from the listings, which start at 3.10: it does not tell from which version on it holds."""
+    return any(isinstance(n, ast.Compare) and isinstance(n.ops[0], (ast.In, ast.NotIn))
+               and isinstance(n.left, ast.Constant) and isinstance(n.left.value, str)
+               and _namespace(n.comparators[0]) is not None for n in ast.walk(test))
+
+
+def _namespace(node: ast.expr) -> ast.expr | None:
+    """The module of ``vars(m)``, ``dir(m)`` or ``m.__dict__`` (not yet resolved), else None."""
+    if isinstance(node, ast.Call) and len(node.args) == 1 and not node.keywords \
+            and isinstance(node.func, ast.Name) and node.func.id in ("vars", "dir"):
+        return node.args[0]
+    if isinstance(node, ast.Attribute) and node.attr == "__dict__":
+        return node.value
+    return None
+
+
+def listed(node: ast.Compare, target: tuple[int, int], lookup: Lookup) -> bool | None:
+    """``"name" in vars(module)`` (``dir(module)``, ``module.__dict__``; ``not in``) of a stdlib
+    module the target's interpreter lists (``present.has``): mercurial 7.2.4's ``use_constant =
+    'Bytes' not in vars(ast)``, then ``if use_constant: ... else: isinstance(a, ast.Str)``."""
+    op = node.ops[0]
+    if len(node.ops) != 1 or not isinstance(op, (ast.In, ast.NotIn)):
+        return None
+    name, module = node.left, _namespace(node.comparators[0])
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)) or module is None:
+        return None
+    space = node.comparators[0]
+    if isinstance(space, ast.Call) and lookup(space.func) not in ("builtins.vars", "builtins.dir"):
+        return None  # a vars or dir of the module's own
+    qualified = lookup(module)
+    if not isinstance(qualified, str) or qualified.startswith("builtins."):
+        return None
+    from outmoded.present import has, module_on
+
+    if not module_on(qualified, target):
+        return None  # not a stdlib module (a class, a project's name): its dict is not listed
+    there = has(qualified, name.value, target)
+    if there is None:
+        return None
+    return there if isinstance(op, ast.In) else not there
+
+
+def absent_default(args: list, target: tuple[int, int], lookup: Lookup) -> bool | None:
+    """``getattr(module, "name", default)`` of a stdlib module the target's interpreter lists
+    without that name (``present.has``): the default, when it is a flag."""
+    module, name, default = args
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and isinstance(default, ast.Constant)
+            and isinstance(default.value, bool)):
+        return None
+    qualified = lookup(module)
+    if not isinstance(qualified, str) or qualified.startswith("builtins."):
+        return None
+    from outmoded.present import has
+
+    return default.value if has(qualified, name.value, target) is False else None
