@@ -330,6 +330,31 @@ def test_the_handler_of_an_import_of_a_declared_dependency_never_runs(project):
     assert project.findings(source) == [(6, "distutils.version.StrictVersion", W), (14, "cPickle", W)]
 
 
+def test_the_handler_of_an_import_of_the_projects_own_module_never_runs(project):
+    # mercurial 7.2.4's contrib/perf.py: ``try: from mercurial import pycompat; getargspec =
+    # pycompat.getargspec`` / ``except (NameError, ImportError, AttributeError): import inspect;
+    # getargspec = inspect.getargspec``: the handler is for older Mercurials, not older Pythons
+    project.write("mercurial/__init__.py", "")
+    project.write("mercurial/pycompat.py", "import inspect\ngetargspec = inspect.getfullargspec\n")
+    source = """\
+        try:
+            from mercurial import pycompat
+
+            getargspec = pycompat.getargspec
+        except (NameError, ImportError, AttributeError):
+            import inspect
+
+            getargspec = inspect.getargspec
+        try:
+            from mercurial import speedups
+        except ImportError:
+            import inspect
+
+            getargspec = inspect.getargspec
+        """
+    assert project.findings(source, name="contrib/perf.py") == [(14, "inspect.getargspec", W)]
+
+
 def test_a_lost_feature_gone_before_the_projects_floor_is_not_what_the_upgrade_breaks(project):
     # setuptools' build_ext: ``try: import dl / except ImportError: pass``; dl went in 3.0
     source = """\
