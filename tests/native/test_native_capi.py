@@ -528,3 +528,41 @@ def test_arity_needs_arguments(tmp_path):
             load_catalog(tmp_path)
     (tmp_path / "capi_3_0.yaml").write_text(entry.format(check="arity", extra="  arguments: 2\n"))
     assert load_catalog(tmp_path).entries[0].arguments == 2
+
+
+MACRO_CHOOSES = """\
+#include <Python.h>
+
+#if PY_MAJOR_VERSION >= 3
+#define IS_PY3K
+#endif
+
+/* helper to switch things like string literal depending on Python version */
+#ifdef IS_PY3K
+#define PY23(py2, py3) py3
+#else
+#define PY23(py2, py3) py2
+#endif
+#define FIRST(a, b) a
+
+PyObject *hexdigest(const char *hexhash)
+{
+    return PY23(PyString_FromStringAndSize, PyUnicode_FromStringAndSize)(hexhash, 40);
+}
+
+PyObject *first(const char *text)
+{
+    return FIRST(PyString_FromString, PyUnicode_FromString)(text);
+}
+"""
+
+
+def test_an_argument_a_live_macro_drops_is_not_compiled(project):
+    # mercurial 7.2.4's thirdparty/sha1dc/cext.c: PY23(py2, py3) is py3 under #ifdef IS_PY3K
+    project.write("src/cext.c", MACRO_CHOOSES)
+    reported = {(f["line"], f["api"]) for f in findings(project, "src", target="3.13") if f["severity"] == "error"}
+    assert reported == {(22, "PyString_FromString")}
+    gcc = shutil.which("gcc")
+    for version, include in sorted(python_includes().items()) if gcc else ():
+        missing, _ = _missing_names(gcc, project.root / "src/cext.c", include)
+        assert missing == {"PyString_FromString"}, version  # what gcc misses on a real Python 3

@@ -114,6 +114,7 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
         {"Py_LIMITED_API": None if built[1] is None else [Token("number", f"{built[1]:#x}", 0, 0, 0, 0)]}
     tokens, directives, shims, internal, included = c_shims(path, text, target, gone, upward, predefined)
     defines = [rest for name, rest in directives if name == "define" and rest]
+    tokens = _selected_arguments(tokens, defines)
     limited, version = defines_limited_api(directives), limited_api_version(directives)
     if not limited:
         limited, version = built
@@ -123,6 +124,49 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
     findings.extend(member_findings(path, tokens, target, shims, internal=bool(internal), context=included))
     findings.extend(freethreading.c_findings(path, tokens, target))
     return findings
+
+
+def _selected_arguments(tokens: list, defines: list) -> list:
+    """The tokens, minus the arguments that a function-like macro defined on a live line as one of
+    its parameters drops: mercurial 7.2.4's sha1dc/cext.c defines ``PY23(py2, py3)`` as ``py3``
+    under ``#ifdef IS_PY3K`` (``py2`` in the ``#else``, dead on Python 3), so its
+    ``PY23(PyString_FromStringAndSize, PyUnicode_FromStringAndSize)(hexhash, 40)`` never
+    compiles the first name."""
+    choosers = {}
+    for rest in defines:
+        name, texts = rest[0], [t.text for t in rest[1:]]
+        if len(rest) >= 4 and texts[0] == "(" and rest[1].offset == name.offset + len(name.text) \
+                and texts[-2] == ")" and rest[-1].kind == "ident":
+            parameters = texts[1:-2]
+            names = parameters[::2]
+            if parameters[1::2] == [","] * (len(names) - 1) and rest[-1].text in names:
+                choosers[name.text] = names.index(rest[-1].text)
+    if not choosers or not any(t.text in choosers for t in tokens):
+        return tokens
+    kept, index = [], 0
+    while index < len(tokens):
+        token = tokens[index]
+        kept.append(token)
+        index += 1
+        if token.text not in choosers or token.kind != "ident" or index >= len(tokens) or tokens[index].text != "(":
+            continue
+        depth, argument, end, before = 0, 0, index, len(kept)
+        for end in range(index, len(tokens)):
+            text = tokens[end].text
+            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(text, 0)
+            if depth == 0:
+                break
+            if depth == 1 and text == ",":
+                argument += 1
+            elif not (depth == 1 and text == "(" and end == index) and argument != choosers[token.text]:
+                continue
+            kept.append(tokens[end])
+        else:
+            del kept[before:]  # unbalanced: keep the rest as it is
+            continue
+        kept.append(tokens[end])
+        index = end + 1
+    return kept
 
 
 def _built_limited(path: str, text: str) -> tuple:
