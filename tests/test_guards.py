@@ -300,36 +300,6 @@ def test_each_removed_import_of_a_lost_feature_fallback_is_reported(project):
         """) == [(2, "crypt", W), (2, "spwd", W), (6, "crypt", W), (8, "spwd", W), (12, "crypt", E), (13, "spwd", E)]
 
 
-def test_the_handler_of_an_import_of_a_declared_dependency_never_runs(project):
-    # M2Crypto 0.51.0's __init__.py, whose setup.cfg requires packaging: ``try: from
-    # packaging.version import Version as _PackagingVersion; VersionCtor = _PackagingVersion`` /
-    # ``except ImportError: try: from distutils.version import StrictVersion ...``
-    source = """\
-        try:
-            from packaging.version import Version as _PackagingVersion
-            VersionCtor = _PackagingVersion
-        except ImportError:
-            try:
-                from distutils.version import StrictVersion as _StrictVersion
-                VersionCtor = _StrictVersion
-            except ImportError:
-                VersionCtor = None
-        try:
-            import simplejson as json
-        except ImportError:
-            try:
-                import cPickle as json
-            except ImportError:
-                json = None
-        """
-    assert project.findings(source) == [(6, "distutils.version.StrictVersion", W), (14, "cPickle", W)]
-    project.write("setup.cfg", "[metadata]\nname = p\n\n[options]\ninstall_requires =\n    packaging>=20\n")
-    assert project.findings(source) == [(14, "cPickle", W)]
-    project.write("setup.cfg", "[metadata]\nname = p\n\n[options]\ninstall_requires =\n"
-                               "    packaging; python_version < '3.12'\n")
-    assert project.findings(source) == [(6, "distutils.version.StrictVersion", W), (14, "cPickle", W)]
-
-
 def test_the_handler_of_an_import_of_the_projects_own_module_never_runs(project):
     # mercurial 7.2.4's contrib/perf.py: ``try: from mercurial import pycompat; getargspec =
     # pycompat.getargspec`` / ``except (NameError, ImportError, AttributeError): import inspect;

@@ -58,7 +58,7 @@ class TryFallbacks(ast.NodeVisitor):
     def visit_Try(self, node: ast.Try) -> None:
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
             if node.handlers else frozenset()
-        certain = bool(node.body) and all(self._succeeds(s, node.body) for s in node.body)  # before it binds names
+        certain = bool(node.body) and all(self._succeeds(s) for s in node.body)  # before it binds names
         fallback = fallback_kind(node.handlers)
         if fallback == "lost-feature" and self._binds_builtins_only(node.body):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
@@ -199,17 +199,15 @@ class TryFallbacks(ast.NodeVisitor):
             return False
         return all((a.asname or a.name) in BUILTIN_NAMES for s in body for a in s.names)
 
-    def _succeeds(self, stmt: ast.stmt, body: list[ast.stmt] = ()) -> bool:
+    def _succeeds(self, stmt: ast.stmt) -> bool:
         """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import
         that exists there; a builtin name, or a stdlib module's attribute the target has, mentioned,
         bound to a name or returned; a builtin type called without arguments: nose's ``try: set();
-        set = set / except NameError:``; a name an import of the same ``body`` binds, bound to
-        another)?"""
+        set = set / except NameError:``)?"""
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             return self._import_succeeds(stmt)
         if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
-            return isinstance(stmt.value, ast.Constant) or self._builtin(stmt.value) or self._present(stmt.value) \
-                or self._imported_above(stmt.value, body[:body.index(stmt)] if stmt in body else ())
+            return isinstance(stmt.value, ast.Constant) or self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Return) and stmt.value is not None:
             return self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Expr):
@@ -219,13 +217,6 @@ class TryFallbacks(ast.NodeVisitor):
                     and self._builtin(value.func)
             return self._builtin(value) or self._present(value)
         return False
-
-    @staticmethod
-    def _imported_above(node: ast.expr, body: list[ast.stmt]) -> bool:
-        """Is ``node`` a name an import of ``body`` binds (``from x import Y as Z`` / ``V = Z``)?"""
-        return isinstance(node, ast.Name) and any(
-            (a.asname or a.name).split(".")[0] == node.id for s in body
-            if isinstance(s, (ast.Import, ast.ImportFrom)) for a in s.names)
 
     def _present(self, node: ast.expr) -> bool:
         """Is ``node`` a stdlib module's attribute that the real interpreter of the target lists
@@ -325,8 +316,7 @@ class TryFallbacks(ast.NodeVisitor):
             modules = [stmt.module]
             if any(f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names):
                 return False
-        return all((self._stdlib_on_target(m.split(".")[0]) and not self.removed_module(m))
-                   or self._installed(m.split(".")[0]) for m in modules)
+        return all(self._stdlib_on_target(m.split(".")[0]) and not self.removed_module(m) for m in modules)
 
     def _own_modules(self, stmt: ast.stmt) -> bool:
         """Does this absolute import name only modules that are files of the project (``from
@@ -344,18 +334,6 @@ class TryFallbacks(ast.NodeVisitor):
         from outmoded.layout import find_module
 
         return all(find_module(d, self.path) is not None for d in dotted)
-
-    def _installed(self, root: str) -> bool:
-        """Is ``root`` the top-level module of a distribution the project installs with itself (or,
-        for a test file, with its tests: ``testenv.tests_install``), spelled as its import name?
-        M2Crypto 0.51 requires packaging (setup.cfg), so its ``try: from packaging.version import
-        Version`` / ``except ImportError: try: from distutils.version import StrictVersion``
-        has a handler that never runs."""
-        if root in STDLIB or self.projects_own(root):
-            return False
-        from outmoded.testenv import tests_install
-
-        return tests_install(self.path, root, self.target)
 
     def _stdlib_on_target(self, root: str) -> bool:
         """Is ``root`` a stdlib module there, also one newer than the running interpreter (lz4 4.4's
