@@ -40,7 +40,8 @@ def hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
     positive, negative = set(), set()
     for node in ast.walk(test):
         negated = isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not)
-        name = probed(node.operand if negated else node, qualify)
+        call = node.operand if negated else node
+        name = probed(call, qualify) if isinstance(call, ast.Call) else None
         if name is not None:
             (negative if negated else positive).add(name)
     return frozenset(positive - negative), frozenset(negative)

@@ -176,6 +176,7 @@ class Bindings(ast.NodeVisitor):
         self.scope = Scope("module", None)
         self.deferred: list[tuple] = []
         self.module_functions: dict = {}  # name -> the module-level def that bound it
+        self.class_flags = False  # does a class body of the module bind a flag (LocalClass.flags)?
 
     def visit(self, node: ast.AST):
         key = (self.__class__, node.__class__)
@@ -231,11 +232,11 @@ class Bindings(ast.NodeVisitor):
         return None
 
     def _member(self, base: Value, attr: str) -> Value:
-        if isinstance(base, Instance) and isinstance(base.cls, LocalClass):
-            return self._class_flag(base.cls, attr)
-        if isinstance(base, LocalClass):
-            return self._class_flag(base, attr)
         if not isinstance(base, str):
+            if self.class_flags and isinstance(base, Instance) and isinstance(base.cls, LocalClass):
+                return self._class_flag(base.cls, attr)
+            if self.class_flags and isinstance(base, LocalClass):
+                return self._class_flag(base, attr)
             return None
         return self.index.canonical(f"{base}.{attr}") if "six" in base else f"{base}.{attr}"
 
@@ -434,5 +435,6 @@ class Bindings(ast.NodeVisitor):
             del self.contexts[len(self.contexts) - len(skipped):]
             cls.flags = {name: value for name, value in self.scope.bindings.items()
                          if isinstance(value, (bool, guards.VersionValue))}
+            self.class_flags = self.class_flags or bool(cls.flags)
             self.scope = saved
         self.bind(node.name, cls)

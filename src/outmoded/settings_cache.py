@@ -25,7 +25,10 @@ import os
 
 from outmoded import quickjson, userfiles
 
-FORMAT = 2  # bump when what is stored changes (2: PKG-INFO classifiers give setup_requires a floor)
+FORMAT = 1  # bump when what is stored changes
+# bump when what setup_requires computes from the same files changes (2: a PKG-INFO's classifiers
+# give a floor); part of its files' names, so that checkouts computing it differently never share one
+SETUP_READER = 2
 
 
 def directory() -> str:
@@ -144,7 +147,7 @@ def setup_requires(folder: str, compute) -> str | None:
     for name in ("setup.cfg", "setup.py", "PKG-INFO"):
         data = _regular_bytes(os.path.join(real, name))
         stamp.append(None if data is None else content_digest(data))
-    where = os.path.join(directory(), f"setup-{_key(real)}.json")
+    where = os.path.join(directory(), f"setup{SETUP_READER}-{_key(real)}.json")
     found = _load(where)
     if found is not None and found.get("path") == real and found.get("stamp") == stamp \
             and (found.get("requires") is None or isinstance(found.get("requires"), str)) and "requires" in found:
