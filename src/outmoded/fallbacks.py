@@ -124,6 +124,9 @@ class TryFallbacks(ast.NodeVisitor):
         catches_import = bool(caught_names(handler, self.qualify) & (IMPORT_ERRORS | ANY_ERROR))
         if catches_import and imports and all(self._import_succeeds(s) for s in imports):
             return  # a fallback for older Pythons: never runs on the target
+        if catches_import and imports and self.may_contain_finding(handler) and all(
+                self._import_succeeds(s) or self._own_modules(s) for s in imports):
+            return  # a fallback for other versions of the project: never runs with this one
         # runs for sure when an import above is removed: what fails in it fails on the target
         pushed = catches_import and bool(imports) and not any(self._import_fails(s) for s in imports)
         if pushed:
@@ -304,10 +307,7 @@ class TryFallbacks(ast.NodeVisitor):
             f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names)
 
     def _import_succeeds(self, stmt: ast.stmt) -> bool:
-        """Will this stdlib import certainly work on the target (or this import of the project's own
-        modules: ``_own_modules``)?"""
-        if self._own_modules(stmt):
-            return True
+        """Will this stdlib import certainly work on the target?"""
         if isinstance(stmt, ast.Import):
             modules = [a.name for a in stmt.names]
         elif stmt.level or not stmt.module:
