@@ -262,10 +262,12 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         links = [ast.Compare(left=sides[i], ops=[op], comparators=[sides[i + 1]]) for i, op in enumerate(node.ops)]
         return _evaluate(ast.BoolOp(op=ast.And(), values=links), version, lookup)
     if isinstance(node, ast.Compare):
-        listed = probes.listed(node, version.info, lookup)
-        if listed is None:
-            listed = probes.is_jython(node, lookup)
-        return listed if listed is not None else _compare(node, version, lookup)
+        op, probed = type(node.ops[0]), None
+        if op is ast.In or op is ast.NotIn:
+            probed = probes.listed(node, version.info, lookup)
+        elif op is ast.Eq or op is ast.NotEq:
+            probed = probes.is_jython(node, lookup)
+        return probed if probed is not None else _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return _flag(lookup(node), version)
     if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr == "startswith" \

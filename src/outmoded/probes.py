@@ -52,11 +52,20 @@ def is_jython(node: ast.Compare, lookup: Lookup) -> bool | None:
 
 
 def asks_listing(test: ast.expr) -> bool:
-    """Does ``test`` ask whether a module lists a name (``listed``)?  Its value on other versions
-    comes from the listings, which start at 3.10: it does not tell from which version on it holds."""
-    return any(isinstance(n, ast.Compare) and isinstance(n.ops[0], (ast.In, ast.NotIn))
-               and isinstance(n.left, ast.Constant) and isinstance(n.left.value, str)
-               and _namespace(n.comparators[0]) is not None for n in ast.walk(test))
+    """Does ``test`` ask whether a module lists a name (``listed``), alone or in ``and``/``or``/
+    ``not``?  Its value on other versions comes from the listings, which start at 3.10: it does
+    not tell from which version on it holds."""
+    todo = [test]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.BoolOp):
+            todo.extend(node.values)
+        elif isinstance(node, ast.UnaryOp):
+            todo.append(node.operand)
+        elif isinstance(node, ast.Compare) and isinstance(node.ops[0], (ast.In, ast.NotIn)) \
+                and isinstance(node.left, ast.Constant) and _namespace(node.comparators[0]) is not None:
+            return True
+    return False
 
 
 def _namespace(node: ast.expr) -> ast.expr | None:
