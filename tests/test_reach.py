@@ -312,10 +312,14 @@ def test_a_source_root_setup_py_picks_for_python_2(project):
     shown = project.check_json("--dead-compat", ".")["findings"]
     assert [(f["path"], f["context"]) for f in shown if f["context"]] == [("python2/pkg/__init__.py", "not-installed")]
     for spelled in ('f"python{sys.version_info.major}"', '"python" + str(sys.version_info[0])',
-                    '"python2" if sys.version_info < (3,) else "python3"'):
+                    '"python2" if sys.version_info < (3,) else "python3"',
+                    # PyYAML 3.12's setup.py: package_dir={'': {2: 'lib', 3: 'lib3'}[sys.version_info[0]]}
+                    "{2: 'python2', 3: 'python3'}[sys.version_info[0]]"):
         project.write("setup.py", setup.replace('"python%s" % sys.version_info[0]', spelled))
         assert {f["path"] for f in project.check_json(".")["findings"]} == {"python3/pkg/__init__.py"}, spelled
-    # one root for every Python: what it holds is installed
+    # one root for every Python: what it holds is installed; so is a root picked by a key not written
+    project.write("setup.py", setup.replace('"python%s" % sys.version_info[0]', "{2: 'python2'}[sys.version_info[0]]"))
+    assert len(project.check_json(".")["findings"]) == 2
     project.write("setup.py", setup.replace('"python%s" % sys.version_info[0]', '"python2"'))
     assert {f["path"] for f in project.check_json(".")["findings"]} == {"python2/pkg/__init__.py",
                                                                        "python3/pkg/__init__.py"}

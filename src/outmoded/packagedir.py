@@ -7,8 +7,9 @@ the upgrade breaks.  The root package's directory (``package_dir``'s ``""`` key,
 call or bound once in the module) is read with ``ast``, never run, and evaluated for the target
 and for Python 2.7: a directory under the project's top that it names on 2.7 but not on the target
 is not installed there (``builds.not_installed``).  The value may be a string formatted with
-``sys.version_info[0]`` (``%``, ``+ str(...)``, an f-string) or a conditional expression whose
-test ``guards.evaluate`` decides.
+``sys.version_info[0]`` (``%``, ``+ str(...)``, an f-string), a conditional expression whose
+test ``guards.evaluate`` decides, or a dict of such values subscripted by ``sys.version_info[0]``
+(PyYAML 3.12: ``{2: 'lib', 3: 'lib3'}[sys.version_info[0]]``).
 """
 
 from __future__ import annotations
@@ -108,6 +109,12 @@ def _text(node: ast.expr, version: tuple[int, int], lookup) -> str | None:
     if isinstance(node, ast.IfExp):
         verdict = guards.evaluate(node.test, version, lookup)
         return None if verdict is None else _text(node.body if verdict else node.orelse, version, lookup)
+    if isinstance(node, ast.Subscript) and isinstance(node.value, ast.Dict):
+        # PyYAML 3.12: package_dir={'': {2: 'lib', 3: 'lib3'}[sys.version_info[0]]}
+        part = _part(node.slice, version, lookup)
+        for key, item in zip(node.value.keys, node.value.values):
+            if part is not None and isinstance(key, ast.Constant) and key.value == part:
+                return _text(item, version, lookup)
     return None
 
 
