@@ -484,6 +484,22 @@ def test_cython_shims_in_a_header_it_names(project):
     assert [(f["line"], f["api"]) for f in findings(project, "zmq/utils/buffers.pxd")] == [(8, "PyObject_AsReadBuffer")]
 
 
+def test_cython_shims_in_the_pxd_of_the_same_name(project):
+    # PyYAML 3.12: ext/_yaml.pyx calls PyString_AS_STRING, which ext/_yaml.pxd (included by Cython
+    # implicitly, no cimport written) declares in cdef extern from "_yaml.h", and _yaml.h #defines
+    # as PyBytes_AS_STRING for Python 3; PyString_AsString it leaves alone
+    project.write("setup.py", "")
+    project.write("ext/_yaml.h", "#if PY_MAJOR_VERSION >= 3\n#define PyString_AS_STRING PyBytes_AS_STRING\n#endif\n")
+    project.write("ext/_yaml.pxd", 'cdef extern from "_yaml.h":\n    char *PyString_AS_STRING(object o)\n'
+                  "    char *PyString_AsString(object o)\n")
+    code = "import yaml\n\ncdef f(object s):\n    return PyString_AS_STRING(s), PyString_AsString(s)\n"
+    project.write("ext/_yaml.pyx", code)
+    assert [(f["line"], f["api"]) for f in findings(project, "ext/_yaml.pyx")] == [(4, "PyString_AsString")]
+    # another module's .pxd is not included: both are reported there
+    project.write("ext/other.pyx", code)
+    assert [f["api"] for f in findings(project, "ext/other.pyx")] == ["PyString_AS_STRING", "PyString_AsString"]
+
+
 FLOAT_FROM_STRING = """\
 #include <Python.h>
 PyObject *two(PyObject *s) { return PyFloat_FromString(s, NULL); }

@@ -78,18 +78,28 @@ CYTHON_PY2_SHIMS = frozenset("""
 
 @lru_cache(maxsize=256)
 def _defines_in(path: str, version: str = "") -> frozenset:
+    return frozenset(DEFINE_RE.findall(_text(path, version)))
+
+
+@lru_cache(maxsize=64)
+def _text(path: str, version: str = "") -> str:
+    """The text of the file at ``path`` ("" when it cannot be read), cached by its ``version``."""
     try:
         with open_regular(path) as handle:
-            return frozenset(DEFINE_RE.findall(handle.read().decode("utf-8", "replace")))
+            return handle.read().decode("utf-8", "replace")
     except OSError:
-        return frozenset()
+        return ""
 
 
 def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
     """Names a Cython file's C code ``#define``s itself (verbatim C in a ``cdef extern`` block's
     docstring), or the project's own ``.pxd`` beside it through which it reaches them: lxml 6.1's
     parser.pxi calls ``python.PyUnicode_GET_DATA_SIZE(utext)``, and src/lxml/python.pxd redefines
-    it for 3.12+ (``#define PyUnicode_GET_DATA_SIZE(s)  (0)``).  So are ``CYTHON_PY2_SHIMS``."""
+    it for 3.12+ (``#define PyUnicode_GET_DATA_SIZE(s)  (0)``).  A ``.pyx`` also sees what the
+    ``.pxd`` of the same name beside it declares, as Cython includes it implicitly (PyYAML 3.12's
+    ext/_yaml.pyx calls ``PyString_AS_STRING``, which ext/_yaml.pxd declares in ``cdef extern from
+    "_yaml.h"``, and _yaml.h ``#define``s as ``PyBytes_AS_STRING`` for Python 3).  So are
+    ``CYTHON_PY2_SHIMS``."""
     names = set(DEFINE_RE.findall(text)) | CYTHON_PY2_SHIMS
     directory = os.path.dirname(os.path.abspath(path))
     modules = {tokens[i].text for i in range(len(tokens) - 2)
@@ -98,12 +108,25 @@ def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
         pxd = os.path.join(directory, module + ".pxd")
         # the verdict depends on this .pxd, or on its absence (``outmoded.reads``); read again when it changed
         names |= _defines_in(pxd, read(pxd))
-    # the project's headers it names in cdef extern from "..." (pyzmq 18.1's buffers.pxd:
-    # cdef extern from "pyversion_compat.h", which #defines PyObject_CheckReadBuffer for Python 3)
+    names |= _extern_defines(path, text, directory)
+    stem, suffix = os.path.splitext(os.path.abspath(path))
+    if suffix == ".pyx":
+        companion = stem + ".pxd"
+        version = read(companion)
+        if version:
+            names |= _defines_in(companion, version) | _extern_defines(companion, _text(companion, version), directory)
+    return frozenset(names)
+
+
+def _extern_defines(path: str, text: str, directory: str) -> set:
+    """What the project's headers a Cython file names in ``cdef extern from "..."`` ``#define``
+    (pyzmq 18.1's buffers.pxd: ``cdef extern from "pyversion_compat.h"``, which #defines
+    PyObject_CheckReadBuffer for Python 3)."""
+    names: set = set()
     root = None
     for match in includes.EXTERN_RE.finditer(text.encode("utf-8", "replace")):
         root = root or includes.project_root(path)
         header = includes.resolve(match.group(1).decode("utf-8", "replace"), directory, root)
         if header is not None:
             names |= _defines_in(header, read(header))
-    return frozenset(names)
+    return names
