@@ -247,6 +247,30 @@ def test_flags_of_the_package_itself_under_a_stray_init_and_from_a_src_layout(pr
     assert [(p, line) for p, line, *_ in found(project)] == [("tests/test_other.py", 5)]
 
 
+def test_flags_of_a_package_under_lib_reached_as_a_module_attribute(project):
+    # SQLAlchemy 0.9.10: setup.py's package_dir={'': 'lib'}; test/base/test_except.py does
+    # from sqlalchemy import util / if util.py2k: from exceptions import StandardError, and
+    # test/sql/test_operators.py's else of if util.py3k: holds operator.div (both never run on 3.x)
+    layout(project, {
+        "setup.py": "",
+        "lib/pkg/__init__.py": "", "lib/pkg/util/__init__.py": "from .compat import py2k, py3k\n",
+        "lib/pkg/util/compat.py": "import sys\npy3k = sys.version_info >= (3, 0)\npy2k = sys.version_info < (3, 0)\n",
+        "test/base/__init__.py": "",
+        "test/base/test_except.py": """\
+            import operator
+            from pkg import util
+            if util.py2k:
+                from exceptions import StandardError
+            if util.py3k:
+                div = operator.truediv
+            else:
+                div = operator.div
+            import imp
+            """,
+    })
+    assert [(p, line) for p, line, *_ in found(project)] == [("test/base/test_except.py", 9)]
+
+
 def test_flags_set_to_constants_in_branches_a_version_check_selects(project):
     # twisted.python.compat: `if sys.version_info < (3, 0): _PY3 = False / else: _PY3 = True`
     layout(project, {

@@ -144,8 +144,10 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
     ``src/__init__.py``, there for its setup.py, makes ``src/past/builtins/misc.py`` the module
     ``src.past.builtins.misc``, but installed, ``future`` and ``past`` are top-level and ``from
     future.utils import PY3`` finds ``src/future/utils/``), or the package lives under ``src/``
-    beside the importing tests (``tests/test_range.py`` importing ``future.utils``).  Asked only
-    when the usual places hold no such module."""
+    or ``lib/`` beside the importing tests (``tests/test_range.py`` importing ``future.utils``;
+    SQLAlchemy 0.9's ``test/base/test_except.py`` importing ``sqlalchemy.util`` from
+    ``lib/sqlalchemy/``, its setup.py's ``package_dir={'': 'lib'}``).  Asked only when the usual
+    places hold no such module."""
     first = dotted.partition(".")[0]
     from outmoded.stdnames import STDLIB
 
@@ -159,7 +161,7 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
     while _is_package(directory, stub):
         directory = os.path.dirname(directory)
         bases.append(directory)
-    bases += [os.path.join(root, "src") for root in _import_roots(from_path)]
+    bases += [os.path.join(root, layout) for root in _import_roots(from_path) for layout in ("src", "lib")]
     relative = dotted.replace(".", os.sep)
     for base in bases:
         read(os.path.join(base, first, "__init__.py"))
