@@ -5,10 +5,10 @@ from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys
 ``sys.version`` (sliced, indexed, ``.startswith``, compared as a string), ``platform.python_version_tuple()``,
 ``six.PY2``/``six.PY3`` (and ``future.utils``' flags: ``LIBRARY_FLAGS``), ``typing.TYPE_CHECKING`` (false when the code runs), module-level flags
 such as ``PY2 = sys.version_info[0] == 2`` and names bound to the version, such as xlrd's
-``python_version = sys.version_info[:2]`` or bottle's ``py = sys.version_info`` (then
-``py.major``), chained comparisons (``(3, 8) <= sys.version_info < (3, 10)``), and what
-``outmoded.probes`` answers (a name in a stdlib module's namespace, a test for Jython);
-``lookup`` resolves names to qualified names, remembered flag values or ``VersionValue``.
+``python_version = sys.version_info[:2]``, pyparsing 2's ``tuple(sys.version_info)[:3]`` or bottle's
+``py = sys.version_info`` (then ``py.major``), chained comparisons (``(3, 8) <= sys.version_info <
+(3, 10)``), and what ``outmoded.probes`` answers (a name in a stdlib module's namespace, a test for
+Jython); ``lookup`` resolves names to qualified names, remembered flag values or ``VersionValue``.
 """
 
 from __future__ import annotations
@@ -100,6 +100,10 @@ class _Version:
             func = lookup(node.func)
             if func == "platform.python_version_tuple" and not node.args:
                 return ("full", tuple(str(part) for part in self.info))
+            if func == "builtins.tuple" and len(node.args) == 1 and not node.keywords:
+                kind, value = self.value(node.args[0], lookup)  # pyparsing 2's tuple(sys.version_info)[:3]
+                if kind in ("full", "info"):
+                    return (kind, value)
             if func == "builtins.int" and len(node.args) == 1:
                 kind, value = self.value(node.args[0], lookup)
                 if kind == "exact" and isinstance(value, str) and value.isdigit():
