@@ -1116,6 +1116,33 @@ def test_a_try_naming_an_attribute_every_platforms_threading_has(project):
     assert project.findings(source) == [(15, "thread", E)]
 
 
+def test_a_try_naming_an_attribute_sys_or_time_has_on_every_platform(project):
+    # billiard 3.3.0.23's billiard/heap.py and requests 2.2x's sessions.py (vendored in pip): the
+    # handlers never run on 3.x, where sys.maxsize and time.perf_counter are there on every
+    # platform; sys.getwindowsversion and time.tzset are not, so their handlers may run
+    source = """\
+        import sys
+        import time
+        try:
+            maxsize = sys.maxsize
+        except AttributeError:
+            maxsize = sys.maxint
+        try:
+            preferred_clock = time.perf_counter
+        except AttributeError:
+            preferred_clock = time.clock
+        try:
+            version = sys.getwindowsversion
+        except AttributeError:
+            version = sys.maxint
+        try:
+            tzset = time.tzset
+        except AttributeError:
+            tzset = time.clock
+        """
+    assert project.findings(source) == [(14, "sys.maxint", E), (18, "time.clock", E)]
+
+
 def test_hexversion_against_the_targets_first_alpha(project):
     # dill 0.4.1's dill/_objects.py: xdrlib went in 3.13.0a1, sys.hexversion 0x30d00a1 on that
     # alpha and above it on every later 3.13

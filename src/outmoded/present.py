@@ -29,10 +29,11 @@ import sys
 DATA = os.path.join(os.path.dirname(__file__), "data", "stdlib_names.txt")
 MEMBERS = os.path.join(os.path.dirname(__file__), "data", "stdlib_members.txt")
 # contents that depend on the platform the listings were made on (os.fork, signal.SIGKILL,
-# socket.AF_UNIX, time.tzset...) or on the libraries the interpreter was built with (sqlite3's and
-# zlib's constants, hashlib.scrypt): not told from one build's listing
-PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select", "errno", "time", "mmap", "fcntl",
-                              "termios", "resource", "ssl", "sys", "curses", "readline", "ctypes", "locale",
+# socket.AF_UNIX; sys and time are told name by name in PLATFORM_NAMES) or on the libraries the
+# interpreter was built with (sqlite3's and zlib's constants, hashlib.scrypt): not told from one
+# build's listing
+PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select", "errno", "mmap", "fcntl",
+                              "termios", "resource", "ssl", "curses", "readline", "ctypes", "locale",
                               "subprocess", "shutil", "asyncio", "multiprocessing", "selectors",
                               "platform", "stat", "pty", "tty", "grp", "pwd", "syslog", "_thread",
                               "faulthandler", "codecs", "encodings", "math", "hashlib", "zlib", "ctypes.util",
@@ -40,8 +41,21 @@ PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select",
                               "lzma", "bz2", "uuid", "decimal", "xml.parsers.expat", "pyexpat"})
 # modules whose contents are the same on every platform but for these public names (read in their
 # source on 3.10-3.15: threading defines get_native_id only where _thread has it; its local is
-# _thread's or _threading_local's)
-PLATFORM_NAMES = {"threading": frozenset({"get_native_id"})}
+# _thread's or _threading_local's).  sys and time: the names their documentation (3.10-3.15) gives
+# an availability note or a kind of build, and those sys binds only at run time (last_value, ps1,
+# tracebacklimit): billiard 3.3's try: maxsize = sys.maxsize / except AttributeError: maxsize =
+# sys.maxint and requests 2.2x's time.perf_counter / time.clock handlers never run
+PLATFORM_NAMES = {
+    "threading": frozenset({"get_native_id"}),
+    "sys": frozenset("""abiflags abi_info dllhandle getwindowsversion winver getdlopenflags setdlopenflags
+        getandroidapilevel activate_stack_trampoline deactivate_stack_trampoline is_stack_trampoline_active
+        gettotalrefcount getobjects remote_exec is_remote_debug_enabled last_type last_value last_traceback
+        last_exc ps1 ps2 tracebacklimit""".split()),
+    "time": frozenset("""clock_getres clock_gettime clock_gettime_ns clock_settime clock_settime_ns
+        pthread_getcpuclockid tzset thread_time thread_time_ns CLOCK_BOOTTIME CLOCK_HIGHRES CLOCK_MONOTONIC
+        CLOCK_MONOTONIC_RAW CLOCK_MONOTONIC_RAW_APPROX CLOCK_PROCESS_CPUTIME_ID CLOCK_PROF CLOCK_REALTIME
+        CLOCK_TAI CLOCK_THREAD_CPUTIME_ID CLOCK_UPTIME CLOCK_UPTIME_RAW CLOCK_UPTIME_RAW_APPROX""".split()),
+}
 # modules never imported to list them: they act on import, or need a display or a test tree
 SKIPPED = frozenset({"antigravity", "this", "idlelib", "test", "turtledemo", "__main__", "tkinter", "turtle",
                      "ensurepip", "pydoc_data", "lib2to3"})
