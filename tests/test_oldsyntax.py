@@ -15,6 +15,11 @@ BROKEN = {
     "async_attr.py": "import asyncio\n\n\ndef start(c):\n    return asyncio.async(c)\n",  # pysnmp 4.3
     "async_keyword.py": "def send(conn):\n    conn.write(b'x', async=True)\n",
     "async_def.py": "def async(f):\n    return f\n",
+    # celery 3.1.26's celery/worker/components.py & co. import kombu 3.0's kombu/async/ (SyntaxError
+    # on the real 3.13); gunicorn 19.9's examples: from gunicorn.workers.async import ...
+    "async_module.py": "from kombu.async import Hub as _Hub, get_event_loop\n",
+    "async_relative.py": "from .async import hub\n",
+    "async_import.py": "import kombu.async.timer\n",
 }
 # Python 3 code that looks like it in a line's text: must stay silent
 FINE = {
@@ -23,6 +28,8 @@ FINE = {
                        "    print ('x')\n    print('y', end='')\n    print >> 2\n    exec('1')\n",
     "modern_except.py": "try:\n    pass\nexcept (ValueError, TypeError):\n    raise\n",
     "modern_words.py": "# with async=True the old API ran this; asyncio.async( was renamed\nx = 'print x'\n",
+    "modern_dotted.py": "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_x(self):\n    self.async_ok = 1\n"
+                        "    await self.await_all()\n    return 'see kombu.async'\n",
     "modern_raise.py": "exceptions, raised = [], 0\n\n\ndef f():\n    raise(ValueError)\n"
                        '    """\n    except X, e: was the old spelling\n    """\n',
 }
@@ -46,6 +53,7 @@ def test_old_syntax_is_the_files_error_and_python3_code_is_silent(project):
     assert "a Python 2 print statement, which Python 3.0 and later cannot parse" in errors["py2_print.py"]
     assert "exec statement" in errors["py2_exec.py"]
     assert "async or await used as a name, which Python 3.7 and later cannot parse" in errors["async_attr.py"]
+    assert "async or await used as a name, which Python 3.7 and later cannot parse" in errors["async_module.py"]
     code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "async_attr.py")
     assert code == 1 and "async_attr.py" in out
 

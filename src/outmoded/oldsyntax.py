@@ -2,7 +2,8 @@
 
 A file that names nothing of the catalog is cleared without parsing.  But a Python 2 statement
 (``print "x"``, ``exec code``) or ``async`` /
-``await`` used as a name (``asyncio.async(...)``, ``f(async=True)``: keywords since 3.7) makes the
+``await`` used as a name (``asyncio.async(...)``, ``f(async=True)``, ``from kombu.async import
+Hub``: keywords since 3.7) makes the
 whole module fail at import on the target, whatever it names.  ``may_fail`` is the cheap text test
 run on every cleared file: where it holds, the file is parsed, and a syntax error is reported as
 the file's error (``engine.parse``), said to be such syntax where ``described`` recognises it.
@@ -32,7 +33,13 @@ from outmoded.lazyre import LazyPattern
 _STATEMENT_TAIL = r"[ \t]+[^ \t\r\n(=.,:;)\]}+*/%&|^<>!#-]"
 STATEMENTS = {word: LazyPattern(word + _STATEMENT_TAIL) for word in ("print", "exec")}
 # async / await as a name: an attribute, a keyword argument or an assignment target, a function's name
-KEYWORD_NAMES = {word: LazyPattern(word + r"[ \t]*(?:=[^=]|\()") for word in ("async", "await")}
+# ... or a part of a dotted name (kombu 3.0's kombu/async/, which celery 3.1's worker imports:
+# from kombu.async import Hub; from .async import hub; an attribute: the match ends with the
+# word).  One pattern per word, starting with it: sre skips to each occurrence, and a second
+# pattern would be a second pass over the text.  A top-level module named async is not looked
+# for: "from async contexts" in a comment would have Django 5.2's db/utils.py parsed for nothing
+KEYWORD_NAMES = {word: LazyPattern(word + r"(?:[ \t]*(?:=[^=]|\()|(?![A-Za-z0-9_])(?<=\.%s))" % word)
+                 for word in ("async", "await")}
 _NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _SAYS = (
     (LazyPattern(r"^[ \t]*print" + _STATEMENT_TAIL), "a Python 2 print statement, which Python 3.0 and later cannot parse"),
@@ -43,7 +50,7 @@ _SAYS = (
      f"; or 3.14's except A, B:, which outmoded cannot read on the Python {sys.version_info[0]}."
      f"{sys.version_info[1]} it runs on here: run it on 3.14 or later for such a file")),
     (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V, which Python 3.0 and later cannot parse"),
-    (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()"),
+    (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()|\.(?:async|await)(?![A-Za-z0-9_])"),
      "async or await used as a name, which Python 3.7 and later cannot parse"),
 )
 
@@ -108,12 +115,14 @@ def _comma_after(data: bytes, at: int, word: bytes) -> bool:
 
 def keyword_as_name(text: str) -> bool:
     """Does the text use ``async`` or ``await`` as a name (``asyncio.async(...)``, ``f(async=1)``,
-    ``def async(...)``)?"""
+    ``def async(...)``, ``from kombu.async import Hub``)?"""
     for word, pattern in KEYWORD_NAMES.items():
         if word not in text:
             continue
         for match in pattern.finditer(text):
             start = match.start()
+            if match.end() == start + len(word):
+                return True  # a part of a dotted name: from kombu.async import Hub
             before = text[start - 1:start]
             if before not in _NAME_CHARACTERS:  # the text's start too
                 if not match.group().endswith("("):
