@@ -27,7 +27,7 @@ import warnings
 from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
 from outmoded.contexts import IMPORT_ERRORS
-from outmoded.scopes import Instance, LocalClass
+from outmoded.values import Instance, LocalClass
 
 try:  # the parser re.compile uses; sre_parse before 3.11
     from re import _parser as sre_parser  # type: ignore[attr-defined]

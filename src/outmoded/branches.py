@@ -14,8 +14,8 @@ import ast
 
 from outmoded import guards, probes
 from outmoded.guardcontext import Context
-from outmoded.scopes import Instance
 from outmoded.stdnames import STDLIB
+from outmoded.values import Instance
 
 
 def probed(node: ast.expr, qualify) -> str | None:

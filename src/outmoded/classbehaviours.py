@@ -14,7 +14,7 @@ import ast
 from types import SimpleNamespace
 
 from outmoded.contexts import ATTRIBUTE_ERRORS
-from outmoded.scopes import Instance, LocalClass
+from outmoded.values import Instance, LocalClass
 
 TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")
                   for cls in ("TypeVar", "ParamSpec", "TypeVarTuple")}

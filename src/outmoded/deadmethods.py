@@ -33,8 +33,9 @@ import os
 from outmoded.layout import module_of
 from outmoded.lazyre import quoted_re, word_re
 from outmoded.projectfiles import mentions, project_root
-from outmoded.scopes import STDLIB, Instance, LocalClass
+from outmoded.scopes import STDLIB
 from outmoded.source import open_regular
+from outmoded.values import Instance, LocalClass
 
 MAX_DEPTH = 20
 

@@ -14,9 +14,18 @@ from __future__ import annotations
 
 import ast
 
-from outmoded.guardcontext import (ANY_ERROR, ATTRIBUTE_ERRORS, IMPORT_ERRORS, NAME_ERRORS, PROBE_ERRORS, PY2_BUILTINS, EMPTY_TYPES,
-                              Context)
-from outmoded.scopes import BUILTIN_NAMES, LOCAL, STDLIB, Instance, LocalClass
+from outmoded.guardcontext import (
+    ANY_ERROR,
+    ATTRIBUTE_ERRORS,
+    EMPTY_TYPES,
+    IMPORT_ERRORS,
+    NAME_ERRORS,
+    PROBE_ERRORS,
+    PY2_BUILTINS,
+    Context,
+)
+from outmoded.scopes import BUILTIN_NAMES, STDLIB
+from outmoded.values import LOCAL, Instance, LocalClass
 
 
 def fallback_kind(handlers: list) -> str | None:

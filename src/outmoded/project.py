@@ -26,8 +26,9 @@ import warnings
 from outmoded import guards, reads
 from outmoded.layout import absolute, find_module, module_of
 from outmoded.records import Record
-from outmoded.scopes import BUILTIN_NAMES, STDLIB, class_members
+from outmoded.scopes import BUILTIN_NAMES, STDLIB
 from outmoded.source import open_regular
+from outmoded.values import class_members
 
 
 class ClassInfo(Record):

@@ -12,10 +12,11 @@ from __future__ import annotations
 import ast
 import os
 
-from outmoded.contexts import ATTRIBUTE_ERRORS
 from outmoded.catalog.index import Method
+from outmoded.contexts import ATTRIBUTE_ERRORS
 from outmoded.project import ClassInfo
-from outmoded.scopes import STDLIB, Instance, LocalClass, Value
+from outmoded.scopes import STDLIB
+from outmoded.values import Instance, LocalClass, Value
 
 
 class Receivers:

@@ -17,20 +17,23 @@ from bisect import bisect_left
 from outmoded.behaviours import META_PATH_CALLS, Behaviours
 from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
-from outmoded.contexts import ATTRIBUTE_ERRORS, IMPORT_ERRORS, TYPE_ERRORS, GuardContexts
+from outmoded.contexts import (
+    ATTRIBUTE_ERRORS,
+    IMPORT_ERRORS,
+    TYPE_ERRORS,
+    GuardContexts,
+)
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
+from outmoded.importers import importers_provide
 from outmoded.layout import absolute, shadows_stdlib
 from outmoded.newlines import line_offsets, split_lines
 from outmoded.prefilter import written_alone
 from outmoded.project import Project
-from outmoded.importers import importers_provide
 from outmoded.receivers import Receivers
 from outmoded.restorers import restored
+from outmoded.scopes import STDLIB, Bindings
 from outmoded.testenv import tests_install
-from outmoded.scopes import LOCAL, STDLIB, Bindings, Instance, LocalClass
-
-
-
+from outmoded.values import LOCAL, Instance, LocalClass
 
 VERSION_DIRECTORY_RE = re.compile(r"[/\\](\d)\.(\d{1,2})[/\\]")
 

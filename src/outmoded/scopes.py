@@ -4,7 +4,9 @@ Names are resolved the way Python binds them: imports (with aliases) give a name
 meaning (a dotted string), any other binding in the same scope shadows it (``LOCAL``), function
 bodies are visited after the enclosing scope (they run later, so they see its final bindings), and
 class scopes are invisible to the functions inside them.  ``Bindings`` is the part of the scanner
-that keeps these scopes while it walks the tree; it knows nothing about removals.
+that keeps these scopes while it walks the tree; it knows nothing about removals.  What a name can
+stand for (``Value``: ``LocalClass``, ``Instance``, ``LOCAL``...) and the names a body binds are
+``outmoded.values``'.
 """
 
 from __future__ import annotations
@@ -13,108 +15,16 @@ import ast
 
 from outmoded import guards
 from outmoded.guardcontext import Context
-from outmoded.records import Frozen
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB  # noqa: F401 - defined there, imported from here too
-
-
-class LocalClass:
-    """A class defined in the scanned module; ``bases`` are resolved base values: str (qualified
-    name), LocalClass or None (unknown); ``flags``: the names its body binds to a version check's
-    value or to (part of) the version, filled once the body is read.  Compared by identity."""
-
-    __slots__ = ("name", "bases", "members", "flags")
-
-    def __init__(self, name: str, bases: list, members: set[str]):
-        self.name = name
-        self.bases = bases
-        self.members = members
-        self.flags: dict = {}
-
-    def __repr__(self) -> str:
-        return f"LocalClass(name={self.name!r}, bases={self.bases!r}, members={self.members!r})"
-
-
-class Instance(Frozen):
-    """An instance of ``cls``: a qualified name or a LocalClass."""
-
-    __slots__ = _fields = ("cls",)
-
-    def __init__(self, cls: str | LocalClass):
-        object.__setattr__(self, "cls", cls)
-
-
-LOCAL = None  # a binding we know nothing about: shadows any import of the same name
-Value = "str | Instance | LocalClass | bool | guards.VersionValue | None"  # what a name stands for (annotations)
-
-
-class Scope:
-    """``kind``: "module" | "function" | "class"; ``bindings``: name -> Value.  Compared by identity."""
-
-    __slots__ = ("kind", "parent", "bindings")
-
-    def __init__(self, kind: str, parent: Scope | None, bindings: dict | None = None):
-        self.kind = kind
-        self.parent = parent
-        self.bindings = {} if bindings is None else bindings
-
-    def __repr__(self) -> str:
-        return f"Scope(kind={self.kind!r}, parent={self.parent!r}, bindings={self.bindings!r})"
-
-
-def _target_names(target: ast.AST, names: set[str]) -> None:
-    if isinstance(target, ast.Name):
-        names.add(target.id)
-    elif isinstance(target, (ast.Tuple, ast.List)):
-        for elt in target.elts:
-            _target_names(elt, names)
-    elif isinstance(target, ast.Starred):
-        _target_names(target.value, names)
-
-
-def local_names(node: ast.AST) -> set[str]:
-    """Names a function binds anywhere in its own body (they are local throughout it).
-
-    Walks statements and their binding targets only, not expressions: that is most of the
-    tree, and the one binding form it misses (``:=`` inside an expression) rarely shadows a module.
-    """
-    args = node.args
-    names = {a.arg for a in args.posonlyargs + args.args + args.kwonlyargs + [args.vararg, args.kwarg] if a}
-    declared: set[str] = set()
-    todo = list(node.body)
-    while todo:
-        stmt = todo.pop()
-        kind = type(stmt)
-        if kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-            names.add(stmt.name)
-            continue
-        if kind is ast.Assign:
-            for target in stmt.targets:
-                _target_names(target, names)
-        elif kind in (ast.AugAssign, ast.AnnAssign, ast.For, ast.AsyncFor):
-            _target_names(stmt.target, names)
-        elif kind in (ast.With, ast.AsyncWith):
-            for item in stmt.items:
-                if item.optional_vars is not None:
-                    _target_names(item.optional_vars, names)
-        elif kind in (ast.Import, ast.ImportFrom):
-            names.update((a.asname or a.name).split(".")[0] for a in stmt.names if a.name != "*")
-        elif kind in (ast.Global, ast.Nonlocal):
-            declared.update(stmt.names)
-        elif kind is ast.Delete:
-            for target in stmt.targets:
-                _target_names(target, names)
-        elif kind.__name__ == "Match":
-            for case in stmt.cases:
-                names.update(n.name for n in ast.walk(case.pattern) if getattr(n, "name", None))
-                todo.extend(case.body)
-        for handler in getattr(stmt, "handlers", ()):
-            if handler.name:
-                names.add(handler.name)
-            todo.extend(handler.body)
-        for block in ("body", "orelse", "finalbody"):
-            todo.extend(getattr(stmt, block, ()))
-    return names - declared
-
+from outmoded.values import (
+    LOCAL,
+    Instance,
+    LocalClass,
+    Scope,
+    Value,
+    class_members,
+    local_names,
+)
 
 # nodes with nothing below them that a visit could act on (``Name``'s only child is its context)
 _CHILDLESS = frozenset([ast.Constant, ast.Name, ast.Pass, ast.Break, ast.Continue, ast.Global, ast.Nonlocal,
@@ -135,32 +45,6 @@ def _method_for(visitor: type, node: type):
     if method is None:
         return _NOTHING if node in _CHILDLESS else _GENERIC
     return method
-
-
-def class_members(node: ast.ClassDef) -> set[str]:
-    """The names a class body defines itself (methods, and plain assignments such as trial's
-    aliases), also inside its ``try`` blocks and ``if`` blocks testing attributes (gevent's ``class Environ(dict):`` /
-    ``if not hasattr(dict, 'iteritems'): def iteritems(self): ...``)."""
-    members: set[str] = set()
-    todo = list(node.body)
-    while todo:
-        stmt = todo.pop()
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            members.add(stmt.name)
-        elif isinstance(stmt, ast.Assign):
-            members.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
-        elif isinstance(stmt, ast.If) and _probes_attribute(stmt.test):
-            todo.extend(stmt.body + stmt.orelse)  # not a version check: it may hold on the target
-        elif isinstance(stmt, ast.Try):
-            todo.extend(stmt.body + stmt.orelse + stmt.finalbody)
-            for handler in stmt.handlers:
-                todo.extend(handler.body)
-    return members
-
-
-def _probes_attribute(test: ast.expr) -> bool:
-    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id in ("hasattr", "getattr")
-               for n in ast.walk(test))
 
 
 class Bindings(ast.NodeVisitor):
