@@ -38,7 +38,13 @@ def built_by_setuptools(setup_py: str) -> bool:
     except OSError:
         return False
     backend = BACKEND_RE.search(data)
-    return backend is None or backend[1].decode("ascii", "replace").startswith("setuptools.build_meta")
+    return setuptools_backend(None if backend is None else backend[1].decode("ascii", "replace"))
+
+
+def setuptools_backend(backend: str | None) -> bool:
+    """Does a ``pyproject.toml`` whose ``build-backend`` is ``backend`` (None: not given) build
+    through setuptools' backend, which runs ``setup.py``?"""
+    return backend is None or backend.startswith("setuptools.build_meta")
 
 
 MESON_PYTHON_RE = re.compile(rb"(\w+)[ \t]*=[ \t]*import\([ \t]*'python'[ \t]*\)[ \t]*\.[ \t]*find_installation\b")

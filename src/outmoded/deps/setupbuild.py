@@ -33,6 +33,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.findings import ERROR, Finding
+from outmoded.guardcontext import ANY_ERROR, IMPORT_ERRORS
 
 SETUP = "setup.py"
 # what `pip wheel` / `pip install` runs through setuptools' backend (get_requires_for_build_wheel,
@@ -41,7 +42,6 @@ SETUP = "setup.py"
 BUILD_COMMANDS = frozenset({"egg_info", "dist_info", "bdist_wheel", "build", "build_py", "build_ext", "build_clib",
                             "build_scripts", "install", "install_lib", "install_headers", "install_scripts",
                             "install_data", "install_egg_info"})
-IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError", "Exception", "BaseException"})
 SYNTAX_CODE, BUILD_CODE = "python2-syntax", "build-env"
 
 
@@ -95,6 +95,7 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
 
 def _backend(pyproject: bytes) -> tuple:
     """(does setuptools' backend run setup.py, the build requirement lines)."""
+    from outmoded.builds import setuptools_backend
     from outmoded.tomldata import loads
 
     system = loads(pyproject).get("build-system") if pyproject else None
@@ -103,7 +104,7 @@ def _backend(pyproject: bytes) -> tuple:
     backend = system.get("build-backend")
     requires = system.get("requires")
     requires = [r for r in requires if isinstance(r, str)] if isinstance(requires, list) else []
-    return backend is None or (isinstance(backend, str) and backend.startswith("setuptools.build_meta")), requires
+    return (backend is None or isinstance(backend, str)) and setuptools_backend(backend), requires
 
 
 def _listing_applies(requires: list) -> bool:
@@ -271,13 +272,14 @@ def _unsure(body: list, member: str, target: tuple[int, int]) -> list:
     a version check excludes and both of one it cannot decide (``'test' in sys.argv``); the body
     of ``if __name__ == "__main__":`` runs (setuptools' backend runs setup.py as ``__main__``)."""
     from outmoded import guards
+    from outmoded.branches import is_main_test
     from outmoded.project import module_lookup
 
     lookup, spans, stack = None, [], list(body)
     while stack:
         stmt = stack.pop()
         if isinstance(stmt, ast.If):
-            if _is_main(stmt.test):
+            if is_main_test(stmt.test):
                 taken = True
             else:
                 if lookup is None:
@@ -295,18 +297,12 @@ def _unsure(body: list, member: str, target: tuple[int, int]) -> list:
     return spans
 
 
-def _is_main(test: ast.expr) -> bool:
-    return isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__" \
-        and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant) \
-        and test.comparators[0].value == "__main__" and isinstance(test.ops[0], ast.Eq)
-
-
 def _catches_import_error(kind) -> bool:
     if kind is None:
         return True
     kinds = kind.elts if isinstance(kind, ast.Tuple) else [kind]
-    return any((k.id if isinstance(k, ast.Name) else k.attr if isinstance(k, ast.Attribute) else "") in IMPORT_ERRORS
-               for k in kinds)
+    return any((k.id if isinstance(k, ast.Name) else k.attr if isinstance(k, ast.Attribute) else "")
+               in IMPORT_ERRORS | ANY_ERROR for k in kinds)
 
 
 def _never_run(tree: ast.Module) -> list:
