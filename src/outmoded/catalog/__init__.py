@@ -2,6 +2,7 @@
 
 - ``outmoded.catalog.models``: ``Entry`` (one rule), ``Catalog``, ``CatalogError`` and version helpers;
 - ``outmoded.catalog.schema``: what the YAML keys mean, and the validation of every entry;
+  ``signatures`` the behaviour entries' static signatures, ``hints`` classes.yaml's tables;
 - ``outmoded.catalog.loader``: reading the files (``load_catalog``);
 - ``outmoded.catalog.compiled``: the loader's output stored once, so a check never reads YAML;
 - ``outmoded.catalog.index``, ``backports``, ``probe``: lookups per target, backport requirement
@@ -27,9 +28,10 @@ from outmoded.memo import lru_cache  # functools.lru_cache, without importing fu
 
 _LOADER = ("load_catalog", "DATA_DIR")
 _SCHEMA = ("KINDS", "FIX_SAFETY", "CODE_RE", "VERSION_RE", "DOTTED_RE", "PACKAGE_RE", "REQUIRED", "OPTIONAL",
-           "SIGNATURES", "CALL_SIGNATURES", "MATCHES", "OPT_IN", "CHECKS")
+           "OPT_IN", "CHECKS")
+_SIGNATURES = ("SIGNATURES", "CALL_SIGNATURES", "MATCHES")
 __all__ = ["LATEST_RELEASE", "Catalog", "CatalogError", "Entry", "default_catalog", "format_version",
-           "opt_in_codes", "opt_in_family", "parse_version"]  # and, imported when first asked for, _LOADER's and _SCHEMA's
+           "opt_in_codes", "opt_in_family", "parse_version"]  # and, imported when first asked for, _LOADER's, _SCHEMA's and _SIGNATURES'
 
 
 def __getattr__(name: str):
@@ -42,6 +44,10 @@ def __getattr__(name: str):
         from outmoded.catalog import schema
 
         return getattr(schema, name)
+    if name in _SIGNATURES:
+        from outmoded.catalog import signatures
+
+        return getattr(signatures, name)
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 

@@ -1,4 +1,5 @@
-"""Reading the catalog: every YAML file of ``data/``, validated by ``outmoded.catalog.schema``.
+"""Reading the catalog: every YAML file of ``data/``, validated by ``outmoded.catalog.schema``
+(``hints`` for classes.yaml).
 
 Only compiling the catalog (``outmoded.catalog.compiled``) and tests call ``load_catalog``: a check
 loads the compiled form and never imports this module or ``yaml``.  Besides reading, the loader
@@ -10,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from outmoded.catalog import schema
+from outmoded.catalog import hints as classes_yaml, schema
 from outmoded.catalog.models import Catalog, CatalogError, Entry
 from outmoded.records import replace
 
@@ -36,9 +37,9 @@ def load_catalog(data_dir: str | os.PathLike = DATA_DIR) -> Catalog:
     schema.check_unique_codes(entries)
     classes = data_dir / "classes.yaml"
     hints = _read_yaml(classes) if classes.exists() else {}
-    bases, returns, aliases, provided_by, mirrors = schema.class_hints(hints, classes.name)
+    bases, returns, aliases, provided_by, mirrors = classes_yaml.class_hints(hints, classes.name)
     return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns, aliases=aliases,
-                   provided_by=provided_by, mirrors=mirrors, instances=schema.instance_hints(hints, classes.name))
+                   provided_by=provided_by, mirrors=mirrors, instances=classes_yaml.instance_hints(hints, classes.name))
 
 
 def _with_backports(entries: list[Entry]) -> list[Entry]:

@@ -72,15 +72,16 @@ requirement lines fix a set of findings.
 
 Entries whose ``removed_in`` is newer than ``LATEST_RELEASE`` are pending removals.
 
-``outmoded.catalog.loader`` reads the files and hands their data to ``file_entries`` and
-``class_hints`` here; every check of what the YAML holds is in this module.
+``outmoded.catalog.loader`` reads the files and hands their data to ``file_entries`` here and
+to ``outmoded.catalog.hints`` (classes.yaml's tables); the keys of a behaviour entry's signature
+are described and checked in ``outmoded.catalog.signatures``, which ``_entry`` asks.
 """
 
 from __future__ import annotations
 
 import re
 
-from outmoded.catalog.models import CatalogError, Entry, format_version, parameters, parse_version
+from outmoded.catalog.models import CatalogError, Entry, format_version, parse_version
 
 KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi", "behaviour"}
 FIX_SAFETY = {"safe", "unsafe", "none"}
@@ -97,60 +98,6 @@ OPTIONAL = {
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
 }
-# kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
-# signature that shows it: ``override`` (a subclass of the name's class defines the method; not
-# when it also defines one of ``unless``), ``argument`` (``argument``/``position`` of a call -- or
-# lists of them, for each argument that changed -- ``matches``: ``set`` (a set display,
-# comprehension or a name bound to a set), ``None``, ``float`` (a float literal), ``container`` (a
-# tuple, list, dict or set display) or ``misplaced-global-flags`` (a literal regular expression
-# with a global inline flag such as ``(?i)`` after its start) or ``coroutines`` (a list, tuple or set
-# display or comprehension holding a call of a module-level ``async def`` or of ``asyncio.sleep``) or
-# ``sequence-for-named`` (a tuple or list display, where the call's first argument is an SQL literal with
-# a named placeholder such as ``:name``) or ``sequences-for-named`` (rows for ``executemany`` given so: a
-# tuple or list display of tuple or list displays, or a comprehension or generator making one per row) or
-# ``missing`` (the argument is not passed, or passed as ``None``, in a call without ``*args``/``**kwargs``:
-# it became required) or ``itertools-iterator`` (a call of an ``itertools`` function not named in ``unless``,
-# or a name bound to one) or ``trunc-only`` (an instance of a class of the project -- ``self`` in one of its
-# methods, a name bound to a call of it -- whose whole ancestry is the project's and defines ``__trunc__``
-# but neither ``__int__`` nor ``__index__``)),
-# ``keywords`` (a call passes a
-# keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
-# module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
-# none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
-# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``), ``parameters`` (a call whose
-# arguments do not fit ``accepts``, the parameter list the function has from ``removed_in`` on,
-# written as in a ``def``: ``"(database, *, timeout=5.0)"`` rejects a second positional argument,
-# ``"()"`` any argument, ``"(name, /)"`` ``name=``; calls with ``*args`` or ``**kwargs`` are not
-# judged; the name may be a method, ``Class.method``, judged on receivers of that class),
-# ``fallback-import`` (the name is a backport module, imported where the stdlib names in
-# ``instead_of`` are missing -- the else of ``if hasattr(ssl, "match_hostname"):``, the handler of a
-# ``try`` that imports one -- with its ImportError uncaught: from ``removed_in`` on that branch runs
-# on every Python 3, and the backport is a distribution projects required only for old Pythons), ``subscript``
-# (the result of a call of the function without arguments is subscripted with a string literal:
-# ``entry_points()["console_scripts"]``), ``protocol-parameters`` (a class whose bases subscript a
-# generic with a type variable -- a name the module binds to ``TypeVar(...)``, ``ParamSpec(...)`` or
-# ``TypeVarTuple(...)`` -- that its base subscripting the name, ``Protocol[T, T2]``, does not list),
-# ``option-strings`` (argparse's ``add_argument`` given literal option strings, a one-letter option
-# first, a single-dash long option after it and no two-dash one, without ``dest=``: from 3.15 the
-# dest comes from the single-dash long option, ``-f, -foo`` stores ``foo``), ``decorator-stack`` (a
-# method of a class body decorated with the name directly over ``matches``, a dotted name:
-# ``@classmethod`` over ``@property``), ``class-attribute`` (a class body binds a name once to a call
-# of the function, and one of its methods reads it through ``self``: ``f = functools.partial(g)``,
-# ``self.f()``), ``truth-value`` (a method of a class tests for truth -- ``not``, ``if``, ``while``, ``assert``,
-# ``bool()``, an ``and``/``or`` operand -- the result of ``self.m(...)``, where the name's last part is
-# ``m`` and a ``def m`` of the same class body can ``return NotImplemented``; not in a method that
-# returns NotImplemented itself or calls ``isinstance``: it tells the other operand's type first).
-# ``proof`` is a script
-# that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
-              "subscript", "protocol-parameters", "option-strings", "decorator-stack",
-              "class-attribute", "truth-value"}
-# these say what the code ``raises`` (names)
-CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
-                   "option-strings"}
-MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
-           "sequences-for-named", "missing", "itertools-iterator",
-           "trunc-only"}
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
           "cython-generated"}  # kind capi only
@@ -272,27 +219,11 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     if (raw["kind"] == "behaviour") != ("signature" in raw):
         raise _fail(source, where, "kind 'behaviour' and 'signature' go together")
     if raw["kind"] == "behaviour":
-        if raw["signature"] not in SIGNATURES:
-            raise _fail(source, where, f"signature must be one of {sorted(SIGNATURES)}, got {raw['signature']!r}")
-        if raw["signature"] == "argument" and (
-                not _argument_positions(raw) or raw.get("matches") not in MATCHES):
-            raise _fail(source, where, f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})")
-        if raw["signature"] == "decorator-stack" and not (
-                isinstance(raw.get("matches"), str) and DOTTED_RE.match(raw["matches"]) and "." in raw["matches"]):
-            raise _fail(source, where, "signature 'decorator-stack' needs matches, the dotted name of the decorator under it")
-        if (raw["signature"] == "parameters") != ("accepts" in raw) or (
-                "accepts" in raw and parameters(raw["accepts"]) is None):
-            raise _fail(source, where, "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\"")
-        if (raw["signature"] == "fallback-import") != ("instead_of" in raw) or "instead_of" in raw and not (
-                isinstance(raw["instead_of"], list) and raw["instead_of"]
-                and all(isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["instead_of"])):
-            raise _fail(source, where, "signature 'fallback-import' goes with 'instead_of', the stdlib names it replaces")
-        if not isinstance(raw.get("proof"), str):
-            raise _fail(source, where, "kind 'behaviour' needs a 'proof' script")
-        if raw["signature"] in CALL_SIGNATURES and not (
-                isinstance(raw.get("raises"), list) and raw["raises"]
-                and all(isinstance(r, str) and r.isidentifier() for r in raw["raises"])):
-            raise _fail(source, where, f"signature {raw['signature']!r} needs 'raises': the exceptions the call raises")
+        from outmoded.catalog.signatures import behaviour_problem
+
+        problem = behaviour_problem(raw)
+        if problem:
+            raise _fail(source, where, problem)
     removed = _version(raw["removed_in"], source, where, "removed_in")
     deprecated = raw.get("deprecated_in")
     deprecated = None if deprecated is None else _version(deprecated, source, where, "deprecated_in")
@@ -314,7 +245,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         replacement_since=None if since is None else _version(since, source, where, "replacement_since"),
         argument=raw["argument"][0] if isinstance(raw.get("argument"), list) else raw.get("argument"),
         position=raw["position"][0] if isinstance(raw.get("position"), list) else raw.get("position"),
-        argument_positions=_argument_positions(raw) if raw["kind"] == "behaviour" else (),
+        argument_positions=_behaviour_arguments(raw),
         raises=tuple(raw.get("raises") or ()),
         accepts=raw.get("accepts"),
         instead_of=tuple(raw.get("instead_of") or ()),
@@ -350,15 +281,12 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     )
 
 
-def _argument_positions(raw: dict) -> tuple:
-    """``((argument, position), ...)`` of a behaviour entry: one pair, or two lists of one length."""
-    names, positions = raw.get("argument"), raw.get("position")
-    if isinstance(names, str) and isinstance(positions, int):
-        return ((names, positions),)
-    if isinstance(names, list) and isinstance(positions, list) and names and len(names) == len(positions) \
-            and all(isinstance(n, str) for n in names) and all(isinstance(p, int) for p in positions):
-        return tuple(zip(names, positions))
-    return ()
+def _behaviour_arguments(raw: dict) -> tuple:
+    if raw["kind"] != "behaviour":
+        return ()
+    from outmoded.catalog.signatures import argument_positions
+
+    return argument_positions(raw)
 
 
 def _mapping(raw: dict, key: str, source: str, where: str) -> dict:
@@ -394,40 +322,3 @@ def check_unique_codes(entries: list[Entry]) -> None:
             raise CatalogError(f"{entry.source}: code {entry.code} is also used in {seen[entry.code]}")
         seen[entry.code] = entry.source
 
-
-def class_hints(data: object, name: str) -> tuple[dict, dict, dict, dict, dict]:
-    """``bases``, ``returns``, ``aliases``, ``provided_by`` and ``mirrors`` of ``classes.yaml``
-    (``data``), validated."""
-    data = data or {}
-    bases, returns, aliases = data.get("bases", {}), data.get("returns", {}), data.get("aliases", {})
-    provided_by, mirrors = data.get("provided_by", {}), data.get("mirrors", {})
-    for key, table in (("bases", bases), ("returns", returns), ("aliases", aliases), ("provided_by", provided_by),
-                       ("mirrors", mirrors)):
-        if not isinstance(table, dict) or not all(
-                isinstance(k, str) and DOTTED_RE.match(k) for k in table):
-            raise CatalogError(f"{name}: '{key}' must map dotted names to dotted names")
-    if not all(isinstance(v, str) and DOTTED_RE.match(v) for v in [*returns.values(), *aliases.values(),
-                                                                    *provided_by.values(), *mirrors.values()]):
-        raise CatalogError(f"{name}: 'returns', 'aliases', 'provided_by' and 'mirrors' values must be dotted names")
-    bases = {cls: tuple(b if isinstance(b, list) else [b]) for cls, b in bases.items()}
-    return bases, dict(returns), dict(aliases), dict(provided_by), dict(mirrors)
-
-
-def instance_hints(data: object, name: str) -> dict:
-    """``instances`` of ``classes.yaml`` (``data``), validated: class -> ((major, minor), the
-    classes its objects are instances of from that version on), sorted by version."""
-    table = (data or {}).get("instances", {})
-    if not isinstance(table, dict):
-        raise CatalogError(f"{name}: 'instances' must map dotted names to versions")
-    found = {}
-    for cls, versions in table.items():
-        if not (isinstance(cls, str) and DOTTED_RE.match(cls) and isinstance(versions, dict) and versions):
-            raise CatalogError(f"{name}: instances: {cls!r} must map \"3.N\" versions to lists of dotted names")
-        steps = []
-        for version, classes in versions.items():
-            if not (isinstance(version, str) and VERSION_RE.match(version) and isinstance(classes, list) and classes
-                    and all(isinstance(c, str) and DOTTED_RE.match(c) for c in classes)):
-                raise CatalogError(f"{name}: instances: {cls}: {version!r} must map to a list of dotted names")
-            steps.append((tuple(int(part) for part in version.split(".")), tuple(classes)))
-        found[cls] = tuple(sorted(steps))
-    return found

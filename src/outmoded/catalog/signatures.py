@@ -1,0 +1,104 @@
+"""Behaviour removals (``behaviour.yaml``): the static signatures the scanner knows, and the
+validation of what a behaviour entry says about its signature.
+
+A behaviour removal is what does not go missing but stops working (or raises) on the target;
+each entry names the signature that shows it in code, described below.  ``outmoded.catalog.schema``
+validates the keys every entry has and asks ``behaviour_problem`` about a behaviour entry's own.
+"""
+
+from __future__ import annotations
+
+from outmoded.catalog.models import parameters
+from outmoded.catalog.schema import DOTTED_RE
+
+# kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
+# signature that shows it: ``override`` (a subclass of the name's class defines the method; not
+# when it also defines one of ``unless``), ``argument`` (``argument``/``position`` of a call -- or
+# lists of them, for each argument that changed -- ``matches``: ``set`` (a set display,
+# comprehension or a name bound to a set), ``None``, ``float`` (a float literal), ``container`` (a
+# tuple, list, dict or set display) or ``misplaced-global-flags`` (a literal regular expression
+# with a global inline flag such as ``(?i)`` after its start) or ``coroutines`` (a list, tuple or set
+# display or comprehension holding a call of a module-level ``async def`` or of ``asyncio.sleep``) or
+# ``sequence-for-named`` (a tuple or list display, where the call's first argument is an SQL literal with
+# a named placeholder such as ``:name``) or ``sequences-for-named`` (rows for ``executemany`` given so: a
+# tuple or list display of tuple or list displays, or a comprehension or generator making one per row) or
+# ``missing`` (the argument is not passed, or passed as ``None``, in a call without ``*args``/``**kwargs``:
+# it became required) or ``itertools-iterator`` (a call of an ``itertools`` function not named in ``unless``,
+# or a name bound to one) or ``trunc-only`` (an instance of a class of the project -- ``self`` in one of its
+# methods, a name bound to a call of it -- whose whole ancestry is the project's and defines ``__trunc__``
+# but neither ``__int__`` nor ``__index__``)),
+# ``keywords`` (a call passes a
+# keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
+# module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
+# none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
+# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``), ``parameters`` (a call whose
+# arguments do not fit ``accepts``, the parameter list the function has from ``removed_in`` on,
+# written as in a ``def``: ``"(database, *, timeout=5.0)"`` rejects a second positional argument,
+# ``"()"`` any argument, ``"(name, /)"`` ``name=``; calls with ``*args`` or ``**kwargs`` are not
+# judged; the name may be a method, ``Class.method``, judged on receivers of that class),
+# ``fallback-import`` (the name is a backport module, imported where the stdlib names in
+# ``instead_of`` are missing -- the else of ``if hasattr(ssl, "match_hostname"):``, the handler of a
+# ``try`` that imports one -- with its ImportError uncaught: from ``removed_in`` on that branch runs
+# on every Python 3, and the backport is a distribution projects required only for old Pythons), ``subscript``
+# (the result of a call of the function without arguments is subscripted with a string literal:
+# ``entry_points()["console_scripts"]``), ``protocol-parameters`` (a class whose bases subscript a
+# generic with a type variable -- a name the module binds to ``TypeVar(...)``, ``ParamSpec(...)`` or
+# ``TypeVarTuple(...)`` -- that its base subscripting the name, ``Protocol[T, T2]``, does not list),
+# ``option-strings`` (argparse's ``add_argument`` given literal option strings, a one-letter option
+# first, a single-dash long option after it and no two-dash one, without ``dest=``: from 3.15 the
+# dest comes from the single-dash long option, ``-f, -foo`` stores ``foo``), ``decorator-stack`` (a
+# method of a class body decorated with the name directly over ``matches``, a dotted name:
+# ``@classmethod`` over ``@property``), ``class-attribute`` (a class body binds a name once to a call
+# of the function, and one of its methods reads it through ``self``: ``f = functools.partial(g)``,
+# ``self.f()``), ``truth-value`` (a method of a class tests for truth -- ``not``, ``if``, ``while``, ``assert``,
+# ``bool()``, an ``and``/``or`` operand -- the result of ``self.m(...)``, where the name's last part is
+# ``m`` and a ``def m`` of the same class body can ``return NotImplemented``; not in a method that
+# returns NotImplemented itself or calls ``isinstance``: it tells the other operand's type first).
+# ``proof`` is a script
+# that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
+SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
+              "subscript", "protocol-parameters", "option-strings", "decorator-stack",
+              "class-attribute", "truth-value"}
+# these say what the code ``raises`` (names)
+CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
+                   "option-strings"}
+MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
+           "sequences-for-named", "missing", "itertools-iterator",
+           "trunc-only"}
+
+
+def behaviour_problem(raw: dict) -> str | None:
+    """What is wrong with a behaviour entry's signature keys (``raw``: its YAML mapping), or None."""
+    if raw["signature"] not in SIGNATURES:
+        return f"signature must be one of {sorted(SIGNATURES)}, got {raw['signature']!r}"
+    if raw["signature"] == "argument" and (
+            not argument_positions(raw) or raw.get("matches") not in MATCHES):
+        return f"signature 'argument' needs argument, position and matches ({sorted(MATCHES)})"
+    if raw["signature"] == "decorator-stack" and not (
+            isinstance(raw.get("matches"), str) and DOTTED_RE.match(raw["matches"]) and "." in raw["matches"]):
+        return "signature 'decorator-stack' needs matches, the dotted name of the decorator under it"
+    if (raw["signature"] == "parameters") != ("accepts" in raw) or (
+            "accepts" in raw and parameters(raw["accepts"]) is None):
+        return "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\""
+    if (raw["signature"] == "fallback-import") != ("instead_of" in raw) or "instead_of" in raw and not (
+            isinstance(raw["instead_of"], list) and raw["instead_of"]
+            and all(isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["instead_of"])):
+        return "signature 'fallback-import' goes with 'instead_of', the stdlib names it replaces"
+    if not isinstance(raw.get("proof"), str):
+        return "kind 'behaviour' needs a 'proof' script"
+    if raw["signature"] in CALL_SIGNATURES and not (
+            isinstance(raw.get("raises"), list) and raw["raises"]
+            and all(isinstance(r, str) and r.isidentifier() for r in raw["raises"])):
+        return f"signature {raw['signature']!r} needs 'raises': the exceptions the call raises"
+    return None
+
+
+def argument_positions(raw: dict) -> tuple:
+    """``((argument, position), ...)`` of a behaviour entry: one pair, or two lists of one length."""
+    names, positions = raw.get("argument"), raw.get("position")
+    if isinstance(names, str) and isinstance(positions, int):
+        return ((names, positions),)
+    if isinstance(names, list) and isinstance(positions, list) and names and len(names) == len(positions) \
+            and all(isinstance(n, str) for n in names) and all(isinstance(p, int) for p in positions):
+        return tuple(zip(names, positions))
+    return ()
