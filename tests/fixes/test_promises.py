@@ -2,7 +2,8 @@
 whose fix depends on the rest of the file: ``import typing.io`` goes (or becomes ``import
 typing``) only when every use of it is rewritten; a replacement whose name the file binds to
 something else (``importlib = None``) is not promised; ``cache_from_source``'s ``debug_override``
-is safe only where its value cannot be None."""
+is safe only where its value cannot be None; ``hmac.new(key, msg)`` gets the digestmod it
+defaulted to."""
 
 from collections import Counter
 
@@ -54,6 +55,12 @@ CASES = {
                           "a = importlib.util.cache_from_source('m.py', True)\n"
                           "b = importlib.util.cache_from_source('m.py', debug_override=x == 1)\n"
                           "c = importlib.util.cache_from_source('m.py', flag)\n", 2, 3),
+    # digestmod became required: given the old default, MD5, in place of a None or after the
+    # last argument; a call unpacking its arguments is not reported at all
+    "hmac_digestmod": ("import hmac\nfrom hmac import HMAC\n"
+                       "a = hmac.new(b'k', b'm').digest()\nb = hmac.new(b'k', b'm', None)\n"
+                       "c = HMAC(b'k', digestmod=None)\nd = hmac.new(\n    b'k',\n    b'm',\n)\n"
+                       "e = hmac.new(*args)\nf = hmac.new(b'k', digestmod='sha256')\n", 4, 4),
 }
 
 

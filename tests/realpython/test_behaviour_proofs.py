@@ -1,17 +1,22 @@
 """Each behaviour removal's ``proof`` (and any other entry's, where introspection cannot tell: a module's
 ``__cached__``) works on every real Python before ``removed_in`` and fails from it on: the catalog's
-claim that the code stops working, checked where it happens."""
+claim that the code stops working, checked where it happens.  A proof ``outmoded fix`` rewrites
+prints, fixed, what it printed unfixed on the Pythons before ``removed_in``, on every Python."""
 
 import subprocess
 
 import pytest
 
 from outmoded.catalog import default_catalog, format_version
+from outmoded.catalog.index import build_index
+from outmoded.engine import check_source
+from outmoded.fixes import Policy, fix_source
 from realpythons import older_python, real_python
 
 pytestmark = pytest.mark.realpython
 
-BEHAVIOURS = [e for e in default_catalog().entries if e.kind == "behaviour"]
+CATALOG = default_catalog()
+BEHAVIOURS = [e for e in CATALOG.entries if e.kind == "behaviour"]
 PROVEN = [e for e in default_catalog().entries if e.proof]
 VERSIONS = ["3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"]
 
@@ -35,6 +40,39 @@ def test_proof_fails_exactly_from_removed_in(entry):
         pytest.skip(f"no real Python {removed} or later here")
     expected = {v: tuple(map(int, v.split("."))) < entry.removed_in for v in ran}
     assert ran == expected
+
+
+FIXED = [e for e in BEHAVIOURS if e.fix != "none"]
+
+
+@pytest.mark.parametrize("entry", FIXED, ids=lambda e: e.code)
+def test_fixed_proof_does_what_it_did(entry):
+    """``hmac.new(key, msg)`` fixed to ``digestmod="md5"`` gives the digest it gave on 3.7."""
+    index = build_index(CATALOG, (3, 15), min_version=(3, 6))
+    data = entry.proof.encode()
+
+    def scan(new):
+        return check_source("proof.py", new, index).findings
+
+    result = fix_source("proof.py", data, scan(data), Policy(CATALOG.by_code, (3, 6)), scan)
+    assert result.fixed and not result.errors and not scan(result.new), result.new.decode()
+    before = [v for v in ("3.6", "3.7", *VERSIONS) if tuple(map(int, v.split("."))) < entry.removed_in]
+    printed = {}
+    for version in (*before, *VERSIONS):
+        exe = interpreter(version)
+        if exe is None:
+            continue
+        for name, code in (("fixed", result.new.decode()), ("unfixed", entry.proof))[:2 if version in before else 1]:
+            warnings = "ignore" if name == "unfixed" else "error"  # the fixed code warns nowhere
+            proc = subprocess.run([exe, "-W", warnings, "-c", code], stdin=subprocess.DEVNULL,
+                                  capture_output=True, text=True, timeout=60)
+            assert proc.returncode == 0, (version, name, proc.stderr)
+            printed[version, name] = proc.stdout
+    if not any(name == "unfixed" for _, name in printed) or not any(
+            tuple(map(int, v.split("."))) >= entry.removed_in for v, _ in printed):
+        pytest.skip("no real Python before and after the removal here")
+    assert printed[next(iter(printed))].strip(), "the proof prints nothing to compare"
+    assert len(set(printed.values())) == 1, printed
 
 
 SHAPE = r"""

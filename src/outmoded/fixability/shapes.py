@@ -27,6 +27,9 @@ def shape_of(entry: Entry) -> str | None:
         if entry.rewrite == "drop":
             return "drop-arg"
         return "replace-arg" if keyword_rewrite(entry) else None
+    if entry.kind == "behaviour":
+        # an argument that became required, given what it defaulted to (``digestmod="md5"``)
+        return "supply-arg" if entry.matches == "missing" and keyword_rewrite(entry) else None
     if entry.kind == "module" and entry.rewrite == "retire":
         return "retire"  # ``import typing.io`` -> ``import typing`` once its uses are rewritten
     if entry.rewrite:
@@ -43,8 +46,9 @@ KEYWORD_REWRITE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+?)\s*$
 
 def keyword_rewrite(entry: Entry) -> tuple[str, str] | None:
     """(keyword, expression) of an argument's ``rewrite: "optimization='' if {value} else 1"``:
-    the argument becomes that keyword, ``{value}`` standing for its value."""
-    match = KEYWORD_REWRITE.match(entry.rewrite or "") if entry.kind == "argument" else None
+    the argument becomes that keyword, ``{value}`` standing for its value; of a required
+    argument's (``rewrite: 'digestmod="md5"'``), the keyword and value it is given."""
+    match = KEYWORD_REWRITE.match(entry.rewrite or "") if entry.kind in ("argument", "behaviour") else None
     return (match.group(1), match.group(2)) if match else None
 
 

@@ -4,6 +4,7 @@ The scanner decides *what* a name means (one resolver, in ``outmoded.scan``); th
 rewrites the nodes at the findings' positions, with LibCST so formatting and comments survive.
 One module per shape of fix: ``dotted`` (replace a dotted name), ``methods`` (rename a method),
 ``moves`` (move a from-import, rename an imported module), ``arguments`` (drop an argument),
+``keywords`` (an argument becomes another keyword), ``supply`` (give an argument that became required),
 ``templates`` (rewrite a call from the catalog's template); ``imports`` adds and removes imports.
 
 ``fix_source`` runs passes until nothing changes (a replacement may itself be outdated under

@@ -24,6 +24,7 @@ from outmoded.fixes.moves import (Move, alias_edits, module_name, plan_move, ren
                                   split_import)
 from outmoded.fixes.names import dotted
 from outmoded.fixes.plan import Edit
+from outmoded.fixes.supply import supply_argument
 from outmoded.fixes.templates import replace_attribute, rewrite_call, rewrite_statement
 
 # where an expression a template put in parentheses needs none: the parentheses come off again
@@ -48,6 +49,7 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         self.applied: set[Edit] = set()
         self.by_end = {e.end: e for e in edits if e.shape in ("dotted", "expression", "template")}
         self.by_start = {e.start: e for e in edits if e.shape in ("drop-arg", "replace-arg")}
+        self.calls = {(e.start, e.end): e for e in edits if e.shape == "supply-arg"}  # the call's own span
         self.import_edits = [e for e in edits if e.shape in ("dotted", "module", "retire")]
         self.retiring: list[Edit] = []  # applied once ``imports`` has retired the submodule import
         self.pending_lines: list[cst.BaseSmallStatement] = []  # statements to add after the current line
@@ -106,6 +108,7 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
     def leave_Call(self, original_node: cst.Call, updated_node: cst.Call) -> cst.BaseExpression:
         updated_node = self._drop_arguments(original_node, updated_node)
         updated_node = self._rename_keywords(original_node, updated_node)
+        updated_node = self._supply_argument(original_node, updated_node)
         edit = self.env.call_rewrites.get(original_node) or self._call_template(original_node)
         if edit is None:
             return updated_node
@@ -128,6 +131,14 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         args = [a.with_changes(keyword=a.keyword.with_changes(value=renames[a.keyword.value]))
                 if a.keyword is not None and a.keyword.value in renames else a for a in updated.args]
         return updated.with_changes(args=args)
+
+    def _supply_argument(self, original: cst.Call, updated: cst.Call) -> cst.Call:
+        """``hmac.new(key, msg)`` -> ``hmac.new(key, msg, digestmod="md5")``."""
+        if not self.calls:
+            return updated
+        where = self.get_metadata(PositionProvider, original)
+        edit = self.calls.get(((where.start.line, where.start.column), (where.end.line, where.end.column)))
+        return updated if edit is None else self._done(edit, supply_argument(updated, edit, self.env), updated)
 
     def _argument_edit(self, arg: cst.Arg) -> Optional[Edit]:
         for node in (arg, arg.keyword, arg.value):
