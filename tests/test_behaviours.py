@@ -661,6 +661,111 @@ def test_not_implemented_tested_for_truth(project):
     assert project.findings(source, target="3.13", name="b.py") == []
 
 
+def test_not_implemented_tested_for_truth_through_an_inherited_comparison(project):
+    """3.14: the ``__eq__`` that returns NotImplemented may come from a base class, in the same
+    module or in another module of the project, and the call may have a blank before its bracket
+    (``self.__eq__ (other)``): each raised TypeError on the real 3.14 and 3.15 (False on 3.13).
+    Not where a class on the way defines ``__eq__`` without NotImplemented, nor where the first
+    ``__eq__`` is object's or a stdlib class's (a mixin's ``__ne__`` is for the classes it joins)."""
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/base.py", """\
+        class Version:
+            def __init__(self, text):
+                self.text = text
+
+            def __eq__(self, other):
+                if not isinstance(other, Version):
+                    return NotImplemented
+                return self.text == other.text
+
+
+        class Exact(Version):
+            def __eq__(self, other):
+                return self.text == getattr(other, "text", None)
+        """)
+    project.write("pkg/release.py", """\
+        import fractions
+
+        from pkg.base import Exact, Version
+
+
+        class Release(Version):
+            def __ne__(self, other):
+                return not self.__eq__ (other)
+
+
+        class Local(Release):
+            def differs(self, other):
+                return not self.__eq__(other)
+
+
+        class Pinned(Exact):
+            def __ne__(self, other):
+                return not self.__eq__(other)
+
+
+        class Mixin:
+            def __ne__(self, other):
+                return not self.__eq__(other)
+
+
+        class Ratio(fractions.Fraction):
+            def __ne__(self, other):
+                return not self.__eq__(other)
+
+
+        class Near:
+            def __eq__(self, other):
+                return NotImplemented
+
+
+        class Nearer(Near):
+            def __ne__(self, other):
+                return not self.__eq__ (other) and self.__eq__ (other)
+        """)
+    eq = "self.__eq__() tested for truth"
+    doc = project.check_json("pkg", target="3.14")
+    assert doc["errors"] == []
+    assert sorted((f["path"], f["line"], f["api"]) for f in doc["findings"]) == [
+        ("pkg/release.py", 8, eq), ("pkg/release.py", 13, eq), ("pkg/release.py", 38, eq)]
+    assert project.check_json("pkg", target="3.13")["findings"] == []
+
+
+def test_a_blank_before_the_bracket(project):
+    """The 3.11-3.14 signatures whose text the prefilter looks for find their calls written with a
+    blank before the bracket too: ``functools.partial (g)`` bound in a class body, ``asyncio.wait
+    ([...])`` given coroutines, ``not self.__eq__ (other)``, each the only such call in its file."""
+    partial = """\
+        import functools
+
+        class A:
+            f = functools.partial (print, 1)
+
+            def run(self):
+                return self.f()
+        """
+    wait = """\
+        import asyncio
+
+        async def work(n):
+            return n
+
+        async def main():
+            await asyncio.wait ([work(1)])
+        """
+    truth = """\
+        class A:
+            def __eq__(self, other):
+                return NotImplemented
+
+            def __ne__(self, other):
+                return not self.__eq__ (other)
+        """
+    assert project.findings(partial, target="3.14", name="a.py") == [(4, "f = functools.partial() read as self.f", E)]
+    assert project.findings(wait, target="3.11", name="b.py") == [(7, "asyncio.wait(fs=<coroutines>)", E)]
+    assert project.findings(truth, target="3.14", name="c.py") == [(6, "self.__eq__() tested for truth", E)]
+
+
 def test_itertools_iterators_copied_or_pickled(project):
     """3.14: itertools iterators no longer support copy, deepcopy or pickle (TypeError on the real
     3.14 and 3.15 for every one of them; copy.copy of a tee object still works)."""

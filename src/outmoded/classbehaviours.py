@@ -2,8 +2,9 @@
 longer calls (``visit_Num`` on an ``ast.NodeVisitor`` subclass, 3.14), a type variable a generic
 base uses that the ``Protocol[...]`` base does not list (3.15), a method stacking
 ``@classmethod`` over ``@property`` (3.13), a ``functools.partial`` the body binds, read through
-``self`` (3.14: bound as a method), ``not self.__eq__(other)`` where the class's ``__eq__`` can
-return NotImplemented (3.14: a TypeError in a boolean context).  The catalog's ``kind:
+``self`` (3.14: bound as a method), ``not self.__eq__(other)`` where the class's ``__eq__``, its
+own or one it inherits from a class of the project, can return NotImplemented (3.14: a TypeError
+in a boolean context).  The catalog's ``kind:
 behaviour`` entries with those signatures (``outmoded.catalog.schema``); the calls are
 ``outmoded.behaviours``'.
 """
@@ -14,25 +15,12 @@ import ast
 from types import SimpleNamespace
 
 from outmoded.contexts import ATTRIBUTE_ERRORS
-from outmoded.values import Instance, LocalClass
+from outmoded.project import ClassInfo
+from outmoded.stdnames import STDLIB
+from outmoded.values import Instance, LocalClass, not_implemented, own_nodes, returns_not_implemented
 
 TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")
                   for cls in ("TypeVar", "ParamSpec", "TypeVarTuple")}
-
-
-def _own_nodes(function: ast.AST):
-    """The nodes of a function's body, not those of the functions, lambdas and classes in it."""
-    stack = list(ast.iter_child_nodes(function))
-    while stack:
-        node = stack.pop()
-        yield node
-        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
-            stack.extend(ast.iter_child_nodes(node))
-
-
-def _returns_not_implemented(function: ast.AST) -> bool:
-    return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == "NotImplemented"
-               for n in _own_nodes(function))
 
 
 def _truth_tested(function: ast.AST) -> list:
@@ -40,7 +28,7 @@ def _truth_tested(function: ast.AST) -> list:
     ``if``, ``while``, ``assert`` and a conditional expression, ``bool()``'s argument, every operand
     of ``and``/``or`` but the last (the last too where the whole is tested)."""
     tested, found = [], []
-    for node in _own_nodes(function):
+    for node in own_nodes(function):
         if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
             tested.append(node.operand)
         elif isinstance(node, (ast.If, ast.While, ast.IfExp, ast.Assert)):
@@ -114,22 +102,18 @@ class ClassBehaviours:
         self.check_truth_values(node)
 
     def check_truth_values(self, node: ast.ClassDef) -> None:
-        """``return not self.__eq__(other)`` where the class's ``__eq__`` can ``return
+        """``return not self.__eq__(other)`` where the ``__eq__`` the class gets can ``return
         NotImplemented``: a ``truth-value`` entry's method called on a method's first parameter
         where the result is tested for truth, in a method that neither returns NotImplemented
-        itself nor calls ``isinstance`` (either tells the other operand's type first)."""
-        methods = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
-        entries = {}
-        for function in methods:
-            if function.name[:2] != "__":  # the names are dunders: most methods ask nothing
-                continue
-            entry = next((e for e in self.index.behaviour_calls.get(f"builtins.object.{function.name}", ())
-                          if e.signature == "truth-value"), None)
-            if entry is not None and _returns_not_implemented(function):
-                entries[function.name] = entry
+        itself nor calls ``isinstance`` (either tells the other operand's type first).  The
+        ``__eq__`` is the class body's own or, where it defines none, the first one on the way up
+        its bases, in this module or another module of the project (``_inherits_not_implemented``)."""
+        entries = self._truth_entries()
         if not entries:
             return
-        for function in methods:
+        for function in node.body:
+            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                continue
             parameters = function.args.posonlyargs + function.args.args
             if function.decorator_list or not parameters or not self.may_contain_finding(function):
                 continue  # a method naming no needle word (the dunder's name is one) calls none
@@ -138,13 +122,62 @@ class ClassBehaviours:
                      if isinstance(tested, ast.Call) and isinstance(tested.func, ast.Attribute)
                      and tested.func.attr in entries and isinstance(tested.func.value, ast.Name)
                      and tested.func.value.id == this]
-            if not found or _returns_not_implemented(function) or any(
+            if not found or returns_not_implemented(function) or any(
                     isinstance(n, ast.Call) and isinstance(n.func, ast.Name) and n.func.id == "isinstance"
                     for n in ast.walk(function)):
                 continue
             for tested in found:
-                entry = entries[tested.func.attr]
-                self.report(tested, entry, f"self.{tested.func.attr}() tested for truth", frozenset(entry.raises))
+                if self._may_return_not_implemented(node, tested.func.attr):
+                    entry = entries[tested.func.attr]
+                    self.report(tested, entry, f"self.{tested.func.attr}() tested for truth", frozenset(entry.raises))
+
+    def _truth_entries(self) -> dict:
+        """Comparison name -> its ``truth-value`` entry, for the names this file writes after a dot
+        (``self.__eq__``, also as ``self.__eq__ (other)``); empty for most files, asked once."""
+        found = self.__dict__.get("_truth_named")
+        if found is None:
+            names = self.index.__dict__.get("_truth_names")
+            if names is None:
+                names = self.index.__dict__["_truth_names"] = {
+                    name.rpartition(".")[2]: e for name, entries in self.index.behaviour_calls.items()
+                    for e in entries if e.signature == "truth-value"}
+            found = self.__dict__["_truth_named"] = {n: e for n, e in names.items() if f".{n}" in self.text}
+        return found
+
+    def _may_return_not_implemented(self, node: ast.ClassDef, name: str) -> bool:
+        own = [s for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == name]
+        if own:
+            return any(returns_not_implemented(s) for s in own)
+        cls = self.scope.bindings.get(node.name)
+        if not isinstance(cls, LocalClass) or cls.node is not node or name in cls.members:
+            return False  # bound some other way (``__ne__ = other``): not told
+        return self._inherits_not_implemented(cls.bases, self.path, name) is True
+
+    def _inherits_not_implemented(self, bases, where: str, name: str, depth: int = 0) -> bool | None:
+        """Does the first class defining ``name`` up these bases (depth first, left to right)
+        define it to return NotImplemented?  None when a base is unknown or from outside the
+        project (a stdlib class has its own comparisons); ``object``'s are passed over."""
+        if depth > 30:
+            return None
+        for base in bases:
+            if base == "builtins.object":
+                continue
+            if isinstance(base, LocalClass):
+                if name in base.members:
+                    return base.node is not None and name in not_implemented(base.node)
+                found = self._inherits_not_implemented(base.bases, self.path, name, depth + 1)
+            elif isinstance(base, str) and not base.startswith("builtins.") and base.split(".")[0] not in STDLIB:
+                info = self.project.resolve(base, where)
+                if not isinstance(info, ClassInfo):
+                    return None
+                if name in info.members:
+                    return name in self.project.comparisons(info)
+                found = self._inherits_not_implemented(info.bases, info.path, name, depth + 1)
+            else:
+                return None
+            if found is not None:
+                return found
+        return None
 
     def check_decorator_stacks(self, node: ast.ClassDef) -> None:
         """``@classmethod`` directly over ``@property`` on a method of the class body: a

@@ -346,8 +346,9 @@ class Positional(Keyword):
 
 
 class TruthTested(Text):
-    """``.method(`` called where its result may be tested for truth: after ``not``, ``if``,
-    ``elif``, ``while``, ``assert``, ``and``, ``or`` or ``bool(`` (its receiver, blanks and brackets
+    """``.method(`` (blanks may stand before the bracket: ``self.__eq__ (other)``) called where its
+    result may be tested for truth: after ``not``, ``if``, ``elif``, ``while``, ``assert``, ``and``,
+    ``or`` or ``bool(`` (its receiver, blanks and brackets
     between), or followed, once its arguments close, by ``and``/``or`` (blanks, line breaks,
     backslashes and closing brackets between).  Searched as a literal (bytes.find), then checked
     back and forward: a pattern starting with the keywords would be tried at every position.
@@ -358,15 +359,19 @@ class TruthTested(Text):
     LIMIT = 2000
 
     def __init__(self, method: str):
-        super().__init__(b"." + method.encode() + b"(")
+        super().__init__(b"." + method.encode())
 
     def search(self, data: bytes) -> bool:
-        call = self.pattern
-        start = data.find(call)
+        name = self.pattern
+        start = data.find(name)
         while start >= 0:
-            if self._before(data, start) or self._after(data, start + len(call)):
+            opening = start + len(name)
+            while data[opening:opening + 1] in (b" ", b"\t"):  # self.__eq__ (other)
+                opening += 1
+            if data[opening:opening + 1] == b"(" and (
+                    self._before(data, start) or self._after(data, opening + 1)):
                 return True
-            start = data.find(call, start + 1)
+            start = data.find(name, start + 1)
         return False
 
     def _before(self, data: bytes, at: int) -> bool:

@@ -28,7 +28,7 @@ from outmoded.layout import absolute, find_module, module_of
 from outmoded.records import Record
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
 from outmoded.source import open_regular
-from outmoded.values import class_members
+from outmoded.values import class_members, not_implemented
 
 
 class ClassInfo(Record):
@@ -237,6 +237,7 @@ class Project:
         self._summaries: dict[str, Summary | None] = {}
         self.needles = None  # prefilter.ProjectNeedles: the project's own ways through the prefilter
         self._resolved: dict[tuple, object] = {}
+        self._comparisons: dict[str, dict] = {}  # path -> class name -> comparisons (``comparisons``)
 
     def summary(self, path: str) -> Summary | None:
         path = os.path.abspath(path)
@@ -319,6 +320,30 @@ class Project:
                 return target if found is None and not find_module(target.split(".")[0], path) else found
             return None
         return None
+
+    def comparisons(self, info: ClassInfo) -> frozenset:
+        """The rich comparisons ``info``'s class body defines that can return NotImplemented
+        (``values.not_implemented``), read from its file parsed whole, once, when first asked: a
+        summary's outline has no function bodies, and few verdicts ask."""
+        path = os.path.abspath(info.path)
+        reads.read(path)
+        classes = self._comparisons.get(path)
+        if classes is None:
+            classes = self._comparisons[path] = {}
+            try:
+                with open_regular(path) as handle:
+                    data = handle.read()
+                with warnings.catch_warnings():
+                    warnings.simplefilter("ignore")
+                    todo = list(ast.parse(data, filename=path).body)
+            except (OSError, SyntaxError, ValueError, RecursionError, MemoryError, SystemError):
+                todo = []
+            for stmt in todo:  # the top level and its blocks, as the summary reads them; the last definition wins
+                if isinstance(stmt, ast.ClassDef):
+                    classes[stmt.name] = not_implemented(stmt)
+                elif isinstance(stmt, (ast.If, ast.Try, getattr(ast, "TryStar", ast.Try))):
+                    todo += stmt.body + stmt.orelse + [s for h in getattr(stmt, "handlers", ()) for s in h.body]
+        return classes.get(info.name, frozenset())
 
     def local_class(self, path: str, name: str) -> ClassInfo | None:
         summary = self.summary(path)

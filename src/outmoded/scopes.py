@@ -309,7 +309,7 @@ class Bindings(ast.NodeVisitor):
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         for expr in node.decorator_list + node.bases + [k.value for k in node.keywords]:
             self.visit(expr)
-        cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], class_members(node))
+        cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], class_members(node), node)
         if self.may_contain_finding(node):
             saved = self.scope
             self.scope = Scope("class", saved, {"__class__": cls})

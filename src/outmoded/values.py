@@ -4,7 +4,8 @@ A name's value (``Value``) is a qualified name (a dotted string, from an import)
 ``Instance`` of a class, a ``LocalClass`` (a class the module defines), a version check's value,
 or ``LOCAL`` (bound to something nothing is known about: it shadows an import of the same name).
 ``Scope`` holds a module's, function's or class's bindings; ``local_names`` and ``class_members``
-read, without walking expressions, the names a function body or a class body binds.  The
+read, without walking expressions, the names a function body or a class body binds;
+``not_implemented`` the comparison methods of a class body that can return NotImplemented.  The
 scanner's ``Bindings`` (``scopes``) fills these while it walks; the modules that reason about
 receivers, classes and fallbacks read them.
 """
@@ -21,13 +22,14 @@ class LocalClass:
     name), LocalClass or None (unknown); ``flags``: the names its body binds to a version check's
     value or to (part of) the version, filled once the body is read.  Compared by identity."""
 
-    __slots__ = ("name", "bases", "members", "flags")
+    __slots__ = ("name", "bases", "members", "flags", "node")
 
-    def __init__(self, name: str, bases: list, members: set[str]):
+    def __init__(self, name: str, bases: list, members: set[str], node: ast.ClassDef | None = None):
         self.name = name
         self.bases = bases
         self.members = members
         self.flags: dict = {}
+        self.node = node  # its body, for what a method of it does (``not_implemented``)
 
     def __repr__(self) -> str:
         return f"LocalClass(name={self.name!r}, bases={self.bases!r}, members={self.members!r})"
@@ -134,6 +136,31 @@ def class_members(node: ast.ClassDef) -> set[str]:
             for handler in stmt.handlers:
                 todo.extend(handler.body)
     return members
+
+
+def own_nodes(function: ast.AST):
+    """The nodes of a function's body, not those of the functions, lambdas and classes in it."""
+    stack = list(ast.iter_child_nodes(function))
+    while stack:
+        node = stack.pop()
+        yield node
+        if not isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)):
+            stack.extend(ast.iter_child_nodes(node))
+
+
+def returns_not_implemented(function: ast.AST) -> bool:
+    return any(isinstance(n, ast.Return) and isinstance(n.value, ast.Name) and n.value.id == "NotImplemented"
+               for n in own_nodes(function))
+
+
+COMPARISONS = frozenset(("__eq__", "__ne__", "__lt__", "__le__", "__gt__", "__ge__"))
+
+
+def not_implemented(node: ast.ClassDef) -> frozenset[str]:
+    """The rich comparison methods a class body defines that can ``return NotImplemented`` (to
+    let Python try the other operand's)."""
+    return frozenset(s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))
+                     and s.name in COMPARISONS and returns_not_implemented(s))
 
 
 def _probes_attribute(test: ast.expr) -> bool:

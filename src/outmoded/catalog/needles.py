@@ -113,8 +113,8 @@ BEHAVIOUR_TEXT = {
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
     "sequence-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # execute("... :name", (1,)): a named placeholder
     "sequences-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # executemany("... :name", [(1,)]): the same
-    "coroutines": rb"wait\([ \t\r\n]*(?:fs[ \t]*=[ \t]*)?[\[\({]",  # asyncio.wait([...]): a display right there
-    "class-attribute": rb"\n[ \t]+\w+[ \t]*=[ \t]*[\w.]*partial\(",  # f = functools.partial(...) in a class body
+    "coroutines": rb"wait[ \t]*\([ \t\r\n]*(?:fs[ \t]*=[ \t]*)?[\[\({]",  # asyncio.wait([...]): a display right there
+    "class-attribute": rb"\n[ \t]+\w+[ \t]*=[ \t]*[\w.]*partial[ \t]*\(",  # f = functools.partial(...) in a class body
     # @classmethod over @property: two decorator lines, comments and blank lines between them
     "decorator-stack": rb"@[ \t]*[\w.]*classmethod\b[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*@[ \t]*[\w.]*property\b",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
@@ -124,7 +124,6 @@ BEHAVIOUR_TEXT = {
 # A word a behaviour removal's signature cannot do without, needed as well as the name's: a word
 # costs nothing where a text search costs a pass over the file
 BEHAVIOUR_WORDS = {
-    "truth-value": "NotImplemented",  # not self.__eq__(other): __eq__ can return NotImplemented
     "trunc-only": "__trunc__",  # int(x) of a class the project defines __trunc__ on
     "itertools-iterator": "itertools",  # copy.copy(itertools.count()): imported from there
 }
