@@ -52,6 +52,21 @@ def default_file(filename: str) -> bytes:
     return sdist(name, version, module)
 
 
+COMPAT_TOTP = """from compatflag.compat import PY3
+
+if PY3:
+    from urllib.parse import quote, unquote
+else:
+    from urllib import quote, unquote
+"""
+
+COMPAT_QUEUE = """from ..packages import six
+
+if six.PY2:
+    import Queue as _unused_module_Queue  # noqa: F401
+"""
+
+
 IMP_LOADER = """import imp
 
 
@@ -172,6 +187,18 @@ def code_projects():
     # real 3.13 (tests/deps/test_deps_setup.py builds the same files with the real pip), 2.0's builds
     for version, files in setup_scripts().items():
         add("setupbreaks", f"setupbreaks-{version}.tar.gz", sdist("setupbreaks", version, files))
+    # compatflag: Python 2 branches under flags other modules define (passlib 1.7.4's
+    # ``from passlib.utils.compat import PY3``, urllib3 1.26's relatively imported vendored six);
+    # 0.9 imports urllib.quote unguarded, 1.0 (a wheel) and 1.1 (a src/ sdist, nothing to compile) only
+    # where the flag says Python 2
+    flagged = {"compatflag/__init__.py": "", "compatflag/compat.py": "import sys\n\nPY3 = sys.version_info[0] == 3\n",
+               "compatflag/totp.py": COMPAT_TOTP, "compatflag/packages/__init__.py": "",
+               "compatflag/packages/six.py": "import sys\n\nPY2 = sys.version_info[0] == 2\n",
+               "compatflag/util/__init__.py": "", "compatflag/util/queue.py": COMPAT_QUEUE}
+    add("compatflag", *_pure("compatflag", "0.9", {**flagged, "compatflag/totp.py": "from urllib import quote\n"}))
+    add("compatflag", *_pure("compatflag", "1.0", flagged))
+    add("compatflag", "compatflag-1.1.tar.gz", sdist("compatflag", "1.1", {
+        "setup.py": SETUP_PY, **{f"src/{path}": text for path, text in flagged.items()}}))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

@@ -244,3 +244,40 @@ def test_an_sdist_that_compiles_needs_a_wheel_and_a_pure_one_is_an_upgrade(tmp_p
     fix = found["sdistfix"]
     assert fix["status"] == "breaks" and "sdistfix/loader.py:1 imp" in fix["message"]
     assert fix["minimum_ready"] == "1.2" and fix["upgrade"] == ">=1.2"  # 1.1 is clean but compiles
+
+
+def test_a_flag_another_module_of_the_release_defines_guards_its_python2_branch(tmp_path, deps_json,
+                                                                                tmp_path_factory, monkeypatch):
+    # passlib 1.7.4: `from passlib.utils.compat import PY3 / if PY3: ... else: from urllib import quote`;
+    # urllib3 1.26: `from ..packages import six / if six.PY2: import Queue`. The release's modules are
+    # one project, as where pip installs them: those branches never run on the target
+    scratch = tmp_path_factory.mktemp("scratch")  # the temporary directory, outside the current one
+    monkeypatch.setattr("tempfile.tempdir", str(scratch))
+    code, found, _ = check(tmp_path, deps_json, ["compatflag==1.0"])
+    assert (code, found["compatflag"]["status"]) == (0, "ok")
+    assert found["compatflag"]["code"]["findings"] == []
+    assert found["compatflag"]["code"]["checked_files"] == 7
+    code, found, _ = check(tmp_path, deps_json, ["compatflag==1.1"])  # the sdist, below src/
+    assert (code, found["compatflag"]["status"]) == (0, "ok")
+    code, found, _ = check(tmp_path, deps_json, ["compatflag==0.9"])  # the unguarded import still breaks
+    assert found["compatflag"]["status"] == "breaks"
+    assert "compatflag/totp.py:1 urllib.quote" in found["compatflag"]["message"]
+    assert found["compatflag"]["minimum_ready"] == "1.0"
+    assert list(scratch.iterdir()) == []  # the members written to check them are gone
+
+
+def test_members_are_never_written_below_the_current_directory(tmp_path, monkeypatch):
+    # there, the directories up to the current one would be import roots: the user's imp.py would
+    # answer for the release's import imp. The cache directory is used, else nothing is written
+    from outmoded.deps.unpacked import written
+
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr("tempfile.tempdir", str(tmp_path / "tmp"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path.parent / f"{tmp_path.name}-cache"))
+    with written([("pkg/__init__.py", b"import imp\n")]) as root:
+        assert root is not None and not root.startswith(str(tmp_path) + os.sep)
+        assert open(os.path.join(root, "pkg", "__init__.py"), "rb").read() == b"import imp\n"
+    assert not os.path.exists(root)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    with written([("pkg/__init__.py", b"import imp\n")]) as root:
+        assert root is None

@@ -28,8 +28,9 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 8  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
+CODE_FORMAT = 9  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
+# 9: members checked as one project, written to a private directory (``unpacked``)
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -37,7 +38,7 @@ _INDEX_LOCK = threading.Lock()
 # CPython 3.11 before 3.11.8 keeps the AST validator's recursion depth per interpreter, not per
 # thread, so two ast.parse calls in threads at once fail with "SystemError: AST constructor
 # recursion depth mismatch" (seen here on 3.11.7).
-_SCAN_LOCK = threading.Lock()
+_SCAN_LOCK = threading.RLock()  # re-entered: judge_file holds it while its members are on disk
 UNREADABLE = "archive-unreadable"
 
 
@@ -251,9 +252,12 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
     from outmoded.deps import setupbuild
     from outmoded.deps.requires import is_metadata, provided
 
+    from outmoded.deps.unpacked import written
+
     pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files
              if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)]
-    verdict = scan_members(pairs, target, dist.filename, provided=provided(dist.filename, found.files, target))
+    with _SCAN_LOCK, written(pairs) as root:  # the release's modules as one project (``unpacked``)
+        verdict = scan_members(pairs, target, dist.filename, root, provided(dist.filename, found.files, target))
     verdict.notes = found.notes
     if not dist.filename.endswith(".whl"):
         verdict.compiles = shipped.compiles(found.names)
