@@ -1143,6 +1143,28 @@ def test_a_try_naming_an_attribute_sys_or_time_has_on_every_platform(project):
     assert project.findings(source) == [(14, "sys.maxint", E), (18, "time.clock", E)]
 
 
+def test_a_try_naming_an_attribute_asyncio_has_on_every_platform(project):
+    # sniffio 1.3.1's _impl.py (required by anyio, so by httpx and FastAPI): asyncio.current_task is
+    # there on every platform, so asyncio.Task.current_task (removed in 3.9) in the handler never
+    # runs; asyncio.ProactorEventLoop is Windows' only (windows_events), so its handler may run
+    source = """\
+        import sys
+
+        def current_async_library():
+            if "asyncio" in sys.modules:
+                import asyncio
+                try:
+                    current_task = asyncio.current_task
+                except AttributeError:
+                    current_task = asyncio.Task.current_task
+                try:
+                    loop = asyncio.ProactorEventLoop
+                except AttributeError:
+                    loop = asyncio.Task.current_task
+        """
+    assert project.findings(source) == [(13, "asyncio.Task.current_task", E)]
+
+
 def test_hexversion_against_the_targets_first_alpha(project):
     # dill 0.4.1's dill/_objects.py: xdrlib went in 3.13.0a1, sys.hexversion 0x30d00a1 on that
     # alpha and above it on every later 3.13

@@ -34,7 +34,8 @@ MEMBERS = os.path.join(os.path.dirname(__file__), "data", "stdlib_members.txt")
 # build's listing
 PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select", "errno", "mmap", "fcntl",
                               "termios", "resource", "ssl", "curses", "readline", "ctypes", "locale",
-                              "subprocess", "shutil", "asyncio", "multiprocessing", "selectors",
+                              "subprocess", "shutil", "asyncio.unix_events", "asyncio.windows_events",
+                              "asyncio.windows_utils", "multiprocessing", "selectors",
                               "platform", "stat", "pty", "tty", "grp", "pwd", "syslog", "_thread",
                               "faulthandler", "codecs", "encodings", "math", "hashlib", "zlib", "ctypes.util",
                               "os.path", "posixpath", "ntpath", "importlib.machinery", "site", "sqlite3", "dbm",
@@ -44,8 +45,18 @@ PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select",
 # _thread's or _threading_local's).  sys and time: the names their documentation (3.10-3.15) gives
 # an availability note or a kind of build, and those sys binds only at run time (last_value, ps1,
 # tracebacklimit): billiard 3.3's try: maxsize = sys.maxsize / except AttributeError: maxsize =
-# sys.maxint and requests 2.2x's time.perf_counter / time.clock handlers never run
+# sys.maxint and requests 2.2x's time.perf_counter / time.clock handlers never run.  asyncio: what
+# its __init__ star-imports from unix_events or windows_events (their __all__ on 3.10-3.15), the
+# submodules only one platform imports, and streams' AF_UNIX functions; sniffio 1.3's try:
+# current_task = asyncio.current_task / except AttributeError: asyncio.Task.current_task never runs
+# its handler (the names starting with _ are undecided too, as for every module listed here)
+_ASYNCIO_STREAMS = frozenset({"open_unix_connection", "start_unix_server"})
 PLATFORM_NAMES = {
+    "asyncio": _ASYNCIO_STREAMS | frozenset("""AbstractChildWatcher DefaultEventLoopPolicy EventLoop
+        FastChildWatcher IocpProactor MultiLoopChildWatcher PidfdChildWatcher ProactorEventLoop SafeChildWatcher
+        SelectorEventLoop ThreadedChildWatcher WindowsProactorEventLoopPolicy WindowsSelectorEventLoopPolicy
+        unix_events windows_events windows_utils proactor_events""".split()),
+    "asyncio.streams": _ASYNCIO_STREAMS,
     "threading": frozenset({"get_native_id"}),
     "sys": frozenset("""abiflags abi_info dllhandle getwindowsversion winver getdlopenflags setdlopenflags
         getandroidapilevel activate_stack_trampoline deactivate_stack_trampoline is_stack_trampoline_active
