@@ -52,6 +52,14 @@ def default_file(filename: str) -> bytes:
     return sdist(name, version, module)
 
 
+FLOORED_DIV = """import operator
+
+
+class Array:
+    def __div__(self, other):
+        return operator.div(self, other)
+"""
+
 COMPAT_TOTP = """from compatflag.compat import PY3
 
 if PY3:
@@ -199,6 +207,16 @@ def code_projects():
     add("compatflag", *_pure("compatflag", "1.0", flagged))
     add("compatflag", "compatflag-1.1.tar.gz", sdist("compatflag", "1.1", {
         "setup.py": SETUP_PY, **{f"src/{path}": text for path, text in flagged.items()}}))
+    # floored: Python 2's __div__ calling operator.div, which no Python 3 calls (dask 2021.8.1, >=3.7):
+    # 1.0 declares Requires-Python >=3.7, 1.1 (an sdist) Python 3 classifiers only; 0.9 Python 2 too
+    div = {"floored/__init__.py": "", "floored/array.py": FLOORED_DIV}
+    add("floored", "floored-0.9-py2.py3-none-any.whl", wheel("floored", "0.9", div, "py2.py3-none-any",
+        "Classifier: Programming Language :: Python :: 2.7\nClassifier: Programming Language :: Python :: 3.7\n"))
+    add("floored", "floored-1.0-py3-none-any.whl", wheel("floored", "1.0", div, headers="Requires-Python: >=3.7\n"))
+    add("floored", "floored-1.1.tar.gz", sdist("floored", "1.1", {
+        "PKG-INFO": "Metadata-Version: 2.1\nName: floored\nVersion: 1.1\n"
+                    "Classifier: Programming Language :: Python :: 3 :: Only\n"
+                    "Classifier: Programming Language :: Python :: 3.8\n\nimport operator\n", **div}))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

@@ -281,3 +281,16 @@ def test_members_are_never_written_below_the_current_directory(tmp_path, monkeyp
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     with written([("pkg/__init__.py", b"import imp\n")]) as root:
         assert root is None
+
+
+def test_what_fails_on_every_python_the_release_declares_does_not_make_it_break(tmp_path, deps_json):
+    # dask 2021.8.1 (Requires-Python >=3.7) keeps Python 2's __div__ calling operator.div, which no
+    # Python 3 calls: the upgrade changes nothing there. Its classifiers say the same when naming
+    # Python 3 only (an sdist's PKG-INFO); a release naming Python 2 too still breaks
+    code, found, _ = check(tmp_path, deps_json, ["floored==1.0"])
+    assert (code, found["floored"]["status"]) == (0, "ok")
+    code, found, _ = check(tmp_path, deps_json, ["floored==1.1"])
+    assert (code, found["floored"]["status"]) == (0, "ok")
+    code, found, _ = check(tmp_path, deps_json, ["floored==0.9"])
+    assert found["floored"]["status"] == "breaks"
+    assert "floored/array.py:6 operator.div" in found["floored"]["message"]

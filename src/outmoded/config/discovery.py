@@ -173,6 +173,12 @@ def _pkg_info_requires(path: str) -> str | None:
             data = handle.read(1 << 16)
     except OSError:
         return None
+    return metadata_requires(data)
+
+
+def metadata_requires(data: bytes) -> str | None:
+    """What ``_pkg_info_requires`` reads in core metadata's bytes (a ``PKG-INFO``, a wheel's
+    ``METADATA``): its ``Requires-Python``, else ``>=3.N`` from its Python 3-only classifiers."""
     minors, python2 = [], False
     for line in data.split(b"\n\n", 1)[0].splitlines():
         name, _, value = line.partition(b":")

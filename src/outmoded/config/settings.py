@@ -195,6 +195,15 @@ def _bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
     return settings_cache.bound(requires_python, highest, LATEST_RELEASE, _compute_bound)
 
 
+def lowest_python(requires_python: str) -> tuple[int, int] | None:
+    """The oldest Python (2.6, 2.7 or 3.N) a requires-python specifier admits; None when it admits
+    none this tool knows or is not a specifier (pip ignores one it cannot read)."""
+    try:
+        return _compute_bound(requires_python, highest=False)
+    except InvalidRequirement:
+        return None
+
+
 def _compute_bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 

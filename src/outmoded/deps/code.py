@@ -28,9 +28,9 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 9  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
+CODE_FORMAT = 10  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
-# 9: members checked as one project, written to a private directory (``unpacked``)
+# 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -110,9 +110,18 @@ def _index(target: tuple):
     return build_index(default_catalog(), target, pending=False)
 
 
-def index_for(target: tuple):
+@lru_cache(maxsize=16)
+def _floored(target: tuple, floor: tuple):
+    import copy
+
+    index = copy.copy(_index(target))  # the same tables, another floor (``metadata.floor``)
+    index.floor = floor
+    return index
+
+
+def index_for(target: tuple, floor: tuple | None = None):
     with _INDEX_LOCK:  # threads judge dependencies concurrently; build each index once
-        return _index(target)
+        return _index(target) if floor is None else _floored(target, floor)
 
 
 # Where an archive's members are said to be when the engine checks them: a directory that does not
@@ -135,7 +144,7 @@ def detached(member: str) -> str:
 
 
 def scan_members(pairs, target: tuple, filename: str = "", root: str | None = None,
-                 provided: frozenset = frozenset()) -> CodeVerdict:
+                 provided: frozenset = frozenset(), floor: tuple | None = None) -> CodeVerdict:
     """The verdict over (path shown, bytes) pairs of library code: the in-memory check entry.
 
     ``provided``: the canonical names of the distributions the dependency requires on the target
@@ -148,7 +157,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     from outmoded.engine import check_source
     from outmoded.records import replace
 
-    index = index_for(target)
+    index = index_for(target, floor)
     project = None
     if root is not None:
         from outmoded.project import Project
@@ -232,7 +241,7 @@ class VerdictCache:
 
 def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -> CodeVerdict:
     """The code verdict of one release file: from the cache, else fetched and scanned."""
-    from outmoded.deps import remote, shipped
+    from outmoded.deps import metadata, remote, shipped
     from outmoded.deps.archive import ArchiveError
     from outmoded.deps.index import IndexProblem
 
@@ -257,7 +266,8 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
     pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files
              if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)]
     with _SCAN_LOCK, written(pairs) as root:  # the release's modules as one project (``unpacked``)
-        verdict = scan_members(pairs, target, dist.filename, root, provided(dist.filename, found.files, target))
+        verdict = scan_members(pairs, target, dist.filename, root, provided(dist.filename, found.files, target),
+                               metadata.floor(dist.filename, found.files))
     verdict.notes = found.notes
     if not dist.filename.endswith(".whl"):
         verdict.compiles = shipped.compiles(found.names)

@@ -1,5 +1,6 @@
 """A release file's core metadata from the index (PEP 658 / PEP 714 ``.metadata`` files), read
-for what the project page may leave out: ``Requires-Python``.
+for what the project page may leave out: ``Requires-Python``; and the oldest Python the release
+itself declares (``floor``).
 
 pip reads ``Requires-Python`` from the metadata when the index page does not carry it (older
 uploads, plain HTML mirrors), so a wheel the page lists without it can still refuse the target.
@@ -32,3 +33,22 @@ def requires_python(client, dist) -> SpecifierSet | None:
         return SpecifierSet(str(text)) if text and str(text).strip() else None
     except InvalidSpecifier:
         return None  # pip ignores what it cannot read
+
+
+def floor(filename: str, members: list) -> tuple[int, int] | None:
+    """The oldest Python the release declares in its own metadata (a wheel's ``*.dist-info/METADATA``,
+    an sdist's ``PKG-INFO``): the lower bound of its ``Requires-Python``, else of the Python 3
+    versions its classifiers name when none names Python 2 (read as ``outmoded check`` reads an
+    sdist's ``PKG-INFO``).  A removal at or before it fails on every Python the release supports:
+    dask 2021.8.1 (``>=3.7``) keeps Python 2's ``__div__`` calling ``operator.div``, which no
+    Python 3 ever calls; upgrading the interpreter changes nothing there (``broken-at-floor``).
+    None when it declares nothing, or a Python 2."""
+    from outmoded.config.discovery import metadata_requires
+    from outmoded.config.settings import lowest_python
+    from outmoded.deps.requires import is_metadata
+
+    for member, data in members:
+        if is_metadata(filename, member) and member.rsplit("/", 1)[-1] in ("METADATA", "PKG-INFO"):
+            declared = metadata_requires(data[:1 << 16])
+            return lowest_python(declared) if declared else None
+    return None
