@@ -217,6 +217,12 @@ def code_projects():
         "PKG-INFO": "Metadata-Version: 2.1\nName: floored\nVersion: 1.1\n"
                     "Classifier: Programming Language :: Python :: 3 :: Only\n"
                     "Classifier: Programming Language :: Python :: 3.8\n\nimport operator\n", **div}))
+    # selftested: its unittest suite is a module named test.py (django-environ 0.4.5's environ/test.py
+    # calls unittest.makeSuite), a Django app's tests.py uses imp: neither is library code
+    add("selftested", *_pure("selftested", "1.0", {
+        "selftested/__init__.py": "from selftested.core import run\n", "selftested/core.py": CLEAN,
+        "selftested/test.py": "import unittest\n\n\ndef load(case):\n    return unittest.makeSuite(case)\n",
+        "selftested/app/tests.py": "import imp\n"}))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

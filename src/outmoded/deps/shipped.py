@@ -13,8 +13,10 @@ never runs in the user's program.
   ``noxfile.py`` ...).  Its C, C++ and Cython sources count wherever they are (outside tests
   and docs): pip compiles them.
 - In both, directories named ``tests``, ``test``, ``docs``, ``doc``, ``examples``,
-  ``benchmarks`` (at any depth) and files named ``test_*.py``, ``*_test.py`` or ``conftest.py``
-  are tests and docs, not library code.
+  ``benchmarks`` (at any depth) and files named ``test_*.py``, ``*_test.py``, ``conftest.py``,
+  ``test.py`` or ``tests.py`` are tests and docs, not library code: a module named like a test
+  directory is one (django-environ 0.4.5's ``environ/test.py``, its unittest suite, which nothing
+  in ``environ`` imports, calls ``unittest.makeSuite``; a Django app's ``tests.py``).
 """
 
 from __future__ import annotations
@@ -28,7 +30,7 @@ NOT_LIBRARY_DIRS = frozenset({"tests", "test", "docs", "doc", "examples", "examp
 BUILD_SCRIPTS = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py",
                            "pavement.py", "ez_setup.py", "distribute_setup.py", "bootstrap.py",
                            "runtests.py", "run_tests.py", "versioneer.py", "build.py", "make.py"})
-TEST_FILE_RE = re.compile(r"^(test_.*|.*_test|conftest)\.py$")
+TEST_FILE_RE = re.compile(r"^(test_.*|.*_test|conftest|tests?)\.py$")
 NATIVE_SUFFIXES = (".pyx", ".pxd", ".pxi", ".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh")
 WHEEL_DATA_RE = re.compile(r"^[^/]+\.data/(purelib|platlib)/(.+)$")
 
