@@ -223,6 +223,12 @@ def code_projects():
         "selftested/__init__.py": "from selftested.core import run\n", "selftested/core.py": CLEAN,
         "selftested/test.py": "import unittest\n\n\ndef load(case):\n    return unittest.makeSuite(case)\n",
         "selftested/app/tests.py": "import imp\n"}))
+    # setuptools: the backport of distutils; its own copy imports distutils in a method (84.2.1's
+    # _distutils/compilers/C/base.py: from distutils.debug import DEBUG), which is its shim there
+    add("setuptools", *_pure("setuptools", "99.0", {
+        "setuptools/__init__.py": "", "setuptools/_distutils/__init__.py": "",
+        "setuptools/_distutils/base.py": "def debug_print(msg):\n    from distutils.debug import DEBUG\n\n"
+                                         "    if DEBUG:\n        print(msg)\n"}))
     # noqaed: its removed import carries a # noqa written for its own linter (celery 3.1's five.py).
     add("noqaed", *_pure("noqaed", "1.0", {"noqaed/five.py": NOQAED}))
     # guarded: the only use of imp is a guarded import.

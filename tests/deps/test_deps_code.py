@@ -300,3 +300,10 @@ def test_a_module_named_test_or_tests_is_the_release_s_tests(tmp_path, deps_json
     code, found, _ = check(tmp_path, deps_json, ["selftested==1.0"])
     assert (code, found["selftested"]["status"]) == (0, "ok")
     assert found["selftested"]["code"]["checked_files"] == 2  # __init__.py and core.py
+
+
+def test_a_backport_s_own_code_gets_the_module_it_brings_back(tmp_path, deps_json):
+    # setuptools 84.2.1's _distutils/compilers/C/base.py: from distutils.debug import DEBUG, where
+    # setuptools is installed: its distutils shim answers
+    code, found, _ = check(tmp_path, deps_json, ["setuptools==99.0"])
+    assert (code, found["setuptools"]["status"]) == (0, "ok")

@@ -28,9 +28,9 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 11  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
+CODE_FORMAT = 12  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
-# 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py
+# 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py; 12: itself
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -241,6 +241,8 @@ class VerdictCache:
 
 def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -> CodeVerdict:
     """The code verdict of one release file: from the cache, else fetched and scanned."""
+    from packaging.utils import canonicalize_name
+
     from outmoded.deps import metadata, remote, shipped
     from outmoded.deps.archive import ArchiveError
     from outmoded.deps.index import IndexProblem
@@ -266,8 +268,9 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
     pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files
              if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)]
     with _SCAN_LOCK, written(pairs) as root:  # the release's modules as one project (``unpacked``)
-        verdict = scan_members(pairs, target, dist.filename, root, provided(dist.filename, found.files, target),
-                               metadata.floor(dist.filename, found.files))
+        # a release is installed with itself: setuptools' own code importing distutils gets its shim
+        itself = provided(dist.filename, found.files, target) | {canonicalize_name(project)}
+        verdict = scan_members(pairs, target, dist.filename, root, itself, metadata.floor(dist.filename, found.files))
     verdict.notes = found.notes
     if not dist.filename.endswith(".whl"):
         verdict.compiles = shipped.compiles(found.names)
