@@ -271,6 +271,10 @@ def code_projects():
                              ("1.1", {"sdistfix/loader.py": CLEAN, "Cargo.toml": "[package]\n", "src/lib.rs": ""}),
                              ("1.2", {"sdistfix/loader.py": CLEAN, "docs/speedups.c": ""})):
         add("sdistfix", f"sdistfix-{version}.tar.gz", sdist("sdistfix", version, {"sdistfix/__init__.py": "", **members}))
+    # headeronly: no wheel, C headers it parses as data (pycparser 2.19's utils/fake_libc_include/)
+    add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
+        "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",
+        "utils/fake_libc_include/_fake_defines.pxd": ""}))
     # tarbomb: a tar sdist whose members are 20 001 empty files.
     add("tarbomb", "tarbomb-1.0.tar.gz", sdist("tarbomb", "1.0", {f"f{i}.txt": "" for i in range(20_001)}))
     # slowfix: 30 releases; those before 1.17 use imp.

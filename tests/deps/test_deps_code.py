@@ -307,3 +307,10 @@ def test_a_backport_s_own_code_gets_the_module_it_brings_back(tmp_path, deps_jso
     # setuptools is installed: its distutils shim answers
     code, found, _ = check(tmp_path, deps_json, ["setuptools==99.0"])
     assert (code, found["setuptools"]["status"]) == (0, "ok")
+
+
+def test_headers_alone_are_not_compiled(tmp_path, deps_json):
+    # pycparser 2.19: no wheel, pure Python, with C headers it parses as data (utils/fake_libc_include/)
+    code, found, _ = check(tmp_path, deps_json, ["headeronly==1.0"])
+    assert (code, found["headeronly"]["status"]) == (0, "ok")
+    assert found["headeronly"]["code"]["compiles"] is False

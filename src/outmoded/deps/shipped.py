@@ -80,14 +80,18 @@ def sdist_library(names: list, project: str = "") -> set:
     return chosen
 
 
-COMPILED_SUFFIXES = NATIVE_SUFFIXES + (".rs", ".f", ".f90", ".f95", ".for", ".go", ".zig")
+# what a compiler compiles: headers and Cython declarations (.h, .hpp, .pxd, .pxi) alone are data,
+# as pycparser 2.19's utils/fake_libc_include/*.h (C headers it parses, never compiles)
+HEADER_SUFFIXES = (".h", ".hh", ".hpp", ".pxd", ".pxi")
+COMPILED_SUFFIXES = tuple(s for s in NATIVE_SUFFIXES if s not in HEADER_SUFFIXES) + (
+    ".rs", ".f", ".f90", ".f95", ".for", ".go", ".zig")
 BUILD_DESCRIPTIONS = frozenset({"Cargo.toml", "CMakeLists.txt", "meson.build"})
 
 
 def compiles(names: list) -> bool:
-    """Does building this sdist compile anything: C, C++, Cython, Rust, Fortran... sources, or a
-    Cargo, CMake or Meson build, outside its tests and docs?  Without, it is pure Python, and pip
-    builds it anywhere without a compiler."""
+    """Does building this sdist compile anything: C, C++, Cython, Rust, Fortran... sources (not
+    headers alone), or a Cargo, CMake or Meson build, outside its tests and docs?  Without, it is
+    pure Python, and pip builds it anywhere without a compiler."""
     return any((name.endswith(COMPILED_SUFFIXES) or name.rsplit("/", 1)[-1] in BUILD_DESCRIPTIONS)
                and not is_test_or_doc(name) for name in names)
 
