@@ -1165,6 +1165,40 @@ def test_a_try_naming_an_attribute_asyncio_has_on_every_platform(project):
     assert project.findings(source) == [(13, "asyncio.Task.current_task", E)]
 
 
+def test_past_a_try_whose_import_handler_returns_the_import_worked(project):
+    # virtualenv 20.26.3's discovery/py_info.py: without distutils the function returns {}; with it
+    # (setuptools' copy) dist.Distribution is there: on the real 3.13, f() returns {} without
+    # setuptools and a Distribution with it. A handler that passes, or continues a loop (past the
+    # loop, imp may be unbound), leaves the uses reported
+    source = """\
+        import warnings
+
+        def f():
+            with warnings.catch_warnings():
+                try:
+                    from distutils import dist
+                except ImportError:
+                    return {}
+            return dist.Distribution({})
+
+        def g():
+            try:
+                import imp
+            except ImportError:
+                pass
+            return imp.reload(g)
+
+        def h(names):
+            for n in names:
+                try:
+                    import imp
+                except ImportError:
+                    continue
+            return imp.load_module(names)
+        """
+    assert [f for f in project.findings(source) if f[2] == E] == [(16, "imp.reload", E), (24, "imp.load_module", E)]
+
+
 def test_hexversion_against_the_targets_first_alpha(project):
     # dill 0.4.1's dill/_objects.py: xdrlib went in 3.13.0a1, sys.hexversion 0x30d00a1 on that
     # alpha and above it on every later 3.13

@@ -98,6 +98,7 @@ class TryFallbacks(ast.NodeVisitor):
             self.contexts.append(Context("replaced", names=owners))
         for handler in node.handlers:
             self._visit_handler(handler, imports)
+        self._bind_past_exits(node, imports)
         if tried:
             self.contexts.pop()
         if owners:
@@ -124,6 +125,23 @@ class TryFallbacks(ast.NodeVisitor):
                 for target in stmt.targets:
                     if isinstance(target, ast.Name) and (target.id, not stmt.value.value) in opposite:
                         self.bind(target.id, stmt.value.value)
+
+    def _bind_past_exits(self, node: ast.Try, imports: list) -> None:
+        """Where every handler catching the ImportError returns, the code past the ``try`` (in the
+        function) runs only where its imports worked, from a backport
+        then (virtualenv 20.26's ``try: from distutils import dist / except ImportError: return {}``,
+        then ``dist.Distribution(...)``, fine with setuptools' distutils and never reached without):
+        the names a removed module's import binds stand for what provided it, not the removed API.
+        Not past a ``continue`` or ``break``: after the loop, the name may be unbound there."""
+        exits = [h for h in node.handlers if caught_names(h, self.qualify) & (IMPORT_ERRORS | ANY_ERROR)]
+        if not exits or not all(h.body and isinstance(h.body[-1], ast.Return)
+                                for h in exits):
+            return
+        for stmt in imports:
+            if self._import_fails(stmt):
+                for alias in stmt.names:
+                    name = alias.asname or alias.name
+                    self.bind(name if isinstance(stmt, ast.ImportFrom) or alias.asname else name.split(".")[0], LOCAL)
 
     def _visit_handler(self, handler: ast.ExceptHandler, imports: list) -> None:
         if handler.type is not None:
