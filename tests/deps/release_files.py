@@ -275,6 +275,16 @@ def code_projects():
     add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
         "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",
         "utils/fake_libc_include/_fake_defines.pxd": ""}))
+    # mainblock: a module regenerating itself in its `if __name__ == "__main__":` block (pygments 2.20's
+    # lexers/_sourcemod_builtins.py, with FancyURLopener; telnetlib here); 1.1 imports imp in the else branch,
+    # 1.2 in its __main__.py, which python -m runs
+    regen = ('FUNCS = ("a", "b")\n\n\nif __name__ == "__main__":\n    import telnetlib\n\n'
+             '    telnetlib.Telnet("example.org")\nelse:\n    import imp\n')
+    add("mainblock", *_pure("mainblock", "1.0", {"mainblock/__init__.py": "", "mainblock/_builtins.py": regen.replace(
+        "else:\n    import imp\n", "")}))
+    add("mainblock", *_pure("mainblock", "1.1", {"mainblock/__init__.py": "", "mainblock/_builtins.py": regen}))
+    add("mainblock", *_pure("mainblock", "1.2", {"mainblock/__init__.py": "",
+                                                 "mainblock/__main__.py": 'if __name__ == "__main__":\n    import imp\n'}))
     # tarbomb: a tar sdist whose members are 20 001 empty files.
     add("tarbomb", "tarbomb-1.0.tar.gz", sdist("tarbomb", "1.0", {f"f{i}.txt": "" for i in range(20_001)}))
     # slowfix: 30 releases; those before 1.17 use imp.

@@ -314,3 +314,16 @@ def test_headers_alone_are_not_compiled(tmp_path, deps_json):
     code, found, _ = check(tmp_path, deps_json, ["headeronly==1.0"])
     assert (code, found["headeronly"]["status"]) == (0, "ok")
     assert found["headeronly"]["code"]["compiles"] is False
+
+
+def test_a_module_s_main_block_is_not_what_importing_it_runs(tmp_path, deps_json):
+    # pygments 2.20's lexers/_sourcemod_builtins.py regenerates itself under `if __name__ == "__main__":`
+    # with FancyURLopener (gone in 3.14; telnetlib here): importing it never runs that. Its else branch does; and
+    # a __main__.py is what `python -m` runs
+    code, found, _ = check(tmp_path, deps_json, ["mainblock==1.0"])
+    assert (code, found["mainblock"]["status"]) == (0, "ok")
+    assert any("_builtins.py: 1 finding(s) in its `if __name__" in note for note in found["mainblock"]["code"]["notes"])
+    code, found, _ = check(tmp_path, deps_json, ["mainblock==1.1"])
+    assert found["mainblock"]["status"] == "breaks" and "mainblock/_builtins.py:9 imp" in found["mainblock"]["message"]
+    code, found, _ = check(tmp_path, deps_json, ["mainblock==1.2"])
+    assert found["mainblock"]["status"] == "breaks" and "mainblock/__main__.py:2 imp" in found["mainblock"]["message"]

@@ -28,9 +28,9 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 14  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
+CODE_FORMAT = 15  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
-# 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py; 12: itself; 13: headers alone; 14: past a try whose handler returns
+# 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py; 12: itself; 13: headers alone; 14: past a try whose handler returns; 15: __main__ blocks
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -170,12 +170,27 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
         with _SCAN_LOCK:  # its # noqa comments were written for its own linters: not read
             result = check_source(scanned, data, index, project, noqa=False)
         verdict.unparsed += bool(result.errors)
-        found += [replace(f, path=path) for f in result.findings
-                  if f.severity == ERROR and not _backported(f, provided)]
+        errors = [f for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
+        if errors:
+            errors = _imported(errors, path, data, verdict)
+        found += [replace(f, path=path) for f in errors]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
     verdict.backports = _backports(found)
     return verdict
+
+
+def _imported(findings: list, path: str, data: bytes, verdict: CodeVerdict) -> list:
+    """The findings outside the module's ``if __name__ == "__main__":`` blocks, which importing it
+    never runs (``shipped.script_lines``); those inside are noted, not counted."""
+    from outmoded.deps.shipped import script_lines
+
+    blocks = script_lines(path, data)
+    kept = [f for f in findings if not any(first <= f.line <= last for first, last in blocks)]
+    if len(kept) < len(findings):
+        verdict.notes.append(f"{path}: {len(findings) - len(kept)} finding(s) in its `if __name__ == \"__main__\":` "
+                             f"block, which runs only as a script, not counted")
+    return kept
 
 
 def _backported(finding, provided: frozenset) -> bool:
@@ -271,7 +286,7 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
         # a release is installed with itself: setuptools' own code importing distutils gets its shim
         itself = provided(dist.filename, found.files, target) | {canonicalize_name(project)}
         verdict = scan_members(pairs, target, dist.filename, root, itself, metadata.floor(dist.filename, found.files))
-    verdict.notes = found.notes
+    verdict.notes = found.notes + verdict.notes
     if not dist.filename.endswith(".whl"):
         verdict.compiles = shipped.compiles(found.names)
         with _SCAN_LOCK:  # it parses and scans setup.py (see _SCAN_LOCK)

@@ -12,6 +12,10 @@ never runs in the user's program.
   the project, and each top-level module except build scripts (``setup.py``, ``conftest.py``,
   ``noxfile.py`` ...).  Its C, C++ and Cython sources count wherever they are (outside tests
   and docs): pip compiles them.
+- A module's top-level ``if __name__ == "__main__":`` block runs when the module is run as a
+  script, never when a program imports it (pygments 2.20's ``lexers/_sourcemod_builtins.py``
+  regenerates itself there with ``urllib.request.FancyURLopener``): its lines are not library
+  code (``script_lines``), but in a ``__main__.py``, which ``python -m`` runs.
 - In both, directories named ``tests``, ``test``, ``docs``, ``doc``, ``examples``,
   ``benchmarks`` (at any depth) and files named ``test_*.py``, ``*_test.py``, ``conftest.py``,
   ``test.py`` or ``tests.py`` are tests and docs, not library code: a module named like a test
@@ -116,3 +120,23 @@ def display(filename: str, member: str) -> str:
     inner = parts[1] if len(parts) == 2 else member
     return inner.removeprefix("src/")
 
+
+
+def script_lines(member: str, data: bytes) -> list:
+    """(first, last) lines of the body of each top-level ``if __name__ == "__main__":`` block of
+    the module (none for a ``__main__.py``, nor for a module the parser cannot read)."""
+    if member.rsplit("/", 1)[-1] == "__main__.py":
+        return []
+    import ast
+    import warnings
+
+    from outmoded.branches import is_main_test
+
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(data)
+    except (SyntaxError, ValueError, RecursionError, MemoryError):
+        return []
+    return [(node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno) for node in tree.body
+            if isinstance(node, ast.If) and is_main_test(node.test)]
