@@ -6,7 +6,7 @@ manager threads in the parent besides).  Here the workers are ``os.fork``-ed; a 
 of a module and its argument, pickled, its length in front) goes into one pipe all the workers
 read from, one at a time (a one-byte token in a second pipe is the lock that keeps a task's bytes
 together), so a worker done with a task takes the next without waiting for this process, which
-may be busy (``workers.run_then``'s ``more``).  Each worker answers in a pipe of its own; this
+may be busy (``workers.run_then``'s ``took``).  Each worker answers in a pipe of its own; this
 process writes tasks without ever blocking and reads answers when it submits or waits, so neither
 side can wait on the other for ever.  An exception raised by a task is raised by its ``result()``;
 a worker that dies makes the waiting one raise ``BrokenPool``.

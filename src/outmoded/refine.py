@@ -6,7 +6,8 @@ by the project's needles (``prefilter.ProjectNeedles``).  A cold run's first pas
 files here: most are cleared by the by-name pairing of methods with project classes; the few it
 keeps are decided by the imports of their classes' bases (``pairing.Refiner``) or, for a class
 whose chain leaves what the checked files' headers say, by the chains (``chains``).  This runs
-in the parent while the workers check the files the catalog's needles let through.
+in a worker, the second pass's first task, while the others check the files the catalog's
+needles let through (``decide``).
 """
 
 from __future__ import annotations
@@ -46,13 +47,25 @@ def refine(later: list, named: dict, opened: set, needles, text, clear) -> list:
     return workers.largest_first(kept, text.stamps)
 
 
+def decide(_=None) -> tuple[list, list]:
+    """``refine`` over the files of ``workers.LATER`` (jobs, named, needles, text index): (the jobs
+    to check, largest first; (path, reads) of the files cleared).  The second pass's first task:
+    a worker decides while the others start on the files the catalog's needles let through (in
+    this process it would take a third of the cores' time from them, and they would wait for it
+    when those files are few).  Those defining a class whose chain leaves what the checked
+    files' headers say are decided by the chains (``chains``)."""
+    later, named, needles, text = workers.LATER
+    opened = {path for path in named if needles.outside.open_classes(path)}
+    cleared: list = []
+    kept = refine(later, named, opened, needles, text, lambda path, reads: cleared.append((path, reads)))
+    return kept, cleared
+
+
 def cleared_by_project(path: str, methods: frozenset, classes: dict) -> bool:
     """Is a file the catalog's needles cleared, naming ``methods``, also cleared by the project's
     needles (``classes``: method -> project class words)?  Yes when no named method is paired
     with a class, or when none of the paired classes appears in the file's bytes (not even as a
-    substring: then it is not one of its identifiers, which is all ``candidate_words`` asks).
-    Read here, in the parent, while the workers check the files the catalog's needles let
-    through."""
+    substring: then it is not one of its identifiers, which is all ``candidate_words`` asks)."""
     paired = methods.intersection(classes)
     if not paired:
         return True

@@ -7,8 +7,8 @@ compiled once.  A large run whose files' text rows are not cached (a cold run) g
 passes, both over the workers: the first (``firstpass``) reads every file once for the project's
 text index and clears the files the catalog's needles clear and the project's cannot let through
 (most of them); the second, forked once the project is known, checks the rest, largest first so
-the cores finish together; meanwhile this process decides the files only the project's needles
-can let through (``refine``), and adds those still needed at the end.
+the cores finish together; its first task decides the files only the project's needles can let
+through (``refine``), and those still needed are added at the end.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from outmoded.discover import discover, display_path
 from outmoded.findings import FileError, Finding
 from outmoded.layout import forget_files
 from outmoded.records import Record
-from outmoded.refine import LazyProject, project_needles, refine
+from outmoded.refine import LazyProject, decide, project_needles
 from outmoded.textindex import build_text_index, scan_stamps, shadowable_names
 
 CACHE_FORMAT = 4  # bump when the record or Finding's fields change: cached fields are positional
@@ -73,7 +73,7 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
     workers.NOQA = not settings.ignore_noqa
     # a file's verdict also depends on the project's layout, class graph and version flags
     forget_files()
-    workers.INDEX = workers.PROJECT = None  # ``fix`` reuses this run's: never a previous run's
+    workers.INDEX = workers.PROJECT = workers.LATER = None  # ``fix`` reuses this run's: never a previous run's
     # without a cache every Python file goes through the first pass: it starts during the walk
     early = None if use_cache or jobs == 1 else EarlyFirstPass(settings, workers.jobs_count(jobs, PARALLEL_THRESHOLD),
                                                                cwd)
@@ -119,15 +119,13 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
         else:
             todo.append((path, display, passed.get(path)))
 
-    def refined() -> list:
-        """The files naming a method the project's needles may pair, decided (most cleared at
-        once, the few the by-name pairing lets through by the imports of their classes' bases)
-        while the workers check the rest: those the project's needles clear, reported as such;
-        the others, to check.  Those defining a class whose chain leaves what the checked files'
-        headers say are decided by the chains (``chains``)."""
-        opened = {path for path in named if needles.outside.open_classes(path)}
-        return refine(later, named, opened, needles, text,
-                      lambda path, reads: _add(report, cache, path, True, [], [], False, reads))
+    def took(answer: tuple) -> list:
+        """``refine.decide``'s answer: the files the project's needles clear reported as such;
+        the others, to check."""
+        kept, cleared = answer
+        for path, reads in cleared:
+            _add(report, cache, path, True, [], [], False, reads)
+        return kept
 
     if todo or later or workers.INDEX is not None:
         workers.INDEX = workers.INDEX or workers.index_for(settings)
@@ -138,10 +136,11 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
         workers.tune_collector()
         if two_passes:  # the files left: few, holding most of the work; the largest first
             todo = workers.largest_first(todo, text.stamps)
+            workers.LATER = (later, named, needles, text)  # decided as the workers check the rest
             if len(todo) <= 512 and later:
-                results = workers.run_then(workers.work, todo, count, refined)
+                results = workers.run_then(workers.work, todo, count, decide, took)
             else:
-                todo += refined() if later else []
+                todo += took(decide()) if later else []
                 results = workers.run_jobs(workers.work, todo, count if len(todo) > 1 else 1,
                                            1 if len(todo) <= 512 else None)
         else:

@@ -20,6 +20,7 @@ INDEX = None  # the run's catalog index (``catalog.index.Index``): set in the pa
 PROJECT = None  # the project model (``refine.LazyProject``), likewise
 SCREEN = None  # (needle words, derivable method words) for the first pass of a cold run
 NOQA = True  # are noqa comments read (not with --ignore-noqa): set before forking, as INDEX
+LATER = None  # (jobs, named, needles, text index) of the files ``refine.decide`` decides, likewise
 
 
 def work(job: tuple):
@@ -66,19 +67,21 @@ def run_jobs(function, jobs: list, workers: int, chunk: int | None = None):
     return drain(started, started.map(function, jobs, chunksize=chunk))
 
 
-def run_then(function, jobs: list, workers: int, more):
+def run_then(function, jobs: list, workers: int, more, took):
     """``function`` over ``jobs`` in forked workers, one job at a time, then over the jobs
-    ``more()`` returns: called in this process once the workers have started on ``jobs``."""
+    ``took(more(None))`` returns: ``more`` runs as the first task, in a worker, while the others
+    start on ``jobs``; ``took`` gets its answer in this process as soon as it is in."""
     if workers == 1 or not can_fork():
-        return map(function, jobs + more())
+        return map(function, jobs + took(more(None)))
     if not jobs:
-        jobs = more()
+        jobs = took(more(None))
         return run_jobs(function, jobs, workers if len(jobs) > 1 else 1, 1)
     import_checker(function is work, jobs)
     started = pool(workers)
     try:
+        decided = started.submit(more, None)
         futures = [started.submit(function, job) for job in jobs]
-        futures += [started.submit(function, job) for job in more()]
+        futures += [started.submit(function, job) for job in took(decided.result())]
     except BaseException:
         started.shutdown(cancel_futures=True)
         raise
