@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import os
 
+from outmoded import reads
 from outmoded.layout import find_module, module_of
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
 from outmoded.textresolve import _decode
@@ -77,18 +78,20 @@ class Chains:
 
     def verdict(self, path: str, methods) -> tuple | None:
         """For a file the runner's first pass left to the project (it names ``methods``): None when
-        an open chain lets it through, else ((path, stamp), ...) of the other files read to tell."""
-        from outmoded.reads import recording
+        an open chain lets it through, else ((path, stamp), ...) of the other files read to tell
+        (none listed in a run without a results cache: ``reads.KEPT``)."""
         from outmoded.source import SourceError, read_bytes
 
         try:
             data = read_bytes(path)
         except SourceError:
             return None  # the second pass reports it
-        with recording() as read:
+        with reads.recording() as read:
             held = self(path, data, methods)
+        if held:
+            return None
         own = _absolute(path)
-        return None if held else tuple(sorted(item for item in read.items() if item[0] != own))
+        return tuple(sorted(item for item in read.items() if item[0] != own)) if reads.KEPT else ()
 
     def open_classes(self, path: str) -> set:
         """Names of the open classes the checked file at ``path`` defines."""
@@ -105,8 +108,6 @@ class Chains:
         file that the file's import binds to a project module not checked (``check tests/``, with
         ``from base import Base`` finding the root's ``base.py``, not ``tests/base.py``): the chain
         leaves what the headers say.  Asked of the files naming a removed method only."""
-        from outmoded import reads
-
         answer = self._misbound.get(original)
         if answer is not None:
             reads.extend(answer[1])  # what telling read counts for every verdict asking
@@ -129,8 +130,6 @@ class Chains:
         those above within the current one) hold a module not checked?  Once per directory; when
         none does, the verdict depends on those directories (their stamps: a module created in
         one changes them)."""
-        from outmoded import reads
-
         directory = os.path.dirname(path)
         answer = self._unchecked.get((directory,))
         if answer is None:
@@ -163,8 +162,6 @@ class Chains:
 
     def _elsewhere(self, word: str, path: str) -> bool:
         """Does the file's import of the base's first name find a project module not checked?"""
-        from outmoded import reads
-
         refiner = self.refiner()
         root, _, rest = word.partition(".")
         for target in refiner.bindings(path, root) or ():
@@ -243,11 +240,9 @@ class Chains:
         """([(name, ``Refiner.roots``)] of every open seed, the files read to resolve them): the
         same for every family, so each family's question reads none again."""
         if self._roots is None:
-            from outmoded.reads import recording
-
             self.open_names()
             refiner = self.refiner()
-            with recording() as read:
+            with reads.recording() as read:
                 found = [(name, refiner.roots(path, name)) for path, name in self._seeds]
             self._roots = (found, read)
         return self._roots
@@ -256,8 +251,6 @@ class Chains:
         """(names of the checked classes deriving from ``family`` through an open chain, names of
         the checked classes mixed into those, the files read to tell): the open seeds' bases
         resolved once per family, whatever defines a method on the way."""
-        from outmoded import reads
-
         found = self._families.get(family)
         if found is None:
             roots, read = self.seed_roots()
@@ -274,8 +267,6 @@ class Chains:
         them derives from ``family`` (its bases resolved, a class defining the method on the way
         stopping it), or is mixed into a checked class that derives from it through an open chain?
         The chains of the file's own open bases count for its verdict."""
-        from outmoded import reads
-
         derived, mixed, read = self.paired(family)
         refiner = self.refiner()
         for name in sorted(self._seeded.get(path, set()) & classes):

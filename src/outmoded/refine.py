@@ -12,7 +12,7 @@ needles let through (``decide``).
 
 from __future__ import annotations
 
-from outmoded import workers
+from outmoded import reads, workers
 from outmoded.source import SourceError, read_bytes
 from outmoded.textindex import derived_methods
 
@@ -33,7 +33,7 @@ def refine(later: list, named: dict, opened: set, needles, text, clear) -> list:
             clear(job[0], needles.outside.closed_by.get(job[0], ()))
             continue
         kept.append(job)
-    refined, reads = refined_classes(text, weights) if weights else ({}, ())
+    refined, read = refined_classes(text, weights) if weights else ({}, ())
     classes = dict(needles.classes)
     classes.update(refined)
     for job in list(kept):
@@ -42,7 +42,7 @@ def refine(later: list, named: dict, opened: set, needles, text, clear) -> list:
             if outside is None:
                 continue  # a class whose chain leaves the checked files' headers lets it through
             # the verdict read the files holding the bases: a later run rechecks when one changes
-            clear(job[0], tuple(sorted({**dict(reads), **dict(outside)}.items())))
+            clear(job[0], tuple(sorted({**dict(read), **dict(outside)}.items())) if reads.KEPT else ())
             kept.remove(job)
     return workers.largest_first(kept, text.stamps)
 
@@ -57,7 +57,7 @@ def decide(_=None) -> tuple[list, list]:
     later, named, needles, text = workers.LATER
     opened = {path for path in named if needles.outside.open_classes(path)}
     cleared: list = []
-    kept = refine(later, named, opened, needles, text, lambda path, reads: cleared.append((path, reads)))
+    kept = refine(later, named, opened, needles, text, lambda path, read: cleared.append((path, read)))
     return kept, cleared
 
 
@@ -94,10 +94,9 @@ def refined_classes(text, weights: dict) -> tuple[dict, tuple]:
     created there later changes what a base binds); a class's own members come from the project
     model (``members``), which parses the few modules asked about."""
     from outmoded.pairing import Refiner
-    from outmoded.reads import recording
 
     refiner = Refiner(text, workers.INDEX, members)
-    with recording() as read:
+    with reads.recording() as read:
         classes = refiner.classes(weights)
     return classes, tuple(sorted({**read, **dict(refiner.reads())}.items()))
 
@@ -147,12 +146,13 @@ class Outside:
 
     def open_classes(self, path: str) -> set:
         """The file's open classes (``Chains.open_classes``); what telling read (``Chains.misbound``:
-        where its imports look for a base named like a checked class) kept for its verdict."""
+        where its imports look for a base named like a checked class) kept for its verdict, in a
+        run with a results cache (``reads.KEPT``)."""
         if path not in self.text.headers:
             return set()
-        from outmoded.reads import recording
-
-        with recording() as read:
+        if not reads.KEPT:
+            return self.made().open_classes(path)
+        with reads.recording() as read:
             found = self.made().open_classes(path)
         self.closed_by[path] = tuple(sorted(read.items()))
         return found
