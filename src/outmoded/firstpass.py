@@ -55,8 +55,14 @@ def prepare_screen() -> None:
 
 
 def screened(results) -> tuple[dict, dict, dict, dict]:
+    """The first pass's answers (``results``, read as the workers give them) sorted out."""
     from outmoded.prefilter import Passed
 
+    # the catalog index's tables, decoded here while the workers read (~5 ms): what the run asks
+    # between the passes (``derived_methods``) and the second pass's workers need them; frozen
+    # with the rest of start-up's objects, or every collection until the next fork walks them
+    workers.INDEX.methods  # noqa: B018
+    workers.tune_collector()
     rows, known, named, passed = {}, {}, {}, {}
     for path, record, result in results:
         if record is not None:
