@@ -1017,6 +1017,59 @@ def test_a_handler_that_raises_on_the_target_makes_its_try_body_certain(project)
         """) == [(7, "distutils", E)]
 
 
+def test_a_handler_that_exits_lets_the_failure_escape(project):
+    """``except ImportError: print(...); sys.exit(1)`` ends the program as a raise would (docutils
+    0.12's setup.py): the removed import in its body is an error, not a fallback; a handler that
+    goes on after printing is one (dead compatibility code, not shown by default).  ``exit()``, ``quit()`` and ``os._exit()`` end it too."""
+    assert project.findings("""\
+        import os
+        import sys
+        try:
+            import imp
+        except ImportError:
+            print("imp is required")
+            sys.exit(1)
+        try:
+            import asyncore
+        except ImportError:
+            os._exit(2)
+        try:
+            import asynchat
+        except ImportError:
+            print("no asynchat: going on without it")
+            asynchat = None
+        """) == [(4, "imp", E), (9, "asyncore", E)]
+
+
+def test_the_innermost_try_that_goes_on_decides(project):
+    """A removed import caught by an inner try whose handler goes on never reaches the outer
+    try's handler, even one that raises: ``crypt = None`` on the real 3.13 (a lost feature, not an
+    error).  cffi 2.1's _shimmed_dist_utils.py: setuptools' distutils, which it imports first,
+    lacks ``msvc9compiler`` (setuptools 74), and its except ImportError sets MSVCCompiler = None."""
+    assert project.findings("""\
+        try:
+            try:
+                import crypt
+            except ImportError:
+                crypt = None
+        except Exception as ex:
+            raise RuntimeError("broken") from ex
+        """, name="a.py") == [(3, "crypt", W)]
+    assert project.findings("""\
+        import sys
+        import setuptools
+        try:
+            from distutils import log
+            if sys.platform == "win32":
+                try:
+                    from distutils.msvc9compiler import MSVCCompiler
+                except ImportError:
+                    MSVCCompiler = None
+        except Exception as ex:
+            raise Exception("This feature requires setuptools") from ex
+        """, name="b.py") == [(7, "distutils.msvc9compiler", W)]
+
+
 def test_a_handler_of_a_try_calling_the_replacement(project):
     # wrapt 2.5's importer.py: the try calls what the removed name's replacement names
     # (entry_points(group=...)); the handler is the fallback for Pythons without it

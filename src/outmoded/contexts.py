@@ -201,9 +201,11 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             return "expected"
         if any(c.kind == "skipped" for c in self.contexts):
             return "skipped"
+        caught = False  # by an inner try whose handler goes on: the outer ones never see the error
         for ctx in reversed(self.contexts):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
-                context = ctx.fallback
+                if not caught:  # cffi 2.1: try: from distutils.msvc9compiler import ... / except ImportError: = None
+                    context, caught = ctx.fallback, ctx.fallback is not None  # inside a try whose handler raises
             elif ctx.kind == "dead":
                 context = "isinstance" if "isinstance" in ctx.names else "hasattr"
             elif ctx.kind == "hasattr" and leaf in ctx.names:
@@ -248,6 +250,9 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         """``unconditional_imports`` of the module, computed when a finding first asks (the
         module's bindings, ``import sys`` among them, are known by then)."""
         if self._top_imports is None:
+            # while they are worked out, a handler's import is judged without them (it asks
+            # whether a backport imported at the top provides its module: ``fallbacks._import_fails``)
+            self._top_imports = set()
             self._top_imports = self.unconditional_imports(self._body)
         return self._top_imports
 

@@ -5,8 +5,8 @@ A ``try`` whose body cannot fail on the target (a stdlib import that exists ther
 has handlers that never run; one whose body imports a removed module stops there, and its
 ``except ImportError:`` handlers run for sure.  What the handlers do decides how a removal in the
 body is reported (``fallback_kind``): an alternative ("fallback", dead compatibility code), only
-constants ("lost-feature": the feature silently stops working), or a raise (the failure escapes:
-an error).  ``TryFallbacks`` is the part of ``contexts.GuardContexts`` that walks ``try``
+constants ("lost-feature": the feature silently stops working), or a raise or ``sys.exit()`` (the
+failure escapes: an error).  ``TryFallbacks`` is the part of ``contexts.GuardContexts`` that walks ``try``
 statements.
 """
 
@@ -24,18 +24,20 @@ from outmoded.guardcontext import (
     PY2_BUILTINS,
     Context,
 )
+from outmoded.project import ends_run
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
 from outmoded.values import LOCAL, Instance, LocalClass
 
 
 def fallback_kind(handlers: list) -> str | None:
     """What the except-branches of a ``try`` do when the removed API in its body fails:
-    None (one raises: the failure escapes), "lost-feature" (they only bind constants or pass:
+    None (one raises or exits the program: the failure escapes, ``project.ends_run``),
+    "lost-feature" (they only bind constants or pass:
     ``crypt = None``, ``HAS_CRYPT = False``, so the feature silently stops working) or "fallback"
     (they provide an alternative: another import, a definition)."""
     kind = "lost-feature"
     for handler in handlers:
-        if handler.body and isinstance(handler.body[-1], ast.Raise):
+        if ends_run(handler.body):
             return None
         for stmt in handler.body:
             if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
@@ -325,13 +327,24 @@ class TryFallbacks(ast.NodeVisitor):
             and self.qualify(node) == f"builtins.{node.id}"
 
     def _import_fails(self, stmt: ast.stmt) -> bool:
-        """Does this import certainly fail on the target (a removed module or name)?"""
+        """Does this import certainly fail on the target (a removed module or name, which no
+        backport provides here: setuptools' ``distutils`` in a setup.py, unless it lacks the module
+        or name, ``buildnames``)?"""
         if isinstance(stmt, ast.Import):
-            return any(self.removed_module(a.name) for a in stmt.names)
+            return any(self._import_of_fails(self.removed_module(a.name), a.name, stmt) for a in stmt.names)
         if stmt.level or not stmt.module:
             return False
-        return bool(self.removed_module(stmt.module)) or any(
-            f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names)
+        return self._import_of_fails(self.removed_module(stmt.module), stmt.module, stmt, [a.name for a in stmt.names]) or any(
+            self._import_of_fails(self.index.names.get(f"{stmt.module}.{a.name}"), f"{stmt.module}.{a.name}", stmt)
+            for a in stmt.names)
+
+    def _import_of_fails(self, entry, api: str, stmt: ast.stmt, names=()) -> bool:
+        """Does importing ``api`` (``names`` from it), removed by ``entry``, fail here?"""
+        if entry is None or not self.backport_provides(entry, api, stmt):
+            return entry is not None
+        from outmoded.buildnames import lacking
+
+        return lacking(entry.backport, api, names) is not None
 
     def _import_succeeds(self, stmt: ast.stmt) -> bool:
         """Will this stdlib import certainly work on the target?"""

@@ -82,11 +82,31 @@ def unconditional_imports(body: list, handler_fails) -> set[str]:
     return found
 
 
+EXITS = frozenset({"sys.exit", "exit", "quit", "os._exit"})  # calls that end the program
+
+
+def ends_run(body: list) -> bool:
+    """Does this block end by raising or by exiting the program: a ``raise``, or a call of
+    ``sys.exit()`` (also ``exit()``, ``quit()``, ``os._exit()``) as its last statement (docutils
+    0.12's setup.py: ``except ImportError: print('Error: ...'); sys.exit(1)``)?  What follows
+    the ``try`` never runs after it."""
+    if not body:
+        return False
+    last = body[-1]
+    if isinstance(last, ast.Raise):
+        return True
+    call = last.value if isinstance(last, ast.Expr) else None
+    func = call.func if isinstance(call, ast.Call) else None
+    name = func.id if isinstance(func, ast.Name) else (
+        f"{func.value.id}.{func.attr}" if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) else None)
+    return name in EXITS
+
+
 def raises(body: list, evaluate) -> bool:
-    """Does this block raise on the target: a ``raise`` at its end, or in the branch a version
+    """Does this block raise (or exit) on the target: ``ends_run`` at its end, or in the branch a version
     check (``evaluate``: True, False or None) takes there (cffi 2.1's ``except Exception as ex:
     if sys.version_info >= (3, 12): raise Exception("This CFFI feature requires setuptools ...")``)?"""
-    if body and isinstance(body[-1], ast.Raise):
+    if ends_run(body):
         return True
     for stmt in body:
         if isinstance(stmt, ast.If):

@@ -129,10 +129,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
                context: str | None = None, imported: tuple = ()) -> None:
-        if entry.backport and (entry.backport in self.top_imports or self.imported_through(entry.backport)
-                               or importers_provide(self.path, entry.backport)
-                               or tests_install(self.path, entry.backport, self.target)
-                               or self.provided_before(entry.backport, api, node)):
+        if self.backport_provides(entry, api, node):
             # where this module can be imported at all (or runs: tests), its backport provides the
             # name, unless it lacks it (setuptools' distutils has no msvccompiler: ``buildnames``)
             from outmoded.buildnames import lacking
@@ -158,6 +155,14 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         severity = WARNING if context else ERROR
         self.findings.append(make_finding(self.path, self.span(node), entry, api, self.target, severity, context,
                                           self.guard_of(api, context), self.index.min_version))
+
+    def backport_provides(self, entry: Entry, api: str, node: ast.AST) -> bool:
+        """Does ``entry``'s backport provide it here: this module imports the backport (or is
+        imported by, or tests, code that does), as setuptools provides ``distutils`` to a setup.py?"""
+        return bool(entry.backport) and (entry.backport in self.top_imports or self.imported_through(entry.backport)
+                                         or importers_provide(self.path, entry.backport)
+                                         or tests_install(self.path, entry.backport, self.target)
+                                         or self.provided_before(entry.backport, api, node))
 
     def removed_module(self, name: str) -> Entry | None:
         parts = name.split(".")
