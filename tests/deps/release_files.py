@@ -105,6 +105,20 @@ HATCH = ('[build-system]\nrequires = ["hatchling"]\nbuild-backend = "hatchling.b
 OLD_SETUPTOOLS = '[build-system]\nrequires = ["setuptools<70"]\nbuild-backend = "setuptools.build_meta"\n'
 TEST_COMMAND = ("class PyTest(Command):\n    def run(self):\n        import imp\n\n\n")
 BUILD_COMMAND = ("class BuildPy(build_py):\n    def run(self):\n        import imp\n        build_py.run(self)\n\n\n")
+# old versioneer (0.18 and before), shipped beside setup.py: get_version() reads setup.cfg with
+# configparser.SafeConfigParser, gone in 3.12; get_cmdclass() and the unused function are clean
+OLD_VERSIONEER = ("import os\ntry:\n    import configparser\nexcept ImportError:\n    import ConfigParser as configparser\n\n\n"
+                  "def get_root():\n    return os.path.dirname(os.path.abspath(__file__))\n\n\n"
+                  "def get_config_from_root(root):\n    parser = configparser.SafeConfigParser()\n"
+                  "    parser.read(os.path.join(root, 'setup.cfg'))\n    return parser\n\n\n"
+                  "def get_versions():\n    get_config_from_root(get_root())\n    return {'version': '1.9'}\n\n\n"
+                  "def get_version():\n    return get_versions()['version']\n\n\n"
+                  "def get_cmdclass():\n    return {}\n\n\n"
+                  "def unused():\n    import imp\n")
+# docutils 0.12's setup.py: the handler of its distutils imports exits, so the build stops there
+EXITING_HANDLER = ("import sys\ntry:\n    from distutils.core import setup\n    from distutils.command.build_py import build_py\n"
+                   "    if sys.version_info >= (3,):\n        from distutils.command.build_py import build_py_2to3\n"
+                   "except ImportError:\n    print('Error: distutils is required')\n    sys.exit(1)\n")
 
 
 def setup_scripts() -> dict:
@@ -129,11 +143,16 @@ def setup_scripts() -> dict:
         # wsgiref 0.1.2's: ez_setup holds Python 2 syntax
         "1.8": script("1.8", "import ez_setup\nez_setup.use_setuptools()\nfrom setuptools import setup\n",
                       ez_setup="def use_setuptools():\n    print 'Setuptools is installed'\n"),
+        "1.9": script("1.9", "import versioneer\nfrom setuptools import setup\n",
+                      ", description=versioneer.get_version(), cmdclass=versioneer.get_cmdclass()",
+                      versioneer=OLD_VERSIONEER),
+        "1.10": script("1.10", EXITING_HANDLER),
         "2.0": script("2.0", "from distutils.core import setup, Command\nfrom distutils.version import LooseVersion\n"
-                             "from wheel.bdist_wheel import bdist_wheel\nimport setupbreaks\n"
+                             "from wheel.bdist_wheel import bdist_wheel\nimport setupbreaks\nimport versioneer\n"
                              "from distutils import log, sysconfig\n\n\ndef unused():\n    import imp\n\n\n"
                              "try:\n    import pkg_resources\nexcept ImportError:\n    pkg_resources = None\n"
-                             + TEST_COMMAND, ", cmdclass={'test': PyTest}, use_2to3=False"),
+                             + TEST_COMMAND, ", cmdclass={'test': PyTest}, use_2to3=False, description=versioneer.get_version()",
+                      versioneer="def get_version():\n    return '2.0'\n\n\ndef unused():\n    import imp\n"),
         "2.1": script("2.1", "import imp\nfrom setuptools import setup\n", pyproject=HATCH),
         "2.2": script("2.2", "import pkg_resources\nfrom setuptools import setup\n", pyproject=OLD_SETUPTOOLS),
     }

@@ -26,6 +26,8 @@ BREAKS_AT = {  # version -> the first offending line the message names
     "1.6": "setup.py:5 ssl.wrap_socket",
     "1.7": "setup.py:1 six",
     "1.8": "ez_setup.py:2 Python 2 syntax",
+    "1.9": "versioneer.py:13 configparser.SafeConfigParser",  # in get_version(), which setup.py calls
+    "1.10": "setup.py:6 distutils.command.build_py.build_py_2to3",  # its except ImportError: exits
 }
 
 
@@ -42,7 +44,8 @@ def test_a_pure_sdist_whose_setup_py_fails_on_the_target_is_not_ready(tmp_path, 
 
 def test_what_the_build_does_not_run_or_has_is_no_reason(tmp_path, deps_json):
     """2.0: distutils names setuptools' copy keeps, ``wheel`` (it vendors it), the sdist's own
-    package, ``imp`` in a function nobody calls and in a test command's ``run``, ``pkg_resources`` in a try catching ImportError, ``use_2to3=False``; 2.1:
+    package, ``imp`` in a function nobody calls (in setup.py, and in a helper beside it whose other
+    function setup.py calls) and in a test command's ``run``, ``pkg_resources`` in a try catching ImportError, ``use_2to3=False``; 2.1:
     ``import imp`` in a setup.py hatchling never runs; 2.2: ``pkg_resources`` under a build that
     pins a setuptools which still ships it."""
     for version in ("2.0", "2.1", "2.2"):

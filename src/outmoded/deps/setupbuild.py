@@ -154,33 +154,66 @@ def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, in
              provided: frozenset) -> list:
     """What fails in the modules beside setup.py that it surely imports (``import ez_setup``:
     wsgiref 0.1.2's ``ez_setup/__init__.py`` holds ``print "..."``, and pip fails there on the
-    real 3.13): Python 2 syntax, or the engine's errors at their top level.  What setup.py calls in
-    them (``versioneer.get_version()``) is not followed."""
+    real 3.13): Python 2 syntax, or the engine's errors at their top level and in the functions
+    setup.py calls in them where it runs (``versioneer.get_version()``, ``from versioneer import
+    get_version``), and in those they call: old versioneer's ``get_config_from_root`` makes a
+    ``configparser.SafeConfigParser()``, gone in 3.12."""
     top = member.split("/", 1)[0] + "/"
     files = dict(members)
-    found, seen = [], set()
+    called: dict = {}  # helper path -> the names of its functions setup.py calls
+    bound: dict = {}  # a name setup.py binds to a helper -> (its path, the function it names or None)
     for stmt in ast.walk(tree):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or getattr(stmt, "level", 0) \
                 or not _in(skipped, stmt.lineno):
             continue
-        roots = [a.name.split(".")[0] for a in stmt.names] if isinstance(stmt, ast.Import) else [
-            (stmt.module or "").split(".")[0]]
-        for root in roots:
+        aliases = [(a.name.split(".")[0], a) for a in stmt.names] if isinstance(stmt, ast.Import) else [
+            ((stmt.module or "").split(".")[0], a) for a in stmt.names]
+        for root, alias in aliases:
             path = next((p for p in (f"{top}{root}.py", f"{top}{root}/__init__.py") if p in files), None)
-            if path is None or path in seen:
+            if path is None:
                 continue
-            seen.add(path)
-            shown = path[len(top):]
-            text = files[path].decode("utf-8", "replace")
-            try:
-                helper = ast.parse(text)
-            except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
-                found += [_replace_path(f, shown) for f in _python2(text, error)]
-                continue
-            never = _never_run(helper)
-            found += [_replace_path(f, shown) for f in _engine(path, files[path], target, provided)
-                      if _in(never, f.line)]
+            called.setdefault(path, set())
+            if isinstance(stmt, ast.Import) and (alias.asname is None or alias.name == root):
+                bound[alias.asname or root] = (path, None)
+            elif isinstance(stmt, ast.ImportFrom) and stmt.module == root:
+                bound[alias.asname or alias.name] = (path, alias.name)
+    for node in ast.walk(tree) if bound else ():
+        func = getattr(node, "func", None) if isinstance(node, ast.Call) and _in(skipped, node.lineno) else None
+        if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
+                and bound.get(func.value.id, (None, ""))[1] is None:
+            called[bound[func.value.id][0]].add(func.attr)
+        elif isinstance(func, ast.Name) and bound.get(func.id, (None, None))[1]:
+            called[bound[func.id][0]].add(bound[func.id][1])
+    found = []
+    for path, functions in called.items():
+        shown = path[len(top):]
+        text = files[path].decode("utf-8", "replace")
+        try:
+            helper = ast.parse(text)
+        except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
+            found += [_replace_path(f, shown) for f in _python2(text, error)]
+            continue
+        never = _never_run(helper, frozenset(functions)) + _main_blocks(helper)
+        found += [_replace_path(f, shown) for f in _engine(path, files[path], target, provided)
+                  if _in(never, f.line) and not _setuptools_copy(f)]
     return found
+
+
+def _main_blocks(module: ast.Module) -> list:
+    """The line spans of ``if __name__ == "__main__":`` bodies: an imported module skips them."""
+    from outmoded.branches import is_main_test
+
+    return [(s.body[0].lineno, s.body[-1].end_lineno) for s in module.body if isinstance(s, ast.If)
+            and is_main_test(s.test)]
+
+
+def _setuptools_copy(finding) -> bool:
+    """Is this a ``distutils`` name setuptools' copy provides?  setuptools' backend imports
+    setuptools before it runs setup.py, so the helpers it imports get that copy too (versioneer's
+    ``get_cmdclass``: ``from distutils.core import Command``); for setup.py the engine knows it."""
+    from outmoded.buildnames import PROVIDER, lacking
+
+    return finding.api.split(".")[0] == "distutils" and lacking(PROVIDER, finding.api) is None
 
 
 def _replace_path(finding, path: str):
@@ -198,17 +231,20 @@ def _beside(member: str, names) -> frozenset:
 def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], never: list,
                      beside: frozenset | None) -> list:
     """Imports of ``setuptools`` / ``pkg_resources`` modules (or names) the build's setuptools
-    lacks, where the build surely runs them (``_unsure``), outside a try catching ImportError;
+    lacks, where the build surely runs them (``_unsure``), outside a try catching ImportError
+    whose handler goes on (not one that raises or exits: docutils 0.12's ``sys.exit(1)``);
     with ``beside`` (the sdist declares no build requirements and does not touch ``sys.path``),
     of any module neither the standard library, the build's setuptools nor the sdist's top
     provides (``import six``, ``from pip.req import parse_requirements``: pip installs setuptools
     alone in the isolated build, and they failed there on the real 3.13)."""
     from outmoded.buildnames import has_name, importable_roots, missing_module, version
+    from outmoded.project import ends_run
     from outmoded.stdnames import STDLIB
 
     skipped = never + _unsure(tree.body, member, target) + [
         (node.body[0].lineno, node.body[-1].end_lineno) for node in ast.walk(tree)
-        if isinstance(node, ast.Try) and any(_catches_import_error(h.type) for h in node.handlers)]
+        if isinstance(node, ast.Try) and any(_catches_import_error(h.type) and not ends_run(h.body)
+                                             for h in node.handlers)]
     found = []
     for stmt in ast.walk(tree):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or getattr(stmt, "level", 0) \
@@ -305,15 +341,16 @@ def _catches_import_error(kind) -> bool:
                in IMPORT_ERRORS | ANY_ERROR for k in kinds)
 
 
-def _never_run(tree: ast.Module) -> list:
+def _never_run(tree: ast.Module, called: frozenset = frozenset()) -> list:
     """The (first, last) line spans of function bodies the build never runs (see the module
-    docstring): every def and lambda body but the module-level functions called from what runs and
-    the methods of the build's command classes."""
+    docstring): every def and lambda body but the module-level functions called from what runs
+    (``called``: those of a helper module that setup.py calls) and the methods of the build's
+    command classes."""
     from outmoded.setupcall import bound_once, setup_calls
 
     functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
     classes = {s.name: s for s in tree.body if isinstance(s, ast.ClassDef)}
-    running: list = [tree]
+    running: list = [tree] + [functions[name] for name in sorted(called) if name in functions]
     bound = bound_once(tree)
     for call in setup_calls(tree):
         for keyword in call.keywords:
