@@ -166,6 +166,42 @@ def test_elif_dead_whatever_an_unknown_macro_is(project, tmp_path):
     assert "_PyUnicode_EQ" in run.stderr
 
 
+NESTED = """\
+#include <Python.h>
+#if (PY_VERSION_HEX < 0x030d0000 \\
+     || (defined(Py_LIMITED_API) && Py_LIMITED_API+0 < 0x030d0000))
+static inline int my_as_int(PyObject *obj)
+{
+#if PY_VERSION_HEX >= 0x03070000 && !defined(PYPY_VERSION) && !defined(%s)
+    return _PyLong_AsInt(obj);
+#else
+    return (int)PyLong_AsLong(obj);
+#endif
+}
+#endif
+"""
+
+
+def test_nested_branch_dead_where_its_enclosing_branch_is_compiled(project):
+    # bitarray 3.12.3's vendored pythoncapi_compat.h (PyLong_AsInt, PyObject_GetOptionalAttr): on
+    # 3.13 the outer branch is compiled only when Py_LIMITED_API is defined, and then the inner
+    # one is not
+    project.write("setup.py", "")
+    project.write("compat.c", NESTED % "Py_LIMITED_API")
+    project.write("other.c", NESTED % "OTHER")  # with Py_LIMITED_API and OTHER undefined: compiled
+    assert apis(project) == [("other.c", "_PyLong_AsInt")]
+    include = python_includes().get((3, 13))
+    if include is None or not need_gcc():
+        return
+    for flags in ([], ["-DPy_LIMITED_API=0x030c0000"]):  # gcc agrees, with and without the limited API
+        run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", *flags,
+                              *include_flags(include), str(project.root / "compat.c")], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+    run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", "-DPy_LIMITED_API=0x030c0000",
+                          *include_flags(include), str(project.root / "other.c")], capture_output=True, text=True)
+    assert "_PyLong_AsInt" in run.stderr
+
+
 GREET2 = """\
 #include <Python.h>
 static PyMethodDef GreetMethods[] = {{NULL, NULL, 0, NULL}};

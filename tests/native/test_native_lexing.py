@@ -52,6 +52,10 @@ def test_cython_comments_and_strings():
     ("PY_MINOR_VERSION >= 13", (3, 13), True),
     ("PY_VERSION_HEX >= Py_PACK_VERSION(3, 14)", (3, 14), True),
     ("PY_VERSION_HEX < Py_PACK_FULL_VERSION(3, 14, 0, 0xA, 1)", (3, 15), False),
+    # CPython 3.14+'s private spellings, which pythoncapi_compat.h (vendored in bitarray 3.12.3)
+    # defines the same way under #ifndef for older Pythons and tests the version with
+    ("PY_VERSION_HEX < _Py_PACK_VERSION(3, 9) && !defined(Py_LIMITED_API)", (3, 13), False),
+    ("PY_VERSION_HEX >= _Py_PACK_FULL_VERSION(3, 13, 0, 0, 0)", (3, 13), True),
     ("0", (3, 13), False),
     ("1", (3, 13), True),
     ("defined(Py_GIL_DISABLED)", (3, 13), None),
@@ -78,6 +82,25 @@ def test_elif_chains_and_nesting():
     assert idents(source, (3, 13)) == ["b", "c", "d", "g"]
     assert idents(source, (3, 14)) == ["a", "g"]
     assert idents(source, (3, 12)) == ["e", "g"]
+
+
+def test_nested_conditions_contradicting_their_enclosing_branch_are_dead():
+    # pythoncapi_compat.h 2025 (bitarray 3.12.3): the outer branch is compiled on 3.13 only with
+    # Py_LIMITED_API defined, so the inner #if needing it undefined is dead and its #else taken
+    source = (
+        "#if PY_VERSION_HEX < 0x030d0000 || (defined(Py_LIMITED_API) && Py_LIMITED_API+0 < 0x030d0000)\n"
+        "#  if !defined(PYPY_VERSION) && !defined(Py_LIMITED_API)\n a;\n#  else\n b;\n#  endif\n"
+        "#  ifdef Py_LIMITED_API\n c;\n#  else\n d;\n#  endif\n"
+        "#  if defined(Py_GIL_DISABLED)\n e;\n#  endif\n"
+        "#  if PY_VERSION_HEX >= 0x030d0000 && !defined(Py_LIMITED_API)\n j;\n"
+        "#  elif !defined(PYPY_VERSION) && !defined(Py_LIMITED_API)\n k;\n#  else\n l;\n#  endif\n"
+        "#elif defined(Py_LIMITED_API)\n f;\n"
+        "#else\n g;\n"
+        "#  ifndef Py_LIMITED_API\n h;\n#  else\n i;\n#  endif\n"
+        "#endif\n"
+    )
+    assert idents(source, (3, 13)) == ["b", "c", "e", "l", "f", "g", "h"]
+    assert idents(source, (3, 12)) == ["a", "b", "c", "d", "e", "k", "l"]
 
 
 def test_defined_of_a_removed_name_is_false():

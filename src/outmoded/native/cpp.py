@@ -64,10 +64,11 @@ def _directives(tokens: Iterable[Token]):
 
 
 class Frame:
-    __slots__ = ("certain", "live", "parent_live", "taken", "guard", "unknown")
+    __slots__ = ("certain", "live", "parent_live", "taken", "guard", "unknown", "context")
 
     def __init__(self, parent_live: bool, value: Optional[bool], guard: Optional[str] = None):
         self.unknown: list = []  # (atoms, evaluate) of the chain's conditions not decided so far
+        self.context: list = []  # ((atoms, evaluate), holds) the current branch needs of them
         self.parent_live = parent_live
         self.taken = value  # True: a branch so far is certainly taken; None: maybe; False: none
         self.live = parent_live and value is not False
@@ -101,23 +102,36 @@ def _chain_condition(name: str, rest: list[Token], target: tuple[int, int], is_r
     return atoms, evaluate
 
 
-def _possible(chain: list, current: Optional[tuple]) -> Optional[bool]:
+def _possible(chain: list, current: Optional[tuple], outer: Iterable = ()) -> Optional[bool]:
     """Can the branch after the undecided conditions ``chain`` (at ``current``, an ``#elif``'s own
     condition, or the ``#else``) be compiled?  Each name tested with ``defined`` is either defined
     or not: try every combination; False when none compiles it, None when undecided or too many.
     (pythoncapi_compat.h: ``#if PY_VERSION_HEX >= 0x030d0000 && !defined(Py_LIMITED_API)`` /
-    ``#elif !defined(Py_LIMITED_API)``: the ``#elif`` is dead on 3.13.)"""
-    parts = chain + ([current] if current else [])
-    atoms = sorted(set().union(*(a for a, _ in parts)))
+    ``#elif !defined(Py_LIMITED_API)``: the ``#elif`` is dead on 3.13.)  ``outer``: what the
+    branches enclosing it need (``_context``)."""
+    return _satisfiable([*outer, *((c, False) for c in chain), *([(current, True)] if current else [])])
+
+
+def _satisfiable(needs: list) -> Optional[bool]:
+    """False when no combination of the ``defined`` names ``needs`` (pairs of a condition and
+    whether it must hold) test makes every condition come out as needed; None otherwise."""
+    atoms = sorted(set().union(*(a for (a, _), _ in needs))) if needs else []
     if not atoms or len(atoms) > MAX_ATOMS:
         return None
     for bits in range(2 ** len(atoms)):
         world = {n: bool(bits >> i & 1) for i, n in enumerate(atoms)}
-        if any(evaluate(world) is True for _, evaluate in chain):
-            continue
-        if current is None or current[1](world) is not False:
+        if all(evaluate(world) is not (not holds) for (_, evaluate), holds in needs):
             return None
     return False
+
+
+def _context(stack: list) -> list:
+    """What the branches being compiled need of their undecided conditions: a nested ``#if`` that
+    contradicts them is dead (pythoncapi_compat.h 2025, vendored in bitarray 3.12.3: inside
+    ``#if PY_VERSION_HEX < 0x030d0000 || (defined(Py_LIMITED_API) && Py_LIMITED_API+0 < 0x030d0000)``,
+    live on 3.13 only with Py_LIMITED_API, the ``#if ... && !defined(Py_LIMITED_API)`` calling
+    ``_PyLong_AsInt`` is never compiled there)."""
+    return [need for frame in stack for need in frame.context]
 
 
 def _guard_name(name: str, rest: list[Token]) -> Optional[str]:
@@ -201,10 +215,19 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 value = Condition(rest, target, is_removed, macros, header=header).evaluate() if live else None
             else:
                 value = _ifdef(name, rest, is_removed, macros, header) if live else None
+            condition = _chain_condition(name, rest, target, is_removed, macros, header) \
+                if live and value is None else None
+            if condition is not None and stack:
+                outer = _context(stack)
+                if _satisfiable([*outer, (condition, True)]) is False:
+                    value, condition = False, None
+                elif _satisfiable([*outer, (condition, False)]) is False:
+                    value, condition = True, None
             guard = _guard_name(name, rest) if live and value is None and not seen_code else None
             stack.append(Frame(live, value, guard))
-            if live and value is None:
-                stack[-1].unknown.append(_chain_condition(name, rest, target, is_removed, macros, header))
+            if condition is not None:
+                stack[-1].unknown.append(condition)
+                stack[-1].context = [(condition, True)]
         elif name in ("elif", "elifdef", "elifndef") and stack:
             frame = stack[-1]
             if frame.taken is True or not frame.parent_live:
@@ -214,14 +237,17 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                     value = Condition(rest, target, is_removed, macros, header=header).evaluate()
                 else:
                     value = _ifdef(name, rest, is_removed, macros, header)
-                if frame.taken is None and value is not False:
+                before = [(c, False) for c in frame.unknown]
+                outer = _context(stack[:-1])
+                if (frame.taken is None or outer and value is None) and value is not False:
                     condition = _chain_condition(name, rest, target, is_removed, macros, header)
-                    if _possible(frame.unknown, condition) is False:
+                    if _possible(frame.unknown, condition, outer) is False:
                         value = False
                     elif value is None:
                         frame.unknown.append(condition)
                 elif value is None:
                     frame.unknown.append(_chain_condition(name, rest, target, is_removed, macros, header))
+                frame.context = before + ([(frame.unknown[-1], True)] if value is None else [])
                 frame.live = value is not False
                 frame.certain = value is True and frame.taken is False
                 if value is True:
@@ -231,8 +257,9 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
         elif name == "else" and stack:
             frame = stack[-1]
             frame.live = frame.parent_live and frame.taken is not True
-            if frame.live and frame.taken is None and _possible(frame.unknown, None) is False:
+            if frame.live and frame.taken is None and _possible(frame.unknown, None, _context(stack[:-1])) is False:
                 frame.live = False
+            frame.context = [(c, False) for c in frame.unknown]
             frame.certain = frame.taken is False
             frame.taken = True
         elif name == "endif" and stack:

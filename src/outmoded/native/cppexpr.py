@@ -4,7 +4,7 @@ Conditions are evaluated with three values (true, false, unknown) by ``Condition
 interval of the values it can take on the target.  ``PY_VERSION_HEX`` on a 3.N target is any hex
 version from 3.N.0 final to the last 3.N release, so only comparisons that come out the same for
 all of them are decided; ``PY_MAJOR_VERSION``/``PY_MINOR_VERSION``, ``Py_PACK_VERSION(3, N)``,
-``Py_PACK_FULL_VERSION(...)``, integer literals and arithmetic on them are known too, and so are
+``Py_PACK_FULL_VERSION(...)`` (and their private spellings ``_Py_PACK_VERSION``...), integer literals and arithmetic on them are known too, and so are
 the object-like macros the caller knows (``macros``: name -> tokens, None when its value is
 unknown).  ``defined(NAME)`` (``_defined``) is false for a C-API name the target removed
 (``is_removed``) and for the macros only other interpreters define (``NOT_CPYTHON``) unless the
@@ -21,6 +21,12 @@ from typing import Callable, Optional
 
 from outmoded.native.ctokens import Token
 
+# Py_PACK_VERSION and its private spellings, which CPython 3.14+'s own headers define and use
+# (patchlevel.h's _Py_PACK_FULL_VERSION, modsupport.h's _Py_PACK_VERSION) and pythoncapi_compat.h
+# defines the same way under #ifndef for older Pythons (bitarray 3.12.3: #if PY_VERSION_HEX <
+# _Py_PACK_VERSION(3, 9) ...)
+PACK = {"Py_PACK_VERSION": "Py_PACK_VERSION", "_Py_PACK_VERSION": "Py_PACK_VERSION",
+        "Py_PACK_FULL_VERSION": "Py_PACK_FULL_VERSION", "_Py_PACK_FULL_VERSION": "Py_PACK_FULL_VERSION"}
 NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"})  # never defined by CPython
 MSVC, MSVC_SINCE = "_MSC_VER", ((3, 5), 1900)  # CPython 3.5+ builds with Visual Studio 2015 (_MSC_VER 1900) or later
 Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
@@ -172,8 +178,8 @@ class Condition:
             if name == MSVC and self.msvc is not None:
                 return (int(self.msvc),) * 2
             return _defined(name, self.is_removed, self.macros, self.header)
-        if text in ("Py_PACK_VERSION", "Py_PACK_FULL_VERSION") and self.peek() == "(":
-            return self.pack(text)
+        if text in PACK and self.peek() == "(":
+            return self.pack(PACK[text])
         if text and (text[0].isdigit() or text[0] == "."):
             number = _int(text)
             return None if number is None else (number, number)
