@@ -128,6 +128,34 @@ def test_tests_for_jython_are_false_on_python_3(project):
     assert project.findings(source, target="3.15") == [(8, "platform.java_ver", E), (18, "platform.java_ver", E)]
 
 
+def test_str_is_bytes_is_the_test_for_python_2(project):
+    # Nuitka 4.3.5 (which runs on 2.6-3.14): nuitka/__past__.py's ``if str is bytes: import
+    # __builtin__ as builtins`` and ``from collections import Iterable, MutableSet``; its
+    # compare_with_cpython tool's ``if os.name == "nt" and str is bytes: curdir = os.getcwdu()``
+    source = """\
+        import os
+        if str is bytes:
+            import __builtin__ as builtins
+        else:
+            import builtins
+        if str is not bytes:
+            pass
+        else:
+            from collections import Iterable
+        if os.name == "nt" and bytes == str:
+            curdir = os.getcwdu()
+        PY2 = str is bytes
+        if PY2:
+            import cStringIO
+        if str is str:
+            import cPickle
+        str = bytes
+        if str is bytes:
+            import imp
+        """
+    assert project.findings(source) == [(16, "cPickle", E), (19, "imp", E)]
+
+
 def test_guard_excluding_the_target_is_reported_when_target_is_inside(project):
     source = """\
         import sys

@@ -7,7 +7,7 @@ from ``sys.version_info`` (whole, sliced, indexed, ``.major``/``.minor``), ``sys
 such as ``PY2 = sys.version_info[0] == 2`` and names bound to the version, such as xlrd's
 ``python_version = sys.version_info[:2]``, pyparsing 2's ``tuple(sys.version_info)[:3]`` or bottle's
 ``py = sys.version_info`` (then ``py.major``), chained comparisons (``(3, 8) <= sys.version_info <
-(3, 10)``), and what ``outmoded.probes`` answers (a name in a stdlib module's namespace, a test for
+(3, 10)``), ``str is bytes`` (Python 2), and what ``outmoded.probes`` answers (a name in a stdlib module's namespace, a test for
 Jython); ``lookup`` resolves names to qualified names, remembered flag values or ``VersionValue``.
 """
 
@@ -271,6 +271,8 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
             probed = probes.listed(node, version.info, lookup)
         elif op is ast.Eq or op is ast.NotEq:
             probed = probes.is_jython(node, lookup)
+        if op in (ast.Is, ast.IsNot, ast.Eq, ast.NotEq) and probed is None:
+            probed = _same_type(node, lookup)
         return probed if probed is not None else _compare(node, version, lookup)
     if isinstance(node, (ast.Name, ast.Attribute)):
         return _flag(lookup(node), version)
@@ -290,6 +292,19 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
                 raise Unknown
             return default
     raise Unknown
+
+
+STRING_TYPES = ("builtins.str", "builtins.bytes")
+
+
+def _same_type(node: ast.Compare, lookup: Lookup) -> bool | None:
+    """``str is bytes`` (``==``, ``is not``, either order): the test for Python 2, where ``str``
+    was ``bytes``; on every Python 3 they are two types (Nuitka 4.3.5's ``if str is bytes: import
+    __builtin__ as builtins``, ``PY2 = str is bytes``).  None for any other comparison."""
+    left, right = lookup(node.left), lookup(node.comparators[0])
+    if left not in STRING_TYPES or right not in STRING_TYPES:
+        return None
+    return (left == right) is isinstance(node.ops[0], (ast.Is, ast.Eq))
 
 
 def _startswith(base: tuple, prefixes) -> bool:
