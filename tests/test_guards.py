@@ -784,6 +784,41 @@ def test_a_module_importing_a_removed_modules_backport_gets_it_from_there(projec
         """) == [(1, "distutils.core.setup", E)]
 
 
+def test_a_function_importing_setuptools_before_distutils_gets_its_copy(project):
+    # pymssql 2.4.6's dev/build.py: def find_vcvarsall_env(): from setuptools import distutils /
+    # from distutils.util import get_platform; both functions below ran on the real 3.13 and 3.15
+    # with setuptools 84.2.1 installed (ModuleNotFoundError: setuptools without it)
+    assert project.findings("""\
+        import sys
+
+        def platform():
+            from setuptools import distutils
+            from distutils.util import get_platform
+            return get_platform()
+
+        def later():
+            import setuptools
+            if sys.platform == "win32":
+                from distutils.util import get_platform
+                return get_platform()
+
+        def before():
+            from distutils.util import get_platform
+            import setuptools
+
+        def maybe():
+            if sys.platform == "win32":
+                import setuptools
+            from distutils.util import get_platform
+
+        def nested():
+            import setuptools
+            def inner():
+                from distutils.util import get_platform
+        """) == [(15, "distutils.util.get_platform", E), (21, "distutils.util.get_platform", E),
+                 (26, "distutils.util.get_platform", E)]  # the innermost function's own statements only
+
+
 def test_what_setuptools_distutils_copy_lacks_is_still_missing(project):
     # setuptools 84.2.1's distutils (data/setuptools_names.txt) has no msvccompiler, bdist_wininst,
     # run_2to3 nor build_py_2to3: each setup.py below failed so in a real pip wheel on the real

@@ -122,6 +122,32 @@ def provided_on_every_path(body: list, backport: str, removed: str) -> bool:
         _provides(stmt, {backport}, {}) for stmt in _statements(body))
 
 
+def function_prefix(body: list, line: int) -> list:
+    """The statements every call of the innermost function holding ``line`` runs before it: those
+    before the statement holding it in each block on the way down from the function's body
+    (pymssql 2.4.6's dev/build.py: ``def find_vcvarsall_env(): from setuptools import distutils``
+    / ``from distutils.util import get_platform``).  Empty when ``line`` is in no function."""
+    import ast
+
+    prefix: list = []
+    block, in_function = body, False
+    while block:
+        holder = next((s for s in block if s.lineno <= line <= (s.end_lineno or s.lineno)), None)
+        if holder is None:
+            break
+        if isinstance(holder, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            prefix, block, in_function = [], holder.body, True
+            continue
+        prefix.extend(block[:block.index(holder)])
+        inner = [b for b in (getattr(holder, "body", None), getattr(holder, "orelse", None),
+                             getattr(holder, "finalbody", None), *(h.body for h in getattr(holder, "handlers", ())))
+                 if isinstance(b, list) and b and b[0].lineno <= line <= (b[-1].end_lineno or b[-1].lineno)]
+        if isinstance(holder, ast.ClassDef) or not inner:
+            break
+        block = inner[0]
+    return prefix if in_function else []
+
+
 def _statements(body: list):
     """The statements of a block and of the blocks of its ``if``, ``try`` and ``with`` statements
     (not of its functions or classes, nor its expressions)."""
