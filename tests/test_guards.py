@@ -768,6 +768,42 @@ def test_the_other_side_of_hasattr_of_a_name_the_target_has_never_runs(project):
         (7, W, "hasattr"), (11, W, "hasattr"), (15, E, None), (20, E, None), (27, E, None)]
 
 
+def test_hasattr_of_a_stdlib_instance_or_class_asks_its_classs_members(project):
+    # Chameleon 4.6.0's tests/test_loader.py: importer = zipimport.zipimporter(path) / if
+    # hasattr(importer, 'find_spec'): ... else: importer.load_module(pkg_name); on the real 3.15
+    # zipimporter has find_spec and no load_module (both on 3.13)
+    source = """\
+        import zipimport
+
+        def load(path, name):
+            importer = zipimport.zipimporter(path)
+            if hasattr(importer, "find_spec"):
+                return importer.find_spec(name)
+            else:
+                return importer.load_module(name)
+
+        def load_class(path, name):
+            if not hasattr(zipimport.zipimporter, "find_spec"):
+                return zipimport.zipimporter(path).load_module(name)
+
+        def old(path, name):
+            importer = zipimport.zipimporter(path)
+            if hasattr(importer, "load_module"):
+                return importer.load_module(name)
+
+        def other(path, name):
+            importer = zipimport.zipimporter(path)
+            if hasattr(importer, "no_such_method"):
+                return None
+            else:
+                return importer.load_module(name)
+        """
+    assert project.findings(source, target="3.15") == [(24, "zipimport.zipimporter.load_module", E)]
+    doc = project.check_json("mod.py", "--dead-compat", target="3.15")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [
+        (8, "hasattr"), (12, "hasattr"), (17, "hasattr"), (24, None)]
+
+
 def test_a_module_importing_a_removed_modules_backport_gets_it_from_there(project):
     # numpy's _core/tests/examples/cython/setup.py: wherever `import setuptools` works, its
     # distutils shim provides distutils; where it does not, the module fails without distutils too

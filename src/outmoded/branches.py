@@ -130,6 +130,8 @@ class VersionBranches(ast.NodeVisitor):
             name = probed(term, self.qualify)
             if name is not None:
                 base = self.qualify(term.args[0])
+                if isinstance(base, Instance) and isinstance(base.cls, str) and base.cls.split(".")[0] in STDLIB:
+                    base = base.cls  # an instance has what its stdlib class lists (members listing)
                 if isinstance(base, str):
                     base = self.index.mirrors.get(base, base)  # gevent.socket lacks what socket lost
                 if isinstance(base, str) and f"{base}.{name}" in self.index.names:
@@ -166,14 +168,19 @@ class VersionBranches(ast.NodeVisitor):
         return any(name in classes for name in names)
 
     def _target_has(self, module: object, name: str) -> bool:
-        """Does the target's stdlib ``module`` certainly have ``name`` (``present.has``)?  Then the
+        """Does the target's stdlib ``module`` (or class) certainly have ``name`` (``present.has``)?  Then the
         other side of ``hasattr(module, name)`` never runs there: pony 0.7.20's ``if
         hasattr(inspect, "signature"): ... else: inspect.getargspec(func)``."""
         root = module.split(".")[0] if isinstance(module, str) else None
         if root not in STDLIB or self.projects_own(root):
             return False
-        from outmoded.present import has, module_on
+        from outmoded.present import has, has_member, module_on
 
+        # a stdlib class or an instance of one: what dir() of the class lists there (Chameleon
+        # 4.6.0's tests: importer = zipimport.zipimporter(path) / if hasattr(importer,
+        # 'find_spec'): ... else: importer.load_module(name), gone in 3.15)
+        if has_member(module, name, self.target) is True:
+            return True
         # a submodule is an attribute only once something imported it (importlib.util)
         return has(module, name, self.target) is True and not module_on(f"{module}.{name}", self.target)
 
