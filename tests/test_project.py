@@ -224,6 +224,49 @@ def test_version_flags_defined_in_another_module(project):
     assert [(p, line) for p, line, *_ in found(project)] == [("pkg/mod.py", 17)]
 
 
+def test_numbers_computed_from_the_version_here_and_in_another_module(project):
+    # Nuitka 4.3.5 (runs on 2.6-3.14): nuitka/PythonVersions.py's python_version =
+    # _getPythonVersion() (big, major, minor = sys.version_info[0:3]; return big * 256 + major * 16
+    # + min(15, minor)), imported everywhere: if python_version < 0x300: operator.div, from types
+    # import ClassType, import exceptions, urllib2 ...
+    layout(project, {
+        "pkg/__init__.py": "",
+        "pkg/versions.py": """\
+            import sys
+
+
+            def _getPythonVersion():
+                \"\"\"The version as a number.\"\"\"
+                big, major, minor = sys.version_info[0:3]
+
+                return big * 256 + major * 16 + min(15, minor)
+
+
+            python_version = _getPythonVersion()
+            PYVER = sys.version_info[0] * 10 + sys.version_info[1]
+            if python_version < 0x300:
+                import cPickle
+            if PYVER >= 30 and python_version >= 0x3D0:
+                import imp
+            """,
+        "pkg/mod.py": """\
+            import operator
+            from .versions import python_version, PYVER
+
+            if python_version < 0x300:
+                div = operator.div
+            if PYVER < 30:
+                div = operator.idiv
+            if python_version < 0x3D5:  # 3.13.5: the micro version decides
+                import imp
+            if python_version == 0x3D0 or PYVER != 313:
+                import imp
+            """,
+    })
+    assert [(p, line) for p, line, *_ in found(project)] == [
+        ("pkg/mod.py", 9), ("pkg/mod.py", 11), ("pkg/versions.py", 16)]
+
+
 def test_flags_of_the_package_itself_under_a_stray_init_and_from_a_src_layout(project):
     # future 1.0: src/__init__.py (for its setup.py) puts the import root above src/, but
     # installed, future and past are top-level; its tests import them from beside src/

@@ -126,6 +126,8 @@ class _Summarizer:
         # sys.version_info, then if info[:3] >= (3, 2, 0): import unittest as unittest2)
         self.versions: dict = {}
         self.decided = 0  # inside a branch a version check selects: `PY3 = True` there is a flag
+        self.functions: dict = {}  # top-level defs: a version a function returns (guards.returned_version)
+        self.bodies_wanted = False  # such a call met while function bodies were left out (``outlined``)
 
     def lookup(self, node: ast.AST):
         if isinstance(node, ast.Name):
@@ -158,6 +160,8 @@ class _Summarizer:
                 for alias in stmt.names:
                     if module and alias.name != "*":
                         self.summary.imports[alias.asname or alias.name] = f"{module}.{alias.name}"
+            elif isinstance(stmt, ast.FunctionDef):
+                self.functions[stmt.name] = stmt
             elif isinstance(stmt, ast.ClassDef):
                 bases = tuple(v if isinstance(v, str) else None for v in map(self.lookup, stmt.bases))
                 self.summary.classes[stmt.name] = ClassInfo(stmt.name, self.path, bases,
@@ -171,10 +175,19 @@ class _Summarizer:
                         and isinstance(stmt.value.value, bool):
                     value = stmt.value.value  # twisted's `if sys.version_info < (3, 0): _PY3 = False else: True`
                 self.versions.pop(name, None)
-                if value is None and (version := guards.version_value(stmt.value, self.target, self.lookup)):
+                call = stmt.value.func.id if isinstance(stmt.value, ast.Call) and isinstance(stmt.value.func, ast.Name) \
+                    and not stmt.value.args and not stmt.value.keywords else None
+                if call in self.functions and not self.decided:
+                    version = guards.returned_version(self.functions[call], self.target, self.lookup)
+                    body = self.functions[call].body
+                    # an outlined body is one ``pass``: ask for the whole text when the call is named as a flag
+                    self.bodies_wanted |= version is None and len(body) == 1 and isinstance(body[0], ast.Pass) \
+                        and any(word in f"{name} {call}".lower() for word in ("version", "py2", "py3"))
+                else:
+                    version = guards.version_value(stmt.value, self.target, self.lookup)
+                if value is None and version:
                     self.local.pop(name, None)
-                    self.summary.flags.pop(name, None)
-                    self.versions[name] = version
+                    self.versions[name] = self.summary.flags[name] = version  # imported too: Nuitka's python_version
                 elif value is None:
                     self.local[name] = True
                     self.summary.flags.pop(name, None)
@@ -273,22 +286,30 @@ class Project:
             summarizer = _Summarizer(path, self.target)
             try:
                 summarizer.block(tree.body)
+                if summarizer.bodies_wanted:  # python_version = _getPythonVersion(): read what it returns
+                    with warnings.catch_warnings():
+                        warnings.simplefilter("ignore")
+                        tree = ast.parse(data, filename=path)
+                    summarizer = _Summarizer(path, self.target)
+                    summarizer.block(tree.body)
                 summarizer.summary.unconditional = unconditional_imports(
                     tree.body, lambda h: raises(h.body, lambda test: guards.evaluate(test, self.target, summarizer.lookup)))
-            except RecursionError:
+            except (RecursionError, SyntaxError, ValueError, MemoryError, SystemError):
                 return None
             self._summaries[path] = summarizer.summary
         return self._summaries[path]
 
-    def flag(self, qualified: str, from_path: str) -> bool | None:
-        """The target's value of a version flag another module defines (``compat.PY3``)."""
+    def flag(self, qualified: str, from_path: str) -> bool | guards.VersionValue | None:
+        """The target's value of a version flag another module defines (``compat.PY3``), or what a
+        name it binds to (part of) the version holds there (Nuitka's ``from nuitka.PythonVersions
+        import python_version``)."""
         module = qualified.rpartition(".")[0]
         path = find_module(module, from_path) if module else None
         if path is None or (self.flag_files is not None and path not in self.flag_files
                             and not path.endswith("__init__.py") and path in self.indexed()):
             return None  # read as text and found to define no flag; a file not checked is parsed
         value = self.resolve(qualified, from_path)
-        return value if isinstance(value, bool) else None
+        return value if isinstance(value, (bool, guards.VersionValue)) else None
 
     def top_level_names(self) -> frozenset:
         """Names of the checked files that are top-level modules where they are (at their import

@@ -181,7 +181,10 @@ class Bindings(ast.NodeVisitor):
             flag = self._returned_flag(self.module_functions[value.func.id])
             if flag is not None:
                 return flag
-        if isinstance(value, (ast.Subscript, ast.Attribute, ast.Call)):
+            version = guards.returned_version(self.module_functions[value.func.id], self.target, self.qualify)
+            if version is not None:  # Nuitka's python_version = _getPythonVersion()
+                return version
+        if isinstance(value, (ast.Subscript, ast.Attribute, ast.Call, ast.BinOp)):
             version = guards.version_value(value, self.target, self.qualify)
             if version is not None:  # v = sys.version_info[:2]
                 return version
