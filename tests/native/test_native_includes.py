@@ -154,16 +154,22 @@ def test_elif_dead_whatever_an_unknown_macro_is(project, tmp_path):
     project.write("compat.c", COMPAT % "Py_LIMITED_API")
     project.write("other.c", COMPAT % "OTHER")  # reached with OTHER undefined: may be compiled
     assert apis(project) == [("other.c", "_PyUnicode_EQ")]
+    gcc_agrees(project, "0x030d0000", "_PyUnicode_EQ")
+
+
+def gcc_agrees(project, limited: str, removed: str) -> None:
+    """gcc against the real 3.13 headers compiles compat.c with and without the limited API
+    (``limited``), and other.c with it fails on ``removed``."""
     include = python_includes().get((3, 13))
     if include is None or not need_gcc():
         return
-    for flags in ([], ["-DPy_LIMITED_API=0x030d0000"]):  # gcc agrees, with and without the limited API
+    for flags in ([], [f"-DPy_LIMITED_API={limited}"]):
         run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", *flags,
                               *include_flags(include), str(project.root / "compat.c")], capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
-    run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", "-DPy_LIMITED_API=0x030d0000",
+    run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", f"-DPy_LIMITED_API={limited}",
                           *include_flags(include), str(project.root / "other.c")], capture_output=True, text=True)
-    assert "_PyUnicode_EQ" in run.stderr
+    assert removed in run.stderr
 
 
 NESTED = """\
@@ -190,16 +196,7 @@ def test_nested_branch_dead_where_its_enclosing_branch_is_compiled(project):
     project.write("compat.c", NESTED % "Py_LIMITED_API")
     project.write("other.c", NESTED % "OTHER")  # with Py_LIMITED_API and OTHER undefined: compiled
     assert apis(project) == [("other.c", "_PyLong_AsInt")]
-    include = python_includes().get((3, 13))
-    if include is None or not need_gcc():
-        return
-    for flags in ([], ["-DPy_LIMITED_API=0x030c0000"]):  # gcc agrees, with and without the limited API
-        run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", *flags,
-                              *include_flags(include), str(project.root / "compat.c")], capture_output=True, text=True)
-        assert run.returncode == 0, run.stderr
-    run = subprocess.run(["gcc", "-fsyntax-only", "-Werror=implicit-function-declaration", "-DPy_LIMITED_API=0x030c0000",
-                          *include_flags(include), str(project.root / "other.c")], capture_output=True, text=True)
-    assert "_PyLong_AsInt" in run.stderr
+    gcc_agrees(project, "0x030c0000", "_PyLong_AsInt")
 
 
 GREET2 = """\
