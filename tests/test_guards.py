@@ -563,6 +563,41 @@ def test_a_name_bound_to_the_whole_version_info(project):
         """) == [(14, "cgi", E), (15, "imp", E)]  # a slice has no .major: undecided
 
 
+def test_a_try_body_whose_version_check_takes_a_branch_that_cannot_fail(project):
+    # Nuitka 4.3.5's nuitka/containers/OrderedDicts.py: try: if python_version >= 0x360:
+    # OrderedDict = dict / else: from collections import OrderedDict / except ImportError: (for
+    # Python 2.6) from itertools import imap, izip
+    assert project.findings("""\
+        import sys
+
+        try:
+            if sys.version_info >= (3, 6):
+                OrderedDict = dict
+            else:
+                from collections import OrderedDict
+        except ImportError:
+            from itertools import imap, izip
+
+        try:
+            if sys.version_info < (3, 0):
+                from collections import OrderedDict
+        except ImportError:
+            from itertools import imap
+
+        try:
+            if sys.version_info >= (3, 6):
+                from ordereddict import OrderedDict
+        except ImportError:
+            from itertools import izip
+
+        try:
+            if sys.argv:
+                OrderedDict = dict
+        except ImportError:
+            import imp
+        """) == [(21, "itertools.izip", E), (27, "imp", E)]
+
+
 def test_a_flag_saying_whether_a_try_body_that_cannot_fail_ran(project):
     # ldap3 2.9.1, ldap3/core/tls.py
     assert project.findings("""\

@@ -63,7 +63,7 @@ def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
 class TryFallbacks(ast.NodeVisitor):
     """``try`` statements for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.qualify``,
     ``self.bind``, ``self.scope``, ``self.index``, ``self.target``, ``self.projects_own``,
-    ``self.ancestry``, ``self.project``, ``self.path`` and ``self.removed_module`` from the classes
+    ``self.ancestry``, ``self.project``, ``self.path``, ``self.evaluate`` and ``self.removed_module`` from the classes
     it is combined with."""
 
     def visit_Try(self, node: ast.Try) -> None:
@@ -233,11 +233,16 @@ class TryFallbacks(ast.NodeVisitor):
 
     def _succeeds(self, stmt: ast.stmt) -> bool:
         """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import
-        that exists there; a builtin name, or a stdlib module's attribute the target has, mentioned,
+        that exists there; the branch a version check takes there, when each of its statements
+        cannot: Nuitka 4.3.5's ``try: if python_version >= 0x360: OrderedDict = dict / else: from
+        collections import OrderedDict / except ImportError: from itertools import imap``; a builtin name, or a stdlib module's attribute the target has, mentioned,
         bound to a name or returned; a builtin type called without arguments: nose's ``try: set();
         set = set / except NameError:``)?"""
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             return self._import_succeeds(stmt)
+        if isinstance(stmt, ast.If):
+            verdict = self.evaluate(stmt.test)  # a version check decided on the target
+            return verdict is not None and all(self._succeeds(s) for s in (stmt.body if verdict else stmt.orelse))
         if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
             return isinstance(stmt.value, ast.Constant) or self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Return) and stmt.value is not None:
