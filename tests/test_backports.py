@@ -103,9 +103,35 @@ def backports_site(tmp_path_factory):
     """One directory with every recorded backport installed as on 3.13 (downloaded once per run)."""
     tmp = tmp_path_factory.mktemp("backports")
     site, done = tmp / "site", set()
-    for package in sorted({e.backport for e in CATALOG.entries if e.backport}):
+    for package in sorted({e.backport for e in CATALOG.entries if e.backport and not e.platform}):
         _install_for_313(package, tmp / "wheels", site, done)
     return site
+
+
+@pytest.mark.network
+@pytest.mark.parametrize("version", ["3.13", "3.14"])
+def test_a_windows_only_backport_ships_the_module_for_windows(tmp_path, version):
+    """A backport of a module only Windows had (msilib: python-msilib, which cx_Freeze 8.7.3
+    requires on Windows from 3.13) has Windows wheels only: its wheel for the version holds the
+    module's package, and the names credited to it are bound at its top level (read, not run)."""
+    import ast
+
+    credited = [e for e in CATALOG.entries if e.backport and e.platform == "win32"]
+    assert credited
+    for package in sorted({e.backport for e in credited}):
+        subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
+                        "--python-version", version, "--platform", "win_amd64", "--dest", str(tmp_path), package],
+                       check=True, timeout=300)
+        wheel = zipfile.ZipFile(next(tmp_path.glob(package.replace("-", "_") + "-*.whl")))
+        for entry in (e for e in credited if e.backport == package):
+            for name in entry.names:
+                module, _, attr = name.partition(".")
+                tree = ast.parse(wheel.read(f"{module}/__init__.py"))
+                bound = {t.id for s in tree.body if isinstance(s, ast.Assign) for t in s.targets
+                         if isinstance(t, ast.Name)} | {s.name for s in tree.body if isinstance(
+                             s, (ast.ClassDef, ast.FunctionDef))} | {a.asname or a.name for s in tree.body
+                                                                     if isinstance(s, ast.ImportFrom) for a in s.names}
+                assert not attr or attr in bound, name
 
 
 @pytest.mark.network
@@ -116,7 +142,7 @@ def test_every_backport_provides_every_name_credited_to_it(backports_site, tmp_p
     python = real_python(version)
     if python is None:
         pytest.skip(f"python{version} not available (run ../shared/tools/real-pythons)")
-    credited, site = [e for e in CATALOG.entries if e.backport], backports_site
+    credited, site = [e for e in CATALOG.entries if e.backport and not e.platform], backports_site
     rows = [[e.code, e.kind, name, e.argument] for e in credited for name in e.names]
     # -S: only the backports' directory, not a system site-packages that may ship setuptools' distutils
     script = (f"import site, sys, runpy; site.addsitedir({str(site)!r}); sys.argv = ['probe'];"

@@ -167,6 +167,19 @@ def test_a_project_runs_with_what_its_setup_files_install(project):
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("src/webob/compat.py", 2)]
 
 
+def test_a_windows_only_modules_backport_required_on_windows(project):
+    # cx_Freeze 8.7.3's pyproject.toml: "python-msilib>=0.4.1 ;sys_platform == 'win32' and
+    # python_version >= '3.13'"; cx_Freeze/command/_pydialog.py does from msilib import Control,
+    # Dialog (msilib existed only on Windows; python-msilib 0.7.3's Windows wheels ship it)
+    project.write("cx/_pydialog.py", "from msilib import Control, Dialog\nimport cgi\n")
+    pyproject = "[project]\nname = 'cx'\nversion = '1'\ndependencies = [{}]\n"
+    project.write("pyproject.toml", pyproject.format(
+        "\"python-msilib>=0.4.1 ;sys_platform == 'win32' and python_version >= '3.13'\""))
+    assert [(f["line"], f["api"]) for f in project.check_json(".")["findings"]] == [(2, "cgi")]
+    project.write("pyproject.toml", pyproject.format("\"python-msilib; sys_platform == 'linux'\""))
+    assert [(f["line"], f["api"]) for f in project.check_json(".")["findings"]] == [(1, "msilib"), (2, "cgi")]
+
+
 BUILD_EXT = """\
 import sys
 from distutils import log

@@ -161,7 +161,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         imported by, or tests, code that does), as setuptools provides ``distutils`` to a setup.py?"""
         return bool(entry.backport) and (entry.backport in self.top_imports or self.imported_through(entry.backport)
                                          or importers_provide(self.path, entry.backport)
-                                         or tests_install(self.path, entry.backport, self.target)
+                                         or tests_install(self.path, entry.backport, self.target, entry.platform)
                                          or self.provided_before(entry.backport, api, node))
 
     def removed_module(self, name: str) -> Entry | None:

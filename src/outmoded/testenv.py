@@ -48,21 +48,28 @@ def is_test_file(path: str, top: str) -> bool:
     return any(part.lower() in TEST_DIRECTORIES for part in parts if part not in (".", ".."))
 
 
-def tests_install(path: str, backport: str, target: tuple[int, int]) -> bool:
+# what environment markers see on the platform a catalog entry's module existed on only
+PLATFORMS = {"win32": {"sys_platform": "win32", "platform_system": "Windows", "os_name": "nt"},
+             "darwin": {"sys_platform": "darwin", "platform_system": "Darwin", "os_name": "posix"}}
+
+
+def tests_install(path: str, backport: str, target: tuple[int, int], platform: str | None = None) -> bool:
     """Is ``path`` a file of a project that installs ``backport`` (a distribution name) with
     itself on the target (``install_requirements``), or a test file of one whose test
-    requirements install it?"""
+    requirements install it?  ``platform``: the only one the removed module existed on (the
+    catalog's ``platform``), where the markers are evaluated (cx_Freeze 8.7.3 requires
+    ``python-msilib>=0.4.1 ;sys_platform == 'win32' and python_version >= '3.13'``)."""
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path))
     if top is None:
         return False
-    if _canonical(backport) in install_requirements(top, target):
+    if _canonical(backport) in install_requirements(top, target, platform):
         return True
-    return is_test_file(absolute_path, top) and _canonical(backport) in test_requirements(top, target)
+    return is_test_file(absolute_path, top) and _canonical(backport) in test_requirements(top, target, platform)
 
 
 @memo
-def install_requirements(top: str, target: tuple[int, int]) -> frozenset:
+def install_requirements(top: str, target: tuple[int, int], platform: str | None = None) -> frozenset:
     """The canonical names of the distributions installed with the project at ``top`` on the
     target: its ``setup.py``'s literal ``install_requires`` (read with ``ast``, never run) and its
     ``setup.cfg``'s ``[options] install_requires`` (WebOb 1.8.11's setup.py requires
@@ -83,7 +90,7 @@ def install_requirements(top: str, target: tuple[int, int]) -> frozenset:
             lines += parser.get("options", "install_requires", fallback="").splitlines()
         except (configparser.Error, UnicodeDecodeError):
             pass
-    names = {installed_name(line.strip(), target) for line in lines if line.strip()}
+    names = {installed_name(line.strip(), target, platform) for line in lines if line.strip()}
     return frozenset(name for name in names if name)
 
 
@@ -110,7 +117,7 @@ def _setup_py_requires(path: str) -> list[str]:
 
 
 @memo
-def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
+def test_requirements(top: str, target: tuple[int, int], platform: str | None = None) -> frozenset:
     """The canonical names of the distributions the project at ``top`` declares for its tests,
     those whose markers exclude the target left out."""
     lines: list[str] = []
@@ -141,7 +148,7 @@ def test_requirements(top: str, target: tuple[int, int]) -> frozenset:
         line = re.split(r"(?:^|\s)#", line, 1)[0].strip()
         if not line or line.startswith("-"):
             continue
-        name = installed_name(line, target)
+        name = installed_name(line, target, platform)
         if name:
             names.add(name)
     return frozenset(names)
@@ -162,9 +169,9 @@ def _pyproject(pyproject: str) -> dict:
     return loads(data)
 
 
-def installed_name(line: str, target: tuple[int, int]) -> str | None:
+def installed_name(line: str, target: tuple[int, int], platform: str | None = None) -> str | None:
     """The canonical name a requirement line installs on the target (its marker holding there,
-    no extra asked for), or None."""
+    on ``platform`` when given, no extra asked for), or None."""
     if ";" not in line:
         match = NAME_RE.match(line)
         return _canonical(match[1]) if match else None
@@ -175,7 +182,7 @@ def installed_name(line: str, target: tuple[int, int]) -> str | None:
         requirement = Requirement(line)
         version = f"{target[0]}.{target[1]}"
         holds = requirement.marker is None or requirement.marker.evaluate(
-            {"python_version": version, "python_full_version": f"{version}.0"})
+            {"python_version": version, "python_full_version": f"{version}.0", **PLATFORMS.get(platform, {})})
     except (InvalidRequirement, InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
         return None
     return _canonical(requirement.name) if holds else None
