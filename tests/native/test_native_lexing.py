@@ -101,6 +101,10 @@ def test_nested_conditions_contradicting_their_enclosing_branch_are_dead():
     )
     assert idents(source, (3, 13)) == ["b", "c", "e", "l", "f", "g", "h"]
     assert idents(source, (3, 12)) == ["a", "b", "c", "d", "e", "k", "l"]
+    # a macro defined or undefined in between is not what the enclosing condition saw
+    source = ("#ifndef HAVE_X\n#  define HAVE_X 1\n#  ifdef HAVE_X\n a;\n#  endif\n#endif\n"
+              "#if defined(Y)\n#  undef Y\n#  ifndef Y\n b;\n#  endif\n#endif\n")
+    assert idents(source, (3, 13)) == ["a", "b"]
 
 
 def test_defined_of_a_removed_name_is_false():

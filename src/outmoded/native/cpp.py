@@ -265,6 +265,9 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
         elif name == "endif" and stack:
             stack.pop()
         elif live:
+            if name in ("define", "undef") and rest:  # what the enclosing branches needed of it no longer holds
+                for frame in stack:
+                    frame.context = [need for need in frame.context if rest[0].text not in need[0][0]]
             if name == "define" and rest:
                 function_like = len(rest) > 1 and rest[1].text == "(" \
                     and rest[1].offset == rest[0].offset + len(rest[0].text)
