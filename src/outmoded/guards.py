@@ -110,7 +110,10 @@ def _same_type(node: ast.Compare, lookup: Lookup) -> bool | None:
     """``str is bytes`` (``==``, ``is not``, either order): the test for Python 2, where ``str``
     was ``bytes``; on every Python 3 they are two types (Nuitka 4.3.5's ``if str is bytes: import
     __builtin__ as builtins``, ``PY2 = str is bytes``).  None for any other comparison."""
-    left, right = lookup(node.left), lookup(node.comparators[0])
+    sides = (node.left, node.comparators[0])
+    if not all(isinstance(side, ast.Name) and side.id in ("str", "bytes") for side in sides):
+        return None  # most comparisons, asked nothing
+    left, right = map(lookup, sides)
     if left not in STRING_TYPES or right not in STRING_TYPES:
         return None
     return (left == right) is isinstance(node.ops[0], (ast.Is, ast.Eq))

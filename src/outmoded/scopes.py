@@ -184,7 +184,8 @@ class Bindings(ast.NodeVisitor):
             version = guards.returned_version(self.module_functions[value.func.id], self.target, self.qualify)
             if version is not None:  # Nuitka's python_version = _getPythonVersion()
                 return version
-        if isinstance(value, (ast.Subscript, ast.Attribute, ast.Call, ast.BinOp)):
+        if isinstance(value, (ast.Subscript, ast.Attribute, ast.Call)) or (
+                isinstance(value, ast.BinOp) and self.scope.kind == "module"):  # PYVER = v[0] * 10 + v[1]
             version = guards.version_value(value, self.target, self.qualify)
             if version is not None:  # v = sys.version_info[:2]
                 return version
