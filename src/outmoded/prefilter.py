@@ -4,10 +4,10 @@ Each catalog name gets a ``Needle``: words that must all appear in the file, the
 imply and a few regexes or substring tests can confirm — the root module is imported, the dotted
 name is reachable through an import binding (``re.template``, ``ET.tostring`` after
 ``import xml.etree.ElementTree as ET``) or imported by name (``from re import template``), a
-literal such as ``'rU'`` appears (built from the catalog in ``catalog.needles``; this module holds
-what a check runs).  The test must never clear a file the scanner would report on;
-where the text is ambiguous (a ``from`` import continued over several lines) it lets the file
-through.
+literal such as ``'rU'`` appears (built from the catalog in ``catalog.needles``; the literals'
+text tests are ``literals``; this module holds what a check runs).  The test must never clear a
+file the scanner would report on; where the text is ambiguous (a ``from`` import continued over
+several lines) it lets the file through.
 
 Splitting a file into identifiers and intersecting sets runs in C: ``bytes.translate`` turns every
 byte that cannot be part of an identifier into a space and ``split`` cuts there, twice as fast as
@@ -18,11 +18,13 @@ alternative per catalog word is an order of magnitude slower (sre tries each one
 
 from __future__ import annotations
 
-import sys
-
-from outmoded.importlines import GAP, IDENTIFIER_SET, _written, import_lines, scan_imports
+from outmoded.importlines import _written, import_lines, scan_imports
 from outmoded.lazyre import LazyPattern
 from outmoded.records import Frozen
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
+if TYPE_CHECKING:
+    from outmoded.literals import Text
 
 IDENTIFIER_RE = LazyPattern(rb"[A-Za-z_][A-Za-z0-9_]*")  # compiled when used: a cleared file needs no `re`
 _IDENTIFIER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
@@ -193,230 +195,3 @@ def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -
         return Passed(held)
     named = methods.intersection(found)
     return SyntaxOnly(named) if syntax else named
-
-
-class Text:
-    """A regular expression compiled on its first search: most never run, and compiling them
-    all at start-up costs more than a small check."""
-
-    def __init__(self, pattern: bytes):
-        self.pattern = pattern
-        self.compiled = None  # the re.Pattern, compiled on first use (re imported then)
-
-    def __eq__(self, other):
-        return type(other) is type(self) and other.pattern == self.pattern
-
-    def __hash__(self):
-        return hash(self.pattern)
-
-    def search(self, data: bytes) -> bool:
-        if self.compiled is None:
-            import re
-
-            self.compiled = re.compile(self.pattern)
-        return self.compiled.search(data) is not None
-
-
-class Attribute(Text):
-    """``.name`` as an attribute access can be written: spaces, line breaks (inside brackets),
-    backslash continuations and comments may stand between the dot and the name."""
-
-    def __init__(self, name: str):
-        import re
-
-        super().__init__(rb"\." + GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
-        self.plain = b"." + name.encode()
-
-    def search(self, data: bytes) -> bool:
-        return self.plain in data or super().search(data)
-
-
-class Keyword(Text):
-    """``name=`` as a call's keyword argument: after ``(`` or ``,``, with only blanks, line
-    breaks, backslashes or comments between (``loop = get_event_loop()`` at the start of a
-    statement assigns a variable; ``myloop=`` is another keyword), and between the name and its
-    ``=`` too (``f(loop\n= None)``: inside brackets a line may break anywhere).  Searched from
-    the name forward (a literal first: sre skips to it), then checked back."""
-
-    BETWEEN = frozenset(b" \t\f\r\n\\")
-
-    def __init__(self, name: bytes):
-        import re
-
-        super().__init__(re.escape(name) + GAP + rb"=[^=]")
-
-    def search(self, data: bytes) -> bool:
-        if self.compiled is None:
-            import re
-
-            self.compiled = re.compile(self.pattern)
-        for match in self.compiled.finditer(data):
-            start = match.start()
-            if start and data[start - 1] in IDENTIFIER_SET:
-                continue
-            crossed = False
-            while start and data[start - 1] in self.BETWEEN:
-                start -= 1
-                crossed = crossed or data[start] == 10
-            if start and data[start - 1] in b"(,":
-                return True
-            if crossed and b"#" in data[data.rfind(b"\n", 0, start) + 1:start]:
-                return True  # the line above may end in a comment: after a comma, perhaps
-        return False
-
-
-class Positional(Keyword):
-    """A removed argument that may be passed by position: ``name=`` as a call's keyword, or a
-    call of the function (its name, written right before the parenthesis) with more than
-    ``position`` arguments.  The arguments are counted as the commas between the call's own
-    brackets; whatever the count cannot be sure of lets the file through: a string that is not a
-    plain one-line literal, a comment, a long list, the name called through brackets
-    (``(mod.func)(...)``) or imported under another name (``func as f``)."""
-
-    LIMIT = 4000  # characters of one argument list read at most
-
-    def __init__(self, name: bytes, function: bytes, position: int):
-        super().__init__(name)
-        self.function, self.position = function, position
-        self.calls = None  # a re.Pattern: the function's name as a whole word, compiled on first use
-
-    def __eq__(self, other):
-        return type(other) is type(self) and (other.pattern, other.function, other.position) == (
-            self.pattern, self.function, self.position)
-
-    def __hash__(self):
-        return hash((self.pattern, self.function, self.position))
-
-    def search(self, data: bytes) -> bool:
-        if super().search(data):
-            return True
-        if self.calls is None:
-            import re
-
-            escaped = re.escape(self.function)
-            self.calls = re.compile(escaped + rb"(?<![A-Za-z0-9_]" + escaped + rb")(?![A-Za-z0-9_])")
-        for match in self.calls.finditer(data):
-            after = self._skip(data, match.end())
-            if after < 0 or data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET:
-                return True  # a comment, or `function as alias`
-            while data[after:after + 1] == b")":  # `(module.function)(...)`
-                after = self._skip(data, after + 1)
-                if after < 0 or data[after:after + 1] == b"(":
-                    return True
-            if data[after:after + 1] == b"(" and self._arguments(data, after) > self.position:
-                return True
-        return False
-
-    def _skip(self, data: bytes, position: int) -> int:
-        """The position after blanks, line breaks and backslashes; -1 at a comment."""
-        while data[position:position + 1] in (b" ", b"\t", b"\f", b"\r", b"\n", b"\\"):
-            position += 1
-        return -1 if data[position:position + 1] == b"#" else position
-
-    def _arguments(self, data: bytes, opening: int) -> int:
-        """How many arguments the call whose ``(`` is at ``opening`` can have: its top-level
-        commas and one, none when empty; a large number when the text cannot tell."""
-        depth, commas, written = 1, 0, False
-        position, end = opening + 1, min(len(data), opening + self.LIMIT)
-        while position < end:
-            char = data[position]
-            if char in b"([{":
-                depth += 1
-                written = True
-            elif char in b")]}":
-                depth -= 1
-                if not depth:
-                    return commas + written
-            elif char == 44:  # ,
-                commas += depth == 1
-            elif char in b"'\"":
-                if data.startswith(bytes([char]) * 3, position) or b"f" in data[max(0, position - 2):position].lower():
-                    return sys.maxsize  # a triple-quoted string, an f-string (it may nest quotes)
-                close = data.find(bytes([char]), position + 1)
-                if close < 0 or b"\\" in data[position:close] or b"\n" in data[position:close]:
-                    return sys.maxsize  # escapes, or not closed on its line
-                position = close
-                written = True
-            elif char == 35:  # #
-                return sys.maxsize
-            elif char not in b" \t\f\r\n\\":
-                written = True
-            position += 1
-        return sys.maxsize
-
-
-class TruthTested(Text):
-    """``.method(`` (blanks may stand before the bracket: ``self.__eq__ (other)``) called where its
-    result may be tested for truth: after ``not``, ``if``, ``elif``, ``while``, ``assert``, ``and``,
-    ``or`` or ``bool(`` (its receiver, blanks and brackets
-    between), or followed, once its arguments close, by ``and``/``or`` (blanks, line breaks,
-    backslashes and closing brackets between).  Searched as a literal (bytes.find), then checked
-    back and forward: a pattern starting with the keywords would be tried at every position.
-    What cannot be told (arguments longer than ``LIMIT``) lets the file through."""
-
-    BEFORE = frozenset((b"not", b"if", b"elif", b"while", b"assert", b"and", b"or", b"bool"))
-    AFTER = (b"and", b"or")
-    LIMIT = 2000
-
-    def __init__(self, method: str):
-        super().__init__(b"." + method.encode())
-
-    def search(self, data: bytes) -> bool:
-        name = self.pattern
-        start = data.find(name)
-        while start >= 0:
-            opening = start + len(name)
-            while data[opening:opening + 1] in (b" ", b"\t"):  # self.__eq__ (other)
-                opening += 1
-            if data[opening:opening + 1] == b"(" and (
-                    self._before(data, start) or self._after(data, opening + 1)):
-                return True
-            start = data.find(name, start + 1)
-        return False
-
-    def _before(self, data: bytes, at: int) -> bool:
-        while at and data[at - 1] in IDENTIFIER_SET:  # the receiver
-            at -= 1
-        while at and data[at - 1] in b" \t(":
-            at -= 1
-        end = at
-        while at and data[at - 1] in IDENTIFIER_SET:
-            at -= 1
-        return data[at:end] in self.BEFORE
-
-    def _after(self, data: bytes, at: int) -> bool:
-        depth, limit = 1, min(len(data), at + self.LIMIT)
-        while depth:
-            if at >= limit:
-                return True  # not told: let it through
-            depth += {40: 1, 41: -1}.get(data[at], 0)  # ( and )
-            at += 1
-        while at < len(data) and data[at] in b" \t\r\n\\)":
-            at += 1
-        return any(data.startswith(word, at) and data[at + len(word):at + len(word) + 1] not in IDENTIFIER_SET
-                   for word in self.AFTER)
-
-
-class ModeString(Text):
-    """A quoted file mode holding ``value`` (``'rU'``), searched from the letter forward and then
-    checked back to the quote: a pattern starting with a quote would be tried at every quote."""
-
-    LETTERS = frozenset(b"rwabtxU+")
-
-    def __init__(self, value: bytes):
-        import re
-
-        super().__init__(re.escape(value) + rb"[rwabtxU+]*['\"]")
-
-    def search(self, data: bytes) -> bool:
-        if self.compiled is None:
-            import re
-
-            self.compiled = re.compile(self.pattern)
-        for match in self.compiled.finditer(data):
-            start = match.start()
-            while start and data[start - 1] in self.LETTERS:
-                start -= 1
-            if start and data[start - 1] in b"'\"":
-                return True
-        return False

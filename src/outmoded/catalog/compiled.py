@@ -8,16 +8,16 @@ hashing their bytes instead cost ~3 ms of every run); the YAML stays the single 
 
 The compiled form is ``marshal`` data — dicts, tuples, strings, numbers — of whatever the loader
 built: each instance is stored as its attributes plus its class name, and rebuilt from classes
-defined in ``outmoded.catalog.models`` (and, for the index, ``outmoded.catalog.index`` and
-``outmoded.prefilter``) only, so a new field the loader sets needs no code here.  Never pickle:
-nothing it reads can run code.
+defined in ``outmoded.catalog.models`` (and, for the index, ``outmoded.catalog.index``,
+``outmoded.prefilter`` and ``outmoded.literals``) only, so a new field the loader sets needs no
+code here.  Never pickle: nothing it reads can run code.
 
 ``load_index()`` does the same for the lookup tables built per target (``outmoded.catalog.index``,
-~10 ms to build, the prefilter's needles included), keyed by the catalog's key, the prefilter's
-source, the target and ``pending``; its entries are the compiled catalog's own objects.  Only
-the needles' words are decoded up front: each anchor's needles when the prefilter asks for them,
-and the tables holding entries (with the catalog itself) when the scanner first needs one, so a
-check of a file the prefilter clears decodes neither.
+~10 ms to build, the prefilter's needles included), keyed by the catalog's key, the source of the
+prefilter and its literals, the target and ``pending``; its entries are the compiled catalog's
+own objects.  Only the needles' words are decoded up front: each anchor's needles when the
+prefilter asks for them, and the tables holding entries (with the catalog itself) when the
+scanner first needs one, so a check of a file the prefilter clears decodes neither.
 
 Both live in the user's cache directory (``$XDG_CACHE_HOME/outmoded/catalog``), never in a
 checked-out tree a pull request could plant a file in; they are written atomically, and a file
@@ -114,8 +114,9 @@ def summary(directory: str | None = None) -> dict:
 
 def load_index(target: tuple[int, int], pending: bool, directory: str | None = None):
     """The per-target index (``outmoded.catalog.index``) for the packaged catalog, from its
-    compiled form when current: keyed like the catalog, plus the prefilter's source (it builds
-    the needles), the target and ``pending``.  Its entries are the catalog's own objects."""
+    compiled form when current: keyed like the catalog, plus the source of the prefilter and its
+    literals (they build the needles), the target and ``pending``.  Its entries are the
+    catalog's own objects."""
     key = _index_key(target, pending)
     path = os.path.join(directory or cache_directory(), f"index-{key}.marshal")
     found = _read_index(path, _CatalogEntries())
@@ -215,8 +216,8 @@ def _read_index(path: str, entries):
 
 
 def _index_key(target: tuple[int, int], pending: bool) -> str:
-    prefilter = _stat_of(os.path.dirname(_PACKAGE), "prefilter.py")
-    return _digest([fingerprint(), prefilter, tuple(target), bool(pending)])
+    prefilter = [_stat_of(os.path.dirname(_PACKAGE), name) for name in ("prefilter.py", "literals.py")]
+    return _digest([fingerprint(), *prefilter, tuple(target), bool(pending)])
 
 
 def _read(path: str, codec: "_Codec"):
@@ -245,7 +246,7 @@ _REF = "__ref__"  # a later occurrence of the instance with that number (shared,
 _ENTRY = "__entry__"  # a catalog entry, by rule code (an index holds the catalog's own entries)
 _MARKERS = (_CLASS, _ITEMS, _MAPPING, _ID, _REF, _ENTRY, _NESTED)
 # the only modules whose classes are rebuilt: plain attribute bags, created without __init__
-_MODULES = ("outmoded.catalog.models", "outmoded.catalog.index", "outmoded.prefilter")
+_MODULES = ("outmoded.catalog.models", "outmoded.catalog.index", "outmoded.prefilter", "outmoded.literals")
 _PLAIN = (str, int, bool, float, bytes, frozenset, type(None))
 
 

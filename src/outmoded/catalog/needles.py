@@ -1,6 +1,6 @@
 """The prefilter's needles built from the catalog: for each removed name, the words that must all
 appear in a file and the import, dotted name or literal they imply (``prefilter.Needle``, whose
-text tests are ``prefilter.Text`` and its kinds).
+text tests are ``literals.Text`` and its kinds).
 
 Built with the per-target index (``catalog.index.build_index``), once per target and stored
 compiled with it, so a check never imports this module; ``prefilter`` holds what a check runs.
@@ -10,15 +10,8 @@ from __future__ import annotations
 
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
-from outmoded.prefilter import (
-    Attribute,
-    Keyword,
-    ModeString,
-    Needle,
-    Positional,
-    Text,
-    TruthTested,
-)
+from outmoded.literals import Attribute, Keyword, ModeString, Positional, Text, TruthTested
+from outmoded.prefilter import Needle
 
 BUILTINS = "builtins."
 
