@@ -15,6 +15,7 @@ from test_catalog_detection import _forms
 from outmoded.catalog import default_catalog
 from outmoded.catalog.index import build_index
 from outmoded.engine import check_source
+from outmoded.prefilter import candidate_words
 from outmoded.catalog.needles import is_instance_attribute
 from outmoded.scan import scan_tree
 
@@ -44,6 +45,24 @@ def _method_forms(entry, name):
         yield f"import {module}\nobj = {cls}()\n" + next(_attribute_forms("obj", method))
         short = cls.rpartition(".")[2]
         yield f"from {module} import {short}\nobj = {short}()\nobj.{method}()\n"
+    # receivers made by a subclass the hints name, or returned by what the hints say returns one
+    family = INDEX.family(cls) if module and module != "builtins" else frozenset()
+    for sub in sorted(family - {cls}):
+        if _importable(sub.rpartition(".")[0]):
+            yield f"import {sub.rpartition('.')[0]}\nobj = {sub}()\nobj.{method}()\n"
+    for function, returned in sorted(INDEX.returns.items()):
+        owner, _, leaf = function.rpartition(".")
+        if returned not in family or not _importable(owner):
+            continue
+        if owner.rpartition(".")[2][:1].isupper():  # a method: called on an instance of its class
+            made = f"{owner}()"
+            owner = owner.rpartition(".")[0]
+        else:
+            made = owner
+        if leaf == "__enter__":
+            yield f"import {owner}\nwith {made} as obj:\n    obj.{method}()\n"
+        else:
+            yield f"import {owner}\nobj = {made}.{leaf}()\nobj.{method}()\n"
 
 
 def _argument_forms(entry, name):
@@ -148,6 +167,15 @@ def test_a_method_name_that_is_not_an_attribute_is_cleared(source):
 ])
 def test_text_that_only_looks_like_a_removal_is_cleared(source):
     assert check_source("case.py", source.encode(), INDEX).parsed is False
+
+
+@pytest.mark.parametrize("source", [
+    # a removed method of a class no receiver here can be (types.FunctionType.func_code): the
+    # module imported, the attribute read, the class never named
+    "import types\ndef f(g):\n    return g.func_code\n",
+])
+def test_a_needle_the_file_only_half_writes_clears_it(source):
+    assert candidate_words(source.encode(), INDEX.words, INDEX.by_anchor) is None
 
 
 @pytest.mark.parametrize("newline", ["\n", "\r\n"])

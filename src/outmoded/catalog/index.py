@@ -239,7 +239,7 @@ def _add(index: Index, entry: Entry, name: str) -> None:
         if entry.kind == "method" or is_instance_attribute(entry, name):
             cls, _, method = name.rpartition(".")
             index.methods.setdefault(method, []).append(Method(entry, cls, method))
-    index.prefilter.extend(needles(entry, name, index.bases))
+    index.prefilter.extend(needles(entry, name, index.bases, index.returns))
 
 
 def index_for(target: tuple[int, int], pending: bool = False, min_version: tuple[int, int] = (3, 9),

@@ -33,6 +33,28 @@ def family_of(cls: str, bases: dict[str, tuple[str, ...]]) -> set[str]:
     return family
 
 
+MODULE_TYPE = "types.ModuleType"  # its members are read on any module's name too (``check_module_member``)
+
+
+def receiver_words(cls: str, bases: dict, returns: dict, seen: frozenset = frozenset()) -> set[str]:
+    """The names one of which a file must write for the scanner to tie a receiver to ``cls``
+    (``receivers``): the last part of the name of ``cls`` or of a class the hints say derives
+    from it (called: an instance; a base: ``self`` in a subclass), or of a function or method
+    the hints say returns one (``threading.current_thread()``, ``conn.cursor()``); what
+    ``X.__enter__`` returns is bound by ``with``, on an instance of ``X`` made so.  A class of the
+    project deriving from one elsewhere is the project's needles' (``prefilter.ProjectNeedles``)."""
+    family = family_of(cls, bases)
+    words = {member.rpartition(".")[2] for member in family}
+    for function, returned in returns.items():
+        if returned in family:
+            owner, _, leaf = function.rpartition(".")
+            if leaf != "__enter__":
+                words.add(leaf)
+            elif owner not in family and owner not in seen:
+                words |= receiver_words(owner, bases, returns, seen | {cls})
+    return words
+
+
 def is_instance_attribute(entry: Entry, name: str) -> bool:
     """``gzip.GzipFile.filename``: an attribute read on instances, matched like a method."""
     parts = name.split(".")
@@ -49,8 +71,9 @@ def _encoded(words) -> frozenset[bytes]:
     return frozenset(w.encode() for w in words)
 
 
-def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
-    """The prefilter's conditions for finding ``entry`` in a file; one of them must hold."""
+def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -> list[Needle]:
+    """The prefilter's conditions for finding ``entry`` in a file; one of them must hold.
+    ``bases`` and ``returns``: the catalog's class hints."""
     if entry.kind == "method" or is_instance_attribute(entry, name):
         # found only as an attribute: ``.method`` must be written (``iteritems(d)`` is not one)
         cls, _, method = name.rpartition(".")
@@ -62,9 +85,15 @@ def needles(entry: Entry, name: str, bases: dict) -> list[Needle]:
                            where.split(".")[0].encode(), literal=access)
                     for where in sorted({*entry.returned_by, *family_of(cls, bases)})]
         # only reported on receivers tied to the class: its module (or a subclass's) is imported
+        roots = roots_of(cls, bases)
+        if len(roots) == 1 and "builtins" not in roots and cls != MODULE_TYPE:
+            # and the file writes a name such a receiver is made with (``receiver_words``)
+            root = next(iter(roots))
+            return [Needle(_encoded([root, method, word]), root.encode(), literal=access)
+                    for word in sorted(receiver_words(cls, bases, returns or {}))]
         return [Needle(_encoded([method]), literal=access) if root == "builtins"
                 else Needle(_encoded([root, method]), root.encode(), literal=access)
-                for root in roots_of(cls, bases)]
+                for root in roots]
     literal = _literal(entry, name)
     words = _encoded(needle_words(entry, name))
     if name.startswith(BUILTINS):
