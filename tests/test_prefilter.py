@@ -95,6 +95,36 @@ def _argument_forms(entry, name):
             yield f"from {module} import {func} as alias\nalias({args})\n"
 
 
+# what a behaviour's argument is matched on, written as users write it (``literals.CallArgument``)
+VALUE_SPELLINGS = {"None": ["None", "(None)", "None  # why\n"], "float": ["1.5", "-2.0", "+ 1e3", "(3.)", ".5"],
+                   "container": ["[1, 2]", "(1, 2)", "{1: 2}", "{1}", "[x for x in y]", "()"]}
+
+
+def _behaviour_argument_forms(entry, name):
+    """Calls passing a value the scanner matches, by position and by keyword, through the
+    spellings of a call and of another name for the function."""
+    module, _, func = name.rpartition(".")
+    if entry.signature != "argument" or entry.matches not in VALUE_SPELLINGS or not _importable(module):
+        return
+    head, call = f"import {module}\n", f"{module}.{func}"
+    for argument, position in entry.argument_positions:
+        for value in VALUE_SPELLINGS[entry.matches]:
+            args = ", ".join(["a"] * position + [value])
+            yield f"{head}{call}({args})\n"
+            yield f"{head}{call}({argument}={value})\n"
+            yield f"{head}{call}(k='\\')', {argument}={value})\n"  # an escaped quote, a bracket in a string
+            yield f"{head}{call}(\n    {args},\n)\n"
+            yield f"{head}{call}({', '.join(['a'] * position + [argument + ' = ' + value])})\n"
+            yield f"{head}({call})({args})\n"
+            yield f"{head}{call} (b=1, *[{args}])\n"
+            yield f"from {module} import {func} as alias\nalias({args})\n"
+            yield f"from {module} import {func}\n{func}({args})\n"
+            yield f"{head}alias = {call}\nalias({args})\n"
+            yield f"{head}alias = \\\n    {call}\nalias({args})\n"
+            yield f"{head}def f():\n    return {call}(\n        {args}, k=')'\n    )\n"
+        yield f"{head}{call}({', '.join(['a'] * (position + 1))})\n"  # no such value: no finding
+
+
 def _cases():
     for entry in CATALOG.entries:
         if entry.kind == "capi":
@@ -104,6 +134,8 @@ def _cases():
                 forms = list(_method_forms(entry, name))
             elif entry.kind == "argument":
                 forms = list(_argument_forms(entry, name))
+            elif entry.kind == "behaviour" and entry.signature == "argument":
+                forms = list(_behaviour_argument_forms(entry, name))
             else:
                 forms = [source for source, _ in _forms(entry, name)]
                 module, _, attr = name.rpartition(".")
@@ -123,7 +155,7 @@ def _spans(findings):
     return sorted((f.line, f.column, f.code, f.severity) for f in findings)
 
 
-KINDS = ["module", "function", "class", "constant", "attribute", "method", "argument"]
+KINDS = ["module", "function", "class", "constant", "attribute", "method", "argument", "behaviour"]
 
 
 def test_every_kind_of_entry_has_cases():
@@ -170,6 +202,12 @@ def test_text_that_only_looks_like_a_removal_is_cleared(source):
 
 
 @pytest.mark.parametrize("source", [
+    # a behaviour's function called without the value it no longer takes (shlex.split(None),
+    # random.randrange(1.5), random.seed((1, 2))); the value elsewhere, or in another call
+    "import shlex\nargs = shlex.split(line)\nx = None\n",
+    "import random\nrandom.randrange(10)\ndelay = 1.5\nrandom.randrange(0, n, step)\n",
+    "import random\nrandom.seed(42)\npair = (1, 2)\nrandom.choice([1, 2])\n",
+    "from shlex import split\nsplit(text, None)\n",
     # a removed method of a class no receiver here can be (types.FunctionType.func_code): the
     # module imported, the attribute read, the class never named
     "import types\ndef f(g):\n    return g.func_code\n",

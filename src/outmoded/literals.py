@@ -243,3 +243,135 @@ class ModeString(Text):
             if start and data[start - 1] in b"'\"":
                 return True
         return False
+
+
+class CallArgument(Text):
+    """A call of ``function`` (its name, written right before the call's parenthesis) passing one
+    of ``pairs``, (argument, position): as the keyword ``argument=``, or, ``position`` not None,
+    as the positional argument at that index; with a value ``value`` says may match (``VALUES``:
+    the text a literal the scanner matches is written with), or any value (``value`` None).  The
+    name written otherwise lets the file through where it may make another name for the function:
+    imported ``as`` another, assigned (``split = shlex.split``), or in brackets
+    (``(module.function)(...)``); so does an argument list the count cannot read (``_arguments``)."""
+
+    LIMIT = Positional.LIMIT
+    BETWEEN = frozenset(b" \t\f\r\n\\")
+    BEFORE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_. \t\f\r\n\\")
+
+    def __init__(self, function: bytes, pairs: tuple, value: str | None = None):
+        import re
+
+        escaped = re.escape(function)
+        super().__init__(escaped + rb"(?<![A-Za-z0-9_]" + escaped + rb")(?![A-Za-z0-9_])")
+        self.pairs = tuple((argument.encode(), position) for argument, position in pairs)
+        self.value = value
+
+    def __eq__(self, other):
+        return type(other) is type(self) and (other.pattern, other.pairs, other.value) == (
+            self.pattern, self.pairs, self.value)
+
+    def __hash__(self):
+        return hash((self.pattern, self.pairs, self.value))
+
+    def search(self, data: bytes) -> bool:
+        if self.compiled is None:
+            import re
+
+            self.compiled = re.compile(self.pattern)
+        for match in self.compiled.finditer(data):
+            after = Positional._skip(self, data, match.end())
+            if after < 0 or data[after:after + 1] == b")" or (
+                    data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET):
+                return True  # a comment, `function as alias`, `(module.function)`
+            if data[after:after + 1] == b"(":
+                if self._passes(data, after):
+                    return True
+            elif self._assigned(data, match.start()):
+                return True
+        return False
+
+    def _assigned(self, data: bytes, start: int) -> bool:
+        """Is the dotted name ending at the match the value of an assignment (``=``, not ``==``,
+        ``<=``, ``>=``, ``!=``; ``:=`` is one)?"""
+        while start and data[start - 1] in self.BEFORE:
+            start -= 1
+        return data[start - 1:start] == b"=" and data[start - 2:start - 1] not in (b"=", b"<", b">", b"!")
+
+    def _passes(self, data: bytes, opening: int) -> bool:
+        spans = self._arguments(data, opening)
+        if spans is None:
+            return True  # not told
+        positional = []
+        for start, end in spans:
+            text = data[start:end].strip(b" \t\f\r\n\\")
+            if text.startswith(b"*"):
+                if text.startswith(b"**"):
+                    continue
+                return True  # a starred argument: what follows it is not told
+            name, equals, value = text.partition(b"=")
+            name = name.rstrip(b" \t\f\r\n\\")
+            if equals and name.decode("utf-8", "replace").isidentifier() and not value.startswith(b"="):
+                if any(name == argument for argument, _ in self.pairs) and self._matches(value):
+                    return True
+            else:
+                positional.append(text)
+        return any(position is not None and position < len(positional) and self._matches(positional[position])
+                   for _, position in self.pairs)
+
+    def _matches(self, text: bytes) -> bool:
+        if self.value is None:
+            return True
+        text = text.translate(None, b" \t\f\r\n\\")
+        if self.value == "container":
+            return text[:1] in (b"(", b"[", b"{")
+        text = text.translate(None, b"()")
+        if self.value == "None":
+            return text == b"None"
+        if self.value == "float":  # a float literal, its sign: digits with a point or an exponent
+            text = text[1:] if text[:1] in (b"-", b"+") else text
+            return bool(text) and text[:1] in b"0123456789." and not text.strip(b"0123456789_.eE+-") \
+                and any(c in text for c in b".eE")
+        return True
+
+    def _arguments(self, data: bytes, opening: int) -> list | None:
+        """The (start, end) of each top-level argument of the call whose ``(`` is at ``opening``;
+        None when the text cannot tell (``Positional._arguments``' doubts)."""
+        depth, spans, start = 1, [], opening + 1
+        position, end = opening + 1, min(len(data), opening + self.LIMIT)
+        while position < end:
+            char = data[position]
+            if char in b"([{":
+                depth += 1
+            elif char in b")]}":
+                depth -= 1
+                if not depth:
+                    if data[start:position].strip(b" \t\f\r\n\\"):
+                        spans.append((start, position))
+                    return spans
+            elif char == 44 and depth == 1:  # ,
+                spans.append((start, position))
+                start = position + 1
+            elif char in b"'\"":
+                if data.startswith(bytes([char]) * 3, position) or b"f" in data[max(0, position - 2):position].lower():
+                    return None  # a triple-quoted string, an f-string (it may nest quotes)
+                position = _closing(data, position, end)
+                if position < 0:
+                    return None  # not closed on its line
+            elif char == 35:  # #
+                return None
+            position += 1
+        return None
+
+
+def _closing(data: bytes, opening: int, end: int) -> int:
+    """Where the one-line string whose quote is at ``opening`` closes (an escaped quote does not
+    close it, in a raw string either), or -1: not on its line, nor before ``end``."""
+    quote, position = data[opening], opening + 1
+    while position < end:
+        char = data[position]
+        if char == quote:
+            return position
+        if char == 10:  # \n
+            return -1
+        position += 2 if char == 92 else 1  # \\: the next character is escaped
+    return -1

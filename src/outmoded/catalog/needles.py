@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
-from outmoded.literals import Attribute, Keyword, ModeString, Positional, Text, TruthTested
+from outmoded.literals import Attribute, CallArgument, Keyword, ModeString, Positional, Text, TruthTested
 from outmoded.prefilter import Needle
 
 BUILTINS = "builtins."
@@ -114,6 +114,9 @@ def _literal(entry: Entry, name: str) -> Text | None:
             return Text(_any_keyword(entry.unless))
         if entry.signature == "truth-value":
             return TruthTested(name.rpartition(".")[2])
+        if entry.signature == "argument" and entry.matches in CALL_VALUES:
+            # a literal the value must be: in a call of the function, where the argument goes
+            return CallArgument(name.rpartition(".")[2].encode(), entry.argument_positions, entry.matches)
         pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
         return Text(pattern) if pattern else None
     if entry.value_contains:  # the values removed so far are file-mode letters
@@ -141,6 +144,11 @@ BEHAVIOUR_TEXT = {
     "decorator-stack": rb"@[ \t]*[\w.]*classmethod\b[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*@[ \t]*[\w.]*property\b",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
 }
+
+
+# The argument matches whose value is a literal (``behaviours.Behaviours._matches``): its text is
+# looked for where the argument is passed (``literals.CallArgument``)
+CALL_VALUES = frozenset({"None", "float", "container"})
 
 
 # A word a behaviour removal's signature cannot do without, needed as well as the name's: a word
