@@ -93,6 +93,14 @@ def _argument_forms(entry, name):
                 yield f"{head}{call}({tricky})\n"
         if module not in ("", "builtins"):
             yield f"from {module} import {func} as alias\nalias({args})\n"
+            yield f"{head}alias = {call}\nalias({args})\n"
+    if module not in ("", "builtins"):  # another name for the function, called with the keyword
+        yield f"from {module} import {func} as alias\nalias(x, {entry.argument}={value})\n"
+        yield f"{head}alias: object = {call}\nalias(x, {entry.argument}={value})\n"
+        yield f"{head}alias = ({call})\nalias(x, {entry.argument}={value})\n"
+        yield f"{head}alias = (\r\n    {call}\r\n)\r\nalias(x, {entry.argument}={value})\r\n"
+        yield f"{head}x = 1\nalias = \\\n    {call}\nalias(x, {entry.argument}={value})\n"
+    yield f"{head}{call}(k='\\')', {entry.argument}={value})\n"  # an escaped quote, a bracket in a string
 
 
 # what a behaviour's argument is matched on, written as users write it (``literals.CallArgument``)
@@ -208,6 +216,9 @@ def test_text_that_only_looks_like_a_removal_is_cleared(source):
     "import random\nrandom.randrange(10)\ndelay = 1.5\nrandom.randrange(0, n, step)\n",
     "import random\nrandom.seed(42)\npair = (1, 2)\nrandom.choice([1, 2])\n",
     "from shlex import split\nsplit(text, None)\n",
+    # a removed keyword passed to another call; a call passing fewer arguments than the position
+    "import json\nvalue = json.loads(s)\nforce_bytes(data, encoding=charset)\n",
+    "import random\nrandom.random()\nshuffler.shuffle(items, key=lambda x: x)\n",
     # a removed method of a class no receiver here can be (types.FunctionType.func_code): the
     # module imported, the attribute read, the class never named
     "import types\ndef f(g):\n    return g.func_code\n",

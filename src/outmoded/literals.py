@@ -3,17 +3,15 @@ without, beyond its words (``prefilter.Needle``).
 
 ``Text`` is a regular expression compiled on its first search; its kinds look for one spelling
 faster than a pattern would, or check around what a literal search found: ``.name`` as an
-attribute access (``Attribute``), ``name=`` as a call's keyword (``Keyword``), a removed argument
-that may also be passed by position (``Positional``), a method whose result is tested for truth
-(``TruthTested``), a file mode string (``ModeString``).  Each must never miss a spelling the
+attribute access (``Attribute``), a method whose result is tested for truth (``TruthTested``), a
+file mode string (``ModeString``), a removed argument passed to a call of its function, by keyword
+or position, or with a value it no longer takes (``CallArgument``).  Each must never miss a spelling the
 scanner reports (tests/test_prefilter.py generates them for the whole catalog); what it cannot
 tell lets the file through.  Built from the catalog by ``catalog.needles``, stored compiled with
 the index (``catalog.compiled``: instances of this module's classes are rebuilt from it).
 """
 
 from __future__ import annotations
-
-import sys
 
 from outmoded.importlines import GAP, IDENTIFIER_SET
 
@@ -52,120 +50,6 @@ class Attribute(Text):
 
     def search(self, data: bytes) -> bool:
         return self.plain in data or super().search(data)
-
-
-class Keyword(Text):
-    """``name=`` as a call's keyword argument: after ``(`` or ``,``, with only blanks, line
-    breaks, backslashes or comments between (``loop = get_event_loop()`` at the start of a
-    statement assigns a variable; ``myloop=`` is another keyword), and between the name and its
-    ``=`` too (``f(loop\n= None)``: inside brackets a line may break anywhere).  Searched from
-    the name forward (a literal first: sre skips to it), then checked back."""
-
-    BETWEEN = frozenset(b" \t\f\r\n\\")
-
-    def __init__(self, name: bytes):
-        import re
-
-        super().__init__(re.escape(name) + GAP + rb"=[^=]")
-
-    def search(self, data: bytes) -> bool:
-        if self.compiled is None:
-            import re
-
-            self.compiled = re.compile(self.pattern)
-        for match in self.compiled.finditer(data):
-            start = match.start()
-            if start and data[start - 1] in IDENTIFIER_SET:
-                continue
-            crossed = False
-            while start and data[start - 1] in self.BETWEEN:
-                start -= 1
-                crossed = crossed or data[start] == 10
-            if start and data[start - 1] in b"(,":
-                return True
-            if crossed and b"#" in data[data.rfind(b"\n", 0, start) + 1:start]:
-                return True  # the line above may end in a comment: after a comma, perhaps
-        return False
-
-
-class Positional(Keyword):
-    """A removed argument that may be passed by position: ``name=`` as a call's keyword, or a
-    call of the function (its name, written right before the parenthesis) with more than
-    ``position`` arguments.  The arguments are counted as the commas between the call's own
-    brackets; whatever the count cannot be sure of lets the file through: a string that is not a
-    plain one-line literal, a comment, a long list, the name called through brackets
-    (``(mod.func)(...)``) or imported under another name (``func as f``)."""
-
-    LIMIT = 4000  # characters of one argument list read at most
-
-    def __init__(self, name: bytes, function: bytes, position: int):
-        super().__init__(name)
-        self.function, self.position = function, position
-        self.calls = None  # a re.Pattern: the function's name as a whole word, compiled on first use
-
-    def __eq__(self, other):
-        return type(other) is type(self) and (other.pattern, other.function, other.position) == (
-            self.pattern, self.function, self.position)
-
-    def __hash__(self):
-        return hash((self.pattern, self.function, self.position))
-
-    def search(self, data: bytes) -> bool:
-        if super().search(data):
-            return True
-        if self.calls is None:
-            import re
-
-            escaped = re.escape(self.function)
-            self.calls = re.compile(escaped + rb"(?<![A-Za-z0-9_]" + escaped + rb")(?![A-Za-z0-9_])")
-        for match in self.calls.finditer(data):
-            after = self._skip(data, match.end())
-            if after < 0 or data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET:
-                return True  # a comment, or `function as alias`
-            while data[after:after + 1] == b")":  # `(module.function)(...)`
-                after = self._skip(data, after + 1)
-                if after < 0 or data[after:after + 1] == b"(":
-                    return True
-            if data[after:after + 1] == b"(" and self._arguments(data, after) > self.position:
-                return True
-        return False
-
-    def _skip(self, data: bytes, position: int) -> int:
-        """The position after blanks, line breaks and backslashes; -1 at a comment."""
-        while data[position:position + 1] in (b" ", b"\t", b"\f", b"\r", b"\n", b"\\"):
-            position += 1
-        return -1 if data[position:position + 1] == b"#" else position
-
-    def _arguments(self, data: bytes, opening: int) -> int:
-        """How many arguments the call whose ``(`` is at ``opening`` can have: its top-level
-        commas and one, none when empty; a large number when the text cannot tell."""
-        depth, commas, written = 1, 0, False
-        position, end = opening + 1, min(len(data), opening + self.LIMIT)
-        while position < end:
-            char = data[position]
-            if char in b"([{":
-                depth += 1
-                written = True
-            elif char in b")]}":
-                depth -= 1
-                if not depth:
-                    return commas + written
-            elif char == 44:  # ,
-                commas += depth == 1
-            elif char in b"'\"":
-                if data.startswith(bytes([char]) * 3, position) or b"f" in data[max(0, position - 2):position].lower():
-                    return sys.maxsize  # a triple-quoted string, an f-string (it may nest quotes)
-                close = data.find(bytes([char]), position + 1)
-                if close < 0 or b"\\" in data[position:close] or b"\n" in data[position:close]:
-                    return sys.maxsize  # escapes, or not closed on its line
-                position = close
-                written = True
-            elif char == 35:  # #
-                return sys.maxsize
-            elif char not in b" \t\f\r\n\\":
-                written = True
-            position += 1
-        return sys.maxsize
 
 
 class TruthTested(Text):
@@ -254,9 +138,9 @@ class CallArgument(Text):
     imported ``as`` another, assigned (``split = shlex.split``), or in brackets
     (``(module.function)(...)``); so does an argument list the count cannot read (``_arguments``)."""
 
-    LIMIT = Positional.LIMIT
-    BETWEEN = frozenset(b" \t\f\r\n\\")
+    LIMIT = 4000  # characters of one argument list read at most
     BEFORE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_. \t\f\r\n\\")
+    BRACKETED = BEFORE | frozenset(b"(")
 
     def __init__(self, function: bytes, pairs: tuple, value: str | None = None):
         import re
@@ -279,22 +163,31 @@ class CallArgument(Text):
 
             self.compiled = re.compile(self.pattern)
         for match in self.compiled.finditer(data):
-            after = Positional._skip(self, data, match.end())
-            if after < 0 or data[after:after + 1] == b")" or (
-                    data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET):
-                return True  # a comment, `function as alias`, `(module.function)`
-            if data[after:after + 1] == b"(":
-                if self._passes(data, after):
+            after = _skip(data, match.end())
+            if after < 0 or (data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET):
+                return True  # a comment, `function as alias`
+            bracketed = False
+            while data[after:after + 1] == b")":  # `(module.function)(...)`, `alias = (module.function)`
+                after, bracketed = _skip(data, after + 1), True
+                if after < 0:
                     return True
-            elif self._assigned(data, match.start()):
+            if data[after:after + 1] == b"(":
+                if bracketed or self._passes(data, after):
+                    return True
+            elif self._assigned(data, match.start(), bracketed):
                 return True
         return False
 
-    def _assigned(self, data: bytes, start: int) -> bool:
-        """Is the dotted name ending at the match the value of an assignment (``=``, not ``==``,
-        ``<=``, ``>=``, ``!=``; ``:=`` is one)?"""
-        while start and data[start - 1] in self.BEFORE:
+    def _assigned(self, data: bytes, start: int, bracketed: bool) -> bool:
+        """Is the dotted name ending at the match (in brackets) the value of an assignment (``=``,
+        not ``==``, ``<=``, ``>=``, ``!=``; ``:=`` is one)?"""
+        before = self.BRACKETED if bracketed else self.BEFORE
+        while start and data[start - 1] in before:
             start -= 1
+            if data[start] == 10:  # another line: a statement before this one, unless it continues here
+                end = start - 1 if data[start - 1:start] == b"\r" else start
+                if data[end - 1:end] not in (b"\\", b"(" if bracketed else b"\\"):
+                    return False
         return data[start - 1:start] == b"=" and data[start - 2:start - 1] not in (b"=", b"<", b">", b"!")
 
     def _passes(self, data: bytes, opening: int) -> bool:
@@ -304,10 +197,8 @@ class CallArgument(Text):
         positional = []
         for start, end in spans:
             text = data[start:end].strip(b" \t\f\r\n\\")
-            if text.startswith(b"*"):
-                if text.startswith(b"**"):
-                    continue
-                return True  # a starred argument: what follows it is not told
+            if text.startswith(b"**"):
+                continue  # keywords the scanner does not read
             name, equals, value = text.partition(b"=")
             name = name.rstrip(b" \t\f\r\n\\")
             if equals and name.decode("utf-8", "replace").isidentifier() and not value.startswith(b"="):
@@ -315,8 +206,12 @@ class CallArgument(Text):
                     return True
             else:
                 positional.append(text)
-        return any(position is not None and position < len(positional) and self._matches(positional[position])
-                   for _, position in self.pairs)
+        # the positional arguments and the starred ones, in order (the call's ``args``): the one at
+        # the position, not starred; a value is matched only where no starred one comes before
+        return any(position is not None and position < len(positional)
+                   and not positional[position].startswith(b"*")
+                   and (self.value is None or not any(text.startswith(b"*") for text in positional[:position]))
+                   and self._matches(positional[position]) for _, position in self.pairs)
 
     def _matches(self, text: bytes) -> bool:
         if self.value is None:
@@ -335,7 +230,8 @@ class CallArgument(Text):
 
     def _arguments(self, data: bytes, opening: int) -> list | None:
         """The (start, end) of each top-level argument of the call whose ``(`` is at ``opening``;
-        None when the text cannot tell (``Positional._arguments``' doubts)."""
+        None when the text cannot tell: a triple-quoted string, an f-string, a string not closed
+        on its line, a comment, a list longer than ``LIMIT``."""
         depth, spans, start = 1, [], opening + 1
         position, end = opening + 1, min(len(data), opening + self.LIMIT)
         while position < end:
@@ -361,6 +257,13 @@ class CallArgument(Text):
                 return None
             position += 1
         return None
+
+
+def _skip(data: bytes, position: int) -> int:
+    """The position after blanks, line breaks and backslashes; -1 at a comment."""
+    while data[position:position + 1] in (b" ", b"\t", b"\f", b"\r", b"\n", b"\\"):
+        position += 1
+    return -1 if data[position:position + 1] == b"#" else position
 
 
 def _closing(data: bytes, opening: int, end: int) -> int:

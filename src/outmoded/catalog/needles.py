@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
-from outmoded.literals import Attribute, CallArgument, Keyword, ModeString, Positional, Text, TruthTested
+from outmoded.literals import Attribute, CallArgument, ModeString, Text, TruthTested
 from outmoded.prefilter import Needle
 
 BUILTINS = "builtins."
@@ -106,9 +106,9 @@ def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -
 
 
 def _literal(entry: Entry, name: str) -> Text | None:
-    """Text a removed argument leaves: a mode string such as 'rU', ``keyword=``, or for one that
-    may be passed by position a call with enough arguments; text a behaviour removal's signature
-    needs (``BEHAVIOUR_TEXT``)."""
+    """Text a removed argument leaves: a mode string such as 'rU', or a call of its function
+    passing it (``keyword=``, or enough arguments for one that may be passed by position); text a
+    behaviour removal's signature needs (``BEHAVIOUR_TEXT``, a value passed: ``CALL_VALUES``)."""
     if entry.kind == "behaviour":
         if entry.signature == "keywords":
             return Text(_any_keyword(entry.unless))
@@ -121,10 +121,8 @@ def _literal(entry: Entry, name: str) -> Text | None:
         return Text(pattern) if pattern else None
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())
-    if entry.kind == "argument" and entry.position is None:
-        return Keyword(entry.argument.encode())
-    if entry.kind == "argument":
-        return Positional(entry.argument.encode(), name.rpartition(".")[2].encode(), entry.position)
+    if entry.kind == "argument":  # passed to a call of the function: by keyword, or by position
+        return CallArgument(name.rpartition(".")[2].encode(), ((entry.argument, entry.position),))
     return None
 
 
