@@ -96,11 +96,12 @@ def test_select_by_prefix(project):
 
 def test_noqa(project):
     project.write("a.py", """\
-        import imp  # noqa
+        import imp  # noqa: OM12001
         import asyncore  # noqa: OM13001
         import asynchat  # NOQA:OM12
         import telnetlib  # outmoded: ignore[OM13]
         import smtpd
+        import cgi  # outmoded: ignore
         """)
     doc = project.check_json(".")
     assert [f["api"] for f in doc["findings"]] == ["asyncore", "smtpd"]
@@ -111,13 +112,29 @@ def test_noqa(project):
 def test_noqa_in_any_case_on_any_newline(project):
     """A directive in capitals silences as in lower case, on lines a CRLF or a lone CR ends as on LF
     lines (a finding's line is counted at the parser's newlines)."""
-    lines = ["import imp  # NOQA", "import asyncore", "import telnetlib  # OUTMODED: IGNORE[OM13]", "import smtpd"]
+    lines = ["import imp  # NOQA: OM12", "import asyncore", "import telnetlib  # OUTMODED: IGNORE[OM13]", "import smtpd"]
     for newline in ("\n", "\r\n", "\r"):
         project.write("a.py", data=newline.join(lines).encode())
         assert [(f["line"], f["api"]) for f in project.check_json("a.py")["findings"]] == [
             (2, "asyncore"), (4, "smtpd")], repr(newline)
         project.write("a.py", data=newline.join(["# OUTMODED: NOQA", *lines]).encode())
         assert project.check_json("a.py")["findings"] == [], repr(newline)
+
+
+def test_a_noqa_written_for_other_linters_does_not_hide_what_breaks(project):
+    """A bare ``# noqa``, or one naming only other tools' codes, was written for a linter: the line
+    still fails on the target (celery 3.1's ``from imp import reload  # noqa``), so it is reported.
+    outmoded's own codes in the same comment, or a second directive on the line, still count."""
+    project.write("a.py", """\
+        from imp import reload  # noqa
+        import asyncore  # NOQA: E402, F401
+        import asynchat  # noqa:E402,OM12
+        import telnetlib  # noqa  # noqa: OM13
+        import smtpd  # noqa  # outmoded: ignore
+        import cgi  # noqa: OM
+        """)
+    doc = project.check_json("a.py")
+    assert [(f["line"], f["api"]) for f in doc["findings"]] == [(1, "imp.reload"), (2, "asyncore"), (6, "cgi")]
 
 
 def test_statistics_and_quiet(project):

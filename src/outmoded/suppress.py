@@ -1,11 +1,18 @@
-"""``# noqa`` suppression, as ruff and flake8 users write it.
+"""``# noqa`` suppression, as ruff and flake8 users write it, for outmoded's codes only.
 
-- ``# noqa`` on a line silences every finding that starts or ends on it;
-- ``# noqa: OM12001, OM13`` silences those codes (or code prefixes) only;
-- ``# outmoded: ignore`` / ``# outmoded: ignore[OM12001]`` are accepted spellings of the same;
+- ``# noqa: OM12001, OM13`` silences those codes (or code prefixes) on the line where a finding
+  starts or ends; codes of other tools in the same list (``# noqa: E501, OM12001``) are theirs;
+- ``# outmoded: ignore[OM12001]`` does the same, and a bare ``# outmoded: ignore`` silences every
+  finding on its line;
 - ``# outmoded: noqa`` on a line of its own silences the whole file.
 
-C and C++ sources (``language="c"``) also accept ``// noqa: OMC13001`` and ``/* noqa */``.
+A bare ``# noqa`` (or ``# noqa: E501``, codes of other tools only) silences nothing here: such
+comments were written for a linter, before anyone asked what breaks on the target, and cannot speak
+for a line that does (celery 3.1's ``from imp import reload  # noqa`` in kombu's, amqp's and
+billiard's five.py hid the import failing on 3.13 that ~290 modules of the stack reach).  A line may
+carry both (``# noqa  # noqa: OM12001``): every directive on it counts.
+
+C and C++ sources (``language="c"``) also accept ``// noqa: OMC13001`` and ``/* outmoded: ignore */``.
 
 Whether they are read is the caller's: ``engine.check_source(noqa=False)`` for ``--ignore-noqa``
 (ruff's) and for the dependencies ``outmoded deps`` judges.  ``apply`` takes it as ``respect``;
@@ -23,12 +30,14 @@ from contextlib import contextmanager
 from outmoded.findings import Finding
 
 _NOQA = (r"\s*(?:noqa(?::\s*(?P<codes>[A-Z]+[0-9]+(?:[\s,]+[A-Z]+[0-9]+)*))?"
-         r"|outmoded:\s*ignore(?:\[(?P<codes2>[^\]]*)\])?)")
+         r"|(?P<ours>outmoded):\s*ignore(?:\[(?P<codes2>[^\]]*)\])?)")
 LINE_RE = re.compile(r"#" + _NOQA, re.IGNORECASE)
 FILE_RE = re.compile(r"^[ \t]*#\s*outmoded:\s*noqa\s*$", re.IGNORECASE | re.MULTILINE)
 C_LINE_RE = re.compile(r"(?://|/\*)" + _NOQA, re.IGNORECASE)
 C_FILE_RE = re.compile(r"^[ \t]*(?://|/\*)\s*outmoded:\s*noqa\s*(?:\*/)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 ALL = frozenset({""})  # the empty prefix matches every code
+NONE = frozenset()
+OURS = "OM"  # a noqa code that silences one of outmoded's findings starts with it
 _THREAD = threading.local()  # .ignored: inside ``ignored()``
 
 
@@ -45,22 +54,29 @@ def ignored():
         _THREAD.ignored = before
 
 
-def _codes(match: re.Match) -> frozenset:
-    raw = match.group("codes") or match.group("codes2")
-    if not raw:
-        return ALL
+def _listed(raw: str) -> frozenset:
     return frozenset(code.upper() for code in re.split(r"[\s,]+", raw.strip()) if code)
 
 
+def _codes(match: re.Match) -> frozenset:
+    """The code prefixes one directive silences: a ``noqa``'s codes of outmoded (none for a bare
+    ``# noqa``), an ``outmoded: ignore``'s codes (all when it lists none)."""
+    if match.group("ours"):
+        raw = match.group("codes2")
+        return _listed(raw) if raw and raw.strip() else ALL
+    raw = match.group("codes")
+    return frozenset(code for code in _listed(raw) if code.startswith(OURS)) if raw else NONE
+
+
 def suppressions(lines: list[str], language: str = "python") -> dict[int, frozenset]:
-    """Line number (1-based) -> code prefixes silenced on that line."""
+    """Line number (1-based) -> code prefixes silenced on that line (lines silencing none left out)."""
     line_re, marker = (C_LINE_RE, "/") if language == "c" else (LINE_RE, "#")
     found = {}
     for number, line in enumerate(lines, 1):
         if marker in line:
-            match = line_re.search(line)
-            if match:
-                found[number] = _codes(match)
+            codes = NONE.union(*(_codes(match) for match in line_re.finditer(line)))
+            if codes:
+                found[number] = codes
     return found
 
 
@@ -113,20 +129,18 @@ LINE_END_RE = re.compile(r"(\r\n|\r|\n)")
 
 
 def with_noqa(line: str, codes: list[str]) -> str:
-    """``line`` with ``codes`` added to its ``# noqa`` (or a new ``  # noqa: CODES``)."""
-    match = LINE_RE.search(line)
-    if match:
-        present = _codes(match)
-        if present == ALL:
-            return line
-        missing = [c for c in codes if not silenced(c, present)]
-        if not missing:
-            return line
-        end = match.end("codes") if match.group("codes") else match.end()
-        if match.group("codes2") is not None:  # outmoded: ignore[...]: leave it, add a noqa
-            return f"{line.rstrip()}  # noqa: {', '.join(missing)}"
+    """``line`` with ``codes`` added to its ``# noqa: CODES`` (or a new ``  # noqa: CODES``; after
+    a bare ``# noqa``, which stays the other linters' as it was)."""
+    matches = list(LINE_RE.finditer(line))
+    present = NONE.union(*(_codes(match) for match in matches))
+    missing = [c for c in codes if not silenced(c, present)]
+    if not missing:
+        return line
+    listing = next((m for m in matches if m.group("codes")), None)
+    if listing is not None:  # # noqa: E501 -> # noqa: E501, OM12001
+        end = listing.end("codes")
         return f"{line[:end]}, {', '.join(missing)}{line[end:]}"
-    return f"{line.rstrip()}  # noqa: {', '.join(codes)}"
+    return f"{line.rstrip()}  # noqa: {', '.join(missing)}"
 
 
 def add_noqa(path: str, findings: list[Finding]) -> tuple[int, int]:

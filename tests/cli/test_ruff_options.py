@@ -2,7 +2,7 @@
 
 import json
 
-LEGACY = "import imp\nimport imp  # noqa\nimport asynchat  # noqa: OM12001\nfrom base64 import encodestring\n"
+LEGACY = "import imp\nimport imp  # noqa: OM12\nimport asynchat  # noqa: OM12001\nfrom base64 import encodestring\n"
 
 
 def codes_by_line(result) -> list:
@@ -23,22 +23,22 @@ def test_ignore_noqa_reports_what_the_comments_silence_and_the_cache_keeps_them_
 
 
 def test_ignore_noqa_does_not_outlive_its_run_in_one_process(project):
-    project.write("a.py", "import imp  # noqa\n")
+    project.write("a.py", "import imp  # noqa: OM12001\n")
     assert project.check_json("--ignore-noqa", "a.py")["findings"][0]["line"] == 1
     assert project.check_json("a.py")["findings"] == []
 
 
 def test_ignore_noqa_reaches_every_file_type_and_stdin(project):
     # checkers of C sources apply suppressions themselves; stdin is checked outside the runner
-    project.write("ext.c", "#include <Python.h>\nstatic void f(PyObject *a) { PyEval_CallObject(a, NULL); }  // noqa\n")
-    project.write("a.py", "import imp  # noqa\n")
+    project.write("ext.c", "#include <Python.h>\nstatic void f(PyObject *a) { PyEval_CallObject(a, NULL); }  // noqa: OMC13004\n")
+    project.write("a.py", "import imp  # noqa: OM12001\n")
     assert project.check_json("ext.c", "a.py")["findings"] == []
     assert [f["path"] for f in project.check_json("--ignore-noqa", "ext.c", "a.py")["findings"]] == ["a.py", "ext.c"]
     import io
     import sys
 
     stdin = sys.stdin
-    sys.stdin = io.TextIOWrapper(io.BytesIO(b"import imp  # noqa\n"))
+    sys.stdin = io.TextIOWrapper(io.BytesIO(b"import imp  # noqa: OM12001\n"))
     try:
         assert [f["line"] for f in project.check_json("--ignore-noqa", "-")["findings"]] == [1]
     finally:

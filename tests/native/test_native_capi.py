@@ -149,18 +149,19 @@ def test_noqa_in_c(project):
     project.write("q.c", """\
         #include <Python.h>
         void a(PyObject *f) { PyEval_CallObject(f, NULL); }  // noqa: OMC13004
-        void b(PyObject *f) { PyEval_CallObject(f, NULL); }  /* noqa */
+        void b(PyObject *f) { PyEval_CallObject(f, NULL); }  /* outmoded: ignore */
         void c(PyObject *f) { PyEval_CallObject(f, NULL); }  // noqa: OMC12
-        void d(PyObject *f) { PyEval_CallObject(f, NULL); }  # noqa (not a C comment)
+        void d(PyObject *f) { PyEval_CallObject(f, NULL); }  # noqa: OMC13004 (not a C comment)
+        void e(PyObject *f) { PyEval_CallObject(f, NULL); }  /* noqa */
         """)
-    assert [f["line"] for f in findings(project, "q.c")] == [4, 5]
+    assert [f["line"] for f in findings(project, "q.c")] == [4, 5, 6]  # a bare noqa is another linter's
     project.write("whole.c", "// outmoded: noqa\nvoid a(PyObject *f) { PyEval_CallObject(f, NULL); }\n")
     assert findings(project, "whole.c") == []
 
 
 def test_python_noqa_unchanged(project):
     """`// noqa` is C only: in Python it is floor division by a name, not a comment."""
-    project.write("p.py", "import imp; noqa = 1; x = 2 // noqa\nimport imp  # noqa\n")
+    project.write("p.py", "import imp; noqa = 1; x = 2 // noqa\nimport imp  # noqa: OM12001\n")
     assert [f["line"] for f in findings(project, "p.py")] == [1]
 
 
