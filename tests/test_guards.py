@@ -328,6 +328,39 @@ def test_each_removed_import_of_a_lost_feature_fallback_is_reported(project):
         """) == [(2, "crypt", W), (2, "spwd", W), (6, "crypt", W), (8, "spwd", W), (12, "crypt", E), (13, "spwd", E)]
 
 
+def test_a_handler_defining_stubs_that_return_a_constant_loses_the_feature(project):
+    # passlib 1.7.4's passlib/utils/__init__.py: without crypt, safe_crypt() answers None to every
+    # hash, so its unix crypt handlers silently stop working on 3.13
+    filler = "".join(f"\n\n        def helper{n}(values):\n            total = 0\n            for value in values:\n"
+                     f"                total += value * {n}\n            return total\n" for n in range(12))
+    stubs = """\
+        try:
+            from crypt import crypt as _crypt
+        except ImportError:
+            _crypt = None
+            has_crypt = False
+            def safe_crypt(secret, hash):
+                \"\"\"Crypt unavailable.\"\"\"
+                return None
+            async def test_crypt(secret, hash):
+                pass
+        """
+    alternative = """\
+        try:
+            from crypt import crypt as _crypt
+        except ImportError:
+            _crypt = None
+            def safe_crypt(secret, hash):
+                result = secret.upper()
+                return result + hash
+        """
+    # the filler's bodies name nothing removed: the sieve leaves them out and checks the rest; a
+    # def doing something is an alternative (dead compatibility code) there as in a small file
+    for extra in ("", filler):
+        assert project.findings(stubs + extra) == [(2, "crypt", W)], extra[:10]
+        assert project.findings(alternative + extra) == [], extra[:10]
+
+
 def test_the_handler_of_an_import_of_the_projects_own_module_never_runs(project):
     # mercurial 7.2.4's contrib/perf.py: ``try: from mercurial import pycompat; getargspec =
     # pycompat.getargspec`` / ``except (NameError, ImportError, AttributeError): import inspect;

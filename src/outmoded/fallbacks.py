@@ -29,13 +29,16 @@ from outmoded.scopes import BUILTIN_NAMES, STDLIB
 from outmoded.values import LOCAL, Instance, LocalClass
 
 
-def fallback_kind(handlers: list) -> str | None:
+def fallback_kind(handlers: list, whole=None) -> str | None:
     """What the except-branches of a ``try`` do when the removed API in its body fails:
     None (one raises or exits the program: the failure escapes, ``project.ends_run``),
-    "lost-feature" (they only bind constants or pass:
-    ``crypt = None``, ``HAS_CRYPT = False``, so the feature silently stops working) or "fallback"
-    (they provide an alternative: another import, a definition)."""
-    kind = "lost-feature"
+    "lost-feature" (they only bind constants, pass, or define stubs that return one: ``crypt =
+    None``, ``HAS_CRYPT = False``, passlib 1.7.4's ``def safe_crypt(secret, hash): return None``,
+    so the feature silently stops working) or "fallback" (they provide an alternative: another
+    import, a definition that does something).  ``whole``: where the sieve left function bodies
+    out, gives a handler's def with its body (a body reduced to ``pass`` is not a stub of the
+    source)."""
+    kind, stubs = "lost-feature", []
     for handler in handlers:
         if ends_run(handler.body):
             return None
@@ -44,8 +47,28 @@ def fallback_kind(handlers: list) -> str | None:
                 continue
             if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Constant):
                 continue
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _stub(stmt):
+                stubs.append(stmt)
+                continue
             kind = "fallback"
+    if kind == "lost-feature" and whole is not None and not all(_stub(whole(stub)) for stub in stubs):
+        return "fallback"
     return kind
+
+
+def _stub(function) -> bool:
+    """Does the def only return a constant (``return None``, ``return False``, ``pass``, ``...``,
+    after a docstring)?  None (not found) is no stub."""
+    if function is None or function.decorator_list:
+        return False
+    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
+        and isinstance(function.body[0].value, ast.Constant) else function.body
+    if len(body) != 1:
+        return False
+    statement = body[0]
+    if isinstance(statement, ast.Return):
+        return statement.value is None or isinstance(statement.value, ast.Constant)
+    return isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
 
 
 def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
@@ -70,7 +93,8 @@ class TryFallbacks(ast.NodeVisitor):
         caught = frozenset().union(*(caught_names(h, self.qualify) for h in node.handlers)) \
             if node.handlers else frozenset()
         certain = bool(node.body) and all(self._succeeds(s) for s in node.body)  # before it binds names
-        fallback = fallback_kind(node.handlers)
+        fallback = fallback_kind(node.handlers, self._whole_def if self.reduced and any(
+            self.may_contain_finding(s) for s in node.body) else None)  # else it matters to no finding
         if fallback == "lost-feature" and self._binds_builtins_only(node.body):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
         self.contexts.append(Context("try", caught=caught, fallback=fallback))
@@ -111,6 +135,15 @@ class TryFallbacks(ast.NodeVisitor):
         self.block(node.finalbody)
 
     visit_TryStar = visit_Try
+
+    def _whole_def(self, function: ast.FunctionDef) -> ast.FunctionDef | None:
+        """The same def of the whole text's tree (``whole_body``, parsed once: asked only of a def
+        in a handler whose body the sieve may have left out), None when it cannot be found."""
+        body = self.whole_body()
+        if body is None:
+            return None
+        return next((f for f in ast.walk(ast.Module(body=body, type_ignores=[])) if isinstance(
+            f, (ast.FunctionDef, ast.AsyncFunctionDef)) and f.lineno == function.lineno and f.name == function.name), None)
 
     def _bind_success_flags(self, node: ast.Try) -> None:
         """A name the body sets to True or False and a handler to the opposite says whether the
