@@ -20,6 +20,9 @@ BROKEN = {
     "async_module.py": "from kombu.async import Hub as _Hub, get_event_loop\n",
     "async_relative.py": "from .async import hub\n",
     "async_import.py": "import kombu.async.timer\n",
+    # amqp 1.4.9's and billiard 3.3.0.23's docs/conf.py (Sphinx 1): no Python 3 parses a ur'' string
+    "py2_ur.py": "latex_documents = [\n  ('index', 'x.tex', ur'X Documentation', 'manual'),\n]\n",
+    "py2_ur_upper.py": "PATTERN = (\n    UR\"\\d+\"\n)\n",
 }
 # Python 3 code that looks like it in a line's text: must stay silent
 FINE = {
@@ -30,6 +33,8 @@ FINE = {
     "modern_words.py": "# with async=True the old API ran this; asyncio.async( was renamed\nx = 'print x'\n",
     "modern_dotted.py": "import pytest\n\n\n@pytest.mark.asyncio\nasync def test_x(self):\n    self.async_ok = 1\n"
                         "    await self.await_all()\n    return 'see kombu.async'\n",
+    "modern_ur.py": "x = 'your' + \"flavour\"\nd = {'hour': 1, \"four\": 2}\nur = r'raw' + rb'x'.decode()\nprint(ur, 'ur')\n",
+    "modern_ur_key.py": 'LANGUAGES = [("uk", "Ukrainian"), ("ur", "Urdu")]\nur = {\'ur\': 1}\n',  # Django's
     "modern_raise.py": "exceptions, raised = [], 0\n\n\ndef f():\n    raise(ValueError)\n"
                        '    """\n    except X, e: was the old spelling\n    """\n',
 }
@@ -54,6 +59,11 @@ def test_old_syntax_is_the_files_error_and_python3_code_is_silent(project):
     assert "exec statement" in errors["py2_exec.py"]
     assert "async or await used as a name, which Python 3.7 and later cannot parse" in errors["async_attr.py"]
     assert "async or await used as a name, which Python 3.7 and later cannot parse" in errors["async_module.py"]
+    assert "(line 2): Python 2's ur'...' string, which Python 3.0 and later cannot parse" in errors["py2_ur.py"]
+    assert "(line 2): Python 2's ur'...' string" in errors["py2_ur_upper.py"]
+    from outmoded.oldsyntax import ur_string  # Django's ("ur", "Urdu"): parsed for nothing if it were taken
+
+    assert not any(ur_string(FINE[name].encode()) for name in ("modern_ur.py", "modern_ur_key.py"))
     code, out, _ = project.run("check", "--no-cache", "--target-version", "3.13", "async_attr.py")
     assert code == 1 and "async_attr.py" in out
 

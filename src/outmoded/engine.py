@@ -18,7 +18,7 @@ from outmoded import filetypes
 from outmoded.catalog.index import Index
 from outmoded.depth import retried
 from outmoded.findings import FileError, Finding
-from outmoded.prefilter import SyntaxOnly, candidate_words, screen as prescreen
+from outmoded.prefilter import SyntaxOnly, URSyntax, candidate_words, screen as prescreen, statements_named
 from outmoded.reads import recording
 from outmoded.records import Record
 from outmoded.source import SourceError, decode
@@ -141,19 +141,24 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
     return result
 
 
-def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, syntax_word: bool = True) -> FileResult:
+def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, syntax_word: bool = True,
+             ur: bool = False, statements: bool = True) -> FileResult:
     """``result`` of a file the prefilter clears, once the file is known to parse where
-    ``oldsyntax`` finds syntax the target may not parse: a Python 2 statement or ``async`` as a
-    name in a file naming such a word (``prefilter.SyntaxOnly``, ``syntax_word``); Python 2's
-    ``except X, e:`` / ``raise E, V`` in any file of a project that does not say it needs Python 3
-    (no floor, or one below 3.0: where it does, such a file fails on every Python it supports, and
-    the search, a few percent of a cold check, is spared).  A syntax error is raised as the file's
-    SourceError."""
+    ``oldsyntax`` finds syntax the target may not parse: a Python 2 statement, a ``ur''`` string
+    or ``async`` as a name in a file naming such a word (``prefilter.SyntaxOnly``, ``syntax_word``;
+    ``ur``: it names ``ur`` as a word, ``prefilter.URSyntax``; ``statements``: another of those
+    words, ``prefilter.statements_named``); Python 2's ``except X, e:`` / ``raise E, V`` in any
+    file of a project that does not say it needs Python 3 (no floor, or one below 3.0: where it
+    does, such a file fails on every Python it supports, and the search, a few percent of a cold
+    check, is spared).  A syntax error is raised as the file's SourceError."""
     if syntax_word:
-        from outmoded.oldsyntax import may_fail
+        from outmoded.oldsyntax import may_fail, ur_string
 
-        text = (source or decode(data, newline=False)).text
-        if may_fail(text):
+        if ur and ur_string(data):
+            parse((source or decode(data, newline=False)).text, path)
+            return result
+        text = (source or decode(data, newline=False)).text if statements else None
+        if statements and may_fail(text):
             parse(text, path)
             return result
     if index.floor is None or index.floor < (3, 0):
@@ -181,13 +186,15 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
             if isinstance(named, SyntaxOnly) or not named:  # cleared by the catalog, if it parses
-                result = _cleared(result, data, source, path, index, named is not None)
+                result = _cleared(result, data, source, path, index, named is not None, isinstance(named, URSyntax),
+                                  named is None or statements_named(named))
                 named = frozenset(named) if named is not None else None
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
         if not words:  # None: cleared; SYNTAX: cleared, if it parses
-            return _cleared(result, data, source, path, index, words is not None)
+            return _cleared(result, data, source, path, index, words is not None, isinstance(words, URSyntax),
+                            words is None or statements_named(words))
         from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 
         source = source or decode(data, newline=False)

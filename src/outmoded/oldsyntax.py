@@ -11,7 +11,8 @@ The test lets through a few files that parse (the statement words at the start o
 line): those are parsed and cleared, as before.
 
 It runs only on files naming ``print``, ``exec``, ``async`` or ``await`` (``prefilter.SYNTAX_WORDS``,
-found in the prefilter's own pass over the file's words, at no cost).  ``except`` and ``raise``
+found in the prefilter's own pass over the file's words, at no cost); ``ur_string`` only on files
+naming ``ur`` (a ``ur'...'`` string's prefix is a word there).  ``except`` and ``raise``
 stand in every file: ``comma_form`` looks for ``except X, e:`` and ``raise E, V`` in every cleared
 file with ``bytes.find`` (a Python 2 library module need not print).  In a file that is parsed,
 the sieve looks for all of them (``masking.python2``), and ``described`` names them in its error.
@@ -50,6 +51,7 @@ _SAYS = (
      f"; or 3.14's except A, B:, which outmoded cannot read on the Python {sys.version_info[0]}."
      f"{sys.version_info[1]} it runs on here: run it on 3.14 or later for such a file")),
     (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V, which Python 3.0 and later cannot parse"),
+    (LazyPattern(r"[uU](?<![A-Za-z0-9_][uU])[rR]['\"]"), "Python 2's ur'...' string, which Python 3.0 and later cannot parse"),
     (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()|\.(?:async|await)(?![A-Za-z0-9_])"),
      "async or await used as a name, which Python 3.7 and later cannot parse"),
 )
@@ -85,6 +87,29 @@ def comma_form(data: bytes, target: tuple[int, int]) -> bool:
                 return True
             at = data.find(word, end)
     return False
+
+
+# a prefix stands after none of these: after a name's letter it is the name's tail, after a quote
+# the end of a string ('ur', Django's LANGUAGES: ("ur", gettext_noop("Urdu")))
+_BEFORE_NO_PREFIX = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'\"")
+
+
+def ur_string(data: bytes) -> bool:
+    """Does the file hold Python 2's ``ur'...'`` string prefix (any case), which no Python 3
+    parses (3.3 brought back ``u''``, never ``ur''``)?  Sphinx 1's generated docs/conf.py (amqp
+    1.4.9, billiard 3.3.0.23: ``latex_documents = [('index', 'x.tex', ur'X Documentation',
+    ...)]``) names nothing else.  Asked only of a file naming ``ur`` as a word (``prefilter.UR_WORDS``,
+    found in the prefilter's intersection at no cost), so a file without one is never searched."""
+    for prefix in _UR_PREFIXES:  # with the quote: "ur" alone stands in every return, current, your...
+        at = data.find(prefix)
+        while at >= 0:
+            if at == 0 or data[at - 1] not in _BEFORE_NO_PREFIX:
+                return True
+            at = data.find(prefix, at + 3)
+    return False
+
+
+_UR_PREFIXES = tuple(u + r + q for u in (b"u", b"U") for r in (b"r", b"R") for q in (b"'", b'"'))
 
 
 def _comma_after(data: bytes, at: int, word: bytes) -> bool:

@@ -124,19 +124,21 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
     words = project.words if project is not None else words
     found, syntax = _named(data, words)
     if not found:
-        return SYNTAX if syntax else None
+        return _syntax_only(syntax) if syntax else None
     held = _held(data, found, by_anchor) if held is None else set(held)
     if project is not None:
         held |= project.held(found)
         if project.outside is not None and path is not None and len(held) < len(found):
             held |= project.outside(path, data, found - held)
-    return frozenset(w.decode() for w in held) if held else SYNTAX if syntax else None
+    return frozenset(w.decode() for w in held) if held else _syntax_only(syntax) if syntax else None
 
 
 # the words of syntax the target may not parse (``oldsyntax.may_fail``): a file naming one is
 # parsed even when no needle holds (``SYNTAX``).  They are looked for in the same intersection
-# as the catalog's words, at no cost: the union with each set of words is made once
-SYNTAX_WORDS = frozenset((b"print", b"exec", b"async", b"await"))
+# as the catalog's words, at no cost: the union with each set of words is made once.  Python 2's
+# ur'' prefix is a word of its own among the identifiers (``ur'x'`` splits to ``ur`` and ``x``)
+UR_WORDS = frozenset((b"ur", b"uR", b"Ur", b"UR"))
+SYNTAX_WORDS = frozenset((b"print", b"exec", b"async", b"await")) | UR_WORDS
 _UNIONS: dict[int, tuple[frozenset, frozenset]] = {}
 
 
@@ -148,7 +150,32 @@ class SyntaxOnly(frozenset):
     __slots__ = ()
 
 
+class URSyntax(SyntaxOnly):
+    """``SyntaxOnly`` of a file naming ``ur`` as a word (one of ``UR_WORDS``) and no other word of
+    ``SYNTAX_WORDS``: ``oldsyntax.ur_string`` looks for the prefix there, and only there (no
+    statement or keyword is looked for)."""
+
+    __slots__ = ()
+
+
+class URAndSyntax(URSyntax):
+    """``URSyntax`` of a file naming other words of ``SYNTAX_WORDS`` too: both are looked for."""
+
+    __slots__ = ()
+
+
 SYNTAX = SyntaxOnly()
+_SINGLE = {SyntaxOnly: SYNTAX, URSyntax: URSyntax(), URAndSyntax: URAndSyntax()}
+
+
+def _syntax_only(syntax: frozenset, named: frozenset | None = None) -> SyntaxOnly:
+    kind = SyntaxOnly if UR_WORDS.isdisjoint(syntax) else URSyntax if syntax <= UR_WORDS else URAndSyntax
+    return _SINGLE[kind] if named is None else kind(named)
+
+
+def statements_named(said: SyntaxOnly) -> bool:
+    """Does a file ``SyntaxOnly`` speaks of name a syntax word other than ``ur`` (``oldsyntax.may_fail``)?"""
+    return said.__class__ is not URSyntax
 
 
 def _with_syntax(words: frozenset) -> frozenset:
@@ -159,13 +186,16 @@ def _with_syntax(words: frozenset) -> frozenset:
 
 
 def _named(data: bytes, words: frozenset) -> tuple[frozenset, bool]:
-    """The words of ``words`` the file names, and whether it names a word of ``SYNTAX_WORDS``
-    that is not one of them: both from one intersection with the file's identifiers."""
+    """The words of ``words`` the file names, and the words of ``SYNTAX_WORDS`` it names that are
+    not among them (empty: none): both from one intersection with the file's identifiers."""
     found = _with_syntax(words).intersection(identifiers(data))
     if SYNTAX_WORDS.isdisjoint(found):
-        return found, False
+        return found, _NONE
     syntax = SYNTAX_WORDS.intersection(found).difference(words)
-    return (found - syntax, True) if syntax else (found, False)
+    return (found - syntax, syntax) if syntax else (found, _NONE)
+
+
+_NONE = frozenset()
 
 
 def _held(data: bytes, found: frozenset, by_anchor: dict) -> set[bytes]:
@@ -194,4 +224,4 @@ def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -
     if held:
         return Passed(held)
     named = methods.intersection(found)
-    return SyntaxOnly(named) if syntax else named
+    return _syntax_only(syntax, named) if syntax else named
