@@ -239,6 +239,20 @@ def test_fallback_for_old_pythons_never_runs(project):
         """) == []
 
 
+def test_builtins_unpacked_from_a_tuple_never_fail(project):
+    # py 1.4.34's py/_builtin.py: the handler is for Pythons without the builtin set types
+    assert project.findings("""\
+        try:
+            set, frozenset = set, frozenset
+        except NameError:
+            from sets import set, frozenset
+        try:
+            set, Set = set, Set
+        except NameError:
+            from sets import Set
+        """) == [(8, "sets", E)]  # Set is no builtin: its handler runs, and fails
+
+
 def test_fallback_after_third_party_import_is_a_warning(project):
     assert project.findings("""\
         try:

@@ -56,6 +56,15 @@ def fallback_kind(handlers: list, whole=None) -> str | None:
     return kind
 
 
+def _unpacks(target: ast.expr, value: ast.expr) -> bool:
+    """Is ``target`` a name, or a tuple of names as long as the tuple ``value`` (py 1.4.34's
+    ``try: set, frozenset = set, frozenset`` / ``except NameError: from sets import ...``)?"""
+    if isinstance(target, ast.Name):
+        return True
+    return isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) \
+        and all(isinstance(t, ast.Name) for t in target.elts)
+
+
 def _stub(function) -> bool:
     """Does the def only return a constant (``return None``, ``return False``, ``pass``, ``...``,
     after a docstring)?  None (not found) is no stub."""
@@ -269,15 +278,16 @@ class TryFallbacks(ast.NodeVisitor):
         that exists there; the branch a version check takes there, when each of its statements
         cannot: Nuitka 4.3.5's ``try: if python_version >= 0x360: OrderedDict = dict / else: from
         collections import OrderedDict / except ImportError: from itertools import imap``; a builtin name, or a stdlib module's attribute the target has, mentioned,
-        bound to a name or returned; a builtin type called without arguments: nose's ``try: set();
+        bound to a name (or several, unpacked from a tuple of them) or returned; a builtin type called without arguments: nose's ``try: set();
         set = set / except NameError:``)?"""
         if isinstance(stmt, (ast.Import, ast.ImportFrom)):
             return self._import_succeeds(stmt)
         if isinstance(stmt, ast.If):
             verdict = self.evaluate(stmt.test)  # a version check decided on the target
             return verdict is not None and all(self._succeeds(s) for s in (stmt.body if verdict else stmt.orelse))
-        if isinstance(stmt, ast.Assign) and all(isinstance(t, ast.Name) for t in stmt.targets):
-            return isinstance(stmt.value, ast.Constant) or self._builtin(stmt.value) or self._present(stmt.value)
+        if isinstance(stmt, ast.Assign) and all(_unpacks(t, stmt.value) for t in stmt.targets):
+            values = stmt.value.elts if isinstance(stmt.value, ast.Tuple) else [stmt.value]
+            return all(isinstance(v, ast.Constant) or self._builtin(v) or self._present(v) for v in values)
         if isinstance(stmt, ast.Return) and stmt.value is not None:
             return self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Expr):
