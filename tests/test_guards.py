@@ -292,6 +292,26 @@ def test_duck_typing_under_hasattr_is_not_a_finding(project):
         """) == []
 
 
+def test_an_operand_of_and_after_hasattr_of_a_removed_name_never_runs(project):
+    # unittest2 1.1.0's loader.py: the isinstance() runs only where types has UnboundMethodType
+    source = """\
+        import types
+
+
+        def kind(obj, parent):
+            if isinstance(obj, types.ModuleType):
+                return 1
+            elif ((hasattr(types, 'UnboundMethodType')
+                  and isinstance(obj, types.UnboundMethodType)) and
+                  isinstance(parent, type)):
+                return 2
+            return hasattr(types, 'ClassType') and obj is types.ClassType or types.InstanceType
+        """
+    assert project.findings(source) == [(11, "types.InstanceType", E)]  # or: runs when the and fails
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [(8, "hasattr"), (11, "hasattr"), (11, None)]
+
+
 def test_equivalent_fallback_is_dead_compat_but_a_lost_feature_is_a_warning(project):
     assert project.findings("""\
         try:

@@ -4,8 +4,8 @@ A branch that a version check (``outmoded.guards``) excludes on the target is no
 check takes only from a version that no longer has the API is code written for Pythons without it
 ("since"); ``hasattr()`` of the removed name (or of its replacement, in the ``else``) makes a
 branch dead compatibility code; ``if __name__ == "__main__":`` is remembered for script-only
-code.  ``VersionBranches`` is the part of ``contexts.GuardContexts`` that walks ``if``, ``while``
-and conditional expressions.
+code; an operand of ``and`` after such a ``hasattr()`` likewise.  ``VersionBranches`` is the part
+of ``contexts.GuardContexts`` that walks ``if``, ``while``, conditional expressions and ``and``.
 """
 
 from __future__ import annotations
@@ -16,6 +16,9 @@ from outmoded import guards, probes
 from outmoded.guardcontext import Context
 from outmoded.stdnames import STDLIB
 from outmoded.values import Instance
+
+
+PROBES = frozenset(("hasattr", "getattr", "isinstance"))  # the calls an operand of and may be guarded by
 
 
 def probed(node: ast.expr, qualify) -> str | None:
@@ -69,6 +72,32 @@ class VersionBranches(ast.NodeVisitor):
             self.visit(node.orelse)
         if verdict is None:
             self.visit(node.test)
+
+    def visit_BoolOp(self, node: ast.BoolOp) -> None:
+        """An operand of ``and`` runs only where those before it hold: after ``hasattr(module,
+        "name")`` of a removed name it never runs on the target, and a name a ``hasattr()``
+        before it asked for is guarded (unittest2 1.1.0's loader: ``(hasattr(types,
+        'UnboundMethodType') and isinstance(obj, types.UnboundMethodType))``).  Only where an
+        operand before the last calls ``hasattr``, ``getattr`` or ``isinstance`` by name and the
+        expression may hold a finding."""
+        values = node.values
+        if not (node.op.__class__ is ast.And and any(v.__class__ is ast.Call and v.func.__class__ is ast.Name
+                                                     and v.func.id in PROBES for v in values[:-1])
+                and self.may_contain_finding(node)):
+            for value in values:
+                self.visit(value)
+            return
+        self.visit(values[0])
+        for at in range(1, len(values)):
+            before = values[0] if at == 1 else ast.BoolOp(op=ast.And(), values=values[:at])
+            positive, _ = hasattr_names(before, self.qualify)
+            dead, _ = self.asks_for_removed(before)
+            pushed = [Context("hasattr", names=positive)] if positive else []
+            if dead:
+                pushed.append(Context("dead", names=frozenset({"isinstance" if dead == "isinstance" else "hasattr"})))
+            self.contexts.extend(pushed)
+            self.visit(values[at])
+            del self.contexts[len(self.contexts) - len(pushed):]
 
     def visit_If(self, node: ast.If) -> None:
         verdict = self.evaluate(node.test)
