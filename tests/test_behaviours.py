@@ -171,6 +171,30 @@ def test_global_inline_flags_in_a_pattern_bound_once_or_formatted(project):
                  (17, "re.compile(pattern=<misplaced-global-flags>)", E)]
 
 
+def test_global_inline_flags_in_a_pattern_joined_with_plus(project):
+    # future 0.16.0's backports/http/cookies.py (Python 3.3's http/cookies.py): a verbose pattern
+    # starting with a newline, (?x) after it, joined with a name bound to a literal; on the real
+    # 3.13 and 3.15 importing it raises re.PatternError (position 5).  The flags the call passes
+    # decide: re.ASCII holds no re.VERBOSE, which would skip the blanks before (?x)
+    assert project.findings("""\
+        import re
+
+        _Legal = r"[\\w\\d!#%&~_`><@,:/$*+.^|)(?}{=-]"
+        _CookiePattern = re.compile(r\"\"\"
+            (?x)                           # This is a verbose pattern
+            (?P<key>                       # Start of group 'key'
+            \"\"\" + _Legal + r\"\"\"+?   # Any word of at least one letter
+            )                              # End of group 'key'
+            \"\"\", re.ASCII)
+        verbose = re.compile(r\"\"\"
+            (?x) (?P<key>\"\"\" + _Legal + r\"\"\"+?)\"\"\", re.VERBOSE | re.ASCII)
+        unknown = re.compile(r\"\"\"
+            (?x) (?P<key>\"\"\" + _Legal + r\"\"\"+?)\"\"\", FLAGS)
+        at_start = re.compile(r"(?x)" + _Legal + r"+")
+        late = re.search(r"abc(?i)" + str(1), text)
+        """) == [(4, "re.compile(pattern=<misplaced-global-flags>)", E), (15, "re.search(pattern=<misplaced-global-flags>)", E)]
+
+
 def test_keyword_forms_of_typing_constructors(project):
     source = """\
         import typing

@@ -41,11 +41,24 @@ NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attri
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 
-def misplaced_global_flags(pattern) -> bool:
+# where an re function takes its flags, counting from 0 (flags= too)
+FLAGS_AT = {"re.compile": 1, "re.search": 2, "re.match": 2, "re.fullmatch": 2, "re.findall": 2, "re.finditer": 2,
+            "re.split": 3, "re.sub": 4, "re.subn": 4}
+
+
+def _or_terms(node: ast.expr) -> list:
+    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.BitOr):
+        return _or_terms(node.left) + _or_terms(node.right)
+    return [node]
+
+
+def misplaced_global_flags(pattern, verbose: bool | None = None) -> bool:
     """Does this regular expression put a global inline flag (``(?i)``) after its start, an error
-    since 3.11, with the flags argument unknown (plain and verbose parse alike)?  Asked of the
-    running interpreter's own parser: before 3.11 it warns where 3.11 raises."""
-    for flags in (0, re.VERBOSE):
+    since 3.11?  ``verbose``: whether the call's flags hold ``re.VERBOSE``; None, unknown (plain
+    and verbose parse alike).  Asked of the running interpreter's own parser: before 3.11 it warns
+    where 3.11 raises.  A pattern's beginning alone answers as the whole does: the parser stops
+    at the misplaced flag before it misses what follows."""
+    for flags in (0, re.VERBOSE) if verbose is None else (re.VERBOSE if verbose else 0,):
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")  # the scanned pattern's own FutureWarnings ("Possible nested set")
@@ -210,7 +223,9 @@ class Behaviours(ClassBehaviours):
         if kind == "coroutines":
             return self._coroutines(value)
         if kind == "misplaced-global-flags":
-            return any(misplaced_global_flags(text) for text in self._pattern_texts(value))
+            texts = self._pattern_texts(value)
+            verbose = self._verbose(call) if texts else None
+            return any(misplaced_global_flags(text, verbose) for text in texts)
         if isinstance(value, (ast.Set, ast.SetComp)):
             return True
         bound = self.qualify(value)
@@ -253,7 +268,18 @@ class Behaviours(ClassBehaviours):
         formatted with ``%``, its placeholders given nothing and given a letter (what the
         arguments put in only adds text before a flag: Werkzeug 0.9.6's useragents.py,
         ``_browser_version_re = r'(?:%s)[/\\sa-z(]*(\\d+[.\\da-z]+)?(?i)'`` in the class body, then
-        ``re.compile(self._browser_version_re % a)`` in ``__init__``)."""
+        ``re.compile(self._browser_version_re % a)`` in ``__init__``); texts joined with ``+``, or
+        the first alone, the pattern's beginning (future 0.16.0's backports/http/cookies.py,
+        from Python 3.3's: a verbose pattern starting with a newline, then ``(?x)``, joined with
+        ``_LegalCharsPatt`` and more)."""
+        if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Add):
+            left = self._pattern_texts(value.left)
+            if len(left) != 1:
+                return ()
+            right = self._pattern_texts(value.right)
+            if len(right) == 1 and type(right[0]) is type(left[0]):
+                return (left[0] + right[0],)
+            return left  # its beginning: what follows cannot move a flag misplaced there
         if isinstance(value, ast.BinOp) and isinstance(value.op, ast.Mod):
             texts = [t for t in self._pattern_texts(value.left) if isinstance(t, str)]
             if len(texts) != 1:
@@ -278,6 +304,28 @@ class Behaviours(ClassBehaviours):
         if len(bound) != 1 or not isinstance(bound[0], ast.Constant) or not isinstance(bound[0].value, (str, bytes)):
             return ()
         return (bound[0].value,)
+
+    def _verbose(self, call: ast.Call | None) -> bool | None:
+        """Do the flags of this ``re`` call hold ``re.VERBOSE``: False when it passes none, or
+        ``re`` flags joined with ``|`` (future 0.16.0's cookie pattern: ``re.ASCII``); None when
+        they cannot be told (a name, ``*args``)."""
+        func = self.qualify(call.func) if call is not None else None
+        at = FLAGS_AT.get(func) if isinstance(func, str) else None
+        if at is None or any(isinstance(a, ast.Starred) for a in call.args) \
+                or any(k.arg is None for k in call.keywords):
+            return None
+        given = next((k.value for k in call.keywords if k.arg == "flags"), None)
+        if given is None and len(call.args) > at:
+            given = call.args[at]
+        if given is None:
+            return False
+        verbose = False
+        for flag in _or_terms(given):
+            name = self.qualify(flag)
+            if not (isinstance(name, str) and name.startswith("re.") and name[3:].isupper()):
+                return None
+            verbose = verbose or name in ("re.VERBOSE", "re.X")
+        return verbose
 
     def _module_binds(self, name: str) -> bool:
         """Is ``name``, where it is read, the module's own binding (no function or class around it
