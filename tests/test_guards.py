@@ -253,6 +253,22 @@ def test_builtins_unpacked_from_a_tuple_never_fail(project):
         """) == [(8, "sets", E)]  # Set is no builtin: its handler runs, and fails
 
 
+def test_an_import_of_a_name_the_targets_module_lacks_runs_the_handler(project):
+    # Cython 0.29.21's runtests.py: unittest.runner never had _TextTestResult in Python 3, so the
+    # handler runs, and unittest._TextTestResult is gone from 3.12: ImportError on the real 3.13
+    assert project.findings("""\
+        try:  # Py2.7+ and Py3.2+
+            from unittest.runner import _TextTestResult
+        except ImportError:
+            from unittest import _TextTestResult
+        try:
+            from xml.etree import ElementTree
+            from os import path, sep
+        except ImportError:
+            from StringIO import StringIO
+        """) == [(4, "unittest._TextTestResult", E)]  # a submodule is there: its handler never runs
+
+
 def test_fallback_after_third_party_import_is_a_warning(project):
     assert project.findings("""\
         try:

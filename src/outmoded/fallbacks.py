@@ -26,6 +26,7 @@ from outmoded.guardcontext import (
 )
 from outmoded.project import ends_run
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
+from outmoded.tryimports import TryImports
 from outmoded.values import LOCAL, Instance, LocalClass
 
 
@@ -92,7 +93,7 @@ def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
     return frozenset(names)
 
 
-class TryFallbacks(ast.NodeVisitor):
+class TryFallbacks(TryImports, ast.NodeVisitor):
     """``try`` statements for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.qualify``,
     ``self.bind``, ``self.scope``, ``self.index``, ``self.target``, ``self.projects_own``,
     ``self.ancestry``, ``self.project``, ``self.path``, ``self.evaluate`` and ``self.removed_module`` from the classes
@@ -373,62 +374,3 @@ class TryFallbacks(ast.NodeVisitor):
     def _builtin(self, node: ast.expr) -> bool:
         return isinstance(node, ast.Name) and node.id in BUILTIN_NAMES \
             and self.qualify(node) == f"builtins.{node.id}"
-
-    def _import_fails(self, stmt: ast.stmt) -> bool:
-        """Does this import certainly fail on the target (a removed module or name, which no
-        backport provides here: setuptools' ``distutils`` in a setup.py, unless it lacks the module
-        or name, ``buildnames``)?"""
-        if isinstance(stmt, ast.Import):
-            return any(self._import_of_fails(self.removed_module(a.name), a.name, stmt) for a in stmt.names)
-        if stmt.level or not stmt.module:
-            return False
-        return self._import_of_fails(self.removed_module(stmt.module), stmt.module, stmt, [a.name for a in stmt.names]) or any(
-            self._import_of_fails(self.index.names.get(f"{stmt.module}.{a.name}"), f"{stmt.module}.{a.name}", stmt)
-            for a in stmt.names)
-
-    def _import_of_fails(self, entry, api: str, stmt: ast.stmt, names=()) -> bool:
-        """Does importing ``api`` (``names`` from it), removed by ``entry``, fail here?"""
-        if entry is None or not self.backport_provides(entry, api, stmt):
-            return entry is not None
-        from outmoded.buildnames import lacking
-
-        return lacking(entry.backport, api, names) is not None
-
-    def _import_succeeds(self, stmt: ast.stmt) -> bool:
-        """Will this stdlib import certainly work on the target?"""
-        if isinstance(stmt, ast.Import):
-            modules = [a.name for a in stmt.names]
-        elif stmt.level or not stmt.module:
-            return False
-        else:
-            modules = [stmt.module]
-            if any(f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names):
-                return False
-        return all(self._stdlib_on_target(m.split(".")[0]) and not self.removed_module(m) for m in modules)
-
-    def _own_modules(self, stmt: ast.stmt) -> bool:
-        """Does this absolute import name only modules that are files of the project (``from
-        mercurial import pycompat`` in mercurial 7.2.4's contrib/perf.py, found at the project's
-        top: ``layout.find_module``), none of them a stdlib module's name?  Its ``except
-        ImportError:`` is for other versions of the project, not of Python."""
-        if isinstance(stmt, ast.Import):
-            dotted = [a.name for a in stmt.names]
-        elif stmt.level or not stmt.module:
-            return False
-        else:
-            dotted = [f"{stmt.module}.{a.name}" for a in stmt.names]
-        if any(d.split(".")[0] in STDLIB for d in dotted):
-            return False
-        from outmoded.layout import find_module
-
-        return all(find_module(d, self.path) is not None for d in dotted)
-
-    def _stdlib_on_target(self, root: str) -> bool:
-        """Is ``root`` a stdlib module there, also one newer than the running interpreter (lz4 4.4's
-        ``try: import compression._common._streams`` / ``except ImportError: import
-        _compression``, at 3.15; ``present.module_on``)?"""
-        if root in STDLIB:
-            return True
-        from outmoded.present import module_on
-
-        return module_on(root, self.target) and not self.projects_own(root)

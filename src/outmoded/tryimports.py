@@ -1,0 +1,93 @@
+"""A ``try``'s imports: whether each certainly works on the target (so the handlers are
+compatibility code for other Pythons that never runs there), certainly fails (so the handlers run
+for sure), or names the project's own modules (so they are for other versions of the project).
+``TryImports`` is the part of ``fallbacks.TryFallbacks`` that asks; an import of a stdlib module
+is decided by the catalog (a removed module or name) and by what the real interpreter of the target
+lists in the module (``present``: a name it lacks that no submodule provides).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.stdnames import STDLIB
+
+
+class TryImports:
+    """Expects ``self.index``, ``self.target``, ``self.removed_module``, ``self.projects_own``,
+    ``self.backport_provides`` and ``self.path`` from the classes it is combined with."""
+
+    def _import_fails(self, stmt: ast.stmt) -> bool:
+        """Does this import certainly fail on the target (a removed module or name, which no
+        backport provides here: setuptools' ``distutils`` in a setup.py, unless it lacks the module
+        or name, ``buildnames``; or a name the target's module does not have, ``_lacks``)?"""
+        if isinstance(stmt, ast.Import):
+            return any(self._import_of_fails(self.removed_module(a.name), a.name, stmt) for a in stmt.names)
+        if stmt.level or not stmt.module:
+            return False
+        return self._import_of_fails(self.removed_module(stmt.module), stmt.module, stmt, [a.name for a in stmt.names]) or any(
+            self._import_of_fails(self.index.names.get(f"{stmt.module}.{a.name}"), f"{stmt.module}.{a.name}", stmt)
+            for a in stmt.names) or self._lacks(stmt)
+
+    def _import_of_fails(self, entry, api: str, stmt: ast.stmt, names=()) -> bool:
+        """Does importing ``api`` (``names`` from it), removed by ``entry``, fail here?"""
+        if entry is None or not self.backport_provides(entry, api, stmt):
+            return entry is not None
+        from outmoded.buildnames import lacking
+
+        return lacking(entry.backport, api, names) is not None
+
+    def _import_succeeds(self, stmt: ast.stmt) -> bool:
+        """Will this stdlib import certainly work on the target?"""
+        if isinstance(stmt, ast.Import):
+            modules = [a.name for a in stmt.names]
+        elif stmt.level or not stmt.module:
+            return False
+        else:
+            modules = [stmt.module]
+            if any(f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names):
+                return False
+        return all(self._stdlib_on_target(m.split(".")[0]) and not self.removed_module(m) for m in modules) \
+            and not (isinstance(stmt, ast.ImportFrom) and self._lacks(stmt))
+
+    def _lacks(self, stmt: ast.ImportFrom) -> bool:
+        """Does the target's stdlib module lack a name this import takes from it, as the real
+        interpreter lists the module (``present.has``: False, not unknown) and no submodule of
+        that name exists there?  Cython 0.29.21's runtests.py: ``try: from unittest.runner import
+        _TextTestResult`` (never there in Python 3) / ``except ImportError: from unittest import
+        _TextTestResult`` (gone in 3.12): the handler runs, and fails."""
+        module = stmt.module
+        root = module.split(".")[0]
+        if root not in STDLIB or self.projects_own(root):
+            return False
+        from outmoded.present import has, module_on
+
+        return any(a.name != "*" and has(module, a.name, self.target) is False
+                   and not module_on(f"{module}.{a.name}", self.target) for a in stmt.names)
+
+    def _own_modules(self, stmt: ast.stmt) -> bool:
+        """Does this absolute import name only modules that are files of the project (``from
+        mercurial import pycompat`` in mercurial 7.2.4's contrib/perf.py, found at the project's
+        top: ``layout.find_module``), none of them a stdlib module's name?  Its ``except
+        ImportError:`` is for other versions of the project, not of Python."""
+        if isinstance(stmt, ast.Import):
+            dotted = [a.name for a in stmt.names]
+        elif stmt.level or not stmt.module:
+            return False
+        else:
+            dotted = [f"{stmt.module}.{a.name}" for a in stmt.names]
+        if any(d.split(".")[0] in STDLIB for d in dotted):
+            return False
+        from outmoded.layout import find_module
+
+        return all(find_module(d, self.path) is not None for d in dotted)
+
+    def _stdlib_on_target(self, root: str) -> bool:
+        """Is ``root`` a stdlib module there, also one newer than the running interpreter (lz4 4.4's
+        ``try: import compression._common._streams`` / ``except ImportError: import
+        _compression``, at 3.15; ``present.module_on``)?"""
+        if root in STDLIB:
+            return True
+        from outmoded.present import module_on
+
+        return module_on(root, self.target) and not self.projects_own(root)
