@@ -142,11 +142,11 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
 
 
 def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, syntax_word: bool = True,
-             ur: bool = False, statements: bool = True) -> FileResult:
+             ur: frozenset = frozenset(), statements: bool = True) -> FileResult:
     """``result`` of a file the prefilter clears, once the file is known to parse where
     ``oldsyntax`` finds syntax the target may not parse: a Python 2 statement, a ``ur''`` string
     or ``async`` as a name in a file naming such a word (``prefilter.SyntaxOnly``, ``syntax_word``;
-    ``ur``: it names ``ur`` as a word, ``prefilter.URSyntax``; ``statements``: another of those
+    ``ur``: the spellings of ``ur`` it names as a word, ``prefilter.URSyntax``; ``statements``: another of those
     words, ``prefilter.statements_named``); Python 2's ``except X, e:`` / ``raise E, V`` in any
     file of a project that does not say it needs Python 3 (no floor, or one below 3.0: where it
     does, such a file fails on every Python it supports, and the search, a few percent of a cold
@@ -154,7 +154,7 @@ def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, s
     if syntax_word:
         from outmoded.oldsyntax import may_fail, ur_string
 
-        if ur and ur_string(data):
+        if ur and ur_string(data, ur):
             parse((source or decode(data, newline=False)).text, path)
             return result
         text = (source or decode(data, newline=False)).text if statements else None
@@ -167,6 +167,10 @@ def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, s
         if comma_form(data, index.target):
             parse((source or decode(data, newline=False)).text, path)
     return result
+
+
+def _ur_words(said) -> frozenset:
+    return said.words if isinstance(said, URSyntax) else frozenset()
 
 
 def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None):
@@ -186,14 +190,14 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
             if isinstance(named, SyntaxOnly) or not named:  # cleared by the catalog, if it parses
-                result = _cleared(result, data, source, path, index, named is not None, isinstance(named, URSyntax),
+                result = _cleared(result, data, source, path, index, named is not None, _ur_words(named),
                                   named is None or statements_named(named))
                 named = frozenset(named) if named is not None else None
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
         if not words:  # None: cleared; SYNTAX: cleared, if it parses
-            return _cleared(result, data, source, path, index, words is not None, isinstance(words, URSyntax),
+            return _cleared(result, data, source, path, index, words is not None, _ur_words(words),
                             words is None or statements_named(words))
         from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 

@@ -94,13 +94,14 @@ def comma_form(data: bytes, target: tuple[int, int]) -> bool:
 _BEFORE_NO_PREFIX = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_'\"")
 
 
-def ur_string(data: bytes) -> bool:
+def ur_string(data: bytes, words=(b"ur", b"uR", b"Ur", b"UR")) -> bool:
     """Does the file hold Python 2's ``ur'...'`` string prefix (any case), which no Python 3
     parses (3.3 brought back ``u''``, never ``ur''``)?  Sphinx 1's generated docs/conf.py (amqp
     1.4.9, billiard 3.3.0.23: ``latex_documents = [('index', 'x.tex', ur'X Documentation',
     ...)]``) names nothing else.  Asked only of a file naming ``ur`` as a word (``prefilter.UR_WORDS``,
-    found in the prefilter's intersection at no cost), so a file without one is never searched."""
-    for prefix in _UR_PREFIXES:  # with the quote: "ur" alone stands in every return, current, your...
+    found in the prefilter's intersection at no cost), so a file without one is never searched;
+    ``words``: the spellings it names (a prefix is one of them), each searched with its quotes."""
+    for prefix in (word + quote for word in words for quote in (b"'", b'"')):  # "ur" alone: return, your...
         at = data.find(prefix)
         while at >= 0:
             if at == 0 or data[at - 1] not in _BEFORE_NO_PREFIX:
@@ -108,8 +109,6 @@ def ur_string(data: bytes) -> bool:
             at = data.find(prefix, at + 3)
     return False
 
-
-_UR_PREFIXES = tuple(u + r + q for u in (b"u", b"U") for r in (b"r", b"R") for q in (b"'", b'"'))
 
 
 def _comma_after(data: bytes, at: int, word: bytes) -> bool:

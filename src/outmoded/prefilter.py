@@ -151,11 +151,14 @@ class SyntaxOnly(frozenset):
 
 
 class URSyntax(SyntaxOnly):
-    """``SyntaxOnly`` of a file naming ``ur`` as a word (one of ``UR_WORDS``) and no other word of
-    ``SYNTAX_WORDS``: ``oldsyntax.ur_string`` looks for the prefix there, and only there (no
-    statement or keyword is looked for)."""
+    """``SyntaxOnly`` of a file naming ``ur`` as a word (``words``: those of ``UR_WORDS`` it names)
+    and no other word of ``SYNTAX_WORDS``: ``oldsyntax.ur_string`` looks for those prefixes there,
+    and only there (no statement or keyword is looked for)."""
 
-    __slots__ = ()
+    __slots__ = ("words",)
+
+    def __reduce__(self):
+        return _ur_syntax, (type(self), frozenset(self), self.words)
 
 
 class URAndSyntax(URSyntax):
@@ -164,13 +167,19 @@ class URAndSyntax(URSyntax):
     __slots__ = ()
 
 
+def _ur_syntax(kind: type, named, words: frozenset) -> URSyntax:
+    said = kind(named)
+    said.words = words
+    return said
+
+
 SYNTAX = SyntaxOnly()
-_SINGLE = {SyntaxOnly: SYNTAX, URSyntax: URSyntax(), URAndSyntax: URAndSyntax()}
 
 
 def _syntax_only(syntax: frozenset, named: frozenset | None = None) -> SyntaxOnly:
-    kind = SyntaxOnly if UR_WORDS.isdisjoint(syntax) else URSyntax if syntax <= UR_WORDS else URAndSyntax
-    return _SINGLE[kind] if named is None else kind(named)
+    if UR_WORDS.isdisjoint(syntax):
+        return SYNTAX if named is None else SyntaxOnly(named)
+    return _ur_syntax(URSyntax if syntax <= UR_WORDS else URAndSyntax, named or (), syntax & UR_WORDS)
 
 
 def statements_named(said: SyntaxOnly) -> bool:
