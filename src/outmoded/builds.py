@@ -269,7 +269,7 @@ def _strings(build: str, target: tuple[int, int]) -> tuple:
     import ast
 
     from outmoded import guards
-    from outmoded.project import module_lookup
+    from outmoded.summaries import module_lookup
 
     tree = parse_build_file(build)
     if tree is None:

@@ -15,8 +15,8 @@ import ast
 from types import SimpleNamespace
 
 from outmoded.contexts import ATTRIBUTE_ERRORS
-from outmoded.project import ClassInfo
 from outmoded.stdnames import STDLIB
+from outmoded.summaries import ClassInfo
 from outmoded.values import Instance, LocalClass, not_implemented, own_nodes, returns_not_implemented
 
 TYPE_VARIABLES = {f"{module}.{cls}" for module in ("typing", "typing_extensions")

@@ -22,7 +22,7 @@ from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
 from outmoded.importers import function_prefix, package_provides, provided_on_every_path
 from outmoded.layout import find_module
-from outmoded.project import raises, unconditional_imports
+from outmoded.summaries import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
 from outmoded.deadmethods import uncalled_methods
@@ -259,7 +259,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         return self._top_imports
 
     def unconditional_imports(self, body: list[ast.stmt]) -> set[str]:
-        """``project.unconditional_imports``, a handler failing when it raises or imports what the
+        """``summaries.unconditional_imports``, a handler failing when it raises or imports what the
         target lacks."""
         return unconditional_imports(body, self._handler_fails)
 

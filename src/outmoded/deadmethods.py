@@ -212,7 +212,7 @@ def _ancestry_closed(scanner, value, method: str, word, where: str, depth: int) 
         return False
     if value.startswith("builtins.") or value.split(".")[0] in STDLIB:
         return not _stdlib_has(value, method, scanner.index)
-    from outmoded.project import ClassInfo
+    from outmoded.summaries import ClassInfo
 
     info = scanner.project.resolve(value, where)
     if isinstance(info, ClassInfo):

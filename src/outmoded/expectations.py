@@ -43,7 +43,7 @@ def expected_failure(name: object, path: str, target: tuple[int, int], project) 
             or args.kwarg:
         return False
     parameter = args.args[0].arg
-    from outmoded.project import module_lookup
+    from outmoded.summaries import module_lookup
 
     names = module_lookup(where, tree, target)
 

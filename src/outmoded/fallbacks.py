@@ -24,15 +24,15 @@ from outmoded.guardcontext import (
     PY2_BUILTINS,
     Context,
 )
-from outmoded.project import ends_run
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
+from outmoded.summaries import ends_run
 from outmoded.tryimports import TryImports
 from outmoded.values import LOCAL, Instance, LocalClass
 
 
 def fallback_kind(handlers: list, whole=None) -> str | None:
     """What the except-branches of a ``try`` do when the removed API in its body fails:
-    None (one raises or exits the program: the failure escapes, ``project.ends_run``),
+    None (one raises or exits the program: the failure escapes, ``summaries.ends_run``),
     "lost-feature" (they only bind constants, pass, or define stubs that return one: ``crypt =
     None``, ``HAS_CRYPT = False``, passlib 1.7.4's ``def safe_crypt(secret, hash): return None``,
     so the feature silently stops working) or "fallback" (they provide an alternative: another

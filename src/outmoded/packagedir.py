@@ -41,7 +41,7 @@ def _other_root(setup: str, target: tuple[int, int]) -> str | None:
 
     if not reads.read(setup) or not built_by_setuptools(setup):
         return None
-    from outmoded.project import module_lookup
+    from outmoded.summaries import module_lookup
 
     tree = parse_build_file(setup)
     if tree is None:

@@ -14,8 +14,8 @@ import os
 
 from outmoded.catalog.index import Method
 from outmoded.contexts import ATTRIBUTE_ERRORS
-from outmoded.project import ClassInfo
 from outmoded.scopes import STDLIB
+from outmoded.summaries import ClassInfo
 from outmoded.values import Instance, LocalClass, Value
 
 

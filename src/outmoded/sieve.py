@@ -125,7 +125,7 @@ def reduce(text: str, words: frozenset) -> str | None:
 def outline(text: str) -> str | None:
     """``text`` with every function body replaced by ``pass`` (line numbers kept), or None when
     in doubt or when it has no function body to leave out: what a module's summary reads
-    (``project.Summary``: its top-level statements, the blocks and class bodies in them, never a
+    (``summaries.Summary``: its top-level statements, the blocks and class bodies in them, never a
     function's body), so nothing is kept for the scanner.  Beside the sieve's doubts, syntax
     the running interpreter may not parse (``UNPARSED_RE``) has the whole file parsed."""
     found = _reduced(text, None, 0.0)

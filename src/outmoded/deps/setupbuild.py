@@ -238,8 +238,8 @@ def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], nev
     provides (``import six``, ``from pip.req import parse_requirements``: pip installs setuptools
     alone in the isolated build, and they failed there on the real 3.13)."""
     from outmoded.buildnames import has_name, importable_roots, missing_module, version
-    from outmoded.project import ends_run
     from outmoded.stdnames import STDLIB
+    from outmoded.summaries import ends_run
 
     skipped = never + _unsure(tree.body, member, target) + [
         (node.body[0].lineno, node.body[-1].end_lineno) for node in ast.walk(tree)
@@ -309,7 +309,7 @@ def _unsure(body: list, member: str, target: tuple[int, int]) -> list:
     of ``if __name__ == "__main__":`` runs (setuptools' backend runs setup.py as ``__main__``)."""
     from outmoded import guards
     from outmoded.branches import is_main_test
-    from outmoded.project import module_lookup
+    from outmoded.summaries import module_lookup
 
     lookup, spans, stack = None, [], list(body)
     while stack:
