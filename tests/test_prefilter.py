@@ -133,6 +133,21 @@ def _behaviour_argument_forms(entry, name):
         yield f"{head}{call}({', '.join(['a'] * (position + 1))})\n"  # no such value: no finding
 
 
+def _union_attribute_forms(entry, name):
+    """A Union alias given a ``__module__`` in the ways ``aliasattributes`` reports."""
+    module, _, attr = name.rpartition(".")
+    made = f"{attr}[int, str]" if attr == "Union" else f"{attr}[int]"
+    for head, alias in ((f"from {module} import {attr}\n", made), (f"import {module}\n", f"{module}.{made}"),
+                        (f"import {module} as t\n", f"t.{made}")):
+        head += f"A = {alias}\n"
+        yield head + "A.__module__ = 'x'\n"
+        yield head + "A.__module__=\\\n    'x'\n"
+        yield head + "setattr(A, '__module__', 'x')\n"
+        yield head + "setattr(\n    A,\n    \"__module__\",  # here\n    'x',\n)\n"
+        yield head + "__all__ = ['A']\n__l = locals()\nfor __n in __all__:\n    setattr(__l[__n], '__module__', 'x')\n"
+        yield head + "__all__ = ('A',)\nfor n in __all__:\n    if not n.startswith('_'):\n        globals()[n].__module__ = 'x'\n"
+
+
 def _cases():
     for entry in CATALOG.entries:
         if entry.kind == "capi":
@@ -144,6 +159,8 @@ def _cases():
                 forms = list(_argument_forms(entry, name))
             elif entry.kind == "behaviour" and entry.signature == "argument":
                 forms = list(_behaviour_argument_forms(entry, name))
+            elif entry.kind == "behaviour" and entry.signature == "union-attribute":
+                forms = list(_union_attribute_forms(entry, name))
             else:
                 forms = [source for source, _ in _forms(entry, name)]
                 module, _, attr = name.rpartition(".")

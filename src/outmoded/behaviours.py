@@ -37,7 +37,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
 LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
-NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value"}  # behaviour_calls entries asked of a Subscript, of a class
+NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value", "union-attribute"}  # behaviour_calls entries asked of a Subscript, of a class
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 

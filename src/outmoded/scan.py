@@ -14,6 +14,7 @@ import ast
 import re
 from bisect import bisect_left
 
+from outmoded.aliasattributes import AliasAttributes
 from outmoded.behaviours import META_PATH_CALLS, Behaviours
 from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
@@ -46,7 +47,7 @@ def version_directory(path: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
-class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
+class Scanner(Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes):
     def __init__(self, index: Index, path: str, text: str, words: frozenset | None = None,
                  project: Project | None = None):
         Bindings.__init__(self)
@@ -83,6 +84,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours):
         self._chained: ast.expr | None = None  # the value of the Attribute being visited (a.b of a.b.c)
         self.block(tree.body)
         self.run_deferred()
+        if "typing.Union" in self.index.behaviour_calls and (self.words is None or "__module__" in self.words):
+            self.check_alias_attributes(tree.body)
         return self.findings
 
     def may_contain_finding(self, node: ast.AST) -> bool:

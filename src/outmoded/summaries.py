@@ -12,6 +12,7 @@ import ast
 import warnings
 
 from outmoded import guards
+from outmoded.aliasattributes import union_alias
 from outmoded.layout import absolute, module_of
 from outmoded.records import Record
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
@@ -36,9 +37,10 @@ class Summary(Record):
     """What a module defines at its top level: classes, import bindings (local name -> qualified
     name), version flags (name -> value on the target), top-level modules it imports outside any
     branch (``unconditional``), attributes of other modules' objects it assigns (``assigned``:
-    qualified names, ``unittest.TestCase.assert_``: ``outmoded.restorers``)."""
+    qualified names, ``unittest.TestCase.assert_``: ``outmoded.restorers``), names bound to a typing
+    Union (``unions``: ``outmoded.aliasattributes``)."""
 
-    __slots__ = _fields = ("classes", "imports", "flags", "unconditional", "assigned")
+    __slots__ = _fields = ("classes", "imports", "flags", "unconditional", "assigned", "unions")
 
     def __init__(self) -> None:
         self.classes: dict = {}
@@ -46,6 +48,7 @@ class Summary(Record):
         self.flags: dict = {}
         self.unconditional: set = set()
         self.assigned: set = set()
+        self.unions: set = set()
 
 
 def unconditional_imports(body: list, handler_fails) -> set[str]:
@@ -157,6 +160,7 @@ class Summarizer:
                                                             frozenset(class_members(stmt)))
             elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
                 name = stmt.targets[0].id
+                (self.summary.unions.add if union_alias(stmt.value, self.lookup) else self.summary.unions.discard)(name)
                 value = guards.evaluate(stmt.value, self.target, self.lookup) \
                     if isinstance(stmt.value, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.Name, ast.Attribute)) \
                     else None

@@ -94,6 +94,11 @@ def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -
         return [Needle(_encoded([method]), literal=access) if root == "builtins"
                 else Needle(_encoded([root, method]), root.encode(), literal=access)
                 for root in roots]
+    if entry.kind == "behaviour" and entry.signature == "union-attribute":
+        # the attribute set on a Union the module binds, or a loop over __all__ (it may reach an imported one)
+        literal = Text(BEHAVIOUR_TEXT["union-attribute"])
+        return [Needle(frozenset([b"__module__", word]), literal=literal) for word in (b"Union", b"Optional")] + [
+            Needle(frozenset([b"__module__", b"__all__"]), literal=Text(rb"__all__(?<=[ \t]in[ \t]__all__)[ \t]*:"))]  # for name in __all__:, the word first
     literal = _literal(entry, name)
     words = _encoded(needle_words(entry, name))
     if name.startswith(BUILTINS):
@@ -140,6 +145,9 @@ BEHAVIOUR_TEXT = {
     "class-attribute": rb"\n[ \t]+\w+[ \t]*=[ \t]*[\w.]*partial[ \t]*\(",  # f = functools.partial(...) in a class body
     # @classmethod over @property: two decorator lines, comments and blank lines between them
     "decorator-stack": rb"@[ \t]*[\w.]*classmethod\b[^\n]*\n(?:[ \t]*(?:#[^\n]*)?\r?\n)*[ \t]*@[ \t]*[\w.]*property\b",
+    # X.__module__ = ..., setattr(X, "__module__", ...): the attribute set (aliasattributes.ATTRIBUTES),
+    # the word first (sre skips to it)
+    "union-attribute": rb"__module__(?:(?<=\.__module__)[ \t]*=(?!=)|(?<=[\"']__module__)[\"'])",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
 }
 

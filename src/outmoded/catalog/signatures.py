@@ -53,12 +53,16 @@ from outmoded.catalog.schema import DOTTED_RE
 # ``self.f()``), ``truth-value`` (a method of a class tests for truth -- ``not``, ``if``, ``while``, ``assert``,
 # ``bool()``, an ``and``/``or`` operand -- the result of ``self.m(...)``, where the name's last part is
 # ``m`` and a ``def m`` of the same class body can ``return NotImplemented``; not in a method that
-# returns NotImplemented itself or calls ``isinstance``: it tells the other operand's type first).
+# returns NotImplemented itself or calls ``isinstance``: it tells the other operand's type first),
+# ``union-attribute`` (the module's top level, outside any ``try`` or ``if``, sets ``__module__`` on a
+# name it binds to ``Union[A, B]``/``Optional[A]`` -- or imports from a project module that does --
+# by assignment, ``setattr``, or a loop over a literal ``__all__`` setting it on ``locals()[name]``:
+# ``outmoded.aliasattributes``).
 # ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
               "subscript", "protocol-parameters", "option-strings", "decorator-stack",
-              "class-attribute", "truth-value"}
+              "class-attribute", "truth-value", "union-attribute"}
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings"}
