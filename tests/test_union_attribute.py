@@ -131,3 +131,17 @@ def test_only_files_setting_module_pass_the_prefilter():
     setting = b"from typing import Union\nAlias = Union[int, str]\nAlias.__module__ = 'x'\n"
     assert candidate_words(setting, index.words, index.by_anchor, None, None)
     assert [f.api for f in check_source("m.py", setting, index).findings] == ["Alias.__module__"]
+
+
+
+def test_the_loop_passes_the_prefilter_however_it_is_spaced(project):
+    """A loop written ``for n in  __all__ :`` (two blanks, a tab, a blank before the colon) is
+    found as the single-spaced one is: the prefilter must not clear what the scanner reports."""
+    project.write("httpcore/_backends/__init__.py")
+    project.write("httpcore/_backends/base.py", BASE)
+    project.write("httpcore/_models.py", "class Request:\n    pass\n")
+    init = HTTPCORE_INIT.replace("{skip}", '"__"')
+    for spelling in ("in  __all__:", "in\t__all__ :", "in \t __all__:"):
+        project.write("httpcore/__init__.py", init.replace("in __all__:", spelling))
+        doc = project.check_json("httpcore", target="3.14")
+        assert [f["api"] for f in doc["findings"]] == ["SOCKET_OPTION.__module__"], spelling

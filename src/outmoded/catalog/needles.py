@@ -98,7 +98,8 @@ def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -
         # the attribute set on a Union the module binds, or a loop over __all__ (it may reach an imported one)
         literal = Text(BEHAVIOUR_TEXT["union-attribute"])
         return [Needle(frozenset([b"__module__", word]), literal=literal) for word in (b"Union", b"Optional")] + [
-            Needle(frozenset([b"__module__", b"__all__"]), literal=Text(rb"__all__(?<=[ \t]in[ \t]__all__)[ \t]*:"))]  # for name in __all__:, the word first
+            Needle(frozenset([b"__module__", b"__all__"]), literal=Text(rb"__all__(?:(?<=[ \t]in[ \t]__all__)|(?<=[ \t]in[ \t]{2}__all__)|(?<=[ \t]in[ \t]{3}__all__))[ \t]*:"))]
+            # for name in __all__: (one to three blanks after in; a lookbehind has one width), the word first
     literal = _literal(entry, name)
     words = _encoded(needle_words(entry, name))
     if name.startswith(BUILTINS):
