@@ -10,7 +10,7 @@ __name.startswith("__"): setattr(__locals[__name], "__module__", "httpcore")``),
 and any ``if``: ``Alias.__module__ = ...`` and ``setattr(Alias, "__module__", ...)``, ``Alias`` a
 name the module binds to such a Union, and that loop over a literal ``__all__`` (its ``if`` over
 the loop's name evaluated for each name: httpcore 1.0.9 skips ``SOCKET_OPTION``) reaching one the
-module binds or imports from a project module that binds it (``project_union``).  The prefilter
+module binds or imports from a project module that binds it (``Project.binds_union``).  The prefilter
 lets through a file that sets ``__module__`` and writes ``Union`` or ``Optional``, or that
 writes ``__module__`` and a loop ``for name in __all__:``.
 ``X | Y`` is not reported: its type refused the attribute on every Python that has it.
@@ -21,7 +21,6 @@ from __future__ import annotations
 import ast
 
 from outmoded.guardcontext import ATTRIBUTE_ERRORS
-from outmoded.layout import find_module
 
 UNION_FORMS = frozenset({"typing.Union", "typing.Optional", "typing_extensions.Union", "typing_extensions.Optional"})
 ATTRIBUTES = frozenset({"__module__"})  # what the needle looks for: see catalog.needles.BEHAVIOUR_TEXT
@@ -163,20 +162,6 @@ class AliasAttributes:
             return union_alias(stmt.value, self.qualify)
         if isinstance(stmt, ast.ImportFrom):
             qualified = self.qualify(ast.Name(id=name, ctx=ast.Load()))
-            return isinstance(qualified, str) and project_union(self.project, qualified, self.path)
+            return isinstance(qualified, str) and self.project.binds_union(qualified, self.path)
         return False
-
-
-def project_union(project, qualified: str, from_path: str, depth: int = 0) -> bool:
-    """Is ``qualified`` a name a project module binds to a typing Union (``Summary.unions``),
-    there or through the modules that import it on?"""
-    parts = qualified.split(".")
-    for cut in range(len(parts) - 1, 0, -1):
-        path = find_module(".".join(parts[:cut]), from_path)
-        if path is not None:
-            summary = project.summary(path) if cut == len(parts) - 1 and depth <= 8 else None
-            name = parts[-1]
-            return summary is not None and (name in summary.unions or name in summary.imports and project_union(
-                project, summary.imports[name], path, depth + 1))
-    return False
 

@@ -125,24 +125,39 @@ class Project:
         parts = qualified.split(".")
         if len(parts) < 2 or depth > 8:
             return None
-        for cut in range(len(parts) - 1, 0, -1):  # the longest prefix that is a project module
-            path = find_module(".".join(parts[:cut]), from_path)
-            if path is None:
-                continue
-            summary = self.summary(path)
-            if summary is None:
-                return None
-            name, rest = parts[cut], parts[cut + 1:]
-            if not rest and name in summary.classes:
-                return summary.classes[name]
-            if not rest and name in summary.flags:
-                return summary.flags[name]
-            if name in summary.imports:  # re-exported: ``from .base import TestCase`` in __init__.py
-                target = ".".join([summary.imports[name]] + rest)
-                found = self.resolve(target, path, depth + 1)
-                return target if found is None and not find_module(target.split(".")[0], path) else found
+        path, summary, cut = self._defining(parts, from_path)
+        if summary is None:
             return None
+        name, rest = parts[cut], parts[cut + 1:]
+        if not rest and name in summary.classes:
+            return summary.classes[name]
+        if not rest and name in summary.flags:
+            return summary.flags[name]
+        if name in summary.imports:  # re-exported: ``from .base import TestCase`` in __init__.py
+            target = ".".join([summary.imports[name]] + rest)
+            found = self.resolve(target, path, depth + 1)
+            return target if found is None and not find_module(target.split(".")[0], path) else found
         return None
+
+    def _defining(self, parts: list[str], from_path: str) -> tuple:
+        """``(path, summary, cut)`` of the longest prefix ``parts[:cut]`` that is a project module
+        (``summary`` None when it cannot be read), or ``(None, None, 0)``: none is."""
+        for cut in range(len(parts) - 1, 0, -1):
+            path = find_module(".".join(parts[:cut]), from_path)
+            if path is not None:
+                return path, self.summary(path), cut
+        return None, None, 0
+
+    def binds_union(self, qualified: str, from_path: str, depth: int = 0) -> bool:
+        """Does a project module bind ``qualified`` to a typing Union (``Summary.unions``), there or
+        in the module it imports it from (``aliasattributes``)?"""
+        parts = qualified.split(".")
+        path, summary, cut = self._defining(parts, from_path) if depth <= 8 else (None, None, 0)
+        if summary is None or cut != len(parts) - 1:
+            return False
+        name = parts[-1]
+        return name in summary.unions or (
+            name in summary.imports and self.binds_union(summary.imports[name], path, depth + 1))
 
     def comparisons(self, info: ClassInfo) -> frozenset:
         """The rich comparisons ``info``'s class body defines that can return NotImplemented
