@@ -59,6 +59,13 @@ def is_main_test(test: ast.expr) -> bool:
         isinstance(n, ast.Constant) and n.value == "__main__" for n in sides)
 
 
+def main_blocks(module: ast.Module) -> list[tuple[int, int]]:
+    """The line spans of the module's top-level ``if __name__ == "__main__":`` bodies: what
+    importing it never runs (a dependency's modules, the helpers a setup.py imports)."""
+    return [(s.body[0].lineno, s.body[-1].end_lineno or s.body[-1].lineno) for s in module.body
+            if isinstance(s, ast.If) and is_main_test(s.test)]
+
+
 class VersionBranches(ast.NodeVisitor):
     """Branches for the scanner.  Expects ``self.block``, ``self.contexts``, ``self.evaluate``,
     ``self.flag_lookup``, ``self.if_tests``, ``self.qualify``, ``self.scope``, ``self.target``,

@@ -158,6 +158,8 @@ def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, in
     setup.py calls in them where it runs (``versioneer.get_version()``, ``from versioneer import
     get_version``), and in those they call: old versioneer's ``get_config_from_root`` makes a
     ``configparser.SafeConfigParser()``, gone in 3.12."""
+    from outmoded.branches import main_blocks
+
     top = member.split("/", 1)[0] + "/"
     files = dict(members)
     called: dict = {}  # helper path -> the names of its functions setup.py calls
@@ -193,18 +195,10 @@ def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, in
         except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
             found += [_replace_path(f, shown) for f in _python2(text, error)]
             continue
-        never = _never_run(helper, frozenset(functions)) + _main_blocks(helper)
+        never = _never_run(helper, frozenset(functions)) + main_blocks(helper)
         found += [_replace_path(f, shown) for f in _engine(path, files[path], target, provided)
                   if _in(never, f.line) and not _setuptools_copy(f)]
     return found
-
-
-def _main_blocks(module: ast.Module) -> list:
-    """The line spans of ``if __name__ == "__main__":`` bodies: an imported module skips them."""
-    from outmoded.branches import is_main_test
-
-    return [(s.body[0].lineno, s.body[-1].end_lineno) for s in module.body if isinstance(s, ast.If)
-            and is_main_test(s.test)]
 
 
 def _setuptools_copy(finding) -> bool:

@@ -130,7 +130,7 @@ def script_lines(member: str, data: bytes) -> list:
     import ast
     import warnings
 
-    from outmoded.branches import is_main_test
+    from outmoded.branches import main_blocks
 
     try:
         with warnings.catch_warnings():
@@ -138,5 +138,4 @@ def script_lines(member: str, data: bytes) -> list:
             tree = ast.parse(data)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return []
-    return [(node.body[0].lineno, node.body[-1].end_lineno or node.body[-1].lineno) for node in tree.body
-            if isinstance(node, ast.If) and is_main_test(node.test)]
+    return main_blocks(tree)
