@@ -152,8 +152,10 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     (``requires``): a removed module whose backport is among them is there, not a finding.
 
     ``root``: the directory the paths are relative to when the files are also on disk (an
-    installed environment); then the engine gets the project model, which resolves version flags
-    and base classes across the distribution's modules.  An archive has no such directory.
+    installed environment, or an archive's members written out by ``unpacked.written``); then the
+    engine gets the project model, which resolves version flags and base classes across the
+    distribution's modules.  Without one (no private directory could be written) each member is
+    checked alone, at a path where nothing exists (``detached``).
     """
     from outmoded.engine import check_source
     from outmoded.records import replace
