@@ -190,11 +190,6 @@ class _Reading:
         # the lines naming a function a del may delete (a name, not an attribute: ``x.name``)
         self.deleted_lines = lines_naming(whole, deleted, attributes=False) if deleted else []
 
-    def net(self, first: int, end: int) -> int:
-        """Brackets opened minus closed on lines [first, end)."""
-        low, high = self.starts[first], self.starts[end]
-        return self.brackets.count("(", low, high) - self.brackets.count(")", low, high)
-
     def statements(self, first: int, end: int, indent: int) -> list[int]:
         """The lines in [first, end) starting a statement indented ``indent``; ``first`` is one."""
         pattern = _STATEMENTS.get(indent)
@@ -202,26 +197,31 @@ class _Reading:
             import re
 
             pattern = _STATEMENTS[indent] = re.compile(f"\n {{{indent}}}[^ \r\n{CONTINUED}]")
-        found, depth, previous, starts, lines = [first], 0, first, self.starts, self.lines
-        for match in pattern.finditer(self.masked, starts[first], starts[end]):
-            line = bisect_right(starts, match.start() + 1) - 1
-            depth += self.net(previous, line)
-            previous = line
+        found, depth, starts, lines = [first], 0, self.starts, self.lines
+        count, previous = self.brackets.count, starts[first]
+        for match in pattern.finditer(self.masked, previous, starts[end]):
+            at = match.start() + 1  # where the line starts
+            depth += count("(", previous, at) - count(")", previous, at)  # brackets still open there
+            previous = at
             if depth < 0:
                 raise Doubt("unbalanced brackets")
-            if depth == 0 and not lines[line - 1].rstrip("\r").endswith("\\"):
-                found.append(line)
+            if depth == 0:
+                line = bisect_right(starts, at) - 1
+                if not lines[line - 1].rstrip("\r").endswith("\\"):
+                    found.append(line)
         return found
 
     def header_end(self, line: int, end: int) -> int | None:
         """The last line of the logical line starting at ``line`` (None: it runs past ``end``)."""
-        depth, lines = 0, self.lines
+        depth, lines, starts, count = 0, self.lines, self.starts, self.brackets.count
+        last = len(lines)
         while line < end:
-            depth += self.net(line, line + 1)
+            low, high = starts[line], starts[line + 1]
+            depth += count("(", low, high) - count(")", low, high)
             if depth < 0:
                 raise Doubt("unbalanced brackets")
             if not (depth > 0 or lines[line].rstrip("\r").endswith("\\") or (
-                    line + 1 < len(lines) and lines[line + 1].startswith(CONTINUED))):
+                    line + 1 < last and lines[line + 1].startswith(CONTINUED))):
                 return line
             line += 1
         return None
@@ -229,23 +229,29 @@ class _Reading:
     def level(self, first: int, end: int, indent: int) -> None:
         """Reads the statements indented ``indent`` on lines [first, end), and the blocks in them."""
         starts, lines = self.statements(first, end, indent), self.lines
+        last = len(starts) - 1
         for number, start in enumerate(starts):
-            if lines[start][indent:indent + 1] not in COMPOUND_FIRST or not COMPOUND_RE.match(lines[start], indent):
+            line = lines[start]
+            if line[indent:indent + 1] not in COMPOUND_FIRST or not COMPOUND_RE.match(line, indent):
                 continue  # a simple statement
-            stop = starts[number + 1] if number + 1 < len(starts) else end
+            stop = starts[number + 1] if number < last else end
             header = self.header_end(start, stop)
             if header is None or header + 1 >= stop or not lines[header].rstrip().endswith(":"):
                 continue  # a simple statement, or a block on one line
-            body = self.first_code(header + 1, stop)
-            if body is None:
-                continue
-            inner = len(lines[body]) - len(lines[body].lstrip(" "))
+            body = header + 1
+            text = lines[body]
+            if not text.strip() or text.startswith(CONTINUED):  # most bodies start on the next line
+                body = self.first_code(body, stop)
+                if body is None:
+                    continue
+                text = lines[body]
+            inner = len(text) - len(text.lstrip(" "))
             if inner <= indent:
                 raise Doubt("a body not indented")
-            if not DEF_RE.match(lines[start], indent):
+            if not DEF_RE.match(line, indent):
                 self.level(body, stop, inner)  # a class or a block: the functions in it may be left out
             elif self.every or (self._left_out(start, stop)
-                                and not (indent == 0 and NO_PARAMETERS_RE.match(lines[start]))):
+                                and not (indent == 0 and NO_PARAMETERS_RE.match(line))):
                 self.stubs.append((body, stop, inner))
             # else a function the scanner walks, kept whole with the functions nested in it
 
