@@ -18,12 +18,16 @@ from outmoded.oldsyntax import keyword_as_name
 # what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
 # string missing its closing quote runs to the end of its line (or of the text), so sre never
 # backtracks: at each position inside a string exactly one alternative matches
-TOKEN_RE = LazyPattern(r"""(#[^\n]*|'''[^'\\]*+(?:(?:\\.|\\\Z|'(?!''))[^'\\]*+)*+(?:'''|\Z)"""
+TOKEN_RE = LazyPattern(r"""(\x01(?!)|#[^\n]*|'''[^'\\]*+(?:(?:\\.|\\\Z|'(?!''))[^'\\]*+)*+(?:'''|\Z)"""
                        r"""|\"\"\"[^"\\]*+(?:(?:\\.|\\\Z|"(?!""))[^"\\]*+)*+(?:\"\"\"|\Z)"""
                        r"""|'[^'\\\n]*+(?:(?:\\.|\\\Z)[^'\\\n]*+)*+(?:'|\n|\Z)"""
                        r"""|"[^"\\\n]*+(?:(?:\\.|\\\Z)[^"\\\n]*+)*+(?:"|\n|\Z))""",
                        16)  # re.S; a string's body is a run of plain characters, then (an escape or a lone
 # quote, then such a run) repeated, possessively: sre tries no alternative at each plain character
+# The first alternative never matches ((?!) fails): it puts \x01 among the characters sre looks
+# for to start a match, which makes that set of four a bitmap tested once per character where
+# the three it needs, #, ' and ", are tested in turn (a quarter of the split's time on Twisted's
+# files; the same pieces)
 
 # Python 2 statements and literals no Python 3 parses (print and exec statements, except X, e: and
 # except (A, B), e: (one pattern), raise E, V, backquotes, <>, ur'' strings, 0777, 10L): a file
