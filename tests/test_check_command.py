@@ -202,3 +202,22 @@ def test_a_planted_cache_file_is_data_not_code(project, tmp_path):
     with sqlite3.connect(cache_file) as db:
         names = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
     assert names == {"rows", "sqlite_autoindex_rows_1"}
+
+
+def test_a_target_the_projects_requires_python_excludes_is_said(project):
+    # pip and uv refuse to install the project there: checking its code for that Python passes,
+    # and the warning says why the upgrade still fails
+    project.write("pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.10,<3.15"\n')
+    project.write("a.py", "import os\n")
+    code, out, err = project.run("check", "--no-cache", "--target-version", "3.15", ".")
+    assert code == 0 and "All checks passed for Python 3.15" in out
+    assert "pyproject.toml: the project's Python requirement '>=3.10,<3.15' (requires-python or " \
+           "python_requires) excludes Python 3.15, the target: pip and uv refuse to install the project " \
+           "there; widen it to admit 3.15" in err
+    for admitted in ("3.14", "3.10"):
+        assert "excludes" not in project.run("check", "--no-cache", "--target-version", admitted, ".")[2]
+    project.write("pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.9,<3.15"\n'
+                                    '[tool.outmoded]\ntarget-version = "3.15"\n')  # said once a run: another value
+    assert "excludes Python 3.15, the target" in project.run("check", "--no-cache", ".")[2]
+    project.write("pyproject.toml", '[project]\nname = "x"\nrequires-python = ">=3.14"\n')
+    assert "excludes Python 3.13, the target" in project.run("check", "--no-cache", "--target-version", "3.13", ".")[2]

@@ -145,3 +145,33 @@ def test_default_target_is_the_named_files_projects_as_check_gives_it(tmp_path, 
     assert deps_json("--platform", "linux", "requirements.txt")[2]["target_version"] == "3.13"
     code, _, err = deps("--platform", "linux", "requirements.txt", "packages/app/requirements.txt")
     assert code == 2 and "projects checked for different targets (.: 3.13, packages/app: 3.11)" in err
+
+
+def test_the_projects_own_requires_python_excluding_the_target_is_not_ready(tmp_path, deps, deps_json):
+    # pip and uv refuse to install the project itself on a Python its requires-python excludes
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "1.0"\n'
+                                             'requires-python = ">=3.10,<3.15"\ndependencies = ["requests"]\n')
+    code, out, _ = deps("--platform", "linux", "--target-version", "3.15")
+    assert code == 1
+    assert "All 1 dependencies are ready for Python 3.15." in out
+    assert out.rstrip().endswith(
+        "The project itself is not ready: its requires-python '>=3.10,<3.15' (pyproject.toml:4) excludes "
+        "Python 3.15: pip and uv refuse to install the project there; widen it to admit 3.15.")
+    code, found, document = deps_json("--platform", "linux", "--target-version", "3.15")
+    assert code == 1 and found["requests"]["status"] == "ok"
+    assert [(e["file"], e["line"], e["requires_python"]) for e in document["project_excludes_target"]] \
+        == [("pyproject.toml", 4, ">=3.10,<3.15")]
+    code, out, _ = deps("--platform", "linux", "--target-version", "3.14")
+    assert code == 0 and "The project itself" not in out
+    code, out, _ = deps("--platform", "linux")  # the default target is the newest it admits
+    assert code == 0 and "Python 3.14" in out and "The project itself" not in out
+
+
+def test_a_setup_cfg_python_requires_excluding_the_target_is_said_for_the_requirements_beside_it(tmp_path, deps):
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = app\n\n[options]\npython_requires = >=3.8, <3.13\n")
+    (tmp_path / "requirements.txt").write_text("requests==2.32.3\n")
+    code, out, _ = deps("--platform", "linux", "--target-version", "3.13", "requirements.txt")
+    assert code == 1
+    assert "its requires-python '>=3.8, <3.13' (setup.cfg:5) excludes Python 3.13" in out
+    (tmp_path / "setup.cfg").write_text("[metadata]\nname = app\n\n[options]\npython_requires = >=3.8\n")
+    assert deps("--platform", "linux", "--target-version", "3.13", "requirements.txt")[0] == 0

@@ -86,6 +86,9 @@ class Settings(Record):
         ``<3``) is refused as ``--target-version 3.6`` is: checked for 3.6 every file passed, and
         the question the run answers, which Python the code moves to, is the user's."""
         if self.target:
+            if self.requires_python and self._readable_requirement(highest=True) \
+                    and not admits(self.requires_python, self.target):
+                _warn(excluded_message(self.requires_python, self.target, self.requirement_origin()))
             return self.target
         if self.requires_python and self._readable_requirement(highest=True):
             highest = _bound(self.requires_python, highest=True)
@@ -193,6 +196,23 @@ def _bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
     from outmoded import settings_cache
 
     return settings_cache.bound(requires_python, highest, LATEST_RELEASE, _compute_bound)
+
+
+def admits(requires_python: str, version: tuple[int, int]) -> bool:
+    """Does a requires-python specifier admit some release of Python ``version``, as pip asks
+    before installing the project there?  Read from its bounds (remembered between runs): a hole
+    (``!=3.14.*``) between them is not seen."""
+    highest, lowest = _bound(requires_python, highest=True), _bound(requires_python, highest=False)
+    return highest is not None and lowest is not None and lowest <= version <= highest
+
+
+def excluded_message(requires_python: str, version: tuple[int, int], origin: str | None) -> str:
+    """The warning for a target the project's own Python requirement excludes (``where``: the file
+    declaring it)."""
+    shown = f"{version[0]}.{version[1]}"
+    return (f"outmoded: warning: {origin + ': ' if origin else ''}the project's Python requirement "
+            f"{requires_python!r} (requires-python or python_requires) excludes Python {shown}, the target: "
+            f"pip and uv refuse to install the project there; widen it to admit {shown}")
 
 
 def lowest_python(requires_python: str) -> tuple[int, int] | None:

@@ -1,6 +1,7 @@
 """``outmoded deps [FILES...]``: can the target Python install these dependencies from wheels?
 
-Exit 0 when every dependency is ready, 1 when one is not ready, 3 when none is found not ready
+Exit 0 when every dependency is ready, 1 when one is not ready (or the project's own
+requires-python excludes the target: ``ownproject``), 3 when none is found not ready
 but some could not be checked (index unreachable, archive unreadable, not cached with
 ``--offline``), 2 on bad usage.
 """
@@ -64,7 +65,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from outmoded.deps import check, platforms, report, sources, target
+    from outmoded.deps import check, ownproject, platforms, report, sources, target
     from outmoded.deps.cache import Cache, default_directory
     from outmoded.deps.code import VerdictCache
     from outmoded.deps.index import PYPI, IndexClient
@@ -81,6 +82,7 @@ def run(args: argparse.Namespace) -> int:
     if args.installed is not None:
         return _run_installed(args, version, chosen)
     found = sources.gather(args.files, version, chosen)
+    own = ownproject.excluded(found.paths, version)
     deps, skipped = found.deps, found.skipped
     client = IndexClient(index_url, Cache(default_directory()), args.timeout, args.retries,
                          args.offline)
@@ -91,13 +93,13 @@ def run(args: argparse.Namespace) -> int:
     context = {"target_version": f"{version[0]}.{version[1]}",
                "free_threading_checked": args.free_threading,
                "platforms": [p.name for p in chosen], "index_url": client.shown_url,
-               "files_read": found.read, "notes": found.notes,
+               "files_read": found.read, "notes": found.notes, "project_excludes_target": own,
                "minimums": {p.name: p.minimum for p in chosen if p.mobile},
                "downloaded_bytes": client.downloaded}
     write = report.write_json if args.format == "json" else report.write_text
     write(results, skipped, context if args.format == "json" else {**context, "chosen": chosen},
           sys.stdout)
-    return exit_status(results)
+    return EXIT_FINDINGS if own else exit_status(results)
 
 
 def _run_installed(args: argparse.Namespace, version: tuple, chosen: tuple) -> int:

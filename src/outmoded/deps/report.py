@@ -102,6 +102,8 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
     if platform_report.wanted(context.get("chosen", ())):
         platform_report.write(results, context["chosen"], stream)
     stream.write("\n" + _summary(results, target) + "\n")
+    for own in context.get("project_excludes_target", ()):
+        stream.write(f"The project itself is not ready: its {own['message']}.\n")
 
 
 def _table(results: list, free: bool, stream) -> None:

@@ -35,6 +35,7 @@ class Collected:
     skipped: list = field(default_factory=list)
     read: list = field(default_factory=list)  # what was read, e.g. "poetry.lock (roots from pyproject.toml)"
     notes: list = field(default_factory=list)  # files found but not read, and why
+    paths: list = field(default_factory=list)  # the files read
 
 
 def _glob(directory: Path, patterns) -> list:
@@ -164,6 +165,7 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
             found.notes.append(f"not read: {exc}")
             continue
         found.read.append(what)
+        found.paths.append(path)
         found.skipped += skipped
         for dep in deps:
             _place(dep, version, platforms, found)
