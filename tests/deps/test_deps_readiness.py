@@ -117,6 +117,10 @@ def test_missing_wheels_are_reported_per_platform(tmp_path, deps_json):
     assert found["winonly"]["status"] == "incompatible"
     assert found["winonly"]["platforms_without_wheels"] == ["manylinux_x86_64"]
     assert "and no sdist" in found["winonly"]["message"]
+    # on Linux alone: its cp313 wheels are elsewhere, and the message names where it lacks one
+    _code, found, _ = deps_json("--target-version", "3.13", "--platform", "linux")
+    assert found["winonly"]["message"].startswith(
+        "1.0: no cp313 wheel for manylinux_x86_64 (wheels for cp313) and no sdist")
 
 
 def test_version_not_on_the_index(tmp_path, deps_json):

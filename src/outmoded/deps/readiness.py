@@ -63,8 +63,11 @@ def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool = False)
     lacking = [p.name for p in without]
     if not lacking:
         return Verdict(OK, f"has wheels for Python {build.label}")
+    # the platforms are named when not all lack it, or when the release has the build's own
+    # wheels elsewhere (greenlet 3.2.2's only cp314 wheel is for macOS: "no cp314 wheel (wheels
+    # for ..., cp314)" read as a contradiction)
     where = "" if len(lacking) == len(platforms) and not any(p.mobile for p in without) \
-        else f" for {', '.join(lacking)}"
+        and not _offers_abi(usable, build) else f" for {', '.join(lacking)}"
     missing = f"no {build.abi} wheel{where}{_offered(usable)}"
     if any(f.kind == "sdist" for f in usable):
         if pure_sdist:
@@ -113,6 +116,10 @@ def _too_new(files: list, platform) -> list:
 def _has_wheel(files: list, build: Build, platform) -> bool:
     accepted = compatible_tags(build.version, platform, build.free_threading)
     return any(f.kind == "wheel" and f.tags & accepted for f in files)
+
+
+def _offers_abi(files: list, build: Build) -> bool:
+    return any(t.abi == build.abi for f in files if f.kind == "wheel" for t in f.tags)
 
 
 def _offered(files: list) -> str:
