@@ -175,3 +175,14 @@ def test_a_setup_cfg_python_requires_excluding_the_target_is_said_for_the_requir
     assert "its requires-python '>=3.8, <3.13' (setup.cfg:5) excludes Python 3.13" in out
     (tmp_path / "setup.cfg").write_text("[metadata]\nname = app\n\n[options]\npython_requires = >=3.8\n")
     assert deps("--platform", "linux", "--target-version", "3.13", "requirements.txt")[0] == 0
+
+
+def test_a_target_spelled_with_t_checks_its_free_threaded_build_too(tmp_path, deps, deps_json):
+    # uv and the interpreter's name spell the free-threaded build 3.14t
+    (tmp_path / "requirements.txt").write_text("pillow==10.4.0\n")
+    for spelling in ("3.13t", "py313t", "cp313t"):
+        code, found, document = deps_json("--platform", "linux", "--target-version", spelling)
+        assert code == 1 and document["target_version"] == "3.13" and document["free_threading_checked"]
+        assert (found["pillow"]["status"], found["pillow"]["free_threading"]) == ("ok", "source-only")
+    code, _, err = deps("--platform", "linux", "--target-version", "3.12t")
+    assert code == 2 and "there is no free-threaded build of Python 3.12" in err

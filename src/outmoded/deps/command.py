@@ -29,7 +29,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "directories (default: the current directory's lock file, else "
                              "the files that declare dependencies)")
     parser.add_argument("--target-version", metavar="X.Y",
-                        help="Python to check for (default: the newest the tool knows)")
+                        help="Python to check for, 3.14t for its free-threaded build too (default: "
+                             "the newest the project's requires-python admits, else the newest the tool knows)")
     parser.add_argument("--free-threading", action="store_true",
                         help="also check the free-threaded build (cp3XXt wheels)")
     parser.add_argument("--platform", action="append", metavar="NAME",
@@ -70,7 +71,9 @@ def run(args: argparse.Namespace) -> int:
     from outmoded.deps.code import VerdictCache
     from outmoded.deps.index import PYPI, IndexClient
 
-    version = target.parse_target(args.target_version, args.files)
+    text, free = target.free_threaded_spelling(args.target_version)
+    args.free_threading = args.free_threading or free
+    version = target.parse_target(text, args.files)
     if args.free_threading:
         target.check_free_threading(version)
     chosen = platforms.select(

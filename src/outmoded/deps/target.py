@@ -36,6 +36,17 @@ def parse_target(text: str | None, files: list | None = None) -> tuple:
     return next(iter(targets.values()))
 
 
+def free_threaded_spelling(text: str | None) -> tuple:
+    """(version text, whether it names the free-threaded build): ``3.14t`` (as uv and the
+    interpreter's name spell it: ``python3.14t``), ``py314t`` or ``cp314t`` is ``3.14`` with
+    ``--free-threading``."""
+    plain = (text or "").strip()
+    if plain[-1:] in ("t", "T") and plain[:-1][-1:].isdigit():
+        body = plain[:-1]
+        return (body[2:] if body[:2].lower() == "cp" else body), True
+    return text, False
+
+
 def check_free_threading(version: tuple) -> None:
     if version < FREE_THREADED_SINCE:
         raise UsageError(f"there is no free-threaded build of Python {format_version(version)} "
