@@ -86,8 +86,9 @@ class Settings(Record):
         ``<3``) is refused as ``--target-version 3.6`` is: checked for 3.6 every file passed, and
         the question the run answers, which Python the code moves to, is the user's."""
         if self.target:
+            # a target above what the requirement admits (a floor above it has its own warning)
             if self.requires_python and self._readable_requirement(highest=True) \
-                    and not admits(self.requires_python, self.target):
+                    and (_bound(self.requires_python, highest=True) or self.target) < self.target:
                 _warn(excluded_message(self.requires_python, self.target, self.requirement_origin()))
             return self.target
         if self.requires_python and self._readable_requirement(highest=True):
