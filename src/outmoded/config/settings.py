@@ -208,8 +208,8 @@ def admits(requires_python: str, version: tuple[int, int]) -> bool:
 
 
 def excluded_message(requires_python: str, version: tuple[int, int], origin: str | None) -> str:
-    """The warning for a target the project's own Python requirement excludes (``where``: the file
-    declaring it)."""
+    """The warning for a target the project's own Python requirement excludes (``origin``: the
+    file declaring it)."""
     shown = f"{version[0]}.{version[1]}"
     return (f"outmoded: warning: {origin + ': ' if origin else ''}the project's Python requirement "
             f"{requires_python!r} (requires-python or python_requires) excludes Python {shown}, the target: "
