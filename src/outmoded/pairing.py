@@ -36,7 +36,7 @@ class Refiner(TextResolver):
         TextResolver.__init__(self, text, index)
         self.members, self.by_name = members, by_name
         self._leaves: dict = {}  # family -> the last components of its classes
-        self._tables = None  # the by-name tables over the checked files' headers (``tables``)
+        self._order: dict | None = None  # a checked file's path -> its place among the text index's files
         self._own: dict = {}  # method -> names of the classes stopping it whose own body may call super()
         self._roots: dict = {}  # (path, class name) -> ((outside names, unknown leaves), reads)
         self._stopped: dict = {}  # (path, class name, method) -> (answer, reads)
@@ -63,32 +63,23 @@ class Refiner(TextResolver):
                 found[method] = frozenset(n.encode() for n in names)
         return found
 
-    def tables(self) -> tuple:
-        """(rows, by_leaf, by_name, users) over the checked files' headers listing bases: rows,
-        [(absolute path, class name, [(base word, its last component)])]; by_leaf, a base's last
-        component -> numbers of the rows listing it; by_name, class name -> numbers of its rows;
-        users, a base's last component -> names of the classes listing it (by name).  A class
-        listing no base is never a row: nothing is resolved for it."""
-        if self._tables is None:
-            rows, by_leaf, by_name, users = [], {}, {}, {}
-            for original, classes in self.text.headers.items():
-                path = _absolute(original)
-                for name, bases in classes:
-                    if not bases:
-                        continue
-                    number = len(rows)
-                    row = (path, name, [(word, word.rpartition(".")[2]) for word in bases])
-                    rows.append(row)
-                    by_name.setdefault(name, []).append(number)
-                    for _, leaf in row[2]:
-                        by_leaf.setdefault(leaf, set()).add(number)
-                        users.setdefault(leaf, set()).add(name)
-            self._tables = rows, by_leaf, by_name, users
-        return self._tables
+    def rows(self, path: str, keep) -> list:
+        """[(number, (absolute path, class name, [(base word, its last component)]))] of the
+        checked file's class headers listing bases that ``keep(name, leaves)`` takes, numbered
+        by their place among all the text index's headers (the order they are resolved in)."""
+        if self._order is None:
+            self._order = {original: number for number, original in enumerate(self.text.headers)}
+        found, place, absolute = [], self._order[path], _absolute(path)
+        for number, (name, bases) in enumerate(self.text.headers[path]):
+            if bases:
+                leaves = [(word, word.rpartition(".")[2]) for word in bases]
+                if keep(name, leaves):
+                    found.append(((place, number), (absolute, name, leaves)))
+        return found
 
     def cost(self, family: frozenset) -> int:
         """Bytes of the files ``_group`` reads for ``family``: those with a base so named (from the
-        text index's class graph: a family too costly to resolve never needs ``tables``)."""
+        text index's class graph: a family too costly to resolve has no row made)."""
         users = self.text.graph()[1]
         paths = {_absolute(path) for leaf in self.leaves(family) for path, _ in users.get(leaf, ())}
         return sum(_size(self.text.stamps.get(self.paths[path], "")) for path in paths)
@@ -97,11 +88,29 @@ class Refiner(TextResolver):
         """method -> names of the classes it can be reported on.  Only the rows listing a base
         named like one of the family's classes are resolved; the by-name edges between classes
         are kept (wider), the resolved ones added."""
-        rows, by_leaf, by_name, users = self.tables()
+        defined, graph_users, leaves_of = self.text.graph()  # over the checked files' headers, made once for the run
         leaves = {c.rpartition(".")[2] for c in family}
+        # the rows: class headers listing a base so named, in the text index's order
+        rows = dict(row for original in {p for leaf in leaves for p, _ in graph_users.get(leaf, ())}
+                    for row in self.rows(original, lambda name, bases: any(leaf in leaves for _, leaf in bases)))
+
+        named: dict = {}  # class name -> numbers of its rows
+
+        def by_name(name: str) -> list:
+            """Numbers of the rows (headers listing bases) of the classes so named, each added to ``rows``."""
+            found = named.get(name)
+            if found is None:
+                found = named[name] = []
+                for original in defined.get(name, ()):  # each file once: a file's headers come together
+                    for number, row in self.rows(original, lambda other, _: other == name):
+                        rows.setdefault(number, row)
+                        found.append(number)
+            return found
+
+        users = {}  # a base's last component -> names of the classes listing it (by name)
         resolved_rows: dict = {}  # row number -> (names of the classes it lists, lists the family, project classes)
         extra: dict = {}  # class name -> names of the classes a resolved base makes its users
-        for number in sorted({n for leaf in leaves for n in by_leaf.get(leaf, ())}):
+        for number in sorted(rows):
             path, name, bases = rows[number]
             direct, edges, resolved = False, set(), []
             for word, leaf in bases:
@@ -121,7 +130,6 @@ class Refiner(TextResolver):
             resolved_rows[number] = (edges, direct, resolved)
             for edge in edges:
                 extra.setdefault(edge, set()).add(name)
-        defined = self.defined()
         result = {}
         for method in methods:
             text = method.decode()
@@ -136,25 +144,26 @@ class Refiner(TextResolver):
                 current = todo.pop()
                 if current not in derived:
                     derived.add(current)
-                    todo.extend(users.get(current, ()))
+                    if current not in users:
+                        users[current] = {user for _, user in graph_users.get(current, ())}
+                    todo.extend(users[current])
                     todo.extend(extra.get(current, ()))
             # the project classes a derived class mixes in (``mixed_into``): of the classes so
             # named, only those that are themselves derived, not their namesakes; then what those
             # mix in, at any depth (a mixin of a mixin)
             mixed = set()
             for name in derived:
-                for number in by_name.get(name, ()):
+                for number in by_name(name):
                     edges = resolved_rows[number][0] if number in resolved_rows else \
                         {leaf for _, leaf in rows[number][2]}
                     if number in seeds or not edges.isdisjoint(derived):
                         mixed.update(edge for edge in edges if edge in defined)
             todo = list(mixed - derived)
             while todo:
-                for number in by_name.get(todo.pop(), ()):
-                    for _, leaf in rows[number][2]:
-                        if leaf in defined and leaf not in mixed and leaf not in derived:
-                            mixed.add(leaf)
-                            todo.append(leaf)
+                for leaf in leaves_of.get(todo.pop(), ()):
+                    if leaf in defined and leaf not in mixed and leaf not in derived:
+                        mixed.add(leaf)
+                        todo.append(leaf)
             result[method] = derived | (mixed - derived) | self._own.get(text, set())
         return result
 
@@ -253,10 +262,6 @@ class Refiner(TextResolver):
         if found is None:
             found = self._leaves[family] = frozenset(c.rpartition(".")[2] for c in family)
         return found
-
-    def defined(self) -> set:
-        """Names of the checked files' classes."""
-        return self.text.graph()[0]
 
     def _stops(self, path: str, name: str, method: str) -> bool:
         """Does the class define ``method`` itself (the scanner then reports nothing on it or its
