@@ -256,7 +256,14 @@ class Chains:
             roots, read = self.seed_roots()
             reads.extend(read)  # every open chain resolved counts, as when resolved for this family
             refiner = self.refiner()
-            reached = {name for name, answer in roots if refiner.reached(answer, family)}
+            verdicts: dict = {}  # many seeds share their roots (every zope.interface.Interface): asked once
+            reached = set()
+            for name, answer in roots:
+                verdict = verdicts.get(answer)
+                if verdict is None:
+                    verdict = verdicts[answer] = refiner.reached(answer, family)
+                if verdict:
+                    reached.add(name)
             derived = self._derived(reached)
             mixed = self._mixed({parent for name in derived for parent in self._parents(name)})
             found = self._families[family] = (derived, mixed, read)
