@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from outmoded import reads, workers
+from outmoded import reads, treeshare, workers
 from outmoded.discover import display_path
 from outmoded.findings import FileError
 from outmoded.source import SourceError, read_bytes
@@ -45,6 +45,7 @@ def first_pass(paths: list[str], count: int, cwd: str) -> tuple[dict, dict, dict
     method words the project's needles decide on, the catalog's words held in the files its
     needles let through), each by path."""
     prepare_screen()
+    treeshare.prepare()
     return screened(workers.run_jobs(screen_work, [(p, display_path(p, cwd)) for p in paths], count))
 
 
@@ -113,6 +114,7 @@ class EarlyFirstPass:
         workers.import_checker(False)
         workers.INDEX = workers.index_for(self.settings)
         prepare_screen()
+        treeshare.prepare()
         self.pool = workers.pool(self.workers)
         self.started = True
 

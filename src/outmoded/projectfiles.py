@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from functools import wraps
 
-from outmoded import reads
+from outmoded import reads, treeshare
 from outmoded.source import read_regular
 
 PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
@@ -65,24 +65,29 @@ class Tree:
     by searching that text (``holding``), not each file in turn.  The text is built as the files
     are read (a bytearray: no second copy of the tree made by joining them)."""
 
-    __slots__ = ("paths", "starts", "text", "_view")
+    __slots__ = ("paths", "size", "starts", "text", "_view")
 
-    def __init__(self) -> None:
-        self.paths: list = []
-        self.starts: list = []  # where each file's bytes start in ``text``
-        self.text = bytearray()
+    def __init__(self, paths: list | None = None, starts: list | None = None, text=None, size: int = 0) -> None:
+        """Empty, to ``add`` files to; or the files of ``paths``, starting at ``starts`` in ``text``
+        (bytes-like, with ``find``: the helper's shared memory, ``treeshare``) of which the
+        first ``size`` bytes are used."""
+        self.paths: list = [] if paths is None else paths
+        self.starts: list = [] if starts is None else starts  # where each file's bytes start in ``text``
+        self.text = bytearray() if text is None else text
+        self.size = size
         self._view = None
 
     def add(self, path: str, data: bytes) -> None:
         self.paths.append(path)
-        self.starts.append(len(self.text))
+        self.starts.append(self.size)
         self.text += data
         self.text += b"\0"
+        self.size = len(self.text)
 
     def data(self, index: int) -> bytes:
         if self._view is None:  # made once every file is in: a bytearray viewed cannot grow
             self._view = memoryview(self.text)
-        end = self.starts[index + 1] if index + 1 < len(self.starts) else len(self.text)
+        end = self.starts[index + 1] if index + 1 < len(self.starts) else self.size
         return bytes(self._view[self.starts[index]:end - 1])
 
     def files(self):
@@ -94,14 +99,14 @@ class Tree:
         if b"\0" in needle:  # could span two files in ``text``
             yield from ((path, data) for path, data in self.files() if needle in data)
             return
-        text, starts, count = self.text, self.starts, len(self.starts)
-        at = text.find(needle) if count else -1
+        text, starts, count, size = self.text, self.starts, len(self.starts), self.size
+        at = text.find(needle, 0, size) if count else -1
         while at >= 0:
             index = bisect_right(starts, at) - 1
             yield self.paths[index], self.data(index)
             if index + 1 == count:
                 return
-            at = text.find(needle, starts[index + 1])  # the next file's first byte
+            at = text.find(needle, starts[index + 1], size)  # the next file's first byte
 
 
 @memo
@@ -109,7 +114,12 @@ def sources(root: str) -> Tree | None:
     """The Python files under ``root``, or None when there are too many bytes to keep.  Each
     file and directory counts for the verdict asking, in a run with a results cache
     (``reads.KEPT``): without one, their stamps (a ``stat`` each, a fifth of the walk's time)
-    would be taken for nothing."""
+    would be taken for nothing.  In a cold run's second pass, read once for the workers by the
+    helper the gap between the passes leaves a core to (``treeshare``)."""
+    shared = treeshare.answer("sources", root)
+    if shared is not None:
+        reads.extend(shared[1])  # what reading it read, as if read here
+        return shared[0]
     tree, total, kept = Tree(), 0, reads.KEPT
     for directory, subdirectories, files in os.walk(root):
         if kept:

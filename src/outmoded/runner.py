@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from outmoded import reads, workers
+from outmoded import reads, treeshare, workers
 from outmoded.cache import RESULTS, ResultCache, digest
 from outmoded.store import Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
@@ -61,6 +61,7 @@ def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
         return _run_check(paths, settings, use_cache, jobs, nested, seen, gitignore_root)
     finally:
         reads.KEPT = kept
+        treeshare.stop()
 
 
 def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int | None, nested,
@@ -95,6 +96,8 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
             rows, screened, named, passed = first_pass(stamps.missing, count, cwd)
         else:
             rows, screened, named, passed = {}, {}, {}, {}
+    if two_passes and passed:  # the files it parses ask about the whole tree: read it on the idle core
+        treeshare.begin(_top(next(iter(passed))))
     text = build_text_index(stamps, rows, store)
     needles = project_needles(text) if workers.INDEX else None
     lazy = LazyProject(target, text, needles) if needles is not None else None
@@ -134,6 +137,7 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
             workers.PROJECT.model  # noqa: B018 (built before forking: the workers share it)
     if todo or later:
         workers.tune_collector()
+        treeshare.step_aside()
         if two_passes:  # the files left: few, holding most of the work; the largest first
             todo = workers.largest_first(todo, text.stamps)
             workers.LATER = (later, named, needles, text)  # decided as the workers check the rest
@@ -153,6 +157,15 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
                              key=lambda f: (f.path, f.line, f.column, f.code))
     report.errors.sort(key=lambda e: e.path)
     return report
+
+
+def _top(path: str) -> str:
+    """The top of the project a file's whole-tree questions read (``unreached``, ``deadmethods``)."""
+    from outmoded.layout import module_of
+    from outmoded.projectfiles import project_root
+
+    path = os.path.abspath(path)
+    return project_root(os.path.dirname(path)) or module_of(path)[1]
 
 
 def _results_key(settings: Settings, text) -> str:

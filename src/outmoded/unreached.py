@@ -29,7 +29,7 @@ from __future__ import annotations
 import os
 import re
 
-from outmoded import reads
+from outmoded import reads, treeshare
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import quoted_re, word_re
 from outmoded.prefilter import identifiers
@@ -94,7 +94,12 @@ TOP_IMPORT_RE = re.compile(rb"(?:from|import)[ \t][^\n(]*(?:\([^)]*\))?[^\n]*")
 @memo
 def _top_level_words(root: str) -> frozenset | None:
     """The words of the import statements at column 0 of the Python files under ``root`` (one pass
-    over the tree for the run, instead of a search of every file per module asked)."""
+    over the tree for the run, instead of a search of every file per module asked); in a cold
+    run's second pass, found once for the workers (``treeshare``)."""
+    shared = treeshare.answer("words", root)
+    if shared is not None:
+        reads.extend(shared[1])
+        return shared[0]
     found = sources(root)
     if found is None:
         return None
