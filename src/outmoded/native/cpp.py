@@ -19,7 +19,8 @@ is certainly compiled (``#define Py_LIMITED_API 0x030d0000``: ``#ifndef Py_LIMIT
 dead, and ``Py_LIMITED_API >= 0x030e0000`` is decided by its value).  The target is CPython, so the
 macros only other interpreters define (``PYPY_VERSION``, ``PYPY_VERSION_NUM``, ``GRAALVM_PYTHON``)
 are undefined unless the file defines them: ``defined(PYPY_VERSION)`` is false and
-``PYPY_VERSION_NUM`` is 0, as the preprocessor takes any undefined name.  Any other macro is
+``PYPY_VERSION_NUM`` is 0, as the preprocessor takes any undefined name; so is
+``SWIGPYTHON_BUILTIN``, which only SWIG writes, into a wrapper it generates with -builtin.  Any other macro is
 unknown (it may come from the compiler's command line), except the macros ``Python.h`` defines on
 every supported target (``pythonh``: ``#ifdef PyUnicode_KIND`` is taken), known once the file has
 certainly included a header that may be ``Python.h`` (anything but the C, C++ and POSIX system

@@ -7,8 +7,8 @@ all of them are decided; ``PY_MAJOR_VERSION``/``PY_MINOR_VERSION``, ``Py_PACK_VE
 ``Py_PACK_FULL_VERSION(...)`` (and their private spellings ``_Py_PACK_VERSION``...), integer literals and arithmetic on them are known too, and so are
 the object-like macros the caller knows (``macros``: name -> tokens, None when its value is
 unknown).  ``defined(NAME)`` (``_defined``) is false for a C-API name the target removed
-(``is_removed``) and for the macros only other interpreters define (``NOT_CPYTHON``) unless the
-file defines them, true for a known macro or one ``Python.h`` defines (``header``).  ``_MSC_VER`` is
+(``is_removed``) and for the macros only other interpreters define (``NOT_CPYTHON``), or only SWIG
+writes into the wrappers it generates (``SWIG_WRITTEN``), unless the file defines them, true for a known macro or one ``Python.h`` defines (``header``).  ``_MSC_VER`` is
 either undefined (another compiler) or 1900 or more (the Visual C++ of Visual Studio 2015 or later,
 which every Python 3.5+ on Windows needs): a condition naming it is decided when both worlds agree
 (PyYAML 6.0's ``#if _MSC_VER == 1200``, Visual C++ 6.0, is dead).  ``cpp`` walks the branches with it.
@@ -28,6 +28,12 @@ from outmoded.native.ctokens import Token
 PACK = {"Py_PACK_VERSION": "Py_PACK_VERSION", "_Py_PACK_VERSION": "Py_PACK_VERSION",
         "Py_PACK_FULL_VERSION": "Py_PACK_FULL_VERSION", "_Py_PACK_FULL_VERSION": "Py_PACK_FULL_VERSION"}
 NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"})  # never defined by CPython
+# SWIG writes ``#define SWIGPYTHON_BUILTIN`` at the top of the wrapper it generates with -builtin
+# (Source/Modules/python.cxx), and only then puts in the code its branches hold (builtin.swg): a
+# wrapper generated without -builtin never has it (cvxpy 1.9.3's cvxcore_wrap.cxx, SWIG 4.2.1:
+# ``#ifdef SWIGPYTHON_BUILTIN`` ... ``PyWeakref_GET_OBJECT(pyobj)``, never compiled)
+SWIG_WRITTEN = frozenset({"SWIGPYTHON_BUILTIN"})
+UNDEFINED_UNLESS_WRITTEN = NOT_CPYTHON | SWIG_WRITTEN  # undefined unless the file (or what it includes) defines them
 MSVC, MSVC_SINCE = "_MSC_VER", ((3, 5), 1900)  # CPython 3.5+ builds with Visual Studio 2015 (_MSC_VER 1900) or later
 Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
 
@@ -185,7 +191,7 @@ class Condition:
             return None if number is None else (number, number)
         if text in self.names:
             return self.names[text]
-        if text in NOT_CPYTHON and text not in self.macros:
+        if text in UNDEFINED_UNLESS_WRITTEN and text not in self.macros:
             return 0, 0
         if text in self.macros and self.depth < 8:  # `#define IS_PY313 (PY_VERSION_HEX >= ...)`
             if self.macros[text] is None:
@@ -227,7 +233,7 @@ class Condition:
 
 
 def _defined(name: str, is_removed: Callable[[str], bool], macros: dict, header: frozenset = frozenset()) -> Interval:
-    if is_removed(name) or (name in NOT_CPYTHON and name not in macros):
+    if is_removed(name) or (name in UNDEFINED_UNLESS_WRITTEN and name not in macros):
         return 0, 0
     if name not in macros and name in header:
         return 1, 1
