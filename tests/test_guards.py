@@ -1604,3 +1604,27 @@ def test_isinstance_of_what_a_call_returns_on_the_target(project):
     assert [(f["line"], f["context"], f["fix"]) for f in doc["findings"]] == [
         (5, "isinstance", None), (9, "isinstance", None), (13, "isinstance", None), (15, None, None)]
     assert "guarded by isinstance(): on 3.13 what it tests is never of that type" in doc["findings"][0]["message"]
+
+
+def test_a_conditional_expression_is_guarded_like_an_if(project):
+    # xonsh 0.25.0's xontribs.py: entries = metadata.entry_points(); group = (entries.select(group=name)
+    # if hasattr(entries, "select") else entries.get(name, [])): an EntryPoints has select from
+    # 3.10, so the else never runs on 3.12+ (it was an error)
+    source = """\
+        import inspect, types
+        from importlib import metadata
+
+        def group(name):
+            entries = metadata.entry_points()
+            return entries.select(group=name) if hasattr(entries, "select") else entries.get(name, [])
+
+        def names(func, arg):
+            a = inspect.getargspec(func) if not hasattr(inspect, "signature") else None
+            b = arg.iteritems() if hasattr(arg, "iteritems") else arg.items()
+            c = types.ClassType if hasattr(types, "ClassType") else type
+            return inspect.getargspec(func) if arg else a, b, c
+        """
+    assert project.findings(source) == [(12, "inspect.getargspec", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["severity"], f["context"]) for f in doc["findings"]] == [
+        (6, W, "hasattr"), (9, W, "hasattr"), (11, W, "hasattr"), (12, E, None)]

@@ -72,11 +72,19 @@ class VersionBranches(ast.NodeVisitor):
     ``self.projects_own`` and ``self.index`` from the classes it is combined with."""
 
     def visit_IfExp(self, node: ast.IfExp) -> None:
+        """Like an ``if``: a ``hasattr()`` test guards its sides (xonsh 0.25's ``entries.select(group=name)
+        if hasattr(entries, "select") else entries.get(name, [])``, where ``entries =
+        metadata.entry_points()`` has ``select`` from 3.10: the ``else`` never runs on 3.12+).  The
+        probes are asked only where the expression may hold a finding."""
         verdict = self.evaluate(node.test)
+        probes_asked = verdict is None and self.may_contain_finding(node)
+        positive, negative = hasattr_names(node.test, self.qualify) if probes_asked else (frozenset(), frozenset())
+        body_dead, else_dead = self.asks_for_removed(node.test) if probes_asked else (False, False)
+        why = "isinstance" if "isinstance" in (body_dead, else_dead) else "hasattr"
         if verdict is not False:
-            self.visit(node.body)
+            self._guarded_block(node.body, positive, negative, body_dead, why)
         if verdict is not True:
-            self.visit(node.orelse)
+            self._guarded_block(node.orelse, negative, positive, else_dead, why)
         if verdict is None:
             self.visit(node.test)
 
@@ -226,13 +234,15 @@ class VersionBranches(ast.NodeVisitor):
         return self.scope.kind == "module" and any(c.kind == "main" for c in self.contexts)
 
 
-    def _guarded_block(self, body: list[ast.stmt], names: frozenset, missing: frozenset, dead: bool | str = False,
-                       why: str = "hasattr") -> None:
+    def _guarded_block(self, body: list[ast.stmt] | ast.expr, names: frozenset, missing: frozenset,
+                       dead: bool | str = False, why: str = "hasattr") -> None:
+        """``body`` (a block, or one side of a conditional expression) under what its test asked:
+        the names ``hasattr()`` found there (``names``) or missing (``missing``), and ``dead``."""
         pushed = [Context(kind, names=n) for kind, n in (("hasattr", names), ("replaced", missing)) if n]
         if dead:  # hasattr() asks for a removed name: dead compatibility code whatever it uses
             pushed.append(Context("dead", names=frozenset({why})))
         self.contexts.extend(pushed)
-        self.block(body)
+        self.block(body) if isinstance(body, list) else self.visit(body)
         del self.contexts[len(self.contexts) - len(pushed):]
 
     def visit_While(self, node: ast.While) -> None:
