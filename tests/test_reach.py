@@ -167,6 +167,36 @@ def test_a_project_runs_with_what_its_setup_files_install(project):
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("src/webob/compat.py", 2)]
 
 
+def test_requirements_read_from_files_the_build_names(project):
+    # pbr 7.1.3 (sdist): import distutils.errors in pbr/git.py fails on the real 3.13 unless
+    # setuptools is installed (its distutils-precedence.pth), which PKG-INFO's Requires-Dist says
+    # the release installs; OpenStack's setup(setup_requires=['pbr'], pbr=True) takes them from
+    # requirements.txt, setuptools' [tool.setuptools.dynamic] from the files it names
+    project.write("pkg/git.py", "import distutils.errors\n")
+    project.write("pkg/tests/fixture/setup.py", "import setuptools\nsetuptools.setup(pbr=True)\n")
+    project.write("pkg/tests/fixture/hooks.py", "from distutils.command import build_py\n")
+    project.write("pyproject.toml", "[project]\nname = 'p'\ndynamic = ['dependencies']\n")
+    everything = [("pkg/git.py", 1), ("pkg/tests/fixture/hooks.py", 1)]
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    # the description after the headers is not read; nor a requirement whose marker excludes the target
+    project.write("PKG-INFO", "Metadata-Version: 2.1\nName: p\nRequires-Dist: setuptools; python_version < '3.12'\n"
+                              "\nRequires-Dist: setuptools\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    # the fixture project inside the tests runs in the outer project's environment
+    project.write("PKG-INFO", "Metadata-Version: 2.1\nName: p\nRequires-Dist: setuptools\n")
+    assert project.check_json(".")["findings"] == []
+    (project.root / "PKG-INFO").unlink()
+    project.write("pyproject.toml", "[project]\nname = 'p'\ndynamic = ['dependencies']\n"
+                                    "[tool.setuptools.dynamic]\ndependencies = {file = ['requirements/base.in']}\n")
+    project.write("requirements/base.in", "# the runtime\nsetuptools>=64  # distutils\n")
+    assert project.check_json(".")["findings"] == []
+    (project.root / "pyproject.toml").unlink()
+    project.write("setup.py", "import setuptools\nsetuptools.setup(setup_requires=['pbr>=2.0.0'], pbr=True)\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    project.write("requirements.txt", "-r extra.txt\nsetuptools\n")
+    assert project.check_json(".")["findings"] == []
+
+
 def test_a_windows_only_modules_backport_required_on_windows(project):
     # cx_Freeze 8.7.3's pyproject.toml: "python-msilib>=0.4.1 ;sys_platform == 'win32' and
     # python_version >= '3.13'"; cx_Freeze/command/_pydialog.py does from msilib import Control,

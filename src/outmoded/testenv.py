@@ -16,8 +16,11 @@ their spellings (``tests``, ``testing``, ``_``), ``requirements/test*.txt``, and
 itself (``install_requirements``): pyproject.toml's ``[project] dependencies`` (setuptools-scm
 10.3's ``testing_scm/test_integration.py`` does ``from distutils.command.build_py import
 build_py``, and setuptools-scm depends on setuptools), setup.py's literal ``install_requires`` and
-setup.cfg's.  A requirement counts when it names the backport's distribution and its environment
-marker, if any, holds on the target.
+setup.cfg's, and the files they are read from: ``[tool.setuptools.dynamic] dependencies = {file =
+[...]}``, a pbr project's ``requirements.txt`` (``setup(..., pbr=True)``: every OpenStack project),
+and an sdist's ``PKG-INFO`` (its ``Requires-Dist:`` lines, what the release installs: pbr 7.1.3
+requires setuptools, so its ``import distutils.errors`` works on 3.12+).  A requirement counts when
+it names the backport's distribution and its environment marker, if any, holds on the target.
 """
 
 from __future__ import annotations
@@ -56,16 +59,21 @@ PLATFORMS = {"win32": {"sys_platform": "win32", "platform_system": "Windows", "o
 def tests_install(path: str, backport: str, target: tuple[int, int], platform: str | None = None) -> bool:
     """Is ``path`` a file of a project that installs ``backport`` (a distribution name) with
     itself on the target (``install_requirements``), or a test file of one whose test
-    requirements install it?  ``platform``: the only one the removed module existed on (the
+    requirements install it (also of a project whose tests hold the file's project)?  ``platform``: the only one the removed module existed on (the
     catalog's ``platform``), where the markers are evaluated (cx_Freeze 8.7.3 requires
     ``python-msilib>=0.4.1 ;sys_platform == 'win32' and python_version >= '3.13'``)."""
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path))
-    if top is None:
-        return False
-    if _canonical(backport) in install_requirements(top, target, platform):
-        return True
-    return is_test_file(absolute_path, top) and _canonical(backport) in test_requirements(top, target, platform)
+    while top is not None:
+        if _canonical(backport) in install_requirements(top, target, platform):
+            return True
+        if is_test_file(absolute_path, top) and _canonical(backport) in test_requirements(top, target, platform):
+            return True
+        # a project inside another's tests is their data, run in their environment (pbr 7.1.3's
+        # pbr/tests/testpackage/, whose setup hook does from distutils.command import build_py)
+        outer = project_root(os.path.dirname(top)) if os.path.dirname(top) != top else None
+        top = outer if outer is not None and is_test_file(absolute_path, outer) else None
+    return False
 
 
 @memo
@@ -75,11 +83,15 @@ def install_requirements(top: str, target: tuple[int, int], platform: str | None
     ``setup.cfg``'s ``[options] install_requires`` (WebOb 1.8.11's setup.py requires
     ``legacy-cgi>=2.6; python_version>='3.13'``, so its ``from cgi import parse_header`` works
     there) and pyproject.toml's ``[project] dependencies``."""
-    dependencies = (_pyproject(os.path.join(top, "pyproject.toml")).get("project") or {}).get("dependencies")
+    document = _pyproject(os.path.join(top, "pyproject.toml"))
+    dependencies = (document.get("project") or {}).get("dependencies")
     lines = [item for item in dependencies if isinstance(item, str)] if isinstance(dependencies, list) else []
+    lines += [line for name in _dynamic_files(document) for line in _requirement_lines(os.path.join(top, name))]
     setup_py = os.path.join(top, "setup.py")
     if reads.read(setup_py):  # read through open_regular: a FIFO so named cannot hang the run
-        lines += _setup_py_requires(setup_py)
+        requires, pbr = _setup_py_requires(setup_py)
+        lines += requires + (_requirement_lines(os.path.join(top, "requirements.txt")) if pbr else [])
+    lines += _requires_dist(os.path.join(top, "PKG-INFO"))
     setup_cfg = os.path.join(top, "setup.cfg")
     if reads.read(setup_cfg) and os.path.isfile(setup_cfg):
         import configparser
@@ -94,7 +106,9 @@ def install_requirements(top: str, target: tuple[int, int], platform: str | None
     return frozenset(name for name in names if name)
 
 
-def _setup_py_requires(path: str) -> list[str]:
+def _setup_py_requires(path: str) -> tuple[list[str], bool]:
+    """setup()'s literal ``install_requires``, and whether it passes ``pbr=True`` (pbr then reads
+    them from ``requirements.txt``)."""
     import ast
 
     from outmoded.setupcall import setup_calls
@@ -102,18 +116,55 @@ def _setup_py_requires(path: str) -> list[str]:
     try:
         with open_regular(path) as handle:
             data = handle.read()
-        if b"install_requires" not in data:
-            return []
+        if b"install_requires" not in data and b"pbr" not in data:
+            return [], False
         tree = ast.parse(data)
     except (OSError, SyntaxError, ValueError):
-        return []
+        return [], False
     found: list[str] = []
+    pbr = False
     for call in setup_calls(tree):
         for keyword in call.keywords:
             if keyword.arg == "install_requires" and isinstance(keyword.value, (ast.List, ast.Tuple)):
                 found += [e.value for e in keyword.value.elts
                           if isinstance(e, ast.Constant) and isinstance(e.value, str)]
-    return found
+            pbr |= keyword.arg == "pbr" and isinstance(keyword.value, ast.Constant) and keyword.value.value is True
+    return found, pbr
+
+
+def _dynamic_files(document: dict) -> list[str]:
+    """The files ``[tool.setuptools.dynamic] dependencies = {file = ...}`` reads them from."""
+    dynamic = ((document.get("tool") or {}).get("setuptools") or {}).get("dynamic")
+    table = dynamic.get("dependencies") if isinstance(dynamic, dict) else None
+    files = table.get("file") if isinstance(table, dict) else None
+    files = [files] if isinstance(files, str) else files
+    return [f for f in files if isinstance(f, str)] if isinstance(files, list) else []
+
+
+def _text(path: str) -> str:
+    reads.read(path)
+    try:
+        with open_regular(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read()
+    except OSError:
+        return ""
+
+
+def _requirement_lines(path: str) -> list[str]:
+    """The lines of a requirements file that may name a requirement: no comment, option (``-r``,
+    ``--hash``) or blank line."""
+    lines = []
+    for line in _text(path).replace("\\\n", " ").splitlines():
+        line = re.split(r"(?:^|\s)#", line, 1)[0].strip()
+        if line and not line.startswith("-"):
+            lines.append(line)
+    return lines
+
+
+def _requires_dist(path: str) -> list[str]:
+    """The ``Requires-Dist:`` of a ``PKG-INFO``'s headers (before the description)."""
+    headers = _text(path).split("\n\n", 1)[0]
+    return [line[len("Requires-Dist:"):].strip() for line in headers.splitlines() if line.startswith("Requires-Dist:")]
 
 
 @memo
@@ -131,12 +182,7 @@ def test_requirements(top: str, target: tuple[int, int], platform: str | None = 
         except OSError:
             pass
     for candidate in candidates:
-        reads.read(candidate)
-        try:
-            with open_regular(candidate, encoding="utf-8", errors="replace") as handle:
-                lines += handle.read().replace("\\\n", " ").splitlines()
-        except OSError:
-            continue
+        lines += _requirement_lines(candidate)
     document = _pyproject(os.path.join(top, "pyproject.toml"))
     for table in ((document.get("project") or {}).get("optional-dependencies") or {},
                   document.get("dependency-groups") or {}):
