@@ -117,6 +117,41 @@ def test_a_module_some_importer_reaches_without_setuptools_is_reported(project):
     assert found == {"_first.py", "_second.py", "_script.py", "_alone.py", "_dynamic.py"}
 
 
+def test_a_script_gets_its_importers_setuptools_where_its_script_run_never_goes(project):
+    # ecdsa 0.19.2's versioneer.py: get_cmdclass(), called only by setup.py after `from setuptools
+    # import setup`, does `from distutils.core import Command`; run as a script (python
+    # versioneer.py setup) it calls do_setup(), which reaches neither get_cmdclass nor cmd_helper
+    project.write("setup.py", "from setuptools import setup\nimport versioneer\nsetup(cmdclass=versioneer.get_cmdclass())\n")
+    project.write("versioneer.py", """\
+        import sys
+
+
+        def get_cmdclass():
+            from distutils.core import Command
+            return {"version": Command, "helper": cmd_helper()}
+
+
+        def cmd_helper():
+            from distutils.command.build_py import build_py
+            return build_py
+
+
+        def do_setup():
+            return write_config()
+
+
+        def write_config():
+            from distutils import log
+            return 0
+
+
+        if __name__ == "__main__":
+            if sys.argv[1] == "setup":
+                errors = do_setup()
+        """)
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("versioneer.py", 19)]
+
+
 def test_tests_run_where_the_projects_test_requirements_are_installed(project):
     # mypy 2.4's mypyc/test/test_external.py: from distutils import ccompiler, sysconfig, under a
     # test-requirements.txt pinning setuptools==84.0.0 (its distutils-precedence.pth provides distutils)

@@ -18,28 +18,35 @@ from outmoded.projectfiles import DYNAMIC_IMPORT_RE, MAIN_RE, memo, mentions, pr
 from outmoded.source import open_regular
 
 
-@memo
-def importers_provide(path: str, backport: str) -> bool:
+def importers_provide(path: str, backport: str, line: int = 0) -> bool:
     """Does every module of the project that imports the module at ``path`` import ``backport``
     (a top-level module) unconditionally before the statement that imports it, with at least one
     such importer and no dynamic import of its name?  grpcio 1.85's ``_spawn_patch.py`` does ``from
     distutils import ccompiler``; only its ``setup.py`` imports it, after ``import setuptools``,
     which provides distutils.  A module that is also a script (``if __name__ == "__main__":``)
-    runs without them: no.  A ``setup.py`` is run by build frontends through setuptools' backend,
-    which imports setuptools first, unless a ``pyproject.toml`` beside it names another backend
-    (Cython 3.3's ``Demos/setup.py``: ``from distutils.core import setup``)."""
+    runs without them, except at ``line`` in a function its script run never reaches (ecdsa
+    0.19.2's ``versioneer.py``: ``get_cmdclass()``, which only setup.py calls, does ``from
+    distutils.core import Command``; run as a script it only calls ``do_setup()``).  A
+    ``setup.py`` is run by build frontends through setuptools' backend, which imports setuptools
+    first, unless a ``pyproject.toml`` beside it names another backend (Cython 3.3's
+    ``Demos/setup.py``: ``from distutils.core import setup``)."""
     if not backport.isidentifier():
         return False  # a distribution installing the removed module itself (standard-crypt): not imported by name
     absolute_path = os.path.abspath(path)
     if backport == "setuptools" and os.path.basename(path) == "setup.py" and built_by_setuptools(absolute_path):
         return True
+    if _is_script(absolute_path) and any(start <= line <= end for start, end in _script_runs(absolute_path)):
+        return False
+    return _importers_provide(absolute_path, backport)
+
+
+@memo
+def _importers_provide(absolute_path: str, backport: str) -> bool:
     module, import_root, _ = module_of(absolute_path)
-    if not module or not path.endswith(".py"):
+    if not module or not absolute_path.endswith(".py"):
         return False
     leaf = module.rpartition(".")[2]
     top = project_root(os.path.dirname(absolute_path)) or import_root
-    if _is_script(absolute_path):
-        return False
     files = mentions(top, leaf)
     word = re.escape(leaf.encode())
     if files is None or any(re.search(rb"\b%s\b" % word, m[1]) for _, data in files
@@ -60,12 +67,43 @@ def importers_provide(path: str, backport: str) -> bool:
     return found
 
 
+@memo
 def _is_script(path: str) -> bool:
     try:
         with open_regular(path) as handle:
             return MAIN_RE.search(handle.read().decode("utf-8", "replace")) is not None
     except OSError:
         return True
+
+
+@memo
+def _script_runs(path: str) -> list:
+    """The line spans of the script at ``path`` that its run as a script may execute: its top level
+    but the functions and classes it defines there, and those of them a name reaches from what
+    runs (transitively).  The whole file when it cannot be read."""
+    import ast
+    import warnings
+
+    try:
+        with open_regular(path) as handle:
+            data = handle.read()
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            tree = ast.parse(data, filename=path)
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return [(0, 1 << 30)]
+    defined = {stmt.name: stmt for stmt in tree.body
+               if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
+    runs = [stmt for stmt in tree.body if not (isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))
+                                                and defined.get(stmt.name) is stmt)]
+    pending, reached = list(runs), set()
+    while pending:
+        for node in ast.walk(pending.pop()):
+            name = node.id if isinstance(node, ast.Name) else None
+            if name in defined and name not in reached:
+                reached.add(name)
+                pending.append(defined[name])
+    return [(stmt.lineno, stmt.end_lineno or stmt.lineno) for stmt in runs + [defined[n] for n in reached]]
 
 
 @memo
