@@ -272,11 +272,15 @@ def test_calls_that_no_longer_fit_the_parameters(project):
         threading.RLock(**options)
         from sqlite3 import dbapi2
         dbapi2.connect("db", 5.0)
+        # tables 3.11.1's bench/sqlite-search-bench.py: pysqlite's keywords never fit the stdlib's
+        # parameters (TypeError, database missing, on the real 3.13 and 3.14 as on 3.15)
+        never = sqlite3.connect(db="db", mode=755)
+        sqlite3.connect("db", 5.0, foo=1)
         """, target="3.15") == [
         (4, "sqlite3.connect()", E), (6, "threading.RLock()", E), (8, "typing.TypedDict()", E),
         (9, "typing.TypedDict()", E), (10, "typing.TypedDict(x=)", E),  # one finding: the older change says why
         (12, "sqlite3.Connection.create_function()", E), (14, "sqlite3.Connection.set_trace_callback()", E),
-        (18, "sqlite3.dbapi2.connect()", E),
+        (18, "sqlite3.dbapi2.connect()", E), (22, "sqlite3.connect()", E),  # foo= goes to a factory=
     ]
 
 
@@ -290,6 +294,12 @@ def test_parameters_signature_needs_a_parameter_list(tmp_path):
         "   removed_in: '3.15', deprecated_in: null, replacement: x, fix: none, reason: r, doc: d, proof: 'x',\n"
         "   raises: [TypeError]}\n")
     with pytest.raises(CatalogError, match="signature 'parameters' goes with 'accepts'"):
+        load_catalog(tmp_path)
+    (tmp_path / "behaviour.yaml").write_text(
+        "- {code: OMB15099, name: threading.RLock, kind: behaviour, signature: parameters, accepts: '()',\n"
+        "   accepted_before: 'no list', removed_in: '3.15', deprecated_in: null, replacement: x, fix: none,\n"
+        "   reason: r, doc: d, proof: 'x', raises: [TypeError]}\n")
+    with pytest.raises(CatalogError, match="'accepted_before' goes with 'accepts'"):
         load_catalog(tmp_path)
 
 

@@ -119,15 +119,16 @@ def dest_change(call: ast.Call) -> tuple[str, str] | None:
     return None if long is None else (options[0], long)
 
 
-_PARAMETERS: dict[str, tuple] = {}
+_PARAMETERS: dict[tuple, tuple] = {}
 
 
-def _parameters(entry) -> tuple:
-    """The entry's ``accepts``, parsed once (``outmoded.catalog.models.parameters``)."""
-    found = _PARAMETERS.get(entry.code)
-    if found is None:
-        found = _PARAMETERS[entry.code] = parameters(entry.accepts)
-    return found
+def _parameters(entry, before: bool = False) -> tuple | None:
+    """The entry's ``accepts`` (``before``: its ``accepted_before``, None when not given), parsed
+    once (``outmoded.catalog.models.parameters``)."""
+    key = (entry.code, before)
+    if key not in _PARAMETERS:
+        _PARAMETERS[key] = parameters(entry.accepted_before if before else entry.accepts)
+    return _PARAMETERS[key]
 
 
 class Behaviours(ClassBehaviours):
@@ -140,9 +141,12 @@ class Behaviours(ClassBehaviours):
                 continue
             if entry.signature == "parameters":
                 # the whole parameter list: only when no other change of the function already says why
+                keywords = [k.arg for k in node.keywords]
+                before = _parameters(entry, before=True)
                 if not reported and not any(isinstance(a, ast.Starred) for a in node.args) \
-                        and all(k.arg is not None for k in node.keywords) \
-                        and not fits(_parameters(entry), len(node.args), [k.arg for k in node.keywords]):
+                        and all(k is not None for k in keywords) \
+                        and not fits(_parameters(entry), len(node.args), keywords) \
+                        and (before is None or fits(before, len(node.args), keywords)):
                     self.report(node, entry, f"{func.replace('builtins.', '')}()", frozenset(entry.raises))
                 continue
             if entry.signature == "keywords":

@@ -111,6 +111,7 @@ class Entry(Frozen):
     - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
     - ``raises``: tuple[str, ...] = ()  # kind behaviour: the exceptions the code raises from removed_in on
     - ``accepts``: str | None = None  # signature parameters: the parameter list from removed_in on ("(a, /, *, b=1)")
+    - ``accepted_before``: str | None = None  # signature parameters: the list before removed_in, where known
     - ``instead_of``: tuple[str, ...] = ()  # signature fallback-import: the stdlib names the backport replaces
     - ``returned_by``: tuple[str, ...] = ()  # kind method/attribute: the functions whose results are its only receivers
     - ``member_of``: tuple[str, ...] = ()  # kind capi: the C struct types (spellings) a removed member belongs to
@@ -132,14 +133,14 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
+        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "accepted_before", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
         "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api", "opt_in", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "limited_api": False, "opt_in": None, "source": "",
     }
 

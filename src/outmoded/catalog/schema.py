@@ -95,7 +95,8 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
-    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "instead_of", "returned_by",
+    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
+    "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
 }
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
@@ -248,6 +249,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         argument_positions=_behaviour_arguments(raw),
         raises=tuple(raw.get("raises") or ()),
         accepts=raw.get("accepts"),
+        accepted_before=raw.get("accepted_before"),
         instead_of=tuple(raw.get("instead_of") or ()),
         returned_by=tuple(raw.get("returned_by") or ()),
         member_of=tuple(raw.get("member_of") or ()),

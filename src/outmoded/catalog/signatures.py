@@ -35,7 +35,10 @@ from outmoded.catalog.schema import DOTTED_RE
 # arguments do not fit ``accepts``, the parameter list the function has from ``removed_in`` on,
 # written as in a ``def``: ``"(database, *, timeout=5.0)"`` rejects a second positional argument,
 # ``"()"`` any argument, ``"(name, /)"`` ``name=``; calls with ``*args`` or ``**kwargs`` are not
-# judged; the name may be a method, ``Class.method``, judged on receivers of that class),
+# judged; the name may be a method, ``Class.method``, judged on receivers of that class; with
+# ``accepted_before``, the list before ``removed_in``, only calls that fit it: one that never fit
+# fails the same way everywhere -- tables 3.11.1's bench script, ``sqlite3.connect(db=f, mode=755)``,
+# pysqlite's old keywords, raises TypeError on the real 3.13 as on 3.15),
 # ``fallback-import`` (the name is a backport module, imported where the stdlib names in
 # ``instead_of`` are missing -- the else of ``if hasattr(ssl, "match_hostname"):``, the handler of a
 # ``try`` that imports one -- with its ImportError uncaught: from ``removed_in`` on that branch runs
@@ -84,6 +87,8 @@ def behaviour_problem(raw: dict) -> str | None:
     if (raw["signature"] == "parameters") != ("accepts" in raw) or (
             "accepts" in raw and parameters(raw["accepts"]) is None):
         return "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\""
+    if "accepted_before" in raw and ("accepts" not in raw or parameters(raw["accepted_before"]) is None):
+        return "'accepted_before' goes with 'accepts': the parameter list before removed_in, like \"(a, b=1)\""
     if (raw["signature"] == "fallback-import") != ("instead_of" in raw) or "instead_of" in raw and not (
             isinstance(raw["instead_of"], list) and raw["instead_of"]
             and all(isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["instead_of"])):
