@@ -375,6 +375,47 @@ def test_find_module_of_a_finder_that_has_find_spec(project):
     assert ("past/translation/__init__.py", "error", None) in paths(project.check_json("."))
 
 
+BOOTSTRAP = """\
+import os
+import sys
+from importlib.machinery import SourceFileLoader
+from importlib.util import spec_from_loader
+
+
+class Finder(object):
+    def find_spec(self, fullname, path, target=None):
+        return spec_from_loader(fullname, SourceFileLoader(fullname, os.path.join(fullname, "__init__.py")))
+
+    def find_module(self, fullname, path=None):
+        return Loader()
+
+
+class Loader(object):
+    def load_module(self, fullname):
+        import imp
+        return imp.load_module(fullname, None, fullname, ("", "", imp.PKG_DIRECTORY))
+
+
+sys.meta_path.insert(0, Finder())
+"""
+
+
+def test_a_loader_only_an_uncalled_find_module_creates(project):
+    # py2app 0.28.10's bootstrap/setup_included_subpackages.py: Finder.find_spec returns a
+    # SourceFileLoader's spec; only Finder.find_module, never called from 3.12, returns Loader(),
+    # whose load_module does import imp
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/bootstrap.py", BOOTSTRAP)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json(".", "--dead-compat")) == {("pkg/bootstrap.py", "warning", "uncalled")}
+    # a loader created elsewhere, in the module or in another file of the project, may run
+    project.write("pkg/bootstrap.py", BOOTSTRAP + "DEFAULT = Loader()\n")
+    assert paths(project.check_json(".")) == {("pkg/bootstrap.py", "error", None)}
+    project.write("pkg/bootstrap.py", BOOTSTRAP)
+    project.write("pkg/other.py", "from pkg.bootstrap import Loader\n")
+    assert paths(project.check_json(".")) == {("pkg/bootstrap.py", "error", None)}
+
+
 def test_a_stdlib_base_asked_for_the_method_on_the_target(project):
     # deadmethods asked the running interpreter whether unittest.TestCase has the helper's name: on
     # 3.11 it has assertEquals, which 3.12 removed, so nothing of the stdlib calls it there

@@ -1,5 +1,6 @@
 """Methods that only code never running on the target calls: a legacy finder's ``find_module``
-beside its ``find_spec`` (``legacy_finders``), and a test module's helpers (below).
+beside its ``find_spec`` (``legacy_finders``) and the methods of a loader only it creates, and a
+test module's helpers (below).
 
 gevent 26.9's ``test__pywsgi.py``: ``HttpsTestCase.urlopen`` calls ``ssl.wrap_socket`` (removed in
 3.12); its only callers are ``TestHttps``' tests, defined under ``if hasattr(socket, 'ssl'):``
@@ -90,11 +91,38 @@ def legacy_finders(scanner, body: list) -> frozenset:
             if not (isinstance(receiver, ast.Name) and isinstance(module_scope.bindings.get(receiver.id), str)):
                 return frozenset()  # self.find_module(...), finder.find_module(...): may be one of them
     path = os.path.abspath(scanner.path)
-    others = mentions(project_root(os.path.dirname(path)) or module_of(path)[1], "find_module")
+    root = project_root(os.path.dirname(path)) or module_of(path)[1]
+    others = mentions(root, "find_module")
     if others is None:
         return frozenset()
-    return frozenset(f"{c.name}.find_module" for c in classes if not any(
-        other != path and word_re(c.name.encode()).search(data) for other, data in others))
+    dead = [c for c in classes if not any(other != path and word_re(c.name.encode()).search(data)
+                                          for other, data in others)]
+    return frozenset(f"{c.name}.find_module" for c in dead) | _loaders_of(body, dead, path, root)
+
+
+def _loaders_of(body: list, finders: list, path: str, root: str) -> frozenset:
+    """``Class.method`` of the methods of the module-level classes that only those finders'
+    uncalled ``find_module`` name (py2app 0.28.10's bootstrap/setup_included_subpackages.py:
+    ``Finder.find_module`` returns ``Loader()``, whose ``load_module`` does ``import imp``;
+    ``Finder.find_spec`` returns a ``SourceFileLoader``'s spec): never created on the target, when no
+    other project file names the class either."""
+    spans = [(s.lineno, s.end_lineno or s.lineno) for c in finders for s in c.body
+             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "find_module"]
+    if not spans:
+        return frozenset()
+    named = {c.name for c in finders}
+    candidates = {name: c for name, c in _classes(body).items() if name not in named}
+    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, ast.Name) and node.id in candidates \
+                and not any(first <= node.lineno <= last for first, last in spans):
+            del candidates[node.id]  # created or named elsewhere
+    found = set()
+    for name, cls in candidates.items():
+        holders = mentions(root, name)
+        if holders is None or any(other != path and word_re(name.encode()).search(data) for other, data in holders):
+            continue
+        found.update(f"{name}.{s.name}" for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    return frozenset(found)
 
 
 def _classes(body: list) -> dict:
