@@ -267,6 +267,23 @@ def newer(a, b):
 """
 
 
+def test_a_package_whose_init_imports_the_backport_itself(project):
+    # py2app 0.28.10's __init__.py: import setuptools at its top ("makes the py2app command work"),
+    # so py2app/util.py's from distutils import log runs only where setuptools imported (on the real
+    # 3.13 without setuptools: import py2app.util fails in __init__, with it: imports)
+    project.write("pyproject.toml", "[project]\nname = 'p'\n")
+    project.write("pkg/__init__.py", '"""doc"""\nimport setuptools  # noqa: F401\n\n__version__ = "1"\n')
+    project.write("pkg/util.py", "import os\nfrom distutils import log\n")
+    project.write("pkg/sub/__init__.py", "from setuptools import Command\n")
+    project.write("pkg/sub/cmd.py", "import distutils.errors\n")
+    assert project.check_json(".")["findings"] == []
+    # under a try whose handler goes on, it may not have run
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/sub/__init__.py", "try:\n    import setuptools\nexcept ImportError:\n    pass\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [
+        ("pkg/sub/cmd.py", 1), ("pkg/util.py", 2)]
+
+
 def test_a_module_that_has_its_backport_on_every_path_past_a_point(project):
     # Cython 3.3's Distutils/build_ext.py and the package importing it first: on the real 3.13,
     # without setuptools the package raises its own ImportError, and with setuptools (even only on

@@ -277,7 +277,9 @@ def package_provides(path: str, backport: str, removed: str) -> bool:
     (``module_provides``)?  Importing the file's module runs that first: Cython 3.3's
     ``Distutils/__init__.py`` starts with ``from Cython.Distutils.build_ext import build_ext``, so
     ``Distutils/extension.py``'s ``import distutils.extension`` runs only where setuptools was
-    importable (on the real 3.13: with setuptools only on PYTHONPATH, it imports)."""
+    importable (on the real 3.13: with setuptools only on PYTHONPATH, it imports).  So does an
+    ``__init__`` importing the backport itself there: py2app 0.28.10's ``import setuptools``, before
+    ``py2app/util.py``'s ``from distutils import log`` can run."""
     import ast
 
     absolute_path = os.path.abspath(path)
@@ -293,6 +295,8 @@ def package_provides(path: str, backport: str, removed: str) -> bool:
                 absolute(init, stmt.level, stmt.module) if stmt.level else stmt.module]
             if isinstance(stmt, ast.ImportFrom) and names[0]:
                 names += [f"{names[0]}.{a.name}" for a in stmt.names]
+            if any(n and n.split(".")[0] == backport for n in names):
+                return True  # the backport itself (py2app 0.28.10's __init__: import setuptools)
             providers = [find_module(n, init) for n in names if n and n.split(".")[0] not in (backport, removed)]
             if any(p and p != absolute_path and module_provides(p, backport, removed) for p in providers):
                 return True
