@@ -277,11 +277,18 @@ def test_a_package_whose_init_imports_the_backport_itself(project):
     project.write("pkg/sub/__init__.py", "from setuptools import Command\n")
     project.write("pkg/sub/cmd.py", "import distutils.errors\n")
     assert project.check_json(".")["findings"] == []
+    # a test module importing the package first gets it too (py2app 0.28.10's py2app_tests/
+    # test_basic_app.py: import py2app, then from distutils.sysconfig import get_config_var)
+    project.write("tests/test_app.py", "import sys\nimport pkg\nfrom distutils.sysconfig import get_config_var\n")
+    project.write("tests/test_other.py", "import sys\nimport other\nfrom distutils.sysconfig import get_config_var\n")
+    project.write("other.py", "import os\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("tests/test_other.py", 3)]
+    (project.root / "tests" / "test_other.py").unlink()
     # under a try whose handler goes on, it may not have run
     project.write("pkg/__init__.py", "")
     project.write("pkg/sub/__init__.py", "try:\n    import setuptools\nexcept ImportError:\n    pass\n")
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [
-        ("pkg/sub/cmd.py", 1), ("pkg/util.py", 2)]
+        ("pkg/sub/cmd.py", 1), ("pkg/util.py", 2), ("tests/test_app.py", 3)]
 
 
 def test_a_module_that_has_its_backport_on_every_path_past_a_point(project):

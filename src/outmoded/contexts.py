@@ -266,7 +266,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
     def imported_through(self, module: str) -> bool:
         """Does a project module this one imports at its top level import ``module`` at its own
         (gevent 26.9's _setupares.py: ``from _setuputils import Extension``, and _setuputils.py
-        does ``from setuptools import Extension as _Extension``)?  Only modules whose bytes name
+        does ``from setuptools import Extension as _Extension``; py2app 0.28.10's tests: ``import
+        py2app``, whose ``__init__`` does ``import setuptools``)?  Only modules whose bytes name
         ``module`` are parsed."""
         if module not in self._through:
             word, found = module.encode(), False

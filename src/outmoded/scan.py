@@ -79,7 +79,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes):
             isinstance(s, ast.ImportFrom) and s.module == "__future__" and any(a.name == "annotations" for a in s.names)
             for s in tree.body)
         self.top_project_imports = [s.module for s in tree.body if isinstance(s, ast.ImportFrom) and s.module
-                                    and not s.level and s.module.split(".")[0] not in STDLIB]
+                                    and not s.level and s.module.split(".")[0] not in STDLIB] + [
+            a.name for s in tree.body if isinstance(s, ast.Import) for a in s.names if a.name.split(".")[0] not in STDLIB]
         self._through: dict[str, bool] = {}  # backport module -> imported through a project module
         self._chained: ast.expr | None = None  # the value of the Attribute being visited (a.b of a.b.c)
         self.block(tree.body)
