@@ -82,15 +82,9 @@ def _script_runs(path: str) -> list:
     but the functions and classes it defines there, and those of them a name reaches from what
     runs (transitively).  The whole file when it cannot be read."""
     import ast
-    import warnings
 
-    try:
-        with open_regular(path) as handle:
-            data = handle.read()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(data, filename=path)
-    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = _parsed(path)
+    if tree is None:
         return [(0, 1 << 30)]
     defined = {stmt.name: stmt for stmt in tree.body
                if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))}
