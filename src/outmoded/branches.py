@@ -19,6 +19,7 @@ from outmoded.values import Instance
 
 
 PROBES = frozenset(("hasattr", "getattr", "isinstance"))  # the calls an operand of and may be guarded by
+PROBE_TESTS = (ast.Call, ast.UnaryOp, ast.BoolOp)  # the tests asks_for_removed reads (a call, not, and)
 
 
 def probed(node: ast.expr, qualify) -> str | None:
@@ -75,9 +76,10 @@ class VersionBranches(ast.NodeVisitor):
         """Like an ``if``: a ``hasattr()`` test guards its sides (xonsh 0.25's ``entries.select(group=name)
         if hasattr(entries, "select") else entries.get(name, [])``, where ``entries =
         metadata.entry_points()`` has ``select`` from 3.10: the ``else`` never runs on 3.12+).  The
-        probes are asked only where the expression may hold a finding."""
+        probes are asked only of a test that is a call, ``not`` or ``and``/``or``, where the expression
+        may hold a finding."""
         verdict = self.evaluate(node.test)
-        probes_asked = verdict is None and self.may_contain_finding(node)
+        probes_asked = verdict is None and node.test.__class__ in PROBE_TESTS and self.may_contain_finding(node)
         positive, negative = hasattr_names(node.test, self.qualify) if probes_asked else (frozenset(), frozenset())
         body_dead, else_dead = self.asks_for_removed(node.test) if probes_asked else (False, False)
         why = "isinstance" if "isinstance" in (body_dead, else_dead) else "hasattr"
