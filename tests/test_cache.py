@@ -155,7 +155,8 @@ def test_the_compiled_index_is_the_built_index(tmp_path):
         _same_index(second, built)
         code = next(iter(second.entries))
         assert second.entries[code] is catalog.by_code[code]  # the catalog's own entries, not copies
-        anchored = [n for group in second.by_anchor.values() for n in group]
+        # the relative needles, anchored on b"/" + a package, are asked apart (``relativeneedles``)
+        anchored = [n for anchor, group in second.by_anchor.items() if anchor[:1] != b"/" for n in group]
         assert {id(n) for n in anchored} == {id(n) for n in second.prefilter}  # shared, as built
     assert len(list(tmp_path.glob("index-*.marshal"))) == 3
 

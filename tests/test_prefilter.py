@@ -18,6 +18,7 @@ from outmoded.engine import check_source
 from outmoded.prefilter import candidate_words
 from outmoded.catalog.needles import is_instance_attribute
 from outmoded.scan import scan_tree
+from outmoded.relativeneedles import packages_on
 
 CATALOG = default_catalog()
 INDEX = build_index(CATALOG, (3, 15), pending=True)
@@ -309,3 +310,54 @@ def test_a_module_imported_where_only_the_import_lines_show_it_is_let_through(so
     lets six's compat layer through): a module imported on none of them is not imported."""
     unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
     assert unfiltered and _spans(check_source("case.py", source.encode(), INDEX).findings) == unfiltered
+
+
+def _relative_cases():
+    """Every dotted name inside a package (three parts or more, not a class member), spelled
+    through relative imports in a module of a package named like the stdlib's."""
+    for entry in CATALOG.entries:
+        if entry.kind in ("capi", "module", "method", "argument", "behaviour") or entry.pending:
+            continue
+        for name in entry.names:
+            parts = name.split(".")
+            if len(parts) < 3 or not all(p.isidentifier() for p in parts) or parts[-2][:1].isupper():
+                continue
+            first, rest = parts[1], ".".join(parts[2:])
+            yield entry, parts[:1], f"from . import {first}\n{first}.{rest}\n"
+            yield entry, parts[:1], f"from . import {first} as alias\nc = alias\nc.{rest}\n"
+            yield entry, parts[:1], f"from . import (\n    other,\n    {first},\n)\n{first}.{rest}\n"
+            yield entry, parts[:2], f"from .. import {first}\n{first}.{rest}\n"
+            if len(parts) >= 4:
+                yield entry, parts[:1], f"from .{first} import {parts[2]}\n{parts[2]}.{'.'.join(parts[3:])}\n"
+
+
+def test_a_name_reached_through_a_relative_import_is_let_through(tmp_path):
+    """In a package named like the stdlib's (CPython's own Lib: asyncio/windows_events.py's
+    ``from . import events``, then ``events.BaseDefaultEventLoopPolicy``) the scanner resolves a
+    relative import to the stdlib module, and the top-level module is never written."""
+    wrong, reported = [], 0
+    for number, (entry, package, source) in enumerate(_relative_cases()):
+        directory = tmp_path / str(number)
+        for depth in range(1, len(package) + 1):
+            (directory.joinpath(*package[:depth]) / "__init__.py").parent.mkdir(parents=True, exist_ok=True)
+            (directory.joinpath(*package[:depth]) / "__init__.py").touch()
+        path = str(directory.joinpath(*package) / "case.py")
+        unfiltered = _spans(scan_tree(ast.parse(source), INDEX, path, source, None))
+        checked = check_source(path, source.encode(), INDEX, inside=packages_on(path))
+        reported += bool(unfiltered)
+        if checked.errors or _spans(checked.findings) != unfiltered:
+            wrong.append(f"{entry.code}: {source!r}")
+    assert wrong == []
+    assert reported > 100
+
+
+
+def test_discovery_marks_the_packages_whose_names_relative_imports_reach():
+    """``discover.STDLIB_PACKAGES`` is what the index of every target asks of a file's path."""
+    from outmoded.discover import STDLIB_PACKAGES
+
+    roots = set()
+    for minor in range(0, 16):
+        for pending in (False, True):
+            roots |= build_index(CATALOG, (3, minor), pending=pending).relative_roots
+    assert roots == STDLIB_PACKAGES

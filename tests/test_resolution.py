@@ -140,6 +140,25 @@ def test_relative_imports_are_the_projects_own(project):
         """) == []
 
 
+def test_a_relative_import_inside_a_package_named_like_the_stdlibs(project):
+    # CPython 3.13's Lib checked at 3.15: asyncio/windows_events.py's ``from . import events``, then
+    # ``class WindowsSelectorEventLoopPolicy(events.BaseDefaultEventLoopPolicy)``; the file never
+    # writes ``asyncio``
+    project.write("asyncio/__init__.py", "")
+    project.write("asyncio/events.py", "")
+    project.write("mypkg/__init__.py", "")
+    source = """\
+        from . import events
+
+
+        class WindowsSelectorEventLoopPolicy(events.BaseDefaultEventLoopPolicy):
+            pass
+        """
+    assert project.findings(source, target="3.14", name="asyncio/windows_events.py") == [
+        (4, "asyncio.events.BaseDefaultEventLoopPolicy", E)]
+    assert project.findings(source, target="3.14", name="mypkg/windows_events.py") == []
+
+
 def test_project_modules_named_like_removed_stdlib_modules(project):
     project.write("pkg/parser.py", "x = 1\n")
     project.write("commands/__init__.py", "")

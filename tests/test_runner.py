@@ -195,3 +195,25 @@ def test_a_file_cleared_by_its_bases_imports_is_checked_again_when_they_change(p
     assert found() == []
     project.write("shop/compat.py", "from unittest import TestCase\n")  # now the stdlib's
     assert found() == [("shop/tests/test_std.py", "unittest.TestCase.assertEquals")]
+
+
+WINDOWS_EVENTS = "from . import events\n\n\nclass WindowsSelectorEventLoopPolicy(events.BaseDefaultEventLoopPolicy):\n    pass\n"
+
+
+def test_a_relative_import_in_a_walked_package_named_like_the_stdlibs(project):
+    """CPython 3.13's Lib checked at 3.15: asyncio/windows_events.py names asyncio.events through
+    ``from . import events``; discovery tells which files lie below such a directory, in a run of
+    one process, a cold run whose first pass starts during the walk, and a run with a cache."""
+    project.write("Lib/asyncio/__init__.py", "")
+    project.write("Lib/asyncio/events.py", "")
+    project.write("Lib/asyncio/windows_events.py", WINDOWS_EVENTS)
+    project.write("Lib/mypkg/__init__.py", "")
+    project.write("Lib/mypkg/windows_events.py", WINDOWS_EVENTS)
+    for n in range(90):
+        project.write(f"Lib/asyncio/m{n}.py", "import os\n\ndef f():\n    return os.sep\n")
+    expected = [("Lib/asyncio/windows_events.py", 4, "asyncio.events.BaseDefaultEventLoopPolicy")]
+    for args in (("--jobs", "1", "Lib"), ("--jobs", "2", "Lib"), ("--jobs", "2", "Lib/asyncio")):
+        found = project.check_json(*args, target="3.14")["findings"]
+        assert [(f["path"], f["line"], f["api"]) for f in found] == expected, args
+    code, out, err = project.run("check", "--format", "json", "--jobs", "2", "--target-version", "3.14", "Lib")
+    assert [(f["path"], f["line"], f["api"]) for f in json.loads(out)["findings"]] == expected

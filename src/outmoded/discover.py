@@ -8,7 +8,10 @@
   (``--no-respect-gitignore``, ``respect-gitignore = false``) turns .gitignore files off;
 - directory symlinks are never followed (no loops, no escaping the tree); file symlinks are
   followed only when they point inside the tree being walked;
-- what cannot be walked is returned as an error for that path, never raised.
+- what cannot be walked is returned as an error for that path, never raised;
+- a file below a directory named like a standard-library package a relative import can reach
+  removed names in (``STDLIB_PACKAGES``) is recorded with those names (``Discovery.inside``):
+  told once per directory, so the prefilter asks more only of those files (``relativeneedles``).
 """
 
 from __future__ import annotations
@@ -24,14 +27,24 @@ if TYPE_CHECKING:
     from collections.abc import Iterator  # importing collections costs every run
 
 
-class Discovery:
-    """The files to check (absolute paths, in the order found) and what could not be walked."""
+# the top-level packages of the catalog's dotted names of three parts or more, at any target
+# (``catalog.index``'s relative_roots; a test keeps them equal): in a directory so named,
+# ``from . import events`` may bind ``asyncio.events`` (``relativeneedles``)
+STDLIB_PACKAGES = frozenset(("argparse", "asyncio", "collections", "distutils", "email", "html", "http", "importlib",
+                             "os", "sqlite3", "sys", "typing", "unittest", "urllib", "wsgiref", "xml"))
+_NONE: frozenset = frozenset()
 
-    __slots__ = ("files", "errors")
+
+class Discovery:
+    """The files to check (absolute paths, in the order found), what could not be walked, and
+    ``inside``: the files below a directory named like one of ``STDLIB_PACKAGES`` -> those names."""
+
+    __slots__ = ("files", "errors", "inside")
 
     def __init__(self) -> None:
         self.files: list[str] = []
         self.errors: list[FileError] = []
+        self.inside: dict[str, frozenset] = {}
 
 
 def display_path(path: str, cwd: str) -> str:
@@ -127,13 +140,15 @@ def _spec(lines):
 _PROJECT_FILES = frozenset(("pyproject.toml", "setup.cfg", "setup.py"))  # config.discovery's PROJECT_FILES
 
 
-def _walk(top: str, ignorer: Ignorer, errors: list[FileError], nested=None) -> Iterator[str]:
+def _walk(top: str, ignorer: Ignorer, errors: list[FileError], nested=None, inside: dict | None = None) -> Iterator[str]:
+    """``inside``: filled with the files below a directory named like ``STDLIB_PACKAGES``'s."""
     real_top = os.path.realpath(top)
     for directory in _ancestors(top, ignorer.gitignore_root):
         ignorer.add_gitignore(directory)
-    stack = [top]
+    # (directory, the names of STDLIB_PACKAGES on its path): told once per directory, as walked
+    stack = [(top, STDLIB_PACKAGES.intersection(top.split(os.sep)))]
     while stack:
-        directory = stack.pop()
+        directory, packages = stack.pop()
         try:
             entries = list(os.scandir(directory))  # unsorted: reports are sorted at the end
         except OSError as exc:
@@ -154,13 +169,15 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError], nested=None) -> I
             except OSError:
                 continue
             if is_dir:
-                if not ignorer.ignored(path, True, name):
-                    subdirectories.append(path)
+                if not ignorer.ignored(path, True, name):  # which hashed the name: a set asks it at no cost
+                    subdirectories.append((path, packages | {name} if name in STDLIB_PACKAGES else packages))
                 continue
             if not wanted(path, name) or ignorer.ignored(path, False, name):
                 continue
             if is_link and not _link_inside(path, real_top, errors):
                 continue
+            if packages and inside is not None:
+                inside[path] = packages
             yield path
         stack.extend(reversed(subdirectories))
 
@@ -197,7 +214,8 @@ def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
 def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclude: bool = False,
              respect_gitignore: bool = True, on_file=None, nested=None, seen: set[str] | None = None,
              gitignore_root: str | None = None) -> Discovery:
-    """``on_file``: called with each file as it is found (a cold run starts reading them);
+    """``on_file``: called with each file as it is found (a cold run starts reading them), and
+    the names ``Discovery.inside`` records for it (empty for most);
     ``nested``: asked about each directory below a walked path that holds a project file, True
     when it is a project with settings of its own, which is then not walked (its files are
     checked with its settings); ``seen``: files already found (by another project's walk), not
@@ -208,7 +226,7 @@ def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclud
     for raw in paths:
         path = os.path.abspath(raw)
         if os.path.isdir(path) and not os.path.islink(path):
-            candidates = _walk(path, ignorer, found.errors, nested)
+            candidates = _walk(path, ignorer, found.errors, nested, found.inside)
         elif os.path.lexists(path) and not force_exclude:
             candidates = [path]
         elif os.path.lexists(path):
@@ -219,11 +237,15 @@ def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclud
         else:
             found.errors.append(FileError(raw, "no such file or directory"))
             continue
+        if not os.path.isdir(path):  # a file named: the directories on its path
+            packages = STDLIB_PACKAGES.intersection(os.path.dirname(path).split(os.sep))
+            if packages:
+                found.inside[path] = packages
         for candidate in candidates:
             if candidate not in seen:
                 seen.add(candidate)
                 found.files.append(candidate)
                 if on_file is not None:
-                    on_file(candidate)
+                    on_file(candidate, found.inside.get(candidate, _NONE) if found.inside else _NONE)
     return found
 

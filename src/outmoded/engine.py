@@ -18,7 +18,7 @@ from outmoded import filetypes
 from outmoded.catalog.index import Index
 from outmoded.depth import retried
 from outmoded.findings import FileError, Finding
-from outmoded.prefilter import SyntaxOnly, URSyntax, candidate_words, screen as prescreen, statements_named
+from outmoded.prefilter import Passed, SyntaxOnly, URSyntax, candidate_words, screen as prescreen, statements_named
 from outmoded.reads import recording
 from outmoded.records import Record
 from outmoded.source import SourceError, decode
@@ -100,35 +100,38 @@ def _plain_ascii(data: bytes) -> bool:
 
 
 def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool = True,
-                 held: frozenset | None = None, keep_reads: bool = True) -> FileResult:
+                 held: frozenset | None = None, keep_reads: bool = True, inside: frozenset | None = None) -> FileResult:
     """Check one file; ``project`` (a ``Project``) gives other modules' classes and flags, and its
     ``needles`` (``prefilter.ProjectNeedles``) more ways through the prefilter.  ``noqa``: are
     its ``# noqa`` comments read (not with ``--ignore-noqa``, nor in a dependency, whose comments
     were written for its own linters: celery's ``from imp import reload  # noqa``)?  ``held``:
     the catalog's words ``screen`` found holding in these bytes (``prefilter.Passed``), if known.
     ``keep_reads``: are the other files the verdict read listed (``FileResult.reads``, for the
-    results cache)?  A run without a cache drops them: not sorted, nor sent back by a worker."""
-    return _check(path, data, index, project, noqa=noqa, held=held, keep_reads=keep_reads)
+    results cache)?  A run without a cache drops them: not sorted, nor sent back by a worker.
+    ``inside``: the names of the directories on the file's path a relative import can reach the
+    standard library's names through (``discover.Discovery.inside``, or ``relativeneedles.packages_on``
+    for a file not discovered), or None: no such directory (the file's relative imports are not read)."""
+    return _check(path, data, index, project, noqa=noqa, held=held, keep_reads=keep_reads, inside=inside)
 
 
 def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True,
-           keep_reads: bool = True):
+           keep_reads: bool = True, inside: frozenset | None = None):
     """What is known of the file before the project is: ``check_source``'s result when the file
     is not Python, cannot be decoded, or is cleared whatever the project (it passes no needle of
     the catalog and names none of ``methods``, the only words the project's needles add:
     ``textindex.derivable_methods``); else ``prefilter.Passed`` when it passes the catalog's
     needles, or the method words it names (the project's needles decide).  ``words``: the
-    index's and ``methods``; ``keep_reads``: as for ``check_source``."""
-    return _check(path, data, index, None, (words, methods), noqa, keep_reads=keep_reads)
+    index's and ``methods``; ``keep_reads``, ``inside``: as for ``check_source``."""
+    return _check(path, data, index, None, (words, methods), noqa, keep_reads=keep_reads, inside=inside)
 
 
 def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None,
-           keep_reads: bool = True):
+           keep_reads: bool = True, inside=None):
     """``_verdict``, with the other files it read, and the interpreter giving up on the file
     (in a checker of another file type too) reported as that file's error."""
     with recording() as reads:
         try:
-            result = _verdict(path, data, index, project, screening, noqa, held)
+            result = _verdict(path, data, index, project, screening, noqa, held, inside)
         except GIVE_UP as exc:
             result = FileResult(path, errors=[FileError(path, f"cannot analyse: {gave_up(exc)}")])
             if isinstance(exc, SystemError):
@@ -173,7 +176,16 @@ def _ur_words(said) -> frozenset:
     return said.words if isinstance(said, URSyntax) else frozenset()
 
 
-def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None):
+def _relative(data: bytes, index: Index, inside: frozenset) -> frozenset | None:
+    """The words of the needles a relative import lets through (``relativeneedles``), asked only of
+    a file below a directory named like a standard-library package (``inside``)."""
+    from outmoded.relativeneedles import relative_words
+
+    return relative_words(data, index, inside)
+
+
+def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None,
+             inside=None):
     other = filetypes.checker_for(path)
     if other is not None:
         if noqa:
@@ -190,12 +202,19 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         if screening is not None:
             named = prescreen(data, screening[0], index.by_anchor, screening[1])
             if isinstance(named, SyntaxOnly) or not named:  # cleared by the catalog, if it parses
+                relative = _relative(data, index, inside) if inside else None
+                if relative:  # a name reached through a relative import in a package named like the stdlib's
+                    return Passed(relative)
                 result = _cleared(result, data, source, path, index, named is not None, _ur_words(named),
                                   named is None or statements_named(named))
                 named = frozenset(named) if named is not None else None
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
+        if inside:
+            relative = _relative(data, index, inside)
+            if relative:
+                words = frozenset(words or ()).union(w.decode() for w in relative)
         if not words:  # None: cleared; SYNTAX: cleared, if it parses
             return _cleared(result, data, source, path, index, words is not None, _ur_words(words),
                             words is None or statements_named(words))

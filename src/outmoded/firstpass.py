@@ -19,18 +19,20 @@ from outmoded.source import SourceError, read_bytes
 from outmoded.textindex import derivable_methods, read_headers
 
 
-def screen_work(job: tuple[str, str]):
-    """First pass over a Python file: its text row, and its result when known without the
-    project, else what ``engine.screen`` says the project's needles must decide."""
+def screen_work(job: tuple):
+    """First pass over a Python file (``job``: path, display path, and the names of
+    ``Discovery.inside`` for a file it records): its text row, and its result when known without
+    the project, else what ``engine.screen`` says the project's needles must decide."""
     from outmoded.engine import FileResult, screen
 
-    path, display = job
+    path, display = job[0], job[1]
     try:
         data = read_bytes(path)
     except SourceError as exc:
         return path, None, (False, [], [FileError(display, str(exc))], False)
     record = read_headers(data)
-    result = screen(display, data, workers.INDEX, *workers.SCREEN, noqa=workers.NOQA, keep_reads=reads.KEPT)
+    result = screen(display, data, workers.INDEX, *workers.SCREEN, noqa=workers.NOQA, keep_reads=reads.KEPT,
+                    inside=job[2] if len(job) > 2 else None)
     if isinstance(result, FileResult):
         return path, record, (True, result.findings, result.errors, result.parsed, result.reads)
     return path, record, result
@@ -40,13 +42,15 @@ def screen_chunk(jobs: list) -> list:
     return [screen_work(job) for job in jobs]
 
 
-def first_pass(paths: list[str], count: int, cwd: str) -> tuple[dict, dict, dict, dict]:
+def first_pass(paths: list[str], count: int, cwd: str, inside: dict) -> tuple[dict, dict, dict, dict]:
     """Every file read once by ``count`` workers: (text rows, results known without the project,
     method words the project's needles decide on, the catalog's words held in the files its
-    needles let through), each by path."""
+    needles let through), each by path.  ``inside``: ``Discovery.inside``."""
     prepare_screen()
     treeshare.prepare()
-    return screened(workers.run_jobs(screen_work, [(p, display_path(p, cwd)) for p in paths], count))
+    jobs = [(p, display_path(p, cwd), *((inside[p],) if p in inside else ())) for p in paths] if inside \
+        else [(p, display_path(p, cwd)) for p in paths]
+    return screened(workers.run_jobs(screen_work, jobs, count))
 
 
 def prepare_screen() -> None:
@@ -94,10 +98,11 @@ class EarlyFirstPass:
         self.pool = None
         self.started = False
 
-    def __call__(self, path: str) -> None:
+    def __call__(self, path: str, inside: frozenset) -> None:
         if self.workers < 2 or not path.endswith(".py"):  # .py: what scan_stamps reads, the first pass's files
             return
-        self.pending.append((path, display_path(path, self.cwd)))
+        self.pending.append((path, display_path(path, self.cwd), inside) if inside
+                            else (path, display_path(path, self.cwd)))
         if not self.started:
             if len(self.pending) >= workers.PARALLEL_THRESHOLD:
                 self._start()

@@ -77,14 +77,19 @@ class Imports(Record):
             return True
         for local, targets in self.aliases.items():
             for target in targets:
-                if module == target or module.startswith(target + b"."):
-                    rest = module[len(target):] + b"." + leaf
-                    spelled = local + rest
-                    if _written(spelled, data) or _spaced(spelled).search(data):
-                        return True
-                    if _assigned_alone(local, data) and _through_assignment(local, rest, data):
-                        return True
+                if (module == target or module.startswith(target + b".")) \
+                        and spelled_through(local, module[len(target):] + b"." + leaf, data):
+                    return True
         return False
+
+
+def spelled_through(local: bytes, rest: bytes, data: bytes) -> bool:
+    """Is ``local`` + ``rest`` (``.path.leaf``) written, also with gaps around its dots or
+    through a name assigned ``local``?"""
+    spelled = local + rest
+    if _written(spelled, data) or _spaced(spelled).search(data):
+        return True
+    return _assigned_alone(local, data) and _through_assignment(local, rest, data)
 
 
 def _assigned_alone(local: bytes, data: bytes) -> bool:

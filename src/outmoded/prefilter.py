@@ -72,6 +72,21 @@ class Needle(Frozen):
         return self.literal is None or bool(self.literal.search(data))
 
 
+class RelativeNeedle(Needle):
+    """A removed name reached through a relative import in a package named like the stdlib's
+    (``relativeneedles``, which decides): ``dotted``, the name (three parts or more); ``words``:
+    its last part and one of the parts between, which the import names (``events``, for
+    ``asyncio.events.BaseDefaultEventLoopPolicy``).  Here, so that decoding the index imports
+    nothing more: only a file inside such a package asks it."""
+
+    __slots__ = ()
+
+    def holds(self, data: bytes, imports: list) -> bool:
+        from outmoded.relativeneedles import holds
+
+        return holds(self, data, imports)
+
+
 class ProjectNeedles:
     """The project's own ways through (``textindex.derived_methods``): ``classes``, a removed
     method's name -> the project classes deriving from its stdlib class (both words must

@@ -93,7 +93,7 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
         two_passes = count > 1 and workers.can_fork()  # cold: each file is read once, by the workers
         if two_passes:
             workers.INDEX = workers.index_for(settings)
-            rows, screened, named, passed = first_pass(stamps.missing, count, cwd)
+            rows, screened, named, passed = first_pass(stamps.missing, count, cwd, found.inside)
         else:
             rows, screened, named, passed = {}, {}, {}, {}
     if two_passes and passed:  # the files it parses ask about the whole tree: read it on the idle core
@@ -108,6 +108,7 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
     if cache:
         cache.load(found.files)
     todo, later = [], []
+    inside = found.inside  # a file below a directory named like a stdlib package: its names there
     for path in found.files:
         display = display_path(path, cwd)
         hit = cache.lookup(path, display) if cache else None
@@ -118,9 +119,10 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
         elif path in screened:
             _add(report, cache, path, *screened[path])
         elif path in named:
-            later.append((path, display))
+            later.append((path, display, None, inside[path]) if inside and path in inside else (path, display))
         else:
-            todo.append((path, display, passed.get(path)))
+            todo.append((path, display, passed.get(path), inside[path]) if inside and path in inside
+                        else (path, display, passed.get(path)))
 
     def took(answer: tuple) -> list:
         """``refine.decide``'s answer: the files the project's needles clear reported as such;

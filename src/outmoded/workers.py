@@ -25,7 +25,8 @@ LATER = None  # (jobs, named, needles, text index) of the files ``refine.decide`
 
 def work(job: tuple):
     """Check a file: ``job`` is (path, display path), and in a cold run's second pass the words
-    the first pass found the catalog's needles holding on (``prefilter.Passed``) or None."""
+    the first pass found the catalog's needles holding on (``prefilter.Passed``) or None, then
+    for a file ``Discovery.inside`` records, its names there."""
     from outmoded.engine import check_source
 
     path, display = job[0], job[1]
@@ -35,7 +36,8 @@ def work(job: tuple):
         return path, False, [], [FileError(display, str(exc))], False
     # without a results cache no reads: a few hundred (path, stamp) pairs for each file asking a
     # question of the whole tree (5.8 MB pickled, sent and unpickled for Twisted 18.9's second pass)
-    result = check_source(display, data, INDEX, PROJECT, NOQA, job[2] if len(job) > 2 else None, reads.KEPT)
+    result = check_source(display, data, INDEX, PROJECT, NOQA, job[2] if len(job) > 2 else None, reads.KEPT,
+                          job[3] if len(job) > 3 else None)
     # not the bytes: no pickling back; reads: the other files the verdict read, for the cache
     return path, True, result.findings, result.errors, result.parsed, result.reads
 

@@ -154,7 +154,7 @@ class _CatalogEntries:
 
 _CHECKED = b"OMX2"  # an index file: this, the BLAKE2 digest of the rest, then the marshal data
 # the index's fields decoded up front (plain data: no entry, no needle); the others are its tables
-_EAGER = ("target", "min_version", "floor", "words", "bases", "families", "derivable")
+_EAGER = ("target", "min_version", "floor", "words", "bases", "families", "derivable", "relative_roots")
 
 
 def _store_index(path: str, index, entries: dict) -> None:
@@ -216,8 +216,8 @@ def _read_index(path: str, entries):
 
 
 def _index_key(target: tuple[int, int], pending: bool) -> str:
-    prefilter = [_stat_of(os.path.dirname(_PACKAGE), name) for name in ("prefilter.py", "literals.py")]
-    return _digest([fingerprint(), *prefilter, tuple(target), bool(pending)])
+    needles = [_stat_of(os.path.dirname(_PACKAGE), name) for name in ("prefilter.py", "literals.py")]
+    return _digest([fingerprint(), *needles, tuple(target), bool(pending)])
 
 
 def _read(path: str, codec: "_Codec"):

@@ -100,7 +100,7 @@ class Index(Record):
 
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
                "provided_by", "mirrors", "instances", "prefilter", "words", "by_anchor", "entries", "overrides",
-               "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable")
+               "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable", "relative_roots")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None,
@@ -131,6 +131,9 @@ class Index(Record):
         # builtins, not distinctive), each between spaces: decoded with the words at no cost, so a
         # file naming none decodes no table (``derivable_method``)
         self.derivable: bytes = b" "
+        # the top-level packages of the names a relative import can reach in a file inside them
+        # (``relativeneedles``): their needles are anchored on b"/" + the package's name
+        self.relative_roots: frozenset[str] = frozenset()
 
     def __getattr__(self, name: str):
         """What a compiled index decodes on first use: its tables (all at once), and ``prefilter``,
@@ -270,6 +273,13 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
             for name in entry.names:
                 _add(index, entry, name)
     index.prefilter = list(dict.fromkeys(index.prefilter))
+    from outmoded.prefilter import RelativeNeedle
+
+    relative = [n for n in index.prefilter if isinstance(n, RelativeNeedle)]
+    index.prefilter = [n for n in index.prefilter if not isinstance(n, RelativeNeedle)]
+    for needle in relative:  # asked only of files inside such a package: not among the words
+        index.by_anchor.setdefault(b"/" + needle.dotted.split(b".")[0], []).append(needle)
+    index.relative_roots = frozenset(n.dotted.split(b".")[0].decode() for n in relative)
     index.words = frozenset().union(*(n.words for n in index.prefilter))
     for needle in index.prefilter:  # anchored on its longest (rarest) word
         index.by_anchor.setdefault(max(needle.words, key=len), []).append(needle)

@@ -11,7 +11,7 @@ from __future__ import annotations
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
 from outmoded.literals import Attribute, CallArgument, ModeString, Text, TruthTested
-from outmoded.prefilter import Needle
+from outmoded.prefilter import Needle, RelativeNeedle
 
 BUILTINS = "builtins."
 
@@ -108,7 +108,14 @@ def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -
     if entry.kind == "module":
         return [Needle(words, root, module=name.encode(), literal=literal)]
     dotted = None if _class_member(name) or "." not in name else name.encode()
-    return [Needle(words, root, dotted, literal=literal)]
+    found = [Needle(words, root, dotted, literal=literal)]
+    parts = name.split(".")
+    if dotted is not None and len(parts) >= 3:
+        # inside a package named like the stdlib's, ``from . import events`` binds asyncio.events:
+        # the import names one of the parts between, never the top-level one
+        found += [RelativeNeedle(words.difference([root]).union([part.encode()]), dotted=dotted, literal=literal)
+                  for part in sorted(set(parts[1:-1]))]
+    return found
 
 
 def _literal(entry: Entry, name: str) -> Text | None:

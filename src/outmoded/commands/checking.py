@@ -191,7 +191,10 @@ def check_stdin(args: argparse.Namespace):
     index = index_for(settings.resolved_target(), pending=settings.pending,
                       min_version=settings.resolved_min_version(), floor=settings.declared_floor())
     project = _stdin_project(name, data, index, settings.resolved_target()) if name and name.endswith(".py") else None
-    result = check_source(display, data, index, project, noqa=not settings.ignore_noqa)
+    from outmoded.relativeneedles import packages_on
+
+    result = check_source(display, data, index, project, noqa=not settings.ignore_noqa,
+                          inside=packages_on(name) or None if name else None)
     try:
         sources(args).add(display, decode(data).text)
     except SourceError:

@@ -60,10 +60,13 @@ def _scanner(display: str, model, settings):
     from outmoded.engine import check_source
     from outmoded.source import SourceError
 
+    from outmoded.relativeneedles import packages_on
+
     index, project = model
+    inside = packages_on(display) or None
 
     def scan(data: bytes):
-        result = check_source(display, data, index, project, noqa=not settings.ignore_noqa)
+        result = check_source(display, data, index, project, noqa=not settings.ignore_noqa, inside=inside)
         if result.errors:  # the rewritten file cannot be read: the fix is dropped
             raise SourceError(result.errors[0].message)
         found = result.findings

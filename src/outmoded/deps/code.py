@@ -159,6 +159,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     """
     from outmoded.engine import check_source
     from outmoded.records import replace
+    from outmoded.relativeneedles import packages_on
 
     index = index_for(target, floor)
     project = None
@@ -171,7 +172,8 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
         verdict.checked += 1
         scanned = os.path.join(root, path) if root is not None else detached(path)
         with _SCAN_LOCK:  # its # noqa comments were written for its own linters: not read
-            result = check_source(scanned, data, index, project, noqa=False)
+            result = check_source(scanned, data, index, project, noqa=False,
+                                  inside=packages_on(scanned) or None if root is not None else None)
         verdict.unparsed += bool(result.errors)
         errors = [f for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
         if errors:
