@@ -211,6 +211,12 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
+        if words:  # a checked call reached through another name the file imports it as
+            leaves = index.call_leaves.intersection(words)
+            if leaves:
+                from outmoded.importlines import call_aliases
+
+                words = words.union(call_aliases(data, leaves))
         if inside:
             relative = _relative(data, index, inside)
             if relative:

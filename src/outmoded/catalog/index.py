@@ -100,7 +100,8 @@ class Index(Record):
 
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
                "provided_by", "mirrors", "instances", "prefilter", "words", "by_anchor", "entries", "overrides",
-               "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable", "relative_roots")
+               "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable", "relative_roots",
+               "call_leaves")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None,
@@ -134,6 +135,10 @@ class Index(Record):
         # the top-level packages of the names a relative import can reach in a file inside them
         # (``relativeneedles``): their needles are anchored on b"/" + the package's name
         self.relative_roots: frozenset[str] = frozenset()
+        # the last parts of the functions, classes and methods whose calls are checked (``arguments``,
+        # ``behaviour_calls``): ``from hmac import new as h`` makes ``h`` a word of the file's
+        # (``importlines.call_aliases``), or a body calling ``h(k)`` would be skipped
+        self.call_leaves: frozenset[str] = frozenset()
 
     def __getattr__(self, name: str):
         """What a compiled index decodes on first use: its tables (all at once), and ``prefilter``,
@@ -286,6 +291,7 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
     for methods in index.methods.values():
         for method in methods:
             index.family(method.cls)
+    index.call_leaves = frozenset(name.rpartition(".")[2] for name in (*index.arguments, *index.behaviour_calls))
     index.derivable = b" " + b" ".join(sorted(
         name.encode() for name, methods in index.methods.items()
         if any(not m.entry.distinctive and not m.cls.startswith("builtins.") for m in methods))) + b" "
