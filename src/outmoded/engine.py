@@ -100,7 +100,8 @@ def _plain_ascii(data: bytes) -> bool:
 
 
 def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool = True,
-                 held: frozenset | None = None, keep_reads: bool = True, inside: frozenset | None = None) -> FileResult:
+                 held: frozenset | None = None, keep_reads: bool = True, inside: frozenset | None = None,
+                 scripts: list | None = None) -> FileResult:
     """Check one file; ``project`` (a ``Project``) gives other modules' classes and flags, and its
     ``needles`` (``prefilter.ProjectNeedles``) more ways through the prefilter.  ``noqa``: are
     its ``# noqa`` comments read (not with ``--ignore-noqa``, nor in a dependency, whose comments
@@ -110,8 +111,12 @@ def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool 
     results cache)?  A run without a cache drops them: not sorted, nor sent back by a worker.
     ``inside``: the names of the directories on the file's path a relative import can reach the
     standard library's names through (``discover.Discovery.inside``, or ``relativeneedles.packages_on``
-    for a file not discovered), or None: no such directory (the file's relative imports are not read)."""
-    return _check(path, data, index, project, noqa=noqa, held=held, keep_reads=keep_reads, inside=inside)
+    for a file not discovered), or None: no such directory (the file's relative imports are not read).
+    ``scripts``: given, a file with findings adds to it the (first, last) lines of its top-level
+    ``if __name__ == "__main__":`` bodies (``branches.main_blocks``), read from the tree its check
+    parsed: a dependency's module is not parsed again to tell what importing it never runs."""
+    return _check(path, data, index, project, noqa=noqa, held=held, keep_reads=keep_reads, inside=inside,
+                  scripts=scripts)
 
 
 def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True,
@@ -126,12 +131,12 @@ def screen(path: str, data: bytes, index: Index, words: frozenset, methods: froz
 
 
 def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None,
-           keep_reads: bool = True, inside=None):
+           keep_reads: bool = True, inside=None, scripts=None):
     """``_verdict``, with the other files it read, and the interpreter giving up on the file
     (in a checker of another file type too) reported as that file's error."""
     with recording() as reads:
         try:
-            result = _verdict(path, data, index, project, screening, noqa, held, inside)
+            result = _verdict(path, data, index, project, screening, noqa, held, inside, scripts)
         except GIVE_UP as exc:
             result = FileResult(path, errors=[FileError(path, f"cannot analyse: {gave_up(exc)}")])
             if isinstance(exc, SystemError):
@@ -185,7 +190,7 @@ def _relative(data: bytes, index: Index, inside: frozenset) -> frozenset | None:
 
 
 def _verdict(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None,
-             inside=None):
+             inside=None, scripts=None):
     other = filetypes.checker_for(path)
     if other is not None:
         if noqa:
@@ -229,8 +234,11 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         source = source or decode(data, newline=False)
         from outmoded.sieve import sift
 
-        tree, findings = None, sift(source.text, path, words, index, project)  # fixes decided; None: parse it all
+        # fixes decided; None: parse it all
+        tree, findings = None, sift(source.text, path, words, index, project, scripts)
         if findings is None:
+            if scripts:  # the reduced tree's, from a sift that then gave up
+                del scripts[:]
             tree = parse(source.text, path)
             try:
                 findings = retried(scan_tree, tree, index, path, source.text, words, project)
@@ -238,6 +246,10 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
                 raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot analyse: {gave_up(exc)}") \
                     from None
         result.parsed = tree is not None or bool(findings)  # a file its remainder clears is not counted
+        if scripts is not None and tree is not None:
+            from outmoded.branches import main_blocks
+
+            scripts.extend(main_blocks(tree))
     except SourceError as exc:
         result.errors.append(FileError(path, str(exc)))
         if isinstance(exc, Transient):

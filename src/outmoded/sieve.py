@@ -60,12 +60,14 @@ UNPARSED_RE = [LazyPattern(r"except[ \t]*\([^()\n]*\)[ \t]*,")] + ([LazyPattern(
 WORTH = 0.3  # the bodies left out must be at least this share of the text to parse the rest first
 
 
-def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
+def sift(text: str, path: str, words: frozenset, index, project, scripts: list | None = None) -> list | None:
     """The file's findings, their fixes decided, from its text with the function bodies no
     needle word is in left out (with ``index``'s options, as the whole file would be scanned);
     None when the whole file must be parsed and scanned: in doubt, when too little would be left
     out to pay, or when a finding spans a body left out.  A fix decision that looked up a name
-    written in a body left out is taken again on the whole file's tree."""
+    written in a body left out is taken again on the whole file's tree.  ``scripts``: given, the
+    spans of the module's ``if __name__ == "__main__":`` bodies are added to it, read from the
+    reduced tree (its lines are the file's; a body left out holds no finding)."""
     found = _reduced(text, words, WORTH)
     if found is None:
         return None
@@ -94,6 +96,10 @@ def sift(text: str, path: str, words: frozenset, index, project) -> list | None:
         except (SourceError, *GIVE_UP):
             return None
         findings = judged
+    if scripts is not None:
+        from outmoded.branches import main_blocks
+
+        scripts.extend(main_blocks(tree))
     return findings
 
 

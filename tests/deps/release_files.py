@@ -304,6 +304,13 @@ def code_projects():
     add("mainblock", *_pure("mainblock", "1.1", {"mainblock/__init__.py": "", "mainblock/_builtins.py": regen}))
     add("mainblock", *_pure("mainblock", "1.2", {"mainblock/__init__.py": "",
                                                  "mainblock/__main__.py": 'if __name__ == "__main__":\n    import imp\n'}))
+    # 1.3: the block after functions naming nothing removed (the check leaves their bodies out), one in
+    # the block itself, before the removed module's use
+    bodies = "".join(f"def f{n}(x):\n" + "".join(f"    x = x * {m} + {n}\n" for m in range(12)) + "    return x\n\n\n"
+                     for n in range(20))
+    add("mainblock", *_pure("mainblock", "1.3", {"mainblock/__init__.py": "", "mainblock/_builtins.py": bodies + (
+        'if __name__ == "__main__":\n    def helper(x):\n' + "".join(f"        x = x + {m}\n" for m in range(12))
+        + '        return x\n\n    import telnetlib\n\n    telnetlib.Telnet("example.org")\n')}))
     # tarbomb: a tar sdist whose members are 20 001 empty files.
     add("tarbomb", "tarbomb-1.0.tar.gz", sdist("tarbomb", "1.0", {f"f{i}.txt": "" for i in range(20_001)}))
     # slowfix: 30 releases; those before 1.17 use imp.

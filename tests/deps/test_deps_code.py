@@ -327,3 +327,7 @@ def test_a_module_s_main_block_is_not_what_importing_it_runs(tmp_path, deps_json
     assert found["mainblock"]["status"] == "breaks" and "mainblock/_builtins.py:9 imp" in found["mainblock"]["message"]
     code, found, _ = check(tmp_path, deps_json, ["mainblock==1.2"])
     assert found["mainblock"]["status"] == "breaks" and "mainblock/__main__.py:2 imp" in found["mainblock"]["message"]
+    # the block's lines come from the tree the module's check parsed, with the bodies naming nothing left out
+    code, found, _ = check(tmp_path, deps_json, ["mainblock==1.3"])
+    assert (code, found["mainblock"]["status"]) == (0, "ok")
+    assert any("_builtins.py: 1 finding(s) in its `if __name__" in note for note in found["mainblock"]["code"]["notes"])

@@ -171,13 +171,14 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     for path, data in pairs:
         verdict.checked += 1
         scanned = os.path.join(root, path) if root is not None else detached(path)
+        scripts: list = []  # its if __name__ == "__main__": bodies, from the tree the check parsed
         with _SCAN_LOCK:  # its # noqa comments were written for its own linters: not read
             result = check_source(scanned, data, index, project, noqa=False,
-                                  inside=packages_on(scanned) or None if root is not None else None)
+                                  inside=packages_on(scanned) or None if root is not None else None, scripts=scripts)
         verdict.unparsed += bool(result.errors)
         errors = [f for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
         if errors:
-            errors = _imported(errors, path, data, verdict)
+            errors = _imported(errors, path, scripts, verdict)
         found += [replace(f, path=path) for f in errors]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
@@ -185,12 +186,13 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     return verdict
 
 
-def _imported(findings: list, path: str, data: bytes, verdict: CodeVerdict) -> list:
-    """The findings outside the module's ``if __name__ == "__main__":`` blocks, which importing it
-    never runs (``shipped.script_lines``); those inside are noted, not counted."""
+def _imported(findings: list, path: str, scripts: list, verdict: CodeVerdict) -> list:
+    """The findings outside the module's ``if __name__ == "__main__":`` blocks (``scripts``: their
+    spans, from the check's tree), which importing it never runs (``shipped.script_lines``);
+    those inside are noted, not counted."""
     from outmoded.deps.shipped import script_lines
 
-    blocks = script_lines(path, data)
+    blocks = script_lines(path, scripts)
     kept = [f for f in findings if not any(first <= f.line <= last for first, last in blocks)]
     if len(kept) < len(findings):
         verdict.notes.append(f"{path}: {len(findings) - len(kept)} finding(s) in its `if __name__ == \"__main__\":` "

@@ -122,20 +122,8 @@ def display(filename: str, member: str) -> str:
 
 
 
-def script_lines(member: str, data: bytes) -> list:
+def script_lines(member: str, blocks: list) -> list:
     """(first, last) lines of the body of each top-level ``if __name__ == "__main__":`` block of
-    the module (none for a ``__main__.py``, nor for a module the parser cannot read)."""
-    if member.rsplit("/", 1)[-1] == "__main__.py":
-        return []
-    import ast
-    import warnings
-
-    from outmoded.branches import main_blocks
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(data)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return []
-    return main_blocks(tree)
+    the module, of ``blocks`` (``branches.main_blocks`` of the tree its check parsed: none for a
+    module the parser cannot read): none for a ``__main__.py``, which ``python -m`` runs."""
+    return [] if member.rsplit("/", 1)[-1] == "__main__.py" else blocks
