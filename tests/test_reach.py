@@ -103,6 +103,38 @@ def test_a_module_only_imported_after_setuptools_gets_its_distutils(project):
     assert project.check_json(".")["findings"] == []
 
 
+PLUGIN = "import distutils.command.build\nimport distutils.command.install\n\n\nclass build(distutils.command.build.build):\n    pass\n"
+
+
+def test_a_setuptools_plugin_the_project_registers_gets_setuptools_distutils(project):
+    # Nuitka 4.3.5: setup.py registers nuitka/distutils/DistutilsCommands.py under distutils.commands
+    # (a continued string) and distutils.setup_keywords, with a group given by a name beside them;
+    # setuptools loads it (get_command_class("build_nuitka") on the real 3.13 and 3.15), distutils its copy
+    project.write("setup.py", "from setuptools import setup\nconsole_scripts = ['n = nuitka.main:main']\n"
+                  "setup(name='nuitka', entry_points={\n"
+                  "    'distutils.commands': ['build_nuitka = \\\n        nuitka.distutils.DistutilsCommands:build'],\n"
+                  "    'distutils.setup_keywords': ['build_with_nuitka = nuitka.distutils.Keywords:setup'],\n"
+                  "    'console_scripts': console_scripts,\n})\n")
+    for name in ("nuitka/__init__.py", "nuitka/distutils/__init__.py", "plug/__init__.py"):
+        project.write(name)
+    project.write("nuitka/distutils/DistutilsCommands.py", PLUGIN)
+    project.write("nuitka/distutils/Keywords.py", PLUGIN)
+    project.write("nuitka/distutils/Other.py", PLUGIN)  # not registered: imported by anything
+    project.write("nuitka/main.py", PLUGIN)  # a console script: run without setuptools
+    found = {f["path"] for f in project.check_json(".")["findings"]}
+    assert found == {"nuitka/distutils/Other.py", "nuitka/main.py"}
+
+
+def test_a_setuptools_plugin_registered_in_pyproject_gets_setuptools_distutils(project):
+    project.write("pyproject.toml", "[project]\nname = 'plug'\n\n[project.entry-points.'distutils.commands']\n"
+                  "build_plug = 'plug.commands:build'\n\n[project.entry-points.'console_scripts']\n"
+                  "plug = 'plug.main:main'\n")
+    project.write("plug/__init__.py")
+    project.write("plug/commands.py", PLUGIN)
+    project.write("plug/main.py", PLUGIN)
+    assert {f["path"] for f in project.check_json(".")["findings"]} == {"plug/main.py"}
+
+
 def test_a_module_some_importer_reaches_without_setuptools_is_reported(project):
     project.write("setup.py", "import _first\nimport setuptools\nimport sys\nimport _second\n")
     project.write("_first.py", HELPER)  # imported before setuptools

@@ -29,7 +29,8 @@ def importers_provide(path: str, backport: str, line: int = 0) -> bool:
     distutils.core import Command``; run as a script it only calls ``do_setup()``).  A
     ``setup.py`` is run by build frontends through setuptools' backend, which imports setuptools
     first, unless a ``pyproject.toml`` beside it names another backend (Cython 3.3's
-    ``Demos/setup.py``: ``from distutils.core import setup``)."""
+    ``Demos/setup.py``: ``from distutils.core import setup``).  A module the project registers as a
+    setuptools plugin is imported by setuptools (``entrypoints``)."""
     if not backport.isidentifier():
         return False  # a distribution installing the removed module itself (standard-crypt): not imported by name
     absolute_path = os.path.abspath(path)
@@ -45,6 +46,11 @@ def _importers_provide(absolute_path: str, backport: str) -> bool:
     module, import_root, _ = module_of(absolute_path)
     if not module or not absolute_path.endswith(".py"):
         return False
+    if backport == "setuptools":
+        from outmoded.entrypoints import loaded_by_setuptools
+
+        if loaded_by_setuptools(absolute_path, module):
+            return True
     leaf = module.rpartition(".")[2]
     top = project_root(os.path.dirname(absolute_path)) or import_root
     files = mentions(top, leaf)
