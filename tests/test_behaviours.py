@@ -639,6 +639,31 @@ def test_hmac_without_digestmod(project):
                                                       (7, "hmac.HMAC(digestmod=<missing>)", E)]
 
 
+def test_behaviour_call_through_a_from_import_alias_in_a_function(project):
+    """A behaviour call through a from-import alias, in a function body that names no catalog
+    word (``from hmac import new as h; def sign(k): return h(k)``): the body must be walked, as
+    the call is hmac.new's (TypeError on the real 3.13 without digestmod); an alias in
+    parentheses too.  A body using another alias of the same import (``with ... as f``) adds
+    nothing."""
+    source = """\
+        from hmac import new as h
+        from hmac import (compare_digest,
+                          HMAC as Mac)
+
+        def sign(key):
+            return h(key)
+
+        def signed(key, message):
+            return Mac(key, message).digest()
+
+        def fine(key, path):
+            with open(path) as f:
+                return h(key, f.read(), "sha256")
+        """
+    assert project.findings(source, target="3.13") == [(6, "hmac.new(digestmod=<missing>)", E),
+                                                      (9, "hmac.HMAC(digestmod=<missing>)", E)]
+
+
 def test_not_implemented_tested_for_truth(project):
     """3.14: NotImplemented in a boolean context raises TypeError: ``not self.__eq__(other)`` where
     the class's __eq__ returns it (kombu 5.7.0's Exchange.__ne__; pdm 2.29.4's Version.__gt__ with
