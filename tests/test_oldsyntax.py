@@ -15,6 +15,11 @@ BROKEN = {
     "async_attr.py": "import asyncio\n\n\ndef start(c):\n    return asyncio.async(c)\n",  # pysnmp 4.3
     "async_keyword.py": "def send(conn):\n    conn.write(b'x', async=True)\n",
     "async_def.py": "def async(f):\n    return f\n",
+    # kazoo 2.4.0's recipe/watchers.py, recipe/partitioner.py: async as a parameter and as a name
+    # read (SyntaxError on the real 3.13); a module naming nothing of the catalog was cleared unparsed
+    "async_parameter.py": "def _children_watcher(self, async, event):\n    if async:\n        return event\n",
+    "async_argument.py": "def watch(f, flag):\n    return f(flag, async)\n",
+    "async_tuple.py": "flags = 1\nasync = (1, 2)\n",  # an assignment of a bracketed value
     # celery 3.1.26's celery/worker/components.py & co. import kombu 3.0's kombu/async/ (SyntaxError
     # on the real 3.13); gunicorn 19.9's examples: from gunicorn.workers.async import ...
     "async_module.py": "from kombu.async import Hub as _Hub, get_event_loop\n",
@@ -59,6 +64,8 @@ def test_old_syntax_is_the_files_error_and_python3_code_is_silent(project):
     assert "exec statement" in errors["py2_exec.py"]
     assert "async or await used as a name, which Python 3.7 and later cannot parse" in errors["async_attr.py"]
     assert "async or await used as a name, which Python 3.7 and later cannot parse" in errors["async_module.py"]
+    assert "(line 1): async or await used as a name" in errors["async_parameter.py"]
+    assert "(line 2): async or await used as a name" in errors["async_argument.py"]
     assert "(line 2): Python 2's ur'...' string, which Python 3.0 and later cannot parse" in errors["py2_ur.py"]
     assert "(line 2): Python 2's ur'...' string" in errors["py2_ur_upper.py"]
     from outmoded.oldsyntax import ur_string  # Django's ("ur", "Urdu"): parsed for nothing if it were taken

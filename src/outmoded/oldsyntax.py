@@ -39,7 +39,7 @@ STATEMENTS = {word: LazyPattern(word + _STATEMENT_TAIL) for word in ("print", "e
 # word).  One pattern per word, starting with it: sre skips to each occurrence, and a second
 # pattern would be a second pass over the text.  A top-level module named async is not looked
 # for: "from async contexts" in a comment would have Django 5.2's db/utils.py parsed for nothing
-KEYWORD_NAMES = {word: LazyPattern(word + r"(?:[ \t]*(?:=[^=]|\()|(?![A-Za-z0-9_])(?<=\.%s))" % word)
+KEYWORD_NAMES = {word: LazyPattern(word + r"(?:[ \t]*(?:=[^=]|[(,)])|(?![A-Za-z0-9_])(?<=\.%s))" % word)
                  for word in ("async", "await")}
 _NAME_CHARACTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
 _SAYS = (
@@ -52,7 +52,7 @@ _SAYS = (
      f"{sys.version_info[1]} it runs on here: run it on 3.14 or later for such a file")),
     (LazyPattern(r"^[ \t]*raise[ \t]+[A-Za-z0-9_.]+[ \t]*,"), "Python 2's raise E, V, which Python 3.0 and later cannot parse"),
     (LazyPattern(r"[uU](?<![A-Za-z0-9_][uU])[rR]['\"]"), "Python 2's ur'...' string, which Python 3.0 and later cannot parse"),
-    (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*\()|\.(?:async|await)(?![A-Za-z0-9_])"),
+    (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*[(,)])|\.(?:async|await)(?![A-Za-z0-9_])"),
      "async or await used as a name, which Python 3.7 and later cannot parse"),
 )
 
@@ -149,8 +149,13 @@ def keyword_as_name(text: str) -> bool:
                 return True  # a part of a dotted name: from kombu.async import Hub
             before = text[start - 1:start]
             if before not in _NAME_CHARACTERS:  # the text's start too
-                if not match.group().endswith("("):
+                tail = match.group()[len(word):].lstrip(" \t")
+                if tail[0] == "=":
                     return True  # async=..., f(async=True)
+                if tail != "(":  # a parameter or an argument: def f(self, async):, f(x, async)
+                    if text[max(0, start - 80):start].rstrip(" \t\r\n\\")[-1:] in ("(", ","):
+                        return True  # not "(async/await)" in a comment (Twisted 18.9's defer.py)
+                    continue
                 if before == "." or text[max(0, start - 5):start].rstrip(" \t").endswith("def"):
                     return True  # .async(...), def async(...)
     return False
