@@ -332,6 +332,45 @@ def test_a_method_only_dead_code_calls(project):
     assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}
 
 
+# flake8 3.5.0's src/flake8/processor.py: the 'rU' mode (ValueError from 3.11) is only read on Python 2
+PROCESSOR = """\
+import sys
+
+
+class FileProcessor(object):
+    def _readlines_py2(self):
+        with open(self.filename, 'rU') as fd:
+            return fd.readlines()
+
+    def _readlines_py3(self):
+        with open(self.filename) as fd:
+            return fd.readlines()
+
+    def read_lines_from_filename(self):
+        if (2, 6) <= sys.version_info < (3, 0):
+            readlines = self._readlines_py2
+        elif (3, 0) <= sys.version_info < (4, 0):
+            readlines = self._readlines_py3
+        return readlines()
+"""
+
+
+def test_a_private_method_only_dead_code_names(project):
+    """A library module's private method only code dead on the target names never runs there;
+    one a live line names, a public one, or one nothing names (it may be called by a name the
+    module builds: getattr(self, "_readlines_" + version)) is still reported."""
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/processor.py", PROCESSOR)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json(".", "--dead-compat")) == {("pkg/processor.py", "warning", "uncalled")}
+    live = PROCESSOR.replace("(2, 6) <= sys.version_info < (3, 0)", "sys.platform == 'win32'")
+    for text in (live, PROCESSOR.replace("_readlines_py2", "readlines_py2"),
+                 PROCESSOR.replace("readlines = self._readlines_py2", "readlines = None")):
+        project.write("pkg/processor.py", text)
+        assert paths(project.check_json(".")) == {("pkg/processor.py", "error", None)}, text
+
+
 PY2FIXER = """\
 import sys
 try:

@@ -25,7 +25,7 @@ from outmoded.layout import find_module
 from outmoded.summaries import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
-from outmoded.deadmethods import uncalled_methods
+from outmoded.deadmethods import private_name, uncalled_methods, uncalled_private_methods
 from outmoded.unreached import uncalled, unreached
 
 
@@ -33,10 +33,12 @@ from outmoded.unreached import uncalled, unreached
 # contexts that still say the line runs (and fails) on the target
 FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
 
-# the scope contexts a use may sit in that only dead code may call, and the question that names
-# those never called live (asked once per file, at the first finding inside one): a private
-# module function (``unreached.uncalled``), a test module's method (``deadmethods``)
-UNCALLED = (("function", uncalled), ("method", uncalled_methods))
+# the scope contexts a use may sit in that only dead code may call, the question that names
+# those never called live (asked once per file, at the first finding inside one the third item,
+# when given, accepts by its qualified name): a private module function (``unreached.uncalled``),
+# a test module's method, a library module's private method (``deadmethods``)
+UNCALLED = (("function", uncalled, None), ("method", uncalled_methods, None),
+            ("method", uncalled_private_methods, private_name))
 
 
 # where a fix would change what the code does where it runs: code that runs only on the other
@@ -91,7 +93,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         self.failing: set = set()  # ids of the nodes found failing on every Python the project supports
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
         self._top_imports: set[str] | None = None
-        self._uncalled: dict = {}  # context kind -> its UNCALLED question's answer, asked at its first finding
+        self._uncalled: dict = {}  # an UNCALLED question -> its answer, asked at its first finding
         self._whole: list | None | bool = False  # whole_body's answer, once asked
 
     def whole_body(self) -> list | None:
@@ -189,12 +191,12 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             return "deleted"
         if any(c.kind == "after-broken" for c in self.contexts):
             return "after-broken"
-        for kind, question in UNCALLED:
+        for kind, question, asked in UNCALLED:
             inside = [c for c in self.contexts if c.kind == kind]
-            if inside:
-                answer = self._uncalled.get(kind)
+            if inside and (asked is None or any(asked(name) for c in inside for name in c.names)):
+                answer = self._uncalled.get(question)
                 if answer is None:
-                    answer = self._uncalled[kind] = question(self)
+                    answer = self._uncalled[question] = question(self)
                 if any(c.names & answer for c in inside):
                     return "uncalled"
         if any(c.kind == "expects" and (c.caught & errors or "*" in c.caught) for c in self.contexts):

@@ -11,7 +11,14 @@ derive from the module's ``TestCase``, which defines its own ``urlopen``, and no
 (context "uncalled", reported with ``--dead-compat``) when all of these hold:
 
 - the module is a test module (``test*.py``, ``*_test.py``): a runner collects it, nobody outside
-  the project imports it (a library's public method is there for its users to call);
+  the project imports it (a library's public method is there for its users to call); or ``M``'s
+  name starts with one underscore (private: not there for the library's users to call), the
+  module writes it somewhere else than in its definitions, and every such use sits in a branch
+  of an ``if`` the target never takes (a version check; any other use keeps it, whatever its
+  receiver: a private method nothing names may be called by a name the module builds,
+  ``getattr(self, "_on_" + event)``).  flake8 3.5.0's ``FileProcessor._readlines_py2`` opens
+  with ``'rU'`` (removed in 3.11); its only use is ``readlines = self._readlines_py2`` under ``if
+  (2, 6) <= sys.version_info < (3, 0):``;
 - ``M`` is a plain method (undecorated, or wrapped by ``functools``), not a dunder, not a test
   (``test*``, which runners call), the module defines ``C`` once and ``M`` in it once, and the
   module never writes the name in quotes (``getattr(self, "M")``);
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import ast
 import os
+from bisect import bisect_left
 
 from outmoded.layout import module_of
 from outmoded.lazyre import quoted_re, word_re
@@ -57,6 +65,115 @@ def uncalled_methods(scanner) -> frozenset:
     if not test:
         return legacy_finders(scanner, body)
     return _test_methods(scanner, body) | legacy_finders(scanner, body)
+
+
+def private_name(qualified: str) -> bool:
+    """Is ``Class.method`` a private method's name (one leading underscore)?"""
+    leaf = qualified.rpartition(".")[2]
+    return leaf[:1] == "_" and leaf[1:2] != "_"
+
+
+def uncalled_private_methods(scanner) -> frozenset:
+    """``Class.method`` names of a library module's private methods that only dead code names
+    (see above), asked only at a finding inside a private method.  Cheaper than a test module's
+    question: no scanner walks the module again; a use counts as dead only inside the branch of an
+    ``if`` the target never takes (a version check the scanner decides), and every other use,
+    whatever its receiver, keeps the method live."""
+    stem = os.path.basename(scanner.path).rpartition(".")[0]
+    if stem.startswith("test") or stem.endswith("_test"):
+        return frozenset()  # uncalled_methods answers for every method of a test module
+    named = _candidates(scanner, scanner._body, private=True, read=False)
+    lines = _lines_naming(scanner.text, named) if named else []
+    if not _under_version_check(scanner.text, lines):
+        return frozenset()  # no use could be dead: the whole text is not parsed for nothing
+    candidates = _read(scanner, named, True)
+    if not candidates:
+        return frozenset()
+    body = scanner.whole_body()
+    if body is None:
+        return frozenset()
+    live: set = set()
+    dead: set = set()
+    try:
+        for stmt in body:
+            _private_uses(scanner, stmt, candidates, False, live, dead, lines)
+    except RecursionError:
+        return frozenset()
+    classes, naming = _classes(body), []
+    return frozenset(f"{c}.{m}" for m in dead - live for c in candidates[m]
+                     if _unreachable_from_outside(scanner, classes, (c, m), naming))
+
+
+def _private_uses(scanner, node: ast.AST, wanted: dict, dead: bool, live: set, dead_uses: set,
+                  lines: list) -> None:
+    """Notes each name of ``wanted`` written in ``node`` (a name or an attribute) in ``dead_uses``
+    when it sits in a branch of an ``if`` the target never takes, else in ``live``; a node on
+    none of ``lines`` (those writing one of the names, in order) holds none."""
+    first = getattr(node, "lineno", None)
+    if first is not None:
+        at = bisect_left(lines, first)
+        if at == len(lines) or lines[at] > (node.end_lineno or first):
+            return
+    if isinstance(node, ast.If):
+        verdict = None if dead else scanner.evaluate(node.test)
+        _private_uses(scanner, node.test, wanted, dead, live, dead_uses, lines)
+        for stmt in node.body:
+            _private_uses(scanner, stmt, wanted, dead or verdict is False, live, dead_uses, lines)
+        for stmt in node.orelse:
+            _private_uses(scanner, stmt, wanted, dead or verdict is True, live, dead_uses, lines)
+        return
+    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+    if name in wanted:
+        (dead_uses if dead else live).add(name)
+    for child in ast.iter_child_nodes(node):
+        _private_uses(scanner, child, wanted, dead, live, dead_uses, lines)
+
+
+VERSION_WORDS_RE = None
+
+
+def _under_version_check(text: str, lines: list) -> bool:
+    """Is one of ``lines`` (numbered from 1) written, as far as indentation tells, in a block of
+    an ``if``/``elif`` (or of the ``else`` after one) whose test names the version (``version_info``,
+    ``hexversion``, ``PY2``, ``PY3``, ``py3k``...)?  A cheap test before the module is parsed
+    whole: without such a line no use can be dead (Twisted 18.9's web/http.py, 102 kB, has a
+    finding in the private ``Request._authorize`` that live code calls)."""
+    global VERSION_WORDS_RE
+    if not lines:
+        return False
+    if VERSION_WORDS_RE is None:
+        import re
+
+        VERSION_WORDS_RE = re.compile(r"version|PY[23]|py[23]k|hexversion|PYTHON[23]")
+    text_lines = text.split("\n")
+    for number in lines:
+        line = text_lines[number - 1]
+        indent = len(line) - len(line.lstrip())
+        for above in range(number - 2, -1, -1):
+            header = text_lines[above]
+            stripped = header.strip()
+            if not stripped or stripped.startswith("#"):
+                continue
+            level = len(header) - len(header.lstrip())
+            if level >= indent:
+                continue
+            if stripped.startswith(("def ", "class ", "async def ")):
+                break
+            if stripped.startswith(("if ", "elif ")) and VERSION_WORDS_RE.search(stripped):
+                return True
+            if not stripped.startswith(("else", "elif ")):
+                indent = level  # a block inside the branch: look further up
+            else:
+                indent = level + 1  # an else: its if is above, at the same level
+    return False
+
+
+def _lines_naming(text: str, names) -> list[int]:
+    """The numbers (from 1) of the lines writing one of ``names`` as a word, in order (found
+    with ``str.find``: a regex per private method of a large module costs more than the rest)."""
+    from outmoded.sieve import lines_naming
+
+    return [line + 1 for line in lines_naming(text, names)]
 
 
 def _finders(scanner, body: list) -> list:
@@ -134,16 +251,25 @@ def _classes(body: list) -> dict:
     return {name: defs[0] for name, defs in classes.items() if len(defs) == 1}
 
 
-def _candidates(scanner, body: list, classes: dict | None = None) -> dict:
-    """Method name -> [names of the classes defining it] of the methods that may be uncalled."""
+def _candidates(scanner, body: list, classes: dict | None = None, private: bool = False, read: bool = True) -> dict:
+    """Method name -> [names of the classes defining it] of the methods that may be uncalled
+    (``private``: only those whose name starts with one underscore, in a module not a test's);
+    ``read`` False: before the text is searched for them (``_read``)."""
     candidates: dict = {}
     for name, node in (_classes(body) if classes is None else classes).items():
         defined = [s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
         for stmt in node.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and defined.count(stmt.name) == 1 \
-                    and _plain(scanner, stmt):
+                    and (not private or (stmt.name[:1] == "_" and stmt.name[1:2] != "_")) and _plain(scanner, stmt):
                 candidates.setdefault(stmt.name, []).append(name)
-    return {m: cs for m, cs in candidates.items() if not quoted_re(m).search(scanner.text)}
+    return _read(scanner, candidates, private) if read else candidates
+
+
+def _read(scanner, candidates: dict, private: bool) -> dict:
+    """``candidates`` but those the text names in quotes and, ``private``, those it names
+    nowhere but in their definitions."""
+    return {m: cs for m, cs in candidates.items() if not quoted_re(m).search(scanner.text)
+            and (not private or len(word_re(m).findall(scanner.text)) > len(cs))}
 
 
 def _test_methods(scanner, body: list) -> frozenset:
