@@ -253,6 +253,29 @@ def test_builtins_unpacked_from_a_tuple_never_fail(project):
         """) == [(8, "sets", E)]  # Set is no builtin: its handler runs, and fails
 
 
+def test_a_present_attribute_wrapped_as_a_method_never_fails(project):
+    # plumbum 1.6.7's lib.py, in a class body: staticmethod() never raises, and the target's
+    # inspect has getfullargspec, so the handler (for Python 2) never runs on the real 3.13
+    assert project.findings("""\
+        import inspect
+
+
+        class six(object):
+            try:
+                getfullargspec = staticmethod(inspect.getfullargspec)
+            except AttributeError:
+                getfullargspec = staticmethod(inspect.getargspec)
+            try:
+                spec = staticmethod(inspect.getargspec)
+            except AttributeError:
+                spec = staticmethod(inspect.getfullargspec)
+            try:
+                wrapped = staticmethod(inspect.getfullargspec, 1)
+            except (AttributeError, TypeError):
+                wrapped = staticmethod(inspect.getargspec)
+        """) == [(16, "inspect.getargspec", E)]  # the body tests for getargspec; two arguments raise
+
+
 def test_an_import_of_a_name_the_targets_module_lacks_runs_the_handler(project):
     # Cython 0.29.21's runtests.py: unittest.runner never had _TextTestResult in Python 3, so the
     # handler runs, and unittest._TextTestResult is gone from 3.12: ImportError on the real 3.13

@@ -288,7 +288,8 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
             return verdict is not None and all(self._succeeds(s) for s in (stmt.body if verdict else stmt.orelse))
         if isinstance(stmt, ast.Assign) and all(_unpacks(t, stmt.value) for t in stmt.targets):
             values = stmt.value.elts if isinstance(stmt.value, ast.Tuple) else [stmt.value]
-            return all(isinstance(v, ast.Constant) or self._builtin(v) or self._present(v) for v in values)
+            return all(isinstance(v, ast.Constant) or self._builtin(v) or self._present(v) or self._wraps_present(v)
+                       for v in values)
         if isinstance(stmt, ast.Return) and stmt.value is not None:
             return self._builtin(stmt.value) or self._present(stmt.value)
         if isinstance(stmt, ast.Expr):
@@ -298,6 +299,17 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
                     and self._builtin(value.func)
             return self._builtin(value) or self._present(value)
         return False
+
+    def _wraps_present(self, node: ast.expr) -> bool:
+        """Is ``node`` ``staticmethod(X)`` or ``classmethod(X)`` (the builtins), X a builtin or a
+        stdlib attribute the target has?  Wrapping never raises: plumbum 1.6.7's class body
+        ``try: getfullargspec = staticmethod(inspect.getfullargspec)`` / ``except
+        AttributeError: getfullargspec = staticmethod(inspect.getargspec)`` never runs its
+        handler on Python 3."""
+        return isinstance(node, ast.Call) and isinstance(node.func, ast.Name) \
+            and node.func.id in ("staticmethod", "classmethod") and self._builtin(node.func) \
+            and len(node.args) == 1 and not node.keywords \
+            and (self._builtin(node.args[0]) or self._present(node.args[0]))
 
     def _present(self, node: ast.expr) -> bool:
         """Is ``node`` a stdlib module's attribute that the real interpreter of the target lists
