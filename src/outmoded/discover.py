@@ -30,8 +30,8 @@ if TYPE_CHECKING:
 # the top-level packages of the catalog's dotted names of three parts or more, at any target
 # (``catalog.index``'s relative_roots; a test keeps them equal): in a directory so named,
 # ``from . import events`` may bind ``asyncio.events`` (``relativeneedles``)
-STDLIB_PACKAGES = frozenset(("argparse", "asyncio", "collections", "distutils", "email", "html", "http", "importlib",
-                             "os", "sqlite3", "sys", "typing", "unittest", "urllib", "wsgiref", "xml"))
+STDLIB_PACKAGES = frozenset(("argparse", "asyncio", "collections", "concurrent", "distutils", "email", "html", "http",
+                             "importlib", "os", "sqlite3", "sys", "typing", "unittest", "urllib", "wsgiref", "xml"))
 _NONE: frozenset = frozenset()
 
 
