@@ -85,7 +85,7 @@ def candidates(catalog_entries: list) -> dict[str, dict[str, tuple[int, int]]]:
             continue
         if any(module == r or module.startswith(r + ".") for r in removed_modules):
             continue
-        line = present._names(listings[module], len(versions))
+        line = present._line(listings, versions, module, versions[0])[0]  # parsed, as present caches it
         module_mask = line[""]
         for name, mask in line.items():
             if not name.startswith("_") or name.startswith("__") or not name.strip("_") \
