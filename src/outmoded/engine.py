@@ -233,9 +233,6 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
 
         source = source or decode(data, newline=False)
         from outmoded.sieve import sift
-        from outmoded.prefilter import aliased, called_names
-
-        words = aliased(source.text, words, called_names(index))
 
         # fixes decided; None: parse it all
         tree, findings = None, sift(source.text, path, words, index, project, scripts)

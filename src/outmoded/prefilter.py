@@ -148,45 +148,6 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
     return frozenset(w.decode() for w in held) if held else _syntax_only(syntax) if syntax else None
 
 
-def aliased(text: str, words: frozenset[str], called: frozenset[str]) -> frozenset[str]:
-    """``words`` and the names bound with ``as`` to one of them that is a function the catalog
-    checks the calls of (``called``: a behaviour's or a removed argument's; ``from hmac import new
-    as h``): a function body calling ``h(key)`` names no needle word, yet its call is
-    ``hmac.new``'s, so the scanner must walk it (``Scanner.may_contain_finding``, ``sieve``).  Read
-    where ``name as `` is written, one blank each side: the word after is the alias; one that is
-    not an import (``with open(p) as f``) only has more bodies walked, never a finding less.  A
-    module's alias (``import cPickle as pickle``) is not needed: what the catalog reports through
-    it names the attribute (Twisted 18.9 has 6 such aliases)."""
-    names = called.intersection(words)
-    if not names or " as " not in text:
-        return words
-    more = set()
-    for name in names:
-        needle = name + " as "
-        position = text.find(needle)
-        while position >= 0:
-            if not position or text[position - 1] not in _NAME_CHARS:
-                after = text[position + len(needle):position + len(needle) + 80].lstrip(" \t")
-                alias = after[:len(after) - len(after.lstrip(_NAME_CHARS))]
-                if alias and alias not in words:
-                    more.add(alias)
-            position = text.find(needle, position + 1)
-    return words | more if more else words
-
-
-def called_names(index) -> frozenset[str]:
-    """The last parts of the names of the functions and classes whose calls ``index``'s catalog
-    checks (behaviours, removed arguments): ``new`` of ``hmac.new``, ``BZ2File``, ``sleep``."""
-    found = index.__dict__.get("_called_names")
-    if found is None:
-        found = index.__dict__["_called_names"] = frozenset(
-            name.rpartition(".")[2] for name in (*index.arguments, *index.behaviour_calls))
-    return found
-
-
-_NAME_CHARS = _IDENTIFIER_BYTES.decode()
-
-
 # the words of syntax the target may not parse (``oldsyntax.may_fail``): a file naming one is
 # parsed even when no needle holds (``SYNTAX``).  They are looked for in the same intersection
 # as the catalog's words, at no cost: the union with each set of words is made once.  Python 2's
