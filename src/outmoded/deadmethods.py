@@ -41,6 +41,7 @@ from bisect import bisect_left
 
 from outmoded.layout import module_of
 from outmoded.lazyre import quoted_re, word_re
+from outmoded.legacyfinders import classes_once, finders, legacy_finders
 from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB
 from outmoded.source import open_regular
@@ -57,7 +58,7 @@ def uncalled_methods(scanner) -> frozenset:
     # the sieve leaves out function bodies only, never a module-level class's statements: the
     # reduced tree has the whole one's finders and candidate methods, and without any there is
     # nothing to ask of the whole tree (a call may be in a body left out: it is parsed then)
-    if scanner.reduced and not _finders(scanner, scanner._body) and not (test and _candidates(scanner, scanner._body)):
+    if scanner.reduced and not finders(scanner, scanner._body) and not (test and _candidates(scanner, scanner._body)):
         return frozenset()
     body = scanner.whole_body()
     if body is None:
@@ -99,7 +100,7 @@ def uncalled_private_methods(scanner) -> frozenset:
             _private_uses(scanner, stmt, candidates, False, live, dead, lines)
     except RecursionError:
         return frozenset()
-    classes, naming = _classes(body), []
+    classes, naming = classes_once(body), []
     return frozenset(f"{c}.{m}" for m in dead - live for c in candidates[m]
                      if _unreachable_from_outside(scanner, classes, (c, m), naming))
 
@@ -176,87 +177,12 @@ def _lines_naming(text: str, names) -> list[int]:
     return [line + 1 for line in lines_naming(text, names)]
 
 
-def _finders(scanner, body: list) -> list:
-    """The module-level classes defining both ``find_spec`` and ``find_module`` (on a target
-    where the import system never calls ``find_module``)."""
-    if scanner.index.target < (3, 12):
-        return []
-    return [c for c in body if isinstance(c, ast.ClassDef) and {"find_spec", "find_module"} <= {
-        s.name for s in c.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}]
-
-
-def legacy_finders(scanner, body: list) -> frozenset:
-    """``Class.find_module`` of the module-level classes that also define ``find_spec``: the
-    import system calls only ``find_spec`` from 3.4 on and never ``find_module`` from 3.12, so only
-    the project may call it (future 1.0's ``past/translation/__init__.py``: ``Py2Fixer.find_module``
-    calls ``PathFinder.find_module``, removed in 3.12, beside a ``find_spec`` calling
-    ``PathFinder.find_spec``).  It does not when every ``.find_module`` of the module outside that
-    method is asked of a name the module imports, and no other project file names both
-    ``find_module`` and the class."""
-    classes = _finders(scanner, body)
-    if not classes:
-        return frozenset()
-    module_scope = scanner.scope
-    while module_scope.parent is not None:
-        module_scope = module_scope.parent
-    spans = [(s.lineno, s.end_lineno or s.lineno) for c in classes for s in c.body
-             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "find_module"]
-    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
-        if isinstance(node, ast.Attribute) and node.attr == "find_module" \
-                and not any(first <= node.lineno <= last for first, last in spans):
-            receiver = node.value
-            if not (isinstance(receiver, ast.Name) and isinstance(module_scope.bindings.get(receiver.id), str)):
-                return frozenset()  # self.find_module(...), finder.find_module(...): may be one of them
-    path = os.path.abspath(scanner.path)
-    root = project_root(os.path.dirname(path)) or module_of(path)[1]
-    others = mentions(root, "find_module")
-    if others is None:
-        return frozenset()
-    dead = [c for c in classes if not any(other != path and word_re(c.name.encode()).search(data)
-                                          for other, data in others)]
-    return frozenset(f"{c.name}.find_module" for c in dead) | _loaders_of(body, dead, path, root)
-
-
-def _loaders_of(body: list, finders: list, path: str, root: str) -> frozenset:
-    """``Class.method`` of the methods of the module-level classes that only those finders'
-    uncalled ``find_module`` name (py2app 0.28.10's bootstrap/setup_included_subpackages.py:
-    ``Finder.find_module`` returns ``Loader()``, whose ``load_module`` does ``import imp``;
-    ``Finder.find_spec`` returns a ``SourceFileLoader``'s spec): never created on the target, when no
-    other project file names the class either."""
-    spans = [(s.lineno, s.end_lineno or s.lineno) for c in finders for s in c.body
-             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "find_module"]
-    if not spans:
-        return frozenset()
-    named = {c.name for c in finders}
-    candidates = {name: c for name, c in _classes(body).items() if name not in named}
-    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
-        if isinstance(node, ast.Name) and node.id in candidates \
-                and not any(first <= node.lineno <= last for first, last in spans):
-            del candidates[node.id]  # created or named elsewhere
-    found = set()
-    for name, cls in candidates.items():
-        holders = mentions(root, name)
-        if holders is None or any(other != path and word_re(name.encode()).search(data) for other, data in holders):
-            continue
-        found.update(f"{name}.{s.name}" for s in cls.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
-    return frozenset(found)
-
-
-def _classes(body: list) -> dict:
-    """Name -> definition of the module-level classes the module defines once."""
-    classes: dict = {}
-    for stmt in body:
-        if isinstance(stmt, ast.ClassDef):
-            classes.setdefault(stmt.name, []).append(stmt)
-    return {name: defs[0] for name, defs in classes.items() if len(defs) == 1}
-
-
 def _candidates(scanner, body: list, classes: dict | None = None, private: bool = False, read: bool = True) -> dict:
     """Method name -> [names of the classes defining it] of the methods that may be uncalled
     (``private``: only those whose name starts with one underscore, in a module not a test's);
     ``read`` False: before the text is searched for them (``_read``)."""
     candidates: dict = {}
-    for name, node in (_classes(body) if classes is None else classes).items():
+    for name, node in (classes_once(body) if classes is None else classes).items():
         defined = [s.name for s in node.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))]
         for stmt in node.body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and defined.count(stmt.name) == 1 \
@@ -273,7 +199,7 @@ def _read(scanner, candidates: dict, private: bool) -> dict:
 
 
 def _test_methods(scanner, body: list) -> frozenset:
-    classes = _classes(body)
+    classes = classes_once(body)
     candidates = _candidates(scanner, body, classes)
     if not candidates:
         return frozenset()
