@@ -219,7 +219,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         if words:  # a checked call reached through another name the file imports it as
             leaves = index.call_leaves.intersection(words)
             if leaves:
-                from outmoded.importlines import call_aliases
+                from outmoded.callaliases import call_aliases
 
                 words = words.union(call_aliases(data, leaves))
         if inside:

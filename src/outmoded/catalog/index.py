@@ -137,7 +137,7 @@ class Index(Record):
         self.relative_roots: frozenset[str] = frozenset()
         # the last parts of the functions, classes and methods whose calls are checked (``arguments``,
         # ``behaviour_calls``): ``from hmac import new as h`` makes ``h`` a word of the file's
-        # (``importlines.call_aliases``), or a body calling ``h(k)`` would be skipped
+        # (``callaliases.call_aliases``), or a body calling ``h(k)`` would be skipped
         self.call_leaves: frozenset[str] = frozenset()
 
     def __getattr__(self, name: str):
