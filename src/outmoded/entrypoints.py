@@ -52,33 +52,18 @@ def _setup_py(path: str) -> list:
     """(group, [entry, ...]) of the ``entry_points`` a setup.py passes to ``setup()``."""
     if not reads.read(path):
         return []
-    import ast
-    import warnings
+    from outmoded.builds import parse_build_file
+    from outmoded.setupcall import keyword_dicts
 
-    from outmoded.setupcall import bound_once, setup_calls
-    from outmoded.source import SourceError, read_bytes
-
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(read_bytes(path))
-    except (SourceError, SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parse_build_file(path)
+    if tree is None:
         return []
-    bound, found = None, []
-    for call in setup_calls(tree):
-        for keyword in call.keywords:
-            if keyword.arg != "entry_points":
-                continue
-            node = keyword.value
-            if isinstance(node, ast.Name):
-                bound = bound_once(tree) if bound is None else bound
-                node = bound.get(node.id)
-            if not isinstance(node, ast.Dict):
-                continue
-            for key, entries in zip(node.keys, node.values):  # a group given by a name is not read
-                group, value = _constant(key), _constant(entries)
-                if isinstance(group, str) and isinstance(value, (str, list, tuple)):
-                    found.append((group, [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]))
+    found = []
+    for node in keyword_dicts(tree, "entry_points"):
+        for key, entries in zip(node.keys, node.values):  # a group given by a name is not read
+            group, value = _constant(key), _constant(entries)
+            if isinstance(group, str) and isinstance(value, (str, list, tuple)):
+                found.append((group, [value] if isinstance(value, str) else [v for v in value if isinstance(v, str)]))
     return found
 
 

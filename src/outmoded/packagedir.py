@@ -59,20 +59,12 @@ def _other_root(setup: str, target: tuple[int, int]) -> str | None:
 def _root_dir(tree: ast.Module) -> ast.expr | None:
     """The ``""`` entry of the ``package_dir`` a setup call passes (a dict written in the call, or
     a name the module binds once to one: ``setupcall.bound_once``)."""
-    from outmoded.setupcall import bound_once, setup_calls
+    from outmoded.setupcall import keyword_dicts
 
-    bound = bound_once(tree)
-    for call in setup_calls(tree):
-        for keyword in call.keywords:
-            if keyword.arg != "package_dir":
-                continue
-            value = keyword.value
-            if isinstance(value, ast.Name):
-                value = bound.get(value.id)
-            if isinstance(value, ast.Dict):
-                for key, item in zip(value.keys, value.values):
-                    if isinstance(key, ast.Constant) and key.value == "":
-                        return item
+    for value in keyword_dicts(tree, "package_dir"):
+        for key, item in zip(value.keys, value.values):
+            if isinstance(key, ast.Constant) and key.value == "":
+                return item
     return None
 
 

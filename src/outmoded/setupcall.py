@@ -3,11 +3,12 @@
 Shared by the project configuration (``python_requires``, ``outmoded.config``), ``outmoded
 deps`` (``install_requires``, ``outmoded.deps.setupfiles``) and the C checks (the macros an
 extension's sources are compiled with, ``outmoded.native.buildmacros``), the source root a setup.py
-picks by the Python version (``outmoded.packagedir``) and Cython's ``setup_requires``
-(``outmoded.native.cythonc``); kept apart from them so reading a project's configuration at
+picks by the Python version (``outmoded.packagedir``), Cython's ``setup_requires``
+(``outmoded.native.cythonc``), the build's command classes (``outmoded.deps.setupbuild``) and
+the entry points setuptools loads (``outmoded.entrypoints``); kept apart from them so reading a project's configuration at
 start-up does not import the deps package.  A keyword's value is read only where it holds on
 every run: written in the call, or a name the module binds once and never changes
-(``bound_once``), as a literal of constants (``literal``).
+(``bound_once``), as a literal of constants (``literal``) or a dict display (``keyword_dicts``).
 """
 
 from __future__ import annotations
@@ -58,6 +59,22 @@ def bound_once(tree: ast.Module) -> dict:
             if isinstance(node, (ast.Global, ast.Nonlocal)):
                 touched.update(node.names)
     return {name: values[0] for name, values in assigned.items() if len(values) == 1 and name not in touched}
+
+
+def keyword_dicts(tree: ast.Module, name: str) -> Iterator[ast.Dict]:
+    """The dict displays the ``setup(...)`` calls of ``tree`` give the keyword ``name``: written
+    in the call, or a name the module binds once to one (``bound_once``, asked only then)."""
+    bound = None
+    for call in setup_calls(tree):
+        for keyword in call.keywords:
+            if keyword.arg != name:
+                continue
+            value = keyword.value
+            if isinstance(value, ast.Name):
+                bound = bound_once(tree) if bound is None else bound
+                value = bound.get(value.id)
+            if isinstance(value, ast.Dict):
+                yield value
 
 
 def literal(node, bound: dict):

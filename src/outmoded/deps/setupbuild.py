@@ -340,23 +340,17 @@ def _never_run(tree: ast.Module, called: frozenset = frozenset()) -> list:
     docstring): every def and lambda body but the module-level functions called from what runs
     (``called``: those of a helper module that setup.py calls) and the methods of the build's
     command classes."""
-    from outmoded.setupcall import bound_once, setup_calls
+    from outmoded.setupcall import keyword_dicts
 
     functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
     classes = {s.name: s for s in tree.body if isinstance(s, ast.ClassDef)}
     running: list = [tree] + [functions[name] for name in sorted(called) if name in functions]
-    bound = bound_once(tree)
-    for call in setup_calls(tree):
-        for keyword in call.keywords:
-            value = keyword.value
-            if keyword.arg == "cmdclass" and isinstance(value, ast.Name):
-                value = bound.get(value.id)
-            if keyword.arg == "cmdclass" and isinstance(value, ast.Dict):
-                for key, item in zip(value.keys, value.values):
-                    if isinstance(key, ast.Constant) and key.value in BUILD_COMMANDS \
-                            and isinstance(item, ast.Name) and item.id in classes:
-                        running.extend(s for s in classes[item.id].body
-                                       if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
+    for value in keyword_dicts(tree, "cmdclass"):
+        for key, item in zip(value.keys, value.values):
+            if isinstance(key, ast.Constant) and key.value in BUILD_COMMANDS \
+                    and isinstance(item, ast.Name) and item.id in classes:
+                running.extend(s for s in classes[item.id].body
+                               if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
     seen = {id(node) for node in running}
     runs = list(running)
     while running:
