@@ -6,8 +6,9 @@ words, so the sieve keeps a function body calling ``h`` and the scanner checks t
 
 from __future__ import annotations
 
-_NAME_BYTES = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
-_CHAIN_BYTES = _NAME_BYTES | frozenset(b". \t(\\\r\n")  # what may stand between ``=`` and the function's name
+from outmoded.importlines import IDENTIFIER_SET
+
+_CHAIN_BYTES = IDENTIFIER_SET | frozenset(b". \t(\\\r\n")  # what may stand between ``=`` and the function's name
 _ASSIGNED_REACH = 200  # bytes looked back from the function's name for the ``=`` of its assignment
 _BLANKS = frozenset(b" \t")
 _LINE_END = frozenset(b"\r\n#")
@@ -27,7 +28,7 @@ def call_aliases(data: bytes, leaves) -> frozenset[str]:
         at = data.find(word)
         while at >= 0:
             end = at + len(word)
-            if (not at or data[at - 1] not in _NAME_BYTES) and (end == size or data[end] not in _NAME_BYTES):
+            if (not at or data[at - 1] not in IDENTIFIER_SET) and (end == size or data[end] not in IDENTIFIER_SET):
                 after = end
                 while after < size and data[after] in _BLANKS:
                     after += 1
@@ -36,7 +37,7 @@ def call_aliases(data: bytes, leaves) -> frozenset[str]:
                     while start < size and data[start] in _BLANKS:
                         start += 1
                     stop = start
-                    while stop < size and data[stop] in _NAME_BYTES:
+                    while stop < size and data[stop] in IDENTIFIER_SET:
                         stop += 1
                     if stop > start:
                         found.add(data[start:stop].decode())
@@ -55,7 +56,7 @@ def _assigned_to(data: bytes, end: int) -> str | None:
     """The name a statement assigns where what it assigns ends at ``end`` with a dotted name
     (``alias = hmac.new``, ``alias: object = (\n    hmac.new``, over a backslash), else None:
     a line break between them ends the statement unless a backslash or ``(`` is before it."""
-    if end and data[end - 1] in _NAME_BYTES:
+    if end and data[end - 1] in IDENTIFIER_SET:
         return None
     at, floor = end, max(0, end - _ASSIGNED_REACH)
     while at > floor and data[at - 1] in _CHAIN_BYTES:
