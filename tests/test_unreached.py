@@ -243,6 +243,22 @@ def test_a_public_function_the_module_calls_only_in_dead_code(project):
     assert {p for p, _, c in paths(project.check_json(".")) if c is None} == {"pkg/python_info.py"}
 
 
+def test_a_public_function_named_only_by_a_decorator_in_dead_code(project):
+    # the only other use is a decorator, on the line above its method's def, in a class the target
+    # never defines: read there, so the module does use it, only where it never runs
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\nrequires-python = '>=3.10'\n")
+    project.write("pkg/__init__.py")
+    legacy = "\n\nif sys.version_info < (3, 10, 3):\n    class Legacy:\n        @get_distutils_paths\n" \
+             "        def paths(self):\n            return None\n"
+    project.write("pkg/python_info.py", MESON_PYTHON_INFO.replace(
+        "return get_distutils_paths(scheme='deb_system')", "return None") + legacy)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json("--dead-compat", ".")) == {("pkg/python_info.py", "warning", "uncalled")}
+    project.write("pkg/python_info.py", MESON_PYTHON_INFO.replace(
+        "return get_distutils_paths(scheme='deb_system')", "return None") + legacy.replace("<", ">="))
+    assert paths(project.check_json(".")) == {("pkg/python_info.py", "error", None)}
+
+
 def test_a_top_level_module_is_not_told(project):
     # not in a package: a script or a module whatever puts its directory on sys.path imports
     project.write("facade.py", FACADE.replace("pkg._", "_"))

@@ -44,6 +44,7 @@ from outmoded.lazyre import quoted_re, word_re
 from outmoded.legacyfinders import classes_once, finders, legacy_finders
 from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB
+from outmoded.unreached import naming_lines
 from outmoded.source import open_regular
 from outmoded.values import Instance, LocalClass
 
@@ -208,6 +209,7 @@ def _test_methods(scanner, body: list) -> frozenset:
     below = {name: _below(name, parents) for name in classes}  # a class and those deriving from it
     walker = _walker()(scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
     walker.wanted, walker.uses = candidates, []
+    walker.word_lines = naming_lines(scanner.text, candidates)
     try:
         walker.run(ast.Module(body=body, type_ignores=[]))
     except RecursionError:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import os
 import re
+from bisect import bisect_left
 
 from outmoded import reads, treeshare
 from outmoded.layout import absolute, module_of
@@ -213,6 +214,7 @@ def uncalled(scanner) -> frozenset:
     # a function or class body without any of the names cannot name one: not walked
     walker = _walkers()[1](scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
     walker.wanted, walker.named = candidates, []
+    walker.word_lines = naming_lines(scanner.text, candidates)
     try:
         walker.run(ast.Module(body=body, type_ignores=[]))
     except RecursionError:
@@ -291,15 +293,52 @@ def _read_elsewhere(name: str, stmt, body: list, text: str, named: dict) -> bool
         if other is stmt:
             continue
         if lines is not None:
-            first = min([other.lineno] + [d.lineno for d in getattr(other, "decorator_list", ())])
-            if not any(first <= line <= (other.end_lineno or other.lineno) for line in lines):
-                continue
+            if _names_on(other, name, lines):
+                return True
+            continue
         names = named.get(id(other))
         if names is None:
             names = named[id(other)] = {n.id for n in ast.walk(other) if isinstance(n, ast.Name)}
         if name in names:
             return True
     return False
+
+
+def _names_on(node, name: str, lines: list) -> bool:
+    """Does ``node`` hold an ``ast.Name`` ``name``, written on one of ``lines`` (numbered from 1,
+    in order: every line writing the name as a word, so every such ``Name``'s)?  Only the nodes
+    statements spanning one of them are looked into (a decorator's lines before its definition's
+    count; an expression's own position is not asked: inside an f-string it may not be where the
+    text writes it): a large class naming it once is not walked whole."""
+    import ast
+
+    todo = [node]
+    while todo:
+        node = todo.pop()
+        if isinstance(node, ast.stmt):
+            first = node.lineno
+            decorators = getattr(node, "decorator_list", None)
+            if decorators:
+                first = min(first, *(d.lineno for d in decorators))
+            at = bisect_left(lines, first)
+            if at == len(lines) or lines[at] > (node.end_lineno or node.lineno):
+                continue
+        elif node.__class__ is ast.Name and node.id == name:
+            return True
+        todo.extend(ast.iter_child_nodes(node))
+    return False
+
+
+def naming_lines(text: str, names) -> list | None:
+    """The lines (from 0) writing one of ``names`` as a word (``sieve.lines_naming``), which a
+    scanner walking ``text`` for them (``Scanner.word_lines``) asks instead of searching each
+    body's text for each name; None when the text has a carriage return (its lines are not the
+    ``\n``-separated ones ``lines_naming`` counts)."""
+    if "\r" in text:
+        return None
+    from outmoded.sieve import lines_naming
+
+    return lines_naming(text, names)
 
 
 def _statements(body: list):
