@@ -529,4 +529,14 @@ def test_the_files_naming_a_word_are_those_holding_it(tmp_path):
         assert found == [(path, data) for path, data in walked if word.encode() in data]
         assert {path[len(root) + 1:] for path, _ in found} == holding
         assert next(projectfiles.mentioning(root, word), None) == (found[0] if found else None)
+    # what a search found is kept for the next question about the word: one stopped at the first
+    # file, then one going on beside another, finds the same files
+    projectfiles.forget()
+    for word in ("setUp", "Up", "tU", "t\0U", "", "nothing"):
+        expected = [(path, data) for path, data in walked if word.encode() in data]
+        assert next(projectfiles.mentioning(root, word), None) == (expected[0] if expected else None)
+        first, second = projectfiles.mentioning(root, word), projectfiles.mentioning(root, word)
+        assert [next(first, None) for _ in range(2)] == (expected + [None, None])[:2]
+        assert list(second) == list(projectfiles.mentioning(root, word)) == expected
+        assert list(first) == expected[2:]
     projectfiles.forget()
