@@ -111,7 +111,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
 
     def block(self, body: list[ast.stmt]) -> None:
         pushed = 0
-        if any(isinstance(stmt, ast.Delete) for stmt in body):
+        if ast.Delete in map(type, body):  # (no class derives from ast.Delete)
             self.deleted_defs |= deleted_before_use(body)
         for stmt in body:
             self.visit(stmt)

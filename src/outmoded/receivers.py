@@ -93,28 +93,47 @@ class Receivers:
         return LocalClass(f"super({cls.name})", cls.bases, frozenset())
 
     def check_method(self, node: ast.Attribute, receiver: Value) -> None:
+        """Reports ``receiver.attr`` where it names a removed method of a class the receiver's
+        derives from (or mixes into, or, for a distinctive name, a receiver of unknown type).
+        Which method, if any, depends on the receiver and the name alone (the class graph, the
+        project's classes and names): decided once per pair in a module (``self.path``), as a
+        test class calls ``self.assertEquals`` in every method."""
+        try:
+            decided = self._methods_decided
+        except AttributeError:
+            decided = self._methods_decided = {}
+        try:
+            key = (receiver.__class__, receiver, node.attr)
+            decision = decided[key]
+        except KeyError:
+            decision = decided[key] = self._method_of(receiver, node.attr)
+        except TypeError:  # a receiver that does not hash: decided each time
+            decision = self._method_of(receiver, node.attr)
+        if decision is not None:
+            method, context = decision
+            self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS, context=context)
+
+    def _method_of(self, receiver: Value, attr: str) -> tuple[Method, str | None] | None:
+        """(the removed method ``receiver.attr`` reaches, the finding's context), or None."""
         known, complete, members = self.ancestry(receiver)
-        if node.attr in members:
-            return  # the class defines the method itself
-        candidates: list[Method] = self.index.methods[node.attr]
+        if attr in members:
+            return None  # the class defines the method itself
+        candidates: list[Method] = self.index.methods[attr]
         for method in candidates:
             if method.cls in known:
-                self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
-                return
-        mixed = self.mixed_into(receiver, node.attr)
+                return method, None
+        mixed = self.mixed_into(receiver, attr)
         for method in candidates:
             if method.cls in mixed:
-                self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
-                return
+                return method, None
         if complete or mixed or any(known & set(m.entry.not_on) for m in candidates):
-            return
+            return None
         for method in candidates:
             if method.entry.distinctive:
-                if self._projects_own_method(node.attr):
-                    return
-                self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS,
-                            context="unknown-receiver")
-                return
+                if self._projects_own_method(attr):
+                    return None
+                return method, "unknown-receiver"
+        return None
 
     def _projects_own_method(self, name: str) -> bool:
         """Does the project define a function or method of this name itself?  Then a receiver of
