@@ -58,7 +58,8 @@ def test_a_large_cold_run_finds_what_one_process_finds_about_the_tree(project):
     project.write("pkg/__init__.py", "from pkg import _facade\n")
     project.write("pkg/_facade.py", FACADE)
     project.write("pkg/_new.py", "async def f():\n    pass\n")
-    project.write("pkg/_old.py", "import asyncio\n\n@asyncio.coroutine\ndef f():\n    yield\n")
+    # import imp: a removed module's name, which makes the run start the helper (will_ask)
+    project.write("pkg/_old.py", "import asyncio\nimport imp\n\n@asyncio.coroutine\ndef f():\n    yield\n")
     project.write("pkg/_live.py", "import asyncio\n\n@asyncio.coroutine\ndef g():\n    yield\n")
     project.write("pkg/user.py", "from pkg._live import g\n")
     for n in range(80):
@@ -78,3 +79,19 @@ def test_a_helper_never_told_the_top_is_ended(tmp_path):
     assert treeshare.SHARED is None
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)
+
+
+def test_the_helper_starts_when_a_removed_modules_name_passes():
+    # the second pass asks about the tree at a finding: a removed module's name that the catalog
+    # uses for nothing else (imp, cPickle) nearly always is one; Django 5.2.8's words (methods and
+    # calls, a module's name also a class's or a function's) are not
+    from outmoded.catalog.index import index_for
+    from outmoded.prefilter import Passed
+
+    index = index_for((3, 13))
+    for words, asks in (({b"has_key"}, False), ({b"hmac", b"new"}, False), ({b"html", b"HTMLParser", b"unescape"}, False),
+                        ({b"random", b"sample"}, False), ({b"imp"}, True), ({b"cPickle", b"has_key"}, True)):
+        assert treeshare.will_ask({"a.py": Passed({b"has_key"}), "b.py": Passed(words)}, index) is asks, words
+    # at 3.11 imp is still there (removed in 3.12)
+    assert treeshare.will_ask({"a.py": Passed({b"imp"})}, index_for((3, 11))) is False
+    assert treeshare.will_ask({"a.py": Passed({b"cPickle"})}, index_for((3, 11))) is True

@@ -96,8 +96,8 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
             rows, screened, named, passed = first_pass(stamps.missing, count, cwd, found.inside)
         else:
             rows, screened, named, passed = {}, {}, {}, {}
-    if two_passes and passed:  # the files it parses ask about the whole tree: read it on the idle core
-        treeshare.begin(_top(next(iter(passed))))
+    if two_passes and passed and treeshare.will_ask(passed, workers.INDEX):
+        treeshare.begin(_top(next(iter(passed))))  # the files it parses ask about the whole tree: read it on the idle core
     text = build_text_index(stamps, rows, store)
     needles = project_needles(text) if workers.INDEX else None
     lazy = LazyProject(target, text, needles) if needles is not None else None
