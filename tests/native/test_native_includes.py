@@ -260,3 +260,43 @@ def test_header_included_only_from_cython_has_its_python_2_shims(project):
     assert apis(project, "unpack.h") == [("unpack.h", "PyObject_AsReadBuffer")]
     project.write("other.c", '#include <Python.h>\n#include "unpack.h"\n')
     assert apis(project, "unpack.h") == [("unpack.h", "PyInt_FromLong"), ("unpack.h", "PyObject_AsReadBuffer")]
+
+
+FLAGS = """\
+#include <Python.h>
+#if PY_MAJOR_VERSION == 2 && PY_MINOR_VERSION < 7
+#define %s
+#endif
+#if PY_MAJOR_VERSION == 3 && PY_MINOR_VERSION < 2
+#define %s
+#endif
+"""
+PROFILER = """\
+#include "flags.h"
+#ifdef %s
+int PyFrame_GetLineNumber(PyFrameObject *frame) { return PyCode_Addr2Line(frame->f_code, frame->f_lasti); }
+#endif
+"""
+
+
+@pytest.mark.parametrize("name, reported", [
+    ("HAS_NOT_GETLINE", False),  # the project's own flag, written only where the target never compiles
+    ("Py_HAS_NOT_GETLINE", True),  # CPython's namespace: Python.h may define it
+    ("HAVE_GETLINE", True),  # pyconfig.h's namespace
+])
+def test_own_flag_defined_only_in_dead_branches_is_undefined(project, name, reported):
+    # uwsgi 2.0.31: uwsgi_python.h #defines HAS_NOT_PyFrame_GetLineNumber only under
+    # #if PY_MAJOR_VERSION == 2 && PY_MINOR_VERSION < 7 (and 3.0/3.1); profiler.c's #ifdef of it
+    # reads PyFrameObject's members, which gcc against the real 3.13 headers never sees
+    project.write("setup.py", "")
+    project.write("flags.h", FLAGS % (name, name))
+    project.write("profiler.c", PROFILER % name)
+    assert bool(apis(project)) == reported
+    project.write("flags.h", FLAGS.replace("PY_MAJOR_VERSION == 3", "defined(OTHER) ||") % (name, name))
+    assert apis(project)  # defined where OTHER is: may be compiled
+    include = python_includes().get((3, 13))
+    if include is not None and not reported and need_gcc():
+        project.write("flags.h", FLAGS % (name, name))
+        run = subprocess.run(["gcc", "-fsyntax-only", *include_flags(include), str(project.root / "profiler.c")],
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr

@@ -27,15 +27,18 @@ certainly included a header that may be ``Python.h`` (anything but the C, C++ an
 headers in ``SYSTEM_HEADERS``).  An include guard (``#ifndef SPAM_H`` or
 ``#if !defined(SPAM_H)`` before any code, then ``#define SPAM_H``) is taken: the header's
 definitions are what the first inclusion compiles, so macros it defines from the version are known
-(greenlet's ``#if PY_VERSION_HEX >= 0x30D0000 / #define GREENLET_PY313 1`` inside its guard).  Tokens of the
-directive lines themselves are never returned.
+(greenlet's ``#if PY_VERSION_HEX >= 0x30D0000 / #define GREENLET_PY313 1`` inside its guard).  A
+macro of the project's own (``own_flag``) that it ``#define``s only on lines the target never
+compiles is undefined (uwsgi's ``#if PY_MAJOR_VERSION == 2 && PY_MINOR_VERSION < 7 / #define
+HAS_NOT_PyFrame_GetLineNumber``: its ``#ifdef`` is dead).  Tokens of the directive lines themselves
+are never returned.
 """
 
 from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, Optional
 
-from outmoded.native.cppexpr import Condition, _defined, _ifdef
+from outmoded.native.cppexpr import DEAD, Condition, _defined, _ifdef
 from outmoded.native.ctokens import Token
 
 SYSTEM_HEADERS = frozenset("""
@@ -165,6 +168,20 @@ def python_h_macros(text: str) -> frozenset:
     return pythonh.LIMITED if "Py_LIMITED_API" in text else pythonh.FULL
 
 
+# A name other headers or the compiler may define: CPython's (a project's #define Py_SET_TYPE under
+# #if PY_VERSION_HEX < 0x03090000, which Python.h defines from 3.9), pyconfig.h's, the system's
+# and the compiler's (_WIN32, __GNUC__, NDEBUG; GCC's lowercase linux, unix, i386)
+FOREIGN_PREFIXES = ("Py", "PY", "_", "HAVE_", "SIZEOF_", "WITH_", "ALIGNOF_", "NDEBUG", "WIN32", "WIN64", "MS_")
+
+
+def own_flag(name: str) -> bool:
+    """Is ``name`` one only the project defines, so that a ``#define`` of it on a line the target
+    never compiles, and none on a live line before, leaves it undefined (``cppexpr.DEAD``)?  The
+    build may still pass ``-DNAME``; a project that derives the flag from the Python version in
+    its own header does not (uwsgi 2.0.31's HAS_NOT_PyFrame_GetLineNumber)."""
+    return not name.startswith(FOREIGN_PREFIXES) and name != name.lower()
+
+
 Follow = Callable[[Token], Optional[tuple]]  # an include's '#' -> (the file's tokens, its Follow)
 
 
@@ -265,6 +282,9 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
             frame.taken = True
         elif name == "endif" and stack:
             stack.pop()
+        elif not live:
+            if name == "define" and rest and own_flag(rest[0].text) and rest[0].text not in macros:
+                macros[rest[0].text] = DEAD  # the project's own flag, so far written only where never compiled
         elif live:
             if name in ("define", "undef") and rest:  # what the enclosing branches needed of it no longer holds
                 for frame in stack:

@@ -35,6 +35,10 @@ NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"}) 
 SWIG_WRITTEN = frozenset({"SWIGPYTHON_BUILTIN"})
 UNDEFINED_UNLESS_WRITTEN = NOT_CPYTHON | SWIG_WRITTEN  # undefined unless the file (or what it includes) defines them
 MSVC, MSVC_SINCE = "_MSC_VER", ((3, 5), 1900)  # CPython 3.5+ builds with Visual Studio 2015 (_MSC_VER 1900) or later
+# The value of a macro the project #defines only in branches the target never compiles (uwsgi
+# 2.0.31's uwsgi_python.h: #if PY_MAJOR_VERSION == 2 && PY_MINOR_VERSION < 7 / #define
+# HAS_NOT_PyFrame_GetLineNumber): undefined there, so ``#ifdef`` of it is false (``cpp.own_flag``)
+DEAD = ("dead",)
 Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
 
 
@@ -193,6 +197,8 @@ class Condition:
             return self.names[text]
         if text in UNDEFINED_UNLESS_WRITTEN and text not in self.macros:
             return 0, 0
+        if self.macros.get(text) is DEAD:
+            return 0, 0
         if text in self.macros and self.depth < 8:  # `#define IS_PY313 (PY_VERSION_HEX >= ...)`
             if self.macros[text] is None:
                 return None
@@ -233,7 +239,7 @@ class Condition:
 
 
 def _defined(name: str, is_removed: Callable[[str], bool], macros: dict, header: frozenset = frozenset()) -> Interval:
-    if is_removed(name) or (name in UNDEFINED_UNLESS_WRITTEN and name not in macros):
+    if is_removed(name) or (name in UNDEFINED_UNLESS_WRITTEN and name not in macros) or macros.get(name) is DEAD:
         return 0, 0
     if name not in macros and name in header:
         return 1, 1
