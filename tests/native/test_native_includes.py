@@ -97,7 +97,8 @@ def test_python_h_defines_these_macros(tmp_path, target):
     if include is None:
         pytest.skip(f"no Python {target[0]}.{target[1]} headers here")
     probe = tmp_path / "probe.c"
-    for names, flags in [(pythonh.FULL, []), (pythonh.LIMITED, ["-DPy_LIMITED_API=3"]),
+    own = f"-DPy_LIMITED_API={0x03000000 | target[1] << 16:#x}"  # the target's: Py_INCREF is a function
+    for names, flags in [(pythonh.FULL, []), (pythonh.LIMITED, ["-DPy_LIMITED_API=3"]), (pythonh.LIMITED, [own]),
                          (pythonh.FULL, ["-DPy_DEBUG"])]:
         probe.write_text("#include <Python.h>\n" + "".join(
             f"#ifndef {name}\n#error {name}\n#endif\n" for name in sorted(names)))
@@ -300,3 +301,44 @@ def test_own_flag_defined_only_in_dead_branches_is_undefined(project, name, repo
         run = subprocess.run(["gcc", "-fsyntax-only", *include_flags(include), str(project.root / "profiler.c")],
                              capture_output=True, text=True)
         assert run.returncode == 0, run.stderr
+
+
+COMPAT_H = """\
+#ifndef MY_COMPAT_H
+#define MY_COMPAT_H
+#ifndef Py_SET_TYPE
+#define Py_SET_TYPE(obj, type) do { Py_TYPE((obj)) = (type); } while (0)
+#endif
+#endif
+"""
+
+
+@pytest.mark.parametrize("includer, reported", [
+    ('#include <Python.h>\n#import "compat.h"\n', False),  # Objective-C's #import is an #include
+    ('#import "api.h"\n', False),  # through a header that includes Python.h first
+    ('#import "compat.h"\n#include <Python.h>\n', True),  # before Python.h: Py_SET_TYPE not yet defined
+    ('#define Py_LIMITED_API 0x030d0000\n#include <Python.h>\n#import "compat.h"\n', True),  # no such macro
+])
+def test_header_judged_by_its_includers(project, includer, reported):
+    # pyobjc-core 13.0's pyobjc-compat.h includes nothing; pyobjc.h #imports it after #include
+    # <Python.h>, which defines Py_SET_TYPE on every 3.9+ target (not with the limited API from 3.11)
+    project.write("setup.py", "")
+    project.write("compat.h", COMPAT_H)
+    project.write("api.h", '#include <Python.h>\n#include "compat.h"\n')
+    project.write("module.m", includer)
+    assert bool(apis(project, "compat.h")) == reported
+    project.write("other.c", '#include "compat.h"\n')  # another includer without Python.h
+    assert apis(project, "compat.h")
+
+
+def test_limited_api_from_3_11_has_no_py_set_type_macro(tmp_path):
+    """What the test above relies on, with gcc and the real 3.13 headers."""
+    include = python_includes().get((3, 13))
+    if include is None or not need_gcc():
+        pytest.skip("no Python 3.13 headers or gcc here")
+    source = tmp_path / "use.c"
+    for flags, fails in [([], False), (["-DPy_LIMITED_API=0x030d0000"], True), (["-DPy_LIMITED_API=0x03090000"], False)]:
+        source.write_text("#include <Python.h>\n" + COMPAT_H + "void f(PyObject *o, PyTypeObject *t) { Py_SET_TYPE(o, t); }\n")
+        run = subprocess.run(["gcc", "-fsyntax-only", *include_flags(include), *flags, str(source)],
+                             capture_output=True, text=True)
+        assert (run.returncode != 0) == fails, run.stderr

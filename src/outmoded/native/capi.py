@@ -95,6 +95,14 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     if any(f.severity == ERROR for f in findings):  # a file compiled as part of another sees what that one defines
         given = includes.includer_shims(path, target, gone, lambda p, t: c_shims(p, t, target, gone)[2])
         findings = [f for f in findings if f.api.split(".")[0] not in given]
+    if any(f.severity == ERROR for f in findings) and not path.endswith(includes.SOURCE_SUFFIXES) \
+            and includes.python_h_before(path, target, gone):
+        # a header including no Python.h is compiled after its includers' (pyobjc-core 13.0's
+        # pyobjc-compat.h: #ifndef Py_SET_TYPE is dead); the limited API's macros if one names it
+        limited = any("Py_LIMITED_API" in includes.text_of(p) for p in includes.includers(path))
+        kept = {(f.line, f.column, f.api) for f in _c_findings(path, text, target, gone, True, header_known=True,
+                                                               limited_includer=limited)}
+        findings = [f for f in findings if (f.line, f.column, f.api) in kept]
     if any(f.api in CYTHON_PY2_SHIMS for f in findings) and includes.included_only_from_cython(path):
         # compiled only inside Cython's C, after its Python 2 names' #defines (msgpack 0.5's
         # unpack.h, cdef extern from "unpack.h" in _unpacker.pyx, calls PyInt_FromLong)
@@ -104,15 +112,21 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     return result
 
 
-def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool) -> list:
+def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool,
+                header_known: bool = False, limited_includer: bool = False) -> list:
     """What the C file at ``path`` names that the target lacks, its project headers followed beside
-    it (``upward``: in the directories above too, ``includes.project_headers``)."""
+    it (``upward``: in the directories above too, ``includes.project_headers``).  ``header_known``:
+    ``Python.h`` is included before the file (``includes.python_h_before``), by a file that may
+    define ``Py_LIMITED_API`` (``limited_includer``)."""
     from outmoded.native import freethreading
 
     built = _built_limited(path, text)
     predefined = None if not built[0] else \
         {"Py_LIMITED_API": None if built[1] is None else [Token("number", f"{built[1]:#x}", 0, 0, 0, 0)]}
-    tokens, directives, shims, internal, included = c_shims(path, text, target, gone, upward, predefined)
+    if limited_includer and predefined is None:
+        predefined = {"Py_LIMITED_API": None}  # maybe defined, value unknown
+    tokens, directives, shims, internal, included = c_shims(path, text, target, gone, upward, predefined,
+                                                            header_known)
     defines = [rest for name, rest in directives if name == "define" and rest]
     tokens = _selected_arguments(tokens, defines)
     limited, version = defines_limited_api(directives), limited_api_version(directives)

@@ -189,7 +189,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 is_removed: Callable[[str], bool] = lambda name: False,
                 directives: Optional[list] = None, header: frozenset = frozenset(),
                 follow: Optional[Follow] = None, macros: Optional[dict] = None,
-                header_known: bool = False, included: Optional[list] = None) -> Iterator[Token]:
+                header_known: bool = False, included: Optional[list] = None,
+                known: Optional[list] = None) -> Iterator[Token]:
     """The code tokens that may be compiled on ``target``.
 
     ``directives`` (when given) receives ``(name, tokens)`` for every directive on a live line,
@@ -201,7 +202,9 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
     greenlet's TPythonState.cpp includes TGreenlet.hpp, which includes the header defining
     ``GREENLET_PY314`` from ``PY_VERSION_HEX``.  ``macros``: those defined before the first token
     (updated in place).  ``included`` (when given) receives, for each project header followed, its
-    live code tokens and its directives, as ``directives`` does for the file.
+    live code tokens and its directives, as ``directives`` does for the file.  ``known`` (when
+    given) receives, for each live ``#include`` (or ``#import``), its line and whether ``Python.h``'s
+    macros are known before it.
     """
     pending_header, header = (frozenset(), header) if header_known else (header, frozenset())
     stack: list[Frame] = []
@@ -219,6 +222,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
             continue
         line = group[1]
         name = line[1].text if len(line) > 1 else ""
+        if name == "import":  # Objective-C's #import: an #include read once (pyobjc-core 13.0's pyobjc.h)
+            name = "include"
         rest = line[2:]
         if stack and stack[-1].guard is not None:
             frame = stack[-1]
@@ -300,6 +305,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                 macros.pop(rest[0].text, None)
                 header = header - {rest[0].text}
             elif name == "include":
+                if known is not None:
+                    known.append((line[0].line, bool(header)))
                 certain = all(f.certain for f in stack)
                 if pending_header and not system_header(rest) and certain:
                     header, pending_header = pending_header, frozenset()

@@ -42,14 +42,15 @@ from outmoded.source import open_regular
 
 MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "meson.build", "PKG-INFO", ".git")
 C_SUFFIXES = (".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".inc", ".inl")
+OBJC_SUFFIXES = (".m", ".mm")  # Objective-C sources: read for what they #import, not checked
 CYTHON_SUFFIXES = (".pyx", ".pxd", ".pxi")
 SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx")
 MAX_FILES = 20000
 MAX_SIBLING = 4_000_000  # bytes of a source beside it read for its module init
-INCLUDE_RE = re.compile(rb'^[ \t]*#[ \t]*include[ \t]*[<"]([^>"\r\n]+)[>"]', re.MULTILINE)
+INCLUDE_RE = re.compile(rb'^[ \t]*#[ \t]*(?:include|import)[ \t]*[<"]([^>"\r\n]+)[>"]', re.MULTILINE)
 EXTERN_RE = re.compile(rb'\bextern[ \t]+from[ \t]+[\'"]([^\'"\r\n]+)[\'"]')
 PXI_RE = re.compile(rb'^[ \t]*include[ \t]+[\'"]([^\'"\r\n]+)[\'"]', re.MULTILINE)  # Cython's textual include
-ANY_INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*include\b[ \t]*(.*)$', re.MULTILINE)
+ANY_INCLUDE_RE = re.compile(r'^[ \t]*#[ \t]*(?:include|import)\b[ \t]*(.*)$', re.MULTILINE)
 
 
 def project_root(path: str) -> str:
@@ -74,7 +75,7 @@ def _includes(root: str) -> Optional[dict]:
     for directory, dirs, files in os.walk(root):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in files:
-            if not name.endswith(C_SUFFIXES + CYTHON_SUFFIXES):
+            if not name.endswith(C_SUFFIXES + OBJC_SUFFIXES + CYTHON_SUFFIXES):
                 continue
             count += 1
             if count > MAX_FILES:
@@ -97,7 +98,7 @@ def forget() -> None:
     """Drop what was read of the projects' files (a long-lived process starting a new run)."""
     import sys
 
-    for cached in (_includes, _live_includes, _header_tokens, getattr(sys.modules.get("outmoded.native.shims"), "_defines_in", None)):
+    for cached in (_includes, _live_includes, _known_before, _header_tokens, getattr(sys.modules.get("outmoded.native.shims"), "_defines_in", None)):
         if cached is not None:
             cached.cache_clear()
 
@@ -124,7 +125,7 @@ def _live_includes(path: str, target: tuple, gone: frozenset) -> frozenset:
     return frozenset(rest[0].line for name, rest in directives if name == "include" and rest)
 
 
-QUOTED_RE = re.compile(r'[ \t]*#[ \t]*include[ \t]*"([^"\r\n]+)"')
+QUOTED_RE = re.compile(r'[ \t]*#[ \t]*(?:include|import)[ \t]*"([^"\r\n]+)"')
 MAX_DEPTH = 8
 
 
@@ -223,6 +224,56 @@ def not_compiled(path: str, text: str, target: tuple, gone: frozenset) -> bool:
     return True
 
 
+@lru_cache(maxsize=64)
+def _known_before(path: str, target: tuple, gone: frozenset) -> dict:
+    """Line of each live ``#include`` (or ``#import``) of ``path`` -> are ``Python.h``'s macros
+    known before it (``cpp.live_tokens``' ``known``)."""
+    try:
+        with open_regular(path) as handle:
+            text = handle.read().decode("utf-8", "replace")
+    except OSError:
+        return {}
+    known: list = []
+    for _ in live_tokens(c_tokens(text), target, gone.__contains__, None, python_h_macros(text), known=known):
+        pass
+    return dict(known)
+
+
+def python_h_before(path: str, target: tuple, gone: frozenset, depth: int = 0) -> bool:
+    """Has every project file that includes the header at ``path`` on a line that may be compiled
+    certainly included a header that may be ``Python.h`` before that line (or is it a header of
+    which this holds in turn)?  Then the header is compiled with ``Python.h``'s macros defined,
+    though it includes none itself: pyobjc-core 13.0's pyobjc-compat.h, #imported by pyobjc.h after
+    its #include <Python.h>, has ``#ifndef Py_SET_TYPE`` / ``Py_TYPE((obj)) = (type)``, which no
+    3.9+ build compiles.  False when nothing in the project includes it (another project may), or
+    an includer is Cython's (a ``cdef extern from``), or past ``MAX_DEPTH`` headers."""
+    path = os.path.abspath(path)
+    graph = _includes(project_root(path))
+    if graph is None or depth >= MAX_DEPTH:
+        return False
+    found = [(p, w, c) for p, w, c in graph.get(os.path.basename(path), ()) if p != path and _names(path, p, w)]
+    if not found:
+        return False
+    for including, written, cython in found:
+        read(including)
+        if cython:
+            return False
+        try:
+            with open_regular(including) as handle:
+                data = handle.read()
+        except OSError:
+            return False
+        known = _known_before(including, target, gone)
+        for match in INCLUDE_RE.finditer(data):
+            if os.path.basename(match.group(1).decode("utf-8", "replace").strip()) != os.path.basename(path):
+                continue
+            before = known.get(_line_of(data, match.start()))
+            if before is False and (including.endswith(SOURCE_SUFFIXES + OBJC_SUFFIXES)
+                                    or not python_h_before(including, target, gone, depth + 1)):
+                return False  # None: a line never compiled
+    return True
+
+
 def includer_shims(path: str, target: tuple, gone: frozenset, shims_of) -> frozenset:
     """The names the project's C files including the file at ``path`` (``#include "typecast_binary.c"``)
     give it: a file compiled only as part of another sees what that file defined before (psycopg2
@@ -247,6 +298,15 @@ def includer_shims(path: str, target: tuple, gone: frozenset, shims_of) -> froze
         if "Generated by Cython" not in text[:500]:
             names |= shims_of(including, text)
     return frozenset(names)
+
+
+def text_of(path: str) -> str:
+    """The text of a project file (empty when it cannot be read)."""
+    try:
+        with open_regular(path) as handle:
+            return handle.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
 
 
 def includers(path: str) -> list:

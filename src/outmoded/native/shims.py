@@ -24,21 +24,23 @@ from outmoded.source import open_regular
 
 
 def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True,
-            predefined: dict | None = None) -> tuple:
+            predefined: dict | None = None, header_known: bool = False) -> tuple:
     """The live code tokens of the C file at ``path``, its live directives, the names it or a
     project header it includes defines or declares (shims of removed names, and the names the
     internal headers it includes still declare: ``internal_names``), the internal headers it or such
     a header includes on a live line (greenlet 3.5's TGreenlet.cpp, through TGreenlet.hpp's
     ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
     the live code tokens of those headers.  ``predefined``: macros the build defines for it
-    (``Py_LIMITED_API``: name -> value tokens, None when unknown)."""
+    (``Py_LIMITED_API``: name -> value tokens, None when unknown); ``header_known``: ``Python.h``
+    is included before the file's first line."""
     directives: list = []
     headers: list = []  # the live tokens and directives of the project headers it includes
     written: list = []  # what each live #include "..." of it or them writes
     header = pythonh.LIMITED if predefined and "Py_LIMITED_API" in predefined else python_h_macros(text)
     tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, header,
                               includes.project_headers(path, text, written=written, upward=upward),
-                              macros=dict(predefined) if predefined else None, included=headers))
+                              macros=dict(predefined) if predefined else None, included=headers,
+                              header_known=header_known))
     shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens)
     lines = [line for kind, line in directives if kind == "include"]
     for code, found in headers:
