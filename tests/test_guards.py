@@ -806,6 +806,34 @@ def test_getattr_with_a_false_default_probes_like_hasattr(project):
                                         (15, "unittest.TestCase.assertRaisesRegexp", E)]
 
 
+def test_a_name_bound_by_getattr_of_a_module_is_its_attribute(project):
+    # pygobject 3.58.1's gi/events.py: AbstractEventLoopPolicy = getattr(asyncio,
+    # "AbstractEventLoopPolicy", object), then in a class body if sys.platform != "win32" and
+    # hasattr(AbstractEventLoopPolicy, "get_child_watcher"): ... asyncio.ThreadedChildWatcher();
+    # on the real 3.14 and 3.15 the hasattr is False (3.13: True, and the watcher is there)
+    source = """\
+        import asyncio
+        import sys
+        import warnings
+
+        with warnings.catch_warnings():
+            AbstractEventLoopPolicy = getattr(asyncio, "AbstractEventLoopPolicy", object)
+        Policy = getattr(asyncio, "AbstractEventLoopPolicy")
+        Other = getattr(asyncio, "AbstractEventLoopPolicy", dict)
+
+        class GLibEventLoopPolicy(AbstractEventLoopPolicy):
+            if sys.platform != "win32" and hasattr(AbstractEventLoopPolicy, "get_child_watcher"):
+                @classmethod
+                def get_child_watcher(cls):
+                    return asyncio.ThreadedChildWatcher()
+            if hasattr(Policy, "get_child_watcher"):
+                watcher = asyncio.ThreadedChildWatcher()
+            if hasattr(Other, "get_child_watcher"):  # dict: not told
+                watcher = asyncio.ThreadedChildWatcher()
+        """
+    assert project.findings(source, target="3.14") == [(18, "asyncio.ThreadedChildWatcher", E)]
+
+
 def test_code_a_test_expects_to_raise_that_error(project):
     # CPython 3.13's own test suite: with self.assertRaises(ValueError): shlex.split(None)
     assert project.findings("""\

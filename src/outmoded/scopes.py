@@ -189,6 +189,10 @@ class Bindings(ast.NodeVisitor):
             version = guards.version_value(value, self.target, self.qualify)
             if version is not None:  # v = sys.version_info[:2]
                 return version
+        if value.__class__ is ast.Call and value.func.__class__ is ast.Name and value.func.id == "getattr":
+            named = self._getattr_value(value)
+            if named is not None:
+                return named
         if isinstance(value, (ast.Call, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)):
             return self.qualify(value)
         if isinstance(value, (ast.Name, ast.Attribute)):  # another name for a stdlib module or name:
@@ -197,6 +201,30 @@ class Bindings(ast.NodeVisitor):
                     and not qualified.startswith("builtins."):
                 return qualified
         return LOCAL
+
+    def _getattr_value(self, call: ast.Call) -> Value:
+        """The stdlib name ``getattr(module, "name")`` reads, as ``module.name`` would; with a
+        default of ``None`` or ``object`` too, unless the catalog removes the name itself (then the
+        default is what the target gets): where the module lacks it, the default has none of the
+        attributes the catalog removes from it either.  pygobject 3.58.1's gi/events.py binds
+        ``AbstractEventLoopPolicy = getattr(asyncio, "AbstractEventLoopPolicy", object)``, then
+        ``if hasattr(AbstractEventLoopPolicy, "get_child_watcher"):`` (gone in 3.14) guards
+        ``asyncio.ThreadedChildWatcher()`` (gone in 3.14): that body never runs there."""
+        args = call.args
+        if call.keywords or len(args) not in (2, 3) or args[1].__class__ is not ast.Constant \
+                or not isinstance(args[1].value, str) or not args[1].value.isidentifier() \
+                or self.qualify(call.func) != "builtins.getattr":
+            return None
+        base = self.qualify(args[0])
+        if not isinstance(base, str) or base.split(".", 1)[0] not in STDLIB or base.startswith("builtins."):
+            return None
+        qualified = f"{base}.{args[1].value}"
+        if len(args) == 3:
+            default = args[2]
+            if not (default.__class__ is ast.Constant and default.value is None
+                    or self.qualify(default) == "builtins.object") or qualified in self.index.names:
+                return None
+        return qualified
 
     def _returned_flag(self, node: ast.FunctionDef) -> bool | None:
         """What a module's undecorated function without parameters returns on the target when its
