@@ -171,15 +171,23 @@ openpyxl==2.4.11 testtools==2.3.0 cliff==2.14.1 Scrapy==1.5.2 sqlparse==0.2.4 Py
 # true only in TLS subclasses that override those two tests with skipped ones (its crypt/spwd
 # fallbacks are lost-feature warnings by design); Pyomo's test puts an imp-style finder on
 # sys.meta_path right after its own finder, which calls find_module itself (the test passes on the
-# real 3.13); pyobjc-core's pyobjc-compat.h assigns Py_TYPE() under #ifndef Py_SET_TYPE, which every
-# includer's Python.h defines (the header includes none itself, and .m files' #import is not read);
-# Pyomo's contrib/simplification/build.py imports distutils.dist in a function its CLI runs beside
-# pybind11 (setuptools present in practice, not declared); pygobject's gi/events.py (3.14, 3.15) calls
-# asyncio.ThreadedChildWatcher under hasattr(AbstractEventLoopPolicy, "get_child_watcher"), the name
-# bound by getattr(asyncio, "AbstractEventLoopPolicy", object), which is not resolved. uwsgi 2.0.31
-# is left out: its contrib/ and t/ are Python 2 (real), but plugins/python/profiler.c's
-# #ifdef HAS_NOT_PyFrame_GetLineNumber is reported: uwsgi_python.h #defines it only under
-# #if PY_MAJOR_VERSION == 2 && PY_MINOR_VERSION < 7 (and 3.0/3.1), dead branches not taken as "undefined"
+# real 3.13); Pyomo's contrib/simplification/build.py imports distutils.dist in a function its CLI
+# runs beside pybind11 (setuptools present in practice, not declared); pymongo's pool_shared.py calls
+# ssl.match_hostname only when the context has verify_mode set, check_hostname off and the pool's
+# tls_allow_invalid_hostnames off, which client_options/get_ssl_context never produce (all eight
+# tls/hostname/sync combinations on the real 3.13; no static rule follows that flag through
+# PoolOptions).  pyobjc-core's pyobjc-compat.h (7 errors) is now judged by its includers, which
+# #import it after Python.h, but it names Py_LIMITED_API (PyObjC's framework wrappers build with
+# the limited API), and from Py_LIMITED_API 0x030b0000 Python.h defines no Py_SET_TYPE, Py_SET_SIZE
+# or Py_SET_REFCNT macro: its #ifndef fallbacks assigning Py_TYPE()/Py_SIZE()/Py_REFCNT() then
+# compile (gcc rejects a use); reported as long as an includer outside the project may use them.
+# Fixed (known5): pygobject's gi/events.py (3.14, 3.15) asyncio.ThreadedChildWatcher under
+# hasattr(AbstractEventLoopPolicy, "get_child_watcher"), the name bound by getattr(asyncio,
+# "AbstractEventLoopPolicy", object); uwsgi 2.0.31's plugins/python/profiler.c #ifdef
+# HAS_NOT_PyFrame_GetLineNumber, which uwsgi_python.h #defines only under #if PY_MAJOR_VERSION == 2
+# && PY_MINOR_VERSION < 7 (and 3.0/3.1).  uwsgi stays out: its contrib/, t/ and tests/ are Python 2
+# or call asyncio.coroutine (real); plugins/pypy/pypy_setup.py imports imp, but only PyPy's libpypy
+# runs it (PyPy 3.11 still has imp): 12 errors at 3.13-3.15, 3 of them that file
 MODERN += """pyarrow==26.0.1 shapely==2.2.0 pyproj==3.8.0 rasterio==1.5.2 geopandas==1.2.0 netCDF4==1.7.5.1.post1
 cftime==1.6.6.1 zarr==3.4.2 numcodecs==0.17.1 tables==3.11.1 pint==0.26.2 uncertainties==3.2.4 cvxpy==1.9.3
 pulp==4.2.0 rdflib==7.6.0 xmltodict==1.0.4 bleach==6.4.0 markdown-it-py==4.3.0 mistune==3.4.0 myst-parser==5.2.0
