@@ -204,8 +204,16 @@ HEADER_CASES = [b"class A(B)", b"classclass A(B)", b"class  A (B", b"class\tA\t(
                 b"class A :", b"class A\t:x", b"class A(:", b"class A:class B:", b"class A:(B)", b"class A;:"]
 BASES_CASES = [b"a=1", b"a = 1, b", b"x, metaclass=M", b"a==b", b"1a=2", b"a.b=c,d", b"=x", b"a b=c", b",a=,",
                b"\xff=1", b"a\t=1,b\t = 2", b"", b"abc", b"a,=b", b"1a.2b, .5x, 12, _q"]
-FLAG_CASES = [b"PY3 = True", b"  PY2=1", b"x == 1", b"x =", b"x =\n", b"\tversion\t= (3,)", b"= 1", b"a b = 1",
-              b"1x = 2", b"x=", b"x==", b"x=y"]
+FLAG_CASES = [b"PYPY3 = PY2PY3 = PY", b"PY3 = True", b"  PY2=1", b"x == 1", b"x =", b"x =\n", b"\tversion\t= (3,)",
+              b"= 1", b"a b = 1", b"1x = 2", b"x=", b"x==", b"x=y"]
+
+
+def _written_at(data: bytes, word: bytes) -> list[int]:
+    found, position = [], data.find(word)
+    while position >= 0:
+        found.append(position)
+        position = data.find(word, position + 1)
+    return found
 
 
 def test_class_headers_and_flags_read_without_re_as_the_regexes_read_them():
@@ -218,6 +226,8 @@ def test_class_headers_and_flags_read_without_re_as_the_regexes_read_them():
     for data in texts:
         expected = [(m.start(), m[1], m[2]) for m in t.CLASS_RE.finditer(data)]
         assert t._class_headers_found(data) == expected
+        assert t._class_headers(data) == expected  # re imported here: each ``class`` found, CLASS_RE matched there
+        assert t._flag_words(data) == tuple(_written_at(data, word) for word in t.FLAG_WORDS)
         for _, _, between in (e for e in expected if e[2] is not None):  # None: `class Name:`
             assert t._dotted_words(between) == t.WORD_RE.findall(between)
             assert t._without_keywords(between) == t.KEYWORD_RE.sub(b"", between)
@@ -225,6 +235,7 @@ def test_class_headers_and_flags_read_without_re_as_the_regexes_read_them():
         assert t._dotted_words(text) == t.WORD_RE.findall(text), text
         assert t._without_keywords(text) == t.KEYWORD_RE.sub(b"", text), text
     for data in FLAG_CASES + texts[len(HEADER_CASES):][:500]:
+        assert t._flag_words(data) == tuple(_written_at(data, word) for word in t.FLAG_WORDS)
         for line in [0] + [i + 1 for i, byte in enumerate(data) if byte == 10]:
             match = t.FLAG_LINE_RE.match(data, line)
             assert t._assigned_name(data, line) == (match[1] if match else None), (data[line:line + 40])

@@ -129,17 +129,35 @@ def read_headers(data: bytes) -> tuple[list, list]:
         bases = [w.decode() for w in _dotted_words(text)]
         headers.append((name.decode(), tuple(b for b in bases if b != "object")))
     flags, lines = [], set()
-    for word in FLAG_WORDS:  # bytes.find runs in C; an alternation regex tries every position
-        position = data.find(word)
-        while position >= 0:
+    for positions in _flag_words(data):  # bytes.find runs in C; an alternation regex tries every position
+        for position in positions:
             line = data.rfind(b"\n", 0, position) + 1
             if line not in lines:
                 lines.add(line)
                 assigned = _assigned_name(data, line)
                 if assigned:  # at the start of a line: module level
                     flags.append(assigned.decode())
-            position = data.find(word, position + 1)
     return headers, flags
+
+
+def _flag_words(data: bytes) -> tuple[list, list, list]:
+    """Where each of ``FLAG_WORDS`` is written (its positions in order, each word's in turn):
+    ``PY2`` and ``PY3`` are found in one pass over the text for ``PY``, not one pass each."""
+    found = []
+    position = data.find(b"version")
+    while position >= 0:
+        found.append(position)
+        position = data.find(b"version", position + 1)
+    py2, py3 = [], []
+    position = data.find(b"PY")
+    while position >= 0:
+        digit = data[position + 2:position + 3]
+        if digit == b"2":
+            py2.append(position)
+        elif digit == b"3":
+            py3.append(position)
+        position = data.find(b"PY", position + 1)
+    return found, py2, py3
 
 
 def _class_headers(data: bytes) -> list[tuple[int, bytes, bytes | None]]:
@@ -148,7 +166,18 @@ def _class_headers(data: bytes) -> list[tuple[int, bytes, bytes | None]]:
     runs in C; before, the same matches found with bytes methods: ``class``, blanks, a word,
     blanks, then ``(`` up to the next ``)``, or ``:``."""
     if "re" in sys.modules:
-        return [(match.start(), match[1], match[2]) for match in CLASS_RE.finditer(data)]
+        # ``CLASS_RE.finditer(data)``'s matches: bytes.find skips to each ``class``, the pattern
+        # is matched there (sre's search for the literal costs ~7.5 instructions a byte, find ~2.4)
+        found, match, find = [], CLASS_RE.match, data.find
+        position = find(b"class")
+        while position >= 0:
+            header = match(data, position)
+            if header is None:
+                position = find(b"class", position + 1)
+            else:
+                found.append((position, header[1], header[2]))
+                position = find(b"class", header.end())
+        return found
     return _class_headers_found(data)
 
 
