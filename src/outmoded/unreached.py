@@ -205,10 +205,11 @@ def uncalled(scanner) -> frozenset:
     # a call to one may be in a body the sieve left out: the whole tree is read, but its candidates
     # are among the reduced tree's (the same top-level functions, and more definitions in the
     # bodies can only rule one out), so it is parsed only when the reduced tree has some
-    if scanner.reduced and not _candidates(scanner, scanner._body):
+    written: dict = {}  # what the text says of a name, the same for both trees
+    if scanner.reduced and not _candidates(scanner, scanner._body, written):
         return frozenset()
     body = scanner.whole_body()
-    candidates = _candidates(scanner, body) if body is not None else None
+    candidates = _candidates(scanner, body, written) if body is not None else None
     if not candidates:
         return frozenset()
     # a function or class body without any of the names cannot name one: not walked
@@ -244,11 +245,13 @@ def uncalled(scanner) -> frozenset:
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
 
 
-def _candidates(scanner, body: list) -> dict:
+def _candidates(scanner, body: list, written: dict) -> dict:
     """Name -> definition of the module's top-level functions that may be uncalled: defined once,
     plain or wrapped by ``functools``, never written in quotes; a public one only outside a
     package's ``__init__`` and where the module's code (not only its text: a docstring) names it
-    outside its own definition (``uncalled``)."""
+    outside its own definition (``uncalled``).  ``written``: name -> (is it written as a word at
+    least twice, is it written in quotes), read from the text once for the reduced and the whole
+    tree."""
     import ast
 
     defined: dict = {}
@@ -264,31 +267,46 @@ def _candidates(scanner, body: list) -> dict:
         name = stmt.name
         if name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
             continue
+        said = written.get(name)
+        if said is None:
+            said = written[name] = [None, None, False]
         if not name.startswith("_"):
-            if package or len(word_re(name).findall(scanner.text)) < 2:  # the package's API, or left for others
+            if said[0] is None:
+                said[0] = len(word_re(name).findall(scanner.text)) >= 2
+            if package or not said[0]:  # the package's API, or left for others
                 continue
-            if not _read_elsewhere(name, stmt, body, scanner.text, named):
+            if said[2] is False:
+                said[2] = _word_lines(name, scanner.text)
+            if not _read_elsewhere(name, stmt, body, said[2], named):
                 continue
-        if quoted_re(name).search(scanner.text):
+        if said[1] is None:
+            said[1] = quoted_re(name).search(scanner.text) is not None
+        if said[1]:
             continue
         candidates[name] = stmt
     return candidates
 
 
-def _read_elsewhere(name: str, stmt, body: list, text: str, named: dict) -> bool:
+def _word_lines(name: str, text: str) -> list | None:
+    """The numbers (from 1) of the lines writing ``name`` as a word, in order, when the text's
+    lines are its ``\n``s and a name is spelled as written (ASCII); else None."""
+    if not text.isascii() or text.count("\r") != text.count("\r\n"):
+        return None
+    lines, line, at = [], 1, 0
+    for match in word_re(name).finditer(text):
+        line += text.count("\n", at, match.start())
+        at = match.start()
+        lines.append(line)
+    return lines
+
+
+def _read_elsewhere(name: str, stmt, body: list, lines: list | None, named: dict) -> bool:
     """Does a top-level statement of ``body`` other than ``stmt`` read ``name`` in its code (an
-    ``ast.Name``)?  Only the statements (decorators included) spanning a line that writes the name
-    as a word are walked, when the text's lines are its ``\n``s and a name is spelled as written
-    (ASCII); else all of them.  ``named``: each walked statement's names, by id, for the run."""
+    ``ast.Name``)?  Only the statements (decorators included) spanning one of ``lines``, those
+    writing the name as a word (``_word_lines``), are looked into; all of them when None.
+    ``named``: each walked statement's names, by id, for the run."""
     import ast
 
-    lines = None
-    if text.isascii() and text.count("\r") == text.count("\r\n"):
-        lines, line, at = [], 1, 0
-        for match in word_re(name).finditer(text):
-            line += text.count("\n", at, match.start())
-            at = match.start()
-            lines.append(line)
     for other in body:
         if other is stmt:
             continue
