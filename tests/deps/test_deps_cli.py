@@ -155,8 +155,8 @@ def test_the_projects_own_requires_python_excluding_the_target_is_not_ready(tmp_
     assert code == 1
     assert "All 1 dependencies are ready for Python 3.15." in out
     assert out.rstrip().endswith(
-        "The project itself is not ready: its requires-python '>=3.10,<3.15' (pyproject.toml:4) excludes "
-        "Python 3.15: pip and uv refuse to install the project there; widen it to admit 3.15.")
+        "The project itself is not ready: the project's Python requirement '>=3.10,<3.15' (pyproject.toml:4) "
+        "excludes Python 3.15, the target: pip and uv refuse to install the project there; widen it to admit 3.15.")
     code, found, document = deps_json("--platform", "linux", "--target-version", "3.15")
     assert code == 1 and found["requests"]["status"] == "ok"
     assert [(e["file"], e["line"], e["requires_python"]) for e in document["project_excludes_target"]] \
@@ -172,7 +172,7 @@ def test_a_setup_cfg_python_requires_excluding_the_target_is_said_for_the_requir
     (tmp_path / "requirements.txt").write_text("requests==2.32.3\n")
     code, out, _ = deps("--platform", "linux", "--target-version", "3.13", "requirements.txt")
     assert code == 1
-    assert "its requires-python '>=3.8, <3.13' (setup.cfg:5) excludes Python 3.13" in out
+    assert "Python requirement '>=3.8, <3.13' (setup.cfg:5) excludes Python 3.13" in out
     (tmp_path / "setup.cfg").write_text("[metadata]\nname = app\n\n[options]\npython_requires = >=3.8\n")
     assert deps("--platform", "linux", "--target-version", "3.13", "requirements.txt")[0] == 0
 

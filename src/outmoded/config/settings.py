@@ -89,7 +89,7 @@ class Settings(Record):
             # a target above what the requirement admits (a floor above it has its own warning)
             if self.requires_python and self._readable_requirement(highest=True) \
                     and (_bound(self.requires_python, highest=True) or self.target) < self.target:
-                _warn(excluded_message(self.requires_python, self.target, self.requirement_origin()))
+                _warn("outmoded: warning: " + excluded_message(self.requires_python, self.target, self.requirement_origin()))
             return self.target
         if self.requires_python and self._readable_requirement(highest=True):
             highest = _bound(self.requires_python, highest=True)
@@ -207,13 +207,13 @@ def admits(requires_python: str, version: tuple[int, int]) -> bool:
     return highest is not None and lowest is not None and lowest <= version <= highest
 
 
-def excluded_message(requires_python: str, version: tuple[int, int], origin: str | None) -> str:
-    """The warning for a target the project's own Python requirement excludes (``origin``: the
-    file declaring it)."""
+def excluded_message(requires_python: str, version: tuple[int, int], where: str | None) -> str:
+    """What a target the project's own Python requirement excludes means, in one wording for
+    ``check``'s warning and ``deps``' verdict on the project itself (``where``: the file, or the
+    file and line, declaring it)."""
     shown = f"{version[0]}.{version[1]}"
-    return (f"outmoded: warning: {origin + ': ' if origin else ''}the project's Python requirement "
-            f"{requires_python!r} (requires-python or python_requires) excludes Python {shown}, the target: "
-            f"pip and uv refuse to install the project there; widen it to admit {shown}")
+    return (f"the project's Python requirement {requires_python!r}{f' ({where})' if where else ''} excludes "
+            f"Python {shown}, the target: pip and uv refuse to install the project there; widen it to admit {shown}")
 
 
 def lowest_python(requires_python: str) -> tuple[int, int] | None:

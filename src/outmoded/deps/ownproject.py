@@ -13,7 +13,6 @@ from __future__ import annotations
 import os
 import re
 
-from outmoded.catalog import format_version
 from outmoded.cli import UsageError
 
 _KEY = re.compile(r"^\s*(requires-python|python_requires|Requires-Python)\s*[=:]")
@@ -23,7 +22,7 @@ def excluded(paths: list, version: tuple) -> list:
     """One entry per project around ``paths`` whose Python requirement excludes ``version``:
     ``{"file", "line", "requires_python", "message"}``."""
     from outmoded.config import ConfigError, load_settings, project_start
-    from outmoded.config.settings import InvalidRequirement, admits
+    from outmoded.config.settings import InvalidRequirement, admits, excluded_message
 
     found, seen = [], set()
     for path in paths:
@@ -44,9 +43,7 @@ def excluded(paths: list, version: tuple) -> list:
         line = _line(origin, requires)
         where = f"{shown}:{line}" if shown and line else shown
         found.append({"file": shown, "line": line, "requires_python": requires,
-                      "message": f"requires-python {requires!r}{f' ({where})' if where else ''} "
-                                 f"excludes Python {format_version(version)}: pip and uv refuse to install "
-                                 f"the project there; widen it to admit {format_version(version)}"})
+                      "message": excluded_message(requires, version, where)})
     return found
 
 

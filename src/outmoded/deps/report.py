@@ -103,7 +103,7 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
         platform_report.write(results, context["chosen"], stream)
     stream.write("\n" + _summary(results, target) + "\n")
     for own in context.get("project_excludes_target", ()):
-        stream.write(f"The project itself is not ready: its {own['message']}.\n")
+        stream.write(f"The project itself is not ready: {own['message']}.\n")
 
 
 def _table(results: list, free: bool, stream) -> None:
