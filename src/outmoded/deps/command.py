@@ -25,9 +25,11 @@ DEFAULT_RETRIES = 2
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("files", nargs="*", metavar="FILES",
                         help="requirements*.txt, pyproject.toml, uv.lock, poetry.lock, pdm.lock, "
-                             "Pipfile, Pipfile.lock, pylock.toml, setup.cfg, setup.py or "
-                             "directories (default: the current directory's lock file, else "
-                             "the files that declare dependencies)")
+                             "Pipfile, Pipfile.lock, pylock.toml, setup.cfg, setup.py, the pip "
+                             "installs of a Dockerfile, .github/workflows/*.yml, tox.ini, noxfile.py "
+                             "or .pre-commit-config.yaml, or directories (default: the current "
+                             "directory's lock file, else the files that declare dependencies, and "
+                             "what its CI and deployment config installs)")
     parser.add_argument("--target-version", metavar="X.Y",
                         help="Python to check for, 3.14t for its free-threaded build too (default: "
                              "the newest the project's requires-python admits, else the newest the tool knows)")

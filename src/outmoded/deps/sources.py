@@ -3,8 +3,12 @@
 With no files named, the project in the current directory is searched: a lock file when there is
 one (it names every package that gets installed, transitive ones included), else the files that
 declare dependencies (``pyproject.toml``, ``Pipfile``, ``setup.cfg``, ``setup.py``, requirements
-files). A named directory is searched the same way. A file of a kind this tool does not read is a
-usage error, never a table of junk rows.
+files). What the project's CI and deployment config installs is read besides, whether or not
+there is a lock (``cipins``: Dockerfiles, GitHub workflows, ``tox.ini``, ``noxfile.py``,
+``.pre-commit-config.yaml``): those installs are not in the lock, and they run on the new Python
+first. A pin found there that the files read before already name alike is not repeated. A named
+directory is searched the same way. A file of a kind this tool does not read is a usage error,
+never a table of junk rows.
 """
 
 from __future__ import annotations
@@ -15,6 +19,7 @@ from pathlib import Path
 
 from outmoded.cli import UsageError
 from outmoded.deps import pyproject, requirements, setupfiles
+from outmoded.deps.cipins import dockerfile, nox, precommit, tox, workflows
 from outmoded.deps.lockfiles import graph, pdm, pipfile, poetry, uv
 from outmoded.deps.model import Dependency, Skipped
 from outmoded.deps.requirements import NoDependencyTable
@@ -25,8 +30,13 @@ from outmoded.deps.target import selected_platforms
 LOCKS = ("uv.lock", "poetry.lock", "pdm.lock", "pylock.toml", "Pipfile.lock", "pylock.*.toml")
 MANIFESTS = ("pyproject.toml", "Pipfile", "setup.cfg", "setup.py")
 REQUIREMENTS = ("requirements*.txt", "requirements/*.txt")
+# CI and deployment config: read besides the lock or the declaring files
+CONFIG = ("Dockerfile", "Dockerfile.*", "*.Dockerfile", "*.dockerfile", "Containerfile", "Containerfile.*",
+          "docker/Dockerfile*", "docker/*/Dockerfile*", ".github/workflows/*.yml", ".github/workflows/*.yaml",
+          "tox.ini", "noxfile.py", ".pre-commit-config.yaml", ".pre-commit-config.yml")
 KNOWN = "requirements*.txt, pyproject.toml, uv.lock, poetry.lock, pdm.lock, Pipfile(.lock), " \
-        "pylock.toml, setup.cfg or setup.py"
+        "pylock.toml, setup.cfg, setup.py, Dockerfile, Containerfile, .github/workflows/*.yml, tox.ini, " \
+        "noxfile.py or .pre-commit-config.yaml"
 
 
 @dataclass
@@ -36,6 +46,7 @@ class Collected:
     read: list = field(default_factory=list)  # what was read, e.g. "poetry.lock (roots from pyproject.toml)"
     notes: list = field(default_factory=list)  # files found but not read, and why
     paths: list = field(default_factory=list)  # the files read
+    quiet: list = field(default_factory=list)  # CI and deployment files that install nothing from the index
 
 
 def _glob(directory: Path, patterns) -> list:
@@ -43,18 +54,54 @@ def _glob(directory: Path, patterns) -> list:
 
 
 def discover(directory: Path) -> tuple:
-    """(files to read, notes): the lock file when there is one, else every declaring file."""
+    """(files to read, notes): the lock file when there is one, else every declaring file; then
+    the CI and deployment config."""
     locks = _glob(directory, LOCKS)
     others = _glob(directory, MANIFESTS + REQUIREMENTS)
+    config = list(dict.fromkeys(p for p in _glob(directory, CONFIG) if config_kind(p)))
     if locks:
         also = [label(p) for p in locks[1:] + others]
         note = (f"also present, not read: {', '.join(also)} (the lock file "
                 f"{label(locks[0])} is what gets installed)")
-        return [locks[0]], [note] if also else []
-    if not others:
-        raise UsageError(f"no lock file, requirements*.txt, pyproject.toml, Pipfile, setup.cfg or "
-                         f"setup.py in {directory}; name the files to check")
-    return others, []
+        return [locks[0]] + config, [note] if also else []
+    if not others and not config:
+        raise UsageError(f"no lock file, requirements*.txt, pyproject.toml, Pipfile, setup.cfg, "
+                         f"setup.py, Dockerfile, workflow, tox.ini, noxfile.py or "
+                         f".pre-commit-config.yaml in {directory}; name the files to check")
+    return others + config, []
+
+
+def config_kind(path: Path) -> str | None:
+    """Which CI or deployment config ``path`` is, by its name (None: none of them)."""
+    name = path.name
+    if name in ("Dockerfile", "Containerfile") or name.startswith(("Dockerfile.", "Containerfile.")) \
+            or name.endswith((".Dockerfile", ".dockerfile")):
+        return "dockerfile"
+    if path.suffix in (".yml", ".yaml") and path.parent.name == "workflows" and path.parent.parent.name == ".github":
+        return "workflow"
+    if name in (".pre-commit-config.yaml", ".pre-commit-config.yml"):
+        return "pre-commit"
+    return {"tox.ini": "tox", "noxfile.py": "nox"}.get(name)
+
+
+def read_config(path: Path, kind: str, seen: set, version: tuple) -> tuple:
+    """(deps, skipped, what was read) for CI and deployment config: the pins its install commands
+    name, then the requirements files they install (each read once)."""
+    if kind == "tox":
+        installs = tox.read(path, label, version)
+    else:
+        installs = {"dockerfile": dockerfile.read, "workflow": workflows.read, "pre-commit": precommit.read,
+                    "nox": nox.read}[kind](path, label)
+    deps, skipped, named = installs.deps, installs.skipped, []
+    for written, included, line in installs.files:
+        if included is None:
+            skipped.append(Skipped(f"-r {written}", label(path), line,
+                                   "requirements file not found in the project: not read"))
+        elif included.resolve() not in seen:
+            more, more_skipped = requirements.read(included, label, seen)
+            deps, skipped = deps + more, skipped + more_skipped
+            named.append(label(included))
+    return deps, skipped, label(path) + (f" (installs {', '.join(named)})" if named else "")
 
 
 def files_to_read(names: list) -> list:
@@ -120,6 +167,9 @@ def read_lock(path: Path, version: tuple, platforms: tuple):
 def read_file(path: Path, seen: set, version: tuple = (3, 13), platforms: tuple = ()) -> tuple:
     """(deps, skipped, what was read). Lock files are walked for ``version`` and ``platforms``."""
     name = path.name
+    kind = config_kind(path)
+    if kind:
+        return read_config(path, kind, seen, version)
     locked = read_lock(path, version, platforms)
     if locked is not None:
         return locked
@@ -164,15 +214,40 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
                 raise
             found.notes.append(f"not read: {exc}")
             continue
+        if config_kind(path):
+            deps = _new_pins(deps, found.deps)
+            if searched and not deps and not skipped:
+                found.quiet.append(what)
+                continue
         found.read.append(what)
         found.paths.append(path)
         found.skipped += skipped
         for dep in deps:
             _place(dep, version, platforms, found)
+    if found.quiet:
+        found.notes.append(f"no install from the index in {', '.join(found.quiet)}")
+        found.read = found.read or found.quiet
     if not found.read:
         raise UsageError("; ".join(n.removeprefix("not read: ") for n in found.notes)
                          or "no dependency file to read")
     return found
+
+
+def _same(dep: Dependency) -> tuple:
+    requirement = dep.requirement
+    return (graph.canonicalize_name(dep.name), str(requirement.specifier), str(requirement.marker),
+            tuple(sorted(requirement.extras))) if requirement is not None else (dep.name, dep.file, dep.line)
+
+
+def _new_pins(deps: list, before: list) -> list:
+    """The pins of CI and deployment config not already read alike (same name, specifier,
+    marker and extras) from the files before or earlier in the same file."""
+    known, new = {_same(d) for d in before}, []
+    for dep in deps:
+        if _same(dep) not in known:
+            known.add(_same(dep))
+            new.append(dep)
+    return new
 
 
 def _place(dep: Dependency, version: tuple, platforms: tuple, found: Collected) -> None:

@@ -107,26 +107,32 @@ def scan_line(line: str, offset: int, env_with_space: bool = False) -> Iterator[
         yield Hit("OMF003", match.group(), offset + match.start(), offset + match.end())
 
 
-def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = False) -> Iterator[Hit]:
-    """Flags in a shell-like text (comments skipped); offsets are ``base`` + index into ``text``."""
+def code_lines(text: str, ini: bool = False) -> Iterator[tuple[int, str]]:
+    """(offset into ``text``, code) for each line of a shell-like text, its ``#`` comment removed
+    (``;`` comment lines too in INI-style files, which yield nothing). Shared by the flags here and
+    by ``deps.cipins``, which reads the ``pip install`` commands of the same files."""
     offset = 0
-    branches: list[bool] = []  # open shell ifs: does each branch run on free-threaded builds only?
     for line in re.split(r"(?<=\n)", text):
         body = line.rstrip("\r\n")
-        stripped = body.lstrip()
-        if not (ini and stripped.startswith(";")):
-            code = body[:comment_start(body)]
-            shell = code.strip()
-            if not ini:
-                _follow_shell_if(shell, branches)
-            hits = scan_line(code, base + offset, dockerfile and bool(ENV_INSTRUCTION_RE.match(code)))
-            condition = TOX_CONDITION_RE.match(code) if ini else None
-            if (condition and free_threaded_only(condition["condition"])) or any(branches):
-                hits = (h for h in hits if h.code != "OMF002")  # the GIL can be off there
-            yield from hits
-            if not ini and branches and SHELL_FI_RE.search(shell):
-                branches.pop()
+        if not (ini and body.lstrip().startswith(";")):
+            yield offset, body[:comment_start(body)]
         offset += len(line)
+
+
+def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = False) -> Iterator[Hit]:
+    """Flags in a shell-like text (comments skipped); offsets are ``base`` + index into ``text``."""
+    branches: list[bool] = []  # open shell ifs: does each branch run on free-threaded builds only?
+    for offset, code in code_lines(text, ini):
+        shell = code.strip()
+        if not ini:
+            _follow_shell_if(shell, branches)
+        hits = scan_line(code, base + offset, dockerfile and bool(ENV_INSTRUCTION_RE.match(code)))
+        condition = TOX_CONDITION_RE.match(code) if ini else None
+        if (condition and free_threaded_only(condition["condition"])) or any(branches):
+            hits = (h for h in hits if h.code != "OMF002")  # the GIL can be off there
+        yield from hits
+        if not ini and branches and SHELL_FI_RE.search(shell):
+            branches.pop()
 
 
 SHELL_IF_RE = re.compile(r"^(?P<elif>el)?if\s(?P<test>.*?)(?:;\s*then\b|$)")
