@@ -99,6 +99,8 @@ def run(args: argparse.Namespace) -> int:
                "free_threading_checked": args.free_threading,
                "platforms": [p.name for p in chosen], "index_url": client.shown_url,
                "files_read": found.read, "notes": found.notes, "project_excludes_target": own,
+               # what they require in turn was not judged: no lock file records it
+               "requirements_not_judged": found.unlocked,
                "minimums": {p.name: p.minimum for p in chosen if p.mobile},
                "downloaded_bytes": client.downloaded}
     write = report.write_json if args.format == "json" else report.write_text

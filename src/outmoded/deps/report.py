@@ -99,6 +99,11 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
         stream.write(f"{result.dependency.name} ({_where(result)}): {result.message}\n")
     for entry in skipped:
         stream.write(f"skipped {entry.name} ({entry.file}:{entry.line}): {entry.reason}\n")
+    unlocked = context.get("requirements_not_judged")
+    if unlocked and results:
+        stream.write(f"Not judged: what the dependencies from {', '.join(unlocked)} require in turn, which "
+                     f"pip resolves at install time; a lock file records it (uv lock, pip-compile): name the "
+                     f"lock to judge the whole set.\n")
     if platform_report.wanted(context.get("chosen", ())):
         platform_report.write(results, context["chosen"], stream)
     stream.write("\n" + _summary(results, target) + "\n")

@@ -47,6 +47,8 @@ class Collected:
     notes: list = field(default_factory=list)  # files found but not read, and why
     paths: list = field(default_factory=list)  # the files read
     quiet: list = field(default_factory=list)  # CI and deployment files that install nothing from the index
+    # files whose dependencies come without theirs (no lock records what they require in turn)
+    unlocked: list = field(default_factory=list)
 
 
 def _glob(directory: Path, patterns) -> list:
@@ -222,8 +224,11 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
         found.read.append(what)
         found.paths.append(path)
         found.skipped += skipped
+        before = len(found.deps)
         for dep in deps:
             _place(dep, version, platforms, found)
+        if len(found.deps) > before and not _is_lock(path):
+            found.unlocked.append(label(path))
     if found.quiet:
         found.notes.append(f"no install from the index in {', '.join(found.quiet)}")
         found.read = found.read or found.quiet
@@ -231,6 +236,10 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
         raise UsageError("; ".join(n.removeprefix("not read: ") for n in found.notes)
                          or "no dependency file to read")
     return found
+
+
+def _is_lock(path: Path) -> bool:
+    return any(path.match(pattern) for pattern in LOCKS)
 
 
 def _same(dep: Dependency) -> tuple:
