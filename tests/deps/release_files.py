@@ -162,6 +162,45 @@ def _pure(name, version, members):
     return f"{name}-{version}-py3-none-any.whl", wheel(name, version, members)
 
 
+PYTHON_GUARD = """import sys
+
+from setuptools import Extension, setup
+
+_version_module = None
+try:
+    from packaging import version as _version_module
+except ImportError:
+    pass
+
+min_python_version = "3.10"
+max_python_version = "MAXIMUM"  # exclusive
+
+if sys.platform.startswith('linux'):
+    extra = ['-O2']
+
+
+def _guard_py_ver():
+    if _version_module is None:
+        return
+
+    parse = _version_module.parse
+
+    min_py = parse(min_python_version)
+    max_py = parse(max_python_version)
+    cur_py = parse('.'.join(map(str, sys.version_info[:3])))
+
+    if not min_py <= cur_py < max_py:
+        msg = ('Cannot install on Python version {}; only versions >={},<{} '
+               'are supported.')
+        raise RuntimeError(msg.format(cur_py, min_py, max_py))
+
+
+_guard_py_ver()
+
+setup(name="pyguard", ext_modules=[Extension("pyguard._speed", ["pyguard/_speed.c"])])
+"""
+
+
 def code_projects():
     """(projects, files, filenames served without Range) for the code-verdict tests."""
     made = {}
@@ -311,6 +350,15 @@ def code_projects():
     add("mainblock", *_pure("mainblock", "1.3", {"mainblock/__init__.py": "", "mainblock/_builtins.py": bodies + (
         'if __name__ == "__main__":\n    def helper(x):\n' + "".join(f"        x = x + {m}\n" for m in range(12))
         + '        return x\n\n    import telnetlib\n\n    telnetlib.Telnet("example.org")\n')}))
+    # pyguard: numba 0.61.2's setup.py, which raises on a Python at or past max_python_version;
+    # 1.0 ships wheels up to cp312 and its sdist, 2.0 only an sdist, 3.0 admits 3.14
+    for version, top in (("1.0", "3.13"), ("2.0", "3.13"), ("3.0", "3.15")):
+        if version == "1.0":
+            add("pyguard", f"pyguard-{version}-cp312-cp312-manylinux_2_17_x86_64.whl",
+                wheel("pyguard", version, {"pyguard/__init__.py": ""}, "cp312-cp312-manylinux_2_17_x86_64"))
+        add("pyguard", f"pyguard-{version}.tar.gz", sdist("pyguard", version, {
+            "pyguard/__init__.py": "", "pyguard/_speed.c": "int f(void) { return 1; }\n",
+            "setup.py": PYTHON_GUARD.replace("MAXIMUM", top)}))
     # tarbomb: a tar sdist whose members are 20 001 empty files.
     add("tarbomb", "tarbomb-1.0.tar.gz", sdist("tarbomb", "1.0", {f"f{i}.txt": "" for i in range(20_001)}))
     # slowfix: 30 releases; those before 1.17 use imp.

@@ -96,3 +96,22 @@ def test_a_setup_py_is_read_never_run(tmp_path):
     assert [f.api for f in setupbuild.judge("x-1.0.tar.gz", members, (3, 13))] == ["imp"]
     assert not trace.exists()
     assert setupbuild.judge("x-1.0.tar.gz", [("x-1.0/setup.py", b"\xff\xfe(((")], (3, 13)) == []
+
+
+def test_a_setup_py_refusing_the_target_is_incompatible_at_its_line(tmp_path, deps_json):
+    # numba 0.61.2: no cp314 wheel, and its setup.py's _guard_py_ver() raises RuntimeError there:
+    # pip fails whatever a compiler could build, so not source-only but incompatible
+    (tmp_path / "requirements.txt").write_text("pyguard==1.0\npyguard==2.0\n")
+    _code, _found, document = deps_json("--platform", "linux", "--target-version", "3.13")
+    first, second = document["dependencies"]
+    assert first["status"] == second["status"] == "incompatible"
+    assert first["message"] == ("1.0: its setup.py refuses Python 3.13: setup.py:31 raises RuntimeError: Cannot "
+                                "install on Python version {}; only versions >={},<{} are supported.; no release is ready for "
+                                "Python 3.13 yet")
+    assert first["minimum_ready"] is None  # 3.0's sdist compiles: source-only, not ready
+    (tmp_path / "requirements.txt").write_text("pyguard==1.0\n")
+    _code, found, _document = deps_json("--platform", "linux", "--target-version", "3.12")
+    assert found["pyguard"]["status"] == "ok"  # its cp312 wheel: setup.py never runs
+    (tmp_path / "requirements.txt").write_text("pyguard==3.0\n")
+    _code, found, _document = deps_json("--platform", "linux", "--target-version", "3.13")
+    assert found["pyguard"]["status"] == "source-only"  # 3.0 admits 3.13: a compiler builds it

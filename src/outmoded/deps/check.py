@@ -135,7 +135,9 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
         return Verdict(INCOMPATIBLE, what), None
     tags = readiness.judge(files, build, dep.platforms)
     no_wheels = not any(f.kind == "wheel" for f in files)
-    if tags.status not in (OK, SOURCE_ONLY) or (tags.status == SOURCE_ONLY and not no_wheels):
+    if tags.status == SOURCE_ONLY and not no_wheels:
+        return _refused(tags, files, build, dep, code)
+    if tags.status not in (OK, SOURCE_ONLY):
         return tags, None
     dist = installed_file(files, build, dep.platforms)
     declared = _metadata_excludes(code, dist, build)
@@ -151,11 +153,39 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
             return tags, checked
         return Verdict(UNKNOWN, f"{tags.message}, but its code could not be checked: {checked.problem}",
                        reason=checked.reason), checked
+    refused = _refusal(checked, build)
+    if refused is not None:
+        return refused, checked
     if checked.breaks:
         return Verdict(BREAKS, f"{checked.summary()}", tags.lacking), checked
     if tags.status == SOURCE_ONLY and _pure_sdist(files, checked):
         return readiness.judge(files, build, dep.platforms, pure_sdist=True), checked
     return tags, checked
+
+
+SMALL_SDIST = 16 * 1024 * 1024  # read for its setup.py when the target would build it
+
+
+def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:
+    """A release the target would build from its sdist, for want of a wheel: incompatible when the
+    sdist's setup.py refuses the target (numba 0.61.2 at 3.14), else as its tags say. The sdist is
+    read when the index says it is at most ``SMALL_SDIST`` bytes."""
+    sdists = [f for f in files if f.kind == "sdist" and f.size is not None and f.size <= SMALL_SDIST
+              and readiness.python_allows(f.requires_python, build.version)]
+    checked = code.of(sdists[0], dep.name) if sdists else None
+    refused = _refusal(checked, build) if checked is not None else None
+    return (refused, checked) if refused is not None else (tags, None)
+
+
+def _refusal(checked, build: Build):
+    """The verdict of an sdist whose setup.py raises on the target's version (``setupguard``)."""
+    from outmoded.deps.setupbuild import REFUSES_CODE
+
+    if checked is None or checked.problem or not checked.build or checked.build[0].code != REFUSES_CODE:
+        return None
+    refusal = checked.build[0]
+    return Verdict(INCOMPATIBLE, f"its setup.py refuses Python {build.label}: {refusal.path}:{refusal.line} raises "
+                                 f"{refusal.message.partition(': ')[2]}")
 
 
 def _pure_sdist(files: list, checked) -> bool:

@@ -18,7 +18,9 @@ real ``pip wheel`` of an sdist on the real 3.13):
   provides (``import six``: pip installs setuptools alone);
 - a ``setup()`` keyword that setuptools refuses (``use_2to3=True``: "use_2to3 is invalid.");
 - Python 2 syntax (``print "x"``), in setup.py or in a module beside it that it imports
-  (``ez_setup``), as are the engine's errors at such a module's top level.
+  (``ez_setup``), as are the engine's errors at such a module's top level;
+- a check of the running version that raises (numba 0.61.2's ``_guard_py_ver()`` on 3.14:
+  ``setupguard``): the release refuses the target, which ``check`` calls incompatible.
 
 Only what the build runs counts: the module's top level (``if`` branches the target takes,
 ``try``/``with`` blocks, class bodies), the module-level functions it calls (and those they call),
@@ -43,6 +45,7 @@ BUILD_COMMANDS = frozenset({"egg_info", "dist_info", "bdist_wheel", "build", "bu
                             "build_scripts", "install", "install_lib", "install_headers", "install_scripts",
                             "install_data", "install_egg_info"})
 SYNTAX_CODE, BUILD_CODE = "python2-syntax", "build-env"
+REFUSES_CODE = "refuses-python"  # setup.py raises on the target's version by itself (``setupguard``)
 
 
 def is_setup_script(filename: str, member: str) -> bool:
@@ -80,6 +83,13 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
         return _python2(text, error)
     from outmoded.deps import requires as requirements
 
+    from outmoded.deps.setupguard import refusal
+
+    refused = refusal(tree, target)
+    if refused is not None:  # the build stops there, before anything else it would run
+        line, raised = refused
+        return [_finding(line, REFUSES_CODE, raised.partition(":")[0],
+                         f"setup.py refuses the target at line {line}: {raised}")]
     provided = requirements.names(requires, target)
     never = _never_run(tree)
     found = [f for f in _engine(member, data, target, provided) if _in(never, f.line)]
