@@ -48,3 +48,27 @@ def test_cache_files_nested_past_the_decoders_limit_are_misses(tmp_path):
     assert verdicts.get(dist, (3, 13)).checked == 3
     (tmp_path / "verdicts" / os.listdir(tmp_path / "verdicts")[0]).write_bytes(deep)
     assert verdicts.get(dist, (3, 13)) is None
+
+
+def test_a_verdict_cached_before_the_engine_changed_is_judged_again(tmp_path, monkeypatch):
+    """ansible-core 2.21.5 was judged ok at 3.15; once the engine reads a line it did not (its
+    private name reached through a string getattr), the cached verdict must not outlive it."""
+    from types import SimpleNamespace
+
+    import outmoded
+    from outmoded.deps import code
+    from outmoded.deps.code import CodeVerdict, VerdictCache
+
+    tool = tmp_path / "tool"
+    (tool / "deps").mkdir(parents=True)
+    (tool / "__init__.py").write_text("")
+    (tool / "scan.py").write_text("RULES = 1\n")
+    monkeypatch.setattr(outmoded, "__file__", str(tool / "__init__.py"))
+    code._fingerprint.cache_clear()
+    dist = SimpleNamespace(sha256="ab" * 32, url="https://files.example/ansible_core-2.21.5-py3-none-any.whl")
+    VerdictCache(tmp_path / "verdicts").put(dist, (3, 15), CodeVerdict(checked=1, filename="x.whl"))
+    assert VerdictCache(tmp_path / "verdicts").get(dist, (3, 15)) is not None
+    (tool / "scan.py").write_text("RULES = 2  # the engine sees more\n")
+    code._fingerprint.cache_clear()
+    assert VerdictCache(tmp_path / "verdicts").get(dist, (3, 15)) is None
+    code._fingerprint.cache_clear()
