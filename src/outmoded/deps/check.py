@@ -163,7 +163,7 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
     return tags, checked
 
 
-SMALL_SDIST = 16 * 1024 * 1024  # read for its setup.py when the target would build it
+SMALL_SDIST = 4 * 1024 * 1024  # read for its setup.py when the target would build it (numba 0.61.2: 2.7 MB)
 
 
 def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:

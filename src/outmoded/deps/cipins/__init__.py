@@ -136,10 +136,12 @@ def read_arguments(arguments: list, file: str, line: int, found: Installs, base:
     arguments = [w for w, _ in pairs]
     other = _own_index(arguments)
     if other:  # what the command installs comes from there, not from the index asked
-        for word, at in pairs:
-            if not word.startswith("-") and not any(m in word for m in COMPUTED) and not _local(word) \
-                    and not requirements.DIRECT_RE.match(word) and word not in _option_values(arguments):
-                found.skipped.append(Skipped(word, file, at, f"installed from another index ({other}): not looked up"))
+        values = _option_values(arguments)
+        for index, (word, at) in enumerate(pairs):
+            named = f"-r {word}" if index and arguments[index - 1] in REQUIREMENT_OPTIONS else word
+            if named != word or not word.startswith("-") and not any(m in word for m in COMPUTED) \
+                    and not _local(word) and not requirements.DIRECT_RE.match(word) and word not in values:
+                found.skipped.append(Skipped(named, file, at, f"installed from another index ({other}): not looked up"))
         return
     index = 0
     while index < len(arguments):
@@ -161,7 +163,7 @@ def read_arguments(arguments: list, file: str, line: int, found: Installs, base:
             (found.deps if isinstance(entry, Dependency) else found.skipped).append(entry)
 
 
-INDEX_OPTIONS = ("-i", "--index-url", "--default-index", "--index")
+INDEX_OPTIONS = ("-i", "--index-url", "--default-index")  # uv's --index adds one: the default stays
 
 
 def _option_values(arguments: list) -> set:
