@@ -134,12 +134,62 @@ def test_gcc_agrees_on_limited_since(project, errors):
         assert missing == errors("memcpy.c", "3.13"), (define, result.stderr)
 
 
+MARSHAL = """\
+{define}
+#include <Python.h>
+#include <marshal.h>
+
+static PyObject *dump(PyObject *self, PyObject *obj) {{
+    return PyMarshal_WriteObjectToString(obj, Py_MARSHAL_VERSION);
+}}
+static PyObject *load(PyObject *self, PyObject *data) {{
+    return PyMarshal_ReadObjectFromString(PyBytes_AsString(data), PyBytes_Size(data));
+}}
+static void save(FILE *f, PyObject *obj) {{
+    PyMarshal_WriteObjectToFile(obj, f, Py_MARSHAL_VERSION);
+    PyMarshal_WriteLongToFile(1L, f, Py_MARSHAL_VERSION);
+}}
+"""
+MARSHAL_NAMES = {"PyMarshal_WriteObjectToString", "PyMarshal_ReadObjectFromString", "PyMarshal_WriteObjectToFile",
+                 "PyMarshal_WriteLongToFile", "Py_MARSHAL_VERSION"}
+
+
+@pytest.mark.parametrize("target, define, expected", [
+    ("3.10", "#define Py_LIMITED_API 0x03060000", set()),
+    ("3.11", "#define Py_LIMITED_API 0x03060000", MARSHAL_NAMES),
+    ("3.13", "#define Py_LIMITED_API 0x030a0000", MARSHAL_NAMES),
+    ("3.15", "#define Py_LIMITED_API 0x030f0000", MARSHAL_NAMES),
+    ("3.15", "", set()),  # the full API still declares them
+])
+def test_marshal_is_gone_from_the_limited_api(project, target, define, expected, errors):
+    project.write("ext.c", MARSHAL.format(define=define))
+    assert errors("ext.c", target) == expected
+
+
+def test_gcc_agrees_on_marshal(project, errors):
+    """gcc on the real headers of 3.10 and later: what a limited-API source calling the marshal C API misses."""
+    gcc = need_gcc()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 10)}
+    if not any(v >= (3, 11) for v in includes) or (3, 10) not in includes:
+        pytest.skip("needs the headers of CPython 3.10 and of a later one")
+    for define in ("", "#define Py_LIMITED_API 0x03060000"):
+        source = project.write("marshal_ext.c", MARSHAL.format(define=define))
+        for version, include in sorted(includes.items()):
+            result = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)],
+                                    capture_output=True, text=True)
+            missing = {a or b for a, b in MISSING.findall(result.stderr)}
+            assert missing == errors("marshal_ext.c", f"3.{version[1]}"), (define, version, result.stderr)
+            assert missing == (MARSHAL_NAMES if define and version >= (3, 11) else set())
+
+
 def _visible(gcc, include, define) -> frozenset:
     """Every name Python.h declares or #defines for this Py_LIMITED_API value (None: the full API)."""
     args = [gcc, "-E", "-dD", *include_flags(include), "-x", "c", "-"]
     if define is not None:
         args.insert(1, f"-DPy_LIMITED_API={define:#010x}")
-    out = subprocess.run(args, input="#include <Python.h>\n", capture_output=True, text=True, check=True).stdout
+    # marshal.h is the one header of a limited API name that Python.h does not include
+    out = subprocess.run(args, input="#include <Python.h>\n#include <marshal.h>\n", capture_output=True, text=True,
+                         check=True).stdout
     words = set()
     for line in out.splitlines():
         if line.startswith("#define"):
