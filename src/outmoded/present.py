@@ -12,11 +12,12 @@ same way): ``self.assertRaisesRegex`` in a ``unittest.TestCase`` (reportlab 5.1'
 
 The listings (``data/stdlib_names.txt``) are generated, never written by hand::
 
-    python -m outmoded.present python3.10 python3.11 ... python3.15 > src/outmoded/data/stdlib_names.txt
+    python -m outmoded.present python3.6 python3.7 ... python3.15 > src/outmoded/data/stdlib_names.txt
     python -m outmoded.present --members python3.10 ... python3.15 > src/outmoded/data/stdlib_members.txt
 
 Each interpreter (isolated, without site-packages) imports the modules of its ``sys.stdlib_module_names`` (and their submodules)
-in a child process and prints their ``dir()``.  The file's first line names the versions; each
+in a child process and prints their ``dir()``; one older than 3.10, which has no such list, imports those of
+the newer interpreters given (a module removed before 3.10 is not listed: the catalog reports its removal).  The file's first line names the versions; each
 other line is ``module[:mask] name[:mask] ...``, where a mask (hexadecimal, bit i for the i-th
 version) says on which versions a module or name is there; no mask: on all of them.
 """
@@ -70,6 +71,9 @@ PLATFORM_NAMES = {
 # modules never imported to list them: they act on import, or need a display or a test tree
 SKIPPED = frozenset({"antigravity", "this", "idlelib", "test", "turtledemo", "__main__", "tkinter", "turtle",
                      "ensurepip", "pydoc_data", "lib2to3"})
+# the listings of 3.6-3.9 serve the private-name generator (outmoded.catalog.privatenames); a check is
+# answered from 3.10 on only, the releases PLATFORM_MODULES and PLATFORM_NAMES were read for
+ANSWERED_FROM = (3, 10)
 _listings: dict | None = None
 _versions: list = []
 _members: dict | None = None
@@ -78,7 +82,7 @@ _member_versions: list = []
 
 def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
     """Is ``module.name`` there on ``target`` (True / False), or can the listings not tell (None)?"""
-    if module in PLATFORM_MODULES or module.split(".")[0] in PLATFORM_MODULES:
+    if module in PLATFORM_MODULES or module.split(".")[0] in PLATFORM_MODULES or target < ANSWERED_FROM:
         return None
     if module in PLATFORM_NAMES and (name in PLATFORM_NAMES[module] or name.startswith("_")):
         return None
@@ -111,7 +115,7 @@ def has_member(cls: str, name: str, target: tuple[int, int]) -> bool | None:
 def module_on(module: str, target: tuple[int, int]) -> bool:
     """Does the real interpreter of ``target`` list the stdlib module ``module`` (a module newer
     than the one running outmoded: ``compression``, 3.14's)?"""
-    found = _line(_load(), _versions, module, target)
+    found = _line(_load(), _versions, module, target) if target >= ANSWERED_FROM else None
     return found is not None and bool(found[0].get("", 0) & found[1])
 
 
@@ -174,7 +178,7 @@ def listed(name):
     print(name, " ".join(sorted(n for n in dir(module) if n == "__getattr__" or not (n.startswith("__")
                                                                                    and n.endswith("__")))))
     return module
-for top in sorted(sys.stdlib_module_names):
+for top in sorted(getattr(sys, "stdlib_module_names", None) or sys.argv[2].split(",")):
     if top in skipped or top.startswith("_"):
         continue
     module = listed(top)
@@ -213,12 +217,17 @@ def generate(interpreters: list[str], members: bool = False) -> str:
     import subprocess
 
     per_version = {}
+    # the top-level modules for interpreters without sys.stdlib_module_names (before 3.10): the others'
+    tops = set()
+    for interpreter in interpreters:
+        tops.update(subprocess.run([interpreter, "-c", "import sys; print(*getattr(sys, 'stdlib_module_names', ()))"],
+                                   capture_output=True, text=True, check=True).stdout.split())
     for interpreter in interpreters:
         version = subprocess.run([interpreter, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
                                  capture_output=True, text=True, check=True).stdout.strip()
-        lister, argument = (MEMBER_LISTER, ",".join(catalog_classes())) if members else \
-            (LISTER, ",".join(sorted(SKIPPED)))
-        run = subprocess.run([interpreter, "-I", "-S", "-c", lister, argument], capture_output=True,
+        lister, arguments = (MEMBER_LISTER, [",".join(catalog_classes())]) if members else \
+            (LISTER, [",".join(sorted(SKIPPED)), ",".join(sorted(tops))])
+        run = subprocess.run([interpreter, "-I", "-S", "-c", lister, *arguments], capture_output=True,
                              text=True, check=True, stdin=subprocess.DEVNULL, timeout=600)
         per_version[version] = {line.split(" ")[0]: set(line.split(" ")[1:]) - {""}
                                 for line in run.stdout.splitlines() if line}

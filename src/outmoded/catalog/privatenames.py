@@ -1,14 +1,15 @@
 """The catalog's private standard-library names that a release drops (``removed_private.yaml``),
 generated from the real interpreters' listings, never written by hand::
 
-    python -m outmoded.catalog.privatenames python3.8 python3.9 ... python3.15
+    python -m outmoded.catalog.privatenames python3.6 python3.7 ... python3.15
 
 (rewrites ``data/removed_private.yaml``).
 
 ``from dataclasses import _is_type`` fails at once on 3.15 (ansible-core 2.21.5's
 ``ansible.constants``), as ``dataclasses._create_fn`` does on 3.13: a private name is no API, but
-code that reaches it breaks as surely as code using a documented removal.  The candidates come
-from ``data/stdlib_names.txt`` (``outmoded.present``: every module's ``dir()`` on 3.10-3.15): a
+code that reaches it breaks as surely as code using a documented removal (``re._pattern_type`` on
+3.7, ``sysconfig._get_default_scheme`` on 3.10: virtualenv 16.0's).  The candidates come
+from ``data/stdlib_names.txt`` (``outmoded.present``: every module's ``dir()`` on 3.6-3.15): a
 name starting with one underscore (no dunder) that a listed version has and a later one lacks
 while the module is still there, never to come back.  Left out, because the listings cannot tell
 them: the modules and names whose contents depend on the platform (``present.PLATFORM_MODULES``,
@@ -131,7 +132,7 @@ def entries(interpreters: list[str]) -> list[dict]:
                 continue
             first = next(i for i, k in enumerate(before) if k != "absent")
             if any(k == "absent" for k in before[first:]):
-                continue  # comes and goes: not one removal
+                continue  # comes and goes (enum._or_: 3.6, then 3.11 and 3.12): not one removal
             proven.append({"module": module, "name": name, "kind": before[-1], "removed_in": removed,
                            "added_in": seen[first][0] if seen[first][0] > pythons[0][0] else None})
     return proven
