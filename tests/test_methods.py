@@ -91,6 +91,25 @@ def test_a_name_the_project_defines_itself_is_not_distinctive_there(project):
     assert [(f["line"], f["api"]) for f in doc["findings"]] == [(3, "threading.Thread.isAlive")]
 
 
+def test_a_name_the_project_sets_on_its_instances_is_not_distinctive_there(project):
+    # kitchen 1.2.6's i18n: DummyTranslations(gettext.NullTranslations) sets self.lgettext =
+    # self._lgettext in a method; its tests' self.translations.lgettext(...) works on the real 3.13
+    project.write("pyproject.toml", "[project]\nname = 'kitchen'\n")
+    project.write("tests/test_i18n.py", "def test_l(translations):\n    return translations.lgettext('x')\n")
+    project.write("kitchen/__init__.py")
+    i18n = ("import gettext\nclass DummyTranslations(gettext.NullTranslations):\n"
+            "    def _set_api(self):\n        self.{} = self._lgettext\n")
+    project.write("kitchen/i18n.py", i18n.format("gettext"))
+    doc = project.check_json(".")
+    assert [(f["line"], f["api"], f["context"]) for f in doc["findings"]] == [
+        (2, "gettext.NullTranslations.lgettext", "unknown-receiver")]
+    project.write("kitchen/i18n.py", i18n.format("lgettext"))
+    assert project.check_json(".")["findings"] == []
+    project.write("kitchen/i18n.py", i18n.format("lgettext").replace(" = ", " == "))  # a comparison sets nothing
+    assert [(f["path"], f["context"]) for f in project.check_json(".")["findings"]] == [
+        ("kitchen/i18n.py", None), ("tests/test_i18n.py", "unknown-receiver")]
+
+
 def test_names_popular_packages_define_are_not_distinctive(project):
     # lxml's elements define getchildren/getiterator (lxml 6.1's test_pyclasslookup.py:
     # ``el_class.CHILD_TAGS = [ c.tag for c in el.getchildren() ]``), legacy finders find_module

@@ -175,10 +175,13 @@ def mentioning(root: str, word: str):
 def defines(root: str, name: str) -> bool:
     """Does a Python file under ``root`` define a function or method called ``name`` (salt 3008's
     ``salt/modules/cmdmod.py``: ``def has_exec(cmd)``, called on its loader's ``cmdmod`` in its
-    tests)?  False when the tree is too large to tell.  The tree is searched up to the first file
-    that does."""
+    tests), or set it on an instance (kitchen 1.2.6's translations, deriving from
+    ``gettext.NullTranslations``: ``self.lgettext = self._lgettext`` in a method, so
+    ``translations.lgettext`` works on 3.13)?  False when the tree is too large to tell.  The
+    tree is searched up to the first file that does."""
     found = mentioning(root, name)
     if found is None:
         return False
-    definition = re.compile(rb"^[ \t]*(?:async[ \t]+)?def[ \t]+%s\b" % re.escape(name.encode()), re.M)
+    word = re.escape(name.encode())
+    definition = re.compile(rb"^[ \t]*(?:async[ \t]+)?def[ \t]+%s\b|\bself\.%s[ \t]*=(?!=)" % (word, word), re.M)
     return any(definition.search(data) for _, data in found)
