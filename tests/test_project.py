@@ -616,3 +616,43 @@ def test_a_base_module_python_3_cannot_parse_defines_nothing_though_its_error_is
     assert (doc["findings"], doc["errors"]) == ([], [])
     layout(project, {"pkg/base.py": broken.replace("(ValueError, TypeError), e", "(ValueError, TypeError) as e")})
     assert found(project, "pkg/test_x.py") == [("pkg/test_x.py", 5) + ASSERT]
+
+
+TROLLIUS_EVENTS = """\
+    try:
+        import asyncio
+    except ImportError:
+        asyncio = None
+    """
+
+
+def test_a_stdlib_module_reached_as_an_attribute_of_a_project_module(project):
+    # trollius 2.2's coroutines.py: events.asyncio.coroutines.CoroWrapper, its own events.py having
+    # imported asyncio (AttributeError at import on the real 3.13); no import of asyncio here
+    layout(project, {
+        "trollius/__init__.py": "", "trollius/events.py": TROLLIUS_EVENTS,
+        "trollius/coroutines.py": """\
+            from trollius import events
+            from . import events as relative
+            import trollius.events
+            if events.asyncio is not None:
+                TYPES = (events.asyncio.coroutines.CoroWrapper,)
+            OTHER = relative.asyncio.coroutines.CoroWrapper
+            DOTTED = trollius.events.asyncio.coroutines.CoroWrapper
+            """,
+        # a name of the project's own, a parameter, a module outside the project: not the stdlib's
+        "trollius/own.py": "class _Stub:\n    coroutines = None\nasyncio = _Stub()\n",
+        "trollius/user.py": """\
+            import elsewhere
+            from trollius import own
+            A = own.asyncio.coroutines.CoroWrapper
+            B = elsewhere.asyncio.coroutines.CoroWrapper
+            def f(events):
+                return events.asyncio.coroutines.CoroWrapper
+            """,
+    })
+    wrapper = ("asyncio.coroutines.CoroWrapper", E, None)
+    assert found(project) == [("trollius/coroutines.py", line) + wrapper for line in (5, 6, 7)]
+    assert cached(project, "trollius/coroutines.py") == [("trollius/coroutines.py", "asyncio.coroutines.CoroWrapper")] * 3
+    project.write("trollius/events.py", "asyncio = None\n")  # the verdict reads events.py
+    assert cached(project, "trollius/coroutines.py") == []

@@ -58,18 +58,27 @@ class Needle(Frozen):
                 # a module scan_imports finds is written as a word on those lines, and six, which
                 # makes it a compat layer: most needles fail here, with no statement read
                 if not _written(self.imported, imports[1]) and b"six" not in imports[1]:
-                    return False
+                    return self._chained(data)
                 imports.append(scan_imports(data, imports[0]))
             found = imports[2]
             if found.compat_layer:  # names may arrive through six.moves: the words decide
                 return self.literal is None or bool(self.literal.search(data))
             if self.imported not in found.roots:
-                return False
+                return self._chained(data)
             if self.dotted is not None and not found.reaches(self.dotted, data):
-                return False
+                return self._chained(data)
             if self.module is not None and not found.has_module(self.module):
                 return False
         return self.literal is None or bool(self.literal.search(data))
+
+    def _chained(self, data: bytes) -> bool:
+        """Does the dotted name, which the file's imports do not reach, hold written after a dot?
+        ``events.asyncio.coroutines.CoroWrapper`` may be a chain through a project module that
+        imported ``asyncio`` (``Project.through_module`` decides).  Only names of three parts or
+        more, written rarely: a search of the whole file for each two-part name whose words a file
+        names (``string.join``) cost Twisted 18.9 0.7% and Django 5.2.8 1.3% more instructions."""
+        return self.dotted is not None and self.dotted.count(b".") > 1 and b"." + self.dotted in data \
+            and (self.literal is None or bool(self.literal.search(data)))
 
 
 class RelativeNeedle(Needle):

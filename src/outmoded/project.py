@@ -139,6 +139,19 @@ class Project:
             return target if found is None and not find_module(target.split(".")[0], path) else found
         return None
 
+    def through_module(self, qualified: str, from_path: str, names) -> str | None:
+        """The removed standard-library name (a key of ``names``) a chain through a project module
+        stands for, or None: trollius 2.2's coroutines.py reads
+        ``events.asyncio.coroutines.CoroWrapper``, where ``events`` is its own module, which did
+        ``import asyncio``.  Only a suffix the catalog lists is resolved (``resolve``)."""
+        dot = qualified.find(".")
+        while dot > 0:
+            suffix = qualified[dot + 1:]
+            if suffix in names:
+                return suffix if self.resolve(qualified, from_path) == suffix else None
+            dot = qualified.find(".", dot + 1)
+        return None
+
     def _defining(self, parts: list[str], from_path: str) -> tuple:
         """``(path, summary, cut)`` of the longest prefix ``parts[:cut]`` that is a project module
         (``summary`` None when it cannot be read), or ``(None, None, 0)``: none is."""

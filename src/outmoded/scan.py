@@ -321,6 +321,9 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes):
                 elif name in self.index.modules and node is not self._chained and not self.removed_module(base):
                     # x = typing.re, not the start of typing.re.Match (that name's own finding)
                     self.report(node, self.index.modules[name], name, ATTRIBUTE_ERRORS)
+                elif "." in base and (self.words is None or node.attr in self.words) \
+                        and (found := self.project.through_module(name, self.path, self.index.names)):
+                    self.report(node, self.index.names[found], found, ATTRIBUTE_ERRORS)  # compat.collections.Mapping
                 elif node.attr in self.index.methods:  # json.__cached__: a member every module object had
                     self.check_module_member(node)
             elif node.attr in self.index.methods:
