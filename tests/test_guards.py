@@ -197,6 +197,36 @@ def test_py2_flags(project):
         """) == []
 
 
+def test_a_flag_bound_to_a_constant_in_a_version_branch_of_the_same_module(project):
+    # polib 1.2.0's polib.py: ``if sys.version_info < (3,): PY3 = False / else: PY3 = True``, then in
+    # a method ``if PY3 and sys.version_info.minor > 1: ... .tobytes() / else: ... .tostring()``
+    # (gone in 3.9: the else never runs on Python 3.2+); a constant bound outside such a branch is
+    # no flag, and one bound in a branch a check cannot decide is none either
+    assert project.findings("""\
+        import array
+        import sys
+        if sys.version_info < (3,):
+            PY3 = False
+        else:
+            PY3 = True
+        DEBUG = False
+        if sys.platform == "win32":
+            FAST = True
+
+        def save(offsets):
+            if PY3 and sys.version_info.minor > 1:
+                return array.array("i", offsets).tobytes()
+            else:
+                return array.array("i", offsets).tostring()
+
+        def debug(offsets):
+            if DEBUG:
+                return array.array("i", offsets).tostring()
+            if FAST:
+                return array.array("i", offsets).tostring()
+        """) == [(19, "array.array.tostring", E), (21, "array.array.tostring", E)]
+
+
 def test_the_version_flags_of_future_a_project_imports(project):
     # a project depending on future 1.0 (not in its tree): from future.utils import PY26, as
     # future's own future/moves/subprocess.py writes it

@@ -130,12 +130,15 @@ class VersionBranches(ast.NodeVisitor):
             self.contexts.append(Context("main"))
         since = self._since(node.test, verdict) if verdict is not None else ()
         self.contexts.extend(since)
+        decided = verdict is not None  # a bool constant assigned in the branch taken is a flag (Bindings)
+        self.decided += decided
         if verdict is not False:
             self._guarded_block(node.body, positive, negative, body_dead, why)
         if main:
             self.contexts.pop()
         if verdict is not True:
             self._guarded_block(node.orelse, negative, positive, else_dead, why)
+        self.decided -= decided
         del self.contexts[len(self.contexts) - len(since):]
 
     def _since(self, test: ast.expr, verdict: bool) -> list[Context]:

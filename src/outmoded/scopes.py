@@ -61,6 +61,7 @@ class Bindings(ast.NodeVisitor):
         self.deferred: list[tuple] = []
         self.module_functions: dict = {}  # name -> the module-level def that bound it
         self.class_flags = False  # does a class body of the module bind a flag (LocalClass.flags)?
+        self.decided = 0  # inside a branch a version check selects (VersionBranches.visit_If)
 
     def visit(self, node: ast.AST):
         key = (self.__class__, node.__class__)
@@ -173,6 +174,10 @@ class Bindings(ast.NodeVisitor):
             self.bind_target(target, value)
 
     def _assigned_value(self, value: ast.expr) -> Value:
+        if self.decided and value.__class__ is ast.Constant and value.value.__class__ is bool:
+            # a flag: polib 1.2.0's `if sys.version_info < (3,): PY3 = False / else: PY3 = True`, then
+            # `if PY3 and sys.version_info.minor > 1:` in the same module (summaries reads it for others)
+            return value.value
         flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) else None
         if flag is not None:
             return flag
