@@ -540,3 +540,20 @@ def test_the_files_naming_a_word_are_those_holding_it(tmp_path):
         assert list(second) == list(projectfiles.mentioning(root, word)) == expected
         assert list(first) == expected[2:]
     projectfiles.forget()
+
+
+def test_a_compat_module_named_like_the_stdlib_one_it_backports(project):
+    # mitogen 0.3.54's master.py: import pkgutil (the stdlib's) at its top, then if sys.version_info
+    # >= (2, 5): from pkgutil import find_loader / else: from mitogen.compat.pkgutil import
+    # find_loader; compat/pkgutil.py (imp.find_module & co., gone in 3.12) is imported nowhere else
+    project.write("pkg/__init__.py")
+    project.write("pkg/compat/__init__.py")
+    project.write("pkg/compat/pkgutil.py", "import imp\n\ndef find_loader(name):\n    return imp.find_module(name)\n")
+    project.write("pkg/master.py", "import pkgutil\nimport sys\nfrom pkgutil import iter_modules\n"
+                                   "if sys.version_info >= (2, 5):\n    from pkgutil import find_loader\n"
+                                   "else:\n    from pkg.compat.pkgutil import find_loader\n")
+    assert paths(project.check_json(".")) == set()
+    # a top-level import that may be the project's module keeps it reached
+    for importing in ("from pkg.compat import pkgutil\n", "import pkg.compat.pkgutil\n", "from .compat import pkgutil\n"):
+        project.write("pkg/other.py", importing)
+        assert paths(project.check_json(".")) == {("pkg/compat/pkgutil.py", "error", None)}, importing

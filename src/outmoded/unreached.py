@@ -15,7 +15,8 @@ module is unreached on the target when all of these hold:
   not visit on the target (a branch a version check excludes, a handler of a ``try`` that cannot
   fail there, the rest of a block after ``if <true>: return``) or visits only as dead
   compatibility code (``if hasattr(module, "removed_name"):``): the importers are walked by the
-  scanner itself, so every guard it understands counts and nothing else does;
+  scanner itself, so every guard it understands counts and nothing else does (a module named like
+  a stdlib one, ``compat/pkgutil.py``, is not imported by ``import pkgutil``: that is the stdlib's);
 - nothing names it where it could be loaded another way: no ``__import__``/``import_module`` of
   it, no quoted module name (``pytest_plugins``, ``__all__``, entry points in the packaging
   files), no ``<name>.py`` on a line of a project file.
@@ -37,6 +38,7 @@ from outmoded.prefilter import identifiers
 from outmoded.projectfiles import MAIN_RE, memo, mentioning, mentions, project_root, sources
 from outmoded.reach import _executable
 from outmoded.source import open_regular
+from outmoded.stdnames import STDLIB
 
 NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
 PACKAGING_FILES = ("pyproject.toml", "setup.cfg")  # entry points name modules there
@@ -56,7 +58,10 @@ def unreached(path: str, text: str, index, project) -> bool:
         return False  # a top-level module: whatever puts its directory on sys.path may import it
     top = project_root(os.path.dirname(absolute_path)) or import_root
     imported = _top_level_words(top)
-    if imported is None or stem.encode() in imported:
+    # a module named like a stdlib one (mitogen 0.3.54's compat/pkgutil.py) shares its words with
+    # the stdlib's imports (``import pkgutil``): those statements are read below
+    stdlib_named = stem in STDLIB
+    if imported is None or (stem.encode() in imported and not stdlib_named):
         return False  # imported at some module's top level, where it runs as far as the text tells
     files = mentions(top, stem)
     if files is None:
@@ -81,12 +86,37 @@ def unreached(path: str, text: str, index, project) -> bool:
     for importer, data in files:
         if importer == absolute_path or not word.search(data):
             continue
-        if (quoted.search(data) and quoted.search(key.sub(b"[]", data))) or top_level.search(data):
+        if (quoted.search(data) and quoted.search(key.sub(b"[]", data))) or (
+                top_level.search(data) and (not stdlib_named or _may_import(top_level, data, stem))):
             return False  # loaded by name, run as a script, or imported where it runs
         if importing.search(data):
             importers.append(importer)
     verdicts = [_imports_live(importer, module, index, project) for importer in importers]
     return False in verdicts and True not in verdicts
+
+
+def _may_import(statement_re: re.Pattern, data: bytes, stem: str) -> bool:
+    """May a top-level import statement ``statement_re`` finds in ``data`` import the project's
+    module ``stem`` (named like a stdlib module, in a package)?  Not one where the name is only the
+    first part of an absolute module name: ``import pkgutil`` and ``from pkgutil import
+    find_loader`` are the stdlib's on Python 3 (mitogen 0.3.54's master.py, beside its
+    ``if sys.version_info >= (2, 5): ... else: from mitogen.compat.pkgutil import find_loader``).
+    A statement that cannot be read may."""
+    import ast
+
+    for match in statement_re.finditer(data):
+        statement = TOP_IMPORT_RE.match(data, match.start())
+        try:
+            node = ast.parse(statement[0].decode("utf-8")).body[0] if statement else None
+        except (SyntaxError, ValueError, UnicodeDecodeError):
+            return True
+        if isinstance(node, ast.Import):
+            if any(stem in alias.name.split(".")[1:] for alias in node.names):
+                return True
+        elif not isinstance(node, ast.ImportFrom) or node.level or stem in (node.module or "").split(".")[1:] \
+                or any(alias.name == stem for alias in node.names):
+            return True
+    return False
 
 
 TOP_IMPORT_RE = re.compile(rb"(?:from|import)[ \t][^\n(]*(?:\([^)]*\))?[^\n]*")
