@@ -145,6 +145,30 @@ def test_unused_macro_bodies(project):
     assert [(f["line"], f["api"]) for f in findings(project, "z.h")] == [(2, "PyClassObject")]
 
 
+def test_a_macro_undefined_before_its_use(project):
+    # ephem 4.2.1's extensions/_libastro.c: #define PyUnicode_GetSize(o) PyUnicode_GET_SIZE(o), then
+    # under #elif PY_MINOR_VERSION >= 3 (taken from 3.3) #undef and #define it as PyUnicode_GET_LENGTH,
+    # before its one use: the first body is never compiled on 3.12+ (gone there); an #undef on a
+    # line that may not be compiled leaves it, and so does a use before the #undef
+    text = """\
+        #include <Python.h>
+        #define GetSize(o) PyUnicode_GET_SIZE(o)
+        #if PY_MAJOR_VERSION == 2
+        #define X 1
+        #elif PY_MINOR_VERSION >= 3
+        #undef GetSize
+        #define GetSize PyUnicode_GET_LENGTH
+        #endif
+        static Py_ssize_t size(PyObject *o) { return GetSize(o); }
+        """
+    project.write("a.c", text)
+    assert findings(project, "a.c") == []
+    project.write("b.c", text.replace("PY_MINOR_VERSION >= 3", "defined(SOMETHING)"))
+    assert [(f["line"], f["api"]) for f in findings(project, "b.c")] == [(2, "PyUnicode_GET_SIZE")]
+    project.write("c.c", text.replace("#if PY_MAJOR", "static Py_ssize_t s(PyObject *o) { return GetSize(o); }\n#if PY_MAJOR"))
+    assert [(f["line"], f["api"]) for f in findings(project, "c.c")] == [(2, "PyUnicode_GET_SIZE")]
+
+
 def test_noqa_in_c(project):
     project.write("q.c", """\
         #include <Python.h>

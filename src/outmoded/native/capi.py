@@ -133,7 +133,7 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
     if not limited:
         limited, version = built
     findings = api_findings(path, tokens, target, shims, limited_api=limited, limited_version=version)
-    for rest in _expanded(path, defines, tokens):
+    for rest in _expanded(path, defines, tokens, [rest for name, rest in directives if name == "undef" and rest]):
         findings.extend(api_findings(path, rest[1:], target, shims, limited_api=limited, limited_version=version))
     findings.extend(member_findings(path, tokens, target, shims, internal=bool(internal), context=included))
     findings.extend(freethreading.c_findings(path, tokens, target))
@@ -194,13 +194,34 @@ def _built_limited(path: str, text: str) -> tuple:
     return (False, None)
 
 
-def _expanded(path: str, defines: list, tokens: list) -> list:
+def _expanded(path: str, defines: list, tokens: list, undefs: list = ()) -> list:
     """The ``#define``s whose body may be compiled: a macro's body is compiled only where the macro
     is used, so in a source (not a header, whose includers may use it) a macro that neither its live
     code nor another macro used there names is never expanded (zope.interface 8.7's
-    ``#define CLASSIC(O) ((PyClassObject*)(O))``, used nowhere)."""
+    ``#define CLASSIC(O) ((PyClassObject*)(O))``, used nowhere), nor is a definition that a
+    certainly compiled ``#undef`` (``undefs``) ends before the live code names it: ephem 4.2.1's
+    _libastro.c ``#define PyUnicode_GetSize(o) PyUnicode_GET_SIZE(o)``, then under ``#elif
+    PY_MINOR_VERSION >= 3`` ``#undef PyUnicode_GetSize`` / ``#define PyUnicode_GetSize
+    PyUnicode_GET_LENGTH``, before its one use."""
     if not path.endswith(includes.SOURCE_SUFFIXES):
         return defines
+    if undefs:
+        ends = sorted((rest[0].offset, rest[0].text) for rest in undefs)
+        named: dict = {}
+        for token in tokens:
+            if token.kind == "ident":
+                named.setdefault(token.text, []).append(token.offset)
+        kept = []
+        for rest in defines:
+            start, name = rest[0].offset, rest[0].text
+            end = next((at for at, undefined in ends if undefined == name and at > start), None)
+            if end is None or any(start < at < end for at in named.get(name, ())):
+                kept.append(rest)
+            elif not any(name == token.text for other in defines if other is not rest for token in other[1:]):
+                continue  # no other macro's body names it either: never expanded
+            else:
+                kept.append(rest)
+        defines = kept
     used = {token.text for token in tokens if token.kind == "ident"}
     bodies = {rest[0].text: rest for rest in defines}
     pending = list(used & bodies.keys())

@@ -195,7 +195,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
 
     ``directives`` (when given) receives ``(name, tokens)`` for every directive on a live line,
     e.g. ``("define", [NAME, ...])``, so callers can see the macros a file defines; an
-    ``#include``'s tokens start with its ``#``.  ``header``: the macros ``Python.h`` defines
+    ``#include``'s tokens start with its ``#``; an ``#undef`` on a line that may not be compiled
+    is ``"undef?"``.  ``header``: the macros ``Python.h`` defines
     (``pythonh``), known as defined after the first include certainly compiled that may be it
     (or from the start, ``header_known``).  ``follow`` reads a live ``#include`` of the project's
     own header (``project_header``): the macros the header defines are known after it, as when
@@ -315,6 +316,8 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
                     _include(read, target, is_removed, macros, header or pending_header, bool(header),
                              certain, included)
             if directives is not None:
+                if name == "undef" and not all(f.certain for f in stack):
+                    name = "undef?"  # on a line that may not be compiled: the macro may still be defined
                 directives.append((name, line if name == "include" else rest))
         live = stack[-1].live if stack else True
 
