@@ -509,6 +509,23 @@ def test_cython_shims_in_a_header_it_names(project):
     assert [(f["line"], f["api"]) for f in findings(project, "zmq/utils/buffers.pxd")] == [(8, "PyObject_AsReadBuffer")]
 
 
+def test_cython_shims_a_header_it_names_defines_as_functions(project):
+    # gensim 4.4.0's models/word2vec_inner.pxd: cdef extern from "voidptr.h": void*
+    # PyCObject_AsVoidPtr(object obj), which voidptr.h defines as a static function on
+    # PyCapsule_GetPointer under #if PY_VERSION_HEX >= 0x03020000; word2vec_inner.pyx calls it. One
+    # defined only for Python 2 is CPython's, gone
+    project.write("setup.py", "")
+    header = ("#include <Python.h>\n#if PY_VERSION_HEX >= 0x03020000\n"
+              "static void * PyCObject_AsVoidPtr(PyObject *obj)\n{\n    return PyCapsule_GetPointer(obj, NULL);\n}\n"
+              "#endif\n")
+    project.write("m/voidptr.h", header)
+    project.write("m/inner.pxd", 'cdef extern from "voidptr.h":\n    void* PyCObject_AsVoidPtr(object obj)\n')
+    project.write("m/inner.pyx", "import blas\n\ncdef void *p = PyCObject_AsVoidPtr(blas.scopy._cpointer)\n")
+    assert findings(project, "m/inner.pyx") == []
+    project.write("m/voidptr.h", header.replace(">= 0x03020000", "< 0x03000000"))
+    assert [(f["line"], f["api"]) for f in findings(project, "m/inner.pyx")] == [(3, "PyCObject_AsVoidPtr")]
+
+
 def test_cython_shims_in_the_pxd_of_the_same_name(project):
     # PyYAML 3.12: ext/_yaml.pyx calls PyString_AS_STRING, which ext/_yaml.pxd (included by Cython
     # implicitly, no cimport written) declares in cdef extern from "_yaml.h", and _yaml.h #defines

@@ -286,7 +286,7 @@ def check_cython(path: str, data: bytes, index) -> FileResult:
     findings = api_findings(path, uses, target, api_after_dot=True, limited_api=limited, limited_version=version) + \
         member_findings(path, uses, target, internal=internal)
     if findings:
-        shims = cython_shims(path, text, tokens)
+        shims = cython_shims(path, text, tokens, target)
         findings = [f for f in findings if f.api not in shims]
     if path.endswith(".pyx"):
         findings.extend(freethreading.cython_findings(path, tokens, comments, target))

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 
 from outmoded.native import includes, pythonh
-from outmoded.native.apinames import table
+from outmoded.native.apinames import removed_now, table
 from outmoded.native.cpp import live_tokens, python_h_macros
 from outmoded.native.ctokens import Token, c_tokens
 from outmoded.native.directives import declared_names
@@ -93,7 +93,7 @@ def _text(path: str, version: str = "") -> str:
         return ""
 
 
-def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
+def cython_shims(path: str, text: str, tokens: list[Token], target: tuple[int, int] | None = None) -> frozenset:
     """Names a Cython file's C code ``#define``s itself (verbatim C in a ``cdef extern`` block's
     docstring), or the project's own ``.pxd`` beside it through which it reaches them: lxml 6.1's
     parser.pxi calls ``python.PyUnicode_GET_DATA_SIZE(utext)``, and src/lxml/python.pxd redefines
@@ -101,7 +101,8 @@ def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
     ``.pxd`` of the same name beside it declares, as Cython includes it implicitly (PyYAML 3.12's
     ext/_yaml.pyx calls ``PyString_AS_STRING``, which ext/_yaml.pxd declares in ``cdef extern from
     "_yaml.h"``, and _yaml.h ``#define``s as ``PyBytes_AS_STRING`` for Python 3).  So are
-    ``CYTHON_PY2_SHIMS``."""
+    ``CYTHON_PY2_SHIMS``.  With the ``target``, so are the functions such a header defines or
+    declares on lines compiled there (``c_shims``)."""
     names = set(DEFINE_RE.findall(text)) | CYTHON_PY2_SHIMS
     directory = os.path.dirname(os.path.abspath(path))
     modules = {tokens[i].text for i in range(len(tokens) - 2)
@@ -110,25 +111,32 @@ def cython_shims(path: str, text: str, tokens: list[Token]) -> frozenset:
         pxd = os.path.join(directory, module + ".pxd")
         # the verdict depends on this .pxd, or on its absence (``outmoded.reads``); read again when it changed
         names |= _defines_in(pxd, read(pxd))
-    names |= _extern_defines(path, text, directory)
+    names |= _extern_defines(path, text, directory, target)
     stem, suffix = os.path.splitext(os.path.abspath(path))
     if suffix == ".pyx":
         companion = stem + ".pxd"
         version = read(companion)
         if version:
-            names |= _defines_in(companion, version) | _extern_defines(companion, _text(companion, version), directory)
+            names |= _defines_in(companion, version) | _extern_defines(companion, _text(companion, version), directory,
+                                                                       target)
     return frozenset(names)
 
 
-def _extern_defines(path: str, text: str, directory: str) -> set:
+def _extern_defines(path: str, text: str, directory: str, target: tuple[int, int] | None = None) -> set:
     """What the project's headers a Cython file names in ``cdef extern from "..."`` ``#define``
     (pyzmq 18.1's buffers.pxd: ``cdef extern from "pyversion_compat.h"``, which #defines
-    PyObject_CheckReadBuffer for Python 3)."""
+    PyObject_CheckReadBuffer for Python 3), and with the ``target`` what they define or declare on
+    lines compiled there (gensim 4.4.0's models/word2vec_inner.pxd: ``cdef extern from
+    "voidptr.h": void* PyCObject_AsVoidPtr(object obj)``, a static function voidptr.h defines under
+    ``#if PY_VERSION_HEX >= 0x03020000`` on PyCapsule_GetPointer)."""
     names: set = set()
     root = None
     for match in includes.EXTERN_RE.finditer(text.encode("utf-8", "replace")):
         root = root or includes.project_root(path)
         header = includes.resolve(match.group(1).decode("utf-8", "replace"), directory, root)
         if header is not None:
-            names |= _defines_in(header, read(header))
+            version = read(header)
+            names |= _defines_in(header, version)
+            if target is not None and version:
+                names |= c_shims(header, _text(header, version), target, removed_now(target), upward=False)[2]
     return names
