@@ -247,6 +247,35 @@ jobs:
     assert sorted(line for _, line, code, _ in found(project, ".github") if code == "OMF002") == [14]
 
 
+def test_gil_off_in_a_step_run_only_for_free_threaded_builds(project):
+    # humanize 4.17.0's test.yml: a matrix of 3.11 ... 3.16 and 3.14t ... 3.16t, and a step
+    # "Set PYTHON_GIL" with if: endsWith(matrix.python-version, 't') writing PYTHON_GIL=0 to
+    # $GITHUB_ENV; negated, or with || another case, the step runs on default builds too
+    step = """\
+      - name: Set PYTHON_GIL
+        if: {condition}
+        run: |
+          echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
+"""
+    conditions = ["endsWith(matrix.python-version, 't')", "${{ endsWith(matrix.python-version, 't') && runner.os != 'Windows' }}",
+                  "!endsWith(matrix.python-version, 't')", "endsWith(matrix.python-version, 't') || github.event_name == 'push'",
+                  "endsWith(matrix.os, 't')", "${{ !(endsWith(matrix.python-version, 't')) }}"]
+    project.write(".github/workflows/test.yml", """\
+on: push
+jobs:
+  test:
+    strategy:
+      matrix:
+        python-version: ["3.13", "3.14t"]
+        os: [ubuntu-latest]
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: ${{ matrix.python-version }}
+""" + "".join(step.format(condition=c if c.startswith("$") else f'"{c}"') for c in conditions))
+    assert sorted(line for _, line, code, _ in found(project, ".github") if code == "OMF002") == [23, 27, 31, 35]
+
+
 def test_gil_off_in_a_shell_branch_for_free_threaded_versions(project):
     # matplotlib 3.11's tests.yml: the run script switches the GIL off for the 3.13t entry only
     project.write(".github/workflows/tests.yml", """\

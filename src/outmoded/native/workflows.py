@@ -15,7 +15,8 @@ findings point at the exact key or value; YAML comments never reach the node tre
 ``PYTHON_GIL=0`` (OMF002) is not reported inside a job that only runs free-threaded interpreters:
 every ``python-version`` its setup steps install (``${{ matrix.NAME }}`` read from the job's
 matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``; nor
-inside a matrix ``include:`` entry whose Python version is a ``3.Nt`` build.
+inside a matrix ``include:`` entry whose Python version is a ``3.Nt`` build, nor in a step whose
+``if:`` runs it only there (``endsWith(matrix.python-version, 't')``).
 """
 
 from __future__ import annotations
@@ -35,6 +36,8 @@ VERSION_KEY_RE = re.compile(r"^(?:python|py)(?:[-_ ]?(?:versions?|ver))?$", re.I
 VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x)(?:[.\-].*|t)?$", re.IGNORECASE)
 FREE_THREADED_VERSION_RE = re.compile(r"^\s*3\.\d{2,}t\s*$")
 MATRIX_REFERENCE_RE = re.compile(r"^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$")
+# a step's condition that holds for free-threaded builds only: endsWith(matrix.python-version, 't')
+ENDS_WITH_T_RE = re.compile(r"(?<![!\w])endsWith\(\s*matrix\.([\w-]+)\s*,\s*'t'\s*\)")
 TRUE = {"true", "True", "TRUE", "yes", "on", "1"}
 PROSE_KEYS = {"name", "description", "title", "summary", "if"}  # labels and conditions switch nothing on
 
@@ -166,6 +169,12 @@ def free_threaded_jobs(root) -> list:
         return []
     spans = [(job.start_mark.index, job.end_mark.index) for _key, job in jobs.value if _free_threaded_only(job)]
     for _key, job in jobs.value:
+        steps = _get(job, "steps")
+        for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
+            condition = _get(step, "if")
+            if isinstance(condition, yaml.ScalarNode) and _free_threaded_condition(condition.value):
+                spans.append((step.start_mark.index, step.end_mark.index))
+    for _key, job in jobs.value:
         include = _get(_get(_get(job, "strategy"), "matrix"), "include")
         for item in include.value if isinstance(include, yaml.SequenceNode) else ():
             if isinstance(item, yaml.MappingNode) and any(
@@ -173,6 +182,16 @@ def free_threaded_jobs(root) -> list:
                     and FREE_THREADED_VERSION_RE.match(v.value) for k, v in item.value):
                 spans.append((item.start_mark.index, item.end_mark.index))
     return spans
+
+
+def _free_threaded_condition(expression: str) -> bool:
+    """Does a step's ``if:`` hold only where the matrix's Python is a free-threaded build: one
+    ``endsWith(matrix.<python axis>, 't')`` joined by ``&&`` alone, never negated (humanize 4.17.0's
+    test.yml: ``- name: Set PYTHON_GIL / if: endsWith(matrix.python-version, 't') / run: echo
+    "PYTHON_GIL=0" >> "$GITHUB_ENV"``)?"""
+    match = ENDS_WITH_T_RE.search(expression)
+    return match is not None and bool(VERSION_KEY_RE.match(match[1])) and "||" not in expression \
+        and not re.search(r"!\s*\(", expression)
 
 
 def _minor(value: str) -> Optional[object]:
