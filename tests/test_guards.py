@@ -1687,6 +1687,31 @@ def test_isinstance_of_what_a_call_returns_on_the_target(project):
     assert "guarded by isinstance(): on 3.13 what it tests is never of that type" in doc["findings"][0]["message"]
 
 
+def test_the_rest_of_a_block_after_an_isinstance_the_target_decides_returns(project):
+    # obspy 1.5.1's core/util/base.py: eps = importlib.metadata.entry_points() / if not
+    # isinstance(eps, dict): return list(eps) / then [ep for g in eps.values() for ep in g], the
+    # dict of 3.8/3.9: never reached from 3.12, where entry_points() is an EntryPoints tuple; an
+    # isinstance the target does not decide leaves the rest as it is
+    source = """\
+        import importlib.metadata
+
+        def all_entry_points():
+            eps = importlib.metadata.entry_points()
+            if not isinstance(eps, dict):
+                return list(eps)
+            return [ep for group in eps.values() for ep in group]
+
+        def unknown(other):
+            eps = importlib.metadata.entry_points()
+            if not isinstance(other, dict):
+                return list(eps)
+            return [ep for group in eps.values() for ep in group]
+        """
+    assert project.findings(source) == [(13, "importlib.metadata.SelectableGroups.values", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [(7, "isinstance"), (13, None)]
+
+
 def test_a_conditional_expression_is_guarded_like_an_if(project):
     # xonsh 0.25.0's xontribs.py: entries = metadata.entry_points(); group = (entries.select(group=name)
     # if hasattr(entries, "select") else entries.get(name, [])): an EntryPoints has select from

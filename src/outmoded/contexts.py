@@ -123,10 +123,16 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
                 continue
             if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
                 # what visit_If decided about this test (the names are not bound again in between)
-                verdict, present = self.if_tests.pop(stmt, None) or (
-                    self.evaluate(stmt.test), hasattr_names(stmt.test, self.qualify)[0])
+                verdict, present, decided = self.if_tests.pop(stmt, None) or (
+                    self.evaluate(stmt.test), hasattr_names(stmt.test, self.qualify)[0], False)
                 if verdict is True:
                     break  # the rest of this block never runs on the target
+                if decided:
+                    # obspy 1.5.1's eps = importlib.metadata.entry_points() / if not isinstance(eps,
+                    # dict): return list(eps): what follows reads the dict of 3.8/3.9
+                    self.contexts.append(Context("dead", names=frozenset({"isinstance"})))
+                    pushed += 1
+                    continue
                 if present and not stmt.orelse:
                     # ``if hasattr(base64, "decodebytes"): return ...``: what follows runs only
                     # where the replacement is missing
