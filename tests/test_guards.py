@@ -1621,6 +1621,39 @@ def test_a_handler_of_a_try_calling_a_sibling_then_using_its_result(project):
     assert project.findings(source) == [(17, "inspect.getargspec", E)]
 
 
+def test_a_handler_of_a_try_comprehending_what_a_sibling_returns(project):
+    # obspy 1.5.1's core/util/decorator.py: ``try: inspected_args = [p.name for p in
+    # inspect.signature(func).parameters.values()]`` / ``except AttributeError: inspected_args =
+    # inspect.getargspec(func).args``; an element calling something else, or a loop over a call
+    # with arguments of its own, may raise it too
+    source = """\
+        import inspect
+        import os
+
+        def args(func):
+            try:
+                names = [p.name for p in inspect.signature(func).parameters.values()]
+            except AttributeError:
+                names = inspect.getargspec(func).args
+            return names
+
+        def args_calling(func):
+            try:
+                names = [os.fspath(p.name) for p in inspect.signature(func).parameters.values()]
+            except AttributeError:
+                names = inspect.getargspec(func).args
+            return names
+
+        def args_of(func):
+            try:
+                names = [p.name for p in inspect.signature(func).parameters.get(func.name)]
+            except AttributeError:
+                names = inspect.getargspec(func).args
+            return names
+        """
+    assert project.findings(source) == [(15, "inspect.getargspec", E), (22, "inspect.getargspec", E)]
+
+
 def test_a_handler_of_a_try_calling_a_sibling_the_target_has(project):
     # supervisor 4.3.0's options.py: read_string is RawConfigParser's on every Python 3, so the
     # handler runs only on Pythons without it, where readfp, its sibling, was there; the class

@@ -81,6 +81,31 @@ def _stub(function) -> bool:
     return isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
 
 
+def _comprehended_call(value: ast.expr) -> ast.expr:
+    """The call a comprehension's one loop runs over, through attributes and argument-less method
+    calls on its result, when the element reads only the loop's names (obspy 1.5.1's
+    decorator.py: ``try: inspected_args = [p.name for p in inspect.signature(func).parameters.values()]``
+    / ``except AttributeError: inspected_args = inspect.getargspec(func).args``); else ``value``."""
+    if not isinstance(value, (ast.ListComp, ast.SetComp, ast.GeneratorExp)) or len(value.generators) != 1:
+        return value
+    loop = value.generators[0]
+    names = {n.id for n in ast.walk(loop.target) if isinstance(n, ast.Name)}
+    if loop.ifs or loop.is_async or not names or not all(
+            isinstance(n, (ast.Name, ast.Attribute, ast.Load, ast.Tuple)) for n in ast.walk(value.elt)) or any(
+            isinstance(n, ast.Name) and n.id not in names for n in ast.walk(value.elt)):
+        return value
+    root = loop.iter
+    while True:
+        if isinstance(root, ast.Call) and not root.args and not root.keywords and isinstance(root.func, ast.Attribute) \
+                and isinstance(root.func.value, (ast.Call, ast.Attribute)):
+            root = root.func.value
+        elif isinstance(root, ast.Attribute) and isinstance(root.value, (ast.Call, ast.Attribute)):
+            root = root.value
+        else:
+            break
+    return root if isinstance(root, ast.Call) else value
+
+
 def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
     if handler.type is None:
         return frozenset({"*"})
@@ -356,12 +381,12 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
         raised by the statements after it that only bind names from what it returned, with
         builtins as their only calls (plotly 7.1.0's ``try: init_sig = inspect.signature(f);
         init_args = list(init_sig.parameters.keys())`` / ``except AttributeError: argspec =
-        inspect.getargspec(f)``)."""
+        inspect.getargspec(f)``), nor by a comprehension over what it returned (``_comprehended_call``)."""
         if not body or not isinstance(body[0], (ast.Return, ast.Expr, ast.Assign)):
             return frozenset()
         if len(body) > 1 and not (isinstance(body[0], ast.Assign) and all(self._uses_result(s) for s in body[1:])):
             return frozenset()
-        call = body[0].value
+        call = _comprehended_call(body[0].value)
         if not isinstance(call, ast.Call) or not isinstance(call.func, ast.Attribute) or any(
                 isinstance(n, ast.Call) for arg in (*call.args, *(k.value for k in call.keywords))
                 for n in ast.walk(arg)):
