@@ -1654,6 +1654,32 @@ def test_a_handler_of_a_try_comprehending_what_a_sibling_returns(project):
     assert project.findings(source) == [(15, "inspect.getargspec", E), (22, "inspect.getargspec", E)]
 
 
+def test_a_handler_of_a_try_calling_the_replacement_on_an_unknown_receiver(project):
+    # mitogen 0.3.54's tests/testlib.py: try: return thread.is_alive() / except AttributeError:
+    # return thread.isAlive() (a warning: isAlive is distinctive); a body calling something else,
+    # or a handler on another receiver, leaves it
+    source = """\
+        def alive(thread):
+            try:
+                return thread.is_alive()
+            except AttributeError:
+                return thread.isAlive()
+
+        def other(thread):
+            try:
+                return thread.join()
+            except AttributeError:
+                return thread.isAlive()
+
+        def elsewhere(thread, worker):
+            try:
+                return thread.is_alive()
+            except AttributeError:
+                return worker.isAlive()
+        """
+    assert project.findings(source) == [(11, "threading.Thread.isAlive", W), (17, "threading.Thread.isAlive", W)]
+
+
 def test_a_handler_of_a_try_calling_a_sibling_the_target_has(project):
     # supervisor 4.3.0's options.py: read_string is RawConfigParser's on every Python 3, so the
     # handler runs only on Pythons without it, where readfp, its sibling, was there; the class

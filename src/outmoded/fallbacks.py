@@ -153,7 +153,7 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
             else frozenset()
         if tried:  # a removed name whose replacement the body calls: its handlers run only without it
             self.contexts.append(Context("replaced", names=tried))
-        owners = self._present_owners(node.body) if caught == ATTRIBUTE_ERRORS and any(
+        owners = self._present_owners(node.body, node.handlers) if caught == ATTRIBUTE_ERRORS and any(
             self.may_contain_finding(h) for h in node.handlers) else frozenset()
         if owners:  # the body calls a member the target's class (or module) has: see _present_owners
             self.contexts.append(Context("replaced", names=owners))
@@ -370,7 +370,7 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
         return frozenset(k for k in known if k.split(".")[0] in STDLIB and not self.projects_own(k.split(".")[0])
                          and has_member(k, node.attr, self.target))
 
-    def _present_owners(self, body: list[ast.stmt]) -> frozenset:
+    def _present_owners(self, body: list[ast.stmt], handlers: list = ()) -> frozenset:
         """The owners (``_owners``) of what a ``try`` body catching only AttributeError calls, when
         it is one statement making one such call: its handlers are then the fallback for Pythons
         whose class (or module) lacks that member, and a removed member of the same owner there
@@ -381,7 +381,11 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
         raised by the statements after it that only bind names from what it returned, with
         builtins as their only calls (plotly 7.1.0's ``try: init_sig = inspect.signature(f);
         init_args = list(init_sig.parameters.keys())`` / ``except AttributeError: argspec =
-        inspect.getargspec(f)``), nor by a comprehension over what it returned (``_comprehended_call``)."""
+        inspect.getargspec(f)``), nor by a comprehension over what it returned (``_comprehended_call``).
+        On a receiver of unknown type that the handlers use too, the method's name: a removed
+        method whose replacement it is was found by its name alone, and is then the fallback
+        (mitogen 0.3.54's tests: ``try: return thread.is_alive()`` / ``except AttributeError:
+        return thread.isAlive()``)."""
         if not body or not isinstance(body[0], (ast.Return, ast.Expr, ast.Assign)):
             return frozenset()
         if len(body) > 1 and not (isinstance(body[0], ast.Assign) and all(self._uses_result(s) for s in body[1:])):
@@ -391,7 +395,12 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
                 isinstance(n, ast.Call) for arg in (*call.args, *(k.value for k in call.keywords))
                 for n in ast.walk(arg)):
             return frozenset()
-        return self._owners(call.func)
+        owners = self._owners(call.func)
+        receiver = call.func.value
+        if not owners and len(body) == 1 and isinstance(receiver, ast.Name) and self.qualify(receiver) in (LOCAL, None) \
+                and all(any(isinstance(n, ast.Name) and n.id == receiver.id for n in ast.walk(h)) for h in handlers):
+            return frozenset({call.func.attr})
+        return owners
 
     def _uses_result(self, stmt: ast.stmt) -> bool:
         """Does ``stmt`` only bind a name (or return) from names, attributes, literals and calls of
