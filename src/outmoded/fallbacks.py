@@ -397,7 +397,8 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
             return frozenset()
         owners = self._owners(call.func)
         receiver = call.func.value
-        if not owners and len(body) == 1 and isinstance(receiver, ast.Name) and self.qualify(receiver) in (LOCAL, None) \
+        if not owners and len(body) == 1 and isinstance(receiver, ast.Name) \
+                and self.qualify(receiver) in (LOCAL, None) \
                 and all(any(isinstance(n, ast.Name) and n.id == receiver.id for n in ast.walk(h)) for h in handlers):
             return frozenset({call.func.attr})
         return owners

@@ -22,7 +22,8 @@ module is unreached on the target when all of these hold:
   files), no ``<name>.py`` on a line of a project file.
 
 Only files with findings are asked; the importers are found by a text pass over the project's
-files (``projectfiles.mentions``) and only those naming the module on an import line are parsed.
+files (``projectfiles.mentioning``, as far as the answer needs) and only those naming the module on
+an import line are parsed.
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from outmoded import reads, treeshare
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import quoted_re, word_re
 from outmoded.prefilter import identifiers
-from outmoded.projectfiles import MAIN_RE, memo, mentioning, mentions, project_root, sources
+from outmoded.projectfiles import MAIN_RE, memo, mentioning, project_root, sources
 from outmoded.reach import _executable
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
@@ -63,7 +64,7 @@ def unreached(path: str, text: str, index, project) -> bool:
     stdlib_named = stem in STDLIB
     if imported is None or (stem.encode() in imported and not stdlib_named):
         return False  # imported at some module's top level, where it runs as far as the text tells
-    files = mentions(top, stem)
+    files = mentioning(top, stem)  # searched as far as the loop below asks: it stops at a first use
     if files is None:
         return False
     name = re.escape(stem.encode())
