@@ -77,7 +77,9 @@ def _mappings(node) -> Iterator:
             stack.extend(current.value)
 
 
-def _get(mapping, name: str):
+def mapping_value(mapping, name: str):
+    """The value node of key ``name`` in a composed YAML mapping node, else None (also when
+    ``mapping`` is no mapping): the walk every reader of CI YAML shares (deps.cipins too)."""
     import yaml
 
     if isinstance(mapping, yaml.MappingNode):
@@ -114,8 +116,8 @@ def _matrix_values(job, key: str) -> Optional[list]:
     """The scalar values of the job's matrix axis ``key``, ``include:`` entries counted (None: unknown)."""
     import yaml
 
-    matrix = _get(_get(job, "strategy"), "matrix")
-    axis = _get(matrix, key)
+    matrix = mapping_value(mapping_value(job, "strategy"), "matrix")
+    axis = mapping_value(matrix, key)
     values = []
     if isinstance(axis, yaml.SequenceNode):
         if not all(isinstance(n, yaml.ScalarNode) for n in axis.value):
@@ -123,10 +125,10 @@ def _matrix_values(job, key: str) -> Optional[list]:
         values = [n.value for n in axis.value]
     elif axis is not None:
         return None
-    include = _get(matrix, "include")
+    include = mapping_value(matrix, "include")
     if isinstance(include, yaml.SequenceNode):
         for item in include.value:
-            extra = _get(item, key)
+            extra = mapping_value(item, key)
             if isinstance(extra, yaml.ScalarNode):
                 values.append(extra.value)
     return values or None
@@ -136,16 +138,16 @@ def _free_threaded_only(job) -> bool:
     """Does every Python the job's setup steps install a free-threaded build?"""
     import yaml
 
-    steps = _get(job, "steps")
+    steps = mapping_value(job, "steps")
     if not isinstance(steps, yaml.SequenceNode):
         return False
     versions: list = []
     for step in steps.value:
-        inputs = _get(step, "with")
-        version = _get(inputs, "python-version")
+        inputs = mapping_value(step, "with")
+        version = mapping_value(inputs, "python-version")
         if not isinstance(version, yaml.ScalarNode):
             continue
-        threaded = _get(inputs, "freethreaded")
+        threaded = mapping_value(inputs, "freethreaded")
         if isinstance(threaded, yaml.ScalarNode) and threaded.value in TRUE:
             versions.append("3.99t")
             continue
@@ -164,18 +166,18 @@ def free_threaded_jobs(root) -> list:
     its step reads as ``${{ matrix.PYTHON_GIL }}``)."""
     import yaml
 
-    jobs = _get(root, "jobs")
+    jobs = mapping_value(root, "jobs")
     if not isinstance(jobs, yaml.MappingNode):
         return []
     spans = [(job.start_mark.index, job.end_mark.index) for _key, job in jobs.value if _free_threaded_only(job)]
     for _key, job in jobs.value:
-        steps = _get(job, "steps")
+        steps = mapping_value(job, "steps")
         for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
-            condition = _get(step, "if")
+            condition = mapping_value(step, "if")
             if isinstance(condition, yaml.ScalarNode) and _free_threaded_condition(condition.value):
                 spans.append((step.start_mark.index, step.end_mark.index))
     for _key, job in jobs.value:
-        include = _get(_get(_get(job, "strategy"), "matrix"), "include")
+        include = mapping_value(mapping_value(mapping_value(job, "strategy"), "matrix"), "include")
         for item in include.value if isinstance(include, yaml.SequenceNode) else ():
             if isinstance(item, yaml.MappingNode) and any(
                     isinstance(k, yaml.ScalarNode) and VERSION_KEY_RE.match(k.value) and isinstance(v, yaml.ScalarNode)
@@ -206,14 +208,14 @@ def matrix_findings(path: str, lines: Lines, root, target: tuple[int, int]) -> l
     import yaml
 
     findings = []
-    jobs = _get(root, "jobs")
+    jobs = mapping_value(root, "jobs")
     if not isinstance(jobs, yaml.MappingNode):
         return findings
     for _job_key, job in jobs.value:
-        matrix = _get(_get(job, "strategy"), "matrix")
+        matrix = mapping_value(mapping_value(job, "strategy"), "matrix")
         if not isinstance(matrix, yaml.MappingNode):
             continue
-        include = _get(matrix, "include")
+        include = mapping_value(matrix, "include")
         for key_node, value_node in matrix.value:
             if not (isinstance(key_node, yaml.ScalarNode) and VERSION_KEY_RE.match(key_node.value)):
                 continue
@@ -223,7 +225,7 @@ def matrix_findings(path: str, lines: Lines, root, target: tuple[int, int]) -> l
                 continue  # an expression or nested structure: cannot tell
             if isinstance(include, yaml.SequenceNode):
                 for item in include.value:
-                    extra = _get(item, key_node.value)
+                    extra = mapping_value(item, key_node.value)
                     if isinstance(extra, yaml.ScalarNode):
                         values.append(extra.value)
             minors = [_minor(v) for v in values]

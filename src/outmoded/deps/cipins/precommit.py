@@ -15,7 +15,7 @@ from outmoded.cli import UsageError
 from outmoded.deps import requirements
 from outmoded.deps.cipins import Installs
 from outmoded.deps.model import Dependency
-from outmoded.native.workflows import _get
+from outmoded.native.workflows import mapping_value
 
 PYTHON_LANGUAGES = {"python", "python_venv"}
 
@@ -31,14 +31,14 @@ def read(path: Path, label) -> Installs:
         where = f" (line {mark.line + 1})" if mark is not None else ""
         raise UsageError(f"{label(path)}: cannot parse YAML{where}") from None
     file, found = label(path), Installs()
-    repos = _get(root, "repos")
+    repos = mapping_value(root, "repos")
     for repo in repos.value if isinstance(repos, yaml.SequenceNode) else ():
-        hooks = _get(repo, "hooks")
+        hooks = mapping_value(repo, "hooks")
         for hook in hooks.value if isinstance(hooks, yaml.SequenceNode) else ():
-            language = _get(hook, "language")
+            language = mapping_value(hook, "language")
             if isinstance(language, yaml.ScalarNode) and language.value not in PYTHON_LANGUAGES:
                 continue
-            extra = _get(hook, "additional_dependencies")
+            extra = mapping_value(hook, "additional_dependencies")
             for entry in extra.value if isinstance(extra, yaml.SequenceNode) else ():
                 if not isinstance(entry, yaml.ScalarNode) or entry.value.startswith("@"):
                     continue

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from outmoded.cli import UsageError
 from outmoded.deps.cipins import Installs, read_shell
-from outmoded.native.workflows import _get
+from outmoded.native.workflows import mapping_value
 
 
 def _scalar(node):
@@ -23,8 +23,8 @@ def _scalar(node):
 
 def _working_directory(*owners) -> str | None:
     for owner in owners:
-        where = _scalar(_get(owner, "working-directory")) or \
-            _scalar(_get(_get(_get(owner, "defaults"), "run"), "working-directory"))
+        where = _scalar(mapping_value(owner, "working-directory")) or \
+            _scalar(mapping_value(mapping_value(mapping_value(owner, "defaults"), "run"), "working-directory"))
         if where:
             return where
     return None
@@ -45,13 +45,13 @@ def read(path: Path, label) -> Installs:
     root_dir = path.parent.parent.parent if path.parent.parent.name == ".github" else path.parent
     found = Installs()
     for root in documents:
-        jobs = _get(root, "jobs")
+        jobs = mapping_value(root, "jobs")
         if not isinstance(jobs, yaml.MappingNode):
             continue
         for _name, job in jobs.value:
-            steps = _get(job, "steps")
+            steps = mapping_value(job, "steps")
             for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
-                script = _get(step, "run")
+                script = mapping_value(step, "run")
                 if not isinstance(script, yaml.ScalarNode) or not script.value.strip():
                     continue
                 directory = _working_directory(step, job, root)
