@@ -967,6 +967,26 @@ def test_the_other_side_of_hasattr_of_a_name_the_target_has_never_runs(project):
         (7, W, "hasattr"), (11, W, "hasattr"), (15, E, None), (20, E, None), (27, E, None)]
 
 
+def test_hasattr_of_a_submodule_the_packages_own_import_binds(project):
+    # asynctest 0.13.0, asynctest/selector.py:341: asyncio's __init__ imports base_events, which
+    # imports format_helpers (3.7+), so the else never runs; importlib.util is an attribute only
+    # once something imported it, so that else may run
+    source = """\
+        import asyncio, importlib
+
+        if hasattr(asyncio, "format_helpers"):
+            pass
+        else:
+            asyncio.events._format_callback
+
+        if hasattr(importlib, "util"):
+            pass
+        else:
+            import imp
+        """
+    assert project.findings(source) == [(11, "imp", E)]
+
+
 def test_hasattr_of_a_stdlib_instance_or_class_asks_its_classs_members(project):
     # Chameleon 4.6.0's tests/test_loader.py: importer = zipimport.zipimporter(path) / if
     # hasattr(importer, 'find_spec'): ... else: importer.load_module(pkg_name); on the real 3.15

@@ -225,15 +225,18 @@ class VersionBranches(ast.NodeVisitor):
         root = module.split(".")[0] if isinstance(module, str) else None
         if root not in STDLIB or self.projects_own(root):
             return False
-        from outmoded.present import has, has_member, module_on
+        from outmoded.present import has, has_member, imports_submodule, module_on
 
         # a stdlib class or an instance of one: what dir() of the class lists there (Chameleon
         # 4.6.0's tests: importer = zipimport.zipimporter(path) / if hasattr(importer,
         # 'find_spec'): ... else: importer.load_module(name), gone in 3.15)
         if has_member(module, name, self.target) is True:
             return True
-        # a submodule is an attribute only once something imported it (importlib.util)
-        return has(module, name, self.target) is True and not module_on(f"{module}.{name}", self.target)
+        # a submodule is an attribute only once something imported it (importlib.util), unless the
+        # package's own import binds it (asynctest 0.13.0: if hasattr(asyncio, "format_helpers"):
+        # ... else: asyncio.events._format_callback, gone in 3.7 with format_helpers' arrival)
+        return has(module, name, self.target) is True and (not module_on(f"{module}.{name}", self.target)
+                                                           or imports_submodule(module, name, self.target))
 
     def in_main_block(self) -> bool:
         """Does code here run when the module is a script's main module, at its top level (not in

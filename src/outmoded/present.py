@@ -19,7 +19,13 @@ Each interpreter (isolated, without site-packages) imports the modules of its ``
 in a child process and prints their ``dir()``; one older than 3.10, which has no such list, imports those of
 the newer interpreters given (a module removed before 3.10 is not listed: the catalog reports its removal).  The file's first line names the versions; each
 other line is ``module[:mask] name[:mask] ...``, where a mask (hexadecimal, bit i for the i-th
-version) says on which versions a module or name is there; no mask: on all of them.
+version) says on which versions a module or name is there; no mask: on all of them.  The word ``!``
+(first, with its mask) marks a package listed on a fresh import (not in ``sys.modules`` before the
+lister imported it): every submodule its line lists on those versions was bound by ``import
+package`` itself, so a program that imported the package has it (``asyncio.format_helpers``, which
+asyncio's ``base_events`` imports).  Without the mark a listed submodule may have been bound by
+something imported earlier (``importlib.util``, which ``pkgutil`` imports): ``imports_submodule``
+tells.
 """
 
 from __future__ import annotations
@@ -86,6 +92,8 @@ def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
         return None
     if module in PLATFORM_NAMES and (name in PLATFORM_NAMES[module] or name.startswith("_")):
         return None
+    if not name.isidentifier():
+        return None  # "!": the listing's mark, not a name
     found = _line(_load(), _versions, module, target)
     if found is None:
         return None
@@ -98,6 +106,15 @@ def has(module: str, name: str, target: tuple[int, int]) -> bool | None:
         return True
     lazy = line.get("__getattr__")  # a module __getattr__ may give it (concurrent.futures' executors)
     return None if lazy is not None and lazy & bit else False
+
+
+def imports_submodule(package: str, name: str, target: tuple[int, int]) -> bool:
+    """Does ``import package`` itself bind its submodule ``package.name`` on ``target``: the
+    package's listing there is a fresh import's (marked ``!``) and lists ``name``?"""
+    if has(package, name, target) is not True or not module_on(f"{package}.{name}", target):
+        return False  # not there, or not told (a platform's: asyncio.unix_events)
+    found = _line(_load(), _versions, package, target)
+    return found is not None and bool(found[0].get("!", 0) & found[0].get(name, 0) & found[1])
 
 
 def has_member(cls: str, name: str, target: tuple[int, int]) -> bool | None:
@@ -170,13 +187,14 @@ import contextlib, importlib, io, pkgutil, sys, warnings
 warnings.simplefilter("ignore")
 skipped = set(sys.argv[1].split(","))
 def listed(name):
+    fresh = name not in sys.modules
     try:
         with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
             module = importlib.import_module(name)
     except BaseException:
         return None
-    print(name, " ".join(sorted(n for n in dir(module) if n == "__getattr__" or not (n.startswith("__")
-                                                                                   and n.endswith("__")))))
+    names = sorted(n for n in dir(module) if n == "__getattr__" or not (n.startswith("__") and n.endswith("__")))
+    print(name, " ".join((["!"] if fresh and hasattr(module, "__path__") else []) + names))
     return module
 for top in sorted(getattr(sys, "stdlib_module_names", None) or sys.argv[2].split(",")):
     if top in skipped or top.startswith("_"):
