@@ -4,7 +4,7 @@ handlers are.
 A ``try`` whose body cannot fail on the target (a stdlib import that exists there, a builtin named)
 has handlers that never run; one whose body imports a removed module stops there, and its
 ``except ImportError:`` handlers run for sure.  What the handlers do decides how a removal in the
-body is reported (``fallback_kind``): an alternative ("fallback", dead compatibility code), only
+body is reported (``handlers.fallback_kind``): an alternative ("fallback", dead compatibility code), only
 constants ("lost-feature": the feature silently stops working), or a raise or ``sys.exit()`` (the
 failure escapes: an error).  ``TryFallbacks`` is the part of ``contexts.GuardContexts`` that walks ``try``
 statements.
@@ -24,37 +24,10 @@ from outmoded.guardcontext import (
     PY2_BUILTINS,
     Context,
 )
+from outmoded.handlers import caught_names, fallback_kind
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
-from outmoded.summaries import ends_run
 from outmoded.tryimports import TryImports
 from outmoded.values import LOCAL, Instance, LocalClass
-
-
-def fallback_kind(handlers: list, whole=None) -> str | None:
-    """What the except-branches of a ``try`` do when the removed API in its body fails:
-    None (one raises or exits the program: the failure escapes, ``summaries.ends_run``),
-    "lost-feature" (they only bind constants, pass, or define stubs that return one: ``crypt =
-    None``, ``HAS_CRYPT = False``, passlib 1.7.4's ``def safe_crypt(secret, hash): return None``,
-    so the feature silently stops working) or "fallback" (they provide an alternative: another
-    import, a definition that does something).  ``whole``: where the sieve left function bodies
-    out, gives a handler's def with its body (a body reduced to ``pass`` is not a stub of the
-    source)."""
-    kind, stubs = "lost-feature", []
-    for handler in handlers:
-        if ends_run(handler.body):
-            return None
-        for stmt in handler.body:
-            if isinstance(stmt, ast.Pass) or (isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant)):
-                continue
-            if isinstance(stmt, (ast.Assign, ast.AnnAssign)) and isinstance(stmt.value, ast.Constant):
-                continue
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) and _stub(stmt):
-                stubs.append(stmt)
-                continue
-            kind = "fallback"
-    if kind == "lost-feature" and whole is not None and not all(_stub(whole(stub)) for stub in stubs):
-        return "fallback"
-    return kind
 
 
 def _unpacks(target: ast.expr, value: ast.expr) -> bool:
@@ -64,21 +37,6 @@ def _unpacks(target: ast.expr, value: ast.expr) -> bool:
         return True
     return isinstance(target, ast.Tuple) and isinstance(value, ast.Tuple) and len(target.elts) == len(value.elts) \
         and all(isinstance(t, ast.Name) for t in target.elts)
-
-
-def _stub(function) -> bool:
-    """Does the def only return a constant (``return None``, ``return False``, ``pass``, ``...``,
-    after a docstring)?  None (not found) is no stub."""
-    if function is None or function.decorator_list:
-        return False
-    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
-        and isinstance(function.body[0].value, ast.Constant) else function.body
-    if len(body) != 1:
-        return False
-    statement = body[0]
-    if isinstance(statement, ast.Return):
-        return statement.value is None or isinstance(statement.value, ast.Constant)
-    return isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
 
 
 def _comprehended_call(value: ast.expr) -> ast.expr:
@@ -104,18 +62,6 @@ def _comprehended_call(value: ast.expr) -> ast.expr:
         else:
             break
     return root if isinstance(root, ast.Call) else value
-
-
-def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
-    if handler.type is None:
-        return frozenset({"*"})
-    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    names = set()
-    for node in types:
-        name = qualify(node)
-        if isinstance(name, str):
-            names.add(name.rpartition(".")[2])
-    return frozenset(names)
 
 
 class TryFallbacks(TryImports, ast.NodeVisitor):

@@ -40,7 +40,7 @@ class Context(Frozen):
     ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
     of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
-    ``fallback_kind``)."""
+    ``handlers.fallback_kind``)."""
 
     __slots__ = _fields = ("kind", "caught", "names", "fallback")
 
