@@ -26,7 +26,8 @@ from outmoded.summaries import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
 from outmoded.deadmethods import private_name, uncalled_methods, uncalled_private_methods
-from outmoded.unreached import uncalled, unreached
+from outmoded.uncalled import uncalled
+from outmoded.unreached import unreached
 
 
 # what a use of a name removed at or before the project's floor is, whatever else it is: the
@@ -35,7 +36,7 @@ FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
 
 # the scope contexts a use may sit in that only dead code may call, the question that names
 # those never called live (asked once per file, at the first finding inside one the third item,
-# when given, accepts by its qualified name): a private module function (``unreached.uncalled``),
+# when given, accepts by its qualified name): a private module function (``uncalled.uncalled``),
 # a test module's method, a library module's private method (``deadmethods``)
 UNCALLED = (("function", uncalled, None), ("method", uncalled_methods, None),
             ("method", uncalled_private_methods, private_name))

@@ -44,7 +44,7 @@ from outmoded.lazyre import quoted_re, word_re
 from outmoded.legacyfinders import classes_once, finders, legacy_finders
 from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB
-from outmoded.unreached import naming_lines
+from outmoded.uncalled import naming_lines
 from outmoded.source import open_regular
 from outmoded.values import Instance, LocalClass
 

@@ -305,7 +305,7 @@ class Bindings(ast.NodeVisitor):
             if node in self.deleted_defs:
                 contexts.append(Context("deleted"))
             if self.scope.kind == "module" and not node.name.endswith("__"):
-                contexts.append(Context("function", names=frozenset({node.name})))  # unreached.uncalled
+                contexts.append(Context("function", names=frozenset({node.name})))  # uncalled.uncalled
             elif self.scope.parent is not None and self.scope.parent.kind == "module" and method_of is not None \
                     and not node.name.startswith(("test", "__")):
                 contexts.append(Context("method", names=frozenset({f"{method_of.name}.{node.name}"})))  # deadmethods

@@ -30,11 +30,10 @@ from __future__ import annotations
 
 import os
 import re
-from bisect import bisect_left
 
 from outmoded import reads, treeshare
 from outmoded.layout import absolute, module_of
-from outmoded.lazyre import quoted_re, word_re
+from outmoded.lazyre import word_re
 from outmoded.prefilter import identifiers
 from outmoded.projectfiles import MAIN_RE, memo, mentioning, project_root, sources
 from outmoded.reach import _executable
@@ -222,203 +221,12 @@ def _holds(path: str, word) -> bool:
 
 
 
-def uncalled(scanner) -> frozenset:
-    """The names of the module's top-level functions (undecorated or wrapped by ``functools``)
-    that only code never running on the target names: pip 26.3's ``_looks_like_red_hat_scheme()``
-    (``from distutils.command.install import install``) is called only in ``get_scheme`` past ``if
-    _USE_SYSCONFIG: return new``, true on every CPython.  A name another project file holds, or
-    one written in quotes in the module (``__all__``), is not told.  A public one (no ``_``) counts
-    only outside a package's ``__init__`` and when the module does call it, in such code: compatibility
-    code, not an API left for others (numpy 2.5's vendored meson, ``python_info.py``: its
-    ``get_distutils_paths()`` is called only past ``if sys.version_info >= (3, 10, 3):``'s else)."""
-    import ast
-
-    # a call to one may be in a body the sieve left out: the whole tree is read, but its candidates
-    # are among the reduced tree's (the same top-level functions, and more definitions in the
-    # bodies can only rule one out), so it is parsed only when the reduced tree has some
-    written: dict = {}  # what the text says of a name, the same for both trees
-    if scanner.reduced and not _candidates(scanner, scanner._body, written):
-        return frozenset()
-    body = scanner.whole_body()
-    candidates = _candidates(scanner, body, written) if body is not None else None
-    if not candidates:
-        return frozenset()
-    # a function or class body without any of the names cannot name one: not walked
-    walker = _walkers()[1](scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
-    walker.wanted, walker.named = candidates, []
-    walker.word_lines = naming_lines(scanner.text, candidates)
-    try:
-        walker.run(ast.Module(body=body, type_ignores=[]))
-    except RecursionError:
-        return frozenset()
-
-    def caller(line: int) -> str | None:
-        return next((n for n, s in candidates.items() if s.lineno <= line <= (s.end_lineno or s.lineno)), None)
-
-    calls = [(caller(line), name) for line, name in walker.named]
-    live = {name for by, name in calls if by is None}
-    path = os.path.abspath(scanner.path)
-    top = project_root(os.path.dirname(path)) or module_of(path)[1]
-    while True:
-        more = {name for by, name in calls if by in live} - live
-        if more:
-            live |= more
-            continue
-        # another project file naming one may call it (and what it calls): asked only for the
-        # functions still dead here, rarely any
-        more = {name for name in set(candidates) - live
-                if (others := mentioning(top, name)) is None or any(other != path for other, _ in others)}
-        if not more:
-            return frozenset(candidates) - live
-        live |= more
-
-
-_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
-
-
-def _candidates(scanner, body: list, written: dict) -> dict:
-    """Name -> definition of the module's top-level functions that may be uncalled: defined once,
-    plain or wrapped by ``functools``, never written in quotes; a public one only outside a
-    package's ``__init__`` and where the module's code (not only its text: a docstring) names it
-    outside its own definition (``uncalled``).  ``written``: name -> (is it written as a word at
-    least twice, is it written in quotes), read from the text once for the reduced and the whole
-    tree."""
-    import ast
-
-    defined: dict = {}
-    for stmt in _statements(body):
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            defined.setdefault(stmt.name, []).append(stmt)
-    candidates = {}
-    package = os.path.basename(scanner.path) == "__init__.py"
-    named: dict = {}  # id of a top-level statement -> the names its code reads, made as asked
-    for stmt in body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
-            continue
-        name = stmt.name
-        if name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
-            continue
-        said = written.get(name)
-        if said is None:
-            said = written[name] = [None, None, False]
-        if not name.startswith("_"):
-            if said[0] is None:
-                said[0] = len(word_re(name).findall(scanner.text)) >= 2
-            if package or not said[0]:  # the package's API, or left for others
-                continue
-            if said[2] is False:
-                said[2] = _word_lines(name, scanner.text)
-            if not _read_elsewhere(name, stmt, body, said[2], named):
-                continue
-        if said[1] is None:
-            said[1] = quoted_re(name).search(scanner.text) is not None
-        if said[1]:
-            continue
-        candidates[name] = stmt
-    return candidates
-
-
-def _word_lines(name: str, text: str) -> list | None:
-    """The numbers (from 1) of the lines writing ``name`` as a word, in order, when the text's
-    lines are its ``\n``s and a name is spelled as written (ASCII); else None."""
-    if not text.isascii() or text.count("\r") != text.count("\r\n"):
-        return None
-    lines, line, at = [], 1, 0
-    for match in word_re(name).finditer(text):
-        line += text.count("\n", at, match.start())
-        at = match.start()
-        lines.append(line)
-    return lines
-
-
-def _read_elsewhere(name: str, stmt, body: list, lines: list | None, named: dict) -> bool:
-    """Does a top-level statement of ``body`` other than ``stmt`` read ``name`` in its code (an
-    ``ast.Name``)?  Only the statements (decorators included) spanning one of ``lines``, those
-    writing the name as a word (``_word_lines``), are looked into; all of them when None.
-    ``named``: each walked statement's names, by id, for the run."""
-    import ast
-
-    for other in body:
-        if other is stmt:
-            continue
-        if lines is not None:
-            if _names_on(other, name, lines):
-                return True
-            continue
-        names = named.get(id(other))
-        if names is None:
-            names = named[id(other)] = {n.id for n in ast.walk(other) if isinstance(n, ast.Name)}
-        if name in names:
-            return True
-    return False
-
-
-def _names_on(node, name: str, lines: list) -> bool:
-    """Does ``node`` hold an ``ast.Name`` ``name``, written on one of ``lines`` (numbered from 1,
-    in order: every line writing the name as a word, so every such ``Name``'s)?  Only the nodes
-    statements spanning one of them are looked into (a decorator's lines before its definition's
-    count; an expression's own position is not asked: inside an f-string it may not be where the
-    text writes it): a large class naming it once is not walked whole."""
-    import ast
-
-    todo = [node]
-    while todo:
-        node = todo.pop()
-        if isinstance(node, ast.stmt):
-            first = node.lineno
-            decorators = getattr(node, "decorator_list", None)
-            if decorators:
-                first = min(first, *(d.lineno for d in decorators))
-            at = bisect_left(lines, first)
-            if at == len(lines) or lines[at] > (node.end_lineno or node.lineno):
-                continue
-        elif node.__class__ is ast.Name and node.id == name:
-            return True
-        todo.extend(ast.iter_child_nodes(node))
-    return False
-
-
-def naming_lines(text: str, names) -> list | None:
-    """The lines (from 0) writing one of ``names`` as a word (``sieve.lines_naming``), which a
-    scanner walking ``text`` for them (``Scanner.word_lines``) asks instead of searching each
-    body's text for each name; None when the text has a carriage return (its lines are not the
-    ``\n``-separated ones ``lines_naming`` counts)."""
-    if "\r" in text:
-        return None
-    from outmoded.sieve import lines_naming
-
-    return lines_naming(text, names)
-
-
-def _statements(body: list):
-    """Every statement of ``body``, nested ones too (a def inside an ``if``, a method, a function's
-    inner def), without visiting expressions: no statement sits inside an expression (a lambda's
-    body is one), so these are the definitions ``ast.walk`` finds, at a fraction of its nodes."""
-    todo = list(body)
-    while todo:
-        stmt = todo.pop()
-        yield stmt
-        for field in _BLOCKS:
-            inner = getattr(stmt, field, None)
-            if inner:
-                todo.extend(inner)
-
-
-def _harmless(scanner, decorator) -> bool:
-    """A decorator that only wraps the function (``functools.cache``), registering it nowhere."""
-    import ast
-
-    name = scanner.qualify(decorator.func if isinstance(decorator, ast.Call) else decorator)
-    return isinstance(name, str) and name.startswith("functools.")
-
-
 _WALKERS: list = []
 
 
 def _walkers() -> list:
     """The scanner, walking a module to note what it visits outside dead code and reporting
-    nothing: the modules its import statements import (``wanted``: node -> their names), the names
-    of candidate functions (``wanted``: name -> def)."""
+    nothing: the modules its import statements import (``wanted``: node -> their names)."""
     if not _WALKERS:
         import ast
 
@@ -443,16 +251,5 @@ def _walkers() -> list:
                 self._note(node)
                 super().visit_ImportFrom(node)
 
-        class Names(Scanner):
-            wanted: dict = {}
-            named: list = []
-
-            def report(self, *args, **kwargs) -> None:
-                return None
-
-            def visit_Name(self, node: ast.Name) -> None:
-                if node.id in self.wanted and not any(c.kind == "dead" for c in self.contexts):
-                    self.named.append((node.lineno, node.id))
-
-        _WALKERS.extend((Imports, Names))
+        _WALKERS.append(Imports)
     return _WALKERS
