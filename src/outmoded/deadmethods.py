@@ -42,11 +42,12 @@ from bisect import bisect_left
 from outmoded.layout import module_of
 from outmoded.lazyre import quoted_re, word_re
 from outmoded.legacyfinders import classes_once, finders, legacy_finders
+from outmoded.notewalkers import walker as walker_class
 from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB
-from outmoded.uncalled import naming_lines
 from outmoded.source import open_regular
-from outmoded.values import Instance, LocalClass
+from outmoded.uncalled import naming_lines
+from outmoded.values import LocalClass
 
 MAX_DEPTH = 20
 
@@ -207,7 +208,7 @@ def _test_methods(scanner, body: list) -> frozenset:
     parents = {name: {b.id for b in node.bases if isinstance(b, ast.Name) and b.id in classes}
                for name, node in classes.items()}
     below = {name: _below(name, parents) for name in classes}  # a class and those deriving from it
-    walker = _walker()(scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
+    walker = walker_class("uses")(scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
     walker.wanted, walker.uses = candidates, []
     walker.word_lines = naming_lines(scanner.text, candidates)
     try:
@@ -337,47 +338,3 @@ def _bytes(path: str) -> bytes | None:
             return handle.read()
     except OSError:
         return None
-
-
-_WALKER: list = []
-
-
-def _walker():
-    """The scanner, walking the module to note each use of a candidate name in code it visits
-    outside dead code: (line, name, the module-level class of its receiver or None)."""
-    if not _WALKER:
-        from outmoded.scan import Scanner
-
-        class Uses(Scanner):
-            wanted: dict = {}
-            uses: list = []
-
-            def report(self, *args, **kwargs) -> None:
-                return None
-
-            def _live(self) -> bool:
-                return not any(c.kind == "dead" for c in self.contexts)
-
-            def visit_Name(self, node: ast.Name) -> None:
-                if node.id in self.wanted and self._live():
-                    self.uses.append((node.lineno, node.id, None))
-
-            def visit_Attribute(self, node: ast.Attribute) -> None:
-                if node.attr in self.wanted and self._live():
-                    self.uses.append((node.lineno, node.attr, self._receiver(node.value)))
-                super().visit_Attribute(node)
-
-            def _receiver(self, value: ast.expr) -> str | None:
-                if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "super":
-                    scope = self.scope
-                    while scope is not None and scope.kind != "class":
-                        scope = scope.parent
-                    found = scope.bindings.get("__class__") if scope is not None else None
-                else:
-                    found = self.qualify(value)
-                    if isinstance(found, Instance):
-                        found = found.cls
-                return found.name if isinstance(found, LocalClass) else None
-
-        _WALKER.append(Uses)
-    return _WALKER[0]

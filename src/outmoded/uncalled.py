@@ -2,10 +2,11 @@
 (``uncalled``): their bodies are compatibility code for older Pythons, whatever they use.
 
 pip 26.3's ``_looks_like_red_hat_scheme()`` is called only past ``if _USE_SYSCONFIG: return new``,
-true on every CPython.  The scanner itself walks the module (``Names``, reporting nothing) to note
-where each candidate is named outside dead code, so every guard it understands counts and nothing
-else does; only the function and class bodies whose lines name a candidate are walked
-(``naming_lines``, shared with ``deadmethods``).  ``unreached`` asks the same of whole modules.
+true on every CPython.  The scanner itself walks the module (``notewalkers``' ``Names``, reporting
+nothing) to note where each candidate is named outside dead code, so every guard it understands
+counts and nothing else does; only the function and class bodies whose lines name a candidate are
+walked (``naming_lines``, shared with ``deadmethods``).  ``unreached`` asks the same of whole
+modules.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from bisect import bisect_left
 
 from outmoded.layout import module_of
 from outmoded.lazyre import quoted_re, word_re
+from outmoded.notewalkers import walker as walker_class
 from outmoded.projectfiles import mentioning, project_root
 
 
@@ -40,7 +42,7 @@ def uncalled(scanner) -> frozenset:
     if not candidates:
         return frozenset()
     # a function or class body without any of the names cannot name one: not walked
-    walker = _names_walker()(scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
+    walker = walker_class("names")(scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
     walker.wanted, walker.named = candidates, []
     walker.word_lines = naming_lines(scanner.text, candidates)
     try:
@@ -206,29 +208,3 @@ def _harmless(scanner, decorator) -> bool:
 
     name = scanner.qualify(decorator.func if isinstance(decorator, ast.Call) else decorator)
     return isinstance(name, str) and name.startswith("functools.")
-
-
-_NAMES: list = []
-
-
-def _names_walker():
-    """The scanner, walking a module to note the names of candidate functions (``wanted``: name ->
-    def) it reads outside dead code, reporting nothing."""
-    if not _NAMES:
-        import ast
-
-        from outmoded.scan import Scanner
-
-        class Names(Scanner):
-            wanted: dict = {}
-            named: list = []
-
-            def report(self, *args, **kwargs) -> None:
-                return None
-
-            def visit_Name(self, node: ast.Name) -> None:
-                if node.id in self.wanted and not any(c.kind == "dead" for c in self.contexts):
-                    self.named.append((node.lineno, node.id))
-
-        _NAMES.append(Names)
-    return _NAMES[0]

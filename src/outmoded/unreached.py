@@ -34,6 +34,7 @@ import re
 from outmoded import reads, treeshare
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
+from outmoded.notewalkers import walker as walker_class
 from outmoded.prefilter import identifiers
 from outmoded.projectfiles import MAIN_RE, memo, mentioning, project_root, sources
 from outmoded.reach import _executable
@@ -179,7 +180,7 @@ def _imports(importer: str, index, project) -> tuple | None:
         return [base] + [f"{base}.{a.name}" for a in node.names] if base else []
 
     named = {n for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)) for n in names(node) if n}
-    walker = _walkers()[0](index.value, importer, _text(importer), None, project.value)
+    walker = walker_class("imports")(index.value, importer, _text(importer), None, project.value)
     walker.wanted, walker.live = names, set()
     try:
         walker.run(tree)
@@ -218,38 +219,3 @@ def _holds(path: str, word) -> bool:
             return word.search(handle.read()) is not None
     except OSError:
         return True
-
-
-
-_WALKERS: list = []
-
-
-def _walkers() -> list:
-    """The scanner, walking a module to note what it visits outside dead code and reporting
-    nothing: the modules its import statements import (``wanted``: node -> their names)."""
-    if not _WALKERS:
-        import ast
-
-        from outmoded.scan import Scanner
-
-        class Imports(Scanner):
-            wanted = None  # node -> the modules it imports
-            live: set = set()
-
-            def report(self, *args, **kwargs) -> None:
-                return None
-
-            def _note(self, node) -> None:
-                if not any(c.kind == "dead" for c in self.contexts):
-                    self.live.update(n for n in self.wanted(node) if n)
-
-            def visit_Import(self, node: ast.Import) -> None:
-                self._note(node)
-                super().visit_Import(node)
-
-            def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
-                self._note(node)
-                super().visit_ImportFrom(node)
-
-        _WALKERS.append(Imports)
-    return _WALKERS
