@@ -87,7 +87,7 @@ def spelled_through(local: bytes, rest: bytes, data: bytes) -> bool:
     """Is ``local`` + ``rest`` (``.path.leaf``) written, also with gaps around its dots or
     through a name assigned ``local``?"""
     spelled = local + rest
-    if _written(spelled, data) or _spaced(spelled).search(data):
+    if _written(spelled, data) or (_gapped(spelled, data) and _spaced(spelled).search(data)):
         return True
     return _assigned_alone(local, data) and _through_assignment(local, rest, data)
 
@@ -136,6 +136,34 @@ def _written(dotted: bytes, data: bytes) -> bool:
 
 GAP = rb"(?:[ \t\f\r\n\\]|#[^\r\n]*[\r\n])*"  # between tokens inside brackets: spaces, lines, comments
 IDENTIFIER_SET = frozenset(_IDENTIFIER_BYTES)
+
+
+GAP_ENDS = frozenset(b" \t\f\r\n\\")  # a gap's last byte: a blank, a backslash, a comment's line end
+
+
+def _gapped(dotted: bytes, data: bytes) -> bool:
+    """Can ``_spaced(dotted)`` match where ``dotted`` is not ``_written`` (then a dot has a gap)?
+    A necessary condition, read with ``bytes.find``: a part after a dot is written as a word
+    right after a dot that follows a gap, or after a gap (back over blanks: a dot, or a line
+    end, which may end a comment).  Most files holding a needle's words have none: they are
+    spared the regex's compilation and its search (tried at each occurrence of the first part)."""
+    for part in dotted.split(b".")[1:]:
+        position = data.find(part, 1) if part else 0  # an empty part: the regex decides
+        while position > 0:
+            end, before = position + len(part), position - 1
+            if end == len(data) or data[end] not in IDENTIFIER_SET:
+                if data[before] == 46:  # `.`
+                    if before and data[before - 1] in GAP_ENDS:
+                        return True
+                elif data[before] in GAP_ENDS:
+                    while before >= 0 and data[before] in b" \t\f\\":
+                        before -= 1
+                    if before >= 0 and data[before] in b".\r\n":
+                        return True
+            position = data.find(part, position + 1)
+        if not part:
+            return True
+    return False
 
 
 @lru_cache(maxsize=1024)
