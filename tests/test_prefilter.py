@@ -405,3 +405,40 @@ def test_a_checked_call_through_another_name_in_a_function_is_let_through():
 def test_a_behaviour_call_through_another_name_in_a_function_is_found(source):
     unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
     assert unfiltered and _spans(check_source("case.py", source.encode(), INDEX).findings) == unfiltered
+
+
+@pytest.mark.parametrize("source", [
+    "import time\nt = (time.\n    clock())\n",  # a gap after the dot: a line end
+    "import time\nt = (time.  # the old clock\n    clock())\n",  # a comment in it
+    "import time\nt = (time .clock())\n",  # a gap before the dot
+    "import time\nt = (time\n    .clock())\n",
+    "import time\nt = time. \\\n    clock()\n",  # a backslash
+    "import locale\ns = (locale\n  # which format\n  .format('%d', 1))\n",
+    "import os.path\nos.path .walk('.', f, None)\n",  # a gap at the first dot of three parts
+    "import os.path\nos .path.walk('.', f, None)\n",
+    "import os\n(os\n .errno)\n",
+])
+def test_a_name_written_with_gaps_around_its_dots_is_let_through(source):
+    """A removed name spelled over lines or with blanks around a dot is reported as the plain
+    spelling is: the prefilter looks for the gaps before it lets the regex decide."""
+    unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
+    assert unfiltered and _spans(check_source("case.py", source.encode(), INDEX).findings) == unfiltered
+
+
+def test_the_gap_test_never_says_no_where_the_spaced_spelling_is_written():
+    """``importlines._gapped`` spares the regex of a gapped spelling: on every text of a few bytes
+    around two names (blanks, line ends, comments, backslashes, dots), wherever the regex finds
+    the name and the plain spelling is absent, it says yes."""
+    from itertools import product
+
+    from outmoded.importlines import _gapped, _spaced, _written
+
+    pieces = (b"a", b"b", b".", b" ", b"\n", b"\r", b"\\", b"#", b"_")
+    found = 0
+    for size in range(1, 7):
+        for data in map(b"".join, product(pieces, repeat=size)):
+            for dotted in (b"a.b", b"a.b.a"):
+                if not _written(dotted, data) and _spaced(dotted).search(data):
+                    found += 1
+                    assert _gapped(dotted, data), (dotted, data)
+    assert found > 1000
