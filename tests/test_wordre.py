@@ -6,11 +6,12 @@ import re
 
 import pytest
 
-from outmoded.lazyre import quoted_re, word_re
+from outmoded.lazyre import quoted, quoted_re, word_re, word_starts, words_in
 from outmoded.newlines import NEWLINE_RE, line_offsets, split_lines
 
 TEXTS = ["os os.path pos os_ _os 1os os1 (os) os", "é os éos osé", "naïve naïveté xnaïve naïve_", "a.b xa.b a.bc a.b",
-         "K \u212a k", "\u0131mport import", "x-y x-yz -x", "", "os"]
+         "K \u212a k", "\u0131mport import", "x-y x-yz -x", "", "os",
+         "os\u0301 os\u00b2 os\u0663 \u00b2os \u2160os os\u2160 \u00aaos os\u00b7 os\u203f ¹os osos os"]
 
 
 @pytest.mark.parametrize("word", ["os", "naïve", "a.b", "x-y", "-x", "_", "K", "é", "import"])
@@ -19,6 +20,9 @@ def test_finds_what_word_boundaries_find(word):
     old_bytes = re.compile(rb"\b" + re.escape(word.encode()) + rb"\b")
     for text in TEXTS:
         assert [m.span() for m in word_re(word).finditer(text)] == [m.span() for m in old.finditer(text)], text
+        starts = [m.start() for m in old.finditer(text)]
+        assert list(word_starts(word, text)) == starts, text  # found with str.find, not compiled
+        assert [words_in(word, text, enough) for enough in range(4)] == [min(len(starts), n) for n in range(4)]
         data = text.encode()
         assert [m.span() for m in word_re(word.encode()).finditer(data)] == [
             m.span() for m in old_bytes.finditer(data)], text
@@ -34,6 +38,7 @@ def test_quoted_finds_what_the_quote_pattern_finds(name):
     for text in QUOTED + [f"'{name}'", f'x("{name}")', f"'{name}\"", f"{name}'"]:
         found, expected = quoted_re(name).search(text), old.search(text)  # what the callers ask: is there one?
         assert (found and found.start() - 1) == (expected and expected.start()), text
+        assert quoted(name, text) == (expected is not None), text
 
 
 @pytest.mark.parametrize("text", ["a\nb\r\nc\rd", "a\nb\n", "\r\r\n\n", "no newline", "", "x\n"])

@@ -40,7 +40,7 @@ import os
 from bisect import bisect_left
 
 from outmoded.layout import module_of
-from outmoded.lazyre import quoted_re, word_re
+from outmoded.lazyre import quoted, word_re, words_in
 from outmoded.legacyfinders import classes_once, finders, legacy_finders
 from outmoded.notewalkers import walker as walker_class
 from outmoded.projectfiles import mentions, project_root
@@ -196,8 +196,8 @@ def _candidates(scanner, body: list, classes: dict | None = None, private: bool 
 def _read(scanner, candidates: dict, private: bool) -> dict:
     """``candidates`` but those the text names in quotes and, ``private``, those it names
     nowhere but in their definitions."""
-    return {m: cs for m, cs in candidates.items() if not quoted_re(m).search(scanner.text)
-            and (not private or len(word_re(m).findall(scanner.text)) > len(cs))}
+    return {m: cs for m, cs in candidates.items() if not quoted(m, scanner.text)
+            and (not private or words_in(m, scanner.text, len(cs) + 1) > len(cs))}
 
 
 def _test_methods(scanner, body: list) -> frozenset:

@@ -61,3 +61,48 @@ def quoted_re(name: str):
 
     escaped = re.escape(name)
     return re.compile(escaped + "(?<=['\"]" + escaped + ")['\"]")
+
+
+_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_")
+
+
+def word_starts(word: str, text: str):
+    """Where ``word_re(word).finditer(text)`` matches, found with ``str.find`` when the word is an
+    ASCII name (each worker would compile a pattern per name it asks about; a name's bounded
+    occurrences never overlap, so each is a match): ``\\w`` beside it, as sre reads it in a str
+    pattern, is a character ``isalnum()`` or ``_``.  Other words use the pattern."""
+    if not (word and word.isascii() and _ASCII_WORD.issuperset(word)):
+        yield from (match.start() for match in word_re(word).finditer(text))
+        return
+    size, length = len(text), len(word)
+    position = text.find(word)
+    while position >= 0:
+        end = position + length
+        if (not position or not (text[position - 1].isalnum() or text[position - 1] == "_")) \
+                and (end == size or not (text[end].isalnum() or text[end] == "_")):
+            yield position
+            position = text.find(word, end)
+        else:
+            position = text.find(word, position + 1)
+
+
+def words_in(word: str, text: str, enough: int) -> int:
+    """``len(word_re(word).findall(text))``, counted only up to ``enough``."""
+    count = 0
+    if enough > 0:
+        for _ in word_starts(word, text):
+            count += 1
+            if count >= enough:
+                break
+    return count
+
+
+def quoted(name: str, text: str) -> bool:
+    """Is ``quoted_re(name).search(text)`` a match: ``name`` in quotes, a quote on each side?"""
+    position = text.find(name, 1) if name else -1
+    while position > 0:
+        end = position + len(name)
+        if text[position - 1] in "'\"" and text[end:end + 1] in ("'", '"'):
+            return True
+        position = text.find(name, position + 1)
+    return False if name else quoted_re(name).search(text) is not None

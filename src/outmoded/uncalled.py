@@ -15,7 +15,7 @@ import os
 from bisect import bisect_left
 
 from outmoded.layout import module_of
-from outmoded.lazyre import quoted_re, word_re
+from outmoded.lazyre import quoted, word_starts, words_in
 from outmoded.notewalkers import walker as walker_class
 from outmoded.projectfiles import mentioning, project_root
 
@@ -101,7 +101,7 @@ def _candidates(scanner, body: list, written: dict) -> dict:
             said = written[name] = [None, None, False]
         if not name.startswith("_"):
             if said[0] is None:
-                said[0] = len(word_re(name).findall(scanner.text)) >= 2
+                said[0] = words_in(name, scanner.text, 2) >= 2
             if package or not said[0]:  # the package's API, or left for others
                 continue
             if said[2] is False:
@@ -109,7 +109,7 @@ def _candidates(scanner, body: list, written: dict) -> dict:
             if not _read_elsewhere(name, stmt, body, said[2], named):
                 continue
         if said[1] is None:
-            said[1] = quoted_re(name).search(scanner.text) is not None
+            said[1] = quoted(name, scanner.text)
         if said[1]:
             continue
         candidates[name] = stmt
@@ -122,9 +122,9 @@ def _word_lines(name: str, text: str) -> list | None:
     if not text.isascii() or text.count("\r") != text.count("\r\n"):
         return None
     lines, line, at = [], 1, 0
-    for match in word_re(name).finditer(text):
-        line += text.count("\n", at, match.start())
-        at = match.start()
+    for start in word_starts(name, text):
+        line += text.count("\n", at, start)
+        at = start
         lines.append(line)
     return lines
 
