@@ -74,6 +74,9 @@ PROJECTS = {
     "dropper": (pure("dropper", "1.0") + pure("dropper", "2.0", **{"requires-python": ">=3.14"})),
     "linuxonly": sdist("linuxonly", "1.0") + wheels("linuxonly", "1.0", ["cp313"], PLATFORMS[:1]),
     "winonly": wheels("winonly", "1.0", ["cp313"], ("win_amd64",)),
+    "oldcore": (sdist("oldcore", "0.5") + wheels("oldcore", "0.5", ["cp38"])
+                + sdist("oldcore", "1.0") + wheels("oldcore", "1.0", ["cp313"])),
+    "binonly": wheels("binonly", "1.0", ["cp38"]) + wheels("binonly", "2.0", ["cp313"]),
     "cached": pure("cached", "1.0"),
     "fresh": pure("fresh", "1.0"),
 }

@@ -367,6 +367,23 @@ def code_projects():
             "slowfix/loader.py": IMP_LOADER if minor < 17 else CLEAN}))
     # metaonly: the page gives no requires-python; its PEP 658 metadata file does.
     add("metaonly", *_pure("metaonly", "1.0", {"metaonly/__init__.py": ""}), **{"core-metadata": True})
+    # What a dependency pins (``pinned``): pure wheels whose METADATA requires versions of the
+    # tag-only projects oldcore (0.5: cp38 wheels and an sdist; 1.0: cp313) and binonly (1.0:
+    # cp38 wheels, no sdist; 2.0: cp313).
+    pins = {"pinsold": "oldcore==0.5", "pinscompat": "oldcore~=0.5", "pinsrange": "oldcore<2",
+            "pinsbinary": "binonly<2", "pinsfloor": "oldcore>=0.5",
+            "pinswindows": "oldcore==0.5; sys_platform == 'win32'", "pinspure": "pureonly==1.0",
+            "pinsbuilt": "builtonly==1.0", "pinsextra": "oldcore==0.5; extra == 'old'"}
+    for project, line in pins.items():
+        add(project, f"{project}-1.0-py3-none-any.whl",
+            wheel(project, "1.0", {f"{project}/__init__.py": ""}, headers=f"Requires-Dist: requests>=2\nRequires-Dist: {line}"))
+    # pinsbroken: uses imp (breaks from 3.12) and pins oldcore 0.5
+    add("pinsbroken", "pinsbroken-1.0-py3-none-any.whl", wheel("pinsbroken", "1.0", {
+        "pinsbroken/loader.py": IMP_LOADER}, headers="Requires-Dist: oldcore==0.5"))
+    # pureonly and builtonly: sdists alone, pure Python and with a C extension
+    add("pureonly", "pureonly-1.0.tar.gz", sdist("pureonly", "1.0", {"pureonly/__init__.py": "", "setup.py": CLEAN}))
+    add("builtonly", "builtonly-1.0.tar.gz", sdist("builtonly", "1.0", {
+        "builtonly/__init__.py": "", "builtonly/_speed.c": "int f(void) { return 1; }\n", "setup.py": CLEAN}))
     projects, files, norange = {}, {}, {"norange-1.0-py3-none-any.whl"}
     files["metaonly-1.0-py3-none-any.whl.metadata"] = (
         b"Metadata-Version: 2.1\nName: metaonly\nVersion: 1.0\nRequires-Python: <3.12\n")

@@ -189,14 +189,13 @@ def test_a_target_spelled_with_t_checks_its_free_threaded_build_too(tmp_path, de
 
 
 def test_what_requirements_without_a_lock_require_in_turn_is_said_not_judged(tmp_path, deps, deps_json):
-    # transformers 2.5.1 (a Dockerfile's pin) is ok itself, but requires tokenizers==0.5.2, which
-    # has no wheel after cp38: only a lock says what gets installed with it
+    # what a dependency pins is judged (test_deps_pinned); what it requires beyond is said unjudged
     (tmp_path / "requirements.txt").write_text("requests==2.32.3\n")
     code, out, _ = deps("--platform", "linux", "--target-version", "3.13")
     assert code == 0
-    assert "\nNot judged: what the dependencies from requirements.txt require in turn, which pip resolves " \
-           "at install time; a lock file records it (uv lock, pip-compile): name the lock to judge the whole " \
-           "set.\n\nAll 1 dependencies are ready for Python 3.13." in out
+    assert "\nNot judged: what the dependencies from requirements.txt require in turn beyond the versions " \
+           "they pin (==, <, ~=: judged by their wheels), which pip resolves at install time; a lock file " \
+           "records it (uv lock, pip-compile): name the lock to judge the whole set.\n\nAll 1 dependencies are ready for Python 3.13." in out
     assert deps_json("--platform", "linux", "--target-version", "3.13")[2]["requirements_not_judged"] \
         == ["requirements.txt"]
     (tmp_path / "uv.lock").write_text('version = 1\nrequires-python = ">=3.9"\n\n[[package]]\nname = "requests"\n'

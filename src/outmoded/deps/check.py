@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from outmoded.deps import metadata, readiness
+from outmoded.deps import metadata, pinned, readiness
 from outmoded.deps.code import VerdictCache, judge_file
 from outmoded.deps.index import IndexClient, IndexProblem
 from outmoded.deps.model import (
@@ -170,11 +170,16 @@ def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:
     """A release the target would build from its sdist, for want of a wheel: incompatible when the
     sdist's setup.py refuses the target (numba 0.61.2 at 3.14), else as its tags say. The sdist is
     read when the index says it is at most ``SMALL_SDIST`` bytes."""
-    sdists = [f for f in files if f.kind == "sdist" and f.size is not None and f.size <= SMALL_SDIST
-              and readiness.python_allows(f.requires_python, build.version)]
-    checked = code.of(sdists[0], dep.name) if sdists else None
+    sdist = small_sdist(files, build)
+    checked = code.of(sdist, dep.name) if sdist else None
     refused = _refusal(checked, build) if checked is not None else None
     return (refused, checked) if refused is not None else (tags, None)
+
+
+def small_sdist(files: list, build: Build):
+    """The release's sdist for ``build`` when the index says it is at most ``SMALL_SDIST`` bytes."""
+    return next((f for f in files if f.kind == "sdist" and f.size is not None and f.size <= SMALL_SDIST
+                 and readiness.python_allows(f.requires_python, build.version)), None)
 
 
 def _refusal(checked, build: Build):
@@ -296,10 +301,11 @@ def _floors(deps: list) -> dict:
 
 def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
           stream=None, code: bool = True, verdicts: VerdictCache | None = None,
-          limit: int = MAX_DOWNLOADS) -> list:
+          limit: int = MAX_DOWNLOADS, locked: frozenset = frozenset()) -> list:
     """A ``Result`` per dependency, in input order; ``stream`` shows progress if a terminal.
 
     ``code``: also judge each release's code (else tags only); ``verdicts`` caches those.
+    A dependency read from a file not in ``locked`` is judged by what it pins too (``pinned``).
     """
     names = [d.name for d in deps if d.requirement is not None]
     answers = fetch_all(names, client, stream, _floors(deps))
@@ -307,5 +313,9 @@ def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
     if not deps:
         return []
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(deps))) as pool:
-        return list(pool.map(lambda d: assess(d, answers.get(canonicalize_name(d.name)), version,
-                                              free_threading, judge), deps))
+        results = list(pool.map(lambda d: assess(d, answers.get(canonicalize_name(d.name)), version,
+                                                 free_threading, judge), deps))
+    unlocked = [r for r in results if r.dependency.file not in locked]
+    if unlocked and code:  # --tags-only downloads nothing, metadata included
+        pinned.judge(unlocked, answers, version, lambda more: fetch_all(more, client), judge)
+    return results

@@ -28,11 +28,11 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 17  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
+CODE_FORMAT = 18  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
 # 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py; 12: itself; 13: headers alone; 14: past a try whose handler returns; 15: __main__ blocks
 # 16: the functions setup.py calls in its helpers (versioneer.get_version()), handlers that exit
-# 17: a setup.py that raises on the target's version (setupguard)
+# 17: a setup.py that raises on the target's version (setupguard); 18: its requirement lines (``pinned``)
 SHOWN = 3  # findings named in a message; JSON carries up to MAX_KEPT
 MAX_KEPT = 50
 _INDEX_LOCK = threading.Lock()
@@ -57,6 +57,7 @@ class CodeVerdict:
     backports: list = field(default_factory=list)  # requirement lines that fix *every* finding
     compiles: bool | None = None  # an sdist: does its build compile anything (None: a wheel, or unknown)
     build: list = field(default_factory=list)  # an sdist: what fails in its setup.py when pip builds it (Finding)
+    requires: list = field(default_factory=list)  # the requirement lines its metadata declares, markers and all
 
     @property
     def breaks(self) -> bool:
@@ -85,7 +86,7 @@ class CodeVerdict:
         return {"file": self.filename, "checked_files": self.checked, "unparsed_files": self.unparsed,
                 "findings_total": self.total, "findings": [f.to_json() for f in self.findings],
                 "notes": self.notes, "problem": self.problem, "backports": self.backports,
-                "compiles": self.compiles, "build": [f.to_json() for f in self.build]}
+                "compiles": self.compiles, "build": [f.to_json() for f in self.build], "requires": self.requires}
 
     @classmethod
     def from_json(cls, data: dict) -> CodeVerdict:
@@ -93,7 +94,8 @@ class CodeVerdict:
                    data["findings_total"], data["unparsed_files"], list(data["notes"]),
                    filename=data["file"], backports=list(data.get("backports") or []),
                    compiles=data.get("compiles") if isinstance(data.get("compiles"), bool) else None,
-                   build=[Finding(**f) for f in data.get("build") or ()])
+                   build=[Finding(**f) for f in data.get("build") or ()],
+                   requires=[line for line in data.get("requires") or () if isinstance(line, str)])
 
 
 def _shown(finding) -> str:
@@ -306,7 +308,7 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
     except IndexProblem as problem:
         return unchecked(f"{dist.filename}: {problem.message}", problem.reason, dist.filename)
     from outmoded.deps import setupbuild
-    from outmoded.deps.requires import is_metadata, provided
+    from outmoded.deps.requires import is_metadata, names, requirement_lines
 
     from outmoded.deps.unpacked import written
 
@@ -314,8 +316,10 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
              if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)]
     with _SCAN_LOCK, written(pairs) as root:  # the release's modules as one project (``unpacked``)
         # a release is installed with itself: setuptools' own code importing distutils gets its shim
-        itself = provided(dist.filename, found.files, target) | {canonicalize_name(project)}
+        declared = requirement_lines(dist.filename, found.files)
+        itself = names(declared, target) | {canonicalize_name(project)}
         verdict = scan_members(pairs, target, dist.filename, root, itself, metadata.floor(dist.filename, found.files))
+    verdict.requires = [line for line in declared if isinstance(line, str)]
     verdict.notes = found.notes + verdict.notes
     if not dist.filename.endswith(".whl"):
         verdict.compiles = shipped.compiles(found.names)

@@ -69,6 +69,8 @@ class Result:
     yanked: bool = False
     code: object = None  # the chosen release's ``code.CodeVerdict`` (None: not looked at)
     search_cut_short: bool = False  # the first-ready search hit its download bound
+    required: list = field(default_factory=list)  # what it pins that the target cannot install (``pinned``)
+    unsearched: bool = False  # made not ready by what it pins: no upgrade searched
 
     @property
     def ready(self) -> bool:

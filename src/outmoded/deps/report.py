@@ -14,8 +14,11 @@ from outmoded.deps.model import BREAKS, OK, UNKNOWN
 def upgrade(result) -> str | None:
     """``>=2.1.0`` when a newer release fixes every build checked; None when nothing to do.
 
-    ``none yet`` when some build has no ready release at all.
+    ``none yet`` when some build has no ready release at all; None too when what the release pins
+    made it not ready (``pinned``: no upgrade searched).
     """
+    if result.unsearched:
+        return None
     needed = [(status, minimum) for status, minimum in (
         (result.status, result.minimum_ready),
         (result.free_threading, result.free_threading_minimum_ready)) if status not in (None, OK)]
@@ -41,7 +44,8 @@ def as_dict(result) -> dict:
         "minimum_ready": result.minimum_ready, "free_threading": result.free_threading,
         "free_threading_minimum_ready": result.free_threading_minimum_ready,
         "message": result.message, "reason": result.reason, "upgrade": upgrade(result),
-        "regular_upgrade": build_upgrade(result.status, result.minimum_ready),
+        "regular_upgrade": None if result.unsearched
+        else build_upgrade(result.status, result.minimum_ready),
         "free_threading_upgrade": build_upgrade(result.free_threading, result.free_threading_minimum_ready),
         "yanked": result.yanked, "platforms": [p.name for p in dep.platforms],
         "per_platform": result.per_platform,
@@ -50,6 +54,7 @@ def as_dict(result) -> dict:
         "free_threading_platforms_without_wheels": result.free_threading_platforms_without_wheels,
         "code": result.code.to_json() if result.code is not None else None,
         "search_cut_short": result.search_cut_short,
+        "requires_not_installable": result.required,
     }
 
 
@@ -101,9 +106,9 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
         stream.write(f"skipped {entry.name} ({entry.file}:{entry.line}): {entry.reason}\n")
     unlocked = context.get("requirements_not_judged")
     if unlocked and results:
-        stream.write(f"Not judged: what the dependencies from {', '.join(unlocked)} require in turn, which "
-                     f"pip resolves at install time; a lock file records it (uv lock, pip-compile): name the "
-                     f"lock to judge the whole set.\n")
+        stream.write(f"Not judged: what the dependencies from {', '.join(unlocked)} require in turn beyond "
+                     f"the versions they pin (==, <, ~=: judged by their wheels), which pip resolves at install "
+                     f"time; a lock file records it (uv lock, pip-compile): name the lock to judge the whole set.\n")
     if platform_report.wanted(context.get("chosen", ())):
         platform_report.write(results, context["chosen"], stream)
     stream.write("\n" + _summary(results, target) + "\n")
@@ -130,7 +135,9 @@ def _row(result, free: bool) -> list:
     if result.status == BREAKS and result.code is not None and result.code.first(1):
         status += f" ({result.code.first(1)[0]})"
     cells = [dep.name, str(dep.requirement.specifier) if dep.requirement else "?",
-             result.version or "-", status, build_upgrade(result.status, result.minimum_ready) or "-"]
+             result.version or "-", status,
+             "not searched" if result.unsearched
+             else build_upgrade(result.status, result.minimum_ready) or "-"]
     if free:
         cells += [result.free_threading or "-",
                   build_upgrade(result.free_threading, result.free_threading_minimum_ready) or "-"]

@@ -36,6 +36,11 @@ def is_metadata(filename: str, member: str) -> bool:
 def provided(filename: str, members: list, target: tuple[int, int]) -> frozenset:
     """The canonical names of the distributions the release file's metadata members (``(member,
     bytes)`` pairs) require on the target."""
+    return names(requirement_lines(filename, members), target)
+
+
+def requirement_lines(filename: str, members: list) -> list:
+    """The requirement lines the release file's metadata members declare, markers and all."""
     found: dict = {}
     for member, data in members:
         if is_metadata(filename, member):
@@ -45,7 +50,7 @@ def provided(filename: str, members: list, target: tuple[int, int]) -> frozenset
         lines = egg_requires(found.get(EGG_REQUIRES) or b"")
         if not lines and "pyproject.toml" in found:
             lines = _static_dependencies(found["pyproject.toml"])
-    return names(lines, target)
+    return lines
 
 
 def names(lines, target: tuple[int, int]) -> frozenset:

@@ -49,6 +49,7 @@ class Collected:
     quiet: list = field(default_factory=list)  # CI and deployment files that install nothing from the index
     # files whose dependencies come without theirs (no lock records what they require in turn)
     unlocked: list = field(default_factory=list)
+    locked: set = field(default_factory=set)  # the files of the dependencies a lock file listed
 
 
 def _glob(directory: Path, patterns) -> list:
@@ -229,6 +230,8 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
             _place(dep, version, platforms, found)
         if len(found.deps) > before and not _is_lock(path):
             found.unlocked.append(label(path))
+        elif _is_lock(path):
+            found.locked.update(dep.file for dep in found.deps[before:])
     if found.quiet:
         found.notes.append(f"no install from the index in {', '.join(found.quiet)}")
         found.read = found.read or found.quiet
