@@ -428,10 +428,16 @@ def test_a_name_written_with_gaps_around_its_dots_is_let_through(source):
 def test_the_gap_test_never_says_no_where_the_spaced_spelling_is_written():
     """``importlines._gapped`` spares the regex of a gapped spelling: on every text of a few bytes
     around two names (blanks, line ends, comments, backslashes, dots), wherever the regex finds
-    the name and the plain spelling is absent, it says yes."""
+    the name and the plain spelling is absent, it says yes; an attribute's literal (``.b``
+    across a gap) answers as its regex does."""
+    import re
     from itertools import product
 
     from outmoded.importlines import _gapped, _spaced, _written
+    from outmoded.literals import Attribute
+
+    attribute = Attribute("b")
+    pattern = re.compile(attribute.pattern)
 
     pieces = (b"a", b"b", b".", b" ", b"\n", b"\r", b"\\", b"#", b"_")
     found = 0
@@ -441,4 +447,5 @@ def test_the_gap_test_never_says_no_where_the_spaced_spelling_is_written():
                 if not _written(dotted, data) and _spaced(dotted).search(data):
                     found += 1
                     assert _gapped(dotted, data), (dotted, data)
+            assert attribute.search(data) == (b".b" in data or pattern.search(data) is not None), data
     assert found > 1000

@@ -143,27 +143,30 @@ GAP_ENDS = frozenset(b" \t\f\r\n\\")  # a gap's last byte: a blank, a backslash,
 
 def _gapped(dotted: bytes, data: bytes) -> bool:
     """Can ``_spaced(dotted)`` match where ``dotted`` is not ``_written`` (then a dot has a gap)?
-    A necessary condition, read with ``bytes.find``: a part after a dot is written as a word
-    right after a dot that follows a gap, or after a gap (back over blanks: a dot, or a line
-    end, which may end a comment).  Most files holding a needle's words have none: they are
-    spared the regex's compilation and its search (tried at each occurrence of the first part)."""
-    for part in dotted.split(b".")[1:]:
-        position = data.find(part, 1) if part else 0  # an empty part: the regex decides
-        while position > 0:
-            end, before = position + len(part), position - 1
-            if end == len(data) or data[end] not in IDENTIFIER_SET:
-                if data[before] == 46:  # `.`
-                    if before and data[before - 1] in GAP_ENDS:
-                        return True
-                elif data[before] in GAP_ENDS:
-                    while before >= 0 and data[before] in b" \t\f\\":
-                        before -= 1
-                    if before >= 0 and data[before] in b".\r\n":
-                        return True
-            position = data.find(part, position + 1)
-        if not part:
-            return True
-    return False
+    A necessary condition: a part after a dot is ``written_after_gap``.  Most files holding a
+    needle's words have none: they are spared the regex's compilation and its search (tried at
+    each occurrence of the first part)."""
+    return any(written_after_gap(part, data) for part in dotted.split(b".")[1:])
+
+
+def written_after_gap(word: bytes, data: bytes) -> bool:
+    """Is ``word`` written with no name byte after it, right after a dot that follows a gap, or
+    after a gap (back over blanks: a dot, or a line end, which may end a comment)?  What a gap
+    between a dot and a word leaves, found with ``bytes.find``; an empty word: yes."""
+    position = data.find(word, 1) if word else 0
+    while position > 0:
+        end, before = position + len(word), position - 1
+        if end == len(data) or data[end] not in IDENTIFIER_SET:
+            if data[before] == 46:  # `.`
+                if before and data[before - 1] in GAP_ENDS:
+                    return True
+            elif data[before] in GAP_ENDS:
+                while before >= 0 and data[before] in b" \t\f\\":
+                    before -= 1
+                if before >= 0 and data[before] in b".\r\n":
+                    return True
+        position = data.find(word, position + 1)
+    return not word
 
 
 @lru_cache(maxsize=1024)

@@ -13,7 +13,7 @@ the index (``catalog.compiled``: instances of this module's classes are rebuilt 
 
 from __future__ import annotations
 
-from outmoded.importlines import GAP, IDENTIFIER_SET
+from outmoded.importlines import GAP, IDENTIFIER_SET, written_after_gap
 
 
 class Text:
@@ -48,8 +48,8 @@ class Attribute(Text):
         super().__init__(rb"\." + GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
         self.plain = b"." + name.encode()
 
-    def search(self, data: bytes) -> bool:
-        return self.plain in data or super().search(data)
+    def search(self, data: bytes) -> bool:  # without the plain spelling, a gap follows the dot
+        return self.plain in data or (written_after_gap(self.plain[1:], data) and super().search(data))
 
 
 class TruthTested(Text):
