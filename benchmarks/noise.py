@@ -237,7 +237,11 @@ trollius==2.2.post1 ldap3==2.5.1 dpkt==1.9.2 luigi==2.8.3""".split()
 # distutils.spawn or call self.assertEquals; gensim's similarities/fastss.c is Cython 0.29.32's C
 # with no .pyx beside it (the catalog's measured entry, not compiled here); mitogen's
 # tests/testmods/six_brokenpkg/_six.py is an old six whose importer has no find_spec; sunpy's
-# extern/inflect.py reads ast.Num, ast.Str, ast.NameConstant (3.14+).  Known noise left (not
+# extern/inflect.py reads ast.Num, ast.Str, ast.NameConstant (3.14+); pyfakefs's DynamicPatcher
+# (3.15 only) is put on sys.meta_path with a find_spec returning ModuleSpec(fullname, self) and
+# load_module but no exec_module: on the real 3.15, pyfakefs 6.3.2 installed, del sys.modules["shutil"];
+# import shutil in a Patcher() raises AttributeError: 'DynamicPatcher' object has no attribute
+# 'exec_module' (3.14 imports its FakeShutilModule).  Known noise left (not
 # fixed): skyfield's iokit.py calls urlopen(url, cafile=...) under elif _supports_cafile_argument,
 # a flag the except TypeError of a try calling urlopen('', cafile=None) sets False on 3.13 (and an
 # earlier if create_default_context is not None: takes the call), and that try is a lost-feature

@@ -84,6 +84,65 @@ def test_legacy_import_hooks_put_on_meta_path(project):
         """, target="3.12") == [(14, "sys.meta_path", E), (15, "sys.meta_path", E)]
 
 
+def test_loaders_with_load_module_only_put_on_meta_path(project):
+    # pyfakefs 6.3.2's DynamicPatcher: 3.15 calls exec_module() of the spec's loader, never load_module()
+    source = """\
+        import importlib.util
+        import sys
+        from importlib.abc import Loader, MetaPathFinder
+        from importlib.machinery import ModuleSpec, SourceFileLoader
+
+        class Patcher:
+            def __init__(self):
+                self._dyn_patcher = None
+
+            def setUp(self):
+                self._dyn_patcher = DynamicPatcher(self)
+                sys.meta_path.insert(0, self._dyn_patcher)
+
+        class DynamicPatcher(MetaPathFinder, Loader):
+            def find_spec(self, fullname, path, target=None):
+                if fullname == "fake":
+                    return ModuleSpec(fullname, self)
+                return None
+
+            def load_module(self, fullname):
+                return sys.modules[fullname]
+
+        class Modern(DynamicPatcher):
+            def exec_module(self, module):
+                pass
+
+        class FromFile(SourceFileLoader):
+            def find_spec(self, fullname, path, target=None):
+                return importlib.util.spec_from_file_location(fullname, path, loader=self)
+
+            def load_module(self, fullname):
+                return None
+
+        class Other(MetaPathFinder):
+            def find_spec(self, fullname, path, target=None):
+                return ModuleSpec(fullname, Modern())
+
+            def load_module(self, fullname):
+                return None
+
+        class ByLoader:
+            def find_spec(self, fullname, path, target=None):
+                return importlib.util.spec_from_loader(fullname, self)
+
+            def load_module(self, fullname):
+                return None
+
+        sys.meta_path.append(Modern())
+        sys.meta_path.append(FromFile("x", "x.py"))
+        sys.meta_path.append(Other())
+        sys.meta_path.extend([ByLoader()])
+        """
+    assert project.findings(source, target="3.15") == [(12, "sys.meta_path", E), (51, "sys.meta_path", E)]
+    assert project.findings(source, target="3.14") == []
+
+
 def test_catalog_schema_for_behaviours(tmp_path):
     import pytest
 

@@ -10,12 +10,12 @@ requires (``hmac.new(key, msg)`` without ``digestmod``, 3.8),
 keywords it no longer accepts (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer
 fit its parameters (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``,
 3.15), a call that needs what a script's main block no longer has (``asyncio.get_event_loop()``
-without a current loop, 3.14), an import hook with only the legacy ``find_module``/``load_module``
-protocol put on ``sys.meta_path`` (3.12), a group looked up by subscripting what
+without a current loop, 3.14), a group looked up by subscripting what
 ``entry_points()`` returns (3.12), an option whose dest argparse now takes from a single-dash long
 option (``add_argument('-f', '-foo')``, 3.15).  What a class body shows is
-``outmoded.classbehaviours``'.  Only what the code proves is reported: a literal, a name bound to a
-known type, a class whose whole ancestry is known.
+``outmoded.classbehaviours``', import hooks put on ``sys.meta_path`` ``outmoded.metapath``'s.
+Only what the code proves is reported: a literal, a name bound to a known type, a class whose
+whole ancestry is known.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ import warnings
 
 from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
-from outmoded.contexts import IMPORT_ERRORS
+from outmoded.metapath import MetaPathHooks
 from outmoded.values import Instance, LocalClass
 
 try:  # the parser re.compile uses; sre_parse before 3.11
@@ -34,8 +34,6 @@ try:  # the parser re.compile uses; sre_parse before 3.11
 except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as sre_parser  # type: ignore[no-redef]
 
-META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
-LEGACY_FINDER = {"find_module", "load_module"}
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
 NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value", "union-attribute"}  # behaviour_calls entries asked of a Subscript, of a class
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
@@ -131,7 +129,7 @@ def _parameters(entry, before: bool = False) -> tuple | None:
     return _PARAMETERS[key]
 
 
-class Behaviours(ClassBehaviours):
+class Behaviours(ClassBehaviours, MetaPathHooks):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry`` and ``self.report``."""
 
     def check_behaviour_call(self, node: ast.Call, func: str) -> None:
@@ -340,18 +338,3 @@ class Behaviours(ClassBehaviours):
                 return False
             scope = scope.parent
         return name in scope.bindings and scope.bindings[name] is None
-
-    def check_meta_path(self, node: ast.Call, func: str) -> None:
-        if not self.index.meta_path or len(node.args) <= META_PATH_CALLS[func]:
-            return
-        value = node.args[META_PATH_CALLS[func]]
-        items = value.elts if func.endswith("extend") and isinstance(value, (ast.List, ast.Tuple)) else [value]
-        for item in items:
-            finder = self.qualify(item)
-            if isinstance(finder, Instance):
-                finder = finder.cls
-            if not isinstance(finder, (LocalClass, str)):
-                continue
-            _, complete, members = self.ancestry(finder)
-            if complete and members & LEGACY_FINDER and "find_spec" not in members:
-                self.report(item, self.index.meta_path[0], "sys.meta_path", IMPORT_ERRORS)

@@ -15,7 +15,7 @@ import re
 from bisect import bisect_left
 
 from outmoded.aliasattributes import AliasAttributes
-from outmoded.behaviours import META_PATH_CALLS, Behaviours
+from outmoded.behaviours import Behaviours
 from outmoded.catalog import Entry
 from outmoded.catalog.index import Index
 from outmoded.contexts import (
@@ -27,6 +27,7 @@ from outmoded.contexts import (
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.importers import importers_provide
 from outmoded.layout import absolute, shadows_stdlib
+from outmoded.metapath import META_PATH_CALLS
 from outmoded.newlines import line_offsets, split_lines
 from outmoded.prefilter import written_alone
 from outmoded.project import Project

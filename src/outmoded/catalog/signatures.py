@@ -31,7 +31,11 @@ from outmoded.catalog.schema import DOTTED_RE
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
 # none of the words in ``unless``), ``meta-path-hook`` (an instance of a class with only the legacy
-# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``), ``parameters`` (a call whose
+# ``find_module``/``load_module`` protocol is put on ``sys.meta_path``), ``meta-path-loader`` (an
+# instance of a class of the module, with a complete ancestry, is put on ``sys.meta_path``: its
+# ``find_spec`` returns a spec whose loader is ``self`` -- ``ModuleSpec(name, self)``,
+# ``spec_from_loader(name, self)``, ``spec_from_file_location(name, path, loader=self)`` -- and it
+# defines ``load_module`` but not ``exec_module``, nor does a stdlib base), ``parameters`` (a call whose
 # arguments do not fit ``accepts``, the parameter list the function has from ``removed_in`` on,
 # written as in a ``def``: ``"(database, *, timeout=5.0)"`` rejects a second positional argument,
 # ``"()"`` any argument, ``"(name, /)"`` ``name=``; calls with ``*args`` or ``**kwargs`` are not
@@ -63,7 +67,7 @@ from outmoded.catalog.schema import DOTTED_RE
 # ``outmoded.aliasattributes``).
 # ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "parameters", "fallback-import",
+SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "meta-path-loader", "parameters", "fallback-import",
               "subscript", "protocol-parameters", "option-strings", "decorator-stack",
               "class-attribute", "truth-value", "union-attribute"}
 # these say what the code ``raises`` (names)

@@ -1,0 +1,102 @@
+"""Import hooks put on ``sys.meta_path`` that a target's import system no longer drives.
+
+A finder with only the legacy ``find_module``/``load_module`` protocol is skipped from 3.12
+(``meta-path-hook``); a loader whose spec ``find_spec`` makes names it (``ModuleSpec(name, self)``)
+and that has ``load_module`` but no ``exec_module`` fails at import with AttributeError from 3.15,
+where the import system no longer calls ``load_module`` (``meta-path-loader``: pyfakefs 6.3.2's
+DynamicPatcher).  Only what the code proves is reported: a class whose whole ancestry is known,
+put there directly, through a name, or through an attribute the module only ever sets to an
+instance of it (or None).
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.contexts import IMPORT_ERRORS
+from outmoded.values import Instance, LocalClass
+
+META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
+LEGACY_FINDER = {"find_module", "load_module"}
+# the stdlib bases a loader may have that define no exec_module on 3.15 (the real 3.15's importlib)
+LOADER_FREE_BASES = {"builtins.object", "importlib.abc.Loader", "importlib.abc.MetaPathFinder",
+                     "importlib.abc.PathEntryFinder", "importlib.abc.ResourceLoader"}
+# the calls making a spec, and the position of their loader argument (None: ``loader=`` only)
+SPEC_OF_LOADER = {"importlib.machinery.ModuleSpec": 1, "importlib.util.spec_from_loader": 1,
+                  "importlib.util.spec_from_file_location": None}
+
+
+class MetaPathHooks:
+    """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
+
+    def check_meta_path(self, node: ast.Call, func: str) -> None:
+        if not self.index.meta_path or len(node.args) <= META_PATH_CALLS[func]:
+            return
+        value = node.args[META_PATH_CALLS[func]]
+        items = value.elts if func.endswith("extend") and isinstance(value, (ast.List, ast.Tuple)) else [value]
+        for item in items:
+            finder = self.qualify(item)
+            if finder is None and isinstance(item, ast.Attribute) and isinstance(item.value, ast.Name):
+                finder = self._attribute_instance(item.attr)
+            if isinstance(finder, Instance):
+                finder = finder.cls
+            if not isinstance(finder, (LocalClass, str)):
+                continue
+            known, complete, members = self.ancestry(finder)
+            if not complete:
+                continue
+            for entry in self.index.meta_path:
+                if entry.signature == "meta-path-hook":
+                    legacy = members & LEGACY_FINDER and "find_spec" not in members
+                else:  # meta-path-loader
+                    legacy = "load_module" in members and "exec_module" not in members \
+                        and known <= LOADER_FREE_BASES and self._spec_of_self(finder)
+                if legacy:
+                    self.report(item, entry, "sys.meta_path", IMPORT_ERRORS)
+                    break
+
+    def _attribute_instance(self, attr: str) -> Instance | None:
+        """The module's class whose instances are all the module stores as ``<anything>.attr``
+        (pyfakefs' ``self._dyn_patcher = DynamicPatcher(self)``, None apart), when every store
+        is such a plain assignment."""
+        stores = [n for n in ast.walk(ast.Module(body=self._body, type_ignores=[]))
+                  if isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.ctx, ast.Store)]
+        values = {}
+        for stmt in ast.walk(ast.Module(body=self._body, type_ignores=[])):
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                values.update((id(t), stmt.value) for t in targets if isinstance(t, ast.Attribute) and t.attr == attr)
+        classes = set()
+        for store in stores:
+            value = values.get(id(store), store)
+            if value is None or isinstance(value, ast.Constant) and value.value is None:
+                continue
+            cls = self.qualify(value.func) if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) else None
+            if not isinstance(cls, LocalClass):
+                return None
+            classes.add(cls)
+        return Instance(classes.pop()) if len(classes) == 1 else None
+
+    def _spec_of_self(self, finder) -> bool:
+        """Does ``find_spec``, as the module's class defines it in its body, return a spec whose
+        loader is its ``self``: ``ModuleSpec(name, self)``, ``spec_from_loader(name, self)``,
+        ``spec_from_file_location(name, path, loader=self)``?"""
+        node = finder.node if isinstance(finder, LocalClass) else None
+        method = next((s for s in node.body if isinstance(s, ast.FunctionDef) and s.name == "find_spec"
+                       and not s.decorator_list and s.args.args), None) if node is not None else None
+        if method is None:
+            return False
+        me, todo = method.args.args[0].arg, list(method.body)
+        while todo:
+            stmt = todo.pop()
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
+                continue  # its returns are not find_spec's
+            if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Call):
+                position = SPEC_OF_LOADER.get(self.qualify(stmt.value.func), -1)
+                loader = next((k.value for k in stmt.value.keywords if k.arg == "loader"), None)
+                if loader is None and position is not None and 0 <= position < len(stmt.value.args):
+                    loader = stmt.value.args[position]
+                if position != -1 and isinstance(loader, ast.Name) and loader.id == me:
+                    return True
+            todo.extend(ast.iter_child_nodes(stmt))
+        return False
