@@ -38,7 +38,9 @@ Entries of kind ``capi`` (``capi_*.yaml``) are matched outside Python sources by
 ``outmoded.native``; their optional ``check`` says which check uses them: ``removed`` (default: a
 removed C-API name), ``lvalue`` (a macro that can no longer be assigned to: ``Py_TYPE(o) = t``),
 ``arity`` (a function called with ``arguments`` arguments, a count it no longer takes:
-``PyFloat_FromString(s, NULL)``), ``cython-generated`` (C that a Cython release listed in
+``PyFloat_FromString(s, NULL)``), ``header`` (a header file of the Include directory the target no
+longer has, its ``names`` the paths an ``#include`` writes: ``longintrepr.h``, moved to
+``cpython/`` in 3.11; ``outmoded.native.headers``), ``cython-generated`` (C that a Cython release listed in
 ``cython_versions`` generated: ``outmoded.native.cythonc``),
 ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
 ``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
@@ -101,7 +103,8 @@ OPTIONAL = {
 }
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
-          "cython-generated"}  # kind capi only
+          "cython-generated", "header"}  # kind capi only
+HEADER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*\.h$")  # a header of Include/ itself, as #include writes it
 
 
 
@@ -149,8 +152,11 @@ def _names(raw: dict, source: str, where: str) -> tuple[str, ...]:
     names = [raw["name"]] if "name" in raw else raw["names"]
     if not isinstance(names, list) or not names:
         raise _fail(source, where, "'names' must be a non-empty list")
+    header = raw.get("check") == "header"
     for name in names:
-        if not isinstance(name, str) or not DOTTED_RE.match(name):
+        if header and not (isinstance(name, str) and HEADER_RE.match(name)):
+            raise _fail(source, where, f"name {name!r} is not a header file name (longintrepr.h)")
+        if not header and not (isinstance(name, str) and DOTTED_RE.match(name)):
             raise _fail(source, where, f"name {name!r} is not a dotted Python name")
     return tuple(names)
 
@@ -186,6 +192,8 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     if "backport" in raw and (raw["kind"] != "module" or not isinstance(raw["backport"], str)
                               or not PACKAGE_RE.match(raw["backport"])):
         raise _fail(source, where, f"backport needs kind 'module' and a distribution name, got {raw['backport']!r}")
+    if raw.get("check") == "header" and raw.keys() & {"limited_api", "member_of", "internal_header", "returned_by"}:
+        raise _fail(source, where, "a header entry takes none of limited_api, member_of, internal_header, returned_by")
     if "limited_api" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
                                  or not isinstance(raw["limited_api"], bool)):
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")

@@ -46,7 +46,7 @@ import re
 from outmoded import suppress
 from outmoded.engine import FileResult
 from outmoded.findings import ERROR, FileError
-from outmoded.native import cythonc, includes, not_built, start
+from outmoded.native import cythonc, headers, includes, not_built, start
 from outmoded.native.apinames import api_findings, removed_now, table
 from outmoded.native.directives import defines_limited_api, limited_api_version
 from outmoded.native.members import member_findings
@@ -77,16 +77,18 @@ def check_c(path: str, data: bytes, index) -> FileResult:
         result.findings = suppress.apply(not_built(cythonc.findings(path, text, index.target), path, index.target),
                                          text, language="c")
         return result
-    if not table().words.intersection(IDENTIFIER_RE.findall(data)) or _cython_utility_code(text):
+    names_api = bool(table().words.intersection(IDENTIFIER_RE.findall(data)))
+    if not (names_api or headers.includes_one(data)) or _cython_utility_code(text):
         return result
     if read(os.path.abspath(path + ".output")):  # its presence or absence counts for the verdict
         return result  # a tool's test input beside its expected output: Pygments' tests/examplefiles/c/ceval.c
     result.parsed = True
     target = index.target
     gone = removed_now(target)
-    findings = _c_findings(path, text, target, gone, upward=False)
-    if findings and includes.not_compiled(path, text, target, gone):
-        findings = []
+    gone_headers = headers.findings(path, data, target, gone)  # its includes of headers the target lacks
+    findings = _c_findings(path, text, target, gone, upward=False) if names_api else []
+    if (findings or gone_headers) and includes.not_compiled(path, text, target, gone):
+        findings, gone_headers = [], []
     if any(f.severity == ERROR for f in findings):
         # the project's headers found in its -I directories too: they only take findings away, and
         # are many in a large project (numpy's), so they are read for what breaks, not for the
@@ -107,7 +109,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
         # compiled only inside Cython's C, after its Python 2 names' #defines (msgpack 0.5's
         # unpack.h, cdef extern from "unpack.h" in _unpacker.pyx, calls PyInt_FromLong)
         findings = [f for f in findings if f.api not in CYTHON_PY2_SHIMS]
-    findings = not_built(findings, path, target)
+    findings = not_built(findings + gone_headers, path, target)
     result.findings = suppress.apply(findings, text, language="c")
     return result
 

@@ -98,7 +98,8 @@ def forget() -> None:
     """Drop what was read of the projects' files (a long-lived process starting a new run)."""
     import sys
 
-    for cached in (_includes, _known_before, _header_tokens, getattr(sys.modules.get("outmoded.native.shims"), "_defines_in", None)):
+    for cached in (_includes, _known_before, _header_tokens, getattr(sys.modules.get("outmoded.native.shims"), "_defines_in", None),
+                   getattr(sys.modules.get("outmoded.native.headers"), "_shipped", None)):
         if cached is not None:
             cached.cache_clear()
 
