@@ -110,6 +110,19 @@ def test_private_names_are_true_on_the_oldest_interpreters(version):
                           keep=lambda entry: entry.source == "removed_private.yaml") == []
 
 
+@pytest.mark.realpython
+@pytest.mark.parametrize("version", ["3.6", "3.7"])
+def test_the_37_removals_are_true_on_36_and_37(version):
+    """What 3.7 removed is there on 3.6.15 and gone on 3.7.16: os.path.splitunc only where os.path
+    is ntpath (Windows), and What's New's "install_misc command" is the class distutils.cmd.install_misc
+    (no distutils.command.install_misc module ever existed)."""
+    python = older_python(version)
+    if python is None:
+        pytest.skip(f"no python{version} under ~/.pyenv/versions")
+    assert _disagreements(python, tuple(int(p) for p in version.split(".")),
+                          keep=lambda entry: entry.source == "removed_3_7.yaml") == []
+
+
 def _typeshed():
     typeshed_client = pytest.importorskip("typeshed_client")
     return Path(typeshed_client.__file__).parent / "typeshed"  # the stdlib stubs and VERSIONS
