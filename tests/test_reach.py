@@ -149,6 +149,22 @@ def test_a_module_some_importer_reaches_without_setuptools_is_reported(project):
     assert found == {"_first.py", "_second.py", "_script.py", "_alone.py", "_dynamic.py"}
 
 
+def test_a_dynamic_import_of_another_module_of_the_same_name_leaves_the_importers_setuptools(project):
+    # scikit-build-core 1.1.2: _compat/setuptools/errors.py falls back to distutils.errors; its two
+    # importers import setuptools first; _variants.py's importlib.import_module("variantlib.errors")
+    # imports another module named errors
+    project.write("pkg/__init__.py")
+    project.write("pkg/errors.py", HELPER)
+    project.write("pkg/build.py", "import setuptools\nfrom .errors import ccompiler\n")
+    project.write("pkg/variants.py", "import importlib\nvariantlib_errors = importlib.import_module('variantlib.errors')\n")
+    assert project.check_json(".")["findings"] == []
+    for call in ("importlib.import_module('pkg.errors')", "importlib.import_module('.errors', 'pkg')",
+                 "__import__('pkg.errors.x')", "importlib.import_module('pkg.errors' + suffix)"):
+        project.write("pkg/variants.py", f"import importlib\nsuffix = ''\nimported = {call}\n")
+        found = [(f["path"], f["line"]) for f in project.check_json(".")["findings"]]
+        assert found == [("pkg/errors.py", 1)], call
+
+
 def test_a_script_gets_its_importers_setuptools_where_its_script_run_never_goes(project):
     # ecdsa 0.19.2's versioneer.py: get_cmdclass(), called only by setup.py after `from setuptools
     # import setup`, does `from distutils.core import Command`; run as a script (python

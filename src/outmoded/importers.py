@@ -55,8 +55,7 @@ def _importers_provide(absolute_path: str, backport: str) -> bool:
     top = project_root(os.path.dirname(absolute_path)) or import_root
     files = mentions(top, leaf)
     word = re.escape(leaf.encode())
-    if files is None or any(re.search(rb"\b%s\b" % word, m[1]) for _, data in files
-                            for m in DYNAMIC_IMPORT_RE.finditer(data)):
+    if files is None or any(_may_import_dynamically(data, module, word) for _, data in files):
         return False
     # a top-level module is reached by ``import m`` or ``from m import``; a package's, also by
     # ``from package import m`` and relative imports
@@ -71,6 +70,25 @@ def _importers_provide(absolute_path: str, backport: str) -> bool:
             return False
         found = found or verdict is True
     return found
+
+
+def _may_import_dynamically(data: bytes, module: str, word: bytes) -> bool:
+    """Can an ``import_module(...)`` or ``__import__(...)`` call in ``data`` import ``module``?
+    One whose string names ``word`` may, unless the string is a whole absolute module name (the
+    closing quote follows it) that is neither ``module`` nor one of its submodules: that call imports
+    exactly the module it names and its parents (scikit-build-core 1.1.2's ``_variants.py``:
+    ``importlib.import_module("variantlib.errors")`` cannot import its ``_compat/setuptools/errors.py``)."""
+    for match in DYNAMIC_IMPORT_RE.finditer(data):
+        name = match[1]
+        if not re.search(rb"\b%s\b" % word, name):
+            continue
+        quote = data[match.start(1) - 1:match.start(1)]
+        if data[match.end(1):match.end(1) + 1] != quote or name.startswith(b"."):
+            return True  # built from parts, or relative: it may name this module
+        wanted = module.encode()
+        if name == wanted or name.startswith(wanted + b"."):
+            return True
+    return False
 
 
 @memo
