@@ -177,6 +177,22 @@ setenv =
     assert sorted(line for _, line, _, _ in found(project, "tox.ini")) == [5, 6, 7]
 
 
+def test_gil_off_in_a_tox_section_for_a_free_threaded_environment(project):
+    """elementpath 5.1.4's tox.ini: [testenv:py314t] runs `python -Xgil=0 -m unittest`, on the
+    free-threaded 3.14 tox picks for that environment."""
+    project.write("tox.ini", """\
+[testenv:py314t]
+commands = python -Xgil=0 -m unittest
+[testenv:{py313t,py314t}-cext]
+setenv = PYTHON_GIL=0
+[testenv:py314]
+commands = python -Xgil=0 -m unittest
+[testenv]
+commands = python -X gil=0 -m unittest
+""")
+    assert sorted(line for _, line, _, _ in found(project, "tox.ini")) == [6, 8]
+
+
 FREE_THREADED_JOBS = """\
 on: push
 jobs:

@@ -17,7 +17,8 @@ is understood too.  Values that are variables (``PYTHON_JIT=$X``) are not report
 
 ``PYTHON_GIL=0`` is not reported where it only applies to free-threaded interpreters: a tox
 factor-conditional setting whose every alternative names a free-threaded factor
-(``{py313t,py314t}: PYTHON_GIL=0``, ``py314t-cext: ...``), a shell ``if`` branch taken only for
+(``{py313t,py314t}: PYTHON_GIL=0``, ``py314t-cext: ...``), any line of a tox section for such an
+environment only (elementpath 5.1.4's ``[testenv:py314t]`` runs ``python -Xgil=0``), a shell ``if`` branch taken only for
 free-threaded versions (``if [[ "$V" == '3.13t' ]]; then export PYTHON_GIL=0; fi``); workflows do the
 same per job.
 """
@@ -46,6 +47,7 @@ FREE_THREADED_RE = re.compile(
 ENV_INSTRUCTION_RE = re.compile(r"^\s*ENV\s", re.IGNORECASE)
 TOX_CONDITION_RE = re.compile(r"^\s*(?P<condition>[{}\w.,!-]+)\s*:(?=\s)")  # `{py313t,py314t}: NAME=value`
 FREE_THREADED_FACTOR_RE = re.compile(r"^(?:py|python)?3\.?\d{2,}t$")
+INI_SECTION_RE = re.compile(r"^\s*\[(?P<name>[^\]]*)\]\s*$")
 
 
 def free_threaded_only(condition: str) -> bool:
@@ -122,13 +124,17 @@ def code_lines(text: str, ini: bool = False) -> Iterator[tuple[int, str]]:
 def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = False) -> Iterator[Hit]:
     """Flags in a shell-like text (comments skipped); offsets are ``base`` + index into ``text``."""
     branches: list[bool] = []  # open shell ifs: does each branch run on free-threaded builds only?
+    free_section = False  # in tox's [testenv:py314t]: that environment's interpreter is free-threaded
     for offset, code in code_lines(text, ini):
         shell = code.strip()
         if not ini:
             _follow_shell_if(shell, branches)
+        elif section := INI_SECTION_RE.match(code):
+            name = section["name"].strip()
+            free_section = name.startswith("testenv:") and free_threaded_only(name[len("testenv:"):].strip())
         hits = scan_line(code, base + offset, dockerfile and bool(ENV_INSTRUCTION_RE.match(code)))
         condition = TOX_CONDITION_RE.match(code) if ini else None
-        if (condition and free_threaded_only(condition["condition"])) or any(branches):
+        if (condition and free_threaded_only(condition["condition"])) or any(branches) or free_section:
             hits = (h for h in hits if h.code != "OMF002")  # the GIL can be off there
         yield from hits
         if not ini and branches and SHELL_FI_RE.search(shell):
