@@ -271,6 +271,38 @@ antlr4-python3-runtime==4.13.2 tatsu==5.24.0 textX==4.4.0 pygit2==1.21.0 fpdf2==
 python-pptx==1.0.2 pdfplumber==0.11.10 asyncssh==2.24.1 pyroute2==0.9.7 esptool==5.6.0 pyinfra==3.10.0
 mitogen==0.3.54 obspy==1.5.1 mne==1.13.2 sunpy==8.0.1 spyder==6.1.8 gensim==4.4.0 MDAnalysis==2.11.0""".split()
 
+# latest on 2026-12-05 declaring 3.14 (requires-python, classifier or cp314 wheel), measured by a helper
+# who had never looked at them (issue #11, fifth round of 3.14/3.15): linters' and type checkers'
+# plugins, Sphinx extensions, pytest plugins, Jupyter, Django/Flask extensions, CLI frameworks, ML glue,
+# Windows/macOS helpers, async libraries, database drivers, packaging tools, generated protobuf code,
+# vendoring projects and compat modules; the wheels for 3.14 installed and every module imported on the
+# real 3.14 (failures only for optional dependencies or Django settings).  Real findings, proven there:
+# flask-admin's _backwards.py puts ImportRedirect (find_module/load_module only) on sys.meta_path, and
+# on the real 3.14 import flask_admin.contrib.sqlamodel.view raises ModuleNotFoundError;
+# django-debug-toolbar's ProfilingPanel.generate_stats calls cProfile.label (gone on the real 3.15).
+# Known noise left: pex vendors pip 20.3.4 and setuptools 44 (pex/vendor/_vendored: distutils, imp,
+# cgi, pkgutil.ImpImporter at import), which it uses only below 3.12 (PipVersion.VENDORED's
+# requires_python "<3.12"; on the real 3.14 its default pip is 24.1 and pex.third_party has no
+# pkg_resources).  cement's check is a usage error: its template cement/cli/templates/generate/
+# project/pyproject.toml is not TOML.  sphinx-autodoc-typehints needs 3.12 syntax (9-13 files unchecked).
+MODERN += """flake8-bugbear==26.11.22 pep8-naming==0.15.1 pylint-django==2.8.0 pydocstyle==6.3.0 pyupgrade==3.22.0
+autoflake==2.4.0 flake8-import-order==0.19.2 django-stubs==6.1.2 flake8-docstrings==1.7.0 sphinx-rtd-theme==3.1.0
+sphinx-autodoc-typehints==3.17.6 sphinxcontrib-bibtex==2.7.0 sphinx-copybutton==0.5.2 sphinx-design==0.8.0
+nbsphinx==0.9.8 sphinx-gallery==0.22.1 breathe==5.1.0 numpydoc==1.11.0 furo==2025.12.19 pytest-cov==7.1.0
+pytest-mock==3.17.0 pytest-timeout==2.4.0 pytest-benchmark==5.3.1 pytest-django==4.14.0 pytest-rerunfailures==16.7
+pytest-html==4.2.0 pytest-bdd==9.0.1 ipywidgets==8.1.9 nbclient==0.11.0 jupyter_core==5.9.1 ipyparallel==9.2.0
+jupytext==1.19.6 django-debug-toolbar==8.0.0 django-model-utils==5.0.0 django-environ==0.14.0 django-redis==7.0.0
+django-crispy-forms==2.7 django-import-export==4.4.3 flask-login==0.6.3 flask-restful==0.3.10 flask-admin==2.2.1
+flask-caching==2.5.1 flask-limiter==4.1.1 cliff==4.17.0 fire==0.7.1 argcomplete==3.7.2 cement==3.0.16
+transformers==5.25.0 accelerate==1.16.0 optuna==5.1.0 keras==3.15.1 mlflow-skinny==3.18.0 pefile==2024.8.26
+macholib==1.16.4 appnope==1.0.0 aiosqlite==0.22.1 httpcore==1.0.9 h11==0.16.0 h2==4.4.1 aiokafka==0.14.0
+asyncclick==8.4.2.1 aiosmtplib==5.1.3 pg8000==1.31.6 oracledb==26.1.0 clickhouse-driver==0.2.11 neo4j==6.4.1
+mysql-connector-python==26.10.0 pymemcache==4.0.0 hatch==1.18.2 flit==4.2.0 setuptools-rust==1.13.0
+scikit-build-core==1.1.2 meson-python==0.22.1 pipx==1.18.4 pyproject-hooks==1.3.3 installer==1.1.0 pkginfo==2.0
+check-manifest==0.51 cibuildwheel==4.3.5 pex==2.105.2 grpcio-tools==1.85.1 googleapis-common-protos==1.76.0
+proto-plus==1.29.0 opentelemetry-proto==1.45.2 requests-toolbelt==1.0.0 cachecontrol==0.14.4 colorlog==6.12.0
+xmlschema==4.3.2 elementpath==5.1.4 hvac==2.4.0 mongomock==4.3.0 python-json-logger==4.2.0""".split()
+
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""
