@@ -768,6 +768,48 @@ def test_a_flag_saying_whether_a_try_body_that_cannot_fail_ran(project):
         """) == [(13, "cPickle", W), (26, "ssl.wrap_socket", E), (28, "ssl.wrap_socket", E)]
 
 
+def test_flag_a_removed_keyword_probe_sets_holds_on_the_target(project):
+    # skyfield 1.55, skyfield/iokit.py: the probe raises TypeError on the real 3.13-3.15
+    # ("urlopen() got an unexpected keyword argument 'cafile'"), so the flag is False there
+    source = """\
+        from urllib.request import urlopen
+        try:
+            urlopen('', cafile=None)
+        except ValueError:
+            supports_cafile = True
+        except TypeError:
+            supports_cafile = False
+        try:
+            urlopen('', cafile=None)
+            checks = True
+        except Exception:
+            checks = False
+        try:
+            urlopen('', cafile=None)
+        except TypeError:
+            pass
+        try:
+            urlopen(url(), cafile=None)
+        except TypeError:
+            computed = False
+        else:
+            computed = True
+
+        def download(url, where):
+            if supports_cafile:
+                return urlopen(url, cafile=where)
+            if checks:
+                return urlopen(url, cafile=where)
+            if computed:
+                return urlopen(url, cafile=where)
+            return urlopen(url)
+        """
+    assert project.findings(source) == [(14, "urllib.request.urlopen(cafile=)", W),
+                                        (18, "urllib.request.urlopen(cafile=)", W),
+                                        (30, "urllib.request.urlopen(cafile=)", E)]
+    assert project.findings(source, target="3.12") == []
+
+
 def test_fallback_for_a_builtin_that_exists_is_dead(project):
     # pytz: ``try: set / except NameError: from sets import Set as set`` imports on every Python 3
     assert project.findings("""\

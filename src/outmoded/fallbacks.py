@@ -22,9 +22,10 @@ from outmoded.guardcontext import (
     NAME_ERRORS,
     PROBE_ERRORS,
     PY2_BUILTINS,
+    TYPE_ERRORS,
     Context,
 )
-from outmoded.handlers import caught_names, fallback_kind
+from outmoded.handlers import bool_flags, caught_names, fallback_kind, handler_for
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
 from outmoded.tryimports import TryImports
 from outmoded.values import LOCAL, Instance, LocalClass
@@ -78,6 +79,9 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
             self.may_contain_finding(s) for s in node.body) else None)  # else it matters to no finding
         if fallback == "lost-feature" and self._binds_builtins_only(node.body):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
+        flags = self._failure_flags(node) if not certain else set()
+        if flags and fallback == "lost-feature" and isinstance(node.body[0], ast.Expr):
+            fallback = "fallback"  # a probe whose outcome a flag records: see _failure_flags
         self.contexts.append(Context("try", caught=caught, fallback=fallback))
         self.block(self._runs_of(node.body, caught))
         self.contexts.pop()
@@ -106,6 +110,8 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
         for handler in node.handlers:
             self._visit_handler(handler, imports)
         self._bind_past_exits(node, imports)
+        for name, value in flags:
+            self.bind(name, value)
         if tried:
             self.contexts.pop()
         if owners:
@@ -132,15 +138,41 @@ class TryFallbacks(TryImports, ast.NodeVisitor):
         2.9's ``try: from ssl import create_default_context; use_ssl_context = True`` / ``except
         ImportError: use_ssl_context = False``, then ``if use_ssl_context: ... else:
         ssl.wrap_socket(...)``)."""
-        opposite = {(t.id, s.value.value) for h in node.handlers for s in h.body if isinstance(s, ast.Assign)
-                    and isinstance(s.value, ast.Constant) and isinstance(s.value.value, bool)
-                    for t in s.targets if isinstance(t, ast.Name)}
-        for stmt in node.body:
-            if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant) \
-                    and isinstance(stmt.value.value, bool):
-                for target in stmt.targets:
-                    if isinstance(target, ast.Name) and (target.id, not stmt.value.value) in opposite:
-                        self.bind(target.id, stmt.value.value)
+        opposite = set().union(*(bool_flags(h.body) for h in node.handlers))
+        for name, value in bool_flags(node.body):
+            if (name, not value) in opposite:
+                self.bind(name, value)
+
+    def _failure_flags(self, node: ast.Try) -> set:
+        """When the body's first statement certainly raises TypeError on the target (``_lost_keyword``),
+        the flags the handler catching it sets (True or False there, the opposite elsewhere in the
+        ``try``) hold that value after it: skyfield 1.55's iokit.py, ``try: urlopen('', cafile=None)``
+        / ``except TypeError: _supports_cafile_argument = False`` / ``except ValueError: ... = True``,
+        then ``elif _supports_cafile_argument: urlopen(url, cafile=...)``, never run on the real
+        3.13-3.15.  Such a body, a call whose result is discarded, is a probe: what the program does
+        without the argument is decided where the flag is read, so its handlers lose no feature."""
+        stmt = node.body[0] if node.body else None
+        call = stmt.value if isinstance(stmt, (ast.Expr, ast.Assign)) else None
+        if not isinstance(call, ast.Call) or not self._lost_keyword(call):
+            return set()
+        handler = handler_for(node.handlers, TYPE_ERRORS, self.qualify)
+        if handler is None:
+            return set()
+        elsewhere = bool_flags(node.body + node.orelse).union(*(bool_flags(h.body) for h in node.handlers if h is not handler))
+        return {(name, value) for name, value in bool_flags(handler.body) if (name, not value) in elsewhere}
+
+    def _lost_keyword(self, call: ast.Call) -> bool:
+        """Does ``call`` pass by keyword an argument its stdlib function lost on the target (a catalog
+        ``argument`` entry, no value condition), its arguments only constants and bound names?"""
+        name = self.qualify(call.func)
+        if not isinstance(name, str) or name not in self.index.arguments or self.projects_own(name.split(".")[0]):
+            return False
+        values = [*call.args, *(k.value for k in call.keywords)]
+        if any(k.arg is None for k in call.keywords) or not all(
+                isinstance(v, ast.Constant) or (isinstance(v, ast.Name) and not self._unbound(v.id)) for v in values):
+            return False
+        lost = {e.argument for e in self.index.arguments[name] if e.value_contains is None}
+        return any(k.arg in lost for k in call.keywords)
 
     def _bind_past_exits(self, node: ast.Try, imports: list) -> None:
         """Where every handler catching the ImportError returns, the code past the ``try`` (in the

@@ -65,3 +65,28 @@ def caught_names(handler: ast.ExceptHandler, qualify) -> frozenset:
         if isinstance(name, str):
             names.add(name.rpartition(".")[2])
     return frozenset(names)
+
+
+def handler_for(handlers: list, errors: frozenset, qualify):
+    """The except-branch that runs when the body raises one of ``errors`` (builtin exception
+    names): the first naming one of them or a base (``Exception``, ``BaseException``, a bare
+    ``except:``); None when none does, or when one before it names something that does not
+    qualify to a name (``except ERRORS:``, a tuple bound elsewhere: it might catch it)."""
+    for handler in handlers:
+        if handler.type is None:
+            return handler
+        for node in handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]:
+            name = qualify(node)
+            if not isinstance(name, str):
+                return None
+            if name.rpartition(".")[2] in errors | {"Exception", "BaseException"}:
+                return handler
+    return None
+
+
+def bool_flags(statements: list) -> set:
+    """The (name, value) pairs of the ``name = True`` / ``name = False`` statements among
+    ``statements`` (not inside them)."""
+    return {(t.id, s.value.value) for s in statements if isinstance(s, ast.Assign)
+            and isinstance(s.value, ast.Constant) and isinstance(s.value.value, bool)
+            for t in s.targets if isinstance(t, ast.Name)}
