@@ -810,6 +810,27 @@ def test_flag_a_removed_keyword_probe_sets_holds_on_the_target(project):
     assert project.findings(source, target="3.12") == []
 
 
+def test_no_lost_feature_when_the_next_statement_calls_the_replacement(project):
+    # mitogen 0.3.54, mitogen/utils.py's setup_gil: sys.setcheckinterval is gone on the real
+    # 3.13-3.15 (AttributeError, caught), and the next try sets what it set through its replacement
+    assert project.findings("""\
+        import sys
+        try:
+            sys.setcheckinterval(100000)
+        except AttributeError:
+            pass
+        try:
+            sys.setswitchinterval(10)
+        except AttributeError:
+            pass
+        try:
+            sys.setcheckinterval(100000)
+        except AttributeError:
+            pass
+        print("sys.setswitchinterval")
+        """) == [(11, "sys.setcheckinterval", W)]
+
+
 def test_fallback_for_a_builtin_that_exists_is_dead(project):
     # pytz: ``try: set / except NameError: from sets import Set as set`` imports on every Python 3
     assert project.findings("""\

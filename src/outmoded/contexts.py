@@ -17,7 +17,7 @@ import ast
 from outmoded import guards
 from outmoded.branches import VersionBranches, hasattr_names
 from outmoded.guardcontext import (ANY_ERROR, ATTRIBUTE_ERRORS, IMPORT_ERRORS, NAME_ERRORS, PROBE_ERRORS,  # noqa: F401
-                              TYPE_ERRORS, WORD_RE, Context)
+                              TYPE_ERRORS, WORD_RE, DOTTED_RE, Context)
 from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
 from outmoded.importers import function_prefix, package_provides, provided_on_every_path
@@ -88,6 +88,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
 
     def __init__(self) -> None:
         self.contexts: list[Context] = []
+        self.current_block: list = []  # the statements of the block being walked (``block``)
         self.if_tests: dict[ast.If, tuple] = {}  # (verdict, hasattr names) of ifs whose body may leave
         self.deleted_defs: set = set()  # functions a ``del`` removes before anything can call them
         self._file_context: str | None | bool = False  # reach.file_context, asked at the first finding
@@ -111,7 +112,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         return self._whole
 
     def block(self, body: list[ast.stmt]) -> None:
-        pushed = 0
+        pushed, outer, self.current_block = 0, self.current_block, body  # a try asks (fallbacks)
         if ast.Delete in map(type, body):  # (no class derives from ast.Delete)
             self.deleted_defs |= deleted_before_use(body)
         for stmt in body:
@@ -140,6 +141,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
                     self.contexts.append(Context("replaced", names=present))
                     pushed += 1
         del self.contexts[len(self.contexts) - pushed:]
+        self.current_block = outer
 
     def _fails(self, stmt: ast.stmt) -> bool:
         """Does this statement raise whenever it runs, on every Python the project supports: an
@@ -215,6 +217,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             if ctx.kind == "try" and ctx.caught & (errors | ANY_ERROR):
                 if not caught:  # cffi 2.1: try: from distutils.msvc9compiler import ... / except ImportError: = None
                     context, caught = ctx.fallback, ctx.fallback is not None  # inside a try whose handler raises
+                    if context == "lost-feature" and replacement and ctx.names & set(DOTTED_RE.findall(replacement)):
+                        context = "fallback"  # the statement after the try calls the replacement
             elif ctx.kind == "dead":
                 context = "isinstance" if "isinstance" in ctx.names else "hasattr"
             elif ctx.kind == "hasattr" and leaf in ctx.names:

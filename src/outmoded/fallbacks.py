@@ -58,7 +58,8 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         flags = self._failure_flags(node) if not certain else set()
         if flags and fallback == "lost-feature" and isinstance(node.body[0], ast.Expr):
             fallback = "fallback"  # a probe whose outcome a flag records: see _failure_flags
-        self.contexts.append(Context("try", caught=caught, fallback=fallback))
+        after = self._calls_after(node) if fallback == "lost-feature" else frozenset()
+        self.contexts.append(Context("try", caught=caught, fallback=fallback, names=after))
         self.block(self._runs_of(node.body, caught))
         self.contexts.pop()
         imports = [s for s in node.body if isinstance(s, (ast.Import, ast.ImportFrom))]
@@ -98,6 +99,21 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         self.block(node.finalbody)
 
     visit_TryStar = visit_Try
+
+    def _calls_after(self, node: ast.Try) -> frozenset:
+        """The functions the statement after ``node`` in its block calls (in its body when it is a
+        ``try``), by their qualified names: a handler that only disables what the body provides loses nothing when that
+        is the replacement of what the body lacks (mitogen 0.3.54's utils.py: ``try:
+        sys.setcheckinterval(100000)`` / ``except AttributeError: pass``, then ``try:
+        sys.setswitchinterval(10)`` / ``except AttributeError: pass``)."""
+        block = self.current_block
+        index = next((i for i, stmt in enumerate(block) if stmt is node), None)
+        if index is None or index + 1 == len(block):
+            return frozenset()
+        after = block[index + 1]
+        return frozenset(name for stmt in (after.body if isinstance(after, ast.Try) else [after])
+                         for call in ast.walk(stmt) if isinstance(call, ast.Call)
+                         for name in [self.qualify(call.func)] if isinstance(name, str))
 
     def _whole_def(self, function: ast.FunctionDef) -> ast.FunctionDef | None:
         """The same def of the whole text's tree (``whole_body``, parsed once: asked only of a def

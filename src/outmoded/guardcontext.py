@@ -11,6 +11,7 @@ import re
 from outmoded.records import Frozen
 
 WORD_RE = re.compile(r"\w+")
+DOTTED_RE = re.compile(r"\w+(?:\.\w+)*")  # a dotted name in a replacement's text
 IMPORT_ERRORS = frozenset({"ImportError", "ModuleNotFoundError"})
 ATTRIBUTE_ERRORS = frozenset({"AttributeError"})
 TYPE_ERRORS = frozenset({"TypeError"})
