@@ -6,7 +6,7 @@ httplib2 0.12.0 ships one copy of its code per major version and its ``setup.py`
 the upgrade breaks.  The root package's directory (``package_dir``'s ``""`` key, written in the
 call or bound once in the module) is read with ``ast``, never run, and evaluated for the target
 and for Python 2.7: a directory under the project's top that it names on 2.7 but not on the target
-is not installed there (``builds.not_installed``).  The value may be a string formatted with
+is not installed there (``installs.not_installed``).  The value may be a string formatted with
 ``sys.version_info[0]`` (``%``, ``+ str(...)``, an f-string), a conditional expression whose
 test ``guards.evaluate`` decides, or a dict of such values subscripted by ``sys.version_info[0]``
 (PyYAML 3.12: ``{2: 'lib', 3: 'lib3'}[sys.version_info[0]]``).

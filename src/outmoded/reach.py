@@ -30,7 +30,7 @@ import os
 import re
 
 from outmoded import reads
-from outmoded.builds import not_installed
+from outmoded.installs import not_installed
 from outmoded.layout import inits_above, is_package
 from outmoded.lazyre import word_re
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, IMPORT_LINE_RE, MAIN_RE, memo, mentions, project_root
