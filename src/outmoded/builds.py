@@ -74,7 +74,9 @@ def not_built(path: str, target: tuple[int, int], depth: int = 0) -> str | None:
       version-dependent exclusion table leaves out on the target (``VER_DEP_MODULES``:
       ``(3, 12): (operator.ge, lambda x: x in ['run.line_trace', ...])``).
     - a header or a Cython ``.pxi`` that only such sources include (``#include``, ``include``,
-      ``cdef extern from``): it is compiled only as part of them.
+      ``cdef extern from``): it is compiled only as part of them;
+    - C that Cython generated, with no ``.pyx`` beside it, that no file of the project names
+      (``orphans``: fastavro 1.13.1's ``_six.c``).
 
     Files are parsed with ``ast``, never run; a source named nowhere is compiled as far as anyone
     can tell."""
@@ -87,7 +89,9 @@ def not_built(path: str, target: tuple[int, int], depth: int = 0) -> str | None:
     if occurrences and all(dead for _, _, dead in occurrences):
         top = min((os.path.dirname(b) for b in builds if os.path.basename(b) == SETUP_FILE), key=len)
         return _where(occurrences[0][0], occurrences[0][1], top)
-    return _excluded_test(path, target) or _included_only_where_not_built(path, target, depth)
+    from outmoded.orphans import orphaned
+
+    return _excluded_test(path, target) or _included_only_where_not_built(path, target, depth) or orphaned(path, builds)
 
 
 INCLUDED = (".h", ".hh", ".hpp", ".hxx", ".inc", ".inl", ".pxi")
