@@ -314,3 +314,14 @@ jobs:
                            'if [[ $PYTHON_VERSION == *"t" ]]; then\n  export PYTHON_GIL=0\nfi\n')
     assert sorted(line for path, line, code, _ in found(project, ".github") if code == "OMF002") == [11, 13]
     assert sorted(line for path, line, _, _ in found(project, "ci.sh")) == [2]
+
+
+def test_gil_off_in_a_file_named_for_free_threaded_runs(project):
+    # fastavro 1.13.1: freethreading-run-tests.sh (beside run-tests.sh, which does not set it) runs
+    # PYTHON_GIL=0 python -m pytest; a default build aborts with it, a free-threaded one runs
+    script = "PYTHON_GIL=0 python -m pytest\nPYTHON_JIT=1 python -m pytest\n"
+    for name in ("freethreading-run-tests.sh", "free_threaded.sh", "ci/nogil-tests.sh", "run-tests.sh"):
+        project.write(name, script)
+    assert sorted((path, code) for path, _, code, _ in found(project, "--select", "OMF", ".")) == [
+        ("ci/nogil-tests.sh", "OMF001"), ("free_threaded.sh", "OMF001"), ("freethreading-run-tests.sh", "OMF001"),
+        ("run-tests.sh", "OMF001"), ("run-tests.sh", "OMF002")]
