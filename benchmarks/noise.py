@@ -241,18 +241,18 @@ trollius==2.2.post1 ldap3==2.5.1 dpkt==1.9.2 luigi==2.8.3""".split()
 # (3.15 only) is put on sys.meta_path with a find_spec returning ModuleSpec(fullname, self) and
 # load_module but no exec_module: on the real 3.15, pyfakefs 6.3.2 installed, del sys.modules["shutil"];
 # import shutil in a Patcher() raises AttributeError: 'DynamicPatcher' object has no attribute
-# 'exec_module' (3.14 imports its FakeShutilModule).  Known noise left (not
-# fixed): skyfield's iokit.py calls urlopen(url, cafile=...) under elif _supports_cafile_argument,
-# a flag the except TypeError of a try calling urlopen('', cafile=None) sets False on 3.13 (and an
-# earlier if create_default_context is not None: takes the call), and that try is a lost-feature
-# warning; beartype's test_decor_type_descriptor_builtin_chain (@classmethod over @property) is
-# skipped from 3.11 by its own skip_if_python_version_greater_than_or_equal_to('3.11.0');
+# 'exec_module' (3.14 imports its FakeShutilModule).  Fixed in the eighth round
+# (0 at 3.13-3.15 now): skyfield's iokit.py (the flag an except TypeError of a try calling
+# urlopen('', cafile=None) sets is False on the target), fastavro's _six.c (Cython 0.29.21's C, no
+# .pyx, named by no file: never built) and its freethreading-run-tests.sh (PYTHON_GIL=0 in a file
+# named for free-threaded runs), mitogen's utils.py (try: sys.setcheckinterval(...) / except
+# AttributeError: pass, then its replacement sys.setswitchinterval: no lost feature).  Known noise
+# left (not fixed): beartype's test_decor_type_descriptor_builtin_chain (@classmethod over
+# @property) is skipped from 3.11 by its own skip_if_python_version_greater_than_or_equal_to('3.11.0');
 # pythran's exception_handler.hpp names PyExc_StandardError under #ifdef
-# PYTHONIC_BUILTIN_STANDARDERROR_HPP, the include guard of a header pythran does not ship;
-# fastavro ships _six.c (Cython 0.29.21) that its setup.py never builds, and a
-# freethreading-run-tests.sh setting PYTHON_GIL=0 (a warning, right on a default build); mitogen's
-# utils.py try: sys.setcheckinterval(...) / except AttributeError: pass (a lost-feature warning,
-# followed by the sys.setswitchinterval it stands for).  tatsu needs 3.12 syntax: 1-6 of its files
+# PYTHONIC_BUILTIN_STANDARDERROR_HPP, the include guard of a header pythran does not ship and no
+# file of it defines (undecided: an included header outside the project might define a name
+# own_flag takes for the project's).  tatsu needs 3.12 syntax: 1-6 of its files
 # cannot be parsed on the 3.11 running outmoded here
 MODERN += """luigi==3.8.1 rq==3.0.0 dramatiq==2.2.1 huey==3.5.4 circus==0.19.0 hypercorn==0.18.0 python-socketio==5.18.1
 Flask-SocketIO==5.7.0 Flask-WTF==1.3.0 Flask-Migrate==4.1.0 Flask-Cors==6.0.5 django-cors-headers==4.9.0
