@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -325,6 +326,25 @@ def counts(findings: list[dict], unchecked: list[dict]) -> str:
     return f"{errors} / {len(findings) - errors} / {len(unchecked)}"
 
 
+def unpacked(spec: str, cache: Path, work: Path) -> Path:
+    """The unpacked sdist of ``spec`` under ``work``, unpacked once: into a folder of this process's
+    own, renamed into place, so runs side by side (two checkouts measured at once) share it."""
+    into = work / spec.replace("==", "-")
+    if not (into / ".unpacked").exists():
+        mine = work / f".{into.name}.{os.getpid()}"
+        unpack(fetch(spec, cache), mine)
+        (mine / ".unpacked").touch()
+        if (into / ".unpacked").exists():  # another run was quicker
+            shutil.rmtree(mine)
+        else:
+            shutil.rmtree(into, ignore_errors=True)  # an older run's, cut short
+            try:
+                os.rename(mine, into)
+            except OSError:  # another run renamed its own in between
+                shutil.rmtree(mine)
+    return next(p for p in into.iterdir() if p.is_dir())
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", default=os.path.expanduser("~/.cache/outmoded-benchmarks/sdists"))
@@ -344,12 +364,7 @@ def main(argv: list[str] | None = None) -> int:
     print("|---|---|" + ("---|" if args.before else ""))
     everything = {}
     for spec in specs:
-        into = Path(args.work) / spec.replace("==", "-")
-        if (into / ".unpacked").exists():
-            project = next(p for p in into.iterdir() if p.is_dir())
-        else:
-            project = unpack(fetch(spec, Path(args.cache)), into)
-            (into / ".unpacked").touch()
+        project = unpacked(spec, Path(args.cache), Path(args.work))
         found, unchecked = check(ROOT, project, args.target)
         everything[spec] = {"findings": found, "unchecked": unchecked}
         row = f"| {spec} | " + (f"{counts(*check(args.before, project, args.target))} | " if args.before else "")

@@ -123,7 +123,10 @@ def fetch(spec: str, cache: Path) -> Path:
         raise LookupError(f"no sdist of {spec} on the index")
     target = cache / wanted[0]["filename"]
     with urllib.request.urlopen(wanted[0]["url"], timeout=300) as response:
-        target.write_bytes(response.read())
+        data = response.read()
+    partial = target.with_name(f".{target.name}.{os.getpid()}")  # another run may fetch it too
+    partial.write_bytes(data)
+    os.replace(partial, target)
     return target
 
 
