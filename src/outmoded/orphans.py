@@ -63,6 +63,13 @@ def orphaned(path: str, builds: tuple) -> str | None:
 def _named_elsewhere(top: str, path: str, name: bytes) -> bool:
     """Does a file under ``top`` other than ``path`` (and egg-info listings) hold ``name``?  True
     when the tree is too large to tell."""
+    return any(data is None or name in data for data in other_files(top, path))
+
+
+def other_files(top: str, path: str):
+    """The bytes of each file under ``top`` but ``path`` (egg-info listings and hidden directories
+    aside), each read counted for the verdict; a last None when the tree is too large to read
+    (``MAX_FILES``, ``MAX_BYTES``): the caller cannot tell."""
     count = total = 0
     for directory, subdirectories, files in os.walk(top):
         reads.read(directory)  # a file added or removed changes the verdict
@@ -78,6 +85,7 @@ def _named_elsewhere(top: str, path: str, name: bytes) -> bool:
             except OSError:
                 continue
             total += len(data)
-            if count > MAX_FILES or total > MAX_BYTES or name in data:
-                return True
-    return False
+            if count > MAX_FILES or total > MAX_BYTES:
+                yield None
+                return
+            yield data

@@ -342,3 +342,43 @@ def test_limited_api_from_3_11_has_no_py_set_type_macro(tmp_path):
         run = subprocess.run(["gcc", "-fsyntax-only", *include_flags(include), *flags, str(source)],
                              capture_output=True, text=True)
         assert (run.returncode != 0) == fails, run.stderr
+
+
+HANDLER = """\
+#include <Python.h>
+#ifdef MYLIB_BUILTIN_STOPITERATION_HPP
+static void stop(void) { PyErr_SetString(PyExc_StopIteration, "stop"); }
+#endif
+#ifdef %s
+static void standard(void) { PyErr_SetString(PyExc_StandardError, "old"); }
+#endif
+"""
+GUARDED = "#ifndef MYLIB_BUILTIN_STOPITERATION_HPP\n#define MYLIB_BUILTIN_STOPITERATION_HPP\nstruct stop_iteration;\n#endif\n"
+
+
+@pytest.mark.parametrize("name, elsewhere, reported", [
+    ("MYLIB_BUILTIN_STANDARDERROR_HPP", None, False),  # the guard of a header the project does not have
+    ("MYLIB_BUILTIN_STANDARDERROR_HPP", ("setup.py", "define_macros=[('MYLIB_BUILTIN_STANDARDERROR_HPP', 1)]"),
+     True),  # the build passes -D: some file names it
+    ("MYLIB_BUILTIN_STANDARDERROR_HPP", ("builtins/StandardError.hpp",
+                                         "#ifndef MYLIB_BUILTIN_STANDARDERROR_HPP\n"
+                                         "#define MYLIB_BUILTIN_STANDARDERROR_HPP\n#endif\n"), True),  # shipped
+    ("OTHER_BUILTIN_STANDARDERROR_HPP", None, True),  # not the project's naming scheme: another library's
+    ("HAVE_SYS_STANDARDERROR_H", None, True),  # autoconf's namespace
+    ("MYLIB_BUILTIN_STANDARDERROR", None, True),  # not shaped like an include guard
+])
+def test_ifdef_of_an_include_guard_no_file_defines(project, name, elsewhere, reported):
+    # pythran 0.19.0's exception_handler.hpp: #ifdef PYTHONIC_BUILTIN_STANDARDERROR_HPP (no
+    # builtins/StandardError.hpp, no file names it) beside PYTHONIC_BUILTIN_STOPITERATION_HPP,
+    # the guard of builtins/StopIteration.hpp
+    project.write("setup.py", "")
+    project.write("builtins/StopIteration.hpp", GUARDED)
+    project.write("handler.hpp", HANDLER % name)
+    if elsewhere is not None:
+        project.write(*elsewhere)
+    assert bool(apis(project)) == reported
+    include = python_includes().get((3, 13))
+    if include is not None and not reported and need_gcc():
+        run = subprocess.run(["gcc", "-fsyntax-only", "-x", "c", *include_flags(include),
+                              str(project.root / "handler.hpp")], capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr

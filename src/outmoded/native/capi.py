@@ -46,10 +46,11 @@ import re
 from outmoded import suppress
 from outmoded.engine import FileResult
 from outmoded.findings import ERROR, FileError
-from outmoded.native import cythonc, headers, includes, not_built, start
+from outmoded.native import absentguards, cythonc, headers, includes, not_built, start
 from outmoded.native.apinames import api_findings, removed_now, table
 from outmoded.native.directives import defines_limited_api, limited_api_version
 from outmoded.native.members import member_findings
+from outmoded.native.cppexpr import DEAD
 from outmoded.native.ctokens import Token, cython_tokens
 from outmoded.native.shims import CYTHON_PY2_SHIMS, c_shims, cython_shims
 from outmoded.prefilter import IDENTIFIER_RE
@@ -105,6 +106,13 @@ def check_c(path: str, data: bytes, index) -> FileResult:
         kept = {(f.line, f.column, f.api) for f in _c_findings(path, text, target, gone, True, header_known=True,
                                                                limited_includer=limited)}
         findings = [f for f in findings if (f.line, f.column, f.api) in kept]
+    if any(f.severity == ERROR for f in findings):
+        # an #ifdef of the include guard of a header the project does not have is never taken
+        # (pythran 0.19.0's exception_handler.hpp: #ifdef PYTHONIC_BUILTIN_STANDARDERROR_HPP)
+        absent = absentguards.absent(path, text)
+        if absent:
+            kept = {(f.line, f.column, f.api) for f in _c_findings(path, text, target, gone, True, absent=absent)}
+            findings = [f for f in findings if f.severity != ERROR or (f.line, f.column, f.api) in kept]
     if any(f.api in CYTHON_PY2_SHIMS for f in findings) and includes.included_only_from_cython(path):
         # compiled only inside Cython's C, after its Python 2 names' #defines (msgpack 0.5's
         # unpack.h, cdef extern from "unpack.h" in _unpacker.pyx, calls PyInt_FromLong)
@@ -115,7 +123,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
 
 
 def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool,
-                header_known: bool = False, limited_includer: bool = False) -> list:
+                header_known: bool = False, limited_includer: bool = False, absent: frozenset = frozenset()) -> list:
     """What the C file at ``path`` names that the target lacks, its project headers followed beside
     it (``upward``: in the directories above too, ``includes.project_headers``).  ``header_known``:
     ``Python.h`` is included before the file (``includes.python_h_before``), by a file that may
@@ -127,6 +135,8 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
         {"Py_LIMITED_API": None if built[1] is None else [Token("number", f"{built[1]:#x}", 0, 0, 0, 0)]}
     if limited_includer and predefined is None:
         predefined = {"Py_LIMITED_API": None}  # maybe defined, value unknown
+    if absent:  # include guards of headers the project does not have (``absentguards``)
+        predefined = {**(predefined or {}), **dict.fromkeys(absent, DEAD)}
     tokens, directives, shims, internal, included = c_shims(path, text, target, gone, upward, predefined,
                                                             header_known)
     defines = [rest for name, rest in directives if name == "define" and rest]
