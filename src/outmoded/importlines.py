@@ -80,6 +80,30 @@ class Imports(Record):
                 if (module == target or module.startswith(target + b".")) \
                         and spelled_through(local, module[len(target):] + b"." + leaf, data):
                     return True
+        return self._read_by_name(module, leaf, data)
+
+    def _read_by_name(self, module: bytes, leaf: bytes, data: bytes) -> bool:
+        """Is ``leaf`` read from a binding of ``module`` with ``getattr(local, "leaf")``, or written
+        as a string assigned alone where the binding is assigned alone too (class attributes a
+        project's ``getattr(cls.a, cls.b)`` reads: ``outmoded.getattrs``)?"""
+        if b'"%s"' % leaf not in data and b"'%s'" % leaf not in data:
+            return False
+        import re
+
+        quoted = rb"""(?:"%s"|'%s')""" % (leaf, leaf)
+        for local, targets in self.aliases.items():
+            if module not in targets:
+                continue
+            if b"getattr" in data and re.search(rb"\bgetattr\(\s*%s\s*,\s*%s" % (re.escape(local), quoted), data):
+                return True
+            if _assigned_alone(local, data) and re.search(rb"=[ \t]*%s[ \t]*(?:#|\r?$)" % quoted, data, re.M):
+                return True
+        return False
+        getattr_call = b"getattr(" in data
+        for local, targets in self.aliases.items():
+            for target in targets:
+                if module == target and (getattr_call or _assigned_alone(local, data)):
+                    return True
         return False
 
 

@@ -25,6 +25,7 @@ from outmoded.contexts import (
     GuardContexts,
 )
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
+from outmoded.getattrs import GetattrReads
 from outmoded.importers import importers_provide
 from outmoded.layout import absolute, shadows_stdlib
 from outmoded.metapath import META_PATH_CALLS
@@ -48,7 +49,7 @@ def version_directory(path: str) -> tuple[int, int] | None:
     return (int(match[1]), int(match[2])) if match else None
 
 
-class Scanner(Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes):
+class Scanner(Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes, GetattrReads):
     def __init__(self, index: Index, path: str, text: str, words: frozenset | None = None,
                  project: Project | None = None):
         Bindings.__init__(self)
@@ -340,6 +341,7 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes):
             self.check_protocol_parameters(node)
         if self.index.behaviour_calls:
             self.check_class_body(node)
+        self.check_attribute_pairs(node)
         cls = self.scope.bindings.get(node.name)
         if self.index.overrides and isinstance(cls, LocalClass):
             self.check_overrides(node, cls)
@@ -357,6 +359,8 @@ class Scanner(Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes):
                 self.check_arguments(node, func)
             if func in ("importlib.import_module", "builtins.__import__"):
                 self.check_dynamic_import(node)
+            elif func == "builtins.getattr":
+                self.check_getattr(node)
         elif isinstance(node.func, ast.Attribute):
             method = self.typed_method(node.func)
             if method in self.index.arguments:

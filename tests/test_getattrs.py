@@ -1,0 +1,72 @@
+"""Removed names read with getattr and a string (outmoded.getattrs): directly, and through the
+class attributes a project's getattr(cls.a, cls.b) reads."""
+
+import pytest
+
+BASE = """\
+    class CallablePatch:
+        target_container = None
+        target_attribute = None
+
+        @classmethod
+        def get_current_implementation(cls):
+            return getattr(cls.target_container, cls.target_attribute)
+    """
+PATCH = """\
+    import dataclasses
+    import typing as t
+
+    from pkg import CallablePatch
+
+
+    class DataclassesIsTypePatch(CallablePatch):
+        target_container: t.ClassVar = dataclasses
+        target_attribute = '_is_type'
+    """
+
+
+def test_getattr_with_a_string_is_the_attribute(project):
+    # the file names _is_type only in the string: the prefilter lets it through
+    source = 'import dataclasses\n\ndef f():\n    return getattr(dataclasses, "_is_type")\n'
+    assert project.findings(source, target="3.15") == [(4, "dataclasses._is_type", "error")]
+    assert project.findings(source, target="3.14") == []
+
+
+@pytest.mark.parametrize("read", [
+    'getattr(dataclasses, "_is_type", None)',  # the default is what 3.15 gets
+    'getattr(dataclasses, "_is_type") if hasattr(dataclasses, "_is_type") else None',
+])
+def test_getattr_with_a_default_or_a_guard_is_not_reported(project, read):
+    assert project.findings(f"import dataclasses\nx = {read}\n", target="3.15") == []
+
+
+def test_getattr_in_a_try_catching_attribute_error_is_no_error(project):
+    source = 'import dataclasses\ntry:\n    x = getattr(dataclasses, "_is_type")\nexcept AttributeError:\n    x = None\n'
+    assert [f for f in project.findings(source, target="3.15") if f[2] == "error"] == []
+
+
+def test_class_attributes_read_together_by_a_getattr_of_the_project(project):
+    # ansible-core 2.21.5: CallablePatch.get_current_implementation (_patches/__init__.py) and
+    # DataclassesIsTypePatch (_dataclass_annotation_patch.py); import ansible.constants raises
+    # AttributeError: module 'dataclasses' has no attribute '_is_type' on the real 3.15
+    project.write("setup.py", "")
+    project.write("pkg/__init__.py", BASE)
+    project.write("pkg/patch.py", PATCH)
+    found = [(f["path"], f["line"], f["api"], f["severity"])
+             for f in project.check_json(".", target="3.15")["findings"]]
+    assert found == [("pkg/patch.py", 9, "dataclasses._is_type", "error")]
+    assert project.check_json(".", target="3.14")["findings"] == []
+
+
+@pytest.mark.parametrize("base", [
+    BASE.replace("cls.target_attribute)", "cls.target_attribute, None)"),  # a default
+    BASE.replace("            return getattr(cls.target_container, cls.target_attribute)",
+                 "            try:\n                return getattr(cls.target_container, cls.target_attribute)\n"
+                 "            except AttributeError:\n                return None"),
+    BASE.replace("cls.target_container, cls.target_attribute", "cls.target_container, cls.other"),  # another pair
+])
+def test_class_attributes_not_read_together_or_read_safely(project, base):
+    project.write("setup.py", "")
+    project.write("pkg/__init__.py", base)
+    project.write("pkg/patch.py", PATCH)
+    assert project.check_json(".", target="3.15")["findings"] == []
