@@ -1,5 +1,7 @@
 """Behaviour removals: code that imports fine but stops working, shown by a static signature."""
 
+import pytest
+
 E = "error"
 
 
@@ -962,3 +964,53 @@ def test_int_of_a_class_with_only_trunc(project):
     api = "int(x=<trunc-only>)"
     assert project.findings(source, target="3.14") == [(9, api, E), (23, api, E), (26, api, E)]
     assert project.findings(source, target="3.13", name="b.py") == []
+
+
+DRIVER = """\
+    import importlib.util
+    import sys
+
+
+    class CallbackFinder:
+        def find_spec(self, fullname, path, target=None):
+            for finder in sys.meta_path[sys.meta_path.index(self) + 1:]:
+                if hasattr(finder, "find_spec"):
+                    spec = finder.find_spec(fullname, path, target)
+                else:
+                    loader = finder.find_module(fullname, path)
+                    spec = loader and importlib.util.spec_from_loader(fullname, loader)
+                if spec is not None:
+                    return spec
+            return None
+
+
+    _callback_finder = CallbackFinder()
+    sys.meta_path.insert(0, _callback_finder)
+    """
+LEGACY_AFTER = """\
+    import sys
+    from pkg.finders import _callback_finder
+
+
+    class ImpFinder:
+        def find_module(self, fullname, path=None):
+            return None
+
+
+    sys.meta_path.insert(sys.meta_path.index(_callback_finder) + 1, ImpFinder())
+    """
+
+
+@pytest.mark.parametrize("driver, where, reported", [
+    (DRIVER, "_callback_finder) + 1", False),  # consulted by the finder before it, which calls find_module
+    (DRIVER, "_callback_finder) + 2", True),  # not right after it
+    (DRIVER.replace("finder.find_module(fullname, path)", "None"), "_callback_finder) + 1", True),  # no find_module
+], ids=["right-after", "two-after", "no-find-module"])
+def test_legacy_finder_put_right_after_a_finder_that_drives_it(project, driver, where, reported):
+    # Pyomo 6.10.1's test_dependencies.py: an imp-style finder inserted right after its
+    # DeferredImportCallbackFinder, whose find_spec calls find_module on the finders after it (the
+    # test passes on the real 3.13)
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/finders.py", driver)
+    found = project.findings(LEGACY_AFTER.replace("_callback_finder) + 1", where), target="3.13")
+    assert bool(found) == reported

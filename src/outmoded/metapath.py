@@ -13,7 +13,10 @@ from __future__ import annotations
 
 import ast
 
+from outmoded import reads
 from outmoded.contexts import IMPORT_ERRORS
+from outmoded.layout import find_module
+from outmoded.source import read_regular
 from outmoded.values import Instance, LocalClass
 
 META_PATH_CALLS = {"sys.meta_path.append": 0, "sys.meta_path.insert": 1, "sys.meta_path.extend": 0}
@@ -27,7 +30,8 @@ SPEC_OF_LOADER = {"importlib.machinery.ModuleSpec": 1, "importlib.util.spec_from
 
 
 class MetaPathHooks:
-    """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
+    """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report``, ``self._body``
+    and ``self.path``."""
 
     def check_meta_path(self, node: ast.Call, func: str) -> None:
         if not self.index.meta_path or len(node.args) <= META_PATH_CALLS[func]:
@@ -47,7 +51,8 @@ class MetaPathHooks:
                 continue
             for entry in self.index.meta_path:
                 if entry.signature == "meta-path-hook":
-                    legacy = members & LEGACY_FINDER and "find_spec" not in members
+                    legacy = members & LEGACY_FINDER and "find_spec" not in members \
+                        and not (func.endswith("insert") and self._driven_after(node.args[0]))
                 else:  # meta-path-loader
                     legacy = "load_module" in members and "exec_module" not in members \
                         and known <= LOADER_FREE_BASES and self._spec_of_self(finder)
@@ -100,3 +105,50 @@ class MetaPathHooks:
                     return True
             todo.extend(ast.iter_child_nodes(stmt))
         return False
+
+    def _driven_after(self, position: ast.expr) -> bool:
+        """Is ``position`` ``sys.meta_path.index(F) + 1``, right after a finder ``F`` that is a
+        module-level instance of a class (of this module or a project module it imports) whose
+        ``find_spec`` loops over the finders after it in ``sys.meta_path`` and calls their
+        ``find_module`` itself?  Pyomo 6.10.1's test_dependencies.py puts an imp-style finder there,
+        after its DeferredImportCallbackFinder, which does: the test passes on the real 3.13."""
+        call = position.left if isinstance(position, ast.BinOp) and isinstance(position.op, ast.Add) \
+            and isinstance(position.right, ast.Constant) and position.right.value == 1 else None
+        if not (isinstance(call, ast.Call) and len(call.args) == 1 and isinstance(call.args[0], ast.Name)
+                and self.qualify(call.func) == "sys.meta_path.index"):
+            return False
+        name, body = call.args[0].id, self._body
+        qualified = self.qualify(call.args[0])
+        if isinstance(qualified, str) and "." in qualified:  # imported from a project module
+            module, _, name = qualified.rpartition(".")
+            path = find_module(module, self.path)
+            if path is None:
+                return False
+            reads.read(path)
+            try:
+                body = ast.parse(read_regular(path)).body
+            except (OSError, SyntaxError, ValueError):
+                return False
+        return drives_legacy_finders(body, name)
+
+
+def drives_legacy_finders(body: list, name: str) -> bool:
+    """Is ``name`` bound at the top of ``body`` to ``Cls()``, a class ``body`` defines whose
+    ``find_spec`` calls ``.find_module`` inside a loop over a slice of ``sys.meta_path``?"""
+    made = [s.value.func.id for s in body if isinstance(s, ast.Assign) and len(s.targets) == 1
+            and isinstance(s.targets[0], ast.Name) and s.targets[0].id == name and isinstance(s.value, ast.Call)
+            and isinstance(s.value.func, ast.Name)]
+    if len(made) != 1:
+        return False
+    classes = [s for s in body if isinstance(s, ast.ClassDef) and s.name == made[0]]
+    if len(classes) != 1:
+        return False
+    for method in classes[0].body:
+        if isinstance(method, ast.FunctionDef) and method.name == "find_spec":
+            for loop in ast.walk(method):
+                if isinstance(loop, ast.For) and isinstance(loop.iter, ast.Subscript) \
+                        and ast.unparse(loop.iter.value) == "sys.meta_path" \
+                        and any(isinstance(n, ast.Attribute) and n.attr == "find_module"
+                                for stmt in loop.body for n in ast.walk(stmt)):
+                    return True
+    return False
