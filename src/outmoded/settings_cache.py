@@ -27,8 +27,9 @@ from outmoded import quickjson, userfiles
 
 FORMAT = 1  # bump when what is stored changes
 # bump when what setup_requires computes from the same files changes (2: a PKG-INFO's classifiers
-# give a floor); part of its files' names, so that checkouts computing it differently never share one
-SETUP_READER = 2
+# give a floor; 3: Python 2's too); part of its files' names, so that checkouts computing it
+# differently never share one
+SETUP_READER = 3
 
 
 def directory() -> str:

@@ -87,9 +87,24 @@ def test_an_sdists_python_3_classifiers_give_its_floor(sh):
     assert (result["target_version"], [f["api"] for f in result["findings"]]) == ("3.15", ["asyncore"])
     fallback = doc(sh.run("check", "--output-format", "json", "--dead-compat", "lib"))["findings"][1]
     assert (fallback["api"], fallback["context"]) == ("httplib", "broken-at-floor")
-    sh.write("lib/PKG-INFO", header + "Classifier: Programming Language :: Python :: 2.7\n")  # no floor then
+    sh.write("lib/PKG-INFO", header + "Classifier: Programming Language :: Python :: 2.7\n")  # 2.7 is the floor
     assert [f["api"] for f in doc(sh.run("check", "--output-format", "json", "lib"))["findings"]] == [
         "asyncore", "httplib"]
+
+
+def test_an_sdists_python_2_classifiers_keep_fixes_working_there(sh):
+    # tornado 4.5.3: no python_requires, PKG-INFO classifies it 2.7 and 3.3 to 3.6; fix wrote
+    # assertRaisesRegex (3.2+) into tests 2.7 still runs, as it refuses to where python_requires says 2.7
+    sh.write("lib/setup.py", "from setuptools import setup\nsetup(name='lib')\n")
+    sh.write("lib/PKG-INFO", "Metadata-Version: 2.1\nName: lib\nClassifier: Programming Language :: Python :: 2\n"
+             "Classifier: Programming Language :: Python :: 2.7\nClassifier: Programming Language :: Python :: 3.6\n")
+    sh.write("lib/test_m.py", "import unittest\n\n\nclass T(unittest.TestCase):\n    def test(self):\n"
+             "        self.assertEquals(1, 1)\n        self.assertRaisesRegexp(ValueError, 'x', int, 'x')\n")
+    found = doc(sh.run("check", "--no-cache", "--output-format", "json", "--target-version", "3.13", "lib"))
+    assert [(f["api"].rpartition(".")[2], f["fix"]) for f in found["findings"]] == [
+        ("assertEquals", "safe"), ("assertRaisesRegexp", None)]
+    sh.run("fix", "--no-cache", "--target-version", "3.13", "lib")
+    assert (sh.root / "lib/test_m.py").read_text().count("Regexp(") == 1
 
 
 def test_config_overrides_every_project(sh):

@@ -164,10 +164,11 @@ def _setup_py_requires(path: str) -> str | None:
 def _pkg_info_requires(path: str) -> str | None:
     """``Requires-Python`` of a ``PKG-INFO`` (the metadata an sdist carries beside its setup.py):
     what a setup.py that computes ``python_requires`` (grpcio's ``f">={MIN_PYTHON_VERSION}"``)
-    declared when the sdist was built; without one, the oldest of its ``Programming Language ::
-    Python :: 3.N`` classifiers when none names Python 2 (buildbot 4.3.0: 3.9 to 3.13, so its
-    contrib/ scripts' ``import httplib`` fails on every Python it supports).  Only the header, up
-    to the first blank line, is read."""
+    declared when the sdist was built; without one, the oldest Python its ``Programming Language ::
+    Python :: X.Y`` classifiers name (buildbot 4.3.0: 3.9 to 3.13, so its contrib/ scripts'
+    ``import httplib`` fails on every Python it supports; tornado 4.5.3: 2.7 to 3.6, so no fix
+    writes ``assertRaisesRegex`` into code 2.7 still runs).  Only the header, up to the first blank
+    line, is read."""
     try:
         with open_regular(path) as handle:
             data = handle.read(1 << 16)
@@ -178,7 +179,8 @@ def _pkg_info_requires(path: str) -> str | None:
 
 def metadata_requires(data: bytes) -> str | None:
     """What ``_pkg_info_requires`` reads in core metadata's bytes (a ``PKG-INFO``, a wheel's
-    ``METADATA``): its ``Requires-Python``, else ``>=3.N`` from its Python 3-only classifiers."""
+    ``METADATA``): its ``Requires-Python``, else the oldest version its ``Programming Language ::
+    Python :: X.Y`` classifiers name (``>=2.7`` when they name Python 2 without a minor version)."""
     minors, python2 = [], False
     for line in data.split(b"\n\n", 1)[0].splitlines():
         name, _, value = line.partition(b":")
@@ -190,10 +192,12 @@ def metadata_requires(data: bytes) -> str | None:
             if parts[:2] == [b"Programming Language", b"Python"] and len(parts) > 2:
                 version = parts[2].split(b".")
                 python2 = python2 or version[0] == b"2"
-                if len(version) == 2 and version[0] == b"3" and version[1].isdigit():
-                    minors.append(int(version[1]))
-    if minors and not python2:
-        return f">=3.{min(minors)}"  # classifiers naming Python 3 versions only: the oldest is the floor
+                if len(version) == 2 and version[0] in (b"2", b"3") and version[1].isdigit():
+                    minors.append((int(version[0]), int(version[1])))
+    if python2:  # Python 2 is supported: fixes must keep working there (as python_requires >=2.7 says)
+        return ">=" + ".".join(map(str, min([m for m in minors if m[0] == 2] or [(2, 7)])))
+    if minors:
+        return f">=3.{min(minors)[1]}"  # classifiers naming Python 3 versions: the oldest is the floor
     return None
 
 
