@@ -61,6 +61,11 @@ CASES = {
                        "a = hmac.new(b'k', b'm').digest()\nb = hmac.new(b'k', b'm', None)\n"
                        "c = HMAC(b'k', digestmod=None)\nd = hmac.new(\n    b'k',\n    b'm',\n)\n"
                        "e = hmac.new(*args)\nf = hmac.new(b'k', digestmod='sha256')\n", 4, 4),
+    # an argument dropped by position only when no positional follows it (pylint 1.9.5's
+    # deprecated_methods_py3.py: XMLParser('tag', None, None) was promised and left)
+    "drop_positional_argument": ("import xml.etree.ElementTree as ET\na = ET.XMLParser(0)\n"
+                                 "b = ET.XMLParser('tag', None, None)\nc = ET.XMLParser(html=0, target=None)\n"
+                                 "d = ET.XMLParser(*args)\n", 2, 2),
 }
 
 

@@ -33,6 +33,23 @@ def _argument_verdict(finding, entry: Entry, calls: Spots) -> tuple[str | None, 
     return ("safe" if never_none(node) else None), None
 
 
+def _drop_verdict(finding, calls: Spots) -> str | None:
+    """Why an argument the catalog drops cannot be dropped here, or None: as ``fixes.arguments``'
+    ``_droppable``, a positional argument goes only when it is the last one and no ``*args``
+    comes before it (pylint 1.9.5's ``XMLParser('tag', None, None)``: dropping ``html`` would
+    hand its place to ``target``)."""
+    found = calls.argument(finding)
+    if found is None:
+        return "this argument's form is not rewritten"
+    call, node = found
+    positional = next((i for i, a in enumerate(call.args) if a is node), None)
+    if positional is None:
+        return None  # a keyword: dropped wherever it stands
+    if any(isinstance(a, ast.Starred) for a in call.args[:positional + 1]) or positional != len(call.args) - 1:
+        return "a positional argument after it would take its place"
+    return None
+
+
 def _bound_otherwise(entry: Entry, bindings) -> str | None:
     """A name the fix would write that the module binds to something else (``importlib = None``),
     as the fixer's ``Bindings.writable`` sees it; None when all can be written."""
@@ -118,6 +135,10 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
             elif upgrade == "safe" and finding.fix == "unsafe":
                 finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
+        if finding.fix and entry is not None and shape_of(entry) == "drop-arg":
+            why = _drop_verdict(finding, calls)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):
             if bindings is None:
                 bindings = collect(tree, text, asked)
