@@ -48,6 +48,11 @@ def _is_top_module(name: str) -> bool:
     return name in sys.builtin_module_names or os.path.isfile(base + ".py") or os.path.isdir(base)
 
 
+# modules that are no package but put a submodule in sys.modules themselves: ``import os.path``
+# and ``from os.path import splitdrive`` work on every Python, os.py binding posixpath or ntpath
+REGISTERED_SUBMODULES = frozenset({"os.path"})
+
+
 def _is_package(parts: list[str]) -> bool:
     return os.path.isfile(os.path.join(_stdlib_dir(), *parts, "__init__.py"))
 
@@ -80,7 +85,8 @@ def resolve(name: str) -> Optional[Resolved]:
         # shape of a module-level class or function
         return Resolved(name, ".".join(parts[:-1])) if len(parts) > 1 else None
     end = 1
-    while end < len(parts) and _is_package(parts[:end]) and _is_submodule(parts[:end + 1]):
+    while end < len(parts) and (".".join(parts[:end + 1]) in REGISTERED_SUBMODULES
+                                or _is_package(parts[:end]) and _is_submodule(parts[:end + 1])):
         end += 1
     return Resolved(name, ".".join(parts[:end]))
 
