@@ -75,6 +75,22 @@ def test_diff_prints_and_writes_nothing(project):
     assert "Would fix 1 finding(s) in 1 file(s)." in err  # the report goes to stderr
 
 
+def test_diff_shows_only_the_lines_that_change(project):
+    # testfixtures 6.4.1's test_replace.py (380 lines): difflib's junk heuristic (a line in more than
+    # 1% of a file over 200 lines, the blank ones) showed unchanged blank and code lines as removed
+    # and added again between two rewritten lines
+    body = "".join(f"    def test_{i}(self):\n        self.failUnless(x)\n\n        y()\n\n" for i in range(45))
+    path = project.write("a.py", "import unittest\n\n\nclass T(unittest.TestCase):\n" + body)
+    code, out, _ = fix(project, "--diff", "a.py")
+    removed = [line for line in out.splitlines() if line.startswith("-") and not line.startswith("---")]
+    added = [line for line in out.splitlines() if line.startswith("+") and not line.startswith("+++")]
+    assert code == 1 and len(removed) == len(added) == 45
+    assert all("failUnless" in line for line in removed) and all("assertTrue" in line for line in added)
+    old = path.read_text()
+    fix(project, "a.py")  # the diff applies to the file: what it shows is what fix writes
+    assert path.read_text() == old.replace("failUnless", "assertTrue")
+
+
 def test_diff_with_nothing_to_change_is_empty(project):
     project.write("a.py", "x = 1\n")
     code, out, _ = fix(project, "--diff", "a.py")

@@ -154,30 +154,6 @@ def _write(fix) -> bool:
     return True
 
 
-def _diff(fix) -> str:
-    import difflib
-
-    from outmoded.source import decode
-
-    encoding = decode(fix.old).encoding
-    old, new = (data.decode(encoding).lstrip("\ufeff").splitlines(keepends=True) for data in (fix.old, fix.new))
-    lines = difflib.unified_diff(old, new, _diff_name("a/", fix.path), _diff_name("b/", fix.path))
-    # like diff(1): a last line without a newline is marked rather than run into the next one
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-                   for line in lines)
-
-
-def _diff_name(prefix: str, path: str) -> str:
-    """A file name in a diff header, quoted as git quotes it when it holds control characters,
-    a backslash or a quote (``"a/bad\\033[31m\\nname.py"``: git apply reads it back), so a
-    name cannot forge a header or hunk line of its own."""
-    name = prefix + path
-    if not any(c < " " or c in '"\\\x7f' for c in name):
-        return name
-    named = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
-    return '"' + "".join(named.get(c) or (f"\\{ord(c):03o}" if c < " " or c == "\x7f" else c) for c in name) + '"'
-
-
 def _fix_jobs(report, policy) -> list[tuple[str, list]]:
     """(path, the check's findings in it) for every file holding a fix to apply."""
     from outmoded.filetypes import PYTHON_SUFFIXES
@@ -214,7 +190,9 @@ def run(args: argparse.Namespace) -> int:
     fixes = sorted((fix for _, _, found in groups for fix in found), key=lambda fix: fix.path)
     unwritten = set()  # files whose fix could not be written: what was found there remains
     if args.diff:
-        sys.stdout.write("".join(_diff(f) for f in fixes if f.changed))
+        from outmoded.commands.diffs import unified_diff
+
+        sys.stdout.write("".join(unified_diff(f.path, f.old, f.new) for f in fixes if f.changed))
     else:
         unwritten = {fix.path for fix in fixes if fix.changed and not _write(fix)}
     fixed_paths = {f.path for f in fixes} - unwritten
