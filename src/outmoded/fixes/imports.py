@@ -131,14 +131,19 @@ def _set_aside_before(statement) -> bool:
 
 def _insert_at(body: list, module_name: str) -> int:
     """Where a careful human adds ``import module_name``: among the leading import block's plain
-    ``import`` lines, at its sorted place when they are sorted, else after the last of them; with
-    none, after the block (docstring, ``__future__`` and other imports)."""
+    ``import`` lines, right after the one importing its parent package (``import collections``
+    for ``collections.abc``: where it stands when that import goes, unused), else at its sorted
+    place when they are sorted, else after the last of them; with none, after the block
+    (docstring, ``__future__`` and other imports)."""
     head = 0
     while head < len(body) and _is_import_line(body[head]) and not (head and _set_aside_before(body[head])):
         head += 1
     plain = [(i, _plain_imports(body[i])) for i in range(head) if _plain_imports(body[i])]
     if not plain:
         return head
+    parent = _parent_line(plain, module_name)
+    if parent is not None:
+        return parent + 1
     names = [n for _, found in plain for n in found]
     if len(plain) > 1 and names == sorted(names, key=str.lower):
         for index, found in plain:
@@ -147,16 +152,69 @@ def _insert_at(body: list, module_name: str) -> int:
     return plain[-1][0] + 1
 
 
+def _parent_line(plain: list, module_name: str) -> Optional[int]:
+    """The index of the plain import line that imports ``module_name``'s nearest parent package."""
+    parent = module_name.rpartition(".")[0]
+    while parent:
+        for index, found in plain:
+            if parent in found:
+                return index
+        parent = parent.rpartition(".")[0]
+    return None
+
+
 def _add(module: cst.Module, module_name: str) -> cst.Module:
     body = list(module.body)
     at = _insert_at(body, module_name)
     line = cst.SimpleStatementLine(body=[cst.Import(names=[cst.ImportAlias(name=dotted(module_name))])])
-    if at < len(body) and _plain_imports(body[at]):
+    beside_parent = at > 0 and _parent_line([(at - 1, _plain_imports(body[at - 1]))], module_name) is not None
+    if at < len(body) and _plain_imports(body[at]) and not beside_parent:
         # going before an import of the block: the comments and blank lines above it stay above
         line = line.with_changes(leading_lines=body[at].leading_lines)
         body[at] = body[at].with_changes(leading_lines=())
     body.insert(at, line)
     return module.with_changes(body=body)
+
+
+class _AddBeside(cst.CSTTransformer):
+    """``import module_name`` right after each plain ``import parent`` inside a block."""
+
+    def __init__(self, module_name: str, parent: str):
+        super().__init__()
+        self.module_name, self.parent, self.added, self.present = module_name, parent, 0, False
+
+    def leave_IndentedBlock(self, original_node, updated_node):
+        body, changed = [], False
+        if any(self.module_name in _plain_imports(statement) for statement in updated_node.body):
+            self.present = True
+            return updated_node  # this block imports it already
+        line = cst.SimpleStatementLine(body=[cst.Import(names=[cst.ImportAlias(name=dotted(self.module_name))])])
+        for statement in updated_node.body:
+            body.append(statement)
+            if self.parent in _plain_imports(statement):
+                body.append(line)
+                changed = True
+        self.added += changed
+        return updated_node.with_changes(body=body) if changed else updated_node
+
+
+def _add_beside_nested_parent(module: cst.Module, module_name: str) -> Optional[cst.Module]:
+    """The module with ``import module_name`` after each import of its parent package inside a
+    block (a function, an ``if PY3:`` branch), when the module's top level imports it nowhere;
+    None when there is no such import.  The submodule is then imported where and when its parent
+    was: Whoosh 2.7.4's compat.py imports collections in the Python 3 branch of an ``if
+    sys.version_info[0] < 3:``, and a top-level ``import collections.abc`` made the module fail
+    to import on the Python 2 its other branch is for."""
+    parent = module_name.rpartition(".")[0]
+    while parent:
+        if any(parent in _plain_imports(statement) for statement in module.body):
+            return None  # imported at the top: the new import goes there too
+        adder = _AddBeside(module_name, parent)
+        added = module.visit(adder)
+        if adder.added or adder.present:
+            return added
+        parent = parent.rpartition(".")[0]
+    return None
 
 
 def _imported_anywhere(tree: Optional[ast.Module], module_name: str) -> bool:
@@ -225,7 +283,7 @@ def apply(module: cst.Module, changes: ImportChanges, reduced=None) -> cst.Modul
     presence = ast.Module(body=aside + (small.body if small else []), type_ignores=[])
     for module_name, obj, asname in sorted(changes.add, key=_sort_key):
         if not _imported_anywhere(presence, module_name):
-            module = _add(module, module_name)
+            module = _add_beside_nested_parent(module, module_name) or _add(module, module_name)
     if not (changes.remove or changes.retire):
         return module
     small = _parse(module.code)
