@@ -1,4 +1,4 @@
-"""Dump the public names of every standard-library module and of its classes (run under any CPython 3.8+).
+"""Dump the public names of every standard-library module and of its classes (run under any CPython 3.6+).
 
 Standalone (no third-party imports), so tests can run it under real interpreters:
 ``python3.15 -I stdlib_names.py > names.json``.  Output: ``{"module.name": [kind, defined_in]}`` for
