@@ -41,7 +41,9 @@ removed C-API name), ``lvalue`` (a macro that can no longer be assigned to: ``Py
 ``PyFloat_FromString(s, NULL)``), ``header`` (a header file of the Include directory the target no
 longer has, its ``names`` the paths an ``#include`` writes: ``longintrepr.h``, moved to
 ``cpython/`` in 3.11; ``outmoded.native.headers``), ``cython-generated`` (C that a Cython release listed in
-``cython_versions`` generated: ``outmoded.native.cythonc``),
+``cython_versions`` generated: ``outmoded.native.cythonc``), ``system-header`` (a name of the C library
+that ``Python.h`` no longer declares: ``gettimeofday`` of ``<sys/time.h>`` from 3.13, with
+``limited_api`` only where the file defines ``Py_LIMITED_API``; ``outmoded.native.stdheaders``),
 ``borrowed-ref`` (returns a borrowed reference, unsafe on free-threaded builds),
 ``module-gil`` (extension module re-enables the GIL), ``runtime-flag`` (experimental runtime flag in
 deployment/CI configuration) or ``ci-matrix`` (CI never tests the target).  For checks other than
@@ -103,7 +105,7 @@ OPTIONAL = {
 }
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
-          "cython-generated", "header"}  # kind capi only
+          "cython-generated", "header", "system-header"}  # kind capi only
 HEADER_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_-]*\.h$")  # a header of Include/ itself, as #include writes it
 
 
@@ -194,7 +196,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         raise _fail(source, where, f"backport needs kind 'module' and a distribution name, got {raw['backport']!r}")
     if raw.get("check") == "header" and raw.keys() & {"limited_api", "member_of", "internal_header", "returned_by"}:
         raise _fail(source, where, "a header entry takes none of limited_api, member_of, internal_header, returned_by")
-    if "limited_api" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
+    if "limited_api" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") not in ("removed", "system-header")
                                  or not isinstance(raw["limited_api"], bool)):
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
     if "opt_in" in raw and raw["opt_in"] not in OPT_IN:

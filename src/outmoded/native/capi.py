@@ -46,7 +46,7 @@ import re
 from outmoded import suppress
 from outmoded.engine import FileResult
 from outmoded.findings import ERROR, FileError
-from outmoded.native import absentguards, cythonc, headers, includes, not_built, start
+from outmoded.native import absentguards, cythonc, headers, includes, not_built, start, stdheaders
 from outmoded.native.apinames import api_findings, removed_now, table
 from outmoded.native.directives import defines_limited_api, limited_api_version
 from outmoded.native.members import member_findings
@@ -79,7 +79,8 @@ def check_c(path: str, data: bytes, index) -> FileResult:
                                          text, language="c")
         return result
     names_api = bool(table().words.intersection(IDENTIFIER_RE.findall(data)))
-    if not (names_api or headers.includes_one(data)) or _cython_utility_code(text):
+    system = path.endswith(includes.SOURCE_SUFFIXES) and stdheaders.names_one(data)
+    if not (names_api or headers.includes_one(data) or system) or _cython_utility_code(text):
         return result
     if read(os.path.abspath(path + ".output")):  # its presence or absence counts for the verdict
         return result  # a tool's test input beside its expected output: Pygments' tests/examplefiles/c/ceval.c
@@ -88,6 +89,9 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     gone = removed_now(target)
     gone_headers = headers.findings(path, data, target, gone)  # its includes of headers the target lacks
     findings = _c_findings(path, text, target, gone, upward=False) if names_api else []
+    if system:  # names of the C library Python.h no longer brings in
+        tokens, directives, *_ = c_shims(path, text, target, gone)
+        gone_headers += stdheaders.findings(path, text, tokens, directives, target)
     if (findings or gone_headers) and includes.not_compiled(path, text, target, gone):
         findings, gone_headers = [], []
     if any(f.severity == ERROR for f in findings):
