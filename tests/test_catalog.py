@@ -127,34 +127,74 @@ def test_the_37_and_38_removals_are_true_on_36_and_37(version):
 
 
 def _typeshed():
+    """typeshed's stdlib stubs and VERSIONS: a checkout of python/typeshed named by $OUTMODED_TYPESHED
+    (its stdlib/ directory), else the copy typeshed_client vendors."""
+    import os
+
+    if os.environ.get("OUTMODED_TYPESHED"):
+        return Path(os.environ["OUTMODED_TYPESHED"]) / "stdlib"
     typeshed_client = pytest.importorskip("typeshed_client")
-    return Path(typeshed_client.__file__).parent / "typeshed"  # the stdlib stubs and VERSIONS
+    return Path(typeshed_client.__file__).parent / "typeshed"
 
 
-def _removed_in(stmt: ast.If):
-    """N when ``stmt`` is ``if sys.version_info < (3, N):`` (names in it vanish in 3.N)."""
+def _version_test(stmt: ast.If, op):
+    """N when ``stmt`` is ``if sys.version_info <op> (3, N):``."""
     test = stmt.test
-    if (isinstance(test, ast.Compare) and isinstance(test.ops[0], ast.Lt)
+    if (isinstance(test, ast.Compare) and isinstance(test.ops[0], op)
             and ast.unparse(test.left) == "sys.version_info" and isinstance(test.comparators[0], ast.Tuple)):
         return tuple(e.value for e in test.comparators[0].elts)[:2]
     return None
 
 
+def _removed_in(stmt: ast.If):
+    """N when ``stmt`` is ``if sys.version_info < (3, N):`` (names in it vanish in 3.N)."""
+    return _version_test(stmt, ast.Lt)
+
+
+def _defined(body) -> set:
+    """The names a stub block defines or imports, in nested ifs too."""
+    names = set()
+    for stmt in body:
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(stmt.name)
+        elif isinstance(stmt, (ast.Assign, ast.AnnAssign)):
+            names |= {t.id for t in getattr(stmt, "targets", [getattr(stmt, "target", None)]) if isinstance(t, ast.Name)}
+        elif isinstance(stmt, ast.ImportFrom):
+            names |= {alias.asname or alias.name for alias in stmt.names}
+        elif type(stmt).__name__ == "TypeAlias":
+            names.add(stmt.name.id)
+        elif isinstance(stmt, ast.If):
+            names |= _defined(stmt.body) | _defined(stmt.orelse)
+    return names
+
+
 def _guarded_names(path: Path, module: str):
-    tree = ast.parse(path.read_text())
-    scopes = [(module, tree.body)]
-    for node in tree.body:
-        if isinstance(node, ast.ClassDef):
-            scopes.append((f"{module}.{node.name}", node.body))
-    for prefix, body in scopes:
+    """(name, 3.N) for each public name a stub defines only before 3.N: in the body of ``if
+    sys.version_info < (3, N):`` (its else not defining it again) or in the else of ``if
+    sys.version_info >= (3, N):`` (its body not defining it), at any depth, in classes too."""
+    def walk(body, prefix):
         for stmt in body:
-            if isinstance(stmt, ast.If) and not stmt.orelse and _removed_in(stmt):
-                for inner in stmt.body:
-                    names = [inner.name] if isinstance(inner, (ast.FunctionDef, ast.ClassDef)) else \
-                        [t.id for t in getattr(inner, "targets", [getattr(inner, "target", None)]) if isinstance(t, ast.Name)]
-                    for name in names:
-                        if not name.startswith("_"):
-                            yield f"{prefix}.{name}", _removed_in(stmt)
+            if isinstance(stmt, ast.ClassDef):
+                yield from walk(stmt.body, f"{prefix}.{stmt.name}")
+            if not isinstance(stmt, ast.If):
+                continue
+            before, since = _version_test(stmt, ast.Lt), _version_test(stmt, ast.GtE)
+            if before:
+                gone = _defined(stmt.body) - _defined(stmt.orelse)
+            elif since and stmt.orelse:
+                before, gone = since, _defined(stmt.orelse) - _defined(stmt.body)
+            else:
+                gone = set()
+            for name in sorted(gone):
+                if not name.startswith("_"):
+                    yield f"{prefix}.{name}", before
+            for inner in stmt.body + stmt.orelse:
+                if isinstance(inner, ast.If):
+                    yield from walk([inner], prefix)
+                elif isinstance(inner, ast.ClassDef):
+                    yield from walk(inner.body, f"{prefix}.{inner.name}")
+
+    yield from walk(ast.parse(path.read_text()).body, module)
 
 
 def _covered(name: str, version: tuple[int, int]) -> bool:
@@ -184,6 +224,30 @@ TYPESHED_NOT_REMOVALS = {
     "importlib.metadata.Deprecated": "internal helper class of importlib.metadata",
     "unittest.load_tests": "served only unittest's own test suite",
     "pdb.Pdb.execRcLines": "typeshed says 3.11, the 3.11 interpreter still has it: cataloged as 3.13",
+    # found by walking nested version checks and the else of ``>= (3, N)`` (python/typeshed 21dff5c,
+    # 2026-08, and typeshed_client's copy agree), each probed on pyenv's 3.10-3.12 and the real 3.13-3.15
+    "ftplib.FTP_TLS.certfile": "instance attributes that went with the keyfile/certfile parameters (OM12080)",
+    "ftplib.FTP_TLS.keyfile": "as ftplib.FTP_TLS.certfile",
+    "imaplib.IMAP4_SSL.certfile": "as ftplib.FTP_TLS.certfile (OM12082)", "imaplib.IMAP4_SSL.keyfile": "as above",
+    "poplib.POP3_SSL.certfile": "as ftplib.FTP_TLS.certfile (OM12084)", "poplib.POP3_SSL.keyfile": "as above",
+    "smtplib.SMTP_SSL.certfile": "as ftplib.FTP_TLS.certfile (OM12086)", "smtplib.SMTP_SSL.keyfile": "as above",
+    "http.client.HTTPSConnection.cert_file": "as ftplib.FTP_TLS.certfile (the parameters: OM12089/OM12090)",
+    "http.client.HTTPSConnection.key_file": "as http.client.HTTPSConnection.cert_file",
+    "sqlite3.version": "typeshed hides it from 3.12, when it was deprecated; the real 3.12 and 3.13 have it, 3.14 not:"
+                       " catalogued as 3.14",
+    "tokenize.EXACT_TOKEN_TYPES": "typeshed hides it from 3.12; tokenize re-exports token's on the real 3.10-3.15",
+    "dis.Bytecode.show_offsets": "an attribute 3.13 added (typeshed's guard is of its type), on the real 3.13-3.15",
+    "importlib.resources.simple.ResourceContainer.joinpath": "a signature change: present on the real 3.11-3.15",
+    "typing.AbstractContextManager": "typeshed's import alias in typing.pyi: no release has typing.AbstractContextManager",
+    "typing.AbstractAsyncContextManager": "as typing.AbstractContextManager",
+    "pstats.Enum": "enum.Enum imported for the module's own use (present on 3.10, absent from 3.11)",
+    "tkinter.Enum": "as pstats.Enum",
+    "asyncio.events.AbstractChildWatcher": "typeshed defines it in asyncio.events; the real releases in"
+                                           " asyncio.unix_events, catalogued with asyncio's spelling (3.14)",
+    "asyncio.windows_events": "Windows event loop policies, deprecated (not removed) in 3.14, where typeshed redefines them",
+    "ctypes.wintypes.c_byte": "not in ctypes.wintypes on the real 3.10-3.15 (Linux): typeshed's import for its own use",
+    "multiprocessing.reduction.ACKNOWLEDGE": "internal protocol constant",
+    "socket.CAN_RAW_ERR_FILTER": "a constant built from the host's kernel headers, not the Python release",
 }
 
 
