@@ -7,7 +7,7 @@ against the 3.13 headers (an undeclared identifier; an implicit declaration, whi
 and every C++ compiler reject).  Such a use is reported only where the answer is certain: a C or
 C++ source (not a header, which its includers may precede with the include) that includes
 ``Python.h`` itself, names the identifier on a line compiled for the target (not after ``->`` or
-``.``; ``time``, ``clock`` only called, ``tm`` and ``itimerval`` only after ``struct``), neither it
+``.``; ``time``, ``clock`` only called, ``itimerval`` only after ``struct``), neither it
 nor a project header it includes defining, declaring or naming it, and whose every ``#include``
 (its own and those of the project headers it reaches) is a project file, one of Python's headers or
 a C library header of ``PROVIDES`` -- which says, measured with gcc and glibc against Debian's 3.13
@@ -45,7 +45,7 @@ SYS_TIME = frozenset("""
 """.split())
 TIME = frozenset("""
     clock time difftime mktime strftime gmtime localtime asctime ctime gmtime_r localtime_r asctime_r
-    ctime_r strptime nanosleep clock_gettime clock_getres clock_settime clock_nanosleep timegm tzset tm
+    ctime_r strptime nanosleep clock_gettime clock_getres clock_settime clock_nanosleep timegm tzset
     CLOCKS_PER_SEC CLOCK_REALTIME CLOCK_MONOTONIC CLOCK_PROCESS_CPUTIME_ID CLOCK_THREAD_CPUTIME_ID
     TIMER_ABSTIME
 """.split())
@@ -63,7 +63,8 @@ PYTHON_HEADERS = frozenset("""
     unicodeobject.h warnings.h weakrefobject.h
 """.split())
 CALLED_ONLY = frozenset({"time", "clock"})
-STRUCT_ONLY = frozenset({"tm", "itimerval"})
+PREFILTER = (b"time", b"TIME", b"clock", b"CLOCK", b"nanosleep", b"tzset")  # each name holds one
+STRUCT_ONLY = frozenset({"itimerval"})  # struct tm: wchar.h declares it (incomplete), a pointer compiles
 WORD_RE = re.compile(r"\b(" + "|".join(sorted(SYS_TIME | TIME, key=len, reverse=True)) + r")\b")
 INCLUDE_LINE_RE = re.compile(r'^[ \t]*#[ \t]*(?:include|import)\b[ \t]*(.*)$', re.MULTILINE)
 WRITTEN_RE = re.compile(r'[<"]([^>"\r\n]+)[>"]')
@@ -76,7 +77,7 @@ def _entries() -> list:
 
 def names_one(data: bytes) -> bool:
     """Might ``data`` (a C file's bytes) use a name ``Python.h`` no longer brings?  (A cheap prefilter.)"""
-    return (b"time" in data or b"clock" in data or b"tm" in data) and PYTHON_H_RE.search(data) is not None \
+    return any(word in data for word in PREFILTER) and PYTHON_H_RE.search(data) is not None \
         and WORD_RE.search(data.decode("utf-8", "replace")) is not None
 
 
