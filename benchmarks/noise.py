@@ -345,6 +345,38 @@ xmlschema==4.3.2 elementpath==5.1.4 hvac==2.4.0 mongomock==4.3.0 python-json-log
 #   requires_python "<3.12"), picked at run time.
 # - uwsgi 2.0.31 stays out of MODERN (9 real errors; plugins/pypy/pypy_setup.py's 3 run only in PyPy).
 
+# latest on 2026-12-05 declaring 3.13 (classifiers or an open requires-python), measured by a helper
+# who had never looked at them (issue #11, ninth round), at 3.13, 3.14 and 3.15: astropy affiliated
+# packages, the xarray ecosystem, Django/Flask/ASGI plugins, cloud SDK pieces, task runners, CLI
+# tools, C and Cython extensions (spaCy's cymem/preshed/murmurhash/srsly/blis, pysam, av, lupa,
+# memray), big test suites in the sdist (meson's test cases, libcst) and CI config.  Findings at
+# 3.13 before this round's fixes: frozendict 201 (its c_src/3_6 ... 3_10 copies of CPython's dict),
+# astroquery 8 (vendored astropy_helpers), pyahocorasick 8 (a unity build), pycryptodomex 3
+# (compiler_opt.py, imported by setup.py); 118 of 122 without one.  Unchecked: flask-appbuilder's
+# bin/ Python 2 scripts (real), lazy-object-proxy's and tblib's Jinja-templated CI YAML.
+MODERN += """photutils==3.1.1 specutils==2.4.0 regions==0.13 reproject==0.21.0 astroquery==0.4.11 pyvo==1.9.1
+healpy==1.20.1 astropy-healpix==2.0.1 gwcs==1.0.3 asdf==6.0.0 cf-xarray==0.11.3 pint-xarray==0.6.1
+rioxarray==0.23.0 flox==0.11.2 h5netcdf==1.8.2 xarray-einstats==0.11.0 metpy==1.7.1 cartopy==0.26.0
+django-guardian==3.5.2 django-polymorphic==4.11.7 django-oauth-toolkit==3.4.1 whitenoise==6.12.0
+django-simple-history==3.13.0 django-reversion==6.4.0 django-compressor==4.6.0 django-treebeard==7.0.3
+djangorestframework-simplejwt==5.5.1 drf-spectacular==0.30.0 django-rq==4.2.0 django-constance==4.4.0
+flask-marshmallow==1.5.0 litestar==2.25.0 slowapi==0.1.10 flask-compress==1.25 connexion==3.3.0
+flask-appbuilder==5.3.0 aiobotocore==3.10.0 google-cloud-storage==3.17.1 azure-storage-blob==12.31.1
+azure-identity==1.27.0 msal==1.39.0 gcsfs==2026.10.1 adlfs==2026.8.0 google-cloud-bigquery==3.47.0
+google-resumable-media==2.11.0 doit==0.37.0 poethepoet==0.49.0 prefect==3.9.1 arq==0.28.0 copier==9.19.1
+bump-my-version==1.8.1 commitizen==4.19.3 glances==4.5.8 yamllint==1.38.0 sqlfluff==4.5.0 pip-audit==2.10.1
+diff-cover==11.0.1 cyclopts==5.4.0 rich-click==1.9.9 questionary==2.1.1 kiwisolver==1.5.1 contourpy==1.4.0
+setproctitle==1.3.8 mmh3==5.3.1 xxhash==4.1.0 pycryptodomex==3.24.2 lazy-object-proxy==1.13.0 ijson==3.6.0
+line-profiler==5.1.0 cymem==2.0.16 preshed==3.0.15 murmurhash==1.0.16 srsly==2.5.6 blis==1.3.4 spacy==3.8.18
+pysam==0.24.1 av==19.0.2 python-rapidjson==1.25 ciso8601==2.4.1 levenshtein==0.27.5 pyahocorasick==2.3.1
+marisa-trie==1.4.1 pyzstd==0.20.0 pybase64==1.5.1 lupa==2.8 memray==1.20.0 pyinstrument==5.1.3 hdbscan==0.8.44
+pyogrio==0.13.0 wordcloud==1.9.6 msgspec==0.22.0 bytecode==0.19.1 frozendict==2.5.1 prometheus-client==0.26.0
+structlog==26.1.0 tenacity==9.2.1 deepdiff==9.1.0 fakeredis==2.40.0 time-machine==3.6.0 tblib==3.2.2
+stevedore==5.10.0 dateparser==1.5.0 croniter==7.0.0 libcst==1.9.0 meson==1.12.1 scikit-build==0.19.1
+pooch==1.9.0 sphinx-autoapi==3.9.0 papermill==2.7.0 icalendar==7.3.0 apprise==2.2.0 python-telegram-bot==22.8
+geopy==2.5.0 tinydb==4.9.0 logbook==1.10.1 dynaconf==3.3.5 funcy==2.1 parsimonious==0.11.0
+pytest-randomly==5.1.0 syrupy==7.0.1 unittest-xml-reporting==4.0.0 pytest-forked==1.7.5""".split()
+
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""
