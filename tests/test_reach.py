@@ -136,7 +136,8 @@ def test_a_setuptools_plugin_registered_in_pyproject_gets_setuptools_distutils(p
 
 
 def test_a_module_some_importer_reaches_without_setuptools_is_reported(project):
-    project.write("setup.py", "import _first\nimport setuptools\nimport sys\nimport _second\n")
+    # (make.py, run by hand: a setup.py is run through setuptools' backend, which imports setuptools first)
+    project.write("make.py", "import _first\nimport setuptools\nimport sys\nimport _second\n")
     project.write("_first.py", HELPER)  # imported before setuptools
     project.write("_second.py", HELPER)  # also imported by a module without setuptools
     project.write("tools/run.py", "import _second\n")
@@ -410,6 +411,22 @@ def test_a_setup_py_is_run_through_setuptools_backend(project):
     project.write("demo/Setup.py", setup)  # run by hand
     found = {f["path"] for f in project.check_json(".")["findings"]}
     assert found == {"meson/setup.py", "demo/Setup.py"}
+
+
+def test_a_module_a_setup_py_imports_gets_setuptools_from_its_backend(project):
+    # pycryptodomex 3.24.2: setup.py imports setuptools in a try whose fallback imports distutils,
+    # then compiler_opt.py, which imports distutils; pip runs setup.py through setuptools.build_meta,
+    # which imported setuptools (and installed its distutils) first
+    setup = ("try:\n    from setuptools import setup\nexcept ImportError:\n    from distutils.core import setup\n"
+             "from compiler_opt import flags\n")
+    project.write("setup.py", setup)
+    project.write("compiler_opt.py", HELPER + "flags = []\n")
+    assert project.check_json(".")["findings"] == []
+    project.write("pyproject.toml", '[build-system]\nbuild-backend = "mesonpy"\n')  # not run by setuptools
+    assert {f["path"] for f in project.check_json(".")["findings"]} == {"compiler_opt.py"}
+    project.write("pyproject.toml", '[build-system]\nbuild-backend = "setuptools.build_meta"\n')
+    project.write("tools/run.py", "import compiler_opt\n")  # imported without setuptools too
+    assert {f["path"] for f in project.check_json(".")["findings"]} == {"compiler_opt.py"}
 
 
 MESON_PKG = """\

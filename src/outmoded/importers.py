@@ -29,7 +29,10 @@ def importers_provide(path: str, backport: str, line: int = 0) -> bool:
     distutils.core import Command``; run as a script it only calls ``do_setup()``).  A
     ``setup.py`` is run by build frontends through setuptools' backend, which imports setuptools
     first, unless a ``pyproject.toml`` beside it names another backend (Cython 3.3's
-    ``Demos/setup.py``: ``from distutils.core import setup``).  A module the project registers as a
+    ``Demos/setup.py``: ``from distutils.core import setup``); so a module such a ``setup.py``
+    imports gets setuptools from it, wherever the import stands (pycryptodomex 3.24.2's setup.py:
+    ``try: from setuptools import ... / except ImportError: from distutils.core import ...``, then
+    ``from compiler_opt import set_compiler_options``).  A module the project registers as a
     setuptools plugin is imported by setuptools (``entrypoints``)."""
     if not backport.isidentifier():
         return False  # a distribution installing the removed module itself (standard-crypt): not imported by name
@@ -64,6 +67,9 @@ def _importers_provide(absolute_path: str, backport: str) -> bool:
     found = False
     for importer, data in files:
         if importer == absolute_path or not naming.search(data):
+            continue
+        if backport == "setuptools" and os.path.basename(importer) == "setup.py" and built_by_setuptools(importer):
+            found = True  # run by setuptools' backend, which imported setuptools before it
             continue
         verdict = _imports_after(importer, module, backport)
         if verdict is False:
