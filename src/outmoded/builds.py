@@ -76,7 +76,9 @@ def not_built(path: str, target: tuple[int, int], depth: int = 0) -> str | None:
     - a header or a Cython ``.pxi`` that only such sources include (``#include``, ``include``,
       ``cdef extern from``): it is compiled only as part of them;
     - C that Cython generated, with no ``.pyx`` beside it, that no file of the project names
-      (``orphans``: fastavro 1.13.1's ``_six.c``).
+      (``orphans``: fastavro 1.13.1's ``_six.c``);
+    - a source in a directory named for another Python version, whose name the ``setup.py`` builds
+      from the running version (``packagedir.version_directory``: frozendict 2.5.1's ``c_src/3_10``).
 
     Files are parsed with ``ast``, never run; a source named nowhere is compiled as far as anyone
     can tell."""
@@ -90,8 +92,10 @@ def not_built(path: str, target: tuple[int, int], depth: int = 0) -> str | None:
         top = min((os.path.dirname(b) for b in builds if os.path.basename(b) == SETUP_FILE), key=len)
         return _where(occurrences[0][0], occurrences[0][1], top)
     from outmoded.orphans import orphaned
+    from outmoded.packagedir import version_directory
 
-    return _excluded_test(path, target) or _included_only_where_not_built(path, target, depth) or orphaned(path, builds)
+    return _excluded_test(path, target) or _included_only_where_not_built(path, target, depth) \
+        or version_directory(path, target) or orphaned(path, builds)
 
 
 INCLUDED = (".h", ".hh", ".hpp", ".hxx", ".inc", ".inl", ".pxi")

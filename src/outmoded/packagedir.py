@@ -1,4 +1,5 @@
-"""Which source root a ``setup.py`` installs, when it picks it by the Python version running it.
+"""Which source root a ``setup.py`` installs, and which source directory it compiles, when it picks
+it by the Python version running it.
 
 httplib2 0.12.0 ships one copy of its code per major version and its ``setup.py`` writes
 ``pkgdir = {"": "python%s" % sys.version_info[0]}`` / ``setuptools.setup(package_dir=pkgdir, ...)``:
@@ -10,12 +11,20 @@ is not installed there (``installs.not_installed``).  The value may be a string 
 ``sys.version_info[0]`` (``%``, ``+ str(...)``, an f-string), a conditional expression whose
 test ``guards.evaluate`` decides, or a dict of such values subscripted by ``sys.version_info[0]``
 (PyYAML 3.12: ``{2: 'lib', 3: 'lib3'}[sys.version_info[0]]``).
+
+The C sources a ``setup.py`` compiles may sit in a directory named for one Python version, which it
+picks the same way (``version_directory``): frozendict 2.5.1 ships ``c_src/3_6`` ... ``c_src/3_10``
+(its C extension built on a copy of that version's ``dictobject.c``) and its ``setup.py`` builds
+``c_src_base_path / f"{pyversion[0]}_{pyversion[1]}"`` (``pyversion = sys.version_info``), falling
+back to the pure-Python package when that directory does not exist: ``c_src/3_10`` is compiled on
+3.10 only.
 """
 
 from __future__ import annotations
 
 import ast
 import os
+import re
 
 from outmoded import reads
 from outmoded.projectfiles import memo
@@ -54,6 +63,61 @@ def _other_root(setup: str, target: tuple[int, int]) -> str | None:
     if there is None or before is None or there == before or not before.strip("./"):
         return None
     return before
+
+
+VERSION_DIR_RE = re.compile(r"(?:py|python|cp)?([23])[._-]?(\d{1,2})\Z", re.IGNORECASE)  # 3_10, py3.9, cp310
+STRING_BUILDERS = (ast.JoinedStr, ast.BinOp, ast.Call)
+
+
+def version_directory(path: str, target: tuple[int, int]) -> str | None:
+    """Where (``setup.py:line``) the project's ``setup.py`` builds the name of a directory above the
+    source at ``path`` from the running Python's version, when that directory is named for another
+    version than the target (``3_10``, ``py3.9``, ``cp310``): the expression gives the directory's
+    name on that version and another name on the target (a string formatted with
+    ``sys.version_info``'s parts, or a name bound to it), and no build file writes the name as it
+    is.  None otherwise."""
+    from outmoded.builds import SETUP_FILE, build_files
+
+    path = os.path.abspath(path)
+    builds = build_files(os.path.dirname(path))
+    for setup in builds:
+        if os.path.basename(setup) != SETUP_FILE:
+            continue
+        relative = os.path.relpath(os.path.dirname(path), os.path.dirname(setup)).split(os.sep)
+        if relative[0] in (os.pardir, os.curdir):
+            continue
+        for name in relative:
+            match = VERSION_DIR_RE.match(name)
+            if match is None or (int(match[1]), int(match[2])) == tuple(target):
+                continue
+            line = _builds_name(setup, builds, name, (int(match[1]), int(match[2])), tuple(target))
+            if line is not None:
+                return f"{SETUP_FILE}:{line}"
+    return None
+
+
+@memo
+def _builds_name(setup: str, builds: tuple, name: str, version: tuple, target: tuple) -> int | None:
+    """The line of an expression of the ``setup.py`` that gives ``name`` on ``version`` and another
+    string on ``target``, when no build file writes ``name`` as a string of its own."""
+    from outmoded.builds import parse_build_file
+    from outmoded.summaries import module_lookup
+
+    trees = [tree for tree in map(parse_build_file, builds) if tree is not None]
+    for tree in trees:
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and name in re.split(r"[\\/]", node.value):
+                return None  # the directory is written out: it may be built whatever the version
+    tree = parse_build_file(setup)
+    if tree is None:
+        return None
+    there, then = module_lookup(setup, tree, target), module_lookup(setup, tree, version)
+    for node in ast.walk(tree):
+        if isinstance(node, STRING_BUILDERS) and _text(node, version, then) == name:
+            other = _text(node, target, there)
+            if other is not None and other != name:
+                return node.lineno
+    return None
 
 
 def _root_dir(tree: ast.Module) -> ast.expr | None:
@@ -114,11 +178,27 @@ def _part(node: ast.expr, version: tuple[int, int], lookup) -> int | None:
     """``sys.version_info[0]`` / ``.major`` (or ``[1]`` / ``.minor``) on ``version``."""
     if isinstance(node, ast.Tuple) and len(node.elts) == 1:
         node = node.elts[0]
-    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value in (0, 1):
-        return version[node.slice.value] if _qualified(node.value, lookup) == "sys.version_info" else None
     if isinstance(node, ast.Attribute) and node.attr in ("major", "minor"):
-        return version[node.attr == "minor"] if _qualified(node.value, lookup) == "sys.version_info" else None
+        return version[node.attr == "minor"] if _version_info(node.value, lookup, version) else None
+    if isinstance(node, ast.Subscript) and isinstance(node.slice, ast.Constant) and node.slice.value in (0, 1):
+        return version[node.slice.value] if _version_info(node.value, lookup, version) else None
     return None
+
+
+def _version_info(node: ast.expr, lookup, version: tuple[int, int]) -> bool:
+    """Is ``node`` ``sys.version_info``, or a name bound to it (frozendict 2.5.1's ``pyversion =
+    sys.version_info``: the lookup gives the version it was made for)?"""
+    from outmoded.versionvalues import VersionValue
+
+    value = _qualified(node, lookup)
+    if value == "sys.version_info":
+        return True
+    if not (isinstance(value, VersionValue) and value.kind in ("full", "info")):
+        return False
+    try:
+        return tuple(int(part) for part in value.value[:2]) == tuple(version)
+    except (TypeError, ValueError):
+        return False
 
 
 def _qualified(node: ast.expr, lookup) -> object:

@@ -282,3 +282,43 @@ def test_generated_c_no_file_names_is_never_built(project):
     assert six not in check(project)
     project.root.joinpath("setup.py").unlink()  # no setup.py: nothing says what is built
     assert six in check(project)
+
+
+FROZENDICT_SETUP = """\
+import sys
+from pathlib import Path
+import setuptools
+
+pyversion = sys.version_info
+c_src_path = Path(__file__).parent / "c_src" / f"{pyversion[0]}_{pyversion[1]}"
+sources = [str(c_src_path / "dictobject.c")]
+if c_src_path.exists():
+    setuptools.setup(ext_modules=[setuptools.Extension("pkg._d", sources=sources)])
+else:
+    setuptools.setup()
+"""
+
+
+def test_a_source_directory_named_for_the_version_the_build_picks(project):
+    # frozendict 2.5.1: c_src/3_6 ... c_src/3_10 hold copies of that version's dictobject.c; its
+    # setup.py builds c_src/f"{pyversion[0]}_{pyversion[1]}" (pyversion = sys.version_info) when
+    # that directory exists, the pure-Python package otherwise
+    project.write("setup.py", FROZENDICT_SETUP)
+    for version in ("3_10", "3_13"):
+        project.write(f"c_src/{version}/dictobject.c", RAISER)
+        project.write(f"c_src/{version}/Include/dict.h", "#include <Python.h>\n#define CO(o) PyCObject_FromVoidPtr(o, 0)\n")
+    ok = check(project, target="3.13")
+    assert ok == [("c_src/3_13/Include/dict.h", "PyCObject_FromVoidPtr", "error", None),
+                  ("c_src/3_13/dictobject.c", "PyCObject_FromVoidPtr", "error", None)]
+    shown = project.check_json("--dead-compat", "c_src/3_10")["findings"]
+    assert {(f["severity"], f["context"]) for f in shown} == {("warning", "not-built")}
+    assert "not built on 3.13 (setup.py:6)" in shown[0]["message"]
+    # the same name on 3.10 (and sys.version_info written out) is the directory 3.10 builds
+    project.write("setup.py", FROZENDICT_SETUP.replace("pyversion[0]}_{pyversion[1]", "sys.version_info.major}_{sys.version_info.minor"))
+    assert ("c_src/3_10/dictobject.c", "PyCObject_FromVoidPtr", "error", None) in check(project, target="3.10")
+    assert ("c_src/3_10/dictobject.c", "PyCObject_FromVoidPtr", "error", None) not in check(project)
+    # a directory the build names as it is, or a name it does not build from the version: reported
+    for setup in (FROZENDICT_SETUP + "LEGACY = 'c_src/3_10/dictobject.c'\n",
+                  FROZENDICT_SETUP.replace('f"{pyversion[0]}_{pyversion[1]}"', 'f"{pyversion[0]}_10"')):
+        project.write("setup.py", setup)
+        assert ("c_src/3_10/dictobject.c", "PyCObject_FromVoidPtr", "error", None) in check(project)
