@@ -120,6 +120,19 @@ def test_broken_workflow_is_an_error(project):
     assert "cannot parse YAML" in doc["errors"][0]["message"]
 
 
+def test_a_jinja_template_of_a_workflow_is_no_workflow(project):
+    # tblib 3.2.2's ci/templates/.github/workflows/github-actions.yml, rendered by ci/bootstrap.py
+    project.write("ci/templates/.github/workflows/ci.yml",
+                  "jobs:\n  test:\n    name: {{ '${{ matrix.name }}' }}\n    strategy:\n      matrix:\n"
+                  "        include:\n{% for env in tox_environments %}\n          - python: '{{ env }}'\n"
+                  "{% endfor %}\n    steps:\n      - run: PYTHON_GIL=0 tox\n")
+    doc = project.check_json(".")
+    assert doc["errors"] == [] and doc["findings"] == []
+    # a broken workflow naming {% in a string is still one
+    project.write(".github/workflows/bad.yml", "jobs: [unclosed\n  - run: echo '{% raw %}'\n")
+    assert [e["path"] for e in project.check_json(".")["errors"]] == [".github/workflows/bad.yml"]
+
+
 WORKFLOW = """\
 on: push
 jobs:

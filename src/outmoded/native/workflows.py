@@ -17,6 +17,12 @@ every ``python-version`` its setup steps install (``${{ matrix.NAME }}`` read fr
 matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``; nor
 inside a matrix ``include:`` entry whose Python version is a ``3.Nt`` build, nor in a step whose
 ``if:`` runs it only there (``endsWith(matrix.python-version, 't')``).
+
+A file that is no YAML but holds lines that are Jinja statements (``{% for env in tox_environments
+%}``) is a template a tool renders into the workflow, not one GitHub runs: tblib 3.2.2's and
+lazy-object-proxy 1.13.0's ``ci/templates/.github/workflows/github-actions.yml``, which their
+``ci/bootstrap.py`` renders into ``.github/workflows/`` (checked there).  It is neither checked nor
+an error.
 """
 
 from __future__ import annotations
@@ -37,6 +43,8 @@ VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x
 FREE_THREADED_VERSION_RE = re.compile(r"^\s*3\.\d{2,}t\s*$")
 MATRIX_REFERENCE_RE = re.compile(r"^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$")
 # a step's condition that holds for free-threaded builds only: endsWith(matrix.python-version, 't')
+# a line that is a Jinja statement ({% for env in tox_environments %}): no YAML has one, a template does
+JINJA_STATEMENT_RE = re.compile(r"^[ \t]*\{%-?[ \t]*(?:for|if|set|endfor|endif|macro|block|include)\b[^\n]*%\}", re.M)
 ENDS_WITH_T_RE = re.compile(r"(?<![!\w])endsWith\(\s*matrix\.([\w-]+)\s*,\s*'t'\s*\)")
 TRUE = {"true", "True", "TRUE", "yes", "on", "1"}
 PROSE_KEYS = {"name", "description", "title", "summary", "if"}  # labels and conditions switch nothing on
@@ -253,6 +261,8 @@ def check_workflow(path: str, data: bytes, index) -> FileResult:
     try:
         documents = list(yaml.compose_all(text, Loader=yaml.SafeLoader))  # marks index characters
     except yaml.YAMLError as exc:
+        if JINJA_STATEMENT_RE.search(text):
+            return result  # a template a tool renders into a workflow, which is checked where it lands
         mark = getattr(exc, "problem_mark", None)
         where = f" (line {mark.line + 1})" if mark is not None else ""
         result.errors.append(FileError(path, f"cannot parse YAML: {getattr(exc, 'problem', None) or exc}{where}"))
