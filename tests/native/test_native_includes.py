@@ -251,6 +251,46 @@ def test_a_source_included_by_another_sees_its_shims(project):
     assert apis(project) == [("binary.c", "PyString_FromFormat")]
 
 
+UNITY_COMMON = """\
+#ifndef COMMON_H
+#define COMMON_H
+#include <Python.h>
+#if PY_MAJOR_VERSION >= 3
+#define PY3K
+#endif
+#endif
+"""
+UNITY_PART = """\
+static int is_text(PyObject *o) {
+#if defined(PY3K)
+    return PyUnicode_Check(o);
+#else
+    return PyString_Check(o);
+#endif
+}
+"""
+
+
+def test_a_source_compiled_inside_another_sees_the_macros_defined_before_it(project):
+    # pyahocorasick 2.3.1: setup.py compiles src/pyahocorasick.c alone, which includes common.h
+    # (#if PY_MAJOR_VERSION >= 3 / #define PY3K), then utils.c and allsources.c, which includes
+    # custompickle/pyhelpers.c: their #else branches (PyString_Check) are Python 2's
+    project.write("setup.py", "")
+    project.write("src/common.h", UNITY_COMMON)
+    project.write("src/utils.c", UNITY_PART)
+    project.write("src/pickle/helpers.c", UNITY_PART.replace("is_text", "is_text2"))
+    project.write("src/all.c", '#include "pickle/helpers.c"\n')
+    project.write("src/main.c", '#include "common.h"\n#include "utils.c"\n#include "all.c"\n')
+    assert apis(project) == []
+    # included before the header defining the flag: Python 2's branch may be compiled
+    project.write("src/main.c", '#include "utils.c"\n#include "common.h"\n#include "all.c"\n')
+    assert apis(project) == [("src/utils.c", "PyString_Check")]
+    # included by nothing: compiled on its own, where PY3K is the build's to define
+    project.write("src/main.c", '#include "common.h"\n#include "all.c"\n')
+    project.write("src/utils.c", "#include <Python.h>\n" + UNITY_PART)
+    assert apis(project) == [("src/utils.c", "PyString_Check")]
+
+
 def test_header_included_only_from_cython_has_its_python_2_shims(project):
     # msgpack 0.5.6: _unpacker.pyx has cdef extern from "unpack.h", which calls PyInt_FromLong;
     # Cython's C #defines it as PyLong_FromLong before including the header

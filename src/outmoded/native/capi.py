@@ -102,6 +102,14 @@ def check_c(path: str, data: bytes, index) -> FileResult:
     if any(f.severity == ERROR for f in findings):  # a file compiled as part of another sees what that one defines
         given = includes.includer_shims(path, target, gone, lambda p, t: c_shims(p, t, target, gone)[2])
         findings = [f for f in findings if f.api.split(".")[0] not in given]
+    if any(f.severity == ERROR for f in findings):  # a source compiled where another includes it
+        from outmoded.native import unity
+
+        places = unity.contexts(path, target, gone)
+        if places:
+            kept = {(f.line, f.column, f.api) for macros, known in places
+                    for f in _c_findings(path, text, target, gone, True, header_known=known, context=macros)}
+            findings = [f for f in findings if (f.line, f.column, f.api) in kept]
     if any(f.severity == ERROR for f in findings) and not path.endswith(includes.SOURCE_SUFFIXES) \
             and includes.python_h_before(path, target, gone):
         # a header including no Python.h is compiled after its includers' (pyobjc-core 13.0's
@@ -127,11 +135,13 @@ def check_c(path: str, data: bytes, index) -> FileResult:
 
 
 def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool,
-                header_known: bool = False, limited_includer: bool = False, absent: frozenset = frozenset()) -> list:
+                header_known: bool = False, limited_includer: bool = False, absent: frozenset = frozenset(),
+                context: dict | None = None) -> list:
     """What the C file at ``path`` names that the target lacks, its project headers followed beside
     it (``upward``: in the directories above too, ``includes.project_headers``).  ``header_known``:
     ``Python.h`` is included before the file (``includes.python_h_before``), by a file that may
-    define ``Py_LIMITED_API`` (``limited_includer``)."""
+    define ``Py_LIMITED_API`` (``limited_includer``).  ``context``: the macros defined before the
+    file's first line, where a file including it compiles it (``unity``)."""
     from outmoded.native import freethreading
 
     built = _built_limited(path, text)
@@ -139,6 +149,8 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
         {"Py_LIMITED_API": None if built[1] is None else [Token("number", f"{built[1]:#x}", 0, 0, 0, 0)]}
     if limited_includer and predefined is None:
         predefined = {"Py_LIMITED_API": None}  # maybe defined, value unknown
+    if context:
+        predefined = {**context, **(predefined or {})}
     if absent:  # include guards of headers the project does not have (``absentguards``)
         predefined = {**(predefined or {}), **dict.fromkeys(absent, DEAD)}
     tokens, directives, shims, internal, included = c_shims(path, text, target, gone, upward, predefined,
