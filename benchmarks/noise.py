@@ -282,8 +282,10 @@ mitogen==0.3.54 obspy==1.5.1 mne==1.13.2 sunpy==8.0.1 spyder==6.1.8 gensim==4.4.
 # Known noise left: pex vendors pip 20.3.4 and setuptools 44 (pex/vendor/_vendored: distutils, imp,
 # cgi, pkgutil.ImpImporter at import), which it uses only below 3.12 (PipVersion.VENDORED's
 # requires_python "<3.12"; on the real 3.14 its default pip is 24.1 and pex.third_party has no
-# pkg_resources).  cement's check is a usage error: its template cement/cli/templates/generate/
-# project/pyproject.toml is not TOML.  sphinx-autodoc-typehints needs 3.12 syntax (9-13 files unchecked).
+# pkg_resources).  cement's template cement/cli/templates/generate/project/pyproject.toml is not
+# TOML (as build's tests/packages/test-bad-syntax and poetry-core's tests/fixtures/
+# project_duplicate_dependency): that project is 1 unchecked file, the rest checked (each excludes
+# it for ruff, which stops there).  sphinx-autodoc-typehints needs 3.12 syntax (9-13 files unchecked).
 MODERN += """flake8-bugbear==26.11.22 pep8-naming==0.15.1 pylint-django==2.8.0 pydocstyle==6.3.0 pyupgrade==3.22.0
 autoflake==2.4.0 flake8-import-order==0.19.2 django-stubs==6.1.2 flake8-docstrings==1.7.0 sphinx-rtd-theme==3.1.0
 sphinx-autodoc-typehints==3.17.6 sphinxcontrib-bibtex==2.7.0 sphinx-copybutton==0.5.2 sphinx-design==0.8.0
@@ -402,7 +404,7 @@ def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[
         report = json.loads(run.stdout)
         return report["findings"], report.get("errors", [])
     except (ValueError, KeyError):
-        if run.returncode == 2:  # a usage error (a nested project's invalid pyproject.toml...): the row says so
+        if run.returncode == 2:  # a usage error (a nested [tool.outmoded] that cannot be read...): the row says so
             return [], [{"path": ".", "message": run.stderr.strip()[-400:], "usage": True}]
         raise SystemExit(f"{project.name}: outmoded failed ({run.returncode}): {run.stderr[-400:]}") from None
 

@@ -153,12 +153,45 @@ def test_a_nested_projects_walk_honours_the_gitignore_files_above_it(sh):
     assert findings(check(sh, "--no-cache", ".")) == [("app/m.py", "imp")]
 
 
-def test_a_broken_nested_pyproject_is_a_usage_error_naming_it(sh):
-    # as ruff: the walk reads a nested project's settings, and cannot guess them
+def test_a_nested_project_whose_pyproject_is_not_toml_is_listed_unchecked_and_the_rest_checked(sh):
+    # a test fixture's or a template's pyproject.toml (build's tests/packages/test-bad-syntax,
+    # cement's Jinja template): ruff stops there unless the folder is excluded, and these projects
+    # exclude it for ruff; here the rest is checked, the folder is not, and the run fails
+    sh.write("pyproject.toml", '[project]\nname = "root"\nrequires-python = ">=3.9"\n')
     sh.write("a.py", "import imp\n")
-    sh.write("tests/fixtures/bad/pyproject.toml", "[project\nname = 1\n")
+    sh.write("tests/fixtures/bad/pyproject.toml", '[project]\nname = "{{ name }}\n')
+    sh.write("tests/fixtures/bad/b.py", "import imp\n")
+    sh.write("tests/fixtures/bad/inner/c.py", "import imp\n")
+    sh.write("tests/fixtures/typed/pyproject.toml", '[project]\nname = "t"\nrequires-python = 3\n')
+    sh.write("tests/fixtures/typed/d.py", "import imp\n")
+    result = check(sh, "--no-cache", "--target-version", "3.13", ".")
+    assert result.returncode == 1, result.stderr
+    assert findings(result) == [("a.py", "imp")]
+    errors = json.loads(result.stdout)["errors"]
+    assert [e["path"] for e in errors] == ["tests/fixtures/bad/pyproject.toml", "tests/fixtures/typed/pyproject.toml"]
+    assert errors[0]["message"].startswith("cannot read: ") and "tests/fixtures/bad was not checked" in errors[0]["message"]
+    assert "requires-python must be a string" in errors[1]["message"]
+    text = sh.run("check", "--no-cache", "--target-version", "3.13", ".")
+    assert text.returncode == 1 and "1 error" in text.stdout and "2 files could not be checked" in text.stdout
+    shown = sh.run("check", "--show-files", ".")
+    assert shown.returncode == 1 and shown.stdout.split() == ["a.py"]
+    assert "tests/fixtures/bad/pyproject.toml: error: cannot read" in shown.stderr
+    assert sh.run("check", "--show-settings", ".").returncode == 1
+    # excluded: nothing left unchecked
+    excluded = check(sh, "--no-cache", "--target-version", "3.13", "--extend-exclude", "fixtures/", ".")
+    assert excluded.returncode == 1 and findings(excluded) == [("a.py", "imp")]
+    assert json.loads(excluded.stdout)["errors"] == []
+    sh.write("a.py", "import os\n")
+    assert sh.run("check", "--no-cache", "--extend-exclude", "fixtures/", ".").returncode == 0
+    assert sh.run("check", "--no-cache", ".").returncode == 1  # never 0 with a project left unchecked
+
+
+def test_a_broken_nested_pyproject_naming_outmoded_is_a_usage_error_naming_it(sh):
+    # its [tool.outmoded] is the user's configuration, and wrong: as ruff stops at a broken [tool.ruff]
+    sh.write("a.py", "import imp\n")
+    sh.write("app/pyproject.toml", '[tool.outmoded]\nignore = ["OM13"\n')
     result = sh.run("check", "--no-cache", ".")
     assert result.returncode == 2
     line = one_line(result.stderr)
-    assert "tests/fixtures/bad/pyproject.toml: cannot read" in line and "exclude its folder" in line
-    assert sh.run("check", "--no-cache", "--extend-exclude", "fixtures/", ".").returncode == 1
+    assert "app/pyproject.toml: cannot read" in line and "exclude its folder" in line
+    assert sh.run("check", "--no-cache", "--extend-exclude", "app/", ".").returncode == 1

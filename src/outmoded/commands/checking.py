@@ -75,15 +75,23 @@ def check_projects(args: argparse.Namespace, paths: list[str], then=None, run=No
     while queue:
         settings, members, gitignore_root = queue.pop(0)
         found: list[tuple[object, str]] = []
+        unread: list = []  # the nested projects whose settings cannot be read: not walked
 
-        def nested(directory: str, settings=settings, found=found) -> bool:
-            inner = nested_settings(args, settings, directory)
+        def nested(directory: str, settings=settings, found=found, unread=unread) -> bool:
+            try:
+                inner = nested_settings(args, settings, directory)
+            except UnreadableProject as exc:
+                unread.append(exc.error)
+                return True
             if inner is not None:
                 found.append((inner, directory))
             return inner is not None
 
         report = run(members, settings, use_cache=not args.no_cache, jobs=args.jobs,
                            nested=nested if hierarchical else None, seen=seen, gitignore_root=gitignore_root)
+        if unread:
+            report.errors.extend(unread)
+            report.errors.sort(key=lambda e: e.path)
         if then is not None:
             then(settings, members, report)
         done.append((settings, members, report))
@@ -104,6 +112,16 @@ def _gitignore_root(directory: str, tops: list[str], root: str) -> str:
     return next((top for top in map(os.path.abspath, tops) if directory.startswith(top + os.sep)), directory)
 
 
+class UnreadableProject(Exception):
+    """A nested project whose settings cannot be read (a test fixture's or a template's
+    pyproject.toml that is not TOML, a requirement that is not a specifier) in files that say
+    nothing of outmoded: ``error`` names the file and says why, and its folder is not checked."""
+
+    def __init__(self, error):
+        super().__init__(error.message)
+        self.error = error
+
+
 def nested_settings(args: argparse.Namespace, outer, directory: str):
     """The settings of the project in ``directory``, met by the walk of the enclosing project
     checked with ``outer``, when they differ from ``outer``: it has a ``[tool.outmoded]`` of its
@@ -112,7 +130,13 @@ def nested_settings(args: argparse.Namespace, outer, directory: str):
     Else None: a project saying nothing outmoded reads (a vendored package's bare setup.py, a
     test fixture, a pyproject.toml for the build only) is part of the enclosing one.  Its settings
     are those ``outmoded check DIRECTORY`` gives (``settings_from``), so a file's verdict does not
-    depend on which folder above it was named."""
+    depend on which folder above it was named.
+
+    Settings that cannot be read are a usage error when its pyproject.toml names outmoded (its
+    configuration is wrong, as ruff stops at a broken nested ``[tool.ruff]``); else the project
+    is ``UnreadableProject``: the enclosing walk skips its folder and the report lists the file
+    as not checked (exit 1), as a ruff user who excludes such a folder for ruff expects the
+    rest to be checked (build, poetry-core and cement exclude theirs in ``[tool.ruff]``)."""
     from outmoded.config import ConfigError, declared_requirement, own_config
 
     try:
@@ -122,12 +146,41 @@ def nested_settings(args: argparse.Namespace, outer, directory: str):
             if requires is None or requires == outer.requires_python:
                 return None
     except ConfigError as exc:
-        raise UsageError(f"{exc} (a project inside the folder checked: exclude its folder if it is test data)") from None
-    inner = settings_from(args, directory)
+        raise _unreadable(directory, str(exc)) from None
+    try:
+        inner = settings_from(args, directory)
+    except UsageError as exc:
+        if configured:
+            raise
+        raise _unreadable(directory, str(exc)) from None
     validate_codes(inner)
     if not configured and _same_pythons(inner, outer):
         return None
     return inner
+
+
+def _unreadable(directory: str, message: str) -> Exception:
+    """What a nested project whose settings cannot be read is: a usage error when its
+    pyproject.toml names outmoded, else an ``UnreadableProject`` naming the file."""
+    from outmoded.config.discovery import project_file
+    from outmoded.discover import display_path
+    from outmoded.findings import FileError
+
+    pyproject = os.path.join(directory, "pyproject.toml")
+    try:
+        with open(pyproject, "rb") as handle:
+            mentions = b"outmoded" in handle.read()
+    except OSError:
+        mentions = False
+    if mentions:
+        return UsageError(f"{message} (a project inside the folder checked: exclude its folder if it is test data)")
+    named = next((path for path in (pyproject, os.path.join(directory, "setup.cfg"), os.path.join(directory, "setup.py"))
+                  if message.startswith(path + ": ")), None)
+    path = named or project_file(directory) or directory
+    reason = message[len(named) + 2:] if named else message
+    folder = display_path(directory, os.getcwd())
+    return UnreadableProject(FileError(display_path(path, os.getcwd()), f"{reason}; the project in {folder} was not "
+                                       f"checked (exclude its folder if it is test data or a template)"))
 
 
 def _same_pythons(inner, outer) -> bool:
@@ -299,8 +352,13 @@ def show_settings(args: argparse.Namespace) -> int:
     from outmoded.discover import display_path
     from outmoded.records import fields
 
-    blocks, cwd = [], os.getcwd()
-    for settings, paths, _ in check_projects(args, args.paths or ["."], run=_walk_only):
+    from outmoded.reporters.text import clean
+
+    blocks, cwd, failed = [], os.getcwd(), False
+    for settings, paths, found in check_projects(args, args.paths or ["."], run=_walk_only):
+        for error in found.errors:  # a nested project whose settings cannot be read, an unlistable folder
+            print(clean(f"{error.path}: error: {error.message}"), file=sys.stderr)
+            failed = True
         shown = " ".join(display_path(os.path.abspath(p), cwd) for p in paths)
         lines = [f"# {shown}", f"config-file = {str(settings.config_file or '(none)')!r}",
                  f"root = {str(settings.root)!r}",
@@ -311,7 +369,7 @@ def show_settings(args: argparse.Namespace) -> int:
                 lines.append(f"{name.replace('_', '-')} = {getattr(settings, name)!r}")
         blocks.append("\n".join(lines))
     print("\n\n".join(blocks))
-    return EXIT_OK
+    return EXIT_FINDINGS if failed else EXIT_OK
 
 
 def all_named_files(paths: list[str]) -> bool:
