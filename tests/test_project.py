@@ -398,6 +398,21 @@ def test_stub_packages_are_packages_for_stubs(project):
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("typeshed/stdlib/uses.py", 1, "asyncore")]
 
 
+def test_a_stubs_names_from_a_stub_the_project_ships_are_its_own(project):
+    # mypy 2.4.1's typeshed at 3.15: stdlib/sre_parse.pyi does `from sre_constants import
+    # _NamedIntConstant as _NIC, error as _Error`, its own stdlib/sre_constants.pyi (sre_constants
+    # and its error are gone on the real 3.15); a .py file gets the standard library's
+    layout(project, {
+        "typeshed/stdlib/sre_constants.pyi": "class error(Exception): ...\n",
+        "typeshed/stdlib/sre_parse.pyi": "import sre_constants\nfrom sre_constants import error as _Error\n"
+                                         "E = sre_constants.error\n",
+        "typeshed/stdlib/uses.py": "from sre_constants import error\n",
+        "typeshed/other/alone.pyi": "from sre_constants import error\n",  # no sibling stub
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project, target="3.15")] == [
+        ("typeshed/other/alone.pyi", 1, "sre_constants.error"), ("typeshed/stdlib/uses.py", 1, "sre_constants.error")]
+
+
 def test_type_checking_blocks_never_run(project):
     # mypy 2.4's mypyc/build.py: `if TYPE_CHECKING: ... else: from distutils.core import Extension ...`
     assert project.findings("""\
