@@ -164,6 +164,7 @@ def test_a_nested_project_whose_pyproject_is_not_toml_is_listed_unchecked_and_th
     sh.write("tests/fixtures/bad/inner/c.py", "import imp\n")
     sh.write("tests/fixtures/typed/pyproject.toml", '[project]\nname = "t"\nrequires-python = 3\n')
     sh.write("tests/fixtures/typed/d.py", "import imp\n")
+    sh.write("tests/py2/setup.py", "from distutils.core import setup\nsetup(python_requires='==2.7.*')\n")
     result = check(sh, "--no-cache", "--target-version", "3.13", ".")
     assert result.returncode == 1, result.stderr
     assert findings(result) == [("a.py", "imp")]
@@ -171,6 +172,10 @@ def test_a_nested_project_whose_pyproject_is_not_toml_is_listed_unchecked_and_th
     assert [e["path"] for e in errors] == ["tests/fixtures/bad/pyproject.toml", "tests/fixtures/typed/pyproject.toml"]
     assert errors[0]["message"].startswith("cannot read: ") and "tests/fixtures/bad was not checked" in errors[0]["message"]
     assert "requires-python must be a string" in errors[1]["message"]
+    # without a target, a Python 2 project's Pythons cannot be checked: listed too
+    untargeted = json.loads(check(sh, "--no-cache", ".").stdout)["errors"]
+    assert [e["path"] for e in untargeted][2:] == ["tests/py2/setup.py"]
+    assert "'==2.7.*'" in untargeted[2]["message"] and "allows no Python" in untargeted[2]["message"]
     text = sh.run("check", "--no-cache", "--target-version", "3.13", ".")
     assert text.returncode == 1 and "1 error" in text.stdout and "2 files could not be checked" in text.stdout
     shown = sh.run("check", "--show-files", ".")
@@ -182,7 +187,7 @@ def test_a_nested_project_whose_pyproject_is_not_toml_is_listed_unchecked_and_th
     assert excluded.returncode == 1 and findings(excluded) == [("a.py", "imp")]
     assert json.loads(excluded.stdout)["errors"] == []
     sh.write("a.py", "import os\n")
-    assert sh.run("check", "--no-cache", "--extend-exclude", "fixtures/", ".").returncode == 0
+    assert sh.run("check", "--no-cache", "--extend-exclude", "tests/", ".").returncode == 0
     assert sh.run("check", "--no-cache", ".").returncode == 1  # never 0 with a project left unchecked
 
 

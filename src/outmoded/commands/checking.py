@@ -180,7 +180,7 @@ def _unreadable(directory: str, message: str) -> Exception:
     reason = message[len(named) + 2:] if named else message
     folder = display_path(directory, os.getcwd())
     return UnreadableProject(FileError(display_path(path, os.getcwd()), f"{reason}; the project in {folder} was not "
-                                       f"checked (exclude its folder if it is test data or a template)"))
+                                       f"checked (exclude its folder if it is not to be: test data, a template)"))
 
 
 def _same_pythons(inner, outer) -> bool:
