@@ -18,7 +18,7 @@ name, as before, so no class the scanner can report on is left out.
 from __future__ import annotations
 
 from outmoded import reads
-from outmoded.importlines import _assigned
+from outmoded.bindinglines import is_assigned
 from outmoded.textresolve import UNKNOWN, TextResolver, _absolute
 
 READ_RATIO = 20  # parsing and scanning a byte costs about this many times reading and resolving one
@@ -284,7 +284,7 @@ class Refiner(TextResolver):
         data = self.data(path)
         if data is None or method.encode() not in data:
             return False
-        if b"def " + method.encode() not in data and not _assigned(data, method.encode()):
+        if b"def " + method.encode() not in data and not is_assigned(data, method.encode()):
             return False
         members = self.members(self.paths.get(path, path), name)
         if members is None or method not in members:

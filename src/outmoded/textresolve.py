@@ -2,7 +2,7 @@
 
 ``TextResolver`` reads project files on demand (once each, every read recorded for the verdict
 asking: ``outmoded.reads``): a file's class headers (the text index's for a checked file,
-``textindex.read_headers`` for another), and the import bindings of a name (``importlines.read_bindings``).
+``textindex.read_headers`` for another), and the import bindings of a name (``bindinglines.read_bindings``).
 A base is resolved the way ``project.Project`` resolves it: the import binding its first name in
 the file, through the project modules re-exporting it, to a class of a project module or a
 qualified name outside the project.  Whatever the text cannot tell (a name also assigned, a star
@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from outmoded import reads
-from outmoded.importlines import ASSIGNED, STARRED, _assigned, read_bindings
+from outmoded.bindinglines import ASSIGNED, STARRED, is_assigned, read_bindings
 from outmoded.layout import absolute, find_module
 from outmoded.reads import stamp
 from outmoded.source import SourceError, read_bytes
@@ -101,7 +101,7 @@ class TextResolver:
                         table.setdefault(local, []).append(target)
                 imports = self._imports[path] = (table, star)
             found = list(imports[0].get(name, ()))
-            if assigned and _assigned(data, name.encode()):
+            if assigned and is_assigned(data, name.encode()):
                 found.append(ASSIGNED)
             if imports[1]:
                 found.append(STARRED)
