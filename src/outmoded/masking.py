@@ -104,8 +104,10 @@ def _in_name(character: str) -> bool:
 
 
 def _lines_of(token: str) -> str:
-    """A string token over several lines, masked."""
-    if not _terminated(token):
+    """A string token over several lines, masked.  A triple-quoted one is terminated unless it
+    runs to the end of the text (``TOKEN_RE``), and ``masked`` tests the last token itself; a
+    single-quoted one over several lines ends at a line end, or goes on after a backslash."""
+    if not token.startswith(token[0] * 3) and not _terminated(token):
         raise Doubt("unterminated string")
     return '"' + ("\n" + CONTINUED) * token.count("\n")
 

@@ -162,9 +162,7 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
     dropped = 0
     for first, end, indent in reading.stubs:
         dropped += sum(map(len, lines[first:end]))
-        lines[first] = " " * indent + "pass"
-        for line in range(first + 1, end):
-            lines[line] = ""
+        lines[first:end] = [" " * indent + "pass", *repeat("", end - first - 1)]
     if dropped < worth * len(text):
         return None
     return "\n".join(lines), reading.stubs, reading.word_lines
