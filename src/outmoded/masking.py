@@ -76,10 +76,18 @@ def python2(masked: str) -> bool:
     literal that is not the tail of a name or of a longer number?"""
     if "`" in masked or "<>" in masked:
         return True
-    for keyword, pattern in PYTHON2_STATEMENTS:
-        for match in pattern.finditer(masked) if keyword in masked else ():
-            if not masked[masked.rfind("\n", 0, match.start()) + 1:match.start()].strip(" "):
+    find = masked.find
+    for keyword, pattern in PYTHON2_STATEMENTS:  # finditer's matches: str.find skips to each keyword (sre searching for it costs more a character)
+        match = pattern.match
+        position = find(keyword)
+        while position >= 0:
+            found = match(masked, position)
+            if found is None:
+                position = find(keyword, position + 1)
+            elif not masked[masked.rfind("\n", 0, position) + 1:position].strip(" "):
                 return True
+            else:
+                position = find(keyword, found.end())
     for prefix in ('ur"', 'uR"', 'Ur"', 'UR"') if 'r"' in masked or 'R"' in masked else ():
         found = masked.find(prefix)
         while found >= 0:
