@@ -215,3 +215,48 @@ def test_a_module_created_where_a_base_named_like_a_checked_class_was_looked_for
     project.write("base.py", "import unittest\n\nclass Base(unittest.TestCase):\n    pass\n")
     for paths in runs:
         assert cached_check(*paths) == [("tests/test_a.py", 5, ASSERT)], paths
+
+
+def test_a_resolver_reading_after_another_records_the_same_reads(tmp_path, monkeypatch):
+    """The resolvers over one text index share what its files hold (``textresolve.FileReads``): the
+    chains' resolver, warmed before the second pass forks, reads the modules that ``refine.decide``'s
+    then resolves in a worker.  What decide's pairing answers and the files it records as read (a
+    cleared file's cached verdict is dropped when one of them changes) are those of a resolver
+    reading alone, whatever the other read first."""
+    from outmoded import reads
+    from outmoded.catalog.index import index_for
+    from outmoded.pairing import Refiner
+    from outmoded.textindex import build_text_index, scan_stamps
+
+    files = {
+        "tests/__init__.py": "",
+        "tests/base.py": "import unittest\n\nclass Base(unittest.TestCase):\n    pass\n",
+        "tests/mid.py": "from tests.base import Base as B\nfrom zope.interface import Interface\n\n"
+                        "class Mid(B):\n    pass\n\nclass I(Interface):\n    pass\n",
+        "tests/test_x.py": "from tests.mid import Mid\n\nclass T(Mid):\n    def test(self):\n"
+                           "        self.assertEquals(1, 1)\n",
+        "other.py": "from tests.mid import I\nfrom tests import base\n\nclass J(I):\n    pass\n\n"
+                    "class K(base.Base):\n    pass\n",
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text)
+    monkeypatch.chdir(tmp_path)
+    paths = sorted(str(tmp_path / name) for name in files)
+    index = index_for((3, 13))
+
+    def decided(text) -> tuple:
+        refiner = Refiner(text, index)
+        with reads.recording() as read:
+            classes = refiner.classes({b"assertEquals": 10_000})
+        return classes, sorted(read.items()), refiner.reads()
+
+    alone = decided(build_text_index(scan_stamps(paths)))
+    text = build_text_index(scan_stamps(paths))
+    first = Refiner(text, index, by_name=True)
+    for path, classes in text.headers.items():
+        for name, _ in classes:
+            first.roots(path, name)
+    assert first.reads()  # it read the modules the pairing reads
+    assert alone[0] and alone[2]
+    assert decided(text) == alone

@@ -35,7 +35,7 @@ class TextIndex(Record):
     """Class headers and version flags of every checked file, read as text."""
 
     _fields = ("headers", "flags", "stamps", "shadowing", "piped")
-    __slots__ = _fields + ("_graph",)
+    __slots__ = _fields + ("_graph", "_files")
 
     def __init__(self) -> None:
         self.headers: dict = {}  # path -> [(class name, base words)]
@@ -44,6 +44,7 @@ class TextIndex(Record):
         self.shadowing: list = []  # top-level modules (parser.py may shadow the stdlib's)
         self.piped: dict = {}  # path -> the bytes checked, for a file read from stdin (not the saved file)
         self._graph: tuple | None = None
+        self._files = None  # ``textresolve.FileReads`` of the files the run's resolvers read
 
     def users(self) -> dict:
         """Base word (last component) -> [(path, class name)] of classes listing it as a base."""

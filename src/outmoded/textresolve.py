@@ -24,18 +24,41 @@ from outmoded.textindex import read_headers
 UNKNOWN = None  # what a base stands for when the text cannot tell
 
 
+class FileReads:
+    """What the files the resolvers over one text index read hold, each file read once for all of
+    them: the chains' resolver (``chains``), warmed before the second pass forks, and the one
+    ``refine.decide`` makes in a worker read the same modules' imports.  Only what the bytes say
+    (bytes and stamp, class headers, import tables); each resolver still records its own reads."""
+
+    __slots__ = ("bindings", "counts", "data", "headers", "imports", "stamps")
+
+    def __init__(self):
+        self.data: dict = {}  # absolute path -> its bytes (None: unreadable)
+        self.stamps: dict = {}  # absolute path -> its stamp when read (``outmoded.reads``)
+        self.headers: dict = {}  # absolute path -> [(class name, [(base word, its last component)])]
+        self.counts: dict = {}  # absolute path -> {class name: count of headers}
+        self.bindings: dict = {}  # (absolute path, name, assigned) -> its import targets
+        self.imports: dict = {}  # absolute path -> ({local name: [targets]}, has a star import)
+
+    @staticmethod
+    def of(text) -> FileReads:
+        """The text index's, made on first use (an unpickled index has none yet)."""
+        found = getattr(text, "_files", None)
+        if found is None:
+            found = text._files = FileReads()
+        return found
+
+
 class TextResolver:
     """Resolution of the bases of the text index's classes, reading files on demand (once)."""
 
     def __init__(self, text, index):
         self.text, self.index = text, index
         self.paths = {_absolute(p): p for p in text.stamps}
-        self._headers: dict = {}  # absolute path -> [(class name, [(base word, its last component)])]
-        self._counts: dict = {}  # absolute path -> {class name: count of headers}
-        self._data: dict = {}
-        self._stamps: dict = {}  # absolute path -> its stamp when read (``outmoded.reads``)
-        self._bindings: dict = {}
-        self._imports: dict = {}  # absolute path -> ({local name: [targets]}, has a star import)
+        files = FileReads.of(text)
+        self._headers, self._counts, self._data = files.headers, files.counts, files.data
+        self._read, self._bindings, self._imports = files.stamps, files.bindings, files.imports
+        self._stamps: dict = {}  # absolute path -> its stamp when read (``outmoded.reads``), by this resolver
         self._resolved: dict = {}
 
     # ---- reading ---------------------------------------------------------------------------
@@ -43,13 +66,15 @@ class TextResolver:
     def data(self, path: str) -> bytes | None:
         """The file's bytes (read once; a file checked from stdin: the piped ones); the verdict
         being made depends on them (``outmoded.reads``), however many verdicts ask."""
-        if path not in self._data:
-            piped = self.text.piped.get(self.paths.get(path, path))
-            try:
-                self._data[path] = read_bytes(path) if piped is None else piped
-            except SourceError:
-                self._data[path] = None
-            self._stamps[path] = stamp(path)
+        if path not in self._stamps:
+            if path not in self._data:
+                piped = self.text.piped.get(self.paths.get(path, path))
+                try:
+                    self._data[path] = read_bytes(path) if piped is None else piped
+                except SourceError:
+                    self._data[path] = None
+                self._read[path] = stamp(path)
+            self._stamps[path] = self._read[path]
         reads.extend({path: self._stamps[path]})
         return self._data[path]
 
