@@ -8,7 +8,6 @@ tokens: struct members only after ``->`` or ``.``, API names not after them, a f
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable
 
@@ -17,14 +16,18 @@ from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.native import make, rule_message, rules
 from outmoded.native.ctokens import Token
 from outmoded.native.members import members
+from outmoded.records import Frozen
 
 API_PREFIXES = ("Py", "_Py", "PY", "_PY")
 MODULE_WORDS = frozenset({b"PyModuleDef_Slot", b"PyModule_Create", b"PyModule_Create2", b"PYBIND11_MODULE"})
 FREE_THREADED_FROM = (3, 13)
 
 
-@dataclass(frozen=True)
-class Table:
+class Table(Frozen):
+    """The C-API lookup tables (``table()``): a record, not a dataclass, whose import would pull in
+    ``inspect`` before a run's second pass forks."""
+
+    __slots__ = _fields = ("removed", "limited", "borrowed", "lvalue", "arity", "internal", "words")
     removed: dict[str, Entry]  # name -> entry
     limited: dict[str, Entry]  # removed from the limited C API only: name -> entry
     borrowed: dict[str, Entry]

@@ -18,11 +18,11 @@ is the file, as for ``capi.declared_names``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from outmoded.findings import ERROR, Finding, make_finding
 from outmoded.native import rules
+from outmoded.records import Frozen
 
 QUALIFIERS = frozenset({"const", "volatile", "*", "struct"})
 AFTER_DECLARED = frozenset({"=", ";", ",", ")", "["})
@@ -30,8 +30,10 @@ ARROWS = ("->", ".")
 KEYWORDS = frozenset({"return", "sizeof", "if", "while", "switch", "case", "else", "do", "for"})
 
 
-@dataclass(frozen=True)
-class Members:
+class Members(Frozen):
+    """The tables of catalogued struct members (``members()``), a record as ``apinames.Table``."""
+
+    __slots__ = _fields = ("by_name", "spellings", "calls", "fields", "words")
     by_name: dict  # member name -> entries removing it (from one struct or several)
     spellings: dict  # type spelling (PyThreadState, _ts) -> the entry's first spelling
     calls: dict  # function name -> the type its result points to
