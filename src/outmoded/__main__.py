@@ -22,6 +22,6 @@ def _cwd() -> str:
 if sys.path and not getattr(sys.flags, "safe_path", False) and sys.path[0] in ("", _cwd()):
     del sys.path[0]
 
-from outmoded.cli import main  # noqa: E402 - after the current directory is off sys.path
+from outmoded.cli import entry  # noqa: E402 - after the current directory is off sys.path
 
-raise SystemExit(main())
+entry()

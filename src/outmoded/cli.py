@@ -216,6 +216,31 @@ def main(argv: list[str] | None = None) -> int:
     return execute(parser, args)
 
 
+def entry() -> None:
+    """The ``outmoded`` script and ``python -m outmoded``: ``main``, then out of the process."""
+    leave(main())
+
+
+def leave(code: int) -> None:
+    """End the process with ``code`` once the output is out, without tearing the heap down: a run
+    leaves the catalog, its index and the project's model, and the interpreter's finalization
+    frees them object by object (~20 M instructions after a check of Twisted 18.9, ~5 ms the user
+    waits for).  The exit handlers still run; with another thread alive, or output that does not
+    flush, the interpreter ends as usual (and reports what it must)."""
+    threading = sys.modules.get("threading")
+    if threading is None or threading.active_count() == 1:
+        try:
+            sys.stdout.flush()
+            sys.stderr.flush()
+        except BaseException:  # noqa: BLE001 - the usual ending reports it
+            raise SystemExit(code) from None
+        import atexit
+
+        atexit._run_exitfuncs()
+        os._exit(code)
+    raise SystemExit(code)
+
+
 def execute(parser: argparse.ArgumentParser | None, args: argparse.Namespace) -> int:
     """Run the parsed command; every way it can end becomes an exit status (module docstring)."""
     if not getattr(args, "run", None):

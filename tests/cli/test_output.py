@@ -132,3 +132,28 @@ def test_silent_prints_nothing(sh):
     sh.write("a.py", "import imp\n")
     result = sh.run("check", "--no-cache", "--silent", "a.py")
     assert result.returncode == 1 and result.stdout == ""
+
+
+LEAVING = """
+import atexit, sys, threading, time
+sys.path[:0] = [{src!r}]
+from outmoded.cli import leave
+atexit.register(lambda: sys.stdout.write(" exit handler"))
+sys.stdout.write("buffered output")
+sys.stderr.write("a warning")
+if {thread}:
+    threading.Thread(target=lambda: (time.sleep(0.2), print(" thread done"))).start()
+leave(3)
+"""
+
+
+def test_the_process_ends_with_its_output_exit_handlers_and_status():
+    """The ``outmoded`` script ends its process without tearing the heap down (``cli.leave``):
+    what is still buffered is written, the exit handlers run, the status is the command's; with
+    another thread alive, the interpreter waits for it as usual."""
+    src = os.path.join(os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)))), "src")
+    for thread, expected in ((False, "buffered output exit handler"),
+                             (True, "buffered output thread done\n exit handler")):
+        run = subprocess.run([sys.executable, "-c", LEAVING.format(src=src, thread=thread)],
+                             capture_output=True, text=True)
+        assert (run.returncode, run.stdout, run.stderr) == (3, expected, "a warning")
