@@ -136,12 +136,37 @@ def test_loaders_with_load_module_only_put_on_meta_path(project):
             def load_module(self, fullname):
                 return None
 
+        class ByCondition:
+            def find_spec(self, fullname, path, target=None):
+                return ModuleSpec(fullname, self) if fullname == "fake" else None
+
+            def load_module(self, fullname):
+                return None
+
+        class ByName:
+            def find_spec(self, fullname, path, target=None):
+                spec = importlib.util.spec_from_loader(fullname, self)
+                return spec
+
+            def load_module(self, fullname):
+                return None
+
+        class OtherByName(ByName):
+            def find_spec(self, fullname, path, target=None):
+                spec = importlib.util.spec_from_loader(fullname, Modern())
+                return spec if fullname else None
+
         sys.meta_path.append(Modern())
         sys.meta_path.append(FromFile("x", "x.py"))
         sys.meta_path.append(Other())
         sys.meta_path.extend([ByLoader()])
+        sys.meta_path.append(ByCondition())
+        sys.meta_path.append(ByName())
+        sys.meta_path.append(OtherByName())
         """
-    assert project.findings(source, target="3.15") == [(12, "sys.meta_path", E), (51, "sys.meta_path", E)]
+    # the real 3.15.2 raises AttributeError: 'ByCondition' object has no attribute 'exec_module' (and ByName)
+    assert project.findings(source, target="3.15") == [
+        (12, "sys.meta_path", E), (71, "sys.meta_path", E), (72, "sys.meta_path", E), (73, "sys.meta_path", E)]
     assert project.findings(source, target="3.14") == []
 
 

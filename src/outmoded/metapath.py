@@ -85,26 +85,45 @@ class MetaPathHooks:
     def _spec_of_self(self, finder) -> bool:
         """Does ``find_spec``, as the module's class defines it in its body, return a spec whose
         loader is its ``self``: ``ModuleSpec(name, self)``, ``spec_from_loader(name, self)``,
-        ``spec_from_file_location(name, path, loader=self)``?"""
+        ``spec_from_file_location(name, path, loader=self)``, returned as it is made, through a
+        conditional expression (``... if name == "x" else None``) or through a name the method
+        assigned it to (``spec = ModuleSpec(name, self)``)?"""
         node = finder.node if isinstance(finder, LocalClass) else None
         method = next((s for s in node.body if isinstance(s, ast.FunctionDef) and s.name == "find_spec"
                        and not s.decorator_list and s.args.args), None) if node is not None else None
         if method is None:
             return False
-        me, todo = method.args.args[0].arg, list(method.body)
+        me, todo, returned, assigned = method.args.args[0].arg, list(method.body), [], {}
         while todo:
             stmt = todo.pop()
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)):
                 continue  # its returns are not find_spec's
-            if isinstance(stmt, ast.Return) and isinstance(stmt.value, ast.Call):
-                position = SPEC_OF_LOADER.get(self.qualify(stmt.value.func), -1)
-                loader = next((k.value for k in stmt.value.keywords if k.arg == "loader"), None)
-                if loader is None and position is not None and 0 <= position < len(stmt.value.args):
-                    loader = stmt.value.args[position]
-                if position != -1 and isinstance(loader, ast.Name) and loader.id == me:
-                    return True
+            if isinstance(stmt, ast.Return) and stmt.value is not None:
+                returned.append(stmt.value)
+            elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                assigned.setdefault(stmt.targets[0].id, []).append(stmt.value)
             todo.extend(ast.iter_child_nodes(stmt))
+        seen = set()
+        while returned:
+            value = returned.pop()
+            if isinstance(value, ast.IfExp):
+                returned += (value.body, value.orelse)
+            elif isinstance(value, ast.Name) and value.id not in seen:
+                seen.add(value.id)
+                returned += assigned.get(value.id, ())
+            elif isinstance(value, ast.Call) and self._names_loader(value, me):
+                return True
         return False
+
+    def _names_loader(self, call: ast.Call, me: str) -> bool:
+        """Is ``call`` one of the spec-making calls, with ``me`` as its loader?"""
+        position = SPEC_OF_LOADER.get(self.qualify(call.func), -1)
+        if position == -1:
+            return False
+        loader = next((k.value for k in call.keywords if k.arg == "loader"), None)
+        if loader is None and position is not None and position < len(call.args):
+            loader = call.args[position]
+        return isinstance(loader, ast.Name) and loader.id == me
 
     def _driven_after(self, position: ast.expr) -> bool:
         """Is ``position`` ``sys.meta_path.index(F) + 1``, right after a finder ``F`` that is a
