@@ -368,9 +368,10 @@ xmlschema==4.3.2 elementpath==5.1.4 hvac==2.4.0 mongomock==4.3.0 python-json-log
 # on the real 3.13).  Known noise left (not fixed): astroquery's astropy_helpers/openmp_helpers.py
 # and distutils_helpers.py import distutils (8): openmp_helpers is imported by no module of the
 # project (a build helper for other setup.py files), so setuptools is not proven imported first;
-# pyahocorasick's utils.c:178-179 and AutomatonItemsIter.c:227 (common.h defines PEP393_UNICODE
-# exactly when AHOCORASICK_UNICODE is defined: not modelled) and pycallfault.h:33 (a macro reached
-# only through F(name) name##_custom in Python 2 branches): gcc -E with 3.13's headers leaves none.
+# pyahocorasick's pycallfault.h:33 (a macro reached only through F(name) name##_custom in Python 2
+# branches): gcc -E with 3.13's headers leaves none.  Fixed (known7): pyahocorasick's utils.c:178-179
+# and AutomatonItemsIter.c:227 (4 -> 1 at 3.13-3.15): common.h defines PEP393_UNICODE exactly when
+# AHOCORASICK_UNICODE is defined (cpp: a project flag #defined once under undecided conditions).
 MODERN += """photutils==3.1.1 specutils==2.4.0 regions==0.13 reproject==0.21.0 astroquery==0.4.11 pyvo==1.9.1
 healpy==1.20.1 astropy-healpix==2.0.1 gwcs==1.0.3 asdf==6.0.0 cf-xarray==0.11.3 pint-xarray==0.6.1
 rioxarray==0.23.0 flox==0.11.2 h5netcdf==1.8.2 xarray-einstats==0.11.0 metpy==1.7.1 cartopy==0.26.0

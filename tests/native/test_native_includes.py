@@ -291,6 +291,22 @@ def test_a_source_compiled_inside_another_sees_the_macros_defined_before_it(proj
     assert apis(project) == [("src/utils.c", "PyString_Check")]
 
 
+
+def test_a_unity_part_sees_a_flag_its_includer_defines_only_with_another(project):
+    # pyahocorasick 2.3.1: common.h defines PEP393_UNICODE exactly when AHOCORASICK_UNICODE (the
+    # build's, from the environment) is defined; utils.c's branch for AHOCORASICK_UNICODE without
+    # PEP393_UNICODE (PyUnicode_AS_UNICODE) is never compiled on Python 3 (gcc -E with 3.13's headers)
+    common = UNITY_COMMON.replace("#define PY3K\n", "#define PY3K\n#ifdef AHOCORASICK_UNICODE\n#define PEP393_UNICODE\n#endif\n")
+    project.write("setup.py", "")
+    project.write("src/common.h", common)
+    project.write("src/utils.c", "static Py_ssize_t n(PyObject *o) {\n#if defined PEP393_UNICODE\n"
+                  "    return PyUnicode_GET_LENGTH(o);\n#elif defined PY3K\n#ifdef AHOCORASICK_UNICODE\n"
+                  "    return PyUnicode_GET_SIZE(o);\n#endif\n#endif\n    return 0;\n}\n")
+    project.write("src/main.c", '#include "common.h"\n#include "utils.c"\n')
+    assert apis(project) == []
+    project.write("src/common.h", UNITY_COMMON)  # PEP393_UNICODE defined by nothing here: the build's to define
+    assert apis(project) == [("src/utils.c", "PyUnicode_GET_SIZE")]
+
 def test_header_included_only_from_cython_has_its_python_2_shims(project):
     # msgpack 0.5.6: _unpacker.pyx has cdef extern from "unpack.h", which calls PyInt_FromLong;
     # Cython's C #defines it as PyLong_FromLong before including the header

@@ -106,6 +106,30 @@ def test_nested_conditions_contradicting_their_enclosing_branch_are_dead():
               "#if defined(Y)\n#  undef Y\n#  ifndef Y\n b;\n#  endif\n#endif\n")
     assert idents(source, (3, 13)) == ["a", "b"]
 
+    # `defined NAME` without parentheses, last on its line, is tested as well
+    source = "#if defined Py_LIMITED_API\n a;\n#elif !defined Py_LIMITED_API\n b;\n#else\n c;\n#endif\n"
+    assert idents(source, (3, 13)) == ["a", "b"]
+    source = "#ifdef Y\n#  if !defined Y\n a;\n#  endif\n b;\n#endif\n"
+    assert idents(source, (3, 13)) == ["b"]
+
+
+def test_a_flag_defined_under_undecided_conditions_is_defined_exactly_when_they_hold():
+    # pyahocorasick 2.3.1's common.h: #define PEP393_UNICODE inside #ifdef AHOCORASICK_UNICODE
+    # (on Python 3); utils.c's #elif after #if defined PEP393_UNICODE cannot have AHOCORASICK_UNICODE
+    flags = ("#if PY_MAJOR_VERSION >= 3\n#  define PY3K\n#  ifdef AHOCORASICK_UNICODE\n#    define PEP393_UNICODE\n"
+             "#  endif\n#endif\n")
+    use = ("#if defined PEP393_UNICODE\n a;\n#elif defined PY3K\n#  ifdef AHOCORASICK_UNICODE\n b;\n#  else\n c;\n"
+           "#  endif\n#endif\n#if defined PEP393_UNICODE\n d;\n#elif defined AHOCORASICK_UNICODE\n e;\n#else\n f;\n#endif\n")
+    assert idents(flags + use) == ["a", "c", "d", "f"]
+    # defined again elsewhere, by the build (Py-prefixed: CPython's), or undefined: no longer implied
+    for other in ("#ifdef OTHER\n#  define PEP393_UNICODE\n#endif\n", "#undef PEP393_UNICODE\n"):
+        assert idents(flags + other + use) == ["a", "b", "c", "d", "e", "f"]
+    assert idents(flags.replace("PEP393_UNICODE", "Py_UNICODE_WIDE")
+                  + use.replace("PEP393_UNICODE", "Py_UNICODE_WIDE")) == ["a", "b", "c", "d", "e", "f"]
+    # defined under a condition on itself: what it was defined under is not known
+    source = "#ifndef FLAG\n#  ifdef X\n#    define FLAG\n#  endif\n#endif\n#if defined FLAG\n a;\n#elif defined X\n b;\n#endif\n"
+    assert idents(source) == ["a", "b"]
+
 
 def test_defined_of_a_removed_name_is_false():
     source = "#ifdef PyEval_CallObject\n a;\n#endif\n#ifndef PyEval_CallObject\n b;\n#endif\n"

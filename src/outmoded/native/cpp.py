@@ -30,8 +30,12 @@ definitions are what the first inclusion compiles, so macros it defines from the
 (greenlet's ``#if PY_VERSION_HEX >= 0x30D0000 / #define GREENLET_PY313 1`` inside its guard).  A
 macro of the project's own (``own_flag``) that it ``#define``s only on lines the target never
 compiles is undefined (uwsgi's ``#if PY_MAJOR_VERSION == 2 && PY_MINOR_VERSION < 7 / #define
-HAS_NOT_PyFrame_GetLineNumber``: its ``#ifdef`` is dead).  Tokens of the directive lines themselves
-are never returned.
+HAS_NOT_PyFrame_GetLineNumber``: its ``#ifdef`` is dead).  Such a flag ``#define``d once, on a
+live line under undecided conditions, is defined exactly when they hold (``_implied``):
+pyahocorasick 2.3.1's common.h defines ``PEP393_UNICODE`` only inside ``#ifdef
+AHOCORASICK_UNICODE`` (on Python 3), so its utils.c's ``#if defined PEP393_UNICODE`` / ``#elif
+defined PY3K`` / ``#ifdef AHOCORASICK_UNICODE`` (``PyUnicode_AS_UNICODE``) is never compiled.
+Tokens of the directive lines themselves are never returned.
 """
 
 from __future__ import annotations
@@ -81,6 +85,14 @@ class Frame:
 
 
 MAX_ATOMS = 4  # worlds tried: 2 ** MAX_ATOMS
+IMPOSSIBLE = ("impossible",)  # a world in which a flag is defined against the conditions it is defined under
+
+
+def _implied(name: str) -> tuple:
+    """The key under which ``macros`` holds what the project's own flag ``name``, ``#define``d
+    once on a live line under undecided conditions, is defined exactly when: the needs
+    (``_context``) of the branches around that line."""
+    return ("implied", name)
 
 
 def _chain_condition(name: str, rest: list[Token], target: tuple[int, int], is_removed: Callable[[str], bool],
@@ -91,12 +103,18 @@ def _chain_condition(name: str, rest: list[Token], target: tuple[int, int], is_r
         names = [rest[0].text] if rest else []
     else:
         texts = [t.text for t in rest]
-        names = [texts[i + 2] if texts[i + 1] == "(" else texts[i + 1]
-                 for i in range(len(texts) - 2) if texts[i] == "defined"]
+        names = [texts[i + 2] if texts[i + 1] == "(" and i + 2 < len(texts) else texts[i + 1]
+                 for i in range(len(texts) - 1) if texts[i] == "defined"]  # defined(NAME), defined NAME
     atoms = frozenset(n for n in names if _defined(n, is_removed, macros, header) is None)
+    implied = {n: macros[_implied(n)] for n in atoms if macros.get(_implied(n))}
+    atoms = atoms.union(*(a for needs in implied.values() for (a, _), _ in needs))
     snapshot = dict(macros)
 
-    def evaluate(world: dict) -> Optional[bool]:
+    def evaluate(world: dict):
+        for flag, needs in implied.items():  # a world defining a flag against its conditions is none
+            held = [evaluate_need(world) for (_, evaluate_need), _ in needs]
+            if None not in held and world.get(flag) is not all(h is holds for h, (_, holds) in zip(held, needs)):
+                return IMPOSSIBLE
         known = {**snapshot, **{n: ([] if v else None) for n, v in world.items()}}
         gone = (lambda n: is_removed(n) or world.get(n) is False)
         if name.endswith(("ifdef", "ifndef")):
@@ -124,7 +142,8 @@ def _satisfiable(needs: list) -> Optional[bool]:
         return None
     for bits in range(2 ** len(atoms)):
         world = {n: bool(bits >> i & 1) for i, n in enumerate(atoms)}
-        if all(evaluate(world) is not (not holds) for (_, evaluate), holds in needs):
+        values = [evaluate(world) for (_, evaluate), _ in needs]
+        if IMPOSSIBLE not in values and all(value is not (not holds) for value, (_, holds) in zip(values, needs)):
             return None
     return False
 
@@ -292,16 +311,22 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
             if name == "define" and rest and own_flag(rest[0].text) and rest[0].text not in macros:
                 macros[rest[0].text] = DEAD  # the project's own flag, so far written only where never compiled
         elif live:
-            if name in ("define", "undef") and rest:  # what the enclosing branches needed of it no longer holds
-                for frame in stack:
-                    frame.context = [need for need in frame.context if rest[0].text not in need[0][0]]
+            if name in ("define", "undef") and rest:
+                flag = rest[0].text
+                needs, first = _context(stack), flag not in macros
+                macros.pop(_implied(flag), None)
+                for frame in stack:  # what the enclosing branches needed of it no longer holds
+                    frame.context = [need for need in frame.context if flag not in need[0][0]]
             if name == "define" and rest:
                 function_like = len(rest) > 1 and rest[1].text == "(" \
                     and rest[1].offset == rest[0].offset + len(rest[0].text)
                 if function_like:
                     macros.pop(rest[0].text, None)
                 else:  # defined under a condition that may not hold: its value is unknown
-                    macros[rest[0].text] = rest[1:] if all(f.certain for f in stack) else None
+                    macros[flag] = rest[1:] if all(f.certain for f in stack) else None
+                    if first and needs and own_flag(flag) and needs == _context(stack) \
+                            and all(f.certain or f.context for f in stack):
+                        macros[_implied(flag)] = needs  # defined exactly where the branches around it are compiled
             elif name == "undef" and rest:
                 macros.pop(rest[0].text, None)
                 header = header - {rest[0].text}
