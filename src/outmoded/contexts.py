@@ -46,10 +46,10 @@ UNCALLED = (("function", uncalled, None), ("method", uncalled_methods, None),
 # Pythons the project supports (a package that refuses the target, a directory the build installs
 # only for others, a module imported or a private function called only on them, a test skipped on
 # the target), a test that expects the failure, a name that fails on every supported Python, a
-# test's data file.  A function deleted before anything calls it ("deleted") never runs anywhere:
+# test's data file, a setup.py no build runs.  A function deleted before anything calls it ("deleted") never runs anywhere:
 # its fix changes nothing
 NO_FIX = frozenset({"broken-at-floor", "after-broken", "test-data", "refused", "not-installed", "unreached", "uncalled", "skipped",
-                    "expected"})
+                    "expected", "not-run"})
 
 
 def deleted_before_use(body: list[ast.stmt]) -> set:

@@ -30,6 +30,8 @@ CONTEXTS = {
     "unreached": "in a module the project imports only in code that never runs on {target}: it never runs there",
     "uncalled": "in a private function or a method that only code never running on {target} calls: it never runs there",
     "not-installed": "in a directory the project's build installs only for other Pythons: not installed on {target}",
+    "not-run": "in a setup.py the build backend its pyproject.toml names never runs (kept for tools predating"
+               " PEP 517): nothing runs it on {target}",
     "not-built": "in a source the project's build compiles only for other Pythons: not built on {target}",
     "handler": "in an except-branch that only runs when an import above fails",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
@@ -48,10 +50,11 @@ CONTEXTS = {
 # A use inside ``with self.assertRaises(E):`` that raises E (``expected``) is what the test wants.
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
 # Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``, ``unreached``,
-# ``not-built``: a C or Cython source the build never compiles on the target) is reported only then too.
+# ``not-built``: a C or Cython source the build never compiles on the target, ``not-run``: a setup.py
+# no build runs) is reported only then too.
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "isinstance", "lost-before-floor", "broken-at-floor", "after-broken",
                                   "expected", "skipped", "deleted", "test-data", "refused", "not-installed",
-                                  "unreached", "uncalled", "not-built"})
+                                  "unreached", "uncalled", "not-built", "not-run"})
 
 
 class Finding(Frozen):

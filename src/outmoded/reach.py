@@ -20,8 +20,9 @@ are read once per process (bytes kept, up to ``MAX_TREE_BYTES``), and only the l
 that hold the name are matched (a regex, no parsing).  ``importers.importers_provide`` asks the same
 question about a module's importers and parses those that name it.
 
-Besides test data: a package whose ``__init__`` refuses the target, and a directory the build
-does not install for the target (``builds``), hold nothing that runs there.
+Besides test data: a package whose ``__init__`` refuses the target, a directory the build
+does not install for the target and a setup.py beside a backend that never runs it (``builds``),
+hold nothing that runs there.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ import os
 import re
 
 from outmoded import reads
+from outmoded.builds import never_run
 from outmoded.installs import not_installed
 from outmoded.layout import inits_above, is_package
 from outmoded.lazyre import word_re
@@ -47,13 +49,16 @@ RUN_RE = re.compile(rb"\b(?:subprocess|run_path|run_module|exec|execfile|sys\.ex
 def file_context(path: str, text: str, target: tuple[int, int]) -> str | None:
     """"refused" when a package the file at ``path`` (as checked) is in cannot be imported on the
     target, "not-installed" when the build installs its directory only for other Pythons,
-    "test-data" when the file is a test's data file, else None."""
+    "not-run" for a setup.py no build runs (``builds.never_run``), "test-data" when the file is a
+    test's data file, else None."""
     if not path.endswith(".py"):
         return None
     if refused_by_package(path, target):
         return "refused"
     if not_installed(path, target):
         return "not-installed"
+    if os.path.basename(path) == "setup.py" and never_run(os.path.abspath(path)):
+        return "not-run"
     parts = path.replace("\\", "/").split("/")
     stem = parts[-1][:-3]
     if stem in NOT_DATA_NAMES:

@@ -21,6 +21,7 @@ GUARD_NOTES = {
     "uncalled": "no automatic fix: the project calls it only on the other Pythons it supports",
     "skipped": "no automatic fix: the test is skipped here, and may run on the other Pythons the project supports",
     "expected": "no automatic fix: it would stop the failure the test expects",
+    "not-run": "no automatic fix: no build runs this setup.py (its pyproject.toml names another backend)",
 }
 
 
