@@ -2,6 +2,8 @@
 version, and not for a target before its removal.  Generated from the catalog itself."""
 
 
+import textwrap
+
 import pytest
 
 from outmoded.catalog import default_catalog, format_version
@@ -114,6 +116,38 @@ def test_annotations_the_module_does_not_evaluate(project):
         """, target="3.14", name="b.py") == [(3, "typing.re.Pattern", W), (7, "typing.re.Pattern", W),
                                              (8, "typing.re.Pattern", "error")]
 
+
+
+def test_annotations_of_a_function_the_project_only_calls(project):
+    """strawberry-graphql 0.341.2's experimental/pydantic/utils.py (from __future__ import
+    annotations): ``def get_default_factory_for_field(...) -> NoArgAnyCallable |
+    dataclasses._MISSING_TYPE``, which its object_type.py only calls.  On the real 3.15 (no
+    dataclasses._MISSING_TYPE) its pydantic types build and answer queries: nothing evaluates the
+    annotation.  Reported with --dead-compat only; a function handed on, decorated or exported by
+    name keeps its warning."""
+    utils = """\
+        from __future__ import annotations
+        import dataclasses
+
+        def default_factory(field) -> dataclasses._MISSING_TYPE:
+            return field
+        """
+    project.write("pkg/__init__.py")
+    project.write("pkg/utils.py", textwrap.dedent(utils))
+    project.write("pkg/types.py", "from .utils import (\n    default_factory,\n)\n\nmade = default_factory(1)\n")
+    assert project.check_json(".", target="3.15")["findings"] == []
+    shown = project.check_json("--dead-compat", ".", target="3.15")["findings"]
+    assert [(f["path"], f["context"]) for f in shown] == [("pkg/utils.py", "unread-annotation")]
+    for other in ("handlers = [default_factory]\n", "__all__ = ['default_factory']\n",
+                  "import typing\nhints = typing.get_type_hints(default_factory)\n"):
+        project.write("pkg/types.py", "from .utils import default_factory\nmade = default_factory(1)\n" + other)
+        assert [f["context"] for f in project.check_json(".", target="3.15")["findings"]] == ["annotation"]
+    project.write("pkg/types.py", "from .utils import default_factory\nmade = default_factory(1)\n")
+    project.write("pkg/utils.py", textwrap.dedent(utils).replace("def ", "@staticmethod\ndef "))
+    assert [f["context"] for f in project.check_json(".", target="3.15")["findings"]] == ["annotation"]
+    project.write("pkg/utils.py", textwrap.dedent(utils))
+    project.write("pkg/__init__.py", "from beartype.claw import beartype_this_package\nbeartype_this_package()\n")
+    assert [f["context"] for f in project.check_json(".", target="3.15")["findings"]] == ["annotation"]
 
 def test_a_modules_cached_attribute(project):
     """3.15 no longer sets ``module.__cached__`` (AttributeError on the real 3.15); a probe the code

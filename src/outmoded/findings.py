@@ -37,6 +37,8 @@ CONTEXTS = {
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
     "annotation": "in an annotation not evaluated when the module runs: it breaks where annotations are read"
                   " (typing.get_type_hints, pydantic)",
+    "unread-annotation": "in an annotation not evaluated when the module runs, of a function the project only calls:"
+                         " nothing reads it",
     "pending": "",
 }
 
@@ -51,10 +53,12 @@ CONTEXTS = {
 # A use in a test a skip decorator skips on the target (``skipped``) never runs.
 # Code that never runs at all (``deleted``, ``test-data``, ``refused``, ``not-installed``, ``unreached``,
 # ``not-built``: a C or Cython source the build never compiles on the target, ``not-run``: a setup.py
-# no build runs) is reported only then too.
+# no build runs, ``unread-annotation``: a deferred annotation of a function the project only calls)
+# is reported only then too.
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "isinstance", "lost-before-floor", "broken-at-floor", "after-broken",
                                   "expected", "skipped", "deleted", "test-data", "refused", "not-installed",
-                                  "unreached", "uncalled", "not-built", "not-run"})
+                                  "unreached", "uncalled", "not-built", "not-run",
+                                  "unread-annotation"})
 
 
 class Finding(Frozen):

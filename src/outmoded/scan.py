@@ -27,6 +27,7 @@ from outmoded.contexts import (
 )
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.getattrs import GetattrReads
+from outmoded.annotationreads import only_called
 from outmoded.importers import importers_provide
 from outmoded.importmatches import ImportMatches
 from outmoded.layout import shadows_stdlib
@@ -73,7 +74,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         self.version_directory = version_directory(path)
         self.import_hooks = 0  # inside ``with <something that changes where imports look>:``
         self.fallback_spans: list[tuple] = []  # (first line, last line, names) of handlers of a try importing names
-        self.in_annotation = False  # inside an annotation the module does not evaluate when it runs
+        self.in_annotation = False  # inside an annotation the module does not evaluate when it runs (True,
+        # or the module-level function whose annotations these are)
 
     def run(self, tree: ast.Module) -> list[Finding]:
         # modules the file imports unconditionally, at its top level: a removed module's backport
@@ -156,6 +158,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             return  # a copy for an older Python, which still has it
         if context is None and self.in_annotation:
             context = "annotation"
+            if self.in_annotation is not True and only_called(self.path, self.in_annotation):
+                context = "unread-annotation"  # a function the project only calls: nothing evaluates it
         given = context
         context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
         if context == "broken-at-floor" and given is None and not any(c.kind == "handler" for c in self.contexts):
@@ -216,10 +220,13 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
     # evaluated when the module runs under ``from __future__ import annotations``, nor from 3.14 on
     # (PEP 649; on the real 3.14 even NamedTuple, TypedDict and dataclass bodies are made without
     # it): a removed name there breaks only where annotations are read (typing.get_type_hints,
-    # pydantic), a warning.
+    # pydantic), a warning; in those of a module-level function the project only calls, nowhere
+    # (``annotationreads``: ``in_annotation`` holds the function until a finding asks).
 
     def _visit_annotations(self, node) -> None:
         deferred = self.future_annotations or self.target >= (3, 14)
+        if deferred and not self.in_annotation and self.scope.kind == "module" and not node.decorator_list:
+            deferred = node
         saved, self.in_annotation = self.in_annotation, self.in_annotation or deferred
         super()._visit_annotations(node)
         self.in_annotation = saved
