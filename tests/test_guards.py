@@ -1876,3 +1876,36 @@ def test_a_conditional_expression_is_guarded_like_an_if(project):
     doc = project.check_json("mod.py", "--dead-compat")
     assert [(f["line"], f["severity"], f["context"]) for f in doc["findings"]] == [
         (6, W, "hasattr"), (9, W, "hasattr"), (11, W, "hasattr"), (12, E, None)]
+
+
+# a function body naming no needle word, which the sieve leaves out: the module is scanned reduced,
+# and in the functions kept, a simple statement naming no needle word is bound, not walked
+FILLER = "def unrelated(value):\n" + "    value = value * 2 + 1\n" * 40 + "    return value\n"
+
+
+def test_a_statement_naming_no_needle_word_still_binds_its_flag(project):
+    assert project.findings(FILLER + """\
+import sys
+
+
+def load():
+    py2 = sys.version_info < (3,)
+    if py2:
+        import imp
+    value, (py2, *rest) = None, (None, None)
+    if py2:
+        import imp
+""") == [(52, "imp", E)]
+
+
+def test_an_assignment_expression_binds_inside_a_statement_naming_no_needle_word(project):
+    assert project.findings(FILLER + """\
+import sys
+
+
+def load():
+    found = (py2 := sys.version_info < (3,))
+    if py2:
+        import imp
+    import imp
+""") == [(50, "imp", E)]

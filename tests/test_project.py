@@ -671,3 +671,17 @@ def test_a_stdlib_module_reached_as_an_attribute_of_a_project_module(project):
     assert cached(project, "trollius/coroutines.py") == [("trollius/coroutines.py", "asyncio.coroutines.CoroWrapper")] * 3
     project.write("trollius/events.py", "asyncio = None\n")  # the verdict reads events.py
     assert cached(project, "trollius/coroutines.py") == []
+
+
+def test_modules_a_function_puts_on_sys_path(project):
+    # the same in a function of a module the sieve reduces (a body naming no needle word left out),
+    # where the scanner does not walk the statements naming none (contexts.QUIET): the sys.path
+    # change is still read
+    filler = "def unrelated(value):\n" + "    value = value * 2 + 1\n" * 40 + "    return value\n"
+    layout(project, {
+        "setup.py": filler + "import os, sys\n\n\ndef build():\n    sys.path.insert(0, os.path.abspath('src'))\n"
+                             "    import commands\n",
+        "src/commands.py": "x = 1\n",
+        "other.py": "import commands\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("other.py", 1, "commands")]

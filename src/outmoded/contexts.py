@@ -77,6 +77,20 @@ def deleted_before_use(body: list[ast.stmt]) -> set:
     return found
 
 
+# simple statements whose only lasting effect, besides what they report, is the names they bind
+# (``Bindings.bind_quietly``): one naming no needle word reports nothing, and is not walked
+QUIET = frozenset({ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Raise, ast.Assert,
+                   ast.Delete})
+
+
+def _extends_path(stmt: ast.stmt) -> bool:
+    """Is the statement a call that may put a directory on ``sys.path`` (``sys.path.insert(0, d)``:
+    the scanner notes it, ``Scanner.path_extended``)?"""
+    value = stmt.value if stmt.__class__ is ast.Expr else None
+    return value.__class__ is ast.Call and value.func.__class__ is ast.Attribute \
+        and value.func.attr in ("insert", "append", "extend")
+
+
 class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
     """The statements that decide whether (and how surely) their bodies run on the target.
 
@@ -115,8 +129,12 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         pushed, outer, self.current_block = 0, self.current_block, body  # a try asks (fallbacks)
         if ast.Delete in map(type, body):  # (no class derives from ast.Delete)
             self.deleted_defs |= deleted_before_use(body)
+        quiet = self.word_lines is not None and self.words is not None and self.quiet_statements()
         for stmt in body:
-            self.visit(stmt)
+            if quiet and stmt.__class__ in QUIET and not self.may_contain_finding(stmt) and not _extends_path(stmt):
+                self.bind_quietly(stmt)  # no needle word on its lines: nothing in it to report
+            else:
+                self.visit(stmt)
             if self.failing and self._fails(stmt):
                 # salt 3008.5's utils/http.py: hostname = request.get_host() (gone since 3.4, the
                 # project supports >= 3.8), then ssl.wrap_socket(...): never reached

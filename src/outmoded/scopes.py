@@ -161,6 +161,34 @@ class Bindings(ast.NodeVisitor):
         else:
             self.visit(target)
 
+    def bind_quietly(self, stmt: ast.stmt) -> None:
+        """What a simple statement binds (``contexts.QUIET``), without walking its expressions:
+        the names an assignment binds, with the values ``visit_Assign`` would give them."""
+        if stmt.__class__ is ast.Assign:
+            value = self._assigned_value(stmt.value)
+            for target in stmt.targets:
+                self._bind_names(target, value)
+        elif stmt.__class__ is ast.AnnAssign:
+            self._bind_names(stmt.target, self._assigned_value(stmt.value) if stmt.value else LOCAL)
+
+    def _bind_names(self, target: ast.AST, value: Value) -> None:
+        """``bind_target``'s bindings; an attribute or a subscript binds no name."""
+        if target.__class__ is ast.Name:
+            self.bind(target.id, value)
+        elif isinstance(target, (ast.Tuple, ast.List)):
+            for elt in target.elts:
+                self._bind_names(elt, LOCAL)
+        elif target.__class__ is ast.Starred:
+            self._bind_names(target.value, LOCAL)
+
+    def quiet_statements(self) -> bool:
+        """May statements naming no needle word be bound without being walked (``bind_quietly``)?
+        Not in a file writing ``:=`` anywhere: an assignment expression binds inside an expression."""
+        quiet = self.__dict__.get("_quiet")
+        if quiet is None:
+            quiet = self._quiet = ":=" not in self.text
+        return quiet
+
     def run_deferred(self) -> None:
         while self.deferred:
             self._visit_function(*self.deferred.pop(0))
