@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from outmoded import projectfiles, reads, treeshare
+from outmoded import projectfiles, reads, treeshare, treestamps
 from outmoded.unreached import _top_level_words
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the helper is forked")
@@ -44,7 +44,8 @@ def test_the_helper_answers_what_a_worker_would(tmp_path):
         projectfiles.forget()
     assert shared_words == words and {b"pkg", b"b", b"sys", b"setuptools", b"setup", b"relative"} <= words
     assert b"indented" not in words
-    assert read_there == read_here and os.path.join(root, "pkg", "a.py") in read_there
+    tree = treestamps.key("py", root)  # the walk, one read: its stamp taken again is the same
+    assert read_there == read_here and read_there[tree] == reads.stamp(tree)
     assert shared_files == walked
     assert holding == [os.path.join(root, "pkg", "b.py")]
     with pytest.raises(ChildProcessError):

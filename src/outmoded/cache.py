@@ -181,10 +181,16 @@ class ResultCache:
         if self.pending:
             from outmoded import readsets
 
-            loaded = self.blocks.sets() if self.blocks is not None and any(p[3] for p in self.pending) else {}
-            split, blocks = readsets.split([p[3] for p in self.pending], loaded, _block_digest)
-            rows = [(path, sig, [*value, own, listed]) for (path, sig, value, _), (own, listed)
-                    in zip(self.pending, split)]
+            pending, held = [], {}  # the rows to write; Shared key -> (block id, pairs) of those they list
+            for path, sig, value, others in self.pending:
+                apart = _apart(others, held)
+                if apart is not None:  # else a shared read set never arrived: not cached
+                    pending.append((path, sig, value, *apart))
+            loaded = self.blocks.sets() if self.blocks is not None and any(p[3] for p in pending) else {}
+            split, blocks = readsets.split([p[3] for p in pending], loaded, _block_digest)
+            blocks.update(held.values())
+            rows = [(path, sig, [*value, own, sorted({*listed, *also}) if also else listed])
+                    for (path, sig, value, _, also), (own, listed) in zip(pending, split)]
             shared = sorted({block for _, listed in split for block in listed})
             # new blocks replace a row of that id (one damaged or planted); reused ones are put back if gone
             rows += [(readsets.key(block), "", pairs) for block, pairs in sorted(blocks.items())]
@@ -196,6 +202,28 @@ class ResultCache:
 
 def _block_digest(pairs: list) -> str:
     return digest(*pairs, size=10)
+
+
+def _apart(others: tuple, held: dict) -> tuple | None:
+    """(the (path, stamp) pairs of ``others``, the block ids of the read sets it lists by
+    reference: ``reads.Shared``), or None when one's reads never arrived.  ``held``: the Shared
+    key -> (block id, pairs) of those met so far, each digested once."""
+    if all(type(version) is str for _, version in others):
+        return others, ()
+    pairs, ids = [], []
+    for pair in others:
+        shared = pair[1]
+        if type(shared) is str:
+            pairs.append(pair)
+            continue
+        found = held.get(shared.key)
+        if found is None:
+            listed = shared.pairs()
+            if listed is None:
+                return None
+            found = held[shared.key] = (_block_digest(listed), listed)
+        ids.append(found[0])
+    return tuple(pairs), ids
 
 
 _CODE: list[str] = []  # code_stamp's answer, once per process

@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 from functools import wraps
 
-from outmoded import reads, treeshare
+from outmoded import reads, treeshare, treestamps
 from outmoded.source import read_regular
 
 PROJECT_MARKERS = ("pyproject.toml", "setup.py", "setup.cfg", "tox.ini", ".git")
@@ -126,33 +126,38 @@ class Tree:
 
 @memo
 def sources(root: str) -> Tree | None:
-    """The Python files under ``root``, or None when there are too many bytes to keep.  Each
-    file and directory counts for the verdict asking, in a run with a results cache
-    (``reads.KEPT``): without one, their stamps (a ``stat`` each, a fifth of the walk's time)
-    would be taken for nothing.  In a cold run's second pass, read once for the workers by the
-    helper the gap between the passes leaves a core to (``treeshare``)."""
+    """The Python files under ``root``, or None when there are too many bytes to keep.  The walk
+    counts for the verdict asking as one read (``treestamps``: every file and directory of it), in
+    a run with a results cache (``reads.KEPT``): without one, their stamps (a ``stat`` each, a
+    fifth of the walk's time) would be taken for nothing.  In a cold run's second pass, read once
+    for the workers by the helper the gap between the passes leaves a core to (``treeshare``)."""
     shared = treeshare.answer("sources", root)
     if shared is not None:
         reads.extend(shared[1])  # what reading it read, as if read here
         return shared[0]
-    tree, total, kept = Tree(), 0, reads.KEPT
-    for directory, subdirectories, files in os.walk(root):
-        if kept:
-            reads.read(directory)  # a file added or removed changes the directory's stamp
-        subdirectories[:] = [d for d in subdirectories if not d.startswith(".")]
-        for name in files:
-            if name.endswith(".py"):
-                path = os.path.join(directory, name)
-                if kept:
-                    reads.read(path)
-                try:
-                    data = read_regular(path)
-                except OSError:
-                    continue
-                total += len(data)
-                if total > MAX_TREE_BYTES:
-                    return None
+    tree, total = Tree(), 0
+    stamps = treestamps.Walk("py", root) if reads.KEPT else None
+    for directory, paths in treestamps.walk("py", root):
+        if stamps is not None:
+            stamps.add(directory)  # a file added or removed changes the directory's stamp
+        elif tree is None:
+            break
+        for path in paths:
+            if stamps is not None:
+                stamps.add(path)  # past the limit too: the answer (None) depends on every file
+            if tree is None:
+                continue
+            try:
+                data = read_regular(path)
+            except OSError:
+                continue
+            total += len(data)
+            if total > MAX_TREE_BYTES:
+                tree = None
+            else:
                 tree.add(path, data)
+    if stamps is not None:
+        stamps.record()
     return tree
 
 

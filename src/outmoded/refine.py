@@ -98,7 +98,8 @@ def refined_classes(text, weights: dict) -> tuple[dict, tuple]:
     refiner = Refiner(text, workers.INDEX, members)
     with reads.recording() as read:
         classes = refiner.classes(weights)
-    return classes, tuple(sorted({**read, **dict(refiner.reads())}.items()))
+    # listed with every file it clears: by reference when many (``reads.compact``)
+    return classes, tuple(sorted(reads.compact({**read, **dict(refiner.reads())}).items()))
 
 
 class LazyProject:
