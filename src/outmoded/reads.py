@@ -142,11 +142,11 @@ class Shared:
     recording replaying it; ``reads`` None: one received by key whose reads never arrived (what
     depends on it cannot be cached)."""
 
-    __slots__ = ("_block", "_pairs", "key", "reads")
+    __slots__ = ("_pairs", "key", "reads")
 
     def __init__(self, reads: dict | None, key: str):
         self.reads, self.key = reads, key
-        self._pairs = self._block = None
+        self._pairs = None
 
     def pairs(self) -> list | None:
         """The sorted (path, stamp) pairs it stands for, those of the Shared it holds included;

@@ -72,7 +72,7 @@ class Walk:
 def stamp(tree_key: str) -> str:
     """The stamp the walk of ``tree_key`` has now (a results cache checking a verdict's reads)."""
     kind, _, root = tree_key[len(PREFIX):].partition(":")
-    if kind not in KINDS:
+    if not tree_key.startswith(PREFIX) or kind not in KINDS:
         return ""
     taken = Walk(kind, root)
     taken.finish(walk(kind, root))
