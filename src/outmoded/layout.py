@@ -131,9 +131,9 @@ def _find_module(dotted: str, from_path: str) -> str | None:
     for base in dict.fromkeys(_import_roots(from_path) + [os.path.dirname(os.path.abspath(from_path))]):
         for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
             # each place tried counts for the verdict asking, absent too (``outmoded.reads``): a
-            # module created there later (a base class's, a flag's) changes the answer
-            read(candidate)
-            if _is_file(candidate):
+            # module created there later (a base class's, a flag's) changes the answer; its
+            # stamp is empty when absent, as most are: no second stat to tell it is no file
+            if read(candidate) and _is_file(candidate):
                 return candidate
     return _installed_root(dotted, from_path)
 
@@ -164,12 +164,12 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
     bases += [os.path.join(root, layout) for root in _import_roots(from_path) for layout in ("src", "lib")]
     relative = dotted.replace(".", os.sep)
     for base in bases:
-        read(os.path.join(base, first, "__init__.py"))
+        if not read(os.path.join(base, first, "__init__.py")) and not stub:
+            continue  # absent: no package (a stub's __init__.pyi may make one)
         if not _is_package(os.path.join(base, first), stub):
             continue
         for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
-            read(candidate)
-            if _is_file(candidate):
+            if read(candidate) and _is_file(candidate):
                 return candidate
     return None
 
