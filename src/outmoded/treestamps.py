@@ -38,9 +38,10 @@ def walk(kind: str, root: str):
     """(directory, paths of its files) for each directory under ``root`` as ``os.walk`` takes
     them (top down, its order), its subdirectories pruned and its files kept as ``kind`` says."""
     walked, kept = KINDS[kind]
+    join = os.path.join
     for directory, subdirectories, files in os.walk(root):
         subdirectories[:] = [d for d in subdirectories if walked(d)]
-        yield directory, [os.path.join(directory, name) for name in files if kept(name)]
+        yield directory, [join(directory, name) for name in files if kept(name)]
 
 
 class Walk:
@@ -82,7 +83,7 @@ def stamp(tree_key: str) -> str:
 def _digest(pairs: list) -> str:
     from outmoded.cache import hasher
 
+    pairs.sort()
     found = hasher(16)
-    for path, version in sorted(pairs):
-        found.update(f"{path}\0{version}\n".encode("utf-8", "surrogateescape"))
+    found.update("\n".join([f"{path}\0{version}" for path, version in pairs]).encode("utf-8", "surrogateescape"))
     return found.hexdigest()
