@@ -1,7 +1,6 @@
 """What a verdict read, recorded for the results cache: a whole tree or an answer's reads over
 the project count as one entry per verdict, however large the tree, and still invalidate."""
 
-import os
 import pickle
 import time
 
@@ -88,7 +87,7 @@ def test_an_answer_read_over_many_files_is_sent_and_kept_once_for_the_verdicts_r
     first, second = (len(pickle.dumps(verdict)) for verdict in verdicts[:2])
     assert second * 20 < first  # the answer's 300 pairs went with the first only
     arrived = pickle.loads(pickle.dumps(verdicts[5]))
-    assert [pair for pair in arrived if type(pair[1]) is not str][0][1].pairs() == sorted(answer.items())
+    assert next(pair[1] for pair in arrived if type(pair[1]) is not str).pairs() == sorted(answer.items())
 
     (tmp_path / "checked").mkdir()
     checked = [tmp_path / "checked" / f"c{n}.py" for n in range(20)]
