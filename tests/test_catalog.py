@@ -72,6 +72,39 @@ def _disagreements(python: str, version: tuple[int, int], keep=lambda entry: Tru
     return wrong
 
 
+def _ask(python: str, rows) -> dict:
+    out = subprocess.run([python, "-I", str(PROBE)], input=json.dumps(rows), capture_output=True, text=True,
+                         check=True, timeout=300).stdout
+    return {key.partition(":")[2]: answer for key, answer in json.loads(out).items()}
+
+
+KEYWORDS = [["q", "argument", "builtins.int", "x"], ["q", "argument", "builtins.float", "x"],
+            ["q", "argument", "builtins.dict", "iterable"], ["q", "argument", "builtins.str", "object"],
+            ["q", "argument", "os.path.basename", "p"]]
+
+
+def test_probe_answers_whether_a_call_can_pass_the_keyword():
+    """A positional-only parameter (float's x from 3.7) is absent; int has no signature and is called with
+    x=None (on 3.7+ the TypeError rejects the keyword); dict(iterable=) goes to **kwargs, str(object=)
+    is a keyword: both present."""
+    answers = _ask(sys.executable, KEYWORDS)
+    assert [answers[row[2]] for row in KEYWORDS[:4]] == ["absent", "absent", "present", "present"]
+
+
+@pytest.mark.realpython
+@pytest.mark.parametrize("version,expected", [("3.6", ["present", "present", "present"]),
+                                              ("3.7", ["absent", "absent", "present"]),
+                                              ("3.14", ["absent", "absent", "present"]),
+                                              ("3.15", ["absent", "absent", "absent"])])
+def test_probe_proves_removed_keywords_on_real_interpreters(version, expected):
+    """int(x=), float(x=) work on 3.6 and raise TypeError from 3.7; os.path.basename(p=) from 3.15."""
+    python = real_python(version) or older_python(version)
+    if python is None:
+        pytest.skip(f"no python{version} here")
+    answers = _ask(python, [KEYWORDS[0], KEYWORDS[1], KEYWORDS[4]])
+    assert [answers["builtins.int"], answers["builtins.float"], answers["os.path.basename"]] == expected
+
+
 def test_catalog_is_true_on_this_interpreter():
     assert _disagreements(sys.executable, sys.version_info[:2]) == []
 

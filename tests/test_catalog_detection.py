@@ -171,3 +171,34 @@ def test_a_modules_cached_attribute(project):
         (5, "types.ModuleType.__cached__", "warning"),  # a parameter: reported because the name is distinctive
         (7, "types.ModuleType.__cached__", "error")]
     assert project.findings(source, target="3.14", name="b.py") == []
+
+
+POSITIONAL_ONLY = [e for e in CATALOG.entries if e.kind == "argument" and "positional-only" in e.reason]
+
+
+def _keyword_calls(entry, name):
+    """(the call by keyword, the same call by position): ``int(x=v)``, ``int(v)``."""
+    module, _, attr = name.rpartition(".")
+    callee = attr if module == "builtins" else f"{module}.{attr}"
+    head = "" if module == "builtins" else f"import {module}\n"
+    return f"{head}{callee}({entry.argument}='1')\n", f"{head}{callee}('1')\n"
+
+
+def test_keywords_that_became_positional_only_are_found_and_positions_are_not(project):
+    """int(x=), float(x=), list(sequence=) (3.7), os.path.basename(p=) and the other os.path functions
+    (3.15): the keyword is reported from its version on; the same value passed by position never."""
+    assert {e.code for e in POSITIONAL_ONLY} >= {"OM07017", "OM07018", "OM15046", "OM15055"}
+    for version in sorted({e.removed_in for e in POSITIONAL_ONLY}):
+        entries = [e for e in POSITIONAL_ONLY if e.removed_in == version]
+        cases = [(e, n, *_keyword_calls(e, n)) for e in entries for n in e.names]
+        files = {f"kw_{i}.py": by_keyword for i, (_, _, by_keyword, _) in enumerate(cases)}
+        files.update({f"pos_{i}.py": by_position for i, (_, _, _, by_position) in enumerate(cases)})
+        target = format_version(max(version, (3, 13)))
+        found = {(p, r) for p, _, r in _check(project, files, target)}
+        missing = [f"{e.code} {n}" for i, (e, n, _, _) in enumerate(cases)
+                   if (f"kw_{i}.py", format_version(version)) not in found]
+        assert missing == []
+        assert not [p for p, _ in found if p.startswith("pos_")]
+        if version > (3, 7):  # 3.7 is the oldest target
+            before = format_version((3, version[1] - 1))
+            assert {f for f in _check(project, files, before) if f[2] == format_version(version)} == set()
