@@ -75,3 +75,38 @@ def test_same_path_before_and_after(scripts, version, flags):
         before = _run(python, flags, legacy)
     assert after == before
     assert len(after.splitlines()) == 8 and "opt-1" in after
+
+
+POSITIONAL = '''\
+import os, os.path
+from os.path import samefile
+here = os.path.dirname(os.path.abspath(__file__))
+print(int(x="12"), int(x="101", base=2), float(x = "1.5"), bool(x=0), list(sequence="ab"), tuple(sequence=[1]))
+print(os.path.basename(p="a/b.py"), os.path.splitext(p="a/b.py"), os.path.join(a="a"), os.path.isabs(s="/a"))
+print(os.path.getsize(filename=__file__) > 0, samefile(here, f2=here), os.path.commonprefix(m=["ab", "ac"]))
+'''
+
+
+def test_keywords_made_positional_print_what_they_printed_on_36(tmp_path):
+    """int(x=), list(sequence=) ran on 3.6 (TypeError from 3.7), os.path.basename(p=) & co. up to 3.14:
+    fixed to positional arguments, the script prints on the real 3.13, 3.14 and 3.15 what it printed
+    unfixed on 3.6, and nothing is left to find."""
+    from realpythons import older_python
+
+    legacy, fixed = tmp_path / "legacy.py", tmp_path / "fixed.py"
+    legacy.write_text(POSITIONAL)
+    fixed.write_text(POSITIONAL)
+    run = _outmoded("fix", "--no-cache", "--target-version", "3.15", "fixed.py", cwd=tmp_path)
+    assert "Fixed 13 finding(s)" in run.stdout and "x=" not in fixed.read_text(), run.stdout + run.stderr
+    python36 = older_python("3.6")
+    if python36 is None:
+        pytest.skip("no python3.6 under ~/.pyenv/versions")
+    before = _run(python36, [], legacy).replace(str(legacy), str(fixed))
+    ran = 0
+    for version in ("3.13", "3.14", "3.15"):
+        python = real_python(version)
+        if python is not None:
+            assert _run(python, [], fixed) == before, version
+            ran += 1
+    if not ran:
+        pytest.skip("no real python3.13-3.15")

@@ -15,7 +15,7 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
-from outmoded.fixability.shapes import keyword_rewrite, shape_of, written_names
+from outmoded.fixability.shapes import keyword_rewrite, positional_index, shape_of, written_names
 from outmoded.fixability.spots import Spots, chain_of
 from outmoded.records import replace
 
@@ -47,6 +47,23 @@ def _drop_verdict(finding, calls: Spots) -> str | None:
         return None  # a keyword: dropped wherever it stands
     if any(isinstance(a, ast.Starred) for a in call.args[:positional + 1]) or positional != len(call.args) - 1:
         return "a positional argument after it would take its place"
+    return None
+
+
+def _positional_verdict(finding, entry: Entry, calls: Spots) -> str | None:
+    """Why a keyword cannot become the positional argument it names here, or None: as
+    ``fixes.arguments.make_positional``, only the first keyword, right after exactly the positional
+    arguments before its place (none unpacked), so nothing is evaluated in another order
+    (``int(x=v, base=b)`` -> ``int(v, base=b)``; ``int(base=b, x=v)`` is left)."""
+    found = calls.argument(finding)
+    if found is None:
+        return "this argument's form is not rewritten"
+    call, node = found
+    first = call.keywords[0] if call.keywords else None
+    if first is None or first.value is not node or len(call.args) != positional_index(entry) \
+            or any(isinstance(a, ast.Starred) for a in call.args) \
+            or any((a.lineno, a.col_offset) > (first.lineno, first.col_offset) for a in call.args):
+        return "it is not the first keyword right after the arguments before its place"
     return None
 
 
@@ -135,6 +152,10 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
             elif upgrade == "safe" and finding.fix == "unsafe":
                 finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
+        if finding.fix and entry is not None and shape_of(entry) == "positional-arg":
+            why = _positional_verdict(finding, entry, calls)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         if finding.fix and entry is not None and shape_of(entry) == "drop-arg":
             why = _drop_verdict(finding, calls)
             if why:

@@ -26,6 +26,8 @@ def shape_of(entry: Entry) -> str | None:
     if entry.kind == "argument":
         if entry.rewrite == "drop":
             return "drop-arg"
+        if positional_index(entry) is not None:
+            return "positional-arg"
         return "replace-arg" if keyword_rewrite(entry) else None
     if entry.kind == "behaviour":
         # an argument that became required, given what it defaulted to (``digestmod="md5"``)
@@ -39,6 +41,17 @@ def shape_of(entry: Entry) -> str | None:
     if not is_dotted(entry.replacement):
         return None
     return "module" if entry.kind == "module" else "dotted"
+
+
+POSITIONAL_REWRITE = re.compile(r"^positional(?: (\d))?$")
+
+
+def positional_index(entry: Entry) -> int | None:
+    """Where a keyword that became positional-only goes (``rewrite: positional``: first,
+    ``positional 1``: second): ``int(x=v)`` -> ``int(v)``, ``os.path.samefile(a, f2=b)`` ->
+    ``os.path.samefile(a, b)``; None for any other rewrite."""
+    match = POSITIONAL_REWRITE.match(entry.rewrite or "") if entry.kind == "argument" else None
+    return None if match is None else int(match.group(1) or 0)
 
 
 KEYWORD_REWRITE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_]*)\s*=(?!=)\s*(.+?)\s*$", re.DOTALL)

@@ -1,4 +1,5 @@
-"""Drop an argument the API ignores: ``json.loads(s, encoding="utf-8")`` -> ``json.loads(s)``.
+"""Drop an argument the API ignores: ``json.loads(s, encoding="utf-8")`` -> ``json.loads(s)``;
+pass by position a keyword that became positional-only: ``int(x=v)`` -> ``int(v)``.
 
 The layout around the gap is mended rather than rebuilt: the argument before the dropped one
 takes over the dropped one's comma and the whitespace after it, so a comment beside the dropped
@@ -58,3 +59,14 @@ def drop_arguments(call: cst.Call, drop: set[int]) -> Optional[cst.Call]:
                 and not _has_comment(before):
             before = arg.comma.whitespace_after  # the first argument's comment moves to the "("
     return call.with_changes(args=kept, whitespace_before_args=before)
+
+
+def make_positional(call: cst.Call, index: int, place: int) -> Optional[cst.Call]:
+    """The call with its keyword argument at ``index`` passed by position, or None unless it is the
+    first keyword and exactly ``place`` positional arguments, none unpacked, come before it (then
+    the arguments keep their order and are evaluated as before)."""
+    args = list(call.args)
+    if index != place or args[index].keyword is None or any(a.keyword is not None or a.star for a in args[:index]):
+        return None
+    args[index] = args[index].with_changes(keyword=None, equal=cst.MaybeSentinel.DEFAULT)
+    return call.with_changes(args=args)

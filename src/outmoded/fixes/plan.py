@@ -29,7 +29,7 @@ class Policy(Frozen):
 
 class Edit(Frozen):
     """One fix to apply at one place, in LibCST coordinates (1-based lines, 0-based columns).
-    ``shape``: "dotted" | "template" | "expression" | "drop-arg" | "replace-arg" | "supply-arg" | "module"
+    ``shape``: "dotted" | "template" | "expression" | "drop-arg" | "replace-arg" | "positional-arg" | "supply-arg" | "module"
     | "retire"; ``api``: the removed
     name as the scanner resolved it; ``replacement``: dotted name, module or call template."""
 

@@ -13,7 +13,8 @@ from typing import Optional
 import libcst as cst
 from libcst.metadata import CodeRange, PositionProvider
 
-from outmoded.fixes.arguments import drop_arguments
+from outmoded.fixability.shapes import positional_index
+from outmoded.fixes.arguments import drop_arguments, make_positional
 from outmoded.fixes.comments import CommentCarrier, comments_in
 from outmoded.fixes.dotted import replace_dotted
 from outmoded.fixes.env import Env
@@ -48,7 +49,7 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         self.lines = lines  # sorted line numbers something is rewritten on; None: visit everything
         self.applied: set[Edit] = set()
         self.by_end = {e.end: e for e in edits if e.shape in ("dotted", "expression", "template")}
-        self.by_start = {e.start: e for e in edits if e.shape in ("drop-arg", "replace-arg")}
+        self.by_start = {e.start: e for e in edits if e.shape in ("drop-arg", "replace-arg", "positional-arg")}
         self.calls = {(e.start, e.end): e for e in edits if e.shape == "supply-arg"}  # the call's own span
         self.import_edits = [e for e in edits if e.shape in ("dotted", "module", "retire")]
         self.retiring: list[Edit] = []  # applied once ``imports`` has retired the submodule import
@@ -156,6 +157,9 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         for index, edit in sorted(found.items()):  # rewritten in place: the indexes stay
             if edit.shape == "replace-arg":
                 updated = self._done(edit, replace_argument(updated, index, edit, self.env), updated)
+            elif edit.shape == "positional-arg":
+                place = positional_index(edit.entry)
+                updated = self._done(edit, make_positional(updated, index, place), updated)
         drops = {i for i, e in found.items() if e.shape == "drop-arg"}
         if not drops:
             return updated
