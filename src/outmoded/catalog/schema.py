@@ -15,6 +15,8 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
       fix: none                    # safe | unsafe | none
       fix_reason: ...              # required when fix is unsafe: how behaviour differs
       rewrite: ...                 # optional template for fixes that are not a plain rename
+                                   # (an argument: drop, KEYWORD=EXPRESSION, or positional [N]
+                                   # for a keyword that became positional-only: int(x=v) -> int(v))
       rewrite_defaults: {prefix: {position: 1, value: test}}  # optional: arguments the rewrite
                                    # drops when they are the literal default (else no fix)
       rename_keywords: {n: value}  # optional: call keywords the replacement spells differently;
