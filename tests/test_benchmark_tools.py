@@ -71,3 +71,9 @@ def test_same_output_checks_only_the_named_corpora_when_asked(tmp_path):
     assert run.stdout.splitlines() == ["mine         3.13          same (2 findings, parsed 1 -> 1)"]
     run = same_output(str(ROOT), str(ROOT), "--no-default-corpora", "--out", str(tmp_path / "out2"), cwd=tmp_path)
     assert run.returncode == 2 and "no corpus: no --corpus NAME=DIR was given" in run.stderr
+
+
+def test_realimports_names_a_missing_interpreter(tmp_path):
+    run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "realimports.py"), "--target", "3.99",
+                          "--only", "six==1.10.0", "--work", str(tmp_path)], capture_output=True, text=True, timeout=60)
+    assert run.returncode == 1 and "no python3.99 on PATH" in run.stderr and "Traceback" not in run.stderr, run.stderr

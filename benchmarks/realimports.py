@@ -1,0 +1,229 @@
+"""Recall against real interpreters: import every module of old releases on a real Python and compare
+each failure with what ``outmoded check`` reports at the lines of its traceback.
+
+    python benchmarks/realimports.py [--target 3.13] [--only NAME==VER] [--list] [--work DIR]
+
+Each release's sdist is unpacked as ``noise.py`` does (never built, no setup.py runs) and copied into
+``--work``; its package folders (at the top, under ``src/``, ``lib/``, ``lib3/`` or ``python3/``) and
+top-level modules are imported one module per process with ``python3.X`` (from
+``eval "$(../shared/tools/real-pythons)"``), the folders of the releases it needs (``DEPENDS``) after
+it on ``PYTHONPATH``, with a timeout.  This is the benchmark running the code, not outmoded.
+
+Each distinct failure is ``caught`` when outmoded reports a finding (or a file it cannot parse) at a
+line of its traceback inside the release; ``excluded`` when it is outside outmoded's promise: Python 2
+syntax (the file does not compile on pyenv's 3.6 either), a Python 2 standard module (importable from
+pyenv's 2.7 standard library), a missing third-party dependency, another platform's module (windll,
+kqueue); else a ``miss`` (test data and ``__main__`` modules that run a program show up here too: read
+them with ``--list``).  A
+module that imports cleanly while an error finding stands on a line its import ran (``sys.monitoring``
+of the real interpreter) is counted ``ran``: a finding that may be false, or a behaviour that breaks
+later (an import hook registered on a line that runs, a lambda's body).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from noise import check, unpacked  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+# old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
+DEPENDS = {
+    "Babel==2.6.0": ["pytz==2026.6"], "configobj==5.0.6": ["six==1.10.0"],
+    "Flask==0.10.1": ["Werkzeug==0.9.6", "Jinja2==2.7.3", "itsdangerous==1.1.0", "MarkupSafe==1.0"],
+    "Flask==1.1.4": ["Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2", "MarkupSafe==1.1.1"],
+    "html5lib==0.999999999": ["six==1.17.0", "webencodings==0.5.1"], "IMAPClient==1.1.0": ["six==1.17.0"],
+    "Jinja2==2.11.3": ["MarkupSafe==1.1.1"], "Jinja2==2.7.3": ["MarkupSafe==1.0"], "kazoo==2.4.0": ["six==1.17.0"],
+    "Mako==1.0.7": ["MarkupSafe==1.1.1"], "networkx==1.11": ["decorator==4.3.0"], "Paste==3.2.0": ["six==1.17.0"],
+    "PyHamcrest==1.9.0": ["six==1.17.0"], "python-dateutil==2.6.1": ["six==1.17.0"],
+    "python-gflags==3.1.2": ["six==1.17.0"], "Routes==2.5.1": ["six==1.17.0"], "websocket-client==0.48.0": ["six==1.17.0"],
+}
+RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
+coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
+html5lib==0.999999999 httplib2==0.12.0 humanize==0.5.1 IMAPClient==1.1.0 itsdangerous==1.1.0 Jinja2==2.11.3 Jinja2==2.7.3
+jsonschema==2.6.0 kazoo==2.4.0 lockfile==0.12.2 Mako==1.0.7 Markdown==2.6.11 mock==1.0.1 networkx==1.11 nose==1.3.7
+parameterized==0.7.0 passlib==1.7.4 Paste==3.2.0 pep8==1.7.1 pika==0.13.1 ply==3.11 pyasn1==0.1.9 PyDispatcher==2.0.5
+pyflakes==1.6.0 Pygments==2.2.0 PyHamcrest==1.9.0 PyMySQL==0.7.11 pyparsing==2.2.0 PyPDF2==1.26.0
+python-dateutil==2.6.1 python-gflags==3.1.2 PyYAML==3.12 redis==2.10.6 requests==2.5.3 Routes==2.5.1 sh==1.12.14
+six==1.10.0 SQLAlchemy==1.2.19 sqlparse==0.2.4 stomp.py==4.1.21 testfixtures==6.4.1 tornado==4.5.3 Unidecode==1.0.23
+waitress==1.0.2 WebOb==1.7.4 websocket-client==0.48.0 Werkzeug==0.9.6 Werkzeug==1.0.1 Whoosh==2.7.4 xlrd==1.2.0
+yapf==0.30.0""".split()
+SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
+SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
+PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
+                "cmp", "buffer", "StandardError", "apply", "intern", "coerce"}
+# run in the real interpreter: import one module, record the lines it ran in the work folder and the failure
+DRIVER = r"""
+import importlib, json, os, sys, traceback
+root, name, out = sys.argv[1:4]
+sys.argv = [name]
+ran, mon = set(), sys.monitoring
+mon.use_tool_id(4, "realimports")
+def line(code, number):
+    if not code.co_filename.startswith(root):
+        return mon.DISABLE
+    ran.add((code.co_filename, number))
+mon.register_callback(4, mon.events.LINE, line)
+mon.set_events(4, mon.events.LINE)
+result = {"ok": True}
+try:
+    importlib.import_module(name)
+except BaseException as error:
+    frames = [[f.filename, f.lineno] for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(root)]
+    if isinstance(error, SyntaxError) and error.filename:
+        frames.append([error.filename, error.lineno])
+    result = {"ok": False, "type": type(error).__name__, "message": str(error)[:200], "frames": frames,
+              "missing": error.name if isinstance(error, ImportError) else None}
+mon.set_events(4, 0)
+result["ran"] = sorted(ran)
+with open(out, "w") as handle:
+    json.dump(result, handle)
+os._exit(0)
+"""
+
+
+def import_root(top: Path) -> Path:
+    for folder in ("lib3", "python3", "src", "lib", "."):
+        where = top / folder
+        if where.is_dir() and any((where / c / "__init__.py").exists() for c in os.listdir(where)):
+            return where.resolve()
+    for child in sorted(os.listdir(top)):  # feedparser/feedparser.py
+        if (top / child / f"{child}.py").exists():
+            return (top / child).resolve()
+    return top.resolve()
+
+
+def modules(root: Path) -> list[str]:
+    found = []
+    for child in sorted(os.listdir(root)):
+        path = root / child
+        if path.is_dir() and (path / "__init__.py").exists() and child not in SKIP and child.isidentifier():
+            for folder, subs, files in os.walk(path):
+                subs[:] = sorted(s for s in subs if (Path(folder) / s / "__init__.py").exists() and s not in SKIP)
+                parts = list(Path(folder).relative_to(root).parts)
+                for name in sorted(files):
+                    dotted = parts + ([] if name == "__init__.py" else [name[:-3]])
+                    if name.endswith(".py") and all(p.isidentifier() for p in dotted):
+                        found.append(".".join(dotted))
+        elif child.endswith(".py") and child[:-3].isidentifier() and child not in SETUP and not child.startswith("test"):
+            found.append(child[:-3])
+    return found
+
+
+def older(version: str) -> str | None:
+    found = sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python{version[0]}"))
+    return str(found[-1]) if found else None
+
+
+def excluded(failure: dict, stdlib: set[str]) -> str | None:
+    """Why a failure is outside outmoded's promise, or None."""
+    kind, message, missing = failure["type"], failure["message"], failure.get("missing")
+    if re.search(r"windll|winreg|msvcrt|_winapi|kqueue", message):
+        return "another platform's module"
+    if kind in ("SyntaxError", "IndentationError", "TabError") and failure["frames"]:
+        py36 = older("3.6")
+        source = failure["frames"][-1][0]
+        compiled = py36 and subprocess.run([py36, "-c", "import sys; compile(open(sys.argv[1], 'rb').read(), "
+                                            "sys.argv[1], 'exec')", source], capture_output=True).returncode == 0
+        return None if compiled or not py36 else "Python 2 syntax"
+    if kind == "ModuleNotFoundError" and missing and missing.split(".")[0] not in stdlib:
+        py27 = older("2.7")
+        where = py27 and subprocess.run([py27, "-c", f"import {missing.split('.')[0]} as m; print(getattr(m, '__file__', ''))"],
+                                        capture_output=True, text=True)
+        if where and where.returncode == 0 and "site-packages" not in where.stdout:
+            return "Python 2 module"
+        return "missing dependency"
+    if kind == "NameError" and message.split("'")[1:2] and message.split("'")[1] in PY2_BUILTINS:
+        return "Python 2 builtin"
+    return None
+
+
+def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -> dict:
+    python = shutil.which(f"python{target}")
+    if python is None:
+        raise SystemExit(f"no python{target} on PATH: eval \"$(../shared/tools/real-pythons)\"")
+    copies = []
+    for release in [spec] + DEPENDS.get(spec, []):
+        copy = work / release
+        if not copy.exists():
+            shutil.copytree(unpacked(release, cache, noise_work), copy, symlinks=True)
+        copies.append(copy)
+    project, root = copies[0], import_root(copies[0])
+    path = os.pathsep.join([str(root)] + [str(import_root(c)) for c in copies[1:]])
+    env = dict(os.environ, PYTHONPATH=path, PYTHONWARNINGS="ignore", PYTHONDONTWRITEBYTECODE="1")
+    results, out = {}, work / f".result-{os.getpid()}.json"
+    for name in modules(root):
+        out.unlink(missing_ok=True)
+        try:
+            subprocess.run([python, "-c", DRIVER, str(project.resolve()) + os.sep, name, str(out)], cwd=work, env=env,
+                           timeout=60, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            pass
+        results[name] = json.loads(out.read_text()) if out.exists() else {
+            "ok": False, "type": "no result", "message": "", "frames": [], "ran": []}
+    findings, unchecked = check(ROOT, project, target)
+    at = {}
+    for f in findings:
+        at.setdefault((str((project / f["path"]).resolve()), f["line"]), []).append(f)
+    for e in unchecked:  # a file it cannot parse: "cannot parse: invalid syntax (line 194): ..."
+        line = re.search(r"\(line (\d+)\)", e["message"])
+        if line:
+            at.setdefault((str((project / e["path"]).resolve()), int(line.group(1))), []).append({"severity": "error"})
+    stdlib = set(subprocess.run([older("3.10") or sys.executable, "-c", "import sys; print(*sys.stdlib_module_names)"],
+                                capture_output=True, text=True).stdout.split())
+    distinct, rows = {}, {"caught": [], "missed": [], "excluded": [], "ran": []}
+    for name, result in results.items():
+        if not result["ok"]:
+            distinct.setdefault((result["type"], result["message"], tuple(map(tuple, result["frames"]))), (name, result))
+    for (kind, message, frames), (name, result) in distinct.items():
+        where = f"{os.path.relpath(frames[-1][0], project)}:{frames[-1][1]}" if frames else "?"
+        text = f"{kind}: {message[:120]} at {where} (import {name})"
+        if any((str(Path(f).resolve()), line) in at for f, line in frames):
+            rows["caught"].append(text)
+        elif excluded(result, stdlib):
+            rows["excluded"].append(f"{text} [{excluded(result, stdlib)}]")
+        else:
+            rows["missed"].append(text)
+    for name, result in results.items():
+        for path, line in result["ran"] if result["ok"] else ():
+            for f in at.get((str(Path(path).resolve()), line), ()):
+                if f["severity"] == "error" and "code" in f:
+                    rows["ran"].append(f"{os.path.relpath(path, project)}:{line} {f['code']} {f['api']} (import {name})")
+    rows["ran"] = sorted(set(rows["ran"]))
+    return {"modules": len(results), "failing": sum(not r["ok"] for r in results.values()), **rows}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", default=os.path.expanduser("~/.cache/outmoded-benchmarks/sdists"))
+    parser.add_argument("--noise-work", default=os.path.expanduser("~/.cache/outmoded-benchmarks/noise"))
+    parser.add_argument("--work", default=os.path.expanduser("~/.cache/outmoded-benchmarks/realimports"))
+    parser.add_argument("--target", default="3.13")
+    parser.add_argument("--only", action="append", help="NAME==VERSION (repeatable); default: all")
+    parser.add_argument("--list", action="store_true", help="each failure and each finding on a line that ran")
+    args = parser.parse_args(argv)
+    work = Path(args.work) / args.target
+    work.mkdir(parents=True, exist_ok=True)
+    print("| release | modules | failing imports | caught | missed | excluded | findings on lines that ran |")
+    print("|---|---|---|---|---|---|---|")
+    for spec in args.only or RELEASES:
+        r = measure(spec, args.target, work, Path(args.cache), Path(args.noise_work))
+        print(f"| {spec} | {r['modules']} | {r['failing']} | {len(r['caught'])} | {len(r['missed'])} | "
+              f"{len(r['excluded'])} | {len(r['ran'])} |", flush=True)
+        if args.list:
+            for kind in ("caught", "missed", "excluded", "ran"):
+                for text in r[kind]:
+                    print(f"    {kind}: {text}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
