@@ -6,6 +6,7 @@ the same (the interpreter's cache tag aside)."""
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -37,7 +38,9 @@ show(cache_from_source("pkg/mod.py", flag))  # unsafe: a None here would mean th
 
 
 def _outmoded(*args, cwd):
-    return subprocess.run([sys.executable, "-m", "outmoded", *args], cwd=cwd, capture_output=True, text=True)
+    src = str(Path(__file__).resolve().parents[2] / "src")  # this checkout's, wherever the test runs
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [src, os.environ.get("PYTHONPATH")])))
+    return subprocess.run([sys.executable, "-m", "outmoded", *args], cwd=cwd, capture_output=True, text=True, env=env)
 
 
 def _run(python, flags, script):
