@@ -6,14 +6,15 @@ each failure with what ``outmoded check`` reports at the lines of its traceback.
 Each release's sdist is unpacked as ``noise.py`` does (never built, no setup.py runs) and copied into
 ``--work``; its package folders (at the top, under ``src/``, ``lib/``, ``lib3/`` or ``python3/``) and
 top-level modules are imported one module per process with ``python3.X`` (from
-``eval "$(../shared/tools/real-pythons)"``), the folders of the releases it needs (``DEPENDS``) after
-it on ``PYTHONPATH``, with a timeout.  This is the benchmark running the code, not outmoded.
+``eval "$(../shared/tools/real-pythons)"``), its folder and those of the releases it needs (``DEPENDS``)
+on ``sys.path`` after the standard library, as installed, with a timeout.  This is the benchmark running the code, not outmoded.
 
 Each distinct failure is ``caught`` when outmoded reports a finding (or a file it cannot parse) at a
 line of its traceback inside the release; ``excluded`` when it is outside outmoded's promise: Python 2
 syntax (the file does not compile on pyenv's 3.6 either), a Python 2 standard module (importable from
 pyenv's 2.7 standard library), a missing third-party dependency, another platform's module (windll,
-kqueue); else a ``miss`` (test data and ``__main__`` modules that run a program show up here too: read
+kqueue), a shim named as a standard module (future's ``tkinter``, found where the real one is not
+built), a failure pyenv's 3.8 has too (an import order the package never supported); else a ``miss`` (test data and ``__main__`` modules that run a program show up here too: read
 them with ``--list``).  A
 module that imports cleanly while an error finding stands on a line its import ran (``sys.monitoring``
 of the real interpreter) is counted ``ran``: a finding that may be false, or a behaviour that breaks
@@ -65,14 +66,16 @@ DRIVER = r"""
 import importlib, json, os, sys, traceback
 root, name, out = sys.argv[1:4]
 sys.argv = [name]
-ran, mon = set(), sys.monitoring
-mon.use_tool_id(4, "realimports")
+sys.path.extend(os.environ["REALIMPORTS_PATH"].split(os.pathsep))  # after the standard library, as installed
+ran, mon = set(), getattr(sys, "monitoring", None)  # 3.12+; an older Python only says whether it fails
 def line(code, number):
     if not code.co_filename.startswith(root):
         return mon.DISABLE
     ran.add((code.co_filename, number))
-mon.register_callback(4, mon.events.LINE, line)
-mon.set_events(4, mon.events.LINE)
+if mon:
+    mon.use_tool_id(4, "realimports")
+    mon.register_callback(4, mon.events.LINE, line)
+    mon.set_events(4, mon.events.LINE)
 result = {"ok": True}
 try:
     importlib.import_module(name)
@@ -82,7 +85,8 @@ except BaseException as error:
         frames.append([error.filename, error.lineno])
     result = {"ok": False, "type": type(error).__name__, "message": str(error)[:200], "frames": frames,
               "missing": error.name if isinstance(error, ImportError) else None}
-mon.set_events(4, 0)
+if mon:
+    mon.set_events(4, 0)
 result["ran"] = sorted(ran)
 with open(out, "w") as handle:
     json.dump(result, handle)
@@ -146,6 +150,28 @@ def excluded(failure: dict, stdlib: set[str]) -> str | None:
     return None
 
 
+BEFORE = "3.8"  # the newest pyenv Python these releases all ran on
+
+
+def fails_before(name: str, kind: str, work: Path, project: Path, env: dict) -> bool:
+    """Does importing ``name`` fail with the same exception on pyenv's 3.8 (an import order the package
+    never supported, a module that runs a program): no removal then."""
+    python = older(BEFORE)
+    if python is None:
+        return False
+    out = work / f".before-{os.getpid()}.json"
+    out.unlink(missing_ok=True)
+    try:
+        subprocess.run([python, "-c", DRIVER, str(project.resolve()) + os.sep, name, str(out)], cwd=work, env=env,
+                       timeout=60, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired:
+        return False
+    if not out.exists():
+        return False
+    result = json.loads(out.read_text())
+    return not result.get("ok", True) and result.get("type") == kind
+
+
 def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -> dict:
     python = shutil.which(f"python{target}")
     if python is None:
@@ -158,7 +184,8 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
         copies.append(copy)
     project, root = copies[0], import_root(copies[0])
     path = os.pathsep.join([str(root)] + [str(import_root(c)) for c in copies[1:]])
-    env = dict(os.environ, PYTHONPATH=path, PYTHONWARNINGS="ignore", PYTHONDONTWRITEBYTECODE="1")
+    env = dict(os.environ, REALIMPORTS_PATH=path, PYTHONWARNINGS="ignore", PYTHONDONTWRITEBYTECODE="1")
+    env.pop("PYTHONPATH", None)
     results, out = {}, work / f".result-{os.getpid()}.json"
     for name in modules(root):
         out.unlink(missing_ok=True)
@@ -188,8 +215,12 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
         text = f"{kind}: {message[:120]} at {where} (import {name})"
         if any((str(Path(f).resolve()), line) in at for f, line in frames):
             rows["caught"].append(text)
+        elif name.split(".")[0] in stdlib:
+            rows["excluded"].append(f"{text} [a shim named as a standard module]")
         elif excluded(result, stdlib):
             rows["excluded"].append(f"{text} [{excluded(result, stdlib)}]")
+        elif fails_before(name, kind, work, project, env):
+            rows["excluded"].append(f"{text} [fails on {BEFORE} too]")
         else:
             rows["missed"].append(text)
     for name, result in results.items():
