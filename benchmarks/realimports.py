@@ -172,6 +172,21 @@ def fails_before(name: str, kind: str, work: Path, project: Path, env: dict) -> 
     return not result.get("ok", True) and result.get("type") == kind
 
 
+def served_by_dead_importer(failure: dict, root: Path, at: dict) -> str | None:
+    """The finding on the import hook a missing module of the release was to come from, if reported:
+    ``pip._vendor.urllib3.packages.six.moves`` from the meta path finder of that ``six.py``
+    (OMB12002: no find_spec, skipped by the import system from 3.12)."""
+    missing = failure.get("missing") or ""
+    parts = missing.split(".")
+    for cut in range(len(parts) - 1, 0, -1):
+        base = root.joinpath(*parts[:cut])
+        for candidate in (base.with_suffix(".py"), base / "__init__.py"):
+            for (path, line), found in at.items():
+                if path == str(candidate.resolve()) and any(f.get("code") == "OMB12002" for f in found):
+                    return f"{os.path.relpath(path, root)}:{line}"
+    return None
+
+
 def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -> dict:
     python = shutil.which(f"python{target}")
     if python is None:
@@ -215,6 +230,8 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
         text = f"{kind}: {message[:120]} at {where} (import {name})"
         if any((str(Path(f).resolve()), line) in at for f, line in frames):
             rows["caught"].append(text)
+        elif served_by_dead_importer(result, root, at):
+            rows["caught"].append(f"{text} [its import hook is reported: {served_by_dead_importer(result, root, at)}]")
         elif name.split(".")[0] in stdlib:
             rows["excluded"].append(f"{text} [a shim named as a standard module]")
         elif excluded(result, stdlib):
