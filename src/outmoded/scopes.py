@@ -326,6 +326,8 @@ class Bindings(ast.NodeVisitor):
             self.visit(expr)
         self._visit_annotations(node)
         method_of = self.scope.bindings.get("__class__") if self.scope.kind == "class" else None
+        if not isinstance(method_of, LocalClass):
+            method_of = None  # a class body that binds __class__ itself (typing_extensions: = typing.TypeVar)
         if self.scope.kind == "module":
             self.module_functions[node.name] = node
         if self.may_contain_finding(node):
