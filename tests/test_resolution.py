@@ -203,3 +203,19 @@ def test_modules_imported_through_six_moves_under_an_alias(project):
         six_free = req.urlopen
         """, target="3.14") == [(5, "urllib.request.FancyURLopener", E), (6, "configparser.SafeConfigParser", E),
                  (7, "urllib.request.URLopener", E)]
+
+
+def test_a_class_body_binding_its_own_dunder_class(project):
+    """typing_extensions' classes set ``__class__ = typing.TypeVar``: their methods are still checked
+    (this crashed the check with an internal error)."""
+    assert project.findings("""\
+        import collections
+        import typing
+
+
+        class Alias:
+            __class__ = typing.TypeVar
+
+            def mapping(self):
+                return collections.Mapping
+        """) == [(9, "collections.Mapping", E)]
