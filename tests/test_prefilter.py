@@ -449,3 +449,17 @@ def test_the_gap_test_never_says_no_where_the_spaced_spelling_is_written():
                     assert _gapped(dotted, data), (dotted, data)
             assert attribute.search(data) == (b".b" in data or pattern.search(data) is not None), data
     assert found > 1000
+
+
+def test_a_builtin_passed_as_a_value_is_no_call_of_it():
+    """int(x=) lets a file through where int is called with x=, not where it is a value (type=int,
+    default_factory=list: the scanner follows no name a builtin is assigned to); os.path.join(a=)
+    also where join is assigned (pj = os.path.join; pj(a=p) is found)."""
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.needles import _literal
+
+    entries = {e.code: e for e in default_catalog().entries}
+    int_x, join_a = _literal(entries["OM07017"], "builtins.int"), _literal(entries["OM15055"], "os.path.join")
+    assert int_x.search(b"n = int(x='1')\n") and int_x.search(b"from builtins import int as I\n")
+    assert not int_x.search(b"parser.add_argument('-n', type=int)\nconv = int\nint('1')\n")
+    assert join_a.search(b"pj = os.path.join\n") and not join_a.search(b"os.path.join(a, b)\n")

@@ -142,20 +142,23 @@ class CallArgument(Text):
     BEFORE = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_. \t\f\r\n\\")
     BRACKETED = BEFORE | frozenset(b"(")
 
-    def __init__(self, function: bytes, pairs: tuple, value: str | None = None):
+    def __init__(self, function: bytes, pairs: tuple, value: str | None = None, assignable: bool = True):
         import re
 
         escaped = re.escape(function)
         super().__init__(escaped + rb"(?<![A-Za-z0-9_]" + escaped + rb")(?![A-Za-z0-9_])")
         self.pairs = tuple((argument.encode(), position) for argument, position in pairs)
         self.value = value
+        # False for a builtin: the scanner follows no name a builtin is assigned to (conv = int;
+        # conv(x=1)), and ``type=int``, ``default_factory=list`` are everywhere
+        self.assignable = assignable
 
     def __eq__(self, other):
-        return type(other) is type(self) and (other.pattern, other.pairs, other.value) == (
-            self.pattern, self.pairs, self.value)
+        return type(other) is type(self) and (other.pattern, other.pairs, other.value, other.assignable) == (
+            self.pattern, self.pairs, self.value, self.assignable)
 
     def __hash__(self):
-        return hash((self.pattern, self.pairs, self.value))
+        return hash((self.pattern, self.pairs, self.value, self.assignable))
 
     def search(self, data: bytes) -> bool:
         if self.compiled is None:
@@ -174,7 +177,7 @@ class CallArgument(Text):
             if data[after:after + 1] == b"(":
                 if bracketed or self._passes(data, after):
                     return True
-            elif self._assigned(data, match.start(), bracketed):
+            elif self.assignable and self._assigned(data, match.start(), bracketed):
                 return True
         return False
 

@@ -135,7 +135,8 @@ def _literal(entry: Entry, name: str) -> Text | None:
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())
     if entry.kind == "argument":  # passed to a call of the function: by keyword, or by position
-        return CallArgument(name.rpartition(".")[2].encode(), ((entry.argument, entry.position),))
+        return CallArgument(name.rpartition(".")[2].encode(), ((entry.argument, entry.position),),
+                            assignable=not name.startswith(BUILTINS))
     return None
 
 
