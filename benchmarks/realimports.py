@@ -46,6 +46,10 @@ DEPENDS = {
     "Mako==1.0.7": ["MarkupSafe==1.1.1"], "networkx==1.11": ["decorator==4.3.0"], "Paste==3.2.0": ["six==1.17.0"],
     "PyHamcrest==1.9.0": ["six==1.17.0"], "python-dateutil==2.6.1": ["six==1.17.0"],
     "python-gflags==3.1.2": ["six==1.17.0"], "Routes==2.5.1": ["six==1.17.0"], "websocket-client==0.48.0": ["six==1.17.0"],
+    "traceback2==1.4.0": ["linecache2==1.0.0", "six==1.17.0"],
+    "unittest2==1.1.0": ["six==1.17.0", "traceback2==1.4.0", "linecache2==1.0.0"], "httpretty==0.9.6": ["six==1.17.0"],
+    "trollius==2.2.post1": ["six==1.17.0"], "ldap3==2.5.1": ["pyasn1==0.6.5"],
+    "APScheduler==3.5.3": ["six==1.17.0", "pytz==2026.6"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -57,6 +61,10 @@ python-dateutil==2.6.1 python-gflags==3.1.2 PyYAML==3.12 redis==2.10.6 requests=
 six==1.10.0 SQLAlchemy==1.2.19 sqlparse==0.2.4 stomp.py==4.1.21 testfixtures==6.4.1 tornado==4.5.3 Unidecode==1.0.23
 waitress==1.0.2 WebOb==1.7.4 websocket-client==0.48.0 Werkzeug==0.9.6 Werkzeug==1.0.1 Whoosh==2.7.4 xlrd==1.2.0
 yapf==0.30.0""".split()
+RELEASES += """asynctest==0.13.0 aiofiles==0.4.0 websockets==6.0 dnspython==1.16.0 future==0.16.0 virtualenv==16.0.0
+pip==9.0.3 robotframework==3.1.2 vulture==1.0 Cheetah3==3.2.6.post1 monotonic==1.5 contextlib2==0.5.5 funcsigs==1.0.2
+traceback2==1.4.0 unittest2==1.1.0 httpretty==0.9.6 kitchen==1.2.6 plac==1.0.0 trollius==2.2.post1 ldap3==2.5.1
+APScheduler==3.5.3""".split()
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
