@@ -150,7 +150,7 @@ class CallArgument(Text):
         self.pairs = tuple((argument.encode(), position) for argument, position in pairs)
         self.value = value
         # False for a builtin: the scanner follows no name a builtin is assigned to (conv = int;
-        # conv(x=1)), and ``type=int``, ``default_factory=list`` are everywhere
+        # conv(x=1)), and ``type=int``, ``default_factory=list``, ``x: int  # comment`` are everywhere
         self.assignable = assignable
 
     def __eq__(self, other):
@@ -167,13 +167,19 @@ class CallArgument(Text):
             self.compiled = re.compile(self.pattern)
         for match in self.compiled.finditer(data):
             after = _skip(data, match.end())
+            if after < 0 and not self.assignable:
+                continue  # a builtin's name before a comment (x: int  # ...): no call of it
             if after < 0 or (data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET):
                 return True  # a comment, `function as alias`
             bracketed = False
             while data[after:after + 1] == b")":  # `(module.function)(...)`, `alias = (module.function)`
                 after, bracketed = _skip(data, after + 1), True
                 if after < 0:
+                    break
+            if after < 0:
+                if self.assignable:
                     return True
+                continue  # assert_type(name, int)  # a comment
             if data[after:after + 1] == b"(":
                 if bracketed or self._passes(data, after):
                     return True
