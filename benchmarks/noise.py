@@ -433,6 +433,41 @@ pytest-randomly==5.1.0 syrupy==7.0.1 unittest-xml-reporting==4.0.0 pytest-forked
 # its owner turns off after handing it to tls_set_context reaches it (AttributeError there).  A rule
 # would have to follow the invariant between two fields of the client.
 
+# latest on 2026-12-06 declaring 3.13 (classifiers or an open requires-python), measured by a helper
+# who had never looked at them (issue #11, modern8), at 3.13, 3.14 and 3.15: pytest plugins, Sphinx
+# extensions and themes, typeshed stubs, database drivers and ORMs, serialization (Rust, Cython, C),
+# crypto/auth, networking and RPC, terminal and GUI toolkits, geospatial, bio, audio/image, packaging
+# tools, Jupyter pieces, compression extensions, backports and vendored code (debugpy's pydevd,
+# multiprocess's per-version stdlib copies).
+MODERN += """pytest-env==1.8.5 pytest-split==0.11.0 pytest-socket==0.8.1 pytest-order==1.5.0 pytest-httpx==0.36.2
+pytest-sugar==1.1.1 pytest-recording==0.14.1 pytest-postgresql==10.0.0 pytest-aiohttp==1.1.1 pytest-check==3.0.3
+pytest-httpserver==1.2.0 pytest-testmon==2.2.0 pytest-memray==1.11.0 pytest-cases==3.10.1
+pytest-subtests==0.15.0 pytest-factoryboy==2.8.1 sphinx-autobuild==2025.8.25 sphinx-argparse==0.6.1
+sphinxcontrib-spelling==8.0.2 sphinxcontrib-httpdomain==2.2.1 sphinxcontrib-mermaid==2.1.1
+pydata-sphinx-theme==0.24.0 sphinx-book-theme==1.4.0 sphinx-tabs==3.5.0 sphinx-click==6.2.0
+sphinx-toolbox==4.3.1 myst-nb==1.4.0 types-setuptools==84.2.0.20261104 types-six==1.17.0.20261008
+types-docutils==0.23.0.20261107 mypy-protobuf==5.1.0 mypy-extensions==1.2.0 typing-extensions==4.16.0
+clickhouse-connect==1.12.0 asyncmy==0.2.18 piccolo==1.38.0 snowflake-connector-python==5.2.0
+sqlalchemy-bigquery==1.17.3 ydb==3.33.2 pinotdb==9.2.2 orjson==3.13.0 ormsgpack==1.13.1 mashumaro==3.23
+typedload==2.41 avro==1.12.2 thriftpy2==0.7.1 jsonpath-ng==1.16.0 jsonpatch==1.47 jsonpointer==3.12
+fastjsonschema==2.22.3 cramjam==2.14.0 joserfc==1.8.0 argon2-cffi-bindings==26.2.0 webauthn==3.0.1 fido2==2.2.1
+signxml==5.2.0 xmlsec==1.3.17 krb5==0.10.0 scrypt==0.9.4 pyhanko==0.38.0 email-validator==2.4.0 grpclib==0.4.9
+wsproto==1.3.2 httptools==0.9.0 pycares==5.2.1 aiodns==4.0.4 aioquic==1.7.2 pyee==16.0.1 hpack==4.2.0
+aiohappyeyeballs==2.7.1 python-multipart==0.0.34 watchfiles==1.3.0 wcwidth==0.9.4 prettytable==3.18.0
+readchar==4.2.2 inquirer==3.4.1 click-repl==0.4.1 customtkinter==6.0.0 pick==2.6.0 curtsies==0.4.3
+moderngl==5.13.0 psygnal==0.16.1 h3==4.5.0 geojson==3.3.0 folium==0.20.0 biotite==2.0.0 soundfile==0.14.0
+sounddevice==0.5.6 librosa==1.0.0 pillow-heif==1.8.1 wand==0.7.2 pyvips==3.2.0 imagesize==2.0.1 editables==0.6
+nodeenv==1.12.0 readme-renderer==46.0 vcs-versioning==2.6.0 deptry==0.25.1 jupyterlab==4.6.6 notebook==7.6.5
+jupyter-events==0.12.1 jupyter-server-terminals==0.5.4 jupyter-lsp==2.3.1 comm==0.2.3 matplotlib-inline==0.2.2
+nbclassic==1.3.3 propcache==0.5.4 rapidfuzz==3.14.6 crc32c==2.9.post0 google-crc32c==1.9.0 pyroaring==1.2.0
+ruamel-yaml-clib==0.2.15 caio==0.12.10 pyppmd==1.3.1 pybcj==1.0.8 inflate64==1.0.4 py7zr==1.1.4 isal==1.9.1
+zlib-ng==1.1.0 zopfli==0.4.3 brotlicffi==1.2.1.0 multiprocess==0.70.19 debugpy==1.8.22 executing==2.3.0
+asttokens==3.0.2 pure-eval==0.2.4 pyelftools==0.33 capstone==5.0.9 importlib-metadata==10.2.0
+importlib-resources==7.1.0 zipp==4.1.2 exceptiongroup==1.3.1 tomli==2.5.0 backports-zstd==1.8.0
+eval-type-backport==0.4.0 aenum==3.1.17 portalocker==4.4.2 fasteners==0.20 python-dotenv==1.2.4
+deprecated==3.0.1 absl-py==2.5.1 omegaconf==2.4.0 send2trash==2.2.0 xattr==1.3.0""".split()
+
+
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
