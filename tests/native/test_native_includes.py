@@ -306,6 +306,52 @@ def test_a_unity_part_sees_a_flag_its_includer_defines_only_with_another(project
     assert apis(project) == []
     project.write("src/common.h", UNITY_COMMON)  # PEP393_UNICODE defined by nothing here: the build's to define
     assert apis(project) == [("src/utils.c", "PyUnicode_GET_SIZE")]
+CLINIC_SOURCE = """\
+#ifndef Py_BUILD_CORE_BUILTIN
+#  define Py_BUILD_CORE_MODULE 1
+#endif
+#include "Python.h"
+#include "clinic/compressor.c.h"
+"""
+CLINIC_OUTPUT = """\
+static PyObject *new(PyTypeObject *type, PyObject *args, PyObject *kwargs)
+{
+    #if defined(Py_BUILD_CORE) && !defined(Py_BUILD_CORE_MODULE)
+    static struct {
+        PyGC_Head _this_is_not_used;
+        PyObject_VAR_HEAD
+    } _kwtuple;
+    #endif
+    return NULL;
+}
+"""
+
+
+def test_argument_clinic_output_sees_the_macros_of_the_source_including_it(project):
+    # backports-zstd 1.8.0 copies CPython's _zstd: compressor.c defines Py_BUILD_CORE_MODULE (a
+    # build frontend never passes -DPy_BUILD_CORE_BUILTIN, which only CPython's own build does),
+    # then includes clinic/compressor.c.h, whose Py_BUILD_CORE-only branch names PyGC_Head
+    project.write("setup.py", "")
+    project.write("src/compressor.c", CLINIC_SOURCE)
+    project.write("src/clinic/compressor.c.h", CLINIC_OUTPUT)
+    assert apis(project) == []
+    include = python_includes().get((3, 13))
+    if include is not None and need_gcc():  # the real 3.13 headers never compile the branch
+        run = subprocess.run(["gcc", "-fsyntax-only", "-I", include, "src/compressor.c"], cwd=project.root,
+                             capture_output=True, text=True)
+        assert run.returncode == 0, run.stderr
+    # a source defining nothing first: the branch is CPython's core build, where it may compile
+    project.write("src/compressor.c", CLINIC_SOURCE.replace("#ifndef Py_BUILD_CORE_BUILTIN", "#ifdef BUILT_IN"))
+    assert apis(project) == [("src/clinic/compressor.c.h", "PyGC_Head")]
+    # the file defines Py_BUILD_CORE_BUILTIN itself: compiled as CPython's builtin module would be
+    project.write("src/compressor.c", "#define Py_BUILD_CORE_BUILTIN 1\n" + CLINIC_SOURCE)
+    assert apis(project) == [("src/clinic/compressor.c.h", "PyGC_Head")]
+    # a plain header of the same text, included by the same source: judged alone, as before
+    project.write("src/compressor.c", CLINIC_SOURCE.replace("clinic/compressor.c.h", "clinic/compressor.h"))
+    project.write("src/clinic/compressor.h", CLINIC_OUTPUT)
+    (project.root / "src/clinic/compressor.c.h").unlink()
+    assert apis(project) == [("src/clinic/compressor.h", "PyGC_Head")]
+
 
 def test_header_included_only_from_cython_has_its_python_2_shims(project):
     # msgpack 0.5.6: _unpacker.pyx has cdef extern from "unpack.h", which calls PyInt_FromLong;

@@ -8,7 +8,8 @@ all of them are decided; ``PY_MAJOR_VERSION``/``PY_MINOR_VERSION``, ``Py_PACK_VE
 the object-like macros the caller knows (``macros``: name -> tokens, None when its value is
 unknown).  ``defined(NAME)`` (``_defined``) is false for a C-API name the target removed
 (``is_removed``) and for the macros only other interpreters define (``NOT_CPYTHON``), or only SWIG
-writes into the wrappers it generates (``SWIG_WRITTEN``), unless the file defines them, true for a known macro or one ``Python.h`` defines (``header``).  ``_MSC_VER`` is
+writes into the wrappers it generates (``SWIG_WRITTEN``), or only CPython's own build passes
+(``CPYTHON_BUILD_ONLY``), unless the file defines them, true for a known macro or one ``Python.h`` defines (``header``).  ``_MSC_VER`` is
 either undefined (another compiler) or 1900 or more (the Visual C++ of Visual Studio 2015 or later,
 which every Python 3.5+ on Windows needs): a condition naming it is decided when both worlds agree
 (PyYAML 6.0's ``#if _MSC_VER == 1200``, Visual C++ 6.0, is dead).  ``cpp`` walks the branches with it.
@@ -33,7 +34,13 @@ NOT_CPYTHON = frozenset({"PYPY_VERSION", "PYPY_VERSION_NUM", "GRAALVM_PYTHON"}) 
 # wrapper generated without -builtin never has it (cvxpy 1.9.3's cvxcore_wrap.cxx, SWIG 4.2.1:
 # ``#ifdef SWIGPYTHON_BUILTIN`` ... ``PyWeakref_GET_OBJECT(pyobj)``, never compiled)
 SWIG_WRITTEN = frozenset({"SWIGPYTHON_BUILTIN"})
-UNDEFINED_UNLESS_WRITTEN = NOT_CPYTHON | SWIG_WRITTEN  # undefined unless the file (or what it includes) defines them
+# CPython's own build passes -DPy_BUILD_CORE_BUILTIN for the modules it links into the interpreter
+# (Makefile.pre.in's PY_BUILTIN_MODULE_CFLAGS); an extension a build frontend compiles never gets it
+# (backports-zstd 1.8.0 copies CPython's _zstd sources: #ifndef Py_BUILD_CORE_BUILTIN / #define
+# Py_BUILD_CORE_MODULE 1, then Argument Clinic's #if defined(Py_BUILD_CORE) &&
+# !defined(Py_BUILD_CORE_MODULE) in the .c.h files they include is dead)
+CPYTHON_BUILD_ONLY = frozenset({"Py_BUILD_CORE_BUILTIN"})
+UNDEFINED_UNLESS_WRITTEN = NOT_CPYTHON | SWIG_WRITTEN | CPYTHON_BUILD_ONLY  # undefined unless the file (or what it includes) defines them
 MSVC, MSVC_SINCE = "_MSC_VER", ((3, 5), 1900)  # CPython 3.5+ builds with Visual Studio 2015 (_MSC_VER 1900) or later
 # The value of a macro the project #defines only in branches the target never compiles (uwsgi
 # 2.0.31's uwsgi_python.h: #if PY_MAJOR_VERSION == 2 && PY_MINOR_VERSION < 7 / #define

@@ -28,12 +28,20 @@ MAX_DEPTH = 4
 MAX_CONTEXTS = 16
 
 
+# a C source's part kept in a file of its own, named for the source it belongs to: Argument Clinic
+# writes ``clinic/<module>.c.h`` for ``<module>.c`` to include (backports-zstd 1.8.0 copies CPython's
+# ``_zstd``: ``compressor.c`` does ``#define Py_BUILD_CORE_MODULE 1`` and then includes
+# ``clinic/compressor.c.h``, whose ``#if defined(Py_BUILD_CORE) && !defined(Py_BUILD_CORE_MODULE)``
+# branch, ``PyGC_Head``'s, is dead there)
+FRAGMENT_SUFFIXES = (".c.h",)
+
+
 def contexts(path: str, target: tuple, gone: frozenset) -> Optional[list]:
     """``[(macros, Python.h's macros known)]``, one for each place the source at ``path`` is
     included in the project on a line the target may compile; None when it is included nowhere
     (compiled on its own), by Cython or Cython's output, or past ``MAX_DEPTH`` / ``MAX_CONTEXTS``."""
     path = os.path.abspath(path)
-    if not path.endswith(SOURCE_SUFFIXES):
+    if not path.endswith(SOURCE_SUFFIXES + FRAGMENT_SUFFIXES):
         return None
     return _contexts(path, target, gone, 0)
 
