@@ -499,6 +499,25 @@ def test_copies_kept_for_one_python_version(project):
         ("src/greentest/3.13/test_x.py", 1, "asyncore"), ("src/greentest/v3.10/test_y.py", 1, "asyncore")]
 
 
+def test_package_copies_kept_for_one_python_each(project):
+    # multiprocess 0.70.19 ships its package for each Python in py3.9/ ... py3.15/ and pypy3.9/ ...
+    # (its setup.py installs the running one's): py3.10/multiprocess/util.py calls
+    # logging._acquireLock (gone in 3.13), as CPython 3.10's multiprocessing does
+    layout(project, {
+        "py3.10/multiprocess/__init__.py": "",
+        "py3.10/multiprocess/util.py": "import logging\nlogging._acquireLock()\nimport formatter\n",
+        "pypy3.10/multiprocess/util.py": "import logging\nlogging._acquireLock()\n",
+        "python3.11/site-packages/m.py": "import logging\nlogging._acquireLock()\n",
+        "py3.13/multiprocess/util.py": "import logging\nlogging._acquireLock()\n",
+        "py2.7/m.py": "import logging\nlogging._acquireLock()\n",
+        "cpy3.10/m.py": "import logging\nlogging._acquireLock()\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [
+        ("cpy3.10/m.py", 2, "logging._acquireLock"), ("py2.7/m.py", 2, "logging._acquireLock"),
+        ("py3.10/multiprocess/util.py", 3, "formatter"),  # gone in 3.10 itself
+        ("py3.13/multiprocess/util.py", 2, "logging._acquireLock")]
+
+
 def test_a_backport_imported_by_a_project_module_this_one_imports(project):
     # gevent 26.9's _setupares.py: `from _setuputils import Extension` then `import
     # distutils.sysconfig`; _setuputils.py does `from setuptools import Extension as _Extension`

@@ -12,7 +12,6 @@ each match into a ``Finding``.
 from __future__ import annotations
 
 import ast
-import re
 from bisect import bisect_left
 
 from outmoded.aliasattributes import AliasAttributes
@@ -30,7 +29,7 @@ from outmoded.getattrs import GetattrReads
 from outmoded.annotationreads import only_called
 from outmoded.importers import importers_provide
 from outmoded.importmatches import ImportMatches
-from outmoded.layout import shadows_stdlib
+from outmoded.layout import shadows_stdlib, version_directory
 from outmoded.metapath import META_PATH_CALLS
 from outmoded.newlines import line_offsets, split_lines
 from outmoded.prefilter import written_alone
@@ -40,17 +39,6 @@ from outmoded.restorers import restored
 from outmoded.scopes import STDLIB, Bindings
 from outmoded.testenv import tests_install
 from outmoded.values import LOCAL, Instance, LocalClass
-
-VERSION_DIRECTORY_RE = re.compile(r"[/\\](\d)\.(\d{1,2})[/\\]")
-
-
-def version_directory(path: str) -> tuple[int, int] | None:
-    """(3, N) for a file under a directory named for one Python version, ``3.N``: gevent 26.9
-    keeps each CPython version's own tests in ``src/greentest/3.10/`` and runs the one of the
-    running Python, so a removal after 3.N does not concern them."""
-    match = VERSION_DIRECTORY_RE.search("/" + path.replace("\\", "/"))
-    return (int(match[1]), int(match[2])) if match else None
-
 
 class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes, GetattrReads):
     def __init__(self, index: Index, path: str, text: str, words: frozenset | None = None,

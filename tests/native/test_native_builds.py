@@ -322,3 +322,17 @@ def test_a_source_directory_named_for_the_version_the_build_picks(project):
                   FROZENDICT_SETUP.replace('f"{pyversion[0]}_{pyversion[1]}"', 'f"{pyversion[0]}_10"')):
         project.write("setup.py", setup)
         assert ("c_src/3_10/dictobject.c", "PyCObject_FromVoidPtr", "error", None) in check(project)
+
+
+def test_sources_kept_in_a_directory_named_for_one_python(project):
+    # multiprocess 0.70.19 ships CPython's _multiprocessing sources for each Python in
+    # py3.9/Modules/ ... py3.15/Modules/ (its setup.py compiles the running one's): the Argument
+    # Clinic output of py3.10/ calls _PyLong_AsInt (gone in 3.13), which 3.10 still has
+    project.write("setup.py", "")
+    source = "#include <Python.h>\nstatic int f(PyObject *o) { return _PyLong_AsInt(o); }\n"
+    for directory in ("py3.10", "pypy3.10", "py3.13", "v3.10"):
+        project.write(f"{directory}/Modules/m.c", source)
+    project.write("py3.10/Modules/old.c", "#include <Python.h>\nstatic PyGC_Head *g;\n")  # gone in 3.9
+    assert check(project) == [("py3.10/Modules/old.c", "PyGC_Head", "error", None),
+                              ("py3.13/Modules/m.c", "_PyLong_AsInt", "error", None),
+                              ("v3.10/Modules/m.c", "_PyLong_AsInt", "error", None)]

@@ -72,9 +72,18 @@ def make(path: str, span: Span, entry: Entry, api: str, severity: str, message: 
 def not_built(findings: list[Finding], path: str, target: tuple[int, int]) -> list[Finding]:
     """The findings of a source the project's build never compiles on the target
     (``builds.not_built``) move to the dead-compat context ``not-built``: warnings that say where
-    the build says so, reported only with ``--dead-compat``; the others as they are."""
+    the build says so, reported only with ``--dead-compat``; the others as they are.  A source under
+    a directory named for Python 3.N (``layout.version_directory``) is compiled by 3.N, which still
+    has what later releases removed: those findings go, as they do for Python files."""
     if not findings:
         return findings
+    from outmoded.layout import version_directory
+
+    written_for = version_directory(path)
+    if written_for is not None:  # a copy for an older Python (multiprocess 0.70.19's py3.10/Modules/)
+        findings = [f for f in findings if not f.removed_in or _version(f.removed_in) <= written_for]
+        if not findings:
+            return findings
     from outmoded.builds import not_built as where
 
     declared = where(path, target)
@@ -86,3 +95,7 @@ def not_built(findings: list[Finding], path: str, target: tuple[int, int]) -> li
                     severity=WARNING, message=f"{f.message} [{reason} ({declared})]", replacement=f.replacement,
                     fix=None, context="not-built")
             for f in findings]
+
+
+def _version(text: str) -> tuple[int, ...]:
+    return tuple(int(part) for part in text.split(".") if part.isdigit())
