@@ -445,6 +445,30 @@ def test_a_module_a_setup_py_imports_gets_setuptools_from_its_backend(project):
     assert {f["path"] for f in project.check_json(".")["findings"]} == {"compiler_opt.py"}
 
 
+def test_a_module_imported_only_by_modules_imported_after_setuptools(project):
+    # xmlsec 1.3.17: setup.py imports setuptools, then build_support/build_ext.py (setuptools'
+    # build_ext first), which imports static_build.py (`from distutils.errors import ...`), which
+    # imports releases.py (`from distutils import log`): each runs with setuptools' distutils
+    project.write("setup.py", "from setuptools import setup\nfrom build_support.build_ext import build_ext\n")
+    project.write("build_support/__init__.py")
+    project.write("build_support/build_ext.py", "from setuptools.command.build_ext import build_ext as b\n"
+                                                "from .static_build import Helper\n")
+    project.write("build_support/static_build.py", HELPER + "from .releases import latest\nclass Helper: pass\n")
+    project.write("build_support/releases.py", HELPER + "def latest(): pass\n")
+    assert project.check_json(".")["findings"] == []
+    # the chain imported once without setuptools first: each module below it may run without it
+    project.write("tools/list.py", "import build_support.static_build\n")
+    assert {f["path"] for f in project.check_json(".")["findings"]} == {
+        "build_support/static_build.py", "build_support/releases.py"}
+    project.write("tools/list.py", "")
+    # two modules importing each other: a chain coming back to a module being asked proves nothing
+    project.write("build_support/build_ext.py", "from .static_build import Helper\n")
+    project.write("build_support/static_build.py", HELPER + "from .releases import latest\nfrom . import build_ext\n"
+                                                   "class Helper: pass\n")
+    assert {f["path"] for f in project.check_json(".")["findings"]} == {
+        "build_support/static_build.py", "build_support/releases.py"}
+
+
 MESON_PKG = """\
     pure_subdirs = ['core', 'both']
     if py.version().version_compare('<3.12')

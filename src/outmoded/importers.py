@@ -46,6 +46,16 @@ def importers_provide(path: str, backport: str, line: int = 0) -> bool:
 
 @memo
 def _importers_provide(absolute_path: str, backport: str) -> bool:
+    return _provided(absolute_path, backport, frozenset())
+
+
+# how many importers up a chain is followed (``_loaded_after``)
+MAX_CHAIN = 4
+
+
+def _provided(absolute_path: str, backport: str, seen: frozenset) -> bool:
+    """``_importers_provide``, with the modules whose importers are being asked on the way up
+    (``seen``): a chain that comes back to one of them proves nothing."""
     module, import_root, _ = module_of(absolute_path)
     if not module or not absolute_path.endswith(".py"):
         return False
@@ -73,9 +83,23 @@ def _importers_provide(absolute_path: str, backport: str) -> bool:
             continue
         verdict = _imports_after(importer, module, backport)
         if verdict is False:
-            return False
+            if not _loaded_after(importer, backport, seen | {absolute_path}):
+                return False
+            verdict = True
         found = found or verdict is True
     return found
+
+
+def _loaded_after(importer: str, backport: str, seen: frozenset) -> bool:
+    """Is the module at ``importer`` itself imported only after ``backport``, by every module
+    importing it (``_provided``, up to ``MAX_CHAIN`` importers up), and never run as a script?  Then
+    whatever it imports runs with the backport loaded, wherever the import stands: xmlsec 1.3.17's
+    setup.py imports setuptools, then ``build_support/build_ext.py``, which imports
+    ``static_build.py`` (``from distutils.errors import DistutilsError``, then ``from .releases
+    import ...``), whose ``releases.py`` does ``from distutils import log``."""
+    if importer in seen or len(seen) >= MAX_CHAIN or _is_script(importer):
+        return False
+    return _provided(importer, backport, seen)
 
 
 def _may_import_dynamically(data: bytes, module: str, word: bytes) -> bool:
