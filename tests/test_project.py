@@ -192,6 +192,27 @@ def test_a_mixin_whose_users_define_the_name_is_not_reported(project):
     assert found(project) == []
 
 
+def test_version_flags_re_exported_by_a_star_import(project):
+    # aenum 3.1.17: _common.py has pyver = sys.version_info[:2] / PY2 = pyver < (3, ), __init__.py
+    # does from ._common import *, and test.py does from aenum import PY2 / if PY2: from operator
+    # import div
+    layout(project, {
+        "aenum/__init__.py": "from ._common import *\nfrom ._other import *\n",
+        "aenum/_common.py": "import sys as _sys\npyver = _sys.version_info[:2]\nPY2 = pyver < (3, )\n"
+                            "_PY2 = PY2\n",
+        "aenum/_other.py": "import os\n",
+        "aenum/test.py": """\
+            from aenum import PY2, _PY2
+            if PY2:
+                from operator import div
+            if _PY2:
+                import imp
+            """,
+    })
+    # a private name is not bound by the star import: the flag is unknown, the branch reported
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("aenum/test.py", 5, "imp")]
+
+
 def test_version_flags_defined_in_another_module(project):
     layout(project, {
         "pkg/__init__.py": "",

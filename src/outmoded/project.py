@@ -137,6 +137,13 @@ class Project:
             target = ".".join([summary.imports[name]] + rest)
             found = self.resolve(target, path, depth + 1)
             return target if found is None and not find_module(target.split(".")[0], path) else found
+        if not name.startswith("_"):
+            # re-exported by a star import of a project module: aenum 3.1.17's __init__.py does
+            # ``from ._common import *``, where ``PY2 = pyver < (3, )``; test.py imports it from aenum
+            for star in reversed(summary.stars):  # the last one binding the name wins
+                found = self.resolve(".".join([star, name] + rest), path, depth + 1)
+                if found is not None:
+                    return found
         return None
 
     def through_module(self, qualified: str, from_path: str, names) -> str | None:

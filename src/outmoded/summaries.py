@@ -38,9 +38,10 @@ class Summary(Record):
     name), version flags (name -> value on the target), top-level modules it imports outside any
     branch (``unconditional``), attributes of other modules' objects it assigns (``assigned``:
     qualified names, ``unittest.TestCase.assert_``: ``outmoded.restorers``), names bound to a typing
-    Union (``unions``: ``outmoded.aliasattributes``)."""
+    Union (``unions``: ``outmoded.aliasattributes``), the modules it star-imports at its top level, in
+    order (``stars``: ``from ._common import *``)."""
 
-    __slots__ = _fields = ("classes", "imports", "flags", "unconditional", "assigned", "unions")
+    __slots__ = _fields = ("classes", "imports", "flags", "unconditional", "assigned", "unions", "stars")
 
     def __init__(self) -> None:
         self.classes: dict = {}
@@ -49,6 +50,7 @@ class Summary(Record):
         self.unconditional: set = set()
         self.assigned: set = set()
         self.unions: set = set()
+        self.stars: list = []
 
 
 def unconditional_imports(body: list, handler_fails) -> set[str]:
@@ -152,6 +154,8 @@ class Summarizer:
                 for alias in stmt.names:
                     if module and alias.name != "*":
                         self.summary.imports[alias.asname or alias.name] = f"{module}.{alias.name}"
+                    elif module:
+                        self.summary.stars.append(module)
             elif isinstance(stmt, ast.FunctionDef):
                 self.functions[stmt.name] = stmt
             elif isinstance(stmt, ast.ClassDef):
