@@ -250,3 +250,46 @@ def test_internal_headers_and_cython_utility_templates(project, errors):
     assert errors("Exceptions.c", "3.13", lines=True) == []
     project.write("plain.c", "#include <Python.h>\n" + (project.root / "Exceptions.c").read_text().replace("///", "// "))
     assert errors("plain.c", "3.13", lines=True) == [(9, "PyThreadState.exc_type")]
+
+
+OWN_PYTHON_H = """\
+#ifndef __PYTHON_H__
+#define __PYTHON_H__
+class PyObject { public: long ob_refcnt; };
+class PyVarObject : public PyObject { public: long ob_size; };
+class PyStringObject : public PyVarObject { public: long ob_shash; char ob_sval[1]; };
+class PyFrameObject : public PyObject { public: PyObject *f_trace; };
+class PyThreadState { };
+typedef struct _cframe { int use_tracing; } CFrame;
+class PyThreadState_310 : public PyThreadState { public: PyThreadState *next; CFrame *cframe; };
+#endif
+"""
+ATTACH = """\
+#include <dlfcn.h>
+#include "python.h"
+typedef PyObject* (PyInt_FromLong)(long);
+typedef int (*PyEval_ThreadsInitialized)();
+static void settrace(PyThreadState *tstate, PyFrameObject *frame, void *lib) {
+    PyInt_FromLong* intFromLong = (PyInt_FromLong*)dlsym(lib, "PyInt_FromLong");
+    PyEval_ThreadsInitialized initialized = (PyEval_ThreadsInitialized)dlsym(lib, "PyEval_ThreadsInitialized");
+    PyObject *trace = frame->f_trace;
+    ((PyThreadState_310 *)tstate)->cframe->use_tracing = initialized() && intFromLong(1) && trace;
+}
+"""
+
+
+def test_a_file_declaring_the_python_types_itself_uses_none_of_cpythons(project, errors):
+    # debugpy 1.8.22's pydevd attaches to a running Python of any version through its own
+    # common/python.h (class PyStringObject, PyThreadState_310...) and typedefs of the functions it
+    # looks up with dlsym (typedef PyObject* (PyInt_FromLong)(long)): it never includes Python.h
+    project.write("setup.py", "")
+    project.write("attach/python.h", OWN_PYTHON_H)
+    project.write("attach/attach.cpp", ATTACH)
+    assert errors("attach/attach.cpp", "3.13") == set()
+    assert errors("attach/python.h", "3.13") == set()
+    # against CPython's headers, the same names are CPython's
+    project.write("ext/ext.cpp", "#include <Python.h>\n#include <frameobject.h>\n"
+                  "typedef struct _frame PyFrameObject;\n"
+                  "static PyObject *f(PyFrameObject *frame) { PyEval_ThreadsInitialized(); return frame->f_code; }\n"
+                  "static PyObject *g(long v) { return PyInt_FromLong(v); }\n")
+    assert errors("ext/ext.cpp", "3.13") == {"PyEval_ThreadsInitialized", "PyFrameObject.f_code", "PyInt_FromLong"}

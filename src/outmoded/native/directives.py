@@ -1,6 +1,6 @@
 """What a C file's tokens and directives say about the file itself: the functions it declares or
 defines (``declared_names``: shims of removed names, or redeclarations of symbols libpython still
-exports) and whether, and to which version, it defines ``Py_LIMITED_API``."""
+exports), the types it defines in their place (``own_types``) and whether, and to which version, it defines ``Py_LIMITED_API``."""
 
 from __future__ import annotations
 
@@ -58,6 +58,46 @@ def declared_names(tokens: Iterable[Token]) -> set:
         else:
             prefix = None
     return names
+
+
+def own_types(tokens: Iterable[Token]) -> set:
+    """Type names the file defines itself, which no file compiled with CPython's headers can: a
+    C++ ``class NAME`` with a base or a body (``class PyStringObject : public PyVarObject {``), and
+    a ``typedef`` of a function or function pointer type (``typedef PyObject* (PyInt_FromLong)(long);``,
+    ``typedef int (*PyEval_ThreadsInitialized)();``).  debugpy 1.8.22's pydevd attaches to a running
+    Python through its own ``common/python.h`` (the structs of each version) and such typedefs for
+    what it looks up with ``dlsym``: it never includes ``Python.h``.  A typedef naming a struct
+    (``typedef struct _frame PyFrameObject;``) is left out: that one may be CPython's own."""
+    names: set = set()
+    tokens = list(tokens)
+    start = True  # at the start of a statement
+    for i, token in enumerate(tokens):
+        text = token.text
+        if start and text == "class" and i + 2 < len(tokens) and tokens[i + 1].kind == "ident" \
+                and tokens[i + 2].text in (":", "{"):
+            names.add(tokens[i + 1].text)
+        elif start and text == "typedef":
+            names.update(_function_typedef(tokens, i + 1))
+        start = text in (";", "{", "}") or (start and text in ("public", "private", "protected", ":"))
+    return names
+
+
+def _function_typedef(tokens: list, at: int) -> set:
+    """The name a ``typedef`` starting at ``at`` gives a function type: ``R (NAME)(...)``,
+    ``R (*NAME)(...)`` or ``R NAME(...)``, the return type made of names and ``*`` only."""
+    i = at
+    while i < len(tokens) and (tokens[i].kind == "ident" or tokens[i].text == "*"):
+        i += 1
+    if i == at or i >= len(tokens) or tokens[i].text != "(":
+        return set()
+    if tokens[i - 1].kind == "ident" and i - 1 > at:  # R NAME(...)
+        return {tokens[i - 1].text}
+    j = i + 1
+    if j < len(tokens) and tokens[j].text == "*":
+        j += 1
+    if j + 2 < len(tokens) and tokens[j].kind == "ident" and tokens[j + 1].text == ")" and tokens[j + 2].text == "(":
+        return {tokens[j].text}
+    return set()
 
 
 def defines_limited_api(directives: list) -> bool:

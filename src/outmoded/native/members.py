@@ -96,14 +96,18 @@ def _opening(tokens: list, close: int) -> int:
     return -1
 
 
-def receiver_type(tokens: list, arrow: int, declared: dict, tables: Members, depth: int = 0):
-    """The struct type of the expression ending just before ``tokens[arrow]`` (``->`` or ``.``), or None."""
+def receiver_type(tokens: list, arrow: int, declared: dict, tables: Members, depth: int = 0,
+                  own: frozenset = frozenset()):
+    """The struct type of the expression ending just before ``tokens[arrow]`` (``->`` or ``.``), or
+    None.  ``own``: the type names the project defines itself, whose members are its own."""
     if arrow < 1 or depth > 8:
         return None
     last = tokens[arrow - 1]
     if last.kind == "ident":
         if arrow >= 2 and tokens[arrow - 2].text in ARROWS:  # a member of a member: tstate->frame->f_back
-            outer = receiver_type(tokens, arrow - 2, declared, tables, depth + 1)
+            outer = receiver_type(tokens, arrow - 2, declared, tables, depth + 1, own)
+            if outer in own:
+                return None
             # a member of the project's own struct is known by its declaration (greenlet 0.4's
             # g->exc_state.exc_type, greenlet.h's PyGreenlet holding _PyErr_StackItem exc_state)
             return tables.fields.get((outer, last.text)) if outer else declared.get(last.text)
@@ -122,7 +126,7 @@ def receiver_type(tokens: list, arrow: int, declared: dict, tables: Members, dep
     if len(inner) >= 3 and inner[0].text == "(" and inner[1].text in tables.spellings:  # ((PyThreadState *)p)->frame
         return tables.spellings[inner[1].text]
     if inner and inner[-1].kind == "ident" or inner and inner[-1].text == ")":  # (a->b)->c: the parenthesized expression
-        return receiver_type(inner + [tokens[arrow]], len(inner), declared, tables, depth + 1)
+        return receiver_type(inner + [tokens[arrow]], len(inner), declared, tables, depth + 1, own)
     return None
 
 
@@ -149,7 +153,9 @@ def member_findings(path: str, tokens: list, target: tuple[int, int], shims: fro
     found = []
     for i in candidates:
         token = tokens[i]
-        kind = receiver_type(tokens, i - 1, declared, tables)
+        kind = receiver_type(tokens, i - 1, declared, tables, own=shims)
+        if kind in shims:
+            continue  # the project's own struct of that name (``directives.own_types``)
         entry = next((e for e in tables.by_name[token.text] if e.member_of[0] == kind and e.removed_in <= target), None)
         if entry is not None and not (internal and kind == INTERNAL_FRAME[0] and token.text in INTERNAL_FRAME[1]):
             span = (token.line, token.column, token.line, token.column + len(token.text))

@@ -18,7 +18,7 @@ from outmoded.native import includes, pythonh
 from outmoded.native.apinames import removed_now, table
 from outmoded.native.cpp import live_tokens, python_h_macros
 from outmoded.native.ctokens import Token, c_tokens
-from outmoded.native.directives import declared_names
+from outmoded.native.directives import declared_names, own_types
 from outmoded.reads import read
 from outmoded.source import open_regular
 
@@ -41,10 +41,12 @@ def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upwa
                               includes.project_headers(path, text, written=written, upward=upward),
                               macros=dict(predefined) if predefined else None, included=headers,
                               header_known=header_known))
-    shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens)
+    shims = {rest[0].text for name, rest in directives if name == "define" and rest} | declared_names(tokens) \
+        | own_types(tokens)
     lines = [line for kind, line in directives if kind == "include"]
     for code, found in headers:
-        shims |= {rest[0].text for kind, rest in found if kind == "define" and rest} | declared_names(code)
+        shims |= {rest[0].text for kind, rest in found if kind == "define" and rest} | declared_names(code) \
+            | own_types(code)
         lines.extend(line for kind, line in found if kind == "include")
     internal = {os.path.basename(name) for name in written if INTERNAL_RE.search(name)} | \
         {token.text + ".h" for line in lines for token in line if token.kind == "ident" and INTERNAL_RE.match(token.text)}
