@@ -124,6 +124,19 @@ def test_python2_except_and_raise_in_a_file_naming_nothing_else(project, target)
     assert not project.check_json("--jobs", "1", target=target)["errors"]
 
 
+def test_a_python2_octal_literal_is_named_in_the_error(project):
+    # multiprocess 0.70.19's pypy3.10/module/_multiprocess/interp_semaphore.py (RPython, Python 2):
+    # sem_open(name, os.O_CREAT | os.O_EXCL, 0600, val); not newer syntax the running Python lacks
+    project.write("sem.py", "import os, imp\ndef create(name, val):\n    return os.open(name, os.O_CREAT, 0600)\n")
+    project.write("ok.py", "import imp\nx = 00\ny = 0o600\n")
+    doc = project.check_json("--jobs", "1")
+    assert [f["path"] for f in doc["findings"]] == ["ok.py"]
+    errors = {e["path"]: e["message"] for e in doc["errors"]}
+    assert errors == {"sem.py": "cannot parse: leading zeros in decimal integer literals are not permitted; use an 0o "
+                                "prefix for octal integers (line 3): Python 2's octal literal (0600), which Python "
+                                "3.0 and later cannot parse (0o600)"}
+
+
 @pytest.mark.parametrize("version", ["3.13", "3.14"])
 def test_except_comma_fails_on_the_real_interpreter_before_3_14_only(tmp_path, version):
     python = real_python(version)

@@ -64,7 +64,7 @@ def parse(text: str, path: str) -> ast.Module:
         from outmoded.oldsyntax import described
 
         where = f" (line {exc.lineno})" if exc.lineno else ""
-        said = described(exc.text)
+        said = described(exc.text, exc.msg or "")
         raise SourceError(f"cannot parse: {exc.msg}{where}" + (f": {said}" if said else NEWER_SYNTAX)) from None
     except ValueError as exc:
         raise SourceError(f"cannot parse: {exc}") from None

@@ -161,8 +161,17 @@ def keyword_as_name(text: str) -> bool:
     return False
 
 
-def described(line: str | None) -> str | None:
-    """What the line holds that the target cannot parse, and since which version, if known."""
+# what ast says of Python 2's octal literal (os.open(path, flags, 0600)), which only that message tells
+# apart from another syntax error on a line holding digits
+OCTAL_MESSAGE = "leading zeros in decimal integer literals are not permitted"
+OCTAL = "Python 2's octal literal (0600), which Python 3.0 and later cannot parse (0o600)"
+
+
+def described(line: str | None, message: str = "") -> str | None:
+    """What the line holds that the target cannot parse, and since which version, if known
+    (``message``: the parser's own, when there is one)."""
+    if message.startswith(OCTAL_MESSAGE):
+        return OCTAL  # multiprocess 0.70.19's pypy3.10/module/_multiprocess/interp_semaphore.py
     if not line:
         return None
     for pattern, what in _SAYS:
