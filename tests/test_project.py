@@ -528,7 +528,6 @@ def test_package_copies_kept_for_one_python_each(project):
         "py3.10/multiprocess/__init__.py": "",
         "py3.10/multiprocess/util.py": "import logging\nlogging._acquireLock()\nimport formatter\n",
         "pypy3.10/multiprocess/util.py": "import logging\nlogging._acquireLock()\n",
-        "python3.11/site-packages/m.py": "import logging\nlogging._acquireLock()\n",
         "py3.13/multiprocess/util.py": "import logging\nlogging._acquireLock()\n",
         "py2.7/m.py": "import logging\nlogging._acquireLock()\n",
         "cpy3.10/m.py": "import logging\nlogging._acquireLock()\n",

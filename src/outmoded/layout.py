@@ -241,15 +241,16 @@ def shadows_stdlib(path: str, name: str) -> bool:
 
 
 # a directory named for one Python version: ``3.10`` (gevent's ``src/greentest/3.10/``), or for a
-# Python 3 interpreter of that version, ``py3.10``, ``python3.10``, ``pypy3.10`` (multiprocess
-# 0.70.19's ``py3.9/`` ... ``py3.15/`` and ``pypy3.9/`` ...: its setup.py installs the one of the
-# running Python, falling back to the newest below it)
-VERSION_DIRECTORY_RE = re.compile(r"[/\\](?:(\d)|(?:py|pypy|python)(3))\.(\d{1,2})[/\\]")
+# Python 3 interpreter of that version, ``py3.10``, ``pypy3.10`` (multiprocess 0.70.19's ``py3.9/``
+# ... ``py3.15/`` and ``pypy3.9/`` ...: its setup.py installs the one of the running Python, falling
+# back to the newest below it).  Not an environment's ``lib/python3.11/site-packages`` (nor
+# ``lib/pypy3.10/site-packages``): what is installed there is what ``deps --installed`` asks about
+VERSION_DIRECTORY_RE = re.compile(r"[/\\](?:(\d)|(?:py|pypy)(3))\.(\d{1,2})[/\\](?!(?:site|dist)-packages[/\\])")
 
 
 def version_directory(path: str) -> tuple[int, int] | None:
     """(3, N) for a file under a directory named for one Python version, ``3.N`` (or ``py3.N``,
-    ``python3.N``, ``pypy3.N``): gevent 26.9 keeps each CPython version's own tests in
+    ``pypy3.N``): gevent 26.9 keeps each CPython version's own tests in
     ``src/greentest/3.10/`` and runs the one of the running Python, multiprocess 0.70.19 ships its
     package and C sources for each Python in ``py3.10/``... and installs the running one's, so a
     removal after 3.N does not concern them."""
