@@ -11,7 +11,6 @@ the verdict asking, present or absent (``outmoded.reads``).
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
@@ -243,9 +242,9 @@ def shadows_stdlib(path: str, name: str) -> bool:
 # a directory named for one Python version: ``3.10`` (gevent's ``src/greentest/3.10/``), or for a
 # Python 3 interpreter of that version, ``py3.10``, ``pypy3.10`` (multiprocess 0.70.19's ``py3.9/``
 # ... ``py3.15/`` and ``pypy3.9/`` ...: its setup.py installs the one of the running Python, falling
-# back to the newest below it).  Not an environment's ``lib/python3.11/site-packages`` (nor
-# ``lib/pypy3.10/site-packages``): what is installed there is what ``deps --installed`` asks about
-VERSION_DIRECTORY_RE = re.compile(r"[/\\](?:(\d)|(?:py|pypy)(3))\.(\d{1,2})[/\\](?!(?:site|dist)-packages[/\\])")
+# back to the newest below it).  Not an environment's ``lib/pypy3.10/site-packages`` (nor
+# ``python3.11``'s): what is installed there is what ``deps --installed`` asks about
+ENVIRONMENT_DIRECTORIES = frozenset({"site-packages", "dist-packages"})
 
 
 def version_directory(path: str) -> tuple[int, int] | None:
@@ -253,6 +252,22 @@ def version_directory(path: str) -> tuple[int, int] | None:
     ``pypy3.N``): gevent 26.9 keeps each CPython version's own tests in
     ``src/greentest/3.10/`` and runs the one of the running Python, multiprocess 0.70.19 ships its
     package and C sources for each Python in ``py3.10/``... and installs the running one's, so a
-    removal after 3.N does not concern them."""
-    match = VERSION_DIRECTORY_RE.search("/" + path.replace("\\", "/"))
-    return (int(match[1] or match[2]), int(match[3])) if match else None
+    removal after 3.N does not concern them.  (No ``re``: a check of one cleared file imports none.)"""
+    parts = path.replace("\\", "/").split("/")
+    for at in range(len(parts) - 1):  # directories only, the file's name aside
+        version = _version_name(parts[at])
+        if version is not None and parts[at + 1] not in ENVIRONMENT_DIRECTORIES:
+            return version
+    return None
+
+
+def _version_name(name: str) -> tuple[int, int] | None:
+    """``3.10`` (any single-digit major), ``py3.10``, ``pypy3.10`` -> (3, 10)."""
+    if name.startswith(("py", "pypy")):
+        name = name[4:] if name.startswith("pypy") else name[2:]
+        if not name.startswith("3"):
+            return None
+    major, dot, minor = name.partition(".")
+    if len(major) == 1 and dot and 1 <= len(minor) <= 2 and (major + minor).isascii() and (major + minor).isdigit():
+        return int(major), int(minor)
+    return None
