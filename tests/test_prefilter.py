@@ -462,4 +462,8 @@ def test_a_builtin_passed_as_a_value_is_no_call_of_it():
     int_x, join_a = _literal(entries["OM07017"], "builtins.int"), _literal(entries["OM15055"], "os.path.join")
     assert int_x.search(b"n = int(x='1')\n") and int_x.search(b"from builtins import int as I\n")
     assert not int_x.search(b"parser.add_argument('-n', type=int)\nconv = int\nint('1')\nx: int  # a key\nassert_type(n, int)  # ok\n")
+    # prose naming the builtin before "as" (Twisted 18.9's imap4.py: "# list as the type of VALUE")
+    list_sequence = _literal(entries["OM07018"], "builtins.list")
+    assert not list_sequence.search(b'def f(v):\n    # take list as the type of VALUE\n    """tuple as a key"""\n    return list(v)\n')
+    assert list_sequence.search(b"from builtins import (\n    list as L,\n)\n")
     assert join_a.search(b"pj = os.path.join\n") and not join_a.search(b"os.path.join(a, b)\n")

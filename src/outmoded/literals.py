@@ -170,6 +170,8 @@ class CallArgument(Text):
             if after < 0 and not self.assignable:
                 continue  # a builtin's name before a comment (x: int  # ...): no call of it
             if after < 0 or (data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET):
+                if not self.assignable and b"builtins" not in data:
+                    continue  # a builtin is aliased only by an import from builtins: "list as the type" is prose
                 return True  # a comment, `function as alias`
             bracketed = False
             while data[after:after + 1] == b")":  # `(module.function)(...)`, `alias = (module.function)`
