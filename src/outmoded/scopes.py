@@ -150,15 +150,17 @@ class Bindings(ast.NodeVisitor):
     def bind(self, name: str, value: Value) -> None:
         self.scope.bindings[name] = value
 
-    def bind_target(self, target: ast.AST, value: Value = LOCAL) -> None:
+    def bind_target(self, target: ast.AST, value: Value = LOCAL, quiet: bool = False) -> None:
+        """Bind the names ``target`` binds; an attribute or a subscript binds none, and is walked
+        unless ``quiet`` (``bind_quietly``)."""
         if isinstance(target, ast.Name):
             self.bind(target.id, value)
         elif isinstance(target, (ast.Tuple, ast.List)):
             for elt in target.elts:
-                self.bind_target(elt)
+                self.bind_target(elt, LOCAL, quiet)
         elif isinstance(target, ast.Starred):
-            self.bind_target(target.value)
-        else:
+            self.bind_target(target.value, LOCAL, quiet)
+        elif not quiet:
             self.visit(target)
 
     def bind_quietly(self, stmt: ast.stmt) -> None:
@@ -167,19 +169,9 @@ class Bindings(ast.NodeVisitor):
         if stmt.__class__ is ast.Assign:
             value = self._assigned_value(stmt.value)
             for target in stmt.targets:
-                self._bind_names(target, value)
+                self.bind_target(target, value, quiet=True)
         elif stmt.__class__ is ast.AnnAssign:
-            self._bind_names(stmt.target, self._assigned_value(stmt.value) if stmt.value else LOCAL)
-
-    def _bind_names(self, target: ast.AST, value: Value) -> None:
-        """``bind_target``'s bindings; an attribute or a subscript binds no name."""
-        if target.__class__ is ast.Name:
-            self.bind(target.id, value)
-        elif isinstance(target, (ast.Tuple, ast.List)):
-            for elt in target.elts:
-                self._bind_names(elt, LOCAL)
-        elif target.__class__ is ast.Starred:
-            self._bind_names(target.value, LOCAL)
+            self.bind_target(stmt.target, self._assigned_value(stmt.value) if stmt.value else LOCAL, quiet=True)
 
     def quiet_statements(self) -> bool:
         """May statements naming no needle word be bound without being walked (``bind_quietly``)?
