@@ -490,6 +490,47 @@ eval-type-backport==0.4.0 aenum==3.1.17 portalocker==4.4.2 fasteners==0.20 pytho
 deprecated==3.0.1 absl-py==2.5.1 omegaconf==2.4.0 send2trash==2.2.0 xattr==1.3.0""".split()
 
 
+# latest on 2026-12-06 declaring 3.13 or 3.14 (classifiers or an open requires-python), measured by a
+# helper who had never looked at them (issue #11, modern9), at 3.13, 3.14 and 3.15: among the most
+# downloaded packages none listed before: pydantic's and jsonschema's cores (Rust), OpenTelemetry's
+# SDK, exporters and instrumentations, Google Cloud, Azure and AWS SDK pieces, HTTP/async helpers,
+# ML/data tooling (tokenizers, tiktoken, safetensors, datasets, narwhals, xgboost, sentencepiece,
+# pyiceberg), linters and docs tooling (cfn-lint, griffe, mkdocs-material, pymdown-extensions),
+# date/time, validation and config, C, C++, Cython and Rust extensions (ddtrace, confluent-kafka,
+# hiredis, curl-cffi, pikepdf, maxminddb, tree-sitter, geventhttpclient, blake3, jellyfish, nh3).
+MODERN += """pydantic-core==2.50.5 grpcio-status==1.85.3 annotated-types==0.8.0 iniconfig==2.3.1 typing-inspection==0.4.5
+pathspec==1.1.1 rpds-py==2026.9.1 aiosignal==1.4.0 referencing==0.37.0 jsonschema-specifications==2025.9.1
+tzdata==2026.6 opentelemetry-sdk==1.45.2 opentelemetry-api==1.45.3 opentelemetry-semantic-conventions==0.66b2
+opentelemetry-exporter-otlp-proto-http==1.45.2 opentelemetry-exporter-otlp-proto-grpc==1.45.2
+opentelemetry-exporter-otlp-proto-common==1.45.2 opentelemetry-instrumentation==0.66b2
+opentelemetry-instrumentation-requests==0.66b2 opentelemetry-instrumentation-asgi==0.66b2
+opentelemetry-instrumentation-django==0.66b2 opentelemetry-instrumentation-flask==0.66b1
+opentelemetry-instrumentation-dbapi==0.66b2 opentelemetry-util-http==0.66b2 pydantic-settings==2.16.3
+soupsieve==4.1.4 jiter==0.19.0 sse-starlette==3.7.1 huggingface-hub==2.4.0 smmap==5.0.3 gitdb==4.0.12
+docstring-parser==0.18.0 isodate==0.7.2 async-timeout==5.0.1 httpx-sse==0.4.3 jaraco-functools==4.6.0
+google-cloud-core==2.8.0 threadpoolctl==3.8.0 tokenizers==0.23.3 blinker==1.9.0 tiktoken==0.14.0
+google-api-python-client==2.202.0 uritemplate==4.2.0 google-auth-oauthlib==1.5.0 google-auth-httplib2==0.4.4
+google-cloud-secret-manager==2.32.0 cfgv==3.5.0 hyperframe==6.1.0 anthropic==2.17.0 datasets==5.2.0
+termcolor==3.3.0 tree-sitter==0.26.1 aioitertools==0.13.0 tinycss2==1.5.1 slack-sdk==3.48.0 narwhals==2.29.0
+google-cloud-pubsub==2.44.0 google-cloud-logging==3.17.0 semver==3.2.0 loguru==0.7.3 linkify-it-py==2.2.0
+cfn-lint==1.58.0 pygithub==2.10.0 python-slugify==9.2.0 safetensors==0.8.0 tomli-w==1.2.0 smart-open==9.0.4
+dacite==1.9.2 json5==0.17.3 confluent-kafka==2.16.2 async-lru==2.4.0 altair==6.3.0 aws-sam-translator==1.115.0
+webcolors==25.10.0 openapi-spec-validator==0.9.0 openapi-schema-validator==0.9.0 jsonschema-path==0.5.0
+google-cloud-spanner==3.71.0 pyiceberg==0.12.0 unidiff==1.0.1 db-dtypes==1.9.0 graphviz==0.21
+pydantic-extra-types==2.11.1 fastcore==2.2.41 requests-aws4auth==1.4.0 xgboost==3.4.1 nh3==0.3.8
+fastapi-cli==0.0.34 limits==5.8.0 ddtrace==4.16.0 cssselect2==0.10.1 wcmatch==12.0.4 bracex==3.2.4 posthog==7.91.1
+validators==0.36.0 tldextract==5.4.0 sentencepiece==0.2.3 agate==1.14.2 holidays==0.109 sshtunnel==0.5.1
+curl-cffi==0.17.0 griffe==2.4.1 qdrant-client==1.20.0 mkdocs-material==9.8.2 pymdown-extensions==13.1.2
+hiredis==3.5.0 psycopg-pool==3.3.3 testcontainers==4.15.0 python-gitlab==8.6.0 aws-lambda-powertools==3.37.0
+jwcrypto==1.6.1 gql==4.4.0 python-engineio==4.15.1 marshmallow-sqlalchemy==1.6.0 requests-cache==1.3.3
+configargparse==1.9.0 cachelib==0.17.0 glom==25.12.0 apispec==6.10.1 respx==0.23.1 aioresponses==0.7.9
+flower==2.2.0 cloudevents==2.2.0 geventhttpclient==2.6.1 maxminddb==3.2.0 pikepdf==10.18.0
+mkdocstrings-python==2.0.11 weasyprint==70.0 truststore==0.10.5 pipdeptree==4.2.16 rich-argparse==1.8.0
+emoji==2.16.0 blake3==1.0.11 jellyfish==1.3.0 python-ulid==4.1.0 ua-parser==1.0.2 trino==0.340.0
+firebase-admin==7.7.0 azure-keyvault-secrets==4.12.0 azure-servicebus==7.15.0 azure-cosmos==4.17.1
+azure-mgmt-core==1.6.0 google-cloud-firestore==2.34.1""".split()
+
+
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
