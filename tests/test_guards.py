@@ -410,6 +410,45 @@ def test_equivalent_fallback_is_dead_compat_but_a_lost_feature_is_a_warning(proj
     assert "silently stops working" in message
 
 
+def test_a_fallback_read_only_to_skip_the_tests_needing_it_loses_nothing(project):
+    # opentelemetry-api 1.45.3's tests/util/test__importlib_metadata.py: the tests needing
+    # SelectableGroups say they are skipped where it is gone; nothing else reads the name
+    skipped = """\
+        import unittest
+        import pytest
+        try:
+            from importlib.metadata import SelectableGroups as _SelectableGroups
+        except ImportError:
+            _SelectableGroups = None
+        try:
+            import crypt
+            HAS_CRYPT = True
+        except ImportError:
+            HAS_CRYPT = False
+
+        class T(unittest.TestCase):
+            @unittest.skipIf(_SelectableGroups is None, "not available on this Python")
+            def test_groups(self):
+                return _SelectableGroups({})
+
+        @pytest.mark.skipif(not HAS_CRYPT, reason="no crypt")
+        def test_crypt():
+            assert crypt.crypt("x")
+        """
+    assert project.findings(skipped, name="tests/test_meta.py") == []
+    doc = project.check_json("tests/test_meta.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [(4, "fallback"), (8, "fallback")]
+    # read outside the skipped test, or by a skip that runs the test without it: the feature is lost
+    used = skipped.replace("            return _SelectableGroups({})",
+                           "            return _SelectableGroups({})\n\n        GROUPS = _SelectableGroups")
+    assert project.findings(used, name="tests/test_used.py") == [(4, "importlib.metadata.SelectableGroups", W)]
+    unless = skipped.replace("skipif(not HAS_CRYPT", "skipif(HAS_CRYPT")
+    assert project.findings(unless, name="tests/test_unless.py") == [(8, "crypt", W)]
+    # a public name of a module others may import from: they may use it
+    public = skipped.replace("tests/", "").replace("HAS_CRYPT", "has_crypt")
+    assert project.findings(public, name="lib.py") == [(8, "crypt", W)]
+
+
 def test_each_removed_import_of_a_lost_feature_fallback_is_reported(project):
     # the handler stands in for every import of the try: fixing crypt, spwd fails next
     assert project.findings("""\

@@ -95,6 +95,77 @@ def _project_function(module: str, function: str, path: str):
     return (node, where, tree) if node is not None else None
 
 
+SKIP_LEAVES = frozenset({"skipif", "skipIf", "skipUnless"})
+
+
+def reads_only_in_skipped(body: list[ast.stmt], values: dict) -> bool:
+    """Is every read of the names of ``values`` (name -> the constant a fallback binds) in
+    ``body`` (a module's statements) in a skip decorator that skips its test when they hold those
+    values, or in the test it skips (a module-level ``pytestmark`` skipping the whole module
+    too)?  Then nothing but those tests needs what the names stand for, and they say they are
+    skipped: opentelemetry-api 1.45.3's tests/util/test__importlib_metadata.py, ``try: from
+    importlib.metadata import SelectableGroups as _SelectableGroups`` / ``except ImportError:
+    _SelectableGroups = None``, read only by ``@unittest.skipIf(_SelectableGroups is None, ...)``
+    and the test under it.  False when nothing reads them."""
+    allowed, read = set(), False
+    for node in body:
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "pytestmark" for t in node.targets) \
+                and _skips_with(node.value, values):
+            return True
+    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)) and any(
+                _skips_with(d, values) for d in node.decorator_list):
+            allowed.update(map(id, ast.walk(node)))
+    for node in ast.walk(ast.Module(body=body, type_ignores=[])):
+        if isinstance(node, ast.Name) and node.id in values and not isinstance(node.ctx, ast.Store):
+            if id(node) not in allowed:
+                return False
+            read = True
+    return read
+
+
+def _skips_with(decorator: ast.expr, values: dict) -> bool:
+    """Does ``decorator`` (``unittest.skipIf(C, ...)``, ``pytest.mark.skipif(C, ...)``,
+    ``skipUnless``) skip its test when the names of ``values`` hold their values?"""
+    if not isinstance(decorator, ast.Call) or not decorator.args:
+        return False
+    func = decorator.func
+    leaf = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    if leaf not in SKIP_LEAVES:
+        return False
+    verdict = _truth(decorator.args[0], values)
+    return verdict is (leaf != "skipUnless")
+
+
+def _truth(test: ast.expr, values: dict) -> bool | None:
+    """The truth of ``test`` where the names of ``values`` hold them (``X is None``, ``not X``,
+    ``X == None``, and, or of them), None when it depends on anything else."""
+    if isinstance(test, ast.Name):
+        return bool(values[test.id]) if test.id in values else None
+    if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not):
+        inner = _truth(test.operand, values)
+        return None if inner is None else not inner
+    if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.left, ast.Name) \
+            and test.left.id in values and isinstance(test.comparators[0], ast.Constant):
+        value, other, op = values[test.left.id], test.comparators[0].value, test.ops[0]
+        if isinstance(op, ast.Is):
+            return value is other
+        if isinstance(op, ast.IsNot):
+            return value is not other
+        if isinstance(op, ast.Eq):
+            return value == other
+        if isinstance(op, ast.NotEq):
+            return value != other
+        return None
+    if isinstance(test, ast.BoolOp):
+        verdicts = [_truth(v, values) for v in test.values]
+        decisive = isinstance(test.op, ast.Or)  # True decides an or, False an and
+        if decisive in verdicts:
+            return decisive
+        return None if None in verdicts else not decisive
+    return None
+
+
 class TestExpectations(ast.NodeVisitor):
     """Skips and expected failures for the scanner.  Expects ``self.block``, ``self.contexts``,
     ``self.evaluate``, ``self.qualify`` and ``self.asks_for_removed`` from the classes it is combined

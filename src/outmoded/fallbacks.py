@@ -13,7 +13,9 @@ statements.
 from __future__ import annotations
 
 import ast
+import os
 
+from outmoded.expectations import reads_only_in_skipped
 from outmoded.guardcontext import (
     ANY_ERROR,
     ATTRIBUTE_ERRORS,
@@ -26,7 +28,9 @@ from outmoded.guardcontext import (
     Context,
 )
 from outmoded.handlers import bool_flags, caught_names, fallback_kind, handler_for
+from outmoded.projectfiles import project_root
 from outmoded.scopes import BUILTIN_NAMES
+from outmoded.testenv import is_test_file
 from outmoded.trycalls import TryCalls
 from outmoded.tryimports import TryImports
 from outmoded.values import LOCAL
@@ -55,6 +59,9 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             self.may_contain_finding(s) for s in node.body) else None)  # else it matters to no finding
         if fallback == "lost-feature" and self._binds_builtins_only(node.body):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
+        if fallback == "lost-feature" and not certain and any(self.may_contain_finding(s) for s in node.body) \
+                and self._disables_skipped_tests_only(node):
+            fallback = "fallback"  # the tests needing it say they are skipped: see _disables_skipped_tests_only
         flags = self._failure_flags(node) if not certain else set()
         if flags and fallback == "lost-feature" and isinstance(node.body[0], ast.Expr):
             fallback = "fallback"  # a probe whose outcome a flag records: see _failure_flags
@@ -114,6 +121,23 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         return frozenset(name for stmt in (after.body if isinstance(after, ast.Try) else [after])
                          for call in ast.walk(stmt) if isinstance(call, ast.Call)
                          for name in [self.qualify(call.func)] if isinstance(name, str))
+
+    def _disables_skipped_tests_only(self, node: ast.Try) -> bool:
+        """Do the handlers bind names to constants (``_SelectableGroups = None``) that the module
+        reads only to skip the tests needing them, and in those tests
+        (``expectations.reads_only_in_skipped``)?  The feature is then lost to nothing but tests
+        that announce they are skipped.  Only a module-level ``try``, and names no other module can
+        import for their own use: private ones, or any in a test file."""
+        if self.scope.kind != "module":
+            return False
+        values = {t.id: stmt.value.value for h in node.handlers for stmt in h.body
+                  if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
+                  for t in stmt.targets if isinstance(t, ast.Name)}
+        if not values or not (all(name.startswith("_") for name in values) or is_test_file(
+                os.path.abspath(self.path), project_root(os.path.dirname(os.path.abspath(self.path))) or "/")):
+            return False
+        body = self.whole_body()
+        return body is not None and reads_only_in_skipped(body, values)
 
     def _whole_def(self, function: ast.FunctionDef) -> ast.FunctionDef | None:
         """The same def of the whole text's tree (``whole_body``, parsed once: asked only of a def
