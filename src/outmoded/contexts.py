@@ -28,6 +28,7 @@ from outmoded.scopes import STDLIB
 from outmoded.deadmethods import private_name, uncalled_methods, uncalled_private_methods
 from outmoded.uncalled import uncalled
 from outmoded.unreached import unreached
+from outmoded.values import LOCAL
 
 
 # what a use of a name removed at or before the project's floor is, whatever else it is: the
@@ -180,7 +181,12 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
 
     def flag_lookup(self, node: ast.AST):
         """``qualify``, and a flag the project defines elsewhere (``from .compat import PY3``)
-        is its value on the target."""
+        is its value on the target, as is a call of a version predicate the project defines
+        (``guards.called_predicate``: ``is_at_least_py(3, 10)``)."""
+        if isinstance(node, ast.Call):
+            verdict = self._called_predicate(node)
+            if verdict is not None:
+                return verdict
         value = self.qualify(node)
         if isinstance(value, str) and "." in value and value.split(".")[0] not in STDLIB \
                 and not value.startswith("builtins."):
@@ -188,6 +194,25 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             if flag is not None:
                 return flag
         return value
+
+    def _called_predicate(self, call: ast.Call) -> bool | None:
+        """What a call of a project function with whole numbers returns on the target, when the
+        function is a version predicate (``guards.called_predicate``): one of this module's, or
+        one another project module defines."""
+        if not guards.version_numbers(call):
+            return None
+        func = call.func
+        if isinstance(func, ast.Name) and func.id in self.module_functions and self.lookup(func.id) == LOCAL:
+            function = self.module_functions[func.id]
+            if self.reduced:  # the sieve may have left its body out
+                function = next((s for s in self.whole_body() or () if isinstance(s, ast.FunctionDef)
+                                 and s.name == func.id and s.lineno == function.lineno), None)
+            return guards.called_predicate(function, call, self.target, self.flag_lookup) if function else None
+        name = self.qualify(func)
+        if not isinstance(name, str) or "." not in name or name.split(".")[0] in STDLIB:
+            return None
+        found = self.project.function(name, self.path)
+        return guards.called_predicate(found[0], call, self.target, found[1]) if found else None
 
     def context_of(self, api: str, errors: frozenset, context: str | None = None,
                    replacement: str = "", removed_in: tuple[int, int] | None = None) -> str | None:

@@ -91,6 +91,10 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
                 and isinstance(node.args[0].value, str) and node.args[0].value.startswith("java"):
             return False  # sys.platform.startswith("java"): Jython
         return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
+    if isinstance(node, ast.Call) and version_numbers(node):
+        verdict = lookup(node)  # a project's version predicate: ddtrace's is_at_least_py(3, 10)
+        if isinstance(verdict, bool):
+            return verdict
     if isinstance(node, ast.Call) and not node.keywords and isinstance(node.func, ast.Name):
         func = lookup(node.func)
         if func == "builtins.bool" and len(node.args) == 1:
@@ -134,6 +138,82 @@ def _startswith(base: tuple, prefixes) -> bool:
             raise Unknown
         verdicts.add(text.startswith(prefix))
     return True in verdicts
+
+
+def version_numbers(call: ast.Call) -> bool:
+    """Are the arguments of ``call`` (one at least) whole numbers or tuples of them, as a version
+    predicate takes them (``is_at_least_py(3, 10)``, ``py_at_least((3, 10))``)?"""
+    values = [*call.args, *(k.value for k in call.keywords)]
+    return bool(values) and all(k.arg is not None for k in call.keywords) and all(
+        type(v.value) is int if isinstance(v, ast.Constant) else isinstance(v, ast.Tuple) and all(
+            isinstance(e, ast.Constant) and type(e.value) is int for e in v.elts) for v in values)
+
+
+def called_predicate(function: ast.FunctionDef, call: ast.Call, target: tuple[int, int],
+                     lookup: Lookup) -> bool | None:
+    """What ``call`` of ``function`` returns on the target, when the function only binds local
+    names and returns a version check built from its parameters: ddtrace 4.16.0's
+    ``is_at_least_py(major, minor, version=None)``, whose body is ``resolved: tuple[int, ...] = version or
+    PYTHON_VERSION_INFO[:2]`` / ``return resolved[:2] >= (major, minor)``, called as ``if
+    is_at_least_py(3, 10):``.  The arguments and the defaults of the others (constants) stand
+    for the parameters; ``lookup`` answers the names of the function's module.  None when it
+    cannot be told."""
+    args = function.args
+    if function.decorator_list or args.vararg or args.kwarg or isinstance(function, ast.AsyncFunctionDef):
+        return None
+    positional = [a.arg for a in args.posonlyargs + args.args]
+    if len(call.args) > len(positional):
+        return None
+    local: dict = dict(zip(positional, call.args))
+    defaults = dict(zip(positional[len(positional) - len(args.defaults):], args.defaults))
+    defaults.update((a.arg, d) for a, d in zip(args.kwonlyargs, args.kw_defaults) if d is not None)
+    for keyword in call.keywords:
+        if keyword.arg in local or keyword.arg not in positional + [a.arg for a in args.kwonlyargs]:
+            return None
+        local[keyword.arg] = keyword.value
+    for name in positional + [a.arg for a in args.kwonlyargs]:
+        if name not in local:
+            if not isinstance(defaults.get(name), ast.Constant):
+                return None  # a required argument missing, or a default computed
+            local[name] = defaults[name]
+    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
+        and isinstance(function.body[0].value, ast.Constant) else function.body
+    if not body or not isinstance(body[-1], ast.Return) or body[-1].value is None:
+        return None
+    try:
+        for stmt in body[:-1]:
+            if isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value is not None:
+                local[stmt.target.id] = _inlined(stmt.value, local)  # resolved: tuple[int, ...] = ...
+            elif isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name):
+                local[stmt.targets[0].id] = _inlined(stmt.value, local)
+            else:
+                return None
+        return evaluate(_inlined(body[-1].value, local), target, lookup)
+    except RecursionError:
+        return None
+
+
+def _inlined(node: ast.expr, local: dict) -> ast.expr:
+    """``node`` with the names of ``local`` replaced by their expressions, ``None or X`` read as
+    ``X`` (and ``True and X``): what a version predicate's body computes from its arguments."""
+    if isinstance(node, ast.Name):
+        return local.get(node.id, node)
+    if isinstance(node, ast.BoolOp):
+        values = [_inlined(v, local) for v in node.values]
+        skipped = not isinstance(node.op, ast.Or)  # the constants an or (an and) goes past
+        while len(values) > 1 and isinstance(values[0], ast.Constant) and bool(values[0].value) is skipped:
+            values.pop(0)
+        return values[0] if len(values) == 1 else ast.BoolOp(op=node.op, values=values)
+    if isinstance(node, (ast.Name, ast.Constant)) or not local:
+        return node
+    fields = {}
+    for field, value in ast.iter_fields(node):
+        if isinstance(value, ast.expr):
+            value = _inlined(value, local)
+        elif isinstance(value, list):
+            value = [_inlined(v, local) if isinstance(v, ast.expr) else v for v in value]
+        fields[field] = value
+    return type(node)(**fields)
 
 
 def evaluate_with(node: ast.expr, version: _Version, lookup: Lookup) -> bool | None:

@@ -53,6 +53,7 @@ class Project:
         self.needles = None  # prefilter.ProjectNeedles: the project's own ways through the prefilter
         self._resolved: dict[tuple, object] = {}
         self._comparisons: dict[str, dict] = {}  # path -> class name -> comparisons (``comparisons``)
+        self._functions: dict[tuple, tuple | None] = {}  # (qualified, from where) -> ``function``'s answer
 
     def summary(self, path: str) -> Summary | None:
         path = os.path.abspath(path)
@@ -92,6 +93,25 @@ class Project:
             return None  # read as text and found to define no flag; a file not checked is parsed
         value = self.resolve(qualified, from_path)
         return value if isinstance(value, (bool, guards.VersionValue)) else None
+
+    def function(self, qualified: str, from_path: str) -> tuple | None:
+        """``(def, lookup)`` of a module-level function another project module defines
+        (``ddtrace.internal.compat.is_at_least_py``), its module's names as its version checks see
+        them (``summaries.module_lookup``), or None; the file is parsed once, its read recorded
+        for each verdict that asks."""
+        from outmoded.expectations import _project_function
+        from outmoded.summaries import module_lookup
+
+        module, _, name = qualified.rpartition(".")
+        key = (qualified, module_of(from_path)[1], os.path.dirname(os.path.abspath(from_path)))
+        if key not in self._functions:
+            with reads.recording() as read:
+                found = _project_function(module, name, from_path) if module else None
+                answer = (found[0], module_lookup(found[1], found[2], self.target)) if found else None
+            self._functions[key] = (answer, read)
+        answer, read = self._functions[key]
+        reads.extend(read)
+        return answer
 
     def top_level_names(self) -> frozenset:
         """Names of the checked files that are top-level modules where they are (at their import
