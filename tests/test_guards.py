@@ -1233,6 +1233,31 @@ def test_a_function_importing_setuptools_before_distutils_gets_its_copy(project)
                  (26, "distutils.util.get_platform", E)]  # the innermost function's own statements only
 
 
+def test_a_module_importing_setuptools_first_in_a_try_body_gets_its_copy(project):
+    # ddtrace 4.16.0's sourcecode/setuptools_auto.py: try: import setuptools / import distutils.core
+    # as distutils_core / except ImportError: distutils_core = None (the line runs only after
+    # setuptools imported, whose distutils it then is)
+    assert project.findings("""\
+        import sys
+        try:
+            import setuptools
+            import distutils.core as distutils_core
+        except ImportError:
+            distutils_core = None
+        try:
+            import distutils.util as util
+            import setuptools
+        except ImportError:
+            util = None
+        try:
+            import six
+        except ImportError:
+            import setuptools
+        else:
+            from distutils import log
+        """) == [(8, "distutils.util", W), (17, "distutils", E)]  # setuptools after it, in the handler only
+
+
 def test_what_setuptools_distutils_copy_lacks_is_still_missing(project):
     # setuptools 84.2.1's distutils (data/setuptools_names.txt) has no msvccompiler, bdist_wininst,
     # run_2to3 nor build_py_2to3: each setup.py below failed so in a real pip wheel on the real

@@ -20,7 +20,7 @@ from outmoded.guardcontext import (ANY_ERROR, ATTRIBUTE_ERRORS, IMPORT_ERRORS, N
                               TYPE_ERRORS, WORD_RE, DOTTED_RE, Context)
 from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
-from outmoded.importers import function_prefix, package_provides, provided_on_every_path
+from outmoded.importers import block_prefix, function_prefix, package_provides, provided_on_every_path
 from outmoded.layout import find_module
 from outmoded.summaries import raises, unconditional_imports
 from outmoded.reach import file_context
@@ -282,8 +282,9 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
     def provided_before(self, backport: str, api: str, node: ast.AST) -> bool:
         """Has every run of the module that gets here imported ``backport`` (or the removed module
         through it: ``importers.provided_on_every_path``), in the top-level statements before this
-        one (all of them, for code in a function, and the function's own before it), or in a package ``__init__`` above it
-        (``importers.package_provides``)?"""
+        one (all of them, for code in a function, and the function's own before it; for code at
+        the top level, those before it in the blocks holding it), or in a package ``__init__``
+        above it (``importers.package_provides``)?"""
         if not backport.isidentifier():
             return False
         removed, line = api.split(".")[0], getattr(node, "lineno", 0)
@@ -301,6 +302,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
                 return True
             if in_function and provided_on_every_path(function_prefix(self._body, line), backport, removed):
                 return True  # imported earlier in the function
+            if not in_function and provided_on_every_path(block_prefix(self._body, line), backport, removed):
+                return True  # imported earlier in the block holding it (a try body)
         return package_provides(self.path, backport, removed)
 
     @property

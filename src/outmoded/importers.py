@@ -213,6 +213,21 @@ def function_prefix(body: list, line: int) -> list:
     before the statement holding it in each block on the way down from the function's body
     (pymssql 2.4.6's dev/build.py: ``def find_vcvarsall_env(): from setuptools import distutils``
     / ``from distutils.util import get_platform``).  Empty when ``line`` is in no function."""
+    prefix, in_function = _prefix(body, line)
+    return prefix if in_function else []
+
+
+def block_prefix(body: list, line: int) -> list:
+    """The statements every run of the module reaching ``line`` (in no function) runs before it:
+    those before the statement holding it in each block on the way down from the module's
+    (ddtrace 4.16.0's sourcecode/setuptools_auto.py: ``try: import setuptools`` / ``import
+    distutils.core as distutils_core`` / ``except ImportError: distutils_core = None``)."""
+    return _prefix(body, line)[0]
+
+
+def _prefix(body: list, line: int) -> tuple[list, bool]:
+    """(the statements before the one holding ``line`` in each block on the way down from
+    ``body``, from the innermost function's body on; is it in a function?)"""
     import ast
 
     prefix: list = []
@@ -231,7 +246,7 @@ def function_prefix(body: list, line: int) -> list:
         if isinstance(holder, ast.ClassDef) or not inner:
             break
         block = inner[0]
-    return prefix if in_function else []
+    return prefix, in_function
 
 
 def _statements(body: list):
