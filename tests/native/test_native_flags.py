@@ -247,6 +247,37 @@ def test_gil_off_in_free_threaded_jobs(project):
     assert sorted(line for _, line, code, _ in found(project, ".") if code == "OMF002") == [29, 32]
 
 
+def test_gil_off_in_a_job_whose_container_is_a_free_threaded_build(project):
+    # pikepdf 10.18.0's tsan.yml: container image ghcr.io/nascheme/cpython-tsan:3.14t, no setup
+    # step, a step doing echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
+    project.write(".github/workflows/tsan.yml", """\
+on: push
+jobs:
+  tsan:
+    container:
+      image: ghcr.io/nascheme/cpython-tsan:3.14t
+    steps:
+      - run: echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
+  slim:
+    container: example.org:5000/python:3.13t-slim
+    steps:
+      - run: PYTHON_GIL=0 python -m pytest
+  default:
+    container:
+      image: python:3.14
+    steps:
+      - run: PYTHON_GIL=0 python -m pytest
+  installs:
+    container: ghcr.io/nascheme/cpython-tsan:3.14t
+    steps:
+      - uses: actions/setup-python@v5
+        with:
+          python-version: "3.14"
+      - run: PYTHON_GIL=0 python -m pytest
+""")
+    assert sorted(line for _, line, code, _ in found(project, ".") if code == "OMF002") == [16, 23]
+
+
 def test_gil_off_in_a_matrix_entry_for_a_free_threaded_build(project):
     # astropy 8.0.2's ci_cron_weekly.yml: an include: entry with python: '3.14t' sets PYTHON_GIL:
     # 0, which the job's step reads as ${{ matrix.PYTHON_GIL }}

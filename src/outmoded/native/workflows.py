@@ -14,7 +14,8 @@ findings point at the exact key or value; YAML comments never reach the node tre
 
 ``PYTHON_GIL=0`` (OMF002) is not reported inside a job that only runs free-threaded interpreters:
 every ``python-version`` its setup steps install (``${{ matrix.NAME }}`` read from the job's
-matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``; nor
+matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``, or,
+without such steps, its ``container:`` image is tagged ``3.Nt`` (``cpython-tsan:3.14t``); nor
 inside a matrix ``include:`` entry whose Python version is a ``3.Nt`` build, nor in a step whose
 ``if:`` runs it only there (``endsWith(matrix.python-version, 't')``).
 
@@ -41,6 +42,7 @@ from outmoded.native.flags import FLAGS_FROM, Hit, hit_finding, scan_text
 VERSION_KEY_RE = re.compile(r"^(?:python|py)(?:[-_ ]?(?:versions?|ver))?$", re.IGNORECASE)
 VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x)(?:[.\-].*|t)?$", re.IGNORECASE)
 FREE_THREADED_VERSION_RE = re.compile(r"^\s*3\.\d{2,}t\s*$")
+FREE_THREADED_TAG_RE = re.compile(r"^(?:[\w.]*-)?3\.\d{2,}(?:\.\d+)?t(?:-[\w.]+)?$")  # 3.14t, 3.14t-slim
 MATRIX_REFERENCE_RE = re.compile(r"^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$")
 # a step's condition that holds for free-threaded builds only: endsWith(matrix.python-version, 't')
 # a line that is a Jinja statement ({% for env in tox_environments %}): no YAML has one, a template does
@@ -164,7 +166,23 @@ def _free_threaded_only(job) -> bool:
         if values is None:
             return False
         versions.extend(values)
-    return bool(versions) and all(FREE_THREADED_VERSION_RE.match(v) for v in versions)
+    if not versions:  # no setup step: the job's container runs the Python
+        return _free_threaded_image(mapping_value(job, "container"))
+    return all(FREE_THREADED_VERSION_RE.match(v) for v in versions)
+
+
+def _free_threaded_image(container) -> bool:
+    """Is the job's ``container:`` (an image, or a mapping with ``image:``) tagged for a
+    free-threaded build: pikepdf 10.18.0's tsan.yml, ``image:
+    ghcr.io/nascheme/cpython-tsan:3.14t`` (a free-threaded CPython 3.14 built with TSan), whose
+    steps ``echo "PYTHON_GIL=0" >> "$GITHUB_ENV"``?"""
+    import yaml
+
+    image = mapping_value(container, "image") if isinstance(container, yaml.MappingNode) else container
+    if not isinstance(image, yaml.ScalarNode):
+        return False
+    tag = image.value.strip().rpartition("/")[2].partition(":")[2]
+    return bool(FREE_THREADED_TAG_RE.match(tag))
 
 
 def free_threaded_jobs(root) -> list:
