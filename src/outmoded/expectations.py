@@ -77,11 +77,19 @@ def _project_function(module: str, function: str, path: str):
     """(the module-level ``def``, its file, the file's tree) of ``module.function`` in the
     project, or None; the file's read is recorded (``outmoded.reads``)."""
     from outmoded.layout import find_module
-    from outmoded.reads import read
 
     where = find_module(module, path)
     if where is None:
         return None
+    found = function_in(where, function)
+    return (found[0], where, found[1]) if found is not None else None
+
+
+def function_in(where: str, function: str):
+    """(the module-level ``def`` named ``function``, the tree) of the file at ``where``, or None;
+    the file's read is recorded (``outmoded.reads``)."""
+    from outmoded.reads import read
+
     read(where)
     try:
         with open_regular(where) as handle:
@@ -92,7 +100,7 @@ def _project_function(module: str, function: str, path: str):
     except (OSError, SyntaxError, ValueError, MemoryError, RecursionError):
         return None
     node = next((s for s in tree.body if isinstance(s, ast.FunctionDef) and s.name == function), None)
-    return (node, where, tree) if node is not None else None
+    return (node, tree) if node is not None else None
 
 
 SKIP_LEAVES = frozenset({"skipif", "skipIf", "skipUnless"})

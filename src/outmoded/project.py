@@ -53,7 +53,8 @@ class Project:
         self.needles = None  # prefilter.ProjectNeedles: the project's own ways through the prefilter
         self._resolved: dict[tuple, object] = {}
         self._comparisons: dict[str, dict] = {}  # path -> class name -> comparisons (``comparisons``)
-        self._functions: dict[tuple, tuple | None] = {}  # (qualified, from where) -> ``function``'s answer
+        self._function_files: dict[tuple, str | None] = {}  # (qualified, from where) -> its module's file
+        self._functions: dict[tuple, tuple | None] = {}  # (file, name) -> ``function``'s answer
 
     def summary(self, path: str) -> Summary | None:
         path = os.path.abspath(path)
@@ -99,19 +100,21 @@ class Project:
         (``ddtrace.internal.compat.is_at_least_py``), its module's names as its version checks see
         them (``summaries.module_lookup``), or None; the file is parsed once, its read recorded
         for each verdict that asks."""
-        from outmoded.expectations import _project_function
+        from outmoded.expectations import function_in
         from outmoded.summaries import module_lookup
 
         module, _, name = qualified.rpartition(".")
         key = (qualified, module_of(from_path)[1], os.path.dirname(os.path.abspath(from_path)))
-        if key not in self._functions:
-            with reads.recording() as read:
-                found = _project_function(module, name, from_path) if module else None
-                answer = (found[0], module_lookup(found[1], found[2], self.target)) if found else None
-            self._functions[key] = (answer, read)
-        answer, read = self._functions[key]
-        reads.extend(read)
-        return answer
+        where = self._function_files.get(key, False)
+        if where is False:
+            where = self._function_files[key] = find_module(module, from_path) if module else None
+        if where is None:
+            return None
+        reads.read(where)
+        if (where, name) not in self._functions:  # once per file, from whichever directory asks
+            found = function_in(where, name)
+            self._functions[where, name] = (found[0], module_lookup(where, found[1], self.target)) if found else None
+        return self._functions[where, name]
 
     def top_level_names(self) -> frozenset:
         """Names of the checked files that are top-level modules where they are (at their import
