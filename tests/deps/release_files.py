@@ -266,10 +266,16 @@ def code_projects():
     add("compatflag", "compatflag-1.1.tar.gz", sdist("compatflag", "1.1", {
         "setup.py": SETUP_PY, **{f"src/{path}": text for path, text in flagged.items()}}))
     # floored: Python 2's __div__ calling operator.div, which no Python 3 calls (dask 2021.8.1, >=3.7):
-    # 1.0 declares Requires-Python >=3.7, 1.1 (an sdist) Python 3 classifiers only; 0.9 Python 2 too
+    # 1.0 declares Requires-Python >=3.7, 1.1 (an sdist) Python 3 classifiers only; 0.9 Python 2 and 3.7
     div = {"floored/__init__.py": "", "floored/array.py": FLOORED_DIV}
     add("floored", "floored-0.9-py2.py3-none-any.whl", wheel("floored", "0.9", div, "py2.py3-none-any",
         "Classifier: Programming Language :: Python :: 2.7\nClassifier: Programming Language :: Python :: 3.7\n"))
+    # 0.8 declares Python 2 only; 0.7 Python 2 and 3.7 (Requires-Python), and imp, removed in 3.12
+    add("floored", "floored-0.8-py2.py3-none-any.whl", wheel("floored", "0.8", div, "py2.py3-none-any",
+        "Classifier: Programming Language :: Python :: 2.7\n"))
+    add("floored", "floored-0.7-py2.py3-none-any.whl", wheel("floored", "0.7", {
+        **div, "floored/loader.py": "import imp\n"}, "py2.py3-none-any",
+        "Requires-Python: >=2.7, !=3.0.*, !=3.1.*, !=3.2.*, !=3.3.*, !=3.4.*, !=3.5.*, !=3.6.*\n"))
     add("floored", "floored-1.0-py3-none-any.whl", wheel("floored", "1.0", div, headers="Requires-Python: >=3.7\n"))
     add("floored", "floored-1.1.tar.gz", sdist("floored", "1.1", {
         "PKG-INFO": "Metadata-Version: 2.1\nName: floored\nVersion: 1.1\n"

@@ -36,13 +36,15 @@ def requires_python(client, dist) -> SpecifierSet | None:
 
 
 def floor(filename: str, members: list) -> tuple[int, int] | None:
-    """The oldest Python the release declares in its own metadata (a wheel's ``*.dist-info/METADATA``,
+    """The oldest Python 3 the release declares in its own metadata (a wheel's ``*.dist-info/METADATA``,
     an sdist's ``PKG-INFO``): the lower bound of its ``Requires-Python``, else of the Python 3
-    versions its classifiers name when none names Python 2 (read as ``outmoded check`` reads an
-    sdist's ``PKG-INFO``).  A removal at or before it fails on every Python the release supports:
-    dask 2021.8.1 (``>=3.7``) keeps Python 2's ``__div__`` calling ``operator.div``, which no
-    Python 3 ever calls; upgrading the interpreter changes nothing there (``broken-at-floor``).
-    None when it declares nothing, or a Python 2."""
+    versions its classifiers name (read as ``outmoded check`` reads an sdist's ``PKG-INFO``).  A
+    removal at or before it fails on every Python 3 the release supports: dask 2021.8.1 (``>=3.7``)
+    keeps Python 2's ``__div__`` calling ``operator.div``, which no Python 3 ever calls; upgrading the
+    interpreter changes nothing there (``broken-at-floor``).  A release declaring Python 2 as well
+    is judged from the oldest Python 3 it declares: the upgrade goes from one Python 3 to another, and
+    mpmath 1.3.0's (2.7, 3.x) ``urllib.urlopen`` in a function fails on every one of them alike.
+    None when it declares nothing, or no Python 3."""
     from outmoded.config.discovery import metadata_requires
     from outmoded.config.settings import lowest_python
     from outmoded.deps.requires import is_metadata
@@ -50,5 +52,36 @@ def floor(filename: str, members: list) -> tuple[int, int] | None:
     for member, data in members:
         if is_metadata(filename, member) and member.rsplit("/", 1)[-1] in ("METADATA", "PKG-INFO"):
             declared = metadata_requires(data[:1 << 16])
-            return lowest_python(declared) if declared else None
+            lowest = lowest_python(declared) if declared else None
+            return lowest if lowest is None or lowest[0] == 3 else _python3_floor(data[:1 << 16])
     return None
+
+
+def _python3_floor(data: bytes) -> tuple[int, int] | None:
+    """The oldest Python 3 a release that also declares Python 2 names: the lowest 3.N its
+    ``Requires-Python`` admits, else the lowest ``Programming Language :: Python :: 3.N`` classifier
+    (3.0 for a bare ``:: 3``); None when it names no Python 3."""
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    from outmoded.catalog import LATEST_RELEASE
+
+    minors, named = [], False
+    for line in data.split(b"\n\n", 1)[0].splitlines():
+        name, _, value = line.partition(b":")
+        name = name.strip().lower()
+        if name == b"requires-python":
+            try:
+                spec = SpecifierSet(value.strip().decode("utf-8", "replace"))
+            except InvalidSpecifier:
+                return None
+            return next(((3, minor) for minor in range(LATEST_RELEASE[1] + 1)
+                         if any(spec.contains(f"3.{minor}.{micro}", prereleases=True) for micro in (0, 99))), None)
+        if name == b"classifier":
+            parts = [p.strip() for p in value.split(b"::")]
+            if parts[:2] == [b"Programming Language", b"Python"] and len(parts) > 2:
+                version = parts[2].split(b".")
+                if version[0] == b"3":
+                    named = True
+                    if len(version) == 2 and version[1].isdigit():
+                        minors.append(int(version[1]))
+    return (3, min(minors)) if minors else (3, 0) if named else None
