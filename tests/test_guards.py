@@ -379,6 +379,21 @@ def test_an_import_of_a_name_the_targets_module_lacks_runs_the_handler(project):
         """) == [(4, "unittest._TextTestResult", E)]  # a submodule is there: its handler never runs
 
 
+def test_an_import_of_a_class_as_a_module_runs_the_handler(project):
+    # Yapsy 1.12.2's PluginManager.py: importlib.abc is no package, so the body always raises
+    # ModuleNotFoundError (on pyenv's 3.6 and the real 3.13, 3.14, 3.15) and imp is imported
+    assert project.findings("""\
+        try:
+            import importlib.abc.Loader as imp
+        except ImportError:
+            import imp
+        try:
+            import os.path, collections.abc, xml.etree.ElementTree, xml.parsers.expat.errors
+        except ImportError:
+            import asyncore
+        """) == [(4, "imp", E)]  # the modules a module puts in sys.modules itself are there
+
+
 def test_fallback_after_third_party_import_is_a_warning(project):
     assert project.findings("""\
         try:

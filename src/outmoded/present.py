@@ -136,6 +136,30 @@ def module_on(module: str, target: tuple[int, int]) -> bool:
     return found is not None and bool(found[0].get("", 0) & found[1])
 
 
+# dotted names a stdlib module puts in sys.modules itself, no file of their own, so the listings do
+# not show them as modules: after importing every stdlib module, the sys.modules keys whose parent
+# has no __path__ (pyenv's 3.10-3.12, the real 3.13-3.15), and collections.abc (a package's, from 3.13)
+SYS_MODULES_ALIASES = frozenset({"os.path", "typing.io", "typing.re", "pyexpat.errors", "pyexpat.model",
+                                 "xml.parsers.expat.errors", "xml.parsers.expat.model", "math.integer",
+                                 "collections.abc"})
+
+
+def not_a_module(dotted: str, target: tuple[int, int]) -> bool:
+    """Does ``import dotted`` certainly fail on ``target`` because a part of it is a name of a
+    stdlib module there that is no module (a class, a function): ``has`` is True for it, no listing
+    names it a module and it is not one the module puts in sys.modules itself?  Yapsy 1.12.2:
+    ``try: import importlib.abc.Loader as imp`` / ``except ImportError: import imp`` (No module
+    named 'importlib.abc.Loader'; 'importlib.abc' is not a package, on every Python 3)."""
+    parts = dotted.split(".")
+    for cut in range(1, len(parts)):
+        parent, name = ".".join(parts[:cut]), ".".join(parts[:cut + 1])
+        if not module_on(parent, target):
+            return False
+        if name not in SYS_MODULES_ALIASES and has(parent, parts[cut], target) is True and not module_on(name, target):
+            return True
+    return False
+
+
 def _line(listings: dict, versions: list, key: str, target: tuple[int, int]) -> tuple[dict, int] | None:
     """(name -> mask, for the line of ``key``; the target's bit), or None: no listing of that
     version, or no line for ``key``."""

@@ -22,7 +22,8 @@ class TryImports:
         backport provides here: setuptools' ``distutils`` in a setup.py, unless it lacks the module
         or name, ``buildnames``; or a name the target's module does not have, ``_lacks``)?"""
         if isinstance(stmt, ast.Import):
-            return any(self._import_of_fails(self.removed_module(a.name), a.name, stmt) for a in stmt.names)
+            return any(self._import_of_fails(self.removed_module(a.name), a.name, stmt) or self._no_module(a.name)
+                       for a in stmt.names)
         if stmt.level or not stmt.module:
             return False
         return self._import_of_fails(self.removed_module(stmt.module), stmt.module, stmt, [a.name for a in stmt.names]) or any(
@@ -47,8 +48,17 @@ class TryImports:
             modules = [stmt.module]
             if any(f"{stmt.module}.{a.name}" in self.index.names for a in stmt.names):
                 return False
-        return all(self._stdlib_on_target(m.split(".")[0]) and not self.removed_module(m) for m in modules) \
-            and not (isinstance(stmt, ast.ImportFrom) and self._lacks(stmt))
+        return all(self._stdlib_on_target(m.split(".")[0]) and not self.removed_module(m) and not self._no_module(m)
+                   for m in modules) and not (isinstance(stmt, ast.ImportFrom) and self._lacks(stmt))
+
+    def _no_module(self, dotted: str) -> bool:
+        """Is a part of ``dotted`` a stdlib module's name that is no module on the target
+        (``present.not_a_module``: ``import importlib.abc.Loader as imp``, which always fails)?"""
+        if "." not in dotted or dotted.split(".")[0] not in STDLIB or self.projects_own(dotted.split(".")[0]):
+            return False
+        from outmoded.present import not_a_module
+
+        return not_a_module(dotted, self.target)
 
     def _lacks(self, stmt: ast.ImportFrom) -> bool:
         """Does the target's stdlib module lack a name this import takes from it, as the real
