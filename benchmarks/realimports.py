@@ -50,6 +50,13 @@ DEPENDS = {
     "unittest2==1.1.0": ["six==1.17.0", "traceback2==1.4.0", "linecache2==1.0.0"], "httpretty==0.9.6": ["six==1.17.0"],
     "trollius==2.2.post1": ["six==1.17.0"], "ldap3==2.5.1": ["pyasn1==0.6.5"],
     "APScheduler==3.5.3": ["six==1.17.0", "pytz==2026.6"],
+    "logilab-common==1.4.2": ["six==1.17.0"], "python-memcached==1.59": ["six==1.17.0"], "thrift==0.11.0": ["six==1.17.0"],
+    "pymemcache==2.1.1": ["six==1.17.0"], "mechanize==0.4.5": ["html5lib==0.999999999", "six==1.17.0", "webencodings==0.5.1"],
+    "textile==3.0.3": ["html5lib==0.999999999", "six==1.17.0", "webencodings==0.5.1"],
+    "elasticsearch==6.3.1": ["urllib3==1.24.3"], "odfpy==1.4.0": ["defusedxml==0.7.1"], "rpyc==4.0.2": ["plumbum==1.6.7"],
+    "SQLObject==3.7.0": ["FormEncode==1.3.1", "PyDispatcher==2.0.5"], "tlslite-ng==0.7.5": ["ecdsa==0.13"],
+    "falcon==1.4.1": ["python-mimeparse==1.6.0", "six==1.17.0"], "dogpile.cache==0.7.1": ["decorator==4.3.0"],
+    "Genshi==0.7.3": ["six==1.17.0"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -65,6 +72,14 @@ RELEASES += """asynctest==0.13.0 aiofiles==0.4.0 websockets==6.0 dnspython==1.16
 pip==9.0.3 robotframework==3.1.2 vulture==1.0 Cheetah3==3.2.6.post1 monotonic==1.5 contextlib2==0.5.5 funcsigs==1.0.2
 traceback2==1.4.0 unittest2==1.1.0 httpretty==0.9.6 kitchen==1.2.6 plac==1.0.0 trollius==2.2.post1 ldap3==2.5.1
 APScheduler==3.5.3""".split()
+# old releases (2016-2019) rich in what later Pythons removed (imp plugin loaders, distutils, asyncore/smtpd,
+# ssl.wrap_socket, collections ABCs, inspect.getargspec), never looked at before (issue #11, misses9)
+RELEASES += """Yapsy==1.12.2 pluginbase==1.0.0 logilab-common==1.4.2 Beaker==1.10.0 FormEncode==1.3.1 mechanize==0.4.5
+Genshi==0.7.3 boltons==19.1.0 jsonpickle==1.2 marshmallow==2.19.5 voluptuous==0.11.7 Cerberus==1.2 prettytable==0.7.2
+pbr==5.1.3 wheel==0.33.6 paho-mqtt==1.4.0 python-memcached==1.59 kafka-python==1.4.6 thrift==0.11.0 elasticsearch==6.3.1
+odfpy==1.4.0 PasteDeploy==2.0.1 WTForms==2.2.1 rpyc==4.0.2 invoke==1.2.0 sleekxmpp==1.3.3 SQLObject==3.7.0
+dogpile.cache==0.7.1 humanfriendly==4.18 rope==0.14.0 pymemcache==2.1.1 textile==3.0.3 tlslite-ng==0.7.5 Paver==1.3.4
+falcon==1.4.1 secure-smtpd==3.0.0""".split()
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
