@@ -18,7 +18,10 @@ built), a failure pyenv's 3.8 has too (an import order the package never support
 them with ``--list``).  A
 module that imports cleanly while an error finding stands on a line its import ran (``sys.monitoring``
 of the real interpreter) is counted ``ran``: a finding that may be false, or a behaviour that breaks
-later (an import hook registered on a line that runs, a lambda's body).
+later (an import hook registered on a line that runs, a lambda's body).  A failure raised in an ``except``
+handler is caught too when what the handler was handling is (invoke 1.2.0's ``try: from .vendor.six.moves
+import reduce`` / ``except ImportError: from lexicon import Lexicon``: No module named 'lexicon', after
+its vendored six's import hook, reported, served nothing).
 """
 
 from __future__ import annotations
@@ -50,11 +53,12 @@ DEPENDS = {
     "unittest2==1.1.0": ["six==1.17.0", "traceback2==1.4.0", "linecache2==1.0.0"], "httpretty==0.9.6": ["six==1.17.0"],
     "trollius==2.2.post1": ["six==1.17.0"], "ldap3==2.5.1": ["pyasn1==0.6.5"],
     "APScheduler==3.5.3": ["six==1.17.0", "pytz==2026.6"],
-    "logilab-common==1.4.2": ["six==1.17.0"], "python-memcached==1.59": ["six==1.17.0"], "thrift==0.11.0": ["six==1.17.0"],
+    "logilab-common==1.4.2": ["six==1.17.0", "setuptools==75.8.0"], "python-memcached==1.59": ["six==1.17.0"],
+    "PasteDeploy==2.0.1": ["setuptools==75.8.0"],
     "pymemcache==2.1.1": ["six==1.17.0"], "mechanize==0.4.5": ["html5lib==0.999999999", "six==1.17.0", "webencodings==0.5.1"],
     "textile==3.0.3": ["html5lib==0.999999999", "six==1.17.0", "webencodings==0.5.1"],
-    "elasticsearch==6.3.1": ["urllib3==1.24.3"], "odfpy==1.4.0": ["defusedxml==0.7.1"], "rpyc==4.0.2": ["plumbum==1.6.7"],
-    "SQLObject==3.7.0": ["FormEncode==1.3.1", "PyDispatcher==2.0.5"], "tlslite-ng==0.7.5": ["ecdsa==0.13"],
+    "elasticsearch==6.3.1": ["urllib3==1.26.20"], "odfpy==1.4.0": ["defusedxml==0.7.1"], "rpyc==4.0.2": ["plumbum==1.6.7"],
+    "SQLObject==3.7.0": ["FormEncode==2.0.1", "PyDispatcher==2.0.5"], "tlslite-ng==0.7.5": ["ecdsa==0.13"],
     "falcon==1.4.1": ["python-mimeparse==1.6.0", "six==1.17.0"], "dogpile.cache==0.7.1": ["decorator==4.3.0"],
     "Genshi==0.7.3": ["six==1.17.0"],
 }
@@ -73,10 +77,13 @@ pip==9.0.3 robotframework==3.1.2 vulture==1.0 Cheetah3==3.2.6.post1 monotonic==1
 traceback2==1.4.0 unittest2==1.1.0 httpretty==0.9.6 kitchen==1.2.6 plac==1.0.0 trollius==2.2.post1 ldap3==2.5.1
 APScheduler==3.5.3""".split()
 # old releases (2016-2019) rich in what later Pythons removed (imp plugin loaders, distutils, asyncore/smtpd,
-# ssl.wrap_socket, collections ABCs, inspect.getargspec), never looked at before (issue #11, misses9)
+# ssl.wrap_socket, collections ABCs, inspect.getargspec), never looked at before (issue #11, misses9); their
+# dependencies of the time where those import on 3.13 (pkg_resources from setuptools 75.8, FormEncode 2.0.1:
+# 1.3.1 was Python 2 source run through 2to3 at install). thrift 0.11.0 is in noise.py only: its setup.py maps
+# the package thrift to src/ (package_dir), which this layout guess cannot import
 RELEASES += """Yapsy==1.12.2 pluginbase==1.0.0 logilab-common==1.4.2 Beaker==1.10.0 FormEncode==1.3.1 mechanize==0.4.5
 Genshi==0.7.3 boltons==19.1.0 jsonpickle==1.2 marshmallow==2.19.5 voluptuous==0.11.7 Cerberus==1.2 prettytable==0.7.2
-pbr==5.1.3 wheel==0.33.6 paho-mqtt==1.4.0 python-memcached==1.59 kafka-python==1.4.6 thrift==0.11.0 elasticsearch==6.3.1
+pbr==5.1.3 wheel==0.33.6 paho-mqtt==1.4.0 python-memcached==1.59 kafka-python==1.4.6 elasticsearch==6.3.1
 odfpy==1.4.0 PasteDeploy==2.0.1 WTForms==2.2.1 rpyc==4.0.2 invoke==1.2.0 sleekxmpp==1.3.3 SQLObject==3.7.0
 dogpile.cache==0.7.1 humanfriendly==4.18 rope==0.14.0 pymemcache==2.1.1 textile==3.0.3 tlslite-ng==0.7.5 Paver==1.3.4
 falcon==1.4.1 secure-smtpd==3.0.0""".split()
@@ -107,7 +114,13 @@ except BaseException as error:
     if isinstance(error, SyntaxError) and error.filename:
         frames.append([error.filename, error.lineno])
     result = {"ok": False, "type": type(error).__name__, "message": str(error)[:200], "frames": frames,
-              "missing": error.name if isinstance(error, ImportError) else None}
+              "missing": error.name if isinstance(error, ImportError) else None, "context": []}
+    inner = error.__context__
+    while inner is not None and len(result["context"]) < 5:  # what a handler was handling when it failed
+        result["context"].append({"frames": [[f.filename, f.lineno] for f in traceback.extract_tb(inner.__traceback__)
+                                             if f.filename.startswith(root)],
+                                  "missing": inner.name if isinstance(inner, ImportError) else None})
+        inner = inner.__context__
 if mon:
     mon.set_events(4, 0)
 result["ran"] = sorted(ran)
@@ -251,10 +264,15 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
     for (kind, message, frames), (name, result) in distinct.items():
         where = f"{os.path.relpath(frames[-1][0], project)}:{frames[-1][1]}" if frames else "?"
         text = f"{kind}: {message[:120]} at {where} (import {name})"
+        inner = result.get("context", [])
         if any((str(Path(f).resolve()), line) in at for f, line in frames):
             rows["caught"].append(text)
         elif served_by_dead_importer(result, root, at):
             rows["caught"].append(f"{text} [its import hook is reported: {served_by_dead_importer(result, root, at)}]")
+        elif any((str(Path(f).resolve()), line) in at for c in inner for f, line in c["frames"]):
+            rows["caught"].append(f"{text} [the failure its handler was handling is reported]")
+        elif any(served_by_dead_importer(c, root, at) for c in inner):
+            rows["caught"].append(f"{text} [the failure its handler was handling is reported: its import hook]")
         elif name.split(".")[0] in stdlib:
             rows["excluded"].append(f"{text} [a shim named as a standard module]")
         elif excluded(result, stdlib):
