@@ -155,6 +155,8 @@ def not_a_module(dotted: str, target: tuple[int, int]) -> bool:
         parent, name = ".".join(parts[:cut]), ".".join(parts[:cut + 1])
         if not module_on(parent, target):
             return False
+        if parts[cut].startswith("_"):
+            return False  # the listings name no private submodule (importlib._bootstrap, re._parser)
         if name not in SYS_MODULES_ALIASES and has(parent, parts[cut], target) is True and not module_on(name, target):
             return True
     return False
