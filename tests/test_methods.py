@@ -67,6 +67,30 @@ def test_instances_from_constructors(project):
     ]
 
 
+def test_an_inherited_method_read_on_the_class(project):
+    # PasteDeploy 2.0.1's loadwsgi.py (ConfigParser from its compat module): getattr's default is
+    # evaluated first, AttributeError on the real 3.12 and later
+    project.write("pkg/__init__.py")
+    project.write("pkg/compat.py", """\
+        import sys
+        if sys.version_info < (3, 0):
+            from ConfigParser import ConfigParser
+        else:
+            from configparser import ConfigParser
+        """)
+    assert project.findings("""\
+        import configparser, threading
+        from pkg.compat import ConfigParser
+
+        class Parser(ConfigParser):
+            read_file = getattr(ConfigParser, 'read_file', ConfigParser.readfp)
+        alive = threading.Timer.isAlive
+        fine = configparser.ConfigParser.read_file, ConfigParser.BOOLEAN_STATES, threading.Timer.is_alive
+        """, name="pkg/loadwsgi.py") == [
+        (5, "configparser.RawConfigParser.readfp", E), (6, "threading.Thread.isAlive", E),
+    ]
+
+
 def test_unknown_receivers(project):
     assert project.findings("""\
         def f(thread, buf):

@@ -145,6 +145,25 @@ class Receivers:
         path = os.path.abspath(self.path)
         return defines(project_root(os.path.dirname(path)) or module_of(path)[1], name)
 
+    def check_class_method(self, node: ast.Attribute, base: str) -> bool:
+        """``configparser.ConfigParser.readfp``: a removed method a stdlib class inherits (the
+        catalog's ``bases``), read on the class by its name, the stdlib's or a project module's
+        that imports it; False when ``base`` is no such class.  PasteDeploy 2.0.1's loadwsgi.py,
+        ``read_file = getattr(ConfigParser, 'read_file', ConfigParser.readfp)`` in a class body
+        (ConfigParser from its compat module): the default is evaluated first, AttributeError on
+        the real 3.12 and later."""
+        cls = base if base in self.index.bases else None
+        if cls is None and "." in base and base.split(".")[0] not in STDLIB:
+            resolved = self.project.resolve(base, self.path)
+            cls = resolved if isinstance(resolved, str) and resolved in self.index.bases else None
+        if cls is None:
+            return False
+        known = self.index.ancestors(cls)
+        method = next((m for m in self.index.methods[node.attr] if m.cls in known and m.entry.kind == "method"), None)
+        if method is not None:
+            self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
+        return True
+
     def check_module_member(self, node: ast.Attribute) -> None:
         """``json.__cached__``: a removed member of ``types.ModuleType`` read on a dotted name.  A
         module has it until the removal; a class or function never had it, so it fails there too."""

@@ -248,6 +248,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
                 elif "." in base and (self.words is None or node.attr in self.words) \
                         and (found := self.project.through_module(name, self.path, self.index.names)):
                     self.report(node, self.index.names[found], found, ATTRIBUTE_ERRORS)  # compat.collections.Mapping
+                elif node.attr in self.index.methods and self.check_class_method(node, base):
+                    pass  # ConfigParser.readfp: a method the class inherits, read on the class
                 elif node.attr in self.index.methods:  # json.__cached__: a member every module object had
                     self.check_module_member(node)
             elif node.attr in self.index.methods:
