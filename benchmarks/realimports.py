@@ -12,7 +12,8 @@ on ``sys.path`` after the standard library, as installed, with a timeout.  This 
 Each distinct failure is ``caught`` when outmoded reports a finding (or a file it cannot parse) at a
 line of its traceback inside the release; ``excluded`` when it is outside outmoded's promise: Python 2
 syntax (the file does not compile on pyenv's 3.6 either), a Python 2 standard module (importable from
-pyenv's 2.7 standard library), a missing third-party dependency, another platform's module (windll,
+pyenv's 2.7 standard library), a missing third-party dependency, ``distutils`` in a release that imports
+setuptools (which provides it where installed), another platform's module (windll,
 kqueue), a shim named as a standard module (future's ``tkinter``, found where the real one is not
 built), a failure pyenv's 3.8 has too (an import order the package never supported); else a ``miss`` (test data and ``__main__`` modules that run a program show up here too: read
 them with ``--list``).  A
@@ -58,7 +59,8 @@ DEPENDS = {
     "pymemcache==2.1.1": ["six==1.17.0"], "mechanize==0.4.5": ["html5lib==0.999999999", "six==1.17.0", "webencodings==0.5.1"],
     "textile==3.0.3": ["html5lib==0.999999999", "six==1.17.0", "webencodings==0.5.1"],
     "elasticsearch==6.3.1": ["urllib3==1.26.20"], "odfpy==1.4.0": ["defusedxml==0.7.1"], "rpyc==4.0.2": ["plumbum==1.6.7"],
-    "SQLObject==3.7.0": ["FormEncode==2.0.1", "PyDispatcher==2.0.5"], "tlslite-ng==0.7.5": ["ecdsa==0.13"],
+    "SQLObject==3.7.0": ["FormEncode==2.0.1", "PyDispatcher==2.0.5", "setuptools==75.8.0"],
+    "Paver==1.3.4": ["six==1.17.0"], "tlslite-ng==0.7.5": ["ecdsa==0.13"],
     "falcon==1.4.1": ["python-mimeparse==1.6.0", "six==1.17.0"], "dogpile.cache==0.7.1": ["decorator==4.3.0"],
     "Genshi==0.7.3": ["six==1.17.0"],
 }
@@ -186,6 +188,17 @@ def excluded(failure: dict, stdlib: set[str]) -> str | None:
     return None
 
 
+SETUPTOOLS_IMPORT = re.compile(rb"^[ \t]*(?:import|from)[ \t]+(?:setuptools|pkg_resources)\b", re.M)
+
+
+def imports_setuptools(root: Path) -> bool:
+    """Does a module of the release import setuptools (or pkg_resources)?  Where setuptools is
+    installed, its distutils-precedence.pth serves ``import distutils`` in every process from 3.12
+    on, whatever the order (outmoded's backport rule); here the releases are on sys.path, no .pth
+    runs: pbr 5.1.3's and wheel 0.33.6's setuptools plugins, Paver 1.3.4's setuputils.py."""
+    return any(SETUPTOOLS_IMPORT.search(path.read_bytes()) for path in root.rglob("*.py"))
+
+
 BEFORE = "3.8"  # the newest pyenv Python these releases all ran on
 
 
@@ -275,6 +288,8 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
             rows["caught"].append(f"{text} [the failure its handler was handling is reported: its import hook]")
         elif name.split(".")[0] in stdlib:
             rows["excluded"].append(f"{text} [a shim named as a standard module]")
+        elif (result.get("missing") or "").split(".")[0] == "distutils" and imports_setuptools(root):
+            rows["excluded"].append(f"{text} [distutils, which setuptools provides where it is installed]")
         elif excluded(result, stdlib):
             rows["excluded"].append(f"{text} [{excluded(result, stdlib)}]")
         elif fails_before(name, kind, work, project, env):
