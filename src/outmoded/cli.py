@@ -15,7 +15,7 @@ from __future__ import annotations
 import os
 import sys
 
-from outmoded import __version__
+from outmoded import __version__, timeline
 from outmoded.catalog import CatalogError
 from outmoded.commands import quickargs
 
@@ -218,6 +218,7 @@ def main(argv: list[str] | None = None) -> int:
 
 def entry() -> None:
     """The ``outmoded`` script and ``python -m outmoded``: ``main``, then out of the process."""
+    timeline.mark("main")
     leave(main())
 
 
@@ -236,6 +237,7 @@ def leave(code: int) -> None:
             raise SystemExit(code) from None
         import atexit
 
+        timeline.mark("exit")
         atexit._run_exitfuncs()
         os._exit(code)
     raise SystemExit(code)

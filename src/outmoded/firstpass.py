@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import sys
 
-from outmoded import reads, treeshare, workers
+from outmoded import reads, timeline, treeshare, workers
 from outmoded.discover import display_path
 from outmoded.findings import FileError
 from outmoded.source import SourceError, read_bytes
@@ -66,6 +66,7 @@ def screened(results) -> tuple[dict, dict, dict, dict]:
     # the catalog index's tables, decoded here while the workers read (~5 ms): what the run asks
     # between the passes (``derived_methods``) and the second pass's workers need them; frozen
     # with the rest of start-up's objects, or every collection until the next fork walks them
+    timeline.mark("screened")
     workers.INDEX.methods  # noqa: B018
     workers.tune_collector()
     rows, known, named, passed = {}, {}, {}, {}
@@ -116,12 +117,17 @@ class EarlyFirstPass:
             self.workers = 1  # never starts: the run goes as without it
             self.pending = []
             return
+        timeline.mark("early start")
         workers.import_checker(False)
+        timeline.mark("engine imported")
         workers.INDEX = workers.index_for(self.settings)
+        timeline.mark("index")
         prepare_screen()
+        timeline.mark("screen prepared")
         treeshare.prepare()
         self.pool = workers.pool(self.workers)
         self.started = True
+        timeline.mark("first pass started")
 
     def _submit(self, count: int, chunk: int = CHUNK) -> None:
         """The first ``count`` files found and not yet given to the workers, ``chunk`` a task."""

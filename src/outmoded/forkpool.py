@@ -18,6 +18,8 @@ import os
 import pickle
 import select
 
+from outmoded import timeline
+
 _HEADER = 8  # bytes of a message's length, little-endian
 _LOCK_TOKEN = b"."
 
@@ -164,6 +166,7 @@ def _each(job: tuple) -> list:
 def _serve(tasks: int, lock_read: int, lock_write: int, answers: int) -> None:  # pragma: no cover
     """A worker's loop: take a task (holding the lock while reading its bytes), answer it; stop
     at the end of the tasks pipe."""
+    timeline.mark("worker")
     while True:
         os.read(lock_read, 1)
         try:
@@ -172,8 +175,10 @@ def _serve(tasks: int, lock_read: int, lock_write: int, answers: int) -> None:  
         finally:
             os.write(lock_write, _LOCK_TOKEN)  # the next worker reads the next task (or the end)
         if body is None:
+            timeline.mark("end")
             return
         number, function, argument = pickle.loads(body)
+        timeline.mark("task " + getattr(function, "__name__", "?"))
         try:
             answer = (number, True, function(argument))
         except Exception as exc:  # raised again by the task's result() in the parent
@@ -182,6 +187,7 @@ def _serve(tasks: int, lock_read: int, lock_write: int, answers: int) -> None:  
             data = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
         except Exception as exc:  # an answer that does not pickle
             data = pickle.dumps((number, False, RuntimeError(f"a worker's answer did not pickle: {exc!r}")))
+        timeline.mark("done")
         view = memoryview(len(data).to_bytes(_HEADER, "little") + data)
         while view:
             view = view[os.write(answers, view):]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 
-from outmoded import reads, treeshare, workers
+from outmoded import reads, timeline, treeshare, workers
 from outmoded.cache import RESULTS, ResultCache, digest
 from outmoded.store import Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
@@ -80,13 +80,16 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
                                                                cwd)
     found = discover(paths, settings.root, settings.exclude + settings.extend_exclude, settings.force_exclude,
                      settings.respect_gitignore, early, nested, seen, gitignore_root)
+    timeline.mark("discovered")
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
     report.files = len(found.files)
     store = Store(cache_root(settings)) if use_cache else None
     stamps = scan_stamps(found.files, store)
+    timeline.mark("stamps")
     if early is not None and early.started:
         count, two_passes = early.workers, True
         workers.import_checkers(found.files)  # the second pass's workers inherit them; this process waits
+        timeline.mark("checkers imported")
         rows, screened, named, passed = early.results()
     else:
         count = workers.jobs_count(jobs, len(stamps.missing))
@@ -98,11 +101,15 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
             rows, screened, named, passed = {}, {}, {}, {}
     if two_passes and passed and treeshare.will_ask(passed, workers.INDEX):
         treeshare.begin(_top(next(iter(passed))))  # the files it parses ask about the whole tree: read it on the idle core
+    timeline.mark("first pass done")
     text = build_text_index(stamps, rows, store)
+    timeline.mark("text index")
     needles = project_needles(text) if workers.INDEX else None
+    timeline.mark("needles")
     lazy = LazyProject(target, text, needles) if needles is not None else None
     if needles is not None and any(path in text.headers for path in named):  # the chains may decide them
         needles.outside.made().warm()  # before the second pass forks: its workers need the answers too
+        timeline.mark("chains warm")
     cache = ResultCache(cache_root(settings), _results_key(settings, text), store, _family(settings)) \
         if use_cache else None
     if cache:
@@ -137,6 +144,7 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
         workers.PROJECT = lazy or LazyProject(target, text, project_needles(text))
         if two_passes or len(todo) >= PARALLEL_THRESHOLD:
             workers.PROJECT.model  # noqa: B018 (built before forking: the workers share it)
+    timeline.mark("model")
     if todo or later:
         workers.tune_collector()
         treeshare.step_aside()
@@ -153,11 +161,13 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
             results = workers.run_jobs(workers.work, todo, workers.jobs_count(jobs, len(todo)))
         for path, readable, findings, errors, parsed, *reads in results:
             _add(report, cache, path, readable, findings, errors, parsed, *reads)
+    timeline.mark("second pass done")
     if cache:
         cache.save()
     report.findings = sorted((f for f in report.findings if settings.reports(f, f.path)),
                              key=lambda f: (f.path, f.line, f.column, f.code))
     report.errors.sort(key=lambda e: e.path)
+    timeline.mark("report")
     return report
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import os
 
-from outmoded import reads
+from outmoded import reads, timeline
 from outmoded.findings import FileError
 from outmoded.source import SourceError, read_bytes
 
@@ -57,6 +57,7 @@ def pool(workers: int):
     """A pool of ``workers`` forked processes (``forkpool``)."""
     from outmoded.forkpool import Pool
 
+    timeline.mark(f"pool of {workers}")
     return Pool(workers)
 
 
@@ -83,7 +84,9 @@ def run_then(function, jobs: list, workers: int, more, took):
     try:
         decided = started.submit(more, None)
         futures = [started.submit(function, job) for job in jobs]
-        futures += [started.submit(function, job) for job in took(decided.result())]
+        answer = decided.result()
+        timeline.mark("decided")
+        futures += [started.submit(function, job) for job in took(answer)]
     except BaseException:
         started.shutdown(cancel_futures=True)
         raise
