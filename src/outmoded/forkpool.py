@@ -178,7 +178,8 @@ def _serve(tasks: int, lock_read: int, lock_write: int, answers: int) -> None:  
             timeline.mark("end")
             return
         number, function, argument = pickle.loads(body)
-        timeline.mark("task " + getattr(function, "__name__", "?"))
+        if timeline.DIRECTORY is not None:
+            timeline.mark(f"task {getattr(function, '__name__', '?')}")
         try:
             answer = (number, True, function(argument))
         except Exception as exc:  # raised again by the task's result() in the parent

@@ -57,7 +57,8 @@ def pool(workers: int):
     """A pool of ``workers`` forked processes (``forkpool``)."""
     from outmoded.forkpool import Pool
 
-    timeline.mark(f"pool of {workers}")
+    if timeline.DIRECTORY is not None:
+        timeline.mark(f"pool of {workers}")
     return Pool(workers)
 
 
