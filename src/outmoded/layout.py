@@ -112,6 +112,19 @@ def absolute(path: str, level: int, module: str | None) -> str | None:
 
 _FOUND: dict = {}  # (dotted name, directory, stub, cwd) -> (find_module's answer, the places it looked)
 _ROOTS: dict = {}  # (directory, stub, cwd) -> (_import_roots' answer, the __init__ files it looked for)
+_PLACES: dict = {}  # (path as given, cwd) -> (its directory, absolute; is it a stub; cwd): the memos' keys
+
+
+def _place(from_path: str) -> tuple:
+    """(directory, stub, cwd) of the file at ``from_path``, what ``find_module`` and ``_import_roots``
+    answer by: made once per path and current directory (a relative path's ``abspath`` asks the
+    current directory again, and the engine's paths are relative: ~1,000 of each per worker on
+    Twisted 18.9's second pass)."""
+    cwd = os.getcwd()
+    place = _PLACES.get((from_path, cwd))
+    if place is None:
+        place = _PLACES[from_path, cwd] = (os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"), cwd)
+    return place
 
 
 def find_module(dotted: str, from_path: str) -> str | None:
@@ -120,8 +133,7 @@ def find_module(dotted: str, from_path: str) -> str | None:
     top, on ``sys.path`` when run from there), else beside it (where Python 2 code meant it:
     enough to find the class a base name stands for).  The same from every file of a directory:
     answered once per run, the places looked in replayed for every verdict asking."""
-    return once(_FOUND, (dotted, os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"),
-                         os.getcwd()), _find_module, dotted, from_path)
+    return once(_FOUND, (dotted, *_place(from_path)), _find_module, dotted, from_path)
 
 
 def _find_module(dotted: str, from_path: str) -> str | None:
@@ -180,8 +192,7 @@ def _import_roots(from_path: str) -> list[str]:
     absent (``outmoded.reads``): one created or deleted moves it (``tools/mod.py`` beside
     ``tools/asyncore.py`` stops shadowing ``import asyncore`` once ``tools/__init__.py`` exists).
     Once per directory (and stubs): the list is shared, never to be changed by the caller."""
-    return once(_ROOTS, (os.path.dirname(os.path.abspath(from_path)), from_path.endswith(".pyi"), os.getcwd()),
-                _roots_of, from_path)
+    return once(_ROOTS, _place(from_path), _roots_of, from_path)
 
 
 def _roots_of(from_path: str) -> list[str]:
@@ -210,6 +221,7 @@ def forget_files() -> None:
         cached.cache_clear()
     _FOUND.clear()
     _ROOTS.clear()
+    _PLACES.clear()
     files = sys.modules.get("outmoded.projectfiles")  # what reach read around modules, if it ran
     if files is not None:
         files.forget()
