@@ -26,9 +26,34 @@ def read_bindings(data: bytes, names=None, assigned: bool = True) -> list:
     Read from the text wherever ``import`` is written (any indentation, after ``try:``/``else:``/
     ``;``, in parentheses, over backslashes); text that only looks like an import (in a string, a
     comment) adds bindings, which only widens the answer.  ``pairing`` resolves bases with it."""
-    found: list = []
+    statements, star = import_statements(data)
+    if names is None:
+        found, star = [], False
+        for statement in statements:
+            pairs, starred = statement_bindings(data, statement)
+            found += pairs
+            star = star or starred
+        return found + [[STARRED, STARRED]] if star else found
+    wanted = [name.encode() for name in names]
+    found = [pair for statement in statements if any(data.find(word, statement[1], statement[2]) >= 0 for word in wanted)
+             for pair in statement_bindings(data, statement)[0] if pair[0] in names]
+    for name in sorted(names):
+        if assigned and is_assigned(data, name.encode()):
+            found.append([name, ASSIGNED])
+        if star:
+            found.append([name, STARRED])
+    return found
+
+
+def import_statements(data: bytes) -> tuple[list, bool]:
+    """The import statements ``read_bindings`` reads, their names not read yet: ([(module, where
+    its names start, where it ends)], may one bind any name: a star import, or text read as
+    ``import *``).  ``module`` as in the targets: None for ``import``, ``?`` for a from-import
+    whose module the text cannot read.  Finding them is about
+    half the work; ``bound`` reads the names of only those that can bind a name asked about (a
+    base's first name: one or two statements of a module's dozens)."""
+    statements: list = []
     star = False
-    wanted = None if names is None else [name.encode() for name in names]
     position = data.find(b"import")
     while position >= 0:
         end = position + 6
@@ -37,9 +62,6 @@ def read_bindings(data: bytes, names=None, assigned: bool = True) -> list:
             position = data.find(b"import", end)
             continue
         stop = _statement_end(data, end)
-        if wanted is not None and b"*" not in data[end:stop] and not any(name in data[end:stop] for name in wanted):
-            position = data.find(b"import", stop)  # binds none of the names
-            continue
         start = data.rfind(b"\n", 0, position) + 1
         while start > 1 and (data[start - 2] == 92 or (data[start - 2] == 13 and data[start - 3] == 92)):
             start = data.rfind(b"\n", 0, start - 1) + 1  # a continued line: the statement starts above
@@ -53,36 +75,48 @@ def read_bindings(data: bytes, names=None, assigned: bool = True) -> list:
             module = "?"  # a from-import whose module the text cannot read: its names stand for anything
         else:
             module = match[1].decode("ascii", "replace") if match[1] else None
-        names_text = GAP_RE.sub(b" ", data[end:stop])
-        if names_text.lstrip().startswith(b"("):
-            names_text = names_text.lstrip()[1:].partition(b")")[0]
-        else:
-            names_text = names_text.partition(b";")[0]
-        for part in names_text.split(b","):
-            words = part.split()
-            if not words:
-                continue
-            name = words[0].decode("ascii", "replace")
-            alias = words[2].decode("ascii", "replace") if len(words) >= 3 and words[1] == b"as" else None
-            if module is not None:
-                if name == "*":
-                    star = True
-                else:
-                    found.append([alias or name, f"{module}:{name}"])
-            elif alias:
-                found.append([alias, name])
-            else:
-                found.append([name.partition(".")[0], name.partition(".")[0]])
+        statement = (module, end, stop)
+        statements.append(statement)
+        if not star and data.find(b"*", end, stop) >= 0:
+            pairs, star = statement_bindings(data, statement)
+            star = star or any(local == STARRED for local, _ in pairs)
         position = data.find(b"import", max(stop, end))
-    if names is None:
-        return found + [[STARRED, STARRED]] if star else found
-    found = [pair for pair in found if pair[0] in names]
-    for name in sorted(names):
-        if assigned and is_assigned(data, name.encode()):
-            found.append([name, ASSIGNED])
-        if star:
-            found.append([name, STARRED])
-    return found
+    return statements, star
+
+
+def statement_bindings(data: bytes, statement: tuple) -> tuple[list, bool]:
+    """([name, target] pairs of one of ``import_statements``' statements, is it a star import)."""
+    module, end, stop = statement
+    names_text = GAP_RE.sub(b" ", data[end:stop])
+    if names_text.lstrip().startswith(b"("):
+        names_text = names_text.lstrip()[1:].partition(b")")[0]
+    else:
+        names_text = names_text.partition(b";")[0]
+    found, star = [], False
+    for part in names_text.split(b","):
+        words = part.split()
+        if not words:
+            continue
+        name = words[0].decode("ascii", "replace")
+        alias = words[2].decode("ascii", "replace") if len(words) >= 3 and words[1] == b"as" else None
+        if module is not None:
+            if name == "*":
+                star = True
+            else:
+                found.append([alias or name, f"{module}:{name}"])
+        elif alias:
+            found.append([alias, name])
+        else:
+            found.append([name.partition(".")[0], name.partition(".")[0]])
+    return found, star
+
+
+def bound(data: bytes, statements: list, name: str) -> list:
+    """The targets ``import_statements``' ``statements`` bind ``name`` to, in order: only those
+    whose text holds the name are read (a name bound is written there, the same bytes)."""
+    encoded = name.encode()
+    return [target for statement in statements if data.find(encoded, statement[1], statement[2]) >= 0
+            for local, target in statement_bindings(data, statement)[0] if local == name]
 
 
 def _statement_end(data: bytes, position: int) -> int:

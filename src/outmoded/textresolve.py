@@ -2,7 +2,7 @@
 
 ``TextResolver`` reads project files on demand (once each, every read recorded for the verdict
 asking: ``outmoded.reads``): a file's class headers (the text index's for a checked file,
-``textindex.read_headers`` for another), and the import bindings of a name (``bindinglines.read_bindings``).
+``textindex.read_headers`` for another), and the import bindings of a name (``bindinglines``).
 A base is resolved the way ``project.Project`` resolves it: the import binding its first name in
 the file, through the project modules re-exporting it, to a class of a project module or a
 qualified name outside the project.  Whatever the text cannot tell (a name also assigned, a star
@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 
 from outmoded import reads
-from outmoded.bindinglines import ASSIGNED, STARRED, is_assigned, read_bindings
+from outmoded.bindinglines import ASSIGNED, STARRED, bound, import_statements, is_assigned
 from outmoded.layout import absolute, find_module
 from outmoded.reads import stamp
 from outmoded.source import SourceError, read_bytes
@@ -38,7 +38,7 @@ class FileReads:
         self.headers: dict = {}  # absolute path -> [(class name, [(base word, its last component)])]
         self.counts: dict = {}  # absolute path -> {class name: count of headers}
         self.bindings: dict = {}  # (absolute path, name, assigned) -> its import targets
-        self.imports: dict = {}  # absolute path -> ({local name: [targets]}, has a star import)
+        self.imports: dict = {}  # absolute path -> ``import_statements``: (its import statements, has a star import)
 
     @staticmethod
     def of(text) -> FileReads:
@@ -109,23 +109,18 @@ class TextResolver:
         return found
 
     def bindings(self, path: str, name: str, assigned: bool = False) -> list | None:
-        """Import targets of ``name`` in a file (``read_bindings``, with its STARRED mark, and
-        ASSIGNED if ``assigned``), None if the file cannot be read.  A file's import statements
-        are read once for all the names asked about."""
+        """Import targets of ``name`` in a file (``bindinglines.read_bindings``', with its STARRED
+        mark, and ASSIGNED if ``assigned``), None if the file cannot be read.  A file's import
+        statements are found once for all the names asked about, and the names of only those
+        holding the name asked are read (``bindinglines.bound``)."""
         key = (path, name, assigned)
         data = self.data(path)
         found = self._bindings.get(key)
         if found is None and data is not None:
             imports = self._imports.get(path)
             if imports is None:
-                table, star = {}, False
-                for local, target in read_bindings(data):
-                    if local == STARRED:
-                        star = True
-                    else:
-                        table.setdefault(local, []).append(target)
-                imports = self._imports[path] = (table, star)
-            found = list(imports[0].get(name, ()))
+                imports = self._imports[path] = import_statements(data)
+            found = bound(data, imports[0], name)
             if assigned and is_assigned(data, name.encode()):
                 found.append(ASSIGNED)
             if imports[1]:

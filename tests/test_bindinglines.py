@@ -1,0 +1,39 @@
+"""A name's import bindings read from the statements holding it, as from the file's whole table."""
+
+from outmoded.bindinglines import STARRED, bound, import_statements, read_bindings
+
+SOURCES = [
+    b"import os\nfrom a.b import (C,\n    D as E)  # E\nimport x.y.z, q as r\n",
+    b"try:\n    from .base import Base\nexcept ImportError:\n    Base = object\n",
+    b"from m import \\\n    Name\nx = 'import Name'\n",
+    b"# import * from nothing\nfrom n import Other\n",
+    b"from pkg import *\nfrom pkg.sub import Thing as Name\n",
+    b"s = \"\"\"text import (Name,\n\"\"\"\nfrom real import Name\n",
+    b"import a; from b import Name; import Name.sub\n",
+]
+
+
+def _table(data: bytes) -> tuple[dict, bool]:
+    """What textresolve read before: every statement's names, a table by local name."""
+    table, star = {}, False
+    for local, target in read_bindings(data):
+        if local == STARRED:
+            star = True
+        else:
+            table.setdefault(local, []).append(target)
+    return table, star
+
+
+def test_the_statements_holding_a_name_bind_it_as_the_whole_table_does():
+    for data in SOURCES:
+        table, star = _table(data)
+        statements, starred = import_statements(data)
+        assert starred == star, data
+        for name in ("os", "C", "D", "E", "x", "q", "r", "Base", "Name", "Other", "Thing", "a", "b", "missing"):
+            assert bound(data, statements, name) == table.get(name, []), (data, name)
+
+
+def test_a_star_import_or_text_read_as_one_binds_any_name():
+    assert import_statements(b"from pkg import *\n")[1]
+    assert import_statements(b"# import * here\n")[1]
+    assert not import_statements(b"from pkg import a  # *\nimport b\n")[1]
