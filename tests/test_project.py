@@ -724,3 +724,55 @@ def test_modules_a_function_puts_on_sys_path(project):
         "other.py": "import commands\n",
     })
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("other.py", 1, "commands")]
+
+
+FTP_TESTS = """\
+    import ftplib
+    import ssl
+    import unittest
+
+    class TestStore(unittest.TestCase):
+        client_class = ftplib.FTP
+
+        def test_stou(self, conn):
+            if hasattr(self.client_class, "ssl_version"):
+                conn = ssl.wrap_socket(conn)
+            return conn
+    """
+
+FTP_TLS_TESTS = """\
+    import ftplib
+
+    from .test_plain import TestStore
+
+    class FTPSClient(ftplib.FTP_TLS):
+        def login(self):
+            self.prot_p()
+
+    class TLSMixin:
+        client_class = {client}
+
+    class TestStoreTLS(TLSMixin, TestStore):
+        pass
+    """
+
+
+def test_a_class_attribute_probed_for_a_name_no_class_of_the_hierarchy_has(project):
+    # pyftpdlib 2.2.0's tests: hasattr(self.client_class, "ssl_version") is false from 3.12 for
+    # ftplib.FTP (never had it) and for a subclass of ftplib.FTP_TLS (lost it in 3.12), the values
+    # the class and a subclass in another module give client_class: its body never runs there
+    layout(project, {"tests/__init__.py": "", "tests/test_plain.py": FTP_TESTS,
+                     "tests/test_tls.py": FTP_TLS_TESTS.format(client="FTPSClient")})
+    assert found(project) == []
+    wrap = [("tests/test_plain.py", 10, "ssl.wrap_socket", E, None)]
+    # a subclass binding a class of its own that has the name: the body runs for it
+    project.write("tests/test_tls.py", FTP_TLS_TESTS.format(client="FTPSClient").replace(
+        "def login(self):", "ssl_version = 2\n\n        def login(self):"))
+    assert found(project) == wrap
+    # a value that is not told (a third-party class), or an attribute assigned outside a class body
+    project.write("tests/test_tls.py", FTP_TLS_TESTS.format(client="other.Client").replace(
+        "import ftplib", "import ftplib\n    import other"))
+    assert found(project) == wrap
+    project.write("tests/test_tls.py", FTP_TLS_TESTS.format(client="FTPSClient"))
+    project.write("tests/test_plain.py", FTP_TESTS + "\n    TestStore.client_class = ftplib.FTP_TLS\n")
+    assert found(project) == wrap

@@ -15,7 +15,7 @@ import ast
 from outmoded import guards, probes
 from outmoded.guardcontext import Context
 from outmoded.stdnames import STDLIB
-from outmoded.values import Instance
+from outmoded.values import Instance, LocalClass
 
 
 PROBES = frozenset(("hasattr", "getattr", "isinstance"))  # the calls an operand of and may be guarded by
@@ -185,7 +185,8 @@ class VersionBranches(ast.NodeVisitor):
                     base = base.cls  # an instance has what its stdlib class lists (members listing)
                 if isinstance(base, str):
                     base = self.index.mirrors.get(base, base)  # gevent.socket lacks what socket lost
-                if isinstance(base, str) and f"{base}.{name}" in self.index.names:
+                if isinstance(base, str) and f"{base}.{name}" in self.index.names or \
+                        base is None and self._class_attribute_lacks(term.args[0], name):
                     return (False, True) if negated else (True, False)
                 if len(terms) == 1 and self._target_has(base, name):
                     return (True, False) if negated else (False, True)
@@ -195,6 +196,21 @@ class VersionBranches(ast.NodeVisitor):
             if holds and len(terms) == 1:
                 return ("isinstance", False) if negated else (False, "isinstance")
         return False, False
+
+    def _class_attribute_lacks(self, node: ast.expr, name: str) -> bool:
+        """Is ``node``, ``self.attr`` (or ``cls.attr``) in a method of a module-level class, a
+        class attribute that lacks ``name`` on the target in every class of the project that can
+        give it (``classattributes``: pyftpdlib 2.2.0's ``hasattr(self.client_class, "ssl_version")``)?"""
+        if not isinstance(node, ast.Attribute):
+            return False
+        owner = self.qualify(node.value)
+        cls = owner.cls if isinstance(owner, Instance) else owner
+        if not isinstance(cls, LocalClass):
+            return False
+        from outmoded.classattributes import lacking
+
+        return lacking(self.project, self.path, cls.name, cls.node.lineno if cls.node is not None else None, node.attr,
+                       name, self.target, self.index.names)
 
     def _isinstance_on_target(self, test: ast.expr) -> bool | None:
         """What ``isinstance(x, T)`` (``T`` a builtin type, or a tuple of them) answers on the

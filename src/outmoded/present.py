@@ -235,6 +235,7 @@ for top in sorted(getattr(sys, "stdlib_module_names", None) or sys.argv[2].split
 MEMBER_LISTER = r"""
 import contextlib, importlib, io, sys, warnings
 warnings.simplefilter("ignore")
+done = set(sys.argv[1].split(","))
 for name in sys.argv[1].split(","):
     module, _, qualname = name.rpartition(".")
     try:
@@ -242,8 +243,17 @@ for name in sys.argv[1].split(","):
             cls = getattr(importlib.import_module(module), qualname)
     except BaseException:
         continue
-    if isinstance(cls, type):
-        print(name, " ".join(sorted(n for n in dir(cls) if not (n.startswith("__") and n.endswith("__")))))
+    if not isinstance(cls, type):
+        continue
+    # its stdlib bases too, under the names a program reads them by (ftplib.FTP, FTP_TLS's): a
+    # probe of one for what the subclass lost (hasattr(client_class, "ssl_version")) is answered
+    for each in cls.__mro__[:-1]:
+        spelled = f"{each.__module__}.{each.__qualname__}"
+        if each is cls or ("." not in each.__qualname__ and not any(p.startswith("_") for p in spelled.split("."))
+                           and spelled not in done and getattr(sys.modules.get(each.__module__), each.__qualname__, None) is each):
+            done.add(name if each is cls else spelled)
+            print(name if each is cls else spelled,
+                  " ".join(sorted(n for n in dir(each) if not (n.startswith("__") and n.endswith("__")))))
 """
 
 
@@ -266,10 +276,16 @@ def generate(interpreters: list[str], members: bool = False) -> str:
     for interpreter in interpreters:
         tops.update(subprocess.run([interpreter, "-c", "import sys; print(*getattr(sys, 'stdlib_module_names', ()))"],
                                    capture_output=True, text=True, check=True).stdout.split())
+    classes = catalog_classes() if members else []
+    if members:  # their stdlib bases on any of the interpreters, then listed on each
+        for interpreter in interpreters:
+            run = subprocess.run([interpreter, "-I", "-S", "-c", MEMBER_LISTER, ",".join(classes)], capture_output=True,
+                                 text=True, check=True, stdin=subprocess.DEVNULL, timeout=600)
+            classes = sorted(set(classes) | {line.split(" ")[0] for line in run.stdout.splitlines() if line})
     for interpreter in interpreters:
         version = subprocess.run([interpreter, "-c", "import sys; print('%d.%d' % sys.version_info[:2])"],
                                  capture_output=True, text=True, check=True).stdout.strip()
-        lister, arguments = (MEMBER_LISTER, [",".join(catalog_classes())]) if members else \
+        lister, arguments = (MEMBER_LISTER, [",".join(classes)]) if members else \
             (LISTER, [",".join(sorted(SKIPPED)), ",".join(sorted(tops))])
         run = subprocess.run([interpreter, "-I", "-S", "-c", lister, *arguments], capture_output=True,
                              text=True, check=True, stdin=subprocess.DEVNULL, timeout=600)

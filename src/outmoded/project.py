@@ -52,7 +52,7 @@ class Project:
         self._summaries: dict[str, Summary | None] = {}
         self.needles = None  # prefilter.ProjectNeedles: the project's own ways through the prefilter
         self._resolved: dict[tuple, object] = {}
-        self._comparisons: dict[str, dict] = {}  # path -> class name -> comparisons (``comparisons``)
+        self._class_defs: dict[str, dict] = {}  # path -> class name -> its statement (``class_def``)
         self._function_files: dict[tuple, str | None] = {}  # (qualified, from where) -> its module's file
         self._functions: dict[tuple, tuple | None] = {}  # (file, name) -> ``function``'s answer
 
@@ -204,13 +204,19 @@ class Project:
 
     def comparisons(self, info: ClassInfo) -> frozenset:
         """The rich comparisons ``info``'s class body defines that can return NotImplemented
-        (``values.not_implemented``), read from its file parsed whole, once, when first asked: a
-        summary's outline has no function bodies, and few verdicts ask."""
+        (``values.not_implemented``): a summary's outline has no function bodies, and few verdicts ask."""
+        node = self.class_def(info)
+        return not_implemented(node) if node is not None else frozenset()
+
+    def class_def(self, info: ClassInfo) -> ast.ClassDef | None:
+        """``info``'s class statement, read from its file parsed whole, once, when first asked
+        (``comparisons``, ``classattributes``): the top level and its blocks, as the summary reads
+        them; the last definition wins."""
         path = os.path.abspath(info.path)
         reads.read(path)
-        classes = self._comparisons.get(path)
+        classes = self._class_defs.get(path)
         if classes is None:
-            classes = self._comparisons[path] = {}
+            classes = self._class_defs[path] = {}
             try:
                 with open_regular(path) as handle:
                     data = handle.read()
@@ -219,12 +225,12 @@ class Project:
                     todo = list(ast.parse(data, filename=path).body)
             except (OSError, SyntaxError, ValueError, RecursionError, MemoryError, SystemError):
                 todo = []
-            for stmt in todo:  # the top level and its blocks, as the summary reads them; the last definition wins
+            for stmt in todo:
                 if isinstance(stmt, ast.ClassDef):
-                    classes[stmt.name] = not_implemented(stmt)
+                    classes[stmt.name] = stmt
                 elif isinstance(stmt, (ast.If, ast.Try, getattr(ast, "TryStar", ast.Try))):
                     todo += stmt.body + stmt.orelse + [s for h in getattr(stmt, "handlers", ()) for s in h.body]
-        return classes.get(info.name, frozenset())
+        return classes.get(info.name)
 
     def local_class(self, path: str, name: str) -> ClassInfo | None:
         summary = self.summary(path)
