@@ -46,6 +46,11 @@ class Imports(Record):
             words = part.split()
             if words:
                 self.names.add(module + b"." + words[0])
+                # the local name stands for it (from asyncio import coroutines, then
+                # coroutines._DEBUG: ``reaches`` asyncio.coroutines._DEBUG through it)
+                local = words[2] if len(words) >= 3 and words[1] == b"as" else words[0]
+                if local != b"*":
+                    self.aliases.setdefault(local, set()).add(module + b"." + words[0])
 
     def add_import(self, names: bytes) -> None:
         for part in names.split(b","):
