@@ -148,3 +148,19 @@ def test_except_comma_fails_on_the_real_interpreter_before_3_14_only(tmp_path, v
         run = subprocess.run([python, "-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
                               str(path)], capture_output=True, text=True)
         assert (run.returncode != 0 and "SyntaxError" in run.stderr) == (version == "3.13"), (name, run.stderr)
+
+
+def test_a_python2_long_literal_and_tab_indentation_are_named_in_the_error(project):
+    # pycrypto 2.6.1's Crypto/Random/random.py: mask = (1L << k) - 1; test_RSA.py: e = 0x11L; boto
+    # 2.49.0's tests/mturk/cleanup_tests.py indents with tabs after spaces: not newer syntax
+    project.write("rand.py", "import imp\nmask = (1L << 3) - 1\n")
+    project.write("rsa.py", "import imp\ne = 0x11L    # public exponent\n")
+    project.write("tabs.py", "import imp\nif 1:\n        x = 1\n\ty = 2\n")
+    project.write("other.py", "import imp\nx = 10abc\n")  # no long literal: maybe newer syntax
+    errors = {e["path"]: e["message"] for e in project.check_json("--jobs", "1")["errors"]}
+    long = "Python 2's long integer literal (10L), which Python 3.0 and later cannot parse (10)"
+    assert errors["rand.py"] == f"cannot parse: invalid decimal literal (line 2): {long}"
+    assert errors["rsa.py"] == f"cannot parse: invalid hexadecimal literal (line 2): {long}"
+    assert errors["tabs.py"].startswith("cannot parse: inconsistent use of tabs and spaces in indentation (line 4): "
+                                        "indentation mixing tabs and spaces, which Python 2 read")
+    assert "outmoded runs on Python" in errors["other.py"]

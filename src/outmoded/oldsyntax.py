@@ -167,13 +167,28 @@ OCTAL_MESSAGE = "leading zeros in decimal integer literals are not permitted"
 OCTAL = "Python 2's octal literal (0600), which Python 3.0 and later cannot parse (0o600)"
 
 
+# Python 2's long literal (1L << k, 0xFFL): ast says "invalid decimal literal" (or hexadecimal,
+# octal, binary) of the digits before the L
+LONG_MESSAGES = ("invalid decimal literal", "invalid hexadecimal literal", "invalid octal literal",
+                 "invalid binary literal")
+LONG_LITERAL = LazyPattern(r"(?<![A-Za-z0-9_.])(?:0[xX][0-9a-fA-F]+|0[oObB]?[0-7]+|[0-9]+)[lL](?![A-Za-z0-9_])")
+LONG = "Python 2's long integer literal (10L), which Python 3.0 and later cannot parse (10)"
+# indentation mixing tabs and spaces in a way only Python 2's tab stops (every 8 columns) read
+TABS_MESSAGE = "inconsistent use of tabs and spaces in indentation"
+TABS = "indentation mixing tabs and spaces, which Python 2 read (a tab to the next multiple of 8) and Python 3.0 and later cannot parse"
+
+
 def described(line: str | None, message: str = "") -> str | None:
     """What the line holds that the target cannot parse, and since which version, if known
     (``message``: the parser's own, when there is one)."""
     if message.startswith(OCTAL_MESSAGE):
         return OCTAL  # multiprocess 0.70.19's pypy3.10/module/_multiprocess/interp_semaphore.py
+    if message.startswith(TABS_MESSAGE):
+        return TABS  # boto 2.49.0's tests/mturk/cleanup_tests.py
     if not line:
         return None
+    if message.startswith(LONG_MESSAGES) and LONG_LITERAL.search(line):
+        return LONG  # pycrypto 2.6.1's Crypto/Random/random.py: mask = (1L << k) - 1
     for pattern, what in _SAYS:
         if pattern.search(line):
             return what
