@@ -391,3 +391,21 @@ def test_a_class_keeps_the_names_its_body_defines():
     assert reduced is not None and "def visit_Constant" in reduced and "generic_visit" not in reduced
     assert sieve.sift(source, "visitors.py", words, index, None) == []
     assert check_source("visitors.py", source.encode(), index).findings == []
+
+
+def test_a_del_in_another_block_keeps_no_body_naming_the_name():
+    """``del name`` ending a class body's loop deletes no function the module defines at its top
+    level (``contexts.deleted_before_use`` reads a function deleted in the block that defines it:
+    at the same indentation), and ``del self.seen[name]`` deletes no name: the bodies naming
+    ``name`` are left out like the others."""
+    source = ("import random\n\n\ndef roll():\n    return random.randrange(6.0)\n\n\n"
+              "def name():\n    return 1\n\n\n"
+              "class Record:\n    for name in range(3):\n        pass\n    del name\n\n\n"
+              "def uses(name):\n    return sorted(name)\n\n\n"
+              "def drop(self, name):\n    del self.seen[name]\n\n\n"
+              + "".join(f"def f{n}(data):\n    return sorted(data)[{n}]\n\n\n" for n in range(20)))
+    reduced = sieve.reduce(source, frozenset({"random", "randrange"}))
+    assert reduced is not None and "sorted" not in reduced and "self.seen" not in reduced
+    index = build_index(default_catalog(), (3, 13))
+    result = check_source("rolls.py", source.encode(), index)
+    assert [(f.api.partition("(")[0], f.line) for f in result.findings] == [("random.randrange", 5)]

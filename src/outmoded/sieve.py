@@ -188,7 +188,8 @@ class _Reading:
         self.names_py2 = "NameError" in whole
         self.word_lines = lines_naming(whole, words)  # the lines holding a needle word, in order
         deleted = _deleted(masked)
-        deleted = deleted.intersection(DEF_NAME_RE.findall(masked)) if deleted else deleted
+        if deleted:  # a del of a function defined in the same block: at the same indentation
+            deleted = {name for name, _ in deleted.intersection(_defined(masked))}
         if deleted and not whole.isascii():
             raise Doubt("a del of a function")  # the parser's spelling of a name may not be the text's
         # the lines naming a function a del may delete (a name, not an attribute: ``x.name``)
@@ -275,12 +276,13 @@ class _Reading:
         return not (self.names_py2 and not PY2_BUILTINS.isdisjoint(NAME_RE.findall("\n".join(self.text[start:stop]))))
 
 
-def _deleted(masked: str) -> set[str]:
-    """The names written in the masked text's ``del`` statements (a few more: the rest of the
-    line), each read over the lines a backslash continues it onto (``del a, \\`` then ``b``; a
-    bracket cannot hold the names ``contexts.deleted_before_use`` reads: ``del (a, b)`` deletes
-    a tuple's)."""
-    names: set[str] = set()
+def _deleted(masked: str) -> set[tuple[str, int]]:
+    """The (name, indentation of its line) of each name a ``del`` statement of the masked text
+    deletes as a whole target (``del a, b``; not ``del self.a[b]``: ``contexts.deleted_before_use``
+    reads only a name deleted in the block that defines it), each statement read over the lines a
+    backslash continues it onto (``del a, \\`` then ``b``; a bracket cannot hold the names
+    ``contexts.deleted_before_use`` reads: ``del (a, b)`` deletes a tuple's)."""
+    names: set[tuple[str, int]] = set()
     for match in DEL_RE.finditer(masked):
         if _IDENTIFIER.get(masked[match.start() - 1:match.start()]):
             continue  # part of a longer name, or an attribute
@@ -289,8 +291,23 @@ def _deleted(masked: str) -> set[str]:
             stop = masked.find("\n", end + 1)
             end = len(masked) if stop < 0 else stop
             statement = masked[match.start(1):end]
-        names.update(NAME_RE.findall(statement))
+        line = masked.rfind("\n", 0, match.start()) + 1
+        indent = len(masked[line:match.start()]) - len(masked[line:match.start()].lstrip(" \t"))
+        for target in statement.split(";", 1)[0].replace("\\", " ").split(","):
+            target = target.strip()
+            if NAME_RE.fullmatch(target):
+                names.add((target, indent))
     return names
+
+
+def _defined(masked: str) -> set[tuple[str, int]]:
+    """The (name, indentation of its line) of each ``def`` of the masked text."""
+    found = set()
+    for match in DEF_NAME_RE.finditer(masked):
+        start = match.start()
+        head = masked[masked.rfind("\n", 0, start) + 1:start]
+        found.add((match[1], len(head) - len(head.lstrip(" \t"))))
+    return found
 
 
 def _starts(lines: list[str]) -> list[int]:
