@@ -393,6 +393,60 @@ def test_a_class_keeps_the_names_its_body_defines():
     assert check_source("visitors.py", source.encode(), index).findings == []
 
 
+def _root_only(source: str) -> str:
+    """The case in a function, with one more function naming only the modules its imports bind
+    (``return os.sep``): a body that names a needle's root and none of its leaves."""
+    head, rest = _split(source)
+    bound = sorted({name.strip().split(" as ")[-1].split(".")[0] for line in head.splitlines()
+                    if line.startswith("import ") for name in line[len("import "):].split(",")})
+    uses = "".join(f"def uses_{name}():\n    return {name}.__name__\n\n\n" for name in bound)
+    return head + PAD + uses + "def f():\n" + _indented(rest or "pass\n") + PAD
+
+
+@pytest.mark.parametrize("way", ["root-only", "method", "try-fallback"])
+def test_a_body_naming_only_the_module_a_needle_imports_holds_none_of_its_findings(way, monkeypatch):
+    """``prefilter._roots``: the scanner walks no body naming only ``os`` of ``os.stat_float_times``
+    (nor the sieve keeps it); every catalog case reports the same findings, errors and fixes as
+    when such bodies are walked."""
+    from outmoded import prefilter
+
+    wrong, reported, rooted = [], 0, 0
+    for name, index in INDEXES.items():
+        for code, case in _share("function" if way == "root-only" else way):
+            source = _root_only(case) if way == "root-only" else _wrapped(case, way)
+            got = _result(source, index, True, monkeypatch)
+            monkeypatch.setattr(prefilter, "_roots", lambda held, by_anchor: frozenset())
+            expected = _result(source, index, True, monkeypatch)
+            rooted += bool(prefilter._roots(
+                {w.encode() for w in prefilter.candidate_words(source.encode(), index.words, index.by_anchor) or ()},
+                index.by_anchor))
+            reported += bool(expected[0])
+            if got != expected:
+                wrong.append(f"{name} {code}: {source!r}\n  walked: {expected}\n  with roots: {got}")
+    assert wrong == []
+    assert reported > 100 and rooted > 100  # cases with findings, and with roots told apart
+
+
+def test_a_root_is_only_a_word_no_needle_of_the_file_needs_written():
+    """``os`` of ``os.stat_float_times`` is a root; ``copy`` of ``copy.copy`` is its leaf too, and
+    a module removed whole (``imp``) is its own needle's leaf."""
+    from outmoded.prefilter import candidate_words
+
+    index = build_index(default_catalog(), (3, 13))
+
+    def roots(source: str) -> frozenset:
+        return getattr(candidate_words(source.encode(), index.words, index.by_anchor), "roots", frozenset())
+
+    assert roots("import os\nos.stat_float_times(True)\n") == {"os"}
+    assert "copy" not in roots("import copy, itertools\ncopy.copy(itertools.count())\n")
+    assert roots("import imp\nimp.reload(m)\n") == frozenset()
+    source = ("import os\n\n\ndef f():\n    return os.stat_float_times(True)\n\n\n"
+              + "".join(f"def g{n}(x):\n    return os.getcwd()[{n}]\n\n\n" for n in range(20)))
+    result = check_source("timestamps.py", source.encode(), index)
+    assert [(f.api, f.line) for f in result.findings] == [("os.stat_float_times", 5)]
+    assert "getcwd" not in sieve.reduce(source, frozenset({"stat_float_times"}))
+
+
 def test_a_del_in_another_block_keeps_no_body_naming_the_name():
     """``del name`` ending a class body's loop deletes no function the module defines at its top
     level (``contexts.deleted_before_use`` reads a function deleted in the block that defines it:

@@ -177,6 +177,9 @@ def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, s
     return result
 
 
+_NONE = frozenset()
+
+
 def _ur_words(said) -> frozenset:
     return said.words if isinstance(said, URSyntax) else frozenset()
 
@@ -216,16 +219,21 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
+        # the words that only stand for a module a needle imports (``prefilter._roots``): a
+        # function body naming no other is not walked
+        roots = getattr(words, "roots", _NONE)
         if words:  # a checked call reached through another name the file imports it as
             leaves = index.call_leaves.intersection(words)
             if leaves:
                 from outmoded.callaliases import call_aliases
 
-                words = words.union(call_aliases(data, leaves))
+                aliases = call_aliases(data, leaves)
+                words, roots = words.union(aliases), roots.difference(aliases)
         if inside:
             relative = _relative(data, index, inside)
             if relative:
-                words = frozenset(words or ()).union(w.decode() for w in relative)
+                relative = frozenset(w.decode() for w in relative)
+                words, roots = frozenset(words or ()).union(relative), roots.difference(relative)
         if not words:  # None: cleared; SYNTAX: cleared, if it parses
             return _cleared(result, data, source, path, index, words is not None, _ur_words(words),
                             words is None or statements_named(words))
@@ -235,13 +243,13 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         from outmoded.sieve import sift
 
         # fixes decided; None: parse it all
-        tree, findings = None, sift(source.text, path, words, index, project, scripts)
+        tree, findings = None, sift(source.text, path, words, index, project, scripts, roots)
         if findings is None:
             if scripts:  # the reduced tree's, from a sift that then gave up
                 del scripts[:]
             tree = parse(source.text, path)
             try:
-                findings = retried(scan_tree, tree, index, path, source.text, words, project)
+                findings = retried(scan_tree, tree, index, path, source.text, words, project, False, None, roots)
             except GIVE_UP as exc:
                 raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot analyse: {gave_up(exc)}") \
                     from None

@@ -150,11 +150,66 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
     if not found:
         return _syntax_only(syntax) if syntax else None
     held = _held(data, found, by_anchor) if held is None else set(held)
+    roots = _roots(held, by_anchor) if held else _NONE
     if project is not None:
-        held |= project.held(found)
+        own = project.held(found)
+        held |= own
         if project.outside is not None and path is not None and len(held) < len(found):
-            held |= project.outside(path, data, found - held)
-    return frozenset(w.decode() for w in held) if held else _syntax_only(syntax) if syntax else None
+            outside = project.outside(path, data, found - held)
+            held |= outside
+            own = own.union(outside)
+        if roots and own:  # a word the project's needles let through is theirs whole
+            roots = roots.difference(own)
+    if not held:
+        return _syntax_only(syntax) if syntax else None
+    return Candidates(held, roots) if roots else frozenset(w.decode() for w in held)
+
+
+class Candidates(frozenset):
+    """``candidate_words``' words (str) where some of them are ``roots``: the top-level module a
+    needle's import needs, never written in its findings (``_roots``)."""
+
+    __slots__ = ("roots",)
+
+    def __new__(cls, held, roots: frozenset):
+        self = super().__new__(cls, (w.decode() for w in held))
+        self.roots = frozenset(w.decode() for w in roots)
+        return self
+
+
+def _roots(held: set, by_anchor: dict) -> frozenset:
+    """The words of ``held`` that only stand for the module a needle imports: ``os`` of
+    ``os.stat_float_times``, ``types`` of ``types.ClassType``, ``inspect`` of
+    ``inspect.getargspec``.  A finding of such a needle writes its leaf (the removed function,
+    attribute, method or module, another word of the needle), never only its root: a function body
+    naming ``os`` but no such leaf holds none of its findings, and the scanner need not walk it
+    (nor the sieve keep it).  A word is a root only when every needle that may hold (its words all
+    among ``held``) and names it takes it so: ``copy`` of ``copy.copy`` is a leaf too, and a
+    needle without a known leaf (a class member, a builtin, a relative import) keeps its words."""
+    roots: dict = {}
+    for word in held:
+        for needle in by_anchor.get(word, ()):
+            if not needle.words <= held:
+                continue
+            root = needle.imported
+            leaf = _leaf(needle) if root is not None else None
+            rooted = leaf is not None and leaf != root and leaf in needle.words
+            for named in needle.words:
+                if not (rooted and named == root):
+                    roots[named] = False
+                elif named not in roots:
+                    roots[named] = True
+    return frozenset(word for word, only in roots.items() if only)
+
+
+def _leaf(needle: Needle) -> bytes | None:
+    """The word every finding of ``needle`` writes: the last part of its dotted name or module,
+    or the method of an attribute needle (``literals.Attribute``); None when not known."""
+    name = needle.dotted or needle.module
+    if name is not None:
+        return name.rpartition(b".")[2]
+    plain = getattr(needle.literal, "plain", None)  # literals.Attribute: ``.method``
+    return plain[1:] if plain is not None else None
 
 
 # the words of syntax the target may not parse (``oldsyntax.may_fail``): a file naming one is

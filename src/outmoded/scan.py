@@ -47,6 +47,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         GuardContexts.__init__(self)
         self.index = index
         self.words = words  # needle words present in the file; bodies without any are skipped
+        self.roots: frozenset = frozenset()  # those only standing for a module a needle imports (``prefilter._roots``)
+        self._root_lines: list[int] | None = None  # the lines naming one of ``roots``, with ``word_lines``
         self._offsets: list[int] | None = None
         self.word_lines: list[int] | None = None  # the lines (from 0) naming a needle word as a word, if known
         self.target = index.target
@@ -84,19 +86,40 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         return self.findings
 
     def may_contain_finding(self, node: ast.AST) -> bool:
-        """Does the node's source write any needle word as a word (``prefilter.written_alone``)?
-        Every finding's text does (the removed name, method, argument or module), so a body
-        without one cannot hold one."""
+        """Does the node's source write any needle word as a word (``prefilter.written_alone``),
+        but for ``roots``?  Every finding's text does (the removed name, method, argument or
+        module: the leaf of its needle, not only the module it imports), so a body without one
+        cannot hold one."""
         if self.words is None or getattr(node, "end_lineno", None) is None:
             return True
         if self.word_lines is not None:  # the lines naming one, known (``sieve``): is one of them the node's?
             at = bisect_left(self.word_lines, node.lineno - 1)
             return at < len(self.word_lines) and self.word_lines[at] < node.end_lineno
+        return self._names(node, self.words.difference(self.roots) if self.roots else self.words)
+
+    def names_word(self, node: ast.AST) -> bool:
+        """Does the node's source write any needle word, ``roots`` too?  A class body naming only
+        a root is walked for the flags it binds (``LocalClass.flags``), as before roots were told
+        apart, though it holds no finding."""
+        if self.may_contain_finding(node):
+            return True
+        if not self.roots or getattr(node, "end_lineno", None) is None:
+            return False
+        if self.word_lines is None:
+            return self._names(node, self.roots)
+        if self._root_lines is None:  # the lines naming one, as ``word_lines`` (``sieve.lines_naming``)
+            from outmoded.sieve import lines_naming
+
+            self._root_lines = lines_naming(self.text, self.roots)
+        at = bisect_left(self._root_lines, node.lineno - 1)
+        return at < len(self._root_lines) and self._root_lines[at] < node.end_lineno
+
+    def _names(self, node: ast.AST, words) -> bool:
         if self._offsets is None:
             self._offsets = line_offsets(self.text)
         last, text = len(self._offsets) - 1, self.text
         start, end = self._offsets[min(node.lineno - 1, last)], self._offsets[min(node.end_lineno, last)]
-        for word in self.words:
+        for word in words:
             position = text.find(word, start, end)
             while position >= 0:
                 if written_alone(text, position, position + len(word)):
@@ -319,11 +342,13 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
 
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
               words: frozenset | None = None, project: Project | None = None, reduced: bool = False,
-              word_lines: list[int] | None = None) -> list[Finding]:
+              word_lines: list[int] | None = None, roots: frozenset = frozenset()) -> list[Finding]:
     """``reduced``: ``tree`` is ``text`` with function bodies left out (``sieve``); ``word_lines``:
-    the numbers (from 0, in order) of the lines of ``text`` where one of ``words`` is written as a
-    word (``sieve.lines_naming``), if known."""
+    the numbers (from 0, in order) of the lines of ``text`` where one of ``words`` but ``roots``
+    is written as a word (``sieve.lines_naming``), if known; ``roots``: the words of ``words``
+    that only stand for a module a needle imports (``prefilter._roots``)."""
     scanner = Scanner(index, path, text, words, project)
     scanner.reduced = reduced
     scanner.word_lines = word_lines
+    scanner.roots = roots
     return scanner.run(tree)

@@ -369,7 +369,7 @@ class Bindings(ast.NodeVisitor):
         for expr in node.decorator_list + node.bases + [k.value for k in node.keywords]:
             self.visit(expr)
         cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], class_members(node), node)
-        if self.may_contain_finding(node):
+        if self.names_word(node):
             saved = self.scope
             self.scope = Scope("class", saved, {"__class__": cls})
             skipped = self.skip_contexts(node.decorator_list)  # a skipped test class

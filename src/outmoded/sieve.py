@@ -2,7 +2,8 @@
 name no needle word are left out, and the findings of what remains are the file's.
 
 The scanner never walks the body of a function whose text names none of the file's needle words
-(as words: ``Scanner.may_contain_finding``): it reads such a function's decorators, defaults, annotations
+(as words: ``Scanner.may_contain_finding``; a word that only stands for the module a needle
+imports, ``os`` of ``os.stat_float_times``, does not count: ``prefilter._roots``): it reads such a function's decorators, defaults, annotations
 and name, and nothing else it asks of the tree looks inside one (a function's local names, a
 module's unconditional imports, a try's fallbacks, a class's members read statement lists, not
 function bodies).  So the file with each such body replaced by ``pass`` (a class keeps its
@@ -60,7 +61,8 @@ UNPARSED_RE = [LazyPattern(r"except[ \t]*\([^()\n]*\)[ \t]*,")] + ([LazyPattern(
 WORTH = 0.3  # the bodies left out must be at least this share of the text to parse the rest first
 
 
-def sift(text: str, path: str, words: frozenset, index, project, scripts: list | None = None) -> list | None:
+def sift(text: str, path: str, words: frozenset, index, project, scripts: list | None = None,
+         roots: frozenset = frozenset()) -> list | None:
     """The file's findings, their fixes decided, from its text with the function bodies no
     needle word is in left out (with ``index``'s options, as the whole file would be scanned);
     None when the whole file must be parsed and scanned: in doubt, when too little would be left
@@ -68,17 +70,18 @@ def sift(text: str, path: str, words: frozenset, index, project, scripts: list |
     written in a body left out is taken again on the whole file's tree.  ``scripts``: given, the
     spans of the module's ``if __name__ == "__main__":`` bodies are added to it, read from the
     reduced tree (its lines are the file's; a body left out holds no finding)."""
-    found = _reduced(text, words, WORTH)
+    found = _reduced(text, words.difference(roots) if roots else words, WORTH)
     if found is None:
         return None
-    reduced, stubs, word_lines = found
+    reduced, stubs, word_lines = found  # the lines naming a word that is not only a root
     from outmoded.engine import GIVE_UP, parse
     from outmoded.scan import scan_tree
     from outmoded.source import SourceError
 
     try:
         tree = parse(reduced, path)
-        findings = scan_tree(tree, index, path, text, words, project, reduced=True, word_lines=word_lines)
+        findings = scan_tree(tree, index, path, text, words, project, reduced=True, word_lines=word_lines,
+                             roots=roots)
     except (SourceError, *GIVE_UP):
         return None
     for finding in findings:
