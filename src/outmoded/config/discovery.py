@@ -181,24 +181,36 @@ def metadata_requires(data: bytes) -> str | None:
     """What ``_pkg_info_requires`` reads in core metadata's bytes (a ``PKG-INFO``, a wheel's
     ``METADATA``): its ``Requires-Python``, else the oldest version its ``Programming Language ::
     Python :: X.Y`` classifiers name (``>=2.7`` when they name Python 2 without a minor version)."""
-    minors, python2 = [], False
-    for line in data.split(b"\n\n", 1)[0].splitlines():
-        name, _, value = line.partition(b":")
-        name = name.strip().lower()
-        if name == b"requires-python":
-            return value.strip().decode("utf-8", "replace") or None
-        if name == b"classifier":
-            parts = [p.strip() for p in value.split(b"::")]
-            if parts[:2] == [b"Programming Language", b"Python"] and len(parts) > 2:
-                version = parts[2].split(b".")
-                python2 = python2 or version[0] == b"2"
-                if len(version) == 2 and version[0] in (b"2", b"3") and version[1].isdigit():
-                    minors.append((int(version[0]), int(version[1])))
-    if python2:  # Python 2 is supported: fixes must keep working there (as python_requires >=2.7 says)
+    requires, minors, majors = metadata_pythons(data)
+    if requires is not None:
+        return requires or None
+    if 2 in majors:  # Python 2 is supported: fixes must keep working there (as python_requires >=2.7 says)
         return ">=" + ".".join(map(str, min([m for m in minors if m[0] == 2] or [(2, 7)])))
     if minors:
         return f">=3.{min(minors)[1]}"  # classifiers naming Python 3 versions: the oldest is the floor
     return None
+
+
+def metadata_pythons(data: bytes) -> tuple[str | None, list, set]:
+    """Core metadata's ``Requires-Python`` (None when absent; the first one wins, as the header is
+    read before the classifiers), else the ``(major, minor)`` versions and the majors its
+    ``Programming Language :: Python :: X[.Y]`` classifiers name (the headers only: the body is
+    the description)."""
+    minors, majors = [], set()
+    for line in data.split(b"\n\n", 1)[0].splitlines():
+        name, _, value = line.partition(b":")
+        name = name.strip().lower()
+        if name == b"requires-python":
+            return value.strip().decode("utf-8", "replace"), minors, majors
+        if name == b"classifier":
+            parts = [p.strip() for p in value.split(b"::")]
+            if parts[:2] == [b"Programming Language", b"Python"] and len(parts) > 2:
+                version = parts[2].split(b".")
+                if version[0] in (b"2", b"3"):
+                    majors.add(int(version[0]))
+                    if len(version) == 2 and version[1].isdigit():
+                        minors.append((int(version[0]), int(version[1])))
+    return None, minors, majors
 
 
 def setup_python_requires(directory: str) -> str | None:

@@ -216,23 +216,24 @@ def excluded_message(requires_python: str, version: tuple[int, int], where: str 
             f"Python {shown}, the target: pip and uv refuse to install the project there; widen it to admit {shown}")
 
 
-def lowest_python(requires_python: str) -> tuple[int, int] | None:
-    """The oldest Python (2.6, 2.7 or 3.N) a requires-python specifier admits; None when it admits
-    none this tool knows or is not a specifier (pip ignores one it cannot read)."""
+def lowest_python(requires_python: str, python3: bool = False) -> tuple[int, int] | None:
+    """The oldest Python (2.6, 2.7 or 3.N; with ``python3``, the oldest 3.N) a requires-python
+    specifier admits; None when it admits none this tool knows or is not a specifier (pip ignores
+    one it cannot read)."""
     try:
-        return _compute_bound(requires_python, highest=False)
+        return _compute_bound(requires_python, highest=False, python2=not python3)
     except InvalidRequirement:
         return None
 
 
-def _compute_bound(requires_python: str, highest: bool) -> tuple[int, int] | None:
+def _compute_bound(requires_python: str, highest: bool, python2: bool = True) -> tuple[int, int] | None:
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     try:
         spec = SpecifierSet(requires_python)
     except InvalidSpecifier:
         raise InvalidRequirement(f"requires-python {requires_python!r} is not a valid specifier") from None
-    if not highest:
+    if not highest and python2:
         for old in ("2.6", "2.7"):
             if any(spec.contains(f"{old}.{micro}", prereleases=True) for micro in (0, 18)):
                 return 2, int(old[-1])

@@ -61,27 +61,11 @@ def _python3_floor(data: bytes) -> tuple[int, int] | None:
     """The oldest Python 3 a release that also declares Python 2 names: the lowest 3.N its
     ``Requires-Python`` admits, else the lowest ``Programming Language :: Python :: 3.N`` classifier
     (3.0 for a bare ``:: 3``); None when it names no Python 3."""
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from outmoded.config.discovery import metadata_pythons
+    from outmoded.config.settings import lowest_python
 
-    from outmoded.catalog import LATEST_RELEASE
-
-    minors, named = [], False
-    for line in data.split(b"\n\n", 1)[0].splitlines():
-        name, _, value = line.partition(b":")
-        name = name.strip().lower()
-        if name == b"requires-python":
-            try:
-                spec = SpecifierSet(value.strip().decode("utf-8", "replace"))
-            except InvalidSpecifier:
-                return None
-            return next(((3, minor) for minor in range(LATEST_RELEASE[1] + 1)
-                         if any(spec.contains(f"3.{minor}.{micro}", prereleases=True) for micro in (0, 99))), None)
-        if name == b"classifier":
-            parts = [p.strip() for p in value.split(b"::")]
-            if parts[:2] == [b"Programming Language", b"Python"] and len(parts) > 2:
-                version = parts[2].split(b".")
-                if version[0] == b"3":
-                    named = True
-                    if len(version) == 2 and version[1].isdigit():
-                        minors.append(int(version[1]))
-    return (3, min(minors)) if minors else (3, 0) if named else None
+    requires, minors, majors = metadata_pythons(data)
+    if requires is not None:
+        return lowest_python(requires, python3=True)
+    python3 = [minor for minor in minors if minor[0] == 3]
+    return min(python3) if python3 else (3, 0) if 3 in majors else None
