@@ -15,7 +15,7 @@ from __future__ import annotations
 import ast
 import os
 
-from outmoded.expectations import reads_only_in_skipped
+from outmoded.expectations import may_skip, reads_only_in_skipped
 from outmoded.guardcontext import (
     ANY_ERROR,
     ATTRIBUTE_ERRORS,
@@ -128,7 +128,7 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         (``expectations.reads_only_in_skipped``)?  The feature is then lost to nothing but tests
         that announce they are skipped.  Only a module-level ``try``, and names no other module can
         import for their own use: private ones, or any in a test file."""
-        if self.scope.kind != "module":
+        if self.scope.kind != "module" or not may_skip(self.text):
             return False
         values = {t.id: stmt.value.value for h in node.handlers for stmt in h.body
                   if isinstance(stmt, ast.Assign) and isinstance(stmt.value, ast.Constant)
