@@ -557,3 +557,51 @@ def test_a_compat_module_named_like_the_stdlib_one_it_backports(project):
     for importing in ("from pkg.compat import pkgutil\n", "import pkg.compat.pkgutil\n", "from .compat import pkgutil\n"):
         project.write("pkg/other.py", importing)
         assert paths(project.check_json(".")) == {("pkg/compat/pkgutil.py", "error", None)}, importing
+
+
+def test_a_finding_outside_the_uncalled_ones_before_one_inside(project):
+    # the first finding sits in a function (a test module's method) the question cannot answer for:
+    # asked only at the second, inside the private function (the test helper) only dead code calls
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\nrequires-python = '>=3.10'\n")
+    project.write("pkg/__init__.py")
+    project.write("pkg/paths.py", """\
+import sys
+
+
+def live():
+    import imp
+    return imp
+
+
+def _legacy_paths():
+    import distutils.dist
+    return distutils.dist.Distribution()
+
+
+def get_install_paths():
+    if sys.version_info >= (3, 10, 3):
+        return None
+    return _legacy_paths()
+""")
+    project.write("tests/test_thread.py", """\
+import sys
+import unittest
+
+
+class Helpers(unittest.TestCase):
+    def running(self, value):
+        self.assertEquals(value, 1)
+
+    def helper(self, value):
+        self.assertEquals(value, 2)
+
+    if sys.version_info < (3, 0):
+        def test_old(self):
+            self.helper(2)
+
+    def test_new(self):
+        self.running(1)
+""")
+    shown = {(f["path"], f["line"], f["context"]) for f in project.check_json("--dead-compat", ".")["findings"]}
+    assert shown == {("pkg/paths.py", 5, None), ("pkg/paths.py", 10, "uncalled"), ("pkg/paths.py", 11, "uncalled"),
+                     ("tests/test_thread.py", 7, None), ("tests/test_thread.py", 10, "uncalled")}

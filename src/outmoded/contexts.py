@@ -25,8 +25,9 @@ from outmoded.layout import find_module
 from outmoded.summaries import raises, unconditional_imports
 from outmoded.reach import file_context
 from outmoded.scopes import STDLIB
+from outmoded import deadmethods
 from outmoded.deadmethods import private_name, uncalled_methods, uncalled_private_methods
-from outmoded.uncalled import uncalled
+from outmoded.uncalled import may_name, uncalled
 from outmoded.unreached import unreached
 from outmoded.values import LOCAL
 
@@ -37,10 +38,11 @@ FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
 
 # the scope contexts a use may sit in that only dead code may call, the question that names
 # those never called live (asked once per file, at the first finding inside one the third item,
-# when given, accepts by its qualified name): a private module function (``uncalled.uncalled``),
-# a test module's method, a library module's private method (``deadmethods``)
-UNCALLED = (("function", uncalled, None), ("method", uncalled_methods, None),
-            ("method", uncalled_private_methods, private_name))
+# when given, accepts by its qualified name, and the fourth, when given, says may be in its
+# answer): a private module function (``uncalled.uncalled``), a test module's method, a library
+# module's private method (``deadmethods``)
+UNCALLED = (("function", uncalled, None, may_name), ("method", uncalled_methods, None, deadmethods.may_name),
+            ("method", uncalled_private_methods, private_name, None))
 
 
 # where a fix would change what the code does where it runs: code that runs only on the other
@@ -243,11 +245,13 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
             return "deleted"
         if any(c.kind == "after-broken" for c in self.contexts):
             return "after-broken"
-        for kind, question, asked in UNCALLED:
+        for kind, question, asked, may in UNCALLED:
             inside = [c for c in self.contexts if c.kind == kind]
             if inside and (asked is None or any(asked(name) for c in inside for name in c.names)):
                 answer = self._uncalled.get(question)
                 if answer is None:
+                    if may is not None and not may(self, frozenset().union(*(c.names for c in inside))):
+                        continue  # none of them can be in the answer: not asked (yet)
                     answer = self._uncalled[question] = question(self)
                 if any(c.names & answer for c in inside):
                     return "uncalled"

@@ -70,6 +70,19 @@ def uncalled_methods(scanner) -> frozenset:
     return _test_methods(scanner, body) | legacy_finders(scanner, body)
 
 
+def may_name(scanner, names) -> bool:
+    """Can ``uncalled_methods``' answer hold one of ``names`` (the ``Class.method`` a finding sits
+    in)?  Without a legacy finder it holds only a test module's candidate methods, the same in the
+    reduced tree as in the whole one (the sieve keeps a module-level class's statements): no
+    need to parse and walk the whole text when none of them is asked about."""
+    if finders(scanner, scanner._body):
+        return True
+    stem = os.path.basename(scanner.path).rpartition(".")[0]
+    if not (stem.startswith("test") or stem.endswith("_test")):
+        return False
+    return any(f"{c}.{m}" in names for m, classes in _candidates(scanner, scanner._body).items() for c in classes)
+
+
 def private_name(qualified: str) -> bool:
     """Is ``Class.method`` a private method's name (one leading underscore)?"""
     leaf = qualified.rpartition(".")[2]

@@ -71,16 +71,27 @@ def uncalled(scanner) -> frozenset:
         live |= more
 
 
+def may_name(scanner, names) -> bool:
+    """Can ``uncalled``'s answer hold one of ``names`` (the functions a finding sits in)?  Its
+    answer is among the candidates of the whole tree, which are the tree's when the sieve left
+    nothing out; else a private one is among the reduced tree's (more definitions in the bodies
+    left out can only rule one out), but a public one may be read only in a body left out.  No:
+    the whole text is neither parsed nor walked for a question whose answer cannot matter."""
+    if scanner.reduced and any(not name.startswith("_") for name in names):
+        return True
+    return bool(_candidates(scanner, scanner._body, {}, names))
+
+
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
 
 
-def _candidates(scanner, body: list, written: dict) -> dict:
+def _candidates(scanner, body: list, written: dict, only=None) -> dict:
     """Name -> definition of the module's top-level functions that may be uncalled: defined once,
     plain or wrapped by ``functools``, never written in quotes; a public one only outside a
     package's ``__init__`` and where the module's code (not only its text: a docstring) names it
     outside its own definition (``uncalled``).  ``written``: name -> (is it written as a word at
     least twice, is it written in quotes), read from the text once for the reduced and the whole
-    tree."""
+    tree.  ``only``: given, the candidates among those names only."""
     import ast
 
     defined: dict = {}
@@ -91,7 +102,8 @@ def _candidates(scanner, body: list, written: dict) -> dict:
     package = os.path.basename(scanner.path) == "__init__.py"
     named: dict = {}  # id of a top-level statement -> the names its code reads, made as asked
     for stmt in body:
-        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1 or (
+                only is not None and stmt.name not in only):
             continue
         name = stmt.name
         if name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
