@@ -521,6 +521,28 @@ def test_a_fallback_read_only_to_skip_the_tests_needing_it_loses_nothing(project
     assert project.findings(public, name="lib.py") == [(8, "crypt", W)]
 
 
+def test_a_module_skipped_whole_where_its_fallback_is_taken(project):
+    # a module-level pytestmark is the module's only skip (no skip decorator): the test reading
+    # the name is skipped where it is gone
+    skipped = """\
+        import pytest
+        try:
+            import crypt as _crypt
+        except ImportError:
+            _crypt = None
+
+        pytestmark = pytest.mark.skipif(_crypt is None, reason="no crypt")
+
+        def test_crypt():
+            assert _crypt.crypt("x")
+        """
+    assert project.findings(skipped, name="tests/test_whole.py") == []
+    doc = project.check_json("tests/test_whole.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [(3, "fallback")]
+    assert project.findings(skipped.replace("_crypt is None", "_crypt is not None"), name="tests/test_runs.py") \
+        == [(3, "crypt", W)]
+
+
 def test_each_removed_import_of_a_lost_feature_fallback_is_reported(project):
     # the handler stands in for every import of the try: fixing crypt, spwd fails next
     assert project.findings("""\

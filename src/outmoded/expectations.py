@@ -108,10 +108,10 @@ SKIP_LEAVES = frozenset({"skipif", "skipIf", "skipUnless"})
 
 def may_skip(text: str) -> bool:
     """Can the module's text skip a test the way ``reads_only_in_skipped`` reads: does it write a
-    skip decorator's name (``SKIP_LEAVES``) or ``pytestmark``?  Without one that question answers
+    skip's name (``SKIP_LEAVES``, a ``pytestmark``'s too)?  Without one that question answers
     False, and the whole tree it reads need not be parsed.  A text that is not ASCII may spell a
     name in a form the parser normalizes (NFKC): it may."""
-    return not text.isascii() or "pytestmark" in text or any(leaf in text for leaf in SKIP_LEAVES)
+    return not text.isascii() or any(leaf in text for leaf in SKIP_LEAVES)
 
 
 def reads_only_in_skipped(body: list[ast.stmt], values: dict) -> bool:
