@@ -307,6 +307,43 @@ def test_a_version_predicate_the_project_defines_called_with_numbers(project):
     assert found == [(12, "asyncore"), (16, "smtpd")], found
 
 
+def test_a_flag_bound_to_a_version_predicate_call(project):
+    # ddtrace 4.16.0's ddtrace/internal/coverage/code.py: _PY_GE_312 = is_at_least_py(3, 12) at the
+    # top level, then if _PY_GE_312: (and safety.py's IS_312_OR_NEWER, read in a function)
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/compat.py", """\
+        import sys
+
+        def is_at_least_py(major, minor):
+            return sys.version_info[:2] >= (major, minor)
+        """)
+    project.write("pkg/use.py", """\
+        from pkg.compat import is_at_least_py
+
+        _PY_GE_312 = is_at_least_py(3, 12)
+        _PY_GE_315 = is_at_least_py(3, 15)
+        _UNTOLD = is_at_least_py(3, 12, 1)
+
+        if _PY_GE_312:
+            import importlib
+        else:
+            import imp
+        if not _PY_GE_315:
+            import asyncore
+
+        def f():
+            if not _PY_GE_312:
+                import asynchat
+            if _UNTOLD:
+                pass
+            else:
+                import smtpd
+        """)
+    found = [(f["line"], f["api"]) for f in project.check_json("pkg")["findings"]]
+    # at 3.13: 3.15 not reached (asyncore runs); three numbers are not what the predicate takes
+    assert found == [(12, "asyncore"), (20, "smtpd")], found
+
+
 def test_try_except_importerror_fallback_is_a_warning(project):
     found = project.findings("""\
         try:

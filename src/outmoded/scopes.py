@@ -198,7 +198,11 @@ class Bindings(ast.NodeVisitor):
             # a flag: polib 1.2.0's `if sys.version_info < (3,): PY3 = False / else: PY3 = True`, then
             # `if PY3 and sys.version_info.minor > 1:` in the same module (summaries reads it for others)
             return value.value
-        flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) else None
+        # a version check, or at the top level a call of a version predicate the project defines with
+        # whole numbers: ddtrace 4.16.0's coverage/code.py ``_PY_GE_312 = is_at_least_py(3, 12)``, then
+        # ``if _PY_GE_312:`` (not in functions: ``a = np.zeros((3, 4))`` is asked of no predicate there)
+        flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) or (
+            value.__class__ is ast.Call and self.scope.kind == "module" and guards.version_numbers(value)) else None
         if flag is not None:
             return flag
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.args \
