@@ -132,6 +132,25 @@ def test_dynamic_import_of_a_removed_module(project):
         """) == [(2, "asyncore", E), (3, "imp", E)]
 
 
+def test_a_module_a_dynamic_import_binds(project):
+    # rpyc 4.0.2's ssl = safe_import("ssl") hides ssl.wrap_socket behind a project helper; the
+    # direct calls bind what import ssl would (each line raises AttributeError on the real 3.13, 3.14)
+    assert project.findings("""\
+        import importlib
+        ssl = importlib.import_module("ssl")
+        ssl.wrap_socket(sock)
+        top = __import__("urllib.request")
+        top.request.URLopener()
+        request = __import__("urllib.request", None, None, ["URLopener"])
+        request.FancyURLopener()
+        relative = importlib.import_module(".ssl", "pkg")
+        relative.wrap_socket(sock)
+        computed = importlib.import_module("ss" + "l")
+        computed.wrap_socket(sock)
+        """, target="3.14") == [(3, "ssl.wrap_socket", E), (5, "urllib.request.URLopener", E),
+                                (7, "urllib.request.FancyURLopener", E)]
+
+
 def test_relative_imports_are_the_projects_own(project):
     assert project.findings("""\
         from . import imp

@@ -222,6 +222,10 @@ class Bindings(ast.NodeVisitor):
             named = self._getattr_value(value)
             if named is not None:
                 return named
+        if value.__class__ is ast.Call and value.args and value.args[0].__class__ is ast.Constant:
+            imported = self._dynamically_imported(value)
+            if imported is not None:  # ssl = importlib.import_module("ssl"), then ssl.wrap_socket(...)
+                return imported
         if isinstance(value, (ast.Call, ast.Dict, ast.DictComp, ast.Set, ast.SetComp)):
             return self.qualify(value)
         if isinstance(value, (ast.Name, ast.Attribute)):  # another name for a stdlib module or name:
@@ -230,6 +234,24 @@ class Bindings(ast.NodeVisitor):
                     and not qualified.startswith("builtins."):
                 return qualified
         return LOCAL
+
+    def _dynamically_imported(self, call: ast.Call) -> str | None:
+        """The module an ``importlib.import_module("a.b")`` call returns (``a.b``), or an
+        ``__import__("a.b")`` call (``a``; ``a.b`` with a non-empty fromlist), as ``import a.b`` would
+        bind it; None for anything else (a relative name, a package argument, a name computed)."""
+        name = call.args[0].value
+        if not isinstance(name, str) or not all(part.isidentifier() for part in name.split(".")):
+            return None
+        func = self.qualify(call.func)
+        if func == "importlib.import_module":
+            return name if len(call.args) == 1 and not call.keywords else None
+        if func != "builtins.__import__":
+            return None
+        fromlist = call.args[3] if len(call.args) > 3 else next(
+            (k.value for k in call.keywords if k.arg == "fromlist"), None)
+        if fromlist is None or fromlist.__class__ is ast.Constant and not fromlist.value:
+            return name.split(".")[0]
+        return name if isinstance(fromlist, (ast.Constant, ast.List, ast.Tuple)) else None
 
     def _getattr_value(self, call: ast.Call) -> Value:
         """The stdlib name ``getattr(module, "name")`` reads, as ``module.name`` would; with a
