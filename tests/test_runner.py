@@ -53,6 +53,20 @@ def test_a_large_cold_run_in_two_passes_is_what_one_process_finds(project):
     assert [e["path"] for e in two["errors"]] == ["pkg/latin.py"]
 
 
+def test_a_file_the_projects_needles_clear_must_still_parse(project):
+    # nose 1.3.7's nose/failure.py: class Failure(unittest.TestCase) names a method the project's
+    # needles pair (at 3.14+), none of their classes, and holds Python 2's raise E, V: with --jobs 2
+    # at 3.14 and 3.15 the second pass cleared it unread and it was neither checked nor reported
+    _write_all(project)
+    project.write("pkg/named_py2.py", "def f(x):\n    x.assertEquals\n    raise ValueError, x\n")
+    project.write("pkg/named_print.py", "def f(x):\n    x.assertEquals\n    print x\n")
+    for target in ("3.13", "3.15"):
+        one = project.check_json("--jobs", "1", ".", target=target)
+        two = project.check_json("--jobs", "2", ".", target=target)
+        assert two == one
+        assert [e["path"] for e in two["errors"]] == ["pkg/latin.py", "pkg/named_print.py", "pkg/named_py2.py"]
+
+
 def test_a_large_run_with_the_cache_gives_the_same_cold_and_warm(project):
     _write_all(project)
     cold = project.check_json("--jobs", "1", ".")
