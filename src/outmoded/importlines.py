@@ -40,7 +40,7 @@ class Imports(Record):
         self.roots.add(module.split(b".")[0])
         self.modules.add(module)
         names = names.strip()
-        if names.endswith((b"(", b"\\")) or (b"(" in names and b")" not in names):
+        if names.endswith((b"(", b"\\")) or (names.find(b"(") >= 0 and names.find(b")") < 0):
             self.open_modules.add(module)
         for part in names.strip(b"()\\").split(b","):
             words = part.split()
@@ -89,7 +89,7 @@ class Imports(Record):
         """Is ``leaf`` read from a binding of ``module`` with ``getattr(local, "leaf")``, or written
         as a string assigned alone where the binding is assigned alone too (class attributes a
         project's ``getattr(cls.a, cls.b)`` reads: ``outmoded.getattrs``)?"""
-        if b'"%s"' % leaf not in data and b"'%s'" % leaf not in data:
+        if data.find(b'"%s"' % leaf) < 0 and data.find(b"'%s'" % leaf) < 0:
             return False
         import re
 
@@ -97,16 +97,10 @@ class Imports(Record):
         for local, targets in self.aliases.items():
             if module not in targets:
                 continue
-            if b"getattr" in data and re.search(rb"\bgetattr\(\s*%s\s*,\s*%s" % (re.escape(local), quoted), data):
+            if data.find(b"getattr") >= 0 and re.search(rb"\bgetattr\(\s*%s\s*,\s*%s" % (re.escape(local), quoted), data):
                 return True
             if _assigned_alone(local, data) and re.search(rb"=[ \t]*%s[ \t]*(?:#|\r?$)" % quoted, data, re.M):
                 return True
-        return False
-        getattr_call = b"getattr(" in data
-        for local, targets in self.aliases.items():
-            for target in targets:
-                if module == target and (getattr_call or _assigned_alone(local, data)):
-                    return True
         return False
 
 
@@ -116,7 +110,8 @@ def spelled_through(local: bytes, rest: bytes, data: bytes) -> bool:
     spelled = local + rest
     if _written(spelled, data) or (_gapped(spelled, data) and _spaced(spelled).search(data)):
         return True
-    return _assigned_alone(local, data) and _through_assignment(local, rest, data)
+    # a name assigned the binding is followed by ``rest``: it must be written
+    return data.find(rest) >= 0 and _assigned_alone(local, data) and _through_assignment(local, rest, data)
 
 
 def _assigned_alone(local: bytes, data: bytes) -> bool:
@@ -225,10 +220,13 @@ def import_lines(data: bytes) -> list[bytes]:
 
 
 def scan_imports(data: bytes, lines: list[bytes] | None = None) -> Imports:
-    """What the import statements of ``data`` bind; ``lines``: its ``import_lines``, if known."""
+    """What the import statements of ``data`` bind; ``lines``: its ``import_lines``, if known.
+    ``import_module(`` and ``__import__(`` are written on those lines too: their modules are read
+    there, not in the whole text."""
+    lines = import_lines(data) if lines is None else lines
     imports = Imports()
-    for line in import_lines(data) if lines is None else lines:
-        if b"\\\n" in line or b"\\\r\n" in line:
+    for line in lines:
+        if line.find(b"\\\n") >= 0 or line.find(b"\\\r\n") >= 0:
             line = line.replace(b"\\\r\n", b" ").replace(b"\\\n", b" ")
         for statement in line.split(b";"):
             match = _statement(statement)
@@ -236,14 +234,24 @@ def scan_imports(data: bytes, lines: list[bytes] | None = None) -> Imports:
                 imports.add_from(match[0], match[1])
             elif match:
                 imports.add_import(match[2])
-    imports.compat_layer = any(m == b"six" or m.endswith(b".six") or b"six.moves" in m for m in imports.modules) \
-        or any(b".six." in n or n.startswith(b"six.") or n.endswith(b".six") for n in imports.names)
-    if b"import_module" in data or b"__import__" in data:
-        for module in DYNAMIC_IMPORT_RE.findall(data):
+    imports.compat_layer = _compat_layer(imports)
+    joined = b"\n".join(lines)
+    if joined.find(b"import_module") >= 0 or joined.find(b"__import__") >= 0:
+        for module in DYNAMIC_IMPORT_RE.findall(joined):
             imports.roots.add(module.split(b".")[0])
             imports.modules.add(module)
             imports.open_modules.add(module)
     return imports
+
+
+def _compat_layer(imports: Imports) -> bool:
+    """Is six imported (``six``, ``x.six``, ``six.moves``...): does any module or imported name
+    of ``imports`` say so?  Only asked of the names holding ``six`` at all, found in their joined
+    text."""
+    if (b"\n".join(imports.modules) + b"\n" + b"\n".join(imports.names)).find(b"six") < 0:
+        return False
+    return any(m == b"six" or m.endswith(b".six") or m.find(b"six.moves") >= 0 for m in imports.modules) \
+        or any(n.find(b".six.") >= 0 or n.startswith(b"six.") or n.endswith(b".six") for n in imports.names)
 
 
 DOTTED_WORD = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.")  # [\w.] in bytes

@@ -49,7 +49,7 @@ class Attribute(Text):
         self.plain = b"." + name.encode()
 
     def search(self, data: bytes) -> bool:  # without the plain spelling, a gap follows the dot
-        return self.plain in data or (written_after_gap(self.plain[1:], data) and super().search(data))
+        return data.find(self.plain) >= 0 or (written_after_gap(self.plain[1:], data) and super().search(data))
 
 
 class TruthTested(Text):
@@ -170,7 +170,7 @@ class CallArgument(Text):
             if after < 0 and not self.assignable:
                 continue  # a builtin's name before a comment (x: int  # ...): no call of it
             if after < 0 or (data.startswith(b"as", after) and data[after + 2:after + 3] not in IDENTIFIER_SET):
-                if not self.assignable and b"builtins" not in data:
+                if not self.assignable and data.find(b"builtins") < 0:
                     continue  # a builtin is aliased only by an import from builtins: "list as the type" is prose
                 return True  # a comment, `function as alias`
             bracketed = False
