@@ -28,6 +28,7 @@ KEYWORD_RE = LazyPattern(rb"\w+[ \t]*=[^,]*")  # `metaclass=M` among the bases
 _WORD = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"  # \w of a bytes pattern
 _WORDS = frozenset(_WORD)
 _BLANKS = frozenset(b" \t")
+_NAME_START = frozenset(b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_")
 _DOTTED = bytes(c if c in _WORD or c == ord(".") else 32 for c in range(256))  # [\w.] kept, the rest a space
 
 
@@ -123,21 +124,24 @@ def read_headers(data: bytes) -> tuple[list, list]:
     headers = []
     for start, name, between in _class_headers(data):
         line = data.rfind(b"\n", 0, start) + 1
-        if data[line:start].strip(b" \t"):
+        if line < start and data[line:start].strip(b" \t"):
             continue  # not a class statement ("subclass(", a string)
-        text = between or b""  # ``class Mixin:`` lists no base, but other classes may list it
-        text = _without_keywords(text) if b"=" in text else text
-        bases = [w.decode() for w in _dotted_words(text)]
-        headers.append((name.decode(), tuple(b for b in bases if b != "object")))
+        if between:  # ``class Mixin:`` lists no base, but other classes may list it
+            if between.find(b"=") >= 0:
+                between = _without_keywords(between)
+            headers.append((name.decode(), tuple([w.decode() for w in _dotted_words(between) if w != b"object"])))
+        else:
+            headers.append((name.decode(), ()))
     flags, lines = [], set()
+    assigned_name = FLAG_LINE_RE.match if "re" in sys.modules else _assigned_name_match
     for positions in _flag_words(data):  # bytes.find runs in C; an alternation regex tries every position
         for position in positions:
             line = data.rfind(b"\n", 0, position) + 1
             if line not in lines:
                 lines.add(line)
-                assigned = _assigned_name(data, line)
+                assigned = assigned_name(data, line)
                 if assigned:  # at the start of a line: module level
-                    flags.append(assigned.decode())
+                    flags.append(assigned[1].decode())
     return headers, flags
 
 
@@ -211,7 +215,14 @@ def _class_headers_found(data: bytes) -> list[tuple[int, bytes, bytes | None]]:
 
 def _dotted_words(text: bytes) -> list[bytes]:
     """``WORD_RE.findall(text)``: each run of ``[\\w.]`` from its first letter or underscore."""
-    return [word for word in (run.lstrip(b"0123456789.") for run in text.translate(_DOTTED).split()) if word]
+    words = []
+    for run in text.translate(_DOTTED).split():
+        if run[0] not in _NAME_START:
+            run = run.lstrip(b"0123456789.")
+            if not run:
+                continue
+        words.append(run)
+    return words
 
 
 def _without_keywords(text: bytes) -> bytes:
@@ -235,6 +246,12 @@ def _without_keywords(text: bytes) -> bytes:
             position = word_end
     kept.append(text[keep:])
     return b"".join(kept)
+
+
+def _assigned_name_match(data: bytes, line: int) -> tuple | None:
+    """``_assigned_name`` as ``FLAG_LINE_RE.match`` answers: None, or the name at [1]."""
+    name = _assigned_name(data, line)
+    return None if name is None else (None, name)
 
 
 def _assigned_name(data: bytes, line: int) -> bytes | None:
