@@ -276,6 +276,35 @@ def test_import_statements_read_without_re_as_the_regex_reads_them():
         assert importlines._statement_read(statement) == regex(statement), statement
 
 
+COMMA_PIECES = [b"", b" ", b"\t", b"e", b"a.b", b",", b"(", b")", b"\n", b"\r", b":", b"1", b"#"]
+
+
+def test_python2_comma_forms_read_without_re_as_the_patterns_read_them():
+    """oldsyntax.comma_form reads what follows ``raise`` / ``except`` with bytes methods until re
+    is imported (``_comma_after``), then with COMMA_TAILS matched there: the same answer after
+    every tail of four generated pieces and after each of those words in outmoded and in the
+    standard library (CPython 2.7's too, where there is one)."""
+    import glob
+    import itertools
+
+    from outmoded import oldsyntax
+
+    tails = [b"".join(p) for k in range(1, 5) for p in itertools.product(COMMA_PIECES, repeat=k)]
+    texts = [word + tail for word in (b"raise", b"except") for tail in tails]
+    old = glob.glob(os.path.expanduser("~/.pyenv/versions/2.7*/lib/python2.7/*.py"))
+    texts += [Path(p).read_bytes() for p in _corpus_files()[:1500] + old[:300]]
+    compared = 0
+    for data in texts:
+        for word in (b"raise", b"except"):
+            at = data.find(word)
+            while at >= 0:
+                end = at + len(word)
+                compared += 1
+                assert oldsyntax._comma_after(data, end, word) == bool(
+                    oldsyntax.COMMA_TAILS[word].match(data, end)), data[at:end + 40]
+                at = data.find(word, end)
+    assert compared > 10000
+
 def test_a_check_of_a_file_whose_imports_the_prefilter_reads_imports_no_re(tmp_path):
     """A file naming catalog words, so the prefilter reads its imports, and cleared."""
     (tmp_path / "clean.py").write_text("from __future__ import print_function\nfrom zope.interface import Interface\n"

@@ -18,7 +18,7 @@ from outmoded import filetypes
 from outmoded.catalog.index import Index
 from outmoded.depth import retried
 from outmoded.findings import FileError, Finding
-from outmoded.prefilter import Passed, SyntaxOnly, URSyntax, candidate_words, screen as prescreen, statements_named
+from outmoded.prefilter import UR_WORDS, Passed, SyntaxOnly, candidate_words, screen as prescreen
 from outmoded.reads import recording
 from outmoded.records import Record
 from outmoded.source import SourceError, decode
@@ -149,26 +149,28 @@ def _check(path: str, data: bytes, index: Index, project=None, screening=None, n
     return result
 
 
-def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, syntax_word: bool = True,
-             ur: frozenset = frozenset(), statements: bool = True) -> FileResult:
+def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, syntax: frozenset = frozenset()) -> FileResult:
     """``result`` of a file the prefilter clears, once the file is known to parse where
     ``oldsyntax`` finds syntax the target may not parse: a Python 2 statement, a ``ur''`` string
-    or ``async`` as a name in a file naming such a word (``prefilter.SyntaxOnly``, ``syntax_word``;
-    ``ur``: the spellings of ``ur`` it names as a word, ``prefilter.URSyntax``; ``statements``: another of those
-    words, ``prefilter.statements_named``); Python 2's ``except X, e:`` / ``raise E, V`` in any
+    or ``async`` as a name in a file naming such a word (``syntax``: those of
+    ``prefilter.SYNTAX_WORDS`` it names, ``prefilter.SyntaxOnly``: only those are looked for);
+    Python 2's ``except X, e:`` / ``raise E, V`` in any
     file of a project that does not say it needs Python 3 (no floor, or one below 3.0: where it
     does, such a file fails on every Python it supports, and the search, a few percent of a cold
     check, is spared).  A syntax error is raised as the file's SourceError."""
-    if syntax_word:
+    if syntax:
         from outmoded.oldsyntax import may_fail, ur_string
 
+        ur = syntax & UR_WORDS
         if ur and ur_string(data, ur):
             parse((source or decode(data, newline=False)).text, path)
             return result
-        text = (source or decode(data, newline=False)).text if statements else None
-        if statements and may_fail(text):
-            parse(text, path)
-            return result
+        statements = [word.decode() for word in syntax - UR_WORDS]
+        if statements:
+            text = (source or decode(data, newline=False)).text
+            if may_fail(text, statements):
+                parse(text, path)
+                return result
     if index.floor is None or index.floor < (3, 0):
         from outmoded.oldsyntax import comma_form  # here: not asked of a file a Python 3 project clears
 
@@ -180,8 +182,9 @@ def _cleared(result: FileResult, data: bytes, source, path: str, index: Index, s
 _NONE = frozenset()
 
 
-def _ur_words(said) -> frozenset:
-    return said.words if isinstance(said, URSyntax) else frozenset()
+def _syntax(said) -> frozenset:
+    """The words of ``prefilter.SYNTAX_WORDS`` the prefilter's answer says the file names."""
+    return said.syntax if isinstance(said, SyntaxOnly) else _NONE
 
 
 def _relative(data: bytes, index: Index, inside: frozenset) -> frozenset | None:
@@ -213,8 +216,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
                 relative = _relative(data, index, inside) if inside else None
                 if relative:  # a name reached through a relative import in a package named like the stdlib's
                     return Passed(relative)
-                result = _cleared(result, data, source, path, index, named is not None, _ur_words(named),
-                                  named is None or statements_named(named))
+                result = _cleared(result, data, source, path, index, _syntax(named))
                 named = frozenset(named) if named is not None else None
             elif not isinstance(named, Passed):  # method words the project's needles may clear unread
                 # (``refine``): it must parse as a cleared file must (nose 1.3.7's failure.py, raise E, V)
@@ -237,9 +239,8 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
             if relative:
                 relative = frozenset(w.decode() for w in relative)
                 words, roots = frozenset(words or ()).union(relative), roots.difference(relative)
-        if not words:  # None: cleared; SYNTAX: cleared, if it parses
-            return _cleared(result, data, source, path, index, words is not None, _ur_words(words),
-                            words is None or statements_named(words))
+        if not words:  # None: cleared; SyntaxOnly: cleared, if it parses
+            return _cleared(result, data, source, path, index, _syntax(words))
         from outmoded.scan import scan_tree  # here: a file the prefilter clears never needs it
 
         source = source or decode(data, newline=False)

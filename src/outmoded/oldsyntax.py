@@ -57,16 +57,18 @@ _SAYS = (
 )
 
 
-def may_fail(text: str) -> bool:
+def may_fail(text: str, words=None) -> bool:
     """Does the text hold, at the start of a line, a print or exec statement, or ``async`` /
-    ``await`` where a name stands?  (Strings and comments are not told apart: a hit is parsed.)"""
+    ``await`` where a name stands?  (Strings and comments are not told apart: a hit is parsed.)
+    ``words``: those of print, exec, async and await the text names as a word (the prefilter's
+    ``SyntaxOnly``), the only ones looked for (each hit holds its word on its own); None: all."""
     for word, pattern in STATEMENTS.items():
-        if word in text:
+        if (word in words) if words is not None else (word in text):
             for match in pattern.finditer(text):
                 start = match.start()
                 if not text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
                     return True
-    return keyword_as_name(text)
+    return keyword_as_name(text, words)
 
 
 _BLANKS = frozenset(b" \t")
@@ -79,14 +81,23 @@ def comma_form(data: bytes, target: tuple[int, int]) -> bool:
     Looked for in every cleared file, whatever words it names (nearly every file says ``except``
     and ``raise``), with ``bytes.find``: no regular expression, so a check the prefilter clears
     whole still imports no ``re``.  (Strings are not told apart: a hit is parsed.)"""
+    regex = "re" in sys.modules  # a large run has imported it: each word's tail is matched in C
     for word in (b"raise", b"except") if target < (3, 14) else (b"raise",):
+        tail = COMMA_TAILS[word].match if regex else None
         at = data.find(word)
         while at >= 0:
             end = at + len(word)
-            if not data[data.rfind(b"\n", 0, at) + 1:at].strip(b" \t") and _comma_after(data, end, word):
+            if (tail(data, end) if regex else _comma_after(data, end, word)) \
+                    and not data[data.rfind(b"\n", 0, at) + 1:at].strip(b" \t"):
                 return True
             at = data.find(word, end)
     return False
+
+
+# ``_comma_after``'s answer as a pattern matched where the word ends (tests/test_startup.py
+# compares both): a dotted name, or for ``except`` a bracketed list closed on its line, then a comma
+COMMA_TAILS = {b"raise": LazyPattern(rb"[ \t]+[A-Za-z0-9_.]+[ \t]*,"),
+               b"except": LazyPattern(rb"[ \t]*\([^()\n]*\)[ \t]*,|[ \t]+[A-Za-z0-9_.]+[ \t]*,")}
 
 
 # a prefix stands after none of these: after a name's letter it is the name's tail, after a quote
@@ -137,11 +148,11 @@ def _comma_after(data: bytes, at: int, word: bytes) -> bool:
     return data[at:at + 1] == b","
 
 
-def keyword_as_name(text: str) -> bool:
+def keyword_as_name(text: str, words=None) -> bool:
     """Does the text use ``async`` or ``await`` as a name (``asyncio.async(...)``, ``f(async=1)``,
-    ``def async(...)``, ``from kombu.async import Hub``)?"""
+    ``def async(...)``, ``from kombu.async import Hub``)?  ``words``: as ``may_fail``'s."""
     for word, pattern in KEYWORD_NAMES.items():
-        if word not in text:
+        if (word not in words) if words is not None else (word not in text):
             continue
         for match in pattern.finditer(text):
             start = match.start()

@@ -217,7 +217,7 @@ def _leaf(needle: Needle) -> bytes | None:
 
 
 # the words of syntax the target may not parse (``oldsyntax.may_fail``): a file naming one is
-# parsed even when no needle holds (``SYNTAX``).  They are looked for in the same intersection
+# parsed even when no needle holds (``SyntaxOnly``).  They are looked for in the same intersection
 # as the catalog's words, at no cost: the union with each set of words is made once.  Python 2's
 # ur'' prefix is a word of its own among the identifiers (``ur'x'`` splits to ``ur`` and ``x``)
 UR_WORDS = frozenset((b"ur", b"uR", b"Ur", b"UR"))
@@ -227,47 +227,21 @@ _UNIONS: dict[int, tuple[frozenset, frozenset]] = {}
 
 class SyntaxOnly(frozenset):
     """What the prefilter says of a file no needle of the catalog lets through that names a word
-    of ``SYNTAX_WORDS``: the file must be parsed to know it parses (``SYNTAX``, empty: nothing
-    else; from ``screen``, the method words it names, which the project's needles decide on)."""
+    of ``SYNTAX_WORDS``: the file must be parsed to know it parses (empty: nothing else; from
+    ``screen``, the method words it names, which the project's needles decide on).  ``syntax``:
+    the words of ``SYNTAX_WORDS`` it names, the only statements ``oldsyntax.may_fail`` looks for
+    and the only prefixes ``oldsyntax.ur_string`` looks for (each holds its word)."""
 
-    __slots__ = ()
-
-
-class URSyntax(SyntaxOnly):
-    """``SyntaxOnly`` of a file naming ``ur`` as a word (``words``: those of ``UR_WORDS`` it names)
-    and no other word of ``SYNTAX_WORDS``: ``oldsyntax.ur_string`` looks for those prefixes there,
-    and only there (no statement or keyword is looked for)."""
-
-    __slots__ = ("words",)
+    __slots__ = ("syntax",)
 
     def __reduce__(self):
-        return _ur_syntax, (type(self), frozenset(self), self.words)
-
-
-class URAndSyntax(URSyntax):
-    """``URSyntax`` of a file naming other words of ``SYNTAX_WORDS`` too: both are looked for."""
-
-    __slots__ = ()
-
-
-def _ur_syntax(kind: type, named, words: frozenset) -> URSyntax:
-    said = kind(named)
-    said.words = words
-    return said
-
-
-SYNTAX = SyntaxOnly()
+        return _syntax_only, (self.syntax, frozenset(self))
 
 
 def _syntax_only(syntax: frozenset, named: frozenset | None = None) -> SyntaxOnly:
-    if UR_WORDS.isdisjoint(syntax):
-        return SYNTAX if named is None else SyntaxOnly(named)
-    return _ur_syntax(URSyntax if syntax <= UR_WORDS else URAndSyntax, named or (), syntax & UR_WORDS)
-
-
-def statements_named(said: SyntaxOnly) -> bool:
-    """Does a file ``SyntaxOnly`` speaks of name a syntax word other than ``ur`` (``oldsyntax.may_fail``)?"""
-    return said.__class__ is not URSyntax
+    said = SyntaxOnly(named or ())
+    said.syntax = syntax
+    return said
 
 
 def _with_syntax(words: frozenset) -> frozenset:
@@ -277,14 +251,14 @@ def _with_syntax(words: frozenset) -> frozenset:
     return pair[1]
 
 
-def _named(data: bytes, words: frozenset) -> tuple[frozenset, bool]:
-    """The words of ``words`` the file names, and the words of ``SYNTAX_WORDS`` it names that are
-    not among them (empty: none): both from one intersection with the file's identifiers."""
+def _named(data: bytes, words: frozenset) -> tuple[frozenset, frozenset]:
+    """The words of ``words`` the file names, and the words of ``SYNTAX_WORDS`` it names (empty:
+    none): both from one intersection with the file's identifiers."""
     found = _with_syntax(words).intersection(identifiers(data))
     if SYNTAX_WORDS.isdisjoint(found):
         return found, _NONE
-    syntax = SYNTAX_WORDS.intersection(found).difference(words)
-    return (found - syntax, syntax) if syntax else (found, _NONE)
+    syntax = SYNTAX_WORDS.intersection(found)
+    return found.difference(syntax.difference(words)), syntax
 
 
 _NONE = frozenset()
