@@ -220,7 +220,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
                 named = frozenset(named) if named is not None else None
             elif not isinstance(named, Passed):  # method words the project's needles may clear unread
                 # (``refine``): it must parse as a cleared file must (nose 1.3.7's failure.py, raise E, V)
-                _cleared(result, data, source, path, index, True, _ur_words(named), statements_named(named))
+                _cleared(result, data, source, path, index)  # it names no word of SYNTAX_WORDS
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
                                 path)
