@@ -25,7 +25,7 @@ CHECKERS: dict[str, str] = {}
 
 # C, C++ and Cython extension sources; deployment and CI configuration (see outmoded.native)
 CHECKERS.update({
-    **dict.fromkeys([".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh"], "outmoded.native.capi:check_c"),
+    **dict.fromkeys([".c", ".h", ".cc", ".cpp", ".cxx", ".hpp", ".hh", ".hxx", ".inc", ".inl"], "outmoded.native.capi:check_c"),
     **dict.fromkeys([".pyx", ".pxd", ".pxi"], "outmoded.native.capi:check_cython"),
     **dict.fromkeys(["[.]github/workflows/*.yml", "[.]github/workflows/*.yaml"],
                     "outmoded.native.workflows:check_workflow"),

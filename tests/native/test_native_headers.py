@@ -80,6 +80,20 @@ def test_a_file_without_python_h_names_its_own_headers(project, errors):
     assert errors("c/context.c", "3.13") == set()
 
 
+def test_a_fragment_included_after_python_h_is_judged_by_its_includer(project, errors):
+    """pysha3 1.0.2's Modules/_sha3/backport.inc, #include'd by sha3module.c after Python.h, includes
+    "pystrhex.h" (gone in 3.11) for 3.5 and later; a fragment no file including Python.h includes is
+    still another library's."""
+    project.write("setup.py", "")
+    project.write("Modules/mod.c", '#include "Python.h"\n#include "backport.inc"\n')
+    project.write("Modules/backport.inc", '#if PY_MAJOR_VERSION < 3\nint x;\n#else\n#include "pystrhex.h"\n#endif\n')
+    project.write("c/other.inc", '#include "pystrhex.h"\n')
+    project.write("c/other.c", '#include "other.inc"\n')
+    assert errors("Modules/backport.inc", "3.13", lines=True) == [(4, "pystrhex.h")]
+    assert errors("Modules/backport.inc", "3.10", lines=True) == []
+    assert errors("c/other.inc", "3.13") == set()
+
+
 def test_cython_generated_c_is_left_to_its_release(project, errors):
     """Cython 3.0's C includes longintrepr.h under #if PY_VERSION_HEX < 0x030B0000 (and is judged by
     its release, never name by name)."""

@@ -1,6 +1,6 @@
 """Checks for files that are not Python: extension sources, deployment and CI configuration.
 
-- ``capi``: C, C++ and Cython sources (``*.c``, ``*.h``, ``*.cc``, ``*.cpp``, ``*.pyx``, ``*.pxd``):
+- ``capi``: C, C++ and Cython sources (``*.c``, ``*.h``, ``*.cc``, ``*.cpp``, included fragments ``*.inc``, ``*.inl``; ``*.pyx``, ``*.pxd``):
   removed C-API names (catalog ``capi_3_N.yaml``) and, for ``--free-threading``, borrowed-reference
   APIs; lexing in ``ctokens``, ``#if PY_VERSION_HEX ...`` evaluation in ``cpp`` (with the macros
   ``Python.h`` defines, ``pythonh``), files the target never compiles in ``includes``, the catalog's
