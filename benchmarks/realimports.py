@@ -22,7 +22,9 @@ of the real interpreter) is counted ``ran``: a finding that may be false, or a b
 later (an import hook registered on a line that runs, a lambda's body).  A failure raised in an ``except``
 handler is caught too when what the handler was handling is (invoke 1.2.0's ``try: from .vendor.six.moves
 import reduce`` / ``except ImportError: from lexicon import Lexicon``: No module named 'lexicon', after
-its vendored six's import hook, reported, served nothing).
+its vendored six's import hook, reported, served nothing).  A failure raised in a dependency's code
+is excluded (that release's own row measures it); one raised while handling the ImportError of a
+standard module is never a missing dependency (pydub 0.23.1's ``except ImportError: import pyaudioop``).
 """
 
 from __future__ import annotations
@@ -63,6 +65,33 @@ DEPENDS = {
     "Paver==1.3.4": ["six==1.17.0"], "tlslite-ng==0.7.5": ["ecdsa==0.13"],
     "falcon==1.4.1": ["python-mimeparse==1.6.0", "six==1.17.0"], "dogpile.cache==0.7.1": ["decorator==4.3.0"],
     "Genshi==0.7.3": ["six==1.17.0"],
+    # the OLD list's other releases, with their era's dependencies where those are pure Python (misses10)
+    **{f: ["Flask==1.1.4", "Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2",
+           "MarkupSafe==1.1.1", "six==1.17.0", "WTForms==2.2.1", "SQLAlchemy==1.2.19", "python-dateutil==2.6.1",
+           "pytz==2026.6"]
+       for f in ("Flask-Script==2.0.6", "Flask-Login==0.4.1", "Flask-Admin==1.5.3", "Flask-RESTful==0.3.6",
+                 "Flask-Restless==0.17.0", "Flask-WTF==0.14.2", "Flask-Cors==3.0.7", "Flask-Migrate==2.3.1")},
+    "kombu==3.0.37": ["amqp==1.4.9", "anyjson==0.3.3"],
+    "celery==3.1.26.post2": ["kombu==3.0.37", "amqp==1.4.9", "anyjson==0.3.3", "billiard==3.3.0.23", "pytz==2026.6"],
+    "pytest==3.0.7": ["py==1.4.34"], "rq==0.12.0": ["redis==2.10.6", "click==7.1.2"],
+    "mock==2.0.0": ["six==1.17.0", "pbr==5.1.3"], "sure==1.4.11": ["mock==2.0.0", "six==1.17.0", "pbr==5.1.3"],
+    "requests-mock==1.5.2": ["requests==2.5.3", "six==1.17.0"], "responses==0.10.6": ["requests==2.5.3", "six==1.17.0"],
+    "python-daemon==2.1.2": ["lockfile==0.12.2", "docutils==0.14"],
+    "luigi==2.8.3": ["tornado==4.5.3", "python-dateutil==2.6.1", "six==1.17.0", "python-daemon==2.1.2",
+                     "lockfile==0.12.2", "docutils==0.14"],
+    "oauth2client==4.1.3": ["httplib2==0.9.2", "pyasn1==0.1.9", "six==1.17.0"],
+    "testtools==2.3.0": ["six==1.17.0", "pbr==5.1.3", "traceback2==1.4.0", "unittest2==1.1.0", "linecache2==1.0.0"],
+    "cliff==2.14.1": ["six==1.17.0", "pbr==5.1.3", "pyparsing==2.2.0", "PyYAML==3.12", "prettytable==0.7.2"],
+    "Trac==1.6": ["Jinja2==2.11.3", "MarkupSafe==1.1.1", "Babel==2.6.0", "pytz==2026.6", "setuptools==75.8.0"],
+    "bandit==1.5.1": ["PyYAML==3.12", "six==1.17.0"], "vcrpy==2.0.1": ["PyYAML==3.12", "wrapt==1.10.11", "six==1.17.0"],
+    "astroid==1.6.6": ["six==1.17.0", "wrapt==1.10.11"], "pylint==1.9.5": ["astroid==1.6.6", "six==1.17.0", "wrapt==1.10.11"],
+    "flake8==3.5.0": ["pyflakes==1.6.0"], "supervisor==4.1.0": ["setuptools==75.8.0"],
+    "attrdict==2.0.1": ["six==1.17.0"], "multipledispatch==0.6.0": ["six==1.17.0"],
+    "sqlalchemy-migrate==0.12.0": ["SQLAlchemy==1.2.19", "decorator==4.3.0", "six==1.17.0", "sqlparse==0.2.4",
+                                   "Tempita==0.5.2", "pbr==5.1.3"],
+    "hy==0.14.0": ["rply==0.7.7", "funcparserlib==0.3.6", "clint==0.5.1", "astor==0.8.1"],
+    "PyContracts==1.8.12": ["pyparsing==2.2.0", "decorator==4.3.0", "six==1.17.0", "future==0.16.0"],
+    "typing-inspect==0.5.0": ["mypy_extensions==0.4.3"], "pyupgrade==1.26.2": ["tokenize-rt==3.2.0"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -89,6 +118,15 @@ pbr==5.1.3 wheel==0.33.6 paho-mqtt==1.4.0 python-memcached==1.59 kafka-python==1
 odfpy==1.4.0 PasteDeploy==2.0.1 WTForms==2.2.1 rpyc==4.0.2 invoke==1.2.0 sleekxmpp==1.3.3 SQLObject==3.7.0
 dogpile.cache==0.7.1 humanfriendly==4.18 rope==0.14.0 pymemcache==2.1.1 textile==3.0.3 tlslite-ng==0.7.5 Paver==1.3.4
 falcon==1.4.1 secure-smtpd==3.0.0""".split()
+# old releases (2012-2020) that use removed APIs in less common ways (issue #11, misses10): C extensions on the
+# old C API (PyUnicode_AS_UNICODE, Py_TRASHCAN_SAFE_BEGIN, Py_TYPE as an lvalue), ast.Num visitors, re.sre_parse and
+# sre_* modules, collections ABCs through six and compat modules, getargspec, smtpd servers, an import hook, lib2to3
+# fixers, configparser readfp, audioop; their era's dependencies
+RELEASES += """python-Levenshtein==0.12.0 netifaces==0.10.9 scandir==1.10.0 pylibmc==1.6.1 crcmod==1.7 pysha3==1.0.2
+blist==1.3.6 astunparse==1.6.3 asteval==0.9.18 simpleeval==0.9.10 astor==0.8.1 gast==0.3.3 pyupgrade==1.26.2
+attrdict==2.0.1 dictdiffer==0.8.1 dpath==1.4.2 multipledispatch==0.6.0 PyContracts==1.8.12 pydub==0.23.1
+exrex==0.10.5 rstr==2.2.6 sre_yield==1.2 bumpversion==0.5.3 sqlalchemy-migrate==0.12.0 sarge==0.1.5
+hy==0.14.0 typing-inspect==0.5.0 lazr.smtptest==2.0.3 pep8ify==0.0.13 honcho==1.0.1 Tempita==0.5.2""".split()
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
@@ -115,8 +153,10 @@ except BaseException as error:
     frames = [[f.filename, f.lineno] for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(root)]
     if isinstance(error, SyntaxError) and error.filename:
         frames.append([error.filename, error.lineno])
+    raised = [f.filename for f in traceback.extract_tb(error.__traceback__) if not f.filename.startswith("<")]
     result = {"ok": False, "type": type(error).__name__, "message": str(error)[:200], "frames": frames,
-              "missing": error.name if isinstance(error, ImportError) else None, "context": []}
+              "missing": error.name if isinstance(error, ImportError) else None, "context": [],
+              "raised_in": raised[-1] if raised else None}
     inner = error.__context__
     while inner is not None and len(result["context"]) < 5:  # what a handler was handling when it failed
         result["context"].append({"frames": [[f.filename, f.lineno] for f in traceback.extract_tb(inner.__traceback__)
@@ -236,6 +276,24 @@ def served_by_dead_importer(failure: dict, root: Path, at: dict) -> str | None:
     return None
 
 
+def dependency_of(failure: dict, dependencies: list) -> str | None:
+    """The dependency (a release of ``DEPENDS``) whose code raised the failure: kombu 3.0.37's
+    ``from amqp import ...`` fails in amqp 1.4.9's ``five.py`` (``import imp``), which amqp's own row
+    measures."""
+    raised = failure.get("raised_in") or ""
+    for copy in dependencies:
+        if raised.startswith(str(copy.resolve()) + os.sep):
+            return copy.name
+    return None
+
+
+def handling_a_removal(context: list, stdlib: set) -> bool:
+    """Was the failure raised while handling the ImportError of a standard module (a fallback that
+    fails too: pydub 0.23.1's ``try: import audioop`` / ``except ImportError: import pyaudioop as
+    audioop``, an implicit relative import)?  Then it is no missing dependency's."""
+    return any((c.get("missing") or "").split(".")[0] in stdlib for c in context)
+
+
 def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -> dict:
     python = shutil.which(f"python{target}")
     if python is None:
@@ -286,11 +344,13 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
             rows["caught"].append(f"{text} [the failure its handler was handling is reported]")
         elif any(served_by_dead_importer(c, root, at) for c in inner):
             rows["caught"].append(f"{text} [the failure its handler was handling is reported: its import hook]")
+        elif dependency_of(result, copies[1:]):
+            rows["excluded"].append(f"{text} [raised in {dependency_of(result, copies[1:])}, measured on its own row]")
         elif name.split(".")[0] in stdlib:
             rows["excluded"].append(f"{text} [a shim named as a standard module]")
         elif (result.get("missing") or "").split(".")[0] == "distutils" and imports_setuptools(root):
             rows["excluded"].append(f"{text} [distutils, which setuptools provides where it is installed]")
-        elif excluded(result, stdlib):
+        elif not handling_a_removal(inner, stdlib) and excluded(result, stdlib):
             rows["excluded"].append(f"{text} [{excluded(result, stdlib)}]")
         elif fails_before(name, kind, work, project, env):
             rows["excluded"].append(f"{text} [fails on {BEFORE} too]")
