@@ -780,6 +780,25 @@ def test_a_fallback_that_fails_too_is_an_error(project):
         """) == [(4, "imp.reload", E), (6, "asynchat", E)]
 
 
+def test_a_fallback_only_python_2_finds_beside_it_fails_too(project):
+    """pydub 0.23.1's pydub/utils.py: ``try: import audioop`` / ``except ImportError: import pyaudioop
+    as audioop``, pydub/pyaudioop.py beside it: an implicit relative import, which Python 3 does not
+    make (No module named 'pyaudioop' on the real 3.13).  A script's directory, and a package's
+    relative import, do find theirs."""
+    source = "try:\n    import audioop\nexcept ImportError:\n    import pyaudioop as audioop\n"
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/pyaudioop.py", "")
+    project.write("pkg/utils.py", source)
+    project.write("pkg/rel.py", source.replace("import pyaudioop as audioop", "from . import pyaudioop as audioop"))
+    project.write("scripts/pyaudioop.py", "")
+    project.write("scripts/run.py", source)
+    project.write("other/__init__.py", "import os, sys\nsys.path.insert(0, os.path.dirname(__file__))\n")
+    project.write("other/pyaudioop.py", "")
+    project.write("other/utils.py", source)
+    found = [(f["path"], f["line"], f["severity"]) for f in project.check_json("pkg", "scripts", "other")["findings"]]
+    assert found == [("pkg/utils.py", 2, "error")], found  # the others take their fallback (--dead-compat)
+
+
 def test_version_aliases_and_spellings_from_real_code(project):
     assert project.findings("""\
         import sys

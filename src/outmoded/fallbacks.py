@@ -57,6 +57,8 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         certain = bool(node.body) and all(self._succeeds(s) for s in node.body)  # before it binds names
         fallback = fallback_kind(node.handlers, self._whole_def if self.reduced and any(
             self.may_contain_finding(s) for s in node.body) else None)  # else it matters to no finding
+        if fallback == "fallback" and not certain and self._handler_import_fails(node.handlers):
+            fallback = None  # its import fails as well on Python 3: see _handler_import_fails
         if fallback == "lost-feature" and self._binds_builtins_only(node.body):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
         if fallback == "lost-feature" and not certain and any(self.may_contain_finding(s) for s in node.body) \

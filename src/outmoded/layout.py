@@ -150,6 +150,32 @@ def _find_module(dotted: str, from_path: str) -> str | None:
     return _installed_root(dotted, from_path)
 
 
+def found_only_beside(dotted: str, from_path: str) -> bool:
+    """Does ``import dotted`` from ``from_path`` find the project's module only beside the importing
+    file, in a package's directory that is no ``sys.path`` entry: Python 2's implicit relative
+    import, which fails from Python 3 on (pydub 0.23.1's ``pydub/utils.py``: ``except ImportError:
+    import pyaudioop as audioop``, its ``pydub/pyaudioop.py``)?  Not when the module or its package's
+    ``__init__.py`` names ``sys.path`` (one that puts its own directory there)."""
+    directory = os.path.dirname(os.path.abspath(from_path))
+    if directory in _import_roots(from_path):
+        return False
+    relative = dotted.replace(".", os.sep)
+    if find_module(dotted, from_path) not in (os.path.join(directory, relative + ".py"),
+                                              os.path.join(directory, relative, "__init__.py")):
+        return False
+    from outmoded.reads import read
+
+    for module in (os.path.abspath(from_path), os.path.join(directory, "__init__.py")):
+        read(module)  # ``sys.path.insert(0, os.path.dirname(__file__))`` there puts the package's directory on it
+        try:
+            with open(module, "rb") as handle:
+                if b"sys.path" in handle.read():
+                    return False
+        except OSError:
+            pass
+    return True
+
+
 def _installed_root(dotted: str, from_path: str) -> str | None:
     """``import dotted`` of a package the project installs from where the import root does not
     show it: a stray ``__init__.py`` above the package puts the root too high (future 1.0's

@@ -30,6 +30,26 @@ class TryImports:
             self._import_of_fails(self.index.names.get(f"{stmt.module}.{a.name}"), f"{stmt.module}.{a.name}", stmt)
             for a in stmt.names) or self._lacks(stmt)
 
+    def _handler_import_fails(self, handlers: list) -> bool:
+        """Does an ``except ImportError:`` handler import a module of the project that only
+        Python 2's implicit relative import finds (``layout.found_only_beside``)?  Then the
+        fallback fails too, and the body's failure escapes as an ImportError: pydub 0.23.1's
+        ``try: import audioop`` / ``except ImportError: import pyaudioop as audioop`` (No module
+        named 'pyaudioop' on the real 3.13)."""
+        from outmoded.guardcontext import IMPORT_ERRORS
+        from outmoded.handlers import caught_names
+        from outmoded.layout import found_only_beside
+
+        for handler in handlers:
+            if handler.type is not None and not caught_names(handler, self.qualify) & IMPORT_ERRORS:
+                continue
+            for stmt in handler.body:
+                dotted = [a.name for a in stmt.names] if isinstance(stmt, ast.Import) else \
+                    [stmt.module] if isinstance(stmt, ast.ImportFrom) and not stmt.level and stmt.module else []
+                if any(d.split(".")[0] not in STDLIB and found_only_beside(d, self.path) for d in dotted):
+                    return True
+        return False
+
     def _import_of_fails(self, entry, api: str, stmt: ast.stmt, names=()) -> bool:
         """Does importing ``api`` (``names`` from it), removed by ``entry``, fail here?"""
         if entry is None or not self.backport_provides(entry, api, stmt):
