@@ -580,6 +580,73 @@ firebase-admin==7.7.0 azure-keyvault-secrets==4.12.0 azure-servicebus==7.15.0 az
 azure-mgmt-core==1.6.0 google-cloud-firestore==2.34.1""".split()
 
 
+# latest on 2026-12-06 declaring 3.13 or 3.14 (classifiers or an open requires-python), measured by a
+# helper who had never looked at them (issue #11, modern10): the long tail of a team's lock file,
+# none listed before: pytest plugins, Django and Flask extensions, DB drivers, ORMs and AMQP/NATS
+# clients, serialization, crypto and auth, HTTP clients, servers and ASGI/WSGI adapters, scientific
+# C/C++/Cython/Rust sdists (solvers, pyerfa, igraph, rustworkx, boost-histogram, blosc2), image,
+# audio and fonts, geospatial, CLI/TUI, build backends and versioning plugins (hatch-vcs,
+# pdm-backend, maturin, nanobind, versioningit, dunamai, cmake, ninja), typing helpers, async
+# libraries, dev tools, Jupyter pieces, network protocols, and Python-2-era libraries still
+# maintained (pyrsistent, pympler, cssutils, telethon, mando, pystache, inflection).
+MODERN += """pytest-flask==1.3.0 pytest-freezer==0.4.9 pytest-metadata==3.1.1 pytest-unordered==0.8.0
+pytest-random-order==1.2.0 pytest-dependency==0.6.1 pytest-lazy-fixtures==1.4.1 pytest-docker==3.2.6
+pytest-datadir==1.9.0 pytest-alembic==0.13.1 pytest-regressions==2.11.0 pytest-qt==4.5.0
+pytest-doctestplus==1.7.1 pytest-subprocess==1.6.0 pytest-describe==3.2.0 pytest-mpl==0.19.0
+pytest-localserver==0.10.0.post0 pytest-mypy==1.1.0 pytest-remotedata==0.4.3 pytest-redis==5.0.1
+pytest-datafiles==3.0.1 pytest-arraydiff==0.7.0 pytest-reportlog==1.0.0 flaky==3.8.1 django-taggit==6.1.0
+django-celery-results==2.6.0 django-phonenumber-field==9.0.0 django-timezone-field==7.2.2
+django-appconf==1.2.0 django-ipware==8.0.0 django-otp==1.7.5 django-prometheus==2.5.0 django-silk==5.6.0
+django-anymail==15.2 django-formtools==2.7 django-axes==8.3.1 django-ninja==1.7.1 django-countries==9.1.0
+django-htmx==1.29.0 django-mysql==4.19.0 django-two-factor-auth==1.18.1 django-waffle==5.0.0
+django-widget-tweaks==1.5.1 django-auditlog==3.4.1 django-modeltranslation==0.20.6 django-picklefield==3.4.0
+django-tables2==3.0.1 django-money==3.6.2 django-auth-ldap==5.4.0 django-rest-knox==5.1.0 django-fsm==3.0.1
+django-autocomplete-light==5.0.0 django-imagekit==6.1.1 djangosaml2==1.12.0 dj-database-url==3.1.2
+social-auth-app-django==8.0.0 drf-yasg==1.21.18 flask-jwt-extended==4.7.4 flask-restx==1.3.2
+flask-smorest==0.47.0 flask-mail==0.10.0 flask-babel==4.0.0 flask-session==0.8.0 flask-security-too==5.9.2
+aio-pika==10.2.1 aiormq==7.2.4 pamqp==4.0.1 nats-py==2.16.0 beanie==2.2.0 sqlalchemy-redshift==1.0.0
+scramp==1.5.0 vertica-python==1.4.0 impyla==0.24.0 duckdb-engine==0.17.0 geoalchemy2==0.20.0
+clickhouse-sqlalchemy==0.3.2 pynamodb==6.1.0 valkey==6.2.0 python-arango==8.3.7 influxdb-client==1.50.0
+dbutils==3.2.0 lmdb==3.0.0 pyexasol==3.0.1 python-jose==3.5.0 marshmallow-dataclass==8.7.1
+marshmallow-oneofschema==3.2.0 dataclasses-json==0.6.7 pyrsistent==0.20.0 pywebpush==2.5.0 coincurve==21.0.0
+starkbank-ecdsa==2.3.1 pyhanko-certvalidator==0.33.0 pwdlib==0.4.2 python-keycloak==7.1.1
+requests-kerberos==0.15.0 requests-ntlm==1.3.0 pypsrp==0.9.1 casbin==1.43.0 social-auth-core==7.0.0
+auth0-python==6.8.0 requests-futures==1.1.0 requests-unixsocket==0.4.1 httpx-auth==0.23.1 hishel==2.0.0
+niquests==3.21.2 aiohttp-retry==2.9.1 aiohttp-socks==0.12.0 python-socks==3.2.2 aiohttp-cors==0.8.1
+a2wsgi==1.10.10 mangum==0.22.0 granian==2.8.9 simple-websocket==1.1.0 httpx-ws==0.9.0 furl==2.1.4
+url-normalize==3.1.0 uritools==7.0.1 pyerfa==2.0.1.5 osqp==1.1.3 scs==3.3.1 clarabel==0.11.1 highspy==1.16.0
+autograd==1.9.1 numdifftools==0.11.2 lifelines==0.30.3 pynndescent==0.7.0 igraph==1.0.0 rustworkx==0.18.1
+boost-histogram==1.8.1 ndindex==1.10.1 blosc2==4.15.0 python-crfsuite==0.9.12 editdistance==0.8.1
+pyclipper==1.4.0 pycocotools==2.0.11 fastparquet==2026.9.0 pystemmer==3.1.0 lru-dict==1.4.1 immutables==0.21
+imageio-ffmpeg==0.8.1 pytesseract==0.3.13 audioread==3.1.0 soxr==1.1.0 pyloudnorm==0.2.0 tinytag==2.3.2
+pycairo==1.29.2 cairocffi==1.7.1 cairosvg==2.9.1 svglib==2.3.2 freetype-py==2.5.1 segno==1.6.6
+python-barcode==0.16.1 fiona==1.10.1 affine==3.0.1 pystac==1.15.2 pgeocode==0.5.0 haversine==2.9.0
+polyline==2.0.4 timezonefinder==9.2.0 geographiclib==2.1 pyshp==3.1.9 branca==0.8.2 xyzservices==2026.9.1
+yaspin==3.5.1 alive-progress==3.3.0 pyfiglet==1.0.4 simple-term-menu==1.6.6 click-option-group==0.5.10
+click-didyoumean==0.3.1 shtab==1.13.0 progressbar2==4.6.0 python-utils==4.2.0 colored==2.3.2 progress==1.6.1
+tyro==1.0.17 jsonargparse==4.53.0 icecream==2.2.0 hatch-vcs==0.5.0 hatch-fancy-pypi-readme==25.1.0
+maturin==1.16.0 pdm-backend==2.5.0 pyproject-metadata==0.12.1 pyproject-api==1.12.1 dunamai==1.26.5
+versioningit==3.3.0 poetry-dynamic-versioning==1.10.1 nanobind==3.1.0 pkgconfig==1.6.0
+dependency-groups==1.3.2 resolvelib==1.2.1 unearth==0.19.0 findpython==0.9.0 parver==1.0.1.post0 ninja==1.13.2
+cmake==4.4.5 pip-requirements-parser==32.0.1 requirements-parser==0.13.1 pip-licenses==5.5.5
+license-expression==30.4.4 overrides==7.7.0 jaxtyping==0.3.11 multimethod==2.1 makefun==1.16.0
+pandas-stubs==3.1.0.261029 nest-asyncio==1.6.0 janus==2.0.0 aiostream==0.8.1 aiomultiprocess==0.9.1
+asyncstdlib==3.14.0 aiolimiter==1.3.0 aiorwlock==1.5.1 greenback==1.3.0 outcome==1.3.0.post0
+trio-websocket==0.12.2 tox-uv==1.31.0 pre-commit-hooks==6.0.0 codespell==2.4.3 tokenize-rt==6.2.0 ufmt==2.9.1
+usort==1.1.3 import-linter==2.17 grimp==3.20 safety==3.8.1 gprof2dot==2025.4.14 snakeviz==2.2.2 yappi==1.7.6
+pympler==1.1 django-upgrade==1.33.0 towncrier==26.9.0 mdformat==1.0.0 gcovr==8.8 pylint-plugin-utils==0.9.0
+ansible-lint==26.10.1 ansible-compat==26.10.0 subprocess-tee==0.4.2 jupyterlab-server==2.28.1
+notebook-shim==0.2.4 terminado==0.18.1 widgetsnbextension==4.0.16 jupyter-console==6.6.3 qtconsole==5.7.2
+anywidget==0.11.0 pyviz-comms==3.0.6 pandocfilters==1.5.1 nbval==0.11.0 pylsqpack==1.0.0 aioice==0.13.0
+aiortc==1.16.0 kaitaistruct==0.11 ec2-metadata==3.0.0 celery-redbeat==2.4.2 fluent-logger==0.11.1
+retrying==1.4.2 python-gnupg==0.5.7 inflection==0.5.1 cssutils==2.15.0 pystache==0.6.8 mando==0.8.2
+schedule==1.2.2 javaproperties==0.8.2 jproperties==2.1.2 webdavclient3==3.14.7 dropbox==12.2.5
+telethon==1.45.0 chess==1.11.2 mwparserfromhell==0.7.2 pybtex==0.26.1 latexcodec==3.0.1 bibtexparser==2.1.0
+anyascii==0.3.3 pyenchant==3.3.0 xhtml2pdf==0.2.28 pyexcel-io==0.6.8 sgqlc==18 treelib==1.8.0
+transitions==0.9.3 tablib==3.10.0 zope-deprecation==6.0 venusian==3.1.1 hupper==1.12.1 repoze-lru==0.8
+zc-lockfile==4.0""".split()
+
+
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
