@@ -155,3 +155,25 @@ def test_every_backport_provides_every_name_credited_to_it(backports_site, tmp_p
                             " imp, distutils.core; print(cgi.__file__, audioop.__file__, imp.__file__,"
                             " distutils.core.__file__)"], capture_output=True, text=True, check=True).stdout
     assert all(path.startswith(str(site)) for path in where.split()), where
+
+
+@pytest.mark.network
+@pytest.mark.realpython
+def test_what_a_backport_brings_imports_on_the_real_313(tmp_path):
+    """Each distribution of ``BRINGS``, installed alone with what its markers select on 3.13, makes
+    every module of the backports credited to it importable on the real 3.13, from its directory."""
+    from outmoded.catalog.backports import BRINGS
+
+    python = real_python("3.13")
+    if python is None:
+        pytest.skip("python3.13 not available (run ../shared/tools/real-pythons)")
+    for distribution, backports in BRINGS.items():
+        site = tmp_path / distribution
+        _install_for_313(distribution, tmp_path / "wheels", site, set())
+        modules = sorted({name for e in CATALOG.entries if e.backport in backports and e.kind == "module"
+                          for name in e.names})
+        assert modules, distribution
+        where = subprocess.run([python, "-S", "-c", f"import site, importlib; site.addsitedir({str(site)!r});"
+                                f" print(*(importlib.import_module(m).__file__ for m in {modules!r}))"],
+                               capture_output=True, text=True, check=True, timeout=120).stdout
+        assert all(path.startswith(str(site)) for path in where.split()), (distribution, where)

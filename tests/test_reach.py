@@ -251,6 +251,22 @@ def test_a_project_runs_with_what_its_setup_files_install(project):
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("src/webob/compat.py", 2)]
 
 
+def test_a_backport_brings_the_backports_it_requires(project):
+    # audioread 3.1.0 requires standard-aifc and standard-sunau from 3.13, whose wheels require
+    # audioop-lts (and standard-chunk) there: its rawread.py's import aifc, audioop, sunau all work on
+    # the real 3.13 with what pip installs; asynchat and asyncore from standard-smtpd's requirements
+    project.write("audioread/rawread.py", "import aifc\nimport audioop\nimport sunau\nimport chunk\nimport asyncore\n")
+    project.write("pyproject.toml", "[project]\nname = 'audioread'\ndependencies = [{}]\n")
+    found = lambda: [(f["path"], f["line"]) for f in project.check_json(".")["findings"]]
+    project.write("pyproject.toml", "[project]\nname = 'audioread'\ndependencies = []\n")
+    assert found() == [("audioread/rawread.py", line) for line in (1, 2, 3, 4, 5)]
+    project.write("pyproject.toml", "[project]\nname = 'audioread'\ndependencies = ["
+                                    "'standard-aifc; python_version >= \"3.13\"']\n")
+    assert found() == [("audioread/rawread.py", 3), ("audioread/rawread.py", 5)]  # sunau, asyncore: not brought
+    project.write("pyproject.toml", "[project]\nname = 'audioread'\ndependencies = ['standard-sunau', 'standard-smtpd']\n")
+    assert found() == [("audioread/rawread.py", 1), ("audioread/rawread.py", 4)]  # aifc and chunk are not
+
+
 def test_requirements_read_from_files_the_build_names(project):
     # pbr 7.1.3 (sdist): import distutils.errors in pbr/git.py fails on the real 3.13 unless
     # setuptools is installed (its distutils-precedence.pth), which PKG-INFO's Requires-Dist says

@@ -29,6 +29,7 @@ import os
 import re
 
 from outmoded import reads
+from outmoded.catalog.backports import brought
 from outmoded.projectfiles import memo, project_root
 from outmoded.source import open_regular
 
@@ -103,7 +104,7 @@ def install_requirements(top: str, target: tuple[int, int], platform: str | None
         except (configparser.Error, UnicodeDecodeError):
             pass
     names = {installed_name(line.strip(), target, platform) for line in lines if line.strip()}
-    return frozenset(name for name in names if name)
+    return brought(name for name in names if name)
 
 
 def _setup_py_requires(path: str) -> tuple[list[str], bool]:
@@ -197,7 +198,7 @@ def test_requirements(top: str, target: tuple[int, int], platform: str | None = 
         name = installed_name(line, target, platform)
         if name:
             names.add(name)
-    return frozenset(names)
+    return brought(names)
 
 
 def _pyproject(pyproject: str) -> dict:

@@ -10,11 +10,37 @@ is such a module.
 Each backport was checked by installing its wheel (with the dependencies its markers pull in on
 3.13) and importing every catalogued name from it on real 3.13 and 3.15 interpreters
 (``tests/test_backports.py``).
+
+A distribution can bring a backport's modules without being it: ``standard-aifc`` requires
+``audioop-lts`` and ``standard-chunk`` on 3.13 (``BRINGS``), so a project requiring it imports
+``audioop`` there too (audioread 3.1.0 requires standard-aifc and standard-sunau; its
+``rawread.py`` imports aifc, audioop and sunau, and imports on the real 3.13 with them), and
+``standard-asyncore`` provides the ``asyncore`` the catalog credits to ``pyasyncore``.
+``brought(names)`` adds, to a set of required distributions, the backports they bring.
 """
 
 from __future__ import annotations
 
 from typing import Any, Iterable
+
+# distribution -> the catalog's backports whose modules installing it on 3.13+ installs: its own
+# (an alias: another copy of the same module) and its wheel's Requires-Dist whose markers hold there,
+# followed (tests/test_backports.py installs each one's wheels and imports the modules on 3.13)
+BRINGS = {
+    "standard-aifc": ("standard-chunk", "audioop-lts"),
+    "standard-sunau": ("audioop-lts",),
+    "standard-sndhdr": ("standard-aifc", "standard-chunk", "audioop-lts"),
+    "standard-asyncore": ("pyasyncore",),
+    "standard-asynchat": ("pyasynchat", "pyasyncore"),
+    "standard-smtpd": ("pyasyncore", "pyasynchat"),
+}
+
+
+def brought(names: Iterable[str]) -> frozenset:
+    """``names`` (canonical distribution names) with the backports they bring (``BRINGS``)."""
+    names = frozenset(names)
+    extra = {b for name in names & BRINGS.keys() for b in BRINGS[name]}
+    return names | extra if extra else names
 
 from outmoded.catalog import CODE_RE, Catalog, Entry, default_catalog
 
