@@ -201,6 +201,28 @@ def test_a_script_gets_its_importers_setuptools_where_its_script_run_never_goes(
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("versioneer.py", 19)]
 
 
+def test_a_module_setup_py_loads_from_its_file_gets_setuptools(project):
+    # ndindex 1.10.1's setup.py: from setuptools import ...; then versioneer.py loaded by
+    # importlib.util.spec_from_file_location, whose get_cmdclass() does from distutils.core import
+    # Command (on the real 3.13 it works after import setuptools; without it, No module named 'distutils')
+    project.write("versioneer.py", "def get_cmdclass():\n    from distutils.core import Command\n    return Command\n")
+    loader = ("import importlib.util, os\nfrom setuptools import setup\n"
+              "spec = importlib.util.spec_from_file_location('versioneer', os.path.join(os.path.dirname(__file__), {}))\n"
+              "versioneer = importlib.util.module_from_spec(spec)\nspec.loader.exec_module(versioneer)\n"
+              "setup(cmdclass=versioneer.get_cmdclass())\n")
+    project.write("setup.py", loader.format("'versioneer.py'"))
+    assert project.check_json(".")["findings"] == []
+    # another file's name, or the name with no loader call: nothing shows the module is loaded there
+    project.write("setup.py", loader.format("'other_versioneer.py'"))
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("versioneer.py", 2)]
+    project.write("setup.py", "from setuptools import setup\nsetup(data_files=['versioneer.py'])\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("versioneer.py", 2)]
+    # a pyproject naming another backend: setup.py is not run by setuptools'
+    project.write("setup.py", loader.format("'versioneer.py'"))
+    project.write("pyproject.toml", "[build-system]\nrequires = ['flit_core']\nbuild-backend = 'flit_core.buildapi'\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == [("versioneer.py", 2)]
+
+
 def test_tests_run_where_the_projects_test_requirements_are_installed(project):
     # mypy 2.4's mypyc/test/test_external.py: from distutils import ccompiler, sysconfig, under a
     # test-requirements.txt pinning setuptools==84.0.0 (its distutils-precedence.pth provides distutils)

@@ -76,7 +76,12 @@ def _provided(absolute_path: str, backport: str, seen: frozenset) -> bool:
                         else rb"^[ \t]*(?:import|from)[ \t][^\n]*\b%s\b" % word, re.M)
     found = False
     for importer, data in files:
-        if importer == absolute_path or not naming.search(data):
+        if importer == absolute_path:
+            continue
+        if not naming.search(data):
+            if backport == "setuptools" and os.path.basename(importer) == "setup.py" and built_by_setuptools(importer) \
+                    and "." not in module and _loads_by_path(data, leaf):
+                found = True  # its setup.py loads it from its file, after setuptools' backend imported setuptools
             continue
         if backport == "setuptools" and os.path.basename(importer) == "setup.py" and built_by_setuptools(importer):
             found = True  # run by setuptools' backend, which imported setuptools before it
@@ -88,6 +93,19 @@ def _provided(absolute_path: str, backport: str, seen: frozenset) -> bool:
             verdict = True
         found = found or verdict is True
     return found
+
+
+# a module loaded from its file, not imported by name: importlib's spec_from_file_location or
+# SourceFileLoader, runpy.run_path, exec of its text
+BY_PATH_RE = re.compile(rb"\b(?:spec_from_file_location|SourceFileLoader|run_path|exec)\(")
+
+
+def _loads_by_path(data: bytes, leaf: str) -> bool:
+    """Does ``data`` (a setup.py) load the top-level module ``leaf`` from its file: a loader call
+    and the file's name as a string (ndindex 1.10.1's setup.py: ``spec_from_file_location(
+    'versioneer', os.path.join(os.path.dirname(__file__), 'versioneer.py'))``, then exec_module; its
+    versioneer.py's get_cmdclass() does ``from distutils.core import Command``)?"""
+    return bool(BY_PATH_RE.search(data)) and re.search(rb"""['"/]%s\.py['"]""" % re.escape(leaf.encode()), data) is not None
 
 
 def _loaded_after(importer: str, backport: str, seen: frozenset) -> bool:
