@@ -230,6 +230,11 @@ def code_projects():
                              ("2.0", 'Requires-Dist: pyasynchat; python_version >= "3.12"\n'
                                      'Requires-Dist: black; extra == "dev"\n')):
         add("backported", f"backported-{version}-py3-none-any.whl", wheel("backported", version, uses, headers=headers))
+    # broughtbackport: imports audioop, which standard-aifc, the backport it requires, requires
+    # (audioread 3.1.0's rawread.py; standard-aifc 3.13.0 requires audioop-lts on 3.13)
+    add("broughtbackport", "broughtbackport-1.0-py3-none-any.whl", wheel("broughtbackport", "1.0", {
+        "broughtbackport/rawread.py": "import aifc\nimport audioop\n"},
+        headers='Requires-Dist: standard-aifc; python_version >= "3.13"\n'))
     add("sdistbackported", "sdistbackported-1.0.tar.gz", sdist("sdistbackported", "1.0", {
         "PKG-INFO": "Metadata-Version: 2.2\nName: sdistbackported\nVersion: 1.0\n"
                     "Requires-Dist: pyasynchat; python_version >= '3.12'\n\nimport asynchat\n",

@@ -212,6 +212,13 @@ def test_a_backport_the_dependency_requires_itself_makes_it_ready(tmp_path, deps
     assert found["backported"]["code"]["checked_files"] == 1 and found["backported"]["code"]["findings"] == []
 
 
+def test_a_module_the_required_backport_brings_with_it_is_there(tmp_path, deps_json):
+    """audioread 3.1.0 requires standard-aifc from 3.13 and imports audioop: standard-aifc requires
+    audioop-lts there, so installed on the real 3.13, audioread.rawread imports."""
+    code, found, _ = check(tmp_path, deps_json, ["broughtbackport==1.0"])
+    assert (code, found["broughtbackport"]["status"]) == (0, "ok"), found["broughtbackport"]
+
+
 def test_an_sdist_s_pkg_info_or_static_pyproject_requirements_count_too(tmp_path, deps_json):
     _, found, _ = check(tmp_path, deps_json, ["sdistbackported", "tomlbackported"])
     for name in ("sdistbackported", "tomlbackported"):

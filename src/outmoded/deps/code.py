@@ -28,7 +28,7 @@ from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 18  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles
+CODE_FORMAT = 19  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles; 19: what its backports bring
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
 # 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py; 12: itself; 13: headers alone; 14: past a try whose handler returns; 15: __main__ blocks
 # 16: the functions setup.py calls in its helpers (versioneer.get_version()), handlers that exit
@@ -209,10 +209,10 @@ def _backported(finding, provided: frozenset) -> bool:
         return False
     from packaging.utils import canonicalize_name
 
-    from outmoded.catalog.backports import entry_for
+    from outmoded.catalog.backports import brought, entry_for
 
-    entry = entry_for(finding)
-    return bool(entry and entry.backport) and canonicalize_name(entry.backport) in provided
+    entry = entry_for(finding)  # standard-aifc brings audioop-lts (``BRINGS``): audioread 3.1.0 requires it
+    return bool(entry and entry.backport) and canonicalize_name(entry.backport) in brought(provided)
 
 
 def _backports(findings: list) -> list:
