@@ -340,6 +340,26 @@ def code_projects():
                              ("1.1", {"sdistfix/loader.py": CLEAN, "Cargo.toml": "[package]\n", "src/lib.rs": ""}),
                              ("1.2", {"sdistfix/loader.py": CLEAN, "docs/speedups.c": ""})):
         add("sdistfix", f"sdistfix-{version}.tar.gz", sdist("sdistfix", version, {"sdistfix/__init__.py": "", **members}))
+    # optionalext: no wheel, a C speed-up that no longer compiles on 3.13 (Py_TRASHCAN_SAFE_BEGIN),
+    # beside its pure-Python code; 1.0's setup.py lets the extension's build fail (pyrsistent
+    # 0.17.3's custom_build_ext), 0.9's does not (the handler raises again), 0.8's retries setup()
+    # without it (simplejson's BuildFailed)
+    trashcan = ("#include <Python.h>\nstatic void dealloc(PyObject *self) {\n    Py_TRASHCAN_SAFE_BEGIN(self)\n"
+                "    Py_TRASHCAN_SAFE_END(self)\n}\n")
+    build = ("from setuptools import setup, Extension\nfrom setuptools.command.build_ext import build_ext\n"
+             "import sys\n\n\nclass BuildFailed(Exception):\n    pass\n\n\n"
+             "class custom_build_ext(build_ext):\n    def run(self):\n        try:\n            build_ext.run(self)\n"
+             "        except Exception:\n{}\n\n\n{}\n")
+    once = "setup(name='optionalext', ext_modules=[Extension('optionalext._c', ['optionalext/_c.c'])],\n" \
+           "      cmdclass={'build_ext': custom_build_ext})"
+    retry = ("def run_setup(with_ext):\n    setup(name='optionalext', cmdclass={'build_ext': custom_build_ext},\n"
+             "          ext_modules=[Extension('optionalext._c', ['optionalext/_c.c'])] if with_ext else [])\n\n\n"
+             "try:\n    run_setup(True)\nexcept BuildFailed:\n    run_setup(False)")
+    for version, handler, call in (("0.8", "            raise BuildFailed()", retry),
+                                   ("0.9", "            sys.stderr.write('no C')\n            raise", once),
+                                   ("1.0", "            sys.stderr.write('no C, pure Python')", once)):
+        add("optionalext", f"optionalext-{version}.tar.gz", sdist("optionalext", version, {
+            "setup.py": build.format(handler, call), "optionalext/__init__.py": CLEAN, "optionalext/_c.c": trashcan}))
     # headeronly: no wheel, C headers it parses as data (pycparser 2.19's utils/fake_libc_include/)
     add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
         "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",

@@ -253,6 +253,18 @@ def test_an_sdist_that_compiles_needs_a_wheel_and_a_pure_one_is_an_upgrade(tmp_p
     assert fix["minimum_ready"] == "1.2" and fix["upgrade"] == ">=1.2"  # 1.1 is clean but compiles
 
 
+def test_an_extension_whose_failed_build_setup_py_lets_through_does_not_break(tmp_path, deps_json):
+    """pyrsistent 0.17.3's C code no longer compiles on 3.13, but its setup.py's build_ext catches
+    the failure: pip on the real 3.13 installs it without the extension, and pvector works."""
+    for version in ("0.8", "1.0"):
+        _, found, _ = check(tmp_path, deps_json, [f"optionalext=={version}"])
+        dep = found["optionalext"]
+        assert dep["status"] == "ok" and dep["code"]["compiles"] is False, (version, dep)
+        assert any("optionalext/_c.c: 2 finding(s) in a compiled extension" in n for n in dep["code"]["notes"])
+    _, found, _ = check(tmp_path, deps_json, ["optionalext==0.9"])  # its handler raises again
+    assert found["optionalext"]["status"] == "breaks" and "Py_TRASHCAN_SAFE_BEGIN" in found["optionalext"]["message"]
+
+
 def test_a_flag_another_module_of_the_release_defines_guards_its_python2_branch(tmp_path, deps_json,
                                                                                 tmp_path_factory, monkeypatch):
     # passlib 1.7.4: `from passlib.utils.compat import PY3 / if PY3: ... else: from urllib import quote`;

@@ -26,9 +26,10 @@ from pathlib import Path
 from outmoded import __version__, userfiles
 from outmoded.deps.cache import PRIVATE
 from outmoded.deps.model import NOT_CACHED
+from outmoded.deps.shipped import NATIVE_SUFFIXES
 from outmoded.findings import ERROR, Finding
 
-CODE_FORMAT = 19  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles; 19: what its backports bring
+CODE_FORMAT = 20  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles; 19: what its backports bring; 20: optional extensions
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
 # 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py; 12: itself; 13: headers alone; 14: past a try whose handler returns; 15: __main__ blocks
 # 16: the functions setup.py calls in its helpers (versioneer.get_version()), handlers that exit
@@ -148,11 +149,15 @@ def detached(member: str) -> str:
 
 
 def scan_members(pairs, target: tuple, filename: str = "", root: str | None = None,
-                 provided: frozenset = frozenset(), floor: tuple | None = None) -> CodeVerdict:
+                 provided: frozenset = frozenset(), floor: tuple | None = None,
+                 optional_native: bool = False) -> CodeVerdict:
     """The verdict over (path shown, bytes) pairs of library code: the in-memory check entry.
 
     ``provided``: the canonical names of the distributions the dependency requires on the target
     (``requires``): a removed module whose backport is among them is there, not a finding.
+
+    ``optional_native``: the build goes on without its compiled extensions when they fail
+    (``optionalext``): the findings of their sources are noted, not counted.
 
     ``root``: the directory the paths are relative to when the files are also on disk (an
     installed environment, or an archive's members written out by ``unpacked.written``); then the
@@ -180,6 +185,10 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
                                   inside=packages_on(scanned) or None if root is not None else None, scripts=scripts)
         verdict.unparsed += bool(result.errors)
         errors = [f for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
+        if errors and optional_native and path.endswith(NATIVE_SUFFIXES):
+            verdict.notes.append(f"{path}: {len(errors)} finding(s) in a compiled extension whose failed build "
+                                 "setup.py lets through (the pure-Python code is installed without it), not counted")
+            errors = []
         if errors:
             errors = _imported(errors, path, scripts, verdict)
         found += [replace(f, path=path) for f in errors]
@@ -187,6 +196,15 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
     verdict.backports = _backports(found)
     return verdict
+
+
+def _lets_extensions_fail(filename: str, files: list) -> bool:
+    """Does the sdist's ``setup.py`` (among ``files``, its (member, bytes) pairs) go on when its
+    compiled extensions fail to build (``optionalext``)?"""
+    from outmoded.deps.optionalext import lets_extensions_fail
+    from outmoded.deps.setupbuild import is_setup_script
+
+    return any(is_setup_script(filename, member) and lets_extensions_fail(data) for member, data in files)
 
 
 def _imported(findings: list, path: str, scripts: list, verdict: CodeVerdict) -> list:
@@ -318,11 +336,13 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
         # a release is installed with itself: setuptools' own code importing distutils gets its shim
         declared = requirement_lines(dist.filename, found.files)
         itself = names(declared, target) | {canonicalize_name(project)}
-        verdict = scan_members(pairs, target, dist.filename, root, itself, metadata.floor(dist.filename, found.files))
+        optional = not dist.filename.endswith(".whl") and _lets_extensions_fail(dist.filename, found.files)
+        verdict = scan_members(pairs, target, dist.filename, root, itself, metadata.floor(dist.filename, found.files),
+                               optional_native=optional)
     verdict.requires = [line for line in declared if isinstance(line, str)]
     verdict.notes = found.notes + verdict.notes
     if not dist.filename.endswith(".whl"):
-        verdict.compiles = shipped.compiles(found.names)
+        verdict.compiles = shipped.compiles(found.names) and not optional  # built anywhere, without them
         with _SCAN_LOCK:  # it parses and scans setup.py (see _SCAN_LOCK)
             verdict.build = setupbuild.judge(dist.filename, found.files, target, found.names)
         if verdict.build:

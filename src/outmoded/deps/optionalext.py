@@ -1,0 +1,100 @@
+"""Does an sdist's ``setup.py`` let its compiled extensions fail: read (never run) with ``ast``.
+
+Many sdists ship a C speed-up beside a pure-Python implementation and build it with a
+``build_ext`` subclass that catches the failure and goes on: pyrsistent 0.17.3's
+``custom_build_ext`` runs ``build_ext.run(self)`` and ``build_ext.build_extension(self, ext)``
+inside ``try: ... except Exception:`` that only writes a warning.  Where its C code no longer
+compiles (``Py_TRASHCAN_SAFE_BEGIN``, gone in 3.13) pip still installs it, without the extension:
+pip on the real 3.13 installs pyrsistent 0.17.3 from its sdist and ``pvector`` works
+(``PythonPVector``).  ``deps`` then counts no finding of its C sources (``code.judge_file``).
+
+A handler lets the failure through when it neither raises (a bare ``raise``, or any exception
+not caught again) nor exits; it must catch what a failed compile raises: a bare ``except``,
+``Exception``, ``BaseException`` or one of distutils' and setuptools' compile errors
+(``CCompilerError``, ``CompileError``, ``DistutilsExecError``, ``DistutilsPlatformError``,
+``LinkError``).  A handler that raises an exception which a ``try`` around a ``setup()`` call
+catches, and whose handler calls ``setup()`` again (simplejson's ``BuildFailed``, then
+``run_setup(False)``), lets it through too.
+"""
+
+from __future__ import annotations
+
+import ast
+
+CAUGHT = frozenset({"Exception", "BaseException", "CCompilerError", "CompileError", "DistutilsExecError",
+                    "DistutilsPlatformError", "LinkError", "DistutilsError", "OSError"})
+BUILD_METHODS = frozenset({"run", "build_extension", "build_extensions"})
+
+
+def lets_extensions_fail(data: bytes) -> bool:
+    """Does the ``setup.py`` whose text is ``data`` define a ``build_ext`` subclass whose build
+    methods catch a failed compile and go on (see the module docstring)?"""
+    if b"build_ext" not in data:
+        return False
+    try:
+        tree = ast.parse(data)
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return False
+    retried = _retried(tree)
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(_last_name(base) == "build_ext" for base in node.bases):
+            for method in node.body:
+                if isinstance(method, ast.FunctionDef) and method.name in BUILD_METHODS \
+                        and _swallows(method, retried):
+                    return True
+    return False
+
+
+def _last_name(node: ast.expr) -> str | None:
+    if isinstance(node, ast.Name):
+        return node.id
+    return node.attr if isinstance(node, ast.Attribute) else None
+
+
+def _catches_compile_errors(handler: ast.ExceptHandler) -> bool:
+    if handler.type is None:
+        return True
+    types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+    return any(_last_name(t) in CAUGHT for t in types)
+
+
+def _calls_base(body: list) -> bool:
+    """Does ``body`` call a build method of the base (``build_ext.run(self)``, ``super().run()``)?"""
+    return any(isinstance(n, ast.Call) and isinstance(n.func, ast.Attribute) and n.func.attr in BUILD_METHODS
+               for statement in body for n in ast.walk(statement))
+
+
+def _swallows(method: ast.FunctionDef, retried: frozenset) -> bool:
+    """Is the base's build call of ``method`` inside a ``try`` one of whose handlers catches a
+    failed compile and neither raises nor exits (or raises one that a retried ``setup()`` catches)?"""
+    for node in ast.walk(method):
+        if not isinstance(node, ast.Try) or not _calls_base(node.body):
+            continue
+        for handler in node.handlers:
+            if not _catches_compile_errors(handler):
+                continue
+            raised = [n for statement in handler.body for n in ast.walk(statement) if isinstance(n, ast.Raise)]
+            exits = any(isinstance(n, ast.Call) and _last_name(n.func) in ("exit", "_exit")
+                        for statement in handler.body for n in ast.walk(statement))
+            if exits:
+                continue
+            if not raised or all(r.exc is not None and _last_name(r.exc.func if isinstance(r.exc, ast.Call) else r.exc)
+                                 in retried for r in raised):
+                return True
+    return False
+
+
+def _retried(tree: ast.Module) -> frozenset:
+    """The exception names that a ``try`` at the module's top level catches around a call, where its
+    handler calls again (simplejson: ``try: run_setup(True) / except BuildFailed: ... run_setup(False)``)."""
+    names = set()
+    for node in tree.body:
+        if not isinstance(node, ast.Try):
+            continue
+        called = {_last_name(n.func) for s in node.body for n in ast.walk(s) if isinstance(n, ast.Call)}
+        for handler in node.handlers:
+            again = {_last_name(n.func) for s in handler.body for n in ast.walk(s) if isinstance(n, ast.Call)}
+            if handler.type is not None and called & again - {None}:
+                types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
+                names |= {_last_name(t) for t in types} - {None}
+    return frozenset(names)
