@@ -581,14 +581,40 @@ azure-mgmt-core==1.6.0 google-cloud-firestore==2.34.1""".split()
 
 
 # latest on 2026-12-06 declaring 3.13 or 3.14 (classifiers or an open requires-python), measured by a
-# helper who had never looked at them (issue #11, modern10): the long tail of a team's lock file,
-# none listed before: pytest plugins, Django and Flask extensions, DB drivers, ORMs and AMQP/NATS
-# clients, serialization, crypto and auth, HTTP clients, servers and ASGI/WSGI adapters, scientific
-# C/C++/Cython/Rust sdists (solvers, pyerfa, igraph, rustworkx, boost-histogram, blosc2), image,
-# audio and fonts, geospatial, CLI/TUI, build backends and versioning plugins (hatch-vcs,
-# pdm-backend, maturin, nanobind, versioningit, dunamai, cmake, ninja), typing helpers, async
-# libraries, dev tools, Jupyter pieces, network protocols, and Python-2-era libraries still
-# maintained (pyrsistent, pympler, cssutils, telethon, mando, pystache, inflection).
+# helper who had never looked at them (issue #11, modern10), at 3.13, 3.14 and 3.15: the long tail of
+# a team's lock file, none listed before: pytest plugins, Django and Flask extensions, DB drivers,
+# ORMs and AMQP/NATS clients, serialization, crypto and auth, HTTP clients, servers and ASGI/WSGI
+# adapters, scientific C/C++/Cython/Rust sdists (solvers, pyerfa, igraph, rustworkx, boost-histogram,
+# blosc2), image, audio and fonts, geospatial, CLI/TUI, build backends and versioning plugins
+# (hatch-vcs, pdm-backend, maturin, nanobind, versioningit, dunamai, cmake, ninja), typing helpers,
+# async libraries, dev tools, Jupyter pieces, network protocols, and Python-2-era libraries still
+# maintained (pyrsistent, pympler, cssutils, telethon, mando, pystache, inflection).  282 releases:
+# with nothing at all (no finding, no unchecked file) 273 -> 274 at 3.13, 271 -> 272 at 3.14, 269 at
+# 3.15.  Fixed (3.13 before -> after, errors / warnings / unchecked): audioread 3.1.0's rawread.py
+# import audioop (1/0/0 -> 0/0/0: it requires standard-aifc and standard-sunau, which require
+# audioop-lts on 3.13; catalog.backports.BRINGS), ndindex 1.10.1's versioneer.py distutils imports
+# (2/1/0 -> 0/1/0: setup.py loads it by spec_from_file_location after importing setuptools).  Real,
+# proven on the real interpreters: telethon's Connection._wrap_socket_ssl calls ssl.wrap_socket
+# (AttributeError on the real 3.13); pympler's vendored util/bottle.py imports cgi (import
+# pympler.web: ModuleNotFoundError) and puts a find_module-only finder on sys.meta_path, its tests
+# call unittest.makeSuite / getTestCaseNames (gone in 3.13); cssutils' tools/try.py imports cgi;
+# python-crfsuite's crfsuite/swig/python/crfsuite.py (upstream's SWIG binding, which its setup.py
+# does not build) imports imp outside its try; pyrsistent 0.20.0's pvectorcmodule.c calls
+# _PyList_Extend (gone from 3.13's headers; setup.py lets the extension's build fail and its 3.13
+# wheel is pure Python); at 3.14 aiortc's examples call asyncio.get_event_loop() at top level
+# (RuntimeError on the real 3.14); at 3.15 dataclasses-json's undefined.py reads
+# dataclasses._MISSING_TYPE (gone on the real 3.15), jaxtyping's import hook passes debug_override
+# to cache_from_source positionally (TypeError on the real 3.15).  Rightly unchecked: mando's
+# examples and python-crfsuite's bench scripts and freetype-py's doc/make_enums.py (Python 2).
+# Known noise left: ndindex's conftest.py:7 from distutils.version import LooseVersion in the
+# except ImportError of from packaging.version import ... (warning: pytest, which loads it, requires
+# packaging); freetype-py's setup-build-freetype.py imports distutils (8: setup.py runs it with
+# sys.executable inside the build environment, where setuptools' distutils-precedence.pth serves
+# distutils; no rule follows a script a setup.py runs); pytest-subprocess's tests/test_asyncio.py:40
+# at 3.14+ (unix_events.DefaultEventLoopPolicy where getattr(unix_events, "_DefaultEventLoopPolicy",
+# None) is None, never on 3.14, which has the private name: the listings cannot say a present name
+# is not None); blosc2's NamedTuple("info", nchunk=int, ...) keyword fields in return annotations
+# under from __future__ import annotations (2 warnings at 3.15: only get_type_hints evaluates them).
 MODERN += """pytest-flask==1.3.0 pytest-freezer==0.4.9 pytest-metadata==3.1.1 pytest-unordered==0.8.0
 pytest-random-order==1.2.0 pytest-dependency==0.6.1 pytest-lazy-fixtures==1.4.1 pytest-docker==3.2.6
 pytest-datadir==1.9.0 pytest-alembic==0.13.1 pytest-regressions==2.11.0 pytest-qt==4.5.0
