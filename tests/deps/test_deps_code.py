@@ -260,6 +260,7 @@ def test_an_extension_whose_failed_build_setup_py_lets_through_does_not_break(tm
         _, found, _ = check(tmp_path, deps_json, [f"optionalext=={version}"])
         dep = found["optionalext"]
         assert dep["status"] == "ok" and dep["code"]["compiles"] is False, (version, dep)
+        assert dep["code"]["optional_extensions"] is True and "goes on without the compiled extensions" in dep["message"]
         assert any("optionalext/_c.c: 2 finding(s) in a compiled extension" in n for n in dep["code"]["notes"])
     _, found, _ = check(tmp_path, deps_json, ["optionalext==0.9"])  # its handler raises again
     assert found["optionalext"]["status"] == "breaks" and "Py_TRASHCAN_SAFE_BEGIN" in found["optionalext"]["message"]

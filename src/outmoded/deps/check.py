@@ -120,7 +120,7 @@ def _judge(result: Result, releases: dict, version: tuple, free_threading: bool,
         result.search_cut_short |= found.cut_short
         verdicts.append((build, verdict, str(found.version) if found.version else None))
     result.version = str(chosen) if chosen else None
-    pure = _pure_sdist(files, result.code)
+    pure = _pure_sdist(files, result.code) and (readiness.WITHOUT_EXTENSIONS if result.code.optional_extensions else True)
     result.per_platform = readiness.per_platform(releases, chosen, files, Build(version), dep.platforms, pre, pure)
     result.yanked = bool(files) and all(f.yanked for f in files)
     _record(result, verdicts)
@@ -159,7 +159,8 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
     if checked.breaks:
         return Verdict(BREAKS, f"{checked.summary()}", tags.lacking), checked
     if tags.status == SOURCE_ONLY and _pure_sdist(files, checked):
-        return readiness.judge(files, build, dep.platforms, pure_sdist=True), checked
+        pure = readiness.WITHOUT_EXTENSIONS if checked.optional_extensions else True
+        return readiness.judge(files, build, dep.platforms, pure_sdist=pure), checked
     return tags, checked
 
 

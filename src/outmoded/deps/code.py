@@ -57,6 +57,7 @@ class CodeVerdict:
     filename: str = ""
     backports: list = field(default_factory=list)  # requirement lines that fix *every* finding
     compiles: bool | None = None  # an sdist: does its build compile anything (None: a wheel, or unknown)
+    optional_extensions: bool = False  # an sdist whose setup.py lets its compiled extensions fail (``optionalext``)
     build: list = field(default_factory=list)  # an sdist: what fails in its setup.py when pip builds it (Finding)
     requires: list = field(default_factory=list)  # the requirement lines its metadata declares, markers and all
 
@@ -87,7 +88,8 @@ class CodeVerdict:
         return {"file": self.filename, "checked_files": self.checked, "unparsed_files": self.unparsed,
                 "findings_total": self.total, "findings": [f.to_json() for f in self.findings],
                 "notes": self.notes, "problem": self.problem, "backports": self.backports,
-                "compiles": self.compiles, "build": [f.to_json() for f in self.build], "requires": self.requires}
+                "compiles": self.compiles, "optional_extensions": self.optional_extensions,
+                "build": [f.to_json() for f in self.build], "requires": self.requires}
 
     @classmethod
     def from_json(cls, data: dict) -> CodeVerdict:
@@ -95,6 +97,7 @@ class CodeVerdict:
                    data["findings_total"], data["unparsed_files"], list(data["notes"]),
                    filename=data["file"], backports=list(data.get("backports") or []),
                    compiles=data.get("compiles") if isinstance(data.get("compiles"), bool) else None,
+                   optional_extensions=data.get("optional_extensions") is True,
                    build=[Finding(**f) for f in data.get("build") or ()],
                    requires=[line for line in data.get("requires") or () if isinstance(line, str)])
 
@@ -343,6 +346,7 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
     verdict.notes = found.notes + verdict.notes
     if not dist.filename.endswith(".whl"):
         verdict.compiles = shipped.compiles(found.names) and not optional  # built anywhere, without them
+        verdict.optional_extensions = optional and shipped.compiles(found.names)
         with _SCAN_LOCK:  # it parses and scans setup.py (see _SCAN_LOCK)
             verdict.build = setupbuild.judge(dist.filename, found.files, target, found.names)
         if verdict.build:

@@ -49,10 +49,14 @@ def by_version(files: list) -> dict:
     return dict(grouped)
 
 
-def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool = False) -> Verdict:
+# ``judge``'s pure_sdist for an sdist whose setup.py lets its compiled extensions fail (``optionalext``)
+WITHOUT_EXTENSIONS = "without-extensions"
+
+
+def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool | str = False) -> Verdict:
     """The release's verdict by its files' tags.  ``pure_sdist``: its sdist is known to build
     without compiling anything (``shipped.compiles``), so pip builds it anywhere, as a pure wheel
-    installs."""
+    installs (``WITHOUT_EXTENSIONS``: without the extensions its setup.py lets fail)."""
     if not files:
         return Verdict(INCOMPATIBLE, "no release files")
     usable = [f for f in files if python_allows(f.requires_python, build.version)]
@@ -70,6 +74,9 @@ def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool = False)
         and not _offers_abi(usable, build) else f" for {', '.join(lacking)}"
     missing = f"no {build.abi} wheel{where}{_offered(usable)}"
     if any(f.kind == "sdist" for f in usable):
+        if pure_sdist == WITHOUT_EXTENSIONS:
+            return Verdict(OK, f"{missing}: pip builds its sdist without a compiler (its setup.py goes on without "
+                               "the compiled extensions when they fail to build)")
         if pure_sdist:
             return Verdict(OK, f"{missing}: its sdist is pure Python, which pip builds without a compiler")
         return Verdict(SOURCE_ONLY, f"{missing}: {_from_source(without)}", lacking)
