@@ -615,6 +615,18 @@ azure-mgmt-core==1.6.0 google-cloud-firestore==2.34.1""".split()
 # None) is None, never on 3.14, which has the private name: the listings cannot say a present name
 # is not None); blosc2's NamedTuple("info", nchunk=int, ...) keyword fields in return annotations
 # under from __future__ import annotations (2 warnings at 3.15: only get_type_hints evaluates them).
+# outmoded deps on 34 pins of them: 31 ready at 3.13, 28 at 3.14, each installed by pip on the real
+# interpreter (markers evaluated there) and its modules imported; not ready, proven: telethon and
+# pympler (the lines above), pycairo (and at 3.14 coincurve, immutables, fiona) source-only, no
+# manylinux wheel; audioread was not ready before BRINGS.  A 2021-era lock (87 pins, pip --dry-run
+# --report on 3.9 with upper bounds of the time on 34 of them) at 3.13 and 3.14: 78 ready (pyrsistent
+# 0.17.3 since deps.optionalext: pip on the real 3.13 builds it without its C extension), 9 not:
+# PyStemmer 2.0.1 (its Cython 0.29.15 C fails to compile on 3.13.0: _PyLong_AsByteArray), Pympler
+# 0.9, Telethon 1.21.1 (import telethon: No module named 'imghdr'), cssutils 2.3.1 (No module named
+# 'cgi'), mando 0.6.4 (a numpy docstring command: collections.Callable), audioread 2.1.9 (its setup.py
+# imports imp), coincurve 14.0.0, immutables 0.15, lru-dict 1.1.8 (no wheel for the target).  Of the
+# 78, dunamai 1.5.5 (import pkg_resources, absent from the lock's setuptools 82.0.1) and flask-restx
+# 0.5.1 (werkzeug 3's missing __version__) fail on 3.9 too with those pins: the lock's, not the target's.
 MODERN += """pytest-flask==1.3.0 pytest-freezer==0.4.9 pytest-metadata==3.1.1 pytest-unordered==0.8.0
 pytest-random-order==1.2.0 pytest-dependency==0.6.1 pytest-lazy-fixtures==1.4.1 pytest-docker==3.2.6
 pytest-datadir==1.9.0 pytest-alembic==0.13.1 pytest-regressions==2.11.0 pytest-qt==4.5.0
