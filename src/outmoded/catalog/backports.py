@@ -21,7 +21,9 @@ A distribution can bring a backport's modules without being it: ``standard-aifc`
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing: testenv asks ``brought`` on a plain check
+if TYPE_CHECKING:
+    from typing import Any, Iterable
 
 # distribution -> the catalog's backports whose modules installing it on 3.13+ installs: its own
 # (an alias: another copy of the same module) and its wheel's Requires-Dist whose markers hold there,
