@@ -39,18 +39,25 @@ def lacking(project, path: str, class_name: str, line: int | None, attr: str, na
     node = project.class_def(info)
     if node is None or (line is not None and node.lineno != line):
         return False  # a class of that name nested elsewhere in the module
+    # The class itself is one of the hierarchy: what its own file and body tell decides first,
+    # before the project's other classes are read (Twisted 18.9's pop3.py, factory = None).
+    own = _body_values(project, info, attr) if _unassigned(info.path, attr) else None
+    if own is None or not all(_lacks(project, value, name, target, removed, 0) for value in own):
+        return False
     hierarchy = _hierarchy(project, info, attr, target)
     if hierarchy is None:
         return False
-    values = []
+    values = []  # the other classes' (the own ones lack the name)
     for cls in hierarchy:
+        if cls is info:
+            continue
         if not _unassigned(cls.path, attr):
             return False
         found = _body_values(project, cls, attr)
         if found is None:
             return False
         values += found
-    return bool(values) and all(_lacks(project, value, name, target, removed, 0) for value in values)
+    return bool(own or values) and all(_lacks(project, value, name, target, removed, 0) for value in values)
 
 
 def _hierarchy(project, info: ClassInfo, attr: str, target: tuple[int, int]) -> list[ClassInfo] | None:
