@@ -91,6 +91,21 @@ def test_an_inherited_method_read_on_the_class(project):
     ]
 
 
+def test_a_project_modules_dotted_name_read_for_a_method_or_module_member(project):
+    # a project module's names are resolved only where a hinted class could have the member:
+    # Twisted 18.9's dns.__dict__.iterkeys() (dict.iterkeys, no hinted class) stays unread; a
+    # module member (types.ModuleType.__cached__) is still reported on a project module, not on a
+    # hinted class it names (check_class_method takes that read)
+    project.write("pkg/__init__.py")
+    project.write("pkg/compat.py", "from threading import Timer\n")
+    assert project.findings("""\
+        import pkg.compat
+        keys = pkg.compat.__dict__.iterkeys
+        where = pkg.compat.__cached__
+        cls = pkg.compat.Timer.__cached__
+        """, target="3.15", name="pkg/use.py") == [(3, "types.ModuleType.__cached__", E)]
+
+
 def test_unknown_receivers(project):
     assert project.findings("""\
         def f(thread, buf):

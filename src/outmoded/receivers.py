@@ -154,6 +154,8 @@ class Receivers:
         the real 3.12 and later."""
         cls = base if base in self.index.bases else None
         if cls is None and "." in base and base.split(".")[0] not in STDLIB:
+            if not self._class_method_named(node.attr):
+                return False  # no class of the hints has it: whatever base is, nothing to report
             resolved = self.project.resolve(base, self.path)
             cls = resolved if isinstance(resolved, str) and resolved in self.index.bases else None
         if cls is None:
@@ -163,6 +165,15 @@ class Receivers:
         if method is not None:
             self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
         return True
+
+    def _class_method_named(self, attr: str) -> bool:
+        """Can ``check_class_method`` find or skip anything for ``attr``: a removed method of a
+        class some class of the hints (``bases``) inherits, or a module member (its False lets
+        ``check_module_member`` report)?  When not, the base need not be resolved: Twisted 18.9's
+        names/authority.py, ``dns.__dict__.iterkeys()`` (``dict.iterkeys``, no hinted class a
+        dict) read twisted/names/dns.py's outline for nothing."""
+        return any(m.cls == "types.ModuleType" or m.entry.kind == "method" and any(
+            sub in self.index.bases for sub in self.index.family(m.cls)) for m in self.index.methods[attr])
 
     def check_module_member(self, node: ast.Attribute) -> None:
         """``json.__cached__``: a removed member of ``types.ModuleType`` read on a dotted name.  A
