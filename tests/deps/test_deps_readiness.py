@@ -117,10 +117,14 @@ def test_missing_wheels_are_reported_per_platform(tmp_path, deps_json):
     assert found["winonly"]["status"] == "incompatible"
     assert found["winonly"]["platforms_without_wheels"] == ["manylinux_x86_64"]
     assert "and no sdist" in found["winonly"]["message"]
-    # on Linux alone: its cp313 wheels are elsewhere, and the message names where it lacks one
+    assert "(wheels for cp313; cp313 only for manylinux_2_17_x86_64)" \
+        in found["linuxonly"]["message"]
+    # on Linux alone: its cp313 wheels are elsewhere, and the message names where it lacks one and
+    # where the cp313 wheels are (pycairo's were Windows-only: "wheels for ..., cp313" read as a
+    # contradiction)
     _code, found, _ = deps_json("--target-version", "3.13", "--platform", "linux")
     assert found["winonly"]["message"].startswith(
-        "1.0: no cp313 wheel for manylinux_x86_64 (wheels for cp313) and no sdist")
+        "1.0: no cp313 wheel for manylinux_x86_64 (wheels for cp313; cp313 only for win_amd64) and no sdist")
 
 
 def test_version_not_on_the_index(tmp_path, deps_json):
