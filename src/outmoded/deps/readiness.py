@@ -70,9 +70,10 @@ def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool | str = 
     # the platforms are named when not all lack it, or when the release has the build's own
     # wheels elsewhere (greenlet 3.2.2's only cp314 wheel is for macOS: "no cp314 wheel (wheels
     # for ..., cp314)" read as a contradiction)
+    elsewhere = _abi_platforms(usable, build)
     where = "" if len(lacking) == len(platforms) and not any(p.mobile for p in without) \
-        and not _offers_abi(usable, build) else f" for {', '.join(lacking)}"
-    missing = f"no {build.abi} wheel{where}{_offered(usable, build)}"
+        and not elsewhere else f" for {', '.join(lacking)}"
+    missing = f"no {build.abi} wheel{where}{_offered(usable, elsewhere, build)}"
     if any(f.kind == "sdist" for f in usable):
         if pure_sdist == WITHOUT_EXTENSIONS:
             return Verdict(OK, f"{missing}: pip builds its sdist without a compiler (its setup.py goes on without "
@@ -125,11 +126,14 @@ def _has_wheel(files: list, build: Build, platform) -> bool:
     return any(f.kind == "wheel" and f.tags & accepted for f in files)
 
 
-def _offers_abi(files: list, build: Build) -> bool:
-    return any(t.abi == build.abi for f in files if f.kind == "wheel" for t in f.tags)
+def _abi_platforms(files: list, build: Build) -> list:
+    """The platforms of the release's wheels for the build's ABI, one a wheel:
+    manylinux_2_17_x86_64, not its manylinux2014_x86_64 alias as well."""
+    return sorted({max(t.platform for t in f.tags if t.abi == build.abi)
+                   for f in files if f.kind == "wheel" and any(t.abi == build.abi for t in f.tags)})
 
 
-def _offered(files: list, build: Build) -> str:
+def _offered(files: list, elsewhere: list, build: Build) -> str:
     """`` (wheels for cp310, cp311, cp312)``: what the release does ship, for the message; where
     it ships the build's own wheels only for other platforms, which those are (pycairo 1.28's
     cp313 wheels are Windows ones: `` (wheels for cp39, ..., cp313; cp313 only for win32,
@@ -140,9 +144,6 @@ def _offered(files: list, build: Build) -> str:
     abis = sorted(abis, key=lambda a: ([int(n) for n in re.findall(r"\d+", a)], a))
     if not abis:
         return " (no wheels at all)"
-    # one platform a wheel: manylinux_2_17_x86_64, not its manylinux2014_x86_64 alias as well
-    elsewhere = sorted({max(t.platform for t in f.tags if t.abi == build.abi)
-                        for f in files if f.kind == "wheel" and any(t.abi == build.abi for t in f.tags)})
     if elsewhere:
         shown = ", ".join(elsewhere[:4]) + (f" and {len(elsewhere) - 4} more" if len(elsewhere) > 4 else "")
         return f" (wheels for {', '.join(abis)}; {build.abi} only for {shown})"
