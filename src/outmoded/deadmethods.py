@@ -47,7 +47,7 @@ from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB
 from outmoded.source import open_regular
 from outmoded.uncalled import naming_lines
-from outmoded.values import LocalClass
+from outmoded.values import LocalClass, leaf_name
 
 MAX_DEPTH = 20
 
@@ -138,7 +138,7 @@ def _private_uses(scanner, node: ast.AST, wanted: dict, dead: bool, live: set, d
         for stmt in node.orelse:
             _private_uses(scanner, stmt, wanted, dead or verdict is True, live, dead_uses, lines)
         return
-    name = node.attr if isinstance(node, ast.Attribute) else node.id if isinstance(node, ast.Name) else None
+    name = leaf_name(node)
     if name in wanted:
         (dead_uses if dead else live).add(name)
     for child in ast.iter_child_nodes(node):

@@ -14,6 +14,7 @@ from outmoded import guards
 from outmoded.guardcontext import ANY_ERROR, Context
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
+from outmoded.values import leaf_name
 
 EXPECTED_FAILURE = frozenset({"unittest.expectedFailure", "unittest.case.expectedFailure",
                               "unittest2.expectedFailure"})  # the backport, which future 1.0 imports on 2.6
@@ -146,7 +147,7 @@ def _skips_with(decorator: ast.expr, values: dict) -> bool:
     if not isinstance(decorator, ast.Call) or not decorator.args:
         return False
     func = decorator.func
-    leaf = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else None
+    leaf = leaf_name(func)
     if leaf not in SKIP_LEAVES:
         return False
     verdict = _truth(decorator.args[0], values)

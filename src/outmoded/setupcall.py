@@ -16,6 +16,8 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 
+from outmoded.values import leaf_name
+
 
 def is_setup(func: ast.expr) -> bool:
     """``setup(...)`` or ``<anything>.setup(...)`` (``setuptools.setup``, ``distutils.core.setup``)."""
@@ -32,9 +34,8 @@ def extension_calls(tree: ast.AST) -> Iterator[ast.Call]:
     """Every ``Extension(...)`` call (``setuptools.Extension``, ``Pybind11Extension``...) in ``tree``."""
     for node in ast.walk(tree):
         if isinstance(node, ast.Call):
-            func = node.func
-            name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-            if name.endswith("Extension"):
+            name = leaf_name(node.func)
+            if name is not None and name.endswith("Extension"):
                 yield node
 
 

@@ -62,6 +62,14 @@ class Scope:
         return f"Scope(kind={self.kind!r}, parent={self.parent!r}, bindings={self.bindings!r})"
 
 
+def leaf_name(node: ast.AST) -> str | None:
+    """The last name of a ``Name`` or ``Attribute`` (``build_ext`` of ``command.build_ext``), None
+    for any other expression."""
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else None
+
+
 def _target_names(target: ast.AST, names: set[str]) -> None:
     if isinstance(target, ast.Name):
         names.add(target.id)

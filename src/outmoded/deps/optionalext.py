@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import ast
 
+from outmoded.values import leaf_name
+
 CAUGHT = frozenset({"Exception", "BaseException", "CCompilerError", "CompileError", "DistutilsExecError",
                     "DistutilsPlatformError", "LinkError", "DistutilsError", "OSError"})
 BUILD_METHODS = frozenset({"run", "build_extension", "build_extensions"})
@@ -37,7 +39,7 @@ def lets_extensions_fail(data: bytes) -> bool:
         return False
     retried = _retried(tree)
     for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and any(_last_name(base) == "build_ext" for base in node.bases):
+        if isinstance(node, ast.ClassDef) and any(leaf_name(base) == "build_ext" for base in node.bases):
             for method in node.body:
                 if isinstance(method, ast.FunctionDef) and method.name in BUILD_METHODS \
                         and _swallows(method, retried):
@@ -45,17 +47,11 @@ def lets_extensions_fail(data: bytes) -> bool:
     return False
 
 
-def _last_name(node: ast.expr) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    return node.attr if isinstance(node, ast.Attribute) else None
-
-
 def _catches_compile_errors(handler: ast.ExceptHandler) -> bool:
     if handler.type is None:
         return True
     types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-    return any(_last_name(t) in CAUGHT for t in types)
+    return any(leaf_name(t) in CAUGHT for t in types)
 
 
 def _calls_base(body: list) -> bool:
@@ -74,11 +70,11 @@ def _swallows(method: ast.FunctionDef, retried: frozenset) -> bool:
             if not _catches_compile_errors(handler):
                 continue
             raised = [n for statement in handler.body for n in ast.walk(statement) if isinstance(n, ast.Raise)]
-            exits = any(isinstance(n, ast.Call) and _last_name(n.func) in ("exit", "_exit")
+            exits = any(isinstance(n, ast.Call) and leaf_name(n.func) in ("exit", "_exit")
                         for statement in handler.body for n in ast.walk(statement))
             if exits:
                 continue
-            if not raised or all(r.exc is not None and _last_name(r.exc.func if isinstance(r.exc, ast.Call) else r.exc)
+            if not raised or all(r.exc is not None and leaf_name(r.exc.func if isinstance(r.exc, ast.Call) else r.exc)
                                  in retried for r in raised):
                 return True
     return False
@@ -91,10 +87,10 @@ def _retried(tree: ast.Module) -> frozenset:
     for node in tree.body:
         if not isinstance(node, ast.Try):
             continue
-        called = {_last_name(n.func) for s in node.body for n in ast.walk(s) if isinstance(n, ast.Call)}
+        called = {leaf_name(n.func) for s in node.body for n in ast.walk(s) if isinstance(n, ast.Call)}
         for handler in node.handlers:
-            again = {_last_name(n.func) for s in handler.body for n in ast.walk(s) if isinstance(n, ast.Call)}
+            again = {leaf_name(n.func) for s in handler.body for n in ast.walk(s) if isinstance(n, ast.Call)}
             if handler.type is not None and called & again - {None}:
                 types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
-                names |= {_last_name(t) for t in types} - {None}
+                names |= {leaf_name(t) for t in types} - {None}
     return frozenset(names)

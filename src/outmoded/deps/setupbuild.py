@@ -36,6 +36,7 @@ import ast
 
 from outmoded.findings import ERROR, Finding
 from outmoded.guardcontext import ANY_ERROR, IMPORT_ERRORS
+from outmoded.values import leaf_name
 
 SETUP = "setup.py"
 # what `pip wheel` / `pip install` runs through setuptools' backend (get_requires_for_build_wheel,
@@ -341,8 +342,7 @@ def _catches_import_error(kind) -> bool:
     if kind is None:
         return True
     kinds = kind.elts if isinstance(kind, ast.Tuple) else [kind]
-    return any((k.id if isinstance(k, ast.Name) else k.attr if isinstance(k, ast.Attribute) else "")
-               in IMPORT_ERRORS | ANY_ERROR for k in kinds)
+    return any(leaf_name(k) in IMPORT_ERRORS | ANY_ERROR for k in kinds)
 
 
 def _never_run(tree: ast.Module, called: frozenset = frozenset()) -> list:
