@@ -683,6 +683,15 @@ telethon==1.45.0 chess==1.11.2 mwparserfromhell==0.7.2 pybtex==0.26.1 latexcodec
 anyascii==0.3.3 pyenchant==3.3.0 xhtml2pdf==0.2.28 pyexcel-io==0.6.8 sgqlc==18 treelib==1.8.0
 transitions==0.9.3 tablib==3.10.0 zope-deprecation==6.0 venusian==3.1.1 hupper==1.12.1 repoze-lru==0.8
 zc-lockfile==4.0""".split()
+# latest on 2026-12-06, large applications and frameworks (issue #11, noise11): big trees with deep
+# class hierarchies across packages, their own test frameworks, plugin loaders, vendored code, C
+# extensions; mitmproxy publishes no sdist (its pure-Python wheel is read, rescue.fetch)
+MODERN += """apache-airflow-core==3.3.2 ansible==14.5.0 homeassistant==2026.11.0 mitmproxy==12.3.1 mailman==3.3.10
+hyperkitty==1.3.12 Products.CMFPlone==6.2.2 plone.restapi==10.0.4 wagtail==8.0.1 django-cms==5.1.3
+django-oscar==4.2.1 nikola==8.3.3 buildbot-worker==4.3.0 trytond==8.2.1 weblate==2026.10.1 pretix==2026.8.0
+octoprint==1.11.8 qutebrowser==3.7.0 borgbackup==1.4.5 dbt-core==1.12.6 mlflow==3.18.0 jupyterhub==6.1.1
+apache-superset==6.1.0 kedro==1.7.0 dagster==1.13.28 duplicity==3.2.1 esphome==2026.10.0 radicale==3.9.0
+netbox==4.7.3 modoboa==2.12.0 streamlit==1.67.0 sagemath-standard==10.7""".split()
 
 
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:

@@ -103,12 +103,14 @@ TIMEOUT = 600
 
 
 def fetch(spec: str, cache: Path) -> Path:
-    """The sdist of ``spec`` from the package index's JSON simple API, cached."""
+    """The sdist of ``spec`` from the package index's JSON simple API, cached; where the release
+    has none, its pure-Python wheel (``*-none-any.whl``), which holds the source."""
     from pip._internal.models.index import PyPI  # the index pip itself uses by default
 
     name, version = spec.split("==")
     cache.mkdir(parents=True, exist_ok=True)
-    for suffix in (".tar.gz", ".zip"):  # exactly this version: Jinja2-2.10.* would match 2.10.1 too
+    # exactly this version: Jinja2-2.10.* would match 2.10.1 too
+    for suffix in (".tar.gz", ".zip", "-*-none-any.whl"):
         for existing in cache.glob(f"{name}-{version}{suffix}"):
             return existing
     index = os.environ.get("PIP_INDEX_URL", PyPI.simple_url).rstrip("/")
@@ -119,8 +121,12 @@ def fetch(spec: str, cache: Path) -> Path:
     exact = {f"{spelling}-{version}{suffix}".lower() for spelling in (name, re.sub(r"[-_.]+", "_", name))
              for suffix in (".tar.gz", ".zip")}
     wanted = [f for f in files if f["filename"].lower() in exact]
+    if not wanted:  # a project publishing wheels only: its pure-Python wheel
+        prefixes = {f"{spelling}-{version}-".lower() for spelling in (name, re.sub(r"[-_.]+", "_", name))}
+        wanted = [f for f in files if f["filename"].lower().endswith("-none-any.whl")
+                  and any(f["filename"].lower().startswith(p) for p in prefixes)]
     if not wanted:
-        raise LookupError(f"no sdist of {spec} on the index")
+        raise LookupError(f"no sdist (nor pure-Python wheel) of {spec} on the index")
     target = cache / wanted[0]["filename"]
     with urllib.request.urlopen(wanted[0]["url"], timeout=300) as response:
         data = response.read()
@@ -133,7 +139,10 @@ def fetch(spec: str, cache: Path) -> Path:
 def unpack(archive: Path, into: Path) -> Path:
     shutil.rmtree(into, ignore_errors=True)
     into.mkdir(parents=True)
-    if archive.suffix == ".zip":
+    if archive.suffix == ".whl":  # a wheel has no top folder: give it one, as an sdist has
+        with zipfile.ZipFile(archive) as zipped:
+            zipped.extractall(into / archive.name.split("-py")[0])
+    elif archive.suffix == ".zip":
         with zipfile.ZipFile(archive) as zipped:
             zipped.extractall(into)
     else:
