@@ -651,3 +651,31 @@ def test_swigs_builtin_branches_compile_only_where_swig_wrote_the_macro(project)
     project.write("builtin_wrap.cxx", "#define SWIGPYTHON\n#define SWIGPYTHON_BUILTIN\n" + textwrap.dedent(body))
     assert [(f["line"], f["api"]) for f in findings(project, "builtin_wrap.cxx", target="3.15")] == [
         (8, "PyWeakref_GET_OBJECT"), (15, "PyWeakref_GetObject")]
+
+
+def test_cython_names_the_file_declares_are_its_own(project):
+    # sagemath-standard 10.7's sage/cpython/type.pyx: cdef PyTypeObject* PyInstance_Type = NULL,
+    # set from types.InstanceType where Python 2 has it, then `if tp is PyInstance_Type`: a module
+    # variable of its own (Cython 3.3 on 3.13.0's headers compiles it; it imports and runs there).
+    # The same names used as CPython's, declared in a cdef extern block, are still reported
+    project.write("setup.py", "")
+    project.write("own.pyx", """\
+        from cpython.object cimport Py_TYPE, PyTypeObject
+        cdef PyTypeObject* PyInstance_Type = NULL
+        cdef:
+            object PyClass_Type = None
+        cdef inline bint PyInstance_Check(obj, int flags=0):
+            return Py_TYPE(obj) is PyInstance_Type
+        def f(o):
+            return PyInstance_Check(o) or o is PyClass_Type
+        """)
+    assert findings(project, "own.pyx") == []
+    project.write("theirs.pyx", """\
+        cdef extern from "Python.h":
+            bint PyInstance_Check(object)
+        cdef int n = len(PyInstance_Check)
+        def f(o):
+            return PyInstance_Check(o)
+        """)
+    assert [(f["line"], f["api"]) for f in findings(project, "theirs.pyx")] == [(3, "PyInstance_Check"),
+                                                                                (5, "PyInstance_Check")]

@@ -114,6 +114,7 @@ def cython_shims(path: str, text: str, tokens: list[Token], target: tuple[int, i
         # the verdict depends on this .pxd, or on its absence (``outmoded.reads``); read again when it changed
         names |= _defines_in(pxd, read(pxd))
     names |= _extern_defines(path, text, directory, target)
+    names |= cython_declared(tokens)
     stem, suffix = os.path.splitext(os.path.abspath(path))
     if suffix == ".pyx":
         companion = stem + ".pxd"
@@ -122,6 +123,64 @@ def cython_shims(path: str, text: str, tokens: list[Token], target: tuple[int, i
             names |= _defines_in(companion, version) | _extern_defines(companion, _text(companion, version), directory,
                                                                        target)
     return frozenset(names)
+
+
+DECLARING = frozenset({"cdef", "cpdef", "ctypedef"})
+STOPS = frozenset({"=", "(", "[", ":"})
+
+
+def cython_declared(tokens: list[Token]) -> set:
+    """The C variables, functions, types and classes a Cython file declares itself, outside ``cdef
+    extern`` blocks (``cdef TYPE* NAME = ...``, ``cdef inline TYPE NAME(...)``, ``ctypedef TYPE
+    NAME``, ``cdef class NAME``, the lines of a ``cdef:`` block): a removed C-API name among them
+    is the module's own (sagemath-standard 10.7's sage/cpython/type.pyx: ``cdef PyTypeObject*
+    PyInstance_Type = NULL``, set from ``types.InstanceType`` where Python 2 has it, then ``if tp is
+    PyInstance_Type``)."""
+    lines: dict[int, list[Token]] = {}
+    for token in tokens:
+        lines.setdefault(token.line, []).append(token)
+    names: set = set()
+    block = None  # column of the ``cdef:`` whose indented lines are declarations
+    for number in sorted(lines):
+        line = lines[number]
+        texts = [t.text for t in line]
+        if block is not None and line[0].column > block:
+            names |= _declared_on(line)
+            continue
+        block = None
+        if texts[0] not in DECLARING or len(texts) < 2 or texts[1] == "extern":
+            continue
+        if texts[1:] == [":"]:
+            block = line[0].column
+            continue
+        names |= _declared_on(line[1:])
+    return names
+
+
+def _declared_on(line: list[Token]) -> set:
+    """The names one declaration line declares: in each comma-separated part (outside brackets),
+    the last identifier before ``=``, ``(``, ``[`` or ``:``; a function's parameters are not."""
+    names: set = set()
+    last, done, depth = None, False, 0
+    for token in line:
+        if done:  # past the name: its value, up to the next comma outside brackets
+            depth += {"(": 1, "[": 1, "{": 1, ")": -1, "]": -1, "}": -1}.get(token.text, 0)
+            if token.text == "," and depth <= 0:
+                done, depth = False, 0
+            continue
+        if token.text in STOPS or token.text == ",":
+            if last is not None:
+                names.add(last)
+            if token.text == "(":
+                break  # a function (or a class's bases): what follows are its parameters
+            last, done = None, token.text != ","
+            continue
+        if token.kind == "ident":
+            last = token.text
+    else:
+        if last is not None:
+            names.add(last)
+    return names
 
 
 def _extern_defines(path: str, text: str, directory: str, target: tuple[int, int] | None = None) -> set:
