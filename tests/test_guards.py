@@ -1322,8 +1322,54 @@ def test_a_function_importing_setuptools_before_distutils_gets_its_copy(project)
             import setuptools
             def inner():
                 from distutils.util import get_platform
-        """) == [(15, "distutils.util.get_platform", E), (21, "distutils.util.get_platform", E),
+        """) == [(21, "distutils.util.get_platform", E),
                  (26, "distutils.util.get_platform", E)]  # the innermost function's own statements only
+    # before(): setuptools imported after, in the same block: see the test below
+
+
+def test_a_block_importing_setuptools_after_distutils_needs_it_on_every_python(project):
+    # sagemath-standard 10.7's sage/misc/cython.py, cython(): from distutils.log import
+    # set_verbosity, then (nothing leaving the function between) from setuptools.dist import
+    # Distribution.  Without setuptools the function fails at that import on 3.11 too; with it
+    # installed in a site directory (pip's and Debian's setuptools ship distutils-precedence.pth),
+    # the real 3.13 imports distutils.log from setuptools' copy before setuptools is imported.
+    # A block that may leave before the later import, or imports it only in an inner block, breaks
+    assert project.findings("""\
+        import sys
+
+        def build(verbose):
+            from distutils.log import set_verbosity
+            import Cython
+            if verbose:
+                print("building")
+            from setuptools.dist import Distribution
+            set_verbosity(verbose)
+
+        def module_level_order():
+            import distutils.core
+            import setuptools.command.build_ext
+
+        def may_return(quick):
+            from distutils.log import set_verbosity
+            if quick:
+                return None
+            from setuptools.dist import Distribution
+
+        def may_exit():
+            from distutils.log import set_verbosity
+            sys.exit(0)
+            import setuptools
+
+        def inner_only(flag):
+            from distutils.log import set_verbosity
+            if flag:
+                import setuptools
+
+        def another_module():
+            from distutils.log import set_verbosity
+            import setuptools_scm
+        """) == [(16, "distutils.log", E), (22, "distutils.log", E), (27, "distutils.log", E),
+                 (32, "distutils.log", E)]
 
 
 def test_a_module_importing_setuptools_first_in_a_try_body_gets_its_copy(project):
@@ -1348,7 +1394,9 @@ def test_a_module_importing_setuptools_first_in_a_try_body_gets_its_copy(project
             import setuptools
         else:
             from distutils import log
-        """) == [(8, "distutils.util", W), (17, "distutils", E)]  # setuptools after it, in the handler only
+        """) == [(17, "distutils", E)]  # setuptools after it, in the handler only
+    # line 8: setuptools imported after it in the try body: without setuptools the handler runs
+    # on 3.11 too (util = None), with it installed distutils.util is its copy (laterimports)
 
 
 def test_what_setuptools_distutils_copy_lacks_is_still_missing(project):

@@ -28,6 +28,7 @@ from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.getattrs import GetattrReads
 from outmoded.annotationreads import only_called
 from outmoded.importers import importers_provide
+from outmoded.laterimports import imported_later
 from outmoded.importmatches import ImportMatches
 from outmoded.layout import shadows_stdlib, version_directory
 from outmoded.metapath import META_PATH_CALLS
@@ -187,7 +188,15 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         return bool(entry.backport) and (entry.backport in self.top_imports or self.imported_through(entry.backport)
                                          or importers_provide(self.path, entry.backport, node.lineno)
                                          or tests_install(self.path, entry.backport, self.target, entry.platform)
-                                         or self.provided_before(entry.backport, api, node))
+                                         or self.provided_before(entry.backport, api, node)
+                                         or self._imported_later(entry.backport, node))
+
+    def _imported_later(self, backport: str, node: ast.AST) -> bool:
+        """Does the block holding ``node`` import ``backport`` after it (``laterimports``)?"""
+        if not backport.isidentifier() or backport not in self.text:
+            return False
+        body = self.whole_body()
+        return body is not None and imported_later(body, node.lineno, backport)
 
     def removed_module(self, name: str) -> Entry | None:
         parts = name.split(".")
