@@ -670,12 +670,14 @@ def test_cython_names_the_file_declares_are_its_own(project):
             return PyInstance_Check(o) or o is PyClass_Type
         """)
     assert findings(project, "own.pyx") == []
+    # msgpack 0.5.6's _unpacker.pyx: cdef int PyObject_AsReadBuffer(...) inside its cdef extern block
     project.write("theirs.pyx", """\
         cdef extern from "Python.h":
             bint PyInstance_Check(object)
+            cdef int PyObject_AsReadBuffer(object o, const void** buff, Py_ssize_t* buf_len) except -1
         cdef int n = len(PyInstance_Check)
-        def f(o):
-            return PyInstance_Check(o)
+        def f(o, const void* buf, Py_ssize_t size):
+            return PyInstance_Check(o), PyObject_AsReadBuffer(o, &buf, &size)
         """)
-    assert [(f["line"], f["api"]) for f in findings(project, "theirs.pyx")] == [(3, "PyInstance_Check"),
-                                                                                (5, "PyInstance_Check")]
+    assert [(f["line"], f["api"]) for f in findings(project, "theirs.pyx")] == [
+        (4, "PyInstance_Check"), (6, "PyInstance_Check"), (6, "PyObject_AsReadBuffer")]

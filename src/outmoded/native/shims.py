@@ -141,14 +141,21 @@ def cython_declared(tokens: list[Token]) -> set:
         lines.setdefault(token.line, []).append(token)
     names: set = set()
     block = None  # column of the ``cdef:`` whose indented lines are declarations
+    extern = None  # column of the ``cdef extern ...:`` whose lines declare CPython's (or a library's)
     for number in sorted(lines):
         line = lines[number]
         texts = [t.text for t in line]
+        if extern is not None and line[0].column > extern:
+            continue
+        extern = None
         if block is not None and line[0].column > block:
             names |= _declared_on(line)
             continue
         block = None
-        if texts[0] not in DECLARING or len(texts) < 2 or texts[1] == "extern":
+        if texts[0] not in DECLARING or len(texts) < 2:
+            continue
+        if texts[1] == "extern":
+            extern = line[0].column if texts[-1] == ":" else None
             continue
         if texts[1:] == [":"]:
             block = line[0].column
