@@ -686,8 +686,9 @@ zc-lockfile==4.0""".split()
 # latest on 2026-12-06, large applications and frameworks (issue #11, noise11): big trees with deep
 # class hierarchies across packages, their own test frameworks, plugin loaders, vendored code, C
 # extensions; mitmproxy publishes no sdist (its pure-Python wheel is read, rescue.fetch).  Read at
-# 3.13, 3.14 and 3.15: 26 of 32 without findings at 3.13 on main, 27 here.  Fixed: sagemath-standard's sage/cpython/type.pyx
-# (cdef PyTypeObject* PyInstance_Type = NULL, its own variable: native.shims.cython_declared) and
+# 3.13, 3.14 and 3.15: 26 of 32 without findings at 3.13 on main, 27 here.  Fixed:
+# sagemath-standard's sage/cpython/type.pyx (cdef PyTypeObject* PyInstance_Type = NULL, its own
+# variable: native.shims.cython_declared) and
 # sage/misc/cython.py:357 (from distutils.log import, then setuptools.dist imported in the same
 # block: laterimports), 4 -> 0 at 3.13.  Real, proven on the real interpreters: mailman's nntplib
 # (its pyproject requires `nntplib; python_version>="3.13"`, a distribution the index does not have;
