@@ -2171,3 +2171,29 @@ def load():
         import imp
     import imp
 """) == [(50, "imp", E)]
+
+
+def test_the_rest_of_a_block_after_raise_return_continue_or_break_never_runs(project):
+    # xdoctest 1.3.2's tests/test_core.py: except Exception: raise, then debugging code calling
+    # inspect.getargspec that never runs; code after the block's end runs as before
+    source = """\
+        import inspect
+        def f(x):
+            try:
+                return x()
+            except Exception:
+                raise
+                print(inspect.getargspec(x))
+        def g(x):
+            for y in x:
+                if y:
+                    continue
+                    inspect.getargspec(y)
+                else:
+                    break
+                    inspect.getargspec(y)
+            return inspect.getargspec(x)
+            inspect.getargspec(x)
+        """
+    assert project.findings(source) == [(16, "inspect.getargspec", E)]
+
