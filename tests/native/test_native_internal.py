@@ -228,3 +228,41 @@ def test_names_39_moved_to_the_internal_headers(project, errors, include, expect
                   "size_t head(void) { return sizeof(PyGC_Head); }\n"
                   "int tracked(PyObject *o) { return _PyObject_GC_IS_TRACKED(o); }\n")
     assert errors("gc.c", "3.13") == expected
+
+
+# guppy3 3.1.7's src/heapy/hv_cli_prod.c, cut down: internal/pycore_object.h includes pycore_gc.h,
+# which declares PyGC_Head (its own _PyObject_GC_TRACK reads one), on every version since 3.9
+GUPPY = """\
+#include <Python.h>
+#if PY_MAJOR_VERSION >= 3 && PY_MINOR_VERSION >= 11
+# define Py_BUILD_CORE
+#  include <internal/{header}>
+# undef Py_BUILD_CORE
+#endif
+static Py_ssize_t sizeof_PyGC_Head(void) {{ return sizeof(PyGC_Head); }}
+"""
+
+
+@pytest.mark.parametrize("header, expected", [
+    ("pycore_object.h", set()),
+    ("pycore_interp.h", set()),
+    ("pycore_gc.h", set()),
+    ("pycore_list.h", {"PyGC_Head"}),
+])
+def test_a_name_an_internal_header_it_includes_declares(project, errors, header, expected):
+    project.write("prod.c", GUPPY.format(header=header))
+    assert errors("prod.c", "3.13") == expected
+    assert errors("prod.c", "3.15") == expected
+
+
+def test_gcc_agrees_on_guppy(project, errors):
+    gcc = need_gcc()
+    includes = {v: d for v, d in python_includes().items() if v >= (3, 13)}
+    if not includes:
+        pytest.skip("needs the headers of CPython 3.13 or later")
+    for header in ("pycore_object.h", "pycore_list.h"):
+        source = project.write(f"{header[:-2]}.c", GUPPY.format(header=header))
+        for version, include in sorted(includes.items()):
+            result = subprocess.run([gcc, "-fsyntax-only", *include_flags(include), str(source)],
+                                    capture_output=True, text=True)
+            assert (result.returncode != 0) == bool(errors(source.name, f"3.{version[1]}")), (header, result.stderr[-800:])

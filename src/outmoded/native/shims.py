@@ -64,8 +64,19 @@ def internal_names(headers: set, target: tuple[int, int]) -> frozenset:
     the public headers (gh-106320)."""
     if not headers:
         return frozenset()
+    headers = set(headers).union(*(INTERNAL_INCLUDES.get(header, ()) for header in headers))
     return frozenset(name for header in headers for name, until in table().internal.get(header, ())
                      if until is None or target < until)
+
+
+# internal headers that include others of the catalog's ``internal_header``s on every version since
+# 3.9 (pyenv's 3.9.18 to 3.13.0, and CPython's main), for names their own code uses: guppy3 3.1.7's
+# hv_cli_prod.c defines Py_BUILD_CORE, includes internal/pycore_object.h (whose _PyObject_GC_TRACK
+# reads a PyGC_Head) and takes sizeof(PyGC_Head)
+INTERNAL_INCLUDES = {
+    "pycore_object.h": ("pycore_gc.h", "pycore_pystate.h"),
+    "pycore_interp.h": ("pycore_gc.h",),
+}
 
 
 DEFINE_RE = re.compile(r"^[ \t]*#[ \t]*define[ \t]+(\w+)", re.MULTILINE)
