@@ -2232,3 +2232,25 @@ def test_a_handler_for_a_missing_test_requirement(project):
         """
     assert project.findings(source, name="tests/test_mod.py") == []
     assert project.findings(source, name="p/mod.py") == [(4, "distutils.version", W)]
+
+
+def test_the_other_side_of_a_hasattr_test_inside_a_try(project):
+    # xdoctest 1.3.2's utils/util_import.py: a zipimporter has exec_module from 3.10, so the else
+    # never runs, whatever the handler of the try around it does
+    source = """\
+        import zipimport
+        def load(path, name):
+            z = zipimport.zipimporter(path)
+            try:
+                if hasattr(z, 'exec_module'):
+                    return z
+                else:
+                    return z.load_module(name)
+            except Exception:
+                pass
+            try:
+                return z.load_module(name)
+            except Exception:
+                pass
+        """
+    assert project.findings(source, target="3.15") == [(12, "zipimport.zipimporter.load_module", W)]
