@@ -594,6 +594,27 @@ def test_a_removed_name_the_project_puts_back_on_the_stdlib_class(project):
         ("tests/test_a.py", 8, "unittest.TestCase.assertEquals"), ("tools/check.py", 5, "unittest.TestCase.assert_")]
 
 
+def test_a_removed_name_the_project_puts_back_on_the_stdlib_module(project):
+    # pynose 1.5.5's nose/util.py: if not hasattr(inspect, "getargspec"): inspect.getargspec = ...
+    # at its top level, then inspect.getargspec(func) in its functions; nose/loader.py imports it
+    layout(project, {
+        "nose/__init__.py": "",
+        "nose/util.py": """\
+            import inspect
+
+            if not hasattr(inspect, "getargspec"):
+                inspect.getargspec = lambda func: inspect.getfullargspec(func)[:4]
+
+            def args(func):
+                return inspect.getargspec(func)
+            """,
+        "nose/loader.py": "import inspect\nfrom nose.util import args\n\ndef f(x):\n    return inspect.getargspec(x)\n",
+        # imports nothing that puts it back
+        "tools/check.py": "import inspect\n\ndef f(x):\n    return inspect.getargspec(x)\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("tools/check.py", 4, "inspect.getargspec")]
+
+
 def test_a_name_put_back_through_a_package_created_above_follows_it_warm(project):
     """``check tests/unit/test_db.py`` (a pre-commit run) reports ``assert_``; then ``tests/``
     becomes a package whose ``__init__`` imports the module putting it back: the cached verdict

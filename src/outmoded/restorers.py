@@ -5,9 +5,12 @@ psycopg2 2.9's ``tests/testutils.py`` does ``unittest.TestCase.assert_ =
 unittest.TestCase.assertTrue`` (and ``failUnless``, ``assertEquals``, ``failUnlessEqual``) when
 the running unittest lacks them; every test module imports it (or runs inside the ``tests``
 package, whose ``__init__`` imports modules that do), so ``self.assert_(...)`` works on 3.13.
+So does a stdlib module's member: pynose 1.5.5's nose/util.py and nose/plugins/manager.py do ``if not
+hasattr(inspect, "getargspec"): inspect.getargspec = lambda func: inspect.getfullargspec(func)[:4]``
+at their top level, then call ``inspect.getargspec`` in their functions.
 ``restored(project, path, api)``: does a module that ``path`` imports at its top level (directly,
 through other project modules, or through the ``__init__`` of a package it sits in) assign
-``api``, a member of a stdlib class (``unittest.TestCase.assert_``)?  Project files are found by
+``api``, a member of a stdlib class (``unittest.TestCase.assert_``) or module (``inspect.getargspec``)?  Project files are found by
 a text pass (``projectfiles.mentions``) and only those that write ``.name =`` or ``setattr(`` with
 the name are summarized; asked only for a finding about to be reported.  The verdict depends on
 the files its imports are followed through (each read recorded), not on the text pass over the
@@ -32,8 +35,8 @@ MAX_DEPTH = 4  # import hops followed from the file with the finding
 def restored(project, path: str, api: str) -> bool:
     """Does a project module that ``path`` imports (see the module docstring) assign ``api``?"""
     leaf = api.rpartition(".")[2]
-    if not leaf.isidentifier() or api.count(".") < 2:
-        return False  # a class's member (a module's own names are put back by a module of that name)
+    if not leaf.isidentifier() or "." not in api:
+        return False  # a module (put back by a module of that name), not a module's or a class's member
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path)) or module_of(absolute_path)[1]
     candidates = _writers(top, leaf)
