@@ -2254,3 +2254,20 @@ def test_the_other_side_of_a_hasattr_test_inside_a_try(project):
                 pass
         """
     assert project.findings(source, target="3.15") == [(12, "zipimport.zipimporter.load_module", W)]
+
+
+def test_the_else_of_a_try_whose_import_fails(project):
+    # tweepy 4.17.0's api.py: the else runs only where import imghdr worked (a backport), so
+    # imghdr.what is there; the handler that only passes still loses the feature (a warning)
+    source = """\
+        def kind(filename, h):
+            file_type = None
+            try:
+                import imghdr
+            except ModuleNotFoundError:
+                pass
+            else:
+                file_type = imghdr.what(filename, h=h)
+            return file_type
+        """
+    assert project.findings(source) == [(4, "imghdr", W)]

@@ -104,10 +104,31 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             self.contexts.pop()
         if probe:
             self.contexts.pop()
+        provided = self._failing_modules(imports) if node.orelse else frozenset()
+        if provided:  # the else runs only where the body's imports worked: what they bind is there
+            self.contexts.append(Context("replaced", names=provided))
         self.block(node.orelse)
+        if provided:
+            self.contexts.pop()
         self.block(node.finalbody)
 
     visit_TryStar = visit_Try
+
+    def _failing_modules(self, imports: list) -> frozenset:
+        """The modules (and from-imported submodules) of the imports of a ``try`` body that fail on
+        the target: its ``else`` runs only where they were imported after all, so their members
+        are there (tweepy 4.17.0's api.py: ``try: import imghdr`` / ``except ModuleNotFoundError:
+        pass`` / ``else: file_type = imghdr.what(filename, h=h)``)."""
+        names = set()
+        for stmt in imports:
+            if not self._import_fails(stmt):
+                continue
+            if isinstance(stmt, ast.Import):
+                names.update(alias.name for alias in stmt.names)
+            else:
+                names.add(stmt.module)
+                names.update(f"{stmt.module}.{alias.name}" for alias in stmt.names)
+        return frozenset(names)
 
     def _calls_after(self, node: ast.Try) -> frozenset:
         """The functions the statement after ``node`` in its block calls (in its body when it is a
