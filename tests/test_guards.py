@@ -1,7 +1,5 @@
 """Version checks, try/except fallbacks and hasattr checks decide what runs on the target."""
 
-import pytest
-
 E, W = "error", "warning"
 
 
@@ -2198,40 +2196,6 @@ def test_the_rest_of_a_block_after_raise_return_continue_or_break_never_runs(pro
             inspect.getargspec(x)
         """
     assert project.findings(source) == [(16, "inspect.getargspec", E)]
-
-
-@pytest.mark.parametrize("dependencies, expected", [
-    ('["packaging>=20.0"]', []),  # installed with the project: the import works, the handler never runs
-    ('["packaging; python_version < \'3.8\'"]', [(4, "distutils.version.LooseVersion", W)]),  # not there
-    ('["pypackaging"]', [(4, "distutils.version.LooseVersion", W)]),  # another distribution
-    ("[]", [(4, "distutils.version.LooseVersion", W)]),
-])
-def test_a_handler_for_a_missing_requirement(project, dependencies, expected):
-    # pudb 2026.1 requires packaging>=20.0; its debugger.py: try: from packaging.version import
-    # parse as LooseVersion / except ImportError: from distutils.version import LooseVersion
-    project.write("pyproject.toml", f'[project]\nname = "p"\nversion = "1"\ndependencies = {dependencies}\n')
-    source = """\
-        try:
-            from packaging.version import parse as LooseVersion
-        except ImportError:
-            from distutils.version import LooseVersion
-        """
-    assert project.findings(source, name="p/mod.py") == expected
-
-
-def test_a_handler_for_a_missing_test_requirement(project):
-    # a test file runs with the test requirements: a handler for packaging's absence never runs there,
-    # while the package's own module, installed without them, keeps its warning
-    project.write("pyproject.toml", '[project]\nname = "p"\nversion = "1"\n'
-                  '[project.optional-dependencies]\ntests = ["packaging"]\n')
-    source = """\
-        try:
-            import packaging.version as version
-        except ImportError:
-            import distutils.version as version
-        """
-    assert project.findings(source, name="tests/test_mod.py") == []
-    assert project.findings(source, name="p/mod.py") == [(4, "distutils.version", W)]
 
 
 def test_the_other_side_of_a_hasattr_test_inside_a_try(project):

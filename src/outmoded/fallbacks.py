@@ -241,9 +241,6 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         if catches_import and imports and self.may_contain_finding(handler) and all(
                 self._import_succeeds(s) or self._own_modules(s) for s in imports):
             return  # a fallback for other versions of the project: never runs with this one
-        if catches_import and imports and self.may_contain_finding(handler) and all(
-                self._import_succeeds(s) or self._required_modules(s) for s in imports):
-            return  # a fallback for an environment without the project's requirements
         # runs for sure when an import above is removed: what fails in it fails on the target
         pushed = catches_import and bool(imports) and not any(self._import_fails(s) for s in imports)
         if pushed:

@@ -112,24 +112,6 @@ class TryImports:
 
         return all(find_module(d, self.path) is not None for d in dotted)
 
-    def _required_modules(self, stmt: ast.stmt) -> bool:
-        """Does this absolute import name only modules of distributions the project installs with
-        itself on the target, each distribution named as its module (a test file: with its test
-        requirements too; ``testenv.tests_install``)?  Its ``except ImportError:`` is for an
-        environment without them, not for the target: pudb 2026.1 requires ``packaging>=20.0``, and
-        its debugger.py's ``try: from packaging.version import parse as LooseVersion`` / ``except
-        ImportError: from distutils.version import LooseVersion`` never runs its handler."""
-        if isinstance(stmt, ast.Import):
-            roots = {a.name.split(".")[0] for a in stmt.names}
-        elif stmt.level or not stmt.module:
-            return False
-        else:
-            roots = {stmt.module.split(".")[0]}
-        from outmoded.testenv import tests_install
-
-        return all(root not in STDLIB and not self.projects_own(root) and tests_install(self.path, root, self.target)
-                   for root in roots)
-
     def _stdlib_on_target(self, root: str) -> bool:
         """Is ``root`` a stdlib module there, also one newer than the running interpreter (lz4 4.4's
         ``try: import compression._common._streams`` / ``except ImportError: import
