@@ -92,6 +92,44 @@ DEPENDS = {
     "hy==0.14.0": ["rply==0.7.7", "funcparserlib==0.3.6", "clint==0.5.1", "astor==0.8.1"],
     "PyContracts==1.8.12": ["pyparsing==2.2.0", "decorator==4.3.0", "six==1.17.0", "future==0.16.0"],
     "typing-inspect==0.5.0": ["mypy_extensions==0.4.3"], "pyupgrade==1.26.2": ["tokenize-rt==3.2.0"],
+    # the mid-era releases' (2020-2023, misses11) dependencies of their time, where pure Python
+    "feedparser==6.0.10": ["sgmllib3k==1.0.0"], "Babel==2.11.0": ["pytz==2026.6"], "Mako==1.1.6": ["MarkupSafe==1.1.1"],
+    "WebTest==2.0.35": ["WebOb==1.8.7", "six==1.17.0", "waitress==2.1.2", "beautifulsoup4==4.11.1", "soupsieve==2.3.2"],
+    "docker==5.0.3": ["requests==2.27.1", "urllib3==1.26.20", "idna==3.4", "certifi==2026.10.18",
+                      "charset-normalizer==2.0.12", "websocket-client==1.2.3"],
+    "python-telegram-bot==13.15": ["tornado==6.1", "APScheduler==3.9.1", "pytz==2026.6", "cachetools==4.2.4",
+                                   "certifi==2026.10.18", "six==1.17.0", "tzlocal==2.1", "setuptools==75.8.0"],
+    "hbmqtt==0.9.6": ["transitions==0.8.11", "websockets==9.1", "passlib==1.7.4", "docopt==0.6.2", "PyYAML==5.4.1",
+                      "six==1.17.0"],
+    "autopep8==1.6.0": ["pycodestyle==2.8.0", "toml==0.10.2"], "Genshi==0.7.7": ["six==1.17.0"],
+    "Paste==3.5.0": ["six==1.17.0"], "eventlet==0.33.3": ["dnspython==2.2.1", "six==1.17.0"],
+    "cassandra-driver==3.25.0": ["six==1.17.0", "geomet==0.2.1.post1", "click==8.0.4"],
+    "pytest==7.1.3": ["py==1.11.0", "pluggy==1.0.0", "iniconfig==1.1.1", "attrs==21.4.0", "packaging==21.3",
+                      "pyparsing==3.0.9", "tomli==2.0.1"],
+    "Sphinx==4.5.0": ["docutils==0.17.1", "Jinja2==3.0.3", "MarkupSafe==2.0.1", "Pygments==2.12.0", "Babel==2.11.0",
+                      "pytz==2026.6", "snowballstemmer==2.2.0", "alabaster==0.7.12", "imagesize==1.4.1",
+                      "requests==2.27.1", "urllib3==1.26.20", "idna==3.4", "certifi==2026.10.18",
+                      "charset-normalizer==2.0.12", "packaging==21.3", "pyparsing==3.0.9"],
+    "ipython==7.34.0": ["traitlets==5.1.1", "decorator==5.1.1", "pickleshare==0.7.5", "backcall==0.2.0", "jedi==0.18.2",
+                        "parso==0.8.3", "prompt_toolkit==3.0.31", "wcwidth==0.2.5", "Pygments==2.12.0",
+                        "pexpect==4.8.0", "ptyprocess==0.7.0"],
+    "astroid==2.11.7": ["lazy-object-proxy==1.7.1", "wrapt==1.13.3"],
+    "pylint==2.13.9": ["astroid==2.11.7", "lazy-object-proxy==1.7.1", "wrapt==1.13.3", "platformdirs==2.5.2",
+                       "isort==5.10.1", "mccabe==0.7.0", "tomli==2.0.1", "dill==0.3.4"],
+    "celery==5.2.7": ["kombu==5.2.4", "billiard==3.6.4.0", "vine==5.0.0", "amqp==5.1.1", "click==8.0.4",
+                      "click-didyoumean==0.3.0", "click-repl==0.2.0", "click-plugins==1.1.1", "pytz==2026.6",
+                      "prompt_toolkit==3.0.31", "wcwidth==0.2.5", "six==1.17.0"],
+    "kombu==5.2.4": ["amqp==5.1.1", "vine==5.0.0"], "motor==2.5.1": ["pymongo==3.12.3"],
+    "python-daemon==2.3.2": ["lockfile==0.12.2", "docutils==0.17.1"],
+    "pendulum==2.1.2": ["python-dateutil==2.8.2", "pytzdata==2020.1", "six==1.17.0"],
+    "APScheduler==3.9.1": ["six==1.17.0", "pytz==2026.6", "tzlocal==2.1", "setuptools==75.8.0"],
+    "pymodbus==2.5.3": ["six==1.17.0", "pyserial==3.5"], "pysnmp==4.4.12": ["pyasn1==0.4.8", "pysmi==0.3.4", "ply==3.11"],
+    "virtualenv==20.16.7": ["distlib==0.3.6", "filelock==3.8.0", "platformdirs==2.5.2"],
+    "tox==3.28.0": ["py==1.11.0", "pluggy==1.0.0", "filelock==3.8.0", "packaging==21.3", "pyparsing==3.0.9",
+                    "six==1.17.0", "toml==0.10.2", "virtualenv==20.16.7", "distlib==0.3.6", "platformdirs==2.5.2"],
+    "jsonschema==3.2.0": ["attrs==21.4.0", "pyrsistent==0.18.1", "six==1.17.0", "setuptools==75.8.0"],
+    "gunicorn==20.1.0": ["setuptools==75.8.0"], "Django==3.2.25": ["asgiref==3.5.2", "sqlparse==0.4.3", "pytz==2026.6"],
+    "pexpect==4.8.0": ["ptyprocess==0.7.0"], "aioredis==2.0.1": ["async-timeout==4.0.2"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -127,6 +165,20 @@ blist==1.3.6 astunparse==1.6.3 asteval==0.9.18 simpleeval==0.9.10 astor==0.8.1 g
 attrdict==2.0.1 dictdiffer==0.8.1 dpath==1.4.2 multipledispatch==0.6.0 PyContracts==1.8.12 pydub==0.23.1
 exrex==0.10.5 rstr==2.2.6 sre_yield==1.2 bumpversion==0.5.3 sqlalchemy-migrate==0.12.0 sarge==0.1.5
 hy==0.14.0 typing-inspect==0.5.0 lazr.smtptest==2.0.3 pep8ify==0.0.13 honcho==1.0.1 Tempita==0.5.2""".split()
+# mid-era releases (2020-2023: the last of packages that stopped around 3.11, and 2021-2023 releases of packages
+# still maintained), modern in style with a little legacy left: distutils.version, imp loaders, cgi, asyncore,
+# audioop, imghdr, lib2to3, pipes, telnetlib, ast.Num/Str, sre_*, asyncio.coroutine, six.moves importers
+# (issue #11, misses11)
+RELEASES += """aioredis==2.0.1 kafka-python==2.0.2 future==0.18.3 feedparser==6.0.10 WebOb==1.8.7 gunicorn==20.1.0 Django==3.2.25
+redis==3.5.3 docker==5.0.3 pyparsing==3.0.9 lark-parser==0.12.0 pexpect==4.8.0 invoke==1.7.3 Babel==2.11.0 Mako==1.1.6
+python-telegram-bot==13.15 discord.py==1.7.3 hbmqtt==0.9.6 pydub==0.25.1 yapf==0.32.0 autopep8==1.6.0 wrapt==1.13.3
+RestrictedPython==5.2 Genshi==0.7.7 gast==0.4.0 humanfriendly==10.0 bottle==0.12.25 web.py==0.62 falcon==3.0.1
+WebTest==2.0.35 Paste==3.5.0 eventlet==0.33.3 cassandra-driver==3.25.0 pytest==7.1.3 py==1.11.0 Sphinx==4.5.0
+notebook==6.4.12 ipython==7.34.0 astroid==2.11.7 pylint==2.13.9 mitogen==0.3.3 SQLAlchemy==1.3.24 celery==5.2.7
+kombu==5.2.4 billiard==3.6.4.0 motor==2.5.1 pymongo==3.12.3 python-daemon==2.3.2 spyne==2.14.0 pony==0.7.14
+pendulum==2.1.2 bump2version==1.0.1 boltons==21.0.0 dill==0.3.4 tornado==6.1 APScheduler==3.9.1 pymodbus==2.5.3
+pysnmp==4.4.12 netmiko==3.4.0 virtualenv==20.16.7 tox==3.28.0 aiohttp==3.7.4.post0 websockets==9.1 paho-mqtt==1.6.1
+jsonschema==3.2.0""".split()
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
@@ -225,6 +277,11 @@ def excluded(failure: dict, stdlib: set[str]) -> str | None:
         return "missing dependency"
     if kind == "NameError" and message.split("'")[1:2] and message.split("'")[1] in PY2_BUILTINS:
         return "Python 2 builtin"
+    if kind in ("IndexError", "ValueError") and failure["frames"]:  # tox 3.28.0's helper/build_requires.py
+        source, number = failure["frames"][-1]
+        lines = Path(source).read_text(errors="replace").splitlines() if Path(source).is_file() else []
+        if 0 < number <= len(lines) and "sys.argv" in lines[number - 1]:
+            return "a script run without its arguments"
     return None
 
 
@@ -261,6 +318,15 @@ def fails_before(name: str, kind: str, work: Path, project: Path, env: dict) -> 
     return not result.get("ok", True) and result.get("type") == kind
 
 
+def standard_before(top: str) -> bool:
+    """Is ``top`` a module of pyenv's 3.8 standard library (one 3.9 removed, as future 0.18.3's
+    ``src/_dummy_thread`` shim is named), which 3.10's ``sys.stdlib_module_names`` no longer lists?"""
+    python = older(BEFORE)
+    where = python and subprocess.run([python, "-I", "-S", "-c", f"import {top} as m; print(getattr(m, '__file__', ''))"],
+                                      capture_output=True, text=True, cwd="/")
+    return bool(where) and where.returncode == 0 and "site-packages" not in where.stdout
+
+
 def served_by_dead_importer(failure: dict, root: Path, at: dict) -> str | None:
     """The finding on the import hook a missing module of the release was to come from, if reported:
     ``pip._vendor.urllib3.packages.six.moves`` from the meta path finder of that ``six.py``
@@ -294,7 +360,7 @@ def handling_a_removal(context: list, stdlib: set) -> bool:
     return any((c.get("missing") or "").split(".")[0] in stdlib for c in context)
 
 
-def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -> dict:
+def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, put_back: Path | None = None) -> dict:
     python = shutil.which(f"python{target}")
     if python is None:
         raise SystemExit(f"no python{target} on PATH: eval \"$(../shared/tools/real-pythons)\"")
@@ -305,7 +371,7 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
             shutil.copytree(unpacked(release, cache, noise_work), copy, symlinks=True)
         copies.append(copy)
     project, root = copies[0], import_root(copies[0])
-    path = os.pathsep.join([str(root)] + [str(import_root(c)) for c in copies[1:]])
+    path = os.pathsep.join([str(root)] + [str(import_root(c)) for c in copies[1:]] + ([str(put_back)] if put_back else []))
     env = dict(os.environ, REALIMPORTS_PATH=path, PYTHONWARNINGS="ignore", PYTHONDONTWRITEBYTECODE="1")
     env.pop("PYTHONPATH", None)
     results, out = {}, work / f".result-{os.getpid()}.json"
@@ -346,7 +412,7 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path) -
             rows["caught"].append(f"{text} [the failure its handler was handling is reported: its import hook]")
         elif dependency_of(result, copies[1:]):
             rows["excluded"].append(f"{text} [raised in {dependency_of(result, copies[1:])}, measured on its own row]")
-        elif name.split(".")[0] in stdlib:
+        elif name.split(".")[0] in stdlib or standard_before(name.split(".")[0]):
             rows["excluded"].append(f"{text} [a shim named as a standard module]")
         elif (result.get("missing") or "").split(".")[0] == "distutils" and imports_setuptools(root):
             rows["excluded"].append(f"{text} [distutils, which setuptools provides where it is installed]")
@@ -373,13 +439,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--target", default="3.13")
     parser.add_argument("--only", action="append", help="NAME==VERSION (repeatable); default: all")
     parser.add_argument("--list", action="store_true", help="each failure and each finding on a line that ran")
+    parser.add_argument("--put-back", type=Path, help="a folder of removed standard modules (copied from an older "
+                        "standard library), last on sys.path: what fails after the first removal")
     args = parser.parse_args(argv)
     work = Path(args.work) / args.target
     work.mkdir(parents=True, exist_ok=True)
     print("| release | modules | failing imports | caught | missed | excluded | findings on lines that ran |")
     print("|---|---|---|---|---|---|---|")
     for spec in args.only or RELEASES:
-        r = measure(spec, args.target, work, Path(args.cache), Path(args.noise_work))
+        r = measure(spec, args.target, work, Path(args.cache), Path(args.noise_work), args.put_back)
         print(f"| {spec} | {r['modules']} | {r['failing']} | {len(r['caught'])} | {len(r['missed'])} | "
               f"{len(r['excluded'])} | {len(r['ran'])} |", flush=True)
         if args.list:
