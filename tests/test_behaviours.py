@@ -508,6 +508,33 @@ def test_protocol_base_not_listing_a_type_variable(project):
     assert project.findings(source, target="3.14", name="b.py") == []
 
 
+def test_timeout_aliases_listed_beside_timeout_error(project):
+    """aioredis 2.0.1's exceptions.py, ``class TimeoutError(asyncio.TimeoutError, builtins.TimeoutError,
+    RedisError)``: on the real 3.13 ``import aioredis`` raises TypeError: duplicate base class
+    TimeoutError (asyncio.TimeoutError is TimeoutError from 3.11; socket.timeout from 3.10)."""
+    source = """\
+        import asyncio
+        import builtins
+        import socket
+        import sys
+        from concurrent import futures
+
+        class RedisError(Exception): ...
+        class Timeout(asyncio.TimeoutError, builtins.TimeoutError, RedisError): ...
+        class Two(futures.TimeoutError, socket.timeout): ...
+        class Socket(socket.timeout, TimeoutError): ...
+        class Distinct(socket.timeout, OSError): ...
+        class One(asyncio.TimeoutError, RedisError): ...
+        if sys.version_info < (3, 11):
+            class Guarded(asyncio.TimeoutError, TimeoutError): ...
+        """
+    assert project.findings(source, target="3.13") == [
+        (8, "asyncio.TimeoutError beside TimeoutError", E), (9, "concurrent.futures.TimeoutError beside socket.timeout", E),
+        (10, "socket.timeout beside TimeoutError", E)]
+    assert project.findings(source, target="3.10", name="b.py") == [(10, "socket.timeout beside TimeoutError", E)]
+    assert project.findings(source, target="3.9", name="c.py") == []
+
+
 def test_argparse_dest_from_a_single_dash_long_option(project):
     """3.15: ``add_argument('-f', '-foo')`` stores ``foo`` where it stored ``f``: on the real 3.14 and
     3.15 this parser's namespaces differ in exactly the four reported options."""

@@ -35,7 +35,8 @@ except ImportError:  # pragma: no cover - Python < 3.11
     import sre_parse as sre_parser  # type: ignore[no-redef]
 
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
-NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value", "union-attribute"}  # behaviour_calls entries asked of a Subscript, of a class
+NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value", "union-attribute",
+             "duplicate-base"}  # behaviour_calls entries asked of a Subscript, of a class
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 

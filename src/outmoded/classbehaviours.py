@@ -96,6 +96,26 @@ class ClassBehaviours:
                 self.report(base, entry, f"{name}[...] without {missing}", frozenset(entry.raises))
                 return
 
+    def check_duplicate_bases(self, node: ast.ClassDef) -> None:
+        """``class TimeoutError(asyncio.TimeoutError, builtins.TimeoutError, RedisError)``: a base a
+        ``duplicate-base`` entry names beside one that is the same class on the target (the entry's
+        ``matches``, or another such entry's name with the same ``matches``): the class statement
+        raises TypeError "duplicate base class" (aioredis 2.0.1's exceptions.py, from 3.11)."""
+        names = [self.qualify(base) for base in node.bases]
+        aliases = {}
+        for position, name in enumerate(names):
+            entry = next((e for e in self.index.behaviour_calls.get(name, ()) if e.signature == "duplicate-base"),
+                         None) if isinstance(name, str) else None
+            if entry is not None:
+                aliases[position] = entry
+        same = [aliases[p].matches if p in aliases else n for p, n in enumerate(names)]
+        for position, entry in aliases.items():
+            other = next((names[p] for p, n in enumerate(same) if p != position and n == entry.matches), None)
+            if other is not None:
+                short = other.replace("builtins.", "")
+                self.report(node.bases[position], entry, f"{names[position]} beside {short}", frozenset(entry.raises))
+                return
+
     def check_class_body(self, node: ast.ClassDef) -> None:
         self.check_decorator_stacks(node)
         self.check_class_attributes(node)

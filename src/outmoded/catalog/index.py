@@ -234,7 +234,7 @@ def _add(index: Index, entry: Entry, name: str) -> None:
             return
         if entry.signature in ("argument", "keywords", "main-block-call", "parameters", "subscript",
                                "protocol-parameters", "option-strings", "decorator-stack", "class-attribute",
-                               "truth-value", "union-attribute"):
+                               "truth-value", "union-attribute", "duplicate-base"):
             # subscript, protocol-parameters, decorator-stack, class-attribute, truth-value: asked of a
             # Subscript, of a class
             index.behaviour_calls.setdefault(name, []).append(entry)

@@ -64,15 +64,18 @@ from outmoded.catalog.schema import DOTTED_RE
 # ``union-attribute`` (the module's top level, outside any ``try`` or ``if``, sets ``__module__`` on a
 # name it binds to ``Union[A, B]``/``Optional[A]`` -- or imports from a project module that does --
 # by assignment, ``setattr``, or a loop over a literal ``__all__`` setting it on ``locals()[name]``:
-# ``outmoded.aliasattributes``).
+# ``outmoded.aliasattributes``), ``duplicate-base`` (a class statement lists the name among its bases
+# beside ``matches``, a dotted name, or beside another such entry's name with the same ``matches``: on
+# the target both are one class, and the statement raises TypeError "duplicate base class":
+# ``class TimeoutError(asyncio.TimeoutError, builtins.TimeoutError)`` from 3.11).
 # ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "meta-path-loader", "parameters", "fallback-import",
               "subscript", "protocol-parameters", "option-strings", "decorator-stack",
-              "class-attribute", "truth-value", "union-attribute"}
+              "class-attribute", "truth-value", "union-attribute", "duplicate-base"}
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
-                   "option-strings"}
+                   "option-strings", "duplicate-base"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
            "sequences-for-named", "missing", "itertools-iterator",
            "trunc-only"}
@@ -88,6 +91,9 @@ def behaviour_problem(raw: dict) -> str | None:
     if raw["signature"] == "decorator-stack" and not (
             isinstance(raw.get("matches"), str) and DOTTED_RE.match(raw["matches"]) and "." in raw["matches"]):
         return "signature 'decorator-stack' needs matches, the dotted name of the decorator under it"
+    if raw["signature"] == "duplicate-base" and not (
+            isinstance(raw.get("matches"), str) and DOTTED_RE.match(raw["matches"]) and "." in raw["matches"]):
+        return "signature 'duplicate-base' needs matches, the dotted name of the class the name is on the target"
     if (raw["signature"] == "parameters") != ("accepts" in raw) or (
             "accepts" in raw and parameters(raw["accepts"]) is None):
         return "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\""
