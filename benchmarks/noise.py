@@ -263,9 +263,9 @@ hy==0.14.0 typing-inspect==0.5.0 lazr.smtptest==2.0.3 pep8ify==0.0.13 honcho==1.
 # them at 3.14), again at 3.13 with the removed standard modules put back (--put-back: what fails after the
 # first removal).  Every failure caught or excluded but for: aioredis 2.0.1's class TimeoutError(
 # asyncio.TimeoutError, builtins.TimeoutError, RedisError) (TypeError: duplicate base class, 3.11: fixed,
-# OMB11005); kombu 5.2.4's kombu.pidbox (cannot import name 'Consumer' from its lazy package: the caught
-# EntryPoints.get underneath, which the lazy module swallows; with EntryPoints.get put back it imports on the
-# real 3.13); Sphinx 4.5.0's utils/jssplitter_generator.py (ValueError from 3.11's Unicode 14 data, not a
+# OMB11005); kombu 5.2.4's kombu.pidbox and, with the modules put back, 12 of celery 5.2.7's (cannot import
+# name 'Consumer' / 'current_app' from the lazy kombu and celery packages: the caught EntryPoints.get underneath,
+# which the lazy module swallows; with EntryPoints.get put back kombu.pidbox imports on the real 3.13); Sphinx 4.5.0's utils/jssplitter_generator.py (ValueError from 3.11's Unicode 14 data, not a
 # removal).  No error finding on a line a clean import ran.  Real, read in function bodies (each line run on
 # the real interpreter where it was not obvious): netmiko 3.4.0's importlib.resources.path(package=,
 # resource=) (TypeError on the real 3.13), celery 5.2.7's entry_points().get() in a decorator at import,

@@ -262,9 +262,12 @@ def older(version: str) -> str | None:
     return str(found[-1]) if found else None
 
 
-def excluded(failure: dict, stdlib: set[str]) -> str | None:
+def excluded(failure: dict, stdlib: set[str], built_without: frozenset = frozenset()) -> str | None:
     """Why a failure is outside outmoded's promise, or None."""
     kind, message, missing = failure["type"], failure["message"], failure.get("missing")
+    if kind == "ImportError" and re.search(r"No module named '(\w+)'", message) and \
+            re.search(r"No module named '(\w+)'", message).group(1) in built_without:
+        return "a standard module this interpreter was built without"  # _gdbm, raised again by dbm.gnu
     if re.search(r"windll|winreg|msvcrt|_winapi|kqueue", message):
         return "another platform's module"
     if kind in ("SyntaxError", "IndentationError", "TabError") and failure["frames"]:
@@ -273,6 +276,8 @@ def excluded(failure: dict, stdlib: set[str]) -> str | None:
         compiled = py36 and subprocess.run([py36, "-c", "import sys; compile(open(sys.argv[1], 'rb').read(), "
                                             "sys.argv[1], 'exec')", source], capture_output=True).returncode == 0
         return None if compiled or not py36 else "Python 2 syntax"
+    if kind == "ModuleNotFoundError" and missing and missing.split(".")[0] in built_without:
+        return "a standard module this interpreter was built without"  # Debian's: _tkinter, _gdbm
     if kind == "ModuleNotFoundError" and missing and missing.split(".")[0] not in stdlib:
         py27 = older("2.7")
         where = py27 and subprocess.run([py27, "-c", f"import {missing.split('.')[0]} as m; print(getattr(m, '__file__', ''))"],
@@ -405,6 +410,11 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, p
             at.setdefault((str((project / e["path"]).resolve()), int(line.group(1))), []).append({"severity": "error"})
     stdlib = set(subprocess.run([older("3.10") or sys.executable, "-c", "import sys; print(*sys.stdlib_module_names)"],
                                 capture_output=True, text=True).stdout.split())
+    # standard modules the target lists but this build cannot import (Debian ships _tkinter, _gdbm apart)
+    built_without = frozenset(subprocess.run([python, "-c", "import importlib.util, sys; print(*(m for m in "
+                                              "sys.stdlib_module_names if m.startswith('_') and m != '__future__' and "
+                                              "importlib.util.find_spec(m) is None))"],
+                                             capture_output=True, text=True).stdout.split())
     distinct, rows = {}, {"caught": [], "missed": [], "excluded": [], "ran": []}
     for name, result in results.items():
         if not result["ok"]:
@@ -427,8 +437,8 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, p
             rows["excluded"].append(f"{text} [a shim named as a standard module]")
         elif (result.get("missing") or "").split(".")[0] == "distutils" and imports_setuptools(root):
             rows["excluded"].append(f"{text} [distutils, which setuptools provides where it is installed]")
-        elif not handling_a_removal(inner, stdlib) and excluded(result, stdlib):
-            rows["excluded"].append(f"{text} [{excluded(result, stdlib)}]")
+        elif not handling_a_removal(inner, stdlib) and excluded(result, stdlib, built_without):
+            rows["excluded"].append(f"{text} [{excluded(result, stdlib, built_without)}]")
         elif fails_before(name, kind, work, project, env):
             rows["excluded"].append(f"{text} [fails on {BEFORE} too]")
         else:
