@@ -16,7 +16,7 @@ import os
 from outmoded import reads
 from outmoded.bindinglines import ASSIGNED, STARRED, bound, import_statements, is_assigned
 from outmoded.layout import absolute, find_module
-from outmoded.reads import stamp
+from outmoded.reads import once, stamp
 from outmoded.source import SourceError, read_bytes
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
 from outmoded.textindex import read_headers
@@ -60,6 +60,7 @@ class TextResolver:
         self._read, self._bindings, self._imports = files.stamps, files.bindings, files.imports
         self._stamps: dict = {}  # absolute path -> its stamp when read (``outmoded.reads``), by this resolver
         self._resolved: dict = {}
+        self._bases_of: dict = {}  # (base word, absolute path) -> (``base``'s answer, what it read)
 
     # ---- reading ---------------------------------------------------------------------------
 
@@ -137,7 +138,12 @@ class TextResolver:
     def base(self, word: str, path: str):
         """What a base written ``word`` in the file at ``path`` (absolute) can stand for: a list of
         ("x", qualified name outside the project) and ("k", (path, class name)) targets, or
-        UNKNOWN."""
+        UNKNOWN.  Once per word and file (a test module's classes list ``unittest.TestCase`` a
+        dozen times: 1,098 rows of 291 words resolved by ``refine.decide`` on Twisted 18.9), what
+        resolving it read replayed for every verdict asking; the list is shared, never changed."""
+        return once(self._bases_of, (word, path), self._base, word, path)
+
+    def _base(self, word: str, path: str):
         root, _, rest = word.partition(".")
         bound = self.bindings(path, root, assigned=not rest)
         if bound is None or STARRED in bound or ASSIGNED in bound:
