@@ -81,3 +81,54 @@ def test_cancelled_tasks_are_not_waited_for():
     started = time.monotonic()
     pool.shutdown(cancel_futures=True)
     assert time.monotonic() - started < 10
+
+
+
+def slowly(job: str) -> str:
+    time.sleep(0.2)
+    return job
+
+
+def at_once(job: str) -> str:
+    return job
+
+
+def decided(_) -> list:
+    return ["055.py", "005.py"]
+
+
+def decided_late(_) -> list:
+    time.sleep(1.0)
+    return ["003.py"]
+
+
+def test_run_then_gives_the_held_short_jobs_with_the_decided_ones_in_order():
+    """The jobs a second pass's first task decides are checked among the short ones held back,
+    largest first, not after all of them (the worker left with a large one last made the other wait)."""
+    from outmoded.workers import run_then
+
+    jobs = [f"{size:03d}.py" for size in range(100, 40, -4)]  # 15 jobs, largest first: the last 5 held back
+    took = []
+    results = list(run_then(slowly, jobs, 2, decided, lambda answer: took.append(answer) or answer,
+                            lambda later: sorted(later, reverse=True)))
+    assert took == [["055.py", "005.py"]]
+    assert results == jobs[:10] + sorted(jobs[10:] + ["055.py", "005.py"], reverse=True)
+
+
+def test_run_then_gives_the_held_jobs_when_the_workers_run_out():
+    """A first task that takes longer than the other jobs does not keep the held ones waiting:
+    every job is checked, the decided ones last."""
+    from outmoded.workers import run_then
+
+    jobs = [f"{size:03d}.py" for size in range(12)]
+    results = list(run_then(at_once, jobs, 2, decided_late, lambda answer: answer, lambda later: sorted(later)))
+    assert results == jobs + ["003.py"]
+
+
+def test_largest_first_puts_the_files_it_cannot_size_first():
+    """A C or Cython file (no text index stamp) costs what its size does not tell: first, not last."""
+    from outmoded.workers import largest_first
+
+    stamps = {"a.py": "300:1", "b.py": "20:1"}
+    jobs = [("b.py", "b.py"), ("x.c", "x.c"), ("a.py", "a.py"), ("y.pyx", "y.pyx")]
+    assert [job[0] for job in largest_first(jobs, stamps)] == ["x.c", "y.pyx", "a.py", "b.py"]

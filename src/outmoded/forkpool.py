@@ -92,6 +92,10 @@ class Pool:
                  for start in range(0, len(arguments), chunksize)]
         return (result for task in tasks for result in task.result())
 
+    def wait(self) -> None:
+        """Until at least one more answer is in."""
+        self._pump(block=True)
+
     def shutdown(self, cancel_futures: bool = False) -> None:
         """No more tasks: the workers stop once the pipe is empty (at once with ``cancel_futures``
         or when a worker died) and are waited for."""

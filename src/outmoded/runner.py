@@ -152,7 +152,8 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
             todo = workers.largest_first(todo, text.stamps)
             workers.LATER = (later, named, needles, text)  # decided as the workers check the rest
             if len(todo) <= 512 and later:
-                results = workers.run_then(workers.work, todo, count, decide, took)
+                results = workers.run_then(workers.work, todo, count, decide, took,
+                                           lambda jobs: workers.largest_first(jobs, text.stamps))
             else:
                 todo += took(decide()) if later else []
                 results = workers.run_jobs(workers.work, todo, count if len(todo) > 1 else 1,
