@@ -157,8 +157,10 @@ BEHAVIOUR_TEXT = {
     # X.__module__ = ..., setattr(X, "__module__", ...): the attribute set (aliasattributes.ATTRIBUTES),
     # the word first (sre skips to it)
     "union-attribute": rb"__module__(?:(?<=\.__module__)[ \t]*=(?!=)|(?<=[\"']__module__)[\"'])",
-    # class X(A, B): a class statement with two bases or more (a comma before the header's first parenthesis closes)
-    "duplicate-base": rb"\bclass[ \t]+\w+[ \t]*\([^()]*,",
+    # class X(A, B): a class statement with two bases or more (a comma before the header's first
+    # parenthesis closes); the word first, as above (a leading \b leaves sre no literal to skip to:
+    # 17x the time over Twisted 18.9's 117 files naming timeout)
+    "duplicate-base": rb"class(?<!\wclass)[ \t]+\w+[ \t]*\([^()]*,",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
 }
 
