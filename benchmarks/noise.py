@@ -232,12 +232,13 @@ trollius==2.2.post1 ldap3==2.5.1 dpkt==1.9.2 luigi==2.8.3""".split()
 # ConfigParser inherits, read on the class; the default is evaluated first). outmoded fix --target-version
 # 3.13 (and with --min-version 3.8) on 24 of them: every rewritten file compiles on the real 3.13, none
 # that imported before fails after, no [*] finding left
-OLD += """Yapsy==1.12.2 pluginbase==1.0.0 logilab-common==1.4.2 Beaker==1.10.0 FormEncode==1.3.1 mechanize==0.4.5
+PLUGIN_ERA = """Yapsy==1.12.2 pluginbase==1.0.0 logilab-common==1.4.2 Beaker==1.10.0 FormEncode==1.3.1 mechanize==0.4.5
 Genshi==0.7.3 boltons==19.1.0 jsonpickle==1.2 marshmallow==2.19.5 voluptuous==0.11.7 Cerberus==1.2 prettytable==0.7.2
 pbr==5.1.3 wheel==0.33.6 paho-mqtt==1.4.0 python-memcached==1.59 kafka-python==1.4.6 thrift==0.11.0 elasticsearch==6.3.1
 odfpy==1.4.0 PasteDeploy==2.0.1 WTForms==2.2.1 rpyc==4.0.2 invoke==1.2.0 sleekxmpp==1.3.3 SQLObject==3.7.0
 dogpile.cache==0.7.1 humanfriendly==4.18 rope==0.14.0 pymemcache==2.1.1 textile==3.0.3 tlslite-ng==0.7.5 Paver==1.3.4
 falcon==1.4.1 secure-smtpd==3.0.0""".split()
+OLD += PLUGIN_ERA
 
 # old releases (2012-2020) that use removed APIs in less common ways, never looked at before they were
 # measured (issue #11, misses10, 2026-12-06): every module imported on the real 3.13 and 3.15 (realimports.py:
@@ -251,11 +252,12 @@ falcon==1.4.1 secure-smtpd==3.0.0""".split()
 # (Python 2's implicit relative import: the fallback fails too).  outmoded fix --target-version 3.13 (and with
 # --min-version 3.8) on 15 of them: every rewritten file compiles on the real 3.13, none that imported before
 # fails after (attrdict 0 -> 4 modules importing, dpath 0 -> 2), no [*] finding left
-OLD += """python-Levenshtein==0.12.0 netifaces==0.10.9 scandir==1.10.0 pylibmc==1.6.1 crcmod==1.7 pysha3==1.0.2
+LESS_COMMON = """python-Levenshtein==0.12.0 netifaces==0.10.9 scandir==1.10.0 pylibmc==1.6.1 crcmod==1.7 pysha3==1.0.2
 blist==1.3.6 astunparse==1.6.3 asteval==0.9.18 simpleeval==0.9.10 astor==0.8.1 gast==0.3.3 pyupgrade==1.26.2
 attrdict==2.0.1 dictdiffer==0.8.1 dpath==1.4.2 multipledispatch==0.6.0 PyContracts==1.8.12 pydub==0.23.1
 exrex==0.10.5 rstr==2.2.6 sre_yield==1.2 bumpversion==0.5.3 sqlalchemy-migrate==0.12.0 sarge==0.1.5
 hy==0.14.0 typing-inspect==0.5.0 lazr.smtptest==2.0.3 pep8ify==0.0.13 honcho==1.0.1 Tempita==0.5.2""".split()
+OLD += LESS_COMMON
 
 # mid-era releases (2020-2023: the last of packages that stopped around 3.11, 2021-2023 releases of packages
 # still maintained), modern in style with a little legacy left, never looked at before they were measured
@@ -273,7 +275,7 @@ hy==0.14.0 typing-inspect==0.5.0 lazr.smtptest==2.0.3 pep8ify==0.0.13 honcho==1.
 # (3.14), kombu 5.2.4's not self.__eq__() (3.14).  outmoded fix --target-version 3.13 (and with
 # --min-version 3.8) on 15 of them: every rewritten file compiles on the real 3.13, none that imported
 # before fails after (humanfriendly 0 -> 2 modules importing), no [*] finding left
-OLD += """aioredis==2.0.1 kafka-python==2.0.2 future==0.18.3 feedparser==6.0.10 WebOb==1.8.7 gunicorn==20.1.0 Django==3.2.25
+MID_ERA = """aioredis==2.0.1 kafka-python==2.0.2 future==0.18.3 feedparser==6.0.10 WebOb==1.8.7 gunicorn==20.1.0 Django==3.2.25
 redis==3.5.3 docker==5.0.3 pyparsing==3.0.9 lark-parser==0.12.0 pexpect==4.8.0 invoke==1.7.3 Babel==2.11.0 Mako==1.1.6
 python-telegram-bot==13.15 discord.py==1.7.3 hbmqtt==0.9.6 pydub==0.25.1 yapf==0.32.0 autopep8==1.6.0 wrapt==1.13.3
 RestrictedPython==5.2 Genshi==0.7.7 gast==0.4.0 humanfriendly==10.0 bottle==0.12.25 web.py==0.62 falcon==3.0.1
@@ -283,6 +285,7 @@ kombu==5.2.4 billiard==3.6.4.0 motor==2.5.1 pymongo==3.12.3 python-daemon==2.3.2
 pendulum==2.1.2 bump2version==1.0.1 boltons==21.0.0 dill==0.3.4 tornado==6.1 APScheduler==3.9.1 pymodbus==2.5.3
 pysnmp==4.4.12 netmiko==3.4.0 virtualenv==20.16.7 tox==3.28.0 aiohttp==3.7.4.post0 websockets==9.1 paho-mqtt==1.6.1
 jsonschema==3.2.0""".split()
+OLD += MID_ERA
 
 # latest on 2026-12-05, measured by a helper who had never looked at them (issue #11, seventh round),
 # at 3.13, 3.14 and 3.15.  Every finding left is real, proven on the real interpreters unless said:

@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from noise import check, unpacked  # noqa: E402
+from noise import LESS_COMMON, MID_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -153,35 +153,17 @@ APScheduler==3.5.3""".split()
 # dependencies of the time where those import on 3.13 (pkg_resources from setuptools 75.8, FormEncode 2.0.1:
 # 1.3.1 was Python 2 source run through 2to3 at install). thrift 0.11.0 is in noise.py only: its setup.py maps
 # the package thrift to src/ (package_dir), which this layout guess cannot import
-RELEASES += """Yapsy==1.12.2 pluginbase==1.0.0 logilab-common==1.4.2 Beaker==1.10.0 FormEncode==1.3.1 mechanize==0.4.5
-Genshi==0.7.3 boltons==19.1.0 jsonpickle==1.2 marshmallow==2.19.5 voluptuous==0.11.7 Cerberus==1.2 prettytable==0.7.2
-pbr==5.1.3 wheel==0.33.6 paho-mqtt==1.4.0 python-memcached==1.59 kafka-python==1.4.6 elasticsearch==6.3.1
-odfpy==1.4.0 PasteDeploy==2.0.1 WTForms==2.2.1 rpyc==4.0.2 invoke==1.2.0 sleekxmpp==1.3.3 SQLObject==3.7.0
-dogpile.cache==0.7.1 humanfriendly==4.18 rope==0.14.0 pymemcache==2.1.1 textile==3.0.3 tlslite-ng==0.7.5 Paver==1.3.4
-falcon==1.4.1 secure-smtpd==3.0.0""".split()
+RELEASES += [release for release in PLUGIN_ERA if release != "thrift==0.11.0"]
 # old releases (2012-2020) that use removed APIs in less common ways (issue #11, misses10): C extensions on the
 # old C API (PyUnicode_AS_UNICODE, Py_TRASHCAN_SAFE_BEGIN, Py_TYPE as an lvalue), ast.Num visitors, re.sre_parse and
 # sre_* modules, collections ABCs through six and compat modules, getargspec, smtpd servers, an import hook, lib2to3
 # fixers, configparser readfp, audioop; their era's dependencies
-RELEASES += """python-Levenshtein==0.12.0 netifaces==0.10.9 scandir==1.10.0 pylibmc==1.6.1 crcmod==1.7 pysha3==1.0.2
-blist==1.3.6 astunparse==1.6.3 asteval==0.9.18 simpleeval==0.9.10 astor==0.8.1 gast==0.3.3 pyupgrade==1.26.2
-attrdict==2.0.1 dictdiffer==0.8.1 dpath==1.4.2 multipledispatch==0.6.0 PyContracts==1.8.12 pydub==0.23.1
-exrex==0.10.5 rstr==2.2.6 sre_yield==1.2 bumpversion==0.5.3 sqlalchemy-migrate==0.12.0 sarge==0.1.5
-hy==0.14.0 typing-inspect==0.5.0 lazr.smtptest==2.0.3 pep8ify==0.0.13 honcho==1.0.1 Tempita==0.5.2""".split()
+RELEASES += LESS_COMMON
 # mid-era releases (2020-2023: the last of packages that stopped around 3.11, and 2021-2023 releases of packages
 # still maintained), modern in style with a little legacy left: distutils.version, imp loaders, cgi, asyncore,
 # audioop, imghdr, lib2to3, pipes, telnetlib, ast.Num/Str, sre_*, asyncio.coroutine, six.moves importers
 # (issue #11, misses11)
-RELEASES += """aioredis==2.0.1 kafka-python==2.0.2 future==0.18.3 feedparser==6.0.10 WebOb==1.8.7 gunicorn==20.1.0 Django==3.2.25
-redis==3.5.3 docker==5.0.3 pyparsing==3.0.9 lark-parser==0.12.0 pexpect==4.8.0 invoke==1.7.3 Babel==2.11.0 Mako==1.1.6
-python-telegram-bot==13.15 discord.py==1.7.3 hbmqtt==0.9.6 pydub==0.25.1 yapf==0.32.0 autopep8==1.6.0 wrapt==1.13.3
-RestrictedPython==5.2 Genshi==0.7.7 gast==0.4.0 humanfriendly==10.0 bottle==0.12.25 web.py==0.62 falcon==3.0.1
-WebTest==2.0.35 Paste==3.5.0 eventlet==0.33.3 cassandra-driver==3.25.0 pytest==7.1.3 py==1.11.0 Sphinx==4.5.0
-notebook==6.4.12 ipython==7.34.0 astroid==2.11.7 pylint==2.13.9 mitogen==0.3.3 SQLAlchemy==1.3.24 celery==5.2.7
-kombu==5.2.4 billiard==3.6.4.0 motor==2.5.1 pymongo==3.12.3 python-daemon==2.3.2 spyne==2.14.0 pony==0.7.14
-pendulum==2.1.2 bump2version==1.0.1 boltons==21.0.0 dill==0.3.4 tornado==6.1 APScheduler==3.9.1 pymodbus==2.5.3
-pysnmp==4.4.12 netmiko==3.4.0 virtualenv==20.16.7 tox==3.28.0 aiohttp==3.7.4.post0 websockets==9.1 paho-mqtt==1.6.1
-jsonschema==3.2.0""".split()
+RELEASES += MID_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
