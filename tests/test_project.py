@@ -615,6 +615,24 @@ def test_a_removed_name_the_project_puts_back_on_the_stdlib_module(project):
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("tools/check.py", 4, "inspect.getargspec")]
 
 
+def test_a_member_put_back_on_a_builtin_type_is_not_put_back(project):
+    # ``dict.iteritems = ...`` raises TypeError (cannot set an attribute of an immutable type): the
+    # project's try swallows it and ``{}.iteritems()`` still fails; ``types.ClassType = type`` works
+    layout(project, {
+        "compat.py": """\
+            import types
+
+            try:
+                dict.iteritems = dict.items
+            except TypeError:
+                pass
+            types.ClassType = type
+            """,
+        "user.py": "import types\nimport compat\n\n\ndef f():\n    return {}.iteritems(), types.ClassType\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [("user.py", 6, "builtins.dict.iteritems")]
+
+
 def test_a_name_put_back_through_a_package_created_above_follows_it_warm(project):
     """``check tests/unit/test_db.py`` (a pre-commit run) reports ``assert_``; then ``tests/``
     becomes a package whose ``__init__`` imports the module putting it back: the cached verdict
