@@ -8,6 +8,7 @@ with no prefilter.  The findings must be the same.
 """
 
 import ast
+import pickle
 
 import pytest
 from test_catalog_detection import _forms
@@ -15,7 +16,7 @@ from test_catalog_detection import _forms
 from outmoded.catalog import default_catalog
 from outmoded.catalog.index import build_index
 from outmoded.engine import check_source
-from outmoded.prefilter import candidate_words
+from outmoded.prefilter import Passed, candidate_words
 from outmoded.catalog.needles import is_instance_attribute
 from outmoded.scan import scan_tree
 from outmoded.relativeneedles import packages_on
@@ -202,6 +203,35 @@ def test_prefilter_never_clears_a_finding(kind):
             wrong.append(f"{entry.code}: {source!r}")
     assert wrong == []
     assert reported > 0  # the spellings are ones the scanner reports: the comparison means something
+
+
+def test_the_words_a_passed_file_carries_give_what_its_split_gives():
+    # the first pass's ``Passed`` carries the file's words of the screen's set: the second pass
+    # takes the candidates from them, with the project's needles too, as from the file's split
+    from outmoded.prefilter import ProjectNeedles, screen
+    from outmoded.textindex import derivable_methods
+
+    methods = derivable_methods(INDEX)
+    words = INDEX.words | methods
+    paired = sorted(methods)[:2]
+    project = ProjectNeedles.of({method: frozenset({b"OwnCase"}) for method in paired}, INDEX.words)
+    sources = [source for _, source in CASES]
+    sources += [f"import imp\nclass T(OwnCase):\n    def f(self):\n        self.{m.decode()}(imp)\n" for m in paired]
+    sources += [f"import imp\ndef f(x):\n    x.{m.decode()}(imp)\n    print x\n" for m in paired]
+    carried = 0
+    for source in sources:
+        data = source.encode()
+        passed = screen(data, words, INDEX.by_anchor, methods)
+        if not isinstance(passed, Passed):
+            continue
+        passed = pickle.loads(pickle.dumps(passed))  # as the worker protocol carries it
+        assert passed.named is not None
+        carried += 1
+        for needles in (None, project):
+            got = candidate_words(data, INDEX.words, INDEX.by_anchor, needles, passed, "case.py")
+            split = candidate_words(data, INDEX.words, INDEX.by_anchor, needles, frozenset(passed), "case.py")
+            assert (got, getattr(got, "roots", None)) == (split, getattr(split, "roots", None)), source
+    assert carried > 1000
 
 
 @pytest.mark.parametrize("source", [

@@ -53,6 +53,23 @@ def test_a_large_cold_run_in_two_passes_is_what_one_process_finds(project):
     assert [e["path"] for e in two["errors"]] == ["pkg/latin.py"]
 
 
+def test_a_file_the_catalog_lets_through_names_the_projects_classes_in_the_second_pass(project):
+    # the first pass hands the second the catalog's words a passed file names, not its
+    # identifiers: one also naming a method the project's needles pair, and their class, is split
+    # again (the class words are the project's, known only after the first pass)
+    _write_all(project)
+    project.write("pkg/tests/test_both.py", "import imp\nfrom pkg.testing.base import ServiceTestCase\n\n"
+                                            "class BothTest(ServiceTestCase):\n"
+                                            "    def test_it(self):\n        self.assertEquals(imp, None)\n")
+    project.write("pkg/tests/test_py2.py", "import imp\n\ndef f(x):\n    print x\n")
+    one = project.check_json("--jobs", "1", ".")
+    two = project.check_json("--jobs", "2", ".")
+    assert two == one
+    found = {(f["path"], f["api"]) for f in two["findings"]}
+    assert {("pkg/tests/test_both.py", "imp"), ("pkg/tests/test_both.py", "unittest.TestCase.assertEquals")} <= found
+    assert "pkg/tests/test_py2.py" in [e["path"] for e in two["errors"]]
+
+
 def test_a_file_the_projects_needles_clear_must_still_parse(project):
     # nose 1.3.7's nose/failure.py: class Failure(unittest.TestCase) names a method the project's
     # needles pair (at 3.14+), none of their classes, and holds Python 2's raise E, V: with --jobs 2
