@@ -28,6 +28,15 @@ BROKEN = {
     # amqp 1.4.9's and billiard 3.3.0.23's docs/conf.py (Sphinx 1): no Python 3 parses a ur'' string
     "py2_ur.py": "latex_documents = [\n  ('index', 'x.tex', ur'X Documentation', 'manual'),\n]\n",
     "py2_ur_upper.py": "PATTERN = (\n    UR\"\\d+\"\n)\n",
+    # a statement after strings and comments holding quotes and the statement itself: still one
+    "py2_print_after_strings.py": "'''Docs.\n\nprint x\n'''\ns = \"it's \\\"quoted\\\" ''' no docstring\"\n"
+                                  "# a comment's ''' quote\nprint 'x'\n",
+    "py2_raise_after_strings.py": 'def f():\n    """\n    raise E, V\n    """\n    r"\\"" ; u\'\\\\\'\n'
+                                  "    raise ValueError, 'x'\n",
+    # an f-string nesting its quotes (3.12): where it ends is not vouched for, nor anything after
+    "py2_raise_after_fstring.py": 'd = {}\ns = f"{d["\'\'\'"]}"\nraise ValueError, s\n# \'\'\'\n',
+    # a string left open runs to the end: what follows fails to parse whatever it is
+    "py2_print_after_unterminated.py": "s = 1\n'''\nprint x\n",
 }
 # Python 3 code that looks like it in a line's text: must stay silent
 FINE = {
@@ -104,6 +113,20 @@ def test_the_reported_files_fail_on_the_real_interpreter_and_the_silent_ones_com
         run = subprocess.run([python, "-c", "import sys; compile(open(sys.argv[1]).read(), sys.argv[1], 'exec')",
                               str(path)], capture_output=True, text=True)
         assert (run.returncode != 0 and "SyntaxError" in run.stderr) == (name in BROKEN), (name, run.stderr)
+
+
+def test_a_statement_written_in_a_string_or_comment_is_no_hit():
+    # Twisted 18.9's amp.py prints in its docstring, failure.py holds raise E, V in a string it
+    # runs, mockdoctest.py in a doctest: each was parsed in the first pass for nothing
+    from outmoded.oldsyntax import comma_form, may_fail, ur_string
+
+    assert not may_fail(FINE["modern_print.py"]) and not may_fail(FINE["modern_words.py"])
+    assert not comma_form(FINE["modern_raise.py"].encode(), (3, 13))
+    assert not comma_form(b'exec("""\ndef f():\n    raise self.type, self.value, self.tb""")\n', (3, 13))
+    assert not ur_string(b"# ur'x' was Python 2's\n")
+    assert may_fail(BROKEN["py2_print_after_strings.py"]) and may_fail(BROKEN["py2_print_after_unterminated.py"])
+    assert comma_form(BROKEN["py2_raise_after_strings.py"].encode(), (3, 13))
+    assert comma_form(BROKEN["py2_raise_after_fstring.py"].encode(), (3, 13))
 
 
 @pytest.mark.parametrize("target", ["3.13", "3.14"])

@@ -28,6 +28,7 @@ TOKEN_RE = LazyPattern(r"""(\x01(?!)|#[^\n]*|'''[^'\\]*+(?:(?:\\.|\\\Z|'(?!''))[
 # for to start a match, which makes that set of four a bitmap tested once per character where
 # the three it needs, #, ' and ", are tested in turn (a quarter of the split's time on Twisted's
 # files; the same pieces)
+TOKEN_BYTES_RE = LazyPattern(TOKEN_RE.pattern.encode(), 16)  # the same, for a file's bytes (``Literals``)
 
 # Python 2 statements and literals no Python 3 parses (print and exec statements, except X, e: and
 # except (A, B), e: (one pattern), raise E, V, backquotes, <>, ur'' strings, 0777, 10L): a file
@@ -131,5 +132,67 @@ def _escaped(token: str, position: int) -> bool:
     """Is the character at ``position`` escaped by an odd run of backslashes before it?"""
     run = position
     while run > 0 and token[run - 1] == "\\":
+        run -= 1
+    return (position - run) % 2 == 1
+
+
+
+class Literals:
+    """Where a text's (``str`` or ``bytes``) strings and comments are, read by ``TOKEN_RE`` from
+    its start as far as the questions asked need (``oldsyntax``: a print statement or ``raise E,
+    V`` written in a docstring is no statement, and the file need not be parsed for it).  Only
+    what the reading vouches for is said to be inside one: from an unterminated string, or an f-
+    or t-string holding a replacement field (its expressions may hold its own quotes from 3.12,
+    PEP 701), on, nothing is."""
+
+    __slots__ = ("text", "tokens", "token", "asked", "marks")
+
+    def __init__(self, text: str | bytes):
+        self.text = text
+        self.marks = _STR_MARKS if isinstance(text, str) else _BYTES_MARKS
+        self.tokens = (TOKEN_RE if isinstance(text, str) else TOKEN_BYTES_RE).finditer(text)
+        self.asked = 0
+        self.token = self._next()  # the first token not ending at or before the last position asked
+
+    def covers(self, at: int) -> bool:
+        """Is the character at ``at`` inside a string or a comment (surely)?  Asked in increasing
+        order, the text is read once."""
+        if at < self.asked:
+            self.__init__(self.text)
+        self.asked = at
+        token = self.token
+        while token is not None and token.end() <= at:
+            token = self.token = self._next()
+        return token is not None and token.start() < at
+
+    def _next(self):
+        """The next token, or None at the end and from a token the reading cannot vouch for."""
+        token = next(self.tokens, None)
+        if token is None:
+            return None
+        comment, triples, backslash, brace, raw, prefixes = self.marks
+        body = token.group()
+        if body[:1] == comment:
+            return token
+        quote = body[:3] if body[:3] in triples else body[:1]
+        if len(body) < 2 * len(quote) or not body.endswith(quote) \
+                or _escaped_at(body, len(body) - len(quote), backslash):
+            return None  # unterminated
+        start = token.start()
+        if brace in body and self.text[max(0, start - 2):start].lower().rstrip(raw)[-1:] in prefixes:
+            return None  # an f- or t-string with a replacement field: it may nest its own quotes
+        return token
+
+
+# (comment, triple quotes, backslash, brace, raw prefix, the prefixes whose strings hold expressions)
+_STR_MARKS = ("#", ("'''", '"""'), "\\", "{", "r", ("f", "t"))
+_BYTES_MARKS = tuple(mark.encode() if isinstance(mark, str) else tuple(m.encode() for m in mark)
+                     for mark in _STR_MARKS)
+
+
+def _escaped_at(token: str | bytes, position: int, backslash: str | bytes) -> bool:
+    """``_escaped`` for a ``str`` or ``bytes`` token."""
+    run = position
+    while run > 0 and token[run - 1:run] == backslash:
         run -= 1
     return (position - run) % 2 == 1

@@ -7,8 +7,10 @@ Hub``: keywords since 3.7) makes the
 whole module fail at import on the target, whatever it names.  ``may_fail`` is the cheap text test
 run on every cleared file: where it holds, the file is parsed, and a syntax error is reported as
 the file's error (``engine.parse``), said to be such syntax where ``described`` recognises it.
-The test lets through a few files that parse (the statement words at the start of a docstring's
-line): those are parsed and cleared, as before.
+A hit inside a string or comment is none: where one is found, the text is read from its start by
+``masking.Literals`` (as far as the hit), and only a hit outside the strings and comments it
+vouches for has the file parsed (Twisted 18.9's amp.py, itrial.py and failure.py print or raise
+in docstrings and strings: parsed for nothing).
 
 It runs only on files naming ``print``, ``exec``, ``async`` or ``await`` (``prefilter.SYNTAX_WORDS``,
 found in the prefilter's own pass over the file's words, at no cost); ``ur_string`` only on files
@@ -59,16 +61,18 @@ _SAYS = (
 
 def may_fail(text: str, words=None) -> bool:
     """Does the text hold, at the start of a line, a print or exec statement, or ``async`` /
-    ``await`` where a name stands?  (Strings and comments are not told apart: a hit is parsed.)
-    ``words``: those of print, exec, async and await the text names as a word (the prefilter's
-    ``SyntaxOnly``), the only ones looked for (each hit holds its word on its own); None: all."""
+    ``await`` where a name stands, outside the strings and comments ``masking.Literals`` vouches
+    for (a hit there is not one: Twisted 18.9's amp.py prints in its docstring)?  ``words``: those
+    of print, exec, async and await the text names as a word (the prefilter's ``SyntaxOnly``),
+    the only ones looked for (each hit holds its word on its own); None: all."""
+    literals = _Lazy(text)
     for word, pattern in STATEMENTS.items():
         if (word in words) if words is not None else (word in text):
             for match in pattern.finditer(text):
                 start = match.start()
-                if not text[text.rfind("\n", 0, start) + 1:start].strip(" \t"):
+                if not text[text.rfind("\n", 0, start) + 1:start].strip(" \t") and not literals.covers(start):
                     return True
-    return keyword_as_name(text, words)
+    return keyword_as_name(text, words, literals)
 
 
 _BLANKS = frozenset(b" \t")
@@ -80,15 +84,17 @@ def comma_form(data: bytes, target: tuple[int, int]) -> bool:
     which reads ``except A, B:`` as two types, PEP 758) ``except X, e:`` / ``except (A, B), e:``?
     Looked for in every cleared file, whatever words it names (nearly every file says ``except``
     and ``raise``), with ``bytes.find``: no regular expression, so a check the prefilter clears
-    whole still imports no ``re``.  (Strings are not told apart: a hit is parsed.)"""
+    whole still imports no ``re``.  A hit inside a string ``masking.Literals`` vouches for is not
+    one (Twisted 18.9's failure.py: exec("... raise self.type, self.value, self.tb"))."""
     regex = "re" in sys.modules  # a large run has imported it: each word's tail is matched in C
+    literals = _Lazy(data)
     for word in (b"raise", b"except") if target < (3, 14) else (b"raise",):
         tail = COMMA_TAILS[word].match if regex else None
         at = data.find(word)
         while at >= 0:
             end = at + len(word)
             if (tail(data, end) if regex else _comma_after(data, end, word)) \
-                    and not data[data.rfind(b"\n", 0, at) + 1:at].strip(b" \t"):
+                    and not data[data.rfind(b"\n", 0, at) + 1:at].strip(b" \t") and not literals.covers(at):
                 return True
             at = data.find(word, end)
     return False
@@ -111,11 +117,13 @@ def ur_string(data: bytes, words=(b"ur", b"uR", b"Ur", b"UR")) -> bool:
     1.4.9, billiard 3.3.0.23: ``latex_documents = [('index', 'x.tex', ur'X Documentation',
     ...)]``) names nothing else.  Asked only of a file naming ``ur`` as a word (``prefilter.UR_WORDS``,
     found in the prefilter's intersection at no cost), so a file without one is never searched;
-    ``words``: the spellings it names (a prefix is one of them), each searched with its quotes."""
+    ``words``: the spellings it names (a prefix is one of them), each searched with its quotes;
+    a hit inside a string or comment ``masking.Literals`` vouches for is not one."""
+    literals = _Lazy(data)
     for prefix in (word + quote for word in words for quote in (b"'", b'"')):  # "ur" alone: return, your...
         at = data.find(prefix)
         while at >= 0:
-            if at == 0 or data[at - 1] not in _BEFORE_NO_PREFIX:
+            if (at == 0 or data[at - 1] not in _BEFORE_NO_PREFIX) and not literals.covers(at):
                 return True
             at = data.find(prefix, at + 3)
     return False
@@ -148,28 +156,50 @@ def _comma_after(data: bytes, at: int, word: bytes) -> bool:
     return data[at:at + 1] == b","
 
 
-def keyword_as_name(text: str, words=None) -> bool:
+def keyword_as_name(text: str, words=None, literals=None) -> bool:
     """Does the text use ``async`` or ``await`` as a name (``asyncio.async(...)``, ``f(async=1)``,
-    ``def async(...)``, ``from kombu.async import Hub``)?  ``words``: as ``may_fail``'s."""
+    ``def async(...)``, ``from kombu.async import Hub``)?  ``words``: as ``may_fail``'s;
+    ``literals``: given (``may_fail``'s), a hit in a string or comment it covers is not one."""
     for word, pattern in KEYWORD_NAMES.items():
         if (word not in words) if words is not None else (word not in text):
             continue
         for match in pattern.finditer(text):
-            start = match.start()
-            if match.end() == start + len(word):
-                return True  # a part of a dotted name: from kombu.async import Hub
-            before = text[start - 1:start]
-            if before not in _NAME_CHARACTERS:  # the text's start too
-                tail = match.group()[len(word):].lstrip(" \t")
-                if tail[0] == "=":
-                    return True  # async=..., f(async=True)
-                if tail != "(":  # a parameter or an argument: def f(self, async):, f(x, async)
-                    if text[max(0, start - 80):start].rstrip(" \t\r\n\\")[-1:] in ("(", ","):
-                        return True  # not "(async/await)" in a comment (Twisted 18.9's defer.py)
-                    continue
-                if before == "." or text[max(0, start - 5):start].rstrip(" \t").endswith("def"):
-                    return True  # .async(...), def async(...)
+            if _names_it(text, match, word) and (literals is None or not literals.covers(match.start())):
+                return True
     return False
+
+
+def _names_it(text: str, match, word: str) -> bool:
+    """Does ``KEYWORD_NAMES``' ``match`` of ``word`` stand where a name does?"""
+    start = match.start()
+    if match.end() == start + len(word):
+        return True  # a part of a dotted name: from kombu.async import Hub
+    before = text[start - 1:start]
+    if before in _NAME_CHARACTERS:  # the text's start is not
+        return False
+    tail = match.group()[len(word):].lstrip(" \t")
+    if tail[0] == "=":
+        return True  # async=..., f(async=True)
+    if tail != "(":  # a parameter or an argument: def f(self, async):, f(x, async)
+        # not "(async/await)" in a comment (Twisted 18.9's defer.py)
+        return text[max(0, start - 80):start].rstrip(" \t\r\n\\")[-1:] in ("(", ",")
+    return before == "." or text[max(0, start - 5):start].rstrip(" \t").endswith("def")  # .async(...), def async(...)
+
+
+class _Lazy:
+    """``masking.Literals`` of a text, read only when a hit asks (most files have none)."""
+
+    __slots__ = ("text", "literals")
+
+    def __init__(self, text: str | bytes):
+        self.text, self.literals = text, None
+
+    def covers(self, at: int) -> bool:
+        if self.literals is None:
+            from outmoded.masking import Literals  # here: masking imports this module
+
+            self.literals = Literals(self.text)
+        return self.literals.covers(at)
 
 
 # what ast says of Python 2's octal literal (os.open(path, flags, 0600)), which only that message tells
