@@ -128,10 +128,11 @@ def _terminated(token: str) -> bool:
     return len(token) >= 2 * len(quote) and token.endswith(quote) and not _escaped(token, len(token) - len(quote))
 
 
-def _escaped(token: str, position: int) -> bool:
-    """Is the character at ``position`` escaped by an odd run of backslashes before it?"""
+def _escaped(token: str | bytes, position: int, backslash: str | bytes = "\\") -> bool:
+    """Is the character at ``position`` escaped by an odd run of backslashes before it
+    (``backslash``: b"\\" for bytes)?"""
     run = position
-    while run > 0 and token[run - 1] == "\\":
+    while run > 0 and token[run - 1:run] == backslash:
         run -= 1
     return (position - run) % 2 == 1
 
@@ -176,7 +177,7 @@ class Literals:
             return token
         quote = body[:3] if body[:3] in triples else body[:1]
         if len(body) < 2 * len(quote) or not body.endswith(quote) \
-                or _escaped_at(body, len(body) - len(quote), backslash):
+                or _escaped(body, len(body) - len(quote), backslash):
             return None  # unterminated
         start = token.start()
         if brace in body and self.text[max(0, start - 2):start].lower().rstrip(raw)[-1:] in prefixes:
@@ -188,11 +189,3 @@ class Literals:
 _STR_MARKS = ("#", ("'''", '"""'), "\\", "{", "r", ("f", "t"))
 _BYTES_MARKS = tuple(mark.encode() if isinstance(mark, str) else tuple(m.encode() for m in mark)
                      for mark in _STR_MARKS)
-
-
-def _escaped_at(token: str | bytes, position: int, backslash: str | bytes) -> bool:
-    """``_escaped`` for a ``str`` or ``bytes`` token."""
-    run = position
-    while run > 0 and token[run - 1:run] == backslash:
-        run -= 1
-    return (position - run) % 2 == 1
