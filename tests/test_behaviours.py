@@ -299,7 +299,7 @@ def test_get_event_loop_in_a_scripts_main_block(project):
     source = """\
         import asyncio
 
-        loop = asyncio.get_event_loop()      # at import: may run under a running loop
+        loop = asyncio.get_event_loop()      # a script's top level: runs before its main block
 
 
         def main():
@@ -310,7 +310,8 @@ def test_get_event_loop_in_a_scripts_main_block(project):
             loop = asyncio.get_event_loop()
             loop.run_until_complete(main())
         """
-    assert project.findings(source, target="3.14") == [(11, "asyncio.get_event_loop()", E)]
+    assert project.findings(source, target="3.14") == [(3, "asyncio.get_event_loop()", E),
+                                                       (11, "asyncio.get_event_loop()", E)]
     assert project.findings(source, target="3.13") == []
     assert project.findings(source.replace("import asyncio", "import asyncio\n        import uvloop\n        uvloop.install()"),
                             target="3.14") == []
@@ -321,6 +322,38 @@ def test_get_event_loop_in_a_scripts_main_block(project):
                 loop = asyncio.get_event_loop()
             except RuntimeError:
                 loop = asyncio.new_event_loop()
+        """, target="3.14") == []
+
+
+def test_get_event_loop_at_the_top_level_of_a_script(project):
+    # RuntimeError on the real 3.14 (paho-mqtt 1.6.1's examples/loop_asyncio.py, txaio 26.6.1's
+    # examples/multiloop.py and basic.py): the module's top level runs a loop, so none runs yet
+    source = """\
+        import asyncio
+        import sys
+
+        loop = asyncio.get_event_loop()
+        if sys.platform != "win32":
+            asyncio.get_event_loop().run_until_complete(work())
+        loop.run_until_complete(work())
+        """
+    assert project.findings(source, target="3.14") == [(4, "asyncio.get_event_loop()", E),
+                                                       (6, "asyncio.get_event_loop()", E)]
+    assert project.findings(source, target="3.13") == []
+    # a library's top level may run under a running loop (imported from a coroutine): not a script
+    assert project.findings("""\
+        import asyncio
+
+        loop = asyncio.get_event_loop()
+
+
+        def main():
+            loop.run_until_complete(work())
+
+
+        class Runner:
+            def run(self):
+                asyncio.get_event_loop().run_forever()
         """, target="3.14") == []
 
 

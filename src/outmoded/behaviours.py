@@ -24,6 +24,7 @@ import ast
 import re
 import warnings
 
+from outmoded.branches import is_main_test
 from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
 from outmoded.metapath import MetaPathHooks
@@ -118,6 +119,24 @@ def dest_change(call: ast.Call) -> tuple[str, str] | None:
     return None if long is None else (options[0], long)
 
 
+LOOP_RUNNERS = frozenset({"run_until_complete", "run_forever"})
+
+
+def script_top_level(body: list[ast.stmt]) -> bool:
+    """Has this module's top level (outside its functions and classes) a main block, or a call of
+    an event loop's ``run_until_complete`` / ``run_forever``?"""
+    pending = [s for s in body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.If) and is_main_test(node.test):
+            return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in LOOP_RUNNERS:
+            return True
+        pending.extend(child for child in ast.iter_child_nodes(node) if not isinstance(
+            child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)))
+    return False
+
+
 _PARAMETERS: dict[tuple, tuple] = {}
 
 
@@ -131,7 +150,19 @@ def _parameters(entry, before: bool = False) -> tuple | None:
 
 
 class Behaviours(ClassBehaviours, MetaPathHooks):
-    """Expects ``self.index``, ``self.qualify``, ``self.ancestry`` and ``self.report``."""
+    """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
+
+    def _runs_as_a_script(self) -> bool:
+        """Does the module's top level run where no event loop runs: it has a main block (a script:
+        its top level runs before it), or its top level itself runs one (``loop.run_until_complete``,
+        ``run_forever``: they raise under a running loop)?  paho-mqtt 1.6.1's examples/loop_asyncio.py,
+        ``loop = asyncio.get_event_loop()`` then ``loop.run_until_complete(...)``, and ptpython
+        3.0.32's examples/asyncio-python-embed.py, ``loop = asyncio.get_event_loop()`` above ``if
+        __name__ == "__main__": asyncio.run(main())``: RuntimeError on the real 3.14."""
+        known = getattr(self, "_script_top", None)
+        if known is None:
+            known = self._script_top = script_top_level(self._body)
+        return known
 
     def check_behaviour_call(self, node: ast.Call, func: str) -> None:
         reported = False
@@ -161,7 +192,8 @@ class Behaviours(ClassBehaviours, MetaPathHooks):
                     reported = True
                 continue
             if entry.signature == "main-block-call":
-                if self.in_main_block() and not any(word in self.text for word in entry.unless):
+                if (self.in_main_block() or self.scope.kind == "module" and self._runs_as_a_script()) \
+                        and not any(word in self.text for word in entry.unless):
                     self.report(node, entry, f"{func}()", frozenset(entry.raises))
                     reported = True
                 continue

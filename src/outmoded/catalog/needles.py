@@ -145,7 +145,7 @@ def _literal(entry: Entry, name: str) -> Text | None:
 # ``_any_keyword``).
 BEHAVIOUR_TEXT = {
     "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
-    "main-block-call": rb"__main__",
+    "main-block-call": rb"__main__|run_until_complete|run_forever",  # a script's top level (behaviours.script_top_level)
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
     "sequence-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # execute("... :name", (1,)): a named placeholder
