@@ -416,6 +416,32 @@ def test_an_import_of_a_name_the_targets_module_lacks_runs_the_handler(project):
         """) == [(4, "unittest._TextTestResult", E)]  # a submodule is there: its handler never runs
 
 
+def test_a_try_body_raising_importerror_itself_may_run_the_handler(project):
+    # pysnmp 4.4.12's smi/builder.py: importlib.util is not imported at startup since 3.12, so the
+    # inner handler raises ImportError and the outer one runs: No module named 'imp' on the real 3.13
+    source = """\
+        try:
+            import importlib
+
+            try:
+                PY_MAGIC_NUMBER = importlib.util.MAGIC_NUMBER
+            except Exception:
+                raise ImportError()
+        except ImportError:
+            import imp
+
+            PY_MAGIC_NUMBER = imp.get_magic()
+        try:
+            import json
+
+            def load():
+                raise ImportError("later, when called")
+        except ImportError:
+            import imp
+        """
+    assert project.findings(source) == [(9, "imp", W), (11, "imp.get_magic", W)]
+
+
 def test_an_import_of_a_class_as_a_module_runs_the_handler(project):
     # Yapsy 1.12.2's PluginManager.py: importlib.abc is no package, so the body always raises
     # ModuleNotFoundError (on pyenv's 3.6 and the real 3.13, 3.14, 3.15) and imp is imported

@@ -36,6 +36,24 @@ from outmoded.tryimports import TryImports
 from outmoded.values import LOCAL
 
 
+def _raises_import_error(body: list[ast.stmt]) -> bool:
+    """Does this ``try`` body raise ImportError (or ModuleNotFoundError) itself, outside the
+    functions and classes it defines: ``raise ImportError()``, ``raise ImportError``?"""
+    pending = [s for s in body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    while pending:
+        node = pending.pop()
+        if isinstance(node, ast.Raise) and node.exc is not None:
+            raised = node.exc.func if isinstance(node.exc, ast.Call) else node.exc
+            if isinstance(raised, ast.Name) and raised.id in IMPORT_ERRORS:
+                return True
+        elif isinstance(node, ast.stmt):
+            pending.extend(child for child in ast.iter_child_nodes(node) if isinstance(child, ast.stmt) and not isinstance(
+                child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)))
+            if isinstance(node, ast.Try):
+                pending.extend(s for h in node.handlers for s in h.body)
+    return False
+
+
 def _unpacks(target: ast.expr, value: ast.expr) -> bool:
     """Is ``target`` a name, or a tuple of names as long as the tuple ``value`` (py 1.4.34's
     ``try: set, frozenset = set, frozenset`` / ``except NameError: from sets import ...``)?"""
@@ -93,8 +111,9 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             self.may_contain_finding(h) for h in node.handlers) else frozenset()
         if owners:  # the body calls a member the target's class (or module) has: see _present_owners
             self.contexts.append(Context("replaced", names=owners))
+        raises = any(self.may_contain_finding(h) for h in node.handlers) and _raises_import_error(node.body)
         for handler in node.handlers:
-            self._visit_handler(handler, imports)
+            self._visit_handler(handler, imports, raises)
         self._bind_past_exits(node, imports)
         for name, value in flags:
             self.bind(name, value)
@@ -230,15 +249,20 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
                     name = alias.asname or alias.name
                     self.bind(name if isinstance(stmt, ast.ImportFrom) or alias.asname else name.split(".")[0], LOCAL)
 
-    def _visit_handler(self, handler: ast.ExceptHandler, imports: list) -> None:
+    def _visit_handler(self, handler: ast.ExceptHandler, imports: list, raises: bool = False) -> None:
+        """``raises``: the body raises ImportError itself, so the handler may run whatever its imports
+        do (pysnmp 4.4.12's smi/builder.py: ``try: import importlib`` / ``try: ... =
+        importlib.util.MAGIC_NUMBER`` / ``except Exception: raise ImportError()`` / ``except
+        ImportError: import imp``; importlib.util is not imported at startup since 3.12, so on the
+        real 3.13 the handler runs and fails: No module named 'imp')."""
         if handler.type is not None:
             self.visit(handler.type)
         if handler.name:
             self.bind(handler.name, LOCAL)
         catches_import = bool(caught_names(handler, self.qualify) & (IMPORT_ERRORS | ANY_ERROR))
-        if catches_import and imports and all(self._import_succeeds(s) for s in imports):
+        if catches_import and imports and not raises and all(self._import_succeeds(s) for s in imports):
             return  # a fallback for older Pythons: never runs on the target
-        if catches_import and imports and self.may_contain_finding(handler) and all(
+        if catches_import and imports and not raises and self.may_contain_finding(handler) and all(
                 self._import_succeeds(s) or self._own_modules(s) for s in imports):
             return  # a fallback for other versions of the project: never runs with this one
         # runs for sure when an import above is removed: what fails in it fails on the target
