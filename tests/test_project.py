@@ -405,6 +405,23 @@ def test_a_subpackage_named_like_a_removed_module_shadows_nothing(project):
         ("pkg/carrier/client.py", 1, "asyncore"), ("pkg/other.py", 1, "asyncore")]
 
 
+def test_a_script_in_a_package_imports_the_module_beside_it(project):
+    # tld 0.13.2's examples/gae/example.py: from parser import ... above its main block; run as a
+    # script its directory is first on sys.path (the real 3.13 runs it); imported as the package's
+    # module, the stdlib's parser is meant (gone in 3.10)
+    layout(project, {
+        "examples/__init__.py": "",
+        "examples/gae/__init__.py": "",
+        "examples/gae/parser.py": "class GAEParser: pass\n",
+        "examples/gae/example.py": "from parser import GAEParser\nif __name__ == '__main__':\n    print(GAEParser)\n",
+        "examples/gae/helper.py": "from parser import GAEParser\n",
+        "examples/other/__init__.py": "",
+        "examples/other/example.py": "import parser\nif __name__ == '__main__':\n    print(parser)\n",
+    })
+    assert [(p, line, api) for p, line, api, *_ in found(project)] == [
+        ("examples/gae/helper.py", 1, "parser"), ("examples/other/example.py", 1, "parser")]
+
+
 def test_stub_packages_are_packages_for_stubs(project):
     # typeshed's stdlib stubs as vendored by mypy 2.4 and jedi 0.20: stdlib/distutils/ has an
     # __init__.pyi, and smtpd.pyi's `from asyncore import dispatcher` names stdlib/asyncore.pyi

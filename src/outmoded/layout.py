@@ -277,6 +277,19 @@ def shadows_stdlib(path: str, name: str) -> bool:
     return False
 
 
+def beside_script(path: str, name: str) -> bool:
+    """Is top-level module ``name`` a module or package in the directory of the file at ``path``?
+    Run as a script, the file has its own directory first on ``sys.path``, in a package too: tld
+    0.13.2's examples/gae/example.py does ``from parser import GAEMozillaTLDSourceParser``, its
+    examples/gae/parser.py (on the real 3.13 ``python3.13 examples/gae/example.py`` imports it)."""
+    from outmoded.reads import read
+
+    directory = os.path.dirname(os.path.abspath(path))
+    module, package = os.path.join(directory, name + ".py"), os.path.join(directory, name, "__init__.py")
+    read(module), read(package)  # each counts for the verdict, present or absent (``outmoded.reads``)
+    return _is_file(module) or _is_file(package)
+
+
 # a directory named for one Python version: ``3.10`` (gevent's ``src/greentest/3.10/``), or for a
 # Python 3 interpreter of that version, ``py3.10``, ``pypy3.10`` (multiprocess 0.70.19's ``py3.9/``
 # ... ``py3.15/`` and ``pypy3.9/`` ...: its setup.py installs the one of the running Python, falling

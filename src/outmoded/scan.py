@@ -30,11 +30,12 @@ from outmoded.annotationreads import only_called
 from outmoded.importers import importers_provide
 from outmoded.laterimports import imported_later
 from outmoded.importmatches import ImportMatches
-from outmoded.layout import shadows_stdlib, version_directory
+from outmoded.layout import beside_script, shadows_stdlib, version_directory
 from outmoded.metapath import META_PATH_CALLS
 from outmoded.newlines import line_offsets, split_lines
 from outmoded.prefilter import written_alone
 from outmoded.project import Project
+from outmoded.projectfiles import MAIN_RE
 from outmoded.receivers import Receivers
 from outmoded.restorers import restored
 from outmoded.scopes import STDLIB, Bindings
@@ -216,7 +217,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         test_tools.imports_under_tool("cases_generator"): import parser``) any may be."""
         provider = self.index.provided_by.get(root)
         return shadows_stdlib(self.path, root) or (provider is not None and shadows_stdlib(self.path, provider)) \
-            or self.import_hooks > 0 or (self.path_extended and root in self.project.top_level_names())
+            or self.import_hooks > 0 or (self.path_extended and root in self.project.top_level_names()) \
+            or (beside_script(self.path, root) and MAIN_RE.search(self.text) is not None)  # a script's directory
 
     def visit_With(self, node: ast.With) -> None:
         hooks = any(self._changes_imports(item.context_expr) for item in node.items)
