@@ -214,11 +214,15 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         grpcio 1.85's setup.py does ``sys.path.insert(0, os.path.abspath(PYTHON_STEM))`` and
         then ``import commands``, its own src/python/grpcio/commands.py.  Inside a ``with`` block
         that changes where imports look (CPython 3.13's ``with
-        test_tools.imports_under_tool("cases_generator"): import parser``) any may be."""
+        test_tools.imports_under_tool("cases_generator"): import parser``) any may be.  A script
+        (a main block) finds a module beside it first (``layout.beside_script``): asked of removed
+        modules only, as a library module with a demo main block means the stdlib's present ones
+        (nltk's probability.py beside nltk/collections.py)."""
         provider = self.index.provided_by.get(root)
         return shadows_stdlib(self.path, root) or (provider is not None and shadows_stdlib(self.path, provider)) \
             or self.import_hooks > 0 or (self.path_extended and root in self.project.top_level_names()) \
-            or (beside_script(self.path, root) and MAIN_RE.search(self.text) is not None)  # a script's directory
+            or (root in self.index.modules and beside_script(self.path, root)
+                and MAIN_RE.search(self.text) is not None)  # a removed module's name in a script's directory
 
     def visit_With(self, node: ast.With) -> None:
         hooks = any(self._changes_imports(item.context_expr) for item in node.items)
