@@ -63,6 +63,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         self.reduced = False  # the tree leaves function bodies out: whole-module questions parse ``text``
         self.project = project or Project(index.target)
         self.path_extended = False  # the module has put a directory on sys.path
+        self._script: bool | None = None  # has it a main block (``_is_script``), once asked
         self.version_directory = version_directory(path)
         self.import_hooks = 0  # inside ``with <something that changes where imports look>:``
         self.fallback_spans: list[tuple] = []  # (first line, last line, names) of handlers of a try importing names
@@ -221,8 +222,13 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         provider = self.index.provided_by.get(root)
         return shadows_stdlib(self.path, root) or (provider is not None and shadows_stdlib(self.path, provider)) \
             or self.import_hooks > 0 or (self.path_extended and root in self.project.top_level_names()) \
-            or (root in self.index.modules and beside_script(self.path, root)
-                and MAIN_RE.search(self.text) is not None)  # a removed module's name in a script's directory
+            or (root in self.index.modules and self._is_script() and beside_script(self.path, root))
+
+    def _is_script(self) -> bool:
+        """Has the module a main block (``if __name__ == "__main__":``)?  Searched once."""
+        if self._script is None:
+            self._script = MAIN_RE.search(self.text) is not None
+        return self._script
 
     def visit_With(self, node: ast.With) -> None:
         hooks = any(self._changes_imports(item.context_expr) for item in node.items)
