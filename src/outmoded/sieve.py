@@ -162,13 +162,21 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
         return None
     if not reading.stubs:
         return None
-    dropped = 0
+    # the text kept between the bodies, each body written as ``pass`` then its other lines empty:
+    # the lines kept are joined, not each body's lines counted and replaced
+    parts, kept, stubbed = [], 0, 0
     for first, end, indent in reading.stubs:
-        dropped += sum(map(len, lines[first:end]))
-        lines[first:end] = [" " * indent + "pass", *repeat("", end - first - 1)]
-    if dropped < worth * len(text):
+        if first > kept:
+            parts.append("\n".join(lines[kept:first]))
+        parts.append(" " * indent + "pass" + "\n" * (end - first - 1))
+        stubbed += indent + 4
+        kept = end
+    if kept < len(lines):
+        parts.append("\n".join(lines[kept:]))
+    reduced = "\n".join(parts)
+    if len(text) - len(reduced) + stubbed < worth * len(text):  # the characters of the lines left out
         return None
-    return "\n".join(lines), reading.stubs, reading.word_lines
+    return reduced, reading.stubs, reading.word_lines
 
 
 class _Reading:
@@ -237,13 +245,18 @@ class _Reading:
     def level(self, first: int, end: int, indent: int) -> None:
         """Reads the statements indented ``indent`` on lines [first, end), and the blocks in them."""
         starts, lines = self.statements(first, end, indent), self.lines
-        last = len(starts) - 1
+        last, offsets, count, size = len(starts) - 1, self.starts, self.brackets.count, len(lines)
         for number, start in enumerate(starts):
             line = lines[start]
             if line[indent:indent + 1] not in COMPOUND_FIRST or not COMPOUND_RE.match(line, indent):
                 continue  # a simple statement
             stop = starts[number + 1] if number < last else end
-            header = self.header_end(start, stop)
+            low, high = offsets[start], offsets[start + 1]
+            if count("(", low, high) == count(")", low, high) and not line.rstrip("\r").endswith("\\") and not (
+                    start + 1 < size and lines[start + 1].startswith(CONTINUED)):
+                header = start  # a header on one line (most): ``header_end``'s first test, inline
+            else:
+                header = self.header_end(start, stop)
             if header is None or header + 1 >= stop or not lines[header].rstrip().endswith(":"):
                 continue  # a simple statement, or a block on one line
             body = header + 1
@@ -332,8 +345,13 @@ def lines_naming(text: str, words, attributes: bool = True) -> list[int]:
                     attributes or text[position - 1:position] != "."):
                 found.add(position)
             position = text.find(word, position + 1)
+    return _line_numbers(text, found)
+
+
+def _line_numbers(text: str, positions) -> list[int]:
+    """The numbers (from 0) of the lines of ``text`` holding ``positions``, in order, once each."""
     lines, line, last = [], 0, 0
-    for position in sorted(found):
+    for position in sorted(positions):
         line += text.count("\n", last, position)
         last = position
         if not lines or lines[-1] != line:
