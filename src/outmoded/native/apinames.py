@@ -59,6 +59,19 @@ def table() -> Table:
     return Table(removed, limited, borrowed, lvalue, arity, {k: tuple(v) for k, v in internal.items()}, words)
 
 
+# every byte that cannot be part of an identifier (Cython's, C's but for ``$``) as a space
+_IDENTIFIER_BYTES = bytes(c if chr(c).isascii() and (chr(c).isalnum() or c == ord("_")) else 32 for c in range(256))
+
+
+def names_one(data: bytes) -> bool:
+    """Does the source name one of the catalog's C words (``Table.words``) as a whole identifier?
+    One pass in C (the non-identifier bytes made spaces, then split): for a file naming none, the
+    only question its tokens could answer.  Every identifier the C and Cython lexers
+    (``ctokens``) yield stands between such bytes, so none is missed; a word found inside
+    something else (a string, a comment) only costs the full check."""
+    return not table().words.isdisjoint(data.translate(_IDENTIFIER_BYTES).split())
+
+
 def is_member(name: str) -> bool:
     """Struct members (``ma_version_tag``) as opposed to functions, macros and types."""
     return not name.startswith(API_PREFIXES)

@@ -27,15 +27,34 @@ class Comment(NamedTuple):
     line: int
 
 
+NEWLINE_RE = re.compile(r"\r\n|\r|\n")
+
+
 class Lines:
-    """Offset -> (line, column) for one text."""
+    """Offset -> (line, column) for one text.  The line starts are found as far as asked, in
+    chunks doubling in size: a check reading only the comments above a Cython module's first
+    statement (``capi.check_cython``) does not pay for the whole file's."""
+
+    __slots__ = ("text", "starts", "scanned")
 
     def __init__(self, text: str):
-        self.starts = [0] + [m.end() for m in re.finditer(r"\r\n|\r|\n", text)]
+        self.text = text
+        self.starts = [0]
+        self.scanned = 0  # the line starts of text[:scanned] are known
 
     def position(self, offset: int) -> tuple[int, int]:
+        if offset >= self.scanned:
+            self._scan(offset)
         index = bisect.bisect_right(self.starts, offset) - 1
         return index + 1, offset - self.starts[index] + 1
+
+    def _scan(self, offset: int) -> None:
+        text, size = self.text, len(self.text)
+        end = min(size, max(offset + 1, 2 * self.scanned, 1024))
+        while end < size and text[end - 1] == "\r":  # not between the two characters of a \r\n
+            end += 1
+        self.starts.extend(m.end() for m in NEWLINE_RE.finditer(text, self.scanned, end))
+        self.scanned = end if end < size else size + 1
 
 
 _C_RE = re.compile(r"""

@@ -27,7 +27,7 @@ from typing import Optional
 from outmoded.findings import WARNING, Finding
 from outmoded.native import make, rule_message, rules
 from outmoded.native.ctokens import Comment, Token
-from outmoded.reads import read
+from outmoded.reads import once, read
 from outmoded.source import open_regular
 
 FREE_THREADED_FROM = (3, 13)
@@ -117,9 +117,18 @@ def _declares(comments: list[Comment], tokens: list[Token]) -> bool:
     return False
 
 
+_BUILD_SET: dict = {}  # directory -> (_build_sets_directive's answer, the build files it looked for)
+
+
 def _build_sets_directive(directory: str) -> bool:
     """Does a build file here or in a parent (up to the project root) set the directive?  Every
-    build file looked for counts for the verdict, present or not (``outmoded.reads``)."""
+    build file looked for counts for the verdict, present or not (``outmoded.reads``).  The same
+    for every module of a directory: answered once per run, the files looked for replayed for
+    every verdict asking (sagemath 10.7: 564 ``.pyx`` modules in 99 directories)."""
+    return once(_BUILD_SET, directory, _walk_build_files, directory)
+
+
+def _walk_build_files(directory: str) -> bool:
     while True:
         for name in BUILD_FILES:
             path = os.path.join(directory, name)

@@ -102,6 +102,9 @@ def forget() -> None:
                    getattr(sys.modules.get("outmoded.native.headers"), "_shipped", None)):
         if cached is not None:
             cached.cache_clear()
+    freethreading = sys.modules.get("outmoded.native.freethreading")
+    if freethreading is not None:
+        freethreading._BUILD_SET.clear()
 
 
 def _names(path: str, including: str, written: str) -> bool:
