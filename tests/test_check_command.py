@@ -121,6 +121,16 @@ def test_noqa_in_any_case_on_any_newline(project):
         assert project.check_json("a.py")["findings"] == [], repr(newline)
 
 
+def test_noqa_in_a_file_beyond_ascii(project):
+    """Text beyond ASCII around a directive (accents, a Kelvin sign, a dotted capital I, which
+    lower to k and i) silences as in an ASCII file."""
+    project.write("a.py", data="# caf\u00e9 \u212a \u0130\nimport imp  # NoQa: OM12\nimport asyncore  # \u00e9t\u00e9\n"
+                  "import telnetlib  # OutModed: ignore[OM13] \u00e9\n".encode())
+    assert [f["api"] for f in project.check_json("a.py")["findings"]] == ["asyncore"]
+    project.write("b.py", data="# \u00e9\n# OUTMODED: NOQA\nimport imp\n".encode())
+    assert project.check_json("b.py")["findings"] == []
+
+
 def test_a_noqa_written_for_other_linters_does_not_hide_what_breaks(project):
     """A bare ``# noqa``, or one naming only other tools' codes, was written for a linter: the line
     still fails on the target (celery 3.1's ``from imp import reload  # noqa``), so it is reported.

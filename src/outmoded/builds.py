@@ -114,8 +114,11 @@ def not_built(path: str, target: tuple[int, int], depth: int = 0) -> str | None:
     can tell."""
     path = os.path.abspath(path)
     builds, occurrences = build_files(os.path.dirname(path)), []
+    name, tail = os.path.basename(path), _last_part(os.path.splitext(path)[0].replace(os.sep, "."))
     for build in builds:
-        for text, line, dead in _strings(build, target):
+        naming = _naming(build, target)
+        found = naming.get(name, ()) if name == tail else sorted({*naming.get(name, ()), *naming.get(tail, ())})
+        for _, (text, line, dead) in found:
             if _names_file(text, path):
                 occurrences.append((build, line if dead is None else dead, dead is not None))
     if occurrences and all(dead for _, _, dead in occurrences):
@@ -148,6 +151,26 @@ def _included_only_where_not_built(path: str, target: tuple[int, int], depth: in
 
 def _where(build: str, line: int, top: str) -> str:
     return f"{os.path.relpath(build, top).replace(os.sep, '/')}:{line}"
+
+
+@memo
+def _naming(build: str, target: tuple[int, int]) -> dict:
+    """The strings of ``build`` (``_strings``) that may name a file, by the name of the file
+    they may name (a path's last part) and the last part of the module (a dotted name's): where
+    ``_names_file`` can hold, asked of those only.  Each is (its place in ``_strings``, itself):
+    the first a path finds comes first, as in ``_strings``."""
+    naming: dict = {}
+    for place, entry in enumerate(_strings(build, target)):
+        text = entry[0]
+        if not text or len(text) > 300 or "\n" in text:
+            continue
+        for key in {os.path.basename(os.path.normpath(text)), _last_part(text)}:
+            naming.setdefault(key, []).append((place, entry))
+    return naming
+
+
+def _last_part(dotted: str) -> str:
+    return dotted.rsplit(".", 1)[-1]
 
 
 def _names_file(text: str, path: str) -> bool:

@@ -27,7 +27,7 @@ class Table(Frozen):
     """The C-API lookup tables (``table()``): a record, not a dataclass, whose import would pull in
     ``inspect`` before a run's second pass forks."""
 
-    __slots__ = _fields = ("removed", "limited", "borrowed", "lvalue", "arity", "internal", "words")
+    __slots__ = _fields = ("removed", "limited", "borrowed", "lvalue", "arity", "internal", "words", "named")
     removed: dict[str, Entry]  # name -> entry
     limited: dict[str, Entry]  # removed from the limited C API only: name -> entry
     borrowed: dict[str, Entry]
@@ -35,6 +35,7 @@ class Table(Frozen):
     arity: dict[str, Entry]  # called with entry.arguments arguments, it breaks: PyFloat_FromString(s, NULL)
     internal: dict[str, tuple]  # internal header (pycore_setobject.h) -> ((removed name it declares, until), ...)
     words: frozenset[bytes]  # a file naming none of these has nothing to report (C prefilter)
+    named: frozenset[str]  # the names of the five tables: the only ones ``api_findings`` reports
 
 
 @lru_cache(maxsize=1)
@@ -56,7 +57,8 @@ def table() -> Table:
         elif entry.check == "arity":
             arity.update(dict.fromkeys(entry.names, entry))
     words = frozenset(n.encode() for n in [*removed, *limited, *borrowed, *lvalue, *arity]) | MODULE_WORDS | members().words
-    return Table(removed, limited, borrowed, lvalue, arity, {k: tuple(v) for k, v in internal.items()}, words)
+    return Table(removed, limited, borrowed, lvalue, arity, {k: tuple(v) for k, v in internal.items()}, words,
+                 frozenset([*removed, *limited, *borrowed, *lvalue, *arity]))
 
 
 # every byte that cannot be part of an identifier (Cython's, C's but for ``$``) as a space
@@ -89,6 +91,7 @@ def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], sh
     """
     lookup = table()
     removed = {**lookup.removed, **lookup.limited} if limited_api else lookup.removed
+    named = lookup.named
     found = []
     previous = ""
     tokens = list(tokens)
@@ -97,6 +100,9 @@ def api_findings(path: str, tokens: Iterable[Token], target: tuple[int, int], sh
             previous = token.text
             continue
         name = token.text
+        if name not in named:  # nothing below can find it
+            previous = name
+            continue
         after_arrow = previous in ("->", ".")
         previous = name
         if name in shims:

@@ -42,7 +42,8 @@ from __future__ import annotations
 
 import os
 import re
-from itertools import islice
+from itertools import groupby, islice
+from operator import itemgetter
 
 from outmoded import suppress
 from outmoded.engine import FileResult
@@ -265,14 +266,11 @@ def _expanded(path: str, defines: list, tokens: list, undefs: list = ()) -> list
 def cython_uses(tokens: list[Token]) -> list[Token]:
     """Tokens minus declarations: ``cimport`` statements and ``cdef extern`` blocks name C
     functions without calling them (Cython emits nothing for an unused declaration)."""
-    lines: dict[int, list[Token]] = {}
-    for token in tokens:
-        lines.setdefault(token.line, []).append(token)
     kept: list[Token] = []
     block_indent = None  # column of the `cdef extern ...:` whose block is being skipped
     depth = 0  # open brackets of a cimport statement continued on the next line
-    for number in sorted(lines):
-        line = lines[number]
+    for _, group in groupby(tokens, itemgetter(2)):  # line by line: the lexer yields them in order
+        line = list(group)
         first = line[0]
         if depth > 0:
             depth += sum({"(": 1, ")": -1}.get(t.text, 0) for t in line)

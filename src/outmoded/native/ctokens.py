@@ -124,18 +124,27 @@ _PY_RE = re.compile(r"""
 
 
 def cython_tokens(text: str, comments: Optional[list] = None) -> Iterator[Token]:
-    """Tokens of a Cython ``.pyx``/``.pxd``/``.pxi`` file (Python comments and strings)."""
-    lines = Lines(text)
-    position, size = 0, len(text)
-    while position < size:
-        match = _PY_RE.match(text, position)
+    """Tokens of a Cython ``.pyx``/``.pxd``/``.pxi`` file (Python comments and strings).  Every
+    character belongs to one match of ``_PY_RE``, so its matches follow each other; lines are
+    counted as they pass (a string may hold some)."""
+    line, line_start, new = 1, 0, tuple.__new__
+    for match in _PY_RE.finditer(text):
         kind = match.lastgroup
-        start, position = match.start(), match.end()
-        if kind in ("newline", "space", "string"):
+        if kind == "newline":
+            line, line_start = line + 1, match.end()
+        elif kind == "space":
             continue
-        if kind == "comment":
+        elif kind == "string":
+            start, end = match.span()
+            last = max(text.rfind("\n", start, end), text.rfind("\r", start, end))
+            if last >= 0:
+                line += text.count("\n", start, end) + text.count("\r", start, end) - text.count("\r\n", start, end)
+                line_start = last + 1
+                if last == end - 1 and text[last] == "\r" and text.startswith("\n", end):
+                    line -= 1  # the newline token next ends the same \r\n (an unclosed string stops before it)
+        elif kind == "comment":
             if comments is not None:
-                comments.append(Comment(match.group(), lines.position(start)[0]))
-            continue
-        line, column = lines.position(start)
-        yield Token(kind if kind in ("ident", "number") else "punct", match.group(), line, column, start, -1)
+                comments.append(Comment(match.group(), line))
+        else:
+            start = match.start()
+            yield new(Token, (kind, match.group(), line, start - line_start + 1, start, -1))  # ident, number, punct
