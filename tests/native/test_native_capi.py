@@ -228,6 +228,16 @@ def test_python2_names_cython_itself_shims(project):
     assert [(f["line"], f["api"]) for f in findings(project, "py2.pyx")] == [(7, "PyString_FromString")]
 
 
+def test_cython_names_found_whatever_the_encoding(project):
+    """A Cython file declaring another encoding (latin-1, its accents not UTF-8) is searched for
+    the catalog's names as the lexer reads it; a name only in a string or a comment is none."""
+    source = ("# -*- coding: latin-1 -*-\n# caf\u00e9\ncdef extern from \"Python.h\":\n"
+              "    object PyEval_CallObject(object, object)\ndef f(o):\n    return PyEval_CallObject(o, ())\n")
+    project.write("a.pyx", data=source.encode("latin-1"))
+    project.write("b.pyx", data=b"# PyEval_CallObject(o, ())\ndef f(o):\n    return 'PyEval_CallObject'\n")
+    assert [(f["path"], f["line"], f["api"]) for f in findings(project, ".")] == [("a.pyx", 6, "PyEval_CallObject")]
+
+
 def test_cython_directive(project):
     project.write("a.pyx", "# cython: language_level=3, freethreading_compatible=True\ndef f(): pass\n")
     project.write("b.pyx", "# cython: freethreading_compatible=False\ndef f(): pass\n")  # a decision
