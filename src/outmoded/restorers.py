@@ -35,19 +35,20 @@ from outmoded.source import open_regular
 MAX_DEPTH = 4  # import hops followed from the file with the finding
 
 
-def restored(project, path: str, api: str, removed: dict | frozenset = frozenset()) -> bool:
+def restored(project, path: str, api: str) -> bool:
     """Does a project module that ``path`` imports (see the module docstring) assign ``api``?
-    ``removed``: the modules removed on the target (``Index.modules``)."""
+    Not asked of a member of a module removed on the target (``Scanner.report``: it cannot be
+    imported to be assigned on)."""
     owner, _, leaf = api.rpartition(".")
     if not leaf.isidentifier() or not owner:
         return False  # a module (put back by a module of that name), not a module's or a class's member
-    if owner.startswith("builtins.") or any(module in removed for module in _prefixes(owner)):
-        return False  # nothing to put it on: a builtin type's members cannot be set, a removed module not imported
+    if owner.startswith("builtins."):
+        return False  # nothing to put it on: a builtin type's members cannot be set
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path)) or module_of(absolute_path)[1]
     # a module's member written on the module's name (``inspect.getargspec = ...``: a search of
     # the tree for the longer word costs half of one for ``.getargspec``); a class's, on any name
-    candidates = _writers(top, leaf, "." in owner and "" or owner)
+    candidates = _writers(top, leaf, "" if "." in owner else owner)
     if not candidates:  # the answer is no; what would change it is an edit to a module it reaches
         if reads.KEPT:  # they matter to a results cache only: a run without one does not walk them
             _reachable(absolute_path)
@@ -59,15 +60,6 @@ def restored(project, path: str, api: str, removed: dict | frozenset = frozenset
             if summary is not None and api in summary.assigned:
                 return True
     return False
-
-
-def _prefixes(dotted: str):
-    """``a``, ``a.b``, ``a.b.c`` of ``a.b.c``."""
-    at = dotted.find(".")
-    while at >= 0:
-        yield dotted[:at]
-        at = dotted.find(".", at + 1)
-    yield dotted
 
 
 def _writers(top: str, leaf: str, module: str = "") -> tuple:
@@ -92,7 +84,7 @@ def _writing(top: str, leaf: str, module: str) -> tuple:
         return ()
     text, size, starts = tree.text, tree.size, tree.starts
     needle = f"{module}.{leaf}".encode()
-    found = set(_set(top).get(leaf.encode(), ()))
+    found = set(_setattr_names(top).get(leaf.encode(), ()))
     at = text.find(needle, 0, size)
     while at >= 0:
         after = at + len(needle)
@@ -108,7 +100,7 @@ def _writing(top: str, leaf: str, module: str) -> tuple:
 
 
 @memo
-def _set(top: str) -> dict:
+def _setattr_names(top: str) -> dict:
     """The names quoted after ``setattr(`` on its line in the Python files under ``top`` (one
     search of the tree's joined text for every name a run asks about), with the indices of those
     files in ``sources(top)``."""

@@ -166,7 +166,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             return  # code only for Pythons that no longer have it: it comes from elsewhere
         if self.path.endswith(".pyi") and api in self.index.names and self.projects_own(api.partition(".")[0]):
             return  # a stub's name from a stub the project ships: typeshed's sre_parse.pyi imports its sre_constants.pyi
-        if "." in api and restored(self.project, self.path, api, self.index.modules):
+        if "." in api and not self.removed_module(api.rpartition(".")[0]) and restored(self.project, self.path, api):
             return  # a project module this one imports puts the name back (``outmoded.restorers``)
         if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:
             return  # a copy for an older Python, which still has it
