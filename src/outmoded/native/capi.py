@@ -42,8 +42,7 @@ from __future__ import annotations
 
 import os
 import re
-from itertools import groupby, islice
-from operator import itemgetter
+from itertools import islice
 
 from outmoded import suppress
 from outmoded.engine import FileResult
@@ -53,7 +52,7 @@ from outmoded.native.apinames import api_findings, names_one, removed_now, table
 from outmoded.native.directives import defines_limited_api, limited_api_version
 from outmoded.native.members import member_findings
 from outmoded.native.cppexpr import DEAD
-from outmoded.native.ctokens import Token, cython_tokens
+from outmoded.native.ctokens import Token, by_line, cython_tokens
 from outmoded.native.shims import CYTHON_PY2_SHIMS, c_shims, cython_shims
 from outmoded.prefilter import IDENTIFIER_RE
 from outmoded.reads import read
@@ -269,8 +268,7 @@ def cython_uses(tokens: list[Token]) -> list[Token]:
     kept: list[Token] = []
     block_indent = None  # column of the `cdef extern ...:` whose block is being skipped
     depth = 0  # open brackets of a cimport statement continued on the next line
-    for _, group in groupby(tokens, itemgetter(2)):  # line by line: the lexer yields them in order
-        line = list(group)
+    for line in by_line(tokens):
         first = line[0]
         if depth > 0:
             depth += sum({"(": 1, ")": -1}.get(t.text, 0) for t in line)

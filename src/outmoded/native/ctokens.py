@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import bisect
 import re
+from itertools import groupby
+from operator import itemgetter
 from typing import Iterator, NamedTuple, Optional
 
 
@@ -32,8 +34,8 @@ NEWLINE_RE = re.compile(r"\r\n|\r|\n")
 
 class Lines:
     """Offset -> (line, column) for one text.  The line starts are found as far as asked, in
-    chunks doubling in size: a check reading only the comments above a Cython module's first
-    statement (``capi.check_cython``) does not pay for the whole file's."""
+    chunks doubling in size: a question about positions near the start of a file (a CI file's
+    first hits, ``flags``, ``workflows``) does not pay for the whole file's."""
 
     __slots__ = ("text", "starts", "scanned")
 
@@ -121,6 +123,11 @@ _PY_RE = re.compile(r"""
   | (?P<ident>[A-Za-z_][0-9A-Za-z_]*)
   | (?P<punct>->|\*\*|//|[<>=!]=|.)
 """, re.VERBOSE | re.DOTALL)
+
+
+def by_line(tokens: list[Token]) -> Iterator[list[Token]]:
+    """The tokens of each line that has any, line by line (the lexers yield them in order)."""
+    return (list(line) for _, line in groupby(tokens, itemgetter(2)))
 
 
 def cython_tokens(text: str, comments: Optional[list] = None) -> Iterator[Token]:

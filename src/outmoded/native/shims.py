@@ -17,7 +17,7 @@ from functools import lru_cache
 from outmoded.native import includes, pythonh
 from outmoded.native.apinames import removed_now, table
 from outmoded.native.cpp import live_tokens, python_h_macros
-from outmoded.native.ctokens import Token, c_tokens
+from outmoded.native.ctokens import Token, by_line, c_tokens
 from outmoded.native.directives import declared_names, own_types
 from outmoded.reads import read
 from outmoded.source import open_regular
@@ -147,14 +147,10 @@ def cython_declared(tokens: list[Token]) -> set:
     is the module's own (sagemath-standard 10.7's sage/cpython/type.pyx: ``cdef PyTypeObject*
     PyInstance_Type = NULL``, set from ``types.InstanceType`` where Python 2 has it, then ``if tp is
     PyInstance_Type``)."""
-    lines: dict[int, list[Token]] = {}
-    for token in tokens:
-        lines.setdefault(token.line, []).append(token)
     names: set = set()
     block = None  # column of the ``cdef:`` whose indented lines are declarations
     extern = None  # column of the ``cdef extern ...:`` whose lines declare CPython's (or a library's)
-    for number in sorted(lines):
-        line = lines[number]
+    for line in by_line(tokens):
         texts = [t.text for t in line]
         if extern is not None and line[0].column > extern:
             continue
