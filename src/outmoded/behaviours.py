@@ -28,7 +28,7 @@ from outmoded.branches import is_main_test
 from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
 from outmoded.metapath import MetaPathHooks
-from outmoded.values import Instance, LocalClass
+from outmoded.values import Instance, LocalClass, own_nodes
 
 try:  # the parser re.compile uses; sre_parse before 3.11
     from re import _parser as sre_parser  # type: ignore[attr-defined]
@@ -125,16 +125,8 @@ LOOP_RUNNERS = frozenset({"run_until_complete", "run_forever"})
 def script_top_level(body: list[ast.stmt]) -> bool:
     """Has this module's top level (outside its functions and classes) a main block, or a call of
     an event loop's ``run_until_complete`` / ``run_forever``?"""
-    pending = [s for s in body if not isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
-    while pending:
-        node = pending.pop()
-        if isinstance(node, ast.If) and is_main_test(node.test):
-            return True
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in LOOP_RUNNERS:
-            return True
-        pending.extend(child for child in ast.iter_child_nodes(node) if not isinstance(
-            child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)))
-    return False
+    return any(isinstance(node, ast.If) and is_main_test(node.test) or isinstance(node, ast.Call) and isinstance(
+        node.func, ast.Attribute) and node.func.attr in LOOP_RUNNERS for node in own_nodes(ast.Module(body, [])))
 
 
 _PARAMETERS: dict[tuple, tuple] = {}

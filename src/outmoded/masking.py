@@ -137,7 +137,6 @@ def _escaped(token: str | bytes, position: int, backslash: str | bytes = "\\") -
     return (position - run) % 2 == 1
 
 
-
 class Literals:
     """Where a text's (``str`` or ``bytes``) strings and comments are, read by ``TOKEN_RE`` from
     its start as far as the questions asked need (``oldsyntax``: a print statement or ``raise E,
