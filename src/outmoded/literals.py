@@ -13,7 +13,7 @@ the index (``catalog.compiled``: instances of this module's classes are rebuilt 
 
 from __future__ import annotations
 
-from outmoded.importlines import GAP, IDENTIFIER_SET, written_after_gap
+from outmoded.importlines import BOUNDARY, GAP, IDENTIFIER_SET, written_after_gap
 
 
 class Text:
@@ -45,7 +45,9 @@ class Attribute(Text):
     def __init__(self, name: str):
         import re
 
-        super().__init__(rb"\." + GAP + re.escape(name.encode()) + rb"(?![A-Za-z0-9_])")
+        # ``\b`` after the name's last letter: ``(?![A-Za-z0-9_])`` (a bytes pattern's ``\w`` is
+        # ASCII), and what a worker compiles on first use costs a quarter less (``BOUNDARY``)
+        super().__init__(rb"\." + GAP + re.escape(name.encode()) + rb"\b")
         self.plain = b"." + name.encode()
 
     def search(self, data: bytes) -> bool:  # without the plain spelling, a gap follows the dot
@@ -146,7 +148,7 @@ class CallArgument(Text):
         import re
 
         escaped = re.escape(function)
-        super().__init__(escaped + rb"(?<![A-Za-z0-9_]" + escaped + rb")(?![A-Za-z0-9_])")
+        super().__init__(escaped + BOUNDARY % escaped)
         self.pairs = tuple((argument.encode(), position) for argument, position in pairs)
         self.value = value
         # False for a builtin: the scanner follows no name a builtin is assigned to (conv = int;
