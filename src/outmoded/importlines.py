@@ -114,9 +114,23 @@ def spelled_through(local: bytes, rest: bytes, data: bytes) -> bool:
     return data.find(rest) >= 0 and _assigned_alone(local, data) and _through_assignment(local, rest, data)
 
 
+_ALONE: list = [None, {}]  # the last file asked (its bytes) and its answers, by binding
+
+
 def _assigned_alone(local: bytes, data: bytes) -> bool:
     """Is ``= local`` written with nothing after it on its line (``c = collections``), found with
-    ``bytes.find`` (``= re`` alone is in every ``= result``)?"""
+    ``bytes.find`` (``= re`` alone is in every ``= result``)?  Asked again for each removed name
+    a file's needles reach through the same binding (``string.index``, ``string.split``...), each
+    time two searches of the whole file: the last file's answers are kept."""
+    if _ALONE[0] is not data:
+        _ALONE[:] = data, {}
+    known = _ALONE[1].get(local)
+    if known is None:
+        known = _ALONE[1][local] = _searched_alone(local, data)
+    return known
+
+
+def _searched_alone(local: bytes, data: bytes) -> bool:
     for sep in (b"= ", b"="):
         position = data.find(sep + local)
         while position >= 0:
