@@ -514,3 +514,39 @@ def test_a_name_reached_through_a_from_imported_module_is_let_through(source):
     ``asyncio.coroutines._DEBUG``, as the scanner reads it."""
     unfiltered = _spans(scan_tree(ast.parse(source), INDEX, "case.py", source, None))
     assert unfiltered and _spans(check_source("case.py", source.encode(), INDEX).findings) == unfiltered
+
+
+def test_a_literal_found_with_bytes_find_answers_as_its_pattern_does():
+    """``Text.search`` matches a pattern with a literal start at each place that start is written
+    (``literal_start``), ``CallArgument`` finds its name without a pattern: the same answers as
+    the regular expressions, for every literal of the index, on texts writing their starts."""
+    import re
+
+    from outmoded import literals
+
+    index = build_index(default_catalog(), (3, 13))
+    seen = {}
+    for needles in index.by_anchor.values():
+        for needle in needles:
+            if isinstance(needle.literal, literals.Text):
+                seen[id(needle.literal)] = needle.literal
+    assert any(type(lit) is literals.CallArgument for lit in seen.values())
+    assert any(len(literals.literal_start(lit.pattern)) >= 2 for lit in seen.values() if type(lit) is literals.Text)
+    for lit in seen.values():
+        start = literals.literal_start(lit.pattern)
+        name = getattr(lit, "name", None) or start
+        texts = [b"", name, b"x" + name, name + b"x", b"a = " + name + b"(x=1)\n", b"(" + name + b")(1)",
+                 b"f(" + name + b"  # c\n)", b"from builtins import " + name + b" as n\n", b"re.compile('(?i)x')\n",
+                 b"class A(B, C):\n", b"open(p, 'rU')\n", b"  " + name + b"\n" + name + b"(sequence=(), x=2)",
+                 b"x" + name + b"(x=1)\n" + name + b"x(x=1)\n_" + name + b" = 1\n" + name + b"_(x=1)",
+                 name + b"as = builtins\n"]
+        texts += [text.replace(b"x=1", b"%s=1" % argument) for argument, _ in getattr(lit, "pairs", ()) for text in texts]
+        for text in texts:
+            if type(lit) is literals.Text:
+                assert lit.search(text) == (re.search(lit.pattern, text) is not None), (lit.pattern, text)
+            elif type(lit) is literals.CallArgument:
+                expected = any(literals.CallArgument._called(lit, text, m.start(), m.end())
+                               for m in re.finditer(lit.pattern, text))
+                assert lit.search(text) == expected, (lit.pattern, text)
+    assert literals.literal_start(rb"ab|cd") == b"" and literals.literal_start(rb"[|]ab") == b""
+    assert literals.literal_start(rb"\(\?[a-z]+\)") == b"(?" and literals.literal_start(rb"abc*") == b"ab"
