@@ -173,6 +173,20 @@ def test_requires_python_lower_bound_is_the_min_version(project):
     fix(project, "a.py")
     assert path.read_text() == "import importlib.resources.abc\nT = importlib.resources.abc.Traversable\n"
 
+def test_a_python_2_floor_keeps_names_whose_replacement_python_2_lacks(project):
+    # Twisted 18.9's web/test/test_http.py (PKG-INFO: Python 2.7 and 3.4-3.7): cgi.parse_qs was
+    # rewritten to urllib.parse.parse_qs, and `import urllib.parse` fails on the 2.7 it supports
+    project.write("setup.py", "from setuptools import setup\nsetup(name='x', python_requires='>=2.7')\n")
+    source = ("import cgi, inspect\n\nq = cgi.parse_qs('a=b')\nl = cgi.parse_qsl('a=b')\n"
+              "s = inspect.getargspec(len)\n")
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == source and "[*]" not in out
+    assert out.count("no fix offered: the replacement needs Python 3.0, the project supports Python 2.7") == 3
+    fix(project, "--unsafe-fixes", "--min-version", "3.0", "a.py")
+    assert "urllib.parse.parse_qs('a=b')" in path.read_text() and "inspect.getfullargspec(len)" in path.read_text()
+
+
 
 def test_unsafe_fixes_need_the_flag(project):
     source = "import time\nt = time.clock()\n"
