@@ -92,3 +92,15 @@ def test_plain_attribute_renames_need_no_libcst():
             " 'libcst' in sys.modules)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.split() == ["2", "1", "1", "False"]
+
+
+def test_a_last_statement_set_aside_leaves_no_comment_at_the_modules_end():
+    """LibCST drops a whitespace-only line between comments at a module's end, and a statement set
+    aside is a comment line: boto 2.49's tests/db/test_password.py (a line holding a space after
+    its class, an ``if __name__`` block last) had its hmac.new fix promised and dropped."""
+    source = ("import hmac\n\n\nclass T:\n    def test(self):\n        return hmac.new(b'k', b'm')\n"
+              " \n\nif __name__ == '__main__':\n    T().test()\n")
+    assert _fix(source).decode() == source.replace("b'm')", "b'm', digestmod=\"md5\")")
+    found = check_source("mod.py", source.encode(), INDEX).findings
+    reduced = chunks.reduce(source, ast.parse(source), edits_for(found, POLICY))
+    assert reduced.text.endswith("\npass\n") and reduced.expand(reduced.text) == source
