@@ -63,6 +63,12 @@ CASES = {
                        "e = hmac.new(*args)\nf = hmac.new(b'k', digestmod='sha256')\n", 4, 4),
     # an argument dropped by position only when no positional follows it (pylint 1.9.5's
     # deprecated_methods_py3.py: XMLParser('tag', None, None) was promised and left)
+    # a name reached through six.moves is fixed in the statement that names it, through six as
+    # before (Scrapy 1.5.2's utils/conf.py: promised and left as 'this form is not rewritten')
+    "six_moves_from_import": ("from six.moves.configparser import SafeConfigParser, RawConfigParser\n"
+                              "from six.moves.configparser import SafeConfigParser as S\n"
+                              "import six\ncfg = SafeConfigParser(), S(), six.moves.configparser.SafeConfigParser()\n",
+                              3, 3),
     "drop_positional_argument": ("import xml.etree.ElementTree as ET\na = ET.XMLParser(0)\n"
                                  "b = ET.XMLParser('tag', None, None)\nc = ET.XMLParser(html=0, target=None)\n"
                                  "d = ET.XMLParser(*args)\n", 2, 2),
@@ -112,4 +118,20 @@ def test_typing_io_import_goes_with_its_uses():
 
     result = fix_source("m.py", data, scan(data), Policy(CATALOG.by_code, (3, 9)), scan)
     assert result.new.decode().startswith("import typing\n\ndef f(x: typing.IO) -> typing.Pattern:")
+    assert scan(result.new) == []
+
+
+def test_a_name_from_six_moves_is_imported_from_six_moves():
+    index = build_index(CATALOG, (3, 13), min_version=(3, 6))
+    data = CASES["six_moves_from_import"][0].encode()
+
+    def scan(new):
+        return check_source("m.py", new, index).findings
+
+    result = fix_source("m.py", data, scan(data), Policy(CATALOG.by_code, (3, 6)), scan)
+    assert result.new.decode() == (
+        "from six.moves.configparser import RawConfigParser\n"
+        "from six.moves.configparser import ConfigParser\n"
+        "from six.moves.configparser import ConfigParser as S\n"
+        "import six\ncfg = ConfigParser(), S(), six.moves.configparser.ConfigParser()\n")
     assert scan(result.new) == []

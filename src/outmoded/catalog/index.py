@@ -183,16 +183,7 @@ class Index(Record):
         """The name as Python 3 knows it when reached through ``six.moves`` (or a vendored
         ``pkg.six.moves``): ``six.moves.configparser.SafeConfigParser`` is
         ``configparser.SafeConfigParser``."""
-        if "six.moves." not in name and not name.startswith("six.moves."):
-            return name
-        parts = name.split(".")
-        for i in range(1, len(parts) - 1):
-            if parts[i] == "moves" and parts[i - 1] == "six":
-                target = self.aliases.get(f"six.moves.{parts[i + 1]}")
-                if target is None:
-                    return name
-                return ".".join([target] + parts[i + 2:])
-        return name
+        return canonical(name, self.aliases)
 
     def add_needles(self, extra: list[Needle]) -> None:
         """More ways for a file to pass the prefilter (the project's own class graph adds some)."""
@@ -206,6 +197,20 @@ class Index(Record):
     def candidate_words(self, data: bytes) -> frozenset[str] | None:
         """The words of the needles that hold in this file, or None: see ``outmoded.prefilter``."""
         return candidate_words(data, self.words, self.by_anchor)
+
+
+def canonical(name: str, aliases: dict[str, str]) -> str:
+    """``Index.canonical`` with the catalog's ``six.moves`` aliases given (the fixer has no index)."""
+    if "six.moves." not in name:
+        return name
+    parts = name.split(".")
+    for i in range(1, len(parts) - 1):
+        if parts[i] == "moves" and parts[i - 1] == "six":
+            target = aliases.get(f"six.moves.{parts[i + 1]}")
+            if target is None:
+                return name
+            return ".".join([target] + parts[i + 2:])
+    return name
 
 
 def applies(entry: Entry, target: tuple[int, int], pending: bool) -> bool:

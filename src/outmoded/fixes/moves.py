@@ -51,10 +51,13 @@ def alias_target(edit: Edit) -> Optional[Target]:
     return None
 
 
-def plan_move(alias: cst.ImportAlias, original: cst.ImportAlias, edit: Edit, env: Env) -> Optional[Move]:
+def plan_move(alias: cst.ImportAlias, original: cst.ImportAlias, edit: Edit, env: Env,
+              module: Optional[str] = None) -> Optional[Move]:
+    """``module``: the module the statement imports from, as written."""
     target = alias_target(edit)
     if target is None:
         return None
+    target = through_six_moves(target, module)
     old, asname = alias_name(alias), asname_of(alias)
     if asname is not None:
         return Move(target, asname)
@@ -160,6 +163,28 @@ def alias_edits(node: cst.ImportFrom, edits: list[Edit], shape: str = "dotted") 
     for index, alias in enumerate(node.names):
         full = f"{module}.{alias_name(alias)}"
         for edit in edits:
-            if edit.shape == shape and edit.api == full:
+            if edit.shape == shape and edit.api in (full, six_moves(full)):
                 found[index] = edit
     return found
+
+
+def six_moves(name: str) -> str:
+    """The name as Python 3 knows it when reached through ``six.moves`` (the scanner's
+    ``Index.canonical``): ``six.moves.configparser.SafeConfigParser`` is a finding on
+    ``configparser.SafeConfigParser``."""
+    if "six.moves." not in name:
+        return name
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.index import canonical
+
+    return canonical(name, default_catalog().aliases)
+
+
+def through_six_moves(target: Target, written: Optional[str]) -> Target:
+    """The replacement imported from the module the statement names: ``from
+    six.moves.configparser import SafeConfigParser`` becomes ``from six.moves.configparser import
+    ConfigParser as SafeConfigParser``, as ``six.moves.configparser.SafeConfigParser`` becomes
+    ``six.moves.configparser.ConfigParser``: the statement still imports through six."""
+    if target.kind == "from" and written and written != target.module and six_moves(written) == target.module:
+        return Target("from", written, target.name)
+    return target

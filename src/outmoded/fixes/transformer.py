@@ -186,7 +186,7 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
     def _move_names(self, original: cst.ImportFrom, updated: cst.ImportFrom, edits: list[Edit]) -> cst.ImportFrom:
         moves: dict[int, Move] = {}
         for index, edit in alias_edits(original, edits).items():
-            move = plan_move(updated.names[index], original.names[index], edit, self.env)
+            move = plan_move(updated.names[index], original.names[index], edit, self.env, module_name(original))
             if move is not None:
                 moves[index] = self._done(edit, move, None)
         if not moves:
