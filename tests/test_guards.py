@@ -440,6 +440,22 @@ def test_a_try_body_raising_importerror_itself_may_run_the_handler(project):
             import imp
         """
     assert project.findings(source) == [(9, "imp", W), (11, "imp.get_magic", W)]
+    # it runs when the body raises, not "only when an import above fails" (json is there)
+    found = project.check_json("mod.py")["findings"]
+    assert {f["context"] for f in found} == {"raised-handler"}
+    assert all("runs when the try body above raises ImportError itself" in f["message"] for f in found)
+
+
+def test_a_handler_of_imports_alone_runs_only_when_one_fails(project):
+    project.write("mod.py", """\
+        try:
+            import yaml
+        except ImportError:
+            import imp
+        """)
+    found = project.check_json("mod.py")["findings"]
+    assert [(f["line"], f["api"], f["context"]) for f in found] == [(4, "imp", "handler")]
+    assert "only runs when an import above fails" in found[0]["message"]
 
 
 def test_an_import_of_a_class_as_a_module_runs_the_handler(project):

@@ -34,7 +34,7 @@ from outmoded.values import LOCAL
 
 # what a use of a name removed at or before the project's floor is, whatever else it is: the
 # contexts that still say the line runs (and fails) on the target
-FLOOR_CONTEXTS = frozenset({None, "handler", "unknown-receiver", "annotation"})
+FLOOR_CONTEXTS = frozenset({None, "handler", "raised-handler", "unknown-receiver", "annotation"})
 
 # the scope contexts a use may sit in that only dead code may call, the question that names
 # those never called live (asked once per file, at the first finding inside one the third item,
@@ -286,7 +286,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
                                              or api.rpartition(".")[0] in ctx.names):
                 context = "hasattr"
             elif ctx.kind == "handler" and context is None:
-                context = "handler"
+                context = "raised-handler" if ctx.names else "handler"
         floor = self.index.floor
         if floor and removed_in and removed_in <= floor:
             if context == "lost-feature":
@@ -378,7 +378,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         if context == "hasattr" or any((c.kind == "hasattr" and leaf in c.names) or c.kind == "dead"
                                        for c in self.contexts):
             return "hasattr"
-        if context in ("fallback", "handler") or any(
+        if context in ("fallback", "handler", "raised-handler") or any(
                 c.kind == "probe" or (c.kind == "try" and c.caught & PROBE_ERRORS) for c in self.contexts):
             return "probe"
         return None

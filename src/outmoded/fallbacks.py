@@ -267,8 +267,8 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             return  # a fallback for other versions of the project: never runs with this one
         # runs for sure when an import above is removed: what fails in it fails on the target
         pushed = catches_import and bool(imports) and not any(self._import_fails(s) for s in imports)
-        if pushed:
-            self.contexts.append(Context("handler"))
+        if pushed:  # it runs only if one fails, or (``raises``) when the body raises ImportError itself
+            self.contexts.append(Context("handler", names=frozenset({"raised"}) if raises else frozenset()))
         self.block(handler.body)
         if pushed:
             self.contexts.pop()

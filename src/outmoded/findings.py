@@ -34,6 +34,7 @@ CONTEXTS = {
                " PEP 517): nothing runs it on {target}",
     "not-built": "in a source the project's build compiles only for other Pythons: not built on {target}",
     "handler": "in an except-branch that only runs when an import above fails",
+    "raised-handler": "in an except-branch that runs when the try body above raises ImportError itself",
     "unknown-receiver": "the receiver's type is unknown; reported because the name is distinctive",
     "annotation": "in an annotation not evaluated when the module runs: it breaks where annotations are read"
                   " (typing.get_type_hints, pydantic)",

@@ -40,7 +40,8 @@ class Context(Frozen):
     "method" (in the method ``Class.name`` in ``names`` of a module-level class: ``deadmethods``);
     ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
-    of ``if hasattr(base64, "decodebytes"):``); ``fallback``: for "try", what its handlers do (see
+    of ``if hasattr(base64, "decodebytes"):``), for "handler", {"raised"} when the ``try`` body raises
+    ImportError itself (not only when an import fails); ``fallback``: for "try", what its handlers do (see
     ``handlers.fallback_kind``)."""
 
     __slots__ = _fields = ("kind", "caught", "names", "fallback")
