@@ -2277,3 +2277,67 @@ def test_the_else_of_a_try_whose_import_fails(project):
             return file_type
         """
     assert project.findings(source) == [(4, "imghdr", W)]
+
+
+def test_a_flag_bound_to_hasattr_of_a_removed_name_is_false_on_the_target(project):
+    # kgb 7.3's tests: has_getargspec = hasattr(inspect, 'getargspec'), then if has_getargspec:
+    assert project.findings("""\
+        import inspect
+        has_getargspec = hasattr(inspect, 'getargspec')
+        lacks_getargspec = not hasattr(inspect, 'getargspec')
+        has_signature = hasattr(inspect, 'signature')
+
+        def spec(f):
+            if has_getargspec:
+                return inspect.getargspec(f)
+            if not lacks_getargspec:
+                return inspect.getargspec(f)
+            if lacks_getargspec:
+                return inspect.getargspec(f)
+        """) == [(12, "inspect.getargspec", E)]
+
+
+def test_a_project_decorator_raising_skiptest_on_the_target_skips_its_test(project):
+    # kgb 7.3's tests/test_function_spy.py: require_getargspec; on the real 3.13 and 3.15 its four
+    # tests are skipped ('inspect.getargspec is not available on Python 3.13')
+    source = """\
+        import functools
+        import inspect
+        import unittest
+
+        has_getargspec = hasattr(inspect, 'getargspec')
+
+
+        def require_getargspec(func):
+            \"\"\"Skip without getargspec.\"\"\"
+            @functools.wraps(func)
+            def _wrap(*args, **kwargs):
+                if has_getargspec:
+                    return func(*args, **kwargs)
+                else:
+                    raise unittest.SkipTest('no getargspec')
+
+            return _wrap
+
+
+        def logged(func):
+            def _wrap(*args, **kwargs):
+                if has_getargspec:
+                    print("with getargspec")
+                return func(*args, **kwargs)
+
+            return _wrap
+
+
+        class Tests(unittest.TestCase):
+            @require_getargspec
+            def test_skipped(self):
+                inspect.getargspec(len)
+
+            @logged
+            def test_runs(self):
+                inspect.getargspec(len)
+        """
+    assert project.findings(source, name="test_mod.py") == [(36, "inspect.getargspec", E)]
+    found = project.check_json("--dead-compat", "test_mod.py")["findings"]
+    assert [(f["line"], f["context"]) for f in found] == [(32, "skipped"), (36, None)]

@@ -205,6 +205,13 @@ class Bindings(ast.NodeVisitor):
             value.__class__ is ast.Call and self.scope.kind == "module" and guards.version_numbers(value)) else None
         if flag is not None:
             return flag
+        probe = value.operand if value.__class__ is ast.UnaryOp and value.op.__class__ is ast.Not else value
+        if probe.__class__ is ast.Call and probe.func.__class__ is ast.Name and probe.func.id in ("hasattr", "getattr"):
+            # hasattr() of a name removed on the target: False there (kgb 7.3's tests, ``has_getargspec =
+            # hasattr(inspect, 'getargspec')``, then ``if has_getargspec:``); ``not`` of it True
+            body_dead, else_dead = self.asks_for_removed(value)
+            if (else_dead if probe is not value else body_dead) is True:  # not of a name the target has
+                return probe is not value
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.args \
                 and value.func.id in self.module_functions and self.scope.kind == "module":
             flag = self._returned_flag(self.module_functions[value.func.id])
