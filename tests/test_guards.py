@@ -2341,3 +2341,24 @@ def test_a_project_decorator_raising_skiptest_on_the_target_skips_its_test(proje
     assert project.findings(source, name="test_mod.py") == [(36, "inspect.getargspec", E)]
     found = project.check_json("--dead-compat", "test_mod.py")["findings"]
     assert [(f["line"], f["context"]) for f in found] == [(32, "skipped"), (36, None)]
+
+
+def test_a_tuple_of_version_parts_is_the_version(project):
+    # pytorch-lightning 2.6.6's lightning_fabric/utilities/imports.py: _PYTHON_GREATER_EQUAL_3_10_0 =
+    # (sys.version_info.major, sys.version_info.minor) >= (3, 10), then in registry.py
+    # entry_points(group=group) if _PYTHON_GREATER_EQUAL_3_10_0 else entry_points().get(group, {})
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/imports.py", """\
+        import sys
+        NEW = (sys.version_info.major, sys.version_info.minor) >= (3, 10)
+        """)
+    assert project.findings("""\
+        import sys
+        from importlib.metadata import entry_points
+        from pkg.imports import NEW
+        x = entry_points(group="a") if NEW else entry_points().get("a", {})
+        if (sys.version_info[0], sys.version_info[1]) < (3, 10):
+            import imp
+        if (sys.version_info.major, sys.version_info.minor) >= (3, 0):
+            import imp
+        """, name="pkg/mod.py") == [(8, "imp", E)]

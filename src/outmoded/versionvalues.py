@@ -104,6 +104,13 @@ class _Version:
                 if kind == "exact" and isinstance(value, str) and value.isdigit():
                     return ("exact", int(value))
             raise Unknown
+        if isinstance(node, ast.Tuple) and node.elts and not isinstance(node.elts[0], ast.Constant):
+            # a tuple of exact parts is exact: pytorch-lightning 2.6.6's ``(sys.version_info.major,
+            # sys.version_info.minor) >= (3, 10)``
+            parts = [self.value(elt, lookup) for elt in node.elts]
+            if all(kind == "exact" and type(value) is int for kind, value in parts):
+                return ("exact", tuple(value for _, value in parts))
+            raise Unknown
         if isinstance(node, ast.Attribute) and node.attr in ("major", "minor"):
             base = lookup(node.value)  # bottle 0.13's py = sys.version_info; py3k = py.major > 2
             if isinstance(base, VersionValue) and base.kind == "full" and isinstance(base.value[0], int):
