@@ -1,7 +1,8 @@
 """Tests that are not meant to succeed on the target: skip decorators and expected failures.
 
 A test (or test class) that ``pytest.mark.skip``/``unittest.skip`` always skips, or whose
-``skipIf``/``skipUnless`` condition skips it on the target, never runs there ("skipped"); a block
+``skipIf``/``skipUnless`` condition (or a decorator of the module raising ``unittest.SkipTest`` under
+a condition) skips it on the target, never runs there ("skipped"); a block
 under ``self.assertRaises(E)`` or ``pytest.raises(E)`` expects a removal that raises E to fail
 ("expected").  ``TestExpectations`` is the part of ``contexts.GuardContexts`` that reads them.
 """
@@ -186,8 +187,8 @@ def _truth(test: ast.expr, values: dict) -> bool | None:
 
 class TestExpectations(ast.NodeVisitor):
     """Skips and expected failures for the scanner.  Expects ``self.block``, ``self.contexts``,
-    ``self.evaluate``, ``self.qualify`` and ``self.asks_for_removed`` from the classes it is combined
-    with."""
+    ``self.evaluate``, ``self.qualify``, ``self.asks_for_removed``, ``self.module_functions``,
+    ``self.text``, ``self.reduced`` and ``self.whole_body`` from the classes it is combined with."""
 
     def guarded_with(self, node: ast.With) -> None:
         """The body of a ``with``: under ``self.assertRaises(E)``/``assertRaisesRegex(E, ...)`` or
