@@ -96,6 +96,8 @@ def refined_classes(text, weights: dict) -> tuple[dict, tuple]:
     from outmoded.pairing import Refiner
 
     refiner = Refiner(text, workers.INDEX, members)
+    if not reads.KEPT:  # nothing listed: a run without a results cache
+        return refiner.classes(weights), ()
     with reads.recording() as read:
         classes = refiner.classes(weights)
     # listed with every file it clears: by reference when many (``reads.compact``)

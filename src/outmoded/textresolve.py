@@ -74,9 +74,10 @@ class TextResolver:
                     self._data[path] = read_bytes(path) if piped is None else piped
                 except SourceError:
                     self._data[path] = None
-                self._read[path] = stamp(path)
+                self._read[path] = stamp(path) if reads.KEPT else ""  # a run without a results cache lists none
             self._stamps[path] = self._read[path]
-        reads.extend({path: self._stamps[path]})
+        if reads.KEPT:
+            reads.extend({path: self._stamps[path]})
         return self._data[path]
 
     def headers(self, path: str) -> list:
@@ -85,7 +86,8 @@ class TextResolver:
         found = self._headers.get(path)
         original = self.paths.get(path)
         if original is not None:
-            reads.extend({path: self.text.stamps.get(original, "")})  # the version the text index read
+            if reads.KEPT:
+                reads.extend({path: self.text.stamps.get(original, "")})  # the version the text index read
         elif found is not None:
             self.data(path)  # counts again for this verdict
         if found is None:
