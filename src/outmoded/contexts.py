@@ -381,6 +381,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks):
         if context in ("fallback", "handler", "raised-handler") or any(
                 c.kind == "probe" or (c.kind == "try" and c.caught & PROBE_ERRORS) for c in self.contexts):
             return "probe"
+        if self.index.min_version < (3, 0) and "moves" in self.text and _through_six(api, self.index.aliases):
+            return "six-moves"  # on the Python 2 the project supports, six.moves.X is another module
         return None
 
     def lasting_contexts(self) -> list[Context]:
@@ -400,3 +402,13 @@ def _names(path: str, word: bytes) -> bool:
         return word in read_bytes(path)
     except SourceError:
         return False
+
+
+def _through_six(api: str, aliases: dict) -> bool:
+    """Is ``api`` in a module ``six.moves`` stands for on Python 3 (``configparser`` for
+    ``six.moves.configparser``)?  Asked only of a file naming ``moves`` in a project that still
+    supports Python 2: there the finding may have been reached through six, and six.moves.X is
+    Python 2's module (``ConfigParser``, whose ConfigParser is not SafeConfigParser and whose
+    parsers have no ``read_file``), so no rewrite through it is safe."""
+    return any(api.startswith(module + ".") for alias, module in aliases.items() if alias.startswith("six.moves."))
+

@@ -187,6 +187,21 @@ def test_a_python_2_floor_keeps_names_whose_replacement_python_2_lacks(project):
     assert "urllib.parse.parse_qs('a=b')" in path.read_text() and "inspect.getfullargspec(len)" in path.read_text()
 
 
+def test_a_python_2_floor_keeps_names_reached_through_six_moves(project):
+    # six.moves.configparser is ConfigParser on Python 2, whose ConfigParser is not SafeConfigParser
+    # (and whose parsers have no read_file): a rewrite through six changes what 2.7 runs
+    project.write("setup.py", "from setuptools import setup\nsetup(name='x', python_requires='>=2.7')\n")
+    source = ("from six.moves.configparser import SafeConfigParser\nimport six\n\n"
+              "a = SafeConfigParser()\nb = six.moves.configparser.SafeConfigParser()\n")
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == source and "[*]" not in out
+    assert out.count("no automatic fix: reached through six.moves, another module on Python 2") == 2
+    fix(project, "--min-version", "3.6", "a.py")
+    assert path.read_text() == ("from six.moves.configparser import ConfigParser\nimport six\n\n"
+                                "a = ConfigParser()\nb = six.moves.configparser.ConfigParser()\n")
+
+
 
 def test_unsafe_fixes_need_the_flag(project):
     source = "import time\nt = time.clock()\n"

@@ -8,6 +8,8 @@ from outmoded.records import replace
 GUARD_NOTES = {
     "probe": "no automatic fix: it sits in a try/except that tests for the API",
     "hasattr": "no automatic fix: it is guarded by hasattr()",
+    # six.moves.configparser is ConfigParser on Python 2: the replacement may not be there
+    "six-moves": "no automatic fix: reached through six.moves, another module on Python 2, which the project supports",
     "isinstance": "no automatic fix: it is guarded by isinstance()",
     # fixing it would change what the code does on every Python the project supports
     "broken-at-floor": "no automatic fix: it already fails on every Python the project supports",
