@@ -411,4 +411,3 @@ def _through_six(api: str, aliases: dict) -> bool:
     Python 2's module (``ConfigParser``, whose ConfigParser is not SafeConfigParser and whose
     parsers have no ``read_file``), so no rewrite through it is safe."""
     return any(api.startswith(module + ".") for alias, module in aliases.items() if alias.startswith("six.moves."))
-

@@ -173,15 +173,22 @@ def test_requires_python_lower_bound_is_the_min_version(project):
     fix(project, "a.py")
     assert path.read_text() == "import importlib.resources.abc\nT = importlib.resources.abc.Traversable\n"
 
+
+def _left_under_python_2(project, source: str):
+    """``source`` as a.py of a project supporting Python 2.7 (setup.py's python_requires), after
+    ``fix --unsafe-fixes``, which must leave it as it was and promise nothing: (its path, the output)."""
+    project.write("setup.py", "from setuptools import setup\nsetup(name='x', python_requires='>=2.7')\n")
+    path = project.write("a.py", source)
+    _, out, _ = fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == source and "[*]" not in out
+    return path, out
+
+
 def test_a_python_2_floor_keeps_names_whose_replacement_python_2_lacks(project):
     # Twisted 18.9's web/test/test_http.py (PKG-INFO: Python 2.7 and 3.4-3.7): cgi.parse_qs was
     # rewritten to urllib.parse.parse_qs, and `import urllib.parse` fails on the 2.7 it supports
-    project.write("setup.py", "from setuptools import setup\nsetup(name='x', python_requires='>=2.7')\n")
-    source = ("import cgi, inspect\n\nq = cgi.parse_qs('a=b')\nl = cgi.parse_qsl('a=b')\n"
-              "s = inspect.getargspec(len)\n")
-    path = project.write("a.py", source)
-    code, out, _ = fix(project, "--unsafe-fixes", "a.py")
-    assert path.read_text() == source and "[*]" not in out
+    path, out = _left_under_python_2(project, "import cgi, inspect\n\nq = cgi.parse_qs('a=b')\n"
+                                              "l = cgi.parse_qsl('a=b')\ns = inspect.getargspec(len)\n")
     assert out.count("no fix offered: the replacement needs Python 3.0, the project supports Python 2.7") == 3
     fix(project, "--unsafe-fixes", "--min-version", "3.0", "a.py")
     assert "urllib.parse.parse_qs('a=b')" in path.read_text() and "inspect.getfullargspec(len)" in path.read_text()
@@ -190,17 +197,12 @@ def test_a_python_2_floor_keeps_names_whose_replacement_python_2_lacks(project):
 def test_a_python_2_floor_keeps_names_reached_through_six_moves(project):
     # six.moves.configparser is ConfigParser on Python 2, whose ConfigParser is not SafeConfigParser
     # (and whose parsers have no read_file): a rewrite through six changes what 2.7 runs
-    project.write("setup.py", "from setuptools import setup\nsetup(name='x', python_requires='>=2.7')\n")
-    source = ("from six.moves.configparser import SafeConfigParser\nimport six\n\n"
-              "a = SafeConfigParser()\nb = six.moves.configparser.SafeConfigParser()\n")
-    path = project.write("a.py", source)
-    code, out, _ = fix(project, "--unsafe-fixes", "a.py")
-    assert path.read_text() == source and "[*]" not in out
+    path, out = _left_under_python_2(project, "from six.moves.configparser import SafeConfigParser\nimport six\n\n"
+                                              "a = SafeConfigParser()\nb = six.moves.configparser.SafeConfigParser()\n")
     assert out.count("no automatic fix: reached through six.moves, another module on Python 2") == 2
     fix(project, "--min-version", "3.6", "a.py")
     assert path.read_text() == ("from six.moves.configparser import ConfigParser\nimport six\n\n"
                                 "a = ConfigParser()\nb = six.moves.configparser.ConfigParser()\n")
-
 
 
 def test_unsafe_fixes_need_the_flag(project):
