@@ -75,6 +75,15 @@ def test_diff_prints_and_writes_nothing(project):
     assert "Would fix 1 finding(s) in 1 file(s)." in err  # the report goes to stderr
 
 
+def test_diff_says_what_would_remain_not_that_checks_passed(project):
+    # nothing was written: the file still fails a check; the fixes would leave no finding
+    path = project.write("a.py", "from collections import Mapping\n")
+    code, out, err = fix(project, "--diff", "a.py")
+    assert code == 1 and "+from collections.abc import Mapping" in out
+    assert "No findings would remain for Python" in err and "All checks passed" not in err
+    assert path.read_text() == "from collections import Mapping\n"
+
+
 def test_diff_shows_only_the_lines_that_change(project):
     # testfixtures 6.4.1's test_replace.py (380 lines): difflib's junk heuristic (a line in more than
     # 1% of a file over 200 lines, the blank ones) showed unchanged blank and code lines as removed

@@ -118,6 +118,8 @@ def summary(report, options=None) -> str:
     target = format_version(report.target)
     files = getattr(report, "files", 0)
     if not report.findings and not report.errors:
+        if getattr(options, "diff", False):  # fix --diff: the report is what the fixes would leave
+            return f"No findings would remain for Python {target} ({_plural(files, 'file')})."
         return f"All checks passed for Python {target} ({_plural(files, 'file')})."
     errors = sum(f.severity == "error" for f in report.findings)
     warnings = len(report.findings) - errors
