@@ -768,6 +768,39 @@ def test_a_stdlib_module_reached_as_an_attribute_of_a_project_module(project):
     assert cached(project, "trollius/coroutines.py") == []
 
 
+def test_a_stdlib_module_a_project_module_re_exports_under_its_name(project):
+    # Sphinx 4.5.0's sphinx/pycode/parser.py: from sphinx.pycode.ast import ast, then
+    # isinstance(node.value, ast.Str) (AttributeError on the real 3.14 and 3.15 when a variable is
+    # followed by its docstring); sphinx/pycode/ast.py, itself named ast, imports the standard one
+    # under a version check. A module of the project's own named ast, and its own name ast, are not
+    layout(project, {
+        "sphinx/__init__.py": "", "sphinx/pycode/__init__.py": "",
+        "sphinx/pycode/ast.py": """\
+            import sys
+            if sys.version_info > (3, 8):
+                import ast
+            else:
+                try:
+                    from typed_ast import ast3 as ast
+                except ImportError:
+                    import ast
+            """,
+        "sphinx/pycode/parser.py": """\
+            from sphinx.pycode.ast import ast
+            def docstring(node):
+                return isinstance(node.value, ast.Str)
+            """,
+        "sphinx/compat.py": "from sphinx.pycode import ast\n",
+        "sphinx/own.py": """\
+            from sphinx.compat import ast
+            def f(node):
+                return ast.Str
+            """,
+    })
+    assert found(project, target="3.14") == [("sphinx/pycode/parser.py", 3, "ast.Str", E, "unsafe")]
+    assert found(project, target="3.13") == []
+
+
 def test_modules_a_function_puts_on_sys_path(project):
     # the same in a function of a module the sieve reduces (a body naming no needle word left out),
     # where the scanner does not walk the statements naming none (contexts.QUIET): the sys.path

@@ -24,7 +24,7 @@ import os
 import warnings
 
 from outmoded import guards, reads
-from outmoded.layout import find_module, module_of
+from outmoded.layout import find_module, found_only_beside, module_of
 from outmoded.source import open_regular
 from outmoded.summaries import (
     ClassInfo,
@@ -159,7 +159,12 @@ class Project:
         if name in summary.imports:  # re-exported: ``from .base import TestCase`` in __init__.py
             target = ".".join([summary.imports[name]] + rest)
             found = self.resolve(target, path, depth + 1)
-            return target if found is None and not find_module(target.split(".")[0], path) else found
+            # the standard module unless the project's shadows it: one found only beside the file
+            # is no import root's (Python 2's implicit relative import), nor is the file itself
+            # (Sphinx 4.5's sphinx/pycode/ast.py does ``import ast``, parser.py ``from
+            # sphinx.pycode.ast import ast`` and reads ``ast.Str``)
+            top = target.split(".")[0]
+            return target if found is None and (not find_module(top, path) or found_only_beside(top, path)) else found
         if not name.startswith("_"):
             # re-exported by a star import of a project module: aenum 3.1.17's __init__.py does
             # ``from ._common import *``, where ``PY2 = pyver < (3, )``; test.py imports it from aenum
