@@ -130,6 +130,28 @@ DEPENDS = {
     "jsonschema==3.2.0": ["attrs==21.4.0", "pyrsistent==0.18.1", "six==1.17.0", "setuptools==75.8.0"],
     "gunicorn==20.1.0": ["setuptools==75.8.0"], "Django==3.2.25": ["asgiref==3.5.2", "sqlparse==0.4.3", "pytz==2026.6"],
     "pexpect==4.8.0": ["ptyprocess==0.7.0"], "aioredis==2.0.1": ["async-timeout==4.0.2", "typing-extensions==4.4.0"],
+    # 2019-2021 releases of widely used packages on no list, read on the real 3.14 and 3.15 (misses14)
+    "aiohttp==3.6.3": ["multidict==5.2.0", "yarl==1.6.3", "async-timeout==3.0.1", "attrs==21.4.0", "chardet==4.0.0",
+                       "idna==3.4", "typing-extensions==4.4.0"],
+    "kombu==5.0.2": ["amqp==5.1.1", "vine==5.0.0"],
+    "celery==5.0.5": ["kombu==5.0.2", "billiard==3.6.4.0", "vine==5.0.0", "amqp==5.1.1", "click==7.1.2",
+                      "click-didyoumean==0.3.0", "click-repl==0.2.0", "click-plugins==1.1.1", "pytz==2026.6",
+                      "prompt_toolkit==3.0.31", "wcwidth==0.2.5", "six==1.17.0"],
+    "Twisted==21.2.0": ["zope.interface==4.7.2", "constantly==15.1.0", "incremental==21.3.0", "Automat==20.2.0",
+                        "hyperlink==21.0.0", "attrs==21.4.0", "PyHamcrest==1.9.0", "idna==3.4", "six==1.17.0"],
+    "pytest==6.2.5": ["py==1.11.0", "pluggy==0.13.1", "iniconfig==1.1.1", "attrs==21.4.0", "packaging==21.3",
+                      "pyparsing==3.0.9", "toml==0.10.2"],
+    "hypothesis==5.49.0": ["attrs==21.4.0", "sortedcontainers==2.4.0"],
+    "Sphinx==3.5.4": ["docutils==0.16", "Jinja2==2.11.3", "MarkupSafe==1.1.1", "Pygments==2.12.0", "Babel==2.11.0",
+                      "pytz==2026.6", "snowballstemmer==2.2.0", "alabaster==0.7.12", "imagesize==1.4.1",
+                      "requests==2.27.1", "urllib3==1.26.20", "idna==3.4", "certifi==2026.10.18",
+                      "charset-normalizer==2.0.12", "packaging==21.3", "pyparsing==3.0.9"],
+    "astroid==2.4.2": ["lazy-object-proxy==1.7.1", "wrapt==1.13.3", "six==1.17.0"],
+    "pylint==2.6.0": ["astroid==2.4.2", "lazy-object-proxy==1.7.1", "wrapt==1.13.3", "six==1.17.0", "isort==5.10.1",
+                      "mccabe==0.6.1", "toml==0.10.2"],
+    "nose2==0.9.2": ["six==1.17.0"], "botocore==1.20.112": ["jmespath==0.10.0", "python-dateutil==2.8.2",
+                                                           "urllib3==1.26.20", "six==1.17.0"],
+    "astunparse==1.6.3": ["six==1.17.0"],
     **{f: ["multidict==5.2.0", "yarl==1.6.3", "async-timeout==3.0.1", "attrs==21.4.0", "chardet==4.0.0", "idna==3.4",
            "typing-extensions==4.4.0"] + (["aiohttp==3.7.4.post0"] if f.startswith("discord") else [])
        for f in ("aiohttp==3.7.4.post0", "discord.py==1.7.3")},
@@ -200,6 +222,18 @@ except BaseException as error:
                                              if f.filename.startswith(root)],
                                   "missing": inner.name if isinstance(inner, ImportError) else None})
         inner = inner.__context__
+    # from a lazy package (celery's, kombu's: a module whose __getattr__ imports on first use), the
+    # import system turns what that import raised into "cannot import name": ask the name again
+    lazy = isinstance(error, ImportError) and error.name and str(error).startswith("cannot import name '")
+    owner = sys.modules.get(error.name) if lazy else None
+    if owner is not None:
+        try:
+            getattr(owner, str(error).split("'")[1])
+        except BaseException as swallowed:
+            where = [f for f in traceback.extract_tb(swallowed.__traceback__) if not f.filename.startswith("<")]
+            result["swallowed"] = {"type": type(swallowed).__name__, "message": str(swallowed)[:200],
+                                   "frames": [[f.filename, f.lineno] for f in where if f.filename.startswith(root)],
+                                   "raised_in": where[-1].filename if where else None}
 if mon:
     mon.set_events(4, 0)
 result["ran"] = sorted(ran)
@@ -413,6 +447,13 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, p
             rows["caught"].append(f"{text} [the failure its handler was handling is reported]")
         elif any(served_by_dead_importer(c, root, at) for c in inner):
             rows["caught"].append(f"{text} [the failure its handler was handling is reported: its import hook]")
+        elif result.get("swallowed") and any((str(Path(f).resolve()), line) in at
+                                             for f, line in result["swallowed"]["frames"]):
+            rows["caught"].append(f"{text} [the error the lazy package swallowed is reported: "
+                                  f"{result['swallowed']['type']}: {result['swallowed']['message'][:80]}]")
+        elif result.get("swallowed") and dependency_of(result["swallowed"], copies[1:]):
+            rows["excluded"].append(f"{text} [the error the lazy package swallowed was raised in "
+                                    f"{dependency_of(result['swallowed'], copies[1:])}, measured on its own row]")
         elif dependency_of(result, copies[1:]):
             rows["excluded"].append(f"{text} [raised in {dependency_of(result, copies[1:])}, measured on its own row]")
         elif name.split(".")[0] in stdlib or standard_before(name.split(".")[0]):
