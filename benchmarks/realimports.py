@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from noise import LESS_COMMON, MID_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
+from noise import LATE_ERA, LESS_COMMON, MID_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -186,6 +186,8 @@ RELEASES += LESS_COMMON
 # audioop, imghdr, lib2to3, pipes, telnetlib, ast.Num/Str, sre_*, asyncio.coroutine, six.moves importers
 # (issue #11, misses11)
 RELEASES += MID_ERA
+# widely used releases of 2019-2021 on no list before, read at 3.14 and 3.15 (issue #11, misses14)
+RELEASES += LATE_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
