@@ -288,10 +288,11 @@ jsonschema==3.2.0""".split()
 OLD += MID_ERA
 
 # widely used releases of 2019-2021 on no list before (issue #11, misses14, 2026-12-06), every module imported on
-# the real 3.14 and 3.15 (realimports.py) with their era's dependencies: every failure caught or excluded (C
-# extensions not built, optional dependencies, wrapt 1.13.3's formatargspec under astroid 2.4.2 and pylint 2.6.0)
-# but for the lazy celery and kombu packages' "cannot import name" (the caught EntryPoints.get they swallow, now
-# classified through the name asked again).  Real, read in function bodies and run on the real interpreters:
+# the real 3.15 (realimports.py, all but Sphinx 3.5.4 and Twisted 21.2.0; 9 of them at 3.14 too) with their era's
+# dependencies: every failure caught or excluded (C extensions not built, optional dependencies, wrapt 1.13.3's
+# formatargspec under astroid 2.4.2 and pylint 2.6.0) but for the lazy celery and kombu packages' "cannot import
+# name" (the caught EntryPoints.get they swallow, now classified through the name asked again: kombu 5.0.2 1 missed
+# -> caught, celery 5.0.5 12 -> excluded, raised in kombu).  Real, read in function bodies and run on the real interpreters:
 # Sphinx 3.5.4's and 4.5.0's pycode/parser.py ast.Str through ``from sphinx.pycode.ast import ast`` (missed
 # before: a re-exported standard module), pytest 6.2.5's assertion rewriting (ast.Str: every test module
 # rewritten fails to collect on the real 3.14), kombu 5.0.2's not self.__eq__() (3.14), hypothesis 5.49.0's
