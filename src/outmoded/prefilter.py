@@ -84,7 +84,6 @@ class Needle(Frozen):
         return self.dotted is not None and self.dotted.count(b".") > 1 and data.find(b"." + self.dotted) >= 0 \
             and (self.literal is None or bool(self.literal.search(data)))
 
-
     def _reexported(self, found, data: bytes) -> bool:
         """Is the needle's module from-imported under its own name from another module (``from
         sphinx.pycode.ast import ast``, ``from .compat import configparser``), the dotted name
