@@ -261,6 +261,13 @@ def test_text_it_cannot_read_surely_is_parsed_whole_or_left_the_same(text):
         assert _same_but_left_out(ast.parse(text), ast.parse(reduced), text.split("\n"), frozenset({"xyzzy"}))
 
 
+def test_a_def_inside_brackets_that_never_close_is_parsed_whole():
+    # jedi's test data: a call left open, then a class whose methods are found from their def lines
+    text = "def a(abc):\n    pass\n\nmultiple(foo, bar\n\nclass Test:\n    def m(self):\n        pass\n"
+    assert sieve.reduce(text, frozenset({"xyzzy"})) is None
+    assert sieve.outline(text) is None
+
+
 def test_a_file_whose_words_name_nothing_removed_is_cleared_without_parsing_it_whole():
     # a float passed to randrange, but a parameter's (the prefilter cannot tell the receiver)
     source = ("import random\n\n\ndef roll(rng):\n    return rng.randrange(6.0) or random.randrange(6)\n\n\n"

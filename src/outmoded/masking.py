@@ -10,6 +10,8 @@ the whole file, so its syntax error is reported as before.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from itertools import accumulate
 from operator import itemgetter
 
 from outmoded.lazyre import LazyPattern
@@ -53,7 +55,16 @@ _LAST_TWO = itemgetter(slice(-2, None))
 def masked(text: str) -> str:
     """``text`` with comments removed and each string written ``"``, a line starting inside a
     string marked with ``CONTINUED``: the same lines, where brackets and colons are code."""
+    return mask(text)[0]
+
+
+def mask(text: str) -> tuple[str, list[int], list[int]]:
+    """(``masked(text)``, where each of its pieces ends in it, where in ``text``): the pieces are
+    the stretches of code and the tokens (strings, comments) between them, in turn; a position of
+    the masked text in code is ``text``'s at the same distance from its piece's start
+    (``origin``)."""
     pieces = TOKEN_RE.split(text)  # code, token, code, ..., code
+    text_ends = list(accumulate(map(len, pieces)))
     tokens = pieces[1::2]
     if tokens and not _terminated(tokens[-1]):
         raise Doubt("unterminated string")  # only the last token can run to the end of the text
@@ -69,7 +80,14 @@ def masked(text: str) -> str:
     text = "".join(pieces)
     if python2(text) or keyword_as_name(text):
         raise Doubt("Python 2 syntax")  # a file that cannot be parsed is said so: parsed whole
-    return text
+    return text, list(accumulate(map(len, pieces))), text_ends
+
+
+def origin(at: int, masked_ends: list[int], ends: list[int]) -> int:
+    """Where the position ``at`` of a masked text, in code or at a token's start, is in its text
+    (``mask``'s ends)."""
+    piece = bisect_right(masked_ends, at)
+    return at if not piece else ends[piece - 1] + at - masked_ends[piece - 1]
 
 
 def python2(masked: str) -> bool:

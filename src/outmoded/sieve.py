@@ -24,7 +24,8 @@ backslash continuations.  Any doubt means the whole file is parsed as before: a 
 in an indentation, a lone carriage return, an unterminated string, an f-string nesting its own
 quotes (PEP 701, a syntax error before 3.12), Python 2 syntax (a print statement, ``except X,
 e:``, backquotes, ``0777``...: the file's syntax error is reported as before), brackets that
-close more than they open, the reduced text failing to parse.  Like a file the prefilter clears,
+close more than they open, a ``def`` inside brackets (a file that does not parse: jedi's test
+data), the reduced text failing to parse.  Like a file the prefilter clears,
 a file checked here is not parsed whole: a syntax error in a body left out that is none of those
 is not reported.
 """
@@ -33,8 +34,6 @@ from __future__ import annotations
 
 import sys
 from bisect import bisect_left, bisect_right
-from itertools import accumulate, repeat
-from operator import add
 
 from outmoded.guardcontext import PY2_BUILTINS
 from outmoded.lazyre import LazyPattern, word_re
@@ -42,10 +41,14 @@ from outmoded import masking
 from outmoded.masking import CONTINUED, Doubt
 
 ODD_INDENT_RE = LazyPattern(r"(?m)^ *[\t\f]")
-COMPOUND_RE = LazyPattern(r"(?:def|class|if|elif|else|try|except|finally|with|for|while|async|match|case)"
-                          r"(?![A-Za-z0-9_])")
-COMPOUND_FIRST = frozenset("dcietfwam")  # the first letters of COMPOUND_RE's keywords
-DEF_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]")
+# a def (or async def) at a line's start, after spaces (their number is group 1), on a line after
+# the first: the pattern starts with the newline, which sre skips to
+_DEF = (r"( *)(?:async[ \t]+)?def[ \t]"  # then, if it is on one line, the header and the body's indentation
+        r"(?:[ \t]*\w+[ \t]*\([^()\[\]{}\n\\]*\)[ \t]*(?:->[^()\[\]{}\n:\\]*)?:[ \t]*\r?\n( *)(?=[^ \r\n\x00]))?")
+DEF_RE = LazyPattern("\n" + _DEF)
+DEF_FIRST_RE = LazyPattern(_DEF)  # on the first line
+# the line after a given position holding code, not starting inside a string (group 1: its indentation)
+FIRST_CODE_RE = LazyPattern(f"\\n(?!{CONTINUED})( *)[^\\S\\n]*[^\\s]")
 # a module's function without parameters: the scanner reads what its body returns where the module
 # calls it at its top level (``_USE_SYSCONFIG = _should_use_sysconfig()``, scopes._returned_flag)
 NO_PARAMETERS_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*\([ \t]*\)")
@@ -148,51 +151,56 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
     try:
-        masked = masking.masked(text)
+        masked, masked_ends, ends = masking.mask(text)
         if ("\t" in masked or "\f" in masked) and ODD_INDENT_RE.search(masked):
             return None
         if words is None and any(pattern.search(masked) for pattern in UNPARSED_RE):
             return None
-        lines = text.split("\n")
-        reading = _Reading(text, lines, masked, words)
-        first = reading.first_code(0, len(reading.lines))
-        if first is not None:
-            reading.level(first, len(reading.lines), 0)
+        reading = _Reading(text, masked, words, masked_ends, ends)
+        reading.read()
     except Doubt:
         return None
     if not reading.stubs:
         return None
-    # the text kept between the bodies, each body written as ``pass`` then its other lines empty:
-    # the lines kept are joined, not each body's lines counted and replaced
+    # the text kept between the bodies, each body written as ``pass`` then its other lines empty
     parts, kept, stubbed = [], 0, 0
-    for first, end, indent in reading.stubs:
-        if first > kept:
-            parts.append("\n".join(lines[kept:first]))
-        parts.append(" " * indent + "pass" + "\n" * (end - first - 1))
+    for (first, end, indent), (start, stop) in zip(reading.stubs, reading.spans):
+        parts.append(text[kept:start])
+        parts.append(" " * indent + "pass" + "\n" * (end - first - (stop is None)))
         stubbed += indent + 4
-        kept = end
-    if kept < len(lines):
-        parts.append("\n".join(lines[kept:]))
-    reduced = "\n".join(parts)
+        kept = len(text) if stop is None else stop
+    parts.append(text[kept:])
+    reduced = "".join(parts)
     if len(text) - len(reduced) + stubbed < worth * len(text):  # the characters of the lines left out
         return None
     return reduced, reading.stubs, reading.word_lines
 
 
 class _Reading:
-    """The statements of a masked text, by indentation; ``stubs``: (first line, end line,
-    indentation) of each body to leave out, lines counted from 0; ``words`` None: every one."""
+    """Where the function bodies of a masked text are, by indentation; ``stubs``: (first line,
+    end line, indentation) of each body to leave out, lines counted from 0, ``spans``: where the
+    first line and the end line start in the text (None: the end); ``words`` None: every one.
 
-    def __init__(self, whole: str, text: list[str], masked: str, words: frozenset | None):
-        self.text = text
+    A function is found by its ``def`` at a line's start (a keyword: a masked line starting with
+    it, after spaces or ``async``, starts a function: no other statement, string or bracket can
+    hold one), and its body ends on the first line after it indented no deeper than the ``def``
+    that starts a statement (outside brackets, strings and backslash continuations).  Each body,
+    left out or kept, is read once: the functions nested in it are kept or left out with it, and
+    the rest of the file (class bodies, blocks, top-level statements) is never read line by line.
+    The lines a body may end on are found in ``shape`` (the masked text with each character of
+    code but a space written ``x``), by ``str.find`` of a newline, spaces and ``x``: one search
+    per indentation up to the def's, each remembered until the reading passes it."""
+
+    def __init__(self, whole: str, masked: str, words: frozenset | None, masked_ends: list, ends: list):
+        self.whole = whole
         self.brackets = masked.translate(BRACKETS)  # every opening bracket "(", every closing one ")"
+        self.shape = masked.translate(SHAPE if masked.isascii() else _Shape(SHAPE))
         self.masked = masked
-        self.lines = masked.split("\n")
-        self.starts = _starts(self.lines)
-        if len(text) != len(self.lines):
-            raise Doubt("line count")
+        self.ends = masked_ends, ends  # ``masking.origin``'s
+        self.next: list[int] = []  # per indentation, the next line so indented holding code (-1: unknown)
         self.every = words is None
         self.stubs: list[tuple[int, int, int]] = []
+        self.spans: list[tuple[int, int | None]] = []
         if self.every:
             self.names_py2, self.word_lines, self.deleted_lines = False, [], []
             return
@@ -206,90 +214,135 @@ class _Reading:
         # the lines naming a function a del may delete (a name, not an attribute: ``x.name``)
         self.deleted_lines = lines_naming(whole, deleted, attributes=False) if deleted else []
 
-    def statements(self, first: int, end: int, indent: int) -> list[int]:
-        """The lines in [first, end) starting a statement indented ``indent``; ``first`` is one."""
-        pattern = _STATEMENTS.get(indent)
-        if pattern is None:
-            import re
-
-            pattern = _STATEMENTS[indent] = re.compile(f"\n {{{indent}}}[^ \r\n{CONTINUED}]")
-        found, depth, starts, lines = [first], 0, self.starts, self.lines
-        count, previous = self.brackets.count, starts[first]
-        for match in pattern.finditer(self.masked, previous, starts[end]):
-            at = match.start() + 1  # where the line starts
-            depth += count("(", previous, at) - count(")", previous, at)  # brackets still open there
-            previous = at
-            if depth < 0:
-                raise Doubt("unbalanced brackets")
-            if depth == 0:
-                line = bisect_right(starts, at) - 1
-                if not lines[line - 1].rstrip("\r").endswith("\\"):
-                    found.append(line)
-        return found
-
-    def header_end(self, line: int, end: int) -> int | None:
-        """The last line of the logical line starting at ``line`` (None: it runs past ``end``)."""
-        depth, lines, starts, count = 0, self.lines, self.starts, self.brackets.count
-        last = len(lines)
-        while line < end:
-            low, high = starts[line], starts[line + 1]
-            depth += count("(", low, high) - count(")", low, high)
-            if depth < 0:
-                raise Doubt("unbalanced brackets")
-            if not (depth > 0 or lines[line].rstrip("\r").endswith("\\") or (
-                    line + 1 < last and lines[line + 1].startswith(CONTINUED))):
-                return line
-            line += 1
-        return None
-
-    def level(self, first: int, end: int, indent: int) -> None:
-        """Reads the statements indented ``indent`` on lines [first, end), and the blocks in them."""
-        starts, lines = self.statements(first, end, indent), self.lines
-        last, offsets, count, size = len(starts) - 1, self.starts, self.brackets.count, len(lines)
-        for number, start in enumerate(starts):
-            line = lines[start]
-            if line[indent:indent + 1] not in COMPOUND_FIRST or not COMPOUND_RE.match(line, indent):
-                continue  # a simple statement
-            stop = starts[number + 1] if number < last else end
-            low, high = offsets[start], offsets[start + 1]
-            if count("(", low, high) == count(")", low, high) and not line.rstrip("\r").endswith("\\") and not (
-                    start + 1 < size and lines[start + 1].startswith(CONTINUED)):
-                header = start  # a header on one line (most): ``header_end``'s first test, inline
+    def read(self) -> None:
+        """Finds each function not inside another and leaves its body out or keeps it."""
+        masked, search, count = self.masked, DEF_RE.search, self.brackets.count
+        found = DEF_FIRST_RE.match(masked)  # a def on the first line
+        at = line = counted = 0  # where to look on; the line number at ``counted``
+        while True:
+            if found is None:
+                found = search(masked, at)
+                if found is None:
+                    return
+            (start, key), (first, body) = found.span(1), found.span(2)
+            if count("(", at, start) != count(")", at, start):  # a def inside brackets: not Python
+                raise Doubt("a def inside brackets")
+            line += masked.count("\n", counted, start)
+            counted = start
+            if body - first > key - start:  # a header on one line, the body on the next, indented (most)
+                at = self._function(start, key - start, line, line + 1, first, body - first)
             else:
-                header = self.header_end(start, stop)
-            if header is None or header + 1 >= stop or not lines[header].rstrip().endswith(":"):
-                continue  # a simple statement, or a block on one line
-            body = header + 1
-            text = lines[body]
-            if not text.strip() or text.startswith(CONTINUED):  # most bodies start on the next line
-                body = self.first_code(body, stop)
-                if body is None:
-                    continue
-                text = lines[body]
-            inner = len(text) - len(text.lstrip(" "))
-            if inner <= indent:
-                raise Doubt("a body not indented")
-            if not DEF_RE.match(line, indent):
-                self.level(body, stop, inner)  # a class or a block: the functions in it may be left out
-            elif self.every or (self._left_out(start, stop)
-                                and not (indent == 0 and NO_PARAMETERS_RE.match(line))):
-                self.stubs.append((body, stop, inner))
-            # else a function the scanner walks, kept whole with the functions nested in it
+                at = self._header(start, key - start, line)
+            if at is None:
+                return
+            found = None
 
-    def first_code(self, first: int, end: int) -> int | None:
-        """The first line in [first, end) holding code, not starting inside a string."""
-        lines = self.lines
-        return next((line for line in range(first, end)
-                     if lines[line].strip() and not lines[line].startswith(CONTINUED)), None)
+    def _header(self, start: int, indent: int, line: int) -> int | None:
+        """Reads the header of the function whose ``def`` line (number ``line``, indented
+        ``indent``) starts at ``start``, then the function: where to look for the next one
+        (``_function``'s; None: the end)."""
+        masked, count = self.masked, self.brackets.count
+        end = masked.find("\n", start)
+        if end < 0:
+            return None
+        if count("(", start, end) == count(")", start, end) and masked[end - 1:end] != "\\" \
+                and masked[end - 2:end] != "\\\r" and masked[end + 1:end + 2] != CONTINUED:
+            header, last = line, end  # a header on one line
+        else:
+            ended = self._header_end(start, line)
+            if ended is None:
+                return None  # a header to the end of the text: not Python
+            header, last = ended
+        if not masked[masked.rfind("\n", 0, last) + 1:last].rstrip().endswith(":"):
+            return last  # a function on one line
+        body = FIRST_CODE_RE.search(masked, last)
+        if body is None:
+            return None
+        first = body.start() + 1  # where the first line of its body starts
+        inner = body.end(1) - first
+        if inner <= indent:
+            return first - 1  # no body: not Python
+        return self._function(start, indent, line, header + 1 + masked.count("\n", last + 1, first), first, inner)
 
-    def _left_out(self, start: int, stop: int) -> bool:
-        """Can the body of the function on lines [start, stop) be left out: no needle word in its
-        text (the scanner skips it), nor a Python 2 builtin where a try may catch NameError?"""
+    def _function(self, start: int, indent: int, line: int, body_line: int, first: int, inner: int) -> int | None:
+        """Reads the function whose ``def`` line (number ``line``, indented ``indent``) starts at
+        ``start`` and whose body (indented ``inner``) starts at ``first``, on line ``body_line``:
+        where to look for the next one (at the newline before the line ending its body; None:
+        the end)."""
+        masked = self.masked
+        stop = self._end(first, indent)
+        stop_line = body_line + masked.count("\n", first, len(masked) if stop is None else stop) + (stop is None)
+        if self.every or (self._left_out(line, stop_line, start, stop)
+                          and not (indent == 0 and NO_PARAMETERS_RE.match(masked, start))):
+            origin = masking.origin
+            self.stubs.append((body_line, stop_line, inner))
+            self.spans.append((origin(first, *self.ends), None if stop is None else origin(stop, *self.ends)))
+        # else a function the scanner walks, kept whole with the functions nested in it
+        return None if stop is None else stop - 1
+
+    def _end(self, first: int, indent: int) -> int | None:
+        """Where the first line after ``first`` indented no deeper than ``indent`` that starts a
+        statement starts (None: there is none, the body runs to the end)."""
+        shape, after, nexts = self.shape, first, self.next
+        count, masked = self.brackets.count, self.masked
+        if len(nexts) <= indent:
+            nexts.extend([-1] * (indent + 1 - len(nexts)))
+        depth, previous, size = 0, first, len(shape)
+        while True:
+            candidate = size
+            for level in range(indent + 1):
+                position = nexts[level]
+                if position < after:  # looked for before ``after`` (none found: ``size``)
+                    position = shape.find(_LINES[level] if level < len(_LINES) else "\n" + " " * level + "x", after)
+                    nexts[level] = position = size if position < 0 else position
+                if position < candidate:
+                    candidate = position
+            if candidate == size:
+                return None
+            at = candidate + 1  # where the line starts
+            depth += count("(", previous, at) - count(")", previous, at)  # brackets still open there
+            previous = after = at
+            if depth < 0:
+                raise Doubt("unbalanced brackets")
+            if depth == 0 and masked[max(0, at - 3):at - 1].rstrip("\r")[-1:] != "\\":
+                return at
+
+    def _header_end(self, start: int, line: int) -> tuple[int, int] | None:
+        """(the number of the last line of the logical line starting at ``start``, line number
+        ``line``, where that line ends; None: the text's last line)."""
+        masked, count, depth = self.masked, self.brackets.count, 0
+        while True:
+            end = masked.find("\n", start)
+            if end < 0:
+                return None
+            depth += count("(", start, end) - count(")", start, end)
+            if depth < 0:
+                raise Doubt("unbalanced brackets")
+            if not (depth > 0 or masked[start:end].rstrip("\r").endswith("\\")
+                    or masked[end + 1:end + 2] == CONTINUED):
+                return line, end
+            start, line = end + 1, line + 1
+
+    def _left_out(self, start: int, stop: int, at: int, until: int | None) -> bool:
+        """Can the body of the function on lines [start, stop) (at [at, until) of the masked text)
+        be left out: no needle word in its text (the scanner skips it), nor a Python 2 builtin
+        where a try may catch NameError?"""
         for lines in (self.word_lines, self.deleted_lines):
             named = bisect_left(lines, start)
             if named < len(lines) and lines[named] < stop:
                 return False
-        return not (self.names_py2 and not PY2_BUILTINS.isdisjoint(NAME_RE.findall("\n".join(self.text[start:stop]))))
+        if not self.names_py2:
+            return True
+        origin = masking.origin
+        text = self.whole[origin(at, *self.ends):len(self.whole) if until is None else origin(until, *self.ends)]
+        return PY2_BUILTINS.isdisjoint(NAME_RE.findall(text))
+
+
+class _Shape(dict):
+    """``SHAPE`` for a text beyond ASCII: any other character is code."""
+
+    def __missing__(self, character: int) -> str:
+        return "x"
 
 
 def _deleted(masked: str) -> set[tuple[str, int]]:
@@ -326,11 +379,6 @@ def _defined(masked: str) -> set[tuple[str, int]]:
     return found
 
 
-def _starts(lines: list[str]) -> list[int]:
-    """Where each line starts, then one past the end."""
-    return [0, *accumulate(map(add, map(len, lines), repeat(1)))]
-
-
 def lines_naming(text: str, words, attributes: bool = True) -> list[int]:
     """The numbers (from 0) of the lines where one of ``words`` is written as a word (not inside
     a longer name: ``prefilter.written_alone``, the scanner's test), in order; not right after a
@@ -359,6 +407,9 @@ def _line_numbers(text: str, positions) -> list[int]:
     return lines
 
 
-_STATEMENTS: dict = {}  # indentation -> the pattern of a line starting a statement indented so
+# the masked text's shape: code but spaces written x, CONTINUED kept, a carriage return a space
+SHAPE = {**{code: "x" for code in range(128)}, ord(" "): " ", ord("\n"): "\n", ord("\r"): " ",
+         ord(CONTINUED): CONTINUED}
+_LINES = ["\n" + " " * level + "x" for level in range(41)]  # a line so indented, holding code, in ``shape``
 BRACKETS = str.maketrans("[{]}", "(())")
 _IDENTIFIER = dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.", True)
