@@ -187,7 +187,7 @@ def _under_version_check(text: str, lines: list) -> bool:
 def _lines_naming(text: str, names) -> list[int]:
     """The numbers (from 1) of the lines writing one of ``names`` as a word, in order (found
     with ``str.find``: a regex per private method of a large module costs more than the rest)."""
-    from outmoded.sieve import lines_naming
+    from outmoded.bodies import lines_naming
 
     return [line + 1 for line in lines_naming(text, names)]
 

@@ -110,8 +110,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             return False
         if self.word_lines is None:
             return self._names(node, self.roots)
-        if self._root_lines is None:  # the lines naming one, as ``word_lines`` (``sieve.lines_naming``)
-            from outmoded.sieve import lines_naming
+        if self._root_lines is None:  # the lines naming one, as ``word_lines`` (``bodies.lines_naming``)
+            from outmoded.bodies import lines_naming
 
             self._root_lines = lines_naming(self.text, self.roots)
         at = bisect_left(self._root_lines, node.lineno - 1)
@@ -368,7 +368,7 @@ def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
               word_lines: list[int] | None = None, roots: frozenset = frozenset()) -> list[Finding]:
     """``reduced``: ``tree`` is ``text`` with function bodies left out (``sieve``); ``word_lines``:
     the numbers (from 0, in order) of the lines of ``text`` where one of ``words`` but ``roots``
-    is written as a word (``sieve.lines_naming``), if known; ``roots``: the words of ``words``
+    is written as a word (``bodies.lines_naming``), if known; ``roots``: the words of ``words``
     that only stand for a module a needle imports (``prefilter._roots``)."""
     scanner = Scanner(index, path, text, words, project)
     scanner.reduced = reduced

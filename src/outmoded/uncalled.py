@@ -189,13 +189,13 @@ def _names_on(node, name: str, lines: list) -> bool:
 
 
 def naming_lines(text: str, names) -> list | None:
-    """The lines (from 0) writing one of ``names`` as a word (``sieve.lines_naming``), which a
+    """The lines (from 0) writing one of ``names`` as a word (``bodies.lines_naming``), which a
     scanner walking ``text`` for them (``Scanner.word_lines``) asks instead of searching each
     body's text for each name; None when the text has a carriage return (its lines are not the
     ``\n``-separated ones ``lines_naming`` counts)."""
     if "\r" in text:
         return None
-    from outmoded.sieve import lines_naming
+    from outmoded.bodies import lines_naming
 
     return lines_naming(text, names)
 
