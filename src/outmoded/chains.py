@@ -187,16 +187,21 @@ class Chains:
             defined = self.text.graph()[0]
             leaves = {c.rpartition(".")[2] for family in self.index.families.values() for c in family}
             seeds = set()
+            opens: dict = {}  # base word -> is it open (a project's classes list the same few words)
             for original, classes in self.text.headers.items():
-                path = _absolute(original)
+                path = None
                 for name, bases in classes:
                     for word in bases:
-                        leaf = word.rpartition(".")[2]
-                        if leaf not in defined and leaf not in leaves and not _closed(word) and (
-                                path, name) not in seeds:
-                            seeds.add((path, name))
-                            self._seeds.append((path, name))
-                            self._seeded.setdefault(path, set()).add(name)
+                        is_open = opens.get(word)
+                        if is_open is None:
+                            leaf = word.rpartition(".")[2]
+                            is_open = opens[word] = leaf not in defined and leaf not in leaves and not _closed(word)
+                        if is_open:
+                            path = path or _absolute(original)
+                            if (path, name) not in seeds:
+                                seeds.add((path, name))
+                                self._seeds.append((path, name))
+                                self._seeded.setdefault(path, set()).add(name)
             self._open = frozenset(self._mixed(self._derived({name for _, name in seeds})))
         return self._open
 
@@ -242,8 +247,11 @@ class Chains:
         if self._roots is None:
             self.open_names()
             refiner = self.refiner()
-            with reads.recording() as read:
-                found = [(name, refiner.roots(path, name)) for path, name in self._seeds]
+            if reads.KEPT:
+                with reads.recording() as read:
+                    found = [(name, refiner.roots(path, name)) for path, name in self._seeds]
+            else:  # a run without a results cache records nothing
+                found, read = [(name, refiner.roots(path, name)) for path, name in self._seeds], {}
             self._roots = (found, read)
         return self._roots
 

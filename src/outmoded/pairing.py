@@ -209,22 +209,28 @@ class Refiner(TextResolver):
             reads.extend(answer[1])
             return answer[0]
         self._roots[key] = ((frozenset(), frozenset({""})), {})  # a cycle: the text cannot tell
-        outside, unknown = set(), set()
-        with reads.recording() as read:
-            for leaf, targets in self._bases(path, name):
-                if targets is UNKNOWN:
-                    unknown.add(leaf)
-                    continue
-                for kind, target in targets:
-                    if kind == "x":
-                        outside.add(target)
-                    else:
-                        more, unsure = self.roots(*target)
-                        outside |= more
-                        unknown |= unsure
-        value = (frozenset(outside), frozenset(unknown))
+        if reads.KEPT:
+            with reads.recording() as read:
+                value = self._roots_now(path, name)
+        else:  # a run without a results cache records nothing
+            value, read = self._roots_now(path, name), {}
         self._roots[key] = (value, read)
         return value
+
+    def _roots_now(self, path: str, name: str) -> tuple:
+        outside, unknown = set(), set()
+        for leaf, targets in self._bases(path, name):
+            if targets is UNKNOWN:
+                unknown.add(leaf)
+                continue
+            for kind, target in targets:
+                if kind == "x":
+                    outside.add(target)
+                else:
+                    more, unsure = self.roots(*target)
+                    outside |= more
+                    unknown |= unsure
+        return frozenset(outside), frozenset(unknown)
 
     def _derives(self, key: tuple, family: frozenset, method: str, seen: dict) -> bool:
         """Can the project class ``key`` (path, name) have a class of ``family`` among its
