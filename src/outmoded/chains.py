@@ -40,7 +40,7 @@ import os
 from outmoded import reads
 from outmoded.layout import find_module, module_of
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
-from outmoded.textresolve import _decode
+from outmoded.textresolve import _absolute, _decode
 
 class Chains:
     """The project needles' way through for open chains (``ProjectNeedles.outside``): called with
@@ -301,10 +301,6 @@ def _closed(word: str) -> bool:
     (``threading.Thread``): never a project class under another name?"""
     root, dot, _ = word.partition(".")
     return root in STDLIB if dot else word in BUILTIN_NAMES
-
-
-def _absolute(path: str) -> str:
-    return path if os.path.isabs(path) else os.path.abspath(path)
 
 
 def _closure(names: set, edges) -> set:

@@ -219,8 +219,14 @@ class TextResolver:
         return [("x", name)]
 
 
+_POSIX = os.sep == "/" and os.altsep is None  # there ``os.path.isabs`` is ``startswith("/")``
+
+
 def _absolute(path: str) -> str:
-    """Discovery gives absolute paths already (a relative one from elsewhere is made so)."""
+    """Discovery gives absolute paths already (a relative one from elsewhere is made so); asked
+    of every checked file by each resolver and by the chains: told without a call where it can."""
+    if _POSIX and path[:1] == "/":
+        return path
     return path if os.path.isabs(path) else os.path.abspath(path)
 
 
