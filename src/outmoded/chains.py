@@ -247,12 +247,7 @@ class Chains:
         if self._roots is None:
             self.open_names()
             refiner = self.refiner()
-            if reads.KEPT:
-                with reads.recording() as read:
-                    found = [(name, refiner.roots(path, name)) for path, name in self._seeds]
-            else:  # a run without a results cache records nothing
-                found, read = [(name, refiner.roots(path, name)) for path, name in self._seeds], {}
-            self._roots = (found, read)
+            self._roots = reads.recorded(lambda: [(name, refiner.roots(path, name)) for path, name in self._seeds])
         return self._roots
 
     def paired(self, family: frozenset) -> tuple:

@@ -209,12 +209,7 @@ class Refiner(TextResolver):
             reads.extend(answer[1])
             return answer[0]
         self._roots[key] = ((frozenset(), frozenset({""})), {})  # a cycle: the text cannot tell
-        if reads.KEPT:
-            with reads.recording() as read:
-                value = self._roots_now(path, name)
-        else:  # a run without a results cache records nothing
-            value, read = self._roots_now(path, name), {}
-        self._roots[key] = (value, read)
+        value, read = self._roots[key] = reads.recorded(self._roots_now, path, name)
         return value
 
     def _roots_now(self, path: str, name: str) -> tuple:

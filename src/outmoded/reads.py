@@ -115,14 +115,22 @@ class unrecorded(recording):
         _stack().pop()
 
 
+def recorded(func, *args) -> tuple:
+    """(``func(*args)``, what it read: path -> stamp, which also counts for the enclosing
+    recording); in a run without a results cache (``KEPT`` false) nothing is recorded: {}."""
+    if not KEPT:
+        return func(*args), {}
+    with recording() as read:
+        value = func(*args)
+    return value, read
+
+
 def once(answers: dict, key, func, *args):
     """``func(*args)``, computed once per ``key`` in ``answers`` (a dict kept for the run), and
     what it read replayed for every verdict asking again, as if computed for that verdict."""
     answer = answers.get(key)
     if answer is None:
-        with recording() as read:
-            value = func(*args)
-        answer = answers[key] = (value, read)
+        answer = answers[key] = recorded(func, *args)
     else:
         extend(answer[1])
     return answer[0]

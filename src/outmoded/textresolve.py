@@ -143,12 +143,7 @@ class TextResolver:
         UNKNOWN.  Once per word and file (a test module's classes list ``unittest.TestCase`` a
         dozen times: 1,098 rows of 291 words resolved by ``refine.decide`` on Twisted 18.9), what
         resolving it read replayed for every verdict asking; the list is shared, never changed."""
-        if reads.KEPT:
-            return once(self._bases_of, (word, path), self._base, word, path)
-        found = self._bases_of.get((word, path))  # a run without a results cache: nothing recorded
-        if found is None:
-            found = self._bases_of[word, path] = (self._base(word, path), None)
-        return found[0]
+        return once(self._bases_of, (word, path), self._base, word, path)
 
     def _base(self, word: str, path: str):
         root, _, rest = word.partition(".")
@@ -180,12 +175,7 @@ class TextResolver:
         answer = self._resolved.get(key)
         if answer is None:
             self._resolved[key] = (UNKNOWN, {})  # a cycle: the text cannot tell
-            if reads.KEPT:
-                with reads.recording() as read:
-                    value = self._qualified(name, from_path, depth)
-            else:  # a run without a results cache records nothing
-                value, read = self._qualified(name, from_path, depth), {}
-            answer = self._resolved[key] = (value, read)
+            answer = self._resolved[key] = reads.recorded(self._qualified, name, from_path, depth)
         else:
             reads.extend(answer[1])  # the files it read count for every verdict using it
         return answer[0]
