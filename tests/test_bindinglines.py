@@ -37,3 +37,19 @@ def test_a_star_import_or_text_read_as_one_binds_any_name():
     assert import_statements(b"from pkg import *\n")[1]
     assert import_statements(b"# import * here\n")[1]
     assert not import_statements(b"from pkg import a  # *\nimport b\n")[1]
+
+
+def test_each_statement_where_it_starts_and_ends_whatever_its_shape():
+    """A statement alone on its line is read in one match; the others (after ``;``, with a
+    comment, brackets or a backslash, a continued line before) as the general reading does: the
+    same (module, names start, end) either way, CRLF and a last line without a newline too."""
+    shapes = {
+        b"from.m import x\r\nfrom . import y\nimport a.b as c, d": [(".m", 13, 16), (".", 30, 32), (None, 39, 51)],
+        b"x = 1; import os\n  from os import path  # c\nfrom a import b \\\n, c\n":
+            [(None, 13, 16), ("os", 33, 43), ("a", 57, 65)],
+        b"fromx import y\n  from\tp.q  import  r,s \r\n\x0cimport t\n": [("x", 12, 14), ("p.q", 33, 40), (None, 48, 50)],
+        b"import u\\\nimport v\n": [(None, 6, 18)],
+        b"from w import (\n a)\nimport z # *\n": [("w", 13, 19), (None, 26, 32)],
+    }
+    for data, statements in shapes.items():
+        assert import_statements(data) == (statements, False), data

@@ -14,6 +14,9 @@ STARRED = "*"  # a binding target: the file has a ``from m import *`` that may b
 IMPORT_PREFIX_RE = LazyPattern(rb"(?:^|[;:])[ \t\f]*(?:from[ \t\f]*([\w.]+)[ \t\f]*)?$")  # `from.m import`
 FROM_RE = LazyPattern(rb"(?:^|[;:])[ \t\f]*from\W")
 GAP_RE = LazyPattern(rb"\\\r?\n|#[^\n]*")
+# a statement alone on its line, names without brackets, ``*``, ``;``, a comment or a backslash:
+# ``IMPORT_PREFIX_RE``'s reading of its head and ``_statement_end``'s end (its line end) in one match
+SIMPLE_RE = LazyPattern(rb"[ \t\f]*(?:from[ \t\f]*([\w.]+)[ \t\f]*)?(import)[ \t\f]+[\w.,][\w., \t\f]*\r?(?=\n|\Z)")
 
 
 def read_bindings(data: bytes, names=None, assigned: bool = True) -> list:
@@ -61,8 +64,15 @@ def import_statements(data: bytes) -> tuple[list, bool]:
         if before in IDENTIFIER_SET or data[end:end + 1] not in (b" ", b"\t", b"\f", b"(", b"\\"):
             position = data.find(b"import", end)
             continue
-        stop = _statement_end(data, end)
         start = data.rfind(b"\n", 0, position) + 1
+        continued = start > 1 and (data[start - 2] == 92 or (data[start - 2] == 13 and data[start - 3] == 92))
+        simple = None if continued else SIMPLE_RE.match(data, start)
+        if simple is not None and simple.start(2) == position:  # most statements: read in one match
+            module = simple[1].decode("ascii", "replace") if simple[1] else None
+            statements.append((module, end, simple.end()))
+            position = data.find(b"import", simple.end())
+            continue
+        stop = _statement_end(data, end)
         while start > 1 and (data[start - 2] == 92 or (data[start - 2] == 13 and data[start - 3] == 92)):
             start = data.rfind(b"\n", 0, start - 1) + 1  # a continued line: the statement starts above
         head = GAP_RE.sub(b" ", data[start:position])
