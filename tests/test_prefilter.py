@@ -550,3 +550,17 @@ def test_a_literal_found_with_bytes_find_answers_as_its_pattern_does():
                 assert lit.search(text) == expected, (lit.pattern, text)
     assert literals.literal_start(rb"ab|cd") == b"" and literals.literal_start(rb"[|]ab") == b""
     assert literals.literal_start(rb"\(\?[a-z]+\)") == b"(?" and literals.literal_start(rb"abc*") == b"ab"
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    (b"open(p, 'rU')\n", True), (b'open(p, "Ub")\n', True), (b"ROUND = 1\nopen(p, 'rU')\n", True),
+    (b"s = u'zU'\nopen(p, 'U')\n", True), (b"URL = 'U2'\n", False), (b"s = 'zU'\n", False),
+    (b"s = 'UUx'\n", True), (b"s = U'\n", False), (b"", False),
+])
+def test_a_mode_string_is_found_past_the_letters_that_are_not_one(text, expected):
+    """``ModeString`` looks for its letter with bytes.find: a ``U`` in a name or another string
+    before the mode string does not hide it, and is not taken for one."""
+    from outmoded.literals import ModeString
+
+    assert ModeString(b"U").search(text) is expected
+    assert ModeString(b"rU").search(text) is (expected and b"rU" in text)
