@@ -1,7 +1,7 @@
 """What a guard context is: why code at a point might not run, or might be expected to fail.
 
 The ``Context`` record and the exception-name sets the scanner's guard walkers share
-(``contexts``, ``fallbacks``, ``branches``, ``expectations``).
+(``contexts``, ``guardnotes``, ``fallbacks``, ``branches``, ``expectations``).
 """
 
 from __future__ import annotations

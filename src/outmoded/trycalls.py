@@ -47,7 +47,7 @@ class TryCalls:
         where one raised, and one that a removed name's replacement names is what the handler is
         the fallback for (wrapt 2.5: ``try: importlib.metadata.entry_points(group=group)`` /
         ``except TypeError: importlib.metadata.entry_points().get(group, ())``, the pre-3.10
-        SelectableGroups; ``contexts.context_of`` matches them against the replacement)."""
+        SelectableGroups; ``guardnotes.context_of`` matches them against the replacement)."""
         found = set()
         for stmt in body:
             if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):

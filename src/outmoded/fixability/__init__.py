@@ -18,11 +18,11 @@ A finding gets no fix when:
 - it sits in code that runs only on the project's other Pythons (reported with ``--dead-compat``:
   a package refusing the target, a directory its build installs only for others, a module
   imported or a private function called only on them, a test skipped on the target), or in a
-  block a test expects to fail with the removal's error (``contexts.NO_FIX``); a function
+  block a test expects to fail with the removal's error (``guardnotes.NO_FIX``); a function
   deleted before anything calls it runs nowhere, and keeps its fix;
 - the replacement does not exist on the oldest Python the project supports (``min_version``),
   and every Python 2 name (removed in 3.0) while the project still supports Python 2, or a name
-  reached through ``six.moves`` there (``contexts._through_six``: another module on Python 2);
+  reached through ``six.moves`` there (``guardnotes._through_six``: another module on Python 2);
 - the fixer cannot rewrite this particular form (``per_instance``).
 
 The package, one concern a module: ``shapes`` (how an entry is fixed, from the catalog),
