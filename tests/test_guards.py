@@ -2362,3 +2362,30 @@ def test_a_tuple_of_version_parts_is_the_version(project):
         if (sys.version_info.major, sys.version_info.minor) >= (3, 0):
             import imp
         """, name="pkg/mod.py") == [(8, "imp", E)]
+
+
+def test_a_try_reading_the_replacement_of_a_removed_name_runs_its_handler_only_without_it(project):
+    # gallery-dl 1.32.18's text.py: re._compiler (3.11+) is what the catalog names as the
+    # replacement of re.sre_compile; on the real 3.13-3.15 re._compiler.compile is there, the
+    # handler never runs.  A body reading something else, or a name the target lacks, proves nothing.
+    source = """\
+        import re as re_module
+
+        try:
+            re_compile = re_module._compiler.compile
+        except AttributeError:
+            re_compile = re_module.sre_compile.compile
+
+        try:
+            re_compile = re_module._no_such_module.compile
+        except AttributeError:
+            re_compile = re_module.sre_compile.compile
+
+        try:
+            re_compile = re_module.Pattern.compile
+        except AttributeError:
+            re_compile = re_module.sre_compile.compile
+        """
+    assert project.findings(source) == [(11, "re.sre_compile", E), (16, "re.sre_compile", E)]
+    found = project.check_json("--dead-compat", "mod.py")["findings"]
+    assert [(f["line"], f["context"]) for f in found][:1] == [(6, "hasattr")]

@@ -107,10 +107,13 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             else frozenset()
         if tried:  # a removed name whose replacement the body calls: its handlers run only without it
             self.contexts.append(Context("replaced", names=tried))
-        owners = self._present_owners(node.body, node.handlers) if caught == ATTRIBUTE_ERRORS and any(
-            self.may_contain_finding(h) for h in node.handlers) else frozenset()
+        attribute_probe = caught == ATTRIBUTE_ERRORS and any(self.may_contain_finding(h) for h in node.handlers)
+        owners = self._present_owners(node.body, node.handlers) if attribute_probe else frozenset()
         if owners:  # the body calls a member the target's class (or module) has: see _present_owners
             self.contexts.append(Context("replaced", names=owners))
+        read = self._present_reads(node.body) if attribute_probe else frozenset()
+        if read:  # a removed name whose replacement the body reads: see _present_reads
+            self.contexts.append(Context("reads", names=read))
         raises = any(self.may_contain_finding(h) for h in node.handlers) and _raises_import_error(node.body)
         for handler in node.handlers:
             self._visit_handler(handler, imports, raises)
@@ -120,6 +123,8 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         if tried:
             self.contexts.pop()
         if owners:
+            self.contexts.pop()
+        if read:
             self.contexts.pop()
         if probe:
             self.contexts.pop()

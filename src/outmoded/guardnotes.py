@@ -109,6 +109,8 @@ class GuardNotes:
             elif ctx.kind == "replaced" and ((replacement and ctx.names & set(WORD_RE.findall(replacement)))
                                              or api.rpartition(".")[0] in ctx.names):
                 context = "hasattr"
+            elif ctx.kind == "reads" and replacement and ctx.names & set(DOTTED_RE.findall(replacement)):
+                context = "hasattr"  # the try body reads the replacement itself (trycalls._present_reads)
             elif ctx.kind == "handler" and context is None:
                 context = "raised-handler" if ctx.names else "handler"
         floor = self.index.floor

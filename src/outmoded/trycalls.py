@@ -1,5 +1,6 @@
 """What a ``try`` body calls, for its handlers: the stdlib functions it calls (``_stdlib_calls``: a
-removed name whose replacement is one of them is what the handlers stand in for) and the members
+removed name whose replacement is one of them is what the handlers stand in for), the stdlib
+attributes the target has that it reads (``_present_reads``, matched the same way) and the members
 the target's module or class has that it calls (``_present_owners``: its handlers are then the
 fallback for Pythons without them).  ``TryCalls`` is the part of ``fallbacks.TryFallbacks`` that
 asks.
@@ -60,6 +61,27 @@ class TryCalls:
                         found.add(name.rpartition(".")[2])
                     elif name is None and isinstance(node.func, ast.Attribute) and self._of_stdlib_class(node.func):
                         found.add(node.func.attr)
+        return frozenset(found)
+
+    def _present_reads(self, body: list[ast.stmt]) -> frozenset:
+        """The dotted names of the stdlib modules' attributes the ``try`` body reads that the
+        target has (``present.has``): a removed name whose replacement names one of them (the
+        catalog's text, ``guardnotes.context_of``) is what the handlers stand in for, where the
+        replacement is missing.  gallery-dl 1.32.18's text.py: ``try: re_compile =
+        re._compiler.compile`` / ``except AttributeError: re_compile = re.sre_compile.compile``,
+        re.sre_compile's replacement being re._compiler (3.11+, whose members no listing holds)."""
+        from outmoded.present import has
+
+        found = set()
+        for stmt in body:
+            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                continue
+            for node in ast.walk(stmt):
+                if isinstance(node, ast.Attribute) and isinstance(node.value, (ast.Name, ast.Attribute)):
+                    owner = self.qualify(node.value)
+                    if isinstance(owner, str) and owner.split(".")[0] in STDLIB \
+                            and not self.projects_own(owner.split(".")[0]) and has(owner, node.attr, self.target):
+                        found.add(f"{owner}.{node.attr}")
         return frozenset(found)
 
     def _of_stdlib_class(self, func: ast.Attribute) -> bool:
