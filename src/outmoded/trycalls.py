@@ -39,6 +39,14 @@ def _comprehended_call(value: ast.expr) -> ast.expr:
     return root if isinstance(root, ast.Call) else value
 
 
+def _walked(body: list[ast.stmt]):
+    """The nodes of a ``try`` body's statements, but for the functions and classes it defines
+    (what runs there, not later)."""
+    for stmt in body:
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            yield from ast.walk(stmt)
+
+
 class TryCalls:
     """Expects ``self.qualify``, ``self.projects_own``, ``self.ancestry``, ``self.project``,
     ``self.path`` and ``self.target`` from the classes it is combined with."""
@@ -50,17 +58,14 @@ class TryCalls:
         ``except TypeError: importlib.metadata.entry_points().get(group, ())``, the pre-3.10
         SelectableGroups; ``guardnotes.context_of`` matches them against the replacement)."""
         found = set()
-        for stmt in body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            for node in ast.walk(stmt):
-                if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)):
-                    name = self.qualify(node.func)
-                    if isinstance(name, str) and name.split(".")[0] in STDLIB and not self.projects_own(
-                            name.split(".")[0]):
-                        found.add(name.rpartition(".")[2])
-                    elif name is None and isinstance(node.func, ast.Attribute) and self._of_stdlib_class(node.func):
-                        found.add(node.func.attr)
+        for node in _walked(body):
+            if isinstance(node, ast.Call) and isinstance(node.func, (ast.Attribute, ast.Name)):
+                name = self.qualify(node.func)
+                if isinstance(name, str) and name.split(".")[0] in STDLIB and not self.projects_own(
+                        name.split(".")[0]):
+                    found.add(name.rpartition(".")[2])
+                elif name is None and isinstance(node.func, ast.Attribute) and self._of_stdlib_class(node.func):
+                    found.add(node.func.attr)
         return frozenset(found)
 
     def _present_reads(self, body: list[ast.stmt]) -> frozenset:
@@ -73,15 +78,12 @@ class TryCalls:
         from outmoded.present import has
 
         found = set()
-        for stmt in body:
-            if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                continue
-            for node in ast.walk(stmt):
-                if isinstance(node, ast.Attribute) and isinstance(node.value, (ast.Name, ast.Attribute)):
-                    owner = self.qualify(node.value)
-                    if isinstance(owner, str) and owner.split(".")[0] in STDLIB \
-                            and not self.projects_own(owner.split(".")[0]) and has(owner, node.attr, self.target):
-                        found.add(f"{owner}.{node.attr}")
+        for node in _walked(body):
+            if isinstance(node, ast.Attribute) and isinstance(node.value, (ast.Name, ast.Attribute)):
+                owner = self.qualify(node.value)
+                if isinstance(owner, str) and owner.split(".")[0] in STDLIB \
+                        and not self.projects_own(owner.split(".")[0]) and has(owner, node.attr, self.target):
+                    found.add(f"{owner}.{node.attr}")
         return frozenset(found)
 
     def _of_stdlib_class(self, func: ast.Attribute) -> bool:
