@@ -24,6 +24,26 @@ def test_version_info_branches(project):
         """) == [(16, "imp", E)]
 
 
+def test_version_in_a_tuple_of_versions(project):
+    # pyautogui 0.9.54's __init__.py:59, ``if sys.version_info[0] == 2 or sys.version_info[0:2] in
+    # ((3, 1), (3, 2)): from collections import Sequence`` / else: from collections.abc import ...
+    assert project.findings("""\
+        import sys
+        if sys.version_info[0] == 2 or sys.version_info[0:2] in ((3, 1), (3, 2)):
+            from collections import Sequence
+        else:
+            from collections.abc import Sequence
+        if sys.version_info[:2] not in ((3, 1), (3, 2)):
+            import imp
+        if sys.version_info in ((3, 13, 1), (2, 7)):
+            import asyncore
+        if sys.version_info in ((3, 12), (2, 7)):
+            import asynchat
+        if sys.version_info[:2] not in [(3, 12), (3, 13)]:
+            import smtpd
+        """) == [(7, "imp", E), (9, "asyncore", E)]
+
+
 def test_chained_version_comparisons(project):
     # APScheduler 3.11.3's schedulers/base.py: ``if (3, 8) <= sys.version_info < (3, 10):
     # entry_points()["apscheduler.triggers"]`` (a KeyError from 3.12) / else: entry_points(group=...)

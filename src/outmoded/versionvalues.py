@@ -62,6 +62,13 @@ def _constant(node: ast.expr):
     raise Unknown
 
 
+def _options(node: ast.expr) -> tuple:
+    """The constants a tuple, list or set literal holds, as a tuple: the right of ``in``."""
+    if isinstance(node, (ast.List, ast.Set)):
+        return tuple(_constant(elt) for elt in node.elts)
+    return _constant(node)
+
+
 def _slice_bounds(node: ast.Subscript) -> slice | int:
     index = node.slice
     if isinstance(index, ast.Index):  # Python 3.8
@@ -168,8 +175,10 @@ class _Version:
 
 
 def _compare_info(info: tuple, full: bool, op, other) -> bool:
-    if not isinstance(other, tuple) or op in (_contains, _not_contains):
+    if not isinstance(other, tuple):
         raise Unknown
+    if op in (_contains, _not_contains):
+        return op(True, _info_options(info, full, other))
     if not full:  # a slice such as version_info[:2] is exactly that tuple
         return op(info, other)
     # the whole version_info is (major, minor, micro, ...): longer than any (major, minor)
@@ -178,6 +187,20 @@ def _compare_info(info: tuple, full: bool, op, other) -> bool:
             raise Unknown  # (3, 12, 1) against target 3.12: the micro version decides
         other = tuple(other[:2])
     return op(info[:2] + (type(info[0])(0),), other)
+
+
+def _info_options(info: tuple, full: bool, options: tuple) -> tuple:
+    """``(True,)`` if the version is one of ``options`` (tuples), else ``()``, for ``in`` and ``not
+    in``: pyautogui 0.9.54's ``sys.version_info[0:2] in ((3, 1), (3, 2))``.  A slice such as
+    version_info[:2] is exactly that tuple; the whole version_info (major, minor, micro, ...) equals
+    no shorter tuple, and one naming the target's major and minor leaves it to the micro version."""
+    if not all(isinstance(option, tuple) for option in options):
+        raise Unknown
+    if not full:
+        return (True,) if info in options else ()
+    if any(len(option) > 2 and tuple(option[:2]) == info[:2] for option in options):
+        raise Unknown
+    return ()
 
 
 def compare_version(target: tuple[int, int], op, other: tuple) -> bool | None:
@@ -213,7 +236,7 @@ def _compare(node: ast.Compare, version: _Version, lookup: Lookup) -> bool:
     left, right = node.left, node.comparators[0]
     try:
         kind, value = version.value(left, lookup)
-        other = _constant(right)
+        other = _options(right) if op in (_contains, _not_contains) else _constant(right)
     except Unknown:
         kind, value = version.value(right, lookup)
         other = _constant(left)
