@@ -646,6 +646,54 @@ def test_classmethod_over_property(project):
     assert project.findings(source, target="3.12", name="b.py") == []
 
 
+def test_classmethod_over_property_of_an_abstract_stub(project):
+    """ibis 12.0.0's backends/flink/utils.py: ``@classmethod / @property / @abstractmethod / def
+    units(self): ...``, which each subclass replaces by a class attribute: the stub's value means
+    nothing on any version (its subclasses run on the real 3.13 and 3.15).  An abstract method with
+    a body, and a plain one, still break."""
+    source = """\
+        import abc
+        from abc import ABC, abstractmethod
+
+        class Interval(ABC):
+            @classmethod
+            @property
+            @abstractmethod
+            def units(self): ...
+
+            @classmethod
+            @property
+            @abc.abstractmethod
+            def factors(cls):
+                \"\"\"The factors.\"\"\"
+                raise NotImplementedError("subclasses say")
+
+            @classmethod
+            @property
+            @abstractmethod
+            def name(cls):
+                return cls.__name__.lower()
+
+            @classmethod
+            @property
+            def label(cls):
+                pass
+
+            def split(self):
+                return list(zip(self.units, self.factors))
+        """ + "".join(f"""
+            def filler_{n}(self, other):
+                total = self.value + other.value
+                return [total * k for k in range(10) if k % 3]
+        """ for n in range(20)) + """
+        class YearsToMonths(Interval):
+            units = ("year", "month")
+            factors = (12,)
+        """
+    assert project.findings(source, target="3.13") == [(17, "@classmethod over @property", E),
+                                                      (23, "@classmethod over @property", E)]
+
+
 def test_partial_bound_in_a_class_body_read_through_self(project):
     """3.14: functools.partial is a method descriptor; ``self.f()`` passes the instance (on the real
     3.13 it did not)."""

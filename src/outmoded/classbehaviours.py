@@ -52,6 +52,26 @@ def _stores_attribute(cls: ast.ClassDef, attr: str) -> bool:
     return any(isinstance(n, ast.Attribute) and n.attr == attr and isinstance(n.ctx, ast.Store) for n in ast.walk(cls))
 
 
+def _abstract_stub(function: ast.AST | None) -> bool:
+    """Is the body of an abstract method a stub (``...``, ``pass``, a docstring, ``raise
+    NotImplementedError``)?  ibis 12.0.0's flink/utils.py: ``@classmethod / @property /
+    @abstractmethod / def units(self): ...``, which every subclass replaces by a class attribute
+    (``units = (IntervalUnit.YEAR, IntervalUnit.MONTH)``): what the stub returns means nothing on
+    any version."""
+    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
+        return False
+    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
+        and isinstance(function.body[0].value, ast.Constant) else function.body
+    if len(body) != 1:
+        return False
+    statement = body[0]
+    if isinstance(statement, ast.Raise):
+        raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
+        return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"
+    return isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr)
+                                               and isinstance(statement.value, ast.Constant))
+
+
 class ClassBehaviours:
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report``, ``self.reduced``
     and ``self.whole_body``."""
@@ -210,9 +230,18 @@ class ClassBehaviours:
                 entry = next((e for e in self.index.behaviour_calls.get(name, ()) if isinstance(name, str)
                               and e.signature == "decorator-stack" and e.matches == under), None)
                 if entry is not None:
+                    if "abc.abstractmethod" in names and _abstract_stub(self.whole_function(node, function)):
+                        break  # a declaration subclasses override: nothing reads its value
                     short = name.replace("builtins.", "")
                     self.report(upper, entry, f"@{short} over @{under.replace('builtins.', '')}", frozenset())
                     break
+
+    def whole_function(self, node: ast.ClassDef, function: ast.FunctionDef) -> ast.FunctionDef | None:
+        """The method ``function`` of the class ``node`` with its body (see ``whole_class``)."""
+        if not self.reduced:
+            return function
+        return next((f for f in self.whole_class(node).body if isinstance(f, type(function))
+                     and f.lineno == function.lineno and f.name == function.name), None)
 
     def whole_class(self, node: ast.ClassDef) -> ast.ClassDef:
         """The class with its methods' bodies: ``node``, or where the sieve left bodies out
