@@ -336,6 +336,68 @@ jobs:
     assert sorted(line for _, line, code, _ in found(project, ".github") if code == "OMF002") == [23, 27, 31, 35]
 
 
+def test_gil_off_in_a_step_whose_condition_holds_on_free_threaded_combinations_only(project):
+    # uproot 5.7.7's build-test.yml: python-version: ['3.10', '3.14', 3.14 python-freethreading]
+    # (conda-forge's free-threading build) and a step if: contains(matrix.python-version,
+    # 'python-freethreading'); pyzmq 27.3.0's test.yml: if: ${{ matrix.free_threading }}, set in
+    # one include: entry, whose setup-python step gets freethreaded: ${{ matrix.free_threading ==
+    # 'free_threading' }}.  A condition also true on a default build keeps the finding.
+    project.write(".github/workflows/conda.yml", """\
+on: push
+jobs:
+  build:
+    strategy:
+      matrix:
+        platform: [windows-latest, ubuntu-latest]
+        python-version: ['3.10', '3.14', 3.14 python-freethreading]
+        exclude:
+          - platform: ubuntu-latest
+            python-version: '3.10'
+        include:
+          - platform: ubuntu-latest
+            python-version: '3.10'
+            root-version: '6.32'
+    steps:
+      - name: Set PYTHON_GIL=0 for free-threaded builds
+        if: contains(matrix.python-version, 'python-freethreading')
+        run: echo "PYTHON_GIL=0" >> $GITHUB_ENV
+      - if: contains(matrix.python-version, '3.14')
+        run: echo "PYTHON_GIL=0" >> $GITHUB_ENV
+      - if: contains(matrix.python-version, 'python-freethreading') || runner.os == 'Linux'
+        run: echo "PYTHON_GIL=0" >> $GITHUB_ENV
+      - if: runner.os == 'Linux' && contains(matrix.python-version, 'freethreading')
+        run: echo "PYTHON_GIL=0" >> $GITHUB_ENV
+""")
+    project.write(".github/workflows/test.yml", """\
+on: push
+jobs:
+  test:
+    strategy:
+      matrix:
+        include:
+          - python: "3.13"
+          - python: "3.14"
+            free_threading: free_threading
+          - python: "3.14"
+            gil_off: true
+    steps:
+      - uses: actions/setup-python@v6
+        with:
+          python-version: ${{ matrix.python }}
+          freethreaded: ${{ matrix.free_threading == 'free_threading' }}
+      - name: setup free threading
+        if: ${{ matrix.free_threading }}
+        run: echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
+      - if: ${{ matrix.gil_off }}
+        run: echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
+      - if: matrix.python == '3.14'
+        run: echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
+""")
+    assert sorted((path, line) for path, line, code, _ in found(project, ".github") if code == "OMF002") == [
+        (".github/workflows/conda.yml", 20), (".github/workflows/conda.yml", 22),
+        (".github/workflows/test.yml", 21), (".github/workflows/test.yml", 23)]
+
+
 def test_gil_off_in_a_shell_branch_for_free_threaded_versions(project):
     # matplotlib 3.11's tests.yml: the run script switches the GIL off for the 3.13t entry only
     project.write(".github/workflows/tests.yml", """\

@@ -17,7 +17,9 @@ every ``python-version`` its setup steps install (``${{ matrix.NAME }}`` read fr
 matrix, ``include:`` counted) is a ``3.Nt`` build, or the step says ``freethreaded: true``, or,
 without such steps, its ``container:`` image is tagged ``3.Nt`` (``cpython-tsan:3.14t``); nor
 inside a matrix ``include:`` entry whose Python version is a ``3.Nt`` build, nor in a step whose
-``if:`` runs it only there (``endsWith(matrix.python-version, 't')``).
+``if:`` runs it only there (``endsWith(matrix.python-version, 't')``, or any condition that holds
+only on combinations of the matrix running a free-threaded build: ``outmoded.native.ghexpr``
+evaluates it on each).
 
 A file that is no YAML but holds lines that are Jinja statements (``{% for env in tox_environments
 %}``) is a template a tool renders into the workflow, not one GitHub runs: tblib 3.2.2's and
@@ -35,7 +37,7 @@ from outmoded import suppress
 from outmoded.catalog import LATEST_RELEASE, format_version
 from outmoded.engine import FileResult
 from outmoded.findings import WARNING, FileError, Finding
-from outmoded.native import make, rules, start
+from outmoded.native import ghexpr, make, rules, start
 from outmoded.native.ctokens import Lines
 from outmoded.native.flags import FLAGS_FROM, Hit, hit_finding, scan_text
 
@@ -43,6 +45,8 @@ VERSION_KEY_RE = re.compile(r"^(?:python|py)(?:[-_ ]?(?:versions?|ver))?$", re.I
 VERSION_VALUE_RE = re.compile(r"^(?:c?python|cpython-)?[~^>=]*3\.(?P<minor>\d+|x)(?:[.\-].*|t)?$", re.IGNORECASE)
 FREE_THREADED_VERSION_RE = re.compile(r"^\s*3\.\d{2,}t\s*$")
 FREE_THREADED_TAG_RE = re.compile(r"^(?:[\w.]*-)?3\.\d{2,}(?:\.\d+)?t(?:-[\w.]+)?$")  # 3.14t, 3.14t-slim
+# a free-threaded build named in a version value: 3.14t, conda-forge's python-freethreading
+FREE_THREADED_WORD_RE = re.compile(r"free[-_ ]?thread|nogil|(?<![\w.])3\.\d{2,}t(?![\w.])", re.IGNORECASE)
 MATRIX_REFERENCE_RE = re.compile(r"^\$\{\{\s*matrix\.([\w-]+)\s*\}\}$")
 # a step's condition that holds for free-threaded builds only: endsWith(matrix.python-version, 't')
 # a line that is a Jinja statement ({% for env in tox_environments %}): no YAML has one, a template does
@@ -197,10 +201,14 @@ def free_threaded_jobs(root) -> list:
         return []
     spans = [(job.start_mark.index, job.end_mark.index) for _key, job in jobs.value if _free_threaded_only(job)]
     for _key, job in jobs.value:
-        steps = mapping_value(job, "steps")
+        steps, combos = mapping_value(job, "steps"), False
         for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
             condition = mapping_value(step, "if")
-            if isinstance(condition, yaml.ScalarNode) and _free_threaded_condition(condition.value):
+            if not isinstance(condition, yaml.ScalarNode):
+                continue
+            if combos is False:
+                combos = ghexpr.combinations(job, mapping_value)
+            if _free_threaded_condition(condition.value) or _runs_free_threaded_only(job, condition.value, combos):
                 spans.append((step.start_mark.index, step.end_mark.index))
     for _key, job in jobs.value:
         include = mapping_value(mapping_value(mapping_value(job, "strategy"), "matrix"), "include")
@@ -220,6 +228,47 @@ def _free_threaded_condition(expression: str) -> bool:
     match = ENDS_WITH_T_RE.search(expression)
     return match is not None and bool(VERSION_KEY_RE.match(match[1])) and "||" not in expression \
         and not re.search(r"!\s*\(", expression)
+
+
+def _runs_free_threaded_only(job, expression: str, combos: Optional[list]) -> bool:
+    """Does a step's ``if:`` hold (or may hold) only on combinations of the job's matrix that run a
+    free-threaded build (``_free_threaded_combination``)?  uproot 5.7.7's build-test.yml: ``if:
+    contains(matrix.python-version, 'python-freethreading')`` over ``python-version: ['3.10',
+    '3.14', 3.14 python-freethreading]`` (conda-forge's free-threading build); pyzmq 27.3.0's
+    test.yml: ``if: ${{ matrix.free_threading }}``, set only in the include: entry whose
+    setup-python step reads ``freethreaded: ${{ matrix.free_threading == 'free_threading' }}``."""
+    if not combos:
+        return False
+    for combination in combos:
+        value = ghexpr.evaluate(expression, combination)
+        if (value is ghexpr.UNKNOWN or ghexpr.truthy(value)) and not _free_threaded_combination(job, combination):
+            return False
+    return True
+
+
+def _free_threaded_combination(job, combination: dict) -> bool:
+    """Is the Python of this combination of the job's matrix a free-threaded build: a version axis
+    naming one (``3.14t``, ``3.14 python-freethreading``), or a step's ``python-version`` or
+    ``freethreaded`` input saying so there?"""
+    import yaml
+
+    if any(VERSION_KEY_RE.match(key) and isinstance(value, str) and FREE_THREADED_WORD_RE.search(value)
+           for key, value in combination.items()):
+        return True
+    steps = mapping_value(job, "steps")
+    for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
+        inputs = mapping_value(step, "with")
+        threaded = mapping_value(inputs, "freethreaded")
+        if isinstance(threaded, yaml.ScalarNode):
+            value = ghexpr.render(threaded.value, combination) if "${{" in threaded.value else threaded.value in TRUE
+            if value is not ghexpr.UNKNOWN and ghexpr.truthy(value) and value not in ("false", "False"):
+                return True
+        version = mapping_value(inputs, "python-version")
+        if isinstance(version, yaml.ScalarNode):
+            value = ghexpr.render(version.value, combination)
+            if isinstance(value, str) and FREE_THREADED_WORD_RE.search(value):
+                return True
+    return False
 
 
 def _minor(value: str) -> Optional[object]:
@@ -294,10 +343,12 @@ def check_workflow(path: str, data: bytes, index) -> FileResult:
         if root is None:
             continue
         if target >= FLAGS_FROM:
-            threaded = free_threaded_jobs(root)
+            threaded = None  # read at the first PYTHON_GIL=0
             for hit in flag_hits(text, root):
-                if hit.code == "OMF002" and any(start <= hit.start < end for start, end in threaded):
-                    continue  # the GIL can be switched off there
+                if hit.code == "OMF002":
+                    threaded = free_threaded_jobs(root) if threaded is None else threaded
+                    if any(start <= hit.start < end for start, end in threaded):
+                        continue  # the GIL can be switched off there
                 if (hit.code, hit.start) not in seen:
                     seen.add((hit.code, hit.start))
                     findings.append(hit_finding(path, lines, hit))
