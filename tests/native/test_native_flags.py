@@ -392,10 +392,20 @@ jobs:
         run: echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
       - if: matrix.python == '3.14'
         run: echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
+  two:
+    steps:
+      - uses: actions/setup-python@v6
+        with:
+          python-version: "3.13t"
+      - uses: actions/setup-python@v6
+        with:
+          python-version: "3.13"
+      - if: runner.os == 'Linux'
+        run: echo "PYTHON_GIL=0" >> "$GITHUB_ENV"
 """)
     assert sorted((path, line) for path, line, code, _ in found(project, ".github") if code == "OMF002") == [
         (".github/workflows/conda.yml", 20), (".github/workflows/conda.yml", 22),
-        (".github/workflows/test.yml", 21), (".github/workflows/test.yml", 23)]
+        (".github/workflows/test.yml", 21), (".github/workflows/test.yml", 23), (".github/workflows/test.yml", 33)]
 
 
 def test_gil_off_in_a_shell_branch_for_free_threaded_versions(project):

@@ -248,27 +248,28 @@ def _runs_free_threaded_only(job, expression: str, combos: Optional[list]) -> bo
 
 def _free_threaded_combination(job, combination: dict) -> bool:
     """Is the Python of this combination of the job's matrix a free-threaded build: a version axis
-    naming one (``3.14t``, ``3.14 python-freethreading``), or a step's ``python-version`` or
-    ``freethreaded`` input saying so there?"""
+    naming one (``3.14t``, ``3.14 python-freethreading``), or every step with a ``python-version``
+    or ``freethreaded`` input saying so there?"""
     import yaml
 
     if any(VERSION_KEY_RE.match(key) and isinstance(value, str) and FREE_THREADED_WORD_RE.search(value)
            for key, value in combination.items()):
         return True
-    steps = mapping_value(job, "steps")
+    steps, setups = mapping_value(job, "steps"), 0
     for step in steps.value if isinstance(steps, yaml.SequenceNode) else ():
         inputs = mapping_value(step, "with")
-        threaded = mapping_value(inputs, "freethreaded")
+        threaded, version = mapping_value(inputs, "freethreaded"), mapping_value(inputs, "python-version")
+        if not (isinstance(threaded, yaml.ScalarNode) or isinstance(version, yaml.ScalarNode)):
+            continue
+        setups += 1
         if isinstance(threaded, yaml.ScalarNode):
             value = ghexpr.render(threaded.value, combination) if "${{" in threaded.value else threaded.value in TRUE
             if value is not ghexpr.UNKNOWN and ghexpr.truthy(value) and value not in ("false", "False"):
-                return True
-        version = mapping_value(inputs, "python-version")
-        if isinstance(version, yaml.ScalarNode):
-            value = ghexpr.render(version.value, combination)
-            if isinstance(value, str) and FREE_THREADED_WORD_RE.search(value):
-                return True
-    return False
+                continue
+        value = ghexpr.render(version.value, combination) if isinstance(version, yaml.ScalarNode) else None
+        if not (isinstance(value, str) and FREE_THREADED_WORD_RE.search(value)):
+            return False
+    return setups > 0
 
 
 def _minor(value: str) -> Optional[object]:
