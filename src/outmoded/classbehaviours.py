@@ -15,6 +15,7 @@ import ast
 from types import SimpleNamespace
 
 from outmoded.contexts import ATTRIBUTE_ERRORS
+from outmoded.handlers import only_statement
 from outmoded.stdnames import STDLIB
 from outmoded.summaries import ClassInfo
 from outmoded.values import Instance, LocalClass, not_implemented, own_nodes, returns_not_implemented
@@ -58,13 +59,7 @@ def _abstract_stub(function: ast.AST | None) -> bool:
     @abstractmethod / def units(self): ...``, which every subclass replaces by a class attribute
     (``units = (IntervalUnit.YEAR, IntervalUnit.MONTH)``): what the stub returns means nothing on
     any version."""
-    if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-        return False
-    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
-        and isinstance(function.body[0].value, ast.Constant) else function.body
-    if len(body) != 1:
-        return False
-    statement = body[0]
+    statement = only_statement(function) if isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)) else None
     if isinstance(statement, ast.Raise):
         raised = statement.exc.func if isinstance(statement.exc, ast.Call) else statement.exc
         return isinstance(raised, ast.Name) and raised.id == "NotImplementedError"

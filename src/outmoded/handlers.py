@@ -38,16 +38,21 @@ def fallback_kind(handlers: list, whole=None) -> str | None:
     return kind
 
 
+def only_statement(function) -> ast.stmt | None:
+    """The one statement of a def's body after its docstring (the docstring alone), else None."""
+    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
+        and isinstance(function.body[0].value, ast.Constant) else function.body
+    return body[0] if len(body) == 1 else None
+
+
 def _stub(function) -> bool:
     """Does the def only return a constant (``return None``, ``return False``, ``pass``, ``...``,
     after a docstring)?  None (not found) is no stub."""
     if function is None or function.decorator_list:
         return False
-    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
-        and isinstance(function.body[0].value, ast.Constant) else function.body
-    if len(body) != 1:
+    statement = only_statement(function)
+    if statement is None:
         return False
-    statement = body[0]
     if isinstance(statement, ast.Return):
         return statement.value is None or isinstance(statement.value, ast.Constant)
     return isinstance(statement, ast.Pass) or (isinstance(statement, ast.Expr) and isinstance(statement.value, ast.Constant))
