@@ -53,3 +53,12 @@ def test_each_statement_where_it_starts_and_ends_whatever_its_shape():
     }
     for data, statements in shapes.items():
         assert import_statements(data) == (statements, False), data
+
+
+def test_a_comment_above_a_one_line_parenthesised_import_leaves_the_next_imports_read():
+    # a licence header's "#" before ``from a import (b, c)`` read its ``)`` as inside a comment:
+    # the statement ran to the next ")" of the file and the imports between were never read
+    data = b"# c\nfrom a import (b, c)\nfrom d import e\nx = f(1)\n"
+    statements, _ = import_statements(data)
+    assert [module for module, _, _ in statements] == ["a", "d"]
+    assert bound(data, statements, "e") == _table(data)[0]["e"]

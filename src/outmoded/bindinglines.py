@@ -138,7 +138,7 @@ def _statement_end(data: bytes, position: int) -> int:
         stop += 1
     if data[stop:stop + 1] == b"(":
         close = data.find(b")", stop)
-        while close >= 0 and b"#" in data[data.rfind(b"\n", stop, close) + 1:close]:
+        while close >= 0 and b"#" in data[max(data.rfind(b"\n", stop, close) + 1, stop):close]:
             close = data.find(b")", data.find(b"\n", close) + 1 or len(data))  # in a comment
         return len(data) if close < 0 else close + 1
     while True:
