@@ -231,11 +231,10 @@ def render(template: str, combination: dict) -> object:
     whole = TEMPLATE_RE.fullmatch(template.strip())
     if whole:
         return evaluate(whole[1], combination)
-    parts = []
-    for piece in TEMPLATE_RE.split(template)[1::2]:
+    pieces, parts = TEMPLATE_RE.split(template), []  # text, expression, text, ..., text
+    for piece in pieces[1::2]:
         value = evaluate(piece, combination)
         if value is UNKNOWN:
             return UNKNOWN
         parts.append("" if value is None else str(value).lower() if isinstance(value, bool) else str(value))
-    texts = TEMPLATE_RE.split(template)[0::2]
-    return "".join(text + part for text, part in zip(texts, parts + [""]))
+    return "".join(text + part for text, part in zip(pieces[0::2], parts + [""]))
