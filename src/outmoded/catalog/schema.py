@@ -23,6 +23,11 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # calls without arguments then get no fix (it needs its value)
       safe_with_one_specifier: 0   # optional, for an unsafe fix: a call whose argument 0 is a
                                    # literal %-format with exactly one specifier is a safe fix
+      fields: [args, varargs, keywords, defaults]  # optional, with replacement_fields, for a rename
+      replacement_fields: [args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations]
+                                   # whose named tuple differs: the fields a function returns (or
+                                   # a class is built from) and the replacement's; a call whose use
+                                   # the rename would break gets no fix (fixability.results)
       replacement_since: "3.4"     # optional: first Python that has the replacement
       reason: one line of why it was removed
       doc: https://docs.python.org/3/whatsnew/3.12.html#imp
@@ -100,7 +105,8 @@ REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "limited_api",
+    "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "fields",
+    "replacement_fields", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
@@ -227,6 +233,12 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     elif "returned_by" in raw and (raw["kind"] not in ("method", "attribute") or not isinstance(raw["returned_by"], list) or not all(
             isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["returned_by"])):
         raise _fail(source, where, "returned_by needs kind 'method' or 'attribute' and a list of dotted function names")
+    if ("fields" in raw) != ("replacement_fields" in raw) or ("fields" in raw and (
+            raw["kind"] not in ("function", "class") or raw["fix"] == "none" or not all(
+                isinstance(f, list) and f and all(isinstance(n, str) and n.isidentifier() for n in f)
+                for f in (raw["fields"], raw["replacement_fields"])))):
+        raise _fail(source, where, "fields and replacement_fields go together, on a function or class with a fix, "
+                                   "each a list of field names")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
     if (raw["kind"] == "behaviour") != ("signature" in raw):
@@ -291,6 +303,8 @@ def _entry(raw: object, source: str, index: int) -> Entry:
                                for k, v in _mapping(raw, "rewrite_defaults", source, where).items()),
         rename_keywords=tuple(_mapping(raw, "rename_keywords", source, where).items()),
         safe_with_one_specifier=raw.get("safe_with_one_specifier"),
+        fields=tuple(raw.get("fields") or ()),
+        replacement_fields=tuple(raw.get("replacement_fields") or ()),
         source=source,
     )
 

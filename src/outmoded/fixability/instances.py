@@ -15,6 +15,7 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
+from outmoded.fixability.results import broken_use
 from outmoded.fixability.shapes import keyword_rewrite, positional_index, shape_of, written_names
 from outmoded.fixability.spots import Spots, chain_of
 from outmoded.records import replace
@@ -158,6 +159,10 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         if finding.fix and entry is not None and shape_of(entry) == "drop-arg":
             why = _drop_verdict(finding, calls)
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
+        if finding.fix and entry is not None and entry.fields:
+            why = broken_use(finding, entry, calls, tree)
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         if finding.fix and entry is not None and (entry.rename_keywords or shape_of(entry) == "template"):

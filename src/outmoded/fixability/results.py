@@ -1,0 +1,100 @@
+"""A rename whose replacement is another named tuple: the uses of the old one that it would break.
+
+``inspect.getargspec`` returned ``ArgSpec(args, varargs, keywords, defaults)``; its replacement
+``inspect.getfullargspec`` returns seven fields, ``varkw`` where ``keywords`` stood (the catalog's
+``fields`` and ``replacement_fields``).  Renaming the call keeps ``spec.args`` and ``spec[3]``
+working, but Flask-Script 2.0.6's ``args, varargs, keywords, defaults = inspect.getargspec(func)``
+then raises ``ValueError: too many values to unpack`` on the target, and ``spec.keywords`` an
+``AttributeError``; ``inspect.ArgSpec(args, varargs, keywords, defaults)`` becomes a call
+``FullArgSpec`` refuses (it takes seven).  Such a use gets no fix: ``fix`` must not leave a file
+that fails on the target.  A function's result is followed where the call stands and, when it is
+assigned to a name, through that name's reads in the same scope; a class's calls are counted.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.catalog import Entry
+from outmoded.fixability.spots import Spots, spanning
+
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module)
+
+
+def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | None:
+    """Why renaming this finding would break a use of what it returns or builds, or None.  The
+    finding is a call's dotted name (``inspect.getargspec(f)``) or a from-import, whose every call
+    through the imported name is looked at."""
+    call = calls.at(finding)
+    if call is not None:
+        return _call_broken(call, entry, tree)
+    statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
+    alias = None if statement is None else next(
+        (a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
+    if alias is None:
+        return None
+    name = alias.asname or alias.name
+    for node in calls.naming(name):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
+            why = _call_broken(node, entry, tree)
+            if why:
+                return f"on line {node.lineno}, {why}"
+    return None
+
+
+def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module) -> str | None:
+    old, new = entry.fields, entry.replacement_fields
+    replacement = entry.replacement.rpartition(".")[2]
+    if entry.kind == "class":
+        if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
+            return None  # unpacked: not counted
+        renamed = next((k.arg for k in call.keywords if k.arg not in new), None)
+        if renamed:
+            return f"{replacement} has no field `{renamed}`"
+        given = len(call.args) + len(call.keywords)
+        if given < len(new):
+            return f"{replacement} is built from {len(new)} fields, this call gives {given}"
+        return None
+    parents = _parents(tree, (call.lineno, call.end_lineno))
+    why = _use_broken(call, parents, old, new, replacement, "its result")
+    if why:
+        return why
+    parent = parents.get(id(call))
+    if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
+        name, scope = parent.targets[0].id, parent
+        while scope is not None and not isinstance(scope, SCOPES):
+            scope = parents.get(id(scope))
+        scope = scope or tree
+        inner = _parents(scope, None)
+        for node in ast.walk(scope):
+            if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+                why = _use_broken(node, inner, old, new, replacement, f"`{name}`, its result,")
+                if why:
+                    return why
+    return None
+
+
+def _use_broken(node: ast.AST, parents: dict, old: tuple, new: tuple, replacement: str, subject: str) -> str | None:
+    """Why reading the old named tuple's fields from ``node`` (``subject`` in the message)
+    breaks with the replacement's."""
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in old:
+        index = old.index(parent.attr)
+        if index >= len(new) or new[index] != parent.attr:
+            return f"`.{parent.attr}` of {subject} is `.{new[index]}` in {replacement}'s"
+    elif isinstance(parent, ast.Assign) and parent.value is node and len(old) != len(new):
+        for target in parent.targets:
+            if isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == len(old) \
+                    and not any(isinstance(e, ast.Starred) for e in target.elts):
+                return (f"{subject} is unpacked into {len(old)} names and {replacement} returns {len(new)}: "
+                        f"unpack `{replacement}(...)[:{len(old)}]`")
+    elif isinstance(parent, ast.Subscript) and parent.value is node and len(old) != len(new) \
+            and isinstance(parent.slice, ast.UnaryOp) and isinstance(parent.slice.op, ast.USub):
+        return f"`[-...]` of {subject} counts from the end of {len(new)} fields, not {len(old)}"
+    return None
+
+
+def _parents(tree: ast.AST, lines: tuple[int, int] | None) -> dict:
+    """Each node's parent (by ``id``): among the nodes spanning ``lines`` (first, last), or all."""
+    nodes = [tree] + (list(ast.walk(tree))[1:] if lines is None else spanning(tree, range(lines[0], lines[1] + 1)))
+    return {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}

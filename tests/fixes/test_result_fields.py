@@ -1,0 +1,74 @@
+"""A rename to another named tuple (``inspect.getargspec`` -> ``getfullargspec``, ``ArgSpec`` ->
+``FullArgSpec``): uses the rename would break get no fix, the others keep their unsafe fix.
+
+Flask-Script 2.0.6's ``args, varargs, keywords, defaults = inspect.getargspec(func)`` was rewritten
+by ``fix --unsafe-fixes`` into a line that raises ``ValueError: too many values to unpack`` on
+3.13 (tests/realpython/test_result_fields_real.py proves each refused use fails renamed there)."""
+
+import json
+
+SOURCE = '''\
+import inspect
+from inspect import ArgSpec, getargspec as gas
+
+
+def unpacked(func):
+    args, varargs, keywords, defaults = inspect.getargspec(func)
+    return args
+
+
+def keywords_read(func):
+    spec = inspect.getargspec(func)
+    if spec.keywords:
+        return spec.args
+    return spec[3]
+
+
+def through_a_name(func):
+    spec = gas(func)
+    args, varargs, kw, defaults = spec
+    return args
+
+
+def fine(func):
+    args, *rest = inspect.getargspec(func)
+    spec = inspect.getargspec(func)
+    return args, inspect.getargspec(func)[0], spec.args, spec.defaults, spec[2], isinstance(spec, ArgSpec)
+
+
+def counted(func):
+    return inspect.getargspec(func)[-1], inspect.ArgSpec([], None, None, None)
+'''
+
+
+def _findings(project, *args):
+    project.write("mod.py", SOURCE)
+    code, out, err = project.run("check", "--no-cache", "--target-version", "3.13", "--min-version", "3.6",
+                                 "--output-format", "json", *args, "mod.py")
+    return {(f["line"], f["column"]): f for f in json.loads(out)["findings"]}
+
+
+def test_uses_the_rename_breaks_get_no_fix(project):
+    found = _findings(project)
+    refused = {where: f["message"].partition("(no automatic fix: ")[2] for where, f in found.items() if not f["fix"]}
+    assert refused == {
+        (2, 30): "on line 18, `spec`, its result, is unpacked into 4 names and getfullargspec returns 7: "
+                 "unpack `getfullargspec(...)[:4]`)",
+        (6, 41): "its result is unpacked into 4 names and getfullargspec returns 7: unpack `getfullargspec(...)[:4]`)",
+        (11, 12): "`.keywords` of `spec`, its result, is `.varkw` in getfullargspec's)",
+        (30, 12): "`[-...]` of its result counts from the end of 7 fields, not 4)",
+        (30, 42): "FullArgSpec is built from 7 fields, this call gives 4)",
+    }
+    assert sorted(where for where, f in found.items() if f["fix"] == "unsafe") == [(2, 21), (24, 19), (25, 12), (26, 18)]
+
+
+def test_fix_leaves_the_refused_uses_and_renames_the_others(project):
+    _findings(project)
+    code, out, err = project.run("fix", "--no-cache", "--target-version", "3.13", "--min-version", "3.6",
+                                 "--unsafe-fixes", "mod.py")
+    assert "Fixed 4 finding(s)" in out + err, out + err
+    text = (project.root / "mod.py").read_text()
+    assert "args, varargs, keywords, defaults = inspect.getargspec(func)" in text
+    assert "args, *rest = inspect.getfullargspec(func)" in text
+    assert "return args, inspect.getfullargspec(func)[0]" in text
+    assert text.count("getfullargspec") == 3 and "isinstance(spec, FullArgSpec)" in text
