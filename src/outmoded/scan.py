@@ -162,8 +162,10 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             if missing is None:
                 return
             api = missing
-        if self.written_for(entry.removed_in):
-            return  # code only for Pythons that no longer have it: it comes from elsewhere
+        if self.written_for(entry.removed_in) and self._removed_module_named(api):
+            # code only for Pythons that no longer have the module: it comes from elsewhere (a name
+            # of a module that still exists, ``collections.Sequence``, comes from nowhere)
+            return
         if self.path.endswith(".pyi") and api in self.index.names and self.projects_own(api.partition(".")[0]):
             return  # a stub's name from a stub the project ships: typeshed's sre_parse.pyi imports its sre_constants.pyi
         if "." in api and not self.removed_module(api.rpartition(".")[0]) and restored(self.project, self.path, api):
@@ -199,6 +201,11 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             return False
         body = self.whole_body()
         return body is not None and imported_later(body, node.lineno, backport)
+
+    def _removed_module_named(self, api: str) -> bool:
+        """Does ``api`` name a removed module or something in one (``distutils.ccompiler``)?"""
+        parts = api.split(".")
+        return any(".".join(parts[:cut]) in self.index.modules for cut in range(1, len(parts) + 1))
 
     def removed_module(self, name: str) -> Entry | None:
         parts = name.split(".")
