@@ -343,7 +343,7 @@ def code_projects():
     # optionalext: no wheel, a C speed-up that no longer compiles on 3.13 (Py_TRASHCAN_SAFE_BEGIN),
     # beside its pure-Python code; 1.0's setup.py lets the extension's build fail (pyrsistent
     # 0.17.3's custom_build_ext), 0.9's does not (the handler raises again), 0.8's retries setup()
-    # without it (simplejson's BuildFailed)
+    # without it (simplejson's BuildFailed), 0.7 the same under a top-level if (MarkupSafe 1.1.1)
     trashcan = ("#include <Python.h>\nstatic void dealloc(PyObject *self) {\n    Py_TRASHCAN_SAFE_BEGIN(self)\n"
                 "    Py_TRASHCAN_SAFE_END(self)\n}\n")
     build = ("from setuptools import setup, Extension\nfrom setuptools.command.build_ext import build_ext\n"
@@ -355,7 +355,12 @@ def code_projects():
     retry = ("def run_setup(with_ext):\n    setup(name='optionalext', cmdclass={'build_ext': custom_build_ext},\n"
              "          ext_modules=[Extension('optionalext._c', ['optionalext/_c.c'])] if with_ext else [])\n\n\n"
              "try:\n    run_setup(True)\nexcept BuildFailed:\n    run_setup(False)")
-    for version, handler, call in (("0.8", "            raise BuildFailed()", retry),
+    # 0.7 retries under a top-level if (MarkupSafe 1.1.1: if not (is_pypy or is_jython): try: ...)
+    retry_if = ("is_pypy = hasattr(sys, 'pypy_version_info')\n\n\n" + retry.split("try:")[0]
+               + "if not is_pypy:\n    try:\n        run_setup(True)\n    except BuildFailed:\n"
+               "        run_setup(False)\nelse:\n    run_setup(False)")
+    for version, handler, call in (("0.7", "            raise BuildFailed()", retry_if),
+                                   ("0.8", "            raise BuildFailed()", retry),
                                    ("0.9", "            sys.stderr.write('no C')\n            raise", once),
                                    ("1.0", "            sys.stderr.write('no C, pure Python')", once)):
         add("optionalext", f"optionalext-{version}.tar.gz", sdist("optionalext", version, {

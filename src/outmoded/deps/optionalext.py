@@ -81,10 +81,12 @@ def _swallows(method: ast.FunctionDef, retried: frozenset) -> bool:
 
 
 def _retried(tree: ast.Module) -> frozenset:
-    """The exception names that a ``try`` at the module's top level catches around a call, where its
-    handler calls again (simplejson: ``try: run_setup(True) / except BuildFailed: ... run_setup(False)``)."""
+    """The exception names that a ``try`` the module runs catches around a call, where its handler
+    calls again (simplejson: ``try: run_setup(True) / except BuildFailed: ... run_setup(False)``),
+    also under a top-level ``if`` (MarkupSafe 1.1.1: ``if not (is_pypy or is_jython): try: ...``,
+    SQLAlchemy 1.3.24: the ``else`` of ``if not cpython: ... elif os.environ.get(...): ...``)."""
     names = set()
-    for node in tree.body:
+    for node in _module_statements(tree.body):
         if not isinstance(node, ast.Try):
             continue
         called = {leaf_name(n.func) for s in node.body for n in ast.walk(s) if isinstance(n, ast.Call)}
@@ -94,3 +96,17 @@ def _retried(tree: ast.Module) -> frozenset:
                 types = handler.type.elts if isinstance(handler.type, ast.Tuple) else [handler.type]
                 names |= {leaf_name(t) for t in types} - {None}
     return frozenset(names)
+
+
+def _module_statements(body: list):
+    """The statements the module itself runs: its body's and, nested, those of its compound
+    statements (``if``, ``try``, ``with``, ``for``, ``while``), not of the functions and classes it
+    defines."""
+    for node in body:
+        yield node
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            continue
+        for field in ("body", "orelse", "finalbody"):
+            yield from _module_statements(getattr(node, field, []))
+        for handler in getattr(node, "handlers", []):
+            yield from _module_statements(handler.body)
