@@ -365,6 +365,14 @@ def code_projects():
                                    ("1.0", "            sys.stderr.write('no C, pure Python')", once)):
         add("optionalext", f"optionalext-{version}.tar.gz", sdist("optionalext", version, {
             "setup.py": build.format(handler, call), "optionalext/__init__.py": CLEAN, "optionalext/_c.c": trashcan}))
+    # cp39ext: the same sdist as optionalext 0.7 beside cp39 wheels, no wheel for the target (MarkupSafe 1.1.1,
+    # simplejson 3.17.2); 1.1's code imports cgi
+    for version, code in (("1.0", CLEAN), ("1.1", "import cgi\n")):
+        add("cp39ext", f"cp39ext-{version}-cp39-cp39-manylinux_2_17_x86_64.whl",
+            wheel("cp39ext", version, {"cp39ext/__init__.py": code}, "cp39-cp39-manylinux_2_17_x86_64"))
+        add("cp39ext", f"cp39ext-{version}.tar.gz", sdist("cp39ext", version, {
+            "setup.py": build.format("            raise BuildFailed()", retry_if).replace("optionalext", "cp39ext"),
+            "cp39ext/__init__.py": code, "cp39ext/_c.c": trashcan}))
     # headeronly: no wheel, C headers it parses as data (pycparser 2.19's utils/fake_libc_include/)
     add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
         "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",

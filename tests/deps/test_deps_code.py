@@ -267,6 +267,18 @@ def test_an_extension_whose_failed_build_setup_py_lets_through_does_not_break(tm
     assert found["optionalext"]["status"] == "breaks" and "Py_TRASHCAN_SAFE_BEGIN" in found["optionalext"]["message"]
 
 
+def test_a_release_with_wheels_for_older_pythons_whose_sdist_goes_on_without_extensions_is_judged_by_its_code(
+        tmp_path, deps_json):
+    """MarkupSafe 1.1.1 has wheels up to cp39 and an sdist whose setup.py retries without its C
+    speed-ups: pip on 3.13 builds the pure-Python package, whose code decides (1.1 imports cgi)."""
+    _, found, _ = check(tmp_path, deps_json, ["cp39ext==1.0"])
+    dep = found["cp39ext"]
+    assert dep["status"] == "ok" and dep["code"]["optional_extensions"] is True, dep
+    assert "no cp313 wheel" in dep["message"] and "goes on without the compiled extensions" in dep["message"]
+    _, found, _ = check(tmp_path, deps_json, ["cp39ext==1.1"])
+    assert found["cp39ext"]["status"] == "breaks" and "cp39ext/__init__.py:1 cgi" in found["cp39ext"]["message"]
+
+
 def test_a_flag_another_module_of_the_release_defines_guards_its_python2_branch(tmp_path, deps_json,
                                                                                 tmp_path_factory, monkeypatch):
     # passlib 1.7.4: `from passlib.utils.compat import PY3 / if PY3: ... else: from urllib import quote`;
@@ -357,3 +369,4 @@ def test_a_module_s_main_block_is_not_what_importing_it_runs(tmp_path, deps_json
     code, found, _ = check(tmp_path, deps_json, ["mainblock==1.3"])
     assert (code, found["mainblock"]["status"]) == (0, "ok")
     assert any("_builtins.py: 1 finding(s) in its `if __name__" in note for note in found["mainblock"]["code"]["notes"])
+
