@@ -34,6 +34,25 @@ def test_a_module_imported_only_for_older_pythons(project):
     assert paths(project.check_json(".")) == {("pkg/_old.py", "error", None)}
 
 
+def test_a_dotted_name_spelled_in_a_string_where_it_never_runs(project):
+    # passlib 1.7.4's utils/compat/__init__.py: _lazy_attrs['OrderedDict'] =
+    # 'passlib.utils.compat._ordered_dict.OrderedDict' under if PY26: (its dummy_thread import)
+    project.write("pkg/__init__.py")
+    lazy = ("import sys\nPY26 = sys.version_info < (2, 7)\n_lazy = {}\nif PY26:\n"
+            "    _lazy['OrderedDict'] = 'pkg._ordered_dict.OrderedDict'\nelse:\n"
+            "    _lazy['OrderedDict'] = 'collections.OrderedDict'\n")
+    project.write("pkg/compat.py", lazy)
+    project.write("pkg/_ordered_dict.py", "try:\n    from thread import get_ident\nexcept ImportError:\n"
+                                          "    from dummy_thread import get_ident\n")
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json("--dead-compat", ".")) == {("pkg/_ordered_dict.py", "warning", "unreached")}
+    # spelled where it runs (or with a colon, as entry points write it): loaded there
+    project.write("pkg/compat.py", lazy.replace("if PY26:", "if not PY26:"))
+    assert paths(project.check_json(".")) == {("pkg/_ordered_dict.py", "error", None)}
+    project.write("pkg/compat.py", "LAZY = 'pkg._ordered_dict:OrderedDict'\n")
+    assert paths(project.check_json(".")) == {("pkg/_ordered_dict.py", "error", None)}
+
+
 def test_handlers_and_returns_the_target_never_reaches(project):
     project.write("pkg/__init__.py")
     project.write("pkg/a.py", "import sys\nPY2 = sys.version_info[0] == 2\nif PY2:\n    from pkg import _old\n")

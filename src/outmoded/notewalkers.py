@@ -4,7 +4,9 @@ The project-wide questions ask the scanner itself where a name is used, so every
 understands counts and nothing else does:
 
 - ``Imports`` (``unreached``): the modules the import statements it visits import
-  (``wanted``: node -> their names; noted in ``live``);
+  (``wanted``: node -> their names; noted in ``live``), and the dotted names its strings spell
+  (``DOTTED_STRING``: a module loaded by name, passlib 1.7.4's ``_lazy_attrs['OrderedDict'] =
+  'passlib.utils.compat._ordered_dict.OrderedDict'`` under ``if PY26:``);
 - ``Names`` (``uncalled``): the candidate functions it reads by name (``wanted``: name -> def;
   noted in ``named`` as (line, name));
 - ``Uses`` (``deadmethods``): each use of a candidate name, by name or as an attribute, with the
@@ -16,6 +18,8 @@ The classes are made on first use: the scanner is not imported by a run that ask
 from __future__ import annotations
 
 _CLASSES: dict = {}
+# a module's dotted name, maybe with an attribute after a dot or a colon (entry points' spelling)
+DOTTED_STRING = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?::[A-Za-z_][\w.]*)?"
 
 
 def walker(kind: str):
@@ -27,6 +31,9 @@ def walker(kind: str):
 
 def _define() -> None:
     import ast
+    import re
+
+    dotted = re.compile(DOTTED_STRING).fullmatch
 
     from outmoded.scan import Scanner
     from outmoded.values import Instance, LocalClass
@@ -54,6 +61,10 @@ def _define() -> None:
         def visit_ImportFrom(self, node: ast.ImportFrom) -> None:
             self._note(node)
             super().visit_ImportFrom(node)
+
+        def visit_Constant(self, node: ast.Constant) -> None:
+            if isinstance(node.value, str) and dotted(node.value) and self._outside_dead():
+                self.live.add(node.value.replace(":", "."))
 
     class Names(Quiet):
         named: list = []

@@ -19,7 +19,10 @@ module is unreached on the target when all of these hold:
   a stdlib one, ``compat/pkgutil.py``, is not imported by ``import pkgutil``: that is the stdlib's);
 - nothing names it where it could be loaded another way: no ``__import__``/``import_module`` of
   it, no quoted module name (``pytest_plugins``, ``__all__``, entry points in the packaging
-  files), no ``<name>.py`` on a line of a project file.
+  files), no ``<name>.py`` on a line of a project file; but a string spelling its whole dotted
+  name (passlib 1.7.4's ``_lazy_attrs['OrderedDict'] =
+  'passlib.utils.compat._ordered_dict.OrderedDict'`` under ``if PY26:``) counts as an import where
+  it stands: dead in a branch the target never takes.
 
 Only files with findings are asked; the importers are found by a text pass over the project's
 files (``projectfiles.mentioning``, as far as the answer needs) and only those naming the module on
@@ -34,7 +37,7 @@ import re
 from outmoded import reads, treeshare
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
-from outmoded.notewalkers import walker as walker_class
+from outmoded.notewalkers import DOTTED_STRING, walker as walker_class
 from outmoded.prefilter import identifiers
 from outmoded.projectfiles import MAIN_RE, memo, mentioning, project_root, sources
 from outmoded.reach import _executable
@@ -76,6 +79,8 @@ def unreached(path: str, text: str, index, project) -> bool:
     key = re.compile(rb"""\[(?<=[\w)\]]\[)[ \t]*(['"])%s\1[ \t]*\]""" % name)  # "[" first: sre skips to it
     # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
     # as the text tells, so the module is reached without parsing anything
+    # its whole dotted name as a string: a lazy import, live or dead where it stands (the walker's)
+    spelled = re.compile(rb"""(['"])%s(?:[.:][\w.]*)?\1""" % re.escape(module.encode()))
     top_level = re.compile(rb"^(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)" % (name, name), re.M)
     importing = re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)|\\\r?\n[^\n]*\b%s\b"
                            % (name, name, name), re.M)
@@ -87,10 +92,10 @@ def unreached(path: str, text: str, index, project) -> bool:
     for importer, data in files:
         if importer == absolute_path or not word.search(data):
             continue
-        if (quoted.search(data) and quoted.search(key.sub(b"[]", data))) or (
+        if (quoted.search(data) and quoted.search(spelled.sub(b"", key.sub(b"[]", data)))) or (
                 top_level.search(data) and (not stdlib_named or _may_import(top_level, data, stem))):
             return False  # loaded by name, run as a script, or imported where it runs
-        if importing.search(data):
+        if importing.search(data) or spelled.search(data):
             importers.append(importer)
     verdicts = [_imports_live(importer, module, index, project) for importer in importers]
     return False in verdicts and True not in verdicts
@@ -179,7 +184,10 @@ def _imports(importer: str, index, project) -> tuple | None:
         base = absolute(importer, node.level, node.module) if node.level else node.module
         return [base] + [f"{base}.{a.name}" for a in node.names] if base else []
 
+    dotted = re.compile(DOTTED_STRING).fullmatch
     named = {n for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)) for n in names(node) if n}
+    named |= {node.value.replace(":", ".") for node in ast.walk(tree)
+              if isinstance(node, ast.Constant) and isinstance(node.value, str) and dotted(node.value)}
     walker = walker_class("imports")(index.value, importer, _text(importer), None, project.value)
     walker.wanted, walker.live = names, set()
     try:
