@@ -71,3 +71,20 @@ def test_pybind11(project):
 def test_not_a_slot_array(project):
     project.write("x.c", "void f(PyModuleDef_Slot *slots);\nextern PyModuleDef_Slot table[];\n")
     assert gil_findings(project, "x.c") == []
+
+
+@pytest.mark.parametrize("spelling", ["3.14t", "py314t", "cp314t"])
+def test_target_spelled_for_the_free_threaded_build(project, spelling):
+    """`check --target-version 3.14t`, as `deps`, uv and the interpreter's name spell it, is 3.14
+    with --free-threading (it was refused: must look like 3.13)."""
+    project.write("spam.c", MULTI_PHASE.format(slot=""))
+    doc = project.check_json("spam.c", target=spelling)
+    assert doc["target_version"] == "3.14"
+    assert [(f["code"], f["api"]) for f in doc["findings"]] == [("OMT001", "spam_slots")]
+    assert project.check_json("spam.c", target="3.14")["findings"] == []
+
+
+def test_no_free_threaded_build_before_3_13(project):
+    project.write("spam.c", MULTI_PHASE.format(slot=""))
+    code, _, err = project.run("check", "--target-version", "3.12t", "spam.c")
+    assert code == 2 and "no free-threaded build of Python 3.12" in err

@@ -12,6 +12,7 @@ import os
 from outmoded.cli import UsageError
 from outmoded.commands.quickargs import BOOLEAN, SUPPRESS
 from outmoded.config import ConfigError, Settings, check_target, load_settings, parse_min_version, parse_version
+from outmoded.config.parsing import check_free_threaded, free_threaded_spelling
 from outmoded.records import replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -119,9 +120,11 @@ def settings_from(args: argparse.Namespace, start: str | None = None, location=N
             settings = apply_section(settings, parse_overrides(overrides), "--config")
         changes = {}
         _given(args)
-        if args.target_version is not None:
-            changes["target"] = check_target(parse_version(args.target_version, "--target-version"),
-                                             "--target-version")
+        if args.target_version is not None:  # 3.14t: the free-threaded build, as deps reads it
+            text, free = free_threaded_spelling(args.target_version)
+            changes["target"] = check_target(parse_version(text, "--target-version"), "--target-version")
+            if free:
+                changes["free_threading"] = bool(check_free_threaded(changes["target"], "--target-version"))
         if getattr(args, "min_version", None) is not None:
             changes["min_version"] = parse_min_version(args.min_version, "--min-version")
         if args.select is not None:
@@ -145,7 +148,7 @@ def settings_from(args: argparse.Namespace, start: str | None = None, location=N
         if args.pending is not None:
             changes["pending"] = args.pending
         if getattr(args, "free_threading", None) is not None:
-            changes["free_threading"] = args.free_threading
+            changes["free_threading"] = args.free_threading or changes.get("free_threading", False)
         if getattr(args, "dead_compat", None) is not None:
             changes["dead_compat"] = args.dead_compat
         if getattr(args, "unsafe_fixes", None) is not None:

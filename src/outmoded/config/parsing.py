@@ -32,6 +32,28 @@ def parse_version(text: str, what: str = "version") -> tuple[int, int]:
     raise ConfigError(f"{what} must look like 3.13 (or py313), got {text!r}")
 
 
+FREE_THREADED_SINCE = (3, 13)
+
+
+def free_threaded_spelling(text: str | None) -> tuple:
+    """(version text, whether it names the free-threaded build): ``3.14t`` (as uv and the
+    interpreter's name spell it: ``python3.14t``), ``py314t`` or ``cp314t`` is ``3.14`` with
+    ``--free-threading``."""
+    plain = (text or "").strip()
+    if plain[-1:] in ("t", "T") and plain[:-1][-1:].isdigit():
+        body = plain[:-1]
+        return (body[2:] if body[:2].lower() == "cp" else body), True
+    return text, False
+
+
+def check_free_threaded(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:
+    """A free-threaded build of a Python that has none is a mistake, not a plain target."""
+    if version < FREE_THREADED_SINCE:
+        raise ConfigError(f"{what}: there is no free-threaded build of Python {version[0]}.{version[1]} "
+                          f"(it starts with {FREE_THREADED_SINCE[0]}.{FREE_THREADED_SINCE[1]})")
+    return version
+
+
 def check_target(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:
     """A target outside the Pythons the catalog knows would pass silently: refuse it (newer than
     its newest release, or older than ``OLDEST_TARGET``)."""

@@ -11,8 +11,7 @@ from packaging.requirements import Requirement
 
 from outmoded.catalog import format_version
 from outmoded.cli import UsageError
-
-FREE_THREADED_SINCE = (3, 13)
+from outmoded.config.parsing import FREE_THREADED_SINCE, free_threaded_spelling  # noqa: F401 (deps.command's)
 
 
 def parse_target(text: str | None, files: list | None = None) -> tuple:
@@ -34,17 +33,6 @@ def parse_target(text: str | None, files: list | None = None) -> tuple:
         raise UsageError(f"the files named belong to projects checked for different targets ({shown}); "
                          f"give one with --target-version")
     return next(iter(targets.values()))
-
-
-def free_threaded_spelling(text: str | None) -> tuple:
-    """(version text, whether it names the free-threaded build): ``3.14t`` (as uv and the
-    interpreter's name spell it: ``python3.14t``), ``py314t`` or ``cp314t`` is ``3.14`` with
-    ``--free-threading``."""
-    plain = (text or "").strip()
-    if plain[-1:] in ("t", "T") and plain[:-1][-1:].isdigit():
-        body = plain[:-1]
-        return (body[2:] if body[:2].lower() == "cp" else body), True
-    return text, False
 
 
 def check_free_threading(version: tuple) -> None:
