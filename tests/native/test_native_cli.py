@@ -122,7 +122,7 @@ def test_cache_and_free_threading_toggle(tree):
 
     cold = run()
     assert run() == cold  # from the cache
-    with_ft = run("--free-threading")
+    with_ft = run("--extend-select", "OMT1")
     extra = [f for f in with_ft if f not in cold]
     assert {code for _, code, _ in extra} == {"OMT101", "OMT105", "OMT108"}
     assert run() == cold
@@ -130,7 +130,8 @@ def test_cache_and_free_threading_toggle(tree):
 
 def test_advice_is_opt_in(tree):
     """A plain check reports breakage only: OMF002 (a default build aborts), not the JIT (OMF001),
-    free-threaded interpreters (OMF003, with --free-threading) or CI matrices (OMF004)."""
+    free-threaded interpreters (OMF003: not with --free-threading either, which asks whether the
+    project is ready for them), borrowed references (OMT1) or CI matrices (OMF004)."""
     tree.write("pyproject.toml", "")
 
     def codes(*extra):
@@ -138,7 +139,8 @@ def test_advice_is_opt_in(tree):
         return {f["code"] for f in doc["findings"] if f["code"].startswith(("OMF", "OMT"))}
 
     assert codes() == {"OMF002"}
-    assert codes("--free-threading") == {"OMF002", "OMF003", "OMT002", "OMT003", "OMT101", "OMT105", "OMT108"}
+    assert codes("--free-threading") == {"OMF002", "OMT002", "OMT003"}
+    assert codes("--target-version", "3.14t") == {"OMF002", "OMT002", "OMT003"}
     assert codes("--select", "OMF") == {"OMF001", "OMF002", "OMF003", "OMF004"}
     assert codes("--select", "OMF004") == {"OMF004"}
     assert codes("--extend-select", "OMF001") == {"OMF001", "OMF002"}
@@ -161,9 +163,9 @@ def test_explain_and_rules_know_native_codes(tree):
     code, out, _ = tree.run("explain", "OMC13004")
     assert code == 0 and "PyEval_CallObject" in out and "PyObject_CallObject" in out and "Opt-in" not in out
     code, out, _ = tree.run("explain", "OMF003")
-    assert code == 0 and "Opt-in: reported with --free-threading" in out and "(--select OMF or OMF003)" in out
+    assert code == 0 and "Opt-in: reported only when selected by name" in out and "(--select OMF or OMF003)" in out
     code, out, _ = tree.run("explain", "OMT101")  # borrowed references: OMT alone does not select them
-    assert code == 0 and "Opt-in: reported with --free-threading" in out and "(--select OMT1 or OMT101)" in out
+    assert code == 0 and "Opt-in: reported only when selected by name" in out and "(--select OMT1 or OMT101)" in out
     code, out, _ = tree.run("explain", "OMF004")
     assert code == 0 and "Opt-in: reported only when selected by name" in out
     code, out, _ = tree.run("rules", "--kind", "capi", "--format", "json")
@@ -171,7 +173,8 @@ def test_explain_and_rules_know_native_codes(tree):
     assert {"OMC12001", "OMC15004", "OMT001", "OMT101", "OMF001", "OMF004"} <= codes
     opt_in = {rule["code"]: rule["opt_in"] for rule in json.loads(out)}
     assert (opt_in["OMC12001"], opt_in["OMF002"]) == (None, None)  # reported by a plain check
-    assert (opt_in["OMF001"], opt_in["OMF003"], opt_in["OMT101"]) == ("select", "free-threading", "free-threading")
+    assert (opt_in["OMF001"], opt_in["OMF003"], opt_in["OMT101"]) == ("select", "select", "select")
+    assert opt_in["OMT001"] == "free-threading"
     code, out, _ = tree.run("rules", "--select", "OMF")
     marked = {line.split()[0]: line.endswith("(opt-in)") for line in out.splitlines() if line.startswith("  ")}
     assert marked == {"OMF001": True, "OMF002": False, "OMF003": True, "OMF004": True}

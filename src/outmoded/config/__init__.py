@@ -10,8 +10,8 @@ Keys (kebab-case, as ruff's; snake_case is accepted too):
     exclude = ["build/", "*_pb2.py"]   # gitignore-style patterns, relative to the project root
     extend-exclude = [...]
     pending = false             # also warn about deprecations scheduled for removal later
-    free-threading = false      # also warn about borrowed-reference C-API calls (OMT1xx), unsafe on 3.13t,
-                                # and free-threaded interpreters in CI/deployment files (OMF003)
+    free-threading = false      # also warn about extension modules that re-enable the GIL on 3.13t+ (OMT0;
+                                # a target spelled 3.14t says the same)
     dead-compat = false         # also report compatibility code that is dead on the target (a try/except
                                 # whose fallback is equivalent, a hasattr() branch that never runs),
                                 # code that never runs, and removals at or before the floor
