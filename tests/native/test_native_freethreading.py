@@ -1,5 +1,7 @@
 """Extension modules that re-enable the GIL on a free-threaded build (3.13t)."""
 
+import os
+
 import pytest
 
 MULTI_PHASE = """\
@@ -88,3 +90,66 @@ def test_no_free_threaded_build_before_3_13(project):
     project.write("spam.c", MULTI_PHASE.format(slot=""))
     code, _, err = project.run("check", "--target-version", "3.12t", "spam.c")
     assert code == 2 and "no free-threaded build of Python 3.12" in err
+
+
+def cython_modules(project, target="3.14"):
+    doc = project.check_json("--free-threading", ".", target=target)
+    return sorted(f["path"] for f in doc["findings"] if f["code"] == "OMT003")
+
+
+def test_included_pyx_is_part_of_its_includer(project):
+    """uvloop 0.23.0's loop.pyx (freethreading_compatible=True) includes handles/handle.pyx and 20
+    more; msgpack 1.2.4's _cmsgpack.pyx its _packer.pyx: one module, whose directive decides (the
+    C they ship declares Py_MOD_GIL_NOT_USED)."""
+    project.write("pyproject.toml", "[project]\nname = 'uv'\n")
+    project.write("uv/loop.pyx", '# cython: language_level=3, freethreading_compatible=True\ninclude "handles/handle.pyx"\n'
+                                 'include "lru.pyx"\n')
+    project.write("uv/handles/handle.pyx", "cdef class UVHandle:\n    pass\n")
+    project.write("uv/lru.pyx", "cdef class LruCache:\n    pass\n")
+    project.write("uv/other.pyx", "def f():\n    pass\n")  # a module of its own, without the directive
+    assert cython_modules(project) == [os.path.join("uv", "other.pyx")]
+
+
+@pytest.mark.parametrize("name, text, declared", [
+    # httptools 0.9.0: the macro the generated C reads (Py_MOD_GIL_NOT_USED when it is 1)
+    ("setup.py", "CFLAGS = ['-O2', '-DCYTHON_FREETHREADING_COMPATIBLE=1']\n", True),
+    ("setup.py", "ext = Extension('p', ['p.pyx'], define_macros=[('CYTHON_FREETHREADING_COMPATIBLE', '1')])\n", True),
+    ("setup.py", "CFLAGS = ['-DCYTHON_FREETHREADING_COMPATIBLE=0']\n", False),
+    # aiohttp 3.14.5's Makefile runs cython -X freethreading_compatible=True
+    ("Makefile", "%.c: %.pyx\n\tcython -3 -X freethreading_compatible=True -o $@ $<\n", True),
+    ("Makefile", "%.c: %.pyx\n\tcython -3 -o $@ $<\n", False),
+])
+def test_directive_in_build_files(project, name, text, declared):
+    project.write(name, text)
+    project.write("p.pyx", "def f():\n    pass\n")
+    assert cython_modules(project) == ([] if declared else ["p.pyx"])
+
+
+def test_directive_in_a_module_setup_py_imports(project):
+    """h5py 3.16.0: setup.py imports setup_build, whose build_ext sets
+    compiler_directives["freethreading_compatible"] = True for Cython 3.1+."""
+    project.write("setup.py", "from setuptools import setup\nimport setup_build, setup_configure\nsetup()\n")
+    project.write("setup_configure.py", "X = 1\n")
+    project.write("setup_build.py", 'compiler_directives = {}\nif ok:\n'
+                                    '    compiler_directives["freethreading_compatible"] = True\n')
+    project.write("h5py/h5a.pyx", "def f():\n    pass\n")
+    assert cython_modules(project) == []
+    project.write("setup.py", "from setuptools import setup\nsetup()\n")  # not imported: not the build's
+    assert cython_modules(project) == [os.path.join("h5py", "h5a.pyx")]
+
+
+def test_single_phase_module_made_through_a_header(project):
+    """greenlet 3.5.6: greenlet_refs.hpp's CreatedModule wraps PyModule_Create; greenlet.cpp,
+    which includes it, calls PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED)."""
+    project.write("pyproject.toml", "[project]\nname = 'g'\n")
+    project.write("src/refs.hpp", "#include <Python.h>\nclass CreatedModule {\n public:\n"
+                                  "  CreatedModule(PyModuleDef& d) : p(PyModule_Create(&d)) {}\n  PyObject* p;\n};\n")
+    project.write("src/greenlet.cpp", '#include <Python.h>\n#include "refs.hpp"\nPyMODINIT_FUNC PyInit__greenlet(void) {\n'
+                                      "  CreatedModule m(def);\n#ifdef Py_GIL_DISABLED\n"
+                                      "  PyUnstable_Module_SetGIL(m.p, Py_MOD_GIL_NOT_USED);\n#endif\n  return m.p;\n}\n")
+    doc = project.check_json("--free-threading", ".", target="3.14")
+    assert [f for f in doc["findings"] if f["code"] == "OMT002"] == []
+    project.write("src/greenlet.cpp", '#include <Python.h>\n#include "refs.hpp"\nPyMODINIT_FUNC PyInit__greenlet(void) {\n'
+                                      "  CreatedModule m(def);\n  return m.p;\n}\n")
+    doc = project.check_json("--free-threading", ".", target="3.14")
+    assert [(f["path"], f["line"]) for f in doc["findings"] if f["code"] == "OMT002"] == [(os.path.join("src", "refs.hpp"), 4)]

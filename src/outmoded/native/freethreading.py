@@ -5,11 +5,18 @@ that does not declare it can run without it.  Reported, as warnings, for targets
 
 - OMT001: a ``PyModuleDef_Slot`` array (multi-phase init) without a ``Py_mod_gil`` slot;
 - OMT002: ``PyModule_Create``/``PyModule_Create2`` (single-phase init) in a file that never calls
-  ``PyUnstable_Module_SetGIL``;
+  ``PyUnstable_Module_SetGIL``, nor, for a header, does a project file including it (greenlet
+  3.5.6's ``greenlet_refs.hpp`` wraps the call in a class; ``greenlet.cpp``, which includes it,
+  makes the module and declares it);
 - OMT003: a Cython ``.pyx`` module without the ``freethreading_compatible`` directive, neither in
-  its header comments nor in the build configuration (``setup.py``, ``pyproject.toml``,
-  ``setup.cfg``, ``meson.build``, ``CMakeLists.txt``) of its directory or any parent up to the
-  project root;
+  its header comments nor in the build configuration (``setup.py`` and the sibling modules it
+  imports, ``pyproject.toml``, ``setup.cfg``, ``meson.build``, ``CMakeLists.txt``, ``Makefile``)
+  of its directory or any parent up to the project root, where the C macro
+  ``CYTHON_FREETHREADING_COMPATIBLE`` the generated C reads counts too (httptools 0.9.0's
+  ``-DCYTHON_FREETHREADING_COMPATIBLE=1``); a ``.pyx`` another Cython file ``include``s is part
+  of that module, not one (uvloop 0.23.0's ``loop.pyx`` includes 21 ``.pyx`` files, msgpack
+  1.2.4's ``_cmsgpack.pyx`` its ``_packer.pyx`` and ``_unpacker.pyx``: the includer's directive
+  decides);
 - OMT004: ``PYBIND11_MODULE(name, m)`` without ``py::mod_gil_not_used()``.
 
 A slot ``{Py_mod_gil, Py_MOD_GIL_USED}`` or a directive ``freethreading_compatible=False`` is a
@@ -31,10 +38,19 @@ from outmoded.reads import once, read
 from outmoded.source import open_regular
 
 FREE_THREADED_FROM = (3, 13)
+HEADER_SUFFIXES = (".h", ".hpp", ".hh", ".hxx", ".inc", ".inl")
 DIRECTIVE_RE = re.compile(r"^#\s*cython\s*:(?P<body>.*)$", re.IGNORECASE)
-BUILD_FILES = ("setup.py", "pyproject.toml", "setup.cfg", "meson.build", "CMakeLists.txt")
+BUILD_FILES = ("setup.py", "pyproject.toml", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile")
 ROOT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg")
-BUILD_DIRECTIVE_RE = re.compile(r"freethreading_compatible['\"]?\s*[:=]\s*['\"]?(?:True|true|1)\b")
+# the directive set (``-X freethreading_compatible=True``, ``{"freethreading_compatible": True}``,
+# h5py 3.16's ``compiler_directives["freethreading_compatible"] = True``), or the C macro that
+# makes Cython's generated module declare ``Py_MOD_GIL_NOT_USED`` (``-DCYTHON_FREETHREADING_COMPATIBLE=1``,
+# ``define_macros=[("CYTHON_FREETHREADING_COMPATIBLE", "1")]``)
+BUILD_DIRECTIVE_RE = re.compile(
+    r"freethreading_compatible['\"]?\]?\s*[:=]\s*['\"]?(?:True|true|1)\b"
+    r"|-DCYTHON_FREETHREADING_COMPATIBLE(?:=1)?(?![=\w])"
+    r"|CYTHON_FREETHREADING_COMPATIBLE['\"]\s*,\s*(?:['\"]1['\"]|(?:1|None)\b)")
+SETUP_IMPORT_RE = re.compile(r"^import[ \t]+([\w \t,]+)|^from[ \t]+(\w+)", re.MULTILINE)  # setup.py's siblings
 
 
 def _closing(tokens: list[Token], start: int, opening: str, closing: str) -> int:
@@ -90,7 +106,7 @@ def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[
                 message = rule_message(entry, name.text, f"The module with slots `{name.text}`")
                 findings.append(make(path, _span(name), entry, name.text, WARNING, message))
         elif token.text in ("PyModule_Create", "PyModule_Create2") and following == "(":
-            if "PyUnstable_Module_SetGIL" not in names:
+            if "PyUnstable_Module_SetGIL" not in names and not _includer_sets_gil(path):
                 entry = table["OMT002"]
                 findings.append(make(path, _span(token), entry, token.text, WARNING,
                                      rule_message(entry, token.text)))
@@ -103,6 +119,15 @@ def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[
                 message = rule_message(entry, module, f"`PYBIND11_MODULE({module}, ...)`")
                 findings.append(make(path, _span(token), entry, module, WARNING, message))
     return findings
+
+
+def _includer_sets_gil(path: str) -> bool:
+    """Does a project file including the header at ``path`` call ``PyUnstable_Module_SetGIL``?"""
+    if not path.endswith(HEADER_SUFFIXES):
+        return False
+    from outmoded.native import includes
+
+    return any("PyUnstable_Module_SetGIL" in includes.text_of(p) for p in includes.includers(path))
 
 
 def _declares(comments: list[Comment], tokens: list[Token]) -> bool:
@@ -130,7 +155,7 @@ def _build_sets_directive(directory: str) -> bool:
 
 def _walk_build_files(directory: str) -> bool:
     while True:
-        for name in BUILD_FILES:
+        for name in BUILD_FILES + _setup_modules(directory):
             path = os.path.join(directory, name)
             if _sets_directive(path, read(path)):
                 return True
@@ -138,6 +163,27 @@ def _walk_build_files(directory: str) -> bool:
         if parent == directory or any(os.path.exists(os.path.join(directory, m)) for m in ROOT_MARKERS):
             return False
         directory = parent
+
+
+def _setup_modules(directory: str) -> tuple:
+    """The modules beside ``setup.py`` that it imports (h5py 3.16's ``import setup_build``, whose
+    build_ext sets the directive): part of the build configuration."""
+    path = os.path.join(directory, "setup.py")
+    if not read(path):
+        return ()
+    try:
+        with open_regular(path, encoding="utf-8", errors="replace") as handle:
+            text = handle.read(1_000_000)
+    except OSError:
+        return ()
+    names = []
+    imported = [name.strip() for listed, source in SETUP_IMPORT_RE.findall(text)
+                for name in (listed.split(",") if listed else [source])]
+    for name in dict.fromkeys(imported):
+        sibling = f"{name}.py"
+        if name.isidentifier() and name != "setup" and read(os.path.join(directory, sibling)):
+            names.append(sibling)
+    return tuple(names)
 
 
 @lru_cache(maxsize=1024)
@@ -157,6 +203,10 @@ def cython_findings(path: str, tokens: list[Token], comments: list[Comment],
     if target < FREE_THREADED_FROM or _declares(comments, tokens):
         return []
     if _build_sets_directive(os.path.dirname(os.path.abspath(path))):
+        return []
+    from outmoded.native import includes
+
+    if includes.includers(path):  # include "handles/handle.pyx": a part of its includer's module
         return []
     module = os.path.splitext(os.path.basename(path))[0]
     entry = rules()["OMT003"]
