@@ -41,10 +41,11 @@ REQUIREMENT_FILES = tuple(f"{a}{sep}{b}.txt" for word in GROUPS for sep in "-_"
 NAME_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
 
-def is_test_file(path: str, top: str) -> bool:
-    """Is the file at ``path`` (absolute) one of the project's tests (see the module's docstring)?"""
-    stem = os.path.basename(path)[:-3] if path.endswith(".py") else None
-    if stem is None:
+def is_test_file(path: str, top: str, suffixes: tuple = (".py",)) -> bool:
+    """Is the file at ``path`` (absolute) one of the project's tests (see the module's docstring)?
+    ``suffixes``: the kinds of file asked about (``freethreading``'s C and Cython test modules)."""
+    stem, suffix = os.path.splitext(os.path.basename(path))
+    if suffix not in suffixes:
         return False
     if stem.startswith("test_") or stem.endswith("_test") or stem in TEST_NAMES:
         return True

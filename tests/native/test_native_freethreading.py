@@ -153,3 +153,17 @@ def test_single_phase_module_made_through_a_header(project):
                                       "  CreatedModule m(def);\n  return m.p;\n}\n")
     doc = project.check_json("--free-threading", ".", target="3.14")
     assert [(f["path"], f["line"]) for f in doc["findings"] if f["code"] == "OMT002"] == [(os.path.join("src", "refs.hpp"), 4)]
+
+
+def test_test_modules_are_not_reported(project):
+    """Cython 3.3.1's tests/run/*.pyx and numpy 2.5.5's vendored pythoncapi-compat
+    tests/test_pythoncapi_compat_cext.c are built for the project's test run, never installed: the
+    GIL they give back there fails no line.  The same sources as the package's are reported."""
+    project.write("pyproject.toml", "[project]\nname = 'p'\n")
+    project.write("tests/run/closure.pyx", "def f():\n    pass\n")
+    project.write("compat/test_cext.c", MULTI_PHASE.format(slot=""))
+    project.write("p/fast.pyx", "def f():\n    pass\n")
+    project.write("p/spam.c", MULTI_PHASE.format(slot=""))
+    doc = project.check_json("--free-threading", ".", target="3.14")
+    assert sorted((f["path"], f["code"]) for f in doc["findings"]) == [
+        (os.path.join("p", "fast.pyx"), "OMT003"), (os.path.join("p", "spam.c"), "OMT001")]
