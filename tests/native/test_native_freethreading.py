@@ -161,6 +161,9 @@ def test_test_modules_are_not_reported(project):
     GIL they give back there fails no line.  The same sources as the package's are reported."""
     project.write("pyproject.toml", "[project]\nname = 'p'\n")
     project.write("tests/run/closure.pyx", "def f():\n    pass\n")
+    # numpy 2.5.5's tests/examples/limited_api: a test extension with its own setup.py and meson.build
+    project.write("p/tests/examples/limited/setup.py", "from setuptools import setup\nsetup()\n")
+    project.write("p/tests/examples/limited/limited.c", MULTI_PHASE.format(slot=""))
     project.write("compat/test_cext.c", MULTI_PHASE.format(slot=""))
     project.write("p/fast.pyx", "def f():\n    pass\n")
     project.write("p/spam.c", MULTI_PHASE.format(slot=""))

@@ -95,12 +95,11 @@ def _slot_array(tokens: list[Token], index: int) -> Optional[tuple[Token, int, i
 
 def _test_module(path: str) -> bool:
     """Is the C or Cython source at ``path`` one of the project's test modules?"""
-    from outmoded.projectfiles import project_root
+    from outmoded.native.includes import project_root
     from outmoded.testenv import is_test_file
 
-    path = os.path.abspath(path)
-    top = project_root(os.path.dirname(path)) or os.path.dirname(path)
-    return is_test_file(path, top, SOURCE_SUFFIXES)
+    path = os.path.abspath(path)  # the outermost project: a test extension may have its own setup.py
+    return is_test_file(path, project_root(path), SOURCE_SUFFIXES)
 
 
 def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[Finding]:
@@ -221,7 +220,7 @@ def cython_findings(path: str, tokens: list[Token], comments: list[Comment],
         return []
     from outmoded.native import includes
 
-    if includes.includers(path) or _test_module(path):  # include "handles/handle.pyx": part of its includer
+    if _test_module(path) or includes.includers(path):  # include "handles/handle.pyx": part of its includer
         return []
     module = os.path.splitext(os.path.basename(path))[0]
     entry = rules()["OMT003"]
