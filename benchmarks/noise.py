@@ -2,7 +2,7 @@
 finding there is noise unless proven) and on old releases whose real breakage must stay reported.
 
     python benchmarks/noise.py [--cache DIR] [--work DIR] [--target 3.13] [--only NAME]
-                               [--before CHECKOUT] [--list] [--json FILE]
+                               [--free-threaded] [--before CHECKOUT] [--list] [--json FILE]
 
 Each sdist is downloaded from the package index (``rescue.fetch``: never built, no setup.py
 runs), unpacked into ``--work``, and checked from inside its own directory with
@@ -916,6 +916,20 @@ model-bakery==1.24.2 ddt==1.7.2 delocate==0.13.0 pure-sasl==0.6.2 tftpy==0.8.7 c
 onnx==1.23.2 ibis-framework==12.0.0""".split()
 
 
+# noise15 (issue #11, 2026-12-06): the free-threaded targets.  50 MODERN releases (the latest on the
+# index) with C, C++, Cython or Rust extensions that ship cp314t wheels or declare free-threading,
+# checked with --target 3.14t and 3.15t (--free-threading) and 3.14: run with --free-threaded.
+# Table and verdicts in the commits of noise15; each finding left is read in the C the sdist ships.
+FREE_THREADED = """numpy==2.5.5 pyzmq==27.3.0 msgpack==1.2.4 cffi==2.1.1 greenlet==3.5.6 lxml==6.1.3 pillow==13.0.0 psutil==7.2.2
+ujson==6.1.0 zstandard==0.25.0 orjson==3.13.0 pydantic-core==2.50.5 cryptography==50.0.2 regex==2026.11.19
+bitarray==3.12.3 pyyaml==6.0.4 markupsafe==3.0.4 frozenlist==1.8.0 multidict==7.2.1 yarl==1.25.1
+aiohttp==3.14.5 propcache==0.5.4 coverage==7.17.5 scipy==1.17.1 scikit-learn==1.9.1 pandas==3.1.1
+matplotlib==3.11.2 Cython==3.3.1 mypy==2.4.1 grpcio==1.85.3 uvloop==0.23.0 httptools==0.9.0 bcrypt==5.0.0
+argon2-cffi-bindings==26.2.0 pycryptodome==4.5.0 shapely==2.2.0 pyproj==3.8.0 h5py==3.16.0 tables==3.11.1
+numba==0.68.1 llvmlite==0.50.0 kiwisolver==1.5.1 contourpy==1.4.0 xxhash==4.1.0 mmh3==5.3.1
+setproctitle==1.3.8 brotli==1.2.1 lz4==4.4.5 pyzstd==0.20.0 msgspec==0.22.0""".split()
+
+
 def check(checkout: Path, project: Path, target: str) -> tuple[list[dict], list[dict]]:
     """The findings, and the files that could not be checked (``errors``: path and message)."""
     env = dict(os.environ, PYTHONPATH=str(checkout / "src"))
@@ -962,13 +976,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--work", default=os.path.expanduser("~/.cache/outmoded-benchmarks/noise"))
     parser.add_argument("--target", default="3.13")
     parser.add_argument("--only", action="append", help="NAME==VERSION (repeatable); default: all")
+    parser.add_argument("--free-threaded", action="store_true",
+                        help="the FREE_THREADED releases (C extensions; with --target 3.14t or 3.15t)")
     parser.add_argument("--before", type=Path, help="another outmoded checkout, for a before/after table")
     parser.add_argument("--list", action="store_true", help="list each finding of this checkout")
     parser.add_argument("--json", type=Path, help="write this checkout's findings per package here")
     args = parser.parse_args(argv)
     if args.before is not None and not (args.before / "src" / "outmoded").is_dir():
         parser.error(f"--before {args.before}: not an outmoded checkout")
-    specs = args.only or MODERN + OLD
+    specs = args.only or (FREE_THREADED if args.free_threaded else MODERN + OLD)
     header = "| package | errors / warnings / unchecked files |" if args.before is None else \
         "| package | before | after |"
     print(header)

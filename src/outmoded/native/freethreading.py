@@ -24,8 +24,9 @@ deliberate choice and is not reported.  Nor is a module of the project's tests (
 a ``test``/``tests``/``testing`` directory, or named ``test_*``): built for the project's own test
 run, never installed, it gives that process the GIL back with a RuntimeWarning and fails no line
 (Cython 3.3.1's tests/run, tests/compile, tests/errors ...: 1,327 of its 1,536 at 3.14t; numpy
-2.5.5's tests/examples/limited_api and its vendored pythoncapi-compat's test extension).  Slots and calls inside ``#ifdef Py_GIL_DISABLED`` or
-``#if PY_VERSION_HEX >= 0x030D0000`` count (the C tokens given here are the live ones).
+2.5.5's tests/examples/limited_api and its vendored pythoncapi-compat's test extension).
+Slots and calls inside ``#ifdef Py_GIL_DISABLED`` or ``#if PY_VERSION_HEX >= 0x030D0000`` count
+(the C tokens given here are the live ones).
 """
 
 from __future__ import annotations
@@ -191,8 +192,8 @@ def _setup_modules(directory: str) -> tuple:
     except OSError:
         return ()
     names = []
-    imported = [name.strip() for listed, source in SETUP_IMPORT_RE.findall(text)
-                for name in (listed.split(",") if listed else [source])]
+    imported = [(name.split() or [""])[0] for listed, source in SETUP_IMPORT_RE.findall(text)
+                for name in (listed.split(",") if listed else [source])]  # import a as b: a
     for name in dict.fromkeys(imported):
         sibling = f"{name}.py"
         if name.isidentifier() and name != "setup" and read(os.path.join(directory, sibling)):
