@@ -30,7 +30,8 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("paths", nargs="*", metavar="PATH",
                         help="files or directories (default: .); `-` reads the source from stdin")
     parser.add_argument("--target-version", metavar="X.Y",
-                        help="the Python the code must run on (default: highest allowed by requires-python)")
+                        help="the Python the code must run on, 3.14t for its free-threaded build "
+                             "(default: highest allowed by requires-python)")
     rules = parser.add_argument_group("rule selection")
     rules.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to report")
     rules.add_argument("--extend-select", type=_codes, metavar="CODES",
@@ -39,7 +40,7 @@ def add_common(parser: argparse.ArgumentParser) -> None:
     rules.add_argument("--pending", action=BOOLEAN, default=None,
                        help="also warn about APIs scheduled for removal after the target")
     rules.add_argument("--free-threading", action=BOOLEAN, default=None,
-                       help="also warn about borrowed-reference C-API calls unsafe on free-threaded builds")
+                       help="also warn about extension modules that re-enable the GIL on free-threaded builds")
     rules.add_argument("--dead-compat", action="store_true", default=None,
                        help="also report compatibility code dead on the target "
                             "(equivalent fallbacks, hasattr branches), code that never runs, and "
