@@ -94,13 +94,27 @@ def _slot_array(tokens: list[Token], index: int) -> Optional[tuple[Token, int, i
     return name, position + 1, _closing(tokens, position + 1, "{", "}")
 
 
-def _test_module(path: str) -> bool:
-    """Is the C or Cython source at ``path`` one of the project's test modules?"""
-    from outmoded.native.includes import project_root
-    from outmoded.testenv import is_test_file
+_ROOTS: dict = {}  # directory -> its outermost project (``includes.project_root``), for the run
 
-    path = os.path.abspath(path)  # the outermost project: a test extension may have its own setup.py
-    return is_test_file(path, project_root(path), SOURCE_SUFFIXES)
+
+def _test_module(path: str) -> bool:
+    """Is the C or Cython source at ``path`` one of the project's test modules?  Only a path naming
+    a test directory or a test file anywhere asks where the project starts (the outermost one: a
+    test extension may have its own setup.py); per directory, once."""
+    from outmoded.testenv import TEST_DIRECTORIES, is_test_file
+
+    path = os.path.abspath(path)
+    stem = os.path.splitext(os.path.basename(path))[0]
+    if not (stem.startswith("test_") or stem.endswith("_test")
+            or any(part.lower() in TEST_DIRECTORIES for part in path.split(os.sep))):
+        return False
+    directory = os.path.dirname(path)
+    top = _ROOTS.get(directory)
+    if top is None:
+        from outmoded.native.includes import project_root
+
+        top = _ROOTS[directory] = project_root(path)
+    return is_test_file(path, top, SOURCE_SUFFIXES)
 
 
 def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[Finding]:

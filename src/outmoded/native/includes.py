@@ -105,6 +105,7 @@ def forget() -> None:
     freethreading = sys.modules.get("outmoded.native.freethreading")
     if freethreading is not None:
         freethreading._BUILD_SET.clear()
+        freethreading._ROOTS.clear()
 
 
 def _names(path: str, including: str, written: str) -> bool:
