@@ -1,5 +1,6 @@
 """Extension modules that re-enable the GIL on a free-threaded build (3.13t)."""
 
+import json
 import os
 
 import pytest
@@ -84,6 +85,23 @@ def test_target_spelled_for_the_free_threaded_build(project, spelling):
     assert doc["target_version"] == "3.14"
     assert [(f["code"], f["api"]) for f in doc["findings"]] == [("OMT001", "spam_slots")]
     assert project.check_json("spam.c", target="3.14")["findings"] == []
+
+
+def test_target_spelled_for_the_free_threaded_build_in_pyproject(project):
+    """``target-version = "3.14t"`` in [tool.outmoded] means what --target-version 3.14t does; an
+    explicit ``free-threading = false`` beside it wins; ``rules`` takes the spelling too."""
+    project.write("spam.c", MULTI_PHASE.format(slot=""))
+    project.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.14t"\n')
+    code, out, err = project.run("check", "--output-format", "json", "spam.c")
+    doc = json.loads(out)
+    assert doc["target_version"] == "3.14" and [f["code"] for f in doc["findings"]] == ["OMT001"], out + err
+    project.write("pyproject.toml", '[tool.outmoded]\nfree-threading = false\ntarget-version = "3.14t"\n')
+    assert json.loads(project.run("check", "--output-format", "json", "spam.c")[1])["findings"] == []
+    project.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.12t"\n')
+    code, _, err = project.run("check", "spam.c")
+    assert code == 2 and "target-version: there is no free-threaded build of Python 3.12" in err
+    code, out, _ = project.run("rules", "--target-version", "3.14t")
+    assert code == 0 and out == project.run("rules", "--target-version", "3.14")[1]
 
 
 def test_no_free_threaded_build_before_3_13(project):

@@ -12,6 +12,7 @@ from itertools import groupby
 from outmoded.catalog import KINDS, Entry, format_version
 from outmoded.cli import UsageError
 from outmoded.config import ConfigError, check_target, parse_version
+from outmoded.config.parsing import free_threaded_spelling
 from outmoded.findings import shown_names
 
 
@@ -37,8 +38,9 @@ def entry_json(entry: Entry) -> dict:
 def _filter(entries, args) -> list[Entry]:
     try:
         removed = parse_version(args.removed_in, "--removed-in") if args.removed_in else None
-        target = check_target(parse_version(args.target_version, "--target-version"), "--target-version") \
-            if args.target_version else None
+        # 3.14t: the removals are the same in the free-threaded build
+        target = check_target(parse_version(free_threaded_spelling(args.target_version)[0], "--target-version"),
+                              "--target-version") if args.target_version else None
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     prefix = args.select.strip().upper() if args.select else None

@@ -147,7 +147,8 @@ def _version_text(value, path, key) -> str:
 
 KEYS = {
     "target-version": lambda v, p, k: ("target", check_target(
-        parse_version(_version_text(v, p, k), f"{p}: [tool.outmoded] {k}"), f"{p}: [tool.outmoded] {k}")),
+        parse_version(free_threaded_spelling(_version_text(v, p, k))[0], f"{p}: [tool.outmoded] {k}"),
+        f"{p}: [tool.outmoded] {k}")),
     "min-version": lambda v, p, k: ("min_version", parse_min_version(_version_text(v, p, k),
                                                                      f"{p}: [tool.outmoded] {k}")),
     "select": lambda v, p, k: ("select", tuple(s.upper() for s in _strings(v, p, k))),
@@ -179,6 +180,9 @@ def apply_section(settings: Settings, section: dict, where) -> Settings:
                               f"(known: {', '.join(sorted(KEYS))})")
         attribute, parsed = KEYS[key](value, where, raw_key)
         changes[attribute] = parsed
+        if key == "target-version" and free_threaded_spelling(value)[1]:  # "3.14t": the free-threaded build
+            check_free_threaded(parsed, f"{where}: [tool.outmoded] {raw_key}")
+            changes.setdefault("free_threading", True)
     return replace(settings, **changes)
 
 
