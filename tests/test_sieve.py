@@ -170,6 +170,13 @@ def _same_but_left_out(whole: ast.AST, reduced: ast.AST, lines: list[str], words
             return False
         whole = copy.copy(whole)
         whole.body = reduced.body
+    if isinstance(whole, (ast.FunctionDef, ast.AsyncFunctionDef)) and whole.args != reduced.args \
+            and len(reduced.body) == 1 and isinstance(reduced.body[0], ast.Pass) and _plain(whole.args) \
+            and not (reduced.args.args or reduced.args.kwonlyargs or reduced.args.vararg or reduced.args.kwarg) \
+            and not any(re.search(rf"(?<![A-Za-z0-9_]){re.escape(word)}(?![A-Za-z0-9_])", lines[whole.lineno - 1])
+                        for word in words):
+        whole = copy.copy(whole)
+        whole.args = reduced.args  # the plain parameters of a body left out, written as spaces
     for attribute in ("lineno", "col_offset"):
         if getattr(whole, attribute, None) != getattr(reduced, attribute, None):
             return False
@@ -187,6 +194,12 @@ def _same_but_left_out(whole: ast.AST, reduced: ast.AST, lines: list[str], words
         elif left != right:
             return False
     return True
+
+
+def _plain(args: ast.arguments) -> bool:
+    """Are these parameters plain names, without a default or an annotation?"""
+    every = args.posonlyargs + args.args + args.kwonlyargs + [a for a in (args.vararg, args.kwarg) if a]
+    return not (args.defaults or any(args.kw_defaults) or args.posonlyargs or any(a.annotation for a in every))
 
 
 def _stdlib_sources():
@@ -470,3 +483,25 @@ def test_a_del_in_another_block_keeps_no_body_naming_the_name():
     index = build_index(default_catalog(), (3, 13))
     result = check_source("rolls.py", source.encode(), index)
     assert [(f.api.partition("(")[0], f.line) for f in result.findings] == [("random.randrange", 5)]
+
+
+def test_plain_parameters_of_a_body_left_out_are_written_as_spaces_and_nothing_else(monkeypatch):
+    """A left-out body's parameter list of plain names is not parsed (columns kept); defaults and
+    annotations (read by the scanner: ``cgi.escape`` here) and a header naming a needle word stay,
+    and the findings are the whole file's."""
+    monkeypatch.setattr(sieve, "WORTH", 0.0)
+    source = ("import cgi\n\n\nclass Page:\n    def title(self, text, *rest, **options):\n        return text\n\n"
+              "    def quoted(self, text, quote=cgi.escape):\n        return quote(text)\n\n"
+              "    def escape(self, cgi):\n        return cgi\n\n"
+              "    def body(self, text) -> str:\n        return cgi.escape(text)\n")
+    reduced = sieve.reduce(source, frozenset({"cgi", "escape"}))
+    lines = reduced.split("\n")
+    assert lines[4] == "    def title(" + " " * len("self, text, *rest, **options") + "):"
+    assert lines[7] == "    def quoted(self, text, quote=cgi.escape):"
+    assert lines[10] == "    def escape(self, cgi):"
+    assert "def body(self, text) -> str:" in reduced and "return cgi.escape(text)" in reduced
+    index = build_index(default_catalog(), (3, 13))
+    got = _result(source, index, True, monkeypatch)
+    assert got == _result(source, index, False, monkeypatch)
+    assert sorted((f.api, f.line, f.column) for f in got[0]) == [
+        ("cgi", 1, 8), ("cgi.escape", 8, 34), ("cgi.escape", 15, 16)]

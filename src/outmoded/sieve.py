@@ -61,7 +61,7 @@ def sift(text: str, path: str, words: frozenset, index, project, scripts: list |
     found = _reduced(text, words.difference(roots) if roots else words, WORTH)
     if found is None:
         return None
-    reduced, stubs, word_lines = found  # the lines naming a word that is not only a root
+    reduced, stubs, word_lines, blanks = found  # the lines naming a word that is not only a root
     from outmoded.engine import GIVE_UP, parse
     from outmoded.scan import scan_tree
     from outmoded.source import SourceError
@@ -82,7 +82,7 @@ def sift(text: str, path: str, words: frozenset, index, project, scripts: list |
         asked: set = set()
         try:
             judged = per_instance(findings, tree, index.entries, text, asked)
-            if asked and _written_in(asked, text, stubs):  # the whole file's answer may differ: ask it
+            if asked and _written_in(asked, text, stubs, blanks):  # the whole file's answer may differ: ask it
                 judged = per_instance(findings, parse(text, path), index.entries, text)
         except (SourceError, *GIVE_UP):
             return None
@@ -97,14 +97,16 @@ def sift(text: str, path: str, words: frozenset, index, project, scripts: list |
 _AFTER = float("inf")
 
 
-def _written_in(names: set, text: str, stubs: list) -> bool:
-    """Is one of ``names`` (None: any) written as a word in a body left out?  The fix decisions
-    look a name's uses and bindings up on the lines where it is written (``fixability.spots``,
-    ``fixes.bindings``): elsewhere the reduced tree and the whole one answer alike."""
+def _written_in(names: set, text: str, stubs: list, blanks: list) -> bool:
+    """Is one of ``names`` (None: any) written as a word in a body left out, or in a parameter
+    list written as spaces (``blanks``)?  The fix decisions look a name's uses and bindings up on
+    the lines where it is written (``fixability.spots``, ``fixes.bindings``): elsewhere the
+    reduced tree and the whole one answer alike."""
     if None in names:
         return True
     lines = text.split("\n")
     hidden = "\n".join("\n".join(lines[first:end]) for first, end, _ in stubs)
+    hidden += "".join(f"\n{text[start:end]}" for start, end in filter(None, blanks))
     if not hidden.isascii():
         import unicodedata
 
@@ -129,10 +131,12 @@ def outline(text: str) -> str | None:
     return None if found is None else found[0]
 
 
-def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[str, list, list] | None:
+def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[str, list, list, list] | None:
     """(``reduce``'s text, the (first line, end line, indentation) of each body it leaves out,
-    lines counted from 0, in order, and ``lines_naming(text, words)``); ``words`` None: every
-    function body is left out (``outline``), unless that leaves out less than ``worth``."""
+    lines counted from 0, in order, ``lines_naming(text, words)``, and per body left out where
+    its parameters written as spaces are in the text, or None); ``words`` None: every function
+    body is left out (``outline``, no parameters blanked), unless that leaves out less than
+    ``worth``."""
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
     try:
@@ -149,7 +153,11 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
         return None
     # the text kept between the bodies, each body written as ``pass`` then its other lines empty
     parts, kept, stubbed = [], 0, 0
-    for (first, end, indent), (start, stop) in zip(reading.stubs, reading.spans):
+    for (first, end, indent), (start, stop), blank in zip(reading.stubs, reading.spans, reading.blanks):
+        if blank is not None:  # its plain parameters, written as spaces (``Reading._blank``)
+            parts.append(text[kept:blank[0]])
+            parts.append(" " * (blank[1] - blank[0]))
+            kept = blank[1]
         parts.append(text[kept:start])
         parts.append(" " * indent + "pass" + "\n" * (end - first - (stop is None)))
         stubbed += indent + 4
@@ -158,4 +166,4 @@ def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[
     reduced = "".join(parts)
     if len(text) - len(reduced) + stubbed < worth * len(text):  # the characters of the lines left out
         return None
-    return reduced, reading.stubs, reading.word_lines
+    return reduced, reading.stubs, reading.word_lines, reading.blanks
