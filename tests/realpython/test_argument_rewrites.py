@@ -113,3 +113,57 @@ def test_keywords_made_positional_print_what_they_printed_on_36(tmp_path):
             ran += 1
     if not ran:
         pytest.skip("no real python3.13-3.15")
+
+
+RENAMED_KEYWORDS = {
+    # readfp(fp, filename=None) -> read_file(f, source=None): the file name a parse error names
+    "readfp": ("3.8", '''\
+import configparser
+import io
+
+parser = configparser.RawConfigParser()
+parser.readfp(io.StringIO("[a]\\nb = 1\\n"), filename="first.ini")
+parser.readfp(fp=io.StringIO("[c]\\nd = 2\\n"), filename="second.ini")
+try:
+    parser.readfp(io.StringIO("[e]\\n[e]\\n"), filename="broken.ini")
+except configparser.Error as error:
+    print(type(error).__name__, error)
+print(parser.sections())
+'''),
+    # platform.popen(cmd, mode="r", bufsize=-1) -> os.popen(cmd, mode="r", buffering=-1)
+    "popen": ("3.7", '''\
+import platform
+
+print(platform.popen("echo popen", bufsize=-1).read().strip())
+print(platform.popen("echo popen", mode="r", bufsize=1).read().strip())
+'''),
+}
+
+
+@pytest.mark.parametrize("name", sorted(RENAMED_KEYWORDS))
+def test_keywords_the_replacement_spells_differently_are_renamed(tmp_path, name):
+    """``parser.readfp(fp, filename="x.ini")`` was fixed to ``parser.read_file(fp, filename=...)``
+    and ``platform.popen(cmd, bufsize=-1)`` to ``os.popen(cmd, bufsize=-1)``: a TypeError on every
+    3.x (real 3.8, 3.13, 3.15).  Fixed with the replacement's keywords (``f=``, ``source=``,
+    ``buffering=``), the script prints on the floor and on real 3.13 and 3.15 what it printed unfixed
+    on the floor."""
+    from realpythons import older_python
+
+    floor, source = RENAMED_KEYWORDS[name]
+    legacy, fixed = tmp_path / "legacy.py", tmp_path / "fixed.py"
+    legacy.write_text(source)
+    fixed.write_text(source)
+    args = ["--no-cache", "--target-version", "3.13", "--min-version", floor]
+    run = _outmoded("fix", *args, "fixed.py", cwd=tmp_path)
+    assert "Fixed" in run.stdout and "All checks passed" in _outmoded("check", *args, "fixed.py", cwd=tmp_path).stdout
+    text = fixed.read_text()
+    assert "filename=" not in text and "bufsize=" not in text, text
+    python = older_python(floor)
+    if python is None:
+        pytest.skip(f"no python{floor} under ~/.pyenv/versions")
+    before = _run(python, [], legacy)
+    assert _run(python, [], fixed) == before
+    for version in ("3.13", "3.15"):
+        real = real_python(version)
+        if real is not None:
+            assert _run(real, [], fixed) == before, version
