@@ -135,3 +135,36 @@ def test_a_name_from_six_moves_is_imported_from_six_moves():
         "from six.moves.configparser import ConfigParser as S\n"
         "import six\ncfg = ConfigParser(), S(), six.moves.configparser.ConfigParser()\n")
     assert scan(result.new) == []
+
+
+# aiotask-context 0.4's aiotask_context/__init__.py (Python 3.4/3.5 classifiers)
+AIOTASK_CONTEXT_04 = '''\
+import asyncio
+
+
+def get(key, default=None):
+    task = asyncio.Task.current_task()
+    if task:
+        return asyncio.Task.current_task().context.get(key, default)
+    else:
+        raise ValueError("No event loop found, key %s couldn't be set" % key)
+'''
+
+
+def test_current_task_outside_a_running_loop_is_not_promised():
+    """Outside a running loop ``asyncio.Task.current_task()`` returned None and
+    ``asyncio.current_task()`` raises RuntimeError (pyenv's 3.8: aiotask-context 0.4's ``get()``
+    raised its ValueError before the rewrite, RuntimeError after): no ``[*]``, ``fix`` leaves it,
+    ``--unsafe-fixes`` rewrites it."""
+    index = build_index(CATALOG, (3, 13), min_version=(3, 8))
+    data = AIOTASK_CONTEXT_04.encode()
+
+    def scan(new):
+        return check_source("m.py", new, index).findings
+
+    found = scan(data)
+    assert [(f.code, f.fix) for f in found] == [("OM09029", "unsafe")] * 2
+    assert "RuntimeError" in found[0].message
+    assert not fix_source("m.py", data, found, Policy(CATALOG.by_code, (3, 8)), scan).fixed
+    result = fix_source("m.py", data, found, Policy(CATALOG.by_code, (3, 8), unsafe=True), scan)
+    assert result.new.decode().count("asyncio.current_task()") == 2 and scan(result.new) == []
