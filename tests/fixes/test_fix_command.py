@@ -433,6 +433,23 @@ def test_file_libcst_cannot_parse_is_reported_not_touched(project, monkeypatch):
     assert code == 1 and path.read_text() == source and "LibCST cannot parse this file" in out
 
 
+def test_where_libcst_cannot_parse_a_rename_whose_keywords_follow_it_is_left(project, monkeypatch):
+    """Without LibCST only plain renames are applied; ``readfp`` -> ``read_file`` is one only with
+    its keywords (``filename=`` -> ``source=``): renamed alone it raised TypeError on every 3.x and
+    check said nothing was left."""
+    import libcst
+
+    def refuse(*args, **kwargs):
+        raise libcst.ParserSyntaxError("nope", lines=[""], raw_line=1, raw_column=0)
+
+    monkeypatch.setattr(libcst, "parse_module", refuse)
+    source = ("import configparser\nimport io\n\np = configparser.RawConfigParser()\n"
+              "p.readfp(io.StringIO('[a]\\n'), filename='x.ini')\n")
+    path = project.write("a.py", source)
+    code, out, _ = fix(project, "a.py")
+    assert code == 1 and path.read_text() == source and "are not plain renames" in out
+
+
 def test_a_symlinked_file_is_fixed_through_the_link(project):
     real = project.write("real.py", "import base64\nbase64.encodestring(b'')\n")
     (project.root / "link.py").symlink_to(real)

@@ -97,7 +97,7 @@ def _needs_libcst(findings: list, policy) -> bool:
     from outmoded.fixes.plain import rename
     from outmoded.fixes.plan import edits_for
 
-    return not all(rename(e) and not e.entry.rename_keywords for e in edits_for(findings, policy))
+    return not all(map(rename, edits_for(findings, policy)))
 
 
 def _fix_job(job):

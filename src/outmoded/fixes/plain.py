@@ -28,8 +28,10 @@ class Outcome:
 
 
 def rename(edit: Edit) -> Optional[tuple[str, str]]:
-    """(old last part, new last part) when the edit is a plain rename of the last part."""
-    if edit.shape != "dotted":
+    """(old last part, new last part) when the edit is a plain rename of the last part.  Not one
+    whose call keywords follow it (the catalog's ``rename_keywords``: ``parser.readfp(fp,
+    filename=f)`` renamed alone is ``read_file(fp, filename=f)``, a TypeError)."""
+    if edit.shape != "dotted" or edit.entry.rename_keywords:
         return None
     old, _, old_leaf = edit.api.rpartition(".")
     new, _, new_leaf = edit.replacement.rpartition(".")
@@ -41,7 +43,7 @@ def rename(edit: Edit) -> Optional[tuple[str, str]]:
 def attribute_pass(text: str, edits: list[Edit]) -> Optional[Outcome]:
     """All ``edits`` applied as plain renames of attributes (the old name right after a ``.``),
     or None when one of them is anything else (an import, keywords that follow the rename)."""
-    if not all(rename(e) and not e.entry.rename_keywords for e in edits):
+    if not all(map(rename, edits)):
         return None
     new, applied = apply(text, edits, attribute=True)
     return Outcome(new, applied) if len(applied) == len(edits) else None
