@@ -18,6 +18,16 @@ Prints a markdown table: tests failing before / after, per Python, and the promi
 (``[*]`` findings of ``check`` against the findings ``fix`` reports fixed).  A second table
 takes the files ``fix`` rewrote: how many compile on each Python after the fix, and how many
 import there before -> after (a fixed file must never fail where it did not).
+
+    python benchmarks/rescue.py --promise [--unsafe-fixes] [--only NAME] [NAME==VER ...]
+
+checks the promise alone, without running test suites, on ``PROMISE`` (or the releases named):
+``check --target-version 3.13 --min-version 3.8`` on one copy, ``fix`` the same way on another, then
+every ``[*]`` finding must be gone (``left``), no finding may appear that was not there (``new``), a
+second ``fix`` must change nothing (``again``), and each rewritten file must compile on real
+``python3.13``, ``python3.15`` and pyenv's 3.8 (the floor) and import there, one module per process,
+wherever it imported before the fix (``broken``: files that do not compile, or import no more).  What
+breaks is listed after the table.
 """
 
 from __future__ import annotations
@@ -98,6 +108,14 @@ PROJECTS = {
     # a guard check leaves undecided, so the TestCase base may be unittest2's
     "mock==1.0.1": (["-o", "python_files=test*.py", "tests"], []),
 }
+# releases whose promise --promise checks besides PROJECTS': old pure-Python releases with [*]
+# findings at 3.13 under a 3.8 floor (nose, tornado... from noise.py's OLD; the last eight never
+# measured before promise15)
+PROMISE = list(PROJECTS) + """tornado==4.5.3 nose==1.3.7 paramiko==1.18.5 web.py==0.40 Werkzeug==0.9.6
+Jinja2==2.7.3 Flask==0.10.1 requests==2.5.3 CherryPy==3.2.6 feedparser==5.2.1 Markdown==2.6.11 docutils==0.14
+Paste==3.2.0 configobj==5.0.6 Pygments==2.2.0 sqlparse==0.2.4 testtools==2.3.0 networkx==1.11 Genshi==0.7.3
+Flask-Script==2.0.6 beautifulsoup4==4.6.0 oauthlib==2.1.0 pycparser==2.18 nltk==3.2.5 xmltodict==0.11.0
+pystache==0.5.4 rsa==3.4.2""".split()
 SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
 
@@ -284,14 +302,123 @@ def loads(python: str, extra_path: str, project: Path, files: list[Path]) -> tup
         return None
 
 
+IMPORT_ONE = """
+import importlib, sys
+path, module = sys.argv[1:3]
+with open(path, "rb") as source:
+    compile(source.read(), path, "exec")
+print("compiled", flush=True)
+importlib.import_module(module)
+print("imported", flush=True)
+"""
+
+
+def module_of(rel: Path) -> str:
+    parts = list(rel.with_suffix("").parts)
+    if parts[0] == "src" and len(parts) > 1:
+        parts = parts[1:]
+    if parts[-1] == "__init__":
+        parts = parts[:-1]
+    return ".".join(parts)
+
+
+def load_one(python: str, project: Path, rel: Path) -> tuple[str, str]:
+    """('imported' | 'compiled' | 'failed', the last line of the error): ``rel`` compiled, then
+    imported as a module, in a process of its own (a test module may run its tests or exit)."""
+    source = project / "src"
+    path = os.pathsep.join(p for p in (str(project), str(source) if source.is_dir() else "") if p)
+    env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
+    try:
+        run = subprocess.run([python, "-c", IMPORT_ONE, str(project / rel), module_of(rel)], cwd=project, env=env,
+                             capture_output=True, text=True, timeout=60, stdin=subprocess.DEVNULL)
+    except subprocess.TimeoutExpired as stopped:
+        out = stopped.stdout.decode() if isinstance(stopped.stdout, bytes) else (stopped.stdout or "")
+        return ("imported" if "imported" in out else "compiled" if "compiled" in out else "failed"), "timeout"
+    state = "imported" if "imported" in run.stdout else "compiled" if "compiled" in run.stdout else "failed"
+    return state, (run.stderr.strip().splitlines() or [""])[-1][:200]
+
+
+def findings_of(project: Path, args: list[str]) -> list[dict]:
+    out = outmoded("check", "--no-cache", "--output-format", "json", *args, ".", cwd=project).stdout
+    return json.loads(out)["findings"]
+
+
+def snapshot(project: Path) -> dict[Path, bytes]:
+    return {p: p.read_bytes() for p in project.rglob("*.py")}
+
+
+def keep_promise(spec: str, cache: Path, work: Path, pythons: dict[str, str], unsafe: bool) -> tuple[str, list[str]]:
+    """A row of the promise table for ``spec``, and what broke (one line each)."""
+    archive = fetch(spec, cache)
+    before = unpack(archive, work / spec / "before")
+    after = unpack(archive, work / spec / ("after-unsafe" if unsafe else "after"))
+    args = ["--target-version", "3.13", "--min-version", "3.8"]
+    kinds = ("safe", "unsafe") if unsafe else ("safe",)
+    found = findings_of(before, args)
+    promised = [f for f in found if f["fix"] in kinds]
+    count, errors = fixed(after, args + (["--unsafe-fixes"] if unsafe else []))
+    now = findings_of(after, args)
+    left = [f for f in now if f["fix"] in kinds]
+    key = lambda f: (f["path"], f["code"], f["api"])  # noqa: E731 -- lines move when a fix adds imports
+    from collections import Counter
+    new = Counter(map(key, now)) - Counter(map(key, found))
+    fixed_once = snapshot(after)
+    fixed(after, args + (["--unsafe-fixes"] if unsafe else []))
+    again = sum(fixed_once.get(p) != data for p, data in snapshot(after).items())
+    broken = [f"{spec}: {line}" for line in errors.splitlines()]
+    broken += [f"{spec}: left {f['path']}:{f['line']} {f['code']} {f['api']}" for f in left]
+    broken += [f"{spec}: new {path} {code} {api} x{n}" for (path, code, api), n in new.items()]
+    files = changed(before, after)
+    cells = []
+    for version, python in pythons.items():
+        bad = 0
+        for rel in files:
+            was, _ = load_one(python, before, rel)
+            now_state, why = load_one(python, after, rel)
+            worse = now_state == "failed" or (was == "imported" and now_state != "imported")
+            if worse:  # once more, both: a process killed under load says nothing (WebOb 1.7.4, once)
+                was, _ = load_one(python, before, rel)
+                now_state, why = load_one(python, after, rel)
+                worse = now_state == "failed" or (was == "imported" and now_state != "imported")
+            if worse:
+                bad += 1
+                broken.append(f"{spec}: {version} {rel} {was} -> {now_state}: {why}")
+        cells.append(str(bad))
+    row = f"| {spec} | {len(promised)} | {count} | {len(left)} | {sum(new.values())} | {again} | {len(files)} | "
+    return row + " | ".join(cells) + " |", broken
+
+
+def promise_main(specs: list[str], cache: Path, work: Path, unsafe: bool) -> int:
+    floor = sorted(Path.home().glob(".pyenv/versions/3.8.*/bin/python3.8"))
+    pythons = {v: shutil.which(f"python{v}") or "" for v in ("3.13", "3.15")}
+    pythons["3.8"] = str(floor[-1]) if floor else ""
+    pythons = {v: p for v, p in pythons.items() if p}
+    print(f"| release | [*] | fixed | left | new | again | files fixed | "
+          + " | ".join(f"broken {v}" for v in pythons) + " |")
+    print("|---|---:|---:|---:|---:|---:|---:|" + "---:|" * len(pythons))
+    everything = []
+    for spec in specs:
+        row, broken = keep_promise(spec, cache, work, pythons, unsafe)
+        print(row, flush=True)
+        everything += broken
+    print("\n".join(everything))
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", default=os.path.expanduser("~/.cache/outmoded-benchmarks/sdists"))
     parser.add_argument("--work", default=os.path.expanduser("~/.cache/outmoded-benchmarks/rescue"))
     parser.add_argument("--pythons", default="3.11,3.13,3.15")
     parser.add_argument("--only", help="run only the project with this name")
+    parser.add_argument("--promise", action="store_true", help="check fix's promise only, on PROMISE or SPECS")
+    parser.add_argument("--unsafe-fixes", action="store_true", help="with --promise: fix --unsafe-fixes")
+    parser.add_argument("specs", nargs="*", metavar="NAME==VER")
     options = parser.parse_args()
     cache, work = Path(options.cache), Path(options.work)
+    if options.promise:
+        specs = [s for s in options.specs or PROMISE if not options.only or options.only.lower() in s.lower()]
+        return promise_main(specs, cache, work, options.unsafe_fixes)
     versions = options.pythons.split(",")
     fix_args = ["--target-version", "3.15", "--min-version", "3.8"]
     interpreters = {v: pytest_for(v, work) for v in versions}

@@ -77,3 +77,26 @@ def test_realimports_names_a_missing_interpreter(tmp_path):
     run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "realimports.py"), "--target", "3.99",
                           "--only", "six==1.10.0", "--work", str(tmp_path)], capture_output=True, text=True, timeout=60)
     assert run.returncode == 1 and "no python3.99 on PATH" in run.stderr and "Traceback" not in run.stderr, run.stderr
+
+
+def test_rescue_promise_loads_each_fixed_file_in_a_process_of_its_own(tmp_path):
+    """``rescue.py --promise`` counts a fixed file broken when it no longer compiles, or no longer
+    imports where it did: each is compiled and imported alone (a src layout from ``src/``), and
+    what failed is said."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("rescue", ROOT / "benchmarks" / "rescue.py")
+    rescue = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(rescue)
+    package = tmp_path / "src" / "pkg"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text("")
+    (package / "good.py").write_text("from pkg import __name__ as name\n")
+    (package / "gone.py").write_text("import no_such_module_here\n")
+    (package / "bad.py").write_text("def f(:\n")
+    assert rescue.module_of(Path("src/pkg/__init__.py")) == "pkg"
+    states = {name: rescue.load_one(sys.executable, tmp_path, Path("src/pkg") / f"{name}.py")
+              for name in ("good", "gone", "bad")}
+    assert states["good"] == ("imported", "")
+    assert states["gone"][0] == "compiled" and "no_such_module_here" in states["gone"][1]
+    assert states["bad"][0] == "failed" and "SyntaxError" in states["bad"][1]
