@@ -72,3 +72,45 @@ def test_fix_leaves_the_refused_uses_and_renames_the_others(project):
     assert "args, *rest = inspect.getfullargspec(func)" in text
     assert "return args, inspect.getfullargspec(func)[0]" in text
     assert text.count("getfullargspec") == 3 and "isinstance(spec, FullArgSpec)" in text
+
+
+# marshmallow 2.19.5's src/marshmallow/__init__.py:16-19, then a read through a name and a use that works
+VERSIONS = '''\
+from distutils.version import LooseVersion
+
+__version__ = '2.19.5'
+__version_info__ = tuple(LooseVersion(__version__).version)
+'''
+VERSIONS_OTHERS = '''\
+import distutils.version
+
+
+def pre(text):
+    parsed = distutils.version.StrictVersion(text)
+    return parsed.prerelease
+
+
+def newer(a, b):
+    return distutils.version.LooseVersion(a) > distutils.version.LooseVersion(b)
+'''
+
+
+def test_a_member_the_replacement_lacks_gets_no_fix(project):
+    """``LooseVersion(v).version`` renamed to packaging's ``Version(v).version`` raises
+    AttributeError with packaging installed (26.4 on the real 3.13: it has ``release``); fix
+    --unsafe-fixes used to write it.  That use, and one through a name, get no fix; a comparison
+    keeps its unsafe fix."""
+    project.write("mod.py", VERSIONS)
+    project.write("other.py", VERSIONS_OTHERS)
+    code, out, err = project.run("check", "--no-cache", "--target-version", "3.13", "--min-version", "3.8",
+                                 "--output-format", "json", "mod.py", "other.py")
+    found = {(f["path"], f["line"]): (f["fix"], f["message"].partition("(no automatic fix: ")[2])
+             for f in json.loads(out)["findings"]}
+    assert found[("mod.py", 1)] == (None, "on line 4, `.version` of its result is not an attribute of Version's)")
+    assert found[("other.py", 5)] == (None, "`.prerelease` of `parsed`, its result, is not an attribute of "
+                                            "Version's)")
+    assert [found[("other.py", 10)][0]] == ["unsafe"]
+    code, out, err = project.run("fix", "--no-cache", "--target-version", "3.13", "--min-version", "3.8",
+                                 "--unsafe-fixes", "mod.py", "other.py")
+    assert (project.root / "mod.py").read_text() == VERSIONS
+    assert "parsed = distutils.version.StrictVersion(text)" in (project.root / "other.py").read_text()

@@ -28,6 +28,9 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # whose named tuple differs: the fields a function returns (or
                                    # a class is built from) and the replacement's; a call whose use
                                    # the rename would break gets no fix (fixability.results)
+      lost_members: [version, vstring]  # optional, on a function or class with a fix: attributes
+                                   # of its result (a class's instance) the replacement's lacks;
+                                   # a call whose result is read there gets no fix (fixability.results)
       replacement_since: "3.4"     # optional: first Python that has the replacement
       reason: one line of why it was removed
       doc: https://docs.python.org/3/whatsnew/3.12.html#imp
@@ -106,7 +109,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "fields",
-    "replacement_fields", "limited_api",
+    "replacement_fields", "lost_members", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
@@ -239,6 +242,10 @@ def _entry(raw: object, source: str, index: int) -> Entry:
                 for f in (raw["fields"], raw["replacement_fields"])))):
         raise _fail(source, where, "fields and replacement_fields go together, on a function or class with a fix, "
                                    "each a list of field names")
+    if "lost_members" in raw and (raw["kind"] not in ("function", "class") or raw["fix"] == "none" or not (
+            isinstance(raw["lost_members"], list) and raw["lost_members"]
+            and all(isinstance(n, str) and n.isidentifier() for n in raw["lost_members"]))):
+        raise _fail(source, where, "lost_members goes on a function or class with a fix, a list of attribute names")
     if raw["kind"] == "argument" and not raw.get("argument"):
         raise _fail(source, where, "kind 'argument' needs the 'argument' key")
     if (raw["kind"] == "behaviour") != ("signature" in raw):
@@ -305,6 +312,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         safe_with_one_specifier=raw.get("safe_with_one_specifier"),
         fields=tuple(raw.get("fields") or ()),
         replacement_fields=tuple(raw.get("replacement_fields") or ()),
+        lost_members=tuple(raw.get("lost_members") or ()),
         source=source,
     )
 

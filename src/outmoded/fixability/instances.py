@@ -161,7 +161,7 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
             why = _drop_verdict(finding, calls)
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
-        if finding.fix and entry is not None and entry.fields:
+        if finding.fix and entry is not None and (entry.fields or entry.lost_members):
             why = broken_use(finding, entry, calls, tree)
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)

@@ -9,6 +9,11 @@ then raises ``ValueError: too many values to unpack`` on the target, and ``spec.
 ``FullArgSpec`` refuses (it takes seven).  Such a use gets no fix: ``fix`` must not leave a file
 that fails on the target.  A function's result is followed where the call stands and, when it is
 assigned to a name, through that name's reads in the same scope; a class's calls are counted.
+
+A replacement that is no named tuple lacks some attributes of what the old call returned (the
+catalog's ``lost_members``): marshmallow 2.19.5's ``tuple(LooseVersion(__version__).version)``
+renamed to packaging's ``Version`` raises ``AttributeError`` (it has ``release``); such a read of the
+result or instance, followed the same way, gets no fix either.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | N
 def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module) -> str | None:
     old, new = entry.fields, entry.replacement_fields
     replacement = entry.replacement.rpartition(".")[2]
-    if entry.kind == "class":
+    if entry.kind == "class" and old:
         if any(isinstance(a, ast.Starred) for a in call.args) or any(k.arg is None for k in call.keywords):
             return None  # unpacked: not counted
         renamed = next((k.arg for k in call.keywords if k.arg not in new), None)
@@ -56,7 +61,7 @@ def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module) -> str | None:
             return f"{replacement} is built from {len(new)} fields, this call gives {given}"
         return None
     parents = _parents(tree, (call.lineno, call.end_lineno))
-    why = _use_broken(call, parents, old, new, replacement, "its result")
+    why = _use_broken(call, parents, entry, replacement, "its result")
     if why:
         return why
     parent = parents.get(id(call))
@@ -68,16 +73,19 @@ def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module) -> str | None:
         inner = _parents(scope, None)
         for node in ast.walk(scope):
             if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
-                why = _use_broken(node, inner, old, new, replacement, f"`{name}`, its result,")
+                why = _use_broken(node, inner, entry, replacement, f"`{name}`, its result,")
                 if why:
                     return why
     return None
 
 
-def _use_broken(node: ast.AST, parents: dict, old: tuple, new: tuple, replacement: str, subject: str) -> str | None:
-    """Why reading the old named tuple's fields from ``node`` (``subject`` in the message)
-    breaks with the replacement's."""
+def _use_broken(node: ast.AST, parents: dict, entry: Entry, replacement: str, subject: str) -> str | None:
+    """Why reading the old named tuple's fields (or a lost member) from ``node`` (``subject`` in the
+    message) breaks with the replacement's."""
+    old, new = entry.fields, entry.replacement_fields
     parent = parents.get(id(node))
+    if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in entry.lost_members:
+        return f"`.{parent.attr}` of {subject} is not an attribute of {replacement}'s"
     if isinstance(parent, ast.Attribute) and parent.value is node and parent.attr in old:
         index = old.index(parent.attr)
         if index >= len(new) or new[index] != parent.attr:
