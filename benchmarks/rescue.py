@@ -118,7 +118,7 @@ Flask-Script==2.0.6 beautifulsoup4==4.6.0 oauthlib==2.1.0 pycparser==2.18 nltk==
 pystache==0.5.4 rsa==3.4.2 aiotask-context==0.4 kombu==3.0.37 celery==3.1.26.post2 astroid==1.6.6 pylint==1.9.5
 pyparsing==2.2.0 html5lib==0.999999999 Babel==2.6.0 pytest==3.0.7 python-dateutil==2.6.1 APScheduler==3.5.3
 luigi==2.8.3 kazoo==2.4.0 websocket-client==0.48.0 pyramid==1.9.4 falcon==1.4.1 rope==0.14.0 aiohttp==2.3.10
-pymodbus==2.5.3 Twisted==21.2.0""".split()
+pymodbus==2.5.3 Twisted==21.2.0 marshmallow==2.19.5 boltons==19.1.0""".split()
 SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
 
