@@ -193,17 +193,20 @@ def fixed(project: Path, fix_args: list[str]) -> tuple[int, str]:
     return (int(found.group(1)) if found else 0), "\n".join(errors)
 
 
-def pytest_for(version: str, work: Path) -> tuple[str, str]:
+def pytest_for(version: str, work: Path, python: str = "") -> tuple[str, str]:
     """(interpreter, PYTHONPATH entry holding pytest for it: '' when it has its own).  setuptools
     comes with it, as in the environment running this script: old suites import pkg_resources
     (WebOb 1.7.4's conftest.py), which setuptools 81 and later no longer ship."""
-    python = shutil.which(f"python{version}") or ""
+    python = python or shutil.which(f"python{version}") or ""
     if version == f"{sys.version_info[0]}.{sys.version_info[1]}":
         return sys.executable, ""
     target = work / f"pytest-{version}"
+    # the index does not say which Pythons a release needs: pip --target chose pytest 9.1 and
+    # packaging 26.3 for 3.8, where packaging fails at import; the last releases that support 3.8
+    wanted = ["pytest<8.4", "packaging<25", "setuptools<75.4"] if version == "3.8" else ["pytest", "setuptools<81"]
     if python and not (target / "pkg_resources").is_dir():
         subprocess.run([sys.executable, "-m", "pip", "install", "-q", "--target", str(target), "--python-version",
-                        version, "--only-binary", ":all:", "pytest", "setuptools<81"], check=True)
+                        version, "--only-binary", ":all:", *wanted], check=True)
     return python, str(target)
 
 
@@ -325,11 +328,12 @@ def module_of(rel: Path) -> str:
     return ".".join(parts)
 
 
-def load_one(python: str, project: Path, rel: Path) -> tuple[str, str]:
+def load_one(python: str, project: Path, rel: Path, extra_path: str = "") -> tuple[str, str]:
     """('imported' | 'compiled' | 'failed', the last line of the error): ``rel`` compiled, then
-    imported as a module, in a process of its own (a test module may run its tests or exit)."""
+    imported as a module, in a process of its own (a test module may run its tests or exit);
+    ``extra_path`` after the project (pytest and what it needs: packaging, which unsafe fixes import)."""
     source = project / "src"
-    path = os.pathsep.join(p for p in (str(project), str(source) if source.is_dir() else "") if p)
+    path = os.pathsep.join(p for p in (str(project), str(source) if source.is_dir() else "", extra_path) if p)
     env = dict(os.environ, PYTHONPATH=path, PYTHONDONTWRITEBYTECODE="1")
     try:
         run = subprocess.run([python, "-c", IMPORT_ONE, str(project / rel), module_of(rel)], cwd=project, env=env,
@@ -350,7 +354,8 @@ def snapshot(project: Path) -> dict[Path, bytes]:
     return {p: p.read_bytes() for p in project.rglob("*.py")}
 
 
-def keep_promise(spec: str, cache: Path, work: Path, pythons: dict[str, str], unsafe: bool) -> tuple[str, list[str]]:
+def keep_promise(spec: str, cache: Path, work: Path, pythons: dict[str, tuple[str, str]],
+                 unsafe: bool) -> tuple[str, list[str]]:
     """A row of the promise table for ``spec``, and what broke (one line each)."""
     archive = fetch(spec, cache)
     before = unpack(archive, work / spec / "before")
@@ -373,15 +378,15 @@ def keep_promise(spec: str, cache: Path, work: Path, pythons: dict[str, str], un
     broken += [f"{spec}: new {path} {code} {api} x{n}" for (path, code, api), n in new.items()]
     files = changed(before, after)
     cells = []
-    for version, python in pythons.items():
+    for version, (python, extra_path) in pythons.items():
         bad = 0
         for rel in files:
-            was, _ = load_one(python, before, rel)
-            now_state, why = load_one(python, after, rel)
+            was, _ = load_one(python, before, rel, extra_path)
+            now_state, why = load_one(python, after, rel, extra_path)
             worse = now_state == "failed" or (was == "imported" and now_state != "imported")
             if worse:  # once more, both: a process killed under load says nothing (WebOb 1.7.4, once)
-                was, _ = load_one(python, before, rel)
-                now_state, why = load_one(python, after, rel)
+                was, _ = load_one(python, before, rel, extra_path)
+                now_state, why = load_one(python, after, rel, extra_path)
                 worse = now_state == "failed" or (was == "imported" and now_state != "imported")
             if worse:
                 bad += 1
@@ -395,7 +400,10 @@ def promise_main(specs: list[str], cache: Path, work: Path, unsafe: bool) -> int
     floor = sorted(Path.home().glob(".pyenv/versions/3.8.*/bin/python3.8"))
     pythons = {v: shutil.which(f"python{v}") or "" for v in ("3.13", "3.15")}
     pythons["3.8"] = str(floor[-1]) if floor else ""
-    pythons = {v: p for v, p in pythons.items() if p}
+    # with pytest, packaging and setuptools for each (pytest_for's folder): a test module importing
+    # pytest is judged, and an unsafe fix importing packaging (distutils' versions) or setuptools
+    # (distutils.core) is judged with it installed
+    pythons = {v: (p, pytest_for(v, work, p)[1]) for v, p in pythons.items() if p}
     print(f"| release | [*] | fixed | left | new | again | files fixed | "
           + " | ".join(f"broken {v}" for v in pythons) + " |")
     print("|---|---:|---:|---:|---:|---:|---:|" + "---:|" * len(pythons))
