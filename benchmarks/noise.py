@@ -302,6 +302,16 @@ docutils==0.16 Sphinx==3.5.4 astroid==2.4.2 pylint==2.6.0 nose2==0.9.2 PyYAML==5
 Markdown==3.2.2""".split()
 OLD += LATE_ERA
 
+# releases of 2018-2021 that real users pin (the last Python 2 era of requests, boto3, celery 4, networkx 2,
+# Werkzeug 0.16, sympy 1.5 ...), on no list before (issue #11, misses15, 2026-12-06): every module imported on
+# the real 3.13 and 3.15 (realimports.py) with their era's dependencies
+PINNED_ERA = """attrs==19.3.0 marshmallow==3.10.0 Werkzeug==0.16.1 oauthlib==3.1.0 requests-oauthlib==1.3.0
+requests==2.22.0 urllib3==1.25.11 boto3==1.17.112 s3transfer==0.4.2 google-api-python-client==1.7.12 alembic==1.4.3
+python-dateutil==2.7.5 pytz==2018.9 six==1.12.0 tqdm==4.28.1 decorator==4.4.2 networkx==2.4 celery==4.4.7
+kombu==4.6.11 amqp==2.6.1 PyJWT==1.7.1 isort==4.3.21 coverage==5.5 pyparsing==2.4.7 Pygments==2.7.4
+sympy==1.5.1""".split()
+OLD += PINNED_ERA
+
 # latest on 2026-12-05, measured by a helper who had never looked at them (issue #11, seventh round),
 # at 3.13, 3.14 and 3.15.  Every finding left is real, proven on the real interpreters unless said:
 # luigi's contrib/salesforce.py compiles "(?<=select)(?s)..." (global flags not at the start: an

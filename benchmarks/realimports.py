@@ -39,7 +39,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from noise import LATE_ERA, LESS_COMMON, MID_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
+from noise import LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -137,8 +137,11 @@ DEPENDS = {
     "celery==5.0.5": ["kombu==5.0.2", "billiard==3.6.4.0", "vine==5.0.0", "amqp==5.1.1", "click==7.1.2",
                       "click-didyoumean==0.3.0", "click-repl==0.2.0", "click-plugins==1.1.1", "pytz==2026.6",
                       "prompt_toolkit==3.0.31", "wcwidth==0.2.5", "six==1.17.0"],
-    "Twisted==21.2.0": ["zope.interface==4.7.2", "constantly==15.1.0", "incremental==21.3.0", "Automat==20.2.0",
-                        "hyperlink==21.0.0", "attrs==21.4.0", "PyHamcrest==1.9.0", "idna==3.4", "six==1.17.0"],
+    # zope.interface 4.7.2 raises InvalidInterface: Concrete attribute, __firstlineno__ from 3.13 (its own row):
+    # 7.2, which runs there, so that Twisted's modules are read; its sdist's zope/__init__.py needs pkg_resources
+    "Twisted==21.2.0": ["zope.interface==7.2", "constantly==15.1.0", "incremental==21.3.0", "Automat==20.2.0",
+                        "hyperlink==21.0.0", "attrs==21.4.0", "PyHamcrest==1.9.0", "idna==3.4", "six==1.17.0",
+                        "setuptools==75.8.0"],
     "pytest==6.2.5": ["py==1.11.0", "pluggy==0.13.1", "iniconfig==1.1.1", "attrs==21.4.0", "packaging==21.3",
                       "pyparsing==3.0.9", "toml==0.10.2"],
     "hypothesis==5.49.0": ["attrs==21.4.0", "sortedcontainers==2.4.0"],
@@ -152,6 +155,21 @@ DEPENDS = {
     "nose2==0.9.2": ["six==1.17.0"], "botocore==1.20.112": ["jmespath==0.10.0", "python-dateutil==2.8.2",
                                                            "urllib3==1.26.20", "six==1.17.0"],
     "astunparse==1.6.3": ["six==1.17.0"],
+    # releases of 2018-2021 that real users pin, with their era's pure-Python dependencies (misses15)
+    **{f: ["urllib3==1.25.11", "chardet==3.0.4", "idna==2.8", "certifi==2026.10.18"]
+           + (["requests==2.22.0", "oauthlib==3.1.0"] if f.startswith("requests-oauthlib") else [])
+       for f in ("requests==2.22.0", "requests-oauthlib==1.3.0")},
+    **{f: ["botocore==1.20.112", "jmespath==0.10.0", "python-dateutil==2.8.2", "urllib3==1.26.20", "six==1.17.0"]
+           + (["s3transfer==0.4.2"] if f.startswith("boto3") else [])
+       for f in ("boto3==1.17.112", "s3transfer==0.4.2")},
+    "google-api-python-client==1.7.12": ["httplib2==0.18.1", "google-auth==1.11.0", "google-auth-httplib2==0.0.3",
+                                         "uritemplate==3.0.1", "six==1.17.0", "cachetools==4.2.4",
+                                         "pyasn1-modules==0.2.8", "pyasn1==0.4.8", "rsa==4.0"],
+    "alembic==1.4.3": ["SQLAlchemy==1.3.24", "Mako==1.1.6", "MarkupSafe==1.1.1", "python-editor==1.0.4",
+                       "python-dateutil==2.8.2", "six==1.17.0"],
+    "python-dateutil==2.7.5": ["six==1.17.0"], "networkx==2.4": ["decorator==4.4.2"],
+    "celery==4.4.7": ["kombu==4.6.11", "amqp==2.6.1", "vine==1.3.0", "billiard==3.6.4.0", "pytz==2026.6"],
+    "kombu==4.6.11": ["amqp==2.6.1", "vine==1.3.0"], "amqp==2.6.1": ["vine==1.3.0"], "sympy==1.5.1": ["mpmath==1.1.0"],
     **{f: ["multidict==5.2.0", "yarl==1.6.3", "async-timeout==3.0.1", "attrs==21.4.0", "chardet==4.0.0", "idna==3.4",
            "typing-extensions==4.4.0"] + (["aiohttp==3.7.4.post0"] if f.startswith("discord") else [])
        for f in ("aiohttp==3.7.4.post0", "discord.py==1.7.3")},
@@ -188,6 +206,8 @@ RELEASES += LESS_COMMON
 RELEASES += MID_ERA
 # widely used releases of 2019-2021 on no list before, read at 3.14 and 3.15 (issue #11, misses14)
 RELEASES += LATE_ERA
+# releases of 2018-2021 that real users pin, read at 3.13 and 3.15 (issue #11, misses15)
+RELEASES += PINNED_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
@@ -428,9 +448,10 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, p
             at.setdefault((str((project / e["path"]).resolve()), int(line.group(1))), []).append({"severity": "error"})
     stdlib = set(subprocess.run([older("3.10") or sys.executable, "-c", "import sys; print(*sys.stdlib_module_names)"],
                                 capture_output=True, text=True).stdout.split())
-    # standard modules the target lists but this build cannot import (Debian ships _tkinter, _gdbm apart)
+    # standard modules the target lists but this build cannot import (Debian ships tkinter, _tkinter, _gdbm apart:
+    # Twisted 21.2.0's conch/ui/tkvt100.py, import tkinter)
     built_without = frozenset(subprocess.run([python, "-c", "import importlib.util, sys; print(*(m for m in "
-                                              "sys.stdlib_module_names if m.startswith('_') and m != '__future__' and "
+                                              "sys.stdlib_module_names if m != '__future__' and "
                                               "importlib.util.find_spec(m) is None))"],
                                              capture_output=True, text=True).stdout.split())
     distinct, rows = {}, {"caught": [], "missed": [], "excluded": [], "ran": []}
