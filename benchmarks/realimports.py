@@ -170,6 +170,8 @@ DEPENDS = {
     "python-dateutil==2.7.5": ["six==1.17.0"], "networkx==2.4": ["decorator==4.4.2"],
     "celery==4.4.7": ["kombu==4.6.11", "amqp==2.6.1", "vine==1.3.0", "billiard==3.6.4.0", "pytz==2026.6"],
     "kombu==4.6.11": ["amqp==2.6.1", "vine==1.3.0"], "amqp==2.6.1": ["vine==1.3.0"], "sympy==1.5.1": ["mpmath==1.1.0"],
+    "flake8==3.7.9": ["pyflakes==2.1.1", "pycodestyle==2.5.0", "mccabe==0.6.1", "entrypoints==0.3"],
+    "websocket-client==0.57.0": ["six==1.17.0"],
     **{f: ["multidict==5.2.0", "yarl==1.6.3", "async-timeout==3.0.1", "attrs==21.4.0", "chardet==4.0.0", "idna==3.4",
            "typing-extensions==4.4.0"] + (["aiohttp==3.7.4.post0"] if f.startswith("discord") else [])
        for f in ("aiohttp==3.7.4.post0", "discord.py==1.7.3")},
