@@ -34,6 +34,7 @@ import json
 import os
 import re
 import shutil
+import signal
 import subprocess
 import sys
 from pathlib import Path
@@ -349,6 +350,27 @@ def imports_setuptools(root: Path) -> bool:
 BEFORE = "3.8"  # the newest pyenv Python these releases all ran on
 
 
+def _import_one(python: str, project: Path, name: str, out: Path, work: Path, env: dict) -> bool:
+    """Imports module ``name`` in a process of its own (``DRIVER`` writes ``out``), in a session of
+    its own: at the timeout the whole group is killed, with what the module started (flake8 3.7.9's
+    ``__main__`` left two interpreters scanning the work folder when only the child was).  False
+    when it timed out."""
+    process = subprocess.Popen([python, "-c", DRIVER, str(project.resolve()) + os.sep, name, str(out)], cwd=work,
+                               env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.DEVNULL, start_new_session=True)
+    try:
+        process.wait(timeout=60)
+        return True
+    except subprocess.TimeoutExpired:
+        return False
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # what the module left running too
+        except ProcessLookupError:
+            pass
+        process.wait()
+
+
 def fails_before(name: str, kind: str, work: Path, project: Path, env: dict) -> bool:
     """Does importing ``name`` fail with the same exception on pyenv's 3.8 (an import order the package
     never supported, a module that runs a program): no removal then."""
@@ -357,10 +379,7 @@ def fails_before(name: str, kind: str, work: Path, project: Path, env: dict) -> 
         return False
     out = work / f".before-{os.getpid()}.json"
     out.unlink(missing_ok=True)
-    try:
-        subprocess.run([python, "-c", DRIVER, str(project.resolve()) + os.sep, name, str(out)], cwd=work, env=env,
-                       timeout=60, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    except subprocess.TimeoutExpired:
+    if not _import_one(python, project, name, out, work, env):
         return False
     if not out.exists():
         return False
@@ -433,11 +452,7 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, p
     results, out = {}, work / f".result-{os.getpid()}.json"
     for name in modules(root):
         out.unlink(missing_ok=True)
-        try:
-            subprocess.run([python, "-c", DRIVER, str(project.resolve()) + os.sep, name, str(out)], cwd=work, env=env,
-                           timeout=60, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        except subprocess.TimeoutExpired:
-            pass
+        _import_one(python, project, name, out, work, env)
         results[name] = json.loads(out.read_text()) if out.exists() else {
             "ok": False, "type": "no result", "message": "", "frames": [], "ran": []}
     findings, unchecked = check(ROOT, project, target)
