@@ -32,7 +32,7 @@ def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | N
     through the imported name is looked at."""
     call = calls.at(finding)
     if call is not None:
-        return _call_broken(call, entry, tree)
+        return _call_broken(call, entry, tree, sliced=True)
     statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
     alias = None if statement is None else next(
         (a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
@@ -47,7 +47,11 @@ def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | N
     return None
 
 
-def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module) -> str | None:
+def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module, sliced: bool = False) -> str | None:
+    """Why renaming ``call`` breaks a use of its result; ``sliced``: the fixer renames this very
+    call (not a from-import's name) and so slices it where it is unpacked into as many names as
+    the old named tuple has (``fixes.transformer``'s ``leave_Assign``): Flask-Script 2.0.6's
+    ``args, varargs, keywords, defaults = inspect.getfullargspec(func)[:4]``."""
     old, new = entry.fields, entry.replacement_fields
     replacement = entry.replacement.rpartition(".")[2]
     if entry.kind == "class" and old:
@@ -61,10 +65,12 @@ def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module) -> str | None:
             return f"{replacement} is built from {len(new)} fields, this call gives {given}"
         return None
     parents = _parents(tree, (call.lineno, call.end_lineno))
+    parent = parents.get(id(call))
+    if sliced and unpacked_into(parent, call, entry) and len(parent.targets) == 1 and isinstance(call.func, ast.Attribute):
+        return None
     why = _use_broken(call, parents, entry, replacement, "its result")
     if why:
         return why
-    parent = parents.get(id(call))
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
         name, scope = parent.targets[0].id, parent
         while scope is not None and not isinstance(scope, SCOPES):
@@ -90,16 +96,22 @@ def _use_broken(node: ast.AST, parents: dict, entry: Entry, replacement: str, su
         index = old.index(parent.attr)
         if index >= len(new) or new[index] != parent.attr:
             return f"`.{parent.attr}` of {subject} is `.{new[index]}` in {replacement}'s"
-    elif isinstance(parent, ast.Assign) and parent.value is node and len(old) != len(new):
-        for target in parent.targets:
-            if isinstance(target, (ast.Tuple, ast.List)) and len(target.elts) == len(old) \
-                    and not any(isinstance(e, ast.Starred) for e in target.elts):
-                return (f"{subject} is unpacked into {len(old)} names and {replacement} returns {len(new)}: "
-                        f"unpack `{replacement}(...)[:{len(old)}]`")
+    elif unpacked_into(parent, node, entry):
+        return (f"{subject} is unpacked into {len(old)} names and {replacement} returns {len(new)}: "
+                f"unpack `{replacement}(...)[:{len(old)}]`")
     elif isinstance(parent, ast.Subscript) and parent.value is node and len(old) != len(new) \
             and isinstance(parent.slice, ast.UnaryOp) and isinstance(parent.slice.op, ast.USub):
         return f"`[-...]` of {subject} counts from the end of {len(new)} fields, not {len(old)}"
     return None
+
+
+def unpacked_into(parent: ast.AST, node: ast.AST, entry: Entry) -> bool:
+    """Is ``node`` the value of an assignment (``parent``) that unpacks it into as many names as
+    the old named tuple has, where the replacement's has another number?"""
+    old, new = entry.fields, entry.replacement_fields
+    return isinstance(parent, ast.Assign) and parent.value is node and len(old) != len(new) and any(
+        isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(old)
+        and not any(isinstance(e, ast.Starred) for e in t.elts) for t in parent.targets)
 
 
 def _parents(tree: ast.AST, lines: tuple[int, int] | None) -> dict:

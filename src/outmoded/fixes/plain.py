@@ -30,8 +30,9 @@ class Outcome:
 def rename(edit: Edit) -> Optional[tuple[str, str]]:
     """(old last part, new last part) when the edit is a plain rename of the last part.  Not one
     whose call keywords follow it (the catalog's ``rename_keywords``: ``parser.readfp(fp,
-    filename=f)`` renamed alone is ``read_file(fp, filename=f)``, a TypeError)."""
-    if edit.shape != "dotted" or edit.entry.rename_keywords:
+    filename=f)`` renamed alone is ``read_file(fp, filename=f)``, a TypeError), nor one that
+    may slice the call's result (the catalog's ``fields``: ``fixes.transformer.leave_Assign``)."""
+    if edit.shape != "dotted" or edit.entry.rename_keywords or edit.entry.fields:
         return None
     old, _, old_leaf = edit.api.rpartition(".")
     new, _, new_leaf = edit.replacement.rpartition(".")

@@ -115,6 +115,25 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
             return updated_node
         return self._done(edit, rewrite_call(updated_node, edit, self.env), updated_node)
 
+    def leave_Assign(self, original_node: cst.Assign, updated_node: cst.Assign) -> cst.Assign:
+        """``a, b, c, d = inspect.getargspec(f)`` -> ``... = inspect.getfullargspec(f)[:4]``: a call
+        renamed to a longer named tuple (the catalog's ``fields``), unpacked into as many names as
+        the old one has (``fixability.results`` lets only this form keep its fix)."""
+        value = original_node.value
+        if len(original_node.targets) != 1 or not isinstance(value, cst.Call) \
+                or not isinstance(value.func, cst.Attribute) or not isinstance(updated_node.value, cst.Call):
+            return updated_node
+        edit = self._ending_at(value.func.attr, ("dotted",))
+        target = original_node.targets[0].target
+        if edit is None or edit not in self.applied or not edit.entry.fields \
+                or len(edit.entry.fields) == len(edit.entry.replacement_fields) \
+                or not isinstance(target, (cst.Tuple, cst.List)) or len(target.elements) != len(edit.entry.fields) \
+                or any(isinstance(e, cst.StarredElement) for e in target.elements):
+            return updated_node
+        upper = cst.Slice(lower=None, upper=cst.Integer(str(len(edit.entry.fields))))
+        return updated_node.with_changes(value=cst.Subscript(value=updated_node.value,
+                                                             slice=[cst.SubscriptElement(slice=upper)]))
+
     def leave_Expr(self, original_node: cst.Expr, updated_node: cst.Expr) -> cst.BaseSmallStatement:
         edit = self._call_template(original_node.value)
         if edit is None or edit in self.applied or not isinstance(updated_node.value, cst.Call):
