@@ -20,7 +20,7 @@ module is unreached on the target when all of these hold:
 - nothing names it where it could be loaded another way: no ``__import__``/``import_module`` of
   it, no quoted module name (``pytest_plugins``, ``__all__``, entry points in the packaging
   files), no ``<name>.py`` on a line of a project file; but a string spelling its whole dotted
-  name (passlib 1.7.4's ``_lazy_attrs['OrderedDict'] =
+  name and an attribute (passlib 1.7.4's ``_lazy_attrs['OrderedDict'] =
   'passlib.utils.compat._ordered_dict.OrderedDict'`` under ``if PY26:``) counts as an import where
   it stands: dead in a branch the target never takes.
 
@@ -79,8 +79,9 @@ def unreached(path: str, text: str, index, project) -> bool:
     key = re.compile(rb"""\[(?<=[\w)\]]\[)[ \t]*(['"])%s\1[ \t]*\]""" % name)  # "[" first: sre skips to it
     # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
     # as the text tells, so the module is reached without parsing anything
-    # its whole dotted name as a string: a lazy import, live or dead where it stands (the walker's)
-    spelled = re.compile(rb"""(['"])%s(?:[.:][\w.]*)?\1""" % re.escape(module.encode()))
+    # its whole dotted name and an attribute as a string: a lazy import of the attribute, live or
+    # dead where it stands (the walker's); its name alone (Twisted's lists of ported modules) loads it
+    spelled = re.compile(rb"""(['"])%s[.:]\w+\1""" % re.escape(module.encode()))
     top_level = re.compile(rb"^(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)" % (name, name), re.M)
     importing = re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)|\\\r?\n[^\n]*\b%s\b"
                            % (name, name, name), re.M)
