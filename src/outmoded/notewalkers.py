@@ -5,7 +5,7 @@ understands counts and nothing else does:
 
 - ``Imports`` (``unreached``): the modules the import statements it visits import
   (``wanted``: node -> their names; noted in ``live``), and the dotted names its strings spell
-  (``DOTTED_STRING``: a module loaded by name, passlib 1.7.4's ``_lazy_attrs['OrderedDict'] =
+  (``spelled_name``: a module loaded by name, passlib 1.7.4's ``_lazy_attrs['OrderedDict'] =
   'passlib.utils.compat._ordered_dict.OrderedDict'`` under ``if PY26:``);
 - ``Names`` (``uncalled``): the candidate functions it reads by name (``wanted``: name -> def;
   noted in ``named`` as (line, name));
@@ -17,9 +17,16 @@ The classes are made on first use: the scanner is not imported by a run that ask
 
 from __future__ import annotations
 
+import re
+
 _CLASSES: dict = {}
 # a module's dotted name, maybe with an attribute after a dot or a colon (entry points' spelling)
-DOTTED_STRING = r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?::[A-Za-z_][\w.]*)?"
+_DOTTED = re.compile(r"[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)+(?::[A-Za-z_][\w.]*)?")
+
+
+def spelled_name(value: object) -> str | None:
+    """The dotted name a string constant spells (``'pkg.mod:Name'`` -> ``pkg.mod.Name``), or None."""
+    return value.replace(":", ".") if isinstance(value, str) and _DOTTED.fullmatch(value) else None
 
 
 def walker(kind: str):
@@ -31,9 +38,6 @@ def walker(kind: str):
 
 def _define() -> None:
     import ast
-    import re
-
-    dotted = re.compile(DOTTED_STRING).fullmatch
 
     from outmoded.scan import Scanner
     from outmoded.values import Instance, LocalClass
@@ -63,8 +67,9 @@ def _define() -> None:
             super().visit_ImportFrom(node)
 
         def visit_Constant(self, node: ast.Constant) -> None:
-            if isinstance(node.value, str) and dotted(node.value) and self._outside_dead():
-                self.live.add(node.value.replace(":", "."))
+            name = spelled_name(node.value)
+            if name and self._outside_dead():
+                self.live.add(name)
 
     class Names(Quiet):
         named: list = []

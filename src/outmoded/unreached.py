@@ -37,7 +37,7 @@ import re
 from outmoded import reads, treeshare
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
-from outmoded.notewalkers import DOTTED_STRING, walker as walker_class
+from outmoded.notewalkers import spelled_name, walker as walker_class
 from outmoded.prefilter import identifiers
 from outmoded.projectfiles import MAIN_RE, memo, mentioning, project_root, sources
 from outmoded.reach import _executable
@@ -77,11 +77,11 @@ def unreached(path: str, text: str, index, project) -> bool:
     # kwargs['ssl_context'] = ...): a subscript, not a module loaded by name, which is dotted
     # in sys.modules, and the module here is a package's
     key = re.compile(rb"""\[(?<=[\w)\]]\[)[ \t]*(['"])%s\1[ \t]*\]""" % name)  # "[" first: sre skips to it
-    # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
-    # as the text tells, so the module is reached without parsing anything
     # its whole dotted name and an attribute as a string: a lazy import of the attribute, live or
     # dead where it stands (the walker's); its name alone (Twisted's lists of ported modules) loads it
     spelled = re.compile(rb"""(['"])%s[.:]\w+\1""" % re.escape(module.encode()))
+    # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
+    # as the text tells, so the module is reached without parsing anything
     top_level = re.compile(rb"^(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)" % (name, name), re.M)
     importing = re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)|\\\r?\n[^\n]*\b%s\b"
                            % (name, name, name), re.M)
@@ -185,10 +185,13 @@ def _imports(importer: str, index, project) -> tuple | None:
         base = absolute(importer, node.level, node.module) if node.level else node.module
         return [base] + [f"{base}.{a.name}" for a in node.names] if base else []
 
-    dotted = re.compile(DOTTED_STRING).fullmatch
-    named = {n for node in ast.walk(tree) if isinstance(node, (ast.Import, ast.ImportFrom)) for n in names(node) if n}
-    named |= {node.value.replace(":", ".") for node in ast.walk(tree)
-              if isinstance(node, ast.Constant) and isinstance(node.value, str) and dotted(node.value)}
+    named = set()  # what its import statements and its strings name, in one walk
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)):
+            named.update(n for n in names(node) if n)
+        elif isinstance(node, ast.Constant):
+            named.add(spelled_name(node.value))
+    named.discard(None)
     walker = walker_class("imports")(index.value, importer, _text(importer), None, project.value)
     walker.wanted, walker.live = names, set()
     try:
