@@ -162,7 +162,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             if missing is None:
                 return
             api = missing
-        if self.written_for(entry.removed_in) and self._removed_module_named(api):
+        if self.written_for(entry.removed_in) and self._removed_prefix(api) is not None:
             # code only for Pythons that no longer have the module: it comes from elsewhere (a name
             # of a module that still exists, ``collections.Sequence``, comes from nowhere)
             return
@@ -202,18 +202,19 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         body = self.whole_body()
         return body is not None and imported_later(body, node.lineno, backport)
 
-    def _removed_module_named(self, api: str) -> bool:
-        """Does ``api`` name a removed module or something in one (``distutils.ccompiler``)?"""
-        parts = api.split(".")
-        return any(".".join(parts[:cut]) in self.index.modules for cut in range(1, len(parts) + 1))
+    def _removed_prefix(self, name: str) -> Entry | None:
+        """The removed module ``name`` is or lies in (``distutils`` for ``distutils.ccompiler``), or None."""
+        parts, modules = name.split("."), self.index.modules
+        for cut in range(1, len(parts) + 1):
+            entry = modules.get(".".join(parts[:cut]))
+            if entry:
+                return entry
+        return None
 
     def removed_module(self, name: str) -> Entry | None:
-        parts = name.split(".")
-        for cut in range(1, len(parts) + 1):
-            entry = self.index.modules.get(".".join(parts[:cut]))
-            if entry:
-                return None if self.projects_own(parts[0]) else entry
-        return None
+        """``_removed_prefix``, unless the project's own module takes that name."""
+        entry = self._removed_prefix(name)
+        return None if entry is None or self.projects_own(name.split(".")[0]) else entry
 
     def projects_own(self, root: str) -> bool:
         """Is top-level module ``root`` the project's (a module of its own at an import root, or
