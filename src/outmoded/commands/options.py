@@ -125,7 +125,8 @@ def settings_from(args: argparse.Namespace, start: str | None = None, location=N
             text, free = free_threaded_spelling(args.target_version)
             changes["target"] = check_target(parse_version(text, "--target-version"), "--target-version")
             if free:
-                changes["free_threading"] = bool(check_free_threaded(changes["target"], "--target-version"))
+                check_free_threaded(changes["target"], "--target-version")
+                changes["free_threading"] = True
         if getattr(args, "min_version", None) is not None:
             changes["min_version"] = parse_min_version(args.min_version, "--min-version")
         if args.select is not None:

@@ -46,12 +46,12 @@ def free_threaded_spelling(text: str | None) -> tuple:
     return text, False
 
 
-def check_free_threaded(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:
-    """A free-threaded build of a Python that has none is a mistake, not a plain target."""
+def check_free_threaded(version: tuple[int, int], what: str | None = "target-version") -> None:
+    """A free-threaded build of a Python that has none is a mistake, not a plain target (``what``:
+    where it was asked for, None for no prefix, as ``deps`` says it)."""
     if version < FREE_THREADED_SINCE:
-        raise ConfigError(f"{what}: there is no free-threaded build of Python {version[0]}.{version[1]} "
-                          f"(it starts with {FREE_THREADED_SINCE[0]}.{FREE_THREADED_SINCE[1]})")
-    return version
+        raise ConfigError(f"{what + ': ' if what else ''}there is no free-threaded build of Python "
+                          f"{version[0]}.{version[1]} (it starts with {FREE_THREADED_SINCE[0]}.{FREE_THREADED_SINCE[1]})")
 
 
 def check_target(version: tuple[int, int], what: str = "target-version") -> tuple[int, int]:

@@ -68,16 +68,21 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from outmoded.config import ConfigError
+    from outmoded.config.parsing import check_free_threaded, free_threaded_spelling
     from outmoded.deps import check, ownproject, platforms, report, sources, target
     from outmoded.deps.cache import Cache, default_directory
     from outmoded.deps.code import VerdictCache
     from outmoded.deps.index import PYPI, IndexClient
 
-    text, free = target.free_threaded_spelling(args.target_version)
+    text, free = free_threaded_spelling(args.target_version)
     args.free_threading = args.free_threading or free
     version = target.parse_target(text, args.files)
     if args.free_threading:
-        target.check_free_threading(version)
+        try:
+            check_free_threaded(version, None)
+        except ConfigError as exc:
+            raise UsageError(str(exc)) from None
     chosen = platforms.select(
         args.platform, version,
         platforms.parse_ios_version(args.ios_version) if args.ios_version else None,

@@ -11,7 +11,6 @@ from packaging.requirements import Requirement
 
 from outmoded.catalog import format_version
 from outmoded.cli import UsageError
-from outmoded.config.parsing import FREE_THREADED_SINCE, free_threaded_spelling  # noqa: F401 (deps.command's)
 
 
 def parse_target(text: str | None, files: list | None = None) -> tuple:
@@ -33,12 +32,6 @@ def parse_target(text: str | None, files: list | None = None) -> tuple:
         raise UsageError(f"the files named belong to projects checked for different targets ({shown}); "
                          f"give one with --target-version")
     return next(iter(targets.values()))
-
-
-def check_free_threading(version: tuple) -> None:
-    if version < FREE_THREADED_SINCE:
-        raise UsageError(f"there is no free-threaded build of Python {format_version(version)} "
-                         f"(it starts with {format_version(FREE_THREADED_SINCE)})")
 
 
 def environment(version: tuple, platform, extra: str = "") -> dict:
