@@ -32,13 +32,16 @@ PARALLEL_THRESHOLD = workers.PARALLEL_THRESHOLD
 
 class Report(Record):
     """What a run found: findings and unreadable files, and how many files were checked, parsed
-    (not cleared by the prefilter) and answered from the cache."""
+    (not cleared by the prefilter) and answered from the cache.  ``free_threaded``: the target is
+    the free-threaded build (``3.14t``)."""
 
-    __slots__ = _fields = ("target", "findings", "errors", "files", "parsed", "cached")
+    __slots__ = _fields = ("target", "findings", "errors", "files", "parsed", "cached", "free_threaded")
 
     def __init__(self, target: tuple[int, int], findings: list[Finding] | None = None,
-                 errors: list[FileError] | None = None, files: int = 0, parsed: int = 0, cached: int = 0):
+                 errors: list[FileError] | None = None, files: int = 0, parsed: int = 0, cached: int = 0,
+                 free_threaded: bool = False):
         self.target = target
+        self.free_threaded = free_threaded
         self.findings = [] if findings is None else findings
         self.errors = [] if errors is None else errors
         self.files = files
@@ -48,6 +51,13 @@ class Report(Record):
     @property
     def failed(self) -> bool:
         return bool(self.findings or self.errors)
+
+    @property
+    def target_name(self) -> str:
+        """The target as the user spells it: ``3.13``, or ``3.14t`` for the free-threaded build."""
+        from outmoded.catalog import format_version
+
+        return format_version(self.target) + ("t" if self.free_threaded else "")
 
 
 def run_check(paths: list[str], settings: Settings, use_cache: bool = True,
@@ -69,7 +79,7 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
     from outmoded.firstpass import EarlyFirstPass, first_pass
 
     target = settings.resolved_target()
-    report = Report(target)
+    report = Report(target, free_threaded=settings.free_threading)
     cwd = os.getcwd()
     workers.NOQA = not settings.ignore_noqa
     # a file's verdict also depends on the project's layout, class graph and version flags

@@ -82,9 +82,24 @@ def test_target_spelled_for_the_free_threaded_build(project, spelling):
     with --free-threading (it was refused: must look like 3.13)."""
     project.write("spam.c", MULTI_PHASE.format(slot=""))
     doc = project.check_json("spam.c", target=spelling)
-    assert doc["target_version"] == "3.14"
+    assert doc["target_version"] == "3.14t"
     assert [(f["code"], f["api"]) for f in doc["findings"]] == [("OMT001", "spam_slots")]
-    assert project.check_json("spam.c", target="3.14")["findings"] == []
+    plain = project.check_json("spam.c", target="3.14")
+    assert plain["findings"] == [] and plain["target_version"] == "3.14"
+
+
+def test_reports_name_the_free_threaded_target(project):
+    """The summary, SARIF and the Action's job summary say which build was checked: 3.14t, not
+    3.14 (they said "Python 3.14" for a free-threaded target)."""
+    project.write("spam.c", MULTI_PHASE.format(slot=""))
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.14t", "spam.c")
+    assert "Found 1 finding for Python 3.14t (0 errors, 1 warning) in 1 file" in out
+    code, out, _ = project.run("check", "--no-cache", "--target-version", "3.14t", "--output-format", "sarif",
+                               "spam.c")
+    assert json.loads(out)["runs"][0]["properties"]["targetVersion"] == "3.14t"
+    project.write("ok.c", "int x;\n")
+    code, out, _ = project.run("check", "--no-cache", "--free-threading", "--target-version", "3.13", "ok.c")
+    assert code == 0 and "All checks passed for Python 3.13t (1 file)." in out
 
 
 def test_target_spelled_for_the_free_threaded_build_in_pyproject(project):
@@ -94,7 +109,7 @@ def test_target_spelled_for_the_free_threaded_build_in_pyproject(project):
     project.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.14t"\n')
     code, out, err = project.run("check", "--output-format", "json", "spam.c")
     doc = json.loads(out)
-    assert doc["target_version"] == "3.14" and [f["code"] for f in doc["findings"]] == ["OMT001"], out + err
+    assert doc["target_version"] == "3.14t" and [f["code"] for f in doc["findings"]] == ["OMT001"], out + err
     project.write("pyproject.toml", '[tool.outmoded]\nfree-threading = false\ntarget-version = "3.14t"\n')
     assert json.loads(project.run("check", "--output-format", "json", "spam.c")[1])["findings"] == []
     project.write("pyproject.toml", '[tool.outmoded]\ntarget-version = "3.12t"\n')

@@ -194,7 +194,6 @@ def _same_pythons(inner, outer) -> bool:
 
 
 def check_paths(args: argparse.Namespace):
-    from outmoded.catalog import format_version
     from outmoded.discover import display_path
 
     # args.sources: made when a report or baseline reads lines
@@ -203,12 +202,12 @@ def check_paths(args: argparse.Namespace):
     report = reports[0]
     if len(reports) > 1:
         checked = [(paths, r) for _, paths, r in done if r.files or r.errors]
-        if len({r.target for _, r in checked}) > 1 and not args.quiet:
+        if len({r.target_name for _, r in checked}) > 1 and not args.quiet:
             from outmoded.cli import clean
 
             cwd = os.getcwd()
             shown = ", ".join(f"{' '.join(display_path(os.path.abspath(p), cwd) for p in paths)}: Python "
-                              f"{format_version(r.target)}" for paths, r in checked)
+                              f"{r.target_name}" for paths, r in checked)
             print(clean(f"outmoded check: note: projects are checked for different targets ({shown})"),
                   file=sys.stderr)
         report = merged(reports)
@@ -254,7 +253,7 @@ def check_stdin(args: argparse.Namespace):
         pass
     findings = [f for f in result.findings if settings.reports(f, display)]
     return settings, Report(settings.resolved_target(), findings, list(result.errors), files=1,
-                            parsed=int(result.parsed))
+                            parsed=int(result.parsed), free_threaded=settings.free_threading)
 
 
 def _stdin_project(name: str, data: bytes, index, target: tuple[int, int]):

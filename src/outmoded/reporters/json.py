@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from outmoded.catalog import format_version
 from outmoded.quickjson import dumps_indented
 
 
 def document(report) -> dict:
     return {
-        "target_version": format_version(report.target),
+        "target_version": report.target_name,
         "findings": [f.to_json() for f in report.findings],
         "errors": [e.to_json() for e in report.errors],
         "stats": {"files": report.files, "parsed": report.parsed, "cached": report.cached},

@@ -141,7 +141,7 @@ def document(report, options=None) -> dict:
         "originalUriBaseIds": {"%SRCROOT%": {"uri": _base_uri()}},
         "columnKind": "unicodeCodePoints",
         "results": results,
-        "properties": {"targetVersion": format_version(report.target)},
+        "properties": {"targetVersion": report.target_name},
     }]}
 
 

@@ -22,7 +22,6 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from outmoded.catalog import format_version
 
 # C0 and C1 controls, and the invisible characters that reorder or break a line as displayed
 # (bidirectional overrides, as in "Trojan Source"; line and paragraph separators)
@@ -115,7 +114,7 @@ def fix_plan(report, options=None) -> list[str]:
 
 
 def summary(report, options=None) -> str:
-    target = format_version(report.target)
+    target = report.target_name
     files = getattr(report, "files", 0)
     if not report.findings and not report.errors:
         if getattr(options, "diff", False):  # fix --diff: the report is what the fixes would leave

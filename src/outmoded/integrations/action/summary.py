@@ -10,7 +10,6 @@ import re
 import shlex
 from collections import Counter
 
-from outmoded.catalog import format_version
 from outmoded.reporters.github import workspace_path
 from outmoded.reporters.text import clean
 
@@ -35,7 +34,7 @@ def fenced(lines: list[str]) -> list[str]:
 
 
 def headline(report, files_changed_only: str | None) -> list[str]:
-    target = format_version(report.target)
+    target = report.target_name
     errors = sum(f.severity == "error" for f in report.findings)
     warnings = len(report.findings) - errors
     if not report.findings and not report.errors:
@@ -96,7 +95,7 @@ def error_rows(report) -> list[str]:
 
 
 def how_to_fix(report, options: list[str], paths: list[str]) -> list[str]:
-    args = shlex.join(["--target-version", format_version(report.target), *_selection(options), *paths])
+    args = shlex.join(["--target-version", report.target_name, *_selection(options), *paths])
     return ["### Fix locally", "", *fenced(["pip install outmoded", f"outmoded check {args}",
                                             f"outmoded fix {args}   # rewrites what can be fixed safely",
                                             f"outmoded explain {_example_code(report)}"]),
