@@ -44,6 +44,24 @@ def test_version_in_a_tuple_of_versions(project):
         """) == [(7, "imp", E), (9, "asyncore", E)]
 
 
+def test_a_float_computed_from_the_version(project):
+    # Cerberus 1.3's platform.py, vendored in pdm-pep517 1.1.4 (pdm/pep517/_vendor/cerberus/):
+    # ``PYTHON_VERSION = float(sys.version_info[0]) + float(sys.version_info[1]) / 10`` (4.3 on
+    # 3.13), then ``if PYTHON_VERSION < 3.3: from collections import Callable, ...``
+    assert project.findings("""\
+        import sys
+        PYTHON_VERSION = float(sys.version_info[0]) + float(sys.version_info[1]) / 10
+        if PYTHON_VERSION < 3.3:
+            from collections import Callable
+        else:
+            from collections.abc import Callable
+        if PYTHON_VERSION >= 3.3:
+            import imp
+        if sys.version_info[0] + sys.version_info[1] / 100 < 3.12:
+            import asyncore
+        """) == [(8, "imp", E)]
+
+
 def test_chained_version_comparisons(project):
     # APScheduler 3.11.3's schedulers/base.py: ``if (3, 8) <= sys.version_info < (3, 10):
     # entry_points()["apscheduler.triggers"]`` (a KeyError from 3.12) / else: entry_points(group=...)

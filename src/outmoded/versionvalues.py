@@ -55,7 +55,7 @@ class VersionValue(Frozen):
 
 
 def _constant(node: ast.expr):
-    if isinstance(node, ast.Constant) and isinstance(node.value, (int, str)) and not isinstance(node.value, bool):
+    if isinstance(node, ast.Constant) and isinstance(node.value, (int, float, str)) and not isinstance(node.value, bool):
         return node.value
     if isinstance(node, ast.Tuple):
         return tuple(_constant(elt) for elt in node.elts)
@@ -106,6 +106,9 @@ class _Version:
                 kind, value = self.value(node.args[0], lookup)  # pyparsing 2's tuple(sys.version_info)[:3]
                 if kind in ("full", "info"):
                     return (kind, value)
+            if func == "builtins.float" and len(node.args) == 1 and not node.keywords:
+                low, high = self.number(node.args[0], lookup)  # Cerberus 1.3's float(sys.version_info[0])
+                return ("number", (float(low), float(high)))
             if func == "builtins.int" and len(node.args) == 1:
                 kind, value = self.value(node.args[0], lookup)
                 if kind == "exact" and isinstance(value, str) and value.isdigit():
@@ -138,9 +141,10 @@ class _Version:
         raise Unknown
 
     def number(self, node: ast.expr, lookup: Lookup) -> tuple[int, int]:
-        """The interval of integers ``node`` takes on the target: a literal, a part of the version
-        or arithmetic on them."""
-        if isinstance(node, ast.Constant) and type(node.value) is int:
+        """The interval of numbers ``node`` takes on the target: a literal, a part of the version
+        or arithmetic on them (``float()`` of one, a division: Cerberus 1.3's ``PYTHON_VERSION =
+        float(sys.version_info[0]) + float(sys.version_info[1]) / 10``)."""
+        if isinstance(node, ast.Constant) and type(node.value) in (int, float):
             return (node.value, node.value)
         kind, value = self.value(node, lookup)
         if kind == "exact" and type(value) is int:
@@ -275,18 +279,23 @@ _ARITHMETIC = {ast.Add: operator.add, ast.Mult: operator.mul, ast.LShift: operat
 
 
 def _arithmetic(op: ast.operator, left: tuple[int, int], right: tuple[int, int]) -> tuple[int, int]:
-    """An operation on two intervals of non-negative integers (a number computed from the version:
+    """An operation on two intervals of non-negative numbers (a number computed from the version:
     ``sys.version_info[0] * 10 + sys.version_info[1]``, Nuitka's ``big * 256 + major * 16 + min(15,
-    minor)``); each of these operations grows with both operands."""
+    minor)``); each of these operations grows with both operands, but a division (by a positive
+    interval) shrinks with its right one."""
+    if left[0] < 0 or right[0] < 0:
+        raise Unknown
+    if type(op) is ast.Div and right[0] > 0:
+        return (left[0] / right[1], left[1] / right[0])
     function = _ARITHMETIC.get(type(op))
-    if function is None or left[0] < 0 or right[0] < 0 or right[1] > 64 and function is operator.lshift:
+    if function is None or function is operator.lshift and (right[1] > 64 or float in (type(left[1]), type(right[1]))):
         raise Unknown
     return (function(left[0], right[0]), function(left[1], right[1]))
 
 
 def _compare_number(value: tuple[int, int], op, other) -> bool:
     """``op(n, other)`` for every ``n`` in the interval ``value``, or Unknown when they differ."""
-    if type(other) is not int or op in (_contains, _not_contains):
+    if type(other) not in (int, float) or op in (_contains, _not_contains):
         raise Unknown
     low, high = value
     if op in (operator.eq, operator.ne):
