@@ -41,7 +41,7 @@ def test_a_file_under_tests_that_runs_is_reported(project):
     project.write("tests/pkg/helper.py", body)
     # a script
     project.write("tests/data/tool.py", data=b"#!/usr/bin/env python\n" + body.encode()).chmod(0o755)
-    project.write("tests/data/main.py", data=(body + "if __name__ == '__main__':\n    f()\n").encode())
+    project.write("tests/scripts/main.py", data=(body + "if __name__ == '__main__':\n    f()\n").encode())
     # imported by a test that puts its directory on sys.path
     project.write("tests/data/support.py", body)
     project.write("tests/test_support.py", "import sys\nsys.path.insert(0, 'tests/data')\nimport support\n")
@@ -56,8 +56,29 @@ def test_a_file_under_tests_that_runs_is_reported(project):
     project.write("examples/old.py", body)
     found = {(f["path"], f["severity"]) for f in project.check_json(".")["findings"]}
     assert found == {(p, E) for p in ("tests/data/test_old.py", "tests/pkg/helper.py", "tests/data/tool.py",
-                                      "tests/data/main.py", "tests/data/support.py", "tests/data/child.py",
+                                      "tests/scripts/main.py", "tests/data/support.py", "tests/data/child.py",
                                       "tests/data/fixtures.py", "examples/old.py")}
+
+
+def test_a_script_kept_as_input_in_a_tests_data_directory(project):
+    # fissix 24.4.24's fissix/tests/data/py3_test_grammar.py (CPython's test_grammar.py, ending in
+    # ``if __name__ == '__main__': test_main()``, assertEquals x32 and assert_ x16): the parser's
+    # tests read it, no runner collects its name; pydoclint 0.12.0 keeps the same file in
+    # tests/test_data/lib2to3_test_cases/
+    project.write("pyproject.toml", "[project]\nname = 'fixers'\n")
+    project.write("fissix/__init__.py")
+    project.write("fissix/tests/__init__.py")
+    project.write("fissix/tests/test_parser.py", "import os\nDATA = os.path.join(os.path.dirname(__file__), 'data')\n")
+    grammar = ("import unittest\n\nclass TokenTests(unittest.TestCase):\n    def test_plain(self):\n"
+               "        self.assertEquals(0xff, 255)\n\nif __name__ == '__main__':\n    unittest.main()\n")
+    project.write("fissix/tests/data/py3_test_grammar.py", grammar)
+    # collected by pytest where it lies, or not in a data directory: reported
+    project.write("fissix/tests/data/test_grammar.py", grammar)
+    project.write("fissix/tests/scripts/py3_test_grammar.py", grammar)
+    found = {(f["path"], f["line"]) for f in project.check_json(".")["findings"]}
+    assert found == {("fissix/tests/data/test_grammar.py", 5), ("fissix/tests/scripts/py3_test_grammar.py", 5)}
+    shown = project.check_json("--dead-compat", ".")["findings"]
+    assert [f["context"] for f in shown if f["path"] == "fissix/tests/data/py3_test_grammar.py"] == ["test-data"]
 
 
 def test_a_function_deleted_before_anything_calls_it(project):

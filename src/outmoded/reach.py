@@ -11,6 +11,11 @@ runner collects them, they are not scripts.  Such a file is test data when all o
   ``conftest``/``setup``/``__init__``/``__main__``), and it is not a script (no
   ``if __name__ == "__main__":``, and no ``#!`` line in an executable file: black's cases start
   with one, as input);
+- in a data directory below the test directory (``data``, ``testdata``, ``test_data``,
+  ``test-data``), only a name the runners collect by default (``test*``, ``*_test``) counts as
+  a test, and a main block does not make a script: CPython's ``test_grammar.py`` kept there as a
+  parser's input (fissix 24.4's ``tests/data/py3_test_grammar.py``, pydoclint 0.12's
+  ``tests/test_data/lib2to3_test_cases/``) ends in one, and its tests read it as text;
 - no file of that test tree names it on an import line or in ``pytest_plugins``, nor names
   ``<name>.py`` on a line that runs something (``subprocess``, ``runpy``, ``exec``,
   ``sys.executable``).
@@ -40,6 +45,9 @@ from outmoded.projectfiles import forget as forget_files
 from outmoded.source import open_regular
 
 TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
+# below a test directory, what these hold is input (fissix 24.4's tests/data/py3_test_grammar.py,
+# astroid's tests/testdata/python3/data/noendingnewline.py, pydoclint's tests/test_data/)
+DATA_DIRECTORIES = frozenset({"data", "testdata", "test_data", "test-data"})
 NOT_DATA_NAMES = frozenset({"conftest", "setup", "__init__", "__main__"})
 PLUGINS_RE = re.compile(rb"pytest_plugins[ \t]*=[^\]\n]*(?:\][^\n]*|\n(?:[^\]]*\]))?")  # loaded by pytest by name
 RUN_RE = re.compile(rb"\b(?:subprocess|run_path|run_module|exec|execfile|sys\.executable|Popen|check_call|"
@@ -70,17 +78,25 @@ def file_context(path: str, text: str, target: tuple[int, int]) -> str | None:
         if MAIN_RE.search(text) or (text.startswith("#!") and _executable(path)) or _named(top, stem, ignored):
             return None
         return "test-data"
-    if "test" in stem.lower():
-        return None
     if top is not None:  # only directories inside the project count, wherever it was checked from
         parts = [top] + os.path.relpath(os.path.abspath(path), top).split(os.sep)
     tops = [i for i, part in enumerate(parts[:-1]) if part in TEST_DIRECTORIES and (i or top is None)]
+    data = bool(tops) and any(part in DATA_DIRECTORIES for part in parts[tops[0] + 1:-1])
+    if ("test" in stem.lower() and not data) or (data and collected_name(stem)):
+        return None
     reads.read(os.path.join(directory, "__init__.py"))
-    if not tops or MAIN_RE.search(text) or is_package(directory) or (text.startswith("#!") and _executable(path)):
+    if not tops or (MAIN_RE.search(text) and not data) or is_package(directory) \
+            or (text.startswith("#!") and _executable(path)):
         return None
     if _named(os.path.abspath(os.path.join(*parts[:tops[0] + 1]) or os.sep), stem):
         return None
     return "test-data"
+
+
+def collected_name(stem: str) -> bool:
+    """Is a module of this name one that pytest (``test_*.py``, ``*_test.py``) or unittest's
+    discovery (``test*.py``) collects by default?  ``py3_test_grammar`` is not."""
+    return stem.startswith("test") or stem.endswith("_test")
 
 
 def refused_by_package(path: str, target: tuple[int, int]) -> bool:
