@@ -1664,6 +1664,35 @@ def test_skip_conditions_asking_for_removed_names(project):
         """) == [(15, "sys.setcheckinterval", E)]
 
 
+def test_a_subclass_of_a_skipped_test_class_is_skipped_too(project):
+    # backports.asyncio.runner 1.2.0's tests/test_tasks_py38.py (CPython 3.8's test_tasks.py):
+    # @unittest.skipUnless(sys.version_info[:2] == (3, 8), ...) over class GatherTestsBase, then
+    # class FutureGatherTests(GatherTestsBase, test_utils.TestCase) calling asyncio.gather(loop=);
+    # unittest reads __unittest_skip__ through the subclass, so none of its tests runs on 3.13
+    assert project.findings("""\
+        import asyncio
+        import sys
+        import unittest
+
+        @unittest.skipUnless(sys.version_info[:2] == (3, 8), "Python 3.8 only")
+        class GatherTestsBase:
+            def test_loop(self):
+                asyncio.gather(loop=self.loop)
+
+        class FutureGatherTests(GatherTestsBase, unittest.TestCase):
+            def test_other_loop(self):
+                asyncio.gather(loop=self.other_loop)
+
+        class Later(FutureGatherTests):
+            def test_again(self):
+                asyncio.gather(loop=self.loop)
+
+        class Running(unittest.TestCase):
+            def test_runs(self):
+                asyncio.gather(loop=self.loop)
+        """) == [(20, "asyncio.gather(loop=)", E)]
+
+
 def test_methods_a_class_defines_under_an_attribute_probe(project):
     # gevent 26.9's pywsgi.py: class Environ(dict) defines iteritems where dict has none
     assert project.findings("""\

@@ -402,10 +402,14 @@ class Bindings(ast.NodeVisitor):
         for expr in node.decorator_list + node.bases + [k.value for k in node.keywords]:
             self.visit(expr)
         cls = LocalClass(node.name, [self.qualify(b) for b in node.bases], class_members(node), node)
+        # a skipped test class, or one deriving from a skipped class of the module: backports.asyncio.runner
+        # 1.2.0's CoroutineGatherTests(GatherTestsBase, ...) under @unittest.skipUnless(sys.version_info[:2] == (3, 8))
+        skipped = [Context("skipped")] if any(isinstance(b, LocalClass) and b.skipped for b in cls.bases) \
+            else self.skip_contexts(node.decorator_list)
+        cls.skipped = any(c.kind == "skipped" for c in skipped)
         if self.names_word(node):
             saved = self.scope
             self.scope = Scope("class", saved, {"__class__": cls})
-            skipped = self.skip_contexts(node.decorator_list)  # a skipped test class
             self.contexts.extend(skipped)
             self.block(node.body)
             del self.contexts[len(self.contexts) - len(skipped):]

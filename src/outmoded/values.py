@@ -20,9 +20,11 @@ from outmoded.records import Frozen
 class LocalClass:
     """A class defined in the scanned module; ``bases`` are resolved base values: str (qualified
     name), LocalClass or None (unknown); ``flags``: the names its body binds to a version check's
-    value or to (part of) the version, filled once the body is read.  Compared by identity."""
+    value or to (part of) the version, filled once the body is read; ``skipped``: a skip decorator
+    skips it on the target, and so its subclasses (unittest's ``__unittest_skip__`` and pytest's
+    class marks are inherited).  Compared by identity."""
 
-    __slots__ = ("name", "bases", "members", "flags", "node")
+    __slots__ = ("name", "bases", "members", "flags", "node", "skipped")
 
     def __init__(self, name: str, bases: list, members: set[str], node: ast.ClassDef | None = None):
         self.name = name
@@ -30,6 +32,7 @@ class LocalClass:
         self.members = members
         self.flags: dict = {}
         self.node = node  # its body, for what a method of it does (``not_implemented``)
+        self.skipped = False
 
     def __repr__(self) -> str:
         return f"LocalClass(name={self.name!r}, bases={self.bases!r}, members={self.members!r})"
