@@ -202,3 +202,16 @@ def test_keywords_that_became_positional_only_are_found_and_positions_are_not(pr
         if version > (3, 7):  # 3.7 is the oldest target
             before = format_version((3, version[1] - 1))
             assert {f for f in _check(project, files, before) if f[2] == format_version(version)} == set()
+
+
+def test_the_handshake_constants_multiprocessing_made_private(project):
+    # curio 1.6's channel.py copies them at module level: import curio raises AttributeError on
+    # the real 3.13 (gone since 3.12.1; 3.11.7 has them); MESSAGE_LENGTH stayed
+    assert project.findings("""\
+        import multiprocessing.connection as mpc
+        AUTH_MESSAGE_LENGTH = mpc.MESSAGE_LENGTH
+        CHALLENGE = mpc.CHALLENGE
+        WELCOME = mpc.WELCOME
+        FAILURE = mpc.FAILURE
+        """) == [(3, "multiprocessing.connection.CHALLENGE", "error"), (4, "multiprocessing.connection.WELCOME", "error"),
+                 (5, "multiprocessing.connection.FAILURE", "error")]
