@@ -2367,6 +2367,49 @@ def test_a_flag_bound_to_hasattr_of_a_removed_name_is_false_on_the_target(projec
         """) == [(12, "inspect.getargspec", E)]
 
 
+def test_a_project_decorator_putting_a_dummy_in_place_of_the_test(project):
+    # pyanalyze 0.13.1's test_async_await.py: from .test_node_visitor import only_before, then
+    # @only_before((3, 11)) over tests defining @asyncio.coroutine functions; only_before's
+    # decorator returns the test under sys.version_info < version, else _dummy_function
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/test_node_visitor.py", """\
+        import sys
+
+        def _dummy_function(self):
+            pass
+
+        def only_before(version):
+            \"\"\"Decorator to run a test only before a certain version.\"\"\"
+
+            def decorator(fn):
+                if sys.version_info < version:
+                    return fn
+                else:
+                    return _dummy_function
+
+            return decorator
+        """)
+    project.write("pkg/test_async_await.py", """\
+        import asyncio
+        from .test_node_visitor import only_before
+
+        class TestMissingAwait:
+            @only_before((3, 11))
+            def test_asyncio_coroutine_internal(self):
+                @asyncio.coroutine
+                def f():
+                    yield from asyncio.sleep(3)
+
+            @only_before((3, 14))
+            def test_runs(self):
+                @asyncio.coroutine
+                def f():
+                    yield from asyncio.sleep(3)
+        """)
+    doc = project.check_json("pkg")
+    assert [(f["line"], f["api"]) for f in doc["findings"]] == [(13, "asyncio.coroutine")]
+
+
 def test_a_project_decorator_raising_skiptest_on_the_target_skips_its_test(project):
     # kgb 7.3's tests/test_function_spy.py: require_getargspec; on the real 3.13 and 3.15 its four
     # tests are skipped ('inspect.getargspec is not available on Python 3.13')

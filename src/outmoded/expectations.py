@@ -13,6 +13,7 @@ import ast
 
 from outmoded import guards
 from outmoded.guardcontext import ANY_ERROR, Context
+from outmoded.projectfiles import memo
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
 from outmoded.values import LOCAL, leaf_name
@@ -73,6 +74,58 @@ def expected_failure(name: object, path: str, target: tuple[int, int], project) 
             and isinstance(value.args[0], ast.Name) and value.args[0].id == parameter \
             and lookup(value.func) in EXPECTED_FAILURE
     return False
+
+
+@memo
+def replaced_on(name: str, path: str, target: tuple[int, int], argument: tuple) -> bool:
+    """Is ``name`` (qualified) a project function of one parameter making a decorator that, given
+    ``argument`` (a literal), puts something else than the test in its place on the target?  The
+    test never runs there.  pyanalyze 0.13.1's ``test_node_visitor.only_before(version)``: ``def
+    decorator(fn): if sys.version_info < version: return fn / else: return _dummy_function``,
+    ``return decorator``, over its tests of ``@asyncio.coroutine`` as ``@only_before((3, 11))``."""
+    module, _, function = name.rpartition(".")
+    found = _project_function(module, function, path)
+    if found is None:
+        return False
+    node, where, tree = found
+    inner = _only_statements(node)
+    if not _one_parameter(node) or len(inner) != 2 or not isinstance(inner[0], ast.FunctionDef) \
+            or not _one_parameter(inner[0]) or not isinstance(inner[1], ast.Return) \
+            or not isinstance(inner[1].value, ast.Name) or inner[1].value.id != inner[0].name:
+        return False
+    test, parameter = _only_statements(inner[0]), inner[0].args.args[0].arg
+    if len(test) != 1 or not isinstance(test[0], ast.If):
+        return False
+
+    def returned(block: list) -> str | None:  # "test", "other" (a name or None), else None
+        if len(block) != 1 or not isinstance(block[0], ast.Return):
+            return None
+        value = block[0].value
+        if isinstance(value, ast.Name):
+            return "test" if value.id == parameter else "other"
+        return "other" if value is None or (isinstance(value, ast.Constant) and value.value is None) else None
+
+    taken, otherwise = returned(test[0].body), returned(test[0].orelse)
+    if {taken, otherwise} != {"test", "other"}:
+        return False
+    from outmoded.summaries import module_lookup
+
+    literal = ast.parse(repr(argument), mode="eval").body
+    verdict = guards.evaluate(guards._inlined(test[0].test, {node.args.args[0].arg: literal}), target,
+                              module_lookup(where, tree, target))
+    return verdict is not None and (taken if verdict else otherwise) == "other"
+
+
+def _one_parameter(function: ast.FunctionDef) -> bool:
+    args = function.args
+    return not function.decorator_list and not args.posonlyargs and len(args.args) == 1 and not args.vararg \
+        and not args.kwonlyargs and not args.kwarg
+
+
+def _only_statements(function: ast.FunctionDef) -> list:
+    """The body of ``function`` without its docstring."""
+    body = function.body
+    return body[1:] if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else body
 
 
 def _project_function(module: str, function: str, path: str):
@@ -240,6 +293,13 @@ class TestExpectations(ast.NodeVisitor):
                 return True
             if call is None or not call.args:
                 continue
+            if len(call.args) == 1 and not call.keywords and "." in name and name.split(".")[0] not in STDLIB:
+                try:
+                    argument = ast.literal_eval(call.args[0])
+                except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
+                    argument = None
+                if isinstance(argument, tuple) and replaced_on(name, self.path, self.target, argument):
+                    return True
             # a test package's own aliases count too (gevent.testing's skipIf/skipUnless)
             leaf = name.rpartition(".")[2]
             if leaf in ("skipif", "skipIf") and self._condition(call.args[0]) is True:
