@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import random
 import tarfile
 import zipfile
 
@@ -373,6 +374,15 @@ def code_projects():
         add("cp39ext", f"cp39ext-{version}.tar.gz", sdist("cp39ext", version, {
             "setup.py": build.format("            raise BuildFailed()", retry_if).replace("optionalext", "cp39ext"),
             "cp39ext/__init__.py": code, "cp39ext/_c.c": trashcan}))
+    # 1.2: the same with 6 MiB of test data, past the 4 MiB that was read before (SQLAlchemy 1.3.24's
+    # sdist is 6.3 MB): random bytes, so the archive stays that large
+    blob = random.Random(1324).randbytes(1024 * 1024)
+    add("cp39ext", "cp39ext-1.2-cp39-cp39-manylinux_2_17_x86_64.whl",
+        wheel("cp39ext", "1.2", {"cp39ext/__init__.py": CLEAN}, "cp39-cp39-manylinux_2_17_x86_64"))
+    add("cp39ext", "cp39ext-1.2.tar.gz", sdist("cp39ext", "1.2", {
+        "setup.py": build.format("            raise BuildFailed()", retry_if).replace("optionalext", "cp39ext"),
+        "cp39ext/__init__.py": CLEAN, "cp39ext/_c.c": trashcan,
+        **{f"test/data/blob{n}.bin": blob[n:] + blob[:n] for n in range(6)}}))
     # headeronly: no wheel, C headers it parses as data (pycparser 2.19's utils/fake_libc_include/)
     add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
         "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",

@@ -279,6 +279,16 @@ def test_a_release_with_wheels_for_older_pythons_whose_sdist_goes_on_without_ext
     assert found["cp39ext"]["status"] == "breaks" and "cp39ext/__init__.py:1 cgi" in found["cp39ext"]["message"]
 
 
+def test_a_large_sdist_pip_would_build_is_read_too(tmp_path, deps_json):
+    """SQLAlchemy 1.3.24 has wheels up to cp39 and a 6.3 MB sdist whose setup.py retries without its
+    C extensions: pip on the real 3.13 installs it without a compiler and its 167 modules import on
+    the real 3.13, 3.14 and 3.15; it was "source-only" while only sdists of at most 4 MiB were read."""
+    _, found, _ = check(tmp_path, deps_json, ["cp39ext==1.2"])
+    dep = found["cp39ext"]
+    assert dep["status"] == "ok" and dep["code"]["optional_extensions"] is True, dep
+    assert "goes on without the compiled extensions" in dep["message"]
+
+
 def test_a_flag_another_module_of_the_release_defines_guards_its_python2_branch(tmp_path, deps_json,
                                                                                 tmp_path_factory, monkeypatch):
     # passlib 1.7.4: `from passlib.utils.compat import PY3 / if PY3: ... else: from urllib import quote`;

@@ -164,7 +164,9 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
     return tags, checked
 
 
-SMALL_SDIST = 4 * 1024 * 1024  # read for its setup.py when the target would build it (numba 0.61.2: 2.7 MB)
+# read for its setup.py when the target would build it: numba 0.61.2 (2.7 MB), SQLAlchemy 1.3.24
+# (6.3 MB), scikit-learn 0.23.2 (7.2 MB), statsmodels 0.12.1 (17.4 MB); once per release file (cached)
+SMALL_SDIST = 32 * 1024 * 1024
 
 
 def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:
