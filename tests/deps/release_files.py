@@ -156,6 +156,9 @@ def setup_scripts() -> dict:
                       versioneer="def get_version():\n    return '2.0'\n\n\ndef unused():\n    import imp\n"),
         "2.1": script("2.1", "import imp\nfrom setuptools import setup\n", pyproject=HATCH),
         "2.2": script("2.2", "import pkg_resources\nfrom setuptools import setup\n", pyproject=OLD_SETUPTOOLS),
+        # netifaces 0.10.9's: Python 2's module in the handler of a try whose import the target has
+        "2.3": script("2.3", "from setuptools import setup\ntry:\n    import builtins\nexcept ImportError:\n"
+                             "    import __builtin__\n    builtins = __builtin__\n"),
     }
 
 

@@ -237,7 +237,8 @@ def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], nev
                      beside: frozenset | None) -> list:
     """Imports of ``setuptools`` / ``pkg_resources`` modules (or names) the build's setuptools
     lacks, where the build surely runs them (``_unsure``), outside a try catching ImportError
-    whose handler goes on (not one that raises or exits: docutils 0.12's ``sys.exit(1)``);
+    whose handler goes on (not one that raises or exits: docutils 0.12's ``sys.exit(1)``) and
+    outside the handlers of a try whose imports the target has (``_imports_present``);
     with ``beside`` (the sdist declares no build requirements and does not touch ``sys.path``),
     of any module neither the standard library, the build's setuptools nor the sdist's top
     provides (``import six``, ``from pip.req import parse_requirements``: pip installs setuptools
@@ -246,10 +247,12 @@ def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], nev
     from outmoded.stdnames import STDLIB
     from outmoded.summaries import ends_run
 
+    tries = [node for node in ast.walk(tree) if isinstance(node, ast.Try)]
     skipped = never + _unsure(tree.body, member, target) + [
-        (node.body[0].lineno, node.body[-1].end_lineno) for node in ast.walk(tree)
-        if isinstance(node, ast.Try) and any(_catches_import_error(h.type) and not ends_run(h.body)
-                                             for h in node.handlers)]
+        (node.body[0].lineno, node.body[-1].end_lineno) for node in tries
+        if any(_catches_import_error(h.type) and not ends_run(h.body) for h in node.handlers)] + [
+        (handler.body[0].lineno, handler.body[-1].end_lineno) for node in tries if _imports_present(node.body, target)
+        for handler in node.handlers]
     found = []
     for stmt in ast.walk(tree):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or getattr(stmt, "level", 0) \
@@ -336,6 +339,23 @@ def _unsure(body: list, member: str, target: tuple[int, int]) -> list:
         elif isinstance(stmt, ast.Try):
             stack.extend(stmt.body + stmt.orelse + stmt.finalbody + [s for h in stmt.handlers for s in h.body])
     return spans
+
+
+def _imports_present(body: list, target: tuple[int, int]) -> bool:
+    """Is ``body`` only imports of standard-library modules (and their names) the target has, so
+    that the handlers of its ``try`` never run: netifaces 0.10.9's ``try: import builtins`` /
+    ``except ImportError: import __builtin__``?"""
+    from outmoded.present import has, module_on
+
+    def present(stmt) -> bool:
+        if isinstance(stmt, ast.Import):
+            return all(module_on(alias.name, target) for alias in stmt.names)
+        return isinstance(stmt, ast.ImportFrom) and not stmt.level and bool(stmt.module) \
+            and module_on(stmt.module, target) and all(
+                has(stmt.module, alias.name, target) is True or module_on(f"{stmt.module}.{alias.name}", target)
+                for alias in stmt.names)
+
+    return bool(body) and all(present(stmt) for stmt in body)
 
 
 def _catches_import_error(kind) -> bool:
