@@ -386,6 +386,16 @@ def code_projects():
         "setup.py": build.format("            raise BuildFailed()", retry_if).replace("optionalext", "cp39ext"),
         "cp39ext/__init__.py": CLEAN, "cp39ext/_c.c": trashcan,
         **{f"test/data/blob{n}.bin": blob[n:] + blob[:n] for n in range(6)}}))
+    # cp39build: cp39 wheels and an sdist whose setup.py imports pkg_resources, which the setuptools pip
+    # builds with on the target lacks (pandas 1.1.5, scikit-learn 0.23.2); 1.1's is in a try that goes on
+    for version, head in (("1.0", "import pkg_resources\n"),
+                          ("1.1", "try:\n    import pkg_resources\nexcept ImportError:\n    pkg_resources = None\n")):
+        add("cp39build", f"cp39build-{version}-cp39-cp39-manylinux_2_17_x86_64.whl",
+            wheel("cp39build", version, {"cp39build/__init__.py": CLEAN}, "cp39-cp39-manylinux_2_17_x86_64"))
+        add("cp39build", f"cp39build-{version}.tar.gz", sdist("cp39build", version, {
+            "setup.py": head + "from setuptools import setup, Extension\n\nsetup(name='cp39build', "
+                               "ext_modules=[Extension('cp39build._c', ['cp39build/_c.c'])])\n",
+            "cp39build/__init__.py": CLEAN, "cp39build/_c.c": "int f(void) { return 1; }\n"}))
     # headeronly: no wheel, C headers it parses as data (pycparser 2.19's utils/fake_libc_include/)
     add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
         "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",

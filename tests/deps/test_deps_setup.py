@@ -55,6 +55,20 @@ def test_what_the_build_does_not_run_or_has_is_no_reason(tmp_path, deps_json):
         assert (code, dep["status"], dep["code"]["build"]) == (0, "ok", []), (version, dep)
 
 
+def test_a_release_with_wheels_for_older_pythons_whose_setup_py_fails_breaks(tmp_path, deps_json):
+    """pandas 1.1.5 ships wheels up to cp39; pip on the target builds its sdist, whose setup.py imports
+    pkg_resources, which the build's setuptools no longer has: no compiler helps, so not "pip would
+    build it from source". A setup.py that goes on without it still needs the compiler."""
+    code, found, _ = check(tmp_path, deps_json, ["cp39build==1.0"])
+    dep = found["cp39build"]
+    assert (code, dep["status"]) == (1, "breaks"), dep
+    assert dep["message"].startswith("1.0: no cp313 wheel (wheels for cp39): pip cannot build it: its setup.py "
+                                     "fails on the target at setup.py:1 pkg_resources"), dep["message"]
+    code, found, _ = check(tmp_path, deps_json, ["cp39build==1.1"])
+    dep = found["cp39build"]
+    assert (code, dep["status"]) == (1, "source-only") and "pip would build it from source" in dep["message"], dep
+
+
 def test_the_text_table_names_the_setup_py_line(tmp_path, deps):
     (tmp_path / "requirements.txt").write_text("setupbreaks==1.0\n")
     code, out, _ = deps("--platform", "manylinux_x86_64", "--target-version", "3.13")

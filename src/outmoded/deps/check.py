@@ -174,17 +174,25 @@ def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:
     sdist's setup.py refuses the target (numba 0.61.2 at 3.14); judged by its code, as an sdist
     with nothing to compile is, when its setup.py lets the compiled extensions fail (MarkupSafe
     1.1.1, wheels up to cp39: pip on the target builds its pure-Python code; ``optionalext``);
-    else as its tags say. The sdist is read when the index says it is at most ``SMALL_SDIST`` bytes."""
+    ``breaks`` when its setup.py fails there whatever the compiler (pandas 1.1.5's ``import
+    pkg_resources``: ``setupbuild``); else as its tags say. The sdist is read when the index says it is at most ``SMALL_SDIST`` bytes."""
     sdist = small_sdist(files, build)
     checked = code.of(sdist, dep.name) if sdist else None
     refused = _refusal(checked, build) if checked is not None else None
     if refused is not None:
         return refused, checked
+    if checked is not None and not checked.problem and checked.build:
+        return Verdict(BREAKS, f"{_no_wheel(tags)}: {checked.summary()}", tags.lacking), checked
     if checked is not None and not checked.problem and checked.optional_extensions:
         if checked.breaks:
             return Verdict(BREAKS, checked.summary(), tags.lacking), checked
         return readiness.judge(files, build, dep.platforms, pure_sdist=readiness.WITHOUT_EXTENSIONS), checked
     return tags, None
+
+
+def _no_wheel(tags: Verdict) -> str:
+    """``no cp313 wheel (wheels for ...)``: the tag verdict without what it says building means."""
+    return tags.message.rpartition(": ")[0] or tags.message
 
 
 def small_sdist(files: list, build: Build):
