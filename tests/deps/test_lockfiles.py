@@ -205,3 +205,48 @@ def test_pylock_lines_point_at_each_version_and_uv_lock_is_preferred(tmp_path):
     for name in ("pylock.toml", "uv.lock", "pyproject.toml"):
         shutil.copy(LOCKS / "uv" / name, tmp_path)
     assert [p.name for p in sources.discover(tmp_path)[0]] == ["uv.lock"]
+
+
+TORCH_INDEX = "https://download.pytorch.org/whl/cpu"
+
+
+def two_index_lock(torch_index: str) -> str:
+    """A uv lock of a project that pins its compiled dependency to a second index (uv's
+    ``[[tool.uv.index]]`` with ``explicit = true``; PyTorch's CPU wheels are the common case):
+    ``pillow`` stands in for torch, from ``torch_index``."""
+    return ('version = 1\nrevision = 3\nrequires-python = ">=3.11"\n'
+            '[[package]]\nname = "app"\nversion = "0.1"\nsource = { virtual = "." }\n'
+            'dependencies = [{ name = "numpy" }, { name = "pillow" }, { name = "requests" }]\n'
+            '[[package]]\nname = "numpy"\nversion = "2.1.0"\nsource = { registry = "https://pypi.org/simple" }\n'
+            f'[[package]]\nname = "pillow"\nversion = "11.0.0"\nsource = {{ registry = "{torch_index}" }}\n'
+            '[[package]]\nname = "requests"\nversion = "2.32.3"\nsource = { registry = "https://pypi.org/simple" }\n')
+
+
+def test_a_package_locked_from_another_index_is_not_judged_by_this_one(tmp_path, index, deps_json):
+    """torch 2.5.1+cpu locked from PyTorch's index was looked up on the one the run asks, which has
+    no such release: 'incompatible, no release matches ==2.5.1+cpu' (or, where a project of that
+    name is there, a verdict on other files). It could not be checked, and the message says how."""
+    (tmp_path / "uv.lock").write_text(two_index_lock(TORCH_INDEX))
+    code, found, _ = deps_json("--platform", "linux", "--target-version", "3.13")
+    pillow = found["pillow"]
+    assert (code, pillow["status"], pillow["reason"]) == (3, "unknown", "other-index"), pillow
+    assert f"locked from another index, {TORCH_INDEX}, which this run does not ask" in pillow["message"]
+    assert f"run again with --index-url {TORCH_INDEX}" in pillow["message"]
+    assert found["numpy"]["status"] == found["requests"]["status"] == "ok"
+    # run against that index, the package is judged there (and so are the others)
+    (tmp_path / "uv.lock").write_text(two_index_lock(index.url.rstrip("/")))
+    code, found, _ = deps_json("--platform", "linux", "--target-version", "3.13")
+    assert (code, found["pillow"]["status"]) == (0, "ok"), found["pillow"]
+
+
+def test_poetry_lock_records_a_legacy_source_as_another_index(tmp_path):
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.poetry]\nname = "app"\nversion = "0.1"\n[tool.poetry.dependencies]\npython = "^3.11"\n'
+        'torch = { version = "2.5.1+cpu", source = "pytorch" }\nsix = "1.17.0"\n')
+    (tmp_path / "poetry.lock").write_text(
+        '[[package]]\nname = "six"\nversion = "1.17.0"\noptional = false\npython-versions = "*"\nfiles = []\n\n'
+        '[[package]]\nname = "torch"\nversion = "2.5.1+cpu"\noptional = false\npython-versions = ">=3.8"\nfiles = []\n\n'
+        f'[package.source]\ntype = "legacy"\nurl = "{TORCH_INDEX}/"\nreference = "pytorch"\n\n'
+        '[metadata]\nlock-version = "2.1"\npython-versions = "^3.11"\ncontent-hash = "0"\n')
+    _, deps = read(tmp_path / "poetry.lock")
+    assert (deps["torch"].index, deps["six"].index) == (TORCH_INDEX, "")

@@ -21,6 +21,7 @@ from outmoded.deps.model import (
     INDEX_ERROR,
     INVALID,
     OK,
+    OTHER_INDEX,
     SOURCE_ONLY,
     UNKNOWN,
     Result,
@@ -103,6 +104,16 @@ def assess(dep, answer, version: tuple, free_threading: bool, code: Code | None 
         _judge(result, readiness.by_version(answer), version, free_threading, code or Code(None, None, version))
         return result
     result.free_threading = UNKNOWN if free_threading else None
+    return result
+
+
+def _other_index(dep, client: IndexClient, free_threading: bool) -> Result:
+    """A package the lock records from another index than the one asked (torch 2.5.1+cpu from
+    PyTorch's CPU index): that index's files are what installs, so another's say nothing of it
+    (this one has no 2.5.1+cpu, or a different project of that name). Could not be checked."""
+    result = Result(dep, reason=OTHER_INDEX, free_threading=UNKNOWN if free_threading else None)
+    result.message = (f"locked from another index, {dep.index}, which this run does not ask (it asks "
+                      f"{client.shown_url}): run again with --index-url {dep.index} to judge it")
     return result
 
 
@@ -326,14 +337,16 @@ def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
     ``code``: also judge each release's code (else tags only); ``verdicts`` caches those.
     A dependency read from a file not in ``locked`` is judged by what it pins too (``pinned``).
     """
-    names = [d.name for d in deps if d.requirement is not None]
+    elsewhere = {id(d) for d in deps if d.index and d.index != client.base.rstrip("/")}
+    names = [d.name for d in deps if d.requirement is not None and id(d) not in elsewhere]
     answers = fetch_all(names, client, stream, _floors(deps))
     judge = Code(client if code else None, verdicts or VerdictCache(None), version, limit)
     if not deps:
         return []
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(deps))) as pool:
-        results = list(pool.map(lambda d: assess(d, answers.get(canonicalize_name(d.name)), version,
-                                                 free_threading, judge), deps))
+        results = list(pool.map(lambda d: _other_index(d, client, free_threading) if id(d) in elsewhere else
+                                assess(d, answers.get(canonicalize_name(d.name)), version, free_threading, judge),
+                                deps))
     unlocked = [r for r in results if r.dependency.file not in locked]
     if unlocked and code:  # --tags-only downloads nothing, metadata included
         pinned.judge(unlocked, answers, version, lambda more: fetch_all(more, client), judge)

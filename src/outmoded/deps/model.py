@@ -15,6 +15,7 @@ UNREACHABLE = "index-unreachable"
 INDEX_ERROR = "index-error"
 NOT_CACHED = "not-cached"
 INVALID = "invalid-requirement"
+OTHER_INDEX = "other-index"  # a lock records it from an index the run does not ask
 
 
 @dataclass
@@ -32,6 +33,7 @@ class Dependency:
     # empty for a direct dependency or when the file records no edges.
     required_by: tuple = ()
     direct: bool = True  # False for a package a lock file lists only because another needs it
+    index: str = ""  # the index a lock file records it from, when not the lock's main one
 
 
 @dataclass

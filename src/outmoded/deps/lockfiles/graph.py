@@ -48,6 +48,7 @@ class Node:
     not_from_index: str | None = None  # why it is not looked up (git, path, ...)
     marker: Marker | None = None  # the package's own marker, for locks without edges
     forks: tuple = ()  # uv's resolution-markers: the environments this version is locked for
+    index: str = ""  # the index it was locked from, when not the lock's main one (``Dependency.index``)
 
 
 @dataclass
@@ -127,7 +128,8 @@ def walk(lock: Lock, version: tuple, platforms: tuple) -> tuple:
             _visit(lock, root, env, platform, reached, root.written or root.name)
     deps = [Dependency(node.name, _pinned(node), lock.file, node.line,
                        platforms=tuple(p for p in platforms if p in chosen),
-                       required_by=() if direct else tuple(sorted(by, key=str.lower)), direct=direct)
+                       required_by=() if direct else tuple(sorted(by, key=str.lower)), direct=direct,
+                       index=node.index)
             for node, chosen, by, direct in reached.values() if node.not_from_index is None]
     skipped = [Skipped(node.name, lock.file, node.line, node.not_from_index)
                for node, *_ in reached.values() if node.not_from_index is not None]

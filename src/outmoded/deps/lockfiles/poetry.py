@@ -33,6 +33,8 @@ def read(path, label, load) -> Lock:
         source = package.get("source") if isinstance(package.get("source"), dict) else {}
         if source.get("type") in NOT_INDEX:
             node.not_from_index = f"not from an index ({source['type']} {source.get('url', '')})".rstrip()
+        elif source.get("type") == "legacy" and isinstance(source.get("url"), str):
+            node.index = source["url"].rstrip("/")  # a [[tool.poetry.source]] other than PyPI
         lock.add(node)
     return lock
 

@@ -11,6 +11,8 @@ the roots.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from packaging.utils import canonicalize_name
 
 from outmoded.cli import UsageError
@@ -48,7 +50,32 @@ def read(path, label, load) -> Lock:
             lock.roots += [e for _, items in _table(package.get("dev-dependencies")) for e in _edges(items)]
     if not lock.roots:
         lock.roots = roots_without_parents(lock)
+    _other_indexes(items, lock)
     return lock
+
+
+def _other_indexes(items: list, lock: Lock) -> None:
+    """Mark the packages locked from another registry than most of the lock's (a
+    ``[[tool.uv.index]]`` the project pins torch to: ``source = { registry =
+    "https://download.pytorch.org/whl/cpu" }``): ``Node.index``."""
+    registries = [_registry(p) for p in items if isinstance(p, dict)]
+    counts = Counter(r for r in registries if r)
+    if len(counts) < 2:
+        return
+    main = counts.most_common(1)[0][0]
+    by_name = {}
+    for package, registry in zip((p for p in items if isinstance(p, dict)), registries):
+        if registry and registry != main and isinstance(package.get("name"), str):
+            by_name.setdefault((canonicalize_name(package["name"]), package.get("version")), registry)
+    for nodes in lock.nodes.values():
+        for node in nodes:
+            node.index = by_name.get((canonicalize_name(node.name), node.version), "")
+
+
+def _registry(package: dict) -> str:
+    source = package.get("source")
+    registry = source.get("registry") if isinstance(source, dict) else None
+    return registry.rstrip("/") if isinstance(registry, str) else ""
 
 
 def _is_member(name: str, kind: str, where: str, members: set) -> bool:
