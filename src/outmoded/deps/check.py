@@ -186,7 +186,8 @@ def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:
     with nothing to compile is, when its setup.py lets the compiled extensions fail (MarkupSafe
     1.1.1, wheels up to cp39: pip on the target builds its pure-Python code; ``optionalext``);
     ``breaks`` when its setup.py fails there whatever the compiler (pandas 1.1.5's ``import
-    pkg_resources``: ``setupbuild``); else as its tags say. The sdist is read when the index says it is at most ``SMALL_SDIST`` bytes."""
+    pkg_resources``: ``setupbuild``); else as its tags say. The sdist is read when the index says
+    it is at most ``SMALL_SDIST`` bytes."""
     sdist = small_sdist(files, build)
     checked = code.of(sdist, dep.name) if sdist else None
     refused = _refusal(checked, build) if checked is not None else None

@@ -34,17 +34,16 @@ from __future__ import annotations
 
 import ast
 
+from outmoded.deps.setupruns import (
+    build_runs,
+    catches_import_error,
+    imports_present,
+    never_run,
+    unsure,
+)
 from outmoded.findings import ERROR, Finding
-from outmoded.guardcontext import ANY_ERROR, IMPORT_ERRORS
-from outmoded.values import leaf_name
 
 SETUP = "setup.py"
-# what `pip wheel` / `pip install` runs through setuptools' backend (get_requires_for_build_wheel,
-# prepare_metadata_for_build_wheel, build_wheel): egg_info and dist_info, then bdist_wheel and
-# the build and install commands it calls
-BUILD_COMMANDS = frozenset({"egg_info", "dist_info", "bdist_wheel", "build", "build_py", "build_ext", "build_clib",
-                            "build_scripts", "install", "install_lib", "install_headers", "install_scripts",
-                            "install_data", "install_egg_info"})
 SYNTAX_CODE, BUILD_CODE = "python2-syntax", "build-env"
 REFUSES_CODE = "refuses-python"  # setup.py raises on the target's version by itself (``setupguard``)
 
@@ -92,14 +91,14 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
         return [_finding(line, REFUSES_CODE, raised.partition(":")[0],
                          f"setup.py refuses the target at line {line}: {raised}")]
     provided = requirements.names(requires, target)
-    never = _never_run(tree)
-    found = [f for f in _engine(member, data, target, provided) if _in(never, f.line)]
+    never = never_run(tree)
+    found = [f for f in _engine(member, data, target, provided) if build_runs(never, f.line)]
     if _listing_applies(requires):
         beside = _beside(member, names) if not requires and "sys.path" not in text else None
         reported = {f.line for f in found}  # import __builtin__: the engine's finding says it
         found += [f for f in _missing_modules(tree, member, target, never, beside) if f.line not in reported]
         found += _refused_keywords(tree, member, target, never)
-    found += _helpers(tree, member, members, target, never + _unsure(tree.body, member, target), provided)
+    found += _helpers(tree, member, members, target, never + unsure(tree.body, member, target), provided)
     found.sort(key=lambda f: (f.path != SETUP, f.path, f.line, f.column))
     return found
 
@@ -177,7 +176,7 @@ def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, in
     bound: dict = {}  # a name setup.py binds to a helper -> (its path, the function it names or None)
     for stmt in ast.walk(tree):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or getattr(stmt, "level", 0) \
-                or not _in(skipped, stmt.lineno):
+                or not build_runs(skipped, stmt.lineno):
             continue
         aliases = [(a.name.split(".")[0], a) for a in stmt.names] if isinstance(stmt, ast.Import) else [
             ((stmt.module or "").split(".")[0], a) for a in stmt.names]
@@ -191,7 +190,7 @@ def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, in
             elif isinstance(stmt, ast.ImportFrom) and stmt.module == root:
                 bound[alias.asname or alias.name] = (path, alias.name)
     for node in ast.walk(tree) if bound else ():
-        func = getattr(node, "func", None) if isinstance(node, ast.Call) and _in(skipped, node.lineno) else None
+        func = getattr(node, "func", None) if isinstance(node, ast.Call) and build_runs(skipped, node.lineno) else None
         if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) \
                 and bound.get(func.value.id, (None, ""))[1] is None:
             called[bound[func.value.id][0]].add(func.attr)
@@ -206,9 +205,9 @@ def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, in
         except (SyntaxError, ValueError, MemoryError, RecursionError) as error:
             found += [_replace_path(f, shown) for f in _python2(text, error)]
             continue
-        never = _never_run(helper, frozenset(functions)) + main_blocks(helper)
+        never = never_run(helper, frozenset(functions)) + main_blocks(helper)
         found += [_replace_path(f, shown) for f in _engine(path, files[path], target, provided)
-                  if _in(never, f.line) and not _setuptools_copy(f)]
+                  if build_runs(never, f.line) and not _setuptools_copy(f)]
     return found
 
 
@@ -236,9 +235,9 @@ def _beside(member: str, names) -> frozenset:
 def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], never: list,
                      beside: frozenset | None) -> list:
     """Imports of ``setuptools`` / ``pkg_resources`` modules (or names) the build's setuptools
-    lacks, where the build surely runs them (``_unsure``), outside a try catching ImportError
+    lacks, where the build surely runs them (``unsure``), outside a try catching ImportError
     whose handler goes on (not one that raises or exits: docutils 0.12's ``sys.exit(1)``) and
-    outside the handlers of a try whose imports the target has (``_imports_present``);
+    outside the handlers of a try whose imports the target has (``imports_present``);
     with ``beside`` (the sdist declares no build requirements and does not touch ``sys.path``),
     of any module neither the standard library, the build's setuptools nor the sdist's top
     provides (``import six``, ``from pip.req import parse_requirements``: pip installs setuptools
@@ -248,15 +247,15 @@ def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], nev
     from outmoded.summaries import ends_run
 
     tries = [node for node in ast.walk(tree) if isinstance(node, ast.Try)]
-    skipped = never + _unsure(tree.body, member, target) + [
+    skipped = never + unsure(tree.body, member, target) + [
         (node.body[0].lineno, node.body[-1].end_lineno) for node in tries
-        if any(_catches_import_error(h.type) and not ends_run(h.body) for h in node.handlers)] + [
-        (handler.body[0].lineno, handler.body[-1].end_lineno) for node in tries if _imports_present(node.body, target)
+        if any(catches_import_error(h.type) and not ends_run(h.body) for h in node.handlers)] + [
+        (handler.body[0].lineno, handler.body[-1].end_lineno) for node in tries if imports_present(node.body, target)
         for handler in node.handlers]
     found = []
     for stmt in ast.walk(tree):
         if not isinstance(stmt, (ast.Import, ast.ImportFrom)) or getattr(stmt, "level", 0) \
-                or not _in(skipped, stmt.lineno):
+                or not build_runs(skipped, stmt.lineno):
             continue
         if isinstance(stmt, ast.Import):
             wanted = [(alias.name, None) for alias in stmt.names]
@@ -291,7 +290,7 @@ def _refused_keywords(tree: ast.Module, member: str, target: tuple[int, int], ne
     from outmoded.setupcall import bound_once
 
     refused, bound, found = refused_keywords(), bound_once(tree), []
-    skipped = never + _unsure(tree.body, member, target)
+    skipped = never + unsure(tree.body, member, target)
     for node in ast.walk(tree):
         pairs = []
         if isinstance(node, ast.Call):
@@ -304,116 +303,11 @@ def _refused_keywords(tree: ast.Module, member: str, target: tuple[int, int], ne
             pairs = [(node.targets[0].slice.value, node.value)]
         for keyword, value in pairs:
             given = bound.get(value.id) if isinstance(value, ast.Name) else value
-            if isinstance(given, ast.Constant) and given.value and _in(skipped, value.lineno):
+            if isinstance(given, ast.Constant) and given.value and build_runs(skipped, value.lineno):
                 found.append(_finding(value.lineno, BUILD_CODE, f"setup({keyword}=...)",
                                       f"setuptools {version()}, which pip installs to build the sdist, refuses "
                                       f"{keyword}: \"{keyword} is invalid.\"", value.col_offset))
     return found
-
-
-def _unsure(body: list, member: str, target: tuple[int, int]) -> list:
-    """The line spans of the module's ``if`` branches the build may not run on the target: those
-    a version check excludes and both of one it cannot decide (``'test' in sys.argv``); the body
-    of ``if __name__ == "__main__":`` runs (setuptools' backend runs setup.py as ``__main__``)."""
-    from outmoded import guards
-    from outmoded.branches import is_main_test
-    from outmoded.summaries import module_lookup
-
-    lookup, spans, stack = None, [], list(body)
-    while stack:
-        stmt = stack.pop()
-        if isinstance(stmt, ast.If):
-            if is_main_test(stmt.test):
-                taken = True
-            else:
-                if lookup is None:
-                    lookup = module_lookup(member, ast.Module(body=body, type_ignores=[]), target)
-                taken = guards.evaluate(stmt.test, target, lookup)
-            for branch, runs in ((stmt.body, taken is True), (stmt.orelse, taken is False)):
-                if runs:
-                    stack.extend(branch)
-                elif branch:
-                    spans.append((branch[0].lineno, branch[-1].end_lineno))
-        elif isinstance(stmt, (ast.With, ast.ClassDef)):
-            stack.extend(stmt.body)
-        elif isinstance(stmt, ast.Try):
-            stack.extend(stmt.body + stmt.orelse + stmt.finalbody + [s for h in stmt.handlers for s in h.body])
-    return spans
-
-
-def _imports_present(body: list, target: tuple[int, int]) -> bool:
-    """Is ``body`` only imports of standard-library modules (and their names) the target has, so
-    that the handlers of its ``try`` never run: netifaces 0.10.9's ``try: import builtins`` /
-    ``except ImportError: import __builtin__``?"""
-    from outmoded.present import has, module_on
-
-    def present(stmt) -> bool:
-        if isinstance(stmt, ast.Import):
-            return all(module_on(alias.name, target) for alias in stmt.names)
-        return isinstance(stmt, ast.ImportFrom) and not stmt.level and bool(stmt.module) \
-            and module_on(stmt.module, target) and all(
-                has(stmt.module, alias.name, target) is True or module_on(f"{stmt.module}.{alias.name}", target)
-                for alias in stmt.names)
-
-    return bool(body) and all(present(stmt) for stmt in body)
-
-
-def _catches_import_error(kind) -> bool:
-    if kind is None:
-        return True
-    kinds = kind.elts if isinstance(kind, ast.Tuple) else [kind]
-    return any(leaf_name(k) in IMPORT_ERRORS | ANY_ERROR for k in kinds)
-
-
-def _never_run(tree: ast.Module, called: frozenset = frozenset()) -> list:
-    """The (first, last) line spans of function bodies the build never runs (see the module
-    docstring): every def and lambda body but the module-level functions called from what runs
-    (``called``: those of a helper module that setup.py calls) and the methods of the build's
-    command classes."""
-    from outmoded.setupcall import keyword_dicts
-
-    functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    classes = {s.name: s for s in tree.body if isinstance(s, ast.ClassDef)}
-    running: list = [tree] + [functions[name] for name in sorted(called) if name in functions]
-    for value in keyword_dicts(tree, "cmdclass"):
-        for key, item in zip(value.keys, value.values):
-            if isinstance(key, ast.Constant) and key.value in BUILD_COMMANDS \
-                    and isinstance(item, ast.Name) and item.id in classes:
-                running.extend(s for s in classes[item.id].body
-                               if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)))
-    seen = {id(node) for node in running}
-    runs = list(running)
-    while running:
-        node = running.pop()
-        for inner in _outside_bodies(node):
-            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in functions:
-                called = functions[inner.func.id]
-                if id(called) not in seen:
-                    seen.add(id(called))
-                    runs.append(called)
-                    running.append(called)
-    ran_ids = {id(node) for node in runs}
-    return [(node.body[0].lineno if isinstance(node.body, list) else node.body.lineno, node.end_lineno)
-            for node in ast.walk(tree)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)) and id(node) not in ran_ids]
-
-
-def _outside_bodies(node: ast.AST):
-    """The nodes under ``node`` outside the bodies of the functions and lambdas nested in it."""
-    stack = list(ast.iter_child_nodes(node))
-    while stack:
-        inner = stack.pop()
-        yield inner
-        if isinstance(inner, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            stack.extend(inner.decorator_list)
-            stack.extend(d for d in inner.args.defaults + inner.args.kw_defaults if d is not None)
-        elif not isinstance(inner, ast.Lambda):
-            stack.extend(ast.iter_child_nodes(inner))
-
-
-def _in(never: list, line: int) -> bool:
-    """Does the build run ``line``: outside every body it never runs?"""
-    return not any(first <= line <= last for first, last in never)
 
 
 def _finding(line: int, code: str, api: str, message: str, column: int = 0) -> Finding:
