@@ -159,6 +159,10 @@ def setup_scripts() -> dict:
         # netifaces 0.10.9's: Python 2's module in the handler of a try whose import the target has
         "2.3": script("2.3", "from setuptools import setup\ntry:\n    import builtins\nexcept ImportError:\n"
                              "    import __builtin__\n    builtins = __builtin__\n"),
+        # grpcio 1.85.4's: `import commands`, Python 2's name, is its own module in a folder put on sys.path
+        "2.4": script("2.4", "import os\nimport sys\nsys.path.insert(0, os.path.abspath(os.path.join('src', 'tools')))\n"
+                             "import commands\nfrom setuptools import setup\n", ", cmdclass=commands.CMDCLASS",
+                      **{"src/tools/commands": "CMDCLASS = {}\n"}),
     }
 
 

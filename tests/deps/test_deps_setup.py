@@ -48,8 +48,9 @@ def test_what_the_build_does_not_run_or_has_is_no_reason(tmp_path, deps_json):
     function setup.py calls) and in a test command's ``run``, ``pkg_resources`` in a try catching ImportError, ``use_2to3=False``; 2.1:
     ``import imp`` in a setup.py hatchling never runs; 2.2: ``pkg_resources`` under a build that
     pins a setuptools which still ships it; 2.3: ``import __builtin__`` in the handler of ``try: import
-    builtins`` (netifaces 0.10.9), which never runs."""
-    for version in ("2.0", "2.1", "2.2", "2.3"):
+    builtins`` (netifaces 0.10.9), which never runs; 2.4: ``import commands`` of its own module, in
+    a folder setup.py puts on ``sys.path`` (grpcio 1.85.4), not Python 2's."""
+    for version in ("2.0", "2.1", "2.2", "2.3", "2.4"):
         code, found, _ = check(tmp_path, deps_json, [f"setupbreaks=={version}"])
         dep = found["setupbreaks"]
         assert (code, dep["status"], dep["code"]["build"]) == (0, "ok", []), (version, dep)

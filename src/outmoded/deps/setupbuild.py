@@ -92,7 +92,9 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
                          f"setup.py refuses the target at line {line}: {raised}")]
     provided = requirements.names(requires, target)
     never = never_run(tree)
-    found = [f for f in _engine(member, data, target, provided) if build_runs(never, f.line)]
+    own = _own_modules(member, names, "sys.path" in text)
+    found = [f for f in _engine(member, data, target, provided)
+             if build_runs(never, f.line) and f.api.split(".")[0] not in own]
     if _listing_applies(requires):
         beside = _beside(member, names) if not requires and "sys.path" not in text else None
         reported = {f.line for f in found}  # import __builtin__: the engine's finding says it
@@ -230,6 +232,16 @@ def _beside(member: str, names) -> frozenset:
     """The top-level modules and packages at the sdist's top, beside setup.py: importable there."""
     top = member.split("/", 1)[0] + "/"
     return frozenset(n[len(top):].split("/", 1)[0].removesuffix(".py") for n in names if n.startswith(top))
+
+
+def _own_modules(member: str, names, on_path: bool) -> frozenset:
+    """The modules the sdist ships that setup.py may import under a removed module's name: those
+    beside it, and, when it puts a folder on ``sys.path``, any (grpcio 1.85.4's ``import commands``
+    is its ``src/python/grpcio/commands.py``, not Python 2's ``commands``)."""
+    if not on_path:
+        return _beside(member, names)
+    parts = [n.split("/") for n in names if n.endswith(".py") and "/" in n]
+    return frozenset(p[-2] if p[-1] == "__init__.py" else p[-1].removesuffix(".py") for p in parts)
 
 
 def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], never: list,
