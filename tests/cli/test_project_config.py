@@ -3,6 +3,8 @@ setup.cfg, setup.py read statically); --config overrides; requires-python gives 
 
 import json
 
+import pytest
+
 from .conftest import one_line
 
 
@@ -208,6 +210,22 @@ def test_an_empty_select_selects_nothing_as_in_ruff(sh):
     for option in ("--select", "--extend-select", "--ignore"):  # ruff: unknown rule selector ``
         refused = sh.run("check", "--no-cache", option, "", ".")
         assert refused.returncode == 2 and f"{option} is given no rule code" in one_line(refused.stderr)
+
+
+@pytest.mark.parametrize(("table", "said"), [
+    ('[tool.outmoded]\nignore = [""]\n', "--ignore/ignore: unknown rule code or prefix ''"),
+    ('[tool.outmoded.per-file-ignores]\n"*.py" = [""]\n', "per-file-ignores: unknown rule code or prefix ''"),
+    ('[tool.outmoded]\nselect = [""]\n', "--select/select: unknown rule code or prefix ''"),
+], ids=["ignore", "per-file-ignores", "select"])
+def test_an_empty_code_in_the_config_is_refused_not_a_prefix_of_every_code(sh, table, said):
+    """Every code starts with "": ``ignore = [""]`` (a list a template left empty) ignored every
+    rule, and check and fix said all checks passed, exit 0, on a file that fails on the target."""
+    sh.write("pyproject.toml", table)
+    sh.write("a.py", "import imp\nimp.reload(m)\n")
+    for command in ("check", "fix"):
+        result = sh.run(command, "--no-cache", "--target-version", "3.13", ".")
+        assert result.returncode == 2 and one_line(result.stderr).endswith(said), (command, result.stderr)
+    assert (sh.root / "a.py").read_text() == "import imp\nimp.reload(m)\n"
 
 
 def test_a_key_spelled_both_ways_in_one_table_is_an_error(sh):

@@ -219,7 +219,9 @@ def parse_overrides(pairs: list[str]) -> dict:
 
 
 def check_codes(codes, known: set[str], what: str) -> None:
-    """Unknown rule codes or prefixes in select/ignore are a usage error, as in ruff."""
+    """Unknown rule codes or prefixes in select/ignore are a usage error, as in ruff.  So is an
+    empty one (``ignore = [""]``, ``"tests/*" = [" "]``): every code starts with it, so it
+    ignored every rule and the run passed."""
     for code in codes:
-        if not any(k.startswith(code) for k in known):
+        if not code.strip() or not any(k.startswith(code) for k in known):
             raise ConfigError(f"{what}: unknown rule code or prefix {code!r}")
