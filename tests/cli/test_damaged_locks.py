@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from .conftest import environment
+from .conftest import environment, one_line
 
 LOCKS = {
     "uv.lock": ('version = 1\n[[package]]\nname = 5\nversion = "1.0"\n', "[[package]] #1"),
@@ -45,3 +45,31 @@ def test_a_pyproject_requirement_that_is_not_a_string_is_a_usage_error(sh, text,
     result = sh.run("deps", "--offline", "--target-version", "3.13", "pyproject.toml", env=env)
     assert result.returncode == 2 and result.stdout == ""
     assert result.stderr.strip() == f"outmoded deps: error: pyproject.toml: {says}"
+
+
+FIVE_THOUSAND_DIGITS = "1" + "0" * 5000
+
+
+@pytest.mark.parametrize(("name", "text", "says"), [
+    ("uv.lock", f'version = 1\n[[package]]\nname = "six"\nversion = "{FIVE_THOUSAND_DIGITS}"\n',
+     "cannot be read: Exceeds the limit (4300 digits)"),
+    ("uv.lock", 'version = 1\n[[package]]\nname = "six"\nversion = "abc!!"\n', "'abc!!' is not a version"),
+    ("requirements.txt", f"six=={FIVE_THOUSAND_DIGITS}\n", "malformed requirement: version '1000"),
+], ids=["uv-huge-version", "uv-not-a-version", "requirements-huge-pin"])
+def test_a_version_no_one_can_read_is_that_entrys_error_not_an_internal_error(sh, name, text, says):
+    """A locked or pinned version packaging cannot make a Version of (past Python's limit on an
+    int's digits, or no version at all) was an internal error that checked nothing."""
+    sh.write(name, text)
+    env = environment(OUTMODED_CACHE_DIR=str(sh.root / "cache"))
+    result = sh.run("deps", "--offline", "--target-version", "3.13", name, env=env)
+    assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
+    assert says in result.stdout and f"six ({name}:" in result.stdout
+    assert "5001 characters" in result.stdout or FIVE_THOUSAND_DIGITS not in text
+
+
+def test_a_toml_number_past_pythons_digit_limit_is_bad_input_not_an_internal_error(sh):
+    sh.write("pylock.toml", f'lock-version = "1.0"\n[[packages]]\nname = "six"\nversion = "1.16.0"\nx = {FIVE_THOUSAND_DIGITS}\n')
+    env = environment(OUTMODED_CACHE_DIR=str(sh.root / "cache"))
+    result = sh.run("deps", "--offline", "--target-version", "3.13", "pylock.toml", env=env)
+    assert result.returncode == 2 and result.stdout == ""
+    assert one_line(result.stderr).startswith("outmoded deps: error: pylock.toml: not valid TOML: Exceeds the limit")

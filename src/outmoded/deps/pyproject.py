@@ -27,7 +27,7 @@ def load(path: Path) -> tuple:
     try:
         text = path.read_bytes().decode("utf-8")
         return tomllib.loads(text), text
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+    except ValueError as exc:  # UnicodeDecodeError, TOMLDecodeError, an int past Python's digit limit
         raise UsageError(f"{path}: not valid TOML: {exc}") from None
     except RecursionError:  # arrays or tables nested past the parser's limit
         raise UsageError(f"{path}: not valid TOML: nested too deeply to read") from None

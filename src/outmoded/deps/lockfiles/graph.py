@@ -19,10 +19,11 @@ from packaging.markers import (
     UndefinedComparison,
     UndefinedEnvironmentName,
 )
-from packaging.requirements import Requirement
+from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from outmoded.deps.model import Dependency, Skipped
+from outmoded.deps.requirements import shortened, unreadable_version
 from outmoded.deps.target import environment
 
 
@@ -126,11 +127,12 @@ def walk(lock: Lock, version: tuple, platforms: tuple) -> tuple:
                     root.written or root.name, None, lock.file, None,
                     error=f"required by the project but not in {lock.file}: the lock is out of date"))
             _visit(lock, root, env, platform, reached, root.written or root.name)
-    deps = [Dependency(node.name, _pinned(node), lock.file, node.line,
+    deps = [Dependency(node.name, pinned[0], lock.file, node.line, pinned[1],
                        platforms=tuple(p for p in platforms if p in chosen),
                        required_by=() if direct else tuple(sorted(by, key=str.lower)), direct=direct,
                        index=node.index)
-            for node, chosen, by, direct in reached.values() if node.not_from_index is None]
+            for node, chosen, by, direct in reached.values() if node.not_from_index is None
+            for pinned in [_pinned(node)]]
     skipped = [Skipped(node.name, lock.file, node.line, node.not_from_index)
                for node, *_ in reached.values() if node.not_from_index is not None]
     seen = {canonicalize_name(n.name) for n, *_ in reached.values()}
@@ -140,8 +142,18 @@ def walk(lock: Lock, version: tuple, platforms: tuple) -> tuple:
     return list(lock.unread) + list(stale.values()) + deps, skipped
 
 
-def _pinned(node: Node) -> Requirement:
-    return Requirement(node.name if node.version is None else f"{node.name}=={node.version}")
+def _pinned(node: Node) -> tuple:
+    """(requirement, None), or (None, why) for a version no requirement can pin (``abc!!``, a
+    number past Python's limit on an int's digits): a damaged entry, which cannot be checked."""
+    try:
+        requirement = Requirement(node.name if node.version is None else f"{node.name}=={node.version}")
+    except InvalidRequirement:
+        bad = f"version {shortened(str(node.version))} is not a version"
+    else:
+        bad = unreadable_version(requirement)
+    if bad is None:
+        return requirement, None
+    return None, f"its {bad}: the lock is damaged, and what it locks there cannot be checked"
 
 
 def _is_package(node: Node) -> bool:
