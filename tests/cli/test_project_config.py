@@ -199,6 +199,25 @@ def test_a_requires_python_that_is_not_a_specifier_is_ignored_with_a_warning(sh)
     assert f"checking for Python {newest}" in second and "--target-version" in second
 
 
+def test_a_requires_python_past_pythons_digit_limit_is_ignored_with_a_warning_not_an_internal_error(sh):
+    """packaging reads ``>=3.`` followed by 5,000 digits as a specifier, then raises ValueError
+    (Python's limit on an int's digits) when it compares with it: check, fix and deps stopped
+    with an internal error.  It is a requirement no one can read, ignored with a warning as the
+    pyzmq one above."""
+    from .conftest import environment
+
+    sh.write("pyproject.toml", f'[project]\nname = "p"\nrequires-python = ">=3.{"1" + "0" * 5000}"\n'
+                               'dependencies = ["six"]\n')
+    sh.write("a.py", "import imp\n")
+    for command in ("check", "fix"):
+        result = sh.run(command, "--no-cache", "--output-format", "json", "--target-version", "3.13", ".")
+        assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
+        assert [f["api"] for f in doc(result)["findings"]] == ["imp"]
+        assert "is not a valid version specifier; ignored" in result.stderr
+    deps = sh.run("deps", "--offline", env=environment(OUTMODED_CACHE_DIR=str(sh.root / "cache")))
+    assert "internal error" not in deps.stderr and "six" in deps.stdout, deps.stderr
+
+
 def test_an_empty_select_selects_nothing_as_in_ruff(sh):
     sh.write("pyproject.toml", "[tool.outmoded]\nselect = []\n")
     sh.write("a.py", "import imp\nimport telnetlib\n")

@@ -227,10 +227,12 @@ def lowest_python(requires_python: str, python3: bool = False) -> tuple[int, int
 
 
 def _compute_bound(requires_python: str, highest: bool, python2: bool = True) -> tuple[int, int] | None:
-    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+    from packaging.specifiers import InvalidSpecifier
+
+    from outmoded.specifiers import specifier_set
 
     try:
-        spec = SpecifierSet(requires_python)
+        spec = specifier_set(requires_python)
     except InvalidSpecifier:
         raise InvalidRequirement(f"requires-python {requires_python!r} is not a valid specifier") from None
     if not highest and python2:

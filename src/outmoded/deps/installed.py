@@ -35,6 +35,7 @@ from outmoded.deps import code, readiness, shipped
 from outmoded.deps.archive import MAX_MEMBER_BYTES
 from outmoded.deps.model import BREAKS, INCOMPATIBLE, OK, UNKNOWN, Dependency, Result
 from outmoded.deps.platforms import compatible_tags
+from outmoded.specifiers import specifier_set
 
 INSTALLED_BUILD = "installed-build"  # reason: a compiled build for another Python
 SITE_GLOBS = ("lib/python3*/site-packages", "lib64/python3*/site-packages", "Lib/site-packages",
@@ -186,7 +187,7 @@ def _verdict(dist, version: tuple, shown: str, cache):
 def _requires_python(dist) -> SpecifierSet | None:
     text = dist.metadata["Requires-Python"]
     try:
-        return SpecifierSet(text) if text else None
+        return specifier_set(text) if text else None
     except InvalidSpecifier:
         return None
 

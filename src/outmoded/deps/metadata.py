@@ -14,6 +14,8 @@ from email.parser import BytesHeaderParser
 
 from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
+from outmoded.specifiers import specifier_set
+
 MAX_BYTES = 1024 * 1024
 
 
@@ -30,7 +32,7 @@ def requires_python(client, dist) -> SpecifierSet | None:
         return None
     text = BytesHeaderParser().parsebytes(body[:MAX_BYTES]).get("Requires-Python")
     try:
-        return SpecifierSet(str(text)) if text and str(text).strip() else None
+        return specifier_set(str(text)) if text and str(text).strip() else None
     except InvalidSpecifier:
         return None  # pip ignores what it cannot read
 

@@ -13,10 +13,10 @@ import re
 from pathlib import Path
 
 from packaging.requirements import InvalidRequirement, Requirement
-from packaging.version import Version
 
 from outmoded.cli import UsageError
 from outmoded.deps.model import Dependency, Skipped
+from outmoded.specifiers import unreadable
 
 
 class NoDependencyTable(UsageError):
@@ -102,31 +102,10 @@ def parse_requirement(text: str, file: str, line):
         return Dependency(text, None, file, line, error=f"malformed requirement {text!r}: {first}")
     if requirement.url:
         return Skipped(requirement.name, file, line, "direct URL reference: not looked up on the index")
-    bad = unreadable_version(requirement)
+    bad = unreadable(requirement.specifier)
     if bad is not None:
         return Dependency(requirement.name, None, file, line, error=f"malformed requirement: {bad}")
     return Dependency(requirement.name, requirement, file, line)
-
-
-def unreadable_version(requirement: Requirement) -> str | None:
-    """Why a version ``requirement``'s specifiers compare with cannot be read, or None.  packaging
-    accepts ``six==1`` followed by 5,000 zeros as a specifier, then fails to make a ``Version`` of
-    it with a ValueError (past Python's limit on the digits of an int), in whatever compares it."""
-    for spec in requirement.specifier:
-        if spec.operator == "===":  # compared as a string
-            continue
-        text = spec.version[:-2] if spec.version.endswith(".*") else spec.version
-        try:
-            Version(text)
-        except ValueError as exc:  # InvalidVersion is one
-            return f"version {shortened(text)} cannot be read: {str(exc).split(';')[0]}"
-    return None
-
-
-def shortened(text: str) -> str:
-    """``text`` quoted, its middle left out past 40 characters: a hostile file's 5,000 digits
-    are not printed."""
-    return repr(text) if len(text) <= 40 else f"{text[:20]!r}...{text[-10:]!r} ({len(text)} characters)"
 
 
 def _include(path: Path, label, seen: set, number: int, target: str) -> list:

@@ -23,6 +23,8 @@ from packaging.utils import (
 )
 from packaging.version import InvalidVersion, Version
 
+from outmoded.specifiers import specifier_set
+
 JSON_TYPE = "application/vnd.pypi.simple.v1+json"
 HTML_TYPES = ("application/vnd.pypi.simple.v1+html", "text/html")
 # Old sdist formats pip still installs, beyond the .tar.gz and .zip that packaging parses.
@@ -208,6 +210,6 @@ def _specifier(text) -> SpecifierSet | None:
 @lru_cache(maxsize=1024)
 def _parsed_specifier(text: str) -> SpecifierSet | None:  # shared: nothing mutates a SpecifierSet
     try:
-        return SpecifierSet(text)
+        return specifier_set(text)
     except InvalidSpecifier:
         return None  # pip ignores a requires-python it cannot read; so do we

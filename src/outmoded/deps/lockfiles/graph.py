@@ -23,7 +23,7 @@ from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
 
 from outmoded.deps.model import Dependency, Skipped
-from outmoded.deps.requirements import shortened, unreadable_version
+from outmoded.specifiers import shortened, unreadable
 from outmoded.deps.target import environment
 
 
@@ -150,7 +150,7 @@ def _pinned(node: Node) -> tuple:
     except InvalidRequirement:
         bad = f"version {shortened(str(node.version))} is not a version"
     else:
-        bad = unreadable_version(requirement)
+        bad = unreadable(requirement.specifier)
     if bad is None:
         return requirement, None
     return None, f"its {bad}: the lock is damaged, and what it locks there cannot be checked"
