@@ -72,3 +72,21 @@ def test_fix_diff_quotes_such_names_as_git_does_and_git_applies_it(tmp_path):
     applied = subprocess.run(["git", "apply", "--check", "-"], cwd=tmp_path, input=run.stdout, text=True,
                              errors="surrogateescape", capture_output=True, check=False)
     assert applied.returncode == 0, applied.stderr
+
+
+def test_fix_hook_fails_naming_the_files_it_could_not_read(tmp_path):
+    """The fix hook prints what it fixed, not the findings left; a file it could not read or
+    parse was left out too, so a hook configured alone passed a commit of Python 2 code, a
+    dangling symlink or a FIFO (exit 0, nothing printed)."""
+    (tmp_path / "a.py").write_text("import imp\nimp.reload(x)\n")
+    (tmp_path / "py2.py").write_text('print "x"\n')
+    os.symlink("gone.py", tmp_path / "dangling.py")
+    os.mkfifo(tmp_path / "fifo.py")
+    run = _hook(tmp_path, "fix", "--target-version", "3.13", "a.py", "py2.py", "dangling.py", "fifo.py")
+    assert run.returncode == 1, run.stdout + run.stderr
+    lines = run.stdout.splitlines()
+    assert lines[0] == "a.py: fixed 2 finding(s)"
+    assert [line.split(":")[0] for line in lines[1:]] == ["dangling.py", "fifo.py", "py2.py"]
+    assert "cannot parse" in lines[3] and "importlib.reload" in (tmp_path / "a.py").read_text()
+    alone = _hook(tmp_path, "fix", "--target-version", "3.13", "py2.py")
+    assert alone.returncode == 1 and alone.stdout.startswith("py2.py: error: cannot parse")

@@ -9,8 +9,8 @@ Exit codes, as ruff's ``--fix``: 0 when everything found was fixed (or nothing w
 when findings or unreadable files remain, 2 bad usage; ``--exit-non-zero-on-fix`` also exits 1
 when files changed, and ``--diff`` exits 1 when it would change files.  The pre-commit fix hook
 (``--hook``, see ``outmoded.integrations.precommit``) prints only what it fixed and fails only when fixing
-itself failed: pre-commit fails the hook when it changed files, and the check hook reports what
-remains.
+itself failed or a file could not be read: pre-commit fails the hook when it changed files, and
+the check hook reports the findings that remain.
 """
 
 from __future__ import annotations
@@ -207,7 +207,7 @@ def run(args: argparse.Namespace) -> int:
                         errors=sorted(errors, key=lambda e: e.path))
     changed = any(f.changed for f in fixes)
     if getattr(args, "hook", False):
-        return _hook_report(args, fixes)
+        return _hook_report(args, fixes, unreadable)
     if getattr(args, "fix_only", False):
         return _fix_only_report(args, fixes, unreadable)
     _report(args, reporters.render(args.format, remaining, args), fixes)
@@ -218,13 +218,14 @@ def run(args: argparse.Namespace) -> int:
     return int(remaining.failed)
 
 
-def _hook_report(args, fixes) -> int:
-    """The pre-commit fix hook: what it fixed, and what went wrong fixing; not the findings
-    that remain (the check hook prints those)."""
+def _hook_report(args, fixes, unreadable) -> int:
+    """The pre-commit fix hook: what it fixed, what went wrong fixing, and the files it could
+    not read or parse (nothing was fixed there: a commit of a file in Python 2 syntax passed a
+    fix hook configured alone); not the findings that remain (the check hook prints those)."""
     from outmoded.reporters.text import clean  # a file name is untrusted text
 
     changed = [f for f in fixes if f.changed]
-    errors = [e for f in fixes for e in f.errors]
+    errors = sorted(unreadable + [e for f in fixes for e in f.errors], key=lambda e: e.path)
     lines = [f"{f.path}: fixed {f.fixed} finding(s)" for f in changed]
     lines += [f"{e.path}: error: {e.message}" for e in errors]
     if lines:
