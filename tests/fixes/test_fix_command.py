@@ -3,10 +3,16 @@ what is kept (permissions, encodings), and what is reported afterwards."""
 
 import json
 import os
+import shutil
 import stat
+import subprocess
+import sys
+from pathlib import Path
 
 import libcst as cst
 import pytest
+
+SRC = str(Path(__file__).resolve().parents[2] / "src")
 
 
 def fix(project, *args):
@@ -104,6 +110,36 @@ def test_diff_with_nothing_to_change_is_empty(project):
     project.write("a.py", "x = 1\n")
     code, out, _ = fix(project, "--diff", "a.py")
     assert code == 0 and out == ""
+
+
+@pytest.mark.skipif(shutil.which("patch") is None, reason="no patch(1)")
+def test_the_diff_of_files_in_their_own_encodings_applies_with_patch_as_fix_writes_them(tmp_path):
+    """The diff was decoded and written as UTF-8: a cp1252 file's changed lines (docutils-era
+    code with a coding cookie), a UTF-8 file's BOM line, and a form feed on a line of its own
+    (split by str.splitlines into two, and a "No newline" marker in mid-file) made a diff that
+    ``patch -p1`` refused.  It holds the files' bytes now: applied, it gives what fix writes."""
+    files = {
+        "cp.py": b'# -*- coding: cp1252 -*-\r\nimport imp\r\nx = "\x93caf\xe9\x94"; imp.reload(x)\r\n',
+        "bom.py": "\ufeffimport imp\nimp.reload(x)  # \u00e9\n".encode("utf-8"),
+        "page.py": b"import imp\n\x0c\ndef f():\n    return imp.reload(x)\n",
+    }
+    trees = {}
+    for tree in ("patched", "fixed"):
+        trees[tree] = tmp_path / tree
+        trees[tree].mkdir()
+        for name, data in files.items():
+            (trees[tree] / name).write_bytes(data)
+    env = dict(os.environ, PYTHONPATH=SRC)
+    command = [sys.executable, "-m", "outmoded", "fix", "--no-cache", "--target-version", "3.13", "."]
+    diff = subprocess.run(command[:4] + ["--diff"] + command[4:], cwd=trees["patched"], env=env,
+                          capture_output=True, check=False)
+    assert diff.returncode == 1 and diff.stdout.count(b"--- a/") == 3, diff.stderr
+    applied = subprocess.run(["patch", "-p1"], cwd=trees["patched"], input=diff.stdout, capture_output=True,
+                             check=False)
+    assert applied.returncode == 0, applied.stdout + applied.stderr
+    assert subprocess.run(command, cwd=trees["fixed"], env=env, capture_output=True, check=False).returncode == 0
+    for name, data in files.items():
+        assert (trees["patched"] / name).read_bytes() == (trees["fixed"] / name).read_bytes() != data, name
 
 
 def test_check_fix_is_an_alias(project):

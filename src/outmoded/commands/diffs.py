@@ -11,30 +11,37 @@ from __future__ import annotations
 import difflib
 
 
-def unified_diff(path: str, before: bytes, after: bytes) -> str:
-    """The unified diff of a file's bytes before and after its fix, decoded as the file is (its
-    coding cookie or BOM), headed ``a/PATH`` and ``b/PATH``: "" when nothing changed."""
-    from outmoded.source import decode
-
-    encoding = decode(before).encoding
-    old, new = (data.decode(encoding).lstrip("\ufeff").splitlines(keepends=True) for data in (before, after))
+def unified_diff(path: str, before: bytes, after: bytes) -> bytes:
+    """The unified diff of a file's bytes before and after its fix, headed ``a/PATH`` and
+    ``b/PATH``: b"" when nothing changed.  Its lines are the file's own bytes, split where the
+    file's lines end (\\n, \\r\\n, \\r), so ``patch -p1`` and ``git apply`` apply it, as git's own
+    diffs do: decoded and written as UTF-8, a cp1252 or latin-1 file's changed lines and a BOM's
+    first line did not apply, and ``str.splitlines`` also split at a form feed (an Emacs page
+    break, ``^L``), which made a malformed patch."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
     groups = _hunks(_refined_opcodes(old, new))
     if not groups:
-        return ""
-    lines = ["--- " + _diff_name("a/", path) + "\n", "+++ " + _diff_name("b/", path) + "\n"]
+        return b""
+    lines = [b"--- " + _name_bytes("a/", path) + b"\n", b"+++ " + _name_bytes("b/", path) + b"\n"]
     for group in groups:
         (_, i1, _, j1, _), (_, _, i2, _, j2) = group[0], group[-1]
-        lines.append(f"@@ -{_hunk_range(i1, i2)} +{_hunk_range(j1, j2)} @@\n")
+        lines.append(f"@@ -{_hunk_range(i1, i2)} +{_hunk_range(j1, j2)} @@\n".encode())
         for tag, a1, a2, b1, b2 in group:
-            lines += [" " + line for line in old[a1:a2]] if tag == "equal" else []
-            lines += ["-" + line for line in old[a1:a2]] if tag in ("replace", "delete") else []
-            lines += ["+" + line for line in new[b1:b2]] if tag in ("replace", "insert") else []
+            lines += [b" " + line for line in old[a1:a2]] if tag == "equal" else []
+            lines += [b"-" + line for line in old[a1:a2]] if tag in ("replace", "delete") else []
+            lines += [b"+" + line for line in new[b1:b2]] if tag in ("replace", "insert") else []
     # like diff(1): a last line without a newline is marked rather than run into the next one
-    return "".join(line if line.endswith(("\n", "\r")) else line + "\n\\ No newline at end of file\n"
-                   for line in lines)
+    return b"".join(line if line.endswith((b"\n", b"\r")) else line + b"\n\\ No newline at end of file\n"
+                    for line in lines)
 
 
-def _refined_opcodes(old: list[str], new: list[str]) -> list[tuple]:
+def _name_bytes(prefix: str, path: str) -> bytes:
+    """The header's file name as the bytes the file system holds (an undecodable byte read as
+    a surrogate is that byte again)."""
+    return _diff_name(prefix, path).encode("utf-8", "surrogateescape")
+
+
+def _refined_opcodes(old: list[bytes], new: list[bytes]) -> list[tuple]:
     """difflib's opcodes, each changed block matched again without the junk heuristic
     (testfixtures 6.4.1's test_replace.py: two rewritten lines showed eleven)."""
     opcodes = []

@@ -192,7 +192,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff:
         from outmoded.commands.diffs import unified_diff
 
-        sys.stdout.write("".join(unified_diff(f.path, f.old, f.new) for f in fixes if f.changed))
+        _write_diff(b"".join(unified_diff(f.path, f.old, f.new) for f in fixes if f.changed))
     else:
         unwritten = {fix.path for fix in fixes if fix.changed and not _write(fix)}
     fixed_paths = {f.path for f in fixes} - unwritten
@@ -216,6 +216,16 @@ def run(args: argparse.Namespace) -> int:
     if changed and (args.diff or getattr(args, "exit_non_zero_on_fix", False)):
         return 1
     return int(remaining.failed)
+
+
+def _write_diff(data: bytes) -> None:
+    """The diff as the files' own bytes (``unified_diff``), not re-encoded by the text stream."""
+    sys.stdout.flush()
+    if hasattr(sys.stdout, "buffer"):
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    else:  # a text-only stream (an embedding program's): the bytes read back as written
+        sys.stdout.write(data.decode("utf-8", "surrogateescape"))
 
 
 def _hook_report(args, fixes, unreadable) -> int:
