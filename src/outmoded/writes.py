@@ -103,14 +103,31 @@ def _unchanged(handle, expected: bytes) -> None:
 
 
 def _write_in_place(path: str, data: bytes, expected: bytes | None) -> None:
-    with open(path, "r+b") as handle:
+    """Overwrite the file's bytes.  What the new text adds past the old end is written first:
+    on a full disk that write fails and is cut off again while the old text is still whole (the
+    text was written from the start, and a full disk left the first 40,960 bytes of the fix
+    and lost the rest of the file)."""
+    with open(path, "r+b", buffering=0) as handle:
         if expected is not None:
             _unchanged(handle, expected)
+        size = handle.seek(0, os.SEEK_END)
+        if len(data) > size:
+            try:
+                _write_all(handle, data[size:])
+            except OSError:
+                handle.truncate(size)
+                raise
         handle.seek(0)
-        handle.write(data)
-        handle.truncate()
-        handle.flush()
+        _write_all(handle, data[:size])
+        handle.truncate(len(data))
         os.fsync(handle.fileno())
+
+
+def _write_all(handle, data: bytes) -> None:
+    """Write all of ``data`` to an unbuffered file: its write may take only part."""
+    view = memoryview(data)
+    while view:
+        view = view[handle.write(view):]
 
 
 def _umask() -> int:

@@ -390,6 +390,45 @@ def test_hard_links_keep_sharing_the_fixed_text(project):
     assert os.stat(path).st_nlink == 2
 
 
+@pytest.fixture
+def full_disk(tmp_path):
+    """A 64 KiB tmpfs (root only), unmounted afterwards."""
+    mount = tmp_path / "disk"
+    mount.mkdir()
+    made = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(mount)], capture_output=True,
+                          check=False) if os.geteuid() == 0 and shutil.which("mount") else None
+    if made is None or made.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    yield mount
+    subprocess.run(["umount", str(mount)], check=False)
+
+
+def test_a_hard_linked_file_on_a_full_disk_keeps_its_old_text_whole(full_disk):
+    """A file with another hard link is rewritten in place.  It was written from its start: a
+    fix that made it longer on a full disk wrote the first 40,960 bytes of the new text and
+    failed, leaving half a file (``def f954(): return importli`` and nothing after) that fix
+    reported as not written.  The growth is written first now, and cut off again when it fails."""
+    old = "import imp\n" + "".join(f"def f{i}():\n    return imp.reload(x)\n" for i in range(1000))
+    path = full_disk / "a.py"
+    path.write_text(old)
+    os.link(path, full_disk / "b.py")
+    with open(full_disk / "filler", "wb", buffering=0) as filler:  # every block left
+        with pytest.raises(OSError):
+            while True:
+                filler.write(b"\0" * 4096)
+    env = dict(os.environ, PYTHONPATH=SRC)
+    run = subprocess.run([sys.executable, "-m", "outmoded", "fix", "--no-cache", "--target-version", "3.13", "a.py"],
+                         cwd=full_disk, env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 1 and "a.py: error: cannot write the fixed file: No space left on device" in run.stdout
+    assert path.read_text() == old and (full_disk / "b.py").read_text() == old
+    os.remove(full_disk / "filler")
+    run = subprocess.run([sys.executable, "-m", "outmoded", "fix", "--no-cache", "--target-version", "3.13", "a.py"],
+                         cwd=full_disk, env=env, capture_output=True, text=True, check=False)
+    assert run.returncode == 0
+    assert path.read_text() == old.replace("import imp\n", "import importlib\n").replace("imp.", "importlib.")
+    assert (full_disk / "b.py").read_text() == path.read_text()
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root can give a file to another user")
 def test_the_owner_and_group_are_kept(project):
     import pwd
