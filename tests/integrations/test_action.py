@@ -162,3 +162,17 @@ def test_unwritable_runner_file_is_a_warning(workspace, tmp_path):
     assert result.code == 1
     warnings = [c.message for c in result.commands if c.name == "warning"]
     assert len(warnings) == 1 and "cannot write $GITHUB_OUTPUT" in warnings[0]
+
+
+@pytest.mark.parametrize(("sarif", "said"), [(".", "is a directory; name a file"),
+                                             ("src/a.py/out.sarif", "src/a.py is a file, not a directory")])
+def test_a_sarif_input_that_cannot_be_written_is_refused_before_the_run(workspace, tmp_path, sarif, said):
+    """It was found only after the whole check (and fix): the step then failed with a raw
+    ``[Errno 21] Is a directory`` after annotating every finding, with no outputs and no job
+    summary.  Refused first, as ``--output-file`` is, nothing is checked or fixed."""
+    write(workspace, "src/a.py", BAD)
+    result = action(workspace, tmp_path, inputs={"sarif": sarif, "fix": "true"})
+    assert result.code == 2, result.stdout + result.stderr
+    said = said.replace("src/a.py is", f"{workspace}/src/a.py is")
+    assert [(c.name, c.message) for c in result.commands] == [("error", f"input 'sarif': {workspace}/{sarif}: {said}")]
+    assert (workspace / "src/a.py").read_text() == BAD and result.outputs == {}

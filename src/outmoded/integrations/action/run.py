@@ -70,6 +70,7 @@ def guarded(step) -> int:
 
 
 def run(inputs: Inputs, env: Mapping[str, str], workspace: str, files: dict) -> int:
+    check_sarif(inputs.sarif, workspace)
     fixed = run_fix(inputs) if inputs.fix else False
     full = engine.check(inputs.options(), inputs.paths)
     report, since = restrict(full, inputs, workspace, env)
@@ -123,6 +124,22 @@ def limit_notice(report) -> None:
         annotate("notice", f"{hidden} more finding(s) are not annotated on the pull request (the runner "
                            f"shows {RUNNER_LIMIT} errors and {RUNNER_LIMIT} warnings per step); "
                            "the job summary lists them all")
+
+
+def check_sarif(path: str, workspace: str) -> None:
+    """Refuse a ``sarif`` input that cannot be written before the run, as ``--output-file`` is
+    refused: a directory (``.``) or a path through a file was found only after the whole check
+    (and fix), then the step failed with a raw ``[Errno 21] Is a directory``, no outputs and no
+    job summary."""
+    if not path:
+        return
+    from outmoded.cli import UsageError
+    from outmoded.commands.options import check_output_file
+
+    try:
+        check_output_file(os.path.join(workspace, path))
+    except UsageError as exc:
+        raise engine.EngineError(f"input 'sarif': {str(exc).removeprefix('--output-file ')}") from None
 
 
 def write_sarif(path: str, report, workspace: str) -> str:
