@@ -214,6 +214,7 @@ def test_a_requires_python_past_pythons_digit_limit_is_ignored_with_a_warning_no
         assert result.returncode == 1 and "internal error" not in result.stderr, result.stderr
         assert [f["api"] for f in doc(result)["findings"]] == ["imp"]
         assert "is not a valid version specifier; ignored" in result.stderr
+        assert "(5005 characters)" in result.stderr and len(result.stderr) < 1000  # not the 5,000 digits
     deps = sh.run("deps", "--offline", env=environment(OUTMODED_CACHE_DIR=str(sh.root / "cache")))
     assert "internal error" not in deps.stderr and "six" in deps.stdout, deps.stderr
 

@@ -137,11 +137,12 @@ class Settings(Record):
             _bound(self.requires_python, highest)
         except InvalidRequirement:
             from outmoded.config.discovery import requirement_source
+            from outmoded.specifiers import shortened
 
             where = requirement_source(self.requirement_dir or self.root, self.requirement_origin(),
                                        self.requires_python)
             _warn(f"outmoded: warning: {where + ': ' if where else ''}the project's Python requirement "
-                  f"{self.requires_python!r} (requires-python or python_requires) is not a valid version "
+                  f"{shortened(self.requires_python)} (requires-python or python_requires) is not a valid version "
                   f"specifier; ignored, as pip ignores it: no oldest supported Python is taken from it")
             return False
         return True
