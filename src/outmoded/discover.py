@@ -31,7 +31,8 @@ if TYPE_CHECKING:
 # (``catalog.index``'s relative_roots; a test keeps them equal): in a directory so named,
 # ``from . import events`` may bind ``asyncio.events`` (``relativeneedles``)
 STDLIB_PACKAGES = frozenset(("argparse", "asyncio", "collections", "concurrent", "distutils", "email", "html", "http",
-                             "importlib", "os", "sqlite3", "sys", "typing", "unittest", "urllib", "wsgiref", "xml"))
+                             "importlib", "multiprocessing", "os", "sqlite3", "sys", "typing", "unittest", "urllib",
+                             "wsgiref", "xml"))
 _NONE: frozenset = frozenset()
 
 
