@@ -24,6 +24,7 @@ import ast
 import re
 import warnings
 
+from outmoded.awaitedcontexts import AwaitedContexts
 from outmoded.branches import is_main_test
 from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
@@ -37,7 +38,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
 NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value", "union-attribute",
-             "duplicate-base"}  # behaviour_calls entries asked of a Subscript, of a class
+             "duplicate-base", "awaited-context"}  # behaviour_calls entries asked of a Subscript, of a class, of a with
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 
@@ -141,7 +142,7 @@ def _parameters(entry, before: bool = False) -> tuple | None:
     return _PARAMETERS[key]
 
 
-class Behaviours(ClassBehaviours, MetaPathHooks):
+class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
 
     def _runs_as_a_script(self) -> bool:

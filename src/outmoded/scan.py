@@ -239,6 +239,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         return self._script
 
     def visit_With(self, node: ast.With) -> None:
+        if self.index.behaviour_calls:
+            self.check_awaited_context(node)  # with await lock: (3.9)
         hooks = any(self._changes_imports(item.context_expr) for item in node.items)
         self.import_hooks += hooks
         super().visit_With(node)
@@ -317,6 +319,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             self.check_protocol_parameters(node)
         if self.index.behaviour_calls:
             self.check_class_body(node)
+            self.check_awaited_attributes(node)
             if len(node.bases) > 1:
                 self.check_duplicate_bases(node)
         self.check_attribute_pairs(node)

@@ -239,9 +239,9 @@ def _add(index: Index, entry: Entry, name: str) -> None:
             return
         if entry.signature in ("argument", "keywords", "main-block-call", "parameters", "subscript",
                                "protocol-parameters", "option-strings", "decorator-stack", "class-attribute",
-                               "truth-value", "union-attribute", "duplicate-base"):
+                               "truth-value", "union-attribute", "duplicate-base", "awaited-context"):
             # subscript, protocol-parameters, decorator-stack, class-attribute, truth-value: asked of a
-            # Subscript, of a class
+            # Subscript, of a class; awaited-context of a with statement
             index.behaviour_calls.setdefault(name, []).append(entry)
         elif entry.signature == "fallback-import":
             index.fallback_imports[name] = entry

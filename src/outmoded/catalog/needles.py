@@ -8,6 +8,7 @@ compiled with it, so a check never imports this module; ``prefilter`` holds what
 
 from __future__ import annotations
 
+from outmoded.awaitedcontexts import AWAITED_WITH_TEXT
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
 from outmoded.literals import Attribute, CallArgument, ModeString, Text, TruthTested
@@ -94,6 +95,12 @@ def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -
         return [Needle(_encoded([method]), literal=access) if root == "builtins"
                 else Needle(_encoded([root, method]), root.encode(), literal=access)
                 for root in roots]
+    if entry.kind == "behaviour" and entry.signature == "awaited-context":
+        # with await lock: in a method that need not name the lock's class (self._cond bound in
+        # __init__): the keyword is a word of the needle, so the bodies writing it are read
+        literal, root = Text(BEHAVIOUR_TEXT["awaited-context"]), name.split(".")[0]
+        return [Needle(_encoded([root, name.rpartition(".")[2], keyword]), root.encode(), literal=literal)
+                for keyword in ("await", "yield")]
     if entry.kind == "behaviour" and entry.signature == "union-attribute":
         # the attribute set on a Union the module binds, or a loop over __all__ (it may reach an imported one)
         literal = Text(BEHAVIOUR_TEXT["union-attribute"])
@@ -164,6 +171,7 @@ BEHAVIOUR_TEXT = {
     # 17x the time over Twisted 18.9's 117 files naming timeout)
     "duplicate-base": rb"class(?<!\wclass)[ \t]+\w+[ \t]*\([^()]*,",
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
+    "awaited-context": AWAITED_WITH_TEXT,  # with await lock:, with (yield from self._cond):
 }
 
 
