@@ -326,6 +326,15 @@ sympy==1.5.1 vine==1.3.0 pyflakes==2.1.1 pycodestyle==2.5.0 flake8==3.7.9 websoc
 httplib2==0.18.1 asn1crypto==1.4.0""".split()
 OLD += PINNED_ERA
 
+# releases of 2021-2023 that run on 3.13 and use what 3.14 and 3.15 remove (ast.Num/Str and visit_Num, asyncio's
+# child watchers, pkgutil.get_loader, sre_parse ...): AST tools, linters and their plugins, code generators,
+# async and test libraries (issue #11, misses16, 2026-12-07), every module imported on the real 3.14 and 3.15
+AST_ERA = """astor==0.8.1 gast==0.5.4 beniget==0.4.1 pyflakes==2.4.0 bandit==1.7.4 flake8-bugbear==22.12.6
+pyupgrade==2.38.4 vulture==2.6 radon==5.1.0 asttokens==2.2.1 executing==1.2.0 astroid==2.15.8 typeguard==2.13.3
+nest_asyncio==1.5.6 pytest-asyncio==0.20.3 aiohttp==3.8.6 Flask==2.0.3 hypothesis==6.56.4 black==22.12.0
+Mako==1.2.4 Chameleon==3.10.1 anyio==3.6.2 flake8==5.0.4 autoflake==1.7.8 exrex==0.11.0""".split()
+OLD += AST_ERA
+
 # latest on 2026-12-05, measured by a helper who had never looked at them (issue #11, seventh round),
 # at 3.13, 3.14 and 3.15.  Every finding left is real, proven on the real interpreters unless said:
 # luigi's contrib/salesforce.py compiles "(?<=select)(?s)..." (global flags not at the start: an

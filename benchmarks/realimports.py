@@ -40,7 +40,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from noise import LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
+from noise import AST_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -176,6 +176,26 @@ DEPENDS = {
     **{f: ["multidict==5.2.0", "yarl==1.6.3", "async-timeout==3.0.1", "attrs==21.4.0", "chardet==4.0.0", "idna==3.4",
            "typing-extensions==4.4.0"] + (["aiohttp==3.7.4.post0"] if f.startswith("discord") else [])
        for f in ("aiohttp==3.7.4.post0", "discord.py==1.7.3")},
+    # the AST_ERA releases' (2021-2023, misses16) dependencies of their time, where pure Python
+    "beniget==0.4.1": ["gast==0.5.4"],
+    "bandit==1.7.4": ["PyYAML==5.4.1", "stevedore==3.5.2", "pbr==5.1.3", "GitPython==3.1.27", "gitdb==4.0.9",
+                      "smmap==5.0.0", "setuptools==75.8.0"],  # pbr's version lookup imports pkg_resources
+    **{f: ["flake8==5.0.4", "pyflakes==2.5.0", "pycodestyle==2.9.1", "mccabe==0.7.0"]
+          + (["attrs==22.1.0"] if f.startswith("flake8-bugbear") else [])
+       for f in ("flake8-bugbear==22.12.6", "flake8==5.0.4")},
+    "pyupgrade==2.38.4": ["tokenize-rt==4.2.1"], "vulture==2.6": ["toml==0.10.2"],
+    "radon==5.1.0": ["mando==0.6.4", "colorama==0.4.6", "six==1.17.0"], "asttokens==2.2.1": ["six==1.17.0"],
+    "astroid==2.15.8": ["lazy-object-proxy==1.9.0", "wrapt==1.15.0", "typing-extensions==4.4.0"],
+    "pytest-asyncio==0.20.3": ["pytest==7.1.3", "py==1.11.0", "pluggy==1.0.0", "iniconfig==1.1.1", "attrs==21.4.0",
+                               "packaging==21.3", "pyparsing==3.0.9", "tomli==2.0.1"],
+    "aiohttp==3.8.6": ["multidict==6.0.4", "yarl==1.9.2", "frozenlist==1.3.3", "aiosignal==1.3.1",
+                       "async-timeout==4.0.2", "charset-normalizer==2.1.1", "attrs==22.1.0", "idna==3.4"],
+    "Flask==2.0.3": ["Werkzeug==2.0.3", "Jinja2==3.0.3", "itsdangerous==2.0.1", "click==8.0.4", "MarkupSafe==2.0.1"],
+    "hypothesis==6.56.4": ["attrs==22.1.0", "sortedcontainers==2.4.0", "exceptiongroup==1.0.4"],
+    "black==22.12.0": ["click==8.0.4", "platformdirs==2.5.2", "pathspec==0.10.3", "mypy_extensions==0.4.3",
+                       "tomli==2.0.1"],
+    "Mako==1.2.4": ["MarkupSafe==2.0.1"], "anyio==3.6.2": ["sniffio==1.3.0", "idna==3.4"],
+    "autoflake==1.7.8": ["pyflakes==2.5.0", "tomli==2.0.1"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -211,6 +231,7 @@ RELEASES += MID_ERA
 RELEASES += LATE_ERA
 # releases of 2018-2021 that real users pin, read at 3.13 and 3.15 (issue #11, misses15)
 RELEASES += PINNED_ERA
+RELEASES += AST_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
