@@ -1147,3 +1147,38 @@ def test_legacy_finder_put_right_after_a_finder_that_drives_it(project, driver, 
     project.write("pkg/finders.py", driver)
     found = project.findings(LEGACY_AFTER.replace("_callback_finder) + 1", where), target="3.13")
     assert bool(found) == reported
+
+
+def test_annotations_read_from_a_class_namespace(project):
+    """pydantic 1.10.13's ModelMetaclass.__new__ (main.py:178) reads ``namespace.get('__annotations__',
+    {})``: on the real 3.14 the namespace has none, and ``class User(BaseModel): id: int`` has no
+    field ``id``.  Also ``cls.__dict__`` and ``vars(cls)``; not a plain dict, not a write, not in a
+    module that tests for the key first or knows 3.14's ``annotationlib``."""
+    source = """\
+        from abc import ABCMeta
+
+
+        class ModelMetaclass(ABCMeta):
+            def __new__(mcs, name, bases, namespace, **kwargs):
+                annotations = namespace.get('__annotations__', {})
+                namespace['__annotations__'] = dict(annotations)
+                return super().__new__(mcs, name, bases, namespace, **kwargs)
+
+
+        class Plain:
+            def __new__(cls, name, bases, namespace):
+                return namespace.get('__annotations__')
+
+
+        def fields(cls):
+            own = cls.__dict__.get("__annotations__", {})
+            return own, vars(cls)["__annotations__"], {"__annotations__": 1}["__annotations__"]
+        """
+    api = "a metaclass's namespace['__annotations__']"
+    assert project.findings(source, target="3.14") == [
+        (6, api, E), (17, "cls.__dict__['__annotations__']", E), (18, "vars(cls)['__annotations__']", E)]
+    assert project.findings(source, target="3.13", name="old.py") == []
+    tested = source.replace("annotations = namespace.get", "annotations = '__annotations__' in namespace and namespace.get")
+    assert project.findings(tested, target="3.14", name="tested.py") == []
+    aware = source.replace("from abc import ABCMeta", "import annotationlib\n        from abc import ABCMeta")
+    assert project.findings(aware, target="3.14", name="aware.py") == []

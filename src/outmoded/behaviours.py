@@ -29,6 +29,7 @@ from outmoded.branches import is_main_test
 from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
 from outmoded.metapath import MetaPathHooks
+from outmoded.namespaceannotations import NamespaceAnnotations
 from outmoded.values import Instance, LocalClass, own_nodes
 
 try:  # the parser re.compile uses; sre_parse before 3.11
@@ -38,7 +39,7 @@ except ImportError:  # pragma: no cover - Python < 3.11
 
 SET_TYPES = {"builtins.set", "builtins.frozenset"}
 NOT_CALLS = {"subscript", "protocol-parameters", "decorator-stack", "class-attribute", "truth-value", "union-attribute",
-             "duplicate-base", "awaited-context"}  # behaviour_calls entries asked of a Subscript, of a class, of a with
+             "duplicate-base", "awaited-context", "namespace-annotations"}  # behaviour_calls entries asked of a Subscript, of a class, of a with
 GLOBAL_FLAGS_ERRORS = ("global flags not at the start", "Flags not at the start")  # 3.11+, 3.6-3.10
 
 
@@ -142,7 +143,7 @@ def _parameters(entry, before: bool = False) -> tuple | None:
     return _PARAMETERS[key]
 
 
-class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts):
+class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
 
     def _runs_as_a_script(self) -> bool:
@@ -210,6 +211,8 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts):
     def visit_Subscript(self, node: ast.Subscript) -> None:
         if isinstance(node.value, ast.Call) and self.index.behaviour_calls:
             self.check_subscript(node)
+        if node.slice.__class__ is ast.Constant and node.ctx.__class__ is ast.Load and self.index.behaviour_calls:
+            self.check_namespace_read(node, node.value, node.slice)  # vars(cls)["__annotations__"] (3.14)
         self.generic_visit(node)
 
     def check_subscript(self, node: ast.Subscript) -> None:

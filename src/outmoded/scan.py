@@ -328,6 +328,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             self.check_overrides(node, cls)
 
     def visit_Call(self, node: ast.Call) -> None:
+        if node.func.__class__ is ast.Attribute and node.func.attr == "get" and node.args:
+            self.check_namespace_read(node, node.func.value, node.args[0])  # ns.get("__annotations__") (3.14)
         func = self.qualify(node.func)
         if isinstance(func, str):
             if func in ("sys.path.insert", "sys.path.append", "sys.path.extend"):

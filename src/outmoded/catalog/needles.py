@@ -101,6 +101,9 @@ def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -
         literal, root = Text(BEHAVIOUR_TEXT["awaited-context"]), name.split(".")[0]
         return [Needle(_encoded([root, name.rpartition(".")[2], keyword]), root.encode(), literal=literal)
                 for keyword in ("await", "yield")]
+    if entry.kind == "behaviour" and entry.signature == "namespace-annotations":
+        # the key written as a string: ns.get("__annotations__"), cls.__dict__["__annotations__"]
+        return [Needle(frozenset([b"__annotations__"]), literal=Text(rb"[\"']__annotations__[\"']"))]
     if entry.kind == "behaviour" and entry.signature == "union-attribute":
         # the attribute set on a Union the module binds, or a loop over __all__ (it may reach an imported one)
         literal = Text(BEHAVIOUR_TEXT["union-attribute"])

@@ -71,12 +71,16 @@ from outmoded.catalog.schema import DOTTED_RE
 # ``with`` statement's item is ``await x`` or ``yield from x`` where ``x`` is an instance of the name, a
 # class: a name bound to a call of it, or an attribute that every assignment in the class of the object
 # it is read on -- ``self._cond``, ``pool._cond`` of ``pool = Pool()`` -- binds to a call of it:
-# ``outmoded.awaitedcontexts``).
+# ``outmoded.awaitedcontexts``), ``namespace-annotations`` (the key ``"__annotations__"`` read, by subscript or
+# ``.get``, from ``X.__dict__``, ``vars(X)`` or a metaclass ``__new__``'s namespace parameter, in a module that
+# neither tests ``"__annotations__" in`` nor names ``annotationlib``/``__annotate__``:
+# ``outmoded.namespaceannotations``).
 # ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "meta-path-loader", "parameters", "fallback-import",
               "subscript", "protocol-parameters", "option-strings", "decorator-stack",
-              "class-attribute", "truth-value", "union-attribute", "duplicate-base", "awaited-context"}
+              "class-attribute", "truth-value", "union-attribute", "duplicate-base", "awaited-context",
+              "namespace-annotations"}
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
                    "option-strings", "duplicate-base", "awaited-context"}
