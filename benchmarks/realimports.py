@@ -195,6 +195,7 @@ DEPENDS = {
     "black==22.12.0": ["click==8.0.4", "platformdirs==2.5.2", "pathspec==0.10.3", "mypy_extensions==0.4.3",
                        "tomli==2.0.1"],
     "Mako==1.2.4": ["MarkupSafe==2.0.1"], "anyio==3.6.2": ["sniffio==1.3.0", "idna==3.4"],
+    "Chameleon==3.10.1": ["setuptools==75.8.0"],  # chameleon/loader.py imports pkg_resources
     "autoflake==1.7.8": ["pyflakes==2.5.0", "tomli==2.0.1"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
