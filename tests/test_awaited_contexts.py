@@ -6,9 +6,11 @@ FILLER = "\n".join(f"    def m{i}(self):\n        return {i} * 2\n" for i in ran
 
 def test_a_condition_bound_in_init_and_yielded_from_in_methods(project):
     """aiopg 0.15.0's pool.py: ``self._cond = asyncio.Condition(loop=loop)`` in ``__init__``, then
-    ``with (yield from self._cond):`` in methods that name no lock (the sieve leaves most bodies out)."""
+    ``with (yield from self._cond):`` in methods that name no lock (the sieve leaves most bodies out)
+    and ``with (yield from pool._cond):`` in ``_create_pool``; not on the class, not under a guard."""
     source = f"""\
 import asyncio
+import sys
 
 
 class Pool(asyncio.AbstractServer):
@@ -35,11 +37,32 @@ class Pool(asyncio.AbstractServer):
     async def unknown(self):
         with await self._lock:
             pass
+
+    @classmethod
+    async def on_the_class(cls):
+        with await cls._cond:
+            pass
+
+
+@asyncio.coroutine
+def _create_pool(loop):
+    pool = Pool(loop)
+    with (yield from pool._cond):
+        yield from pool._fill_free_pool(False)
+    return pool
+
+
+async def guarded(pool):
+    if sys.version_info < (3, 9):
+        with await pool._cond:
+            pass
 """
     lines = source.splitlines()
-    at = [lines.index("        with (yield from self._cond):") + 1, lines.index("        with await self._cond:") + 1]
+    at = [lines.index("        with (yield from self._cond):") + 1, lines.index("        with await self._cond:") + 1,
+          lines.index("    with (yield from pool._cond):") + 1]
     assert project.findings(source, target="3.9") == [
-        (at[0], "with yield from <asyncio.Condition>", E), (at[1], "with await <asyncio.Condition>", E)]
+        (at[0], "with yield from <asyncio.Condition>", E), (at[1], "with await <asyncio.Condition>", E),
+        (at[2], "with yield from <asyncio.Condition>", E)]
     assert project.findings(source, target="3.8", name="old.py") == []
 
 

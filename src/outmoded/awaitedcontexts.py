@@ -16,18 +16,17 @@ from __future__ import annotations
 import ast
 import re
 
-from outmoded.values import Instance
+from outmoded.values import Instance, LocalClass
 
 # with await lock:, with (yield from self._cond): (the word first: sre skips to it); the prefilter's
 # literal for the entries too (``catalog.needles.BEHAVIOUR_TEXT``)
 AWAITED_WITH_TEXT = rb"with(?<!\wwith)[ \t(]+(?:await|yield[ \t]+from)[ \t(]"
 AWAITED_WITH = re.compile(AWAITED_WITH_TEXT.decode())
 
-NOT_INSTANCE = {"builtins.staticmethod", "builtins.classmethod"}
 
 
 class AwaitedContexts:
-    """Expects ``self.index``, ``self.qualify``, ``self.report`` and ``self.text``."""
+    """Expects ``self.index``, ``self.qualify``, ``self.report``, ``self.words`` and ``self.text``."""
 
     def _awaited_entries(self) -> dict:
         """Qualified class -> its ``awaited-context`` entry (asked once per index)."""
@@ -39,64 +38,59 @@ class AwaitedContexts:
         return found
 
     def _writes_awaited_with(self) -> bool:
-        """Does the file write ``with await`` or ``with (yield from`` (searched once)?  A class
+        """Does the file write ``with await`` or ``with (yield from`` (asked once)?  A class is
         walked for its lock attributes only then."""
         found = self.__dict__.get("_awaited_with")
         if found is None:
-            found = self.__dict__["_awaited_with"] = AWAITED_WITH.search(self.text) is not None
+            words = self.words  # the words of the needles that hold: the entries' carry await and yield
+            found = self.__dict__["_awaited_with"] = ("await" in words or "yield" in words) if words is not None \
+                else AWAITED_WITH.search(self.text) is not None
         return found
 
     def check_awaited_context(self, node: ast.With) -> None:
-        """A (synchronous) ``with`` whose item awaits or yields from a name bound to a call of an
-        ``awaited-context`` entry's class (``lock = asyncio.Lock()`` then ``with await lock:``)."""
+        """A (synchronous) ``with`` whose item awaits or yields from an instance of an
+        ``awaited-context`` entry's class: a name bound to a call of it (``lock = asyncio.Lock()``
+        then ``with await lock:``), or an attribute of an instance of a class of the module that
+        binds it to calls of one only (``self._cond``, ``pool._cond`` of ``pool = Pool()``).  The
+        entries' needles carry ``await`` and ``yield``, so the sieve keeps the bodies writing them."""
         for item in node.items:
             expr = item.context_expr
-            if expr.__class__ is ast.Await or expr.__class__ is ast.YieldFrom:
-                entries = self._awaited_entries()
-                qualified = self.qualify(expr.value)
-                if entries and isinstance(qualified, Instance) and qualified.cls in entries:
-                    self._report_awaited(expr, qualified.cls, entries)
-
-    def check_awaited_attributes(self, node: ast.ClassDef) -> None:
-        """``with (yield from self._cond):`` in a method of a class whose methods bind
-        ``self._cond`` to calls of an entry's class only (found from the class: the method itself
-        need not name the class, as aiopg 0.15.0's ``Pool.clear`` does not)."""
-        entries = self._awaited_entries()
-        if not entries or not self._writes_awaited_with():
-            return
-        made: dict = {}  # attribute -> the qualified classes of what the class's methods assign it
-        for statement in ast.walk(node):
-            if isinstance(statement, ast.Assign):
-                targets, value = statement.targets, statement.value
-            elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
-                targets, value = [statement.target], statement.value
+            if expr.__class__ is not ast.Await and expr.__class__ is not ast.YieldFrom:
+                continue
+            entries = self._awaited_entries()
+            value = expr.value
+            qualified = self.qualify(value)
+            if isinstance(qualified, Instance) and isinstance(qualified.cls, str):
+                cls = qualified.cls
+            elif value.__class__ is ast.Attribute and self._writes_awaited_with():
+                owner = self.qualify(value.value)
+                cls = self._lock_attributes(owner.cls.node).get(value.attr) if isinstance(owner, Instance) \
+                    and isinstance(owner.cls, LocalClass) and owner.cls.node is not None else None
             else:
-                continue
-            for target in targets:
-                if isinstance(target, ast.Attribute):
-                    made.setdefault(target.attr, set()).add(
-                        self.qualify(value.func) if isinstance(value, ast.Call) else None)
-        locks = {attr: next(iter(classes)) for attr, classes in made.items()
-                 if len(classes) == 1 and next(iter(classes)) in entries}
-        if not locks:
-            return
-        for function in node.body:
-            if not isinstance(function, (ast.FunctionDef, ast.AsyncFunctionDef)):
-                continue
-            parameters = function.args.posonlyargs + function.args.args
-            if not parameters or {self.qualify(d) for d in function.decorator_list} & NOT_INSTANCE:
-                continue  # a static or class method's first parameter is no instance
-            this = parameters[0].arg
-            for statement in ast.walk(function):
-                if not isinstance(statement, ast.With):
-                    continue
-                for item in statement.items:
-                    expr = item.context_expr
-                    if (expr.__class__ is ast.Await or expr.__class__ is ast.YieldFrom) \
-                            and isinstance(expr.value, ast.Attribute) and expr.value.attr in locks \
-                            and isinstance(expr.value.value, ast.Name) and expr.value.value.id == this:
-                        self._report_awaited(expr, locks[expr.value.attr], entries)
+                cls = None
+            if cls in entries:
+                how = "await" if expr.__class__ is ast.Await else "yield from"
+                self.report(expr, entries[cls], f"with {how} <{cls}>", frozenset(entries[cls].raises))
 
-    def _report_awaited(self, expr: ast.expr, cls: str, entries: dict) -> None:
-        how = "await" if expr.__class__ is ast.Await else "yield from"
-        self.report(expr, entries[cls], f"with {how} <{cls}>", frozenset(entries[cls].raises))
+    def _lock_attributes(self, node: ast.ClassDef) -> dict:
+        """Attribute -> the entry class every assignment of it in the class's code binds it to a
+        call of (asked once per class)."""
+        known = self.__dict__.setdefault("_lock_attributes_of", {})
+        found = known.get(id(node))
+        if found is None:
+            entries = self._awaited_entries()
+            made: dict = {}  # attribute -> the qualified classes of what the class's code assigns it
+            for statement in ast.walk(node):
+                if isinstance(statement, ast.Assign):
+                    targets, value = statement.targets, statement.value
+                elif isinstance(statement, (ast.AnnAssign, ast.AugAssign)):
+                    targets, value = [statement.target], statement.value
+                else:
+                    continue
+                for target in targets:
+                    if isinstance(target, ast.Attribute):
+                        made.setdefault(target.attr, set()).add(
+                            self.qualify(value.func) if isinstance(value, ast.Call) else None)
+            found = known[id(node)] = {attr: next(iter(classes)) for attr, classes in made.items()
+                                       if len(classes) == 1 and next(iter(classes)) in entries}
+        return found

@@ -319,7 +319,6 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             self.check_protocol_parameters(node)
         if self.index.behaviour_calls:
             self.check_class_body(node)
-            self.check_awaited_attributes(node)
             if len(node.bases) > 1:
                 self.check_duplicate_bases(node)
         self.check_attribute_pairs(node)
