@@ -211,7 +211,8 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
     def visit_Subscript(self, node: ast.Subscript) -> None:
         if isinstance(node.value, ast.Call) and self.index.behaviour_calls:
             self.check_subscript(node)
-        if node.slice.__class__ is ast.Constant and node.ctx.__class__ is ast.Load and self.index.behaviour_calls:
+        if node.slice.__class__ is ast.Constant and node.slice.value == "__annotations__" \
+                and node.ctx.__class__ is ast.Load and self.index.behaviour_calls:
             self.check_namespace_read(node, node.value, node.slice)  # vars(cls)["__annotations__"] (3.14)
         self.generic_visit(node)
 

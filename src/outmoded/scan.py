@@ -327,7 +327,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             self.check_overrides(node, cls)
 
     def visit_Call(self, node: ast.Call) -> None:
-        if node.func.__class__ is ast.Attribute and node.func.attr == "get" and node.args:
+        if node.func.__class__ is ast.Attribute and node.func.attr == "get" and node.args \
+                and node.args[0].__class__ is ast.Constant and node.args[0].value == "__annotations__":
             self.check_namespace_read(node, node.func.value, node.args[0])  # ns.get("__annotations__") (3.14)
         func = self.qualify(node.func)
         if isinstance(func, str):
