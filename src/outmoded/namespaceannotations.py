@@ -12,7 +12,10 @@ Reported where the code reads the key ``"__annotations__"`` (a subscript or ``.g
 bases name a metaclass (``type``, ``ABCMeta``, ``EnumMeta``, a name ending in ``Meta``); not in a
 module that tests ``"__annotations__" in ...`` (it has a way for a namespace without them:
 typing_extensions 4.12's ``if "__annotations__" in ns: ... elif sys.version_info >= (3, 14):``),
-nor in one that knows 3.14's way (it names ``annotationlib`` or ``__annotate__``).
+nor in one that knows 3.14's way (it names ``annotationlib`` or ``__annotate__``), nor where
+the mapping read is only changed in place (``namespace.get('__annotations__', {}).clear()``:
+pydantic 2.14's ModelMetaclass, which runs on 3.14, empties a namespace's annotations there; with
+none to empty, nothing is lost).
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ KEY = "__annotations__"
 METACLASSES = {"type", "ABCMeta", "EnumMeta", "EnumType"}
 AWARE = ("annotationlib", "__annotate__", "__annotate_func__")
 TESTED = re.compile(r"[\"']__annotations__[\"'][ \t]+(?:not[ \t]+)?in\b")  # "__annotations__" in ns
+CHANGED = re.compile(r"[ \t]*\.[ \t]*(?:clear|pop|popitem|update|setdefault)[ \t]*\(")  # read to be changed
 
 
 class NamespaceAnnotations:
@@ -50,8 +54,14 @@ class NamespaceAnnotations:
         if entry is None:
             return
         what = self._namespace_of(mapping, node.lineno)
-        if what is not None:
+        if what is not None and not self._changed_in_place(node):
             self.report(node, entry, f"{what}[{KEY!r}]", frozenset(entry.raises))
+
+    def _changed_in_place(self, node: ast.expr) -> bool:
+        """Is the mapping ``node`` reads only the receiver of a method changing it (``.clear()``)?"""
+        line = self.text.split("\n", node.end_lineno)[node.end_lineno - 1]
+        rest = line.encode()[node.end_col_offset:].decode(errors="replace")  # offsets count UTF-8 bytes
+        return CHANGED.match(rest) is not None
 
     def _namespace_of(self, mapping: ast.expr, line: int) -> str | None:
         if mapping.__class__ is ast.Attribute and mapping.attr == "__dict__":
