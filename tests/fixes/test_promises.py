@@ -72,6 +72,17 @@ CASES = {
     "drop_positional_argument": ("import xml.etree.ElementTree as ET\na = ET.XMLParser(0)\n"
                                  "b = ET.XMLParser('tag', None, None)\nc = ET.XMLParser(html=0, target=None)\n"
                                  "d = ET.XMLParser(*args)\n", 2, 2),
+    # a reference renamed without its call loses the keywords the fixer renames in calls
+    # (filename= -> source=, n= -> value=): f = p.readfp; f(fp, filename='x.ini') was promised and
+    # fixed into a TypeError on the real 3.13; called positionally through the name (portage's
+    # read_file = parser.readfp), as getattr()'s default (navdoon), in isinstance(), it is kept
+    "rename_keywords_through_a_name": ("import configparser, io, ast\np = configparser.RawConfigParser()\n"
+                                       "f = p.readfp\nf(io.StringIO(''), filename='x.ini')\n"
+                                       "def g(fp):\n    read = p.readfp\n    return read(fp, 'y.ini')\n"
+                                       "h = getattr(p, 'read_file', p.readfp)\nh(io.StringIO(''))\n"
+                                       "k = p.readfp\nhandlers = [k]\n"
+                                       "make = ast.Num\nnode = make(n=1)\nok = isinstance(node, (ast.Num, ast.Str))\n",
+                                       2, 4),
 }
 
 

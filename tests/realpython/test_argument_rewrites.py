@@ -130,6 +130,18 @@ except configparser.Error as error:
     print(type(error).__name__, error)
 print(parser.sections())
 '''),
+    # the reference renamed without its call: kept only where its calls pass no old keyword
+    "readfp_names": ("3.8", '''\
+import configparser
+import io
+
+parser = configparser.RawConfigParser()
+read = parser.readfp
+read(io.StringIO("[a]\\nb = 1\\n"), "first.ini")
+reader = getattr(parser, "read_file", parser.readfp)
+reader(io.StringIO("[c]\\nd = 2\\n"))
+print(parser.sections())
+'''),
     # platform.popen(cmd, mode="r", bufsize=-1) -> os.popen(cmd, mode="r", buffering=-1)
     "popen": ("3.7", '''\
 import platform
@@ -138,6 +150,30 @@ print(platform.popen("echo popen", bufsize=-1).read().strip())
 print(platform.popen("echo popen", mode="r", bufsize=1).read().strip())
 '''),
 }
+
+
+THROUGH_A_NAME = '''\
+import configparser
+import io
+
+parser = configparser.RawConfigParser()
+read = parser.readfp
+read(io.StringIO("[a]\\n[a]\\n"), filename="broken.ini")
+'''
+
+
+def test_a_reference_called_elsewhere_with_old_keywords_is_not_fixed(tmp_path):
+    """``read = parser.readfp; read(fp, filename="x.ini")``: the fixer renames keywords only in the
+    call it renames, so renaming the reference alone gave ``read_file(fp, filename=...)``, a
+    TypeError on the real 3.13 where the unfixed script's parse error named broken.ini on the
+    floor.  Reported without ``[*]``, and ``fix`` leaves it."""
+    path = tmp_path / "legacy.py"
+    path.write_text(THROUGH_A_NAME)
+    args = ["--no-cache", "--target-version", "3.13", "--min-version", "3.8"]
+    check = _outmoded("check", *args, "legacy.py", cwd=tmp_path).stdout
+    assert "OM12057" in check and "[*]" not in check and "would keep its old keywords" in check, check
+    _outmoded("fix", *args, "legacy.py", cwd=tmp_path)
+    assert path.read_text() == THROUGH_A_NAME
 
 
 @pytest.mark.parametrize("name", sorted(RENAMED_KEYWORDS))

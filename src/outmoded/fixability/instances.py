@@ -15,7 +15,7 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
-from outmoded.fixability.results import broken_use
+from outmoded.fixability.results import SCOPES, broken_use, parents_of
 from outmoded.fixability.shapes import keyword_rewrite, positional_index, shape_of, written_names
 from outmoded.fixability.spots import Spots, chain_of
 from outmoded.records import replace
@@ -86,6 +86,8 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
     if statement is None:
         if shape_of(entry) == "template" and entry.kind in ("function", "class"):
             return "only calls are rewritten"
+        if entry.rename_keywords and not _keywords_kept(calls.attribute(finding), calls, entry):
+            return "a call through another name would keep its old keywords"
         return None
     if not entry.rename_keywords and shape_of(entry) != "template":
         return None
@@ -100,6 +102,44 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
     if not uses or not all(id(u) in called and call_fits(entry, *call_parts(called[id(u)])) for u in uses):
         return "only calls are rewritten, and only those whose arguments fit"
     return None
+
+
+def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
+    """Can this reference, not itself called, be renamed without the keywords the fixer renames
+    only in a call it renames (``fixes.transformer``)?  Yes where nothing calls it: an operand of a
+    comparison, the class ``isinstance``/``issubclass`` tests (alone or in a tuple), an ``except``
+    clause's; and where it is assigned to a name (also as ``getattr(p, 'read_file', p.readfp)``'s
+    default) whose every read in its scope is a call passing none of the old keywords.  Anything
+    else hands the old callable on: ``f = parser.readfp; f(fp, filename=...)`` renamed alone raises
+    TypeError on every 3.x (``read_file`` takes ``source=``)."""
+    if node is None:
+        return False
+    parents = parents_of(calls.tree, None)
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Tuple):
+        node, parent = parent, parents.get(id(parent))
+    if isinstance(parent, (ast.Compare, ast.ExceptHandler)):
+        return True
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and len(parent.args) >= 2 \
+            and parent.args[-1] is node and not parent.keywords:
+        if parent.func.id in ("isinstance", "issubclass") and len(parent.args) == 2:
+            return True
+        if parent.func.id == "getattr" and len(parent.args) == 3:
+            node, parent = parent, parents.get(id(parent))
+    if not (isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1
+            and isinstance(parent.targets[0], ast.Name)):
+        return False
+    name, scope = parent.targets[0].id, parent
+    while scope is not None and not isinstance(scope, SCOPES):
+        scope = parents.get(id(scope))
+    old = {k for k, _ in entry.rename_keywords}
+    for read in ast.walk(scope or calls.tree):
+        if isinstance(read, ast.Name) and read.id == name and isinstance(read.ctx, ast.Load):
+            call = parents.get(id(read))
+            if not (isinstance(call, ast.Call) and call.func is read) \
+                    or any(k.arg is None or k.arg in old for k in call.keywords):
+                return False
+    return True
 
 
 def _chain_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | None:

@@ -64,7 +64,7 @@ def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module, sliced: bool = 
         if given < len(new):
             return f"{replacement} is built from {len(new)} fields, this call gives {given}"
         return None
-    parents = _parents(tree, (call.lineno, call.end_lineno))
+    parents = parents_of(tree, (call.lineno, call.end_lineno))
     parent = parents.get(id(call))
     if sliced and unpacked_into(parent, call, entry) and len(parent.targets) == 1 and isinstance(call.func, ast.Attribute):
         return None
@@ -76,7 +76,7 @@ def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module, sliced: bool = 
         while scope is not None and not isinstance(scope, SCOPES):
             scope = parents.get(id(scope))
         scope = scope or tree
-        inner = _parents(scope, None)
+        inner = parents_of(scope, None)
         for node in ast.walk(scope):
             if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
                 why = _use_broken(node, inner, entry, replacement, f"`{name}`, its result,")
@@ -114,7 +114,7 @@ def unpacked_into(parent: ast.AST, node: ast.AST, entry: Entry) -> bool:
         and not any(isinstance(e, ast.Starred) for e in t.elts) for t in parent.targets)
 
 
-def _parents(tree: ast.AST, lines: tuple[int, int] | None) -> dict:
+def parents_of(tree: ast.AST, lines: tuple[int, int] | None) -> dict:
     """Each node's parent (by ``id``): among the nodes spanning ``lines`` (first, last), or all."""
     nodes = [tree] + (list(ast.walk(tree))[1:] if lines is None else spanning(tree, range(lines[0], lines[1] + 1)))
     return {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
