@@ -83,6 +83,13 @@ CASES = {
                                        "k = p.readfp\nhandlers = [k]\n"
                                        "make = ast.Num\nnode = make(n=1)\nok = isinstance(node, (ast.Num, ast.Str))\n",
                                        2, 4),
+    # array.fromstring took a str too (UTF-8), frombytes raises TypeError on one: safe for a
+    # provably bytes argument, none for a str, unsafe otherwise; tostring is tobytes
+    "array_fromstring": ("import array\na = array.array('b')\na.fromstring(b'ab')\na.fromstring(b'\\0' * 3)\n"
+                         "a.fromstring(bytearray(b'c'))\na.fromstring('de')\na.fromstring(f'{a}')\n"
+                         "a.fromstring(open('f', 'rb').read())\nprint(a.tostring())\n"
+                         "def f(raw, p):\n    packed = raw.tostring()\n    array.array('b').fromstring(packed)\n"
+                         "    array.array('b').fromstring(p)\n", 5, 7),
 }
 
 

@@ -203,3 +203,50 @@ def test_keywords_the_replacement_spells_differently_are_renamed(tmp_path, name)
         real = real_python(version)
         if real is not None:
             assert _run(real, [], fixed) == before, version
+
+
+FROMSTRING = '''\
+import array
+
+a = array.array("b")
+a.fromstring(b"ab")
+a.fromstring(b"\\x00" * 2)
+a.fromstring(bytearray(b"c"))
+a.fromstring(open(__file__, "rb").read(6))
+print(a.tolist(), a.tostring())
+b = array.array("b")
+b.fromstring("d\\xe9")
+print(b.tolist())
+'''
+
+
+def test_fromstring_is_fixed_where_its_argument_is_bytes(tmp_path):
+    """``array.fromstring`` took a str on Python 3 too (encoded as UTF-8: pyenv's 3.8 gives
+    [100, -61, -87] for "dé"), ``frombytes`` raises TypeError on one.  Fixed safe where the argument
+    is bytes (a literal, ``bytes * n``, ``bytearray(...)``), unsafe where it is unknown, not at all
+    for a str: the bytes part prints on the real 3.13 and 3.15 what it printed unfixed on 3.8."""
+    from realpythons import older_python
+
+    legacy, fixed = tmp_path / "legacy.py", tmp_path / "fixed.py"
+    legacy.write_text(FROMSTRING)
+    fixed.write_text(FROMSTRING)
+    args = ["--no-cache", "--target-version", "3.13", "--min-version", "3.8"]
+    check = _outmoded("check", *args, "fixed.py", cwd=tmp_path).stdout
+    assert check.count("OM09005 [*]") == 3 and "argument is a str" in check and "OM09004 [*]" in check, check
+    run = _outmoded("fix", *args, "--unsafe-fixes", "fixed.py", cwd=tmp_path)
+    assert "Fixed 5 finding(s)" in run.stdout, run.stdout + run.stderr
+    assert fixed.read_text().count("frombytes(") == 4 and 'b.fromstring("d' in fixed.read_text()
+    python = older_python("3.8")
+    if python is None:
+        pytest.skip("no python3.8 under ~/.pyenv/versions")
+    before = _run(python, [], legacy)
+    assert before.splitlines()[1] == "[100, -61, -87]"
+    first = before.splitlines()[0]
+    assert _run(python, [], fixed).splitlines()[0] == first
+    for version in ("3.13", "3.15"):
+        real = real_python(version)
+        if real is not None:
+            broken = subprocess.run([real, str(fixed)], capture_output=True, text=True, timeout=60)
+            assert broken.stdout.splitlines() == [first], version  # the str call is left, and fails
+            probe = "import array; array.array('b').frombytes('d')"
+            assert "TypeError" in subprocess.run([real, "-c", probe], capture_output=True, text=True).stderr

@@ -23,6 +23,9 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # calls without arguments then get no fix (it needs its value)
       safe_with_one_specifier: 0   # optional, for an unsafe fix: a call whose argument 0 is a
                                    # literal %-format with exactly one specifier is a safe fix
+      bytes_argument: 0            # optional, for an unsafe fix: the replacement takes only bytes
+                                   # there (frombytes); an argument 0 that is provably bytes makes
+                                   # it a safe fix, one that is provably str gets no fix
       fields: [args, varargs, keywords, defaults]  # optional, with replacement_fields, for a rename
       replacement_fields: [args, varargs, varkw, defaults, kwonlyargs, kwonlydefaults, annotations]
                                    # whose named tuple differs: the fields a function returns (or
@@ -108,7 +111,7 @@ REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "fields",
+    "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields",
     "replacement_fields", "lost_members", "limited_api",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
@@ -310,6 +313,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
                                for k, v in _mapping(raw, "rewrite_defaults", source, where).items()),
         rename_keywords=tuple(_mapping(raw, "rename_keywords", source, where).items()),
         safe_with_one_specifier=raw.get("safe_with_one_specifier"),
+        bytes_argument=raw.get("bytes_argument"),
         fields=tuple(raw.get("fields") or ()),
         replacement_fields=tuple(raw.get("replacement_fields") or ()),
         lost_members=tuple(raw.get("lost_members") or ()),

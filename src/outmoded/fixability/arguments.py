@@ -101,3 +101,47 @@ def proven_safe(entry: Entry, call: ast.Call | None) -> bool:
     if not (isinstance(fmt, ast.Constant) and isinstance(fmt.value, str)):
         return False
     return len([m for m in SPECIFIER.findall(fmt.value) if m != "%%"]) == 1
+
+
+BYTES_CALLS = ("bytes", "bytearray", "memoryview")  # builtins whose result frombytes() takes
+BYTES_METHODS = ("tobytes", "tostring")  # without arguments: array's, memoryview's, numpy's
+
+
+def text_kind(node: ast.AST) -> str | None:
+    """"bytes" or "str" when the expression is provably one (a literal, ``b"\\x00" * n``,
+    ``bytes(...)``, ``"%s" % x``, an f-string), else None."""
+    if isinstance(node, ast.Constant):
+        return {bytes: "bytes", str: "str"}.get(type(node.value))
+    if isinstance(node, ast.JoinedStr):
+        return "str"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in BYTES_CALLS + ("str",):
+        return "str" if node.func.id == "str" else "bytes"
+    if isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute) and node.func.attr in BYTES_METHODS \
+            and not node.args and not node.keywords:
+        return "bytes"
+    if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mult, ast.Mod)):
+        left = text_kind(node.left)
+        if left is not None and (isinstance(node.op, ast.Mod) or text_kind(node.right) in (left, None)):
+            return left
+        if isinstance(node.op, ast.Mult):
+            return text_kind(node.right)
+    return None
+
+
+def bytes_verdict(entry: Entry, call: ast.Call | None, value_of=None) -> tuple[str | None, str | None]:
+    """(an upgraded fix or None, why there is no fix or None) for a call whose replacement takes
+    only bytes at the catalog's ``bytes_argument``: ``array.fromstring`` took a str on Python 3
+    too (encoded as UTF-8, pyenv's 3.8.18), ``frombytes`` raises TypeError on one (also on the
+    real 3.13), so a provably bytes argument is a safe fix and a provably str one none.
+    ``value_of``: a name's one assigned value in its scope, or None (``packed = raw.tostring()``)."""
+    position = entry.bytes_argument
+    if position is None or call is None or len(call.args) <= position \
+            or any(isinstance(a, ast.Starred) for a in call.args[:position + 1]):
+        return None, None
+    argument = call.args[position]
+    if isinstance(argument, ast.Name) and value_of is not None:
+        argument = value_of(argument) or argument
+    kind = text_kind(argument)
+    if kind == "str":
+        return None, f"its argument is a str, which {entry.replacement.rpartition('.')[2]}() refuses"
+    return ("safe" if kind == "bytes" else None), None

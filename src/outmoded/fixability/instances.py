@@ -12,7 +12,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.catalog import Entry
-from outmoded.fixability.arguments import call_fits, call_parts, never_none, proven_safe
+from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
 from outmoded.fixability.results import SCOPES, broken_use, parents_of
@@ -142,6 +142,27 @@ def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
     return True
 
 
+def _one_value(name: ast.Name, calls: Spots) -> ast.AST | None:
+    """The value of the one plain assignment (``packed = raw.tostring()``) that binds ``name`` in
+    its function (or module), when nothing else there binds it; else None."""
+    parents = parents_of(calls.tree, None)
+    scope = parents.get(id(name))
+    while scope is not None and not isinstance(scope, SCOPES):
+        scope = parents.get(id(scope))
+    scope = scope or calls.tree
+    values = []
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Name) and node.id == name.id and not isinstance(node.ctx, ast.Load):
+            parent = parents.get(id(node))
+            if not (isinstance(parent, ast.Assign) and parent.targets == [node]):
+                return None
+            values.append(parent.value)
+        elif name.id in (getattr(node, "arg", None), getattr(node, "name", None), getattr(node, "asname", None)) \
+                or isinstance(node, (ast.Global, ast.Nonlocal)) and name.id in node.names:
+            return None  # a parameter, import, def, class, except ... as, match capture, global
+    return values[0] if len(values) == 1 else None
+
+
 def _chain_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | None:
     """Why the fixer cannot replace this dotted name, or None: it rewrites ``imp.reload`` only
     where the chain's first name means the module everywhere in the file (``fixes.dotted``'s
@@ -187,6 +208,12 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
         if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
                 and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.at(finding)):
             finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
+        if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" and entry.bytes_argument is not None:
+            upgrade, why = bytes_verdict(entry, calls.called(finding), lambda name: _one_value(name, calls))
+            if why:
+                finding = with_note(finding, None, f"no automatic fix: {why}", entry)
+            elif upgrade == "safe":
+                finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
         if finding.fix and entry is not None and shape_of(entry) == "replace-arg":
             upgrade, why = _argument_verdict(finding, entry, calls)
             if why:

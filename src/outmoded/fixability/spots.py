@@ -53,6 +53,14 @@ class Spots:
     def at(self, finding) -> ast.Call | None:
         return self._around(finding.line)[0].get((finding.line, finding.column - 1))
 
+    def called(self, finding) -> ast.Call | None:
+        """The call of the attribute the finding spans (``array.array('b').fromstring(x)``, whose
+        function starts where ``array.array('b')``'s does, so ``at`` may give either), else ``at``'s."""
+        node = self.attribute(finding)
+        if node is None:
+            return self.at(finding)
+        return next((n for n in spanning(self.tree, (finding.line,)) if isinstance(n, ast.Call) and n.func is node), None)
+
     def attribute(self, finding) -> ast.Attribute | None:
         """The attribute access spanning the finding (``imp.reload`` in ``imp.reload(m)``)."""
         node = self._around(finding.line)[1].get((finding.end_line, finding.end_column - 1))
