@@ -22,8 +22,8 @@ import there before -> after (a fixed file must never fail where it did not).
     python benchmarks/rescue.py --promise [--unsafe-fixes] [--only NAME] [NAME==VER ...]
 
 checks the promise alone, without running test suites, on ``PROMISE`` (or the releases named):
-``check --target-version 3.13 --min-version 3.8`` on one copy, ``fix`` the same way on another, then
-every ``[*]`` finding must be gone (``left``), no finding may appear that was not there (``new``), a
+``check --target-version 3.13 --min-version 3.8`` (``--target 3.15``: 3.15) on one copy, ``fix``
+the same way on another, then every ``[*]`` finding must be gone (``left``), no finding may appear that was not there (``new``), a
 second ``fix`` must change nothing (``again``), and each rewritten file must compile on real
 ``python3.13``, ``python3.15`` and pyenv's 3.8 (the floor) and import there, one module per process,
 wherever it imported before the fix (``broken``: files that do not compile, or import no more).  What
@@ -355,12 +355,13 @@ def snapshot(project: Path) -> dict[Path, bytes]:
 
 
 def keep_promise(spec: str, cache: Path, work: Path, pythons: dict[str, tuple[str, str]],
-                 unsafe: bool) -> tuple[str, list[str]]:
+                 unsafe: bool, target: str = "3.13") -> tuple[str, list[str]]:
     """A row of the promise table for ``spec``, and what broke (one line each)."""
     archive = fetch(spec, cache)
     before = unpack(archive, work / spec / "before")
-    after = unpack(archive, work / spec / ("after-unsafe" if unsafe else "after"))
-    args = ["--target-version", "3.13", "--min-version", "3.8"]
+    name = ("after-unsafe" if unsafe else "after") + ("" if target == "3.13" else f"-{target}")
+    after = unpack(archive, work / spec / name)
+    args = ["--target-version", target, "--min-version", "3.8"]
     kinds = ("safe", "unsafe") if unsafe else ("safe",)
     found = findings_of(before, args)
     promised = [f for f in found if f["fix"] in kinds]
@@ -396,7 +397,7 @@ def keep_promise(spec: str, cache: Path, work: Path, pythons: dict[str, tuple[st
     return row + " | ".join(cells) + " |", broken
 
 
-def promise_main(specs: list[str], cache: Path, work: Path, unsafe: bool) -> int:
+def promise_main(specs: list[str], cache: Path, work: Path, unsafe: bool, target: str = "3.13") -> int:
     floor = sorted(Path.home().glob(".pyenv/versions/3.8.*/bin/python3.8"))
     pythons = {v: shutil.which(f"python{v}") or "" for v in ("3.13", "3.15")}
     pythons["3.8"] = str(floor[-1]) if floor else ""
@@ -409,7 +410,7 @@ def promise_main(specs: list[str], cache: Path, work: Path, unsafe: bool) -> int
     print("|---|---:|---:|---:|---:|---:|---:|" + "---:|" * len(pythons))
     everything = []
     for spec in specs:
-        row, broken = keep_promise(spec, cache, work, pythons, unsafe)
+        row, broken = keep_promise(spec, cache, work, pythons, unsafe, target)
         print(row, flush=True)
         everything += broken
     print("\n".join(everything))
@@ -424,12 +425,14 @@ def main() -> int:
     parser.add_argument("--only", help="run only the project with this name")
     parser.add_argument("--promise", action="store_true", help="check fix's promise only, on PROMISE or SPECS")
     parser.add_argument("--unsafe-fixes", action="store_true", help="with --promise: fix --unsafe-fixes")
+    parser.add_argument("--target", default="3.13", help="with --promise: the target version (3.15: what 3.14 and "
+                        "3.15 removed too)")
     parser.add_argument("specs", nargs="*", metavar="NAME==VER")
     options = parser.parse_args()
     cache, work = Path(options.cache), Path(options.work)
     if options.promise:
         specs = [s for s in options.specs or PROMISE if not options.only or options.only.lower() in s.lower()]
-        return promise_main(specs, cache, work, options.unsafe_fixes)
+        return promise_main(specs, cache, work, options.unsafe_fixes, options.target)
     versions = options.pythons.split(",")
     fix_args = ["--target-version", "3.15", "--min-version", "3.8"]
     interpreters = {v: pytest_for(v, work) for v in versions}
