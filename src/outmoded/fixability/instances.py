@@ -16,7 +16,9 @@ from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, 
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
 from outmoded.fixability.results import SCOPES, broken_use, parents_of
-from outmoded.fixability.shapes import keyword_rewrite, positional_index, shape_of, written_names
+from outmoded.fixability.libcstgaps import gap
+from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
+                                        shape_of, written_names)
 from outmoded.fixability.spots import Spots, chain_of
 from outmoded.records import replace
 
@@ -239,4 +241,23 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         result.append(finding)
-    return retirements(result, calls, entries)
+    where = gap(text)
+    if where is None:
+        return retirements(result, calls, entries)
+    # before: an import is not dropped for uses left; after: nor is a drop promised
+    return _libcst_gap(retirements(_libcst_gap(result, entries, where), calls, entries), entries, where)
+
+
+def _libcst_gap(findings: list, entries, where: str) -> list:
+    """The findings whose fix needs LibCST lose it where LibCST would not reproduce the file
+    (``libcstgaps``; ``where`` says where): ``fix`` refuses such a file and makes only its plain
+    renames."""
+    result = []
+    for finding in findings:
+        entry = entries.get(finding.code)
+        if finding.fix and entry is not None and plain_rename(
+                edit_shape(entry, finding), finding.api, edit_replacement(entry), entry) is None:
+            finding = with_note(finding, None, f"no automatic fix: LibCST, which this fix needs, would not write "
+                                               f"back {where} as it is", entry)
+        result.append(finding)
+    return result

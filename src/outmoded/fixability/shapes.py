@@ -79,6 +79,26 @@ def edit_shape(entry: Entry, finding=None) -> str | None:
     return "retire" if drops_import(entry) or (finding is not None and is_drop(finding)) else shape_of(entry)
 
 
+def edit_replacement(entry: Entry) -> str:
+    """What the edit writes: the catalog's template (``rewrite``), else its replacement."""
+    return entry.rewrite if entry.rewrite and entry.rewrite != "drop" else entry.replacement
+
+
+def plain_rename(shape: str | None, api: str, replacement: str, entry: Entry) -> tuple[str, str] | None:
+    """(old last part, new last part) when the edit is a plain rename of the last part, which
+    ``fix`` makes without LibCST (``fixes.plain``).  Not one whose call keywords follow it (the
+    catalog's ``rename_keywords``: ``parser.readfp(fp, filename=f)`` renamed alone is
+    ``read_file(fp, filename=f)``, a TypeError), nor one that may slice the call's result (the
+    catalog's ``fields``: ``fixes.transformer.leave_Assign``)."""
+    if shape != "dotted" or entry.rename_keywords or entry.fields:
+        return None
+    old, _, old_leaf = api.rpartition(".")
+    new, _, new_leaf = replacement.rpartition(".")
+    if not old or old != new or old_leaf == new_leaf:
+        return None
+    return old_leaf, new_leaf
+
+
 def written_names(entry: Entry) -> list[tuple[str, bool]]:
     """(root, is_builtin) of every name the fix writes that the module must not bind otherwise:
     ``importlib`` for ``imp.reload`` -> ``importlib.reload``, ``iter`` for ``iter({receiver}.items())``.

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from outmoded.fixability.shapes import plain_rename
 from outmoded.fixes.plan import Edit
 
 LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")
@@ -28,17 +29,9 @@ class Outcome:
 
 
 def rename(edit: Edit) -> Optional[tuple[str, str]]:
-    """(old last part, new last part) when the edit is a plain rename of the last part.  Not one
-    whose call keywords follow it (the catalog's ``rename_keywords``: ``parser.readfp(fp,
-    filename=f)`` renamed alone is ``read_file(fp, filename=f)``, a TypeError), nor one that
-    may slice the call's result (the catalog's ``fields``: ``fixes.transformer.leave_Assign``)."""
-    if edit.shape != "dotted" or edit.entry.rename_keywords or edit.entry.fields:
-        return None
-    old, _, old_leaf = edit.api.rpartition(".")
-    new, _, new_leaf = edit.replacement.rpartition(".")
-    if not old or old != new or old_leaf == new_leaf:
-        return None
-    return old_leaf, new_leaf
+    """(old last part, new last part) when the edit is a plain rename of the last part
+    (``fixability.shapes.plain_rename``, which ``check`` asks too)."""
+    return plain_rename(edit.shape, edit.api, edit.replacement, edit.entry)
 
 
 def attribute_pass(text: str, edits: list[Edit]) -> Optional[Outcome]:

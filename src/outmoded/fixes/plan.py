@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from outmoded.catalog import Entry
 from outmoded.findings import Finding
 from outmoded.fixability import edit_shape, without_unsafe_note
+from outmoded.fixability.shapes import edit_replacement
 from outmoded.records import Frozen, replace
 
 
@@ -61,7 +62,7 @@ def edits_for(findings: list[Finding], policy: Policy) -> list[Edit]:
     for f in findings:
         if refusal(f, policy) is None:
             entry = policy.entries[f.code]
-            replacement = entry.rewrite if entry.rewrite and entry.rewrite != "drop" else entry.replacement
+            replacement = edit_replacement(entry)
             edits.append(Edit(f.code, edit_shape(entry, f), f.api, replacement,
                               (f.line, f.column - 1), (f.end_line, f.end_column - 1), entry))
     return edits
