@@ -241,11 +241,18 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         result.append(finding)
-    where = gap(text)
+    where = gap(text) if any(_needs_libcst(f, entries) for f in result) else None
     if where is None:
         return retirements(result, calls, entries)
     # before: an import is not dropped for uses left; after: nor is a drop promised
     return _libcst_gap(retirements(_libcst_gap(result, entries, where), calls, entries), entries, where)
+
+
+def _needs_libcst(finding, entries) -> bool:
+    """Does ``fix`` need LibCST for this finding: it has a fix, and not a plain rename?"""
+    entry = entries.get(finding.code)
+    return bool(finding.fix) and entry is not None and plain_rename(
+        edit_shape(entry, finding), finding.api, edit_replacement(entry), entry) is None
 
 
 def _libcst_gap(findings: list, entries, where: str) -> list:
@@ -255,8 +262,7 @@ def _libcst_gap(findings: list, entries, where: str) -> list:
     result = []
     for finding in findings:
         entry = entries.get(finding.code)
-        if finding.fix and entry is not None and plain_rename(
-                edit_shape(entry, finding), finding.api, edit_replacement(entry), entry) is None:
+        if _needs_libcst(finding, entries):
             finding = with_note(finding, None, f"no automatic fix: LibCST, which this fix needs, would not write "
                                                f"back {where} as it is", entry)
         result.append(finding)

@@ -21,15 +21,16 @@ from __future__ import annotations
 import re
 
 # a handler with a type and no ``as``, whitespace before its colon (``except* E :`` too)
-EXCEPT_SPACE = re.compile(r"^[ \t]*except\b(?:(?!\bas\b)[^:\n#])*[^\s:*][ \t]+:", re.MULTILINE)
+# (a literal first: the search skips to each ``except``; where it starts a line is asked after)
+EXCEPT_SPACE = re.compile(r"except\b(?:(?!\bas\b)[^:\n#])*[^\s:*][ \t]+:")
 
 
 def gap(text: str | None) -> str | None:
     """Where LibCST would not reproduce ``text`` (``line N, `except X :```), or None."""
     if not text or "except" not in text:
         return None
-    found = EXCEPT_SPACE.search(text)
-    if found is None:
-        return None
-    line = text.count("\n", 0, found.start()) + 1
-    return f"line {line}, `{found.group().strip()}`"
+    for found in EXCEPT_SPACE.finditer(text):
+        start = text.rfind("\n", 0, found.start()) + 1
+        if not text[start:found.start()].strip(" \t"):
+            return f"line {text.count(chr(10), 0, start) + 1}, `{found.group()}`"
+    return None
