@@ -15,7 +15,7 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
-from outmoded.fixability.results import SCOPES, broken_use, parents_of
+from outmoded.fixability.results import SCOPES, broken_use
 from outmoded.fixability.libcstgaps import gap
 from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
                                         shape_of, written_names)
@@ -116,7 +116,7 @@ def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
     TypeError on every 3.x (``read_file`` takes ``source=``)."""
     if node is None:
         return False
-    parents = parents_of(calls.tree, None)
+    parents = calls.parents()
     parent = parents.get(id(node))
     if isinstance(parent, ast.Tuple):
         node, parent = parent, parents.get(id(parent))
@@ -147,7 +147,7 @@ def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
 def _one_value(name: ast.Name, calls: Spots) -> ast.AST | None:
     """The value of the one plain assignment (``packed = raw.tostring()``) that binds ``name`` in
     its function (or module), when nothing else there binds it; else None."""
-    parents = parents_of(calls.tree, None)
+    parents = calls.parents()
     scope = parents.get(id(name))
     while scope is not None and not isinstance(scope, SCOPES):
         scope = parents.get(id(scope))

@@ -21,7 +21,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.catalog import Entry
-from outmoded.fixability.spots import Spots, spanning
+from outmoded.fixability.spots import Spots, parents_of
 
 SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module)
 
@@ -112,9 +112,3 @@ def unpacked_into(parent: ast.AST, node: ast.AST, entry: Entry) -> bool:
     return isinstance(parent, ast.Assign) and parent.value is node and len(old) != len(new) and any(
         isinstance(t, (ast.Tuple, ast.List)) and len(t.elts) == len(old)
         and not any(isinstance(e, ast.Starred) for e in t.elts) for t in parent.targets)
-
-
-def parents_of(tree: ast.AST, lines: tuple[int, int] | None) -> dict:
-    """Each node's parent (by ``id``): among the nodes spanning ``lines`` (first, last), or all."""
-    nodes = [tree] + (list(ast.walk(tree))[1:] if lines is None else spanning(tree, range(lines[0], lines[1] + 1)))
-    return {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}

@@ -29,6 +29,7 @@ class Spots:
         self._lines: dict = {}  # line -> (calls, attributes) of the nodes spanning it
         self._all_imports: list | None = None
         self._in_try: set | None = None
+        self._parents: dict | None = None
 
     def _walk(self) -> None:
         self._calls = {}
@@ -52,6 +53,12 @@ class Spots:
 
     def at(self, finding) -> ast.Call | None:
         return self._around(finding.line)[0].get((finding.line, finding.column - 1))
+
+    def parents(self) -> dict:
+        """Each node's parent (by ``id``) in the whole module, walked once."""
+        if self._parents is None:
+            self._parents = parents_of(self.tree, None)
+        return self._parents
 
     def called(self, finding) -> ast.Call | None:
         """The call of the attribute the finding spans (``array.array('b').fromstring(x)``, whose
@@ -192,3 +199,9 @@ def spanning(tree: ast.AST, lines) -> list:
             found.append(child)
             todo.append(child)
     return found
+
+
+def parents_of(tree: ast.AST, lines: tuple[int, int] | None) -> dict:
+    """Each node's parent (by ``id``): among the nodes spanning ``lines`` (first, last), or all."""
+    nodes = [tree] + (list(ast.walk(tree))[1:] if lines is None else spanning(tree, range(lines[0], lines[1] + 1)))
+    return {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
