@@ -191,3 +191,16 @@ def test_current_task_outside_a_running_loop_is_not_promised():
     assert not fix_source("m.py", data, found, Policy(CATALOG.by_code, (3, 8)), scan).fixed
     result = fix_source("m.py", data, found, Policy(CATALOG.by_code, (3, 8), unsafe=True), scan)
     assert result.new.decode().count("asyncio.current_task()") == 2 and scan(result.new) == []
+
+
+@pytest.mark.parametrize("handler", ["except E :", "except (A, B) :", "except E\t:", "except E as e :",
+                                     "except :", "except E:", "except E  :  # c"])
+def test_the_libcst_signature_is_what_libcst_does_not_write_back(handler):
+    """``fixability.libcstgaps`` names what the installed LibCST does not reproduce: a handler with
+    a type, no ``as``, a space before its colon (LibCST's issue 1457), and nothing else here."""
+    import libcst
+
+    from outmoded.fixability.libcstgaps import gap
+
+    source = f"try:\n    pass\n{handler}\n    pass\n"
+    assert (gap(source) is not None) == (libcst.parse_module(source).code != source)
