@@ -81,7 +81,7 @@ def _bound_otherwise(entry: Entry, bindings) -> str | None:
 
 def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | None:
     """Why the fixer cannot rewrite this finding at its spot, or None."""
-    call = calls.at(finding)
+    call = calls.called(finding)
     if call is not None:
         return None if call_fits(entry, *call_parts(call)) else "this call's arguments do not fit the rewrite"
     statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
