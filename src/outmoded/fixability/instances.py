@@ -19,7 +19,7 @@ from outmoded.fixability.results import SCOPES, broken_use
 from outmoded.fixability.libcstgaps import gap
 from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
                                         shape_of, written_names)
-from outmoded.fixability.spots import Spots, chain_of
+from outmoded.fixability.spots import Spots, chain_of, spanning
 from outmoded.records import replace
 
 
@@ -171,6 +171,8 @@ def _chain_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | None:
     ``static_chain``); renaming only the last part (``thread.isAlive``) needs nothing of it."""
     node = calls.attribute(finding)
     if node is None:
+        if _in_string(finding, calls):  # tqdm 4.28.1's getattr(sys, 'setcheckinterval')
+            return "a name spelled in a string is not rewritten"
         return None  # a name brought in by a from-import: its import is what changes
     owner, _, leaf = finding.api.rpartition(".")
     if shape_of(entry) == "dotted" and entry.replacement.rpartition(".")[0] == owner and node.attr == leaf:
@@ -181,6 +183,13 @@ def _chain_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | None:
     if not bindings.means(chain[0], ".".join(old[:len(old) - len(chain) + 1])):
         return f"`{chain[0]}` is bound to something else in this file"
     return None
+
+
+def _in_string(finding, calls: Spots) -> bool:
+    """Does the finding start at a string literal (``getattr(sys, 'setcheckinterval')``)?"""
+    return any(isinstance(n, ast.Constant) and isinstance(n.value, str)
+               and (n.lineno, n.col_offset) == (finding.line, finding.column - 1)
+               for n in spanning(calls.tree, (finding.line,)))
 
 
 def _in_import(finding, calls: Spots) -> bool:
