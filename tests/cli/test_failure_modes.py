@@ -2,6 +2,7 @@
 means what the README says (0 clean, 1 findings or nothing checked, 2 bad usage, 141 pipe
 closed); never a traceback, never a false success."""
 
+import json
 import os
 import subprocess
 import sys
@@ -262,7 +263,15 @@ def test_rules_filters_reject_unknown_values(sh):
     assert result.returncode == 2 and "usage: outmoded rules" in result.stderr
     assert "invalid choice: 'foo'" in result.stderr
     result = sh.run("rules", "--select", "XYZ")
-    assert result.returncode == 2 and "no rule code starts with it" in one_line(result.stderr)
+    assert result.returncode == 2 and "no rule code starts with 'XYZ'" in one_line(result.stderr)
+    # as check reads it: an empty --select is refused (it listed every rule), a list is a list
+    result = sh.run("rules", "--select", "")
+    assert result.returncode == 2 and "no rule code starts with ''" in one_line(result.stderr)
+    assert sh.run("check", "--select", "", "--no-cache", ".").returncode == 2
+    listed = sh.run("rules", "--select", "OM12,", "--output-format", "json")
+    assert listed.returncode == 0 and {r["code"][:4] for r in json.loads(listed.stdout)} == {"OM12"}
+    both = json.loads(sh.run("rules", "--select", "om12, OMC", "--output-format", "json").stdout)
+    assert {r["code"][:3] for r in both} == {"OM1", "OMC"}
     result = sh.run("rules", "--removed-in", "3.1")
     assert result.returncode == 2 and "no removal in that version" in one_line(result.stderr)
 

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 FORMAT_ALIASES = {"text": "concise"}  # the one-line-per-finding format was called "text"
 
 
-def _codes(text: str) -> tuple[str, ...]:
+def rule_codes(text: str) -> tuple[str, ...]:
     return tuple(code.strip().upper() for code in text.split(",") if code.strip())
 
 
@@ -33,10 +33,10 @@ def add_common(parser: argparse.ArgumentParser) -> None:
                         help="the Python the code must run on, 3.14t for its free-threaded build "
                              "(default: highest allowed by requires-python)")
     rules = parser.add_argument_group("rule selection")
-    rules.add_argument("--select", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to report")
-    rules.add_argument("--extend-select", type=_codes, metavar="CODES",
+    rules.add_argument("--select", type=rule_codes, metavar="CODES", help="comma-separated codes or prefixes to report")
+    rules.add_argument("--extend-select", type=rule_codes, metavar="CODES",
                        help="like --select, but added to the selection (e.g. the opt-in OMT1)")
-    rules.add_argument("--ignore", type=_codes, metavar="CODES", help="comma-separated codes or prefixes to skip")
+    rules.add_argument("--ignore", type=rule_codes, metavar="CODES", help="comma-separated codes or prefixes to skip")
     rules.add_argument("--pending", action=BOOLEAN, default=None,
                        help="also warn about APIs scheduled for removal after the target")
     rules.add_argument("--free-threading", action=BOOLEAN, default=None,

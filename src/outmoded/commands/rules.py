@@ -11,6 +11,7 @@ from itertools import groupby
 
 from outmoded.catalog import KINDS, Entry, format_version
 from outmoded.cli import UsageError
+from outmoded.commands.options import rule_codes
 from outmoded.config import ConfigError, check_target, parse_version
 from outmoded.config.parsing import free_threaded_spelling
 from outmoded.findings import shown_names
@@ -19,7 +20,8 @@ from outmoded.findings import shown_names
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--removed-in", metavar="X.Y", help="only removals made in this version")
     parser.add_argument("--target-version", metavar="X.Y", help="only removals that break on this version")
-    parser.add_argument("--select", metavar="PREFIX", help="only codes starting with this prefix (OM13, OMC)")
+    parser.add_argument("--select", metavar="PREFIXES",
+                        help="only codes starting with one of these comma-separated prefixes (OM13, OMC), as check's")
     parser.add_argument("--kind", choices=sorted(KINDS), help="only this kind of API")
     parser.add_argument("--output-format", "--format", dest="format", choices=["text", "json"], default="text")
 
@@ -43,9 +45,13 @@ def _filter(entries, args) -> list[Entry]:
                               "--target-version") if args.target_version else None
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    prefix = args.select.strip().upper() if args.select else None
-    if prefix and not any(e.code.startswith(prefix) for e in entries):
-        raise UsageError(f"--select {args.select}: no rule code starts with it (codes look like OM12002, OMC13004)")
+    # as check reads --select (``options.rule_codes``): a comma-separated list; an empty one is
+    # refused, as there (it listed every rule, where check and fix refuse it)
+    prefixes = rule_codes(args.select) if args.select is not None else None
+    for prefix in prefixes or ([""] if prefixes is not None else []):
+        if not prefix or not any(e.code.startswith(prefix) for e in entries):
+            raise UsageError(f"--select {args.select!r}: no rule code starts with {prefix!r} (codes look like OM12002, "
+                             f"OMC13004)")
     if removed and not any(e.removed_in == removed for e in entries):
         known = sorted({e.removed_in for e in entries})
         raise UsageError(f"--removed-in {args.removed_in}: the catalog has no removal in that version "
@@ -53,7 +59,7 @@ def _filter(entries, args) -> list[Entry]:
     chosen = [e for e in entries
               if (removed is None or e.removed_in == removed)
               and (target is None or e.removed_in <= target)
-              and (not prefix or e.code.startswith(prefix))
+              and (prefixes is None or e.code.startswith(prefixes))
               and (not args.kind or e.kind == args.kind)]
     return sorted(chosen, key=lambda e: (e.removed_in, e.code))
 
