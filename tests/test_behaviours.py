@@ -33,6 +33,28 @@ def test_visit_methods_of_removed_node_classes(project):
     assert project.check_json(".", target="3.13")["findings"] == []
 
 
+def test_visit_methods_under_a_dispatcher_of_the_projects_own(project):
+    """wemake-python-styleguide 1.8.1: its BaseNodeVisitor (another module) defines ``visit``, which
+    routes a number constant to ``visit_Num`` itself, and WPS432 still fires on the real 3.14.
+    A class whose own dispatcher decides what is called is not reported."""
+    project.write("visitors/__init__.py", "")
+    project.write("visitors/base.py", """\
+        import ast
+
+        class BaseNodeVisitor(ast.NodeVisitor):
+            def visit(self, tree):
+                return route_visit(self, tree)
+        """)
+    project.write("visitors/numbers.py", """\
+        from visitors import base
+
+        class WrongNumberVisitor(base.BaseNodeVisitor):
+            def visit_Num(self, node):
+                return node
+        """)
+    assert project.check_json(".", target="3.14")["findings"] == []
+
+
 def test_arguments_a_function_no_longer_accepts(project):
     assert project.findings("""\
         import random
