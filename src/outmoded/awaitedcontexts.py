@@ -24,18 +24,8 @@ AWAITED_WITH_TEXT = rb"with(?<!\wwith)[ \t(]+(?:await|yield[ \t]+from)[ \t(]"
 AWAITED_WITH = re.compile(AWAITED_WITH_TEXT.decode())
 
 
-
 class AwaitedContexts:
     """Expects ``self.index``, ``self.qualify``, ``self.report``, ``self.words`` and ``self.text``."""
-
-    def _awaited_entries(self) -> dict:
-        """Qualified class -> its ``awaited-context`` entry (asked once per index)."""
-        found = self.index.__dict__.get("_awaited_entries")
-        if found is None:
-            found = self.index.__dict__["_awaited_entries"] = {
-                name: entry for name, entries in self.index.behaviour_calls.items()
-                for entry in entries if entry.signature == "awaited-context"}
-        return found
 
     def _writes_awaited_with(self) -> bool:
         """Does the file write ``with await`` or ``with (yield from`` (asked once)?  A class is
@@ -57,7 +47,7 @@ class AwaitedContexts:
             expr = item.context_expr
             if expr.__class__ is not ast.Await and expr.__class__ is not ast.YieldFrom:
                 continue
-            entries = self._awaited_entries()
+            entries = self.index.with_signature("awaited-context")
             value = expr.value
             qualified = self.qualify(value)
             if isinstance(qualified, Instance) and isinstance(qualified.cls, str):
@@ -78,7 +68,7 @@ class AwaitedContexts:
         known = self.__dict__.setdefault("_lock_attributes_of", {})
         found = known.get(id(node))
         if found is None:
-            entries = self._awaited_entries()
+            entries = self.index.with_signature("awaited-context")
             made: dict = {}  # attribute -> the qualified classes of what the class's code assigns it
             for statement in ast.walk(node):
                 if isinstance(statement, ast.Assign):

@@ -174,8 +174,7 @@ class ClassBehaviours:
             names = self.index.__dict__.get("_truth_names")
             if names is None:
                 names = self.index.__dict__["_truth_names"] = {
-                    name.rpartition(".")[2]: e for name, entries in self.index.behaviour_calls.items()
-                    for e in entries if e.signature == "truth-value"}
+                    name.rpartition(".")[2]: e for name, e in self.index.with_signature("truth-value").items()}
             found = self.__dict__["_truth_named"] = {n: e for n, e in names.items() if f".{n}" in self.text}
         return found
 

@@ -40,8 +40,7 @@ class NamespaceAnnotations:
             entry = None
             if (f"'{KEY}'" in self.text or f'"{KEY}"' in self.text) and not any(w in self.text for w in AWARE) \
                     and not TESTED.search(self.text):
-                entry = next((e for entries in self.index.behaviour_calls.values() for e in entries
-                              if e.signature == "namespace-annotations"), None)
+                entry = next(iter(self.index.with_signature("namespace-annotations").values()), None)
             self.__dict__["_namespace_entry_found"] = entry
         return self.__dict__["_namespace_entry_found"]
 

@@ -157,6 +157,16 @@ class Index(Record):
         self.prefilter = [self.by_anchor.get(anchor)[position] for anchor, position in order]
         return self.prefilter
 
+    def with_signature(self, signature: str) -> dict[str, Entry]:
+        """Qualified name -> its ``behaviour_calls`` entry of this signature (the last one listed),
+        found once per index: what a check of one signature asks of every file it walks."""
+        found = self.__dict__.setdefault("_with_signature", {}).get(signature)
+        if found is None:
+            found = self.__dict__["_with_signature"][signature] = {
+                name: entry for name, entries in self.behaviour_calls.items()
+                for entry in entries if entry.signature == signature}
+        return found
+
     def derivable_method(self, word: bytes) -> bool:
         """Is ``word`` the name of a removed method a project class can inherit (``derivable``)?"""
         return b" " + word + b" " in self.derivable
