@@ -15,11 +15,11 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
-from outmoded.fixability.results import SCOPES, broken_use
+from outmoded.fixability.results import broken_use
 from outmoded.fixability.libcstgaps import gap
 from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
                                         shape_of, written_names)
-from outmoded.fixability.spots import Spots, chain_of, spanning
+from outmoded.fixability.spots import Spots, chain_of, scope_of, spanning
 from outmoded.records import replace
 
 
@@ -131,11 +131,9 @@ def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
     if not (isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1
             and isinstance(parent.targets[0], ast.Name)):
         return False
-    name, scope = parent.targets[0].id, parent
-    while scope is not None and not isinstance(scope, SCOPES):
-        scope = parents.get(id(scope))
+    name, scope = parent.targets[0].id, scope_of(parent, parents, calls.tree)
     old = {k for k, _ in entry.rename_keywords}
-    for read in ast.walk(scope or calls.tree):
+    for read in ast.walk(scope):
         if isinstance(read, ast.Name) and read.id == name and isinstance(read.ctx, ast.Load):
             call = parents.get(id(read))
             if not (isinstance(call, ast.Call) and call.func is read) \
@@ -148,10 +146,7 @@ def _one_value(name: ast.Name, calls: Spots) -> ast.AST | None:
     """The value of the one plain assignment (``packed = raw.tostring()``) that binds ``name`` in
     its function (or module), when nothing else there binds it; else None."""
     parents = calls.parents()
-    scope = parents.get(id(name))
-    while scope is not None and not isinstance(scope, SCOPES):
-        scope = parents.get(id(scope))
-    scope = scope or calls.tree
+    scope = scope_of(name, parents, calls.tree)
     values = []
     for node in ast.walk(scope):
         if isinstance(node, ast.Name) and node.id == name.id and not isinstance(node.ctx, ast.Load):

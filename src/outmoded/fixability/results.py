@@ -21,9 +21,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.catalog import Entry
-from outmoded.fixability.spots import Spots, parents_of
-
-SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module)
+from outmoded.fixability.spots import Spots, parents_of, scope_of
 
 
 def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | None:
@@ -72,10 +70,7 @@ def _call_broken(call: ast.Call, entry: Entry, tree: ast.Module, sliced: bool = 
     if why:
         return why
     if isinstance(parent, ast.Assign) and len(parent.targets) == 1 and isinstance(parent.targets[0], ast.Name):
-        name, scope = parent.targets[0].id, parent
-        while scope is not None and not isinstance(scope, SCOPES):
-            scope = parents.get(id(scope))
-        scope = scope or tree
+        name, scope = parent.targets[0].id, scope_of(parent, parents, tree)
         inner = parents_of(scope, None)
         for node in ast.walk(scope):
             if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):

@@ -205,3 +205,16 @@ def parents_of(tree: ast.AST, lines: tuple[int, int] | None) -> dict:
     """Each node's parent (by ``id``): among the nodes spanning ``lines`` (first, last), or all."""
     nodes = [tree] + (list(ast.walk(tree))[1:] if lines is None else spanning(tree, range(lines[0], lines[1] + 1)))
     return {id(child): node for node in nodes for child in ast.iter_child_nodes(node)}
+
+
+# what a name assigned in it is local to
+SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.Module)
+
+
+def scope_of(node: ast.AST, parents: dict, tree: ast.Module) -> ast.AST:
+    """The function, lambda or module ``node`` is in (``parents``: ``parents_of``'s map), or
+    ``tree`` when the map does not reach one."""
+    scope = node
+    while scope is not None and not isinstance(scope, SCOPES):
+        scope = parents.get(id(scope))
+    return scope or tree
