@@ -11,8 +11,8 @@ import os
 
 from outmoded.cli import UsageError
 from outmoded.commands.quickargs import BOOLEAN, SUPPRESS
-from outmoded.config import ConfigError, Settings, check_target, load_settings, parse_min_version, parse_version
-from outmoded.config.parsing import check_free_threaded, free_threaded_spelling
+from outmoded.config import ConfigError, Settings, load_settings, parse_min_version
+from outmoded.config.parsing import parse_target
 from outmoded.records import replace
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -122,10 +122,8 @@ def settings_from(args: argparse.Namespace, start: str | None = None, location=N
         changes = {}
         _given(args)
         if args.target_version is not None:  # 3.14t: the free-threaded build, as deps reads it
-            text, free = free_threaded_spelling(args.target_version)
-            changes["target"] = check_target(parse_version(text, "--target-version"), "--target-version")
+            changes["target"], free = parse_target(args.target_version, "--target-version")
             if free:
-                check_free_threaded(changes["target"], "--target-version")
                 changes["free_threading"] = True
         if getattr(args, "min_version", None) is not None:
             changes["min_version"] = parse_min_version(args.min_version, "--min-version")

@@ -69,6 +69,17 @@ def check_target(version: tuple[int, int], what: str = "target-version") -> tupl
     return version
 
 
+def parse_target(text: str, what: str) -> tuple[tuple[int, int], bool]:
+    """A target as written (``3.13``, or ``3.14t`` for its free-threaded build): (the version,
+    whether the free-threaded build is named), refused when the catalog does not know the version
+    (``check_target``) or that build does not exist (``check_free_threaded``)."""
+    plain, free = free_threaded_spelling(text)
+    version = check_target(parse_version(plain, what), what)
+    if free:
+        check_free_threaded(version, what)
+    return version, free
+
+
 def parse_min_version(text: str, what: str = "version") -> tuple[int, int]:
     """Like ``parse_version``, and Python 2 too: a project may still support 2.7."""
     if str(text).strip() in ("2.6", "2.7", "py26", "py27"):
@@ -146,9 +157,7 @@ def _version_text(value, path, key) -> str:
 
 
 KEYS = {
-    "target-version": lambda v, p, k: ("target", check_target(
-        parse_version(free_threaded_spelling(_version_text(v, p, k))[0], f"{p}: [tool.outmoded] {k}"),
-        f"{p}: [tool.outmoded] {k}")),
+    "target-version": lambda v, p, k: ("target", parse_target(_version_text(v, p, k), f"{p}: [tool.outmoded] {k}")),
     "min-version": lambda v, p, k: ("min_version", parse_min_version(_version_text(v, p, k),
                                                                      f"{p}: [tool.outmoded] {k}")),
     "select": lambda v, p, k: ("select", tuple(s.upper() for s in _strings(v, p, k))),
@@ -179,10 +188,11 @@ def apply_section(settings: Settings, section: dict, where) -> Settings:
             raise ConfigError(f"{where}: [tool.outmoded] unknown key {raw_key!r} "
                               f"(known: {', '.join(sorted(KEYS))})")
         attribute, parsed = KEYS[key](value, where, raw_key)
+        if key == "target-version":  # (version, whether "3.14t" names the free-threaded build)
+            parsed, free = parsed
+            if free:
+                changes.setdefault("free_threading", True)
         changes[attribute] = parsed
-        if key == "target-version" and free_threaded_spelling(value)[1]:  # "3.14t": the free-threaded build
-            check_free_threaded(parsed, f"{where}: [tool.outmoded] {raw_key}")
-            changes.setdefault("free_threading", True)
     return replace(settings, **changes)
 
 
