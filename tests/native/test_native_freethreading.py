@@ -117,6 +117,8 @@ def test_target_spelled_for_the_free_threaded_build_in_pyproject(project):
     assert code == 2 and "target-version: there is no free-threaded build of Python 3.12" in err
     code, out, _ = project.run("rules", "--target-version", "3.14t")
     assert code == 0 and out == project.run("rules", "--target-version", "3.14")[1]
+    code, _, err = project.run("rules", "--target-version", "3.12t")  # it listed 3.12's rules
+    assert code == 2 and "--target-version: there is no free-threaded build of Python 3.12" in err
 
 
 def test_no_free_threaded_build_before_3_13(project):

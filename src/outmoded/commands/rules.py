@@ -12,8 +12,8 @@ from itertools import groupby
 from outmoded.catalog import KINDS, Entry, format_version
 from outmoded.cli import UsageError
 from outmoded.commands.options import rule_codes
-from outmoded.config import ConfigError, check_target, parse_version
-from outmoded.config.parsing import free_threaded_spelling
+from outmoded.config import ConfigError, parse_version
+from outmoded.config.parsing import parse_target
 from outmoded.findings import shown_names
 
 
@@ -40,9 +40,8 @@ def entry_json(entry: Entry) -> dict:
 def _filter(entries, args) -> list[Entry]:
     try:
         removed = parse_version(args.removed_in, "--removed-in") if args.removed_in else None
-        # 3.14t: the removals are the same in the free-threaded build
-        target = check_target(parse_version(free_threaded_spelling(args.target_version)[0], "--target-version"),
-                              "--target-version") if args.target_version else None
+        # 3.14t: the removals are the same in the free-threaded build (3.12t is none: refused, as by check)
+        target = parse_target(args.target_version, "--target-version")[0] if args.target_version else None
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
     # as check reads --select (``options.rule_codes``): a comma-separated list; an empty one is
