@@ -632,6 +632,44 @@ def test_a_removed_name_the_project_puts_back_on_the_stdlib_module(project):
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("tools/check.py", 4, "inspect.getargspec")]
 
 
+def test_a_name_put_back_in_a_project_checked_in_two_passes(project):
+    # a cold run of enough files for workers reads each file once first and keeps the catalog's
+    # words each names: the search for the module putting the name back reads only the files naming
+    # it, which must still find each way of writing it (psycopg2 2.9's testutils.py, pynose's util.py)
+    files = {f"pkg/filler{n}.py": f"import os\n\ndef f{n}():\n    return os.getcwd()\n" for n in range(70)}
+    layout(project, {
+        **files,
+        "pkg/__init__.py": "",
+        "pkg/testutils.py": """\
+            import unittest
+            import inspect
+
+            setattr(unittest.TestCase, "failUnless", unittest.TestCase.assertTrue)
+            unittest.TestCase.assert_ = unittest.TestCase.assertTrue
+            inspect.getargspec = lambda func: inspect.getfullargspec(func)[:4]
+            """,
+        "pkg/test_a.py": """\
+            import inspect
+            import unittest
+            from pkg import testutils
+
+            class T(unittest.TestCase):
+                def test(self):
+                    self.assert_(True)
+                    self.failUnless(True)
+                    self.assertEquals(inspect.getargspec(len), 1)
+            """,
+        # names the words only inside longer ones, and puts nothing back: it cannot matter
+        "pkg/other.py": "import unittest\nmy_failUnless = unittest_assert_ = 1\n",
+        "tools/check.py": "import inspect\nimport unittest\n\nclass T(unittest.TestCase):\n"
+                          "    def test(self):\n        self.failUnless(inspect.getargspec(len))\n",
+    })
+    for jobs in ("1", "2"):
+        assert [(p, line, api) for p, line, api, *_ in found(project, "--jobs", jobs, ".")] == [
+            ("pkg/test_a.py", 9, "unittest.TestCase.assertEquals"),
+            ("tools/check.py", 6, "inspect.getargspec"), ("tools/check.py", 6, "unittest.TestCase.failUnless")]
+
+
 def test_a_member_put_back_on_a_builtin_type_is_not_put_back(project):
     # ``dict.iteritems = ...`` raises TypeError (cannot set an attribute of an immutable type): the
     # project's try swallows it and ``{}.iteritems()`` still fails; ``types.ClassType = type`` works

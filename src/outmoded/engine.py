@@ -120,14 +120,15 @@ def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool 
 
 
 def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True,
-           keep_reads: bool = True, inside: frozenset | None = None):
+           keep_reads: bool = True, inside: frozenset | None = None, named: list | None = None):
     """What is known of the file before the project is: ``check_source``'s result when the file
     is not Python, cannot be decoded, or is cleared whatever the project (it passes no needle of
     the catalog and names none of ``methods``, the only words the project's needles add:
     ``textindex.derivable_methods``); else ``prefilter.Passed`` when it passes the catalog's
     needles, or the method words it names (the project's needles decide).  ``words``: the
-    index's and ``methods``; ``keep_reads``, ``inside``: as for ``check_source``."""
-    return _check(path, data, index, None, (words, methods), noqa, keep_reads=keep_reads, inside=inside)
+    index's and ``methods``; ``keep_reads``, ``inside``: as for ``check_source``; ``named``: as
+    for ``prefilter.screen`` (left empty when the file is not read as Python)."""
+    return _check(path, data, index, None, (words, methods, named), noqa, keep_reads=keep_reads, inside=inside)
 
 
 def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None,
@@ -211,7 +212,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         # (the check reads the text, never its newline: not counted)
         source = None if _plain_ascii(data) else decode(data, newline=False)
         if screening is not None:
-            named = prescreen(data, screening[0], index.by_anchor, screening[1])
+            named = prescreen(data, screening[0], index.by_anchor, screening[1], screening[2])
             if isinstance(named, SyntaxOnly) or not named:  # cleared by the catalog, if it parses
                 relative = _relative(data, index, inside) if inside else None
                 if relative:  # a name reached through a relative import in a package named like the stdlib's

@@ -21,21 +21,24 @@ from outmoded.textindex import derivable_methods, read_headers
 
 def screen_work(job: tuple):
     """First pass over a Python file (``job``: path, display path, and the names of
-    ``Discovery.inside`` for a file it records): its text row, and its result when known without
-    the project, else what ``engine.screen`` says the project's needles must decide."""
+    ``Discovery.inside`` for a file it records): its text row, its result when known without
+    the project, else what ``engine.screen`` says the project's needles must decide, and the
+    screen's words it names (None: not known)."""
     from outmoded.engine import FileResult, screen
 
     path, display = job[0], job[1]
     try:
         data = read_bytes(path)
     except SourceError as exc:
-        return path, None, (False, [], [FileError(display, str(exc))], False)
+        return path, None, (False, [], [FileError(display, str(exc))], False), None
     record = read_headers(data)
+    named: list = []
     result = screen(display, data, workers.INDEX, *workers.SCREEN, noqa=workers.NOQA, keep_reads=reads.KEPT,
-                    inside=job[2] if len(job) > 2 else None)
+                    inside=job[2] if len(job) > 2 else None, named=named)
+    named = named[0] if named else None
     if isinstance(result, FileResult):
-        return path, record, (True, result.findings, result.errors, result.parsed, result.reads)
-    return path, record, result
+        return path, record, (True, result.findings, result.errors, result.parsed, result.reads), named
+    return path, record, result, named
 
 
 def screen_chunk(jobs: list) -> list:
@@ -69,10 +72,12 @@ def screened(results) -> tuple[dict, dict, dict, dict]:
     timeline.mark("screened")
     workers.INDEX.methods  # noqa: B018
     workers.tune_collector()
-    rows, known, named, passed = {}, {}, {}, {}
-    for path, record, result in results:
+    rows, known, named, passed, words = {}, {}, {}, {}, {}
+    for path, record, result, found in results:
         if record is not None:
             rows[path] = record
+        if found is not None:
+            words[path] = found
         if isinstance(result, tuple):
             known[path] = result
         elif isinstance(result, Passed):  # the catalog's needles let it through
@@ -81,6 +86,9 @@ def screened(results) -> tuple[dict, dict, dict, dict]:
                 workers.import_checker(True)  # while the first pass's workers still run
         else:
             named[path] = result
+    from outmoded.projectfiles import first_pass_named  # here: a check of a few files has no first pass
+
+    first_pass_named(words, workers.SCREEN[0])
     return rows, known, named, passed
 
 

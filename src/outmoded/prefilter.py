@@ -318,11 +318,15 @@ class Passed(frozenset):
         return Passed, (frozenset(self), self.named)
 
 
-def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset) -> frozenset:
+def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset, named: list | None = None) -> frozenset:
     """How the file can pass once the project's needles are known: ``Passed`` when the catalog's
     needles let it through, else the words of ``methods`` it names (the project's needles pair
-    one of them with a class; none named: the file is cleared).  ``words`` includes ``methods``."""
+    one of them with a class; none named: the file is cleared).  ``words`` includes ``methods``.
+    ``named``: given, the words of ``words`` the file names are appended to it (the first pass
+    keeps them for the whole-tree questions: ``projectfiles.Tree.naming``)."""
     found, syntax = _named(data, words)
+    if named is not None:
+        named.append(found)
     held = _held(data, found, by_anchor) if found else None
     if held:
         return Passed(held, found.union(syntax) if syntax else found)

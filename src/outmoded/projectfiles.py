@@ -41,9 +41,11 @@ def memo(func):
 
 
 def forget() -> None:
-    """Drop every memoized answer (a long-lived process starting a new run)."""
+    """Drop every memoized answer, and the first pass's words (a long-lived process starting a
+    new run)."""
     for memoized in _MEMOS:
         memoized.cache_clear()
+    first_pass_named({}, frozenset())
 
 
 @memo
@@ -57,6 +59,17 @@ def project_root(directory: str) -> str | None:
 
 
 MAX_TREE_BYTES = 64 << 20  # a tree larger than this is not read: no file of it is called unreached
+# what a cold run's first pass found, for ``Tree.naming``: the words of ``VOCABULARY`` (the
+# catalog's and the methods a project class can inherit) each file it read names, by absolute path
+NAMED: dict = {}
+VOCABULARY: frozenset = frozenset()
+
+
+def first_pass_named(named: dict, vocabulary: frozenset) -> None:
+    """Keep the first pass's words (``named``: path -> the words of ``vocabulary`` the file names)."""
+    global NAMED, VOCABULARY
+    NAMED = {path if os.path.isabs(path) else os.path.abspath(path): words for path, words in named.items()}
+    VOCABULARY = vocabulary
 
 
 class Tree:
@@ -95,11 +108,38 @@ class Tree:
         """(path, bytes) of each file, in walk order."""
         return ((path, self.data(index)) for index, path in enumerate(self.paths))
 
-    def holding(self, needle: bytes):
+    def naming(self, word: bytes) -> list[tuple[int, int]] | None:
+        """The spans of ``text`` (start, end) holding the files that may name ``word`` as a whole
+        word, each run of such files one span; None: any file may (``word`` is not among the
+        words the first pass looked for, or there was none).  A file the first pass read and
+        found not naming it is left out (``NAMED``): a search for a catalog word's assignment
+        (``restorers``) reads the few files naming it, not the whole tree (~5 ms a search of
+        Twisted 18.9's 12 MB, asked ~20 times by each worker of a cold run)."""
+        if not NAMED or word not in VOCABULARY:
+            return None
+        spans: list = []
+        starts, named, size = self.starts, NAMED, self.size
+        for index, path in enumerate(self.paths):
+            words = named.get(path)
+            if words is not None and word not in words:
+                continue
+            start = starts[index]
+            end = starts[index + 1] if index + 1 < len(starts) else size
+            if spans and spans[-1][1] == start:
+                spans[-1] = (spans[-1][0], end)
+            else:
+                spans.append((start, end))
+        return spans
+
+    def holding(self, needle: bytes, alone: bool = False):
         """(path, bytes) of the files whose bytes hold ``needle``, in walk order, found as asked.
-        What a search found is kept for the run: several questions ask for the same word (Twisted
-        18.9's ``isAlive``, by ``defines`` and ``restorers``), and a search of the whole text costs
-        3-8 ms."""
+        What a search found is kept for the run: several questions ask for the same word, and a
+        search of the whole text costs 3-8 ms.  ``alone``: a caller reading only the files that
+        name ``needle`` as a whole word may be given only those (``naming``)."""
+        spans = self.naming(needle) if alone else None
+        if spans is not None:
+            yield from self._holding_in(needle, spans)
+            return
         if b"\0" in needle:  # could span two files in ``text``
             yield from ((path, data) for path, data in self.files() if needle in data)
             return
@@ -122,6 +162,19 @@ class Tree:
             index = bisect_right(self.starts, at) - 1
             indices.append(index)
             found[1] = self.starts[index + 1] if index + 1 < len(self.starts) else None  # the next file's first byte
+
+
+    def _holding_in(self, needle: bytes, spans: list):
+        """``holding``'s files, searched in ``spans`` of the text only."""
+        text, starts = self.text, self.starts
+        for start, end in spans:
+            at = text.find(needle, start, end)
+            while at >= 0:
+                index = bisect_right(starts, at) - 1
+                yield self.paths[index], self.data(index)
+                if index + 1 >= len(starts):
+                    break
+                at = text.find(needle, starts[index + 1], end)
 
 
 @memo
@@ -168,12 +221,12 @@ def mentions(root: str, word: str) -> list[tuple[str, bytes]] | None:
     return None if found is None else list(found)
 
 
-def mentioning(root: str, word: str):
+def mentioning(root: str, word: str, alone: bool = False):
     """``mentions``, found as the caller asks for the next: a question that stops at the first
     file (does any other file name it?) searches the tree only so far.  What it read is the whole
-    tree's, as for ``mentions``."""
+    tree's, as for ``mentions``.  ``alone``: as for ``Tree.holding``."""
     found = sources(root)
-    return None if found is None else found.holding(word.encode())
+    return None if found is None else found.holding(word.encode(), alone)
 
 
 @memo
@@ -184,7 +237,7 @@ def defines(root: str, name: str) -> bool:
     ``gettext.NullTranslations``: ``self.lgettext = self._lgettext`` in a method, so
     ``translations.lgettext`` works on 3.13)?  False when the tree is too large to tell.  The
     tree is searched up to the first file that does."""
-    found = mentioning(root, name)
+    found = mentioning(root, name, alone=True)
     if found is None:
         return False
     word = re.escape(name.encode())

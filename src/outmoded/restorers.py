@@ -83,19 +83,25 @@ def _writing(top: str, leaf: str, module: str) -> tuple:
     if tree is None:
         return ()
     text, size, starts = tree.text, tree.size, tree.starts
-    needle = f"{module}.{leaf}".encode()
-    found = set(_setattr_names(top).get(leaf.encode(), ()))
-    at = text.find(needle, 0, size)
-    while at >= 0:
-        after = at + len(needle)
-        while after < size and text[after] in b" \t":
-            after += 1
-        if after + 1 < size and text[after] == 61 and text[after + 1] != 61:  # ``=`` then not ``=``
-            index = bisect_right(starts, at) - 1
-            before = text[max(starts[index], at - 4):at]
-            if module or (before != b"self" and before[-3:] != b"cls"):
-                found.add(index)
-        at = text.find(needle, at + len(needle), size)
+    needle, word = f"{module}.{leaf}".encode(), leaf.encode()
+    # the files naming the name: it is a whole word in both ways of writing it
+    spans = tree.naming(word)
+    if spans is None:
+        found, spans = set(_setattr_names(top).get(word, ())), ((0, size),)
+    else:
+        found = {index for start, end in spans for index in _setattr_naming(tree, word, start, end)}
+    for start, end in spans:
+        at = text.find(needle, start, end)
+        while at >= 0:
+            after = at + len(needle)
+            while after < size and text[after] in b" \t":
+                after += 1
+            if after + 1 < size and text[after] == 61 and text[after + 1] != 61:  # ``=`` then not ``=``
+                index = bisect_right(starts, at) - 1
+                before = text[max(starts[index], at - 4):at]
+                if module or (before != b"self" and before[-3:] != b"cls"):
+                    found.add(index)
+            at = text.find(needle, at + len(needle), end)
     return tuple(tree.paths[index] for index in sorted(found))
 
 
@@ -105,16 +111,28 @@ def _setattr_names(top: str) -> dict:
     search of the tree's joined text for every name a run asks about), with the indices of those
     files in ``sources(top)``."""
     tree, found = sources(top), {}
-    text, size, starts = tree.text, tree.size, tree.starts
-    at = text.find(b"setattr(", 0, size)
+    for index, name in _setattrs(tree, 0, tree.size):
+        found.setdefault(name, set()).add(index)
+    return found
+
+
+def _setattr_naming(tree, word: bytes, start: int, end: int) -> set:
+    """The indices of the files in ``tree.text[start:end]`` whose ``setattr(`` names ``word``."""
+    return {index for index, name in _setattrs(tree, start, end) if name == word}
+
+
+def _setattrs(tree, start: int, stop: int):
+    """(file index, name) of each name quoted after ``setattr(`` on its line in
+    ``tree.text[start:stop]`` (whole files)."""
+    text, starts, size = tree.text, tree.starts, tree.size
+    at = text.find(b"setattr(", start, stop)
     while at >= 0:
         index = bisect_right(starts, at) - 1
         end = starts[index + 1] - 1 if index + 1 < len(starts) else size  # the file's own bytes
         line_end = text.find(b"\n", at, end)
         for name in NAMED_RE.findall(text[at:end if line_end < 0 else line_end]):
-            found.setdefault(name, set()).add(index)
-        at = text.find(b"setattr(", at + 8, size)
-    return found
+            yield index, name
+        at = text.find(b"setattr(", at + 8, stop)
 
 
 @memo

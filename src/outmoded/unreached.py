@@ -67,7 +67,9 @@ def unreached(path: str, text: str, index, project) -> bool:
     stdlib_named = stem in STDLIB
     if imported is None or (stem.encode() in imported and not stdlib_named):
         return False  # imported at some module's top level, where it runs as far as the text tells
-    files = mentioning(top, stem)  # searched as far as the loop below asks: it stops at a first use
+    # searched as far as the loop below asks (it stops at a first use), and where the loop reads
+    # a file: one naming the module's name as a word
+    files = mentioning(top, stem, alone=True)
     if files is None:
         return False
     name = re.escape(stem.encode())
