@@ -1,6 +1,8 @@
 """Removed names read with getattr and a string (outmoded.getattrs): directly, and through the
 class attributes a project's getattr(cls.a, cls.b) reads."""
 
+import textwrap
+
 import pytest
 
 BASE = """\
@@ -70,3 +72,81 @@ def test_class_attributes_not_read_together_or_read_safely(project, base):
     project.write("pkg/__init__.py", base)
     project.write("pkg/patch.py", PATCH)
     assert project.check_json(".", target="3.15")["findings"] == []
+
+
+# bandit 1.7.4: core/utils.py's check_ast_node, core/test_properties.py's checks, a plugin's
+# @test.checks("Str"); on the real 3.14, importing the plugin raises TypeError: Error: Str is not a
+# valid node type in AST (core/utils.py:372), so bandit never loads it
+UTILS = """\
+    import ast
+
+
+    def check_ast_node(name):
+        try:
+            node = getattr(ast, name)
+            if issubclass(node, ast.AST):
+                return name
+        except AttributeError:
+            pass
+        raise TypeError("Error: %s is not a valid node type in AST" % name)
+    """
+PROPERTIES = """\
+    from pkg import utils
+
+
+    def checks(*args):
+        def wrapper(func):
+            func._checks = [utils.check_ast_node(a) for a in args]
+            return func
+        return wrapper
+    """
+PLUGIN = """\
+    from pkg import properties as test
+
+
+    @test.checks("Call")
+    def one(context):
+        return context
+
+
+    @test.checks("Str")
+    def two(context):
+        return context
+    """
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_removed_name_handed_to_a_project_getattr_through_two_functions(project, jobs):
+    project.write("setup.py", "")
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/utils.py", UTILS)
+    project.write("pkg/properties.py", PROPERTIES)
+    project.write("pkg/plugin.py", PLUGIN)  # names no ast: only the string
+    project.write("pkg/other.py", "from pkg.utils import check_ast_node\n\nKIND = check_ast_node('Num')\n")
+    found = [(f["path"], f["line"], f["column"], f["api"], f["severity"])
+             for f in project.check_json(".", "--jobs", jobs, target="3.14")["findings"]]
+    assert found == [("pkg/other.py", 3, 23, "ast.Num", "error"), ("pkg/plugin.py", 9, 14, "ast.Str", "error")]
+    assert project.check_json(".", "--jobs", jobs, target="3.13")["findings"] == []
+
+
+@pytest.mark.parametrize("old, new", [
+    # bandit 1.9.4: the names 3.14 lacks are answered before the getattr
+    ("import ast\n", "import ast\nimport sys\n"),
+    ("        pass\n", "        return None\n"),  # a missing name is an answer
+    ("getattr(ast, name)", "getattr(ast, name, None)"),  # so is the default
+    ("    raise TypeError", "    return None  # TypeError"),  # nothing raised past the handler
+])
+def test_a_handed_name_read_safely_is_not_reported(project, old, new):
+    utils = textwrap.dedent(UTILS)
+    if old == "import ast\n":  # with the version check that uses it
+        utils = utils.replace(old, new).replace("    try:\n", "    try:\n        if sys.version_info >= (3, 12) "
+                                                "and name in ('Num', 'Str'):\n            return name\n")
+    else:
+        assert old in utils
+        utils = utils.replace(old, new)
+    project.write("setup.py", "")
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/utils.py", utils)
+    project.write("pkg/properties.py", PROPERTIES)
+    project.write("pkg/plugin.py", PLUGIN)
+    assert project.check_json(".", target="3.14")["findings"] == []

@@ -212,7 +212,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         # (the check reads the text, never its newline: not counted)
         source = None if _plain_ascii(data) else decode(data, newline=False)
         if screening is not None:
-            named = prescreen(data, screening[0], index.by_anchor, screening[1], screening[2])
+            named = prescreen(data, screening[0], index.by_anchor, screening[1], index.handed, screening[2])
             if isinstance(named, SyntaxOnly) or not named:  # cleared by the catalog, if it parses
                 relative = _relative(data, index, inside) if inside else None
                 if relative:  # a name reached through a relative import in a package named like the stdlib's
@@ -224,7 +224,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
                 _cleared(result, data, source, path, index)  # it names no word of SYNTAX_WORDS
             return named or result  # Passed, the method words named, or cleared
         words = candidate_words(data, index.words, index.by_anchor, getattr(project, "needles", None), held,
-                                path)
+                                path, index.handed)
         # the words that only stand for a module a needle imports (``prefilter._roots``): a
         # function body naming no other is not walked
         roots = getattr(words, "roots", _NONE)

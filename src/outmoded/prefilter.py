@@ -153,7 +153,7 @@ def identifiers(data: bytes) -> list:
 
 def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
                     project: ProjectNeedles | None = None, held: frozenset | None = None,
-                    path: str | None = None) -> frozenset[str] | None:
+                    path: str | None = None, handed: frozenset = frozenset()) -> frozenset[str] | None:
     """The words of every needle that holds in the file, or None when none does.  ``path``: the
     file's, for the project's chains (``ProjectNeedles.outside``).  The scanner
     skips function bodies that mention none of these words.  ``held``: what ``screen`` found for
@@ -169,7 +169,7 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
         found, syntax = _named(data, words)
     if not found:
         return _syntax_only(syntax) if syntax else None
-    held = _held(data, found, by_anchor) if held is None else set(held)
+    held = _held(data, found, by_anchor, handed) if held is None else set(held)
     roots = _roots(held, by_anchor) if held else _NONE
     if project is not None:
         own = project.held(found)
@@ -287,13 +287,19 @@ def _carried(named: frozenset, words: frozenset) -> tuple[frozenset, frozenset]:
 _NONE = frozenset()
 
 
-def _held(data: bytes, found: frozenset, by_anchor: dict) -> set[bytes]:
+def _held(data: bytes, found: frozenset, by_anchor: dict, handed: frozenset = frozenset()) -> set[bytes]:
+    """The words of the needles that hold; and of ``handed`` (``Index.handed``), those written as a
+    string argument (``outmoded.handedgetattrs``)."""
     imports: list = []  # scanned on first need
     held: set[bytes] = set()
     for word in found:
         for needle in by_anchor.get(word, ()):
             if needle.words <= found and not needle.words <= held and needle.holds(data, imports):
                 held |= needle.words
+    if handed and not handed.isdisjoint(found):
+        from outmoded.handedgetattrs import handed_words
+
+        held |= handed_words(data, handed.intersection(found).difference(held))
     return held
 
 
@@ -318,16 +324,18 @@ class Passed(frozenset):
         return Passed, (frozenset(self), self.named)
 
 
-def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset, named: list | None = None) -> frozenset:
+def screen(data: bytes, words: frozenset, by_anchor: dict, methods: frozenset,
+           handed: frozenset = frozenset(), record: list | None = None) -> frozenset:
     """How the file can pass once the project's needles are known: ``Passed`` when the catalog's
     needles let it through, else the words of ``methods`` it names (the project's needles pair
     one of them with a class; none named: the file is cleared).  ``words`` includes ``methods``.
-    ``named``: given, the words of ``words`` the file names are appended to it (the first pass
-    keeps them for the whole-tree questions: ``projectfiles.Tree.naming``)."""
+    ``handed``: ``Index.handed`` (``_held``).  ``record``: given, the words of ``words`` the file
+    names are appended to it (the first pass keeps them for the whole-tree questions:
+    ``projectfiles.Tree.naming``)."""
     found, syntax = _named(data, words)
-    if named is not None:
-        named.append(found)
-    held = _held(data, found, by_anchor) if found else None
+    if record is not None:
+        record.append(found)
+    held = _held(data, found, by_anchor, handed) if found else None
     if held:
         return Passed(held, found.union(syntax) if syntax else found)
     named = methods.intersection(found)

@@ -26,6 +26,7 @@ from outmoded.contexts import (
 )
 from outmoded.findings import ERROR, WARNING, Finding, make_finding
 from outmoded.getattrs import GetattrReads
+from outmoded.handedgetattrs import HandedGetattrs
 from outmoded.annotationreads import only_called
 from outmoded.importers import importers_provide
 from outmoded.laterimports import imported_later
@@ -42,7 +43,8 @@ from outmoded.scopes import STDLIB, Bindings
 from outmoded.testenv import tests_install
 from outmoded.values import LOCAL, Instance, LocalClass
 
-class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes, GetattrReads):
+class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes, GetattrReads,
+              HandedGetattrs):
     def __init__(self, index: Index, path: str, text: str, words: frozenset | None = None,
                  project: Project | None = None):
         Bindings.__init__(self)
@@ -344,6 +346,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
                 self.check_dynamic_import(node)
             elif func == "builtins.getattr":
                 self.check_getattr(node)
+            elif node.args and self.index.handed and func.partition(".")[0] not in STDLIB:
+                self.check_handed_names(node, func)  # @test.checks("Str"): a project function's getattr(ast, name)
         elif isinstance(node.func, ast.Attribute):
             method = self.typed_method(node.func)
             if method in self.index.arguments:

@@ -101,7 +101,7 @@ class Index(Record):
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
                "provided_by", "mirrors", "instances", "prefilter", "words", "by_anchor", "entries", "overrides",
                "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable", "relative_roots",
-               "call_leaves")
+               "call_leaves", "handed")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None,
@@ -139,6 +139,7 @@ class Index(Record):
         # ``behaviour_calls``): ``from hmac import new as h`` makes ``h`` a word of the file's
         # (``callaliases.call_aliases``), or a body calling ``h(k)`` would be skipped
         self.call_leaves: frozenset[str] = frozenset()
+        self.handed: frozenset[bytes] = frozenset()  # build_index
 
     def __getattr__(self, name: str):
         """What a compiled index decodes on first use: its tables (all at once), and ``prefilter``,
@@ -206,7 +207,7 @@ class Index(Record):
 
     def candidate_words(self, data: bytes) -> frozenset[str] | None:
         """The words of the needles that hold in this file, or None: see ``outmoded.prefilter``."""
-        return candidate_words(data, self.words, self.by_anchor)
+        return candidate_words(data, self.words, self.by_anchor, handed=self.handed)
 
 
 def canonical(name: str, aliases: dict[str, str]) -> str:
@@ -308,6 +309,9 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
         for method in methods:
             index.family(method.cls)
     index.call_leaves = frozenset(name.rpartition(".")[2] for name in (*index.arguments, *index.behaviour_calls))
+    # the last parts of removed names code hands as strings to a getattr of its own (``handedgetattrs``)
+    index.handed = frozenset(name.rpartition(".")[2].encode() for name, entry in index.names.items()
+                             if entry.named_in_strings)
     index.derivable = b" " + b" ".join(sorted(
         name.encode() for name, methods in index.methods.items()
         if any(not m.entry.distinctive and not m.cls.startswith("builtins.") for m in methods))) + b" "

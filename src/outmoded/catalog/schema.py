@@ -23,6 +23,8 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # calls without arguments then get no fix (it needs its value)
       safe_with_one_specifier: 0   # optional, for an unsafe fix: a call whose argument 0 is a
                                    # literal %-format with exactly one specifier is a safe fix
+      named_in_strings: true       # optional: code hands these names as strings to a getattr of
+                                   # its own (ast node classes: bandit's @test.checks("Str"))
       bytes_argument: 0            # optional, for an unsafe fix: the replacement takes only bytes
                                    # there (frombytes); an argument 0 that is provably bytes makes
                                    # it a safe fix, one that is provably str gets no fix
@@ -112,7 +114,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields",
-    "replacement_fields", "lost_members", "limited_api",
+    "replacement_fields", "lost_members", "limited_api", "named_in_strings",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
@@ -215,6 +217,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         raise _fail(source, where, "limited_api needs kind 'capi' (a removed name) and true or false")
     if "opt_in" in raw and raw["opt_in"] not in OPT_IN:
         raise _fail(source, where, f"opt_in must be one of {sorted(OPT_IN)}, got {raw['opt_in']!r}")
+    if "named_in_strings" in raw and (raw["kind"] not in ("class", "function", "constant", "attribute")
+                                      or not isinstance(raw["named_in_strings"], bool)):
+        raise _fail(source, where, "named_in_strings needs a removed class, function, constant or attribute and true or false")
     if "limited_since" in raw and raw.get("limited_api") is not True:
         raise _fail(source, where, "limited_since needs limited_api: true")
     if "member_of" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
@@ -306,6 +311,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         proof=raw.get("proof"),
         backport=raw.get("backport"),
         limited_api=raw.get("limited_api", False),
+        named_in_strings=raw.get("named_in_strings", False),
         opt_in=raw.get("opt_in"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
