@@ -345,6 +345,21 @@ nest_asyncio==1.5.6 pytest-asyncio==0.20.3 aiohttp==3.8.6 Flask==2.0.3 hypothesi
 Mako==1.2.4 Chameleon==3.10.1 anyio==3.6.2 flake8==5.0.4 autoflake==1.7.8 exrex==0.11.0""".split()
 OLD += AST_ERA
 
+# releases of 2016-2022 of popular packages with many modules, on no list before (issue #11, misses17,
+# 2026-12-07), to import every module of on the real 3.13, 3.14 and 3.15 (realimports.py) with their era's
+# pure-Python dependencies.  Run so far at 3.13 only, the first eleven (Django 2.2.28 to peewee 2.10.2):
+# every failure caught or excluded, no finding on a line that ran, but setuptools 44.1.1's "cannot import
+# name 'six' from 'pkg_resources.extern'" at pkg_resources/__init__.py:57, where its VendorImporter (a
+# find_module-only finder, installed at extern/__init__.py:73) is reported at extern/__init__.py:69, a
+# line the traceback does not hold.  Django 2.2.28 stops at distutils (django/utils/version.py:6, caught),
+# nltk 3.4.5 at inspect.formatargspec (decorators.py:67), bs4 4.6.0 at Python 2 syntax (<>), peewee
+# 2.10.2 at collections.Callable (peewee.py:124)
+WIDE_ERA = """Django==2.2.28 djangorestframework==3.9.4 nltk==3.4.5 beautifulsoup4==4.6.0 setuptools==44.1.1
+pyserial==3.4 prompt_toolkit==1.0.18 traitlets==4.3.3 mpmath==1.1.0 netaddr==0.7.19 chardet==3.0.4 peewee==2.10.2
+scapy==2.4.3 python-xlib==0.23 parso==0.5.2 pycparser==2.19 mongoengine==0.15.3 Faker==1.0.8 GitPython==2.1.15
+pyasn1-modules==0.2.8""".split()
+OLD += WIDE_ERA
+
 # latest on 2026-12-05, measured by a helper who had never looked at them (issue #11, seventh round),
 # at 3.13, 3.14 and 3.15.  Every finding left is real, proven on the real interpreters unless said:
 # luigi's contrib/salesforce.py compiles "(?<=select)(?s)..." (global flags not at the start: an

@@ -40,7 +40,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from noise import AST_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, check, unpacked  # noqa: E402
+from noise import AST_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, WIDE_ERA, check, unpacked  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -197,6 +197,14 @@ DEPENDS = {
     "Mako==1.2.4": ["MarkupSafe==2.0.1"], "anyio==3.6.2": ["sniffio==1.3.0", "idna==3.4"],
     "Chameleon==3.10.1": ["setuptools==75.8.0"],  # chameleon/loader.py imports pkg_resources
     "autoflake==1.7.8": ["pyflakes==2.5.0", "tomli==2.0.1"],
+    # the WIDE_ERA releases' (2016-2022, misses17) dependencies of their time, where pure Python
+    "Django==2.2.28": ["pytz==2026.6", "sqlparse==0.2.4"],
+    "djangorestframework==3.9.4": ["Django==2.2.28", "pytz==2026.6", "sqlparse==0.2.4"],
+    "nltk==3.4.5": ["six==1.17.0"], "prompt_toolkit==1.0.18": ["six==1.17.0", "wcwidth==0.2.5"],
+    "traitlets==4.3.3": ["ipython_genutils==0.2.0", "six==1.17.0", "decorator==4.4.2"],
+    "python-xlib==0.23": ["six==1.17.0"], "mongoengine==0.15.3": ["pymongo==3.8.0", "six==1.17.0"],
+    "Faker==1.0.8": ["six==1.17.0", "python-dateutil==2.7.5", "text-unidecode==1.2"],
+    "GitPython==2.1.15": ["gitdb2==2.0.6", "smmap2==2.0.5"], "pyasn1-modules==0.2.8": ["pyasn1==0.4.8"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -233,6 +241,8 @@ RELEASES += LATE_ERA
 # releases of 2018-2021 that real users pin, read at 3.13 and 3.15 (issue #11, misses15)
 RELEASES += PINNED_ERA
 RELEASES += AST_ERA
+# releases of 2016-2022 of popular packages with many modules, on no list before (misses17)
+RELEASES += WIDE_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
