@@ -154,7 +154,8 @@ class _CatalogEntries:
 
 _CHECKED = b"OMX2"  # an index file: this, the BLAKE2 digest of the rest, then the marshal data
 # the index's fields decoded up front (plain data: no entry, no needle); the others are its tables
-_EAGER = ("target", "min_version", "floor", "words", "bases", "families", "derivable", "relative_roots")
+_EAGER = ("target", "min_version", "floor", "words", "bases", "families", "derivable", "relative_roots",
+          "handed")  # handed: asked of every file the first pass screens (``engine._verdict``)
 
 
 def _store_index(path: str, index, entries: dict) -> None:
