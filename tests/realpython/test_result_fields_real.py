@@ -58,7 +58,8 @@ out = {"kept": [spec.args, spec[0], spec.defaults, spec[2], spec.varargs, [args,
        "refused": {}}
 for name, use in [("unpacked", "args, varargs, keywords, defaults = inspect.getfullargspec(f)"),
                   ("keywords", "inspect.getfullargspec(f).keywords"),
-                  ("built", "inspect.FullArgSpec([], None, None, None)")]:
+                  ("built", "inspect.FullArgSpec([], None, None, None)"),
+                  ("made", "inspect.FullArgSpec._make([[], None, None, None])")]:
     try:
         exec(use)
     except Exception as exc:
@@ -74,6 +75,7 @@ def test_refused_uses_fail_renamed_and_kept_ones_read_the_same():
                     .replace("getargspec(f)[:4]", "getargspec(f)"))
     assert renamed["kept"] == original["kept"] == [["a", "b"], ["a", "b"], [1], "kw", "args",
                                                    [["a", "b"], "args", "kw", [1]]]
-    assert renamed["refused"] == {"unpacked": "ValueError", "keywords": "AttributeError", "built": "TypeError"}
+    assert renamed["refused"] == {"unpacked": "ValueError", "keywords": "AttributeError", "built": "TypeError",
+                                   "made": "TypeError"}
     assert original["refused"] == {}
     assert (renamed["last"], original["last"]) == ({}, [1])  # [-1]: annotations, not defaults

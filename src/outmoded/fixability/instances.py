@@ -15,6 +15,7 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
+from outmoded.fixability.references import calls_through
 from outmoded.fixability.results import broken_use
 from outmoded.fixability.libcstgaps import gap
 from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
@@ -108,38 +109,14 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
 
 def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
     """Can this reference, not itself called, be renamed without the keywords the fixer renames
-    only in a call it renames (``fixes.transformer``)?  Yes where nothing calls it: an operand of a
-    comparison, the class ``isinstance``/``issubclass`` tests (alone or in a tuple), an ``except``
-    clause's; and where it is assigned to a name (also as ``getattr(p, 'read_file', p.readfp)``'s
-    default) whose every read in its scope is a call passing none of the old keywords.  Anything
-    else hands the old callable on: ``f = parser.readfp; f(fp, filename=...)`` renamed alone raises
-    TypeError on every 3.x (``read_file`` takes ``source=``)."""
-    if node is None:
+    only in a call it renames (``fixes.transformer``)?  Yes where every call that can reach it
+    (``references.calls_through``) passes none of the old keywords: ``f = parser.readfp; f(fp,
+    filename=...)`` renamed alone raises TypeError on every 3.x (``read_file`` takes ``source=``)."""
+    through = None if node is None else calls_through(node, calls)
+    if through is None:
         return False
-    parents = calls.parents()
-    parent = parents.get(id(node))
-    if isinstance(parent, ast.Tuple):
-        node, parent = parent, parents.get(id(parent))
-    if isinstance(parent, (ast.Compare, ast.ExceptHandler)):
-        return True
-    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and len(parent.args) >= 2 \
-            and parent.args[-1] is node and not parent.keywords:
-        if parent.func.id in ("isinstance", "issubclass") and len(parent.args) == 2:
-            return True
-        if parent.func.id == "getattr" and len(parent.args) == 3:
-            node, parent = parent, parents.get(id(parent))
-    if not (isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1
-            and isinstance(parent.targets[0], ast.Name)):
-        return False
-    name, scope = parent.targets[0].id, scope_of(parent, parents, calls.tree)
     old = {k for k, _ in entry.rename_keywords}
-    for read in ast.walk(scope):
-        if isinstance(read, ast.Name) and read.id == name and isinstance(read.ctx, ast.Load):
-            call = parents.get(id(read))
-            if not (isinstance(call, ast.Call) and call.func is read) \
-                    or any(k.arg is None or k.arg in old for k in call.keywords):
-                return False
-    return True
+    return not any(k.arg is None or k.arg in old for call in through for k in call.keywords)
 
 
 def _one_value(name: ast.Name, calls: Spots) -> ast.AST | None:
@@ -212,7 +189,7 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
             if why:
                 finding = with_note(finding, None, f"no automatic fix: {why}", entry)
         if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" \
-                and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.at(finding)):
+                and entry.safe_with_one_specifier is not None and proven_safe(entry, calls.called(finding)):
             finding = replace(finding, fix="safe", message=without_unsafe_note(finding.message, entry))
         if finding.fix == "unsafe" and entry is not None and entry.fix == "unsafe" and entry.bytes_argument is not None:
             upgrade, why = bytes_verdict(entry, calls.called(finding), lambda name: _one_value(name, calls))

@@ -21,6 +21,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.catalog import Entry
+from outmoded.fixability.references import calls_through
 from outmoded.fixability.spots import Spots, parents_of, scope_of
 
 
@@ -28,20 +29,43 @@ def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | N
     """Why renaming this finding would break a use of what it returns or builds, or None.  The
     finding is a call's dotted name (``inspect.getargspec(f)``) or a from-import, whose every call
     through the imported name is looked at."""
-    call = calls.at(finding)
+    call = calls.called(finding)
     if call is not None:
         return _call_broken(call, entry, tree, sliced=True)
     statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
-    alias = None if statement is None else next(
-        (a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
+    if statement is None:
+        node = calls.attribute(finding)
+        return None if node is None else _handed_on(node, entry, calls, tree)
+    alias = next((a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
     if alias is None:
         return None
     name = alias.asname or alias.name
     for node in calls.naming(name):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == name:
-            why = _call_broken(node, entry, tree)
-            if why:
-                return f"on line {node.lineno}, {why}"
+        if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
+            call = calls.parents().get(id(node))
+            if isinstance(call, ast.Call) and call.func is node:
+                why = _call_broken(call, entry, tree)
+                if why:
+                    return f"on line {call.lineno}, {why}"
+            else:
+                why = _handed_on(node, entry, calls, tree)
+                if why:
+                    return f"on line {node.lineno}, {why}"
+    return None
+
+
+def _handed_on(node: ast.AST, entry: Entry, calls: Spots, tree: ast.Module) -> str | None:
+    """Why renaming this reference, not called where it stands, breaks a use of what it returns or
+    builds: a call through the name it is assigned to (``getspec = inspect.getargspec``, then
+    ``args, varargs, keywords, defaults = getspec(func)``), or a use not followed (a base class,
+    ``ArgSpec._make(values)``)."""
+    through = calls_through(node, calls)
+    if through is None:
+        return "where it is not called, what uses it is not followed"
+    for call in through:
+        why = _call_broken(call, entry, tree)
+        if why:
+            return f"on line {call.lineno}, {why}"
     return None
 
 

@@ -61,11 +61,14 @@ class Spots:
         return self._parents
 
     def called(self, finding) -> ast.Call | None:
-        """The call of the attribute the finding spans (``array.array('b').fromstring(x)``, whose
-        function starts where ``array.array('b')``'s does, so ``at`` may give either), else ``at``'s."""
+        """The call whose function is what the finding spans, or None where it is not called there:
+        ``at`` gives the innermost call whose function starts at the finding, which is another
+        call for ``array.array('b').fromstring(x)`` (the receiver's) and for an attribute read of
+        a reference (``inspect.ArgSpec._make(values)``, ``LooseVersion.__init__(self, v)``)."""
         node = self.attribute(finding)
         if node is None:
-            return self.at(finding)
+            call = self.at(finding)  # a name's call: no other call's function starts inside a name
+            return call if call is not None and isinstance(call.func, ast.Name) else None
         return next((n for n in spanning(self.tree, (finding.line,)) if isinstance(n, ast.Call) and n.func is node), None)
 
     def attribute(self, finding) -> ast.Attribute | None:

@@ -1,0 +1,47 @@
+"""Where a reference that is not called where it stands ends up called.
+
+A rename reaches further than its spot when the old callable is handed on: ``f = parser.readfp``
+then ``f(fp, filename=...)`` keeps ``filename=`` at a call the fixer never sees (``read_file``
+takes ``source=``), and ``getspec = inspect.getargspec`` then ``a, b, c, d = getspec(func)``
+unpacks four names from what is now ``getfullargspec``'s seven.  The planner follows such a
+reference only as far as it can see every call of it: nowhere where nothing calls it (a
+comparison's operand, the class ``isinstance``/``issubclass`` tests, an ``except`` clause's), and
+through the one name it is assigned to (also as ``getattr(p, 'read_file', p.readfp)``'s default)
+when every read of that name in its scope is a call of it.  Anything else (an argument, an
+attribute read such as ``ArgSpec._make``, a base class) hands it where the planner does not look.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.fixability.spots import Spots, scope_of
+
+
+def calls_through(node: ast.AST, calls: Spots) -> list[ast.Call] | None:
+    """The calls that can call what ``node``, a reference not called where it stands, refers to;
+    None when it is handed on where they cannot all be seen."""
+    parents = calls.parents()
+    parent = parents.get(id(node))
+    if isinstance(parent, ast.Tuple):
+        node, parent = parent, parents.get(id(parent))
+    if isinstance(parent, (ast.Compare, ast.ExceptHandler)):
+        return []
+    if isinstance(parent, ast.Call) and isinstance(parent.func, ast.Name) and len(parent.args) >= 2 \
+            and parent.args[-1] is node and not parent.keywords:
+        if parent.func.id in ("isinstance", "issubclass") and len(parent.args) == 2:
+            return []
+        if parent.func.id == "getattr" and len(parent.args) == 3:
+            node, parent = parent, parents.get(id(parent))
+    if not (isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1
+            and isinstance(parent.targets[0], ast.Name)):
+        return None
+    name, scope = parent.targets[0].id, scope_of(parent, parents, calls.tree)
+    found = []
+    for read in ast.walk(scope):
+        if isinstance(read, ast.Name) and read.id == name and isinstance(read.ctx, ast.Load):
+            call = parents.get(id(read))
+            if not (isinstance(call, ast.Call) and call.func is read):
+                return None
+            found.append(call)
+    return found
