@@ -74,15 +74,21 @@ CASES = {
                                  "d = ET.XMLParser(*args)\n", 2, 2),
     # a reference renamed without its call loses the keywords the fixer renames in calls
     # (filename= -> source=, n= -> value=): f = p.readfp; f(fp, filename='x.ini') was promised and
-    # fixed into a TypeError on the real 3.13; called positionally through the name (portage's
-    # read_file = parser.readfp), as getattr()'s default (navdoon), in isinstance(), it is kept
+    # fixed into a TypeError on the real 3.13; called positionally through a function's name
+    # (portage's read_file = parser.readfp), as getattr()'s default (navdoon), in isinstance(), it
+    # is kept; a module's name is not: another module may import it and pass filename=, unless it
+    # is getattr()'s fallback for the replacement's name, which every Python 3 has
     "rename_keywords_through_a_name": ("import configparser, io, ast\np = configparser.RawConfigParser()\n"
                                        "f = p.readfp\nf(io.StringIO(''), filename='x.ini')\n"
                                        "def g(fp):\n    read = p.readfp\n    return read(fp, 'y.ini')\n"
-                                       "h = getattr(p, 'read_file', p.readfp)\nh(io.StringIO(''))\n"
-                                       "k = p.readfp\nhandlers = [k]\n"
-                                       "make = ast.Num\nnode = make(n=1)\nok = isinstance(node, (ast.Num, ast.Str))\n",
-                                       2, 4),
+                                       "def navdoon(fp):\n    h = getattr(p, 'read_file', p.readfp)\n    h(fp)\n"
+                                       "k = p.readfp\nhandlers = [k]\nshared = p.readfp\nshared(io.StringIO(''))\n"
+                                       "def glob(fp):\n    global shared\n    shared = p.readfp\n    shared(fp)\n"
+                                       "make = ast.Num\nnode = make(n=1)\nok = isinstance(node, (ast.Num, ast.Str))\n"
+                                       # PasteDeploy 2.0.1's: a fallback no Python 3 takes
+                                       "class Nicer(configparser.RawConfigParser):\n    read_file = getattr("
+                                       "configparser.RawConfigParser, 'read_file', configparser.RawConfigParser.readfp)\n",
+                                       3, 5),
     # the call of a receiver that is itself a call: its function starts where the receiver's does
     # (Spots.called), so the inner RawConfigParser() was judged and the fix refused as not fitting
     "rename_keywords_on_a_call": ("import configparser, io\n"

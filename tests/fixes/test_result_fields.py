@@ -119,28 +119,27 @@ def test_a_member_the_replacement_lacks_gets_no_fix(project):
 
 
 # a reference not called where it stands: cliff 2.14.1's utils.py binds getargspec =
-# inspect.getargspec (here without its hasattr fallback); a class built on LooseVersion reads what
-# packaging's Version lacks; ArgSpec._make builds the old tuple's four fields
+# inspect.getargspec (at its top level, with a hasattr fallback; here in a function, without it); a
+# module's name may be imported elsewhere; a class built on LooseVersion reads what packaging's
+# Version lacks; ArgSpec._make builds the old tuple's four fields
 HANDED_ON = '''\
 import distutils.version
 import inspect
 
-getargspec = inspect.getargspec
-
 
 def positional(func):
+    getargspec = inspect.getargspec
     args, varargs, keywords, defaults = getargspec(func)
     return args
 
 
-spec_of = inspect.getargspec
-
-
 def names(func):
+    spec_of = inspect.getargspec
     return spec_of(func).args
 
 
 EMPTY = inspect.ArgSpec._make([[], None, None, None])
+shared = inspect.getargspec
 
 
 class Version(distutils.version.LooseVersion):
@@ -152,19 +151,21 @@ class Version(distutils.version.LooseVersion):
 def test_a_reference_is_followed_to_its_calls(project):
     """``getargspec = inspect.getargspec`` then ``args, varargs, keywords, defaults =
     getargspec(func)`` was renamed by ``fix --unsafe-fixes`` into a ValueError on 3.13; what a
-    reference is handed to and cannot be followed (a base class, ``ArgSpec._make``) gets no fix;
-    a name whose calls read only kept fields keeps its unsafe fix."""
+    reference is handed to and cannot be followed (a base class, ``ArgSpec._make``, a module's
+    name) gets no fix; a function's name whose calls read only kept fields keeps its unsafe fix."""
     project.write("mod.py", HANDED_ON)
     code, out, err = project.run("check", "--no-cache", "--target-version", "3.13", "--min-version", "3.8",
                                  "--output-format", "json", "mod.py")
     found = {f["line"]: (f["fix"], f["message"].partition("(no automatic fix: ")[2])
              for f in json.loads(out)["findings"] if f["code"] != "OM12037"}
+    unfollowed = (None, "where it is not called, what uses it is not followed)")
     assert found == {
-        4: (None, "on line 8, its result is unpacked into 4 names and getfullargspec returns 7: "
+        6: (None, "on line 7, its result is unpacked into 4 names and getfullargspec returns 7: "
                   "unpack `getfullargspec(...)[:4]`)"),
         12: ("unsafe", ""),
-        19: (None, "where it is not called, what uses it is not followed)"),
-        22: (None, "where it is not called, what uses it is not followed)"),
+        16: unfollowed,
+        17: unfollowed,
+        20: unfollowed,
     }
     code, out, err = project.run("fix", "--no-cache", "--target-version", "3.13", "--min-version", "3.8",
                                  "--unsafe-fixes", "mod.py")

@@ -130,16 +130,23 @@ except configparser.Error as error:
     print(type(error).__name__, error)
 print(parser.sections())
 '''),
-    # the reference renamed without its call: kept only where its calls pass no old keyword
+    # the reference renamed without its call: kept only where its calls pass no old keyword, in a
+    # function (portage's and navdoon's shapes): a module's name may be called from elsewhere
     "readfp_names": ("3.8", '''\
 import configparser
 import io
 
 parser = configparser.RawConfigParser()
-read = parser.readfp
-read(io.StringIO("[a]\\nb = 1\\n"), "first.ini")
-reader = getattr(parser, "read_file", parser.readfp)
-reader(io.StringIO("[c]\\nd = 2\\n"))
+
+
+def load():
+    read = parser.readfp
+    read(io.StringIO("[a]\\nb = 1\\n"), "first.ini")
+    reader = getattr(parser, "read_file", parser.readfp)
+    reader(io.StringIO("[c]\\nd = 2\\n"))
+
+
+load()
 print(parser.sections())
 '''),
     # platform.popen(cmd, mode="r", bufsize=-1) -> os.popen(cmd, mode="r", buffering=-1)
@@ -174,6 +181,46 @@ def test_a_reference_called_elsewhere_with_old_keywords_is_not_fixed(tmp_path):
     assert "OM12057" in check and "[*]" not in check and "would keep its old keywords" in check, check
     _outmoded("fix", *args, "legacy.py", cwd=tmp_path)
     assert path.read_text() == THROUGH_A_NAME
+
+
+SHARED = '''\
+import configparser
+import io
+
+parser = configparser.RawConfigParser()
+read = parser.readfp
+read(io.StringIO("[a]\\nb = 1\\n"), "first.ini")
+'''
+IMPORTER = '''\
+import io
+
+from shared import read
+
+try:
+    read(io.StringIO("[e]\\n[e]\\n"), filename="broken.ini")
+except Exception as error:
+    print(type(error).__name__, error)
+'''
+
+
+def test_a_module_name_called_from_another_module_is_not_fixed(tmp_path):
+    """``read = parser.readfp`` in a module, called there positionally and from another module with
+    ``filename=``: renamed, the other call raised TypeError on the real 3.13 where the unfixed
+    one's parse error named broken.ini on the floor (pyenv's 3.8).  check sees one module at a
+    time, so a module's name gets no ``[*]``, and ``fix`` leaves it."""
+    from realpythons import older_python
+
+    (tmp_path / "shared.py").write_text(SHARED)
+    (tmp_path / "importer.py").write_text(IMPORTER)
+    args = ["--no-cache", "--target-version", "3.13", "--min-version", "3.8"]
+    check = _outmoded("check", *args, ".", cwd=tmp_path).stdout
+    assert "OM12057" in check and "[*]" not in check and "would keep its old keywords" in check, check
+    _outmoded("fix", *args, ".", cwd=tmp_path)
+    assert (tmp_path / "shared.py").read_text() == SHARED
+    floor = older_python("3.8")
+    if floor is not None:
+        run = subprocess.run([floor, "-W", "ignore", "importer.py"], cwd=tmp_path, capture_output=True, text=True)
+        assert run.stdout.startswith("DuplicateSectionError") and "broken.ini" in run.stdout, run.stdout + run.stderr
 
 
 @pytest.mark.parametrize("name", sorted(RENAMED_KEYWORDS))

@@ -112,7 +112,7 @@ def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
     only in a call it renames (``fixes.transformer``)?  Yes where every call that can reach it
     (``references.calls_through``) passes none of the old keywords: ``f = parser.readfp; f(fp,
     filename=...)`` renamed alone raises TypeError on every 3.x (``read_file`` takes ``source=``)."""
-    through = None if node is None else calls_through(node, calls)
+    through = None if node is None else calls_through(node, calls, entry.replacement.rpartition(".")[2])
     if through is None:
         return False
     old = {k for k, _ in entry.rename_keywords}

@@ -6,9 +6,11 @@ takes ``source=``), and ``getspec = inspect.getargspec`` then ``a, b, c, d = get
 unpacks four names from what is now ``getfullargspec``'s seven.  The planner follows such a
 reference only as far as it can see every call of it: nowhere where nothing calls it (a
 comparison's operand, the class ``isinstance``/``issubclass`` tests, an ``except`` clause's), and
-through the one name it is assigned to (also as ``getattr(p, 'read_file', p.readfp)``'s default)
-when every read of that name in its scope is a call of it.  Anything else (an argument, an
-attribute read such as ``ArgSpec._make``, a base class) hands it where the planner does not look.
+through the one name it is assigned to in a function (also as ``getattr(p, 'read_file',
+p.readfp)``'s default: navdoon's and portage's shapes) when every read of that name in the
+function is a call of it.  Anything else (an argument, an attribute read such as
+``ArgSpec._make``, a base class, a name of a module or class, which another module may import and
+call with the old keywords) hands it where the planner does not look.
 """
 
 from __future__ import annotations
@@ -18,9 +20,12 @@ import ast
 from outmoded.fixability.spots import Spots, scope_of
 
 
-def calls_through(node: ast.AST, calls: Spots) -> list[ast.Call] | None:
+def calls_through(node: ast.AST, calls: Spots, present: str | None = None) -> list[ast.Call] | None:
     """The calls that can call what ``node``, a reference not called where it stands, refers to;
-    None when it is handed on where they cannot all be seen."""
+    None when it is handed on where they cannot all be seen.  ``present``: the replacement's own
+    name, which the fix's floor has: ``getattr(x, present, node)`` never falls back to ``node``
+    there, so nothing calls it (PasteDeploy 2.0.1's class attribute ``read_file =
+    getattr(ConfigParser, 'read_file', ConfigParser.readfp)``, read as ``self.parser.read_file``)."""
     parents = calls.parents()
     parent = parents.get(id(node))
     if isinstance(parent, ast.Tuple):
@@ -32,13 +37,20 @@ def calls_through(node: ast.AST, calls: Spots) -> list[ast.Call] | None:
         if parent.func.id in ("isinstance", "issubclass") and len(parent.args) == 2:
             return []
         if parent.func.id == "getattr" and len(parent.args) == 3:
+            name = parent.args[1]
+            if present is not None and isinstance(name, ast.Constant) and name.value == present:
+                return []
             node, parent = parent, parents.get(id(parent))
     if not (isinstance(parent, ast.Assign) and parent.value is node and len(parent.targets) == 1
             and isinstance(parent.targets[0], ast.Name)):
         return None
     name, scope = parent.targets[0].id, scope_of(parent, parents, calls.tree)
+    if isinstance(scope, ast.Module):
+        return None  # a module's (or a class's) name: another module may import it and call it
     found = []
     for read in ast.walk(scope):
+        if isinstance(read, (ast.Global, ast.Nonlocal)) and name in read.names:
+            return None  # bound for the module or an enclosing function, whose other readers are not seen
         if isinstance(read, ast.Name) and read.id == name and isinstance(read.ctx, ast.Load):
             call = parents.get(id(read))
             if not (isinstance(call, ast.Call) and call.func is read):

@@ -59,7 +59,7 @@ def _handed_on(node: ast.AST, entry: Entry, calls: Spots, tree: ast.Module) -> s
     builds: a call through the name it is assigned to (``getspec = inspect.getargspec``, then
     ``args, varargs, keywords, defaults = getspec(func)``), or a use not followed (a base class,
     ``ArgSpec._make(values)``)."""
-    through = calls_through(node, calls)
+    through = calls_through(node, calls, entry.replacement.rpartition(".")[2])
     if through is None:
         return "where it is not called, what uses it is not followed"
     for call in through:
