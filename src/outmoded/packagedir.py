@@ -50,19 +50,23 @@ def _other_root(setup: str, target: tuple[int, int]) -> str | None:
 
     if not reads.read(setup) or not built_by_setuptools(setup):
         return None
-    from outmoded.summaries import module_lookup
-
     tree = parse_build_file(setup)
     if tree is None:
         return None
-    value = _root_dir(tree)
-    if value is None:
-        return None
-    there = _text(value, target, module_lookup(setup, tree, target))
-    before = _text(value, OTHER_PYTHON, module_lookup(setup, tree, OTHER_PYTHON))
+    there, before = root_on(tree, setup, target), root_on(tree, setup, OTHER_PYTHON)
     if there is None or before is None or there == before or not before.strip("./"):
         return None
     return before
+
+
+def root_on(tree: ast.Module, setup: str, version: tuple[int, int]) -> str | None:
+    """The root package directory (``package_dir``'s ``""``) the ``setup.py`` whose tree is
+    ``tree``, at path ``setup``, names on ``version``, or None when it names none or it cannot be
+    told."""
+    from outmoded.summaries import module_lookup
+
+    value = _root_dir(tree)
+    return None if value is None else _text(value, version, module_lookup(setup, tree, version))
 
 
 VERSION_DIR_RE = re.compile(r"(?:py|python|cp)?([23])[._-]?(\d{1,2})\Z", re.IGNORECASE)  # 3_10, py3.9, cp310

@@ -279,6 +279,24 @@ def test_a_release_with_wheels_for_older_pythons_whose_sdist_goes_on_without_ext
     assert found["cp39ext"]["status"] == "breaks" and "cp39ext/__init__.py:1 cgi" in found["cp39ext"]["message"]
 
 
+def test_an_sdist_whose_build_ext_raises_only_when_asked_installs_its_pure_python_package(tmp_path, deps_json):
+    """PyYAML 5.3.1 has wheels up to cp39; its setup.py's build_ext (distutils', imported as
+    _build_ext) raises only with --with-libyaml and otherwise falls back to pure Python, from lib3/
+    (package_dir {2: 'lib', 3: 'lib3'}): pip 24.2 on 3.13 and 26.3 on the real 3.14 and 3.15 build
+    it with CC=false and yaml.safe_load works there. PyYAML 5.4.1 builds with Cython, whose newest
+    build_ext its setup.py does not fit; PyYAML 3.12's lib3 uses collections.Hashable."""
+    _, found, _ = check(tmp_path, deps_json, ["yamlext==1.0"])
+    dep = found["yamlext"]
+    assert dep["status"] == "ok" and dep["code"]["optional_extensions"] is True, dep
+    assert "goes on without the compiled extensions" in dep["message"]
+    assert dep["code"]["checked_files"] == 2  # lib3/yamlext/__init__.py and ext/_yamlext.c; not lib/
+    _, found, _ = check(tmp_path, deps_json, ["yamlext==1.1"])
+    assert found["yamlext"]["status"] == "source-only", found["yamlext"]
+    _, found, _ = check(tmp_path, deps_json, ["yamlext==1.2"])
+    dep = found["yamlext"]
+    assert dep["status"] == "breaks" and "yamlext/__init__.py:5 collections.Hashable" in dep["message"], dep
+
+
 def test_a_large_sdist_pip_would_build_is_read_too(tmp_path, deps_json):
     """SQLAlchemy 1.3.24 has wheels up to cp39 and a 6.3 MB sdist whose setup.py retries without its
     C extensions: pip on the real 3.13 installs it without a compiler and its 167 modules import on

@@ -201,13 +201,33 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     return verdict
 
 
-def _lets_extensions_fail(filename: str, files: list) -> bool:
+def _lets_extensions_fail(filename: str, files: list, target: tuple[int, int]) -> bool:
     """Does the sdist's ``setup.py`` (among ``files``, its (member, bytes) pairs) go on when its
-    compiled extensions fail to build (``optionalext``)?"""
+    compiled extensions fail to build on ``target`` (``optionalext``)?"""
     from outmoded.deps.optionalext import lets_extensions_fail
-    from outmoded.deps.setupbuild import is_setup_script
+    from outmoded.deps.setupbuild import build_installs, is_setup_script
 
-    return any(is_setup_script(filename, member) and lets_extensions_fail(data) for member, data in files)
+    setup = next((data for member, data in files if is_setup_script(filename, member)), None)
+    return setup is not None and lets_extensions_fail(setup, build_installs(files, target))
+
+
+def _package_root(filename: str, files: list, target: tuple[int, int]) -> str | None:
+    """The directory the sdist's ``setup.py`` installs its packages from on ``target``
+    (``package_dir``'s ``""``: PyYAML 3.12's ``lib3``), or None (``packagedir.root_on``)."""
+    import ast
+
+    from outmoded.deps.setupbuild import is_setup_script
+    from outmoded.packagedir import root_on
+
+    setup = next(((member, data) for member, data in files if is_setup_script(filename, member)), None)
+    if setup is None:
+        return None
+    try:
+        tree = ast.parse(setup[1])
+    except (SyntaxError, ValueError, MemoryError, RecursionError):
+        return None
+    root = root_on(tree, setup[0], target)
+    return root.strip("/").removeprefix("./") or None if root else None
 
 
 def _imported(findings: list, path: str, scripts: list, verdict: CodeVerdict) -> list:
@@ -333,13 +353,17 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
 
     from outmoded.deps.unpacked import written
 
-    pairs = [(shipped.display(dist.filename, name), data) for name, data in found.files
-             if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)]
+    sdist = not dist.filename.endswith(".whl")
+    roots = shipped.source_roots(found.names) if sdist else frozenset()
+    root = _package_root(dist.filename, found.files, target) if roots else None
+    pairs = [(shipped.display(dist.filename, name, root), data) for name, data in found.files
+             if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)
+             and shipped.in_root(name, roots, root)]
     with _SCAN_LOCK, written(pairs) as root:  # the release's modules as one project (``unpacked``)
         # a release is installed with itself: setuptools' own code importing distutils gets its shim
         declared = requirement_lines(dist.filename, found.files)
         itself = names(declared, target) | {canonicalize_name(project)}
-        optional = not dist.filename.endswith(".whl") and _lets_extensions_fail(dist.filename, found.files)
+        optional = not dist.filename.endswith(".whl") and _lets_extensions_fail(dist.filename, found.files, target)
         verdict = scan_members(pairs, target, dist.filename, root, itself, metadata.floor(dist.filename, found.files),
                                optional_native=optional)
     verdict.requires = [line for line in declared if isinstance(line, str)]

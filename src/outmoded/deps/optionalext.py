@@ -14,37 +14,71 @@ not caught again) nor exits; it must catch what a failed compile raises: a bare 
 (``CCompilerError``, ``CompileError``, ``DistutilsExecError``, ``DistutilsPlatformError``,
 ``LinkError``).  A handler that raises an exception which a ``try`` around a ``setup()`` call
 catches, and whose handler calls ``setup()`` again (simplejson's ``BuildFailed``, then
-``run_setup(False)``), lets it through too.
+``run_setup(False)``), lets it through too, and so does one that raises only under an ``if`` one
+of whose branches goes on: PyYAML 5.3.1's ``run`` (``if optional: log.warn(...) else: raise``,
+``optional`` false only with ``--with-libyaml``) and ``build_extensions`` (``if with_ext is not
+None: raise``, then "falling back to pure Python"); pip 24.2 on 3.13 and 26.3 on the real 3.14 and
+3.15 build it, with or without a compiler (``CC=false``), into a wheel of the pure-Python ``yaml``.
+
+The class must subclass the ``build_ext`` of distutils or setuptools (also imported under another
+name: PyYAML's ``build_ext as _build_ext``), whose failed compile is the error caught.  A name that
+may instead be bound to another project's ``build_ext`` which the build installs (``provided``:
+``from Cython.Distutils import build_ext as _build_ext`` where ``[build-system] requires`` holds
+Cython) is not: that code is the newest release's, not the one the setup.py was written for
+(PyYAML 5.4.1 requires Cython, and its build fails with Cython 3: "'build_ext' object has no
+attribute 'cython_sources'").
 """
 
 from __future__ import annotations
 
 import ast
 
+from packaging.utils import canonicalize_name
+
 from outmoded.values import leaf_name
 
 CAUGHT = frozenset({"Exception", "BaseException", "CCompilerError", "CompileError", "DistutilsExecError",
                     "DistutilsPlatformError", "LinkError", "DistutilsError", "OSError"})
 BUILD_METHODS = frozenset({"run", "build_extension", "build_extensions"})
+STANDARD = frozenset({"distutils", "setuptools"})  # the packages whose build_ext is the standard one
 
 
-def lets_extensions_fail(data: bytes) -> bool:
+def lets_extensions_fail(data: bytes, provided: frozenset = frozenset()) -> bool:
     """Does the ``setup.py`` whose text is ``data`` define a ``build_ext`` subclass whose build
-    methods catch a failed compile and go on (see the module docstring)?"""
+    methods catch a failed compile and go on (see the module docstring)?  ``provided``: the
+    canonical names of the distributions the build installs (its ``[build-system] requires``)."""
     if b"build_ext" not in data:
         return False
     try:
         tree = ast.parse(data)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False
-    retried = _retried(tree)
+    retried, bases = _retried(tree), _standard_build_ext(tree, provided)
     for node in ast.walk(tree):
-        if isinstance(node, ast.ClassDef) and any(leaf_name(base) == "build_ext" for base in node.bases):
+        if isinstance(node, ast.ClassDef) and any(leaf_name(base) in bases for base in node.bases):
             for method in node.body:
                 if isinstance(method, ast.FunctionDef) and method.name in BUILD_METHODS \
                         and _swallows(method, retried):
                     return True
     return False
+
+
+def _standard_build_ext(tree: ast.Module, provided: frozenset) -> frozenset:
+    """The names a class body may use for the standard ``build_ext``: ``build_ext`` and what
+    distutils' or setuptools' ``build_ext`` is imported as, less a name another package the build
+    installs may bind instead (``from Cython.Distutils import build_ext as _build_ext``)."""
+    standard, foreign = {"build_ext"}, set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            top = node.module.partition(".")[0]
+            for alias in node.names:
+                if alias.name != "build_ext":
+                    continue
+                if top in STANDARD:
+                    standard.add(alias.asname or alias.name)
+                elif canonicalize_name(top) in provided:
+                    foreign.add(alias.asname or alias.name)
+    return frozenset(standard - foreign)
 
 
 def _catches_compile_errors(handler: ast.ExceptHandler) -> bool:
@@ -62,22 +96,35 @@ def _calls_base(body: list) -> bool:
 
 def _swallows(method: ast.FunctionDef, retried: frozenset) -> bool:
     """Is the base's build call of ``method`` inside a ``try`` one of whose handlers catches a
-    failed compile and neither raises nor exits (or raises one that a retried ``setup()`` catches)?"""
+    failed compile and may go on: neither raises nor exits on every path (or raises one that a
+    retried ``setup()`` catches)?"""
     for node in ast.walk(method):
         if not isinstance(node, ast.Try) or not _calls_base(node.body):
             continue
-        for handler in node.handlers:
-            if not _catches_compile_errors(handler):
-                continue
-            raised = [n for statement in handler.body for n in ast.walk(statement) if isinstance(n, ast.Raise)]
-            exits = any(isinstance(n, ast.Call) and leaf_name(n.func) in ("exit", "_exit")
-                        for statement in handler.body for n in ast.walk(statement))
-            if exits:
-                continue
-            if not raised or all(r.exc is not None and leaf_name(r.exc.func if isinstance(r.exc, ast.Call) else r.exc)
-                                 in retried for r in raised):
-                return True
+        if any(_catches_compile_errors(handler) and not _stops(handler.body, retried) for handler in node.handlers):
+            return True
     return False
+
+
+def _stops(body: list, retried: frozenset) -> bool:
+    """Does every path through ``body`` raise (what no retried ``setup()`` catches) or exit?  An
+    ``if`` stops only when both its branches do; any other statement holding such a raise or exit
+    is taken to stop."""
+    for statement in body:
+        if isinstance(statement, ast.If):
+            if _stops(statement.body, retried) and _stops(statement.orelse, retried):
+                return True
+        elif any(_raises(n, retried) or (isinstance(n, ast.Call) and leaf_name(n.func) in ("exit", "_exit"))
+                 for n in ast.walk(statement)):
+            return True
+    return False
+
+
+def _raises(node: ast.AST, retried: frozenset) -> bool:
+    """Is ``node`` a ``raise`` of what no retried ``setup()`` catches (a bare one re-raises)?"""
+    if not isinstance(node, ast.Raise):
+        return False
+    return node.exc is None or leaf_name(node.exc.func if isinstance(node.exc, ast.Call) else node.exc) not in retried
 
 
 def _retried(tree: ast.Module) -> frozenset:

@@ -71,8 +71,7 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
     setup = next(((m, d) for m, d in members if is_setup_script(filename, m)), None)
     if setup is None:
         return []
-    pyproject = next((d for m, d in members if m.count("/") == 1 and m.endswith("/pyproject.toml")), b"")
-    runs, requires = _backend(pyproject)
+    runs, requires = _backend(_pyproject(members))
     if not runs:
         return []
     member, data = setup
@@ -103,6 +102,18 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
     found += _helpers(tree, member, members, target, never + unsure(tree.body, member, target), provided)
     found.sort(key=lambda f: (f.path != SETUP, f.path, f.line, f.column))
     return found
+
+
+def build_installs(members: list, target: tuple[int, int]) -> frozenset:
+    """The canonical names of what the sdist's ``[build-system] requires`` installs on the target
+    (``members``: its ``(member, bytes)`` pairs holding ``pyproject.toml``)."""
+    from outmoded.deps import requires as requirements
+
+    return requirements.names(_backend(_pyproject(members))[1], target)
+
+
+def _pyproject(members: list) -> bytes:
+    return next((d for m, d in members if m.count("/") == 1 and m.endswith("/pyproject.toml")), b"")
 
 
 def _backend(pyproject: bytes) -> tuple:

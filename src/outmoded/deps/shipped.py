@@ -11,7 +11,12 @@ never runs in the user's program.
   ``src/`` when there is one, each top-level directory holding an ``__init__.py`` or named like
   the project, and each top-level module except build scripts (``setup.py``, ``conftest.py``,
   ``noxfile.py`` ...).  Its C, C++ and Cython sources count wherever they are (outside tests
-  and docs): pip compiles them.
+  and docs): pip compiles them.  A ``setup.py`` may install its packages from another directory
+  (``package_dir={"": ...}``), picked by the running Python: PyYAML 3.12 and 5.3.1 ship ``lib/yaml``
+  for Python 2 and ``lib3/yaml`` for 3 (``{2: 'lib', 3: 'lib3'}[sys.version_info[0]]``).  The
+  packages one level below a top-level directory that is no package (``source_roots``) are read
+  too, and kept only when the ``setup.py`` names that directory on the target
+  (``packagedir.root_on``), at the paths they install to (``display``).
 - A module's top-level ``if __name__ == "__main__":`` block runs when the module is run as a
   script, never when a program imports it (pygments 2.20's ``lexers/_sourcemod_builtins.py``
   regenerates itself there with ``urllib.request.FancyURLopener``): its lines are not library
@@ -74,6 +79,7 @@ def sdist_library(names: list, project: str = "") -> set:
     packages = {n[len(root):].split("/", 1)[0] for n in inner
                 if n.startswith(root) and n[len(root):].count("/") == 1 and n.endswith("/__init__.py")}
     packages.add(re.sub(r"[-.]+", "_", project.lower()))
+    roots = source_roots(names)
     chosen = set()
     for name in inner:
         if not wanted_suffix(name) or is_test_or_doc(name):
@@ -81,7 +87,29 @@ def sdist_library(names: list, project: str = "") -> set:
         below = name[len(root):] if name.startswith(root) else None
         if name.endswith(NATIVE_SUFFIXES) or below is not None and "/" in below and below.split("/", 1)[0] in packages or below is not None and "/" not in below and below not in BUILD_SCRIPTS:
             chosen.add(prefix + name)
+        elif name.count("/") >= 2 and name.split("/", 1)[0] in roots:
+            chosen.add(prefix + name)  # kept if setup.py installs from there (``in_root``)
     return chosen
+
+
+def source_roots(names: list) -> frozenset:
+    """The top-level directories of an sdist (below its one top directory) that are no package but
+    hold one: where a ``setup.py``'s ``package_dir`` may install from (PyYAML 3.12's ``lib``
+    and ``lib3``); never ``src``, tests or docs."""
+    top = {n.split("/", 1)[0] for n in names if "/" in n}
+    prefix = f"{top.pop()}/" if len(top) == 1 else ""
+    inner = [n[len(prefix):] for n in names if n.startswith(prefix)]
+    packages = {n.split("/", 1)[0] for n in inner if n.count("/") == 1 and n.endswith("/__init__.py")}
+    return frozenset(parts[0] for parts in (n.split("/") for n in inner)
+                     if len(parts) == 3 and parts[2] == "__init__.py" and parts[0] not in packages
+                     and parts[0] != "src" and parts[0].lower() not in NOT_LIBRARY_DIRS)
+
+
+def in_root(member: str, roots: frozenset, root: str | None) -> bool:
+    """Is sdist ``member`` outside every ``source_roots`` directory but ``root`` (the one its
+    ``setup.py`` installs from on the target, or None)?"""
+    parts = member.split("/")
+    return len(parts) < 3 or parts[1] not in roots or parts[1] == root
 
 
 # what a compiler compiles: headers and Cython declarations (.h, .hpp, .pxd, .pxi) alone are data,
@@ -112,12 +140,15 @@ def chooser(filename: str, project: str = ""):
                                            or is_build_script(filename, n)}
 
 
-def display(filename: str, member: str) -> str:
-    """The path a finding shows: where the file is installed (``nose/importer.py``)."""
+def display(filename: str, member: str, root: str | None = None) -> str:
+    """The path a finding shows: where the file is installed (``nose/importer.py``; an sdist's
+    member below ``root``, its ``setup.py``'s ``package_dir`` on the target, without it)."""
     if filename.endswith(".whl"):
         return installed_path(member) or member
     parts = member.split("/", 1)
     inner = parts[1] if len(parts) == 2 else member
+    if root and inner.startswith(root + "/"):
+        return inner[len(root) + 1:]
     return inner.removeprefix("src/")
 
 
