@@ -194,17 +194,12 @@ def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:
     if refused is not None:
         return refused, checked
     if checked is not None and not checked.problem and checked.build:
-        return Verdict(BREAKS, f"{_no_wheel(tags)}: {checked.summary()}", tags.lacking), checked
+        return Verdict(BREAKS, f"{tags.missing}: {checked.summary()}", tags.lacking), checked
     if checked is not None and not checked.problem and checked.optional_extensions:
         if checked.breaks:
             return Verdict(BREAKS, checked.summary(), tags.lacking), checked
         return readiness.judge(files, build, dep.platforms, pure_sdist=readiness.WITHOUT_EXTENSIONS), checked
     return tags, None
-
-
-def _no_wheel(tags: Verdict) -> str:
-    """``no cp313 wheel (wheels for ...)``: the tag verdict without what it says building means."""
-    return tags.message.rpartition(": ")[0] or tags.message
 
 
 def small_sdist(files: list, build: Build):

@@ -52,6 +52,7 @@ class Verdict:
     message: str
     lacking: list = field(default_factory=list)  # platform names without a usable wheel
     reason: str | None = None  # for ``unknown``: why the code could not be checked
+    missing: str = ""  # the wheel the tags lack (``no cp313 wheel (wheels for ...)``), without what building means
 
 
 @dataclass

@@ -77,11 +77,12 @@ def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool | str = 
     if any(f.kind == "sdist" for f in usable):
         if pure_sdist == WITHOUT_EXTENSIONS:
             return Verdict(OK, f"{missing}: pip builds its sdist without a compiler (its setup.py goes on without "
-                               "the compiled extensions when they fail to build)")
+                               "the compiled extensions when they fail to build)", missing=missing)
         if pure_sdist:
-            return Verdict(OK, f"{missing}: its sdist is pure Python, which pip builds without a compiler")
-        return Verdict(SOURCE_ONLY, f"{missing}: {_from_source(without)}", lacking)
-    return Verdict(INCOMPATIBLE, f"{missing} and no sdist", lacking)
+            return Verdict(OK, f"{missing}: its sdist is pure Python, which pip builds without a compiler",
+                           missing=missing)
+        return Verdict(SOURCE_ONLY, f"{missing}: {_from_source(without)}", lacking, missing=missing)
+    return Verdict(INCOMPATIBLE, f"{missing} and no sdist", lacking, missing=missing)
 
 
 def _from_source(without: list) -> str:
