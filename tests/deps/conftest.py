@@ -141,7 +141,7 @@ class Handler(BaseHTTPRequestHandler):
         special = getattr(self, f"serve_{name}", None)
         if special:
             return special()
-        if name in PROJECTS:
+        if name in PROJECTS and (self.server.only is None or name in self.server.only):
             return self.send(200, page(name), JSON_TYPE)
         self.send(404, b"not found", "text/plain")
 
@@ -206,9 +206,11 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Index:
-    def __init__(self):
+    def __init__(self, only=None):
+        """``only``: the projects this index has (a second index, as PyTorch's), else all."""
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.log, self.server.release = [], threading.Event()
+        self.server.only = only
         self.server.sent = 0  # bytes of release files sent
         self.url = f"http://127.0.0.1:{self.server.server_address[1]}/simple/"
         self.thread = threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True)
@@ -237,6 +239,14 @@ class Index:
 @pytest.fixture
 def index():
     server = Index()
+    yield server
+    server.close()
+
+
+@pytest.fixture
+def second_index():
+    """Another index on 127.0.0.1 that has legacyimp only, as PyTorch's has torch."""
+    server = Index(only={"legacyimp"})
     yield server
     server.close()
 

@@ -210,33 +210,40 @@ def test_pylock_lines_point_at_each_version_and_uv_lock_is_preferred(tmp_path):
 TORCH_INDEX = "https://download.pytorch.org/whl/cpu"
 
 
-def two_index_lock(torch_index: str) -> str:
-    """A uv lock of a project that pins its compiled dependency to a second index (uv's
-    ``[[tool.uv.index]]`` with ``explicit = true``; PyTorch's CPU wheels are the common case):
-    ``pillow`` stands in for torch, from ``torch_index``."""
+def two_index_uv_lock(main: str, other: str) -> str:
+    """uv's lock of a project pinning legacyimp to a second index (``[[tool.uv.index]]``,
+    ``explicit = true``: torch from PyTorch's CPU index is the common case)."""
     return ('version = 1\nrevision = 3\nrequires-python = ">=3.11"\n'
             '[[package]]\nname = "app"\nversion = "0.1"\nsource = { virtual = "." }\n'
-            'dependencies = [{ name = "numpy" }, { name = "pillow" }, { name = "requests" }]\n'
-            '[[package]]\nname = "numpy"\nversion = "2.1.0"\nsource = { registry = "https://pypi.org/simple" }\n'
-            f'[[package]]\nname = "pillow"\nversion = "11.0.0"\nsource = {{ registry = "{torch_index}" }}\n'
-            '[[package]]\nname = "requests"\nversion = "2.32.3"\nsource = { registry = "https://pypi.org/simple" }\n')
+            'dependencies = [{ name = "legacyimp" }, { name = "numpy" }, { name = "requests" }]\n'
+            f'[[package]]\nname = "legacyimp"\nversion = "1.0"\nsource = {{ registry = "{other}" }}\n'
+            f'[[package]]\nname = "numpy"\nversion = "2.1.0"\nsource = {{ registry = "{main}" }}\n'
+            f'[[package]]\nname = "requests"\nversion = "2.32.3"\nsource = {{ registry = "{main}" }}\n')
 
 
-def test_a_package_locked_from_another_index_is_not_judged_by_this_one(tmp_path, index, deps_json):
-    """torch 2.5.1+cpu locked from PyTorch's index was looked up on the one the run asks, which has
-    no such release: 'incompatible, no release matches ==2.5.1+cpu' (or, where a project of that
-    name is there, a verdict on other files). It could not be checked, and the message says how."""
-    (tmp_path / "uv.lock").write_text(two_index_lock(TORCH_INDEX))
+def test_a_package_locked_from_another_index_is_judged_on_that_index(tmp_path, index, second_index, deps_json):
+    """uv and Poetry install a package the lock records from another index (torch 2.5.1+cpu from
+    PyTorch's CPU index) from there: it is judged on that index, which the message names; it was
+    'unknown' ('locked from another index ... run again with --index-url'), and asked of the run's
+    index it was another release or none. The run's index is not asked for it, nor the other for
+    the rest; an index that cannot be reached leaves it unknown, naming it."""
+    other = second_index.url.rstrip("/")
+    (tmp_path / "uv.lock").write_text(two_index_uv_lock(index.url.rstrip("/"), other))
     code, found, _ = deps_json("--platform", "linux", "--target-version", "3.13")
-    pillow = found["pillow"]
-    assert (code, pillow["status"], pillow["reason"]) == (3, "unknown", "other-index"), pillow
-    assert f"locked from another index, {TORCH_INDEX}, which this run does not ask" in pillow["message"]
-    assert f"run again with --index-url {TORCH_INDEX}" in pillow["message"]
-    assert found["numpy"]["status"] == found["requests"]["status"] == "ok"
-    # run against that index, the package is judged there (and so are the others)
-    (tmp_path / "uv.lock").write_text(two_index_lock(index.url.rstrip("/")))
+    legacy = found["legacyimp"]
+    assert (code, legacy["status"]) == (1, "breaks"), legacy
+    assert "legacyimp/loader.py:1 imp" in legacy["message"] and legacy["minimum_ready"] == "2.0"
+    assert f"(judged on {other}, the index the lock records it from)" in legacy["message"]
+    assert found["requests"]["status"] == "ok"
+    assert second_index.requests_for("legacyimp") and not index.requests_for("legacyimp")
+    assert second_index.downloads("legacyimp") and not index.downloads("legacyimp")
+    assert not second_index.requests_for("requests")
+    second_index.close()  # unreachable now
+    (tmp_path / "cache").rename(tmp_path / "old-cache")
     code, found, _ = deps_json("--platform", "linux", "--target-version", "3.13")
-    assert (code, found["pillow"]["status"]) == (0, "ok"), found["pillow"]
+    legacy = found["legacyimp"]
+    assert (code, legacy["status"], legacy["reason"]) == (3, "unknown", "index-unreachable"), legacy
+    assert f"judged on {other}" in legacy["message"]
 
 
 def test_poetry_lock_records_a_legacy_source_as_another_index(tmp_path):

@@ -21,7 +21,6 @@ from outmoded.deps.model import (
     INDEX_ERROR,
     INVALID,
     OK,
-    OTHER_INDEX,
     SOURCE_ONLY,
     UNKNOWN,
     Result,
@@ -107,13 +106,17 @@ def assess(dep, answer, version: tuple, free_threading: bool, code: Code | None 
     return result
 
 
-def _other_index(dep, client: IndexClient, free_threading: bool) -> Result:
-    """A package the lock records from another index than the one asked (torch 2.5.1+cpu from
-    PyTorch's CPU index): that index's files are what installs, so another's say nothing of it
-    (this one has no 2.5.1+cpu, or a different project of that name). Could not be checked."""
-    result = Result(dep, reason=OTHER_INDEX, free_threading=UNKNOWN if free_threading else None)
-    result.message = (f"locked from another index, {dep.index}, which this run does not ask (it asks "
-                      f"{client.shown_url}): run again with --index-url {dep.index} to judge it")
+def _index_of(dep, client: IndexClient) -> str:
+    """The index ``dep`` is judged on: the one its lock records it from (torch 2.5.1+cpu from
+    PyTorch's CPU index: uv's ``source = { registry = ... }``, Poetry's ``[[tool.poetry.source]]``)
+    when it is not the one the run asks, as uv and Poetry install it from there; else "", the
+    run's own."""
+    return dep.index if dep.index and dep.index != client.base.rstrip("/") else ""
+
+
+def _named_index(result: Result) -> Result:
+    """Says which index judged a dependency the lock records from another one."""
+    result.message += f" (judged on {result.dependency.index}, the index the lock records it from)"
     return result
 
 
@@ -333,17 +336,25 @@ def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
     ``code``: also judge each release's code (else tags only); ``verdicts`` caches those.
     A dependency read from a file not in ``locked`` is judged by what it pins too (``pinned``).
     """
-    elsewhere = {id(d) for d in deps if d.index and d.index != client.base.rstrip("/")}
-    names = [d.name for d in deps if d.requirement is not None and id(d) not in elsewhere]
-    answers = fetch_all(names, client, stream, _floors(deps))
-    judge = Code(client if code else None, verdicts or VerdictCache(None), version, limit)
+    clients = {"": client} | {key: client.sibling(key) for d in deps if (key := _index_of(d, client))}
+    verdicts = verdicts or VerdictCache(None)
+    answers, judges = {}, {}
+    for key, asked in clients.items():
+        mine = [d for d in deps if _index_of(d, client) == key]
+        names = [d.name for d in mine if d.requirement is not None]
+        answers[key] = fetch_all(names, asked, stream, _floors(mine))
+        judges[key] = Code(asked if code else None, verdicts, version, limit)
     if not deps:
         return []
+
+    def one(dep):
+        key = _index_of(dep, client)
+        result = assess(dep, answers[key].get(canonicalize_name(dep.name)), version, free_threading, judges[key])
+        return _named_index(result) if key else result
+
     with ThreadPoolExecutor(max_workers=min(WORKERS, len(deps))) as pool:
-        results = list(pool.map(lambda d: _other_index(d, client, free_threading) if id(d) in elsewhere else
-                                assess(d, answers.get(canonicalize_name(d.name)), version, free_threading, judge),
-                                deps))
+        results = list(pool.map(one, deps))
     unlocked = [r for r in results if r.dependency.file not in locked]
     if unlocked and code:  # --tags-only downloads nothing, metadata included
-        pinned.judge(unlocked, answers, version, lambda more: fetch_all(more, client), judge)
+        pinned.judge(unlocked, answers[""], version, lambda more: fetch_all(more, client), judges[""])
     return results

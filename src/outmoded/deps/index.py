@@ -71,6 +71,11 @@ class IndexClient:
         self.downloaded = 0  # bytes of release files received (benchmarks report it)
         self._count = threading.Lock()
 
+    def sibling(self, index_url: str) -> IndexClient:
+        """A client of another index (one a lock file names) with this one's cache, timeout,
+        retries and offline mode; this one's credentials stay with this one's host."""
+        return IndexClient(index_url, self.cache, self.timeout, self.retries, self.offline, self.backoff)
+
     def project_url(self, name: str) -> str:
         return self.base + quote(canonicalize_name(name)) + "/"
 

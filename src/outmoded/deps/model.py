@@ -15,7 +15,6 @@ UNREACHABLE = "index-unreachable"
 INDEX_ERROR = "index-error"
 NOT_CACHED = "not-cached"
 INVALID = "invalid-requirement"
-OTHER_INDEX = "other-index"  # a lock records it from an index the run does not ask
 
 
 @dataclass
