@@ -23,7 +23,7 @@ from outmoded.guardcontext import (ATTRIBUTE_ERRORS, IMPORT_ERRORS, NAME_ERRORS,
 from outmoded.guardnotes import GuardNotes
 from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
-from outmoded.importers import block_prefix, function_prefix, package_provides, provided_on_every_path
+from outmoded.backportpaths import block_prefix, function_prefix, package_provides, provided_on_every_path
 from outmoded.layout import find_module
 from outmoded.summaries import raises, unconditional_imports
 from outmoded.scopes import STDLIB
@@ -201,10 +201,10 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
 
     def provided_before(self, backport: str, api: str, node: ast.AST) -> bool:
         """Has every run of the module that gets here imported ``backport`` (or the removed module
-        through it: ``importers.provided_on_every_path``), in the top-level statements before this
+        through it: ``backportpaths.provided_on_every_path``), in the top-level statements before this
         one (all of them, for code in a function, and the function's own before it; for code at
         the top level, those before it in the blocks holding it), or in a package ``__init__``
-        above it (``importers.package_provides``)?"""
+        above it (``backportpaths.package_provides``)?"""
         if not backport.isidentifier():
             return False
         removed, line = api.split(".")[0], getattr(node, "lineno", 0)

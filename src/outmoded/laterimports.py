@@ -8,7 +8,7 @@ is there (setuptools' ``distutils-precedence.pth`` serves ``import distutils`` f
 from the interpreter's start; a backport such as ``legacy-cgi`` is the module).  sagemath-standard
 10.7's sage/misc/cython.py, ``cython()``: on the real 3.13 with setuptools 84 installed in a site
 directory both imports work; without it the function stops at ``setuptools.dist`` on 3.11 too.
-``importers.function_prefix`` and ``provided_on_every_path`` answer the other order (the backport
+``backportpaths.function_prefix`` and ``provided_on_every_path`` answer the other order (the backport
 imported before).
 """
 

@@ -2,7 +2,8 @@
 
 Where the project's top is (the nearest directory with a project marker), and the bytes of the
 Python files under a directory, read once per run and kept (up to ``MAX_TREE_BYTES``) joined in one
-text, where the files naming a word are found by one search (``mentions``).  Answers
+text, where the files naming a word are found by one search (``mentions``), and a file's syntax
+tree (``parsed``) for the questions that must parse one.  Answers
 are memoized for the run (``memo``) and keep the files they read, replayed into the verdict being
 made (``outmoded.reads``): a cached result is dropped when one of them changes.
 """
@@ -243,3 +244,19 @@ def defines(root: str, name: str) -> bool:
     word = re.escape(name.encode())
     definition = re.compile(rb"^[ \t]*(?:async[ \t]+)?def[ \t]+%s\b|\bself\.%s[ \t]*=(?!=)" % (word, word), re.M)
     return any(definition.search(data) for _, data in found)
+
+
+@memo
+def parsed(path: str):
+    """The syntax tree of the project file at ``path``, once a run; None when it cannot be read or parsed."""
+    reads.read(path)
+    import ast
+    import warnings
+
+    try:
+        data = read_regular(path)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return ast.parse(data, filename=path)
+    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+        return None

@@ -39,7 +39,7 @@ from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
 from outmoded.notewalkers import spelled_name, walker as walker_class
 from outmoded.prefilter import identifiers
-from outmoded.projectfiles import MAIN_RE, memo, mentioning, project_root, sources
+from outmoded.projectfiles import MAIN_RE, memo, mentioning, parsed, project_root, sources
 from outmoded.reach import _executable
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
@@ -175,9 +175,7 @@ def _imports(importer: str, index, project) -> tuple | None:
     scanner visits outside dead code), or None when it cannot be parsed."""
     import ast
 
-    from outmoded.importers import _parsed
-
-    tree = _parsed(importer)
+    tree = parsed(importer)
     if tree is None:
         return None
 
