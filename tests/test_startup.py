@@ -217,10 +217,10 @@ def _written_at(data: bytes, word: bytes) -> list[int]:
 
 
 def test_class_headers_and_flags_read_without_re_as_the_regexes_read_them():
-    """textindex reads class headers and flag lines with bytes methods until re is imported: the
+    """classheaders reads class headers and flag lines with bytes methods until re is imported: the
     same matches as CLASS_RE, WORD_RE, KEYWORD_RE and FLAG_LINE_RE, on generated text and on
     every module of outmoded and of the standard library."""
-    from outmoded import textindex as t
+    from outmoded import classheaders as t
 
     texts = HEADER_CASES + [Path(p).read_bytes() for p in _corpus_files()]
     for data in texts:

@@ -13,10 +13,11 @@ from __future__ import annotations
 import sys
 
 from outmoded import reads, timeline, treeshare, workers
+from outmoded.classheaders import read_headers
 from outmoded.discover import display_path
 from outmoded.findings import FileError
 from outmoded.source import SourceError, read_bytes
-from outmoded.textindex import derivable_methods, read_headers
+from outmoded.textindex import derivable_methods
 
 
 def screen_work(job: tuple):

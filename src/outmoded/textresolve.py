@@ -2,7 +2,7 @@
 
 ``TextResolver`` reads project files on demand (once each, every read recorded for the verdict
 asking: ``outmoded.reads``): a file's class headers (the text index's for a checked file,
-``textindex.read_headers`` for another), and the import bindings of a name (``bindinglines``).
+``classheaders.read_headers`` for another), and the import bindings of a name (``bindinglines``).
 A base is resolved the way ``project.Project`` resolves it: the import binding its first name in
 the file, through the project modules re-exporting it, to a class of a project module or a
 qualified name outside the project.  Whatever the text cannot tell (a name also assigned, a star
@@ -19,7 +19,7 @@ from outmoded.layout import absolute, find_module
 from outmoded.reads import once, stamp
 from outmoded.source import SourceError, read_bytes
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
-from outmoded.textindex import read_headers
+from outmoded.classheaders import read_headers
 
 UNKNOWN = None  # what a base stands for when the text cannot tell
 
@@ -82,7 +82,7 @@ class TextResolver:
 
     def headers(self, path: str) -> list:
         """[(class name, [(base word, its last component)])] of a project file: a checked file's from
-        the text index, another's read as text here (``textindex.read_headers``), once."""
+        the text index, another's read as text here (``classheaders.read_headers``), once."""
         found = self._headers.get(path)
         original = self.paths.get(path)
         if original is not None:

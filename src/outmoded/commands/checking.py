@@ -263,7 +263,8 @@ def _stdin_project(name: str, data: bytes, index, target: tuple[int, int]):
     not the saved file)."""
     from outmoded import workers
     from outmoded.refine import LazyProject, project_needles
-    from outmoded.textindex import TextIndex, read_headers
+    from outmoded.classheaders import read_headers
+    from outmoded.textindex import TextIndex
 
     path = os.path.abspath(name)
     text = TextIndex()
