@@ -22,7 +22,7 @@ DEF_FIRST_RE = LazyPattern(_DEF)  # on the first line
 # the line after a given position holding code, not starting inside a string (group 1: its indentation)
 FIRST_CODE_RE = LazyPattern(f"\\n(?!{CONTINUED})( *)[^\\S\\n]*[^\\s]")
 # a module's function without parameters: the scanner reads what its body returns where the module
-# calls it at its top level (``_USE_SYSCONFIG = _should_use_sysconfig()``, scopes._returned_flag)
+# calls it at its top level (``_USE_SYSCONFIG = _should_use_sysconfig()``, assignedvalues._returned_flag)
 NO_PARAMETERS_RE = LazyPattern(r"(?:async[ \t]+)?def[ \t]+[A-Za-z_][A-Za-z0-9_]*[ \t]*\([ \t]*\)")
 DEL_RE = LazyPattern(r"del(?![A-Za-z0-9_])(.*)")  # not after a letter: checked
 NAME_RE = LazyPattern(r"[A-Za-z_][A-Za-z0-9_]*")
