@@ -186,7 +186,7 @@ def _walk_build_files(directory: str) -> bool:
     while True:
         for name in BUILD_FILES + _setup_modules(directory):
             path = os.path.join(directory, name)
-            if _sets_directive(path, read(path)):
+            if _build_file(path, read(path))[0]:
                 return True
         parent = os.path.dirname(directory)
         if parent == directory or any(os.path.exists(os.path.join(directory, m)) for m in ROOT_MARKERS):
@@ -198,17 +198,8 @@ def _setup_modules(directory: str) -> tuple:
     """The modules beside ``setup.py`` that it imports (h5py 3.16's ``import setup_build``, whose
     build_ext sets the directive): part of the build configuration."""
     path = os.path.join(directory, "setup.py")
-    if not read(path):
-        return ()
-    try:
-        with open_regular(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read(1_000_000)
-    except OSError:
-        return ()
     names = []
-    imported = [(name.split() or [""])[0] for listed, source in SETUP_IMPORT_RE.findall(text)
-                for name in (listed.split(",") if listed else [source])]  # import a as b: a
-    for name in dict.fromkeys(imported):
+    for name in _build_file(path, read(path))[1]:
         sibling = f"{name}.py"
         if name.isidentifier() and name != "setup" and read(os.path.join(directory, sibling)):
             names.append(sibling)
@@ -216,15 +207,21 @@ def _setup_modules(directory: str) -> tuple:
 
 
 @lru_cache(maxsize=1024)
-def _sets_directive(path: str, version: str) -> bool:
-    """Does the build file at ``path``, at this ``version`` (its stamp; "" absent), set it?"""
+def _build_file(path: str, version: str) -> tuple[bool, tuple]:
+    """(does the build file at ``path``, at this ``version`` (its stamp; "" absent), set the
+    directive, the top-level names it imports when it is a ``setup.py``), from one read of it."""
     if not version:
-        return False
+        return False, ()
     try:
         with open_regular(path, encoding="utf-8", errors="replace") as handle:
-            return bool(BUILD_DIRECTIVE_RE.search(handle.read(1_000_000)))
+            text = handle.read(1_000_000)
     except OSError:
-        return False
+        return False, ()
+    imported = ()
+    if os.path.basename(path) == "setup.py":
+        imported = tuple(dict.fromkeys((name.split() or [""])[0] for listed, source in SETUP_IMPORT_RE.findall(text)
+                                       for name in (listed.split(",") if listed else [source])))  # import a as b: a
+    return bool(BUILD_DIRECTIVE_RE.search(text)), imported
 
 
 def cython_findings(path: str, tokens: list[Token], comments: list[Comment],
