@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 
-from outmoded import reads
 from outmoded.builds import built_by_setuptools
 from outmoded.layout import absolute, module_of
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, MAIN_RE, memo, mentions, parsed, project_root
@@ -178,17 +177,10 @@ def _imports_after(importer: str, module: str, backport: str) -> bool | None:
     """True when ``importer`` imports ``module`` and imports ``backport`` unconditionally, at its
     top level, before each statement that does; False when it imports ``module`` otherwise;
     None when it does not import it (another module of the same name)."""
-    reads.read(importer)
     import ast
-    import warnings
 
-    try:
-        with open_regular(importer) as handle:
-            data = handle.read()
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            tree = ast.parse(data, filename=importer)
-    except (OSError, SyntaxError, ValueError, RecursionError, MemoryError):
+    tree = parsed(importer)
+    if tree is None:
         return False  # cannot tell what it does
     top_level = "." not in module
     seen, provided = False, set()
