@@ -31,11 +31,12 @@ class Shell:
         path.write_text(textwrap.dedent(text), encoding="utf-8")
         return path
 
-    def run(self, *args, cwd=None, stdin=None, env=None):
+    def run(self, *args, cwd=None, stdin=None, env=None, text=True):
+        """The command's result; ``text=False``: its output as the bytes it wrote."""
         result = subprocess.run([sys.executable, "-m", "outmoded", *map(str, args)], cwd=cwd or self.root,
-                                input=stdin, capture_output=True, text=True, env=env or environment(),
+                                input=stdin, capture_output=True, text=text, env=env or environment(),
                                 timeout=120)
-        assert "Traceback" not in result.stderr, result.stderr
+        assert ("Traceback" if text else b"Traceback") not in result.stderr, result.stderr
         return result
 
 

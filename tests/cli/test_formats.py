@@ -122,3 +122,41 @@ def test_github_and_sarif_still_escape(tree):
     sarif = json.loads(fmt(tree, "sarif"))
     uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
     assert "evil%3C%26%3E%22%27%1B%5B31m.py" in uris
+
+
+UNDECODABLE = b"bad\xffname.py"  # not UTF-8: Python reads it as "bad\udcffname.py"
+QUOTED = '"bad\\377name.py"'  # as git status writes it
+LITERAL = '"bad\\377name.py'  # a file really named with a quote and a backslash: quoted too
+
+
+def test_an_undecodable_file_name_is_valid_and_unambiguous_in_every_format(sh):
+    """A file name that is not UTF-8 came out as a lone surrogate (``\\udcff`` in JSON, which strict
+    parsers refuse, U+FFFD in GitLab's report, ``\\xdcff`` in JUnit's): now every output is valid
+    UTF-8 and names it as git does, ``"bad\\377name.py"``, apart from a file really named
+    ``"bad\\377name.py`` (quoted too), and SARIF gives its byte in the URI.  Real files, a real
+    process."""
+    import os
+
+    os.makedirs(sh.root, exist_ok=True)
+    with open(os.path.join(os.fsencode(sh.root), UNDECODABLE), "wb") as handle:
+        handle.write(b"import imp\n")
+    sh.write(LITERAL, "import asyncore\n")
+    outputs = {}
+    for name in ("full", "concise", "grouped", "json", "json-lines", "junit", "github", "gitlab", "sarif"):
+        run = sh.run("check", "--no-cache", "--target-version", "3.13", "--output-format", name, ".", text=False)
+        assert run.returncode == 1, run.stderr
+        outputs[name] = run.stdout.decode("utf-8")  # strict: no surrogate, no stray byte
+    for name in ("full", "concise"):
+        assert f"{QUOTED}:1:8: OM12001" in outputs[name]
+        assert '"\\"bad\\\\377name.py":1:8: OM12' in outputs[name]
+    assert f"{QUOTED}:\n" in outputs["grouped"]
+    paths = {f["path"] for f in json.loads(outputs["json"])["findings"]}
+    assert paths == {QUOTED, '"\\"bad\\\\377name.py"'}
+    assert {json.loads(line)["path"] for line in outputs["json-lines"].splitlines()} == paths
+    assert {i["location"]["path"] for i in json.loads(outputs["gitlab"])} == paths
+    root = ET.fromstring(outputs["junit"].encode())
+    assert {case.get("file") for case in root.iter("testcase")} == paths
+    assert f"::error file={QUOTED}," in outputs["github"]
+    sarif = json.loads(outputs["sarif"])
+    uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in sarif["runs"][0]["results"]}
+    assert uris == {"bad%FFname.py", "%22bad%5C377name.py"}

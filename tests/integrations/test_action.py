@@ -61,6 +61,25 @@ def test_hostile_file_names(workspace, tmp_path, name):
         assert raw not in result.summary
 
 
+def test_an_undecodable_file_name_in_annotations_sarif_and_summary(workspace, tmp_path):
+    """A file name that is not UTF-8 (``bad\\xffname.py``): the annotation, the SARIF file and the
+    step summary are valid UTF-8 and name it as git does (the summary was written with a lone
+    surrogate's bytes, which GitHub's UTF-8 reader refuses)."""
+    import os
+
+    workspace.mkdir(parents=True, exist_ok=True)
+    with open(os.path.join(os.fsencode(workspace), b"bad\xffname.py"), "wb") as handle:
+        handle.write(b"import imp\n")
+    result = action(workspace, tmp_path, inputs={"sarif": "out.sarif"})  # reads the summary as strict UTF-8
+    assert result.code == 1, result.stderr
+    assert [(c.name, c.properties["file"]) for c in result.commands] == [("error", '"bad\\377name.py"')]
+    assert '| \\"bad\\\\377name\\.py\\"\\:1\\:8 | OM12001 |' in result.summary  # "bad\377name.py":1:8, markdown-escaped
+    sarif = json.loads((workspace / "out.sarif").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator(sarif_schema()).validate(sarif)
+    assert sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] \
+        == "bad%FFname.py"
+
+
 @pytest.mark.parametrize("fail_on, text, code", [
     ("error", BAD, 1), ("error", WARNING_ONLY, 0), ("warning", WARNING_ONLY, 1),
     ("never", BAD, 0), ("warning", "import importlib\n", 0), ("NEVER", BAD, 0),

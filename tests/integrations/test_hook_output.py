@@ -25,7 +25,9 @@ def _hook(root, *args):
 
 def _assert_escaped(output: str):
     assert "\x1b" not in output and "\x07" not in output
-    assert "bad\\x1b[31m\\x0aforged.py: fixed 9 finding(s)\\x07.py" in output
+    # escaped (fix's lines), or quoted as git quotes it (the reports, --show-files: pathquote)
+    assert "bad\\x1b[31m\\x0aforged.py: fixed 9 finding(s)\\x07.py" in output \
+        or '"bad\\033[31m\\nforged.py: fixed 9 finding(s)\\007.py"' in output
     assert not any(line.startswith("forged.py") for line in output.splitlines())
 
 

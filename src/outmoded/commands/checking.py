@@ -322,18 +322,20 @@ def add_noqa(report) -> int:
 
 
 def show_files(args: argparse.Namespace) -> int:
-    """``--show-files``: what would be checked, one path a line, as ruff prints it."""
+    """``--show-files``: what would be checked, one path a line, as ruff prints it (quoted as
+    ``pathquote.quoted_name`` quotes it)."""
     from outmoded.discover import display_path
+    from outmoded.pathquote import quoted_name
     from outmoded.reporters.text import clean
 
     cwd, shown, failed = os.getcwd(), set(), False
     for _, _, found in check_projects(args, args.paths or ["."], run=_walk_only):
         shown.update(display_path(path, cwd) for path in found.files)
         for error in found.errors:
-            print(clean(f"{error.path}: error: {error.message}"), file=sys.stderr)
+            print(clean(f"{quoted_name(error.path)}: error: {error.message}"), file=sys.stderr)
             failed = True
 
-    sys.stdout.write("".join(f"{clean(path)}\n" for path in sorted(shown)))
+    sys.stdout.write("".join(f"{clean(quoted_name(path))}\n" for path in sorted(shown)))
     return EXIT_FINDINGS if failed else EXIT_OK
 
 

@@ -19,6 +19,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
+from outmoded.pathquote import utf8_name
 from outmoded.reporters.text import CONTROL_RE, _escaped
 
 RANK = {"error": 0, "warning": 1}
@@ -67,7 +68,7 @@ def command(kind: str, properties: dict, message: str) -> str:
 
 
 def annotation(finding) -> str:
-    props = {"file": workspace_path(finding.path), "line": finding.line, "endLine": finding.end_line}
+    props = {"file": utf8_name(workspace_path(finding.path)), "line": finding.line, "endLine": finding.end_line}
     if finding.end_line == finding.line:  # GitHub uses columns only within one line
         props.update(col=finding.column, endColumn=finding.end_column)
     props["title"] = f"outmoded {finding.code}"
@@ -79,7 +80,7 @@ def annotation(finding) -> str:
 
 
 def error_annotation(error) -> str:
-    props = {"file": workspace_path(error.path), "title": "outmoded: file not checked"}
+    props = {"file": utf8_name(workspace_path(error.path)), "title": "outmoded: file not checked"}
     return command("error", props, f"could not check this file: {error.message}")
 
 

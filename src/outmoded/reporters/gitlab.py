@@ -11,6 +11,8 @@ import hashlib
 import json
 import os
 
+from outmoded.pathquote import utf8_name
+
 SEVERITY = {"error": "major", "warning": "minor"}
 
 
@@ -38,7 +40,7 @@ def render(report, options) -> str:
             "categories": ["Compatibility"],
             "severity": SEVERITY.get(f.severity, "minor"),
             "fingerprint": fingerprint.split(":")[0],
-            "location": {"path": _text(project_path(f.path)), "lines": {"begin": f.line, "end": f.end_line}},
+            "location": {"path": utf8_name(project_path(f.path)), "lines": {"begin": f.line, "end": f.end_line}},
         })
     for e in report.errors:
         digest = hashlib.sha256(f"file-error\0{e.path}".encode("utf-8", "surrogatepass")).hexdigest()[:32]
@@ -49,6 +51,6 @@ def render(report, options) -> str:
             "categories": ["Bug Risk"],
             "severity": "critical",
             "fingerprint": digest,
-            "location": {"path": _text(project_path(e.path)), "lines": {"begin": 1, "end": 1}},
+            "location": {"path": utf8_name(project_path(e.path)), "lines": {"begin": 1, "end": 1}},
         })
     return json.dumps(issues, indent=2, ensure_ascii=False) + "\n"

@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import json
 
+from outmoded.pathquote import utf8_name
+
 
 def render(report, options) -> str:
-    records = [{"type": "finding", **f.to_json()} for f in report.findings]
-    records += [{"type": "file-error", **e.to_json()} for e in report.errors]
+    records = [{"type": "finding", **f.to_json(), "path": utf8_name(f.path)} for f in report.findings]
+    records += [{"type": "file-error", **e.to_json(), "path": utf8_name(e.path)} for e in report.errors]
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records)

@@ -22,6 +22,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from outmoded.pathquote import quoted_name
+
 
 # C0 and C1 controls, and the invisible characters that reorder or break a line as displayed
 # (bidirectional overrides, as in "Trojan Source"; line and paragraph separators)
@@ -69,7 +71,8 @@ def _level(f) -> str:
 def finding_line(f, options=None, paint: Palette = Palette(False), location: bool = True) -> str:
     mark = f" {paint('cyan', '[*]')}" if fixable(f, options) else ""
     level = paint("yellow", "warning: ") if f.severity == "warning" else ""
-    where = f"{paint('bold', clean(f.path))}:{f.line}:{f.column}: " if location else f"{f.line}:{f.column} "
+    shown = clean(quoted_name(f.path))
+    where = f"{paint('bold', shown)}:{f.line}:{f.column}: " if location else f"{f.line}:{f.column} "
     return f"{where}{paint(_level(f), f.code)}{mark} {level}{clean(f.message)}"
 
 
@@ -155,7 +158,7 @@ def _findings(report, style: str, options, paint: Palette) -> list[str]:
                 if current is not None:
                     lines.append("")
                 current = f.path
-                lines.append(f"{paint('bold', clean(f.path))}:")
+                lines.append(f"{paint('bold', clean(quoted_name(f.path)))}:")
             lines.append("  " + finding_line(f, options, paint, location=False))
         return lines + ([""] if lines else [])
     lines = []
@@ -180,7 +183,8 @@ def render(report, options) -> str:
         lines = statistics(report, options)
     else:
         lines = _findings(report, style, options, paint)
-    lines += [f"{paint('bold', clean(e.path))}: {paint('red', 'error')}: {clean(e.message)}" for e in report.errors]
+    lines += [f"{paint('bold', clean(quoted_name(e.path)))}: {paint('red', 'error')}: {clean(e.message)}"
+              for e in report.errors]
     if getattr(options, "show_fixes", False):
         lines += fix_plan(report, options)
     if not getattr(options, "quiet", False):

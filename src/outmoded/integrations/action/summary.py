@@ -10,6 +10,7 @@ import re
 import shlex
 from collections import Counter
 
+from outmoded.pathquote import quoted_name
 from outmoded.reporters.github import workspace_path
 from outmoded.reporters.text import clean
 
@@ -74,7 +75,7 @@ def finding_rows(report) -> list[str]:
     rows = ["### Findings", "", "| Location | Rule | Severity | Message |", "| --- | --- | --- | --- |"]
     used, shown = 0, 0
     for f in report.findings:
-        row = f"| {md(f'{workspace_path(f.path)}:{f.line}:{f.column}')} | {md(f.code)} | {f.severity} | {md(f.message)} |"
+        row = f"| {md(f'{quoted_name(workspace_path(f.path))}:{f.line}:{f.column}')} | {md(f.code)} | {f.severity} | {md(f.message)} |"
         used += len(row.encode("utf-8")) + 1
         if shown >= MAX_ROWS or used > TABLE_BUDGET:
             rows += ["", f"_{len(report.findings) - shown} more finding(s) not listed here: "
@@ -88,7 +89,7 @@ def finding_rows(report) -> list[str]:
 def error_rows(report) -> list[str]:
     rows = ["### Files that could not be checked", "", "| File | Problem |", "| --- | --- |"]
     for error in report.errors[:100]:
-        rows.append(f"| {md(workspace_path(error.path))} | {md(error.message)} |")
+        rows.append(f"| {md(quoted_name(workspace_path(error.path)))} | {md(error.message)} |")
     if len(report.errors) > 100:
         rows += ["", f"_and {len(report.errors) - 100} more._"]
     return rows
