@@ -261,3 +261,42 @@ def test_a_fifo_named_like_a_module_is_reported_not_waited_on(tmp_path):
             assert doc["errors"] == [{"path": "pipe.py", "message": "not a regular file"}]
             assert [f["path"] for f in doc["findings"]] == ["a.py"]
 
+
+def test_symlinks_a_walk_does_not_check_are_said_and_a_named_one_is_checked(tmp_path):
+    """A walk met a symlink to a device (``zero.py -> /dev/zero``), to a file or a directory
+    outside the tree, and passed over all three without a word (exit 0).  Now the device is that
+    file's error, as a FIFO in the tree is (exit 1), and the two outside are named on stderr; a
+    symlink to a directory named on the command line is walked (it was 'is a directory', exit 1,
+    nothing checked).  Real files, a real process."""
+    import json
+    import sys
+    from pathlib import Path
+
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "far.py").write_text("import imp\n")
+    root = tmp_path / "project"
+    root.mkdir()
+    (root / "ok.py").write_text("import importlib\n")
+    os.symlink(outside / "far.py", root / "far_link.py")
+    os.symlink(outside, root / "linked_dir")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1] / "src"),
+               XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+
+    def check(*args):
+        run = subprocess.run([sys.executable, "-m", "outmoded", "check", "--no-cache", "--format", "json",
+                              "--target-version", "3.13", *args], cwd=root, env=env, capture_output=True, text=True,
+                             timeout=120)
+        return run.returncode, json.loads(run.stdout), run.stderr
+
+    code, doc, err = check(".")
+    assert (code, doc["findings"], doc["errors"]) == (0, [], [])  # links out of the tree: not checked here...
+    assert f"far_link.py: not checked: a symlink to {outside / 'far.py'}, outside the tree" in err  # ...but said
+    assert f"linked_dir: not checked: a symlink to the directory {outside}, outside the tree" in err
+    os.symlink("/dev/zero", root / "zero.py")
+    code, doc, err = check(".")
+    assert code == 1
+    assert doc["errors"] == [{"path": "zero.py", "message": "not a regular file: a symlink to /dev/zero"}]
+    code, doc, err = check("linked_dir")
+    assert code == 1 and doc["errors"] == []
+    assert [(f["path"], f["api"]) for f in doc["findings"]] == [(os.path.join("linked_dir", "far.py"), "imp")]

@@ -20,6 +20,7 @@ import os
 
 from outmoded.filetypes import wanted
 from outmoded.findings import FileError
+from outmoded.pathquote import quoted_name
 from outmoded.source import open_regular
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING, without importing typing
@@ -37,14 +38,17 @@ _NONE: frozenset = frozenset()
 
 
 class Discovery:
-    """The files to check (absolute paths, in the order found), what could not be walked, and
-    ``inside``: the files below a directory named like one of ``STDLIB_PACKAGES`` -> those names."""
+    """The files to check (absolute paths, in the order found), what could not be walked,
+    ``skipped``: what a walk passed over that the user should learn of (a symlink out of the
+    tree: path, why), and ``inside``: the files below a directory named like one of
+    ``STDLIB_PACKAGES`` -> those names."""
 
-    __slots__ = ("files", "errors", "inside")
+    __slots__ = ("files", "errors", "skipped", "inside")
 
     def __init__(self) -> None:
         self.files: list[str] = []
         self.errors: list[FileError] = []
+        self.skipped: list[tuple[str, str]] = []
         self.inside: dict[str, frozenset] = {}
 
 
@@ -54,6 +58,16 @@ def display_path(path: str, cwd: str) -> str:
     if absolute.startswith(cwd + os.sep):
         return absolute[len(cwd) + 1:]
     return "." if absolute == cwd else absolute
+
+
+def say_skipped(skipped: list[tuple[str, str]], cwd: str) -> None:
+    """Tell the user, on stderr, of each path a walk passed over (``Discovery.skipped``)."""
+    import sys
+
+    from outmoded.reporters.text import clean
+
+    for path, why in skipped:
+        print(clean(f"outmoded: warning: {quoted_name(display_path(path, cwd))}: not checked: {why}"), file=sys.stderr)
 
 
 class Ignorer:
@@ -141,8 +155,10 @@ def _spec(lines):
 _PROJECT_FILES = frozenset(("pyproject.toml", "setup.cfg", "setup.py"))  # config.discovery's PROJECT_FILES
 
 
-def _walk(top: str, ignorer: Ignorer, errors: list[FileError], nested=None, inside: dict | None = None) -> Iterator[str]:
-    """``inside``: filled with the files below a directory named like ``STDLIB_PACKAGES``'s."""
+def _walk(top: str, ignorer: Ignorer, found: Discovery, nested=None, inside: dict | None = None) -> Iterator[str]:
+    """``inside``: filled with the files below a directory named like ``STDLIB_PACKAGES``'s;
+    ``found``: its ``errors`` and ``skipped`` filled with what the walk could not check."""
+    errors = found.errors
     real_top = os.path.realpath(top)
     for directory in _ancestors(top, ignorer.gitignore_root):
         ignorer.add_gitignore(directory)
@@ -169,13 +185,16 @@ def _walk(top: str, ignorer: Ignorer, errors: list[FileError], nested=None, insi
                 is_dir = entry.is_dir(follow_symlinks=False)
             except OSError:
                 continue
+            if is_link and not wanted(path, name) and not ignorer.ignored(path, True, name):
+                _linked_directory(path, real_top, found.skipped)
+                continue
             if is_dir:
                 if not ignorer.ignored(path, True, name):  # which hashed the name: a set asks it at no cost
                     subdirectories.append((path, packages | {name} if name in STDLIB_PACKAGES else packages))
                 continue
             if not wanted(path, name) or ignorer.ignored(path, False, name):
                 continue
-            if is_link and not _link_inside(path, real_top, errors):
+            if is_link and not _link_inside(path, real_top, found):
                 continue
             if packages and inside is not None:
                 inside[path] = packages
@@ -197,19 +216,47 @@ def _ancestors(path: str, root: str) -> list[str]:
     return chain
 
 
-def _link_inside(path: str, real_top: str, errors: list[FileError]) -> bool:
+def _link_inside(path: str, real_top: str, found: Discovery) -> bool:
+    """Is the file a walk met as the symlink at ``path`` checked there?  Not a dangling link or a
+    loop (an error), nor one to a device, FIFO or socket (an error, as such a file in the tree
+    is: reading it could block or never end), nor one to a file outside the tree (skipped, and
+    said: named on the command line it is checked), nor one to a directory (walked where it is
+    in the tree, said where it is outside)."""
+    import stat
+
     try:
-        os.stat(path)  # raises for dangling links and loops
+        mode = os.stat(path).st_mode  # raises for dangling links and loops
         target = os.path.realpath(path)
     except OSError as exc:
         reason = "symlink loop" if "loop" in str(exc).lower() else "dangling symlink"
-        errors.append(FileError(path, f"cannot read: {reason}"))
+        found.errors.append(FileError(path, f"cannot read: {reason}"))
+        return False
+    if stat.S_ISDIR(mode):
+        _linked_directory(path, real_top, found.skipped)
+        return False
+    if not stat.S_ISREG(mode):
+        found.errors.append(FileError(path, f"not a regular file: a symlink to {quoted_name(target)}"))
         return False
     if target != real_top and not target.startswith(real_top + os.sep):
-        return False  # points out of the tree
-    if os.path.isdir(target):
+        found.skipped.append((path, f"a symlink to {quoted_name(target)}, {_OUTSIDE}"))
         return False
     return True
+
+
+_OUTSIDE = "outside the tree checked (name it to check it)"
+
+
+def _linked_directory(path: str, real_top: str, skipped: list) -> None:
+    """A symlink a walk does not follow: said when it is a directory out of the tree (its files
+    are checked nowhere), silent when it is one inside (checked where it is) or not a directory."""
+    try:
+        if not os.path.isdir(path):
+            return
+        target = os.path.realpath(path)
+    except OSError:
+        return
+    if target != real_top and not target.startswith(real_top + os.sep):
+        skipped.append((path, f"a symlink to the directory {quoted_name(target)}, {_OUTSIDE}"))
 
 
 def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclude: bool = False,
@@ -226,8 +273,8 @@ def discover(paths: list[str], root: str, exclude: tuple[str, ...], force_exclud
     seen = set() if seen is None else seen
     for raw in paths:
         path = os.path.abspath(raw)
-        if os.path.isdir(path) and not os.path.islink(path):
-            candidates = _walk(path, ignorer, found.errors, nested, found.inside)
+        if os.path.isdir(path):  # a symlink to a directory too: named, it is walked
+            candidates = _walk(path, ignorer, found, nested, found.inside)
         elif os.path.lexists(path) and not force_exclude:
             candidates = [path]
         elif os.path.lexists(path):

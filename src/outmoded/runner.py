@@ -20,7 +20,7 @@ from outmoded.cache import RESULTS, ResultCache, digest
 from outmoded.store import Store
 from outmoded.catalog.compiled import fingerprint as catalog_fingerprint
 from outmoded.config import Settings, cache_root
-from outmoded.discover import discover, display_path
+from outmoded.discover import discover, display_path, say_skipped
 from outmoded.findings import FileError, Finding
 from outmoded.layout import forget_files
 from outmoded.records import Record
@@ -92,6 +92,7 @@ def _run_check(paths: list[str], settings: Settings, use_cache: bool, jobs: int 
                      settings.respect_gitignore, early, nested, seen, gitignore_root)
     timeline.mark("discovered")
     report.errors.extend(FileError(display_path(e.path, cwd), e.message) for e in found.errors)
+    say_skipped(found.skipped, cwd)
     report.files = len(found.files)
     store = Store(cache_root(settings)) if use_cache else None
     stamps = scan_stamps(found.files, store)

@@ -324,7 +324,7 @@ def add_noqa(report) -> int:
 def show_files(args: argparse.Namespace) -> int:
     """``--show-files``: what would be checked, one path a line, as ruff prints it (quoted as
     ``pathquote.quoted_name`` quotes it)."""
-    from outmoded.discover import display_path
+    from outmoded.discover import display_path, say_skipped
     from outmoded.pathquote import quoted_name
     from outmoded.reporters.text import clean
 
@@ -334,6 +334,7 @@ def show_files(args: argparse.Namespace) -> int:
         for error in found.errors:
             print(clean(f"{quoted_name(error.path)}: error: {error.message}"), file=sys.stderr)
             failed = True
+        say_skipped(found.skipped, cwd)
 
     sys.stdout.write("".join(f"{clean(quoted_name(path))}\n" for path in sorted(shown)))
     return EXIT_FINDINGS if failed else EXIT_OK
