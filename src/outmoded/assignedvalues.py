@@ -14,7 +14,7 @@ import ast
 
 from outmoded import guards
 from outmoded.stdnames import STDLIB
-from outmoded.values import LOCAL, Value
+from outmoded.values import LOCAL, Value, plain_parameters, statements
 
 
 class AssignedValues:
@@ -118,10 +118,8 @@ class AssignedValues:
         body is one ``return`` of a version check or flag, called at the module's top level: pip
         26.3's ``_USE_SYSCONFIG = _should_use_sysconfig()``, which returns ``bool(getattr(sysconfig,
         "_PIP_USE_SYSCONFIG", True))`` (a distributor's switch that no CPython has)."""
-        args = node.args
-        body = node.body[1:] if node.body and isinstance(node.body[0], ast.Expr) and isinstance(
-            node.body[0].value, ast.Constant) else node.body
-        if node.decorator_list or args.posonlyargs or args.args or args.vararg or args.kwonlyargs or args.kwarg \
-                or len(body) != 1 or not isinstance(body[0], ast.Return) or body[0].value is None:
+        body = statements(node)
+        if plain_parameters(node) != 0 or len(body) != 1 or not isinstance(body[0], ast.Return) \
+                or body[0].value is None:
             return None
         return self.evaluate(body[0].value)

@@ -16,7 +16,7 @@ from outmoded.guardcontext import ANY_ERROR, Context
 from outmoded.projectfiles import memo
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
-from outmoded.values import LOCAL, leaf_name
+from outmoded.values import LOCAL, leaf_name, plain_parameters, statements
 
 EXPECTED_FAILURE = frozenset({"unittest.expectedFailure", "unittest.case.expectedFailure",
                               "unittest2.expectedFailure"})  # the backport, which future 1.0 imports on 2.6
@@ -88,12 +88,12 @@ def replaced_on(name: str, path: str, target: tuple[int, int], argument: tuple) 
     if found is None:
         return False
     node, where, tree = found
-    inner = _only_statements(node)
-    if not _one_parameter(node) or len(inner) != 2 or not isinstance(inner[0], ast.FunctionDef) \
-            or not _one_parameter(inner[0]) or not isinstance(inner[1], ast.Return) \
+    inner = statements(node)
+    if plain_parameters(node) != 1 or len(inner) != 2 or not isinstance(inner[0], ast.FunctionDef) \
+            or plain_parameters(inner[0]) != 1 or not isinstance(inner[1], ast.Return) \
             or not isinstance(inner[1].value, ast.Name) or inner[1].value.id != inner[0].name:
         return False
-    test, parameter = _only_statements(inner[0]), inner[0].args.args[0].arg
+    test, parameter = statements(inner[0]), inner[0].args.args[0].arg
     if len(test) != 1 or not isinstance(test[0], ast.If):
         return False
 
@@ -114,18 +114,6 @@ def replaced_on(name: str, path: str, target: tuple[int, int], argument: tuple) 
     verdict = guards.evaluate(guards._inlined(test[0].test, {node.args.args[0].arg: literal}), target,
                               module_lookup(where, tree, target))
     return verdict is not None and (taken if verdict else otherwise) == "other"
-
-
-def _one_parameter(function: ast.FunctionDef) -> bool:
-    args = function.args
-    return not function.decorator_list and not args.posonlyargs and len(args.args) == 1 and not args.vararg \
-        and not args.kwonlyargs and not args.kwarg
-
-
-def _only_statements(function: ast.FunctionDef) -> list:
-    """The body of ``function`` without its docstring."""
-    body = function.body
-    return body[1:] if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else body
 
 
 def _project_function(module: str, function: str, path: str):

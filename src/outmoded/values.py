@@ -4,7 +4,9 @@ A name's value (``Value``) is a qualified name (a dotted string, from an import)
 ``Instance`` of a class, a ``LocalClass`` (a class the module defines), a version check's value,
 or ``LOCAL`` (bound to something nothing is known about: it shadows an import of the same name).
 ``Scope`` holds a module's, function's or class's bindings; ``local_names`` and ``class_members``
-read, without walking expressions, the names a function body or a class body binds;
+read, without walking expressions, the names a function body or a class body binds
+(``statements``, a body without its docstring; ``plain_parameters``, a signature's plain
+parameters);
 ``not_implemented`` the comparison methods of a class body that can return NotImplemented.  The
 scanner's ``Bindings`` (``scopes``) fills these while it walks; the modules that reason about
 receivers, classes and fallbacks read them.
@@ -147,6 +149,21 @@ def class_members(node: ast.ClassDef) -> set[str]:
             for handler in stmt.handlers:
                 todo.extend(handler.body)
     return members
+
+
+def statements(function: ast.AST) -> list:
+    """The body of ``function`` without its docstring."""
+    body = function.body
+    return body[1:] if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) else body
+
+
+def plain_parameters(function: ast.AST) -> int | None:
+    """How many parameters an undecorated function takes when they are all plain positional ones
+    (no ``/``, ``*args``, keyword-only or ``**kwargs``); None for any other function."""
+    args = function.args
+    if function.decorator_list or args.posonlyargs or args.vararg or args.kwonlyargs or args.kwarg:
+        return None
+    return len(args.args)
 
 
 def own_nodes(function: ast.AST):

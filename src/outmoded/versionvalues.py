@@ -16,6 +16,7 @@ import operator
 from collections.abc import Callable
 
 from outmoded.records import Frozen
+from outmoded.values import plain_parameters
 
 Lookup = Callable[[ast.expr], object]
 
@@ -313,9 +314,8 @@ def returned_version(node: ast.FunctionDef, target: tuple[int, int], lookup: Loo
     (parts of) the version and returns a value computed from them: Nuitka 4.3.5's
     ``_getPythonVersion()`` (``big, major, minor = sys.version_info[0:3]`` / ``return big * 256 +
     major * 16 + min(15, minor)``), called once as ``python_version = _getPythonVersion()``."""
-    args = node.args
-    if node.decorator_list or args.posonlyargs or args.args or args.vararg or args.kwonlyargs or args.kwarg \
-            or not node.body or not isinstance(node.body[-1], ast.Return) or node.body[-1].value is None:
+    if plain_parameters(node) != 0 or not node.body or not isinstance(node.body[-1], ast.Return) \
+            or node.body[-1].value is None:
         return None
     version, local = _Version(target), {}
 
