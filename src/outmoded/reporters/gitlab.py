@@ -12,16 +12,14 @@ import json
 import os
 
 from outmoded.pathquote import utf8_name
+from outmoded.reporters.github import workspace_path
 
 SEVERITY = {"error": "major", "warning": "minor"}
 
 
 def project_path(path: str) -> str:
-    base = os.path.abspath(os.environ.get("CI_PROJECT_DIR") or os.getcwd())
-    absolute = os.path.abspath(path)
-    if absolute.startswith(base.rstrip(os.sep) + os.sep):
-        path = os.path.relpath(absolute, base)
-    return path.replace(os.sep, "/")
+    """``path`` relative to GitLab's checkout (``CI_PROJECT_DIR``, else the current directory)."""
+    return workspace_path(path, os.environ.get("CI_PROJECT_DIR") or os.getcwd())
 
 
 def _text(text: str) -> str:
