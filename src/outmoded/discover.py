@@ -61,7 +61,10 @@ def display_path(path: str, cwd: str) -> str:
 
 
 def say_skipped(skipped: list[tuple[str, str]], cwd: str) -> None:
-    """Tell the user, on stderr, of each path a walk passed over (``Discovery.skipped``)."""
+    """Tell the user, on stderr, of each path a walk passed over (``Discovery.skipped``).  Nothing
+    is imported for none: a one-file check imports no ``re`` (tests/test_startup.py)."""
+    if not skipped:
+        return
     import sys
 
     from outmoded.reporters.text import clean
