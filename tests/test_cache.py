@@ -600,7 +600,8 @@ def test_a_file_name_that_is_not_utf8_is_checked_and_cached(tmp_path):
     for run in range(2):
         out, err = _check(root, env, ".").communicate(timeout=120)
         doc = json.loads(out)
-        assert sorted(f["path"] for f in doc["findings"]) == [os.fsdecode(b"caf\xe9.py")] * 2 + ["ok.py"] * 2, err
+        # named as git names it (pathquote): JSON cannot carry the byte, a lone surrogate it refuses
+        assert sorted(f["path"] for f in doc["findings"]) == ['"caf\\351.py"'] * 2 + ["ok.py"] * 2, err
         assert doc["stats"]["cached"] == 2 * run
         assert err == ""
 
