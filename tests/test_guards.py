@@ -1079,6 +1079,41 @@ def test_flag_a_removed_keyword_probe_sets_holds_on_the_target(project):
     assert project.findings(source, target="3.12") == []
 
 
+def test_a_refused_mode_caught_as_the_error_it_raises(project):
+    # dendropy 5.1.3, interop/ape.py and datamodel/charmatrixmodel.py: open(path, "rU") raises
+    # ValueError on the real 3.13-3.15 (so do io.open's, codecs.open's, fileinput's and
+    # ZipFile.open's 'U'), and the handler opens the file again without it; a handler catching
+    # TypeError lets that ValueError out
+    assert project.findings("""\
+        import codecs
+        import fileinput
+        import zipfile
+
+        def read(path, member):
+            try:
+                stream = open(path, "rU")
+            except ValueError:
+                stream = open(path, "r")
+            try:
+                text = codecs.open(path, "rU", "utf-8")
+            except ValueError:
+                text = codecs.open(path, "r", "utf-8")
+            try:
+                lines = fileinput.input(path, mode="rU")
+            except ValueError:
+                lines = fileinput.input(path)
+            try:
+                member = zipfile.ZipFile(path).open(member, "U")
+            except ValueError:
+                member = zipfile.ZipFile(path).open(member)
+            try:
+                stream = open(path, "rU")
+            except TypeError:
+                stream = open(path, "r")
+            return open(path, "rU")
+        """) == [(23, "open(mode=)", E), (26, "open(mode=)", E)]
+
+
 def test_no_lost_feature_when_the_next_statement_calls_the_replacement(project):
     # mitogen 0.3.54, mitogen/utils.py's setup_gil: sys.setcheckinterval is gone on the real
     # 3.13-3.15 (AttributeError, caught), and the next try sets what it set through its replacement

@@ -371,7 +371,10 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
                     and entry.value_contains in value.value):
                 continue
             api = f"{func.replace('builtins.', '')}({entry.argument}=)"
-            self.report(hit if hasattr(hit, "lineno") else node, entry, api, TYPE_ERRORS)
+            # a keyword the target lacks raises TypeError; a value it refuses, what the entry says
+            # (open(path, "rU"): ValueError)
+            errors = frozenset(entry.raises) if entry.raises else TYPE_ERRORS
+            self.report(hit if hasattr(hit, "lineno") else node, entry, api, errors)
 
     def check_dynamic_import(self, node: ast.Call) -> None:
         if node.args and isinstance(node.args[0], ast.Constant) and isinstance(node.args[0].value, str):

@@ -109,7 +109,7 @@ class Entry(Frozen):
     - ``unless``: tuple[str, ...] = ()
     - ``proof``: str | None = None
     - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
-    - ``raises``: tuple[str, ...] = ()  # kind behaviour: the exceptions the code raises from removed_in on
+    - ``raises``: tuple[str, ...] = ()  # kind behaviour, or an argument's refused value: the exceptions the code raises from removed_in on
     - ``accepts``: str | None = None  # signature parameters: the parameter list from removed_in on ("(a, /, *, b=1)")
     - ``accepted_before``: str | None = None  # signature parameters: the list before removed_in, where known
     - ``instead_of``: tuple[str, ...] = ()  # signature fallback-import: the stdlib names the backport replaces
