@@ -451,6 +451,22 @@ def test_a_stubs_names_from_a_stub_the_project_ships_are_its_own(project):
         ("typeshed/other/alone.pyi", 1, "sre_constants.error"), ("typeshed/stdlib/uses.py", 1, "sre_constants.error")]
 
 
+def test_nothing_runs_a_stub(project):
+    # flake8-pyi 26.5.0's tests/calls.pyi, input to its checks: TypedDict("WeirdThirdArg", {...},
+    # "who knows?") raises TypeError on the real 3.15, but no interpreter runs a .pyi; what a stub
+    # imports is still what a type checker resolves against the target's stdlib
+    source = (
+        "import typing\nimport asyncore\nimport ast\n"
+        "W = typing.TypedDict('W', {'foo': int}, 'who knows?')\n"
+        "R = open('f', 'rU')\n"
+        "class V(ast.NodeVisitor):\n    def visit_Num(self, node): ...\n")
+    layout(project, {"pkg/__init__.py": "", "pkg/calls.pyi": source, "pkg/calls.py": source})
+    assert sorted((p, line, api) for p, line, api, *_ in found(project, target="3.15")) == [
+        ("pkg/calls.py", 2, "asyncore"), ("pkg/calls.py", 4, "typing.TypedDict()"),
+        ("pkg/calls.py", 5, "open(mode=)"), ("pkg/calls.py", 7, "ast.NodeVisitor.visit_Num"),
+        ("pkg/calls.pyi", 2, "asyncore")]
+
+
 def test_type_checking_blocks_never_run(project):
     # mypy 2.4's mypyc/build.py: `if TYPE_CHECKING: ... else: from distutils.core import Extension ...`
     assert project.findings("""\

@@ -43,6 +43,10 @@ from outmoded.scopes import STDLIB, Bindings
 from outmoded.testenv import tests_install
 from outmoded.values import LOCAL, Instance, LocalClass
 
+# entries saying what code does when it runs (a call's arguments, a behaviour), not what a name is
+RUN_KINDS = frozenset({"argument", "behaviour"})
+
+
 class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes, GetattrReads,
               HandedGetattrs):
     def __init__(self, index: Index, path: str, text: str, words: frozenset | None = None,
@@ -168,8 +172,12 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             # code only for Pythons that no longer have the module: it comes from elsewhere (a name
             # of a module that still exists, ``collections.Sequence``, comes from nowhere)
             return
-        if self.path.endswith(".pyi") and api in self.index.names and self.projects_own(api.partition(".")[0]):
-            return  # a stub's name from a stub the project ships: typeshed's sre_parse.pyi imports its sre_constants.pyi
+        if self.path.endswith(".pyi") and (entry.kind in RUN_KINDS or api in self.index.names
+                                           and self.projects_own(api.partition(".")[0])):
+            # a stub's name from a stub the project ships: typeshed's sre_parse.pyi imports its
+            # sre_constants.pyi; and what a call or an override does when it runs: nothing runs a stub
+            # (flake8-pyi 26.5.0's tests/calls.pyi, its input, writes TypedDict("W", {...}, "who knows?"))
+            return
         if "." in api and not self.removed_module(api.rpartition(".")[0]) and restored(self.project, self.path, api):
             return  # a project module this one imports puts the name back (``outmoded.restorers``)
         if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:
