@@ -640,6 +640,28 @@ def test_an_argument_a_live_macro_drops_is_not_compiled(project):
         assert missing == {"PyString_FromString"}, version  # what gcc misses on a real Python 3
 
 
+def test_a_version_test_through_a_function_like_macro(project):
+    # dbus-python 1.5.1's dbus_bindings/dbus_bindings-internal.h backports PyWeakref_GetRef with
+    # PyWeakref_GetObject (gone in 3.15) only where its own macro says the Python is older than 3.13
+    project.write("src/internal.h", """\
+#include <Python.h>
+#define DBUSPY_PY_VERSION_AT_LEAST(x, y, z, w) \\
+    (PY_VERSION_HEX >= ((x * 0x01000000) + (y * 0x010000) + (z * 0x0100) + w))
+#if !DBUSPY_PY_VERSION_AT_LEAST(3, 13, 0, 0xc0)
+static inline int backport_PyWeakref_GetRef(PyObject *ref, PyObject **pobj)
+{
+    PyObject *obj = PyWeakref_GetObject(ref);
+    *pobj = obj;
+    return obj != NULL;
+}
+#endif
+#if DBUSPY_PY_VERSION_AT_LEAST(3, 15, 0, 0)
+static PyObject *still(PyObject *ref) { return PyWeakref_GetObject(ref); }
+#endif
+""")
+    assert [(f["line"], f["api"]) for f in findings(project, "src", target="3.15")] == [(13, "PyWeakref_GetObject")]
+
+
 def test_swigs_builtin_branches_compile_only_where_swig_wrote_the_macro(project):
     # cvxpy 1.9.3's cvxcore_wrap.cxx (SWIG 4.2.1, run without -builtin): SWIG_Python_GetSwigThis
     # calls PyWeakref_GET_OBJECT (gone in 3.15) under #ifdef SWIGPYTHON_BUILTIN, which SWIG #defines

@@ -158,6 +158,25 @@ def test_macros_defined_from_version_checks():
     assert idents(source, (3, 12)) == ["b", "d", "e"]
 
 
+def test_function_like_macros_defined_from_the_version_are_expanded():
+    # dbus-python 1.5.1's dbus_bindings-internal.h: #if !DBUSPY_PY_VERSION_AT_LEAST(3, 13, 0, 0xc0)
+    # around its backport of PyWeakref_GetRef, which calls PyWeakref_GetObject (gone in 3.15)
+    source = (
+        "#define AT_LEAST(x, y, z, w) \\\n"
+        "    (PY_VERSION_HEX >= ((x * 0x01000000) + (y * 0x010000) + (z * 0x0100) + w))\n"
+        "#define STR(x) #x\n"
+        "#ifdef Py_GIL_DISABLED\n#define FT(x) x\n#endif\n"
+        "#if !AT_LEAST(3, 13, 0, 0xc0)\n a;\n#else\n b;\n#endif\n"
+        "#if AT_LEAST(3, 1 + 1, 0, 0) && !AT_LEAST(3, 14, 0, 0)\n c;\n#endif\n"
+        "#if STR(1)\n d;\n#endif\n"
+        "#if FT(0)\n e;\n#endif\n"
+        "#ifdef AT_LEAST\n f;\n#endif\n"
+    )
+    assert idents(source, (3, 15)) == ["b", "d", "e", "f"]
+    assert idents(source, (3, 13)) == ["b", "c", "d", "e", "f"]
+    assert idents(source, (3, 12)) == ["a", "c", "d", "e", "f"]
+
+
 def test_macros_defined_under_unknown_conditions_are_unknown():
     source = (
         "#ifdef Py_GIL_DISABLED\n#define FT 1\n#else\n#define FT 0\n#endif\n"

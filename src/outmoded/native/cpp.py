@@ -42,7 +42,7 @@ from __future__ import annotations
 
 from typing import Callable, Iterable, Iterator, Optional
 
-from outmoded.native.cppexpr import DEAD, Condition, _defined, _ifdef
+from outmoded.native.cppexpr import DEAD, Condition, FunctionMacro, _defined, _ifdef
 from outmoded.native.ctokens import Token
 
 SYSTEM_HEADERS = frozenset("""
@@ -320,8 +320,12 @@ def live_tokens(tokens: Iterable[Token], target: tuple[int, int],
             if name == "define" and rest:
                 function_like = len(rest) > 1 and rest[1].text == "(" \
                     and rest[1].offset == rest[0].offset + len(rest[0].text)
-                if function_like:
-                    macros.pop(rest[0].text, None)
+                if function_like:  # known where certainly defined (``cppexpr.FunctionMacro``)
+                    macro = FunctionMacro.parse(rest) if all(f.certain for f in stack) else None
+                    if macro is None:
+                        macros.pop(rest[0].text, None)
+                    else:
+                        macros[rest[0].text] = macro
                 else:  # defined under a condition that may not hold: its value is unknown
                     macros[flag] = rest[1:] if all(f.certain for f in stack) else None
                     if first and needs and own_flag(flag) and needs == _context(stack) \

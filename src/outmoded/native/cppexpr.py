@@ -49,6 +49,44 @@ DEAD = ("dead",)
 Interval = Optional[tuple[int, int]]  # the values a term can take on the target; None: unknown
 
 
+class FunctionMacro:
+    """A function-like macro the file ``#define``s on a line certainly compiled: its parameters and
+    body, expanded where an ``#if`` calls it (dbus-python 1.5.1's ``#define
+    DBUSPY_PY_VERSION_AT_LEAST(x, y, z, w) (PY_VERSION_HEX >= ((x * 0x01000000) + ...))``, then
+    ``#if !DBUSPY_PY_VERSION_AT_LEAST(3, 13, 0, 0xc0)`` around its ``PyWeakref_GetObject``
+    backport).  Stringizing (``#``, ``##``) and variadic macros are not expanded (unknown)."""
+
+    __slots__ = ("params", "body")
+
+    def __init__(self, params: tuple, body: list):
+        self.params = params
+        self.body = body
+
+    @classmethod
+    def parse(cls, rest: list) -> Optional["FunctionMacro"]:
+        """From a ``#define``'s tokens after ``define`` (``NAME ( params ) body``), or None."""
+        texts = [t.text for t in rest]
+        try:
+            close = texts.index(")", 2)
+        except ValueError:
+            return None
+        params = tuple(texts[2:close:2])
+        if any(s != "," for s in texts[3:close:2]) or not all(p.isidentifier() for p in params) \
+                or "#" in texts[close + 1:] or "##" in texts[close + 1:]:
+            return None
+        return cls(params, rest[close + 1:])
+
+    def expand(self, arguments: list) -> Optional[list]:
+        """The body's token texts with each parameter replaced by its argument's texts."""
+        if len(arguments) != len(self.params):
+            return None
+        given = dict(zip(self.params, arguments))
+        expanded: list = []
+        for token in self.body:
+            expanded.extend(["("] + given[token.text] + [")"] if token.text in given else [token.text])
+        return expanded
+
+
 def _int(text: str) -> Optional[int]:
     body = text.rstrip("uUlL").replace("'", "")
     try:
@@ -206,8 +244,10 @@ class Condition:
             return 0, 0
         if self.macros.get(text) is DEAD:
             return 0, 0
+        if isinstance(self.macros.get(text), FunctionMacro) and self.peek() == "(" and self.depth < 8:
+            return self.call(self.macros[text])
         if text in self.macros and self.depth < 8:  # `#define IS_PY313 (PY_VERSION_HEX >= ...)`
-            if self.macros[text] is None:
+            if self.macros[text] is None or isinstance(self.macros[text], FunctionMacro):
                 return None
             body = Condition(self.macros[text], self.target, self.is_removed, self.macros, self.depth + 1,
                              self.header)
@@ -218,6 +258,35 @@ class Condition:
                 self.skip_call()
             return None
         raise ValueError(f"unexpected {text!r}")
+
+    def call(self, macro: FunctionMacro) -> Interval:
+        """The value of a call of the file's function-like macro: its arguments (split at the commas
+        outside parentheses) put in its body, evaluated there."""
+        self.take()  # "("
+        arguments: list = [[]]
+        depth = 0
+        while True:
+            text = self.take()
+            if not text:
+                raise ValueError("unbalanced")
+            if text == ")" and depth == 0:
+                break
+            depth += {"(": 1, ")": -1}.get(text, 0)
+            if text == "," and depth == 0:
+                arguments.append([])
+            else:
+                arguments[-1].append(text)
+        if arguments == [[]]:
+            arguments = []
+        expanded = macro.expand(arguments)
+        if expanded is None:
+            return None
+        body = Condition([], self.target, self.is_removed, self.macros, self.depth + 1, self.header)
+        body.tokens = expanded
+        if self.msvc is not None:
+            body.names[MSVC] = self.names[MSVC]
+        value = body.binary(0)
+        return value if body.pos == len(body.tokens) else None
 
     def skip_call(self) -> None:
         depth = 0
