@@ -1038,6 +1038,83 @@ csvkit==2.2.0 pyreadstat==1.3.7 sas7bdat==2.3.0 addict==2.4.0 munch==4.0.0 envir
 python-decouple==3.8 sqlitedict==2.1.0 diskcache==5.6.3 everett==3.5.0""".split()
 
 
+# noise17 (issue #11, 2026-12-07): 97 releases never measured here, the index's latest with an sdist
+# on 2026-12-07 (cypari2 2.2.4: its 2.2.6 has wheels only), chosen for code that may confuse the
+# scanner: network automation and protocol libraries (junos-eznc, napalm, ciscoconfparse, scrapli,
+# pysmb, dnslib, pyshark, sslyze), Python 2/3 compatibility leftovers (hachoir, plyer, keyboard,
+# psycopg2cffi, python-prctl, fusepy, rply), macOS and Windows packages (appscript, rumps, dmgbuild,
+# ds-store, mac-alias, osxmetadata, pystray, win32-setctime, pyscard), C/C++/Cython extensions
+# (dbus-python, pyqt5-sip, cysignals, cypari2, python-flint, symengine, pycapnp, cyvcf2, pyjnius,
+# pyfuse3, llfuse, pyxattr, pyaudio, pycosat, gsw, sgp4, mahotas), code generators and parsers
+# (cogapp, openapi-python-client, ctypesgen, pygccxml, arpeggio, sly, pyleri, betterproto), ORMs and
+# databases (odmantic, records, pypika, firebirdsql, pyhive), scientific libraries (dendropy,
+# quantities, pyresample, seawater, jplephem), Sphinx extensions, pytest plugins and backports
+# (cached-property, backports.cached-property).  noise.py --target T --before main (d176d99) at
+# 3.13 / 3.14 / 3.15 / 3.14t: without a finding 87 / 85 / 83 / 71 -> 87 / 85 / 84 / 71, findings
+# 136 / 141 / 143 / 167 -> 132 / 137 / 138 / 163.  Fixed: open(path, "rU") caught as ValueError
+# (dendropy's except ValueError: open(path, "r"): 5 -> 1), a function-like version macro in #if
+# (dbus-python's DBUSPY_PY_VERSION_AT_LEAST: 1 -> 0 at 3.15).  Real, each run on the real
+# interpreters: dendropy's utility/container.py:421 collections.Mapping (CaseInsensitiveDict(a=1) ==
+# {...} raises AttributeError on 3.13); odmantic 1.1.0's ModelMetaclass writes
+# namespace["__annotations__"] (model.py:419, :478): on the real 3.14 `class User(Model): name: str`
+# has no name field (User(name='a') prints only its id; on 3.13 both); pyshark 0.6's
+# capture.py:200 asyncio.SafeChildWatcher (posix main thread; AttributeError on 3.14); eyed3 0.9.9's
+# pymod plugin SourceFileLoader.load_module (AttributeError on 3.15); plyer 2.1.0's linux
+# filechooser (from distutils.spawn import find_executable: ModuleNotFoundError on 3.13); pysmb
+# 1.2.15's python3/nmb/utils.py:23 string.split (encode_name('A', 0x20, 'x.y'): AttributeError);
+# hachoir 3.4.0's core/profiler.py (import hotshot, behind --profile); python-iptables 1.2.0's tests
+# (118: assertEquals, assertNotEquals, failUnless, failIf in unittest.TestCase subclasses), pycosat
+# 0.6.6's test_pycosat.py (unittest.makeSuite), python-prctl 1.8.1's test_prctl.py (import
+# distutils.util), psycopg2cffi 2.9.0's pool.py:209 (import thread) and _impl/_build_libpq.py
+# (from distutils import sysconfig: setuptools serves it when setup.py's cffi_modules runs it, not
+# where libpq.py falls back to it at run time without the compiled _libpq); the free-threading
+# warnings at 3.14t (single-phase PyModule_Create without PyUnstable_Module_SetGIL, .pyx without
+# freethreading_compatible).  Known noise left: junos-eznc 2.8.2's utils/config.py:553, open(path,
+# "rU") in the except TypeError of open(path, "r", newline=None), which raises TypeError on Python 3
+# only for a path of the wrong type (then the handler fails anyway); pyqt5-sip 12.20.1's sip.h:1870,
+# a deprecated public macro #define sipClassName(w) PyString_FromString(...) that nothing in it
+# expands: under requires-python >=3.10 it fails on every Python it supports, but the C checks do
+# not read the project's floor (the Python ones make that broken-at-floor).
+# Earlier known noise, read again: twisted-iocpsupport 25.10.1's PyObject_AsReadBuffer/AsWriteBuffer
+# are declared by its .pyx in cdef extern from 'python.h' (lower case: Windows only), so Cython's C
+# calls them undeclared on 3.13+ headers: gcc 12 warns (implicit declaration) and the module imports
+# and works on pyenv's 3.13.0, -Werror=implicit-function-declaration (gcc 14's default) fails; MSVC
+# warns (C4013), its cp314 wheel imports both from python314.dll, and the real 3.13-3.15 export them
+# (nm -D; a ctypes call reads b'hello'): it builds where it can build at all.  youtube-dl
+# 2021.12.17's utils.py:2529 and :2710 (ssl.wrap_socket where hasattr(hc, 'source_address') or
+# hasattr(self, '_context') is false: instance attributes http.client sets in __init__ on every
+# Python 3, which the members listings, class attributes only, do not hold); its other findings are
+# real (ustream.py's random.randrange(1e8): TypeError from 3.12; test/test_http.py's
+# ssl.wrap_socket), and YoutubeDL.py:2323's sys.exc_clear() in try/except Exception: pass is a
+# lost-feature warning by design.  pydoctor 25.10.1's test/testpackages/c_module_python_module_name_clash
+# is a project of its own (setup.py builds the extension mymod.base beside mymod/base.py, which its
+# test gives pydoctor to read): test data, but a rule calling a nested project's modules data was
+# tried and dropped, as a test may build such a project and run its modules (pbr's setup hooks:
+# tests/test_reach.py's requirements case).  psycopg2 2.8.6: check reports no PyBuffer_Check (under
+# #if PY_2, dead) nor PyInt_FromLong (python.h's #define under #if PY_3) on main; its
+# _PyInterpreterState_Get (utils.c:414, gone from 3.13's headers, not exported) and
+# adapter_mxdatetime.c's PyString_FromString (compiled only with mx.DateTime's headers) are real,
+# tests/testutils.py:49 (from StringIO import StringIO under if PY2, PY2 imported from
+# psycopg2.compat, which setup.py's package_dir={'psycopg2': 'lib'} puts in lib/) is noise the
+# project model cannot follow.
+MODERN += """pyqtgraph==0.14.0 cached-property==2.0.1 backports.cached-property==1.0.2 textfsm==2.1.0 ttp==0.10.1
+ciscoconfparse==1.9.52 junos-eznc==2.8.2 napalm==5.2.0 pyhive==0.7.0 thrift-sasl==0.4.3 dnslib==0.9.26
+ifaddr==0.2.0 asn1tools==0.169.0 pynng==0.9.0 gmqtt==0.8.0 firebirdsql==1.5.0 records==0.6.0 odmantic==1.1.0
+betterproto==1.2.5 flatbuffers==25.12.19 msgpack-numpy==0.4.8 pycapnp==2.2.4 cogapp==3.6.1
+openapi-python-client==0.29.1 pyjnius==1.9.0 quantities==0.16.4 mahotas==1.4.19 cyvcf2==0.35.0
+pyfaidx==0.9.2.2 dendropy==5.1.3 sgp4==2.27 jplephem==2.24 astral==3.2 pyresample==1.35.0 gsw==3.6.23
+seawater==3.3.5 pyqt5-sip==12.20.1 pyqt-builder==1.21.0 appscript==1.5.0 pyxattr==0.8.1 osxmetadata==1.4.1
+mac-alias==2.2.3 ds-store==1.3.3 dmgbuild==1.6.7 rumps==0.4.0 pyinstaller-hooks-contrib==2026.10
+briefcase==0.4.7 toga-core==0.5.7 cppy==1.3.1 cysignals==1.13.1 cypari2==2.2.4 python-flint==0.9.0
+symengine==0.15.0 sslyze==6.3.1 priority==2.0.0 multivolumefile==0.2.3 pystray==0.19.5 keyboard==0.13.5
+plyer==2.1.0 pycosat==0.6.6 eyed3==0.9.9 dbus-python==1.5.1 pyaudio==0.2.14 sphinxcontrib-plantuml==0.31
+exhale==0.3.7 sphinx-issues==6.0.0 sphinx-notfound-page==1.1.0 sphinxext-opengraph==0.13.0 ablog==0.11.13
+releases==2.1.1 pytest-twisted==1.14.3 pytest-trio==0.8.0 pytest-snapshot==0.9.0 scrapli==2026.10.14
+nornir==3.6.0 pyshark==0.6 ldapdomaindump==0.10.0 python-iptables==1.2.0 win32-setctime==1.2.1
+wurlitzer==3.1.1 pyscard==2.3.1 pysmb==1.2.15 pyfuse3==3.5.0 fusepy==3.0.1 llfuse==1.5.2 python-prctl==1.8.1
+inotify-simple==2.0.1 pypika==0.51.1 hachoir==3.4.0 dissect.cstruct==4.7 ctypesgen==1.1.1 pygccxml==3.0.2
+arpeggio==2.0.3 pyleri==1.5.1 sly==0.5 rply==0.7.8 psycopg2cffi==2.9.0""".split()
+
 # noise15 (issue #11, 2026-12-06): the free-threaded targets.  50 MODERN releases (the latest on the
 # index) with C, C++, Cython or Rust extensions that ship cp314t wheels or declare free-threading,
 # checked at 3.14, 3.14t and 3.15t (noise.py --free-threaded --target 3.14t; main refused the
