@@ -662,6 +662,22 @@ static PyObject *still(PyObject *ref) { return PyWeakref_GetObject(ref); }
     assert [(f["line"], f["api"]) for f in findings(project, "src", target="3.15")] == [(13, "PyWeakref_GetObject")]
 
 
+def test_a_name_gone_before_the_projects_floor(project):
+    # pyqt5-sip 12.20.1's sip.h (requires-python >=3.10): a deprecated public macro calling
+    # PyString_FromString, gone with 3.0, fails wherever it is expanded on every Python the project
+    # supports; PyEval_CallObject (gone in 3.13) is what the upgrade breaks
+    project.write("pyproject.toml", "[project]\nname = 'sip'\nrequires-python = '>=3.10'\n")
+    project.write("sip.h", "#include <Python.h>\n#define sipClassName(w) PyString_FromString(Py_TYPE(w)->tp_name)\n"
+                           "#define sipCall(f, a) PyEval_CallObject(f, a)\n")
+    assert [(f["line"], f["api"], f["severity"]) for f in findings(project, ".")] == [
+        (3, "PyEval_CallObject", "error")]
+    shown = findings(project, ".", extra=("--dead-compat",))
+    assert [(f["line"], f["severity"], f["context"]) for f in shown] == [
+        (2, "warning", "broken-at-floor"), (3, "error", None)]
+    project.write("pyproject.toml", "[project]\nname = 'sip'\n")  # no floor declared
+    assert [(f["line"], f["severity"]) for f in findings(project, ".")] == [(2, "error"), (3, "error")]
+
+
 def test_swigs_builtin_branches_compile_only_where_swig_wrote_the_macro(project):
     # cvxpy 1.9.3's cvxcore_wrap.cxx (SWIG 4.2.1, run without -builtin): SWIG_Python_GetSwigThis
     # calls PyWeakref_GET_OBJECT (gone in 3.15) under #ifdef SWIGPYTHON_BUILTIN, which SWIG #defines

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Optional
 
 from outmoded.catalog import Entry, default_catalog, format_version
-from outmoded.findings import CONTEXTS, WARNING, FileError, Finding, replacement_phrase
+from outmoded.findings import CONTEXTS, ERROR, WARNING, FileError, Finding, replacement_phrase
 
 Span = tuple[int, int, int, int]  # line, column, end line, end column (1-based, end exclusive)
 
@@ -67,6 +67,27 @@ def make(path: str, span: Span, entry: Entry, api: str, severity: str, message: 
         deprecated_in=format_version(entry.deprecated_in) if entry.deprecated_in else None,
         severity=severity, message=message, replacement=entry.replacement, fix=None,
     )
+
+
+def at_floor(findings: list[Finding], floor: Optional[tuple[int, int]], target: tuple[int, int]) -> list[Finding]:
+    """The findings of names removed at or before the oldest Python the project declares
+    (``index.floor``: ``requires-python``) move to the dead-compat context ``broken-at-floor``, as
+    the Python checks' do (``guardnotes``): such a line fails to compile on every Python the
+    project supports, so the upgrade changes nothing there.  pyqt5-sip 12.20.1's sip.h keeps
+    ``#define sipClassName(w) PyString_FromString(Py_TYPE(w)->tp_name)`` (gone with 3.0) under
+    ``requires-python = ">=3.10"``."""
+    def broken(f: Finding) -> bool:
+        return f.severity == ERROR and not f.context and bool(f.removed_in) and _version(f.removed_in) <= floor
+
+    if not floor or not any(broken(f) for f in findings):
+        return findings
+    reason = CONTEXTS["broken-at-floor"].format(target=format_version(target))
+    return [f if not broken(f) else
+            Finding(path=f.path, line=f.line, column=f.column, end_line=f.end_line, end_column=f.end_column,
+                    code=f.code, api=f.api, removed_in=f.removed_in, deprecated_in=f.deprecated_in,
+                    severity=WARNING, message=f"{f.message} [{reason}]", replacement=f.replacement,
+                    fix=None, context="broken-at-floor")
+            for f in findings]
 
 
 def not_built(findings: list[Finding], path: str, target: tuple[int, int]) -> list[Finding]:

@@ -47,7 +47,7 @@ from itertools import islice
 from outmoded import suppress
 from outmoded.engine import FileResult
 from outmoded.findings import ERROR, FileError
-from outmoded.native import absentguards, cythonc, headers, includes, not_built, start, stdheaders
+from outmoded.native import absentguards, at_floor, cythonc, headers, includes, not_built, start, stdheaders
 from outmoded.native.apinames import api_findings, names_one, removed_now, table
 from outmoded.native.directives import defines_limited_api, limited_api_version
 from outmoded.native.members import member_findings
@@ -130,7 +130,7 @@ def check_c(path: str, data: bytes, index) -> FileResult:
         # compiled only inside Cython's C, after its Python 2 names' #defines (msgpack 0.5's
         # unpack.h, cdef extern from "unpack.h" in _unpacker.pyx, calls PyInt_FromLong)
         findings = [f for f in findings if f.api not in CYTHON_PY2_SHIMS]
-    findings = not_built(findings + gone_headers, path, target)
+    findings = not_built(at_floor(findings + gone_headers, index.floor, target), path, target)
     result.findings = suppress.apply(findings, text, language="c")
     return result
 
@@ -325,6 +325,7 @@ def check_cython(path: str, data: bytes, index) -> FileResult:
     if findings:
         shims = cython_shims(path, text, tokens, target)
         findings = [f for f in findings if f.api not in shims]
+    findings = at_floor(findings, index.floor, target)
     if path.endswith(".pyx"):
         findings.extend(freethreading.cython_findings(path, tokens, comments, target))
     findings = not_built(findings, path, target)
