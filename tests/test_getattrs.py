@@ -150,3 +150,15 @@ def test_a_handed_name_read_safely_is_not_reported(project, old, new):
     project.write("pkg/properties.py", PROPERTIES)
     project.write("pkg/plugin.py", PLUGIN)
     assert project.check_json(".", target="3.14")["findings"] == []
+
+
+def test_a_string_that_is_no_text_handed_to_a_project_function(project):
+    """nose2 0.9.2's tests/unit/test_junitxml.py hands a project function a string holding a lone
+    surrogate ("\\ud900", which UTF-8 cannot encode): check stopped with an internal error
+    (UnicodeEncodeError) and checked nothing, at any target."""
+    project.write("setup.py", "")
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/utils.py", UTILS)
+    project.write("pkg/test_x.py", 'import imp\nfrom pkg.utils import check_ast_node\n\ncheck_ast_node("D\\ud900 E")\n')
+    found = [(f["path"], f["line"], f["api"]) for f in project.check_json(".", target="3.14")["findings"]]
+    assert found == [("pkg/test_x.py", 1, "imp")]

@@ -57,8 +57,8 @@ class HandedGetattrs:
         for position, arg in enumerate(node.args):
             if arg.__class__ is ast.Starred:
                 return
-            if arg.__class__ is not ast.Constant or arg.value.__class__ is not str \
-                    or arg.value.encode() not in self.index.handed:
+            if arg.__class__ is not ast.Constant or arg.value.__class__ is not str or not arg.value.isascii() \
+                    or arg.value.encode() not in self.index.handed:  # a name is ASCII: "\ud900" has no UTF-8
                 continue
             for module in _memo(self.project, func, self.path, position, arg.value):
                 name = f"{module}.{arg.value}"
