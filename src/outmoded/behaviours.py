@@ -5,7 +5,8 @@ The catalog's ``kind: behaviour`` entries say which static signature proves it (
 longer accepts (``random.sample(a_set)``, 3.11; ``shlex.split(None)``, 3.12;
 ``random.randrange(10.0)``, 3.12; ``re.compile("a(?i)")``, 3.11; a sequence for sqlite3's named
 placeholders, 3.14; an itertools iterator to ``copy.copy`` or ``pickle.dumps``, 3.14; an object
-with ``__trunc__`` only to ``int()``, 3.14) or one it now
+with ``__trunc__`` only to ``int()``, 3.14; a lambda or local function as a process's ``target``,
+3.14: ``outmoded.startmethods``) or one it now
 requires (``hmac.new(key, msg)`` without ``digestmod``, 3.8),
 keywords it no longer accepts (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer
 fit its parameters (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``,
@@ -30,6 +31,7 @@ from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
 from outmoded.metapath import MetaPathHooks
 from outmoded.namespaceannotations import NamespaceAnnotations
+from outmoded.startmethods import StartMethods
 from outmoded.values import Instance, LocalClass, own_nodes
 
 try:  # the parser re.compile uses; sre_parse before 3.11
@@ -143,7 +145,7 @@ def _parameters(entry, before: bool = False) -> tuple | None:
     return _PARAMETERS[key]
 
 
-class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations):
+class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations, StartMethods):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
 
     def _runs_as_a_script(self) -> bool:
@@ -254,6 +256,9 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
             return self._trunc_only(value)
         if kind == "coroutines":
             return self._coroutines(value)
+        if kind == "local-callable":
+            return call is not None and self._local_callable(value) \
+                and self._context_left_default(call, entry, entry.argument_positions[0][1])
         if kind == "misplaced-global-flags":
             texts = self._pattern_texts(value)
             verbose = self._verbose(call) if texts else None

@@ -276,7 +276,7 @@ class Bindings(AssignedValues, ast.NodeVisitor):
 
     def _visit_function(self, node, scope: Scope, method_of, contexts) -> None:
         saved = self.scope, self.contexts
-        self.scope = Scope("function", scope, dict.fromkeys(local_names(node), LOCAL))
+        self.scope = Scope("function", scope, dict.fromkeys(local_names(node), LOCAL), node)
         self.contexts = list(contexts)
         params = node.args.posonlyargs + node.args.args
         decorators = {self.qualify(d) for d in node.decorator_list}
@@ -291,7 +291,7 @@ class Bindings(AssignedValues, ast.NodeVisitor):
             self.visit(expr)
         saved = self.scope
         names = {a.arg for a in node.args.posonlyargs + node.args.args + node.args.kwonlyargs}
-        self.scope = Scope("function", saved, dict.fromkeys(names, LOCAL))
+        self.scope = Scope("function", saved, dict.fromkeys(names, LOCAL), node)
         self.visit(node.body)
         self.scope = saved
 

@@ -54,14 +54,16 @@ Value = "str | Instance | LocalClass | bool | guards.VersionValue | None"  # wha
 
 
 class Scope:
-    """``kind``: "module" | "function" | "class"; ``bindings``: name -> Value.  Compared by identity."""
+    """``kind``: "module" | "function" | "class"; ``bindings``: name -> Value; ``node``: a function
+    scope's ``def`` or lambda.  Compared by identity."""
 
-    __slots__ = ("kind", "parent", "bindings")
+    __slots__ = ("kind", "parent", "bindings", "node")
 
-    def __init__(self, kind: str, parent: Scope | None, bindings: dict | None = None):
+    def __init__(self, kind: str, parent: Scope | None, bindings: dict | None = None, node: ast.AST | None = None):
         self.kind = kind
         self.parent = parent
         self.bindings = {} if bindings is None else bindings
+        self.node = node
 
     def __repr__(self) -> str:
         return f"Scope(kind={self.kind!r}, parent={self.parent!r}, bindings={self.bindings!r})"

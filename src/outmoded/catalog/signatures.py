@@ -26,7 +26,10 @@ from outmoded.catalog.schema import DOTTED_RE
 # it became required) or ``itertools-iterator`` (a call of an ``itertools`` function not named in ``unless``,
 # or a name bound to one) or ``trunc-only`` (an instance of a class of the project -- ``self`` in one of its
 # methods, a name bound to a call of it -- whose whole ancestry is the project's and defines ``__trunc__``
-# but neither ``__int__`` nor ``__index__``)),
+# but neither ``__int__`` nor ``__index__``) or ``local-callable`` (a lambda, a function a function defines, one
+# a script's main block defines, or a ``functools.partial`` of one, in a call leaving the start method to
+# the default context -- no keyword of ``unless`` -- in a project that never names ``set_start_method``:
+# ``outmoded.startmethods``)),
 # ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
@@ -86,7 +89,7 @@ CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "sub
                    "option-strings", "duplicate-base", "awaited-context"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
            "sequences-for-named", "missing", "itertools-iterator",
-           "trunc-only"}
+           "trunc-only", "local-callable"}
 
 
 def behaviour_problem(raw: dict) -> str | None:
