@@ -353,7 +353,14 @@ OLD += AST_ERA
 # find_module-only finder, installed at extern/__init__.py:73) is reported at extern/__init__.py:69, a
 # line the traceback does not hold.  Django 2.2.28 stops at distutils (django/utils/version.py:6, caught),
 # nltk 3.4.5 at inspect.formatargspec (decorators.py:67), bs4 4.6.0 at Python 2 syntax (<>), peewee
-# 2.10.2 at collections.Callable (peewee.py:124)
+# 2.10.2 at collections.Callable (peewee.py:124).  All twenty at 3.14 and at 3.15 (misses18, realimports.py
+# --target 3.14/3.15 --list): the same rows at both, every failure caught or excluded (setuptools 44.1.1's
+# "cannot import name 'six' from 'pkg_resources.extern'" credited to its VendorImporter's finding since
+# served_by_dead_importer reads the name); traitlets 4.3.3, mpmath 1.1.0, netaddr 0.7.19, chardet 3.0.4,
+# python-xlib 0.23, parso 0.5.2, Faker 1.0.8, GitPython 2.1.15 and pyasn1-modules 0.2.8 import every module;
+# scapy 2.4.3's only findings on lines that ran are its six 1.10.0's importer put on sys.meta_path
+# (modules/six.py:891, OMB12002), which the import system skips: scapy.scapypipes' "from
+# scapy.modules.six.moves.queue import" fails, caught there
 WIDE_ERA = """Django==2.2.28 djangorestframework==3.9.4 nltk==3.4.5 beautifulsoup4==4.6.0 setuptools==44.1.1
 pyserial==3.4 prompt_toolkit==1.0.18 traitlets==4.3.3 mpmath==1.1.0 netaddr==0.7.19 chardet==3.0.4 peewee==2.10.2
 scapy==2.4.3 python-xlib==0.23 parso==0.5.2 pycparser==2.19 mongoengine==0.15.3 Faker==1.0.8 GitPython==2.1.15

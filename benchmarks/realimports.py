@@ -431,8 +431,14 @@ def standard_before(top: str) -> bool:
 def served_by_dead_importer(failure: dict, root: Path, at: dict) -> str | None:
     """The finding on the import hook a missing module of the release was to come from, if reported:
     ``pip._vendor.urllib3.packages.six.moves`` from the meta path finder of that ``six.py``
-    (OMB12002: no find_spec, skipped by the import system from 3.12)."""
+    (OMB12002: no find_spec, skipped by the import system from 3.12); for "cannot import name 'six'
+    from 'pkg_resources.extern'" the name is the module it was to be: setuptools 44.1.1's
+    ``from pkg_resources.extern import six``, which its ``extern/__init__.py`` VendorImporter
+    (find_module only) was to serve."""
     missing = failure.get("missing") or ""
+    message = failure.get("message") or ""
+    if missing and message.startswith("cannot import name '") and message.count("'") >= 2:
+        missing = f"{missing}.{message.split(chr(39))[1]}"
     parts = missing.split(".")
     for cut in range(len(parts) - 1, 0, -1):
         base = root.joinpath(*parts[:cut])

@@ -100,3 +100,22 @@ def test_rescue_promise_loads_each_fixed_file_in_a_process_of_its_own(tmp_path):
     assert states["good"] == ("imported", "")
     assert states["gone"][0] == "compiled" and "no_such_module_here" in states["gone"][1]
     assert states["bad"][0] == "failed" and "SyntaxError" in states["bad"][1]
+
+
+def test_realimports_credits_a_name_a_dead_import_hook_was_to_serve(tmp_path):
+    """setuptools 44.1.1: ``from pkg_resources.extern import six`` fails with "cannot import name
+    'six' from 'pkg_resources.extern'" on 3.12 and later, because ``extern/__init__.py``'s
+    VendorImporter (find_module only, OMB12002) is skipped; that finding is the failure's cause."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from realimports import served_by_dead_importer
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    hook = tmp_path / "pkg_resources" / "extern" / "__init__.py"
+    hook.parent.mkdir(parents=True)
+    hook.write_text("")
+    at = {(str(hook.resolve()), 69): [{"code": "OMB12002"}]}
+    failure = {"missing": "pkg_resources.extern",
+               "message": "cannot import name 'six' from 'pkg_resources.extern' (/x/pkg_resources/extern/__init__.py)"}
+    assert served_by_dead_importer(failure, tmp_path, at) == "pkg_resources/extern/__init__.py:69"
+    assert served_by_dead_importer(dict(failure, message="No module named 'pkg_resources.extern'"), tmp_path, at) is None
