@@ -61,13 +61,15 @@ def project_root(directory: str) -> str | None:
 
 MAX_TREE_BYTES = 64 << 20  # a tree larger than this is not read: no file of it is called unreached
 # what a cold run's first pass found, for ``Tree.naming``: the words of ``VOCABULARY`` (the
-# catalog's and the methods a project class can inherit) each file it read names, by absolute path
+# catalog's and the methods a project class can inherit) each file it read names, by absolute
+# path, as one bytes object holding each word between spaces (``b" join split "``)
 NAMED: dict = {}
 VOCABULARY: frozenset = frozenset()
 
 
 def first_pass_named(named: dict, vocabulary: frozenset) -> None:
-    """Keep the first pass's words (``named``: path -> the words of ``vocabulary`` the file names)."""
+    """Keep the first pass's words (``named``: path -> the words of ``vocabulary`` the file names,
+    each between spaces)."""
     global NAMED, VOCABULARY
     NAMED = {path if os.path.isabs(path) else os.path.abspath(path): words for path, words in named.items()}
     VOCABULARY = vocabulary
@@ -119,10 +121,10 @@ class Tree:
         if not NAMED or word not in VOCABULARY:
             return None
         spans: list = []
-        starts, named, size = self.starts, NAMED, self.size
+        starts, named, size, spaced = self.starts, NAMED, self.size, b" " + word + b" "
         for index, path in enumerate(self.paths):
             words = named.get(path)
-            if words is not None and word not in words:
+            if words is not None and spaced not in words:
                 continue
             start = starts[index]
             end = starts[index + 1] if index + 1 < len(starts) else size
