@@ -120,15 +120,15 @@ def check_source(path: str, data: bytes, index: Index, project=None, noqa: bool 
 
 
 def screen(path: str, data: bytes, index: Index, words: frozenset, methods: frozenset, noqa: bool = True,
-           keep_reads: bool = True, inside: frozenset | None = None, named: list | None = None):
+           keep_reads: bool = True, inside: frozenset | None = None, record: list | None = None):
     """What is known of the file before the project is: ``check_source``'s result when the file
     is not Python, cannot be decoded, or is cleared whatever the project (it passes no needle of
     the catalog and names none of ``methods``, the only words the project's needles add:
     ``textindex.derivable_methods``); else ``prefilter.Passed`` when it passes the catalog's
     needles, or the method words it names (the project's needles decide).  ``words``: the
-    index's and ``methods``; ``keep_reads``, ``inside``: as for ``check_source``; ``named``: as
+    index's and ``methods``; ``keep_reads``, ``inside``: as for ``check_source``; ``record``: as
     for ``prefilter.screen`` (left empty when the file is not read as Python)."""
-    return _check(path, data, index, None, (words, methods, named), noqa, keep_reads=keep_reads, inside=inside)
+    return _check(path, data, index, None, (words, methods, record), noqa, keep_reads=keep_reads, inside=inside)
 
 
 def _check(path: str, data: bytes, index: Index, project=None, screening=None, noqa: bool = True, held=None,

@@ -33,15 +33,15 @@ def screen_work(job: tuple):
     except SourceError as exc:
         return path, None, (False, [], [FileError(display, str(exc))], False), None
     record = read_headers(data)
-    named: list = []
+    words: list = []
     result = screen(display, data, workers.INDEX, *workers.SCREEN, noqa=workers.NOQA, keep_reads=reads.KEPT,
-                    inside=job[2] if len(job) > 2 else None, named=named)
+                    inside=job[2] if len(job) > 2 else None, record=words)
     # one bytes object, the words between spaces: a set of them costs the parent ~2 us a word to
     # unpickle (Django 5.2.8's 2,818 files name 20,238), in the pass it waits on the workers
-    named = b" %s " % b" ".join(named[0]) if named else None
+    words = b" %s " % b" ".join(words[0]) if words else None
     if isinstance(result, FileResult):
-        return path, record, (True, result.findings, result.errors, result.parsed, result.reads), named
-    return path, record, result, named
+        return path, record, (True, result.findings, result.errors, result.parsed, result.reads), words
+    return path, record, result, words
 
 
 def screen_chunk(jobs: list) -> list:

@@ -92,7 +92,7 @@ class Tree:
         self.text = bytearray() if text is None else text
         self.size = size
         self._view = None
-        self._held: dict = {}  # needle -> [indices of the files found holding it, where to look next or None]
+        self._held: dict = {}  # (needle, searched in ``naming``'s spans) -> [indices found, the search going on]
 
     def add(self, path: str, data: bytes) -> None:
         self.paths.append(path)
@@ -139,16 +139,14 @@ class Tree:
         What a search found is kept for the run: several questions ask for the same word, and a
         search of the whole text costs 3-8 ms.  ``alone``: a caller reading only the files that
         name ``needle`` as a whole word may be given only those (``naming``)."""
-        spans = self.naming(needle) if alone else None
-        if spans is not None:
-            yield from self._holding_in(needle, spans)
-            return
         if b"\0" in needle:  # could span two files in ``text``
             yield from ((path, data) for path, data in self.files() if needle in data)
             return
-        found = self._held.get(needle)
+        spans = self.naming(needle) if alone else None
+        key = (needle, spans is not None)
+        found = self._held.get(key)
         if found is None:
-            found = self._held[needle] = [[], 0 if self.starts else None]
+            found = self._held[key] = [[], self._indices(needle, ((0, self.size),) if spans is None else spans)]
         indices, done = found[0], 0
         while True:
             if done < len(indices):  # found by this search or an earlier one
@@ -156,28 +154,25 @@ class Tree:
                 done += 1
                 yield self.paths[index], self.data(index)
                 continue
-            if found[1] is None:
+            index = next(found[1], None)
+            if index is None:
                 return
-            at = self.text.find(needle, found[1], self.size)
-            if at < 0:
-                found[1] = None
-                return
-            index = bisect_right(self.starts, at) - 1
             indices.append(index)
-            found[1] = self.starts[index + 1] if index + 1 < len(self.starts) else None  # the next file's first byte
 
-
-    def _holding_in(self, needle: bytes, spans: list):
-        """``holding``'s files, searched in ``spans`` of the text only."""
+    def _indices(self, needle: bytes, spans):
+        """The indices of the files whose bytes hold ``needle``, in walk order, searched in
+        ``spans`` of the text (whole files), each file once, as the caller asks for the next."""
         text, starts = self.text, self.starts
+        if not starts:
+            return
         for start, end in spans:
             at = text.find(needle, start, end)
             while at >= 0:
                 index = bisect_right(starts, at) - 1
-                yield self.paths[index], self.data(index)
+                yield index
                 if index + 1 >= len(starts):
-                    break
-                at = text.find(needle, starts[index + 1], end)
+                    return
+                at = text.find(needle, starts[index + 1], end)  # the next file's first byte
 
 
 @memo
