@@ -139,12 +139,7 @@ def _without_keywords(text: bytes) -> bytes:
         if text[position] not in _WORDS:
             position += 1
             continue
-        word_end = position
-        while word_end < end and text[word_end] in _WORDS:
-            word_end += 1
-        after = word_end
-        while after < end and text[after] in _BLANKS:
-            after += 1
+        word_end, after = _word_then_blanks(text, position)
         if after < end and text[after] == ord("="):
             comma = text.find(b",", after)
             kept.append(text[keep:position])
@@ -167,12 +162,19 @@ def _assigned_name(data: bytes, line: int) -> bytes | None:
     start = line
     while start < end and data[start] in _BLANKS:
         start += 1
+    word_end, after = _word_then_blanks(data, start)
+    if word_end > start and after + 1 < end and data[after] == ord("=") and data[after + 1] != ord("="):
+        return data[start:word_end]
+    return None
+
+
+def _word_then_blanks(data: bytes, start: int) -> tuple[int, int]:
+    """(where the word of name characters at ``start`` ends, where the blanks after it end)."""
+    end = len(data)
     word_end = start
     while word_end < end and data[word_end] in _WORDS:
         word_end += 1
     after = word_end
     while after < end and data[after] in _BLANKS:
         after += 1
-    if word_end > start and after + 1 < end and data[after] == ord("=") and data[after + 1] != ord("="):
-        return data[start:word_end]
-    return None
+    return word_end, after
