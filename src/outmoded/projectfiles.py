@@ -81,7 +81,7 @@ class Tree:
     by searching that text (``holding``), not each file in turn.  The text is built as the files
     are read (a bytearray: no second copy of the tree made by joining them)."""
 
-    __slots__ = ("paths", "size", "starts", "text", "_held", "_view")
+    __slots__ = ("paths", "size", "starts", "text", "_held", "_view", "_naming")
 
     def __init__(self, paths: list | None = None, starts: list | None = None, text=None, size: int = 0) -> None:
         """Empty, to ``add`` files to; or the files of ``paths``, starting at ``starts`` in ``text``
@@ -93,6 +93,7 @@ class Tree:
         self.size = size
         self._view = None
         self._held: dict = {}  # (needle, searched in ``naming``'s spans) -> [indices found, the search going on]
+        self._naming: tuple | None = None  # ``naming``'s index: (word -> indices of the files naming it, unread files)
 
     def add(self, path: str, data: bytes) -> None:
         self.paths.append(path)
@@ -120,19 +121,43 @@ class Tree:
         Twisted 18.9's 12 MB, asked ~20 times by each worker of a cold run)."""
         if not NAMED or word not in VOCABULARY:
             return None
+        if self._naming is None:
+            self._naming = self._words_index()
+        by_word, unread = self._naming
+        indices = by_word.get(word, ())
+        if unread:
+            indices = sorted({*indices, *unread})
         spans: list = []
-        starts, named, size, spaced = self.starts, NAMED, self.size, b" " + word + b" "
-        for index, path in enumerate(self.paths):
-            words = named.get(path)
-            if words is not None and spaced not in words:
-                continue
+        starts, size, last = self.starts, self.size, len(self.starts) - 1
+        for index in indices:
             start = starts[index]
-            end = starts[index + 1] if index + 1 < len(starts) else size
+            end = starts[index + 1] if index < last else size
             if spans and spans[-1][1] == start:
                 spans[-1] = (spans[-1][0], end)
             else:
                 spans.append((start, end))
         return spans
+
+    def _words_index(self) -> tuple[dict, list]:
+        """(each word of ``NAMED`` -> the indices of the files naming it, in walk order; the
+        indices of the files the first pass did not read, which may name any), made once: a
+        question then costs the files naming its word, not a look at every file's words (~0.8 ms
+        a question on Twisted 18.9's 852 files, ~25 questions a worker)."""
+        by_word: dict = {}
+        unread = []
+        named = NAMED
+        for index, path in enumerate(self.paths):
+            words = named.get(path)
+            if words is None:
+                unread.append(index)
+                continue
+            for word in words.split():
+                found = by_word.get(word)
+                if found is None:
+                    by_word[word] = [index]
+                else:
+                    found.append(index)
+        return by_word, unread
 
     def holding(self, needle: bytes, alone: bool = False):
         """(path, bytes) of the files whose bytes hold ``needle``, in walk order, found as asked.
