@@ -60,8 +60,12 @@ def first_pass(paths: list[str], count: int, cwd: str, inside: dict) -> tuple[di
 
 
 def prepare_screen() -> None:
+    from outmoded.projectfiles import SETATTR
+
     methods = derivable_methods(workers.INDEX)
-    workers.SCREEN = (workers.INDEX.words | methods, methods)
+    # and ``setattr``, which no needle holds: the files naming it are where ``restorers`` looks
+    # for a name put back by ``setattr(`` (``projectfiles.Tree.naming``)
+    workers.SCREEN = (workers.INDEX.words | methods | {SETATTR}, methods)
     workers.tune_collector()
 
 

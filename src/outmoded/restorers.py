@@ -29,7 +29,7 @@ from bisect import bisect_right
 
 from outmoded import reads
 from outmoded.layout import absolute, find_module, inits_above, module_of
-from outmoded.projectfiles import memo, project_root, sources
+from outmoded.projectfiles import SETATTR, memo, project_root, sources
 from outmoded.source import open_regular
 
 MAX_DEPTH = 4  # import hops followed from the file with the finding
@@ -84,12 +84,16 @@ def _writing(top: str, leaf: str, module: str) -> tuple:
         return ()
     text, size, starts = tree.text, tree.size, tree.starts
     needle, word = f"{module}.{leaf}".encode(), leaf.encode()
-    # the files naming the name: it is a whole word in both ways of writing it
-    spans = tree.naming(word)
-    if spans is None:
-        found, spans = set(_setattr_names(top).get(word, ())), ((0, size),)
+    # the files naming the name, a whole word in both ways of writing it, and the module's name
+    # (``string.join =``) or ``setattr``: the first pass's words say which (``Tree.naming``)
+    calling = tree.naming(word, SETATTR)
+    if calling is None:
+        found = set(_setattr_names(top).get(word, ()))
     else:
-        found = {index for start, end in spans for index in _setattr_naming(tree, word, start, end)}
+        found = {index for start, end in calling for index in _setattr_naming(tree, word, start, end)}
+    spans = tree.naming(word, module.encode()) if module else tree.naming(word)
+    if spans is None:
+        spans = ((0, size),)
     for start, end in spans:
         at = text.find(needle, start, end)
         while at >= 0:
