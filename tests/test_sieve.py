@@ -485,6 +485,28 @@ def test_a_del_in_another_block_keeps_no_body_naming_the_name():
     assert [(f.api.partition("(")[0], f.line) for f in result.findings] == [("random.randrange", 5)]
 
 
+def test_a_del_in_another_class_body_keeps_no_body_naming_the_name():
+    """Twisted 18.9's names/dns.py: ``del name`` (a class body's loop variable) in one class, a
+    method ``name`` of another class at the same indentation.  No ``del`` deletes that method
+    (``contexts.deleted_before_use`` reads a block's own ``del``), so the bodies naming ``name``
+    are left out like the others; in the class defining the method and deleting it (a bracket
+    running back to the first column in between), the bodies naming it are kept."""
+    filler = "".join(f"    def f{n}(self, data):\n        return sorted(data)[{n}] + name\n\n" for n in range(20))
+    source = ("import random\n\n\nclass Message:\n    def name(self):\n        return random.randrange(6.0)\n\n"
+              + filler + "\nclass Record:\n    for name in range(3):\n        pass\n    del name\n")
+    reduced = sieve.reduce(source, frozenset({"random", "randrange"}))
+    assert reduced is not None and "sorted" not in reduced
+    index = build_index(default_catalog(), (3, 13))
+    result = check_source("dns.py", source.encode(), index)
+    assert [(f.api.partition("(")[0], f.line, f.context) for f in result.findings] == [("random.randrange", 6, None)]
+    same = ("import random\n\n\nclass Message:\n    def name(self):\n        return random.randrange(6.0)\n\n"
+            + filler + "    table = [\n1]\n    del name\n")
+    reduced = sieve.reduce(same, frozenset({"random", "randrange"}))
+    assert reduced is None or "sorted" in reduced
+    result = check_source("dns.py", same.encode(), index)
+    assert [(f.api.partition("(")[0], f.line, f.context) for f in result.findings] == [("random.randrange", 6, None)]
+
+
 def test_plain_parameters_of_a_body_left_out_are_written_as_spaces_and_nothing_else(monkeypatch):
     """A left-out body's parameter list of plain names is not parsed (columns kept); defaults and
     annotations (read by the scanner: ``cgi.escape`` here) and a header naming a needle word stay,

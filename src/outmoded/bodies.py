@@ -61,12 +61,38 @@ class Reading:
         self.names_py2 = "NameError" in whole
         self.word_lines = lines_naming(whole, words)  # the lines holding a needle word, in order
         deleted = _deleted(masked)
-        if deleted:  # a del of a function defined in the same block: at the same indentation
-            deleted = {name for name, _ in deleted.intersection(_defined(masked))}
+        if deleted:  # a del of a function defined before it in the same block
+            deleted = self._deleted_defined(deleted, _defined(masked))
         if deleted and not whole.isascii():
             raise Doubt("a del of a function")  # the parser's spelling of a name may not be the text's
         # the lines naming a function a del may delete (a name, not an attribute: ``x.name``)
         self.deleted_lines = lines_naming(whole, deleted, attributes=False) if deleted else []
+
+    def _deleted_defined(self, deleted: dict, defined: dict) -> set[str]:
+        """The names of ``deleted`` (``_deleted``'s) that a ``def`` of ``defined`` (``_defined``'s)
+        at the same indentation defines before the ``del``, with no statement indented less in
+        between (the same block: ``contexts.deleted_before_use`` reads no other).  Twisted 18.9's
+        names/dns.py deletes a class body's loop variable ``name``, another class's method's
+        name: every body naming ``name`` was kept."""
+        found = set()
+        for key, dels in deleted.items():
+            defs = defined.get(key)
+            if defs and any(start < at and self._one_block(start, at, key[1]) for start in defs for at in dels):
+                found.add(key[0])
+        return found
+
+    def _one_block(self, start: int, stop: int, indent: int) -> bool:
+        """Does no statement indented less than ``indent`` start between ``start`` and ``stop``
+        of the masked text (a line holding code, outside brackets, not continuing another)?"""
+        shape, count, masked = self.shape, self.brackets.count, self.masked
+        for level in range(indent):
+            line = _LINES[level] if level < len(_LINES) else "\n" + " " * level + "x"
+            at = shape.find(line, start, stop)
+            while at >= 0:
+                if count("(", start, at) == count(")", start, at) and masked[max(0, at - 2):at].rstrip("\r")[-1:] != "\\":
+                    return False
+                at = shape.find(line, at + 1, stop)
+        return True
 
     def read(self) -> None:
         """Finds each function not inside another and leaves its body out or keeps it."""
@@ -225,13 +251,14 @@ class _Shape(dict):
         return "x"
 
 
-def _deleted(masked: str) -> set[tuple[str, int]]:
+def _deleted(masked: str) -> dict[tuple[str, int], list[int]]:
     """The (name, indentation of its line) of each name a ``del`` statement of the masked text
     deletes as a whole target (``del a, b``; not ``del self.a[b]``: ``contexts.deleted_before_use``
     reads only a name deleted in the block that defines it), each statement read over the lines a
     backslash continues it onto (``del a, \\`` then ``b``; a bracket cannot hold the names
-    ``contexts.deleted_before_use`` reads: ``del (a, b)`` deletes a tuple's)."""
-    names: set[tuple[str, int]] = set()
+    ``contexts.deleted_before_use`` reads: ``del (a, b)`` deletes a tuple's), with where the
+    ``del`` statements deleting it are."""
+    names: dict[tuple[str, int], list[int]] = {}
     for match in DEL_RE.finditer(masked):
         if _IDENTIFIER.get(masked[match.start() - 1:match.start()]):
             continue  # part of a longer name, or an attribute
@@ -245,17 +272,18 @@ def _deleted(masked: str) -> set[tuple[str, int]]:
         for target in statement.split(";", 1)[0].replace("\\", " ").split(","):
             target = target.strip()
             if NAME_RE.fullmatch(target):
-                names.add((target, indent))
+                names.setdefault((target, indent), []).append(match.start())
     return names
 
 
-def _defined(masked: str) -> set[tuple[str, int]]:
-    """The (name, indentation of its line) of each ``def`` of the masked text."""
-    found = set()
+def _defined(masked: str) -> dict[tuple[str, int], list[int]]:
+    """The (name, indentation of its line) of each ``def`` of the masked text, with where each
+    such ``def`` is."""
+    found: dict[tuple[str, int], list[int]] = {}
     for match in DEF_NAME_RE.finditer(masked):
         start = match.start()
         head = masked[masked.rfind("\n", 0, start) + 1:start]
-        found.add((match[1], len(head) - len(head.lstrip(" \t"))))
+        found.setdefault((match[1], len(head) - len(head.lstrip(" \t"))), []).append(start)
     return found
 
 
