@@ -25,9 +25,8 @@ def _hook(root, *args):
 
 def _assert_escaped(output: str):
     assert "\x1b" not in output and "\x07" not in output
-    # escaped (fix's lines), or quoted as git quotes it (the reports, --show-files: pathquote)
-    assert "bad\\x1b[31m\\x0aforged.py: fixed 9 finding(s)\\x07.py" in output \
-        or '"bad\\033[31m\\nforged.py: fixed 9 finding(s)\\007.py"' in output
+    # quoted as git quotes it, by every output (pathquote): the reports, --show-files, fix's lines
+    assert '"bad\\033[31m\\nforged.py: fixed 9 finding(s)\\007.py"' in output
     assert not any(line.startswith("forged.py") for line in output.splitlines())
 
 
@@ -92,3 +91,40 @@ def test_fix_hook_fails_naming_the_files_it_could_not_read(tmp_path):
     assert "cannot parse" in lines[3] and "importlib.reload" in (tmp_path / "a.py").read_text()
     alone = _hook(tmp_path, "fix", "--target-version", "3.13", "py2.py")
     assert alone.returncode == 1 and alone.stdout.startswith("py2.py: error: cannot parse")
+
+
+def test_fix_names_a_file_as_check_does_in_every_mode_and_its_diff_applies(tmp_path):
+    """A file name holding a byte that is not UTF-8 and a newline is written as git writes it,
+    ``"bad\\377\\nname.py"``, by ``check`` and by every output of ``fix``: its per-file lines
+    (``--fix-only``, the pre-commit hook) wrote ``bad\\udcff\\x0aname.py``, and its diff's headers
+    the raw byte; the diff still applies with ``git apply`` and GNU ``patch -p1``."""
+    import shutil
+
+    name = os.fsdecode(b"bad\xff\nname.py")
+    source = "import unittest\nclass T(unittest.TestCase):\n    def test(self):\n        self.assertEquals(1, 1)\n"
+    quoted = '"bad\\377\\nname.py"'
+    env = dict(os.environ, PYTHONPATH=SRC, XDG_CACHE_HOME=str(tmp_path / "user-cache"))
+
+    def run(*args, module="outmoded"):
+        (tmp_path / name).write_text(source)  # each run starts from the unfixed file
+        return subprocess.run([sys.executable, "-m", module, *args], cwd=tmp_path, env=env, capture_output=True,
+                              text=True, errors="surrogateescape", check=False)
+
+    checked = run("check", "--no-cache", "--target-version", "3.13", ".")
+    assert checked.stdout.startswith(quoted + ":4:9: OM12003 [*]"), checked.stdout
+    assert run("fix", "--no-cache", "--fix-only", "--target-version", "3.13", ".").stdout.splitlines()[0] \
+        == quoted + ": fixed 1 finding(s)"
+    assert run("fix", "--target-version", "3.13", name, module="outmoded.integrations.precommit").stdout \
+        == quoted + ": fixed 1 finding(s)\n"
+    diff = run("fix", "--no-cache", "--diff", "--target-version", "3.13", ".")
+    assert diff.stdout.splitlines()[:2] == ["--- \"a/bad\\377\\nname.py\"", "+++ \"b/bad\\377\\nname.py\""]
+    for tool in (["git", "apply", "-"], ["patch", "-p1"]):
+        if shutil.which(tool[0]) is None:
+            continue
+        if tool[0] == "git":
+            subprocess.run(["git", "init", "-q"], cwd=tmp_path, check=True)
+        (tmp_path / name).write_text(source)
+        applied = subprocess.run(tool, cwd=tmp_path, input=diff.stdout, text=True, errors="surrogateescape",
+                                 capture_output=True, check=False)
+        assert applied.returncode == 0, applied.stdout + applied.stderr
+        assert (tmp_path / name).read_text() == source.replace("assertEquals", "assertEqual")

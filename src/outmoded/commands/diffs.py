@@ -36,9 +36,14 @@ def unified_diff(path: str, before: bytes, after: bytes) -> bytes:
 
 
 def _name_bytes(prefix: str, path: str) -> bytes:
-    """The header's file name as the bytes the file system holds (an undecodable byte read as
-    a surrogate is that byte again)."""
-    return _diff_name(prefix, path).encode("utf-8", "surrogateescape")
+    """The header's file name as git's diffs write it, and every report of outmoded
+    (``pathquote.quoted_name``): itself, or in quotes with C escapes when it holds control
+    characters, a quote, a backslash or bytes that are not UTF-8 (``"a/bad\\377\\nname.py"``), so a
+    name cannot forge a header or hunk line of its own; ``git apply`` and GNU ``patch -p1`` read
+    it back."""
+    from outmoded.pathquote import quoted_name
+
+    return quoted_name(prefix + path).encode("utf-8")
 
 
 def _refined_opcodes(old: list[bytes], new: list[bytes]) -> list[tuple]:
@@ -93,13 +98,3 @@ def _hunk_range(start: int, stop: int) -> str:
     first = start + 1 if length else start
     return str(first) if length == 1 else f"{first},{length}"
 
-
-def _diff_name(prefix: str, path: str) -> str:
-    """A file name in a diff header, quoted as git quotes it when it holds control characters,
-    a backslash or a quote (``"a/bad\\033[31m\\nname.py"``: git apply reads it back), so a
-    name cannot forge a header or hunk line of its own."""
-    name = prefix + path
-    if not any(c < " " or c in '"\\\x7f' for c in name):
-        return name
-    named = {"\\": "\\\\", '"': '\\"', "\t": "\\t", "\n": "\\n", "\r": "\\r"}
-    return '"' + "".join(named.get(c) or (f"\\{ord(c):03o}" if c < " " or c == "\x7f" else c) for c in name) + '"'

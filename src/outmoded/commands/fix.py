@@ -232,12 +232,13 @@ def _hook_report(args, fixes, unreadable) -> int:
     """The pre-commit fix hook: what it fixed, what went wrong fixing, and the files it could
     not read or parse (nothing was fixed there: a commit of a file in Python 2 syntax passed a
     fix hook configured alone); not the findings that remain (the check hook prints those)."""
+    from outmoded.pathquote import quoted_name
     from outmoded.reporters.text import clean  # a file name is untrusted text
 
     changed = [f for f in fixes if f.changed]
     errors = sorted(unreadable + [e for f in fixes for e in f.errors], key=lambda e: e.path)
-    lines = [f"{f.path}: fixed {f.fixed} finding(s)" for f in changed]
-    lines += [f"{e.path}: error: {e.message}" for e in errors]
+    lines = [f"{quoted_name(f.path)}: fixed {f.fixed} finding(s)" for f in changed]
+    lines += [f"{quoted_name(e.path)}: error: {e.message}" for e in errors]
     if lines:
         sys.stdout.write("".join(f"{clean(line)}\n" for line in lines))
     return 1 if errors and not args.exit_zero else 0
@@ -248,12 +249,13 @@ def _fix_only_report(args, fixes, unreadable) -> int:
     that remain are not shown and do not fail the run.  Exit 1 when a file could not be read or
     written, or (``--diff``, ``--exit-non-zero-on-fix``) when files changed or would.  With
     ``--diff`` the lines go to stderr: stdout holds the diff."""
+    from outmoded.pathquote import quoted_name
     from outmoded.reporters.text import clean
 
     changed = [f for f in fixes if f.changed]
     errors = sorted(unreadable + [e for f in fixes for e in f.errors], key=lambda e: e.path)
-    lines = [f"{f.path}: {'would fix' if args.diff else 'fixed'} {f.fixed} finding(s)" for f in changed]
-    lines += [f"{e.path}: error: {e.message}" for e in errors]
+    lines = [f"{quoted_name(f.path)}: {'would fix' if args.diff else 'fixed'} {f.fixed} finding(s)" for f in changed]
+    lines += [f"{quoted_name(e.path)}: error: {e.message}" for e in errors]
     count = sum(f.fixed for f in changed)
     lines.append(f"{'Would fix' if args.diff else 'Fixed'} {count} finding(s) in {len(changed)} file(s).")
     text = "".join(f"{clean(line)}\n" for line in lines)
