@@ -149,6 +149,32 @@ def load():
 load()
 print(parser.sections())
 '''),
+    # the reference renamed with the keywords of its calls, in a function where every call is
+    # seen: filename= -> source=, fp= -> f= (also as a lambda's; getattr()'s default is never
+    # called on a floor that has read_file)
+    "readfp_keywords_through_names": ("3.8", '''\
+import configparser
+import io
+
+parser = configparser.RawConfigParser()
+
+
+def load(name):
+    read = parser.readfp
+    try:
+        read(io.StringIO("[a]\\n[a]\\n"), filename=name)
+    except configparser.Error as error:
+        print(type(error).__name__, error)
+    reader = getattr(parser, "read_file", parser.readfp)
+    reader(io.StringIO("[c]\\nd = 2\\n"), "second.ini")
+    read(fp=io.StringIO("[e]\\n"))
+    again = lambda text: read(io.StringIO(text), filename="third.ini")  # noqa: E731
+    again("[f]\\n")
+
+
+load("first.ini")
+print(parser.sections())
+'''),
     # platform.popen(cmd, mode="r", bufsize=-1) -> os.popen(cmd, mode="r", buffering=-1)
     "popen": ("3.7", '''\
 import platform
@@ -181,6 +207,33 @@ def test_a_reference_called_elsewhere_with_old_keywords_is_not_fixed(tmp_path):
     assert "OM12057" in check and "[*]" not in check and "would keep its old keywords" in check, check
     _outmoded("fix", *args, "legacy.py", cwd=tmp_path)
     assert path.read_text() == THROUGH_A_NAME
+
+
+UNPACKED = '''\
+import configparser
+import io
+
+
+def load(options):
+    parser = configparser.RawConfigParser()
+    read = parser.readfp
+    read(io.StringIO("[a]\\n"), **options)
+    return parser
+'''
+
+
+def test_a_reference_called_with_unpacked_keywords_is_not_fixed(tmp_path):
+    """``read = parser.readfp`` in a function, then ``read(fp, **options)``: the keywords a call
+    through the name passes are renamed with the reference, but ``**options`` may hold
+    ``filename``, which ``read_file`` refuses (TypeError on every 3.x).  No ``[*]``; ``fix``
+    leaves it."""
+    path = tmp_path / "legacy.py"
+    path.write_text(UNPACKED)
+    args = ["--no-cache", "--target-version", "3.13", "--min-version", "3.8"]
+    check = _outmoded("check", *args, "legacy.py", cwd=tmp_path).stdout
+    assert "OM12057" in check and "[*]" not in check and "would keep its old keywords" in check, check
+    _outmoded("fix", *args, "legacy.py", cwd=tmp_path)
+    assert path.read_text() == UNPACKED
 
 
 SHARED = '''\

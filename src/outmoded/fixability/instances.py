@@ -15,7 +15,7 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
-from outmoded.fixability.references import calls_through
+from outmoded.fixability.references import renamed_keywords
 from outmoded.fixability.results import broken_use
 from outmoded.fixability.libcstgaps import gap
 from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
@@ -108,15 +108,13 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
 
 
 def _keywords_kept(node: ast.AST | None, calls: Spots, entry: Entry) -> bool:
-    """Can this reference, not itself called, be renamed without the keywords the fixer renames
-    only in a call it renames (``fixes.transformer``)?  Yes where every call that can reach it
-    (``references.calls_through``) passes none of the old keywords: ``f = parser.readfp; f(fp,
-    filename=...)`` renamed alone raises TypeError on every 3.x (``read_file`` takes ``source=``)."""
-    through = None if node is None else calls_through(node, calls, entry.replacement.rpartition(".")[2])
-    if through is None:
-        return False
-    old = {k for k, _ in entry.rename_keywords}
-    return not any(k.arg is None or k.arg in old for call in through for k in call.keywords)
+    """Can this reference, not itself called, be renamed with the keywords the fixer renames
+    (``fixes.transformer``)?  Yes where every call that can reach it is seen and takes the new
+    keywords (``references.renamed_keywords``): ``f = parser.readfp; f(fp, filename=...)``
+    renamed alone raises TypeError on every 3.x (``read_file`` takes ``source=``), so the fixer
+    renames ``filename=`` there too."""
+    return node is not None and renamed_keywords(node, calls, dict(entry.rename_keywords),
+                                                 entry.replacement.rpartition(".")[2]) is not None
 
 
 def _one_value(name: ast.Name, calls: Spots) -> ast.AST | None:

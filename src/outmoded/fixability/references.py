@@ -8,7 +8,9 @@ reference only as far as it can see every call of it: nowhere where nothing call
 comparison's operand, the class ``isinstance``/``issubclass`` tests, an ``except`` clause's), and
 through the one name it is assigned to in a function (also as ``getattr(p, 'read_file',
 p.readfp)``'s default: navdoon's and portage's shapes) when every read of that name in the
-function is a call of it.  Anything else (an argument, an attribute read such as
+function is a call of it.  A rename whose keywords follow it (the catalog's ``rename_keywords``)
+renames them at each such call too (``renamed_keywords``: ``f(fp, source=...)``), which the planner
+promises and the fixer does from the same answer.  Anything else (an argument, an attribute read such as
 ``ArgSpec._make``, a base class, a name of a module or class, which another module may import and
 call with the old keywords) hands it where the planner does not look.
 """
@@ -56,4 +58,23 @@ def calls_through(node: ast.AST, calls: Spots, present: str | None = None) -> li
             if not (isinstance(call, ast.Call) and call.func is read):
                 return None
             found.append(call)
+    return found
+
+
+def renamed_keywords(node: ast.AST, calls: Spots, renames: dict, present: str | None = None) -> list[ast.keyword] | None:
+    """The keywords to rename (``renames``: old -> new) at the calls through ``node``, a reference
+    not called where it stands, so that they fit the replacement (``f = parser.readfp`` then
+    ``f(fp, filename=name)`` -> ``f(fp, source=name)``); None where a call cannot be rewritten so:
+    not every call is seen (``calls_through``), one unpacks ``**kwargs`` (it may hold an old
+    name), or one already passes a new name.  The planner promises the fix only where this is
+    not None; the fixer renames exactly these (``fixes.keywords.through_edits``)."""
+    through = calls_through(node, calls, present)
+    if through is None:
+        return None
+    found = []
+    for call in through:
+        given = {k.arg for k in call.keywords}
+        if None in given or any(renames[k.arg] in given for k in call.keywords if k.arg in renames):
+            return None
+        found += [k for k in call.keywords if k.arg in renames]
     return found

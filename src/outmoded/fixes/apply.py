@@ -17,6 +17,7 @@ from outmoded.fixes import chunks, imports
 from outmoded.fixes.bindings import Bindings, collect
 from outmoded.fixes.chunks import Reduced
 from outmoded.fixes.env import Env
+from outmoded.fixes.keywords import through_edits
 from outmoded.fixes.plain import Outcome
 from outmoded.fixes.plan import Edit
 from outmoded.fixes.renames import plan_call_rewrites, plan_renames
@@ -68,9 +69,22 @@ def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, reduce
         lines.update(range(start, end + 1))
     transformer = FixTransformer(edits, env, sorted(lines))
     tree = wrapper.visit(transformer)
+    _keywords_went_with_their_renames(edits, transformer)
     code = imports.apply(tree, env.imports, reduced).code
     retired = {e for e in transformer.retiring if e.api in env.imports.retired}
     return code, transformer.applied | retired
+
+
+def _keywords_went_with_their_renames(edits: list[Edit], transformer: FixTransformer) -> None:
+    """Raise unless the keywords at calls through a renamed reference (``keywords.through_edits``)
+    were all renamed, and every rename of their rule with them: ``read(fp, source=x)`` beside an
+    unrenamed ``read = parser.readfp`` fails on every Python, as the reverse does."""
+    wanted = [e for e in edits if e.shape == "keyword"]
+    codes = {e.code for e in wanted}
+    if wanted and (len(transformer.keywords) != len(wanted) or any(
+            e.shape == "dotted" and e.code in codes and e.entry.rename_keywords and e not in transformer.applied
+            for e in edits)):
+        raise ValueError("the keywords at the calls through a renamed reference were not all renamed with it")
 
 
 def _attempt(text: str, module: cst.Module, edits: list[Edit], bindings: Bindings, path: str,
@@ -115,6 +129,7 @@ def fix_text(text: str, edits: list[Edit], path: str) -> Outcome:
     """Apply ``edits`` to ``text``: LibCST sees only the statements that change (``chunks``)."""
     tree = ast.parse(text)
     bindings = collect(tree, text)
+    edits = edits + through_edits(tree, text, edits)
     reduced = chunks.reduce(text, tree, edits)
     module = _parse(reduced)
     moved = {original: new for new, original in reduced.back.items()}

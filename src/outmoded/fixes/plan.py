@@ -31,7 +31,8 @@ class Policy(Frozen):
 class Edit(Frozen):
     """One fix to apply at one place, in LibCST coordinates (1-based lines, 0-based columns).
     ``shape``: "dotted" | "template" | "expression" | "drop-arg" | "replace-arg" | "positional-arg" | "supply-arg" | "module"
-    | "retire"; ``api``: the removed
+    | "retire" | "keyword" (a keyword renamed at a call through a renamed reference: ``keywords.through_edits``);
+    ``api``: the removed
     name as the scanner resolved it; ``replacement``: dotted name, module or call template."""
 
     __slots__ = _fields = ("code", "shape", "api", "replacement", "start", "end", "entry")

@@ -19,7 +19,7 @@ from outmoded.fixes.comments import CommentCarrier, comments_in
 from outmoded.fixes.dotted import replace_dotted
 from outmoded.fixes.env import Env
 from outmoded.fixes.imports import alias_name
-from outmoded.fixes.keywords import replace_argument
+from outmoded.fixes.keywords import rename_keyword, replace_argument
 from outmoded.fixes.methods import rename_attribute
 from outmoded.fixes.moves import (Move, alias_edits, module_name, plan_move, rename_import_alias, renamed_module,
                                   split_import)
@@ -49,7 +49,8 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         self.lines = lines  # sorted line numbers something is rewritten on; None: visit everything
         self.applied: set[Edit] = set()
         self.by_end = {e.end: e for e in edits if e.shape in ("dotted", "expression", "template")}
-        self.by_start = {e.start: e for e in edits if e.shape in ("drop-arg", "replace-arg", "positional-arg")}
+        self.by_start = {e.start: e for e in edits if e.shape in ("drop-arg", "replace-arg", "positional-arg", "keyword")}
+        self.keywords: set[Edit] = set()  # "keyword" edits made: they go with a rename, not a finding of their own
         self.calls = {(e.start, e.end): e for e in edits if e.shape == "supply-arg"}  # the call's own span
         self.import_edits = [e for e in edits if e.shape in ("dotted", "module", "retire")]
         self.retiring: list[Edit] = []  # applied once ``imports`` has retired the submodule import
@@ -179,6 +180,11 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
             elif edit.shape == "positional-arg":
                 place = positional_index(edit.entry)
                 updated = self._done(edit, make_positional(updated, index, place), updated)
+            elif edit.shape == "keyword":
+                renamed = rename_keyword(updated, index, edit)
+                if renamed is not None:
+                    self.keywords.add(edit)
+                    updated = renamed
         drops = {i for i, e in found.items() if e.shape == "drop-arg"}
         if not drops:
             return updated
