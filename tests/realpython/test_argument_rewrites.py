@@ -195,20 +195,6 @@ read(io.StringIO("[a]\\n[a]\\n"), filename="broken.ini")
 '''
 
 
-def test_a_reference_called_elsewhere_with_old_keywords_is_not_fixed(tmp_path):
-    """``read = parser.readfp; read(fp, filename="x.ini")``: the fixer renames keywords only in the
-    call it renames, so renaming the reference alone gave ``read_file(fp, filename=...)``, a
-    TypeError on the real 3.13 where the unfixed script's parse error named broken.ini on the
-    floor.  Reported without ``[*]``, and ``fix`` leaves it."""
-    path = tmp_path / "legacy.py"
-    path.write_text(THROUGH_A_NAME)
-    args = ["--no-cache", "--target-version", "3.13", "--min-version", "3.8"]
-    check = _outmoded("check", *args, "legacy.py", cwd=tmp_path).stdout
-    assert "OM12057" in check and "[*]" not in check and "would keep its old keywords" in check, check
-    _outmoded("fix", *args, "legacy.py", cwd=tmp_path)
-    assert path.read_text() == THROUGH_A_NAME
-
-
 UNPACKED = '''\
 import configparser
 import io
@@ -222,18 +208,21 @@ def load(options):
 '''
 
 
-def test_a_reference_called_with_unpacked_keywords_is_not_fixed(tmp_path):
-    """``read = parser.readfp`` in a function, then ``read(fp, **options)``: the keywords a call
-    through the name passes are renamed with the reference, but ``**options`` may hold
-    ``filename``, which ``read_file`` refuses (TypeError on every 3.x).  No ``[*]``; ``fix``
-    leaves it."""
+@pytest.mark.parametrize("source", [THROUGH_A_NAME, UNPACKED], ids=["module-name", "unpacked"])
+def test_a_reference_called_where_its_keywords_cannot_follow_is_not_fixed(tmp_path, source):
+    """``read = parser.readfp; read(fp, filename="x.ini")``: renaming the reference alone gives
+    ``read_file(fp, filename=...)``, a TypeError on the real 3.13 where the unfixed script's parse
+    error named broken.ini on the floor.  The keywords of the calls through the name are renamed
+    with it only where all of them are seen and passed by name: not for a module's name (another
+    module may call it), nor a call unpacking ``**options`` (which may hold ``filename``).
+    Reported without ``[*]``, and ``fix`` leaves it."""
     path = tmp_path / "legacy.py"
-    path.write_text(UNPACKED)
+    path.write_text(source)
     args = ["--no-cache", "--target-version", "3.13", "--min-version", "3.8"]
     check = _outmoded("check", *args, "legacy.py", cwd=tmp_path).stdout
     assert "OM12057" in check and "[*]" not in check and "would keep its old keywords" in check, check
     _outmoded("fix", *args, "legacy.py", cwd=tmp_path)
-    assert path.read_text() == UNPACKED
+    assert path.read_text() == source
 
 
 SHARED = '''\
