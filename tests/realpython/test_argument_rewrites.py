@@ -150,8 +150,8 @@ load()
 print(parser.sections())
 '''),
     # the reference renamed with the keywords of its calls, in a function where every call is
-    # seen: filename= -> source=, fp= -> f= (also as a lambda's; getattr()'s default is never
-    # called on a floor that has read_file)
+    # seen: filename= -> source=, fp= -> f= (also as a lambda's, and once at a call reached
+    # through two references; getattr()'s default is never called on a floor that has read_file)
     "readfp_keywords_through_names": ("3.8", '''\
 import configparser
 import io
@@ -172,8 +172,19 @@ def load(name):
     again("[f]\\n")
 
 
+def load_either(text, flag):
+    first = configparser.RawConfigParser()
+    second = configparser.RawConfigParser()
+    read = first.readfp
+    if flag:
+        read = second.readfp
+    read(io.StringIO(text), filename="either.ini")
+    return first.sections(), second.sections()
+
+
 load("first.ini")
 print(parser.sections())
+print(load_either("[g]\\n", False), load_either("[h]\\n", True))
 '''),
     # platform.popen(cmd, mode="r", bufsize=-1) -> os.popen(cmd, mode="r", buffering=-1)
     "popen": ("3.7", '''\

@@ -77,8 +77,10 @@ def through_edits(tree: ast.Module, text: str, edits: list[Edit]) -> list[Edit]:
             lines = lines or split_lines(text)
             line = lines[keyword.lineno - 1]
             column = len(line.encode("utf-8")[:keyword.col_offset].decode("utf-8", "replace"))
-            found.append(Edit(edit.code, "keyword", edit.api, renames[keyword.arg], (keyword.lineno, column),
-                              (keyword.lineno, column + len(keyword.arg)), edit.entry))
+            made = Edit(edit.code, "keyword", edit.api, renames[keyword.arg], (keyword.lineno, column),
+                        (keyword.lineno, column + len(keyword.arg)), edit.entry)
+            if made not in found:  # a call reached through two references (``read`` bound twice) is renamed once
+                found.append(made)
     return found
 
 
