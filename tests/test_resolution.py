@@ -188,6 +188,33 @@ def test_project_modules_named_like_removed_stdlib_modules(project):
         """, name="pkg/mod.py") == [(3, "imp", E)]
 
 
+def test_names_of_the_projects_own_module_named_like_a_removed_one(project):
+    # legacy-cgi 2.6.4, a fork of cgi: its tests/test_cgi.py imports its own cgi.py (the wheel's
+    # top-level module) and calls cgi.FieldStorage, cgi.parse_multipart ... (the real 3.13 runs them
+    # with it installed); zombie-imp 0.0.4's tests call imp.load_source of its imp.py.  The import
+    # was already not reported; the names read from the module were, as the stdlib's
+    project.write("cgi.py", "def parse_multipart(fp, pdict):\n    return {}\n")
+    source = """\
+        import cgi
+        import cgi as c2
+        from cgi import parse_header
+
+
+        def test():
+            cgi.parse_multipart(None, {})
+            c2.FieldStorage()
+            getattr(cgi, "parse_qs")
+            parse_header("x")
+        """
+    assert project.findings(source, name="tests/test_cgi.py") == []
+    assert project.findings(source, name="tests/test_cgi.py", target="3.15") == []
+    # without a cgi.py of its own, each is the stdlib's
+    (project.root / "cgi.py").unlink()
+    assert [(line, api) for line, api, _ in project.findings(source, name="tests/test_cgi.py")] == [
+        (1, "cgi"), (2, "cgi"), (3, "cgi.parse_header"), (7, "cgi.parse_multipart"), (8, "cgi.FieldStorage"),
+        (9, "cgi.parse_qs")]
+
+
 def test_names_reached_through_six_moves(project):
     assert project.findings("""\
         import six
