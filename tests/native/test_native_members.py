@@ -293,3 +293,20 @@ def test_a_file_declaring_the_python_types_itself_uses_none_of_cpythons(project,
                   "static PyObject *f(PyFrameObject *frame) { PyEval_ThreadsInitialized(); return frame->f_code; }\n"
                   "static PyObject *g(long v) { return PyInt_FromLong(v); }\n")
     assert errors("ext/ext.cpp", "3.13") == {"PyEval_ThreadsInitialized", "PyFrameObject.f_code", "PyInt_FromLong"}
+
+
+def test_the_enumerators_of_an_enum_the_file_defines_are_its_own(project, errors):
+    # xdis 6.3.0's maynard-tool/opcode33.h, a copy of CPython 3.3's opcode.h that se33.c (a C
+    # program that never includes Python.h: gcc se33.c builds and runs it) includes: enum cmp_op
+    # {PyCmp_LT=Py_LT, ...}, the enum 3.9 removed from CPython's headers
+    project.write("setup.py", "")
+    project.write("tool/opcode33.h", "enum cmp_op {PyCmp_LT=Py_LT, PyCmp_LE=Py_LE,\n"
+                  "             PyCmp_IN, PyCmp_NOT_IN, PyCmp_BAD};\n")
+    project.write("tool/se33.c", '#include "opcode33.h"\n'
+                  "int main(void) { return PyCmp_BAD - PyCmp_IN; }\n")
+    assert errors("tool/opcode33.h", "3.13") == set()
+    assert errors("tool/se33.c", "3.13") == set()
+    # an enum of the file's own whose value reads CPython's names: those are CPython's
+    project.write("ext/ext.c", "#include <Python.h>\nenum mine {LESS = PyCmp_LT, MORE};\n"
+                  "static int f(void) { return PyCmp_IN + LESS; }\n")
+    assert errors("ext/ext.c", "3.13") == {"PyCmp_LT", "PyCmp_IN"}

@@ -67,7 +67,10 @@ def own_types(tokens: Iterable[Token]) -> set:
     ``typedef int (*PyEval_ThreadsInitialized)();``).  debugpy 1.8.22's pydevd attaches to a running
     Python through its own ``common/python.h`` (the structs of each version) and such typedefs for
     what it looks up with ``dlsym``: it never includes ``Python.h``.  A typedef naming a struct
-    (``typedef struct _frame PyFrameObject;``) is left out: that one may be CPython's own."""
+    (``typedef struct _frame PyFrameObject;``) is left out: that one may be CPython's own.  The
+    enumerators of an ``enum`` it defines are its own names too: xdis 6.3.0's maynard-tool/opcode33.h,
+    a copy of CPython 3.3's opcode.h for a stand-alone C program (no ``Python.h``), has ``enum cmp_op
+    {PyCmp_LT=Py_LT, ...}``, the enum 3.9 removed from the headers."""
     names: set = set()
     tokens = list(tokens)
     start = True  # at the start of a statement
@@ -78,7 +81,37 @@ def own_types(tokens: Iterable[Token]) -> set:
             names.add(tokens[i + 1].text)
         elif start and text == "typedef":
             names.update(_function_typedef(tokens, i + 1))
+        if text == "enum":
+            names.update(_enumerators(tokens, i + 1))
         start = text in (";", "{", "}") or (start and text in ("public", "private", "protected", ":"))
+    return names
+
+
+def _enumerators(tokens: list, at: int) -> set:
+    """The names an ``enum`` whose tag (if any) ends at ``at`` defines: ``enum [TAG] { A [= value],
+    B, ... }`` (C++'s ``enum class TAG : type {`` too); none for a mere ``enum TAG x;``."""
+    i = at
+    while i < len(tokens) and (tokens[i].kind == "ident" or tokens[i].text == ":"):
+        i += 1
+    if i >= len(tokens) or tokens[i].text != "{":
+        return set()
+    names, depth, expecting = set(), 0, True  # expecting an enumerator: after "{" or a "," at depth 1
+    for token in tokens[i:]:
+        text = token.text
+        if text in ("{", "(", "["):
+            depth += 1
+            if depth == 1:
+                continue  # the enum's own brace: its first enumerator follows
+        elif text in ("}", ")", "]"):
+            depth -= 1
+            if depth == 0:
+                break
+        elif depth == 1 and text == ",":
+            expecting = True
+            continue
+        elif depth == 1 and expecting and token.kind == "ident":
+            names.add(text)
+        expecting = False
     return names
 
 
