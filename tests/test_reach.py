@@ -310,6 +310,29 @@ def test_a_backport_brings_the_backports_it_requires(project):
     assert found() == [("audioread/rawread.py", 1), ("audioread/rawread.py", 4)]  # aifc and chunk are not
 
 
+def test_requirements_an_sdists_egg_info_says_it_installs(project):
+    # modulegraph 0.19.7 (sdist): its PKG-INFO (Metadata-Version 2.1) has no Requires-Dist, its
+    # setup.py reads them from a key of its own in setup.cfg, and setuptools wrote them to
+    # modulegraph.egg-info/requires.txt: altgraph, setuptools.  Its tests' import
+    # distutils.sysconfig, distutils.ccompiler and from distutils.spawn import find_executable work
+    # on the real 3.13 with the wheels of modulegraph and its requirements installed (setuptools'
+    # distutils-precedence.pth), and fail there without setuptools
+    project.write("setup.py", "from setuptools import setup\nsetup()\n")
+    project.write("PKG-INFO", "Metadata-Version: 2.1\nName: modulegraph\nVersion: 0.19.7\n")
+    project.write("modulegraph_tests/test_imports.py", "import distutils.sysconfig\n"
+                                                       "from distutils.spawn import find_executable\n")
+    everything = [("modulegraph_tests/test_imports.py", 1), ("modulegraph_tests/test_imports.py", 2)]
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    # only in an extra, or under a marker the target does not meet: not installed there
+    project.write("modulegraph.egg-info/requires.txt", "altgraph>=0.17\n\n[:python_version < \"3.12\"]\n"
+                                                       "setuptools\n\n[docs]\nsetuptools\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    project.write("modulegraph.egg-info/requires.txt", "altgraph>=0.17\nsetuptools\n")
+    assert project.check_json(".")["findings"] == []
+    project.write("modulegraph.egg-info/requires.txt", "altgraph\n\n[:python_version >= \"3.12\"]\nsetuptools\n")
+    assert project.check_json(".")["findings"] == []
+
+
 def test_requirements_read_from_files_the_build_names(project):
     # pbr 7.1.3 (sdist): import distutils.errors in pbr/git.py fails on the real 3.13 unless
     # setuptools is installed (its distutils-precedence.pth), which PKG-INFO's Requires-Dist says

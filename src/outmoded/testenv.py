@@ -19,7 +19,8 @@ build_py``, and setuptools-scm depends on setuptools), setup.py's literal ``inst
 setup.cfg's, and the files they are read from: ``[tool.setuptools.dynamic] dependencies = {file =
 [...]}``, a pbr project's ``requirements.txt`` (``setup(..., pbr=True)``: every OpenStack project),
 and an sdist's ``PKG-INFO`` (its ``Requires-Dist:`` lines, what the release installs: pbr 7.1.3
-requires setuptools, so its ``import distutils.errors`` works on 3.12+).  A requirement counts when
+requires setuptools, so its ``import distutils.errors`` works on 3.12+) or, from before those
+lines, its ``*.egg-info/requires.txt`` (modulegraph 0.19.7 requires setuptools).  A requirement counts when
 it names the backport's distribution and its environment marker, if any, holds on the target.
 """
 
@@ -93,7 +94,7 @@ def install_requirements(top: str, target: tuple[int, int], platform: str | None
     if reads.read(setup_py):  # read through open_regular: a FIFO so named cannot hang the run
         requires, pbr = _setup_py_requires(setup_py)
         lines += requires + (_requirement_lines(os.path.join(top, "requirements.txt")) if pbr else [])
-    lines += _requires_dist(os.path.join(top, "PKG-INFO"))
+    lines += _requires_dist(os.path.join(top, "PKG-INFO")) + _egg_info_requires(top)
     setup_cfg = os.path.join(top, "setup.cfg")
     if reads.read(setup_cfg) and os.path.isfile(setup_cfg):
         import configparser
@@ -167,6 +168,31 @@ def _requires_dist(path: str) -> list[str]:
     """The ``Requires-Dist:`` of a ``PKG-INFO``'s headers (before the description)."""
     headers = _text(path).split("\n\n", 1)[0]
     return [line[len("Requires-Dist:"):].strip() for line in headers.splitlines() if line.startswith("Requires-Dist:")]
+
+
+def _egg_info_requires(top: str) -> list[str]:
+    """What an sdist's ``*.egg-info/requires.txt`` (at the top or under ``src/``) says it installs
+    on every Python, and under a ``[:marker]`` section where that marker holds (as a ``; marker``
+    line); an ``[extra]`` section is not installed.  setuptools wrote the requirements there, not
+    in ``PKG-INFO``, before Metadata-Version 2.1's ``Requires-Dist`` (modulegraph 0.19.7: altgraph,
+    setuptools; its setup.py reads them from a ``requires-dist`` key of its own in setup.cfg)."""
+    lines: list[str] = []
+    for folder in (top, os.path.join(top, "src")):
+        reads.read(folder)  # an egg-info created or deleted there moves the verdict
+        try:
+            names = sorted(n for n in os.listdir(folder) if n.endswith(".egg-info"))
+        except OSError:
+            continue
+        for name in names:
+            marker: str | None = ""
+            for line in _text(os.path.join(folder, name, "requires.txt")).splitlines():
+                line = line.strip()
+                if line.startswith("["):
+                    extra, _, condition = line.strip("[]").partition(":")
+                    marker = None if extra.strip() else condition.strip()
+                elif line and marker is not None:
+                    lines.append(f"{line}; {marker}" if marker else line)
+    return lines
 
 
 @memo
