@@ -333,6 +333,22 @@ def test_requirements_an_sdists_egg_info_says_it_installs(project):
     assert project.check_json(".")["findings"] == []
 
 
+def test_test_requirements_tox_installs(project):
+    # modulegraph2 2.3's tox.ini: [testenv] deps = coverage, setuptools, ...; its
+    # testsuite/test_virtualenv_support.py does import distutils (setuptools' distutils on the
+    # real 3.13, as modulegraph's tests above)
+    project.write("pyproject.toml", "[project]\nname = 'modulegraph2'\nrequires-python = '>=3.10'\n")
+    project.write("testsuite/test_virtualenv_support.py", "import distutils\n")
+    project.write("modulegraph2/build.py", "import distutils\n")
+    project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ncommands = python -m unittest\ndeps =\n"
+                             "   coverage\n   py312: setuptools\n   {[base]deps}\n\n[testenv:docs]\ndeps = setuptools\n")
+    everything = [("modulegraph2/build.py", 1), ("testsuite/test_virtualenv_support.py", 1)]
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   coverage\n   setuptools\n")
+    # the tests run with it; the package's own module does not
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything[:1]
+
+
 def test_requirements_read_from_files_the_build_names(project):
     # pbr 7.1.3 (sdist): import distutils.errors in pbr/git.py fails on the real 3.13 unless
     # setuptools is installed (its distutils-precedence.pth), which PKG-INFO's Requires-Dist says

@@ -12,7 +12,7 @@ project's top, or named ``test_*.py``, ``*_test.py``, ``conftest.py`` or ``runte
 requirements are, at the project's top: ``test-requirements.txt``, ``requirements-test.txt`` and
 their spellings (``tests``, ``testing``, ``_``), ``requirements/test*.txt``, and pyproject.toml's
 ``[project.optional-dependencies]`` and ``[dependency-groups]`` named ``test``, ``tests`` or
-``testing``.  Every file of a project, test or not, runs with what the project installs with
+``testing``, and tox.ini's ``[testenv] deps``.  Every file of a project, test or not, runs with what the project installs with
 itself (``install_requirements``): pyproject.toml's ``[project] dependencies`` (setuptools-scm
 10.3's ``testing_scm/test_integration.py`` does ``from distutils.command.build_py import
 build_py``, and setuptools-scm depends on setuptools), setup.py's literal ``install_requires`` and
@@ -217,6 +217,7 @@ def test_requirements(top: str, target: tuple[int, int], platform: str | None = 
         if isinstance(table, dict):
             for group in GROUPS:
                 lines += [item for item in table.get(group) or () if isinstance(item, str)]
+    lines += _tox_deps(os.path.join(top, "tox.ini"))
     names = set()
     for line in lines:
         line = re.split(r"(?:^|\s)#", line, 1)[0].strip()
@@ -226,6 +227,25 @@ def test_requirements(top: str, target: tuple[int, int], platform: str | None = 
         if name:
             names.add(name)
     return brought(names)
+
+
+def _tox_deps(path: str) -> list[str]:
+    """The ``deps`` of tox.ini's ``[testenv]``, which every environment not naming its own
+    inherits (modulegraph2 2.3's lists setuptools, and its testsuite/test_virtualenv_support.py
+    does ``import distutils``); a line only some factors install (``py313: x``) or a
+    substitution (``{[base]deps}``) is not read."""
+    if not reads.read(path) or not os.path.isfile(path):
+        return []
+    import configparser
+
+    parser = configparser.RawConfigParser(strict=False)
+    try:
+        parser.read_string(_text(path))
+        deps = parser.get("testenv", "deps", fallback="")
+    except configparser.Error:
+        return []
+    return [line for line in (d.strip() for d in deps.splitlines()) if line and not re.match(r"[\w,{}!-]+\s*:", line)
+            and "{" not in line]
 
 
 def _pyproject(pyproject: str) -> dict:
