@@ -1114,6 +1114,37 @@ def test_a_refused_mode_caught_as_the_error_it_raises(project):
         """) == [(23, "open(mode=)", E), (26, "open(mode=)", E)]
 
 
+def test_the_old_spelling_of_a_call_in_the_handler_of_the_new_one_catching_type_error(project):
+    # junos-eznc 2.8.2, utils/config.py:553: try: open(path, "r", newline=None) / except TypeError:
+    # open(path, "rU"), the fallback for Python 2's open() (no newline=).  On the real 3.13 the try
+    # raises TypeError only for a path of the wrong type (None, a list), which fails the handler's
+    # open() too (TypeError; ValueError for a float); a path that opens never reaches it
+    source = """\
+        import io
+
+        def load(path):
+            try:
+                contents = open(path, "r", newline=None).read()
+            except TypeError:
+                contents = open(path, "rU").read()
+            try:
+                contents = io.open(path, "r", encoding="utf-8").read()
+            except TypeError:
+                contents = io.open(path, "rU").read()
+            try:
+                contents = open(path).read()
+            except TypeError:
+                contents = open(path, "rU").read()
+            try:
+                contents = open(path, "r", newline=None).read()
+            except (TypeError, OSError):
+                contents = open("default.txt", "rU").read()
+            return contents
+        """
+    # the same call without the keyword, or a handler that a missing file reaches, still breaks
+    assert project.findings(source) == [(15, "open(mode=)", E), (19, "open(mode=)", E)]
+
+
 def test_no_lost_feature_when_the_next_statement_calls_the_replacement(project):
     # mitogen 0.3.54, mitogen/utils.py's setup_gil: sys.setcheckinterval is gone on the real
     # 3.13-3.15 (AttributeError, caught), and the next try sets what it set through its replacement

@@ -107,6 +107,10 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             else frozenset()
         if tried:  # a removed name whose replacement the body calls: its handlers run only without it
             self.contexts.append(Context("replaced", names=tried))
+        retried = self._keyword_calls(node.body) if caught == TYPE_ERRORS and any(
+            self.may_contain_finding(h) for h in node.handlers) else frozenset()
+        if retried:  # its handler calls them the old way: see trycalls._keyword_calls
+            self.contexts.append(Context("retried", names=retried))
         attribute_probe = caught == ATTRIBUTE_ERRORS and any(self.may_contain_finding(h) for h in node.handlers)
         owners = self._present_owners(node.body, node.handlers) if attribute_probe else frozenset()
         if owners:  # the body calls a member the target's class (or module) has: see _present_owners
@@ -121,6 +125,8 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         for name, value in flags:
             self.bind(name, value)
         if tried:
+            self.contexts.pop()
+        if retried:
             self.contexts.pop()
         if owners:
             self.contexts.pop()

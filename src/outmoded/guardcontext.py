@@ -29,7 +29,7 @@ EMPTY_TYPES = frozenset({"set", "frozenset", "dict", "list", "tuple", "object", 
 class Context(Frozen):
     """Why code at this point might not run (or might be expected to fail) on the target.
 
-    ``kind``: "try" | "hasattr" | "replaced" | "reads" | "handler" | "probe" (the handlers of a try catching
+    ``kind``: "try" | "hasattr" | "replaced" | "reads" | "retried" | "handler" | "probe" (the handlers of a try catching
     PROBE_ERRORS) | "main" (the module's ``if __name__ == "__main__":`` block) | "expects" (a
     ``with`` block a test expects to raise ``caught``) | "since" (a branch a version check takes only
     from the version in ``names`` on) | "skipped" (a test or test class a skip
@@ -41,7 +41,9 @@ class Context(Frozen):
     ``caught``: for "try", the exception names caught; ``names``: for "hasattr",
     the attribute names checked, for "replaced", names that hasattr() found missing here (the else
     of ``if hasattr(base64, "decodebytes"):``), for "reads" (the handlers of a try catching
-    AttributeError), the stdlib attributes its body reads that the target has, for "handler", {"raised"} when the ``try`` body raises
+    AttributeError), the stdlib attributes its body reads that the target has, for "retried" (the
+    handlers of a try catching only TypeError), the stdlib functions its body calls with a keyword
+    argument (``trycalls._keyword_calls``), for "handler", {"raised"} when the ``try`` body raises
     ImportError itself (not only when an import fails); ``fallback``: for "try", what its handlers do (see
     ``handlers.fallback_kind``)."""
 

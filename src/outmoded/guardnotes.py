@@ -109,6 +109,8 @@ class GuardNotes:
             elif ctx.kind == "replaced" and ((replacement and ctx.names & set(WORD_RE.findall(replacement)))
                                              or api.rpartition(".")[0] in ctx.names):
                 context = "hasattr"
+            elif ctx.kind == "retried" and api.partition("(")[0] in ctx.names and api.endswith("=)"):
+                context = "hasattr"  # the body calls it with a keyword the handler's call lacks (trycalls._keyword_calls)
             elif ctx.kind == "reads" and replacement and ctx.names & set(DOTTED_RE.findall(replacement)):
                 context = "hasattr"  # the try body reads the replacement itself (trycalls._present_reads)
             elif ctx.kind == "handler" and context is None:

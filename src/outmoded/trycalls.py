@@ -68,6 +68,24 @@ class TryCalls:
                     found.add(node.func.attr)
         return frozenset(found)
 
+    def _keyword_calls(self, body: list[ast.stmt]) -> frozenset:
+        """The stdlib functions a ``try`` catching only TypeError calls with a keyword argument (by
+        their names as argument findings spell them: ``open``, ``io.open``).  Its handler is the
+        fallback for Pythons whose function lacked the keyword, and where the target's has it the
+        body raises TypeError only for arguments of the wrong type, which fail the handler's call of
+        that function as well: junos-eznc 2.8.2's ``try: open(path, "r", newline=None).read()`` /
+        ``except TypeError: open(path, "rU").read()`` (on the real 3.13 a path of the wrong type
+        fails both calls; the handler is Python 2's, whose open() had no newline=)."""
+        found = set()
+        for node in _walked(body):
+            if isinstance(node, ast.Call) and node.keywords and all(k.arg for k in node.keywords) \
+                    and isinstance(node.func, (ast.Attribute, ast.Name)):
+                name = self.qualify(node.func)
+                if isinstance(name, str) and name.split(".")[0] in STDLIB and not self.projects_own(
+                        name.split(".")[0]):
+                    found.add(name[len("builtins."):] if name.startswith("builtins.") else name)
+        return frozenset(found)
+
     def _present_reads(self, body: list[ast.stmt]) -> frozenset:
         """The dotted names of the stdlib modules' attributes the ``try`` body reads that the
         target has (``present.has``): a removed name whose replacement names one of them (the
