@@ -347,6 +347,12 @@ def test_test_requirements_tox_installs(project):
     project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   coverage\n   setuptools\n")
     # the tests run with it; the package's own module does not
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything[:1]
+    # coverage 4.5.4's tox.ini pins setuptools==35.0.2, which has no distutils of its own (from 60.0)
+    project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   # comment\n   -rrequirements.pip\n"
+                             "   setuptools==35.0.2\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
+    project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   setuptools>=35, <70\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything[:1]
 
 
 def test_requirements_read_from_files_the_build_names(project):

@@ -30,7 +30,7 @@ import os
 import re
 
 from outmoded import reads
-from outmoded.catalog.backports import brought
+from outmoded.catalog.backports import PROVIDES_FROM, brought
 from outmoded.projectfiles import memo, project_root
 from outmoded.source import open_regular
 
@@ -40,6 +40,7 @@ GROUPS = ("test", "tests", "testing")
 REQUIREMENT_FILES = tuple(f"{a}{sep}{b}.txt" for word in GROUPS for sep in "-_"
                           for a, b in ((word, "requirements"), ("requirements", word)))
 NAME_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
+OPTION_RE = re.compile(r"\s+--?[A-Za-z]")
 
 
 def is_test_file(path: str, top: str, suffixes: tuple = (".py",)) -> bool:
@@ -172,10 +173,9 @@ def _requires_dist(path: str) -> list[str]:
 
 def _egg_info_requires(top: str) -> list[str]:
     """What an sdist's ``*.egg-info/requires.txt`` (at the top or under ``src/``) says it installs
-    on every Python, and under a ``[:marker]`` section where that marker holds (as a ``; marker``
-    line); an ``[extra]`` section is not installed.  setuptools wrote the requirements there, not
-    in ``PKG-INFO``, before Metadata-Version 2.1's ``Requires-Dist`` (modulegraph 0.19.7: altgraph,
-    setuptools; its setup.py reads them from a ``requires-dist`` key of its own in setup.cfg)."""
+    (``egg_requires``): setuptools wrote the requirements there, not in ``PKG-INFO``, before
+    Metadata-Version 2.1's ``Requires-Dist`` (modulegraph 0.19.7: altgraph, setuptools; its
+    setup.py reads them from a ``requires-dist`` key of its own in setup.cfg)."""
     lines: list[str] = []
     for folder in (top, os.path.join(top, "src")):
         reads.read(folder)  # an egg-info created or deleted there moves the verdict
@@ -184,14 +184,28 @@ def _egg_info_requires(top: str) -> list[str]:
         except OSError:
             continue
         for name in names:
-            marker: str | None = ""
-            for line in _text(os.path.join(folder, name, "requires.txt")).splitlines():
-                line = line.strip()
-                if line.startswith("["):
-                    extra, _, condition = line.strip("[]").partition(":")
-                    marker = None if extra.strip() else condition.strip()
-                elif line and marker is not None:
-                    lines.append(f"{line}; {marker}" if marker else line)
+            lines += egg_requires(_text(os.path.join(folder, name, "requires.txt")).encode())
+    return lines
+
+
+def egg_requires(data: bytes) -> list[str]:
+    """The requirement lines of an egg-info ``requires.txt`` installed with no extra: those before
+    the first section, and a ``[:marker]`` section's, each given the section's marker."""
+    lines, marker = [], ""
+    for raw in data.decode("utf-8", "replace").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        if line.startswith("["):
+            extra, _, condition = line.strip("[]").partition(":")
+            marker = None if extra.strip() else condition.strip() or ""
+            continue
+        if marker is None:  # an extra's section
+            continue
+        if marker:
+            requirement, _, own = line.partition(";")
+            line = f"{requirement.strip()}; ({marker})" + (f" and ({own.strip()})" if own.strip() else "")
+        lines.append(line)
     return lines
 
 
@@ -265,10 +279,16 @@ def _pyproject(pyproject: str) -> dict:
 
 def installed_name(line: str, target: tuple[int, int], platform: str | None = None) -> str | None:
     """The canonical name a requirement line installs on the target (its marker holding there,
-    on ``platform`` when given, no extra asked for), or None."""
-    if ";" not in line:
-        match = NAME_RE.match(line)
-        return _canonical(match[1]) if match else None
+    on ``platform`` when given, no extra asked for), or None.  A distribution whose modules come
+    only from a later release (``backports.PROVIDES_FROM``: setuptools' distutils from 60.0) is
+    left out when the line's versions exclude those releases (``setuptools==35.0.2``)."""
+    match = NAME_RE.match(line)
+    if match is None:
+        return None
+    name = _canonical(match[1])
+    line = OPTION_RE.split(line, 1)[0]  # a requirements file's per-line options: --hash=...
+    if ";" not in line and (name not in PROVIDES_FROM or not line[match.end():].strip()):
+        return name
     from packaging.markers import InvalidMarker, UndefinedComparison, UndefinedEnvironmentName
     from packaging.requirements import InvalidRequirement, Requirement
 
@@ -279,7 +299,25 @@ def installed_name(line: str, target: tuple[int, int], platform: str | None = No
             {"python_version": version, "python_full_version": f"{version}.0", **PLATFORMS.get(platform, {})})
     except (InvalidRequirement, InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
         return None
+    first = PROVIDES_FROM.get(name)
+    if holds and first is not None and requirement.specifier:
+        holds = _allows_from(requirement.specifier, first)
     return _canonical(requirement.name) if holds else None
+
+
+def _allows_from(specifier, first: tuple[int, int]) -> bool:
+    """Does ``specifier`` allow a release from ``first`` on: a version it names itself from there
+    (``==84.2.1``), or the first and last minor of some major version from there (``>=18``)?"""
+    from packaging.version import InvalidVersion, Version
+
+    candidates = [f"{major}.{minor}" for major in range(first[0], first[0] + 100) for minor in (first[1], 99)]
+    for spec in specifier:
+        try:
+            if Version(spec.version.rstrip(".*")).release[:2] >= first:
+                candidates.append(spec.version.rstrip(".*"))
+        except InvalidVersion:
+            continue
+    return any(specifier.contains(version, prereleases=True) for version in candidates)
 
 
 def _canonical(name: str) -> str:

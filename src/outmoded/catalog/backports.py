@@ -38,6 +38,14 @@ BRINGS = {
 }
 
 
+# distribution -> the first release that provides the removed modules on 3.12+: setuptools' own
+# distutils (setuptools/_distutils, served by the distutils-precedence.pth it installs) is what
+# ``import distutils`` finds only from 60.0, where SETUPTOOLS_USE_DISTUTILS=local became the
+# default; a requirement pinned below it (coverage 4.5.4's tox.ini: setuptools==35.0.2) brings
+# no distutils
+PROVIDES_FROM = {"setuptools": (60, 0)}
+
+
 def brought(names: Iterable[str]) -> frozenset:
     """``names`` (canonical distribution names) with the backports they bring (``BRINGS``)."""
     names = frozenset(names)

@@ -16,7 +16,7 @@ when its marker holds on the target with no extra asked for.
 
 from __future__ import annotations
 
-from outmoded.testenv import installed_name
+from outmoded.testenv import egg_requires, installed_name
 
 EGG_REQUIRES = "requires.txt"  # in an sdist's name.egg-info/ or src/name.egg-info/
 # at an sdist's top (requires.txt below it); a wheel's: *.dist-info/METADATA
@@ -63,27 +63,6 @@ def _requires_dist(data: bytes) -> list[str]:
     header = text.split("\n\n", 1)[0]
     return [line.split(":", 1)[1].strip() for line in header.split("\n")
             if line[:14].lower() == "requires-dist:"]
-
-
-def egg_requires(data: bytes) -> list[str]:
-    """The requirement lines of an egg-info ``requires.txt`` installed with no extra: those before
-    the first section, and a ``[:marker]`` section's, each given the section's marker."""
-    lines, marker = [], ""
-    for raw in data.decode("utf-8", "replace").splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        if line.startswith("["):
-            extra, _, condition = line.strip("[]").partition(":")
-            marker = None if extra.strip() else condition.strip() or ""
-            continue
-        if marker is None:  # an extra's section
-            continue
-        if marker:
-            requirement, _, own = line.partition(";")
-            line = f"{requirement.strip()}; ({marker})" + (f" and ({own.strip()})" if own.strip() else "")
-        lines.append(line)
-    return lines
 
 
 def _static_dependencies(data: bytes) -> list:
