@@ -221,6 +221,37 @@ def test_early_exit(project):
         """) == []
 
 
+def test_an_imperative_pytest_skip_ends_the_test(project):
+    # python-minifier 3.4.0's test/test_is_constant_node.py: if sys.version_info >= (3, 14):
+    # pytest.skip('Deprecated AST types removed in Python 3.14'), then ast.Str('a'), ast.Num(1)...
+    # (16 errors at 3.14 and 3.15); pytest.skip raises Skipped, as fail, xfail and exit raise theirs
+    source = """\
+        import ast
+        import sys
+
+        import pytest
+
+
+        def test_type_nodes():
+            if sys.version_info >= (3, 14):
+                pytest.skip("Deprecated AST types removed in Python 3.14")
+            assert ast.Str("a")
+
+
+        def test_failing():
+            if sys.version_info >= (3, 14):
+                pytest.fail("not on 3.14")
+            assert ast.Num(1)
+
+
+        def test_warned():
+            if sys.version_info >= (3, 14):
+                pytest.warns(DeprecationWarning)
+            assert ast.Num(1)
+        """
+    assert project.findings(source, target="3.14") == [(22, "ast.Num", E)]
+
+
 def test_py2_flags(project):
     assert project.findings("""\
         import sys
@@ -1706,6 +1737,34 @@ def test_code_written_for_pythons_that_no_longer_have_the_api(project):
             # a removed name of a module that is still there: nothing can provide it again
             from collections import Sequence
         """) == [(12, "imp", E), (14, "asynchat", E), (17, "collections.Sequence", E)]
+
+
+def test_a_skip_mark_bound_to_a_module_name(project):
+    # newrelic 14.1.0's tests/external_httplib/test_urllib.py: SKIP_IF_PYTHON_3_14_OR_ABOVE =
+    # pytest.mark.skipif(sys.version_info[0:2] >= (3, 14), reason=...) over the tests calling
+    # urllib.URLopener() (gone in 3.14: 3 errors at 3.14 and 3.15); a name bound twice, or not to a
+    # mark, tells nothing
+    source = """\
+        import sys
+        import urllib.request as urllib
+
+        import pytest
+
+        SKIP_IF_PYTHON_3_14_OR_ABOVE = pytest.mark.skipif(sys.version_info[0:2] >= (3, 14), reason="gone")
+        TWICE = pytest.mark.skipif(sys.version_info >= (3, 14), reason="gone")
+        TWICE = pytest.mark.filterwarnings("ignore")
+
+
+        @SKIP_IF_PYTHON_3_14_OR_ABOVE
+        def test_urlopener_request():
+            urllib.URLopener().open("http://localhost/")
+
+
+        @TWICE
+        def test_twice():
+            urllib.URLopener().open("http://localhost/")
+        """
+    assert project.findings(source, target="3.14") == [(18, "urllib.request.URLopener", E)]
 
 
 def test_skip_conditions_asking_for_removed_names(project):

@@ -269,6 +269,8 @@ class TestExpectations(ast.NodeVisitor):
 
     def _skips(self, decorators: list[ast.expr]) -> bool:
         for decorator in decorators:
+            if isinstance(decorator, ast.Name) and decorator.id not in self.module_functions:
+                decorator = self._module_mark(decorator.id) or decorator
             call = decorator if isinstance(decorator, ast.Call) else None
             name = self.qualify(call.func if call else decorator)
             if name == LOCAL and decorator.__class__ is ast.Name and decorator.id in self.module_functions:
@@ -295,6 +297,24 @@ class TestExpectations(ast.NodeVisitor):
             if leaf == "skipUnless" and self._condition(call.args[0]) is False:
                 return True
         return False
+
+    def _module_mark(self, name: str) -> ast.Call | None:
+        """The call a module binds ``name`` to once, at its top level, when that is all that binds
+        it there: newrelic 14.1.0's tests, ``SKIP_IF_PYTHON_3_14_OR_ABOVE = pytest.mark.skipif(
+        sys.version_info[0:2] >= (3, 14), reason=...)`` then ``@SKIP_IF_PYTHON_3_14_OR_ABOVE`` over
+        the tests calling ``urllib.URLopener()`` (gone in 3.14)."""
+        found = None
+        for stmt in self._body or ():
+            if isinstance(stmt, (ast.Assign, ast.AnnAssign, ast.AugAssign)):
+                targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
+                if any(isinstance(t, ast.Name) and t.id == name for t in targets):
+                    if found is not None or len(targets) != 1 or not isinstance(stmt.value, ast.Call):
+                        return None
+                    found = stmt.value
+            elif isinstance(stmt, (ast.Import, ast.ImportFrom)) and any(
+                    (a.asname or a.name.split(".")[0]) == name for a in stmt.names):
+                return None
+        return found
 
     def _skipping_decorator(self, function: ast.FunctionDef) -> bool:
         """Is ``function`` (a def of this module, used as a bare decorator) one whose wrapper raises

@@ -238,12 +238,20 @@ def version_value(node: ast.expr, target: tuple[int, int], lookup: Lookup) -> Ve
 
 
 def terminates(body: list[ast.stmt], lookup: Lookup) -> bool:
-    """Does this block always leave the enclosing block (return, raise, sys.exit, ...)?"""
+    """Does this block always leave the enclosing block (return, raise, sys.exit, ...)?  pytest's
+    imperative outcomes raise too: python-minifier 3.4.0's tests, ``if sys.version_info >= (3,
+    14): pytest.skip('Deprecated AST types removed in Python 3.14')`` before ``ast.Str('a')``."""
     if not body:
         return False
     last = body[-1]
     if isinstance(last, (ast.Return, ast.Raise, ast.Continue, ast.Break)):
         return True
     if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
-        return lookup(last.value.func) in {"sys.exit", "builtins.exit", "builtins.quit", "os._exit"}
+        return lookup(last.value.func) in EXITS
     return False
+
+
+# calls that never return: they end the process or raise (pytest.skip raises Skipped, fail Failed,
+# xfail XFailed, exit Exit)
+EXITS = frozenset({"sys.exit", "builtins.exit", "builtins.quit", "os._exit", "pytest.skip", "pytest.fail",
+                   "pytest.xfail", "pytest.exit"})
