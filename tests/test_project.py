@@ -335,6 +335,25 @@ def test_flags_of_a_package_under_lib_reached_as_a_module_attribute(project):
     assert [(p, line) for p, line, *_ in found(project)] == [("test/base/test_except.py", 9)]
 
 
+def test_flags_of_a_package_setup_py_installs_from_a_named_directory(project):
+    # psycopg2 2.8.6: setup(package_dir={'psycopg2': 'lib'}, packages=['psycopg2']), so lib/compat.py
+    # is psycopg2.compat; tests/testutils.py does from psycopg2.compat import PY2 / if PY2: from
+    # StringIO import StringIO (never run on Python 3)
+    layout(project, {
+        "setup.py": "from setuptools import setup\nsetup(package_dir={'psycopg2': 'lib'}, packages=['psycopg2'])\n",
+        "lib/__init__.py": "",
+        "lib/compat.py": "import sys\nPY2 = sys.version_info[0] == 2\n",
+        "tests/__init__.py": "",
+        "tests/testutils.py": """\
+            from psycopg2.compat import PY2
+            if PY2:
+                from StringIO import StringIO
+            import imp
+            """,
+    })
+    assert [(p, line) for p, line, *_ in found(project)] == [("tests/testutils.py", 4)]
+
+
 def test_flags_set_to_constants_in_branches_a_version_check_selects(project):
     # twisted.python.compat: `if sys.version_info < (3, 0): _PY3 = False / else: _PY3 = True`
     layout(project, {

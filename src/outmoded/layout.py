@@ -184,8 +184,9 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
     future.utils import PY3`` finds ``src/future/utils/``), or the package lives under ``src/``
     or ``lib/`` beside the importing tests (``tests/test_range.py`` importing ``future.utils``;
     SQLAlchemy 0.9's ``test/base/test_except.py`` importing ``sqlalchemy.util`` from
-    ``lib/sqlalchemy/``, its setup.py's ``package_dir={'': 'lib'}``).  Asked only when the usual
-    places hold no such module."""
+    ``lib/sqlalchemy/``, its setup.py's ``package_dir={'': 'lib'}``), or in the directory a
+    setup.py's ``package_dir`` names for it (psycopg2 2.8.6's ``{'psycopg2': 'lib'}``).  Asked only
+    when the usual places hold no such module."""
     first = dotted.partition(".")[0]
     from outmoded.stdnames import STDLIB
 
@@ -201,6 +202,19 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
         bases.append(directory)
     bases += [os.path.join(root, layout) for root in _import_roots(from_path) for layout in ("src", "lib")]
     relative = dotted.replace(".", os.sep)
+    from outmoded.packagedir import named_package_dirs
+
+    for root in _import_roots(from_path):  # a package setup.py's package_dir puts elsewhere
+        named = named_package_dirs(os.path.join(root, "setup.py"))
+        parts = dotted.split(".")
+        for cut in range(len(parts), 0, -1):
+            where = named.get(".".join(parts[:cut]))
+            if where is not None:
+                rest = os.path.join(os.path.normpath(os.path.join(root, where)), *parts[cut:])
+                for candidate in (rest + ".py", os.path.join(rest, "__init__.py")):
+                    if read(candidate) and _is_file(candidate):
+                        return candidate
+                break
     for base in bases:
         if not read(os.path.join(base, first, "__init__.py")) and not stub:
             continue  # absent: no package (a stub's __init__.pyi may make one)

@@ -124,6 +124,29 @@ def _builds_name(setup: str, builds: tuple, name: str, version: tuple, target: t
     return None
 
 
+@memo
+def named_package_dirs(setup: str) -> dict:
+    """The directories a ``setup.py`` installs as named packages, from its ``package_dir``'s
+    literal entries other than ``""`` (psycopg2 2.8.6: ``package_dir={'psycopg2': 'lib'}``, so
+    ``lib/compat.py`` is ``psycopg2.compat``, whose ``PY2`` its tests/testutils.py tests): a
+    package name -> the directory, relative to the setup.py."""
+    from outmoded.builds import parse_build_file
+    from outmoded.setupcall import keyword_dicts
+
+    if not reads.read(setup) or not os.path.isfile(setup):
+        return {}
+    tree = parse_build_file(setup)
+    if tree is None:
+        return {}
+    found = {}
+    for value in keyword_dicts(tree, "package_dir"):
+        for key, item in zip(value.keys, value.values):
+            if isinstance(key, ast.Constant) and isinstance(key.value, str) and key.value \
+                    and isinstance(item, ast.Constant) and isinstance(item.value, str):
+                found[key.value] = item.value
+    return found
+
+
 def _root_dir(tree: ast.Module) -> ast.expr | None:
     """The ``""`` entry of the ``package_dir`` a setup call passes (a dict written in the call, or
     a name the module binds once to one: ``setupcall.bound_once``)."""
