@@ -347,12 +347,15 @@ def test_test_requirements_tox_installs(project):
     project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   coverage\n   setuptools\n")
     # the tests run with it; the package's own module does not
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything[:1]
-    # coverage 4.5.4's tox.ini pins setuptools==35.0.2, which has no distutils of its own (from 60.0)
+    # coverage 4.5.4's tox.ini pins setuptools==35.0.2, which has no distutils of its own: from 66.1.0
+    # on the real 3.13 (docker 5.0.3's test-requirements.txt: setuptools==54.1.1, ModuleNotFoundError)
     project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   # comment\n   -rrequirements.pip\n"
                              "   setuptools==35.0.2\n")
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
     project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   setuptools>=35, <70\n")
     assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything[:1]
+    project.write("tox.ini", "[tox]\nenvlist = py313\n\n[testenv]\ndeps =\n   setuptools~=65.5\n")
+    assert [(f["path"], f["line"]) for f in project.check_json(".")["findings"]] == everything
 
 
 def test_requirements_read_from_files_the_build_names(project):

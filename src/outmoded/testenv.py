@@ -280,7 +280,7 @@ def _pyproject(pyproject: str) -> dict:
 def installed_name(line: str, target: tuple[int, int], platform: str | None = None) -> str | None:
     """The canonical name a requirement line installs on the target (its marker holding there,
     on ``platform`` when given, no extra asked for), or None.  A distribution whose modules come
-    only from a later release (``backports.PROVIDES_FROM``: setuptools' distutils from 60.0) is
+    only from a later release (``backports.PROVIDES_FROM``: setuptools' distutils from 66.1) is
     left out when the line's versions exclude those releases (``setuptools==35.0.2``)."""
     match = NAME_RE.match(line)
     if match is None:
@@ -310,7 +310,8 @@ def _allows_from(specifier, first: tuple[int, int]) -> bool:
     (``==84.2.1``), or the first and last minor of some major version from there (``>=18``)?"""
     from packaging.version import InvalidVersion, Version
 
-    candidates = [f"{major}.{minor}" for major in range(first[0], first[0] + 100) for minor in (first[1], 99)]
+    candidates = [f"{major}.{minor}" for major in range(first[0], first[0] + 100)
+                  for minor in ((first[1], 99) if major == first[0] else (0, 99))]
     for spec in specifier:
         try:
             if Version(spec.version.rstrip(".*")).release[:2] >= first:

@@ -40,10 +40,13 @@ BRINGS = {
 
 # distribution -> the first release that provides the removed modules on 3.12+: setuptools' own
 # distutils (setuptools/_distutils, served by the distutils-precedence.pth it installs) is what
-# ``import distutils`` finds only from 60.0, where SETUPTOOLS_USE_DISTUTILS=local became the
-# default; a requirement pinned below it (coverage 4.5.4's tox.ini: setuptools==35.0.2) brings
-# no distutils
-PROVIDES_FROM = {"setuptools": (60, 0)}
+# ``import distutils`` finds on the real 3.13 and 3.15 from 66.1.0 (each wheel installed with pip
+# --target, then site.addsitedir: from distutils.spawn import find_executable and import
+# distutils.sysconfig work with 66.1.0, 66.1.1, 67.0.0, 67.8.0, 68.0.0, 84.2.1; ModuleNotFoundError with
+# 54.1.1, 59.8.0, 65.5.1, 65.6.3, 65.7.0, 66.0.0; 60.0.0 fails on pkgutil.ImpImporter); a requirement
+# pinned below it brings no distutils (coverage 4.5.4's tox.ini: setuptools==35.0.2; docker 5.0.3's
+# test-requirements.txt: setuptools==54.1.1)
+PROVIDES_FROM = {"setuptools": (66, 1)}
 
 
 def brought(names: Iterable[str]) -> frozenset:
