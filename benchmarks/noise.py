@@ -1129,6 +1129,68 @@ wurlitzer==3.1.1 pyscard==2.3.1 pysmb==1.2.15 pyfuse3==3.5.0 fusepy==3.0.1 llfus
 inotify-simple==2.0.1 pypika==0.51.1 hachoir==3.4.0 dissect.cstruct==4.7 ctypesgen==1.1.1 pygccxml==3.0.2
 arpeggio==2.0.3 pyleri==1.5.1 sly==0.5 rply==0.7.8 psycopg2cffi==2.9.0""".split()
 
+# latest on 2026-12-07, measured by a helper who had never looked at them (issue #11, noise18), at 3.13,
+# 3.14, 3.15 and 3.14t: re-implementations of removed modules under their own names (the standard-*
+# copies, legacy-cgi, zombie-imp, crypt-r, pyasyncore ...), AST and bytecode tools (decompilers,
+# import graphers, minifiers, tracers), mocking and monkeypatching libraries, C/Cython sources.
+# Fixed at the root, each with a test failing on main: legacy-cgi's tests call cgi.FieldStorage of its
+# own cgi.py (30 errors) and zombie-imp's imp.find_module of its imp.py (44): a name of a removed module
+# the project has its own module for is not reported, as the import was not; xdis's maynard-tool/opcode*.h
+# define enum cmp_op {PyCmp_LT=Py_LT, ...} for C programs that never include Python.h (108): an enum's
+# enumerators are the file's own names; modulegraph's tests import distutils.sysconfig (6 of 9), its
+# egg-info requires.txt requiring setuptools (read now, as PKG-INFO's Requires-Dist), and modulegraph2's
+# tests import distutils (2) under tox.ini's [testenv] deps = setuptools (read now; a pin below 60.0,
+# whose setuptools has no distutils, brings nothing: coverage 4.5.4's setuptools==35.0.2); python-minifier's
+# tests call ast.Str after if sys.version_info >= (3, 14): pytest.skip(...) (16 at 3.14/3.15: pytest.skip,
+# fail, xfail and exit end the block), newrelic's after @SKIP_IF_PYTHON_3_14_OR_ABOVE, a module name
+# bound to pytest.mark.skipif(...) (3 at 3.14/3.15).  Real, run on the real interpreters: teyit's
+# unparser reads ast._Precedence (3.14: its dependency refactor already fails on ast._Unparser);
+# kivy's lang/parser.py isinstance(n, ast.Str) for an f-string in a kv rule (3.14) and its examples'
+# module-level get_event_loop() (3.14); uncompyle6's and decompyle3's bin/ scripts give Process a local
+# function (3.14's forkserver); uncompyle6's test/test_uncompyle2.py is a Python 2 script (from Queue
+# import Empty, os.path.walk).  Known noise left: modulegraph's modulegraph_tests/testpkg-swig/pkg/
+# sample.py (SWIG's imp loader, in a package its tests read and never import); newrelic's
+# common/async_wrapper.py:38 @asyncio.coroutine in a wrapper returned only for a generator function
+# carrying _is_coroutine, which only asyncio.coroutine set; pyccolo's versioneer.py (nothing imports it)
+# falls back to distutils.core without setuptools (a handler warning); modulegraph2's testsuite/ C
+# fixtures (7 single-phase-init warnings at 3.14t: "testsuite" is no test directory name of the rule).
+# The free-threading warnings at 3.14t of kivy (45), crypt-r, slipcover and zope.hookable are their
+# modules' (no Py_mod_gil slot or SetGIL).  OLD at 3.13, noise.py --before main on the 137 OLD releases a
+# change could touch (a module named like a removed one at an import root, an enum naming Py*, an
+# egg-info requires.txt or tox deps naming a backport, a setuptools pin, package_dir naming a package,
+# pytest.skip or a module-level skip mark, a try catching TypeError whose handler calls what its body
+# calls): 133 unchanged; Sphinx 3.5.4 8 -> 5 and logilab-common 1.4.2 21 -> 17 (their egg-info
+# requires setuptools: distutils.version / distutils.sysconfig import on the real 3.13 with it);
+# psycopg2 2.8.6 3 -> 2 (its PY2 branch); docker 5.0.3 4 -> 5 (its test-requirements.txt pins
+# setuptools==54.1.1, which gives no distutils on the real 3.13: store_test.py's find_executable
+# import fails there, which main missed).
+MODERN += """standard-asynchat==3.13.0 standard-asyncore==3.13.0 standard-telnetlib==3.13.0 standard-nntplib==3.13.0
+standard-crypt==3.13.0 standard-imghdr==3.13.0 standard-aifc==3.13.0 standard-chunk==3.13.0 standard-sndhdr==3.13.0
+standard-sunau==3.13.0 standard-uu==3.13.0 standard-xdrlib==3.13.0 standard-pipes==3.13.0 standard-mailcap==3.13.0
+standard-cgi==3.13.0 legacy-cgi==2.6.4 zombie-imp==0.0.4 audioop-lts==0.2.2 crypt-r==3.13.1 pyasynchat==1.0.5
+pyasyncore==1.0.5 xdis==6.3.0 uncompyle6==3.9.3 decompyle3==3.9.3 python-minifier==3.4.0 flynt==1.0.6
+reorder-python-imports==3.19.0 pyan3==2.9.0 pydeps==3.0.9 findimports==3.0.0 modulegraph==0.19.7 modulegraph2==2.3
+ssort==0.17.0 lizard==1.24.3 slipcover==1.1.0 prospector==1.20.0 pynguin==0.48.0 pyccolo==0.0.96 teyit==0.4.3
+varname==1.0.0 snoop==0.6.1 pysnooper==1.2.3 stackprinter==0.2.13 stack-data==0.6.3 flexmock==0.13.0
+doublex==1.9.6.1 sybil==10.1.0 patchy==3.1.0 newrelic==14.1.0 zope.proxy==7.3 zope.security==8.4 zope.hookable==8.4
+kivy==2.3.1 multipart==2.0.1""".split()
+# Of the five noise17 left: junos-eznc 2.8.2's open(path, "rU") in the except TypeError of open(path,
+# "r", newline=None) is dead compatibility code now (a try catching only TypeError whose body calls the
+# same function with a keyword: on the real 3.13 a path of the wrong type fails both calls), and
+# psycopg2 2.8.6's tests/testutils.py:49 under if PY2 is read through setup.py's package_dir={'psycopg2':
+# 'lib'} (its C findings, utils.c's _PyInterpreterState_Get and adapter_mxdatetime.c's
+# PyString_FromString, are real).  Left, read again: twisted-iocpsupport 25.10.1 (its .pyx declares
+# PyObject_AsReadBuffer/AsWriteBuffer itself; MSVC, its only compiler, links them from python3x.dll:
+# a rule would have to know the build is Windows-only), youtube-dl 2021.12.17's utils.py:2529 and :2710
+# (hasattr of instance attributes http.client sets in __init__, on a receiver whose class is a
+# parameter or narrowed by isinstance(self, HTTPSConnection)), pydoctor 25.10.1 at 3.15 (its test
+# project's mymod/base.py, setuptools' stub loader calling ExtensionFileLoader.load_module, which the
+# extension built beside it shadows; a pure-Python module beside an optional extension of its name is
+# no stub, so no rule).
+# unittest2pytest: the latest release (2024-12), which imports lib2to3 (gone in 3.13): python3.13 -m
+# unittest2pytest fails with ModuleNotFoundError on the real 3.13; psycopg2 2.8.6 (2020), read above
+OLD += """unittest2pytest==0.5 psycopg2==2.8.6""".split()
+
 # noise15 (issue #11, 2026-12-06): the free-threaded targets.  50 MODERN releases (the latest on the
 # index) with C, C++, Cython or Rust extensions that ship cp314t wheels or declare free-threading,
 # checked at 3.14, 3.14t and 3.15t (noise.py --free-threaded --target 3.14t; main refused the
