@@ -77,6 +77,15 @@ PROJECTS = {
     "oldcore": (sdist("oldcore", "0.5") + wheels("oldcore", "0.5", ["cp38"])
                 + sdist("oldcore", "1.0") + wheels("oldcore", "1.0", ["cp313"])),
     "binonly": wheels("binonly", "1.0", ["cp38"]) + wheels("binonly", "2.0", ["cp313"]),
+    # failing_releases.yaml: 1.10.8 ships a pure wheel beside compiled ones up to cp311, and fails
+    # on the real 3.13 (ForwardRef._evaluate); 1.10.16 is the first that runs there.
+    "pydantic": (sdist("pydantic", "1.10.8") + wheels("pydantic", "1.10.8", ["cp310", "cp311"]) + pure("pydantic", "1.10.8")
+                 + sdist("pydantic", "1.10.15") + pure("pydantic", "1.10.15")
+                 + sdist("pydantic", "1.10.16") + pure("pydantic", "1.10.16")),
+    "sqlalchemy": (pure("SQLAlchemy", "2.0.15") + pure("SQLAlchemy", "2.0.31")),
+    # 6.0's sdist fails to build with Cython 3 (6.0.1 pins Cython<3.0); 6.0.2 ships cp313 wheels
+    "pyyaml": (sdist("PyYAML", "6.0") + wheels("PyYAML", "6.0", ["cp310", "cp311"])
+               + sdist("PyYAML", "6.0.2") + wheels("PyYAML", "6.0.2", ["cp311", "cp312", "cp313"])),
     "cached": pure("cached", "1.0"),
     "fresh": pure("fresh", "1.0"),
 }

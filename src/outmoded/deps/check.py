@@ -12,7 +12,7 @@ from concurrent.futures import ThreadPoolExecutor
 from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
-from outmoded.deps import metadata, pinned, readiness
+from outmoded.deps import failing, metadata, pinned, readiness
 from outmoded.deps.code import VerdictCache, judge_file
 from outmoded.deps.index import IndexClient, IndexProblem
 from outmoded.deps.model import (
@@ -128,6 +128,7 @@ def _judge(result: Result, releases: dict, version: tuple, free_threading: bool,
     verdicts = []
     for build in builds:
         verdict, checked = _verdict(chosen, files, build, dep, bool(releases), code)
+        verdict = _failing(result, verdict, chosen, build)
         if result.code is None and checked is not None:
             result.code = checked
         found = Found(chosen) if verdict.status == OK else _minimum(releases, chosen, build, dep, pre, code)
@@ -138,6 +139,19 @@ def _judge(result: Result, releases: dict, version: tuple, free_threading: bool,
     result.per_platform = readiness.per_platform(releases, chosen, files, Build(version), dep.platforms, pre, pure)
     result.yanked = bool(files) and all(f.yanked for f in files)
     _record(result, verdicts)
+
+
+def _failing(result: Result, verdict: Verdict, chosen, build: Build) -> Verdict:
+    """``breaks`` for a release ready by its tags and code that is known to fail on the target
+    (``failing``: pydantic 1.10.8 and SQLAlchemy 2.0.15 on the real 3.13), or that pip would build
+    there and whose build is known to fail whatever the compiler (PyYAML 6.0: Cython 3)."""
+    known = failing.failure(result.dependency.name, chosen, build.version) \
+        if verdict.status in (OK, SOURCE_ONLY) else None
+    if known is None:
+        return verdict
+    result.known_failure = known
+    built = f"{verdict.missing}: pip cannot build it: " if verdict.missing else ""  # pip builds its sdist
+    return Verdict(BREAKS, built + known.message(build.label), verdict.lacking, missing=verdict.missing)
 
 
 def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Code) -> tuple:
@@ -260,7 +274,8 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
     tags = {v: readiness.judge(live[v], build, dep.platforms).status for v in later}
     # only an sdist: ready if its build compiles nothing (``_pure_sdist``)
     sdist_only = {v for v in later if tags[v] == SOURCE_ONLY and not any(f.kind == "wheel" for f in live[v])}
-    candidates = [v for v in later if tags[v] == OK or v in sdist_only]
+    candidates = [v for v in later if (tags[v] == OK or v in sdist_only)
+                  and failing.failure(dep.name, v, build.version) is None]
 
     def is_clean(version):
         dist = installed_file(live[version], build, dep.platforms)

@@ -31,7 +31,7 @@ from packaging.specifiers import InvalidSpecifier, SpecifierSet
 from packaging.tags import parse_tag
 
 from outmoded.cli import UsageError
-from outmoded.deps import code, readiness, shipped
+from outmoded.deps import code, failing, readiness, shipped
 from outmoded.deps.archive import MAX_MEMBER_BYTES
 from outmoded.deps.model import BREAKS, INCOMPATIBLE, OK, UNKNOWN, Dependency, Result
 from outmoded.deps.platforms import compatible_tags
@@ -144,8 +144,11 @@ def judge(dist, version: tuple, platforms: tuple, label: str, cache=None) -> Res
     accepted = frozenset().union(*(compatible_tags(version, p, False) for p in platforms)) if platforms else frozenset()
     verdict = _verdict(dist, version, f"{name}-{release} (installed)", cache)
     result.code = verdict
+    known = None if verdict.breaks else failing.failure(name, release, version)
     if verdict.breaks:
         result.status, result.message = BREAKS, f"{release}: {verdict.summary()}"
+    elif known is not None:
+        result.status, result.message, result.known_failure = BREAKS, f"{release}: {known.message(build.label)}", known
     elif tags and not (tags & accepted) and not any(t.platform == "any" for t in tags):
         shown = ", ".join(sorted(str(t) for t in tags)[:2])
         result.status, result.reason = UNKNOWN, INSTALLED_BUILD

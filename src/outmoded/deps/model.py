@@ -73,6 +73,7 @@ class Result:
     search_cut_short: bool = False  # the first-ready search hit its download bound
     required: list = field(default_factory=list)  # what it pins that the target cannot install (``pinned``)
     unsearched: bool = False  # made not ready by what it pins: no upgrade searched
+    known_failure: object = None  # the ``failing.Failure`` that makes it ``breaks``, if any
 
     @property
     def ready(self) -> bool:

@@ -55,6 +55,7 @@ def as_dict(result) -> dict:
         "code": result.code.to_json() if result.code is not None else None,
         "search_cut_short": result.search_cut_short,
         "requires_not_installable": result.required,
+        "known_failure": result.known_failure.to_json() if result.known_failure is not None else None,
     }
 
 
@@ -132,7 +133,9 @@ def _row(result, free: bool) -> list:
     that breaks shows its first offending line."""
     dep = result.dependency
     status = result.status + (f" ({result.reason})" if result.status == UNKNOWN and result.reason else "")
-    if result.status == BREAKS and result.code is not None and result.code.first(1):
+    if result.status == BREAKS and result.known_failure is not None:
+        status += " (fails on the real interpreter)"
+    elif result.status == BREAKS and result.code is not None and result.code.first(1):
         status += f" ({result.code.first(1)[0]})"
     cells = [dep.name, str(dep.requirement.specifier) if dep.requirement else "?",
              result.version or "-", status,

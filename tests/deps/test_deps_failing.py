@@ -1,0 +1,76 @@
+"""Releases known to fail on a target (``deps/data/failing_releases.yaml``): each proven on the
+real interpreter, ``breaks`` there whatever their code scan says, and skipped by the upgrade
+search; on targets the entry does not name they are judged as before."""
+
+from __future__ import annotations
+
+import json
+
+from test_deps_installed import NOWHERE, install
+
+from outmoded.cli import main
+
+LINUX = ("--platform", "manylinux_x86_64")
+
+
+def check(tmp_path, deps_json, lines, *args):
+    (tmp_path / "requirements.txt").write_text("\n".join(lines) + "\n")
+    return deps_json(*LINUX, *args)
+
+
+def test_a_release_that_fails_on_the_real_target_breaks_and_upgrades_past_the_failing_ones(tmp_path, deps_json):
+    code, found, document = check(tmp_path, deps_json, ["pydantic==1.10.8", "SQLAlchemy==2.0.15"],
+                                  "--target-version", "3.13")
+    assert code == 1 and document["not_ready"] == 2
+    pydantic = found["pydantic"]
+    assert (pydantic["status"], pydantic["minimum_ready"], pydantic["upgrade"]) == ("breaks", "1.10.16", ">=1.10.16")
+    assert pydantic["message"].startswith("1.10.8: fails on the real Python 3.13 (a model field annotated with a string")
+    assert "missing 1 required keyword-only argument: 'recursive_guard'" in pydantic["message"]
+    assert pydantic["known_failure"]["fixed_in"] == "1.10.16"
+    assert pydantic["code"]["findings"] == []  # its code scan found nothing
+    sqlalchemy = found["SQLAlchemy"]
+    assert (sqlalchemy["status"], sqlalchemy["minimum_ready"]) == ("breaks", "2.0.31")
+    assert "directly inherits TypingOnly" in sqlalchemy["message"]
+
+
+def test_the_free_threaded_build_of_the_target_fails_alike(tmp_path, deps_json):
+    _, found, _ = check(tmp_path, deps_json, ["SQLAlchemy==2.0.15"], "--target-version", "3.13t")
+    assert (found["SQLAlchemy"]["status"], found["SQLAlchemy"]["minimum_ready"]) == ("breaks", "2.0.31")
+
+
+def test_a_target_the_entry_does_not_name_and_the_fixed_release_stay_ready(tmp_path, deps_json):
+    code, found, _ = check(tmp_path, deps_json, ["pydantic==1.10.8"], "--target-version", "3.12")
+    assert (code, found["pydantic"]["status"], found["pydantic"]["known_failure"]) == (0, "ok", None)
+    code, found, _ = check(tmp_path, deps_json, ["pydantic==1.10.16", "pydantic>=1.10,<2"], "--target-version", "3.13")
+    assert code == 0 and found["pydantic"]["status"] == "ok" and found["pydantic"]["version"] == "1.10.16"
+
+
+def test_the_table_says_it_fails_on_the_real_interpreter(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("pydantic==1.10.8\n")
+    code, out, _ = deps(*LINUX, "--target-version", "3.13")
+    assert code == 1
+    row = next(line for line in out.splitlines() if line.startswith("pydantic "))
+    assert row.split()[3:7] == ["breaks", "(fails", "on", "the"] and ">=1.10.16" in row
+
+
+def test_an_installed_release_that_fails_on_the_target_breaks(tmp_path, capsys):
+    site = tmp_path / "venv" / "lib" / "python3.11" / "site-packages"
+    install(site, "pydantic", "1.10.8", {"pydantic/__init__.py": "VERSION = '1.10.8'\n"})
+    install(site, "pydantic_fixed", "1.10.8", {"pydantic_fixed/__init__.py": ""})
+    capsys.readouterr()
+    code = main(["deps", "--installed", str(site), "--target-version", "3.13", "--format", "json", *NOWHERE])
+    found = {d["name"]: d for d in json.loads(capsys.readouterr().out)["dependencies"]}
+    assert code == 1
+    assert found["pydantic"]["status"] == "breaks" and "recursive_guard" in found["pydantic"]["message"]
+    assert found["pydantic_fixed"]["status"] == "ok"
+
+
+def test_a_release_pip_would_build_whose_build_is_known_to_fail_cannot_be_built(tmp_path, deps_json):
+    """PyYAML 6.0 has wheels up to cp311; pip builds its sdist on 3.13, and the build fails with
+    Cython 3 whatever the compiler: not ``source-only`` ("pip would build it"), ``breaks``."""
+    code, found, _ = check(tmp_path, deps_json, ["PyYAML==6.0"], "--target-version", "3.13")
+    pyyaml = found["PyYAML"]
+    assert code == 1 and pyyaml["status"] == "breaks"
+    assert pyyaml["message"].startswith("6.0: no cp313 wheel (wheels for cp310, cp311): pip cannot build it: ")
+    assert "'build_ext' object has no attribute 'cython_sources'" in pyyaml["message"]
+    assert pyyaml["minimum_ready"] == "6.0.2"
