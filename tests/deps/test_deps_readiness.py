@@ -156,3 +156,19 @@ def test_pep803_abi3t_loads_on_free_threaded_315_and_plain_abi3_does_not(tmp_pat
 def test_abi3t_does_not_load_before_315(tmp_path, deps_json):
     _, found, _ = check(tmp_path, deps_json, ["threadabi"], "--target-version", "3.14", "--free-threading")
     assert found["threadabi"]["free_threading"] == "source-only"
+
+
+def test_a_wheel_needing_a_newer_glibc_is_said_and_a_machine_naming_its_glibc_is_judged_by_it(tmp_path, deps_json):
+    """deps judges the target machine, not this one: ``manylinux_x86_64`` is any glibc, so a
+    release whose only wheel for the target needs glibc 2.39 is ready there with the floor said;
+    a machine named with its glibc (Debian 12's 2.36) cannot install it, and pip would build it."""
+    _, found, _ = check(tmp_path, deps_json, ["glibcfloor==1.0"], "--target-version", "3.15")
+    assert found["glibcfloor"]["status"] == "ok"
+    assert found["glibcfloor"]["message"] == \
+        "1.0: has wheels for Python 3.15 (on manylinux_x86_64 only with glibc 2.39 or newer)"
+    _, found, _ = check(tmp_path, deps_json, ["glibcfloor==1.0"], "--target-version", "3.14")
+    assert found["glibcfloor"]["message"] == "1.0: has wheels for Python 3.14"
+    (tmp_path / "requirements.txt").write_text("glibcfloor==1.0\n")
+    for machine, status in (("manylinux_2_36_x86_64", "source-only"), ("manylinux_2_39_x86_64", "ok")):
+        _, out, document = deps_json("--platform", machine, "--target-version", "3.15")
+        assert (out["glibcfloor"]["status"], document["platforms"]) == (status, [machine])

@@ -109,16 +109,43 @@ ALIASES = {
 }
 
 
+LEVELED = re.compile(r"(manylinux|musllinux)_(\d+)_(\d+)_(x86_64|aarch64)$")
+LEGACY_LEVELS = {"manylinux2014": (2, 17), "manylinux2010": (2, 12), "manylinux1": (2, 5)}
+COMMON_GLIBC = (2, 17)  # manylinux2014's: what most Linux wheels are built for
+
+
+def level(wheel_platform: str):
+    """The C library a wheel platform tag needs, (major, minor): ``manylinux_2_39_x86_64`` ->
+    (2, 39), ``manylinux2014_x86_64`` -> (2, 17), ``musllinux_1_2_x86_64`` -> (1, 2); None for
+    the others."""
+    legacy = next((found for alias, found in LEGACY_LEVELS.items() if wheel_platform.startswith(alias + "_")), None)
+    match = LEVELED.match(wheel_platform)
+    return legacy or ((int(match.group(2)), int(match.group(3))) if match else None)
+
+
+def leveled(name: str) -> Platform | None:
+    """``manylinux_2_28_x86_64``: a Linux machine whose glibc is 2.28 (``musllinux_1_1_x86_64``:
+    musl 1.1), where only wheels built for that level or older install; ``manylinux_x86_64`` is
+    any glibc."""
+    match = LEVELED.match(name)
+    if match is None:
+        return None
+    family, major, minor, arch = match.groups()
+    base = PLATFORMS[f"{family}_{arch}"]
+    kept = tuple(p for p in base.wheel_platforms if (level(p) or (0, 0)) <= (int(major), int(minor)))
+    return Platform(name, kept, base.markers)
+
+
 def lookup(name: str, ios_version: tuple = IOS_DEFAULT, api_level: int = 24) -> list:
     """The platforms a ``--platform`` value names (``ios`` and ``android`` name several)."""
     key = name.strip().lower().replace("-", "_")
     if key in GROUPS or key in IOS or key in ANDROID:
         return [mobile_platform(n, ios_version, api_level) for n in GROUPS.get(key, (key,))]
-    platform = PLATFORMS.get(ALIASES.get(key, key))
+    platform = PLATFORMS.get(ALIASES.get(key, key)) or leveled(key)
     if platform is None:
         raise UsageError(f"unknown platform {name!r}; choose from {', '.join(PLATFORMS)}, "
                          f"{', '.join(IOS)}, {', '.join(ANDROID)} (or linux, macos, windows, "
-                         f"ios, android)")
+                         f"ios, android; manylinux_2_28_x86_64 names a glibc)")
     return [platform]
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from packaging.specifiers import SpecifierSet
 
 from outmoded.deps.model import INCOMPATIBLE, OK, SOURCE_ONLY, Verdict
-from outmoded.deps.platforms import compatible_tags
+from outmoded.deps.platforms import COMMON_GLIBC, compatible_tags, level
 
 
 @dataclass(frozen=True)
@@ -66,7 +66,7 @@ def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool | str = 
     without = [p for p in platforms if not _has_wheel(usable, build, p)]
     lacking = [p.name for p in without]
     if not lacking:
-        return Verdict(OK, f"has wheels for Python {build.label}")
+        return Verdict(OK, f"has wheels for Python {build.label}{_glibc_floor(usable, build, platforms)}")
     # the platforms are named when not all lack it, or when the release has the build's own
     # wheels elsewhere (greenlet 3.2.2's only cp314 wheel is for macOS: "no cp314 wheel (wheels
     # for ..., cp314)" read as a contradiction)
@@ -83,6 +83,24 @@ def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool | str = 
                            missing=missing)
         return Verdict(SOURCE_ONLY, f"{missing}: {_from_source(without)}", lacking, missing=missing)
     return Verdict(INCOMPATIBLE, f"{missing} and no sdist", lacking, missing=missing)
+
+
+def _glibc_floor(files: list, build: Build, platforms: tuple) -> str:
+    """`` (on manylinux_x86_64 only with glibc 2.39 or newer)``: a generic manylinux platform
+    (any glibc) whose every wheel for the build needs a newer glibc than manylinux2014's, so the
+    target machine's glibc decides (orjson 3.13.0's only cp315 manylinux wheel is
+    manylinux_2_39: pip on Debian 12, glibc 2.36, cannot install it); ``--platform
+    manylinux_2_36_x86_64`` names the machine's.  "" otherwise."""
+    notes = []
+    for platform in platforms:
+        if platform.name not in ("manylinux_x86_64", "manylinux_aarch64"):
+            continue
+        accepted = compatible_tags(build.version, platform, build.free_threading)
+        levels = [level(t.platform) or (0, 0) for f in files if f.kind == "wheel" for t in f.tags & accepted]
+        floor = min(levels, default=(0, 0))
+        if floor > COMMON_GLIBC:
+            notes.append(f"on {platform.name} only with glibc {floor[0]}.{floor[1]} or newer")
+    return f" ({'; '.join(notes)})" if notes else ""
 
 
 def _from_source(without: list) -> str:
