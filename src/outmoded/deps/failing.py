@@ -58,7 +58,7 @@ def failure(name: str, version, target: tuple):
     except InvalidVersion:
         return None
     for entry in _entries().get(canonicalize_name(name), ()):
-        if tuple(target[:2]) in entry.targets and entry.versions.contains(version, prereleases=True):
+        if tuple(target[:2]) in entry.targets and entry.versions.contains(version):  # a pre-release only if named
             return entry
     return None
 
