@@ -259,6 +259,8 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
         if kind == "local-callable":
             return call is not None and self._local_callable(value) \
                 and self._context_left_default(call, entry, entry.argument_positions[0][1])
+        if kind == "main-block-callable":
+            return call is not None and self._main_block_callable(value) and self._pool_left_default(call, entry)
         if kind == "misplaced-global-flags":
             texts = self._pattern_texts(value)
             verbose = self._verbose(call) if texts else None

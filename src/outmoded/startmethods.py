@@ -11,7 +11,15 @@ that block, does not find it.  Each runs on the real 3.13 and fails on the real 
 or positional arguments that may be one), or with ``**kwargs``, or through a name bound otherwise
 than by imports (``mpc = get_context("fork")`` here, ``mpc = multiprocessing`` there); a project that chooses its start
 method anywhere (``set_start_method``: process-wide, so a text question about the whole project);
-``get_context("fork").Process`` is not the module's ``Process`` at all.
+``get_context("fork").Process`` is not the module's ``Process`` at all, while ``get_context()``,
+no method named, is the default context (``ctx = multiprocessing.get_context()``, then
+``ctx.Process(target=work)``).
+
+A process pool pickles every task it runs, on every start method, so a lambda or a local function
+handed to ``Pool.map`` or ``ProcessPoolExecutor.submit`` fails before 3.14 too; what fails only
+from 3.14 is a function a script's main block defines (uvloop 0.23.0's examples/bench/echoclient.py,
+``e.submit(run_test, NMESSAGES)``): the catalog's ``main-block-callable`` entries, reported where
+the pool was made in the default context (``with ProcessPoolExecutor(max_workers=N) as e``).
 """
 
 from __future__ import annotations
@@ -23,6 +31,7 @@ from outmoded.branches import is_main_test
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 CHOOSES_START_METHOD = "set_start_method"
+GET_CONTEXT = "multiprocessing.get_context"
 
 
 def _own_nodes(body: list):
@@ -78,46 +87,86 @@ def _main_block_defs(body: list) -> set:
 class StartMethods:
     """Expects ``self.scope``, ``self.qualify``, ``self._body``, ``self.text`` and ``self.path``."""
 
-    def _local_callable(self, value: ast.expr, depth: int = 0) -> bool:
+    def _local_callable(self, value: ast.expr) -> bool:
         """Is ``value`` a callable the child process cannot unpickle: a lambda, a function defined
         in the function around (or outside) the call, or one a script's main block defines, or a
         ``functools.partial`` of one?"""
+        value = self._partial_of(value)
         if isinstance(value, ast.Lambda):
             return True
-        if isinstance(value, ast.Call) and depth == 0 and value.args \
-                and self.qualify(value.func) == "functools.partial":
-            return self._local_callable(value.args[0], 1)
-        if not isinstance(value, ast.Name):
-            return False
-        found = self._bindings(value.id)
-        if found is None:
-            return False
-        local = only_def(found[1])
-        return local is not None and (found[0] or id(local) in _main_block_defs(self._body))
+        found = self._only_def(value)
+        return found is not None and (found[0] or id(found[1]) in _main_block_defs(self._body))
 
-    def _bindings(self, name: str) -> tuple[bool, list] | None:
-        """Where a read of ``name`` here finds it bound: (in a function?, ``bindings`` there), or
-        None (a class body, a builtin, unbound)."""
+    def _main_block_callable(self, value: ast.expr) -> bool:
+        """Is ``value`` a function a script's main block defines (the module's only binding of
+        its name), or a ``functools.partial`` of one?"""
+        found = self._only_def(self._partial_of(value))
+        return found is not None and not found[0] and id(found[1]) in _main_block_defs(self._body)
+
+    def _partial_of(self, value: ast.expr) -> ast.expr:
+        """What ``functools.partial(f, ...)`` wraps (``f``), else ``value``."""
+        if isinstance(value, ast.Call) and value.args and self.qualify(value.func) == "functools.partial":
+            return value.args[0]
+        return value
+
+    def _only_def(self, value: ast.expr) -> tuple | None:
+        """(in a function?, the ``def``) where ``value`` names a function bound by that undecorated
+        ``def`` alone, else None."""
+        found = self._bindings(value.id) if isinstance(value, ast.Name) else None
+        local = None if found is None else only_def(found[1])
+        return None if local is None else (found[0], local)
+
+    def _pool_left_default(self, call: ast.Call, entry) -> bool:
+        """Was the pool whose method ``call`` calls made in the default context: made right there,
+        or bound once to the call making it (``pool = multiprocessing.Pool(4)``, ``with
+        ProcessPoolExecutor(max_workers=N) as e``), given no keyword of ``unless`` and no
+        positional argument but the number of workers, in a project that never names
+        ``set_start_method``?"""
+        receiver = call.func.value if isinstance(call.func, ast.Attribute) else None
+        made = receiver if isinstance(receiver, ast.Call) else None
+        if isinstance(receiver, ast.Name):
+            made = _bound_value(self._bindings(receiver.id))
+        return isinstance(made, ast.Call) and self._context_left_default(made, entry, 0)
+
+    def _bindings(self, name: str) -> tuple[bool, list, list] | None:
+        """Where a read of ``name`` here finds it bound: (in a function?, ``bindings`` there, the
+        body they are in), or None (a class body, a builtin, unbound)."""
         scope, first = self.scope, True
         while scope is not None and not ((first or scope.kind != "class") and name in scope.bindings):
             scope, first = scope.parent, False
         if scope is None or scope.kind == "class":
             return None
         if scope.kind == "module":
-            return False, bindings(self._body, name)
+            return False, bindings(self._body, name), self._body
         node = scope.node
-        return (True, bindings(node.body, name, node.args)) if isinstance(node, FUNCTIONS) else None
+        return (True, bindings(node.body, name, node.args), node.body) if isinstance(node, FUNCTIONS) else None
 
     def _imported_callee(self, call: ast.Call) -> bool:
         """Is the name the called expression starts from (``multiprocessing`` of
-        ``multiprocessing.Process``, ``Process``) bound by imports alone where it is read?"""
+        ``multiprocessing.Process``, ``Process``) bound by imports alone where it is read, or is
+        the called expression a method of the default context (``get_context()``, called there
+        or bound once to a name: ``ctx.Process``)?"""
         root = call.func
         while isinstance(root, ast.Attribute):
             root = root.value
+        if isinstance(root, ast.Call) and isinstance(call.func, ast.Attribute) and root is call.func.value:
+            return self._default_context(root)
         if not isinstance(root, ast.Name):
             return False
         found = self._bindings(root.id)
-        return found is not None and only_imported(found[1])
+        if found is None:
+            return False
+        if only_imported(found[1]):
+            return True
+        context = _bound_value(found)
+        return isinstance(call.func, ast.Attribute) and root is call.func.value \
+            and isinstance(context, ast.Call) and self._default_context(context)
+
+    def _default_context(self, call: ast.Call) -> bool:
+        """Is ``call`` the imported ``multiprocessing.get_context`` naming no start method (none,
+        or None)?  ``get_context("fork")`` is the old start method kept."""
+        return self.qualify(call.func) == GET_CONTEXT and self._imported_callee(call) \
+            and all(_none(a) for a in call.args) and all(k.arg is not None and _none(k.value) for k in call.keywords)
 
     def _context_left_default(self, call: ast.Call, entry, position: int) -> bool:
         """Does ``call`` leave the start method to the default context: no keyword of ``unless``
@@ -143,6 +192,23 @@ class StartMethods:
         path = os.path.abspath(self.path)
         found = mentioning(project_root(os.path.dirname(path)) or module_of(path)[1], CHOOSES_START_METHOD)
         return found is None or next(iter(found), None) is not None
+
+
+def _bound_value(found: tuple | None) -> ast.expr | None:
+    """The value of the one binding of ``found`` (``_bindings``' answer), where that is an
+    assignment to the name alone (``ctx = multiprocessing.get_context()``) or a ``with`` item's
+    ``as`` (``with multiprocessing.Pool() as pool``), else None."""
+    if found is None or len(found[1]) != 1 or not isinstance(found[1][0], ast.Name):
+        return None
+    target = found[1][0]
+    for node in _own_nodes(found[2]):
+        if isinstance(node, ast.Assign) and len(node.targets) == 1 and node.targets[0] is target:
+            return node.value
+        if isinstance(node, (ast.With, ast.AsyncWith)):
+            for item in node.items:
+                if item.optional_vars is target:
+                    return item.context_expr
+    return None
 
 
 def _none(value: ast.expr) -> bool:

@@ -159,6 +159,7 @@ BEHAVIOUR_TEXT = {
     # not a method's self.loop.run_forever() (Twisted 18.9's asyncioreactor.py: parsed for nothing, +0.35%)
     "main-block-call": rb"__main__|(?m:^[A-Za-z_][^\n]*\.run_(?:until_complete|forever)[ \t]*\()",
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
+    "main-block-callable": rb"__main__",  # pool.map(work) of a def in the main block
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
     "sequence-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # execute("... :name", (1,)): a named placeholder
     "sequences-for-named": rb"[\"'][^\"'\n]*[^\w:]:[A-Za-z_]",  # executemany("... :name", [(1,)]): the same

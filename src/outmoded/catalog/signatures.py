@@ -29,7 +29,9 @@ from outmoded.catalog.schema import DOTTED_RE
 # but neither ``__int__`` nor ``__index__``) or ``local-callable`` (a lambda, a function a function defines, one
 # a script's main block defines, or a ``functools.partial`` of one, in a call leaving the start method to
 # the default context -- no keyword of ``unless`` -- in a project that never names ``set_start_method``:
-# ``outmoded.startmethods``)),
+# ``outmoded.startmethods``) or ``main-block-callable`` (a function a script's main block defines, or a
+# ``functools.partial`` of one, handed to a method of a process pool made in the default context: no
+# keyword of ``unless`` where the pool is made, no ``set_start_method`` in the project)),
 # ``keywords`` (a call passes a
 # keyword argument not named in ``unless``), ``main-block-call`` (the function is called in the
 # module's ``if __name__ == "__main__":`` block, outside any function, in a module that mentions
@@ -89,7 +91,7 @@ CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "sub
                    "option-strings", "duplicate-base", "awaited-context"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
            "sequences-for-named", "missing", "itertools-iterator",
-           "trunc-only", "local-callable"}
+           "trunc-only", "local-callable", "main-block-callable"}
 
 
 def behaviour_problem(raw: dict) -> str | None:
