@@ -367,6 +367,33 @@ scapy==2.4.3 python-xlib==0.23 parso==0.5.2 pycparser==2.19 mongoengine==0.15.3 
 pyasn1-modules==0.2.8""".split()
 OLD += WIDE_ERA
 
+# old releases (2018-2021) of popular packages with many modules, most with a C extension that has a
+# pure-Python fallback (imported here without it), on no list before (issue #11, misses19, 2026-12-07):
+# every module imported on the real 3.13, 3.14 and 3.15 (realimports.py --target X --list --only each),
+# against the report.  No failure missed at any of the three; every one caught (distutils, pipes, cgi,
+# lib2to3, sre_constants at 3.15, inspect.formatargspec in wrapt 1.11.2, the find_module-only importer
+# of pip 20.3.4's vendored six 1.15.0) or excluded (numpy, lxml, genshi, OpenSSL, matplotlib not
+# installed; simplejson's Python 2 ordered_dict.py; mypy 0.790's type_visitor import cycle, on 3.8
+# too; execnet 1.7.1's apipkg 1.5, below).  The only findings on lines that ran are that six's
+# sys.meta_path.append(_importer) (src/pip/_vendor/six.py:982, OMB12002), a line that runs and an
+# importer the import system skips from 3.12: "No module named 'pip._vendor.six.moves'" is caught.
+# Again at 3.14 with 3.11's removed modules put back (--put-back) for the nine releases most of whose
+# modules failed on one: caught or excluded; pylint 2.4.4's one missed was the put-back imp.py itself
+# failing on 3.14 (cannot import name '_ERR_MSG'), reached through astroid 2.3.3's import imp, now
+# excluded (realimports.raised_by_put_back).  Breakage importing cannot show, run on the real
+# interpreters and left: execnet 1.7.1's import execnet._version raises AttributeError: __spec__ on
+# pyenv 3.11-3.12 and the real 3.13-3.14 (imports on 3.6-3.10): apipkg 1.5's ApiModule, a ModuleType
+# subclass whose __init__ never calls ModuleType's, replaces the package in sys.modules without a
+# __spec__, which the import system reads from the parent since 3.11; astroid 2.11.7's and 2.15.8's
+# rebuilder.py, isinstance(first_value, self._module.Str), where self._module is the ast module
+# through a NamedTuple field (astroid.parse of a module with a docstring: AttributeError on the real
+# 3.14), not reached by the scanner
+FALLBACK_ERA = """pip==20.3.4 mypy==0.790 astroid==2.3.3 pylint==2.4.4 simplejson==3.17.2 msgpack==0.6.2
+pyrsistent==0.16.1 multidict==4.7.6 yarl==1.4.2 falcon==2.0.0 urwid==2.1.2 bleach==3.3.0 joblib==0.14.1
+jsonpickle==1.4.2 Pint==0.9 uncertainties==3.1.5 execnet==1.7.1 requests-toolbelt==0.9.1 mistune==0.8.4
+cloudpickle==1.6.0 lazy-object-proxy==1.4.3 wrapt==1.11.2""".split()
+OLD += FALLBACK_ERA
+
 # latest on 2026-12-05, measured by a helper who had never looked at them (issue #11, seventh round),
 # at 3.13, 3.14 and 3.15.  Every finding left is real, proven on the real interpreters unless said:
 # luigi's contrib/salesforce.py compiles "(?<=select)(?s)..." (global flags not at the start: an
