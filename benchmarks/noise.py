@@ -384,7 +384,9 @@ OLD += WIDE_ERA
 # interpreters and left: execnet 1.7.1's import execnet._version raises AttributeError: __spec__ on
 # pyenv 3.11-3.12 and the real 3.13-3.14 (imports on 3.6-3.10): apipkg 1.5's ApiModule, a ModuleType
 # subclass whose __init__ never calls ModuleType's, replaces the package in sys.modules without a
-# __spec__, which the import system reads from the parent since 3.11; astroid 2.11.7's and 2.15.8's
+# __spec__, which the import system reads from the parent since 3.11 (py 1.4.34 vendors the same
+# ApiModule in py/_apipkg.py: as its own realimports row at 3.13, 29 of its 33 modules fail, one
+# distinct failure, missed; py.path.local fails so on pyenv 3.11 and works on 3.10); astroid 2.11.7's and 2.15.8's
 # rebuilder.py, isinstance(first_value, self._module.Str), where self._module is the ast module
 # through a NamedTuple field (astroid.parse of a module with a docstring: AttributeError on the real
 # 3.14), not reached by the scanner
