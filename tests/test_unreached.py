@@ -367,6 +367,61 @@ def test_a_method_only_dead_code_calls(project):
     assert paths(project.check_json(".")) == {("tests/test_pywsgi.py", "error", None)}
 
 
+# helpers calling helpers: check_old only through compare, which only a test Python 3 never
+# defines calls; check_new through run_new, which a live test calls
+HELPERS_HEAD = """\
+    import sys
+    import unittest
+
+
+    class Helpers(unittest.TestCase):
+"""
+HELPERS_OLD = """\
+        def check_old(self, value):
+            self.assertEquals(value, 1)
+
+        def compare(self, value):
+            self.check_old(value)
+
+"""
+HELPERS_NEW = """\
+        def check_new(self, value):
+            self.assertEquals(value, 2)
+
+        def run_new(self, value):
+            return self.check_new(value)
+
+"""
+HELPERS_TAIL = """\
+        if sys.version_info < (3, 0):
+            def test_old(self):
+                self.compare(1)
+
+        def test_new(self):
+            self.run_new(2)
+    """
+
+
+def test_helpers_only_dead_helpers_call(project):
+    # the sieve leaves the callers' bodies out (they name no removed name): the question reads them
+    # all the same, at each finding, for the helper it sits in, whichever comes first
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    for middle in (HELPERS_OLD + HELPERS_NEW, HELPERS_NEW + HELPERS_OLD):
+        project.write("tests/test_helpers.py", HELPERS_HEAD + middle + HELPERS_TAIL + FILLER)
+        assert paths(project.check_json(".")) == {("tests/test_helpers.py", "error", None)}
+        assert paths(project.check_json(".", "--dead-compat")) == {("tests/test_helpers.py", "error", None),
+                                                                   ("tests/test_helpers.py", "warning", "uncalled")}
+    # compare called live too, by a test or by a helper a test calls: both helpers run
+    for live in ("    def test_compare(self):\n            self.compare(2)\n",
+                 "    def run_all(self):\n            self.compare(2)\n\n        def test_all(self):\n"
+                 "            self.run_all()\n"):
+        project.write("tests/test_helpers.py", HELPERS_HEAD + HELPERS_OLD + HELPERS_NEW + HELPERS_TAIL + "\n    "
+                      + live + FILLER)
+        doc = project.check_json(".", "--dead-compat")
+        assert [(f["line"], f["severity"], f["context"]) for f in doc["findings"]] == [
+            (7, "error", None), (13, "error", None)], live
+
+
 # flake8 3.5.0's src/flake8/processor.py: the 'rU' mode (ValueError from 3.11) is only read on Python 2
 PROCESSOR = """\
 import sys

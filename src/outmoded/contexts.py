@@ -91,8 +91,9 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
         self.failing: set = set()  # ids of the nodes found failing on every Python the project supports
         self._provided: dict = {}  # provided_before's answers per run of top-level statements
         self._top_imports: set[str] | None = None
-        self._uncalled: dict = {}  # an UNCALLED question -> its answer, asked at its first finding
+        self._uncalled: dict = {}  # an UNCALLED question -> (its answer, the names it answers for), asked at a finding
         self._whole: list | None | bool = False  # whole_body's answer, once asked
+        self.dead_methods: dict = {}  # a test module's method name -> its uncalled Class.method (deadmethods)
 
     def whole_body(self) -> list | None:
         """The module's top-level statements with every function body: the tree's, or, when the

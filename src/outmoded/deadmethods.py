@@ -52,22 +52,24 @@ from outmoded.values import LocalClass, leaf_name
 MAX_DEPTH = 20
 
 
-def uncalled_methods(scanner) -> frozenset:
+def uncalled_methods(scanner, names: frozenset) -> frozenset:
     """``Class.method`` names of the module's methods that only dead code calls (see above), and
-    its legacy finders' ``find_module`` (``legacy_finders``)."""
+    its legacy finders' ``find_module`` (``legacy_finders``): exact for the methods ``names``
+    (``Class.method``) asks about, in a test module without a legacy finder, as only those and
+    the methods whose text names one are looked at (``_closure``)."""
     stem = os.path.basename(scanner.path).rpartition(".")[0]
     test = stem.startswith("test") or stem.endswith("_test")
     # the sieve leaves out function bodies only, never a module-level class's statements: the
-    # reduced tree has the whole one's finders and candidate methods, and without any there is
-    # nothing to ask of the whole tree (a call may be in a body left out: it is parsed then)
-    if scanner.reduced and not finders(scanner, scanner._body) and not (test and _candidates(scanner, scanner._body)):
-        return frozenset()
-    body = scanner.whole_body()
-    if body is None:
-        return frozenset()
-    if not test:
-        return legacy_finders(scanner, body)
-    return _test_methods(scanner, body) | legacy_finders(scanner, body)
+    # reduced tree has the whole one's finders and candidate methods (a call may be in a body
+    # left out: the whole text is parsed for a finder, the bodies naming the methods asked about
+    # for a test module's helpers)
+    if finders(scanner, scanner._body):
+        body = scanner.whole_body()
+        if body is None:
+            return frozenset()
+        found = legacy_finders(scanner, body)
+        return _test_methods(scanner, body) | found if test else found
+    return _test_methods(scanner, None, names) if test else frozenset()
 
 
 def may_name(scanner, names) -> bool:
@@ -213,23 +215,56 @@ def _read(scanner, candidates: dict, private: bool) -> dict:
             and (not private or words_in(m, scanner.text, len(cs) + 1) > len(cs))}
 
 
-def _test_methods(scanner, body: list) -> frozenset:
-    classes = classes_once(body)
-    candidates = _candidates(scanner, body, classes)
+def _test_methods(scanner, body: list | None, names: frozenset | None = None) -> frozenset:
+    """The uncalled methods of a test module: of every candidate, walking ``body`` (the whole
+    tree); or, ``body`` None, of the methods named as those ``names`` asks about, walking only
+    the statements naming them or a method whose text names one (``_closure``), in the sieve's
+    tree with the function bodies naming none left out when the scan's tree is reduced
+    (``_closure_body``).  What is found of a method name is kept for the module's next question
+    (``scanner.dead_methods``): a test module's methods of one name in several classes are asked
+    about one by one."""
+    candidates = _candidates(scanner, scanner._body if body is None else body)
     if not candidates:
         return frozenset()
+    if body is not None:
+        return frozenset(f"{c}.{m}" for c, m in _dead(scanner, candidates, set(candidates), body, False))
+    known = scanner.dead_methods
+    asked = {name.rpartition(".")[2] for name in names}.intersection(candidates)
+    todo = asked.difference(known)
+    if todo:
+        # a text whose lines may not be the parser's (a carriage return): every candidate
+        wanted = set(candidates) if "\r" in scanner.text else _closure(scanner.text, scanner._body, candidates, todo)
+        body, reduced = _closure_body(scanner, wanted)
+        dead = set() if body is None else _dead(scanner, candidates, wanted, body, reduced)
+        for method in wanted:
+            known[method] = frozenset(f"{c}.{m}" for c, m in dead if m == method)
+    return frozenset().union(*(known[method] for method in asked))
+
+
+def _dead(scanner, candidates: dict, wanted: set, body: list, reduced: bool) -> set:
+    """(class, method) of the candidates named as one of ``wanted`` that only dead code calls,
+    walking ``body`` (``reduced``: the sieve's, holding every body that names one of them);
+    ``wanted`` holds the name of each candidate whose text names one of them."""
+    classes = classes_once(body)
     parents = {name: {b.id for b in node.bases if isinstance(b, ast.Name) and b.id in classes}
                for name, node in classes.items()}
     below = {name: _below(name, parents) for name in classes}  # a class and those deriving from it
+    # the other candidates are the walk's roots: a class body naming one is walked for the flags
+    # it binds as when every candidate was asked about, a function body naming only them is not
     walker = walker_class("uses")(scanner.index, scanner.path, scanner.text, frozenset(candidates), scanner.project)
-    walker.wanted, walker.uses = candidates, []
-    walker.word_lines = naming_lines(scanner.text, candidates)
+    walker.roots = frozenset(candidates).difference(wanted)
+    walker.wanted, walker.uses = {m: candidates[m] for m in wanted}, []
+    walker.word_lines = naming_lines(scanner.text, wanted)
+    if reduced:  # what the scanner reads of a body left out is read in the whole tree, as the scan does
+        walker.reduced, walker.whole_of = True, scanner
     try:
         walker.run(ast.Module(body=body, type_ignores=[]))
     except RecursionError:
-        return frozenset()
+        return set()
+    # the methods' lines: true for every method of ``wanted`` (its body never left out) and each
+    # whose body names one of them, the only methods a use of one can sit in
     spans = {(c, s.name): (s.lineno, s.end_lineno or s.lineno) for c, node in classes.items() for s in node.body
-             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in candidates
+             if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name in wanted
              and c in candidates[s.name]}
 
     def inside(line: int):
@@ -247,8 +282,63 @@ def _test_methods(scanner, body: list) -> frozenset:
             break
         dead -= live
     naming: list = []  # the other project files naming the module, found at the first question
-    dead = {key for key in dead if _unreachable_from_outside(scanner, classes, key, naming)}
-    return frozenset(f"{c}.{m}" for c, m in dead)
+    return {key for key in dead if _unreachable_from_outside(scanner, classes, key, naming)}
+
+
+def _closure(text: str, body: list, candidates: dict, asked: set) -> set:
+    """``asked`` (method names) and, again and again, the name of each candidate method whose
+    lines name one: what decides whether those are called (a use of one outside the candidates'
+    bodies keeps it, one inside keeps it if that method is kept).  A method's lines run from its
+    ``def`` to the next statement of its class (the class's last one, to the next top-level
+    statement): its body's and the comments after it, read from ``body``, the sieve's tree if
+    reduced (a body left out is ``pass``, and its lines are empty: the next statement is where
+    it was)."""
+    from outmoded.bodies import lines_naming
+
+    starts = [_start(stmt) for stmt in body] + [text.count("\n") + 2]
+    extents = []  # (first line, last line, name) of each candidate method, from 1
+    for number, stmt in enumerate(body):
+        if not isinstance(stmt, ast.ClassDef):
+            continue
+        inner = stmt.body
+        for at, member in enumerate(inner):
+            if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in candidates.get(member.name, ()):
+                after = _start(inner[at + 1]) if at + 1 < len(inner) else starts[number + 1]
+                extents.append((member.lineno, after - 1, member.name))
+    wanted, todo = set(asked), set(asked)
+    while todo:
+        lines = [line + 1 for line in lines_naming(text, todo)]
+        todo = set()
+        for first, last, name in extents:
+            if name not in wanted:
+                at = bisect_left(lines, first)
+                if at < len(lines) and lines[at] <= last:
+                    todo.add(name)
+        wanted |= todo
+    return wanted
+
+
+def _start(stmt: ast.stmt) -> int:
+    """The first line of a statement, its decorators' included."""
+    decorators = getattr(stmt, "decorator_list", None)
+    return min(stmt.lineno, *(d.lineno for d in decorators)) if decorators else stmt.lineno
+
+
+def _closure_body(scanner, wanted: set) -> tuple[list | None, bool]:
+    """(the tree to walk for ``wanted``, is it reduced): the scan's, when whole; else the scan's
+    reduced tree with the function bodies naming one of ``wanted`` read whole (``sieve.restore``),
+    or the whole text's when one does not parse alone or the text has a carriage return (None
+    when it does not parse)."""
+    if not scanner.reduced:
+        return scanner._body, False
+    if "\r" not in scanner.text:
+        from outmoded.bodies import lines_naming
+        from outmoded.sieve import restore
+
+        body = restore(scanner._body, scanner.text, scanner.stubs, lines_naming(scanner.text, wanted))
+        if body is not None:
+            return body, True
+    return scanner.whole_body(), False
 
 
 def _plain(scanner, node) -> bool:

@@ -24,11 +24,13 @@ FLOOR_CONTEXTS = frozenset({None, "handler", "raised-handler", "unknown-receiver
 # the scope contexts a use may sit in that only dead code may call, the question that names
 # those never called live (asked once per file, at the first finding inside one the third item,
 # when given, accepts by its qualified name, and the fourth, when given, says may be in its
-# answer): a private module function (``uncalled.uncalled``), a test module's method, a library
-# module's private method (``deadmethods``)
-UNCALLED = (("function", uncalled, None, may_name), ("method", uncalled_methods, None, deadmethods.may_name),
-            ("method", uncalled_private_methods, private_name, None))
-
+# answer; the fifth True: asked with the names the finding sits in, it answers for those only,
+# and is asked again for names it was not asked about): a private module function
+# (``uncalled.uncalled``), a test module's method, a library module's private method
+# (``deadmethods``)
+UNCALLED = (("function", uncalled, None, may_name, False),
+            ("method", uncalled_methods, None, deadmethods.may_name, True),
+            ("method", uncalled_private_methods, private_name, None, False))
 
 # where a fix would change what the code does where it runs: code that runs only on the other
 # Pythons the project supports (a package that refuses the target, a directory the build installs
@@ -77,15 +79,22 @@ class GuardNotes:
             return "deleted"
         if any(c.kind == "after-broken" for c in self.contexts):
             return "after-broken"
-        for kind, question, asked, may in UNCALLED:
+        for kind, question, asked, may, partial in UNCALLED:
             inside = [c for c in self.contexts if c.kind == kind]
             if inside and (asked is None or any(asked(name) for c in inside for name in c.names)):
-                answer = self._uncalled.get(question)
-                if answer is None:
-                    if may is not None and not may(self, frozenset().union(*(c.names for c in inside))):
-                        continue  # none of them can be in the answer: not asked (yet)
-                    answer = self._uncalled[question] = question(self)
-                if any(c.names & answer for c in inside):
+                names = frozenset().union(*(c.names for c in inside))
+                kept = self._uncalled.get(question)  # (its answer, the names it answers for; None: all)
+                if kept is None or (kept[1] is not None and not names <= kept[1]):
+                    new = names.difference(kept[1]) if kept else names
+                    if may is not None and not may(self, new):
+                        if not partial:
+                            continue  # none of them can be in the answer: not asked (yet)
+                        found = frozenset()
+                    else:
+                        found = question(self, new) if partial else question(self)
+                    kept = self._uncalled[question] = (found.union(kept[0]), kept[1] | new) if kept else (
+                        found, new if partial else None)
+                if any(c.names & kept[0] for c in inside):
                     return "uncalled"
         if any(c.kind == "expects" and (c.caught & errors or "*" in c.caught) for c in self.contexts):
             return "expected"

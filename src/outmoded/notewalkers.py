@@ -44,6 +44,10 @@ def _define() -> None:
 
     class Quiet(Scanner):
         wanted = None
+        whole_of = None  # walking a tree the sieve reduced: the scanner whose whole tree to read
+
+        def whole_body(self) -> list | None:
+            return super().whole_body() if self.whole_of is None else self.whole_of.whole_body()
 
         def report(self, *args, **kwargs) -> None:
             return None

@@ -58,6 +58,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         self.findings: list[Finding] = []
         self._body: list[ast.stmt] = []
         self.reduced = False  # the tree leaves function bodies out: whole-module questions parse ``text``
+        self.stubs: list = []  # then the (first line, end line, indentation) of each body left out (``sieve``)
         self.project = project or Project(index.target)
         self.path_extended = False  # the module has put a directory on sys.path
         self._script: bool | None = None  # has it a main block (``_is_script``), once asked
@@ -293,13 +294,15 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
 
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
               words: frozenset | None = None, project: Project | None = None, reduced: bool = False,
-              word_lines: list[int] | None = None, roots: frozenset = frozenset()) -> list[Finding]:
+              word_lines: list[int] | None = None, roots: frozenset = frozenset(), stubs: list = ()) -> list[Finding]:
     """``reduced``: ``tree`` is ``text`` with function bodies left out (``sieve``); ``word_lines``:
     the numbers (from 0, in order) of the lines of ``text`` where one of ``words`` but ``roots``
     is written as a word (``bodies.lines_naming``), if known; ``roots``: the words of ``words``
-    that only stand for a module a needle imports (``prefilter._roots``)."""
+    that only stand for a module a needle imports (``prefilter._roots``); ``stubs``: where the bodies
+    left out of a reduced tree were (``sieve._reduced``'s)."""
     scanner = Scanner(index, path, text, words, project)
     scanner.reduced = reduced
+    scanner.stubs = list(stubs)
     scanner.word_lines = word_lines
     scanner.roots = roots
     return scanner.run(tree)

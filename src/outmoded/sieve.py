@@ -32,7 +32,7 @@ whole: a syntax error in a body left out that is none of those is not reported.
 from __future__ import annotations
 
 import sys
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from outmoded import masking
 from outmoded.bodies import Reading
@@ -69,7 +69,7 @@ def sift(text: str, path: str, words: frozenset, index, project, scripts: list |
     try:
         tree = parse(reduced, path)
         findings = scan_tree(tree, index, path, text, words, project, reduced=True, word_lines=word_lines,
-                             roots=roots)
+                             roots=roots, stubs=stubs)
     except (SourceError, *GIVE_UP):
         return None
     for finding in findings:
@@ -112,6 +112,118 @@ def _written_in(names: set, text: str, stubs: list, blanks: list) -> bool:
 
         hidden = unicodedata.normalize("NFKC", hidden)  # the parser's spelling of a name
     return any(word_re(name).search(hidden) for name in names)
+
+
+def restore(body: list, text: str, stubs: list, lines: list) -> list | None:
+    """``body``, the top-level statements of ``text``'s reduced tree, with each function whose
+    body left out (``stubs``, ``_reduced``'s) holds one of ``lines`` (numbered from 0, in order)
+    read whole: those functions parsed from their ``def`` lines to their bodies' ends, each at the
+    lines and columns the text has it on (the indented ones in an ``if 1:``, one parse per
+    indentation), so that their nodes are the whole text's tree's, their parameters too
+    (``Reading._blank``).  The statements holding one are copied, not changed (the scan's tree is
+    read again: ``fixability``).  For a question of the whole module that walks only the bodies
+    naming some words (``deadmethods``): it costs those bodies' parse.  None when they do not
+    parse so."""
+    wanted = {}  # the line of a body left out (its ``pass``, from 1) -> where its lines end (from 0)
+    for first, end, _ in stubs:
+        at = bisect_left(lines, first)
+        if at < len(lines) and lines[at] < end:
+            wanted[first + 1] = end
+    if not wanted:
+        return body
+    functions: list = []
+    _holding(body, wanted, functions)
+    whole = _functions(functions, wanted, text.split("\n"))
+    if whole is None:
+        return None
+    return _restored(body, wanted, whole)
+
+
+_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
+_FUNCTIONS = frozenset({"FunctionDef", "AsyncFunctionDef"})
+
+
+def _holding(statements: list, wanted: dict, functions: list) -> None:
+    """Notes in ``functions`` the functions of ``statements`` whose body ``wanted`` names."""
+    for stmt in statements:
+        if stmt.__class__.__name__ in _FUNCTIONS:  # only the outermost functions have a body left out
+            if stmt.body[0].lineno in wanted:
+                functions.append(stmt)
+        elif _spans(stmt, wanted):
+            for field in _BLOCKS:
+                inner = getattr(stmt, field, None)
+                if inner:
+                    _holding(inner, wanted, functions)
+
+
+def _spans(stmt, wanted: dict) -> bool:
+    first = getattr(stmt, "lineno", None)  # a match's case has none
+    return first is None or any(first <= line <= (stmt.end_lineno or first) for line in wanted)
+
+
+def _restored(statements: list, wanted: dict, whole: dict) -> list:
+    """``statements`` with copies of the functions ``wanted`` names holding the whole text's
+    parameters and body (``whole``: by their def line), and copies of the statements holding
+    them, ending where the whole text's do."""
+    import copy
+
+    kept = []
+    for stmt in statements:
+        if stmt.__class__.__name__ in _FUNCTIONS:
+            if stmt.body[0].lineno in wanted:
+                found = whole[stmt.lineno]
+                stmt = copy.copy(stmt)
+                stmt.args, stmt.body, stmt.end_lineno, stmt.end_col_offset = (
+                    found.args, found.body, found.end_lineno, found.end_col_offset)
+        elif _spans(stmt, wanted):
+            stmt = copy.copy(stmt)
+            for field in _BLOCKS:
+                inner = getattr(stmt, field, None)
+                if inner:
+                    inner = _restored(inner, wanted, whole)
+                    setattr(stmt, field, inner)
+                    last = inner[-1]  # a body read whole may end the statement further on
+                    last = last if hasattr(last, "end_lineno") else last.body[-1]  # a case: its body's
+                    if hasattr(stmt, "end_lineno") and (last.end_lineno, last.end_col_offset) > (
+                            stmt.end_lineno, stmt.end_col_offset):
+                        stmt.end_lineno, stmt.end_col_offset = last.end_lineno, last.end_col_offset
+        kept.append(stmt)
+    return kept
+
+
+def _functions(functions: list, wanted: dict, lines: list) -> dict | None:
+    """The def line (from 1) -> the whole text's function of each of ``functions``, parsed from
+    ``lines``, or None when they do not parse."""
+    from outmoded.engine import GIVE_UP, parse
+    from outmoded.source import SourceError
+
+    indents: dict = {}
+    for node in functions:
+        indents.setdefault(node.col_offset, []).append(node)
+    found = {}
+    for indent, nodes in indents.items():
+        nodes.sort(key=lambda node: node.lineno)
+        parts, at = [], 0  # the lines written so far
+        for node in nodes:
+            start, end = node.lineno - 1, wanted[node.body[0].lineno]
+            if indent and not parts:
+                if not start:
+                    return None
+                parts.append("\n" * (start - 1) + "if 1:\n")
+            else:
+                parts.append("\n" * (start - at))
+            parts.append("\n".join(lines[start:end]) + "\n")
+            at = end
+        try:
+            tree = parse("".join(parts), "")
+        except (SourceError, *GIVE_UP):
+            return None
+        for function in tree.body[0].body if indent else tree.body:
+            found[function.lineno] = function
+    if any(found.get(node.lineno).__class__ is not node.__class__ or found[node.lineno].name != node.name
+           for node in functions):
+        return None
+    return found
 
 
 def reduce(text: str, words: frozenset) -> str | None:
