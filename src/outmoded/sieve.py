@@ -132,36 +132,41 @@ def restore(body: list, text: str, stubs: list, lines: list) -> list | None:
     if not wanted:
         return body
     functions: list = []
-    _holding(body, wanted, functions)
+    starts = list(wanted)  # in order, as the stubs
+    _holding(body, wanted, starts, functions)
     whole = _functions(functions, wanted, text.split("\n"))
     if whole is None:
         return None
-    return _restored(body, wanted, whole)
+    return _restored(body, wanted, starts, whole)
 
 
 _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
 _FUNCTIONS = frozenset({"FunctionDef", "AsyncFunctionDef"})
 
 
-def _holding(statements: list, wanted: dict, functions: list) -> None:
+def _holding(statements: list, wanted: dict, starts: list, functions: list) -> None:
     """Notes in ``functions`` the functions of ``statements`` whose body ``wanted`` names."""
     for stmt in statements:
         if stmt.__class__.__name__ in _FUNCTIONS:  # only the outermost functions have a body left out
             if stmt.body[0].lineno in wanted:
                 functions.append(stmt)
-        elif _spans(stmt, wanted):
+        elif _spans(stmt, starts):
             for field in _BLOCKS:
                 inner = getattr(stmt, field, None)
                 if inner:
-                    _holding(inner, wanted, functions)
+                    _holding(inner, wanted, starts, functions)
 
 
-def _spans(stmt, wanted: dict) -> bool:
+def _spans(stmt, lines: list) -> bool:
+    """Does ``stmt`` span one of ``lines`` (in order)?"""
     first = getattr(stmt, "lineno", None)  # a match's case has none
-    return first is None or any(first <= line <= (stmt.end_lineno or first) for line in wanted)
+    if first is None:
+        return True
+    at = bisect_left(lines, first)
+    return at < len(lines) and lines[at] <= (stmt.end_lineno or first)
 
 
-def _restored(statements: list, wanted: dict, whole: dict) -> list:
+def _restored(statements: list, wanted: dict, starts: list, whole: dict) -> list:
     """``statements`` with copies of the functions ``wanted`` names holding the whole text's
     parameters and body (``whole``: by their def line), and copies of the statements holding
     them, ending where the whole text's do."""
@@ -175,12 +180,12 @@ def _restored(statements: list, wanted: dict, whole: dict) -> list:
                 stmt = copy.copy(stmt)
                 stmt.args, stmt.body, stmt.end_lineno, stmt.end_col_offset = (
                     found.args, found.body, found.end_lineno, found.end_col_offset)
-        elif _spans(stmt, wanted):
+        elif _spans(stmt, starts):
             stmt = copy.copy(stmt)
             for field in _BLOCKS:
                 inner = getattr(stmt, field, None)
                 if inner:
-                    inner = _restored(inner, wanted, whole)
+                    inner = _restored(inner, wanted, starts, whole)
                     setattr(stmt, field, inner)
                     last = inner[-1]  # a body read whole may end the statement further on
                     last = last if hasattr(last, "end_lineno") else last.body[-1]  # a case: its body's
