@@ -42,6 +42,7 @@ from bisect import bisect_left
 from outmoded.layout import module_of
 from outmoded.lazyre import quoted, word_re, words_in
 from outmoded.legacyfinders import classes_once, finders, legacy_finders
+from outmoded.methodclosure import closure, closure_body
 from outmoded.notewalkers import walker as walker_class
 from outmoded.projectfiles import mentions, project_root
 from outmoded.scopes import STDLIB
@@ -56,7 +57,7 @@ def uncalled_methods(scanner, names: frozenset) -> frozenset:
     """``Class.method`` names of the module's methods that only dead code calls (see above), and
     its legacy finders' ``find_module`` (``legacy_finders``): exact for the methods ``names``
     (``Class.method``) asks about, in a test module without a legacy finder, as only those and
-    the methods whose text names one are looked at (``_closure``)."""
+    the methods whose text names one are looked at (``methodclosure``)."""
     stem = os.path.basename(scanner.path).rpartition(".")[0]
     test = stem.startswith("test") or stem.endswith("_test")
     # the sieve leaves out function bodies only, never a module-level class's statements: the
@@ -218,9 +219,9 @@ def _read(scanner, candidates: dict, private: bool) -> dict:
 def _test_methods(scanner, body: list | None, names: frozenset | None = None) -> frozenset:
     """The uncalled methods of a test module: of every candidate, walking ``body`` (the whole
     tree); or, ``body`` None, of the methods named as those ``names`` asks about, walking only
-    the statements naming them or a method whose text names one (``_closure``), in the sieve's
+    the statements naming them or a method whose text names one (``methodclosure``), in the sieve's
     tree with the function bodies naming none left out when the scan's tree is reduced
-    (``_closure_body``).  What is found of a method name is kept for the module's next question
+    (``methodclosure``).  What is found of a method name is kept for the module's next question
     (``scanner.dead_methods``): a test module's methods of one name in several classes are asked
     about one by one."""
     candidates = _candidates(scanner, scanner._body if body is None else body)
@@ -233,8 +234,8 @@ def _test_methods(scanner, body: list | None, names: frozenset | None = None) ->
     todo = asked.difference(known)
     if todo:
         # a text whose lines may not be the parser's (a carriage return): every candidate
-        wanted = set(candidates) if "\r" in scanner.text else _closure(scanner.text, scanner._body, candidates, todo)
-        body, reduced = _closure_body(scanner, wanted)
+        wanted = set(candidates) if "\r" in scanner.text else closure(scanner.text, scanner._body, candidates, todo)
+        body, reduced = closure_body(scanner, wanted)
         dead = set() if body is None else _dead(scanner, candidates, wanted, body, reduced)
         for method in wanted:
             known[method] = frozenset(f"{c}.{m}" for c, m in dead if m == method)
@@ -283,62 +284,6 @@ def _dead(scanner, candidates: dict, wanted: set, body: list, reduced: bool) -> 
         dead -= live
     naming: list = []  # the other project files naming the module, found at the first question
     return {key for key in dead if _unreachable_from_outside(scanner, classes, key, naming)}
-
-
-def _closure(text: str, body: list, candidates: dict, asked: set) -> set:
-    """``asked`` (method names) and, again and again, the name of each candidate method whose
-    lines name one: what decides whether those are called (a use of one outside the candidates'
-    bodies keeps it, one inside keeps it if that method is kept).  A method's lines run from its
-    ``def`` to the next statement of its class (the class's last one, to the next top-level
-    statement): its body's and the comments after it, read from ``body``, the sieve's tree if
-    reduced (a body left out is ``pass``, and its lines are empty: the next statement is where
-    it was)."""
-    from outmoded.bodies import lines_naming
-
-    starts = [_start(stmt) for stmt in body] + [text.count("\n") + 2]
-    extents = []  # (first line, last line, name) of each candidate method, from 1
-    for number, stmt in enumerate(body):
-        if not isinstance(stmt, ast.ClassDef):
-            continue
-        inner = stmt.body
-        for at, member in enumerate(inner):
-            if isinstance(member, (ast.FunctionDef, ast.AsyncFunctionDef)) and stmt.name in candidates.get(member.name, ()):
-                after = _start(inner[at + 1]) if at + 1 < len(inner) else starts[number + 1]
-                extents.append((member.lineno, after - 1, member.name))
-    wanted, todo = set(asked), set(asked)
-    while todo:
-        lines = [line + 1 for line in lines_naming(text, todo)]
-        todo = set()
-        for first, last, name in extents:
-            if name not in wanted:
-                at = bisect_left(lines, first)
-                if at < len(lines) and lines[at] <= last:
-                    todo.add(name)
-        wanted |= todo
-    return wanted
-
-
-def _start(stmt: ast.stmt) -> int:
-    """The first line of a statement, its decorators' included."""
-    decorators = getattr(stmt, "decorator_list", None)
-    return min(stmt.lineno, *(d.lineno for d in decorators)) if decorators else stmt.lineno
-
-
-def _closure_body(scanner, wanted: set) -> tuple[list | None, bool]:
-    """(the tree to walk for ``wanted``, is it reduced): the scan's, when whole; else the scan's
-    reduced tree with the function bodies naming one of ``wanted`` read whole (``sieve.restore``),
-    or the whole text's when one does not parse alone or the text has a carriage return (None
-    when it does not parse)."""
-    if not scanner.reduced:
-        return scanner._body, False
-    if "\r" not in scanner.text:
-        from outmoded.bodies import lines_naming
-        from outmoded.sieve import restore
-
-        body = restore(scanner._body, scanner.text, scanner.stubs, lines_naming(scanner.text, wanted))
-        if body is not None:
-            return body, True
-    return scanner.whole_body(), False
 
 
 def _plain(scanner, node) -> bool:
