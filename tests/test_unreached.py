@@ -217,6 +217,40 @@ def test_a_private_function_some_live_code_calls_is_reported(project):
     assert paths(project.check_json(".")) == {("pkg/locations/__init__.py", "error", None)}
 
 
+TYPING_EXTENSIONS = """\
+import sys
+import typing
+
+if hasattr(typing, "ReadOnly"):  # 3.13+
+    get_type_hints = typing.get_type_hints
+else:  # <=3.13
+    def get_type_hints(obj, include_extras=False):
+        hint = typing.get_type_hints(obj, include_extras=True)
+        if sys.version_info < (3, 11):
+            _clean_optional(obj, hint)
+        return hint
+
+    # < 3.11
+    def _clean_optional(obj, hints):
+        defaults = typing._get_defaults(obj)  # avoid accessing __annotations___
+        return defaults
+"""
+
+
+def test_a_private_function_in_a_module_level_block_only_dead_code_calls(project):
+    # typing_extensions 4.16.0 (the latest) at 3.12: ``_clean_optional``, defined in the else of
+    # ``if hasattr(typing, "ReadOnly")`` (3.13+), is called only under ``if sys.version_info <
+    # (3, 11)``: its ``typing._get_defaults`` (gone from 3.11) never runs on 3.12
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("typing_extensions.py", TYPING_EXTENSIONS)
+    assert paths(project.check_json("--target-version", "3.12", ".")) == set()
+    assert paths(project.check_json("--target-version", "3.12", "--dead-compat", ".")) == {
+        ("typing_extensions.py", "warning", "uncalled")}
+    # called where it runs on 3.12: what breaks
+    project.write("typing_extensions.py", TYPING_EXTENSIONS.replace("< (3, 11)", "< (3, 13)"))
+    assert paths(project.check_json("--target-version", "3.12", ".")) == {("typing_extensions.py", "error", None)}
+
+
 MESON_PYTHON_INFO = """\
 import sys
 import sysconfig

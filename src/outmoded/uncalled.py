@@ -1,5 +1,6 @@
-"""Top-level functions of a module that only code never running on the target calls
-(``uncalled``): their bodies are compatibility code for older Pythons, whatever they use.
+"""Functions of a module (at its top level, or private ones in its blocks) that only code never
+running on the target calls (``uncalled``): their bodies are compatibility code for older
+Pythons, whatever they use.
 
 pip 26.3's ``_looks_like_red_hat_scheme()`` is called only past ``if _USE_SYSCONFIG: return new``,
 true on every CPython.  The scanner itself walks the module (``notewalkers``' ``Names``, reporting
@@ -86,7 +87,8 @@ _BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statemen
 
 
 def _candidates(scanner, body: list, written: dict, only=None) -> dict:
-    """Name -> definition of the module's top-level functions that may be uncalled: defined once,
+    """Name -> definition of the module's functions that may be uncalled (top-level ones, and
+    private ones in its blocks: ``_module_level``): defined once,
     plain or wrapped by ``functools``, never written in quotes; a public one only outside a
     package's ``__init__`` and where the module's code (not only its text: a docstring) names it
     outside its own definition (``uncalled``).  ``written``: name -> (is it written as a word at
@@ -101,10 +103,13 @@ def _candidates(scanner, body: list, written: dict, only=None) -> dict:
     candidates = {}
     package = os.path.basename(scanner.path) == "__init__.py"
     named: dict = {}  # id of a top-level statement -> the names its code reads, made as asked
-    for stmt in body:
+    top = set(map(id, body))
+    for stmt in _module_level(body):
         if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)) or len(defined[stmt.name]) > 1 or (
                 only is not None and stmt.name not in only):
             continue
+        if id(stmt) not in top and not stmt.name.startswith("_"):
+            continue  # a public one in a block: the other branch may bind the same API (``f = typing.f``)
         name = stmt.name
         if name.endswith("__") or not all(_harmless(scanner, d) for d in stmt.decorator_list):
             continue
@@ -198,6 +203,24 @@ def naming_lines(text: str, names) -> list | None:
     from outmoded.bodies import lines_naming
 
     return lines_naming(text, names)
+
+
+def _module_level(body: list):
+    """The statements of a module's ``body`` that bind its global names: those of its blocks too
+    (a def under an ``if``, a ``try``'s handler, a ``with``), not those of its functions and
+    classes.  typing_extensions 4.16.0 defines ``_clean_optional`` in its ``else:`` of ``if
+    hasattr(typing, "...")``, called only under ``if sys.version_info < (3, 11):``."""
+    import ast
+
+    todo = list(reversed(body))
+    while todo:
+        stmt = todo.pop()
+        yield stmt
+        if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            for field in reversed(_BLOCKS):
+                inner = getattr(stmt, field, None)
+                if inner:
+                    todo.extend(reversed(inner))
 
 
 def _statements(body: list):
