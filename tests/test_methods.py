@@ -198,3 +198,67 @@ def test_hmac_internals_on_a_known_receiver(project):
         h = hmac.new(b"key", digestmod="sha256")
         print(h.inner, h.name)
         """, target="3.10") == [(4, "hmac.HMAC.inner", E)]
+
+
+def test_isinstance_narrows_a_receiver_of_unknown_type(project):
+    # bandit 1.5.1 once its ast.Str is fixed: core/utils.py:271 and plugins/injection_shell.py:652
+    # (AttributeError: 'Constant' object has no attribute 's' on the real 3.14 and 3.15)
+    assert project.findings("""\
+        import ast
+
+        def concat(bits):
+            return " ".join([x.s for x in bits if isinstance(x, ast.Constant)])
+
+        def shell(node, match):
+            return isinstance(node, ast.Constant) and not match(node.s)
+
+        def shell_keyword(val):
+            if isinstance(val, ast.Constant):
+                return bool(val.n)
+
+        def either(node):
+            return node.s if isinstance(node, ast.Constant) else None
+
+        def total(nodes):
+            return sum(x.n for x in nodes if isinstance(x, ast.Constant))
+        """, target="3.14") == [(4, "ast.Constant.s", E), (7, "ast.Constant.s", E), (11, "ast.Constant.n", E),
+                                (14, "ast.Constant.s", E), (17, "ast.Constant.n", E)]
+
+
+def test_isinstance_narrows_only_where_the_test_holds_for_that_value(project):
+    assert project.findings("""\
+        import ast
+        import unittest
+
+        def other_side(node):
+            if isinstance(node, ast.Constant):
+                pass
+            else:
+                return node.s
+            return node.s
+
+        def rebound(node, nodes):
+            if isinstance(node, ast.Constant):
+                while nodes:
+                    print(node.s)
+                    node = nodes.pop()
+
+        def later_generator(bits):
+            return [x.s for x in bits if isinstance(x, ast.Constant) for x in x.elts]
+
+        def later(node):
+            if isinstance(node, ast.Constant):
+                return lambda: node.s
+
+        def one_of(node):
+            return isinstance(node, (ast.Constant, ast.Name)) and node.s
+
+        def subclassed(case):
+            return isinstance(case, unittest.TestCase) and case.assertEquals(1, 1)
+
+        def consumed_later(node, other):
+            if isinstance(node, ast.Constant):
+                values = (node.s for _ in range(1))
+            node = other
+            return list(values)
+        """, target="3.14") == []

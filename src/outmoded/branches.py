@@ -84,7 +84,9 @@ class VersionBranches(ast.NodeVisitor):
         body_dead, else_dead = self.asks_for_removed(node.test) if probes_asked else (False, False)
         why = "isinstance" if "isinstance" in (body_dead, else_dead) else "hasattr"
         if verdict is not False:
+            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test))
             self._guarded_block(node.body, positive, negative, body_dead, why)
+            self.pop_narrowings(narrowed)
         if verdict is not True:
             self._guarded_block(node.orelse, negative, positive, else_dead, why)
         if verdict is None:
@@ -105,6 +107,7 @@ class VersionBranches(ast.NodeVisitor):
                 self.visit(value)
             return
         self.visit(values[0])
+        narrowed = []  # isinstance(name, Class) before: name is an instance of Class (narrowing)
         for at in range(1, len(values)):
             before = values[0] if at == 1 else ast.BoolOp(op=ast.And(), values=values[:at])
             positive, _ = hasattr_names(before, self.qualify)
@@ -113,8 +116,10 @@ class VersionBranches(ast.NodeVisitor):
             if dead:
                 pushed.append(Context("dead", names=frozenset({"isinstance" if dead == "isinstance" else "hasattr"})))
             self.contexts.extend(pushed)
+            narrowed += self.push_narrowings(self.narrowings([values[at - 1]], values))
             self.visit(values[at])
             del self.contexts[len(self.contexts) - len(pushed):]
+        self.pop_narrowings(narrowed)
 
     def visit_If(self, node: ast.If) -> None:
         verdict = self.evaluate(node.test)
@@ -135,7 +140,9 @@ class VersionBranches(ast.NodeVisitor):
         decided = verdict is not None  # a bool constant assigned in the branch taken is a flag (Bindings)
         self.decided += decided
         if verdict is not False:
+            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test))
             self._guarded_block(node.body, positive, negative, body_dead, why)
+            self.pop_narrowings(narrowed)
         if main:
             self.contexts.pop()
         if verdict is not True:

@@ -30,6 +30,7 @@ from outmoded.handedgetattrs import HandedGetattrs
 from outmoded.importmatches import ImportMatches
 from outmoded.layout import version_directory
 from outmoded.metapath import META_PATH_CALLS
+from outmoded.narrowing import IsinstanceNarrowing
 from outmoded.newlines import line_offsets, split_lines
 from outmoded.prefilter import written_alone
 from outmoded.project import Project
@@ -39,7 +40,7 @@ from outmoded.scopes import STDLIB, Bindings
 from outmoded.values import LOCAL, Instance, LocalClass
 
 class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes, GetattrReads,
-              HandedGetattrs, Reporting):
+              HandedGetattrs, IsinstanceNarrowing, Reporting):
     def __init__(self, index: Index, path: str, text: str, words: frozenset | None = None,
                  project: Project | None = None):
         Bindings.__init__(self)
@@ -56,6 +57,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         self._lines: list[str] | None = None
         self._ascii: bool | None = None  # is the text ASCII, asked at the first finding
         self.findings: list[Finding] = []
+        self.narrowed: dict = {}  # name -> (scope, class) where an isinstance() test narrows it (narrowing)
         self._body: list[ast.stmt] = []
         self.reduced = False  # the tree leaves function bodies out: whole-module questions parse ``text``
         self.stubs: list = []  # then the (first line, end line, indentation) of each body left out (``sieve``)
@@ -220,6 +222,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             elif node.attr in self.index.methods:
                 if isinstance(base, Instance) and base.cls == "builtins.super" and isinstance(node.value, ast.Call):
                     base = self.super_receiver(node.value)
+                elif base is None and self.narrowed and node.value.__class__ is ast.Name:
+                    base = self.narrowed_receiver(node.value.id, node.attr)  # isinstance(node, ast.Constant) and node.s
                 self.check_method(node, base)
         self._chained = node.value
         self.visit(node.value)

@@ -126,6 +126,7 @@ class Entry(Frozen):
     - ``safe_with_one_specifier``: int | None = None  # position of a %-format argument: one specifier makes it safe
     - ``bytes_argument``: int | None = None  # position of an argument the replacement takes only as bytes
     - ``named_in_strings``: bool = False  # code names them in strings read with getattr (``handedgetattrs``)
+    - ``narrowed_by_isinstance``: bool = False  # isinstance(name, Class) types name for these members (``narrowing``)
     - ``fields``: tuple[str, ...] = ()  # a renamed function's result (or class's constructor) as a named tuple
     - ``replacement_fields``: tuple[str, ...] = ()  # the replacement's named tuple, when ``fields`` is given
     - ``lost_members``: tuple[str, ...] = ()  # attributes of the result (a class's instance) the replacement's lacks
@@ -140,14 +141,14 @@ class Entry(Frozen):
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
         "matches", "unless", "proof", "argument_positions", "raises", "accepts", "accepted_before", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
         "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields", "replacement_fields", "lost_members",
-        "limited_api", "named_in_strings", "opt_in", "source",
+        "limited_api", "named_in_strings", "narrowed_by_isinstance", "opt_in", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
         "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
-        "safe_with_one_specifier": None, "bytes_argument": None, "fields": (), "replacement_fields": (), "lost_members": (), "limited_api": False, "named_in_strings": False, "opt_in": None, "source": "",
+        "safe_with_one_specifier": None, "bytes_argument": None, "fields": (), "replacement_fields": (), "lost_members": (), "limited_api": False, "named_in_strings": False, "narrowed_by_isinstance": False, "opt_in": None, "source": "",
     }
 
     @property

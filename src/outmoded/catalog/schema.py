@@ -25,6 +25,10 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # literal %-format with exactly one specifier is a safe fix
       named_in_strings: true       # optional: code hands these names as strings to a getattr of
                                    # its own (ast node classes: bandit's @test.checks("Str"))
+      narrowed_by_isinstance: true  # optional, on a method or an attribute read on instances: a
+                                   # name isinstance(name, Class) tests is an instance of the class
+                                   # where the test holds, for these members (no class in the wild
+                                   # derives from it and defines them: the parser makes ast.Constant)
       bytes_argument: 0            # optional, for an unsafe fix: the replacement takes only bytes
                                    # there (frombytes); an argument 0 that is provably bytes makes
                                    # it a safe fix, one that is provably str gets no fix
@@ -114,7 +118,7 @@ OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields",
-    "replacement_fields", "lost_members", "limited_api", "named_in_strings",
+    "replacement_fields", "lost_members", "limited_api", "named_in_strings", "narrowed_by_isinstance",
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
@@ -220,6 +224,9 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     if "named_in_strings" in raw and (raw["kind"] not in ("class", "function", "constant", "attribute")
                                       or not isinstance(raw["named_in_strings"], bool)):
         raise _fail(source, where, "named_in_strings needs a removed class, function, constant or attribute and true or false")
+    if "narrowed_by_isinstance" in raw and (raw["kind"] not in ("method", "attribute")
+                                            or not isinstance(raw["narrowed_by_isinstance"], bool)):
+        raise _fail(source, where, "narrowed_by_isinstance needs a removed method or attribute and true or false")
     if "limited_since" in raw and raw.get("limited_api") is not True:
         raise _fail(source, where, "limited_since needs limited_api: true")
     if "member_of" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") != "removed"
@@ -312,6 +319,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         backport=raw.get("backport"),
         limited_api=raw.get("limited_api", False),
         named_in_strings=raw.get("named_in_strings", False),
+        narrowed_by_isinstance=raw.get("narrowed_by_isinstance", False),
         opt_in=raw.get("opt_in"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),

@@ -1,0 +1,139 @@
+"""Receivers narrowed by ``isinstance()``: the class a name of unknown type holds where a test said so.
+
+bandit 1.5.1's ``[x.s for x in bits if isinstance(x, ast.Constant)]`` (core/utils.py, once fixed)
+and ``isinstance(node, ast.Constant) and node.s`` (plugins/injection_shell.py) read a removed
+member of ``ast.Constant`` (AttributeError on the real 3.14) through a parameter or a loop
+variable nothing else types.  ``isinstance(NAME, Class)``, ``Class`` (resolved like any other
+name) the class of a removed member whose catalog entry says ``narrowed_by_isinstance`` (no
+class in the wild derives from it and defines the member: the parser makes ``ast.Constant``,
+where a ``unittest.TestCase`` subclass may define ``assertEquals``), makes ``NAME``'s read of
+such a member one on an instance of ``Class`` in: the operands of ``and`` after the test, the
+body of an ``if`` or a conditional expression whose test is it (or a term of its ``and``; not
+the ``else``), and a comprehension's element whose ``if`` is it.  Not where the name is bound
+again (an assignment, a ``for``, ``:=``, a nested comprehension's target: anywhere in those
+nodes, so a loop cannot bring a new value back to a read), nor in a function or lambda defined
+there (another scope, run later).  Only a receiver whose binding says nothing (``LOCAL``) is
+narrowed.  ``IsinstanceNarrowing`` is the scanner's part that keeps them; ``branches.VersionBranches``
+and the comprehension visits here push them.
+"""
+
+from __future__ import annotations
+
+import ast
+
+from outmoded.values import Instance
+
+_STORES = (ast.Store, ast.Del)
+
+
+def rebinds(nodes, name: str) -> bool:
+    """Does anything in ``nodes`` (nodes and lists of them) bind ``name`` (in any scope: conservatively)?"""
+    for root in nodes:
+        if root.__class__ is list:
+            if rebinds(root, name):
+                return True
+            continue
+        for node in ast.walk(root):
+            kind = node.__class__
+            if kind is ast.Name:
+                if node.id == name and node.ctx.__class__ in _STORES:
+                    return True
+            elif kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+                if node.name == name:
+                    return True
+            elif kind is ast.alias:
+                if (node.asname or node.name).split(".")[0] == name:
+                    return True
+            elif kind in (ast.Global, ast.Nonlocal):
+                if name in node.names:
+                    return True
+            elif getattr(node, "name", None) == name:  # except ... as name, match patterns
+                return True
+    return False
+
+
+def _terms(test: ast.expr) -> list:
+    """The terms that all hold where ``test`` does: ``test``, or those of its ``and``."""
+    return test.values if test.__class__ is ast.BoolOp and test.op.__class__ is ast.And else [test]
+
+
+class IsinstanceNarrowing:
+    """Expects ``self.index``, ``self.qualify`` and ``self.scope`` from the classes it is combined
+    with; ``self.narrowed`` (name -> (scope, class)) is set by the scanner."""
+
+    def isinstance_test(self, test: ast.expr) -> tuple[str, str] | None:
+        """(name, class) for ``isinstance(name, Class)`` of a class ``narrowed_by_isinstance``, else None."""
+        if not (test.__class__ is ast.Call and test.func.__class__ is ast.Name and test.func.id == "isinstance"
+                and len(test.args) == 2 and not test.keywords and test.args[0].__class__ is ast.Name):
+            return None
+        classes = self._narrowing_classes()
+        if not classes or self.qualify(test.func) != "builtins.isinstance":
+            return None
+        cls = self.qualify(test.args[1])
+        return (test.args[0].id, cls) if isinstance(cls, str) and cls in classes else None
+
+    def _narrowing_classes(self) -> frozenset:
+        """The classes of the removed members whose entry says ``narrowed_by_isinstance``."""
+        found = self.index.__dict__.get("_narrowing_classes")
+        if found is None:
+            found = self.index.__dict__["_narrowing_classes"] = frozenset(
+                m.cls for methods in self.index.methods.values() for m in methods if m.entry.narrowed_by_isinstance)
+        return found
+
+    def narrowings(self, tests, *unbound) -> list:
+        """The (name, class) of the isinstance() tests among ``tests`` (each ``and``'s terms too)
+        whose name nothing in ``unbound`` (nodes and lists of them) binds."""
+        found = []
+        for test in tests:
+            for term in _terms(test):
+                hit = self.isinstance_test(term)
+                if hit is not None and not rebinds(unbound, hit[0]):
+                    found.append(hit)
+        return found
+
+    def push_narrowings(self, found: list) -> list:
+        """Narrow the names of ``found`` here; what ``pop_narrowings`` needs to undo it."""
+        saved = []
+        for name, cls in found:
+            saved.append((name, self.narrowed.get(name)))
+            self.narrowed[name] = (self.scope, cls)
+        return saved
+
+    def pop_narrowings(self, saved: list) -> None:
+        for name, previous in reversed(saved):
+            if previous is None:
+                del self.narrowed[name]
+            else:
+                self.narrowed[name] = previous
+
+    def narrowed_receiver(self, name: str, attr: str) -> Instance | None:
+        """The instance ``name`` is narrowed to here, for reading ``attr``, or None."""
+        hit = self.narrowed.get(name)
+        if hit is None or hit[0] is not self.scope:
+            return None
+        cls = hit[1]
+        return Instance(cls) if any(m.cls == cls and m.entry.narrowed_by_isinstance
+                                    for m in self.index.methods.get(attr, ())) else None
+
+    def visit_ListComp(self, node) -> None:
+        """The element runs only where every ``if`` held: visited under their isinstance() tests."""
+        elements = [node.key, node.value] if node.__class__ is ast.DictComp else [node.elt]
+        saved = []
+        for at, generator in enumerate(node.generators):
+            if generator.ifs:
+                saved += self.push_narrowings(self.narrowings(
+                    generator.ifs, elements, generator.ifs, node.generators[at + 1:]))
+        for element in elements:
+            self.visit(element)
+        self.pop_narrowings(saved)
+        for generator in node.generators:
+            self.visit(generator)
+
+    visit_SetComp = visit_DictComp = visit_ListComp
+
+    def visit_GeneratorExp(self, node) -> None:
+        """As a list's, but its element runs when the generator is consumed, maybe after a name
+        narrowed around it is bound again: only its own ``if``'s narrow there."""
+        outer, self.narrowed = self.narrowed, {}
+        self.visit_ListComp(node)
+        self.narrowed = outer
