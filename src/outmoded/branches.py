@@ -14,6 +14,7 @@ import ast
 
 from outmoded import guards, probes
 from outmoded.guardcontext import Context
+from outmoded.narrowing import NARROWING_TESTS
 from outmoded.stdnames import STDLIB
 from outmoded.values import Instance, LocalClass
 
@@ -84,9 +85,11 @@ class VersionBranches(ast.NodeVisitor):
         body_dead, else_dead = self.asks_for_removed(node.test) if probes_asked else (False, False)
         why = "isinstance" if "isinstance" in (body_dead, else_dead) else "hasattr"
         if verdict is not False:
-            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test))
+            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test)) \
+                if node.test.__class__ in NARROWING_TESTS else None
             self._guarded_block(node.body, positive, negative, body_dead, why)
-            self.pop_narrowings(narrowed)
+            if narrowed:
+                self.pop_narrowings(narrowed)
         if verdict is not True:
             self._guarded_block(node.orelse, negative, positive, else_dead, why)
         if verdict is None:
@@ -140,9 +143,11 @@ class VersionBranches(ast.NodeVisitor):
         decided = verdict is not None  # a bool constant assigned in the branch taken is a flag (Bindings)
         self.decided += decided
         if verdict is not False:
-            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test))
+            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test)) \
+                if node.test.__class__ in NARROWING_TESTS else None
             self._guarded_block(node.body, positive, negative, body_dead, why)
-            self.pop_narrowings(narrowed)
+            if narrowed:
+                self.pop_narrowings(narrowed)
         if main:
             self.contexts.pop()
         if verdict is not True:

@@ -24,6 +24,7 @@ import ast
 from outmoded.values import Instance
 
 _STORES = (ast.Store, ast.Del)
+NARROWING_TESTS = frozenset((ast.Call, ast.BoolOp))  # an isinstance() call, or an and of terms
 
 
 def rebinds(nodes, name: str) -> bool:
@@ -80,10 +81,25 @@ class IsinstanceNarrowing:
                 m.cls for methods in self.index.methods.values() for m in methods if m.entry.narrowed_by_isinstance)
         return found
 
+    def _narrows(self) -> bool:
+        """May narrowing find anything in this file: does it write a member narrowed_by_isinstance
+        (``self.words``, the needle words it writes, where known)?"""
+        narrows = self.__dict__.get("_narrows_here")
+        if narrows is None:
+            members = self.index.__dict__.get("_narrowed_members")
+            if members is None:
+                members = self.index.__dict__["_narrowed_members"] = frozenset(
+                    attr for attr, methods in self.index.methods.items()
+                    if any(m.entry.narrowed_by_isinstance for m in methods))
+            narrows = self._narrows_here = bool(members) and (self.words is None or not members.isdisjoint(self.words))
+        return narrows
+
     def narrowings(self, tests, *unbound) -> list:
         """The (name, class) of the isinstance() tests among ``tests`` (each ``and``'s terms too)
         whose name nothing in ``unbound`` (nodes and lists of them) binds."""
         found = []
+        if not self._narrows():
+            return found
         for test in tests:
             for term in _terms(test):
                 hit = self.isinstance_test(term)
@@ -125,7 +141,8 @@ class IsinstanceNarrowing:
                     generator.ifs, elements, generator.ifs, node.generators[at + 1:]))
         for element in elements:
             self.visit(element)
-        self.pop_narrowings(saved)
+        if saved:
+            self.pop_narrowings(saved)
         for generator in node.generators:
             self.visit(generator)
 
@@ -134,6 +151,8 @@ class IsinstanceNarrowing:
     def visit_GeneratorExp(self, node) -> None:
         """As a list's, but its element runs when the generator is consumed, maybe after a name
         narrowed around it is bound again: only its own ``if``'s narrow there."""
-        outer, self.narrowed = self.narrowed, {}
+        outer = self.narrowed
+        if outer:
+            self.narrowed = {}
         self.visit_ListComp(node)
         self.narrowed = outer
