@@ -84,12 +84,12 @@ class Reading:
     def _one_block(self, start: int, stop: int, indent: int) -> bool:
         """Does no statement indented less than ``indent`` start between ``start`` and ``stop``
         of the masked text (a line holding code, outside brackets, not continuing another)?"""
-        shape, count, masked = self.shape, self.brackets.count, self.masked
+        shape, count = self.shape, self.brackets.count
         for level in range(indent):
-            line = _LINES[level] if level < len(_LINES) else "\n" + " " * level + "x"
+            line = _indented(level)
             at = shape.find(line, start, stop)
             while at >= 0:
-                if count("(", start, at) == count(")", start, at) and masked[max(0, at - 2):at].rstrip("\r")[-1:] != "\\":
+                if count("(", start, at) == count(")", start, at) and not _continued(self.masked, at):
                     return False
                 at = shape.find(line, at + 1, stop)
         return True
@@ -199,7 +199,7 @@ class Reading:
             for level in range(indent + 1):
                 position = nexts[level]
                 if position < after:  # looked for before ``after`` (none found: ``size``)
-                    position = shape.find(_LINES[level] if level < len(_LINES) else "\n" + " " * level + "x", after)
+                    position = shape.find(_indented(level), after)
                     nexts[level] = position = size if position < 0 else position
                 if position < candidate:
                     candidate = position
@@ -210,7 +210,7 @@ class Reading:
             previous = after = at
             if depth < 0:
                 raise Doubt("unbalanced brackets")
-            if depth == 0 and masked[max(0, at - 3):at - 1].rstrip("\r")[-1:] != "\\":
+            if depth == 0 and not _continued(masked, at - 1):
                 return at
 
     def _header_end(self, start: int, line: int) -> tuple[int, int] | None:
@@ -321,3 +321,13 @@ SHAPE = {**{code: "x" for code in range(128)}, ord(" "): " ", ord("\n"): "\n", o
 _LINES = ["\n" + " " * level + "x" for level in range(41)]  # a line so indented, holding code, in ``shape``
 BRACKETS = str.maketrans("[{]}", "(())")
 _IDENTIFIER = dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.", True)
+
+
+def _indented(level: int) -> str:
+    """A line indented ``level`` spaces holding code, as ``shape`` writes it (after its newline)."""
+    return _LINES[level] if level < len(_LINES) else "\n" + " " * level + "x"
+
+
+def _continued(masked: str, newline: int) -> bool:
+    """Does the line ending at the newline at ``newline`` of the masked text go on after a backslash?"""
+    return masked[max(0, newline - 2):newline].rstrip("\r")[-1:] == "\\"
