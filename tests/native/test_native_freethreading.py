@@ -213,6 +213,25 @@ def test_setup_py_is_read_once_for_the_directive_and_its_imports(project):
     assert opened == "1"
 
 
+def test_a_test_module_is_told_before_a_build_file_is_read(project):
+    """Twisted 18.9's test/raiser.pyx: a test module is never reported, so the build files up to
+    the project's root (setup.py, and the modules it imports) are not read for it; the same
+    module outside the tests still is judged by them."""
+    import subprocess
+    import sys
+
+    project.write("setup.py", "from setuptools import setup\nsetup()\n")
+    project.write("pkg/test/raiser.pyx", "def f():\n    pass\n")
+    src = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "src")
+    env = dict(os.environ, PYTHONPATH=os.path.abspath(src), XDG_CACHE_HOME=str(project.root / "cache"))
+    run = subprocess.run([sys.executable, "-c", OPENS_PROBE], cwd=project.root, env=env, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    report, opened = run.stdout.rsplit("\n", 2)[0], run.stdout.split()[-1]
+    assert json.loads(report)["findings"] == [] and opened == "0"
+    project.write("pkg/raiser.pyx", "def f():\n    pass\n")
+    assert cython_modules(project) == [os.path.join("pkg", "raiser.pyx")]
+
+
 def test_single_phase_module_made_through_a_header(project):
     """greenlet 3.5.6: greenlet_refs.hpp's CreatedModule wraps PyModule_Create; greenlet.cpp,
     which includes it, calls PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED)."""

@@ -37,6 +37,7 @@ from functools import lru_cache
 from typing import Optional
 
 from outmoded.findings import WARNING, Finding
+from outmoded.lazyre import LazyPattern
 from outmoded.native import make, rule_message, rules
 from outmoded.native.ctokens import Comment, Token
 from outmoded.reads import once, read
@@ -45,18 +46,18 @@ from outmoded.source import open_regular
 FREE_THREADED_FROM = (3, 13)
 HEADER_SUFFIXES = (".h", ".hpp", ".hh", ".hxx", ".inc", ".inl")
 SOURCE_SUFFIXES = (".c", ".cc", ".cpp", ".cxx", ".pyx") + HEADER_SUFFIXES
-DIRECTIVE_RE = re.compile(r"^#\s*cython\s*:(?P<body>.*)$", re.IGNORECASE)
+DIRECTIVE_RE = LazyPattern(r"^#\s*cython\s*:(?P<body>.*)$", re.IGNORECASE)
 BUILD_FILES = ("setup.py", "pyproject.toml", "setup.cfg", "meson.build", "CMakeLists.txt", "Makefile")
 ROOT_MARKERS = (".git", "pyproject.toml", "setup.py", "setup.cfg")
 # the directive set (``-X freethreading_compatible=True``, ``{"freethreading_compatible": True}``,
 # h5py 3.16's ``compiler_directives["freethreading_compatible"] = True``), or the C macro that
 # makes Cython's generated module declare ``Py_MOD_GIL_NOT_USED`` (``-DCYTHON_FREETHREADING_COMPATIBLE=1``,
 # ``define_macros=[("CYTHON_FREETHREADING_COMPATIBLE", "1")]``)
-BUILD_DIRECTIVE_RE = re.compile(
+BUILD_DIRECTIVE_RE = LazyPattern(
     r"freethreading_compatible['\"]?\]?\s*[:=]\s*['\"]?(?:True|true|1)\b"
     r"|-DCYTHON_FREETHREADING_COMPATIBLE(?:=1)?(?![=\w])"
     r"|CYTHON_FREETHREADING_COMPATIBLE['\"]\s*,\s*(?:['\"]1['\"]|(?:1|None)\b)")
-SETUP_IMPORT_RE = re.compile(r"^import[ \t]+([\w \t,]+)|^from[ \t]+(\w+)", re.MULTILINE)  # setup.py's siblings
+SETUP_IMPORT_RE = LazyPattern(r"^import[ \t]+([\w \t,]+)|^from[ \t]+(\w+)", re.MULTILINE)  # setup.py's siblings
 
 
 def _closing(tokens: list[Token], start: int, opening: str, closing: str) -> int:
@@ -226,13 +227,15 @@ def _build_file(path: str, version: str) -> tuple[bool, tuple]:
 
 def cython_findings(path: str, tokens: list[Token], comments: list[Comment],
                     target: tuple[int, int]) -> list[Finding]:
-    if target < FREE_THREADED_FROM or _declares(comments, tokens):
+    # the cheapest refuter first: a test module (a look at its path, then at where its project
+    # starts, once per directory) before the build files up to the project's root are read
+    if target < FREE_THREADED_FROM or _test_module(path) or _declares(comments, tokens):
         return []
     if _build_sets_directive(os.path.dirname(os.path.abspath(path))):
         return []
     from outmoded.native import includes
 
-    if _test_module(path) or includes.includers(path):  # include "handles/handle.pyx": part of its includer
+    if includes.includers(path):  # include "handles/handle.pyx": part of its includer
         return []
     module = os.path.splitext(os.path.basename(path))[0]
     entry = rules()["OMT003"]
