@@ -164,9 +164,17 @@ class VersionBranches(ast.NodeVisitor):
         (``v = sys.version_info[:2]``) and flags hold their target value."""
         if probes.asks_listing(test):
             return []
+        known: dict = {}
+
+        def lookup(node: ast.AST):  # what a name stands for is the same at every version asked
+            found = known.get(id(node))
+            if found is None or found[0] is not node:  # the node kept: its id is not another's
+                found = known[id(node)] = (node, self.flag_lookup(node))
+            return found[1]
+
         lowest = self.target
         for minor in range(self.target[1] - 1, -1, -1):
-            if guards.evaluate(test, (self.target[0], minor), self.flag_lookup) is not verdict:
+            if guards.evaluate(test, (self.target[0], minor), lookup) is not verdict:
                 break
             lowest = (self.target[0], minor)
         else:
