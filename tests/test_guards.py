@@ -1716,36 +1716,10 @@ class BuiltinTest(unittest.TestCase):
                                                                      (20, None)]
 
 
-# Counts the opens of future/tests/base.py made from outmoded.expectations in a real check run (an
-# audit hook sees every open), then prints the count after the run's own output.
-DECORATOR_OPENS = """
-import os, sys
-target, opened = os.path.abspath(os.path.join("future", "tests", "base.py")), []
-
-def hook(event, args):
-    if event == "open" and isinstance(args[0], str) and os.path.abspath(args[0]) == target:
-        frame = sys._getframe(1)
-        while frame is not None and not frame.f_code.co_filename.endswith("expectations.py"):
-            frame = frame.f_back
-        if frame is not None:
-            opened.append(args[0])
-
-sys.addaudithook(hook)
-from outmoded.cli import main
-code = main(["check", "--no-cache", "--jobs", "1", "--format", "json", "--target-version", "3.13", "."])
-print(code, len(opened))
-"""
-
-
 def test_a_decorators_module_is_read_once_for_every_test_it_marks(project):
     """future 1.0's @expectedFailurePY3 over tests in two modules: future/tests/base.py is read and
     parsed once for the run (Twisted 18.9's @comparable of python/compat.py was parsed again for
     every test module naming it), and every test is still expected to fail."""
-    import json
-    import os
-    import subprocess
-    import sys
-
     project.write("pyproject.toml", "[project]\nname = 'future'\n")
     project.write("future/__init__.py", "")
     project.write("future/utils.py", "import sys\nPY3 = sys.version_info[0] >= 3\n")
@@ -1758,13 +1732,8 @@ def test_a_decorators_module_is_read_once_for_every_test_it_marks(project):
                       "class T(unittest.TestCase):\n    @expectedFailurePY3\n    def test_cmp(self):\n"
                       "        from UserList import UserList\n\n    @expectedFailurePY3\n    def test_dict(self):\n"
                       "        from UserDict import UserDict\n")
-    src = os.path.join(os.path.dirname(__file__), os.pardir, "src")
-    env = dict(os.environ, PYTHONPATH=os.path.abspath(src), XDG_CACHE_HOME=str(project.root / "cache"))
-    run = subprocess.run([sys.executable, "-c", DECORATOR_OPENS], cwd=project.root, env=env, capture_output=True,
-                         text=True)
-    assert run.returncode == 0, run.stderr
-    report, opened = run.stdout.rsplit("\n", 2)[0], run.stdout.split()[-1]
-    assert json.loads(report)["findings"] == [] and opened == "1"
+    report, opened = project.opened("future/tests/base.py", "expectations.py")
+    assert report["findings"] == [] and opened == 1
 
 
 def test_code_written_for_pythons_that_no_longer_have_the_api(project):

@@ -173,61 +173,26 @@ def test_directive_in_a_module_setup_py_imports(project):
     assert cython_modules(project) == [os.path.join("h5py", "h5a.pyx")]
 
 
-# Counts the opens of setup.py made from outmoded.native.freethreading in a real check run (an
-# audit hook sees every open, os.open's too), then prints the count after the run's own output.
-OPENS_PROBE = """
-import os, sys
-target, opened = os.path.abspath("setup.py"), []
-
-def hook(event, args):
-    if event == "open" and isinstance(args[0], str) and os.path.abspath(args[0]) == target:
-        frame = sys._getframe(1)
-        while frame is not None and not frame.f_code.co_filename.endswith(os.path.join("native", "freethreading.py")):
-            frame = frame.f_back
-        if frame is not None:
-            opened.append(args[0])
-
-sys.addaudithook(hook)
-from outmoded.cli import main
-code = main(["check", "--no-cache", "--jobs", "1", "--format", "json", "--target-version", "3.14t", "."])
-print(code, len(opened))
-"""
-
-
 def test_setup_py_is_read_once_for_the_directive_and_its_imports(project):
     """The free-threading check reads setup.py once for both questions it asks of it: does it set
     the directive, and which of its sibling modules does it import (h5py 3.16's setup_build)."""
-    import subprocess
-    import sys
-
     project.write("setup.py", "from setuptools import setup\nimport setup_build\nsetup()\n")
     project.write("setup_build.py", "X = 1\n")
     for name in ("a", "b", "c"):
         project.write(f"pkg/{name}.pyx", "def f():\n    pass\n")
-    src = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "src")
-    env = dict(os.environ, PYTHONPATH=os.path.abspath(src), XDG_CACHE_HOME=str(project.root / "cache"))
-    run = subprocess.run([sys.executable, "-c", OPENS_PROBE], cwd=project.root, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    report, opened = run.stdout.rsplit("\n", 2)[0], run.stdout.split()[-1]
-    assert sorted(f["path"] for f in json.loads(report)["findings"]) == [os.path.join("pkg", f"{n}.pyx") for n in "abc"]
-    assert opened == "1"
+    report, opened = project.opened("setup.py", os.path.join("native", "freethreading.py"), "3.14t")
+    assert sorted(f["path"] for f in report["findings"]) == [os.path.join("pkg", f"{n}.pyx") for n in "abc"]
+    assert opened == 1
 
 
 def test_a_test_module_is_told_before_a_build_file_is_read(project):
     """Twisted 18.9's test/raiser.pyx: a test module is never reported, so the build files up to
     the project's root (setup.py, and the modules it imports) are not read for it; the same
     module outside the tests still is judged by them."""
-    import subprocess
-    import sys
-
     project.write("setup.py", "from setuptools import setup\nsetup()\n")
     project.write("pkg/test/raiser.pyx", "def f():\n    pass\n")
-    src = os.path.join(os.path.dirname(__file__), os.pardir, os.pardir, "src")
-    env = dict(os.environ, PYTHONPATH=os.path.abspath(src), XDG_CACHE_HOME=str(project.root / "cache"))
-    run = subprocess.run([sys.executable, "-c", OPENS_PROBE], cwd=project.root, env=env, capture_output=True, text=True)
-    assert run.returncode == 0, run.stderr
-    report, opened = run.stdout.rsplit("\n", 2)[0], run.stdout.split()[-1]
-    assert json.loads(report)["findings"] == [] and opened == "0"
+    report, opened = project.opened("setup.py", os.path.join("native", "freethreading.py"), "3.14t")
+    assert report["findings"] == [] and opened == 0
     project.write("pkg/raiser.pyx", "def f():\n    pass\n")
     assert cython_modules(project) == [os.path.join("pkg", "raiser.pyx")]
 
