@@ -24,6 +24,26 @@ def test_read_through_the_module_and_from_a_submodule(project):
     assert project.findings(source, target="3.12") == []
 
 
+def test_freezeguns_uuid_fallback_fails_on_313(project):
+    # freezegun 0.3.15's api.py: on the real 3.13 "import freezegun" raises AttributeError: module
+    # 'uuid' has no attribute '_load_system_functions' (uuid is a platform module, which the
+    # generated listing leaves out: the entries are removed_3_13.yaml's, proven on the interpreters)
+    source = """\
+        import uuid
+        try:
+            real_uuid_generate_time = uuid._uuid_generate_time
+            uuid_generate_time_attr = '_uuid_generate_time'
+        except AttributeError:
+            uuid._load_system_functions()
+            real_uuid_generate_time = uuid._generate_time_safe
+            uuid_generate_time_attr = '_generate_time_safe'
+        except ImportError:
+            real_uuid_generate_time = None
+        """
+    assert [f[:3] for f in project.findings(source, target="3.13")] == [(6, "uuid._load_system_functions", "error")]
+    assert project.findings(source, target="3.12") == []
+
+
 def test_guards_work_as_for_any_removal(project):
     source = """\
         import sys, dataclasses
