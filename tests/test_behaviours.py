@@ -590,6 +590,29 @@ def test_timeout_aliases_listed_beside_timeout_error(project):
     assert project.findings(source, target="3.9", name="c.py") == []
 
 
+def test_a_type_variable_class_derived_with_root(project):
+    """typing_extensions 4.4.0's ``class TypeVar(typing.TypeVar, _DefaultMixin, _root=True)``: on pyenv's
+    3.11.7 the statement runs, on 3.12.1 and the real 3.13 it raises TypeError: type 'typing.TypeVar' is
+    not an acceptable base type (so does every package importing it: pydantic 1.8.2 in realimports).
+    Without ``_root=`` the statement failed on every Python ("Cannot subclass special typing classes")."""
+    source = """\
+        import sys
+        import typing
+        from typing import ParamSpec as PS
+
+        class _DefaultMixin: ...
+        class TypeVar(typing.TypeVar, _DefaultMixin, _root=True): ...
+        if hasattr(typing, "ParamSpec"):
+            class ParamSpec(PS, _DefaultMixin, _root=True): ...
+        class Plain(_DefaultMixin, _root=True): ...
+        if sys.version_info < (3, 12):
+            class Old(typing.TypeVarTuple, _root=True): ...
+        """
+    assert project.findings(source, target="3.13") == [
+        (6, "class TypeVar(typing.TypeVar, _root=...)", E), (8, "class ParamSpec(typing.ParamSpec, _root=...)", E)]
+    assert project.findings(source, target="3.11", name="b.py") == []
+
+
 def test_argparse_dest_from_a_single_dash_long_option(project):
     """3.15: ``add_argument('-f', '-foo')`` stores ``foo`` where it stored ``f``: on the real 3.14 and
     3.15 this parser's namespaces differ in exactly the four reported options."""

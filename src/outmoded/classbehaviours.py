@@ -131,6 +131,21 @@ class ClassBehaviours:
                 self.report(node.bases[position], entry, f"{names[position]} beside {short}", frozenset(entry.raises))
                 return
 
+    def check_root_bases(self, node: ast.ClassDef) -> None:
+        """``class TypeVar(typing.TypeVar, _DefaultMixin, _root=True)``: a base a ``root-base`` entry
+        names, in a class statement passing ``_root=`` (typing's classes let such a subclass through
+        before 3.12; from 3.12 they are C types and the statement raises TypeError "type
+        'typing.TypeVar' is not an acceptable base type": typing_extensions 4.4.0, at import)."""
+        if not any(k.arg == "_root" for k in node.keywords):
+            return
+        for base in node.bases:
+            name = self.qualify(base)
+            entry = next((e for e in self.index.behaviour_calls.get(name, ()) if e.signature == "root-base"),
+                         None) if isinstance(name, str) else None
+            if entry is not None:
+                self.report(base, entry, f"class {node.name}({name}, _root=...)", frozenset(entry.raises))
+                return
+
     def check_class_body(self, node: ast.ClassDef) -> None:
         self.check_decorator_stacks(node)
         self.check_class_attributes(node)

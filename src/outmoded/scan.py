@@ -236,6 +236,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             self.check_class_body(node)
             if len(node.bases) > 1:
                 self.check_duplicate_bases(node)
+            if node.keywords:
+                self.check_root_bases(node)
         self.check_attribute_pairs(node)
         cls = self.scope.bindings.get(node.name)
         if self.index.overrides and isinstance(cls, LocalClass):

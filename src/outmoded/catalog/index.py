@@ -250,8 +250,8 @@ def _add(index: Index, entry: Entry, name: str) -> None:
             return
         if entry.signature in ("argument", "keywords", "main-block-call", "parameters", "subscript",
                                "protocol-parameters", "option-strings", "decorator-stack", "class-attribute",
-                               "truth-value", "union-attribute", "duplicate-base", "awaited-context",
-                               "namespace-annotations"):
+                               "truth-value", "union-attribute", "duplicate-base", "root-base",
+                               "awaited-context", "namespace-annotations"):
             # subscript, protocol-parameters, decorator-stack, class-attribute, truth-value: asked of a
             # Subscript, of a class; awaited-context of a with statement
             index.behaviour_calls.setdefault(name, []).append(entry)

@@ -174,6 +174,7 @@ BEHAVIOUR_TEXT = {
     # parenthesis closes); the word first, as above (a leading \b leaves sre no literal to skip to:
     # 17x the time over Twisted 18.9's 117 files naming timeout)
     "duplicate-base": rb"class(?<!\wclass)[ \t]+\w+[ \t]*\([^()]*,",
+    "root-base": rb"class(?<!\wclass)[ \t]+\w+[ \t]*\([^()]*\b_root[ \t]*=",  # class TypeVar(typing.TypeVar, _root=True)
     "option-strings": rb"[\"']-[^-\"'\s][^\"'\s]+[\"']",  # add_argument('-f', '-foo'): a single-dash long option
     "awaited-context": AWAITED_WITH_TEXT,  # with await lock:, with (yield from self._cond):
 }

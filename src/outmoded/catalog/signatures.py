@@ -72,7 +72,10 @@ from outmoded.catalog.schema import DOTTED_RE
 # ``outmoded.aliasattributes``), ``duplicate-base`` (a class statement lists the name among its bases
 # beside ``matches``, a dotted name, or beside another such entry's name with the same ``matches``: on
 # the target both are one class, and the statement raises TypeError "duplicate base class":
-# ``class TimeoutError(asyncio.TimeoutError, builtins.TimeoutError)`` from 3.11), ``awaited-context`` (a
+# ``class TimeoutError(asyncio.TimeoutError, builtins.TimeoutError)`` from 3.11), ``root-base`` (a class
+# statement lists the name among its bases and passes ``_root=``, the keyword typing's classes took to
+# let a subclass through: typing_extensions 4.4.0's ``class TypeVar(typing.TypeVar, _DefaultMixin,
+# _root=True)``; on the target the class is a C type no class derives from, TypeError), ``awaited-context`` (a
 # ``with`` statement's item is ``await x`` or ``yield from x`` where ``x`` is an instance of the name, a
 # class: a name bound to a call of it, or an attribute that every assignment in the class of the object
 # it is read on -- ``self._cond``, ``pool._cond`` of ``pool = Pool()`` -- binds to a call of it:
@@ -84,11 +87,11 @@ from outmoded.catalog.schema import DOTTED_RE
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
 SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "meta-path-loader", "parameters", "fallback-import",
               "subscript", "protocol-parameters", "option-strings", "decorator-stack",
-              "class-attribute", "truth-value", "union-attribute", "duplicate-base", "awaited-context",
-              "namespace-annotations"}
+              "class-attribute", "truth-value", "union-attribute", "duplicate-base", "root-base",
+              "awaited-context", "namespace-annotations"}
 # these say what the code ``raises`` (names)
 CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
-                   "option-strings", "duplicate-base", "awaited-context"}
+                   "option-strings", "duplicate-base", "root-base", "awaited-context"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
            "sequences-for-named", "missing", "itertools-iterator",
            "trunc-only", "local-callable", "main-block-callable"}
