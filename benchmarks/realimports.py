@@ -10,7 +10,7 @@ top-level modules are imported one module per process with ``python3.X`` (from
 on ``sys.path`` after the standard library, as installed, with a timeout.  This is the benchmark running the code, not outmoded.
 
 Each distinct failure is ``caught`` when outmoded reports a finding (or a file it cannot parse) at a
-line of its traceback inside the release; ``excluded`` when it is outside outmoded's promise: Python 2
+line of its traceback inside the release (any line of a simple statement that spans lines); ``excluded`` when it is outside outmoded's promise: Python 2
 syntax (the file does not compile on pyenv's 3.6 either), a Python 2 standard module (importable from
 pyenv's 2.7 standard library), a missing third-party dependency, ``distutils`` in a release that imports
 setuptools (which provides it where installed), another platform's module (windll,
@@ -23,13 +23,15 @@ later (an import hook registered on a line that runs, a lambda's body).  A failu
 handler is caught too when what the handler was handling is (invoke 1.2.0's ``try: from .vendor.six.moves
 import reduce`` / ``except ImportError: from lexicon import Lexicon``: No module named 'lexicon', after
 its vendored six's import hook, reported, served nothing).  A failure raised in a dependency's code
-is excluded (that release's own row measures it); one raised while handling the ImportError of a
+(its last frame outside the standard library) is excluded (that release's own row measures it); one raised while handling the ImportError of a
 standard module is never a missing dependency (pydub 0.23.1's ``except ImportError: import pyaudioop``).
 """
 
 from __future__ import annotations
 
 import argparse
+import ast
+import functools
 import json
 import os
 import re
@@ -40,7 +42,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from noise import AST_ERA, FALLBACK_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, WIDE_ERA, check, unpacked  # noqa: E402
+from noise import AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, WIDE_ERA, check, unpacked  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -218,6 +220,23 @@ DEPENDS = {
     "Pint==0.9": ["setuptools==75.8.0"], "uncertainties==3.1.5": ["future==0.18.3"], "execnet==1.7.1": ["apipkg==1.5"],
     "requests-toolbelt==0.9.1": ["requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4", "idna==2.10",
                                  "certifi==2020.12.5"],
+    # the KINDS_ERA releases' (2015-2021, misses22) dependencies of their time, where pure Python
+    "aioredis==1.3.1": ["async-timeout==3.0.1"], "aiomysql==0.0.21": ["PyMySQL==0.9.3"],
+    "slixmpp==1.4.2": ["pyasn1==0.4.8", "pyasn1-modules==0.2.8"], "aiokafka==0.5.2": ["kafka-python==1.4.6"],
+    "python-socketio==4.6.1": ["python-engineio==3.14.2", "six==1.17.0"],
+    "autobahn==19.11.2": ["txaio==18.8.1", "six==1.17.0"], "txaio==18.8.1": ["six==1.17.0"],
+    "thriftpy2==0.4.14": ["ply==3.11"],
+    "dulwich==0.19.16": ["urllib3==1.26.20", "certifi==2026.10.18"],
+    "hyper==0.7.0": ["h2==2.6.2", "hyperframe==3.2.0", "hpack==3.0.0"], "protobuf==3.12.4": ["six==1.17.0"],
+    "pydantic==1.8.2": ["typing_extensions==4.1.1"], "persistent==4.6.4": ["zope.interface==7.2", "setuptools==75.8.0"],
+    "green==3.2.5": ["colorama==0.4.6", "Unidecode==1.0.23", "coverage==4.5.4"],
+    "unittest-xml-reporting==2.5.2": ["six==1.17.0"], "pyang==2.4.0": ["setuptools==75.8.0"],
+    "xmlschema==1.2.5": ["elementpath==2.0.4"],
+    "fixtures==3.0.0": ["testtools==2.3.0", "extras==1.0.0", "six==1.17.0", "pbr==5.1.3", "setuptools==75.8.0",
+                        "traceback2==1.4.0", "unittest2==1.1.0", "linecache2==1.0.0"],
+    "freezegun==0.3.15": ["python-dateutil==2.8.2", "six==1.17.0"],
+    "zope.testrunner==5.2": ["zope.interface==7.2", "zope.exceptions==4.4", "six==1.17.0", "setuptools==75.8.0"],
+    "iniparse==0.5": ["six==1.17.0"], "pyhocon==0.3.57": ["pyparsing==2.4.7"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -262,14 +281,22 @@ RELEASES += FALLBACK_ERA
 # dependencies whose failures other rows exclude as "measured on its own row", which had none (misses19):
 # pytest 3.0.7's py 1.4.34, execnet 1.7.1's apipkg 1.5
 RELEASES += ["py==1.4.34", "apipkg==1.5"]
+# releases of 2015-2021 of kinds likely to hold breakage the scanner misses (asyncio's old APIs, import hooks,
+# ctypes/struct, XML/HTTP, C fallbacks, unittest internals, code generators, config readers), on no list before
+# (misses22)
+RELEASES += KINDS_ERA
+# a dependency whose failures other rows excluded as "measured on its own row", which it had not (misses22):
+# typing-extensions 4.4.0 (pydantic 1.8.2's, aioredis 2.0.1's, aiohttp 3.6.3's ...), txaio 18.8.1 (autobahn 19.11.2's)
+RELEASES += ["typing-extensions==4.4.0", "txaio==18.8.1"]
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
                 "cmp", "buffer", "StandardError", "apply", "intern", "coerce"}
 # run in the real interpreter: import one module, record the lines it ran in the work folder and the failure
 DRIVER = r"""
-import importlib, json, os, sys, traceback
+import importlib, json, os, sys, sysconfig, traceback
 root, name, out = sys.argv[1:4]
+STDLIB = os.path.join(sysconfig.get_paths()["stdlib"], "")
 sys.argv = [name]
 sys.path.extend(os.environ["REALIMPORTS_PATH"].split(os.pathsep))  # after the standard library, as installed
 ran, mon = set(), getattr(sys, "monitoring", None)  # 3.12+; an older Python only says whether it fails
@@ -288,7 +315,10 @@ except BaseException as error:
     frames = [[f.filename, f.lineno] for f in traceback.extract_tb(error.__traceback__) if f.filename.startswith(root)]
     if isinstance(error, SyntaxError) and error.filename:
         frames.append([error.filename, error.lineno])
-    raised = [f.filename for f in traceback.extract_tb(error.__traceback__) if not f.filename.startswith("<")]
+    # the last frame outside the standard library: autobahn 19.11.2's import fails in asyncio's
+    # get_event_loop, called by txaio 18.8.1 (a dependency) at its import on 3.14 and later
+    raised = [f.filename for f in traceback.extract_tb(error.__traceback__)
+              if not f.filename.startswith(("<", STDLIB))]
     result = {"ok": False, "type": type(error).__name__, "message": str(error)[:200], "frames": frames,
               "missing": error.name if isinstance(error, ImportError) else None, "context": [],
               "raised_in": raised[-1] if raised else None}
@@ -468,6 +498,29 @@ def served_by_dead_importer(failure: dict, root: Path, at: dict) -> str | None:
     return None
 
 
+@functools.lru_cache(maxsize=None)
+def _simple_statements(path: str) -> dict:
+    """First line -> last line of each simple statement (no body) of the file that spans lines."""
+    try:
+        tree = ast.parse(Path(path).read_bytes())
+    except (SyntaxError, ValueError, OSError):
+        return {}
+    return {n.lineno: n.end_lineno for n in ast.walk(tree)
+            if isinstance(n, ast.stmt) and not hasattr(n, "body") and n.end_lineno and n.end_lineno > n.lineno}
+
+
+def reported_at(frames: list, at: dict) -> bool:
+    """Does a finding stand at a line of these traceback frames?  A frame names the first line of
+    its statement, a finding the line of the name: xonsh 0.9.27's ast.py, ``from ast import (`` at
+    line 7 and ``Num,`` at line 9 (ImportError: cannot import name 'Num' on the real 3.15), so every
+    line of a simple statement that spans lines counts."""
+    for f, line in frames:
+        path = str(Path(f).resolve())
+        if any((path, number) in at for number in range(line, _simple_statements(path).get(line, line) + 1)):
+            return True
+    return False
+
+
 def served_back(api: str, put_back: Path | None) -> bool:
     """Is the finding's module one ``--put-back`` serves (its line then runs, by design)?"""
     top = api.split(".")[0]
@@ -546,16 +599,15 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, p
         where = f"{os.path.relpath(frames[-1][0], project)}:{frames[-1][1]}" if frames else "?"
         text = f"{kind}: {message[:120]} at {where} (import {name})"
         inner = result.get("context", [])
-        if any((str(Path(f).resolve()), line) in at for f, line in frames):
+        if reported_at(frames, at):
             rows["caught"].append(text)
         elif served_by_dead_importer(result, root, at):
             rows["caught"].append(f"{text} [its import hook is reported: {served_by_dead_importer(result, root, at)}]")
-        elif any((str(Path(f).resolve()), line) in at for c in inner for f, line in c["frames"]):
+        elif any(reported_at(c["frames"], at) for c in inner):
             rows["caught"].append(f"{text} [the failure its handler was handling is reported]")
         elif any(served_by_dead_importer(c, root, at) for c in inner):
             rows["caught"].append(f"{text} [the failure its handler was handling is reported: its import hook]")
-        elif result.get("swallowed") and any((str(Path(f).resolve()), line) in at
-                                             for f, line in result["swallowed"]["frames"]):
+        elif result.get("swallowed") and reported_at(result["swallowed"]["frames"], at):
             rows["caught"].append(f"{text} [the error the lazy package swallowed is reported: "
                                   f"{result['swallowed']['type']}: {result['swallowed']['message'][:80]}]")
         elif result.get("swallowed") and dependency_of(result["swallowed"], copies[1:]):

@@ -135,3 +135,20 @@ def test_realimports_excludes_a_failure_raised_in_a_module_put_back(tmp_path):
     assert raised_by_put_back(failure, put_back)
     assert not raised_by_put_back(failure, None)
     assert not raised_by_put_back(dict(failure, raised_in=str(tmp_path / "astroid" / "spec.py")), put_back)
+
+
+def test_realimports_credits_a_finding_on_another_line_of_the_failing_statement(tmp_path):
+    """xonsh 0.9.27's ast.py: the real 3.15's traceback names line 7, ``from ast import (``, and the
+    finding stands on line 9, ``Num,``; a line of another statement, or inside a function a frame's
+    ``def`` line heads, is not the failure's."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from realimports import reported_at
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    module = tmp_path / "ast_nodes.py"
+    module.write_text("import sys\nfrom ast import (\n    Module,\n    Num,\n)\ndef f():\n    return Num\n")
+    at = {(str(module.resolve()), 4): [{"code": "OM14004"}], (str(module.resolve()), 7): [{"code": "OM14004"}]}
+    assert reported_at([[str(module), 2]], at)
+    assert not reported_at([[str(module), 1]], at)
+    assert not reported_at([[str(module), 6]], {(str(module.resolve()), 7): [{"code": "OM14004"}]})
