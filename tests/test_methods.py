@@ -225,6 +225,105 @@ def test_isinstance_narrows_a_receiver_of_unknown_type(project):
                                 (14, "ast.Constant.s", E), (17, "ast.Constant.n", E)]
 
 
+def test_isinstance_of_a_removed_node_class_narrows_to_constant(project):
+    # pyflakes 1.6.0's checker.py: convert_to_value and getDocstring.  ast.Str derives from
+    # ast.Constant on 3.8-3.13; fix --unsafe-fixes makes the tests ast.Constant, and left node.s,
+    # which raised AttributeError on the real 3.14 and 3.15 in the fixed getDocstring
+    assert project.findings("""\
+        import ast
+
+        def convert_to_value(item):
+            if isinstance(item, ast.Str):
+                return item.s
+            elif isinstance(item, ast.Num):
+                return item.n
+
+        def getDocstring(node):
+            if isinstance(node, ast.Expr):
+                node = node.value
+            if not isinstance(node, ast.Str):
+                return (None, None)
+            return (node.s, node.lineno - node.s.count("\\n") - 1)
+
+        def value(node):
+            if not isinstance(node, ast.Bytes):
+                raise TypeError(node)
+            else:
+                return node.s
+
+        def built():
+            return ast.Str("x").s
+        """, target="3.14") == [(4, "ast.Str", E), (5, "ast.Constant.s", E), (6, "ast.Num", E),
+                                (12, "ast.Str", E), (14, "ast.Constant.s", E),
+                                (14, "ast.Constant.s", E), (17, "ast.Bytes", E), (20, "ast.Constant.s", E),
+                                (23, "ast.Str", E), (23, "ast.Constant.s", E)]
+
+
+def test_a_negated_isinstance_narrows_only_where_it_is_false(project):
+    assert project.findings("""\
+        import ast
+
+        def goes_on(node):
+            if not isinstance(node, ast.Constant):
+                print(node)
+            return node.s
+
+        def rebound(node, other):
+            if not isinstance(node, ast.Constant):
+                return None
+            print(node.s)
+            node = other
+
+        def either(node, other):
+            if not (isinstance(node, ast.Constant) or other):
+                return None
+            return node.s
+
+        def body(node):
+            if not isinstance(node, ast.Constant):
+                return node.s
+
+        def both(node, other):
+            if not (isinstance(node, ast.Constant) and other):
+                return None
+            return node.s
+        """, target="3.14") == [(26, "ast.Constant.s", E)]
+
+
+def test_an_elif_narrowing_to_what_an_earlier_test_ruled_out_never_runs(project):
+    # pyflakes 1.6.0's convert_to_value once fixed: if isinstance(item, ast.Constant): return
+    # item.value ... elif isinstance(item, ast.Constant): return item.n (it was ast.Str, then ast.Num)
+    source = """\
+        import ast
+
+        def convert_to_value(item):
+            if isinstance(item, ast.Constant):
+                return item.value
+            elif isinstance(item, ast.Tuple):
+                return tuple(item.elts)
+            elif isinstance(item, ast.Constant):
+                return item.n
+
+        def only_strings(node):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                return node.value
+            elif isinstance(node, ast.Constant):
+                return node.s
+
+        def bound_again(node, other):
+            if isinstance(node, ast.Constant):
+                return node.value
+            elif (node := other) is None:
+                return None
+            elif isinstance(node, ast.Constant):
+                return node.s
+        """
+    assert project.findings(source, target="3.14") == [(15, "ast.Constant.s", E), (23, "ast.Constant.s", E)]
+    doc = project.check_json("mod.py", "--dead-compat", target="3.14")
+    assert [(f["line"], f["api"], f["severity"], f["context"]) for f in doc["findings"] if f["line"] == 9] == [
+        (9, "ast.Constant.n", W, "isinstance")]
+
+
 def test_isinstance_narrows_only_where_the_test_holds_for_that_value(project):
     assert project.findings("""\
         import ast

@@ -145,13 +145,22 @@ class VersionBranches(ast.NodeVisitor):
         if verdict is not False:
             narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test)) \
                 if node.test.__class__ in NARROWING_TESTS else None
-            self._guarded_block(node.body, positive, negative, body_dead, why)
+            # an earlier test of the elif chain said no: the body never runs
+            dead, reason = ("isinstance",) * 2 if narrowed and self.never_holds(node.test) else (body_dead, why)
+            self._guarded_block(node.body, positive, negative, dead, reason)
             if narrowed:
                 self.pop_narrowings(narrowed)
         if main:
             self.contexts.pop()
         if verdict is not True:
+            narrowed = self.push_narrowings(self.negated_narrowings(node.test, node.orelse, node.test)) \
+                if node.orelse and node.test.__class__ is ast.UnaryOp else None
+            excluded = self.push_exclusions(self.exclusions(node)) if node.orelse else None
             self._guarded_block(node.orelse, negative, positive, else_dead, why)
+            if excluded:
+                self.pop_exclusions(excluded)
+            if narrowed:
+                self.pop_narrowings(narrowed)
         self.decided -= decided
         del self.contexts[len(self.contexts) - len(since):]
 

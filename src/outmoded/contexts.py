@@ -113,7 +113,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
         if ast.Delete in map(type, body):  # (no class derives from ast.Delete)
             self.deleted_defs |= deleted_before_use(body)
         quiet = self.word_lines is not None and self.words is not None and self.quiet_statements()
-        for stmt in body:
+        narrowed = []  # if not isinstance(name, Class): return -- name is one after it (narrowing)
+        for at, stmt in enumerate(body):
             if quiet and stmt.__class__ in QUIET and not self.may_contain_finding(stmt) and not _extends_path(stmt):
                 self.bind_quietly(stmt)  # no needle word on its lines: nothing in it to report
             else:
@@ -129,6 +130,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
                 pushed += 1
                 continue
             if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
+                if not stmt.orelse and stmt.test.__class__ is ast.UnaryOp:
+                    narrowed += self.push_narrowings(self.negated_narrowings(stmt.test, body[at + 1:]))
                 # what visit_If decided about this test (the names are not bound again in between)
                 verdict, present, decided = self.if_tests.pop(stmt, None) or (
                     self.evaluate(stmt.test), hasattr_names(stmt.test, self.qualify)[0], False)
@@ -146,6 +149,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
                     self.contexts.append(Context("replaced", names=present))
                     pushed += 1
         del self.contexts[len(self.contexts) - pushed:]
+        if narrowed:
+            self.pop_narrowings(narrowed)
         self.current_block = outer
 
     def _fails(self, stmt: ast.stmt) -> bool:

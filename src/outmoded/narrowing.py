@@ -9,11 +9,15 @@ class in the wild derives from it and defines the member: the parser makes ``ast
 where a ``unittest.TestCase`` subclass may define ``assertEquals``), makes ``NAME``'s read of
 such a member one on an instance of ``Class`` in: the operands of ``and`` after the test, the
 body of an ``if`` or a conditional expression whose test is it (or a term of its ``and``; not
-the ``else``), and a comprehension's element whose ``if`` is it.  Not where the name is bound
+the ``else``), the ``else`` of one whose test is ``not`` it and the rest of the block after one
+whose body leaves the block, and a comprehension's element whose ``if`` is it.  Not where the name is bound
 again (an assignment, a ``for``, ``:=``, a nested comprehension's target: anywhere in those
 nodes, so a loop cannot bring a new value back to a read), nor in a function or lambda defined
 there (another scope, run later).  Only a receiver whose binding says nothing (``LOCAL``) is
-narrowed.  ``IsinstanceNarrowing`` is the scanner's part that keeps them; ``branches.VersionBranches``
+narrowed.  A class the catalog's hints say derives from ``Class`` narrows to ``Class``:
+``isinstance(item, ast.Str) and item.s`` (pyflakes 1.6.0) reads a Constant's ``.s`` on 3.8-3.13,
+which ``fix`` makes ``isinstance(item, ast.Constant) and item.value``; ``check`` reports the read
+with the class, so what ``fix`` rewrites is what ``check`` promised.  ``IsinstanceNarrowing`` is the scanner's part that keeps them; ``branches.VersionBranches``
 and the comprehension visits here push them.
 """
 
@@ -71,7 +75,11 @@ class IsinstanceNarrowing:
         if not classes or self.qualify(test.func) != "builtins.isinstance":
             return None
         cls = self.qualify(test.args[1])
-        return (test.args[0].id, cls) if isinstance(cls, str) and cls in classes else None
+        if not isinstance(cls, str):
+            return None
+        if cls not in classes:  # a class the hints say derives from one: ast.Str's instances are Constants
+            cls = next((base for base in self.index.ancestors(cls) if base in classes), None)
+        return (test.args[0].id, cls) if cls is not None else None
 
     def _narrowing_classes(self) -> frozenset:
         """The classes of the removed members whose entry says ``narrowed_by_isinstance``."""
@@ -106,6 +114,58 @@ class IsinstanceNarrowing:
                 if hit is not None and not rebinds(unbound, hit[0]):
                     found.append(hit)
         return found
+
+    def negated_narrowings(self, test: ast.expr, *unbound) -> list:
+        """``narrowings`` of where ``not isinstance(name, Class)`` is false: the ``else`` of such an
+        ``if``, and what follows one whose body leaves the block (pyflakes 1.6.0's getDocstring: ``if
+        not isinstance(node, ast.Str): return (None, None)``, then ``node.s``); ``not (isinstance(x, C)
+        and y)`` is false where every term holds."""
+        if test.__class__ is ast.UnaryOp and test.op.__class__ is ast.Not and test.operand.__class__ in NARROWING_TESTS:
+            return self.narrowings([test.operand], *unbound)
+        return []
+
+    def exclusions(self, node: ast.If) -> list:
+        """(name, class) that ``node``'s ``elif`` chain runs where ``name`` is no instance of: its
+        test is ``isinstance(name, Class)`` alone, and no later test of the chain binds ``name``."""
+        orelse, test = node.orelse, node.test
+        if not (len(orelse) == 1 and orelse[0].__class__ is ast.If and test.__class__ is ast.Call
+                and self._narrows()):
+            return []
+        hit = self.isinstance_test(test)
+        if hit is None:
+            return []
+        tests = []
+        while len(orelse) == 1 and orelse[0].__class__ is ast.If:
+            tests.append(orelse[0].test)
+            orelse = orelse[0].orelse
+        return [] if rebinds(tests, hit[0]) else [hit]
+
+    def never_holds(self, test: ast.expr) -> bool:
+        """Does ``test`` narrow a name to a class an earlier test of its ``elif`` chain found it is
+        not (``exclusions``)?  Its body never runs: ``if isinstance(item, ast.Constant): ... elif
+        isinstance(item, ast.Constant): return item.n``, pyflakes 1.6.0's convert_to_value once
+        fixed (``ast.Str``, then ``ast.Num``: both Constants, on 3.8-3.13 and after the fix)."""
+        if not self.excluded:
+            return False
+        for term in _terms(test):
+            hit = self.isinstance_test(term)
+            if hit is not None and self.excluded.get(hit[0]) == (self.scope, hit[1]):
+                return True
+        return False
+
+    def push_exclusions(self, found: list) -> list:
+        saved = []
+        for name, cls in found:
+            saved.append((name, self.excluded.get(name)))
+            self.excluded[name] = (self.scope, cls)
+        return saved
+
+    def pop_exclusions(self, saved: list) -> None:
+        for name, previous in reversed(saved):
+            if previous is None:
+                del self.excluded[name]
+            else:
+                self.excluded[name] = previous
 
     def push_narrowings(self, found: list) -> list:
         """Narrow the names of ``found`` here; what ``pop_narrowings`` needs to undo it."""
