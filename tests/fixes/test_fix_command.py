@@ -349,10 +349,11 @@ def test_ast_num_keywords_follow_and_calls_without_a_value_are_left(project):
     path = project.write("a.py", "import ast\na = ast.Num(n=1)\nb = ast.Str(s='x')\nc = ast.Ellipsis()\n"
                                  "from ast import Num\nd = Num(n=2)\n")
     _, out, _ = project.run("check", "--no-cache", "--target-version", "3.15", "--format", "json", "a.py")
-    assert [f["fix"] for f in json.loads(out)["findings"]] == ["unsafe", "unsafe", None, None]
+    assert [f["fix"] for f in json.loads(out)["findings"]] == ["unsafe", "unsafe", None, "unsafe"]
     fix(project, "--unsafe-fixes", "a.py")
+    # the imported name's calls take the new keywords too (references.imported_keywords)
     assert path.read_text() == ("import ast\na = ast.Constant(value=1)\nb = ast.Constant(value='x')\n"
-                                "c = ast.Ellipsis()\nfrom ast import Num\nd = Num(n=2)\n")
+                                "c = ast.Ellipsis()\nfrom ast import Constant\nd = Constant(value=2)\n")
 
 
 def test_statement_template_only_for_a_call_statement(project):

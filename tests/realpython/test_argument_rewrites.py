@@ -350,3 +350,54 @@ def test_fromstring_is_fixed_where_its_argument_is_bytes(tmp_path):
             assert broken.stdout.splitlines() == [first], version  # the str call is left, and fails
             probe = "import array; array.array('b').frombytes('d')"
             assert "TypeError" in subprocess.run([real, "-c", probe], capture_output=True, text=True).stderr
+
+
+IMPORTED_CLASS = '''\
+from ast import Num, Str as S
+
+
+def make(number):
+    build = Num
+    return build(n=number)
+
+
+print(Num(n=1).value, isinstance(S(s="x"), S), make(2).value, type(Num(n=4)).__name__)
+'''
+HANDED_ON = '''\
+from ast import Num
+
+print([node.value for node in map(Num, [1, 2])])
+'''
+
+
+def test_an_imported_class_is_renamed_with_the_keywords_of_its_calls(tmp_path):
+    """``from ast import Num`` then ``Num(n=1)`` is fixed as ``ast.Num(n=1)`` was:
+    ``from ast import Constant`` and ``Constant(value=1)`` (``Constant(n=1)`` raises TypeError on
+    the real 3.15), also through a name a function binds to it; it was refused ('calls through the
+    imported name would keep their old keywords').  The fixed script prints on the real 3.14 and
+    3.15 what the unfixed one printed on the floor.  A name handed on (``map(Num, ...)``), whose
+    calls are not seen, stays refused."""
+    from realpythons import older_python
+
+    legacy, fixed, handed = tmp_path / "legacy.py", tmp_path / "fixed.py", tmp_path / "handed.py"
+    legacy.write_text(IMPORTED_CLASS)
+    fixed.write_text(IMPORTED_CLASS)
+    handed.write_text(HANDED_ON)
+    args = ["--no-cache", "--target-version", "3.14", "--min-version", "3.8", "--unsafe-fixes"]
+    check = _outmoded("check", *args, "fixed.py", "handed.py", cwd=tmp_path).stdout
+    assert check.count("OM14004 [*]") == 2 and "handed.py:1:17: OM14004 `ast.Num`" in check, check
+    _outmoded("fix", *args, "fixed.py", "handed.py", cwd=tmp_path)
+    assert "All checks passed" in _outmoded("check", *args, "fixed.py", cwd=tmp_path).stdout
+    text = fixed.read_text()
+    assert "n=" not in text and "s=" not in text and "Constant(value=1)" in text, text
+    assert handed.read_text() == HANDED_ON
+    python = older_python("3.8")
+    if python is None:
+        pytest.skip("no python3.8 under ~/.pyenv/versions")
+    before = _run(python, [], legacy)
+    assert before == "1 True 2 Constant\n"
+    assert _run(python, [], fixed) == before
+    for version in ("3.14", "3.15"):
+        real = real_python(version)
+        if real is not None:
+            assert _run(real, [], fixed) == before, version

@@ -15,7 +15,7 @@ from outmoded.catalog import Entry
 from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
-from outmoded.fixability.references import renamed_keywords
+from outmoded.fixability.references import imported_keywords, renamed_keywords
 from outmoded.fixability.results import broken_use
 from outmoded.fixability.libcstgaps import gap
 from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
@@ -94,10 +94,13 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
         return None
     if not entry.rename_keywords and shape_of(entry) != "template":
         return None
-    if entry.rename_keywords:
-        return "calls through the imported name would keep their old keywords"
     alias = next((a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
     name = alias.asname or alias.name if alias else None
+    if entry.rename_keywords:
+        if name is None or not bindings.bound_once(name) \
+                or imported_keywords(name, calls, dict(entry.rename_keywords)) is None:
+            return "calls through the imported name would keep their old keywords"
+        return None
     if name is None or "{receiver}" in entry.rewrite or not bindings.bound_once(name):
         return "only calls are rewritten"
     uses = [n for n in calls.naming(name) if isinstance(n, ast.Name) and n.id == name]

@@ -10,7 +10,8 @@ through the one name it is assigned to in a function (also as ``getattr(p, 'read
 p.readfp)``'s default: navdoon's and portage's shapes) when every read of that name in the
 function is a call of it.  A rename whose keywords follow it (the catalog's ``rename_keywords``)
 renames them at each such call too (``renamed_keywords``: ``f(fp, source=...)``), which the planner
-promises and the fixer does from the same answer.  Anything else (an argument, an attribute read such as
+promises and the fixer does from the same answer; so does a name a from-import binds once
+(``imported_keywords``: ``from ast import Num`` then ``Num(n=1)``).  Anything else (an argument, an attribute read such as
 ``ArgSpec._make``, a base class, a name of a module or class, which another module may import and
 call with the old keywords) hands it where the planner does not look.
 """
@@ -68,7 +69,35 @@ def renamed_keywords(node: ast.AST, calls: Spots, renames: dict, present: str | 
     not every call is seen (``calls_through``), one unpacks ``**kwargs`` (it may hold an old
     name), or one already passes a new name.  The planner promises the fix only where this is
     not None; the fixer renames exactly these (``fixes.keywords.through_edits``)."""
-    through = calls_through(node, calls, present)
+    return _keywords(calls_through(node, calls, present), renames)
+
+
+def calls_of_import(name: str, calls: Spots) -> list[ast.Call] | None:
+    """The calls that can call what ``name``, bound once in the module by a from-import, refers
+    to: each read of it is a call of it, or a reference ``calls_through`` follows; None where one
+    hands it on where its calls cannot all be seen."""
+    parents, found, seen = calls.parents(), [], set()
+    for read in calls.naming(name):
+        if read.__class__ is not ast.Name or read.id != name or read.ctx.__class__ is not ast.Load:
+            continue
+        call = parents.get(id(read))
+        through = [call] if isinstance(call, ast.Call) and call.func is read else calls_through(read, calls)
+        if through is None:
+            return None
+        found += [c for c in through if id(c) not in seen and not seen.add(id(c))]
+    return found
+
+
+def imported_keywords(name: str, calls: Spots, renames: dict) -> list[ast.keyword] | None:
+    """``renamed_keywords`` for a name a from-import binds: ``from ast import Num`` then
+    ``Num(n=1)`` -> ``from ast import Constant as Num`` and ``Num(value=1)``, as ``ast.Num(n=1)``
+    -> ``ast.Constant(value=1)``."""
+    return _keywords(calls_of_import(name, calls), renames)
+
+
+def _keywords(through: list[ast.Call] | None, renames: dict) -> list[ast.keyword] | None:
+    """The keywords of ``through`` that ``renames`` renames; None where the calls are not all
+    known, or one unpacks ``**kwargs`` or already passes a new name."""
     if through is None:
         return None
     found = []

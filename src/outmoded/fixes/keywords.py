@@ -11,7 +11,8 @@ it stay as they were.
 Also the keywords that follow a rename at the calls through a reference not called where it
 stands (``through_edits``): ``read = parser.readfp`` then ``read(fp, filename=name)`` becomes
 ``read = parser.read_file`` and ``read(fp, source=name)``, exactly where the planner's
-``fixability.references.renamed_keywords`` said so when it promised the fix.
+``fixability.references.renamed_keywords`` said so when it promised the fix; and at the calls of a
+name a from-import binds (``imported_keywords``): ``from ast import Num`` then ``Num(n=1)``.
 """
 
 from __future__ import annotations
@@ -59,7 +60,7 @@ def through_edits(tree: ast.Module, text: str, edits: list[Edit]) -> list[Edit]:
     """An edit (shape "keyword", the new keyword as its replacement) for each old keyword passed
     at a call through a renamed reference (``references.renamed_keywords``, which the planner
     asked for the same reference): applied with the rename or not at all (``fixes.apply``)."""
-    from outmoded.fixability.references import renamed_keywords
+    from outmoded.fixability.references import imported_keywords, renamed_keywords
     from outmoded.fixability.spots import Spots
     from outmoded.newlines import split_lines
 
@@ -70,10 +71,15 @@ def through_edits(tree: ast.Module, text: str, edits: list[Edit]) -> list[Edit]:
     for edit in renaming:
         spot = _Spot(edit)
         node = spots.attribute(spot)
-        if node is None or spots.called(spot) is not None:
-            continue  # a call of it: its own keywords follow it (``transformer._rename_keywords``)
         renames = dict(edit.entry.rename_keywords)
-        for keyword in renamed_keywords(node, spots, renames, edit.entry.replacement.rpartition(".")[2]) or ():
+        if node is None:
+            name = _imported_name(spots, edit)
+            keywords = imported_keywords(name, spots, renames) if name is not None else None
+        elif spots.called(spot) is not None:
+            continue  # a call of it: its own keywords follow it (``transformer._rename_keywords``)
+        else:
+            keywords = renamed_keywords(node, spots, renames, edit.entry.replacement.rpartition(".")[2])
+        for keyword in keywords or ():
             lines = lines or split_lines(text)
             line = lines[keyword.lineno - 1]
             column = len(line.encode("utf-8")[:keyword.col_offset].decode("utf-8", "replace"))
@@ -82,6 +88,16 @@ def through_edits(tree: ast.Module, text: str, edits: list[Edit]) -> list[Edit]:
             if made not in found:  # a call reached through two references (``read`` bound twice) is renamed once
                 found.append(made)
     return found
+
+
+def _imported_name(spots, edit: Edit) -> str | None:
+    """The name the from-import at ``edit`` binds to its API (``from ast import Num as N``: N)."""
+    for statement in spots.imports():
+        if statement.lineno <= edit.start[0] <= statement.end_lineno:
+            for alias in statement.names:
+                if f"{statement.module}.{alias.name}" == edit.api:
+                    return alias.asname or alias.name
+    return None
 
 
 def rename_keyword(call: cst.Call, index: int, edit: Edit) -> Optional[cst.Call]:
