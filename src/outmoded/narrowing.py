@@ -62,9 +62,26 @@ def _terms(test: ast.expr) -> list:
     return test.values if test.__class__ is ast.BoolOp and test.op.__class__ is ast.And else [test]
 
 
+def _push(table: dict, scope, found: list) -> list:
+    """Set each (name, class) of ``found`` in ``table`` for ``scope``; what ``_pop`` needs to undo it."""
+    saved = []
+    for name, cls in found:
+        saved.append((name, table.get(name)))
+        table[name] = (scope, cls)
+    return saved
+
+
+def _pop(table: dict, saved: list) -> None:
+    for name, previous in reversed(saved):
+        if previous is None:
+            del table[name]
+        else:
+            table[name] = previous
+
+
 class IsinstanceNarrowing:
     """Expects ``self.index``, ``self.qualify`` and ``self.scope`` from the classes it is combined
-    with; ``self.narrowed`` (name -> (scope, class)) is set by the scanner."""
+    with; ``self.narrowed`` and ``self.excluded`` (name -> (scope, class)) are set by the scanner."""
 
     def isinstance_test(self, test: ast.expr) -> tuple[str, str] | None:
         """(name, class) for ``isinstance(name, Class)`` of a class ``narrowed_by_isinstance``, else None."""
@@ -154,33 +171,17 @@ class IsinstanceNarrowing:
         return False
 
     def push_exclusions(self, found: list) -> list:
-        saved = []
-        for name, cls in found:
-            saved.append((name, self.excluded.get(name)))
-            self.excluded[name] = (self.scope, cls)
-        return saved
+        return _push(self.excluded, self.scope, found)
 
     def pop_exclusions(self, saved: list) -> None:
-        for name, previous in reversed(saved):
-            if previous is None:
-                del self.excluded[name]
-            else:
-                self.excluded[name] = previous
+        _pop(self.excluded, saved)
 
     def push_narrowings(self, found: list) -> list:
         """Narrow the names of ``found`` here; what ``pop_narrowings`` needs to undo it."""
-        saved = []
-        for name, cls in found:
-            saved.append((name, self.narrowed.get(name)))
-            self.narrowed[name] = (self.scope, cls)
-        return saved
+        return _push(self.narrowed, self.scope, found)
 
     def pop_narrowings(self, saved: list) -> None:
-        for name, previous in reversed(saved):
-            if previous is None:
-                del self.narrowed[name]
-            else:
-                self.narrowed[name] = previous
+        _pop(self.narrowed, saved)
 
     def narrowed_receiver(self, name: str, attr: str) -> Instance | None:
         """The instance ``name`` is narrowed to here, for reading ``attr``, or None."""
