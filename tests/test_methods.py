@@ -317,8 +317,17 @@ def test_an_elif_narrowing_to_what_an_earlier_test_ruled_out_never_runs(project)
                 return None
             elif isinstance(node, ast.Constant):
                 return node.s
+
+        def nested(node, make):
+            if isinstance(node, ast.Constant):
+                return node.value
+            elif node is None:
+                node = make()
+                if isinstance(node, ast.Constant):
+                    return node.s
         """
-    assert project.findings(source, target="3.14") == [(15, "ast.Constant.s", E), (23, "ast.Constant.s", E)]
+    assert project.findings(source, target="3.14") == [(15, "ast.Constant.s", E), (23, "ast.Constant.s", E),
+                                                       (31, "ast.Constant.s", E)]
     doc = project.check_json("mod.py", "--dead-compat", target="3.14")
     assert [(f["line"], f["api"], f["severity"], f["context"]) for f in doc["findings"] if f["line"] == 9] == [
         (9, "ast.Constant.n", W, "isinstance")]

@@ -146,7 +146,7 @@ class VersionBranches(ast.NodeVisitor):
             narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test)) \
                 if node.test.__class__ in NARROWING_TESTS else None
             # an earlier test of the elif chain said no: the body never runs
-            dead, reason = ("isinstance",) * 2 if narrowed and self.never_holds(node.test) else (body_dead, why)
+            dead, reason = ("isinstance",) * 2 if narrowed and self.never_holds(node) else (body_dead, why)
             self._guarded_block(node.body, positive, negative, dead, reason)
             if narrowed:
                 self.pop_narrowings(narrowed)
@@ -155,10 +155,9 @@ class VersionBranches(ast.NodeVisitor):
         if verdict is not True:
             narrowed = self.push_narrowings(self.negated_narrowings(node.test, node.orelse, node.test)) \
                 if node.orelse and node.test.__class__ is ast.UnaryOp else None
-            excluded = self.push_exclusions(self.exclusions(node)) if node.orelse else None
+            if node.orelse:
+                self.note_exclusions(node)
             self._guarded_block(node.orelse, negative, positive, else_dead, why)
-            if excluded:
-                self.pop_exclusions(excluded)
             if narrowed:
                 self.pop_narrowings(narrowed)
         self.decided -= decided

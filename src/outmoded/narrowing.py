@@ -81,7 +81,7 @@ def _pop(table: dict, saved: list) -> None:
 
 class IsinstanceNarrowing:
     """Expects ``self.index``, ``self.qualify`` and ``self.scope`` from the classes it is combined
-    with; ``self.narrowed`` and ``self.excluded`` (name -> (scope, class)) are set by the scanner."""
+    with; ``self.narrowed`` (name -> (scope, class)) and ``self.excluded`` are set by the scanner."""
 
     def isinstance_test(self, test: ast.expr) -> tuple[str, str] | None:
         """(name, class) for ``isinstance(name, Class)`` of a class ``narrowed_by_isinstance``, else None."""
@@ -141,40 +141,29 @@ class IsinstanceNarrowing:
             return self.narrowings([test.operand], *unbound)
         return []
 
-    def exclusions(self, node: ast.If) -> list:
-        """(name, class) that ``node``'s ``elif`` chain runs where ``name`` is no instance of: its
-        test is ``isinstance(name, Class)`` alone, and no later test of the chain binds ``name``."""
+    def note_exclusions(self, node: ast.If) -> None:
+        """Where ``node``'s test is ``isinstance(name, Class)`` alone, each ``elif`` of its chain runs
+        where ``name`` is no ``Class`` (``self.excluded``: the ``elif``'s ``If`` -> such (name, class)),
+        up to a test that binds ``name`` again (``:=``)."""
         orelse, test = node.orelse, node.test
         if not (len(orelse) == 1 and orelse[0].__class__ is ast.If and test.__class__ is ast.Call
                 and self._narrows()):
-            return []
+            return
         hit = self.isinstance_test(test)
-        if hit is None:
-            return []
-        tests = []
-        while len(orelse) == 1 and orelse[0].__class__ is ast.If:
-            tests.append(orelse[0].test)
+        while hit is not None and len(orelse) == 1 and orelse[0].__class__ is ast.If:
+            if rebinds([orelse[0].test], hit[0]):
+                return
+            self.excluded.setdefault(id(orelse[0]), []).append(hit)
             orelse = orelse[0].orelse
-        return [] if rebinds(tests, hit[0]) else [hit]
 
-    def never_holds(self, test: ast.expr) -> bool:
-        """Does ``test`` narrow a name to a class an earlier test of its ``elif`` chain found it is
-        not (``exclusions``)?  Its body never runs: ``if isinstance(item, ast.Constant): ... elif
-        isinstance(item, ast.Constant): return item.n``, pyflakes 1.6.0's convert_to_value once
-        fixed (``ast.Str``, then ``ast.Num``: both Constants, on 3.8-3.13 and after the fix)."""
-        if not self.excluded:
-            return False
-        for term in _terms(test):
-            hit = self.isinstance_test(term)
-            if hit is not None and self.excluded.get(hit[0]) == (self.scope, hit[1]):
-                return True
-        return False
-
-    def push_exclusions(self, found: list) -> list:
-        return _push(self.excluded, self.scope, found)
-
-    def pop_exclusions(self, saved: list) -> None:
-        _pop(self.excluded, saved)
+    def never_holds(self, node: ast.If) -> bool:
+        """Does ``node``, an ``elif``, narrow a name to a class an earlier test of its chain found
+        it is not (``note_exclusions``)?  Its body never runs: ``if isinstance(item, ast.Constant):
+        ... elif isinstance(item, ast.Constant): return item.n``, pyflakes 1.6.0's
+        convert_to_value once fixed (``ast.Str``, then ``ast.Num``: both Constants, on 3.8-3.13
+        and after the fix)."""
+        ruled_out = self.excluded.pop(id(node), None) if self.excluded else None
+        return bool(ruled_out) and any(self.isinstance_test(term) in ruled_out for term in _terms(node.test))
 
     def push_narrowings(self, found: list) -> list:
         """Narrow the names of ``found`` here; what ``pop_narrowings`` needs to undo it."""

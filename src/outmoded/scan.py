@@ -58,7 +58,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         self._ascii: bool | None = None  # is the text ASCII, asked at the first finding
         self.findings: list[Finding] = []
         self.narrowed: dict = {}  # name -> (scope, class) where an isinstance() test narrows it (narrowing)
-        self.excluded: dict = {}  # name -> (scope, class) an earlier if of its elif chain found it is not
+        self.excluded: dict = {}  # id of an elif -> (name, class) an earlier test of its chain ruled out (narrowing)
         self._body: list[ast.stmt] = []
         self.reduced = False  # the tree leaves function bodies out: whole-module questions parse ``text``
         self.stubs: list = []  # then the (first line, end line, indentation) of each body left out (``sieve``)
