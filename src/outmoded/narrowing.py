@@ -84,19 +84,26 @@ class IsinstanceNarrowing:
     with; ``self.narrowed`` (name -> (scope, class)) and ``self.excluded`` are set by the scanner."""
 
     def isinstance_test(self, test: ast.expr) -> tuple[str, str] | None:
-        """(name, class) for ``isinstance(name, Class)`` of a class ``narrowed_by_isinstance``, else None."""
+        """(name, class) for ``isinstance(name, Class)`` of a class ``narrowed_by_isinstance``, else
+        None; also for a tuple of classes that all narrow to it (pyupgrade 2.38.4's
+        ``isinstance(node, (ast.Str, ast.Bytes))`` then ``repr(node.s)``)."""
         if not (test.__class__ is ast.Call and test.func.__class__ is ast.Name and test.func.id == "isinstance"
                 and len(test.args) == 2 and not test.keywords and test.args[0].__class__ is ast.Name):
             return None
         classes = self._narrowing_classes()
         if not classes or self.qualify(test.func) != "builtins.isinstance":
             return None
-        cls = self.qualify(test.args[1])
+        tested = test.args[1].elts if test.args[1].__class__ is ast.Tuple else [test.args[1]]
+        found = {self._narrowed_to(self.qualify(cls), classes) for cls in tested}
+        cls = found.pop() if len(found) == 1 else None
+        return (test.args[0].id, cls) if cls is not None else None
+
+    def _narrowed_to(self, cls, classes: frozenset) -> str | None:
+        """The class of ``classes`` that ``cls``, a qualified name, is or (the hints say) derives
+        from: ast.Str's instances are Constants."""
         if not isinstance(cls, str):
             return None
-        if cls not in classes:  # a class the hints say derives from one: ast.Str's instances are Constants
-            cls = next((base for base in self.index.ancestors(cls) if base in classes), None)
-        return (test.args[0].id, cls) if cls is not None else None
+        return cls if cls in classes else next((base for base in self.index.ancestors(cls) if base in classes), None)
 
     def _narrowing_classes(self) -> frozenset:
         """The classes of the removed members whose entry says ``narrowed_by_isinstance``."""
