@@ -38,6 +38,7 @@ from outmoded import masking
 from outmoded.bodies import Reading
 from outmoded.lazyre import LazyPattern, word_re
 from outmoded.masking import Doubt
+from outmoded.statementblocks import BLOCKS
 
 ODD_INDENT_RE = LazyPattern(r"(?m)^ *[\t\f]")
 # syntax a body left out may hold that the running interpreter cannot parse, looked for in an
@@ -140,7 +141,6 @@ def restore(body: list, text: str, stubs: list, lines: list) -> list | None:
     return _restored(body, wanted, starts, whole)
 
 
-_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
 _FUNCTIONS = frozenset({"FunctionDef", "AsyncFunctionDef"})
 
 
@@ -151,7 +151,7 @@ def _holding(statements: list, wanted: dict, starts: list, functions: list) -> N
             if stmt.body[0].lineno in wanted:
                 functions.append(stmt)
         elif _spans(stmt, starts):
-            for field in _BLOCKS:
+            for field in BLOCKS:
                 inner = getattr(stmt, field, None)
                 if inner:
                     _holding(inner, wanted, starts, functions)
@@ -182,7 +182,7 @@ def _restored(statements: list, wanted: dict, starts: list, whole: dict) -> list
                     found.args, found.body, found.end_lineno, found.end_col_offset)
         elif _spans(stmt, starts):
             stmt = copy.copy(stmt)
-            for field in _BLOCKS:
+            for field in BLOCKS:
                 inner = getattr(stmt, field, None)
                 if inner:
                     inner = _restored(inner, wanted, starts, whole)

@@ -19,6 +19,7 @@ from outmoded.layout import module_of
 from outmoded.lazyre import quoted, word_starts, words_in
 from outmoded.notewalkers import walker as walker_class
 from outmoded.projectfiles import mentioning, project_root
+from outmoded.statementblocks import statements
 
 
 def uncalled(scanner) -> frozenset:
@@ -83,9 +84,6 @@ def may_name(scanner, names) -> bool:
     return bool(_candidates(scanner, scanner._body, {}, names))
 
 
-_BLOCKS = ("body", "orelse", "finalbody", "handlers", "cases")  # where statements hold statements
-
-
 def _candidates(scanner, body: list, written: dict, only=None) -> dict:
     """Name -> definition of the module's functions that may be uncalled (top-level ones, and
     private ones in its ``if`` blocks: ``_module_level``): defined once,
@@ -97,7 +95,7 @@ def _candidates(scanner, body: list, written: dict, only=None) -> dict:
     import ast
 
     defined: dict = {}
-    for stmt in _statements(body):
+    for stmt in statements(body):
         if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
             defined.setdefault(stmt.name, []).append(stmt)
     candidates = {}
@@ -222,20 +220,6 @@ def _module_level(body: list):
         if isinstance(stmt, ast.If):
             todo.extend(reversed(stmt.orelse))
             todo.extend(reversed(stmt.body))
-
-
-def _statements(body: list):
-    """Every statement of ``body``, nested ones too (a def inside an ``if``, a method, a function's
-    inner def), without visiting expressions: no statement sits inside an expression (a lambda's
-    body is one), so these are the definitions ``ast.walk`` finds, at a fraction of its nodes."""
-    todo = list(body)
-    while todo:
-        stmt = todo.pop()
-        yield stmt
-        for field in _BLOCKS:
-            inner = getattr(stmt, field, None)
-            if inner:
-                todo.extend(inner)
 
 
 def _harmless(scanner, decorator) -> bool:

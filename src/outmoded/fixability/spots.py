@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 
 from outmoded.lazyre import word_re
+from outmoded.statementblocks import BLOCKS
 
 
 class Spots:
@@ -104,7 +105,7 @@ class Spots:
                 node = todo.pop()
                 if isinstance(node, (ast.Import, ast.ImportFrom)):
                     self._all_imports.append(node)
-                for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                for name in BLOCKS:
                     inner = getattr(node, name, None)
                     if isinstance(inner, list):
                         todo += inner if lines is None else [n for n in inner if _meets(n, lines)]
@@ -119,7 +120,7 @@ class Spots:
                 if isinstance(node, (ast.Import, ast.ImportFrom)) and inside:
                     self._in_try.add(id(node))
                 inner = inside or isinstance(node, ast.Try) or type(node).__name__ == "TryStar"
-                for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+                for name in BLOCKS:
                     children = getattr(node, name, None)
                     if isinstance(children, list):
                         todo += [(child, inner) for child in children if lines is None or _meets(child, lines)]

@@ -29,6 +29,7 @@ from typing import Optional
 from outmoded.fixability.imports import names_in
 from outmoded.fixes.plan import Edit
 from outmoded.records import replace
+from outmoded.statementblocks import statements
 
 LINES = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # Python's own line breaks only
 PLACEHOLDER = "# outmoded-kept-"  # + index and a random token
@@ -113,18 +114,6 @@ def _names(lines: list[str], tree: ast.Module, edits: list[Edit]) -> set[str]:
         if match and match.group() in imported:
             names.add(match.group())
     return names
-
-
-def statements(body: list):
-    """Every statement in these, nested ones too, but no expression (imports are statements)."""
-    todo = list(body)
-    while todo:
-        node = todo.pop()
-        yield node
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
-            inner = getattr(node, name, None)
-            if isinstance(inner, list):
-                todo += inner
 
 
 def _uses(stmts: list, names: set[str], text: str, mentioned: set) -> bool:

@@ -24,6 +24,7 @@ from outmoded.fixability.imports import names_in
 from outmoded.fixes.chunks import PLACEHOLDER
 from outmoded.fixes.comments import CommentCarrier
 from outmoded.fixes.names import Resolved, dotted
+from outmoded.statementblocks import BLOCKS
 
 ImportKey = tuple  # (module, obj or None, asname or None)
 
@@ -314,7 +315,7 @@ def _bound_in_try(tree: ast.Module) -> set[str]:
         if inside and isinstance(node, (ast.Import, ast.ImportFrom)):
             found.update(a.asname or a.name.split(".")[0] for a in node.names)
         inner = inside or isinstance(node, ast.Try) or type(node).__name__ == "TryStar"
-        for name in ("body", "orelse", "finalbody", "handlers", "cases"):
+        for name in BLOCKS:
             children = getattr(node, name, None)
             if isinstance(children, list):
                 todo += [(child, inner) for child in children]
