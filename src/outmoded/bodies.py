@@ -56,10 +56,12 @@ class Reading:
         self.spans: list[tuple[int, int | None]] = []
         self.blanks: list[tuple[int, int] | None] = []  # per stub, where in the text its parameters to blank are
         if self.every:
-            self.names_py2, self.word_lines, self.deleted_lines = False, [], []
+            self.word_lines, self.deleted_lines, self.py2_lines = [], [], []
             return
-        self.names_py2 = "NameError" in whole
         self.word_lines = lines_naming(whole, words)  # the lines holding a needle word, in order
+        # in a file naming NameError, the lines naming a Python 2 builtin (a try may catch the
+        # NameError it raises: ``fallbacks.TryFallbacks._runs_of``)
+        self.py2_lines = _lines_holding_names(whole, PY2_BUILTINS) if "NameError" in whole else []
         deleted = _deleted(masked)
         if deleted:  # a del of a function defined before it in the same block
             deleted = self._deleted_defined(deleted, _defined(masked))
@@ -154,7 +156,7 @@ class Reading:
         masked = self.masked
         stop = self._end(first, indent)
         stop_line = body_line + masked.count("\n", first, len(masked) if stop is None else stop) + (stop is None)
-        if self.every or (self._left_out(line, stop_line, start, stop)
+        if self.every or (self._left_out(line, stop_line)
                           and not (indent == 0 and NO_PARAMETERS_RE.match(masked, start))):
             origin = masking.origin
             self.stubs.append((body_line, stop_line, inner))
@@ -229,19 +231,14 @@ class Reading:
                 return line, end
             start, line = end + 1, line + 1
 
-    def _left_out(self, start: int, stop: int, at: int, until: int | None) -> bool:
-        """Can the body of the function on lines [start, stop) (at [at, until) of the masked text)
-        be left out: no needle word in its text (the scanner skips it), nor a Python 2 builtin
-        where a try may catch NameError?"""
-        for lines in (self.word_lines, self.deleted_lines):
+    def _left_out(self, start: int, stop: int) -> bool:
+        """Can the body of the function on lines [start, stop) be left out: no needle word in its
+        text (the scanner skips it), nor a Python 2 builtin where a try may catch NameError?"""
+        for lines in (self.word_lines, self.deleted_lines, self.py2_lines):
             named = bisect_left(lines, start)
             if named < len(lines) and lines[named] < stop:
                 return False
-        if not self.names_py2:
-            return True
-        origin = masking.origin
-        text = self.whole[origin(at, *self.ends):len(self.whole) if until is None else origin(until, *self.ends)]
-        return PY2_BUILTINS.isdisjoint(NAME_RE.findall(text))
+        return True
 
 
 class _Shape(dict):
@@ -304,6 +301,28 @@ def lines_naming(text: str, words, attributes: bool = True) -> list[int]:
     return _line_numbers(text, found)
 
 
+def _lines_holding_names(text: str, names) -> list[int]:
+    """The numbers (from 0) of the lines of ``text`` where ``NAME_RE`` finds one of ``names`` (all
+    ASCII names), in order: its match of a name starts after no ASCII letter or underscore in the
+    run of ASCII name characters before it (``9file`` holds ``file``, ``x9file`` does not) and
+    ends before none.  One ``str.find`` per name over the text, where ``NAME_RE.findall`` over
+    each function body looked at every name of the file."""
+    found, size = set(), len(text)
+    for name in names:
+        length = len(name)
+        position = text.find(name)
+        while position >= 0:
+            end = position + length
+            if end == size or text[end] not in _ASCII_NAME:
+                before = position
+                while before and text[before - 1] in _ASCII_NAME:
+                    before -= 1
+                if not text[before:position].strip(_DIGITS):
+                    found.add(position)
+            position = text.find(name, position + 1)
+    return _line_numbers(text, found)
+
+
 def _line_numbers(text: str, positions) -> list[int]:
     """The numbers (from 0) of the lines of ``text`` holding ``positions``, in order, once each."""
     lines, line, last = [], 0, 0
@@ -320,6 +339,8 @@ SHAPE = {**{code: "x" for code in range(128)}, ord(" "): " ", ord("\n"): "\n", o
          ord(CONTINUED): CONTINUED}
 _LINES = ["\n" + " " * level + "x" for level in range(41)]  # a line so indented, holding code, in ``shape``
 BRACKETS = str.maketrans("[{]}", "(())")
+_DIGITS = "0123456789"
+_ASCII_NAME = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz_" + _DIGITS)  # NAME_RE's characters
 _IDENTIFIER = dict.fromkeys("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_.", True)
 
 
