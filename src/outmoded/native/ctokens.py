@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from itertools import groupby
 from operator import itemgetter
 from typing import Iterator, NamedTuple, Optional
@@ -72,6 +73,16 @@ _C_RE = re.compile(r"""
   | (?P<ident>[A-Za-z_$][0-9A-Za-z_$]*)
   | (?P<punct>->|::|\#\#|&&|\|\||<<|>>|[<>=!]=|.)
 """, re.VERBOSE | re.DOTALL)
+
+
+@lru_cache(maxsize=2)
+def token_tuple(text: str) -> tuple:
+    """``tuple(c_tokens(text))``, kept for the last two texts asked (a large file's tokens take
+    memory): a check reads a C file's live tokens more than once (``capi``: with its own
+    directory's headers, then with those above when it names a removed API;
+    ``includes.not_compiled``), and tokenizing is most of a read (Twisted 18.9's ``_sendmsg.c``:
+    three tokenizations of its 16 KB).  Tokens are immutable."""
+    return tuple(c_tokens(text))
 
 
 def c_tokens(text: str, comments: Optional[list] = None) -> Iterator[Token]:

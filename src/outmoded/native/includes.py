@@ -36,7 +36,7 @@ from functools import lru_cache
 from typing import Optional
 
 from outmoded.native.cpp import live_tokens, python_h_macros, system_header
-from outmoded.native.ctokens import c_tokens
+from outmoded.native.ctokens import c_tokens, token_tuple
 from outmoded.reads import read
 from outmoded.source import open_regular
 
@@ -126,7 +126,7 @@ def _known_before(path: str, target: tuple, gone: frozenset) -> dict:
     are ``Python.h``'s macros known before it (``cpp.live_tokens``' ``known``)."""
     text = text_of(path)
     known: list = []
-    for _ in live_tokens(c_tokens(text), target, gone.__contains__, None, python_h_macros(text),
+    for _ in live_tokens(token_tuple(text), target, gone.__contains__, None, python_h_macros(text),
                          project_headers(path, text), known=known):
         pass
     return dict(known)

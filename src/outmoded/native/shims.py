@@ -17,7 +17,7 @@ from functools import lru_cache
 from outmoded.native import includes, pythonh
 from outmoded.native.apinames import removed_now, table
 from outmoded.native.cpp import live_tokens, python_h_macros
-from outmoded.native.ctokens import Token, by_line, c_tokens
+from outmoded.native.ctokens import Token, by_line, token_tuple
 from outmoded.native.directives import declared_names, own_types
 from outmoded.reads import read
 from outmoded.source import open_regular
@@ -37,7 +37,7 @@ def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upwa
     headers: list = []  # the live tokens and directives of the project headers it includes
     written: list = []  # what each live #include "..." of it or them writes
     header = pythonh.LIMITED if predefined and "Py_LIMITED_API" in predefined else python_h_macros(text)
-    tokens = list(live_tokens(c_tokens(text), target, gone.__contains__, directives, header,
+    tokens = list(live_tokens(token_tuple(text), target, gone.__contains__, directives, header,
                               includes.project_headers(path, text, written=written, upward=upward),
                               macros=dict(predefined) if predefined else None, included=headers,
                               header_known=header_known))
