@@ -115,17 +115,19 @@ def import_checker(scanning: bool, jobs=()) -> None:
     """Import here, before forking, what every worker would otherwise import for itself: the
     engine, for a pass that parses (``work``) the scanner with ``ast`` (``engine`` imports it
     only once a file passes the prefilter: ~27 ms of each worker's CPU on Django's second pass),
-    the sieve that reduces a file before it is parsed, and the interpreters' listings that a
-    ``try`` or ``hasattr()`` asks (``present``: both imported by every worker of Django's and
-    Twisted's second passes), and the checkers of the other file types among ``jobs``
-    (``filetypes``: ``native``'s C and Cython checkers, ~30 ms of each worker's CPU in Twisted's
-    second pass)."""
+    the sieve that reduces a file before it is parsed, its patterns compiled
+    (``sieve.compile_patterns``), and the interpreters' listings that a ``try`` or ``hasattr()``
+    asks (``present``: both imported by every worker of Django's and Twisted's second passes), and
+    the checkers of the other file types among ``jobs`` (``filetypes``: ``native``'s C and Cython
+    checkers, ~30 ms of each worker's CPU in Twisted's second pass)."""
     import outmoded.engine
 
     if scanning:
         import outmoded.present
-        import outmoded.scan
-        import outmoded.sieve  # noqa: F401
+        import outmoded.scan  # noqa: F401
+        from outmoded.sieve import compile_patterns
+
+        compile_patterns()  # every worker's sieve reads each file with them
     import_checkers(job[0] if isinstance(job, tuple) else job for job in jobs)
 
 
