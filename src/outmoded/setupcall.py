@@ -3,8 +3,8 @@
 Shared by the project configuration (``python_requires``, ``outmoded.config``), ``outmoded
 deps`` (``install_requires``, ``outmoded.deps.setupfiles``) and the C checks (the macros an
 extension's sources are compiled with, ``outmoded.native.buildmacros``), the source root a setup.py
-picks by the Python version (``outmoded.packagedir``), Cython's ``setup_requires``
-(``outmoded.native.cythonc``), the build's command classes (``outmoded.deps.setupbuild``) and
+picks by the Python version (``outmoded.packagedir``), the ``setup_requires`` the build installs
+(Cython's: ``outmoded.native.cythonc``; cppy's: ``outmoded.deps.setupbuild``), the build's command classes (``outmoded.deps.setupbuild``) and
 the entry points setuptools loads (``outmoded.entrypoints``); kept apart from them so reading a project's configuration at
 start-up does not import the deps package.  A keyword's value is read only where it holds on
 every run: written in the call, or a name the module binds once and never changes
@@ -89,3 +89,15 @@ def literal(node, bound: dict):
     except (ValueError, TypeError, SyntaxError, MemoryError, RecursionError):
         return None
     return value if isinstance(value, (list, tuple)) else None
+
+
+def setup_requires(tree: ast.Module) -> list:
+    """The literal ``setup_requires`` of the ``setup(...)`` calls of ``tree`` (a list written in
+    the call, or bound once to a name: ``literal``)."""
+    bound, found = None, []
+    for call in setup_calls(tree):
+        for keyword in call.keywords:
+            if keyword.arg == "setup_requires":
+                bound = bound_once(tree) if bound is None else bound
+                found.extend(literal(keyword.value, bound) or ())
+    return found

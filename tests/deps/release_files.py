@@ -148,6 +148,8 @@ def setup_scripts() -> dict:
                       ", description=versioneer.get_version(), cmdclass=versioneer.get_cmdclass()",
                       versioneer=OLD_VERSIONEER),
         "1.10": script("1.10", EXITING_HANDLER),
+        # a setup_requires module imported at the top: setup.py runs before the backend asks for it
+        "1.11": script("1.11", "import six\nfrom setuptools import setup\n", ", setup_requires=['six']"),
         "2.0": script("2.0", "from distutils.core import setup, Command\nfrom distutils.version import LooseVersion\n"
                              "from wheel.bdist_wheel import bdist_wheel\nimport setupbreaks\nimport versioneer\n"
                              "from distutils import log, sysconfig\n\n\ndef unused():\n    import imp\n\n\n"
@@ -163,6 +165,10 @@ def setup_scripts() -> dict:
         "2.4": script("2.4", "import os\nimport sys\nsys.path.insert(0, os.path.abspath(os.path.join('src', 'tools')))\n"
                              "import commands\nfrom setuptools import setup\n", ", cmdclass=commands.CMDCLASS",
                       **{"src/tools/commands": "CMDCLASS = {}\n"}),
+        # kiwisolver 1.3.2's: its build_ext imports cppy, which setup_requires names and pip installs
+        "2.5": script("2.5", "from setuptools import setup\nfrom setuptools.command.build_py import build_py\n\n\n"
+                             "class BuildPy(build_py):\n    def run(self):\n        import six\n        build_py.run(self)\n\n\n",
+                      ", setup_requires=['six'], cmdclass={'build_py': BuildPy}"),
     }
 
 

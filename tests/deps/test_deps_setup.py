@@ -28,6 +28,7 @@ BREAKS_AT = {  # version -> the first offending line the message names
     "1.8": "ez_setup.py:2 Python 2 syntax",
     "1.9": "versioneer.py:13 configparser.SafeConfigParser",  # in get_version(), which setup.py calls
     "1.10": "setup.py:6 distutils.command.build_py.build_py_2to3",  # its except ImportError: exits
+    "1.11": "setup.py:1 six",  # setup_requires names it, but setup.py's top level runs before pip installs it
 }
 
 
@@ -49,8 +50,10 @@ def test_what_the_build_does_not_run_or_has_is_no_reason(tmp_path, deps_json):
     ``import imp`` in a setup.py hatchling never runs; 2.2: ``pkg_resources`` under a build that
     pins a setuptools which still ships it; 2.3: ``import __builtin__`` in the handler of ``try: import
     builtins`` (netifaces 0.10.9), which never runs; 2.4: ``import commands`` of its own module, in
-    a folder setup.py puts on ``sys.path`` (grpcio 1.85.4), not Python 2's."""
-    for version in ("2.0", "2.1", "2.2", "2.3", "2.4"):
+    a folder setup.py puts on ``sys.path`` (grpcio 1.85.4), not Python 2's; 2.5: ``import six`` in
+    a command's method, with ``setup_requires=['six']``, which pip installs before the build runs
+    the command (kiwisolver 1.3.2's ``build_ext`` importing ``cppy``)."""
+    for version in ("2.0", "2.1", "2.2", "2.3", "2.4", "2.5"):
         code, found, _ = check(tmp_path, deps_json, [f"setupbreaks=={version}"])
         dep = found["setupbreaks"]
         assert (code, dep["status"], dep["code"]["build"]) == (0, "ok", []), (version, dep)

@@ -15,7 +15,11 @@ real ``pip wheel`` of an sdist on the real 3.13):
   ImportError: ``pkg_resources`` (gone from setuptools 84), ``setuptools.command.upload``,
   ``from setuptools import Feature``; when the sdist declares no build requirements, any module
   neither the standard library, that setuptools (and what it vendors) nor the sdist's top
-  provides (``import six``: pip installs setuptools alone);
+  provides (``import six``: pip installs setuptools alone), but for a module its ``setup()``'s
+  ``setup_requires`` names imported in a command class's method: setuptools' backend hands
+  those to pip as build requirements, and they are installed before the build runs the
+  commands (kiwisolver 1.3.2's ``build_ext`` imports ``cppy``: pip builds it on the real 3.13),
+  though not before ``setup()`` is called (a top-level ``import six`` fails there);
 - a ``setup()`` keyword that setuptools refuses (``use_2to3=True``: "use_2to3 is invalid.");
 - Python 2 syntax (``print "x"``), in setup.py or in a module beside it that it imports
   (``ez_setup``), as are the engine's errors at such a module's top level;
@@ -97,7 +101,8 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
     if _listing_applies(requires):
         beside = _beside(member, names) if not requires and "sys.path" not in text else None
         reported = {f.line for f in found}  # import __builtin__: the engine's finding says it
-        found += [f for f in _missing_modules(tree, member, target, never, beside) if f.line not in reported]
+        found += [f for f in _missing_modules(tree, member, target, never, beside, _in_commands(tree, target))
+                  if f.line not in reported]
         found += _refused_keywords(tree, member, target, never)
     found += _helpers(tree, member, members, target, never + unsure(tree.body, member, target), provided)
     found.sort(key=lambda f: (f.path != SETUP, f.path, f.line, f.column))
@@ -255,8 +260,25 @@ def _own_modules(member: str, names, on_path: bool) -> frozenset:
     return frozenset(p[-2] if p[-1] == "__init__.py" else p[-1].removesuffix(".py") for p in parts)
 
 
+def _in_commands(tree: ast.Module, target: tuple[int, int]) -> tuple:
+    """(the modules ``setup_requires`` installs on the target, by the canonical names it gives
+    them, the line ranges of the methods of setup.py's classes): what a command class's method
+    can import once the build runs it.  setuptools' backend runs setup.py to ask for
+    ``setup_requires`` (its ``get_requires_for_build_wheel``), pip installs them, then the build
+    runs the commands; setup.py's top level ran before they were there."""
+    from outmoded.deps import requires as requirements
+    from outmoded.setupcall import setup_requires
+
+    installed = requirements.names(setup_requires(tree), target)
+    if not installed:
+        return frozenset(), []
+    methods = [(f.lineno, f.end_lineno) for c in ast.walk(tree) if isinstance(c, ast.ClassDef)
+               for f in c.body if isinstance(f, (ast.FunctionDef, ast.AsyncFunctionDef))]
+    return installed, methods
+
+
 def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], never: list,
-                     beside: frozenset | None) -> list:
+                     beside: frozenset | None, in_commands: tuple = (frozenset(), [])) -> list:
     """Imports of ``setuptools`` / ``pkg_resources`` modules (or names) the build's setuptools
     lacks, where the build surely runs them (``unsure``), outside a try catching ImportError
     whose handler goes on (not one that raises or exits: docutils 0.12's ``sys.exit(1)``) and
@@ -264,7 +286,10 @@ def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], nev
     with ``beside`` (the sdist declares no build requirements and does not touch ``sys.path``),
     of any module neither the standard library, the build's setuptools nor the sdist's top
     provides (``import six``, ``from pip.req import parse_requirements``: pip installs setuptools
-    alone in the isolated build, and they failed there on the real 3.13)."""
+    alone in the isolated build, and they failed there on the real 3.13), but for what
+    ``in_commands`` says a command's method gets (``_in_commands``)."""
+    from packaging.utils import canonicalize_name
+
     from outmoded.buildnames import has_name, importable_roots, missing_module, version
     from outmoded.stdnames import STDLIB
     from outmoded.summaries import ends_run
@@ -286,8 +311,11 @@ def _missing_modules(tree: ast.Module, member: str, target: tuple[int, int], nev
             wanted = [(stmt.module or "", alias.name) for alias in stmt.names if alias.name != "*"]
         for module, name in wanted:
             root = module.split(".")[0]
+            later, methods = in_commands
+            in_command = canonicalize_name(root) in later and any(a <= stmt.lineno <= b for a, b in methods)
             if beside is not None and root and root not in STDLIB and root not in importable_roots() \
-                    and root not in beside and root not in ("pkg_resources", "__future__"):
+                    and root not in beside and root not in ("pkg_resources", "__future__") \
+                    and not in_command:
                 found.append(_finding(stmt.lineno, BUILD_CODE, root,
                                       f"`{root}` is not installed where pip builds the sdist: it declares no build "
                                       f"requirements, so pip installs setuptools {version()} alone", stmt.col_offset))

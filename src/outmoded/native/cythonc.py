@@ -164,19 +164,11 @@ def _pyproject_requires(path: str) -> list:
 
 
 def _setup_requires(path: str) -> list:
-    """The literal ``setup_requires`` of the setup.py's ``setup(...)`` calls (a list written in
-    the call, or bound once to a name: ``buildmacros.literal``)."""
+    """The literal ``setup_requires`` of the setup.py's ``setup(...)`` calls (``setupcall.setup_requires``)."""
     from outmoded.builds import parse_build_file
-    from outmoded.setupcall import bound_once, literal, setup_calls
+    from outmoded.setupcall import setup_requires
 
     if not os.path.isfile(path):
         return []
     tree = parse_build_file(path)
-    if tree is None:
-        return []
-    bound, found = bound_once(tree), []
-    for call in setup_calls(tree):
-        for keyword in call.keywords:
-            if keyword.arg == "setup_requires":
-                found.extend(literal(keyword.value, bound) or ())
-    return found
+    return [] if tree is None else setup_requires(tree)
