@@ -86,8 +86,10 @@ PROJECTS = {
     # 6.0's sdist fails to build with Cython 3 (6.0.1 pins Cython<3.0); 6.0.2 ships cp313 wheels
     "pyyaml": (sdist("PyYAML", "6.0") + wheels("PyYAML", "6.0", ["cp310", "cp311"])
                + sdist("PyYAML", "6.0.2") + wheels("PyYAML", "6.0.2", ["cp311", "cp312", "cp313"])),
-    # orjson 3.13.0's shape: its only cp315 manylinux wheel needs glibc 2.39 (cp314's: 2.17)
-    "glibcfloor": (sdist("glibcfloor", "1.0") + wheels("glibcfloor", "1.0", ["cp314"], PLATFORMS[:1])
+    # orjson 3.13.0's shape: its only cp315 manylinux wheel needs glibc 2.39; cp314's, numpy
+    # 2.3.4's: glibc 2.28 (manylinux_2_27 / 2_28)
+    "glibcfloor": (sdist("glibcfloor", "1.0")
+                   + wheels("glibcfloor", "1.0", ["cp314"], ("manylinux_2_27_x86_64.manylinux_2_28_x86_64",))
                    + wheels("glibcfloor", "1.0", ["cp315"], ("manylinux_2_39_x86_64", "macosx_11_0_arm64"))),
     "cached": pure("cached", "1.0"),
     "fresh": pure("fresh", "1.0"),

@@ -161,7 +161,9 @@ def test_abi3t_does_not_load_before_315(tmp_path, deps_json):
 def test_a_wheel_needing_a_newer_glibc_is_said_and_a_machine_naming_its_glibc_is_judged_by_it(tmp_path, deps_json):
     """deps judges the target machine, not this one: ``manylinux_x86_64`` is any glibc, so a
     release whose only wheel for the target needs glibc 2.39 is ready there with the floor said;
-    a machine named with its glibc (Debian 12's 2.36) cannot install it, and pip would build it."""
+    a machine named with its glibc (Debian 12's 2.36) cannot install it, and pip would build it.
+    A wheel for glibc 2.28, which uv takes for a plain ``linux`` machine and every maintained
+    distribution has, says nothing more (numpy 2.3.4's cp314 wheels)."""
     _, found, _ = check(tmp_path, deps_json, ["glibcfloor==1.0"], "--target-version", "3.15")
     assert found["glibcfloor"]["status"] == "ok"
     assert found["glibcfloor"]["message"] == \

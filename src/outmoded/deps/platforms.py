@@ -111,7 +111,12 @@ ALIASES = {
 
 LEVELED = re.compile(r"(manylinux|musllinux)_(\d+)_(\d+)_(x86_64|aarch64)$")
 LEGACY_LEVELS = {"manylinux2014": (2, 17), "manylinux2010": (2, 12), "manylinux1": (2, 5)}
-COMMON_GLIBC = (2, 17)  # manylinux2014's: what most Linux wheels are built for
+# The glibc a Linux machine is taken to have when the user names none: manylinux_2_28, what uv
+# resolves for a plain ``linux`` machine (its x86_64-unknown-linux-gnu; measured with uv 0.13.9:
+# ``uv pip compile --python-platform linux --only-binary :all:`` takes numpy 2.3.4's cp314
+# manylinux_2_27/2_28 wheel and refuses orjson 3.13.0's cp315 manylinux_2_39 one), and the glibc
+# of the oldest maintained distributions (RHEL 8's 2.28; CentOS 7's 2.17 went with manylinux2014).
+COMMON_GLIBC = (2, 28)
 
 
 def level(wheel_platform: str):

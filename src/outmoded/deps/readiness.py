@@ -87,10 +87,11 @@ def judge(files: list, build: Build, platforms: tuple, pure_sdist: bool | str = 
 
 def _glibc_floor(files: list, build: Build, platforms: tuple) -> str:
     """`` (on manylinux_x86_64 only with glibc 2.39 or newer)``: a generic manylinux platform
-    (any glibc) whose every wheel for the build needs a newer glibc than manylinux2014's, so the
-    target machine's glibc decides (orjson 3.13.0's only cp315 manylinux wheel is
-    manylinux_2_39: pip on Debian 12, glibc 2.36, cannot install it); ``--platform
-    manylinux_2_36_x86_64`` names the machine's.  "" otherwise."""
+    (any glibc) whose every wheel for the build needs a newer glibc than ``COMMON_GLIBC`` (2.28,
+    uv's plain ``linux``), so the target machine's glibc decides (orjson 3.13.0's only cp315
+    manylinux wheel is manylinux_2_39: pip on Debian 12, glibc 2.36, cannot install it);
+    ``--platform manylinux_2_36_x86_64`` names the machine's.  "" otherwise: numpy 2.3.4's cp314
+    manylinux_2_28 wheel, greenlet 3.5.2's manylinux_2_24 one install on any maintained Linux."""
     notes = []
     for platform in platforms:
         if platform.name not in ("manylinux_x86_64", "manylinux_aarch64"):
