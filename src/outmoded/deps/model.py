@@ -33,6 +33,7 @@ class Dependency:
     required_by: tuple = ()
     direct: bool = True  # False for a package a lock file lists only because another needs it
     index: str = ""  # the index a lock file records it from, when not the lock's main one
+    hashed: bool = False  # a requirements line with ``--hash``: pip installs in hash-checking mode
 
 
 @dataclass

@@ -90,7 +90,19 @@ def _read_line(path: Path, label, seen: set, number: int, line: str) -> list:
     text = requirement_text(line)
     if DIRECT_RE.match(text):
         return [Skipped(text, *where, "path or URL: not looked up on the index")]
-    return [parse_requirement(text, *where)]
+    found = parse_requirement(text, *where)
+    if isinstance(found, Dependency):
+        found.hashed = any(token.startswith("--hash") for token in line[len(text):].split())
+    return [found]
+
+
+def complete(deps: list) -> bool:
+    """Do these requirements, read from one file and its includes, name everything pip installs
+    with them?  A ``--hash`` on any line puts pip in hash-checking mode, which installs nothing the
+    files do not list with its hash ("Hashes are required in --require-hashes mode, but they are
+    missing from some requirements"): pip-compile's and ``uv pip compile``'s
+    ``--generate-hashes`` output is such a lock."""
+    return any(d.hashed for d in deps)
 
 
 def parse_requirement(text: str, file: str, line):

@@ -228,10 +228,12 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
         before = len(found.deps)
         for dep in deps:
             _place(dep, version, platforms, found)
-        if len(found.deps) > before and not _is_lock(path):
-            found.unlocked.append(label(path))
-        elif _is_lock(path):
+        if _is_lock(path):
             found.locked.update(dep.file for dep in found.deps[before:])
+        elif requirements.complete(deps):  # pip's hash-checking mode: the files are the whole set
+            found.locked.update(dep.file for dep in deps)
+        elif len(found.deps) > before:
+            found.unlocked.append(label(path))
     if found.quiet:
         found.notes.append(f"no install from the index in {', '.join(found.quiet)}")
         found.read = found.read or found.quiet
