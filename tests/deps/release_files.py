@@ -306,6 +306,11 @@ def code_projects():
         "selftested/__init__.py": "from selftested.core import run\n", "selftested/core.py": CLEAN,
         "selftested/test.py": "import unittest\n\n\ndef load(case):\n    return unittest.makeSuite(case)\n",
         "selftested/app/tests.py": "import imp\n"}))
+    # venvinside: graphene-federation 0.1.0's sdist ships a virtual environment inside its package,
+    # below directories no dotted name can name (python3.6, site-packages): never imported
+    add("venvinside", "venvinside-1.0.tar.gz", sdist("venvinside", "1.0", {
+        "setup.py": SETUP_PY, "venvinside/__init__.py": CLEAN,
+        "venvinside/venv/lib/python3.6/site-packages/old/__init__.py": IMP_LOADER}))
     # setuptools: the backport of distutils; its own copy imports distutils in a method (84.2.1's
     # _distutils/compilers/C/base.py: from distutils.debug import DEBUG), which is its shim there
     add("setuptools", *_pure("setuptools", "99.0", {

@@ -398,3 +398,12 @@ def test_a_module_s_main_block_is_not_what_importing_it_runs(tmp_path, deps_json
     assert (code, found["mainblock"]["status"]) == (0, "ok")
     assert any("_builtins.py: 1 finding(s) in its `if __name__" in note for note in found["mainblock"]["code"]["notes"])
 
+
+
+def test_python_below_a_directory_no_import_can_name_is_not_library_code(tmp_path, deps_json):
+    """graphene-federation 0.1.0's sdist holds a virtual environment below its package
+    (``graphene_federation/venv/lib/python3.6/site-packages/``): no dotted name reaches a module
+    there, and setuptools' find_packages skips ``python3.6``; its removed names were its verdict."""
+    code, found, _ = check(tmp_path, deps_json, ["venvinside==1.0"])
+    assert (code, found["venvinside"]["status"]) == (0, "ok"), found["venvinside"]["message"]
+    assert found["venvinside"]["code"]["checked_files"] == 1  # venvinside/__init__.py

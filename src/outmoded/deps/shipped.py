@@ -26,6 +26,11 @@ never runs in the user's program.
   ``test.py`` or ``tests.py`` are tests and docs, not library code: a module named like a test
   directory is one (django-environ 0.4.5's ``environ/test.py``, its unittest suite, which nothing
   in ``environ`` imports, calls ``unittest.makeSuite``; a Django app's ``tests.py``).
+- A ``.py`` file below a directory whose name is no Python identifier (``python3.6``,
+  ``site-packages``, ``{{cookiecutter.name}}``) has no dotted name to import it by, and
+  setuptools' ``find_packages`` skips such a directory: graphene-federation 0.1.0's sdist ships a
+  virtual environment, ``graphene_federation/venv/lib/python3.6/site-packages/``, whose 50
+  removed names (bleach's vendored html5lib: ``collections.Mapping``...) were its whole verdict.
 """
 
 from __future__ import annotations
@@ -49,6 +54,12 @@ def is_test_or_doc(path: str) -> bool:
     return any(p.lower() in NOT_LIBRARY_DIRS for p in parts[:-1]) or bool(TEST_FILE_RE.match(parts[-1]))
 
 
+def unimportable(path: str) -> bool:
+    """Is the Python file at ``path`` (as installed: below site-packages, or below an sdist's
+    top directory) below a directory no dotted name can name?"""
+    return path.endswith(".py") and not all(part.isidentifier() for part in path.split("/")[:-1])
+
+
 def installed_path(wheel_member: str) -> str | None:
     """Where a wheel member lands in site-packages, or None when it is no library code."""
     top = wheel_member.split("/", 1)[0]
@@ -65,7 +76,7 @@ def wheel_library(names: list) -> set:
     chosen = set()
     for name in names:
         path = installed_path(name)
-        if path and path.endswith(".py") and not is_test_or_doc(path):
+        if path and path.endswith(".py") and not is_test_or_doc(path) and not unimportable(path):
             chosen.add(name)
     return chosen
 
@@ -82,7 +93,7 @@ def sdist_library(names: list, project: str = "") -> set:
     roots = source_roots(names)
     chosen = set()
     for name in inner:
-        if not wanted_suffix(name) or is_test_or_doc(name):
+        if not wanted_suffix(name) or is_test_or_doc(name) or unimportable(name):
             continue
         below = name[len(root):] if name.startswith(root) else None
         if name.endswith(NATIVE_SUFFIXES) or below is not None and "/" in below and below.split("/", 1)[0] in packages or below is not None and "/" not in below and below not in BUILD_SCRIPTS:
