@@ -169,6 +169,12 @@ def setup_scripts() -> dict:
         "2.5": script("2.5", "from setuptools import setup\nfrom setuptools.command.build_py import build_py\n\n\n"
                              "class BuildPy(build_py):\n    def run(self):\n        import six\n        build_py.run(self)\n\n\n",
                       ", setup_requires=['six'], cmdclass={'build_py': BuildPy}"),
+        # pycurl 7.44.1's: the function importing bdist_msi (gone with 3.12's distutils, not in
+        # setuptools' copy) is called on Windows only
+        "2.6": script("2.6", "import sys\nfrom setuptools import setup\n\n\ndef msi_hack():\n"
+                             "    from distutils.command.bdist_msi import bdist_msi\n    return bdist_msi\n\n\n"
+                             "extra = {}\nif sys.platform == 'win32':\n    extra['cmdclass'] = {'bdist_msi': msi_hack()}\n",
+                      ", **extra"),
     }
 
 

@@ -94,17 +94,18 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
         return [_finding(line, REFUSES_CODE, raised.partition(":")[0],
                          f"setup.py refuses the target at line {line}: {raised}")]
     provided = requirements.names(requires, target)
-    never = never_run(tree)
+    maybe = unsure(tree.body, member, target)
+    never = never_run(tree, maybe=maybe)
     own = _own_modules(member, names, "sys.path" in text)
     found = [f for f in _engine(member, data, target, provided)
-             if build_runs(never, f.line) and f.api.split(".")[0] not in own]
+             if build_runs(never + maybe, f.line) and f.api.split(".")[0] not in own]
     if _listing_applies(requires):
         beside = _beside(member, names) if not requires and "sys.path" not in text else None
         reported = {f.line for f in found}  # import __builtin__: the engine's finding says it
         found += [f for f in _missing_modules(tree, member, target, never, beside, _in_commands(tree, target))
                   if f.line not in reported]
         found += _refused_keywords(tree, member, target, never)
-    found += _helpers(tree, member, members, target, never + unsure(tree.body, member, target), provided)
+    found += _helpers(tree, member, members, target, never + maybe, provided)
     found.sort(key=lambda f: (f.path != SETUP, f.path, f.line, f.column))
     return found
 

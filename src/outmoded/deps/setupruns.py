@@ -72,11 +72,13 @@ def catches_import_error(kind) -> bool:
     return any(leaf_name(k) in IMPORT_ERRORS | ANY_ERROR for k in kinds)
 
 
-def never_run(tree: ast.Module, called: frozenset = frozenset()) -> list:
+def never_run(tree: ast.Module, called: frozenset = frozenset(), maybe: list = ()) -> list:
     """The (first, last) line spans of function bodies the build never runs (see the module
     docstring): every def and lambda body but the module-level functions called from what runs
     (``called``: those of a helper module that setup.py calls) and the methods of the build's
-    command classes."""
+    command classes.  A call in ``maybe`` (``unsure``'s spans) makes no function run: pycurl
+    7.44.1 calls its ``get_bdist_msi_version_hack()``, which imports ``bdist_msi``, only under
+    ``if sys.platform == "win32":``."""
     from outmoded.setupcall import keyword_dicts
 
     functions = {s.name: s for s in tree.body if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef))}
@@ -93,7 +95,8 @@ def never_run(tree: ast.Module, called: frozenset = frozenset()) -> list:
     while running:
         node = running.pop()
         for inner in outside_bodies(node):
-            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in functions:
+            if isinstance(inner, ast.Call) and isinstance(inner.func, ast.Name) and inner.func.id in functions \
+                    and build_runs(maybe, inner.lineno):
                 called = functions[inner.func.id]
                 if id(called) not in seen:
                     seen.add(id(called))
