@@ -74,3 +74,15 @@ def test_a_release_pip_would_build_whose_build_is_known_to_fail_cannot_be_built(
     assert pyyaml["message"].startswith("6.0: no cp313 wheel (wheels for cp310, cp311): pip cannot build it: ")
     assert "'build_ext' object has no attribute 'cython_sources'" in pyyaml["message"]
     assert pyyaml["minimum_ready"] == "6.0.2"
+
+
+def test_typing_extensions_before_412_fails_on_313_and_314_with_a_default(tmp_path, deps_json):
+    """typing_extensions 4.10.0 (warehouse's 2024 pin) sets __default__ on 3.13's typing.ParamSpec, read-only
+    there: limits 3.10.0 fails on import beside it on the real 3.13.18; 4.12.0 runs."""
+    for target in ("3.13", "3.14"):
+        _, found, _ = check(tmp_path, deps_json, ["typing-extensions==4.10.0"], "--target-version", target)
+        dep = found["typing-extensions"]
+        assert (dep["status"], dep["minimum_ready"]) == ("breaks", "4.12.0"), dep["message"]
+        assert "'__default__' of 'typing.ParamSpec' objects is not writable" in dep["message"]
+    _, found, _ = check(tmp_path, deps_json, ["typing-extensions==4.10.0"], "--target-version", "3.12")
+    assert found["typing-extensions"]["status"] == "ok"
