@@ -407,3 +407,15 @@ def test_python_below_a_directory_no_import_can_name_is_not_library_code(tmp_pat
     code, found, _ = check(tmp_path, deps_json, ["venvinside==1.0"])
     assert (code, found["venvinside"]["status"]) == (0, "ok"), found["venvinside"]["message"]
     assert found["venvinside"]["code"]["checked_files"] == 1  # venvinside/__init__.py
+
+
+def test_a_source_root_named_like_no_module_still_installs_its_packages():
+    """The identifier test starts below the root setup.py installs from: a ``package_dir`` root
+    named ``lib-py3`` installs ``p`` from ``lib-py3/p/``, while a virtual environment inside a
+    package (``p2/venv/lib/python3.6/``) stays out."""
+    from outmoded.deps.shipped import sdist_library
+
+    members = ["p-1.0/setup.py", "p-1.0/lib-py3/p/__init__.py", "p-1.0/lib-py3/p/core.py",
+               "p-1.0/p2/__init__.py", "p-1.0/p2/venv/lib/python3.6/site-packages/six.py"]
+    assert sorted(sdist_library(members, "p")) == [
+        "p-1.0/lib-py3/p/__init__.py", "p-1.0/lib-py3/p/core.py", "p-1.0/p2/__init__.py"]

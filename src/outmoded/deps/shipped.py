@@ -55,8 +55,9 @@ def is_test_or_doc(path: str) -> bool:
 
 
 def unimportable(path: str) -> bool:
-    """Is the Python file at ``path`` (as installed: below site-packages, or below an sdist's
-    top directory) below a directory no dotted name can name?"""
+    """Is the Python file at ``path`` (as installed: below site-packages, or below the root an
+    sdist's build installs from: ``src/``, a ``package_dir`` such as ``lib-py3/``, whose own name
+    need not be one) below a directory no dotted name can name?"""
     return path.endswith(".py") and not all(part.isidentifier() for part in path.split("/")[:-1])
 
 
@@ -93,13 +94,13 @@ def sdist_library(names: list, project: str = "") -> set:
     roots = source_roots(names)
     chosen = set()
     for name in inner:
-        if not wanted_suffix(name) or is_test_or_doc(name) or unimportable(name):
+        if not wanted_suffix(name) or is_test_or_doc(name):
             continue
         below = name[len(root):] if name.startswith(root) else None
-        if name.endswith(NATIVE_SUFFIXES) or below is not None and "/" in below and below.split("/", 1)[0] in packages or below is not None and "/" not in below and below not in BUILD_SCRIPTS:
+        if name.endswith(NATIVE_SUFFIXES) or below is not None and "/" in below and below.split("/", 1)[0] in packages and not unimportable(below) or below is not None and "/" not in below and below not in BUILD_SCRIPTS:
             chosen.add(prefix + name)
-        elif name.count("/") >= 2 and name.split("/", 1)[0] in roots:
-            chosen.add(prefix + name)  # kept if setup.py installs from there (``in_root``)
+        elif name.count("/") >= 2 and name.split("/", 1)[0] in roots and not unimportable(name.split("/", 1)[1]):
+            chosen.add(prefix + name)  # kept if setup.py installs from there (``in_root``), a name below it
     return chosen
 
 
