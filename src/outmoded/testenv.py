@@ -7,8 +7,9 @@ interpreter that has setuptools (mypy 2.4's ``mypyc/test/test_external.py`` unde
 ``test-requirements.txt``: ``setuptools==84.0.0``; Cython 3.3's ``runtests.py`` under its
 ``test-requirements.txt``: ``setuptools``).
 
-A test file is one under a directory named ``test``, ``tests`` or ``testing`` (any case) below the
-project's top, or named ``test_*.py``, ``*_test.py``, ``conftest.py`` or ``runtests.py``.  The test
+A test file is one under a directory named ``test``, ``tests``, ``testing`` or ``testsuite`` (any
+case: modulegraph2 2.3's and pycodestyle's tests live in ``testsuite/``) below the project's top,
+or named ``test_*.py``, ``*_test.py``, ``conftest.py`` or ``runtests.py``.  The test
 requirements are, at the project's top: ``test-requirements.txt``, ``requirements-test.txt`` and
 their spellings (``tests``, ``testing``, ``_``), ``requirements/test*.txt``, and pyproject.toml's
 ``[project.optional-dependencies]`` and ``[dependency-groups]`` named ``test``, ``tests`` or
@@ -34,7 +35,7 @@ from outmoded.catalog.backports import PROVIDES_FROM, brought
 from outmoded.projectfiles import memo, project_root
 from outmoded.source import open_regular
 
-TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
+TEST_DIRECTORIES = frozenset({"test", "tests", "testing", "testsuite"})
 TEST_NAMES = frozenset({"conftest", "runtests"})
 GROUPS = ("test", "tests", "testing")
 REQUIREMENT_FILES = tuple(f"{a}{sep}{b}.txt" for word in GROUPS for sep in "-_"

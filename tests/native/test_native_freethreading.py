@@ -216,14 +216,18 @@ def test_single_phase_module_made_through_a_header(project):
 
 def test_test_modules_are_not_reported(project):
     """Cython 3.3.1's tests/run/*.pyx and numpy 2.5.5's vendored pythoncapi-compat
-    tests/test_pythoncapi_compat_cext.c are built for the project's test run, never installed: the
-    GIL they give back there fails no line.  The same sources as the package's are reported."""
+    tests/test_pythoncapi_compat_cext.c and modulegraph2 2.3's testsuite/ fixtures are built for the
+    project's test run, never installed: the GIL they give back there fails no line.  The same sources as the package's are reported."""
     project.write("pyproject.toml", "[project]\nname = 'p'\n")
     project.write("tests/run/closure.pyx", "def f():\n    pass\n")
     # numpy 2.5.5's tests/examples/limited_api: a test extension with its own setup.py and meson.build
     project.write("p/tests/examples/limited/setup.py", "from setuptools import setup\nsetup()\n")
     project.write("p/tests/examples/limited/limited.c", MULTI_PHASE.format(slot=""))
     project.write("compat/test_cext.c", MULTI_PHASE.format(slot=""))
+    # modulegraph2 2.3's testsuite/nodebuilder-tree/init.c: a fixture its tests build (setup.py build_ext)
+    project.write("testsuite/nodebuilder-tree/init.c",
+                  '#include "Python.h"\nstatic PyModuleDef mod_def = {PyModuleDef_HEAD_INIT, "ext", NULL, 0};\n'
+                  "PyObject* PyInit_ext(void)\n{\n\treturn PyModule_Create(&mod_def);\n}\n")
     project.write("p/fast.pyx", "def f():\n    pass\n")
     project.write("p/spam.c", MULTI_PHASE.format(slot=""))
     doc = project.check_json("--free-threading", ".", target="3.14")

@@ -21,10 +21,11 @@ that does not declare it can run without it.  Reported, as warnings, for targets
 
 A slot ``{Py_mod_gil, Py_MOD_GIL_USED}`` or a directive ``freethreading_compatible=False`` is a
 deliberate choice and is not reported.  Nor is a module of the project's tests (``testenv``: under
-a ``test``/``tests``/``testing`` directory, or named ``test_*``): built for the project's own test
+a ``test``/``tests``/``testing``/``testsuite`` directory, or named ``test_*``): built for the project's own test
 run, never installed, it gives that process the GIL back with a RuntimeWarning and fails no line
 (Cython 3.3.1's tests/run, tests/compile, tests/errors ...: 1,327 of its 1,536 at 3.14t; numpy
-2.5.5's tests/examples/limited_api and its vendored pythoncapi-compat's test extension).
+2.5.5's tests/examples/limited_api and its vendored pythoncapi-compat's test extension;
+modulegraph2 2.3's testsuite/ fixtures, which its tests build and import, 7 at 3.14t).
 Slots and calls inside ``#ifdef Py_GIL_DISABLED`` or ``#if PY_VERSION_HEX >= 0x030D0000`` count
 (the C tokens given here are the live ones).
 """
