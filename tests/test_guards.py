@@ -630,6 +630,30 @@ def test_equivalent_fallback_is_dead_compat_but_a_lost_feature_is_a_warning(proj
     assert "silently stops working" in message
 
 
+def test_an_import_the_else_only_binds_to_a_builtin_is_an_equivalent(project):
+    # deap 1.4.4's examples/pso/multiswarm.py: where the import fails the builtin map stays, as
+    # itertools.imap became; a name read anywhere else (imap2 below) is a lost feature still
+    source = """\
+        try:
+            from itertools import imap
+        except:
+            # Python 3 nothing to do
+            pass
+        else:
+            map = imap
+        try:
+            from itertools import izip as imap2
+        except ImportError:
+            pass
+        else:
+            zip = imap2
+        print(list(map(abs, [-1])), imap2)
+        """
+    assert project.findings(source) == [(9, "itertools.izip", W)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [(2, "fallback"), (9, "lost-feature")]
+
+
 def test_a_fallback_read_only_to_skip_the_tests_needing_it_loses_nothing(project):
     # opentelemetry-api 1.45.3's tests/util/test__importlib_metadata.py: the tests needing
     # SelectableGroups say they are skipped where it is gone; nothing else reads the name

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ast
 import os
+import re
 
 from outmoded.expectations import may_skip, reads_only_in_skipped
 from outmoded.guardcontext import (
@@ -77,7 +78,7 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             self.may_contain_finding(s) for s in node.body) else None)  # else it matters to no finding
         if fallback == "fallback" and not certain and self._handler_import_fails(node.handlers):
             fallback = None  # its import fails as well on Python 3: see _handler_import_fails
-        if fallback == "lost-feature" and self._binds_builtins_only(node.body):
+        if fallback == "lost-feature" and (self._binds_builtins_only(node.body) or self._else_binds_builtins_only(node)):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
         if fallback == "lost-feature" and not certain and any(self.may_contain_finding(s) for s in node.body) \
                 and self._disables_skipped_tests_only(node):
@@ -318,6 +319,25 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         if not body or not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in body):
             return False
         return all((a.asname or a.name) in BUILTIN_NAMES for s in body for a in s.names)
+
+    def _else_binds_builtins_only(self, node: ast.Try) -> bool:
+        """Does this ``try`` body only import names that its ``else`` only binds to builtins' names,
+        and that the file names nowhere else (deap 1.4.4's examples/pso/multiswarm.py: ``try: from
+        itertools import imap`` / ``except: pass`` / ``else: map = imap``)?  Where the import fails,
+        the builtin stays in place, as in ``_binds_builtins_only``: an equivalent.  A name read
+        anywhere else (or spelled in a comment, a string) keeps the warning."""
+        if not node.orelse or not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in node.body):
+            return False
+        imported = {(a.asname or a.name).partition(".")[0] for s in node.body for a in s.names} - BUILTIN_NAMES
+        aliases: dict = {}
+        for stmt in node.orelse:
+            if not (isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
+                    and stmt.targets[0].id in BUILTIN_NAMES and isinstance(stmt.value, ast.Name)
+                    and stmt.value.id in imported):
+                return False
+            aliases[stmt.value.id] = aliases.get(stmt.value.id, 0) + 1
+        return bool(imported) and all(  # named once by its import, then by its aliases only
+            len(re.findall(rf"\b{re.escape(name)}\b", self.text)) == 1 + aliases.get(name, -1) for name in imported)
 
     def _succeeds(self, stmt: ast.stmt) -> bool:
         """Can this statement of a ``try`` body certainly not raise on the target (a stdlib import
