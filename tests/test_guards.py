@@ -2220,6 +2220,27 @@ def test_a_try_naming_a_member_the_targets_stdlib_class_has(project):
     assert project.findings(source) == [(15, "unittest.TestCase.assertRaisesRegexp", E)]
 
 
+def test_a_try_naming_a_member_the_targets_builtin_type_has(project):
+    # ranger-fm 1.9.4's ranger/container/fsobject.py: str.maketrans is there on every Python 3
+    # (present.PROBED_BUILTINS, listed from the real interpreters' dir()), so the handler's
+    # Python 2 import never runs; a name str lacks may still raise
+    source = """\
+        try:
+            maketrans = str.maketrans  # pylint: disable=invalid-name,no-member
+        except AttributeError:
+            from string import maketrans  # pylint: disable=no-name-in-module
+        try:
+            fromhex = bytes.fromhex
+        except AttributeError:
+            from string import maketrans as other
+        try:
+            decode = str.decode
+        except AttributeError:
+            from string import maketrans as third
+        """
+    assert project.findings(source) == [(12, "string.maketrans", E)]
+
+
 def test_a_handler_of_a_try_calling_a_sibling_then_using_its_result(project):
     # plotly 7.1.0's io/_base_renderers.py: ``try: init_sig = inspect.signature(self.__init__);
     # init_args = list(init_sig.parameters.keys())`` / ``except AttributeError: # Python 2.7:

@@ -257,12 +257,19 @@ for name in sys.argv[1].split(","):
 """
 
 
+# builtin types whose members Python 2 era code probes for in a try body, with the removed name in
+# its handler (ranger-fm 1.9.4's ``try: maketrans = str.maketrans`` / ``except AttributeError: from
+# string import maketrans``): listed with the catalog's classes, so such a body cannot fail there
+PROBED_BUILTINS = ("builtins.bytes", "builtins.str")
+
+
 def catalog_classes() -> list[str]:
     """The stdlib classes the catalog removes methods or attributes from (``unittest.TestCase``,
-    ``configparser.RawConfigParser``...): the classes whose members are listed."""
+    ``configparser.RawConfigParser``...), and ``PROBED_BUILTINS``: the classes whose members are listed."""
     from outmoded.catalog import default_catalog
 
-    return sorted({e.name.rpartition(".")[0] for e in default_catalog().entries if e.kind in ("method", "attribute")})
+    return sorted({e.name.rpartition(".")[0] for e in default_catalog().entries if e.kind in ("method", "attribute")}
+                  | set(PROBED_BUILTINS))
 
 
 def generate(interpreters: list[str], members: bool = False) -> str:
