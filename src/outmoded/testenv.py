@@ -247,8 +247,10 @@ def test_requirements(top: str, target: tuple[int, int], platform: str | None = 
 def _tox_deps(path: str) -> list[str]:
     """The ``deps`` of tox.ini's ``[testenv]``, which every environment not naming its own
     inherits (modulegraph2 2.3's lists setuptools, and its testsuite/test_virtualenv_support.py
-    does ``import distutils``); a line only some factors install (``py313: x``) or a
-    substitution (``{[base]deps}``) is not read."""
+    does ``import distutils``), and the requirements files it names with ``-r`` (rdiff-backup
+    2.2.7's ``-r{toxinidir}/requs/base.txt``, which lists setuptools<70, and its
+    testing/rdiffbackupdeletetest.py does ``from distutils import spawn``); a line only some factors
+    install (``py313: x``) or another substitution (``{[base]deps}``) is not read."""
     if not reads.read(path) or not os.path.isfile(path):
         return []
     import configparser
@@ -259,8 +261,14 @@ def _tox_deps(path: str) -> list[str]:
         deps = parser.get("testenv", "deps", fallback="")
     except configparser.Error:
         return []
-    return [line for line in (d.strip() for d in deps.splitlines()) if line and not re.match(r"[\w,{}!-]+\s*:", line)
-            and "{" not in line]
+    lines = []
+    for line in (d.strip() for d in deps.splitlines()):
+        named = re.match(r"-r\s*(?:\{toxinidir\}[/\\])?([^\s{}]+)$", line)
+        if named:  # relative to tox.ini's directory, as tox reads it
+            lines += _requirement_lines(os.path.join(os.path.dirname(path), *named[1].split("/")))
+        elif line and not re.match(r"[\w,{}!-]+\s*:", line) and "{" not in line:
+            lines.append(line)
+    return lines
 
 
 def _pyproject(pyproject: str) -> dict:
