@@ -570,6 +570,23 @@ def test_a_module_a_setup_py_imports_gets_setuptools_from_its_backend(project):
     assert {f["path"] for f in project.check_json(".")["findings"]} == {"compiler_opt.py"}
 
 
+def test_a_module_a_setup_py_imports_gets_setuptools_its_build_installs(project):
+    # mpi4py 4.1.2: an in-tree backend (conf/builder.py) whose pyproject.toml requires setuptools
+    # >= 42; setup.py imports conf/mpidistutils.py (from distutils import log, sysconfig) inside its
+    # functions.  The build installs setuptools, whose distutils-precedence.pth serves distutils:
+    # on the real 3.13 with setuptools 84.2.1's wheel added as a site dir, mpidistutils imports
+    project.write("setup.py", "import os, sys\nsys.path.insert(0, 'conf')\n\ndef extensions():\n"
+                              "    import mpidistutils\n    return []\n")
+    project.write("conf/mpidistutils.py", "from distutils import log, sysconfig\nlog.info('x')\n")
+    build = '[build-system]\nrequires = [{}"build"]\nbuild-backend = "builder"\nbackend-path = ["conf"]\n'
+    project.write("pyproject.toml", build.format('"setuptools >= 42", '))
+    assert project.check_json(".")["findings"] == []
+    # setuptools not installed by the build, or only in versions without distutils (before 66.1)
+    for requires in ("", '"setuptools < 60", ', '"setuptools >= 42; python_version < \'3.12\'", '):
+        project.write("pyproject.toml", build.format(requires))
+        assert {f["path"] for f in project.check_json(".")["findings"]} == {"conf/mpidistutils.py"}, requires
+
+
 def test_a_module_imported_only_by_modules_imported_after_setuptools(project):
     # xmlsec 1.3.17: setup.py imports setuptools, then build_support/build_ext.py (setuptools'
     # build_ext first), which imports static_build.py (`from distutils.errors import ...`), which

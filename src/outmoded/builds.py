@@ -4,7 +4,8 @@
   root package directory picked by the Python version);
 - setuptools: build frontends run a ``setup.py`` through setuptools' backend, which imports
   setuptools (and its ``distutils``) first, unless a ``pyproject.toml`` beside it names another
-  backend (``built_by_setuptools``); a backend that never runs a ``setup.py`` leaves it to tools
+  backend (``built_by_setuptools``), and install its ``[build-system] requires`` where it runs
+  (``build_installs``); a backend that never runs a ``setup.py`` leaves it to tools
   predating PEP 517 (``never_run``: flit's generated setup.py in arrow 1.4.0's sdist);
 - C and Cython sources: a ``setup.py`` that declares an extension only for other Pythons, or
   Cython's test runner leaving a test out on the target, never compiles it there (``not_built``).
@@ -37,6 +38,25 @@ def built_by_setuptools(setup_py: str) -> bool:
     ``pyproject.toml`` beside it, or one naming no backend or setuptools'?"""
     data = _pyproject(setup_py)
     return data is not False and setuptools_backend(_backend(data))
+
+
+def build_installs(setup_py: str, backport: str, target: tuple[int, int]) -> bool:
+    """Does every build running this ``setup.py`` install ``backport``: the ``[build-system]
+    requires`` of the ``pyproject.toml`` beside it name it, in versions that provide its module on
+    the target (``testenv.installed_name``)?  A build frontend installs them where the setup.py
+    runs, and honours their ``.pth`` files (setuptools' ``distutils-precedence.pth`` serves ``import
+    distutils`` to every module of the build, before setuptools is imported): mpi4py 4.1.2's
+    in-tree backend (``conf/builder.py``) and its setup.py's ``conf/mpidistutils.py`` (``from
+    distutils import log, sysconfig``), under ``requires = ["setuptools >= 42", "build"]``."""
+    data = _pyproject(setup_py)
+    if not data or backport.encode() not in data:
+        return False
+    from outmoded.testenv import installed_name
+    from outmoded.tomldata import loads
+
+    requires = (loads(data).get("build-system") or {}).get("requires") or ()
+    return isinstance(requires, list) and any(
+        isinstance(line, str) and installed_name(line, target) == backport for line in requires)
 
 
 def never_run(setup_py: str) -> bool:

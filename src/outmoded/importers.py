@@ -12,13 +12,13 @@ from __future__ import annotations
 import os
 import re
 
-from outmoded.builds import built_by_setuptools
+from outmoded.builds import build_installs, built_by_setuptools
 from outmoded.layout import absolute, module_of
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, MAIN_RE, memo, mentions, parsed, project_root
 from outmoded.source import open_regular
 
 
-def importers_provide(path: str, backport: str, line: int = 0) -> bool:
+def importers_provide(path: str, backport: str, target: tuple[int, int], line: int = 0) -> bool:
     """Does every module of the project that imports the module at ``path`` import ``backport``
     (a top-level module) unconditionally before the statement that imports it, with at least one
     such importer and no dynamic import of its name?  grpcio 1.85's ``_spawn_patch.py`` does ``from
@@ -32,28 +32,34 @@ def importers_provide(path: str, backport: str, line: int = 0) -> bool:
     ``Demos/setup.py``: ``from distutils.core import setup``); so a module such a ``setup.py``
     imports gets setuptools from it, wherever the import stands (pycryptodomex 3.24.2's setup.py:
     ``try: from setuptools import ... / except ImportError: from distutils.core import ...``, then
-    ``from compiler_opt import set_compiler_options``).  A module the project registers as a
-    setuptools plugin is imported by setuptools (``entrypoints``)."""
+    ``from compiler_opt import set_compiler_options``); so does a ``setup.py`` whose build installs
+    setuptools (``builds.build_installs``, on ``target``: mpi4py 4.1.2's in-tree backend).  A module
+    the project registers as a setuptools plugin is imported by setuptools (``entrypoints``)."""
     if not backport.isidentifier():
         return False  # a distribution installing the removed module itself (standard-crypt): not imported by name
     absolute_path = os.path.abspath(path)
-    if backport == "setuptools" and os.path.basename(path) == "setup.py" and built_by_setuptools(absolute_path):
+    if backport == "setuptools" and os.path.basename(path) == "setup.py" and _builds_with(absolute_path, target):
         return True
     if _is_script(absolute_path) and any(start <= line <= end for start, end in _script_runs(absolute_path)):
         return False
-    return _importers_provide(absolute_path, backport)
+    return _importers_provide(absolute_path, backport, target)
+
+
+def _builds_with(setup_py: str, target: tuple[int, int]) -> bool:
+    """Does a build run this ``setup.py`` with setuptools: through its backend, or installed?"""
+    return built_by_setuptools(setup_py) or build_installs(setup_py, "setuptools", target)
 
 
 @memo
-def _importers_provide(absolute_path: str, backport: str) -> bool:
-    return _provided(absolute_path, backport, frozenset())
+def _importers_provide(absolute_path: str, backport: str, target: tuple[int, int]) -> bool:
+    return _provided(absolute_path, backport, frozenset(), target)
 
 
 # how many importers up a chain is followed (``_loaded_after``)
 MAX_CHAIN = 4
 
 
-def _provided(absolute_path: str, backport: str, seen: frozenset) -> bool:
+def _provided(absolute_path: str, backport: str, seen: frozenset, target: tuple[int, int]) -> bool:
     """``_importers_provide``, with the modules whose importers are being asked on the way up
     (``seen``): a chain that comes back to one of them proves nothing."""
     module, import_root, _ = module_of(absolute_path)
@@ -79,16 +85,16 @@ def _provided(absolute_path: str, backport: str, seen: frozenset) -> bool:
         if importer == absolute_path:
             continue
         if not naming.search(data):
-            if backport == "setuptools" and os.path.basename(importer) == "setup.py" and built_by_setuptools(importer) \
+            if backport == "setuptools" and os.path.basename(importer) == "setup.py" and _builds_with(importer, target) \
                     and "." not in module and _loads_by_path(data, leaf):
                 found = True  # its setup.py loads it from its file, after setuptools' backend imported setuptools
             continue
-        if backport == "setuptools" and os.path.basename(importer) == "setup.py" and built_by_setuptools(importer):
-            found = True  # run by setuptools' backend, which imported setuptools before it
+        if backport == "setuptools" and os.path.basename(importer) == "setup.py" and _builds_with(importer, target):
+            found = True  # run by setuptools' backend, which imported setuptools before it, or with it installed
             continue
         verdict = _imports_after(importer, module, backport)
         if verdict is False:
-            if not _loaded_after(importer, backport, seen | {absolute_path}):
+            if not _loaded_after(importer, backport, seen | {absolute_path}, target):
                 return False
             verdict = True
         found = found or verdict is True
@@ -108,7 +114,7 @@ def _loads_by_path(data: bytes, leaf: str) -> bool:
     return bool(BY_PATH_RE.search(data)) and re.search(rb"""['"/]%s\.py['"]""" % re.escape(leaf.encode()), data) is not None
 
 
-def _loaded_after(importer: str, backport: str, seen: frozenset) -> bool:
+def _loaded_after(importer: str, backport: str, seen: frozenset, target: tuple[int, int]) -> bool:
     """Is the module at ``importer`` itself imported only after ``backport``, by every module
     importing it (``_provided``, up to ``MAX_CHAIN`` importers up), and never run as a script?  Then
     whatever it imports runs with the backport loaded, wherever the import stands: xmlsec 1.3.17's
@@ -117,7 +123,7 @@ def _loaded_after(importer: str, backport: str, seen: frozenset) -> bool:
     import ...``), whose ``releases.py`` does ``from distutils import log``."""
     if importer in seen or len(seen) >= MAX_CHAIN or _is_script(importer):
         return False
-    return _provided(importer, backport, seen)
+    return _provided(importer, backport, seen, target)
 
 
 def _may_import_dynamically(data: bytes, module: str, word: bytes) -> bool:

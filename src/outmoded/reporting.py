@@ -77,7 +77,7 @@ class Reporting:
         """Does ``entry``'s backport provide it here: this module imports the backport (or is
         imported by, or tests, code that does), as setuptools provides ``distutils`` to a setup.py?"""
         return bool(entry.backport) and (entry.backport in self.top_imports or self.imported_through(entry.backport)
-                                         or importers_provide(self.path, entry.backport, node.lineno)
+                                         or importers_provide(self.path, entry.backport, self.target, node.lineno)
                                          or tests_install(self.path, entry.backport, self.target, entry.platform)
                                          or self.provided_before(entry.backport, api, node)
                                          or self._imported_later(entry.backport, node))
