@@ -1251,6 +1251,70 @@ kivy==2.3.1 multipart==2.0.1""".split()
 # unittest2pytest fails with ModuleNotFoundError on the real 3.13; psycopg2 2.8.6 (2020), read above
 OLD += """unittest2pytest==0.5 psycopg2==2.8.6""".split()
 
+# latest on 2026-12-07, measured by a helper who had never looked at them (issue #11, noise19), at 3.13,
+# 3.14, 3.15 and 3.14t (noise.py --before main --target T --list): smaller members of scientific
+# stacks (deap, brian2, simpy, mesa, PyX, qutip, POT, pymatgen), Cython-heavy sdists (imagecodecs,
+# mpi4py, cyipopt, pyemd, pykdtree), CLI applications (visidata, ranger-fm, rdiff-backup, beancount,
+# mycli, pgcli, khal, vdirsyncer ...), Django/FastAPI plugins with migrations and templates, and
+# packages vendoring old third-party code (rez's src/rez/vendor, gsutil's gslib/vendored boto and
+# oauth2client, deluge, os-ken).  Without a finding on main / now, of 45: 38 / 40 at 3.13, 37 / 39 at
+# 3.14, 36 / 38 at 3.15, 32 / 33 at 3.14t; findings 28 -> 17, 33 -> 22, 35 -> 24, 110 -> 99 (errors
+# 25 -> 16, 30 -> 21, 32 -> 23, 30 -> 21).  Fixed at the root, each with a test failing on main: deap's
+# examples/pso try: from itertools import imap / except: pass / else: map = imap (2 lost-feature
+# warnings: an equivalent, the builtin map stays), ranger-fm's try: maketrans = str.maketrans / except
+# AttributeError: from string import maketrans (1 error: builtins.str and bytes in the members
+# listing, present.PROBED_BUILTINS), rdiff-backup's testing/rdiffbackupdeletetest.py from distutils
+# import spawn (2 errors: tox.ini's deps = -r{toxinidir}/requs/base.txt lists setuptools<70, which
+# serves distutils on the real 3.13), mpi4py's conf/mpidistutils.py (6 errors: imported only by the
+# setup.py its in-tree backend runs under requires = ["setuptools >= 42"]: builds.build_installs; it
+# imports on the real 3.13 with setuptools 84.2.1 added as a site dir, fails without).  Real, each
+# proven on the real interpreters: visidata's loaders/f5log.py traceback.format_exception(etype=)
+# (TypeError on 3.13); deap's doc/code/tutorials/part_4 (SNC.cpp: Python 2's Py_InitModule and
+# PyInt_AS_LONG; installSN.py and examples/gp/ant/buildAntSimFast.py: from distutils.core import
+# setup, Extension, ModuleNotFoundError on 3.13; deap declares no floor); mpi4py's
+# demo/libmpi-cffi/build.py (from distutils.command import build_ext) and test/main.py's lost
+# getbuilddir without setuptools (warning); gsutil's vendored boto (ecs/item.py imports cgi,
+# tests/integration/ec2 telnetlib, boto/vendored/six.py's find_module-only importer at 3.15) and
+# oauth2client (_helpers.positional's inspect.getargspec, reached by its own test's bare
+# @_helpers.positional; contrib/appengine.py imports cgi); rez's vendored distlib Mounter
+# (find_module-only, on sys.meta_path) and at 3.14 its vendored argcomplete script's
+# pkgutil.get_loader, importlib_metadata's EntryPoint._warn = functools.partial(...) and
+# rezplugins/shell/cmd.py's _escaper = partial(...) class attributes (3.14 binds a partial as a
+# method: self._escaper('a&b') raises TypeError on the real 3.14, 'a^&b' on 3.13); brian2's
+# Expression.__ne__ = not self.__eq__(other) with NotImplemented (TypeError on the real 3.14);
+# os-ken's utils.load_source calls SourceFileLoader.load_module (AttributeError on the real 3.15).
+# At 3.14t the single-phase modules and .pyx files without freethreading_compatible of the packages
+# (qutip 42, brian2 22 of them Jinja templates its runtime code generation fills in, POT, cyipopt,
+# PyX, rdiff-backup, beancount, twisted-iocpsupport) are free-threading warnings by design; mpi4py's
+# demo/ (4) are samples no build installs, as the earlier rounds' known noise (Cython's Demos).
+# mesa needs 3.12 syntax (2-3 files unchecked on the 3.11 running outmoded here).  OLD at 3.13, all
+# 430 (noise.py --before main, 42d0406's code): 9,424 errors / 118 warnings / 521 unchecked files
+# before and after, no release moved; at 3.15 the 65 OLD a change could touch (a try reading str. or
+# bytes. members, a tox.ini -r line, a setup.py beside another backend requiring setuptools):
+# 1,061 / 31 before and after.
+# Of the seven noise18 left: modulegraph2 2.3's testsuite/ C fixtures are test modules now (7 -> 0 at
+# 3.14t: testenv.TEST_DIRECTORIES holds testsuite).  Left, read again without a sound rule:
+# modulegraph 0.19.7's modulegraph_tests/testpkg-swig/pkg/sample.py (3: SWIG's imp loader in a package
+# its tests hand modulegraph as input, never imported); newrelic 14.1.0's common/async_wrapper.py:38
+# @asyncio.coroutine (at 3.13 too: awaitable_generator_wrapper is returned only for a generator
+# function whose _is_coroutine is not None, which from 3.11 only its user sets by hand) and
+# console.py:268's import distutils.sysconfig under except Exception: pass (a real lost feature:
+# do_config_args prints '' without setuptools); pyccolo 0.0.96's versioneer.py:1793 (from
+# distutils.core import Command in the except ImportError of from setuptools import Command, in
+# get_cmdclass, which only a versioneer setup.py calls and nothing of pyccolo imports: fails only
+# where setuptools is absent); twisted-iocpsupport 25.10.1 (8: MSVC, its only compiler, links
+# PyObject_AsReadBuffer/AsWriteBuffer from python3x.dll; a rule would have to know the build is
+# Windows-only); youtube-dl 2021.12.17's utils.py:2529 and :2710 (hasattr of instance attributes
+# http.client sets in __init__: the members listing holds class attributes only); pydoctor 25.10.1's
+# test project's mymod/base.py at 3.15.
+MODERN += """corner==2.3.0 sparse==0.19.3 deap==1.4.4 brian2==2.11.0 simpy==4.1.2 mesa==3.5.1 pyx==0.18 qutip==5.3.1
+pot==0.9.7.post1 pykdtree==1.4.3 pymatgen==2026.10.24 imagecodecs==2026.10.10 mpi4py==4.1.2 cyipopt==1.7.0 pyemd==2.0.0
+tldr==3.4.4 howdoi==2.0.20 asciinema==2.4.0 mycli==2.30.1 pgcli==4.7.1 litecli==1.17.1 visidata==3.4 jrnl==4.6
+khal==0.14.1 vdirsyncer==0.21.0 rdiff-backup==2.2.7 beancount==3.2.3 ranger-fm==1.9.4 bpython==0.26 tmuxp==1.76.0
+django-ckeditor==6.7.4 django-solo==2.5.1 django-tenants==4.0.1 django-dbbackup==5.4.0 django-mailer==2.3.2
+django-configurations==2.5.1 django-cleanup==9.0.0 fastapi-users==15.0.5 sqladmin==0.32.0 fastapi-pagination==0.16.1
+rez==3.4.0 gsutil==5.38 deluge==2.2.0 os-ken==4.2.2 mopidy==4.0.5""".split()
+
 # noise15 (issue #11, 2026-12-06): the free-threaded targets.  50 MODERN releases (the latest on the
 # index) with C, C++, Cython or Rust extensions that ship cp314t wheels or declare free-threading,
 # checked at 3.14, 3.14t and 3.15t (noise.py --free-threaded --target 3.14t; main refused the
