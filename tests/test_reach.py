@@ -18,6 +18,17 @@ def test_a_tests_data_file_is_not_code_that_runs(project):
         ("tests/data/cases/function.py", 4, W, "test-data")]
 
 
+def test_a_testsuite_directory_holds_tests_and_their_input_as_tests_does(project):
+    # pycodestyle 2.5.0 / pep8 1.7.1 keep their checker's input files beside test_*.py in testsuite/
+    # (a package there, so code); without an __init__.py, a module its tests never import is input
+    project.write("pyproject.toml", "[project]\nname = 'style'\n")
+    project.write("testsuite/test_all.py", "import os\nHERE = os.path.dirname(__file__)\n")
+    project.write("testsuite/W60.py", PY2_CASE)
+    assert project.check_json("testsuite")["findings"] == []
+    shown = project.check_json("--dead-compat", "testsuite")["findings"]
+    assert [(f["path"], f["context"]) for f in shown] == [("testsuite/W60.py", "test-data")]
+
+
 def test_fix_leaves_a_tests_data_file_as_it_is(project):
     """A parser's or formatter's test compares what it makes of its data file with what it
     expects: asked for dead code, check showed [*] there and fix rewrote the test's input."""

@@ -43,8 +43,8 @@ from outmoded.lazyre import word_re
 from outmoded.projectfiles import DYNAMIC_IMPORT_RE, IMPORT_LINE_RE, MAIN_RE, memo, mentions, project_root
 from outmoded.projectfiles import forget as forget_files
 from outmoded.source import open_regular
+from outmoded.testenv import TEST_DIRECTORIES
 
-TEST_DIRECTORIES = frozenset({"test", "tests", "testing"})
 # below a test directory, what these hold is input (fissix 24.4's tests/data/py3_test_grammar.py,
 # astroid's tests/testdata/python3/data/noendingnewline.py, pydoclint's tests/test_data/)
 DATA_DIRECTORIES = frozenset({"data", "testdata", "test_data", "test-data"})
