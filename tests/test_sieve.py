@@ -282,8 +282,9 @@ def test_a_def_inside_brackets_that_never_close_is_parsed_whole():
 
 
 def test_a_file_whose_words_name_nothing_removed_is_cleared_without_parsing_it_whole():
-    # a float passed to randrange, but a parameter's (the prefilter cannot tell the receiver)
-    source = ("import random\n\n\ndef roll(rng):\n    return rng.randrange(6.0) or random.randrange(6)\n\n\n"
+    # a float passed to randrange, but an attribute's (the prefilter cannot tell the receiver: a
+    # parameter's it can, callreceivers)
+    source = ("import random\n\n\ndef roll(game):\n    return game.rng.randrange(6.0) or random.randrange(6)\n\n\n"
               + "".join(f"def f{n}(data):\n    return sorted(data)[{n}]\n\n\n" for n in range(20)))
     index = build_index(default_catalog(), (3, 13))
     from outmoded.prefilter import candidate_words

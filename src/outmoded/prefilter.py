@@ -73,6 +73,11 @@ class Needle(Frozen):
             return self._chained(data) or self._reexported(found, data)
         if self.dotted is not None and not found.reaches(self.dotted, data):
             return self._chained(data)
+        if self.dotted is not None and hasattr(self.literal, "pairs"):  # a call's argument: through the module?
+            from outmoded.callreceivers import through_module
+
+            if not through_module(self.literal, self.dotted, data, found.aliases):
+                return self._chained(data)
         return self.module is None or found.has_module(self.module)
 
     def _chained(self, data: bytes) -> bool:
