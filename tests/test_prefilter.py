@@ -475,6 +475,37 @@ def test_a_call_through_its_module_beside_other_receivers_is_reported(source):
     assert _reported_as_the_scanner_reports(source)
 
 
+EPYDOC = '''import os
+
+
+class FilePath(object):
+    """
+    Time-related methods may be only second resolution depending on the last
+    value passed to L{os.stat_float_times}.  If you want greater-than-second
+    precision, call C{os.stat_float_times(True)}.
+    """
+
+    def getModificationTime(self):
+        return os.stat(self.path).st_mtime
+'''
+
+
+def test_a_name_written_only_in_epydoc_markup_is_cleared():
+    # Twisted 18.9's python/filepath.py: the removed os.stat_float_times is named only in a docstring
+    assert check_source("case.py", EPYDOC.encode(), INDEX).parsed is False
+
+
+@pytest.mark.parametrize("source", [
+    EPYDOC + "\n\nos.stat_float_times(True)\n",
+    EPYDOC + "\n\nfrom os import stat_float_times\n",
+    EPYDOC + "\n\nprecise = getattr(os, 'stat_float_times')\n",
+    EPYDOC + '\n\nsaid = f"L{os.stat_float_times(True)}"\n',
+    EPYDOC + '\n\nsaid = rf"L{os.stat_float_times(True)}"\n',
+])
+def test_a_name_in_epydoc_markup_and_in_code_is_reported(source):
+    assert _reported_as_the_scanner_reports(source)
+
+
 def _called_in_a_function(source: str) -> str | None:
     """``source`` with its calls through another name for the function (``alias(...)``, bound at
     the top: ``from m import f as alias``, ``alias = m.f``) moved into a function's body."""

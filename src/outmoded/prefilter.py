@@ -73,6 +73,11 @@ class Needle(Frozen):
             return self._chained(data) or self._reexported(found, data)
         if self.dotted is not None and not found.reaches(self.dotted, data):
             return self._chained(data)
+        if self.dotted is not None and data.find(b"{" + self.dotted) >= 0:  # L{os.stat_float_times}
+            from outmoded.markupnames import only_in_markup
+
+            if only_in_markup(self.dotted, data):
+                return self._chained(data)
         if self.dotted is not None and hasattr(self.literal, "pairs"):  # a call's argument: through the module?
             from outmoded.callreceivers import through_module
 
