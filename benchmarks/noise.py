@@ -427,6 +427,33 @@ zope.testrunner==5.2 cogapp==3.0.0 antlr4-python3-runtime==4.8 ConfigArgParse==1
 pyhocon==0.3.57 kafka-python==1.4.6""".split()
 OLD += KINDS_ERA
 
+# releases of 2022-2024 that install and run on 3.12/3.13 and may hold what 3.14 and 3.15 remove (ast.Num/Str,
+# pkgutil.get_loader, asyncio's child watchers, sre_constants in vendored pyparsing, co_lnotab), on no list
+# before (issue #11, misses23, 2026-12-07): every module imported on the real 3.14.10 and 3.15.2
+# (realimports.py --target X --list --only each; pip at 3.14 only), and on the real 3.13.18 those failing there
+# (dill 0.3.6's xdrlib and setuptools 68.0.0's vendored typing_extensions' TypeVar fail there too; griffe,
+# pyupgrade and bandit import), with their era's pure-Python dependencies.
+# No removal missed at either: what fails is caught (pyupgrade 3.3.1's ast.Str at identity_equality.py:15, 37
+# modules; griffe 0.25.5's from ast import Ellipsis at agents/nodes.py:26, all 33; bandit 1.7.5's
+# @test.checks("Str") plugins, 4; dill 0.3.6's xdrlib, from 3.13) or excluded; pip 23.3.2's two misses are
+# truststore's other platforms (_macos.py's int() of platform.mac_ver(), _windows.py's ctypes.WinDLL).  The
+# findings on lines that ran are real: bandit 1.7.5's @test.checks("Str") lines run inside stevedore, which
+# swallows the plugin's TypeError (bandit -q on a file with a hard-coded password and a bind to 0.0.0.0: two
+# issues on the real 3.13, "No issues identified" on the real 3.14), setuptools 68.0.0's vendored
+# importlib_metadata _warn = functools.partial(warnings.warn, ...) read as self._warn (EntryPoint(...)[0]:
+# TypeError "argument for warn() given by name ('stacklevel') and position (3)" on the real 3.14).  Sampled
+# and run on the real 3.14 and 3.15: xdoctest 1.1.2's static_analysis.py:761 ast.Num, coverage 6.5.0's
+# sqldata.py:1006 sqlite3.version (CoverageData.sys_info()), tornado 6.2's autoreload.py:350 and Flask 2.2.5's
+# helpers.py:611 pkgutil.get_loader: AttributeError each.  Left, not reported: coverage 6.5.0's
+# parser.py:372, for attr in ['co_lnotab', 'co_firstlineno']: if not hasattr(self.code, attr): raise
+# _StopEverything (coverage report on the real 3.15: "This implementation of Python doesn't support code
+# analysis"; fine on 3.14), a removed attribute named in a string to hasattr whose absence raises
+RECENT_ERA = """setuptools==68.0.0 pip==23.3.2 tornado==6.2 pytest==7.4.4 coverage==6.5.0 Genshi==0.7.9 bandit==1.7.5
+pyflakes==3.0.1 flake8-bugbear==23.3.12 asttokens==2.4.1 executing==2.0.1 dill==0.3.6 cloudpickle==2.2.1
+bytecode==0.14.2 aiohttp==3.9.5 pytest-asyncio==0.21.1 griffe==0.25.5 pdoc==12.3.1 xdoctest==1.1.2 Flask==2.2.5
+pyupgrade==3.3.1""".split()
+OLD += RECENT_ERA
+
 # latest on 2026-12-05, measured by a helper who had never looked at them (issue #11, seventh round),
 # at 3.13, 3.14 and 3.15.  Every finding left is real, proven on the real interpreters unless said:
 # luigi's contrib/salesforce.py compiles "(?<=select)(?s)..." (global flags not at the start: an

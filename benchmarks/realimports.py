@@ -42,7 +42,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from noise import AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA, WIDE_ERA, check, unpacked  # noqa: E402
+from noise import (AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA,  # noqa: E402
+                   RECENT_ERA, WIDE_ERA, check, unpacked)
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -237,6 +238,21 @@ DEPENDS = {
     "freezegun==0.3.15": ["python-dateutil==2.8.2", "six==1.17.0"],
     "zope.testrunner==5.2": ["zope.interface==7.2", "zope.exceptions==4.4", "six==1.17.0", "setuptools==75.8.0"],
     "iniparse==0.5": ["six==1.17.0"], "pyhocon==0.3.57": ["pyparsing==2.4.7"],
+    # the RECENT_ERA releases' (2022-2024, misses23) dependencies of their time, where pure Python
+    **{f: ["pluggy==1.3.0", "iniconfig==2.0.0", "packaging==23.2"] + (["pytest==7.4.4"] if f.startswith("pytest-") else [])
+       for f in ("pytest==7.4.4", "pytest-asyncio==0.21.1")},
+    "Genshi==0.7.9": ["six==1.17.0"],
+    "bandit==1.7.5": ["PyYAML==6.0", "stevedore==5.0.0", "pbr==5.11.1", "rich==13.3.1", "markdown-it-py==2.2.0",
+                      "mdurl==0.1.2", "Pygments==2.14.0", "GitPython==3.1.27", "gitdb==4.0.9", "smmap==5.0.0",
+                      "setuptools==75.8.0"],
+    "flake8-bugbear==23.3.12": ["flake8==6.0.0", "pyflakes==3.0.1", "pycodestyle==2.10.0", "mccabe==0.7.0",
+                                "attrs==22.2.0"],
+    "asttokens==2.4.1": ["six==1.17.0"],
+    "aiohttp==3.9.5": ["multidict==6.0.4", "yarl==1.9.2", "frozenlist==1.3.3", "aiosignal==1.3.1", "attrs==22.2.0",
+                       "idna==3.4"],
+    "griffe==0.25.5": ["colorama==0.4.6"], "pdoc==12.3.1": ["Jinja2==3.1.2", "MarkupSafe==2.1.2", "Pygments==2.14.0"],
+    "Flask==2.2.5": ["Werkzeug==2.2.3", "Jinja2==3.1.2", "itsdangerous==2.1.2", "click==8.1.3", "MarkupSafe==2.1.2"],
+    "pyupgrade==3.3.1": ["tokenize-rt==5.0.0"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -288,6 +304,8 @@ RELEASES += KINDS_ERA
 # a dependency whose failures other rows excluded as "measured on its own row", which it had not (misses22):
 # typing-extensions 4.4.0 (pydantic 1.8.2's, aioredis 2.0.1's, aiohttp 3.6.3's ...), txaio 18.8.1 (autobahn 19.11.2's)
 RELEASES += ["typing-extensions==4.4.0", "txaio==18.8.1"]
+# releases of 2022-2024 that run on 3.12/3.13 and may hold what 3.14 and 3.15 remove, on no list before (misses23)
+RELEASES += RECENT_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
