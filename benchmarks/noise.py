@@ -430,7 +430,7 @@ OLD += KINDS_ERA
 # releases of 2022-2024 that install and run on 3.12/3.13 and may hold what 3.14 and 3.15 remove (ast.Num/Str,
 # pkgutil.get_loader, asyncio's child watchers, sre_constants in vendored pyparsing, co_lnotab), on no list
 # before (issue #11, misses23, 2026-12-07): every module imported on the real 3.14.10 and 3.15.2
-# (realimports.py --target X --list --only each; pip at 3.14 only), and on the real 3.13.18 those failing there
+# (realimports.py --target X --list --only each), and on the real 3.13.18 those failing there
 # (dill 0.3.6's xdrlib and setuptools 68.0.0's vendored typing_extensions' TypeVar fail there too; griffe,
 # pyupgrade and bandit import), with their era's pure-Python dependencies.
 # No removal missed at either: what fails is caught (pyupgrade 3.3.1's ast.Str at identity_equality.py:15, 37
@@ -448,6 +448,15 @@ OLD += KINDS_ERA
 # parser.py:372, for attr in ['co_lnotab', 'co_firstlineno']: if not hasattr(self.code, attr): raise
 # _StopEverything (coverage report on the real 3.15: "This implementation of Python doesn't support code
 # analysis"; fine on 3.14), a removed attribute named in a string to hasattr whose absence raises
+# and Genshi 0.7.9, which imports everywhere, but renders no template expression on the real 3.15 (TypeError:
+# ast.Expression.__init__ missing 1 required positional argument: 'body', from astutil.py:805's generic
+# clone = node.__class__(): 3.15 raises where 3.13-3.14 warned for an AST node made without its required fields;
+# fine on the real 3.14), a change the catalog has no entry for
+# pip 23.3.2 at 3.15 (realimports.py --target 3.15 --list --only pip==23.3.2): one removal missed, its vendored
+# typing_extensions.py:3072 no_type_check_decorator = typing.no_type_check_decorator (AttributeError on the real
+# 3.15 importing pip._vendor.typing_extensions): OM15015 reports that file checked alone, or copied alone into a
+# src/pip/_vendor/ tree with pip's pyproject.toml, but not inside pip 23.3.2's sdist (outmoded check
+# --target-version 3.15 src/pip/_vendor/typing_extensions.py from its root: all checks passed); not yet bisected
 RECENT_ERA = """setuptools==68.0.0 pip==23.3.2 tornado==6.2 pytest==7.4.4 coverage==6.5.0 Genshi==0.7.9 bandit==1.7.5
 pyflakes==3.0.1 flake8-bugbear==23.3.12 asttokens==2.4.1 executing==2.0.1 dill==0.3.6 cloudpickle==2.2.1
 bytecode==0.14.2 aiohttp==3.9.5 pytest-asyncio==0.21.1 griffe==0.25.5 pdoc==12.3.1 xdoctest==1.1.2 Flask==2.2.5
