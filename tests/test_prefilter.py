@@ -423,9 +423,13 @@ def _receiver_forms():
             continue
         head, _, call = source.partition("\n")
         module = head[len("import "):]
-        if " " in module or "." in module or not call.startswith(module + ".") or "\n" in call.rstrip("\n"):
-            continue  # (a dotted module assigned another name, m = http.client, is cleared on main too)
+        if " " in module or not call.startswith(module + ".") or "\n" in call.rstrip("\n"):
+            continue
         rest = call[len(module):]
+        yield entry, f"{head}\nm: object = {module}\nm{rest}"  # annotated
+        if "." in module:  # m = http.client, then m.HTTPSConnection(key_file=...)
+            yield entry, f"{head}\nm = {module}\nm{rest}"
+            continue
         yield entry, f"import {module} as m\nm{rest}"
         yield entry, f"{head}\nm = {module}\nm{rest}"
         yield entry, f"{head}\ndef f(x, a):\n    m = {module}\n    return m{rest}"

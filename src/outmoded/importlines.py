@@ -111,7 +111,12 @@ def spelled_through(local: bytes, rest: bytes, data: bytes) -> bool:
     if _written(spelled, data) or (_gapped(spelled, data) and _spaced(spelled).search(data)):
         return True
     # a name assigned the binding is followed by ``rest``: it must be written
-    return data.find(rest) >= 0 and _assigned_alone(local, data) and _through_assignment(local, rest, data)
+    if data.find(rest) >= 0 and _assigned_alone(local, data) and _through_assignment(local, rest, data):
+        return True
+    # or assigned a module below it (``m = http.client``, then ``m.HTTPSConnection``)
+    below = rest.rfind(b".")
+    return below > 0 and data.find(rest[below:]) >= 0 and _assigned_alone(local + rest[:below], data) \
+        and _through_assignment(local + rest[:below], rest[below:], data)
 
 
 _ALONE: list = [None, {}]  # the last file asked (its bytes) and its answers, by binding
@@ -143,7 +148,8 @@ def _searched_alone(local: bytes, data: bytes) -> bool:
 
 def _through_assignment(local: bytes, rest: bytes, data: bytes) -> bool:
     """Is ``rest`` written after a name assigned the binding ``local`` (decorator 4.1.2's ``c =
-    collections``, then ``c.Sized``: the scanner follows such names)?"""
+    collections``, then ``c.Sized``: the scanner follows such names), annotated or not (``m:
+    object = math``)?"""
     for match in _assignment(local).finditer(data):
         if _written(match.group(1) + rest, data):
             return True
@@ -154,7 +160,8 @@ def _through_assignment(local: bytes, rest: bytes, data: bytes) -> bool:
 def _assignment(local: bytes):
     import re
 
-    return re.compile(rb"(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*=[ \t]*" + re.escape(local) + rb"[ \t]*(?:#.*)?\r?$")
+    return re.compile(rb"(?m)^[ \t]*([A-Za-z_][A-Za-z0-9_]*)[ \t]*(?::[^=\r\n]*)?=[ \t]*" + re.escape(local)
+                      + rb"[ \t]*(?:#.*)?\r?$")
 
 
 def _written(dotted: bytes, data: bytes) -> bool:
