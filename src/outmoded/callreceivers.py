@@ -16,7 +16,7 @@ written through the module.
 
 from __future__ import annotations
 
-from outmoded.importlines import IDENTIFIER_SET
+from outmoded.importlines import IDENTIFIER_SET, word_positions
 
 BLANKS = b" \t\f\r\n\\"
 VALUE_ENDS = frozenset(b")]'\"")  # a receiver that is a value, not a name: x[1].f(, g().f(, "".f(
@@ -84,14 +84,7 @@ def _written_only_imported(word: bytes, data: bytes) -> bool:
         rb"(?m)^[ \t]*import[ \t]+(?:[\w.]+(?:[ \t]+as[ \t]+\w+)?[ \t]*,[ \t]*)*(%s)(?=[ \t]*(?:[,;#]|\r?$|as[ \t]))"
         % re.escape(word), data)}
     size = len(word)
-    at = data.find(word)
-    while at >= 0:
-        stop = at + size
-        if (not at or data[at - 1] not in IDENTIFIER_SET) and (stop == len(data) or data[stop] not in IDENTIFIER_SET) \
-                and data[stop:stop + 1] != b"." and at not in imported:
-            return False
-        at = data.find(word, at + 1)
-    return True
+    return all(data[at + size:at + size + 1] == b"." or at in imported for at in word_positions(word, data))
 
 
 def _assigned_a_name(name: bytes, data: bytes) -> bool:

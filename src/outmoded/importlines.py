@@ -164,9 +164,23 @@ def _assignment(local: bytes):
                       + rb"[ \t]*(?:#.*)?\r?$")
 
 
+def word_positions(word: bytes, data: bytes):
+    """Where ``word`` is written in ``data`` as a whole name: no name byte right before or after it
+    (the bytes' ``lazyre.word_starts``), found with ``bytes.find``, in order."""
+    size, end = len(word), len(data)
+    at = data.find(word)
+    while at >= 0:
+        stop = at + size
+        if (not at or data[at - 1] not in IDENTIFIER_SET) and (stop == end or data[stop] not in IDENTIFIER_SET):
+            yield at
+        at = data.find(word, at + 1)
+
+
 def _written(dotted: bytes, data: bytes) -> bool:
     """Is ``dotted`` written as such, not inside a longer name (``re.T`` in ``re.TEMPLATE`` or
-    ``store.T``: another attribute, another binding)?"""
+    ``store.T``: another attribute, another binding)?  ``word_positions``' test, spelled out: asked
+    for most needles of every file, where calling the generator cost a cold check of Twisted 18.9
+    6,303M -> 6,339M instructions (one callgrind run each)."""
     position = data.find(dotted)
     while position >= 0:
         end = position + len(dotted)

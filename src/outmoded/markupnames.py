@@ -11,7 +11,7 @@ t-string prefix, no reference to it is code (``prefilter.Needle.holds``).
 
 from __future__ import annotations
 
-from outmoded.importlines import IDENTIFIER_SET
+from outmoded.importlines import IDENTIFIER_SET, word_positions
 
 # a string prefix making {...} code: f, t, and with r, either order, any case (b has no f)
 TEMPLATE_PREFIXES = tuple(p + q for p in (b"", b"r", b"R") for q in (b"f", b"F", b"t", b"T")) + tuple(
@@ -23,14 +23,10 @@ def only_in_markup(dotted: bytes, data: bytes) -> bool:
     character, in a file with no f- or t-string?"""
     head, _, leaf = dotted.rpartition(b".")
     before = b"{" + head + b"."
-    size, end, at = len(leaf), len(data), data.find(leaf)
-    while at >= 0:
-        stop = at + size
-        if (not at or data[at - 1] not in IDENTIFIER_SET) and (stop == end or data[stop] not in IDENTIFIER_SET):
-            opening = at - len(before)
-            if opening < 1 or data[opening:at] != before or data[opening - 1] not in IDENTIFIER_SET:
-                return False
-        at = data.find(leaf, at + 1)
+    for at in word_positions(leaf, data):
+        opening = at - len(before)
+        if opening < 1 or data[opening:at] != before or data[opening - 1] not in IDENTIFIER_SET:
+            return False
     return not _templates(data)
 
 
