@@ -79,6 +79,17 @@ def _pop(table: dict, saved: list) -> None:
             table[name] = previous
 
 
+def _narrowed(index) -> tuple[frozenset, frozenset]:
+    """(the member names, their classes) of the removed members whose entry says
+    ``narrowed_by_isinstance``, found once per index."""
+    found = index.__dict__.get("_narrowed")
+    if found is None:
+        pairs = [(attr, m.cls) for attr, methods in index.methods.items() for m in methods
+                 if m.entry.narrowed_by_isinstance]
+        found = index.__dict__["_narrowed"] = (frozenset(a for a, _ in pairs), frozenset(c for _, c in pairs))
+    return found
+
+
 class IsinstanceNarrowing:
     """Expects ``self.index``, ``self.qualify`` and ``self.scope`` from the classes it is combined
     with; ``self.narrowed`` (name -> (scope, class)) and ``self.excluded`` are set by the scanner."""
@@ -107,22 +118,14 @@ class IsinstanceNarrowing:
 
     def _narrowing_classes(self) -> frozenset:
         """The classes of the removed members whose entry says ``narrowed_by_isinstance``."""
-        found = self.index.__dict__.get("_narrowing_classes")
-        if found is None:
-            found = self.index.__dict__["_narrowing_classes"] = frozenset(
-                m.cls for methods in self.index.methods.values() for m in methods if m.entry.narrowed_by_isinstance)
-        return found
+        return _narrowed(self.index)[1]
 
     def _narrows(self) -> bool:
         """May narrowing find anything in this file: does it write a member narrowed_by_isinstance
         (``self.words``, the needle words it writes, where known)?"""
         narrows = self.__dict__.get("_narrows_here")
         if narrows is None:
-            members = self.index.__dict__.get("_narrowed_members")
-            if members is None:
-                members = self.index.__dict__["_narrowed_members"] = frozenset(
-                    attr for attr, methods in self.index.methods.items()
-                    if any(m.entry.narrowed_by_isinstance for m in methods))
+            members = _narrowed(self.index)[0]
             narrows = self._narrows_here = bool(members) and (self.words is None or not members.isdisjoint(self.words))
         return narrows
 
