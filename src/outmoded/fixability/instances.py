@@ -20,7 +20,7 @@ from outmoded.fixability.results import broken_use
 from outmoded.fixability.libcstgaps import gap
 from outmoded.fixability.shapes import (edit_replacement, edit_shape, keyword_rewrite, plain_rename, positional_index,
                                         shape_of, written_names)
-from outmoded.fixability.spots import Spots, chain_of, scope_of, spanning
+from outmoded.fixability.spots import Spots, bound_to, chain_of, scope_of, spanning
 from outmoded.records import replace
 
 
@@ -85,7 +85,7 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
     call = calls.called(finding)
     if call is not None:
         return None if call_fits(entry, *call_parts(call)) else "this call's arguments do not fit the rewrite"
-    statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
+    statement = calls.import_at(finding.line)
     if statement is None:
         if shape_of(entry) == "template" and entry.kind in ("function", "class"):
             return "only calls are rewritten"
@@ -94,8 +94,7 @@ def _instance_verdict(finding, entry: Entry, calls: Spots, bindings) -> str | No
         return None
     if not entry.rename_keywords and shape_of(entry) != "template":
         return None
-    alias = next((a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
-    name = alias.asname or alias.name if alias else None
+    name = bound_to(statement, finding.api)
     if entry.rename_keywords:
         if name is None or not bindings.bound_once(name) \
                 or imported_keywords(name, calls, dict(entry.rename_keywords)) is None:

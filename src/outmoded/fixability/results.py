@@ -22,7 +22,7 @@ import ast
 
 from outmoded.catalog import Entry
 from outmoded.fixability.references import calls_through
-from outmoded.fixability.spots import Spots, parents_of, scope_of
+from outmoded.fixability.spots import Spots, bound_to, parents_of, scope_of
 
 
 def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | None:
@@ -32,14 +32,13 @@ def broken_use(finding, entry: Entry, calls: Spots, tree: ast.Module) -> str | N
     call = calls.called(finding)
     if call is not None:
         return _call_broken(call, entry, tree, sliced=True)
-    statement = next((n for n in calls.imports() if n.lineno <= finding.line <= n.end_lineno), None)
+    statement = calls.import_at(finding.line)
     if statement is None:
         node = calls.attribute(finding)
         return None if node is None else _handed_on(node, entry, calls, tree)
-    alias = next((a for a in statement.names if f"{statement.module}.{a.name}" == finding.api), None)
-    if alias is None:
+    name = bound_to(statement, finding.api)
+    if name is None:
         return None
-    name = alias.asname or alias.name
     for node in calls.naming(name):
         if isinstance(node, ast.Name) and node.id == name and isinstance(node.ctx, ast.Load):
             call = calls.parents().get(id(node))

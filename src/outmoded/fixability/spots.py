@@ -82,6 +82,10 @@ class Spots:
         """The absolute from-imports (``from a.b import c``)."""
         return [n for n in self.statements() if isinstance(n, ast.ImportFrom) and n.module and not n.level]
 
+    def import_at(self, line: int) -> ast.ImportFrom | None:
+        """The absolute from-import whose lines hold ``line``, or None."""
+        return next((n for n in self.imports() if n.lineno <= line <= n.end_lineno), None)
+
     def naming(self, name: str):
         """Every node on a line where ``name`` is written as a word (a superset of the nodes that
         read, bind, quote or declare it); the whole tree without the source text."""
@@ -222,3 +226,9 @@ def scope_of(node: ast.AST, parents: dict, tree: ast.Module) -> ast.AST:
     while scope is not None and not isinstance(scope, SCOPES):
         scope = parents.get(id(scope))
     return scope or tree
+
+
+def bound_to(statement: ast.ImportFrom, api: str) -> str | None:
+    """The name ``statement`` binds to ``api`` (``from ast import Num as N``: N for ast.Num), or None."""
+    alias = next((a for a in statement.names if f"{statement.module}.{a.name}" == api), None)
+    return None if alias is None else alias.asname or alias.name

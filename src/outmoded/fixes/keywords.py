@@ -61,7 +61,7 @@ def through_edits(tree: ast.Module, text: str, edits: list[Edit]) -> list[Edit]:
     at a call through a renamed reference (``references.renamed_keywords``, which the planner
     asked for the same reference): applied with the rename or not at all (``fixes.apply``)."""
     from outmoded.fixability.references import imported_keywords, renamed_keywords
-    from outmoded.fixability.spots import Spots
+    from outmoded.fixability.spots import Spots, bound_to
     from outmoded.newlines import split_lines
 
     renaming = [e for e in edits if e.shape == "dotted" and e.entry.rename_keywords]
@@ -73,7 +73,8 @@ def through_edits(tree: ast.Module, text: str, edits: list[Edit]) -> list[Edit]:
         node = spots.attribute(spot)
         renames = dict(edit.entry.rename_keywords)
         if node is None:
-            name = _imported_name(spots, edit)
+            statement = spots.import_at(edit.start[0])
+            name = bound_to(statement, edit.api) if statement is not None else None
             keywords = imported_keywords(name, spots, renames) if name is not None else None
         elif spots.called(spot) is not None:
             continue  # a call of it: its own keywords follow it (``transformer._rename_keywords``)
@@ -88,16 +89,6 @@ def through_edits(tree: ast.Module, text: str, edits: list[Edit]) -> list[Edit]:
             if made not in found:  # a call reached through two references (``read`` bound twice) is renamed once
                 found.append(made)
     return found
-
-
-def _imported_name(spots, edit: Edit) -> str | None:
-    """The name the from-import at ``edit`` binds to its API (``from ast import Num as N``: N)."""
-    for statement in spots.imports():
-        if statement.lineno <= edit.start[0] <= statement.end_lineno:
-            for alias in statement.names:
-                if f"{statement.module}.{alias.name}" == edit.api:
-                    return alias.asname or alias.name
-    return None
 
 
 def rename_keyword(call: cst.Call, index: int, edit: Edit) -> Optional[cst.Call]:
