@@ -1476,6 +1476,49 @@ def test_hasattr_of_a_stdlib_instance_or_class_asks_its_classs_members(project):
         (8, "hasattr"), (12, "hasattr"), (17, "hasattr"), (24, None)]
 
 
+def test_a_truth_test_of_an_object_always_true_decides_its_branch(project):
+    # stomp.py 9.0.0's transport.py: tls_context = ssl.SSLContext(...) / if tls_context: ... /
+    # else: ssl.wrap_socket(...), never run: an SSLContext defines no __bool__ or __len__ (the real
+    # 3.13: bool(ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)) is True).  A name also bound to
+    # something else, or an object of a class not listed, decides nothing
+    source = """\
+        import collections
+        import ssl
+
+        def connect(sock, version):
+            tls_context = ssl.SSLContext(version)
+            if tls_context:
+                return tls_context.wrap_socket(sock)
+            else:
+                return ssl.wrap_socket(sock, ssl_version=version)
+
+        def negated(sock, version):
+            tls_context = ssl.SSLContext(version)
+            if not tls_context:
+                return ssl.wrap_socket(sock, ssl_version=version)
+            return tls_context.wrap_socket(sock)
+
+        def maybe(sock, secure):
+            tls_context = None
+            if secure:
+                tls_context = ssl.SSLContext(ssl.PROTOCOL_TLS_CLIENT)
+            if tls_context:
+                return tls_context.wrap_socket(sock)
+            return ssl.wrap_socket(sock)
+
+        def empty(sock):
+            pending = collections.deque()
+            if pending:
+                return None
+            else:
+                return ssl.wrap_socket(sock)
+        """
+    assert project.findings(source) == [(23, "ssl.wrap_socket", E), (30, "ssl.wrap_socket", E)]
+    doc = project.check_json("mod.py", "--dead-compat")
+    assert [(f["line"], f["context"]) for f in doc["findings"]] == [
+        (9, "truthy"), (14, "truthy"), (23, None), (30, None)]
+
+
 def test_a_module_importing_a_removed_modules_backport_gets_it_from_there(project):
     # numpy's _core/tests/examples/cython/setup.py: wherever `import setuptools` works, its
     # distutils shim provides distutils; where it does not, the module fails without distutils too

@@ -52,6 +52,12 @@ def hasattr_names(test: ast.expr, qualify) -> tuple[frozenset, frozenset]:
     return frozenset(positive - negative), frozenset(negative)
 
 
+def dead_reason(*verdicts: bool | str) -> str:
+    """Why a side ``asks_for_removed`` calls dead never runs: the reason it gave ("isinstance",
+    "truthy"), else "hasattr"."""
+    return next((v for v in verdicts if isinstance(v, str)), "hasattr")
+
+
 def is_main_test(test: ast.expr) -> bool:
     """``__name__ == "__main__"`` (either way round)."""
     if not (isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Eq)):
@@ -83,7 +89,7 @@ class VersionBranches(ast.NodeVisitor):
         probes_asked = verdict is None and node.test.__class__ in PROBE_TESTS and self.may_contain_finding(node)
         positive, negative = hasattr_names(node.test, self.qualify) if probes_asked else (frozenset(), frozenset())
         body_dead, else_dead = self.asks_for_removed(node.test) if probes_asked else (False, False)
-        why = "isinstance" if "isinstance" in (body_dead, else_dead) else "hasattr"
+        why = dead_reason(body_dead, else_dead)
         if verdict is not False:
             narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test)) \
                 if node.test.__class__ in NARROWING_TESTS else None
@@ -117,7 +123,7 @@ class VersionBranches(ast.NodeVisitor):
             dead, _ = self.asks_for_removed(before)
             pushed = [Context("hasattr", names=positive)] if positive else []
             if dead:
-                pushed.append(Context("dead", names=frozenset({"isinstance" if dead == "isinstance" else "hasattr"})))
+                pushed.append(Context("dead", names=frozenset({dead_reason(dead)})))
             self.contexts.extend(pushed)
             narrowed += self.push_narrowings(self.narrowings([values[at - 1]], values))
             self.visit(values[at])
@@ -130,7 +136,7 @@ class VersionBranches(ast.NodeVisitor):
             self.visit(node.test)
         positive, negative = hasattr_names(node.test, self.qualify)
         body_dead, else_dead = self.asks_for_removed(node.test)
-        why = "isinstance" if "isinstance" in (body_dead, else_dead) else "hasattr"
+        why = dead_reason(body_dead, else_dead)
         if node.body and isinstance(node.body[-1], (ast.Return, ast.Raise, ast.Continue, ast.Break, ast.Expr)):
             # block() asks again when the body terminates; the rest of the block is dead after an
             # isinstance() the target decides true (obspy 1.5.1: if not isinstance(eps, dict): return)
@@ -200,9 +206,16 @@ class VersionBranches(ast.NodeVisitor):
         'ClassType'): ClassType = types.ClassType; TypeType = types.TypeType`` never runs there.
         A third-party copy of the module (the catalog's ``mirrors``: ``gevent.socket``) lacks it too.
         ``hasattr()`` alone of a name the target's module has makes its other side dead.  The same
-        for ``isinstance()`` decided on the target (``_isinstance_on_target``), "isinstance" then."""
+        for ``isinstance()`` decided on the target (``_isinstance_on_target``), "isinstance" then,
+        and for a name bound to an object of a class the catalog lists as ``truthy``, "truthy" then
+        (stomp.py 9.0.0: ``tls_context = ssl.SSLContext(...)`` / ``if tls_context:`` ... ``else:
+        ssl.wrap_socket(...)``)."""
         negated = isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not)
         call = test.operand if negated else test
+        if call.__class__ is ast.Name and self.index.truthy:  # if name: where name is always true
+            value = self.qualify(call)
+            if isinstance(value, Instance) and value.cls in self.index.truthy:
+                return ("truthy", False) if negated else (False, "truthy")
         terms = call.values if isinstance(call, ast.BoolOp) and isinstance(call.op, ast.And) and not negated \
             else [call]
         for term in terms:

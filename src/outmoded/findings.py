@@ -24,6 +24,8 @@ CONTEXTS = {
     "skipped": "in a test that a skip decorator skips on {target}: it never runs",
     "hasattr": "guarded by hasattr(): on {target} this branch never runs",
     "isinstance": "guarded by isinstance(): on {target} what it tests is never of that type, this branch never runs",
+    "truthy": "guarded by a truth test of an object that is always true on {target} (its class defines no __bool__"
+              " or __len__): this branch never runs",
     "deleted": "in a function deleted (del) before anything calls it: it never runs",
     "test-data": "in a test's data file (not imported, not collected, not a script): it never runs",
     "refused": "in a package whose __init__ raises on {target}: it cannot be imported there",
@@ -56,7 +58,7 @@ CONTEXTS = {
 # ``not-built``: a C or Cython source the build never compiles on the target, ``not-run``: a setup.py
 # no build runs, ``unread-annotation``: a deferred annotation of a function the project only calls)
 # is reported only then too.
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "isinstance", "lost-before-floor", "broken-at-floor", "after-broken",
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "isinstance", "truthy", "lost-before-floor", "broken-at-floor", "after-broken",
                                   "expected", "skipped", "deleted", "test-data", "refused", "not-installed",
                                   "unreached", "uncalled", "not-built", "not-run",
                                   "unread-annotation"})

@@ -40,6 +40,9 @@ UNCALLED = (("function", uncalled, None, may_name, False),
 # its fix changes nothing
 NO_FIX = frozenset({"broken-at-floor", "after-broken", "test-data", "refused", "not-installed", "unreached", "uncalled", "skipped",
                     "expected", "not-run"})
+# why a branch never runs besides hasattr(): isinstance() decided on the target, a truth test of an
+# object always true there (a "dead" context's names)
+DEAD_REASONS = frozenset({"isinstance", "truthy"})
 
 
 class GuardNotes:
@@ -107,12 +110,12 @@ class GuardNotes:
                 # runs on the target whatever the handler does (xdoctest 1.3.2's util_import.py: try:
                 # if hasattr(zimp_file, 'exec_module'): ... else: zimp_file.load_module(modname))
                 # (cffi 2.1: try: from distutils.msvc9compiler import ... / except ImportError: = None)
-                if not caught and context not in ("hasattr", "isinstance"):
+                if not caught and context != "hasattr" and context not in DEAD_REASONS:
                     context, caught = ctx.fallback, ctx.fallback is not None  # inside a try whose handler raises
                     if context == "lost-feature" and replacement and ctx.names & set(DOTTED_RE.findall(replacement)):
                         context = "fallback"  # the statement after the try calls the replacement
             elif ctx.kind == "dead":
-                context = "isinstance" if "isinstance" in ctx.names else "hasattr"
+                context = next(iter(ctx.names & DEAD_REASONS), "hasattr")
             elif ctx.kind == "hasattr" and leaf in ctx.names:
                 context = "hasattr"
             elif ctx.kind == "replaced" and ((replacement and ctx.names & set(WORD_RE.findall(replacement)))
@@ -142,8 +145,11 @@ class GuardNotes:
         if context in NO_FIX:
             return context
         leaf = api.rpartition(".")[2]
-        if context == "isinstance" or any(c.kind == "dead" and "isinstance" in c.names for c in self.contexts):
-            return "isinstance"
+        if context in DEAD_REASONS:
+            return context
+        for c in self.contexts:
+            if c.kind == "dead" and c.names & DEAD_REASONS:
+                return next(iter(c.names & DEAD_REASONS))
         if context == "hasattr" or any((c.kind == "hasattr" and leaf in c.names) or c.kind == "dead"
                                        for c in self.contexts):
             return "hasattr"

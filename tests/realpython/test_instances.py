@@ -53,3 +53,27 @@ def test_instances_are_what_the_interpreter_makes(version):
             assert all(mro == list(applying[-1]) for mro in made[cls]), (cls, made[cls])
     if target >= (3, 12):
         assert checked  # entry_points() at least: the proof proves something
+
+
+@pytest.mark.parametrize("version", VERSIONS)
+def test_truthy_classes_define_no_truth_of_their_own(version):
+    # classes.yaml's truthy: an object of one is always true there (stomp.py 9.0.0's if tls_context:
+    # after tls_context = ssl.SSLContext(...)), as no class of its MRO but object defines
+    # __bool__ or __len__
+    python = real_python(version) or older_python(version)
+    if python is None:
+        pytest.skip(f"python{version} not available (run ../shared/tools/real-pythons)")
+    catalog = default_catalog()
+    assert catalog.truthy
+    probe = ("import importlib, json, sys\n"
+             "found = {}\n"
+             "for name in json.loads(sys.argv[1]):\n"
+             "    module, _, qualname = name.rpartition('.')\n"
+             "    cls = getattr(importlib.import_module(module), qualname)\n"
+             "    found[name] = [f'{c.__module__}.{c.__qualname__}' for c in cls.__mro__[:-1]\n"
+             "                   if '__bool__' in vars(c) or '__len__' in vars(c)]\n"
+             "print(json.dumps(found))\n")
+    run = subprocess.run([python, "-c", probe, json.dumps(sorted(catalog.truthy))], capture_output=True, text=True,
+                         timeout=120)
+    assert run.returncode == 0, run.stderr[-600:]
+    assert json.loads(run.stdout) == {name: [] for name in catalog.truthy}

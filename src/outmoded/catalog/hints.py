@@ -4,7 +4,8 @@
 functions return), ``aliases`` (what names reached through compatibility layers such as
 ``six.moves`` are on Python 3), ``provided_by`` (a removed module a project provides again through
 a module of its own), ``mirrors`` (a third-party module that copies a stdlib module's names, none of
-those it lost) and ``instances`` (the classes an object is an instance of, from a version on).
+those it lost), ``instances`` (the classes an object is an instance of, from a version on) and
+``truthy`` (the classes whose objects are always true).
 ``outmoded.catalog.loader`` hands the file's data to ``class_hints`` and ``instance_hints``.
 """
 
@@ -50,3 +51,11 @@ def instance_hints(data: object, name: str) -> dict:
             steps.append((tuple(int(part) for part in version.split(".")), tuple(classes)))
         found[cls] = tuple(sorted(steps))
     return found
+
+
+def truthy_hints(data: object, name: str) -> frozenset:
+    """``truthy`` of ``classes.yaml`` (``data``), validated: the classes whose objects are always true."""
+    table = (data or {}).get("truthy", [])
+    if not (isinstance(table, list) and all(isinstance(c, str) and DOTTED_RE.match(c) for c in table)):
+        raise CatalogError(f"{name}: 'truthy' must list dotted names")
+    return frozenset(table)

@@ -90,7 +90,8 @@ class Index(Record):
     name -> [Method]; ``arguments``: function -> entries of its removed arguments; ``bases``,
     ``returns``, ``aliases``, ``provided_by``, ``mirrors``: the catalog's class hints (``provided_by``:
     distutils -> _distutils_hack; ``mirrors``: gevent.socket -> socket); ``instances``: class as
-    typed -> the classes its objects are instances of on the target; ``prefilter``/``words``/``by_anchor``: the needles, their
+    typed -> the classes its objects are instances of on the target; ``truthy``: the classes whose
+    objects are always true; ``prefilter``/``words``/``by_anchor``: the needles, their
     words, and the needles by their longest word; ``entries``: rule code -> entry, for
     fixability; behaviour removals by signature: ``overrides`` (method name -> Methods),
     ``behaviour_calls`` (function -> entries), ``meta_path`` (entries), ``fallback_imports`` (backport
@@ -99,7 +100,7 @@ class Index(Record):
     declares, None when it declares none."""
 
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
-               "provided_by", "mirrors", "instances", "prefilter", "words", "by_anchor", "entries", "overrides",
+               "provided_by", "mirrors", "instances", "truthy", "prefilter", "words", "by_anchor", "entries", "overrides",
                "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable", "relative_roots",
                "call_leaves", "handed")
 
@@ -119,6 +120,7 @@ class Index(Record):
         self.provided_by: dict[str, str] = provided_by if provided_by is not None else {}
         self.mirrors: dict[str, str] = mirrors if mirrors is not None else {}
         self.instances: dict[str, tuple[str, ...]] = {}
+        self.truthy: frozenset[str] = frozenset()
         self.prefilter: list[Needle] = []
         self.words: frozenset[bytes] = frozenset()
         self.by_anchor: dict[bytes, list[Needle]] = {}
@@ -290,6 +292,7 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
         applying = [classes for since, classes in steps if since <= target]
         if applying:
             index.instances[cls] = applying[-1]
+    index.truthy = frozenset(getattr(catalog, "truthy", ()))
     for entry in catalog.entries:
         if applies(entry, target, pending) and keep(entry):
             for name in entry.names:

@@ -39,7 +39,8 @@ def load_catalog(data_dir: str | os.PathLike = DATA_DIR) -> Catalog:
     hints = _read_yaml(classes) if classes.exists() else {}
     bases, returns, aliases, provided_by, mirrors = classes_yaml.class_hints(hints, classes.name)
     return Catalog(entries=tuple(_with_backports(entries)), bases=bases, returns=returns, aliases=aliases,
-                   provided_by=provided_by, mirrors=mirrors, instances=classes_yaml.instance_hints(hints, classes.name))
+                   provided_by=provided_by, mirrors=mirrors, instances=classes_yaml.instance_hints(hints, classes.name),
+                   truthy=classes_yaml.truthy_hints(hints, classes.name))
 
 
 def _with_backports(entries: list[Entry]) -> list[Entry]:

@@ -181,11 +181,12 @@ class Catalog(Frozen):
     class of what it returns), ``aliases`` (six.moves.configparser -> configparser),
     ``provided_by`` (removed module -> project module providing it), ``mirrors`` (gevent.socket ->
     socket: a third-party copy of a stdlib module's names, without those it lost), ``instances``
-    (class as typed -> ((version, the classes its objects are instances of from then on), ...))."""
+    (class as typed -> ((version, the classes its objects are instances of from then on), ...)),
+    ``truthy`` (the classes whose objects are always true)."""
 
-    _fields = ("entries", "bases", "returns", "aliases", "provided_by", "mirrors", "instances")
+    _fields = ("entries", "bases", "returns", "aliases", "provided_by", "mirrors", "instances", "truthy")
     _defaults = {"bases": dict, "returns": dict, "aliases": dict, "provided_by": dict, "mirrors": dict,
-                 "instances": dict}
+                 "instances": dict, "truthy": frozenset}
 
     @property
     def by_code(self) -> dict[str, Entry]:

@@ -11,6 +11,7 @@ GUARD_NOTES = {
     # six.moves.configparser is ConfigParser on Python 2: the replacement may not be there
     "six-moves": "no automatic fix: reached through six.moves, another module on Python 2, which the project supports",
     "isinstance": "no automatic fix: it is guarded by isinstance()",
+    "truthy": "no automatic fix: it is guarded by a truth test of an object that is always true",
     # fixing it would change what the code does on every Python the project supports
     "broken-at-floor": "no automatic fix: it already fails on every Python the project supports",
     "after-broken": "no automatic fix: a line before it fails on every Python the project supports",
