@@ -214,6 +214,33 @@ def test_single_phase_module_made_through_a_header(project):
     assert [(f["path"], f["line"]) for f in doc["findings"] if f["code"] == "OMT002"] == [(os.path.join("src", "refs.hpp"), 4)]
 
 
+def test_samples_built_by_hand_are_not_reported(project):
+    """mpi4py 4.1.2's demo/ (wrap-c/helloworld.c, cython/helloworld.pyx ...: each built by its own
+    makefile, by hand; the root's setup.py, meson.build and pyproject.toml name no demo/) and
+    Cython 3.3.1's Demos/: nothing installs them.  A sample directory a root build file names, or
+    one below the package, is built like the rest."""
+    single = ('#include "Python.h"\nstatic PyModuleDef mod_def = {PyModuleDef_HEAD_INIT, "ext", NULL, 0};\n'
+              "PyObject* PyInit_ext(void)\n{\n\treturn PyModule_Create(&mod_def);\n}\n")
+    project.write("pyproject.toml", "[project]\nname = 'p'\n")
+    project.write("setup.py", "from setuptools import setup, Extension\n"
+                              "setup(ext_modules=[Extension('p.fast', ['p/fast.pyx'])])\n")
+    project.write("demo/wrap-c/helloworld.c", single)
+    project.write("demo/cython/helloworld.pyx", "def f():\n    pass\n")
+    project.write("Demos/primes.pyx", "def f():\n    pass\n")
+    project.write("p/examples/ext.c", single)
+    project.write("p/fast.pyx", "def f():\n    pass\n")
+    doc = project.check_json("--free-threading", ".", target="3.14")
+    assert sorted((f["path"], f["code"]) for f in doc["findings"]) == [
+        (os.path.join("p", "examples", "ext.c"), "OMT002"), (os.path.join("p", "fast.pyx"), "OMT003")]
+    project.write("setup.py", "from setuptools import setup, Extension\n"
+                              "setup(ext_modules=[Extension('hello', ['demo/wrap-c/helloworld.c'])])\n")
+    doc = project.check_json("--free-threading", "--no-cache", ".", target="3.14")
+    assert sorted((f["path"], f["code"]) for f in doc["findings"]) == [
+        (os.path.join("demo", "cython", "helloworld.pyx"), "OMT003"),
+        (os.path.join("demo", "wrap-c", "helloworld.c"), "OMT002"),
+        (os.path.join("p", "examples", "ext.c"), "OMT002"), (os.path.join("p", "fast.pyx"), "OMT003")]
+
+
 def test_test_modules_are_not_reported(project):
     """Cython 3.3.1's tests/run/*.pyx and numpy 2.5.5's vendored pythoncapi-compat
     tests/test_pythoncapi_compat_cext.c and modulegraph2 2.3's testsuite/ fixtures are built for the

@@ -25,7 +25,11 @@ a ``test``/``tests``/``testing``/``testsuite`` directory, or named ``test_*``): 
 run, never installed, it gives that process the GIL back with a RuntimeWarning and fails no line
 (Cython 3.3.1's tests/run, tests/compile, tests/errors ...: 1,327 of its 1,536 at 3.14t; numpy
 2.5.5's tests/examples/limited_api and its vendored pythoncapi-compat's test extension;
-modulegraph2 2.3's testsuite/ fixtures, which its tests build and import, 7 at 3.14t).
+modulegraph2 2.3's testsuite/ fixtures, which its tests build and import, 7 at 3.14t), nor a sample
+in a ``demo``/``demos``/``example``/``examples`` directory at the project's root that no build file
+there names (``demo/`` in its setup.py ...): its users build it by hand, from its own makefile,
+and nothing installs it (mpi4py 4.1.2's demo/wrap-c/helloworld.c, demo/cython/helloworld.pyx ...,
+4 at 3.14t; Cython 3.3.1's Demos/).
 Slots and calls inside ``#ifdef Py_GIL_DISABLED`` or ``#if PY_VERSION_HEX >= 0x030D0000`` count
 (the C tokens given here are the live ones).
 """
@@ -58,6 +62,8 @@ BUILD_DIRECTIVE_RE = LazyPattern(
     r"freethreading_compatible['\"]?\]?\s*[:=]\s*['\"]?(?:True|true|1)\b"
     r"|-DCYTHON_FREETHREADING_COMPATIBLE(?:=1)?(?![=\w])"
     r"|CYTHON_FREETHREADING_COMPATIBLE['\"]\s*,\s*(?:['\"]1['\"]|(?:1|None)\b)")
+# the directories at a project's root holding samples its users build by hand
+SAMPLE_DIRECTORIES = frozenset({"demo", "demos", "example", "examples"})
 SETUP_IMPORT_RE = LazyPattern(r"^import[ \t]+([\w \t,]+)|^from[ \t]+(\w+)", re.MULTILINE)  # setup.py's siblings
 
 
@@ -108,7 +114,8 @@ def _test_module(path: str) -> bool:
     path = os.path.abspath(path)
     stem = os.path.splitext(os.path.basename(path))[0]
     if not (stem.startswith("test_") or stem.endswith("_test")
-            or any(part.lower() in TEST_DIRECTORIES for part in path.split(os.sep))):
+            or any(part.lower() in TEST_DIRECTORIES or part.lower() in SAMPLE_DIRECTORIES
+                   for part in path.split(os.sep))):
         return False
     directory = os.path.dirname(path)
     top = _ROOTS.get(directory)
@@ -116,7 +123,33 @@ def _test_module(path: str) -> bool:
         from outmoded.native.includes import project_root
 
         top = _ROOTS[directory] = project_root(path)
-    return is_test_file(path, top, SOURCE_SUFFIXES)
+    return is_test_file(path, top, SOURCE_SUFFIXES) or _sample(path, top)
+
+
+def _sample(path: str, top: str) -> bool:
+    """Is the source at ``path`` (absolute) below a ``SAMPLE_DIRECTORIES`` directory at the root
+    ``top`` of its project that no build file at that root names?"""
+    first = os.path.relpath(path, top).split(os.sep)[0]
+    if first.lower() not in SAMPLE_DIRECTORIES or first == os.path.basename(path):
+        return False
+    named = re.compile(r"(?<![\w.-])" + re.escape(first) + r"\b")
+    for name in BUILD_FILES:
+        build = os.path.join(top, name)
+        if named.search(_text(build, read(build))):
+            return False
+    return True
+
+
+@lru_cache(maxsize=256)
+def _text(path: str, version: str) -> str:
+    """The text of the build file at ``path`` at this ``version`` (its stamp; "" absent)."""
+    if not version:
+        return ""
+    try:
+        with open_regular(path, encoding="utf-8", errors="replace") as handle:
+            return handle.read(1_000_000)
+    except OSError:
+        return ""
 
 
 def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[Finding]:
@@ -212,12 +245,8 @@ def _setup_modules(directory: str) -> tuple:
 def _build_file(path: str, version: str) -> tuple[bool, tuple]:
     """(does the build file at ``path``, at this ``version`` (its stamp; "" absent), set the
     directive, the top-level names it imports when it is a ``setup.py``), from one read of it."""
-    if not version:
-        return False, ()
-    try:
-        with open_regular(path, encoding="utf-8", errors="replace") as handle:
-            text = handle.read(1_000_000)
-    except OSError:
+    text = _text(path, version)
+    if not text:
         return False, ()
     imported = ()
     if os.path.basename(path) == "setup.py":
