@@ -5,6 +5,9 @@ import os
 
 import pytest
 
+# single-phase init, no PyUnstable_Module_SetGIL: OMT002
+SINGLE_PHASE = ('#include "Python.h"\nstatic PyModuleDef mod_def = {PyModuleDef_HEAD_INIT, "ext", NULL, 0};\n'
+                "PyObject* PyInit_ext(void)\n{\n\treturn PyModule_Create(&mod_def);\n}\n")
 MULTI_PHASE = """\
 #include <Python.h>
 static int exec_module(PyObject *m) {{ return 0; }}
@@ -219,15 +222,13 @@ def test_samples_built_by_hand_are_not_reported(project):
     makefile, by hand; the root's setup.py, meson.build and pyproject.toml name no demo/) and
     Cython 3.3.1's Demos/: nothing installs them.  A sample directory a root build file names, or
     one below the package, is built like the rest."""
-    single = ('#include "Python.h"\nstatic PyModuleDef mod_def = {PyModuleDef_HEAD_INIT, "ext", NULL, 0};\n'
-              "PyObject* PyInit_ext(void)\n{\n\treturn PyModule_Create(&mod_def);\n}\n")
     project.write("pyproject.toml", "[project]\nname = 'p'\n")
     project.write("setup.py", "from setuptools import setup, Extension\n"
                               "setup(ext_modules=[Extension('p.fast', ['p/fast.pyx'])])\n")
-    project.write("demo/wrap-c/helloworld.c", single)
+    project.write("demo/wrap-c/helloworld.c", SINGLE_PHASE)
     project.write("demo/cython/helloworld.pyx", "def f():\n    pass\n")
     project.write("Demos/primes.pyx", "def f():\n    pass\n")
-    project.write("p/examples/ext.c", single)
+    project.write("p/examples/ext.c", SINGLE_PHASE)
     project.write("p/fast.pyx", "def f():\n    pass\n")
     doc = project.check_json("--free-threading", ".", target="3.14")
     assert sorted((f["path"], f["code"]) for f in doc["findings"]) == [
@@ -252,9 +253,7 @@ def test_test_modules_are_not_reported(project):
     project.write("p/tests/examples/limited/limited.c", MULTI_PHASE.format(slot=""))
     project.write("compat/test_cext.c", MULTI_PHASE.format(slot=""))
     # modulegraph2 2.3's testsuite/nodebuilder-tree/init.c: a fixture its tests build (setup.py build_ext)
-    project.write("testsuite/nodebuilder-tree/init.c",
-                  '#include "Python.h"\nstatic PyModuleDef mod_def = {PyModuleDef_HEAD_INIT, "ext", NULL, 0};\n'
-                  "PyObject* PyInit_ext(void)\n{\n\treturn PyModule_Create(&mod_def);\n}\n")
+    project.write("testsuite/nodebuilder-tree/init.c", SINGLE_PHASE)
     project.write("p/fast.pyx", "def f():\n    pass\n")
     project.write("p/spam.c", MULTI_PHASE.format(slot=""))
     doc = project.check_json("--free-threading", ".", target="3.14")
