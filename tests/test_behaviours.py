@@ -1235,3 +1235,46 @@ def test_annotations_read_from_a_class_namespace(project):
     assert project.findings(tested, target="3.14", name="tested.py") == []
     aware = source.replace("from abc import ABCMeta", "import annotationlib\n        from abc import ABCMeta")
     assert project.findings(aware, target="3.14", name="aware.py") == []
+
+
+def test_ast_node_built_without_a_required_field_or_with_a_keyword_it_has_no_field_for(project):
+    """AST node constructors raise TypeError from 3.15 (a DeprecationWarning on 3.13 and 3.14) when
+    a field the class requires is left out or a keyword is neither a field nor a position
+    attribute.  bandit 1.9.4's django_xss.py (B703 crashes on the real 3.15, reports on 3.14),
+    coverage 6.5.0's parser.py, xonsh 0.9.27's ast.py through a from-import; not hy 0.14.0's
+    comprehension with is_async, pytest 7.4.4's alias with lineno, an explicit None (a value
+    given), a call with **kwargs, a branch for old Pythons, MacroPy3's five positional
+    arguments to Call (a TypeError since 3.5, not this change), nor Chameleon 4.6.0's
+    ast.Call(ast.Symbol(f), kwargs=[]): no Python has ast.Symbol, so it fails everywhere first."""
+    source = """\
+        import ast
+        import sys
+        from ast import Call, Load, Name
+
+
+        def transform2call(var):
+            new_call = ast.Call()
+            new_call.func = ast.Attribute()
+            new_while = ast.While()
+            new_while.test = ast.Name()
+            return Call(func=Name(id="f", ctx=Load()), args=[], keywords=[], starargs=None, kwargs=None)
+
+
+        def fine(target, iterable, lineno, fields, func, args, keywords, starargs, kwargs):
+            ast.comprehension(target=target, iter=iterable, ifs=[], is_async=False)
+            ast.alias("builtins", "@py_builtins", lineno=lineno, col_offset=0)
+            ast.Constant(None)
+            ast.comprehension(**fields)
+            if sys.version_info >= (3, 8):
+                ast.comprehension(target, iterable, [], 0)
+            else:
+                ast.comprehension(target, iterable, [])
+            ast.Call(ast.Symbol(func), args=[], kwargs=[], lineno=None)
+            return ast.Call(func, args, keywords, starargs, kwargs)
+        """
+    assert project.findings(source, target="3.15") == [
+        (7, "ast.Call(func=<missing>)", E), (8, "ast.Attribute(value=<missing>)", E),
+        (9, "ast.While(test=<missing>)", E), (10, "ast.Name(id=<missing>)", E), (11, "ast.Call(starargs=)", E)]
+    assert project.findings(source, target="3.14", name="old.py") == []
+    assert project.findings(source.replace("new_call = ast.Call()", "new_call = ast.Call(None)"),
+                            target="3.15", name="given.py")[0] == (8, "ast.Attribute(value=<missing>)", E)

@@ -15,6 +15,7 @@ from test_catalog_detection import _forms
 
 from outmoded.catalog import default_catalog
 from outmoded.catalog.index import build_index
+from outmoded.catalog.models import node_parameters
 from outmoded.engine import check_source
 from outmoded.prefilter import Passed, candidate_words
 from outmoded.catalog.needles import is_instance_attribute
@@ -135,6 +136,23 @@ def _behaviour_argument_forms(entry, name):
         yield f"{head}{call}({', '.join(['a'] * (position + 1))})\n"  # no such value: no finding
 
 
+def _node_fields_forms(entry, name):
+    """An AST node class called without a field it requires, or with a keyword it has no field
+    for, through the spellings of its module and of another name for the class."""
+    module, _, cls = name.rpartition(".")
+    _, _, required, _, _ = node_parameters(dict(entry.node_fields)[name])
+    for args in (["bogus=1"], [] if required else None, ["*rest"]):
+        if args is None:
+            continue
+        given = ", ".join(args)
+        yield f"import {module}\n{name}({given})\n"
+        yield f"import {module} as m\nm.{cls}({given})\n"
+        yield f"from {module} import {cls}\n{cls}({given})\n"
+        yield f"from {module} import {cls} as alias\nalias({given})\n"
+        yield f"import {module}\nalias = {name}\nalias({given})\n"
+        yield f"import {module}\ndef f():\n    return {name}(  # why\n        {given}\n    )\n"
+
+
 def _union_attribute_forms(entry, name):
     """A Union alias given a ``__module__`` in the ways ``aliasattributes`` reports."""
     module, _, attr = name.rpartition(".")
@@ -161,6 +179,8 @@ def _cases():
                 forms = list(_argument_forms(entry, name))
             elif entry.kind == "behaviour" and entry.signature == "argument":
                 forms = list(_behaviour_argument_forms(entry, name))
+            elif entry.kind == "behaviour" and entry.signature == "node-fields":
+                forms = list(_node_fields_forms(entry, name))
             elif entry.kind == "behaviour" and entry.signature == "union-attribute":
                 forms = list(_union_attribute_forms(entry, name))
             else:

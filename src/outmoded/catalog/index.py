@@ -250,7 +250,7 @@ def _add(index: Index, entry: Entry, name: str) -> None:
             index.overrides.setdefault(method, []).append(Method(entry, cls, method))
             index.prefilter.append(Needle(frozenset([method.encode()])))  # a subclass anywhere
             return
-        if entry.signature in ("argument", "keywords", "main-block-call", "parameters", "subscript",
+        if entry.signature in ("argument", "keywords", "main-block-call", "parameters", "node-fields", "subscript",
                                "protocol-parameters", "option-strings", "decorator-stack", "class-attribute",
                                "truth-value", "union-attribute", "duplicate-base", "root-base",
                                "awaited-context", "namespace-annotations"):

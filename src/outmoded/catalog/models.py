@@ -61,6 +61,24 @@ def parameters(text: object):
             args.vararg is not None, args.kwarg is not None)
 
 
+def node_parameters(text: object):
+    """``(positional, keyword, required, var_positional, var_keyword)`` (as ``parameters``) of an
+    AST node constructor written as a row of a ``node-fields`` entry's table: its fields in
+    order, a required one ending in ``!``, then ``|`` and its attributes (keywords only):
+    ``"target! iter! ifs is_async!"``, ``"id! ctx | lineno col_offset end_lineno end_col_offset"``;
+    None when it is not one."""
+    if not isinstance(text, str) or text.count("|") > 1:
+        return None
+    fields, _, attributes = text.partition("|")
+    names = [f.rstrip("!") for f in fields.split()]
+    extra = attributes.split()
+    if not all(n.isidentifier() for n in names + extra) or len(set(names + extra)) != len(names + extra) \
+            or any(f.count("!") > 1 or "!" in f[:-1] for f in fields.split()):
+        return None
+    return (tuple(names), frozenset(names + extra), frozenset(f[:-1] for f in fields.split() if f.endswith("!")),
+            False, False)
+
+
 def fits(params: tuple, given: int, keywords: list[str]) -> bool:
     """Do ``given`` positional arguments and these keyword names bind to ``params`` (``parameters``)?"""
     positional, keyword, required, var_positional, var_keyword = params
@@ -112,6 +130,7 @@ class Entry(Frozen):
     - ``raises``: tuple[str, ...] = ()  # kind behaviour, or an argument's refused value: the exceptions the code raises from removed_in on
     - ``accepts``: str | None = None  # signature parameters: the parameter list from removed_in on ("(a, /, *, b=1)")
     - ``accepted_before``: str | None = None  # signature parameters: the list before removed_in, where known
+    - ``node_fields``: tuple = ()  # signature node-fields: ((class, its row: "target! iter! ifs is_async!"), ...)
     - ``instead_of``: tuple[str, ...] = ()  # signature fallback-import: the stdlib names the backport replaces
     - ``returned_by``: tuple[str, ...] = ()  # kind method/attribute: the functions whose results are its only receivers
     - ``member_of``: tuple[str, ...] = ()  # kind capi: the C struct types (spellings) a removed member belongs to
@@ -139,7 +158,7 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "accepted_before", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
+        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "accepted_before", "node_fields", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
         "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields", "replacement_fields", "lost_members",
         "limited_api", "named_in_strings", "narrowed_by_isinstance", "opt_in", "source",
     )
@@ -147,7 +166,7 @@ class Entry(Frozen):
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "node_fields": (), "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "bytes_argument": None, "fields": (), "replacement_fields": (), "lost_members": (), "limited_api": False, "named_in_strings": False, "narrowed_by_isinstance": False, "opt_in": None, "source": "",
     }
 

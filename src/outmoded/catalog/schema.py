@@ -122,6 +122,7 @@ OPTIONAL = {
     "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
+    "node_fields",
 }
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
@@ -169,6 +170,10 @@ def _cython_versions(raw: dict, source: str, where: str) -> tuple:
 
 
 def _names(raw: dict, source: str, where: str) -> tuple[str, ...]:
+    if raw.get("signature") == "node-fields" and isinstance(raw.get("node_fields"), dict):
+        if "name" in raw or "names" in raw:
+            raise _fail(source, where, "a node-fields entry's names are its node_fields' classes")
+        return tuple(raw["node_fields"])
     if ("name" in raw) == ("names" in raw):
         raise _fail(source, where, "needs exactly one of 'name' or 'names'")
     names = [raw["name"]] if "name" in raw else raw["names"]
@@ -296,6 +301,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         raises=tuple(raw.get("raises") or ()),
         accepts=raw.get("accepts"),
         accepted_before=raw.get("accepted_before"),
+        node_fields=tuple((raw.get("node_fields") or {}).items()),
         instead_of=tuple(raw.get("instead_of") or ()),
         returned_by=tuple(raw.get("returned_by") or ()),
         member_of=tuple(raw.get("member_of") or ()),

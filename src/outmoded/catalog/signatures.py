@@ -8,7 +8,7 @@ validates the keys every entry has and asks ``behaviour_problem`` about a behavi
 
 from __future__ import annotations
 
-from outmoded.catalog.models import parameters
+from outmoded.catalog.models import node_parameters, parameters
 from outmoded.catalog.schema import DOTTED_RE
 
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
@@ -48,6 +48,14 @@ from outmoded.catalog.schema import DOTTED_RE
 # ``accepted_before``, the list before ``removed_in``, only calls that fit it: one that never fit
 # fails the same way everywhere -- tables 3.11.1's bench script, ``sqlite3.connect(db=f, mode=755)``,
 # pysqlite's old keywords, raises TypeError on the real 3.13 as on 3.15),
+# ``node-fields`` (a call of an AST node class that leaves out a field the class requires -- by position or
+# keyword; an explicit ``None`` is a value given -- or passes a keyword that is neither a field nor an
+# attribute: ``ast.comprehension(target, iter, ifs)``, ``ast.Call(f, a, k, starargs=None)``; the
+# entry's ``node_fields`` maps each class (its names) to a row, its fields in order, a required one
+# ending in ``!``, then ``|`` and its attributes: ``"id! ctx | lineno col_offset end_lineno
+# end_col_offset"``, generated on the real interpreter by benchmarks/astfields.py; calls with
+# ``*args`` or ``**kwargs`` are not judged, nor those with more positional arguments than fields or a
+# field given twice, which failed before ``removed_in`` as well),
 # ``fallback-import`` (the name is a backport module, imported where the stdlib names in
 # ``instead_of`` are missing -- the else of ``if hasattr(ssl, "match_hostname"):``, the handler of a
 # ``try`` that imports one -- with its ImportError uncaught: from ``removed_in`` on that branch runs
@@ -85,12 +93,13 @@ from outmoded.catalog.schema import DOTTED_RE
 # ``outmoded.namespaceannotations``).
 # ``proof`` is a script
 # that exits 0 on Pythons before ``removed_in`` and not from it (run on real interpreters).
-SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "meta-path-loader", "parameters", "fallback-import",
+SIGNATURES = {"override", "argument", "keywords", "main-block-call", "meta-path-hook", "meta-path-loader", "parameters",
+              "node-fields", "fallback-import",
               "subscript", "protocol-parameters", "option-strings", "decorator-stack",
               "class-attribute", "truth-value", "union-attribute", "duplicate-base", "root-base",
               "awaited-context", "namespace-annotations"}
 # these say what the code ``raises`` (names)
-CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "subscript", "protocol-parameters",
+CALL_SIGNATURES = {"argument", "keywords", "main-block-call", "parameters", "node-fields", "subscript", "protocol-parameters",
                    "option-strings", "duplicate-base", "root-base", "awaited-context"}
 MATCHES = {"set", "None", "float", "container", "misplaced-global-flags", "coroutines", "sequence-for-named",
            "sequences-for-named", "missing", "itertools-iterator",
@@ -113,6 +122,13 @@ def behaviour_problem(raw: dict) -> str | None:
     if (raw["signature"] == "parameters") != ("accepts" in raw) or (
             "accepts" in raw and parameters(raw["accepts"]) is None):
         return "signature 'parameters' goes with 'accepts', a parameter list like \"(a, /, *, b=1)\""
+    table = raw.get("node_fields")
+    if (raw["signature"] == "node-fields") != ("node_fields" in raw) or "node_fields" in raw and not (
+            isinstance(table, dict) and table and all(
+                isinstance(k, str) and DOTTED_RE.match(k) and "." in k and node_parameters(v) is not None
+                for k, v in table.items())):
+        return ("signature 'node-fields' goes with 'node_fields', dotted class -> its fields in order, a required "
+                "one ending in '!', then '|' and its attributes")
     if "accepted_before" in raw and ("accepts" not in raw or parameters(raw["accepted_before"]) is None):
         return "'accepted_before' goes with 'accepts': the parameter list before removed_in, like \"(a, b=1)\""
     if (raw["signature"] == "fallback-import") != ("instead_of" in raw) or "instead_of" in raw and not (
