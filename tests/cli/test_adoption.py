@@ -161,6 +161,19 @@ def test_explain_by_code_or_api_name(sh):
     assert unknown.returncode == 2 and "did you mean imp.reload" in one_line(unknown.stderr)
 
 
+def test_explain_an_ast_node_class_says_its_fields_on_315(sh):
+    """OMB15014 covers the constructors of every ast node class: explain names them as such, not
+    one by one, and a class asked by name gets the fields it requires and the keywords it takes."""
+    out = sh.run("explain", "OMB15014").stdout
+    assert out.startswith("OMB15014: the constructors of 117 ast node classes (behaviour)")
+    assert "ast.comprehension(target, iter, [])" in out  # the example
+    by_class = sh.run("explain", "ast.comprehension").stdout
+    assert "ast.comprehension(target, iter, ifs, is_async): requires target, iter, is_async; keywords besides its " \
+           "fields: none" in by_class
+    assert "ast.Name(id, ctx): requires id; keywords besides its fields: lineno, col_offset, end_lineno, " \
+           "end_col_offset" in sh.run("explain", "ast.Name").stdout
+
+
 def test_explain_and_rules_name_a_struct_member_with_its_struct(sh):
     """A removed C struct member is reported as PyThreadState.frame: explain and rules said
     `frame` alone, which names nothing."""

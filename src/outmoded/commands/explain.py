@@ -29,14 +29,31 @@ def find(entries, query: str) -> list[Entry]:
     return [e for e in entries if any(n.endswith("." + text) for n in e.names)]
 
 
-def describe(entry: Entry) -> list[str]:
+def _node_fields(entry: Entry, query: str | None) -> list[str]:
+    """What a ``node-fields`` entry's table says of the class ``query`` names (``ast.comprehension``,
+    ``comprehension``): its fields, those it requires, and its position attributes."""
+    from outmoded.catalog.models import node_parameters
+
+    rows = dict(entry.node_fields)
+    name = next((n for n in rows if query in (n, n.rpartition(".")[2])), None) if query else None
+    if name is None:
+        return []
+    positional, keywords, required, _, _ = node_parameters(rows[name])
+    attributes = sorted(keywords - set(positional), key=rows[name].split().index)
+    return [f"{name}({', '.join(positional)}): requires {', '.join(f for f in positional if f in required) or 'none'}"
+            f"; keywords besides its fields: {', '.join(attributes) or 'none'}"]
+
+
+def describe(entry: Entry, query: str | None = None) -> list[str]:
     if entry.check not in (None, "removed"):
         status = "concerns"  # free-threading and runtime-flag rules: nothing was removed
     else:
         status = "scheduled for removal in" if entry.pending else (
             "removed from the limited C API in" if entry.limited_api else "removed in")
+    names = f"the constructors of {len(entry.names)} ast node classes" if entry.node_fields \
+        else ", ".join(shown_names(entry))
     lines = [
-        f"{entry.code}: {', '.join(shown_names(entry))} ({entry.kind})",
+        f"{entry.code}: {names} ({entry.kind})",
         "",
         f"{status[0].upper()}{status[1:]} Python {format_version(entry.removed_in)}"
         + (f", deprecated since {format_version(entry.deprecated_in)}." if entry.deprecated_in else "."),
@@ -54,6 +71,8 @@ def describe(entry: Entry) -> list[str]:
                      f" `{entry.backport_requirement}` to the requirements")
     if entry.example:
         lines += ["", "Example:", entry.example.rstrip()]
+    if entry.node_fields:
+        lines += ["", *_node_fields(entry, query)] if _node_fields(entry, query) else []
     return lines + ["", f"More: {entry.doc}"]
 
 
@@ -69,5 +88,5 @@ def run(args: argparse.Namespace) -> int:
         close = difflib.get_close_matches(args.rule, names, n=3)
         hint = f"; did you mean {', '.join(close)}?" if close else " (see `outmoded rules`)"
         raise UsageError(f"no rule has the code or API name {args.rule!r}{hint}")
-    print("\n\n".join("\n".join(describe(e)) for e in found))
+    print("\n\n".join("\n".join(describe(e, args.rule.strip())) for e in found))
     return 0
