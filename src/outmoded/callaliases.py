@@ -6,7 +6,7 @@ words, so the sieve keeps a function body calling ``h`` and the scanner checks t
 
 from __future__ import annotations
 
-from outmoded.importlines import IDENTIFIER_SET
+from outmoded.importlines import IDENTIFIER_SET, word_positions
 
 _CHAIN_BYTES = IDENTIFIER_SET | frozenset(b". \t(\\\r\n")  # what may stand between ``=`` and the function's name
 _ASSIGNED_REACH = 200  # bytes looked back from the function's name for the ``=`` of its assignment
@@ -18,37 +18,33 @@ def call_aliases(data: bytes, leaves) -> frozenset[str]:
     """The other names a file gives the functions of ``leaves`` (``Index.call_leaves``), whose
     calls the scanner checks through them: ``from hmac import new as h`` (also inside brackets
     over lines), and a name assigned the function, written last in the statement (``h =
-    hmac.new``, ``h: object = (hmac.new)``, over a backslash).  Each leaf is found as a word with
-    ``bytes.find`` and what follows it read: blanks and ``as``, or the end of its line (a regex
-    per leaf cost more to compile than all the searches of a run).  A name too many only costs
-    a function body read, so any such spelling counts."""
+    hmac.new``, ``h: object = (hmac.new)``, over a backslash).  Each leaf is found as a word
+    (``importlines.word_positions``, ``bytes.find``) and what follows it read: blanks and
+    ``as``, or the end of its line (a regex per leaf cost more to compile than all the searches
+    of a run).  A name too many only costs a function body read, so any such spelling counts."""
     found, size = set(), len(data)
     for leaf in leaves:
         word = leaf.encode()
-        at = data.find(word)
-        while at >= 0:
-            end = at + len(word)
-            if (not at or data[at - 1] not in IDENTIFIER_SET) and (end == size or data[end] not in IDENTIFIER_SET):
-                after = end
-                while after < size and data[after] in _BLANKS:
+        for at in word_positions(word, data):
+            after = end = at + len(word)
+            while after < size and data[after] in _BLANKS:
+                after += 1
+            if after > end and data.startswith(b"as", after) and data[after + 2:after + 3] in (b" ", b"\t"):
+                start = after + 3
+                while start < size and data[start] in _BLANKS:
+                    start += 1
+                stop = start
+                while stop < size and data[stop] in IDENTIFIER_SET:
+                    stop += 1
+                if stop > start:
+                    found.add(data[start:stop].decode())
+            else:
+                while after < size and data[after] in _BLANKS or data[after:after + 1] == b")":
                     after += 1
-                if after > end and data.startswith(b"as", after) and data[after + 2:after + 3] in (b" ", b"\t"):
-                    start = after + 3
-                    while start < size and data[start] in _BLANKS:
-                        start += 1
-                    stop = start
-                    while stop < size and data[stop] in IDENTIFIER_SET:
-                        stop += 1
-                    if stop > start:
-                        found.add(data[start:stop].decode())
-                else:
-                    while after < size and data[after] in _BLANKS or data[after:after + 1] == b")":
-                        after += 1
-                    if after == size or data[after] in _LINE_END:
-                        name = _assigned_to(data, at)
-                        if name:
-                            found.add(name)
-            at = data.find(word, end)
+                if after == size or data[after] in _LINE_END:
+                    name = _assigned_to(data, at)
+                    if name:
+                        found.add(name)
     return frozenset(found)
 
 

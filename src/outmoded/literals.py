@@ -13,7 +13,7 @@ the index (``catalog.compiled``: instances of this module's classes are rebuilt 
 
 from __future__ import annotations
 
-from outmoded.importlines import BOUNDARY, GAP, IDENTIFIER_SET, written_after_gap
+from outmoded.importlines import BOUNDARY, GAP, IDENTIFIER_SET, word_positions, written_after_gap
 
 
 class Text:
@@ -246,15 +246,11 @@ class CallArgument(Text):
 
     def calls(self, data: bytes):
         """(start, end) of each match that passes, in order."""
-        name, end = self.name, len(data)
+        name = self.name
         size = len(name)
-        start = data.find(name)
-        while start >= 0:
-            stop = start + size
-            if (not start or data[start - 1] not in IDENTIFIER_SET) and (stop == end or data[stop] not in IDENTIFIER_SET) \
-                    and self._called(data, start, stop):
-                yield start, stop
-            start = data.find(name, start + 1)
+        for start in word_positions(name, data):
+            if self._called(data, start, start + size):
+                yield start, start + size
 
     def _called(self, data: bytes, start: int, end: int) -> bool:
         """Does the name written at ``data[start:end]`` pass?"""
