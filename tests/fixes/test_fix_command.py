@@ -356,6 +356,21 @@ def test_ast_num_keywords_follow_and_calls_without_a_value_are_left(project):
                                 "c = ast.Ellipsis()\nfrom ast import Constant\nd = Constant(value=2)\n")
 
 
+def test_ast_constant_calls_lose_the_ctx_keyword_it_has_no_field_for(project):
+    """sympy 1.12's ``ast.NameConstant(value=False, ctx=ast.Load())``: fixed to ``ast.Constant(value=False,
+    ctx=ast.Load())`` it raised TypeError on the real 3.15 (OMB15014).  A call through an imported
+    name passing ctx= is not promised: only a call of the renamed reference drops the keyword."""
+    path = project.write("a.py", "import ast\na = ast.NameConstant(value=False, ctx=ast.Load())\n"
+                                 "b = ast.Num(1, ctx=ast.Load())\nc = ast.Num(ctx=ast.Load())\n"
+                                 "from ast import Str\nd = Str(s='x', ctx=None)\n")
+    _, out, _ = project.run("check", "--no-cache", "--target-version", "3.15", "--format", "json", "a.py")
+    assert [f["fix"] for f in json.loads(out)["findings"]] == ["unsafe", "unsafe", None, None]
+    code, out, _ = fix(project, "--unsafe-fixes", "a.py")
+    assert path.read_text() == ("import ast\na = ast.Constant(value=False)\nb = ast.Constant(1)\n"
+                                "c = ast.Num(ctx=ast.Load())\nfrom ast import Str\nd = Str(s='x', ctx=None)\n")
+    assert "OMB15014" not in out
+
+
 def test_statement_template_only_for_a_call_statement(project):
     source = ("import urllib.request\nr = urllib.request.Request('http://x')\nr.add_data(b'x')  # body\n"
               "y = r.add_data(b'y')\n")

@@ -19,7 +19,8 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # for a keyword that became positional-only: int(x=v) -> int(v))
       rewrite_defaults: {prefix: {position: 1, value: test}}  # optional: arguments the rewrite
                                    # drops when they are the literal default (else no fix)
-      rename_keywords: {n: value}  # optional: call keywords the replacement spells differently;
+      rename_keywords: {n: value}  # optional: call keywords the replacement spells differently
+                                   # (null: it has no such parameter, the keyword is dropped);
                                    # calls without arguments then get no fix (it needs its value)
       safe_with_one_specifier: 0   # optional, for an unsafe fix: a call whose argument 0 is a
                                    # literal %-format with exactly one specifier is a safe fix

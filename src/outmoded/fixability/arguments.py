@@ -73,8 +73,9 @@ def call_fits(entry: Entry, args: list, keywords: list, starred: bool) -> bool:
     """Can the fixer rewrite a call of ``entry`` with these arguments?"""
     if starred:
         return False
-    if entry.rename_keywords:  # the replacement needs its value: ``ast.Ellipsis()`` has none to give
-        return bool(args or keywords)
+    if entry.rename_keywords:  # the replacement needs its value: ``ast.Ellipsis()`` has none to give,
+        renames = dict(entry.rename_keywords)  # nor ``ast.Num(ctx=ast.Load())`` once ctx= is dropped
+        return bool(args or [k for k, _ in keywords if renames.get(k, k) is not None])
     if shape_of(entry) != "template":
         return True
     wanted = wanted_positionals(entry.rewrite)

@@ -97,13 +97,15 @@ def imported_keywords(name: str, calls: Spots, renames: dict) -> list[ast.keywor
 
 def _keywords(through: list[ast.Call] | None, renames: dict) -> list[ast.keyword] | None:
     """The keywords of ``through`` that ``renames`` renames; None where the calls are not all
-    known, or one unpacks ``**kwargs`` or already passes a new name."""
+    known, or one unpacks ``**kwargs``, already passes a new name or passes one the replacement
+    has no parameter for (``ctx=``, renamed to None: only a call of the renamed reference itself
+    drops it, ``fixes.transformer``)."""
     if through is None:
         return None
     found = []
     for call in through:
         given = {k.arg for k in call.keywords}
-        if None in given or any(renames[k.arg] in given for k in call.keywords if k.arg in renames):
+        if None in given or any(k.arg in renames and renames[k.arg] in (None, *given) for k in call.keywords):
             return None
         found += [k for k in call.keywords if k.arg in renames]
     return found

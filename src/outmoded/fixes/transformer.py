@@ -142,16 +142,21 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         return self._done(edit, rewrite_statement(updated_node, edit, self.env), updated_node)
 
     def _rename_keywords(self, original: cst.Call, updated: cst.Call) -> cst.Call:
-        """``ast.Num(n=1)`` -> ``ast.Constant(value=1)``: the renamed class's keywords follow."""
+        """``ast.Num(n=1)`` -> ``ast.Constant(value=1)``: the renamed class's keywords follow, and
+        one the replacement has no parameter for (renamed to None) goes: ``ast.NameConstant(value=False,
+        ctx=ast.Load())`` -> ``ast.Constant(value=False)``."""
         if not isinstance(original.func, cst.Attribute):
             return updated
         edit = self._ending_at(original.func.attr, ("dotted",))
         if edit is None or edit not in self.applied or not edit.entry.rename_keywords:
             return updated
         renames = dict(edit.entry.rename_keywords)
-        args = [a.with_changes(keyword=a.keyword.with_changes(value=renames[a.keyword.value]))
-                if a.keyword is not None and a.keyword.value in renames else a for a in updated.args]
-        return updated.with_changes(args=args)
+        named = [a.keyword.value if a.keyword is not None and a.keyword.value in renames else None for a in updated.args]
+        args = [a.with_changes(keyword=a.keyword.with_changes(value=renames[name])) if name and renames[name] else a
+                for a, name in zip(updated.args, named)]
+        dropped = {i for i, name in enumerate(named) if name and renames[name] is None}
+        updated = updated.with_changes(args=args)
+        return (drop_arguments(updated, dropped) or updated) if dropped else updated
 
     def _supply_argument(self, original: cst.Call, updated: cst.Call) -> cst.Call:
         """``hmac.new(key, msg)`` -> ``hmac.new(key, msg, digestmod="md5")``."""
