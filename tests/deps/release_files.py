@@ -175,6 +175,11 @@ def setup_scripts() -> dict:
                              "    from distutils.command.bdist_msi import bdist_msi\n    return bdist_msi\n\n\n"
                              "extra = {}\nif sys.platform == 'win32':\n    extra['cmdclass'] = {'bdist_msi': msi_hack()}\n",
                       ", **extra"),
+        # uvloop 0.14.0's: its build_py imports Cython only under a flag the build never sets
+        "2.7": script("2.7", "from setuptools import setup\nfrom setuptools.command.build_py import build_py\n\n\n"
+                             "class BuildPy(build_py):\n    cython_always = False\n\n    def run(self):\n"
+                             "        if self.cython_always:\n            import Cython\n        build_py.run(self)\n\n\n",
+                      ", cmdclass={'build_py': BuildPy}"),
     }
 
 

@@ -21,7 +21,11 @@ BUILD_COMMANDS = frozenset({"egg_info", "dist_info", "bdist_wheel", "build", "bu
 def unsure(body: list, member: str, target: tuple[int, int]) -> list:
     """The line spans of the module's ``if`` branches the build may not run on the target: those
     a version check excludes and both of one it cannot decide (``'test' in sys.argv``); the body
-    of ``if __name__ == "__main__":`` runs (setuptools' backend runs setup.py as ``__main__``)."""
+    of ``if __name__ == "__main__":`` runs (setuptools' backend runs setup.py as ``__main__``).
+    Those in the bodies of its functions and methods too (which of them run is ``never_run``'s
+    question): uvloop 0.14.0's ``build_ext.finalize_options`` imports Cython only under ``if
+    need_cythonize:``, false where the sdist ships the generated ``loop.c``, and pip's build on
+    pyenv's 3.13.0 never gets there (it fails compiling ``loop.c``)."""
     from outmoded import guards
     from outmoded.branches import is_main_test
     from outmoded.summaries import module_lookup
@@ -41,8 +45,10 @@ def unsure(body: list, member: str, target: tuple[int, int]) -> list:
                     stack.extend(branch)
                 elif branch:
                     spans.append((branch[0].lineno, branch[-1].end_lineno))
-        elif isinstance(stmt, (ast.With, ast.ClassDef)):
+        elif isinstance(stmt, (ast.With, ast.AsyncWith, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)):
             stack.extend(stmt.body)
+        elif isinstance(stmt, (ast.For, ast.AsyncFor, ast.While)):
+            stack.extend(stmt.body + stmt.orelse)
         elif isinstance(stmt, ast.Try):
             stack.extend(stmt.body + stmt.orelse + stmt.finalbody + [s for h in stmt.handlers for s in h.body])
     return spans
