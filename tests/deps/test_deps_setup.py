@@ -76,6 +76,19 @@ def test_a_release_with_wheels_for_older_pythons_whose_setup_py_fails_breaks(tmp
     assert (code, dep["status"]) == (1, "source-only") and "pip would build it from source" in dep["message"], dep
 
 
+def test_a_release_with_wheels_for_older_pythons_whose_shipped_c_the_target_cannot_compile_breaks(tmp_path, deps_json):
+    """uvloop 0.14.0 (wheels up to cp38): pip on the target compiles its loop.c, 6.9 MB of C that
+    Cython 0.29.13 generated, which fails there (pyenv's 3.13.0: ``longintrepr.h: No such file or
+    directory``); its build_ext's ``import Cython`` runs only when the .c is missing. The reason
+    is the C, named by its first line, read past the bound of a member."""
+    code, found, _ = check(tmp_path, deps_json, ["cp39build==1.2"])
+    dep = found["cp39build"]
+    assert (code, dep["status"], dep["code"]["build"]) == (1, "breaks", []), dep
+    assert dep["message"].startswith("1.2: no cp313 wheel (wheels for cp39): its code uses APIs the target lacks: "
+                                     "cp39build/_c.c:1 Cython 0.29.13"), dep["message"]
+    assert "which Python 3.13 and later cannot compile" in dep["code"]["findings"][0]["message"]
+
+
 def test_the_text_table_names_the_setup_py_line(tmp_path, deps):
     (tmp_path / "requirements.txt").write_text("setupbreaks==1.0\n")
     code, out, _ = deps("--platform", "manylinux_x86_64", "--target-version", "3.13")
