@@ -312,11 +312,19 @@ def code_projects():
                     "Classifier: Programming Language :: Python :: 3 :: Only\n"
                     "Classifier: Programming Language :: Python :: 3.8\n\nimport operator\n", **div}))
     # selftested: its unittest suite is a module named test.py (django-environ 0.4.5's environ/test.py
-    # calls unittest.makeSuite), a Django app's tests.py uses imp: neither is library code
+    # calls unittest.makeSuite), a Django app's tests.py uses imp, and keyring 25.7.0's testing/util.py,
+    # helpers for backends' test suites, puts a finder with find_module alone on sys.meta_path
+    # (ImportKiller, which kills no import from 3.12): none is library code
     add("selftested", *_pure("selftested", "1.0", {
         "selftested/__init__.py": "from selftested.core import run\n", "selftested/core.py": CLEAN,
         "selftested/test.py": "import unittest\n\n\ndef load(case):\n    return unittest.makeSuite(case)\n",
-        "selftested/app/tests.py": "import imp\n"}))
+        "selftested/app/tests.py": "import imp\n",
+        "selftested/testing/util.py": "import sys\n\n\nclass ImportKiller:\n    def __init__(self, *names):\n"
+                                      "        self.names = names\n\n    def find_module(self, fullname, path=None):\n"
+                                      "        if fullname in self.names:\n            return self\n\n"
+                                      "    def load_module(self, fullname):\n        raise ImportError(fullname)\n\n"
+                                      "    def __enter__(self):\n        sys.meta_path.insert(0, self)\n\n"
+                                      "    def __exit__(self, *args):\n        sys.meta_path.remove(self)\n"}))
     # venvinside: graphene-federation 0.1.0's sdist ships a virtual environment inside its package,
     # below directories no dotted name can name (python3.6, site-packages): never imported
     add("venvinside", "venvinside-1.0.tar.gz", sdist("venvinside", "1.0", {

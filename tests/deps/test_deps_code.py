@@ -365,6 +365,7 @@ def test_what_fails_on_every_python_the_release_declares_does_not_make_it_break(
 
 
 def test_a_module_named_test_or_tests_is_the_release_s_tests(tmp_path, deps_json):
+    """test.py, app/tests.py and the testing/ helpers (keyring 25.7.0's ImportKiller) are tests."""
     code, found, _ = check(tmp_path, deps_json, ["selftested==1.0"])
     assert (code, found["selftested"]["status"]) == (0, "ok")
     assert found["selftested"]["code"]["checked_files"] == 2  # __init__.py and core.py

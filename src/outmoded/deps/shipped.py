@@ -21,11 +21,17 @@ never runs in the user's program.
   script, never when a program imports it (pygments 2.20's ``lexers/_sourcemod_builtins.py``
   regenerates itself there with ``urllib.request.FancyURLopener``): its lines are not library
   code (``script_lines``), but in a ``__main__.py``, which ``python -m`` runs.
-- In both, directories named ``tests``, ``test``, ``docs``, ``doc``, ``examples``,
-  ``benchmarks`` (at any depth) and files named ``test_*.py``, ``*_test.py``, ``conftest.py``,
-  ``test.py`` or ``tests.py`` are tests and docs, not library code: a module named like a test
-  directory is one (django-environ 0.4.5's ``environ/test.py``, its unittest suite, which nothing
-  in ``environ`` imports, calls ``unittest.makeSuite``; a Django app's ``tests.py``).
+- In both, directories named ``tests``, ``test``, ``testing``, ``testsuite`` (``check``'s test
+  directories), ``docs``, ``doc``, ``examples``, ``benchmarks`` (at any depth) and files named
+  ``test_*.py``, ``*_test.py``, ``conftest.py``, ``test.py`` or ``tests.py`` are tests and docs,
+  not library code: a module named like a test directory is one (django-environ 0.4.5's
+  ``environ/test.py``, its unittest suite, which nothing in ``environ`` imports, calls
+  ``unittest.makeSuite``; a Django app's ``tests.py``), and so are the helpers a package ships
+  for test suites: keyring 25.7.0's ``keyring/testing/util.py`` puts ``ImportKiller``, a finder
+  with ``find_module`` alone, on ``sys.meta_path``, which kills no import from 3.12 on (the real
+  3.13: ``import json`` under it succeeds); its other modules import on the real 3.13-3.15 (but
+  the macOS backend, and ``devpi_client`` without pluggy), and it was ``breaks``, with no release
+  ready, for every project pinning it.
 - A ``.py`` file below a directory whose name is no Python identifier (``python3.6``,
   ``site-packages``, ``{{cookiecutter.name}}``) has no dotted name to import it by, and
   setuptools' ``find_packages`` skips such a directory: graphene-federation 0.1.0's sdist ships a
@@ -38,9 +44,11 @@ from __future__ import annotations
 import re
 
 from outmoded.deps.archive import wanted_suffix
+from outmoded.testenv import TEST_DIRECTORIES
 
-NOT_LIBRARY_DIRS = frozenset({"tests", "test", "docs", "doc", "examples", "example", "benchmarks",
-                              "benchmark", "__pycache__"})
+# the test directories ``check`` knows (``testenv``: test, tests, testing, testsuite), docs, examples
+NOT_LIBRARY_DIRS = TEST_DIRECTORIES | frozenset({"docs", "doc", "examples", "example", "benchmarks", "benchmark",
+                                                 "__pycache__"})
 BUILD_SCRIPTS = frozenset({"setup.py", "conftest.py", "noxfile.py", "fabfile.py", "tasks.py",
                            "pavement.py", "ez_setup.py", "distribute_setup.py", "bootstrap.py",
                            "runtests.py", "run_tests.py", "versioneer.py", "build.py", "make.py"})
