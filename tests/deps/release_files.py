@@ -420,6 +420,18 @@ def code_projects():
         "setup.py": build.format("            raise BuildFailed()", retry_if).replace("optionalext", "cp39ext"),
         "cp39ext/__init__.py": CLEAN, "cp39ext/_c.c": trashcan,
         **{f"test/data/blob{n}.bin": blob[n:] + blob[:n] for n in range(6)}}))
+    # optflag: tornado 6.5.4's shape: abi3 wheels, none for the free-threaded build, and an sdist whose one
+    # Extension is optional unless an environment variable asks otherwise (1.0: optional with it unset,
+    # as pip builds; 1.1: mandatory unless it is set); the C uses what 3.13 removed
+    for version, test in (("1.0", "!="), ("1.1", "==")):
+        add("optflag", f"optflag-{version}-cp39-abi3-manylinux_2_17_x86_64.whl",
+            wheel("optflag", version, {"optflag/__init__.py": CLEAN}, "cp39-abi3-manylinux_2_17_x86_64"))
+        add("optflag", f"optflag-{version}.tar.gz", sdist("optflag", version, {
+            "setup.py": "import os\nimport setuptools\n\nkwargs = {}\nif os.environ.get('OPTFLAG_EXTENSION') != '0':\n"
+                        "    kwargs['ext_modules'] = [setuptools.Extension('optflag.speedups', sources=['optflag/speedups.c'],\n"
+                        f"        optional=os.environ.get('OPTFLAG_EXTENSION') {test} '1')]\n\n"
+                        "setuptools.setup(name='optflag', packages=['optflag'], **kwargs)\n",
+            "optflag/__init__.py": CLEAN, "optflag/speedups.c": trashcan}))
     # yamlext: PyYAML 5.3.1's shape, trimmed: cp39 wheels, an sdist whose setup.py installs lib3/ on
     # Python 3 (lib/ on 2, Python 2 code) and whose build_ext, distutils' imported as _build_ext (or
     # Cython's when the build has it), raises only under an if (--with-libyaml) and falls back to pure

@@ -299,6 +299,22 @@ def test_an_sdist_whose_build_ext_raises_only_when_asked_installs_its_pure_pytho
     assert dep["status"] == "breaks" and "yamlext/__init__.py:5 collections.Hashable" in dep["message"], dep
 
 
+def test_an_sdist_whose_extensions_are_optional_where_pip_builds_installs_its_pure_python_package(tmp_path, deps_json):
+    """tornado 6.5.4 ships abi3 wheels, none for the free-threaded build, where pip builds its sdist:
+    its one Extension has ``optional=os.environ.get("TORNADO_EXTENSION") != "1"``, true with the
+    variable unset, and setuptools goes on when an optional extension fails (pip 26.3 on the real
+    3.14 builds it with CC=false, without tornado.speedups). ``== "1"`` makes it mandatory."""
+    (tmp_path / "requirements.txt").write_text("optflag==1.0\n")
+    code, found, _ = deps_json("--platform", "manylinux_x86_64", "--target-version", "3.13t")
+    dep = found["optflag"]
+    assert (code, dep["status"], dep["free_threading"]) == (0, "ok", "ok"), dep
+    (tmp_path / "requirements.txt").write_text("optflag==1.1\n")
+    code, found, _ = deps_json("--platform", "manylinux_x86_64", "--target-version", "3.13t")
+    dep = found["optflag"]
+    assert (code, dep["status"], dep["free_threading"]) == (1, "ok", "breaks"), dep
+    assert "optflag/speedups.c:3 Py_TRASHCAN_SAFE_BEGIN" in dep["message"], dep
+
+
 def test_a_large_sdist_pip_would_build_is_read_too(tmp_path, deps_json):
     """SQLAlchemy 1.3.24 has wheels up to cp39 and a 6.3 MB sdist whose setup.py retries without its
     C extensions: pip on the real 3.13 installs it without a compiler and its 167 modules import on

@@ -20,6 +20,13 @@ of whose branches goes on: PyYAML 5.3.1's ``run`` (``if optional: log.warn(...) 
 None: raise``, then "falling back to pure Python"); pip 24.2 on 3.13 and 26.3 on the real 3.14 and
 3.15 build it, with or without a compiler (``CC=false``), into a wheel of the pure-Python ``yaml``.
 
+An ``Extension(..., optional=...)`` whose flag is true where pip builds lets its failure through
+too: setuptools' ``build_ext`` warns and goes on when an optional extension fails to compile.
+When every ``Extension`` setup.py makes is so, the build goes on without them all: tornado 6.5.4
+(``optional=os.environ.get("TORNADO_EXTENSION") != "1"``, true with the variable unset, as pip
+builds) ships abi3 wheels only, none for the free-threaded build, whose pip builds the sdist; pip
+26.3 on the real 3.14 builds it with ``CC=false`` into a wheel without ``tornado.speedups``.
+
 The class must subclass the ``build_ext`` of distutils or setuptools (also imported under another
 name: PyYAML's ``build_ext as _build_ext``), whose failed compile is the error caught.  A name that
 may instead be bound to another project's ``build_ext`` which the build installs (``provided``:
@@ -47,12 +54,14 @@ def lets_extensions_fail(data: bytes, provided: frozenset = frozenset()) -> bool
     """Does the ``setup.py`` whose text is ``data`` define a ``build_ext`` subclass whose build
     methods catch a failed compile and go on (see the module docstring)?  ``provided``: the
     canonical names of the distributions the build installs (its ``[build-system] requires``)."""
-    if b"build_ext" not in data:
+    if b"build_ext" not in data and b"optional" not in data:
         return False
     try:
         tree = ast.parse(data)
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         return False
+    if _all_optional(tree):
+        return True
     retried, bases = _retried(tree), _standard_build_ext(tree, provided)
     for node in ast.walk(tree):
         if isinstance(node, ast.ClassDef) and any(leaf_name(base) in bases for base in node.bases):
@@ -61,6 +70,45 @@ def lets_extensions_fail(data: bytes, provided: frozenset = frozenset()) -> bool
                         and _swallows(method, retried):
                     return True
     return False
+
+
+def _all_optional(tree: ast.Module) -> bool:
+    """Does setup.py make ``Extension``s, each with an ``optional=`` true where pip builds it?"""
+    made = [n for n in ast.walk(tree) if isinstance(n, ast.Call) and leaf_name(n.func) == "Extension"]
+    return bool(made) and all(any(k.arg == "optional" and _unset_value(k.value) is True for k in call.keywords)
+                              for call in made)
+
+
+def _unset_value(node: ast.AST):
+    """The value of ``node`` with no environment variable set (pip's default build), for a
+    constant, ``os.environ.get(NAME[, DEFAULT])`` / ``os.getenv(...)``, ``NAME in os.environ``,
+    ``not`` and a comparison of two of them; else None (unknown)."""
+    unknown = object()
+
+    def value(node):
+        if isinstance(node, ast.Constant):
+            return node.value
+        if isinstance(node, ast.Call) and leaf_name(node.func) in ("get", "getenv") and not node.keywords \
+                and node.args and len(node.args) <= 2 and isinstance(node.args[0], ast.Constant) \
+                and (leaf_name(node.func) == "getenv" or leaf_name(getattr(node.func, "value", None)) == "environ"):
+            return value(node.args[1]) if len(node.args) == 2 else None
+        if isinstance(node, ast.UnaryOp) and isinstance(node.op, ast.Not):
+            inner = value(node.operand)
+            return unknown if inner is unknown else not inner
+        if isinstance(node, ast.Compare) and len(node.ops) == 1:
+            right = node.comparators[0]
+            if isinstance(node.ops[0], (ast.In, ast.NotIn)) and leaf_name(right) == "environ":
+                return isinstance(node.ops[0], ast.NotIn) if isinstance(node.left, ast.Constant) else unknown
+            left, right = value(node.left), value(right)
+            if unknown in (left, right):
+                return unknown
+            compare = {ast.Eq: lambda a, b: a == b, ast.NotEq: lambda a, b: a != b,
+                       ast.Is: lambda a, b: a is b, ast.IsNot: lambda a, b: a is not b}.get(type(node.ops[0]))
+            return compare(left, right) if compare else unknown
+        return unknown
+
+    found = value(node)
+    return None if found is unknown else bool(found)
 
 
 def _standard_build_ext(tree: ast.Module, provided: frozenset) -> frozenset:
