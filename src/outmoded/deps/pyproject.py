@@ -87,10 +87,18 @@ def read_pyproject(path: Path, label) -> tuple:
 
 
 def read_pylock(path: Path, label) -> tuple:
-    """Each locked package as ``name==version`` with its marker; non-index sources skipped."""
+    """Each locked package as ``name==version`` with its marker; non-index sources skipped.  A
+    file without PEP 751's ``lock-version`` and ``[[packages]]``, or of a major version other than
+    1 (which the PEP says a tool must refuse), is a usage error: it was 'No dependencies to
+    check', exit 0, or read as 1.0."""
     data, text = load(path)
     deps, skipped = [], []
-    items = data.get("packages") if isinstance(data.get("packages"), list) else []
+    version, items = data.get("lock-version"), data.get("packages")
+    if not isinstance(version, str) or not isinstance(items, list):
+        raise UsageError(f"{label(path)}: not a pylock file (no `lock-version` and [[packages]] tables)")
+    if version.split(".")[0] != "1":
+        raise UsageError(f"{label(path)}: lock-version {version!r} is not 1.x, the one PEP 751 defines and "
+                         f"outmoded reads")
     for package, _name, line in packages(items, text, deps, label(path), "[[packages]]"):
         if any(key in package for key in ("vcs", "directory", "archive")) or "version" not in package:
             skipped.append(Skipped(package["name"], label(path), line, "not from an index"))
