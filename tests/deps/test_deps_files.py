@@ -116,6 +116,18 @@ def test_pyproject_dependencies_extras_and_groups(tmp_path):
     assert [s.name for s in skipped] == ["importlib-metadata"]
 
 
+def test_the_project_named_in_its_own_groups_is_no_dependency(tmp_path):
+    """pdm's test group holds ``pdm[pytest]``: its pytest extra, read as it is, not pdm from the
+    index (nor a package its pdm.lock would hold)."""
+    (tmp_path / "pyproject.toml").write_text(
+        '[project]\nname = "Self_Ref"\ndependencies = ["requests"]\n'
+        '[project.optional-dependencies]\npytest = ["pytest"]\nall = ["self-ref[pytest]"]\n'
+        '[dependency-groups]\ntest = ["self.ref [pytest]", "coverage"]\n')
+    deps, skipped = collect("pyproject.toml")
+    assert [d.name for d in deps] == ["requests", "pytest", "coverage"]
+    assert skipped == []
+
+
 def test_pylock_packages_are_pinned(tmp_path):
     (tmp_path / "pylock.toml").write_text(
         'lock-version = "1.0"\ncreated-by = "test"\n'

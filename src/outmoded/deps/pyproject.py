@@ -76,6 +76,7 @@ def read_pyproject(path: Path, label) -> tuple:
                 skipped.append(Skipped(found[0], label(path), _key_line(text, found[0]), found[1]))
             else:
                 entries.append(("", found))
+    entries = _not_itself(entries, project.get("name") or poetry.get("name"))
     if not tables:
         raise NoDependencyTable(
             f"{label(path)}: " + ("its dependencies are dynamic (computed by the build backend); "
@@ -108,6 +109,21 @@ def read_pylock(path: Path, label) -> tuple:
         found = parse_requirement(spec, label(path), line)
         (deps if isinstance(found, Dependency) else skipped).append(found)
     return deps, skipped
+
+
+def _not_itself(entries: list, name) -> list:
+    """The entries but those naming the project itself: ``pdm[pytest]`` in pdm's own ``test``
+    group (PEP 735 and pip read it as the project with those extras, whose requirements are read
+    here as they are) is no dependency from the index, and no lock holds it: pdm's pyproject.toml
+    of 2026-08 beside its pdm.lock made the row 'pdm: required by the project but not in
+    pdm.lock: the lock is out of date'."""
+    from packaging.utils import canonicalize_name
+
+    if not isinstance(name, str) or not name.strip():
+        return entries
+    own = canonicalize_name(name)
+    return [(extra, requirement) for extra, requirement in entries
+            if canonicalize_name(re.match(r"\s*([A-Za-z0-9._-]*)", requirement).group(1)) != own]
 
 
 def parse_entries(entries: list, file: str, line_of) -> tuple:
