@@ -151,7 +151,7 @@ def test_discovery_finds_the_usual_files(tmp_path):
 
 def test_discovery_prefers_the_lock_file_and_says_what_it_left(tmp_path):
     for name in ("pyproject.toml", "requirements.txt", "poetry.lock", "uv.lock"):
-        (tmp_path / name).write_text("")
+        (tmp_path / name).write_text("[[package]]\n" if name.endswith(".lock") else "")
     paths, notes = sources.discover(tmp_path)
     assert [p.name for p in paths] == ["uv.lock"]
     assert notes == [("also present, not read: poetry.lock, pyproject.toml, requirements.txt "

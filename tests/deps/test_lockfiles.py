@@ -132,6 +132,7 @@ def test_cli_says_which_file_it_read_and_who_pulls_what_in(tmp_path, deps):
     ("pdm.lock", "[metadata]\n", "not a pdm lock file"),
     ("Pipfile.lock", "{\"default\": {}}", "not a Pipfile.lock (no _meta section)"),
     ("Pipfile.lock", "[packages]", "not a Pipfile.lock (not JSON"),
+    ("uv.lock", 'version = 1\nrevision = 3\nrequires-python = ">=3.11"\n', "a uv lock file that locks no package"),
     ("pylock.toml", 'lock-version = "1.0"\ncreated-by = "x"\npackages = 3\n', "not a pylock file"),
     ("pylock.toml", 'created-by = "x"\n[[packages]]\nname = "a"\nversion = "1.0"\n', "not a pylock file"),
     ("pylock.toml", 'lock-version = "2.0"\ncreated-by = "x"\n[[packages]]\nname = "a"\nversion = "1.0"\n',
@@ -146,6 +147,19 @@ def test_files_it_does_not_understand_exit_2(tmp_path, deps, name, content, mess
     code, out, err = deps(name)
     assert code == 2 and out == ""
     assert message in err and "Traceback" not in err
+
+
+def test_a_lock_holding_no_package_is_not_the_one_discovered(tmp_path):
+    """Textual's checkout of 2026-06: a uv.lock of its header alone beside the poetry.lock that
+    locks its packages; uv.lock, preferred first, made the run exit 2."""
+    from outmoded.deps.sources import discover
+
+    (tmp_path / "uv.lock").write_text('version = 1\nrevision = 3\nrequires-python = ">=3.11"\n')
+    (tmp_path / "poetry.lock").write_text('[[package]]\nname = "requests"\nversion = "2.32.3"\n\n'
+                                          '[metadata]\nlock-version = "2.0"\n')
+    files, notes = discover(tmp_path)
+    assert [f.name for f in files] == ["poetry.lock"]
+    assert notes[0].endswith("uv.lock: it locks no package")
 
 
 def test_pyproject_without_a_table_is_noted_when_discovered(tmp_path, deps_json):

@@ -14,6 +14,7 @@ never a table of junk rows.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -60,18 +61,35 @@ def discover(directory: Path) -> tuple:
     """(files to read, notes): the lock file when there is one, else every declaring file; then
     the CI and deployment config."""
     locks = _glob(directory, LOCKS)
+    empty = [p for p in locks if not _locks_packages(p)]
+    locks = [p for p in locks if p not in empty]
     others = _glob(directory, MANIFESTS + REQUIREMENTS)
     config = list(dict.fromkeys(p for p in _glob(directory, CONFIG) if config_kind(p)))
+    notes = [f"not read: {label(p)}: it locks no package" for p in empty]
     if locks:
         also = [label(p) for p in locks[1:] + others]
         note = (f"also present, not read: {', '.join(also)} (the lock file "
                 f"{label(locks[0])} is what gets installed)")
-        return [locks[0]] + config, [note] if also else []
+        return [locks[0]] + config, notes + ([note] if also else [])
     if not others and not config:
         raise UsageError(f"no lock file, requirements*.txt, pyproject.toml, Pipfile, setup.cfg, "
                          f"setup.py, Dockerfile, workflow, tox.ini, noxfile.py or "
                          f".pre-commit-config.yaml in {directory}; name the files to check")
-    return others + config, []
+    return others + config, notes
+
+
+def _locks_packages(path: Path) -> bool:
+    """Does the TOML lock at ``path`` hold a package table?  Textual's uv.lock of 2026-03 to 2026-06
+    holds its header alone (52 bytes: version, revision, requires-python) beside the poetry.lock
+    that locks its 282 KB of packages: preferred first, it made ``outmoded deps`` in that checkout
+    exit 2 ('not a uv lock file')."""
+    if path.name == "Pipfile.lock":
+        return True
+    try:
+        text = path.read_bytes()
+    except OSError:
+        return True  # read as named: its error says why
+    return re.search(rb"^\s*\[\[\s*packages?\s*\]\]", text, re.MULTILINE) is not None
 
 
 def config_kind(path: Path) -> str | None:

@@ -29,6 +29,8 @@ from outmoded.deps.lockfiles.graph import (
 def read(path, label, load) -> Lock:
     data, text = load(path)
     items = data.get("package")
+    if isinstance(data.get("version"), int) and items is None:
+        raise UsageError(f"{path}: a uv lock file that locks no package (no [[package]] tables): run uv lock")
     if not isinstance(data.get("version"), int) or not isinstance(items, list):
         raise UsageError(f"{path}: not a uv lock file (no `version` and [[package]] tables)")
     manifest = data.get("manifest") if isinstance(data.get("manifest"), dict) else {}
