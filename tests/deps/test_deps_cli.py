@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import os
 import select
 import subprocess
@@ -39,6 +41,13 @@ def test_all_ready_exits_zero(tmp_path, deps):
     assert code == 0
     assert "All 1 dependencies are ready for Python 3.13." in out
     assert "skipped -e . (requirements.txt:2): editable install" in out
+
+
+def test_output_format_is_spelled_as_check_and_ruff_spell_it(tmp_path, deps):
+    (tmp_path / "requirements.txt").write_text("requests\n")
+    for spelling in ("--output-format", "--format"):
+        code, out, err = deps("--platform", "linux", "--target-version", "3.13", spelling, "json")
+        assert code == 0 and json.loads(out)["dependencies"][0]["name"] == "requests", (spelling, err)
 
 
 def test_default_target_is_the_newest_known(tmp_path, deps_json):

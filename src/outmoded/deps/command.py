@@ -48,7 +48,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: CPython's: 21 for 3.13, 24 from 3.14)")
     parser.add_argument("--index-url", metavar="URL",
                         help="simple-API index (default: $PIP_INDEX_URL or https://pypi.org/simple/)")
-    parser.add_argument("--format", choices=("text", "json"), default="text")
+    parser.add_argument("--output-format", "--format", dest="format", choices=("text", "json"), default="text",
+                        help="text (default) or json; --output-format, as check and ruff spell it, or --format")
     parser.add_argument("--offline", action="store_true",
                         help="use only the caches (index pages, code verdicts); what is not "
                              "cached is reported as could not be checked")
