@@ -113,6 +113,19 @@ def test_stale_lock_reports_the_missing_direct_dependency(tmp_path):
     assert deps["requests"].error is None
 
 
+def test_an_extra_pdm_did_not_lock_is_said_so_not_a_stale_lock(tmp_path):
+    """pdm's own pdm.lock locks the groups [metadata] groups names; its extras copier and
+    cookiecutter are not among them, and pdm lock --check says the lock is up to date."""
+    shutil.copy(LOCKS / "pdm" / "pdm.lock", tmp_path)
+    (tmp_path / "pyproject.toml").write_text(
+        (LOCKS / "pdm" / "pyproject.toml").read_text().replace('socks = ["requests[socks]"]',
+                                                                 'socks = ["requests[socks]"]\nyaml = ["pyyaml"]'))
+    found, deps = read(tmp_path / "pdm.lock")
+    assert "pyyaml" not in deps and deps["pysocks"].error is None
+    assert [(s.name, s.reason) for s in found.skipped if s.name == "pyyaml"] == [
+        ("pyyaml", "in the extra yaml, which pdm.lock does not lock (its groups: default, socks, test)")]
+
+
 def test_cli_says_which_file_it_read_and_who_pulls_what_in(tmp_path, deps):
     for name in ("uv.lock", "pyproject.toml"):
         shutil.copy(LOCKS / "uv" / name, tmp_path)

@@ -104,7 +104,8 @@ def write_text(results: list, skipped: list, context: dict, stream) -> None:
     for result in problems:
         stream.write(f"{result.dependency.name} ({_where(result)}): {result.message}\n")
     for entry in skipped:
-        stream.write(f"skipped {entry.name} ({entry.file}:{entry.line}): {entry.reason}\n")
+        where = entry.file if entry.line is None else f"{entry.file}:{entry.line}"
+        stream.write(f"skipped {entry.name} ({where}): {entry.reason}\n")
     unlocked = context.get("requirements_not_judged")
     if unlocked and results:
         stream.write(f"Not judged: what the dependencies from {', '.join(unlocked)} require in turn beyond "

@@ -172,8 +172,12 @@ def read_lock(path: Path, version: tuple, platforms: tuple):
     if name in ("poetry.lock", "pdm.lock"):
         lock = (poetry if name == "poetry.lock" else pdm).read(path, label, load)
         roots, how = _roots(path, "pyproject.toml", pyproject.read_pyproject)
+        unlocked = []
+        if roots is not None and name == "pdm.lock":
+            roots, unlocked = pdm.locked_roots(lock, roots)
         lock.roots = roots if roots is not None else graph.roots_without_parents(lock)
-        return (*graph.walk(lock, version, platforms), label(path) + how)
+        deps, skipped = graph.walk(lock, version, platforms)
+        return deps, unlocked + skipped, label(path) + how
     if name == "Pipfile.lock":
         deps, skipped = graph.walk(pipfile.read_lock(path, label), version, platforms)
         roots, how = _roots(path, "Pipfile", lambda p, lb: pipfile.read_pipfile(p, lb, load))

@@ -58,6 +58,7 @@ class Lock:
     nodes: dict = field(default_factory=dict)  # canonical name -> [Node]
     roots: list = field(default_factory=list)  # [Edge]
     unread: list = field(default_factory=list)  # [Dependency]: entries the file has but no reader can read
+    groups: frozenset | None = None  # pdm: the groups it locked ([metadata] groups), None: not said
 
     def add(self, node: Node) -> None:
         self.nodes.setdefault(canonicalize_name(node.name), []).append(node)

@@ -12,6 +12,7 @@ from packaging.utils import canonicalize_name
 
 from outmoded.cli import UsageError
 from outmoded.deps.lockfiles.graph import Lock, Node, edge_from_requirement, packages
+from outmoded.deps.model import Skipped
 
 SOURCES = ("git", "path", "url", "editable")
 
@@ -22,6 +23,8 @@ def read(path, label, load) -> Lock:
     if not isinstance(metadata, dict) or "lock_version" not in metadata or not isinstance(items, list):
         raise UsageError(f"{path}: not a pdm lock file (no [metadata] lock_version and [[package]] tables)")
     lock, extras = Lock(label(path)), []
+    groups = metadata.get("groups")
+    lock.groups = frozenset(g for g in groups if isinstance(g, str)) if isinstance(groups, list) else None
     for package, name, line in packages(items, text, lock.unread, lock.file):
         edges = [e for e in map(edge_from_requirement, _strings(package.get("dependencies"))) if e]
         if _strings(package.get("extras")):
@@ -41,3 +44,23 @@ def read(path, label, load) -> Lock:
 
 def _strings(value) -> list:
     return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
+
+
+def locked_roots(lock: Lock, roots: list) -> tuple:
+    """(the roots pdm locked, Skipped for the others): a root of a project extra that is not
+    among the groups ``[metadata] groups`` says pdm locked was left out on purpose (``pdm lock``
+    locks the groups it is asked for), not forgotten.  pdm's own pyproject.toml and pdm.lock of
+    2026-08-21 (a7e9d001): extras copier and cookiecutter, groups locked: default, all, doc,
+    keyring, pytest, test, tox, workflow; ``pdm lock --check`` (pdm 2.29.4) says "Lockfile is up
+    to date", and the run said 'copier: required by the project but not in pdm.lock: the lock is
+    out of date'."""
+    if lock.groups is None:
+        return roots, []
+    kept = [r for r in roots if not r.group_extra or r.group_extra in lock.groups]
+    left = {}
+    for root in roots:
+        if root.group_extra and root.group_extra not in lock.groups:
+            left.setdefault(root.name, Skipped(root.written or root.name, lock.file, None,
+                                               f"in the extra {root.group_extra}, which {lock.file} does not lock "
+                                               f"(its groups: {', '.join(sorted(lock.groups))})"))
+    return kept, [s for name, s in left.items() if name not in {r.name for r in kept}]
