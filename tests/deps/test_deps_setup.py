@@ -87,6 +87,12 @@ def test_a_release_with_wheels_for_older_pythons_whose_shipped_c_the_target_cann
     assert dep["message"].startswith("1.2: no cp313 wheel (wheels for cp39): its code uses APIs the target lacks: "
                                      "cp39build/_c.c:1 Cython 0.29.13"), dep["message"]
     assert "which Python 3.13 and later cannot compile" in dep["code"]["findings"][0]["message"]
+    # 1.3's build requires Cython>=3, which regenerates the C; C or Python findings alone prove no
+    # failed build (numpy 1.26.4, wheels up to cp312: its meson build installs no numpy/distutils on 3.12+)
+    code, found, _ = check(tmp_path, deps_json, ["cp39build==1.3"])
+    assert (code, found["cp39build"]["status"]) == (1, "source-only"), found["cp39build"]
+    code, found, _ = check(tmp_path, deps_json, ["yamlext==1.1"])  # its C uses Py_TRASHCAN_SAFE_BEGIN
+    assert (code, found["yamlext"]["status"]) == (1, "source-only"), found["yamlext"]
 
 
 def test_the_text_table_names_the_setup_py_line(tmp_path, deps):
