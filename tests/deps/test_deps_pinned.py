@@ -97,3 +97,17 @@ def test_a_hashed_requirements_file_is_a_lock(tmp_path, deps, deps_json):
     (tmp_path / "base.txt").write_text("oldcore==0.5\n")
     _, found, document = deps_json(*LINUX)
     assert found["pinsold"]["status"] == "source-only" and document["requirements_not_judged"] == ["requirements.txt"]
+
+
+def test_a_hashed_requirements_file_with_a_constraints_file_is_not_the_whole_set(tmp_path, deps, deps_json):
+    """kuma's requirements/default.txt of 2019-05: hashed pins and -c constraints.txt, which holds
+    the hashed pins of what they pull in (kombu 3.0.37 for celery 3.1.25): pip installs from it
+    what the requirements need, so the file alone is not the whole set, and is not said to be."""
+    hashes = " \
+    --hash=sha256:" + "0" * 64
+    (tmp_path / "constraints.txt").write_text(f"oldcore==0.5{hashes}\n")
+    (tmp_path / "requirements.txt").write_text(f"-c constraints.txt\npinsold==1.0{hashes}\n")
+    code, found, document = deps_json(*LINUX, "requirements.txt")
+    assert list(found) == ["pinsold"] and document["requirements_not_judged"] == ["requirements.txt"]
+    _, out, _ = deps(*LINUX, "requirements.txt")
+    assert "skipped -c constraints.txt (requirements.txt:1): constraints file" in out and "Not judged" in out

@@ -26,6 +26,8 @@ class NoDependencyTable(UsageError):
 COMMENT_RE = re.compile(r"(^|\s+)#.*$")
 ENV_VAR_RE = re.compile(r"\$\{([A-Z0-9_]+)\}")
 INCLUDE_RE = re.compile(r"^(?:-r|--requirement)(?:\s*=?\s*)(\S.*)$")
+CONSTRAINT_RE = re.compile(r"^(?:-c|--constraint)(?:\s*=?\s*)(\S.*)$")
+CONSTRAINED = "constraints file: pip installs what it pins where a requirement pulls it in; not judged here"
 EDITABLE_RE = re.compile(r"^(?:-e|--editable)\b")
 DIRECT_RE = re.compile(r"^(?:[./~]|[A-Za-z][A-Za-z0-9+.-]*://|\S+\.(?:whl|zip|tar\.gz|tgz)$)")
 
@@ -85,8 +87,11 @@ def _read_line(path: Path, label, seen: set, number: int, line: str) -> list:
         return _include(path, label, seen, number, include.group(1).strip())
     if EDITABLE_RE.match(line):
         return [Skipped(line, *where, "editable install: not looked up on the index")]
+    constraint = CONSTRAINT_RE.match(line)
+    if constraint:
+        return [Skipped(f"-c {constraint.group(1).strip()}", *where, CONSTRAINED)]
     if line.startswith("-"):
-        return []  # index and install options (-i, -c, --pre, ...) name no dependency
+        return []  # index and install options (-i, --pre, ...) name no dependency
     text = requirement_text(line)
     if DIRECT_RE.match(text):
         return [Skipped(text, *where, "path or URL: not looked up on the index")]
@@ -96,13 +101,16 @@ def _read_line(path: Path, label, seen: set, number: int, line: str) -> list:
     return [found]
 
 
-def complete(deps: list) -> bool:
+def complete(deps: list, skipped: list = ()) -> bool:
     """Do these requirements, read from one file and its includes, name everything pip installs
     with them?  A ``--hash`` on any line puts pip in hash-checking mode, which installs nothing the
     files do not list with its hash ("Hashes are required in --require-hashes mode, but they are
     missing from some requirements"): pip-compile's and ``uv pip compile``'s
-    ``--generate-hashes`` output is such a lock."""
-    return any(d.hashed for d in deps)
+    ``--generate-hashes`` output is such a lock.  Not with a ``-c`` constraints file (``skipped``
+    says it): there the hashed pins of what the requirements pull in are in that file, which pip
+    installs from as they need it: kuma's requirements/default.txt of 2019-05 (54 hashed pins,
+    ``-c constraints.txt`` of 65, kombu 3.0.37 and billiard for its celery 3.1.25 among them)."""
+    return any(d.hashed for d in deps) and not any(s.reason == CONSTRAINED for s in skipped)
 
 
 def parse_requirement(text: str, file: str, line):
