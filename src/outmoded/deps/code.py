@@ -261,10 +261,9 @@ def _regenerated_c(verdict: CodeVerdict, filename: str, files: list, target: tup
         pass
     if not build_regenerates(written, target):
         return
-    names = {name for name, _ in files}
-    top = next(iter(names), "").split("/", 1)[0] + "/"
+    names = [name for name, _ in files]  # the shown path is below the sdist's top, src/ or a package_dir root
     kept = [f for f in verdict.findings if not (is_generated_finding(f) and any(
-        f"{top}{os.path.splitext(f.path)[0]}{suffix}" in names for suffix in (".pyx", ".py")))]
+        name.endswith(f"/{os.path.splitext(f.path)[0]}{suffix}") for name in names for suffix in (".pyx", ".py")))]
     verdict.total -= len(verdict.findings) - len(kept)
     verdict.findings = kept
 
