@@ -362,21 +362,58 @@ def test_get_event_loop_at_the_top_level_of_a_script(project):
     assert project.findings(source, target="3.14") == [(4, "asyncio.get_event_loop()", E),
                                                        (6, "asyncio.get_event_loop()", E)]
     assert project.findings(source, target="3.13") == []
-    # a library's top level may run under a running loop (imported from a coroutine): not a script
+    # a method, a function nothing at the top level calls: anything may call them later, under a loop
     assert project.findings("""\
         import asyncio
 
-        loop = asyncio.get_event_loop()
-
 
         def main():
-            loop.run_until_complete(work())
+            asyncio.get_event_loop().run_until_complete(work())
 
 
         class Runner:
             def run(self):
                 asyncio.get_event_loop().run_forever()
         """, target="3.14") == []
+
+
+def test_get_event_loop_run_at_every_import_of_a_library(project):
+    # what a library's top level runs: RuntimeError on the real 3.14 and 3.15 wherever it is imported
+    # before a loop runs (the top of a program): pysnmp 4.3.2's carrier/asyncio/dgram/udp.py, loop =
+    # asyncio.get_event_loop(); txaio 18.8.1's aio.py, _default_api = _AsyncioApi(config), whose
+    # __init__ calls it (import txaio.aio, and autobahn.asyncio with it, fails)
+    source = """\
+        import asyncio
+
+        loop = asyncio.get_event_loop()
+
+
+        class _AsyncioApi(object):
+            def __init__(self, config):
+                if config.loop is None:
+                    config.loop = asyncio.get_event_loop()
+
+            def sleep(self, delay):
+                return asyncio.get_event_loop().call_later(delay, print)
+
+
+        def _current():
+            return asyncio.get_event_loop()
+
+
+        def later():
+            return asyncio.get_event_loop()
+
+
+        _default_api = _AsyncioApi(config)
+        _current()
+        if __name__ == "__main__":
+            later()
+        """
+    assert project.findings(source, target="3.14") == [(3, "asyncio.get_event_loop()", E),
+                                                       (9, "asyncio.get_event_loop()", E),
+                                                       (16, "asyncio.get_event_loop()", E)]
+    assert project.findings(source, target="3.13") == []
 
 
 def test_a_scanned_pattern_warns_nobody(project):

@@ -30,6 +30,7 @@ from outmoded.awaitedcontexts import AwaitedContexts
 from outmoded.branches import is_main_test
 from outmoded.catalog.models import fits, node_parameters, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
+from outmoded.importtime import ImportTime
 from outmoded.metapath import MetaPathHooks
 from outmoded.namespaceannotations import NamespaceAnnotations
 from outmoded.startmethods import StartMethods
@@ -175,7 +176,7 @@ def node_fields_problem(node: ast.Call, params: tuple) -> tuple[ast.AST, str] | 
     return node, next(f"{f}=<missing>" for f in positional if f in required and f not in given)
 
 
-class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations, StartMethods):
+class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations, StartMethods, ImportTime):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
 
     def _runs_as_a_script(self) -> bool:
@@ -225,8 +226,8 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
                     reported = True
                 continue
             if entry.signature == "main-block-call":
-                if (self.in_main_block() or self.scope.kind == "module" and self._runs_as_a_script()) \
-                        and not any(word in self.text for word in entry.unless):
+                if (self.in_main_block() or self.scope.kind == "module" and self._runs_as_a_script()
+                        or self.runs_at_import(node)) and not any(word in self.text for word in entry.unless):
                     self.report(node, entry, f"{func}()", frozenset(entry.raises))
                     reported = True
                 continue

@@ -11,6 +11,7 @@ from __future__ import annotations
 from outmoded.awaitedcontexts import AWAITED_WITH_TEXT
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
+from outmoded.importtime import IMPORT_TIME_TEXT
 from outmoded.literals import Attribute, CallArgument, ModeString, Text, TruthTested
 from outmoded.prefilter import Needle, RelativeNeedle
 
@@ -157,7 +158,8 @@ BEHAVIOUR_TEXT = {
     "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
     # a main block, or a loop run by a statement at column 0: a script's top level (behaviours.script_top_level);
     # not a method's self.loop.run_forever() (Twisted 18.9's asyncioreactor.py: parsed for nothing, +0.35%)
-    "main-block-call": rb"__main__|(?m:^[A-Za-z_][^\n]*\.run_(?:until_complete|forever)[ \t]*\()",
+    # or a statement of the top level running at every import (importtime.IMPORT_TIME_TEXT)
+    "main-block-call": rb"__main__|(?m:^[A-Za-z_][^\n]*\.run_(?:until_complete|forever)[ \t]*\()|" + IMPORT_TIME_TEXT,
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "main-block-callable": rb"__main__",  # pool.map(work) of a def in the main block
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
