@@ -319,6 +319,21 @@ def test_the_version_flags_of_future_a_project_imports(project):
         """) == [(16, "imp", E)]  # PYPY: which interpreter runs it decides
 
 
+def test_the_version_flag_of_nine_a_project_imports(project):
+    # Kajiki 0.8.2's xml_template.py (nine 1.1.0: IS_PYTHON2 = (sys.version_info[0] == 2)): the Python 2
+    # branch never runs, the else is what runs; import kajiki.xml_template passes on the real 3.13
+    assert project.findings("""\
+        from nine import IS_PYTHON2
+        import nine
+        if IS_PYTHON2:
+            from cStringIO import StringIO as BytesIO
+        else:
+            from io import BytesIO
+        if not nine.IS_PYTHON2:
+            import imp
+        """, target="3.13") == [(8, "imp", E)]
+
+
 def test_a_version_predicate_the_project_defines_called_with_numbers(project):
     # ddtrace 4.16.0's ddtrace/internal/compat.py and products.py: if is_at_least_py(3, 10):
     # entry_points(group=...) / else: entry_points().items() (SelectableGroups, gone in 3.12)

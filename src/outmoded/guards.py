@@ -35,6 +35,7 @@ LIBRARY_FLAGS = {
     "future.utils": {"PY2": (operator.eq, (2,)), "PY26": (operator.eq, (2, 6)), "PY27": (operator.eq, (2, 7)),
                      "PY3": (operator.ge, (3,)), **{f"PY3{m}_PLUS": (operator.ge, (3, m)) for m in range(4, 10)}},
     "past.utils": {"PY2": (operator.eq, (2,)), "PY3": (operator.ge, (3,))},
+    "nine": {"IS_PYTHON2": (operator.eq, (2,))},  # nine 1.1.0's IS_PYTHON2 = (sys.version_info[0] == 2): Kajiki 0.8.2
 }
 
 
