@@ -227,7 +227,7 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
                 continue
             if entry.signature == "main-block-call":
                 if (self.in_main_block() or self.scope.kind == "module" and self._runs_as_a_script()
-                        or self.runs_at_import(node)) and not any(word in self.text for word in entry.unless):
+                        or self.runs_at_import(node, func)) and not any(word in self.text for word in entry.unless):
                     self.report(node, entry, f"{func}()", frozenset(entry.raises))
                     reported = True
                 continue

@@ -9,8 +9,8 @@ hashing their bytes instead cost ~3 ms of every run); the YAML stays the single 
 The compiled form is ``marshal`` data — dicts, tuples, strings, numbers — of whatever the loader
 built: each instance is stored as its attributes plus its class name, and rebuilt from classes
 defined in ``outmoded.catalog.models`` (and, for the index, ``outmoded.catalog.index``,
-``outmoded.prefilter`` and ``outmoded.literals``) only, so a new field the loader sets needs no
-code here.  Never pickle: nothing it reads can run code.
+``outmoded.prefilter``, ``outmoded.literals`` and ``outmoded.importtime``) only, so a new field the
+loader sets needs no code here.  Never pickle: nothing it reads can run code.
 
 ``load_index()`` does the same for the lookup tables built per target (``outmoded.catalog.index``,
 ~10 ms to build, the prefilter's needles included), keyed by the catalog's key, the source of the
@@ -115,7 +115,7 @@ def summary(directory: str | None = None) -> dict:
 def load_index(target: tuple[int, int], pending: bool, directory: str | None = None):
     """The per-target index (``outmoded.catalog.index``) for the packaged catalog, from its
     compiled form when current: keyed like the catalog, plus the source of the prefilter and its
-    literals (they build the needles), the target and ``pending``.  Its entries are the
+    literals (they build the needles: ``literals``, ``importtime``), the target and ``pending``.  Its entries are the
     catalog's own objects."""
     key = _index_key(target, pending)
     path = os.path.join(directory or cache_directory(), f"index-{key}.marshal")
@@ -217,7 +217,7 @@ def _read_index(path: str, entries):
 
 
 def _index_key(target: tuple[int, int], pending: bool) -> str:
-    needles = [_stat_of(os.path.dirname(_PACKAGE), name) for name in ("prefilter.py", "literals.py")]
+    needles = [_stat_of(os.path.dirname(_PACKAGE), name) for name in ("prefilter.py", "literals.py", "importtime.py")]
     return _digest([fingerprint(), *needles, tuple(target), bool(pending)])
 
 
@@ -247,7 +247,8 @@ _REF = "__ref__"  # a later occurrence of the instance with that number (shared,
 _ENTRY = "__entry__"  # a catalog entry, by rule code (an index holds the catalog's own entries)
 _MARKERS = (_CLASS, _ITEMS, _MAPPING, _ID, _REF, _ENTRY, _NESTED)
 # the only modules whose classes are rebuilt: plain attribute bags, created without __init__
-_MODULES = ("outmoded.catalog.models", "outmoded.catalog.index", "outmoded.prefilter", "outmoded.literals")
+_MODULES = ("outmoded.catalog.models", "outmoded.catalog.index", "outmoded.prefilter", "outmoded.literals",
+            "outmoded.importtime")
 _PLAIN = (str, int, bool, float, bytes, frozenset, type(None))
 
 

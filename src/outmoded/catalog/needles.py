@@ -11,7 +11,7 @@ from __future__ import annotations
 from outmoded.awaitedcontexts import AWAITED_WITH_TEXT
 from outmoded.catalog import Entry
 from outmoded.importlines import GAP
-from outmoded.importtime import IMPORT_TIME_TEXT
+from outmoded.importtime import RunsAtImport
 from outmoded.literals import Attribute, CallArgument, ModeString, Text, TruthTested
 from outmoded.prefilter import Needle, RelativeNeedle
 
@@ -142,6 +142,8 @@ def _literal(entry: Entry, name: str) -> Text | None:
             # a literal the value must be: in a call of the function, where the argument goes
             return CallArgument(name.rpartition(".")[2].encode(), entry.argument_positions, entry.matches)
         pattern = BEHAVIOUR_TEXT.get(entry.matches if entry.signature == "argument" else entry.signature)
+        if entry.signature == "main-block-call":
+            return RunsAtImport(pattern, name.rpartition(".")[2].encode())
         return Text(pattern) if pattern else None
     if entry.value_contains:  # the values removed so far are file-mode letters
         return ModeString(entry.value_contains.encode())
@@ -158,8 +160,10 @@ BEHAVIOUR_TEXT = {
     "misplaced-global-flags": rb"\(\?[aiLmsux]+\)",
     # a main block, or a loop run by a statement at column 0: a script's top level (behaviours.script_top_level);
     # not a method's self.loop.run_forever() (Twisted 18.9's asyncioreactor.py: parsed for nothing, +0.35%)
-    # or a statement of the top level running at every import (importtime.IMPORT_TIME_TEXT)
-    "main-block-call": rb"__main__|(?m:^[A-Za-z_][^\n]*\.run_(?:until_complete|forever)[ \t]*\()|" + IMPORT_TIME_TEXT,
+    # or what runs at every import: importtime.RunsAtImport, not any call of a plain name at
+    # column 0 (Django 5.2.8's tests/asgi/tests.py, TEST_STATIC_ROOT = Path(__file__)..., was parsed for
+    # nothing: callgrind of a check of that file, 347.3M -> 426.4M instructions)
+    "main-block-call": rb"__main__|(?m:^[A-Za-z_][^\n]*\.run_(?:until_complete|forever)[ \t]*\()",
     "subscript": rb"\([ \t]*\)[ \t]*\[",  # entry_points()["group"]
     "main-block-callable": rb"__main__",  # pool.map(work) of a def in the main block
     "protocol-parameters": rb"\][ \t\r\n]*,[ \t\r\n]*[\w.]+\[",  # class X(P1[S], Protocol[T]): two subscripted bases
