@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from noise import (AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA,  # noqa: E402
-                   RECENT_ERA, WIDE_ERA, check, unpacked)
+                   RECENT_ERA, TOOLKIT_ERA, WIDE_ERA, check, unpacked)
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -253,6 +253,21 @@ DEPENDS = {
     "griffe==0.25.5": ["colorama==0.4.6"], "pdoc==12.3.1": ["Jinja2==3.1.2", "MarkupSafe==2.1.2", "Pygments==2.14.0"],
     "Flask==2.2.5": ["Werkzeug==2.2.3", "Jinja2==3.1.2", "itsdangerous==2.1.2", "click==8.1.3", "MarkupSafe==2.1.2"],
     "pyupgrade==3.3.1": ["tokenize-rt==5.0.0"],
+    # the TOOLKIT_ERA releases' (2017-2021, misses25) dependencies of their time, where pure Python
+    "trio==0.17.0": ["attrs==21.4.0", "sortedcontainers==2.4.0", "async_generator==1.10", "idna==3.4", "outcome==1.1.0",
+                     "sniffio==1.2.0"],
+    "aiohttp-jinja2==1.4.2": ["aiohttp==3.7.4.post0", "multidict==5.2.0", "yarl==1.6.3", "async-timeout==3.0.1",
+                              "attrs==21.4.0", "chardet==4.0.0", "idna==3.4", "typing-extensions==4.4.0",
+                              "Jinja2==2.11.3", "MarkupSafe==1.1.1"],
+    "uvicorn==0.13.4": ["click==7.1.2", "h11==0.12.0", "typing-extensions==4.4.0"],
+    "SQLAlchemy-Utils==0.36.8": ["SQLAlchemy==1.3.24", "six==1.17.0"], "Kajiki==0.8.2": ["nine==1.1.0", "setuptools==75.8.0"],
+    "pybars3==0.9.7": ["PyMeta3==0.5.1"], "cattrs==1.1.2": ["attrs==21.4.0"], "simpy==4.0.1": ["setuptools==75.8.0"],
+    "PuLP==2.3": ["amply==0.1.4", "docutils==0.16", "pyparsing==2.4.7"],
+    "cmd2==1.3.11": ["attrs==21.4.0", "colorama==0.4.6", "pyperclip==1.8.1", "wcwidth==0.2.5", "setuptools==75.8.0"],
+    "blessed==1.17.12": ["wcwidth==0.2.5", "six==1.17.0"],
+    **{f: ["pytest==6.2.5", "py==1.11.0", "pluggy==0.13.1", "iniconfig==1.1.1", "attrs==21.4.0", "packaging==21.3",
+           "pyparsing==3.0.9", "toml==0.10.2"] + (["py-cpuinfo==7.0.0"] if f.startswith("pytest-benchmark") else [])
+       for f in ("pytest-timeout==1.4.2", "pytest-benchmark==3.2.3", "pytest-mock==3.5.1")},
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -306,6 +321,9 @@ RELEASES += KINDS_ERA
 RELEASES += ["typing-extensions==4.4.0", "txaio==18.8.1"]
 # releases of 2022-2024 that run on 3.12/3.13 and may hold what 3.14 and 3.15 remove, on no list before (misses23)
 RELEASES += RECENT_ERA
+# releases of 2017-2021 of kinds no list held (async frameworks, ORMs, template engines, serializers, CLI
+# toolkits, network clients, pytest plugins), read at 3.13 and 3.15 (misses25)
+RELEASES += TOOLKIT_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
