@@ -26,7 +26,8 @@ DYNAMIC_IMPORT_RE = LazyPattern(rb"(?:import_module|__import__)\([ \t]*['\"]([\w
 class Imports(Record):
     """What a file's import statements bind, read from its text."""
 
-    __slots__ = _fields = ("roots", "modules", "aliases", "names", "open_modules", "compat_layer")
+    _fields = ("roots", "modules", "aliases", "names", "open_modules", "compat_layer")
+    __slots__ = (*_fields, "_ending")
 
     def __init__(self) -> None:
         self.roots: set[bytes] = set()  # top-level modules imported
@@ -35,6 +36,7 @@ class Imports(Record):
         self.names: set[bytes] = set()  # b"module.name" imported with `from`
         self.open_modules: set[bytes] = set()  # `from m import (` continued: names unknown
         self.compat_layer = False  # six is imported: six.moves reaches stdlib modules under other names
+        self._ending: dict[bytes, list[bytes]] = {}  # ``bound_to_a``'s answers, by module name
 
     def add_from(self, module: bytes, names: bytes) -> None:
         self.roots.add(module.split(b".")[0])
@@ -65,6 +67,20 @@ class Imports(Record):
             else:
                 root = module.split(b".")[0]
                 self.aliases.setdefault(root, set()).add(root)
+
+    def bound_to_a(self, module: bytes) -> list[bytes]:
+        """The local names bound to a module named ``module`` that another module holds (``from
+        genshi.compat import ast as _ast``: ``_ast``), asked once per module name."""
+        try:
+            memo = self._ending
+        except AttributeError:  # unpickled (``records._restore`` sets the fields alone)
+            memo = self._ending = {}
+        found = memo.get(module)
+        if found is None:
+            tail = b"." + module
+            found = memo[module] = [local for local, targets in self.aliases.items()
+                                    if any(t.endswith(tail) for t in targets)]
+        return found
 
     def has_module(self, module: bytes) -> bool:
         """Is ``module`` (or a submodule, or ``from parent import module``) imported?"""

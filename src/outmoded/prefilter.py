@@ -95,14 +95,16 @@ class Needle(Frozen):
             and (self.literal is None or bool(self.literal.search(data)))
 
     def _reexported(self, found, data: bytes) -> bool:
-        """Is the needle's module from-imported under its own name from another module (``from
-        sphinx.pycode.ast import ast``, ``from .compat import configparser``), the dotted name
-        then written through it (``ast.Str``)?  A module of the project that imported the standard
-        one re-exports it (``Project.through_module`` decides).  One lookup of the file's
-        bindings: only a file binding the module's name so asks the text."""
-        targets = found.aliases.get(self.imported) if self.dotted is not None else None
-        return targets is not None and any(t.endswith(b"." + self.imported) for t in targets) \
-            and spelled_through(self.imported, self.dotted[len(self.imported):], data)
+        """Is the needle's module from-imported from another module (``from sphinx.pycode.ast
+        import ast``, ``from .compat import configparser``, Genshi 0.7.9's ``from genshi.compat
+        import ast as _ast``), the dotted name then written through its local name (``ast.Str``,
+        ``_ast.Expression``)?  A module of the project that imported the standard one re-exports
+        it (``Project.through_module`` decides).  Asked only where the module's name is written on
+        the import lines and no import of it reaches it: the file's few bindings are looked through."""
+        if self.dotted is None:
+            return False
+        rest = self.dotted[len(self.imported):]
+        return any(spelled_through(local, rest, data) for local in found.bound_to_a(self.imported))
 
 
 class RelativeNeedle(Needle):

@@ -254,6 +254,10 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
                 self.path_extended = True
             if func in self.index.behaviour_calls:
                 self.check_behaviour_call(node, func)
+            elif "." in func and self.index.behaviour_calls and func.partition(".")[0] not in STDLIB \
+                    and (self.words is None or func.rpartition(".")[2] in self.words) \
+                    and (found := self.project.through_module(func, self.path, self.index.behaviour_calls)):
+                self.check_behaviour_call(node, found)  # Genshi 0.7.9's _ast.Expression(), compat's ast
             if func in META_PATH_CALLS:
                 self.check_meta_path(node, func)
             if func in self.index.arguments:

@@ -15,6 +15,7 @@ from outmoded import guards
 from outmoded.aliasattributes import union_alias
 from outmoded.layout import absolute, module_of
 from outmoded.records import Record
+from outmoded.present import module_on
 from outmoded.scopes import BUILTIN_NAMES, STDLIB
 from outmoded.values import class_members
 
@@ -217,7 +218,10 @@ class Summarizer:
                 for handler in stmt.handlers:  # `except ImportError: import unittest`: the stdlib
                     self.block(handler.body)  # module is what the target gets
                 for name, value in list(self.summary.imports.items()):
-                    if name in before and before[name] != value and value.split(".")[0] not in STDLIB:
+                    # unless the try imported a stdlib module the target has: Genshi 0.7.9's compat,
+                    # ``try: import ast`` / ``except ImportError: import _ast as ast``, binds ast
+                    if name in before and before[name] != value and (
+                            value.split(".")[0] not in STDLIB or module_on(before[name], self.target)):
                         self.summary.imports[name] = before[name]
 
 
