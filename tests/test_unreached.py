@@ -188,6 +188,25 @@ def test_a_distributors_switch_no_cpython_has(project):
                                                                   "pkg/locations/_distutils.py"}
 
 
+def test_a_distributors_switch_defaulting_to_a_version_flag(project):
+    # pip 26.0.1's: getattr(sysconfig, "_PIP_USE_SYSCONFIG", _USE_SYSCONFIG_DEFAULT), where
+    # _USE_SYSCONFIG_DEFAULT = sys.version_info >= (3, 10): the default is what every CPython gets
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
+    project.write("pkg/__init__.py")
+    flagged = PIP_LOCATIONS.replace("import sysconfig\n", "import sys\n    import sysconfig\n\n"
+                                    "    _USE_SYSCONFIG_DEFAULT = sys.version_info >= (3, 10)\n")
+    project.write("pkg/locations/__init__.py", flagged.replace('"_PIP_USE_SYSCONFIG", True', '"_PIP_USE_SYSCONFIG", '
+                                                                  '_USE_SYSCONFIG_DEFAULT'))
+    project.write("pkg/locations/_distutils.py", "from distutils.sysconfig import get_python_lib\n"
+                                                 "def get_purelib():\n    return get_python_lib()\n")
+    assert paths(project.check_json(".")) == set()
+    # a flag the target does not decide: the switch cannot be told
+    project.write("pkg/locations/__init__.py", flagged.replace('"_PIP_USE_SYSCONFIG", True', '"_PIP_USE_SYSCONFIG", '
+                                                                  'os.environ.get("X") == "1"'))
+    assert {p for p, _, _ in paths(project.check_json("."))} == {"pkg/locations/__init__.py",
+                                                                  "pkg/locations/_distutils.py"}
+
+
 def test_a_private_function_some_live_code_calls_is_reported(project):
     project.write("pyproject.toml", "[project]\nname = 'pkg'\n")
     project.write("pkg/__init__.py")

@@ -102,6 +102,10 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
             return _evaluate(node.args[0], version, lookup)
         if func == "builtins.getattr" and len(node.args) == 3:
             default = probes.absent_default(node.args, version.info, lookup)
+            if default is None and probes.absent(node.args[0], node.args[1], version.info, lookup):
+                # pip 26.0.1: getattr(sysconfig, "_PIP_USE_SYSCONFIG", _USE_SYSCONFIG_DEFAULT), where
+                # _USE_SYSCONFIG_DEFAULT = sys.version_info >= (3, 10)
+                return _evaluate(node.args[2], version, lookup)
             if default is None:
                 raise Unknown
             return default

@@ -107,13 +107,20 @@ def listed(node: ast.Compare, target: tuple[int, int], lookup: Lookup) -> bool |
 def absent_default(args: list, target: tuple[int, int], lookup: Lookup) -> bool | None:
     """``getattr(module, "name", default)`` of a stdlib module the target's interpreter lists
     without that name (``present.has``): the default, when it is a flag."""
-    module, name, default = args
-    if not (isinstance(name, ast.Constant) and isinstance(name.value, str) and isinstance(default, ast.Constant)
-            and isinstance(default.value, bool)):
+    default = args[2]
+    if not (isinstance(default, ast.Constant) and isinstance(default.value, bool)):
         return None
+    return default.value if absent(args[0], args[1], target, lookup) else None
+
+
+def absent(module: ast.expr, name: ast.expr, target: tuple[int, int], lookup: Lookup) -> bool:
+    """Is ``getattr(module, "name", ...)`` of a stdlib module one the target's interpreter lists
+    without that name, so that the default is what it gives?"""
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)):
+        return False
     qualified = lookup(module)
     if not isinstance(qualified, str) or qualified.startswith("builtins."):
-        return None
+        return False
     from outmoded.present import has
 
-    return default.value if has(qualified, name.value, target) is False else None
+    return has(qualified, name.value, target) is False
