@@ -51,7 +51,8 @@ WORTH = 0.3  # the bodies left out must be at least this share of the text to pa
 
 
 def compile_patterns() -> None:
-    """Compile the patterns the reading of every file sifted uses (``masking.mask``, ``Reading``):
+    """Compile the patterns the reading of every file sifted uses (``masking.mask``, ``Reading``,
+    the outline's ``UNPARSED_RE``):
     called in the parent before it forks the workers of a pass that parses
     (``workers.import_checker``), which then share them; each worker of a cold check of Twisted
     18.9 compiled them itself, ~3 ms of its CPU."""
@@ -59,7 +60,7 @@ def compile_patterns() -> None:
 
     for pattern in (masking.TOKEN_RE, *(pattern for _, pattern in masking.PYTHON2_STATEMENTS),
                     *masking.PYTHON2_NUMBERS, bodies.DEF_RE, bodies.DEF_FIRST_RE, bodies.FIRST_CODE_RE,
-                    bodies.NO_PARAMETERS_RE, bodies.DEL_RE):
+                    bodies.NO_PARAMETERS_RE, bodies.DEL_RE, bodies.NAME_RE, *UNPARSED_RE):
         pattern.compiled()
 
 

@@ -119,8 +119,15 @@ def import_checker(scanning: bool, jobs=()) -> None:
     (``sieve.compile_patterns``), and the interpreters' listings that a ``try`` or ``hasattr()``
     asks (``present``: both imported by every worker of Django's and Twisted's second passes), and
     the checkers of the other file types among ``jobs`` (``filetypes``: ``native``'s C and Cython
-    checkers, ~30 ms of each worker's CPU in Twisted's second pass)."""
+    checkers, ~30 ms of each worker's CPU in Twisted's second pass).  Before either pass: the
+    classes of the needles' literals (``literals``: the compiled index decodes an anchor's needles
+    in the worker whose file asks for them, and every worker of both passes on Django 5.2.8 and
+    Twisted 18.9 did) and the reading of old syntax (``masking``, with ``oldsyntax``: every
+    first-pass worker of both asks ``oldsyntax``, and this process imports both anyway with the
+    sieve before a second pass)."""
     import outmoded.engine
+    import outmoded.literals
+    import outmoded.masking  # noqa: F401
 
     if scanning:
         import outmoded.present
@@ -128,6 +135,10 @@ def import_checker(scanning: bool, jobs=()) -> None:
         from outmoded.sieve import compile_patterns
 
         compile_patterns()  # every worker's sieve reads each file with them
+    else:  # the first pass (``firstpass.screen_work``)
+        from outmoded.firstpass import compile_patterns
+
+        compile_patterns()
     import_checkers(job[0] if isinstance(job, tuple) else job for job in jobs)
 
 
