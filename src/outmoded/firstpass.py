@@ -74,11 +74,14 @@ def compile_patterns() -> None:
     class headers and version flags, ``importlines``' import statements and dynamic imports):
     called in the parent before it forks the first pass's workers (``workers.import_checker``),
     which then share them; every first-pass worker of a cold check of Django 5.2.8 and of Twisted
-    18.9 compiled each of them itself."""
-    from outmoded import classheaders, importlines
+    18.9 compiled each of them itself.  And ``masking.TOKEN_RE``, which ``oldsyntax`` masks a file
+    naming a Python 2 statement with (both first-pass workers on Twisted, one on Django compiled
+    it, 3.3M instructions each): this process compiles it anyway before a second pass
+    (``sieve.compile_patterns``)."""
+    from outmoded import classheaders, importlines, masking
 
     for pattern in (classheaders.CLASS_RE, classheaders.FLAG_LINE_RE, importlines.STATEMENT_RE,
-                    importlines.DYNAMIC_IMPORT_RE):
+                    importlines.DYNAMIC_IMPORT_RE, masking.TOKEN_RE):
         pattern.compiled()
 
 
