@@ -11,7 +11,8 @@ requires (``hmac.new(key, msg)`` without ``digestmod``, 3.8),
 keywords it no longer accepts (``typing.TypedDict("T", x=int)``, 3.13), arguments that no longer
 fit its parameters (``sqlite3.connect(db, 5.0)``, ``threading.RLock(x)``, ``TypedDict("TD")``,
 3.15), an AST node built without a field it requires or with a keyword it has no field for
-(``ast.comprehension(target, iter, ifs)``, ``ast.Call(f, a, k, starargs=None)``, 3.15), a call that needs what a script's main block no longer has (``asyncio.get_event_loop()``
+(``ast.comprehension(target, iter, ifs)``, ``ast.Call(f, a, k, starargs=None)``, 3.15:
+``outmoded.nodefields``), a call that needs what a script's main block no longer has (``asyncio.get_event_loop()``
 without a current loop, 3.14), a group looked up by subscripting what
 ``entry_points()`` returns (3.12), an option whose dest argparse now takes from a single-dash long
 option (``add_argument('-f', '-foo')``, 3.15).  What a class body shows is
@@ -28,11 +29,12 @@ import warnings
 
 from outmoded.awaitedcontexts import AwaitedContexts
 from outmoded.branches import is_main_test
-from outmoded.catalog.models import fits, node_parameters, parameters
+from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
 from outmoded.importtime import ImportTime
 from outmoded.metapath import MetaPathHooks
 from outmoded.namespaceannotations import NamespaceAnnotations
+from outmoded.nodefields import NodeFields
 from outmoded.startmethods import StartMethods
 from outmoded.values import Instance, LocalClass, own_nodes
 
@@ -147,36 +149,8 @@ def _parameters(entry, before: bool = False) -> tuple | None:
     return _PARAMETERS[key]
 
 
-def _node_parameters(entry, cls: str) -> tuple | None:
-    """The constructor of the AST node class ``cls`` as the ``node-fields`` entry's table says
-    (``outmoded.catalog.models.node_parameters``), parsed once."""
-    key = (entry.code, cls)
-    if key not in _PARAMETERS:
-        _PARAMETERS[key] = node_parameters(dict(entry.node_fields).get(cls))
-    return _PARAMETERS[key]
-
-
-def node_fields_problem(node: ast.Call, params: tuple) -> tuple[ast.AST, str] | None:
-    """Where and why a call of an AST node class raises TypeError from the ``node-fields`` entry's
-    version on (``params``: its constructor, ``node_parameters``): the first keyword that is
-    neither a field nor an attribute (``"starargs="``), else the first required field left out
-    (``"is_async=<missing>"``); None when it fits, or cannot be told (``*args``, ``**kwargs``), or
-    failed before as well (more positional arguments than fields, a field given twice)."""
-    keywords = [k.arg for k in node.keywords]
-    if any(isinstance(a, ast.Starred) for a in node.args) or None in keywords:
-        return None
-    positional, known, required, _, _ = params
-    if fits(params, len(node.args), keywords) \
-            or not fits((positional, frozenset(keywords) | known, frozenset(), False, False), len(node.args), keywords):
-        return None
-    unknown = next((k for k in node.keywords if k.arg not in known), None)
-    if unknown is not None:
-        return unknown, f"{unknown.arg}="
-    given = set(positional[:len(node.args)]) | set(keywords)
-    return node, next(f"{f}=<missing>" for f in positional if f in required and f not in given)
-
-
-class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations, StartMethods, ImportTime):
+class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations, StartMethods, ImportTime,
+                 NodeFields):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
 
     def _runs_as_a_script(self) -> bool:
@@ -207,11 +181,7 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
                     self.report(node, entry, f"{func.replace('builtins.', '')}()", frozenset(entry.raises))
                 continue
             if entry.signature == "node-fields":
-                params = _node_parameters(entry, func)
-                problem = None if reported or params is None else node_fields_problem(node, params)
-                if problem is not None and not self._reads_a_name_no_python_has(node):
-                    self.report(problem[0], entry, f"{func}({problem[1]})", frozenset(entry.raises))
-                    reported = True
+                reported = reported or self.check_node_fields(node, func, entry)
                 continue
             if entry.signature == "keywords":
                 extra = next((k for k in node.keywords if k.arg is not None and k.arg not in entry.unless), None)
@@ -247,23 +217,6 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
                                 frozenset(entry.raises))
                     reported = True
                     break
-
-    def _reads_a_name_no_python_has(self, call: ast.Call) -> bool:
-        """Does an argument of ``call`` read a standard-library name no Python the listings know has
-        (``present.has``, 3.10 up to the target: none lists it)?  The call then fails everywhere, before the
-        constructor runs, and the upgrade changes nothing: Chameleon 4.6.0's ``ast.Call(ast.Symbol(
-        stream_factory), args=[], kwargs=[])`` (its own ``Symbol`` is ``chameleon.astutil``'s), in a
-        branch for a stream factory no caller passes."""
-        from outmoded.present import ANSWERED_FROM, has
-
-        for value in (*call.args, *(k.value for k in call.keywords)):
-            name = self.qualify(value.func if isinstance(value, ast.Call) else value)
-            module, _, attr = name.rpartition(".") if isinstance(name, str) else ("", "", "")
-            found = {has(module, attr, (3, minor)) for minor in range(ANSWERED_FROM[1], self.index.target[1] + 1)} \
-                if module else ()
-            if False in found and True not in found:  # None: a module __getattr__ (ast's on 3.12-3.13)
-                return True
-        return False
 
     def visit_Subscript(self, node: ast.Subscript) -> None:
         if isinstance(node.value, ast.Call) and self.index.behaviour_calls:
