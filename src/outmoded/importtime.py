@@ -15,6 +15,7 @@ literal: ``catalog.compiled`` rebuilds it from this module).
 
 from __future__ import annotations
 
+from outmoded.lazyre import LazyPattern
 from outmoded.literals import Text
 from outmoded.newlines import line_offsets
 
@@ -97,7 +98,9 @@ def _called_at_column_0(data: bytes, word: bytes) -> bool:
     return False
 
 
-_SHAPES = []  # the pattern of a class or def, and of a call of a plain name, at column 0: compiled once
+# a class or def, and a call of a plain name (``NAME(...)``, ``x = NAME(...)``), at column 0
+SHAPES_RE = LazyPattern(rb"(?m:^(?:(?:class|def)[ \t]+([A-Za-z_]\w*)"
+                        rb"|(?:[A-Za-z_]\w*[ \t]*=[ \t]*)?([A-Za-z_]\w*)[ \t]*\())")
 
 
 class RunsAtImport(Text):
@@ -122,13 +125,8 @@ class RunsAtImport(Text):
     def search(self, data: bytes) -> bool:
         if super().search(data) or _called_at_column_0(data, self.word):
             return True
-        if not _SHAPES:
-            import re
-
-            _SHAPES.append(re.compile(rb"(?m:^(?:(?:class|def)[ \t]+([A-Za-z_]\w*)"
-                                      rb"|(?:[A-Za-z_]\w*[ \t]*=[ \t]*)?([A-Za-z_]\w*)[ \t]*\())"))
         defined = set()
-        for found in _SHAPES[0].finditer(data):
+        for found in SHAPES_RE.finditer(data):
             if found.group(1):
                 defined.add(found.group(1))
             elif found.group(2) in defined:
