@@ -110,7 +110,7 @@ def read_zip(stream, choose=all_sources) -> Members:
         if name not in chosen:
             continue
         if info.file_size > MAX_MEMBER_BYTES:
-            head, note = _generated_head(name, info.file_size, lambda count: _read_zip_head(archive, info, name, count))
+            head, note = _generated_head(name, info.file_size, lambda count: _read_zip_member(archive, info, name, count))
             found.notes.append(note)
             if head is not None:
                 found.files.append((name, head))
@@ -126,24 +126,18 @@ def read_zip(stream, choose=all_sources) -> Members:
     return found
 
 
-def _read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str):
-    """The member's bytes, or None when it inflates past the bound (its header lied)."""
+def _read_zip_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, head: int | None = None):
+    """The member's bytes, or None when it inflates past the bound (its header lied); ``head``:
+    only its first bytes, that many (``_generated_head``)."""
     try:
         with archive.open(info) as member:
+            if head is not None:
+                return member.read(head)
             data = member.read(MAX_MEMBER_BYTES + 1)
             if len(data) > MAX_MEMBER_BYTES:
                 return None
             member.read(1)  # at the end: lets zipfile verify the CRC
             return data
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error,
-            NotImplementedError, RuntimeError) as exc:
-        raise ArchiveError(f"cannot read member {name}: {exc}") from None
-
-
-def _read_zip_head(archive: zipfile.ZipFile, info: zipfile.ZipInfo, name: str, count: int) -> bytes:
-    try:
-        with archive.open(info) as member:
-            return member.read(count)
     except (zipfile.BadZipFile, OSError, EOFError, ValueError, zlib.error,
             NotImplementedError, RuntimeError) as exc:
         raise ArchiveError(f"cannot read member {name}: {exc}") from None
