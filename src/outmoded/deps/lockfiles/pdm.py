@@ -56,11 +56,13 @@ def locked_roots(lock: Lock, roots: list) -> tuple:
     out of date'."""
     if lock.groups is None:
         return roots, []
-    kept = [r for r in roots if not r.group_extra or r.group_extra in lock.groups]
-    left = {}
+    kept, left = [], {}
     for root in roots:
         if root.group_extra and root.group_extra not in lock.groups:
             left.setdefault(root.name, Skipped(root.written or root.name, lock.file, None,
                                                f"in the extra {root.group_extra}, which {lock.file} does not lock "
                                                f"(its groups: {', '.join(sorted(lock.groups))})"))
-    return kept, [s for name, s in left.items() if name not in {r.name for r in kept}]
+        else:
+            kept.append(root)
+    locked = {r.name for r in kept}
+    return kept, [s for name, s in left.items() if name not in locked]
