@@ -127,6 +127,14 @@ def shown_names(entry) -> list[str]:
     return [f"{kind}.{name}" if kind else shown_name(name) for name in entry.names]
 
 
+def names_line(entry) -> str:
+    """An entry's names on one line, as ``rules`` and ``explain`` head it: a ``node-fields``
+    entry (every ast node class, each with its row of fields) by what it covers, not 117 names."""
+    if getattr(entry, "node_fields", None):
+        return f"the constructors of {len(entry.names)} ast node classes"
+    return ", ".join(shown_names(entry))
+
+
 def describe(entry: Entry, api: str, target: tuple[int, int], context: str | None = None) -> str:
     """The one-line message: what was removed, when, and what to use instead."""
     removed = format_version(entry.removed_in)

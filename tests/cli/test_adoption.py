@@ -174,6 +174,16 @@ def test_explain_an_ast_node_class_says_its_fields_on_315(sh):
            "end_col_offset" in sh.run("explain", "ast.Name").stdout
 
 
+def test_rules_heads_the_ast_node_constructors_as_explain_does(sh):
+    """`outmoded rules` listed OMB15014's 117 class names on one row of 1,600 characters; its row
+    now says what it covers, as explain's head does, and the JSON keeps every name."""
+    rows = [line for line in sh.run("rules", "--select", "OMB15014").stdout.splitlines() if "OMB15014" in line]
+    assert len(rows) == 1 and "the constructors of 117 ast node classes -> pass every field" in rows[0]
+    assert "ast.Add" not in rows[0] and len(rows[0]) < 250
+    data = json.loads(sh.run("rules", "--select", "OMB15014", "--output-format", "json").stdout)
+    assert len(data) == 1 and len(data[0]["names"]) == 117 and "ast.comprehension" in data[0]["names"]
+
+
 def test_explain_and_rules_name_a_struct_member_with_its_struct(sh):
     """A removed C struct member is reported as PyThreadState.frame: explain and rules said
     `frame` alone, which names nothing."""

@@ -9,7 +9,7 @@ import argparse
 
 from outmoded.catalog import Entry, format_version, opt_in_family
 from outmoded.cli import UsageError
-from outmoded.findings import shown_name, shown_names
+from outmoded.findings import names_line, shown_name, shown_names
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -50,10 +50,8 @@ def describe(entry: Entry, query: str | None = None) -> list[str]:
     else:
         status = "scheduled for removal in" if entry.pending else (
             "removed from the limited C API in" if entry.limited_api else "removed in")
-    names = f"the constructors of {len(entry.names)} ast node classes" if entry.node_fields \
-        else ", ".join(shown_names(entry))
     lines = [
-        f"{entry.code}: {names} ({entry.kind})",
+        f"{entry.code}: {names_line(entry)} ({entry.kind})",
         "",
         f"{status[0].upper()}{status[1:]} Python {format_version(entry.removed_in)}"
         + (f", deprecated since {format_version(entry.deprecated_in)}." if entry.deprecated_in else "."),

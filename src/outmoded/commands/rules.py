@@ -14,7 +14,7 @@ from outmoded.cli import UsageError
 from outmoded.commands.options import rule_codes
 from outmoded.config import ConfigError, parse_version
 from outmoded.config.parsing import parse_target
-from outmoded.findings import shown_names
+from outmoded.findings import names_line
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -82,9 +82,8 @@ def run(args: argparse.Namespace) -> int:
         lines += ["" if lines else None, _header(version, group)]
         for e in group:
             fix = {"safe": "[*]", "unsafe": "[!]"}.get(e.fix, "   ")
-            names = ", ".join(shown_names(e))
             opt_in = " (opt-in)" if e.opt_in else ""
-            lines.append(f"  {e.code:<9} {fix} {e.kind:<9} {names} -> {e.replacement}{opt_in}")
+            lines.append(f"  {e.code:<9} {fix} {e.kind:<9} {names_line(e)} -> {e.replacement}{opt_in}")
     total = f"{len(entries)} rule" + ("" if len(entries) == 1 else "s")
     legend = f"{total}. [*] safe fix, [!] unsafe fix (--unsafe-fixes)."
     if any(e.opt_in for e in entries):
