@@ -149,6 +149,7 @@ def _node_fields_forms(entry, name):
         yield f"import {module} as m\nm.{cls}({given})\n"
         yield f"from {module} import {cls}\n{cls}({given})\n"
         yield f"from {module} import {cls} as alias\nalias({given})\n"
+        yield f"from {module} import *\n{cls}({given})\n"
         yield f"import {module}\nalias = {name}\nalias({given})\n"
         yield f"import {module}\ndef f():\n    return {name}(  # why\n        {given}\n    )\n"
 
@@ -189,6 +190,7 @@ def _cases():
                 if entry.kind != "module" and module and _importable(module):
                     forms += [f"import {module}\n" + form for form in _attribute_forms(module, attr)]
                     forms.append(f"from {module} import (\n    other,\n    {attr},\n)\n{attr}\n")
+                    forms.append(f"from {module} import *\n{attr}\nx = {attr}(1)\n")  # starnames
                 if entry.kind == "module":
                     forms.append(f"import importlib\nimportlib.import_module('{name}')\n")
             for source in forms:

@@ -78,7 +78,8 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             self.may_contain_finding(s) for s in node.body) else None)  # else it matters to no finding
         if fallback == "fallback" and not certain and self._handler_import_fails(node.handlers):
             fallback = None  # its import fails as well on Python 3: see _handler_import_fails
-        if fallback == "lost-feature" and (self._binds_builtins_only(node.body) or self._else_binds_builtins_only(node)):
+        if fallback == "lost-feature" and (self._binds_builtins_only(node.body) or self._else_binds_builtins_only(node)
+                                           or self._binds_star_names_only(node.body)):
             fallback = "fallback"  # googletest's try: from sets import Set as set / except ImportError: pass
         if fallback == "lost-feature" and not certain and any(self.may_contain_finding(s) for s in node.body) \
                 and self._disables_skipped_tests_only(node):
@@ -319,6 +320,24 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         if not body or not all(isinstance(s, (ast.Import, ast.ImportFrom)) for s in body):
             return False
         return all((a.asname or a.name) in BUILTIN_NAMES for s in body for a in s.names)
+
+    def _binds_star_names_only(self, body: list[ast.stmt]) -> bool:
+        """Does this ``try`` body only assign names that a stdlib module star-imported above binds
+        on the target (future 0.18.3's moves/itertools.py: ``from itertools import *`` / ``try:
+        zip_longest = izip_longest`` / ``except NameError: pass``)?  Where the body fails, the star
+        import's name stays in place: an equivalent, as in ``_binds_builtins_only``."""
+        if not self.starred or not body:
+            return False
+        from outmoded.present import has
+
+        for stmt in body:
+            if not isinstance(stmt, ast.Assign) or not all(isinstance(t, ast.Name) for t in stmt.targets):
+                return False
+            for target in stmt.targets:
+                bound = self.star_bound(target.id)
+                if not isinstance(bound, str) or has(*bound.rsplit(".", 1), self.target) is not True:
+                    return False
+        return True
 
     def _else_binds_builtins_only(self, node: ast.Try) -> bool:
         """Does this ``try`` body only import names that its ``else`` only binds to builtins' names,

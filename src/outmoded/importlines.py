@@ -94,6 +94,8 @@ class Imports(Record):
         module, _, leaf = dotted.rpartition(b".")
         if dotted in self.names or module in self.open_modules:
             return True
+        if module + b".*" in self.names and _written(leaf, data):  # from ast import *, then Num(1)
+            return True
         for local, targets in self.aliases.items():
             for target in targets:
                 if (module == target or module.startswith(target + b".")) \

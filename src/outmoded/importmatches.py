@@ -10,6 +10,7 @@ import ast
 
 from outmoded.contexts import IMPORT_ERRORS
 from outmoded.layout import absolute
+from outmoded.stdnames import STDLIB
 from outmoded.values import LOCAL
 
 
@@ -67,6 +68,8 @@ class ImportMatches:
             for alias in node.names:
                 if alias.name != "*":
                     self.bind(alias.asname or alias.name, f"{module}.{alias.name}" if module else LOCAL)
+                else:
+                    self.starred = None
             return
         if self.index.fallback_imports:
             self.check_fallback_import(node, node.module)
@@ -75,6 +78,8 @@ class ImportMatches:
             for alias in node.names:
                 if alias.name != "*":
                     self.bind(alias.asname or alias.name, LOCAL)
+                else:
+                    self.starred = None
             return
         module_entry = self.removed_module(module)
         module_reported = False
@@ -90,3 +95,8 @@ class ImportMatches:
                 module_reported = True
             if alias.name != "*":
                 self.bind(alias.asname or alias.name, full)
+            elif self.starred is not None:  # its names are told by star_bound, a stdlib module's only
+                if module.split(".")[0] in STDLIB:
+                    self.starred.append(module)
+                else:
+                    self.starred = None

@@ -37,6 +37,7 @@ from outmoded.project import Project
 from outmoded.receivers import Receivers
 from outmoded.reporting import Reporting
 from outmoded.scopes import STDLIB, Bindings
+from outmoded.starnames import StarNames, stdlib_star
 from outmoded.values import LOCAL, Instance, LocalClass
 
 class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, AliasAttributes, GetattrReads,
@@ -303,6 +304,11 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
                 self.report(node.args[0], entry, node.args[0].value, IMPORT_ERRORS)
 
 
+class StarScanner(StarNames, Scanner):
+    """The scanner of a module that star-imports a stdlib module: it also reads names
+    (``starnames``)."""
+
+
 def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
               words: frozenset | None = None, project: Project | None = None, reduced: bool = False,
               word_lines: list[int] | None = None, roots: frozenset = frozenset(), stubs: list = ()) -> list[Finding]:
@@ -311,7 +317,7 @@ def scan_tree(tree: ast.Module, index: Index, path: str, text: str,
     is written as a word (``bodies.lines_naming``), if known; ``roots``: the words of ``words``
     that only stand for a module a needle imports (``prefilter._roots``); ``stubs``: where the bodies
     left out of a reduced tree were (``sieve._reduced``'s)."""
-    scanner = Scanner(index, path, text, words, project)
+    scanner = (StarScanner if stdlib_star(tree.body) else Scanner)(index, path, text, words, project)
     scanner.reduced = reduced
     scanner.stubs = list(stubs)
     scanner.word_lines = word_lines

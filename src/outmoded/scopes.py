@@ -63,6 +63,9 @@ class Bindings(AssignedValues, ast.NodeVisitor):
         self.module_functions: dict = {}  # name -> the module-level def that bound it
         self.class_flags = False  # does a class body of the module bind a flag (LocalClass.flags)?
         self.decided = 0  # inside a branch a version check selects (VersionBranches.visit_If)
+        # the stdlib modules ``from m import *`` binds names of, in order (``star_bound``); None once
+        # a star import of another module (the project's, a third party's) may bind any name
+        self.starred: list[str] | None = []
 
     def visit(self, node: ast.AST):
         key = (self.__class__, node.__class__)
@@ -91,7 +94,24 @@ class Bindings(AssignedValues, ast.NodeVisitor):
             if (first or scope.kind != "class") and name in scope.bindings:
                 return scope.bindings[name]
             scope, first = scope.parent, False
-        return f"builtins.{name}" if name in BUILTIN_NAMES else LOCAL
+        if name in BUILTIN_NAMES:
+            return f"builtins.{name}"
+        return self.star_bound(name) if self.starred else LOCAL
+
+    def star_bound(self, name: str) -> Value:
+        """A name no statement of the module binds, after ``from ast import *`` (python-minifier's
+        shape; Armin Ronacher's codegen.py): the last star-imported stdlib module that had it, when
+        the catalog removes it from there (``Num(1)`` is ``ast.Num``) or the target lists it there
+        (``class T(TestCase)`` after ``from unittest import *``); else a name of the module's own."""
+        if name.startswith("_"):  # a star import binds no private name
+            return LOCAL
+        from outmoded.present import has
+
+        for module in reversed(self.starred):
+            dotted = f"{module}.{name}"
+            if dotted in self.index.names or has(module, name, self.index.target):
+                return dotted
+        return LOCAL
 
     def qualify(self, node: ast.AST) -> Value:
         """The qualified name (or instance) an expression stands for, when it can be told."""

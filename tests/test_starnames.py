@@ -1,0 +1,91 @@
+"""Names a ``from <stdlib module> import *`` binds are the stdlib's: reported where they are read."""
+
+import json
+
+E, W = "error", "warning"
+
+
+def test_a_removed_name_a_stdlib_star_import_binds_is_reported_where_it_is_read(project):
+    # Mako 1.0.7's _ast_util.py: from _ast import *, then isinstance(node.body[0], Str), which
+    # raises NameError on the real 3.13 and 3.15 (get_docstring)
+    assert project.findings("""\
+        from _ast import *
+        def get_docstring(node):
+            if node.body and isinstance(node.body[0], Str):
+                return node.body[0].s
+        """) == [(3, "_ast.Str", E)]
+    assert project.findings("""\
+        from time import *
+        start = clock()
+        """) == [(2, "time.clock", E)]
+    assert project.findings("""\
+        from ast import *
+        node = Num(1)
+        """, target="3.14") == [(2, "ast.Num", E)]
+
+
+def test_a_class_a_stdlib_star_import_binds_carries_its_removed_methods(project):
+    # CherryPy 3.2.6's cherrypy/test/webtest.py: from unittest import *, then class WebCase(TestCase)
+    assert project.findings("""\
+        from unittest import *
+        class T(TestCase):
+            def test(self):
+                self.assertEquals(1, 1)
+        """) == [(4, "unittest.TestCase.assertEquals", E)]
+    assert project.findings("""\
+        from ast import *
+        class V(NodeVisitor):
+            def visit_Num(self, node):
+                return node.n
+        """, target="3.14") == [(3, "ast.NodeVisitor.visit_Num", E)]
+
+
+def test_an_ast_node_called_without_its_fields_after_a_star_import(project):
+    assert project.findings("""\
+        from ast import *
+        node = Call()
+        """, target="3.15") == [(2, "ast.Call(func=<missing>)", E)]
+
+
+def test_a_name_the_module_binds_itself_or_another_star_import_may_bind_is_not_the_stdlibs(project):
+    # python-minifier 3.4.0's ast_compat.py defines Str itself after from ast import *
+    assert project.findings("""\
+        from ast import *
+        class Str(Constant):
+            pass
+        node = Str("a")
+        def f():
+            Num = int
+            return Num(1)
+        """, target="3.14") == []
+    assert project.findings("""\
+        from ast import *
+        from .compat import *
+        node = Num(1)
+        """, target="3.14") == []
+    assert project.findings("""\
+        from time import *
+        from mylib import *
+        start = clock()
+        """) == []
+
+
+def test_a_try_rebinding_a_name_the_star_import_binds_on_the_target_loses_nothing(project):
+    # future 0.18.3's src/future/moves/itertools.py: on Python 3 zip_longest is itertools' own
+    assert project.findings("""\
+        from itertools import *
+        try:
+            zip_longest = izip_longest
+            filterfalse = ifilterfalse
+        except NameError:
+            pass
+        """) == []
+
+
+def test_the_fix_does_not_promise_a_star_bound_name(project):
+    project.write("mod.py", "from time import *\nstart = clock()\n")
+    code, out, _ = project.run("check", "--no-cache", "--format", "json", "--target-version", "3.13", "mod.py")
+    (finding,) = json.loads(out)["findings"] if isinstance(json.loads(out), dict) else json.loads(out)
+    assert finding["fix"] is None and "`from time import *` binds it" in finding["message"]
+    code, out, _ = project.run("fix", "--unsafe-fixes", "--no-cache", "--target-version", "3.13", "mod.py")
+    assert (project.root / "mod.py").read_text() == "from time import *\nstart = clock()\n"
