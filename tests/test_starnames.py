@@ -89,3 +89,24 @@ def test_the_fix_does_not_promise_a_star_bound_name(project):
     assert finding["fix"] is None and "`from time import *` binds it" in finding["message"]
     code, out, _ = project.run("fix", "--unsafe-fixes", "--no-cache", "--target-version", "3.13", "mod.py")
     assert (project.root / "mod.py").read_text() == "from time import *\nstart = clock()\n"
+
+
+def test_a_base_a_stdlib_star_import_binds_in_another_module_is_followed(project):
+    # CherryPy 3.2.6: webtest.py does from unittest import * and defines WebCase(TestCase);
+    # helper.py's CPWebCase(webtest.WebCase) is the base of test_caching.py's self.assert_(...)
+    project.write("pkg/__init__.py")
+    project.write("pkg/webtest.py", "from unittest import *\n\nclass WebCase(TestCase):\n    pass\n")
+    project.write("pkg/helper.py", "from pkg import webtest\n\nclass CPWebCase(webtest.WebCase):\n    pass\n")
+    project.write("pkg/test_caching.py", """\
+        from pkg import helper
+
+        class CacheTest(helper.CPWebCase):
+            def test(self):
+                self.assert_(True)
+        """)
+    project.write("pkg/other.py", "from unittest import *\nfrom .compat import *\n\nclass Maybe(TestCase):\n"
+                                  "    def test(self):\n        pass\n")
+    project.write("pkg/test_other.py", "from pkg.other import Maybe\n\nclass T(Maybe):\n"
+                                       "    def test(self):\n        self.assert_(True)\n")
+    found = [(f["path"], f["line"], f["api"]) for f in project.check_json(".")["findings"]]
+    assert found == [("pkg/test_caching.py", 5, "unittest.TestCase.assert_")]
