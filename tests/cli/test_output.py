@@ -66,6 +66,15 @@ def test_full_format_shows_the_line_with_a_caret(sh):
     assert caret.count("^") == len("imp as legacy")  # the finding's span
 
 
+def test_full_format_shows_each_findings_own_line_whatever_the_newlines(sh):
+    # \r\n, \r and \n as Python counts lines; two findings in a file, the last line unterminated
+    (sh.root / "a.py").write_bytes(b"import os\r\nimport imp\rx = 1\nimport asyncore\r\n\ny = 2\nimport cgi")
+    (sh.root / "b.py").write_bytes(b"\n" * 40 + b"import imp\n" + b"z = 3\n" * 40)
+    out = sh.run("check", "--no-cache", "--target-version", "3.13", "--select", "OM", "a.py", "b.py").stdout
+    shown = [line for line in out.splitlines() if " | " in line and not line.strip().startswith("|")]
+    assert shown == ["2 | import imp", "4 | import asyncore", "7 | import cgi", "41 | import imp"], out
+
+
 def test_concise_and_grouped(sh):
     sh.write("a.py", "import imp\nimport asyncore\n")
     sh.write("b.py", "import imp\n")
