@@ -225,6 +225,56 @@ def test_isinstance_narrows_a_receiver_of_unknown_type(project):
                                 (14, "ast.Constant.s", E), (17, "ast.Constant.n", E)]
 
 
+def test_a_visitors_constant_node_is_an_ast_constant(project):
+    # bandit 1.8.0's core/node_visitor.py: its own dispatcher calls visit_Constant, which hands
+    # node to visit_Str / visit_Bytes; node.s raised AttributeError on the real 3.14 (x = "abc")
+    assert project.findings("""\
+        import ast
+
+        class BanditNodeVisitor:
+            def visit(self, node):
+                getattr(self, "visit_" + node.__class__.__name__)(node)
+
+            def visit_Constant(self, node):
+                if isinstance(node.value, str):
+                    self.visit_Str(node)
+                elif isinstance(node.value, bytes):
+                    return self.visit_Bytes(node)
+                print(node.n)
+
+            def visit_Str(self, node):
+                self.context["str"] = node.s
+
+            def visit_Bytes(self, node):
+                self.context["bytes"] = node.s
+
+            def visit_Num(self, node):
+                return node.n
+
+            def rebound(self, node):
+                node = node.parent
+                return node.s
+
+            def other(self, node):
+                return node.s
+
+            def helper(self):
+                self.rebound(node)
+                self.other(self)
+        """, target="3.14") == [(12, "ast.Constant.n", E), (15, "ast.Constant.s", E), (18, "ast.Constant.s", E)]
+    # python-minifier 3.4.0's expression_printer.py: its ast_compat sets Constant.s again on 3.12+
+    assert project.findings("""\
+        import python_minifier.ast_compat as ast
+
+        class ExpressionPrinter:
+            def visit_Constant(self, node):
+                return self.visit_Str(node)
+
+            def visit_Str(self, node):
+                return node.s
+        """, target="3.14") == []
+
+
 def test_isinstance_of_a_removed_node_class_narrows_to_constant(project):
     # pyflakes 1.6.0's checker.py: convert_to_value and getDocstring.  ast.Str derives from
     # ast.Constant on 3.8-3.13; fix --unsafe-fixes makes the tests ast.Constant, and left node.s,

@@ -90,6 +90,23 @@ def _narrowed(index) -> tuple[frozenset, frozenset]:
     return found
 
 
+def _hands_on(visit, name: str) -> bool:
+    """Does ``visit``, a ``def visit_X(self, node)``, call ``self.<name>(node)`` with its
+    ``node`` unbound again?"""
+    params = visit.args.posonlyargs + visit.args.args
+    if len(params) < 2 or visit.decorator_list:
+        return False
+    own, node = params[0].arg, params[1].arg
+    if rebinds(visit.body, node):
+        return False
+    for call in ast.walk(visit):
+        if call.__class__ is ast.Call and call.args and call.args[0].__class__ is ast.Name \
+                and call.args[0].id == node and call.func.__class__ is ast.Attribute and call.func.attr == name \
+                and call.func.value.__class__ is ast.Name and call.func.value.id == own:
+            return True
+    return False
+
+
 class IsinstanceNarrowing:
     """Expects ``self.index``, ``self.qualify`` and ``self.scope`` from the classes it is combined
     with; ``self.narrowed`` (name -> (scope, class)) and ``self.excluded`` are set by the scanner."""
@@ -141,6 +158,33 @@ class IsinstanceNarrowing:
                 if hit is not None and not rebinds(unbound, hit[0]):
                     found.append(hit)
         return found
+
+    def parameter_narrowings(self, node, method_of) -> list:
+        """The (parameter, class) of ``node``, a method of ``method_of`` (a ``LocalClass``), whose
+        node the class's visitor names: ``visit_Constant(self, node)`` for a class of the narrowing
+        classes (``ast.Constant``), and a method of the same class it hands that parameter to,
+        ``self.visit_Str(node)`` (bandit 1.8.0's core/node_visitor.py: ``visit_Str`` reads
+        ``node.s``, AttributeError on the real 3.14).  A visitor's ``visit_Str`` alone is not one
+        (on 3.14 nothing calls it: OMB14001).  Not where either method binds the name again, nor
+        in a module that binds no name to the class's module (python-minifier 3.4.0's
+        expression_printer.py imports its ``ast_compat`` as ``ast``, which sets ``Constant.s``
+        and ``.n`` again on 3.12+: its ``visit_Str`` reads ``node.s`` there)."""
+        if not self._narrows() or method_of.node is None:
+            return []
+        params = node.args.posonlyargs + node.args.args
+        if len(params) < 2 or node.decorator_list or rebinds(node.body, params[1].arg):
+            return []
+        module = self.scope
+        while module.parent is not None:
+            module = module.parent
+        bound = module.bindings.values()
+        visits = {"visit_" + cls.rpartition(".")[2]: cls for cls in self._narrowing_classes()
+                  if cls.rpartition(".")[0] in bound}
+        cls = visits.get(node.name)
+        if cls is None:
+            cls = next((visits[m.name] for m in method_of.node.body
+                        if m.__class__ is ast.FunctionDef and m.name in visits and _hands_on(m, node.name)), None)
+        return [(params[1].arg, cls)] if cls is not None else []
 
     def negated_narrowings(self, test: ast.expr, *unbound) -> list:
         """``narrowings`` of where ``not isinstance(name, Class)`` is false: the ``else`` of such an

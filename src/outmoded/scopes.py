@@ -303,7 +303,11 @@ class Bindings(AssignedValues, ast.NodeVisitor):
         if method_of is not None and params and "builtins.staticmethod" not in decorators:
             is_cls = "builtins.classmethod" in decorators
             self.bind(params[0].arg, method_of if is_cls else Instance(method_of))
+        narrowed = self.push_narrowings(self.parameter_narrowings(node, method_of)) \
+            if method_of is not None and params else None  # visit_Constant's node (narrowing)
         self.block(node.body)
+        if narrowed:
+            self.pop_narrowings(narrowed)
         self.scope, self.contexts = saved
 
     def visit_Lambda(self, node: ast.Lambda) -> None:

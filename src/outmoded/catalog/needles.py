@@ -91,8 +91,11 @@ def needles(entry: Entry, name: str, bases: dict, returns: dict | None = None) -
         if len(roots) == 1 and "builtins" not in roots and cls != MODULE_TYPE:
             # and the file writes a name such a receiver is made with (``receiver_words``)
             root = next(iter(roots))
+            words = receiver_words(cls, bases, returns or {})
+            if entry.narrowed_by_isinstance:  # a visitor's visit_Constant(self, node) (narrowing.parameter_narrowings)
+                words.add("visit_" + cls.rpartition(".")[2])
             return [Needle(_encoded([root, method, word]), root.encode(), literal=access)
-                    for word in sorted(receiver_words(cls, bases, returns or {}))]
+                    for word in sorted(words)]
         return [Needle(_encoded([method]), literal=access) if root == "builtins"
                 else Needle(_encoded([root, method]), root.encode(), literal=access)
                 for root in roots]
