@@ -275,6 +275,30 @@ def test_a_visitors_constant_node_is_an_ast_constant(project):
         """, target="3.14") == []
 
 
+def test_a_store_to_a_narrowed_constants_alias_is_lost_on_3_14(project):
+    # ipython 7.34.0's core/tests/test_interactiveshell.py: Negator.visit_Num, handed a Constant
+    # by visit_Constant, does node.n = -node.n; with only its read fixed (node.n = -node.value)
+    # the real 3.14 sets a plain attribute n and leaves the value: x = 5 stays 5 (-5 on 3.13)
+    assert project.findings("""\
+        import ast
+
+        class Negator(ast.NodeTransformer):
+            def visit_Num(self, node):
+                node.n = -node.n
+                return node
+
+            def visit_Constant(self, node):
+                return self.visit_Num(node)
+
+        def tag(node):
+            if isinstance(node, ast.Constant):
+                node.s += "!"
+                del node.n
+            node.s = "x"
+        """, target="3.14") == [(5, "ast.Constant.n", E), (5, "ast.Constant.n", E),
+                                (13, "ast.Constant.s", E), (14, "ast.Constant.n", E)]
+
+
 def test_isinstance_of_a_removed_node_class_narrows_to_constant(project):
     # pyflakes 1.6.0's checker.py: convert_to_value and getDocstring.  ast.Str derives from
     # ast.Constant on 3.8-3.13; fix --unsafe-fixes makes the tests ast.Constant, and left node.s,
