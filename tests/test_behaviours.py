@@ -416,6 +416,84 @@ def test_get_event_loop_run_at_every_import_of_a_library(project):
     assert project.findings(source, target="3.13") == []
 
 
+def test_get_event_loop_after_a_constructor_that_sets_the_loop(project):
+    """slixmpp 1.17.0's examples (echo_client.py and 33 more): ``xmpp = EchoBot(jid, password)``, a
+    ``slixmpp.ClientXMPP`` whose constructor reaches ``XMLStream.__init__``, which reads its ``loop``
+    property: where ``get_event_loop()`` raises it calls ``asyncio.set_event_loop(new_event_loop())``.
+    On the real 3.14.10 the example's ``asyncio.get_event_loop()`` then returns that loop.  slixmpp
+    1.4.2's property only gets the loop (RuntimeError there): reported, as a bot built after the call
+    or under an ``if`` that may not run."""
+    project.write("xmpp/__init__.py", "from xmpp.client import ClientXMPP\n")
+    project.write("xmpp/stream.py", """\
+        import asyncio
+
+
+        class XMLStream(asyncio.BaseProtocol):
+            def __init__(self, loop=None):
+                if loop:
+                    self._loop = loop
+                else:
+                    self._loop = None
+                    self.loop
+
+            @property
+            def loop(self):
+                if self._loop is None:
+                    try:
+                        self._loop = asyncio.get_event_loop()
+                    except RuntimeError:
+                        loop = asyncio.new_event_loop()
+                        asyncio.set_event_loop(loop)
+                        self._loop = loop
+                return self._loop
+
+            @loop.setter
+            def loop(self, value):
+                self._loop = value
+        """)
+    project.write("xmpp/client.py", """\
+        from xmpp.stream import XMLStream
+
+
+        class ClientXMPP(XMLStream):
+            def __init__(self, jid, **kwargs):
+                XMLStream.__init__(self, **kwargs)
+                self.jid = jid
+        """)
+    project.write("examples/echo_client.py", """\
+        import asyncio
+        import xmpp
+
+
+        class EchoBot(xmpp.ClientXMPP):
+            def __init__(self, jid):
+                xmpp.ClientXMPP.__init__(self, jid)
+
+
+        if __name__ == "__main__":
+            bot = EchoBot("me@example.org")
+            asyncio.get_event_loop().run_forever()
+        """)
+    project.write("examples/late.py", """\
+        import asyncio
+        import sys
+        import xmpp
+
+        if __name__ == "__main__":
+            loop = asyncio.get_event_loop()
+            if sys.argv[1:]:
+                bot = xmpp.ClientXMPP(sys.argv[1])
+            asyncio.get_event_loop().run_forever()
+        """)
+    found = [(f["path"], f["line"]) for f in project.check_json(".", target="3.14")["findings"]]
+    assert found == [("examples/late.py", 6), ("examples/late.py", 9)]
+    # slixmpp 1.4.2's loop property: asyncio.get_event_loop() alone
+    project.write("xmpp/stream.py", (project.root / "xmpp/stream.py").read_text().replace(
+        "asyncio.set_event_loop(loop)", "pass"))
+    found = [(f["path"], f["line"]) for f in project.check_json(".", target="3.14")["findings"]]
+    assert found == [("examples/echo_client.py", 12), ("examples/late.py", 6), ("examples/late.py", 9)]
+
+
 def test_a_scanned_pattern_warns_nobody(project):
     # "[[a]" makes re's parser warn "Possible nested set"; the user's run must not show it
     import warnings

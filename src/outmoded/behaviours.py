@@ -32,6 +32,7 @@ from outmoded.branches import is_main_test
 from outmoded.catalog.models import fits, parameters
 from outmoded.classbehaviours import ClassBehaviours, _stores_attribute
 from outmoded.importtime import ImportTime
+from outmoded.loopsetters import LoopSetters
 from outmoded.metapath import MetaPathHooks
 from outmoded.namespaceannotations import NamespaceAnnotations
 from outmoded.nodefields import NodeFields
@@ -150,7 +151,7 @@ def _parameters(entry, before: bool = False) -> tuple | None:
 
 
 class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnotations, StartMethods, ImportTime,
-                 NodeFields):
+                 LoopSetters, NodeFields):
     """Expects ``self.index``, ``self.qualify``, ``self.ancestry``, ``self.report`` and ``self._body``."""
 
     def _runs_as_a_script(self) -> bool:
@@ -197,7 +198,8 @@ class Behaviours(ClassBehaviours, MetaPathHooks, AwaitedContexts, NamespaceAnnot
                 continue
             if entry.signature == "main-block-call":
                 if (self.in_main_block() or self.scope.kind == "module" and self._runs_as_a_script()
-                        or self.runs_at_import(node, func)) and not any(word in self.text for word in entry.unless):
+                        or self.runs_at_import(node, func)) and not any(word in self.text for word in entry.unless) \
+                        and not self.loop_set_before(node):
                     self.report(node, entry, f"{func}()", frozenset(entry.raises))
                     reported = True
                 continue
