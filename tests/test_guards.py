@@ -2615,6 +2615,30 @@ def test_a_flag_bound_to_hasattr_of_a_removed_name_is_false_on_the_target(projec
         """) == [(12, "inspect.getargspec", E)]
 
 
+def test_a_flag_bound_to_hasattr_of_a_name_the_target_has_is_true_there(project):
+    # netius 1.64.0's base/legacy.py and base/log.py: has_full = hasattr(inspect, "getfullargspec"),
+    # then if has_full: ... else: inspect.getargspec(func); every Python 3 has getfullargspec
+    assert project.findings("""\
+        import inspect
+
+        def getargspec(func):
+            has_full = hasattr(inspect, "getfullargspec")
+            if has_full:
+                return inspect.getfullargspec(func)
+            else:
+                return inspect.getargspec(func)
+
+        def lacking(func):
+            no_full = not hasattr(inspect, "getfullargspec")
+            if no_full:
+                return inspect.getargspec(func)
+            unknown = hasattr(func, "getfullargspec")
+            if unknown:
+                return None
+            return inspect.getargspec(func)
+        """, target="3.14") == [(17, "inspect.getargspec", E)]
+
+
 def test_a_project_decorator_putting_a_dummy_in_place_of_the_test(project):
     # pyanalyze 0.13.1's test_async_await.py: from .test_node_visitor import only_before, then
     # @only_before((3, 11)) over tests defining @asyncio.coroutine functions; only_before's

@@ -41,6 +41,10 @@ class AssignedValues:
             body_dead, else_dead = self.asks_for_removed(value)
             if (else_dead if probe is not value else body_dead) is True:  # not of a name the target has
                 return probe is not value
+            # and of a name the target's module has: True there (netius 1.64.0's legacy.py, ``has_full =
+            # hasattr(inspect, "getfullargspec")``, then ``if has_full:`` ... ``else: inspect.getargspec``)
+            if probe.func.id == "hasattr" and (body_dead if probe is not value else else_dead) is True:
+                return probe is value
         if isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and not value.args \
                 and value.func.id in self.module_functions and self.scope.kind == "module":
             flag = self._returned_flag(self.module_functions[value.func.id])
