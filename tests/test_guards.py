@@ -2639,6 +2639,29 @@ def test_a_flag_bound_to_hasattr_of_a_name_the_target_has_is_true_there(project)
         """, target="3.14") == [(17, "inspect.getargspec", E)]
 
 
+def test_a_flag_a_star_import_of_a_project_module_binds(project):
+    # coconut 3.2.0's command/util.py: from coconut.root import *, where root.py binds PY2 =
+    # _coconut_sys.version_info < (3,); then if PY2: import __builtin__ as builtins / import Queue
+    # (schematics 2.1.1's util.py the same with from .compat import *)
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/root.py", "import sys as _coconut_sys\nPY2 = _coconut_sys.version_info < (3,)\n")
+    project.write("pkg/util.py", """\
+        from pkg.root import *
+
+        if PY2:
+            import Queue as queue
+        else:
+            import queue
+
+
+        def shadowed(PY2=True):
+            if PY2:
+                import Queue
+        """)
+    found = [(f["path"], f["line"]) for f in project.check_json(".", target="3.13")["findings"]]
+    assert found == [("pkg/util.py", 11)]
+
+
 def test_a_project_decorator_putting_a_dummy_in_place_of_the_test(project):
     # pyanalyze 0.13.1's test_async_await.py: from .test_node_visitor import only_before, then
     # @only_before((3, 11)) over tests defining @asyncio.coroutine functions; only_before's
