@@ -184,7 +184,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
             flag = self.project.flag(value, self.path)
             if flag is not None:
                 return flag
-        elif value == LOCAL and isinstance(node, ast.Name) and self._unbound(node.id):
+        elif value == LOCAL and isinstance(node, ast.Name) and self._unbound(node.id):  # fallbacks'
             # a flag a star import of a project module binds: coconut 3.2.0's command/util.py, from
             # coconut.root import * (PY2 = _coconut_sys.version_info < (3,)), then if PY2: import Queue
             summary = self.project.summary(self.path)
@@ -193,14 +193,6 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
                 if flag is not None:
                     return flag
         return value
-
-    def _unbound(self, name: str) -> bool:
-        scope = self.scope
-        while scope is not None:
-            if name in scope.bindings:
-                return False
-            scope = scope.parent
-        return True
 
     def _called_predicate(self, call: ast.Call) -> bool | None:
         """What a call of a project function with whole numbers returns on the target, when the
