@@ -640,6 +640,38 @@ def test_an_argument_a_live_macro_drops_is_not_compiled(project):
         assert missing == {"PyString_FromString"}, version  # what gcc misses on a real Python 3
 
 
+def test_an_argument_a_project_header_macro_drops_is_not_compiled(project):
+    # bjoern 3.2.2's filewrapper.c: PyFile_IncUseCount((PyFileObject*)file), where its py2py3.h
+    # defines PyFile_IncUseCount(file) as NOP under #if PY_MAJOR_VERSION >= 3: the cast is dropped
+    project.write("src/py2py3.h", """\
+#if PY_MAJOR_VERSION >= 3
+#define NOP do{}while(0)
+#define PyFile_IncUseCount(file) NOP
+#define KEEP(file) ((void)(file))
+#endif
+""")
+    project.write("src/filewrapper.c", """\
+#include <Python.h>
+#include "py2py3.h"
+
+void use(PyObject *file)
+{
+    PyFile_IncUseCount((PyFileObject*)file);
+}
+
+void keep(PyObject *file)
+{
+    KEEP((PyFileObject*)file);
+}
+""")
+    reported = {(f["line"], f["api"]) for f in findings(project, "src", target="3.13") if f["severity"] == "error"}
+    assert reported == {(11, "PyFileObject")}
+    gcc = shutil.which("gcc")
+    for version, include in sorted(python_includes().items()) if gcc else ():
+        missing, _ = _missing_names(gcc, project.root / "src/filewrapper.c", include)
+        assert missing == {"PyFileObject"}, version  # only keep()'s, on a real Python 3
+
+
 def test_a_version_test_through_a_function_like_macro(project):
     # dbus-python 1.5.1's dbus_bindings/dbus_bindings-internal.h backports PyWeakref_GetRef with
     # PyWeakref_GetObject (gone in 3.15) only where its own macro says the Python is older than 3.13

@@ -154,10 +154,11 @@ def _c_findings(path: str, text: str, target: tuple[int, int], gone: frozenset, 
         predefined = {**context, **(predefined or {})}
     if absent:  # include guards of headers the project does not have (``absentguards``)
         predefined = {**(predefined or {}), **dict.fromkeys(absent, DEAD)}
+    in_headers: list = []  # the live #defines of the project headers it includes
     tokens, directives, shims, internal, included = c_shims(path, text, target, gone, upward, predefined,
-                                                            header_known)
+                                                            header_known, in_headers)
     defines = [rest for name, rest in directives if name == "define" and rest]
-    tokens = _selected_arguments(tokens, defines)
+    tokens = _selected_arguments(tokens, in_headers + defines)
     limited, version = defines_limited_api(directives), limited_api_version(directives)
     if not limited:
         limited, version = built
@@ -174,16 +175,23 @@ def _selected_arguments(tokens: list, defines: list) -> list:
     its parameters drops: mercurial 7.2.4's sha1dc/cext.c defines ``PY23(py2, py3)`` as ``py3``
     under ``#ifdef IS_PY3K`` (``py2`` in the ``#else``, dead on Python 3), so its
     ``PY23(PyString_FromStringAndSize, PyUnicode_FromStringAndSize)(hexhash, 40)`` never
-    compiles the first name."""
+    compiles the first name.  One whose body names no parameter drops them all (a macro of the file
+    or of a project header it includes: bjoern 3.2.2's py2py3.h, ``PyFile_IncUseCount(file)`` as
+    ``NOP`` on Python 3)."""
     choosers = {}
     for rest in defines:
         name, texts = rest[0], [t.text for t in rest[1:]]
-        if len(rest) >= 4 and texts[0] == "(" and rest[1].offset == name.offset + len(name.text) \
-                and texts[-2] == ")" and rest[-1].kind == "ident":
-            parameters = texts[1:-2]
+        if len(rest) >= 3 and texts[0] == "(" and rest[1].offset == name.offset + len(name.text) and ")" in texts:
+            close = texts.index(")")
+            parameters, body = texts[1:close], rest[close + 2:]
             names = parameters[::2]
-            if parameters[1::2] == [","] * (len(names) - 1) and rest[-1].text in names:
-                choosers[name.text] = names.index(rest[-1].text)
+            if not names or parameters[1::2] != [","] * (len(names) - 1) \
+                    or not all(t.kind == "ident" for t in rest[2:close + 1:2]):
+                continue
+            if len(body) == 1 and body[0].kind == "ident" and body[0].text in names:
+                choosers[name.text] = names.index(body[0].text)
+            elif not any(t.text in names for t in body):
+                choosers[name.text] = -1  # no argument is kept
     if not choosers or not any(t.text in choosers for t in tokens):
         return tokens
     kept, index = [], 0

@@ -24,7 +24,7 @@ from outmoded.source import open_regular
 
 
 def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upward: bool = True,
-            predefined: dict | None = None, header_known: bool = False) -> tuple:
+            predefined: dict | None = None, header_known: bool = False, defined: list | None = None) -> tuple:
     """The live code tokens of the C file at ``path``, its live directives, the names it or a
     project header it includes defines or declares (shims of removed names, and the names the
     internal headers it includes still declare: ``internal_names``), the internal headers it or such
@@ -32,7 +32,8 @@ def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upwa
     ``#include "internal/pycore_frame.h"``: PyFrameObject's members are there), and
     the live code tokens of those headers.  ``predefined``: macros the build defines for it
     (``Py_LIMITED_API``: name -> value tokens, None when unknown); ``header_known``: ``Python.h``
-    is included before the file's first line."""
+    is included before the file's first line; ``defined`` (when given) receives the live ``#define``s
+    of those headers (name and tokens), as ``directives`` the file's own."""
     directives: list = []
     headers: list = []  # the live tokens and directives of the project headers it includes
     written: list = []  # what each live #include "..." of it or them writes
@@ -47,6 +48,8 @@ def c_shims(path: str, text: str, target: tuple[int, int], gone: frozenset, upwa
     for code, found in headers:
         shims |= {rest[0].text for kind, rest in found if kind == "define" and rest} | declared_names(code) \
             | own_types(code)
+        if defined is not None:
+            defined.extend(rest for kind, rest in found if kind == "define" and rest)
         lines.extend(line for kind, line in found if kind == "include")
     internal = {os.path.basename(name) for name in written if INTERNAL_RE.search(name)} | \
         {token.text + ".h" for line in lines for token in line if token.kind == "ident" and INTERNAL_RE.match(token.text)}
