@@ -1429,27 +1429,27 @@ djangorestframework-stubs==3.18.1 cssselect==1.6.0 elasticsearch-dsl==8.18.0 xlr
 scp==0.16.2 pylast==7.2.0 typing-inspect==0.9.0 gast==0.7.0 varname==1.0.0 fastnumbers==5.2.0 zstd==1.5.7.2
 faust-cchardet==3.2.0 python-lzo==1.15 pysimdjson==7.0.2""".split()
 
-# noise21 (issue #11, 2026-12-07): 43 latest releases never measured, of kinds earlier rounds did not
-# cover: asyncio libraries and their examples, data validation, HTTP servers, ASGI/WSGI middleware,
-# CLI frameworks, scientific C/Cython, compat modules, Sphinx themes, pytest plugins, AST tools and
-# code generators; at 3.13, 3.14, 3.15 and 3.14t.  Without a finding (main / now): 39 / 41 at 3.13,
-# 34 / 36 at 3.14, 33 / 35 at 3.15.  Fixed: netius 1.64.0's has_full = hasattr(inspect,
-# "getfullargspec") / if has_full (2 errors -> 0, the real 3.13 runs its getargspec), coconut 3.2.0's
-# and schematics 2.1.1's if PY2: after a star import of their root / compat module (4 and 1 -> 0);
-# slixmpp 1.17.0's 35 examples (loopsetters; the real 3.14.10 and 3.15.2 return the loop ClientXMPP
-# set).  Real, run on the real interpreters: pyatv 0.18.0's 9 examples (LOOP = asyncio.get_event_loop()
-# at a script's top: RuntimeError on the real 3.14 running examples/pairing.py), faust-streaming 0.15.3's
-# examples/concurrency.py and tests/consistency/test_consistency.py main blocks (RuntimeError on the
-# real 3.14), telethon 1.45.0's (listed before) connection.py:61 ssl_mod.wrap_socket for an SSL proxy
-# (the real 3.13 has no ssl.wrap_socket), simple-parsing 0.1.9's from dataclasses import _MISSING_TYPE (ImportError on the
-# real 3.15), darglint 1.8.1's and sorcery 0.2.2's ast.Str (the real 3.14 has none; both releases are
-# unmaintained).  Left: bjoern 3.2.2's filewrapper.c PyFileObject is an argument of PyFile_IncUseCount,
-# which its py2py3.h defines as NOP on Python 3 (the argument is dropped: noise, a rule would have to
-# expand the project's function-like macros); hy 1.3.1's importer.py:70 pkgutil.get_loader runs only
-# when _hy_code_from_file gets no loader_type, and its one caller passes HyLoader; netius's urllib2 /
-# httplib = None fallbacks (lost-feature warnings, by design); WSGIProxy2 0.5.1's bootstrap.py is
-# Python 2.  At 3.14t the OMT003 notes on blacksheep, cftime, line_profiler, pot, scikit-fmm,
-# pyclipper and healpy (.pyx without the free-threading directive) were not read.
+# noise21 (issue #11, 2026-12-07): 43 latest releases never measured, of kinds earlier rounds did not cover:
+# asyncio libraries and their examples, data validation, HTTP servers, ASGI/WSGI middleware, CLI frameworks,
+# scientific C/Cython, compat modules, Sphinx themes, pytest plugins, AST tools and code generators; at
+# 3.13, 3.14, 3.15 and 3.14t.  Without a finding (main / now): 39 / 42 at 3.13, 34 / 37 at 3.14, 33 / 36 at
+# 3.15.  Fixed: netius 1.64.0's has_full = hasattr(inspect, "getfullargspec") / if has_full (2 errors -> 0,
+# the real 3.13 runs its getargspec), coconut 3.2.0's and schematics 2.1.1's if PY2: after a star import of
+# their root / compat module (4 and 1 -> 0), bjoern 3.2.2's (PyFileObject*)file as the argument of its
+# py2py3.h's PyFile_IncUseCount(file) NOP (2 -> 0); slixmpp 1.17.0's 35 examples (loopsetters; the real
+# 3.14.10 and 3.15.2 return the loop ClientXMPP set).  Real, run on the real interpreters: pyatv 0.18.0's 9
+# examples (LOOP = asyncio.get_event_loop() at a script's top: RuntimeError on the real 3.14 running
+# examples/pairing.py), faust-streaming 0.15.3's examples/concurrency.py and
+# tests/consistency/test_consistency.py main blocks (RuntimeError on the real 3.14), telethon 1.45.0's
+# (listed before) connection.py:61 ssl_mod.wrap_socket for an SSL proxy (the real 3.13 has no
+# ssl.wrap_socket), simple-parsing 0.1.9's from dataclasses import _MISSING_TYPE (ImportError on the real
+# 3.15), darglint 1.8.1's and sorcery 0.2.2's ast.Str (the real 3.14 has none; both releases are
+# unmaintained), bjoern 3.2.2's _bjoernmodule.c PyModule_Create at 3.14t (no Py_mod_gil: the GIL comes
+# back).  Left: hy 1.3.1's importer.py:70 pkgutil.get_loader runs only when _hy_code_from_file gets no
+# loader_type, and its one caller passes HyLoader; netius's urllib2 / httplib = None fallbacks (lost-feature
+# warnings, by design); WSGIProxy2 0.5.1's bootstrap.py is Python 2.  At 3.14t the OMT003 notes on
+# blacksheep, cftime, line_profiler, pot, scikit-fmm, pyclipper and healpy (.pyx without the free-threading
+# directive) were not read.
 MODERN += """aiogram==3.31.0 aioimaplib==2.0.3 aiojobs==1.4.0 faust-streaming==0.15.3 blacksheep==2.6.4 aiomonitor==0.7.1
 aiocron==2.1 pyatv==0.18.0 aiocoap==0.4.17 python-kasa==0.12.0 aioesphomeapi==46.23.0 schema==0.7.8
 trafaret==2.1.1 schematics==2.1.1 strictyaml==1.7.3 bjoern==3.2.2 netius==1.64.0 starlette-context==0.5.1
