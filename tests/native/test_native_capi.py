@@ -649,6 +649,11 @@ def test_an_argument_a_project_header_macro_drops_is_not_compiled(project):
 #define PyFile_IncUseCount(file) NOP
 #define KEEP(file) ((void)(file))
 #endif
+#ifdef TRACE_LOG
+#define SHOWLOG(a, b) showlog(a, b)
+#else
+#define SHOWLOG(a, b)
+#endif
 """)
     project.write("src/filewrapper.c", """\
 #include <Python.h>
@@ -663,13 +668,18 @@ void keep(PyObject *file)
 {
     KEEP((PyFileObject*)file);
 }
+
+void logged(PyObject *file)
+{
+    SHOWLOG(0, (PyFileObject*)file);  /* TRACE_LOG may be defined by the build: kept */
+}
 """)
     reported = {(f["line"], f["api"]) for f in findings(project, "src", target="3.13") if f["severity"] == "error"}
-    assert reported == {(11, "PyFileObject")}
+    assert reported == {(11, "PyFileObject"), (16, "PyFileObject")}
     gcc = shutil.which("gcc")
     for version, include in sorted(python_includes().items()) if gcc else ():
         missing, _ = _missing_names(gcc, project.root / "src/filewrapper.c", include)
-        assert missing == {"PyFileObject"}, version  # only keep()'s, on a real Python 3
+        assert missing == {"PyFileObject"}, version  # keep()'s, on a real Python 3
 
 
 def test_a_version_test_through_a_function_like_macro(project):

@@ -178,7 +178,7 @@ def _selected_arguments(tokens: list, defines: list) -> list:
     compiles the first name.  One whose body names no parameter drops them all (a macro of the file
     or of a project header it includes: bjoern 3.2.2's py2py3.h, ``PyFile_IncUseCount(file)`` as
     ``NOP`` on Python 3)."""
-    choosers = {}
+    choosers, keeping = {}, set()
     for rest in defines:
         name, texts = rest[0], [t.text for t in rest[1:]]
         if len(rest) >= 3 and texts[0] == "(" and rest[1].offset == name.offset + len(name.text) and ")" in texts:
@@ -187,11 +187,15 @@ def _selected_arguments(tokens: list, defines: list) -> list:
             names = parameters[::2]
             if not names or parameters[1::2] != [","] * (len(names) - 1) \
                     or not all(t.kind == "ident" for t in rest[2:close + 1:2]):
-                continue
-            if len(body) == 1 and body[0].kind == "ident" and body[0].text in names:
+                keeping.add(name.text)
+            elif len(body) == 1 and body[0].kind == "ident" and body[0].text in names:
                 choosers[name.text] = names.index(body[0].text)
             elif not any(t.text in names for t in body):
                 choosers[name.text] = -1  # no argument is kept
+            else:
+                keeping.add(name.text)
+    # a macro dropping every argument where another live definition (a condition not decided) uses them
+    choosers = {name: kept for name, kept in choosers.items() if kept != -1 or name not in keeping}
     if not choosers or not any(t.text in choosers for t in tokens):
         return tokens
     kept, index = [], 0
