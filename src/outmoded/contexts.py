@@ -184,9 +184,10 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
             flag = self.project.flag(value, self.path)
             if flag is not None:
                 return flag
-        elif value == LOCAL and isinstance(node, ast.Name) and self._unbound(node.id):  # fallbacks'
+        elif value == LOCAL and isinstance(node, ast.Name) and "import *" in self.text and self._unbound(node.id):
             # a flag a star import of a project module binds: coconut 3.2.0's command/util.py, from
             # coconut.root import * (PY2 = _coconut_sys.version_info < (3,)), then if PY2: import Queue
+            # (the text asked first: the file's summary is read only where it may have such an import)
             summary = self.project.summary(self.path)
             for star in reversed(summary.stars if summary else ()):  # the last one binding it wins
                 flag = self.project.flag(f"{star}.{node.id}", self.path)
