@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from noise import (AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA,  # noqa: E402
-                   RECENT_ERA, TOOLKIT_ERA, WIDE_ERA, check, unpacked)
+                   RECENT_ERA, SERVICE_ERA, TOOLKIT_ERA, WIDE_ERA, check, unpacked)
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -268,6 +268,25 @@ DEPENDS = {
     **{f: ["pytest==6.2.5", "py==1.11.0", "pluggy==0.13.1", "iniconfig==1.1.1", "attrs==21.4.0", "packaging==21.3",
            "pyparsing==3.0.9", "toml==0.10.2"] + (["py-cpuinfo==7.0.0"] if f.startswith("pytest-benchmark") else [])
        for f in ("pytest-timeout==1.4.2", "pytest-benchmark==3.2.3", "pytest-mock==3.5.1")},
+    # the SERVICE_ERA releases' (2015-2021, misses27) dependencies of their time, where pure Python
+    "pg8000==1.16.6": ["scramp==1.2.0"],
+    "influxdb==5.3.1": ["python-dateutil==2.8.2", "pytz==2026.6", "requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4",
+                        "idna==2.10", "certifi==2020.12.5", "six==1.17.0", "msgpack==0.6.2"],
+    **{f: ["Django==2.2.28", "pytz==2026.6", "sqlparse==0.2.4"] for f in ("django-extensions==3.1.0", "django-filter==2.4.0")},
+    **{f: ["Flask==1.1.4", "Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2", "MarkupSafe==1.1.1"]
+          + (["SQLAlchemy==1.3.24"] if f.startswith("Flask-SQLAlchemy") else [])
+       for f in ("Flask-SQLAlchemy==2.4.4", "Flask-Caching==1.9.0")},
+    "factory_boy==3.2.0": ["Faker==1.0.8", "six==1.17.0", "python-dateutil==2.7.5", "text-unidecode==1.2"],
+    "mongomock==3.22.0": ["sentinels==1.0.0", "six==1.17.0", "setuptools==75.8.0"],  # __version__.py: pkg_resources
+    "fakeredis==1.4.5": ["redis==3.5.3", "six==1.17.0", "sortedcontainers==2.4.0"],
+    "betamax==0.8.1": ["requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4", "idna==2.10", "certifi==2020.12.5"],
+    "python-jose==3.2.0": ["rsa==4.7", "ecdsa==0.14.1", "pyasn1==0.4.8", "six==1.17.0"],
+    "parsimonious==0.8.1": ["six==1.17.0"], "python-tds==1.10.0": ["six==1.17.0", "setuptools==75.8.0"],
+    "textX==2.3.0": ["Arpeggio==1.10.1", "click==7.1.2", "setuptools==75.8.0"],  # registration.py: pkg_resources
+    "setuptools_scm==5.0.1": ["setuptools==75.8.0"],
+    "asciimatics==1.12.0": ["pyfiglet==0.8.post1", "wcwidth==0.2.5", "future==0.18.3", "setuptools==75.8.0"],
+    "nbformat==5.1.2": ["ipython_genutils==0.2.0", "traitlets==4.3.3", "decorator==4.4.2", "six==1.17.0",
+                        "jupyter_core==4.7.1", "jsonschema==3.2.0", "attrs==21.4.0", "pyrsistent==0.16.1"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -324,6 +343,9 @@ RELEASES += RECENT_ERA
 # releases of 2017-2021 of kinds no list held (async frameworks, ORMs, template engines, serializers, CLI
 # toolkits, network clients, pytest plugins), read at 3.13 and 3.15 (misses25)
 RELEASES += TOOLKIT_ERA
+# releases of 2015-2021 of kinds no list held (logging clients, database drivers, Django and Flask plugins,
+# mocking libraries, crypto helpers, parsers, packaging helpers), read at 3.13, 3.14 and 3.15 (misses27, 2026-12-07)
+RELEASES += SERVICE_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
