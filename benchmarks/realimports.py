@@ -287,6 +287,12 @@ DEPENDS = {
     "asciimatics==1.12.0": ["pyfiglet==0.8.post1", "wcwidth==0.2.5", "future==0.18.3", "setuptools==75.8.0"],
     "nbformat==5.1.2": ["ipython_genutils==0.2.0", "traitlets==4.3.3", "decorator==4.4.2", "six==1.17.0",
                         "jupyter_core==4.7.1", "jsonschema==3.2.0", "attrs==21.4.0", "pyrsistent==0.16.1"],
+    "PGPy==0.5.3": ["pyasn1==0.4.8", "six==1.17.0"],  # and cryptography, a C extension: not here
+    **{f: ["urllib3==1.26.20", "certifi==2020.12.5"] for f in ("sentry-sdk==0.19.5", "elastic-apm==5.10.0")},
+    **{f: ["requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4", "idna==2.10", "certifi==2020.12.5"]
+          + (["decorator==4.4.2"] if f.startswith("datadog") else [])
+       for f in ("datadog==0.39.0", "httmock==1.4.0")},
+    "progressbar2==3.53.1": ["python-utils==2.5.6", "six==1.17.0"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
