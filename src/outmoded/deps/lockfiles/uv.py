@@ -6,7 +6,8 @@ The format (uv's docs, "Lockfile"): ``[[package]]`` tables with ``name``, ``vers
 lists of ``{name, version?, marker?, extra?}``. When resolution forks (a package locked at two
 versions for different Pythons), edges name the version. The project's own packages are the
 workspace members (``[manifest] members``, or the one whose source is ``.``); their edges are
-the roots.
+the roots. Its top-level ``version`` is the schema's (``1``; ``revision`` counts compatible
+changes within it): uv refuses any other, and a string, so this reader does too.
 """
 
 from __future__ import annotations
@@ -25,14 +26,23 @@ from outmoded.deps.lockfiles.graph import (
     roots_without_parents,
 )
 
+SCHEMAS = (1,)  # the lock schema versions uv reads: uv 0.13.10 refuses 0 and 2 ("unsupported schema version")
+
 
 def read(path, label, load) -> Lock:
     data, text = load(path)
-    items = data.get("package")
-    if isinstance(data.get("version"), int) and items is None:
+    items, version = data.get("package"), data.get("version")
+    if isinstance(version, int) and items is None:
         raise UsageError(f"{path}: a uv lock file that locks no package (no [[package]] tables): run uv lock")
-    if not isinstance(data.get("version"), int) or not isinstance(items, list):
+    if version is None or not isinstance(items, list):
         raise UsageError(f"{path}: not a uv lock file (no `version` and [[package]] tables)")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise UsageError(f"{path}: its `version` is {version!r}, not the integer uv writes: uv refuses "
+                         f"the file, and what it locks cannot be trusted")
+    if version not in SCHEMAS:
+        raise UsageError(f"{path}: lock schema version {version}; uv reads only version "
+                         f"{', '.join(map(str, SCHEMAS))} (what uv lock writes) and refuses this file, "
+                         f"and so does outmoded: what it locks cannot be trusted")
     manifest = data.get("manifest") if isinstance(data.get("manifest"), dict) else {}
     members = {canonicalize_name(m) for m in manifest.get("members") or [] if isinstance(m, str)}
     lock = Lock(label(path))
