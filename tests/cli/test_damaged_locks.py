@@ -73,3 +73,20 @@ def test_a_toml_number_past_pythons_digit_limit_is_bad_input_not_an_internal_err
     result = sh.run("deps", "--offline", "--target-version", "3.13", "pylock.toml", env=env)
     assert result.returncode == 2 and result.stdout == ""
     assert one_line(result.stderr).startswith("outmoded deps: error: pylock.toml: not valid TOML: Exceeds the limit")
+
+
+@pytest.mark.parametrize("version", [3, "1.16.0"], ids=["int", "no-operator"])
+def test_a_pipfile_lock_version_that_is_no_pin_is_a_damaged_entry(sh, version):
+    """pipenv 2026.10.3's pipenv sync refuses an entry whose version is 3 (``Invalid type for field
+    version``) and fails installing ``six1.16.0`` from ``"1.16.0"``; the entry was read as
+    unpinned and judged on the newest release, "ready"."""
+    text = json.dumps({"_meta": {"pipfile-spec": 6}, "default": {
+        "six": {"version": version}, "idna": {"version": "==3.10"}}}, indent=4)
+    sh.write("Pipfile.lock", text)
+    env = environment(OUTMODED_CACHE_DIR=str(sh.root / "cache"))
+    result = sh.run("deps", "--offline", "--target-version", "3.13", "--format", "json", "Pipfile.lock", env=env)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    six = {d["name"]: d for d in json.loads(result.stdout)["dependencies"]}["six"]
+    assert six["line"] == text.splitlines().index('        "six": {') + 1 and six["version"] is None
+    assert f"its version in [default] is {version!r}, not a pin" in six["message"]
+    assert "the lock is damaged" in six["message"]

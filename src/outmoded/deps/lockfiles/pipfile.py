@@ -5,7 +5,12 @@ package pinned, each with its own marker but no record of who requires it).
 ``"*"``, a specifier (``"==1.0"``, ``">=2"``) or a table with ``version``, ``extras``,
 ``markers``, marker-name keys (``sys_platform = "== 'win32'"``) or a non-index source (``git``,
 ``path``, ``file``). ``Pipfile.lock`` has the same categories (``default``, ``develop``, ...)
-mapping names to ``{"version": "==x", "markers": ...}``.
+mapping names to ``{"version": "==x", "markers": ...}`` (``"*"`` for a package locked for
+another platform). An entry whose ``version`` is neither (``3``, ``"1.17.0"``) is damaged:
+pipenv 2026.10.3's ``pipenv sync`` refuses the lock (``Invalid type for field version``) or
+fails installing it. ``_meta``'s ``pipfile-spec`` (6) pipenv never reads (3 or "six" install
+the same), so neither does this reader. An entry without a version (pipenv writes none for VCS
+and path sources), or ``"*"``, is installed unpinned.
 """
 
 from __future__ import annotations
@@ -90,7 +95,13 @@ def read_lock(path, label) -> tuple:
                     f"its entry in [{category}] is not a table: the lock is damaged, and what it locks there "
                     f"cannot be checked")))
                 continue
-            version = str(entry.get("version", "")).strip()
+            version = entry.get("version", "")
+            if not isinstance(version, str) or version.strip() not in ("", "*") and version.strip()[0] not in "<>=!~":
+                lock.unread.append(Dependency(name, None, lock.file, lines.get(name), error=(
+                    f"its version in [{category}] is {version!r}, not a pin: pipenv sync fails on it, the "
+                    f"lock is damaged, and what it locks there cannot be checked")))
+                continue
+            version = version.strip()
             node = Node(name, version[2:] if version.startswith("==") else None, lines.get(name),
                         marker=marker(entry.get("markers")))
             source = next((key for key in NOT_INDEX if key in entry), None)
