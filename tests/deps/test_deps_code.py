@@ -392,6 +392,18 @@ def test_a_backport_s_own_code_gets_the_module_it_brings_back(tmp_path, deps_jso
     assert (code, found["setuptools"]["status"]) == (0, "ok")
 
 
+def test_helpers_only_setup_py_imports_are_no_library_code(tmp_path, deps_json):
+    # mysqlclient 1.3.13 was 'breaks (setup_windows.py:2 distutils.msvccompiler)': its setup.py's helper for
+    # Windows builds, which nothing installs (its py_modules name _mysql_exceptions)
+    code, found, _ = check(tmp_path, deps_json, ["buildhelpers==1.0"])
+    assert (code, found["buildhelpers"]["status"]) == (0, "ok")
+    assert found["buildhelpers"]["code"]["checked_files"] == 1
+    # a helper py_modules installs is library code
+    code, found, _ = check(tmp_path, deps_json, ["buildhelpers==1.1"])
+    assert found["buildhelpers"]["status"] == "breaks"
+    assert "setup_windows.py:1 distutils.msvccompiler" in found["buildhelpers"]["message"]
+
+
 def test_headers_alone_are_not_compiled(tmp_path, deps_json):
     # pycparser 2.19: no wheel, pure Python, with C headers it parses as data (utils/fake_libc_include/)
     code, found, _ = check(tmp_path, deps_json, ["headeronly==1.0"])

@@ -388,15 +388,17 @@ def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -
         return unchecked(f"{dist.filename}: {problem.message}", problem.reason, dist.filename)
     from outmoded.deps import setupbuild
     from outmoded.deps.requires import is_metadata, names, requirement_lines
+    from outmoded.deps.setuphelpers import build_helpers
 
     from outmoded.deps.unpacked import written
 
     sdist = not dist.filename.endswith(".whl")
     roots = shipped.source_roots(found.names) if sdist else frozenset()
     root = _package_root(dist.filename, found.files, target) if roots else None
+    helpers = build_helpers(dist.filename, found.files, project) if sdist else frozenset()
     pairs = [(shipped.display(dist.filename, name, root), data) for name, data in found.files
              if not is_metadata(dist.filename, name) and not setupbuild.is_build_script(dist.filename, name)
-             and shipped.in_root(name, roots, root)]
+             and name not in helpers and shipped.in_root(name, roots, root)]
     with _SCAN_LOCK, written(pairs) as root:  # the release's modules as one project (``unpacked``)
         # a release is installed with itself: setuptools' own code importing distutils gets its shim
         declared = requirement_lines(dist.filename, found.files)

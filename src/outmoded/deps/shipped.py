@@ -10,7 +10,7 @@ never runs in the user's program.
 - An sdist would install its packages: below the one top directory (``name-1.0/``), or below
   ``src/`` when there is one, each top-level directory holding an ``__init__.py`` or named like
   the project, and each top-level module except build scripts (``setup.py``, ``conftest.py``,
-  ``noxfile.py`` ...).  Its C, C++ and Cython sources count wherever they are (outside tests
+  ``noxfile.py`` ...; the helpers only ``setup.py`` imports: ``setuphelpers``).  Its C, C++ and Cython sources count wherever they are (outside tests
   and docs): pip compiles them.  A ``setup.py`` may install its packages from another directory
   (``package_dir={"": ...}``), picked by the running Python: PyYAML 3.12 and 5.3.1 ship ``lib/yaml``
   for Python 2 and ``lib3/yaml`` for 3 (``{2: 'lib', 3: 'lib3'}[sys.version_info[0]]``).  The
