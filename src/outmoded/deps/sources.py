@@ -252,7 +252,7 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
             _place(dep, version, platforms, found)
         if _is_lock(path):
             found.locked.update(dep.file for dep in found.deps[before:])
-        elif requirements.complete(deps, skipped):  # pip's hash-checking mode: the files are the whole set
+        elif requirements.complete(deps, skipped, path):  # hash-checking mode, a resolver's output: the whole set
             found.locked.update(dep.file for dep in deps)
         elif len(found.deps) > before:
             found.unlocked.append(label(path))
