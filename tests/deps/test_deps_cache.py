@@ -33,7 +33,8 @@ def test_cache_files_nested_past_the_decoders_limit_are_misses(tmp_path):
     decoder's recursion limit is a miss, checked again, not an internal error of the run."""
     from types import SimpleNamespace
 
-    from outmoded.deps.code import CodeVerdict, VerdictCache
+    from outmoded.deps.verdict import CodeVerdict
+    from outmoded.deps.verdictcache import VerdictCache
 
     deep = b"[" * 100_000 + b"]" * 100_000
     pages = Cache(tmp_path / "http")
@@ -56,19 +57,20 @@ def test_a_verdict_cached_before_the_engine_changed_is_judged_again(tmp_path, mo
     from types import SimpleNamespace
 
     import outmoded
-    from outmoded.deps import code
-    from outmoded.deps.code import CodeVerdict, VerdictCache
+    from outmoded.deps import verdictcache
+    from outmoded.deps.verdict import CodeVerdict
+    from outmoded.deps.verdictcache import VerdictCache
 
     tool = tmp_path / "tool"
     (tool / "deps").mkdir(parents=True)
     (tool / "__init__.py").write_text("")
     (tool / "scan.py").write_text("RULES = 1\n")
     monkeypatch.setattr(outmoded, "__file__", str(tool / "__init__.py"))
-    code._fingerprint.cache_clear()
+    verdictcache._fingerprint.cache_clear()
     dist = SimpleNamespace(sha256="ab" * 32, url="https://files.example/ansible_core-2.21.5-py3-none-any.whl")
     VerdictCache(tmp_path / "verdicts").put(dist, (3, 15), CodeVerdict(checked=1, filename="x.whl"))
     assert VerdictCache(tmp_path / "verdicts").get(dist, (3, 15)) is not None
     (tool / "scan.py").write_text("RULES = 2  # the engine sees more\n")
-    code._fingerprint.cache_clear()
+    verdictcache._fingerprint.cache_clear()
     assert VerdictCache(tmp_path / "verdicts").get(dist, (3, 15)) is None
-    code._fingerprint.cache_clear()
+    verdictcache._fingerprint.cache_clear()

@@ -13,7 +13,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from outmoded.deps import failing, metadata, pinned, readiness
-from outmoded.deps.code import VerdictCache, judge_file
+from outmoded.deps.code import judge_file
 from outmoded.deps.index import IndexClient, IndexProblem
 from outmoded.deps.model import (
     BREAKS,
@@ -31,6 +31,7 @@ from outmoded.deps.progress import Progress
 from outmoded.deps.readiness import Build
 from outmoded.deps.simple import PageError, parse_page
 from outmoded.deps.upgrade import MAX_DOWNLOADS, Found, first_ready
+from outmoded.deps.verdictcache import VerdictCache
 
 WORKERS = 8  # small: polite to the index, and plenty for a requirements file
 

@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     from outmoded.config.parsing import check_free_threaded, free_threaded_spelling
     from outmoded.deps import check, ownproject, platforms, report, sources, target
     from outmoded.deps.cache import Cache, default_directory
-    from outmoded.deps.code import VerdictCache
+    from outmoded.deps.verdictcache import VerdictCache
     from outmoded.deps.index import PYPI, IndexClient
 
     text, free = free_threaded_spelling(args.target_version)
@@ -118,7 +118,7 @@ def run(args: argparse.Namespace) -> int:
 def _run_installed(args: argparse.Namespace, version: tuple, chosen: tuple) -> int:
     from outmoded.deps import installed, report
     from outmoded.deps.cache import default_directory
-    from outmoded.deps.code import VerdictCache
+    from outmoded.deps.verdictcache import VerdictCache
 
     if args.files:
         raise UsageError("--installed reads an environment, not dependency files: name one or the other")

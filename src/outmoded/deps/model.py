@@ -70,7 +70,7 @@ class Result:
     free_threading_message: str | None = None
     free_threading_platforms_without_wheels: list = field(default_factory=list)
     yanked: bool = False
-    code: object = None  # the chosen release's ``code.CodeVerdict`` (None: not looked at)
+    code: object = None  # the chosen release's ``verdict.CodeVerdict`` (None: not looked at)
     search_cut_short: bool = False  # the first-ready search hit its download bound
     required: list = field(default_factory=list)  # what it pins that the target cannot install (``pinned``)
     unsearched: bool = False  # made not ready by what it pins: no upgrade searched
