@@ -503,6 +503,13 @@ def code_projects():
             "setup.py": helpers.format(extra=extra), "buildhelpers/__init__.py": CLEAN,
             "setup_posix.py": "from setup_common import get_metadata\n\n\ndef get_config():\n    return get_metadata(0)\n",
             "setup_windows.py": windows, "setup_common.py": "import imp\n\n\ndef get_metadata(n):\n    return {}\n"}))
+    # mounthook: distlib 0.4.0's Wheel.mount() puts a finder with find_module alone on sys.meta_path
+    # (wheel.py:811), in a method importing never runs; 1.1 calls it at its top level
+    mount = ("import sys\n\n\nclass Mounter:\n    def find_module(self, fullname, path=None):\n        return None\n\n\n"
+             "class Wheel:\n    def mount(self):\n        sys.meta_path.append(Mounter())\n")
+    add("mounthook", *_pure("mounthook", "1.0", {"mounthook/__init__.py": "", "mounthook/wheel.py": mount}))
+    add("mounthook", *_pure("mounthook", "1.1", {"mounthook/__init__.py": "from mounthook.wheel import Wheel\n\nWheel().mount()\n",
+                                                "mounthook/wheel.py": mount}))
     # headeronly: no wheel, C headers it parses as data (pycparser 2.19's utils/fake_libc_include/)
     add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
         "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",

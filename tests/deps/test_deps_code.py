@@ -404,6 +404,21 @@ def test_helpers_only_setup_py_imports_are_no_library_code(tmp_path, deps_json):
     assert "setup_windows.py:1 distutils.msvccompiler" in found["buildhelpers"]["message"]
 
 
+def test_a_finding_in_a_function_importing_never_runs_is_named_with_it(tmp_path, deps, deps_json):
+    # distlib 0.4.0 was 'breaks (distlib/wheel.py:811 sys.meta_path)', "its code uses APIs the target lacks":
+    # Wheel.mount()'s finder no import asks from 3.12 on, but every module imports on the real 3.13-3.15
+    code, found, _ = check(tmp_path, deps_json, ["mounthook==1.0"])
+    assert found["mounthook"]["status"] == "breaks" and found["mounthook"]["code"]["imports"] is True
+    assert "importing it runs none of them, but functions of its code use APIs the target lacks: " \
+           "mounthook/wheel.py:11 sys.meta_path in Wheel.mount()" in found["mounthook"]["message"]
+    assert "breaks (mounthook/wheel.py:11 sys.meta_path in Wheel.mount())" in deps(*LINUX)[1]
+    # called at import: nothing is said of importing it
+    code, found, _ = check(tmp_path, deps_json, ["mounthook==1.1"])
+    assert found["mounthook"]["code"]["imports"] is False
+    assert "its code uses APIs the target lacks: mounthook/wheel.py:11 sys.meta_path in Wheel.mount()" \
+        in found["mounthook"]["message"]
+
+
 def test_headers_alone_are_not_compiled(tmp_path, deps_json):
     # pycparser 2.19: no wheel, pure Python, with C headers it parses as data (utils/fake_libc_include/)
     code, found, _ = check(tmp_path, deps_json, ["headeronly==1.0"])

@@ -101,9 +101,10 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
         from outmoded.project import Project
 
         project = Project(target)
-    verdict, found = CodeVerdict(filename=filename), []
+    verdict, found, sources = CodeVerdict(filename=filename), [], {}
     for path, data in pairs:
         verdict.checked += 1
+        sources[path] = data
         scanned = os.path.join(root, path) if root is not None else detached(path)
         scripts: list = []  # its if __name__ == "__main__": bodies, from the tree the check parsed
         with _SCAN_LOCK:  # its # noqa comments were written for its own linters: not read
@@ -121,6 +122,12 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
     verdict.backports = _backports(found)
+    if found:
+        from outmoded.deps.infunctions import locate
+
+        functions, verdict.imports = locate(found, sources)
+        verdict.functions = {key: name for key, name in functions.items()
+                             if key in {f"{f.path}:{f.line}" for f in verdict.findings}}
     return verdict
 
 

@@ -29,6 +29,8 @@ class CodeVerdict:
     optional_extensions: bool = False  # an sdist whose setup.py lets its compiled extensions fail (``optionalext``)
     build: list = field(default_factory=list)  # an sdist: what fails in its setup.py when pip builds it (Finding)
     requires: list = field(default_factory=list)  # the requirement lines its metadata declares, markers and all
+    functions: dict = field(default_factory=dict)  # "path:line" of a finding -> the function it is in (``infunctions``)
+    imports: bool = False  # every finding is in a function nothing run at import calls: the release imports
 
     @property
     def breaks(self) -> bool:
@@ -45,7 +47,10 @@ class CodeVerdict:
 
     def first(self, count: int = SHOWN) -> list:
         """``nose/importer.py:12 imp`` for the first findings: the build's when it fails."""
-        return [_shown(f) for f in (self.build or self.findings)[:count]]
+        if self.build:
+            return [_shown(f) for f in self.build[:count]]
+        return [_shown(f) + (f" in {self.functions[key]}()" if (key := f"{f.path}:{f.line}") in self.functions else "")
+                for f in self.findings[:count]]
 
     def summary(self) -> str:
         if self.build:
@@ -57,6 +62,9 @@ class CodeVerdict:
             return text
         more = f" and {self.total - SHOWN} more" if self.total > SHOWN else ""
         text = f"its code uses APIs the target lacks: {', '.join(self.first())}{more}"
+        if self.imports:
+            text = (f"importing it runs none of them, but functions of its code use APIs the target lacks: "
+                    f"{', '.join(self.first())}{more}")
         if self.backports:
             lines = " and ".join(f"`{line}`" for line in self.backports)
             text += f"; a backport brings them back: add {lines} to the requirements"
@@ -67,7 +75,8 @@ class CodeVerdict:
                 "findings_total": self.total, "findings": [f.to_json() for f in self.findings],
                 "notes": self.notes, "problem": self.problem, "backports": self.backports,
                 "compiles": self.compiles, "optional_extensions": self.optional_extensions,
-                "build": [f.to_json() for f in self.build], "requires": self.requires}
+                "build": [f.to_json() for f in self.build], "requires": self.requires,
+                "functions": self.functions, "imports": self.imports}
 
     @classmethod
     def from_json(cls, data: dict) -> CodeVerdict:
@@ -77,7 +86,9 @@ class CodeVerdict:
                    compiles=data.get("compiles") if isinstance(data.get("compiles"), bool) else None,
                    optional_extensions=data.get("optional_extensions") is True,
                    build=[Finding(**f) for f in data.get("build") or ()],
-                   requires=[line for line in data.get("requires") or () if isinstance(line, str)])
+                   requires=[line for line in data.get("requires") or () if isinstance(line, str)],
+                   functions={k: v for k, v in (data.get("functions") or {}).items() if isinstance(v, str)},
+                   imports=data.get("imports") is True)
 
 
 def _shown(finding) -> str:

@@ -15,7 +15,7 @@ from outmoded import __version__, userfiles
 from outmoded.deps.cache import PRIVATE
 from outmoded.deps.verdict import CodeVerdict
 
-CODE_FORMAT = 20  # 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles; 19: what its backports bring; 20: optional extensions
+CODE_FORMAT = 21  # 21: the function each finding is in (infunctions); 2: backports; 3: the dependency's # noqa comments are not read; 4: its Requires-Dist; 5: compiles; 19: what its backports bring; 20: optional extensions
 # 6: egg-info requires.txt; 7: an sdist's setup.py (build); 8: members checked detached from the current directory
 # 9: members checked as one project, written to a private directory (``unpacked``); 10: the release's floor; 11: test.py; 12: itself; 13: headers alone; 14: past a try whose handler returns; 15: __main__ blocks
 # 16: the functions setup.py calls in its helpers (versioneer.get_version()), handlers that exit
