@@ -86,3 +86,13 @@ def test_typing_extensions_before_412_fails_on_313_and_314_with_a_default(tmp_pa
         assert "'__default__' of 'typing.ParamSpec' objects is not writable" in dep["message"]
     _, found, _ = check(tmp_path, deps_json, ["typing-extensions==4.10.0"], "--target-version", "3.12")
     assert found["typing-extensions"]["status"] == "ok"
+
+
+def test_py_before_1_11_fails_on_313_to_315(tmp_path, deps_json):
+    """py 1.5.4 (yui's Pipfile.lock of 2018-06) was 'ok' at 3.13: import py passes, py.path.local('/') raises
+    AttributeError: __spec__ from its vendored apipkg on the real 3.13.18, 3.14.10 and 3.15.2; 1.11.0 runs."""
+    for target in ("3.13", "3.14", "3.15"):
+        _, found, _ = check(tmp_path, deps_json, ["py==1.5.4"], "--target-version", target)
+        dep = found["py"]
+        assert (dep["status"], dep["minimum_ready"]) == ("breaks", "1.11.0"), dep["message"]
+        assert "AttributeError: __spec__" in dep["message"]
