@@ -35,8 +35,9 @@ def locate(findings: list, sources: dict) -> tuple[dict, bool]:
     if not findings or len(where) < len({f"{f.path}:{f.line}" for f in findings}):
         return where, False
     leaves = {name.rsplit(".", 1)[-1] for name in where.values()}
+    needles = [leaf.encode() for leaf in leaves]
     return where, not any(_called_at_import(_parsed(data), leaves) for path, data in sources.items()
-                          if path.endswith(".py"))
+                          if path.endswith(".py") and any(n in data for n in needles))  # parse only files naming one
 
 
 def _parsed(data):
