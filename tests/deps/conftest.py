@@ -86,6 +86,10 @@ PROJECTS = {
     "typing-extensions": (pure("typing_extensions", "4.10.0") + pure("typing_extensions", "4.12.0")),
     # py 1.5.4 (yui's Pipfile.lock of 2018): py.path.local fails on the real 3.13-3.15; 1.11.0 runs
     "py": (pure("py", "1.5.4") + pure("py", "1.11.0")),
+    # protobuf 4.23.4 (huma-signals' poetry.lock of 2023-09): abi3 wheels whose upb extension fails on the real
+    # 3.14 and 3.15; 5.27.0 runs
+    "protobuf": (sdist("protobuf", "4.23.4") + wheels("protobuf", "4.23.4", ["cp37-abi3"])
+                 + sdist("protobuf", "5.27.0") + wheels("protobuf", "5.27.0", ["cp38-abi3"])),
     # 6.0's sdist fails to build with Cython 3 (6.0.1 pins Cython<3.0); 6.0.2 ships cp313 wheels
     "pyyaml": (sdist("PyYAML", "6.0") + wheels("PyYAML", "6.0", ["cp310", "cp311"])
                + sdist("PyYAML", "6.0.2") + wheels("PyYAML", "6.0.2", ["cp311", "cp312", "cp313"])),

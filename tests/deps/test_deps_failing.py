@@ -96,3 +96,16 @@ def test_py_before_1_11_fails_on_313_to_315(tmp_path, deps_json):
         dep = found["py"]
         assert (dep["status"], dep["minimum_ready"]) == ("breaks", "1.11.0"), dep["message"]
         assert "AttributeError: __spec__" in dep["message"]
+
+
+def test_protobuf_before_5_27_fails_on_314_and_315(tmp_path, deps_json):
+    """protobuf 4.23.4 (huma-signals' poetry.lock of 2023-09, for web3 6.6.1) was 'ok' at 3.14: its abi3 wheel
+    installs, and importing a message module raises TypeError from its upb extension on the real 3.14.10 and
+    3.15.2; 5.27.0 runs. The real 3.13.18 runs it."""
+    for target in ("3.14", "3.15"):
+        _, found, _ = check(tmp_path, deps_json, ["protobuf==4.23.4"], "--target-version", target)
+        dep = found["protobuf"]
+        assert (dep["status"], dep["minimum_ready"]) == ("breaks", "5.27.0"), dep["message"]
+        assert "Metaclasses with custom tp_new are not supported" in dep["message"]
+    _, found, _ = check(tmp_path, deps_json, ["protobuf==4.23.4"], "--target-version", "3.13")
+    assert found["protobuf"]["status"] == "ok"
