@@ -587,29 +587,38 @@ def test_a_name_written_with_gaps_around_its_dots_is_let_through(source):
 
 
 def test_the_gap_test_never_says_no_where_the_spaced_spelling_is_written():
-    """``importlines._gapped`` spares the regex of a gapped spelling: on every text of a few bytes
-    around two names (blanks, line ends, comments, backslashes, dots), wherever the regex finds
-    the name and the plain spelling is absent, it says yes; an attribute's literal (``.b``
-    across a gap) answers as its regex does."""
+    """``gaps.gapped`` spares the walk of a gapped spelling: on every text of a few bytes
+    around two names (blanks, line ends, comments, backslashes, dots), wherever the spaced
+    spelling is written and the plain one is absent, it says yes; ``written_spaced`` answers as
+    the pattern of the spelling does (the name, then gaps around each dot: ``GAP``), and so does an
+    attribute's literal (``.b`` across a gap)."""
     import re
     from itertools import product
 
-    from outmoded.importlines import _gapped, _spaced, _written
+    from outmoded.gaps import BOUNDARY, GAP, WALKED, gapped, written_spaced
+    from outmoded.importlines import _written
     from outmoded.literals import Attribute
 
     attribute = Attribute("b")
     pattern = re.compile(attribute.pattern)
+    spaced = {dotted: re.compile(re.escape(dotted.split(b".")[0]) + BOUNDARY % re.escape(dotted.split(b".")[0])
+                                 + b"".join(GAP + rb"\." + GAP + re.escape(part) for part in dotted.split(b".")[1:])
+                                 + rb"\b") for dotted in (b"a.b", b"a.b.a", b"ab.b_", b"a.b#")}
 
     pieces = (b"a", b"b", b".", b" ", b"\n", b"\r", b"\\", b"#", b"_")
     found = 0
     for size in range(1, 7):
         for data in map(b"".join, product(pieces, repeat=size)):
-            for dotted in (b"a.b", b"a.b.a"):
-                if not _written(dotted, data) and _spaced(dotted).search(data):
-                    found += 1
-                    assert _gapped(dotted, data), (dotted, data)
+            for dotted, regex in spaced.items():
+                written = regex.search(data) is not None
+                assert written_spaced(dotted, data) == written, (dotted, data)
+                if written and not _written(dotted, data) and dotted.endswith((b"a", b"b", b"_")):
+                    found += 1  # (a spelling ending in ``#``, no name, is read with ``GAP``: no walk)
+                    assert gapped(dotted, data), (dotted, data)
             assert attribute.search(data) == (b".b" in data or pattern.search(data) is not None), data
     assert found > 1000
+    many = b"a.b " * WALKED + b"(a\n .b\n .a)"  # a first part written too often: the pattern decides
+    assert written_spaced(b"a.b.a", many) and not written_spaced(b"a.b.b", many)
 
 
 def test_a_builtin_passed_as_a_value_is_no_call_of_it():

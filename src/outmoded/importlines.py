@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import sys
 
+from outmoded.gaps import IDENTIFIER_SET, gapped, written_spaced
 from outmoded.lazyre import LazyPattern
 from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
 from outmoded.records import Record
 
-_IDENTIFIER_BYTES = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_"
 STATEMENT_RE = LazyPattern(rb"[ \t]*(?:\xef\xbb\xbf)?[ \t]*(?:(?:try|else|if[^:]*):[ \t]*)?"
                           rb"(?:from[ \t]+([\w.]+)[ \t]+import[ \t]*([^#]*)|import[ \t]+([^#]+))")
 DYNAMIC_IMPORT_RE = LazyPattern(rb"(?:import_module|__import__)\([ \t]*['\"]([\w.]+)")
@@ -126,7 +126,7 @@ def spelled_through(local: bytes, rest: bytes, data: bytes) -> bool:
     """Is ``local`` + ``rest`` (``.path.leaf``) written, also with gaps around its dots or
     through a name assigned ``local``?"""
     spelled = local + rest
-    if _written(spelled, data) or (_gapped(spelled, data) and _spaced(spelled).search(data)):
+    if _written(spelled, data) or (gapped(spelled, data) and written_spaced(spelled, data)):
         return True
     # a name assigned the binding is followed by ``rest``: it must be written
     if data.find(rest) >= 0 and _assigned_alone(local, data) and _through_assignment(local, rest, data):
@@ -207,57 +207,6 @@ def _written(dotted: bytes, data: bytes) -> bool:
             return True
         position = data.find(dotted, position + 1)
     return False
-
-
-GAP = rb"(?:[ \t\f\r\n\\]|#[^\r\n]*[\r\n])*"  # between tokens inside brackets: spaces, lines, comments
-# after a name written as a literal (sre skips to it): neither the tail nor the start of a longer
-# name.  ``\w`` of a bytes pattern is [A-Za-z0-9_]; ``\b`` after a name's last letter is
-# ``(?![A-Za-z0-9_])``.  Each worker compiles these patterns on first use: spelled with classes,
-# ``(?<![A-Za-z0-9_]int)(?![A-Za-z0-9_])``, ``int``'s cost 4x as much (sre's charset optimiser)
-BOUNDARY = rb"\b(?<!\w%s)"
-IDENTIFIER_SET = frozenset(_IDENTIFIER_BYTES)
-
-
-GAP_ENDS = frozenset(b" \t\f\r\n\\")  # a gap's last byte: a blank, a backslash, a comment's line end
-
-
-def _gapped(dotted: bytes, data: bytes) -> bool:
-    """Can ``_spaced(dotted)`` match where ``dotted`` is not ``_written`` (then a dot has a gap)?
-    A necessary condition: a part after a dot is ``written_after_gap``.  Most files holding a
-    needle's words have none: they are spared the regex's compilation and its search (tried at
-    each occurrence of the first part)."""
-    return any(written_after_gap(part, data) for part in dotted.split(b".")[1:])
-
-
-def written_after_gap(word: bytes, data: bytes) -> bool:
-    """Is ``word`` written with no name byte after it, right after a dot that follows a gap, or
-    after a gap (back over blanks: a dot, or a line end, which may end a comment)?  What a gap
-    between a dot and a word leaves, found with ``bytes.find``; an empty word: yes."""
-    position = data.find(word, 1) if word else 0
-    while position > 0:
-        end, before = position + len(word), position - 1
-        if end == len(data) or data[end] not in IDENTIFIER_SET:
-            if data[before] == 46:  # `.`
-                if before and data[before - 1] in GAP_ENDS:
-                    return True
-            elif data[before] in GAP_ENDS:
-                while before >= 0 and data[before] in b" \t\f\\":
-                    before -= 1
-                if before >= 0 and data[before] in b".\r\n":
-                    return True
-        position = data.find(word, position + 1)
-    return not word
-
-
-@lru_cache(maxsize=1024)
-def _spaced(dotted: bytes):  # -> re.Pattern (re imported on first use)
-    """``a.b.c`` written with gaps around the dots (``(a\n    .b.c)``); only tried when the plain
-    spelling is absent."""
-    import re
-
-    first, *rest = map(re.escape, dotted.split(b"."))
-    # a literal first (sre skips to it), then: not the end of a longer name, nor its start
-    return re.compile(first + BOUNDARY % first + b"".join(GAP + rb"\." + GAP + part for part in rest) + rb"\b")
 
 
 def import_lines(data: bytes) -> list[bytes]:

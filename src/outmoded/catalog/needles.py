@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from outmoded.awaitedcontexts import AWAITED_WITH_TEXT
 from outmoded.catalog import Entry
-from outmoded.importlines import GAP
+from outmoded.gaps import GAP
 from outmoded.importtime import RunsAtImport
 from outmoded.literals import Attribute, CallArgument, ModeString, Text, TruthTested
 from outmoded.prefilter import Needle, RelativeNeedle
