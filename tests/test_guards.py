@@ -391,6 +391,54 @@ def test_a_version_predicate_the_project_defines_called_with_numbers(project):
     assert found == [(12, "asyncore"), (16, "smtpd")], found
 
 
+def test_a_version_predicate_without_arguments(project):
+    # datadog 0.39.0's util/compat.py: def is_p3k(): return _is_py_version_higher_than(3), and
+    # util/config.py's skip_leading_wsp: if is_p3k(): ... else: map(string.strip, ...), which
+    # never runs on the real 3.13 (skip_leading_wsp returns there)
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/compat.py", """\
+        import sys
+
+        def _is_py_version_higher_than(major, minor=0):
+            \"\"\"Assert that the Python version is higher than `$maj.$min`.\"\"\"
+            return sys.version_info >= (major, minor)
+
+        def is_p3k():
+            \"\"\"Assert that Python is version 3 or higher.\"\"\"
+            return _is_py_version_higher_than(3)
+
+        def is_py_unknown():
+            print("asked")
+            return sys.version_info >= (3,)
+        """)
+    project.write("pkg/config.py", """\
+        import string
+        import sys
+        from pkg.compat import is_p3k, is_py_unknown
+
+        def is_p3():
+            return sys.version_info >= (3,)
+
+        def strip_all(lines):
+            if is_p3k():
+                return [x.strip(" ") for x in lines]
+            else:
+                return list(map(string.strip, lines))
+
+        def strip_one(line):
+            if is_p3():
+                return line.strip()
+            return string.strip(line)
+
+        def strip_maybe(line):
+            if is_py_unknown():
+                return line.strip()
+            return string.strip(line)
+        """)
+    found = [(f["line"], f["api"]) for f in project.check_json("pkg")["findings"]]
+    assert found == [(22, "string.strip")], found  # a body doing more than compute the check: not told
+
+
 def test_a_flag_bound_to_a_version_predicate_call(project):
     # ddtrace 4.16.0's ddtrace/internal/coverage/code.py: _PY_GE_312 = is_at_least_py(3, 12) at the
     # top level, then if _PY_GE_312: (and safety.py's IS_312_OR_NEWER, read in a function)

@@ -199,20 +199,39 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
         """What a call of a project function with whole numbers returns on the target, when the
         function is a version predicate (``guards.called_predicate``): one of this module's, or
         one another project module defines."""
-        if not guards.version_numbers(call):
-            return None
         func = call.func
+        if not guards.version_numbers(call) and not (
+                not call.args and not call.keywords and guards.PREDICATE_NAME_RE.search(guards.called_name(func))):
+            return None  # a call with no arguments is asked only of a name like a version predicate's
         if isinstance(func, ast.Name) and func.id in self.module_functions and self.lookup(func.id) == LOCAL:
-            function = self.module_functions[func.id]
-            if self.reduced:  # the sieve may have left its body out
-                function = next((s for s in self.whole_body() or () if isinstance(s, ast.FunctionDef)
-                                 and s.name == func.id and s.lineno == function.lineno), None)
-            return guards.called_predicate(function, call, self.target, self.flag_lookup) if function else None
+            verdict = self._local_predicate(func.id, call)
+            inner = guards.returned_call(self._local_function(func.id)) if verdict is None and not call.args else None
+            if inner is not None and isinstance(inner.func, ast.Name) and inner.func.id in self.module_functions:
+                verdict = self._local_predicate(inner.func.id, inner)
+            return verdict
         name = self.qualify(func)
         if not isinstance(name, str) or "." not in name or name.split(".")[0] in STDLIB:
             return None
         found = self.project.function(name, self.path)
-        return guards.called_predicate(found[0], call, self.target, found[1]) if found else None
+        verdict = guards.called_predicate(found[0], call, self.target, found[1]) if found else None
+        inner = guards.returned_call(found[0]) if verdict is None and found and not call.args else None
+        if inner is not None and isinstance(inner.func, ast.Name) and guards.version_numbers(inner):
+            # datadog 0.39.0's util/compat.py: def is_p3k(): return _is_py_version_higher_than(3)
+            again = self.project.function(f"{name.rpartition('.')[0]}.{inner.func.id}", self.path)
+            verdict = guards.called_predicate(again[0], inner, self.target, again[1]) if again else None
+        return verdict
+
+    def _local_function(self, name: str):
+        """The module-level def ``name`` (of the whole text, where the sieve may have left its body out)."""
+        function = self.module_functions[name]
+        if self.reduced:
+            function = next((s for s in self.whole_body() or () if isinstance(s, ast.FunctionDef)
+                             and s.name == name and s.lineno == function.lineno), None)
+        return function
+
+    def _local_predicate(self, name: str, call: ast.Call) -> bool | None:
+        function = self._local_function(name)
+        return guards.called_predicate(function, call, self.target, self.flag_lookup) if function else None
 
     def provided_before(self, backport: str, api: str, node: ast.AST) -> bool:
         """Has every run of the module that gets here imported ``backport`` (or the removed module

@@ -21,6 +21,7 @@ import operator
 from collections.abc import Callable
 
 from outmoded import probes
+from outmoded.lazyre import LazyPattern
 from outmoded.versionvalues import (  # noqa: F401 (compare_version, returned_version: re-exported)
     Unknown, VersionValue, _compare, _constant, _Version, compare_version, returned_version,
 )
@@ -92,8 +93,10 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
                 and isinstance(node.args[0].value, str) and node.args[0].value.startswith("java"):
             return False  # sys.platform.startswith("java"): Jython
         return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
-    if isinstance(node, ast.Call) and version_numbers(node):
-        verdict = lookup(node)  # a project's version predicate: ddtrace's is_at_least_py(3, 10)
+    if isinstance(node, ast.Call) and (version_numbers(node) or not node.args and not node.keywords
+                                       and PREDICATE_NAME_RE.search(called_name(node.func))):
+        # a project's version predicate: ddtrace's is_at_least_py(3, 10), datadog's is_p3k()
+        verdict = lookup(node)
         if isinstance(verdict, bool):
             return verdict
     if isinstance(node, ast.Call) and not node.keywords and isinstance(node.func, ast.Name):
@@ -152,6 +155,27 @@ def version_numbers(call: ast.Call) -> bool:
     return bool(values) and all(k.arg is not None for k in call.keywords) and all(
         type(v.value) is int if isinstance(v, ast.Constant) else isinstance(v, ast.Tuple) and all(
             isinstance(e, ast.Constant) and type(e.value) is int for e in v.elts) for v in values)
+
+
+# the names a call with no arguments is asked about as a version predicate (``is_p3k()``, ``is_py2()``,
+# ``python_version_at_least()``, ``is_p3()``): a filter on what is read, not on the answer, which the body gives
+PREDICATE_NAME_RE = LazyPattern(r"(?i)py|version|p[23]")
+
+
+def called_name(func: ast.expr) -> str:
+    """The called name's last part (``is_p3k`` of ``compat.is_p3k``), "" for another callee."""
+    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+
+
+def returned_call(function) -> ast.Call | None:
+    """The call a def only returns (after its docstring), or None."""
+    if function is None:
+        return None
+    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
+        and isinstance(function.body[0].value, ast.Constant) else function.body
+    if len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Call):
+        return body[0].value
+    return None
 
 
 def called_predicate(function: ast.FunctionDef, call: ast.Call, target: tuple[int, int],
