@@ -15,12 +15,19 @@ a worker that dies makes the waiting one raise ``BrokenPool``.
 from __future__ import annotations
 
 import os
-import pickle
 import select
+
+try:  # the C pickler alone: ``pickle`` re-exports its dumps and loads, and importing pickle.py
+    # (its Python pickler's classes, its probe for Jython's ``org.python.core``) was 4.2M instructions of a
+    # parallel run's serial start-up
+    from _pickle import dumps, loads
+except ImportError:  # pragma: no cover - an interpreter without it (pickle.py's own fallback)
+    from pickle import dumps, loads
 
 from outmoded import timeline
 
 _HEADER = 8  # bytes of a message's length, little-endian
+_PROTOCOL = -1  # pickle's highest protocol
 _LOCK_TOKEN = b"."
 
 
@@ -80,7 +87,7 @@ class Pool:
         """Run ``function(argument)`` in a worker (``function`` of a module: pickled by name)."""
         task = Task(self)
         self._tasks[self._next] = task
-        body = pickle.dumps((self._next, function, argument), pickle.HIGHEST_PROTOCOL)
+        body = dumps((self._next, function, argument), _PROTOCOL)
         self._next += 1
         self._outbox += len(body).to_bytes(_HEADER, "little") + body
         self._pump(block=False)
@@ -153,7 +160,7 @@ class Pool:
         body = _read(fd, int.from_bytes(header, "little"))
         if body is None:
             raise BrokenPool("a worker process died while answering")
-        number, ok, value = pickle.loads(body)
+        number, ok, value = loads(body)
         task = self._tasks.pop(number)
         task.done = True
         if ok:
@@ -181,7 +188,7 @@ def _serve(tasks: int, lock_read: int, lock_write: int, answers: int) -> None:  
         if body is None:
             timeline.mark("end")
             return
-        number, function, argument = pickle.loads(body)
+        number, function, argument = loads(body)
         if timeline.DIRECTORY is not None:
             timeline.mark(f"task {getattr(function, '__name__', '?')}")
         try:
@@ -189,9 +196,9 @@ def _serve(tasks: int, lock_read: int, lock_write: int, answers: int) -> None:  
         except Exception as exc:  # raised again by the task's result() in the parent
             answer = (number, False, exc)
         try:
-            data = pickle.dumps(answer, pickle.HIGHEST_PROTOCOL)
+            data = dumps(answer, _PROTOCOL)
         except Exception as exc:  # an answer that does not pickle
-            data = pickle.dumps((number, False, RuntimeError(f"a worker's answer did not pickle: {exc!r}")))
+            data = dumps((number, False, RuntimeError(f"a worker's answer did not pickle: {exc!r}")), _PROTOCOL)
         timeline.mark("done")
         view = memoryview(len(data).to_bytes(_HEADER, "little") + data)
         while view:

@@ -123,9 +123,8 @@ def _told(told: int) -> str | None:  # pragma: no cover - runs in the helper
 
 def _answer(root: str, memory, text) -> None:  # pragma: no cover - runs in the helper
     """Compute the answers as a worker would (memoized: ``reads.once``), and write them."""
-    import pickle
-
     from outmoded import reads
+    from outmoded.forkpool import dumps  # the C pickler: not pickle.py (``forkpool``)
     from outmoded.projectfiles import sources
     from outmoded.unreached import _top_level_words
 
@@ -134,8 +133,8 @@ def _answer(root: str, memory, text) -> None:  # pragma: no cover - runs in the 
     with reads.recording() as read_words:
         words = _top_level_words(root)
     size = len(tree.text) if tree is not None else 0
-    header = pickle.dumps({"sources": ((tree.paths, tree.starts, size) if tree is not None else None, read_tree),
-                           "words": (words, read_words)}, pickle.HIGHEST_PROTOCOL)
+    header = dumps({"sources": ((tree.paths, tree.starts, size) if tree is not None else None, read_tree),
+                    "words": (words, read_words)}, -1)  # pickle's highest protocol
     if len(header) > ROOM:
         return
     if tree is not None:
@@ -197,13 +196,13 @@ def _finished(helper: Helper) -> bool:
 
 
 def _read(memory) -> dict:
-    import pickle
+    from outmoded.forkpool import loads  # a worker's: imported already
 
     length = int.from_bytes(memory[:HEADER], "little")
     if not length or length > ROOM:
         return {}  # the helper stopped before it was done (killed, out of memory)
     try:
-        return pickle.loads(memory[HEADER:HEADER + length])
+        return loads(memory[HEADER:HEADER + length])
     except Exception:  # noqa: BLE001 - half-written: answered here instead
         return {}
 
