@@ -62,11 +62,9 @@ def free_threaded_only(condition: str) -> bool:
     return all(any(FREE_THREADED_FACTOR_RE.match(f) for f in a.split("-")) for a in alternatives)
 
 
-class Hit(NamedTuple):
-    code: str
-    api: str
-    start: int  # offsets into the scanned text
-    end: int
+# the functional form, as ``ctokens.Token``: no forward reference compiled for each field;
+# start, end: offsets into the scanned text
+Hit = NamedTuple("Hit", [("code", str), ("api", str), ("start", int), ("end", int)])
 
 
 def comment_start(line: str) -> int:
