@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from test_deps_installed import NOWHERE, install
 
 from outmoded.cli import main
@@ -76,36 +78,26 @@ def test_a_release_pip_would_build_whose_build_is_known_to_fail_cannot_be_built(
     assert pyyaml["minimum_ready"] == "6.0.2"
 
 
-def test_typing_extensions_before_412_fails_on_313_and_314_with_a_default(tmp_path, deps_json):
-    """typing_extensions 4.10.0 (warehouse's 2024 pin) sets __default__ on 3.13's typing.ParamSpec, read-only
-    there: limits 3.10.0 fails on import beside it on the real 3.13.18; 4.12.0 runs."""
-    for target in ("3.13", "3.14"):
-        _, found, _ = check(tmp_path, deps_json, ["typing-extensions==4.10.0"], "--target-version", target)
-        dep = found["typing-extensions"]
-        assert (dep["status"], dep["minimum_ready"]) == ("breaks", "4.12.0"), dep["message"]
-        assert "'__default__' of 'typing.ParamSpec' objects is not writable" in dep["message"]
-    _, found, _ = check(tmp_path, deps_json, ["typing-extensions==4.10.0"], "--target-version", "3.12")
-    assert found["typing-extensions"]["status"] == "ok"
-
-
-def test_py_before_1_11_fails_on_313_to_315(tmp_path, deps_json):
-    """py 1.5.4 (yui's Pipfile.lock of 2018-06) was 'ok' at 3.13: import py passes, py.path.local('/') raises
-    AttributeError: __spec__ from its vendored apipkg on the real 3.13.18, 3.14.10 and 3.15.2; 1.11.0 runs."""
-    for target in ("3.13", "3.14", "3.15"):
-        _, found, _ = check(tmp_path, deps_json, ["py==1.5.4"], "--target-version", target)
-        dep = found["py"]
-        assert (dep["status"], dep["minimum_ready"]) == ("breaks", "1.11.0"), dep["message"]
-        assert "AttributeError: __spec__" in dep["message"]
-
-
-def test_protobuf_before_5_27_fails_on_314_and_315(tmp_path, deps_json):
-    """protobuf 4.23.4 (huma-signals' poetry.lock of 2023-09, for web3 6.6.1) was 'ok' at 3.14: its abi3 wheel
-    installs, and importing a message module raises TypeError from its upb extension on the real 3.14.10 and
-    3.15.2; 5.27.0 runs. The real 3.13.18 runs it."""
-    for target in ("3.14", "3.15"):
-        _, found, _ = check(tmp_path, deps_json, ["protobuf==4.23.4"], "--target-version", target)
-        dep = found["protobuf"]
-        assert (dep["status"], dep["minimum_ready"]) == ("breaks", "5.27.0"), dep["message"]
-        assert "Metaclasses with custom tp_new are not supported" in dep["message"]
-    _, found, _ = check(tmp_path, deps_json, ["protobuf==4.23.4"], "--target-version", "3.13")
-    assert found["protobuf"]["status"] == "ok"
+@pytest.mark.parametrize("pin, breaks_on, minimum_ready, raised, runs_on", [
+    # typing_extensions 4.10.0 (warehouse's 2024 pin) sets __default__ on 3.13's typing.ParamSpec, read-only
+    # there: limits 3.10.0 fails on import beside it on the real 3.13.18; 4.12.0 runs
+    ("typing-extensions==4.10.0", ("3.13", "3.14"), "4.12.0",
+     "'__default__' of 'typing.ParamSpec' objects is not writable", "3.12"),
+    # py 1.5.4 (yui's Pipfile.lock of 2018-06) was 'ok' at 3.13: import py passes, py.path.local('/') raises
+    # AttributeError: __spec__ from its vendored apipkg on the real 3.13.18, 3.14.10 and 3.15.2; 1.11.0 runs
+    ("py==1.5.4", ("3.13", "3.14", "3.15"), "1.11.0", "AttributeError: __spec__", None),
+    # protobuf 4.23.4 (huma-signals' poetry.lock of 2023-09, for web3 6.6.1) was 'ok' at 3.14: its abi3 wheel
+    # installs, and importing a message module raises TypeError from its upb extension on the real 3.14.10
+    # and 3.15.2; 5.27.0 runs. The real 3.13.18 runs it
+    ("protobuf==4.23.4", ("3.14", "3.15"), "5.27.0", "Metaclasses with custom tp_new are not supported", "3.13"),
+])
+def test_a_release_known_to_fail_at_run_time(tmp_path, deps_json, pin, breaks_on, minimum_ready, raised, runs_on):
+    name = pin.split("==")[0]
+    for target in breaks_on:
+        _, found, _ = check(tmp_path, deps_json, [pin], "--target-version", target)
+        dep = found[name]
+        assert (dep["status"], dep["minimum_ready"]) == ("breaks", minimum_ready), dep["message"]
+        assert raised in dep["message"]
+    if runs_on:
+        _, found, _ = check(tmp_path, deps_json, [pin], "--target-version", runs_on)
+        assert found[name]["status"] == "ok"
