@@ -200,9 +200,8 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
         function is a version predicate (``guards.called_predicate``): one of this module's, or
         one another project module defines."""
         func = call.func
-        if not guards.version_numbers(call) and not (
-                not call.args and not call.keywords and guards.PREDICATE_NAME_RE.search(guards.called_name(func))):
-            return None  # a call with no arguments is asked only of a name like a version predicate's
+        if not guards.may_be_predicate(call):
+            return None
         if isinstance(func, ast.Name) and func.id in self.module_functions and self.lookup(func.id) == LOCAL:
             verdict = self._local_predicate(func.id, call)
             inner = guards.returned_call(self._local_function(func.id)) if verdict is None and not call.args else None

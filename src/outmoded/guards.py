@@ -93,8 +93,7 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
                 and isinstance(node.args[0].value, str) and node.args[0].value.startswith("java"):
             return False  # sys.platform.startswith("java"): Jython
         return _startswith(version.value(node.func.value, lookup), _constant(node.args[0]))
-    if isinstance(node, ast.Call) and (version_numbers(node) or not node.args and not node.keywords
-                                       and PREDICATE_NAME_RE.search(called_name(node.func))):
+    if isinstance(node, ast.Call) and may_be_predicate(node):
         # a project's version predicate: ddtrace's is_at_least_py(3, 10), datadog's is_p3k()
         verdict = lookup(node)
         if isinstance(verdict, bool):
@@ -162,20 +161,24 @@ def version_numbers(call: ast.Call) -> bool:
 PREDICATE_NAME_RE = LazyPattern(r"(?i)py|version|p[23]")
 
 
-def called_name(func: ast.expr) -> str:
-    """The called name's last part (``is_p3k`` of ``compat.is_p3k``), "" for another callee."""
-    return func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+def may_be_predicate(call: ast.Call) -> bool:
+    """Is ``call`` asked about as a project's version predicate: called with whole numbers
+    (``version_numbers``), or with no arguments by a name like one's (``PREDICATE_NAME_RE``)?"""
+    if version_numbers(call):
+        return True
+    if call.args or call.keywords:
+        return False
+    func = call.func
+    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
+    return bool(PREDICATE_NAME_RE.search(name))
 
 
 def returned_call(function) -> ast.Call | None:
     """The call a def only returns (after its docstring), or None."""
-    if function is None:
-        return None
-    body = function.body[1:] if len(function.body) > 1 and isinstance(function.body[0], ast.Expr) \
-        and isinstance(function.body[0].value, ast.Constant) else function.body
-    if len(body) == 1 and isinstance(body[0], ast.Return) and isinstance(body[0].value, ast.Call):
-        return body[0].value
-    return None
+    from outmoded.handlers import only_statement  # handlers imports summaries, which imports this module
+
+    statement = only_statement(function) if function is not None else None
+    return statement.value if isinstance(statement, ast.Return) and isinstance(statement.value, ast.Call) else None
 
 
 def called_predicate(function: ast.FunctionDef, call: ast.Call, target: tuple[int, int],
