@@ -103,15 +103,9 @@ class Bindings(AssignedValues, ast.NodeVisitor):
         shape; Armin Ronacher's codegen.py): the last star-imported stdlib module that had it, when
         the catalog removes it from there (``Num(1)`` is ``ast.Num``) or the target lists it there
         (``class T(TestCase)`` after ``from unittest import *``); else a name of the module's own."""
-        if name.startswith("_"):  # a star import binds no private name
-            return LOCAL
-        from outmoded.present import has
+        from outmoded.starnames import bound_by_stars
 
-        for module in reversed(self.starred):
-            dotted = f"{module}.{name}"
-            if dotted in self.index.names or has(module, name, self.index.target):
-                return dotted
-        return LOCAL
+        return bound_by_stars(self.starred, name, self.index.target, self.index.names) or LOCAL
 
     def qualify(self, node: ast.AST) -> Value:
         """The qualified name (or instance) an expression stands for, when it can be told."""

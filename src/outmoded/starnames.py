@@ -34,6 +34,22 @@ def stdlib_star(body: list[ast.stmt]) -> bool:
     return False
 
 
+def bound_by_stars(modules: list, name: str, target: tuple[int, int], removed=()) -> str | None:
+    """What ``name``, which no statement binds, stands for after ``from m import *`` of each of
+    ``modules`` (stdlib modules, in order): the last one's name that the catalog removes from it
+    (a key of ``removed``) or the target has there (``present.has``), as ``module.name``; None for a
+    private name (a star import binds none) or one none of them has."""
+    if name.startswith("_"):
+        return None
+    from outmoded.present import has
+
+    for module in reversed(modules):
+        dotted = f"{module}.{name}"
+        if dotted in removed or has(module, name, target):
+            return dotted
+    return None
+
+
 class StarNames:
     """The scanner's reads of names only a stdlib star import binds (a mixin of
     ``scan.StarScanner``)."""

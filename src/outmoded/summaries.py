@@ -146,11 +146,11 @@ class Summarizer:
         """A name only star imports can bind, when each is of a stdlib module: the last one's that
         the target has (CherryPy 3.2.6's webtest.py: ``from unittest import *``, then ``class
         WebCase(TestCase)``, the base of its tests' classes), as ``scopes.star_bound`` reads it."""
-        if name.startswith("_") or not all(star.split(".")[0] in STDLIB for star in self.summary.stars):
+        if not all(star.split(".")[0] in STDLIB for star in self.summary.stars):
             return None
-        from outmoded.present import has
+        from outmoded.starnames import bound_by_stars
 
-        return next((f"{star}.{name}" for star in reversed(self.summary.stars) if has(star, name, self.target)), None)
+        return bound_by_stars(self.summary.stars, name, self.target)
 
     def block(self, body: list) -> None:
         for stmt in body:
