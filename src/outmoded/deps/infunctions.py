@@ -27,7 +27,7 @@ def locate(findings: list, sources: dict) -> tuple[dict, bool]:
     trees, where = {}, {}
     for finding in findings:
         if finding.path not in trees:
-            trees[finding.path] = _parsed(sources.get(finding.path)) if finding.path.endswith(".py") else None
+            trees[finding.path] = parsed(sources.get(finding.path)) if finding.path.endswith(".py") else None
         tree = trees[finding.path]
         name = _enclosing(tree, finding.line) if tree is not None else None
         if name:
@@ -36,11 +36,12 @@ def locate(findings: list, sources: dict) -> tuple[dict, bool]:
         return where, False
     leaves = {name.rsplit(".", 1)[-1] for name in where.values()}
     needles = [leaf.encode() for leaf in leaves]
-    return where, not any(_called_at_import(_parsed(data), leaves) for path, data in sources.items()
+    return where, not any(_called_at_import(parsed(data), leaves) for path, data in sources.items()
                           if path.endswith(".py") and any(n in data for n in needles))  # parse only files naming one
 
 
-def _parsed(data):
+def parsed(data: bytes | None):
+    """The syntax tree of a release file's bytes, None when there are none or they do not parse."""
     try:
         return ast.parse(data) if data is not None else None
     except (SyntaxError, ValueError, MemoryError, RecursionError):

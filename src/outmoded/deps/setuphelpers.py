@@ -23,13 +23,15 @@ import ast
 
 from packaging.utils import canonicalize_name
 
+from outmoded.deps.infunctions import parsed
+
 
 def build_helpers(filename: str, files: list, project: str) -> frozenset:
     """The members of sdist ``filename`` (its ``(member, bytes)`` pairs) that are build helpers."""
     from outmoded.deps.setupbuild import is_setup_script
 
     setup = next(((m, d) for m, d in files if is_setup_script(filename, m)), None)
-    tree = _parsed(setup[1]) if setup else None
+    tree = parsed(setup[1]) if setup else None
     installed = _py_modules(tree) if tree else None
     if installed is None:
         return frozenset()
@@ -41,15 +43,8 @@ def build_helpers(filename: str, files: list, project: str) -> frozenset:
             if path in texts and path not in helpers and name not in installed \
                     and canonicalize_name(name) != own:
                 helpers.add(path)
-                todo += [t for t in (_parsed(texts[path]),) if t is not None]
+                todo += [t for t in (parsed(texts[path]),) if t is not None]
     return frozenset(helpers)
-
-
-def _parsed(data: bytes):
-    try:
-        return ast.parse(data)
-    except (SyntaxError, ValueError, MemoryError, RecursionError):
-        return None
 
 
 def _imported_roots(tree: ast.Module) -> set:
