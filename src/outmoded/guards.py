@@ -22,6 +22,7 @@ from collections.abc import Callable
 
 from outmoded import probes
 from outmoded.lazyre import LazyPattern
+from outmoded.values import leaf_name
 from outmoded.versionvalues import (  # noqa: F401 (compare_version, returned_version: re-exported)
     Unknown, VersionValue, _compare, _constant, _Version, compare_version, returned_version,
 )
@@ -168,9 +169,7 @@ def may_be_predicate(call: ast.Call) -> bool:
         return True
     if call.args or call.keywords:
         return False
-    func = call.func
-    name = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else ""
-    return bool(PREDICATE_NAME_RE.search(name))
+    return bool(PREDICATE_NAME_RE.search(leaf_name(call.func) or ""))
 
 
 def returned_call(function) -> ast.Call | None:

@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import ast
 
+from outmoded.values import leaf_name
+
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -86,9 +88,7 @@ def _called_at_import(tree, leaves: set) -> bool:
             todo += node.decorator_list if not isinstance(node, ast.Lambda) else []
             continue
         if isinstance(node, ast.Call):
-            func = node.func
-            leaf = func.id if isinstance(func, ast.Name) else func.attr if isinstance(func, ast.Attribute) else None
-            if leaf in leaves:
+            if leaf_name(node.func) in leaves:
                 return True
         todo += ast.iter_child_nodes(node)
     return False
