@@ -315,9 +315,7 @@ def _unreachable_from_outside(scanner, classes: dict, key: tuple, naming: list) 
     for its name (rarely written elsewhere: a test module's), not once per method (each search
     read the whole tree's text to the end when no other file names both)."""
     cls_name, method = key
-    module_scope = scanner.scope
-    while module_scope.parent is not None:
-        module_scope = module_scope.parent
+    module_scope = scanner.scope.module()
     cls = module_scope.bindings.get(cls_name)
     if not isinstance(cls, LocalClass):
         return False

@@ -43,9 +43,7 @@ def legacy_finders(scanner, body: list) -> frozenset:
     classes = finders(scanner, body)
     if not classes:
         return frozenset()
-    module_scope = scanner.scope
-    while module_scope.parent is not None:
-        module_scope = module_scope.parent
+    module_scope = scanner.scope.module()
     spans = [(s.lineno, s.end_lineno or s.lineno) for c in classes for s in c.body
              if isinstance(s, (ast.FunctionDef, ast.AsyncFunctionDef)) and s.name == "find_module"]
     for node in ast.walk(ast.Module(body=body, type_ignores=[])):

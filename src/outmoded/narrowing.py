@@ -174,10 +174,7 @@ class IsinstanceNarrowing:
         params = node.args.posonlyargs + node.args.args
         if len(params) < 2 or node.decorator_list or rebinds(node.body, params[1].arg):
             return []
-        module = self.scope
-        while module.parent is not None:
-            module = module.parent
-        bound = module.bindings.values()
+        bound = self.scope.module().bindings.values()
         visits = {"visit_" + cls.rpartition(".")[2]: cls for cls in self._narrowing_classes()
                   if cls.rpartition(".")[0] in bound}
         cls = visits.get(node.name)

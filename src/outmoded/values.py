@@ -68,6 +68,13 @@ class Scope:
     def __repr__(self) -> str:
         return f"Scope(kind={self.kind!r}, parent={self.parent!r}, bindings={self.bindings!r})"
 
+    def module(self) -> Scope:
+        """The module's scope, around this one (or this one)."""
+        scope = self
+        while scope.parent is not None:
+            scope = scope.parent
+        return scope
+
 
 def leaf_name(node: ast.AST) -> str | None:
     """The last name of a ``Name`` or ``Attribute`` (``build_ext`` of ``command.build_ext``), None
