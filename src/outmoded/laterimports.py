@@ -32,7 +32,7 @@ def imported_later(body: list, line: int, backport: str) -> bool:
         holder = next((s for s in block if s.lineno <= line <= (s.end_lineno or s.lineno)), None)
         if holder is None:
             return False
-        inner = [b for b in _blocks(holder) if b[0].lineno <= line <= (b[-1].end_lineno or b[-1].lineno)]
+        inner = [b for b in blocks(holder) if b[0].lineno <= line <= (b[-1].end_lineno or b[-1].lineno)]
         if not inner:
             break
         block = inner[0]
@@ -44,7 +44,7 @@ def imported_later(body: list, line: int, backport: str) -> bool:
     return False
 
 
-def _blocks(stmt: ast.stmt) -> list:
+def blocks(stmt: ast.stmt) -> list:
     """The statement lists inside ``stmt`` (a function's body too, a class's not: its body runs
     once, at the class statement, and the block holding it is the one asked about)."""
     if isinstance(stmt, ast.ClassDef):

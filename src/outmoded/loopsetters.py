@@ -20,18 +20,12 @@ from __future__ import annotations
 import ast
 from collections import deque
 
+from outmoded.laterimports import blocks
 from outmoded.summaries import ClassInfo
 from outmoded.values import LocalClass
 
 METHODS = 100  # functions read from one constructor at most, breadth first (slixmpp 1.17.0's examples: 30)
 SIMPLE = (ast.Expr, ast.Assign, ast.AnnAssign, ast.AugAssign)
-
-
-def _blocks(stmt: ast.stmt) -> list:
-    """The statement blocks of a compound statement."""
-    blocks = [getattr(stmt, name, None) for name in ("body", "orelse", "finalbody")]
-    blocks += [h.body for h in getattr(stmt, "handlers", ())] + [c.body for c in getattr(stmt, "cases", ())]
-    return [b for b in blocks if isinstance(b, list)]
 
 
 def preceding_calls(body: list, node: ast.AST) -> list:
@@ -41,9 +35,8 @@ def preceding_calls(body: list, node: ast.AST) -> list:
     for stmt in body:
         if (stmt.lineno, stmt.col_offset) <= at <= (stmt.end_lineno, stmt.end_col_offset):
             if not isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                for block in _blocks(stmt):
-                    if block and (block[0].lineno, block[0].col_offset) <= at <= (block[-1].end_lineno,
-                                                                                  block[-1].end_col_offset):
+                for block in blocks(stmt):
+                    if (block[0].lineno, block[0].col_offset) <= at <= (block[-1].end_lineno, block[-1].end_col_offset):
                         calls += preceding_calls(block, node)
             break
         if isinstance(stmt, SIMPLE):

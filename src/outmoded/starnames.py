@@ -15,6 +15,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.guardcontext import NAME_ERRORS
+from outmoded.laterimports import blocks
 from outmoded.stdnames import BUILTIN_NAMES, STDLIB
 
 
@@ -27,10 +28,8 @@ def stdlib_star(body: list[ast.stmt]) -> bool:
             if not stmt.level and stmt.module and stmt.module.split(".")[0] in STDLIB \
                     and any(alias.name == "*" for alias in stmt.names):
                 return True
-        elif cls is ast.If or cls is ast.Try or cls.__name__ == "TryStar":
-            if stdlib_star(stmt.body) or stdlib_star(stmt.orelse) or stdlib_star(getattr(stmt, "finalbody", [])) \
-                    or any(stdlib_star(h.body) for h in getattr(stmt, "handlers", ())):
-                return True
+        elif (cls is ast.If or cls is ast.Try or cls.__name__ == "TryStar") and any(map(stdlib_star, blocks(stmt))):
+            return True
     return False
 
 
