@@ -227,10 +227,13 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
                 elif base is None and self.narrowed and node.value.__class__ is ast.Name:
                     base = self.narrowed_receiver(node.value.id, node.attr)  # isinstance(node, ast.Constant) and node.s
                 self.check_method(node, base)
-        elif self.narrowed and node.value.__class__ is ast.Name and node.attr in self.index.methods:
-            # node.n = -node.n where node is narrowed: on 3.14 the store sets a plain attribute and
-            # the value is left as it was (ipython 7.34.0's Negator.visit_Num, once its read is fixed)
-            base = self.narrowed_receiver(node.value.id, node.attr)
+        elif node.value.__class__ is ast.Name and node.attr in self.index.methods:
+            # node.n = -node.n where node is narrowed, or built (c = ast.Constant(1)): on 3.14 the
+            # store sets a plain attribute and the value is left as it was (ipython 7.34.0's
+            # Negator.visit_Num, once its read is fixed)
+            base = self.narrowed_receiver(node.value.id, node.attr) if self.narrowed else None
+            if base is None:
+                base = self.stored_receiver(node.value, node.attr)
             if base is not None:
                 self.check_method(node, base)
         self._chained = node.value
