@@ -528,3 +528,53 @@ def test_plain_parameters_of_a_body_left_out_are_written_as_spaces_and_nothing_e
     assert got == _result(source, index, False, monkeypatch)
     assert sorted((f.api, f.line, f.column) for f in got[0]) == [
         ("cgi", 1, 8), ("cgi.escape", 8, 34), ("cgi.escape", 15, 16)]
+
+
+PYTHON_2 = ['print "x"', "exec code in space", "x = ur'y'", 'x = UR"y"', "asyncio.async(f)",
+            "f(async=True)", "from kombu.async import Hub", "return 0777", "return 10L", "return `x`",
+            "return a <> b", "try:\n    pass\nexcept ValueError, e:\n    pass", "raise ValueError, 'x'"]
+
+
+@pytest.mark.parametrize("form", PYTHON_2)
+def test_python_2_syntax_in_a_body_left_out_is_found_from_the_words_the_prefilter_names(form):
+    """The sieve looks for a print or exec statement, a ``ur''`` prefix or ``async`` as a name only
+    where the prefilter's split of the file names its word (``Candidates.syntax``): each such form
+    in a body it would leave out is still a doubt, so the file is parsed whole and its syntax
+    error reported."""
+    from outmoded import masking
+    from outmoded.prefilter import candidate_words
+
+    index = INDEXES["3.15-pending"]
+    text = "import imp\n\n\ndef f(x):\n" + _indented(form) + "\n\n\ndef g(m):\n    return imp.reload(m)\n"
+    words = candidate_words(text.encode(), index.words, index.by_anchor)
+    assert "imp" in words
+    with pytest.raises(masking.Doubt):
+        masking.mask(text, words.syntax)
+    assert check_source("old.py", text.encode(), index).errors
+
+
+def test_the_words_the_prefilter_names_find_the_python_2_syntax_a_search_of_all_finds():
+    """Over the standard library's modules (lib2to3's test data holds print statements), and texts
+    naming the words in strings, comments and longer names:
+    the masked text with the words of ``prefilter.SYNTAX_WORDS`` the file names is the one with
+    all of them looked for, and a doubt is the same doubt."""
+    from outmoded import masking
+    from outmoded.prefilter import SYNTAX_WORDS, identifiers
+
+    def masked(text, words):
+        try:
+            return masking.mask(text, words)
+        except masking.Doubt:
+            return "doubt"
+
+    root = Path(sysconfig.get_paths()["stdlib"])
+    texts = [path.read_text(encoding="utf-8", errors="replace") for path in sorted(root.rglob("*.py"))]
+    texts += ["x = 'print x'\n# exec y\nprinter = ur_x = async_ = 1\n", "def f():\n    print 'x'\n",
+              "x = 1\nexec 'y'\n", "asyncio.async(f)\n", "s = ur'x'\n"]
+    doubts = 0
+    for text in texts:
+        words = SYNTAX_WORDS.intersection(identifiers(text.encode()))
+        whole = masked(text, None)
+        doubts += whole == "doubt"
+        assert masked(text, words) == whole, text[:200]
+    assert doubts >= 4

@@ -228,6 +228,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         # the words that only stand for a module a needle imports (``prefilter._roots``): a
         # function body naming no other is not walked
         roots = getattr(words, "roots", _NONE)
+        syntax = getattr(words, "syntax", None)  # the words of SYNTAX_WORDS it names (None: not known)
         if words:  # a checked call reached through another name the file imports it as
             leaves = index.call_leaves.intersection(words)
             if leaves:
@@ -248,7 +249,7 @@ def _verdict(path: str, data: bytes, index: Index, project=None, screening=None,
         from outmoded.sieve import sift
 
         # fixes decided; None: parse it all
-        tree, findings = None, sift(source.text, path, words, index, project, scripts, roots)
+        tree, findings = None, sift(source.text, path, words, index, project, scripts, roots, syntax)
         if findings is None:
             if scripts:  # the reduced tree's, from a sift that then gave up
                 del scripts[:]

@@ -58,11 +58,15 @@ def masked(text: str) -> str:
     return mask(text)[0]
 
 
-def mask(text: str) -> tuple[str, list[int], list[int]]:
+def mask(text: str, words: frozenset | None = None) -> tuple[str, list[int], list[int]]:
     """(``masked(text)``, where each of its pieces ends in it, where in ``text``): the pieces are
     the stretches of code and the tokens (strings, comments) between them, in turn; a position of
     the masked text in code is ``text``'s at the same distance from its piece's start
-    (``origin``)."""
+    (``origin``).  ``words``: the words of ``prefilter.SYNTAX_WORDS`` (bytes) the text names
+    (``sieve.sift``'s), the only print / exec statements, ``ur`` prefixes and ``async`` / ``await``
+    names looked for (each holds its word, which the prefilter's split of the file finds as one:
+    code outside strings and comments is the file's, and masking keeps what stands beside a word
+    not a word's character); None: all are."""
     pieces = TOKEN_RE.split(text)  # code, token, code, ..., code
     text_ends = list(accumulate(map(len, pieces)))
     tokens = pieces[1::2]
@@ -78,7 +82,10 @@ def mask(text: str) -> tuple[str, list[int], list[int]]:
                 raise Doubt("an f-string that may nest its quotes")  # PEP 701: a syntax error before 3.12
     pieces[1::2] = ["" if token[0] == "#" else '"' if "\n" not in token else _lines_of(token) for token in tokens]
     text = "".join(pieces)
-    if python2(text) or keyword_as_name(text):
+    named = None if words is None else _SPOKEN.get(words)
+    if named is None and words is not None:
+        named = _spoken(words)
+    if python2(text, named) or keyword_as_name(text, named):
         raise Doubt("Python 2 syntax")  # a file that cannot be parsed is said so: parsed whole
     return text, list(accumulate(map(len, pieces))), text_ends
 
@@ -90,13 +97,17 @@ def origin(at: int, masked_ends: list[int], ends: list[int]) -> int:
     return at if not piece else ends[piece - 1] + at - masked_ends[piece - 1]
 
 
-def python2(masked: str) -> bool:
+def python2(masked: str, words: frozenset | None = None) -> bool:
     """Does the masked text hold Python 2 syntax: a statement at the start of its line, a
-    literal that is not the tail of a name or of a longer number?"""
+    literal that is not the tail of a name or of a longer number?  ``words``: of ``print``,
+    ``exec`` and the ``ur`` prefix's spellings, those the text names (``mask``'s, decoded), the
+    only ones looked for; None: all."""
     if "`" in masked or "<>" in masked:
         return True
     find = masked.find
     for keyword, pattern in PYTHON2_STATEMENTS:  # finditer's matches: str.find skips to each keyword (sre searching for it costs more a character)
+        if words is not None and keyword in _WORDED and keyword not in words:
+            continue  # a statement the text does not name: no pass over it
         match = pattern.match
         position = find(keyword)
         while position >= 0:
@@ -107,7 +118,8 @@ def python2(masked: str) -> bool:
                 return True
             else:
                 position = find(keyword, found.end())
-    for prefix in ('ur"', 'uR"', 'Ur"', 'UR"') if 'r"' in masked or 'R"' in masked else ():
+    spellings = _UR if words is None else tuple(spelling for spelling in _UR if spelling in words)
+    for prefix in (spelling + '"' for spelling in spellings) if spellings and ('r"' in masked or 'R"' in masked) else ():
         found = masked.find(prefix)
         while found >= 0:
             if not _in_name(masked[found - 1:found]):
@@ -124,6 +136,17 @@ def python2(masked: str) -> bool:
             if not _in_name(masked[start - 1:start]) and masked[start - 1:start] != ".":
                 return True
     return False
+
+
+_WORDED = frozenset(("print", "exec"))  # the statements of PYTHON2_STATEMENTS among SYNTAX_WORDS
+_UR = ("ur", "uR", "Ur", "UR")
+_SPOKEN: dict = {}
+
+
+def _spoken(words: frozenset) -> frozenset:
+    """``words`` (bytes) decoded, kept per set of words (a few sets recur over a run's files)."""
+    named = _SPOKEN[words] = frozenset(word.decode() for word in words)
+    return named
 
 
 def _in_name(character: str) -> bool:

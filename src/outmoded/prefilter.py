@@ -194,18 +194,22 @@ def candidate_words(data: bytes, words: frozenset, by_anchor: dict,
             roots = roots.difference(own)
     if not held:
         return _syntax_only(syntax) if syntax else None
-    return Candidates(held, roots) if roots else frozenset(w.decode() for w in held)
+    return Candidates(held, roots, syntax)
 
 
 class Candidates(frozenset):
-    """``candidate_words``' words (str) where some of them are ``roots``: the top-level module a
-    needle's import needs, never written in its findings (``_roots``)."""
+    """``candidate_words``' words (str); ``roots``: those that are the top-level module a needle's
+    import needs, never written in its findings (``_roots``); ``syntax``: the words of
+    ``SYNTAX_WORDS`` the file names (bytes), found in the same intersection, so the sieve's reading
+    of Python 2 syntax (``masking.python2``) looks only for the statements and prefixes the file
+    names as words, without searching its text for the others."""
 
-    __slots__ = ("roots",)
+    __slots__ = ("roots", "syntax")
 
-    def __new__(cls, held, roots: frozenset):
+    def __new__(cls, held, roots: frozenset, syntax: frozenset):
         self = super().__new__(cls, (w.decode() for w in held))
-        self.roots = frozenset(w.decode() for w in roots)
+        self.roots = frozenset(w.decode() for w in roots) if roots else _NONE
+        self.syntax = syntax
         return self
 
 

@@ -65,15 +65,17 @@ def compile_patterns() -> None:
 
 
 def sift(text: str, path: str, words: frozenset, index, project, scripts: list | None = None,
-         roots: frozenset = frozenset()) -> list | None:
+         roots: frozenset = frozenset(), syntax: frozenset | None = None) -> list | None:
     """The file's findings, their fixes decided, from its text with the function bodies no
     needle word is in left out (with ``index``'s options, as the whole file would be scanned);
     None when the whole file must be parsed and scanned: in doubt, when too little would be left
     out to pay, or when a finding spans a body left out.  A fix decision that looked up a name
     written in a body left out is taken again on the whole file's tree.  ``scripts``: given, the
     spans of the module's ``if __name__ == "__main__":`` bodies are added to it, read from the
-    reduced tree (its lines are the file's; a body left out holds no finding)."""
-    found = _reduced(text, words.difference(roots) if roots else words, WORTH)
+    reduced tree (its lines are the file's; a body left out holds no finding).  ``syntax``: the
+    words of ``prefilter.SYNTAX_WORDS`` the file names (``masking.mask``'s ``words``); None: not
+    known, all are looked for."""
+    found = _reduced(text, words.difference(roots) if roots else words, WORTH, syntax)
     if found is None:
         return None
     reduced, stubs, word_lines, blanks = found  # the lines naming a word that is not only a root
@@ -262,16 +264,17 @@ def outline(text: str) -> str | None:
     return None if found is None else found[0]
 
 
-def _reduced(text: str, words: frozenset | None, worth: float = WORTH) -> tuple[str, list, list, list] | None:
+def _reduced(text: str, words: frozenset | None, worth: float = WORTH,
+             syntax: frozenset | None = None) -> tuple[str, list, list, list] | None:
     """(``reduce``'s text, the (first line, end line, indentation) of each body it leaves out,
     lines counted from 0, in order, ``lines_naming(text, words)``, and per body left out where
     its parameters written as spaces are in the text, or None); ``words`` None: every function
     body is left out (``outline``, no parameters blanked), unless that leaves out less than
-    ``worth``."""
+    ``worth``; ``syntax``: ``sift``'s."""
     if "\r" in text and text.count("\r") != text.count("\r\n"):
         return None
     try:
-        masked, masked_ends, ends = masking.mask(text)
+        masked, masked_ends, ends = masking.mask(text, syntax)
         if ("\t" in masked or "\f" in masked) and ODD_INDENT_RE.search(masked):
             return None
         if words is None and any(pattern.search(masked) for pattern in UNPARSED_RE):
