@@ -300,3 +300,79 @@ def test_symlinks_a_walk_does_not_check_are_said_and_a_named_one_is_checked(tmp_
     code, doc, err = check("linked_dir")
     assert code == 1 and doc["errors"] == []
     assert [(f["path"], f["api"]) for f in doc["findings"]] == [(os.path.join("linked_dir", "far.py"), "imp")]
+
+
+# heads of files: each decoded by outmoded.source.decode and by what tokenize.detect_encoding
+# answers (its encoding, or its SyntaxError), in this interpreter and in each real one
+AS_TOKENIZE_READS = r'''
+import codecs, io, itertools, tokenize
+from outmoded.source import SourceError, decode
+
+COOKIES = [b"# -*- coding: utf-8 -*-", b"# coding=latin-1", b"#coding:ascii", b"# vim: set fileencoding=UTF_8 :",
+           b"# coding: latin1", b"# coding: utf8", b"# coding: utf-8-sig", b"# coding: ISO_LATIN_1-x",
+           b"# coding: us-ascii", b"# coding: klingon", b"# coding: utf-16", b"# coding: cp1252", b"# coding: euc-jp",
+           b"\t\f # x coding:\tiso-8859-1", b"# coding : utf-8", b"# coding: \xc3\xa9", b"x = 1  # coding: latin-1",
+           b"# encoding: Latin-1 here", b"#\rcoding: latin-1", b"# coding: utf-8\r", b"# coding:",
+           b"# codingcoding=ascii"]
+OTHERS = [b"", b"# a comment", b"   ", b"\t\f", b"#!/usr/bin/env python", b"x = 1", b"# caf\xc3\xa9", b"# caf\xe9",
+          b"\r", b"'coding: utf-8'"]
+BODIES = [b"", b"import imp\n", b"name = '\xc3\xa9'\n", b"name = '\xe9'\n", b"x = 1\r\ny = 2"]
+
+
+def heads():
+    lines = COOKIES + OTHERS
+    for bom, first, second, body in itertools.product((b"", codecs.BOM_UTF8), lines, lines, BODIES):
+        yield bom + first + b"\n" + second + b"\n" + body
+        yield bom + first + (b"\n" + second if second else b"")
+    yield codecs.BOM_UTF8
+    yield b""
+
+
+def as_tokenize_reads(data):
+    try:
+        encoding = tokenize.detect_encoding(io.BytesIO(data).readline)[0]
+    except SyntaxError as exc:
+        return "bad encoding declaration: " + exc.msg
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return "not valid %s: byte %d (%s)" % (encoding, exc.start, exc.reason)
+    return text[1:] if encoding == "utf-8-sig" and text.startswith("\ufeff") else text, encoding
+
+
+def decoded(data):
+    try:
+        source = decode(data, newline=False)
+    except SourceError as exc:
+        return str(exc)
+    return source.text, source.encoding
+
+
+cases = list(heads())
+print([data for data in cases if b"\0" not in data and decoded(data) != as_tokenize_reads(data)][:5], len(cases))
+'''
+
+
+@pytest.mark.parametrize("version", [None, "3.13", "3.14", "3.15"])
+def test_encodings_are_read_as_tokenize_reads_them(version):
+    """Cookies (utf-8, latin-1, ascii, spelled as the interpreter reads them; others, unknown ones,
+    a non-ASCII line, a BOM with or without one), on the first line or the second after a blank
+    or comment line, decode to the text and encoding tokenize.detect_encoding answers, or fail
+    with its message; in this interpreter and on the real 3.13 to 3.15 (3.14's tokenize reads a
+    line's bytes, where 3.13's decodes it first)."""
+    import sys
+    from pathlib import Path
+
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    if version is None:
+        python = sys.executable
+    else:
+        from realpythons import real_python
+
+        python = real_python(version)
+        if python is None:
+            pytest.skip(f"no real python{version}")
+    run = subprocess.run([python, "-c", AS_TOKENIZE_READS], env=dict(os.environ, PYTHONPATH=src),
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == ["[]", "20482"]
