@@ -96,3 +96,54 @@ def test_the_helper_starts_when_a_removed_modules_name_passes():
     # at 3.11 imp is still there (removed in 3.12)
     assert treeshare.will_ask({"a.py": Passed({b"imp"})}, index_for((3, 11))) is False
     assert treeshare.will_ask({"a.py": Passed({b"cPickle"})}, index_for((3, 11))) is True
+
+
+# a real check in a process of its own, with --jobs 2: the pid of each process of the run opening
+# the project's setup.cfg (an audit hook, inherited by the forked workers, appends it to a file)
+OPENERS_PROBE = """
+import os, sys
+target, log = os.path.abspath("setup.cfg"), os.path.abspath(%r)
+
+def hook(event, args):
+    if event == "open" and isinstance(args[0], str) and os.path.abspath(args[0]) == target:
+        with open(log, "a") as out:
+            out.write("%%d\\n" %% os.getpid())
+
+sys.addaudithook(hook)
+from outmoded.cli import main
+code = main(["check", "--no-cache", "--jobs", "2", "--format", "json", "--target-version", "3.13", "."])
+print(os.getpid(), code)
+"""
+
+
+def test_the_projects_requirements_and_pytest_options_are_read_once_for_the_workers(project, tmp_path_factory):
+    """A finding asks what the project installs (a backport providing the module: zombie-imp,
+    in setup.cfg's install_requires) and what its pytest configuration ignores (legacy/, its
+    addopts): the second pass's workers each read setup.cfg for it, now none does (the run reads
+    them while the first pass's workers read: ``treeshare.answer_here``).  The answers are the
+    same: imp provided, legacy/ never collected."""
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    project.write("setup.cfg", "[options]\ninstall_requires =\n    zombie-imp\n\n"
+                               "[tool:pytest]\naddopts = --ignore=legacy\n")
+    project.write("setup.py", "from setuptools import setup\nsetup(name='pkg')\n")
+    for n in range(80):
+        project.write(f"pkg/filler/m{n}.py", "import os\n\ndef f():\n    return os.sep\n")
+    for n in range(8):
+        project.write(f"pkg/old{n}.py", "import imp\nimport cgi\n\n\ndef f(m):\n"
+                                        "    return imp.reload(m), cgi.escape('x')\n")
+        project.write(f"legacy/test_old{n}.py", "import imp\nimport asyncore\n")
+    log = tmp_path_factory.mktemp("log") / "openers"
+    src = str(Path(__file__).resolve().parents[1] / "src")
+    env = dict(os.environ, PYTHONPATH=src, XDG_CACHE_HOME=str(tmp_path_factory.mktemp("cache")))
+    run = subprocess.run([sys.executable, "-c", OPENERS_PROBE % str(log)], cwd=project.root, env=env,
+                         capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    *report, last = run.stdout.splitlines()
+    parent, code = last.split()
+    found = {(f["path"], f["api"]) for f in json.loads("\n".join(report))["findings"]}
+    assert code == "1" and found == {(f"pkg/old{n}.py", api) for n in range(8) for api in ("cgi", "cgi.escape")}
+    assert set(log.read_text().split()) == {parent}

@@ -96,6 +96,7 @@ def screened(results) -> tuple[dict, dict, dict, dict]:
     workers.INDEX.methods  # noqa: B018
     workers.tune_collector()
     rows, known, named, passed, words = {}, {}, {}, {}, {}
+    answered = False  # the project's questions a finding asks (``treeshare.answer_here``)
     for path, record, result, found in results:
         if record is not None:
             rows[path] = record
@@ -107,6 +108,9 @@ def screened(results) -> tuple[dict, dict, dict, dict]:
             passed[path] = result
             if "outmoded.scan" not in sys.modules:  # the second pass parses: its workers will need it
                 workers.import_checker(True)  # while the first pass's workers still run
+            if not answered and treeshare.will_ask({path: result}, workers.INDEX):  # it will have findings
+                treeshare.answer_here(path, workers.INDEX.target)
+                answered = True
         else:
             named[path] = result
     from outmoded.projectfiles import first_pass_named  # here: a check of a few files has no first pass

@@ -201,14 +201,14 @@ def _ignored_here(top: str, path: str) -> str | None:
     """The path (absolute) of the directory or file that the project's pytest configuration tells
     pytest to ignore (``--ignore=`` in ``addopts``) and ``path`` lies in, or None: httplib2 0.32's
     ``setup.cfg`` has ``addopts = --ignore=tests/_TODO_legacy/``, its Python 2 tests."""
-    for ignored in _pytest_ignores(top):
+    for ignored in pytest_ignores(top):
         if (path + os.sep).startswith(ignored + os.sep):
             return ignored
     return None
 
 
 @memo
-def _pytest_ignores(top: str) -> tuple:
+def pytest_ignores(top: str) -> tuple:
     """Absolute paths of what the pytest configuration at ``top`` ignores (the first of
     pytest.ini, pyproject.toml, tox.ini, setup.cfg that configures pytest, as pytest picks it)."""
     import shlex

@@ -11,7 +11,9 @@ and leaves the answers in memory shared with the processes forked after it (an a
 shared ``mmap``: the joined bytes, and the rest pickled), where a worker asking
 about that top takes them (``answer``).  It is stopped when the workers start (``step_aside``)
 and let go on by the first one asking: a run asking nothing spends nothing more on it.  The
-helper reads files, never runs anything it reads; the run ends it (``stop``).
+helper reads files, never runs anything it reads; the run ends it (``stop``).  The questions that
+are cheap to answer (the project's requirements, what pytest ignores) are answered in the parent
+instead, while it waits on the first pass (``answer_here``): the second pass's workers inherit them.
 """
 
 from __future__ import annotations
@@ -106,6 +108,26 @@ def will_ask(passed: dict, index) -> bool:
     names = "\n".join([*index.names, *index.arguments, *index.behaviour_calls,
                        *(f"{m.cls}.{method}" for method, classes in index.methods.items() for m in classes)]) + "\n"
     return any(f".{module}." not in names and f".{module}\n" not in names for module in modules)
+
+
+def answer_here(path: str, target: tuple[int, int]) -> None:
+    """Answer in this process, while it waits on the first pass's workers, the questions about
+    the project a finding in ``path`` (a file the first pass let through, ``will_ask`` holding for
+    it) asks that are cheap to answer: what its pytest configuration ignores
+    (``reach.file_context``, at a file's first finding), what it installs and what its tests do
+    (``testenv.tests_install``, at a finding a backport provides).  Memoized for the run
+    (``projectfiles.memo``), they are inherited by the second pass's workers, forked after it,
+    where each answered them for itself: 19M instructions each on Twisted 18.9 (configparser for
+    its setup.cfg and tox.ini, the syntax tree of its setup.py)."""
+    from outmoded.projectfiles import project_root
+    from outmoded.reach import pytest_ignores
+    from outmoded.testenv import install_requirements, test_requirements
+
+    top = project_root(os.path.dirname(os.path.abspath(path)))
+    if top is not None:
+        pytest_ignores(top)
+        install_requirements(top, target, None)  # as tests_install asks: the memo's key
+        test_requirements(top, target, None)
 
 
 def _told(told: int) -> str | None:  # pragma: no cover - runs in the helper
