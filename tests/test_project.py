@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 E, W = "error", "warning"
 
 BASE = """\
@@ -352,6 +354,30 @@ def test_flags_of_a_package_setup_py_installs_from_a_named_directory(project):
             """,
     })
     assert [(p, line) for p, line, *_ in found(project)] == [("tests/testutils.py", 4)]
+
+
+@pytest.mark.parametrize("top", ["ruamel.yaml", "ruamel.yaml-0.15.100"])
+def test_flags_of_a_package_kept_at_the_root_of_a_directory_named_by_it(project, top):
+    # ruamel.yaml 0.15.100: __init__.py and compat.py at the root of its checkout (and sdist),
+    # installed as ruamel.yaml by its setup.py; comments.py does from ruamel.yaml.compat import PY2
+    # / if PY2: from collections import MutableSet (the real 3.13 and 3.15 import it so installed)
+    layout(project, {
+        f"{top}/__init__.py": "",
+        f"{top}/compat.py": "import sys\nPY2 = sys.version_info[0] == 2\n",
+        f"{top}/comments.py": """\
+            from ruamel.yaml.compat import PY2
+            if PY2:
+                from collections import MutableSet
+            else:
+                from collections.abc import MutableSet
+            from other.compat import PY3
+            if not PY3:
+                import cPickle
+            import imp
+            """,
+    })
+    # a package named otherwise stays unknown
+    assert [(p, line) for p, line, *_ in found(project)] == [(f"{top}/comments.py", 8), (f"{top}/comments.py", 9)]
 
 
 def test_flags_set_to_constants_in_branches_a_version_check_selects(project):

@@ -196,10 +196,14 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
 
     stub = from_path.endswith(".pyi")
     directory = os.path.dirname(os.path.abspath(from_path))
-    bases = []
+    bases, top = [], None
     while _is_package(directory, stub):
-        directory = os.path.dirname(directory)
+        top, directory = directory, os.path.dirname(directory)
         bases.append(directory)
+    if top is not None:
+        found = _named_top(dotted, top, stub)
+        if found is not None:
+            return found
     bases += [os.path.join(root, layout) for root in _import_roots(from_path) for layout in ("src", "lib")]
     relative = dotted.replace(".", os.sep)
     from outmoded.packagedir import named_package_dirs
@@ -223,6 +227,30 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
         for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
             if read(candidate) and _is_file(candidate):
                 return candidate
+    return None
+
+
+def _named_top(dotted: str, top: str, stub: bool) -> str | None:
+    """``import dotted`` of a module of the outermost package around the importing file, where
+    that package's directory is named by its dotted name, which Python cannot import it as: the
+    checkout or sdist of a package kept at its root (ruamel.yaml 0.15.100's ``__init__.py`` and
+    ``compat.py`` at the top of ``ruamel.yaml-0.15.100/``, installed as ``ruamel.yaml`` by its
+    setup.py; its ``comments.py`` does ``from ruamel.yaml.compat import PY2``).  The name is the
+    directory's, less an sdist's ``-VERSION``."""
+    name = os.path.basename(top)
+    if name.isidentifier():
+        return None
+    head, dash, tail = name.rpartition("-")
+    if dash and tail[:1].isdigit():
+        name = head
+    if not dotted.startswith(name + ".") or not all(part.isidentifier() for part in name.split(".")):
+        return None
+    from outmoded.reads import read
+
+    rest = os.path.join(top, *dotted[len(name) + 1:].split("."))
+    for candidate in (rest + (".pyi" if stub else ".py"), os.path.join(rest, "__init__.py")):
+        if read(candidate) and _is_file(candidate):
+            return candidate
     return None
 
 
