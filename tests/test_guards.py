@@ -2645,6 +2645,27 @@ def test_the_else_of_a_try_whose_import_fails(project):
     assert project.findings(source) == [(4, "imghdr", W)]
 
 
+def test_the_else_of_a_try_whose_import_by_name_fails(project):
+    # aerich 0.10.1's utils.py: import_module("imp") raises on the target, so its handler loads the
+    # file the modern way and the else (imp.load_source) runs only where a backport provides imp
+    source = """\
+        import importlib
+
+        def load(name, filename):
+            try:
+                imp = importlib.import_module("imp")
+            except ImportError:
+                return None
+            else:
+                return imp.load_source(name, filename)
+
+        def load_anyway(name, filename):
+            imp = importlib.import_module("imp")
+            return imp.load_source(name, filename)
+        """
+    assert project.findings(source) == [(12, "imp", E), (13, "imp.load_source", E)]
+
+
 def test_a_flag_bound_to_hasattr_of_a_removed_name_is_false_on_the_target(project):
     # kgb 7.3's tests: has_getargspec = hasattr(inspect, 'getargspec'), then if has_getargspec:
     assert project.findings("""\

@@ -136,7 +136,7 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
             self.contexts.pop()
         if probe:
             self.contexts.pop()
-        provided = self._failing_modules(imports) if node.orelse else frozenset()
+        provided = self._failing_modules(imports, node.body) if node.orelse else frozenset()
         if provided:  # the else runs only where the body's imports worked: what they bind is there
             self.contexts.append(Context("replaced", names=provided))
         self.block(node.orelse)
@@ -146,12 +146,21 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
 
     visit_TryStar = visit_Try
 
-    def _failing_modules(self, imports: list) -> frozenset:
+    def _failing_modules(self, imports: list, body: list) -> frozenset:
         """The modules (and from-imported submodules) of the imports of a ``try`` body that fail on
         the target: its ``else`` runs only where they were imported after all, so their members
         are there (tweepy 4.17.0's api.py: ``try: import imghdr`` / ``except ModuleNotFoundError:
-        pass`` / ``else: file_type = imghdr.what(filename, h=h)``)."""
+        pass`` / ``else: file_type = imghdr.what(filename, h=h)``).  A name bound to a module
+        imported by name counts as its import (aerich 0.10.1's utils.py: ``try: imp =
+        importlib.import_module("imp")`` / ``except ImportError:`` ... / ``else: return
+        imp.load_source(name, filename)``)."""
         names = set()
+        for stmt in body:
+            value = stmt.value if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 else None
+            if value.__class__ is ast.Call and value.args and value.args[0].__class__ is ast.Constant:
+                module = self._dynamically_imported(value)
+                if module is not None and self.removed_module(module) is not None:
+                    imports = [*imports, ast.copy_location(ast.Import(names=[ast.alias(name=module)]), stmt)]
         for stmt in imports:
             if not self._import_fails(stmt):
                 continue
