@@ -2666,6 +2666,39 @@ def test_the_else_of_a_try_whose_import_by_name_fails(project):
     assert project.findings(source) == [(12, "imp", E), (13, "imp.load_source", E)]
 
 
+def test_a_branch_left_on_every_path_of_a_try(project):
+    # pyflyby 1.11.3's _modules.py: on 3.12+ the if's try returns, and its handler too, so the
+    # pkgutil.get_loader after it never runs there
+    source = """\
+        import sys
+
+        def filename(name):
+            if sys.version_info > (3, 12):
+                from importlib.util import find_spec
+                try:
+                    spec = find_spec(name)
+                    if spec is None:
+                        return None
+                    else:
+                        return spec.origin
+                except ModuleNotFoundError:
+                    return None
+                assert False
+            import pkgutil
+            return pkgutil.get_loader(name)
+
+        def other(name):
+            if sys.version_info > (3, 12):
+                try:
+                    return find(name)
+                except ModuleNotFoundError:
+                    pass
+            import pkgutil
+            return pkgutil.get_loader(name)
+        """
+    assert project.findings(source, target="3.14") == [(25, "pkgutil.get_loader", E)]
+
+
 def test_a_flag_bound_to_hasattr_of_a_removed_name_is_false_on_the_target(project):
     # kgb 7.3's tests: has_getargspec = hasattr(inspect, 'getargspec'), then if has_getargspec:
     assert project.findings("""\

@@ -279,7 +279,18 @@ def terminates(body: list[ast.stmt], lookup: Lookup) -> bool:
         return True
     if isinstance(last, ast.Expr) and isinstance(last.value, ast.Call):
         return lookup(last.value.func) in EXITS
-    return False
+    return any(_leaves(stmt, lookup) for stmt in body if stmt.__class__ in (ast.If, ast.Try))
+
+
+def _leaves(stmt: ast.If | ast.Try, lookup: Lookup) -> bool:
+    """Does this ``if`` or ``try`` leave the enclosing block on every path: both branches of the
+    ``if``; the ``try``'s body (or its ``else``) and every handler (pyflyby 1.11.3's
+    ``_modules.py``: ``if sys.version_info > (3, 12):`` then ``try: ... return ...`` / ``except
+    ModuleNotFoundError: return None`` before ``pkgutil.get_loader(...)``)?"""
+    if stmt.__class__ is ast.If:
+        return terminates(stmt.body, lookup) and terminates(stmt.orelse, lookup)
+    return (terminates(stmt.body, lookup) or terminates(stmt.orelse, lookup)) \
+        and all(terminates(h.body, lookup) for h in stmt.handlers) or terminates(stmt.finalbody, lookup)
 
 
 # calls that never return: they end the process or raise (pytest.skip raises Skipped, fail Failed,
