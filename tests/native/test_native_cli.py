@@ -11,11 +11,13 @@ from native_helpers import copy_data
 from outmoded import reporters
 
 DOCKERFILE = """\
-FROM python:3.13t-slim
+FROM python:3.13t-slim AS threaded
+RUN python -m pytest
+FROM python:3.13-slim
 # ENV PYTHON_GIL=0
 ENV PYTHON_JIT=1
 CMD ["python", "-X", "gil=0", "-m", "app"]
-"""
+"""  # a default build runs the app: -X gil=0 aborts it (in the free-threaded stage it would not be reported)
 WORKFLOW = """\
 on: push
 jobs:

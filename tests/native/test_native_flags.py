@@ -9,11 +9,10 @@ from native_helpers import DATA
 EXPECTED = {
     ("Dockerfile", 3, "OMF003", "python:3.13t"),
     ("Dockerfile", 4, "OMF001", "PYTHON_JIT=1"),
-    ("Dockerfile", 5, "OMF002", "PYTHON_GIL=0"),  # the legacy `ENV NAME value` form
     ("Dockerfile", 8, "OMF003", "--disable-gil"),
     ("Dockerfile", 9, "OMF003", "3.13t"),
     ("Dockerfile", 10, "OMF003", "python3.13t"),
-    ("Dockerfile", 10, "OMF002", "-X gil=0"),  # exec form: "-X", "gil=0"
+    # not lines 5 (ENV PYTHON_GIL 0) and 10 (-X gil=0): the stage's python:3.13t-slim is free-threaded
     ("Dockerfile", 10, "OMF001", "-X jit"),
     ("run.sh", 3, "OMF002", "PYTHON_GIL=0"),
     ("run.sh", 4, "OMF001", "PYTHON_JIT=1"),
@@ -431,6 +430,30 @@ jobs:
                            'if [[ $PYTHON_VERSION == *"t" ]]; then\n  export PYTHON_GIL=0\nfi\n')
     assert sorted(line for path, line, code, _ in found(project, ".github") if code == "OMF002") == [11, 13]
     assert sorted(line for path, line, _, _ in found(project, "ci.sh")) == [2]
+
+
+def test_gil_off_in_a_dockerfile_stage_whose_interpreter_is_free_threaded(project):
+    # schemathesis 4.32.5's Dockerfile: CPython configured with --disable-gil in a builder stage,
+    # copied into an alpine runtime stage that sets PYTHON_GIL=0; a default build aborts with it
+    project.write("Dockerfile", """\
+FROM alpine:3.24 AS python-builder
+RUN ./configure --prefix=/opt/python --disable-gil && make install
+FROM alpine:3.24 AS app-builder
+COPY --from=python-builder /opt/python /opt/python
+ENV PYTHON_GIL=0
+FROM alpine:3.24
+COPY --from=app-builder /opt/python /opt/python
+ENV PYTHON_GIL 0
+FROM python:3.14t-slim AS tested
+CMD ["python", "-X", "gil=0", "-m", "pytest"]
+FROM tested
+ENV PYTHON_GIL=0
+FROM python:3.13-slim
+COPY --from=python-builder /opt/python /opt/python
+ENV PYTHON_GIL 0
+""")
+    assert sorted((line, api) for _, line, code, api in found(project, "Dockerfile") if code == "OMF002") == [
+        (15, "PYTHON_GIL=0")]
 
 
 def test_gil_off_in_a_file_named_for_free_threaded_runs(project):

@@ -23,7 +23,11 @@ branch taken only for free-threaded versions (``if [[ "$V" == '3.13t' ]]; then e
 fi``), a file named for free-threaded runs (fastavro 1.13.1's ``freethreading-run-tests.sh`` beside
 its ``run-tests.sh``: ``free-threading``, ``free_threaded``, ``nogil`` in its name); workflows do the
 same per job.  (A default build aborts with it: "Fatal Python error: config_read_gil: Disabling the
-GIL is not supported by this build" on the real 3.13-3.15.)
+GIL is not supported by this build" on the real 3.13-3.15.)  Nor in a Dockerfile stage whose
+interpreter is free-threaded (``free_threaded_stages``): its base image is one (``python:3.14t``), or
+a stage it is built on; or, on a base image without Python, it configures CPython with
+``--disable-gil`` or copies the interpreter from such a stage (schemathesis 4.32.5's runtime stage:
+``FROM alpine:3.24``, ``COPY --from=python-builder /opt/python /opt/python``, ``ENV PYTHON_GIL=0``).
 """
 
 from __future__ import annotations
@@ -144,6 +148,37 @@ def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = Fa
             branches.pop()
 
 
+DOCKER_FROM_RE = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(?P<image>\S+)(?:\s+AS\s+(?P<name>\S+))?", re.IGNORECASE)
+DOCKER_COPY_FROM_RE = re.compile(r"^\s*(?:COPY|ADD)\s.*?--from=(?P<stage>[^\s\"']+)", re.IGNORECASE)
+DISABLE_GIL_RE = re.compile(r"(?<![\w-])--disable-gil\b")
+
+
+def free_threaded_stages(text: str) -> list[tuple[int, int]]:
+    """The (start, end) offsets of the stages of a Dockerfile whose interpreter is free-threaded:
+    a free-threaded base image (``python:3.14t-slim``) or a stage of this file that is one; on a
+    base image without Python (``alpine``, ``debian``), a stage that configures CPython with
+    ``--disable-gil`` or copies (``COPY --from=``) from a stage whose interpreter is free-threaded."""
+    stages: list[list] = []  # [start, end, free-threaded, name, no Python of its own]
+    for offset, code in code_lines(text):
+        header = DOCKER_FROM_RE.match(code)
+        if header:
+            image = header["image"].lower()
+            base = next((s for s in stages if image in (s[3], str(stages.index(s)))), None)
+            free = base[2] if base else any(m["minor"] is None or int(m["minor"]) >= 13
+                                            for m in FREE_THREADED_RE.finditer(image))
+            stages.append([offset, len(text), free, (header["name"] or "").lower(),
+                           base is None and "python" not in image])
+        elif stages:
+            stage = stages[-1]
+            stage[1] = offset + len(code)
+            copied = DOCKER_COPY_FROM_RE.match(code)
+            source = copied and next((s for s in stages[:-1] if copied["stage"].lower() in (
+                s[3], str(stages.index(s)))), None)
+            if stage[4] and (DISABLE_GIL_RE.search(code) or source and source[2]):
+                stage[2] = True
+    return [(start, end) for start, end, free, _, _ in stages if free]
+
+
 SHELL_IF_RE = re.compile(r"^(?P<elif>el)?if\s(?P<test>.*?)(?:;\s*then\b|$)")
 FREE_THREADED_GLOB_RE = re.compile(r"==\s*\*[\"']?t[\"']?(?=\s|\]|$)")
 SHELL_FI_RE = re.compile(r"(?:^|;\s*)fi\s*;?$")
@@ -184,8 +219,9 @@ def _check(path: str, data: bytes, index, ini: bool = False, dockerfile: bool = 
     result.parsed = True
     lines = Lines(text)
     threaded = bool(FREE_THREADED_FILE_RE.search(os.path.basename(path)))  # the GIL can be off in it
+    stages = free_threaded_stages(text) if dockerfile and ("PYTHON_GIL" in text or "gil" in text) else []
     findings = [hit_finding(path, lines, hit) for hit in scan_text(text, 0, ini, dockerfile)
-                if not (threaded and hit.code == "OMF002")]
+                if not (hit.code == "OMF002" and (threaded or any(a <= hit.start < b for a, b in stages)))]
     result.findings = suppress.apply(findings, text)
     return result
 
