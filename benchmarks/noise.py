@@ -1508,6 +1508,53 @@ friendly-traceback==0.7.61""".split()
 # and fixtures no build installs, in directories the test rule does not name.  The errors and
 # warnings at 3.14 (cffi 10/1, pyyaml 4, Cython 19/2, aiohttp 3, numba 2, zstandard 2, lxml 1/1,
 # h5py 1) are the same at every target and not free-threading's.
+# latest on 2026-12-07, measured by a helper who had never looked at them (issue #11, noise22), at 3.13,
+# 3.14, 3.15 and 3.14t, of kinds earlier rounds held few of: ORM helpers and migration tools, task
+# queues and schedulers, template and HTML builders, markdown/rst converters and Sphinx/pandoc glue,
+# FTP/LDAP/NTP/WebSocket clients, release and packaging checkers, refactoring tools and linters
+# walking the ast, notebook diff/strip/test tools, C/C++/Cython scientific sdists (pybind11, Cython,
+# plain C), crypto and PKCS#11 bindings, BDD and property-based test tools.  Fixed (before -> after,
+# errors / warnings at 3.13, 3.14, 3.15 and 3.14t): aerich 0.10.1's utils.py:261 imp.load_source in the
+# else of try: imp = importlib.import_module("imp") (1/0 at each -> 0/0: fallbacks._failing_modules),
+# pyflyby 1.11.3's _modules.py:320 pkgutil.get_loader after an if sys.version_info > (3, 12): whose
+# try returns on every path (1/0 from 3.14 -> 0/0: guards.terminates), schemathesis 4.32.5's
+# Dockerfile and Dockerfile.trixie PYTHON_GIL=0 in a runtime stage running the CPython 3.14.9 its
+# builder stage configures with --disable-gil (0/2 at each -> 0/0: flags.free_threaded_stages).
+# Real, proven on the real interpreters: taskflow 6.5.0's __ne__ = not self.__eq__(other) where
+# __eq__ returns NotImplemented (5 at 3.14+: TopicWorker('t', ['a']) != 5 and Listener(print) != 5
+# raise TypeError on the real 3.14, False on 3.13; EtcdJob, RedisJob, ZookeeperJob are the same
+# code); tlslite-ng 0.8.2's integration/tlsasyncdispatchermixin.py imports asyncore
+# (ModuleNotFoundError on the real 3.13) and its scripts/tls.py and tests open(..., "rU") under
+# tackpyLoaded (ValueError); behave 1.3.3's json_parser.parse opens with codecs.open(f, "rU")
+# (ValueError: invalid mode: 'rUb' on the real 3.13) and then json.load(encoding=), its
+# bin/toxcmd3.py reads collections.Callable (python3.13 bin/toxcmd3.py --help: AttributeError),
+# bin/toxcmd.py's py2to3 imports lib2to3, bin/behave.step_durations.py sys.maxint; dominate
+# 2.9.1's setup/setup.py (python_requires '>=2.7, <3', a leftover: the sdist builds from
+# pyproject.toml) imports imp (ModuleNotFoundError on the real 3.13, setuptools installed);
+# versioneer 0.29's test/demoappext-setuptools/demo/ext.c, Cython 0.29.32's C its setup.py
+# compiles (gcc -fsyntax-only: 7 errors with pyenv's 3.13.0 headers, ob_digit and
+# _PyLong_AsByteArray; none with 3.11's).  At 3.14t the free-threading notes are the code's:
+# scikit-survival's 7 .pyx and PySCIPOpt's scip.pyx and python-pkcs11's _pkcs11.pyx are built
+# without freethreading_compatible (PySCIPOpt's shipped scip.c: Py_mod_gil = Py_MOD_GIL_USED),
+# pyamg's 8 and hmmlearn's PYBIND11_MODULE have no py::mod_gil_not_used(), ecos' ecosmodule.c
+# calls PyModule_Create with no Py_mod_gil slot (no free-threaded interpreter here to import them
+# on).  Unchecked, rightly: scikit-survival's vendored eigen scripts/relicense.py (Python 2).  OLD
+# before and after (noise.py --before): the 547 at 3.13, 10,580 errors / 131 warnings / 532
+# unchecked both; AST_ERA, RECENT_ERA, MID_ERA and LATE_ERA (127) at 3.14, 1,950 / 33 / 71 both.
+MODERN += """neomodel==7.0.0 redis-om==1.2.0 aerich==0.10.1 sqlakeyset==2.0.1787969905 pugsql==0.3.7 taskflow==6.5.0
+tasktiger==0.26.3 walrus==0.9.8 rocketry==2.5.1 kajiki==1.0.2 wheezy.template==3.2.5 dominate==2.9.1 rst2pdf==0.105
+restructuredtext-lint==2.0.2 recommonmark==0.7.1 markdownify==1.2.4 mdit-py-plugins==0.7.0 python-creole==1.4.10
+panflute==2.3.1 aioftp==0.28.3 ntplib==0.4.0 websocket-client==1.9.2 zest.releaser==9.9.1 pyroma==5.0.1
+versioneer==0.29 check-wheel-contents==0.6.3 scriv==1.8.0 rope==1.15.2 pylama==8.4.1 pyflyby==1.11.3 fixit==2.2.1
+dlint==0.17.0 unimport==1.5.0 nbdime==4.0.4 nbqa==1.9.1 nbstripout==0.9.1 testbook==0.4.2 voila==0.5.13
+scikit-survival==0.28.0 hmmlearn==0.3.3 pyamg==5.4.1 ecos==2.0.14 PySCIPOpt==6.3.0 oscrypto==1.3.0
+python-pkcs11==0.10.1 tlslite-ng==0.8.2 asn1crypto==1.5.1 libnacl==2.1.0 behave==1.3.3 schemathesis==4.32.5
+hypothesis-jsonschema==0.23.1 tavern==3.7.1 pytest-profiling==1.8.1""".split()
+# latest on 2026-12-07 that fail on the real 3.13 where their main module is used (noise22): pgpy
+# 0.6.0's constants.py imports imghdr (import pgpy: ModuleNotFoundError), ldaptor 21.2.0's
+# config.loadConfig() calls configparser.SafeConfigParser (AttributeError)
+OLD += """pgpy==0.6.0 ldaptor==21.2.0""".split()
+
 FREE_THREADED = """numpy==2.5.5 pyzmq==27.3.0 msgpack==1.2.4 cffi==2.1.1 greenlet==3.5.6 lxml==6.1.3 pillow==13.0.0 psutil==7.2.2
 ujson==6.1.0 zstandard==0.25.0 orjson==3.13.0 pydantic-core==2.50.5 cryptography==50.0.2 regex==2026.11.19
 bitarray==3.12.3 pyyaml==6.0.4 markupsafe==3.0.4 frozenlist==1.8.0 multidict==7.2.1 yarl==1.25.1
