@@ -166,6 +166,40 @@ def test_files_it_does_not_understand_exit_2(tmp_path, deps, name, content, mess
     assert message in err and "Traceback" not in err
 
 
+POETRY_LOCK = '[[package]]\nname = "requests"\nversion = "2.32.3"\n\n[metadata]\n{}python-versions = "^3.9"\n'
+PDM_LOCK = '[metadata]\ngroups = ["default"]\nlock_version = {}\n\n[[package]]\nname = "requests"\nversion = "2.32.3"\n'
+
+
+@pytest.mark.parametrize(("name", "content", "says"), [
+    ("poetry.lock", POETRY_LOCK.format('lock-version = "3.0"\n'), "lock-version '3.0' in [metadata]; Poetry reads only 1.x and 2.x"),
+    ("poetry.lock", POETRY_LOCK.format('lock-version = 2\n'), "lock-version 2 in [metadata]; Poetry reads only"),
+    ("poetry.lock", POETRY_LOCK.format(""), "no lock-version in [metadata]; Poetry reads only"),
+    ("pdm.lock", PDM_LOCK.format('"5.0"'), "lock_version '5.0'; pdm reads only 4.x"),
+    ("pdm.lock", PDM_LOCK.format('"3.1"'), "lock_version '3.1'; pdm reads only 4.x"),
+], ids=["poetry-3.0", "poetry-int", "poetry-none", "pdm-5.0", "pdm-3.1"])
+def test_a_lock_format_its_tool_refuses_is_a_usage_error_not_ready(tmp_path, deps, name, content, says):
+    """Poetry 2.x reads lock-version majors 1 and 2 (its locker's ``_READ_VERSION_RANGE = ">=1,<3"``)
+    and raises "The lock file is not compatible with the current version of Poetry" on any other
+    or none; pdm (lock format 4.5.0) finds another major "not compatible with PDM" and ``pdm
+    install`` locks anew instead of installing the file.  Both were read as they stood: requests
+    2.32.3 "ok", exit 0, for a file neither tool installs."""
+    (tmp_path / name).write_text(content)
+    code, out, err = deps("--target-version", "3.13", name)
+    assert code == 2 and out == ""
+    assert says in err and "Traceback" not in err
+
+
+@pytest.mark.parametrize(("name", "content"), [
+    ("poetry.lock", POETRY_LOCK.format('lock-version = "1.1"\n')),
+    ("poetry.lock", POETRY_LOCK.format('lock-version = "2.1"\n')),
+    ("pdm.lock", PDM_LOCK.format('"4.5.0"')),
+], ids=["poetry-1.1", "poetry-2.1", "pdm-4.5.0"])
+def test_a_lock_format_its_tool_reads_is_judged(tmp_path, deps_json, name, content):
+    (tmp_path / name).write_text(content)
+    code, found, _ = deps_json("--target-version", "3.13", name)
+    assert code == 0 and found["requests"]["status"] == "ok"
+
+
 def test_a_lock_holding_no_package_is_not_the_one_discovered(tmp_path):
     """Textual's checkout of 2026-06: a uv.lock of its header alone beside the poetry.lock that
     locks its packages; uv.lock, preferred first, made the run exit 2."""

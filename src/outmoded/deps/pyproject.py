@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 
 from outmoded.cli import UsageError
-from outmoded.deps.lockfiles.graph import packages
+from outmoded.deps.lockfiles.graph import format_major, packages
 from outmoded.deps.lockfiles.poetry import requirements as poetry_requirements
 from outmoded.deps.model import Dependency, Skipped
 from outmoded.deps.requirements import NoDependencyTable, parse_requirement
@@ -97,7 +97,7 @@ def read_pylock(path: Path, label) -> tuple:
     version, items = data.get("lock-version"), data.get("packages")
     if not isinstance(version, str) or not isinstance(items, list):
         raise UsageError(f"{label(path)}: not a pylock file (no `lock-version` and [[packages]] tables)")
-    if version.split(".")[0] != "1":
+    if format_major(version) != "1":
         raise UsageError(f"{label(path)}: lock-version {version!r} is not 1.x, the one PEP 751 defines and "
                          f"outmoded reads")
     for package, _name, line in packages(items, text, deps, label(path), "[[packages]]"):

@@ -72,6 +72,13 @@ class Lock:
         return candidates[0] if candidates else None
 
 
+def format_major(version) -> str | None:
+    """The major of a lock format's version string (``"2.1"`` -> ``"2"``), None when it is not a
+    string starting with a number: the part every installer checks before reading a lock."""
+    head = version.strip().split(".")[0] if isinstance(version, str) else ""
+    return head if head.isdigit() else None
+
+
 def marker(text) -> Marker | None:
     if not isinstance(text, str) or not text.strip():
         return None

@@ -3,7 +3,9 @@
 ``[[package]]`` tables carry ``name``, ``version``, ``dependencies`` (PEP 508 strings) and, for a
 package wanted with extras, a second table with ``extras = [...]`` whose dependencies are what
 those extras add. The project's own requirements are not in the lock: they come from the
-``pyproject.toml`` beside it (or, without one, every package nothing else requires).
+``pyproject.toml`` beside it (or, without one, every package nothing else requires). ``[metadata] lock_version`` is
+the format's: pdm (``PDMLock.spec_version`` 4.5.0) finds a lock of another major "not compatible
+with PDM", and ``pdm install`` then locks anew rather than install it, so this reader refuses it.
 """
 
 from __future__ import annotations
@@ -11,10 +13,11 @@ from __future__ import annotations
 from packaging.utils import canonicalize_name
 
 from outmoded.cli import UsageError
-from outmoded.deps.lockfiles.graph import Lock, Node, edge_from_requirement, packages
+from outmoded.deps.lockfiles.graph import Lock, Node, edge_from_requirement, format_major, packages
 from outmoded.deps.model import Skipped
 
 SOURCES = ("git", "path", "url", "editable")
+MAJOR = "4"  # the lock_version major pdm 2.x writes and reads
 
 
 def read(path, label, load) -> Lock:
@@ -22,6 +25,10 @@ def read(path, label, load) -> Lock:
     metadata, items = data.get("metadata"), data.get("package")
     if not isinstance(metadata, dict) or "lock_version" not in metadata or not isinstance(items, list):
         raise UsageError(f"{path}: not a pdm lock file (no [metadata] lock_version and [[package]] tables)")
+    if format_major(metadata["lock_version"]) != MAJOR:
+        raise UsageError(f"{path}: lock_version {metadata['lock_version']!r}; pdm reads only {MAJOR}.x (what pdm lock "
+                         f"writes): it finds this file 'not compatible with PDM' and pdm install locks anew "
+                         f"instead of installing it, so outmoded refuses it: what it locks is not what is installed")
     lock, extras = Lock(label(path)), []
     groups = metadata.get("groups")
     lock.groups = frozenset(g for g in groups if isinstance(g, str)) if isinstance(groups, list) else None

@@ -4,7 +4,10 @@ constraints (``^1.2``, ``~1.2``, ``1.2.*``, ``>=1,<2``, ``||``) turned into PEP 
 ``poetry.lock`` has ``[[package]]`` tables with ``[package.dependencies]`` (name -> constraint,
 or a table with ``version``, ``markers``, ``optional``, ``extras``, ``python``, or a list of such
 tables) and ``[package.extras]`` (extra -> requirement strings such as ``"PySocks (>=1.5.6)"``).
-The project's own requirements come from ``pyproject.toml``.
+The project's own requirements come from ``pyproject.toml``. ``[metadata] lock-version`` is the
+format's: Poetry 2.x reads majors 1 and 2 (``_READ_VERSION_RANGE = ">=1,<3"`` in its
+``packages/locker.py``) and raises "The lock file is not compatible with the current version of
+Poetry" on any other, or none; so does this reader.
 """
 
 from __future__ import annotations
@@ -14,9 +17,10 @@ import re
 from packaging.utils import canonicalize_name
 
 from outmoded.cli import UsageError
-from outmoded.deps.lockfiles.graph import Edge, Lock, Node, marker, packages
+from outmoded.deps.lockfiles.graph import Edge, Lock, Node, format_major, marker, packages
 
 NOT_INDEX = ("git", "directory", "file", "url")
+MAJORS = ("1", "2")  # the lock-version majors Poetry 2.x reads
 TOKEN_RE = re.compile(r"(\^|~=|~|===|==|!=|>=|<=|>|<|=)?\s*([0-9][0-9A-Za-z.*+!_-]*|\*)")
 NAME_RE = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
@@ -26,6 +30,12 @@ def read(path, label, load) -> Lock:
     metadata, items = data.get("metadata"), data.get("package")
     if not isinstance(metadata, dict) or not isinstance(items, list):
         raise UsageError(f"{path}: not a poetry lock file (no [metadata] and [[package]] tables)")
+    version = metadata.get("lock-version")
+    if format_major(version) not in MAJORS:
+        written = "no lock-version" if version is None else f"lock-version {version!r}"
+        raise UsageError(f"{path}: {written} in [metadata]; Poetry reads only 1.x and 2.x (what poetry lock "
+                         f"writes) and refuses this file, 'not compatible with the current version of "
+                         f"Poetry', and so does outmoded: what it locks cannot be trusted")
     lock = Lock(label(path))
     for package, name, line in packages(items, text, lock.unread, lock.file):
         node = Node(name, package.get("version"), line)
