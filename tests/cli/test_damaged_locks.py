@@ -90,3 +90,24 @@ def test_a_pipfile_lock_version_that_is_no_pin_is_a_damaged_entry(sh, version):
     assert six["line"] == text.splitlines().index('        "six": {') + 1 and six["version"] is None
     assert f"its version in [default] is {version!r}, not a pin" in six["message"]
     assert "the lock is damaged" in six["message"]
+
+
+@pytest.mark.parametrize("indent", [None, 4], ids=["one-line", "indented"])
+def test_a_pipfile_lock_damaged_entry_names_its_line(sh, indent):
+    """A damaged entry's line was found only for ``"name": {`` at a line's start: an entry that
+    is not a table, and every entry of a lock written on one line, had none (``WHERE`` showed
+    ``Pipfile.lock``).  Each entry now has the line of its key in its own category."""
+    data = {"_meta": {"pipfile-spec": 6}, "default": {"six": "==1.16.0", "idna": {"version": 3}},
+            "develop": {"idna": {"version": "==3.10"}, "attrs": ["==23.1.0"]}}
+    text = json.dumps(data, indent=indent)
+    sh.write("Pipfile.lock", text)
+    env = environment(OUTMODED_CACHE_DIR=str(sh.root / "cache"))
+    result = sh.run("deps", "--offline", "--target-version", "3.13", "--format", "json", "Pipfile.lock", env=env)
+    assert result.returncode == 1, (result.stdout, result.stderr)
+    lines = {(d["name"], d["message"].split(" in [")[1].split("]")[0]): d["line"]
+             for d in json.loads(result.stdout)["dependencies"] if "the lock is damaged" in d["message"]}
+    rows = text.splitlines()
+    def line_of(key, after=0):
+        return 1 if indent is None else next(n for n, row in enumerate(rows, 1) if n > after and f'"{key}":' in row)
+    assert lines == {("six", "default"): line_of("six"), ("idna", "default"): line_of("idna"),
+                     ("attrs", "develop"): line_of("attrs")}

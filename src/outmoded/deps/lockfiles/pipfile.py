@@ -91,18 +91,18 @@ def read_lock(path, label) -> tuple:
             continue
         for name, entry in entries.items():
             if not isinstance(entry, dict):  # a damaged lock: what it locks there cannot be checked
-                lock.unread.append(Dependency(name, None, lock.file, lines.get(name) or _key_line(text, name), error=(
+                lock.unread.append(Dependency(name, None, lock.file, lines.get((category, name)), error=(
                     f"its entry in [{category}] is not a table: the lock is damaged, and what it locks there "
                     f"cannot be checked")))
                 continue
             version = entry.get("version", "")
             if not isinstance(version, str) or version.strip() not in ("", "*") and version.strip()[0] not in "<>=!~":
-                lock.unread.append(Dependency(name, None, lock.file, lines.get(name), error=(
+                lock.unread.append(Dependency(name, None, lock.file, lines.get((category, name)), error=(
                     f"its version in [{category}] is {version!r}, not a pin: pipenv sync fails on it, the "
                     f"lock is damaged, and what it locks there cannot be checked")))
                 continue
             version = version.strip()
-            node = Node(name, version[2:] if version.startswith("==") else None, lines.get(name),
+            node = Node(name, version[2:] if version.startswith("==") else None, lines.get((category, name)),
                         marker=marker(entry.get("markers")))
             source = next((key for key in NOT_INDEX if key in entry), None)
             if source:
@@ -117,11 +117,25 @@ def _key_line(text: str, name: str):
     return text.count("\n", 0, match.start()) + 1 if match else None
 
 
+JSON_TOKEN_RE = re.compile(r'"((?:[^"\\]|\\.)*)"\s*(:)?|([{}\[\]])')
+
+
 def _entry_lines(text: str) -> dict:
-    """Name -> line of its first ``"name": {`` entry in a Pipfile.lock, in one pass."""
-    lines, line, last = {}, 1, 0
-    for match in re.finditer(r'^\s*"([^"]+)"\s*:\s*\{', text, re.MULTILINE):
-        line += text.count("\n", last, match.start())
-        last = match.start()
-        lines.setdefault(match.group(1), line)
+    """(category, name) -> line of the entry's key, the keys two objects deep in a Pipfile.lock,
+    in one pass over its JSON tokens: a key is found where it is, not at a line's start, so a lock
+    written on one line (or an entry that is not a table) has its line too."""
+    lines, open_, line, last, category = {}, [], 1, 0, None
+    for match in JSON_TOKEN_RE.finditer(text):
+        key, colon, bracket = match.groups()
+        if bracket:
+            if bracket in "{[":
+                open_.append(bracket)
+            elif open_:
+                open_.pop()
+        elif colon and open_ == ["{"]:
+            category = key
+        elif colon and open_ == ["{", "{"]:
+            line += text.count("\n", last, match.start())
+            last = match.start()
+            lines.setdefault((category, key), line)
     return lines
