@@ -87,7 +87,11 @@ def read_lock(path, label) -> tuple:
         raise UsageError(f"{path}: not a Pipfile.lock (no _meta section)")
     lock, lines = Lock(label(path)), _entry_lines(text)
     for category, entries in data.items():
-        if category == "_meta" or not isinstance(entries, dict):
+        if category == "_meta":
+            continue
+        if not isinstance(entries, dict):  # pipenv sync reads each category's items: it fails on the lock
+            lock.unread.append(Dependency(f"[{category}]", None, lock.file, lines.get((None, category)), error=(
+                "not a table of packages: the lock is damaged, and what it locks there cannot be checked")))
             continue
         for name, entry in entries.items():
             if not isinstance(entry, dict):  # a damaged lock: what it locks there cannot be checked
@@ -121,7 +125,8 @@ JSON_TOKEN_RE = re.compile(r'"((?:[^"\\]|\\.)*)"\s*(:)?|([{}\[\]])')
 
 
 def _entry_lines(text: str) -> dict:
-    """(category, name) -> line of the entry's key, the keys two objects deep in a Pipfile.lock,
+    """(category, name) -> line of the entry's key, the keys two objects deep in a Pipfile.lock
+    ((None, category) -> the category's line),
     in one pass over its JSON tokens: a key is found where it is, not at a line's start, so a lock
     written on one line (or an entry that is not a table) has its line too."""
     lines, open_, line, last, category = {}, [], 1, 0, None
@@ -132,10 +137,10 @@ def _entry_lines(text: str) -> dict:
                 open_.append(bracket)
             elif open_:
                 open_.pop()
-        elif colon and open_ == ["{"]:
-            category = key
-        elif colon and open_ == ["{", "{"]:
+        elif colon and open_ in (["{"], ["{", "{"]):
             line += text.count("\n", last, match.start())
             last = match.start()
-            lines.setdefault((category, key), line)
+            if len(open_) == 1:
+                category = key
+            lines.setdefault((None, key) if len(open_) == 1 else (category, key), line)
     return lines
