@@ -732,3 +732,29 @@ class Helpers(unittest.TestCase):
     shown = {(f["path"], f["line"], f["context"]) for f in project.check_json("--dead-compat", ".")["findings"]}
     assert shown == {("pkg/paths.py", 5, None), ("pkg/paths.py", 10, "uncalled"), ("pkg/paths.py", 11, "uncalled"),
                      ("tests/test_thread.py", 7, None), ("tests/test_thread.py", 10, "uncalled")}
+
+
+VENDORED_TYPEVAR = "import typing\n\n\nclass TypeVar(typing.TypeVar, _root=True):\n    pass\n"
+PLATFORMDIRS = ("import sys\n\nif sys.version_info >= (3, 8):\n    from typing import Literal\nelse:\n"
+                "    from ..typing_extensions import Literal\n")
+
+
+def test_a_bare_name_in_another_package_does_not_load_the_module(project):
+    # setuptools 68.0.0: pkg_resources/_vendor/typing_extensions.py (typing_extensions 4.0.1, whose
+    # TypeVar subclass raises TypeError on import from 3.12 on) is imported only by its vendored
+    # platformdirs, before 3.8; setuptools/extern/__init__.py names 'typing_extensions' for its
+    # VendorImporter, which loads setuptools._vendor.typing_extensions, not this one
+    project.write("pkg_resources/__init__.py")
+    project.write("pkg_resources/_vendor/__init__.py")
+    project.write("pkg_resources/_vendor/typing_extensions.py", VENDORED_TYPEVAR)
+    project.write("pkg_resources/_vendor/platformdirs/__init__.py", PLATFORMDIRS)
+    project.write("setuptools/__init__.py")
+    project.write("setuptools/extern/__init__.py", "names = ('packaging', 'typing_extensions')\n")
+    assert paths(project.check_json(".")) == set()
+    # the bare name in its own package's files may load it there; so does a string of its dotted name
+    for where, text in (("pkg_resources/extern/__init__.py", "names = ('packaging', 'typing_extensions')\n"),
+                        ("setuptools/extern/__init__.py", "name = 'pkg_resources._vendor.typing_extensions'\n")):
+        project.write(where, text)
+        assert paths(project.check_json(".")) == {
+            ("pkg_resources/_vendor/typing_extensions.py", "error", None)}, where
+        (project.root / where).unlink()

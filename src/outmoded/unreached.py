@@ -19,7 +19,9 @@ module is unreached on the target when all of these hold:
   a stdlib one, ``compat/pkgutil.py``, is not imported by ``import pkgutil``: that is the stdlib's);
 - nothing names it where it could be loaded another way: no ``__import__``/``import_module`` of
   it, no quoted module name (``pytest_plugins``, ``__all__``, entry points in the packaging
-  files), no ``<name>.py`` on a line of a project file; but a string spelling its whole dotted
+  files; in a file of another top-level package, only a string starting with the module's own
+  package counts: a bare name there is that package's), no ``<name>.py`` on a line of a project
+  file; but a string spelling its whole dotted
   name and an attribute (passlib 1.7.4's ``_lazy_attrs['OrderedDict'] =
   'passlib.utils.compat._ordered_dict.OrderedDict'`` under ``if PY26:``) counts as an import where
   it stands: dead in a branch the target never takes.
@@ -75,6 +77,14 @@ def unreached(path: str, text: str, index, project) -> bool:
     name = re.escape(stem.encode())
     word = word_re(stem.encode())
     quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (name, name))
+    # in another top-level package, only a string naming this one's (or the file) loads it: a bare
+    # name there is relative to that package (setuptools 68.0.0's setuptools/extern names
+    # 'typing_extensions' for its VendorImporter, which loads setuptools._vendor.typing_extensions,
+    # never pkg_resources/_vendor/typing_extensions.py, which fails on import from 3.12 on)
+    package = module.split(".")[0]
+    inside = os.path.join(import_root, package) + os.sep
+    quoted_outside = re.compile(rb"""['"]%s[.:/][\w.:/-]*\b%s\b|\b%s\.py\b"""
+                                % (re.escape(package.encode()), name, name))
     # a mapping's key written as the module's bare name (pymongo 3.8's test_pooling.py:
     # kwargs['ssl_context'] = ...): a subscript, not a module loaded by name, which is dotted
     # in sys.modules, and the module here is a package's
@@ -95,7 +105,8 @@ def unreached(path: str, text: str, index, project) -> bool:
     for importer, data in files:
         if importer == absolute_path or not word.search(data):
             continue
-        if (quoted.search(data) and quoted.search(spelled.sub(b"", key.sub(b"[]", data)))) or (
+        loads = quoted if importer.startswith(inside) else quoted_outside
+        if (loads.search(data) and loads.search(spelled.sub(b"", key.sub(b"[]", data)))) or (
                 top_level.search(data) and (not stdlib_named or _may_import(top_level, data, stem))):
             return False  # loaded by name, run as a script, or imported where it runs
         if importing.search(data) or spelled.search(data):

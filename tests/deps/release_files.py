@@ -244,6 +244,21 @@ def code_projects():
         add("legacyimp", *_pure("legacyimp", version, {
             "legacyimp/__init__.py": "from legacyimp.loader import load\n",
             "legacyimp/loader.py": CLEAN, "legacyimp/tests/test_loader.py": TEST_USING_IMP}))
+    # vendoring: setuptools 68.0.0's wheel, whose pkg_resources/_vendor/typing_extensions.py
+    # (a subclass of typing.TypeVar, which fails on import from 3.12 on) only its vendored
+    # platformdirs imports, below 3.8, while setuptools/extern names 'typing_extensions' for its
+    # own _vendor; 1.1's pkg_resources/extern names it too
+    platformdirs = ("import sys\n\nif sys.version_info >= (3, 8):\n    from typing import Literal\nelse:\n"
+                    "    from ..typing_extensions import Literal\n")
+    vendored = {"vendoring/__init__.py": "from vendoring._vendor import platformdirs\n",
+                "vendoring/_vendor/__init__.py": "", "vendoring/_vendor/platformdirs/__init__.py": platformdirs,
+                "vendoring/_vendor/typing_extensions.py": "import typing\n\n\n"
+                                                         "class TypeVar(typing.TypeVar, _root=True):\n    pass\n",
+                "vendoringtools/__init__.py": "", "vendoringtools/_vendor/__init__.py": "",
+                "vendoringtools/_vendor/typing_extensions.py": "import typing\n",
+                "vendoringtools/extern/__init__.py": "names = ('packaging', 'typing_extensions')\n"}
+    add("vendoring", *_pure("vendoring", "1.0", vendored))
+    add("vendoring", *_pure("vendoring", "1.1", {**vendored, "vendoring/extern/__init__.py": "names = ('typing_extensions',)\n"}))
     # cgiuser: its only problem is a module a maintained backport brings back.
     add("cgiuser", *_pure("cgiuser", "1.0", {"cgiuser/forms.py": "import cgi\n\nForm = cgi.FieldStorage\n"}))
     # backported: its code imports asynchat, which its metadata's Requires-Dist brings back on

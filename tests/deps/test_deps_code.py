@@ -463,3 +463,17 @@ def test_a_source_root_named_like_no_module_still_installs_its_packages():
                "p-1.0/p2/__init__.py", "p-1.0/p2/venv/lib/python3.6/site-packages/six.py"]
     assert sorted(sdist_library(members, "p")) == [
         "p-1.0/lib-py3/p/__init__.py", "p-1.0/lib-py3/p/core.py", "p-1.0/p2/__init__.py"]
+
+
+def test_a_vendored_copy_only_another_package_names_is_not_library_code(tmp_path, deps_json):
+    """setuptools 68.0.0 was ``breaks`` at 3.13-3.15 on ``pkg_resources/_vendor/typing_extensions.py``
+    (``class TypeVar(typing.TypeVar, ...)``: ``TypeError: type 'typing.TypeVar' is not an acceptable
+    base type`` on the real 3.13.18, 3.14.10 and 3.15.2), which only its vendored platformdirs
+    imports, below 3.8: ``setuptools/extern``'s bare 'typing_extensions' (its own _vendor's) made
+    it a module that may be loaded by name.  ``import setuptools, pkg_resources`` and every other
+    module of the wheel import there.  Named by its own package's extern, it counts."""
+    code, found, _ = check(tmp_path, deps_json, ["vendoring==1.0"])
+    assert (code, found["vendoring"]["status"]) == (0, "ok")
+    code, found, _ = check(tmp_path, deps_json, ["vendoring==1.1"])
+    assert (code, found["vendoring"]["status"]) == (1, "breaks")
+    assert "vendoring/_vendor/typing_extensions.py:4 class TypeVar(typing.TypeVar" in found["vendoring"]["message"]
