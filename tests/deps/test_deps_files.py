@@ -166,3 +166,14 @@ def test_nothing_to_read_is_a_usage_error(tmp_path):
     (tmp_path / "pyproject.toml").write_text("[project\n")
     with pytest.raises(UsageError, match="not valid TOML"):
         sources.collect([tmp_path / "pyproject.toml"], (3, 13), LINUX)
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-32"])
+def test_a_requirements_file_in_the_encoding_its_bom_names_is_read_as_pip_reads_it(tmp_path, deps_json, encoding):
+    """Windows PowerShell 5's ``pip freeze > requirements.txt`` writes UTF-16 LE with a BOM, which
+    pip reads (``auto_decode``); it was 'not UTF-8 text', exit 2."""
+    bom = {"utf-16-be": "\ufeff"}.get(encoding, "")
+    (tmp_path / "requirements.txt").write_bytes((bom + "requests==2.32.3\r\n").encode(encoding))
+    code, found, _ = deps_json("--target-version", "3.13", str(tmp_path / "requirements.txt"))
+    assert code == 0 and found["requests"]["status"] == "ok" and found["requests"]["line"] == 1
+

@@ -8,6 +8,8 @@ options such as ``--hash`` follow the requirement after a space.
 
 from __future__ import annotations
 
+import codecs
+
 import os
 import re
 from pathlib import Path
@@ -73,7 +75,7 @@ def read(path: Path, label, seen: set | None = None):
     seen = set() if seen is None else seen
     seen.add(path.resolve())
     deps, skipped = [], []
-    for number, line in logical_lines(_read_text(path)):
+    for number, line in logical_lines(_read_text(path, boms=True)):
         found = _read_line(path, label, seen, number, line)
         deps.extend(d for d in found if isinstance(d, Dependency))
         skipped.extend(s for s in found if isinstance(s, Skipped))
@@ -165,10 +167,19 @@ def _include(path: Path, label, seen: set, number: int, target: str) -> list:
     return deps + skipped
 
 
-def _read_text(path: Path) -> str:
+# pip reads a requirements file in the encoding its byte-order mark names (``auto_decode``):
+# Windows PowerShell 5's ``pip freeze > requirements.txt`` writes UTF-16 LE with one
+BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def _read_text(path: Path, boms: bool = False) -> str:
+    """The file's text: UTF-8 (a BOM dropped), or with ``boms`` the UTF-16 or UTF-32 its BOM names."""
     try:
-        return path.read_bytes().decode("utf-8-sig")
+        data = path.read_bytes()
+        encoding = next((name for bom, name in BOMS if boms and data.startswith(bom)), "utf-8-sig")
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        raise UsageError(f"{path}: not UTF-8 text") from None
+        raise UsageError(f"{path}: not UTF-8 text" + (" (nor UTF-16 or UTF-32 with a byte-order mark)" if boms else "")) from None
     except OSError as exc:
         raise UsageError(f"cannot read {path}: {exc.strerror or exc}") from None
