@@ -86,6 +86,9 @@ PROJECTS = {
     "typing-extensions": (pure("typing_extensions", "4.10.0") + pure("typing_extensions", "4.12.0")),
     # py 1.5.4 (yui's Pipfile.lock of 2018): py.path.local fails on the real 3.13-3.15; 1.11.0 runs
     "py": (pure("py", "1.5.4") + pure("py", "1.11.0")),
+    # APScheduler 3.6.3 (python-telegram-bot 13.15's requirements.txt): import apscheduler fails on the real
+    # 3.13-3.15 beside the setuptools pip installs for it (84.2.1, without pkg_resources); 3.10.2 runs
+    "apscheduler": (pure("APScheduler", "3.6.3") + pure("APScheduler", "3.10.2")),
     # protobuf 4.23.4 (huma-signals' poetry.lock of 2023-09): abi3 wheels whose upb extension fails on the real
     # 3.14 and 3.15; 5.27.0 runs
     "protobuf": (sdist("protobuf", "4.23.4") + wheels("protobuf", "4.23.4", ["cp37-abi3"])
