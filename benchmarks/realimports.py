@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from noise import (AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA,  # noqa: E402
-                   RECENT_ERA, SERVICE_ERA, TOOLKIT_ERA, WIDE_ERA, check, unpacked)
+                   RECENT_ERA, SERVICE_ERA, TOOLKIT_ERA, CORNER_ERA, WIDE_ERA, check, unpacked)
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -293,6 +293,21 @@ DEPENDS = {
           + (["decorator==4.4.2"] if f.startswith("datadog") else [])
        for f in ("datadog==0.39.0", "httmock==1.4.0")},
     "progressbar2==3.53.1": ["python-utils==2.5.6", "six==1.17.0"],
+    # the CORNER_ERA releases' (2014-2021, misses29) dependencies of their time, where pure Python
+    "networkx==2.2": ["decorator==4.3.0", "setuptools==75.8.0"],  # drawing/nx_pydot.py: pkg_resources
+    **{f: ["setuptools==75.8.0"] for f in ("Chameleon==3.6.2", "hjson==3.0.1")},  # pkg_resources
+    "pybtex==0.22.2": ["latexcodec==1.0.7", "PyYAML==3.12", "six==1.17.0", "setuptools==75.8.0"],
+    "isodate==0.6.0": ["six==1.17.0"], "rdflib==4.2.2": ["isodate==0.6.0", "pyparsing==2.2.0", "six==1.17.0"],
+    "html5lib==0.9999999": ["six==1.17.0"], "qrcode==6.1": ["six==1.17.0"], "langdetect==1.0.7": ["six==1.17.0"],
+    # pytest 3.0.7 imports imp (its own row): 6.2.5, which imports on 3.13-3.15, so that the plugins' modules are read
+    **{f: ["pytest==6.2.5", "py==1.11.0", "pluggy==0.13.1", "iniconfig==1.1.1", "attrs==21.4.0", "packaging==21.3",
+           "pyparsing==3.0.9", "toml==0.10.2"] + (["coverage==4.5.4"] if f.startswith("pytest-cov") else [])
+       for f in ("pytest-cov==2.6.1", "pytest-catchlog==1.2.2")},
+    "testresources==2.0.1": ["pbr==5.1.3", "setuptools==75.8.0"],
+    # attrs 19.1.0: clize 4.0.3 calls attr.ib(convert=), gone in attrs 19.2; docutils 0.14 is Python 2 source (2to3)
+    "clize==4.0.3": ["sigtools==2.0.2", "od==1.0", "attrs==19.1.0", "six==1.17.0", "docutils==0.16"],
+    "Flask-Mail==0.9.1": ["Flask==1.1.4", "Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2",
+                          "MarkupSafe==1.1.1", "blinker==1.4"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -352,6 +367,13 @@ RELEASES += TOOLKIT_ERA
 # releases of 2015-2021 of kinds no list held (logging clients, database drivers, Django and Flask plugins,
 # mocking libraries, crypto helpers, parsers, packaging helpers), read at 3.13, 3.14 and 3.15 (misses27, 2026-12-07)
 RELEASES += SERVICE_ERA
+# releases of 2014-2021 of kinds no list held (scientific helpers, RDF, templating, XML/Markdown writers, SOAP/TFTP
+# clients, ASN.1, pytest plugins, CLI helpers, IMAP and mail, serializers, i18n, config, pure-Python images), read at
+# 3.13, 3.14 and 3.15 (misses29, 2026-12-07)
+# (markdown2's lib/markdown2.py, pypng's code/png.py and ruamel.yaml's root mapped to ruamel/yaml by package_dir are
+# in noise.py only: this layout guess imports none of them)
+RELEASES += [release for release in CORNER_ERA
+             if release not in ("markdown2==2.3.8", "pypng==0.0.20", "ruamel.yaml==0.15.100")]
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
