@@ -167,14 +167,18 @@ def replacement_phrase(replacement: str) -> str:
 
 def make_finding(path: str, span: tuple[int, int, int, int], entry: Entry, api: str,
                  target: tuple[int, int], severity: str, context: str | None = None,
-                 guard: str | None = None, min_version: tuple[int, int] = (3, 9)) -> Finding:
+                 guard: str | None = None, min_version: tuple[int, int] = (3, 9),
+                 unsafe: str | None = None) -> Finding:
     """``guard``: why the code tests for the API (``fixability.GUARD_NOTES``); ``min_version``:
-    the oldest Python the fixed code must run on.  ``fixability.verdict`` decides ``fix``."""
+    the oldest Python the fixed code must run on; ``unsafe``: why its rename would change what the
+    code does, or None.  ``fixability.verdict`` decides ``fix``."""
     from outmoded.fixability import verdict
 
     line, column, end_line, end_column = span
     message = describe(entry, api, target, context)
-    fix, note = verdict(entry, guard, min_version, unknown_receiver=context == "unknown-receiver")
+    if context == "unknown-receiver":
+        unsafe = "the receiver's type is unknown"
+    fix, note = verdict(entry, guard, min_version, unsafe=unsafe)
     if fix == "unsafe" and entry.fix == "unsafe" and entry.fix_reason:
         message += f" (unsafe fix: {entry.fix_reason.rstrip('.')})"
     if note:

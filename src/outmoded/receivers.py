@@ -18,6 +18,10 @@ from outmoded.scopes import STDLIB
 from outmoded.summaries import ClassInfo
 from outmoded.values import Instance, LocalClass, Value
 
+# why renaming a method a mixin's ``self`` reaches is unsafe: a class mixing it in defines the old
+# name itself, and the new one would bypass it there
+MIXED_OWN = "a class mixing this one in defines the method itself"
+
 
 class Receivers:
     """Method matching for the scanner.  Expects ``self.index``, ``self.project``, ``self.path``,
@@ -110,29 +114,33 @@ class Receivers:
         except TypeError:  # a receiver that does not hash: decided each time
             decision = self._method_of(receiver, node.attr)
         if decision is not None:
-            method, context = decision
-            self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS, context=context)
+            method, context, unsafe = decision
+            self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS, context=context,
+                        unsafe=unsafe)
 
-    def _method_of(self, receiver: Value, attr: str) -> tuple[Method, str | None] | None:
-        """(the removed method ``receiver.attr`` reaches, the finding's context), or None."""
+    def _method_of(self, receiver: Value, attr: str) -> tuple[Method, str | None, str | None] | None:
+        """(the removed method ``receiver.attr`` reaches, the finding's context, why its fix is
+        unsafe or None), or None."""
         known, complete, members = self.ancestry(receiver)
         if attr in members:
             return None  # the class defines the method itself
         candidates: list[Method] = self.index.methods[attr]
         for method in candidates:
             if method.cls in known:
-                return method, None
-        mixed = self.mixed_into(receiver, attr)
+                return method, None, None
+        mixed, own = self.mixed_into(receiver, attr)
         for method in candidates:
             if method.cls in mixed:
-                return method, None
+                # a class mixing this one in defines the name itself: there ``self.attr`` is its
+                # own method, which the rename would leave (the user decides: an unsafe fix)
+                return method, None, MIXED_OWN if own else None
         if complete or mixed or any(known & set(m.entry.not_on) for m in candidates):
             return None
         for method in candidates:
             if method.entry.distinctive:
                 if self._projects_own_method(attr):
                     return None
-                return method, "unknown-receiver"
+                return method, "unknown-receiver", None
         return None
 
     def _projects_own_method(self, name: str) -> bool:
@@ -182,18 +190,21 @@ class Receivers:
         if method is not None:
             self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
 
-    def mixed_into(self, receiver: Value, attr: str) -> set[str]:
-        """Stdlib ancestors of the project classes that mix ``receiver``'s class in and do not
-        define ``attr`` themselves: ``class GzipTest(GzipBaseTest, AsyncHTTPTestCase)`` makes
-        ``self`` in ``GzipBaseTest``'s methods a test case."""
+    def mixed_into(self, receiver: Value, attr: str) -> tuple[set[str], bool]:
+        """(stdlib ancestors of the project classes that mix ``receiver``'s class in and do not
+        define ``attr`` themselves, whether one that mixes it in does): ``class
+        GzipTest(GzipBaseTest, AsyncHTTPTestCase)`` makes ``self`` in ``GzipBaseTest``'s methods a
+        test case; ``class B(CheckMixin, MyCase)``, ``MyCase`` defining ``assertEquals``, makes
+        renaming ``self.assertEquals`` there break ``B``."""
         cls = receiver.cls if isinstance(receiver, Instance) else receiver
         if isinstance(cls, LocalClass):
             info = self.project.local_class(self.path, cls.name)
         elif isinstance(cls, str):
             info = self.project.resolve(cls, self.path)
         else:
-            return set()
+            return set(), False
         found: set[str] = set()
+        own = False
         todo, seen = [info] if isinstance(info, ClassInfo) else [], set()
         while todo and len(seen) < 200:
             current = todo.pop()
@@ -203,7 +214,8 @@ class Receivers:
                 seen.add(id(user))
                 known, _, members = self._ancestry_of(user.bases, user.path, set(user.members), 0)
                 if attr in members:
+                    own = True
                     continue
                 found |= known
                 todo.append(user)
-        return found
+        return found, own

@@ -30,7 +30,9 @@ class Reporting:
     (``context_of``, ``guard_of``, ``written_for``, ``imported_through``, ``provided_before``...)."""
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
-               context: str | None = None, imported: tuple = ()) -> None:
+               context: str | None = None, imported: tuple = (), unsafe: str | None = None) -> None:
+        """``unsafe``: why renaming this one would change what the code does (a safe fix is then
+        offered as unsafe), or None."""
         if "." in api and self._removed_prefix(api) is not None and self.projects_own(api.partition(".")[0]):
             # a name of a removed module the project has its own module for (what ``import cgi``
             # finds there, as the module's own import is not reported): legacy-cgi 2.6.4's tests
@@ -71,7 +73,7 @@ class Reporting:
             context = context or "pending"
         severity = WARNING if context else ERROR
         self.findings.append(make_finding(self.path, self.span(node), entry, api, self.target, severity, context,
-                                          self.guard_of(api, context), self.index.min_version))
+                                          self.guard_of(api, context), self.index.min_version, unsafe))
 
     def backport_provides(self, entry: Entry, api: str, node: ast.AST) -> bool:
         """Does ``entry``'s backport provide it here: this module imports the backport (or is

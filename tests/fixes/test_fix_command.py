@@ -268,6 +268,31 @@ def test_unknown_receiver_counts_as_unsafe(project):
     assert path.read_text() == source.replace("isAlive", "is_alive")
 
 
+def test_a_mixin_that_a_class_with_its_own_method_mixes_in_is_an_unsafe_rename(project):
+    """``self.assertEquals`` in a mixin that a ``unittest.TestCase`` and a base defining its own
+    ``assertEquals`` (and no ``assertEqual``) both mix in: it fails in the first on 3.12+, and
+    ``assertEqual`` would fail in the second (on the real 3.13: AttributeError 'B' object has no
+    attribute 'assertEqual' after the rename).  Reported, the rename offered as unsafe only."""
+    mixin = "class CheckMixin(object):\n    def test_it(self):\n        self.assertEquals(self.value(), 2)\n"
+    path = project.write("pkg/mixins.py", mixin)
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/base.py", "class MyCase(object):\n    def assertEquals(self, a, b):\n        assert a == b\n")
+    project.write("pkg/test_a.py", "import unittest\nfrom pkg.mixins import CheckMixin\nfrom pkg.base import MyCase\n\n"
+                  "class A(CheckMixin, unittest.TestCase):\n    def value(self):\n        return 2\n\n"
+                  "class B(CheckMixin, MyCase):\n    def value(self):\n        return 2\n")
+    code, out, _ = fix(project, "--min-version", "3.8", ".")
+    assert path.read_text() == mixin and "a class mixing this one in defines the method itself" in out
+    assert "OM12003" in out  # still reported: A fails
+    fix(project, "--min-version", "3.8", "--unsafe-fixes", ".")
+    assert path.read_text() == mixin.replace("assertEquals", "assertEqual")
+    # mixed into test cases only, the rename stays safe
+    project.write("pkg/test_a.py", "import unittest\nfrom pkg.mixins import CheckMixin\n\n"
+                  "class A(CheckMixin, unittest.TestCase):\n    def value(self):\n        return 2\n")
+    path.write_text(mixin)
+    fix(project, "--min-version", "3.8", ".")
+    assert path.read_text() == mixin.replace("assertEquals", "assertEqual")
+
+
 # ---- imports ----------------------------------------------------------------------------
 
 def test_new_import_goes_after_docstring_and_future_imports(project):

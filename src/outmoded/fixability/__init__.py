@@ -43,10 +43,12 @@ __all__ = ["GUARD_NOTES", "edit_shape", "per_instance", "shape_of", "verdict", "
 
 
 def verdict(entry: Entry, guard: str | None, min_version: tuple[int, int],
-            unknown_receiver: bool = False) -> tuple[str | None, str | None]:
+            unsafe: str | None = None) -> tuple[str | None, str | None]:
     """(``"safe"``/``"unsafe"``/None, a note for the message or None) for a finding of ``entry``.
 
-    ``guard``: the scanner's reason this code tests for the API ("probe", "hasattr"), or None."""
+    ``guard``: the scanner's reason this code tests for the API ("probe", "hasattr"), or None;
+    ``unsafe``: why the rename is only right for some of the objects the code runs on (the
+    receiver's type is unknown; a class mixing the receiver's in defines the method itself), or None."""
     if entry.fix == "none" or shape_of(entry) is None:
         return None, None
     if guard:
@@ -57,9 +59,9 @@ def verdict(entry: Entry, guard: str | None, min_version: tuple[int, int],
     if entry.replacement_since and entry.replacement_since > min_version:
         since, lowest = format_version(entry.replacement_since), format_version(min_version)
         return None, f"no fix offered: the replacement needs Python {since}, the project supports Python {lowest}"
-    if unknown_receiver and entry.fix == "safe":
+    if unsafe and entry.fix == "safe":
         # the rename is only right if the receiver really is that class: the user decides
-        return "unsafe", "unsafe fix: the receiver's type is unknown"
+        return "unsafe", f"unsafe fix: {unsafe}"
     return entry.fix, None
 
 
