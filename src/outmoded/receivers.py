@@ -18,9 +18,9 @@ from outmoded.scopes import STDLIB
 from outmoded.summaries import ClassInfo
 from outmoded.values import Instance, LocalClass, Value
 
-# why renaming a method a mixin's ``self`` reaches is unsafe: a class mixing it in defines the old
-# name itself, and the new one would bypass it there
-MIXED_OWN = "a class mixing this one in defines the method itself"
+# why renaming a method ``self`` reaches is unsafe: a class deriving from or mixing in the one it is
+# read in defines the old name itself, and the new one would bypass it there
+MIXED_OWN = "a class deriving from or mixing in this one defines the method itself"
 
 
 class Receivers:
@@ -127,7 +127,9 @@ class Receivers:
         candidates: list[Method] = self.index.methods[attr]
         for method in candidates:
             if method.cls in known:
-                return method, None, None
+                # a project class deriving from the receiver's that defines the name itself: there
+                # ``self.attr`` is its override, which the rename would bypass
+                return method, None, MIXED_OWN if self.mixed_into(receiver, attr)[1] else None
         mixed, own = self.mixed_into(receiver, attr)
         for method in candidates:
             if method.cls in mixed:
@@ -191,8 +193,8 @@ class Receivers:
             self.report(node, method.entry, f"{method.cls}.{node.attr}", ATTRIBUTE_ERRORS)
 
     def mixed_into(self, receiver: Value, attr: str) -> tuple[set[str], bool]:
-        """(stdlib ancestors of the project classes that mix ``receiver``'s class in and do not
-        define ``attr`` themselves, whether one that mixes it in does): ``class
+        """(stdlib ancestors of the project classes that mix ``receiver``'s class in (or derive
+        from it) and do not define ``attr`` themselves, whether one of them does): ``class
         GzipTest(GzipBaseTest, AsyncHTTPTestCase)`` makes ``self`` in ``GzipBaseTest``'s methods a
         test case; ``class B(CheckMixin, MyCase)``, ``MyCase`` defining ``assertEquals``, makes
         renaming ``self.assertEquals`` there break ``B``."""
