@@ -22,10 +22,10 @@ import there before -> after (a fixed file must never fail where it did not).
     python benchmarks/rescue.py --promise [--unsafe-fixes] [--only NAME] [NAME==VER ...]
 
 checks the promise alone, without running test suites, on ``PROMISE`` (or the releases named):
-``check --target-version 3.13 --min-version 3.8`` (``--target 3.15``: 3.15) on one copy, ``fix``
+``check --target-version 3.13 --min-version 3.8`` (``--target 3.14``, ``--target 3.15``: that version) on one copy, ``fix``
 the same way on another, then every ``[*]`` finding must be gone (``left``), no finding may appear that was not there (``new``), a
 second ``fix`` must change nothing (``again``), and each rewritten file must compile on real
-``python3.13``, ``python3.15`` and pyenv's 3.8 (the floor) and import there, one module per process,
+``python3.13``, ``python3.14``, ``python3.15`` and pyenv's 3.8 (the floor) and import there, one module per process,
 wherever it imported before the fix (``broken``: files that do not compile, or import no more).  What
 breaks is listed after the table.
 """
@@ -148,6 +148,21 @@ websockets==6.0 bandit==1.5.1 Werkzeug==1.0.1 msgpack==0.5.6 SQLAlchemy==0.9.10 
 httpretty==0.9.6 huey==1.10.5 PasteDeploy==2.0.1 pep8==1.7.1 pylint==2.6.0 nltk==3.4.5 spyne==2.14.0 Trac==1.6
 kitchen==1.2.6 botocore==1.20.112 pip==20.3.4 s3transfer==0.4.2 tornado==5.1.1 trollius==2.2.post1
 nose2==0.9.2""".split()
+# promise19's batch (noise.py's OLD, never run here), chosen for fix kinds the batches above rarely
+# hold, each checked at 3.15 (and 3.14 --unsafe-fixes, 3.13): ast.Constant's .s / .n read and stored
+# (ipython 7.34.0's node.n = -node.n, mypy 0.790, pyupgrade 2.38.4, pyflakes 2.4.0, astor 0.8.1, MacroPy3,
+# Babel, Chameleon), typing.io (antlr4 4.8), imp.new_module / get_magic / reload (hy 0.14.0, MacroPy3,
+# ipython), pipes.quote (mypy, notebook, humanfriendly 10.0), getchildren / getiterator, base64's
+# encodestring and sre_constants.error (pylint 2.4.4), SafeConfigParser and readfp beside a project's own
+# readfp (iniparse 0.5), cache_from_source(debug_override) (xonsh 0.9.27's vendored ply), json.load's
+# encoding= (scapy 2.4.3), Thread.isAlive (pyusb 1.1.0), asyncio's loop= (hbmqtt 0.9.6, aiohttp 3.7.4.post0:
+# unsafe), assertRegexpMatches & co. (tornado 6.0.4, eventlet 0.33.3's assert_ alias), distutils' versions,
+# spawn and sysconfig under --unsafe-fixes (sympy 1.5.1); all kept the promise, 3.13, 3.14 and 3.15 alike
+PROMISE += """pylint==2.4.4 tornado==6.0.4 xonsh==0.9.27 mypy==0.790 iniparse==0.5 invoke==1.2.0
+antlr4-python3-runtime==4.8 pyupgrade==2.38.4 MacroPy3==1.1.0b2 Babel==2.11.0 pyusb==1.1.0 hy==0.14.0 astor==0.8.1
+humanfriendly==10.0 pyflakes==2.4.0 bandit==1.7.4 notebook==6.4.12 scapy==2.4.3 eventlet==0.33.3 ipython==7.34.0
+celery==4.4.7 Django==2.2.28 Chameleon==3.10.1 hbmqtt==0.9.6 aiohttp==3.7.4.post0 sympy==1.5.1 pymongo==3.12.3
+configparser==3.5.0""".split()
 SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
 
@@ -428,7 +443,7 @@ def keep_promise(spec: str, cache: Path, work: Path, pythons: dict[str, tuple[st
 
 def promise_main(specs: list[str], cache: Path, work: Path, unsafe: bool, target: str = "3.13") -> int:
     floor = sorted(Path.home().glob(".pyenv/versions/3.8.*/bin/python3.8"))
-    pythons = {v: shutil.which(f"python{v}") or "" for v in ("3.13", "3.15")}
+    pythons = {v: shutil.which(f"python{v}") or "" for v in ("3.13", "3.14", "3.15")}
     pythons["3.8"] = str(floor[-1]) if floor else ""
     # with pytest, packaging and setuptools for each (pytest_for's folder): a test module importing
     # pytest is judged, and an unsafe fix importing packaging (distutils' versions) or setuptools
