@@ -121,6 +121,46 @@ def test_a_function_deleted_before_anything_calls_it(project):
         """) == [(16, "sys.exc_value", E), (21, "sys.exc_value", E)]
 
 
+def test_a_function_its_module_replaces_on_the_target_before_anything_calls_it(project):
+    # aiohttp 3.7.4's helpers.py: def all_tasks(...): ... asyncio.Task.all_tasks(loop), then
+    # if PY_37: all_tasks = getattr(asyncio, "all_tasks"): from 3.7 on the def never runs (the real
+    # 3.13 imports helpers.all_tasks as asyncio.all_tasks).  Named in between, wrapped by its new
+    # value, or replaced only where the target does not run: it may run
+    assert project.findings("""\
+        import asyncio
+        import sys
+
+        PY_37 = sys.version_info >= (3, 7)
+
+        def all_tasks(loop=None):
+            return asyncio.Task.all_tasks(loop)
+
+        if PY_37:
+            all_tasks = getattr(asyncio, "all_tasks")
+
+        def current(loop=None):
+            return asyncio.Task.current_task(loop)
+
+        if sys.version_info < (3, 7):
+            current = asyncio.current_task
+
+        def wrapped(loop=None):
+            return asyncio.Task.all_tasks(loop)
+
+        wrapped = staticmethod(wrapped)
+
+        def used(loop=None):
+            return asyncio.Task.all_tasks(loop)
+
+        TASKS = used()
+        used = asyncio.all_tasks
+        HANDLERS = [current, wrapped]
+        """) == [(13, "asyncio.Task.current_task", E), (19, "asyncio.Task.all_tasks", E),
+                 (24, "asyncio.Task.all_tasks", E)]
+    assert [(f["line"], f["context"], f["fix"]) for f in project.check_json(".", "--dead-compat")["findings"]
+            if f["line"] == 7] == [(7, "rebound", None)]
+
+
 HELPER = "from distutils import ccompiler\n"
 
 

@@ -55,6 +55,41 @@ def deleted_before_use(body: list[ast.stmt]) -> set:
     return found
 
 
+def replaced_before_use(body: list[ast.stmt], node: ast.FunctionDef, evaluate) -> bool:
+    """Does a later statement of this block bind the undecorated function ``node``'s name again on
+    the target, with no statement in between naming it, so that nothing can have called it
+    (aiohttp 3.7.4's helpers.py: ``def all_tasks(loop=None): ... asyncio.Task.all_tasks(loop)``,
+    then ``if PY_37: all_tasks = getattr(asyncio, "all_tasks")``)?  The binding is ``name = value``
+    (its value not naming it), alone or in the body of an ``if`` whose test ``evaluate`` finds
+    true on the target; a definition in between (whose body the sieve may leave out) keeps it."""
+    name = node.name
+    if node.decorator_list:
+        return False
+    try:
+        start = next(at for at, stmt in enumerate(body) if stmt is node)
+    except StopIteration:
+        return False
+    for stmt in body[start + 1:]:
+        if stmt.__class__ is ast.If and any(_rebinds(inner, name) for inner in stmt.body):
+            nodes = list(ast.walk(stmt))
+            if any(n.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef) for n in nodes):
+                return False  # a body the sieve may leave out
+            return all(n.ctx.__class__ is ast.Store for n in nodes if n.__class__ is ast.Name and n.id == name) \
+                and evaluate(stmt.test) is True
+        if _rebinds(stmt, name):
+            return True
+        if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef) \
+                or any(n.__class__ is ast.Name and n.id == name for n in ast.walk(stmt)):
+            return False  # named in between (called, passed on), or a body the sieve may leave out
+    return False
+
+
+def _rebinds(stmt: ast.stmt, name: str) -> bool:
+    """Is ``stmt`` ``name = value`` (among its targets), its value not naming ``name``?"""
+    return stmt.__class__ is ast.Assign and any(t.__class__ is ast.Name and t.id == name for t in stmt.targets) \
+        and not any(n.__class__ is ast.Name and n.id == name for n in ast.walk(stmt.value))
+
+
 # simple statements whose only lasting effect, besides what they report, is the names they bind
 # (``Bindings.bind_quietly``): one naming no needle word reports nothing, and is not walked
 QUIET = frozenset({ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Raise, ast.Assert,
@@ -152,6 +187,11 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
         if narrowed:
             self.pop_narrowings(narrowed)
         self.current_block = outer
+
+    def replaced_before_use(self, node: ast.FunctionDef) -> bool:
+        """Does the block being walked bind ``node``'s name again on the target before anything
+        can call it (``replaced_before_use``)?"""
+        return replaced_before_use(self.current_block, node, self.evaluate)
 
     def _fails(self, stmt: ast.stmt) -> bool:
         """Does this statement raise whenever it runs, on every Python the project supports: an

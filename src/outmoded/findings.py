@@ -27,6 +27,8 @@ CONTEXTS = {
     "truthy": "guarded by a truth test of an object that is always true on {target} (its class defines no __bool__"
               " or __len__): this branch never runs",
     "deleted": "in a function deleted (del) before anything calls it: it never runs",
+    "rebound": "in a function its module replaces (name = ...) on {target} before anything calls it: it never runs"
+               " there",
     "test-data": "in a test's data file (not imported, not collected, not a script): it never runs",
     "refused": "in a package whose __init__ raises on {target}: it cannot be imported there",
     "unreached": "in a module the project imports only in code that never runs on {target}: it never runs there",
@@ -59,7 +61,7 @@ CONTEXTS = {
 # no build runs, ``unread-annotation``: a deferred annotation of a function the project only calls)
 # is reported only then too.
 DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "isinstance", "truthy", "lost-before-floor", "broken-at-floor", "after-broken",
-                                  "expected", "skipped", "deleted", "test-data", "refused", "not-installed",
+                                  "expected", "skipped", "deleted", "rebound", "test-data", "refused", "not-installed",
                                   "unreached", "uncalled", "not-built", "not-run",
                                   "unread-annotation"})
 

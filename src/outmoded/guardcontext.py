@@ -36,6 +36,7 @@ class Context(Frozen):
     decorator skips on the target) | "dead" (a branch taken only when
     ``hasattr()`` finds a name removed on the target, or ``isinstance()`` answers otherwise there:
     ``names`` holds "hasattr" or "isinstance") | "deleted" (a function ``del`` removes before
+    anything calls it) | "rebound" (a function its module binds again on the target before
     anything calls it) | "function" (in the module's top-level function named in ``names``) |
     "method" (in the method ``Class.name`` in ``names`` of a module-level class: ``deadmethods``);
     ``caught``: for "try", the exception names caught; ``names``: for "hasattr",

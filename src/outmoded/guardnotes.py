@@ -39,7 +39,7 @@ UNCALLED = (("function", uncalled, None, may_name, False),
 # test's data file, a setup.py no build runs.  A function deleted before anything calls it ("deleted") never runs anywhere:
 # its fix changes nothing
 NO_FIX = frozenset({"broken-at-floor", "after-broken", "test-data", "refused", "not-installed", "unreached", "uncalled", "skipped",
-                    "expected", "not-run"})
+                    "expected", "not-run", "rebound"})
 # why a branch never runs besides hasattr(): isinstance() decided on the target, a truth test of an
 # object always true there (a "dead" context's names)
 DEAD_REASONS = frozenset({"isinstance", "truthy"})
@@ -80,6 +80,8 @@ class GuardNotes:
         leaf = api.rpartition(".")[2]
         if any(c.kind == "deleted" for c in self.contexts):
             return "deleted"
+        if any(c.kind == "rebound" for c in self.contexts):
+            return "rebound"
         if any(c.kind == "after-broken" for c in self.contexts):
             return "after-broken"
         for kind, question, asked, may, partial in UNCALLED:

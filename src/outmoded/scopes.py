@@ -270,6 +270,8 @@ class Bindings(AssignedValues, ast.NodeVisitor):
             contexts = self.lasting_contexts() + self.skip_contexts(node.decorator_list)
             if node in self.deleted_defs:
                 contexts.append(Context("deleted"))
+            elif self.scope.kind == "module" and self.replaced_before_use(node):
+                contexts.append(Context("rebound"))
             if self.scope.kind == "module" and not node.name.endswith("__"):
                 contexts.append(Context("function", names=frozenset({node.name})))  # uncalled.uncalled
             elif self.scope.parent is not None and self.scope.parent.kind == "module" and method_of is not None \

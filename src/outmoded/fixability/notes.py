@@ -22,6 +22,8 @@ GUARD_NOTES = {
     "not-installed": "no automatic fix: the build installs it only for the other Pythons the project supports",
     "unreached": "no automatic fix: the project imports it only on the other Pythons it supports",
     "uncalled": "no automatic fix: the project calls it only on the other Pythons it supports",
+    "rebound": "no automatic fix: its module replaces it here, and it runs only on the other Pythons the project"
+               " supports",
     "skipped": "no automatic fix: the test is skipped here, and may run on the other Pythons the project supports",
     "expected": "no automatic fix: it would stop the failure the test expects",
     "not-run": "no automatic fix: no build runs this setup.py (its pyproject.toml names another backend)",
