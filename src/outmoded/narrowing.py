@@ -229,18 +229,18 @@ class IsinstanceNarrowing:
         if hit is None or hit[0] is not self.scope:
             return None
         cls = hit[1]
-        return Instance(cls) if any(m.cls == cls and m.entry.narrowed_by_isinstance
-                                    for m in self.index.methods.get(attr, ())) else None
+        return Instance(cls) if self._narrowable(cls, attr) else None
 
     def stored_receiver(self, value: ast.Name, attr: str) -> Instance | None:
         """The instance ``value`` is bound to, for a store to its ``attr`` that the target loses (a
         member whose entry says narrowed_by_isinstance: ``c = ast.Constant(1); c.n = 2`` sets a
         plain attribute on 3.14 and leaves the value), or None."""
         base = self.qualify(value)
-        if base.__class__ is Instance and any(m.cls == base.cls and m.entry.narrowed_by_isinstance
-                                              for m in self.index.methods.get(attr, ())):
-            return base
-        return None
+        return base if base.__class__ is Instance and self._narrowable(base.cls, attr) else None
+
+    def _narrowable(self, cls, attr: str) -> bool:
+        """Is ``attr`` a member of ``cls`` whose entry says narrowed_by_isinstance (``ast.Constant.n``)?"""
+        return any(m.cls == cls and m.entry.narrowed_by_isinstance for m in self.index.methods.get(attr, ()))
 
     def visit_ListComp(self, node) -> None:
         """The element runs only where every ``if`` held: visited under their isinstance() tests."""
