@@ -125,17 +125,17 @@ class Receivers:
         if attr in members:
             return None  # the class defines the method itself
         candidates: list[Method] = self.index.methods[attr]
+        # a project class deriving from the receiver's or mixing it in that defines the name
+        # itself: there ``self.attr`` is its own method, which the rename would bypass or leave
+        # (the user decides: an unsafe fix)
+        mixed, own = self.mixed_into(receiver, attr)
+        unsafe = MIXED_OWN if own else None
         for method in candidates:
             if method.cls in known:
-                # a project class deriving from the receiver's that defines the name itself: there
-                # ``self.attr`` is its override, which the rename would bypass
-                return method, None, MIXED_OWN if self.mixed_into(receiver, attr)[1] else None
-        mixed, own = self.mixed_into(receiver, attr)
+                return method, None, unsafe
         for method in candidates:
             if method.cls in mixed:
-                # a class mixing this one in defines the name itself: there ``self.attr`` is its
-                # own method, which the rename would leave (the user decides: an unsafe fix)
-                return method, None, MIXED_OWN if own else None
+                return method, None, unsafe
         if complete or mixed or any(known & set(m.entry.not_on) for m in candidates):
             return None
         for method in candidates:
