@@ -15,6 +15,7 @@ from itertools import accumulate
 from operator import itemgetter
 
 from outmoded.lazyre import LazyPattern
+from outmoded.memo import lru_cache  # functools.lru_cache, without importing functools
 from outmoded.oldsyntax import keyword_as_name
 
 # what the tokenizer stops at: a comment, or a string (its prefix letters are code and stay); a
@@ -82,9 +83,7 @@ def mask(text: str, words: frozenset | None = None) -> tuple[str, list[int], lis
                 raise Doubt("an f-string that may nest its quotes")  # PEP 701: a syntax error before 3.12
     pieces[1::2] = ["" if token[0] == "#" else '"' if "\n" not in token else _lines_of(token) for token in tokens]
     text = "".join(pieces)
-    named = None if words is None else _SPOKEN.get(words)
-    if named is None and words is not None:
-        named = _spoken(words)
+    named = None if words is None else _spoken(words)
     if python2(text, named) or keyword_as_name(text, named):
         raise Doubt("Python 2 syntax")  # a file that cannot be parsed is said so: parsed whole
     return text, list(accumulate(map(len, pieces))), text_ends
@@ -140,13 +139,12 @@ def python2(masked: str, words: frozenset | None = None) -> bool:
 
 _WORDED = frozenset(("print", "exec"))  # the statements of PYTHON2_STATEMENTS among SYNTAX_WORDS
 _UR = ("ur", "uR", "Ur", "UR")
-_SPOKEN: dict = {}
 
 
+@lru_cache(maxsize=None)
 def _spoken(words: frozenset) -> frozenset:
     """``words`` (bytes) decoded, kept per set of words (a few sets recur over a run's files)."""
-    named = _SPOKEN[words] = frozenset(word.decode() for word in words)
-    return named
+    return frozenset(word.decode() for word in words)
 
 
 def _in_name(character: str) -> bool:
