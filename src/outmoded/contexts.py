@@ -48,8 +48,7 @@ def deleted_before_use(body: list[ast.stmt]) -> set:
                     continue
                 start, node = defined.pop(target.id)
                 # named in between (called, passed on, rebound): it may have run
-                if node.decorator_list or any(isinstance(n, ast.Name) and n.id == target.id
-                                              for between in body[start + 1:index] for n in ast.walk(between)):
+                if node.decorator_list or any(_naming(between, target.id) for between in body[start + 1:index]):
                     continue
                 found.add(node)
     return found
@@ -78,8 +77,7 @@ def replaced_before_use(body: list[ast.stmt], node: ast.FunctionDef, evaluate) -
                 and evaluate(stmt.test) is True
         if _rebinds(stmt, name):
             return True
-        if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef) \
-                or any(n.__class__ is ast.Name and n.id == name for n in ast.walk(stmt)):
+        if stmt.__class__ in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef) or _naming(stmt, name):
             return False  # named in between (called, passed on), or a body the sieve may leave out
     return False
 
@@ -87,7 +85,12 @@ def replaced_before_use(body: list[ast.stmt], node: ast.FunctionDef, evaluate) -
 def _rebinds(stmt: ast.stmt, name: str) -> bool:
     """Is ``stmt`` ``name = value`` (among its targets), its value not naming ``name``?"""
     return stmt.__class__ is ast.Assign and any(t.__class__ is ast.Name and t.id == name for t in stmt.targets) \
-        and not any(n.__class__ is ast.Name and n.id == name for n in ast.walk(stmt.value))
+        and not _naming(stmt.value, name)
+
+
+def _naming(node: ast.AST, name: str) -> bool:
+    """Does ``node`` hold the name ``name`` (an ``ast.Name``: read, bound or deleted)?"""
+    return any(n.__class__ is ast.Name and n.id == name for n in ast.walk(node))
 
 
 # simple statements whose only lasting effect, besides what they report, is the names they bind
