@@ -137,17 +137,25 @@ def find_module(dotted: str, from_path: str) -> str | None:
 
 
 def _find_module(dotted: str, from_path: str) -> str | None:
-    from outmoded.reads import read
-
     relative = dotted.replace(".", os.sep)
     for base in dict.fromkeys(_import_roots(from_path) + [os.path.dirname(os.path.abspath(from_path))]):
-        for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
-            # each place tried counts for the verdict asking, absent too (``outmoded.reads``): a
-            # module created there later (a base class's, a flag's) changes the answer; its
-            # stamp is empty when absent, as most are: no second stat to tell it is no file
-            if read(candidate) and _is_file(candidate):
-                return candidate
+        found = _module_at(os.path.join(base, relative))
+        if found is not None:
+            return found
     return _installed_root(dotted, from_path)
+
+
+def _module_at(place: str, suffix: str = ".py") -> str | None:
+    """The module file at ``place`` (a path without its suffix): ``place.py``, else the package's
+    ``place/__init__.py``, or None.  Each place tried counts for the verdict asking, absent too
+    (``outmoded.reads``): a module created there later (a base class's, a flag's) changes the
+    answer; its stamp is empty when absent, as most are: no second stat to tell it is no file."""
+    from outmoded.reads import read
+
+    for candidate in (place + suffix, os.path.join(place, "__init__.py")):
+        if read(candidate) and _is_file(candidate):
+            return candidate
+    return None
 
 
 def found_only_beside(dotted: str, from_path: str) -> bool:
@@ -214,19 +222,18 @@ def _installed_root(dotted: str, from_path: str) -> str | None:
         for cut in range(len(parts), 0, -1):
             where = named.get(".".join(parts[:cut]))
             if where is not None:
-                rest = os.path.join(os.path.normpath(os.path.join(root, where)), *parts[cut:])
-                for candidate in (rest + ".py", os.path.join(rest, "__init__.py")):
-                    if read(candidate) and _is_file(candidate):
-                        return candidate
+                found = _module_at(os.path.join(os.path.normpath(os.path.join(root, where)), *parts[cut:]))
+                if found is not None:
+                    return found
                 break
     for base in bases:
         if not read(os.path.join(base, first, "__init__.py")) and not stub:
             continue  # absent: no package (a stub's __init__.pyi may make one)
         if not _is_package(os.path.join(base, first), stub):
             continue
-        for candidate in (os.path.join(base, relative + ".py"), os.path.join(base, relative, "__init__.py")):
-            if read(candidate) and _is_file(candidate):
-                return candidate
+        found = _module_at(os.path.join(base, relative))
+        if found is not None:
+            return found
     return None
 
 
@@ -245,13 +252,7 @@ def _named_top(dotted: str, top: str, stub: bool) -> str | None:
         name = head
     if not dotted.startswith(name + ".") or not all(part.isidentifier() for part in name.split(".")):
         return None
-    from outmoded.reads import read
-
-    rest = os.path.join(top, *dotted[len(name) + 1:].split("."))
-    for candidate in (rest + (".pyi" if stub else ".py"), os.path.join(rest, "__init__.py")):
-        if read(candidate) and _is_file(candidate):
-            return candidate
-    return None
+    return _module_at(os.path.join(top, *dotted[len(name) + 1:].split(".")), ".pyi" if stub else ".py")
 
 
 def _import_roots(from_path: str) -> list[str]:
