@@ -159,23 +159,26 @@ def free_threaded_stages(text: str) -> list[tuple[int, int]]:
     base image without Python (``alpine``, ``debian``), a stage that configures CPython with
     ``--disable-gil`` or copies (``COPY --from=``) from a stage whose interpreter is free-threaded."""
     stages: list[list] = []  # [start, end, free-threaded, name, no Python of its own]
+
+    def stage(reference: str):  # a stage of this file named, or numbered, so (FROM base, COPY --from=)
+        return next((s for at, s in enumerate(stages) if reference.lower() in (s[3], str(at))), None)
+
     for offset, code in code_lines(text):
         header = DOCKER_FROM_RE.match(code)
         if header:
             image = header["image"].lower()
-            base = next((s for s in stages if image in (s[3], str(stages.index(s)))), None)
+            base = stage(image)
             free = base[2] if base else any(m["minor"] is None or int(m["minor"]) >= 13
                                             for m in FREE_THREADED_RE.finditer(image))
             stages.append([offset, len(text), free, (header["name"] or "").lower(),
                            base is None and "python" not in image])
         elif stages:
-            stage = stages[-1]
-            stage[1] = offset + len(code)
+            current = stages[-1]
+            current[1] = offset + len(code)
             copied = DOCKER_COPY_FROM_RE.match(code)
-            source = copied and next((s for s in stages[:-1] if copied["stage"].lower() in (
-                s[3], str(stages.index(s)))), None)
-            if stage[4] and (DISABLE_GIL_RE.search(code) or source and source[2]):
-                stage[2] = True
+            source = copied and stage(copied["stage"])
+            if current[4] and (DISABLE_GIL_RE.search(code) or source and source is not current and source[2]):
+                current[2] = True
     return [(start, end) for start, end, free, _, _ in stages if free]
 
 
