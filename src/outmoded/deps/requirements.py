@@ -9,7 +9,6 @@ options such as ``--hash`` follow the requirement after a space.
 from __future__ import annotations
 
 import codecs
-
 import os
 import re
 from pathlib import Path
