@@ -1577,6 +1577,70 @@ hypothesis-jsonschema==0.23.1 tavern==3.7.1 pytest-profiling==1.8.1""".split()
 # config.loadConfig() calls configparser.SafeConfigParser (AttributeError)
 OLD += """pgpy==0.6.0 ldaptor==21.2.0""".split()
 
+# noise23 (issue #11, 2026-12-07): 109 latest releases never measured here (the index's latest on
+# 2026-12-07, each declaring 3.13 by classifier or requires-python), of kinds the lists were thin on:
+# cloud SDK pieces (azure-storage-queue, -file-share, azure-data-tables, azure-keyvault-keys,
+# azure-appconfiguration, gcloud-aio-storage/-auth, kubernetes-asyncio, awslambdaric, cloudpathlib,
+# s3path), scientific and office I/O (pynwb, hdmf, neo, nd2, pyedflib, eccodes, lasio, pyorc,
+# python-calamine, msoffcrypto-tool, olefile, pyzipper), CLI frameworks (knack, decli,
+# click-spinner), web plugins (django-js-asset, webargs, uvicorn-worker, pyramid-jinja2,
+# pyramid-debugtoolbar, nicegui, panel), test plugins (pytest-codspeed, pytest-xvfb,
+# pytest-playwright), data validation (typed-settings, polyfactory, pandera, environ-config,
+# apischema, schema-salad), async drivers (asynch, aiochclient, psqlpy, gel, surrealdb, aiofile),
+# games and GUI (pygame-ce, gymnasium, pyobjc-framework-cocoa), DevOps (libtmux, yq,
+# python-on-whales, webdriver-manager, molecule, kopf, pykube-ng, python-vagrant, os-client-config,
+# python-openstackclient, conda-package-handling), C/C++/Rust extensions (stringzilla, simsimd, pylibsrtp, tzfpy,
+# whenever, spiceypy, tink, python-bidi, sspilib), Python-2-era survivors (google-apitools, bashlex,
+# diff-match-patch, base58, pastescript, zope-exceptions, zexceptions, documenttemplate, pyte, ftfy),
+# OpenAPI and serialisation (openapi-core, prance, pathable, py-serializable), SaaS clients (sendgrid,
+# simple-salesforce, atlassian-python-api, yfinance, geoip2, gremlinpython), small parsers (aniso8601,
+# pytimeparse, cron-descriptor, fqdn, sqlparams, snowballstemmer, pyphen), jaraco.context, junitparser.
+# noise.py --target T --list on main f7a25c3 (no engine change): without a finding 104 / 102 / 102 at
+# 3.13 / 3.14 / 3.15.  Every finding read; real, each run on the real 3.13.18 / 3.14.10 / 3.15.2:
+# pygame-ce 2.5.8's buildconfig/config_{unix,darwin,win,msys2,emsdk}.py import distutils.sysconfig
+# (ModuleNotFoundError; they are scripts and python -m buildconfig runs them without setuptools; its
+# wheel builds with meson-python, no setup.py) and buildconfig/vstools.py distutils.msvccompiler (fails
+# with setuptools 84.2.1's distutils too); music21 10.5.1's sorting.py:148/151/154, SortTuple's
+# __ne__/__le__/__ge__ testing __eq__/__lt__/__gt__, which return NotImplemented when the other operand's
+# comparison raises ValueError (st != x raises TypeError on 3.14 and 3.15, a DeprecationWarning on 3.13);
+# google-apitools 0.5.35's protorpclite/test_util.py imports cgi; pastescript 3.7.0's copydir.py:318 and
+# templates.py:216 call inspect.getargspec for a Cheetah template's body (AttributeError); s3path 0.6.5's
+# tests/test_pure_path_operations.py calls PurePath.is_reserved at 3.15 (AttributeError there);
+# atlassian-python-api 5.0.5's tests/test_confluence_v2_summary.py calls unittest.makeSuite when run as
+# a script (AttributeError).  At 3.14t (23 with C, C++, Cython or Rust extensions) the free-threading
+# notes are the code's: pygame-ce's 36 PyModule_Create without SetGIL and 6 .pyx, awslambdaric's
+# runtime_client.cpp, tink's PYBIND11_MODULE without py::mod_gil_not_used(), spiceypy's, pyedflib's and
+# gel's .pyx without freethreading_compatible.  Known noise left: s3path
+# 0.6.5's old_versions.py:20 (pathlib._PosixFlavour, _is_wildcard_pattern), imported only under else of
+# if sys.version_info >= (3, 12) in __init__.py, is not `unreached` because tests/test_path_operations.py
+# lists 'old_versions.py' among the files it uploads to a mocked bucket (unreached's quoted pattern takes
+# it for a load by file name; without that string both go to --dead-compat); pandera 0.36.0's
+# api/pyspark/model.py:169 cls.__dict__.get("__annotations__", {}) at 3.14+ is {} there (real 3.14),
+# but the loop it feeds only sets fields the parent's __init_subclass__ (inspect.get_annotations) has
+# already set, so nothing changes.  Not added (no requires-python, no 3.13 classifier): oletools
+# 0.60.2 (mraptor_milter.py, a Python 2 script, imports StringIO), injector 0.24.0 (0 findings).
+MODERN += """azure-storage-queue==12.18.1 azure-data-tables==12.7.0 azure-keyvault-keys==4.11.3
+azure-appconfiguration==1.10.0 gcloud-aio-storage==9.6.5 kubernetes-asyncio==36.1.0 awslambdaric==4.2.2
+python-calamine==0.9.1 pyorc==0.12.0 msoffcrypto-tool==6.1.0 spiceypy==8.3.0 knack==0.14.0 decli==0.6.3
+django-js-asset==5.0.0 webargs==8.7.1 uvicorn-worker==0.4.0 pytest-codspeed==5.0.4 typed-settings==26.0.0
+polyfactory==3.5.0 pandera==0.36.0 asynch==0.4.0 aiofile==3.12.3 libtmux==0.62.0 yq==4.4.5
+stringzilla==5.3.2 simsimd==6.5.16 pylibsrtp==1.0.0 tzfpy==2.1.2 whenever==0.11.0 formulaic==1.2.2
+pyrfc3339==2.1.1 pygame-ce==2.5.8 nicegui==3.18.0 pyedflib==0.1.42 pynwb==4.2.0 hdmf==6.2.0 neo==0.14.6
+eccodes==2.50.1 lasio==0.32 nd2==0.12.0 music21==10.5.1 schema-salad==8.10.20260825112551 apischema==0.19.0
+environ-config==26.1.0 pytest-xvfb==3.1.1 aiochclient==2.7.0 psqlpy==0.13.1 gel==3.1.0 surrealdb==2.0.0
+olefile==0.47 google-apitools==0.5.35 bashlex==0.18 click-spinner==0.2.0 python-on-whales==0.81.0
+diff-match-patch==20241021 base58==2.1.1 zope-exceptions==6.0 documenttemplate==5.4 zexceptions==6.0
+pastescript==3.7.0 ftfy==6.3.1 pyte==0.8.2 pyramid-debugtoolbar==4.12.1 pyramid-jinja2==2.10.1
+pyzipper==0.4.0 cloudpathlib==0.26.0 s3path==0.6.5 gcloud-aio-auth==5.6.0 azure-storage-file-share==12.27.1
+pytest-playwright==0.10.0 webdriver-manager==4.1.2 python-bidi==0.6.12 gymnasium==1.4.0 tink==1.16.1
+panel==1.10.0 pyobjc-framework-cocoa==13.0 sspilib==0.6.0 latex2mathml==3.81.1 typepy==2.0.0
+mbstrdecoder==1.1.5 pathvalidate==3.3.1 fqdn==1.6.0 pathable==0.6.0 openapi-core==0.23.1 prance==26.7.19.0
+sqlparams==6.2.0 sendgrid==6.12.5 pytimeparse==1.1.10 aniso8601==10.0.1 multitasking==0.0.13 yfinance==1.7.0
+snowballstemmer==3.1.1 pyphen==0.18.1 py-serializable==2.2.0 cron-descriptor==2.2.1 gremlinpython==3.8.2
+simple-salesforce==1.12.10 atlassian-python-api==5.0.5 geoip2==5.4.0 colorful==0.5.8 jaraco-context==6.1.2
+junitparser==5.0.3 conda-package-handling==2.6.0 molecule==26.10.0 kopf==1.45.2 os-client-config==2.3.0
+python-openstackclient==10.5.0 python-vagrant==1.0.0 pykube-ng==23.6.0""".split()
+
 FREE_THREADED = """numpy==2.5.5 pyzmq==27.3.0 msgpack==1.2.4 cffi==2.1.1 greenlet==3.5.6 lxml==6.1.3 pillow==13.0.0 psutil==7.2.2
 ujson==6.1.0 zstandard==0.25.0 orjson==3.13.0 pydantic-core==2.50.5 cryptography==50.0.2 regex==2026.11.19
 bitarray==3.12.3 pyyaml==6.0.4 markupsafe==3.0.4 frozenlist==1.8.0 multidict==7.2.1 yarl==1.25.1
