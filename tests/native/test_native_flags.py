@@ -456,6 +456,41 @@ ENV PYTHON_GIL 0
         (15, "PYTHON_GIL=0")]
 
 
+def test_gil_off_in_a_dockerfile_stage_copying_only_app_files_from_a_free_threaded_one(project):
+    # a no-Python stage that copies the application (not the interpreter) from a python:3.14t stage
+    # and installs its distribution's python3: a default build, which aborts with PYTHON_GIL=0
+    # ("Fatal Python error: config_read_gil" on the real 3.13-3.15); one copying the interpreter's
+    # prefix, its binary, a path not written out or a continued COPY of /usr/local does not
+    project.write("Dockerfile", """\
+FROM python:3.14t-slim AS build
+RUN pip wheel --wheel-dir /wheels . && ./configure --prefix=/srv/cpython
+FROM debian:trixie-slim
+COPY --from=build /wheels/*.whl /tmp/
+COPY --from=build --chown=app ["app/", "/srv/app"]
+RUN apt-get update && apt-get install -y python3 python3-pip
+ENV PYTHON_GIL=0
+FROM debian:trixie-slim
+COPY --from=build /app /app
+COPY --from=build /usr/local /usr/local
+ENV PYTHON_GIL=0
+FROM debian:trixie-slim
+COPY --from=build ["/usr/local/bin/python3.14t", "/usr/local/bin/"]
+ENV PYTHON_GIL=0
+FROM debian:trixie-slim
+ARG PREFIX=/usr/local
+COPY --from=build $PREFIX $PREFIX
+ENV PYTHON_GIL=0
+FROM debian:trixie-slim
+COPY --from=build \\
+    /usr/local /usr/local
+ENV PYTHON_GIL=0
+FROM debian:trixie-slim
+COPY --from=build /srv/cpython /srv/cpython
+ENV PYTHON_GIL=0
+""")
+    assert sorted(line for _, line, code, _ in found(project, "Dockerfile") if code == "OMF002") == [7]
+
+
 def test_gil_off_in_a_file_named_for_free_threaded_runs(project):
     # fastavro 1.13.1: freethreading-run-tests.sh (beside run-tests.sh, which does not set it) runs
     # PYTHON_GIL=0 python -m pytest; a default build aborts with it, a free-threaded one runs

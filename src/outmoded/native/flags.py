@@ -27,12 +27,15 @@ GIL is not supported by this build" on the real 3.13-3.15.)  Nor in a Dockerfile
 interpreter is free-threaded (``free_threaded_stages``): its base image is one (``python:3.14t``), or
 a stage it is built on; or, on a base image without Python, it configures CPython with
 ``--disable-gil`` or copies the interpreter from such a stage (schemathesis 4.32.5's runtime stage:
-``FROM alpine:3.24``, ``COPY --from=python-builder /opt/python /opt/python``, ``ENV PYTHON_GIL=0``).
+``FROM alpine:3.24``, ``COPY --from=python-builder /opt/python /opt/python``, ``ENV PYTHON_GIL=0``);
+a stage copying only application files from one (``COPY --from=build /app /app``) and installing a
+``python3`` of its own runs a default build, and is reported.
 """
 
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from typing import Iterator, NamedTuple
 
@@ -151,19 +154,35 @@ def scan_text(text: str, base: int = 0, ini: bool = False, dockerfile: bool = Fa
 DOCKER_FROM_RE = re.compile(r"^\s*FROM\s+(?:--\S+\s+)*(?P<image>\S+)(?:\s+AS\s+(?P<name>\S+))?", re.IGNORECASE)
 DOCKER_COPY_FROM_RE = re.compile(r"^\s*(?:COPY|ADD)\s.*?--from=(?P<stage>[^\s\"']+)", re.IGNORECASE)
 DISABLE_GIL_RE = re.compile(r"(?<![\w-])--disable-gil\b")
+PREFIX_RE = re.compile(r"(?<![\w-])--prefix[= ](?P<prefix>/[^\s\"';&|)]*)")
+# where a CPython is installed: the official images' and configure's default prefix, a distribution's,
+# /opt (schemathesis 4.32.5's --prefix=/opt/python), uv's under a user's ~/.local
+INTERPRETER_HOMES = ("/usr/local", "/usr", "/opt", "/root/.local")
+INTERPRETER_NAME_RE = re.compile(r"python|conda|mamba|pyenv|(?:^|/)\.local(?:/|$)|^/home(?:/[^/]*)?$", re.IGNORECASE)
 
 
 def free_threaded_stages(text: str) -> list[tuple[int, int]]:
     """The (start, end) offsets of the stages of a Dockerfile whose interpreter is free-threaded:
     a free-threaded base image (``python:3.14t-slim``) or a stage of this file that is one; on a
     base image without Python (``alpine``, ``debian``), a stage that configures CPython with
-    ``--disable-gil`` or copies (``COPY --from=``) from a stage whose interpreter is free-threaded."""
+    ``--disable-gil`` or copies (``COPY --from=``) the interpreter from a stage whose interpreter
+    is free-threaded (``copies_interpreter``: not only the application's files, ``COPY
+    --from=build /app /app``, after which its ``apt-get install python3`` is a default build)."""
     stages: list[list] = []  # [start, end, free-threaded, name, no Python of its own]
+    prefixes = tuple(m["prefix"].rstrip("/") for m in PREFIX_RE.finditer(text))
+    copying = None  # a COPY --from= of a free-threaded stage continued on the next line: its text so far
 
     def stage(reference: str):  # a stage of this file named, or numbered, so (FROM base, COPY --from=)
         return next((s for at, s in enumerate(stages) if reference.lower() in (s[3], str(at))), None)
 
     for offset, code in code_lines(text):
+        if copying is not None:
+            stages[-1][1] = offset + len(code)
+            copying += " " + code.strip().removesuffix("\\")
+            if not code.rstrip().endswith("\\"):
+                stages[-1][2] = copies_interpreter(copying, prefixes)
+                copying = None
+            continue
         header = DOCKER_FROM_RE.match(code)
         if header:
             image = header["image"].lower()
@@ -175,11 +194,50 @@ def free_threaded_stages(text: str) -> list[tuple[int, int]]:
         elif stages:
             current = stages[-1]
             current[1] = offset + len(code)
+            if not current[4] or current[2]:
+                continue
             copied = DOCKER_COPY_FROM_RE.match(code)
             source = copied and stage(copied["stage"])
-            if current[4] and (DISABLE_GIL_RE.search(code) or source and source is not current and source[2]):
+            if DISABLE_GIL_RE.search(code):
                 current[2] = True
+            elif source and source is not current and source[2]:
+                if code.rstrip().endswith("\\"):
+                    copying = code.strip().removesuffix("\\")
+                else:
+                    current[2] = copies_interpreter(code, prefixes)
     return [(start, end) for start, end, free, _, _ in stages if free]
+
+
+def copies_interpreter(instruction: str, prefixes: tuple = ()) -> bool:
+    """May a ``COPY``/``ADD`` instruction bring a stage's interpreter along: is one of its sources
+    a place CPython is installed in (``INTERPRETER_HOMES``, a ``--prefix`` the file configures),
+    above one (``/``) or in one (``/usr/local/bin/python3.14t``), or named for Python (``/opt/python``,
+    ``/python``, conda's)?  Not application files (``/app``, ``/wheels``, ``/srv/site``); a source
+    whose path is not written out (``$PREFIX``), or an instruction not read, may."""
+    words = instruction.split()[1:]
+    while words and words[0].startswith("--"):  # --from=, --chown=, --link
+        words.pop(0)
+    if words and words[0].startswith("["):  # the exec form
+        import json
+
+        try:
+            words = [w for w in json.loads(" ".join(words)) if isinstance(w, str)]
+        except ValueError:
+            return True
+    else:
+        words = [w.strip("\"'") for w in words]
+    if len(words) < 2:
+        return True
+    for source in words[:-1]:
+        if "$" in source:
+            return True
+        path = re.split(r"/[^/]*[*?\[]", posixpath.normpath("/" + source.lstrip("/")))[0].rstrip("/")  # to a glob
+        if not path or INTERPRETER_NAME_RE.search(path):
+            return True
+        for home in INTERPRETER_HOMES + prefixes:
+            if path == home or home.startswith(path + "/") or path.startswith(home + "/"):
+                return True
+    return False
 
 
 SHELL_IF_RE = re.compile(r"^(?P<elif>el)?if\s(?P<test>.*?)(?:;\s*then\b|$)")
