@@ -298,11 +298,16 @@ def test_a_public_function_the_module_calls_only_in_dead_code(project):
     assert paths(project.check_json(".")) == set()
     assert paths(project.check_json("--dead-compat", ".")) == {("pkg/python_info.py", "warning", "uncalled")}
     # called by live code, by another module, never called here (an API left for others; a
-    # docstring naming it is no call: decorator 4.1.2's blocking()), or a package's __init__ (its
-    # public names are the package's API): reported
+    # docstring naming it is no call: decorator 4.1.2's blocking(); nor is a store or del in dead
+    # code, which leaves the def the API on the target), or a package's __init__ (its public names
+    # are the package's API): reported
     uncalled_here = MESON_PYTHON_INFO.replace("return get_distutils_paths(scheme='deb_system')", "return None")
     for where, text in (("pkg/python_info.py", MESON_PYTHON_INFO + "PATHS = get_distutils_paths()\n"),
                         ("pkg/python_info.py", uncalled_here),
+                        ("pkg/python_info.py", uncalled_here + "if sys.version_info < (3,):\n"
+                                                               "    get_distutils_paths = None\n"),
+                        ("pkg/python_info.py", uncalled_here + "if sys.version_info < (3,):\n"
+                                                               "    del get_distutils_paths\n"),
                         ("pkg/python_info.py", '"""Use get_distutils_paths() for the paths."""\n' + uncalled_here),
                         ("pkg/__init__.py", MESON_PYTHON_INFO)):
         project.write("pkg/python_info.py", "x = 1\n")

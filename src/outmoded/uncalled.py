@@ -146,9 +146,12 @@ def _word_lines(name: str, text: str) -> list | None:
 
 def _read_elsewhere(name: str, stmt, body: list, lines: list | None, named: dict) -> bool:
     """Does a top-level statement of ``body`` other than ``stmt`` read ``name`` in its code (an
-    ``ast.Name``)?  Only the statements (decorators included) spanning one of ``lines``, those
-    writing the name as a word (``_word_lines``), are looked into; all of them when None.
-    ``named``: each walked statement's names, by id, for the run."""
+    ``ast.Name`` read, ``_reads``)?  A store is no read: ``if sys.version_info < (3,): reload_it =
+    None`` leaves a public ``def reload_it`` the API it is, called by others on the target (its
+    ``imp.reload`` raises ModuleNotFoundError on the real 3.13).  Only the statements (decorators
+    included) spanning one of ``lines``, those writing the name as a word (``_word_lines``), are
+    looked into; all of them when None.  ``named``: each walked statement's names read, by id, for
+    the run."""
     import ast
 
     for other in body:
@@ -160,18 +163,30 @@ def _read_elsewhere(name: str, stmt, body: list, lines: list | None, named: dict
             continue
         names = named.get(id(other))
         if names is None:
-            names = named[id(other)] = {n.id for n in ast.walk(other) if isinstance(n, ast.Name)}
+            names = named[id(other)] = {n.id for n in ast.walk(other) if _reads(n)}
         if name in names:
             return True
     return False
 
 
+def _reads(node) -> str | None:
+    """The name ``node`` reads: an ``ast.Name`` loaded, or the target of an augmented assignment
+    (``f += g`` reads ``f``); None for anything else (a store, a ``del``)."""
+    import ast
+
+    if node.__class__ is ast.Name:
+        return node.id if node.ctx.__class__ is ast.Load else None
+    if node.__class__ is ast.AugAssign and node.target.__class__ is ast.Name:
+        return node.target.id
+    return None
+
+
 def _names_on(node, name: str, lines: list) -> bool:
-    """Does ``node`` hold an ``ast.Name`` ``name``, written on one of ``lines`` (numbered from 1,
-    in order: every line writing the name as a word, so every such ``Name``'s)?  Only the nodes
-    statements spanning one of them are looked into (a decorator's lines before its definition's
-    count; an expression's own position is not asked: inside an f-string it may not be where the
-    text writes it): a large class naming it once is not walked whole."""
+    """Does ``node`` read the name ``name`` (``_reads``), written on one of ``lines`` (numbered
+    from 1, in order: every line writing the name as a word, so every such ``Name``'s)?  Only the
+    nodes statements spanning one of them are looked into (a decorator's lines before its
+    definition's count; an expression's own position is not asked: inside an f-string it may not
+    be where the text writes it): a large class naming it once is not walked whole."""
     import ast
 
     todo = [node]
@@ -185,7 +200,7 @@ def _names_on(node, name: str, lines: list) -> bool:
             at = bisect_left(lines, first)
             if at == len(lines) or lines[at] > (node.end_lineno or node.lineno):
                 continue
-        elif node.__class__ is ast.Name and node.id == name:
+        if _reads(node) == name:
             return True
         todo.extend(ast.iter_child_nodes(node))
     return False
