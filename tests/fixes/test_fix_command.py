@@ -322,6 +322,34 @@ def test_old_import_stays_while_something_else_uses_it(project):
     assert path.read_text() == "import imp\nimport importlib\nimportlib.reload(imp)\nimp.find_module('x')\n"
 
 
+def test_old_import_stays_while_another_module_imports_it_from_this_one(project):
+    # pex 2.105.2's vendored pyparsing: core.py's import sre_constants, read by helpers.py through
+    # from .core import *; dropping it with core.py's own uses left helpers.py's handler raising
+    # NameError on the real 3.13 (and from pkg.core import sre_constants failing at import)
+    core = "import re\nimport sre_constants\n\n\ndef compile_it(p):\n    try:\n        return re.compile(p)\n" \
+           "    except sre_constants.error:\n        return None\n"
+    fixed = core.replace("except sre_constants.error", "except re.error")
+    project.write("pyproject.toml", "[project]\nname = 'pkg'\nrequires-python = '>=3.8'\n")
+    project.write("pkg/__init__.py", "")
+    for user in ("from .core import *\n\nERROR = sre_constants.error\n",
+                 "from pkg.core import sre_constants as constants\n"):
+        path = project.write("pkg/core.py", core)
+        project.write("pkg/user.py", user)
+        assert "the fix drops this import" not in project.run("check", "--no-cache", "--target-version", "3.15",
+                                                              "pkg/core.py")[1]
+        fix(project, "pkg/core.py")
+        assert path.read_text() == fixed, user
+    # a star import of a module with an __all__ binds only what it lists; another name, or another
+    # module's star import: the import goes
+    for core_now, user in ((core + "__all__ = ['compile_it']\n", "from .core import *\n\nERROR = sre_constants.error\n"),
+                           (core, "from .other import *\n\nERROR = sre_constants.error\n"),
+                           (core, "from .core import compile_it\n\nsre_constants = None\n")):
+        path = project.write("pkg/core.py", core_now)
+        project.write("pkg/user.py", user)
+        fix(project, "pkg/core.py")
+        assert path.read_text() == core_now.replace(core, fixed).replace("import sre_constants\n", ""), user
+
+
 def test_module_alias_is_respected_and_released(project):
     path = project.write("a.py", "import imp as i\nm = i.reload(i)\n")
     fix(project, "a.py")

@@ -2,8 +2,9 @@
 ``import typing``) exactly when every use of it is rewritten; the planner promises exactly that.
 
 The same rule as ``fixes.imports`` applies after rewriting: the name is read nowhere else, bound
-by this import alone, named in no string (an annotation, ``__all__``) or ``global``, and the import
-is not inside a ``try`` (there it is the code's own probe).  The promise is as safe as the least
+by this import alone, named in no string (an annotation, ``__all__``) or ``global``, imported from
+this module by no other module of the project (``importedfrom``), and the import is not inside a
+``try`` (there it is the code's own probe).  The promise is as safe as the least
 safe of the uses' fixes.
 """
 
@@ -87,6 +88,10 @@ def dropped(finding, calls: Spots, releases: dict) -> str | None:
             return None
     if binders != 1 or not found or None in found:
         return None
+    from outmoded.importedfrom import defines_all, imported_from
+
+    if imported_from(finding.path, (name,), star=not defines_all(calls.tree)):
+        return None  # another module reads it from this one (``from .core import *``): it stays
     return "unsafe" if "unsafe" in found else "safe"
 
 

@@ -55,7 +55,8 @@ class _ImportStatements(cst.CSTVisitor):
             self.found.append((node, contained))
 
 
-def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, reduced: Reduced) -> tuple[str, set]:
+def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, reduced: Reduced,
+               path: str | None = None) -> tuple[str, set]:
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)  # the module is not used elsewhere
     env = Env(wrapper.module, bindings, mentioned=reduced.mentioned)
     statements = _ImportStatements(edits)
@@ -70,7 +71,7 @@ def _transform(module: cst.Module, edits: list[Edit], bindings: Bindings, reduce
     transformer = FixTransformer(edits, env, sorted(lines))
     tree = wrapper.visit(transformer)
     _keywords_went_with_their_renames(edits, transformer)
-    code = imports.apply(tree, env.imports, reduced).code
+    code = imports.apply(tree, env.imports, reduced, path).code
     retired = {e for e in transformer.retiring if e.api in env.imports.retired}
     return code, transformer.applied | retired
 
@@ -90,7 +91,7 @@ def _keywords_went_with_their_renames(edits: list[Edit], transformer: FixTransfo
 def _attempt(text: str, module: cst.Module, edits: list[Edit], bindings: Bindings, path: str,
              reduced: Reduced) -> Outcome:
     try:
-        small, applied = _transform(module, edits, bindings, reduced)
+        small, applied = _transform(module, edits, bindings, reduced, path)
     except Exception as exc:  # a bug in a fix: report it, never crash the run
         raise FixFailed(f"{type(exc).__name__}: {exc}") from None
     new = reduced.expand(small)

@@ -273,10 +273,11 @@ def _key_name(key: ImportKey) -> str:
     return asname or obj or module_name.split(".")[0]
 
 
-def apply(module: cst.Module, changes: ImportChanges, reduced=None) -> cst.Module:
+def apply(module: cst.Module, changes: ImportChanges, reduced=None, path: str | None = None) -> cst.Module:
     """``reduced`` (``chunks.Reduced``): ``module`` holds only the statements that change; the
     statements set aside are known by their ``ast`` nodes, and every mention of a name a fix may
-    stop using is in ``module``, so nothing is expanded or parsed whole."""
+    stop using is in ``module``, so nothing is expanded or parsed whole.  ``path``: the file's,
+    whose imports another module of the project imports from it stay (``importedfrom``)."""
     if not changes:
         return module
     aside = reduced.aside if reduced is not None else []
@@ -300,6 +301,11 @@ def apply(module: cst.Module, changes: ImportChanges, reduced=None) -> cst.Modul
     guarded = _bound_in_try(small)
     removals = {key for key in changes.remove | {(name, None, None) for name in tops}
                 if _key_name(key) not in mentioned | guarded and _unused(small, key)}
+    if removals and path is not None:
+        from outmoded.importedfrom import defines_all, imported_from
+
+        kept = imported_from(path, {_key_name(k) for k in removals}, star=not defines_all(presence))
+        removals = {key for key in removals if _key_name(key) not in kept}
     parents = {name: (None if _imported_anywhere(presence, name.rpartition(".")[0]) else name.rpartition(".")[0])
                for name in changes.retire - tops if not _chain_used(small, name)}
     changes.retired = set(parents) | {name for name in tops if (name, None, None) in removals}
