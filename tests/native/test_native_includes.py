@@ -386,6 +386,10 @@ int PyFrame_GetLineNumber(PyFrameObject *frame) { return PyCode_Addr2Line(frame-
     ("HAS_NOT_GETLINE", False),  # the project's own flag, written only where the target never compiles
     ("Py_HAS_NOT_GETLINE", True),  # CPython's namespace: Python.h may define it
     ("HAVE_GETLINE", True),  # pyconfig.h's namespace
+    ("_PY2", False),  # fastcache 1.1.0's #if PY_MAJOR_VERSION == 2 / #define _PY2: a version flag
+    ("_PY26_GETLINE", False),
+    ("_PY_HAS_NOT_GETLINE", True),  # CPython's own _PY_ namespace (_PY_NSMALLPOSINTS)
+    ("_HAS_NOT_GETLINE", True),  # the compiler's and the system's (_WIN32, _GNU_SOURCE)
 ])
 def test_own_flag_defined_only_in_dead_branches_is_undefined(project, name, reported):
     # uwsgi 2.0.31: uwsgi_python.h #defines HAS_NOT_PyFrame_GetLineNumber only under

@@ -197,7 +197,13 @@ def own_flag(name: str) -> bool:
     """Is ``name`` one only the project defines, so that a ``#define`` of it on a line the target
     never compiles, and none on a live line before, leaves it undefined (``cppexpr.DEAD``)?  The
     build may still pass ``-DNAME``; a project that derives the flag from the Python version in
-    its own header does not (uwsgi 2.0.31's HAS_NOT_PyFrame_GetLineNumber)."""
+    its own header does not (uwsgi 2.0.31's HAS_NOT_PyFrame_GetLineNumber).  ``_PY`` and a digit
+    is a version flag too, for all its reserved-looking underscore (fastcache 1.1.0's ``#if
+    PY_MAJOR_VERSION == 2`` / ``#define _PY2``; ddtrace's ``_PY314_AND_LATER``): CPython's own
+    macros go on with ``_PY_`` or ``_Py`` (the headers of 3.6 to 3.13 define none so), and no
+    compiler or system header defines such a name."""
+    if name.startswith("_PY") and name[3:4].isdigit():
+        return True
     return not name.startswith(FOREIGN_PREFIXES) and name != name.lower()
 
 
