@@ -5,9 +5,9 @@ each failure with what ``outmoded check`` reports at the lines of its traceback.
 
 Each release's sdist is unpacked as ``noise.py`` does (never built, no setup.py runs) and copied into
 ``--work``; its package folders (at the top, under ``src/``, ``lib/``, ``lib3/`` or ``python3/``) and
-top-level modules are imported one module per process with ``python3.X`` (from
-``eval "$(../shared/tools/real-pythons)"``), its folder and those of the releases it needs (``DEPENDS``)
-on ``sys.path`` after the standard library, as installed, with a timeout.  This is the benchmark running the code, not outmoded.
+top-level modules (those of ``lib3/``, ``python3/`` or ``src/`` before the top's) are imported one module per
+process with ``python3.X`` (from ``eval "$(../shared/tools/real-pythons)"``), its folder and those of the
+releases it needs (``DEPENDS``) on ``sys.path`` after the standard library, as installed, with a timeout.  This is the benchmark running the code, not outmoded.
 
 Each distinct failure is ``caught`` when outmoded reports a finding (or a file it cannot parse) at a
 line of its traceback inside the release (any line of a simple statement that spans lines); ``excluded`` when it is outside outmoded's promise: Python 2
@@ -43,7 +43,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from noise import (AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA,  # noqa: E402
-                   RECENT_ERA, SERVICE_ERA, TOOLKIT_ERA, CORNER_ERA, WIDE_ERA, check, unpacked)
+                   RECENT_ERA, SERVICE_ERA, TOOLKIT_ERA, CORNER_ERA, WIDE_ERA, ADDON_ERA, check, unpacked)
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -308,6 +308,25 @@ DEPENDS = {
     "clize==4.0.3": ["sigtools==2.0.2", "od==1.0", "attrs==19.1.0", "six==1.17.0", "docutils==0.16"],
     "Flask-Mail==0.9.1": ["Flask==1.1.4", "Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2",
                           "MarkupSafe==1.1.1", "blinker==1.4"],
+    # the ADDON_ERA releases' (2012-2019, misses30) dependencies of their time, where pure Python
+    **{f: ["Flask==1.1.4", "Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2",
+           "MarkupSafe==1.1.1"]
+          + (["blinker==1.4"] if f.startswith("Flask-Principal") else [])
+          + (["dominate==2.3.5", "visitor==0.1.3"] if f.startswith("Flask-Bootstrap") else [])
+          + (["webassets==0.12.1"] if f.startswith("Flask-Assets") else [])
+       for f in ("Flask-Principal==0.4.0", "Flask-Uploads==0.2.1", "Flask-Bootstrap==3.3.7.1", "Flask-Assets==0.12")},
+    **{f: ["six==1.17.0"]
+       for f in ("leather==0.3.3", "pyjade==4.0.0", "lazy_import==0.2.2", "smpplib==2.0", "blessings==1.7")},
+    "svgwrite==1.3.1": ["pyparsing==3.0.9"], "pyrad==2.1": ["six==1.17.0", "netaddr==0.7.19"],
+    "pygal==2.4.0": ["setuptools==75.8.0"],  # pygal/__init__.py: pkg_resources
+    "airspeed==0.5.11": ["six==1.17.0", "cachetools==4.2.4"], "bson==0.5.8": ["python-dateutil==2.8.2", "six==1.17.0"],
+    "astmonkey==0.3.6": ["pydot==1.4.1", "pyparsing==3.0.9", "six==1.17.0"],
+    "flake8-string-format==0.2.3": ["flake8==3.7.9", "pyflakes==2.1.1", "pycodestyle==2.5.0", "mccabe==0.6.1",
+                                    "entrypoints==0.3"],
+    "coloredlogs==10.0": ["humanfriendly==4.18"],
+    # future 0.18.3 and venusian 1.2.0 import imp (their own rows): 1.0.0 and 3.0.0, which import on 3.13-3.15
+    "python-whois==0.7.1": ["future==1.0.0"], "irc3==1.1.2": ["venusian==3.0.0", "docopt==0.6.2"],
+    "straight.plugin==1.5.0": ["setuptools==75.8.0"],
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -374,6 +393,10 @@ RELEASES += SERVICE_ERA
 # in noise.py only: this layout guess imports none of them)
 RELEASES += [release for release in CORNER_ERA
              if release not in ("markdown2==2.3.8", "pypng==0.0.20", "ruamel.yaml==0.15.100")]
+# releases of 2012-2019 of kinds no list held (plotting, Flask extensions, protocol clients, CLI helpers, templating,
+# serializers, asyncio.coroutine-era clients, import hooks, audioop users, ast.Str visitors, C extensions), read at
+# 3.13, 3.14 and 3.15 (misses30, 2026-12-07)
+RELEASES += ADDON_ERA
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
@@ -440,8 +463,11 @@ def import_root(top: Path) -> Path:
         where = top / folder
         if where.is_dir() and any((where / c / "__init__.py").exists() for c in os.listdir(where)):
             return where.resolve()
-    if (top / "src").is_dir() and any(c.endswith(".py") for c in os.listdir(top / "src")):  # src/typing_extensions.py
-        return (top / "src").resolve()
+        # src/typing_extensions.py, Tenjin 1.1.1's lib3/tenjin.py, Flask-Assets 0.12's src/flask_assets.py (a
+        # tests/ package at the top)
+        if folder in ("lib3", "python3", "src") and where.is_dir() \
+                and any(c.endswith(".py") for c in os.listdir(where)):
+            return where.resolve()
     for child in sorted(os.listdir(top)):  # feedparser/feedparser.py
         if (top / child / f"{child}.py").exists():
             return (top / child).resolve()
