@@ -5,7 +5,6 @@ import os
 import pytest
 
 from outmoded import projectfiles, reads, treeshare, treestamps
-from outmoded.unreached import _top_level_words
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="the helper is forked")
 
@@ -25,7 +24,7 @@ def test_the_helper_answers_what_a_worker_would(tmp_path):
     try:
         projectfiles.forget()
         with reads.recording() as read_here:
-            words = _top_level_words(root)
+            words = projectfiles.top_level_words(root)
         walked = list(projectfiles.sources(root).files())
         projectfiles.forget()
         treeshare.prepare()
@@ -50,6 +49,21 @@ def test_the_helper_answers_what_a_worker_would(tmp_path):
     assert holding == [os.path.join(root, "pkg", "b.py")]
     with pytest.raises(ChildProcessError):
         os.waitpid(pid, 0)  # ended and reaped by the run
+
+
+def test_top_level_imports_are_read_within_each_file(tmp_path):
+    # the tree's text holds the files one after the other: a statement at a file's end (its
+    # parenthesis never closed, no newline) stops there, and the next file's first line is at
+    # column 0 whatever the previous file ended with
+    texts = {"a.py": b"import os\nfrom x import (y,", "b.py": b"z)\nimport q", "c.py": b"import last"}
+    for name, data in texts.items():
+        (tmp_path / name).write_bytes(data)
+    projectfiles.forget()
+    try:
+        words = projectfiles.top_level_words(str(tmp_path))
+    finally:
+        projectfiles.forget()
+    assert words == frozenset({b"import", b"os", b"from", b"x", b"y", b"q", b"last"})
 
 
 def test_a_large_cold_run_finds_what_one_process_finds_about_the_tree(project):

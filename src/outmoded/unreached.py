@@ -36,12 +36,11 @@ from __future__ import annotations
 import os
 import re
 
-from outmoded import reads, treeshare
+from outmoded import reads
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
 from outmoded.notewalkers import spelled_name, walker as walker_class
-from outmoded.prefilter import identifiers
-from outmoded.projectfiles import MAIN_RE, memo, mentioning, parsed, project_root, sources
+from outmoded.projectfiles import MAIN_RE, TOP_IMPORT_RE, memo, mentioning, parsed, project_root, top_level_words
 from outmoded.reach import _executable
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
@@ -63,7 +62,7 @@ def unreached(path: str, text: str, index, project) -> bool:
     if "." not in module:
         return False  # a top-level module: whatever puts its directory on sys.path may import it
     top = project_root(os.path.dirname(absolute_path)) or import_root
-    imported = _top_level_words(top)
+    imported = top_level_words(top)
     # a module named like a stdlib one (mitogen 0.3.54's compat/pkgutil.py) shares its words with
     # the stdlib's imports (``import pkgutil``): those statements are read below
     stdlib_named = stem in STDLIB
@@ -137,34 +136,6 @@ def _may_import(statement_re: re.Pattern, data: bytes, stem: str) -> bool:
                 or any(alias.name == stem for alias in node.names):
             return True
     return False
-
-
-TOP_IMPORT_RE = re.compile(rb"(?:from|import)[ \t][^\n(]*(?:\([^)]*\))?[^\n]*")
-
-
-@memo
-def _top_level_words(root: str) -> frozenset | None:
-    """The words of the import statements at column 0 of the Python files under ``root`` (one pass
-    over the tree for the run, instead of a search of every file per module asked); in a cold
-    run's second pass, found once for the workers (``treeshare``)."""
-    shared = treeshare.answer("words", root)
-    if shared is not None:
-        reads.extend(shared[1])
-        return shared[0]
-    found = sources(root)
-    if found is None:
-        return None
-    statements: list = []  # their words are read at once, from the statements joined by newlines
-    match, add = TOP_IMPORT_RE.match, statements.append
-    for _, data in found.files():
-        for keyword, after in ((b"from", b"\nfrom"), (b"import", b"\nimport")):
-            at = 0 if data.startswith(keyword) else data.find(after)
-            while at >= 0:
-                statement = match(data, at + (data[at:at + 1] == b"\n"))
-                if statement:
-                    add(statement[0])
-                at = data.find(after, at + 1)
-    return frozenset(identifiers(b"\n".join(statements)))  # the runs of rb"\w" (letters, digits, _)
 
 
 def _imports_live(importer: str, module: str, index, project) -> bool | None:
