@@ -217,7 +217,8 @@ HEADER_CASES = [b"class A(B)", b"classclass A(B)", b"class  A (B", b"class\tA\t(
 BASES_CASES = [b"a=1", b"a = 1, b", b"x, metaclass=M", b"a==b", b"1a=2", b"a.b=c,d", b"=x", b"a b=c", b",a=,",
                b"\xff=1", b"a\t=1,b\t = 2", b"", b"abc", b"a,=b", b"1a.2b, .5x, 12, _q"]
 FLAG_CASES = [b"PYPY3 = PY2PY3 = PY", b"PY3 = True", b"  PY2=1", b"x == 1", b"x =", b"x =\n", b"\tversion\t= (3,)",
-              b"= 1", b"a b = 1", b"1x = 2", b"x=", b"x==", b"x=y"]
+              b"= 1", b"a b = 1", b"1x = 2", b"x=", b"x==", b"x=y", b"Y", b"PY", b"YPY2", b"PPY3Y", b"PY2",
+              b"xPY3", b"PYY3", b"YY2PY", b"PY2PY3PY2"]  # ``PY2``/``PY3`` found by their ``Y``
 
 
 def _written_at(data: bytes, word: bytes) -> list[int]:
