@@ -309,6 +309,10 @@ def test_a_public_function_the_module_calls_only_in_dead_code(project):
                         ("pkg/python_info.py", uncalled_here + "if sys.version_info < (3,):\n"
                                                                "    del get_distutils_paths\n"),
                         ("pkg/python_info.py", '"""Use get_distutils_paths() for the paths."""\n' + uncalled_here),
+                        # a text that is not ASCII, whose statements are walked whole, an augmented
+                        # assignment among them
+                        ("pkg/python_info.py", "# café\nCOUNT = 0\nCOUNT += 1\n" + uncalled_here
+                         + "if sys.version_info < (3,):\n    get_distutils_paths = None\n"),
                         ("pkg/__init__.py", MESON_PYTHON_INFO)):
         project.write("pkg/python_info.py", "x = 1\n")
         project.write("pkg/__init__.py", "")

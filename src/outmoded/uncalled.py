@@ -163,7 +163,7 @@ def _read_elsewhere(name: str, stmt, body: list, lines: list | None, named: dict
             continue
         names = named.get(id(other))
         if names is None:
-            names = named[id(other)] = {n.id for n in ast.walk(other) if _reads(n)}
+            names = named[id(other)] = set(map(_reads, ast.walk(other)))
         if name in names:
             return True
     return False
