@@ -525,6 +525,13 @@ def code_projects():
     add("mounthook", *_pure("mounthook", "1.0", {"mounthook/__init__.py": "", "mounthook/wheel.py": mount}))
     add("mounthook", *_pure("mounthook", "1.1", {"mounthook/__init__.py": "from mounthook.wheel import Wheel\n\nWheel().mount()\n",
                                                 "mounthook/wheel.py": mount}))
+    # scriptmain: tornado 6.5.4's autoreload.py, whose main() (pkgutil.get_loader, gone in 3.14) only its
+    # `if __name__ == "__main__":` block calls; 1.1 calls it from a __main__.py, as `python -m` runs it
+    reload = ('import pkgutil\n\n\ndef main():\n    return pkgutil.get_loader("mod")\n\n\n'
+              'if __name__ == "__main__":\n    main()\n')
+    add("scriptmain", *_pure("scriptmain", "1.0", {"scriptmain/__init__.py": "", "scriptmain/autoreload.py": reload}))
+    add("scriptmain", *_pure("scriptmain", "1.1", {"scriptmain/__init__.py": "", "scriptmain/autoreload.py": reload,
+                                                  "scriptmain/__main__.py": "from scriptmain.autoreload import main\n\nmain()\n"}))
     # headeronly: no wheel, C headers it parses as data (pycparser 2.19's utils/fake_libc_include/)
     add("headeronly", "headeronly-1.0.tar.gz", sdist("headeronly", "1.0", {
         "setup.py": SETUP_PY, "headeronly/__init__.py": CLEAN, "utils/fake_libc_include/stdio.h": "#define EOF (-1)\n",

@@ -419,6 +419,19 @@ def test_a_finding_in_a_function_importing_never_runs_is_named_with_it(tmp_path,
         in found["mounthook"]["message"]
 
 
+def test_a_function_only_a_script_block_calls_is_not_run_at_import(tmp_path, deps_json):
+    # tornado 6.5.4 was "its code uses APIs the target lacks: tornado/autoreload.py:339 pkgutil.get_loader in
+    # main()": its `if __name__ == "__main__": main()` is no import. On the real 3.14 import tornado.web and an
+    # application serving a request run; python -m tornado.autoreload -m mod raises AttributeError there
+    code, found, _ = check(tmp_path, deps_json, ["scriptmain==1.0"], "--target-version", "3.14")
+    assert found["scriptmain"]["status"] == "breaks" and found["scriptmain"]["code"]["imports"] is True
+    assert "importing it runs none of them, but functions of its code use APIs the target lacks: " \
+           "scriptmain/autoreload.py:5 pkgutil.get_loader in main()" in found["scriptmain"]["message"]
+    # a __main__.py's top level is what `python -m scriptmain` runs: nothing is said of importing it
+    code, found, _ = check(tmp_path, deps_json, ["scriptmain==1.1"], "--target-version", "3.14")
+    assert found["scriptmain"]["status"] == "breaks" and found["scriptmain"]["code"]["imports"] is False
+
+
 def test_headers_alone_are_not_compiled(tmp_path, deps_json):
     # pycparser 2.19: no wheel, pure Python, with C headers it parses as data (utils/fake_libc_include/)
     code, found, _ = check(tmp_path, deps_json, ["headeronly==1.0"])

@@ -11,13 +11,19 @@ message names the function and says the release imports.
 
 "Imports" is claimed only when every finding is in a Python function's body and no code that
 runs at import (a module's or a class's top level, in any library module of the release) calls
-a function of that name: otherwise nothing is said.
+a function of that name: otherwise nothing is said. A module's top-level ``if __name__ ==
+"__main__":`` block runs when the module is run as a script, not imported (but a ``__main__.py``
+counts whole): tornado 6.5.4's ``autoreload.py`` calls ``main()`` there, whose
+``pkgutil.get_loader`` (``autoreload.py:339``) fails on the real 3.14 and 3.15 only in ``python
+-m tornado.autoreload -m MODULE``; ``import tornado.web`` and an application serving a request
+run there.
 """
 
 from __future__ import annotations
 
 import ast
 
+from outmoded.branches import is_main_test
 from outmoded.values import leaf_name
 
 FUNCTIONS = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -38,7 +44,8 @@ def locate(findings: list, sources: dict) -> tuple[dict, bool]:
         return where, False
     leaves = {name.rsplit(".", 1)[-1] for name in where.values()}
     needles = [leaf.encode() for leaf in leaves]
-    return where, not any(_called_at_import(parsed(data), leaves) for path, data in sources.items()
+    return where, not any(_called_at_import(parsed(data), leaves, path.rsplit("/", 1)[-1] != "__main__.py")
+                          for path, data in sources.items()
                           if path.endswith(".py") and any(n in data for n in needles))  # parse only files naming one
 
 
@@ -77,11 +84,14 @@ def _in_body(function, line: int) -> bool:
     return False
 
 
-def _called_at_import(tree, leaves: set) -> bool:
-    """Does code outside any function of ``tree`` call a name (or attribute) in ``leaves``?"""
+def _called_at_import(tree, leaves: set, script_blocks: bool = True) -> bool:
+    """Does code outside any function of ``tree`` call a name (or attribute) in ``leaves``?  With
+    ``script_blocks``, the bodies of its top-level ``if __name__ == "__main__":`` do not count
+    (their ``else`` does)."""
     if tree is None:
         return True  # unreadable: nothing can be said
-    todo = list(ast.iter_child_nodes(tree))
+    todo = [part for node in tree.body for part in (
+        node.orelse if script_blocks and isinstance(node, ast.If) and is_main_test(node.test) else [node])]
     while todo:
         node = todo.pop()
         if isinstance(node, (*FUNCTIONS, ast.Lambda)):
