@@ -280,6 +280,7 @@ def isolated(tmp_path, monkeypatch):
     """Each test: its own cache and working directory, no index from the environment."""
     monkeypatch.setenv("OUTMODED_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.delenv("PIP_INDEX_URL", raising=False)
+    monkeypatch.delenv("OUTMODED_OUTPUT_FORMAT", raising=False)
     monkeypatch.chdir(tmp_path)
 
 

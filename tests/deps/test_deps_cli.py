@@ -50,6 +50,37 @@ def test_output_format_is_spelled_as_check_and_ruff_spell_it(tmp_path, deps):
         assert code == 0 and json.loads(out)["dependencies"][0]["name"] == "requests", (spelling, err)
 
 
+def test_github_format_annotates_each_dependency_not_ready_at_its_line(tmp_path, deps, monkeypatch):
+    # OUTMODED_OUTPUT_FORMAT=github made check annotate and deps print its table, where a CI job sets it once
+    (tmp_path / "requirements.txt").write_text("requests==2.32.3\nnumpy==1.26.4\n")
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "app"\nversion = "1.0"\n'
+                                             'requires-python = ">=3.10,<3.13"\n')
+    expected = [
+        "::error file=requirements.txt,line=2,title=outmoded deps%3A numpy::numpy 1.26.4 is not ready for "
+        "Python 3.13 (source-only): no cp313 wheel",
+        "::error file=pyproject.toml,line=4,title=outmoded deps%3A the project itself::The project itself is not "
+        "ready: the project's Python requirement '>=3.10,<3.13' (pyproject.toml:4) excludes Python 3.13"]
+    code, out, err = deps("--platform", "linux", "--target-version", "3.13", "--format", "github",
+                          "requirements.txt")
+    lines = out.splitlines()
+    assert code == 1 and err == "" and len(lines) == 2, out
+    assert all(line.startswith(start) for line, start in zip(lines, expected)), out
+    assert lines[0].endswith(". Upgrade to numpy>=2.1.0")
+    monkeypatch.setenv("OUTMODED_OUTPUT_FORMAT", "github")
+    assert deps("--platform", "linux", "--target-version", "3.13", "requirements.txt") == (code, out, err)
+    # the option wins; check's human formats are deps' text; a format only check writes is said and text written
+    for value, option, shown in (("github", ["--format", "json"], '"dependencies"'), ("concise", [], "PACKAGE"),
+                                 ("sarif", [], "PACKAGE")):
+        monkeypatch.setenv("OUTMODED_OUTPUT_FORMAT", value)
+        code, out, err = deps("--platform", "linux", "--target-version", "3.13", *option, "requirements.txt")
+        assert code == 1 and shown in out
+        assert err == ("note: OUTMODED_OUTPUT_FORMAT=sarif is a format of outmoded check; deps writes text, "
+                       "json, github: writing text\n" if value == "sarif" else "")
+    monkeypatch.setenv("OUTMODED_OUTPUT_FORMAT", "yaml")
+    code, out, err = deps("--platform", "linux", "--target-version", "3.13", "requirements.txt")
+    assert code == 2 and "unknown output format 'yaml' in OUTMODED_OUTPUT_FORMAT" in err
+
+
 def test_default_target_is_the_newest_known(tmp_path, deps_json):
     (tmp_path / "requirements.txt").write_text("numpy==2.1.0\n")
     _code, found, document = deps_json("--platform", "linux")

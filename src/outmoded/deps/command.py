@@ -48,8 +48,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "(default: CPython's: 21 for 3.13, 24 from 3.14)")
     parser.add_argument("--index-url", metavar="URL",
                         help="simple-API index (default: $PIP_INDEX_URL or https://pypi.org/simple/)")
-    parser.add_argument("--output-format", "--format", dest="format", choices=("text", "json"), default="text",
-                        help="text (default) or json; --output-format, as check and ruff spell it, or --format")
+    parser.add_argument("--output-format", "--format", dest="format", choices=("text", "json", "github"),
+                        help="text (default), json, or github (an annotation per dependency not ready); "
+                             "--output-format, as check and ruff spell it, or --format "
+                             "(env: OUTMODED_OUTPUT_FORMAT)")
     parser.add_argument("--offline", action="store_true",
                         help="use only the caches (index pages, code verdicts); what is not "
                              "cached is reported as could not be checked")
@@ -71,11 +73,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 def run(args: argparse.Namespace) -> int:
     from outmoded.config import ConfigError
     from outmoded.config.parsing import check_free_threaded, free_threaded_spelling
-    from outmoded.deps import check, ownproject, platforms, report, sources, target
+    from outmoded.deps import check, formats, ownproject, platforms, sources, target
     from outmoded.deps.cache import Cache, default_directory
     from outmoded.deps.verdictcache import VerdictCache
     from outmoded.deps.index import PYPI, IndexClient
 
+    args.format = formats.chosen(args.format, sys.stderr)
     text, free = free_threaded_spelling(args.target_version)
     args.free_threading = args.free_threading or free
     version = target.parse_target(text, args.files)
@@ -109,14 +112,14 @@ def run(args: argparse.Namespace) -> int:
                "requirements_not_judged": found.unlocked,
                "minimums": {p.name: p.minimum for p in chosen if p.mobile},
                "downloaded_bytes": client.downloaded}
-    write = report.write_json if args.format == "json" else report.write_text
-    write(results, skipped, context if args.format == "json" else {**context, "chosen": chosen},
+    write = _writer(args.format)
+    write(results, skipped, context if args.format != "text" else {**context, "chosen": chosen},
           sys.stdout)
     return EXIT_FINDINGS if own else exit_status(results)
 
 
 def _run_installed(args: argparse.Namespace, version: tuple, chosen: tuple) -> int:
-    from outmoded.deps import installed, report
+    from outmoded.deps import installed
     from outmoded.deps.cache import default_directory
     from outmoded.deps.verdictcache import VerdictCache
 
@@ -127,9 +130,14 @@ def _run_installed(args: argparse.Namespace, version: tuple, chosen: tuple) -> i
     context = {"target_version": f"{version[0]}.{version[1]}", "free_threading_checked": False,
                "platforms": [p.name for p in chosen], "index_url": None, "installed": label,
                "files_read": [], "notes": []}
-    write = report.write_json if args.format == "json" else report.write_text
-    write(results, [], context, sys.stdout)
+    _writer(args.format)(results, [], context, sys.stdout)
     return exit_status(results)
+
+
+def _writer(name: str):
+    from outmoded.deps import formats, report
+
+    return {"json": report.write_json, "github": formats.write_github}.get(name, report.write_text)
 
 
 def exit_status(results: list) -> int:
