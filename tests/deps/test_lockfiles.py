@@ -176,12 +176,14 @@ PDM_LOCK = '[metadata]\ngroups = ["default"]\nlock_version = {}\n\n[[package]]\n
     ("poetry.lock", POETRY_LOCK.format(""), "no lock-version in [metadata]; Poetry reads only"),
     ("pdm.lock", PDM_LOCK.format('"5.0"'), "lock_version '5.0'; pdm reads only 4.x"),
     ("pdm.lock", PDM_LOCK.format('"3.1"'), "lock_version '3.1'; pdm reads only 4.x"),
-], ids=["poetry-3.0", "poetry-int", "poetry-none", "pdm-5.0", "pdm-3.1"])
+    ("pdm.lock", PDM_LOCK.format('"4.6.0"'), "lock_version '4.6.0'; pdm reads only 4.x up to 4.5"),
+    ("pdm.lock", PDM_LOCK.format('"4.x"'), "lock_version '4.x'; pdm reads only 4.x up to 4.5"),
+], ids=["poetry-3.0", "poetry-int", "poetry-none", "pdm-5.0", "pdm-3.1", "pdm-4.6.0", "pdm-4.x"])
 def test_a_lock_format_its_tool_refuses_is_a_usage_error_not_ready(tmp_path, deps, name, content, says):
     """Poetry 2.x reads lock-version majors 1 and 2 (its locker's ``_READ_VERSION_RANGE = ">=1,<3"``)
     and raises "The lock file is not compatible with the current version of Poetry" on any other
-    or none; pdm (lock format 4.5.0) finds another major "not compatible with PDM" and ``pdm
-    install`` locks anew instead of installing the file.  Both were read as they stood: requests
+    or none; pdm (lock format 4.5.1) finds another major, or a newer minor (4.6.0), "not
+    compatible with PDM" and ``pdm install`` locks anew instead of installing the file.  Both were read as they stood: requests
     2.32.3 "ok", exit 0, for a file neither tool installs."""
     (tmp_path / name).write_text(content)
     code, out, err = deps("--target-version", "3.13", name)
@@ -193,7 +195,9 @@ def test_a_lock_format_its_tool_refuses_is_a_usage_error_not_ready(tmp_path, dep
     ("poetry.lock", POETRY_LOCK.format('lock-version = "1.1"\n')),
     ("poetry.lock", POETRY_LOCK.format('lock-version = "2.1"\n')),
     ("pdm.lock", PDM_LOCK.format('"4.5.0"')),
-], ids=["poetry-1.1", "poetry-2.1", "pdm-4.5.0"])
+    ("pdm.lock", PDM_LOCK.format('"4.5.7"')),  # a newer micro: pdm warns and reads it
+    ("pdm.lock", PDM_LOCK.format('"4.1"')),
+], ids=["poetry-1.1", "poetry-2.1", "pdm-4.5.0", "pdm-4.5.7", "pdm-4.1"])
 def test_a_lock_format_its_tool_reads_is_judged(tmp_path, deps_json, name, content):
     (tmp_path / name).write_text(content)
     code, found, _ = deps_json("--target-version", "3.13", name)

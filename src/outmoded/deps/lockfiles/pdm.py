@@ -4,8 +4,12 @@
 package wanted with extras, a second table with ``extras = [...]`` whose dependencies are what
 those extras add. The project's own requirements are not in the lock: they come from the
 ``pyproject.toml`` beside it (or, without one, every package nothing else requires). ``[metadata] lock_version`` is
-the format's: pdm (``PDMLock.spec_version`` 4.5.0) finds a lock of another major "not compatible
-with PDM", and ``pdm install`` then locks anew rather than install it, so this reader refuses it.
+the format's: pdm (``PDMLock.spec_version`` 4.5.1) finds a lock of another major, or of a newer
+minor than its own (4.6), "not compatible with PDM" (``PDMLock.compatibility``: ``lockfile_version.major
+!= spec_version.major or lockfile_version.minor > spec_version.minor``), and ``pdm install`` then
+locks anew rather than install it, ``pdm install --check`` exits 1, so this reader refuses it; a
+newer micro (4.5.2) pdm reads with a warning, and so does this reader. ``lock_version`` pdm cannot
+parse as a version it fails on, and this reader refuses.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from outmoded.deps.model import Skipped
 
 SOURCES = ("git", "path", "url", "editable")
 MAJOR = "4"  # the lock_version major pdm 2.x writes and reads
+NEWEST = (4, 5)  # the newest (major, minor) pdm reads: its PDMLock.spec_version 4.5.1
 
 
 def read(path, label, load) -> Lock:
@@ -25,10 +30,11 @@ def read(path, label, load) -> Lock:
     metadata, items = data.get("metadata"), data.get("package")
     if not isinstance(metadata, dict) or "lock_version" not in metadata or not isinstance(items, list):
         raise UsageError(f"{path}: not a pdm lock file (no [metadata] lock_version and [[package]] tables)")
-    if format_major(metadata["lock_version"]) != MAJOR:
-        raise UsageError(f"{path}: lock_version {metadata['lock_version']!r}; pdm reads only {MAJOR}.x (what pdm lock "
-                         f"writes): it finds this file 'not compatible with PDM' and pdm install locks anew "
-                         f"instead of installing it, so outmoded refuses it: what it locks is not what is installed")
+    if format_major(metadata["lock_version"]) != MAJOR or _minor(metadata["lock_version"]) > NEWEST:
+        raise UsageError(f"{path}: lock_version {metadata['lock_version']!r}; pdm reads only {MAJOR}.x up to "
+                         f"{NEWEST[0]}.{NEWEST[1]} (what pdm lock writes): it finds this file 'not compatible with "
+                         f"PDM' and pdm install locks anew instead of installing it, so outmoded refuses it: what "
+                         f"it locks is not what is installed")
     lock, extras = Lock(label(path)), []
     groups = metadata.get("groups")
     lock.groups = frozenset(g for g in groups if isinstance(g, str)) if isinstance(groups, list) else None
@@ -73,3 +79,14 @@ def locked_roots(lock: Lock, roots: list) -> tuple:
             kept.append(root)
     locked = {r.name for r in kept}
     return kept, [s for name, s in left.items() if name not in locked]
+
+
+def _minor(version: str) -> tuple:
+    """(major, minor) of a ``lock_version`` as pdm parses it; past every format when it cannot."""
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        parsed = Version(version)
+    except InvalidVersion:
+        return (float("inf"),)
+    return parsed.major, parsed.minor
