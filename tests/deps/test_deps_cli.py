@@ -207,6 +207,22 @@ def test_the_projects_own_requires_python_excluding_the_target_is_not_ready(tmp_
     assert code == 0 and "Python 3.14" in out and "The project itself" not in out
 
 
+def test_a_uv_lock_s_requires_python_excluding_the_target_is_the_project_not_ready(tmp_path, deps, deps_json):
+    # the full-stack-fastapi-template: a workspace root with no requires-python, its member's '>=3.14,<4.0'
+    # in the uv.lock; uv 0.13.10's uv sync --frozen on 3.13 refuses it, and deps said all were ready (exit 0)
+    (tmp_path / "pyproject.toml").write_text('[tool.uv.workspace]\nmembers = ["backend"]\n')
+    (tmp_path / "uv.lock").write_text('version = 1\nrevision = 3\nrequires-python = ">=3.14, <4.0"\n\n'
+                                      '[[package]]\nname = "requests"\nversion = "2.32.3"\n'
+                                      'source = { registry = "https://pypi.org/simple" }\n')
+    code, out, _ = deps("--platform", "linux", "--target-version", "3.13", "uv.lock")
+    assert code == 1 and "All 1 dependencies are ready for Python 3.13." in out
+    assert out.rstrip().endswith("The project itself is not ready: the project's Python requirement '>=3.14, <4.0' "
+                                 "(uv.lock:3) excludes Python 3.13, the target: pip and uv refuse to install the "
+                                 "project there; widen it to admit 3.13.")
+    code, found, document = deps_json("--platform", "linux", "--target-version", "3.14", "uv.lock")
+    assert code == 0 and document["project_excludes_target"] == []
+
+
 def test_a_setup_cfg_python_requires_excluding_the_target_is_said_for_the_requirements_beside_it(tmp_path, deps):
     (tmp_path / "setup.cfg").write_text("[metadata]\nname = app\n\n[options]\npython_requires = >=3.8, <3.13\n")
     (tmp_path / "requirements.txt").write_text("requests==2.32.3\n")

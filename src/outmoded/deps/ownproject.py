@@ -5,7 +5,12 @@ incompatible with the project's Python requirement"), whatever its dependencies 
 
 The project is the one around each dependency file read (the nearest ``pyproject.toml``,
 ``setup.cfg`` or ``setup.py`` declaring a requirement, as ``check`` finds it); read as data, never
-run.
+run. A ``uv.lock`` says it itself, in its top-level ``requires-python``, read instead: uv writes
+there what the workspace's members require together, which a workspace root's ``pyproject.toml``
+need not declare (the full-stack-fastapi-template's root has ``[tool.uv.workspace] members =
+["backend"]``, whose ``requires-python = ">=3.14,<4.0"`` the lock holds). uv 0.13.10's ``uv sync
+--frozen`` on 3.13 refuses that lock ("incompatible with the project's Python requirement"),
+which read "All 75 dependencies are ready for Python 3.13", exit 0.
 """
 
 from __future__ import annotations
@@ -31,6 +36,8 @@ def excluded(paths: list, version: tuple) -> list:
         except ConfigError as exc:
             raise UsageError(str(exc)) from None
         requires, origin = settings.requires_python, settings.requirement_origin()
+        if os.path.basename(str(path)) == "uv.lock" and (locked := _locked_requirement(str(path))):
+            requires, origin = locked, os.path.abspath(str(path))  # every member's, as uv enforces it
         if not requires or origin in seen:
             continue
         seen.add(origin)
@@ -45,6 +52,23 @@ def excluded(paths: list, version: tuple) -> list:
         found.append({"file": shown, "line": line, "requires_python": requires,
                       "message": excluded_message(requires, version, where)})
     return found
+
+
+def _locked_requirement(path: str) -> str | None:
+    """A uv.lock's top-level ``requires-python`` (its keys come before its first table)."""
+    import tomllib
+
+    head = []
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            for text in handle:
+                if text.lstrip().startswith("["):
+                    break
+                head.append(text)
+        value = tomllib.loads("".join(head)).get("requires-python")
+    except (OSError, tomllib.TOMLDecodeError):
+        return None
+    return value if isinstance(value, str) and value.strip() else None
 
 
 def _line(path: str | None, requires: str) -> int | None:
