@@ -56,18 +56,18 @@ def excluded(paths: list, version: tuple) -> list:
 
 def _locked_requirement(path: str) -> str | None:
     """A uv.lock's top-level ``requires-python`` (its keys come before its first table)."""
-    import tomllib
+    from outmoded.tomldata import loads
 
     head = []
     try:
-        with open(path, encoding="utf-8", errors="replace") as handle:
+        with open(path, "rb") as handle:
             for text in handle:
-                if text.lstrip().startswith("["):
+                if text.lstrip().startswith(b"["):
                     break
                 head.append(text)
-        value = tomllib.loads("".join(head)).get("requires-python")
-    except (OSError, tomllib.TOMLDecodeError):
+    except OSError:
         return None
+    value = loads(b"".join(head)).get("requires-python")
     return value if isinstance(value, str) and value.strip() else None
 
 
