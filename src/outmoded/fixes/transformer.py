@@ -25,6 +25,7 @@ from outmoded.fixes.moves import (Move, alias_edits, module_name, plan_move, ren
                                   split_import)
 from outmoded.fixes.names import dotted
 from outmoded.fixes.plan import Edit
+from outmoded.fixes.quotes import fstring_quote, requote
 from outmoded.fixes.supply import supply_argument
 from outmoded.fixes.templates import replace_attribute, rewrite_call, rewrite_statement
 
@@ -56,6 +57,14 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         self.retiring: list[Edit] = []  # applied once ``imports`` has retired the submodule import
         self.pending_lines: list[cst.BaseSmallStatement] = []  # statements to add after the current line
         self.pending_comments: list[str] = []
+        self.fstring_quotes: list[str] = []  # the quotes of the f-strings around the node visited
+
+    def visit_FormattedString(self, node: cst.FormattedString) -> None:
+        self.fstring_quotes.append(fstring_quote(node))
+
+    def leave_FormattedString(self, original_node, updated_node):
+        self.fstring_quotes.pop()
+        return updated_node
 
     def on_visit(self, node: cst.CSTNode) -> bool:
         descend = super().on_visit(node)
@@ -199,6 +208,8 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         return result or updated
 
     def _done(self, edit: Edit, result, fallback):
+        if self.fstring_quotes and isinstance(result, cst.CSTNode):  # see quotes.py
+            result = requote(result, frozenset(self.fstring_quotes))
         if result is None:
             return fallback
         self.applied.add(edit)

@@ -1,0 +1,53 @@
+"""Fixes inside an f-string's replacement field: what ``fix`` writes there must compile on every
+Python the project supports, where the field cannot hold its f-string's quote before 3.12."""
+
+import subprocess
+
+import pytest
+
+from tests.realpythons import older_python, real_python
+
+SOURCE = '''\
+import hmac
+
+
+def sign(key, msg):
+    return f"sig={hmac.new(key, msg).hexdigest()}" + f\'\'\'{hmac.new(key, msg, None).hexdigest()}\'\'\'
+
+
+print(sign(b"k", b"m"))
+'''
+FIXED = '''\
+import hmac
+
+
+def sign(key, msg):
+    return f"sig={hmac.new(key, msg, digestmod='md5').hexdigest()}" + f\'\'\'{hmac.new(key, msg, "md5").hexdigest()}\'\'\'
+
+
+print(sign(b"k", b"m"))
+'''
+PRINTED = "sig=ed7e724d3a91554aaa2043041d9c5305ed7e724d3a91554aaa2043041d9c5305\n"
+
+
+def test_a_string_written_in_an_f_string_takes_the_quote_the_f_string_does_not_use(project):
+    path = project.write("mod.py", SOURCE)
+    args = ("--no-cache", "--target-version", "3.15", "--min-version", "3.7")
+    code, out, err = project.run("check", *args, "mod.py")
+    assert out.count("OMB08001 [*]") == 2
+    code, out, err = project.run("fix", *args, "mod.py")
+    assert "internal error" not in out + err
+    assert code == 0 and "Fixed 2 finding(s)" in out, out + err
+    assert path.read_text() == FIXED
+
+
+@pytest.mark.parametrize("version", ["3.7", "3.8", "3.11", "3.13", "3.15"])
+def test_the_fixed_f_string_runs_from_the_floor_to_the_target(version, tmp_path):
+    python = real_python(version) or older_python(version)
+    if python is None:
+        pytest.skip(f"no Python {version} here")
+    path = tmp_path / "mod.py"
+    path.write_text(FIXED)
+    run = subprocess.run([python, str(path)], capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout) == (0, PRINTED), run.stderr
+
