@@ -51,3 +51,22 @@ def test_the_fixed_f_string_runs_from_the_floor_to_the_target(version, tmp_path)
     run = subprocess.run([python, str(path)], capture_output=True, text=True, timeout=60)
     assert (run.returncode, run.stdout) == (0, PRINTED), run.stderr
 
+
+DEBUG = '''\
+import base64
+import collections
+
+print(f"{base64.encodestring(b'x')=}", f"{collections.Mapping.__name__ = !s}", f"{base64.encodestring(b'y')}")
+'''
+
+
+def test_a_self_documenting_field_keeps_its_text_and_the_others_are_fixed(project):
+    """On the real 3.8 the first line prints ``base64.encodestring(b'x')=b'eA==\\n'``: renamed,
+    the printed text would change on every Python the project supports."""
+    path = project.write("mod.py", DEBUG)
+    args = ("--no-cache", "--target-version", "3.15", "--min-version", "3.8")
+    code, out, err = project.run("check", *args, "mod.py")
+    assert out.count("no automatic fix: the f-string's `=` prints this expression's text") == 2
+    assert out.count("[*]") == 2  # the last field's finding, and the summary line
+    code, out, err = project.run("fix", *args, "mod.py")
+    assert path.read_text() == DEBUG.replace("encodestring(b'y')", "encodebytes(b'y')")

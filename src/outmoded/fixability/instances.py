@@ -12,6 +12,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.catalog import Entry
+from outmoded.fixability.debugfields import in_debug_field
 from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
@@ -182,6 +183,9 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
             if taken:
                 finding = with_note(finding, None, f"no automatic fix: `{taken}` is bound to something else in "
                                                    "this file", entry)
+        if finding.fix and in_debug_field(finding, tree, text):
+            finding = with_note(finding, None, "no automatic fix: the f-string's `=` prints this expression's "
+                                               "text, which the fix would change", entry)
         if finding.fix and entry is not None and shape_of(entry) in ("dotted", "expression") \
                 and entry.kind != "module" and not _in_import(finding, calls):
             bindings = bindings or collect(tree, text, asked)
