@@ -21,6 +21,9 @@ from outmoded.values import Instance, LocalClass, Value
 # why renaming a method ``self`` reaches is unsafe: a class deriving from or mixing in the one it is
 # read in defines the old name itself, and the new one would bypass it there
 MIXED_OWN = "a class deriving from or mixing in this one defines the method itself"
+# why renaming it is unsafe the other way round: a project class on the way defines the new name, which
+# the old one did not reach (unittest's aliases were bound to TestCase's own assertEqual & co.)
+REPLACED_OWN = "a class of the project defines the replacement method itself, which the old name did not call"
 
 
 class Receivers:
@@ -132,10 +135,10 @@ class Receivers:
         unsafe = MIXED_OWN if own else None
         for method in candidates:
             if method.cls in known:
-                return method, None, unsafe
+                return method, None, unsafe or self._replacement_own(method, receiver, members)
         for method in candidates:
             if method.cls in mixed:
-                return method, None, unsafe
+                return method, None, unsafe or self._replacement_own(method, receiver, members)
         if complete or mixed or any(known & set(m.entry.not_on) for m in candidates):
             return None
         for method in candidates:
@@ -143,6 +146,19 @@ class Receivers:
                 if self._projects_own_method(attr):
                     return None
                 return method, "unknown-receiver", None
+        return None
+
+    def _replacement_own(self, method: Method, receiver: Value, members: set) -> str | None:
+        """Why renaming to the replacement would call another method than the old name did, or
+        None: a project class the receiver's derives from, or one deriving from it or mixing it in,
+        defines the replacement's name.  ``self.failUnless(x)`` in a test case whose base defines
+        ``assertTrue`` ran ``unittest.TestCase.assertTrue`` (``failUnless = _deprecate(assertTrue)``
+        binds the original); renamed, it runs the base's."""
+        leaf = (method.entry.replacement or "").rpartition(".")[2]
+        if not leaf.isidentifier() or leaf == method.name:
+            return None
+        if leaf in members or self.mixed_into(receiver, leaf)[1]:
+            return REPLACED_OWN
         return None
 
     def _projects_own_method(self, name: str) -> bool:
