@@ -107,6 +107,16 @@ PROJECTS = {
     # tests/support.py picks unittest under 'info = sys.version_info; if info[:3] >= (3, 2, 0):',
     # a guard check leaves undecided, so the TestCase base may be unittest2's
     "mock==1.0.1": (["-o", "python_files=test*.py", "tests"], []),
+    # promise20's (--pythons 3.11,3.13): imp.new_module, assertRaisesRegexp; 7 of 130 failing on 3.11
+    # before and after (none outmoded's), on 3.13 3 collection errors (imp) before, the same 7 after
+    "cogapp==3.0.0": (["cogapp"], []),
+    "PyDispatcher==2.0.5": (["tests"], []),  # unittest.makeSuite: passes before and after, 3.11 and 3.13
+    # ast.Constant's .s after isinstance(node, ast.Str): 1 (3.11) and 5 (3.13) of 703 failing before and
+    # after; with --unsafe-fixes 17 and 21 after: isinstance(x, ast.Str) -> ast.Constant matches every
+    # constant, as its unsafe note says
+    "pyflakes==3.0.1": (["pyflakes/test"], []),
+    "pyflakes==2.1.1": (["pyflakes/test"], ["--unsafe-fixes"]),  # 5 -> 6 (3.11), 6 -> 7 (3.13) of 666
+    "RestrictedPython==5.2": (["tests"], ["--unsafe-fixes"]),  # ast.Num & co. (unsafe): 70 of 269 everywhere
 }
 # releases whose promise --promise checks besides PROJECTS': old pure-Python releases (noise.py's OLD;
 # beautifulsoup4 to rsa and aiotask-context never measured before promise15), most with [*] findings at
@@ -163,6 +173,18 @@ antlr4-python3-runtime==4.8 pyupgrade==2.38.4 MacroPy3==1.1.0b2 Babel==2.11.0 py
 humanfriendly==10.0 pyflakes==2.4.0 bandit==1.7.4 notebook==6.4.12 scapy==2.4.3 eventlet==0.33.3 ipython==7.34.0
 celery==4.4.7 Django==2.2.28 Chameleon==3.10.1 hbmqtt==0.9.6 aiohttp==3.7.4.post0 sympy==1.5.1 pymongo==3.12.3
 configparser==3.5.0""".split()
+# promise20's batch (noise.py's OLD, never run here), the 25 with the most [*] at 3.15 (safe) and
+# unsafe fixes among ~160 OLD releases screened with check --target-version 3.15 --min-version 3.8:
+# makeSuite (zope.testrunner 5.2's 101), ast.Constant's .s / .n (bandit 1.7.5, pyflakes, pyupgrade,
+# black, vulture, xdoctest, griffe, flake8-bugbear), asyncio's loop= and coroutine (aiokafka, aiomysql,
+# websockets, asyncio-nats-client, janus: unsafe), collections ABCs (executing, slixmpp), imp (cogapp);
+# all kept the promise: 158 [*] at 3.15, 433 at 3.14 with --unsafe-fixes, 115 at 3.13, each fixed, none
+# left or new, a second fix changing nothing, no fixed file broken on 3.8, 3.13, 3.14 or 3.15
+# (cogapp, PyDispatcher, pyflakes 3.0.1 and 2.1.1, RestrictedPython: in PROJECTS, their suites run too)
+PROMISE += """zope.testrunner==5.2 bandit==1.7.5 aiokafka==0.5.2 pyupgrade==3.3.1 pytest==7.1.3 aiomysql==0.0.21
+flake8-bugbear==22.12.6 pyupgrade==1.26.2 executing==1.2.0 websockets==9.1 black==22.12.0
+asyncio-nats-client==0.11.4 janus==0.4.0 vulture==2.6 xdoctest==1.1.2 slixmpp==1.4.2 asttokens==2.2.1
+griffe==0.25.5 joblib==0.14.1 traitlets==4.3.3""".split()
 SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
 
