@@ -5,8 +5,10 @@ pex 2.105.2's vendored pyparsing (``packaging_21_3/pyparsing``): ``core.py`` doe
 sre_constants`` (removed in 3.15), and ``helpers.py`` reads ``sre_constants.error`` after ``from
 .core import *``.  Dropping the import once ``core.py``'s own ``sre_constants.error`` became
 ``re.error`` left ``helpers.py``'s handler raising NameError on every Python the project supports;
-``from pkg.core import sre_constants`` elsewhere fails at import.  Looked for: ``from <module>
-import name`` (any alias, relative or absolute) and, where the module defines no ``__all__``,
+``from pkg.core import sre_constants`` elsewhere fails at import, and so does
+``pkg.core.sre_constants`` after ``import pkg.core``.  Looked for: ``from <module> import name``
+(any alias, relative or absolute), ``<module>.name`` through an import of the module (``import
+pkg.core``, ``from pkg import core``, an alias) and, where the module defines no ``__all__``,
 ``from <module> import *`` in a file reading the name.  Only the files naming the word are parsed
 (``projectfiles.mentioning``); a tree too large to read keeps every import.
 """
@@ -62,15 +64,37 @@ def _imports(tree, path: str, dotted: str, name: str, star: bool) -> bool:
     from outmoded.layout import absolute
 
     starred = False
+    spellings = set()  # what names the module itself there: ``pkg.compat``, ``compat``, an alias
     for node in ast.walk(tree):
+        if node.__class__ is ast.Import:
+            spellings.update(a.asname or a.name for a in node.names if a.name == dotted)
+            continue
         if node.__class__ is not ast.ImportFrom:
             continue
         module = absolute(path, node.level, node.module) if node.level else node.module
+        if module is not None and module != dotted:
+            spellings.update(a.asname or a.name for a in node.names if f"{module}.{a.name}" == dotted)
         if module != dotted:
             continue
         for alias in node.names:
             if alias.name == name:
                 return True
             starred = starred or (star and alias.name == "*")
+    if spellings and any(n.__class__ is ast.Attribute and n.attr == name and _spelled(n.value) in spellings
+                         for n in ast.walk(tree)):
+        return True  # ``import pkg.compat`` then ``pkg.compat.sre_constants``
     return starred and any(n.__class__ is ast.Name and n.id == name and n.ctx.__class__ is ast.Load
                            for n in ast.walk(tree))
+
+
+def _spelled(node) -> str | None:
+    """``a.b.c`` for a chain of attributes on a name, else None."""
+    import ast
+
+    parts = []
+    while node.__class__ is ast.Attribute:
+        parts.append(node.attr)
+        node = node.value
+    if node.__class__ is not ast.Name:
+        return None
+    return ".".join([node.id, *reversed(parts)])
