@@ -469,3 +469,79 @@ def test_isinstance_narrows_only_where_the_test_holds_for_that_value(project):
             node = other
             return list(values)
         """, target="3.14") == []
+
+
+def test_isinstance_narrows_an_attribute_or_subscript_chain(project):
+    # bandit 1.7.5's blacklisting.py: if isinstance(context.node.args[0], ast.Str): name =
+    # context.node.args[0].s. fix --unsafe-fixes made the test ast.Constant and left the .s, which
+    # raised AttributeError: 'Constant' object has no attribute 's' on the real 3.14 and 3.15
+    assert project.findings("""\
+        import ast
+
+        def first(call):
+            if isinstance(call.args[0], ast.Str):
+                return call.args[0].s
+
+        class Holder:
+            def text(self):
+                if not isinstance(self.node.value, ast.Num):
+                    return None
+                return self.node.value.n
+
+        def pairs(tup, found):
+            if isinstance(tup.elts[0], ast.Constant) and tup.elts[0].s.isidentifier() and len(tup.elts) == 2:
+                found.append(tup.elts[-1] and tup.elts[0].s)
+
+        def each(calls):
+            return [c.args[-1].s for c in calls if isinstance(c.args[-1], ast.Constant)]
+        """, target="3.14") == [(4, "ast.Str", E), (5, "ast.Constant.s", E), (9, "ast.Num", E),
+                                (11, "ast.Constant.n", E), (14, "ast.Constant.s", E),
+                                (15, "ast.Constant.s", E), (18, "ast.Constant.s", E)]
+
+
+def test_a_chain_is_narrowed_only_until_something_may_change_it(project):
+    # a call (not an inspecting builtin's), a store to a link or an item, an await or yield
+    # between the test and the read may put another object on the chain; a loop's second turn
+    # follows the first's
+    assert project.findings("""\
+        import ast
+
+        def popped(call):
+            if isinstance(call.args[0], ast.Constant):
+                call.args.pop(0)
+                return call.args[0].s
+
+        def stored(call, other):
+            if isinstance(call.args[0], ast.Constant):
+                call.args = other
+                return call.args[0].s
+
+        def item(call, other):
+            if isinstance(call.args[0], ast.Constant):
+                call.args[0] = other
+                return call.args[0].s
+
+        def looped(call):
+            if isinstance(call.args[0], ast.Constant):
+                while True:
+                    print(call.args[0].s)
+
+        def later_generator(calls, ys, mutate):
+            return [mutate(c) + c.args[0].s for c in calls if isinstance(c.args[0], ast.Constant) for y in ys]
+
+        def touched_in_the_test(call, mutate):
+            return call.args[0].s if isinstance(call.args[0], ast.Constant) and mutate(call) else None
+
+        async def awaited(call, later):
+            if isinstance(call.args[0], ast.Constant):
+                await later
+                return call.args[0].s
+
+        def another(call, i):
+            if isinstance(call.args[0], ast.Constant) and isinstance(call.args[i], ast.Constant):
+                return call.args[1].s + call.args[i].s
+
+        def elsewhere(node):
+            if isinstance(node.value, ast.Constant):
+                return lambda: node.value.s
+        """, target="3.14") == []

@@ -91,7 +91,7 @@ class VersionBranches(ast.NodeVisitor):
         body_dead, else_dead = self.asks_for_removed(node.test) if probes_asked else (False, False)
         why = dead_reason(body_dead, else_dead)
         if verdict is not False:
-            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test)) \
+            narrowed = self.push_narrowings(self.narrowings([node.test], node.test, node.body)) \
                 if node.test.__class__ in NARROWING_TESTS else None
             self._guarded_block(node.body, positive, negative, body_dead, why)
             if narrowed:
@@ -125,7 +125,7 @@ class VersionBranches(ast.NodeVisitor):
             if dead:
                 pushed.append(Context("dead", names=frozenset({dead_reason(dead)})))
             self.contexts.extend(pushed)
-            narrowed += self.push_narrowings(self.narrowings([values[at - 1]], values))
+            narrowed += self.push_narrowings(self.narrowings([values[at - 1]], values[at - 1:]))
             self.visit(values[at])
             del self.contexts[len(self.contexts) - len(pushed):]
         self.pop_narrowings(narrowed)
@@ -149,7 +149,7 @@ class VersionBranches(ast.NodeVisitor):
         decided = verdict is not None  # a bool constant assigned in the branch taken is a flag (Bindings)
         self.decided += decided
         if verdict is not False:
-            narrowed = self.push_narrowings(self.narrowings([node.test], node.body, node.test)) \
+            narrowed = self.push_narrowings(self.narrowings([node.test], node.test, node.body)) \
                 if node.test.__class__ in NARROWING_TESTS else None
             # an earlier test of the elif chain said no: the body never runs
             dead, reason = ("isinstance",) * 2 if narrowed and self.never_holds(node) else (body_dead, why)
@@ -159,7 +159,7 @@ class VersionBranches(ast.NodeVisitor):
         if main:
             self.contexts.pop()
         if verdict is not True:
-            narrowed = self.push_narrowings(self.negated_narrowings(node.test, node.orelse, node.test)) \
+            narrowed = self.push_narrowings(self.negated_narrowings(node.test, node.test, node.orelse)) \
                 if node.orelse and node.test.__class__ is ast.UnaryOp else None
             if node.orelse:
                 self.note_exclusions(node)

@@ -169,7 +169,7 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
                 continue
             if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
                 if not stmt.orelse and stmt.test.__class__ is ast.UnaryOp:
-                    narrowed += self.push_narrowings(self.negated_narrowings(stmt.test, body[at + 1:]))
+                    narrowed += self.push_narrowings(self.negated_narrowings(stmt.test, stmt.test, body[at + 1:]))
                 # what visit_If decided about this test (the names are not bound again in between)
                 verdict, present, decided = self.if_tests.pop(stmt, None) or (
                     self.evaluate(stmt.test), hasattr_names(stmt.test, self.qualify)[0], False)

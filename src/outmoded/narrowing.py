@@ -10,7 +10,14 @@ where a ``unittest.TestCase`` subclass may define ``assertEquals``), makes ``NAM
 such a member one on an instance of ``Class`` in: the operands of ``and`` after the test, the
 body of an ``if`` or a conditional expression whose test is it (or a term of its ``and``; not
 the ``else``), the ``else`` of one whose test is ``not`` it and the rest of the block after one
-whose body leaves the block, and a comprehension's element whose ``if`` is it.  Not where the name is bound
+whose body leaves the block, and a comprehension's element whose ``if`` is it.  In place of the
+name, an attribute or constant-index ``chain`` of one (bandit 1.7.5's ``if
+isinstance(context.node.args[0], ast.Str): name = context.node.args[0].s``, the same text tested
+then read) narrows there up to the first thing that may put another object on the chain, walked
+in the order it runs (``runorder``: a call other than an inspecting builtin's or a method of the
+narrowed member's value, a store to one of its attributes or to any item, ``await``, ``yield``):
+any other reference to those objects may change them, where a plain name changes only where it is
+bound.  Not where the name is bound
 again (an assignment, a ``for``, ``:=``, a nested comprehension's target: anywhere in those
 nodes, so a loop cannot bring a new value back to a read), nor in a function or lambda defined
 there (another scope, run later).  Only a receiver whose binding says nothing (``LOCAL``) is
@@ -25,9 +32,12 @@ from __future__ import annotations
 
 import ast
 
+from outmoded.runorder import touched, touches, untouched
 from outmoded.values import Instance
 
 _STORES = (ast.Store, ast.Del)
+INSPECTING = frozenset(("builtins.isinstance", "builtins.issubclass", "builtins.len", "builtins.type",
+                        "builtins.hasattr", "builtins.getattr"))  # calls that change no object on a chain
 NARROWING_TESTS = frozenset((ast.Call, ast.BoolOp))  # an isinstance() call, or an and of terms
 
 
@@ -62,12 +72,50 @@ def _terms(test: ast.expr) -> list:
     return test.values if test.__class__ is ast.BoolOp and test.op.__class__ is ast.And else [test]
 
 
+def chain(node: ast.expr) -> str | None:
+    """The text of ``node`` where it is a name, or an attribute or constant subscript of a chain
+    (``node.args[0].value``, ``self.node``, ``ret[-1]``), else None: the key a narrowing is kept by."""
+    kind = node.__class__
+    if kind is ast.Name:
+        return node.id
+    if kind is ast.Attribute:
+        base = chain(node.value)
+        return None if base is None else f"{base}.{node.attr}"
+    if kind is ast.Subscript:
+        index, negative = node.slice, False
+        if index.__class__ is ast.UnaryOp and index.op.__class__ is ast.USub:
+            index, negative = index.operand, True
+        value = index.value if index.__class__ is ast.Constant else None
+        if value.__class__ is not int and (negative or value.__class__ is not str):
+            return None
+        base = chain(node.value)
+        return None if base is None else f"{base}[{-value if negative else value!r}]"
+    return None
+
+
+def _root(node: ast.expr) -> str:
+    """The name a chain starts from: ``node`` of ``node.args[0]``."""
+    while node.__class__ is not ast.Name:
+        node = node.value
+    return node.id
+
+
+def _links(node: ast.expr) -> frozenset:
+    """The attribute names along a chain: ``func``, ``value`` of ``node.func.value``."""
+    links = set()
+    while node.__class__ is not ast.Name:
+        if node.__class__ is ast.Attribute:
+            links.add(node.attr)
+        node = node.value
+    return frozenset(links)
+
+
 def _push(table: dict, scope, found: list) -> list:
-    """Set each (name, class) of ``found`` in ``table`` for ``scope``; what ``_pop`` needs to undo it."""
+    """Set each (key, class, region) of ``found`` in ``table`` for ``scope``; what ``_pop`` needs to undo it."""
     saved = []
-    for name, cls in found:
-        saved.append((name, table.get(name)))
-        table[name] = (scope, cls)
+    for key, cls, region in found:
+        saved.append((key, table.get(key)))
+        table[key] = (scope, cls, region)
     return saved
 
 
@@ -112,11 +160,15 @@ class IsinstanceNarrowing:
     with; ``self.narrowed`` (name -> (scope, class)) and ``self.excluded`` are set by the scanner."""
 
     def isinstance_test(self, test: ast.expr) -> tuple[str, str] | None:
-        """(name, class) for ``isinstance(name, Class)`` of a class ``narrowed_by_isinstance``, else
+        """(key, class) for ``isinstance(name, Class)`` of a class ``narrowed_by_isinstance``, else
         None; also for a tuple of classes that all narrow to it (pyupgrade 2.38.4's
-        ``isinstance(node, (ast.Str, ast.Bytes))`` then ``repr(node.s)``)."""
+        ``isinstance(node, (ast.Str, ast.Bytes))`` then ``repr(node.s)``), and for a ``chain``
+        in place of the name (``isinstance(node.args[0], ast.Str)``), its text the key."""
         if not (test.__class__ is ast.Call and test.func.__class__ is ast.Name and test.func.id == "isinstance"
-                and len(test.args) == 2 and not test.keywords and test.args[0].__class__ is ast.Name):
+                and len(test.args) == 2 and not test.keywords):
+            return None
+        key = chain(test.args[0])
+        if key is None:
             return None
         classes = self._narrowing_classes()
         if not classes or self.qualify(test.func) != "builtins.isinstance":
@@ -124,7 +176,7 @@ class IsinstanceNarrowing:
         tested = test.args[1].elts if test.args[1].__class__ is ast.Tuple else [test.args[1]]
         found = {self._narrowed_to(self.qualify(cls), classes) for cls in tested}
         cls = found.pop() if len(found) == 1 else None
-        return (test.args[0].id, cls) if cls is not None else None
+        return (key, cls) if cls is not None else None
 
     def _narrowed_to(self, cls, classes: frozenset) -> str | None:
         """The class of ``classes`` that ``cls``, a qualified name, is or (the hints say) derives
@@ -147,16 +199,18 @@ class IsinstanceNarrowing:
         return narrows
 
     def narrowings(self, tests, *unbound) -> list:
-        """The (name, class) of the isinstance() tests among ``tests`` (each ``and``'s terms too)
-        whose name nothing in ``unbound`` (nodes and lists of them) binds."""
+        """The (key, class, region) of the isinstance() tests among ``tests`` (each ``and``'s terms
+        too) whose name (a chain's first) nothing in ``unbound`` binds: the region where it holds,
+        nodes and lists of them in the order they run from the test on (a chain holds there up
+        to the first touch: ``narrowed_receiver``)."""
         found = []
         if not self._narrows():
             return found
         for test in tests:
             for term in _terms(test):
                 hit = self.isinstance_test(term)
-                if hit is not None and not rebinds(unbound, hit[0]):
-                    found.append(hit)
+                if hit is not None and not rebinds(unbound, _root(term.args[0])):
+                    found.append((*hit, unbound))
         return found
 
     def parameter_narrowings(self, node, method_of) -> list:
@@ -181,7 +235,7 @@ class IsinstanceNarrowing:
         if cls is None:
             cls = next((visits[m.name] for m in method_of.node.body
                         if m.__class__ is ast.FunctionDef and m.name in visits and _hands_on(m, node.name)), None)
-        return [(params[1].arg, cls)] if cls is not None else []
+        return [(params[1].arg, cls, None)] if cls is not None else []
 
     def negated_narrowings(self, test: ast.expr, *unbound) -> list:
         """``narrowings`` of where ``not isinstance(name, Class)`` is false: the ``else`` of such an
@@ -201,8 +255,12 @@ class IsinstanceNarrowing:
                 and self._narrows()):
             return
         hit = self.isinstance_test(test)
-        while hit is not None and len(orelse) == 1 and orelse[0].__class__ is ast.If:
-            if rebinds([orelse[0].test], hit[0]):
+        if hit is None:
+            return
+        tested = test.args[0]  # a chain holds while no test of the chain touches it (runorder)
+        touch = self._touch(tested) if tested.__class__ is not ast.Name else None
+        while len(orelse) == 1 and orelse[0].__class__ is ast.If:
+            if rebinds([orelse[0].test], _root(tested)) or (touch and touched([orelse[0].test], touch)):
                 return
             self.excluded.setdefault(id(orelse[0]), []).append(hit)
             orelse = orelse[0].orelse
@@ -223,13 +281,35 @@ class IsinstanceNarrowing:
     def pop_narrowings(self, saved: list) -> None:
         _pop(self.narrowed, saved)
 
-    def narrowed_receiver(self, name: str, attr: str) -> Instance | None:
-        """The instance ``name`` is narrowed to here, for reading ``attr``, or None."""
-        hit = self.narrowed.get(name)
-        if hit is None or hit[0] is not self.scope:
+    def narrowed_receiver(self, value: ast.expr, attr: str, read: ast.Attribute) -> Instance | None:
+        """The instance ``value``, a name or a ``chain``, is narrowed to here, for ``read`` of its
+        ``attr``, or None.  A chain is, where nothing touches it between the test and the read
+        (``runorder``): ``node.args.pop(0)`` or any call but an inspecting builtin's may put
+        another object there."""
+        key = chain(value)
+        hit = self.narrowed.get(key) if key is not None else None
+        if hit is None or hit[0] is not self.scope or not self._narrowable(hit[1], attr):
             return None
-        cls = hit[1]
-        return Instance(cls) if self._narrowable(cls, attr) else None
+        if value.__class__ is not ast.Name and not untouched(hit[2], read, self._touch(value)):
+            return None
+        return Instance(hit[1])
+
+    def _touch(self, value: ast.expr):
+        """What may change what the chain ``value`` holds (``runorder.touches``): not a call of an
+        inspecting builtin, nor one of a method of the member a narrowed chain reads
+        (``tup.elts[0].s.isidentifier()``, a method of the constant's str or number)."""
+        links = _links(value)
+
+        def inspecting(call: ast.Call) -> bool:
+            func = call.func
+            if func.__class__ is ast.Attribute and func.value.__class__ is ast.Attribute:
+                key = chain(func.value.value)
+                hit = self.narrowed.get(key) if key is not None else None
+                if hit is not None and self._narrowable(hit[1], func.value.attr):
+                    return True
+            return func.__class__ is ast.Name and self.qualify(func) in INSPECTING
+
+        return lambda node: touches(node, links, inspecting)
 
     def stored_receiver(self, value: ast.Name, attr: str) -> Instance | None:
         """The instance ``value`` is bound to, for a store to its ``attr`` that the target loses (a
@@ -248,8 +328,9 @@ class IsinstanceNarrowing:
         saved = []
         for at, generator in enumerate(node.generators):
             if generator.ifs:
-                saved += self.push_narrowings(self.narrowings(
-                    generator.ifs, elements, generator.ifs, node.generators[at + 1:]))
+                later = node.generators[at + 1:]  # the element runs for each turn of these
+                saved += self.push_narrowings(self.narrowings(generator.ifs, generator.ifs, ast.ListComp(
+                    elt=ast.Tuple(elts=elements, ctx=ast.Load()), generators=later) if later else elements))
         for element in elements:
             self.visit(element)
         if saved:

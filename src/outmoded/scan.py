@@ -224,15 +224,15 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             elif node.attr in self.index.methods:
                 if isinstance(base, Instance) and base.cls == "builtins.super" and isinstance(node.value, ast.Call):
                     base = self.super_receiver(node.value)
-                elif base is None and self.narrowed and node.value.__class__ is ast.Name:
-                    base = self.narrowed_receiver(node.value.id, node.attr)  # isinstance(node, ast.Constant) and node.s
+                elif base is None and self.narrowed:  # isinstance(node.args[0], ast.Constant) and node.args[0].s
+                    base = self.narrowed_receiver(node.value, node.attr, node)
                 self.check_method(node, base)
-        elif node.value.__class__ is ast.Name and node.attr in self.index.methods:
+        elif node.attr in self.index.methods and (self.narrowed or node.value.__class__ is ast.Name):
             # node.n = -node.n where node is narrowed, or built (c = ast.Constant(1)): on 3.14 the
             # store sets a plain attribute and the value is left as it was (ipython 7.34.0's
             # Negator.visit_Num, once its read is fixed)
-            base = self.narrowed_receiver(node.value.id, node.attr) if self.narrowed else None
-            if base is None:
+            base = self.narrowed_receiver(node.value, node.attr, node) if self.narrowed else None
+            if base is None and node.value.__class__ is ast.Name:
                 base = self.stored_receiver(node.value, node.attr)
             if base is not None:
                 self.check_method(node, base)
