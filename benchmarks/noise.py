@@ -1669,6 +1669,52 @@ simple-salesforce==1.12.10 atlassian-python-api==5.0.5 geoip2==5.4.0 colorful==0
 junitparser==5.0.3 conda-package-handling==2.6.0 molecule==26.10.0 kopf==1.45.2 os-client-config==2.3.0
 python-openstackclient==10.5.0 python-vagrant==1.0.0 pykube-ng==23.6.0""".split()
 
+# latest on 2026-12-07, measured by a helper who had never looked at them (issue #11, noise24): 44
+# large applications with tests, scripts, vendored code and Dockerfiles (OpenStack services, ML and
+# data platforms, web apps and CMS pieces, chat bots) and the 26 releases of noise13's list that never
+# reached MODERN, at their latest.  noise.py --target T --list on main 86a8c90 (no engine change):
+# without a finding 64 / 58 / 56 of 70 at 3.13 / 3.14 / 3.15.  Every finding read; real, proven on
+# the real 3.13.18 / 3.14.10 / 3.15.2: ckan 2.12.0's cli/plugin_info.py:75 and lib/maintain.py:85
+# inspect.getargspec, glance 33.0.0's common/client.py:115/118 and errbot 6.2.1's backends/irc.py:392
+# ssl.wrap_socket, swift 2.38.3's test_utils.py:187-195 Thread.isAlive (in a forked child whose
+# finally exits 0: the test passes without checking), wandb 0.31.0's util.py ImportMetaHook
+# (find_module only, on sys.meta_path: its keras on_import callback fires on 3.11, never on 3.13),
+# pwntools' two (noise13's); at 3.14 localstack-core's testing/pytest/util.py:23 and clearml 2.1.12's
+# automation/controller.py:5543 Process(target=<a nested function>) (PicklingError under 3.14's
+# forkserver default), zenml 0.98.0's utils/typed_model.py:77 cls.__dict__.get('__annotations__')
+# (with pydantic on the real 3.14 a subclass redeclaring `type` is no longer refused); at 3.15
+# orange3 3.40.0's ast.arguments(varargs=) / ast.Expression(lineno=) (TypeError), metaflow's vendored
+# typing_extensions.py:3641 typing.no_type_check_decorator (import metaflow.runner.click_api raises
+# AttributeError on the real 3.15) and typeguard/_importhook.py:51 cache_from_source(path,
+# debug_override), great-expectations' sre_constants/sre_parse and jax's dataclasses._MISSING_TYPE
+# (noise13's).  Known noise left: metaflow 2.19.39's vendored importlib_metadata packages
+# (_vendor/importlib_metadata, v3_6, v3_7: 9 _warn partials at 3.14) and _vendor/v3_7's typeguard
+# and typing_extensions (ast.Str at 3.14, 2 more at 3.15), imported only under version checks that
+# 3.14 does not take (on the real 3.14 importing metaflow, its runner and its typeguard loads none of
+# them; unreached.py never asks about a package's __init__, nor follows modules imported only by
+# unreached ones); kolibri 0.19.5's test/test_env_compat.py:53/61 pkgutil.find_loader at 3.14+ (an
+# autouse fixture calls kolibri.utils.env.monkey_patch_pkgutil, which puts it back: restorers.py
+# reads top-level assignments only); great-expectations' tests/test_data_source_registry.py:883
+# vars(obj).get('__annotations__') at 3.14+ (every class it looks for is in a module with from
+# __future__ import annotations, which keeps __annotations__ in the class dict on the real 3.14 and
+# 3.15).  Not checked here: localstack-core's 2 (3 at 3.15) files of 3.12 syntax (outmoded on the
+# real 3.13: "All checks passed", 1,222 files); breezy 3.3.23 has no sdist, sagemaker 3.27.0 no code.
+# Wall time of noise.py's 3.13 check, load average 14-16 on 2 cores: vllm 6,155 .py files 17.9 s,
+# litellm 3,142 20.2 s, clearml 10.3 s, swift 9.2 s, zenml 7.2 s, metaflow 7.1 s, localstack 6.8 s,
+# matrix-synapse 6.2 s, kolibri 4,780 files 3.6 s, neutron 2,090 3.5 s; the others 1.8-5.5 s.
+MODERN += """gradio==6.31.0 localstack-core==2026.3.0 matrix-synapse==1.163.2 bentoml==1.4.40
+label-studio==1.23.2 ckan==2.12.0 FlexGet==3.22.8 nova==34.0.0 neutron==29.0.0 keystone==30.0.0 horizon==27.0.0
+kolibri==0.19.5 mayan-edms==4.12.2 calibreweb==0.6.27 marimo==0.25.2 reflex==0.10.1 chainlit==2.12.0
+litellm==1.110.2 haystack-ai==3.4.1 dvc==3.67.1 feast==0.67.0 zenml==0.98.0 metaflow==2.19.39 errbot==6.2.1
+sopel==8.0.4 napari==0.9.2 orange3==3.40.0 plone.app.contenttypes==5.0.1 llama-index-core==0.14.25 dlt==1.31.0
+pulpcore==3.123.1 cinder==29.0.0 glance==33.0.0 swift==2.38.3 ironic==39.0.0 diffusers==0.42.1 peft==0.22.0
+wandb==0.31.0 vllm==0.34.0 sqlmesh==0.236.4 lightning==2.6.6 clearml==2.1.12 octavia==19.0.0 manila==23.0.1
+pyspark==4.3.0 langchain==1.5.2 langsmith==0.15.1 distro==1.9.0 toml==0.10.2 opensearch-py==3.2.0
+databricks-sdk==0.167.0 great-expectations==1.24.1 stripe==16.1.0 twilio==9.13.0 inflect==7.6.0
+phonenumbers==9.0.43 hydra-core==1.3.8 dash==4.4.1 checkov==3.3.30 ipdb==0.13.13 natsort==8.4.0 mcp==2.3.0
+py-cpuinfo==9.0.0 jax==0.10.2 torchmetrics==1.9.0 streamlink==8.6.3 gallery-dl==1.32.18 pwntools==4.15.0
+jira==3.10.5 python-crontab==3.4.0""".split()
+
 FREE_THREADED = """numpy==2.5.5 pyzmq==27.3.0 msgpack==1.2.4 cffi==2.1.1 greenlet==3.5.6 lxml==6.1.3 pillow==13.0.0 psutil==7.2.2
 ujson==6.1.0 zstandard==0.25.0 orjson==3.13.0 pydantic-core==2.50.5 cryptography==50.0.2 regex==2026.11.19
 bitarray==3.12.3 pyyaml==6.0.4 markupsafe==3.0.4 frozenlist==1.8.0 multidict==7.2.1 yarl==1.25.1
