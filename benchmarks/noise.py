@@ -1687,12 +1687,13 @@ python-openstackclient==10.5.0 python-vagrant==1.0.0 pykube-ng==23.6.0""".split(
 # typing_extensions.py:3641 typing.no_type_check_decorator (import metaflow.runner.click_api raises
 # AttributeError on the real 3.15) and typeguard/_importhook.py:51 cache_from_source(path,
 # debug_override), great-expectations' sre_constants/sre_parse and jax's dataclasses._MISSING_TYPE
-# (noise13's).  Known noise left: metaflow 2.19.39's vendored importlib_metadata packages
-# (_vendor/importlib_metadata, v3_6, v3_7: 9 _warn partials at 3.14) and _vendor/v3_7's typeguard
-# and typing_extensions (ast.Str at 3.14, 2 more at 3.15), imported only under version checks that
-# 3.14 does not take (on the real 3.14 importing metaflow, its runner and its typeguard loads none of
-# them; unreached.py never asks about a package's __init__, nor follows modules imported only by
-# unreached ones); kolibri 0.19.5's test/test_env_compat.py:53/61 pkgutil.find_loader at 3.14+ (an
+# (noise13's).  Fixed: a package's __init__ imported only where the target never runs is unreached
+# (metaflow 2.19.39's vendored importlib_metadata packages, _vendor/importlib_metadata, v3_6, v3_7,
+# imported only under version checks 3.14 does not take; on the real 3.14 importing metaflow, its
+# runner and its typeguard loads none of them): 10 -> 1 at 3.14, 14 -> 5 at 3.15; OLD's invoke 1.2.0
+# and 1.7.3 lose vendor/yaml2's 5 (imported only if not six.PY3): 18 -> 13, 17 -> 12 at 3.13.  Known
+# noise left: metaflow's _vendor/v3_7 typeguard and typing_extensions (ast.Str at 3.14, 2 more at
+# 3.15: modules imported only by unreached ones are not followed); kolibri 0.19.5's test/test_env_compat.py:53/61 pkgutil.find_loader at 3.14+ (an
 # autouse fixture calls kolibri.utils.env.monkey_patch_pkgutil, which puts it back: restorers.py
 # reads top-level assignments only); great-expectations' tests/test_data_source_registry.py:883
 # vars(obj).get('__annotations__') at 3.14+ (every class it looks for is in a module with from

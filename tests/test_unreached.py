@@ -767,3 +767,25 @@ def test_a_bare_name_in_another_package_does_not_load_the_module(project):
         assert paths(project.check_json(".")) == {
             ("pkg_resources/_vendor/typing_extensions.py", "error", None)}, where
         (project.root / where).unlink()
+
+
+def test_a_vendored_package_imported_only_for_older_pythons(project):
+    # metaflow 2.19.39's _vendor/importlib_metadata/__init__.py (its _warn partials, read as methods
+    # on 3.14): imported only under `if sys.version_info[:2] >= (3, 8): ... else:`
+    project.write("pkg/__init__.py")
+    project.write("pkg/_vendor/__init__.py")
+    project.write("pkg/_vendor/oldlib/__init__.py", "from ._compat import g\n" + OLD)
+    project.write("pkg/_vendor/oldlib/_compat.py", "def g():\n    pass\n")
+    ext = ("import sys\nif sys.version_info[:2] >= (3, 8):\n    from importlib import metadata\n"
+           "else:\n    from pkg._vendor.oldlib import f\n    from pkg._vendor.oldlib._compat import g\n")
+    project.write("pkg/ext.py", ext)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json("--dead-compat", ".")) == {
+        ("pkg/_vendor/oldlib/__init__.py", "warning", "unreached")}
+    # a module of it imported where it runs runs the package first
+    project.write("pkg/ext.py", ext + "from pkg._vendor.oldlib._compat import g\n")
+    assert paths(project.check_json(".")) == {("pkg/_vendor/oldlib/__init__.py", "error", None)}
+    # a package with a __main__ may be run with -m
+    project.write("pkg/ext.py", ext)
+    project.write("pkg/_vendor/oldlib/__main__.py", "print(1)\n")
+    assert paths(project.check_json(".")) == {("pkg/_vendor/oldlib/__init__.py", "error", None)}

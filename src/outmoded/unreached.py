@@ -8,7 +8,9 @@ module is unreached on the target when all of these hold:
 
 - it is a module of one of the project's packages (a top-level module may be imported by
   whatever puts its directory on ``sys.path``; asking would also make every such file's cached
-  verdict depend on the whole tree), not a package's ``__init__`` or ``__main__``, not a file a test
+  verdict depend on the whole tree), or a package's ``__init__`` (asked as a module named by its
+  directory: metaflow 2.19.39's vendored ``_vendor/importlib_metadata``, imported only before
+  3.8) when the package has no ``__main__``; not a ``__main__``, not a file a test
   runner collects or a tool runs by name (``test`` in its name, ``conftest``, ``setup``), not a
   script (``if __name__ == "__main__":``, or a ``#!`` line in an executable file);
 - at least one file of the project imports it, and each such import is in code the scanner does
@@ -54,6 +56,11 @@ def unreached(path: str, text: str, index, project) -> bool:
     runs on ``index``'s target?"""
     absolute_path = os.path.abspath(path)
     stem = os.path.basename(absolute_path)[:-3]
+    if stem == "__init__" and path.endswith(".py") and \
+            reads.read(os.path.join(os.path.dirname(absolute_path), "__main__.py")) == "":
+        # a package is run by any import of it or of a module in it, each naming it (a relative
+        # import inside it runs only once it is): asked as a module named by its directory
+        stem = os.path.basename(os.path.dirname(absolute_path))
     if not path.endswith(".py") or stem in NOT_MODULE_NAMES or "test" in stem.lower() or MAIN_RE.search(text):
         return False
     if text.startswith("#!") and _executable(absolute_path):
