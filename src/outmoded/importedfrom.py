@@ -61,6 +61,7 @@ def defines_all(tree) -> bool:
 def _imports(tree, path: str, dotted: str, name: str, star: bool) -> bool:
     import ast
 
+    from outmoded.fixability.spots import chain_of
     from outmoded.layout import absolute
 
     starred = False
@@ -80,21 +81,9 @@ def _imports(tree, path: str, dotted: str, name: str, star: bool) -> bool:
             if alias.name == name:
                 return True
             starred = starred or (star and alias.name == "*")
-    if spellings and any(n.__class__ is ast.Attribute and n.attr == name and _spelled(n.value) in spellings
-                         for n in ast.walk(tree)):
+    if spellings and any(n.__class__ is ast.Attribute and n.attr == name
+                         and ".".join(chain_of(n.value) or ()) in spellings for n in ast.walk(tree)):
         return True  # ``import pkg.compat`` then ``pkg.compat.sre_constants``
     return starred and any(n.__class__ is ast.Name and n.id == name and n.ctx.__class__ is ast.Load
                            for n in ast.walk(tree))
 
-
-def _spelled(node) -> str | None:
-    """``a.b.c`` for a chain of attributes on a name, else None."""
-    import ast
-
-    parts = []
-    while node.__class__ is ast.Attribute:
-        parts.append(node.attr)
-        node = node.value
-    if node.__class__ is not ast.Name:
-        return None
-    return ".".join([node.id, *reversed(parts)])
