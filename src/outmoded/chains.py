@@ -80,14 +80,12 @@ class Chains:
         """For a file the runner's first pass left to the project (it names ``methods``): None when
         an open chain lets it through, else ((path, stamp), ...) of the other files read to tell
         (none listed in a run without a results cache: ``reads.KEPT``)."""
-        from outmoded.source import SourceError, read_bytes
+        from outmoded.source import readable
 
-        try:
-            data = read_bytes(path)
-        except SourceError:
+        if not readable(path):
             return None  # the second pass reports it
         with reads.recording() as read:
-            held = self(path, data, methods)
+            held = self(path, b"", methods)  # its bytes are not asked: only its headers and imports
         if held:
             return None
         own = _absolute(path)
@@ -279,8 +277,9 @@ class Chains:
         The chains of the file's own open bases count for its verdict."""
         derived, mixed, read = self.paired(family)
         refiner = self.refiner()
-        for name in sorted(self._seeded.get(path, set()) & classes):
-            refiner.reaches(path, name, family)  # replays what resolving them read
+        if reads.KEPT:  # a run without a results cache lists no reads: nothing to replay
+            for name in sorted(self._seeded.get(path, set()) & classes):
+                refiner.reaches(path, name, family)  # replays what resolving them read
         misbound = self.misbound(self._checked.get(path, path)) if self._checked else set()
         for name in sorted(classes & (derived | misbound)):
             if refiner.derives(path, name, family, method):

@@ -37,6 +37,7 @@ class Refiner(TextResolver):
         self.members, self.by_name = members, by_name
         self._leaves: dict = {}  # family -> the last components of its classes
         self._order: dict | None = None  # a checked file's path -> its place among the text index's files
+        self._split: dict = {}  # a checked file's path -> ``rows`` of its headers listing bases, before ``keep``
         self._own: dict = {}  # method -> names of the classes stopping it whose own body may call super()
         self._roots: dict = {}  # (path, class name) -> ((outside names, unknown leaves), reads)
         self._stopped: dict = {}  # (path, class name, method) -> (answer, reads)
@@ -69,13 +70,13 @@ class Refiner(TextResolver):
         by their place among all the text index's headers (the order they are resolved in)."""
         if self._order is None:
             self._order = {original: number for number, original in enumerate(self.text.headers)}
-        found, place, absolute = [], self._order[path], _absolute(path)
-        for number, (name, bases) in enumerate(self.text.headers[path]):
-            if bases:
-                leaves = [(word, word.rpartition(".")[2]) for word in bases]
-                if keep(name, leaves):
-                    found.append(((place, number), (absolute, name, leaves)))
-        return found
+        split = self._split.get(path)
+        if split is None:  # once per file: ``_group`` asks of a file once per family and class name
+            place, absolute = self._order[path], _absolute(path)
+            split = self._split[path] = [((place, number), (absolute, name, [(word, word.rpartition(".")[2])
+                                                                             for word in bases]))
+                                         for number, (name, bases) in enumerate(self.text.headers[path]) if bases]
+        return [row for row in split if keep(row[1][1], row[1][2])]
 
     def cost(self, family: frozenset) -> int:
         """Bytes of the files ``_group`` reads for ``family``: those with a base so named (from the

@@ -82,6 +82,16 @@ def _read_all(fd: int, size: int) -> bytes:
         chunks.append(more)
 
 
+def readable(path: str) -> bool:
+    """Would ``read_bytes`` read the file (a regular file this process may read), without reading
+    it: for a verdict that needs only to know the file is still there to be checked."""
+    try:
+        st = os.stat(path)
+    except (OSError, ValueError):
+        return False
+    return stat.S_ISREG(st.st_mode) and os.access(path, os.R_OK)
+
+
 def read_bytes(path: str) -> bytes:
     try:
         st = os.stat(path)
