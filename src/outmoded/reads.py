@@ -72,6 +72,13 @@ def read(path: str) -> str:
     return version
 
 
+def listening() -> bool:
+    """Is a recording open in this thread (a verdict being made, or an answer memoized with what
+    it read)?  When none is, ``read`` only returns a stamp nobody keeps: a caller asking whether a
+    file is there may ask a cached question instead of a ``stat`` of its own."""
+    return bool(_stack())
+
+
 def extend(reads: dict) -> None:
     """Replay the reads of a memoized answer into the current recording: those of many files
     (``SHARE_FROM``) as one entry standing for them all (``Shared``)."""
