@@ -68,15 +68,22 @@ class Refiner(TextResolver):
         """[(number, (absolute path, class name, [(base word, its last component)]))] of the
         checked file's class headers listing bases that ``keep(name, leaves)`` takes, numbered
         by their place among all the text index's headers (the order they are resolved in)."""
-        if self._order is None:
-            self._order = {original: number for number, original in enumerate(self.text.headers)}
+        return [row for row, _ in self._split_rows(path) if keep(row[1][1], row[1][2])]
+
+    def _split_rows(self, path: str) -> list:
+        """[(``rows``' row, the set of its bases' last components)] of a checked file's headers
+        listing bases: once per file (``_group`` asks of a file once per family and class name)."""
         split = self._split.get(path)
-        if split is None:  # once per file: ``_group`` asks of a file once per family and class name
-            place, absolute = self._order[path], _absolute(path)
-            split = self._split[path] = [((place, number), (absolute, name, [(word, word.rpartition(".")[2])
-                                                                             for word in bases]))
-                                         for number, (name, bases) in enumerate(self.text.headers[path]) if bases]
-        return [row for row in split if keep(row[1][1], row[1][2])]
+        if split is None:
+            if self._order is None:
+                self._order = {original: number for number, original in enumerate(self.text.headers)}
+            place, absolute, split = self._order[path], _absolute(path), []
+            for number, (name, bases) in enumerate(self.text.headers[path]):
+                if bases:
+                    leaves = [(word, word.rpartition(".")[2]) for word in bases]
+                    split.append((((place, number), (absolute, name, leaves)), {leaf for _, leaf in leaves}))
+            self._split[path] = split
+        return split
 
     def cost(self, family: frozenset) -> int:
         """Bytes of the files ``_group`` reads for ``family``: those with a base so named (from the
@@ -93,7 +100,7 @@ class Refiner(TextResolver):
         leaves = {c.rpartition(".")[2] for c in family}
         # the rows: class headers listing a base so named, in the text index's order
         rows = dict(row for original in {p for leaf in leaves for p, _ in graph_users.get(leaf, ())}
-                    for row in self.rows(original, lambda name, bases: any(leaf in leaves for _, leaf in bases)))
+                    for row, listed in self._split_rows(original) if not leaves.isdisjoint(listed))
 
         named: dict = {}  # class name -> numbers of its rows
 
