@@ -70,3 +70,9 @@ def test_a_self_documenting_field_keeps_its_text_and_the_others_are_fixed(projec
     assert out.count("[*]") == 2  # the last field's finding, and the summary line
     code, out, err = project.run("fix", *args, "mod.py")
     assert path.read_text() == DEBUG.replace("encodestring(b'y')", "encodebytes(b'y')")
+    # a form feed on a line of its own (a page break, as old sources have) starts no line for
+    # Python: the field is still found on its own line
+    paged = DEBUG.replace("import collections\n", "import collections\n\x0c\n")
+    path = project.write("mod.py", paged)
+    code, out, err = project.run("check", *args, "mod.py")
+    assert out.count("no automatic fix: the f-string's `=` prints this expression's text") == 2

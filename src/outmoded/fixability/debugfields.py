@@ -10,6 +10,7 @@ from __future__ import annotations
 import ast
 
 from outmoded.fixability.spots import spanning
+from outmoded.newlines import split_lines
 
 
 def in_debug_field(finding, tree: ast.Module, text: str | None) -> bool:
@@ -24,7 +25,7 @@ def in_debug_field(finding, tree: ast.Module, text: str | None) -> bool:
         value = node.value
         if not (value.lineno, value.col_offset) <= at <= (value.end_lineno, value.end_col_offset):
             continue
-        lines = lines or text.splitlines()
+        lines = lines or split_lines(text)  # as Python counts lines: not at a form feed
         if value.end_lineno > len(lines):
             continue
         after = lines[value.end_lineno - 1].encode("utf-8")[value.end_col_offset:].decode("utf-8", "replace")
