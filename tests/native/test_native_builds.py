@@ -336,3 +336,29 @@ def test_sources_kept_in_a_directory_named_for_one_python(project):
     assert check(project) == [("py3.10/Modules/old.c", "PyGC_Head", "error", None),
                               ("py3.13/Modules/m.c", "_PyLong_AsInt", "error", None),
                               ("v3.10/Modules/m.c", "_PyLong_AsInt", "error", None)]
+
+
+MATURIN = '[build-system]\nrequires = ["maturin>=1.0,<2.0"]\nbuild-backend = "maturin"\n\n[tool.maturin]\nbindings = "bin"\n'
+
+
+def test_generated_c_in_a_maturin_project_is_never_built(project):
+    # py-spy 0.4.3: ci/testdata/cython_test.c (Cython 0.28.5, its .pyx beside it) is text its Rust
+    # tests read with include_str!; no setup.py, maturin builds, and its build.rs compiles no C
+    project.write("pyproject.toml", MATURIN)
+    project.write("build.rs", 'fn main() { println!("cargo:rustc-cfg=unwind") }\n')
+    project.write("src/cython.rs", 'const C: &str = include_str!("../ci/testdata/cython_test.c");\n')
+    project.write("ci/testdata/cython_test.pyx", "def f(): pass\n")
+    project.write("ci/testdata/cython_test.c", GENERATED)
+    assert check(project) == []
+    shown = project.check_json("--dead-compat", "ci/testdata/cython_test.c")["findings"]
+    assert [(f["severity"], f["context"]) for f in shown] == [("warning", "not-built")]
+    assert "builds with maturin" in shown[0]["message"]
+    reported = [("ci/testdata/cython_test.c", "Cython 0.29.21", "error", None)]
+    # a build script that compiles C keeps it reported
+    project.write("build.rs", 'fn main() { cc::Build::new().file("ci/testdata/cython_test.c").compile("t"); }\n')
+    assert check(project) == reported
+    project.write("build.rs", "fn main() {}\n")
+    assert check(project) == []
+    # another backend, or a setup.py, may compile it
+    project.write("pyproject.toml", MATURIN.replace('"maturin"', '"setuptools.build_meta"'))
+    assert check(project) == reported
