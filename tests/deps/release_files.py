@@ -261,6 +261,11 @@ def code_projects():
     add("vendoring", *_pure("vendoring", "1.1", {**vendored, "vendoring/extern/__init__.py": "names = ('typing_extensions',)\n"}))
     # cgiuser: its only problem is a module a maintained backport brings back.
     add("cgiuser", *_pure("cgiuser", "1.0", {"cgiuser/forms.py": "import cgi\n\nForm = cgi.FieldStorage\n"}))
+    # legacy-cgi: that backport, a lock may install beside cgiuser (its wheel's top-level cgi.py)
+    add("legacy-cgi", *_pure("legacy_cgi", "2.6.2", {"cgi.py": "def parse_header(line):\n    return line, {}\n"}))
+    # distutilsuser: imports distutils, which setuptools brings back from 66.1 (backports.PROVIDES_FROM)
+    add("distutilsuser", *_pure("distutilsuser", "1.0", {
+        "distutilsuser/__init__.py": "from distutils.core import Command\n\nBase = Command\n"}))
     # backported: its code imports asynchat, which its metadata's Requires-Dist brings back on
     # the target (pyftpdlib 2.2.0) from 2.0; 1.0 requires it only where the target is not, 1.1 only
     # for an extra; the sdist's PKG-INFO says it, and so does pyproject.toml of another sdist
@@ -347,6 +352,7 @@ def code_projects():
         "venvinside/venv/lib/python3.6/site-packages/old/__init__.py": IMP_LOADER}))
     # setuptools: the backport of distutils; its own copy imports distutils in a method (84.2.1's
     # _distutils/compilers/C/base.py: from distutils.debug import DEBUG), which is its shim there
+    add("setuptools", *_pure("setuptools", "60.0", {"setuptools/__init__.py": ""}))  # no distutils yet
     add("setuptools", *_pure("setuptools", "99.0", {
         "setuptools/__init__.py": "", "setuptools/_distutils/__init__.py": "",
         "setuptools/_distutils/base.py": "def debug_print(msg):\n    from distutils.debug import DEBUG\n\n"

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import os
 
+import pytest
+
 TAG = "cp313-cp313-manylinux_2_17_x86_64.manylinux2014_x86_64"
 
 LINUX = ("--platform", "manylinux_x86_64", "--target-version", "3.13")
@@ -187,6 +189,34 @@ def test_a_dependency_fixed_by_a_backport_says_which_line_to_add(tmp_path, deps_
     assert "add `legacy-cgi; python_version >= '3.13'` to the requirements" in dep["message"]
     assert dep["code"]["backports"] == ["legacy-cgi; python_version >= '3.13'"]
     assert found["legacyimp"]["code"]["backports"] == ["zombie-imp; python_version >= '3.12'"]
+
+
+HASH = " --hash=sha256:" + "0" * 64
+
+
+@pytest.mark.parametrize("lines, ready", [
+    (["cgiuser==1.0", "legacy-cgi==2.6.2"], True),
+    (["distutilsuser==1.0", "setuptools==99.0"], True),
+    (["distutilsuser==1.0", "setuptools==60.0"], False),  # setuptools brings distutils from 66.1
+    (["cgiuser==1.0", "legacy-cgi==2.6.2; python_version < '3.13'"], False),
+])
+def test_a_backport_the_lock_installs_is_there_for_every_release_in_it(tmp_path, deps_json, lines, ready):
+    """pip in hash-checking mode installs the whole set the file locks (as uv, Poetry, pdm and pipenv
+    install theirs): a backport in it brings its module back for every release it holds, whoever
+    requires it (on the real 3.13: stdeb 0.10.0's distutils beside setuptools 80.9.0, cgi beside
+    legacy-cgi 2.6.2)."""
+    code, found, _ = check(tmp_path, deps_json, [line + HASH for line in lines])
+    user = found[lines[0].partition("==")[0]]
+    assert (code, user["status"]) == ((0, "ok") if ready else (1, "breaks"))
+    if not ready:
+        assert "a backport brings them back: add `" in user["message"]
+
+
+def test_a_backport_beside_it_in_a_file_that_is_no_lock_is_not_assumed(tmp_path, deps_json):
+    """Without a lock, pip resolves what else is installed: the row stays as its own metadata says,
+    with the line to add."""
+    code, found, _ = check(tmp_path, deps_json, ["cgiuser==1.0", "legacyimp==2.0"])
+    assert found["cgiuser"]["status"] == "breaks"
 
 
 def test_requires_python_from_the_pep658_metadata_file(tmp_path, deps_json, index):

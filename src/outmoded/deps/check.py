@@ -13,6 +13,7 @@ from packaging.utils import canonicalize_name
 from packaging.version import InvalidVersion, Version
 
 from outmoded.deps import failing, metadata, pinned, readiness
+from outmoded.deps.beside import beside, installed_by
 from outmoded.deps.code import judge_file
 from outmoded.deps.index import IndexClient, IndexProblem
 from outmoded.deps.model import (
@@ -78,8 +79,11 @@ class Code:
         self.client, self.cache, self.version, self.limit = client, cache, version, limit
         self._seen, self._lock = {}, threading.Lock()
         self.declared = {}  # filename -> Requires-Python from its metadata file (or None)
+        self.installed = {}  # a lock file -> what it installs on the target (``beside.installed_by``)
 
-    def of(self, dist, project: str):
+    def of(self, dist, project: str, file: str = ""):
+        """The code verdict of ``dist``, a release of ``project``, as installed from ``file``: a
+        lock's backports are there for every release it holds (``beside``)."""
         if self.client is None:
             return None
         with self._lock:
@@ -91,7 +95,7 @@ class Code:
             event[1] = judge_file(self.client, self.cache, dist, project, self.version)
             event[0].set()
         event[0].wait()
-        return event[1]
+        return beside(event[1], self.installed.get(file, frozenset())) if file else event[1]
 
 
 def assess(dep, answer, version: tuple, free_threading: bool, code: Code | None = None) -> Result:
@@ -173,7 +177,7 @@ def _verdict(chosen, files: list, build: Build, dep, any_release: bool, code: Co
     if declared is not None:
         return Verdict(INCOMPATIBLE, f"requires-python {declared} (in {dist.filename}'s metadata) "
                                      f"excludes Python {build.label}"), None
-    checked = code.of(dist, dep.name) if dist else None
+    checked = code.of(dist, dep.name, dep.file) if dist else None
     if checked is None:
         return tags, None
     if checked.problem:
@@ -212,7 +216,7 @@ def _refused(tags, files: list, build: Build, dep, code: Code) -> tuple:
     ``numpy/distutils`` on 3.12 and later, where those findings were). The sdist is read when the index says
     it is at most ``SMALL_SDIST`` bytes."""
     sdist = small_sdist(files, build)
-    checked = code.of(sdist, dep.name) if sdist else None
+    checked = code.of(sdist, dep.name, dep.file) if sdist else None
     refused = _refusal(checked, build) if checked is not None else None
     if refused is not None:
         return refused, checked
@@ -288,7 +292,7 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
         dist = installed_file(live[version], build, dep.platforms)
         if _metadata_excludes(code, dist, build):
             return False
-        checked = code.of(dist, dep.name) if dist else None
+        checked = code.of(dist, dep.name, dep.file) if dist else None
         if checked is None:
             return version not in sdist_only  # tags only: an sdist is not known to be pure
         if checked.problem:
@@ -361,11 +365,13 @@ def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
     clients = {"": client} | {key: client.sibling(key) for d in deps if (key := _index_of(d, client))}
     verdicts = verdicts or VerdictCache(None)
     answers, judges = {}, {}
+    installed = installed_by(deps, locked, version)
     for key, asked in clients.items():
         mine = [d for d in deps if _index_of(d, client) == key]
         names = [d.name for d in mine if d.requirement is not None]
         answers[key] = fetch_all(names, asked, stream, _floors(mine))
         judges[key] = Code(asked if code else None, verdicts, version, limit)
+        judges[key].installed = installed
     if not deps:
         return []
 
