@@ -78,6 +78,16 @@ def test_a_release_pip_would_build_whose_build_is_known_to_fail_cannot_be_built(
     assert pyyaml["minimum_ready"] == "6.0.2"
 
 
+def test_a_release_whose_build_fails_on_3_15_is_not_source_only_there(tmp_path, deps_json):
+    """PyYAML 6.0 has no cp315 wheel, and pip 26.3 on the real 3.15.2 fails to build its sdist with Cython 3,
+    as on 3.12 to 3.14: not ``source-only`` at 3.15 either."""
+    code, found, _ = check(tmp_path, deps_json, ["PyYAML==6.0"], "--target-version", "3.15")
+    pyyaml = found["PyYAML"]
+    assert code == 1 and pyyaml["status"] == "breaks"
+    assert pyyaml["message"].startswith("6.0: no cp315 wheel (wheels for cp310, cp311): pip cannot build it: ")
+    assert "fails on the real Python 3.15" in pyyaml["message"]
+
+
 @pytest.mark.parametrize("pin, breaks_on, minimum_ready, raised, runs_on", [
     # typing_extensions 4.10.0 (warehouse's 2024 pin) sets __default__ on 3.13's typing.ParamSpec, read-only
     # there: limits 3.10.0 fails on import beside it on the real 3.13.18; 4.12.0 runs
