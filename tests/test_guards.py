@@ -2741,6 +2741,37 @@ def test_a_flag_bound_to_hasattr_of_a_name_the_target_has_is_true_there(project)
         """, target="3.14") == [(17, "inspect.getargspec", E)]
 
 
+def test_a_flag_bound_to_bool_of_a_distributors_switch(project):
+    # uv 0.13.8's get_interpreter_info.py main(): use_sysconfig_scheme = bool(getattr(sysconfig,
+    # "_PIP_USE_SYSCONFIG", sys.version_info >= (3, 10))), then if not use_sysconfig_scheme: import
+    # distutils.dist; no CPython sets the switch, so the default decides, in a function as at the top
+    assert project.findings("""\
+        import sys
+        import sysconfig
+
+        USE = bool(getattr(sysconfig, "_PIP_USE_SYSCONFIG", sys.version_info >= (3, 10)))
+
+        def main():
+            use = bool(getattr(sysconfig, "_PIP_USE_SYSCONFIG", sys.version_info >= (3, 10)))
+            if not use:
+                import distutils.dist
+            plain = getattr(sysconfig, "_PIP_USE_SYSCONFIG", sys.version_info >= (3, 10))
+            if not plain:
+                import distutils.core
+            if not USE:
+                import distutils.util
+            told = bool(getattr(sysconfig, "get_paths", sys.version_info >= (3, 10)))
+            if not told:
+                import distutils.log
+        """) == [(17, "distutils.log", E)]
+    # read from another module of the project
+    project.write("pkg/__init__.py", "")
+    project.write("pkg/flags.py", "import sys\nimport sysconfig\n"
+                                  "USE = bool(getattr(sysconfig, '_PIP_USE_SYSCONFIG', sys.version_info >= (3, 10)))\n")
+    project.write("pkg/use.py", "from pkg.flags import USE\n\ndef f():\n    if not USE:\n        import distutils.core\n")
+    assert project.check_json("pkg/use.py")["findings"] == []
+
+
 def test_a_flag_a_star_import_of_a_project_module_binds(project):
     # coconut 3.2.0's command/util.py: from coconut.root import *, where root.py binds PY2 =
     # _coconut_sys.version_info < (3,); then if PY2: import __builtin__ as builtins / import Queue

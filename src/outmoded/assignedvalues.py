@@ -30,8 +30,12 @@ class AssignedValues:
         # a version check, or at the top level a call of a version predicate the project defines with
         # whole numbers: ddtrace 4.16.0's coverage/code.py ``_PY_GE_312 = is_at_least_py(3, 12)``, then
         # ``if _PY_GE_312:`` (not in functions: ``a = np.zeros((3, 4))`` is asked of no predicate there)
+        # ``bool()`` of a test or a distributor's switch whose default is one, anywhere: uv 0.13.8's
+        # get_interpreter_info.py main() binds ``use_sysconfig_scheme = bool(getattr(sysconfig,
+        # "_PIP_USE_SYSCONFIG", sys.version_info >= (3, 10)))``, then ``if not use_sysconfig_scheme:``
         flag = self.evaluate(value) if isinstance(value, (ast.Compare, ast.BoolOp, ast.UnaryOp)) or (
-            value.__class__ is ast.Call and self.scope.kind == "module" and guards.version_numbers(value)) else None
+            value.__class__ is ast.Call and (guards.switch_call(value) or self.scope.kind == "module"
+                                             and guards.version_numbers(value))) else None
         if flag is not None:
             return flag
         probe = value.operand if value.__class__ is ast.UnaryOp and value.op.__class__ is ast.Not else value

@@ -157,6 +157,24 @@ def version_numbers(call: ast.Call) -> bool:
             isinstance(e, ast.Constant) and type(e.value) is int for e in v.elts) for v in values)
 
 
+def switch_call(call: ast.Call) -> bool:
+    """Is ``call`` shaped as a version test ``evaluate`` may decide: ``getattr(module, "name",
+    default)`` whose default is not a constant (pip's ``getattr(sysconfig, "_PIP_USE_SYSCONFIG",
+    sys.version_info >= (3, 10))``), or ``bool()`` of such a call or of a comparison, a boolean
+    operation, ``not`` or a name.  A constant default is left to what reads it already
+    (``getattr(sys, "frozen", False)`` is set at run time by freezers).  Only the shape:
+    ``evaluate`` qualifies the names and decides."""
+    func = call.func
+    if call.keywords or func.__class__ is not ast.Name:
+        return False
+    if func.id == "bool" and len(call.args) == 1:
+        arg = call.args[0]
+        return isinstance(arg, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.Name, ast.Attribute)) or (
+            arg.__class__ is ast.Call and switch_call(arg) and arg.func.id == "getattr")
+    return func.id == "getattr" and len(call.args) == 3 and call.args[1].__class__ is ast.Constant \
+        and call.args[2].__class__ is not ast.Constant
+
+
 # the names a call with no arguments is asked about as a version predicate (``is_p3k()``, ``is_py2()``,
 # ``python_version_at_least()``, ``is_p3()``): a filter on what is read, not on the answer, which the body gives
 PREDICATE_NAME_RE = LazyPattern(r"(?i)py|version|p[23]")

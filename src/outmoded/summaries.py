@@ -179,7 +179,7 @@ class Summarizer:
                 (self.summary.unions.add if union_alias(stmt.value, self.lookup) else self.summary.unions.discard)(name)
                 value = guards.evaluate(stmt.value, self.target, self.lookup) \
                     if isinstance(stmt.value, (ast.Compare, ast.BoolOp, ast.UnaryOp, ast.Name, ast.Attribute)) \
-                    else None
+                    or isinstance(stmt.value, ast.Call) and guards.switch_call(stmt.value) else None
                 if value is None and self.decided and isinstance(stmt.value, ast.Constant) \
                         and isinstance(stmt.value.value, bool):
                     value = stmt.value.value  # twisted's `if sys.version_info < (3, 0): _PY3 = False else: True`
