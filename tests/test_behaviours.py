@@ -1352,6 +1352,36 @@ def test_annotations_read_from_a_class_namespace(project):
     assert project.findings(aware, target="3.14", name="aware.py") == []
 
 
+def test_annotations_read_from_a_class_namespace_with_a_fallback_to_the_class(project):
+    """langgraph 1.2.22's _internal/_fields.py: ``ann = base.__dict__.get("__annotations__")``, then
+    ``if ann is None: ann = getattr(base, "__annotations__", None)``; on the real 3.14 and 3.15 the
+    fallback gives the class's annotations (the keys are 3.13's).  The same with ``or``, or with
+    ``if not ann:`` and ``base.__annotations__``; a fallback to anything else, or binding another
+    name, stays reported."""
+    source = """\
+        def keys(cls):
+            out = []
+            for base in reversed(cls.__mro__):
+                ann = base.__dict__.get("__annotations__")
+                if ann is None:
+                    ann = getattr(base, "__annotations__", None)
+                own = base.__dict__.get("__annotations__", {})
+                if not own:
+                    own = base.__annotations__
+                either = vars(base).get("__annotations__") or getattr(base, "__annotations__", {})
+                other = base.__dict__.get("__annotations__")
+                if other is None:
+                    other = {}
+                third = base.__dict__.get("__annotations__")
+                if ann is None:
+                    third = base.__annotations__
+                out.append((ann, own, either, other, third))
+            return out
+        """
+    assert project.findings(source, target="3.14") == [
+        (11, "cls.__dict__['__annotations__']", E), (14, "cls.__dict__['__annotations__']", E)]
+
+
 def test_ast_node_built_without_a_required_field_or_with_a_keyword_it_has_no_field_for(project):
     """AST node constructors raise TypeError from 3.15 (a DeprecationWarning on 3.13 and 3.14) when
     a field the class requires is left out or a keyword is neither a field nor a position

@@ -31,7 +31,8 @@ CHANGED = re.compile(r"[ \t]*\.[ \t]*(?:clear|pop|popitem|update|setdefault)[ \t
 
 
 class NamespaceAnnotations:
-    """Expects ``self.index``, ``self.qualify``, ``self.report``, ``self.text`` and ``self._body``."""
+    """Expects ``self.index``, ``self.qualify``, ``self.report``, ``self.text``, ``self._body`` and
+    ``self.current_block`` (the statements around the one being walked)."""
 
     def _namespace_entry(self):
         """The ``namespace-annotations`` entry, where the file writes the key as a string and does
@@ -53,7 +54,7 @@ class NamespaceAnnotations:
         if entry is None:
             return
         what = self._namespace_of(mapping, node.lineno)
-        if what is not None and not self._changed_in_place(node):
+        if what is not None and not self._changed_in_place(node) and not self._falls_back(node):
             self.report(node, entry, f"{what}[{KEY!r}]", frozenset(entry.raises))
 
     def _changed_in_place(self, node: ast.expr) -> bool:
@@ -61,6 +62,29 @@ class NamespaceAnnotations:
         line = self.text.split("\n", node.end_lineno)[node.end_lineno - 1]
         rest = line.encode()[node.end_col_offset:].decode(errors="replace")  # offsets count UTF-8 bytes
         return CHANGED.match(rest) is not None
+
+    def _falls_back(self, node: ast.expr) -> bool:
+        """Does the code take the class's annotations the way 3.14 keeps them where the namespace
+        read finds none: ``ns_read or getattr(cls, "__annotations__", ...)``, or ``ann = ns_read``
+        then, in the same block, ``if ann is None:`` (or ``if not ann:``) binding ``ann`` again from
+        such a read (langgraph 1.2.22's _internal/_fields.py: ``ann = base.__dict__.get(
+        "__annotations__")`` / ``if ann is None: ann = getattr(base, "__annotations__", None)``)?"""
+        line, block = node.lineno, self.current_block or []
+        for i, statement in enumerate(block):
+            if not statement.lineno <= line <= (statement.end_lineno or statement.lineno):
+                continue
+            value = statement.value if isinstance(statement, (ast.Assign, ast.AnnAssign, ast.Return)) else None
+            if isinstance(value, ast.BoolOp) and isinstance(value.op, ast.Or):
+                at = next((k for k, v in enumerate(value.values) if node in set(ast.walk(v))), len(value.values))
+                if any(_reads_annotations(v) for v in value.values[at + 1:]):
+                    return True
+            targets = statement.targets if isinstance(statement, ast.Assign) else \
+                [statement.target] if isinstance(statement, ast.AnnAssign) else []
+            if len(targets) != 1 or not isinstance(targets[0], ast.Name) or value is None \
+                    or node not in set(ast.walk(value)):
+                return False
+            return any(_refills(later, targets[0].id) for later in block[i + 1:])
+        return False
 
     def _namespace_of(self, mapping: ast.expr, line: int) -> str | None:
         if mapping.__class__ is ast.Attribute and mapping.attr == "__dict__":
@@ -94,3 +118,25 @@ class NamespaceAnnotations:
 def _names_metaclass(base: ast.expr) -> bool:
     name = base.id if isinstance(base, ast.Name) else base.attr if isinstance(base, ast.Attribute) else None
     return name is not None and (name in METACLASSES or name.endswith(("Meta", "Metaclass", "MetaClass")))
+
+
+def _reads_annotations(value: ast.expr) -> bool:
+    """``getattr(x, "__annotations__", ...)`` or ``x.__annotations__``: the mapping 3.14 makes."""
+    if isinstance(value, ast.Attribute):
+        return value.attr == KEY
+    return isinstance(value, ast.Call) and isinstance(value.func, ast.Name) and value.func.id == "getattr" \
+        and len(value.args) >= 2 and isinstance(value.args[1], ast.Constant) and value.args[1].value == KEY
+
+
+def _refills(statement: ast.stmt, name: str) -> bool:
+    """``if name is None:`` or ``if not name:`` whose body binds ``name`` from ``_reads_annotations``."""
+    if not isinstance(statement, ast.If):
+        return False
+    test = statement.test
+    tested = test.operand if isinstance(test, ast.UnaryOp) and isinstance(test.op, ast.Not) else \
+        test.left if isinstance(test, ast.Compare) and len(test.ops) == 1 and isinstance(test.ops[0], ast.Is) \
+        and isinstance(test.comparators[0], ast.Constant) and test.comparators[0].value is None else None
+    if not (isinstance(tested, ast.Name) and tested.id == name):
+        return False
+    return any(isinstance(s, ast.Assign) and len(s.targets) == 1 and isinstance(s.targets[0], ast.Name)
+               and s.targets[0].id == name and _reads_annotations(s.value) for s in statement.body)
