@@ -389,6 +389,53 @@ def test_a_negated_isinstance_narrows_only_where_it_is_false(project):
         """, target="3.14") == [(26, "ast.Constant.s", E)]
 
 
+def test_a_negated_isinstance_in_an_or_or_before_elifs_narrows_what_follows(project):
+    # flake8-bugbear 22.12.6's check_for_b005: if len(node.args) != 1 or not isinstance(node.args[0],
+    # ast.Str): return; pyupgrade 2.38.4's percent_format: if not isinstance(k, ast.Str): return /
+    # elif k.s in seen_keys: return ... then seen_keys.add(k.s); on the real 3.14 each .s raises
+    assert project.findings("""\
+        import ast
+
+        def either(node, other):
+            if not isinstance(node, ast.Constant) or other:
+                return None
+            return node.s
+
+        def chained(node):
+            if len(node.args) != 1 or not isinstance(node.args[0], ast.Constant):
+                return None
+            return node.args[0].s
+
+        def elifs(keys, seen):
+            for k in keys:
+                if not isinstance(k, ast.Constant):
+                    return
+                elif k.s in seen:
+                    return
+                seen.add(k.s)
+
+        def otherwise(node, other):
+            if not isinstance(node, ast.Constant) or other:
+                pass
+            else:
+                return node.s
+
+        def unnegated(node, other):
+            if isinstance(node, ast.Constant) or other:
+                return None
+            return node.s
+
+        def rebound(node, other):
+            if not isinstance(node, ast.Constant):
+                return None
+            elif other:
+                node = other
+            return node.s
+        """, target="3.14") == [(6, "ast.Constant.s", E), (11, "ast.Constant.s", E),
+                                (17, "ast.Constant.s", E), (19, "ast.Constant.s", E),
+                                (25, "ast.Constant.s", E)]
+
+
 def test_an_elif_narrowing_to_what_an_earlier_test_ruled_out_never_runs(project):
     # pyflakes 1.6.0's convert_to_value once fixed: if isinstance(item, ast.Constant): return
     # item.value ... elif isinstance(item, ast.Constant): return item.n (it was ast.Str, then ast.Num)

@@ -14,7 +14,7 @@ import ast
 
 from outmoded import guards, probes
 from outmoded.guardcontext import Context
-from outmoded.narrowing import NARROWING_TESTS
+from outmoded.narrowing import NARROWING_TESTS, NEGATED_TESTS
 from outmoded.stdnames import STDLIB
 from outmoded.values import Instance, LocalClass
 
@@ -160,7 +160,7 @@ class VersionBranches(ast.NodeVisitor):
             self.contexts.pop()
         if verdict is not True:
             narrowed = self.push_narrowings(self.negated_narrowings(node.test, node.test, node.orelse)) \
-                if node.orelse and node.test.__class__ is ast.UnaryOp else None
+                if node.orelse and node.test.__class__ in NEGATED_TESTS else None
             if node.orelse:
                 self.note_exclusions(node)
             self._guarded_block(node.orelse, negative, positive, else_dead, why)

@@ -25,6 +25,7 @@ from outmoded.expectations import TestExpectations
 from outmoded.fallbacks import TryFallbacks
 from outmoded.backportpaths import block_prefix, function_prefix, package_provides, provided_on_every_path
 from outmoded.layout import find_module
+from outmoded.narrowing import NEGATED_TESTS
 from outmoded.summaries import raises, unconditional_imports
 from outmoded.scopes import STDLIB
 from outmoded.values import LOCAL
@@ -168,8 +169,12 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
                 pushed += 1
                 continue
             if isinstance(stmt, ast.If) and guards.terminates(stmt.body, self.qualify):
-                if not stmt.orelse and stmt.test.__class__ is ast.UnaryOp:
-                    narrowed += self.push_narrowings(self.negated_narrowings(stmt.test, stmt.test, body[at + 1:]))
+                if stmt.test.__class__ in NEGATED_TESTS:
+                    # what follows runs only after the test was false: its elifs and else too (pyupgrade
+                    # 2.38.4's percent_format: if not isinstance(k, ast.Str): return / elif k.s in
+                    # seen_keys: return / ... then seen_keys.add(k.s))
+                    narrowed += self.push_narrowings(self.negated_narrowings(
+                        stmt.test, stmt.test, stmt.orelse, body[at + 1:]))
                 # what visit_If decided about this test (the names are not bound again in between)
                 verdict, present, decided = self.if_tests.pop(stmt, None) or (
                     self.evaluate(stmt.test), hasattr_names(stmt.test, self.qualify)[0], False)

@@ -39,6 +39,7 @@ _STORES = (ast.Store, ast.Del)
 INSPECTING = frozenset(("builtins.isinstance", "builtins.issubclass", "builtins.len", "builtins.type",
                         "builtins.hasattr", "builtins.getattr"))  # calls that change no object on a chain
 NARROWING_TESTS = frozenset((ast.Call, ast.BoolOp))  # an isinstance() call, or an and of terms
+NEGATED_TESTS = frozenset((ast.UnaryOp, ast.BoolOp))  # a not of one, or an or of terms holding such nots
 
 
 def rebinds(nodes, name: str) -> bool:
@@ -241,10 +242,13 @@ class IsinstanceNarrowing:
         """``narrowings`` of where ``not isinstance(name, Class)`` is false: the ``else`` of such an
         ``if``, and what follows one whose body leaves the block (pyflakes 1.6.0's getDocstring: ``if
         not isinstance(node, ast.Str): return (None, None)``, then ``node.s``); ``not (isinstance(x, C)
-        and y)`` is false where every term holds."""
-        if test.__class__ is ast.UnaryOp and test.op.__class__ is ast.Not and test.operand.__class__ in NARROWING_TESTS:
-            return self.narrowings([test.operand], *unbound)
-        return []
+        and y)`` is false where every term holds, and an ``or`` is false where each of its terms is,
+        so its negated tests narrow too (flake8-bugbear 22.12.6's ``if len(node.args) != 1 or not
+        isinstance(node.args[0], ast.Str): return``)."""
+        negated = test.values if test.__class__ is ast.BoolOp and test.op.__class__ is ast.Or else [test]
+        return self.narrowings([term.operand for term in negated if term.__class__ is ast.UnaryOp
+                                and term.op.__class__ is ast.Not and term.operand.__class__ in NARROWING_TESTS],
+                               *unbound)
 
     def note_exclusions(self, node: ast.If) -> None:
         """Where ``node``'s test is ``isinstance(name, Class)`` alone, each ``elif`` of its chain runs
