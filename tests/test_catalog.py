@@ -36,6 +36,53 @@ def test_bad_entries_are_named(tmp_path):
         load_catalog(tmp_path)
 
 
+def test_star_unbound_since_needs_a_name_in_a_module_before_its_removal(tmp_path):
+    entry = ("- code: OM10021\n  name: collections.Mapping\n  kind: {kind}\n  removed_in: '3.10'\n"
+             "  star_unbound_since: '{since}'\n  replacement: collections.abc.Mapping\n  fix: safe\n"
+             "  reason: x\n  doc: https://docs.python.org\n")
+    (tmp_path / "removed_3_10.yaml").write_text(entry.format(kind="class", since="3.7"))
+    assert load_catalog(tmp_path).entries[0].star_unbound_since == (3, 7)
+    for kind, since in (("class", "3.10"), ("method", "3.7")):
+        (tmp_path / "removed_3_10.yaml").write_text(entry.format(kind=kind, since=since))
+        with pytest.raises(CatalogError, match="star_unbound_since needs kind class"):
+            load_catalog(tmp_path)
+
+
+STAR_PROBE = """
+import importlib, json, sys, warnings
+warnings.simplefilter("ignore")
+answers = {}
+for dotted in json.load(sys.stdin):
+    module, _, name = dotted.rpartition(".")
+    try:
+        has = hasattr(importlib.import_module(module), name)
+        scope = {}
+        exec("from %s import *" % module, scope)
+    except Exception:
+        continue
+    answers[dotted] = "absent" if not has else "bound" if name in scope else "unbound"
+print(json.dumps(answers))
+"""
+
+
+@pytest.mark.realpython
+@pytest.mark.parametrize("version", ["3.6", "3.7", "3.8", "3.9", "3.10", "3.11", "3.12", "3.13", "3.14", "3.15"])
+def test_star_unbound_since_is_true_on_real_interpreters(version):
+    """A name whose entry says star_unbound_since is not bound by its module's star import from that
+    version on, while the module has it (collections.Mapping on 3.7-3.9), and is bound before it."""
+    python = real_python(version) or older_python(version)
+    if python is None:
+        pytest.skip(f"no python{version} here")
+    at = tuple(int(p) for p in version.split("."))
+    since = {name: e.star_unbound_since for e in CATALOG.entries if e.star_unbound_since for name in e.names}
+    assert len(since) > 50
+    answers = json.loads(subprocess.run([python, "-I", "-c", STAR_PROBE], input=json.dumps(sorted(since)),
+                                        capture_output=True, text=True, check=True, timeout=300).stdout)
+    wrong = [f"{name}: {answer} on {version}" for name, answer in answers.items()
+             if answer != "absent" and (answer == "unbound") != (at >= since[name])]
+    assert wrong == []
+
+
 def _questions():
     rows = []
     for entry in CATALOG.entries:

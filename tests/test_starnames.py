@@ -91,6 +91,18 @@ def test_the_fix_does_not_promise_a_star_bound_name(project):
     assert (project.root / "mod.py").read_text() == "from time import *\nstart = clock()\n"
 
 
+def test_a_name_the_star_import_stopped_binding_says_so(project):
+    # collections' __all__ lost its ABC aliases in 3.7: from collections import * then Mapping is a
+    # NameError on pyenv's 3.7, 3.8 and 3.9, not only from 3.10 where collections.Mapping went
+    project.write("mod.py", "from collections import *\nok = isinstance({}, Mapping)\n")
+    code, out, _ = project.run("check", "--no-cache", "--format", "json", "--target-version", "3.13", "mod.py")
+    (finding,) = json.loads(out)["findings"] if isinstance(json.loads(out), dict) else json.loads(out)
+    assert finding["message"].startswith(
+        "`from collections import *` binds no `Mapping` from Python 3.7 on: NameError (`collections.Mapping`"
+        " itself was removed in Python 3.10, deprecated since 3.3); use `collections.abc.Mapping`")
+    assert finding["fix"] is None and finding["message"].endswith("(no automatic fix: no statement binds it)")
+
+
 def test_a_base_a_stdlib_star_import_binds_in_another_module_is_followed(project):
     # CherryPy 3.2.6: webtest.py does from unittest import * and defines WebCase(TestCase);
     # helper.py's CPWebCase(webtest.WebCase) is the base of test_caching.py's self.assert_(...)

@@ -144,12 +144,7 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
     if entry.pending:
         head = f"`{api}` is deprecated and scheduled for removal in Python {removed}"
     else:
-        where = " from the limited C API" if entry.limited_api else ""
-        # a behaviour removal: nothing is missing, the code stops working; the reason says how
-        verb = "stopped working" if entry.kind == "behaviour" else f"was removed{where}"
-        head = f"`{api}` {verb} in Python {removed}"
-        if entry.deprecated_in:
-            head += f" (deprecated since {format_version(entry.deprecated_in)})"
+        head = removal_head(entry, api)
         if entry.kind == "behaviour":
             head += f": {entry.reason}"
     text = f"{head}; {replacement_phrase(shown_name(entry.replacement))}"
@@ -158,6 +153,29 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
     if context and CONTEXTS.get(context):
         text += f" [{CONTEXTS[context].format(target=format_version(target))}]"
     return text
+
+
+def removal_head(entry: Entry, api: str) -> str:
+    """What a message first says of a removal: "`imp.reload` was removed in Python 3.12 (deprecated since 3.4)"."""
+    where = " from the limited C API" if entry.limited_api else ""
+    # a behaviour removal: nothing is missing, the code stops working; the reason says how
+    verb = "stopped working" if entry.kind == "behaviour" else f"was removed{where}"
+    head = f"`{api}` {verb} in Python {format_version(entry.removed_in)}"
+    if entry.deprecated_in:
+        head += f" (deprecated since {format_version(entry.deprecated_in)})"
+    return head
+
+
+def star_unbound(message: str, entry: Entry, dotted: str) -> str:
+    """``message`` of a name only ``from <module> import *`` binds, where from ``star_unbound_since``
+    on it binds no such name (NameError, before the module lost it): ``from collections import *``
+    then ``Mapping`` fails from 3.7, where ``collections.Mapping`` went in 3.10."""
+    module, _, name = dotted.rpartition(".")
+    shown = shown_name(dotted)
+    deprecated = f", deprecated since {format_version(entry.deprecated_in)}" if entry.deprecated_in else ""
+    return message.replace(removal_head(entry, shown), (
+        f"`from {module} import *` binds no `{name}` from Python {format_version(entry.star_unbound_since)}"
+        f" on: NameError (`{shown}` itself was removed in Python {format_version(entry.removed_in)}{deprecated})"), 1)
 
 
 def replacement_phrase(replacement: str) -> str:

@@ -69,10 +69,16 @@ class StarNames:
             return
         count = len(self.findings)
         self.report(node, entry, dotted, NAME_ERRORS)
+        if len(self.findings) > count and entry.star_unbound_since:
+            from outmoded.findings import star_unbound
+            from outmoded.records import replace
+
+            self.findings[-1] = replace(self.findings[-1],
+                                        message=star_unbound(self.findings[-1].message, entry, dotted))
         if len(self.findings) > count and self.findings[-1].fix:
             # the fixer rewrites a name with the import that binds it: here no statement names it
             from outmoded.fixability import with_note
 
             module = dotted.rpartition(".")[0]
-            self.findings[-1] = with_note(self.findings[-1], None,
-                                          f"no automatic fix: `from {module} import *` binds it", entry)
+            note = "no statement binds it" if entry.star_unbound_since else f"`from {module} import *` binds it"
+            self.findings[-1] = with_note(self.findings[-1], None, f"no automatic fix: {note}", entry)

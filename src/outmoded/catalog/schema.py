@@ -30,6 +30,9 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # name isinstance(name, Class) tests is an instance of the class
                                    # where the test holds, for these members (no class in the wild
                                    # derives from it and defines them: the parser makes ast.Constant)
+      star_unbound_since: "3.7"    # optional, for a name in a module: the first Python whose
+                                   # `from module import *` binds it no more (its __all__ left it
+                                   # out; collections' ABCs), measured on real interpreters from 3.6
       bytes_argument: 0            # optional, for an unsafe fix: the replacement takes only bytes
                                    # there (frombytes); an argument 0 that is provably bytes makes
                                    # it a safe fix, one that is provably str gets no fix
@@ -120,7 +123,7 @@ OPTIONAL = {
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields",
     "replacement_fields", "lost_members", "limited_api", "named_in_strings", "narrowed_by_isinstance",
-    "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
+    "star_unbound_since", "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
     "node_fields",
@@ -168,6 +171,19 @@ def _cython_versions(raw: dict, source: str, where: str) -> tuple:
             raise _fail(source, where, message)
         found.append((item.get("from"), item["through"], item["fixed"]))
     return tuple(found)
+
+
+def _star_unbound_since(raw: dict, source: str, where: str) -> tuple[int, int] | None:
+    """``star_unbound_since``: the first Python whose ``from <module> import *`` binds none of the
+    entry's names (its ``__all__`` leaves them out) while the module still has them, before
+    ``removed_in``; only for names in a module (class, function, constant)."""
+    if raw.get("star_unbound_since") is None:
+        return None
+    since = _version(raw["star_unbound_since"], source, where, "star_unbound_since")
+    if raw["kind"] not in ("class", "function", "constant") or since >= parse_version(raw["removed_in"]):
+        raise _fail(source, where, "star_unbound_since needs kind class, function or constant and a version"
+                                   " before removed_in")
+    return since
 
 
 def _names(raw: dict, source: str, where: str) -> tuple[str, ...]:
@@ -327,6 +343,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         limited_api=raw.get("limited_api", False),
         named_in_strings=raw.get("named_in_strings", False),
         narrowed_by_isinstance=raw.get("narrowed_by_isinstance", False),
+        star_unbound_since=_star_unbound_since(raw, source, where),
         opt_in=raw.get("opt_in"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
