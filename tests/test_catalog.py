@@ -48,6 +48,21 @@ def test_star_unbound_since_needs_a_name_in_a_module_before_its_removal(tmp_path
             load_catalog(tmp_path)
 
 
+def test_calls_replacement_since_needs_a_method_renamed_within_its_class(tmp_path):
+    entry = ("- code: OM09014\n  name: threading.Thread.isAlive\n  kind: {kind}\n  removed_in: '3.9'\n"
+             "  calls_replacement_since: '{since}'\n  replacement: {replacement}\n  fix: safe\n"
+             "  reason: x\n  doc: https://docs.python.org\n")
+    (tmp_path / "removed_3_9.yaml").write_text(entry.format(kind="method", since="3.7",
+                                                             replacement="threading.Thread.is_alive"))
+    assert load_catalog(tmp_path).entries[0].calls_replacement_since == (3, 7)
+    for kind, since, replacement in (("method", "3.9", "threading.Thread.is_alive"),
+                                     ("function", "3.7", "threading.Thread.is_alive"),
+                                     ("method", "3.7", "threading.is_alive")):
+        (tmp_path / "removed_3_9.yaml").write_text(entry.format(kind=kind, since=since, replacement=replacement))
+        with pytest.raises(CatalogError, match="calls_replacement_since needs kind method"):
+            load_catalog(tmp_path)
+
+
 STAR_PROBE = """
 import importlib, json, sys, warnings
 warnings.simplefilter("ignore")

@@ -22,8 +22,9 @@ from outmoded.values import Instance, LocalClass, Value
 # read in defines the old name itself, and the new one would bypass it there
 MIXED_OWN = "a class deriving from or mixing in this one defines the method itself"
 # why renaming it is unsafe the other way round: a project class on the way defines the new name, which
-# the old one did not reach (unittest's aliases were bound to TestCase's own assertEqual & co.)
-REPLACED_OWN = "a class of the project defines the replacement method itself, which the old name did not call"
+# the old one did not reach (unittest's aliases were bound to TestCase's own assertEqual & co.), or
+# reached only on some of the Pythons the project supports, or whose result it did not return
+REPLACED_OWN = "a class of the project defines the replacement method itself, which the renamed call runs"
 
 
 class Receivers:
@@ -153,9 +154,15 @@ class Receivers:
         None: a project class the receiver's derives from, or one deriving from it or mixing it in,
         defines the replacement's name.  ``self.failUnless(x)`` in a test case whose base defines
         ``assertTrue`` ran ``unittest.TestCase.assertTrue`` (``failUnless = _deprecate(assertTrue)``
-        binds the original); renamed, it runs the base's."""
+        binds the original); renamed, it runs the base's.  Not where, on every Python from the
+        project's floor to the removal, the old method returned ``self.<replacement>(...)`` (the
+        catalog's ``calls_replacement_since``: ``Thread.isAlive`` from 3.7), which ran the project's
+        too."""
         leaf = (method.entry.replacement or "").rpartition(".")[2]
         if not leaf.isidentifier() or leaf == method.name:
+            return None
+        since = method.entry.calls_replacement_since
+        if since is not None and self.index.min_version >= since:
             return None
         if leaf in members or self.mixed_into(receiver, leaf)[1]:
             return REPLACED_OWN

@@ -80,3 +80,45 @@ def test_on_the_floor_the_renamed_tests_fail_where_the_old_names_passed(tmp_path
         run = subprocess.run([python, str(path)], capture_output=True, text=True, timeout=60)
         results.append(run.returncode)
     assert results == [0, 1]
+
+
+# threading.Thread.isAlive returned self.is_alive() on 3.7 and 3.8 (the catalog's
+# calls_replacement_since); on 3.6 it was the alias isAlive = is_alive, bound to Thread's own
+THREAD = '''\
+import threading
+
+
+class Worker(threading.Thread):
+    def is_alive(self):
+        return "mine"
+
+    def check(self):
+        return self.isAlive()
+
+
+print(Worker().check())
+'''
+
+
+@pytest.mark.parametrize("floor, fixed", [("3.7", True), ("3.6", False)])
+def test_a_rename_whose_old_method_called_the_new_through_self_is_safe_from_that_floor(project, floor, fixed):
+    path = project.write("mod.py", THREAD)
+    code, out, err = project.run("fix", "--no-cache", "--target-version", "3.13", "--min-version", floor, "mod.py")
+    assert path.read_text() == (THREAD.replace("self.isAlive(", "self.is_alive(") if fixed else THREAD)
+    if not fixed:
+        assert "unsafe fix: a class of the project defines the replacement method itself, which the renamed call" \
+               " runs" in out
+
+
+@pytest.mark.parametrize("version, before", [("3.6", "False"), ("3.7", "mine"), ("3.8", "mine")])
+def test_the_old_method_ran_the_projects_replacement_from_37(tmp_path, version, before):
+    python = older_python(version)
+    if python is None:
+        pytest.skip(f"no Python {version} here")
+    outputs = []
+    for text in (THREAD, THREAD.replace("self.isAlive(", "self.is_alive(")):
+        path = tmp_path / "mod.py"
+        path.write_text(text)
+        outputs.append(subprocess.run([python, "-W", "ignore", str(path)], capture_output=True, text=True,
+                                      timeout=60).stdout.strip())
+    assert outputs == [before, "mine"]

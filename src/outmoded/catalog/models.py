@@ -146,6 +146,7 @@ class Entry(Frozen):
     - ``bytes_argument``: int | None = None  # position of an argument the replacement takes only as bytes
     - ``named_in_strings``: bool = False  # code names them in strings read with getattr (``handedgetattrs``)
     - ``narrowed_by_isinstance``: bool = False  # isinstance(name, Class) types name for these members (``narrowing``)
+    - ``calls_replacement_since``: tuple[int, int] | None = None  # kind method: from this Python on the old one returned self.<replacement>(...) (``receivers``)
     - ``star_unbound_since``: tuple[int, int] | None = None  # first Python whose star import of the module binds no such name (``starnames``)
     - ``fields``: tuple[str, ...] = ()  # a renamed function's result (or class's constructor) as a named tuple
     - ``replacement_fields``: tuple[str, ...] = ()  # the replacement's named tuple, when ``fields`` is given
@@ -161,14 +162,14 @@ class Entry(Frozen):
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
         "matches", "unless", "proof", "argument_positions", "raises", "accepts", "accepted_before", "node_fields", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
         "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields", "replacement_fields", "lost_members",
-        "limited_api", "named_in_strings", "narrowed_by_isinstance", "star_unbound_since", "opt_in", "source",
+        "limited_api", "named_in_strings", "narrowed_by_isinstance", "star_unbound_since", "calls_replacement_since", "opt_in", "source",
     )
     _defaults = {
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
         "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "node_fields": (), "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
-        "safe_with_one_specifier": None, "bytes_argument": None, "fields": (), "replacement_fields": (), "lost_members": (), "limited_api": False, "named_in_strings": False, "narrowed_by_isinstance": False, "star_unbound_since": None, "opt_in": None, "source": "",
+        "safe_with_one_specifier": None, "bytes_argument": None, "fields": (), "replacement_fields": (), "lost_members": (), "limited_api": False, "named_in_strings": False, "narrowed_by_isinstance": False, "star_unbound_since": None, "calls_replacement_since": None, "opt_in": None, "source": "",
     }
 
     @property
