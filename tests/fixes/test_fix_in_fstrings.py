@@ -76,3 +76,38 @@ def test_a_self_documenting_field_keeps_its_text_and_the_others_are_fixed(projec
     path = project.write("mod.py", paged)
     code, out, err = project.run("check", *args, "mod.py")
     assert out.count("no automatic fix: the f-string's `=` prints this expression's text") == 2
+
+
+NESTED = '''\
+import hmac
+
+k, m = b"k", b"m"
+print(f"{len(f'{hmac.new(k, m).hexdigest()}')}")
+print(f"""{len(f'{hmac.new(k, m).hexdigest()}')}""")
+'''
+NESTED_FIXED = NESTED.replace('''f"""{len(f'{hmac.new(k, m)''', '''f"""{len(f'{hmac.new(k, m, digestmod="md5")''')
+
+
+def test_nested_f_strings_taking_both_quotes_get_no_fix_and_a_triple_quoted_one_does(project):
+    """Before 3.12 a field of ``f"..."`` holding one of ``f'...'`` can hold no string at all; a
+    field of ``f\"\"\"...\"\"\"`` can hold a ``"`` string: the second line is fixed."""
+    path = project.write("mod.py", NESTED)
+    args = ("--no-cache", "--target-version", "3.8", "--min-version", "3.6")
+    code, out, err = project.run("check", *args, "mod.py")
+    assert "4:17: OMB08001 `hmac.new" in out and "5:19: OMB08001 [*]" in out
+    assert "no automatic fix: the f-strings around it take both quotes, and before Python 3.12 the string the" \
+           " fix writes can take neither" in out
+    code, out, err = project.run("fix", *args, "mod.py")
+    assert "Fixed 1 finding(s)" in out and path.read_text() == NESTED_FIXED
+
+
+@pytest.mark.parametrize("version", ["3.6", "3.8", "3.11", "3.13"])
+def test_a_string_in_a_triple_quoted_f_string_keeps_its_quote_on_every_python(version, tmp_path):
+    python = real_python(version) or older_python(version)
+    if python is None:
+        pytest.skip(f"no Python {version} here")
+    path = tmp_path / "mod.py"
+    path.write_text(NESTED_FIXED.splitlines(keepends=True)[4].replace("print(", "x = ("))
+    run = subprocess.run([python, "-c", "import hmac; k, m = b'k', b'm'\n" + path.read_text() + "print(x)"],
+                         capture_output=True, text=True, timeout=60)
+    assert (run.returncode, run.stdout) == (0, "32\n"), run.stderr

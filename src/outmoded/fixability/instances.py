@@ -13,6 +13,7 @@ import ast
 
 from outmoded.catalog import Entry
 from outmoded.fixability.debugfields import in_debug_field
+from outmoded.fixability.fieldquotes import no_quote_left
 from outmoded.fixability.arguments import bytes_verdict, call_fits, call_parts, never_none, proven_safe
 from outmoded.fixability.imports import retirements
 from outmoded.fixability.notes import with_note, without_unsafe_note
@@ -186,6 +187,9 @@ def judge(findings: list, tree: ast.Module, entries, text: str | None = None, as
         if finding.fix and in_debug_field(finding, tree, text):
             finding = with_note(finding, None, "no automatic fix: the f-string's `=` prints this expression's "
                                                "text, which the fix would change", entry)
+        if finding.fix and entry is not None and no_quote_left(finding, entry.rewrite, tree, text):
+            finding = with_note(finding, None, "no automatic fix: the f-strings around it take both quotes, and"
+                                               " before Python 3.12 the string the fix writes can take neither", entry)
         if finding.fix and entry is not None and shape_of(entry) in ("dotted", "expression") \
                 and entry.kind != "module" and not _in_import(finding, calls):
             bindings = bindings or collect(tree, text, asked)

@@ -57,7 +57,7 @@ class FixTransformer(CommentCarrier, cst.CSTTransformer):
         self.retiring: list[Edit] = []  # applied once ``imports`` has retired the submodule import
         self.pending_lines: list[cst.BaseSmallStatement] = []  # statements to add after the current line
         self.pending_comments: list[str] = []
-        self.fstring_quotes: list[str] = []  # the quotes of the f-strings around the node visited
+        self.fstring_quotes: list[str] = []  # the quotes delimiting the f-strings around the node visited
 
     def visit_FormattedString(self, node: cst.FormattedString) -> None:
         self.fstring_quotes.append(fstring_quote(node))
