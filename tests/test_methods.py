@@ -436,6 +436,78 @@ def test_a_negated_isinstance_in_an_or_or_before_elifs_narrows_what_follows(proj
                                 (25, "ast.Constant.s", E)]
 
 
+def test_all_isinstance_of_a_chains_elements_narrows_a_comprehension_over_it(project):
+    # pyflakes 2.4.0's checker.py: isinstance(node.right, ast.Dict) and all(isinstance(k, ast.Str)
+    # for k in node.right.keys), then after an if that reports and returns, {k.s for k in
+    # node.right.keys}: on the real 3.14 each key's .s raises AttributeError
+    assert project.findings("""\
+        import ast
+
+        def keys(self, node, positional):
+            if isinstance(node.right, ast.Dict) and all(isinstance(k, ast.Constant) for k in node.right.keys):
+                if positional:
+                    self.report(node)
+                    return
+                return {k.s for k in node.right.keys}
+
+        def negated(node):
+            if not all(isinstance(n, ast.Constant) for n in node.elts):
+                return None
+            return [n.s for n in node.elts]
+
+        def touched(node):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                node.elts.append(make())
+                return [n.s for n in node.elts]
+
+        def touched_before_return(self, node, positional):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                if positional:
+                    self.report(node)
+                return [n.s for n in node.elts]
+
+        def another_chain(node, other):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                return [n.s for n in other.elts]
+
+        def generator(node):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                return tuple(n.s for n in node.elts)
+
+        def rebound(node):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                return [n.s for n in node.elts for n in n.parts]
+        """, target="3.14") == [(8, "ast.Constant.s", E), (13, "ast.Constant.s", E)]
+
+
+def test_a_chain_read_after_an_if_that_returns_is_untouched_by_that_branch(project):
+    assert project.findings("""\
+        import ast
+
+        def returns(node, flag):
+            if isinstance(node.args[0], ast.Constant):
+                if flag:
+                    node.args.pop(0)
+                    return None
+                return node.args[0].s
+
+        def goes_on(node, flag):
+            if isinstance(node.args[0], ast.Constant):
+                if flag:
+                    node.args.pop(0)
+                return node.args[0].s
+
+        def in_finally(node, flag):
+            if isinstance(node.args[0], ast.Constant):
+                try:
+                    if flag:
+                        node.args.pop(0)
+                        return None
+                finally:
+                    print(node.args[0].s)
+        """, target="3.14") == [(8, "ast.Constant.s", E)]
+
+
 def test_an_elif_narrowing_to_what_an_earlier_test_ruled_out_never_runs(project):
     # pyflakes 1.6.0's convert_to_value once fixed: if isinstance(item, ast.Constant): return
     # item.value ... elif isinstance(item, ast.Constant): return item.n (it was ast.Str, then ast.Num)

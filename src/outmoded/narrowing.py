@@ -37,7 +37,8 @@ from outmoded.values import Instance
 
 _STORES = (ast.Store, ast.Del)
 INSPECTING = frozenset(("builtins.isinstance", "builtins.issubclass", "builtins.len", "builtins.type",
-                        "builtins.hasattr", "builtins.getattr"))  # calls that change no object on a chain
+                        "builtins.hasattr", "builtins.getattr", "builtins.all", "builtins.any"))
+# calls that change no object on a chain (all() and any() run only what their argument does, walked too)
 NARROWING_TESTS = frozenset((ast.Call, ast.BoolOp))  # an isinstance() call, or an and of terms
 NEGATED_TESTS = frozenset((ast.UnaryOp, ast.BoolOp))  # a not of one, or an or of terms holding such nots
 
@@ -210,9 +211,47 @@ class IsinstanceNarrowing:
         for test in tests:
             for term in _terms(test):
                 hit = self.isinstance_test(term)
-                if hit is not None and not rebinds(unbound, _root(term.args[0])):
+                tested = term.args[0] if hit is not None else None
+                if hit is None:
+                    hit, tested = self._all_elements_test(term)
+                if hit is not None and not rebinds(unbound, _root(tested)):
                     found.append((*hit, unbound))
         return found
+
+    def _all_elements_test(self, term: ast.expr) -> tuple:
+        """((key, class), the tested chain) for ``all(isinstance(n, Class) for n in chain)`` (or an
+        ``and`` of terms there), its key ``chain[*]``: every element of the chain is one (pyflakes
+        2.4.0's ``all(isinstance(k, ast.Str) for k in node.right.keys)``, then ``{k.s for k in
+        node.right.keys}``, read by ``element_narrowings``); (None, None) for anything else."""
+        if not (term.__class__ is ast.Call and term.func.__class__ is ast.Name and term.func.id == "all"
+                and len(term.args) == 1 and not term.keywords and term.args[0].__class__ is ast.GeneratorExp):
+            return None, None
+        generators = term.args[0].generators
+        if len(generators) != 1 or generators[0].ifs or generators[0].is_async \
+                or generators[0].target.__class__ is not ast.Name:
+            return None, None
+        key, name = chain(generators[0].iter), generators[0].target.id
+        if key is None or self.qualify(term.func) != "builtins.all":
+            return None, None
+        for inner in _terms(term.args[0].elt):
+            hit = self.isinstance_test(inner)
+            if hit is not None and hit[0] == name:
+                return (f"{key}[*]", hit[1]), generators[0].iter
+        return None, None
+
+    def element_narrowings(self, generator: ast.comprehension, *unbound) -> list:
+        """(target, class, region) where a comprehension's ``for target in chain`` walks a chain
+        whose every element a test found an instance of the class (``_all_elements_test``), with
+        nothing touching it between the test and this read of it, and ``unbound`` (what runs for
+        each element) binding the target again nowhere."""
+        if not self.narrowed or generator.target.__class__ is not ast.Name or generator.is_async:
+            return []
+        key = chain(generator.iter)
+        hit = self.narrowed.get(f"{key}[*]") if key is not None else None
+        if hit is None or hit[0] is not self.scope or rebinds(unbound, generator.target.id) \
+                or not untouched(hit[2], generator.iter, self._touch(generator.iter)):
+            return []
+        return [(generator.target.id, hit[1], unbound)]
 
     def parameter_narrowings(self, node, method_of) -> list:
         """The (parameter, class) of ``node``, a method of ``method_of`` (a ``LocalClass``), whose
@@ -331,8 +370,9 @@ class IsinstanceNarrowing:
         elements = [node.key, node.value] if node.__class__ is ast.DictComp else [node.elt]
         saved = []
         for at, generator in enumerate(node.generators):
+            later = node.generators[at + 1:]  # the element runs for each turn of these
+            saved += self.push_narrowings(self.element_narrowings(generator, generator.ifs, later, elements))
             if generator.ifs:
-                later = node.generators[at + 1:]  # the element runs for each turn of these
                 saved += self.push_narrowings(self.narrowings(generator.ifs, generator.ifs, ast.ListComp(
                     elt=ast.Tuple(elts=elements, ctx=ast.Load()), generators=later) if later else elements))
         for element in elements:

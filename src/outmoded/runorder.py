@@ -12,7 +12,8 @@ an attribute or item.  ``untouched`` walks a region (the test, then the nodes it
 covers) in evaluation order: an assignment's value before its targets, a call after its function
 and arguments, a comprehension's element after its generators, a ``def`` or ``lambda`` without
 its body (which runs later), and a loop as a whole where the read is inside it (a read in its
-second turn follows the touches of the first).
+second turn follows the touches of the first); a branch of an ``if`` that ends in ``return``
+reaches nothing after it.
 """
 
 from __future__ import annotations
@@ -77,9 +78,17 @@ def touched(nodes, touch) -> bool:
     return False
 
 
+def _returns(block: list) -> bool:
+    """Does ``block`` end in a ``return``: nothing after the statement holding it runs then?"""
+    return bool(block) and block[-1].__class__ is ast.Return
+
+
 def _walk(node, read: ast.AST, touch) -> bool | None:
     """True where ``read`` runs in ``node`` before anything ``touch``es, False where a touch comes
-    first, None where neither is in it."""
+    first, None where neither is in it.  A branch of an ``if`` that returns reaches nothing after
+    the ``if`` (pyflakes 2.4.0's ``if positional and positional_count > 1: self.report(...);
+    return``), unless the read is in a ``finally``, which runs after the ``return``: there the
+    ``try`` counts as a whole."""
     if node.__class__ is list or node.__class__ is tuple:
         for part in node:
             found = _walk(part, read, touch)
@@ -89,6 +98,12 @@ def _walk(node, read: ast.AST, touch) -> bool | None:
     if node is read:
         return True
     if node.__class__ in LOOPS and any(inner is read for inner in _running(node)):
+        return not any(touch(inner) for inner in _running(node))
+    if node.__class__ is ast.If and (_returns(node.body) or _returns(node.orelse)) \
+            and not any(inner is read for inner in _running(node)):
+        staying = [node.test] + [block for block in (node.body, node.orelse) if not _returns(block)]
+        return False if touched(staying, touch) else None
+    if getattr(node, "finalbody", None) and any(inner is read for inner in _running(ast.Module(node.finalbody, []))):
         return not any(touch(inner) for inner in _running(node))
     for child in _ordered(node):
         found = _walk(child, read, touch)
