@@ -30,14 +30,8 @@ Python 3; ``provided_by``: a removed module a project provides again through a m
                                    # name isinstance(name, Class) tests is an instance of the class
                                    # where the test holds, for these members (no class in the wild
                                    # derives from it and defines them: the parser makes ast.Constant)
-      calls_replacement_since: "3.7"  # optional, for a method renamed to another of its class:
-                                   # from this Python to its removal the old one returned
-                                   # self.<replacement>(same arguments) (Thread.isAlive from 3.7;
-                                   # 3.6's isAlive = is_alive bound the original), so renaming it
-                                   # runs a project's own replacement as before: safe from that floor
-      star_unbound_since: "3.7"    # optional, for a name in a module: the first Python whose
-                                   # `from module import *` binds it no more (its __all__ left it
-                                   # out; collections' ABCs), measured on real interpreters from 3.6
+      star_unbound_since: "3.7"    # optional: what the name did before its removal
+      calls_replacement_since: "3.7"  # (outmoded.catalog.earlier)
       bytes_argument: 0            # optional, for an unsafe fix: the replacement takes only bytes
                                    # there (frombytes); an argument 0 that is provably bytes makes
                                    # it a safe fix, one that is provably str gets no fix
@@ -113,6 +107,7 @@ from __future__ import annotations
 
 import re
 
+from outmoded.catalog import earlier
 from outmoded.catalog.models import CatalogError, Entry, format_version, parse_version
 
 KINDS = {"module", "function", "class", "constant", "attribute", "method", "argument", "capi", "behaviour"}
@@ -128,7 +123,7 @@ OPTIONAL = {
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
     "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields",
     "replacement_fields", "lost_members", "limited_api", "named_in_strings", "narrowed_by_isinstance",
-    "star_unbound_since", "calls_replacement_since", "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
+    *earlier.KEYS, "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
     "node_fields",
@@ -178,33 +173,14 @@ def _cython_versions(raw: dict, source: str, where: str) -> tuple:
     return tuple(found)
 
 
-def _star_unbound_since(raw: dict, source: str, where: str) -> tuple[int, int] | None:
-    """``star_unbound_since``: the first Python whose ``from <module> import *`` binds none of the
-    entry's names (its ``__all__`` leaves them out) while the module still has them, before
-    ``removed_in``; only for names in a module (class, function, constant)."""
-    if raw.get("star_unbound_since") is None:
+def _earlier(raw: dict, key: str, source: str, where: str) -> tuple[int, int] | None:
+    """A key of ``outmoded.catalog.earlier`` (what the name did before its removal), validated there."""
+    if raw.get(key) is None:
         return None
-    since = _version(raw["star_unbound_since"], source, where, "star_unbound_since")
-    if raw["kind"] not in ("class", "function", "constant") or since >= parse_version(raw["removed_in"]):
-        raise _fail(source, where, "star_unbound_since needs kind class, function or constant and a version"
-                                   " before removed_in")
-    return since
-
-
-def _calls_replacement_since(raw: dict, source: str, where: str) -> tuple[int, int] | None:
-    """``calls_replacement_since``: the first Python from which, up to ``removed_in``, the removed
-    method's body returned ``self.<replacement>(...)`` of the same arguments, so a project class
-    defining the replacement ran for the old name too; only for a method renamed to another method
-    of its class."""
-    if raw.get("calls_replacement_since") is None:
-        return None
-    since = _version(raw["calls_replacement_since"], source, where, "calls_replacement_since")
-    names = _names(raw, source, where)
-    replacement = str(raw.get("replacement", ""))
-    if raw["kind"] != "method" or since >= parse_version(raw["removed_in"]) or any(
-            name.rpartition(".")[0] != replacement.rpartition(".")[0] for name in names):
-        raise _fail(source, where, "calls_replacement_since needs kind method, a replacement method of the same"
-                                   " class and a version before removed_in")
+    since = _version(raw[key], source, where, key)
+    why = earlier.problem(key, raw, since, parse_version(raw["removed_in"]), _names(raw, source, where))
+    if why:
+        raise _fail(source, where, why)
     return since
 
 
@@ -365,8 +341,8 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         limited_api=raw.get("limited_api", False),
         named_in_strings=raw.get("named_in_strings", False),
         narrowed_by_isinstance=raw.get("narrowed_by_isinstance", False),
-        star_unbound_since=_star_unbound_since(raw, source, where),
-        calls_replacement_since=_calls_replacement_since(raw, source, where),
+        star_unbound_since=_earlier(raw, "star_unbound_since", source, where),
+        calls_replacement_since=_earlier(raw, "calls_replacement_since", source, where),
         opt_in=raw.get("opt_in"),
         not_probeable=raw.get("not_probeable"),
         added_in=None if raw.get("added_in") is None else _version(raw["added_in"], source, where, "added_in"),
