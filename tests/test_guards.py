@@ -1155,6 +1155,44 @@ def test_a_flag_saying_whether_a_try_body_that_cannot_fail_ran(project):
         """) == [(13, "cPickle", W), (26, "ssl.wrap_socket", E), (28, "ssl.wrap_socket", E)]
 
 
+def test_a_name_a_failing_import_binds_is_false_on_the_target(project):
+    # speedtest-cli 2.1.3, speedtest.py: try: from httplib import FakeSocket / except ImportError:
+    # FakeSocket = None, then elif FakeSocket: ... socket.ssl(self.sock), which no Python 3 runs
+    # (httplib is Python 2's; on the real 3.13 FakeSocket is None and the branch is skipped)
+    assert project.findings("""\
+        import socket
+        try:
+            from httplib import FakeSocket
+        except ImportError:
+            FakeSocket = None
+        try:
+            import cPickle as fast_pickle
+        except ImportError:
+            fast_pickle = False
+        try:
+            from ssl import SSLContext
+        except ImportError:
+            SSLContext = None
+
+        def connect(sock, ssl):
+            if ssl:
+                return ssl.wrap(sock)
+            elif FakeSocket:
+                return FakeSocket(sock, socket.ssl(sock))
+            if fast_pickle and sock:
+                return socket.ssl(sock)
+
+        def without(sock):
+            if not fast_pickle:
+                socket.ssl(sock)
+            if FakeSocket is None:
+                socket.ssl(sock)
+            if SSLContext:
+                socket.ssl(sock)
+        """) == [(3, "httplib", W), (7, "cPickle", W), (25, "socket.ssl", E), (27, "socket.ssl", E),
+                 (29, "socket.ssl", E)]
+
+
 def test_flag_a_removed_keyword_probe_sets_holds_on_the_target(project):
     # skyfield 1.55, skyfield/iokit.py: the probe raises TypeError on the real 3.13-3.15
     # ("urlopen() got an unexpected keyword argument 'cafile'"), so the flag is False there

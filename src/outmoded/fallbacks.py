@@ -124,6 +124,8 @@ class TryFallbacks(TryCalls, TryImports, ast.NodeVisitor):
         for handler in node.handlers:
             self._visit_handler(handler, imports, raises)
         self._bind_past_exits(node, imports)
+        for name in self._missing_names(node) if imports else ():
+            self.bind(name, False)  # None there: see tryimports._missing_names
         for name, value in flags:
             self.bind(name, value)
         if tried:

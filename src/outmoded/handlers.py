@@ -95,3 +95,10 @@ def bool_flags(statements: list) -> set:
     return {(t.id, s.value.value) for s in statements if isinstance(s, ast.Assign)
             and isinstance(s.value, ast.Constant) and isinstance(s.value.value, bool)
             for t in s.targets if isinstance(t, ast.Name)}
+
+
+def falsy_names(statements: list) -> set:
+    """The names the ``name = None`` / ``name = False`` statements among ``statements`` (not inside
+    them) bind: a handler saying what its ``try`` could not import is missing."""
+    return {t.id for s in statements if isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant)
+            and s.value.value in (None, False) for t in s.targets if isinstance(t, ast.Name)}

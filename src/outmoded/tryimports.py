@@ -30,6 +30,27 @@ class TryImports:
             self._import_of_fails(self.index.names.get(f"{stmt.module}.{a.name}"), f"{stmt.module}.{a.name}", stmt)
             for a in stmt.names) or self._lacks(stmt)
 
+    def _missing_names(self, node: ast.Try) -> set:
+        """The names an import of the ``try`` body that certainly fails on the target binds, which
+        every handler catching its ImportError binds to None or False: false there, so a branch
+        testing them never runs (speedtest-cli 2.1.3's ``try: from httplib import FakeSocket`` /
+        ``except ImportError: FakeSocket = None``, then ``elif FakeSocket:`` ...
+        ``socket.ssl(self.sock)``, skipped on the real 3.13).  Only where no other statement of
+        the ``try`` binds them."""
+        from outmoded.guardcontext import ANY_ERROR, IMPORT_ERRORS
+        from outmoded.handlers import caught_names, falsy_names
+
+        imported = {alias.asname or (alias.name if isinstance(stmt, ast.ImportFrom) else alias.name.split(".")[0])
+                    for stmt in node.body if isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt)
+                    for alias in stmt.names}
+        handlers = [h for h in node.handlers if caught_names(h, self.qualify) & (IMPORT_ERRORS | ANY_ERROR)]
+        if not imported or not handlers:
+            return set()
+        missing = imported.intersection(*(falsy_names(h.body) for h in handlers))
+        others = [s for s in node.body + node.orelse + node.finalbody if not isinstance(s, (ast.Import, ast.ImportFrom))]
+        return {name for name in missing if not any(isinstance(n, ast.Name) and n.id == name and isinstance(
+            n.ctx, ast.Store) for s in others for n in ast.walk(s))}
+
     def _handler_import_fails(self, handlers: list) -> bool:
         """Does an ``except ImportError:`` handler import a module of the project that only
         Python 2's implicit relative import finds (``layout.found_only_beside``)?  Then the
