@@ -562,6 +562,34 @@ xmljson==0.2.0 jsonref==0.2 py-bcrypt==0.4 Tenjin==1.1.1 expects==0.9.0 python-w
 straight.plugin==1.5.0 smpplib==2.0 stompest==2.3.0""".split()
 OLD += ADDON_ERA
 
+# last releases of 2020-2024 (most of them abandoned since, so what users pin) of kinds no list held: cloud SDK
+# helpers (databricks-cli, hdfs, googlemaps, applicationinsights), flake8 plugins, AST and parser tools
+# (google-pasta, baron, pcpp, pyhcl, javalang, kconfiglib), asyncio-era helpers (aiounittest, asyncmock,
+# pyserial-asyncio, Rx, slackclient), OpenID/OAuth and scraping clients, youtube-dl, wrapt 1.12.1 (issue #11,
+# misses31, 2026-12-07): realimports.py --list at the real 3.13.18 and 3.15.2, 1,150 modules, 130 / 130 failing
+# (youtube-dl, 850 modules, in noise.py only).  No miss: every failure caught (wrapt 1.12.1's inspect.formatargspec;
+# in dependencies on their own rows, redis 3.5.3's distutils.version and pyparsing 2.4.7's sre_constants at 3.15;
+# musicbrainzngs' Python 2 query.py) or excluded (missing optional dependencies, modules that fail on 3.8 too,
+# tkinter not built here; easygui 0.98.3's "No module named 'global_state'" is its implicit-relative fallback after
+# from .text_box import failed on that missing tkinter, counted a miss by realimports.py: not a removal).  No
+# finding on a line that ran.  Fixed: speedtest-cli 2.1.3's socket.ssl under elif FakeSocket:, FakeSocket None after
+# try: from httplib import FakeSocket failed (tryimports._missing_names).  Left: its ssl.wrap_socket in the except
+# AttributeError: of self._context.wrap_socket(...), an attribute http.client.HTTPSConnection sets on every Python 3
+LAPSED_ERA = """Flask-OAuthlib==0.9.6 JayDeBeApi==1.2.3 Keras-Preprocessing==1.1.2 Rx==3.2.0 aiounittest==1.4.2
+analytics-python==1.4.post1 applicationinsights==0.11.10 asyncmock==0.4.2 atomicwrites==1.4.1 baron==0.10.1
+cfn-flip==1.3.0 cloudscraper==1.2.71 cmakelang==0.6.13 colorclass==2.2.2 crossplane==0.5.8 databricks-cli==0.18.0
+dotmap==1.3.30 easygui==0.98.3 expiringdict==1.2.2 findspark==2.0.1 flake8-debugger==4.1.2 flake8-print==5.0.0
+flake8-quotes==3.4.0 forbiddenfruit==0.1.4 fs==2.4.16 fuzzywuzzy==0.18.0 github3.py==4.0.1 googlemaps==4.10.0
+grandalf==0.8 hdfs==2.7.3 intelhex==2.3.0 javalang==0.13.0 json-rpc==1.15.0 junit-xml==1.9 jxmlease==1.0.3
+kconfiglib==14.1.0 musicbrainzngs==0.7.1 oletools==0.60.2 pastel==0.2.1 pcpp==1.30 pdfkit==1.0.0 pep517==0.13.1
+portpicker==1.6.0 premailer==3.10.0 presto-python-client==0.8.4 pyhcl==0.4.5 pykwalify==1.8.0 pyquaternion==0.9.9
+pysbd==0.3.4 pyserial-asyncio==0.6 pysrt==1.1.2 pytest-tornado==0.8.1 python-digitalocean==1.17.0
+python3-openid==3.2.0 pytube==15.0.0 redis-py-cluster==2.1.3 reedsolo==1.7.0 remote-pdb==2.1.0
+salesforce-bulk==2.2.0 slackclient==2.9.4 slacker==0.14.0 speedtest-cli==2.1.3 suds-py3==1.4.5.0
+timeout-decorator==0.5.0 twython==3.9.1 ulid-py==1.1.0 user-agents==2.2.0 wrapt==1.12.1 yacs==0.1.8
+youtube-dl==2021.12.17""".split()
+OLD += LAPSED_ERA
+
 # latest on 2026-12-05, measured by a helper who had never looked at them (issue #11, seventh round),
 # at 3.13, 3.14 and 3.15.  Every finding left is real, proven on the real interpreters unless said:
 # luigi's contrib/salesforce.py compiles "(?<=select)(?s)..." (global flags not at the start: an

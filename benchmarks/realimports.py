@@ -43,7 +43,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from noise import (AST_ERA, FALLBACK_ERA, KINDS_ERA, LATE_ERA, LESS_COMMON, MID_ERA, PINNED_ERA, PLUGIN_ERA,  # noqa: E402
-                   RECENT_ERA, SERVICE_ERA, TOOLKIT_ERA, CORNER_ERA, WIDE_ERA, ADDON_ERA, check, unpacked)
+                   RECENT_ERA, SERVICE_ERA, TOOLKIT_ERA, CORNER_ERA, WIDE_ERA, ADDON_ERA, LAPSED_ERA, check,
+                   unpacked)
 
 ROOT = Path(__file__).resolve().parent.parent
 # old releases (2012-2020) of the OLD list and their era's dependencies; the releases a package needs
@@ -327,6 +328,52 @@ DEPENDS = {
     # future 0.18.3 and venusian 1.2.0 import imp (their own rows): 1.0.0 and 3.0.0, which import on 3.13-3.15
     "python-whois==0.7.1": ["future==1.0.0"], "irc3==1.1.2": ["venusian==3.0.0", "docopt==0.6.2"],
     "straight.plugin==1.5.0": ["setuptools==75.8.0"],
+    # the LAPSED_ERA releases' (2020-2024, misses31) dependencies of their time, where pure Python
+    **{f: ["requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4", "idna==2.10", "certifi==2020.12.5"]
+          + (["uritemplate==3.0.1", "python-dateutil==2.8.2", "six==1.17.0", "PyJWT==2.4.0"]
+             if f.startswith("github3") else [])
+          + (["six==1.17.0"] if f.startswith(("presto", "salesforce")) else [])
+          + (["isodate==0.6.0", "requests-oauthlib==1.3.0", "oauthlib==3.1.0", "six==1.17.0"]
+             if f.startswith("msrest") else [])
+          + (["PyJWT==2.4.0", "python-dateutil==2.8.2", "six==1.17.0"] if f.startswith("adal") else [])
+          + (["pyparsing==2.4.7", "requests-toolbelt==0.9.1"] if f.startswith("cloudscraper") else [])
+       for f in ("github3.py==4.0.1", "presto-python-client==0.8.4", "salesforce-bulk==2.2.0", "msrest==0.7.1",
+                 "adal==1.2.7", "cloudscraper==1.2.71", "googlemaps==4.10.0")},
+    "yacs==0.1.8": ["PyYAML==3.12"], "python3-openid==3.2.0": ["defusedxml==0.7.1"],
+    **{f: ["six==1.17.0"] for f in ("google-pasta==0.2.0", "junit-xml==1.9")},
+    "cfn-flip==1.3.0": ["six==1.17.0", "PyYAML==3.12", "click==7.1.2"], "redis-py-cluster==2.1.3": ["redis==3.5.3"],
+    "analytics-python==1.4.post1": ["python-dateutil==2.8.2", "six==1.17.0", "monotonic==1.5", "backoff==1.10.0",
+                                    "requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4", "idna==2.10",
+                                    "certifi==2020.12.5"],
+    "fs==2.4.16": ["setuptools==75.8.0", "appdirs==1.4.4", "six==1.17.0"],  # fs/__init__.py: pkg_resources
+    "oletools==0.60.2": ["olefile==0.46", "colorclass==2.2.2", "easygui==0.98.3", "pcodedmp==1.2.6",
+                         "pyparsing==2.4.7"],
+    "pykwalify==1.8.0": ["docopt==0.6.2", "python-dateutil==2.8.2", "six==1.17.0", "ruamel.yaml==0.16.13"],
+    "json-rpc==1.15.0": ["Flask==1.1.4", "Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2",
+                         "MarkupSafe==1.1.1"],
+    "user-agents==2.2.0": ["ua-parser==0.10.0"],
+    **{f: ["flake8==3.9.2", "pyflakes==2.3.1", "pycodestyle==2.7.0", "mccabe==0.6.1"]
+          + (["setuptools==75.8.0"] if f.startswith("flake8-quotes") else [])  # pkg_resources
+          + (["six==1.17.0"] if f.startswith("flake8-print") else [])
+       for f in ("flake8-quotes==3.4.0", "flake8-print==5.0.0", "flake8-debugger==4.1.2")},
+    "aiounittest==1.4.2": ["wrapt==1.14.1"],  # wrapt 1.12.1 (its own row) calls inspect.formatargspec
+    "baron==0.10.1": ["rply==0.7.8", "appdirs==1.4.4"],
+    "pysrt==1.1.2": ["chardet==3.0.4"], "javalang==0.13.0": ["six==1.17.0"], "pyserial-asyncio==0.6": ["pyserial==3.5"],
+    "asyncmock==0.4.2": ["mock==4.0.3"], "jxmlease==1.0.3": ["six==1.17.0"], "cmakelang==0.6.13": ["six==1.17.0"],
+    "pytest-tornado==0.8.1": ["tornado==6.1", "setuptools==75.8.0", "pytest==6.2.5", "py==1.11.0", "pluggy==0.13.1",
+                              "iniconfig==1.1.1", "attrs==21.4.0", "packaging==21.3", "pyparsing==3.0.9", "toml==0.10.2"],
+    **{f: ["requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4", "idna==2.10", "certifi==2020.12.5"]
+          + (["requests-oauthlib==1.3.0", "oauthlib==3.1.0"] if f.startswith("twython") else [])
+          # its setup.py: oauthlib<3.0.0 (3.0 dropped common.bytes_type), requests-oauthlib<1.2.0
+          + (["requests-oauthlib==1.1.0", "oauthlib==2.1.0"] if f.startswith("Flask-OAuthlib") else [])
+          + (["jsonpickle==2.0.0"] if f.startswith("python-digitalocean") else [])
+          + (["Flask==1.1.4", "Werkzeug==1.0.1", "Jinja2==2.11.3", "itsdangerous==1.1.0", "click==7.1.2",
+              "MarkupSafe==1.1.1"] if f.startswith("Flask-OAuthlib") else [])
+       for f in ("twython==3.9.1", "python-digitalocean==1.17.0", "slacker==0.14.0", "Flask-OAuthlib==0.9.6")},
+    **{f: ["requests==2.22.0", "urllib3==1.26.20", "chardet==3.0.4", "idna==2.10", "certifi==2020.12.5", "six==1.17.0"]
+          + (["docopt==0.6.2"] if f.startswith("hdfs") else [])
+          + (["click==7.1.2", "tabulate==0.8.9", "oauthlib==3.1.0", "PyJWT==2.4.0"] if f.startswith("databricks") else [])
+       for f in ("hdfs==2.7.3", "databricks-cli==0.18.0")},
 }
 RELEASES = """amqp==1.4.9 argh==0.26.2 Babel==2.6.0 bottle==0.12.13 cement==2.10.14 click==7.1.2 configobj==5.0.6
 coverage==4.5.4 decorator==4.3.0 docutils==0.14 dpkt==1.9.2 feedparser==5.2.1 Flask==0.10.1 Flask==1.1.4 gunicorn==19.9.0
@@ -397,6 +444,10 @@ RELEASES += [release for release in CORNER_ERA
 # serializers, asyncio.coroutine-era clients, import hooks, audioop users, ast.Str visitors, C extensions), read at
 # 3.13, 3.14 and 3.15 (misses30, 2026-12-07)
 RELEASES += ADDON_ERA
+# last releases of 2020-2024 of kinds no list held (cloud SDK helpers, flake8 plugins, parsers, asyncio-era helpers,
+# OAuth and scraping clients), read at 3.13 and 3.15 (misses31, 2026-12-07); youtube-dl 2021.12.17 in noise.py only:
+# its 850 modules, each importing the extractor registry, took more than half an hour at 3.13 here
+RELEASES += [release for release in LAPSED_ERA if release != "youtube-dl==2021.12.17"]
 SKIP = {"tests", "test", "testing", "docs", "doc", "examples", "example", "build", "benchmarks", "scripts", "tools"}
 SETUP = {"setup.py", "ez_setup.py", "distribute_setup.py", "conftest.py", "fabfile.py", "noxfile.py", "tasks.py"}
 PY2_BUILTINS = {"unicode", "basestring", "xrange", "long", "unichr", "raw_input", "execfile", "reduce", "file",
