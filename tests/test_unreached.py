@@ -789,3 +789,40 @@ def test_a_vendored_package_imported_only_for_older_pythons(project):
     project.write("pkg/ext.py", ext)
     project.write("pkg/_vendor/oldlib/__main__.py", "print(1)\n")
     assert paths(project.check_json(".")) == {("pkg/_vendor/oldlib/__init__.py", "error", None)}
+
+
+def test_modules_only_an_unreached_package_imports(project):
+    # metaflow 2.19.39's _vendor/v3_7 (typeguard, typing_extensions): imported only under
+    # `elif sys.version_info >= (3, 7):`, and its modules import each other at their top level,
+    # relatively and by their whole name
+    project.write("pkg/__init__.py")
+    project.write("pkg/_vendor/__init__.py")
+    project.write("pkg/_vendor/v3_7/__init__.py")
+    project.write("pkg/_vendor/v3_7/guard/__init__.py", "from ._hook import hook\nfrom ._memo import memo\n")
+    project.write("pkg/_vendor/v3_7/guard/_hook.py", "from pkg._vendor.v3_7 import exts\n" + OLD)
+    project.write("pkg/_vendor/v3_7/guard/_memo.py", "from pkg._vendor.v3_7.guard._hook import f\nmemo = f\n")
+    project.write("pkg/_vendor/v3_7/exts.py", OLD)
+    api = ("import sys\nif sys.version_info >= (3, 8):\n    import json as guard\n"
+           "elif sys.version_info >= (3, 7):\n    from pkg._vendor.v3_7 import guard\n")
+    project.write("pkg/api.py", api)
+    assert paths(project.check_json(".")) == set()
+    assert paths(project.check_json("pkg/_vendor/v3_7/exts.py")) == set()  # checked alone
+    assert paths(project.check_json("--dead-compat", ".")) == {
+        ("pkg/_vendor/v3_7/guard/_hook.py", "warning", "unreached"),
+        ("pkg/_vendor/v3_7/exts.py", "warning", "unreached")}
+    # cached: the verdict of a module in it follows the package's importers
+    def findings():
+        code, out, err = project.run("check", "--format", "json", "--cache-dir", str(project.root / ".cache"),
+                                     "--target-version", "3.13", ".")
+        assert code in (0, 1), err
+        return sorted(f["path"] for f in json.loads(out)["findings"])
+
+    assert findings() == [] and findings() == []  # cold, then warm
+    time.sleep(0.01)
+    project.write("pkg/api.py", api + "from pkg._vendor.v3_7.guard import _memo\n")  # where it runs
+    assert findings() == ["pkg/_vendor/v3_7/exts.py", "pkg/_vendor/v3_7/guard/_hook.py"]
+    # a script in the package may load it without it being imported
+    project.write("pkg/api.py", api)
+    project.write("pkg/_vendor/v3_7/tool.py", "from pkg._vendor.v3_7 import exts\n"
+                  "if __name__ == '__main__':\n    exts.f()\n")
+    assert paths(project.check_json(".")) == {("pkg/_vendor/v3_7/exts.py", "error", None)}

@@ -10,7 +10,12 @@ module is unreached on the target when all of these hold:
   whatever puts its directory on ``sys.path``; asking would also make every such file's cached
   verdict depend on the whole tree), or a package's ``__init__`` (asked as a module named by its
   directory: metaflow 2.19.39's vendored ``_vendor/importlib_metadata``, imported only before
-  3.8) when the package has no ``__main__``; not a ``__main__``, not a file a test
+  3.8) when no module of the package may run it with ``python -m`` (a ``__main__.py`` in it or
+  below, a script's ``if __name__ == "__main__":``), its own modules' imports of it not counting
+  (they run only once it has); a module inside a package that is unreached is unreached too, its
+  importers in the package notwithstanding (metaflow's ``_vendor/v3_7``, imported only before 3.8:
+  its typeguard and typing_extensions import each other at their top level); not a ``__main__``,
+  not a file a test
   runner collects or a tool runs by name (``test`` in its name, ``conftest``, ``setup``), not a
   script (``if __name__ == "__main__":``, or a ``#!`` line in an executable file);
 - at least one file of the project imports it, and each such import is in code the scanner does
@@ -42,24 +47,55 @@ from outmoded import reads
 from outmoded.layout import absolute, module_of
 from outmoded.lazyre import word_re
 from outmoded.notewalkers import spelled_name, walker as walker_class
-from outmoded.projectfiles import MAIN_RE, TOP_IMPORT_RE, memo, mentioning, parsed, project_root, top_level_words
+from outmoded.projectfiles import (MAIN_RE, TOP_IMPORT_RE, memo, mentioning, parsed, project_root, sources,
+                                   top_level_words)
 from outmoded.reach import _executable
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
 
 NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
 PACKAGING_FILES = ("pyproject.toml", "setup.cfg")  # entry points name modules there
+MAIN_BYTES_RE = re.compile(MAIN_RE.pattern.encode())
 
 
 def unreached(path: str, text: str, index, project) -> bool:
     """Is the module at ``path`` (its ``text``) imported by the project only in code that never
     runs on ``index``'s target?"""
     absolute_path = os.path.abspath(path)
+    return _unreached(absolute_path, text, index, project) or _in_unreached_package(absolute_path, index, project)
+
+
+def _in_unreached_package(absolute_path: str, index, project) -> bool:
+    """Is the module at ``absolute_path`` inside a package (its own, if it is an ``__init__``, not
+    counted) whose ``__init__`` is unreached?  Any import of a module in a package runs the
+    package first, and names it: metaflow 2.19.39's ``_vendor/v3_7/typeguard/_importhook.py``, which
+    its own package imports at its top level, and ``v3_7`` only under checks for 3.7."""
+    directory = os.path.dirname(absolute_path)
+    if os.path.basename(absolute_path) == "__init__.py":
+        directory = os.path.dirname(directory)
+    init = os.path.join(directory, "__init__.py")
+    return reads.read(init) != "" and _package_unreached(init, _Same(index), _Same(project))
+
+
+@memo
+def _package_unreached(init: str, index, project) -> bool:
+    """``unreached`` of a package's ``__init__``, or of one of the packages it is in; memoized
+    with what it read."""
+    return _unreached(init, _text(init), index.value, project.value) or \
+        _in_unreached_package(init, index.value, project.value)
+
+
+def _unreached(absolute_path: str, text: str, index, project) -> bool:
+    """``unreached`` of the module itself, asked of its importers."""
+    path = absolute_path
     stem = os.path.basename(absolute_path)[:-3]
+    own_dir = None  # a package's directory, when asked of its __init__
     if stem == "__init__" and path.endswith(".py") and \
             reads.read(os.path.join(os.path.dirname(absolute_path), "__main__.py")) == "":
         # a package is run by any import of it or of a module in it, each naming it (a relative
-        # import inside it runs only once it is): asked as a module named by its directory
+        # import inside it runs only once it is, as does any import in a module of it that is no
+        # script): asked as a module named by its directory
+        own_dir = os.path.dirname(absolute_path) + os.sep
         stem = os.path.basename(os.path.dirname(absolute_path))
     if not path.endswith(".py") or stem in NOT_MODULE_NAMES or "test" in stem.lower() or MAIN_RE.search(text):
         return False
@@ -73,7 +109,7 @@ def unreached(path: str, text: str, index, project) -> bool:
     # a module named like a stdlib one (mitogen 0.3.54's compat/pkgutil.py) shares its words with
     # the stdlib's imports (``import pkgutil``): those statements are read below
     stdlib_named = stem in STDLIB
-    if imported is None or (stem.encode() in imported and not stdlib_named):
+    if imported is None or (stem.encode() in imported and not stdlib_named and own_dir is None):
         return False  # imported at some module's top level, where it runs as far as the text tells
     # searched as far as the loop below asks (it stops at a first use), and where the loop reads
     # a file: one naming the module's name as a word
@@ -111,6 +147,8 @@ def unreached(path: str, text: str, index, project) -> bool:
     for importer, data in files:
         if importer == absolute_path or not word.search(data):
             continue
+        if own_dir and importer.startswith(own_dir) and not data.startswith(b"#!"):
+            continue  # runs only once the package has
         loads = quoted if importer.startswith(inside) else quoted_outside
         if (loads.search(data) and loads.search(spelled.sub(b"", key.sub(b"[]", data)))) or (
                 top_level.search(data) and (not stdlib_named or _may_import(top_level, data, stem))):
@@ -118,7 +156,18 @@ def unreached(path: str, text: str, index, project) -> bool:
         if importing.search(data) or spelled.search(data):
             importers.append(importer)
     verdicts = [_imports_live(importer, module, index, project) for importer in importers]
-    return False in verdicts and True not in verdicts
+    return False in verdicts and True not in verdicts and not (own_dir and _runnable(top, own_dir))
+
+
+def _runnable(top: str, directory: str) -> bool:
+    """May ``python -m`` run a module under ``directory`` (a package's, ending with a separator),
+    and so the package: a ``__main__.py`` in it or in a package of it, or a script (``if
+    __name__ == "__main__":``)?  True when the tree cannot be read."""
+    tree, naming = sources(top), mentioning(top, "__main__", alone=True)
+    if tree is None or naming is None:
+        return True
+    return any(path.startswith(directory) and path.endswith(os.sep + "__main__.py") for path in tree.paths) or \
+        any(path.startswith(directory) and MAIN_BYTES_RE.search(data) for path, data in naming)
 
 
 def _may_import(statement_re: re.Pattern, data: bytes, stem: str) -> bool:
