@@ -24,7 +24,8 @@ def test_the_helper_answers_what_a_worker_would(tmp_path):
     try:
         projectfiles.forget()
         with reads.recording() as read_here:
-            words = projectfiles.top_level_words(root)
+            imports = projectfiles.top_level_imports(root)
+        words = imports[0]
         walked = list(projectfiles.sources(root).files())
         projectfiles.forget()
         treeshare.prepare()
@@ -41,7 +42,7 @@ def test_the_helper_answers_what_a_worker_would(tmp_path):
         treeshare.stop()
         reads.KEPT = kept
         projectfiles.forget()
-    assert shared_words == words and {b"pkg", b"b", b"sys", b"setuptools", b"setup", b"relative"} <= words
+    assert shared_words == imports and {b"pkg", b"b", b"sys", b"setuptools", b"setup", b"relative"} <= words
     assert b"indented" not in words
     tree = treestamps.key("py", root)  # the walk, one read: its stamp taken again is the same
     assert read_there == read_here and read_there[tree] == reads.stamp(tree)
@@ -64,6 +65,33 @@ def test_top_level_imports_are_read_within_each_file(tmp_path):
     finally:
         projectfiles.forget()
     assert words == frozenset({b"import", b"os", b"from", b"x", b"y", b"q", b"last"})
+
+
+def test_a_word_named_at_column_0_outside_a_directory(tmp_path):
+    # unreached's question of a package named among the top-level imports: is it so named by a
+    # file outside the package (its own modules' imports run only once it has)?
+    texts = {"top.py": b"import a\n", "a/__init__.py": b"from a import b\n", "a/x.py": b"from a.b import y\n",
+             "a/b/__init__.py": b"from a.b import c\n", "a/b/c.py": b"import c\n", "a/b/d/e.py": b"import b, c\n",
+             "f/g.py": b"import a.b.c\nif 1:\n    import d\n", "f/h/i.py": b"x = 'b'\nfrom a import (\n  x, b)\n",
+             "f/j.py": b"import dd, d_x, xd\nfrom d2 import d3"}
+    for name, data in texts.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    root = str(tmp_path)
+    projectfiles.forget()
+    try:
+        words = projectfiles.top_level_words(root)
+        for directory, expected in (("a", "abcx"), ("a/b", "abcxy"), ("a/b/d", "abcxy"), ("f", "abcy"),
+                                    ("f/h", "abcy")):
+            inside = os.path.join(root, directory) + os.sep
+            assert {word for word in "abcdxy" if projectfiles.top_level_outside(root, word, inside)} == set(expected)
+        assert b"d" not in words and projectfiles.top_level_outside(root, "d", os.path.join(root, "a") + os.sep) is False
+        # a statement holding a NUL (in a file's bytes) leaves the files uncounted: it may be
+        (tmp_path / "f" / "k.py").write_bytes(b"import (\0\n  k)\n")
+        projectfiles.forget()
+        assert projectfiles.top_level_outside(root, "d", os.path.join(root, "a") + os.sep) is True
+    finally:
+        projectfiles.forget()
 
 
 def test_a_large_cold_run_finds_what_one_process_finds_about_the_tree(project):

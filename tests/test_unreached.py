@@ -810,6 +810,13 @@ def test_modules_only_an_unreached_package_imports(project):
     assert paths(project.check_json("--dead-compat", ".")) == {
         ("pkg/_vendor/v3_7/guard/_hook.py", "warning", "unreached"),
         ("pkg/_vendor/v3_7/exts.py", "warning", "unreached")}
+    # a module outside it importing it at its top level, before or after it in the walk's order
+    # (a directory's files come first, its subdirectories in the file system's order): it runs
+    # (guard, which that module does not import, still never does)
+    for user in ("pkg/user.py", "pkg/aa/user.py", "pkg/d/user.py", "pkg/zz/user.py", "zz/user.py"):
+        project.write(user, "from pkg._vendor.v3_7 import exts\n")
+        assert paths(project.check_json(".")) == {("pkg/_vendor/v3_7/exts.py", "error", None)}, user
+        (project.root / user).unlink()
     # cached: the verdict of a module in it follows the package's importers
     def findings():
         code, out, err = project.run("check", "--format", "json", "--cache-dir", str(project.root / ".cache"),

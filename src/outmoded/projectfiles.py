@@ -249,13 +249,14 @@ TOP_IMPORT_RE = LazyPattern(rb"(?:from|import)[ \t][^\n(]*(?:\([^)]*\))?[^\n]*")
 
 
 @memo
-def top_level_words(root: str) -> frozenset | None:
-    """The words of the import statements at column 0 of the Python files under ``root`` (one pass
-    over the tree for the run, instead of a search of every file per module asked: ``unreached``);
-    None when the tree is too large to keep.  In a cold run's second pass, found once for the
-    workers by the helper (``treeshare``), which imports nothing more for it (here, not in
-    ``unreached``, whose imports cost the helper ~3 ms of its CPU on Twisted 18.9).  Searched where
-    the tree's text holds each file, each file's statements ending with its bytes."""
+def top_level_imports(root: str) -> tuple | None:
+    """(the words of the import statements at column 0 of the Python files under ``root``, those
+    statements joined by newlines, each file's followed by a NUL, in the walk's order: ``sources``'
+    paths): one pass over the tree for the run, instead of a search of every file per module asked
+    (``unreached``); None when the tree is too large to keep.  In a cold run's second pass, found
+    once for the workers by the helper (``treeshare``), which imports nothing more for it (here, not
+    in ``unreached``, whose imports cost the helper ~3 ms of its CPU on Twisted 18.9).  Searched
+    where the tree's text holds each file, each file's statements ending with its bytes."""
     shared = treeshare.answer("words", root)
     if shared is not None:
         reads.extend(shared[1])
@@ -277,10 +278,48 @@ def top_level_words(root: str) -> frozenset | None:
                 if statement:
                     statements.append(statement[0])
                 at = find(after, at + 1, end)
-    return frozenset(identifiers(b"\n".join(statements)))  # the runs of rb"\w" (letters, digits, _)
+        statements.append(b"\0")  # in no word: the file a statement is in is the count of those before it
+    joined = b"\n".join(statements)
+    return frozenset(identifiers(joined)), joined  # the runs of rb"\w" (letters, digits, _)
+
+
+def top_level_words(root: str) -> frozenset | None:
+    """``top_level_imports``' words."""
+    found = top_level_imports(root)
+    return None if found is None else found[0]
+
+
+def top_level_outside(root: str, word: str, directory: str) -> bool:
+    """Does a Python file under ``root`` but not under ``directory`` (ending with a separator) name
+    ``word`` in an import statement at column 0 (one of ``top_level_words``)?  True when it cannot
+    be told (the tree too large, a statement holding a NUL).  Asked by ``unreached`` of a package
+    whose name is among those words, its own modules' imports not counting: a search of the
+    statements' text (~2% of the tree's), each file found by counting the NULs before."""
+    found, tree = top_level_imports(root), sources(root)
+    if found is None or tree is None:
+        return True
+    from outmoded.prefilter import IDENTIFIER_TABLE  # a byte of no word: a space
+
+    text, paths = found[1], tree.paths
+    if text.count(b"\0") != len(paths):
+        return True
+    needle = word.encode()
+    size, last = len(needle), len(text) - 1
+    index = counted = 0  # the file of text[counted]
+    at = text.find(needle)
+    while at >= 0:
+        end = at + size
+        if (not at or IDENTIFIER_TABLE[text[at - 1]] == SPACE) and (end > last or IDENTIFIER_TABLE[text[end]] == SPACE):
+            index += text.count(b"\0", counted, at)
+            counted = at
+            if not paths[index].startswith(directory):
+                return True
+        at = text.find(needle, end)
+    return False
 
 
 NEWLINE = ord("\n")
+SPACE = ord(" ")
 
 
 def mentions(root: str, word: str) -> list[tuple[str, bytes]] | None:

@@ -147,12 +147,12 @@ def _answer(root: str, memory, text) -> None:  # pragma: no cover - runs in the 
     """Compute the answers as a worker would (memoized: ``reads.once``), and write them."""
     from outmoded import reads
     from outmoded.forkpool import dumps  # the C pickler: not pickle.py (``forkpool``)
-    from outmoded.projectfiles import sources, top_level_words
+    from outmoded.projectfiles import sources, top_level_imports
 
     with reads.recording() as read_tree:
         tree = sources(root)
     with reads.recording() as read_words:
-        words = top_level_words(root)
+        words = top_level_imports(root)
     size = len(tree.text) if tree is not None else 0
     header = dumps({"sources": ((tree.paths, tree.starts, size) if tree is not None else None, read_tree),
                     "words": (words, read_words)}, -1)  # pickle's highest protocol
@@ -180,7 +180,7 @@ def step_aside() -> None:
 
 def answer(question: str, root: str):
     """(value, what computing it read) of ``question`` ("sources": the ``projectfiles.Tree``, or
-    None when the tree is too large; "words": ``projectfiles.top_level_words``'s) about ``root``,
+    None when the tree is too large; "words": ``projectfiles.top_level_imports``') about ``root``,
     as the helper found it (waiting for it to be done); None when there is no helper for
     ``root``, or it failed."""
     helper = SHARED

@@ -45,17 +45,17 @@ import re
 
 from outmoded import reads
 from outmoded.layout import absolute, module_of
-from outmoded.lazyre import word_re
+from outmoded.lazyre import LazyPattern, word_re
 from outmoded.notewalkers import spelled_name, walker as walker_class
 from outmoded.projectfiles import (MAIN_RE, TOP_IMPORT_RE, memo, mentioning, parsed, project_root, sources,
-                                   top_level_words)
+                                   top_level_outside, top_level_words)
 from outmoded.reach import _executable
 from outmoded.source import open_regular
 from outmoded.stdnames import STDLIB
 
 NOT_MODULE_NAMES = frozenset({"__init__", "__main__", "conftest", "setup"})
 PACKAGING_FILES = ("pyproject.toml", "setup.cfg")  # entry points name modules there
-MAIN_BYTES_RE = re.compile(MAIN_RE.pattern.encode())
+MAIN_BYTES_RE = LazyPattern(MAIN_RE.pattern.encode())  # compiled where first used (``_runnable``)
 
 
 def unreached(path: str, text: str, index, project) -> bool:
@@ -109,8 +109,12 @@ def _unreached(absolute_path: str, text: str, index, project) -> bool:
     # a module named like a stdlib one (mitogen 0.3.54's compat/pkgutil.py) shares its words with
     # the stdlib's imports (``import pkgutil``): those statements are read below
     stdlib_named = stem in STDLIB
-    if imported is None or (stem.encode() in imported and not stdlib_named and own_dir is None):
-        return False  # imported at some module's top level, where it runs as far as the text tells
+    if imported is None:
+        return False
+    if stem.encode() in imported and not stdlib_named and (own_dir is None or top_level_outside(top, stem, own_dir)):
+        # imported at some module's top level, where it runs as far as the text tells; a package,
+        # at the top level of a module outside it (its own run only once it has)
+        return False
     # searched as far as the loop below asks (it stops at a first use), and where the loop reads
     # a file: one naming the module's name as a word
     files = mentioning(top, stem, alone=True)
@@ -118,27 +122,28 @@ def _unreached(absolute_path: str, text: str, index, project) -> bool:
         return False
     name = re.escape(stem.encode())
     word = word_re(stem.encode())
-    quoted = re.compile(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (name, name))
+    # the patterns naming it are compiled where first used (most verdicts end before some are)
+    quoted = LazyPattern(rb"""['"][\w.:/-]*\b%s\b|\b%s\.py\b""" % (name, name))
     # in another top-level package, only a string naming this one's (or the file) loads it: a bare
     # name there is relative to that package (setuptools 68.0.0's setuptools/extern names
     # 'typing_extensions' for its VendorImporter, which loads setuptools._vendor.typing_extensions,
     # never pkg_resources/_vendor/typing_extensions.py, which fails on import from 3.12 on)
     package = module.split(".")[0]
     inside = os.path.join(import_root, package) + os.sep
-    quoted_outside = re.compile(rb"""['"]%s[.:/][\w.:/-]*\b%s\b|\b%s\.py\b"""
-                                % (re.escape(package.encode()), name, name))
+    quoted_outside = LazyPattern(rb"""['"]%s[.:/][\w.:/-]*\b%s\b|\b%s\.py\b"""
+                                  % (re.escape(package.encode()), name, name))
     # a mapping's key written as the module's bare name (pymongo 3.8's test_pooling.py:
     # kwargs['ssl_context'] = ...): a subscript, not a module loaded by name, which is dotted
     # in sys.modules, and the module here is a package's
-    key = re.compile(rb"""\[(?<=[\w)\]]\[)[ \t]*(['"])%s\1[ \t]*\]""" % name)  # "[" first: sre skips to it
+    key = LazyPattern(rb"""\[(?<=[\w)\]]\[)[ \t]*(['"])%s\1[ \t]*\]""" % name)  # "[" first: sre skips to it
     # its whole dotted name and an attribute as a string: a lazy import of the attribute, live or
     # dead where it stands (the walker's); its name alone (Twisted's lists of ported modules) loads it
-    spelled = re.compile(rb"""(['"])%s[.:]\w+\1""" % re.escape(module.encode()))
+    spelled = LazyPattern(rb"""(['"])%s[.:]\w+\1""" % re.escape(module.encode()))
     # an import statement at a module's top level (column 0, also in parentheses): it runs, as far
     # as the text tells, so the module is reached without parsing anything
-    top_level = re.compile(rb"^(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)" % (name, name), re.M)
-    importing = re.compile(rb"^[ \t]*(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)|\\\r?\n[^\n]*\b%s\b"
-                           % (name, name, name), re.M)
+    top_level = LazyPattern(rb"^(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)" % (name, name), re.M)
+    importing = LazyPattern(rb"^[ \t]*(?:from|import)[ \t][^\n(]*(?:\b%s\b|\([^)]*\b%s\b)|\\\r?\n[^\n]*\b%s\b"
+                            % (name, name, name), re.M)
     for name in PACKAGING_FILES:
         packaging = os.path.join(top, name)
         if reads.read(packaging) and _holds(packaging, word):
@@ -170,7 +175,7 @@ def _runnable(top: str, directory: str) -> bool:
         any(path.startswith(directory) and MAIN_BYTES_RE.search(data) for path, data in naming)
 
 
-def _may_import(statement_re: re.Pattern, data: bytes, stem: str) -> bool:
+def _may_import(statement_re, data: bytes, stem: str) -> bool:
     """May a top-level import statement ``statement_re`` finds in ``data`` import the project's
     module ``stem`` (named like a stdlib module, in a package)?  Not one where the name is only the
     first part of an absolute module name: ``import pkgutil`` and ``from pkgutil import
