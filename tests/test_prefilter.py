@@ -630,13 +630,32 @@ def test_a_builtin_passed_as_a_value_is_no_call_of_it():
 
     entries = {e.code: e for e in default_catalog().entries}
     int_x, join_a = _literal(entries["OM07017"], "builtins.int"), _literal(entries["OM15055"], "os.path.join")
-    assert int_x.search(b"n = int(x='1')\n") and int_x.search(b"from builtins import int as I\n")
-    assert not int_x.search(b"parser.add_argument('-n', type=int)\nconv = int\nint('1')\nx: int  # a key\nassert_type(n, int)  # ok\n")
+    assert int_x.search(b"n = int(x='1')\n") and int_x.search(b"from builtins import int as I\nI(x=2)\n")
+    # (x written as a keyword elsewhere: the calls of int are read)
+    assert not int_x.search(b"parser.add_argument('-n', type=int)\nconv = int\nint('1')\nx: int  # a key\nassert_type(n, int)  # ok\nf(x=1)\n")
     # prose naming the builtin before "as" (Twisted 18.9's imap4.py: "# list as the type of VALUE")
     list_sequence = _literal(entries["OM07018"], "builtins.list")
-    assert not list_sequence.search(b'def f(v):\n    # take list as the type of VALUE\n    """tuple as a key"""\n    return list(v)\n')
-    assert list_sequence.search(b"from builtins import (\n    list as L,\n)\n")
-    assert join_a.search(b"pj = os.path.join\n") and not join_a.search(b"os.path.join(a, b)\n")
+    assert not list_sequence.search(b'def f(v):\n    # take list as the type of VALUE\n    """tuple as a key"""\n    return list(v)\ng(sequence=v)\n')
+    assert list_sequence.search(b"from builtins import (\n    list as L,\n)\nL(sequence=())\n")
+    assert join_a.search(b"pj = os.path.join\npj(a=p)\n") and not join_a.search(b"os.path.join(a, b)\nf(a=1)\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # no x written as a keyword anywhere: no call of int can pass it, however int is written
+    (b"from builtins import int as I\n", False), (b"n = (int)(s)\n", False), (b"n = int(f'{s}')\n", False),
+    (b"n = int(s  # why\n)\nx == 1\n", False), (b"n = int(s)\ny.x = int\n", False),
+    # the keyword after blanks, a backslash, a line break or a comment before its =; an alias
+    (b"n = int(x = s)\n", True), (b"n = int(\n    x\\\n    = s)\n", True), (b"n = int(x  # why\n    = s)\n", True),
+    (b"from builtins import int as I\nI(x=s)\n", True), (b"n = (int)(x=s)\n", True),
+])
+def test_a_keyword_only_argument_is_looked_for_in_calls_only_where_it_is_written(text, expected):
+    """int(x=) is removed: a file writing no x followed by = (blanks, line breaks, backslashes or a
+    comment between) is cleared without reading its calls of int (``literals.keyword_written``)."""
+    from outmoded.catalog import default_catalog
+    from outmoded.catalog.needles import _literal
+
+    entries = {e.code: e for e in default_catalog().entries}
+    assert _literal(entries["OM07017"], "builtins.int").search(text) is expected
 
 
 @pytest.mark.parametrize("source", [
@@ -687,6 +706,10 @@ def test_a_literal_found_with_bytes_find_answers_as_its_pattern_does():
             elif type(lit) is literals.CallArgument:
                 expected = any(literals.CallArgument._called(lit, text, m.start(), m.end())
                                for m in re.finditer(lit.pattern, text))
+                if all(position is None for _, position in lit.pairs):  # a keyword is written
+                    expected = expected and any(
+                        re.search(rb"(?<![A-Za-z0-9_])%s[ \t\f\r\n\\]*(?:=(?!=)|#)" % argument, text)
+                        for argument, _ in lit.pairs)
                 assert lit.search(text) == expected, (lit.pattern, text)
     assert literals.literal_start(rb"ab|cd") == b"" and literals.literal_start(rb"[|]ab") == b""
     assert literals.literal_start(rb"\(\?[a-z]+\)") == b"(?" and literals.literal_start(rb"abc*") == b"ab"
