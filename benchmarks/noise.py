@@ -1838,6 +1838,47 @@ google-cloud-orchestration-airflow==1.23.0 types-toml==0.10.8.20260518 uuid-util
 google-cloud-resource-manager==1.19.0 pbs-installer==2026.10.25 google-cloud-automl==2.21.0 orderly-set==5.5.0
 google-cloud-dataflow-client==0.14.1 langgraph==1.2.22 uncalled-for==0.6.1 click-plugins==1.1.1.2
 types-certifi==2021.10.8.3 polars==2.1.0""".split()
+# latest on 2026-12-07 of the packages ranked 501-1000 by downloads, the half of them noise26 did not take
+# and no list here named (noise27), with the code-holding pieces of four metapackages (logfire-sdk,
+# apache-airflow-task-sdk, sagemaker-core/-train/-serve/-mlops; pymupdf-layout beside pymupdf4llm):
+# without a finding 87 / 85 / 85 of 87 at 3.13 / 3.14 / 3.15.  Real, run on the real 3.13.18 / 3.14 /
+# 3.15 (a copy of the shape, the package's code not run): at 3.14 tensorboard 2.21.0's
+# backend/event_processing/data_ingester.py:122 Process(target=_reload), a function nested in start(),
+# under --reload_task process, and sagemaker-mlops 1.27.0's feature_store/ingestion_manager_pandas.py:220
+# Pool(n, init_worker), a nested initializer: the forkserver default raises PicklingError "Can't pickle
+# local object" (3.13 runs both).  Unchecked, not findings: ast-serialize's and ty's copy of ruff's
+# test input comprehension_missing_for_after_async.py, which no Python parses (2.7 and 3.6 neither).
+# The clean releases declaring no Python past 3.12 (catalogue, gspread, grpc-interceptor, pyhumps, daff,
+# opencensus-context) import on the real 3.13 and 3.15 with -W error::DeprecationWarning (pip --target
+# of their wheels).  Skipped, no sdist nor pure-Python wheel: cuda-bindings 13.5.0, faiss-cpu 1.15.1,
+# tensorflow 2.21.0, torchvision 0.29.2 and 28 nvidia-* wheels of CUDA libraries; no Python code:
+# apache-airflow 3.3.2, logfire 5.4.0, pydantic-ai 2.62.0, sagemaker 3.27.0, cuda-toolkit 13.4.3
+# (metapackages), asyncio 4.0.0 (an empty obsolete backport), bs4 0.0.2 (beautifulsoup4's alias),
+# pymupdf4llm 2.0 (empty: its code is now in pymupdf 2.1, above).  mistralai, listed without a version:
+# the index's latest, 3.8.0.
+MODERN += """aioboto3==15.5.0 apache-airflow-providers-databricks==7.23.0 apache-airflow-providers-fab==3.10.2
+apache-airflow-providers-snowflake==6.20.0 ast-serialize==0.13.1 azure-batch==15.1.0 azure-kusto-data==6.0.4
+azure-mgmt-resource==26.0.0 azure-storage-file-datalake==12.26.1 botocore-stubs==1.43.126 browser-use==0.13.14
+catalogue==2.0.10 cwsandbox==1.22.0 daff==1.4.2 databricks-sqlalchemy==2.0.10 deltalake==1.6.6 duckdb==2.0.0
+elastic-transport==9.4.2 fastapi-cloud-cli==0.28.0 gcloud-aio-bigquery==7.3.0
+google-cloud-appengine-logging==1.11.0 google-cloud-audit-log==0.6.3 google-cloud-bigquery-storage==2.43.0
+google-cloud-build==3.42.0 google-cloud-datacatalog==3.32.0 google-cloud-dataproc==5.32.0
+google-cloud-storage-transfer==1.22.0 google-cloud-translate==3.28.0 grpc-interceptor==0.15.4 gspread==6.2.1
+json-repair==0.64.4 langchain-classic==1.0.8 langchain-protocol==0.0.20 langchain-text-splitters==1.1.3
+langfuse==5.0.4 langgraph-sdk==0.4.14 llama-cloud==2.19.0 mistralai==3.8.0 mypy-boto3-s3==1.43.106
+nexus-rpc==1.5.0 nvidia-ml-py==13.615.71 openapi-pydantic==0.6.0 opencensus-context==0.1.3
+opentelemetry-instrumentation-aiohttp-client==0.66b1 opentelemetry-instrumentation-httpx==0.66b2
+opentelemetry-instrumentation-sqlalchemy==0.66b1 opentelemetry-instrumentation-urllib==0.66b1 opt-einsum==3.4.0
+packageurl-python==0.17.6 pandas-gbq==0.35.3 polars-runtime-32==2.1.0 pycountry==26.2.16 pydantic-evals==2.62.0
+pydata-google-auth==1.9.1 pydyf==0.13.0 pyhumps==3.8.0 pypdfium2==5.15.2 snowplow-tracker==1.1.0
+sphinxcontrib-applehelp==2.0.0 sphinxcontrib-jsmath==2.0.0 sphinxcontrib-qthelp==2.0.0
+sphinxcontrib-serializinghtml==2.0.0 sqlalchemy-spanner==1.20.1 supabase-auth==2.34.1 synchronicity==0.12.7
+tensorboard-data-server==0.7.2 tensorboard==2.21.0 tree-sitter-c-sharp==0.23.5 tree-sitter-c==0.24.2 ty==0.0.104
+types-awscrt==0.37.0 types-cachetools==7.0.0.20260713 types-paramiko==5.1.0.20261030 types-s3transfer==0.19.3
+types-tabulate==0.10.0.20261006 types-urllib3==1.26.25.14 universal-pathlib==0.3.10 watchtower==3.4.0
+yandexcloud==0.413.0 youtube-transcript-api==1.2.5 logfire-sdk==5.4.0 apache-airflow-task-sdk==1.3.2
+sagemaker-core==2.27.0 sagemaker-train==1.27.0 sagemaker-serve==1.27.0 sagemaker-mlops==1.27.0
+pymupdf-layout==2.0""".split()
 
 FREE_THREADED = """numpy==2.5.5 pyzmq==27.3.0 msgpack==1.2.4 cffi==2.1.1 greenlet==3.5.6 lxml==6.1.3 pillow==13.0.0 psutil==7.2.2
 ujson==6.1.0 zstandard==0.25.0 orjson==3.13.0 pydantic-core==2.50.5 cryptography==50.0.2 regex==2026.11.19
