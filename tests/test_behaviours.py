@@ -55,6 +55,143 @@ def test_visit_methods_under_a_dispatcher_of_the_projects_own(project):
     assert project.check_json(".", target="3.14")["findings"] == []
 
 
+def test_visit_methods_under_a_visit_that_only_hands_on(project):
+    """google-pasta 0.2.0's annotate.py: ``BaseVisitor.visit`` pushes the node, then calls
+    ``super(BaseVisitor, self).visit(node)``; ``AstAnnotator.visit`` does the same inside a ``try``.
+    NodeVisitor still dispatches, so on the real 3.14 visit_Num / visit_Str are never called and
+    ``pasta.parse`` raises AnnotationError.  Every hand-on spelling, and a helper method of the class
+    that looks nothing up, still leave them unreported only where a class on the way dispatches."""
+    project.write("visitors/__init__.py", "")
+    project.write("visitors/base.py", """\
+        import ast
+
+        class BaseVisitor(ast.NodeVisitor):
+            def visit(self, node):
+                self._stack.append(node)
+                self.enter(node)
+                super(BaseVisitor, self).visit(node)
+                assert node is self._stack.pop()
+
+            def enter(self, node):
+                self.depth = getattr(node, "lineno", 0)
+        """)
+    project.write("visitors/annotate.py", """\
+        import ast
+        from ast import NodeVisitor
+        from visitors.base import BaseVisitor
+
+        class AstAnnotator(BaseVisitor):
+            def visit(self, node):
+                try:
+                    super(AstAnnotator, self).visit(node)
+                except (TypeError, ValueError) as e:
+                    raise RuntimeError(e)
+
+            def visit_Num(self, node):
+                return node
+
+        class Bare(ast.NodeVisitor):
+            def visit(self, node):
+                return super().visit(node)
+
+            def visit_Str(self, node):
+                return node
+
+        class Named(NodeVisitor):
+            def visit(self, node):
+                NodeVisitor.visit(self, node)
+
+            def visit_Bytes(self, node):
+                return node
+
+        class Qualified(ast.NodeVisitor):
+            def visit(self, node):
+                print(node)
+                return ast.NodeVisitor.visit(self, node)
+
+            def visit_NameConstant(self, node):
+                return node
+        """)
+    project.write("visitors/dispatching.py", """\
+        import ast
+
+        class ByGetattr(ast.NodeVisitor):
+            def visit(self, node):
+                method = getattr(self, "visit_" + node.__class__.__name__, None)
+                return method(node) if method else super().visit(node)
+
+            def visit_Num(self, node):
+                return node
+
+        class ByFString(ast.NodeVisitor):
+            def visit(self, node):
+                name = f"visit_{type(node).__name__}"
+                return super().visit(node) if name else None
+
+            def visit_Num(self, node):
+                return node
+
+        class Direct(ast.NodeVisitor):
+            def visit(self, node):
+                if isinstance(node, ast.Constant) and isinstance(node.value, str):
+                    return self.visit_Str(node)
+                return super().visit(node)
+
+            def visit_Str(self, node):
+                return node
+
+        class Routed(ast.NodeVisitor):
+            def visit(self, node):
+                route_visit(self, node)
+                super().visit(node)
+
+            def visit_Num(self, node):
+                return node
+
+        class Helper(ast.NodeVisitor):
+            def visit(self, node):
+                self.dispatch(node)  # inherited or bound elsewhere: not at hand
+                super().visit(node)
+
+            def visit_Num(self, node):
+                return node
+
+        class Child(ast.NodeVisitor):
+            def visit(self, node):
+                super().visit(node.value)
+
+            def visit_Num(self, node):
+                return node
+
+        class Renamed(ast.NodeVisitor):
+            def visit(self, node):
+                for name in self.names:
+                    vars(type(self))[name](self, node)
+                super().visit(node)
+
+            def visit_Num(self, node):
+                return node
+        """)
+    doc = project.check_json(".", target="3.14")
+    assert [(f["path"], f["line"], f["api"]) for f in doc["findings"]] == [
+        ("visitors/annotate.py", 12, "ast.NodeVisitor.visit_Num"),
+        ("visitors/annotate.py", 19, "ast.NodeVisitor.visit_Str"),
+        ("visitors/annotate.py", 26, "ast.NodeVisitor.visit_Bytes"),
+        ("visitors/annotate.py", 34, "ast.NodeVisitor.visit_NameConstant")]
+    assert project.check_json(".", target="3.13")["findings"] == []
+
+
+def test_pass_through_names_members_of_unless(tmp_path):
+    from outmoded.catalog import CatalogError, load_catalog
+
+    (tmp_path / "behaviour.yaml").write_text(
+        "- {code: OMB14099, name: ast.NodeVisitor.visit_Num, kind: behaviour, signature: override,\n"
+        "   unless: [visit_Constant], pass_through: [visit], removed_in: '3.14', deprecated_in: null,\n"
+        "   replacement: x, fix: none, reason: r, doc: d, proof: 'x'}\n")
+    with pytest.raises(CatalogError, match="'pass_through' goes with signature 'override'"):
+        load_catalog(tmp_path)
+
+
 def test_arguments_a_function_no_longer_accepts(project):
     assert project.findings("""\
         import random

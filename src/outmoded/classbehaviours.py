@@ -16,6 +16,7 @@ from types import SimpleNamespace
 
 from outmoded.contexts import ATTRIBUTE_ERRORS
 from outmoded.handlers import only_statement
+from outmoded.handon import only_hands_on
 from outmoded.stdnames import STDLIB
 from outmoded.summaries import ClassInfo
 from outmoded.values import Instance, LocalClass, not_implemented, own_nodes, returns_not_implemented
@@ -79,12 +80,44 @@ class ClassBehaviours:
         known, _, members = self.ancestry(cls)
         for function in defined:
             for method in self.index.overrides[function.name]:
-                if method.cls in known and not members & set(method.entry.unless):
+                if method.cls in known and not self._stops_override(cls, members, method.entry):
                     where = SimpleNamespace(lineno=function.lineno, col_offset=function.col_offset,
                                             end_lineno=function.lineno,
                                             end_col_offset=function.col_offset + len("def ") + len(function.name))
                     self.report(where, method.entry, f"{method.cls}.{function.name}", ATTRIBUTE_ERRORS)
                     break
+
+    def _stops_override(self, cls: LocalClass, members: set, entry) -> bool:
+        """Does a member of ``entry.unless`` the class gets (``members``, from its ancestry) keep
+        the base class from no longer calling the override: any of them, except one of
+        ``pass_through`` that every class on the way defines only to hand on (``handon``)?"""
+        stopping = members & set(entry.unless)
+        if not stopping or stopping - set(entry.pass_through):
+            return bool(stopping)
+        return any(self._defined_otherwise(cls, name, self.path) for name in stopping)
+
+    def _defined_otherwise(self, value, name: str, where: str, depth: int = 0) -> bool:
+        """Does a class on the way up from ``value`` (as ``ancestry`` walks it) define ``name`` other
+        than as a method that only hands its argument on to its base's, or in a body not at hand?"""
+        if depth > 30:
+            return True
+        if isinstance(value, LocalClass):
+            node = None if value.node is None else self.whole_class(value.node)
+            defines, bases = name in value.members, value.bases
+        elif isinstance(value, str):
+            if value in self.index.bases or value.split(".")[0] in STDLIB or value.startswith("builtins."):
+                return False  # the standard library's own dispatcher
+            info = self.project.resolve(value, where)
+            if isinstance(info, str) and info != value:
+                return self._defined_otherwise(info, name, where, depth + 1)
+            if not isinstance(info, ClassInfo):
+                return False  # unknown: its members are not among those ``ancestry`` found
+            node, defines, bases, where = self.project.class_def(info), name in info.members, info.bases, info.path
+        else:
+            return False
+        if defines and (node is None or not only_hands_on(node, name)):
+            return True
+        return any(self._defined_otherwise(base, name, where, depth + 1) for base in bases if base is not None)
 
     def check_protocol_parameters(self, node: ast.ClassDef) -> None:
         """``class X(P1[S], Protocol[T, T2])``: a type variable another base is subscripted with that

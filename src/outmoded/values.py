@@ -139,24 +139,32 @@ def local_names(node: ast.AST) -> set[str]:
     return names - declared
 
 
-def class_members(node: ast.ClassDef) -> set[str]:
-    """The names a class body defines itself (methods, and plain assignments such as trial's
-    aliases), also inside its ``try`` blocks and ``if`` blocks testing attributes (gevent's ``class Environ(dict):`` /
+def member_statements(node: ast.ClassDef):
+    """The statements of a class body that may bind its members: the body's own, and those inside
+    its ``try`` blocks and ``if`` blocks testing attributes (gevent's ``class Environ(dict):`` /
     ``if not hasattr(dict, 'iteritems'): def iteritems(self): ...``)."""
-    members: set[str] = set()
     todo = list(node.body)
     while todo:
         stmt = todo.pop()
-        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
-            members.add(stmt.name)
-        elif isinstance(stmt, ast.Assign):
-            members.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
-        elif isinstance(stmt, ast.If) and _probes_attribute(stmt.test):
+        yield stmt
+        if isinstance(stmt, ast.If) and _probes_attribute(stmt.test):
             todo.extend(stmt.body + stmt.orelse)  # not a version check: it may hold on the target
         elif isinstance(stmt, ast.Try):
             todo.extend(stmt.body + stmt.orelse + stmt.finalbody)
             for handler in stmt.handlers:
                 todo.extend(handler.body)
+
+
+def class_members(node: ast.ClassDef) -> set[str]:
+    """The names a class body defines itself (methods, and plain assignments such as trial's
+    aliases), also inside its ``try`` blocks and ``if`` blocks testing attributes
+    (``member_statements``)."""
+    members: set[str] = set()
+    for stmt in member_statements(node):
+        if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef)):
+            members.add(stmt.name)
+        elif isinstance(stmt, ast.Assign):
+            members.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
     return members
 
 

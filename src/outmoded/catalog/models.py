@@ -125,6 +125,7 @@ class Entry(Frozen):
     - ``signature``: str | None = None  # kind behaviour only (SIGNATURES), with matches, unless and proof
     - ``matches``: str | None = None
     - ``unless``: tuple[str, ...] = ()
+    - ``pass_through``: tuple[str, ...] = ()  # signature override: members of unless that do not count where they only hand on (``handon``)
     - ``proof``: str | None = None
     - ``argument_positions``: tuple = ()  # kind behaviour, signature argument: ((argument, position), ...)
     - ``raises``: tuple[str, ...] = ()  # kind behaviour, or an argument's refused value: the exceptions the code raises from removed_in on
@@ -160,7 +161,7 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "proof", "argument_positions", "raises", "accepts", "accepted_before", "node_fields", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
+        "matches", "unless", "pass_through", "proof", "argument_positions", "raises", "accepts", "accepted_before", "node_fields", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
         "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields", "replacement_fields", "lost_members",
         "limited_api", "named_in_strings", "narrowed_by_isinstance", "star_unbound_since", "calls_replacement_since", "opt_in", "source",
     )
@@ -168,7 +169,7 @@ class Entry(Frozen):
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "node_fields": (), "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "pass_through": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "node_fields": (), "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "bytes_argument": None, "fields": (), "replacement_fields": (), "lost_members": (), "limited_api": False, "named_in_strings": False, "narrowed_by_isinstance": False, "star_unbound_since": None, "calls_replacement_since": None, "opt_in": None, "source": "",
     }
 

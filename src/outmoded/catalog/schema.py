@@ -126,7 +126,7 @@ OPTIONAL = {
     *earlier.KEYS, "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
     "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions",
-    "node_fields",
+    "node_fields", "pass_through",
 }
 OPT_IN = {"free-threading", "select"}  # how an opt-in rule is asked for (Settings.wants)
 CHECKS = {"removed", "borrowed-ref", "module-gil", "runtime-flag", "ci-matrix", "lvalue", "arity",
@@ -336,6 +336,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         signature=raw.get("signature"),
         matches=raw.get("matches"),
         unless=tuple(raw.get("unless") or ()),
+        pass_through=tuple(raw.get("pass_through") or ()),
         proof=raw.get("proof"),
         backport=raw.get("backport"),
         limited_api=raw.get("limited_api", False),

@@ -13,9 +13,12 @@ from outmoded.catalog.schema import DOTTED_RE
 
 # kind behaviour (``behaviour.yaml``): what does not raise but stops working, and the static
 # signature that shows it: ``override`` (a subclass of the name's class defines the method; not
-# when it also defines one of ``unless``), ``argument`` (``argument``/``position`` of a call -- or
-# lists of them, for each argument that changed -- ``matches``: ``set`` (a set display,
-# comprehension or a name bound to a set), ``None``, ``float`` (a float literal), ``container`` (a
+# when it also defines one of ``unless``, unless that one is in ``pass_through`` and every class on
+# the way that defines it only hands its argument on to the base's method of that name, looking up
+# no method by name: google-pasta 0.2.0's ``super(BaseVisitor, self).visit(node)``,
+# ``outmoded.handon``), ``argument`` (``argument``/``position`` of a call -- or lists of them, for
+# each argument that changed -- ``matches``: ``set`` (a set display, comprehension or a name bound
+# to a set), ``None``, ``float`` (a float literal), ``container`` (a
 # tuple, list, dict or set display) or ``misplaced-global-flags`` (a literal regular expression
 # with a global inline flag such as ``(?i)`` after its start) or ``coroutines`` (a list, tuple or set
 # display or comprehension holding a call of a module-level ``async def`` or of ``asyncio.sleep``) or
@@ -135,6 +138,11 @@ def behaviour_problem(raw: dict) -> str | None:
             isinstance(raw["instead_of"], list) and raw["instead_of"]
             and all(isinstance(n, str) and DOTTED_RE.match(n) and "." in n for n in raw["instead_of"])):
         return "signature 'fallback-import' goes with 'instead_of', the stdlib names it replaces"
+    through = raw.get("pass_through")
+    if through is not None and not (
+            raw["signature"] == "override" and isinstance(through, list) and through
+            and all(isinstance(n, str) and n in (raw.get("unless") or ()) for n in through)):
+        return "'pass_through' goes with signature 'override': members named in its 'unless'"
     if not isinstance(raw.get("proof"), str):
         return "kind 'behaviour' needs a 'proof' script"
     if raw["signature"] in CALL_SIGNATURES and not (
