@@ -9,7 +9,8 @@ runs), unpacked into ``--work``, and checked from inside its own directory with
 ``outmoded check --target-version T --no-cache --output-format json .`` of this checkout (and of
 ``--before``, another checkout, for a before/after table).  Prints a markdown table of errors /
 warnings / files that could not be checked per package (``--list``: each finding and each such file
-with its reason too).
+with its reason too).  A release that cannot be fetched (not on the index, no sdist, no network) is a
+row saying so, and the run goes on; the exit code is then 1.
 """
 
 from __future__ import annotations
@@ -1949,9 +1950,14 @@ def main(argv: list[str] | None = None) -> int:
         "| package | before | after |"
     print(header)
     print("|---|---|" + ("---|" if args.before else ""))
-    everything = {}
+    everything, not_run = {}, {}
     for spec in specs:
-        project = unpacked(spec, Path(args.cache), Path(args.work))
+        try:
+            project = unpacked(spec, Path(args.cache), Path(args.work))
+        except (LookupError, OSError) as error:  # one release the index cannot give stops no run
+            not_run[spec] = str(error) or type(error).__name__
+            print(f"| {spec} | " + ("| " if args.before else "") + f"not run: {not_run[spec]} |", flush=True)
+            continue
         found, unchecked = check(ROOT, project, args.target)
         everything[spec] = {"findings": found, "unchecked": unchecked}
         row = f"| {spec} | " + (f"{counts(*check(args.before, project, args.target))} | " if args.before else "")
@@ -1962,9 +1968,14 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{spec} {f['severity']} {f['path']}:{f['line']} {f['api']} {f.get('context') or ''}")
             for e in report["unchecked"]:
                 print(f"{spec} unchecked {e['path']}: {e['message']}")
+        for spec, reason in not_run.items():
+            print(f"{spec} not run: {reason}")
     if args.json:
         args.json.write_text(json.dumps(everything, indent=1))
-    return 0
+    if not_run:
+        print(f"{len(not_run)} of {len(specs)} releases not run (could not be fetched): {', '.join(not_run)}",
+              file=sys.stderr)
+    return 1 if not_run else 0
 
 
 if __name__ == "__main__":

@@ -40,6 +40,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import urllib.error
 import urllib.request
 import zipfile
 from pathlib import Path
@@ -189,27 +190,44 @@ SUMMARY = re.compile(r"(\d+) (failed|passed|errors?)\b")
 TIMEOUT = 600
 
 
+def spellings(name: str) -> list[str]:
+    """The spellings a release's files may give ``name``: as given, the index's canonical one
+    (``jaraco-classes``), with dots (``jaraco.classes-3.4.0.tar.gz``) and with underscores (a
+    newer sdist's ``jaraco_classes-...``); first as given, each once."""
+    spelled = [name] + [re.sub(r"[-_.]+", sep, name) for sep in ("-", ".", "_")]
+    return list(dict.fromkeys(spelled))
+
+
 def fetch(spec: str, cache: Path) -> Path:
     """The sdist of ``spec`` from the package index's JSON simple API, cached; where the release
-    has none, its pure-Python wheel (``*-none-any.whl``), which holds the source."""
+    has none, its pure-Python wheel (``*-none-any.whl``), which holds the source.  The project is
+    asked for by its canonical name and its files matched under every spelling of it
+    (``spellings``).  LookupError when the index has no such project or no such file."""
     from pip._internal.models.index import PyPI  # the index pip itself uses by default
 
     name, version = spec.split("==")
     cache.mkdir(parents=True, exist_ok=True)
+    names = spellings(name)
     # exactly this version: Jinja2-2.10.* would match 2.10.1 too
-    for suffix in (".tar.gz", ".zip", "-*-none-any.whl"):
-        for existing in cache.glob(f"{name}-{version}{suffix}"):
-            return existing
+    for spelling in names:
+        for suffix in (".tar.gz", ".zip", "-*-none-any.whl"):
+            for existing in cache.glob(f"{spelling}-{version}{suffix}"):
+                return existing
     index = os.environ.get("PIP_INDEX_URL", PyPI.simple_url).rstrip("/")
-    request = urllib.request.Request(f"{index}/{name.lower()}/",
+    canonical = re.sub(r"[-_.]+", "-", name).lower()
+    request = urllib.request.Request(f"{index}/{canonical}/",
                                      headers={"Accept": "application/vnd.pypi.simple.v1+json"})
-    with urllib.request.urlopen(request, timeout=120) as response:
-        files = json.load(response)["files"]
-    exact = {f"{spelling}-{version}{suffix}".lower() for spelling in (name, re.sub(r"[-_.]+", "_", name))
-             for suffix in (".tar.gz", ".zip")}
+    try:
+        with urllib.request.urlopen(request, timeout=120) as response:
+            files = json.load(response)["files"]
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            raise LookupError(f"no project {canonical} on the index") from None
+        raise
+    exact = {f"{spelling}-{version}{suffix}".lower() for spelling in names for suffix in (".tar.gz", ".zip")}
     wanted = [f for f in files if f["filename"].lower() in exact]
     if not wanted:  # a project publishing wheels only: its pure-Python wheel
-        prefixes = {f"{spelling}-{version}-".lower() for spelling in (name, re.sub(r"[-_.]+", "_", name))}
+        prefixes = {f"{spelling}-{version}-".lower() for spelling in names}
         wanted = [f for f in files if f["filename"].lower().endswith("-none-any.whl")
                   and any(f["filename"].lower().startswith(p) for p in prefixes)]
     if not wanted:

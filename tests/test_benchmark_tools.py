@@ -152,3 +152,45 @@ def test_realimports_credits_a_finding_on_another_line_of_the_failing_statement(
     assert reported_at([[str(module), 2]], at)
     assert not reported_at([[str(module), 1]], at)
     assert not reported_at([[str(module), 6]], {(str(module.resolve()), 7): [{"code": "OM14004"}]})
+
+
+def test_noise_fetches_any_spelling_and_goes_on_past_a_release_it_cannot_fetch(tmp_path):
+    """``rescue.fetch`` asks the index for the canonical name and takes the release's file under
+    any spelling (``jaraco.classes-3.4.0.tar.gz`` for ``jaraco-classes==3.4.0``); a release the
+    index does not have is a row saying so, the run goes on, and the exit code says one was not
+    run.  The index is a local one, served the way the JSON simple API answers."""
+    import http.server
+    import io
+    import json
+    import tarfile
+    import threading
+
+    served = tmp_path / "index"
+    (served / "files").mkdir(parents=True)
+    source = b"import imp\n"
+    with tarfile.open(served / "files" / "jaraco.classes-3.4.0.tar.gz", "w:gz") as archive:
+        member = tarfile.TarInfo("jaraco.classes-3.4.0/jaraco/classes.py")
+        member.size = len(source)
+        archive.addfile(member, io.BytesIO(source))
+    server = http.server.ThreadingHTTPServer(
+        ("127.0.0.1", 0), lambda *a: http.server.SimpleHTTPRequestHandler(*a, directory=str(served)))
+    url = f"http://127.0.0.1:{server.server_address[1]}"
+    (served / "jaraco-classes").mkdir()
+    (served / "jaraco-classes" / "index.html").write_text(json.dumps({"files": [
+        {"filename": "jaraco.classes-3.4.0.tar.gz", "url": f"{url}/files/jaraco.classes-3.4.0.tar.gz"}]}))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        env = dict(__import__("os").environ, PIP_INDEX_URL=url)
+        run = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "noise.py"), "--cache", str(tmp_path / "cache"),
+                              "--work", str(tmp_path / "work"), "--only", "no-such-project==1.0", "--only",
+                              "jaraco-classes==3.4.0", "--only", "jaraco.classes==3.4.0"],
+                             cwd=tmp_path, env=env, capture_output=True, text=True, timeout=300)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert "Traceback" not in run.stderr, run.stderr
+    assert run.stdout.splitlines()[2:] == ["| no-such-project==1.0 | not run: no project no-such-project on the index |",
+                                           "| jaraco-classes==3.4.0 | 1 / 0 / 0 |",
+                                           "| jaraco.classes==3.4.0 | 1 / 0 / 0 |"], run.stdout
+    assert run.returncode == 1 and "1 of 3 releases not run" in run.stderr, run.stderr
