@@ -2810,6 +2810,32 @@ def test_a_flag_bound_to_bool_of_a_distributors_switch(project):
     assert project.check_json("pkg/use.py")["findings"] == []
 
 
+def test_a_frozen_app_runs_the_branch_sys_frozen_takes(project):
+    # PyInstaller, cx_Freeze and py2exe set sys.frozen in the app they build, whose bundled
+    # interpreter is the target's: both sides of the test run somewhere (no CPython's listing has
+    # the name, yet it is no version guard), so a removed name on either side is reported
+    assert project.findings("""\
+        import sys
+
+        if getattr(sys, "frozen", False):
+            import imp
+        else:
+            import asynchat
+
+        if not getattr(sys, "frozen", False):
+            import asyncore
+        else:
+            import imp as imp2
+
+        if getattr(sys, "frozen", False) and sys.platform == "win32":
+            import imp as imp3
+
+        if hasattr(sys, "frozen"):
+            import imp as imp4
+        """) == [(4, "imp", E), (6, "asynchat", E), (9, "asyncore", E), (11, "imp", E), (14, "imp", E),
+                 (17, "imp", E)]
+
+
 def test_a_flag_a_star_import_of_a_project_module_binds(project):
     # coconut 3.2.0's command/util.py: from coconut.root import *, where root.py binds PY2 =
     # _coconut_sys.version_info < (3,); then if PY2: import __builtin__ as builtins / import Queue

@@ -51,8 +51,10 @@ PLATFORM_MODULES = frozenset({"os", "posix", "nt", "signal", "socket", "select",
 # source on 3.10-3.15: threading defines get_native_id only where _thread has it; its local is
 # _thread's or _threading_local's).  sys and time: the names their documentation (3.10-3.15) gives
 # an availability note or a kind of build, and those sys binds only at run time (last_value, ps1,
-# tracebacklimit): billiard 3.3's try: maxsize = sys.maxsize / except AttributeError: maxsize =
-# sys.maxint and requests 2.2x's time.perf_counter / time.clock handlers never run.  asyncio: what
+# tracebacklimit; frozen, which PyInstaller, cx_Freeze and py2exe set in the app they build, whose
+# bundled interpreter is the target's: under if getattr(sys, "frozen", False), import imp runs there
+# and fails from 3.12 on, the other branch on a plain CPython): billiard 3.3's try: maxsize =
+# sys.maxsize / except AttributeError: maxsize = sys.maxint and requests 2.2x's time.perf_counter / time.clock handlers never run.  asyncio: what
 # its __init__ star-imports from unix_events or windows_events (their __all__ on 3.10-3.15), the
 # submodules only one platform imports, and streams' AF_UNIX functions; sniffio 1.3's try:
 # current_task = asyncio.current_task / except AttributeError: asyncio.Task.current_task never runs
@@ -68,7 +70,7 @@ PLATFORM_NAMES = {
     "sys": frozenset("""abiflags abi_info dllhandle getwindowsversion winver getdlopenflags setdlopenflags
         getandroidapilevel activate_stack_trampoline deactivate_stack_trampoline is_stack_trampoline_active
         gettotalrefcount getobjects remote_exec is_remote_debug_enabled last_type last_value last_traceback
-        last_exc ps1 ps2 tracebacklimit""".split()),
+        last_exc ps1 ps2 tracebacklimit frozen""".split()),
     "time": frozenset("""clock_getres clock_gettime clock_gettime_ns clock_settime clock_settime_ns
         pthread_getcpuclockid tzset thread_time thread_time_ns CLOCK_BOOTTIME CLOCK_HIGHRES CLOCK_MONOTONIC
         CLOCK_MONOTONIC_RAW CLOCK_MONOTONIC_RAW_APPROX CLOCK_PROCESS_CPUTIME_ID CLOCK_PROF CLOCK_REALTIME
