@@ -16,7 +16,7 @@ import urllib.request
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from release_files import code_projects, default_file
+from release_files import code_projects, default_file, pyyaml_601
 
 from outmoded.cli import main
 
@@ -93,8 +93,11 @@ PROJECTS = {
     # 3.14 and 3.15; 5.27.0 runs
     "protobuf": (sdist("protobuf", "4.23.4") + wheels("protobuf", "4.23.4", ["cp37-abi3"])
                  + sdist("protobuf", "5.27.0") + wheels("protobuf", "5.27.0", ["cp38-abi3"])),
-    # 6.0's sdist fails to build with Cython 3 (6.0.1 pins Cython<3.0); 6.0.2 ships cp313 wheels
-    "pyyaml": (sdist("PyYAML", "6.0") + wheels("PyYAML", "6.0", ["cp310", "cp311"])
+    # 5.4.1's and 6.0's sdists fail to build with Cython 3; 6.0.1 pins Cython<3.0, whose build falls
+    # back to pure Python where its C fails (its sdist: PYYAML_601); 6.0.2 ships cp313 wheels
+    "pyyaml": (sdist("PyYAML", "5.4.1") + wheels("PyYAML", "5.4.1", ["cp38", "cp39"])
+               + sdist("PyYAML", "6.0") + wheels("PyYAML", "6.0", ["cp310", "cp311"])
+               + sdist("PyYAML", "6.0.1") + wheels("PyYAML", "6.0.1", ["cp310", "cp311", "cp312"])
                + sdist("PyYAML", "6.0.2") + wheels("PyYAML", "6.0.2", ["cp311", "cp312", "cp313"])),
     # orjson 3.13.0's shape: its only cp315 manylinux wheel needs glibc 2.39; cp314's, numpy
     # 2.3.4's: glibc 2.28 (manylinux_2_27 / 2_28)
@@ -133,6 +136,7 @@ NO_RANGE = set()  # filenames served from /norange/ (the server ignores Range th
 _projects, _files, _norange = code_projects()
 PROJECTS.update(_projects)
 FILES.update(_files)
+FILES["PyYAML-6.0.1.tar.gz"] = pyyaml_601()
 NO_RANGE.update(_norange)
 RANGE_RE = re.compile(r"bytes=(\d*)-(\d*)$")
 

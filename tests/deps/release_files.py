@@ -226,6 +226,33 @@ setup(name="pyguard", ext_modules=[Extension("pyguard._speed", ["pyguard/_speed.
 """
 
 
+# PyYAML 5.3.1's setup.py, trimmed: distutils' build_ext imported as _build_ext (or Cython's when the
+# build has it), whose run raises only under an if (--with-libyaml) and whose build_extensions falls
+# back to pure Python; package_dir installs lib3/ on Python 3 (lib/ on 2)
+YAML_SETUP = (
+    "import sys\nfrom distutils import log\nfrom distutils.core import setup, Extension\n"
+    "from distutils.command.build_ext import build_ext as _build_ext\n"
+    "from distutils.errors import CompileError, LinkError, DistutilsPlatformError\n"
+    "try:\n    from Cython.Distutils import build_ext as _build_ext\nexcept ImportError:\n    pass\n\n\n"
+    "class build_ext(_build_ext):\n    def run(self):\n        optional = '--with-libyaml' not in sys.argv\n"
+    "        try:\n            _build_ext.run(self)\n        except DistutilsPlatformError:\n"
+    "            if optional:\n                log.warn('skipping build_ext')\n            else:\n"
+    "                raise\n\n    def build_extensions(self):\n        for ext in self.extensions:\n"
+    "            try:\n                self.build_extension(ext)\n            except (CompileError, LinkError):\n"
+    "                if '--with-libyaml' in sys.argv:\n                    raise\n"
+    "                log.warn('Error compiling module, falling back to pure Python')\n\n\n"
+    "setup(name='{name}', package_dir={{'': {{2: 'lib', 3: 'lib3'}}[sys.version_info[0]]}}, packages=['{name}'],\n"
+    "      ext_modules=[Extension('_{name}', ['ext/_{name}.c'])], cmdclass={{'build_ext': build_ext}})\n")
+
+
+def pyyaml_601() -> bytes:
+    """PyYAML 6.0.1's sdist, trimmed: YAML_SETUP, built with Cython<3.0 (conftest's PyYAML page)."""
+    return sdist("PyYAML", "6.0.1", {
+        "setup.py": YAML_SETUP.format(name="yaml"), "lib/yaml/__init__.py": "print 'Python 2'\n",
+        "lib3/yaml/__init__.py": "__version__ = '6.0.1'\n", "ext/_yaml.c": "#include <Python.h>\n",
+        "pyproject.toml": "[build-system]\nrequires = ['setuptools', 'wheel', 'Cython<3.0']\n"})
+
+
 def code_projects():
     """(projects, files, filenames served without Range) for the code-verdict tests."""
     made = {}
@@ -458,20 +485,6 @@ def code_projects():
     # Cython's when the build has it), raises only under an if (--with-libyaml) and falls back to pure
     # Python; 1.1 requires Cython to build (PyYAML 5.4.1, which Cython 3 fails); 1.2's lib3 code uses
     # collections.Hashable (PyYAML 3.12)
-    yaml_setup = (
-        "import sys\nfrom distutils import log\nfrom distutils.core import setup, Extension\n"
-        "from distutils.command.build_ext import build_ext as _build_ext\n"
-        "from distutils.errors import CompileError, LinkError, DistutilsPlatformError\n"
-        "try:\n    from Cython.Distutils import build_ext as _build_ext\nexcept ImportError:\n    pass\n\n\n"
-        "class build_ext(_build_ext):\n    def run(self):\n        optional = '--with-libyaml' not in sys.argv\n"
-        "        try:\n            _build_ext.run(self)\n        except DistutilsPlatformError:\n"
-        "            if optional:\n                log.warn('skipping build_ext')\n            else:\n"
-        "                raise\n\n    def build_extensions(self):\n        for ext in self.extensions:\n"
-        "            try:\n                self.build_extension(ext)\n            except (CompileError, LinkError):\n"
-        "                if '--with-libyaml' in sys.argv:\n                    raise\n"
-        "                log.warn('Error compiling module, falling back to pure Python')\n\n\n"
-        "setup(name='yamlext', package_dir={'': {2: 'lib', 3: 'lib3'}[sys.version_info[0]]}, packages=['yamlext'],\n"
-        "      ext_modules=[Extension('_yamlext', ['ext/_yamlext.c'])], cmdclass={'build_ext': build_ext})\n")
     for version, code, extra in (("1.0", CLEAN, {}),
                                  ("1.1", CLEAN, {"pyproject.toml": "[build-system]\nrequires = ['setuptools', 'Cython']\n"}),
                                  ("1.2", "import collections\n\n\ndef hashable(key):\n"
@@ -479,7 +492,7 @@ def code_projects():
         add("yamlext", f"yamlext-{version}-cp39-cp39-manylinux_2_17_x86_64.whl",
             wheel("yamlext", version, {"yamlext/__init__.py": CLEAN}, "cp39-cp39-manylinux_2_17_x86_64"))
         add("yamlext", f"yamlext-{version}.tar.gz", sdist("yamlext", version, {
-            "setup.py": yaml_setup, "lib/yamlext/__init__.py": "import imp\nprint 'Python 2'\n",
+            "setup.py": YAML_SETUP.format(name="yamlext"), "lib/yamlext/__init__.py": "import imp\nprint 'Python 2'\n",
             "lib3/yamlext/__init__.py": code, "ext/_yamlext.c": trashcan, **extra}))
     # cp39build: cp39 wheels and an sdist whose setup.py imports pkg_resources, which the setuptools pip
     # builds with on the target lacks (pandas 1.1.5, scikit-learn 0.23.2); 1.1's is in a try that goes on

@@ -75,7 +75,9 @@ def test_a_release_pip_would_build_whose_build_is_known_to_fail_cannot_be_built(
     assert code == 1 and pyyaml["status"] == "breaks"
     assert pyyaml["message"].startswith("6.0: no cp313 wheel (wheels for cp310, cp311): pip cannot build it: ")
     assert "'build_ext' object has no attribute 'cython_sources'" in pyyaml["message"]
-    assert pyyaml["minimum_ready"] == "6.0.2"
+    # 6.0.1, wheels up to cp312, builds into pure Python: pip 26.3 --python on the real 3.13.18
+    # (no C headers) falls back so, and yaml 6.0.1 loads there
+    assert pyyaml["minimum_ready"] == "6.0.1"
 
 
 def test_a_release_whose_build_fails_on_3_15_is_not_source_only_there(tmp_path, deps_json):
@@ -86,6 +88,22 @@ def test_a_release_whose_build_fails_on_3_15_is_not_source_only_there(tmp_path, 
     assert code == 1 and pyyaml["status"] == "breaks"
     assert pyyaml["message"].startswith("6.0: no cp315 wheel (wheels for cp310, cp311): pip cannot build it: ")
     assert "fails on the real Python 3.15" in pyyaml["message"]
+
+
+def test_the_release_said_to_run_is_the_first_ready_one(tmp_path, deps_json):
+    """PyYAML 6.0.1 has wheels up to cp312 and requires Cython<3.0 to build: Cython 0.29's build_ext
+    is distutils' subclass, so its setup.py's fallback to pure Python holds. pip 26.3 on the real
+    3.15.2 builds it with Cython 0.29.37 ("Error compiling module, falling back to pure Python") and
+    yaml 6.0.1 loads there: ok, and the first ready release from 5.4.1, which Cython 3 fails to build,
+    where deps said "6.0.1 runs" but "first ready release 6.0.4" (the first with a cp315 wheel)."""
+    code, found, _ = check(tmp_path, deps_json, ["PyYAML==6.0.1"], "--target-version", "3.15")
+    pyyaml = found["PyYAML"]
+    assert (code, pyyaml["status"], pyyaml["code"]["optional_extensions"]) == (0, "ok", True), pyyaml
+    assert "goes on without the compiled extensions" in pyyaml["message"]
+    code, found, _ = check(tmp_path, deps_json, ["PyYAML==5.4.1"], "--target-version", "3.15")
+    pyyaml = found["PyYAML"]
+    assert (code, pyyaml["status"], pyyaml["minimum_ready"]) == (1, "breaks", "6.0.1"), pyyaml
+    assert "6.0.1 runs" in pyyaml["message"] and "first ready release 6.0.1" in pyyaml["message"]
 
 
 @pytest.mark.parametrize("pin, breaks_on, minimum_ready, raised, runs_on", [

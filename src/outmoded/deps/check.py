@@ -253,6 +253,13 @@ def _pure_sdist(files: list, checked) -> bool:
     return checked is not None and checked.compiles is False and not any(f.kind == "wheel" for f in files)
 
 
+def _built_without_extensions(checked) -> bool:
+    """Does pip build the release's sdist (``checked``) into working code without a compiler: its
+    setup.py goes on without the compiled extensions (``optionalext``), nothing fails the build,
+    and its code runs (the verdict ``_refused`` gives it)?"""
+    return checked.optional_extensions and not checked.build and not checked.breaks
+
+
 def _metadata_excludes(code: Code, dist, build: Build):
     """The ``Requires-Python`` of ``dist``'s PEP 658 metadata when the page lacks one and it
     excludes the target, else None."""
@@ -283,9 +290,16 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
     live = readiness.live_releases(releases)
     later = [v for v in sorted(live) if (chosen is None or v >= chosen) and (pre or not v.is_prerelease)]
     tags = {v: readiness.judge(live[v], build, dep.platforms).status for v in later}
-    # only an sdist: ready if its build compiles nothing (``_pure_sdist``)
+    # only an sdist: ready if its build compiles nothing (``_pure_sdist``).  The release that a
+    # known failure of the requested one says runs (``failing``), with wheels for other Pythons
+    # only: ready if its small sdist's build goes on without its compiled extensions
+    # (``_built_without_extensions``: PyYAML 5.4.1's 6.0.1 at 3.15, as ``_refused`` judges it); not
+    # every such release, whose sdists (numpy's, 20 MB each) the search would download
     sdist_only = {v for v in later if tags[v] == SOURCE_ONLY and not any(f.kind == "wheel" for f in live[v])}
-    candidates = [v for v in later if (tags[v] == OK or v in sdist_only)
+    known = failing.failure(dep.name, chosen, build.version)
+    built = {v for v in later if known is not None and v == known.fixed_in and tags[v] == SOURCE_ONLY
+             and v not in sdist_only and small_sdist(live[v], build)}
+    candidates = [v for v in later if (tags[v] == OK or v in sdist_only or v in built)
                   and failing.failure(dep.name, v, build.version) is None]
 
     def is_clean(version):
@@ -294,9 +308,11 @@ def _minimum(releases: dict, chosen, build: Build, dep, pre: bool, code: Code):
             return False
         checked = code.of(dist, dep.name, dep.file) if dist else None
         if checked is None:
-            return version not in sdist_only  # tags only: an sdist is not known to be pure
+            return version not in sdist_only and version not in built  # tags only: an sdist is not known to be pure
         if checked.problem:
             return None
+        if version in built:
+            return _built_without_extensions(checked)
         return not checked.breaks and (version not in sdist_only or _pure_sdist(live[version], checked))
 
     return first_ready(candidates, is_clean, code.limit, frozenset([chosen]))

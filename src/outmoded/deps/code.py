@@ -134,11 +134,11 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
 def _lets_extensions_fail(filename: str, files: list, target: tuple[int, int]) -> bool:
     """Does the sdist's ``setup.py`` (among ``files``, its (member, bytes) pairs) go on when its
     compiled extensions fail to build on ``target`` (``optionalext``)?"""
-    from outmoded.deps.optionalext import lets_extensions_fail
-    from outmoded.deps.setupbuild import build_installs, is_setup_script
+    from outmoded.deps.optionalext import foreign, lets_extensions_fail
+    from outmoded.deps.setupbuild import build_requires, is_setup_script
 
     setup = next((data for member, data in files if is_setup_script(filename, member)), None)
-    return setup is not None and lets_extensions_fail(setup, build_installs(files, target))
+    return setup is not None and lets_extensions_fail(setup, foreign(build_requires(files), target))
 
 
 def _package_root(filename: str, files: list, target: tuple[int, int]) -> str | None:

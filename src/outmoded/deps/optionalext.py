@@ -33,14 +33,20 @@ may instead be bound to another project's ``build_ext`` which the build installs
 ``from Cython.Distutils import build_ext as _build_ext`` where ``[build-system] requires`` holds
 Cython) is not: that code is the newest release's, not the one the setup.py was written for
 (PyYAML 5.4.1 requires Cython, and its build fails with Cython 3: "'build_ext' object has no
-attribute 'cython_sources'").
+attribute 'cython_sources'").  Unless the requirement admits only releases whose ``build_ext`` is
+known to be the standard one's subclass and to fit (``FITTING``): PyYAML 6.0.1 requires
+``Cython<3.0``, whose 0.29's ``build_ext`` derives from distutils' and keeps ``cython_sources``;
+pip 26.3 on the real 3.15.2 builds it with Cython 0.29.37, its compile fails ("Error compiling
+module, falling back to pure Python") and ``yaml`` 6.0.1 imports and loads there.
 """
 
 from __future__ import annotations
 
 import ast
 
+from packaging.requirements import InvalidRequirement, Requirement
 from packaging.utils import canonicalize_name
+from packaging.version import InvalidVersion, Version
 
 from outmoded.values import leaf_name
 
@@ -48,6 +54,46 @@ CAUGHT = frozenset({"Exception", "BaseException", "CCompilerError", "CompileErro
                     "DistutilsPlatformError", "LinkError", "DistutilsError", "OSError"})
 BUILD_METHODS = frozenset({"run", "build_extension", "build_extensions"})
 STANDARD = frozenset({"distutils", "setuptools"})  # the packages whose build_ext is the standard one
+# packages bringing a build_ext of their own that derives from the standard one and fits a setup.py
+# of its era in every release before this one: Cython 0.29's Cython.Distutils.build_ext (its
+# old_build_ext, distutils' subclass, with the cython_sources Cython 3 dropped)
+FITTING = {"cython": Version("3")}  # a major release (_below)
+
+
+def foreign(requires: list, target: tuple[int, int]) -> frozenset:
+    """The canonical names of what the build requirement lines ``requires`` install on ``target``,
+    less a ``FITTING`` package whose requirement there admits no release from its bound on
+    (``Cython<3.0``, ``Cython~=0.29``): the ``provided`` of ``lets_extensions_fail``."""
+    from outmoded.deps import requires as requirements
+
+    names = requirements.names(requires, target)
+    for line in requires:
+        try:
+            wanted = Requirement(line) if isinstance(line, str) else None
+        except InvalidRequirement:
+            continue
+        name = canonicalize_name(wanted.name) if wanted is not None else None
+        if name in FITTING and requirements.installed_name(line.strip(), target) \
+                and _below(wanted.specifier, FITTING[name]):
+            names -= {name}
+    return names
+
+
+def _below(specifier, bound: Version) -> bool:
+    """Does ``specifier`` admit no release from ``bound`` on: one of its clauses caps it below?"""
+    for clause in specifier:
+        text = clause.version.removesuffix(".*")
+        try:
+            version = Version(text)
+        except InvalidVersion:
+            continue
+        if clause.operator == "<" and version <= bound or clause.operator in ("<=", "==") and version < bound:
+            return True  # == 0.29.* too: the bound is a major release
+        if clause.operator == "~=" and len(version.release) > 1:
+            upper = version.release[:-2] + (version.release[-2] + 1,)
+            if Version(".".join(map(str, upper))) <= bound:
+                return True
+    return False
 
 
 def lets_extensions_fail(data: bytes, provided: frozenset = frozenset()) -> bool:

@@ -110,12 +110,10 @@ def judge(filename: str, members: list, target: tuple[int, int], names: list = (
     return found
 
 
-def build_installs(members: list, target: tuple[int, int]) -> frozenset:
-    """The canonical names of what the sdist's ``[build-system] requires`` installs on the target
-    (``members``: its ``(member, bytes)`` pairs holding ``pyproject.toml``)."""
-    from outmoded.deps import requires as requirements
-
-    return requirements.names(_backend(_pyproject(members))[1], target)
+def build_requires(members: list) -> list:
+    """The requirement lines of the sdist's ``[build-system] requires`` (``members``: its
+    ``(member, bytes)`` pairs holding ``pyproject.toml``)."""
+    return _backend(_pyproject(members))[1]
 
 
 def _pyproject(members: list) -> bytes:
