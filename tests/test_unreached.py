@@ -833,3 +833,16 @@ def test_modules_only_an_unreached_package_imports(project):
     project.write("pkg/_vendor/v3_7/tool.py", "from pkg._vendor.v3_7 import exts\n"
                   "if __name__ == '__main__':\n    exts.f()\n")
     assert paths(project.check_json(".")) == {("pkg/_vendor/v3_7/exts.py", "error", None)}
+
+
+def test_a_test_module_in_an_unreached_package_runs(project):
+    # a test runner collects pkg/_vendor/v3_7/test_hook.py and imports the packages it is in, on the
+    # target too: its own findings stand (and a check of a few files of a large tree need not read
+    # the whole tree's imports to ask whether its packages are reached)
+    project.write("pkg/__init__.py")
+    project.write("pkg/_vendor/__init__.py")
+    project.write("pkg/_vendor/v3_7/__init__.py")
+    project.write("pkg/_vendor/v3_7/exts.py", OLD)
+    project.write("pkg/_vendor/v3_7/test_hook.py", OLD)
+    project.write("pkg/api.py", "import sys\nif sys.version_info < (3, 8):\n    from pkg._vendor.v3_7 import exts\n")
+    assert paths(project.check_json(".")) == {("pkg/_vendor/v3_7/test_hook.py", "error", None)}
