@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import ast
 
+from outmoded.fixability.spots import chain_of
 from outmoded.stdnames import STDLIB
 from outmoded.values import member_statements
 
@@ -20,12 +21,9 @@ LOOKUPS = frozenset({"__getattribute__", "__dict__", "methodcaller", "attrgetter
 
 
 def _dotted(node: ast.AST) -> str | None:
-    if isinstance(node, ast.Name):
-        return node.id
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value)
-        return f"{base}.{node.attr}" if base else None
-    return None
+    """``a.b.c`` as written, or None (``fixability.spots.chain_of``)."""
+    parts = chain_of(node)
+    return ".".join(parts) if parts else None
 
 
 def _is_super(node: ast.AST, this: str) -> bool:
