@@ -89,16 +89,19 @@ def handler_for(handlers: list, errors: frozenset, qualify):
     return None
 
 
+def _constants(statements: list):
+    """The (name, value) of each ``name = <constant>`` statement among ``statements`` (not inside them)."""
+    return ((t.id, s.value.value) for s in statements if isinstance(s, ast.Assign)
+            and isinstance(s.value, ast.Constant) for t in s.targets if isinstance(t, ast.Name))
+
+
 def bool_flags(statements: list) -> set:
     """The (name, value) pairs of the ``name = True`` / ``name = False`` statements among
     ``statements`` (not inside them)."""
-    return {(t.id, s.value.value) for s in statements if isinstance(s, ast.Assign)
-            and isinstance(s.value, ast.Constant) and isinstance(s.value.value, bool)
-            for t in s.targets if isinstance(t, ast.Name)}
+    return {(name, value) for name, value in _constants(statements) if isinstance(value, bool)}
 
 
 def falsy_names(statements: list) -> set:
     """The names the ``name = None`` / ``name = False`` statements among ``statements`` (not inside
     them) bind: a handler saying what its ``try`` could not import is missing."""
-    return {t.id for s in statements if isinstance(s, ast.Assign) and isinstance(s.value, ast.Constant)
-            and s.value.value in (None, False) for t in s.targets if isinstance(t, ast.Name)}
+    return {name for name, value in _constants(statements) if value in (None, False)}

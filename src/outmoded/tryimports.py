@@ -40,13 +40,14 @@ class TryImports:
         from outmoded.guardcontext import ANY_ERROR, IMPORT_ERRORS
         from outmoded.handlers import caught_names, falsy_names
 
+        handlers = [h for h in node.handlers if caught_names(h, self.qualify) & (IMPORT_ERRORS | ANY_ERROR)]
+        falsy = set.intersection(*(falsy_names(h.body) for h in handlers)) if handlers else set()
+        if not falsy:  # asked first: most handlers bind no such name, and no import need be judged
+            return set()
         imported = {alias.asname or (alias.name if isinstance(stmt, ast.ImportFrom) else alias.name.split(".")[0])
                     for stmt in node.body if isinstance(stmt, (ast.Import, ast.ImportFrom)) and self._import_fails(stmt)
                     for alias in stmt.names}
-        handlers = [h for h in node.handlers if caught_names(h, self.qualify) & (IMPORT_ERRORS | ANY_ERROR)]
-        if not imported or not handlers:
-            return set()
-        missing = imported.intersection(*(falsy_names(h.body) for h in handlers))
+        missing = imported & falsy
         others = [s for s in node.body + node.orelse + node.finalbody if not isinstance(s, (ast.Import, ast.ImportFrom))]
         return {name for name in missing if not any(isinstance(n, ast.Name) and n.id == name and isinstance(
             n.ctx, ast.Store) for s in others for n in ast.walk(s))}
