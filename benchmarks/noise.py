@@ -572,7 +572,7 @@ OLD += ADDON_ERA
 # in dependencies on their own rows, redis 3.5.3's distutils.version and pyparsing 2.4.7's sre_constants at 3.15;
 # musicbrainzngs' Python 2 query.py) or excluded (missing optional dependencies, modules that fail on 3.8 too,
 # tkinter not built here; easygui 0.98.3's "No module named 'global_state'" is its implicit-relative fallback after
-# from .text_box import failed on that missing tkinter, counted a miss by realimports.py: not a removal).  No
+# from .text_box import failed on that missing tkinter: not a removal, excluded by realimports.py since).  No
 # finding on a line that ran.  Fixed: speedtest-cli 2.1.3's socket.ssl under elif FakeSocket:, FakeSocket None after
 # try: from httplib import FakeSocket failed (tryimports._missing_names).  Left: its ssl.wrap_socket in the except
 # AttributeError: of self._context.wrap_socket(...), an attribute http.client.HTTPSConnection sets on every Python 3

@@ -15,7 +15,7 @@ syntax (the file does not compile on pyenv's 3.6 either), a Python 2 standard mo
 pyenv's 2.7 standard library), a missing third-party dependency, ``distutils`` in a release that imports
 setuptools (which provides it where installed), another platform's module (windll,
 kqueue), a shim named as a standard module (future's ``tkinter``, found where the real one is not
-built), a failure pyenv's 3.8 has too (an import order the package never supported); else a ``miss`` (test data and ``__main__`` modules that run a program show up here too: read
+built), a fallback failing while it handles such a module's ImportError (easygui's after tkinter), a failure pyenv's 3.8 has too (an import order the package never supported); else a ``miss`` (test data and ``__main__`` modules that run a program show up here too: read
 them with ``--list``).  A
 module that imports cleanly while an error finding stands on a line its import ran (``sys.monitoring``
 of the real interpreter) is counted ``ran``: a finding that may be false, or a behaviour that breaks
@@ -711,6 +711,14 @@ def raised_by_put_back(failure: dict, put_back: Path | None) -> bool:
     return put_back is not None and raised.startswith(str(put_back.resolve()) + os.sep)
 
 
+def handling_unbuilt(context: list, built_without: frozenset) -> bool:
+    """Was the failure raised while handling the ImportError of a standard module this interpreter
+    was built without (Debian's tkinter)?  easygui 0.98.3's ``from .text_box import ...`` fails on
+    the missing ``_tkinter``, and its ``except ImportError:`` fallback, an implicit relative import,
+    then fails with "No module named 'global_state'": the interpreter's build, not a removal."""
+    return any((c.get("missing") or "").split(".")[0] in built_without for c in context)
+
+
 def handling_a_removal(context: list, stdlib: set) -> bool:
     """Was the failure raised while handling the ImportError of a standard module (a fallback that
     fails too: pydub 0.23.1's ``try: import audioop`` / ``except ImportError: import pyaudioop as
@@ -784,6 +792,8 @@ def measure(spec: str, target: str, work: Path, cache: Path, noise_work: Path, p
             rows["excluded"].append(f"{text} [a shim named as a standard module]")
         elif (result.get("missing") or "").split(".")[0] == "distutils" and imports_setuptools(root):
             rows["excluded"].append(f"{text} [distutils, which setuptools provides where it is installed]")
+        elif handling_unbuilt(inner, built_without):
+            rows["excluded"].append(f"{text} [raised while handling a standard module this interpreter was built without]")
         elif not handling_a_removal(inner, stdlib) and excluded(result, stdlib, built_without):
             rows["excluded"].append(f"{text} [{excluded(result, stdlib, built_without)}]")
         elif fails_before(name, kind, work, project, env):

@@ -137,6 +137,21 @@ def test_realimports_excludes_a_failure_raised_in_a_module_put_back(tmp_path):
     assert not raised_by_put_back(dict(failure, raised_in=str(tmp_path / "astroid" / "spec.py")), put_back)
 
 
+def test_realimports_excludes_a_fallback_failing_after_a_module_the_build_left_out():
+    """easygui 0.98.3 on an interpreter built without tkinter: ``from .text_box import ...`` fails on
+    the missing ``_tkinter`` and the ``except ImportError:`` fallback fails in turn ("No module named
+    'global_state'"); the build left the module out, nothing was removed.  A fallback after a removed
+    module (pydub's ``audioop``) is still a removal's."""
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        from realimports import handling_unbuilt
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert handling_unbuilt([{"frames": [], "missing": "_tkinter"}], frozenset({"_tkinter", "tkinter"}))
+    assert not handling_unbuilt([{"frames": [], "missing": "audioop"}], frozenset({"_tkinter", "tkinter"}))
+    assert not handling_unbuilt([{"frames": [], "missing": None}], frozenset({"_tkinter"}))
+
+
 def test_realimports_credits_a_finding_on_another_line_of_the_failing_statement(tmp_path):
     """xonsh 0.9.27's ast.py: the real 3.15's traceback names line 7, ``from ast import (``, and the
     finding stands on line 9, ``Num,``; a line of another statement, or inside a function a frame's
