@@ -74,6 +74,24 @@ def test_pybind11(project):
     assert gil_findings(project, "ext.cpp") == []
 
 
+@pytest.mark.parametrize("condition", [
+    "#if PYBIND11_VERSION_HEX >= 0x020D00F0  // pybind11 2.13.0",  # optree 0.20.0's src/optree.cpp
+    "#if (PYBIND11_VERSION_MAJOR == 2 && PYBIND11_VERSION_MINOR >= 13) || \\\n    PYBIND11_VERSION_MAJOR >= 3",
+    "#ifdef Py_GIL_DISABLED",
+])
+def test_pybind11_declared_in_the_other_branch(project, condition):
+    """The #else for a pybind11 before 2.13 (no mod_gil_not_used, no free-threaded support) of a
+    module the file declares in its branch for a newer one (optree 0.20.0, spglib 2.8.0): was OMT004."""
+    body = ("#include <pybind11/pybind11.h>\n" + condition + "\n"
+            "PYBIND11_MODULE(_C, mod, py::mod_gil_not_used())\n#else\nPYBIND11_MODULE(_C, mod)\n#endif\n"
+            "{\n    build(mod);\n}\n")
+    project.write("ext.cpp", body)
+    assert gil_findings(project, "ext.cpp", target="3.14") == []
+    # another module's declaration says nothing of this one
+    project.write("ext.cpp", body.replace("PYBIND11_MODULE(_C, mod)\n#endif", "PYBIND11_MODULE(_D, mod)\n#endif"))
+    assert gil_findings(project, "ext.cpp", target="3.14") == [("OMT004", "_D", body.count("\n", 0, body.index("#else")) + 2, "warning")]
+
+
 def test_not_a_slot_array(project):
     project.write("x.c", "void f(PyModuleDef_Slot *slots);\nextern PyModuleDef_Slot table[];\n")
     assert gil_findings(project, "x.c") == []

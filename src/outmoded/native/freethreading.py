@@ -17,7 +17,9 @@ that does not declare it can run without it.  Reported, as warnings, for targets
   of that module, not one (uvloop 0.23.0's ``loop.pyx`` includes 21 ``.pyx`` files, msgpack
   1.2.4's ``_cmsgpack.pyx`` its ``_packer.pyx`` and ``_unpacker.pyx``: the includer's directive
   decides);
-- OMT004: ``PYBIND11_MODULE(name, m)`` without ``py::mod_gil_not_used()``.
+- OMT004: ``PYBIND11_MODULE(name, m)`` without ``py::mod_gil_not_used()``, unless the file's
+  other branch declares the same module with it (``#if PYBIND11_VERSION_HEX >= 0x020D00F0``: an
+  older pybind11 cannot say it).
 
 A slot ``{Py_mod_gil, Py_MOD_GIL_USED}`` or a directive ``freethreading_compatible=False`` is a
 deliberate choice and is not reported.  Nor is a module of the project's tests (``testenv``: under
@@ -157,6 +159,7 @@ def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[
         return []
     table = rules()
     names = {token.text for token in tokens if token.kind == "ident"}
+    declared = _pybind11_declared(tokens) if "PYBIND11_MODULE" in names else frozenset()
     findings = []
     for index, token in enumerate(tokens):
         following = tokens[index + 1].text if index + 1 < len(tokens) else ""
@@ -177,12 +180,27 @@ def c_findings(path: str, tokens: list[Token], target: tuple[int, int]) -> list[
         elif token.text == "PYBIND11_MODULE" and following == "(":
             end = _closing(tokens, index + 1, "(", ")")
             arguments = tokens[index + 2:end]
-            if not any(t.text == "mod_gil_not_used" for t in arguments):
-                module = arguments[0].text if arguments else "?"
+            module = arguments[0].text if arguments else "?"
+            if not any(t.text == "mod_gil_not_used" for t in arguments) and module not in declared:
                 entry = table["OMT004"]
                 message = rule_message(entry, module, f"`PYBIND11_MODULE({module}, ...)`")
                 findings.append(make(path, _span(token), entry, module, WARNING, message))
     return [] if findings and _test_module(path) else findings
+
+
+def _pybind11_declared(tokens: list[Token]) -> frozenset:
+    """The modules a ``PYBIND11_MODULE(name, m, py::mod_gil_not_used())`` here declares free of the
+    GIL.  Another ``PYBIND11_MODULE`` of the same name is another branch of the file's conditionals
+    (a module has one ``PyInit_``): optree 0.20.0's and spglib 2.8.0's ``#else`` of a test of
+    pybind11's version, for the pybind11 before 2.13, which has no ``mod_gil_not_used`` and does not
+    support a free-threaded interpreter at all."""
+    declared = set()
+    for index, token in enumerate(tokens):
+        if token.text == "PYBIND11_MODULE" and index + 2 < len(tokens) and tokens[index + 1].text == "(":
+            arguments = tokens[index + 2:_closing(tokens, index + 1, "(", ")")]
+            if arguments and any(t.text == "mod_gil_not_used" for t in arguments):
+                declared.add(arguments[0].text)
+    return frozenset(declared)
 
 
 def _includer_sets_gil(path: str) -> bool:
