@@ -1948,8 +1948,8 @@ microsoft-kiota-abstractions==1.16.0""".split()
 # (tests/cli/test_nested_projects.py).  At 3.14t (C/C++/Rust: primp, optree, google-re2, tree-sitter-bash,
 # teradatasql, arro3-core, burner-redis, openlineage-sql): google-re2's _re2.cc PYBIND11_MODULE(_re2,
 # module) declares no py::mod_gil_not_used() (OMT004, read, not run: no free-threaded interpreter here);
-# optree's OMT004 is the #else of #if PYBIND11_VERSION_HEX >= 0x020D00F0, whose branch declares it
-# (pybind11 >= 2.12 builds either).
+# optree's OMT004 was the #else of #if PYBIND11_VERSION_HEX >= 0x020D00F0, whose branch declares it: for
+# a pybind11 before 2.13, which supports no free-threaded build (fixed: 1 -> 0, spglib 2.8.0's too).
 # Skipped, no sdist nor pure-Python wheel: nvidia-nvshmem-cu12 3.8.0, ctranslate2 4.8.5; not for 3.13:
 # dataclasses 0.8 (requires-python >=3.6,<3.7) and enum34 1.1.10 (backports of the stdlib's own modules).
 # Run though without code: oldest-supported-numpy, azure-nspkg, azure-keyvault 4.2.0, dotenv 0.9.9
