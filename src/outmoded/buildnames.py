@@ -8,7 +8,7 @@ requirements allow (``setuptools>=40.8.0`` when the sdist declares none): pip 26
 but that copy is not the standard library's ``distutils``: ``distutils.msvccompiler``,
 ``distutils.msvc9compiler``, ``distutils.command.bdist_wininst``, ``distutils.util.run_2to3`` and
 ``distutils.command.build_py.build_py_2to3`` are gone from it, and setuptools 84 no longer ships
-``pkg_resources`` (each failed so, ``ModuleNotFoundError`` / ``ImportError``, in a real ``pip
+``pkg_resources``, gone from 82.0.0 (each failed so, ``ModuleNotFoundError`` / ``ImportError``, in a real ``pip
 wheel`` of an sdist on the real 3.13; ``from distutils.version import LooseVersion`` and
 ``from setuptools.command.test import test`` built).
 

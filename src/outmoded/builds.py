@@ -43,20 +43,20 @@ def built_by_setuptools(setup_py: str) -> bool:
 def build_installs(setup_py: str, backport: str, target: tuple[int, int]) -> bool:
     """Does every build running this ``setup.py`` install ``backport``: the ``[build-system]
     requires`` of the ``pyproject.toml`` beside it name it, in versions that provide its module on
-    the target (``testenv.installed_name``)?  A build frontend installs them where the setup.py
+    the target (``testenv.installed_names``: ``setuptools<82`` for one pinned below 82)?  A build frontend installs them where the setup.py
     runs, and honours their ``.pth`` files (setuptools' ``distutils-precedence.pth`` serves ``import
     distutils`` to every module of the build, before setuptools is imported): mpi4py 4.1.2's
     in-tree backend (``conf/builder.py``) and its setup.py's ``conf/mpidistutils.py`` (``from
     distutils import log, sysconfig``), under ``requires = ["setuptools >= 42", "build"]``."""
     data = _pyproject(setup_py)
-    if not data or backport.encode() not in data:
+    if not data or backport.partition("<")[0].encode() not in data:
         return False
-    from outmoded.testenv import installed_name
+    from outmoded.testenv import installed_names
     from outmoded.tomldata import loads
 
     requires = (loads(data).get("build-system") or {}).get("requires") or ()
     return isinstance(requires, list) and any(
-        isinstance(line, str) and installed_name(line, target) == backport for line in requires)
+        isinstance(line, str) and backport in installed_names(line, target) for line in requires)
 
 
 def never_run(setup_py: str) -> bool:

@@ -14,6 +14,8 @@ ERROR, WARNING = "error", "warning"
 CONTEXTS = {
     "fallback": "inside a try/except that catches the failure: on {target} this always takes the fallback",
     "lost-feature": "the except-branch only disables what this provides: on {target} it silently stops working",
+    "optional": "the except-branch runs without a module no Python promised (a third-party one): the code was "
+                "written for environments without it",
     "lost-before-floor": "the except-branch only disables what this provides, but it is gone on every Python "
                          "the project supports: the upgrade to {target} changes nothing",
     "broken-at-floor": "removed at or before the oldest Python the project supports: this already fails on every "
@@ -50,7 +52,8 @@ CONTEXTS = {
 
 # Dead compatibility code, equivalent on the target: reported only when asked (``dead-compat``).
 # A lost-feature fallback for a name removed at or before the project's declared floor
-# (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too.
+# (``lost-before-floor``: setuptools' ``try: import dl`` under requires-python >= 3.9) is one too, and so is
+# one for a module no Python promised (``optional``: ``try: import pkg_resources / except ImportError: pass``).
 # Any other use of a name removed at or before that floor (``broken-at-floor``: ``import urllib2``
 # under requires-python >= 3.9) fails on every Python the project supports: not what the upgrade breaks,
 # and neither is what follows it in its block (``after-broken``).
@@ -60,7 +63,7 @@ CONTEXTS = {
 # ``not-built``: a C or Cython source the build never compiles on the target, ``not-run``: a setup.py
 # no build runs, ``unread-annotation``: a deferred annotation of a function the project only calls)
 # is reported only then too.
-DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "hasattr", "isinstance", "truthy", "lost-before-floor", "broken-at-floor", "after-broken",
+DEAD_COMPAT_CONTEXTS = frozenset({"fallback", "optional", "hasattr", "isinstance", "truthy", "lost-before-floor", "broken-at-floor", "after-broken",
                                   "expected", "skipped", "deleted", "rebound", "test-data", "refused", "not-installed",
                                   "unreached", "uncalled", "not-built", "not-run",
                                   "unread-annotation"})
@@ -157,6 +160,9 @@ def describe(entry: Entry, api: str, target: tuple[int, int], context: str | Non
 
 def removal_head(entry: Entry, api: str) -> str:
     """What a message first says of a removal: "`imp.reload` was removed in Python 3.12 (deprecated since 3.4)"."""
+    if getattr(entry, "backport_before", None):  # not the standard library's (pkg_resources): what took it
+        return (f"`{api}` is missing from Python {format_version(entry.removed_in)} on (a {entry.backport} module: "
+                f"new environments no longer install {entry.backport}, and {entry.backport} {entry.backport_before} dropped it)")
     where = " from the limited C API" if entry.limited_api else ""
     # a behaviour removal: nothing is missing, the code stops working; the reason says how
     verb = "stopped working" if entry.kind == "behaviour" else f"was removed{where}"

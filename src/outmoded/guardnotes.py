@@ -66,7 +66,11 @@ class GuardNotes:
         on the target ("unreached", ``unreached``), in a private function only such code calls
         ("uncalled", ``uncalled``) or in a function deleted before anything could call it
         ("deleted", ``deleted_before_use``).
-        A fallback that only
+        A fallback that only disables what a module no Python promised provides ("optional":
+        ``pkg_resources``, setuptools' module, which a Python without setuptools never had) is how
+        the code was written to run without it: babel 2.19.0's ``try: from pkg_resources import
+        working_set / except ImportError: pass``, pytz 2026.6's ``resource_stream = None``.  A
+        fallback that only
         disables the feature ("lost-feature") of a name removed at or before the oldest Python the
         project declares (``index.floor``) lost it long ago: the upgrade breaks nothing there.  Any
         other use of such a name fails on every Python the project supports already
@@ -129,6 +133,8 @@ class GuardNotes:
                 context = "hasattr"  # the try body reads the replacement itself (trycalls._present_reads)
             elif ctx.kind == "handler" and context is None:
                 context = "raised-handler" if ctx.names else "handler"
+        if context == "lost-feature" and getattr(self._removed_prefix(api), "backport_before", None):
+            return "optional"  # a module no Python promised (pkg_resources): the handler is the plan
         floor = self.index.floor
         if floor and removed_in and removed_in <= floor:
             if context == "lost-feature":

@@ -9,6 +9,7 @@ or a stub, which nothing runs.  The rest of the scanner calls ``report`` for eac
 from __future__ import annotations
 
 import ast
+import os
 
 from outmoded.annotationreads import only_called
 from outmoded.catalog import Entry
@@ -77,7 +78,17 @@ class Reporting:
 
     def backport_provides(self, entry: Entry, api: str, node: ast.AST) -> bool:
         """Does ``entry``'s backport provide it here: this module imports the backport (or is
-        imported by, or tests, code that does), as setuptools provides ``distutils`` to a setup.py?"""
+        imported by, or tests, code that does), as setuptools provides ``distutils`` to a setup.py?
+        A module only the backport's older releases have (``backport_before``: setuptools below 82
+        for ``pkg_resources``) is provided only where the project requires such a release, with
+        itself or for its tests, or a setup.py's build installs one: importing setuptools 84, or
+        requiring it unpinned, brings none."""
+        if entry.backport_before:
+            from outmoded.builds import build_installs
+
+            return tests_install(self.path, entry.provider, self.target, entry.platform) or (
+                os.path.basename(self.path) == "setup.py"
+                and build_installs(os.path.abspath(self.path), entry.provider, self.target))
         return bool(entry.backport) and (entry.backport in self.top_imports or self.imported_through(entry.backport)
                                          or importers_provide(self.path, entry.backport, self.target, node.lineno)
                                          or tests_install(self.path, entry.backport, self.target, entry.platform)

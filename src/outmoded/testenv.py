@@ -62,17 +62,19 @@ PLATFORMS = {"win32": {"sys_platform": "win32", "platform_system": "Windows", "o
 
 
 def tests_install(path: str, backport: str, target: tuple[int, int], platform: str | None = None) -> bool:
-    """Is ``path`` a file of a project that installs ``backport`` (a distribution name) with
+    """Is ``path`` a file of a project that installs ``backport`` (a distribution name, or
+    ``Entry.provider``'s ``setuptools<82``: a release below 82, ``installed_names``) with
     itself on the target (``install_requirements``), or a test file of one whose test
     requirements install it (also of a project whose tests hold the file's project)?  ``platform``: the only one the removed module existed on (the
     catalog's ``platform``), where the markers are evaluated (cx_Freeze 8.7.3 requires
     ``python-msilib>=0.4.1 ;sys_platform == 'win32' and python_version >= '3.13'``)."""
     absolute_path = os.path.abspath(path)
     top = project_root(os.path.dirname(absolute_path))
+    backport = _canonical_provider(backport)
     while top is not None:
-        if _canonical(backport) in install_requirements(top, target, platform):
+        if backport in install_requirements(top, target, platform):
             return True
-        if is_test_file(absolute_path, top) and _canonical(backport) in test_requirements(top, target, platform):
+        if is_test_file(absolute_path, top) and backport in test_requirements(top, target, platform):
             return True
         # a project inside another's tests is their data, run in their environment (pbr 7.1.3's
         # pbr/tests/testpackage/, whose setup hook does from distutils.command import build_py)
@@ -107,8 +109,7 @@ def install_requirements(top: str, target: tuple[int, int], platform: str | None
             lines += parser.get("options", "install_requires", fallback="").splitlines()
         except (configparser.Error, UnicodeDecodeError):
             pass
-    names = {installed_name(line.strip(), target, platform) for line in lines if line.strip()}
-    return brought(name for name in names if name)
+    return brought(name for line in lines if line.strip() for name in installed_names(line.strip(), target, platform))
 
 
 def _setup_py_requires(path: str) -> tuple[list[str], bool]:
@@ -238,9 +239,7 @@ def test_requirements(top: str, target: tuple[int, int], platform: str | None = 
         line = re.split(r"(?:^|\s)#", line, 1)[0].strip()
         if not line or line.startswith("-"):
             continue
-        name = installed_name(line, target, platform)
-        if name:
-            names.add(name)
+        names.update(installed_names(line, target, platform))
     return brought(names)
 
 
@@ -312,6 +311,56 @@ def installed_name(line: str, target: tuple[int, int], platform: str | None = No
     if holds and first is not None and requirement.specifier:
         holds = _allows_from(requirement.specifier, first)
     return _canonical(requirement.name) if holds else None
+
+
+def installed_names(line: str, target: tuple[int, int], platform: str | None = None) -> tuple:
+    """What a requirement line installs on the target (``installed_name``), and, where its versions
+    all lie below the first release of a backport that no longer provides a module the catalog
+    credits to it (``backport_before``), that bound too, as ``Entry.provider`` spells it:
+    ``setuptools>=39.2,<82`` -> ``("setuptools", "setuptools<82")``, which brings ``pkg_resources``;
+    ``setuptools==54.1.1`` -> ``("setuptools<82",)`` (no distutils before 66.1).  An unpinned
+    ``setuptools`` installs 84.2.1 on the real 3.13, which has no ``pkg_resources``."""
+    name = installed_name(line, target, platform)
+    match = NAME_RE.match(line)
+    bounds = _provision_bounds().get(_canonical(match[1])) if match else None
+    if not bounds:
+        return (name,) if name else ()
+    from packaging.markers import InvalidMarker, UndefinedComparison, UndefinedEnvironmentName
+    from packaging.requirements import InvalidRequirement, Requirement
+
+    try:
+        requirement = Requirement(OPTION_RE.split(line, 1)[0])
+        version = f"{target[0]}.{target[1]}"
+        if requirement.marker is not None and not requirement.marker.evaluate(
+                {"python_version": version, "python_full_version": f"{version}.0", **PLATFORMS.get(platform, {})}):
+            return ()
+    except (InvalidRequirement, InvalidMarker, UndefinedComparison, UndefinedEnvironmentName):
+        return (name,) if name else ()
+    specifier = requirement.specifier
+    below = tuple(f"{_canonical(match[1])}<{bound}" for bound in bounds if specifier and not _allows_from(
+        specifier, tuple(int(part) for part in (bound.split(".") + ["0"])[:2])))
+    return ((name,) if name else ()) + below
+
+
+_BOUNDS: dict = {}
+
+
+def _provision_bounds() -> dict:
+    """Canonical backport name -> the ``backport_before`` bounds of the catalog's entries."""
+    if not _BOUNDS:
+        from outmoded.catalog import default_catalog
+
+        for entry in default_catalog().entries:
+            if entry.backport_before:
+                _BOUNDS.setdefault(_canonical(entry.backport), []).append(entry.backport_before)
+        _BOUNDS.setdefault("", [])  # asked once
+    return _BOUNDS
+
+
+def _canonical_provider(provider: str) -> str:
+    """``Entry.provider`` with its distribution name canonical: ``Setuptools<82`` -> ``setuptools<82``."""
+    name, bound, version = provider.partition("<")
+    return _canonical(name) + bound + version
 
 
 def _allows_from(specifier, first: tuple[int, int]) -> bool:

@@ -141,6 +141,7 @@ class Entry(Frozen):
     - ``arguments``: int | None = None  # check arity: the argument count the function no longer takes
     - ``cython_versions``: tuple = ()  # check cython-generated: ((from or None, through, fixed), ...) Cython releases
     - ``backport``: str | None = None  # distribution on the package index that provides the removed module again
+    - ``backport_before``: str | None = None  # the backport's first release without the module ("82": setuptools' pkg_resources)
     - ``rewrite_defaults``: tuple = ()  # ((keyword, position, value), ...): arguments a rewrite drops when they equal it
     - ``rename_keywords``: tuple = ()  # ((old, new), ...): call keywords the replacement spells differently
     - ``safe_with_one_specifier``: int | None = None  # position of a %-format argument: one specifier makes it safe
@@ -161,7 +162,7 @@ class Entry(Frozen):
         "code", "names", "kind", "removed_in", "deprecated_in", "replacement", "fix", "reason", "doc",
         "fix_reason", "rewrite", "replacement_since", "argument", "position", "value_contains",
         "distinctive", "not_on", "example", "platform", "added_in", "not_probeable", "check", "signature",
-        "matches", "unless", "pass_through", "proof", "argument_positions", "raises", "accepts", "accepted_before", "node_fields", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport",
+        "matches", "unless", "pass_through", "proof", "argument_positions", "raises", "accepts", "accepted_before", "node_fields", "instead_of", "returned_by", "member_of", "limited_since", "internal_header", "internal_until", "arguments", "cython_versions", "backport", "backport_before",
         "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields", "replacement_fields", "lost_members",
         "limited_api", "named_in_strings", "narrowed_by_isinstance", "star_unbound_since", "calls_replacement_since", "opt_in", "source",
     )
@@ -169,7 +170,7 @@ class Entry(Frozen):
         "fix_reason": None, "rewrite": None, "replacement_since": None, "argument": None, "position": None,
         "value_contains": None, "distinctive": False, "not_on": (), "example": None, "platform": None,
         "added_in": None, "not_probeable": None, "check": None, "signature": None, "matches": None,
-        "unless": (), "pass_through": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "node_fields": (), "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "rewrite_defaults": (), "rename_keywords": (),
+        "unless": (), "pass_through": (), "proof": None, "argument_positions": (), "raises": (), "accepts": None, "accepted_before": None, "node_fields": (), "instead_of": (), "returned_by": (), "member_of": (), "limited_since": None, "internal_header": None, "internal_until": None, "arguments": None, "cython_versions": (), "backport": None, "backport_before": None, "rewrite_defaults": (), "rename_keywords": (),
         "safe_with_one_specifier": None, "bytes_argument": None, "fields": (), "replacement_fields": (), "lost_members": (), "limited_api": False, "named_in_strings": False, "narrowed_by_isinstance": False, "star_unbound_since": None, "calls_replacement_since": None, "opt_in": None, "source": "",
     }
 
@@ -182,11 +183,20 @@ class Entry(Frozen):
         return self.removed_in > LATEST_RELEASE
 
     @property
-    def backport_requirement(self) -> str | None:
-        """The requirement line that brings the removed module back: ``legacy-cgi; python_version >= '3.13'``."""
+    def provider(self) -> str | None:
+        """What a requirement must install to bring the module back: the backport's name, or with
+        ``backport_before`` the name and that bound (``setuptools<82``, ``testenv.installed_names``)."""
         if not self.backport:
             return None
-        return f"{self.backport}; python_version >= '{format_version(self.removed_in)}'"
+        return f"{self.backport}<{self.backport_before}" if self.backport_before else self.backport
+
+    @property
+    def backport_requirement(self) -> str | None:
+        """The requirement line that brings the removed module back: ``legacy-cgi; python_version >= '3.13'``
+        (``setuptools<82; python_version >= '3.12'`` for ``pkg_resources``)."""
+        if not self.backport:
+            return None
+        return f"{self.provider}; python_version >= '{format_version(self.removed_in)}'"
 
     @property
     def fix_safety(self) -> str | None:

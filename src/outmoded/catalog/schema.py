@@ -94,7 +94,9 @@ A removed module with a maintained copy on the package index names it in ``backp
 distribution's name, e.g. ``legacy-cgi`` for ``cgi``); the loader gives the same ``backport`` to the
 entries for names inside that module removed with it (``cgi.FieldStorage``), so a finding can say
 "or add ``legacy-cgi; python_version >= '3.13'``".  ``outmoded.catalog.backports`` answers which
-requirement lines fix a set of findings.
+requirement lines fix a set of findings.  ``backport_before`` is the backport's first release that no
+longer provides the module (``pkg_resources``: setuptools ``"82"``): only a requirement whose versions
+all lie below it brings the module back (``setuptools<82``), and the finding asks for such a line.
 
 Entries whose ``removed_in`` is newer than ``LATEST_RELEASE`` are pending removals.
 
@@ -121,7 +123,7 @@ REQUIRED = ("code", "kind", "removed_in", "replacement", "fix", "reason", "doc")
 OPTIONAL = {
     "name", "names", "deprecated_in", "fix_reason", "rewrite", "replacement_since", "argument",
     "position", "value_contains", "distinctive", "not_on", "example", "note", "platform", "added_in", "not_probeable",
-    "check", "backport", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields",
+    "check", "backport", "backport_before", "rewrite_defaults", "rename_keywords", "safe_with_one_specifier", "bytes_argument", "fields",
     "replacement_fields", "lost_members", "limited_api", "named_in_strings", "narrowed_by_isinstance",
     *earlier.KEYS, "opt_in", "signature", "matches", "unless", "proof", "raises", "accepts", "accepted_before", "instead_of",
     "returned_by",
@@ -234,6 +236,10 @@ def _entry(raw: object, source: str, index: int) -> Entry:
     if "backport" in raw and (raw["kind"] != "module" or not isinstance(raw["backport"], str)
                               or not PACKAGE_RE.match(raw["backport"])):
         raise _fail(source, where, f"backport needs kind 'module' and a distribution name, got {raw['backport']!r}")
+    if "backport_before" in raw and ("backport" not in raw or not isinstance(raw["backport_before"], str)
+                                     or not re.fullmatch(r"\d+(\.\d+)*", raw["backport_before"])):
+        raise _fail(source, where, "backport_before needs backport and the backport's first release without the module "
+                                   f"(\"82\"), got {raw['backport_before']!r}")
     if raw.get("check") == "header" and raw.keys() & {"limited_api", "member_of", "internal_header", "returned_by"}:
         raise _fail(source, where, "a header entry takes none of limited_api, member_of, internal_header, returned_by")
     if "limited_api" in raw and (raw["kind"] != "capi" or raw.get("check", "removed") not in ("removed", "system-header")
@@ -339,6 +345,7 @@ def _entry(raw: object, source: str, index: int) -> Entry:
         pass_through=tuple(raw.get("pass_through") or ()),
         proof=raw.get("proof"),
         backport=raw.get("backport"),
+        backport_before=raw.get("backport_before"),
         limited_api=raw.get("limited_api", False),
         named_in_strings=raw.get("named_in_strings", False),
         narrowed_by_isinstance=raw.get("narrowed_by_isinstance", False),

@@ -23,14 +23,14 @@ def installed_by(deps: list, locked: frozenset, target: tuple[int, int]) -> dict
     target: their requirement's marker holds there and, for a distribution that provides its
     modules only from some release on (setuptools' distutils from 66.1), the locked version is
     such a release (``testenv.installed_name``)."""
-    from outmoded.testenv import installed_name
+    from outmoded.testenv import installed_names
 
     found: dict = {}
     for dep in deps:
         if dep.file in locked and dep.requirement is not None and not dep.error:
-            name = installed_name(str(dep.requirement), target)
-            if name:
-                found.setdefault(dep.file, set()).add(name)
+            names = installed_names(str(dep.requirement), target)  # setuptools==81.0.0: and setuptools<82
+            if names:
+                found.setdefault(dep.file, set()).update(names)
     return {file: frozenset(names) for file, names in found.items()}
 
 

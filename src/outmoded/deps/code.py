@@ -212,7 +212,10 @@ def _backported(finding, provided: frozenset) -> bool:
     from outmoded.catalog.backports import brought, entry_for
 
     entry = entry_for(finding)  # standard-aifc brings audioop-lts (``BRINGS``): audioread 3.1.0 requires it
-    return bool(entry and entry.backport) and canonicalize_name(entry.backport) in brought(provided)
+    if not (entry and entry.backport):
+        return False
+    name, bound, version = entry.provider.partition("<")  # setuptools<82: a release below 82 (``testenv.installed_names``)
+    return canonicalize_name(name) + bound + version in brought(provided)
 
 
 def _backports(findings: list) -> list:

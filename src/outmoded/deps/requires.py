@@ -16,7 +16,7 @@ when its marker holds on the target with no extra asked for.
 
 from __future__ import annotations
 
-from outmoded.testenv import egg_requires, installed_name
+from outmoded.testenv import egg_requires, installed_name, installed_names  # noqa: F401 (installed_name: optionalext reads it here)
 
 EGG_REQUIRES = "requires.txt"  # in an sdist's name.egg-info/ or src/name.egg-info/
 # at an sdist's top (requires.txt below it); a wheel's: *.dist-info/METADATA
@@ -55,7 +55,7 @@ def requirement_lines(filename: str, members: list) -> list:
 
 def names(lines, target: tuple[int, int]) -> frozenset:
     """The canonical names the requirement lines install on the target."""
-    return frozenset(name for line in lines if isinstance(line, str) and (name := installed_name(line.strip(), target)))
+    return frozenset(name for line in lines if isinstance(line, str) for name in installed_names(line.strip(), target))
 
 
 def _requires_dist(data: bytes) -> list[str]:

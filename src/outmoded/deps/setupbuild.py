@@ -12,7 +12,7 @@ real ``pip wheel`` of an sdist on the real 3.13):
   setuptools' copy, what that copy lacks does not (``distutils.msvccompiler``,
   ``build_py_2to3``): the engine knows it (``buildnames.lacking``);
 - a module the build's setuptools does not ship, imported outside a ``try`` that catches the
-  ImportError: ``pkg_resources`` (gone from setuptools 84), ``setuptools.command.upload``,
+  ImportError: ``pkg_resources`` (gone from setuptools 82.0.0), ``setuptools.command.upload``,
   ``from setuptools import Feature``; when the sdist declares no build requirements, any module
   neither the standard library, that setuptools (and what it vendors) nor the sdist's top
   provides (``import six``: pip installs setuptools alone), but for a module its ``setup()``'s
