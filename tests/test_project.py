@@ -991,3 +991,19 @@ def test_a_class_attribute_probed_for_a_name_no_class_of_the_hierarchy_has(proje
     project.write("tests/test_tls.py", FTP_TLS_TESTS.format(client="FTPSClient"))
     project.write("tests/test_plain.py", FTP_TESTS + "\n    TestStore.client_class = ftplib.FTP_TLS\n")
     assert found(project) == wrap
+
+
+def test_a_module_the_package_puts_into_sys_modules_is_no_finding(project):
+    # zc.buildout 6.0.1's zc/buildout/__init__.py installs its vendored copy of setuptools 81's
+    # pkg_resources as sys.modules['pkg_resources'] before its own and its modules' imports of it
+    # (import zc.buildout.buildout works on the real 3.13.18 with setuptools 84.2.1)
+    project.write("zc/buildout/__init__.py", "import sys\nfrom zc.buildout._vendor import pkg_resources as v\n"
+                                             "sys.modules['pkg_resources'] = v\nfrom pkg_resources import Requirement\n")
+    project.write("zc/buildout/_vendor/__init__.py", "")
+    project.write("zc/buildout/_vendor/pkg_resources.py", "class Requirement: pass\n")
+    project.write("zc/buildout/buildout.py", "import pkg_resources\nimport imp\n")
+    project.write("dev.py", "import pkg_resources\n")  # in no package: nothing put it there
+    project.write("early.py", "import imp\nimport sys\nsys.modules[\"imp\"] = object()\n")  # too late
+    project.write("late.py", "import sys, fakeimp\nsys.modules[\"imp\"] = fakeimp\nimport imp\n")
+    found = [(f["path"], f["line"], f["api"]) for f in project.check_json(".")["findings"]]
+    assert found == [("dev.py", 1, "pkg_resources"), ("early.py", 1, "imp"), ("zc/buildout/buildout.py", 2, "imp")]

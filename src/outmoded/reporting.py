@@ -18,7 +18,7 @@ from outmoded.importers import importers_provide
 from outmoded.laterimports import imported_later
 from outmoded.layout import beside_script, shadows_stdlib
 from outmoded.projectfiles import MAIN_RE
-from outmoded.restorers import restored
+from outmoded.restorers import module_restored, restored
 from outmoded.testenv import tests_install
 
 # entries saying what code does when it runs (a call's arguments, a behaviour), not what a name is
@@ -60,6 +60,8 @@ class Reporting:
             return
         if "." in api and not self.removed_module(api.rpartition(".")[0]) and restored(self.project, self.path, api):
             return  # a project module this one imports puts the name back (``outmoded.restorers``)
+        if self._removed_prefix(api) is not None and module_restored(self.path, api.partition(".")[0], node.lineno):
+            return  # the module, or a package it is in, puts the module into sys.modules first
         if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:
             return  # a copy for an older Python, which still has it
         if context is None and self.in_annotation:

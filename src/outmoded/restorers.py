@@ -19,6 +19,12 @@ the files its imports are followed through (each read recorded), not on the text
 tree (every verdict with a finding would depend on every file).  When no file writes the name,
 the files the import statements' text reaches count (``_reachable``, no parsing): one of them
 edited to put the name back drops the cached verdict; a module nothing reaches cannot matter.
+
+A whole module is put back by ``sys.modules["name"] = ...`` (``module_restored``): zc.buildout
+6.0.1's ``zc/buildout/__init__.py`` installs its vendored copy of setuptools 81's
+``pkg_resources`` so, before its own ``from pkg_resources import ...`` and those of every module of
+the package (``import zc.buildout.buildout`` works on the real 3.13.18 with setuptools 84.2.1,
+which has no ``pkg_resources``).
 """
 
 from __future__ import annotations
@@ -60,6 +66,29 @@ def restored(project, path: str, api: str) -> bool:
             if summary is not None and api in summary.assigned:
                 return True
     return False
+
+
+def module_restored(path: str, module: str, line: int) -> bool:
+    """Does the module at ``path`` assign ``sys.modules["module"]`` (a string literal, either
+    quote) on a line before ``line``, or the ``__init__.py`` of a package it sits in (which
+    importing it runs first) anywhere?  Read as text, each file read counting for the verdict."""
+    first = _sys_modules_line(os.path.abspath(path), module)
+    return bool(first and first < line) or any(_sys_modules_line(init, module) for init in inits_above(path))
+
+
+@memo
+def _sys_modules_line(path: str, module: str) -> int:
+    """The first line of the file at ``path`` assigning ``sys.modules["module"]``, or 0."""
+    reads.read(path)
+    try:
+        with open_regular(path) as handle:
+            data = handle.read()
+    except OSError:
+        return 0
+    if b"sys.modules" not in data:
+        return 0
+    found = re.search(rb"""\bsys\.modules\[\s*(['"])%s\1\s*\]\s*=(?!=)""" % re.escape(module.encode()), data)
+    return data.count(b"\n", 0, found.start()) + 1 if found else 0
 
 
 def _writers(top: str, leaf: str, module: str = "") -> tuple:
