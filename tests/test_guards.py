@@ -2994,3 +2994,13 @@ def test_a_try_reading_the_replacement_of_a_removed_name_runs_its_handler_only_w
     assert project.findings(source) == [(11, "re.sre_compile", E), (16, "re.sre_compile", E)]
     found = project.check_json("--dead-compat", "mod.py")["findings"]
     assert [(f["line"], f["context"]) for f in found][:1] == [(6, "hasattr")]
+
+
+def test_a_branch_run_only_once_a_module_the_target_lacks_is_loaded(project):
+    # pytest 9.2.0's monkeypatch.syspath_prepend: if "pkg_resources" in sys.modules: import
+    # pkg_resources (never on 3.12+, where nothing installs it: the import never fails)
+    project.write("m.py", "import sys\n\ndef f():\n    if 'pkg_resources' in sys.modules:\n        import pkg_resources\n"
+                          "        pkg_resources.fixup_namespace_packages('x')\n    if 'imp' not in sys.modules:\n"
+                          "        return\n    import imp\n\ndef g():\n    if 'numpy' in sys.modules:\n        import imp\n")
+    assert [(f["line"], f["api"]) for f in project.check_json(".")["findings"]] == [(13, "imp")]
+    assert [(f["line"], f["api"]) for f in project.check_json(".", target="3.11")["findings"]] == []

@@ -81,6 +81,8 @@ def _evaluate(node: ast.expr, version: _Version, lookup: Lookup) -> bool:
         op, probed = type(node.ops[0]), None
         if op is ast.In or op is ast.NotIn:
             probed = probes.listed(node, version.info, lookup)
+            if probed is None:
+                probed = probes.loaded(node, version.info, lookup)
         elif op is ast.Eq or op is ast.NotEq:
             probed = probes.is_jython(node, lookup)
         if op in (ast.Is, ast.IsNot, ast.Eq, ast.NotEq) and probed is None:

@@ -1,7 +1,8 @@
 """What a condition asks the running interpreter other than its version: whether one of its
 stdlib modules has a name (``"Bytes" in vars(ast)``, ``getattr(base64, "decodestring", False)``),
-answered from the real interpreters' listings (``outmoded.present``), and whether it is Jython
-(``platform.system() == "Java"``), which no Python 3 is.  ``outmoded.guards`` asks these for the
+answered from the real interpreters' listings (``outmoded.present``), whether it is Jython
+(``platform.system() == "Java"``), which no Python 3 is, and whether a module it lacks was imported
+(``"pkg_resources" in sys.modules``: ``loaded``).  ``outmoded.guards`` asks these for the
 conditions it evaluates; each answers None when it cannot tell.
 """
 
@@ -102,6 +103,34 @@ def listed(node: ast.Compare, target: tuple[int, int], lookup: Lookup) -> bool |
     if there is None:
         return None
     return there if isinstance(op, ast.In) else not there
+
+
+def loaded(node: ast.Compare, target: tuple[int, int], lookup: Lookup) -> bool | None:
+    """``"name" in sys.modules`` (``not in``) of a module the catalog says the target lacks
+    (``imp``, ``pkg_resources``): False (True) there, so the branch importing it only once it is
+    loaded (pytest 9.2.0's monkeypatch.syspath_prepend: ``if "pkg_resources" in sys.modules: import
+    pkg_resources``) never fails; None for any other comparison.  Where a project puts its own copy
+    into ``sys.modules`` first, that branch imports the copy, which is no finding either."""
+    if len(node.ops) != 1 or not isinstance(node.ops[0], (ast.In, ast.NotIn)):
+        return None
+    name = node.left
+    if not (isinstance(name, ast.Constant) and isinstance(name.value, str)) \
+            or lookup(node.comparators[0]) != "sys.modules" or name.value.split(".")[0] not in _lacked(target):
+        return None
+    return isinstance(node.ops[0], ast.NotIn)
+
+
+_LACKED: dict = {}
+
+
+def _lacked(target: tuple[int, int]) -> frozenset:
+    """The top-level modules the catalog says were removed at or before ``target``."""
+    if target not in _LACKED:
+        from outmoded.catalog import default_catalog
+
+        _LACKED[target] = frozenset(e.name for e in default_catalog().entries if e.kind == "module" and "." not in e.name
+                                    and not e.pending and e.removed_in <= target[:2])
+    return _LACKED[target]
 
 
 def absent_default(args: list, target: tuple[int, int], lookup: Lookup) -> bool | None:
