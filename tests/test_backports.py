@@ -75,10 +75,15 @@ def test_explain_and_rules_show_the_backport(project):
 
 
 def _download(package: str, into: Path) -> Path:
+    """The wheel for 3.13 of ``package``, a name or a requirement (``setuptools<82``)."""
+    from packaging.requirements import Requirement
+
     subprocess.run([sys.executable, "-m", "pip", "download", "--quiet", "--no-deps", "--only-binary", ":all:",
                     "--python-version", "3.13", "--dest", str(into), package], check=True, timeout=300)
-    normalized = package.replace("-", "_").lower()
-    return next(p for p in into.glob("*.whl") if p.name.lower().startswith(normalized + "-"))
+    requirement = Requirement(package)
+    normalized = requirement.name.replace("-", "_").lower()
+    return next(p for p in into.glob("*.whl") if p.name.lower().startswith(normalized + "-")
+                and requirement.specifier.contains(p.name.split("-")[1], prereleases=True))
 
 
 def _install_for_313(package: str, wheels: Path, site: Path, done: set) -> None:
@@ -103,7 +108,11 @@ def backports_site(tmp_path_factory):
     """One directory with every recorded backport installed as on 3.13 (downloaded once per run)."""
     tmp = tmp_path_factory.mktemp("backports")
     site, done = tmp / "site", set()
-    for package in sorted({e.backport for e in CATALOG.entries if e.backport and not e.platform}):
+    providers = {}  # a bound wins: setuptools<82 brings pkg_resources, and distutils as setuptools does
+    for e in CATALOG.entries:
+        if e.backport and not e.platform and (e.backport_before or e.backport not in providers):
+            providers[e.backport] = e.provider
+    for package in sorted(providers.values()):
         _install_for_313(package, tmp / "wheels", site, done)
     return site
 

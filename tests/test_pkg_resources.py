@@ -1,7 +1,8 @@
 """pkg_resources (OM12102): setuptools' module, which a new environment of 3.12+ lacks (venv and
 ensurepip install no setuptools there) and setuptools dropped in 82.0.0, so only a requirement
 pinning setuptools below 82 brings it back.  On the real 3.13.18, pygal 2.4.0's ``import
-pkg_resources`` fails with nothing else installed, and with setuptools 84.2.1; it works with 81.0.0."""
+pkg_resources`` fails with nothing else installed, and with setuptools 84.2.1; it works with 81.0.0.
+Opt-in for now (``opt_in: select``): selected by name, ``--extend-select OM12102``, as these tests do."""
 
 import pytest
 
@@ -10,13 +11,17 @@ from outmoded.catalog import default_catalog
 UNGUARDED = "import pkg_resources\n\nVERSION = pkg_resources.get_distribution('pkg').version\n"
 
 
+SELECT = ("--extend-select", "OM12102")
+
+
 def _apis(project, *args, target="3.13"):
-    return [(f["path"], f["api"], f["severity"]) for f in project.check_json(*args, target=target)["findings"]]
+    return [(f["path"], f["api"], f["severity"]) for f in project.check_json(*args, *SELECT, target=target)["findings"]]
 
 
 def test_an_unguarded_import_is_an_error_from_312_and_says_which_pin_brings_it_back(project):
     project.write("pkg/__init__.py", UNGUARDED)
-    doc = project.check_json(".")
+    assert project.check_json(".")["findings"] == []  # opt-in: a plain check leaves it out
+    doc = project.check_json(".", *SELECT)
     [finding] = doc["findings"]
     assert (finding["code"], finding["api"], finding["severity"]) == ("OM12102", "pkg_resources", "error")
     assert finding["message"].startswith("`pkg_resources` is missing from Python 3.12 on (a setuptools module")
@@ -37,7 +42,7 @@ def test_a_fallback_without_it_is_how_the_code_was_written_to_run(project):
     project.write("pkg/__init__.py", "try:\n    from pkg_resources import working_set\nexcept ImportError:\n"
                                      "    working_set = None\n")
     assert _apis(project, ".") == []
-    assert [(f["api"], f["context"]) for f in project.check_json(".", "--dead-compat")["findings"]] == [
+    assert [(f["api"], f["context"]) for f in project.check_json(".", "--dead-compat", *SELECT)["findings"]] == [
         ("pkg_resources", "optional")]
 
 
