@@ -1,4 +1,5 @@
-"""Regular expressions compiled at first use, so that importing a module does not import ``re``.
+"""Regular expressions compiled at first use, so that importing a module does not import ``re``, and
+searched where they can match (``search_near``).
 
 Importing ``re`` (with ``enum``, its flags' type) is about a fifth of the instructions of a
 one-file check the prefilter clears, and that run uses no regular expression: version options,
@@ -106,3 +107,36 @@ def quoted(name: str, text: str) -> bool:
             return True
         position = text.find(name, position + 1)
     return False if name else quoted_re(name).search(text) is not None
+
+
+def search_near(pattern, data: bytes, needle: bytes, over_lines: bool = False) -> bool:
+    """Is ``pattern.search(data)`` a match, for a pattern each of whose matches holds ``needle``
+    and no newline, searched only on the lines holding ``needle``?  A pattern starting with a
+    class or ``^`` is tried at every position (``['"][\\w.:/-]*\\bnews\\b``: ~300 instructions a
+    byte, 32M over the four files of Twisted 18.9 the verdict of ``twisted.news`` reads); a
+    ``find`` of the needle costs a few.  ``over_lines``: a match may also start on an earlier line,
+    ending with ``needle``'s line: from a ``\\`` ending the line before (``\\\\\\r?\\n``), or from a
+    line opening a parenthesis it does not close before the needle (``\\([^)]*``), so the window
+    starts at the line of the last ``)`` before the needle.  Each window is searched with ``pos``
+    at a line start and ``endpos`` at a newline or the end: ``^``, ``\\b`` and look-behinds see the
+    whole text, as a search of all of it does, and the end of a window is a newline, no word
+    character; windows that overlap are searched once, as one."""
+    if not needle or b"\n" in needle:  # (a file name may hold one)
+        return pattern.search(data) is not None
+    size, find, rfind = len(needle), data.find, data.rfind
+    at = find(needle)
+    start = end = -1  # the window being widened
+    while at >= 0:
+        line_end = find(b"\n", at + size)
+        line_end = len(data) if line_end < 0 else line_end
+        line_start = rfind(b"\n", 0, at) + 1
+        if over_lines:
+            close = rfind(b")", 0, at)
+            line_start = min(rfind(b"\n", 0, close) + 1 if close > 0 else 0, max(0, line_start - 3))
+        if line_start > end:  # a window apart from the one before
+            if start >= 0 and pattern.search(data, start, end):
+                return True
+            start = line_start
+        end = line_end
+        at = find(needle, line_end)
+    return start >= 0 and pattern.search(data, start, end) is not None

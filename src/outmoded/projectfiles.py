@@ -294,28 +294,41 @@ def top_level_outside(root: str, word: str, directory: str) -> bool:
     ``word`` in an import statement at column 0 (one of ``top_level_words``)?  True when it cannot
     be told (the tree too large, a statement holding a NUL).  Asked by ``unreached`` of a package
     whose name is among those words, its own modules' imports not counting: a search of the
-    statements' text (~2% of the tree's), each file found by counting the NULs before."""
-    found, tree = top_level_imports(root), sources(root)
-    if found is None or tree is None:
+    statements' text (~2% of the tree's), each file found among the NULs ending them
+    (``_statement_ends``, found once: counting them at each question cost ~24M instructions over
+    Twisted 18.9's 13 package verdicts)."""
+    found, tree, ends = top_level_imports(root), sources(root), _statement_ends(root)
+    if found is None or tree is None or ends is None:
         return True
     from outmoded.prefilter import IDENTIFIER_TABLE  # a byte of no word: a space
 
     text, paths = found[1], tree.paths
-    if text.count(b"\0") != len(paths):
+    if len(ends) != len(paths):
         return True
     needle = word.encode()
     size, last = len(needle), len(text) - 1
-    index = counted = 0  # the file of text[counted]
     at = text.find(needle)
     while at >= 0:
         end = at + size
         if (not at or IDENTIFIER_TABLE[text[at - 1]] == SPACE) and (end > last or IDENTIFIER_TABLE[text[end]] == SPACE):
-            index += text.count(b"\0", counted, at)
-            counted = at
-            if not paths[index].startswith(directory):
+            if not paths[bisect_right(ends, at)].startswith(directory):  # the NULs before: the files before
                 return True
         at = text.find(needle, end)
     return False
+
+
+@memo
+def _statement_ends(root: str) -> list | None:
+    """Where each file's statements end in ``top_level_imports``' text: its NULs, in order."""
+    found = top_level_imports(root)
+    if found is None:
+        return None
+    text, ends = found[1], []
+    at = text.find(b"\0")
+    while at >= 0:
+        ends.append(at)
+        at = text.find(b"\0", at + 1)
+    return ends
 
 
 NEWLINE = ord("\n")

@@ -45,7 +45,7 @@ import re
 
 from outmoded import reads
 from outmoded.layout import absolute, module_of
-from outmoded.lazyre import LazyPattern, word_re
+from outmoded.lazyre import LazyPattern, search_near, word_re
 from outmoded.notewalkers import spelled_name, walker as walker_class
 from outmoded.projectfiles import (MAIN_RE, TOP_IMPORT_RE, memo, mentioning, parsed, project_root, sources,
                                    top_level_outside, top_level_words)
@@ -155,20 +155,30 @@ def _unreached(absolute_path: str, text: str, index, project) -> bool | None:
         packaging = os.path.join(top, name)
         if reads.read(packaging) and _holds(packaging, word):
             return False
+    # each of those patterns' matches holds the module's name (``spelled``'s, its dotted name): they
+    # are searched on the lines holding it (``search_near``), not tried at every byte of the file
+    needle, dotted = stem.encode(), module.encode()
     importers = []
     for importer, data in files:
-        if importer == absolute_path or not word.search(data):
+        if importer == absolute_path or (own_dir and importer.startswith(own_dir) and not data.startswith(b"#!")):
+            continue  # the module itself; in its package, runs only once the package has
+        if not word.search(data):
             continue
-        if own_dir and importer.startswith(own_dir) and not data.startswith(b"#!"):
-            continue  # runs only once the package has
         loads = quoted if importer.startswith(inside) else quoted_outside
-        if (loads.search(data) and loads.search(spelled.sub(b"", key.sub(b"[]", data)))) or (
-                top_level.search(data) and (not stdlib_named or _may_import(top_level, data, stem))):
+        if (search_near(loads, data, needle) and search_near(loads, _unspelled(spelled, key, data, dotted), needle)) or (
+                search_near(top_level, data, needle, True) and (not stdlib_named or _may_import(top_level, data, stem))):
             return False  # loaded by name, run as a script, or imported where it runs
-        if importing.search(data) or spelled.search(data):
+        if search_near(importing, data, needle, True) or search_near(spelled, data, dotted):
             importers.append(importer)
     verdicts = [_imports_live(importer, module, index, project) for importer in importers]
     return False in verdicts and True not in verdicts and not (own_dir and _runnable(top, own_dir))
+
+
+def _unspelled(spelled, key, data: bytes, dotted: bytes) -> bytes:
+    """``data`` without its mappings' keys naming the module (``key``) and the strings spelling its
+    dotted name and an attribute (``spelled``, only where the dotted name is written)."""
+    data = key.sub(b"[]", data)
+    return spelled.sub(b"", data) if dotted in data else data
 
 
 def _runnable(top: str, directory: str) -> bool:
