@@ -472,12 +472,140 @@ def test_all_isinstance_of_a_chains_elements_narrows_a_comprehension_over_it(pro
 
         def generator(node):
             if all(isinstance(n, ast.Constant) for n in node.elts):
-                return tuple(n.s for n in node.elts)
+                return (n.s for n in node.elts)
 
         def rebound(node):
             if all(isinstance(n, ast.Constant) for n in node.elts):
                 return [n.s for n in node.elts for n in n.parts]
         """, target="3.14") == [(8, "ast.Constant.s", E), (13, "ast.Constant.s", E)]
+
+
+def test_a_generator_a_call_runs_at_once_reads_what_is_narrowed_around_it(project):
+    # Babel 2.11.0's extract.py: all(isinstance(node, ast.Str) for node in body.values), then
+    # ''.join(node.s for node in body.values): AttributeError on the real 3.14 once ast.Str is fixed
+    assert project.findings("""\
+        import ast
+
+        def joined(body):
+            if all(isinstance(node, ast.Constant) for node in body.values):
+                return ''.join(node.s for node in body.values)
+
+        def built(node):
+            if isinstance(node.args[0], ast.Constant):
+                return tuple(c for c in node.args[0].s), sorted(k.s for k in [node.args[0]])
+
+        def kept(node):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                return (n.s for n in node.elts)
+
+        def later(node, key):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                return sorted((n.s for n in node.elts), key=key), map(str, (n.s for n in node.elts))
+
+        def touched(node):
+            if all(isinstance(n, ast.Constant) for n in node.elts):
+                return tuple(node.elts.pop().s for n in node.elts)
+        """, target="3.14") == [(5, "ast.Constant.s", E), (9, "ast.Constant.s", E)]
+
+
+def test_a_call_of_a_module_function_that_changes_nothing_keeps_a_chain_narrowed(project):
+    # flake8-bugbear 22.12.6's check_for_b005: if ... not isinstance(node.args[0], ast.Str): return,
+    # then ".".join(compose_call_path(node.func.value)), a generator of the module that only reads
+    # its argument, then s = node.args[0].s (AttributeError on the real 3.14 once ast.Str is fixed)
+    assert project.findings("""\
+        import ast
+
+        def compose_call_path(node):
+            if isinstance(node, ast.Attribute):
+                yield from compose_call_path(node.value)
+                yield node.attr
+            elif isinstance(node, ast.Name):
+                yield node.id
+
+        def popping(node):
+            node.args.pop()
+            return len(node.args)
+
+        def calls_a_method(node):
+            return node.keys()
+
+        def b005(node):
+            if len(node.args) != 1 or not isinstance(node.args[0], ast.Constant):
+                return None
+            path = ".".join(compose_call_path(node.func.value))
+            return path, node.args[0].s
+
+        def changed(node):
+            if isinstance(node.args[0], ast.Constant):
+                popping(node)
+                return node.args[0].s
+
+        def method(node):
+            if isinstance(node.args[0], ast.Constant):
+                calls_a_method(node)
+                return node.args[0].s
+
+        def shadowed(node, compose_call_path):
+            if isinstance(node.args[0], ast.Constant):
+                compose_call_path(node)
+                return node.args[0].s
+
+        def rebound_later(node):
+            if isinstance(node.args[0], ast.Constant):
+                twice(node)
+                return node.args[0].s
+
+        def twice(node):
+            return node
+
+        twice = print
+        """, target="3.14") == [(21, "ast.Constant.s", E)]
+
+
+def test_a_module_function_returning_an_isinstance_test_narrows_its_argument(project):
+    # flake8-bugbear 22.12.6's visit_Call: _is_identifier(node.args[1]) and not
+    # iskeyword(node.args[1].s), _is_identifier starting with if not isinstance(arg, ast.Str): return
+    # False (the read raises AttributeError on the real 3.14 once ast.Str is fixed)
+    assert project.findings("""\
+        import ast
+        import re
+        from keyword import iskeyword
+
+        def _is_identifier(arg):
+            if not isinstance(arg, ast.Constant):
+                return False
+            return re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", arg.s) is not None
+
+        def is_string(arg, strict=False):
+            return isinstance(arg, ast.Constant) and isinstance(arg.value, str)
+
+        def maybe(arg):
+            if isinstance(arg, ast.Constant):
+                return True
+            return arg.__class__.__name__ == "Str"
+
+        def generator(arg):
+            if not isinstance(arg, ast.Constant):
+                return False
+            yield arg
+
+        def b009(node):
+            if node.func.id == "getattr" and _is_identifier(node.args[1]) and not iskeyword(node.args[1].s):
+                return node.args[1].s
+            if not is_string(node.args[0]):
+                return None
+            return node.args[0].s
+
+        def not_proven(node):
+            if maybe(node.args[0]) and node.args[0].s:
+                return node.args[0].s
+            if generator(node.args[0]):
+                return node.args[0].s
+            if not _is_identifier(node.args[0]):
+                return node.args[0].s
+            return None
+        """, target="3.14") == [(8, "ast.Constant.s", E), (24, "ast.Constant.s", E), (28, "ast.Constant.s", E)]
+    # (25: iskeyword(), a call of another module's, ran between the test and the read)
 
 
 def test_a_chain_read_after_an_if_that_returns_is_untouched_by_that_branch(project):
@@ -664,3 +792,4 @@ def test_a_chain_is_narrowed_only_until_something_may_change_it(project):
             if isinstance(node.value, ast.Constant):
                 return lambda: node.value.s
         """, target="3.14") == []
+

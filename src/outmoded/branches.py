@@ -110,8 +110,9 @@ class VersionBranches(ast.NodeVisitor):
         expression may hold a finding."""
         values = node.values
         if not (node.op.__class__ is ast.And and any(v.__class__ is ast.Call and v.func.__class__ is ast.Name
-                                                     and v.func.id in PROBES for v in values[:-1])
-                and self.may_contain_finding(node)):
+                                                     and (v.func.id in PROBES or v.func.id in self.module_functions)
+                                                     for v in values[:-1])
+                and self.may_contain_finding(node)):  # a module function may test isinstance (narrowcalls)
             for value in values:
                 self.visit(value)
             return

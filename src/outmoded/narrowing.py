@@ -32,13 +32,14 @@ from __future__ import annotations
 
 import ast
 
+from outmoded.narrowcalls import INSPECTING, OwnFunctions, string_method
 from outmoded.runorder import touched, touches, untouched
 from outmoded.values import Instance
 
 _STORES = (ast.Store, ast.Del)
-INSPECTING = frozenset(("builtins.isinstance", "builtins.issubclass", "builtins.len", "builtins.type",
-                        "builtins.hasattr", "builtins.getattr", "builtins.all", "builtins.any"))
-# calls that change no object on a chain (all() and any() run only what their argument does, walked too)
+# calls that run a generator expression handed to them at once, its elements before they return
+CONSUMING = frozenset(("builtins.all", "builtins.any", "builtins.tuple", "builtins.list", "builtins.set",
+                       "builtins.frozenset", "builtins.sorted", "builtins.sum", "builtins.min", "builtins.max"))
 NARROWING_TESTS = frozenset((ast.Call, ast.BoolOp))  # an isinstance() call, or an and of terms
 NEGATED_TESTS = frozenset((ast.UnaryOp, ast.BoolOp))  # a not of one, or an or of terms holding such nots
 
@@ -113,11 +114,12 @@ def _links(node: ast.expr) -> frozenset:
 
 
 def _push(table: dict, scope, found: list) -> list:
-    """Set each (key, class, region) of ``found`` in ``table`` for ``scope``; what ``_pop`` needs to undo it."""
+    """Set each (key, class, region[, origin]) of ``found`` in ``table`` for ``scope``; what ``_pop``
+    needs to undo it."""
     saved = []
-    for key, cls, region in found:
+    for key, *rest in found:
         saved.append((key, table.get(key)))
-        table[key] = (scope, cls, region)
+        table[key] = (scope, *rest)
     return saved
 
 
@@ -157,7 +159,7 @@ def _hands_on(visit, name: str) -> bool:
     return False
 
 
-class IsinstanceNarrowing:
+class IsinstanceNarrowing(OwnFunctions):
     """Expects ``self.index``, ``self.qualify`` and ``self.scope`` from the classes it is combined
     with; ``self.narrowed`` (name -> (scope, class)) and ``self.excluded`` are set by the scanner."""
 
@@ -212,11 +214,28 @@ class IsinstanceNarrowing:
             for term in _terms(test):
                 hit = self.isinstance_test(term)
                 tested = term.args[0] if hit is not None else None
+                origin = ()
                 if hit is None:
                     hit, tested = self._all_elements_test(term)
+                if hit is None and term.__class__ is ast.Call:
+                    hit, tested = self._helper_test(term)
+                    origin = (term,)  # the helper's own call is no touch: the test holds once it returned
                 if hit is not None and not rebinds(unbound, _root(tested)):
-                    found.append((*hit, unbound))
+                    found.append((*hit, unbound, *origin))
         return found
+
+    def _helper_test(self, term: ast.Call) -> tuple:
+        """((key, class), the tested chain) for a call of a function of the module whose every true
+        result holds ``isinstance(its first parameter, Class)`` (``narrowcalls.tested_by``: bugbear
+        22.12.6's ``_is_identifier(node.args[1])``), the chain its first argument; (None, None) else."""
+        if not term.args or term.args[0].__class__ is ast.Starred:
+            return None, None
+        function = self.module_def(term.func)
+        key = chain(term.args[0]) if function is not None else None
+        if key is None:
+            return None, None
+        tested = self.helper_tested(function)
+        return ((key, tested[1]), term.args[0]) if tested is not None else (None, None)
 
     def _all_elements_test(self, term: ast.expr) -> tuple:
         """((key, class), the tested chain) for ``all(isinstance(n, Class) for n in chain)`` (or an
@@ -333,24 +352,30 @@ class IsinstanceNarrowing:
         hit = self.narrowed.get(key) if key is not None else None
         if hit is None or hit[0] is not self.scope or not self._narrowable(hit[1], attr):
             return None
-        if value.__class__ is not ast.Name and not untouched(hit[2], read, self._touch(value)):
+        if value.__class__ is not ast.Name and not untouched(hit[2], read, self._touch(value, hit[3:])):
             return None
         return Instance(hit[1])
 
-    def _touch(self, value: ast.expr):
+    def _touch(self, value: ast.expr, origin: tuple = ()):
         """What may change what the chain ``value`` holds (``runorder.touches``): not a call of an
         inspecting builtin, nor one of a method of the member a narrowed chain reads
-        (``tup.elts[0].s.isidentifier()``, a method of the constant's str or number)."""
+        (``tup.elts[0].s.isidentifier()``, a method of the constant's str or number), nor a
+        string literal's method or one of the module's functions that change nothing
+        (``narrowcalls``), nor the call of ``origin``, the helper whose result narrowed it."""
         links = _links(value)
 
         def inspecting(call: ast.Call) -> bool:
             func = call.func
-            if func.__class__ is ast.Attribute and func.value.__class__ is ast.Attribute:
-                key = chain(func.value.value)
-                hit = self.narrowed.get(key) if key is not None else None
-                if hit is not None and self._narrowable(hit[1], func.value.attr):
-                    return True
-            return func.__class__ is ast.Name and self.qualify(func) in INSPECTING
+            if func.__class__ is ast.Attribute:
+                if func.value.__class__ is ast.Attribute:
+                    key = chain(func.value.value)
+                    hit = self.narrowed.get(key) if key is not None else None
+                    if hit is not None and self._narrowable(hit[1], func.value.attr):
+                        return True
+                return string_method(call)
+            if func.__class__ is not ast.Name:
+                return False
+            return call in origin or self.unchanging_call(func)
 
         return lambda node: touches(node, links, inspecting)
 
@@ -386,9 +411,20 @@ class IsinstanceNarrowing:
 
     def visit_GeneratorExp(self, node) -> None:
         """As a list's, but its element runs when the generator is consumed, maybe after a name
-        narrowed around it is bound again: only its own ``if``'s narrow there."""
+        narrowed around it is bound again: only its own ``if``'s narrow there, unless a call
+        runs it at once (``note_consumer``)."""
         outer = self.narrowed
-        if outer:
+        if outer and id(node) not in self.consumed:
             self.narrowed = {}
         self.visit_ListComp(node)
         self.narrowed = outer
+
+    def note_consumer(self, call: ast.Call) -> None:
+        """Where ``call``, its one argument a generator expression, runs that generator before it
+        returns (a builtin of ``CONSUMING``, a string literal's ``join``: Babel 2.11.0's ``''.join(node.s
+        for node in body.values)`` after ``all(isinstance(node, ast.Str) for node in body.values)``),
+        the generator's elements read what is narrowed around the call (``self.consumed``)."""
+        func = call.func
+        if not call.keywords and (string_method(call) and func.attr == "join"
+                                  or func.__class__ is ast.Name and self.qualify(func) in CONSUMING):
+            self.consumed.add(id(call.args[0]))

@@ -60,6 +60,7 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
         self.findings: list[Finding] = []
         self.narrowed: dict = {}  # name -> (scope, class) where an isinstance() test narrows it (narrowing)
         self.excluded: dict = {}  # id of an elif -> (name, class) an earlier test of its chain ruled out (narrowing)
+        self.consumed: set = set()  # ids of generator expressions a call runs at once (narrowing.note_consumer)
         self._body: list[ast.stmt] = []
         self.reduced = False  # the tree leaves function bodies out: whole-module questions parse ``text``
         self.stubs: list = []  # then the (first line, end line, indentation) of each body left out (``sieve``)
@@ -255,6 +256,8 @@ class Scanner(ImportMatches, Bindings, GuardContexts, Receivers, Behaviours, Ali
             self.check_overrides(node, cls)
 
     def visit_Call(self, node: ast.Call) -> None:
+        if self.narrowed and len(node.args) == 1 and node.args[0].__class__ is ast.GeneratorExp:
+            self.note_consumer(node)  # tuple(k.s for k in node.keys): the elements run here (narrowing)
         if node.func.__class__ is ast.Attribute and node.func.attr == "get" and node.args \
                 and node.args[0].__class__ is ast.Constant and node.args[0].value == "__annotations__":
             self.check_namespace_read(node, node.func.value, node.args[0])  # ns.get("__annotations__") (3.14)
