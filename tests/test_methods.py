@@ -793,3 +793,69 @@ def test_a_chain_is_narrowed_only_until_something_may_change_it(project):
                 return lambda: node.value.s
         """, target="3.14") == []
 
+
+def test_a_chain_every_caller_in_the_class_narrowed_is_narrowed_in_the_method(project):
+    # pyflakes 2.4.0's Checker.BINOP: if isinstance(node.op, ast.Mod) and isinstance(node.left,
+    # ast.Str): self._handle_percent_format(node), which reads node.left.s (AttributeError on the
+    # real 3.14 once ast.Str is fixed; the fixed copy reports as on the real 3.13 and pyenv's 3.8)
+    assert project.findings("""\
+        import ast
+
+        class Checker:
+            def _handle_percent_format(self, node):
+                return node.left.s.count("%")
+
+            def BINOP(self, node):
+                if isinstance(node.op, ast.Mod) and isinstance(node.left, ast.Constant):
+                    self._handle_percent_format(node)
+
+            def _changed(self, node):
+                node.left = None
+                return node.left.s
+
+            def _also_unnarrowed(self, node):
+                return node.left.s
+
+            def _handed_on(self, node):
+                return node.left.s
+
+            def _touched_between(self, node):
+                return node.left.s
+
+            def CALL(self, node):
+                if isinstance(node.left, ast.Constant):
+                    self._changed(node)
+
+            def ATTR(self, node):
+                if isinstance(node.left, ast.Constant):
+                    self._also_unnarrowed(node)
+                self._also_unnarrowed(node)
+
+            def SUB(self, node):
+                if isinstance(node.left, ast.Constant):
+                    self._handed_on(node)
+                    return self._handed_on
+
+            def NAME(self, node):
+                if isinstance(node.left, ast.Constant):
+                    self.mutate(node)
+                    self._touched_between(node)
+
+            def _generator(self, node):
+                yield node.left.s
+
+            async def _coroutine(self, node):
+                return node.left.s
+
+            def LATER(self, node):
+                if isinstance(node.left, ast.Constant):
+                    found = self._generator(node)
+                    node.left = None
+                    return found
+
+            def AWAITED(self, node):
+                if isinstance(node.left, ast.Constant):
+                    found = self._coroutine(node)
+                    node.left = None
+                    return found
+        """, target="3.14") == [(5, "ast.Constant.s", E)]

@@ -25,14 +25,18 @@ narrowed.  A class the catalog's hints say derives from ``Class`` narrows to ``C
 ``isinstance(item, ast.Str) and item.s`` (pyflakes 1.6.0) reads a Constant's ``.s`` on 3.8-3.13,
 which ``fix`` makes ``isinstance(item, ast.Constant) and item.value``; ``check`` reports the read
 with the class, so what ``fix`` rewrites is what ``check`` promised.  ``IsinstanceNarrowing`` is the scanner's part that keeps them; ``branches.VersionBranches``
-and the comprehension visits here push them.
+and the comprehension visits here push them.  The module's own functions it sees through (one
+that changes nothing, one that returns the test) are ``narrowcalls``'; a method's parameters its
+callers narrowed, ``handedchains``'; a generator expression a call runs at once
+(``note_consumer``) reads what is narrowed around the call.
 """
 
 from __future__ import annotations
 
 import ast
 
-from outmoded.narrowcalls import INSPECTING, OwnFunctions, string_method
+from outmoded.handedchains import ParameterNarrowing
+from outmoded.narrowcalls import OwnFunctions, string_method
 from outmoded.runorder import touched, touches, untouched
 from outmoded.values import Instance
 
@@ -142,24 +146,7 @@ def _narrowed(index) -> tuple[frozenset, frozenset]:
     return found
 
 
-def _hands_on(visit, name: str) -> bool:
-    """Does ``visit``, a ``def visit_X(self, node)``, call ``self.<name>(node)`` with its
-    ``node`` unbound again?"""
-    params = visit.args.posonlyargs + visit.args.args
-    if len(params) < 2 or visit.decorator_list:
-        return False
-    own, node = params[0].arg, params[1].arg
-    if rebinds(visit.body, node):
-        return False
-    for call in ast.walk(visit):
-        if call.__class__ is ast.Call and call.args and call.args[0].__class__ is ast.Name \
-                and call.args[0].id == node and call.func.__class__ is ast.Attribute and call.func.attr == name \
-                and call.func.value.__class__ is ast.Name and call.func.value.id == own:
-            return True
-    return False
-
-
-class IsinstanceNarrowing(OwnFunctions):
+class IsinstanceNarrowing(OwnFunctions, ParameterNarrowing):
     """Expects ``self.index``, ``self.qualify`` and ``self.scope`` from the classes it is combined
     with; ``self.narrowed`` (name -> (scope, class)) and ``self.excluded`` are set by the scanner."""
 
@@ -188,6 +175,10 @@ class IsinstanceNarrowing(OwnFunctions):
         if not isinstance(cls, str):
             return None
         return cls if cls in classes else next((base for base in self.index.ancestors(cls) if base in classes), None)
+
+    def _narrowed_members(self) -> frozenset:
+        """The removed members whose entry says ``narrowed_by_isinstance`` (``.n``, ``.s``)."""
+        return _narrowed(self.index)[0]
 
     def _narrowing_classes(self) -> frozenset:
         """The classes of the removed members whose entry says ``narrowed_by_isinstance``."""
@@ -271,30 +262,6 @@ class IsinstanceNarrowing(OwnFunctions):
                 or not untouched(hit[2], generator.iter, self._touch(generator.iter)):
             return []
         return [(generator.target.id, hit[1], unbound)]
-
-    def parameter_narrowings(self, node, method_of) -> list:
-        """The (parameter, class) of ``node``, a method of ``method_of`` (a ``LocalClass``), whose
-        node the class's visitor names: ``visit_Constant(self, node)`` for a class of the narrowing
-        classes (``ast.Constant``), and a method of the same class it hands that parameter to,
-        ``self.visit_Str(node)`` (bandit 1.8.0's core/node_visitor.py: ``visit_Str`` reads
-        ``node.s``, AttributeError on the real 3.14).  A visitor's ``visit_Str`` alone is not one
-        (on 3.14 nothing calls it: OMB14001).  Not where either method binds the name again, nor
-        in a module that binds no name to the class's module (python-minifier 3.4.0's
-        expression_printer.py imports its ``ast_compat`` as ``ast``, which sets ``Constant.s``
-        and ``.n`` again on 3.12+: its ``visit_Str`` reads ``node.s`` there)."""
-        if not self._narrows() or method_of.node is None:
-            return []
-        params = node.args.posonlyargs + node.args.args
-        if len(params) < 2 or node.decorator_list or rebinds(node.body, params[1].arg):
-            return []
-        bound = self.scope.module().bindings.values()
-        visits = {"visit_" + cls.rpartition(".")[2]: cls for cls in self._narrowing_classes()
-                  if cls.rpartition(".")[0] in bound}
-        cls = visits.get(node.name)
-        if cls is None:
-            cls = next((visits[m.name] for m in method_of.node.body
-                        if m.__class__ is ast.FunctionDef and m.name in visits and _hands_on(m, node.name)), None)
-        return [(params[1].arg, cls, None)] if cls is not None else []
 
     def negated_narrowings(self, test: ast.expr, *unbound) -> list:
         """``narrowings`` of where ``not isinstance(name, Class)`` is false: the ``else`` of such an
