@@ -727,3 +727,31 @@ def test_a_mode_string_is_found_past_the_letters_that_are_not_one(text, expected
 
     assert ModeString(b"U").search(text) is expected
     assert ModeString(b"rU").search(text) is (expected and b"rU" in text)
+
+
+def test_a_name_read_with_getattr_is_found_as_its_pattern_finds_it():
+    """``Imports._read_by_name`` reads each ``getattr(`` of the file (``_getattr_reads``) instead of
+    searching the whole file for the quoted leaf and a pattern per binding: the same answers as
+    that pattern, ``\\bgetattr\\(\\s*local\\s*,\\s*"leaf"`` (or 'leaf'), on generated spellings."""
+    import re
+
+    from outmoded.importlines import _getattr_reads, scan_imports
+
+    leaf, local = b"errno", b"os"
+    pieces = [b"getattr(", b"mygetattr(", b"getattr (", b"getattr(\n  ", b"getattr(\t", b"x.getattr("]
+    middles = [b"os", b"os2", b"_os", b"os.path", b" os "]
+    commas = [b",", b" ,", b",\n", b" , \f", b";"]
+    quoted = [b'"errno"', b"'errno'", b'"errno\'', b"'errnox'", b'"errn"', b"errno", b" 'errno'"]
+    pattern = re.compile(rb"""\bgetattr\(\s*os\s*,\s*(?:"errno"|'errno')""")
+    for head in pieces:
+        for middle in middles:
+            for comma in commas:
+                for quote in quoted:
+                    text = b"import os\nx = " + head + middle + comma + quote + b")\n"
+                    expected = pattern.search(text) is not None
+                    assert _getattr_reads(local, leaf, text) == expected, text
+                    assert scan_imports(text).reaches(b"os.errno", text) == expected, text
+    # the binding assigned alone, the leaf a string assigned alone (class attributes getattr reads)
+    text = b"import os\nclass P:\n    container = os\n    name = 'errno'\n"
+    assert scan_imports(text).reaches(b"os.errno", text)
+    assert not scan_imports(text.replace(b"= os", b"= os.sep")).reaches(b"os.errno", text.replace(b"= os", b"= os.sep"))

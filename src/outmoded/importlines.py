@@ -106,20 +106,54 @@ class Imports(Record):
     def _read_by_name(self, module: bytes, leaf: bytes, data: bytes) -> bool:
         """Is ``leaf`` read from a binding of ``module`` with ``getattr(local, "leaf")``, or written
         as a string assigned alone where the binding is assigned alone too (class attributes a
-        project's ``getattr(cls.a, cls.b)`` reads: ``outmoded.getattrs``)?"""
-        if data.find(b'"%s"' % leaf) < 0 and data.find(b"'%s'" % leaf) < 0:
-            return False
-        import re
-
-        quoted = rb"""(?:"%s"|'%s')""" % (leaf, leaf)
+        project's ``getattr(cls.a, cls.b)`` reads: ``outmoded.getattrs``)?  Asked for each removed
+        name a file's imports do not reach (``os.errno`` in a file importing ``os`` and naming
+        ``errno``), so no search of the whole file per name: the file's ``getattr(`` are found once
+        and read from (``_getattr_reads``), and the quoted leaf is searched for only where the
+        binding is assigned alone (``_assigned_alone``, kept by binding).  Searching for it first,
+        twice per name (``"leaf"``, ``'leaf'``), scanned 21 MB of Twisted 18.9's 12 MB a check."""
         for local, targets in self.aliases.items():
             if module not in targets:
                 continue
-            if data.find(b"getattr") >= 0 and re.search(rb"\bgetattr\(\s*%s\s*,\s*%s" % (re.escape(local), quoted), data):
+            if _getattr_reads(local, leaf, data):
                 return True
-            if _assigned_alone(local, data) and re.search(rb"=[ \t]*%s[ \t]*(?:#|\r?$)" % quoted, data, re.M):
-                return True
+            if _assigned_alone(local, data) and (data.find(b'"%s"' % leaf) >= 0 or data.find(b"'%s'" % leaf) >= 0):
+                import re
+
+                quoted = rb"""(?:"%s"|'%s')""" % (leaf, leaf)
+                if re.search(rb"=[ \t]*%s[ \t]*(?:#|\r?$)" % quoted, data, re.M):
+                    return True
         return False
+
+
+_GETATTRS: list = [None, ()]  # the last file asked (its bytes) and where its ``getattr(`` are
+SPACE = frozenset(b" \t\n\r\f\v")  # ``\s`` of a bytes pattern
+
+
+def _getattr_reads(local: bytes, leaf: bytes, data: bytes) -> bool:
+    """Is ``getattr(local, "leaf"`` written (what the pattern ``getattr(`` after no name byte, then
+    blanks and line ends around ``local`` and its comma, then the leaf in either quote, matches),
+    read from each ``getattr(`` of the file, found once a file?"""
+    if _GETATTRS[0] is not data:
+        _GETATTRS[:] = data, [at + 8 for at in word_positions(b"getattr", data) if data.startswith(b"(", at + 7)]
+    size = len(data)
+    for at in _GETATTRS[1]:
+        while at < size and data[at] in SPACE:
+            at += 1
+        if not data.startswith(local, at):
+            continue
+        at += len(local)
+        while at < size and data[at] in SPACE:
+            at += 1
+        if data[at:at + 1] != b",":
+            continue
+        at += 1
+        while at < size and data[at] in SPACE:
+            at += 1
+        quote = data[at:at + 1]
+        if quote in (b'"', b"'") and data.startswith(leaf + quote, at + 1):
+            return True
+    return False
 
 
 def spelled_through(local: bytes, rest: bytes, data: bytes) -> bool:
@@ -217,7 +251,8 @@ def import_lines(data: bytes) -> list[bytes]:
     while position >= 0:  # bytes.find runs in C; a multiline regex would try every byte
         start = data.rfind(b"\n", 0, position) + 1
         end = data.find(b"\n", position)
-        while end > 0 and (data.endswith(b"\\", start, end) or data.endswith(b"\\\r", start, end)):
+        # a byte read, not ``endswith`` (its arguments cost most of a line's reading)
+        while end > 0 and (data[end - 1] == 92 or (data[end - 1] == 13 and end - 2 >= start and data[end - 2] == 92)):
             end = data.find(b"\n", end + 1)  # ``import a, b,\`` goes on: ``sys`` on the next line
         end = len(data) if end < 0 else end
         lines.append(data[start:end])
