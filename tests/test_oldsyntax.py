@@ -5,7 +5,7 @@ import subprocess
 
 import pytest
 
-from realpythons import real_python
+from realpythons import older_python, real_python
 
 # each of these fails at import on the target; none names anything of the catalog
 BROKEN = {
@@ -100,6 +100,44 @@ def test_old_syntax_found_by_a_parallel_run_and_in_bodies_the_sieve_leaves_out(p
     assert set(errors) == {"pkg/named.py", "pkg/sifted.py"} | {f"pkg/{name}" for name in BROKEN}
     assert "(line 6): async or await used as a name" in errors["pkg/named.py"]
     assert "(line 45): async or await used as a name" in errors["pkg/sifted.py"]
+
+
+# async or await as a name first, then a line that fails also where they are names: the reason
+# tells both, and a file no Python parses is said to be one (ruff 0.17.5's invalid test input
+# crates/ruff_python_parser/resources/inline/err/comprehension_missing_for_after_async.py)
+KEYWORD_NAME_AND_MORE = {
+    "nowhere.py": "(async)\n(x async x in iter)\n",
+    "async_then_print.py": "def f(loop, c):\n    return loop.async(c)\nprint 'done'\n",
+    # what 3.6 parsed: names and keywords side by side, the keyword kept where it stands
+    "async_only.py": "async def f():\n    x = [a async for a in b]\n    return await (x)\n\n\n"
+                     "def g(async=1):\n    if async:\n        return f.async(await)\n",
+}
+
+
+def test_async_as_a_name_is_said_only_where_it_is_all_that_fails(project):
+    for name, text in KEYWORD_NAME_AND_MORE.items():
+        project.write(name, text)
+    errors, _ = _errors(project, "--jobs", "1")
+    # the parser's words for line 2 are the running Python's own
+    assert "(line 1): async or await used as a name, and line 2 fails (invalid syntax" in errors["nowhere.py"]
+    assert "no Python parses it" in errors["nowhere.py"] and "which Python 3.7 and later" not in errors["nowhere.py"]
+    assert errors["async_then_print.py"].endswith(
+        "(line 2): async or await used as a name, which Python 3.7 and later cannot parse; and line 3 holds "
+        "a Python 2 print statement, which Python 3.0 and later cannot parse")
+    assert errors["async_only.py"].endswith(
+        "(line 6): async or await used as a name, which Python 3.7 and later cannot parse")
+
+
+def test_what_the_reasons_say_of_python_3_6_is_true():
+    python = older_python("3.6")
+    if python is None:
+        pytest.skip("no pyenv 3.6 here")
+    for name, text in KEYWORD_NAME_AND_MORE.items():
+        run = subprocess.run([python, "-c", "import sys; compile(sys.stdin.read(), 'x', 'exec')"], input=text,
+                             capture_output=True, text=True)
+        assert (run.returncode == 0) == (name == "async_only.py"), (name, run.stderr)
+        if name == "nowhere.py":
+            assert 'line 2' in run.stderr
 
 
 @pytest.mark.parametrize("version", ["3.13", "3.15"])

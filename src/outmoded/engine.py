@@ -61,15 +61,45 @@ def parse(text: str, path: str) -> ast.Module:
             warnings.simplefilter("ignore")  # invalid escape sequences and the like
             return retried(ast.parse, text, path)  # once more, deeper, for a chain like a + b + ...
     except SyntaxError as exc:
-        from outmoded.oldsyntax import described
+        from outmoded.oldsyntax import KEYWORD_NAME, described
 
         where = f" (line {exc.lineno})" if exc.lineno else ""
         said = described(exc.text, exc.msg or "")
+        if said == KEYWORD_NAME:
+            said = _as_names_said(text, path, said)
         raise SourceError(f"cannot parse: {exc.msg}{where}" + (f": {said}" if said else NEWER_SYNTAX)) from None
     except ValueError as exc:
         raise SourceError(f"cannot parse: {exc}") from None
     except GIVE_UP as exc:
         raise (Transient if isinstance(exc, SystemError) else SourceError)(f"cannot parse: {gave_up(exc)}") from None
+
+
+def _as_names_said(text: str, path: str, said: str) -> str:
+    """Why a file whose first error is ``async`` / ``await`` used as a name cannot be parsed, told
+    true: where the words read as names (``oldsyntax.as_names``, Python 3.6's reading) it parses,
+    that is all; where another line fails then too, that line is told as well, or, described by
+    nothing, the file is one no Python parses (ruff 0.17.5's invalid test input ``(async)`` then
+    ``(x async x in iter)``, which pyenv's 3.6 fails on at line 2)."""
+    import ast
+
+    from outmoded.oldsyntax import KEYWORD_NAME, as_names, described
+
+    names = as_names(text)
+    if names is None:
+        return said
+    try:
+        retried(ast.parse, names, path)
+    except SyntaxError as exc:
+        also = described(exc.text, exc.msg or "")
+        if also == KEYWORD_NAME:
+            return said  # a spelling as_names does not rewrite: the words may be all that fails
+        if also:
+            return f"{said}; and line {exc.lineno} holds {also}"
+        return (f"async or await used as a name, and line {exc.lineno} fails ({exc.msg}) also where "
+                "they are names (before 3.7): no Python parses it")
+    except (ValueError, *GIVE_UP):
+        return said
+    return said
 
 
 # what the interpreter raises when its parser, or a walk of a deep tree, gives up on a file

@@ -57,6 +57,10 @@ _SAYS = (
     (LazyPattern(r"(?<![A-Za-z0-9_])(?:async|await)(?:[ \t]*=[^=]|[ \t]*[(,)])|\.(?:async|await)(?![A-Za-z0-9_])"),
      "async or await used as a name, which Python 3.7 and later cannot parse"),
 )
+KEYWORD_NAME = _SAYS[-1][1]
+# what stands for async / await where a name does, to parse the text as Python 3.6 read it: as long
+# as the word, so every other error keeps its line and column
+_AS_NAMES = {"async": "_sync", "await": "_wait"}
 
 
 def may_fail(text: str, words=None) -> bool:
@@ -167,6 +171,49 @@ def keyword_as_name(text: str, words=None, literals=None) -> bool:
             if _names_it(text, match, word) and (literals is None or not literals.covers(match.start())):
                 return True
     return False
+
+
+def as_names(text: str) -> str | None:
+    """The text with each ``async`` / ``await`` that stands where a name does spelt as a plain name
+    of its length: what Python 3.6, which read both words as names, parsed.  A word is kept as the
+    keyword where the keyword may stand: ``async`` before ``def``, ``for`` or ``with``, ``await``
+    before an operand (not after a ``.`` or ``def``); every other one is a name (``if async:``,
+    ``f(async=1)``, ``asyncio.async(c)``).  None where the text cannot be tokenized.
+    ``engine.parse`` parses the answer to tell whether the words are all that fails (kazoo
+    2.4.0's ``def _children_watcher(self, async, event):``) or the file parses on no Python (ruff
+    0.17.5's test input ``(async)`` then ``(x async x in iter)``)."""
+    import io
+    import tokenize
+
+    lines = text.splitlines(keepends=True)
+    try:
+        tokens = [token for token in tokenize.generate_tokens(io.StringIO(text).readline)
+                  if token.type not in (tokenize.COMMENT, tokenize.NL)]
+    except (tokenize.TokenError, SyntaxError, ValueError):
+        return None
+    for at, token in enumerate(tokens):
+        if token.type != tokenize.NAME or token.string not in _AS_NAMES:
+            continue
+        before = tokens[at - 1].string if at else ""
+        after = tokens[at + 1] if at + 1 < len(tokens) else None
+        if before not in (".", "def") and after is not None and (
+                after.string in ("def", "for", "with") if token.string == "async" else _operand(after)):
+            continue  # the keyword
+        row, column = token.start
+        line = lines[row - 1]
+        lines[row - 1] = line[:column] + _AS_NAMES[token.string] + line[column + 5:]
+    return "".join(lines)
+
+
+def _operand(token) -> bool:
+    """Can ``token`` start the operand of the ``await`` keyword before it?"""
+    import keyword
+    import tokenize
+
+    if token.type in (tokenize.NUMBER, tokenize.STRING) or token.string in ("(", "[", "{", "-", "+", "~"):
+        return True
+    return token.type == tokenize.NAME and (not keyword.iskeyword(token.string)
+                                            or token.string in ("None", "True", "False", "await", "lambda"))
 
 
 def _names_it(text: str, match, word: str) -> bool:
