@@ -2,6 +2,8 @@
 
 import json
 
+import pytest
+
 E, W = "error", "warning"
 
 
@@ -101,6 +103,38 @@ def test_a_name_the_star_import_stopped_binding_says_so(project):
         "`from collections import *` binds no `Mapping` from Python 3.7 on: NameError (`collections.Mapping`"
         " itself was removed in Python 3.10, deprecated since 3.3); use `collections.abc.Mapping`")
     assert finding["fix"] is None and finding["message"].endswith("(no automatic fix: no statement binds it)")
+
+
+@pytest.mark.parametrize("target", ["3.7", "3.9"])
+def test_a_name_the_star_import_stopped_binding_is_reported_where_the_module_still_has_it(project, target):
+    # at 3.7-3.9 collections.Mapping still works (a DeprecationWarning), but the star import binds
+    # no Mapping: NameError on pyenv's 3.7.16, 3.8.18 and 3.9.18; the explicit spellings run there
+    project.write("star.py", "from collections import *\nok = isinstance({}, Mapping)\n")
+    project.write("explicit.py", "import collections\nfrom collections import Mapping as M\n"
+                                 "ok = isinstance({}, collections.Mapping) or M\n")
+    code, out, _ = project.run("check", "--no-cache", "--format", "json", "--target-version", target, ".")
+    doc = json.loads(out)
+    (finding,) = doc["findings"] if isinstance(doc, dict) else doc
+    assert code == 1 and finding["path"] == "star.py" and finding["line"] == 2
+    assert finding["message"].startswith("`from collections import *` binds no `Mapping` from Python 3.7 on: NameError")
+    assert finding["fix"] is None
+
+
+def test_a_name_the_star_import_stopped_binding_before_the_floor_already_fails_there(project):
+    # requires-python >= 3.8: the star read is a NameError on pyenv's 3.8 already, so the upgrade
+    # changes nothing there (broken-at-floor, shown with --dead-compat), though collections.Mapping
+    # itself went in 3.10, after the floor
+    project.write("pyproject.toml", '[project]\nname = "x"\nversion = "1"\nrequires-python = ">=3.8"\n')
+    project.write("star.py", "from collections import *\nok = isinstance({}, Mapping)\n")
+    for target in ("3.9", "3.13"):
+        code, out, _ = project.run("check", "--no-cache", "--format", "json", "--target-version", target, ".")
+        doc = json.loads(out)
+        assert code == 0 and not (doc["findings"] if isinstance(doc, dict) else doc)
+        code, out, _ = project.run("check", "--no-cache", "--format", "json", "--dead-compat", "--target-version",
+                                   target, ".")
+        doc = json.loads(out)
+        (finding,) = doc["findings"] if isinstance(doc, dict) else doc
+        assert finding["severity"] == "warning" and finding["context"] == "broken-at-floor"
 
 
 def test_a_base_a_stdlib_star_import_binds_in_another_module_is_followed(project):

@@ -31,9 +31,13 @@ class Reporting:
     (``context_of``, ``guard_of``, ``written_for``, ``imported_through``, ``provided_before``...)."""
 
     def report(self, node: ast.AST, entry: Entry, api: str, errors: frozenset,
-               context: str | None = None, imported: tuple = (), unsafe: str | None = None) -> None:
+               context: str | None = None, imported: tuple = (), unsafe: str | None = None,
+               fails_from: tuple[int, int] | None = None) -> None:
         """``unsafe``: why renaming this one would change what the code does (a safe fix is then
-        offered as unsafe), or None."""
+        offered as unsafe), or None.  ``fails_from``: the first Python where the line fails, when
+        before the entry's removal (a name only a star import binds, which it stopped binding:
+        ``starnames``), for what the project's floor and a version's directory make of it."""
+        removed = fails_from or entry.removed_in
         if "." in api and self._removed_prefix(api) is not None and self.projects_own(api.partition(".")[0]):
             # a name of a removed module the project has its own module for (what ``import cgi``
             # finds there, as the module's own import is not reported): legacy-cgi 2.6.4's tests
@@ -62,14 +66,14 @@ class Reporting:
             return  # a project module this one imports puts the name back (``outmoded.restorers``)
         if self._removed_prefix(api) is not None and module_restored(self.path, api.partition(".")[0], node.lineno):
             return  # the module, or a package it is in, puts the module into sys.modules first
-        if self.version_directory and entry.removed_in and entry.removed_in > self.version_directory:
+        if self.version_directory and removed and removed > self.version_directory:
             return  # a copy for an older Python, which still has it
         if context is None and self.in_annotation:
             context = "annotation"
             if self.in_annotation is not True and only_called(self.path, self.in_annotation):
                 context = "unread-annotation"  # a function the project only calls: nothing evaluates it
         given = context
-        context = self.context_of(api, errors, context, entry.replacement, entry.removed_in)
+        context = self.context_of(api, errors, context, entry.replacement, removed)
         if context == "broken-at-floor" and given is None and not any(c.kind == "handler" for c in self.contexts):
             self.failing.add(id(node))  # it raises wherever it runs: the rest of its block never runs
         if entry.pending:

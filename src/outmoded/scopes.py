@@ -105,7 +105,7 @@ class Bindings(AssignedValues, ast.NodeVisitor):
         (``class T(TestCase)`` after ``from unittest import *``); else a name of the module's own."""
         from outmoded.starnames import bound_by_stars
 
-        return bound_by_stars(self.starred, name, self.index.target, self.index.names) or LOCAL
+        return bound_by_stars(self.starred, name, self.index.target, self.index.names, self.index.star_only) or LOCAL
 
     def qualify(self, node: ast.AST) -> Value:
         """The qualified name (or instance) an expression stands for, when it can be told."""

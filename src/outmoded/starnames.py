@@ -5,6 +5,11 @@ is unittest's.  ``scopes.Bindings.star_bound`` tells what such a name stands for
 module star-imported that has it); ``importmatches`` keeps the modules, and gives up on them at a
 star import of any other module (the project's own, a third party's: they may bind any name).
 
+A name the star import stopped binding before its module lost it (the catalog's
+``star_unbound_since``) is reported from that version on, also at a target that still has it
+(the index's ``star_only``: ``from collections import *`` then ``Mapping`` at 3.8, a NameError
+there), and the project's floor is weighed against that version (``broken-at-floor``).
+
 A name bound by an import statement is reported at that statement; one a star import binds has no
 statement naming it, so its uses are reported here, where the name is read.  Only files with such
 an import get a scanner that visits names (``scan.scan_tree``): the others pay nothing.
@@ -33,18 +38,19 @@ def stdlib_star(body: list[ast.stmt]) -> bool:
     return False
 
 
-def bound_by_stars(modules: list, name: str, target: tuple[int, int], removed=()) -> str | None:
+def bound_by_stars(modules: list, name: str, target: tuple[int, int], removed=(), unbound=()) -> str | None:
     """What ``name``, which no statement binds, stands for after ``from m import *`` of each of
     ``modules`` (stdlib modules, in order): the last one's name that the catalog removes from it
-    (a key of ``removed``) or the target has there (``present.has``), as ``module.name``; None for a
-    private name (a star import binds none) or one none of them has."""
+    (a key of ``removed``), that its star import stopped binding on the target (a key of
+    ``unbound``: the index's ``star_only``) or the target has there (``present.has``), as
+    ``module.name``; None for a private name (a star import binds none) or one none of them has."""
     if name.startswith("_"):
         return None
     from outmoded.present import has
 
     for module in reversed(modules):
         dotted = f"{module}.{name}"
-        if dotted in removed or has(module, name, target):
+        if dotted in removed or dotted in unbound or has(module, name, target):
             return dotted
     return None
 
@@ -64,11 +70,11 @@ class StarNames:
                 return
             scope, first = scope.parent, False
         dotted = self.star_bound(node.id)
-        entry = self.index.names.get(dotted) if isinstance(dotted, str) else None
+        entry = self.index.names.get(dotted) or self.index.star_only.get(dotted) if isinstance(dotted, str) else None
         if entry is None:
             return
         count = len(self.findings)
-        self.report(node, entry, dotted, NAME_ERRORS)
+        self.report(node, entry, dotted, NAME_ERRORS, fails_from=entry.star_unbound_since)
         if len(self.findings) > count and entry.star_unbound_since:
             from outmoded.findings import star_unbound
             from outmoded.records import replace

@@ -102,7 +102,7 @@ class Index(Record):
     _fields = ("target", "min_version", "floor", "modules", "names", "methods", "arguments", "bases", "returns", "aliases",
                "provided_by", "mirrors", "instances", "truthy", "prefilter", "words", "by_anchor", "entries", "overrides",
                "behaviour_calls", "meta_path", "fallback_imports", "families", "derivable", "relative_roots",
-               "call_leaves", "handed")
+               "call_leaves", "handed", "star_only")
 
     def __init__(self, target: tuple[int, int], min_version: tuple[int, int] = (3, 9),
                  floor: tuple[int, int] | None = None, bases=None, returns=None, aliases=None, provided_by=None,
@@ -142,6 +142,9 @@ class Index(Record):
         # (``callaliases.call_aliases``), or a body calling ``h(k)`` would be skipped
         self.call_leaves: frozenset[str] = frozenset()
         self.handed: frozenset[bytes] = frozenset()  # build_index
+        # names the target still has but a star import of their module no longer binds there
+        # (``star_unbound``): read only where such an import alone binds them (``starnames``)
+        self.star_only: dict[str, Entry] = {}
 
     def __getattr__(self, name: str):
         """What a compiled index decodes on first use: its tables (all at once), and ``prefilter``,
@@ -235,6 +238,14 @@ def applies(entry: Entry, target: tuple[int, int], pending: bool) -> bool:
     return pending and entry.pending and (entry.deprecated_in or (0, 0)) <= target
 
 
+def star_unbound(entry: Entry, target: tuple[int, int]) -> bool:
+    """Is ``entry`` a name the target still has in its module, which a star import of the module
+    binds no more there (``star_unbound_since``)?  ``from collections import *`` then ``Mapping``
+    is a NameError on pyenv's 3.7, 3.8 and 3.9, where ``collections.Mapping`` still works."""
+    since = entry.star_unbound_since
+    return since is not None and since <= target < entry.removed_in and entry.kind != "capi"
+
+
 def _add(index: Index, entry: Entry, name: str) -> None:
     # building only: a check loads the needles compiled
     from outmoded.catalog.needles import is_instance_attribute, needles
@@ -297,6 +308,12 @@ def build_index(catalog: Catalog, target: tuple[int, int], pending: bool = False
         if applies(entry, target, pending) and keep(entry):
             for name in entry.names:
                 _add(index, entry, name)
+        elif star_unbound(entry, target) and keep(entry):
+            from outmoded.catalog.needles import needles
+
+            for name in entry.names:
+                index.star_only[name] = entry
+                index.prefilter.extend(needles(entry, name, index.bases, index.returns))
     index.prefilter = list(dict.fromkeys(index.prefilter))
     from outmoded.prefilter import RelativeNeedle
 
