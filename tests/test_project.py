@@ -693,6 +693,70 @@ def test_a_removed_name_the_project_puts_back_on_the_stdlib_module(project):
     assert [(p, line, api) for p, line, api, *_ in found(project)] == [("tools/check.py", 4, "inspect.getargspec")]
 
 
+def test_a_removed_name_a_project_function_puts_back_before_the_code_runs(project):
+    # kolibri 0.19.5: kolibri/utils/env.py's monkey_patch_pkgutil() assigns pkgutil.find_loader on
+    # 3.14+ when pkgutil lacks it; test/test_env_compat.py calls it from an autouse fixture, and its
+    # tests' pkgutil.find_loader("kolibri") run on the real 3.14 and 3.15
+    env = """\
+        import sys
+
+
+        def monkey_patch_pkgutil():
+            if sys.version_info < (3, 14):
+                return
+            import pkgutil
+
+            if hasattr(pkgutil, "find_loader"):
+                return
+            import importlib.util
+
+            def find_loader(fullname):
+                spec = importlib.util.find_spec(fullname)
+                return spec.loader if spec is not None else None
+
+            pkgutil.find_loader = find_loader
+
+
+        def only_before_3_14():
+            if sys.version_info >= (3, 14):
+                return
+            import pkgutil
+            pkgutil.find_loader = None
+        """
+    layout(project, {
+        "pyproject.toml": '[project]\nname = "app"\nversion = "1"\n',
+        "app/__init__.py": "",
+        "app/env.py": env,
+        "test/test_compat.py": """\
+            import pkgutil
+
+            import pytest
+
+            from app.env import monkey_patch_pkgutil
+
+
+            @pytest.fixture(autouse=True)
+            def _apply_patches():
+                monkey_patch_pkgutil()
+
+
+            def test_finds():
+                assert pkgutil.find_loader("app") is not None
+            """,
+        # a module calling it at its top level; another whose fixture is not autouse; one calling
+        # the function that puts it back only before 3.14
+        "tools/top.py": "import pkgutil\nfrom app.env import monkey_patch_pkgutil\n\nmonkey_patch_pkgutil()\n\n"
+                        "def f():\n    return pkgutil.find_loader('app')\n",
+        "test/test_plain.py": "import pkgutil\nimport pytest\nfrom app.env import monkey_patch_pkgutil\n\n\n"
+                              "@pytest.fixture\ndef patched():\n    monkey_patch_pkgutil()\n\n\n"
+                              "def test_finds():\n    assert pkgutil.find_loader('app')\n",
+        "tools/early.py": "import pkgutil\nfrom app.env import only_before_3_14\n\nonly_before_3_14()\n"
+                          "x = pkgutil.find_loader('app')\n",
+    })
+    assert [(p, line) for p, line, *_ in found(project, target="3.14")] == [("test/test_plain.py", 12),
+                                                                          ("tools/early.py", 5)]
+
+
 def test_a_name_put_back_in_a_project_checked_in_two_passes(project):
     # a cold run of enough files for workers reads each file once first and keeps the catalog's
     # words each names: the search for the module putting the name back reads only the files naming

@@ -41,10 +41,12 @@ from outmoded.source import open_regular
 MAX_DEPTH = 4  # import hops followed from the file with the finding
 
 
-def restored(project, path: str, api: str) -> bool:
+def restored(project, path: str, api: str, in_function: bool = False, target: tuple[int, int] | None = None) -> bool:
     """Does a project module that ``path`` imports (see the module docstring) assign ``api``?
     Not asked of a member of a module removed on the target (``Scanner.report``: it cannot be
-    imported to be assigned on)."""
+    imported to be assigned on).  With ``target``, also: does ``path`` call a project function
+    that assigns it first (``calledrestorers``; ``in_function``: the code is in a function of
+    ``path``, which its autouse fixtures run before)?"""
     owner, _, leaf = api.rpartition(".")
     if not leaf.isidentifier() or not owner:
         return False  # a module (put back by a module of that name), not a module's or a class's member
@@ -65,6 +67,10 @@ def restored(project, path: str, api: str) -> bool:
             summary = project.summary(other)
             if summary is not None and api in summary.assigned:
                 return True
+    if target is not None:
+        from outmoded.calledrestorers import put_back
+
+        return put_back(absolute_path, api, in_function, target, candidates)
     return False
 
 
