@@ -95,13 +95,13 @@ def test_installed_names_say_the_bound_a_pin_keeps():
 
 
 def test_a_dependency_is_ready_only_beside_setuptools_below_82():
-    from outmoded.deps.code import _backported
+    from outmoded.catalog.backports import brings_back
 
     finding = {"code": "OM12102", "api": "pkg_resources"}
-    assert not _backported(finding, frozenset({"setuptools"}))
-    assert _backported(finding, frozenset({"setuptools", "setuptools<82"}))
+    assert not brings_back(finding, frozenset({"setuptools"}))
+    assert brings_back(finding, frozenset({"setuptools", "setuptools<82"}))
     distutils = {"code": "OM12037", "api": "distutils"}
-    assert _backported(distutils, frozenset({"setuptools"}))
+    assert brings_back(distutils, frozenset({"setuptools"}))
 
 
 def test_a_lock_holding_setuptools_below_82_brings_it_to_every_release():

@@ -79,6 +79,21 @@ def entry_for(item: Any, catalog: Catalog | None = None) -> Entry | None:
     return None
 
 
+def brings_back(finding: Any, installed: Iterable[str]) -> bool:
+    """Does a distribution among ``installed`` (canonical names: what a dependency requires on the
+    target, or what its lock or requirements file installs beside it) bring the finding's removed
+    module back, itself or through what it requires (``brought``)?"""
+    if not installed:
+        return False
+    from packaging.utils import canonicalize_name
+
+    entry = entry_for(finding)  # standard-aifc brings audioop-lts (``BRINGS``): audioread 3.1.0 requires it
+    if not (entry and entry.backport):
+        return False
+    name, bound, version = entry.provider.partition("<")  # setuptools<82: below 82 (``testenv.installed_names``)
+    return canonicalize_name(name) + bound + version in brought(installed)
+
+
 def requirement_for(item: Any, catalog: Catalog | None = None) -> str | None:
     """``legacy-cgi; python_version >= '3.13'`` when a backport brings ``item`` back, else None."""
     entry = entry_for(item, catalog)

@@ -41,12 +41,13 @@ def beside(verdict: CodeVerdict | None, installed: frozenset) -> CodeVerdict | N
     than the verdict keeps and every kept one is brought back, the rest are unknown: it stays."""
     if verdict is None or not installed or verdict.problem or not verdict.findings:
         return verdict
-    from outmoded.deps.code import _backported, _backports
+    from outmoded.catalog.backports import brings_back, fixed_by_backports
 
-    kept = [f for f in verdict.findings if not _backported(f, installed)]
+    kept = [f for f in verdict.findings if not brings_back(f, installed)]
     if len(kept) == len(verdict.findings) or (not kept and verdict.total > len(verdict.findings)):
         return verdict
     total = verdict.total - (len(verdict.findings) - len(kept))
     shown = {f"{f.path}:{f.line}" for f in kept}
-    return replace(verdict, findings=kept, total=total, backports=_backports(kept) if verdict.backports else [],
+    backports = (fixed_by_backports(kept) or []) if verdict.backports else []
+    return replace(verdict, findings=kept, total=total, backports=backports,
                    functions={key: name for key, name in verdict.functions.items() if key in shown})

@@ -91,6 +91,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
     distribution's modules.  Without one (no private directory could be written) each member is
     checked alone, at a path where nothing exists (``detached``).
     """
+    from outmoded.catalog.backports import brings_back, fixed_by_backports
     from outmoded.engine import check_source
     from outmoded.records import replace
     from outmoded.relativeneedles import packages_on
@@ -111,7 +112,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
             result = check_source(scanned, data, index, project, noqa=False,
                                   inside=packages_on(scanned) or None if root is not None else None, scripts=scripts)
         verdict.unparsed += bool(result.errors)
-        errors = [f for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
+        errors = [f for f in result.findings if f.severity == ERROR and not brings_back(f, provided)]
         if errors and optional_native and path.endswith(NATIVE_SUFFIXES):
             verdict.notes.append(f"{path}: {len(errors)} finding(s) in a compiled extension whose failed build "
                                  "setup.py lets through (the pure-Python code is installed without it), not counted")
@@ -121,7 +122,7 @@ def scan_members(pairs, target: tuple, filename: str = "", root: str | None = No
         found += [replace(f, path=path) for f in errors]
     found.sort(key=lambda f: (f.path, f.line, f.column))
     verdict.total, verdict.findings = len(found), found[:MAX_KEPT]
-    verdict.backports = _backports(found)
+    verdict.backports = fixed_by_backports(found) or []
     if found:
         from outmoded.deps.infunctions import locate
 
@@ -201,31 +202,6 @@ def _imported(findings: list, path: str, scripts: list, verdict: CodeVerdict) ->
         verdict.notes.append(f"{path}: {len(findings) - len(kept)} finding(s) in its `if __name__ == \"__main__\":` "
                              f"block, which runs only as a script, not counted")
     return kept
-
-
-def _backported(finding, provided: frozenset) -> bool:
-    """Does a distribution the dependency requires bring the finding's removed module back?"""
-    if not provided:
-        return False
-    from packaging.utils import canonicalize_name
-
-    from outmoded.catalog.backports import brought, entry_for
-
-    entry = entry_for(finding)  # standard-aifc brings audioop-lts (``BRINGS``): audioread 3.1.0 requires it
-    if not (entry and entry.backport):
-        return False
-    name, bound, version = entry.provider.partition("<")  # setuptools<82: a release below 82 (``testenv.installed_names``)
-    return canonicalize_name(name) + bound + version in brought(provided)
-
-
-def _backports(findings: list) -> list:
-    """The requirement lines when backports fix every finding (``import cgi`` alone), else []."""
-    try:
-        from outmoded.catalog.backports import fixed_by_backports
-    except ImportError:  # an older catalog without backports
-        return []
-    return fixed_by_backports(findings) or []
-
 
 
 def judge_file(client, cache: VerdictCache, dist, project: str, target: tuple) -> CodeVerdict:

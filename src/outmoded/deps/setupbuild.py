@@ -169,12 +169,13 @@ def _engine(member: str, data: bytes, target: tuple[int, int], provided: frozens
     """The engine's unguarded findings in setup.py, shown at ``setup.py``.  It is scanned at its
     member path (``name-1.0/setup.py``): a setup.py, run by setuptools' backend, whose distutils
     comes from setuptools' copy."""
-    from outmoded.deps.code import _backported, detached, index_for
+    from outmoded.catalog.backports import brings_back
+    from outmoded.deps.code import detached, index_for
     from outmoded.engine import check_source
     from outmoded.records import replace
 
     result = check_source(detached(member), data, index_for(target), None, noqa=False)
-    return [replace(f, path=SETUP) for f in result.findings if f.severity == ERROR and not _backported(f, provided)]
+    return [replace(f, path=SETUP) for f in result.findings if f.severity == ERROR and not brings_back(f, provided)]
 
 
 def _helpers(tree: ast.Module, member: str, members: list, target: tuple[int, int], skipped: list,
