@@ -114,5 +114,6 @@ def test_a_lock_holding_setuptools_below_82_brings_it_to_every_release():
 
     deps = [Dependency(name="setuptools", requirement=Requirement("setuptools==81.0.0"), file="old.txt", line=1),
             Dependency(name="setuptools", requirement=Requirement("setuptools==84.2.1"), file="new.txt", line=1)]
-    assert installed_by(deps, frozenset({"old.txt", "new.txt"}), (3, 13)) == {
+    together = {"old.txt": frozenset({"old.txt"}), "new.txt": frozenset({"new.txt"})}  # two locks
+    assert installed_by(deps, together, (3, 13)) == {
         "old.txt": frozenset({"setuptools", "setuptools<82"}), "new.txt": frozenset({"setuptools"})}

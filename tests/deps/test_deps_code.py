@@ -212,11 +212,35 @@ def test_a_backport_the_lock_installs_is_there_for_every_release_in_it(tmp_path,
         assert "a backport brings them back: add `" in user["message"]
 
 
-def test_a_backport_beside_it_in_a_file_that_is_no_lock_is_not_assumed(tmp_path, deps_json):
-    """Without a lock, pip resolves what else is installed: the row stays as its own metadata says,
-    with the line to add."""
-    code, found, _ = check(tmp_path, deps_json, ["cgiuser==1.0", "legacyimp==2.0"])
-    assert found["cgiuser"]["status"] == "breaks"
+@pytest.mark.parametrize("lines, ready", [
+    (["cgiuser==1.0", "legacy-cgi"], True),
+    (["cgiuser==1.0", "legacy-cgi>=2.6; python_version >= '3.13'"], True),
+    (["cgiuser==1.0", "legacy-cgi; python_version < '3.13'"], False),  # not installed on the target
+    (["cgiuser==1.0", "legacyimp==2.0"], False),  # another backport (zombie-imp's module) brings no cgi
+])
+def test_a_backport_a_requirements_file_names_is_there_for_every_line_of_it(tmp_path, deps_json, lines, ready):
+    """pip install -r installs every line of the file into one environment, lock or not: on the real
+    3.13.18, WebOb 1.8.7 (webob/compat.py: from cgi import FieldStorage) installed from a
+    requirements file naming WebOb and legacy-cgi parses a multipart POST.  A backport whose marker
+    excludes the target is not installed there: the row stays, with the line to add."""
+    code, found, _ = check(tmp_path, deps_json, lines)
+    assert (code, found["cgiuser"]["status"]) == ((0, "ok") if ready else (1, "breaks"))
+    if not ready:
+        assert "a backport brings them back: add `legacy-cgi; python_version >= '3.13'`" in found["cgiuser"]["message"]
+
+
+@pytest.mark.parametrize("base, dev, ready", [
+    (["legacy-cgi==2.6.2"], ["-r requirements.txt", "cgiuser==1.0"], True),
+    (["cgiuser==1.0"], ["-r requirements.txt", "legacy-cgi==2.6.2"], False),
+])
+def test_a_backport_an_included_file_names_is_there_for_the_file_including_it(tmp_path, deps_json, base, dev,
+                                                                                ready):
+    """requirements-dev.txt's -r requirements.txt installs both files' lines together; requirements.txt
+    is installed alone too (in production), without what only the dev file adds."""
+    (tmp_path / "requirements.txt").write_text("\n".join(base) + "\n")
+    (tmp_path / "requirements-dev.txt").write_text("\n".join(dev) + "\n")
+    code, found, _ = deps_json(*LINUX)
+    assert (code, found["cgiuser"]["status"]) == ((0, "ok") if ready else (1, "breaks"))
 
 
 def test_requires_python_from_the_pep658_metadata_file(tmp_path, deps_json, index):

@@ -1,11 +1,14 @@
-"""What a lock installs beside each of its releases: a backport it locks is there for all of them.
+"""What a lock or a requirements file installs beside each of its releases: a backport it names is
+there for all of them.
 
 A lock (``uv.lock``, ``poetry.lock``, ``pdm.lock``, ``Pipfile.lock``, ``pylock.toml``, a hashed or
-resolver-written requirements file) is the whole set its tool installs into one environment.  A
-removed module whose backport the lock installs on the target (``legacy-cgi``, ``standard-imghdr``,
-``pyasyncore``, setuptools from 66.1 for ``distutils``: ``catalog.backports``) is importable by
-every release it holds, whoever required the backport, so a finding on it is no breakage there,
-and the message does not ask to add what the lock already installs.
+resolver-written requirements file) is the whole set its tool installs into one environment, and
+``pip install -r`` installs every line of a requirements file and of the files it includes into
+one, locked or not.  A removed module whose backport such a file installs on the target
+(``legacy-cgi``, ``standard-imghdr``, ``pyasyncore``, setuptools from 66.1 for ``distutils``:
+``catalog.backports``) is importable by every release installed with it, whoever required the
+backport, so a finding on it is no breakage there, and the message does not ask to add what the
+file already installs.
 
 The code verdict of a release file is judged and cached once (``code.judge_file``), with the
 backports its own metadata requires; ``beside`` narrows it to one lock's environment.
@@ -18,20 +21,23 @@ from dataclasses import replace
 from outmoded.deps.verdict import CodeVerdict
 
 
-def installed_by(deps: list, locked: frozenset, target: tuple[int, int]) -> dict:
-    """Per lock file (a label in ``locked``), the canonical names its dependencies install on the
-    target: their requirement's marker holds there and, for a distribution that provides its
-    modules only from some release on (setuptools' distutils from 66.1), the locked version is
-    such a release (``testenv.installed_name``)."""
+def installed_by(deps: list, together: dict, target: tuple[int, int]) -> dict:
+    """Per file installed as one environment (a key of ``together``: a lock, a requirements file,
+    each with the files installed with it, ``sources.Collected.together``), the canonical names its
+    dependencies install on the target: their requirement's marker holds there and, for a
+    distribution that provides its modules only from some release on (setuptools' distutils from
+    66.1), the release named is such a one (``testenv.installed_names``)."""
     from outmoded.testenv import installed_names
 
-    found: dict = {}
+    named: dict = {}
+    wanted = set().union(*together.values()) if together else set()
     for dep in deps:
-        if dep.file in locked and dep.requirement is not None and not dep.error:
+        if dep.file in wanted and dep.requirement is not None and not dep.error:
             names = installed_names(str(dep.requirement), target)  # setuptools==81.0.0: and setuptools<82
             if names:
-                found.setdefault(dep.file, set()).update(names)
-    return {file: frozenset(names) for file, names in found.items()}
+                named.setdefault(dep.file, set()).update(names)
+    found = {file: frozenset().union(*(named.get(other, ()) for other in files)) for file, files in together.items()}
+    return {file: names for file, names in found.items() if names}
 
 
 def beside(verdict: CodeVerdict | None, installed: frozenset) -> CodeVerdict | None:

@@ -79,11 +79,11 @@ class Code:
         self.client, self.cache, self.version, self.limit = client, cache, version, limit
         self._seen, self._lock = {}, threading.Lock()
         self.declared = {}  # filename -> Requires-Python from its metadata file (or None)
-        self.installed = {}  # a lock file -> what it installs on the target (``beside.installed_by``)
+        self.installed = {}  # a file -> what is installed with it on the target (``beside.installed_by``)
 
     def of(self, dist, project: str, file: str = ""):
-        """The code verdict of ``dist``, a release of ``project``, as installed from ``file``: a
-        lock's backports are there for every release it holds (``beside``)."""
+        """The code verdict of ``dist``, a release of ``project``, as installed from ``file``: the
+        backports a lock or requirements file installs are there for every release in it (``beside``)."""
         if self.client is None:
             return None
         with self._lock:
@@ -372,16 +372,19 @@ def _floors(deps: list) -> dict:
 
 def check(deps: list, client: IndexClient, version: tuple, free_threading: bool,
           stream=None, code: bool = True, verdicts: VerdictCache | None = None,
-          limit: int = MAX_DOWNLOADS, locked: frozenset = frozenset()) -> list:
+          limit: int = MAX_DOWNLOADS, locked: frozenset = frozenset(), together: dict | None = None) -> list:
     """A ``Result`` per dependency, in input order; ``stream`` shows progress if a terminal.
 
     ``code``: also judge each release's code (else tags only); ``verdicts`` caches those.
     A dependency read from a file not in ``locked`` is judged by what it pins too (``pinned``).
+    ``together``: a file -> the files installed with it (``sources.Collected.together``; by
+    default each file in ``locked`` alone): a backport any of them names is there (``beside``).
     """
     clients = {"": client} | {key: client.sibling(key) for d in deps if (key := _index_of(d, client))}
     verdicts = verdicts or VerdictCache(None)
     answers, judges = {}, {}
-    installed = installed_by(deps, locked, version)
+    installed = installed_by(deps, {file: frozenset({file}) for file in locked} if together is None else together,
+                             version)
     for key, asked in clients.items():
         mine = [d for d in deps if _index_of(d, client) == key]
         names = [d.name for d in mine if d.requirement is not None]

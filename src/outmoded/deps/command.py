@@ -103,7 +103,7 @@ def run(args: argparse.Namespace) -> int:
     results = check.check(deps, client, version, args.free_threading, sys.stderr,
                           code=not args.tags_only,
                           verdicts=VerdictCache(default_directory() / "verdicts"),
-                          limit=args.max_downloads, locked=frozenset(found.locked))
+                          limit=args.max_downloads, locked=frozenset(found.locked), together=found.together)
     context = {"target_version": f"{version[0]}.{version[1]}",
                "free_threading_checked": args.free_threading,
                "platforms": [p.name for p in chosen], "index_url": client.shown_url,

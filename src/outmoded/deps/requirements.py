@@ -66,26 +66,30 @@ def requirement_text(line: str) -> str:
     return " ".join(kept).strip()
 
 
-def read(path: Path, label, seen: set | None = None):
+def read(path: Path, label, seen: set | None = None, includes: dict | None = None):
     """Dependencies and skipped lines of one requirements file and the files it includes.
 
     ``label(path)`` gives the name reported for a file; ``seen`` stops include cycles.
+    ``includes``, when given, gets each file read's label -> the labels of the files its ``-r``
+    lines name and that exist (also those read before, whose lines are not returned again).
     """
     seen = set() if seen is None else seen
     seen.add(path.resolve())
+    if includes is not None:
+        includes.setdefault(label(path), set())
     deps, skipped = [], []
     for number, line in logical_lines(_read_text(path, boms=True)):
-        found = _read_line(path, label, seen, number, line)
+        found = _read_line(path, label, seen, number, line, includes)
         deps.extend(d for d in found if isinstance(d, Dependency))
         skipped.extend(s for s in found if isinstance(s, Skipped))
     return deps, skipped
 
 
-def _read_line(path: Path, label, seen: set, number: int, line: str) -> list:
+def _read_line(path: Path, label, seen: set, number: int, line: str, includes: dict | None = None) -> list:
     where = (label(path), number)
     include = INCLUDE_RE.match(line)
     if include:
-        return _include(path, label, seen, number, include.group(1).strip())
+        return _include(path, label, seen, number, include.group(1).strip(), includes)
     if EDITABLE_RE.match(line):
         return [Skipped(line, *where, "editable install: not looked up on the index")]
     constraint = CONSTRAINT_RE.match(line)
@@ -153,16 +157,18 @@ def parse_requirement(text: str, file: str, line):
     return Dependency(requirement.name, requirement, file, line)
 
 
-def _include(path: Path, label, seen: set, number: int, target: str) -> list:
+def _include(path: Path, label, seen: set, number: int, target: str, includes: dict | None = None) -> list:
     if "://" in target:
         return [Skipped(target, label(path), number, "remote requirements file: not fetched")]
     included = (path.parent / target)
+    if includes is not None and included.is_file():
+        includes.setdefault(label(path), set()).add(label(included))
     if included.resolve() in seen:
-        return []  # an include cycle: every line of that file is already read
+        return []  # an include cycle, or a file read before: every line of it is already read
     if not included.is_file():
         return [Dependency(f"-r {target}", None, label(path), number,
                            error=f"included requirements file not found: {target}")]
-    deps, skipped = read(included, label, seen)
+    deps, skipped = read(included, label, seen, includes)
     return deps + skipped
 
 

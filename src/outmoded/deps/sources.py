@@ -51,6 +51,9 @@ class Collected:
     # files whose dependencies come without theirs (no lock records what they require in turn)
     unlocked: list = field(default_factory=list)
     locked: set = field(default_factory=set)  # the files of the dependencies a lock file listed
+    # a file -> the files whose dependencies are installed with its own (``beside``): a lock, each
+    # of its files alone; a requirements file (pip install -r), itself and those it includes
+    together: dict = field(default_factory=dict)
 
 
 def _glob(directory: Path, patterns) -> list:
@@ -105,9 +108,10 @@ def config_kind(path: Path) -> str | None:
     return {"tox.ini": "tox", "noxfile.py": "nox"}.get(name)
 
 
-def read_config(path: Path, kind: str, seen: set, version: tuple) -> tuple:
+def read_config(path: Path, kind: str, seen: set, version: tuple, includes: dict | None = None) -> tuple:
     """(deps, skipped, what was read) for CI and deployment config: the pins its install commands
-    name, then the requirements files they install (each read once)."""
+    name, then the requirements files they install (each read once; ``includes`` as for
+    ``requirements.read``)."""
     if kind == "tox":
         installs = tox.read(path, label, version)
     else:
@@ -119,7 +123,7 @@ def read_config(path: Path, kind: str, seen: set, version: tuple) -> tuple:
             skipped.append(Skipped(f"-r {written}", label(path), line,
                                    "requirements file not found in the project: not read"))
         elif included.resolve() not in seen:
-            more, more_skipped = requirements.read(included, label, seen)
+            more, more_skipped = requirements.read(included, label, seen, includes)
             deps, skipped = deps + more, skipped + more_skipped
             named.append(label(included))
     return deps, skipped, label(path) + (f" (installs {', '.join(named)})" if named else "")
@@ -189,12 +193,14 @@ def read_lock(path: Path, version: tuple, platforms: tuple):
     return None
 
 
-def read_file(path: Path, seen: set, version: tuple = (3, 13), platforms: tuple = ()) -> tuple:
-    """(deps, skipped, what was read). Lock files are walked for ``version`` and ``platforms``."""
+def read_file(path: Path, seen: set, version: tuple = (3, 13), platforms: tuple = (),
+              includes: dict | None = None) -> tuple:
+    """(deps, skipped, what was read). Lock files are walked for ``version`` and ``platforms``.
+    ``includes`` gets what each requirements file read includes (``requirements.read``)."""
     name = path.name
     kind = config_kind(path)
     if kind:
-        return read_config(path, kind, seen, version)
+        return read_config(path, kind, seen, version, includes)
     locked = read_lock(path, version, platforms)
     if locked is not None:
         return locked
@@ -210,14 +216,14 @@ def read_file(path: Path, seen: set, version: tuple = (3, 13), platforms: tuple 
         return (*setupfiles.read_setup_py(path, label), label(path))
     if path.resolve() in seen:
         return [], [], label(path)  # already read through another file's -r include
-    return (*_requirements_file(path, seen), label(path))
+    return (*_requirements_file(path, seen, includes), label(path))
 
 
-def _requirements_file(path: Path, seen: set) -> tuple:
+def _requirements_file(path: Path, seen: set, includes: dict | None = None) -> tuple:
     """A requirements file. One named like one is read as one (a bad line is reported on its
     row); another ``.txt`` must have a requirement on some line, a file of any other kind on
     every line, or it is not a requirements file (exit 2)."""
-    deps, skipped = requirements.read(path, label, seen)
+    deps, skipped = requirements.read(path, label, seen, includes)
     named_like_one = path.name.startswith("requirements") or path.parent.name == "requirements" \
         or path.suffix == ".in"
     some_good = any(d.error is None for d in deps) or bool(skipped)
@@ -230,10 +236,10 @@ def _requirements_file(path: Path, seen: set) -> tuple:
 def gather(names: list, version: tuple, platforms: tuple) -> Collected:
     """Every dependency to check, markers evaluated, and which files were read."""
     paths, notes, searched = _files(names)
-    found, seen = Collected(notes=list(notes)), set()
+    found, seen, includes = Collected(notes=list(notes)), set(), {}
     for path in paths:
         try:
-            deps, skipped, what = read_file(path, seen, version, platforms)
+            deps, skipped, what = read_file(path, seen, version, platforms, includes)
         except NoDependencyTable as exc:
             if not searched:
                 raise
@@ -256,12 +262,29 @@ def gather(names: list, version: tuple, platforms: tuple) -> Collected:
             found.locked.update(dep.file for dep in deps)
         elif len(found.deps) > before:
             found.unlocked.append(label(path))
+    found.together = {file: frozenset({file}) for file in found.locked} | together(includes)
     if found.quiet:
         found.notes.append(f"no install from the index in {', '.join(found.quiet)}")
         found.read = found.read or found.quiet
     if not found.read:
         raise UsageError("; ".join(n.removeprefix("not read: ") for n in found.notes)
                          or "no dependency file to read")
+    return found
+
+
+def together(includes: dict) -> dict:
+    """Each requirements file read (a key of ``includes``, ``requirements.read``'s) -> itself and the
+    files it includes, directly or not: ``pip install -r`` installs the lines of all of them into one
+    environment, so a backport named in any is there for the dependencies of each."""
+    found = {}
+    for file in includes:
+        reached, todo = {file}, [file]
+        while todo:
+            for included in includes.get(todo.pop(), ()):
+                if included not in reached:
+                    reached.add(included)
+                    todo.append(included)
+        found[file] = frozenset(reached)
     return found
 
 
