@@ -486,6 +486,29 @@ def test_try_except_importerror_fallback_is_a_warning(project):
     assert found == [(2, "cgi", W)]  # a lost feature: see below
 
 
+def test_a_with_suppressing_the_import_error_is_its_try(project):
+    # file-keeper 0.2.6's default/__init__.py: with contextlib.suppress(ImportError): import cgi, then
+    # hooks taking cgi.FieldStorage; on the real 3.14.10 importing it works, the hooks are not defined
+    found = project.findings("""\
+        import contextlib
+        from contextlib import suppress
+
+        with contextlib.suppress(ImportError):
+            import cgi
+
+            def into_upload(value: cgi.FieldStorage):
+                return cgi.FieldStorage(value)
+
+        with suppress(ModuleNotFoundError, OSError):
+            import imp
+        with suppress(ValueError):
+            import asynchat
+        with suppress(ImportError), open("x"):
+            import asyncore
+        """)
+    assert found == [(5, "cgi", W), (11, "imp", W), (13, "asynchat", E), (15, "asyncore", E)]
+
+
 def test_fallback_for_old_pythons_never_runs(project):
     assert project.findings("""\
         try:

@@ -134,6 +134,22 @@ class GuardContexts(VersionBranches, TestExpectations, TryFallbacks, GuardNotes)
         self._whole: list | None | bool = False  # whole_body's answer, once asked
         self.dead_methods: dict = {}  # a test module's method name -> its uncalled Class.method (deadmethods)
 
+    def guarded_with(self, node: ast.With) -> None:
+        """``with contextlib.suppress(E, ...):`` is ``try:`` its body ``except (E, ...): pass``, and is
+        walked as that ``try`` (``fallbacks.TryFallbacks``): file-keeper 0.2.6's ``with
+        contextlib.suppress(ImportError): import cgi`` and the hooks it defines after it (on the
+        real 3.14.10 the module imports, without them); any other ``with``, as tests read it
+        (``expectations.TestExpectations``)."""
+        item = node.items[0] if len(node.items) == 1 else None
+        call = item.context_expr if item is not None and item.optional_vars is None else None
+        if call.__class__ is ast.Call and call.args and not call.keywords and self.qualify(call.func) == \
+                "contextlib.suppress" and not any(isinstance(arg, ast.Starred) for arg in call.args):
+            caught = call.args[0] if len(call.args) == 1 else ast.copy_location(ast.Tuple(call.args, ast.Load()), call)
+            handler = ast.copy_location(ast.ExceptHandler(caught, None, [ast.copy_location(ast.Pass(), node)]), node)
+            self.visit_Try(ast.copy_location(ast.Try(node.body, [handler], [], []), node))
+            return
+        super().guarded_with(node)
+
     def whole_body(self) -> list | None:
         """The module's top-level statements with every function body: the tree's, or, when the
         sieve left bodies out (``reduced``), the whole text's, parsed once for the UNCALLED
