@@ -13,10 +13,11 @@ ERROR, WARNING = "error", "warning"
 # Why a finding is only a warning; each is appended to the message.
 CONTEXTS = {
     "fallback": "inside a try/except that catches the failure: on {target} this always takes the fallback",
-    "lost-feature": "the except-branch only disables what this provides: on {target} it silently stops working",
-    "optional": "the except-branch runs without a module no Python promised (a third-party one): the code was "
-                "written for environments without it",
-    "lost-before-floor": "the except-branch only disables what this provides, but it is gone on every Python "
+    "lost-feature": "its error is caught, which only disables what this provides: on {target} it silently stops "
+                    "working",
+    "optional": "its error is caught, and the code runs without a module no Python promised (a third-party "
+                "one): the code was written for environments without it",
+    "lost-before-floor": "its error is caught, which only disables what this provides, but it is gone on every Python "
                          "the project supports: the upgrade to {target} changes nothing",
     "broken-at-floor": "removed at or before the oldest Python the project supports: this already fails on every "
                        "Python the project supports, the upgrade to {target} changes nothing",

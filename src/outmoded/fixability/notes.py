@@ -6,7 +6,7 @@ from outmoded.catalog import Entry
 from outmoded.records import replace
 
 GUARD_NOTES = {
-    "probe": "no automatic fix: it sits in a try/except that tests for the API",
+    "probe": "no automatic fix: it sits in a try/except (or contextlib.suppress) that tests for the API",
     "hasattr": "no automatic fix: it is guarded by hasattr()",
     # six.moves.configparser is ConfigParser on Python 2: the replacement may not be there
     "six-moves": "no automatic fix: reached through six.moves, another module on Python 2, which the project supports",
