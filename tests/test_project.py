@@ -752,9 +752,13 @@ def test_a_removed_name_a_project_function_puts_back_before_the_code_runs(projec
                               "def test_finds():\n    assert pkgutil.find_loader('app')\n",
         "tools/early.py": "import pkgutil\nfrom app.env import only_before_3_14\n\nonly_before_3_14()\n"
                           "x = pkgutil.find_loader('app')\n",
+        # a read at the top level before the call: it runs first (AttributeError on the real 3.14)
+        "tools/late.py": "import pkgutil\nfrom app.env import monkey_patch_pkgutil\n\n"
+                         "x = pkgutil.find_loader('app')\nmonkey_patch_pkgutil()\n",
     })
     assert [(p, line) for p, line, *_ in found(project, target="3.14")] == [("test/test_plain.py", 12),
-                                                                          ("tools/early.py", 5)]
+                                                                          ("tools/early.py", 5),
+                                                                          ("tools/late.py", 4)]
 
 
 def test_a_name_put_back_in_a_project_checked_in_two_passes(project):

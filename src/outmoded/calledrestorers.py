@@ -25,14 +25,18 @@ from outmoded.layout import find_module
 from outmoded.source import open_regular
 
 
-def put_back(path: str, api: str, in_function: bool, target: tuple[int, int], candidates: tuple) -> bool:
-    """See the module docstring; ``candidates``: the project files whose text assigns the name."""
+def put_back(path: str, api: str, in_function: bool, target: tuple[int, int], candidates: tuple,
+             line: int | None = None) -> bool:
+    """See the module docstring; ``candidates``: the project files whose text assigns the name;
+    ``line``: where a read at the top level is (``in_function`` false), which only the calls
+    before it precede (``LOADER = pkgutil.find_loader("json")`` then ``patch()`` fails)."""
     tree = _parsed(path)
     if tree is None:
         return False
     imports = _imports(tree.body)
     local = {stmt.name: stmt for stmt in tree.body if isinstance(stmt, (ast.FunctionDef, ast.AsyncFunctionDef))}
-    calls = list(_calls(tree.body))
+    before = tree.body if in_function or line is None else [stmt for stmt in tree.body if stmt.lineno < line]
+    calls = list(_calls(before))
     name = os.path.basename(path)
     if in_function and (name.startswith("test") or name.endswith("_test.py")):  # what a runner collects
         for fixture in local.values():

@@ -63,7 +63,7 @@ class Reporting:
             # (flake8-pyi 26.5.0's tests/calls.pyi, its input, writes TypedDict("W", {...}, "who knows?"))
             return
         if "." in api and not self.removed_module(api.rpartition(".")[0]) and restored(
-                self.project, self.path, api, self.scope.kind != "module", self.target):
+                self.project, self.path, api, self.scope.kind != "module", self.target, node.lineno):
             return  # a project module this one imports puts the name back (``outmoded.restorers``)
         if self._removed_prefix(api) is not None and module_restored(self.path, api.partition(".")[0], node.lineno):
             return  # the module, or a package it is in, puts the module into sys.modules first

@@ -41,12 +41,14 @@ from outmoded.source import open_regular
 MAX_DEPTH = 4  # import hops followed from the file with the finding
 
 
-def restored(project, path: str, api: str, in_function: bool = False, target: tuple[int, int] | None = None) -> bool:
+def restored(project, path: str, api: str, in_function: bool = False, target: tuple[int, int] | None = None,
+             line: int | None = None) -> bool:
     """Does a project module that ``path`` imports (see the module docstring) assign ``api``?
     Not asked of a member of a module removed on the target (``Scanner.report``: it cannot be
     imported to be assigned on).  With ``target``, also: does ``path`` call a project function
     that assigns it first (``calledrestorers``; ``in_function``: the code is in a function of
-    ``path``, which its autouse fixtures run before)?"""
+    ``path``, which its autouse fixtures run before; else the read is at the top level, on
+    ``line``, and only a call before it counts)?"""
     owner, _, leaf = api.rpartition(".")
     if not leaf.isidentifier() or not owner:
         return False  # a module (put back by a module of that name), not a module's or a class's member
@@ -70,7 +72,7 @@ def restored(project, path: str, api: str, in_function: bool = False, target: tu
     if target is not None:
         from outmoded.calledrestorers import put_back
 
-        return put_back(absolute_path, api, in_function, target, candidates)
+        return put_back(absolute_path, api, in_function, target, candidates, line)
     return False
 
 
