@@ -5,7 +5,7 @@ later (``if sys.version_info < (3, 14): return``) assigns ``pkgutil.find_loader 
 when ``pkgutil`` lacks it; ``test/test_env_compat.py`` calls it from an autouse fixture
 (``@pytest.fixture(autouse=True)``), so its tests' ``pkgutil.find_loader("kolibri")`` work on the
 real 3.14 and 3.15.  ``outmoded.restorers`` reads only top-level assignments of the modules a file
-imports; this reads a function's.  ``put_back(project, path, api, in_function, target)``: does
+imports; this reads a function's.  ``put_back(path, api, in_function, target, candidates, line)``: does
 ``path`` call, as a statement of its own top level, or (for code in its functions: ``in_function``,
 in a test module a runner collects) of an autouse fixture it defines, a function of the project (its own, or one it imports by name)
 whose body assigns ``api`` on the target?  The body is read in order: a branch a version check
@@ -21,6 +21,7 @@ import ast
 import os
 
 from outmoded import guards, reads
+from outmoded.fixability.spots import chain_of
 from outmoded.layout import find_module
 from outmoded.source import open_regular
 
@@ -108,12 +109,9 @@ def _autouse(decorator: ast.expr, imports: dict) -> bool:
 
 
 def _dotted(node: ast.expr, imports: dict) -> str | None:
-    if isinstance(node, ast.Name):
-        return imports.get(node.id, node.id)
-    if isinstance(node, ast.Attribute):
-        base = _dotted(node.value, imports)
-        return f"{base}.{node.attr}" if base else None
-    return None
+    """``a.b.c`` (``fixability.spots.chain_of``) with ``a`` as ``imports`` qualifies it, or None."""
+    parts = chain_of(node)
+    return ".".join((imports.get(parts[0], parts[0]), *parts[1:])) if parts else None
 
 
 def _assigns(function, api: str, imports: dict, target: tuple[int, int]) -> bool:
